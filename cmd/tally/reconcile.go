@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/workbook"
+	"github.com/spf13/cobra"
+)
+
+// reconcileOptions holds the flags of tally reconcile.
+type reconcileOptions struct {
+	spec   specOptions
+	Output string
+	JSON   bool
+	Lang   string
+	Jobs   int
+}
+
+func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
+	o.spec.AddFlags(cmd)
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
+	f.BoolVar(&o.JSON, "json", false, "print the result as JSON on stdout")
+	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
+	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "files read in parallel")
+}
+
+func newReconcileCommand(io streams) *cobra.Command {
+	var opts reconcileOptions
+	cmd := &cobra.Command{
+		Use:   "reconcile [flags] PATH...",
+		Short: "Consolidate submissions and check the report's figures against them",
+		Long: `Read every submission under PATH (files, or folders read recursively), check
+every cell, consolidate exactly per indicator, department and month, and check
+each figure of the report (the spec's claims) against the consolidated values.
+
+Each claim gets a verdict: consistent, mismatch, no_data, or incomplete (a
+submission it depends on was missing or had rejected rows). Every input row is
+either consolidated or rejected with a finding.
+
+Exit status: 0 when every claim is consistent and no finding is an error,
+1 otherwise, 2 when tally could not run.`,
+		Example: `  tally reconcile testdata/submissions -o consolidated-2020.xlsx
+  tally reconcile --json testdata/submissions > result.json
+  tally reconcile --spec town.yaml --lang en -o out.xlsx returns/`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runReconcile(io, &opts, paths)
+		},
+	}
+	opts.AddFlags(cmd)
+	return cmd
+}
+
+func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
+	lang := reconcile.Lang(opts.Lang)
+	if lang != reconcile.Chinese && lang != reconcile.English {
+		return usagef("--lang %q: want zh or en", opts.Lang)
+	}
+	if opts.Jobs < 1 {
+		return usagef("--jobs %d: want at least 1", opts.Jobs)
+	}
+	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
+		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
+	}
+	s, _, specName, err := opts.spec.load()
+	if err != nil {
+		return err
+	}
+	files, err := collect(paths)
+	if err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		if err := notAnInput(opts.Output, files); err != nil {
+			return err
+		}
+	}
+	subs := readAll(files, s, opts.Jobs)
+	res := reconcile.Consolidate(s, subs, reconcile.Options{})
+	if opts.Output != "" {
+		var buf bytes.Buffer
+		if err := workbook.Write(&buf, res, workbook.Meta{Spec: specName, Lang: lang}); err != nil {
+			return fmt.Errorf("write %s: %w", opts.Output, err)
+		}
+		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if opts.JSON {
+		if err := writeJSON(io.Out, res, lang); err != nil {
+			return err
+		}
+	} else {
+		printSummary(io.Out, res, lang, opts.Output)
+	}
+	if !res.Clean() {
+		return errFindings
+	}
+	return nil
+}
+
+// input is a file to read: its path on disk and its name as the user gave it.
+type input struct{ path, display string }
+
+// submissionExt are the extensions read from folders. Legacy .xls files are
+// included so they are reported, not silently skipped.
+var submissionExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true}
+
+// collect expands PATH arguments: files as given, folders walked in lexical
+// order for submission files (skipping Excel's ~$ lock files and dot files).
+func collect(paths []string) ([]input, error) {
+	var out []input
+	seen := map[string]bool{}
+	add := func(p string) {
+		abs, err := filepath.Abs(p)
+		if err != nil || !seen[abs] {
+			seen[abs] = true
+			out = append(out, input{p, p})
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", path, unwrapPath(err))
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && !strings.HasPrefix(name, "~$") && submissionExt[strings.ToLower(filepath.Ext(name))] {
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func notAnInput(output string, files []input) error {
+	abs, err := filepath.Abs(output)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if a, _ := filepath.Abs(f.path); a == abs {
+			return usagef("-o %s is one of the inputs; inputs are never overwritten", output)
+		}
+	}
+	return nil
+}
+
+// readAll reads the files with a bounded pool of workers. Results keep the
+// files' order, so the outcome does not depend on the number of workers.
+func readAll(files []input, s *reconcile.Spec, jobs int) []reconcile.Submission {
+	subs := make([]reconcile.Submission, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, max(len(files), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				subs[i] = workbook.ReadFile(files[i].path, files[i].display, s, workbook.DefaultLimits)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return subs
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder and a rename, so a reader never sees half a workbook.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".tally-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// sortedFindings returns errors first, then warnings, then info, each in
+// file order: what to act on comes first on a terminal.
+func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
+	rank := map[reconcile.Severity]int{reconcile.Error: 0, reconcile.Warning: 1, reconcile.Info: 2}
+	out := append([]reconcile.Finding(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Severity] < rank[out[j].Severity] })
+	return out
+}

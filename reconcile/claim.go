@@ -1,0 +1,147 @@
+package reconcile
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// ClaimStatus is a claim's verdict.
+type ClaimStatus string
+
+// Verdicts.
+const (
+	Consistent ClaimStatus = "consistent"
+	Mismatch   ClaimStatus = "mismatch"
+	NoData     ClaimStatus = "no_data"
+	Incomplete ClaimStatus = "incomplete" // some input it depends on was missing or rejected
+	Unmapped   ClaimStatus = "unmapped"   // read from a report, no indicator found
+)
+
+// ClaimResult is one claim checked against the consolidated figures.
+type ClaimResult struct {
+	Claim *Claim
+	// Interval holds the values consistent with the claim, in the claim's
+	// unit; for growth claims it is the rate in percent.
+	Interval    Interval
+	Computed    decimal.Decimal // in the claim's unit (percent for growth)
+	HasComputed bool
+	Difference  decimal.Decimal // Computed − claimed value
+	Status      ClaimStatus
+	Severity    Severity // of a mismatch: warning for estimates (预计)
+	Notes       []Text   // why no_data or incomplete
+	// Base and End are the growth claims' two figures in the indicator's unit.
+	Base, End decimal.Decimal
+}
+
+// YearFigure gives an indicator's consolidated figure for a year.
+type YearFigure func(indicator string, year int) Figure
+
+// EvaluateClaims checks every claim of the spec, in spec order.
+func EvaluateClaims(spec *Spec, year YearFigure) []ClaimResult {
+	out := make([]ClaimResult, 0, len(spec.Claims))
+	for i := range spec.Claims {
+		out = append(out, EvaluateClaim(spec, &spec.Claims[i], year))
+	}
+	return out
+}
+
+// EvaluateClaim checks one claim.
+func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
+	r := ClaimResult{Claim: c, Severity: Error}
+	if c.Has(Estimated) {
+		r.Severity = Warning
+	}
+	shape := ShapeOf(c.Qualifiers)
+	if c.Indicator == "" {
+		r.Status = NoData
+		r.Notes = []Text{{"本规格中没有衡量此项的指标", "no indicator measures this subject"}}
+		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		return r
+	}
+	def, _ := spec.Indicator(c.Indicator)
+	if c.Has(AvgGrowth) || c.Has(Growth) {
+		return evaluateGrowth(spec, c, def, year, r, shape)
+	}
+	var f Figure
+	for y := c.Span.From; y <= c.Span.To; y++ {
+		g := year(c.Indicator, y)
+		if !g.Has {
+			f.Incomplete = appendUnique(f.Incomplete, Text{fmt.Sprintf("%d年无数据", y), fmt.Sprintf("no data for %d", y)})
+		}
+		f.add(g)
+	}
+	if shape == ShapeRounded && writtenFinerThanData(c, def) {
+		shape = ShapeExact
+	}
+	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	if !f.Has {
+		r.Status, r.Notes = NoData, []Text{{"没有报送 " + c.Span.String() + " 年的该指标数据", "no submission carries this indicator for " + c.Span.String()}}
+		return r
+	}
+	v, err := Convert(f.Value, def.Unit, c.Unit)
+	if err != nil {
+		r.Status, r.Notes = NoData, []Text{{err.Error(), err.Error()}}
+		return r
+	}
+	r.Computed, r.HasComputed = v, true
+	r.Difference = v.Sub(c.Value)
+	r.decide(r.Interval.Contains(v), f.Incomplete)
+	return r
+}
+
+// writtenFinerThanData: a figure written to the data's own precision (1211人
+// for a count kept in whole 人) was not rounded, so it must match exactly.
+func writtenFinerThanData(c *Claim, def *Indicator) bool {
+	if c.Unit.Base != def.Unit.Base {
+		return false
+	}
+	// The written resolution, expressed as a power of ten of the indicator's unit.
+	exp := writtenExp(c.Written) + c.Unit.Exp - def.Unit.Exp
+	return exp <= -def.Precision
+}
+
+func (r *ClaimResult) decide(holds bool, incomplete []Text) {
+	switch {
+	case len(incomplete) > 0:
+		r.Status, r.Notes = Incomplete, incomplete
+	case holds:
+		r.Status = Consistent
+	default:
+		r.Status = Mismatch
+	}
+}
+
+func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r ClaimResult, shape Shape) ClaimResult {
+	// 较…增长 x%: end/base − 1 over the whole gap, one step.
+	baseYear, n := c.Base, 1
+	if c.Has(AvgGrowth) {
+		baseYear, n = c.Span.From-1, c.Span.Years()
+	}
+	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	base, end := year(c.Indicator, baseYear), year(c.Indicator, c.Span.To)
+	var notes []Text
+	for _, g := range []struct {
+		y int
+		f Figure
+	}{{baseYear, base}, {c.Span.To, end}} {
+		if !g.f.Has {
+			notes = append(notes, Text{fmt.Sprintf("%d年无数据", g.y), fmt.Sprintf("no data for %d", g.y)})
+		}
+		notes = appendUnique(notes, g.f.Incomplete...)
+	}
+	if !base.Has || !end.Has {
+		r.Status, r.Notes = NoData, notes
+		return r
+	}
+	if !base.Value.IsPositive() || n < 1 {
+		r.Status, r.Notes = NoData, append(notes, Text{fmt.Sprintf("基期 %d 年数值不为正", baseYear), fmt.Sprintf("base %d is not positive", baseYear)})
+		return r
+	}
+	r.Base, r.End = base.Value, end.Value
+	places := -writtenExp(c.Written) + 2
+	r.Computed, r.HasComputed = GrowthRate(base.Value, end.Value, n, places), true
+	r.Difference = r.Computed.Sub(c.Value)
+	r.decide(GrowthHolds(base.Value, end.Value, n, r.Interval), notes)
+	return r
+}

@@ -1,0 +1,702 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Options tune a run.
+type Options struct {
+	// AsOf is the last month consolidated; the zero value means December of
+	// the spec's year.
+	AsOf Period
+}
+
+// Input is one input file as the result lists it.
+type Input struct {
+	File       string
+	Department string
+	Period     string
+	Rows       int
+	SHA256     string
+	Status     string // ok, findings, unreadable
+}
+
+// Entry is one consolidated value cell, traceable to its source.
+type Entry struct {
+	Source
+	Department string
+	Period     Period
+	Indicator  string
+	Measure    Measure
+	Entity     string
+	Code       string
+	Value      decimal.Decimal
+	Raw        string
+	AsText     bool
+}
+
+// Figure is a consolidated value and whether it is whole.
+type Figure struct {
+	Value      decimal.Decimal
+	Has        bool   // some data went into it
+	Incomplete []Text // why it is not whole; empty when complete
+}
+
+func (f *Figure) add(g Figure) {
+	if g.Has {
+		f.Value = f.Value.Add(g.Value)
+		f.Has = true
+	}
+	f.Incomplete = appendUnique(f.Incomplete, g.Incomplete...)
+}
+
+// Series is one indicator's consolidated figures for the report year and
+// the history years.
+type Series struct {
+	Indicator *Indicator
+	Year      int
+	Months    [13]Figure // 1–12; only months up to AsOf are filled
+	YTD       Figure     // January to AsOf
+	Years     map[int]Figure
+	Target    *Target
+	TargetVal decimal.Decimal // in the indicator's unit
+	// Completion and Elapsed are percentages with two decimals, set when
+	// the series has a numeric target.
+	Completion, Elapsed decimal.Decimal
+	HasTarget           bool
+}
+
+// Summary counts what a run saw. Rows == RowsConsolidated + RowsRejected.
+type Summary struct {
+	Files, Unreadable            int
+	Rows, RowsConsolidated       int
+	RowsRejected                 int
+	Findings, Errors, Warnings   int
+	Claims, Consistent, Mismatch int
+	NoData, Incomplete, Unmapped int
+}
+
+// Result is everything a run found, ready to be written.
+type Result struct {
+	Spec     *Spec
+	AsOf     Period
+	Inputs   []Input
+	Series   []Series
+	Claims   []ClaimResult
+	Findings []Finding
+	Detail   []Entry
+	Summary  Summary
+}
+
+type figKey struct {
+	ind string
+	p   Period
+}
+
+type chainKey struct {
+	table, dept, entity, ind string
+}
+
+type chainCell struct {
+	month, ytd *Cell
+	rejected   bool // the row was rejected: its month breaks the chain
+}
+
+// ledger accumulates submissions into figures.
+type ledger struct {
+	spec     *Spec
+	asOf     Period
+	figs     map[figKey]*Figure
+	received map[string]bool // dept|period with a file, readable or not
+	chain    map[chainKey]map[Period]*chainCell
+	res      *Result
+}
+
+// Consolidate reads every submission into exact totals, runs the checks and
+// evaluates the spec's claims. Submissions are processed in file order, so the
+// result does not depend on the order they were read in.
+func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
+	asOf := opt.AsOf
+	if asOf.Year == 0 {
+		asOf = Period{spec.Year, 12}
+	}
+	l := &ledger{
+		spec:     spec,
+		asOf:     asOf,
+		figs:     map[figKey]*Figure{},
+		received: map[string]bool{},
+		chain:    map[chainKey]map[Period]*chainCell{},
+		res:      &Result{Spec: spec, AsOf: asOf},
+	}
+	sorted := append([]Submission(nil), subs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
+	for i := range sorted {
+		l.add(&sorted[i])
+	}
+	l.checkMissing()
+	l.checkChains()
+	l.buildSeries()
+	l.res.Claims = EvaluateClaims(spec, l.yearFigure)
+	l.summarise()
+	return l.res
+}
+
+func (l *ledger) fig(ind string, p Period) *Figure {
+	k := figKey{ind, p}
+	f := l.figs[k]
+	if f == nil {
+		f = &Figure{}
+		l.figs[k] = f
+	}
+	return f
+}
+
+func (l *ledger) finding(f Finding) { l.res.Findings = append(l.res.Findings, f) }
+
+// inScope reports whether p is one of the periods this run consolidates.
+func (l *ledger) inScope(p Period) bool {
+	if p.IsMonth() {
+		return p.Year == l.asOf.Year && p.Month <= l.asOf.Month
+	}
+	for _, y := range l.spec.History {
+		if y == p.Year {
+			return true
+		}
+	}
+	return false
+}
+
+// indicatorsOf lists the indicators a department submits for period p.
+func (l *ledger) indicatorsOf(dept string, p Period) []string {
+	d, ok := l.spec.Department(dept)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, t := range d.TablesFor(p) {
+		out = appendUnique(out, t.IndicatorCodes()...)
+	}
+	return out
+}
+
+func (l *ledger) markIncomplete(dept string, p Period, why Text) {
+	for _, ind := range l.indicatorsOf(dept, p) {
+		f := l.fig(ind, p)
+		f.Incomplete = appendUnique(f.Incomplete, why)
+	}
+}
+
+func (l *ledger) add(s *Submission) {
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok"}
+	if s.Department != "" {
+		in.Period = s.Period.String()
+	}
+	l.res.Findings = append(l.res.Findings, s.Findings...)
+	key := s.Department + "|" + s.Period.String()
+	switch {
+	case s.Unreadable || s.Department == "":
+		in.Status = "unreadable"
+		if s.Department != "" {
+			l.received[key] = true
+			l.markIncomplete(s.Department, s.Period, Text{"文件无法读取：" + s.File, "unreadable: " + s.File})
+		}
+		l.res.Inputs = append(l.res.Inputs, in)
+		return
+	case l.received[key]:
+		// A second file for the same department and period: the first (in
+		// path order) counts; this one's rows are reported, not added.
+		n := 0
+		for _, sh := range s.Sheets {
+			n += len(sh.Rows)
+		}
+		in.Rows, in.Status = n, "findings"
+		l.res.Summary.Rows += n
+		l.res.Summary.RowsRejected += n
+		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleDuplicateFile, Severity: Error, Args: []any{l.firstFile(key)}})
+		l.res.Inputs = append(l.res.Inputs, in)
+		return
+	}
+	l.received[key] = true
+	for i := range s.Sheets {
+		in.Rows += l.addSheet(s, &s.Sheets[i])
+	}
+	for _, f := range s.Findings {
+		if f.Severity != Info {
+			in.Status = "findings"
+		}
+	}
+	l.res.Inputs = append(l.res.Inputs, in)
+}
+
+func (l *ledger) firstFile(key string) string {
+	for _, in := range l.res.Inputs {
+		if in.Department+"|"+in.Period == key && in.Status != "unreadable" {
+			return in.File
+		}
+	}
+	return ""
+}
+
+// addSheet consolidates one table and returns its number of data rows.
+func (l *ledger) addSheet(s *Submission, sh *Sheet) int {
+	t := sh.Table
+	sums := make([]decimal.Decimal, len(t.Columns))
+	rejected := 0
+	seen := map[string]int{}
+	for ri := range sh.Rows {
+		r := &sh.Rows[ri]
+		l.res.Summary.Rows++
+		if t.Rows == Indicators && r.LineN < 0 {
+			// Not a line of this table; the reader reported it.
+			rejected++
+			l.res.Summary.RowsRejected++
+			continue
+		}
+		if !l.checkRow(s, sh, r, seen) {
+			rejected++
+			l.res.Summary.RowsRejected++
+			at := Source{s.File, sh.Name, fmt.Sprintf("%d:%d", r.Line, r.Line)}
+			why := Text{"被拒收的行：" + at.String(), "rejected row: " + at.String()}
+			for _, c := range t.Columns {
+				if ind := l.indicatorOf(t, c, r); ind != "" {
+					f := l.fig(ind, s.Period)
+					f.Incomplete = appendUnique(f.Incomplete, why)
+					l.chainAt(t, s, r, ind).rejected = true
+				}
+			}
+			continue
+		}
+		l.res.Summary.RowsConsolidated++
+		for ci, c := range t.Columns {
+			ind := l.indicatorOf(t, c, r)
+			cell := &r.Cells[ci]
+			if ind == "" || cell.State != Number {
+				continue
+			}
+			sums[ci] = sums[ci].Add(cell.Value)
+			l.consolidate(s, t, c, r, cell, ind)
+		}
+	}
+	l.checkTotal(s, sh, sums, rejected)
+	return len(sh.Rows)
+}
+
+func (l *ledger) indicatorOf(t *Table, c Column, r *Row) string {
+	if t.Rows == Indicators {
+		return t.IndicatorFor(c, &t.Lines[r.LineN])
+	}
+	return t.IndicatorFor(c, nil)
+}
+
+// consolidate adds one accepted value cell to its figure and the detail.
+func (l *ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Cell, ind string) {
+	l.res.Detail = append(l.res.Detail, Entry{
+		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
+		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
+	})
+	switch c.Measure {
+	case MonthValue, LevelValue, YearValue:
+		f := l.fig(ind, s.Period)
+		f.Value = f.Value.Add(cell.Value)
+		f.Has = true
+	}
+	if !s.Period.IsMonth() || (c.Measure != MonthValue && c.Measure != YTDValue) {
+		return
+	}
+	cc := l.chainAt(t, s, r, ind)
+	if c.Measure == MonthValue {
+		cc.month = cell
+	} else {
+		cc.ytd = cell
+	}
+}
+
+// chainAt returns the chain record of a row's indicator in its month.
+func (l *ledger) chainAt(t *Table, s *Submission, r *Row, ind string) *chainCell {
+	entity := r.Code
+	if entity == "" {
+		entity = r.Name
+	}
+	k := chainKey{t.ID, s.Department, entity, ind}
+	m := l.chain[k]
+	if m == nil {
+		m = map[Period]*chainCell{}
+		l.chain[k] = m
+	}
+	cc := m[s.Period]
+	if cc == nil {
+		cc = &chainCell{}
+		m[s.Period] = cc
+	}
+	return cc
+}
+
+// checkRow runs the cell checks of one row and reports whether the row can
+// be consolidated. A row with any unreadable value cell is rejected whole.
+func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
+	t := sh.Table
+	ok := true
+	at := func(src Source, rule Rule, sev Severity, raw string, args ...any) {
+		l.finding(Finding{Source: src, Department: s.Department, Period: s.Period.String(),
+			Rule: rule, Severity: sev, Raw: raw, Args: args})
+	}
+	for ci, c := range t.Columns {
+		ind := l.indicatorOf(t, c, r)
+		if ind == "" {
+			continue
+		}
+		cell := &r.Cells[ci]
+		if cell.State == Invalid {
+			ok = false
+			continue
+		}
+		if cell.State != Number {
+			continue
+		}
+		def, _ := l.spec.Indicator(ind)
+		if !cell.Value.Round(def.Precision).Equal(cell.Value) {
+			at(cell.Source, RulePrecision, Warning, cell.Raw, cell.Value.String(), def.Precision)
+		}
+		if def.NonNegative && cell.Value.IsNegative() {
+			at(cell.Source, RuleNegative, Error, cell.Raw, cell.Value.String())
+			ok = false
+		}
+	}
+	if t.Rows == Enterprise && hasRole(t, RoleCode) {
+		if problem, valid := CheckCreditCode(r.Code); !valid {
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, r.Code, problem)
+		}
+	}
+	key := r.Code
+	if key == "" {
+		key = r.Name
+	}
+	if first, dup := seen[key]; dup && t.Rows != Indicators {
+		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, r.Name, first)
+		return false
+	}
+	seen[key] = r.Line
+	l.checkMonthYTD(s, sh, r)
+	return ok
+}
+
+// checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative.
+func (l *ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
+	t := sh.Table
+	month := map[string]*Cell{}
+	for ci, c := range t.Columns {
+		if c.Measure == MonthValue && r.Cells[ci].State == Number {
+			month[l.indicatorOf(t, c, r)] = &r.Cells[ci]
+		}
+	}
+	for ci, c := range t.Columns {
+		y := &r.Cells[ci]
+		m := month[l.indicatorOf(t, c, r)]
+		if c.Measure != YTDValue || y.State != Number || m == nil {
+			continue
+		}
+		if !y.Value.IsNegative() && !m.Value.IsNegative() && y.Value.LessThan(m.Value) {
+			l.finding(Finding{Source: y.Source, Department: s.Department, Period: s.Period.String(),
+				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Args: []any{y.Value.String(), m.Value.String()}})
+		}
+	}
+}
+
+func hasRole(t *Table, role ColumnRole) bool {
+	for _, c := range t.Columns {
+		if c.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTotal compares the typed 合计 with the sum of the rows, column by
+// column. When rows were rejected the sum is not known, and the comparison
+// would only repeat their findings.
+func (l *ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, rejected int) {
+	t := sh.Table
+	if t.Rows == Indicators {
+		return
+	}
+	if sh.Total == nil {
+		if len(sh.Rows) > 0 {
+			l.finding(Finding{Source: Source{File: s.File, Sheet: sh.Name}, Department: s.Department,
+				Period: s.Period.String(), Rule: RuleNoTotal, Severity: Warning})
+		}
+		return
+	}
+	if rejected > 0 {
+		return
+	}
+	for ci, c := range t.Columns {
+		if c.Role != RoleValue {
+			continue
+		}
+		cell := sh.Total.Cells[ci]
+		if cell.State != Number || cell.Value.Equal(sums[ci]) {
+			continue
+		}
+		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
+			Args: []any{cell.Value.String(), sums[ci].String(), cell.Value.Sub(sums[ci]).String()}})
+	}
+}
+
+// checkMissing reports every expected department-period with no file.
+func (l *ledger) checkMissing() {
+	for _, d := range l.spec.Departments {
+		for _, p := range l.expected(&d) {
+			key := d.Code + "|" + p.String()
+			if l.received[key] {
+				continue
+			}
+			l.finding(Finding{Department: d.Code, Period: p.String(), Rule: RuleMissing, Severity: Error,
+				Args: []any{d.Name, p.String()}})
+			l.markIncomplete(d.Code, p, Text{"未报送：" + d.Name + " " + p.String(), "missing: " + d.Name + " " + p.String()})
+		}
+	}
+}
+
+// expected lists the periods a department owes in this run.
+func (l *ledger) expected(d *Department) []Period {
+	var out []Period
+	hasFreq := func(f Frequency) bool {
+		for _, t := range d.Tables {
+			if t.Frequency == f {
+				return true
+			}
+		}
+		return false
+	}
+	if hasFreq(Annual) {
+		for _, y := range l.spec.History {
+			out = append(out, Period{Year: y})
+		}
+	}
+	if hasFreq(Monthly) {
+		for m := 1; m <= l.asOf.Month; m++ {
+			out = append(out, Period{l.asOf.Year, m})
+		}
+	}
+	return out
+}
+
+// checkChains: last month's 本年累计 + this month's 本月 = this month's
+// 本年累计, row by row. January starts from zero; a month whose predecessor
+// was not submitted is not compared (the missing file is its own finding).
+func (l *ledger) checkChains() {
+	keys := make([]chainKey, 0, len(l.chain))
+	for k := range l.chain {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		return fmt.Sprint(a.table, a.dept, a.entity, a.ind) < fmt.Sprint(b.table, b.dept, b.entity, b.ind)
+	})
+	var found []Finding
+	for _, k := range keys {
+		m := l.chain[k]
+		for p, cur := range m {
+			if cur.rejected || cur.month == nil || cur.ytd == nil {
+				continue
+			}
+			prevYTD := decimal.Zero
+			if p.Month > 1 {
+				prev, ok := m[p.Prev()]
+				if ok && prev.rejected {
+					continue // the rejected row has its own finding
+				}
+				if !ok || prev.ytd == nil {
+					if l.received[k.dept+"|"+p.Prev().String()] {
+						// Submitted last month without this row: the entity
+						// appears mid-year and starts from zero.
+						prevYTD = decimal.Zero
+					} else {
+						continue
+					}
+				} else {
+					prevYTD = prev.ytd.Value
+				}
+			}
+			want := prevYTD.Add(cur.month.Value)
+			if want.Equal(cur.ytd.Value) {
+				continue
+			}
+			found = append(found, Finding{Source: cur.ytd.Source, Department: k.dept, Period: p.String(),
+				Rule: RuleYTDChain, Severity: Error, Raw: cur.ytd.Raw,
+				Args: []any{cur.ytd.Value.String(), prevYTD.String(), cur.month.Value.String(), want.String()}})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		return found[i].File+found[i].Cell < found[j].File+found[j].Cell
+	})
+	l.res.Findings = append(l.res.Findings, found...)
+}
+
+// monthFigure is an indicator's consolidated figure for one month.
+func (l *ledger) monthFigure(ind string, p Period) Figure {
+	if f, ok := l.figs[figKey{ind, p}]; ok {
+		return *f
+	}
+	return Figure{}
+}
+
+// monthly reports whether some department submits ind monthly.
+func (l *ledger) monthly(ind string) bool {
+	for _, d := range l.spec.Departments {
+		for _, x := range l.indicatorsOf(d.Code, Period{Year: l.asOf.Year, Month: 1}) {
+			if x == ind {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearFigure is an indicator's figure for a whole year: from the months when
+// the year is the run's year and the indicator is submitted monthly (flows
+// add up; stocks take the last month), from annual tables otherwise.
+func (l *ledger) yearFigure(ind string, year int) Figure {
+	def, ok := l.spec.Indicator(ind)
+	if !ok {
+		return Figure{}
+	}
+	if year != l.asOf.Year || !l.monthly(ind) {
+		return l.monthFigure(ind, Period{Year: year})
+	}
+	var f Figure
+	if def.Aggregation == Latest {
+		f = l.monthFigure(ind, l.asOf)
+	} else {
+		for m := 1; m <= l.asOf.Month; m++ {
+			f.add(l.monthFigure(ind, Period{year, m}))
+		}
+	}
+	if l.asOf.Month < 12 {
+		f.Incomplete = appendUnique(f.Incomplete, Text{"仅汇总至 " + l.asOf.String(), "consolidated only through " + l.asOf.String()})
+	}
+	return f
+}
+
+func (l *ledger) buildSeries() {
+	for i := range l.spec.Indicators {
+		def := &l.spec.Indicators[i]
+		s := Series{Indicator: def, Year: l.asOf.Year, Years: map[int]Figure{}}
+		if l.monthly(def.Code) {
+			for m := 1; m <= l.asOf.Month; m++ {
+				s.Months[m] = l.monthFigure(def.Code, Period{l.asOf.Year, m})
+			}
+			if def.Aggregation == Latest {
+				s.YTD = s.Months[l.asOf.Month]
+			} else {
+				for m := 1; m <= l.asOf.Month; m++ {
+					s.YTD.add(s.Months[m])
+				}
+			}
+		}
+		for _, y := range l.spec.History {
+			s.Years[y] = l.yearFigure(def.Code, y)
+		}
+		s.Years[l.asOf.Year] = l.yearFigure(def.Code, l.asOf.Year)
+		l.setTarget(&s)
+		l.res.Series = append(l.res.Series, s)
+	}
+}
+
+// setTarget attaches the year's target and computes 完成率 and 序时进度.
+func (l *ledger) setTarget(s *Series) {
+	for i := range l.spec.Targets {
+		t := &l.spec.Targets[i]
+		if t.Indicator != s.Indicator.Code || t.Year != s.Year {
+			continue
+		}
+		s.Target = t
+		val := t.Value
+		if t.RelativeTo != 0 {
+			base := l.yearFigure(s.Indicator.Code, t.RelativeTo)
+			if !base.Has {
+				return
+			}
+			val = base.Value
+		} else {
+			v, err := Convert(t.Value, t.Unit, s.Indicator.Unit)
+			if err != nil {
+				return
+			}
+			val = v
+		}
+		if val.IsZero() {
+			return
+		}
+		s.TargetVal, s.HasTarget = val, true
+		s.Completion = s.YTD.Value.Mul(decimal.NewFromInt(100)).DivRound(val, 2)
+		s.Elapsed = decimal.NewFromInt(int64(l.asOf.Month*100)).DivRound(decimal.NewFromInt(12), 2)
+		return
+	}
+}
+
+func (l *ledger) summarise() {
+	s := &l.res.Summary
+	s.Files = len(l.res.Inputs)
+	for _, in := range l.res.Inputs {
+		if in.Status == "unreadable" {
+			s.Unreadable++
+		}
+	}
+	for _, f := range l.res.Findings {
+		s.Findings++
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		}
+	}
+	s.Claims = len(l.res.Claims)
+	for _, c := range l.res.Claims {
+		switch c.Status {
+		case Consistent:
+			s.Consistent++
+		case Mismatch:
+			s.Mismatch++
+		case NoData:
+			s.NoData++
+		case Incomplete:
+			s.Incomplete++
+		case Unmapped:
+			s.Unmapped++
+		}
+	}
+	if s.Rows != s.RowsConsolidated+s.RowsRejected {
+		// The invariant is the point of the count: a row that went nowhere
+		// is a bug, and saying so beats printing a wrong total.
+		panic(fmt.Sprintf("tally: %d rows read but %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
+	}
+}
+
+// Clean reports whether the run found nothing to act on: every claim
+// consistent and no finding of severity error.
+func (r *Result) Clean() bool {
+	return r.Summary.Errors == 0 && r.Summary.Consistent == r.Summary.Claims
+}
+
+func appendUnique[T comparable](xs []T, add ...T) []T {
+	for _, a := range add {
+		dup := false
+		for _, x := range xs {
+			if x == a {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			xs = append(xs, a)
+		}
+	}
+	return xs
+}

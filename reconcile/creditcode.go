@@ -1,0 +1,48 @@
+package reconcile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// creditAlphabet is the character set of the unified social credit code
+// (GB 32100-2015): digits and capitals without I, O, S, V, Z.
+const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// CreditCheckChar returns the check character for the first 17 characters
+// of a unified social credit code, or false if a character is outside the set.
+func CreditCheckChar(first17 string) (byte, bool) {
+	if len(first17) != 17 {
+		return 0, false
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		v := strings.IndexByte(creditAlphabet, first17[i])
+		if v < 0 {
+			return 0, false
+		}
+		sum += v * creditWeights[i]
+	}
+	return creditAlphabet[(31-sum%31)%31], true
+}
+
+// CheckCreditCode validates an 18-character unified social credit code and
+// says what is wrong in both languages; ok is true for a valid code.
+func CheckCreditCode(code string) (problem Text, ok bool) {
+	switch {
+	case code == "":
+		return Text{"为空", "is empty"}, false
+	case len(code) != 18:
+		return Text{fmt.Sprintf("长度为 %d，应为 18 位", len(code)), fmt.Sprintf("has %d characters, not 18", len(code))}, false
+	}
+	want, valid := CreditCheckChar(code[:17])
+	if !valid {
+		return Text{"含有国标 GB 32100 字符集以外的字符", "has a character outside the GB 32100 set"}, false
+	}
+	if code[17] != want {
+		return Text{fmt.Sprintf("校验位错误（应为 %c）", want), fmt.Sprintf("has a wrong check character (expected %c)", want)}, false
+	}
+	return Text{}, true
+}

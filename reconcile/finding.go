@@ -1,0 +1,112 @@
+package reconcile
+
+import (
+	"fmt"
+)
+
+// Severity says how a finding weighs.
+type Severity string
+
+// Severities: an error blocks (强制性); a warning may be kept with an
+// explanation (核实性); info records something accepted.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rule names a check. Its messages live in the catalogue below.
+type Rule string
+
+// Rules.
+const (
+	RuleUnreadable     Rule = "unreadable_file"
+	RuleUnknownFile    Rule = "unknown_file"
+	RuleDuplicateFile  Rule = "duplicate_submission"
+	RuleMissingSheet   Rule = "missing_sheet"
+	RuleMissingColumn  Rule = "missing_column"
+	RuleNotANumber     Rule = "not_a_number"
+	RuleTextNumber     Rule = "number_as_text"
+	RuleNoCachedValue  Rule = "formula_without_value"
+	RulePrecision      Rule = "precision"
+	RuleNegative       Rule = "negative"
+	RuleRequired       Rule = "required"
+	RuleCreditCode     Rule = "credit_code"
+	RuleUnknownLine    Rule = "unknown_line"
+	RuleTotalMismatch  Rule = "total_mismatch"
+	RuleNoTotal        Rule = "missing_total"
+	RuleYTDChain       Rule = "ytd_chain"
+	RuleYTDBelowMonth  Rule = "ytd_below_month"
+	RuleMissing        Rule = "missing_submission"
+	RuleDuplicateEntry Rule = "duplicate_row"
+)
+
+// Finding is one problem, at its place.
+type Finding struct {
+	Source
+	Department string
+	Period     string
+	Rule       Rule
+	Severity   Severity
+	Raw        string
+	Args       []any // the message's parameters, in catalogue order
+}
+
+// Lang selects the language of messages and the workbook.
+type Lang string
+
+// Languages. Chinese is the default: departments read the messages.
+const (
+	Chinese Lang = "zh"
+	English Lang = "en"
+)
+
+var catalogue = map[Rule][2]string{
+	RuleUnreadable:     {"无法读取文件：%v", "cannot read the file: %v"},
+	RuleUnknownFile:    {"无法判断填报单位和报告期：%v", "cannot tell the department and period: %v"},
+	RuleDuplicateFile:  {"同一单位同一报告期重复报送，已采用 %v", "the same department and period was submitted twice; %v is used"},
+	RuleMissingSheet:   {"缺少工作表“%v”", "sheet %q is missing"},
+	RuleMissingColumn:  {"找不到表头“%v”，该表未读取", "header %q not found; the sheet was not read"},
+	RuleNotANumber:     {"“%v”不是数字，应填写%v", "%q is not a number; expected %v"},
+	RuleTextNumber:     {"数字以文本形式填写，已按 %v 接收", "a number typed as text, accepted as %v"},
+	RuleNoCachedValue:  {"公式 =%v 没有计算结果，请在 Excel 中重新计算后保存", "formula =%v has no cached value; recalculate and save in Excel"},
+	RulePrecision:      {"%v 的小数位数超过规定的 %v 位", "%v has more than the declared %v decimal places"},
+	RuleNegative:       {"%v 不应为负数", "%v must not be negative"},
+	RuleRequired:       {"必填项为空", "required cell is empty"},
+	RuleCreditCode:     {"统一社会信用代码“%v”%v", "unified social credit code %q %v"},
+	RuleUnknownLine:    {"行“%v”不是本表的指标", "row %q is not an indicator of this table"},
+	RuleTotalMismatch:  {"合计 %v 与各行之和 %v 不符，相差 %v", "total %v is not the sum of the rows %v, difference %v"},
+	RuleNoTotal:        {"没有合计行", "no 合计 (total) row"},
+	RuleYTDChain:       {"本年累计 %v 不等于上月累计 %v 加本月 %v（应为 %v）", "year-to-date %v is not last month's %v plus this month's %v (expected %v)"},
+	RuleYTDBelowMonth:  {"本年累计 %v 小于本月 %v", "year-to-date %v is less than this month's %v"},
+	RuleMissing:        {"%v %v 未报送", "%v %v has not been submitted"},
+	RuleDuplicateEntry: {"“%v”在本表中重复出现（第 %v 行）", "%q appears twice in this table (row %v)"},
+}
+
+// Text is a message argument that reads differently in each language:
+// {Chinese, English}.
+type Text [2]string
+
+// In returns the text in lang.
+func (t Text) In(lang Lang) string {
+	if lang == English {
+		return t[1]
+	}
+	return t[0]
+}
+
+// Message renders the finding in lang.
+func (f Finding) Message(lang Lang) string {
+	t, ok := catalogue[f.Rule]
+	if !ok {
+		return string(f.Rule)
+	}
+	args := make([]any, len(f.Args))
+	for i, a := range f.Args {
+		if x, ok := a.(Text); ok {
+			a = x.In(lang)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(Text(t).In(lang), args...)
+}

@@ -1,0 +1,259 @@
+package reconcile
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// NormalizeHeader is how headers and row labels are compared: without white
+// space, so a header wrapped onto two lines or typed with spaces still matches.
+func NormalizeHeader(h string) string {
+	return strings.Join(strings.Fields(h), "")
+}
+
+// Spec is everything tally knows about one town's year: who submits what,
+// in which layout, and what the published report claims.
+type Spec struct {
+	Town        string
+	Year        int // the report year; monthly tables are expected for each of its months
+	History     []int
+	Indicators  []Indicator
+	Departments []Department
+	Claims      []Claim
+	Targets     []Target
+	Tolerance   Tolerance
+}
+
+// Tolerance holds the configurable bands of the claim rules.
+type Tolerance struct {
+	Nearly decimal.Decimal // 近 X: X·(1−Nearly) ≤ v ≤ X; a fraction, 0.05 for 5%
+	About  decimal.Decimal // 约 X / X 左右: |v−X| ≤ X·About
+	Flat   decimal.Decimal // 基本持平: a band around last year's value
+}
+
+// Aggregation says how an indicator's figures combine over months.
+type Aggregation string
+
+// Aggregations: flows add up over months; stocks take the period's last level.
+const (
+	Sum    Aggregation = "sum"
+	Latest Aggregation = "latest"
+)
+
+// Indicator is a measured quantity (指标).
+type Indicator struct {
+	Code        string
+	Name        string
+	Aliases     []string
+	Unit        Unit
+	Precision   int32 // decimal places allowed in Unit
+	Aggregation Aggregation
+	NonNegative bool
+}
+
+// Department is a submitting unit (填报单位) and its tables.
+type Department struct {
+	Code   string
+	Name   string
+	Tables []Table
+}
+
+// Frequency says which periods a table is submitted for.
+type Frequency string
+
+// Frequencies.
+const (
+	Monthly Frequency = "monthly"
+	Annual  Frequency = "annual"
+)
+
+// RowKind says what a table's rows are.
+type RowKind string
+
+// Row kinds: entity tables have one row per enterprise, project, village or
+// item and a fixed indicator per value column; indicator tables have one row
+// per indicator and a measure per column.
+const (
+	Enterprise RowKind = "enterprise"
+	Project    RowKind = "project"
+	Village    RowKind = "village"
+	Item       RowKind = "item"
+	Indicators RowKind = "indicator"
+)
+
+// Measure says what a value column holds.
+type Measure string
+
+// Measures.
+const (
+	MonthValue Measure = "month" // 本月: the month's flow
+	YTDValue   Measure = "ytd"   // 本年累计: flow from January to the month
+	LevelValue Measure = "level" // 期末数: the stock at the period's end
+	YearValue  Measure = "year"  // 本年: the year's flow (annual tables)
+)
+
+// Table is one sheet of a department's submission.
+type Table struct {
+	ID        string
+	Sheet     string
+	Title     string
+	Frequency Frequency
+	Rows      RowKind
+	Columns   []Column
+	Lines     []Line // indicator tables: the fixed rows, in order
+}
+
+// ColumnRole says what a column holds.
+type ColumnRole string
+
+// Column roles.
+const (
+	RoleName  ColumnRole = "name"        // the row's entity or indicator name
+	RoleCode  ColumnRole = "credit_code" // 统一社会信用代码
+	RoleUnit  ColumnRole = "unit"        // indicator tables: 计量单位
+	RoleValue ColumnRole = "value"
+	RoleNote  ColumnRole = "note" // 说明: the department's explanation
+)
+
+// Column is one column of a table.
+type Column struct {
+	Role      ColumnRole
+	Header    string // the header text, matched ignoring spaces and width
+	Indicator string // entity tables: the indicator of a value column
+	Measure   Measure
+}
+
+// Line is one fixed row of an indicator table.
+type Line struct {
+	Label string
+	Flow  string // indicator whose month/ytd/year figures the row carries
+	Stock string // indicator whose level the row carries
+}
+
+// IndicatorFor returns the indicator a value cell in column c of line l
+// (nil for entity tables) carries, or "" if that cell is not an input.
+func (t *Table) IndicatorFor(c Column, l *Line) string {
+	if c.Role != RoleValue {
+		return ""
+	}
+	if t.Rows != Indicators {
+		return c.Indicator
+	}
+	if c.Measure == LevelValue {
+		return l.Stock
+	}
+	return l.Flow
+}
+
+// IndicatorCodes lists the indicators the table carries, in column order.
+func (t *Table) IndicatorCodes() []string {
+	var out []string
+	for _, c := range t.Columns {
+		if c.Role != RoleValue {
+			continue
+		}
+		if t.Rows != Indicators {
+			out = appendUnique(out, c.Indicator)
+			continue
+		}
+		for i := range t.Lines {
+			if ind := t.IndicatorFor(c, &t.Lines[i]); ind != "" {
+				out = appendUnique(out, ind)
+			}
+		}
+	}
+	return out
+}
+
+// Qualifier is a word that changes what a published figure claims.
+type Qualifier string
+
+// Qualifiers, named as reports write them.
+const (
+	Plain     Qualifier = ""
+	Estimated Qualifier = "预计"
+	Reached   Qualifier = "达到"
+	RoseTo    Qualifier = "增至"
+	Nearly    Qualifier = "近"
+	Over      Qualifier = "余" // also 多
+	Exceeds   Qualifier = "超过"
+	AtLeast   Qualifier = "以上"
+	AtMost    Qualifier = "以内"
+	About     Qualifier = "约" // also 左右
+	Cumul     Qualifier = "累计"
+	AvgGrowth Qualifier = "年均增长"
+	Growth    Qualifier = "增长"
+	New       Qualifier = "新增"
+)
+
+// Claim is one figure a published report states.
+type Claim struct {
+	ID         string
+	Text       string
+	Indicator  string // "" when the subject has no indicator
+	Span       Span
+	Base       int // 增长: the year compared with
+	Value      decimal.Decimal
+	Written    string // the value as written: its digits decide the precision
+	Unit       Unit
+	Qualifiers []Qualifier
+	Line       int // in the report, when known
+}
+
+// Has reports whether the claim carries qualifier q.
+func (c *Claim) Has(q Qualifier) bool {
+	for _, x := range c.Qualifiers {
+		if x == q {
+			return true
+		}
+	}
+	return false
+}
+
+// Target is a goal for an indicator in a year.
+type Target struct {
+	Indicator string
+	Year      int
+	Value     decimal.Decimal // in Unit; unset when RelativeTo is used
+	Unit      Unit
+	// RelativeTo, when nonzero, makes the target "about last year's value"
+	// (与去年基本持平): the indicator's value in that year, within Tolerance.Flat.
+	RelativeTo int
+	Text       string
+}
+
+// Indicator returns the indicator with the given code.
+func (s *Spec) Indicator(code string) (*Indicator, bool) {
+	for i := range s.Indicators {
+		if s.Indicators[i].Code == code {
+			return &s.Indicators[i], true
+		}
+	}
+	return nil, false
+}
+
+// Department returns the department with the given code.
+func (s *Spec) Department(code string) (*Department, bool) {
+	for i := range s.Departments {
+		if s.Departments[i].Code == code {
+			return &s.Departments[i], true
+		}
+	}
+	return nil, false
+}
+
+// TablesFor returns the department's tables submitted for period p.
+func (d *Department) TablesFor(p Period) []*Table {
+	want := Annual
+	if p.IsMonth() {
+		want = Monthly
+	}
+	var out []*Table
+	for i := range d.Tables {
+		if d.Tables[i].Frequency == want {
+			out = append(out, &d.Tables[i])
+		}
+	}
+	return out
+}

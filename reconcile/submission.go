@@ -1,0 +1,73 @@
+package reconcile
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Source is where a value came from: the input file as given, the sheet and
+// the A1 cell.
+type Source struct {
+	File  string
+	Sheet string
+	Cell  string
+}
+
+func (s Source) String() string {
+	switch {
+	case s.Sheet == "":
+		return s.File
+	case s.Cell == "":
+		return s.File + ": " + s.Sheet
+	}
+	return s.File + ": " + s.Sheet + "!" + s.Cell
+}
+
+// CellState says what reading a cell produced.
+type CellState int
+
+// Cell states. An empty cell and a zero are different things.
+const (
+	Blank   CellState = iota // nothing typed, or a dash meaning nothing
+	Number                   // a figure, in the column's unit
+	Invalid                  // unreadable; a finding says why
+)
+
+// Cell is one input cell as read, with its origin.
+type Cell struct {
+	Source
+	Raw    string
+	State  CellState
+	Value  decimal.Decimal
+	AsText bool // the figure was typed as text
+}
+
+// Row is one data or total row of a table.
+type Row struct {
+	Line  int    // the sheet row number
+	Name  string // entity name, or the indicator line's label
+	Code  string // 统一社会信用代码, when the table has one
+	Note  string // 说明
+	LineN int    // indicator tables: index into Table.Lines
+	Cells []Cell // aligned with Table.Columns; non-value columns are zero
+	// CodeSource locates the credit code cell for findings.
+	CodeSource Source
+}
+
+// Sheet is one table as read from a submission.
+type Sheet struct {
+	Table *Table
+	Name  string
+	Rows  []Row
+	Total *Row // the typed 合计 row, nil if there is none
+}
+
+// Submission is one input file as read.
+type Submission struct {
+	File       string
+	SHA256     string
+	Department string // "" when unknown
+	Period     Period
+	Sheets     []Sheet
+	Findings   []Finding // from reading: unreadable file, cells, layout
+	Unreadable bool      // nothing in it could be used
+}

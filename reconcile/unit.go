@@ -1,0 +1,49 @@
+package reconcile
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Unit is a unit of measure: a base quantity and a power of ten of it.
+// Conversion between units of the same base is an exact decimal shift.
+type Unit struct {
+	Name string // as written: 万元
+	Base string // 元
+	Exp  int32  // 万元 is 10^4 元
+}
+
+// units lists every unit tally knows. A spec or a report naming another is
+// an error, never a guess.
+var units = map[string]Unit{}
+
+func init() {
+	for _, u := range []Unit{
+		{"元", "元", 0}, {"万元", "元", 4}, {"亿元", "元", 8},
+		{"美元", "美元", 0}, {"万美元", "美元", 4}, {"亿美元", "美元", 8},
+		{"人", "人", 0}, {"万人", "人", 4},
+		{"人次", "人次", 0}, {"万人次", "人次", 4},
+		{"家", "家", 0}, {"个", "个", 0}, {"件", "件", 0}, {"项", "项", 0},
+		{"平方米", "平方米", 0}, {"万平方米", "平方米", 4},
+		{"亩", "亩", 0}, {"万亩", "亩", 4},
+		{"%", "%", 0},
+	} {
+		units[u.Name] = u
+	}
+}
+
+// LookupUnit returns the unit named name.
+func LookupUnit(name string) (Unit, bool) {
+	u, ok := units[name]
+	return u, ok
+}
+
+// Convert expresses v, given in unit from, in unit to. It fails when the
+// units measure different things.
+func Convert(v decimal.Decimal, from, to Unit) (decimal.Decimal, error) {
+	if from.Base != to.Base {
+		return decimal.Decimal{}, fmt.Errorf("cannot convert %s to %s", from.Name, to.Name)
+	}
+	return v.Shift(from.Exp - to.Exp), nil
+}

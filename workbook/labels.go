@@ -1,0 +1,45 @@
+package workbook
+
+import "github.com/jingwu/tally/reconcile"
+
+// label returns a workbook label in lang: labels are {Chinese, English}.
+func label(lang reconcile.Lang, l [2]string) string {
+	return reconcile.Text(l).In(lang)
+}
+
+var sheetNames = map[string][2]string{
+	"overview": {"概览", "Overview"},
+	"figures":  {"汇总", "Consolidated"},
+	"years":    {"历年", "By year"},
+	"claims":   {"报告核对", "Claims"},
+	"findings": {"问题清单", "Findings"},
+	"detail":   {"明细", "Detail"},
+	"inputs":   {"来源文件", "Inputs"},
+}
+
+var statusLabel = map[reconcile.ClaimStatus][2]string{
+	reconcile.Consistent: {"一致", "consistent"},
+	reconcile.Mismatch:   {"不符", "mismatch"},
+	reconcile.NoData:     {"无数据", "no data"},
+	reconcile.Incomplete: {"数据不完整", "incomplete"},
+	reconcile.Unmapped:   {"未对应指标", "unmapped"},
+}
+
+var severityLabel = map[reconcile.Severity][2]string{
+	reconcile.Error:   {"错误", "error"},
+	reconcile.Warning: {"警告", "warning"},
+	reconcile.Info:    {"提示", "info"},
+}
+
+var measureLabel = map[reconcile.Measure][2]string{
+	reconcile.MonthValue: {"本月", "month"},
+	reconcile.YTDValue:   {"本年累计", "year to date"},
+	reconcile.LevelValue: {"期末数", "level"},
+	reconcile.YearValue:  {"本年", "year"},
+}
+
+var inputStatus = map[string][2]string{
+	"ok":         {"正常", "ok"},
+	"findings":   {"有问题", "findings"},
+	"unreadable": {"无法读取", "unreadable"},
+}

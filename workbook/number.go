@@ -1,0 +1,139 @@
+package workbook
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
+)
+
+// ExcelDigits is how many significant digits Excel shows of a stored number;
+// anything past them is binary noise (0.1+0.2 is stored 0.30000000000000004).
+const ExcelDigits = 15
+
+// RoundSignificant rounds d to n significant digits.
+func RoundSignificant(d decimal.Decimal, n int32) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Zero
+	}
+	// The position of the leading digit: d = c·10^e with NumDigits(c) digits.
+	lead := int32(d.NumDigits()) + d.Exponent()
+	return d.Round(n - lead)
+}
+
+// nothing lists what people type for "no figure": an empty cell, not zero.
+var nothing = map[string]bool{"-": true, "--": true, "—": true, "——": true, "–": true, "/": true, "无": true, "空": true}
+
+var (
+	grouped = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
+	plain   = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
+)
+
+// spaces are trimmed from both ends; inside a figure they make it ambiguous.
+const spaces = " \t\r\n\u00a0\u2007\u2009\u202f\u3000\ufeff"
+
+// ParseText reads a figure typed as text in a column of the given unit. It
+// accepts what is unambiguous — thousands separators, full-width digits,
+// surrounding (no-break) spaces, (1,234.50) for negatives, the column's own
+// unit written after the figure, a dash or 无 for nothing — and rejects the
+// rest with what would have been accepted. blank reports a "nothing" marker.
+func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem reconcile.Text, ok bool) {
+	t := width.Narrow.String(s)
+	t = strings.NewReplacer("\u2212", "-", "\uff0d", "-").Replace(t)
+	t = strings.Trim(t, spaces)
+	if t == "" || nothing[t] {
+		return decimal.Decimal{}, true, reconcile.Text{}, true
+	}
+	if u := trailingUnit(t); u != "" && u == unit {
+		t = strings.TrimRight(strings.TrimSuffix(t, unit), spaces)
+	} else if u != "" {
+		return decimal.Decimal{}, false, reconcile.Text{
+			"以" + unit + "为单位的数字（本列单位是" + unit + "，不是" + u + "）",
+			"a figure in " + unit + " (this column's unit), not " + u}, false
+	}
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg, t = true, t[1:len(t)-1]
+	}
+	if !neg && (strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+")) {
+		neg, t = t[0] == '-', t[1:]
+	}
+	if strings.Contains(t, ",") {
+		if !grouped.MatchString(t) {
+			return decimal.Decimal{}, false, reconcile.Text{
+				"数字（千分位逗号须每三位一组，如 1,234.50）", "a number (thousands separators every three digits, as in 1,234.50)"}, false
+		}
+		t = strings.ReplaceAll(t, ",", "")
+	}
+	if !plain.MatchString(t) {
+		return decimal.Decimal{}, false, reconcile.Text{"数字，如 1234.50、1,234.50 或 (1,234.50)", "a number such as 1234.50, 1,234.50 or (1,234.50)"}, false
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Decimal{}, false, reconcile.Text{"数字", "a number"}, false
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, false, reconcile.Text{}, true
+}
+
+// trailingUnit returns the unit name a text ends with, if any.
+func trailingUnit(t string) string {
+	best := ""
+	for _, u := range knownUnits {
+		if strings.HasSuffix(t, u) && len(u) > len(best) {
+			best = u
+		}
+	}
+	return best
+}
+
+var knownUnits = []string{"元", "万元", "亿元", "美元", "万美元", "亿美元", "人", "万人", "人次", "万人次", "家", "个", "件", "项", "平方米", "万平方米", "亩", "万亩", "%"}
+
+// readValue reads a value cell of a column kept in unit. It returns the
+// cell and, for anything not a plain stored number, the finding to record.
+func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, *reconcile.Finding) {
+	c := reconcile.Cell{Source: src}
+	if rc == nil {
+		c.State = reconcile.Blank
+		return c, nil
+	}
+	c.Raw = rc.Value
+	bad := func(rule reconcile.Rule, args ...any) (reconcile.Cell, *reconcile.Finding) {
+		c.State = reconcile.Invalid
+		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Args: args}
+	}
+	expect := reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
+	if rc.HasF && rc.Value == "" {
+		c.Raw = "=" + rc.Formula
+		return bad(reconcile.RuleNoCachedValue, rc.Formula)
+	}
+	switch rc.Type {
+	case "", "n":
+		d, err := decimal.NewFromString(rc.Value)
+		if err != nil {
+			return bad(reconcile.RuleNotANumber, rc.Value, expect)
+		}
+		c.State, c.Value = reconcile.Number, RoundSignificant(d, ExcelDigits)
+		return c, nil
+	case "s", "inlineStr", "str":
+		d, blank, problem, ok := ParseText(rc.Value, unit)
+		switch {
+		case !ok:
+			return bad(reconcile.RuleNotANumber, rc.Value, problem)
+		case blank:
+			c.State = reconcile.Blank
+			return c, nil
+		}
+		c.State, c.Value, c.AsText = reconcile.Number, d, true
+		if rc.Type == "str" { // a formula's text result: not typed by a person
+			return c, nil
+		}
+		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Args: []any{d.String()}}
+	}
+	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
+	return bad(reconcile.RuleNotANumber, rc.Value, expect)
+}

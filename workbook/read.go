@@ -1,0 +1,333 @@
+package workbook
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/jingwu/tally/reconcile"
+)
+
+// FingerprintSheet is the very hidden sheet tally's templates carry: which
+// template, department, period and layout a file was made from.
+const FingerprintSheet = "_tally"
+
+// Fingerprint is what a template says about itself.
+type Fingerprint struct {
+	Template   string // "tally-template/1"
+	Department string
+	Period     string
+	Layout     string // hash of the spec parts that shape the layout
+}
+
+var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.xlsx$`)
+
+// ReadFile reads one submission from disk. The file is opened read-only and
+// never modified; its SHA-256 is taken from the same bytes that are read.
+func ReadFile(path, display string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	sub := reconcile.Submission{File: display}
+	f, err := os.Open(path)
+	if err != nil {
+		return unreadable(sub, fileErr("无法打开文件", "cannot open the file", err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return unreadable(sub, fileErr("无法打开文件", "cannot open the file", err))
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+		return unreadable(sub, fileErr("无法读取文件", "cannot read the file", err))
+	}
+	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return Read(sub, f, st.Size(), filepath.Base(path), s, lim)
+}
+
+// Read reads a submission from r. sub carries the file's display name and
+// hash; base is the file's own name, used when it has no fingerprint.
+func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	x, err := openXLSX(r, size, lim)
+	if err != nil {
+		sub = identifyByName(sub, base, s)
+		return unreadable(sub, err)
+	}
+	fp, hasFP := x.fingerprint()
+	switch {
+	case hasFP:
+		p, perr := reconcile.ParsePeriod(fp.Period)
+		if _, ok := s.Department(fp.Department); !ok || perr != nil {
+			return unknown(sub, fmt.Sprintf("fingerprint names department %q and period %q", fp.Department, fp.Period))
+		}
+		sub.Department, sub.Period = fp.Department, p
+	default:
+		sub = identifyByName(sub, base, s)
+		if sub.Department == "" {
+			return unknown(sub, "no tally fingerprint, and the name is not <period>-<department>.xlsx")
+		}
+	}
+	d, _ := s.Department(sub.Department)
+	for _, t := range d.TablesFor(sub.Period) {
+		si, ok := x.sheet(t.Sheet)
+		if !ok {
+			sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File, Sheet: t.Sheet},
+				reconcile.RuleMissingSheet, reconcile.Error, "", t.Sheet))
+			continue
+		}
+		sh, err := readSheet(&sub, x, si, t, s)
+		if err != nil {
+			return unreadable(sub, err)
+		}
+		if sh != nil {
+			sub.Sheets = append(sub.Sheets, *sh)
+		}
+	}
+	return sub
+}
+
+func identifyByName(sub reconcile.Submission, base string, s *reconcile.Spec) reconcile.Submission {
+	m := fileName.FindStringSubmatch(base)
+	if m == nil {
+		return sub
+	}
+	p, err := reconcile.ParsePeriod(m[1])
+	if _, ok := s.Department(strings.ToLower(m[2])); ok && err == nil {
+		sub.Department, sub.Period = strings.ToLower(m[2]), p
+	}
+	return sub
+}
+
+func finding(sub reconcile.Submission, src reconcile.Source, rule reconcile.Rule, sev reconcile.Severity, raw string, args ...any) reconcile.Finding {
+	f := reconcile.Finding{Source: src, Rule: rule, Severity: sev, Raw: raw, Args: args, Department: sub.Department}
+	if sub.Department != "" {
+		f.Period = sub.Period.String()
+	}
+	return f
+}
+
+func unreadable(sub reconcile.Submission, err error) reconcile.Submission {
+	reason := reconcile.Text{"", err.Error()}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		reason = reconcile.Text(fe.Reason)
+	}
+	sub.Unreadable, sub.Sheets = true, nil
+	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnreadable, reconcile.Error, "", reason))
+	return sub
+}
+
+func unknown(sub reconcile.Submission, why string) reconcile.Submission {
+	sub.Unreadable, sub.Department = true, ""
+	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnknownFile, reconcile.Error, "", why))
+	return sub
+}
+
+// fingerprint reads the fingerprint sheet: key in column A, value in B.
+func (x *xlsx) fingerprint() (Fingerprint, bool) {
+	si, ok := x.sheet(FingerprintSheet)
+	if !ok {
+		return Fingerprint{}, false
+	}
+	var fp Fingerprint
+	_ = x.scan(si, func(_ int, _ bool, cells []rawCell) error {
+		if len(cells) < 2 || cells[0].Col != 1 || cells[1].Col != 2 {
+			return nil
+		}
+		switch cells[0].Value {
+		case "template":
+			fp.Template = cells[1].Value
+		case "department":
+			fp.Department = cells[1].Value
+		case "period":
+			fp.Period = cells[1].Value
+		case "layout":
+			fp.Layout = cells[1].Value
+		}
+		return nil
+	})
+	return fp, fp.Department != "" && fp.Period != ""
+}
+
+// headerScanRows is how far down a sheet tally looks for the header row.
+const headerScanRows = 20
+
+// readSheet reads one table: it finds the header row by matching the
+// table's headers, then reads every row below it.
+func readSheet(sub *reconcile.Submission, x *xlsx, si sheetInfo, t *reconcile.Table, s *reconcile.Spec) (*reconcile.Sheet, error) {
+	sh := &reconcile.Sheet{Table: t, Name: si.name}
+	var lay *layout
+	var missing []string
+	lines := lineIndex(t, s)
+	err := x.scan(si, func(row int, _ bool, cells []rawCell) error {
+		if lay != nil {
+			lay.readRow(sub, sh, row, cells)
+			return nil
+		}
+		if row > headerScanRows {
+			return errStop
+		}
+		cols, miss := matchHeader(t, cells)
+		if len(miss) == 0 {
+			lay = newLayout(t, s, cols, lines)
+		} else if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
+			missing = miss
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, err
+	}
+	if lay == nil {
+		what := t.Columns[0].Header
+		if len(missing) > 0 {
+			what = missing[0]
+		}
+		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name},
+			reconcile.RuleMissingColumn, reconcile.Error, "", strings.ReplaceAll(what, "\n", "")))
+		return nil, nil
+	}
+	return sh, nil
+}
+
+var errStop = errors.New("stop")
+
+// lineIndex maps an indicator table's row labels (and its indicators'
+// names) to line numbers.
+func lineIndex(t *reconcile.Table, s *reconcile.Spec) map[string]int {
+	lines := map[string]int{}
+	for i, l := range t.Lines {
+		lines[reconcile.NormalizeHeader(l.Label)] = i
+		for _, code := range []string{l.Flow, l.Stock} {
+			if def, ok := s.Indicator(code); ok {
+				lines[reconcile.NormalizeHeader(def.Name)] = i
+			}
+		}
+	}
+	return lines
+}
+
+// matchHeader finds each table column's sheet column (1-based; 0 when
+// absent) by header text, and lists the headers it could not find. The
+// 说明 column is optional.
+func matchHeader(t *reconcile.Table, cells []rawCell) ([]int, []string) {
+	byText := map[string]int{}
+	for _, c := range cells {
+		byText[reconcile.NormalizeHeader(c.Value)] = c.Col
+	}
+	cols := make([]int, len(t.Columns))
+	var missing []string
+	for i, col := range t.Columns {
+		if sc, ok := byText[reconcile.NormalizeHeader(col.Header)]; ok {
+			cols[i] = sc
+		} else if col.Role != reconcile.RoleNote {
+			missing = append(missing, col.Header)
+		}
+	}
+	return cols, missing
+}
+
+// layout is a table's columns as found in one sheet.
+type layout struct {
+	t     *reconcile.Table
+	s     *reconcile.Spec
+	cols  []int       // table column → sheet column
+	index map[int]int // sheet column → table column
+	lines map[string]int
+	byCol []*rawCell // scratch, per row
+}
+
+func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int) *layout {
+	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols))}
+	for ci, sc := range cols {
+		if sc > 0 {
+			l.index[sc] = ci
+		}
+	}
+	return l
+}
+
+var totalLabels = map[string]bool{"合计": true, "总计": true}
+
+// readRow reads one row below the header: a data row, the 合计 row, or a
+// blank row (skipped: nothing in it to lose).
+func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int, cells []rawCell) {
+	t := l.t
+	clear(l.byCol)
+	for i := range cells {
+		if ci, ok := l.index[cells[i].Col]; ok {
+			l.byCol[ci] = &cells[i]
+		}
+	}
+	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(t.Columns)), LineN: -1}
+	hasValue := false
+	for ci, c := range t.Columns {
+		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
+		if l.cols[ci] > 0 {
+			src.Cell = columnName(l.cols[ci]) + strconv.Itoa(row)
+		}
+		r.Cells[ci].Source = src
+		rc := l.byCol[ci]
+		if rc == nil {
+			continue
+		}
+		text := strings.Trim(rc.Value, spaces)
+		switch c.Role {
+		case reconcile.RoleName:
+			r.Name = text
+		case reconcile.RoleCode:
+			r.Code, r.CodeSource = strings.ToUpper(text), src
+		case reconcile.RoleNote:
+			r.Note = text
+		case reconcile.RoleValue:
+			hasValue = true
+		}
+	}
+	if r.Name == "" && !hasValue {
+		return
+	}
+	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
+	if t.Rows == reconcile.Indicators {
+		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
+		if !ok {
+			// Kept as a row so it is counted: the ledger rejects it.
+			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, r.Name))
+			sh.Rows = append(sh.Rows, r)
+			return
+		}
+		r.LineN = n
+	}
+	for ci, c := range t.Columns {
+		if c.Role != reconcile.RoleValue {
+			continue
+		}
+		ind := c.Indicator
+		if t.Rows == reconcile.Indicators {
+			if ind = t.IndicatorFor(c, &t.Lines[r.LineN]); ind == "" {
+				continue // not an input of this line, as a flow-only line's 期末数
+			}
+		}
+		def, _ := l.s.Indicator(ind)
+		src := r.Cells[ci].Source
+		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
+		if f != nil {
+			f.Department, f.Period = sub.Department, sub.Period.String()
+			sub.Findings = append(sub.Findings, *f)
+		}
+		if cell.State == reconcile.Blank && !isTotal {
+			cell.State = reconcile.Invalid
+			sub.Findings = append(sub.Findings, finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw))
+		}
+		r.Cells[ci] = cell
+	}
+	if isTotal {
+		sh.Total = &r
+		return
+	}
+	sh.Rows = append(sh.Rows, r)
+}

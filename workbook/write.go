@@ -1,0 +1,462 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Meta describes the run for the overview sheet.
+type Meta struct {
+	Spec string // the spec's name as given
+	Lang reconcile.Lang
+}
+
+// Write writes the consolidated workbook of r to w.
+func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta}
+	x.styles()
+	steps := []func() error{x.overview, x.figures, x.years, x.claims, x.findings, x.detail, x.inputs}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "tally", Title: x.title(),
+		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+type out struct {
+	f    *excelize.File
+	r    *reconcile.Result
+	lang reconcile.Lang
+	meta Meta
+	st   map[string]int
+}
+
+func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
+
+func (x *out) title() string {
+	return x.l(fmt.Sprintf("%s %d 年汇总与报告核对", x.r.Spec.Town, x.r.AsOf.Year),
+		fmt.Sprintf("%s %d consolidation and report check", x.r.Spec.Town, x.r.AsOf.Year))
+}
+
+func (x *out) styles() {
+	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	amount, count, pct := "#,##0.00", "#,##0", "0.00\"%\""
+	defs := map[string]*excelize.Style{
+		"title":  {Font: &excelize.Font{Bold: true, Size: 14}},
+		"header": {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"plain":  {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
+		"number": {Border: border},
+		"amount": {Border: border, CustomNumFmt: &amount},
+		"count":  {Border: border, CustomNumFmt: &count},
+		"pct":    {Border: border, CustomNumFmt: &pct},
+		"good":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
+		"bad":    {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
+		"warn":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		"grey":   {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+	}
+	x.st = map[string]int{}
+	for name, s := range defs {
+		id, err := x.f.NewStyle(s)
+		if err != nil {
+			panic(err) // constant styles: an error is a bug here
+		}
+		x.st[name] = id
+	}
+}
+
+// cell is one value to write: a string, an int, a decimal (exact), or nil.
+type cell struct {
+	v     any
+	style string
+}
+
+func c(v any, style string) cell { return cell{v, style} }
+
+// column describes one column of a sheet table.
+type column struct {
+	header string
+	width  float64 // in characters of Chinese text
+}
+
+// table writes a sheet: an optional title, a header row, then rows; with
+// a filter, frozen header, widths and print setup.
+func (x *out) table(key string, title string, cols []column, rows [][]cell, landscape bool) error {
+	name := label(x.lang, sheetNames[key])
+	if _, err := x.f.NewSheet(name); err != nil {
+		return err
+	}
+	f := x.f
+	headerRow := 1
+	if title != "" {
+		if err := f.SetCellStr(name, "A1", title); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(name, "A1", "A1", x.st["title"]); err != nil {
+			return err
+		}
+		headerRow = 2
+	}
+	for i, col := range cols {
+		ref, _ := excelize.CoordinatesToCellName(i+1, headerRow)
+		if err := f.SetCellStr(name, ref, col.header); err != nil {
+			return err
+		}
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(name, letter, letter, sheetfmt.Width(int(col.width))); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	if err := f.SetCellStyle(name, fmt.Sprintf("A%d", headerRow), fmt.Sprintf("%s%d", last, headerRow), x.st["header"]); err != nil {
+		return err
+	}
+	for ri, row := range rows {
+		if err := x.row(name, headerRow+1+ri, row); err != nil {
+			return err
+		}
+	}
+	lastRow := headerRow + len(rows)
+	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, max(lastRow, headerRow))); err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		if err := f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", headerRow, last, lastRow), nil); err != nil {
+			return err
+		}
+	}
+	if err := sheetfmt.Freeze(f, name, 1, headerRow+1); err != nil {
+		return err
+	}
+	return sheetfmt.Print(f, name, headerRow, landscape)
+}
+
+func (x *out) row(sheet string, r int, cells []cell) error {
+	for i, cl := range cells {
+		ref, _ := excelize.CoordinatesToCellName(i+1, r)
+		var err error
+		switch v := cl.v.(type) {
+		case nil:
+		case string:
+			err = x.f.SetCellStr(sheet, ref, v)
+		case int:
+			err = x.f.SetCellInt(sheet, ref, int64(v))
+		case decimal.Decimal:
+			// Exact: the decimal's own digits, never a float.
+			err = x.f.SetCellDefault(sheet, ref, v.String())
+		default:
+			err = fmt.Errorf("workbook: cannot write %T", v)
+		}
+		if err != nil {
+			return err
+		}
+		style := cl.style
+		if style == "" {
+			style = "plain"
+		}
+		if err := x.f.SetCellStyle(sheet, ref, ref, x.st[style]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// numStyle is the display style of an indicator's figures.
+func numStyle(def *reconcile.Indicator) string {
+	if def.Unit.Name == "%" {
+		return "pct"
+	}
+	if def.Precision > 0 {
+		return "amount"
+	}
+	return "count"
+}
+
+func (x *out) verdictStyle(cr *reconcile.ClaimResult) string {
+	switch cr.Status {
+	case reconcile.Consistent:
+		return "good"
+	case reconcile.Mismatch:
+		if cr.Severity == reconcile.Warning {
+			return "warn"
+		}
+		return "bad"
+	case reconcile.Incomplete:
+		return "warn"
+	}
+	return "grey"
+}
+
+func (x *out) severityStyle(s reconcile.Severity) string {
+	switch s {
+	case reconcile.Error:
+		return "bad"
+	case reconcile.Warning:
+		return "warn"
+	}
+	return "grey"
+}
+
+func (x *out) texts(ts []reconcile.Text) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.In(x.lang)
+	}
+	return strings.Join(parts, "；")
+}
+
+func (x *out) overview() error {
+	s := x.r.Summary
+	kv := func(k string, v any, style string) []cell { return []cell{c(k, "text"), c(v, style)} }
+	ok := "good"
+	conserved := x.l("是", "yes")
+	if s.Rows != s.RowsConsolidated+s.RowsRejected {
+		ok, conserved = "bad", x.l("否", "no")
+	}
+	count := func(n int, bad string) string {
+		if n == 0 {
+			return "good"
+		}
+		return bad
+	}
+	rows := [][]cell{
+		kv(x.l("规格", "Spec"), x.meta.Spec, "text"),
+		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
+		kv(x.l("来源文件", "Input files"), s.Files, "count"),
+		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
+		kv(x.l("数据行", "Data rows"), s.Rows, "count"),
+		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
+		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
+		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
+		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
+		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
+		kv(x.l("问题：提示", "Findings: info"), s.Findings-s.Errors-s.Warnings, "count"),
+		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
+		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
+		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
+		kv(x.l("数据不完整", "Incomplete"), s.Incomplete, count(s.Incomplete, "warn")),
+		kv(x.l("无数据", "No data"), s.NoData, count(s.NoData, "grey")),
+	}
+	if s.Unmapped > 0 {
+		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
+	}
+	rows = append(rows, []cell{})
+	for i := range x.r.Claims {
+		cr := &x.r.Claims[i]
+		if cr.Status == reconcile.Consistent {
+			continue
+		}
+		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr))})
+	}
+	return x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, false)
+}
+
+func (x *out) figures() error {
+	year := x.r.AsOf.Year
+	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
+	for m := 1; m <= 12; m++ {
+		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 6})
+	}
+	cols = append(cols,
+		column{x.l("本年累计", "Year to date"), 7}, column{x.l("目标", "Target"), 7},
+		column{x.l("完成率", "Completion"), 5}, column{x.l("序时进度", "Time elapsed"), 5},
+		column{x.l("状态", "Status"), 5}, column{x.l("说明", "Notes"), 20})
+	var rows [][]cell
+	for i := range x.r.Series {
+		s := &x.r.Series[i]
+		def := s.Indicator
+		ns := numStyle(def)
+		row := []cell{c(def.Code, "plain"), c(def.Name, "text"), c(def.Unit.Name, "plain")}
+		for m := 1; m <= 12; m++ {
+			if fig := s.Months[m]; fig.Has {
+				row = append(row, c(fig.Value, ns))
+			} else {
+				row = append(row, c(nil, ns))
+			}
+		}
+		row = append(row, figureCell(s.YTD, ns))
+		if s.HasTarget {
+			row = append(row, c(s.TargetVal, ns), c(s.Completion, "pct"), c(s.Elapsed, "pct"))
+		} else {
+			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
+		}
+		status, style := x.l("完整", "complete"), "good"
+		if len(s.YTD.Incomplete) > 0 {
+			status, style = x.l("不完整", "incomplete"), "warn"
+		}
+		if !s.YTD.Has {
+			status, style = x.l("无月报", "not monthly"), "grey"
+		}
+		row = append(row, c(status, style), c(x.texts(s.YTD.Incomplete), "text"))
+		rows = append(rows, row)
+	}
+	title := x.l(fmt.Sprintf("%d 年各指标逐月汇总（单位见“单位”列）", year), fmt.Sprintf("%d by indicator and month (units in the Unit column)", year))
+	return x.table("figures", title, cols, rows, true)
+}
+
+func figureCell(f reconcile.Figure, style string) cell {
+	if !f.Has {
+		return c(nil, style)
+	}
+	return c(f.Value, style)
+}
+
+func (x *out) years() error {
+	years := append(append([]int(nil), x.r.Spec.History...), x.r.AsOf.Year)
+	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
+	for _, y := range years {
+		cols = append(cols, column{fmt.Sprint(y), 7})
+	}
+	cols = append(cols, column{x.l("说明", "Notes"), 20})
+	var rows [][]cell
+	for i := range x.r.Series {
+		s := &x.r.Series[i]
+		ns := numStyle(s.Indicator)
+		row := []cell{c(s.Indicator.Code, "plain"), c(s.Indicator.Name, "text"), c(s.Indicator.Unit.Name, "plain")}
+		var notes []reconcile.Text
+		for _, y := range years {
+			fig := s.Years[y]
+			row = append(row, figureCell(fig, ns))
+			notes = append(notes, fig.Incomplete...)
+		}
+		rows = append(rows, append(row, c(x.texts(notes), "text")))
+	}
+	return x.table("years", x.l("各指标历年数值（年报与逐月汇总）", "Indicators by year (annual reports and monthly consolidation)"), cols, rows, true)
+}
+
+func (x *out) claims() error {
+	cols := []column{
+		{x.l("编号", "ID"), 8}, {x.l("报告原文", "Report text"), 18}, {x.l("报告行号", "Line"), 3},
+		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
+		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
+		{x.l("下限", "Low"), 6}, {x.l("上限", "High"), 6}, {x.l("计算值", "Computed"), 7},
+		{x.l("差额", "Difference"), 6}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
+		{x.l("说明", "Notes"), 20},
+	}
+	var rows [][]cell
+	for i := range x.r.Claims {
+		cr := &x.r.Claims[i]
+		cl := cr.Claim
+		ind := ""
+		if def, ok := x.r.Spec.Indicator(cl.Indicator); ok {
+			ind = def.Name
+		}
+		qs := make([]string, len(cl.Qualifiers))
+		for j, q := range cl.Qualifiers {
+			qs[j] = string(q)
+		}
+		unit := cl.Unit.Name
+		period := cl.Span.String()
+		if cl.Has(reconcile.Growth) {
+			period = fmt.Sprintf("%d→%d", cl.Base, cl.Span.To)
+		}
+		var line any
+		if cl.Line > 0 {
+			line = cl.Line
+		}
+		row := []cell{c(cl.ID, "plain"), c(cl.Text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
+			c(strings.Join(qs, "、"), "plain"), c(cl.Value, "number"), c(unit, "plain"), c(cr.Interval.String(), "plain")}
+		row = append(row, bound(cr.Interval.Lo, cr.Interval.NoLo), bound(cr.Interval.Hi, cr.Interval.NoHi))
+		if cr.HasComputed {
+			row = append(row, c(cr.Computed, "number"), c(cr.Difference, "number"))
+		} else {
+			row = append(row, c(nil, "number"), c(nil, "number"))
+		}
+		sev := ""
+		if cr.Status == reconcile.Mismatch {
+			sev = label(x.lang, severityLabel[cr.Severity])
+		}
+		row = append(row, c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
+		rows = append(rows, row)
+	}
+	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")
+	return x.table("claims", title, cols, rows, true)
+}
+
+func bound(v decimal.Decimal, none bool) cell {
+	if none {
+		return c(nil, "number")
+	}
+	return c(v, "number")
+}
+
+func (x *out) findings() error {
+	cols := []column{
+		{x.l("文件", "File"), 14}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3}, {x.l("原始内容", "Raw"), 6},
+		{x.l("规则", "Rule"), 8}, {x.l("严重程度", "Severity"), 4}, {x.l("说明", "Message"), 24},
+	}
+	var rows [][]cell
+	for _, fd := range x.r.Findings {
+		dept := fd.Department
+		if d, ok := x.r.Spec.Department(fd.Department); ok {
+			dept = d.Name
+		}
+		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
+			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(string(fd.Rule), "plain"),
+			c(label(x.lang, severityLabel[fd.Severity]), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
+	}
+	return x.table("findings", x.l("问题清单：每个问题所在的文件、工作表和单元格", "Findings: each problem at its file, sheet and cell"), cols, rows, true)
+}
+
+func (x *out) detail() error {
+	cols := []column{
+		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3},
+		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
+		{x.l("口径", "Measure"), 4}, {x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
+		{x.l("数值", "Value"), 7}, {x.l("原始内容", "Raw"), 6}, {x.l("以文本录入", "Typed as text"), 4},
+	}
+	var rows [][]cell
+	for _, e := range x.r.Detail {
+		def, _ := x.r.Spec.Indicator(e.Indicator)
+		dept := e.Department
+		if d, ok := x.r.Spec.Department(e.Department); ok {
+			dept = d.Name
+		}
+		text := ""
+		if e.AsText {
+			text = x.l("是", "yes")
+		}
+		rows = append(rows, []cell{c(e.File, "plain"), c(e.Sheet, "plain"), c(e.Cell, "plain"), c(dept, "plain"),
+			c(e.Period.String(), "plain"), c(def.Name, "plain"), c(label(x.lang, measureLabel[e.Measure]), "plain"),
+			c(e.Entity, "plain"), c(e.Code, "plain"), c(e.Value, numStyle(def)), c(e.Raw, "plain"), c(text, "plain")})
+	}
+	return x.table("detail", "", cols, rows, true)
+}
+
+func (x *out) inputs() error {
+	cols := []column{
+		{x.l("文件", "File"), 16}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("数据行", "Rows"), 3}, {x.l("状态", "Status"), 4}, {"SHA-256", 30},
+	}
+	var rows [][]cell
+	for _, in := range x.r.Inputs {
+		dept := in.Department
+		if d, ok := x.r.Spec.Department(in.Department); ok {
+			dept = d.Name
+		}
+		style := map[string]string{"ok": "good", "findings": "warn", "unreadable": "bad"}[in.Status]
+		rows = append(rows, []cell{c(in.File, "text"), c(dept, "plain"), c(in.Period, "plain"), c(in.Rows, "count"),
+			c(label(x.lang, inputStatus[in.Status]), style), c(in.SHA256, "plain")})
+	}
+	return x.table("inputs", x.l("来源文件及其 SHA-256 校验值", "Input files and their SHA-256"), cols, rows, true)
+}
