@@ -316,6 +316,10 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		src := r.Cells[ci].Source
 		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
 		if f != nil {
+			if isTotal && f.Rule == reconcile.RuleNoCachedValue {
+				// tally recomputes every 合计; an uncalculated one only loses the check.
+				f.Severity = reconcile.Warning
+			}
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)
 		}

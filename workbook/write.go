@@ -272,14 +272,22 @@ func (x *out) overview() error {
 
 func (x *out) figures() error {
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
+	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for m := 1; m <= 12; m++ {
-		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 6})
+		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 5})
 	}
-	cols = append(cols,
-		column{x.l("本年累计", "Year to date"), 7}, column{x.l("目标", "Target"), 7},
-		column{x.l("完成率", "Completion"), 5}, column{x.l("序时进度", "Time elapsed"), 5},
-		column{x.l("状态", "Status"), 5}, column{x.l("说明", "Notes"), 20})
+	// Target columns only when the year has targets: the 2020 report states
+	// 2021's, not its own.
+	targets := false
+	for i := range x.r.Series {
+		targets = targets || x.r.Series[i].HasTarget
+	}
+	cols = append(cols, column{x.l("本年累计", "Year to date"), 7})
+	if targets {
+		cols = append(cols, column{x.l("目标", "Target"), 7},
+			column{x.l("完成率", "Completion"), 5}, column{x.l("序时进度", "Time elapsed"), 5})
+	}
+	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 14})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -294,9 +302,10 @@ func (x *out) figures() error {
 			}
 		}
 		row = append(row, figureCell(s.YTD, ns))
-		if s.HasTarget {
+		switch {
+		case s.HasTarget:
 			row = append(row, c(s.TargetVal, ns), c(s.Completion, "pct"), c(s.Elapsed, "pct"))
-		} else {
+		case targets:
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
 		status, style := x.l("完整", "complete"), "good"

@@ -1,0 +1,216 @@
+package reconcile
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// decimalEq makes cmp treat 1.0 and 1.00 as equal.
+var decimalEq = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// testSpec: one department submitting one enterprise table monthly, and an
+// annual table for 2019.
+func testSpec() *Spec {
+	wan, _ := LookupUnit("万元")
+	yi, _ := LookupUnit("亿元")
+	pct, _ := LookupUnit("%")
+	return &Spec{
+		Town: "T", Year: 2020, History: []int{2019},
+		Tolerance:  tol,
+		Indicators: []Indicator{{Code: "tax", Name: "税收收入", Unit: wan, Precision: 2, Aggregation: Sum, NonNegative: true}},
+		Departments: []Department{{Code: "czs", Name: "财政所", Tables: []Table{
+			{ID: "czs-tax", Sheet: "税收", Frequency: Monthly, Rows: Enterprise, Columns: []Column{
+				{Role: RoleName, Header: "企业名称"},
+				{Role: RoleValue, Indicator: "tax", Measure: MonthValue, Header: "本月"},
+				{Role: RoleValue, Indicator: "tax", Measure: YTDValue, Header: "本年累计"},
+			}},
+			{ID: "czs-annual", Sheet: "年报", Frequency: Annual, Rows: Indicators,
+				Columns: []Column{{Role: RoleName, Header: "指标"}, {Role: RoleValue, Measure: YearValue, Header: "本年"}},
+				Lines:   []Line{{Label: "税收收入", Flow: "tax"}}},
+		}}},
+		Claims: []Claim{
+			{ID: "year", Indicator: "tax", Span: Span{2020, 2020}, Value: d("2.4"), Written: "2.4", Unit: yi},
+			{ID: "growth", Indicator: "tax", Span: Span{2020, 2020}, Base: 2019, Value: d("20"), Written: "20", Unit: pct, Qualifiers: []Qualifier{Growth}},
+			{ID: "nodata", Span: Span{2020, 2020}, Value: d("1"), Written: "1", Unit: yi},
+		},
+	}
+}
+
+func num(file, cell, v string) Cell {
+	return Cell{Source: Source{File: file, Sheet: "税收", Cell: cell}, Raw: v, State: Number, Value: d(v)}
+}
+
+// month builds a month's submission: two enterprises, 本月 10000 and 0,
+// with 本年累计 following, and a correct 合计.
+func month(t *Spec, m int) Submission {
+	file := fmt.Sprintf("2020-%02d-czs.xlsx", m)
+	tbl := &t.Departments[0].Tables[0]
+	row := func(line int, name string, month, ytd int) Row {
+		return Row{Line: line, Name: name, LineN: -1, Cells: []Cell{
+			{Source: Source{file, "税收", fmt.Sprintf("A%d", line)}},
+			num(file, fmt.Sprintf("B%d", line), fmt.Sprint(month)),
+			num(file, fmt.Sprintf("C%d", line), fmt.Sprint(ytd)),
+		}}
+	}
+	rows := []Row{row(4, "甲", 10000, 10000*m), row(5, "乙", 0, 0)}
+	total := row(6, "合计", 10000, 10000*m)
+	return Submission{File: file, Department: "czs", Period: Period{2020, m},
+		Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rows, Total: &total}}}
+}
+
+func annual(t *Spec, year int, v string) Submission {
+	file := fmt.Sprintf("%d-czs.xlsx", year)
+	tbl := &t.Departments[0].Tables[1]
+	return Submission{File: file, Department: "czs", Period: Period{Year: year}, Sheets: []Sheet{{Table: tbl, Name: "年报",
+		Rows: []Row{{Line: 4, Name: "税收收入", LineN: 0, Cells: []Cell{{}, num(file, "B4", v)}}}}}}
+}
+
+func year(t *Spec) []Submission {
+	subs := []Submission{annual(t, 2019, "100000")}
+	for m := 1; m <= 12; m++ {
+		subs = append(subs, month(t, m))
+	}
+	return subs
+}
+
+func statuses(r *Result) map[string]ClaimStatus {
+	out := map[string]ClaimStatus{}
+	for _, c := range r.Claims {
+		out[c.Claim.ID] = c.Status
+	}
+	return out
+}
+
+func rules(r *Result) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, fmt.Sprintf("%s %s %s", f.Rule, f.Source, f.Severity))
+	}
+	return out
+}
+
+func TestConsolidateCleanYear(t *testing.T) {
+	s := testSpec()
+	r := Consolidate(s, year(s), Options{})
+	if len(r.Findings) != 0 {
+		t.Fatalf("a clean year has no findings, got %v", rules(r))
+	}
+	// 12 × 10000万元 = 12亿元, not 2.4亿元; from 10亿 to 12亿 is 20% growth.
+	want := map[string]ClaimStatus{"year": Mismatch, "growth": Consistent, "nodata": NoData}
+	if diff := cmp.Diff(want, statuses(r)); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+	yc := r.Claims[0]
+	if !yc.Computed.Equal(d("12")) || !yc.Difference.Equal(d("9.6")) {
+		t.Errorf("computed %s difference %s, want 12 and 9.6 (亿元)", yc.Computed, yc.Difference)
+	}
+	if r.Clean() {
+		t.Error("a mismatch makes the run unclean")
+	}
+	if r.Summary.Rows != 25 || r.Summary.RowsConsolidated != 25 || r.Summary.RowsRejected != 0 {
+		t.Errorf("summary %+v: want 25 rows all consolidated", r.Summary)
+	}
+	if got := r.Series[0].YTD.Value; !got.Equal(d("120000")) {
+		t.Errorf("YTD %s, want 120000", got)
+	}
+}
+
+// Every row ends up consolidated or rejected; a rejected row makes the
+// figures it feeds incomplete, and the claims on them say so.
+func TestConservationAndIncomplete(t *testing.T) {
+	s := testSpec()
+	subs := year(s)
+	bad := &subs[3].Sheets[0].Rows[1] // March, 乙
+	bad.Cells[1] = Cell{Source: bad.Cells[1].Source, Raw: "待核实", State: Invalid}
+	r := Consolidate(s, subs, Options{})
+	sum := r.Summary
+	if sum.Rows != sum.RowsConsolidated+sum.RowsRejected || sum.RowsRejected != 1 || sum.Rows != 25 {
+		t.Fatalf("summary %+v: want 25 rows, 1 rejected", sum)
+	}
+	if got := statuses(r)["year"]; got != Incomplete {
+		t.Errorf("year claim: %s, want incomplete", got)
+	}
+	if fig := r.Series[0].Months[3]; len(fig.Incomplete) != 1 {
+		t.Errorf("March should be incomplete for the rejected row, got %v", fig.Incomplete)
+	}
+	if fig := r.Series[0].Months[4]; len(fig.Incomplete) != 0 {
+		t.Errorf("April is complete, got %v", fig.Incomplete)
+	}
+	// The 合计 is not compared when a row was rejected; the chain of the
+	// rejected row is not compared either.
+	for _, f := range r.Findings {
+		if f.Rule == RuleTotalMismatch || f.Rule == RuleYTDChain {
+			t.Errorf("unexpected %s", f.Rule)
+		}
+	}
+}
+
+func TestChecks(t *testing.T) {
+	s := testSpec()
+	subs := year(s)
+	// June: 甲's 本年累计 10 too much (and so July's chain breaks too).
+	subs[6].Sheets[0].Rows[0].Cells[2].Value = d("60010")
+	subs[6].Sheets[0].Total.Cells[2].Value = d("60010") // the department's SUM includes it
+	// March: a 合计 that is not the sum.
+	subs[3].Sheets[0].Total.Cells[1].Value = d("10100")
+	// August missing.
+	subs = append(subs[:8], subs[9:]...)
+	// A second file for May.
+	dup := month(s, 5)
+	dup.File = "2020-05-czs2.xlsx" // sorts after 2020-05-czs.xlsx, which counts
+	subs = append(subs, dup)
+	r := Consolidate(s, subs, Options{})
+	want := []string{
+		"total_mismatch 2020-03-czs.xlsx: 税收!B6 error",
+		"duplicate_submission 2020-05-czs2.xlsx error",
+		"missing_submission  error",
+		"ytd_chain 2020-06-czs.xlsx: 税收!C4 error",
+		"ytd_chain 2020-07-czs.xlsx: 税收!C4 error",
+	}
+	if diff := cmp.Diff(want, rules(r)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	// September follows a missing August: not compared, not a finding.
+	if r.Summary.Rows != r.Summary.RowsConsolidated+r.Summary.RowsRejected || r.Summary.RowsRejected != 2 {
+		t.Errorf("the duplicate's 2 rows are rejected: %+v", r.Summary)
+	}
+	if got := statuses(r)["year"]; got != Incomplete {
+		t.Errorf("year claim with August missing: %s, want incomplete", got)
+	}
+	msg := r.Findings[3].Message(English)
+	if msg != "year-to-date 60010 is not last month's 50000 plus this month's 10000 (expected 60000)" {
+		t.Errorf("message: %s", msg)
+	}
+}
+
+// Results do not depend on the order submissions arrive in.
+func TestOrderIndependent(t *testing.T) {
+	s := testSpec()
+	a := year(s)
+	b := make([]Submission, len(a))
+	for i := range a {
+		b[len(a)-1-i] = a[i]
+	}
+	ra, rb := Consolidate(s, a, Options{}), Consolidate(s, b, Options{})
+	if diff := cmp.Diff(ra, rb, decimalEq); diff != "" {
+		t.Errorf("results differ by input order:\n%s", diff)
+	}
+}
+
+func TestPrecisionAndSign(t *testing.T) {
+	s := testSpec()
+	subs := year(s)
+	subs[1].Sheets[0].Rows[1].Cells[1].Value = d("0.001")
+	subs[2].Sheets[0].Rows[1].Cells[1].Value = d("-1")
+	r := Consolidate(s, subs, Options{})
+	got := map[Rule]Severity{}
+	for _, f := range r.Findings {
+		got[f.Rule] = f.Severity
+	}
+	if got[RulePrecision] != Warning || got[RuleNegative] != Error {
+		t.Errorf("want a precision warning and a negative error, got %v", rules(r))
+	}
+}

@@ -1,0 +1,134 @@
+package workbook
+
+import (
+	"testing"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+)
+
+// The number-reading rules of DOMAIN.md, case by case.
+func TestParseText(t *testing.T) {
+	cases := []struct {
+		in, unit string
+		want     string // "" with blank for nothing; "!" for rejected
+		blank    bool
+	}{
+		{"1234.5", "万元", "1234.5", false},
+		{"1,234.50", "万元", "1234.5", false},
+		{"12,345,678.9", "万元", "12345678.9", false},
+		{"１２３４．５", "万元", "1234.5", false},        // full-width
+		{"１，２３４．５０", "万元", "1234.5", false},      // full-width separators
+		{" 1234.5 ", "万元", "1234.5", false},         // spaces
+		{"\u00a01234.5\u00a0", "万元", "1234.5", false}, // no-break spaces
+		{"\u30001234.5", "万元", "1234.5", false},      // ideographic space
+		{"(1,234.50)", "万元", "-1234.5", false},      // accounting negative
+		{"（1,234.50）", "万元", "-1234.5", false},      // full-width parentheses
+		{"-12", "万元", "-12", false},
+		{"\u221212", "万元", "-12", false}, // U+2212 minus
+		{"+12", "万元", "12", false},
+		{"1234.5万元", "万元", "1234.5", false}, // the column's own unit
+		{"1234.5 万元", "万元", "1234.5", false},
+		{"5人", "人", "5", false},
+		{".5", "万元", "0.5", false},
+		{"", "万元", "", true},
+		{"—", "万元", "", true},
+		{"-", "万元", "", true},
+		{"/", "万元", "", true},
+		{"无", "万元", "", true},
+		{"——", "万元", "", true},
+		{"1.2亿元", "万元", "!", false}, // another unit: ambiguous, refused
+		{"5万元", "元", "!", false},
+		{"12,3x", "万元", "!", false},
+		{"1,23", "万元", "!", false},   // misplaced separator
+		{"1,2345", "万元", "!", false}, // misplaced separator
+		{"1 234", "万元", "!", false},  // inner space
+		{"1.2.3", "万元", "!", false},
+		{"1e5", "万元", "!", false},
+		{"待核实", "万元", "!", false},
+		{"约30", "人", "!", false},
+		{"(12", "万元", "!", false},
+		{"--5", "万元", "!", false},
+	}
+	for _, c := range cases {
+		got, blank, problem, ok := ParseText(c.in, c.unit)
+		switch {
+		case c.want == "!":
+			if ok || problem[0] == "" || problem[1] == "" {
+				t.Errorf("ParseText(%q) = %s, %v; want refused with a reason in both languages", c.in, got, ok)
+			}
+		case c.blank:
+			if !ok || !blank {
+				t.Errorf("ParseText(%q): want blank (nothing), got %s ok=%v blank=%v", c.in, got, ok, blank)
+			}
+		default:
+			if !ok || blank || !got.Equal(decimal.RequireFromString(c.want)) {
+				t.Errorf("ParseText(%q) = %s ok=%v blank=%v; want %s", c.in, got, ok, blank, c.want)
+			}
+		}
+	}
+}
+
+func TestRoundSignificant(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"0.30000000000000004", "0.3"},
+		{"1.2345678901234567E+19", "12345678901234600000"},
+		{"1234.5600000000001", "1234.56"},
+		{"0.1", "0.1"},
+		{"0", "0"},
+		{"-0.30000000000000004", "-0.3"},
+		{"123456789012345.67", "123456789012346"},
+		{"0.000012345678901234567", "0.0000123456789012346"},
+	} {
+		got := RoundSignificant(decimal.RequireFromString(c.in), ExcelDigits)
+		if !got.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("RoundSignificant(%s) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+// readValue: stored numbers, text, formulas and the types that are never figures.
+func TestReadValue(t *testing.T) {
+	src := reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "B4"}
+	cases := []struct {
+		name  string
+		cell  *rawCell
+		state reconcile.CellState
+		value string
+		rule  reconcile.Rule
+	}{
+		{"empty", nil, reconcile.Blank, "", ""},
+		{"number", &rawCell{Value: "1234.5"}, reconcile.Number, "1234.5", ""},
+		{"binary noise", &rawCell{Value: "0.30000000000000004"}, reconcile.Number, "0.3", ""},
+		{"exponent", &rawCell{Value: "1.5E+3"}, reconcile.Number, "1500", ""},
+		{"text number", &rawCell{Type: "s", Value: "1,234.50"}, reconcile.Number, "1234.5", reconcile.RuleTextNumber},
+		{"inline text", &rawCell{Type: "inlineStr", Value: "12"}, reconcile.Number, "12", reconcile.RuleTextNumber},
+		{"not a number", &rawCell{Type: "s", Value: "待核实"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
+		{"dash", &rawCell{Type: "s", Value: "—"}, reconcile.Blank, "", ""},
+		{"cached formula", &rawCell{Value: "30", HasF: true, Formula: "SUM(B1:B3)"}, reconcile.Number, "30", ""},
+		{"uncached formula", &rawCell{HasF: true, Formula: "SUM(B1:B3)"}, reconcile.Invalid, "", reconcile.RuleNoCachedValue},
+		{"formula text result", &rawCell{Type: "str", Value: "12", HasF: true, Formula: "TEXT(A1)"}, reconcile.Number, "12", ""},
+		{"boolean", &rawCell{Type: "b", Value: "1"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
+		{"error value", &rawCell{Type: "e", Value: "#DIV/0!"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
+		{"garbage stored", &rawCell{Value: "abc"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
+	}
+	for _, c := range cases {
+		got, f := readValue(src, c.cell, "万元")
+		if got.State != c.state {
+			t.Errorf("%s: state %v, want %v", c.name, got.State, c.state)
+		}
+		if c.value != "" && !got.Value.Equal(decimal.RequireFromString(c.value)) {
+			t.Errorf("%s: value %s, want %s", c.name, got.Value, c.value)
+		}
+		var rule reconcile.Rule
+		if f != nil {
+			rule = f.Rule
+			if f.Source != src {
+				t.Errorf("%s: finding at %v, want %v", c.name, f.Source, src)
+			}
+		}
+		if rule != c.rule {
+			t.Errorf("%s: rule %q, want %q", c.name, rule, c.rule)
+		}
+	}
+}
