@@ -17,13 +17,13 @@ func TestParseText(t *testing.T) {
 		{"1234.5", "万元", "1234.5", false},
 		{"1,234.50", "万元", "1234.5", false},
 		{"12,345,678.9", "万元", "12345678.9", false},
-		{"１２３４．５", "万元", "1234.5", false},        // full-width
-		{"１，２３４．５０", "万元", "1234.5", false},      // full-width separators
-		{" 1234.5 ", "万元", "1234.5", false},         // spaces
+		{"１２３４．５", "万元", "1234.5", false},             // full-width
+		{"１，２３４．５０", "万元", "1234.5", false},           // full-width separators
+		{" 1234.5 ", "万元", "1234.5", false},           // spaces
 		{"\u00a01234.5\u00a0", "万元", "1234.5", false}, // no-break spaces
-		{"\u30001234.5", "万元", "1234.5", false},      // ideographic space
-		{"(1,234.50)", "万元", "-1234.5", false},      // accounting negative
-		{"（1,234.50）", "万元", "-1234.5", false},      // full-width parentheses
+		{"\u30001234.5", "万元", "1234.5", false},       // ideographic space
+		{"(1,234.50)", "万元", "-1234.5", false},        // accounting negative
+		{"（1,234.50）", "万元", "-1234.5", false},        // full-width parentheses
 		{"-12", "万元", "-12", false},
 		{"\u221212", "万元", "-12", false}, // U+2212 minus
 		{"+12", "万元", "12", false},
