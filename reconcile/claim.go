@@ -64,10 +64,11 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		return evaluateGrowth(spec, c, def, year, r, shape)
 	}
 	var f Figure
+	var gaps []Text // years with no data at all
 	for y := c.Span.From; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
-			f.Incomplete = appendUnique(f.Incomplete, Text{fmt.Sprintf("%d年无数据", y), fmt.Sprintf("no data for %d", y)})
+			gaps = append(gaps, noDataFor(y))
 		}
 		f.add(g)
 	}
@@ -77,6 +78,10 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 	if !f.Has {
 		r.Status, r.Notes = NoData, []Text{{"没有报送 " + c.Span.String() + " 年的该指标数据", "no submission carries this indicator for " + c.Span.String()}}
+		if len(f.Incomplete) > 0 {
+			// Inputs were due but missing or unreadable: that is why.
+			r.Status, r.Notes = Incomplete, f.Incomplete
+		}
 		return r
 	}
 	v, err := Convert(f.Value, def.Unit, c.Unit)
@@ -86,8 +91,12 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	}
 	r.Computed, r.HasComputed = v, true
 	r.Difference = v.Sub(c.Value)
-	r.decide(r.Interval.Contains(v), f.Incomplete)
+	r.decide(r.Interval.Contains(v), append(gaps, f.Incomplete...))
 	return r
+}
+
+func noDataFor(y int) Text {
+	return Text{fmt.Sprintf("%d年无数据", y), fmt.Sprintf("no data for %d", y)}
 }
 
 // writtenFinerThanData: a figure written to the data's own precision (1211人
@@ -120,18 +129,22 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 	}
 	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 	base, end := year(c.Indicator, baseYear), year(c.Indicator, c.Span.To)
-	var notes []Text
+	var gaps []Text
 	for _, g := range []struct {
 		y int
 		f Figure
 	}{{baseYear, base}, {c.Span.To, end}} {
 		if !g.f.Has {
-			notes = append(notes, Text{fmt.Sprintf("%d年无数据", g.y), fmt.Sprintf("no data for %d", g.y)})
+			gaps = append(gaps, noDataFor(g.y))
 		}
-		notes = appendUnique(notes, g.f.Incomplete...)
 	}
+	incomplete := appendUnique(append([]Text(nil), base.Incomplete...), end.Incomplete...)
+	notes := append(gaps, incomplete...)
 	if !base.Has || !end.Has {
 		r.Status, r.Notes = NoData, notes
+		if len(incomplete) > 0 {
+			r.Status = Incomplete
+		}
 		return r
 	}
 	if !base.Value.IsPositive() || n < 1 {
