@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/internal/sample"
+	"github.com/jingwu/tally/spec"
+	"github.com/xuri/excelize/v2"
+)
+
+// reconcileSample runs tally reconcile on the committed sample year.
+func reconcileSample(t *testing.T, extra ...string) (jsonResult, []byte, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args := append([]string{"reconcile", "--json", "--lang", "en", repo(t, "testdata/submissions")}, extra...)
+	code := run(args, strings.NewReader(""), &out, &errb)
+	var res jsonResult
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatalf("exit %d, stderr %s, json: %v", code, errb.String(), err)
+	}
+	return res, out.Bytes(), code
+}
+
+// Every claim of the 2020 report gets the verdict the sample year was
+// built for, and every planted finding is reported at its cell; nothing else.
+func TestSampleYear(t *testing.T) {
+	res, _, code := reconcileSample(t)
+	if code != exitFindings {
+		t.Errorf("exit %d, want 1 (the sample has planted findings)", code)
+	}
+	got := map[string]string{}
+	for _, c := range res.Claims {
+		got[c.ID] = c.Status
+	}
+	want := map[string]string{}
+	for _, id := range []string{"tax-2020", "fai-2020", "retail-2020", "jobs-2020", "medical-2020", "employee-pension-2020",
+		"resident-pension-2020", "tax-1320", "fai-1320", "industry-1320", "budget-1320", "tax-growth-1320", "fai-growth-1320",
+		"industry-growth-1320", "budget-growth-1320", "above-scale-2020", "retail-reached-2020", "above-scale-growth",
+		"retail-growth", "sme-total-2020", "hightech-total-2020", "eagle-total-2020", "jobs-1320"} {
+		want[id] = "consistent"
+	}
+	want["industry-2020"] = "mismatch" // planted: 170.31亿 against 预计 169亿
+	for _, id := range []string{"investment-2020", "sme-new-2020", "eagle-new-2020", "leader-new-2020", "specialized-2020"} {
+		want[id] = "incomplete" // a rejected row (zsb 2020-11); 科技科 2020-08 missing
+	}
+	want["smart-community-2020"], want["patents-2020"] = "no_data", "no_data" // no indicator
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("claim verdicts (-want +got):\n%s", diff)
+	}
+	var findings []string
+	for _, f := range res.Findings {
+		findings = append(findings, fmt.Sprintf("%s %s %s!%s %q %s", f.Rule, filepath.Base(f.File), f.Sheet, f.Cell, f.Raw, f.Severity))
+	}
+	sort.Strings(findings)
+	wantFindings := []string{
+		`missing_submission . ! "" error`,
+		`not_a_number 2020-11-zsb.xlsx 内资到位!B5 "待核实" error`,
+		`number_as_text 2020-09-tjz.xlsx 固定资产投资!B19 "6,363.16" info`,
+		`total_mismatch 2020-03-zsb.xlsx 内资到位!B29 "85027.44" error`,
+		`ytd_chain 2020-06-czs.xlsx 税收收入!D4 "562.92" error`,
+		`ytd_chain 2020-07-czs.xlsx 税收收入!D4 "645.5" error`,
+	}
+	if diff := cmp.Diff(wantFindings, findings); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	s := res.Summary
+	if s.Rows != s.RowsConsolidated+s.RowsRejected {
+		t.Errorf("rows %d ≠ consolidated %d + rejected %d", s.Rows, s.RowsConsolidated, s.RowsRejected)
+	}
+	// The mismatch is a warning (预计) and carries the exact difference.
+	for _, c := range res.Claims {
+		if c.ID == "industry-2020" && (c.Severity != "warning" || *c.Computed != "170.308852" || *c.Difference != "1.308852") {
+			t.Errorf("industry-2020: %+v", c)
+		}
+	}
+}
+
+// The committed sample year is what the generator writes: regenerate it and
+// compare every cell (not bytes: those may change with excelize).
+func TestSampleIsGenerated(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := sample.Generate(s, dir); err != nil {
+		t.Fatal(err)
+	}
+	committed, _ := filepath.Glob(filepath.Join(repo(t, "testdata/submissions"), "*.xlsx"))
+	fresh, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	names := func(ps []string) []string {
+		out := make([]string, len(ps))
+		for i, p := range ps {
+			out[i] = filepath.Base(p)
+		}
+		return out
+	}
+	if diff := cmp.Diff(names(committed), names(fresh)); diff != "" {
+		t.Fatalf("files differ (-committed +generated); run go run ./internal/sample/gen:\n%s", diff)
+	}
+	for i := range committed {
+		if a, b := dump(t, committed[i], false), dump(t, fresh[i], false); a != b {
+			t.Errorf("%s differs from what the generator writes; run go run ./internal/sample/gen", names(committed)[i])
+		}
+	}
+}
+
+// dump writes a workbook as text: per sheet (with its visibility), every
+// cell's reference, type, stored value and number format. With brief, only
+// the first 12 rows of the 明细/Detail sheet.
+func dump(t *testing.T, path string, brief bool) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sh := range f.GetSheetList() {
+		visible, _ := f.GetSheetVisible(sh)
+		fmt.Fprintf(&b, "== %s visible=%v\n", sh, visible)
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			if brief && (sh == "明细" || sh == "Detail") && r >= 12 {
+				fmt.Fprintf(&b, "… %d rows\n", len(rows))
+				break
+			}
+			for c, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				formula, _ := f.GetCellFormula(sh, ref)
+				if v == "" && formula == "" {
+					continue
+				}
+				typ, _ := f.GetCellType(sh, ref)
+				numFmt := ""
+				if id, err := f.GetCellStyle(sh, ref); err == nil {
+					if st, err := f.GetStyle(id); err == nil && st.CustomNumFmt != nil {
+						numFmt = *st.CustomNumFmt
+					}
+				}
+				fmt.Fprintf(&b, "%s\t%d\t%q\t%s", ref, typ, v, numFmt)
+				if formula != "" {
+					fmt.Fprintf(&b, "\t=%s", formula)
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// The consolidated workbook, dumped to text, matches the golden file
+// (refresh with go test ./cmd/tally -update).
+func TestWorkbookGolden(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		var so, se bytes.Buffer
+		code := run([]string{"reconcile", "--lang", lang, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se)
+		if code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		got := strings.ReplaceAll(dump(t, out, true), repo(t, "testdata/submissions"), "$SAMPLE")
+		golden := filepath.Join("testdata", "consolidated-2020-"+lang+".golden")
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cmd/tally -update)", err)
+		}
+		if diff := cmp.Diff(string(want), got); diff != "" {
+			t.Errorf("%s workbook differs from %s (-want +got):\n%s", lang, golden, diff)
+		}
+	}
+}
+
+// requireTool skips when a program is missing, unless TALLY_REQUIRE_TOOLS
+// is set (as .ci/run sets it): then a missing tool fails the test.
+func requireTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil && len(args) > 0 {
+		err = exec.Command(path, args...).Run()
+	}
+	if err != nil {
+		if os.Getenv("TALLY_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s is required here (TALLY_REQUIRE_TOOLS is set): %v", name, err)
+		}
+		t.Skipf("%s not available (%v); install it or set TALLY_REQUIRE_TOOLS to make this a failure", name, err)
+	}
+	return path
+}
+
+// LibreOffice opens the consolidated workbook without repairing it and
+// prints it to PDF; its text shows the sheets and the planted findings.
+func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	soffice := requireTool(t, "soffice")
+	pdftotext, _ := exec.LookPath("pdftotext")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "consolidated-2020.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", dir, out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice failed: %v\n%s", err, msg)
+	}
+	pdf := filepath.Join(dir, "consolidated-2020.pdf")
+	st, err := os.Stat(pdf)
+	if err != nil || st.Size() < 10000 {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if pdftotext == "" {
+		return
+	}
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"精武镇 2020 年汇总与报告核对", "规模工业总产值", "不符", "数据不完整", "待核实", "未报送", "合计 85027.44"} {
+		if !bytes.Contains(text, []byte(want)) {
+			t.Errorf("the PDF does not show %q", want)
+		}
+	}
+}
+
+// A second reader, openpyxl, sees the same sheets and exact values.
+func TestWorkbookReadsInOpenpyxl(t *testing.T) {
+	python := "/usr/bin/python3" // Debian's python3-openpyxl installs for the system Python
+	if _, err := os.Stat(python); err != nil {
+		python = "python3"
+	}
+	requireTool(t, python, "-c", "import openpyxl")
+	out := filepath.Join(t.TempDir(), "c.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "--lang", "en", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+print("|".join(wb.sheetnames))
+ws = wb["Claims"]
+for row in ws.iter_rows(min_row=3, values_only=True):
+    if row[0] == "industry-2020":
+        print(row[0], repr(row[11]), row[13])
+print("detail rows", wb["Detail"].max_row)
+`
+	got, err := exec.Command(python, "-c", script, out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, got)
+	}
+	// Detail: one row per consolidated value cell, 7275, and the header:
+	// czs 960+144, tjz 744+1440+720+12+40 (年报), zsb 600−2 (the rejected
+	// row), ldbz 2496, kjk 11 months × 11 cells.
+	want := "Overview|Consolidated|By year|Claims|Findings|Detail|Inputs\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
+	if string(got) != want {
+		t.Errorf("openpyxl read:\n%s\nwant:\n%s", got, want)
+	}
+}
