@@ -76,6 +76,9 @@ func (x *out) styles() {
 	}
 	x.st = map[string]int{}
 	for name, s := range defs {
+		if s.Alignment == nil && s.Border != nil {
+			s.Alignment = &excelize.Alignment{Vertical: "top"}
+		}
 		id, err := x.f.NewStyle(s)
 		if err != nil {
 			panic(err) // constant styles: an error is a bug here
@@ -130,8 +133,12 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 	if err := f.SetCellStyle(name, fmt.Sprintf("A%d", headerRow), fmt.Sprintf("%s%d", last, headerRow), x.st["header"]); err != nil {
 		return err
 	}
+	widths := make([]float64, len(cols))
+	for i, col := range cols {
+		widths[i] = sheetfmt.Width(int(col.width))
+	}
 	for ri, row := range rows {
-		if err := x.row(name, headerRow+1+ri, row); err != nil {
+		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {
 			return err
 		}
 	}
@@ -150,7 +157,20 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 	return sheetfmt.Print(f, name, headerRow, landscape)
 }
 
-func (x *out) row(sheet string, r int, cells []cell) error {
+// row writes one row. Spreadsheet programs do not size rows to wrapped text
+// when they open a file, so the height is set here from the longest text.
+func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
+	lines := 1
+	for i, cl := range cells {
+		if s, ok := cl.v.(string); ok && cl.style == "text" && i < len(widths) {
+			lines = max(lines, sheetfmt.Lines(s, widths[i]))
+		}
+	}
+	if lines > 1 {
+		if err := x.f.SetRowHeight(sheet, r, float64(lines)*sheetfmt.LineHeight); err != nil {
+			return err
+		}
+	}
 	for i, cl := range cells {
 		ref, _ := excelize.CoordinatesToCellName(i+1, r)
 		var err error
