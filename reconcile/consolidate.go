@@ -21,7 +21,8 @@ type Input struct {
 	Period     string
 	Rows       int
 	SHA256     string
-	Status     string // ok, findings, unreadable
+	Status     string // ok, findings, unreadable, duplicate, skipped
+	saved      string
 }
 
 // Entry is one consolidated value cell, traceable to its source.
@@ -61,17 +62,12 @@ type Series struct {
 	Months    [13]Figure // 1–12; only months up to AsOf are filled
 	YTD       Figure     // January to AsOf
 	Years     map[int]Figure
-	Target    *Target
-	TargetVal decimal.Decimal // in the indicator's unit
-	// Completion and Elapsed are percentages with two decimals, set when
-	// the series has a numeric target.
-	Completion, Elapsed decimal.Decimal
-	HasTarget           bool
+	Progress  *Progress // against the year's target, when it has one
 }
 
 // Summary counts what a run saw. Rows == RowsConsolidated + RowsRejected.
 type Summary struct {
-	Files, Unreadable            int
+	Files, Unreadable, Skipped   int
 	Rows, RowsConsolidated       int
 	RowsRejected                 int
 	Findings, Errors, Warnings   int
@@ -85,6 +81,7 @@ type Result struct {
 	AsOf     Period
 	Inputs   []Input
 	Series   []Series
+	Status   []SubmissionState
 	Claims   []ClaimResult
 	Findings []Finding
 	Detail   []Entry
@@ -139,6 +136,7 @@ func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 	l.checkMissing()
 	l.checkChains()
 	l.buildSeries()
+	l.buildStatus()
 	l.res.Claims = EvaluateClaims(spec, l.yearFigure)
 	l.summarise()
 	return l.res
@@ -156,17 +154,13 @@ func (l *ledger) fig(ind string, p Period) *Figure {
 
 func (l *ledger) finding(f Finding) { l.res.Findings = append(l.res.Findings, f) }
 
-// inScope reports whether p is one of the periods this run consolidates.
-func (l *ledger) inScope(p Period) bool {
-	if p.IsMonth() {
-		return p.Year == l.asOf.Year && p.Month <= l.asOf.Month
+// after reports whether p lies after the as-of month: such a file is not
+// consolidated in this run.
+func (l *ledger) after(p Period) bool {
+	if p.Year != l.asOf.Year {
+		return p.Year > l.asOf.Year
 	}
-	for _, y := range l.spec.History {
-		if y == p.Year {
-			return true
-		}
-	}
-	return false
+	return p.IsMonth() && p.Month > l.asOf.Month
 }
 
 // indicatorsOf lists the indicators a department submits for period p.
@@ -190,12 +184,20 @@ func (l *ledger) markIncomplete(dept string, p Period, why Text) {
 }
 
 func (l *ledger) add(s *Submission) {
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok"}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", saved: s.Saved}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}
-	l.res.Findings = append(l.res.Findings, s.Findings...)
 	key := s.Department + "|" + s.Period.String()
+	if s.Department != "" && l.after(s.Period) {
+		// A later month's file in the same folder: listed, not read into
+		// this run (its rows belong to a later one).
+		in.Status = "skipped"
+		l.res.Inputs = append(l.res.Inputs, in)
+		return
+	}
+	l.res.Findings = append(l.res.Findings, s.Findings...)
+	l.checkLate(s)
 	switch {
 	case s.Unreadable || s.Department == "":
 		in.Status = "unreadable"
@@ -212,7 +214,7 @@ func (l *ledger) add(s *Submission) {
 		for _, sh := range s.Sheets {
 			n += len(sh.Rows)
 		}
-		in.Rows, in.Status = n, "findings"
+		in.Rows, in.Status = n, "duplicate"
 		l.res.Summary.Rows += n
 		l.res.Summary.RowsRejected += n
 		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
@@ -224,12 +226,30 @@ func (l *ledger) add(s *Submission) {
 	for i := range s.Sheets {
 		in.Rows += l.addSheet(s, &s.Sheets[i])
 	}
-	for _, f := range s.Findings {
-		if f.Severity != Info {
-			in.Status = "findings"
-		}
-	}
 	l.res.Inputs = append(l.res.Inputs, in)
+}
+
+// checkLate: a month's file saved after the spec's deadline day of the next
+// month, by the date the file itself records.
+func (l *ledger) checkLate(s *Submission) {
+	due, ok := l.due(s.Period)
+	if !ok || s.Saved == "" || s.Saved <= due {
+		return
+	}
+	l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+		Rule: RuleLate, Severity: Warning, Args: []any{s.Saved, due}})
+}
+
+// due returns the date (YYYY-MM-DD) a month's submission is due by.
+func (l *ledger) due(p Period) (string, bool) {
+	if l.spec.Deadline == 0 || !p.IsMonth() {
+		return "", false
+	}
+	next := Period{p.Year, p.Month + 1}
+	if p.Month == 12 {
+		next = Period{p.Year + 1, 1}
+	}
+	return fmt.Sprintf("%s-%02d", next, l.spec.Deadline), true
 }
 
 func (l *ledger) firstFile(key string) string {
@@ -529,7 +549,8 @@ func (l *ledger) checkChains() {
 			}
 			found = append(found, Finding{Source: cur.ytd.Source, Department: k.dept, Period: p.String(),
 				Rule: RuleYTDChain, Severity: Error, Raw: cur.ytd.Raw,
-				Args: []any{cur.ytd.Value.String(), prevYTD.String(), cur.month.Value.String(), want.String()}})
+				Args: []any{cur.ytd.Value.String(), p.Prev().String(), prevYTD.String(), cur.month.Value.String(),
+					want.String(), cur.ytd.Value.Sub(want).String()}})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool {
@@ -546,11 +567,68 @@ func (l *ledger) monthFigure(ind string, p Period) Figure {
 	return Figure{}
 }
 
-// monthly reports whether some department submits ind monthly.
-func (l *ledger) monthly(ind string) bool {
+// yearFigure is an indicator's figure for a whole year. For an indicator
+// submitted monthly it comes from the months (flows add up; stocks take the
+// last month), through the as-of month in the as-of year; otherwise from the
+// annual tables. A month with no file from a department that submits the
+// indicator makes it incomplete.
+func (l *ledger) yearFigure(ind string, year int) Figure {
+	if _, ok := l.spec.Indicator(ind); !ok {
+		return Figure{}
+	}
+	depts := l.monthlyDepts(ind)
+	if len(depts) == 0 || (year != l.asOf.Year && !l.anyMonth(depts, year)) {
+		return l.monthFigure(ind, Period{Year: year})
+	}
+	last := 12
+	if year == l.asOf.Year {
+		last = l.asOf.Month
+	}
+	f := l.ytdFigure(ind, year, last)
+	if last < 12 {
+		f.Incomplete = appendUnique(f.Incomplete, Text{"仅汇总至 " + l.asOf.String(), "consolidated only through " + l.asOf.String()})
+	}
+	return f
+}
+
+// ytdFigure is an indicator's figure from January to month last of year.
+func (l *ledger) ytdFigure(ind string, year, last int) Figure {
+	def, _ := l.spec.Indicator(ind)
+	first := 1
+	if def.Aggregation == Latest {
+		first = last // a level depends on its last month only
+	}
+	var f Figure
+	for m := first; m <= last; m++ {
+		p := Period{year, m}
+		for _, d := range l.monthlyDepts(ind) {
+			if !l.received[d+"|"+p.String()] {
+				f.Incomplete = appendUnique(f.Incomplete, Text{"未报送：" + l.deptName(d) + " " + p.String(), "missing: " + l.deptName(d) + " " + p.String()})
+			}
+		}
+		f.add(l.monthFigure(ind, p))
+	}
+	return f
+}
+
+// monthlyDepts lists the departments that submit ind monthly.
+func (l *ledger) monthlyDepts(ind string) []string {
+	var out []string
 	for _, d := range l.spec.Departments {
 		for _, x := range l.indicatorsOf(d.Code, Period{Year: l.asOf.Year, Month: 1}) {
 			if x == ind {
+				out = append(out, d.Code)
+			}
+		}
+	}
+	return out
+}
+
+// anyMonth reports whether any of depts submitted any month of year.
+func (l *ledger) anyMonth(depts []string, year int) bool {
+	for _, d := range depts {
+		for m := 1; m <= 12; m++ {
+			if l.received[d+"|"+Period{year, m}.String()] {
 				return true
 			}
 		}
@@ -558,36 +636,46 @@ func (l *ledger) monthly(ind string) bool {
 	return false
 }
 
-// yearFigure is an indicator's figure for a whole year: from the months when
-// the year is the run's year and the indicator is submitted monthly (flows
-// add up; stocks take the last month), from annual tables otherwise.
-func (l *ledger) yearFigure(ind string, year int) Figure {
-	def, ok := l.spec.Indicator(ind)
-	if !ok {
-		return Figure{}
+func (l *ledger) deptName(code string) string {
+	if d, ok := l.spec.Department(code); ok {
+		return d.Name
 	}
-	if year != l.asOf.Year || !l.monthly(ind) {
-		return l.monthFigure(ind, Period{Year: year})
-	}
-	var f Figure
-	if def.Aggregation == Latest {
-		f = l.monthFigure(ind, l.asOf)
-	} else {
-		for m := 1; m <= l.asOf.Month; m++ {
-			f.add(l.monthFigure(ind, Period{year, m}))
+	return code
+}
+
+// years lists the years a run shows: the history years, the year before the
+// as-of year (同比 and last year's claims need it) and the as-of year.
+func (l *ledger) years() []int {
+	out := append([]int(nil), l.spec.History...)
+	for _, y := range []int{l.asOf.Year - 1, l.asOf.Year} {
+		if len(out) == 0 || out[len(out)-1] < y {
+			out = append(out, y)
 		}
 	}
-	if l.asOf.Month < 12 {
-		f.Incomplete = appendUnique(f.Incomplete, Text{"仅汇总至 " + l.asOf.String(), "consolidated only through " + l.asOf.String()})
+	return out
+}
+
+// Years lists the years the result's series carry, in order.
+func (r *Result) Years() []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, s := range r.Series {
+		for y := range s.Years {
+			if !seen[y] {
+				seen[y] = true
+				out = append(out, y)
+			}
+		}
 	}
-	return f
+	sort.Ints(out)
+	return out
 }
 
 func (l *ledger) buildSeries() {
 	for i := range l.spec.Indicators {
 		def := &l.spec.Indicators[i]
 		s := Series{Indicator: def, Year: l.asOf.Year, Years: map[int]Figure{}}
-		if l.monthly(def.Code) {
+		if len(l.monthlyDepts(def.Code)) > 0 {
 			for m := 1; m <= l.asOf.Month; m++ {
 				s.Months[m] = l.monthFigure(def.Code, Period{l.asOf.Year, m})
 			}
@@ -599,53 +687,34 @@ func (l *ledger) buildSeries() {
 				}
 			}
 		}
-		for _, y := range l.spec.History {
+		for _, y := range l.years() {
 			s.Years[y] = l.yearFigure(def.Code, y)
 		}
-		s.Years[l.asOf.Year] = l.yearFigure(def.Code, l.asOf.Year)
-		l.setTarget(&s)
+		s.Progress = l.progress(&s)
 		l.res.Series = append(l.res.Series, s)
-	}
-}
-
-// setTarget attaches the year's target and computes 完成率 and 序时进度.
-func (l *ledger) setTarget(s *Series) {
-	for i := range l.spec.Targets {
-		t := &l.spec.Targets[i]
-		if t.Indicator != s.Indicator.Code || t.Year != s.Year {
-			continue
-		}
-		s.Target = t
-		val := t.Value
-		if t.RelativeTo != 0 {
-			base := l.yearFigure(s.Indicator.Code, t.RelativeTo)
-			if !base.Has {
-				return
-			}
-			val = base.Value
-		} else {
-			v, err := Convert(t.Value, t.Unit, s.Indicator.Unit)
-			if err != nil {
-				return
-			}
-			val = v
-		}
-		if val.IsZero() {
-			return
-		}
-		s.TargetVal, s.HasTarget = val, true
-		s.Completion = s.YTD.Value.Mul(decimal.NewFromInt(100)).DivRound(val, 2)
-		s.Elapsed = decimal.NewFromInt(int64(l.asOf.Month*100)).DivRound(decimal.NewFromInt(12), 2)
-		return
 	}
 }
 
 func (l *ledger) summarise() {
 	s := &l.res.Summary
+	flagged := map[string]bool{}
+	for _, f := range l.res.Findings {
+		if f.Severity != Info {
+			flagged[f.File] = true
+		}
+	}
+	for i := range l.res.Inputs {
+		if in := &l.res.Inputs[i]; in.Status == "ok" && flagged[in.File] {
+			in.Status = "findings"
+		}
+	}
 	s.Files = len(l.res.Inputs)
 	for _, in := range l.res.Inputs {
-		if in.Status == "unreadable" {
+		switch in.Status {
+		case "unreadable":
 			s.Unreadable++
+		case "skipped":
+			s.Skipped++
 		}
 	}
 	for _, f := range l.res.Findings {

@@ -181,7 +181,7 @@ func TestChecks(t *testing.T) {
 		t.Errorf("year claim with August missing: %s, want incomplete", got)
 	}
 	msg := r.Findings[3].Message(English)
-	if msg != "year-to-date 60010 is not last month's 50000 plus this month's 10000 (expected 60000)" {
+	if msg != "year-to-date 60010 is not last month's (2020-05) 50000 plus this month's 10000 (expected 60000, revised by 10)" {
 		t.Errorf("message: %s", msg)
 	}
 }
@@ -195,7 +195,7 @@ func TestOrderIndependent(t *testing.T) {
 		b[len(a)-1-i] = a[i]
 	}
 	ra, rb := Consolidate(s, a, Options{}), Consolidate(s, b, Options{})
-	if diff := cmp.Diff(ra, rb, decimalEq); diff != "" {
+	if diff := cmp.Diff(ra, rb, decimalEq, cmp.AllowUnexported(Input{})); diff != "" {
 		t.Errorf("results differ by input order:\n%s", diff)
 	}
 }
@@ -212,5 +212,89 @@ func TestPrecisionAndSign(t *testing.T) {
 	}
 	if got[RulePrecision] != Warning || got[RuleNegative] != Error {
 		t.Errorf("want a precision warning and a negative error, got %v", rules(r))
+	}
+}
+
+// A level (期末数) depends on its last month only: a missing month before
+// it does not make the year's level incomplete.
+func TestStockNeedsOnlyLastMonth(t *testing.T) {
+	s := testSpec()
+	s.Indicators[0].Aggregation = Latest
+	s.Claims = []Claim{{ID: "level", Indicator: "tax", Span: Span{2020, 2020}, Value: d("1"), Written: "1", Unit: s.Claims[0].Unit}}
+	subs := year(s)
+	subs = append(subs[:5], subs[6:]...) // May missing
+	r := Consolidate(s, subs, Options{})
+	if got := r.Claims[0]; got.Status != Consistent || !got.Computed.Equal(d("1")) {
+		t.Errorf("December's level 10000万元 = 1亿元 is consistent whatever May did: %+v", got)
+	}
+}
+
+// Progress against a target: 完成率, 序时进度 (m/12 or the spec's schedule),
+// the gap, 滞后 past the margin, and 同比 against the same months.
+func TestProgress(t *testing.T) {
+	s := testSpec()
+	wan, _ := LookupUnit("万元")
+	s.Year = 2021
+	s.Tolerance.Lag = d("5")
+	s.Targets = []Target{{Indicator: "tax", Year: 2021, Value: d("200000"), Unit: wan}}
+	subs := year(s) // 2020: 10000 a month
+	for m := 1; m <= 3; m++ {
+		sub := month(s, m)
+		sub.File = fmt.Sprintf("2021-%02d-czs.xlsx", m)
+		sub.Period = Period{2021, m}
+		for i := range sub.Sheets[0].Rows {
+			for j := range sub.Sheets[0].Rows[i].Cells {
+				sub.Sheets[0].Rows[i].Cells[j].File = sub.File
+			}
+		}
+		subs = append(subs, sub)
+	}
+	r := Consolidate(s, subs, Options{AsOf: Period{2021, 3}})
+	p := r.Series[0].Progress
+	if p == nil {
+		t.Fatal("no progress for a target")
+	}
+	// YTD 30000 of 200000 = 15%; elapsed 3/12 = 25%; gap −10 points: lagging.
+	want := []string{p.Completion.String(), p.Elapsed.String(), p.Gap.String(), fmt.Sprint(p.Lagging), p.YoY.String(), fmt.Sprint(p.HasYoY)}
+	if diff := cmp.Diff([]string{"15", "25", "-10", "true", "0", "true"}, want); diff != "" {
+		t.Errorf("progress (-want +got):\n%s", diff)
+	}
+	// With a schedule that expects 14% by March, 15% is on time.
+	s.Schedule = make([]decimal.Decimal, 12)
+	for i := range s.Schedule {
+		s.Schedule[i] = decimal.NewFromInt(int64(i+1) * 5).Sub(d("1"))
+	}
+	p = Consolidate(s, subs, Options{AsOf: Period{2021, 3}}).Series[0].Progress
+	if !p.Elapsed.Equal(d("14")) || p.Lagging {
+		t.Errorf("scheduled elapsed %s lagging %v, want 14 and not lagging", p.Elapsed, p.Lagging)
+	}
+	// Relative to last year (与去年基本持平): the target is 2020's 120000.
+	s.Targets = []Target{{Indicator: "tax", Year: 2021, RelativeTo: 2020}}
+	p = Consolidate(s, subs, Options{AsOf: Period{2021, 3}}).Series[0].Progress
+	if !p.TargetVal.Equal(d("120000")) || !p.Completion.Equal(d("25")) {
+		t.Errorf("relative target %s completion %s, want 120000 and 25", p.TargetVal, p.Completion)
+	}
+	// Files after the as-of month are listed, not consolidated.
+	r = Consolidate(s, subs, Options{AsOf: Period{2021, 2}})
+	if r.Summary.Skipped != 1 || !r.Series[0].YTD.Value.Equal(d("20000")) {
+		t.Errorf("skipped %d YTD %s, want 1 and 20000", r.Summary.Skipped, r.Series[0].YTD.Value)
+	}
+}
+
+func TestLateAndStatus(t *testing.T) {
+	s := testSpec()
+	s.Deadline = 5
+	subs := year(s)
+	subs[3].Saved = "2020-04-05" // March, on the deadline: on time
+	subs[4].Saved = "2020-05-06" // April, a day late
+	subs = append(subs[:6], subs[7:]...)
+	r := Consolidate(s, subs, Options{AsOf: Period{2020, 6}})
+	var got []string
+	for _, st := range r.Status {
+		got = append(got, st.Period.String()+" "+st.State)
+	}
+	want := []string{"2020-01 submitted", "2020-02 submitted", "2020-03 submitted", "2020-04 late", "2020-05 submitted", "2020-06 missing"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("status (-want +got):\n%s", diff)
 	}
 }

@@ -39,6 +39,7 @@ const (
 	RuleYTDBelowMonth  Rule = "ytd_below_month"
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
+	RuleLate           Rule = "late_submission"
 )
 
 // Finding is one problem, at its place.
@@ -77,10 +78,11 @@ var catalogue = map[Rule][2]string{
 	RuleUnknownLine:    {"行“%v”不是本表的指标", "row %q is not an indicator of this table"},
 	RuleTotalMismatch:  {"合计 %v 与各行之和 %v 不符，相差 %v", "total %v is not the sum of the rows %v, difference %v"},
 	RuleNoTotal:        {"没有合计行", "no 合计 (total) row"},
-	RuleYTDChain:       {"本年累计 %v 不等于上月累计 %v 加本月 %v（应为 %v）", "year-to-date %v is not last month's %v plus this month's %v (expected %v)"},
+	RuleYTDChain:       {"本年累计 %v 不等于上月（%v）累计 %v 加本月 %v（应为 %v，修订 %v）", "year-to-date %v is not last month's (%v) %v plus this month's %v (expected %v, revised by %v)"},
 	RuleYTDBelowMonth:  {"本年累计 %v 小于本月 %v", "year-to-date %v is less than this month's %v"},
 	RuleMissing:        {"%v %v 未报送", "%v %v has not been submitted"},
 	RuleDuplicateEntry: {"“%v”在本表中重复出现（第 %v 行）", "%q appears twice in this table (row %v)"},
+	RuleLate:           {"逾期报送：文件保存于 %v，截止日期为 %v", "submitted late: saved %v, due %v"},
 }
 
 // Text is a message argument that reads differently in each language:

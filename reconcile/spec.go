@@ -23,6 +23,12 @@ type Spec struct {
 	Claims      []Claim
 	Targets     []Target
 	Tolerance   Tolerance
+	// Deadline is the day of the following month by which a month's
+	// submission is due; 0 means no deadline.
+	Deadline int
+	// Schedule is the share of a year's target due by the end of each month
+	// (序时进度), as cumulative percentages; empty means m/12.
+	Schedule []decimal.Decimal
 }
 
 // Tolerance holds the configurable bands of the claim rules.
@@ -30,6 +36,7 @@ type Tolerance struct {
 	Nearly decimal.Decimal // 近 X: X·(1−Nearly) ≤ v ≤ X; a fraction, 0.05 for 5%
 	About  decimal.Decimal // 约 X / X 左右: |v−X| ≤ X·About
 	Flat   decimal.Decimal // 基本持平: a band around last year's value
+	Lag    decimal.Decimal // 滞后 when completion trails elapsed time by more (percentage points)
 }
 
 // Aggregation says how an indicator's figures combine over months.

@@ -70,4 +70,7 @@ type Submission struct {
 	Sheets     []Sheet
 	Findings   []Finding // from reading: unreadable file, cells, layout
 	Unreadable bool      // nothing in it could be used
+	// Saved is the date the file records as last saved (YYYY-MM-DD), from
+	// its document properties; "" when it records none.
+	Saved string
 }

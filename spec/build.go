@@ -54,10 +54,29 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	if s.Tolerance.Flat, err = percent(f.Tolerance.Flat, "5%"); err != nil {
 		b.fail("tolerance.flat: "+err.Error(), "tolerance", "flat")
 	}
+	if s.Tolerance.Lag, err = percent(f.Tolerance.Lag, "5%"); err != nil {
+		b.fail("tolerance.lag: "+err.Error(), "tolerance", "lag")
+	}
+	s.Tolerance.Lag = s.Tolerance.Lag.Shift(2) // percentage points
 	f.Tolerance = ToleranceYAML{
 		Nearly: s.Tolerance.Nearly.Shift(2).String() + "%",
 		About:  s.Tolerance.About.Shift(2).String() + "%",
 		Flat:   s.Tolerance.Flat.Shift(2).String() + "%",
+		Lag:    s.Tolerance.Lag.String() + "%",
+	}
+	if f.Deadline < 0 || f.Deadline > 28 {
+		b.fail("deadline_day: want a day 1–28 of the following month, or 0 for none", "deadline_day")
+	}
+	s.Deadline = f.Deadline
+	if len(f.Schedule) != 0 && len(f.Schedule) != 12 {
+		b.fail("schedule: want 12 cumulative percentages, one per month", "schedule")
+	}
+	for i, x := range f.Schedule {
+		v, err := percent(x, "")
+		if err != nil || (i > 0 && v.Shift(2).LessThan(s.Schedule[i-1])) {
+			b.fail(fmt.Sprintf("schedule: %q is not a cumulative percentage", x), "schedule", i)
+		}
+		s.Schedule = append(s.Schedule, v.Shift(2))
 	}
 	b.indicators(f, s)
 	b.departments(f, s)

@@ -28,6 +28,8 @@ type File struct {
 	Year        int              `yaml:"year"`
 	History     []int            `yaml:"history,flow,omitempty"`
 	Tolerance   ToleranceYAML    `yaml:"tolerance,omitempty"`
+	Deadline    int              `yaml:"deadline_day,omitempty"`
+	Schedule    []string         `yaml:"schedule,flow,omitempty"`
 	Indicators  []IndicatorYAML  `yaml:"indicators"`
 	Departments []DepartmentYAML `yaml:"departments"`
 	Claims      []ClaimYAML      `yaml:"claims,omitempty"`
@@ -39,6 +41,7 @@ type ToleranceYAML struct {
 	Nearly string `yaml:"nearly,omitempty"`
 	About  string `yaml:"about,omitempty"`
 	Flat   string `yaml:"flat,omitempty"`
+	Lag    string `yaml:"lag,omitempty"`
 }
 
 // IndicatorYAML describes one indicator.

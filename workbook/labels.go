@@ -11,6 +11,7 @@ var sheetNames = map[string][2]string{
 	"overview": {"概览", "Overview"},
 	"figures":  {"汇总", "Consolidated"},
 	"years":    {"历年", "By year"},
+	"status":   {"报送情况", "Submissions"},
 	"claims":   {"报告核对", "Claims"},
 	"findings": {"问题清单", "Findings"},
 	"detail":   {"明细", "Detail"},
@@ -42,4 +43,13 @@ var inputStatus = map[string][2]string{
 	"ok":         {"正常", "ok"},
 	"findings":   {"有问题", "findings"},
 	"unreadable": {"无法读取", "unreadable"},
+	"duplicate":  {"重复报送", "duplicate"},
+	"skipped":    {"晚于截止期，未汇总", "after as-of, skipped"},
+}
+
+var submissionLabel = map[string][2]string{
+	reconcile.Submitted: {"已报送", "submitted"},
+	reconcile.Missing:   {"未报送", "missing"},
+	reconcile.Rejected:  {"退回", "rejected"},
+	reconcile.Late:      {"逾期", "late"},
 }

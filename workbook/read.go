@@ -58,6 +58,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		sub = identifyByName(sub, base, s)
 		return unreadable(sub, err)
 	}
+	sub.Saved = x.saved()
 	fp, hasFP := x.fingerprint()
 	switch {
 	case hasFP:
@@ -126,6 +127,26 @@ func unknown(sub reconcile.Submission, why string) reconcile.Submission {
 	sub.Unreadable, sub.Department = true, ""
 	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnknownFile, reconcile.Error, "", why))
 	return sub
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// saved returns the date the file records as last modified (or else
+// created), YYYY-MM-DD, from its core document properties.
+func (x *xlsx) saved() string {
+	var core struct {
+		Created  string `xml:"created"`
+		Modified string `xml:"modified"`
+	}
+	if _, ok := x.parts["docProps/core.xml"]; !ok || x.decodePart("docProps/core.xml", &core) != nil {
+		return ""
+	}
+	for _, d := range []string{core.Modified, core.Created} {
+		if m := isoDate.FindString(strings.TrimSpace(d)); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // fingerprint reads the fingerprint sheet: key in column A, value in B.

@@ -23,7 +23,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	defer f.Close()
 	x := &out{f: f, r: r, lang: meta.Lang, meta: meta}
 	x.styles()
-	steps := []func() error{x.overview, x.figures, x.years, x.claims, x.findings, x.detail, x.inputs}
+	steps := []func() error{x.overview, x.figures, x.years, x.status, x.claims, x.findings, x.detail, x.inputs}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -263,6 +263,7 @@ func (x *out) overview() error {
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
+		kv(x.l("晚于截止期、未汇总的文件", "Files after the as-of month, skipped"), s.Skipped, "count"),
 		kv(x.l("数据行", "Data rows"), s.Rows, "count"),
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
@@ -287,7 +288,18 @@ func (x *out) overview() error {
 		}
 		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr))})
 	}
-	return x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, false)
+	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, x.hasTargets()); err != nil {
+		return err
+	}
+	name := label(x.lang, sheetNames["overview"])
+	next, err := x.progressBlock(name, 2+len(rows)+2)
+	if err != nil || next == 2+len(rows)+2 {
+		return err
+	}
+	if err := x.f.SetColWidth(name, "C", "H", sheetfmt.Width(6)); err != nil {
+		return err
+	}
+	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:H%d", next))
 }
 
 func (x *out) figures() error {
@@ -298,10 +310,7 @@ func (x *out) figures() error {
 	}
 	// Target columns only when the year has targets: the 2020 report states
 	// 2021's, not its own.
-	targets := false
-	for i := range x.r.Series {
-		targets = targets || x.r.Series[i].HasTarget
-	}
+	targets := x.hasTargets()
 	cols = append(cols, column{x.l("本年累计", "Year to date"), 7})
 	if targets {
 		cols = append(cols, column{x.l("目标", "Target"), 7},
@@ -323,8 +332,8 @@ func (x *out) figures() error {
 		}
 		row = append(row, figureCell(s.YTD, ns))
 		switch {
-		case s.HasTarget:
-			row = append(row, c(s.TargetVal, ns), c(s.Completion, "pct"), c(s.Elapsed, "pct"))
+		case s.Progress != nil:
+			row = append(row, c(s.Progress.TargetVal, ns), c(s.Progress.Completion, "pct"), c(s.Progress.Elapsed, "pct"))
 		case targets:
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
@@ -350,7 +359,7 @@ func figureCell(f reconcile.Figure, style string) cell {
 }
 
 func (x *out) years() error {
-	years := append(append([]int(nil), x.r.Spec.History...), x.r.AsOf.Year)
+	years := x.r.Years()
 	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
 	for _, y := range years {
 		cols = append(cols, column{fmt.Sprint(y), 7})

@@ -16,7 +16,24 @@ type jsonResult struct {
 	Claims   []jsonClaim   `json:"claims"`
 	Findings []jsonFinding `json:"findings"`
 	Inputs   []jsonInput   `json:"inputs"`
+	Targets  []jsonTarget  `json:"targets,omitempty"`
 	Summary  jsonSummary   `json:"summary"`
+}
+
+// jsonTarget is an indicator's progress against its target for the as-of
+// year: percentages with two decimals, as strings.
+type jsonTarget struct {
+	Indicator  string  `json:"indicator"`
+	Period     string  `json:"period"` // YTD through this month
+	Unit       string  `json:"unit"`
+	Target     string  `json:"target"`
+	YTD        string  `json:"ytd"`
+	Completion string  `json:"completion"`
+	Elapsed    string  `json:"elapsed"`
+	Gap        string  `json:"gap"`
+	Lagging    bool    `json:"lagging"`
+	YoY        *string `json:"yoy"`
+	Complete   bool    `json:"complete"`
 }
 
 type jsonClaim struct {
@@ -63,6 +80,7 @@ type jsonInput struct {
 type jsonSummary struct {
 	Files            int `json:"files"`
 	Unreadable       int `json:"unreadable"`
+	Skipped          int `json:"skipped"`
 	Rows             int `json:"rows"`
 	RowsConsolidated int `json:"rows_consolidated"`
 	RowsRejected     int `json:"rows_rejected"`
@@ -122,8 +140,22 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		out.Inputs = append(out.Inputs, jsonInput{File: in.File, Department: in.Department, Period: in.Period,
 			Rows: in.Rows, Status: in.Status, SHA256: in.SHA256})
 	}
+	for i := range r.Series {
+		se := &r.Series[i]
+		p := se.Progress
+		if p == nil {
+			continue
+		}
+		jt := jsonTarget{Indicator: se.Indicator.Code, Period: r.AsOf.String(), Unit: se.Indicator.Unit.Name,
+			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Completion: p.Completion.String(),
+			Elapsed: p.Elapsed.String(), Gap: p.Gap.String(), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0}
+		if p.HasYoY {
+			jt.YoY = dec(p.YoY)
+		}
+		out.Targets = append(out.Targets, jt)
+	}
 	s := r.Summary
-	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
+	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped}
 	return out
@@ -141,12 +173,33 @@ func writeJSON(w io.Writer, r *reconcile.Result, lang reconcile.Lang) error {
 func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output string) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	s := r.Summary
-	fmt.Fprintf(w, t("文件 %d 个（无法读取 %d），数据行 %d（已汇总 %d，被拒收 %d），问题 %d 个（错误 %d，警告 %d）\n",
-		"%d files (%d unreadable), %d rows (%d consolidated, %d rejected), %d findings (%d errors, %d warnings)\n"),
-		s.Files, s.Unreadable, s.Rows, s.RowsConsolidated, s.RowsRejected, s.Findings, s.Errors, s.Warnings)
+	fmt.Fprintf(w, t("汇总截至 %s：文件 %d 个（无法读取 %d，晚于截止期未汇总 %d），数据行 %d（已汇总 %d，被拒收 %d），问题 %d 个（错误 %d，警告 %d）\n",
+		"through %s: %d files (%d unreadable, %d after it skipped), %d rows (%d consolidated, %d rejected), %d findings (%d errors, %d warnings)\n"),
+		r.AsOf, s.Files, s.Unreadable, s.Skipped, s.Rows, s.RowsConsolidated, s.RowsRejected, s.Findings, s.Errors, s.Warnings)
 	fmt.Fprintf(w, t("报告数字 %d 个：一致 %d，不符 %d，数据不完整 %d，无数据 %d\n",
 		"%d report figures: %d consistent, %d mismatch, %d incomplete, %d no data\n"),
 		s.Claims, s.Consistent, s.Mismatch, s.Incomplete, s.NoData)
+	var targets []string
+	for i := range r.Series {
+		se := &r.Series[i]
+		p := se.Progress
+		if p == nil {
+			continue
+		}
+		line := fmt.Sprintf(t("  %-20s 完成率 %s%%，序时进度 %s%%，差距 %s 个百分点", "  %-20s completion %s%%, time elapsed %s%%, gap %s points"),
+			se.Indicator.Code, p.Completion, p.Elapsed, p.Gap)
+		if p.HasYoY {
+			line += fmt.Sprintf(t("，同比 %s%%", ", year on year %s%%"), p.YoY)
+		}
+		if p.Lagging {
+			line += t("  滞后", "  LAGGING")
+		}
+		targets = append(targets, line)
+	}
+	if len(targets) > 0 {
+		fmt.Fprintf(w, t("\n目标完成情况（截至 %s）\n", "\nTargets (through %s)\n"), r.AsOf)
+		fmt.Fprintln(w, strings.Join(targets, "\n"))
+	}
 	var lines []string
 	for i := range r.Claims {
 		cr := &r.Claims[i]

@@ -16,22 +16,73 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// reconcileOptions holds the flags of tally reconcile.
-type reconcileOptions struct {
-	spec   specOptions
-	Output string
-	JSON   bool
-	Lang   string
-	Jobs   int
+// runOptions are the flags of every command that reads submissions.
+type runOptions struct {
+	spec specOptions
+	JSON bool
+	Lang string
+	Jobs int
+	AsOf string
 }
 
-func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
+func (o *runOptions) AddFlags(cmd *cobra.Command) {
 	o.spec.AddFlags(cmd)
 	f := cmd.Flags()
-	f.StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
 	f.BoolVar(&o.JSON, "json", false, "print the result as JSON on stdout")
 	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
 	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "files read in parallel")
+	f.StringVar(&o.AsOf, "as-of", "", "consolidate through `YYYY-MM` (default: December of the spec's year)")
+}
+
+// lang checks and returns the --lang flag.
+func (o *runOptions) lang() (reconcile.Lang, error) {
+	lang := reconcile.Lang(o.Lang)
+	if lang != reconcile.Chinese && lang != reconcile.English {
+		return "", usagef("--lang %q: want zh or en", o.Lang)
+	}
+	return lang, nil
+}
+
+// consolidate reads the submissions under paths and consolidates them. out,
+// when set, is checked not to be one of the inputs.
+func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
+	if o.Jobs < 1 {
+		return nil, "", usagef("--jobs %d: want at least 1", o.Jobs)
+	}
+	var asOf reconcile.Period
+	if o.AsOf != "" {
+		p, err := reconcile.ParsePeriod(o.AsOf)
+		if err != nil || !p.IsMonth() {
+			return nil, "", usagef("--as-of %q: want a month YYYY-MM", o.AsOf)
+		}
+		asOf = p
+	}
+	s, _, specName, err := o.spec.load()
+	if err != nil {
+		return nil, "", err
+	}
+	files, err := collect(paths)
+	if err != nil {
+		return nil, "", err
+	}
+	if out != "" {
+		if err := notAnInput(out, files); err != nil {
+			return nil, "", err
+		}
+	}
+	subs := readAll(files, s, o.Jobs)
+	return reconcile.Consolidate(s, subs, reconcile.Options{AsOf: asOf}), specName, nil
+}
+
+// reconcileOptions holds the flags of tally reconcile.
+type reconcileOptions struct {
+	runOptions
+	Output string
+}
+
+func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
+	o.runOptions.AddFlags(cmd)
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
@@ -47,9 +98,15 @@ Each claim gets a verdict: consistent, mismatch, no_data, or incomplete (a
 submission it depends on was missing or had rejected rows). Every input row is
 either consolidated or rejected with a finding.
 
+With --as-of YYYY-MM it consolidates that year through that month and measures
+each indicator with a target: year to date, 完成率, 序时进度, the gap, 滞后
+and 同比 against the same months of the previous year. Files for later months
+are listed and skipped.
+
 Exit status: 0 when every claim is consistent and no finding is an error,
 1 otherwise, 2 when tally could not run.`,
 		Example: `  tally reconcile testdata/submissions -o consolidated-2020.xlsx
+  tally reconcile --as-of 2021-06 testdata/submissions -o progress-2021-06.xlsx
   tally reconcile --json testdata/submissions > result.json
   tally reconcile --spec town.yaml --lang en -o out.xlsx returns/`,
 		Args: args(cobra.MinimumNArgs(1)),
@@ -62,31 +119,17 @@ Exit status: 0 when every claim is consistent and no finding is an error,
 }
 
 func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
-	lang := reconcile.Lang(opts.Lang)
-	if lang != reconcile.Chinese && lang != reconcile.English {
-		return usagef("--lang %q: want zh or en", opts.Lang)
-	}
-	if opts.Jobs < 1 {
-		return usagef("--jobs %d: want at least 1", opts.Jobs)
+	lang, err := opts.lang()
+	if err != nil {
+		return err
 	}
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
 	}
-	s, _, specName, err := opts.spec.load()
+	res, specName, err := opts.consolidate(paths, opts.Output)
 	if err != nil {
 		return err
 	}
-	files, err := collect(paths)
-	if err != nil {
-		return err
-	}
-	if opts.Output != "" {
-		if err := notAnInput(opts.Output, files); err != nil {
-			return err
-		}
-	}
-	subs := readAll(files, s, opts.Jobs)
-	res := reconcile.Consolidate(s, subs, reconcile.Options{})
 	if opts.Output != "" {
 		var buf bytes.Buffer
 		if err := workbook.Write(&buf, res, workbook.Meta{Spec: specName, Lang: lang}); err != nil {

@@ -205,37 +205,52 @@ func requireTool(t *testing.T, name string, args ...string) string {
 	return path
 }
 
-// LibreOffice opens the consolidated workbook without repairing it and
-// prints it to PDF; its text shows the sheets and the planted findings.
+// LibreOffice opens the consolidated workbooks without repairing them and
+// prints them to PDF: the 2020 one shows the planted findings; the monthly
+// one for 2021-06 the targets, its chart and the late and missing files.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	soffice := requireTool(t, "soffice")
-	pdftotext, _ := exec.LookPath("pdftotext")
+	pdftotext := requireTool(t, "pdftotext", "-v")
 	dir := t.TempDir()
-	out := filepath.Join(dir, "consolidated-2020.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("exit %d: %s", code, se.String())
-	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
-		"--convert-to", "pdf", "--outdir", dir, out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, msg)
-	}
-	pdf := filepath.Join(dir, "consolidated-2020.pdf")
-	st, err := os.Stat(pdf)
-	if err != nil || st.Size() < 10000 {
-		t.Fatalf("no PDF written: %v", err)
-	}
-	if pdftotext == "" {
-		return
-	}
-	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"精武镇 2020 年汇总与报告核对", "规模工业总产值", "不符", "数据不完整", "待核实", "未报送", "合计 85027.44"} {
-		if !bytes.Contains(text, []byte(want)) {
-			t.Errorf("the PDF does not show %q", want)
+	for _, c := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"consolidated-2020", nil, []string{"精武镇 2020 年汇总与报告核对", "规模工业总产值", "不符", "数据不完整", "待核实", "未报送", "合计 85027.44"}},
+		{"progress-2021-06", []string{"--as-of", "2021-06"}, []string{"目标完成情况（截至 2021-06）", "完成率与序时进度", "滞后", "逾期", "未报送", "报送情况"}},
+	} {
+		out := filepath.Join(dir, c.name+".xlsx")
+		var so, se bytes.Buffer
+		args := append(append([]string{"reconcile", "-o", out}, c.args...), repo(t, "testdata/submissions"))
+		if code := run(args, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+			"--convert-to", "pdf", "--outdir", dir, out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("LibreOffice failed on %s: %v\n%s", c.name, err, msg)
+		}
+		pdf := filepath.Join(dir, c.name+".pdf")
+		if st, err := os.Stat(pdf); err != nil || st.Size() < 10000 {
+			t.Fatalf("no PDF written for %s: %v", c.name, err)
+		}
+		// The first page is the overview: with targets, the chart's title is on it.
+		first, err := exec.Command(pdftotext, "-f", "1", "-l", "1", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range c.want {
+			if !bytes.Contains(text, []byte(want)) {
+				t.Errorf("%s: the PDF does not show %q", c.name, want)
+			}
+		}
+		if c.args != nil && !bytes.Contains(first, []byte("完成率与序时进度")) {
+			t.Errorf("%s: the chart is not on the overview page", c.name)
 		}
 	}
 }
@@ -269,7 +284,7 @@ print("detail rows", wb["Detail"].max_row)
 	// Detail: one row per consolidated value cell, 7275, and the header:
 	// czs 960+144, tjz 744+1440+720+12+40 (年报), zsb 600−2 (the rejected
 	// row), ldbz 2496, kjk 11 months × 11 cells.
-	want := "Overview|Consolidated|By year|Claims|Findings|Detail|Inputs\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
+	want := "Overview|Consolidated|By year|Submissions|Claims|Findings|Detail|Inputs\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
 	if string(got) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", got, want)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // rng is splitmix64: small, fixed and the same everywhere.
@@ -29,8 +30,19 @@ func (r *rng) next() uint64 {
 // between returns an integer in [lo, hi].
 func (r *rng) between(lo, hi int64) int64 { return lo + int64(r.next()%uint64(hi-lo+1)) }
 
-// Year totals for 2020, in hundredths of the indicator's unit for amounts
-// (万元 to two decimals) and whole units for counts.
+// yearPlan is what the sample year holds for one year: each flow's year
+// total (only the first months are written), the stocks' month-end levels,
+// and the stocks that grow by a flow from a base.
+type yearPlan struct {
+	year      int
+	months    int // months written: 12 for 2020, January–June for 2021
+	flows     map[string]int64
+	stocks    map[string][12]int64
+	stockBase map[string]int64
+}
+
+// Year totals, in hundredths of the indicator's unit for amounts (万元 to
+// two decimals) and whole units for counts.
 var flows2020 = map[string]int64{
 	"tax":                 15187346,  // 15.19亿: within 预计 15.2亿
 	"budget_revenue":      3301255,   // 3.30亿
@@ -61,21 +73,47 @@ var history = map[string][5]int64{
 	"above_scale":         {54, 62, 70, 78, 85},
 }
 
-// Stocks at the end of each month of 2020.
-var stocks2020 = map[string][12]int64{
-	"above_scale":    {88, 88, 89, 89, 90, 91, 91, 92, 92, 93, 93, 94},
-	"hightech_total": {52, 52, 53, 54, 54, 55, 56, 57, 58, 58, 59, 60},
+var plans = []yearPlan{
+	{year: 2020, months: 12, flows: flows2020,
+		stocks: map[string][12]int64{
+			"above_scale":    {88, 88, 89, 89, 90, 91, 91, 92, 92, 93, 93, 94},
+			"hightech_total": {52, 52, 53, 54, 54, 55, 56, 57, 58, 58, 59, 60},
+		},
+		stockBase: map[string]int64{"sme_total": 64, "eagle_total": 62}},
+	// 2021, for the monthly job against the 2021 targets. The year totals
+	// are the pace the first half is on: 固定资产投资 at 76亿 a year trails
+	// its 100亿 target (滞后); the others keep up with elapsed time.
+	{year: 2021, months: 6, flows: map[string]int64{
+		"tax":                 15012000,
+		"budget_revenue":      3350000,
+		"fai":                 76000000,
+		"industrial_output":   172400000,
+		"retail_sales":        158600000,
+		"domestic_investment": 60000000,
+		"new_jobs":            1180,
+		"medical_insurance":   21000,
+		"employee_pension":    3100,
+		"resident_pension":    1700,
+		"sme_new":             60,
+		"eagle_new":           36,
+		"leader_new":          2,
+		"specialized_new":     4,
+	},
+		stocks: map[string][12]int64{
+			"above_scale":    {94, 94, 95, 95, 96, 97},
+			"hightech_total": {60, 61, 61, 62, 63, 64},
+		},
+		stockBase: map[string]int64{"sme_total": 163, "eagle_total": 120}},
 }
-
-// Stock levels at the end of 2019, for stocks that grow by a flow.
-var stockBase = map[string]int64{"sme_total": 64, "eagle_total": 62}
 
 var stockOf = map[string]string{"sme_total": "sme_new", "eagle_total": "eagle_new"}
 
 // Plants: where the sample deliberately breaks, so every check has a case.
-const (
-	missingDept  = "kjk" // 科技科 does not submit August
-	missingMonth = 8
+var (
+	// missing department-months: 科技科 2020-08, 劳动保障所 2021-05.
+	missing = map[string]bool{"kjk|2020-08": true, "ldbz|2021-05": true}
+	// late: 招商办 saves April 2021 on 12 May, past the 5th.
+	late = map[string]string{"zsb|2021-04": "2021-05-12"}
 )
 
 // Generate writes the sample year for spec s into dir.
@@ -83,19 +121,24 @@ func Generate(s *reconcile.Spec, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	g := &gen{s: s, r: rng(2020)}
-	g.plan()
+	g := &gen{s: s, r: rng(2020), cells: map[int]map[string][][12]map[int]int64{}, names: map[string][]entity{}}
+	for i := range plans {
+		g.plan(&plans[i])
+	}
 	for _, d := range s.Departments {
-		for m := 1; m <= 12; m++ {
-			if d.Code == missingDept && m == missingMonth {
-				continue
-			}
-			if err := g.write(dir, &d, reconcile.Period{Year: s.Year, Month: m}); err != nil {
-				return err
+		for _, pl := range plans {
+			for m := 1; m <= pl.months; m++ {
+				p := reconcile.Period{Year: pl.year, Month: m}
+				if missing[d.Code+"|"+p.String()] {
+					continue
+				}
+				if err := g.write(dir, &d, p, &pl); err != nil {
+					return err
+				}
 			}
 		}
 		for _, y := range s.History {
-			if err := g.write(dir, &d, reconcile.Period{Year: y}); err != nil {
+			if err := g.write(dir, &d, reconcile.Period{Year: y}, nil); err != nil {
 				return err
 			}
 		}
@@ -103,24 +146,40 @@ func Generate(s *reconcile.Spec, dir string) error {
 	return nil
 }
 
+// savedOn is the date a department saves its file: the 3rd of the next
+// month (the deadline is the 5th), or 20 January for a 年报.
+func savedOn(dept string, p reconcile.Period) string {
+	if d, ok := late[dept+"|"+p.String()]; ok {
+		return d
+	}
+	if !p.IsMonth() {
+		return fmt.Sprintf("%d-01-20", p.Year+1)
+	}
+	next := reconcile.Period{Year: p.Year, Month: p.Month + 1}
+	if p.Month == 12 {
+		next = reconcile.Period{Year: p.Year + 1, Month: 1}
+	}
+	return next.String() + "-03"
+}
+
 type gen struct {
 	s *reconcile.Spec
 	r rng
-	// cells[table][entity][month 0–11][column] in hundredths or units.
-	cells map[string][][12]map[int]int64
+	// cells[year][table][entity][month 0–11][column] in hundredths or units.
+	cells map[int]map[string][][12]map[int]int64
 	names map[string][]entity
 }
 
 type entity struct{ name, code string }
 
-func (g *gen) write(dir string, d *reconcile.Department, p reconcile.Period) error {
+func (g *gen) write(dir string, d *reconcile.Department, p reconcile.Period, pl *yearPlan) error {
 	tables := d.TablesFor(p)
 	if len(tables) == 0 {
 		return nil
 	}
 	fill := templates.Fill{}
 	for _, t := range tables {
-		fill[t.ID] = g.content(t, p)
+		fill[t.ID] = g.content(t, p, pl)
 	}
 	plant(fill, d.Code, p)
 	f, err := templates.Build(g.s, d, p, fill)
@@ -128,6 +187,10 @@ func (g *gen) write(dir string, d *reconcile.Department, p reconcile.Period) err
 		return err
 	}
 	defer f.Close()
+	saved := savedOn(d.Code, p) + "T09:00:00Z"
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: d.Name, Created: saved, Modified: saved}); err != nil {
+		return err
+	}
 	return f.SaveAs(filepath.Join(dir, templates.FileName(d, p)))
 }
 
@@ -145,13 +208,14 @@ func (g *gen) value(ind string, v int64) templates.Value {
 }
 
 // content fills one table for one period.
-func (g *gen) content(t *reconcile.Table, p reconcile.Period) *templates.Table {
+func (g *gen) content(t *reconcile.Table, p reconcile.Period, pl *yearPlan) *templates.Table {
 	if !p.IsMonth() {
 		return g.annual(t, p.Year)
 	}
 	m := p.Month - 1
+	cells := g.cells[p.Year][t.ID]
 	if t.Rows == reconcile.Indicators {
-		return g.indicatorMonth(t, m)
+		return g.indicatorMonth(t, m, cells, pl)
 	}
 	out := &templates.Table{Total: map[int]templates.Value{}}
 	sums := map[int]int64{}
@@ -161,11 +225,11 @@ func (g *gen) content(t *reconcile.Table, p reconcile.Period) *templates.Table {
 			if c.Role != reconcile.RoleValue {
 				continue
 			}
-			v := g.cells[t.ID][e][m][ci]
+			v := cells[e][m][ci]
 			if c.Measure == reconcile.YTDValue {
 				v = 0
 				for k := 0; k <= m; k++ {
-					v += g.cells[t.ID][e][k][ci-1]
+					v += cells[e][k][ci-1]
 				}
 			}
 			row.Values[ci] = g.value(c.Indicator, v)
@@ -179,7 +243,7 @@ func (g *gen) content(t *reconcile.Table, p reconcile.Period) *templates.Table {
 	return out
 }
 
-func (g *gen) indicatorMonth(t *reconcile.Table, m int) *templates.Table {
+func (g *gen) indicatorMonth(t *reconcile.Table, m int, cells [][12]map[int]int64, pl *yearPlan) *templates.Table {
 	out := &templates.Table{}
 	for li, l := range t.Lines {
 		row := templates.Row{Name: l.Label, Values: map[int]templates.Value{}}
@@ -191,18 +255,18 @@ func (g *gen) indicatorMonth(t *reconcile.Table, m int) *templates.Table {
 			var v int64
 			switch c.Measure {
 			case reconcile.MonthValue:
-				v = g.cells[t.ID][li][m][0]
+				v = cells[li][m][0]
 			case reconcile.YTDValue:
 				for k := 0; k <= m; k++ {
-					v += g.cells[t.ID][li][k][0]
+					v += cells[li][k][0]
 				}
 			case reconcile.LevelValue:
-				if lv, ok := stocks2020[ind]; ok {
+				if lv, ok := pl.stocks[ind]; ok {
 					v = lv[m]
 				} else {
-					v = stockBase[ind]
+					v = pl.stockBase[ind]
 					for k := 0; k <= m; k++ {
-						v += g.cells[t.ID][li][k][0]
+						v += cells[li][k][0]
 					}
 				}
 			}
@@ -229,11 +293,12 @@ func (g *gen) annual(t *reconcile.Table, year int) *templates.Table {
 	return out
 }
 
-// plan draws the entities of every entity table and splits each flow's
-// year total over entities and months, exactly, in integers.
-func (g *gen) plan() {
-	g.cells = map[string][][12]map[int]int64{}
-	g.names = map[string][]entity{}
+// plan draws the entities of every entity table (once: the same enterprises
+// every year) and splits each flow's year total over entities and months,
+// exactly, in integers.
+func (g *gen) plan(pl *yearPlan) {
+	cells := map[string][][12]map[int]int64{}
+	g.cells[pl.year] = cells
 	for _, d := range g.s.Departments {
 		for ti := range d.Tables {
 			t := &d.Tables[ti]
@@ -241,11 +306,14 @@ func (g *gen) plan() {
 				continue
 			}
 			if t.Rows == reconcile.Indicators {
-				g.planLines(t)
+				cells[t.ID] = g.planLines(t, pl)
 				continue
 			}
-			ents := g.entities(t)
-			g.names[t.ID] = ents
+			ents, ok := g.names[t.ID]
+			if !ok {
+				ents = g.entities(t)
+				g.names[t.ID] = ents
+			}
 			grid := make([][12]map[int]int64, len(ents))
 			for e := range grid {
 				for m := range grid[e] {
@@ -256,28 +324,28 @@ func (g *gen) plan() {
 				if c.Measure != reconcile.MonthValue {
 					continue
 				}
-				split := g.split(flows2020[c.Indicator], len(ents))
+				split := g.split(pl.flows[c.Indicator], len(ents))
 				for e := range ents {
 					for m := 0; m < 12; m++ {
 						grid[e][m][ci] = split[e][m]
 					}
 				}
 			}
-			g.cells[t.ID] = grid
+			cells[t.ID] = grid
 		}
 	}
 }
 
 // planLines splits each indicator line's year flow over the months.
-func (g *gen) planLines(t *reconcile.Table) {
+func (g *gen) planLines(t *reconcile.Table, pl *yearPlan) [][12]map[int]int64 {
 	grid := make([][12]map[int]int64, len(t.Lines))
 	for li, l := range t.Lines {
-		split := g.split(flows2020[l.Flow], 1)
+		split := g.split(pl.flows[l.Flow], 1)
 		for m := 0; m < 12; m++ {
 			grid[li][m] = map[int]int64{0: split[0][m]}
 		}
 	}
-	g.cells[t.ID] = grid
+	return grid
 }
 
 // split divides total over n entities × 12 months with random weights and

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/spf13/cobra"
+)
+
+func newStatusCommand(io streams) *cobra.Command {
+	var opts runOptions
+	cmd := &cobra.Command{
+		Use:   "status [flags] PATH...",
+		Short: "Show who has submitted each month, who is missing, late or to be sent back (报送情况)",
+		Long: `Read the submissions under PATH and show, for every department and month of the
+as-of year, whether its file is submitted, missing, late (saved after the spec's
+deadline day of the following month, by the date the file records) or rejected
+(unreadable, or with an error to send back).
+
+Exit status: 0 when every month is submitted on time without errors, 1 when
+something is missing, late or rejected, 2 when tally could not run.`,
+		Example: `  tally status --as-of 2021-03 testdata/submissions
+  tally status --as-of 2021-06 --json testdata/submissions`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runStatus(io, &opts, paths)
+		},
+	}
+	opts.AddFlags(cmd)
+	return cmd
+}
+
+type jsonStatus struct {
+	Submissions []jsonSubmission `json:"submissions"`
+}
+
+type jsonSubmission struct {
+	Department string `json:"department"`
+	Period     string `json:"period"`
+	State      string `json:"state"`
+	File       string `json:"file"`
+	Saved      string `json:"saved,omitempty"`
+}
+
+func runStatus(io streams, opts *runOptions, paths []string) error {
+	lang, err := opts.lang()
+	if err != nil {
+		return err
+	}
+	res, _, err := opts.consolidate(paths, "")
+	if err != nil {
+		return err
+	}
+	clean := true
+	for _, st := range res.Status {
+		clean = clean && st.State == reconcile.Submitted
+	}
+	if opts.JSON {
+		out := jsonStatus{Submissions: []jsonSubmission{}}
+		for _, st := range res.Status {
+			out.Submissions = append(out.Submissions, jsonSubmission{Department: st.Department, Period: st.Period.String(),
+				State: st.State, File: st.File, Saved: st.Saved})
+		}
+		enc := json.NewEncoder(io.Out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		printStatus(io, res, lang)
+	}
+	if !clean {
+		return errFindings
+	}
+	return nil
+}
+
+var stateWord = map[string]reconcile.Text{
+	reconcile.Submitted: {"已报送", "submitted"},
+	reconcile.Missing:   {"未报送", "MISSING"},
+	reconcile.Rejected:  {"退回", "REJECTED"},
+	reconcile.Late:      {"逾期", "LATE"},
+}
+
+func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
+	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
+	fmt.Fprintf(io.Out, t("%d 年报送情况（截至 %s）\n", "Submissions in %d (through %s)\n"), res.AsOf.Year, res.AsOf)
+	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprint(w, t("单位", "dept"))
+	for m := 1; m <= res.AsOf.Month; m++ {
+		fmt.Fprintf(w, "\t%02d", m)
+	}
+	fmt.Fprintln(w, "\t")
+	// Codes first and names last: tabwriter counts characters, and Chinese
+	// ones are twice as wide on a terminal.
+	last := ""
+	for _, st := range res.Status {
+		if st.Department != last {
+			if last != "" {
+				fmt.Fprintf(w, "\t%s\n", deptName(res, last))
+			}
+			fmt.Fprint(w, st.Department)
+			last = st.Department
+		}
+		fmt.Fprintf(w, "\t%s", stateWord[st.State].In(lang))
+	}
+	if last != "" {
+		fmt.Fprintf(w, "\t%s\n", deptName(res, last))
+	}
+	w.Flush()
+	for _, st := range res.Status {
+		switch st.State {
+		case reconcile.Late:
+			fmt.Fprintf(io.Out, t("  逾期：%s %s，文件保存于 %s\n", "  late: %s %s, saved %s\n"), st.Department, st.Period, st.Saved)
+		case reconcile.Rejected:
+			fmt.Fprintf(io.Out, t("  退回：%s %s（%s）\n", "  rejected: %s %s (%s)\n"), st.Department, st.Period, st.File)
+		case reconcile.Missing:
+			fmt.Fprintf(io.Out, t("  未报送：%s %s\n", "  missing: %s %s\n"), st.Department, st.Period)
+		}
+	}
+}
+
+func deptName(res *reconcile.Result, code string) string {
+	if d, ok := res.Spec.Department(code); ok {
+		return d.Name
+	}
+	return code
+}
