@@ -6,13 +6,17 @@ import (
 
 // Progress is an indicator's year-to-date against its target for the year.
 type Progress struct {
-	Target     *Target
-	TargetVal  decimal.Decimal // in the indicator's unit
-	YTD        Figure
-	Completion decimal.Decimal // 完成率: YTD / target, percent, two decimals
-	Elapsed    decimal.Decimal // 序时进度: share of the year due by the as-of month, percent
-	Gap        decimal.Decimal // Completion − Elapsed, percentage points
-	Lagging    bool            // 滞后: completion trails elapsed time by more than the margin
+	Target    *Target
+	TargetVal decimal.Decimal // in the indicator's unit
+	// Band is set for a target relative to last year (基本持平): the year's
+	// value is on target within [BandLow, BandHigh] (tolerance.flat).
+	Band              bool
+	BandLow, BandHigh decimal.Decimal
+	YTD               Figure
+	Completion        decimal.Decimal // 完成率: YTD / target, percent, two decimals
+	Elapsed           decimal.Decimal // 序时进度: share of the year due by the as-of month, percent
+	Gap               decimal.Decimal // Completion − Elapsed, percentage points
+	Lagging           bool            // 滞后: completion trails elapsed time by more than the margin
 	// YoY is 同比: growth of the YTD over the same months of the previous
 	// year, percent, two decimals; HasYoY is false when those months are
 	// not all there.
@@ -42,6 +46,9 @@ func (l *ledger) progress(s *Series) *Progress {
 			return nil
 		}
 		p.TargetVal = base.Value
+		p.Band = true
+		p.BandLow = base.Value.Mul(decimal.NewFromInt(1).Sub(l.spec.Tolerance.Flat))
+		p.BandHigh = base.Value.Mul(decimal.NewFromInt(1).Add(l.spec.Tolerance.Flat))
 	} else {
 		v, err := Convert(t.Value, t.Unit, s.Indicator.Unit)
 		if err != nil {

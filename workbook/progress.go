@@ -56,7 +56,11 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		if p.HasYoY {
 			yoy = c(p.YoY, "pct")
 		}
-		row := []cell{c(s.Indicator.Name+"（"+s.Indicator.Unit.Name+"）", "text"), c(p.YTD.Value, ns), c(p.TargetVal, ns),
+		name := s.Indicator.Name + "（" + s.Indicator.Unit.Name + "）"
+		if p.Band {
+			name += x.l("，目标为上年值±"+x.r.Spec.Tolerance.Flat.Shift(2).String()+"%", ", target last year ±"+x.r.Spec.Tolerance.Flat.Shift(2).String()+"%")
+		}
+		row := []cell{c(name, "text"), c(p.YTD.Value, ns), c(p.TargetVal, ns),
 			c(p.Completion, "pct"), c(p.Elapsed, "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy}
 		if err := x.row(sheet, r, row, nil); err != nil {
 			return 0, err

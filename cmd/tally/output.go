@@ -27,6 +27,8 @@ type jsonTarget struct {
 	Period     string  `json:"period"` // YTD through this month
 	Unit       string  `json:"unit"`
 	Target     string  `json:"target"`
+	TargetLow  *string `json:"target_low,omitempty"` // 基本持平: the band around last year's value
+	TargetHigh *string `json:"target_high,omitempty"`
 	YTD        string  `json:"ytd"`
 	Completion string  `json:"completion"`
 	Elapsed    string  `json:"elapsed"`
@@ -151,6 +153,9 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 			Elapsed: p.Elapsed.String(), Gap: p.Gap.String(), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0}
 		if p.HasYoY {
 			jt.YoY = dec(p.YoY)
+		}
+		if p.Band {
+			jt.TargetLow, jt.TargetHigh = dec(p.BandLow), dec(p.BandHigh)
 		}
 		out.Targets = append(out.Targets, jt)
 	}
