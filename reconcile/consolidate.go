@@ -12,6 +12,9 @@ type Options struct {
 	// AsOf is the last month consolidated; the zero value means December of
 	// the spec's year.
 	AsOf Period
+	// Check runs the checks only (tally check): every file is in scope, no
+	// month is expected, no claim is evaluated.
+	Check bool
 }
 
 // Input is one input file as the result lists it.
@@ -109,6 +112,10 @@ type ledger struct {
 	figs     map[figKey]*Figure
 	received map[string]bool // dept|period with a file, readable or not
 	chain    map[chainKey]map[Period]*chainCell
+	codes    map[string]codeUse
+	presence map[presenceKey]map[Period]Source
+	names    map[presenceKey]string
+	check    bool
 	res      *Result
 }
 
@@ -126,6 +133,10 @@ func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
 		chain:    map[chainKey]map[Period]*chainCell{},
+		codes:    map[string]codeUse{},
+		presence: map[presenceKey]map[Period]Source{},
+		names:    map[presenceKey]string{},
+		check:    opt.Check,
 		res:      &Result{Spec: spec, AsOf: asOf},
 	}
 	sorted := append([]Submission(nil), subs...)
@@ -133,11 +144,17 @@ func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 	for i := range sorted {
 		l.add(&sorted[i])
 	}
-	l.checkMissing()
+	if !l.check {
+		l.checkMissing()
+	}
 	l.checkChains()
+	l.checkPresence()
+	l.checkTotalRules()
 	l.buildSeries()
-	l.buildStatus()
-	l.res.Claims = EvaluateClaims(spec, l.yearFigure)
+	if !l.check {
+		l.buildStatus()
+		l.res.Claims = EvaluateClaims(spec, l.yearFigure)
+	}
 	l.summarise()
 	return l.res
 }
@@ -189,7 +206,7 @@ func (l *ledger) add(s *Submission) {
 		in.Period = s.Period.String()
 	}
 	key := s.Department + "|" + s.Period.String()
-	if s.Department != "" && l.after(s.Period) {
+	if s.Department != "" && !l.check && l.after(s.Period) {
 		// A later month's file in the same folder: listed, not read into
 		// this run (its rows belong to a later one).
 		in.Status = "skipped"
@@ -361,8 +378,12 @@ func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 	t := sh.Table
 	ok := true
 	at := func(src Source, rule Rule, sev Severity, raw string, args ...any) {
-		l.finding(Finding{Source: src, Department: s.Department, Period: s.Period.String(),
-			Rule: rule, Severity: sev, Raw: raw, Args: args})
+		f := Finding{Source: src, Department: s.Department, Period: s.Period.String(),
+			Rule: rule, Severity: sev, Raw: raw, Args: args}
+		if sev == Warning {
+			f.Explanation = r.Note
+		}
+		l.finding(f)
 	}
 	for ci, c := range t.Columns {
 		ind := l.indicatorOf(t, c, r)
@@ -401,6 +422,9 @@ func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 	}
 	seen[key] = r.Line
 	l.checkMonthYTD(s, sh, r)
+	l.checkRowRules(s, sh, r)
+	l.checkCodeName(s, r)
+	l.notePresence(t, s, r)
 	return ok
 }
 

@@ -40,6 +40,12 @@ const (
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
 	RuleLate           Rule = "late_submission"
+	RuleSpec           Rule = "spec_rule"
+	RuleHiddenCell     Rule = "hidden_cell"
+	RuleOutsideArea    Rule = "outside_input_area"
+	RuleCodeNames      Rule = "credit_code_names"
+	RuleAppears        Rule = "entity_appears"
+	RuleDisappears     Rule = "entity_disappears"
 )
 
 // Finding is one problem, at its place.
@@ -51,6 +57,9 @@ type Finding struct {
 	Severity   Severity
 	Raw        string
 	Args       []any // the message's parameters, in catalogue order
+	// Explanation is what the department wrote in the row's 说明 column;
+	// a warning with one is explained (核实性, kept with its reason).
+	Explanation string
 }
 
 // Lang selects the language of messages and the workbook.
@@ -83,6 +92,12 @@ var catalogue = map[Rule][2]string{
 	RuleMissing:        {"%v %v 未报送", "%v %v has not been submitted"},
 	RuleDuplicateEntry: {"“%v”在本表中重复出现（第 %v 行）", "%q appears twice in this table (row %v)"},
 	RuleLate:           {"逾期报送：文件保存于 %v，截止日期为 %v", "submitted late: saved %v, due %v"},
+	RuleSpec:           {"审核公式 %v（%v）不成立：%v（左边 %v，右边 %v）", "rule %v (%v) does not hold: %v (left %v, right %v)"},
+	RuleHiddenCell:     {"数值 %v 位于隐藏的%v中，请取消隐藏并核实", "%v is in a hidden %v; unhide it and check"},
+	RuleOutsideArea:    {"“%v”填在填报区域之外，未汇总", "%q is outside the input area and was not consolidated"},
+	RuleCodeNames:      {"统一社会信用代码 %v 在 %v 中对应“%v”，此处为“%v”", "credit code %v is %q in %v but %q here"},
+	RuleAppears:        {"“%v”本月新出现（上月 %v 无此行）", "%q appears this month (not in %v)"},
+	RuleDisappears:     {"“%v”上月（%v）有、本月无", "%q was in %v and is gone this month"},
 }
 
 // Text is a message argument that reads differently in each language:

@@ -22,6 +22,7 @@ type Spec struct {
 	Departments []Department
 	Claims      []Claim
 	Targets     []Target
+	Rules       []CheckRule
 	Tolerance   Tolerance
 	// Deadline is the day of the following month by which a month's
 	// submission is due; 0 means no deadline.
@@ -235,6 +236,23 @@ func (s *Spec) Indicator(code string) (*Indicator, bool) {
 	for i := range s.Indicators {
 		if s.Indicators[i].Code == code {
 			return &s.Indicators[i], true
+		}
+	}
+	return nil, false
+}
+
+// Lookup finds an indicator by code, name or alias.
+func (s *Spec) Lookup(name string) (*Indicator, bool) {
+	key := NormalizeHeader(name)
+	for i := range s.Indicators {
+		ind := &s.Indicators[i]
+		if ind.Code == name || NormalizeHeader(ind.Name) == key {
+			return ind, true
+		}
+		for _, a := range ind.Aliases {
+			if NormalizeHeader(a) == key {
+				return ind, true
+			}
 		}
 	}
 	return nil, false

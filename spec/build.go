@@ -82,7 +82,38 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	b.departments(f, s)
 	b.claims(f, s)
 	b.targets(f, s)
+	b.rules(f, s)
 	return s
+}
+
+func (b *builder) rules(f *File, s *reconcile.Spec) {
+	seen := map[string]bool{}
+	for i := range f.Rules {
+		y := &f.Rules[i]
+		at := []any{"rules", i}
+		if y.ID == "" || seen[y.ID] {
+			b.fail(fmt.Sprintf("rule id %q is empty or used twice", y.ID), at...)
+		}
+		seen[y.ID] = true
+		e, err := reconcile.ParseExpr(y.Expr)
+		if err != nil {
+			b.fail(fmt.Sprintf("rule %s: %q: %v", y.ID, y.Expr, err), append(at, "expr")...)
+			continue
+		}
+		e.Refs(func(r *reconcile.Ref) {
+			def, ok := s.Lookup(r.Name)
+			if !ok {
+				b.fail(fmt.Sprintf("rule %s: unknown indicator %q", y.ID, r.Name), append(at, "expr")...)
+				return
+			}
+			r.Name = def.Code
+		})
+		sev := reconcile.Severity(y.Severity)
+		if sev != reconcile.Error && sev != reconcile.Warning {
+			b.fail(fmt.Sprintf("rule %s: severity %q: want error or warning", y.ID, y.Severity), append(at, "severity")...)
+		}
+		s.Rules = append(s.Rules, reconcile.CheckRule{ID: y.ID, Text: y.Expr, Expr: e, Severity: sev, Message: y.Message, Line: lineOf(b.root, at...)})
+	}
 }
 
 func (b *builder) unit(name string, path ...any) reconcile.Unit {

@@ -34,6 +34,15 @@ type File struct {
 	Departments []DepartmentYAML `yaml:"departments"`
 	Claims      []ClaimYAML      `yaml:"claims,omitempty"`
 	Targets     []TargetYAML     `yaml:"targets,omitempty"`
+	Rules       []RuleYAML       `yaml:"rules,omitempty"`
+}
+
+// RuleYAML is a check users add (审核公式): an expression compared exactly.
+type RuleYAML struct {
+	ID       string `yaml:"id"`
+	Expr     string `yaml:"expr"`
+	Severity string `yaml:"severity"`
+	Message  string `yaml:"message"`
 }
 
 // ToleranceYAML holds the bands, written as percentages ("5%").

@@ -185,9 +185,10 @@ func readSheet(sub *reconcile.Submission, x *xlsx, si sheetInfo, t *reconcile.Ta
 	var lay *layout
 	var missing []string
 	lines := lineIndex(t, s)
-	err := x.scan(si, func(row int, _ bool, cells []rawCell) error {
+	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
 			lay.readRow(sub, sh, row, cells)
+			lay.checkHidden(sub, sh, row, hidden, x.hiddenCols, cells)
 			return nil
 		}
 		if row > headerScanRows {
@@ -274,6 +275,36 @@ func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[stri
 }
 
 var totalLabels = map[string]bool{"合计": true, "总计": true}
+
+// checkHidden reports figures a reader of the sheet cannot see (in hidden
+// rows or columns) and cells typed outside the table's columns, which are
+// not consolidated. The row's 说明 explains them.
+func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row int, hidden bool, hiddenCols map[int]bool, cells []rawCell) {
+	note := ""
+	if n := len(sh.Rows); n > 0 && sh.Rows[n-1].Line == row {
+		note = sh.Rows[n-1].Note
+	}
+	for i := range cells {
+		c := &cells[i]
+		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref}
+		ci, mapped := l.index[c.Col]
+		var f reconcile.Finding
+		switch {
+		case !mapped:
+			f = finding(*sub, src, reconcile.RuleOutsideArea, reconcile.Warning, c.Value, c.Value)
+		case l.t.Columns[ci].Role != reconcile.RoleValue:
+			continue
+		case hidden:
+			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"行", "row"})
+		case hiddenCols[c.Col]:
+			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"列", "column"})
+		default:
+			continue
+		}
+		f.Explanation = note
+		sub.Findings = append(sub.Findings, f)
+	}
+}
 
 // readRow reads one row below the header: a data row, the 合计 row, or a
 // blank row (skipped: nothing in it to lose).

@@ -74,6 +74,9 @@ type xlsx struct {
 	sst    []string
 	lim    Limits
 	cells  int64
+	// hiddenCols holds the hidden columns of the sheet being scanned; the
+	// <cols> element comes before the rows, so it is set by the first row.
+	hiddenCols map[int]bool
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -322,6 +325,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
+	x.hiddenCols = map[int]bool{}
 	var (
 		cells  []rawCell
 		cur    rawCell
@@ -347,6 +351,8 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "col":
+				x.colAttrs(t.Attr)
 			case "row":
 				inRow, cells, hidden = true, cells[:0], false
 				row++
@@ -435,6 +441,24 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				inRow = false
 			}
 		}
+	}
+}
+
+// colAttrs records the columns a <col min max hidden> element hides.
+func (x *xlsx) colAttrs(attrs []xml.Attr) {
+	lo, hi, hidden := 0, 0, false
+	for _, a := range attrs {
+		switch a.Name.Local {
+		case "min":
+			lo, _ = strconv.Atoi(a.Value)
+		case "max":
+			hi, _ = strconv.Atoi(a.Value)
+		case "hidden":
+			hidden = a.Value == "1" || a.Value == "true"
+		}
+	}
+	for c := lo; hidden && c <= hi && c-lo < 16384; c++ {
+		x.hiddenCols[c] = true
 	}
 }
 

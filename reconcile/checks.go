@@ -1,0 +1,179 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// cellFor returns the cell of row r that holds ref, or nil when the table
+// does not carry it. Without a measure, ref means the indicator's own
+// figure: 本月, 期末数 or 本年, whichever the table has.
+func cellFor(t *Table, r *Row, ref Ref) *Cell {
+	var line *Line
+	if t.Rows == Indicators {
+		if r.LineN < 0 {
+			return nil
+		}
+		line = &t.Lines[r.LineN]
+	}
+	for ci, c := range t.Columns {
+		if t.IndicatorFor(c, line) != ref.Name {
+			continue
+		}
+		if c.Measure == ref.Measure || (ref.Measure == "" && c.Measure != YTDValue) {
+			return &r.Cells[ci]
+		}
+	}
+	return nil
+}
+
+// checkRowRules evaluates the spec's row rules on a data row of a table
+// that carries every indicator they name.
+func (l *ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
+	for i := range l.spec.Rules {
+		rule := &l.spec.Rules[i]
+		if rule.Expr.Totals {
+			continue
+		}
+		var first *Cell
+		applies := true
+		rule.Expr.Refs(func(ref *Ref) {
+			c := cellFor(sh.Table, r, *ref)
+			if c == nil {
+				applies = false
+			} else if first == nil {
+				first = c
+			}
+		})
+		if !applies {
+			continue
+		}
+		holds, left, right, err := rule.Expr.Eval(func(ref Ref) (decimal.Decimal, bool) {
+			c := cellFor(sh.Table, r, ref)
+			return c.Value, c.State == Number
+		})
+		if err != nil || holds {
+			continue // a blank or unreadable cell has its own finding
+		}
+		f := Finding{Source: first.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleSpec,
+			Severity: rule.Severity, Raw: first.Raw, Args: []any{rule.ID, rule.Text, rule.Message, left.String(), right.String()}}
+		if rule.Severity == Warning {
+			f.Explanation = r.Note
+		}
+		l.finding(f)
+	}
+}
+
+// checkTotalRules evaluates the spec's total rules (sum(…)) for every
+// period consolidated, where every figure they need is there and whole.
+func (l *ledger) checkTotalRules() {
+	var periods []Period
+	seen := map[Period]bool{}
+	for k := range l.figs {
+		if !seen[k.p] {
+			seen[k.p] = true
+			periods = append(periods, k.p)
+		}
+	}
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Before(periods[j]) })
+	for i := range l.spec.Rules {
+		rule := &l.spec.Rules[i]
+		if !rule.Expr.Totals {
+			continue
+		}
+		for _, p := range periods {
+			holds, left, right, err := rule.Expr.Eval(func(ref Ref) (decimal.Decimal, bool) {
+				f := l.monthFigure(ref.Name, p)
+				if ref.Measure == YTDValue && p.IsMonth() {
+					f = l.ytdFigure(ref.Name, p.Year, p.Month)
+				}
+				return f.Value, f.Has && len(f.Incomplete) == 0
+			})
+			if err != nil || holds {
+				continue
+			}
+			l.finding(Finding{Period: p.String(), Rule: RuleSpec, Severity: rule.Severity,
+				Args: []any{rule.ID, rule.Text, rule.Message, left.String(), right.String()}})
+		}
+	}
+}
+
+type codeUse struct {
+	name string
+	at   Source
+}
+
+// checkCodeName: one unified social credit code, one enterprise name.
+func (l *ledger) checkCodeName(s *Submission, r *Row) {
+	if r.Code == "" {
+		return
+	}
+	name := NormalizeHeader(r.Name)
+	first, ok := l.codes[r.Code]
+	if !ok {
+		l.codes[r.Code] = codeUse{name, r.CodeSource}
+		return
+	}
+	if first.name != name {
+		l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleCodeNames,
+			Severity: Warning, Raw: r.Code, Args: []any{r.Code, first.name, first.at.File, r.Name}, Explanation: r.Note})
+	}
+}
+
+type presenceKey struct{ table, dept, entity string }
+
+// notePresence records that an entity row was in a month's table.
+func (l *ledger) notePresence(t *Table, s *Submission, r *Row) {
+	if !s.Period.IsMonth() || t.Rows == Indicators {
+		return
+	}
+	entity := r.Code
+	if entity == "" {
+		entity = r.Name
+	}
+	k := presenceKey{t.ID, s.Department, entity}
+	m := l.presence[k]
+	if m == nil {
+		m = map[Period]Source{}
+		l.presence[k] = m
+	}
+	m[s.Period] = Source{File: s.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", r.Line)}
+	l.names[k] = r.Name
+}
+
+// checkPresence notes an enterprise, project or village that appears or
+// disappears mid-year, where the neighbouring month was submitted.
+func (l *ledger) checkPresence() {
+	keys := make([]presenceKey, 0, len(l.presence))
+	for k := range l.presence {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j])
+	})
+	var found []Finding
+	for _, k := range keys {
+		months := l.presence[k]
+		name := l.names[k]
+		for p, at := range months {
+			if prev := p.Prev(); p.Month > 1 && l.received[k.dept+"|"+prev.String()] {
+				if _, was := months[prev]; !was {
+					found = append(found, Finding{Source: at, Department: k.dept, Period: p.String(), Rule: RuleAppears,
+						Severity: Info, Raw: name, Args: []any{name, prev.String()}})
+				}
+			}
+			next := Period{p.Year, p.Month + 1}
+			if p.Month < 12 && l.received[k.dept+"|"+next.String()] {
+				if _, is := months[next]; !is {
+					in, _ := l.input(k.dept, next)
+					found = append(found, Finding{Source: Source{File: in.File, Sheet: at.Sheet}, Department: k.dept, Period: next.String(),
+						Rule: RuleDisappears, Severity: Info, Raw: name, Args: []any{name, p.String()}})
+				}
+			}
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].File+found[i].Cell < found[j].File+found[j].Cell })
+	l.res.Findings = append(l.res.Findings, found...)
+}
