@@ -25,6 +25,7 @@ type Input struct {
 	Rows       int
 	SHA256     string
 	Status     string // ok, findings, unreadable, duplicate, skipped
+	Template   string // the template version its fingerprint names
 	saved      string
 }
 
@@ -201,7 +202,7 @@ func (l *ledger) markIncomplete(dept string, p Period, why Text) {
 }
 
 func (l *ledger) add(s *Submission) {
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", saved: s.Saved}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}
@@ -224,7 +225,7 @@ func (l *ledger) add(s *Submission) {
 		}
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
-	case l.received[key]:
+	case l.received[key] && !l.check:
 		// A second file for the same department and period: the first (in
 		// path order) counts; this one's rows are reported, not added.
 		n := 0
@@ -571,9 +572,13 @@ func (l *ledger) checkChains() {
 			if want.Equal(cur.ytd.Value) {
 				continue
 			}
+			var prevLabel any = p.Prev().String()
+			if p.Month == 1 {
+				prevLabel = Text{"年初", "the start of the year"}
+			}
 			found = append(found, Finding{Source: cur.ytd.Source, Department: k.dept, Period: p.String(),
 				Rule: RuleYTDChain, Severity: Error, Raw: cur.ytd.Raw,
-				Args: []any{cur.ytd.Value.String(), p.Prev().String(), prevYTD.String(), cur.month.Value.String(),
+				Args: []any{cur.ytd.Value.String(), prevLabel, prevYTD.String(), cur.month.Value.String(),
 					want.String(), cur.ytd.Value.Sub(want).String()}})
 		}
 	}

@@ -67,6 +67,7 @@ type Submission struct {
 	SHA256     string
 	Department string // "" when unknown
 	Period     Period
+	Template   string // the template version its fingerprint names, "" for none
 	Sheets     []Sheet
 	Findings   []Finding // from reading: unreadable file, cells, layout
 	Unreadable bool      // nothing in it could be used

@@ -63,6 +63,8 @@ func TestMalformedSpec(t *testing.T) {
 		{"unknown qualifier", `qualifiers: [余]`, `qualifiers: [差不多]`, `unknown qualifier "差不多"`, "差不多"},
 		{"bad period", `period: 2016-2020, value: "68"`, `period: 2020-2016, value: "68"`, `want a year YYYY or a span YYYY-YYYY`, "2020-2016"},
 		{"syntax", "departments:", "departments: [", "did not find expected", ""},
+		{"malformed rule", "expr: new_jobs.month <= 200", "expr: new_jobs.month <= (200", "expected )", "(200"},
+		{"rule on an unknown indicator", "expr: new_jobs.month <= 200", "expr: new_job.month <= 200", `unknown indicator "new_job"`, "new_job."},
 	}
 	for _, c := range cases {
 		if !strings.Contains(base, c.old) {

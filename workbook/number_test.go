@@ -132,3 +132,20 @@ func TestReadValue(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseText: any text is read or refused, never a panic; what is read
+// is a number whose digits were in the text.
+func FuzzParseText(f *testing.F) {
+	for _, s := range []string{"1,234.50", "（1,234.50）", "１２３４．５", "\u00a012\u00a0", "—", "1.2亿元", "5万元", "-0", ".5", "1e5"} {
+		f.Add(s, "万元")
+	}
+	f.Fuzz(func(t *testing.T, s, unit string) {
+		d, blank, problem, ok := ParseText(s, unit)
+		switch {
+		case !ok && (problem[0] == "" || problem[1] == ""):
+			t.Fatalf("%q refused without a reason", s)
+		case ok && !blank && d.Abs().Cmp(decimal.New(1, 400)) > 0:
+			t.Fatalf("%q read as %s", s, d)
+		}
+	})
+}

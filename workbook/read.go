@@ -66,7 +66,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		if _, ok := s.Department(fp.Department); !ok || perr != nil {
 			return unknown(sub, fmt.Sprintf("fingerprint names department %q and period %q", fp.Department, fp.Period))
 		}
-		sub.Department, sub.Period = fp.Department, p
+		sub.Department, sub.Period, sub.Template = fp.Department, p, fp.Template
 	default:
 		sub = identifyByName(sub, base, s)
 		if sub.Department == "" {

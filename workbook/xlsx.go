@@ -157,9 +157,13 @@ func (x *xlsx) open(name string) (io.ReadCloser, error) {
 		return nil, fileErr("缺少 "+name, "missing part "+name, nil)
 	}
 	u, c := int64(f.UncompressedSize64), int64(f.CompressedSize64)
-	if u > x.lim.MaxPartBytes || (u > 1<<20 && c > 0 && u/c > x.lim.MaxRatio) {
-		return nil, fileErr(fmt.Sprintf("%s 解压后 %d 字节，超过上限（疑似压缩炸弹）", name, u),
-			fmt.Sprintf("%s unpacks to %d bytes, past the limit (a zip bomb?)", name, u), nil)
+	switch {
+	case u > 1<<20 && c > 0 && u/c > x.lim.MaxRatio:
+		return nil, fileErr(fmt.Sprintf("%s 压缩比 %d:1，疑似压缩炸弹，未读取", name, u/c),
+			fmt.Sprintf("%s is compressed %d:1 (a zip bomb?); not read", name, u/c), nil)
+	case u > x.lim.MaxPartBytes:
+		return nil, fileErr(fmt.Sprintf("%s 解压后 %d 字节，超过上限 %d 字节", name, u, x.lim.MaxPartBytes),
+			fmt.Sprintf("%s unpacks to %d bytes, over the %d-byte limit", name, u, x.lim.MaxPartBytes), nil)
 	}
 	rc, err := f.Open()
 	if err != nil {

@@ -40,6 +40,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SAMPLE", repo(t, "testdata/submissions"))
 			env.Setenv("REPORT", repo(t, "testdata/jingwu-2020-work-report.txt"))
+			env.Setenv("BAD", repo(t, "testdata/bad"))
 			env.Setenv("DOLLAR", "$") // scripts expand $NAME; Excel lock files start with ~$
 			return nil
 		},

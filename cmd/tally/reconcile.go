@@ -18,11 +18,13 @@ import (
 
 // runOptions are the flags of every command that reads submissions.
 type runOptions struct {
-	spec specOptions
-	JSON bool
-	Lang string
-	Jobs int
-	AsOf string
+	spec      specOptions
+	JSON      bool
+	Lang      string
+	Jobs      int
+	AsOf      string
+	MaxFileMB int64
+	MaxPartMB int64
 }
 
 func (o *runOptions) AddFlags(cmd *cobra.Command) {
@@ -32,6 +34,15 @@ func (o *runOptions) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
 	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "files read in parallel")
 	f.StringVar(&o.AsOf, "as-of", "", "consolidate through `YYYY-MM` (default: December of the spec's year)")
+	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, "refuse input files larger than `MB`")
+	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, "refuse a sheet or string table that unpacks to more than `MB`")
+}
+
+// limits are the size limits the flags set.
+func (o *runOptions) limits() workbook.Limits {
+	lim := workbook.DefaultLimits
+	lim.MaxFileBytes, lim.MaxPartBytes = o.MaxFileMB<<20, o.MaxPartMB<<20
+	return lim
 }
 
 // lang checks and returns the --lang flag.
@@ -46,16 +57,22 @@ func (o *runOptions) lang() (reconcile.Lang, error) {
 // consolidate reads the submissions under paths and consolidates them. out,
 // when set, is checked not to be one of the inputs.
 func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
+	return o.consolidateWith(paths, out, reconcile.Options{})
+}
+
+func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.Options) (*reconcile.Result, string, error) {
 	if o.Jobs < 1 {
 		return nil, "", usagef("--jobs %d: want at least 1", o.Jobs)
 	}
-	var asOf reconcile.Period
+	if o.MaxFileMB < 1 || o.MaxPartMB < 1 {
+		return nil, "", usagef("size limits must be at least 1 MB")
+	}
 	if o.AsOf != "" {
 		p, err := reconcile.ParsePeriod(o.AsOf)
 		if err != nil || !p.IsMonth() {
 			return nil, "", usagef("--as-of %q: want a month YYYY-MM", o.AsOf)
 		}
-		asOf = p
+		opt.AsOf = p
 	}
 	s, _, specName, err := o.spec.load()
 	if err != nil {
@@ -70,8 +87,8 @@ func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result,
 			return nil, "", err
 		}
 	}
-	subs := readAll(files, s, o.Jobs)
-	return reconcile.Consolidate(s, subs, reconcile.Options{AsOf: asOf}), specName, nil
+	subs := readAll(files, s, o.Jobs, o.limits())
+	return reconcile.Consolidate(s, subs, opt), specName, nil
 }
 
 // reconcileOptions holds the flags of tally reconcile.
@@ -225,7 +242,7 @@ func notAnInput(output string, files []input) error {
 
 // readAll reads the files with a bounded pool of workers. Results keep the
 // files' order, so the outcome does not depend on the number of workers.
-func readAll(files []input, s *reconcile.Spec, jobs int) []reconcile.Submission {
+func readAll(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) []reconcile.Submission {
 	subs := make([]reconcile.Submission, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -234,7 +251,7 @@ func readAll(files []input, s *reconcile.Spec, jobs int) []reconcile.Submission 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				subs[i] = workbook.ReadFile(files[i].path, files[i].display, s, workbook.DefaultLimits)
+				subs[i] = workbook.ReadFile(files[i].path, files[i].display, s, lim)
 			}
 		}()
 	}
