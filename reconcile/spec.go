@@ -1,6 +1,9 @@
 package reconcile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -30,6 +33,24 @@ type Spec struct {
 	// Schedule is the share of a year's target due by the end of each month
 	// (序时进度), as cumulative percentages; empty means m/12.
 	Schedule []decimal.Decimal
+	// Contact is who departments ask about their templates.
+	Contact string
+}
+
+// LayoutHash identifies the parts of a department's spec that shape its
+// workbooks: a file made from another hash has other columns or rows.
+func LayoutHash(d *Department) string {
+	h := sha256.New()
+	for _, t := range d.Tables {
+		fmt.Fprintf(h, "%s|%s|%s|%s\n", t.ID, t.Sheet, t.Frequency, t.Rows)
+		for _, c := range t.Columns {
+			fmt.Fprintf(h, "c|%s|%s|%s|%s\n", c.Role, c.Header, c.Indicator, c.Measure)
+		}
+		for _, l := range t.Lines {
+			fmt.Fprintf(h, "l|%s|%s|%s\n", l.Label, l.Flow, l.Stock)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Tolerance holds the configurable bands of the claim rules.
@@ -130,6 +151,7 @@ type Column struct {
 	Header    string // the header text, matched ignoring spaces and width
 	Indicator string // entity tables: the indicator of a value column
 	Measure   Measure
+	Choices   []string // name columns: the allowed entries, if listed
 }
 
 // Line is one fixed row of an indicator table.

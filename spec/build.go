@@ -67,7 +67,7 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	if f.Deadline < 0 || f.Deadline > 28 {
 		b.fail("deadline_day: want a day 1–28 of the following month, or 0 for none", "deadline_day")
 	}
-	s.Deadline = f.Deadline
+	s.Deadline, s.Contact = f.Deadline, f.Contact
 	if len(f.Schedule) != 0 && len(f.Schedule) != 12 {
 		b.fail("schedule: want 12 cumulative percentages, one per month", "schedule")
 	}
@@ -220,7 +220,10 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 		if c.Role == "" {
 			c.Role = string(reconcile.RoleValue)
 		}
-		col := reconcile.Column{Role: reconcile.ColumnRole(c.Role), Indicator: c.Indicator, Measure: reconcile.Measure(c.Measure)}
+		col := reconcile.Column{Role: reconcile.ColumnRole(c.Role), Indicator: c.Indicator, Measure: reconcile.Measure(c.Measure), Choices: c.Choices}
+		if len(c.Choices) > 0 && col.Role != reconcile.RoleName {
+			b.fail("choices are for a name column", cat...)
+		}
 		switch col.Role {
 		case reconcile.RoleValue:
 			if _, ok := MeasureLabel[col.Measure]; !ok {

@@ -29,6 +29,7 @@ type File struct {
 	History     []int            `yaml:"history,flow,omitempty"`
 	Tolerance   ToleranceYAML    `yaml:"tolerance,omitempty"`
 	Deadline    int              `yaml:"deadline_day,omitempty"`
+	Contact     string           `yaml:"contact,omitempty"`
 	Schedule    []string         `yaml:"schedule,flow,omitempty"`
 	Indicators  []IndicatorYAML  `yaml:"indicators"`
 	Departments []DepartmentYAML `yaml:"departments"`
@@ -84,10 +85,11 @@ type TableYAML struct {
 
 // ColumnYAML describes one column.
 type ColumnYAML struct {
-	Role      string `yaml:"role,omitempty"`
-	Header    string `yaml:"header,omitempty"`
-	Indicator string `yaml:"indicator,omitempty"`
-	Measure   string `yaml:"measure,omitempty"`
+	Role      string   `yaml:"role,omitempty"`
+	Header    string   `yaml:"header,omitempty"`
+	Indicator string   `yaml:"indicator,omitempty"`
+	Measure   string   `yaml:"measure,omitempty"`
+	Choices   []string `yaml:"choices,flow,omitempty"`
 }
 
 // LineYAML is one fixed row of an indicator table.

@@ -5,8 +5,6 @@
 package templates
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -17,8 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Version names this template format in the fingerprint.
-const Version = "tally-template/1"
 
 // Row positions in a data sheet.
 const (
@@ -37,6 +33,16 @@ type Value struct {
 	Number decimal.Decimal
 	Text   string // typed as text when set (as people sometimes do)
 	Blank  bool
+	// Carry, when set, makes a 本年累计 cell a formula: last month's
+	// 本年累计 plus this month's 本月, so the department types only 本月.
+	Carry *decimal.Decimal
+}
+
+// Options change how a workbook is built.
+type Options struct {
+	// Password protects the data sheets with a password (none by default:
+	// protection guards against accidents, not people).
+	Password string
 }
 
 // Row is one prefilled or filled row.
@@ -57,41 +63,31 @@ type Table struct {
 // empty template.
 type Fill map[string]*Table
 
-// LayoutHash identifies the parts of the spec that shape a department's
-// layout: a file made from another hash has other columns.
-func LayoutHash(d *reconcile.Department) string {
-	h := sha256.New()
-	for _, t := range d.Tables {
-		fmt.Fprintf(h, "%s|%s|%s|%s\n", t.ID, t.Sheet, t.Frequency, t.Rows)
-		for _, c := range t.Columns {
-			fmt.Fprintf(h, "c|%s|%s|%s|%s\n", c.Role, c.Header, c.Indicator, c.Measure)
-		}
-		for _, l := range t.Lines {
-			fmt.Fprintf(h, "l|%s|%s|%s\n", l.Label, l.Flow, l.Stock)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// Build returns the workbook of department d for period p.
-func Build(s *reconcile.Spec, d *reconcile.Department, p reconcile.Period, fill Fill) (*excelize.File, error) {
+// Build returns the workbook of department d for period p: the 填报说明
+// sheet, one protected and validated sheet per table, and the fingerprint.
+func Build(s *reconcile.Spec, d *reconcile.Department, p reconcile.Period, fill Fill, opts ...Options) (*excelize.File, error) {
 	f := excelize.NewFile()
-	w := &writer{f: f, s: s, d: d, p: p}
+	w := &writer{f: f, s: s, d: d, p: p, styles: map[string]int{}}
+	if len(opts) > 0 {
+		w.opt = opts[0]
+	}
 	tables := d.TablesFor(p)
 	if len(tables) == 0 {
 		return nil, fmt.Errorf("department %s has no table for %s", d.Code, p)
 	}
-	for i, t := range tables {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
-				return nil, err
-			}
-		} else if _, err := f.NewSheet(t.Sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", InstructionsSheet); err != nil {
+		return nil, err
+	}
+	for _, t := range tables {
+		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return nil, err
 		}
 		if err := w.table(t, fill[t.ID]); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", t.Sheet, err)
 		}
+	}
+	if err := w.instructions(tables); err != nil {
+		return nil, err
 	}
 	if err := w.fingerprint(); err != nil {
 		return nil, err
@@ -112,19 +108,29 @@ func periodLabel(p reconcile.Period) string {
 }
 
 type writer struct {
-	f *excelize.File
-	s *reconcile.Spec
-	d *reconcile.Department
-	p reconcile.Period
+	f      *excelize.File
+	s      *reconcile.Spec
+	d      *reconcile.Department
+	p      reconcile.Period
+	opt    Options
+	styles map[string]int
+	lists  int // rows used on the hidden list sheet
 }
 
-func (w *writer) style(st *excelize.Style) int {
+// style returns the id of a style, made once per workbook.
+func (w *writer) style(name string, st *excelize.Style) int {
+	if id, ok := w.styles[name]; ok {
+		return id
+	}
 	id, err := w.f.NewStyle(st)
 	if err != nil {
 		panic(err) // styles are constants of this file; an error is a bug here
 	}
+	w.styles[name] = id
 	return id
 }
+
+var unlocked = &excelize.Protection{Locked: false}
 
 var thin = []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "right", Color: "999999", Style: 1},
 	{Type: "top", Color: "999999", Style: 1}, {Type: "bottom", Color: "999999", Style: 1}}
@@ -132,10 +138,10 @@ var thin = []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "
 func (w *writer) table(t *reconcile.Table, content *Table) error {
 	f, sh := w.f, t.Sheet
 	last, _ := excelize.ColumnNumberToName(len(t.Columns))
-	title := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	header := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+	title := w.style("title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	header := w.style("header", &excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	text := w.style(&excelize.Style{Border: thin})
+	text := w.style("input-text", &excelize.Style{Border: thin, Protection: unlocked})
 	if err := f.MergeCell(sh, fmt.Sprintf("A%d", TitleRow), fmt.Sprintf("%s%d", last, TitleRow)); err != nil {
 		return err
 	}
@@ -186,11 +192,20 @@ func (w *writer) table(t *reconcile.Table, content *Table) error {
 		row++
 	}
 	lastRow := row - 1
+	if err := w.validate(t, FirstRow, lastRow); err != nil {
+		return err
+	}
 	if t.Rows != reconcile.Indicators {
-		if err := w.total(t, row, content, text); err != nil {
+		if err := w.total(t, row, content); err != nil {
 			return err
 		}
 		lastRow = row
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
+		Password: w.opt.Password, SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true, FormatRows: true, InsertRows: t.Rows != reconcile.Indicators, DeleteRows: t.Rows != reconcile.Indicators,
+	}); err != nil {
+		return err
 	}
 	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:%s%d", last, lastRow)); err != nil {
 		return err
@@ -224,13 +239,21 @@ func (w *writer) rows(t *reconcile.Table, content *Table) []Row {
 	return make([]Row, BlankRows)
 }
 
-func (w *writer) numStyle(ind string) int {
+// numStyle is the style of an indicator's cells: its number format, and
+// unlocked when it is an input.
+func (w *writer) numStyle(ind string, input bool) int {
 	def, ok := w.s.Indicator(ind)
 	if !ok {
-		return w.style(&excelize.Style{Border: thin})
+		// Not an input of this line (a flow-only line's 期末数): greyed, locked.
+		return w.style("na", &excelize.Style{Border: thin, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}})
 	}
 	fmtCode := sheetfmt.NumFmt(def.Unit, def.Precision)
-	return w.style(&excelize.Style{Border: thin, CustomNumFmt: &fmtCode})
+	st := &excelize.Style{Border: thin, CustomNumFmt: &fmtCode}
+	name := "num:" + fmtCode
+	if input {
+		st.Protection, name = unlocked, name+":input"
+	}
+	return w.style(name, st)
 }
 
 func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
@@ -242,6 +265,8 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 				line = &t.Lines[i]
 			}
 		}
+		// An indicator table's labels and units are the form's, not inputs.
+		text = w.style("label", &excelize.Style{Border: thin})
 	}
 	for i, c := range t.Columns {
 		ref, _ := excelize.CoordinatesToCellName(i+1, row)
@@ -253,6 +278,13 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 			err = f.SetCellStr(sh, ref, r.Code)
 		case reconcile.RoleNote:
 			err = f.SetCellStr(sh, ref, r.Note)
+			if err == nil {
+				err = f.SetCellStyle(sh, ref, ref, w.style("input-text", nil))
+			}
+			if err != nil {
+				return err
+			}
+			continue
 		case reconcile.RoleUnit:
 			if line != nil {
 				ind := line.Flow
@@ -264,11 +296,11 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 			}
 		case reconcile.RoleValue:
 			ind := t.IndicatorFor(c, line)
-			if err = f.SetCellStyle(sh, ref, ref, w.numStyle(ind)); err != nil {
+			if err = f.SetCellStyle(sh, ref, ref, w.numStyle(ind, ind != "")); err != nil {
 				return err
 			}
 			if v, ok := r.Values[i]; ok {
-				err = setValue(f, sh, ref, v)
+				err = w.setValue(t, sh, ref, row, c, v)
 			}
 			continue
 		}
@@ -283,22 +315,31 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 }
 
 // setValue writes a figure exactly: a number as its decimal text (never
-// through a float), or text as typed.
-func setValue(f *excelize.File, sh, ref string, v Value) error {
+// through a float), text as typed, or a carried 本年累计 as a formula.
+func (w *writer) setValue(t *reconcile.Table, sh, ref string, row int, c reconcile.Column, v Value) error {
+	f := w.f
 	switch {
 	case v.Blank:
 		return nil
 	case v.Text != "":
 		return f.SetCellStr(sh, ref, v.Text)
+	case v.Carry != nil:
+		for i, mc := range t.Columns {
+			if mc.Measure == reconcile.MonthValue && mc.Indicator == c.Indicator {
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				return f.SetCellFormula(sh, ref, fmt.Sprintf("%s+%s%d", v.Carry.String(), col, row))
+			}
+		}
 	}
 	return f.SetCellDefault(sh, ref, v.Number.String())
 }
 
-// total writes the 合计 row: typed figures when the content has them,
-// SUM formulas otherwise.
-func (w *writer) total(t *reconcile.Table, row int, content *Table, text int) error {
+// total writes the 合计 row, locked: typed figures when the content has
+// them (as a department's own file may), SUM formulas otherwise.
+func (w *writer) total(t *reconcile.Table, row int, content *Table) error {
 	f, sh := w.f, t.Sheet
-	bold := w.style(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}})
+	bold := w.style("bold", &excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}})
+	text := w.style("label", &excelize.Style{Border: thin})
 	for i, c := range t.Columns {
 		ref, _ := excelize.CoordinatesToCellName(i+1, row)
 		switch c.Role {
@@ -310,11 +351,11 @@ func (w *writer) total(t *reconcile.Table, row int, content *Table, text int) er
 				return err
 			}
 		case reconcile.RoleValue:
-			if err := f.SetCellStyle(sh, ref, ref, w.numStyle(c.Indicator)); err != nil {
+			if err := f.SetCellStyle(sh, ref, ref, w.numStyle(c.Indicator, false)); err != nil {
 				return err
 			}
 			if content != nil && content.Total != nil {
-				if err := setValue(f, sh, ref, content.Total[i]); err != nil {
+				if err := w.setValue(t, sh, ref, row, c, content.Total[i]); err != nil {
 					return err
 				}
 				continue
@@ -341,10 +382,10 @@ func (w *writer) fingerprint() error {
 		return err
 	}
 	kv := [][2]string{
-		{"template", Version},
+		{"template", workbook.TemplateVersion},
 		{"department", w.d.Code},
 		{"period", w.p.String()},
-		{"layout", LayoutHash(w.d)},
+		{"layout", reconcile.LayoutHash(w.d)},
 	}
 	for i, p := range kv {
 		for j, v := range p {

@@ -16,8 +16,13 @@ import (
 )
 
 // FingerprintSheet is the very hidden sheet tally's templates carry: which
-// template, department, period and layout a file was made from.
+// template, department, period and layout a file was made from. The same
+// is kept as custom document properties, since some programs drop one
+// carrier or the other.
 const FingerprintSheet = "_tally"
+
+// TemplateVersion names the current template format in the fingerprint.
+const TemplateVersion = "tally-template/1"
 
 // Fingerprint is what a template says about itself.
 type Fingerprint struct {

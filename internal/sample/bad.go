@@ -216,7 +216,7 @@ func creditCodeOf(org string) string {
 	return first + string(last)
 }
 
-// bomb copies a workbook with its first sheet replaced by 64 MiB of
+// bomb copies a workbook with its first data sheet replaced by 64 MiB of
 // spaces, which deflate packs into a few dozen KiB.
 func bomb(good []byte) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
@@ -227,7 +227,7 @@ func bomb(good []byte) []byte {
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
 		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-		if f.Name == "xl/worksheets/sheet1.xml" {
+		if f.Name == "xl/worksheets/sheet2.xml" { // 税收收入; sheet1 is 填报说明
 			chunk := bytes.Repeat([]byte(" "), 1<<20)
 			for i := 0; i < 64; i++ {
 				_, _ = w.Write(chunk)
