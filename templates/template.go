@@ -15,7 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-
 // Row positions in a data sheet.
 const (
 	TitleRow  = 1
