@@ -408,6 +408,11 @@ func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 			ok = false
 		}
 	}
+	for ci, c := range t.Columns {
+		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
+			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, r.Name)
+		}
+	}
 	if t.Rows == Enterprise && hasRole(t, RoleCode) {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
 			at(r.CodeSource, RuleCreditCode, Error, r.Code, r.Code, problem)
@@ -449,6 +454,15 @@ func (l *ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
 				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Args: []any{y.Value.String(), m.Value.String()}})
 		}
 	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if NormalizeHeader(y) == NormalizeHeader(x) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRole(t *Table, role ColumnRole) bool {

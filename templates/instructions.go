@@ -64,7 +64,18 @@ func (w *writer) instructions(tables []*reconcile.Table) error {
 	add("  · 合计行由公式计算，等于各行之和；请勿改动表头、工作表名称和合计行。")
 	add("  · 本年累计 = 上月本年累计 + 本月；1 月的本年累计等于本月。")
 	add("  · 统一社会信用代码的校验位；同一企业不要重复填写。")
+	mine := map[string]bool{}
+	for _, t := range tables {
+		for _, code := range t.IndicatorCodes() {
+			mine[code] = true
+		}
+	}
 	for _, r := range w.s.Rules {
+		applies := false
+		r.Expr.Refs(func(ref *reconcile.Ref) { applies = applies || mine[ref.Name] })
+		if !applies {
+			continue
+		}
 		kind := map[reconcile.Severity]string{reconcile.Error: "错误", reconcile.Warning: "需说明"}[r.Severity]
 		add("  · %s（%s）：%s", r.Message, kind, r.Text)
 	}

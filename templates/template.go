@@ -274,7 +274,16 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 		case reconcile.RoleName:
 			err = f.SetCellStr(sh, ref, r.Name)
 		case reconcile.RoleCode:
+			// Text format: a code of digits only would otherwise turn into a
+			// number (9.1120111E+17) as it is typed, and lose its digits.
 			err = f.SetCellStr(sh, ref, r.Code)
+			if err == nil {
+				err = f.SetCellStyle(sh, ref, ref, w.style("input-code", &excelize.Style{Border: thin, Protection: unlocked, NumFmt: 49}))
+			}
+			if err != nil {
+				return err
+			}
+			continue
 		case reconcile.RoleNote:
 			err = f.SetCellStr(sh, ref, r.Note)
 			if err == nil {

@@ -65,6 +65,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	}
 	sub.Saved = x.saved()
 	fp, hasFP := x.fingerprint()
+	byName := identifyByName(reconcile.Submission{}, base, s)
 	switch {
 	case hasFP:
 		p, perr := reconcile.ParsePeriod(fp.Period)
@@ -79,6 +80,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		}
 	}
 	d, _ := s.Department(sub.Department)
+	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d)...)
 	for _, t := range d.TablesFor(sub.Period) {
 		si, ok := x.sheet(t.Sheet)
 		if !ok {
@@ -123,8 +125,9 @@ func unreadable(sub reconcile.Submission, err error) reconcile.Submission {
 	if errors.As(err, &fe) {
 		reason = reconcile.Text(fe.Reason)
 	}
+	// Whatever was found before the file failed is moot: nothing of it is used.
 	sub.Unreadable, sub.Sheets = true, nil
-	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnreadable, reconcile.Error, "", reason))
+	sub.Findings = []reconcile.Finding{finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnreadable, reconcile.Error, "", reason)}
 	return sub
 }
 
@@ -154,14 +157,62 @@ func (x *xlsx) saved() string {
 	return ""
 }
 
-// fingerprint reads the fingerprint sheet: key in column A, value in B.
-func (x *xlsx) fingerprint() (Fingerprint, bool) {
-	si, ok := x.sheet(FingerprintSheet)
-	if !ok {
+// customFingerprint reads the fingerprint from the custom document
+// properties, for files whose fingerprint sheet a program dropped.
+func (x *xlsx) customFingerprint() (Fingerprint, bool) {
+	var props struct {
+		Props []struct {
+			Name  string `xml:"name,attr"`
+			Value string `xml:"lpwstr"`
+		} `xml:"property"`
+	}
+	if _, ok := x.parts["docProps/custom.xml"]; !ok || x.decodePart("docProps/custom.xml", &props) != nil {
 		return Fingerprint{}, false
 	}
 	var fp Fingerprint
-	_ = x.scan(si, func(_ int, _ bool, cells []rawCell) error {
+	for _, p := range props.Props {
+		switch p.Name {
+		case "tally.template":
+			fp.Template = p.Value
+		case "tally.department":
+			fp.Department = p.Value
+		case "tally.period":
+			fp.Period = p.Value
+		case "tally.layout":
+			fp.Layout = p.Value
+		}
+	}
+	return fp, fp.Department != "" && fp.Period != ""
+}
+
+// checkFingerprint says what a file is when it is not what tally expects:
+// made for another department or period than its name says, from another
+// version of the template, or not from a tally template at all. The last
+// two are still read by their headers.
+func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byName reconcile.Submission, d *reconcile.Department) []reconcile.Finding {
+	src := reconcile.Source{File: sub.File}
+	var out []reconcile.Finding
+	if !hasFP {
+		return append(out, finding(sub, src, reconcile.RuleNoFingerprint, reconcile.Warning, ""))
+	}
+	if byName.Department != "" && (byName.Department != fp.Department || byName.Period != sub.Period) {
+		out = append(out, finding(sub, src, reconcile.RuleWrongTemplate, reconcile.Error, "",
+			byName.Department+" "+byName.Period.String(), fp.Department+" "+fp.Period))
+	}
+	if fp.Template != TemplateVersion || fp.Layout != reconcile.LayoutHash(d) {
+		out = append(out, finding(sub, src, reconcile.RuleOldTemplate, reconcile.Warning, fp.Layout, fp.Template, fp.Layout))
+	}
+	return out
+}
+
+// fingerprint reads the fingerprint sheet: key in column A, value in B.
+func (x *xlsx) fingerprint() (Fingerprint, bool) {
+	si, ok := x.sheet(FingerprintSheet)
+	var fp Fingerprint
+	if !ok {
+		return x.customFingerprint()
+	}
+	err := x.scan(si, func(_ int, _ bool, cells []rawCell) error {
 		if len(cells) < 2 || cells[0].Col != 1 || cells[1].Col != 2 {
 			return nil
 		}
@@ -177,7 +228,10 @@ func (x *xlsx) fingerprint() (Fingerprint, bool) {
 		}
 		return nil
 	})
-	return fp, fp.Department != "" && fp.Period != ""
+	if err != nil || fp.Department == "" || fp.Period == "" {
+		return x.customFingerprint()
+	}
+	return fp, true
 }
 
 // headerScanRows is how far down a sheet tally looks for the header row.

@@ -12,6 +12,7 @@ import (
 	"github.com/jingwu/tally/templates"
 	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 func defaultSpec(t *testing.T) *reconcile.Spec {
@@ -99,47 +100,112 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// A file with no fingerprint is identified by its name; an empty required
-// cell and an unknown indicator line are findings at their cells.
-func TestReadByNameAndRequired(t *testing.T) {
-	s := defaultSpec(t)
-	d, _ := s.Department("kjk")
-	p := reconcile.Period{Year: 2020, Month: 5}
-	f, err := templates.Build(s, d, p, templates.Fill{"kjk-enterprises": {Rows: []templates.Row{
-		{Name: "国家科技型中小企业", Values: map[int]templates.Value{2: {Number: decimal.NewFromInt(3)}, 3: {Number: decimal.NewFromInt(9)}}},
-	}}})
-	if err != nil {
+// handMade builds what a department makes by hand instead of using the
+// template: the same sheet and headers, no fingerprint.
+func handMade(t *testing.T, s *reconcile.Spec, dept, sheet string, rows [][]any) []byte {
+	t.Helper()
+	d, _ := s.Department(dept)
+	var tbl *reconcile.Table
+	for i := range d.Tables {
+		if d.Tables[i].Sheet == sheet {
+			tbl = &d.Tables[i]
+		}
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.DeleteSheet(workbook.FingerprintSheet); err != nil {
-		t.Fatal(err)
+	f.SetCellStr(sheet, "A1", "自制表")
+	for i, c := range tbl.Columns {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellStr(sheet, ref, strings.ReplaceAll(c.Header, "\n", " "))
 	}
-	if err := f.SetCellStr("科技企业", "A9", "不存在的指标"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SetCellInt("科技企业", "C9", 1); err != nil {
-		t.Fatal(err)
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+3)
+			f.SetCellValue(sheet, ref, v)
+		}
 	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	sub := read(t, s, "2020-05-kjk.xlsx", buf.Bytes(), workbook.DefaultLimits)
-	if sub.Department != "kjk" || sub.Period != p {
+	return buf.Bytes()
+}
+
+// A hand-made look-alike is identified by its name and read by its headers,
+// with a finding saying it is not a template; an empty required cell and an
+// unknown indicator line are findings at their cells.
+func TestReadHandMade(t *testing.T) {
+	s := defaultSpec(t)
+	data := handMade(t, s, "kjk", "科技企业", [][]any{
+		{"国家科技型中小企业", "家", 3, 9},
+		{"不存在的指标", "家", 1},
+	})
+	sub := read(t, s, "2020-05-kjk.xlsx", data, workbook.DefaultLimits)
+	if sub.Department != "kjk" || sub.Period != (reconcile.Period{Year: 2020, Month: 5}) || sub.Unreadable {
 		t.Fatalf("not identified by name: %+v", sub)
 	}
 	var got []string
 	for _, f := range sub.Findings {
 		got = append(got, string(f.Rule)+" "+f.Cell)
 	}
-	// Line 1 lacks 期末数 (E4); lines 2–5 are empty where they have inputs;
-	// row 9 is not a line of the table.
-	want := "required E4|required C5|required D5|required E5|required E6|required C7|required D7|required C8|required D8|unknown_line A9"
+	// Line 1 lacks 期末数 (E3); row 4 is not a line of the table.
+	want := "not_a_template |required E3|unknown_line A4"
 	if strings.Join(got, "|") != want {
 		t.Errorf("findings:\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}
-	if unnamed := read(t, s, "returns.xlsx", buf.Bytes(), workbook.DefaultLimits); !unnamed.Unreadable || unnamed.Findings[0].Rule != reconcile.RuleUnknownFile {
+	if unnamed := read(t, s, "returns.xlsx", data, workbook.DefaultLimits); !unnamed.Unreadable || unnamed.Findings[0].Rule != reconcile.RuleUnknownFile {
 		t.Errorf("a file with neither fingerprint nor a usable name: %+v", unnamed.Findings)
+	}
+}
+
+// A template for another period or department than its name says, and one
+// made from an older layout, each get their finding.
+func TestFingerprintChecks(t *testing.T) {
+	s := defaultSpec(t)
+	d, _ := s.Department("czs")
+	build := func(p reconcile.Period, s *reconcile.Spec) []byte {
+		f, err := templates.Build(s, d, p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	rules := func(sub reconcile.Submission) string {
+		var out []string
+		for _, f := range sub.Findings {
+			if f.Rule != reconcile.RuleNoCachedValue {
+				out = append(out, string(f.Rule)+": "+f.Message(reconcile.English))
+			}
+		}
+		return strings.Join(out, "|")
+	}
+	feb := build(reconcile.Period{Year: 2021, Month: 2}, s)
+	if got := rules(read(t, s, "2021-03-czs.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says czs 2021-03 but the template is for czs 2021-02; fill in this period's template" {
+		t.Errorf("another period: %s", got)
+	}
+	if got := rules(read(t, s, "2021-02-tjz.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says tjz 2021-02 but the template is for czs 2021-02; fill in this period's template" {
+		t.Errorf("another department: %s", got)
+	}
+	if got := rules(read(t, s, "2021-02-czs.xlsx", feb, workbook.DefaultLimits)); got != "" {
+		t.Errorf("the right template: %s", got)
+	}
+	// An older spec: the 说明 column had another header.
+	old, _, err := spec.Load("old.yaml", bytes.Replace(spec.DefaultBytes(), []byte("          - {indicator: tax, measure: ytd}\n          - {role: note}"),
+		[]byte("          - {indicator: tax, measure: ytd}\n          - {role: note, header: 备注}"), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = old.Department("czs")
+	oldFile := build(reconcile.Period{Year: 2021, Month: 2}, old)
+	if got := rules(read(t, s, "2021-02-czs.xlsx", oldFile, workbook.DefaultLimits)); !strings.HasPrefix(got, "old_template: made from an older template (tally-template/1, layout ") {
+		t.Errorf("an old template: %s", got)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jingwu/tally/internal/sample"
+	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/spec"
 	"github.com/xuri/excelize/v2"
 )
@@ -188,29 +189,12 @@ func TestWorkbookGolden(t *testing.T) {
 	}
 }
 
-// requireTool skips when a program is missing, unless TALLY_REQUIRE_TOOLS
-// is set (as .ci/run sets it): then a missing tool fails the test.
-func requireTool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil && len(args) > 0 {
-		err = exec.Command(path, args...).Run()
-	}
-	if err != nil {
-		if os.Getenv("TALLY_REQUIRE_TOOLS") != "" {
-			t.Fatalf("%s is required here (TALLY_REQUIRE_TOOLS is set): %v", name, err)
-		}
-		t.Skipf("%s not available (%v); install it or set TALLY_REQUIRE_TOOLS to make this a failure", name, err)
-	}
-	return path
-}
-
 // LibreOffice opens the consolidated workbooks without repairing them and
 // prints them to PDF: the 2020 one shows the planted findings; the monthly
 // one for 2021-06 the targets, its chart and the late and missing files.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
-	soffice := requireTool(t, "soffice")
-	pdftotext := requireTool(t, "pdftotext", "-v")
+	soffice := testtool.Require(t, "soffice")
+	pdftotext := testtool.Require(t, "pdftotext", "-v")
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name string
@@ -257,11 +241,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 
 // A second reader, openpyxl, sees the same sheets and exact values.
 func TestWorkbookReadsInOpenpyxl(t *testing.T) {
-	python := "/usr/bin/python3" // Debian's python3-openpyxl installs for the system Python
-	if _, err := os.Stat(python); err != nil {
-		python = "python3"
-	}
-	requireTool(t, python, "-c", "import openpyxl")
+	python := testtool.Python(t, "openpyxl")
 	out := filepath.Join(t.TempDir(), "c.xlsx")
 	var so, se bytes.Buffer
 	if code := run([]string{"reconcile", "--lang", "en", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {

@@ -1,0 +1,351 @@
+package templates_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/internal/testtool"
+	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/spec"
+	"github.com/jingwu/tally/templates"
+	"github.com/jingwu/tally/workbook"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+var march = reconcile.Period{Year: 2021, Month: 3}
+
+func setup(t *testing.T) (*reconcile.Spec, string) {
+	t.Helper()
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Department("czs")
+	f, err := templates.Build(s, d, march, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "2021-03-czs.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return s, path
+}
+
+// typed is what a department types into 财政所's template.
+var typed = map[string]map[string]string{
+	"税收收入": {
+		"A4": "天津甲科技有限公司", "B4": "91350100M000100Y43", "C4": "1234.56", "D4": "3456.78",
+		"A5": "天津乙精工有限公司", "B5": "911201110000000019", "C5": "0.01", "D5": "123456789.123456",
+		"E5": "三月补缴",
+	},
+	"一般预算收入": {"A4": "增值税（地方分成）", "B4": "10.5", "C4": "30.25"},
+}
+
+// readBack reads a filled template and checks every typed value came back
+// exactly, at its cell; it returns the findings of checking it.
+func readBack(t *testing.T, s *reconcile.Spec, path string) []string {
+	t.Helper()
+	sub := workbook.ReadFile(path, "2021-03-czs.xlsx", s, workbook.DefaultLimits)
+	if sub.Unreadable || sub.Department != "czs" || sub.Period != march {
+		t.Fatalf("not read as 财政所 2021-03: %+v", sub.Findings)
+	}
+	got := map[string]map[string]string{}
+	for _, sh := range sub.Sheets {
+		got[sh.Name] = map[string]string{}
+		for _, r := range sh.Rows {
+			for ci, c := range r.Cells {
+				switch {
+				case c.State == reconcile.Number:
+					got[sh.Name][c.Cell] = c.Value.String()
+				case sh.Table.Columns[ci].Role == reconcile.RoleName:
+					got[sh.Name][c.Cell] = r.Name
+				case sh.Table.Columns[ci].Role == reconcile.RoleCode && r.Code != "":
+					got[sh.Name][c.Cell] = r.Code
+				case sh.Table.Columns[ci].Role == reconcile.RoleNote && r.Note != "":
+					got[sh.Name][c.Cell] = r.Note
+				}
+			}
+		}
+	}
+	want := map[string]map[string]string{}
+	for sheet, cells := range typed {
+		want[sheet] = map[string]string{}
+		for ref, v := range cells {
+			if d, err := decimal.NewFromString(v); err == nil {
+				v = d.String()
+			}
+			want[sheet][ref] = v
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("values read back (-typed +read):\n%s", diff)
+	}
+	res := reconcile.Consolidate(s, []reconcile.Submission{sub}, reconcile.Options{Check: true})
+	if res.Summary.Rows != 3 || res.Summary.RowsConsolidated != 3 {
+		t.Errorf("rows: %+v", res.Summary)
+	}
+	var findings []string
+	for _, f := range res.Findings {
+		findings = append(findings, string(f.Rule)+" "+f.Sheet+"!"+f.Cell)
+	}
+	return findings
+}
+
+// (a) Filled programmatically: every value exact. excelize does not
+// calculate, so the 合计 formulas have no value: a warning each.
+func TestFillProgrammatically(t *testing.T) {
+	s, path := setup(t)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sheet, cells := range typed {
+		for ref, v := range cells {
+			if _, err := decimal.NewFromString(v); err == nil {
+				err = f.SetCellDefault(sheet, ref, v)
+			} else {
+				err = f.SetCellStr(sheet, ref, v)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	got := readBack(t, s, path)
+	want := []string{"credit_code 税收收入!B5",
+		"formula_without_value 一般预算收入!B34", "formula_without_value 一般预算收入!C34",
+		"formula_without_value 税收收入!C34", "formula_without_value 税收收入!D34"}
+	if diff := cmp.Diff(want, sorted(got)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+// (b) Filled in LibreOffice through its API, saved as xlsx the way Calc
+// saves (formula results cached): every value exact, every 合计 checked.
+func TestFillInLibreOffice(t *testing.T) {
+	testtool.Require(t, "soffice")
+	py := testtool.Python(t, "uno")
+	s, path := setup(t)
+	dir := t.TempDir()
+	fill := filepath.Join(dir, "fill.json")
+	data, _ := json.Marshal(typed)
+	if err := os.WriteFile(fill, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "filled.xlsx")
+	cmd := exec.Command(py, filepath.Join("testdata", "lo_fill.py"), path, out, fill, filepath.Join(dir, "profile"))
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice fill: %v\n%s", err, msg)
+	}
+	got := readBack(t, s, out)
+	// Only the planted bad credit code, and lateness (LibreOffice records
+	// today as the save date, years after March 2021's deadline): the 合计
+	// rows now have values and agree with their rows, and the fingerprint
+	// survived the re-save.
+	if diff := cmp.Diff([]string{"late_submission !", "credit_code 税收收入!B5"}, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+func sorted(xs []string) []string {
+	out := append([]string(nil), xs...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+// The protection and validations are in the file, seen by excelize and by
+// a second reader, openpyxl.
+func TestProtectionAndValidation(t *testing.T) {
+	_, path := setup(t)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, err := f.GetDataValidations("税收收入")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, dv := range dvs {
+		got[dv.Sqref] = dv.Type + " " + dv.Formula1
+	}
+	want := map[string]string{
+		"B4:B33": "textLength 18",
+		"C4:C33": "custom AND(ISNUMBER(C4),C4>=0,ROUND(C4,6)=C4)",
+		"D4:D33": "custom AND(ISNUMBER(D4),D4>=0,ROUND(D4,6)=D4)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("validations (-want +got):\n%s", diff)
+	}
+	for ref, locked := range map[string]bool{"A3": true, "C4": false, "B33": false, "C34": true} {
+		id, _ := f.GetCellStyle("税收收入", ref)
+		st, _ := f.GetStyle(id)
+		if isLocked := st.Protection == nil || st.Protection.Locked; isLocked != locked {
+			t.Errorf("%s locked = %v, want %v", ref, isLocked, locked)
+		}
+	}
+	if !strings.Contains(sheetXML(t, path, "xl/worksheets/sheet2.xml"), `<sheetProtection `) {
+		t.Error("税收收入 is not protected")
+	}
+	py := testtool.Python(t, "openpyxl")
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["税收收入"]
+print(ws.protection.sheet, ws["A3"].protection.locked, ws["C4"].protection.locked)
+for dv in sorted(ws.data_validations.dataValidation, key=lambda d: str(d.sqref)):
+    print(str(dv.sqref), dv.type, dv.formula1, dv.showInputMessage, dv.errorStyle)
+print(wb["_tally"].sheet_state, wb.sheetnames[0])
+`
+	out, err := exec.Command(py, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	wantPy := "True True False\n" +
+		"B4:B33 textLength 18 True stop\n" +
+		"C4:C33 custom AND(ISNUMBER(C4),C4>=0,ROUND(C4,6)=C4) True stop\n" +
+		"D4:D33 custom AND(ISNUMBER(D4),D4>=0,ROUND(D4,6)=D4) True stop\n" +
+		"veryHidden 填报说明\n"
+	if string(out) != wantPy {
+		t.Errorf("openpyxl sees:\n%s\nwant:\n%s", out, wantPy)
+	}
+}
+
+func sheetXML(t *testing.T, path, part string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == part {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s", part)
+	return ""
+}
+
+// A list longer than Excel's 255 characters goes through the hidden list
+// sheet; a short one stays inline.
+func TestLongList(t *testing.T) {
+	s, _, _ := spec.Default()
+	d, _ := s.Department("ldbz")
+	var long []string
+	for i := 0; i < 60; i++ {
+		long = append(long, "精武镇第"+strings.Repeat("一", i%5)+"村民委员会"+string(rune('A'+i%26)))
+	}
+	d.Tables[0].Columns[0].Choices = long
+	f, err := templates.Build(s, d, march, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, _ := f.GetDataValidations("就业社保")
+	var list string
+	for _, dv := range dvs {
+		if dv.Type == "list" {
+			list = dv.Formula1
+		}
+	}
+	if list != "_lists!$A$1:$A$60" {
+		t.Errorf("list source %q, want the hidden sheet's range", list)
+	}
+	if v, _ := f.GetSheetVisible(templates.ListsSheet); v {
+		t.Error("the list sheet is visible")
+	}
+	if got, _ := f.GetCellValue(templates.ListsSheet, "A60"); got != long[59] {
+		t.Errorf("A60 = %q", got)
+	}
+}
+
+// --from: last month's rows prefill this month's identity, and 本年累计
+// carries last month's figure plus this month's 本月.
+func TestPrefill(t *testing.T) {
+	s, _, _ := spec.Default()
+	prevPath := filepath.Join("..", "testdata", "submissions", "2021-03-czs.xlsx")
+	prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
+	d, _ := s.Department("czs")
+	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 4}, templates.Prefill(&prev, reconcile.Period{Year: 2021, Month: 4}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := prev.Sheets[0].Rows[0]
+	name, _ := f.GetCellValue("税收收入", "A4")
+	code, _ := f.GetCellValue("税收收入", "B4")
+	formula, _ := f.GetCellFormula("税收收入", "D4")
+	month, _ := f.GetCellValue("税收收入", "C4")
+	if name != r.Name || code != r.Code || formula != r.Cells[3].Value.String()+"+C4" || month != "" {
+		t.Errorf("row 4: %q %q %q %q; want %q %q %s+C4 and 本月 empty", name, code, formula, month, r.Name, r.Code, r.Cells[3].Value)
+	}
+}
+
+// LibreOffice opens every department's template without repairing it and
+// prints the instructions and the data sheets on A4.
+func TestTemplatesPrint(t *testing.T) {
+	soffice := testtool.Require(t, "soffice")
+	pdftotext := testtool.Require(t, "pdftotext", "-v")
+	s, _, _ := spec.Default()
+	dir := t.TempDir()
+	var files []string
+	for i := range s.Departments {
+		d := &s.Departments[i]
+		for _, p := range []reconcile.Period{march, {Year: 2020}} {
+			if len(d.TablesFor(p)) == 0 {
+				continue
+			}
+			f, err := templates.Build(s, d, p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, templates.FileName(d, p))
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, path)
+		}
+	}
+	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir}, files...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, out)
+	}
+	for _, x := range files {
+		pdf := strings.TrimSuffix(x, ".xlsx") + ".pdf"
+		text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Errorf("%s: no PDF: %v", filepath.Base(x), err)
+			continue
+		}
+		for _, want := range []string{"报表填报说明", "一、填写什么", "二、tally 审核什么"} {
+			if !bytes.Contains(text, []byte(want)) {
+				t.Errorf("%s: the PDF lacks %q", filepath.Base(pdf), want)
+			}
+		}
+		info, _ := exec.Command("pdfinfo", pdf).Output()
+		if !bytes.Contains(info, []byte("595.")) {
+			t.Errorf("%s: not A4:\n%s", filepath.Base(pdf), info)
+		}
+	}
+}
