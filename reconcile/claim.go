@@ -53,6 +53,12 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		r.Severity = Warning
 	}
 	shape := ShapeOf(c.Qualifiers)
+	if c.Unmapped {
+		r.Status = Unmapped
+		r.Notes = []Text{{"报告中的这一数字没有对应的指标", "no indicator of the spec measures what this figure states"}}
+		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		return r
+	}
 	if c.Indicator == "" {
 		r.Status = NoData
 		r.Notes = []Text{{"本规格中没有衡量此项的指标", "no indicator measures this subject"}}

@@ -229,6 +229,9 @@ type Claim struct {
 	Unit       Unit
 	Qualifiers []Qualifier
 	Line       int // in the report, when known
+	// FromReport marks a claim read from the report rather than the spec;
+	// Unmapped, one whose subject names no indicator of the spec.
+	FromReport, Unmapped bool
 }
 
 // Has reports whether the claim carries qualifier q.

@@ -138,10 +138,12 @@ type figure struct {
 	unitEnd      int // end of the unit (and of 余/多/以上… after it)
 	value, unit  string
 	suffix       []string // 余, 多, 以上, 以内, 左右
-	qualifiers   []string
-	subject      string
-	subjectStart int
-	mode         mode
+	qualifiers []string
+	subject    string
+	// the snippet: from the clause start to the unit, or to the end of the
+	// words after it when they are the subject
+	from, to int
+	mode     mode
 }
 
 type mode int
@@ -332,9 +334,9 @@ func (x *extractor) modes(figs []figure) {
 // Qualifier words, by how far they reach.
 var (
 	// sentence-wide: they govern every figure after them up to 。
-	sentenceWords = []string{"预计", "累计", "力争", "目标"}
-	// local: between the clause start and the figure
-	localWords = []string{"年均增长", "增长", "近", "约", "超过", "达到", "增至", "新增", "控制在", "达"}
+	sentenceWords = []string{"预计", "力争", "目标"}
+	// local: between the clause start and the figure (and down a 、 list)
+	localWords = []string{"累计", "年均增长", "增长", "近", "约", "超过", "达到", "增至", "新增", "控制在", "达"}
 )
 
 var clauseEnd = "，。；：、！？,;"
@@ -389,9 +391,9 @@ func (x *extractor) qualify(figs []figure) {
 				local += w
 			}
 		}
-		// A figure right after another, joined by 、, shares its words (分别
-		// lists, 14.6%、21.3%、…).
-		if k > 0 && strings.TrimSpace(before) == "" && x.at(f.start-1) == '、' {
+		// A figure that continues a 、 list shares the list's words:
+		// 累计实现税收收入 68亿元、固定资产投资 480亿元; 增长 14.6%、21.3%.
+		if k > 0 && x.at(figs[k-1].unitEnd) == '、' && start == figs[k-1].unitEnd+1 || k > 0 && start == figs[k-1].unitEnd && x.at(start) == '、' {
 			for _, q := range figs[k-1].qualifiers {
 				f.qualifiers = appendOnce(f.qualifiers, q)
 			}
@@ -399,7 +401,8 @@ func (x *extractor) qualify(figs []figure) {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
-		f.subject, f.subjectStart = x.subject(f, start, before)
+		f.subject, f.to = x.subject(f, before)
+		f.from = start
 		// A second figure of the same thing (拆除违建 334处 15万平方米) or the
 		// next of a 、 list has no words of its own: it takes the previous one's.
 		if f.subject == "" && k > 0 && !strings.ContainsAny(string(x.t.runes[figs[k-1].unitEnd:f.start]), "，。；：") {
@@ -434,16 +437,17 @@ var leadTime = regexp.MustCompile(`^(\d{4}年|全年|五年来|今年|去年)`)
 
 // subject finds what a figure measures: the words after its unit when they
 // name a thing (抽调 125名镇机关干部, 为 3187人办理城镇职工养老保险), else the
-// words before it in its clause (新增就业 1211人).
-func (x *extractor) subject(f *figure, clauseStart int, before string) (string, int) {
+// words before it in its clause (新增就业 1211人). It returns where the
+// snippet ends.
+func (x *extractor) subject(f *figure, before string) (string, int) {
 	end := f.unitEnd
 	for end < len(x.t.runes) && !strings.ContainsRune(clauseEnd, x.at(end)) && !isDigit(x.at(end)) {
 		end++
 	}
 	if post := clean(string(x.t.runes[f.unitEnd:end])); post != "" {
-		return post, f.unitEnd
+		return post, end
 	}
-	return clean(before), clauseStart
+	return clean(before), f.unitEnd
 }
 
 // clean reduces a clause fragment to the noun it names: no time words, no
@@ -537,12 +541,7 @@ func (x *extractor) claim(f figure) Claim {
 	default:
 		c.Period = strconv.Itoa(x.year)
 	}
-	from := min(f.subjectStart, f.start)
-	to := max(f.unitEnd, f.subjectStart+len([]rune(f.subject)))
-	c.Text = strings.TrimSpace(string(x.t.runes[from:min(to, len(x.t.runes))]))
-	if !strings.Contains(c.Text, c.Value) {
-		c.Text = string(x.t.runes[f.start:f.unitEnd])
-	}
+	c.Text = strings.TrimSpace(string(x.t.runes[f.from:f.to]))
 	return c
 }
 

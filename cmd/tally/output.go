@@ -181,9 +181,13 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	fmt.Fprintf(w, t("汇总截至 %s：文件 %d 个（无法读取 %d，晚于截止期未汇总 %d），数据行 %d（已汇总 %d，被拒收 %d），问题 %d 个（错误 %d，警告 %d）\n",
 		"through %s: %d files (%d unreadable, %d after it skipped), %d rows (%d consolidated, %d rejected), %d findings (%d errors, %d warnings)\n"),
 		r.AsOf, s.Files, s.Unreadable, s.Skipped, s.Rows, s.RowsConsolidated, s.RowsRejected, s.Findings, s.Errors, s.Warnings)
-	fmt.Fprintf(w, t("报告数字 %d 个：一致 %d，不符 %d，数据不完整 %d，无数据 %d\n",
-		"%d report figures: %d consistent, %d mismatch, %d incomplete, %d no data\n"),
+	fmt.Fprintf(w, t("报告数字 %d 个：一致 %d，不符 %d，数据不完整 %d，无数据 %d",
+		"%d report figures: %d consistent, %d mismatch, %d incomplete, %d no data"),
 		s.Claims, s.Consistent, s.Mismatch, s.Incomplete, s.NoData)
+	if s.Unmapped > 0 {
+		fmt.Fprintf(w, t("，未对应指标 %d", ", %d unmapped"), s.Unmapped)
+	}
+	fmt.Fprintln(w)
 	var targets []string
 	for i := range r.Series {
 		se := &r.Series[i]
@@ -208,8 +212,8 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	var lines []string
 	for i := range r.Claims {
 		cr := &r.Claims[i]
-		if cr.Status == reconcile.Consistent {
-			continue
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped {
+			continue // unmapped figures are listed in the workbook and JSON
 		}
 		line := fmt.Sprintf("  %-10s %-22s %s %s%s", cr.Status, cr.Claim.ID, cr.Claim.Text, t("区间 ", "interval "), cr.Interval)
 		if cr.HasComputed {

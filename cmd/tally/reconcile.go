@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/report"
 	"github.com/jingwu/tally/workbook"
 	"github.com/spf13/cobra"
 )
@@ -25,6 +26,7 @@ type runOptions struct {
 	AsOf      string
 	MaxFileMB int64
 	MaxPartMB int64
+	report    string // set by reconcile --report
 }
 
 func (o *runOptions) AddFlags(cmd *cobra.Command) {
@@ -78,6 +80,14 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	if err != nil {
 		return nil, "", err
 	}
+	if o.report != "" {
+		lines, err := readReport(o.report)
+		if err != nil {
+			return nil, "", err
+		}
+		found := report.Map(report.Extract(lines, report.Options{Year: s.Year}), s)
+		s.Claims = report.Merge(s.Claims, found)
+	}
 	files, err := collect(paths)
 	if err != nil {
 		return nil, "", err
@@ -95,11 +105,13 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 type reconcileOptions struct {
 	runOptions
 	Output string
+	Report string
 }
 
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
 	o.runOptions.AddFlags(cmd)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
+	cmd.Flags().StringVar(&o.Report, "report", "", "also check every figure of the work report in `FILE` (text or .docx)")
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
@@ -119,6 +131,10 @@ With --as-of YYYY-MM it consolidates that year through that month and measures
 each indicator with a target: year to date, 完成率, 序时进度, the gap, 滞后
 and 同比 against the same months of the previous year. Files for later months
 are listed and skipped.
+
+With --report FILE the work report itself is read too: every figure it states
+is mapped to an indicator by name and alias and checked like the spec's
+claims; figures no indicator measures are listed as unmapped.
 
 Exit status: 0 when every claim is consistent and no finding is an error,
 1 otherwise, 2 when tally could not run.`,
@@ -143,6 +159,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
 	}
+	opts.report = opts.Report
 	res, specName, err := opts.consolidate(paths, opts.Output)
 	if err != nil {
 		return err

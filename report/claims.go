@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+)
+
+var qualifierOf = map[string]reconcile.Qualifier{
+	"预计": reconcile.Estimated, "达到": reconcile.Reached, "增至": reconcile.RoseTo,
+	"近": reconcile.Nearly, "余": reconcile.Over, "多": reconcile.Over,
+	"超过": reconcile.Exceeds, "以上": reconcile.AtLeast, "以内": reconcile.AtMost,
+	"约": reconcile.About, "左右": reconcile.About, "累计": reconcile.Cumul,
+	"年均增长": reconcile.AvgGrowth, "增长": reconcile.Growth, "新增": reconcile.New,
+}
+
+// Map turns the figures of a report into the spec's claims: each names the
+// indicator its subject names (by code, name or alias, trying 新增+subject
+// for 新增 figures, then the longest name or alias the subject contains)
+// when the units agree; the rest are marked unmapped. Targets are kept: a
+// run without the target year's data reports them as no_data.
+func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
+	out := make([]reconcile.Claim, 0, len(found))
+	for i, f := range found {
+		c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
+		var err error
+		if c.Value, err = decimal.NewFromString(f.Value); err != nil {
+			continue // every extracted value is digits; this is a guard
+		}
+		unit, okUnit := reconcile.LookupUnit(f.Unit)
+		c.Unit = unit
+		for _, w := range f.Qualifiers {
+			if q, ok := qualifierOf[w]; ok {
+				c.Qualifiers = append(c.Qualifiers, q)
+			}
+		}
+		span, err := reconcile.ParseSpan(f.Period)
+		if err != nil {
+			continue
+		}
+		c.Span = span
+		def := indicatorFor(f, s)
+		growth := c.Has(reconcile.AvgGrowth) || c.Has(reconcile.Growth)
+		switch {
+		case def == nil || !okUnit:
+			c.Unmapped = true
+		case growth && unit.Name != "%", !growth && unit.Base != def.Unit.Base:
+			c.Unmapped = true
+		default:
+			c.Indicator = def.Code
+			if def.Aggregation == reconcile.Latest {
+				c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
+			}
+			// A level or a 达到/增至 figure in a five-year passage is the last
+			// year's; 较…末增长 compares that year with its base.
+			if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || c.Has(reconcile.Growth)) &&
+				!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) {
+				c.Span = reconcile.Span{From: span.To, To: span.To}
+			}
+			if c.Has(reconcile.Growth) {
+				c.Base = f.Base
+				if c.Base == 0 {
+					c.Base = c.Span.To - 1
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// indicatorFor finds the indicator a figure's subject names.
+func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
+	subject := strings.TrimSpace(f.Subject)
+	if subject == "" {
+		return nil
+	}
+	for _, q := range f.Qualifiers {
+		if q == "新增" {
+			if def, ok := s.Lookup("新增" + strings.TrimPrefix(subject, "新增")); ok {
+				return def
+			}
+		}
+	}
+	if def, ok := s.Lookup(subject); ok {
+		return def
+	}
+	var best *reconcile.Indicator
+	bestLen := 0
+	for i := range s.Indicators {
+		def := &s.Indicators[i]
+		for _, name := range append([]string{def.Name}, def.Aliases...) {
+			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
+			if len(n) > bestLen && strings.Contains(subject, n) {
+				best, bestLen = def, len(n)
+			}
+		}
+	}
+	return best
+}
+
+// Merge adds the report's claims to the spec's, leaving out those the spec
+// already states (same line and value, or same indicator, period and value).
+func Merge(spec, found []reconcile.Claim) []reconcile.Claim {
+	out := append([]reconcile.Claim(nil), spec...)
+	for _, f := range found {
+		dup := false
+		for _, c := range spec {
+			sameLine := c.Line != 0 && c.Line == f.Line && c.Value.Equal(f.Value)
+			sameFigure := c.Indicator != "" && c.Indicator == f.Indicator && c.Span == f.Span && c.Value.Equal(f.Value) && c.Unit == f.Unit
+			if sameLine || sameFigure {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func without(qs []reconcile.Qualifier, drop reconcile.Qualifier) []reconcile.Qualifier {
+	var out []reconcile.Qualifier
+	for _, q := range qs {
+		if q != drop {
+			out = append(out, q)
+		}
+	}
+	return out
+}
