@@ -134,12 +134,12 @@ type extractor struct {
 
 // figure is a number found in the text, before its claim is built.
 type figure struct {
-	start, end   int // runes of the number
-	unitEnd      int // end of the unit (and of 余/多/以上… after it)
-	value, unit  string
-	suffix       []string // 余, 多, 以上, 以内, 左右
-	qualifiers []string
-	subject    string
+	start, end  int // runes of the number
+	unitEnd     int // end of the unit (and of 余/多/以上… after it)
+	value, unit string
+	suffix      []string // 余, 多, 以上, 以内, 左右
+	qualifiers  []string
+	subject     string
 	// the snippet: from the clause start to the unit, or to the end of the
 	// words after it when they are the subject
 	from, to int
