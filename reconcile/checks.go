@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -31,7 +30,7 @@ func cellFor(t *Table, r *Row, ref Ref) *Cell {
 
 // checkRowRules evaluates the spec's row rules on a data row of a table
 // that carries every indicator they name.
-func (l *ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
+func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 	for i := range l.spec.Rules {
 		rule := &l.spec.Rules[i]
 		if rule.Expr.Totals {
@@ -68,7 +67,7 @@ func (l *ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 
 // checkTotalRules evaluates the spec's total rules (sum(…)) for every
 // period consolidated, where every figure they need is there and whole.
-func (l *ledger) checkTotalRules() {
+func (l *Ledger) checkTotalRules() {
 	var periods []Period
 	seen := map[Period]bool{}
 	for k := range l.figs {
@@ -106,7 +105,7 @@ type codeUse struct {
 }
 
 // checkCodeName: one unified social credit code, one enterprise name.
-func (l *ledger) checkCodeName(s *Submission, r *Row) {
+func (l *Ledger) checkCodeName(s *Submission, r *Row) {
 	if r.Code == "" {
 		return
 	}
@@ -120,60 +119,4 @@ func (l *ledger) checkCodeName(s *Submission, r *Row) {
 		l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleCodeNames,
 			Severity: Warning, Raw: r.Code, Args: []any{r.Code, first.name, first.at.File, r.Name}, Explanation: r.Note})
 	}
-}
-
-type presenceKey struct{ table, dept, entity string }
-
-// notePresence records that an entity row was in a month's table.
-func (l *ledger) notePresence(t *Table, s *Submission, r *Row) {
-	if !s.Period.IsMonth() || t.Rows == Indicators {
-		return
-	}
-	entity := r.Code
-	if entity == "" {
-		entity = r.Name
-	}
-	k := presenceKey{t.ID, s.Department, entity}
-	m := l.presence[k]
-	if m == nil {
-		m = map[Period]Source{}
-		l.presence[k] = m
-	}
-	m[s.Period] = Source{File: s.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", r.Line)}
-	l.names[k] = r.Name
-}
-
-// checkPresence notes an enterprise, project or village that appears or
-// disappears mid-year, where the neighbouring month was submitted.
-func (l *ledger) checkPresence() {
-	keys := make([]presenceKey, 0, len(l.presence))
-	for k := range l.presence {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j])
-	})
-	var found []Finding
-	for _, k := range keys {
-		months := l.presence[k]
-		name := l.names[k]
-		for p, at := range months {
-			if prev := p.Prev(); p.Month > 1 && l.received[k.dept+"|"+prev.String()] {
-				if _, was := months[prev]; !was {
-					found = append(found, Finding{Source: at, Department: k.dept, Period: p.String(), Rule: RuleAppears,
-						Severity: Info, Raw: name, Args: []any{name, prev.String()}})
-				}
-			}
-			next := Period{p.Year, p.Month + 1}
-			if p.Month < 12 && l.received[k.dept+"|"+next.String()] {
-				if _, is := months[next]; !is {
-					in, _ := l.input(k.dept, next)
-					found = append(found, Finding{Source: Source{File: in.File, Sheet: at.Sheet}, Department: k.dept, Period: next.String(),
-						Rule: RuleDisappears, Severity: Info, Raw: name, Args: []any{name, p.String()}})
-				}
-			}
-		}
-	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].File+found[i].Cell < found[j].File+found[j].Cell })
-	l.res.Findings = append(l.res.Findings, found...)
 }

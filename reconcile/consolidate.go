@@ -15,6 +15,9 @@ type Options struct {
 	// Check runs the checks only (tally check): every file is in scope, no
 	// month is expected, no claim is evaluated.
 	Check bool
+	// Detail, when set, receives every consolidated cell instead of
+	// Result.Detail, so a large run need not hold them.
+	Detail func(Entry)
 }
 
 // Input is one input file as the result lists it.
@@ -97,70 +100,90 @@ type figKey struct {
 	p   Period
 }
 
-type chainKey struct {
-	table, dept, entity, ind string
-}
-
-type chainCell struct {
-	month, ytd *Cell
-	rejected   bool // the row was rejected: its month breaks the chain
-}
-
-// ledger accumulates submissions into figures.
-type ledger struct {
+// Ledger consolidates submissions one at a time, in period order, keeping
+// totals and only what the next month's checks need: its memory does not
+// grow with the number of files or rows (the detail goes to Options.Detail).
+type Ledger struct {
 	spec     *Spec
 	asOf     Period
 	figs     map[figKey]*Figure
 	received map[string]bool // dept|period with a file, readable or not
-	chain    map[chainKey]map[Period]*chainCell
+	months   map[string]*monthState
+	cur      *monthState // the month being added
 	codes    map[string]codeUse
-	presence map[presenceKey]map[Period]Source
-	names    map[presenceKey]string
 	check    bool
+	detail   func(Entry)
 	res      *Result
 }
 
-// Consolidate reads every submission into exact totals, runs the checks and
-// evaluates the spec's claims. Submissions are processed in file order, so the
-// result does not depend on the order they were read in.
-func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
+// NewLedger starts a run.
+func NewLedger(spec *Spec, opt Options) *Ledger {
 	asOf := opt.AsOf
 	if asOf.Year == 0 {
 		asOf = Period{spec.Year, 12}
 	}
-	l := &ledger{
+	l := &Ledger{
 		spec:     spec,
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
-		chain:    map[chainKey]map[Period]*chainCell{},
+		months:   map[string]*monthState{},
 		codes:    map[string]codeUse{},
-		presence: map[presenceKey]map[Period]Source{},
-		names:    map[presenceKey]string{},
 		check:    opt.Check,
+		detail:   opt.Detail,
 		res:      &Result{Spec: spec, AsOf: asOf},
 	}
-	sorted := append([]Submission(nil), subs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
-	for i := range sorted {
-		l.add(&sorted[i])
+	if l.detail == nil {
+		l.detail = func(e Entry) { l.res.Detail = append(l.res.Detail, e) }
 	}
+	return l
+}
+
+// Consolidate reads every submission into exact totals, runs the checks and
+// evaluates the spec's claims. Submissions are added in period order, then
+// file order, so the result does not depend on the order they were read in.
+func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
+	sorted := append([]Submission(nil), subs...)
+	SortSubmissions(sorted)
+	l := NewLedger(spec, opt)
+	for i := range sorted {
+		l.Add(&sorted[i])
+	}
+	return l.Result()
+}
+
+// SortSubmissions puts submissions in the order a ledger takes them: by
+// period, then file; unidentified files last, by file.
+func SortSubmissions(subs []Submission) {
+	sort.SliceStable(subs, func(i, j int) bool {
+		a, b := subs[i], subs[j]
+		if (a.Department == "") != (b.Department == "") {
+			return b.Department == ""
+		}
+		if a.Period != b.Period {
+			return a.Period.Before(b.Period)
+		}
+		return a.File < b.File
+	})
+}
+
+// Result finishes the run: expected files, rules over totals, series,
+// status, claims and the summary.
+func (l *Ledger) Result() *Result {
 	if !l.check {
 		l.checkMissing()
 	}
-	l.checkChains()
-	l.checkPresence()
 	l.checkTotalRules()
 	l.buildSeries()
 	if !l.check {
 		l.buildStatus()
-		l.res.Claims = EvaluateClaims(spec, l.yearFigure)
+		l.res.Claims = EvaluateClaims(l.spec, l.yearFigure)
 	}
 	l.summarise()
 	return l.res
 }
 
-func (l *ledger) fig(ind string, p Period) *Figure {
+func (l *Ledger) fig(ind string, p Period) *Figure {
 	k := figKey{ind, p}
 	f := l.figs[k]
 	if f == nil {
@@ -170,11 +193,11 @@ func (l *ledger) fig(ind string, p Period) *Figure {
 	return f
 }
 
-func (l *ledger) finding(f Finding) { l.res.Findings = append(l.res.Findings, f) }
+func (l *Ledger) finding(f Finding) { l.res.Findings = append(l.res.Findings, f) }
 
 // after reports whether p lies after the as-of month: such a file is not
 // consolidated in this run.
-func (l *ledger) after(p Period) bool {
+func (l *Ledger) after(p Period) bool {
 	if p.Year != l.asOf.Year {
 		return p.Year > l.asOf.Year
 	}
@@ -182,7 +205,7 @@ func (l *ledger) after(p Period) bool {
 }
 
 // indicatorsOf lists the indicators a department submits for period p.
-func (l *ledger) indicatorsOf(dept string, p Period) []string {
+func (l *Ledger) indicatorsOf(dept string, p Period) []string {
 	d, ok := l.spec.Department(dept)
 	if !ok {
 		return nil
@@ -194,14 +217,15 @@ func (l *ledger) indicatorsOf(dept string, p Period) []string {
 	return out
 }
 
-func (l *ledger) markIncomplete(dept string, p Period, why Text) {
+func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
 	for _, ind := range l.indicatorsOf(dept, p) {
 		f := l.fig(ind, p)
 		f.Incomplete = appendUnique(f.Incomplete, why)
 	}
 }
 
-func (l *ledger) add(s *Submission) {
+// Add consolidates one submission.
+func (l *Ledger) Add(s *Submission) {
 	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved}
 	if s.Department != "" {
 		in.Period = s.Period.String()
@@ -241,15 +265,22 @@ func (l *ledger) add(s *Submission) {
 		return
 	}
 	l.received[key] = true
+	if s.Period.IsMonth() {
+		l.cur = newMonthState(s)
+	}
 	for i := range s.Sheets {
 		in.Rows += l.addSheet(s, &s.Sheets[i])
+	}
+	if l.cur != nil {
+		l.compareMonths(s.Department, l.cur)
+		l.cur = nil
 	}
 	l.res.Inputs = append(l.res.Inputs, in)
 }
 
 // checkLate: a month's file saved after the spec's deadline day of the next
 // month, by the date the file itself records.
-func (l *ledger) checkLate(s *Submission) {
+func (l *Ledger) checkLate(s *Submission) {
 	due, ok := l.due(s.Period)
 	if !ok || s.Saved == "" || s.Saved <= due {
 		return
@@ -259,7 +290,7 @@ func (l *ledger) checkLate(s *Submission) {
 }
 
 // due returns the date (YYYY-MM-DD) a month's submission is due by.
-func (l *ledger) due(p Period) (string, bool) {
+func (l *Ledger) due(p Period) (string, bool) {
 	if l.spec.Deadline == 0 || !p.IsMonth() {
 		return "", false
 	}
@@ -270,7 +301,7 @@ func (l *ledger) due(p Period) (string, bool) {
 	return fmt.Sprintf("%s-%02d", next, l.spec.Deadline), true
 }
 
-func (l *ledger) firstFile(key string) string {
+func (l *Ledger) firstFile(key string) string {
 	for _, in := range l.res.Inputs {
 		if in.Department+"|"+in.Period == key && in.Status != "unreadable" {
 			return in.File
@@ -280,7 +311,7 @@ func (l *ledger) firstFile(key string) string {
 }
 
 // addSheet consolidates one table and returns its number of data rows.
-func (l *ledger) addSheet(s *Submission, sh *Sheet) int {
+func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 	t := sh.Table
 	sums := make([]decimal.Decimal, len(t.Columns))
 	rejected := 0
@@ -303,7 +334,9 @@ func (l *ledger) addSheet(s *Submission, sh *Sheet) int {
 				if ind := l.indicatorOf(t, c, r); ind != "" {
 					f := l.fig(ind, s.Period)
 					f.Incomplete = appendUnique(f.Incomplete, why)
-					l.chainAt(t, s, r, ind).rejected = true
+					if l.cur != nil {
+						l.cur.val(t, r, ind).rejected = true
+					}
 				}
 			}
 			continue
@@ -323,7 +356,7 @@ func (l *ledger) addSheet(s *Submission, sh *Sheet) int {
 	return len(sh.Rows)
 }
 
-func (l *ledger) indicatorOf(t *Table, c Column, r *Row) string {
+func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
 	if t.Rows == Indicators {
 		return t.IndicatorFor(c, &t.Lines[r.LineN])
 	}
@@ -331,8 +364,8 @@ func (l *ledger) indicatorOf(t *Table, c Column, r *Row) string {
 }
 
 // consolidate adds one accepted value cell to its figure and the detail.
-func (l *ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Cell, ind string) {
-	l.res.Detail = append(l.res.Detail, Entry{
+func (l *Ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Cell, ind string) {
+	l.detail(Entry{
 		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
 		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
 	})
@@ -342,40 +375,22 @@ func (l *ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Ce
 		f.Value = f.Value.Add(cell.Value)
 		f.Has = true
 	}
-	if !s.Period.IsMonth() || (c.Measure != MonthValue && c.Measure != YTDValue) {
+	if l.cur == nil {
 		return
 	}
-	cc := l.chainAt(t, s, r, ind)
-	if c.Measure == MonthValue {
-		cc.month = cell
-	} else {
-		cc.ytd = cell
+	switch c.Measure {
+	case MonthValue:
+		v := l.cur.val(t, r, ind)
+		v.month, v.hasMonth = cell.Value, true
+	case YTDValue:
+		v := l.cur.val(t, r, ind)
+		v.ytd, v.hasYTD, v.ytdAt, v.ytdRaw = cell.Value, true, cell.Source, cell.Raw
 	}
-}
-
-// chainAt returns the chain record of a row's indicator in its month.
-func (l *ledger) chainAt(t *Table, s *Submission, r *Row, ind string) *chainCell {
-	entity := r.Code
-	if entity == "" {
-		entity = r.Name
-	}
-	k := chainKey{t.ID, s.Department, entity, ind}
-	m := l.chain[k]
-	if m == nil {
-		m = map[Period]*chainCell{}
-		l.chain[k] = m
-	}
-	cc := m[s.Period]
-	if cc == nil {
-		cc = &chainCell{}
-		m[s.Period] = cc
-	}
-	return cc
 }
 
 // checkRow runs the cell checks of one row and reports whether the row can
 // be consolidated. A row with any unreadable value cell is rejected whole.
-func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
+func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
 	t := sh.Table
 	ok := true
 	at := func(src Source, rule Rule, sev Severity, raw string, args ...any) {
@@ -430,12 +445,14 @@ func (l *ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 	l.checkMonthYTD(s, sh, r)
 	l.checkRowRules(s, sh, r)
 	l.checkCodeName(s, r)
-	l.notePresence(t, s, r)
+	if l.cur != nil {
+		l.cur.note(t, sh.Name, r)
+	}
 	return ok
 }
 
 // checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative.
-func (l *ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
+func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
 	t := sh.Table
 	month := map[string]*Cell{}
 	for ci, c := range t.Columns {
@@ -477,7 +494,7 @@ func hasRole(t *Table, role ColumnRole) bool {
 // checkTotal compares the typed 合计 with the sum of the rows, column by
 // column. When rows were rejected the sum is not known, and the comparison
 // would only repeat their findings.
-func (l *ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, rejected int) {
+func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, rejected int) {
 	t := sh.Table
 	if t.Rows == Indicators {
 		return
@@ -507,7 +524,7 @@ func (l *ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, re
 }
 
 // checkMissing reports every expected department-period with no file.
-func (l *ledger) checkMissing() {
+func (l *Ledger) checkMissing() {
 	for _, d := range l.spec.Departments {
 		for _, p := range l.expected(&d) {
 			key := d.Code + "|" + p.String()
@@ -522,7 +539,7 @@ func (l *ledger) checkMissing() {
 }
 
 // expected lists the periods a department owes in this run.
-func (l *ledger) expected(d *Department) []Period {
+func (l *Ledger) expected(d *Department) []Period {
 	var out []Period
 	hasFreq := func(f Frequency) bool {
 		for _, t := range d.Tables {
@@ -545,65 +562,8 @@ func (l *ledger) expected(d *Department) []Period {
 	return out
 }
 
-// checkChains: last month's 本年累计 + this month's 本月 = this month's
-// 本年累计, row by row. January starts from zero; a month whose predecessor
-// was not submitted is not compared (the missing file is its own finding).
-func (l *ledger) checkChains() {
-	keys := make([]chainKey, 0, len(l.chain))
-	for k := range l.chain {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		return fmt.Sprint(a.table, a.dept, a.entity, a.ind) < fmt.Sprint(b.table, b.dept, b.entity, b.ind)
-	})
-	var found []Finding
-	for _, k := range keys {
-		m := l.chain[k]
-		for p, cur := range m {
-			if cur.rejected || cur.month == nil || cur.ytd == nil {
-				continue
-			}
-			prevYTD := decimal.Zero
-			if p.Month > 1 {
-				prev, ok := m[p.Prev()]
-				if ok && prev.rejected {
-					continue // the rejected row has its own finding
-				}
-				if !ok || prev.ytd == nil {
-					if l.received[k.dept+"|"+p.Prev().String()] {
-						// Submitted last month without this row: the entity
-						// appears mid-year and starts from zero.
-						prevYTD = decimal.Zero
-					} else {
-						continue
-					}
-				} else {
-					prevYTD = prev.ytd.Value
-				}
-			}
-			want := prevYTD.Add(cur.month.Value)
-			if want.Equal(cur.ytd.Value) {
-				continue
-			}
-			var prevLabel any = p.Prev().String()
-			if p.Month == 1 {
-				prevLabel = Text{"年初", "the start of the year"}
-			}
-			found = append(found, Finding{Source: cur.ytd.Source, Department: k.dept, Period: p.String(),
-				Rule: RuleYTDChain, Severity: Error, Raw: cur.ytd.Raw,
-				Args: []any{cur.ytd.Value.String(), prevLabel, prevYTD.String(), cur.month.Value.String(),
-					want.String(), cur.ytd.Value.Sub(want).String()}})
-		}
-	}
-	sort.SliceStable(found, func(i, j int) bool {
-		return found[i].File+found[i].Cell < found[j].File+found[j].Cell
-	})
-	l.res.Findings = append(l.res.Findings, found...)
-}
-
 // monthFigure is an indicator's consolidated figure for one month.
-func (l *ledger) monthFigure(ind string, p Period) Figure {
+func (l *Ledger) monthFigure(ind string, p Period) Figure {
 	if f, ok := l.figs[figKey{ind, p}]; ok {
 		return *f
 	}
@@ -615,7 +575,7 @@ func (l *ledger) monthFigure(ind string, p Period) Figure {
 // last month), through the as-of month in the as-of year; otherwise from the
 // annual tables. A month with no file from a department that submits the
 // indicator makes it incomplete.
-func (l *ledger) yearFigure(ind string, year int) Figure {
+func (l *Ledger) yearFigure(ind string, year int) Figure {
 	if _, ok := l.spec.Indicator(ind); !ok {
 		return Figure{}
 	}
@@ -635,7 +595,7 @@ func (l *ledger) yearFigure(ind string, year int) Figure {
 }
 
 // ytdFigure is an indicator's figure from January to month last of year.
-func (l *ledger) ytdFigure(ind string, year, last int) Figure {
+func (l *Ledger) ytdFigure(ind string, year, last int) Figure {
 	def, _ := l.spec.Indicator(ind)
 	first := 1
 	if def.Aggregation == Latest {
@@ -655,7 +615,7 @@ func (l *ledger) ytdFigure(ind string, year, last int) Figure {
 }
 
 // monthlyDepts lists the departments that submit ind monthly.
-func (l *ledger) monthlyDepts(ind string) []string {
+func (l *Ledger) monthlyDepts(ind string) []string {
 	var out []string
 	for _, d := range l.spec.Departments {
 		for _, x := range l.indicatorsOf(d.Code, Period{Year: l.asOf.Year, Month: 1}) {
@@ -668,7 +628,7 @@ func (l *ledger) monthlyDepts(ind string) []string {
 }
 
 // anyMonth reports whether any of depts submitted any month of year.
-func (l *ledger) anyMonth(depts []string, year int) bool {
+func (l *Ledger) anyMonth(depts []string, year int) bool {
 	for _, d := range depts {
 		for m := 1; m <= 12; m++ {
 			if l.received[d+"|"+Period{year, m}.String()] {
@@ -679,7 +639,7 @@ func (l *ledger) anyMonth(depts []string, year int) bool {
 	return false
 }
 
-func (l *ledger) deptName(code string) string {
+func (l *Ledger) deptName(code string) string {
 	if d, ok := l.spec.Department(code); ok {
 		return d.Name
 	}
@@ -688,7 +648,7 @@ func (l *ledger) deptName(code string) string {
 
 // years lists the years a run shows: the history years, the year before the
 // as-of year (同比 and last year's claims need it) and the as-of year.
-func (l *ledger) years() []int {
+func (l *Ledger) years() []int {
 	out := append([]int(nil), l.spec.History...)
 	for _, y := range []int{l.asOf.Year - 1, l.asOf.Year} {
 		if len(out) == 0 || out[len(out)-1] < y {
@@ -714,7 +674,7 @@ func (r *Result) Years() []int {
 	return out
 }
 
-func (l *ledger) buildSeries() {
+func (l *Ledger) buildSeries() {
 	for i := range l.spec.Indicators {
 		def := &l.spec.Indicators[i]
 		s := Series{Indicator: def, Year: l.asOf.Year, Years: map[int]Figure{}}
@@ -738,7 +698,7 @@ func (l *ledger) buildSeries() {
 	}
 }
 
-func (l *ledger) summarise() {
+func (l *Ledger) summarise() {
 	s := &l.res.Summary
 	flagged := map[string]bool{}
 	for _, f := range l.res.Findings {

@@ -28,7 +28,7 @@ type Progress struct {
 var hundred = decimal.NewFromInt(100)
 
 // progress measures a series against its target for the as-of year.
-func (l *ledger) progress(s *Series) *Progress {
+func (l *Ledger) progress(s *Series) *Progress {
 	var t *Target
 	for i := range l.spec.Targets {
 		if x := &l.spec.Targets[i]; x.Indicator == s.Indicator.Code && x.Year == l.asOf.Year {
@@ -72,7 +72,7 @@ func (l *ledger) progress(s *Series) *Progress {
 }
 
 // elapsed is 序时进度 at the as-of month: the spec's schedule, or m/12.
-func (l *ledger) elapsed() decimal.Decimal {
+func (l *Ledger) elapsed() decimal.Decimal {
 	if len(l.spec.Schedule) == 12 {
 		return l.spec.Schedule[l.asOf.Month-1]
 	}
@@ -98,7 +98,7 @@ const (
 
 // buildStatus lists every department × month of the as-of year up to the
 // as-of month that has monthly tables.
-func (l *ledger) buildStatus() {
+func (l *Ledger) buildStatus() {
 	errors := map[string]bool{}
 	for _, f := range l.res.Findings {
 		if f.Severity == Error && f.File != "" {
@@ -128,7 +128,7 @@ func (l *ledger) buildStatus() {
 }
 
 // input returns the input that counts for a department-month.
-func (l *ledger) input(dept string, p Period) (Input, bool) {
+func (l *Ledger) input(dept string, p Period) (Input, bool) {
 	for _, in := range l.res.Inputs {
 		if in.Department == dept && in.Period == p.String() && in.Status != "duplicate" {
 			return in, true

@@ -1,0 +1,163 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// The checks across months (本年累计 follows from last month's; entities
+// appearing or disappearing) compare each month's file with the same
+// department's previous month. The ledger keeps only the latest month per
+// department, so its memory does not grow with the number of files; inputs
+// are added in period order (Consolidate sorts them; the command reads them
+// so), and a month whose predecessor came later or not at all is not
+// compared.
+
+type monthKey struct{ table, entity, ind string }
+
+type entityKey struct{ table, entity string }
+
+// monthVal is one row's 本月 and 本年累计 of an indicator.
+type monthVal struct {
+	month, ytd       decimal.Decimal
+	hasMonth, hasYTD bool
+	ytdAt            Source
+	ytdRaw           string
+	rejected         bool // the row was rejected: it breaks the chain
+}
+
+// monthState is what one department's month left for the next.
+type monthState struct {
+	period  Period
+	file    string
+	vals    map[monthKey]*monthVal
+	present map[entityKey]string // entity → its name, for messages
+	sheets  map[string]string    // table → sheet name
+	at      map[entityKey]Source // where each entity's row is
+}
+
+func newMonthState(s *Submission) *monthState {
+	return &monthState{period: s.Period, file: s.File, vals: map[monthKey]*monthVal{},
+		present: map[entityKey]string{}, sheets: map[string]string{}, at: map[entityKey]Source{}}
+}
+
+func entityOf(r *Row) string {
+	if r.Code != "" {
+		return r.Code
+	}
+	return r.Name
+}
+
+// val returns the record of a row's indicator in this month.
+func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
+	k := monthKey{t.ID, entityOf(r), ind}
+	v := m.vals[k]
+	if v == nil {
+		v = &monthVal{}
+		m.vals[k] = v
+	}
+	return v
+}
+
+// note records an entity row of an entity table.
+func (m *monthState) note(t *Table, sheet string, r *Row) {
+	if t.Rows == Indicators {
+		return
+	}
+	k := entityKey{t.ID, entityOf(r)}
+	m.present[k] = r.Name
+	m.sheets[t.ID] = sheet
+	m.at[k] = Source{File: m.file, Sheet: sheet, Cell: fmt.Sprintf("A%d", r.Line)}
+}
+
+// compareMonths runs the checks across months for a department's new month
+// against the month before it, then keeps the new month.
+func (l *Ledger) compareMonths(dept string, cur *monthState) {
+	prev := l.months[dept]
+	p := cur.period
+	switch {
+	case prev != nil && prev.period == p.Prev() && p.Month > 1:
+		l.compare(dept, prev, cur)
+	case p.Month == 1:
+		l.compare(dept, nil, cur) // the year starts from zero
+	}
+	if prev == nil || prev.period.Before(p) {
+		l.months[dept] = cur
+	}
+}
+
+func sortedKeys[K comparable](m map[K]*monthVal, less func(a, b K) bool) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
+	return keys
+}
+
+// compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
+// row by row (an entity new this month starts from zero); and entities that
+// appear or disappear. prev is nil for January.
+func (l *Ledger) compare(dept string, prev, cur *monthState) {
+	p := cur.period
+	keys := sortedKeys(cur.vals, func(a, b monthKey) bool {
+		return cur.vals[a].ytdAt.Cell < cur.vals[b].ytdAt.Cell || cur.vals[a].ytdAt.Cell == cur.vals[b].ytdAt.Cell && a.ind < b.ind
+	})
+	for _, k := range keys {
+		v := cur.vals[k]
+		if v.rejected || !v.hasMonth || !v.hasYTD {
+			continue
+		}
+		prevYTD := decimal.Zero
+		if prev != nil {
+			if pv := prev.vals[k]; pv != nil {
+				if pv.rejected || !pv.hasYTD {
+					continue // the rejected row has its own finding
+				}
+				prevYTD = pv.ytd
+			}
+		}
+		want := prevYTD.Add(v.month)
+		if want.Equal(v.ytd) {
+			continue
+		}
+		var prevLabel any = p.Prev().String()
+		if prev == nil {
+			prevLabel = Text{"年初", "the start of the year"}
+		}
+		l.finding(Finding{Source: v.ytdAt, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
+			Args: []any{v.ytd.String(), prevLabel, prevYTD.String(), v.month.String(), want.String(), v.ytd.Sub(want).String()}})
+	}
+	if prev == nil {
+		return
+	}
+	var appears, gone []entityKey
+	for k := range cur.present {
+		if _, was := prev.present[k]; !was {
+			appears = append(appears, k)
+		}
+	}
+	for k := range prev.present {
+		if _, is := cur.present[k]; !is {
+			gone = append(gone, k)
+		}
+	}
+	byCell := func(at map[entityKey]Source, ks []entityKey) {
+		sort.Slice(ks, func(i, j int) bool {
+			a, b := at[ks[i]], at[ks[j]]
+			return a.Sheet < b.Sheet || a.Sheet == b.Sheet && len(a.Cell) < len(b.Cell) || a.Sheet == b.Sheet && len(a.Cell) == len(b.Cell) && a.Cell < b.Cell
+		})
+	}
+	byCell(cur.at, appears)
+	byCell(prev.at, gone)
+	for _, k := range appears {
+		l.finding(Finding{Source: cur.at[k], Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
+			Raw: cur.present[k], Args: []any{cur.present[k], prev.period.String()}})
+	}
+	for _, k := range gone {
+		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[k.table]}, Department: dept, Period: p.String(),
+			Rule: RuleDisappears, Severity: Info, Raw: prev.present[k], Args: []any{prev.present[k], prev.period.String()}})
+	}
+}
