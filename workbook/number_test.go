@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/jingwu/tally/reconcile"
@@ -148,4 +149,33 @@ func FuzzParseText(f *testing.F) {
 			t.Fatalf("%q read as %s", s, d)
 		}
 	})
+}
+
+// streamNumber hands the StreamWriter a float only when it is written back
+// as the decimal's own digits; otherwise the exact text.
+func TestStreamNumber(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		float bool
+	}{
+		{"0.1", true}, {"1234.56", true}, {"0.3", true}, {"123456789012.345", true},
+		{"999999999999999", true}, {"-0.01", true}, {"100", true},
+		{"1234567890123456", false},     // 16 digits: Excel would round it
+		{"0.30000000000000004", false},  // 17 digits
+		{"123456789.1234567", false},    // 16 digits
+		{"12345678901234567890", false}, // would print as 12345678901234567000
+	} {
+		d := decimal.RequireFromString(c.in)
+		got := streamNumber(d)
+		switch v := got.(type) {
+		case float64:
+			if !c.float || strconv.FormatFloat(v, 'f', -1, 64) != d.String() {
+				t.Errorf("%s went through a float: %v", c.in, v)
+			}
+		case string:
+			if c.float || v != d.String() {
+				t.Errorf("%s: text %q", c.in, v)
+			}
+		}
+	}
 }

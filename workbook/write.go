@@ -11,10 +11,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Meta describes the run for the overview sheet.
+// Meta describes the run for the overview sheet, and where the detail is.
 type Meta struct {
 	Spec string // the spec's name as given
 	Lang reconcile.Lang
+	// Detail, when set, is the run's detail (DetailRows entries), read back
+	// from wherever the run spilled it; otherwise Result.Detail is used.
+	Detail     Entries
+	DetailRows int
 }
 
 // Write writes the consolidated workbook of r to w.
@@ -454,31 +458,6 @@ func (x *out) findings() error {
 			c(label(x.lang, severityLabel[fd.Severity]), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
 	}
 	return x.table("findings", x.l("问题清单：每个问题所在的文件、工作表和单元格", "Findings: each problem at its file, sheet and cell"), cols, rows, true)
-}
-
-func (x *out) detail() error {
-	cols := []column{
-		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3},
-		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
-		{x.l("口径", "Measure"), 4}, {x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
-		{x.l("数值", "Value"), 7}, {x.l("原始内容", "Raw"), 6}, {x.l("以文本录入", "Typed as text"), 4},
-	}
-	var rows [][]cell
-	for _, e := range x.r.Detail {
-		def, _ := x.r.Spec.Indicator(e.Indicator)
-		dept := e.Department
-		if d, ok := x.r.Spec.Department(e.Department); ok {
-			dept = d.Name
-		}
-		text := ""
-		if e.AsText {
-			text = x.l("是", "yes")
-		}
-		rows = append(rows, []cell{c(e.File, "plain"), c(e.Sheet, "plain"), c(e.Cell, "plain"), c(dept, "plain"),
-			c(e.Period.String(), "plain"), c(def.Name, "plain"), c(label(x.lang, measureLabel[e.Measure]), "plain"),
-			c(e.Entity, "plain"), c(e.Code, "plain"), c(e.Value, numStyle(def)), c(e.Raw, "plain"), c(text, "plain")})
-	}
-	return x.table("detail", "", cols, rows, true)
 }
 
 func (x *out) inputs() error {

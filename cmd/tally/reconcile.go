@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -59,7 +60,7 @@ func (o *runOptions) lang() (reconcile.Lang, error) {
 // consolidate reads the submissions under paths and consolidates them. out,
 // when set, is checked not to be one of the inputs.
 func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
-	return o.consolidateWith(paths, out, reconcile.Options{})
+	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(reconcile.Entry) {}})
 }
 
 func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.Options) (*reconcile.Result, string, error) {
@@ -97,8 +98,11 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
-	subs := readAll(files, s, o.Jobs, o.limits())
-	return reconcile.Consolidate(s, subs, opt), specName, nil
+	periodOrder(files)
+	l := reconcile.NewLedger(s, opt)
+	bar := o.progress(len(files))
+	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) })
+	return l.Result(), specName, nil
 }
 
 // reconcileOptions holds the flags of tally reconcile.
@@ -160,14 +164,32 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
 	}
 	opts.report = opts.Report
-	res, specName, err := opts.consolidate(paths, opts.Output)
+	// The detail goes only into the workbook: spilled to a temporary file as
+	// the run goes, read back as the sheet is written, never held.
+	var spill *detailSpill
+	opt := reconcile.Options{Detail: func(reconcile.Entry) {}}
+	if opts.Output != "" {
+		if spill, err = newDetailSpill(filepath.Dir(opts.Output)); err != nil {
+			return err
+		}
+		defer spill.Close()
+		opt.Detail = spill.Add
+	}
+	res, specName, err := opts.consolidateWith(paths, opts.Output, opt)
 	if err != nil {
 		return err
 	}
 	if opts.Output != "" {
+		entries, n, err := spill.Entries()
+		if err != nil {
+			return err
+		}
 		var buf bytes.Buffer
-		if err := workbook.Write(&buf, res, workbook.Meta{Spec: specName, Lang: lang}); err != nil {
+		if err := workbook.Write(&buf, res, workbook.Meta{Spec: specName, Lang: lang, Detail: entries, DetailRows: n}); err != nil {
 			return fmt.Errorf("write %s: %w", opts.Output, err)
+		}
+		if err := spill.Err(); err != nil {
+			return err
 		}
 		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
 			return err
@@ -257,28 +279,90 @@ func notAnInput(output string, files []input) error {
 	return nil
 }
 
-// readAll reads the files with a bounded pool of workers. Results keep the
-// files' order, so the outcome does not depend on the number of workers.
+// readAll reads the files and returns every submission, in file order.
 func readAll(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) []reconcile.Submission {
-	subs := make([]reconcile.Submission, len(files))
+	var subs []reconcile.Submission
+	readEach(files, s, jobs, lim, nil, func(sub *reconcile.Submission) { subs = append(subs, *sub) })
+	return subs
+}
+
+// readEach reads the files with a bounded pool of workers and hands each
+// submission to use in file order, whatever the number of workers; at most
+// 2×jobs submissions are held at once, so memory does not grow with the
+// number of files. done, when set, is told after each file.
+func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, done func(), use func(*reconcile.Submission)) {
+	type result struct {
+		i   int
+		sub reconcile.Submission
+	}
 	next := make(chan int)
+	results := make(chan result, jobs)
+	tokens := make(chan struct{}, 2*jobs) // submissions read but not yet used
 	var wg sync.WaitGroup
 	for w := 0; w < min(jobs, max(len(files), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				subs[i] = workbook.ReadFile(files[i].path, files[i].display, s, lim)
+				results <- result{i, workbook.ReadFile(files[i].path, files[i].display, s, lim)}
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
+	go func() {
+		for i := range files {
+			tokens <- struct{}{}
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]reconcile.Submission{}
+	want := 0
+	for r := range results {
+		pending[r.i] = r.sub
+		for {
+			sub, ok := pending[want]
+			if !ok {
+				break
+			}
+			delete(pending, want)
+			use(&sub)
+			if done != nil {
+				done()
+			}
+			<-tokens
+			want++
+		}
 	}
-	close(next)
-	wg.Wait()
-	return subs
 }
+
+// periodOrder sorts inputs the way the ledger takes them: by the period
+// their names give (<period>-<dept>.xlsx), then by path; files whose names
+// give none come last.
+func periodOrder(files []input) {
+	key := func(f input) (reconcile.Period, bool) {
+		m := fileName.FindStringSubmatch(filepath.Base(f.path))
+		if m == nil {
+			return reconcile.Period{}, false
+		}
+		p, err := reconcile.ParsePeriod(m[1])
+		return p, err == nil
+	}
+	sort.SliceStable(files, func(i, j int) bool {
+		pi, oki := key(files[i])
+		pj, okj := key(files[j])
+		switch {
+		case oki != okj:
+			return oki
+		case oki && pi != pj:
+			return pi.Before(pj)
+		}
+		return files[i].path < files[j].path
+	})
+}
+
+var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-[a-z0-9]+\.xlsx$`)
 
 // writeAtomic writes data to path through a temporary file in the same
 // folder and a rename, so a reader never sees half a workbook.
