@@ -415,7 +415,7 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 			continue
 		}
 		def, _ := l.spec.Indicator(ind)
-		if !cell.Value.Round(def.Precision).Equal(cell.Value) {
+		if -cell.Value.Exponent() > def.Precision && !cell.Value.Round(def.Precision).Equal(cell.Value) {
 			at(cell.Source, RulePrecision, Warning, cell.Raw, cell.Value.String(), def.Precision)
 		}
 		if def.NonNegative && cell.Value.IsNegative() {

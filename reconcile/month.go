@@ -33,6 +33,7 @@ type monthState struct {
 	period  Period
 	file    string
 	vals    map[monthKey]*monthVal
+	order   []monthKey           // vals' keys in sheet order, for findings
 	present map[entityKey]string // entity → its name, for messages
 	sheets  map[string]string    // table → sheet name
 	at      map[entityKey]Source // where each entity's row is
@@ -57,6 +58,7 @@ func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
 	if v == nil {
 		v = &monthVal{}
 		m.vals[k] = v
+		m.order = append(m.order, k)
 	}
 	return v
 }
@@ -88,24 +90,12 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 }
 
-func sortedKeys[K comparable](m map[K]*monthVal, less func(a, b K) bool) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
-	return keys
-}
-
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
 // row by row (an entity new this month starts from zero); and entities that
 // appear or disappear. prev is nil for January.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
-	keys := sortedKeys(cur.vals, func(a, b monthKey) bool {
-		return cur.vals[a].ytdAt.Cell < cur.vals[b].ytdAt.Cell || cur.vals[a].ytdAt.Cell == cur.vals[b].ytdAt.Cell && a.ind < b.ind
-	})
-	for _, k := range keys {
+	for _, k := range cur.order {
 		v := cur.vals[k]
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue

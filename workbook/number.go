@@ -18,6 +18,9 @@ func RoundSignificant(d decimal.Decimal, n int32) decimal.Decimal {
 	if d.IsZero() {
 		return decimal.Zero
 	}
+	if d.NumDigits() <= int(n) {
+		return d // nothing to round: the common case, and no division
+	}
 	// The position of the leading digit: d = c·10^e with NumDigits(c) digits.
 	lead := int32(d.NumDigits()) + d.Exponent()
 	return d.Round(n - lead)

@@ -40,7 +40,11 @@ func digits(d decimal.Decimal) int {
 	return len(c)
 }
 
-// detail writes the 明细 sheet through a StreamWriter: one row per
+// maxSheetRows is Excel's row limit; a longer detail continues on the next
+// sheet (明细 (2), …), each with its header. A variable so tests can lower it.
+var maxSheetRows = 1 << 20
+
+// detail writes the 明细 sheets through StreamWriters: one row per
 // consolidated cell, in the order the run added them, without holding them.
 func (x *out) detail() error {
 	cols := []column{
@@ -59,59 +63,49 @@ func (x *out) detail() error {
 			}
 		}, len(x.r.Detail)
 	}
-	name := label(x.lang, sheetNames["detail"])
-	f := x.f
-	if _, err := f.NewSheet(name); err != nil {
-		return err
-	}
-	last, _ := excelize.ColumnNumberToName(len(cols))
-	// Everything but the rows goes in before the StreamWriter starts.
-	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, n+1)); err != nil {
-		return err
-	}
-	if n > 0 {
-		if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", last, n+1), nil); err != nil {
-			return err
-		}
-	}
-	if err := sheetfmt.Print(f, name, 1, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, sheetfmt.Width(int(c.width))); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	head := make([]any, len(cols))
-	for i, c := range cols {
-		head[i] = excelize.Cell{StyleID: x.st["header"], Value: c.header}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	row := 2
-	var werr error
 	names := map[string]string{}
 	for _, d := range x.r.Spec.Departments {
 		names[d.Code] = d.Name
 	}
+	perSheet := maxSheetRows - 1
+	var sw *excelize.StreamWriter
+	row, sheet := 0, 0
+	start := func() error {
+		sheet++
+		name := label(x.lang, sheetNames["detail"])
+		if sheet > 1 {
+			name = fmt.Sprintf("%s (%d)", name, sheet)
+		}
+		rows := min(perSheet, max(n-(sheet-1)*perSheet, 0))
+		var err error
+		sw, err = x.streamSheet(name, cols, rows)
+		row = 2
+		return err
+	}
+	if err := start(); err != nil {
+		return err
+	}
+	var werr error
 	for e := range entries {
+		if row > maxSheetRows {
+			if werr = sw.Flush(); werr != nil {
+				break
+			}
+			if werr = start(); werr != nil {
+				break
+			}
+		}
 		def, _ := x.r.Spec.Indicator(e.Indicator)
 		dept := e.Department
 		if n, ok := names[dept]; ok {
 			dept = n
 		}
-		text := ""
+		var text, raw any // left empty when they add nothing: a million-row sheet pays per cell
 		if e.AsText {
-			text = x.l("是", "yes")
+			text = excelize.Cell{StyleID: x.st["plain"], Value: x.l("是", "yes")}
+		}
+		if e.Raw != e.Value.String() {
+			raw = excelize.Cell{StyleID: x.st["plain"], Value: e.Raw}
 		}
 		plain := x.st["plain"]
 		vals := []any{
@@ -120,7 +114,7 @@ func (x *out) detail() error {
 			excelize.Cell{StyleID: plain, Value: e.Period.String()}, excelize.Cell{StyleID: plain, Value: def.Name},
 			excelize.Cell{StyleID: plain, Value: label(x.lang, measureLabel[e.Measure])}, excelize.Cell{StyleID: plain, Value: e.Entity},
 			excelize.Cell{StyleID: plain, Value: e.Code}, excelize.Cell{StyleID: x.st[numStyle(def)], Value: streamNumber(e.Value)},
-			excelize.Cell{StyleID: plain, Value: e.Raw}, excelize.Cell{StyleID: plain, Value: text},
+			raw, text,
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
 		if werr = sw.SetRow(ref, vals); werr != nil {
@@ -132,6 +126,45 @@ func (x *out) detail() error {
 		return werr
 	}
 	return sw.Flush()
+}
+
+// streamSheet makes a sheet for rows data rows under a header and returns
+// its StreamWriter, with everything but the rows set before it starts.
+func (x *out) streamSheet(name string, cols []column, rows int) (*excelize.StreamWriter, error) {
+	f := x.f
+	if _, err := f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, rows+1)); err != nil {
+		return nil, err
+	}
+	if rows > 0 {
+		if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", last, rows+1), nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := sheetfmt.Print(f, name, 1, true); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, sheetfmt.Width(int(c.width))); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: x.st["header"], Value: c.header}
+	}
+	return sw, sw.SetRow("A1", head)
 }
 
 // Entries lists a result's detail; Meta.Detail takes any such sequence.

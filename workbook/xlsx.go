@@ -270,7 +270,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken() // no namespace bookkeeping: only local names matter here
 		if err == io.EOF {
 			return nil
 		}
@@ -341,7 +341,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		inIS   bool
 	)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken() // no namespace bookkeeping: only local names matter here
 		if err == io.EOF {
 			return nil
 		}
