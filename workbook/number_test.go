@@ -179,3 +179,5 @@ func TestStreamNumber(t *testing.T) {
 		}
 	}
 }
+
+var srcForBench = reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}

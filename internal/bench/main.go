@@ -250,7 +250,7 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, dir string, i, nRows,
 		row := templates.Row{Name: fmt.Sprintf("企业%06d", r), Code: code(r), Values: map[int]templates.Value{}}
 		for k := 0; k < 5; k++ {
 			month := int64((r*7919+k*104729)%100000 + 1) // the same every month
-			ytd := month * int64(p.Month) // the same each month: the chain holds
+			ytd := month * int64(p.Month)                // the same each month: the chain holds
 			row.Values[2+2*k] = templates.Value{Number: decimal.New(month, -2)}
 			row.Values[3+2*k] = templates.Value{Number: decimal.New(ytd, -2)}
 			sums[2+2*k] += month
