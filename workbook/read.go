@@ -239,7 +239,7 @@ const headerScanRows = 20
 
 // readSheet reads one table: it finds the header row by matching the
 // table's headers, then reads every row below it.
-func readSheet(sub *reconcile.Submission, x *xlsx, si sheetInfo, t *reconcile.Table, s *reconcile.Spec) (*reconcile.Sheet, error) {
+func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *reconcile.Table, s *reconcile.Spec) (*reconcile.Sheet, error) {
 	sh := &reconcile.Sheet{Table: t, Name: si.name}
 	var lay *layout
 	var missing []string
@@ -247,7 +247,7 @@ func readSheet(sub *reconcile.Submission, x *xlsx, si sheetInfo, t *reconcile.Ta
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
 			lay.readRow(sub, sh, row, cells)
-			lay.checkHidden(sub, sh, row, hidden, x.hiddenCols, cells)
+			lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
 			return nil
 		}
 		if row > headerScanRows {
@@ -338,7 +338,7 @@ var totalLabels = map[string]bool{"合计": true, "总计": true}
 // checkHidden reports figures a reader of the sheet cannot see (in hidden
 // rows or columns) and cells typed outside the table's columns, which are
 // not consolidated. The row's 说明 explains them.
-func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row int, hidden bool, hiddenCols map[int]bool, cells []rawCell) {
+func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row int, hidden bool, hiddenCol func(int) bool, cells []rawCell) {
 	note := ""
 	if n := len(sh.Rows); n > 0 && sh.Rows[n-1].Line == row {
 		note = sh.Rows[n-1].Note
@@ -355,7 +355,7 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 			continue
 		case hidden:
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"行", "row"})
-		case hiddenCols[c.Col]:
+		case hiddenCol(c.Col):
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"列", "column"})
 		default:
 			continue

@@ -49,6 +49,23 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 func fileErr(zh, en string, err error) *FileError { return &FileError{[2]string{zh, en}, err} }
 
+// sheetScanner is the one seam between reading a submission and parsing
+// xlsx: it finds sheets and streams their rows as raw cells (stored value
+// and type, never display-formatted). The xlsx type below implements it
+// with encoding/xml; a faster scanner can replace it without touching the
+// reader.
+type sheetScanner interface {
+	// sheet finds a sheet by name.
+	sheet(name string) (sheetInfo, bool)
+	// scan calls fn with each row that has cells, in order.
+	scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error
+	// hidden reports whether the sheet being scanned hides a column; it is
+	// complete by the first row.
+	hidden(col int) bool
+}
+
+var _ sheetScanner = (*xlsx)(nil)
+
 // rawCell is one cell as stored: its reference, type attribute, stored
 // value (shared strings resolved) and whether it holds a formula.
 type rawCell struct {
@@ -447,6 +464,9 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		}
 	}
 }
+
+// hidden reports whether the sheet being scanned hides column col.
+func (x *xlsx) hidden(col int) bool { return x.hiddenCols[col] }
 
 // colAttrs records the columns a <col min max hidden> element hides.
 func (x *xlsx) colAttrs(attrs []xml.Attr) {
