@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -41,7 +42,12 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
 		return err
 	}
-	return f.Write(w)
+	// excelize builds the whole zip in a buffer before writing it out; a
+	// zip writer of our own sends it straight to w instead, so a workbook
+	// with a million-row detail is not held in memory.
+	zw := zip.NewWriter(w)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
+	return f.Write(io.Discard)
 }
 
 type out struct {

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -184,14 +185,8 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		if err := workbook.Write(&buf, res, workbook.Meta{Spec: specName, Lang: lang, Detail: entries, DetailRows: n}); err != nil {
-			return fmt.Errorf("write %s: %w", opts.Output, err)
-		}
-		if err := spill.Err(); err != nil {
-			return err
-		}
-		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: entries, DetailRows: n}
+		if err := writeWorkbook(opts.Output, res, meta, spill); err != nil {
 			return err
 		}
 	}
@@ -367,13 +362,26 @@ var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-[a-z0-9]+\.xlsx$`)
 // writeAtomic writes data to path through a temporary file in the same
 // folder and a rename, so a reader never sees half a workbook.
 func writeAtomic(path string, data []byte) error {
+	return writeAtomicFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicFunc is writeAtomic for output written as it is made.
+func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".tally-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

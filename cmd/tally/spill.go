@@ -83,3 +83,14 @@ func (s *detailSpill) Close() error {
 	s.f.Close()
 	return os.Remove(name)
 }
+
+// writeWorkbook writes the consolidated workbook to path atomically, as it
+// is made, reading the detail back from the spill.
+func writeWorkbook(path string, res *reconcile.Result, meta workbook.Meta, spill *detailSpill) error {
+	return writeAtomicFunc(path, func(w io.Writer) error {
+		if err := workbook.Write(w, res, meta); err != nil {
+			return err
+		}
+		return spill.Err()
+	})
+}
