@@ -217,6 +217,21 @@ const (
 	New       Qualifier = "新增"
 )
 
+// qualifierWords maps the words reports write to qualifiers.
+var qualifierWords = map[string]Qualifier{
+	"预计": Estimated, "达到": Reached, "增至": RoseTo,
+	"近": Nearly, "余": Over, "多": Over,
+	"超过": Exceeds, "以上": AtLeast, "以内": AtMost,
+	"约": About, "左右": About, "累计": Cumul,
+	"年均增长": AvgGrowth, "增长": Growth, "新增": New,
+}
+
+// ParseQualifier reads a qualifier as reports write it (多 is 余, 左右 is 约).
+func ParseQualifier(word string) (Qualifier, bool) {
+	q, ok := qualifierWords[word]
+	return q, ok
+}
+
 // Claim is one figure a published report states.
 type Claim struct {
 	ID         string

@@ -8,14 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var qualifierOf = map[string]reconcile.Qualifier{
-	"预计": reconcile.Estimated, "达到": reconcile.Reached, "增至": reconcile.RoseTo,
-	"近": reconcile.Nearly, "余": reconcile.Over, "多": reconcile.Over,
-	"超过": reconcile.Exceeds, "以上": reconcile.AtLeast, "以内": reconcile.AtMost,
-	"约": reconcile.About, "左右": reconcile.About, "累计": reconcile.Cumul,
-	"年均增长": reconcile.AvgGrowth, "增长": reconcile.Growth, "新增": reconcile.New,
-}
-
 // Map turns the figures of a report into the spec's claims: each names the
 // indicator its subject names (by code, name or alias, trying 新增+subject
 // for 新增 figures, then the longest name or alias the subject contains)
@@ -32,7 +24,7 @@ func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 		unit, okUnit := reconcile.LookupUnit(f.Unit)
 		c.Unit = unit
 		for _, w := range f.Qualifiers {
-			if q, ok := qualifierOf[w]; ok {
+			if q, ok := reconcile.ParseQualifier(w); ok {
 				c.Qualifiers = append(c.Qualifiers, q)
 			}
 		}

@@ -31,14 +31,6 @@ var roleHeader = map[reconcile.ColumnRole]string{
 	reconcile.RoleNote: "说明",
 }
 
-var qualifierWords = map[string]reconcile.Qualifier{
-	"预计": reconcile.Estimated, "达到": reconcile.Reached, "增至": reconcile.RoseTo,
-	"近": reconcile.Nearly, "余": reconcile.Over, "多": reconcile.Over,
-	"超过": reconcile.Exceeds, "以上": reconcile.AtLeast, "以内": reconcile.AtMost,
-	"约": reconcile.About, "左右": reconcile.About, "累计": reconcile.Cumul,
-	"年均增长": reconcile.AvgGrowth, "增长": reconcile.Growth, "新增": reconcile.New,
-}
-
 func (b *builder) build(f *File) *reconcile.Spec {
 	s := &reconcile.Spec{Town: f.Town, Year: f.Year, History: f.History}
 	if f.Year < 1900 || f.Year > 9999 {
@@ -295,7 +287,7 @@ func (b *builder) claims(f *File, s *reconcile.Spec) {
 		}
 		c.Unit = b.unit(y.Unit, append(at, "unit")...)
 		for _, w := range y.Qualifiers {
-			q, ok := qualifierWords[w]
+			q, ok := reconcile.ParseQualifier(w)
 			if !ok {
 				b.fail(fmt.Sprintf("unknown qualifier %q", w), append(at, "qualifiers")...)
 			}

@@ -172,11 +172,20 @@ func Load(name string, data []byte) (*reconcile.Spec, *File, error) {
 }
 
 // Marshal writes the effective spec as YAML.
-func Marshal(f *File) ([]byte, error) {
+func Marshal(f *File) ([]byte, error) { return encode(f) }
+
+// MarshalClaims writes claims as a spec's claims section.
+func MarshalClaims(cs []ClaimYAML) ([]byte, error) {
+	return encode(struct {
+		Claims []ClaimYAML `yaml:"claims"`
+	}{cs})
+}
+
+func encode(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), enc.Close()

@@ -266,13 +266,19 @@ func (x *xlsx) decodePart(name string, v any) error {
 	}
 	defer rc.Close()
 	if err := xml.NewDecoder(rc).Decode(v); err != nil {
-		var fe *FileError
-		if errors.As(err, &fe) {
-			return fe
-		}
-		return fileErr(name+" 格式错误", name+" is malformed", err)
+		return partErr(err, name+" 格式错误", name+" is malformed")
 	}
 	return nil
+}
+
+// partErr says why a part could not be parsed: the size limit or a broken
+// zip when the reader said so (a FileError), else malformed XML.
+func partErr(err error, zh, en string) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return fileErr(zh, en, err)
 }
 
 // readSharedStrings streams the string table: <si> holds <t> or rich-text
@@ -292,11 +298,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 			return nil
 		}
 		if err != nil {
-			var fe *FileError
-			if errors.As(err, &fe) {
-				return fe
-			}
-			return fileErr("共享字符串表格式错误", "the shared string table is malformed", err)
+			return partErr(err, "共享字符串表格式错误", "the shared string table is malformed")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -363,11 +365,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 			return nil
 		}
 		if err != nil {
-			var fe *FileError
-			if errors.As(err, &fe) {
-				return fe
-			}
-			return fileErr("工作表“"+s.name+"”格式错误", "sheet "+s.name+" is malformed", err)
+			return partErr(err, "工作表“"+s.name+"”格式错误", "sheet "+s.name+" is malformed")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

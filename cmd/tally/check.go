@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -106,10 +105,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 		}
 	}
 	if opts.JSON {
-		enc := json.NewEncoder(io.Out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := encodeJSON(io.Out, out); err != nil {
 			return err
 		}
 	} else {

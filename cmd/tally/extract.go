@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,9 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/report"
+	"github.com/jingwu/tally/spec"
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
-	"gopkg.in/yaml.v3"
 )
 
 // extractOptions holds the flags of tally extract.
@@ -129,10 +128,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
 				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Text: c.Text})
 		}
-		enc := json.NewEncoder(io.Out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return encodeJSON(io.Out, out)
 	}
 	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "line\tvalue\tperiod\tkind\tqualifiers\tsubject")
@@ -144,40 +140,24 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	return nil
 }
 
-// claimsYAML writes claims in the spec's own YAML form.
+// claimsYAML writes claims in the spec's own YAML form, ready to paste.
 func claimsYAML(cs []reconcile.Claim) ([]byte, error) {
-	type claimYAML struct {
-		ID         string   `yaml:"id"`
-		Line       int      `yaml:"line"`
-		Text       string   `yaml:"text"`
-		Indicator  string   `yaml:"indicator,omitempty"`
-		Period     string   `yaml:"period"`
-		Base       int      `yaml:"base,omitempty"`
-		Value      string   `yaml:"value"`
-		Unit       string   `yaml:"unit"`
-		Qualifiers []string `yaml:"qualifiers,flow,omitempty"`
-	}
-	var doc struct {
-		Claims []claimYAML `yaml:"claims"`
-	}
+	var ys []spec.ClaimYAML
 	for _, c := range cs {
 		if c.Unit.Name == "" {
 			continue // a unit the spec cannot hold
 		}
-		y := claimYAML{ID: c.ID, Line: c.Line, Text: c.Text, Indicator: c.Indicator, Period: c.Span.String(), Base: c.Base, Value: c.Written, Unit: c.Unit.Name}
+		y := spec.ClaimYAML{ID: c.ID, Line: c.Line, Text: c.Text, Indicator: c.Indicator, Period: c.Span.String(), Base: c.Base, Value: c.Written, Unit: c.Unit.Name}
 		for _, q := range c.Qualifiers {
 			y.Qualifiers = append(y.Qualifiers, string(q))
 		}
-		doc.Claims = append(doc.Claims, y)
+		ys = append(ys, y)
 	}
-	var buf bytes.Buffer
-	buf.WriteString("# Claims read by tally extract; paste into a spec's claims. Entries\n# without an indicator name nothing the spec measures.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	out, err := spec.MarshalClaims(ys)
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), enc.Close()
+	return append([]byte("# Claims read by tally extract; paste into a spec's claims. Entries\n# without an indicator name nothing the spec measures.\n"), out...), nil
 }
 
 func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {

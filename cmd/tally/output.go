@@ -167,10 +167,16 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 }
 
 func writeJSON(w io.Writer, r *reconcile.Result, lang reconcile.Lang) error {
+	return encodeJSON(w, toJSON(r, lang))
+}
+
+// encodeJSON writes v as tally's commands print JSON: indented, with <, >
+// and & as themselves.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(toJSON(r, lang))
+	return enc.Encode(v)
 }
 
 // printSummary writes what a person at a terminal needs: the counts, every

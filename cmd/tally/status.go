@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -63,10 +62,7 @@ func runStatus(io streams, opts *runOptions, paths []string) error {
 			out.Submissions = append(out.Submissions, jsonSubmission{Department: st.Department, Period: st.Period.String(),
 				State: st.State, File: st.File, Saved: st.Saved})
 		}
-		enc := json.NewEncoder(io.Out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := encodeJSON(io.Out, out); err != nil {
 			return err
 		}
 	} else {

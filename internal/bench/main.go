@@ -270,22 +270,7 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, dir string, i, nRows,
 }
 
 // code makes a valid unified social credit code for row r.
-func code(r int) string {
-	org := fmt.Sprintf("%08d", r+1)
-	weights := []int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, c := range org {
-		sum += int(c-'0') * weights[i]
-	}
-	c9 := 11 - sum%11
-	check := map[int]string{10: "X", 11: "0"}[c9]
-	if check == "" {
-		check = fmt.Sprint(c9)
-	}
-	first := "91120111" + org + check
-	last, _ := reconcile.CreditCheckChar(first)
-	return first + string(last)
-}
+func code(r int) string { return reconcile.NewCreditCode("120111", fmt.Sprintf("%08d", r+1)) }
 
 // measure runs one floor measurement in this process.
 func measure(mode, dir string, jobs int) error {

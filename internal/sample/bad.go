@@ -200,21 +200,7 @@ func row(name, code, month, ytd string) templates.Row {
 }
 
 // creditCodeOf makes a valid code around an 8-digit organisation number.
-func creditCodeOf(org string) string {
-	weights := []int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, c := range org {
-		sum += int(c-'0') * weights[i]
-	}
-	c9 := 11 - sum%11
-	check := map[int]string{10: "X", 11: "0"}[c9]
-	if check == "" {
-		check = fmt.Sprint(c9)
-	}
-	first := "91120111" + org + check
-	last, _ := reconcile.CreditCheckChar(first)
-	return first + string(last)
-}
+func creditCodeOf(org string) string { return reconcile.NewCreditCode("120111", org) }
 
 // bomb copies a workbook with its first data sheet replaced by 64 MiB of
 // spaces, which deflate packs into a few dozen KiB.

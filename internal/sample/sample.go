@@ -417,31 +417,14 @@ func named(names []string) []entity {
 func pick(r *rng, xs []string) string { return xs[r.next()%uint64(len(xs))] }
 
 // creditCode draws a valid unified social credit code registered in
-// Xiqing district (120111): 91 (enterprise), the division code, a nine-
-// character organisation code with its GB 11714 check digit, and the
-// GB 32100 check character.
+// Xiqing district (120111).
 func creditCode(r *rng) string {
 	const digits = "0123456789"
 	org := make([]byte, 8)
 	for i := range org {
 		org[i] = digits[r.next()%10]
 	}
-	weights := []int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, c := range org {
-		sum += int(c-'0') * weights[i]
-	}
-	c9 := 11 - sum%11
-	check := byte('0' + c9)
-	switch c9 {
-	case 10:
-		check = 'X'
-	case 11:
-		check = '0'
-	}
-	first := "91120111" + string(org) + string(check)
-	last, _ := reconcile.CreditCheckChar(first)
-	return first + string(last)
+	return reconcile.NewCreditCode("120111", string(org))
 }
 
 var (
