@@ -308,7 +308,9 @@ func (w *writer) row(t *reconcile.Table, row int, r Row, text int) error {
 				return err
 			}
 			if v, ok := r.Values[i]; ok {
-				err = w.setValue(t, sh, ref, row, c, v)
+				if err := w.setValue(t, sh, ref, row, c, v); err != nil {
+					return err
+				}
 			}
 			continue
 		}

@@ -111,12 +111,11 @@ func TestFillProgrammatically(t *testing.T) {
 	}
 	for sheet, cells := range typed {
 		for ref, v := range cells {
+			set := f.SetCellStr
 			if _, err := decimal.NewFromString(v); err == nil {
-				err = f.SetCellDefault(sheet, ref, v)
-			} else {
-				err = f.SetCellStr(sheet, ref, v)
+				set = f.SetCellDefault // a number, typed as its exact digits
 			}
-			if err != nil {
+			if err := set(sheet, ref, v); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -106,8 +106,6 @@ var plans = []yearPlan{
 		stockBase: map[string]int64{"sme_total": 163, "eagle_total": 120}},
 }
 
-var stockOf = map[string]string{"sme_total": "sme_new", "eagle_total": "eagle_new"}
-
 // Plants: where the sample deliberately breaks, so every check has a case.
 var (
 	// missing department-months: 科技科 2020-08, 劳动保障所 2021-05.
