@@ -47,6 +47,7 @@ not run.`,
 		},
 	}
 	opts.AddFlags(cmd)
+	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
 	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", "write annotated copies of files with findings into `DIR`")
 	return cmd
 }
