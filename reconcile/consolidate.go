@@ -422,6 +422,9 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 			at(cell.Source, RuleNegative, Error, cell.Raw, cell.Value.String())
 			ok = false
 		}
+		if def.HasMin && cell.Value.LessThan(def.Min) || def.HasMax && cell.Value.GreaterThan(def.Max) {
+			at(cell.Source, RuleRange, Error, cell.Raw, cell.Value.String(), rangeText(def))
+		}
 	}
 	for ci, c := range t.Columns {
 		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
@@ -471,6 +474,18 @@ func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
 				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Args: []any{y.Value.String(), m.Value.String()}})
 		}
 	}
+}
+
+// rangeText writes an indicator's bounds: [0, 1000000] 万元.
+func rangeText(def *Indicator) string {
+	lo, hi := "-∞", "∞"
+	if def.HasMin {
+		lo = def.Min.String()
+	}
+	if def.HasMax {
+		hi = def.Max.String()
+	}
+	return "[" + lo + ", " + hi + "] " + def.Unit.Name
 }
 
 func contains(xs []string, x string) bool {

@@ -49,6 +49,7 @@ const (
 	RuleWrongTemplate  Rule = "wrong_template"
 	RuleOldTemplate    Rule = "old_template"
 	RuleChoice         Rule = "not_a_choice"
+	RuleRange          Rule = "out_of_range"
 	RuleDisappears     Rule = "entity_disappears"
 )
 
@@ -103,6 +104,7 @@ var catalogue = map[Rule][2]string{
 	RuleNoFingerprint:  {"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"},
 	RuleWrongTemplate:  {"文件名表明是 %v，但所用模板是 %v 的，请用本期模板重新填报", "the name says %v but the template is for %v; fill in this period's template"},
 	RuleOldTemplate:    {"模板版本已过期（%v，版式 %v），已按表头读取，请改用最新模板", "made from an older template (%v, layout %v); read by its headers; use the current template"},
+	RuleRange:          {"%v 超出允许范围 %v", "%v is outside the allowed range %v"},
 	RuleChoice:         {"“%v”不在下拉列表中", "%q is not one of the listed choices"},
 	RuleAppears:        {"“%v”本月新出现（上月 %v 无此行）", "%q appears this month (not in %v)"},
 	RuleDisappears:     {"“%v”上月（%v）有、本月无", "%q was in %v and is gone this month"},

@@ -79,6 +79,9 @@ type Indicator struct {
 	Precision   int32 // decimal places allowed in Unit
 	Aggregation Aggregation
 	NonNegative bool
+	// Min and Max, when set, bound one cell's figure (HasMin, HasMax).
+	Min, Max       decimal.Decimal
+	HasMin, HasMax bool
 }
 
 // Department is a submitting unit (填报单位) and its tables.

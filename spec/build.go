@@ -147,10 +147,24 @@ func (b *builder) indicators(f *File, s *reconcile.Spec) {
 			t := true
 			y.NonNegative = &t
 		}
-		s.Indicators = append(s.Indicators, reconcile.Indicator{
+		ind := reconcile.Indicator{
 			Code: y.Code, Name: y.Name, Aliases: y.Aliases, Unit: u,
 			Precision: int32(*y.Precision), Aggregation: agg, NonNegative: *y.NonNegative,
-		})
+		}
+		var err error
+		if y.Min != "" {
+			if ind.Min, err = decimal.NewFromString(y.Min); err != nil {
+				b.fail(fmt.Sprintf("min %q is not a number", y.Min), append(at, "min")...)
+			}
+			ind.HasMin = true
+		}
+		if y.Max != "" {
+			if ind.Max, err = decimal.NewFromString(y.Max); err != nil {
+				b.fail(fmt.Sprintf("max %q is not a number", y.Max), append(at, "max")...)
+			}
+			ind.HasMax = true
+		}
+		s.Indicators = append(s.Indicators, ind)
 	}
 }
 

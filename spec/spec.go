@@ -63,6 +63,8 @@ type IndicatorYAML struct {
 	Precision   *int     `yaml:"precision,omitempty"`
 	Aggregation string   `yaml:"aggregation,omitempty"`
 	NonNegative *bool    `yaml:"non_negative,omitempty"`
+	Min         string   `yaml:"min,omitempty"` // bounds of one cell's figure
+	Max         string   `yaml:"max,omitempty"`
 }
 
 // DepartmentYAML describes one department and its tables.

@@ -45,7 +45,7 @@ func setup(t *testing.T) (*reconcile.Spec, string) {
 var typed = map[string]map[string]string{
 	"税收收入": {
 		"A4": "天津甲科技有限公司", "B4": "91350100M000100Y43", "C4": "1234.56", "D4": "3456.78",
-		"A5": "天津乙精工有限公司", "B5": "911201110000000019", "C5": "0.01", "D5": "123456789.123456",
+		"A5": "天津乙精工有限公司", "B5": "911201110000000019", "C5": "0.01", "D5": "987654.123456",
 		"E5": "三月补缴",
 	},
 	"一般预算收入": {"A4": "增值税（地方分成）", "B4": "10.5", "C4": "30.25"},
@@ -337,7 +337,7 @@ func TestTemplatesPrint(t *testing.T) {
 			t.Errorf("%s: no PDF: %v", filepath.Base(x), err)
 			continue
 		}
-		for _, want := range []string{"报表填报说明", "一、填写什么", "二、tally 审核什么"} {
+		for _, want := range []string{"报表填报说明", "一、填写什么", "二、tally 审核什么", "合计", "填报单位："} {
 			if !bytes.Contains(text, []byte(want)) {
 				t.Errorf("%s: the PDF lacks %q", filepath.Base(pdf), want)
 			}

@@ -115,6 +115,13 @@ func Bad(s *reconcile.Spec, dir string) error {
 				t.Total[2], t.Total[3] = num("195.5"), num("195.5")
 			}), nil
 		}},
+		{"out-of-range.xlsx", func() (*excelize.File, error) {
+			// 12345678 万元 in one month: a slip of the keyboard, past the spec's max.
+			return good(func(t *templates.Table) {
+				t.Rows[2].Values[2], t.Rows[2].Values[3] = num("12345678"), num("12345678")
+				t.Total[2], t.Total[3] = num("12345878.5"), num("12345878.5")
+			}), nil
+		}},
 		{"credit-code.xlsx", func() (*excelize.File, error) {
 			return good(func(t *templates.Table) {
 				c := t.Rows[1].Code
