@@ -132,11 +132,14 @@ func run(nFiles, nRows, runs, jobs int, keep, only string) error {
 		{"json", append(append([]string{tally}, common...), "--json", corpus)},
 		{"workbook", append(append([]string{tally}, common...), "-o", filepath.Join(work, "out.xlsx"), corpus)},
 	}
-	if exec.Command("python3", "-c", "import pandas").Run() == nil {
-		cmds = append(cmds, struct {
-			name string
-			args []string
-		}{"pandas", []string{"python3", "-c", pandasScript, corpus}})
+	for _, py := range []string{"/usr/bin/python3", "python3"} { // Debian's python3-pandas, or any
+		if exec.Command(py, "-c", "import pandas").Run() == nil {
+			cmds = append(cmds, struct {
+				name string
+				args []string
+			}{"pandas", []string{py, "-c", pandasScript, corpus}})
+			break
+		}
 	}
 	fmt.Printf("corpus: %d files × %d rows × 12 columns = %.0f cells, %d workers, median of %d runs\n\n", nFiles, nRows, cells, jobs, runs)
 	fmt.Printf("%-10s %9s %12s %12s\n", "", "seconds", "cells/s", "peak RSS MB")
