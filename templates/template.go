@@ -144,12 +144,12 @@ func (w *writer) table(t *reconcile.Table, content *Table) error {
 	if err := f.MergeCell(sh, fmt.Sprintf("A%d", TitleRow), fmt.Sprintf("%s%d", last, TitleRow)); err != nil {
 		return err
 	}
-	cells := map[string]any{
-		fmt.Sprintf("A%d", TitleRow): w.s.Town + t.Title,
-		fmt.Sprintf("A%d", InfoRow):  fmt.Sprintf("填报单位：%s　　报告期：%s", w.d.Name, periodLabel(w.p)),
-	}
-	for ref, v := range cells {
-		if err := f.SetCellValue(sh, ref, v); err != nil {
+	// In a fixed order: the shared strings, and so the file's bytes, follow it.
+	for _, c := range [][2]string{
+		{fmt.Sprintf("A%d", TitleRow), w.s.Town + t.Title},
+		{fmt.Sprintf("A%d", InfoRow), fmt.Sprintf("填报单位：%s　　报告期：%s", w.d.Name, periodLabel(w.p))},
+	} {
+		if err := f.SetCellStr(sh, c[0], c[1]); err != nil {
 			return err
 		}
 	}

@@ -101,8 +101,9 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 			}
 		}
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 4, "C": 4, "D": 30, "E": 8, "F": 8} {
-		if err := f.SetColWidth(name, col, col, sheetfmt.Width(int(width))); err != nil {
+	for i, width := range []int{8, 4, 4, 30, 8, 8} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(name, col, col, sheetfmt.Width(width)); err != nil {
 			return err
 		}
 	}

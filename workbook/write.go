@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/jingwu/tally/internal/sheetfmt"
@@ -85,7 +86,13 @@ func (x *out) styles() {
 		"grey":   {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
 	}
 	x.st = map[string]int{}
-	for name, s := range defs {
+	names := make([]string, 0, len(defs))
+	for name := range defs {
+		names = append(names, name)
+	}
+	sort.Strings(names) // style ids in a fixed order: the same bytes every run
+	for _, name := range names {
+		s := defs[name]
 		if s.Alignment == nil && s.Border != nil {
 			s.Alignment = &excelize.Alignment{Vertical: "top"}
 		}

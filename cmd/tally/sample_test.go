@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -267,5 +268,26 @@ print("detail rows", wb["Detail"].max_row)
 	want := "Overview|Consolidated|By year|Submissions|Claims|Findings|Detail|Inputs\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
 	if string(got) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The same inputs give the same workbook, byte for byte, whatever the
+// number of workers.
+func TestWorkbookDeterministic(t *testing.T) {
+	var sums []string
+	for _, jobs := range []string{"1", "2", "2"} {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		var so, se bytes.Buffer
+		if code := run([]string{"reconcile", "--jobs", jobs, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums = append(sums, fmt.Sprintf("%x", sha256.Sum256(b)))
+	}
+	if sums[0] != sums[1] || sums[1] != sums[2] {
+		t.Errorf("workbooks differ: %v", sums)
 	}
 }
