@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -315,6 +316,7 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 	t := sh.Table
 	sums := make([]decimal.Decimal, len(t.Columns))
 	rejected := 0
+	rejectedAt := map[string][]int{} // indicator → rejected rows
 	seen := map[string]int{}
 	for ri := range sh.Rows {
 		r := &sh.Rows[ri]
@@ -328,12 +330,11 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 		if !l.checkRow(s, sh, r, seen) {
 			rejected++
 			l.res.Summary.RowsRejected++
-			at := Source{s.File, sh.Name, fmt.Sprintf("%d:%d", r.Line, r.Line)}
-			why := Text{"被拒收的行：" + at.String(), "rejected row: " + at.String()}
 			for _, c := range t.Columns {
 				if ind := l.indicatorOf(t, c, r); ind != "" {
-					f := l.fig(ind, s.Period)
-					f.Incomplete = appendUnique(f.Incomplete, why)
+					if n := len(rejectedAt[ind]); n == 0 || rejectedAt[ind][n-1] != r.Line {
+						rejectedAt[ind] = append(rejectedAt[ind], r.Line)
+					}
 					if l.cur != nil {
 						l.cur.val(t, r, ind).rejected = true
 					}
@@ -353,7 +354,30 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 		}
 	}
 	l.checkTotal(s, sh, sums, rejected)
+	// One reason per indicator and sheet, however many rows were rejected.
+	for ind, lines := range rejectedAt {
+		f := l.fig(ind, s.Period)
+		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(s.File, sh.Name, lines))
+	}
 	return len(sh.Rows)
+}
+
+// rejectedRows says which rows of a sheet were rejected: 内资到位!5:5, or
+// the first few and how many.
+func rejectedRows(file, sheet string, lines []int) Text {
+	refs := make([]string, 0, 3)
+	for _, n := range lines[:min(len(lines), 3)] {
+		refs = append(refs, fmt.Sprintf("%d:%d", n, n))
+	}
+	at := Source{File: file, Sheet: sheet, Cell: strings.Join(refs, ",")}.String()
+	if len(lines) == 1 {
+		return Text{"被拒收的行：" + at, "rejected row: " + at}
+	}
+	more := ""
+	if len(lines) > 3 {
+		more = "…"
+	}
+	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", len(lines), at, more), fmt.Sprintf("%d rejected rows: %s%s", len(lines), at, more)}
 }
 
 func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {

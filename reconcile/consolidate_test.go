@@ -298,3 +298,19 @@ func TestLateAndStatus(t *testing.T) {
 		t.Errorf("status (-want +got):\n%s", diff)
 	}
 }
+
+// Many rejected rows make one reason per sheet, not one per row (which
+// also kept a file of bad rows from costing quadratic time).
+func TestRejectedRowsGrouped(t *testing.T) {
+	s := testSpec()
+	subs := year(s)
+	rows := subs[3].Sheets[0].Rows
+	for i := range rows {
+		rows[i].Cells[1] = Cell{Source: rows[i].Cells[1].Source, Raw: "x", State: Invalid}
+	}
+	r := Consolidate(s, subs, Options{})
+	got := r.Series[0].Months[3].Incomplete
+	if len(got) != 1 || got[0][1] != "2 rejected rows: 2020-03-czs.xlsx: 税收!4:4,5:5" {
+		t.Errorf("reasons %v", got)
+	}
+}

@@ -17,7 +17,7 @@ func bigFile(b *testing.B, s *reconcile.Spec, n int) []byte {
 	t := &templates.Table{}
 	for i := 0; i < n; i++ {
 		v := decimal.New(int64(i*37%100000+1), -2)
-		t.Rows = append(t.Rows, templates.Row{Name: fmt.Sprintf("企业%05d", i), Code: "91350100M000100Y43",
+		t.Rows = append(t.Rows, templates.Row{Name: fmt.Sprintf("企业%05d", i), Code: reconcile.NewCreditCode("120111", fmt.Sprintf("%08d", i+1)),
 			Values: map[int]templates.Value{2: {Number: v}, 3: {Number: v}}})
 	}
 	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{"czs-tax": t})
