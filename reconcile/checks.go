@@ -37,6 +37,7 @@ func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 			continue
 		}
 		var first *Cell
+		cells := map[Ref]*Cell{}
 		applies := true
 		rule.Expr.Refs(func(ref *Ref) {
 			c := cellFor(sh.Table, r, *ref)
@@ -45,12 +46,13 @@ func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 			} else if first == nil {
 				first = c
 			}
+			cells[*ref] = c
 		})
 		if !applies {
 			continue
 		}
 		holds, left, right, err := rule.Expr.Eval(func(ref Ref) (decimal.Decimal, bool) {
-			c := cellFor(sh.Table, r, ref)
+			c := cells[ref]
 			return c.Value, c.State == Number
 		})
 		if err != nil || holds {

@@ -37,6 +37,15 @@ func init() {
 	}
 }
 
+// UnitNames lists the names of every unit tally knows.
+func UnitNames() []string {
+	out := make([]string, 0, len(units))
+	for name := range units {
+		out = append(out, name)
+	}
+	return out
+}
+
 // LookupUnit returns the unit named name.
 func LookupUnit(name string) (Unit, bool) {
 	u, ok := units[name]

@@ -83,7 +83,7 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 	return d, false, reconcile.Text{}, true
 }
 
-// trailingUnit returns the unit name a text ends with, if any.
+// trailingUnit returns the (longest) unit name a text ends with, if any.
 func trailingUnit(t string) string {
 	best := ""
 	for _, u := range knownUnits {
@@ -94,7 +94,8 @@ func trailingUnit(t string) string {
 	return best
 }
 
-var knownUnits = []string{"元", "万元", "亿元", "美元", "万美元", "亿美元", "人", "万人", "人次", "万人次", "家", "个", "件", "项", "平方米", "万平方米", "亩", "万亩", "%"}
+// knownUnits are the units a figure typed as text may end with: the domain's.
+var knownUnits = reconcile.UnitNames()
 
 // readValue reads a value cell of a column kept in unit. It returns the
 // cell and, for anything not a plain stored number, the finding to record.

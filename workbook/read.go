@@ -74,7 +74,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		}
 		sub.Department, sub.Period, sub.Template = fp.Department, p, fp.Template
 	default:
-		sub = identifyByName(sub, base, s)
+		sub.Department, sub.Period = byName.Department, byName.Period
 		if sub.Department == "" {
 			return unknown(sub, "no tally fingerprint, and the name is not <period>-<department>.xlsx")
 		}
@@ -99,14 +99,21 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	return sub
 }
 
-func identifyByName(sub reconcile.Submission, base string, s *reconcile.Spec) reconcile.Submission {
+// NameIdentity reads <period>-<dept>.xlsx: the period and department code a
+// file's name gives, if it has that form.
+func NameIdentity(base string) (reconcile.Period, string, bool) {
 	m := fileName.FindStringSubmatch(base)
 	if m == nil {
-		return sub
+		return reconcile.Period{}, "", false
 	}
 	p, err := reconcile.ParsePeriod(m[1])
-	if _, ok := s.Department(strings.ToLower(m[2])); ok && err == nil {
-		sub.Department, sub.Period = strings.ToLower(m[2]), p
+	return p, strings.ToLower(m[2]), err == nil
+}
+
+func identifyByName(sub reconcile.Submission, base string, s *reconcile.Spec) reconcile.Submission {
+	p, dept, ok := NameIdentity(base)
+	if _, known := s.Department(dept); ok && known {
+		sub.Department, sub.Period = dept, p
 	}
 	return sub
 }

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -337,12 +336,8 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 // give none come last.
 func periodOrder(files []input) {
 	key := func(f input) (reconcile.Period, bool) {
-		m := fileName.FindStringSubmatch(filepath.Base(f.path))
-		if m == nil {
-			return reconcile.Period{}, false
-		}
-		p, err := reconcile.ParsePeriod(m[1])
-		return p, err == nil
+		p, _, ok := workbook.NameIdentity(filepath.Base(f.path))
+		return p, ok
 	}
 	sort.SliceStable(files, func(i, j int) bool {
 		pi, oki := key(files[i])
@@ -356,8 +351,6 @@ func periodOrder(files []input) {
 		return files[i].path < files[j].path
 	})
 }
-
-var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-[a-z0-9]+\.xlsx$`)
 
 // writeAtomic writes data to path through a temporary file in the same
 // folder and a rename, so a reader never sees half a workbook.

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"text/tabwriter"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
+	"github.com/jingwu/tally/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -92,7 +94,7 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if !p.IsMonth() {
 			before = reconcile.Period{Year: p.Year - 1}
 		}
-		for _, sub := range readAll(files, s, 2, (&runOptions{MaxFileMB: 64, MaxPartMB: 256}).limits()) {
+		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			if sub.Period == before && !sub.Unreadable {
 				sub := sub
 				prev[sub.Department] = &sub
