@@ -3,6 +3,8 @@ package workbook
 import (
 	"testing"
 
+	"github.com/jingwu/tally/reconcile"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -31,10 +33,23 @@ func BenchmarkReadValueNoise(b *testing.B) {
 	}
 }
 
-func BenchmarkStreamNumber(b *testing.B) {
-	d := decimal.RequireFromString("1234567.89")
+// BenchmarkDetailRow formats one row of the 明细 sheet, as a run does for
+// every consolidated cell.
+func BenchmarkDetailRow(b *testing.B) {
+	s := &reconcile.Spec{Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收收入", Precision: 2}},
+		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}
+	d, err := NewDetail(b.TempDir(), s, reconcile.Chinese)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	e := reconcile.Entry{Source: reconcile.Source{File: "2020-03 财政所 税收.xlsx", Sheet: "税收收入", Cell: "D17"},
+		Department: "czs", Period: reconcile.Period{Year: 2020, Month: 3}, Indicator: "tax", Measure: reconcile.YTDValue,
+		Entity: "精武镇某某机械制造有限公司", Code: "91120222MA05KXYZ3Q", Value: decimal.RequireFromString("1234567.89"), Raw: "1234567.89"}
+	buf := make([]byte, 0, 4096)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		streamNumber(d)
+		buf = d.row(buf[:0], i+2, e)
 	}
+	b.SetBytes(int64(len(buf)))
 }

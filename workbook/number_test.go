@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"strconv"
 	"testing"
 
 	"github.com/jingwu/tally/reconcile"
@@ -151,31 +150,30 @@ func FuzzParseText(f *testing.F) {
 	})
 }
 
-// streamNumber hands the StreamWriter a float only when it is written back
-// as the decimal's own digits; otherwise the exact text.
-func TestStreamNumber(t *testing.T) {
+// A figure goes into the detail as a number only when Excel holds it
+// exactly (at most 15 significant digits); otherwise as its exact text.
+func TestDetailValue(t *testing.T) {
 	for _, c := range []struct {
-		in    string
-		float bool
+		in     string
+		number bool
 	}{
 		{"0.1", true}, {"1234.56", true}, {"0.3", true}, {"123456789012.345", true},
-		{"999999999999999", true}, {"-0.01", true}, {"100", true},
+		{"999999999999999", true}, {"-0.01", true}, {"100", true}, {"1.50", true},
 		{"1234567890123456", false},     // 16 digits: Excel would round it
 		{"0.30000000000000004", false},  // 17 digits
 		{"123456789.1234567", false},    // 16 digits
 		{"12345678901234567890", false}, // would print as 12345678901234567000
+		{"100000000000000000000", true}, // one significant digit: Excel holds 1E+20 exactly
+		{"0.000000000000000123", true}, {"-1000.000000000000001", false}, {"0", true},
 	} {
 		d := decimal.RequireFromString(c.in)
-		got := streamNumber(d)
-		switch v := got.(type) {
-		case float64:
-			if !c.float || strconv.FormatFloat(v, 'f', -1, 64) != d.String() {
-				t.Errorf("%s went through a float: %v", c.in, v)
-			}
-		case string:
-			if c.float || v != d.String() {
-				t.Errorf("%s: text %q", c.in, v)
-			}
+		got := string((&Detail{}).value(nil, 9, []byte("7"), 5, d.String()))
+		want := `<c r="J7" s="5" t="inlineStr"><is><t>` + d.String() + `</t></is></c>`
+		if c.number {
+			want = `<c r="J7" s="5"><v>` + d.String() + `</v></c>`
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", c.in, got, want)
 		}
 	}
 }

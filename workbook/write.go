@@ -1,9 +1,9 @@
 package workbook
 
 import (
-	"archive/zip"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 
@@ -17,18 +17,40 @@ import (
 type Meta struct {
 	Spec string // the spec's name as given
 	Lang reconcile.Lang
-	// Detail, when set, is the run's detail (DetailRows entries), read back
-	// from wherever the run spilled it; otherwise Result.Detail is used.
-	Detail     Entries
-	DetailRows int
+	// Detail, when set, holds the run's detail rows, written as the run
+	// went (NewDetail, in the same language); otherwise Result.Detail is
+	// used.
+	Detail *Detail
 }
 
 // Write writes the consolidated workbook of r to w.
 func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
+	det := meta.Detail
+	if det == nil {
+		d, err := NewDetail("", r.Spec, meta.Lang)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		for _, e := range r.Detail {
+			d.Add(e)
+		}
+		det = d
+	}
+	if det.lang != meta.Lang {
+		return fmt.Errorf("internal error: detail written in another language")
+	}
+	parts, err := det.finish()
+	if err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts}
 	x.styles()
+	if !maps.Equal(x.st, det.st) {
+		return fmt.Errorf("internal error: detail rows name other styles than the workbook's")
+	}
 	steps := []func() error{x.overview, x.figures, x.years, x.status, x.claims, x.findings, x.detail, x.inputs}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -44,10 +66,10 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		return err
 	}
 	// excelize builds the whole zip in a buffer before writing it out; a
-	// zip writer of our own sends it straight to w instead, so a workbook
-	// with a million-row detail is not held in memory.
-	zw := zip.NewWriter(w)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
+	// zip writer of our own sends it straight to w instead, and splices the
+	// detail rows into their sheets.
+	pw := newPkgWriter(w, det.tmp, x.partNames())
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pw })
 	return f.Write(io.Discard)
 }
 
@@ -57,6 +79,9 @@ type out struct {
 	lang reconcile.Lang
 	meta Meta
 	st   map[string]int
+	// parts are the detail's sheets; splice maps their names to them.
+	parts  []segment
+	splice map[string]segment
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
@@ -66,7 +91,18 @@ func (x *out) title() string {
 		fmt.Sprintf("%s %d consolidation and report check", x.r.Spec.Town, x.r.AsOf.Year))
 }
 
-func (x *out) styles() {
+// styleIDs are the style ids Write gives its styles: made in a fixed order
+// in a fresh workbook, the same every time, so the detail rows formatted
+// before the workbook exists name them rightly (Write checks).
+func styleIDs() map[string]int {
+	f := excelize.NewFile()
+	defer f.Close()
+	return newStyles(f)
+}
+
+func (x *out) styles() { x.st = newStyles(x.f) }
+
+func newStyles(f *excelize.File) map[string]int {
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
@@ -85,7 +121,7 @@ func (x *out) styles() {
 		"warn":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		"grey":   {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
 	}
-	x.st = map[string]int{}
+	st := map[string]int{}
 	names := make([]string, 0, len(defs))
 	for name := range defs {
 		names = append(names, name)
@@ -96,12 +132,13 @@ func (x *out) styles() {
 		if s.Alignment == nil && s.Border != nil {
 			s.Alignment = &excelize.Alignment{Vertical: "top"}
 		}
-		id, err := x.f.NewStyle(s)
+		id, err := f.NewStyle(s)
 		if err != nil {
 			panic(err) // constant styles: an error is a bug here
 		}
-		x.st[name] = id
+		st[name] = id
 	}
+	return st
 }
 
 // cell is one value to write: a string, an int, a decimal (exact), or nil.
@@ -122,32 +159,8 @@ type column struct {
 // a filter, frozen header, widths and print setup.
 func (x *out) table(key string, title string, cols []column, rows [][]cell, landscape bool) error {
 	name := label(x.lang, sheetNames[key])
-	if _, err := x.f.NewSheet(name); err != nil {
-		return err
-	}
-	f := x.f
-	headerRow := 1
-	if title != "" {
-		if err := f.SetCellStr(name, "A1", title); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(name, "A1", "A1", x.st["title"]); err != nil {
-			return err
-		}
-		headerRow = 2
-	}
-	for i, col := range cols {
-		ref, _ := excelize.CoordinatesToCellName(i+1, headerRow)
-		if err := f.SetCellStr(name, ref, col.header); err != nil {
-			return err
-		}
-		letter, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, letter, letter, sheetfmt.Width(int(col.width))); err != nil {
-			return err
-		}
-	}
-	last, _ := excelize.ColumnNumberToName(len(cols))
-	if err := f.SetCellStyle(name, fmt.Sprintf("A%d", headerRow), fmt.Sprintf("%s%d", last, headerRow), x.st["header"]); err != nil {
+	headerRow, err := x.head(name, title, cols)
+	if err != nil {
 		return err
 	}
 	widths := make([]float64, len(cols))
@@ -159,11 +172,50 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 			return err
 		}
 	}
-	lastRow := headerRow + len(rows)
-	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, max(lastRow, headerRow))); err != nil {
+	return x.frame(name, len(cols), headerRow, len(rows), landscape)
+}
+
+// head makes sheet name with an optional title and a header row, and
+// returns the header's row number.
+func (x *out) head(name, title string, cols []column) (int, error) {
+	if _, err := x.f.NewSheet(name); err != nil {
+		return 0, err
+	}
+	f := x.f
+	headerRow := 1
+	if title != "" {
+		if err := f.SetCellStr(name, "A1", title); err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStyle(name, "A1", "A1", x.st["title"]); err != nil {
+			return 0, err
+		}
+		headerRow = 2
+	}
+	for i, col := range cols {
+		ref, _ := excelize.CoordinatesToCellName(i+1, headerRow)
+		if err := f.SetCellStr(name, ref, col.header); err != nil {
+			return 0, err
+		}
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(name, letter, letter, sheetfmt.Width(int(col.width))); err != nil {
+			return 0, err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	return headerRow, f.SetCellStyle(name, fmt.Sprintf("A%d", headerRow), fmt.Sprintf("%s%d", last, headerRow), x.st["header"])
+}
+
+// frame finishes a sheet of ncols columns whose header row is followed by
+// rows data rows: its dimension, filter, frozen header and print setup.
+func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) error {
+	f := x.f
+	last, _ := excelize.ColumnNumberToName(ncols)
+	lastRow := headerRow + rows
+	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, lastRow)); err != nil {
 		return err
 	}
-	if len(rows) > 0 {
+	if rows > 0 {
 		if err := f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", headerRow, last, lastRow), nil); err != nil {
 			return err
 		}

@@ -95,7 +95,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			return usagef("--annotate %s: not a folder", opts.Annotate)
 		}
 	}
-	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}})
+	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)
 	if err != nil {
 		return err
 	}

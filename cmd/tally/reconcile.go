@@ -60,10 +60,12 @@ func (o *runOptions) lang() (reconcile.Lang, error) {
 // consolidate reads the submissions under paths and consolidates them. out,
 // when set, is checked not to be one of the inputs.
 func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
-	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(reconcile.Entry) {}})
+	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(reconcile.Entry) {}}, nil)
 }
 
-func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.Options) (*reconcile.Result, string, error) {
+// consolidateWith is consolidate with options; onSpec, when set, is called
+// with the spec before any file is read.
+func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.Options, onSpec func(*reconcile.Spec, *reconcile.Options) error) (*reconcile.Result, string, error) {
 	if o.Jobs < 1 {
 		return nil, "", usagef("--jobs %d: want at least 1", o.Jobs)
 	}
@@ -99,6 +101,11 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		}
 	}
 	periodOrder(files)
+	if onSpec != nil {
+		if err := onSpec(s, &opt); err != nil {
+			return nil, "", err
+		}
+	}
 	l := reconcile.NewLedger(s, opt)
 	bar := o.progress(len(files))
 	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) })
@@ -164,28 +171,32 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
 	}
 	opts.report = opts.Report
-	// The detail goes only into the workbook: spilled to a temporary file as
-	// the run goes, read back as the sheet is written, never held.
-	var spill *detailSpill
-	opt := reconcile.Options{Detail: func(reconcile.Entry) {}}
-	if opts.Output != "" {
-		if spill, err = newDetailSpill(filepath.Dir(opts.Output)); err != nil {
+	// The detail goes only into the workbook: formatted and compressed into
+	// a temporary file as the run goes, spliced into the workbook at the end.
+	var detail *workbook.Detail
+	defer func() {
+		if detail != nil {
+			detail.Close()
+		}
+	}()
+	withDetail := func(s *reconcile.Spec, opt *reconcile.Options) error {
+		var err error
+		if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 			return err
 		}
-		defer spill.Close()
-		opt.Detail = spill.Add
+		opt.Detail = detail.Add
+		return nil
 	}
-	res, specName, err := opts.consolidateWith(paths, opts.Output, opt)
+	if opts.Output == "" {
+		withDetail = nil
+	}
+	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(reconcile.Entry) {}}, withDetail)
 	if err != nil {
 		return err
 	}
 	if opts.Output != "" {
-		entries, n, err := spill.Entries()
-		if err != nil {
-			return err
-		}
-		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: entries, DetailRows: n}
-		if err := writeWorkbook(opts.Output, res, meta, spill); err != nil {
+		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail}
+		if err := writeWorkbook(opts.Output, res, meta); err != nil {
 			return err
 		}
 	}
@@ -401,4 +412,10 @@ func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
 	out := append([]reconcile.Finding(nil), fs...)
 	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Severity] < rank[out[j].Severity] })
 	return out
+}
+
+// writeWorkbook writes the consolidated workbook to path atomically, as it
+// is made.
+func writeWorkbook(path string, res *reconcile.Result, meta workbook.Meta) error {
+	return writeAtomicFunc(path, func(w io.Writer) error { return workbook.Write(w, res, meta) })
 }

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -289,5 +291,51 @@ func TestWorkbookDeterministic(t *testing.T) {
 	}
 	if sums[0] != sums[1] || sums[1] != sums[2] {
 		t.Errorf("workbooks differ: %v", sums)
+	}
+}
+
+// LibreOffice reads the 明细 rows — written by tally, not excelize — as
+// excelize does: every cell of the sheet, exported to CSV with values as
+// stored, equals excelize's reading of it.
+func TestDetailReadsInLibreOffice(t *testing.T) {
+	soffice := testtool.Require(t, "soffice")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "c.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "--lang", "en", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	// Filter options: comma, quote, UTF-8, from line 1, …, cells as stored
+	// (not as shown), every sheet to its own file (-1).
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice failed: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "c-Detail.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, err := f.GetRows("Detail", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lo) != len(want) || len(want) != 7276 {
+		t.Fatalf("LibreOffice reads %d rows, excelize %d, want 7276", len(lo), len(want))
+	}
+	for i := range want {
+		row := append(want[i], make([]string, 12-len(want[i]))...)
+		if !slices.Equal(lo[i], row) {
+			t.Fatalf("row %d: LibreOffice %q, excelize %q", i+1, lo[i], row)
+		}
 	}
 }

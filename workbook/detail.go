@@ -1,0 +1,373 @@
+package workbook
+
+import (
+	"bufio"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/klauspost/compress/flate"
+)
+
+// Detail is the 明细 sheets of a run, written while the run adds them: each
+// consolidated cell becomes one row of sheet XML at once, and the rows are
+// compressed into a temporary file, one deflate segment per sheet. Writing
+// the workbook then copies the segments into the package between the head
+// and the tail excelize makes for each sheet, so a run of millions of cells
+// neither holds them nor formats them twice.
+//
+// Detail is the only sheet tally writes without excelize: excelize's
+// StreamWriter took three quarters of a large run's time (measured in
+// README "Scale"). Everything around the rows — columns, panes, filter,
+// print setup, the header — is still excelize's.
+type Detail struct {
+	lang    reconcile.Lang
+	st      map[string]int
+	inds    map[string]detailIndicator
+	depts   map[string][]byte // escaped <t> content of repeated strings
+	periods map[reconcile.Period][]byte
+	measure map[reconcile.Measure][]byte
+	cache   map[string][]byte // file and sheet names
+	yes     []byte
+
+	tmp    *os.File
+	parts  []segment // set by the compressor; read after finish
+	counts []int     // data rows of each finished sheet
+	rows   int       // data rows in the current sheet
+	n      int       // data rows in all
+
+	buf  []byte
+	free chan []byte
+	work chan chunk
+	done chan error
+	err  error
+}
+
+type detailIndicator struct {
+	name  []byte
+	style string
+}
+
+// segment is one sheet's rows in the temporary file: compressed bytes at
+// off, and the CRC-32 and length of the XML they hold.
+type segment struct {
+	off, size int64
+	raw       int64
+	crc       uint32
+	rows      int
+}
+
+// chunk is formatted rows on their way to the compressor; last closes the
+// sheet's segment.
+type chunk struct {
+	b    []byte
+	last bool
+}
+
+// detailLevel is the deflate level of the detail rows: klauspost's fastest,
+// which on tally's rows compresses about as well as level 5 at a third of
+// the time (README "Scale").
+const detailLevel = flate.BestSpeed
+
+const chunkBytes = 256 << 10
+
+// NewDetail starts a detail for spec s in language lang, keeping its
+// temporary file in dir (the system's temporary folder when dir is "").
+// Close removes it.
+func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, error) {
+	tmp, err := os.CreateTemp(dir, ".tally-detail-*.tmp")
+	if err != nil && dir != "" {
+		tmp, err = os.CreateTemp("", "tally-detail-*.tmp")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("detail: %w", err)
+	}
+	d := &Detail{lang: lang, st: styleIDs(), inds: map[string]detailIndicator{}, depts: map[string][]byte{},
+		periods: map[reconcile.Period][]byte{}, measure: map[reconcile.Measure][]byte{}, cache: map[string][]byte{},
+		tmp: tmp, free: make(chan []byte, 3), work: make(chan chunk, 2), done: make(chan error, 1)}
+	for _, dep := range s.Departments {
+		d.depts[dep.Code] = appendText(nil, dep.Name)
+	}
+	for _, def := range s.Indicators {
+		d.inds[def.Code] = detailIndicator{appendText(nil, def.Name), numStyle(&def)}
+	}
+	for m, l := range measureLabel {
+		d.measure[m] = appendText(nil, label(lang, l))
+	}
+	d.yes = appendText(nil, label(lang, [2]string{"是", "yes"}))
+	for range 3 {
+		d.free <- make([]byte, 0, chunkBytes+4096)
+	}
+	d.buf = <-d.free
+	go d.compress()
+	return d, nil
+}
+
+// compress runs in its own goroutine: it deflates chunks into the
+// temporary file as they come, so formatting and compressing overlap.
+func (d *Detail) compress() {
+	out := &countWriter{w: bufio.NewWriterSize(d.tmp, 1<<20)}
+	fw, _ := flate.NewWriter(out, detailLevel)
+	var cur segment
+	var err error
+	for c := range d.work {
+		if err == nil {
+			cur.crc = crc32.Update(cur.crc, crc32.IEEETable, c.b)
+			cur.raw += int64(len(c.b))
+			_, err = fw.Write(c.b)
+		}
+		d.free <- c.b[:0]
+		if c.last && err == nil {
+			err = fw.Flush() // a sync flush: the segment ends on a byte, not the stream
+			cur.size = out.n - cur.off
+			d.parts = append(d.parts, cur)
+			cur = segment{off: out.n}
+			fw.Reset(out)
+		}
+	}
+	if err == nil {
+		err = out.w.(*bufio.Writer).Flush()
+	}
+	d.done <- err
+}
+
+// Add writes one consolidated cell as a row of the detail.
+func (d *Detail) Add(e reconcile.Entry) {
+	if d.rows == maxSheetRows-1 {
+		d.send(true)
+		d.counts = append(d.counts, d.rows)
+		d.rows = 0
+	}
+	d.rows++
+	d.n++
+	d.buf = d.row(d.buf, d.rows+1, e)
+	if len(d.buf) >= chunkBytes {
+		d.send(false)
+	}
+}
+
+func (d *Detail) send(last bool) {
+	d.work <- chunk{d.buf, last}
+	d.buf = <-d.free
+}
+
+// Rows is how many rows have been added.
+func (d *Detail) Rows() int { return d.n }
+
+// finish ends the last sheet's segment and waits for the compressor; it
+// returns the segments, one per detail sheet (at least one).
+func (d *Detail) finish() ([]segment, error) {
+	if d.work != nil {
+		d.send(true)
+		d.counts = append(d.counts, d.rows)
+		close(d.work)
+		d.err = <-d.done
+		d.work = nil
+		for i := range d.parts {
+			d.parts[i].rows = d.counts[i]
+		}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("detail: %w", d.err)
+	}
+	return d.parts, nil
+}
+
+// Close removes the temporary file.
+func (d *Detail) Close() error {
+	if d.work != nil {
+		close(d.work)
+		<-d.done
+		d.work = nil
+	}
+	name := d.tmp.Name()
+	d.tmp.Close()
+	return os.Remove(name)
+}
+
+var detailCols = "ABCDEFGHIJKL"
+
+// row appends the XML of one detail row.
+func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
+	var num [20]byte
+	rn := strconv.AppendInt(num[:0], int64(r), 10)
+	b = append(b, `<row r="`...)
+	b = append(b, rn...)
+	b = append(b, `">`...)
+	plain := d.st["plain"]
+	ind, ok := d.inds[e.Indicator]
+	if !ok {
+		ind = detailIndicator{appendText(nil, e.Indicator), "number"}
+	}
+	b = d.text(b, 0, rn, plain, d.cached(e.File))
+	b = d.text(b, 1, rn, plain, d.cached(e.Sheet))
+	b = d.textS(b, 2, rn, plain, e.Cell)
+	if t, ok := d.depts[e.Department]; ok {
+		b = d.text(b, 3, rn, plain, t)
+	} else {
+		b = d.textS(b, 3, rn, plain, e.Department)
+	}
+	b = d.text(b, 4, rn, plain, d.period(e.Period))
+	b = d.text(b, 5, rn, plain, ind.name)
+	b = d.text(b, 6, rn, plain, d.measure[e.Measure])
+	b = d.textS(b, 7, rn, plain, e.Entity)
+	b = d.textS(b, 8, rn, plain, e.Code)
+	v := e.Value.String()
+	b = d.value(b, 9, rn, d.st[ind.style], v)
+	if e.Raw != v {
+		b = d.textS(b, 10, rn, plain, e.Raw)
+	}
+	if e.AsText {
+		b = d.text(b, 11, rn, plain, d.yes)
+	}
+	return append(b, `</row>`...)
+}
+
+// cached is the escaped text of a file or sheet name, which repeat from
+// row to row.
+func (d *Detail) cached(s string) []byte {
+	if t, ok := d.cache[s]; ok {
+		return t
+	}
+	t := appendText(nil, s)
+	if len(d.cache) < 1<<16 { // bounded, whatever the input
+		d.cache[s] = t
+	}
+	return t
+}
+
+func (d *Detail) period(p reconcile.Period) []byte {
+	if t, ok := d.periods[p]; ok {
+		return t
+	}
+	t := []byte(p.String())
+	if len(d.periods) < 1<<12 {
+		d.periods[p] = t
+	}
+	return t
+}
+
+func cellStart(b []byte, col int, rn []byte, style int) []byte {
+	b = append(b, `<c r="`...)
+	b = append(b, detailCols[col])
+	b = append(b, rn...)
+	b = append(b, `" s="`...)
+	return strconv.AppendInt(b, int64(style), 10)
+}
+
+// text appends an inline-string cell holding t, already escaped, or just
+// the styled cell when t is empty.
+func (d *Detail) text(b []byte, col int, rn []byte, style int, t []byte) []byte {
+	if len(t) == 0 {
+		return append(cellStart(b, col, rn, style), `"/>`...)
+	}
+	b = textOpen(cellStart(b, col, rn, style), t[0], t[len(t)-1])
+	b = append(b, t...)
+	return append(b, `</t></is></c>`...)
+}
+
+// textS is text for a string not yet escaped.
+func (d *Detail) textS(b []byte, col int, rn []byte, style int, s string) []byte {
+	if s == "" {
+		return append(cellStart(b, col, rn, style), `"/>`...)
+	}
+	b = textOpen(cellStart(b, col, rn, style), s[0], s[len(s)-1])
+	b = appendText(b, s)
+	return append(b, `</t></is></c>`...)
+}
+
+// textOpen opens an inline string, keeping its outer spaces when it has any.
+func textOpen(b []byte, first, last byte) []byte {
+	if isSpace(first) || isSpace(last) {
+		return append(b, `" t="inlineStr"><is><t xml:space="preserve">`...)
+	}
+	return append(b, `" t="inlineStr"><is><t>`...)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// value appends the figure v (a decimal's String): a number when Excel
+// holds it exactly (at most 15 significant digits), else its exact digits
+// as text, so no figure is rounded on its way into the sheet.
+func (d *Detail) value(b []byte, col int, rn []byte, style int, v string) []byte {
+	if sigDigits(v) > ExcelDigits {
+		return d.textS(b, col, rn, style, v)
+	}
+	b = cellStart(b, col, rn, style)
+	b = append(b, `"><v>`...)
+	b = append(b, v...)
+	return append(b, `</v></c>`...)
+}
+
+// appendText appends s escaped as XML character data. Characters XML cannot
+// hold become U+FFFD, as encoding/xml does; CR is kept as a reference.
+func appendText(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+				b = append(b, "\uFFFD"...)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == '&':
+			b = append(b, "&amp;"...)
+		case c == '<':
+			b = append(b, "&lt;"...)
+		case c == '>':
+			b = append(b, "&gt;"...)
+		case c == '\r':
+			b = append(b, "&#xD;"...)
+		case c >= 0x20 || c == '\t' || c == '\n':
+			b = append(b, c)
+		default:
+			b = append(b, "\uFFFD"...)
+		}
+		i++
+	}
+	return b
+}
+
+// countWriter counts what passes through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// sigDigits counts the significant digits of a plain decimal numeral: from
+// its first non-zero digit to its last.
+func sigDigits(v string) int {
+	first, last, n := -1, -1, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if c != '0' {
+			if first < 0 {
+				first = n
+			}
+			last = n
+		}
+		n++
+	}
+	if first < 0 {
+		return 1 // zero
+	}
+	return last - first + 1
+}

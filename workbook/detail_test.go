@@ -1,0 +1,122 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// A detail longer than a sheet continues on the next, header and all, and
+// every value arrives exactly.
+func TestDetailSplitsAcrossSheets(t *testing.T) {
+	old := maxSheetRows
+	maxSheetRows = 4 // a header and three rows per sheet
+	defer func() { maxSheetRows = old }()
+	wan, _ := reconcile.LookupUnit("万元")
+	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收收入", Unit: wan, Precision: 6}}}
+	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
+	for i := 0; i < 7; i++ {
+		r.Detail = append(r.Detail, reconcile.Entry{Indicator: "tax", Measure: reconcile.MonthValue,
+			Value: decimal.RequireFromString(fmt.Sprintf("%d.0%d", i, i)), Source: reconcile.Source{File: "f.xlsx", Sheet: "税收收入", Cell: fmt.Sprintf("C%d", i+4)}})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sh := range []string{"Detail", "Detail (2)", "Detail (3)"} {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s: %v", sh, err)
+		}
+		if rows[0][0] != "File" {
+			t.Errorf("%s has no header: %v", sh, rows[0])
+		}
+		for _, row := range rows[1:] {
+			got = append(got, row[9])
+		}
+	}
+	want := "[0 1.01 2.02 3.03 4.04 5.05 6.06]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("values %v, want %s", got, want)
+	}
+}
+
+// The detail's rows are written by hand and spliced into excelize's sheets:
+// the package must read back whole — every part's CRC checked by
+// archive/zip — and every text exactly, across chunk and sheet boundaries.
+func TestDetailSplicedRowsReadBack(t *testing.T) {
+	old := maxSheetRows
+	maxSheetRows = 1500
+	defer func() { maxSheetRows = old }()
+	wan, _ := reconcile.LookupUnit("万元")
+	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收<收入>&", Unit: wan, Precision: 2}},
+		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}
+	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
+	names := []string{"精武镇某某机械制造有限公司", " leading and trailing ", "A&B <Co> \"x\"", "line\r\nbreak", "bell\x07", "tab\there"}
+	const n = 4000 // several 256 KB chunks, three sheets
+	for i := range n {
+		r.Detail = append(r.Detail, reconcile.Entry{Indicator: "tax", Measure: reconcile.YTDValue, Department: "czs",
+			Period: reconcile.Period{Year: 2020, Month: i%12 + 1}, Entity: names[i%len(names)] + strings.Repeat("长", i%50),
+			Value: decimal.New(int64(i)*7919, -2), Raw: "x", AsText: i%3 == 0,
+			Source: reconcile.Source{File: fmt.Sprintf("f%d.xlsx", i%7), Sheet: "S", Cell: fmt.Sprintf("C%d", i+4)}})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			t.Errorf("%s: %v", zf.Name, err)
+		}
+		rc.Close()
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	for _, sh := range []string{"Detail", "Detail (2)", "Detail (3)"} {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("%s: %v", sh, err)
+		}
+		if dim, _ := f.GetSheetDimension(sh); dim != fmt.Sprintf("A1:L%d", len(rows)) {
+			t.Errorf("%s: dimension %s for %d rows", sh, dim, len(rows))
+		}
+		for _, row := range rows[1:] {
+			e := r.Detail[i]
+			for len(row) < 12 {
+				row = append(row, "")
+			}
+			want := strings.ReplaceAll(e.Entity, "\x07", "\uFFFD")
+			if row[0] != e.File || row[2] != e.Cell || row[3] != "财政所" || row[5] != "税收<收入>&" || row[7] != want ||
+				row[9] != e.Value.String() || row[10] != "x" || (row[11] == "yes") != e.AsText {
+				t.Fatalf("%s row %d: %q, want %+v", sh, i, row, e)
+			}
+			i++
+		}
+	}
+	if i != n {
+		t.Errorf("read back %d rows, want %d", i, n)
+	}
+}
