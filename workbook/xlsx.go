@@ -289,20 +289,20 @@ func (x *xlsx) readSharedStrings(part string) error {
 		return err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	d := newXMLTokens(rc)
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
 	for {
-		tok, err := d.RawToken() // no namespace bookkeeping: only local names matter here
+		kind, err := d.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return partErr(err, "共享字符串表格式错误", "the shared string table is malformed")
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch kind {
+		case tokStart:
+			switch string(d.name) {
 			case "si":
 				inSI = true
 				cur.Reset()
@@ -311,8 +311,8 @@ func (x *xlsx) readSharedStrings(part string) error {
 			case "t":
 				inT = inSI && skip == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(d.name) {
 			case "si":
 				inSI = false
 				x.sst = append(x.sst, cur.String())
@@ -321,9 +321,9 @@ func (x *xlsx) readSharedStrings(part string) error {
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		case tokText:
 			if inT {
-				cur.Write(t)
+				cur.Write(d.text)
 			}
 		}
 	}
@@ -347,7 +347,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		return err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	d := newXMLTokens(rc)
 	x.hiddenCols = map[int]bool{}
 	var (
 		cells  []rawCell
@@ -360,41 +360,33 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		inIS   bool
 	)
 	for {
-		tok, err := d.RawToken() // no namespace bookkeeping: only local names matter here
+		kind, err := d.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return partErr(err, "工作表“"+s.name+"”格式错误", "sheet "+s.name+" is malformed")
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch kind {
+		case tokStart:
+			switch string(d.name) {
 			case "col":
-				x.colAttrs(t.Attr)
+				x.colAttrs(d)
 			case "row":
 				inRow, cells, hidden = true, cells[:0], false
 				row++
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "r":
-						if n, err := strconv.Atoi(a.Value); err == nil {
-							row = n
-						}
-					case "hidden":
-						hidden = a.Value == "1" || a.Value == "true"
+				if v, ok := d.attr("r"); ok {
+					if n, err := strconv.Atoi(v); err == nil {
+						row = n
 					}
+				}
+				if v, ok := d.attr("hidden"); ok {
+					hidden = v == "1" || v == "true"
 				}
 			case "c":
 				cur = rawCell{}
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "r":
-						cur.Ref = a.Value
-					case "t":
-						cur.Type = a.Value
-					}
-				}
+				cur.Ref, _ = d.attr("r")
+				cur.Type, _ = d.attr("t")
 				if cur.Ref == "" {
 					col := len(cells) + 1
 					if len(cells) > 0 {
@@ -406,7 +398,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 			case "v", "f":
 				buf.Reset()
 				text = &buf
-				if t.Name.Local == "f" {
+				if string(d.name) == "f" {
 					cur.HasF = true
 				}
 			case "is":
@@ -419,12 +411,12 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 			case "rPh":
 				text = nil
 			}
-		case xml.CharData:
+		case tokText:
 			if text != nil {
-				text.Write(t)
+				text.Write(d.text)
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(d.name) {
 			case "v":
 				cur.Value, text = buf.String(), nil
 			case "f":
@@ -467,16 +459,16 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 func (x *xlsx) hidden(col int) bool { return x.hiddenCols[col] }
 
 // colAttrs records the columns a <col min max hidden> element hides.
-func (x *xlsx) colAttrs(attrs []xml.Attr) {
+func (x *xlsx) colAttrs(d *xmlTokens) {
 	lo, hi, hidden := 0, 0, false
-	for _, a := range attrs {
-		switch a.Name.Local {
+	for _, a := range d.attrs {
+		switch string(a.name) {
 		case "min":
-			lo, _ = strconv.Atoi(a.Value)
+			lo, _ = strconv.Atoi(string(a.value))
 		case "max":
-			hi, _ = strconv.Atoi(a.Value)
+			hi, _ = strconv.Atoi(string(a.value))
 		case "hidden":
-			hidden = a.Value == "1" || a.Value == "true"
+			hidden = string(a.value) == "1" || string(a.value) == "true"
 		}
 	}
 	for c := lo; hidden && c <= hi && c-lo < 16384; c++ {

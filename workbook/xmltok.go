@@ -1,0 +1,434 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// xmlTokens reads the raw tokens of a sheet or string-table part: start
+// and end tags by local name (namespace prefixes dropped), attributes and
+// character data unescaped — what encoding/xml's RawToken gives, for the
+// subset of XML a package part is, at a fraction of the cost and without
+// allocating per token: a sheet of a million cells is read by this loop.
+// Processing instructions and comments are skipped; CDATA is text; a DTD
+// is an error, as the packaging standard has it, so no entity is ever
+// defined or expanded. Malformed input is an error.
+// FuzzXMLTokens checks it token for token against encoding/xml.
+type xmlTokens struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	off      int64 // input offset of buf[0]
+	rerr     error // the reader's error, once seen
+
+	kind  tokKind
+	name  []byte    // local name of a start or end tag
+	attrs []xmlAttr // of a start tag
+	text  []byte    // character data
+	close bool      // a self-closing start tag: its end comes next
+
+	tag, vals []byte // storage behind name, attrs and text
+}
+
+type tokKind int
+
+const (
+	tokStart tokKind = iota + 1
+	tokEnd
+	tokText
+)
+
+type xmlAttr struct{ name, value []byte }
+
+func newXMLTokens(r io.Reader) *xmlTokens {
+	return &xmlTokens{r: r, buf: make([]byte, 64<<10)}
+}
+
+// attr returns the value of the start tag's attribute with local name n.
+func (t *xmlTokens) attr(n string) (string, bool) {
+	for _, a := range t.attrs {
+		if string(a.name) == n {
+			return string(a.value), true
+		}
+	}
+	return "", false
+}
+
+func (t *xmlTokens) syntax(msg string) error {
+	return fmt.Errorf("XML syntax error at byte %d: %s", t.off+int64(t.pos), msg)
+}
+
+// fill reads more input; false at the end of it.
+func (t *xmlTokens) fill() (bool, error) {
+	if t.rerr != nil {
+		if t.rerr == io.EOF {
+			return false, nil
+		}
+		return false, t.rerr
+	}
+	if t.pos > 0 {
+		copy(t.buf, t.buf[t.pos:t.end])
+		t.off += int64(t.pos)
+		t.end -= t.pos
+		t.pos = 0
+	}
+	if t.end == len(t.buf) {
+		t.buf = append(t.buf, make([]byte, len(t.buf))...)
+	}
+	n, err := t.r.Read(t.buf[t.end:])
+	t.end += n
+	if err != nil {
+		t.rerr = err
+	}
+	if n == 0 && err != nil {
+		return t.fill()
+	}
+	return true, nil
+}
+
+// next reads the next token; io.EOF at the end of the input.
+func (t *xmlTokens) next() (tokKind, error) {
+	if t.close {
+		t.close, t.kind = false, tokEnd
+		return tokEnd, nil
+	}
+	if t.pos == t.end {
+		if ok, err := t.fill(); err != nil {
+			return 0, err
+		} else if !ok {
+			return 0, io.EOF
+		}
+	}
+	if t.buf[t.pos] != '<' {
+		return t.charData()
+	}
+	// Enough of the tag to tell its kind.
+	for t.end-t.pos < 9 {
+		if ok, err := t.fill(); err != nil {
+			return 0, err
+		} else if !ok {
+			break
+		}
+	}
+	rest := t.buf[t.pos+1 : t.end]
+	switch {
+	case bytes.HasPrefix(rest, []byte("?")):
+		return t.skipPast("?>")
+	case bytes.HasPrefix(rest, []byte("!--")):
+		return t.skipPast("-->")
+	case bytes.HasPrefix(rest, []byte("![CDATA[")):
+		return t.cdata()
+	case bytes.HasPrefix(rest, []byte("!")):
+		// Open Packaging Conventions (ECMA-376-2, M1.17): a part with a
+		// DTD is invalid; refusing it also refuses every entity trick.
+		return 0, t.syntax("DTD or directive in a package part")
+	}
+	raw, err := t.tagBytes()
+	if err != nil {
+		return 0, err
+	}
+	if len(raw) > 0 && raw[0] == '/' {
+		name := bytes.TrimRight(raw[1:], " \t\r\n")
+		if !validName(name) {
+			return 0, t.syntax("invalid end tag")
+		}
+		t.kind, t.name = tokEnd, localName(name)
+		return tokEnd, nil
+	}
+	return t.startTag(raw)
+}
+
+// charData reads text up to the next tag.
+func (t *xmlTokens) charData() (tokKind, error) {
+	t.tag = t.tag[:0]
+	for {
+		i := bytes.IndexByte(t.buf[t.pos:t.end], '<')
+		if i >= 0 {
+			t.tag = append(t.tag, t.buf[t.pos:t.pos+i]...)
+			t.pos += i
+			break
+		}
+		t.tag = append(t.tag, t.buf[t.pos:t.end]...)
+		t.pos = t.end
+		if ok, err := t.fill(); err != nil {
+			return 0, err
+		} else if !ok {
+			break
+		}
+	}
+	t.vals = t.vals[:0]
+	text, err := t.unescape(t.tag)
+	if err != nil {
+		return 0, err
+	}
+	t.kind, t.text = tokText, text
+	return tokText, nil
+}
+
+// cdata reads <![CDATA[ … ]]> as text.
+func (t *xmlTokens) cdata() (tokKind, error) {
+	t.pos += len("<![CDATA[")
+	body, err := t.until("]]>")
+	if err != nil {
+		return 0, err
+	}
+	if !utf8.Valid(body) {
+		return 0, t.syntax("invalid UTF-8")
+	}
+	t.kind, t.text = tokText, newlines(body)
+	return tokText, nil
+}
+
+// skipPast skips input through the end marker.
+func (t *xmlTokens) skipPast(end string) (tokKind, error) {
+	if _, err := t.until(end); err != nil {
+		return 0, err
+	}
+	return t.next()
+}
+
+// until returns the input up to end (kept in t.vals) and moves past it.
+func (t *xmlTokens) until(end string) ([]byte, error) {
+	t.vals = t.vals[:0]
+	for {
+		if i := bytes.Index(t.buf[t.pos:t.end], []byte(end)); i >= 0 {
+			t.vals = append(t.vals, t.buf[t.pos:t.pos+i]...)
+			t.pos += i + len(end)
+			return t.vals, nil
+		}
+		// Keep the last len(end)-1 bytes: the marker may straddle reads.
+		keep := min(len(end)-1, t.end-t.pos)
+		t.vals = append(t.vals, t.buf[t.pos:t.end-keep]...)
+		t.pos = t.end - keep
+		if ok, err := t.fill(); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, t.syntax("unexpected EOF")
+		}
+	}
+}
+
+// tagBytes returns what is between < and the > that ends the tag (a >
+// inside a quoted attribute value does not), and moves past it.
+func (t *xmlTokens) tagBytes() ([]byte, error) {
+	t.tag = t.tag[:0]
+	t.pos++ // '<'
+	quote := byte(0)
+	for {
+		start := t.pos
+		for ; t.pos < t.end; t.pos++ {
+			c := t.buf[t.pos]
+			if quote != 0 {
+				if c == quote {
+					quote = 0
+				}
+				continue
+			}
+			if c == '"' || c == '\'' {
+				quote = c
+			} else if c == '>' {
+				t.tag = append(t.tag, t.buf[start:t.pos]...)
+				t.pos++
+				return t.tag, nil
+			} else if c == '<' {
+				return nil, t.syntax("unexpected < in tag")
+			}
+		}
+		t.tag = append(t.tag, t.buf[start:t.end]...)
+		if ok, err := t.fill(); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, t.syntax("unexpected EOF in tag")
+		}
+	}
+}
+
+// startTag parses a start tag: name, attributes, and a closing slash.
+func (t *xmlTokens) startTag(raw []byte) (tokKind, error) {
+	if n := len(raw); n > 0 && raw[n-1] == '/' {
+		t.close, raw = true, raw[:n-1]
+	}
+	i := 0
+	for i < len(raw) && !isXMLSpace(raw[i]) {
+		i++
+	}
+	if !validName(raw[:i]) {
+		t.close = false
+		return 0, t.syntax("invalid tag name")
+	}
+	t.name = localName(raw[:i])
+	t.attrs = t.attrs[:0]
+	t.vals = t.vals[:0]
+	for {
+		for i < len(raw) && isXMLSpace(raw[i]) {
+			i++
+		}
+		if i == len(raw) {
+			break
+		}
+		j := i
+		for j < len(raw) && raw[j] != '=' && !isXMLSpace(raw[j]) {
+			j++
+		}
+		name := raw[i:j]
+		for j < len(raw) && isXMLSpace(raw[j]) {
+			j++
+		}
+		if !validName(name) || j == len(raw) || raw[j] != '=' {
+			t.close = false
+			return 0, t.syntax("attribute without value")
+		}
+		j++
+		for j < len(raw) && isXMLSpace(raw[j]) {
+			j++
+		}
+		if j == len(raw) || (raw[j] != '"' && raw[j] != '\'') {
+			t.close = false
+			return 0, t.syntax("unquoted attribute value")
+		}
+		q := raw[j]
+		k := bytes.IndexByte(raw[j+1:], q)
+		if k < 0 {
+			t.close = false
+			return 0, t.syntax("unterminated attribute value")
+		}
+		v := raw[j+1 : j+1+k]
+		if bytes.IndexByte(v, '<') >= 0 {
+			t.close = false
+			return 0, t.syntax("< in attribute value")
+		}
+		val, err := t.unescape(v)
+		if err != nil {
+			t.close = false
+			return 0, err
+		}
+		t.attrs = append(t.attrs, xmlAttr{localName(name), val})
+		i = j + 1 + k + 1 // encoding/xml, too, reads a="1"b="2"
+	}
+	t.kind = tokStart
+	return tokStart, nil
+}
+
+// unescape decodes entity and character references in s, and normalises
+// line ends as XML does (CR LF and CR alone become LF). Unless s needs
+// neither, the result is appended to t.vals.
+func (t *xmlTokens) unescape(s []byte) ([]byte, error) {
+	if !utf8.Valid(s) {
+		return nil, t.syntax("invalid UTF-8")
+	}
+	if bytes.IndexByte(s, '&') < 0 && bytes.IndexByte(s, '\r') < 0 {
+		return s, nil
+	}
+	start := len(t.vals)
+	out := t.vals
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\r':
+			out = append(out, '\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case c == '&':
+			end := bytes.IndexByte(s[i:], ';')
+			if end < 0 {
+				return nil, t.syntax("unterminated entity reference")
+			}
+			ref := s[i+1 : i+end]
+			switch string(ref) {
+			case "lt":
+				out = append(out, '<')
+			case "gt":
+				out = append(out, '>')
+			case "amp":
+				out = append(out, '&')
+			case "quot":
+				out = append(out, '"')
+			case "apos":
+				out = append(out, '\'')
+			default:
+				r, ok := charRef(ref)
+				if !ok {
+					return nil, t.syntax("invalid entity reference &" + string(ref) + ";")
+				}
+				out = utf8.AppendRune(out, r)
+			}
+			i += end
+		default:
+			out = append(out, c)
+		}
+	}
+	t.vals = out
+	return out[start:], nil
+}
+
+// charRef decodes the body of &#N; or &#xH;.
+func charRef(ref []byte) (rune, bool) {
+	if len(ref) < 2 || ref[0] != '#' {
+		return 0, false
+	}
+	var n uint64
+	var err error
+	if ref[1] == 'x' {
+		n, err = strconv.ParseUint(string(ref[2:]), 16, 32)
+	} else {
+		n, err = strconv.ParseUint(string(ref[1:]), 10, 32)
+	}
+	r := rune(n)
+	if err != nil || !isXMLChar(r) {
+		return 0, false
+	}
+	return r, true
+}
+
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// validName accepts a non-empty name without the characters that cannot be
+// in one; the finer rules of XML names do not matter to reading a sheet.
+func validName(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		switch c {
+		case '<', '>', '"', '\'', '=', '/', '&', ' ', '\t', '\r', '\n':
+			return false
+		}
+	}
+	return true
+}
+
+// localName drops a namespace prefix.
+func localName(b []byte) []byte {
+	if i := bytes.IndexByte(b, ':'); i >= 0 {
+		return b[i+1:]
+	}
+	return b
+}
+
+// newlines normalises CR LF and lone CR to LF.
+func newlines(b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\r' {
+			out = append(out, '\n')
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
