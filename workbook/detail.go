@@ -11,6 +11,7 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
+	"github.com/shopspring/decimal"
 )
 
 // Detail is the 明细 sheets of a run, written while the run adds them: each
@@ -33,6 +34,8 @@ type Detail struct {
 	measure map[reconcile.Measure][]byte
 	cache   map[string][]byte // file and sheet names
 	yes     []byte
+	plain   int
+	num     []byte // the figure being written
 
 	tmp    *os.File
 	parts  []segment // set by the compressor; read after finish
@@ -49,7 +52,7 @@ type Detail struct {
 
 type detailIndicator struct {
 	name  []byte
-	style string
+	style int
 }
 
 // segment is one sheet's rows in the temporary file: compressed bytes at
@@ -93,12 +96,13 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 		d.depts[dep.Code] = appendText(nil, dep.Name)
 	}
 	for _, def := range s.Indicators {
-		d.inds[def.Code] = detailIndicator{appendText(nil, def.Name), numStyle(&def)}
+		d.inds[def.Code] = detailIndicator{appendText(nil, def.Name), d.st[numStyle(&def)]}
 	}
 	for m, l := range measureLabel {
 		d.measure[m] = appendText(nil, label(lang, l))
 	}
 	d.yes = appendText(nil, label(lang, [2]string{"是", "yes"}))
+	d.plain = d.st["plain"]
 	for range 3 {
 		d.free <- make([]byte, 0, chunkBytes+4096)
 	}
@@ -198,10 +202,10 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 	b = append(b, `<row r="`...)
 	b = append(b, rn...)
 	b = append(b, `">`...)
-	plain := d.st["plain"]
+	plain := d.plain
 	ind, ok := d.inds[e.Indicator]
 	if !ok {
-		ind = detailIndicator{appendText(nil, e.Indicator), "number"}
+		ind = detailIndicator{appendText(nil, e.Indicator), d.st["number"]}
 	}
 	b = d.text(b, 0, rn, plain, d.cached(e.File))
 	b = d.text(b, 1, rn, plain, d.cached(e.Sheet))
@@ -216,9 +220,9 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 	b = d.text(b, 6, rn, plain, d.measure[e.Measure])
 	b = d.textS(b, 7, rn, plain, e.Entity)
 	b = d.textS(b, 8, rn, plain, e.Code)
-	v := e.Value.String()
-	b = d.value(b, 9, rn, d.st[ind.style], v)
-	if e.Raw != v {
+	d.num = appendDecimal(d.num[:0], e.Value)
+	b = d.value(b, 9, rn, ind.style, d.num)
+	if e.Raw != string(d.num) {
 		b = d.textS(b, 10, rn, plain, e.Raw)
 	}
 	if e.AsText {
@@ -255,9 +259,20 @@ func cellStart(b []byte, col int, rn []byte, style int) []byte {
 	b = append(b, `<c r="`...)
 	b = append(b, detailCols[col])
 	b = append(b, rn...)
+	if style < len(styleAttrs) {
+		return append(b, styleAttrs[style]...)
+	}
 	b = append(b, `" s="`...)
 	return strconv.AppendInt(b, int64(style), 10)
 }
+
+// styleAttrs[i] is `" s="i`, made once.
+var styleAttrs = func() (a [64][]byte) {
+	for i := range a {
+		a[i] = strconv.AppendInt([]byte(`" s="`), int64(i), 10)
+	}
+	return a
+}()
 
 // text appends an inline-string cell holding t, already escaped, or just
 // the styled cell when t is empty.
@@ -275,9 +290,32 @@ func (d *Detail) textS(b []byte, col int, rn []byte, style int, s string) []byte
 	if s == "" {
 		return append(cellStart(b, col, rn, style), `"/>`...)
 	}
+	if len(s) > maxCellChars {
+		s = clip(s)
+	}
 	b = textOpen(cellStart(b, col, rn, style), s[0], s[len(s)-1])
 	b = appendText(b, s)
 	return append(b, `</t></is></c>`...)
+}
+
+// maxCellChars is the most characters (UTF-16 units) a cell holds; Excel
+// repairs a file with more.
+const maxCellChars = 32767
+
+// clip cuts s to what a cell holds, as excelize does for the other sheets.
+func clip(s string) string {
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if n+w > maxCellChars {
+			return s[:i]
+		}
+		n += w
+	}
+	return s
 }
 
 // textOpen opens an inline string, keeping its outer spaces when it has any.
@@ -290,17 +328,63 @@ func textOpen(b []byte, first, last byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// value appends the figure v (a decimal's String): a number when Excel
-// holds it exactly (at most 15 significant digits), else its exact digits
-// as text, so no figure is rounded on its way into the sheet.
-func (d *Detail) value(b []byte, col int, rn []byte, style int, v string) []byte {
-	if sigDigits(v) > ExcelDigits {
-		return d.textS(b, col, rn, style, v)
+// value appends the figure v (as a decimal's String gives it): a number
+// when Excel holds it exactly (at most 15 significant digits, and not so
+// long that it could leave Excel's range), else its exact digits as text,
+// so no figure is rounded on its way into the sheet.
+func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte) []byte {
+	if sigDigits(v) > ExcelDigits || len(v) > 64 {
+		return d.text(b, col, rn, style, v) // digits, sign and point need no escaping
 	}
 	b = cellStart(b, col, rn, style)
 	b = append(b, `"><v>`...)
 	b = append(b, v...)
 	return append(b, `</v></c>`...)
+}
+
+// appendDecimal appends d as d.String() writes it, without its allocations
+// when the coefficient has at most 18 digits (the common case, exact in an
+// int64); otherwise by d.String().
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	exp := d.Exponent()
+	if d.NumDigits() > 18 || exp > 64 || exp < -64 {
+		return append(b, d.String()...)
+	}
+	c := d.CoefficientInt64()
+	if c == 0 {
+		return append(b, '0')
+	}
+	if exp >= 0 {
+		b = strconv.AppendInt(b, c, 10)
+		for range exp {
+			b = append(b, '0')
+		}
+		return b
+	}
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], c, 10)
+	point := len(digits) + int(exp) // digits before the point
+	frac := digits[max(point, 0):]
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if point > 0 {
+		b = append(b, digits[:point]...)
+	} else {
+		b = append(b, '0')
+	}
+	if len(frac) == 0 {
+		return b
+	}
+	b = append(b, '.')
+	for range -point {
+		b = append(b, '0')
+	}
+	return append(b, frac...)
 }
 
 // appendText appends s escaped as XML character data. Characters XML cannot
@@ -351,7 +435,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // sigDigits counts the significant digits of a plain decimal numeral: from
 // its first non-zero digit to its last.
-func sigDigits(v string) int {
+func sigDigits(v []byte) int {
 	first, last, n := -1, -1, 0
 	for i := 0; i < len(v); i++ {
 		c := v[i]

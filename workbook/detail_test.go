@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
@@ -118,5 +120,41 @@ func TestDetailSplicedRowsReadBack(t *testing.T) {
 	}
 	if i != n {
 		t.Errorf("read back %d rows, want %d", i, n)
+	}
+}
+
+// A cell holds at most 32,767 characters (UTF-16 units); longer text is cut
+// there, never inside a character.
+func TestClip(t *testing.T) {
+	long := strings.Repeat("税", maxCellChars+5)
+	if got := clip(long); utf8.RuneCountInString(got) != maxCellChars {
+		t.Errorf("clip kept %d characters", utf8.RuneCountInString(got))
+	}
+	astral := strings.Repeat("𠀀", maxCellChars/2+3) // two units each
+	if got := clip(astral); utf8.RuneCountInString(got) != maxCellChars/2 {
+		t.Errorf("clip kept %d astral characters, want %d", utf8.RuneCountInString(got), maxCellChars/2)
+	}
+	if s := strings.Repeat("a", maxCellChars); clip(s) != s {
+		t.Error("clip cut a string that fits")
+	}
+}
+
+// appendDecimal writes exactly what decimal's String does.
+func TestAppendDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	check := func(d decimal.Decimal) {
+		if got, want := string(appendDecimal(nil, d)), d.String(); got != want {
+			t.Fatalf("coefficient %s exponent %d: %s, want %s", d.Coefficient(), d.Exponent(), got, want)
+		}
+	}
+	for _, s := range []string{"0", "-0.5", "1.50", "100", "0.001", "-1200.0300", "123456789012345678", "1234567890123456789012", "1e70", "1e-70"} {
+		check(decimal.RequireFromString(s))
+	}
+	for range 20000 {
+		c := r.Int64N(1_000_000_000_000_000_000) >> r.UintN(60)
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		check(decimal.New(c, int32(r.IntN(50)-30)))
 	}
 }
