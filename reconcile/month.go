@@ -1,8 +1,8 @@
 package reconcile
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -40,8 +40,15 @@ type monthState struct {
 }
 
 func newMonthState(s *Submission) *monthState {
-	return &monthState{period: s.Period, file: s.File, vals: map[monthKey]*monthVal{},
-		present: map[entityKey]string{}, sheets: map[string]string{}, at: map[entityKey]Source{}}
+	rows, cells := 0, 0 // sizes the maps once: a sheet of thousands of rows would grow them many times
+	for _, sh := range s.Sheets {
+		rows += len(sh.Rows)
+		for _, r := range sh.Rows {
+			cells += len(r.Cells)
+		}
+	}
+	return &monthState{period: s.Period, file: s.File, vals: make(map[monthKey]*monthVal, cells), order: make([]monthKey, 0, cells),
+		present: make(map[entityKey]string, rows), sheets: map[string]string{}, at: make(map[entityKey]Source, rows)}
 }
 
 func entityOf(r *Row) string {
@@ -71,7 +78,7 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	k := entityKey{t.ID, entityOf(r)}
 	m.present[k] = r.Name
 	m.sheets[t.ID] = sheet
-	m.at[k] = Source{File: m.file, Sheet: sheet, Cell: fmt.Sprintf("A%d", r.Line)}
+	m.at[k] = Source{File: m.file, Sheet: sheet, Cell: "A" + strconv.Itoa(r.Line)}
 }
 
 // compareMonths runs the checks across months for a department's new month

@@ -29,13 +29,24 @@ type Detail struct {
 	lang    reconcile.Lang
 	st      map[string]int
 	inds    map[string]detailIndicator
-	depts   map[string][]byte // escaped <t> content of repeated strings
-	periods map[reconcile.Period][]byte
-	measure map[reconcile.Measure][]byte
-	cache   map[string][]byte // file and sheet names
-	yes     []byte
+	depts   map[string]string // code → name
+	periods map[reconcile.Period]string
+	measure map[reconcile.Measure]string
+	yes     string
 	plain   int
 	num     []byte // the figure being written
+
+	// The detail's shared strings: the workbook's string table starts with
+	// them (Write puts them there first), so rows can name them by index
+	// before the workbook exists.
+	sst  map[string]int
+	strs []string
+	// last is each column's last shared string: a run's entries come a
+	// source row at a time, so most columns repeat the row before.
+	last [len(detailCols)]struct {
+		s string
+		i int
+	}
 
 	tmp    *os.File
 	parts  []segment // set by the compressor; read after finish
@@ -51,7 +62,7 @@ type Detail struct {
 }
 
 type detailIndicator struct {
-	name  []byte
+	name  string
 	style int
 }
 
@@ -89,19 +100,19 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	if err != nil {
 		return nil, fmt.Errorf("detail: %w", err)
 	}
-	d := &Detail{lang: lang, st: styleIDs(), inds: map[string]detailIndicator{}, depts: map[string][]byte{},
-		periods: map[reconcile.Period][]byte{}, measure: map[reconcile.Measure][]byte{}, cache: map[string][]byte{},
+	d := &Detail{lang: lang, st: styleIDs(), inds: map[string]detailIndicator{}, depts: map[string]string{},
+		periods: map[reconcile.Period]string{}, measure: map[reconcile.Measure]string{}, sst: map[string]int{},
 		tmp: tmp, free: make(chan []byte, 3), work: make(chan chunk, 2), done: make(chan error, 1)}
 	for _, dep := range s.Departments {
-		d.depts[dep.Code] = appendText(nil, dep.Name)
+		d.depts[dep.Code] = dep.Name
 	}
 	for _, def := range s.Indicators {
-		d.inds[def.Code] = detailIndicator{appendText(nil, def.Name), d.st[numStyle(&def)]}
+		d.inds[def.Code] = detailIndicator{def.Name, d.st[numStyle(&def)]}
 	}
 	for m, l := range measureLabel {
-		d.measure[m] = appendText(nil, label(lang, l))
+		d.measure[m] = label(lang, l)
 	}
-	d.yes = appendText(nil, label(lang, [2]string{"是", "yes"}))
+	d.yes = label(lang, [2]string{"是", "yes"})
 	d.plain = d.st["plain"]
 	for range 3 {
 		d.free <- make([]byte, 0, chunkBytes+4096)
@@ -193,7 +204,7 @@ func (d *Detail) Close() error {
 	return os.Remove(name)
 }
 
-var detailCols = "ABCDEFGHIJKL"
+const detailCols = "ABCDEFGHIJKL"
 
 // row appends the XML of one detail row.
 func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
@@ -205,19 +216,19 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 	plain := d.plain
 	ind, ok := d.inds[e.Indicator]
 	if !ok {
-		ind = detailIndicator{appendText(nil, e.Indicator), d.st["number"]}
+		ind = detailIndicator{e.Indicator, d.st["number"]}
 	}
-	b = d.text(b, 0, rn, plain, d.cached(e.File))
-	b = d.text(b, 1, rn, plain, d.cached(e.Sheet))
+	dept, ok := d.depts[e.Department]
+	if !ok {
+		dept = e.Department
+	}
+	b = d.textS(b, 0, rn, plain, e.File)
+	b = d.textS(b, 1, rn, plain, e.Sheet)
 	b = d.textS(b, 2, rn, plain, e.Cell)
-	if t, ok := d.depts[e.Department]; ok {
-		b = d.text(b, 3, rn, plain, t)
-	} else {
-		b = d.textS(b, 3, rn, plain, e.Department)
-	}
-	b = d.text(b, 4, rn, plain, d.period(e.Period))
-	b = d.text(b, 5, rn, plain, ind.name)
-	b = d.text(b, 6, rn, plain, d.measure[e.Measure])
+	b = d.textS(b, 3, rn, plain, dept)
+	b = d.textS(b, 4, rn, plain, d.period(e.Period))
+	b = d.textS(b, 5, rn, plain, ind.name)
+	b = d.textS(b, 6, rn, plain, d.measure[e.Measure])
 	b = d.textS(b, 7, rn, plain, e.Entity)
 	b = d.textS(b, 8, rn, plain, e.Code)
 	d.num = appendDecimal(d.num[:0], e.Value)
@@ -226,29 +237,16 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 		b = d.textS(b, 10, rn, plain, e.Raw)
 	}
 	if e.AsText {
-		b = d.text(b, 11, rn, plain, d.yes)
+		b = d.textS(b, 11, rn, plain, d.yes)
 	}
 	return append(b, `</row>`...)
 }
 
-// cached is the escaped text of a file or sheet name, which repeat from
-// row to row.
-func (d *Detail) cached(s string) []byte {
-	if t, ok := d.cache[s]; ok {
-		return t
-	}
-	t := appendText(nil, s)
-	if len(d.cache) < 1<<16 { // bounded, whatever the input
-		d.cache[s] = t
-	}
-	return t
-}
-
-func (d *Detail) period(p reconcile.Period) []byte {
+func (d *Detail) period(p reconcile.Period) string {
 	if t, ok := d.periods[p]; ok {
 		return t
 	}
-	t := []byte(p.String())
+	t := p.String()
 	if len(d.periods) < 1<<12 {
 		d.periods[p] = t
 	}
@@ -285,13 +283,43 @@ func (d *Detail) text(b []byte, col int, rn []byte, style int, t []byte) []byte 
 	return append(b, `</t></is></c>`...)
 }
 
-// textS is text for a string not yet escaped.
+// sstMax bounds the detail's shared strings, and so the memory they hold
+// whatever the input; past it, new strings are written inline.
+var sstMax = 1 << 17
+
+// shared returns s's index in the shared strings, adding it while there is
+// room.
+func (d *Detail) shared(col int, s string) (int, bool) {
+	last := &d.last[col]
+	if last.s == s && s != "" {
+		return last.i, true
+	}
+	i, ok := d.sst[s]
+	if !ok && len(d.strs) < sstMax {
+		i, ok = len(d.strs), true
+		d.sst[s] = i
+		d.strs = append(d.strs, s)
+	}
+	if ok {
+		last.s, last.i = s, i
+	}
+	return i, ok
+}
+
+// textS appends a text cell holding s: a shared string while the table has
+// room (most of a detail's texts repeat from row to row), else inline.
 func (d *Detail) textS(b []byte, col int, rn []byte, style int, s string) []byte {
 	if s == "" {
 		return append(cellStart(b, col, rn, style), `"/>`...)
 	}
 	if len(s) > maxCellChars {
 		s = clip(s)
+	}
+	i, ok := d.shared(col, s)
+	if ok {
+		b = append(cellStart(b, col, rn, style), `" t="s"><v>`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		return append(b, `</v></c>`...)
 	}
 	b = textOpen(cellStart(b, col, rn, style), s[0], s[len(s)-1])
 	b = appendText(b, s)

@@ -58,10 +58,18 @@ func TestDetailSplitsAcrossSheets(t *testing.T) {
 // The detail's rows are written by hand and spliced into excelize's sheets:
 // the package must read back whole — every part's CRC checked by
 // archive/zip — and every text exactly, across chunk and sheet boundaries.
+// With room for every string in the shared table, and with room for
+// five (the rest inline).
 func TestDetailSplicedRowsReadBack(t *testing.T) {
-	old := maxSheetRows
-	maxSheetRows = 1500
-	defer func() { maxSheetRows = old }()
+	for _, room := range []int{sstMax, 5} {
+		t.Run(fmt.Sprint(room), func(t *testing.T) { detailReadsBack(t, room) })
+	}
+}
+
+func detailReadsBack(t *testing.T, room int) {
+	old, oldRoom := maxSheetRows, sstMax
+	maxSheetRows, sstMax = 1500, room
+	defer func() { maxSheetRows, sstMax = old, oldRoom }()
 	wan, _ := reconcile.LookupUnit("万元")
 	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收<收入>&", Unit: wan, Precision: 2}},
 		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}

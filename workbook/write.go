@@ -51,6 +51,9 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	if !maps.Equal(x.st, det.st) {
 		return fmt.Errorf("internal error: detail rows name other styles than the workbook's")
 	}
+	if err := x.sharedStrings(det.strs); err != nil {
+		return err
+	}
 	steps := []func() error{x.overview, x.figures, x.years, x.status, x.claims, x.findings, x.detail, x.inputs}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -71,6 +74,23 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	pw := newPkgWriter(w, det.tmp, x.partNames())
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pw })
 	return f.Write(io.Discard)
+}
+
+// sharedStrings puts the detail's strings at the head of the workbook's
+// string table, in order, so the indices its rows hold are theirs: excelize
+// adds a string to the table the first time a cell gets it, here a cell of
+// Sheet1, which is deleted. Checked by count, as it relies on excelize
+// numbering a new file's strings from 0.
+func (x *out) sharedStrings(strs []string) error {
+	for _, s := range strs {
+		if err := x.f.SetCellStr("Sheet1", "A1", s); err != nil {
+			return err
+		}
+	}
+	if sst := x.f.SharedStrings; len(strs) > 0 && (sst == nil || sst.UniqueCount != len(strs)) {
+		return fmt.Errorf("internal error: the detail's %d strings are not the head of the string table", len(strs))
+	}
+	return nil
 }
 
 type out struct {

@@ -14,6 +14,7 @@
 //	pandas    pandas.read_excel summing the same columns, if pandas imports
 //
 // and prints seconds, cells/s, peak RSS and the ratios against the floors.
+// The measurements are interleaved, one of each per round.
 package main
 
 import (
@@ -141,29 +142,45 @@ func run(nFiles, nRows, runs, jobs int, keep, only string) error {
 			break
 		}
 	}
-	fmt.Printf("corpus: %d files × %d rows × 12 columns = %.0f cells, %d workers, median of %d runs\n\n", nFiles, nRows, cells, jobs, runs)
+	fmt.Printf("corpus: %d files × %d rows × 12 columns = %.0f cells, %d workers, median of %d interleaved rounds\n\n", nFiles, nRows, cells, jobs, runs)
 	fmt.Printf("%-10s %9s %12s %12s\n", "", "seconds", "cells/s", "peak RSS MB")
-	secs := map[string]float64{}
-	for _, c := range cmds {
-		if only != "" && !strings.Contains(","+only+",", ","+c.name+",") {
-			continue
+	// Rounds interleave the measurements (each command once per round), so
+	// a machine that speeds up or slows down over minutes — this one does —
+	// weighs on all of them alike; a ratio is the median of its per-round
+	// ratios.
+	var chosen []int
+	for i, c := range cmds {
+		if only == "" || strings.Contains(","+only+",", ","+c.name+",") {
+			chosen = append(chosen, i)
 		}
-		var ts, rss []float64
-		for r := 0; r < runs; r++ {
+	}
+	ts := map[string][]float64{}
+	rss := map[string][]float64{}
+	for r := 0; r < runs; r++ {
+		for _, i := range chosen {
+			c := cmds[i]
 			t, m, err := timeCmd(c.args)
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.name, err)
 			}
-			ts, rss = append(ts, t), append(rss, m)
+			ts[c.name], rss[c.name] = append(ts[c.name], t), append(rss[c.name], m)
 		}
-		secs[c.name] = median(ts)
-		fmt.Printf("%-10s %9.2f %12.0f %12.0f\n", c.name, median(ts), cells/median(ts), median(rss))
+	}
+	for _, i := range chosen {
+		name := cmds[i].name
+		fmt.Printf("%-10s %9.2f %12.0f %12.0f\n", name, median(ts[name]), cells/median(ts[name]), median(rss[name]))
 	}
 	fmt.Println()
 	ratio := func(a, b string) {
-		if secs[a] > 0 && secs[b] > 0 {
-			fmt.Printf("%s / %s = %.2f\n", a, b, secs[a]/secs[b])
+		if len(ts[a]) == 0 || len(ts[b]) == 0 {
+			return
 		}
+		var rs []float64
+		for r := range ts[a] {
+			rs = append(rs, ts[a][r]/ts[b][r])
+		}
+		sort.Float64s(rs)
+		fmt.Printf("%s / %s = %.2f (per round %.2f–%.2f)\n", a, b, median(rs), rs[0], rs[len(rs)-1])
 	}
 	ratio("json", "excelize")
 	ratio("workbook", "excelize")
