@@ -19,7 +19,9 @@ import (
 // compressed into a temporary file, one deflate segment per sheet. Writing
 // the workbook then copies the segments into the package between the head
 // and the tail excelize makes for each sheet, so a run of millions of cells
-// neither holds them nor formats them twice.
+// neither holds them nor formats them twice. What it holds is bounded: the
+// shared strings (sstMax) and a few chunks of rows on their way to the
+// compressor.
 //
 // Detail is the only sheet tally writes without excelize: excelize's
 // StreamWriter took three quarters of a large run's time (measured in
@@ -82,9 +84,10 @@ type chunk struct {
 	last bool
 }
 
-// detailLevel is the deflate level of the detail rows: klauspost's fastest,
-// which on tally's rows compresses about as well as level 5 at a third of
-// the time (README "Scale").
+// detailLevel is the deflate level of the detail rows: klauspost's fastest.
+// On 1.7 GB of rows like these (a prototype) it took 4.6 s for 180 MB where
+// its level 5 took 9.3 s for 146 MB and compress/flate's default, which
+// excelize uses, 44.6 s.
 const detailLevel = flate.BestSpeed
 
 const chunkBytes = 256 << 10

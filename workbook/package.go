@@ -56,10 +56,9 @@ func (x *out) partNames() map[string]segment {
 }
 
 // pkgWriter is the zip writer excelize saves through: it compresses with
-// klauspost's deflate (several times faster than compress/flate at the same
-// size), streams straight to the output instead of excelize's in-memory
-// buffer, and splices each detail sheet's rows into the part excelize
-// writes for it.
+// klauspost's deflate (see detailLevel), streams straight to the output
+// instead of excelize's in-memory buffer, and splices each detail sheet's
+// rows into the part excelize writes for it.
 type pkgWriter struct {
 	zw      *zip.Writer
 	rows    io.ReaderAt
