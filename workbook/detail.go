@@ -182,9 +182,7 @@ func (d *Detail) finish() ([]segment, error) {
 	if d.work != nil {
 		d.send(true)
 		d.counts = append(d.counts, d.rows)
-		close(d.work)
-		d.err = <-d.done
-		d.work = nil
+		d.err = d.stop()
 		for i := range d.parts {
 			d.parts[i].rows = d.counts[i]
 		}
@@ -195,12 +193,17 @@ func (d *Detail) finish() ([]segment, error) {
 	return d.parts, nil
 }
 
+// stop ends the compressor and returns its error.
+func (d *Detail) stop() error {
+	close(d.work)
+	d.work = nil
+	return <-d.done
+}
+
 // Close removes the temporary file.
 func (d *Detail) Close() error {
 	if d.work != nil {
-		close(d.work)
-		<-d.done
-		d.work = nil
+		d.stop()
 	}
 	name := d.tmp.Name()
 	d.tmp.Close()

@@ -65,7 +65,7 @@ type pkgWriter struct {
 	splice  map[string]segment
 	pending *bytes.Buffer
 	name    string
-	done    int
+	done    map[string]bool
 }
 
 func newPkgWriter(w io.Writer, rows io.ReaderAt, splice map[string]segment) *pkgWriter {
@@ -73,7 +73,7 @@ func newPkgWriter(w io.Writer, rows io.ReaderAt, splice map[string]segment) *pkg
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.DefaultCompression)
 	})
-	return &pkgWriter{zw: zw, rows: rows, splice: splice}
+	return &pkgWriter{zw: zw, rows: rows, splice: splice, done: map[string]bool{}}
 }
 
 func (p *pkgWriter) Create(name string) (io.Writer, error) {
@@ -98,11 +98,13 @@ func (p *pkgWriter) Close() error {
 	if err := p.flush(); err != nil {
 		return err
 	}
-	if p.done != len(p.splice) {
-		var missing []string
-		for name := range p.splice {
+	var missing []string
+	for name := range p.splice {
+		if !p.done[name] {
 			missing = append(missing, name)
 		}
+	}
+	if len(missing) > 0 {
 		sort.Strings(missing)
 		return fmt.Errorf("internal error: detail rows for %v were not written", missing)
 	}
@@ -151,7 +153,7 @@ func (p *pkgWriter) flush() error {
 	if _, err := w.Write(tailZ); err != nil {
 		return err
 	}
-	p.done++
+	p.done[name] = true
 	return nil
 }
 

@@ -52,7 +52,7 @@ func fileErr(zh, en string, err error) *FileError { return &FileError{[2]string{
 // sheetScanner is the one seam between reading a submission and parsing
 // xlsx: it finds sheets and streams their rows as raw cells (stored value
 // and type, never display-formatted). The xlsx type below implements it
-// with encoding/xml; a faster scanner can replace it without touching the
+// with xmlTokens; another scanner can replace it without touching the
 // reader.
 type sheetScanner interface {
 	// sheet finds a sheet by name.

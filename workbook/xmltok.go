@@ -24,7 +24,6 @@ type xmlTokens struct {
 	off      int64 // input offset of buf[0]
 	rerr     error // the reader's error, once seen
 
-	kind  tokKind
 	name  []byte    // local name of a start or end tag
 	attrs []xmlAttr // of a start tag
 	text  []byte    // character data
@@ -92,7 +91,7 @@ func (t *xmlTokens) fill() (bool, error) {
 // next reads the next token; io.EOF at the end of the input.
 func (t *xmlTokens) next() (tokKind, error) {
 	if t.close {
-		t.close, t.kind = false, tokEnd
+		t.close = false
 		return tokEnd, nil
 	}
 	if t.pos == t.end {
@@ -135,7 +134,7 @@ func (t *xmlTokens) next() (tokKind, error) {
 		if !validName(name) {
 			return 0, t.syntax("invalid end tag")
 		}
-		t.kind, t.name = tokEnd, localName(name)
+		t.name = localName(name)
 		return tokEnd, nil
 	}
 	return t.startTag(raw)
@@ -164,7 +163,7 @@ func (t *xmlTokens) charData() (tokKind, error) {
 	if err != nil {
 		return 0, err
 	}
-	t.kind, t.text = tokText, text
+	t.text = text
 	return tokText, nil
 }
 
@@ -178,7 +177,7 @@ func (t *xmlTokens) cdata() (tokKind, error) {
 	if !utf8.Valid(body) {
 		return 0, t.syntax("invalid UTF-8")
 	}
-	t.kind, t.text = tokText, newlines(body)
+	t.text = newlines(body)
 	return tokText, nil
 }
 
@@ -308,7 +307,6 @@ func (t *xmlTokens) startTag(raw []byte) (tokKind, error) {
 		t.attrs = append(t.attrs, xmlAttr{localName(name), val})
 		i = j + 1 + k + 1 // encoding/xml, too, reads a="1"b="2"
 	}
-	t.kind = tokStart
 	return tokStart, nil
 }
 

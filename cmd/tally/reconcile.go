@@ -179,16 +179,16 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			detail.Close()
 		}
 	}()
-	withDetail := func(s *reconcile.Spec, opt *reconcile.Options) error {
-		var err error
-		if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
-			return err
+	var withDetail func(*reconcile.Spec, *reconcile.Options) error // the spec names the detail's indicators
+	if opts.Output != "" {
+		withDetail = func(s *reconcile.Spec, opt *reconcile.Options) error {
+			var err error
+			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
+				return err
+			}
+			opt.Detail = detail.Add
+			return nil
 		}
-		opt.Detail = detail.Add
-		return nil
-	}
-	if opts.Output == "" {
-		withDetail = nil
 	}
 	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(reconcile.Entry) {}}, withDetail)
 	if err != nil {
