@@ -108,7 +108,9 @@ type Ledger struct {
 	spec     *Spec
 	asOf     Period
 	figs     map[figKey]*Figure
-	received map[string]bool // dept|period with a file, readable or not
+	received map[string]bool     // dept|period with a file, readable or not
+	used     map[string]Identity // dept|period → the readable file that counts
+	noSum    bool                // checking a file that does not count: nothing is consolidated
 	months   map[string]*monthState
 	cur      *monthState // the month being added
 	codes    map[string]codeUse
@@ -128,6 +130,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
+		used:     map[string]Identity{},
 		months:   map[string]*monthState{},
 		codes:    map[string]codeUse{},
 		check:    opt.Check,
@@ -153,18 +156,12 @@ func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 	return l.Result()
 }
 
-// SortSubmissions puts submissions in the order a ledger takes them: by
-// period, then file; unidentified files last, by file.
+// SortSubmissions puts submissions in the order a ledger takes them (see
+// Identity.Before): by period and department, the file that counts first;
+// unidentified files last.
 func SortSubmissions(subs []Submission) {
 	sort.SliceStable(subs, func(i, j int) bool {
-		a, b := subs[i], subs[j]
-		if (a.Department == "") != (b.Department == "") {
-			return b.Department == ""
-		}
-		if a.Period != b.Period {
-			return a.Period.Before(b.Period)
-		}
-		return a.File < b.File
+		return IdentityOf(&subs[i]).Before(IdentityOf(&subs[j]))
 	})
 }
 
@@ -250,9 +247,26 @@ func (l *Ledger) Add(s *Submission) {
 		}
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
-	case l.received[key] && !l.check:
-		// A second file for the same department and period: the first (in
-		// path order) counts; this one's rows are reported, not added.
+	case l.received[key] && l.used[key].File != "":
+		// A second file for one department-month. Files come in the order
+		// of Identity.Before, so the one that counts came first; both are
+		// reported, saying which counts and why.
+		used := l.used[key]
+		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleDuplicateFile, Severity: Warning, Args: []any{used.File, savedText(used.Modified), savedText(s.Modified)}})
+		l.finding(Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleDuplicateUsed, Severity: Info, Args: []any{s.File}})
+		if l.check {
+			// Checked like any file, so the department hears of all its
+			// problems; its figures go nowhere.
+			l.noSum = true
+			for i := range s.Sheets {
+				in.Rows += l.addSheet(s, &s.Sheets[i])
+			}
+			l.noSum = false
+			l.res.Inputs = append(l.res.Inputs, in)
+			return
+		}
 		n := 0
 		for _, sh := range s.Sheets {
 			n += len(sh.Rows)
@@ -260,11 +274,10 @@ func (l *Ledger) Add(s *Submission) {
 		in.Rows, in.Status = n, "duplicate"
 		l.res.Summary.Rows += n
 		l.res.Summary.RowsRejected += n
-		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateFile, Severity: Error, Args: []any{l.firstFile(key)}})
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
 	}
+	l.used[key] = IdentityOf(s)
 	l.received[key] = true
 	if s.Period.IsMonth() {
 		l.cur = newMonthState(s)
@@ -302,13 +315,12 @@ func (l *Ledger) due(p Period) (string, bool) {
 	return fmt.Sprintf("%s-%02d", next, l.spec.Deadline), true
 }
 
-func (l *Ledger) firstFile(key string) string {
-	for _, in := range l.res.Inputs {
-		if in.Department+"|"+in.Period == key && in.Status != "unreadable" {
-			return in.File
-		}
+// savedText is a file's recorded save time for a message.
+func savedText(modified string) any {
+	if len(modified) < 19 {
+		return Text{"未记录", "not recorded"}
 	}
-	return ""
+	return modified[:10] + " " + modified[11:19] + " UTC"
 }
 
 // addSheet consolidates one table and returns its number of data rows.
@@ -389,6 +401,9 @@ func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
 
 // consolidate adds one accepted value cell to its figure and the detail.
 func (l *Ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Cell, ind string) {
+	if l.noSum {
+		return
+	}
 	l.detail(Entry{
 		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
 		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,

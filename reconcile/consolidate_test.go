@@ -160,12 +160,13 @@ func TestChecks(t *testing.T) {
 	subs = append(subs[:8], subs[9:]...)
 	// A second file for May.
 	dup := month(s, 5)
-	dup.File = "2020-05-czs2.xlsx" // sorts after 2020-05-czs.xlsx, which counts
+	dup.File = "2020-05-czs2.xlsx" // the later name: it counts, the other is reported
 	subs = append(subs, dup)
 	r := Consolidate(s, subs, Options{})
 	want := []string{
 		"total_mismatch 2020-03-czs.xlsx: 税收!B6 error",
-		"duplicate_submission 2020-05-czs2.xlsx error",
+		"duplicate_submission 2020-05-czs.xlsx warning",
+		"duplicate_submission_used 2020-05-czs2.xlsx info",
 		"ytd_chain 2020-06-czs.xlsx: 税收!C4 error",
 		"ytd_chain 2020-07-czs.xlsx: 税收!C4 error",
 		"missing_submission  error",
@@ -180,7 +181,7 @@ func TestChecks(t *testing.T) {
 	if got := statuses(r)["year"]; got != Incomplete {
 		t.Errorf("year claim with August missing: %s, want incomplete", got)
 	}
-	msg := r.Findings[2].Message(English)
+	msg := r.Findings[3].Message(English)
 	if msg != "year-to-date 60010 is not last month's (2020-05) 50000 plus this month's 10000 (expected 60000, revised by 10)" {
 		t.Errorf("message: %s", msg)
 	}
@@ -312,5 +313,25 @@ func TestRejectedRowsGrouped(t *testing.T) {
 	got := r.Series[0].Months[3].Incomplete
 	if len(got) != 1 || got[0][1] != "2 rejected rows: 2020-03-czs.xlsx: 税收!4:4,5:5" {
 		t.Errorf("reasons %v", got)
+	}
+}
+
+// TestDuplicateChoice: of two files for one department-month, the later
+// save counts whatever the names; with the same save time, the later name
+// ("… (1)", "… (10)" after "… (9)"); a readable file before an unreadable one.
+func TestDuplicateChoice(t *testing.T) {
+	id := func(file, modified string, readable bool) Identity {
+		return Identity{File: file, Department: "czs", Period: Period{2020, 5}, Modified: modified, Readable: readable}
+	}
+	cases := []struct{ win, lose Identity }{
+		{id("a/2020-05-czs.xlsx", "2020-06-04T10:00:00Z", true), id("b/2020-05-czs (1).xlsx", "2020-06-03T10:00:00Z", true)},
+		{id("2020-05-czs (1).xlsx", "", true), id("2020-05-czs.xlsx", "", true)},
+		{id("2020-05-czs (10).xlsx", "x", true), id("2020-05-czs (9).xlsx", "x", true)},
+		{id("2020-05-czs.xlsx", "", true), id("2020-05-czs (1).xlsx", "2020-07-01T00:00:00Z", false)},
+	}
+	for _, c := range cases {
+		if !c.win.Before(c.lose) || c.lose.Before(c.win) {
+			t.Errorf("%s should count over %s", c.win.File, c.lose.File)
+		}
 	}
 }

@@ -74,4 +74,7 @@ type Submission struct {
 	// Saved is the date the file records as last saved (YYYY-MM-DD), from
 	// its document properties; "" when it records none.
 	Saved string
+	// Modified is when the file records it was last saved, RFC 3339 in
+	// UTC, to choose between two files for one department-month.
+	Modified string
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jingwu/tally/reconcile"
 )
@@ -63,7 +64,7 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		sub = identifyByName(sub, base, s)
 		return unreadable(sub, err)
 	}
-	sub.Saved = x.saved()
+	sub.Saved, sub.Modified = x.saved()
 	fp, hasFP := x.fingerprint()
 	byName := identifyByName(reconcile.Submission{}, base, s)
 	switch {
@@ -147,21 +148,39 @@ func unknown(sub reconcile.Submission, why string) reconcile.Submission {
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 
 // saved returns the date the file records as last modified (or else
-// created), YYYY-MM-DD, from its core document properties.
-func (x *xlsx) saved() string {
+// created), YYYY-MM-DD, from its core document properties, and the same
+// moment as an RFC 3339 UTC timestamp when it parses as one.
+func (x *xlsx) saved() (date, stamp string) {
 	var core struct {
 		Created  string `xml:"created"`
 		Modified string `xml:"modified"`
 	}
 	if _, ok := x.parts["docProps/core.xml"]; !ok || x.decodePart("docProps/core.xml", &core) != nil {
-		return ""
+		return "", ""
 	}
-	for _, d := range []string{core.Modified, core.Created} {
-		if m := isoDate.FindString(strings.TrimSpace(d)); m != "" {
-			return m
+	return savedStamp(core.Modified, core.Created)
+}
+
+// savedStamp picks the first of the dates given that a file records.
+func savedStamp(dates ...string) (date, stamp string) {
+	for _, d := range dates {
+		d = strings.TrimSpace(d)
+		if m := isoDate.FindString(d); m != "" {
+			return m, timestamp(d)
 		}
 	}
-	return ""
+	return "", ""
+}
+
+// timestamp normalises an ISO 8601 time to RFC 3339 in UTC; one without a
+// zone (as LibreOffice writes) is taken as UTC.
+func timestamp(s string) string {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format("2006-01-02T15:04:05.000000000Z")
+		}
+	}
+	return s
 }
 
 // customFingerprint reads the fingerprint from the custom document

@@ -100,7 +100,7 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
-	periodOrder(files)
+	identifyOrder(files, s, o.Jobs, o.limits())
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err
@@ -340,27 +340,6 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 			want++
 		}
 	}
-}
-
-// periodOrder sorts inputs the way the ledger takes them: by the period
-// their names give (<period>-<dept>.xlsx), then by path; files whose names
-// give none come last.
-func periodOrder(files []input) {
-	key := func(f input) (reconcile.Period, bool) {
-		p, _, ok := workbook.NameIdentity(filepath.Base(f.path))
-		return p, ok
-	}
-	sort.SliceStable(files, func(i, j int) bool {
-		pi, oki := key(files[i])
-		pj, okj := key(files[j])
-		switch {
-		case oki != okj:
-			return oki
-		case oki && pi != pj:
-			return pi.Before(pj)
-		}
-		return files[i].path < files[j].path
-	})
 }
 
 // writeAtomic writes data to path through a temporary file in the same

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/workbook"
+)
+
+// identifyOrder puts the inputs in the order the ledger takes them
+// (reconcile.Identity.Before): it first learns what every file is — from
+// its fingerprint, else its name — so the checks across months and the
+// choice between two files for one department-month depend neither on the
+// files' names or folders nor on the order they were given in.
+func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) {
+	ids := make([]reconcile.Identity, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, max(len(files), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ids[i] = workbook.Identify(files[i].path, files[i].display, s, lim)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	idx := make([]int, len(files))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return ids[idx[a]].Before(ids[idx[b]]) })
+	sorted := make([]input, len(files))
+	for i, j := range idx {
+		sorted[i] = files[j]
+	}
+	copy(files, sorted)
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestOrderIndependence drives the command: every file of the sample year
+// copied under a meaningless name (its fingerprint kept), nested in
+// folders in an order unrelated to its period, and passed file by file in
+// reverse order gives the same --json as the folder under the original
+// names, once the names are mapped back; for reconcile and check.
+func TestOrderIndependence(t *testing.T) {
+	src := repo(t, "testdata/submissions")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	orig := filepath.Join(tmp, "orig")
+	if err := os.Mkdir(orig, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	type pair struct{ old, new string }
+	var files []pair
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A name from a hash of the old one: its order is unrelated to the period.
+		h := sha256.Sum256([]byte(e.Name()))
+		dir := filepath.Join(tmp, "renamed", fmt.Sprintf("d%d", h[0]%5), fmt.Sprintf("sub%d", h[1]%3))
+		p := pair{filepath.Join(orig, e.Name()), filepath.Join(dir, fmt.Sprintf("upload-%x.xlsx", h[2:8]))}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{p.old, p.new} {
+			if err := os.WriteFile(f, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		files = append(files, p)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].new > files[j].new }) // reverse order of the new names
+	var renamed []string
+	undo := make([]string, 0, 2*len(files))
+	for _, f := range files {
+		renamed = append(renamed, f.new)
+		undo = append(undo, f.new, f.old)
+	}
+	back := strings.NewReplacer(undo...)
+	for _, cmd := range []string{"reconcile", "check"} {
+		want := runJSON(t, cmd, orig)
+		got := back.Replace(string(runJSON(t, cmd, renamed...)))
+		if got != string(want) {
+			t.Errorf("%s: output differs after renaming, nesting and reordering the files:\n%s", cmd, firstDiff(string(want), got))
+		}
+		if !bytes.Contains(want, []byte("ytd_chain")) {
+			t.Errorf("%s: the sample's chain findings are missing", cmd)
+		}
+	}
+}
+
+func runJSON(t *testing.T, cmd string, paths ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(append([]string{cmd, "--json", "--jobs", "2"}, paths...), strings.NewReader(""), &out, &errb)
+	if code > exitFindings || errb.Len() > 0 {
+		t.Fatalf("%s exit %d: %s", cmd, code, errb.String())
+	}
+	return out.Bytes()
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}

@@ -1,0 +1,54 @@
+package workbook
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/jingwu/tally/reconcile"
+)
+
+// Identify reads only what a file says it is — its fingerprint (else its
+// name), whether it opens, when it was saved, its SHA-256 — so a run can
+// be put in period order before any cell is read (reconcile.Identity).
+// It decides identity as Read does.
+func Identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Identity {
+	id := reconcile.Identity{File: display}
+	f, err := os.Open(path)
+	if err != nil {
+		return id
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return id
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+		return id
+	}
+	id.SHA256 = hex.EncodeToString(h.Sum(nil))
+	base := filepath.Base(path)
+	byName := identifyByName(reconcile.Submission{}, base, s)
+	id.Department, id.Period = byName.Department, byName.Period
+	if isODS(f, st.Size()) {
+		return identifyODS(id, f, st.Size(), s, lim)
+	}
+	x, err := openXLSX(f, st.Size(), lim)
+	if err != nil {
+		return id
+	}
+	id.Readable = true
+	_, id.Modified = x.saved()
+	if fp, ok := x.fingerprint(); ok {
+		p, perr := reconcile.ParsePeriod(fp.Period)
+		if _, known := s.Department(fp.Department); !known || perr != nil {
+			id.Department, id.Period = "", reconcile.Period{}
+			return id
+		}
+		id.Department, id.Period = fp.Department, p
+	}
+	return id
+}
