@@ -28,6 +28,7 @@ const (
 	RuleMissingColumn  Rule = "missing_column"
 	RuleNotANumber     Rule = "not_a_number"
 	RuleTextNumber     Rule = "number_as_text"
+	RuleDate           Rule = "date_not_a_figure"
 	RuleNoCachedValue  Rule = "formula_without_value"
 	RulePrecision      Rule = "precision"
 	RuleNegative       Rule = "negative"
@@ -85,6 +86,7 @@ var catalogue = map[Rule][2]string{
 	RuleMissingSheet:   {"缺少工作表“%v”", "sheet %q is missing"},
 	RuleMissingColumn:  {"找不到表头“%v”，该表未读取", "header %q not found; the sheet was not read"},
 	RuleNotANumber:     {"“%v”不是数字，应填写%v", "%q is not a number; expected %v"},
+	RuleDate:           {"此格是日期 %v，不是数字，未汇总；应填写%v（如确为数字，请把单元格格式改为“数值”后重新填写）", "this cell holds the date %v, not a number, and was not consolidated; expected %v (if it is a figure, set the cell's format to Number and type it again)"},
 	RuleTextNumber:     {"数字以文本形式填写，已按 %v 接收", "a number typed as text, accepted as %v"},
 	RuleNoCachedValue:  {"公式 =%v 没有计算结果，请在 Excel 中重新计算后保存", "formula =%v has no cached value; recalculate and save in Excel"},
 	RulePrecision:      {"%v 的小数位数超过规定的 %v 位", "%v has more than the declared %v decimal places"},

@@ -3,6 +3,7 @@ package workbook
 import (
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
@@ -115,6 +116,14 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		c.Raw = "=" + rc.Formula
 		return bad(reconcile.RuleNoCachedValue, rc.Formula)
 	}
+	switch {
+	case rc.Type == "d":
+		return bad(reconcile.RuleDate, rc.Value, expect)
+	case rc.Date && (rc.Type == "" || rc.Type == "n"):
+		// A date typed into a figure cell: stored as a day number, shown
+		// as a date. Summing the day number would be a silent wrong total.
+		return bad(reconcile.RuleDate, serialDate(rc.Value), expect)
+	}
 	switch rc.Type {
 	case "", "n":
 		d, err := decimal.NewFromString(rc.Value)
@@ -140,4 +149,25 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 	}
 	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
 	return bad(reconcile.RuleNotANumber, rc.Value, expect)
+}
+
+// serialDate shows an Excel day number as the date (and time) it stands
+// for, in the 1900 date system; the stored text when it is not one.
+func serialDate(v string) string {
+	d, err := decimal.NewFromString(v)
+	if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(2958465)) {
+		return v
+	}
+	days := d.IntPart()
+	// Day 60 is Excel's 1900-02-29, which never was; the base absorbs it.
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if days < 61 {
+		base = base.AddDate(0, 0, 1)
+	}
+	t := base.AddDate(0, 0, int(days))
+	secs := d.Sub(decimal.NewFromInt(days)).Mul(decimal.NewFromInt(86400)).Round(0).IntPart()
+	if secs == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Add(time.Duration(secs) * time.Second).Format("2006-01-02 15:04:05")
 }

@@ -75,6 +75,7 @@ type rawCell struct {
 	Value   string
 	Formula string
 	HasF    bool
+	Date    bool // a number whose style shows it as a date or time
 }
 
 type sheetInfo struct {
@@ -94,6 +95,7 @@ type xlsx struct {
 	// hiddenCols holds the hidden columns of the sheet being scanned; the
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
+	dateStyles []bool // cellXfs index → shows a date (styles.go)
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -250,6 +252,7 @@ func (x *xlsx) readWorkbook() error {
 			sstPart = t
 		}
 	}
+	x.readStyles(stylesPart(rels))
 	for _, s := range wb.Sheets {
 		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: target[s.RID], hidden: s.State != "" && s.State != "visible"})
 	}
@@ -395,6 +398,10 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 					cur.Ref = columnName(col) + strconv.Itoa(row)
 				}
 				cur.Col = columnOf(cur.Ref)
+				if v, ok := d.attr("s"); ok {
+					n, _ := strconv.Atoi(v)
+					cur.Date = x.isDate(n)
+				}
 			case "v", "f":
 				buf.Reset()
 				text = &buf
