@@ -111,6 +111,7 @@ type Ledger struct {
 	received map[string]bool     // dept|period with a file, readable or not
 	used     map[string]Identity // dept|period → the readable file that counts
 	noSum    bool                // checking a file that does not count: nothing is consolidated
+	subStart int                 // index of the current submission's first finding
 	months   map[string]*monthState
 	cur      *monthState // the month being added
 	codes    map[string]codeUse
@@ -236,6 +237,7 @@ func (l *Ledger) Add(s *Submission) {
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
 	}
+	l.subStart = len(l.res.Findings)
 	l.res.Findings = append(l.res.Findings, s.Findings...)
 	l.checkLate(s)
 	switch {
@@ -327,6 +329,7 @@ func savedText(modified string) any {
 func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 	t := sh.Table
 	sums := make([]decimal.Decimal, len(t.Columns))
+	texts := make([][]*Cell, len(t.Columns)) // figures typed as text, by column
 	rejected := 0
 	rejectedAt := map[string][]int{} // indicator → rejected rows
 	seen := map[string]int{}
@@ -362,10 +365,13 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 				continue
 			}
 			sums[ci] = sums[ci].Add(cell.Value)
+			if cell.AsText && cell.Formula == "" {
+				texts[ci] = append(texts[ci], cell)
+			}
 			l.consolidate(s, t, c, r, cell, ind)
 		}
 	}
-	l.checkTotal(s, sh, sums, rejected)
+	l.checkTotal(s, sh, sums, texts, rejected)
 	// One reason per indicator and sheet, however many rows were rejected.
 	for ind, lines := range rejectedAt {
 		f := l.fig(ind, s.Period)
@@ -548,7 +554,12 @@ func hasRole(t *Table, role ColumnRole) bool {
 // checkTotal compares the typed 合计 with the sum of the rows, column by
 // column. When rows were rejected the sum is not known, and the comparison
 // would only repeat their findings.
-func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, rejected int) {
+//
+// The sheet's own 合计 formula (=SUM, as the template has it) skips figures
+// typed as text, as Excel and Calc do: when it falls short of the rows by
+// exactly those figures, each is reported once at its own cell, not as a
+// wrong 合计 on a cell the department was told not to touch.
+func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, texts [][]*Cell, rejected int) {
 	t := sh.Table
 	if t.Rows == Indicators {
 		return
@@ -571,10 +582,36 @@ func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, re
 		if cell.State != Number || cell.Value.Equal(sums[ci]) {
 			continue
 		}
+		if cell.Formula != "" && len(texts[ci]) > 0 {
+			skipped := decimal.Zero
+			for _, c := range texts[ci] {
+				skipped = skipped.Add(c.Value)
+			}
+			if cell.Value.Add(skipped).Equal(sums[ci]) {
+				for _, c := range texts[ci] {
+					l.sumSkipsText(s, c, cell)
+				}
+				continue
+			}
+		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
 			Args: []any{cell.Value.String(), sums[ci].String(), cell.Value.Sub(sums[ci]).String()}})
 	}
+}
+
+// sumSkipsText reports a figure typed as text that the sheet's 合计
+// formula left out, in place of its number_as_text note.
+func (l *Ledger) sumSkipsText(s *Submission, c *Cell, total Cell) {
+	f := Finding{Source: c.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleSumSkipsText,
+		Severity: Warning, Raw: c.Raw, Args: []any{c.Value.String(), total.Source.Cell + " " + total.Formula, c.Value.String()}}
+	for i := l.subStart; i < len(l.res.Findings); i++ {
+		if g := &l.res.Findings[i]; g.Rule == RuleTextNumber && g.Source == c.Source {
+			*g = f
+			return
+		}
+	}
+	l.finding(f)
 }
 
 // checkMissing reports every expected department-period with no file.

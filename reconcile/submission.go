@@ -39,6 +39,9 @@ type Cell struct {
 	State  CellState
 	Value  decimal.Decimal
 	AsText bool // the figure was typed as text
+	// Formula is the cell's formula, when it has one (read through its
+	// cached value).
+	Formula string
 }
 
 // Row is one data or total row of a table.

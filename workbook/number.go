@@ -107,6 +107,9 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		return c, nil
 	}
 	c.Raw = rc.Value
+	if rc.HasF {
+		c.Formula = "=" + rc.Formula
+	}
 	bad := func(rule reconcile.Rule, args ...any) (reconcile.Cell, *reconcile.Finding) {
 		c.State = reconcile.Invalid
 		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Args: args}

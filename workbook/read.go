@@ -272,8 +272,9 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	lines := lineIndex(t, s)
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
-			lay.readRow(sub, sh, row, cells)
-			lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
+			if lay.readRow(sub, sh, row, cells) != footerRow {
+				lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
+			}
 			return nil
 		}
 		if row > headerScanRows {
@@ -347,6 +348,8 @@ type layout struct {
 	index map[int]int // sheet column → table column
 	lines map[string]int
 	byCol []*rawCell // scratch, per row
+	// footerNoted: the sheet's text that is not data has had its note.
+	footerNoted bool
 }
 
 func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int) *layout {
@@ -391,9 +394,94 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 	}
 }
 
-// readRow reads one row below the header: a data row, the 合计 row, or a
-// blank row (skipped: nothing in it to lose).
-func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int, cells []rawCell) {
+// footerLabel matches what departments write under a table or in an empty
+// row: who filled it in and checked it, a phone number, a date, a note.
+var footerLabel = regexp.MustCompile(`^(填表人|填报人|制表人|制表|审核人|审核|复核人|负责人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|电话|手机|填报日期|填表日期|报送日期|日期|注|备注|说明|附注|单位盖章|盖章)\s*[:：]?`)
+
+// hasFigure reports whether a value cell holds something that reads as a
+// figure: a stored number (a date is not one) or text that parses as one.
+func hasFigure(rc *rawCell, unit string) bool {
+	if rc == nil {
+		return false
+	}
+	switch rc.Type {
+	case "", "n":
+		return !rc.Date && rc.Value != ""
+	case "s", "inlineStr", "str":
+		_, blank, _, ok := ParseText(rc.Value, unit)
+		return ok && !blank
+	}
+	return rc.HasF
+}
+
+// rowKind says what a row below the header is.
+type rowKind int
+
+const (
+	blankRow  rowKind = iota // nothing in the table's columns
+	dataRow                  // an entity or indicator line, or the 合计
+	footerRow                // text that is not data: 填表人, 联系电话, notes
+)
+
+// classify tells a data row from text that is not data: a row with no
+// figure in any value column is a footer when it stands below the 合计, is
+// labelled as one (填表人：…, 注：…), has no name (only a note or other
+// text), or, in an indicator table, is not one of its lines.
+func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) rowKind {
+	figure := false
+	for ci, c := range l.t.Columns {
+		if c.Role == reconcile.RoleValue && hasFigure(l.byCol[ci], l.unitOf(ci)) {
+			figure = true
+			break
+		}
+	}
+	if !anyText && name == "" && !figure {
+		return blankRow
+	}
+	if figure {
+		return dataRow
+	}
+	switch {
+	case sh.Total != nil, footerLabel.MatchString(name), name == "" && code == "":
+		return footerRow
+	case l.t.Rows == reconcile.Indicators:
+		if _, ok := l.lines[reconcile.NormalizeHeader(name)]; !ok {
+			return footerRow
+		}
+	}
+	return dataRow
+}
+
+// unitOf is the unit of a value column (of the indicator table's first
+// line when the column's indicator depends on the line: any unit serves to
+// tell a figure from text).
+func (l *layout) unitOf(ci int) string {
+	ind := l.t.Columns[ci].Indicator
+	if ind == "" && len(l.t.Lines) > 0 {
+		ind = l.t.IndicatorFor(l.t.Columns[ci], &l.t.Lines[0])
+	}
+	if def, ok := l.s.Indicator(ind); ok {
+		return def.Unit.Name
+	}
+	return ""
+}
+
+// footer notes, once per sheet, the text that is not data (填表人 lines,
+// notes): it is not read as rows, and nothing in it is a figure.
+func (l *layout) footer(sub *reconcile.Submission, sh *reconcile.Sheet, row int, cells []rawCell) {
+	if l.footerNoted {
+		return
+	}
+	l.footerNoted = true
+	c := cells[0]
+	sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
+		reconcile.RuleFooter, reconcile.Info, c.Value, c.Value))
+}
+
+// readRow reads one row below the header: a data row, the 合计 row, text
+// that is not data (noted once per sheet), or a blank row (skipped:
+// nothing in it to lose). It returns which it was.
+func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int, cells []rawCell) rowKind {
 	t := l.t
 	clear(l.byCol)
 	for i := range cells {
@@ -402,7 +490,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		}
 	}
 	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(t.Columns)), LineN: -1}
-	hasValue := false
+	anyText := false
 	for ci, c := range t.Columns {
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
 		if l.cols[ci] > 0 {
@@ -421,12 +509,25 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 			r.Code, r.CodeSource = strings.ToUpper(text), src
 		case reconcile.RoleNote:
 			r.Note = text
-		case reconcile.RoleValue:
-			hasValue = true
+		}
+		if text != "" || rc.HasF {
+			anyText = true
 		}
 	}
-	if r.Name == "" && !hasValue {
-		return
+	outside, figureOutside := false, false
+	for i := range cells {
+		if _, ok := l.index[cells[i].Col]; !ok {
+			outside = true
+			figureOutside = figureOutside || hasFigure(&cells[i], "")
+		}
+	}
+	kind := l.classify(sh, r.Name, r.Code, anyText || outside && !figureOutside)
+	switch kind {
+	case blankRow:
+		return kind
+	case footerRow:
+		l.footer(sub, sh, row, cells)
+		return kind
 	}
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
 	if t.Rows == reconcile.Indicators {
@@ -435,7 +536,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 			// Kept as a row so it is counted: the ledger rejects it.
 			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, r.Name))
 			sh.Rows = append(sh.Rows, r)
-			return
+			return dataRow
 		}
 		r.LineN = n
 	}
@@ -446,7 +547,13 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		ind := c.Indicator
 		if t.Rows == reconcile.Indicators {
 			if ind = t.IndicatorFor(c, &t.Lines[r.LineN]); ind == "" {
-				continue // not an input of this line, as a flow-only line's 期末数
+				// Not an input of this line (a flow-only line's 期末数, locked
+				// and greyed): a figure typed there after removing the
+				// protection is reported, never silently dropped.
+				if rc := l.byCol[ci]; rc != nil && (strings.Trim(rc.Value, spaces) != "" || rc.HasF) {
+					sub.Findings = append(sub.Findings, finding(*sub, r.Cells[ci].Source, reconcile.RuleNotAnInput, reconcile.Warning, rc.Value, rc.Value))
+				}
+				continue
 			}
 		}
 		def, _ := l.s.Indicator(ind)
@@ -454,9 +561,14 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
 		if f != nil {
 			if isTotal && f.Rule == reconcile.RuleNoCachedValue {
-				// tally recomputes every 合计; an uncalculated one only loses the check.
-				f.Severity = reconcile.Warning
+				// tally recomputes every 合计; a 合计 formula no program
+				// calculated (a file written by a script) only loses the
+				// comparison: one note per file.
+				l.noteUncalculated(sub, f)
+				f = nil
 			}
+		}
+		if f != nil {
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)
 		}
@@ -468,7 +580,19 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	}
 	if isTotal {
 		sh.Total = &r
-		return
+		return dataRow
 	}
 	sh.Rows = append(sh.Rows, r)
+	return dataRow
+}
+
+// noteUncalculated records, once per file, that its 合计 formulas carry no
+// value: tally computes every 合计 itself, so only the comparison is lost.
+func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Finding) {
+	for _, g := range sub.Findings {
+		if g.Rule == reconcile.RuleTotalNoValue {
+			return
+		}
+	}
+	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw))
 }
