@@ -74,7 +74,7 @@ func TestDateIsNotAFigure(t *testing.T) {
 	}
 	for _, f := range sub.Findings {
 		if f.Cell == "C4" {
-			if msg := f.Message(reconcile.English); msg[:38] != "this cell holds the date 2021-02-28, n" {
+			if msg := f.Message(reconcile.English); msg[:46] != "this cell holds the date or time 2021-02-28, n" {
 				t.Errorf("message %q", msg)
 			}
 		}

@@ -169,6 +169,9 @@ func serialDate(v string) string {
 	}
 	t := base.AddDate(0, 0, int(days))
 	secs := d.Sub(decimal.NewFromInt(days)).Mul(decimal.NewFromInt(86400)).Round(0).IntPart()
+	if days == 0 { // a time of day only
+		return time.Time{}.Add(time.Duration(secs) * time.Second).Format("15:04:05")
+	}
 	if secs == 0 {
 		return t.Format("2006-01-02")
 	}

@@ -530,6 +530,12 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		return kind
 	}
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
+	if sh.Total != nil && !isTotal {
+		// Figures under the 合计 (a script's append, a late addition): read
+		// and consolidated, but the sheet's own 合计 does not hold them.
+		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)},
+			reconcile.RuleBelowTotal, reconcile.Warning, r.Name, r.Name))
+	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
 		if !ok {
