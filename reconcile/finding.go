@@ -30,6 +30,7 @@ const (
 	RuleTextNumber     Rule = "number_as_text"
 	RuleDate           Rule = "date_not_a_figure"
 	RuleFooter         Rule = "not_data"
+	RuleODSName        Rule = "ods_named_xlsx"
 	RuleBelowTotal     Rule = "below_total"
 	RuleNotAnInput     Rule = "not_an_input"
 	RuleTotalNoValue   Rule = "total_formula_without_value"
@@ -94,6 +95,7 @@ var catalogue = map[Rule][2]string{
 	RuleDate:           {"此格是日期或时间 %v，不是数字，未汇总；应填写%v（如确为数字，请把单元格格式改为“数值”后重新填写）", "this cell holds the date or time %v, not a number, and was not consolidated; expected %v (if it is a figure, set the cell's format to Number and type it again)"},
 	RuleFooter:         {"“%v”等不是数据行的文字（填表人、联系电话、注等），未作为数据读取", "%q and other text that is not a data row (who filled it in, a phone number, a note) was not read as data"},
 	RuleBelowTotal:     {"“%v”这一行在合计行以下：已汇总，但表中的合计不含此行；请把它移到合计行以上", "row %q is below the 合计 row: it was consolidated, but the sheet's own total leaves it out; move it above the 合计"},
+	RuleODSName:        {"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取", "the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"},
 	RuleNotAnInput:     {"此格不是本行的填报项（灰色锁定单元格），所填“%v”未汇总；请删除，或填到本行应填的栏目", "this cell is not an input of its line (a grey, locked cell); %q was not consolidated; delete it or type it in the line's own column"},
 	RuleTotalNoValue:   {"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对", "the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"},
 	RuleSumSkipsText:   {"数字 %v 以文本形式填写，已按数字接收；但表中合计公式（%v）按文本跳过了它，合计少了 %v。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）", "%v was typed as text and accepted as a number, but the sheet's own 合计 formula (%v) skips text, so it is short by %v; make this cell a number (remove the leading ' or set the format to Number and type it again)"},
@@ -114,7 +116,7 @@ var catalogue = map[Rule][2]string{
 	RuleSpec:           {"审核公式 %v（%v）不成立：%v（左边 %v，右边 %v）", "rule %v (%v) does not hold: %v (left %v, right %v)"},
 	RuleHiddenCell:     {"数值 %v 位于隐藏的%v中，请取消隐藏并核实", "%v is in a hidden %v; unhide it and check"},
 	RuleOutsideArea:    {"“%v”填在填报区域之外，未汇总", "%q is outside the input area and was not consolidated"},
-	RuleCodeNames:      {"统一社会信用代码 %v 在 %v 中对应“%v”，此处为“%v”", "credit code %v is %q in %v but %q here"},
+	RuleCodeNames:      {"统一社会信用代码 %[1]v 在 %[3]v 中对应“%[2]v”，此处为“%[4]v”", "credit code %v is %q in %v but %q here"},
 	RuleNoFingerprint:  {"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"},
 	RuleWrongTemplate:  {"文件名表明是 %v，但所用模板是 %v 的，请用本期模板重新填报", "the name says %v but the template is for %v; fill in this period's template"},
 	RuleOldTemplate:    {"模板版本已过期（%v，版式 %v），已按表头读取，请改用最新模板", "made from an older template (%v, layout %v); read by its headers; use the current template"},

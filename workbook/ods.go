@@ -1,13 +1,430 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/jingwu/tally/reconcile"
 )
 
-func isODS(r io.ReaderAt, size int64) bool { return false }
+// OpenDocument spreadsheets (.ods), LibreOffice's default format, are read
+// through the same seam as xlsx (sheetScanner): every table of content.xml
+// as rows of raw cells, each with its exact stored value (office:value,
+// never the displayed text), its type, its formula, and whether its row or
+// column is hidden. Repeated rows and columns
+// (table:number-rows-repeated, -columns-repeated) are expanded only where
+// they hold something, so an empty sheet of a million rows costs nothing.
+// Everything else is checked as for xlsx.
 
+const odsMime = "application/vnd.oasis.opendocument.spreadsheet"
+
+// isODS reports whether r is an OpenDocument spreadsheet package, whatever
+// its file's name says.
+func isODS(r io.ReaderAt, size int64) bool {
+	head := make([]byte, 4)
+	if n, _ := r.ReadAt(head, 0); n < 4 || !bytes.Equal(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "mimetype" && f.UncompressedSize64 < 200 {
+			rc, err := f.Open()
+			if err != nil {
+				return false
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 200))
+			rc.Close()
+			return strings.HasPrefix(string(b), odsMime)
+		}
+	}
+	return false
+}
+
+// ods is an opened OpenDocument spreadsheet: its package (opened with the
+// same limits as an xlsx) and its table names.
+type ods struct {
+	pkg        *xlsx // the zip parts and their limits; no workbook part
+	sheets     []sheetInfo
+	hiddenCols map[int]bool
+}
+
+var _ sheetScanner = (*ods)(nil)
+
+func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
+	if size > lim.MaxFileBytes {
+		_, err := openXLSX(r, size, lim) // the same message
+		return nil, err
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt", err)
+	}
+	o := &ods{pkg: &xlsx{zr: zr, parts: map[string]*zip.File{}, lim: lim}}
+	for _, f := range zr.File {
+		o.pkg.parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if _, ok := o.pkg.parts["content.xml"]; !ok {
+		return nil, fileErr("OpenDocument 文件缺少 content.xml", "an OpenDocument file without content.xml", nil)
+	}
+	err = o.walk(func(d *xmlTokens, kind tokKind, depth int) (bool, error) {
+		if kind == tokStart && string(d.name) == "table" {
+			name, _ := d.attr("name")
+			o.sheets = append(o.sheets, sheetInfo{name: name, part: "content.xml"})
+		}
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// walk streams content.xml's tokens to fn until it returns false.
+func (o *ods) walk(fn func(d *xmlTokens, kind tokKind, depth int) (bool, error)) error {
+	rc, err := o.pkg.open("content.xml")
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := newXMLTokens(rc)
+	depth := 0
+	for {
+		kind, err := d.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return partErr(err, "content.xml 格式错误", "content.xml is malformed")
+		}
+		if kind == tokStart {
+			depth++
+		}
+		more, err := fn(d, kind, depth)
+		if err != nil || !more {
+			return err
+		}
+		if kind == tokEnd {
+			depth--
+		}
+	}
+}
+
+func (o *ods) sheet(name string) (sheetInfo, bool) {
+	for _, s := range o.sheets {
+		if s.name == name {
+			return s, true
+		}
+	}
+	return sheetInfo{}, false
+}
+
+func (o *ods) hidden(col int) bool { return o.hiddenCols[col] }
+
+// maxODSColumns bounds a row: a spreadsheet has at most 16384 columns.
+const maxODSColumns = 16384
+
+// scan streams one table's rows. Cells of a repeated row or column are
+// emitted once per repetition only when they hold something.
+func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
+	o.hiddenCols = map[int]bool{}
+	var (
+		in, done   bool
+		row, col   int // the next row and column, 1-based
+		rowRepeat  int
+		rowHidden  bool
+		cells      []rawCell
+		cur        rawCell
+		cellRepeat int
+		inCell     bool
+		text       strings.Builder
+		paras      int
+		skip       int // inside an annotation: not the cell's text
+	)
+	err := o.walk(func(d *xmlTokens, kind tokKind, _ int) (bool, error) {
+		name := string(d.name)
+		if !in {
+			if kind == tokStart && name == "table" {
+				if n, _ := d.attr("name"); n == s.name {
+					in, row = true, 1
+				}
+			}
+			return true, nil
+		}
+		switch kind {
+		case tokStart:
+			switch name {
+			case "table-column":
+				n := repeat(d, "number-columns-repeated")
+				if v, _ := d.attr("visibility"); v == "collapse" || v == "filter" {
+					for c := col + 1; c <= col+n && c <= maxODSColumns; c++ {
+						o.hiddenCols[c] = true
+					}
+				}
+				col += n
+			case "table-row":
+				rowRepeat = repeat(d, "number-rows-repeated")
+				v, _ := d.attr("visibility")
+				rowHidden = v == "collapse" || v == "filter"
+				cells, col = cells[:0], 1
+			case "table-cell", "covered-table-cell":
+				inCell, paras, skip = true, 0, 0
+				text.Reset()
+				cellRepeat = repeat(d, "number-columns-repeated")
+				cur = odsCell(d, col, row)
+			case "annotation":
+				skip++
+			case "p":
+				if inCell && skip == 0 {
+					if paras > 0 {
+						text.WriteByte('\n')
+					}
+					paras++
+				}
+			case "s":
+				if inCell && skip == 0 {
+					text.WriteString(strings.Repeat(" ", min(repeat(d, "c"), 1000)))
+				}
+			case "tab":
+				if inCell && skip == 0 {
+					text.WriteByte('\t')
+				}
+			case "line-break":
+				if inCell && skip == 0 {
+					text.WriteByte('\n')
+				}
+			}
+		case tokText:
+			if inCell && skip == 0 && paras > 0 {
+				text.Write(d.text)
+			}
+		case tokEnd:
+			switch name {
+			case "annotation":
+				skip--
+			case "table-cell", "covered-table-cell":
+				inCell = false
+				finishODSCell(&cur, text.String())
+				if cur.Value == "" && !cur.HasF {
+					col += cellRepeat // an empty run
+					break
+				}
+				for i := 0; i < cellRepeat && col <= maxODSColumns; i++ {
+					c := cur
+					c.Col, c.Ref = col, columnName(col)+strconv.Itoa(row)
+					o.pkg.cells++
+					if o.pkg.cells > o.pkg.lim.MaxCellsTotal {
+						return false, fileErr("单元格数量超过上限", "too many cells", nil)
+					}
+					cells = append(cells, c)
+					col++
+				}
+			case "table-row":
+				if len(cells) == 0 {
+					row += rowRepeat
+					return true, nil
+				}
+				for i := 0; i < rowRepeat; i++ {
+					out := cells
+					if i > 0 {
+						out = make([]rawCell, len(cells))
+						for j, c := range cells {
+							c.Ref = columnName(c.Col) + strconv.Itoa(row)
+							out[j] = c
+						}
+						o.pkg.cells += int64(len(cells))
+						if o.pkg.cells > o.pkg.lim.MaxCellsTotal {
+							return false, fileErr("单元格数量超过上限", "too many cells", nil)
+						}
+					}
+					if err := fn(row, rowHidden, out); err != nil {
+						return false, err
+					}
+					row++
+				}
+			case "table":
+				done = true
+				return false, nil
+			}
+		}
+		return true, nil
+	})
+	if err == nil && !done && !in {
+		return fileErr("找不到工作表“"+s.name+"”", "sheet "+s.name+" not found", nil)
+	}
+	return err
+}
+
+// repeat reads a repetition attribute: at least 1.
+func repeat(d *xmlTokens, attr string) int {
+	v, ok := d.attr(attr)
+	if !ok {
+		return 1
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// odsCell reads a cell's attributes: its value type and exact value, and
+// its formula. The value of a number is office:value, never the text shown.
+func odsCell(d *xmlTokens, col, row int) rawCell {
+	c := rawCell{Col: col, Ref: columnName(col) + strconv.Itoa(row)}
+	if f, ok := d.attr("formula"); ok {
+		c.HasF = true
+		c.Formula = strings.TrimPrefix(strings.TrimPrefix(f, "of:"), "=")
+	}
+	vt, _ := d.attr("value-type")
+	switch vt {
+	case "float", "percentage", "currency":
+		c.Type = "n"
+		c.Value, _ = d.attr("value")
+	case "date":
+		c.Type = "d"
+		c.Value, _ = d.attr("date-value")
+	case "time":
+		c.Type = "d"
+		c.Value, _ = d.attr("time-value")
+	case "boolean":
+		c.Type = "b"
+		c.Value, _ = d.attr("boolean-value")
+	case "string":
+		c.Type = "s"
+		if c.HasF {
+			c.Type = "str"
+		}
+		if v, ok := d.attr("string-value"); ok {
+			c.Value = v
+			c.Type = "s!" // the value is set; the text:p is only shown
+		}
+	case "":
+		c.Type = ""
+	}
+	return c
+}
+
+// finishODSCell sets a text cell's value from its paragraphs.
+func finishODSCell(c *rawCell, text string) {
+	switch c.Type {
+	case "s", "str":
+		c.Value = text
+	case "s!":
+		c.Type = "s"
+	case "":
+		if c.HasF && text != "" {
+			c.Type, c.Value = "e", text // an error shown as text: #DIV/0!, Err:502
+		}
+	}
+}
+
+// odsMeta reads the fingerprint kept as user-defined metadata, and when
+// the file was last saved.
+func (o *ods) meta() (fp Fingerprint, hasFP bool, date, stamp string) {
+	if _, ok := o.pkg.parts["meta.xml"]; !ok {
+		return
+	}
+	var m struct {
+		Date     string `xml:"meta>date"`
+		Creation string `xml:"meta>creation-date"`
+		User     []struct {
+			Name  string `xml:"name,attr"`
+			Value string `xml:",chardata"`
+		} `xml:"meta>user-defined"`
+	}
+	if o.pkg.decodePart("meta.xml", &m) != nil {
+		return
+	}
+	for _, u := range m.User {
+		switch u.Name {
+		case "tally.template":
+			fp.Template = u.Value
+		case "tally.department":
+			fp.Department = u.Value
+		case "tally.period":
+			fp.Period = u.Value
+		case "tally.layout":
+			fp.Layout = u.Value
+		}
+	}
+	date, stamp = savedStamp(m.Date, m.Creation)
+	return fp, fp.Department != "" && fp.Period != "", date, stamp
+}
+
+// fingerprint reads the fingerprint sheet when Calc kept it, else the
+// user-defined metadata.
+func (o *ods) fingerprint() (Fingerprint, bool) {
+	if fp, ok := sheetFingerprint(o); ok {
+		return fp, true
+	}
+	fp, ok, _, _ := o.meta()
+	return fp, ok
+}
+
+// sheetFingerprint reads the fingerprint sheet of any workbook: key in
+// column A, value in B.
+func sheetFingerprint(sc sheetScanner) (Fingerprint, bool) {
+	si, ok := sc.sheet(FingerprintSheet)
+	var fp Fingerprint
+	if !ok {
+		return fp, false
+	}
+	err := sc.scan(si, func(_ int, _ bool, cells []rawCell) error {
+		if len(cells) < 2 || cells[0].Col != 1 || cells[1].Col != 2 {
+			return nil
+		}
+		switch cells[0].Value {
+		case "template":
+			fp.Template = cells[1].Value
+		case "department":
+			fp.Department = cells[1].Value
+		case "period":
+			fp.Period = cells[1].Value
+		case "layout":
+			fp.Layout = cells[1].Value
+		}
+		return nil
+	})
+	return fp, err == nil && fp.Department != "" && fp.Period != ""
+}
+
+// readODS reads an OpenDocument submission.
+func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	o, err := openODS(r, size, lim)
+	if err != nil {
+		sub = identifyByName(sub, base, s)
+		return unreadable(sub, err)
+	}
+	_, _, sub.Saved, sub.Modified = o.meta()
+	fp, hasFP := o.fingerprint()
+	sub = readTables(sub, o, fp, hasFP, base, s)
+	if !strings.HasSuffix(strings.ToLower(base), ".ods") && !sub.Unreadable {
+		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleODSName, reconcile.Info, ""))
+	}
+	return sub
+}
+
+// identifyODS is Identify for an OpenDocument file.
 func identifyODS(id reconcile.Identity, r io.ReaderAt, size int64, s *reconcile.Spec, lim Limits) reconcile.Identity {
+	o, err := openODS(r, size, lim)
+	if err != nil {
+		return id
+	}
+	id.Readable = true
+	_, _, _, id.Modified = o.meta()
+	if fp, ok := o.fingerprint(); ok {
+		p, perr := reconcile.ParsePeriod(fp.Period)
+		if _, known := s.Department(fp.Department); !known || perr != nil {
+			id.Department, id.Period = "", reconcile.Period{}
+			return id
+		}
+		id.Department, id.Period = fp.Department, p
+	}
 	return id
 }

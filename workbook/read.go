@@ -33,7 +33,7 @@ type Fingerprint struct {
 	Layout     string // hash of the spec parts that shape the layout
 }
 
-var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.xlsx$`)
+var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.(?:xlsx|xlsm|ods)$`)
 
 // ReadFile reads one submission from disk. The file is opened read-only and
 // never modified; its SHA-256 is taken from the same bytes that are read.
@@ -59,6 +59,9 @@ func ReadFile(path, display string, s *reconcile.Spec, lim Limits) reconcile.Sub
 // Read reads a submission from r. sub carries the file's display name and
 // hash; base is the file's own name, used when it has no fingerprint.
 func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	if isODS(r, size) {
+		return readODS(sub, r, size, base, s, lim)
+	}
 	x, err := openXLSX(r, size, lim)
 	if err != nil {
 		sub = identifyByName(sub, base, s)
@@ -66,6 +69,12 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	}
 	sub.Saved, sub.Modified = x.saved()
 	fp, hasFP := x.fingerprint()
+	return readTables(sub, x, fp, hasFP, base, s)
+}
+
+// readTables identifies an opened workbook (by its fingerprint, else its
+// name) and reads every table its department owes for its period.
+func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP bool, base string, s *reconcile.Spec) reconcile.Submission {
 	byName := identifyByName(reconcile.Submission{}, base, s)
 	switch {
 	case hasFP:
@@ -231,33 +240,13 @@ func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byNa
 	return out
 }
 
-// fingerprint reads the fingerprint sheet: key in column A, value in B.
+// fingerprint reads the fingerprint sheet, else the custom document
+// properties.
 func (x *xlsx) fingerprint() (Fingerprint, bool) {
-	si, ok := x.sheet(FingerprintSheet)
-	var fp Fingerprint
-	if !ok {
-		return x.customFingerprint()
+	if fp, ok := sheetFingerprint(x); ok {
+		return fp, true
 	}
-	err := x.scan(si, func(_ int, _ bool, cells []rawCell) error {
-		if len(cells) < 2 || cells[0].Col != 1 || cells[1].Col != 2 {
-			return nil
-		}
-		switch cells[0].Value {
-		case "template":
-			fp.Template = cells[1].Value
-		case "department":
-			fp.Department = cells[1].Value
-		case "period":
-			fp.Period = cells[1].Value
-		case "layout":
-			fp.Layout = cells[1].Value
-		}
-		return nil
-	})
-	if err != nil || fp.Department == "" || fp.Period == "" {
-		return x.customFingerprint()
-	}
-	return fp, true
+	return x.customFingerprint()
 }
 
 // headerScanRows is how far down a sheet tally looks for the header row.

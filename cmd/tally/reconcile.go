@@ -217,8 +217,9 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 type input struct{ path, display string }
 
 // submissionExt are the extensions read from folders. Legacy .xls files are
-// included so they are reported, not silently skipped.
-var submissionExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true}
+// included so they are reported, not silently skipped; OpenDocument .ods
+// files are read like .xlsx.
+var submissionExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
 
 // collect expands PATH arguments: files as given, folders walked in lexical
 // order for submission files (skipping Excel's ~$ lock files and dot files).

@@ -252,17 +252,19 @@ def plan():
     v = s.rows[2].cells["B"].value
     s.rows[2].cells["B"] = E("text", v, "{:,.2f}".format(v))
     fl.plant("固定资产投资", "B6", "number_as_text", "info")
-    fl.plant("", "", "total_formula_without_value", "info")
+    fl.plant("固定资产投资", "B34", "total_formula_without_value", "info")  # once, at the first
 
-    # -- tjz 2020-02, Calc saving .ods: a date typed into a 本年累计 cell
-    # (Calc recognises 2020-02-15 as a date); 填表人 lines under the 合计;
-    # a figure in a hidden row; an enterprise's name changed under the
+    # -- tjz 2020-02, Calc saving .ods: a date typed into a 本年累计 cell.
+    # Calc recognises 2020-02-15 as a date but keeps the template's number
+    # format, so the file holds the figure 43876 shown as 43,876.00: no
+    # reader can tell it was a date. tally reports what it breaks, the
+    # chain, in February and again in March. Then 填表人 lines under the
+    # 合计; a figure in a hidden row; an enterprise's name changed under the
     # same credit code.
     fl = f("tjz", "2020-02", "calc-ods")
     s = sheet(fl, "限上批零")
-    s.rows[1].cells["D"] = E("date", None, "2020-02-15")
-    s.rows[1].rejected = True
-    fl.plant("限上批零", "D5", "date_not_a_figure", "error")
+    s.rows[1].cells["D"] = E("date", D(43876), "2020-02-15")
+    fl.plant("限上批零", "D5", "ytd_chain", "error")
     s = sheet(fl, "固定资产投资")
     s.footer = [("A36", "填表人：王芳"), ("C36", "审核人：李强"), ("A37", "联系电话：022-27391234"), ("A38", "填报日期：2020年3月3日")]
     fl.plant("固定资产投资", "A36", "not_data", "info")
@@ -277,6 +279,7 @@ def plan():
     # figure typed beside the table; a 合计 overwritten by hand (after
     # removing the protection), 100 more than its rows.
     fl = f("tjz", "2020-03", "calc-ods-xlsx")
+    fl.plant("限上批零", "D5", "ytd_chain", "error")  # from February's 43876
     s = sheet(fl, "固定资产投资")
     s.rows[0].cells["C"] = num(s.rows[0].cells["C"].value + 10)
     fl.plant("固定资产投资", "C4", "ytd_chain", "error")
@@ -312,7 +315,7 @@ def plan():
     s.rows[3].cells["B"] = E("bad", None, "12.5亿元")
     s.rows[3].rejected = True
     fl.plant("内资到位", "B7", "not_a_number", "error")
-    fl.plant("", "", "total_formula_without_value", "info")
+    fl.plant("内资到位", "B34", "total_formula_without_value", "info")
 
     # -- ldbz 2020-02, openpyxl: half a person; a negative count; more than
     # 200 new jobs in a village (the spec's rule, a warning); a 填表人 line
@@ -339,7 +342,7 @@ def plan():
     fl.plant("就业社保", "A20", "not_data", "info")
     s.below = [Row("宽河村", None, {"B": num(5), "C": num(5), "D": num(1), "E": num(1), "F": num(0), "G": num(0), "H": num(2), "I": num(2)})]
     fl.plant("就业社保", "A35", "below_total", "warning")
-    fl.plant("", "", "total_formula_without_value", "info")
+    fl.plant("就业社保", "B34", "total_formula_without_value", "info")
 
     # -- ldbz 2020-03, pandas to_excel into a new workbook (no template):
     # read by its headers; a village left empty; a name not in the list.
@@ -352,6 +355,8 @@ def plan():
     for mc, yc in [("B", "C"), ("D", "E"), ("F", "G"), ("H", "I")]:
         s.rows[4].cells[yc] = num(s.rows[4].cells[mc].value)
     fl.plant("就业社保", "A6", "not_a_choice", "error")
+    # February's half person, carried in the 本年累计, is half a person again.
+    fl.plant("就业社保", "C3", "precision", "warning")
     fl.plant("", "", "not_a_template", "warning")
     fl.plant("就业社保", "", "missing_total", "warning")
 
@@ -388,6 +393,9 @@ def plan():
     fl.plant("税收收入", "D7", "out_of_range", "error")
     s.rows[4].code = s.rows[4].code[:17] + ALPHABET[(ALPHABET.index(s.rows[4].code[17]) + 1) % 31]
     fl.plant("税收收入", "B8", "credit_code", "error")
+    # The chain is kept by credit code: under the mistyped one the
+    # enterprise is new this month, so its 本年累计 does not follow.
+    fl.plant("税收收入", "D8", "ytd_chain", "error")
     s = sheet(fl, "一般预算收入")
     dup = Row(s.rows[0].name, None, dict(s.rows[1].cells), rejected=True)
     s.rows.append(dup)
