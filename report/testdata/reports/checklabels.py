@@ -13,7 +13,9 @@ QUALS = ["预计", "近", "余", "超过", "以上", "以内", "约", "累计", 
 KINDS = {"fact", "target"}
 MEASURES = {"level", "growth", "cumulative", "points", "ratio"}
 FW = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-NUM = re.compile(r"[0-9０-９]+(?:[.,．，][0-9０-９]+)*")
+# A stray space after a decimal point ("385. 23", a typesetting slip) stays inside the number.
+NUM = re.compile(r"[0-9０-９]+(?:(?:[,，]|[.．] ?)[0-9０-９]+)*")
+SPACE_IN_NUM = re.compile(r"(?<=[.．]) (?=[0-9０-９])")
 PERIOD = re.compile(r"^\d{4}(-\d{4})?$")
 CLAIM_KEYS = ["line", "value", "unit", "qualifiers", "subject", "indicator", "period", "kind", "measure"]
 
@@ -24,7 +26,7 @@ def numerals(lines):
         if i == 1:
             continue
         for m in NUM.finditer(l):
-            v = m.group(0).translate(FW)
+            v = SPACE_IN_NUM.sub("", m.group(0)).translate(FW)
             # a comma not between digit groups of three is punctuation: split
             parts = re.split(r",(?!\d{3}(?:\D|$))", v)
             for p in parts:
@@ -57,7 +59,7 @@ def check(path, codes):
             where = f"{kind} line {ln} value {v}"
             if not isinstance(ln, int) or not (1 < ln <= len(lines)):
                 errs.append(f"{where}: bad line"); continue
-            if v not in lines[ln - 1].translate(FW):
+            if v not in SPACE_IN_NUM.sub("", lines[ln - 1]).translate(FW):
                 errs.append(f"{where}: value not on that line: {lines[ln-1][:60]}")
             got[(ln, v)] = got.get((ln, v), 0) + 1
             if kind == "not_claim":
