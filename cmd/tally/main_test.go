@@ -41,6 +41,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SAMPLE", repo(t, "testdata/submissions"))
 			env.Setenv("REPORT", repo(t, "testdata/jingwu-2020-work-report.txt"))
 			env.Setenv("BAD", repo(t, "testdata/bad"))
+			env.Setenv("REALWORLD", repo(t, "testdata/realworld"))
 			env.Setenv("DOLLAR", "$") // scripts expand $NAME; Excel lock files start with ~$
 			return nil
 		},
