@@ -106,7 +106,54 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 			sub.Sheets = append(sub.Sheets, *sh)
 		}
 	}
+	if err := checkOtherSheets(&sub, x, d.TablesFor(sub.Period)); err != nil {
+		return unreadable(sub, err)
+	}
 	return sub
+}
+
+// templateSheets are the sheets a template has besides its tables.
+var templateSheets = map[string]bool{"填报说明": true, "_lists": true, FingerprintSheet: true}
+
+// checkOtherSheets reports figures in sheets that are none of the
+// department's tables (a sheet added or pasted into): they are not read,
+// and a figure must not go nowhere unsaid.
+func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*reconcile.Table) error {
+	var all []sheetInfo
+	switch v := x.(type) {
+	case *xlsx:
+		all = v.sheets
+	case *ods:
+		all = v.sheets
+	}
+	own := map[string]bool{}
+	for _, t := range tables {
+		own[t.Sheet] = true
+	}
+	for _, si := range all {
+		if own[si.name] || templateSheets[si.name] {
+			continue
+		}
+		n, first := 0, ""
+		err := x.scan(si, func(_ int, _ bool, cells []rawCell) error {
+			for i := range cells {
+				if c := &cells[i]; (c.Type == "" || c.Type == "n") && !c.Date && c.Value != "" {
+					if n++; first == "" {
+						first = c.Ref
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
+				reconcile.RuleOtherSheet, reconcile.Warning, "", si.name, n))
+		}
+	}
+	return nil
 }
 
 // NameIdentity reads <period>-<dept>.xlsx: the period and department code a
@@ -258,6 +305,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	sh := &reconcile.Sheet{Table: t, Name: si.name}
 	var lay *layout
 	var missing []string
+	var above []rawCell // figures before the header row
 	lines := lineIndex(t, s)
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
@@ -272,7 +320,20 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		cols, miss := matchHeader(t, cells)
 		if len(miss) == 0 {
 			lay = newLayout(t, s, cols, lines)
-		} else if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
+			// Figures typed above the header (the title rows) are read by
+			// no one: reported like figures beside the table.
+			for _, c := range above {
+				sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: c.Ref},
+					reconcile.RuleOutsideArea, reconcile.Warning, c.Value, c.Value))
+			}
+			return nil
+		}
+		for _, c := range cells {
+			if (c.Type == "" || c.Type == "n") && !c.Date && c.Value != "" {
+				above = append(above, c)
+			}
+		}
+		if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
 			missing = miss
 		}
 		return nil
