@@ -11,10 +11,25 @@ import (
 )
 
 // Identify reads only what a file says it is — its fingerprint (else its
-// name), whether it opens, when it was saved, its SHA-256 — so a run can
-// be put in period order before any cell is read (reconcile.Identity).
-// It decides identity as Read does.
+// name), whether it opens, when it was saved, and for a file that says
+// nothing its SHA-256 — so a run can be put in period order before any
+// cell is read (reconcile.Identity). It decides identity as Read does.
 func Identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Identity {
+	id := identify(path, display, s, lim)
+	if id.Department == "" {
+		// Unidentified files are ordered by their content.
+		if f, err := os.Open(path); err == nil {
+			h := sha256.New()
+			if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err == nil {
+				id.SHA256 = hex.EncodeToString(h.Sum(nil))
+			}
+			f.Close()
+		}
+	}
+	return id
+}
+
+func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Identity {
 	id := reconcile.Identity{File: display}
 	f, err := os.Open(path)
 	if err != nil {
@@ -25,11 +40,6 @@ func Identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 	if err != nil {
 		return id
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
-		return id
-	}
-	id.SHA256 = hex.EncodeToString(h.Sum(nil))
 	base := filepath.Base(path)
 	byName := identifyByName(reconcile.Submission{}, base, s)
 	id.Department, id.Period = byName.Department, byName.Period
