@@ -81,6 +81,10 @@ type Summary struct {
 	Findings, Errors, Warnings   int
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
+	// Every non-empty cell of a data sheet: Cells == CellsConsolidated +
+	// CellsRejected + CellsChecked + CellsReported + CellsTemplate.
+	Cells, CellsConsolidated, CellsRejected    int
+	CellsChecked, CellsReported, CellsTemplate int
 }
 
 // Result is everything a run found, ready to be written.
@@ -272,6 +276,7 @@ func (l *Ledger) Add(s *Submission) {
 		n := 0
 		for _, sh := range s.Sheets {
 			n += len(sh.Rows)
+			l.countCells(&sh, nil)
 		}
 		in.Rows, in.Status = n, "duplicate"
 		l.res.Summary.Rows += n
@@ -333,6 +338,7 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 	rejected := 0
 	rejectedAt := map[string][]int{} // indicator → rejected rows
 	seen := map[string]int{}
+	accepted := make([]bool, len(sh.Rows))
 	for ri := range sh.Rows {
 		r := &sh.Rows[ri]
 		l.res.Summary.Rows++
@@ -358,6 +364,7 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 			continue
 		}
 		l.res.Summary.RowsConsolidated++
+		accepted[ri] = !l.noSum
 		for ci, c := range t.Columns {
 			ind := l.indicatorOf(t, c, r)
 			cell := &r.Cells[ci]
@@ -372,12 +379,56 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 		}
 	}
 	l.checkTotal(s, sh, sums, texts, rejected)
+	l.countCells(sh, accepted)
 	// One reason per indicator and sheet, however many rows were rejected.
 	for ind, lines := range rejectedAt {
 		f := l.fig(ind, s.Period)
 		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(s.File, sh.Name, lines))
 	}
 	return len(sh.Rows)
+}
+
+// countCells accounts for a sheet's cells: the reader's template and
+// reported cells, and each value cell the reader passed on — consolidated
+// when its row was (accepted[i]; nil when none was), else rejected, or
+// checked when it is the 合计's. A value cell unaccounted for is a bug.
+func (l *Ledger) countCells(sh *Sheet, accepted []bool) {
+	s := &l.res.Summary
+	c := sh.Cells
+	values := 0
+	for ri := range sh.Rows {
+		for _, cell := range sh.Rows[ri].Cells {
+			if cell.Raw == "" {
+				continue
+			}
+			values++
+			if accepted != nil && accepted[ri] && cell.State == Number {
+				s.CellsConsolidated++
+			} else {
+				s.CellsRejected++
+			}
+		}
+	}
+	if sh.Total != nil {
+		for _, cell := range sh.Total.Cells {
+			if cell.Raw != "" {
+				values++
+				s.CellsChecked++
+			}
+		}
+	}
+	if c.Read == 0 {
+		// A sheet built without the reader's account (a test, another
+		// adapter): its value cells are all it has.
+		c.Read, c.Values = values, values
+	}
+	s.Cells += c.Read
+	s.CellsTemplate += c.Template
+	s.CellsReported += c.Reported
+	if values != c.Values || c.Read != c.Template+c.Reported+c.Values {
+		panic(Bugf("sheet %s: %d cells read (%d template, %d reported, %d values) but %d value cells passed on",
+			sh.Name, c.Read, c.Template, c.Reported, c.Values, values))
+	}
 }
 
 // rejectedRows says which rows of a sheet were rejected: 内资到位!5:5, or
@@ -834,6 +885,10 @@ func (l *Ledger) summarise() {
 		case Unmapped:
 			s.Unmapped++
 		}
+	}
+	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate {
+		panic(Bugf("%d cells read but %d consolidated + %d rejected + %d checked + %d reported + %d template", s.Cells,
+			s.CellsConsolidated, s.CellsRejected, s.CellsChecked, s.CellsReported, s.CellsTemplate))
 	}
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
 		// The invariant is the point of the count: a row that went nowhere

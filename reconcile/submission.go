@@ -62,6 +62,18 @@ type Sheet struct {
 	Name  string
 	Rows  []Row
 	Total *Row // the typed 合计 row, nil if there is none
+	Cells CellCount
+}
+
+// CellCount accounts for every non-empty cell the reader scanned in a data
+// sheet: Read == Template + Reported + Values. Values are the value cells
+// of the data rows and the 合计, each in Rows or Total with its Raw text;
+// the ledger says what became of each.
+type CellCount struct {
+	Read     int
+	Template int // title and header rows, the unit column, the 合计 label; names, codes and 说明 of rows; blank text
+	Reported int // read as no figure and reported: beside the table or above it, not an input, not data, an unknown line
+	Values   int
 }
 
 // Submission is one input file as read.

@@ -317,20 +317,25 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		if row > headerScanRows {
 			return errStop
 		}
+		sh.Cells.Read += len(cells)
 		cols, miss := matchHeader(t, cells)
 		if len(miss) == 0 {
-			lay = newLayout(t, s, cols, lines)
+			lay = newLayout(t, s, cols, lines, &sh.Cells)
+			sh.Cells.Template += len(cells) // the header row
 			// Figures typed above the header (the title rows) are read by
 			// no one: reported like figures beside the table.
 			for _, c := range above {
 				sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: c.Ref},
 					reconcile.RuleOutsideArea, reconcile.Warning, c.Value, c.Value))
 			}
+			sh.Cells.Reported += len(above)
 			return nil
 		}
 		for _, c := range cells {
 			if (c.Type == "" || c.Type == "n") && !c.Date && c.Value != "" {
 				above = append(above, c)
+			} else {
+				sh.Cells.Template++ // the title and the 填报单位 line
 			}
 		}
 		if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
@@ -400,10 +405,11 @@ type layout struct {
 	byCol []*rawCell // scratch, per row
 	// footerNoted: the sheet's text that is not data has had its note.
 	footerNoted bool
+	count       *reconcile.CellCount
 }
 
-func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int) *layout {
-	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols))}
+func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount) *layout {
+	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols)), count: count}
 	for ci, sc := range cols {
 		if sc > 0 {
 			l.index[sc] = ci
@@ -572,13 +578,25 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		}
 	}
 	kind := l.classify(sh, r.Name, r.Code, anyText || outside && !figureOutside)
+	l.count.Read += len(cells)
 	switch kind {
 	case blankRow:
+		// Cells beside the table are reported (outside_input_area); in
+		// it, only blank text.
+		for i := range cells {
+			if _, ok := l.index[cells[i].Col]; ok {
+				l.count.Template++
+			} else {
+				l.count.Reported++
+			}
+		}
 		return kind
 	case footerRow:
 		l.footer(sub, sh, row, cells)
+		l.count.Reported += len(cells)
 		return kind
 	}
+	l.countRow(t, r.Name, cells)
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
 	if sh.Total != nil && !isTotal {
 		// Figures under the 合计 (a script's append, a late addition): read
@@ -640,6 +658,43 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	}
 	sh.Rows = append(sh.Rows, r)
 	return dataRow
+}
+
+// countRow accounts for the cells of a data row or the 合计: beside the
+// table, reported (outside_input_area); names, codes, 说明, the unit column
+// and blank text, template; value cells, values — except an unknown line's
+// and those that are no input of their line, reported.
+func (l *layout) countRow(t *reconcile.Table, name string, cells []rawCell) {
+	line := -1
+	if t.Rows == reconcile.Indicators {
+		if n, ok := l.lines[reconcile.NormalizeHeader(name)]; ok {
+			line = n
+		}
+	}
+	for i := range cells {
+		c := &cells[i]
+		ci, ok := l.index[c.Col]
+		switch {
+		case !ok:
+			l.count.Reported++
+		case l.byCol[ci] != c:
+			l.count.Template++ // a second cell of one column in a malformed row: the last counts
+		case t.Columns[ci].Role != reconcile.RoleValue:
+			l.count.Template++
+		case t.Rows != reconcile.Indicators:
+			l.count.Values++
+		case line < 0:
+			l.count.Reported++ // an unknown line: reported, its row rejected
+		case t.IndicatorFor(t.Columns[ci], &t.Lines[line]) == "":
+			if strings.Trim(c.Value, spaces) != "" || c.HasF {
+				l.count.Reported++ // not_an_input
+			} else {
+				l.count.Template++
+			}
+		default:
+			l.count.Values++
+		}
+	}
 }
 
 // noteUncalculated records, once per file, that its 合计 formulas carry no

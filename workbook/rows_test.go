@@ -74,6 +74,13 @@ func TestRowsThatAreNotData(t *testing.T) {
 	if len(tax.Rows) != 2 || tax.Rows[1].Name != "宽河公司" || tax.Total == nil {
 		t.Errorf("税收收入: want 甲公司 and the row below the 合计, got %+v", tax.Rows)
 	}
+	// Every cell accounted for: the title rows, the header and the 合计
+	// label are template text; G2, the 填表人 line (4 cells) are reported;
+	// names and codes are template; the figures are values.
+	want3 := reconcile.CellCount{Read: 22, Template: 2 + 5 + 2 + 1 + 1, Reported: 1 + 4, Values: 2 + 2 + 2}
+	if c := tax.Cells; c != want3 {
+		t.Errorf("税收收入 cells %+v, want %+v", c, want3)
+	}
 	if n := len(sub.Sheets[1].Rows); n != 1 {
 		t.Errorf("一般预算收入: %d rows, want 1", n)
 	}

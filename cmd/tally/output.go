@@ -95,6 +95,15 @@ type jsonSummary struct {
 	NoData           int `json:"no_data"`
 	Incomplete       int `json:"incomplete"`
 	Unmapped         int `json:"unmapped"`
+	// Every non-empty cell of a data sheet: consolidated, rejected (in a
+	// rejected row or a file that does not count), checked (the 合计),
+	// reported (no figure, with a finding) or template text.
+	Cells             int `json:"cells"`
+	CellsConsolidated int `json:"cells_consolidated"`
+	CellsRejected     int `json:"cells_rejected"`
+	CellsChecked      int `json:"cells_checked"`
+	CellsReported     int `json:"cells_reported"`
+	CellsTemplate     int `json:"cells_template"`
 }
 
 func dec(d decimal.Decimal) *string {
@@ -162,7 +171,9 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Claims: s.Claims,
-		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped}
+		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
+		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
+		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
 	return out
 }
 

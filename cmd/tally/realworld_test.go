@@ -131,8 +131,10 @@ func TestRealWriters(t *testing.T) {
 		byFile[filepath.Base(f.File)] = append(byFile[filepath.Base(f.File)], realFinding{f.Sheet, f.Cell, f.Rule, f.Severity})
 	}
 	compareReal(t, "reconcile", exp, byFile, seen)
-	if res.Summary.Rows != res.Summary.RowsConsolidated+res.Summary.RowsRejected {
-		t.Errorf("rows not conserved: %+v", res.Summary)
+	sm := res.Summary
+	if sm.Rows != sm.RowsConsolidated+sm.RowsRejected || sm.Cells == 0 ||
+		sm.Cells != sm.CellsConsolidated+sm.CellsRejected+sm.CellsChecked+sm.CellsReported+sm.CellsTemplate {
+		t.Errorf("rows or cells not conserved: %+v", sm)
 	}
 	compareTotals(t, book, exp)
 }
