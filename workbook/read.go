@@ -596,8 +596,16 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		l.count.Reported += len(cells)
 		return kind
 	}
-	l.countRow(t, r.Name, cells)
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
+	if isTotal && sh.Total != nil {
+		// A second 合计 (总计 under 合计): the first is compared; this one
+		// is reported, not read.
+		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)},
+			reconcile.RuleSecondTotal, reconcile.Warning, r.Name, r.Name, sh.Total.Line))
+		l.count.Reported += len(cells)
+		return footerRow
+	}
+	l.countRow(t, r.Name, cells)
 	if sh.Total != nil && !isTotal {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.

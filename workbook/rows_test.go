@@ -36,7 +36,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 	// The 合计 of 税收收入 is on row 5 (one data row).
 	for _, c := range [][2]any{
 		{"A7", "填表人：张三"}, {"C7", "审核人：李四"}, {"E7", "联系电话：022-12345678"}, {"H8", "填报日期：2021年4月3日"},
-		{"A9", "宽河公司"}, {"C9", 5}, {"D9", 5},
+		{"A9", "宽河公司"}, {"C9", 5}, {"D9", 5}, {"A10", "总计"}, {"C10", 6},
 		{"G2", 123},
 	} {
 		if err := f.SetCellValue("税收收入", c[0].(string), c[1]); err != nil {
@@ -66,6 +66,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 		"not_data 税收收入!A7 info",
 		"other_sheet Sheet2!B3 warning",
 		"outside_input_area 税收收入!G2 warning",
+		"second_total 税收收入!A10 warning",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -75,9 +76,10 @@ func TestRowsThatAreNotData(t *testing.T) {
 		t.Errorf("税收收入: want 甲公司 and the row below the 合计, got %+v", tax.Rows)
 	}
 	// Every cell accounted for: the title rows, the header and the 合计
-	// label are template text; G2, the 填表人 line (4 cells) are reported;
+	// label are template text; G2, the 填表人 line (4 cells) and the second
+	// total (2) are reported;
 	// names and codes are template; the figures are values.
-	want3 := reconcile.CellCount{Read: 22, Template: 2 + 5 + 2 + 1 + 1, Reported: 1 + 4, Values: 2 + 2 + 2}
+	want3 := reconcile.CellCount{Read: 24, Template: 2 + 5 + 2 + 1 + 1, Reported: 1 + 4 + 2, Values: 2 + 2 + 2}
 	if c := tax.Cells; c != want3 {
 		t.Errorf("税收收入 cells %+v, want %+v", c, want3)
 	}
