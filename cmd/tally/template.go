@@ -94,8 +94,11 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if !p.IsMonth() {
 			before = reconcile.Period{Year: p.Year - 1}
 		}
+		// In the run's order: of two files for one department-month, the
+		// one that counts (the later save, then the later name) prefills.
+		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits)
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
-			if sub.Period == before && !sub.Unreadable {
+			if sub.Period == before && !sub.Unreadable && prev[sub.Department] == nil {
 				sub := sub
 				prev[sub.Department] = &sub
 			}
