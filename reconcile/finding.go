@@ -33,6 +33,7 @@ const (
 	RuleOtherSheet     Rule = "other_sheet"
 	RuleODSName        Rule = "ods_named_xlsx"
 	RuleBelowTotal     Rule = "below_total"
+	RuleFooterFigures  Rule = "not_data_with_figures"
 	RuleSecondTotal    Rule = "second_total"
 	RuleNotAnInput     Rule = "not_an_input"
 	RuleTotalNoValue   Rule = "total_formula_without_value"
@@ -100,6 +101,7 @@ var catalogue = map[Rule][2]string{
 	RuleODSName:        {"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取", "the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"},
 	RuleOtherSheet:     {"工作表“%v”不是本单位报表的一部分，其中 %v 个数字未读取、未汇总；请把数据填入模板的工作表", "sheet %q is not one of this department's tables; its %v figures were not read; type them into the template's sheets"},
 	RuleSecondTotal:    {"又一个合计行“%v”（第一个合计在第 %v 行），未读取、未核对；请删除多余的合计行", "another total row %q (the first is on row %v) was neither read nor compared; delete the extra total row"},
+	RuleFooterFigures:  {"“%v”是填表人、联系电话等说明行，却在数字栏填了数字，该行未汇总；如确是一行数据，请填写单位名称", "%q is a line such as who filled it in or a phone number, but has numbers in figure columns; the row was not consolidated; if it is data, give the entity's name"},
 	RuleNotAnInput:     {"此格不是本行的填报项（灰色锁定单元格），所填“%v”未汇总；请删除，或填到本行应填的栏目", "this cell is not an input of its line (a grey, locked cell); %q was not consolidated; delete it or type it in the line's own column"},
 	RuleTotalNoValue:   {"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对", "the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"},
 	RuleSumSkipsText:   {"数字 %v 以文本形式填写，已按数字接收；但表中合计公式（%v）按文本跳过了它，合计少了 %v。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）", "%v was typed as text and accepted as a number, but the sheet's own 合计 formula (%v) skips text, so it is short by %v; make this cell a number (remove the leading ' or set the format to Number and type it again)"},

@@ -451,8 +451,10 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 }
 
 // footerLabel matches what departments write under a table or in an empty
-// row: who filled it in and checked it, a phone number, a date, a note.
-var footerLabel = regexp.MustCompile(`^(填表人|填报人|制表人|制表|审核人|审核|复核人|负责人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|电话|手机|填报日期|填表日期|报送日期|日期|注|备注|说明|附注|单位盖章|盖章)\s*[:：]?`)
+// row: who filled it in and checked it, a phone number, a date, a note. A
+// short label needs a colon or a space after it, so 注塑厂 or 手机城 are
+// names, not notes.
+var footerLabel = regexp.MustCompile(`^(?:(?:填表人|填报人|制表人|审核人|复核人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|填报日期|填表日期|报送日期|单位盖章)|(?:注|备注|说明|附注|负责人|审核|制表|电话|手机|日期|盖章)(?:\s*[:：]|\s|$))`)
 
 // hasFigure reports whether a value cell holds something that reads as a
 // figure: a stored number (a date is not one) or text that parses as one.
@@ -606,7 +608,10 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		return footerRow
 	}
 	l.countRow(t, r.Name, cells)
-	if sh.Total != nil && !isTotal {
+	// A 填表人 or 联系电话 line with a number in a figure column: the
+	// number is not a figure of an entity.
+	footerLike := !isTotal && t.Rows != reconcile.Indicators && footerLabel.MatchString(r.Name)
+	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
 		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)},
@@ -654,11 +659,24 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)
 		}
-		if cell.State == reconcile.Blank && !isTotal {
+		switch {
+		case footerLike && cell.State != reconcile.Blank:
+			// Not consolidated: a phone number must not become a figure.
+			cell.State = reconcile.Invalid
+		case cell.State == reconcile.Blank && !isTotal && !footerLike:
 			cell.State = reconcile.Invalid
 			sub.Findings = append(sub.Findings, finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw))
 		}
 		r.Cells[ci] = cell
+	}
+	if footerLike {
+		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
+		for ci, c := range t.Columns {
+			if c.Role == reconcile.RoleName {
+				src = r.Cells[ci].Source
+			}
+		}
+		sub.Findings = append(sub.Findings, finding(*sub, src, reconcile.RuleFooterFigures, reconcile.Error, r.Name, r.Name))
 	}
 	if isTotal {
 		sh.Total = &r

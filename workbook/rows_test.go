@@ -46,6 +46,8 @@ func TestRowsThatAreNotData(t *testing.T) {
 	// 一般预算收入 has 30 rows offered: a note in an empty row, and one in 说明 alone.
 	f.SetCellValue("一般预算收入", "A10", "注：本月无非税收入")
 	f.SetCellValue("一般预算收入", "D12", "见附件")
+	f.SetCellValue("一般预算收入", "A14", "联系电话")
+	f.SetCellValue("一般预算收入", "B14", 13812345678)
 	f.NewSheet("Sheet2")
 	f.SetCellValue("Sheet2", "B3", 4567.8)
 	var buf bytes.Buffer
@@ -64,6 +66,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 		"below_total 税收收入!A9 warning",
 		"not_data 一般预算收入!A10 info",
 		"not_data 税收收入!A7 info",
+		"not_data_with_figures 一般预算收入!A14 error",
 		"other_sheet Sheet2!B3 warning",
 		"outside_input_area 税收收入!G2 warning",
 		"second_total 税收收入!A10 warning",
@@ -83,8 +86,8 @@ func TestRowsThatAreNotData(t *testing.T) {
 	if c := tax.Cells; c != want3 {
 		t.Errorf("税收收入 cells %+v, want %+v", c, want3)
 	}
-	if n := len(sub.Sheets[1].Rows); n != 1 {
-		t.Errorf("一般预算收入: %d rows, want 1", n)
+	if rows := sub.Sheets[1].Rows; len(rows) != 2 || rows[1].Cells[1].State != reconcile.Invalid {
+		t.Errorf("一般预算收入: want 增值税 and the 联系电话 line, not to be consolidated: %+v", rows)
 	}
 }
 
@@ -115,5 +118,14 @@ func TestNotAnInput(t *testing.T) {
 	want := "not_an_input 科技企业!C6 warning|unknown_line 科技企业!A10 error|not_data 科技企业!A11 info"
 	if strings.Join(got, "|") != want {
 		t.Errorf("findings:\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+}
+
+func TestFooterLabel(t *testing.T) {
+	for s, want := range map[string]bool{"填表人：张三": true, "填表人张三": true, "联系电话 022-1234": true, "注：单位万元": true,
+		"注": true, "备注: 无": true, "手机：138": true, "注塑厂": false, "手机城有限公司": false, "电话设备厂": false, "日期": true, "审核人": true} {
+		if got := workbook.IsFooterLabel(s); got != want {
+			t.Errorf("%s: %v, want %v", s, got, want)
+		}
 	}
 }
