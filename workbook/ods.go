@@ -69,6 +69,9 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 	for _, f := range zr.File {
 		o.pkg.parts[strings.TrimPrefix(f.Name, "/")] = f
 	}
+	if o.encrypted() {
+		return nil, fileErr("文件设置了打开密码（已加密），请去掉密码后重新报送", "the file is password-protected (encrypted); remove the password and send it again", nil)
+	}
 	if _, ok := o.pkg.parts["content.xml"]; !ok {
 		return nil, fileErr("OpenDocument 文件缺少 content.xml", "an OpenDocument file without content.xml", nil)
 	}
@@ -83,6 +86,26 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// encrypted reports whether the package's manifest says its parts are
+// encrypted (a password set when saving).
+func (o *ods) encrypted() bool {
+	rc, err := o.pkg.open("META-INF/manifest.xml")
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	d := newXMLTokens(rc)
+	for {
+		kind, err := d.next()
+		if err != nil {
+			return false
+		}
+		if kind == tokStart && string(d.name) == "encryption-data" {
+			return true
+		}
+	}
 }
 
 // walk streams content.xml's tokens to fn until it returns false.
