@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/spec"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -61,7 +63,40 @@ func realSpec(t *testing.T) string {
 }
 
 func TestRealWriters(t *testing.T) {
-	dir := repo(t, "testdata/realworld")
+	checkRealWorld(t, repo(t, "testdata/realworld"))
+}
+
+// TestRealWritersGenerator runs the generator with the real writers and
+// checks its output the same way; its expected.json must be the committed
+// one (only the files' save times differ from run to run).
+func TestRealWritersGenerator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	testtool.Require(t, "soffice", "--version")
+	py := testtool.Python(t, "uno, openpyxl, pandas")
+	out := filepath.Join(t.TempDir(), "realworld")
+	cmd := exec.Command(py, "internal/realworld/gen.py", "-o", out)
+	cmd.Dir = repo(t, ".")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gen.py: %v\n%s", err, b)
+	}
+	fresh, err := os.ReadFile(filepath.Join(out, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile(repo(t, "testdata/realworld/expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fresh, committed) {
+		t.Errorf("testdata/realworld/expected.json is not what the generator writes; run /usr/bin/python3 internal/realworld/gen.py -o testdata/realworld")
+	}
+	checkRealWorld(t, out)
+}
+
+func checkRealWorld(t *testing.T, dir string) {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "expected.json"))
 	if err != nil {
 		t.Fatal(err)
