@@ -24,13 +24,17 @@ func newCheckCommand(io streams) *cobra.Command {
 		Short: "审核: find every problem in submissions, at its cell, without consolidating",
 		Long: `Run every check tally knows on the submissions under PATH: unreadable files
 (not a workbook, legacy .xls, encrypted, truncated, oversized, a zip bomb),
-missing sheets and headers, cells that are not numbers, figures typed as text,
-formulas without a value, required cells left empty, precision and sign, the
-统一社会信用代码 check character, duplicate rows, values in hidden rows or
-columns or outside the input area, the 合计 row, 本年累计 against 本月 and
-against last month's file when it is among the inputs, one credit code under
-two names, and the spec's own rules. A warning on a row whose 说明 column has
-text is reported as explained.
+missing sheets and headers, cells that are not numbers, dates in figure cells,
+figures typed as text, formulas without a value, required cells left empty,
+precision and sign, the 统一社会信用代码 check character, duplicate rows,
+values in hidden rows or columns, outside the input area, in locked cells that
+are no input, under the 合计 or in another sheet, the 合计 row (and the sheet's
+own SUM skipping a figure typed as text), 本年累计 against 本月 and against
+last month's file when it is among the inputs, two files for one
+department-month (both checked; the later save, then the later name, counts),
+one credit code under two names, and the spec's own rules. 填表人 and 联系电话
+lines and notes are not data rows. .ods files are read like .xlsx. A warning
+on a row whose 说明 column has text is reported as explained.
 
 With --annotate DIR, every file with findings is copied into DIR with the
 offending cells highlighted and commented, and a sheet listing the findings.
