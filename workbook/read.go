@@ -547,9 +547,77 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 			l.byCol[ci] = &cells[i]
 		}
 	}
-	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(t.Columns)), LineN: -1}
-	anyText := false
+	r, anyText := l.identity(sub, sh, row)
+	kind := l.classify(sh, r.Name, r.Code, anyText || l.textBeside(cells))
+	l.count.Read += len(cells)
+	switch kind {
+	case blankRow:
+		// Cells beside the table are reported (outside_input_area); in
+		// it, only blank text.
+		for i := range cells {
+			if _, ok := l.index[cells[i].Col]; ok {
+				l.count.Template++
+			} else {
+				l.count.Reported++
+			}
+		}
+		return kind
+	case footerRow:
+		l.footer(sub, sh, row, cells)
+		l.count.Reported += len(cells)
+		return kind
+	}
+	at := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
 	for ci, c := range t.Columns {
+		if c.Role == reconcile.RoleName && r.Cells[ci].Cell != "" {
+			at = r.Cells[ci].Source // where the row's name is
+		}
+	}
+	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
+	if isTotal && sh.Total != nil {
+		// A second 合计 (总计 under 合计): the first is compared; this one
+		// is reported, not read.
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleSecondTotal, reconcile.Warning, r.Name, r.Name, sh.Total.Line))
+		l.count.Reported += len(cells)
+		return footerRow
+	}
+	l.countRow(t, r.Name, cells)
+	// A 填表人 or 联系电话 line with a number in a figure column: the
+	// number is not a figure of an entity.
+	footerLike := !isTotal && t.Rows != reconcile.Indicators && footerLabel.MatchString(r.Name)
+	if sh.Total != nil && !isTotal && !footerLike {
+		// Figures under the 合计 (a script's append, a late addition): read
+		// and consolidated, but the sheet's own 合计 does not hold them.
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleBelowTotal, reconcile.Warning, r.Name, r.Name))
+	}
+	if t.Rows == reconcile.Indicators {
+		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
+		if !ok {
+			// Kept as a row so it is counted: the ledger rejects it.
+			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, r.Name))
+			sh.Rows = append(sh.Rows, r)
+			return dataRow
+		}
+		r.LineN = n
+	}
+	l.readValues(sub, &r, isTotal, footerLike)
+	if footerLike {
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, r.Name))
+	}
+	if isTotal {
+		sh.Total = &r
+		return dataRow
+	}
+	sh.Rows = append(sh.Rows, r)
+	return dataRow
+}
+
+// identity reads a row's sources and its name, credit code and 说明, and
+// whether any cell of the table's columns holds something.
+func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row int) (reconcile.Row, bool) {
+	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(l.t.Columns)), LineN: -1}
+	anyText := false
+	for ci, c := range l.t.Columns {
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
 		if l.cols[ci] > 0 {
 			src.Cell = columnName(l.cols[ci]) + strconv.Itoa(row)
@@ -572,61 +640,29 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 			anyText = true
 		}
 	}
-	outside, figureOutside := false, false
+	return r, anyText
+}
+
+// textBeside reports whether a row has cells beside the table's columns and
+// none of them is a figure (a figure there is outside_input_area).
+func (l *layout) textBeside(cells []rawCell) bool {
+	outside := false
 	for i := range cells {
 		if _, ok := l.index[cells[i].Col]; !ok {
-			outside = true
-			figureOutside = figureOutside || hasFigure(&cells[i], "")
-		}
-	}
-	kind := l.classify(sh, r.Name, r.Code, anyText || outside && !figureOutside)
-	l.count.Read += len(cells)
-	switch kind {
-	case blankRow:
-		// Cells beside the table are reported (outside_input_area); in
-		// it, only blank text.
-		for i := range cells {
-			if _, ok := l.index[cells[i].Col]; ok {
-				l.count.Template++
-			} else {
-				l.count.Reported++
+			if hasFigure(&cells[i], "") {
+				return false
 			}
+			outside = true
 		}
-		return kind
-	case footerRow:
-		l.footer(sub, sh, row, cells)
-		l.count.Reported += len(cells)
-		return kind
 	}
-	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
-	if isTotal && sh.Total != nil {
-		// A second 合计 (总计 under 合计): the first is compared; this one
-		// is reported, not read.
-		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)},
-			reconcile.RuleSecondTotal, reconcile.Warning, r.Name, r.Name, sh.Total.Line))
-		l.count.Reported += len(cells)
-		return footerRow
-	}
-	l.countRow(t, r.Name, cells)
-	// A 填表人 or 联系电话 line with a number in a figure column: the
-	// number is not a figure of an entity.
-	footerLike := !isTotal && t.Rows != reconcile.Indicators && footerLabel.MatchString(r.Name)
-	if sh.Total != nil && !isTotal && !footerLike {
-		// Figures under the 合计 (a script's append, a late addition): read
-		// and consolidated, but the sheet's own 合计 does not hold them.
-		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)},
-			reconcile.RuleBelowTotal, reconcile.Warning, r.Name, r.Name))
-	}
-	if t.Rows == reconcile.Indicators {
-		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
-		if !ok {
-			// Kept as a row so it is counted: the ledger rejects it.
-			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, r.Name))
-			sh.Rows = append(sh.Rows, r)
-			return dataRow
-		}
-		r.LineN = n
-	}
+	return outside
+}
+
+// readValues reads the value cells of a data row or the 合计: each figure
+// exactly, or a finding at its cell. A required cell left empty is a
+// finding; a 填表人 line's numbers are not figures.
+func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
+	t := l.t
 	for ci, c := range t.Columns {
 		if c.Role != reconcile.RoleValue {
 			continue
@@ -646,14 +682,12 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		def, _ := l.s.Indicator(ind)
 		src := r.Cells[ci].Source
 		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
-		if f != nil {
-			if isTotal && f.Rule == reconcile.RuleNoCachedValue {
-				// tally recomputes every 合计; a 合计 formula no program
-				// calculated (a file written by a script) only loses the
-				// comparison: one note per file.
-				l.noteUncalculated(sub, f)
-				f = nil
-			}
+		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
+			// tally recomputes every 合计; a 合计 formula no program
+			// calculated (a file written by a script) only loses the
+			// comparison: one note per file.
+			l.noteUncalculated(sub, f)
+			f = nil
 		}
 		if f != nil {
 			f.Department, f.Period = sub.Department, sub.Period.String()
@@ -669,21 +703,6 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		}
 		r.Cells[ci] = cell
 	}
-	if footerLike {
-		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
-		for ci, c := range t.Columns {
-			if c.Role == reconcile.RoleName {
-				src = r.Cells[ci].Source
-			}
-		}
-		sub.Findings = append(sub.Findings, finding(*sub, src, reconcile.RuleFooterFigures, reconcile.Error, r.Name, r.Name))
-	}
-	if isTotal {
-		sh.Total = &r
-		return dataRow
-	}
-	sh.Rows = append(sh.Rows, r)
-	return dataRow
 }
 
 // countRow accounts for the cells of a data row or the 合计: beside the
