@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,18 @@ func isODS(r io.ReaderAt, size int64) bool {
 		}
 	}
 	return false
+}
+
+// IsODS reports whether the file at path is an OpenDocument spreadsheet,
+// by its content.
+func IsODS(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	return err == nil && isODS(f, st.Size())
 }
 
 // ods is an opened OpenDocument spreadsheet: its package (opened with the

@@ -108,6 +108,12 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 		if err := annotate(res, out, opts.Annotate, lang); err != nil {
 			return err
 		}
+		for _, fl := range out.Files {
+			if fl.Status == "findings" && workbook.IsODS(fl.File) {
+				fmt.Fprintf(io.Err, reconcile.Text{"tally: %s 是 OpenDocument 文件，未写批注副本，其问题已列出\n",
+					"tally: %s is an OpenDocument file: no annotated copy; its findings are listed\n"}.In(lang), fl.File)
+			}
+		}
 	}
 	if opts.JSON {
 		if err := encodeJSON(io.Out, out); err != nil {
@@ -203,8 +209,8 @@ func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
 // into dir, under its own name.
 func annotate(res *reconcile.Result, out jsonCheck, dir string, lang reconcile.Lang) error {
 	for _, fl := range out.Files {
-		if fl.Status != "findings" {
-			continue
+		if fl.Status != "findings" || workbook.IsODS(fl.File) {
+			continue // .ods: tally writes no OpenDocument; runCheck says so
 		}
 		var fs []reconcile.Finding
 		for _, f := range res.Findings {
