@@ -1,0 +1,384 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The words that qualify a figure, as every report writes them, each with
+// its canonical form. Words right before the number:
+var preWords = []struct{ word, q string }{
+	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
+	{"大约", "约"}, {"约", "约"},
+	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"},
+	{"增加到", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
+	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
+	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"达到", "达到"}, {"达", "达到"},
+}
+
+// Words of a figure's clause: a growth or a decline (of a rate in % or
+// 个百分点, or a multiple), an average annual rate, a sum over a span, a
+// number added.
+var (
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "减"}
+	// words that contain a growth word without being one
+	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
+)
+
+var clauseMarks = "，。；：、！？,;:"
+
+// qualify finds each figure's period, qualifiers, measure and subject.
+func (x *extractor) qualify(figs []figure) {
+	for k := range figs {
+		f := &figs[k]
+		f.period = x.periodAt(f.start)
+		f.from = x.clauseStart(figs, k)
+		before := x.str(f.from, f.start)
+		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
+		if strings.Contains(x.str(x.sentenceStart(f.start), f.start), "预计") {
+			f.qualifiers = append(f.qualifiers, "预计")
+		}
+		x.preQualifiers(f, before)
+		own := clauseQualifiers(before, f.unit)
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
+			own = figs[k-1].own()
+		}
+		for _, q := range own {
+			f.qualifiers = appendOnce(f.qualifiers, q)
+		}
+		for _, s := range f.suffix {
+			f.qualifiers = appendOnce(f.qualifiers, s)
+		}
+		f.measure = measureOf(f)
+		x.base(f)
+		x.startEnd(figs, k)
+		f.subject, f.to = x.subject(figs, k, before)
+	}
+	x.respectively(figs)
+}
+
+// own is the figure's clause words, which a list shares.
+func (f *figure) own() []string {
+	var out []string
+	for _, q := range f.qualifiers {
+		switch q {
+		case "累计", "年均", "增长", "下降", "新增":
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// rateUnit: a rate (%, ‰, 个百分点) rather than an amount.
+func rateUnit(u string) bool {
+	return u == "%" || u == "‰" || strings.HasSuffix(u, "百分点")
+}
+
+// clauseStart is where a figure's clause starts: the previous clause mark,
+// heading end or figure.
+func (x *extractor) clauseStart(figs []figure, k int) int {
+	start := figs[k].start
+	for start > 0 && !strings.ContainsRune(clauseMarks, x.at(start-1)) && !x.t.breaks[start] {
+		start--
+	}
+	if k > 0 && figs[k-1].unitEnd > start {
+		start = figs[k-1].unitEnd
+	}
+	return start
+}
+
+// inList: figure k continues a list with figure k-1 (、 和 及 与 between
+// them and nothing else): 增长 14.6%、21.3%; 分别增长8%和10%.
+func (x *extractor) inList(figs []figure, k int) bool {
+	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
+	switch between {
+	case "、", "和", "及", "与", ",", "，":
+		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
+	}
+	return false
+}
+
+// nextItem: figure k's clause is the next item of a 、 list whose previous
+// item ends with figure k-1 (累计实现税收 68亿元、固定资产投资 480亿元).
+func (x *extractor) nextItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	return strings.HasPrefix(between, "、") && !strings.ContainsAny(between[len("、"):], clauseMarks)
+}
+
+// preQualifiers reads the word right before the number.
+func (x *extractor) preQualifiers(f *figure, before string) {
+	tail := strings.TrimRight(before, " 了")
+	for _, w := range preWords {
+		if !strings.HasSuffix(tail, w.word) {
+			continue
+		}
+		if w.word == "近" && (strings.HasSuffix(tail, "最近") || strings.HasSuffix(tail, "附近") || strings.HasSuffix(tail, "临近")) {
+			continue
+		}
+		f.qualifiers = appendOnce(f.qualifiers, w.q)
+		return
+	}
+}
+
+// clauseQualifiers reads the words of the clause before a figure.
+func clauseQualifiers(before, unit string) []string {
+	var out []string
+	s := before
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "□")
+	}
+	if strings.Contains(s, "累计") {
+		out = append(out, "累计")
+	}
+	if strings.Contains(s, "新增") {
+		out = append(out, "新增")
+	}
+	if !rateUnit(unit) && unit != "倍" {
+		return out
+	}
+	if strings.Contains(s, "年均") || strings.Contains(s, "年平均") {
+		return append(out, "年均")
+	}
+	// The last growth or decline word, unless it leads to a level
+	// (提高到 85%).
+	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	switch {
+	case g < 0 && d < 0:
+	case d > g && !reachesLevel(s, d, declineWords):
+		out = append(out, "下降")
+	case g > d && !reachesLevel(s, g, growthWords):
+		out = append(out, "增长")
+	}
+	return out
+}
+
+// lastIndex is the byte offset of the last of words in s, -1 if none.
+func lastIndex(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+func reachesLevel(s string, at int, words []string) bool {
+	rest := s[at:]
+	for _, w := range words {
+		if strings.HasPrefix(rest, w) {
+			rest = rest[len(w):]
+			break
+		}
+	}
+	return strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")
+}
+
+// measureOf says what kind of figure it is.
+func measureOf(f *figure) string {
+	switch {
+	case strings.HasSuffix(f.unit, "百分点"):
+		return Points
+	case f.unit == "倍":
+		return Ratio
+	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
+		if rateUnit(f.unit) {
+			return Growth
+		}
+	case has(f.qualifiers, "累计"):
+		return Cumulative
+	}
+	return Level
+}
+
+// Comparisons: the base a growth or multiple is measured from.
+var (
+	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+)
+
+// base reads the year a growth or multiple compares with, when the clause
+// names one (较“十二五”末, 比2015年, 是2010年的).
+func (x *extractor) base(f *figure) {
+	if f.measure != Growth && f.measure != Ratio && f.measure != Points {
+		return
+	}
+	s := x.str(x.sentenceStart(f.start), f.start)
+	if m := basePlan.FindAllStringSubmatch(s, -1); m != nil {
+		f.base = plans[m[len(m)-1][2]] + 4 // the plan's last year
+		return
+	}
+	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
+		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+	}
+}
+
+// startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
+func (x *extractor) startEnd(figs []figure, k int) {
+	f := &figs[k]
+	tail := strings.TrimRight(x.str(f.from, f.start), " ")
+	tail = strings.TrimSuffix(tail, "的")
+	tail = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`).ReplaceAllString(tail, "")
+	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
+		return
+	}
+	if k+1 >= len(figs) {
+		return
+	}
+	next := x.str(f.unitEnd, figs[k+1].start)
+	if strings.ContainsAny(next, "，。；") || !(strings.Contains(next, "到") || strings.Contains(next, "至")) {
+		return
+	}
+	f.startOf = true
+	f.qualifiers = nil
+	f.measure = Level
+	switch {
+	case f.period.target:
+		f.period = period{from: x.review, to: x.review}
+	default:
+		y := f.period.from - 1
+		if m := regexp.MustCompile(`(\d{4})年(底|末)?的?$`).FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
+			y, _ = strconv.Atoi(m[1])
+		}
+		f.period = period{from: y, to: y}
+	}
+}
+
+// subject finds what a figure measures.
+func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
+	f := &figs[k]
+	if f.measure == Level || f.measure == Cumulative {
+		// The words after a measure word name what it counts: 建成 5个
+		// 服务站, 为 3187人办理养老保险.
+		end := f.unitEnd
+		for end < len(x.t.runes) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
+			end++
+		}
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+			if post := clean(x.str(f.unitEnd, end)); post != "" {
+				return post, end
+			}
+		}
+	}
+	s := before
+	if f.measure != Level && f.measure != Cumulative {
+		s = stripComparison(s)
+	}
+	if f.startOf {
+		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
+		s = strings.TrimSuffix(s, "从")
+	}
+	if subj := clean(s); subj != "" {
+		return subj, f.unitEnd
+	}
+	// No words of its own: the figure before it in the sentence speaks of
+	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
+	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；") {
+		return figs[k-1].subject, f.unitEnd
+	}
+	return "", f.unitEnd
+}
+
+var comparison = regexp.MustCompile(`(同比|环比|(比|较)(上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+
+// stripComparison takes the growth words and what is compared with out of
+// a growth figure's clause, leaving its subject.
+func stripComparison(s string) string {
+	s = comparison.ReplaceAllString(s, "")
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "\x00"+w)
+	}
+	for _, ws := range [][]string{growthWords, declineWords, {"年均", "年平均"}} {
+		for _, w := range ws {
+			if i := strings.LastIndex(s, w); i >= 0 && (i == 0 || s[i-1] != 0) {
+				s = s[:i] + s[i+len(w):]
+			}
+		}
+	}
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// respectively maps a 分别 list to its subjects, in order: the nouns listed
+// before 分别 (城镇、农村居民人均可支配收入分别达到 a、b: 城镇居民… and
+// 农村居民…), or the figures before it in the sentence (税收 68亿元、投资
+// 480亿元，分别增长 14.6%、21.3%).
+func (x *extractor) respectively(figs []figure) {
+	for k := 0; k < len(figs); k++ {
+		f := &figs[k]
+		from := f.start
+		for from > 0 && !strings.ContainsRune("，。；：,;:", x.at(from-1)) && !x.t.breaks[from] {
+			from--
+		}
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "分别")
+		if at < 0 {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		if items := listItems(seg[:at]); len(items) == n {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = items[i]
+			}
+		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = figs[k-n+i].subject
+			}
+		}
+		k += n - 1
+	}
+}
+
+// listItems splits the nouns of a list (A、B和C) and expands a shared head:
+// in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
+func listItems(s string) []string {
+	s = strings.TrimSpace(s)
+	parts := regexp.MustCompile(`、|和|及|与`).Split(s, -1)
+	var items []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			return nil
+		}
+		items = append(items, p)
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	last := []rune(items[len(items)-1])
+	for i := range items {
+		items[i] = clean(items[i])
+		if i < len(items)-1 {
+			n := len([]rune(items[i]))
+			if n > 0 && n+2 <= len(last) {
+				items[i] += string(last[n:])
+			}
+		}
+	}
+	items[len(items)-1] = clean(items[len(items)-1])
+	return items
+}
+
+// claim builds the claim of a figure.
+func (x *extractor) claim(f *figure) Claim {
+	c := Claim{Line: x.t.lines[f.start], Subject: f.subject, Value: f.value, Unit: f.unit, Qualifiers: f.qualifiers,
+		Kind: "fact", Measure: f.measure, Period: f.period.String(), Base: f.base}
+	if f.period.target {
+		c.Kind = "target"
+	}
+	if c.Qualifiers == nil {
+		c.Qualifiers = []string{}
+	}
+	if c.Base == 0 && f.measure == Growth && !has(c.Qualifiers, "年均") && f.period.from != f.period.to {
+		c.Base = f.period.from - 1 // 五年来…增长 74%: against the year before the span
+	}
+	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
+	return c
+}
