@@ -16,51 +16,69 @@ import (
 func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 	out := make([]reconcile.Claim, 0, len(found))
 	for i, f := range found {
-		c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
-		var err error
-		if c.Value, err = decimal.NewFromString(f.Value); err != nil {
-			continue // every extracted value is digits; this is a guard
+		if c, ok := mapClaim(i, f, s); ok {
+			out = append(out, c)
 		}
-		unit, okUnit := reconcile.LookupUnit(f.Unit)
-		c.Unit = unit
-		for _, w := range f.Qualifiers {
-			if q, ok := reconcile.ParseQualifier(w); ok {
-				c.Qualifiers = append(c.Qualifiers, q)
-			}
-		}
-		span, err := reconcile.ParseSpan(f.Period)
-		if err != nil {
-			continue
-		}
-		c.Span = span
-		def := indicatorFor(f, s)
-		growth := c.Has(reconcile.AvgGrowth) || c.Has(reconcile.Growth)
-		switch {
-		case def == nil || !okUnit:
-			c.Unmapped = true
-		case growth && unit.Name != "%", !growth && unit.Base != def.Unit.Base:
-			c.Unmapped = true
-		default:
-			c.Indicator = def.Code
-			if def.Aggregation == reconcile.Latest {
-				c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
-			}
-			// A level or a 达到/增至 figure in a five-year passage is the last
-			// year's; 较…末增长 compares that year with its base.
-			if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || c.Has(reconcile.Growth)) &&
-				!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) {
-				c.Span = reconcile.Span{From: span.To, To: span.To}
-			}
-			if c.Has(reconcile.Growth) {
-				c.Base = f.Base
-				if c.Base == 0 {
-					c.Base = c.Span.To - 1
-				}
-			}
-		}
-		out = append(out, c)
 	}
 	return out
+}
+
+// MapIndicators gives, for each figure, the indicator Map maps it to, or ""
+// when it maps to none.
+func MapIndicators(found []Claim, s *reconcile.Spec) []string {
+	out := make([]string, len(found))
+	for i, f := range found {
+		if c, ok := mapClaim(i, f, s); ok && !c.Unmapped {
+			out[i] = c.Indicator
+		}
+	}
+	return out
+}
+
+func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
+	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
+	var err error
+	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
+		return c, false // every extracted value is digits; this is a guard
+	}
+	unit, okUnit := reconcile.LookupUnit(f.Unit)
+	c.Unit = unit
+	for _, w := range f.Qualifiers {
+		if q, ok := reconcile.ParseQualifier(w); ok {
+			c.Qualifiers = append(c.Qualifiers, q)
+		}
+	}
+	span, err := reconcile.ParseSpan(f.Period)
+	if err != nil {
+		return c, false
+	}
+	c.Span = span
+	def := indicatorFor(f, s)
+	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
+	switch {
+	case def == nil || !okUnit:
+		c.Unmapped = true
+	case rate && unit.Base != "%" && unit.Base != def.Unit.Base, !rate && unit.Base != def.Unit.Base:
+		c.Unmapped = true
+	default:
+		c.Indicator = def.Code
+		if def.Aggregation == reconcile.Latest {
+			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
+		}
+		// A level or a 达到/增至 figure in a five-year passage is the last
+		// year's; 较…末增长 compares that year with its base.
+		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline)) &&
+			!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) && f.Measure != Cumulative {
+			c.Span = reconcile.Span{From: span.To, To: span.To}
+		}
+		if rate || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) {
+			c.Base = f.Base
+			if c.Base == 0 {
+				c.Base = c.Span.To - 1
+			}
+		}
+	}
+	return c, true
 }
 
 // indicatorFor finds the indicator a figure's subject names.

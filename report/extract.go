@@ -69,7 +69,7 @@ func join(lines []string) text {
 	var at []int
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
-		if l == "" || pageNumber.MatchString(l) || strings.HasPrefix(l, "# 来源") {
+		if l == "" || pageNumber.MatchString(l) {
 			continue
 		}
 		kept, at = append(kept, l), append(at, i+1)
