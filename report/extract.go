@@ -85,7 +85,7 @@ func join(lines []string) text {
 			prev := []rune(kept[k-1])
 			last := narrow(prev[len(prev)-1])
 			if k == 1 || len(prev)*10 < width*6 && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
-				strings.ContainsRune("。！？!?：:；;", last) || isHeading(l) {
+				strings.ContainsRune("。！？!?", last) || isHeading(l) {
 				t.breaks[len(t.runes)] = true
 			}
 		}

@@ -100,10 +100,40 @@ func (x *extractor) canStart(i int) bool {
 func (x *extractor) number(i int) (figure, bool) {
 	f := figure{start: i}
 	j := i
-	for isDigit(x.at(j)) || (x.at(j) == '.' && isDigit(x.at(j+1))) {
+	var value []rune
+	for {
+		switch {
+		case isDigit(x.at(j)):
+		case x.at(j) == '.' && isDigit(x.at(j+1)):
+		case x.at(j) == '.' && x.at(j+1) == ' ' && isDigit(x.at(j+2)):
+			value = append(value, '.') // 385. 23: a space the typesetting left
+			j += 2
+			continue
+		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):
+		default:
+			goto done
+		}
+		value = append(value, x.at(j))
 		j++
 	}
-	f.end, f.value = j, x.str(i, j)
+done:
+	f.end, f.value = j, string(value)
+	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
+	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && (x.at(i-1) == ':' || x.at(i-1) == '：' || x.ratioParts(j) >= 2) {
+		f.unitEnd = j
+		return f, true
+	}
+	if (x.at(i-1) == ':' || x.at(i-1) == '：') && isDigit(x.at(i-2)) {
+		k := i - 1
+		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：') {
+			k--
+		}
+		if x.ratioParts(x.numberEnd(k)) >= 2 {
+			f.unitEnd = j
+			return f, true
+		}
+		return f, false // 8:30
+	}
 	// 7-11, (2018—2022), 1/3, 8:30, 1+N: a name, a range of years or a time.
 	if strings.ContainsRune("-—－~～/:：+", x.at(j)) && (isDigit(x.at(j+1)) || unicode.IsLetter(x.at(j+1)) && x.at(j+1) < 0x2E80) {
 		return f, false
@@ -126,10 +156,11 @@ func (x *extractor) number(i int) (figure, bool) {
 		return f, true
 	}
 	mag := ""
-	if strings.ContainsRune("十百千", x.at(j)) && strings.ContainsRune("万亿", x.at(j+1)) {
-		mag, j = x.str(j, j+2), j+2
-	} else if strings.ContainsRune("万亿", x.at(j)) {
-		mag, j = string(x.at(j)), j+1
+	for _, m := range []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万"} {
+		if x.hasAt(j, m) {
+			mag, j = m, j+len([]rune(m))
+			break
+		}
 	}
 	for x.at(j) == ' ' {
 		j++
@@ -146,17 +177,40 @@ func (x *extractor) number(i int) (figure, bool) {
 		}
 	}
 	n := x.measure(j)
-	if n == 0 {
-		if mag != "" && x.hasAt(j, "美元") {
-			n = 2
-		} else {
-			return f, false // a bare number, or 万/亿 with nothing after
-		}
+	switch {
+	case n == 0 && mag != "" && x.hasAt(j, "美元"):
+		n = 2
+	case n == 0 && mag != "":
+		// 筹得资金 20万: the multiplier alone is the unit.
+	case n == 0:
+		return f, false // a bare number
+	case x.hasAt(j, "小时") && unicode.Is(unicode.Han, x.at(j+2)) && !x.isVerbAt(j+2) && x.at(j+2) != '的':
+		return f, false // 24小时值守: a practice, not a duration measured
 	}
 	f.unit = mag + x.str(j, j+n)
 	f.unitEnd = j + n
 	x.after(&f)
 	return f, true
+}
+
+func (x *extractor) numberEnd(j int) int {
+	for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
+		j++
+	}
+	return j
+}
+
+// ratioParts counts the parts of a ratio a:b:c starting at the colon j.
+func (x *extractor) ratioParts(j int) int {
+	n := 0
+	for (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) {
+		n++
+		j++
+		for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
+			j++
+		}
+	}
+	return n
 }
 
 // measure returns the length of the unit at j, 0 when there is none.

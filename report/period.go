@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode"
 )
 
 // period is what a passage speaks of: one year or a span, as fact or target.
@@ -34,9 +36,9 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇)?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作安排|工作任务|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
-	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 )
 
@@ -46,10 +48,12 @@ func (x *extractor) years() (review, delivered int) {
 	head := x.s
 	if n := len(x.t.runes); n > 0 {
 		// The date of delivery stands at the head, before the body.
-		cut := min(n, max(1500, n/10))
-		head = x.str(0, cut)
+		head = x.str(0, min(n, max(1500, n/10)))
 	}
 	if m := deliveryDate.FindStringSubmatch(head); m != nil {
+		if m[1] == "" {
+			m = []string{m[0], m[4], m[5], m[6]}
+		}
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -59,6 +63,9 @@ func (x *extractor) years() (review, delivered int) {
 		}
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+		if m[1] == "" {
+			m[1] = m[5]
+		}
 		review, _ = strconv.Atoi(m[1])
 		return review, delivered
 	}
@@ -72,14 +79,22 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		return y - 1, y
 	}
-	// The title's year: a report that looks forward to the next year
-	// reviews this one; otherwise it is the year of delivery.
-	if m := anyYear.FindStringSubmatch(x.str(0, 200)); m != nil {
+	// Else the year the text speaks of most (the later of a tie): a
+	// review names its year again and again.
+	count := map[int]int{}
+	best := 0
+	for _, m := range anyYear.FindAllStringSubmatch(x.s, -1) {
 		y, _ := strconv.Atoi(m[1])
-		if regexp.MustCompile(strconv.Itoa(y+1) + `\s*年`).MatchString(x.s) {
-			return y, y + 1
+		if y < 1990 || y > 2100 {
+			continue
 		}
-		return y - 1, y
+		count[y]++
+		if count[y] > count[best] || count[y] == count[best] && y > best {
+			best = y
+		}
+	}
+	if best != 0 {
+		return best, 0
 	}
 	return 0, 0
 }
@@ -90,14 +105,14 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase   = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间`)
+	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
 	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
 	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗)目标(是|为|：|:)|主要预期目标`)
 	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
-	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*年(底|末|年底|年末|全年|上半年)?(以来)?`)
+	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
 	byYear       = regexp.MustCompile(`(到|至)(\d{4})\s*年(底|末)?`)
 )
@@ -167,7 +182,7 @@ func (x *extractor) passages() {
 	// / 去年… at its start, 到2025年 anywhere in it.
 	var scoped []mark
 	for i := 0; i < len(x.t.runes); i++ {
-		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) {
+		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) && !strings.ContainsRune("，,：:", x.at(i-1)) {
 			continue
 		}
 		for x.at(i) == ' ' || x.at(i) == '—' {
@@ -177,12 +192,15 @@ func (x *extractor) passages() {
 		if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
 			after := []rune(rest)[len([]rune(m[0]))]
-			if y < R-15 || y > R+15 || after == '月' || after == '是' {
+			if y < R-15 || y > R+15 || after == '月' || after == '是' || after == '-' || isDigit(after) {
 				continue
+			}
+			if m[3] == "" && (y < R-1 || y > R+1 || !unicode.Is(unicode.Han, after) || x.measure(i+len([]rune(m[0]))) > 0) {
+				continue // 2018全市… is a year written without 年; 2018家 is not
 			}
 			p := fact(y, y)
 			switch {
-			case m[4] != "":
+			case m[5] != "":
 				p = fact(y, R)
 			case y > R:
 				p = target(y, y)

@@ -180,6 +180,8 @@ func reachesLevel(s string, at int, words []string) bool {
 // measureOf says what kind of figure it is.
 func measureOf(f *figure) string {
 	switch {
+	case f.unit == "":
+		return Ratio // a part of 9.6:41.7:48.7
 	case strings.HasSuffix(f.unit, "百分点"):
 		return Points
 	case f.unit == "倍":

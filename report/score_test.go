@@ -40,9 +40,9 @@ type labelClaim struct {
 
 // score is what the extractor got right on a set of labelled reports.
 type score struct {
-	reports, found, labels, matched       int
-	period, qualifier, kind, indicator    int
-	misses                                []string // per figure, only printed for dev
+	reports, found, labels, matched    int
+	period, qualifier, kind, indicator int
+	misses                             []string // per figure, only printed for dev
 }
 
 func (s score) ratio(n, of int) float64 {
