@@ -84,7 +84,10 @@ func join(lines []string) text {
 			// neither a sentence nor a figure ends a heading or paragraph.
 			prev := []rune(kept[k-1])
 			last := narrow(prev[len(prev)-1])
-			if k == 1 || len(prev)*10 < width*6 && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
+			// A short line that holds a clause mark is a sentence going on
+			// (…369 亿元,增长⏎7.6%), unless it is a numbered heading.
+			short := len(prev)*10 < width*6 && (!strings.ContainsAny(kept[k-1], "，,") || isHeading(kept[k-1]))
+			if k == 1 || short && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
 				strings.ContainsRune("。！？!?", last) || isHeading(l) {
 				t.breaks[len(t.runes)] = true
 			}
@@ -115,7 +118,7 @@ func typicalWidth(lines []string) int {
 	return n[len(n)*8/10]
 }
 
-var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章)|[0-9]+[.．、])`)
+var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章)|[0-9]+(、|[.．][^0-9]))`)
 
 // isHeading reports whether a line starts with a section number.
 func isHeading(l string) bool { return heading.MatchString(strings.TrimSpace(l)) }
@@ -205,9 +208,10 @@ func (x *extractor) str(from, to int) string {
 	return string(x.t.runes[from:to])
 }
 
-// sentenceStart is where the sentence holding i starts.
+// sentenceStart is where the sentence holding i starts: after 。！？ or
+// the end of a heading or paragraph.
 func (x *extractor) sentenceStart(i int) int {
-	for i > 0 && !strings.ContainsRune("。！？!?；;", x.at(i-1)) && !x.t.breaks[i] {
+	for i > 0 && !strings.ContainsRune("。！？!?", x.at(i-1)) && !x.t.breaks[i] {
 		i--
 	}
 	return i
@@ -215,7 +219,7 @@ func (x *extractor) sentenceStart(i int) int {
 
 // sentenceEnd is where the sentence holding i ends.
 func (x *extractor) sentenceEnd(i int) int {
-	for i < len(x.t.runes) && !strings.ContainsRune("。！？!?；;", x.at(i)) && !x.t.breaks[i+1] {
+	for i < len(x.t.runes) && !strings.ContainsRune("。！？!?", x.at(i)) && !x.t.breaks[i+1] {
 		i++
 	}
 	return i + 1

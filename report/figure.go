@@ -204,6 +204,9 @@ func (x *extractor) numberEnd(j int) int {
 func (x *extractor) ratioParts(j int) int {
 	n := 0
 	for (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) {
+		if x.at(j+1) == '0' && isDigit(x.at(j+2)) {
+			return 0 // 20:09:00 is a time
+		}
 		n++
 		j++
 		for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {

@@ -145,7 +145,10 @@ func (x *extractor) passages() {
 		}
 	}
 	year := func(s string) int { y, _ := strconv.Atoi(s); return y }
-	add(reviewHeading, func(m []string) (period, bool) { y := year(m[1]); return fact(y, y), true })
+	add(reviewHeading, func(m []string) (period, bool) {
+		y := year(m[1] + m[5])
+		return fact(y, y), true
+	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
 		if y <= R {

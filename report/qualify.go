@@ -38,7 +38,7 @@ func (x *extractor) qualify(figs []figure) {
 		f.from = x.clauseStart(figs, k)
 		before := x.str(f.from, f.start)
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
-		if strings.Contains(x.str(x.sentenceStart(f.start), f.start), "预计") {
+		if x.estimated(f.start) {
 			f.qualifiers = append(f.qualifiers, "预计")
 		}
 		x.preQualifiers(f, before)
@@ -58,6 +58,23 @@ func (x *extractor) qualify(figs []figure) {
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	x.respectively(figs)
+}
+
+// estimated: 预计 stands earlier in the figure's sentence, and no new
+// passage begins between them.
+func (x *extractor) estimated(i int) bool {
+	from := x.sentenceStart(i)
+	at := strings.LastIndex(x.str(from, i), "预计")
+	if at < 0 {
+		return false
+	}
+	at = from + len([]rune(x.str(from, i)[:at]))
+	for _, m := range x.marks {
+		if m.end == 0 && m.at > at && m.at < i {
+			return false
+		}
+	}
+	return true
 }
 
 // own is the figure's clause words, which a list shares.
