@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -19,6 +20,7 @@ type figure struct {
 	from        int  // the snippet: from the clause start
 	to          int  // to the unit, or the end of the subject after it
 	startOf     bool // the X of 由X提高到Y: the level at the start
+	endOf       bool // its Y: the level at the end
 }
 
 // A figure is an Arabic number followed by a unit. The unit is built by one
@@ -62,7 +64,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) {
+		if !x.threshold(&f) && !x.aboutMeeting(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -119,7 +121,7 @@ func (x *extractor) number(i int) (figure, bool) {
 done:
 	f.end, f.value = j, string(value)
 	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
-	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && (x.at(i-1) == ':' || x.at(i-1) == '：' || x.ratioParts(j) >= 2) {
+	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && x.at(i-1) != ':' && x.at(i-1) != '：' && x.ratioParts(j) >= 2 {
 		f.unitEnd = j
 		return f, true
 	}
@@ -154,6 +156,10 @@ done:
 		f.unit, f.unitEnd = string(x.at(j)), j+1
 		x.after(&f)
 		return f, true
+	}
+	if (x.at(j) == '余' || x.at(j) == '多') && strings.ContainsRune("万亿", x.at(j+1)) {
+		f.suffix = append(f.suffix, "余") // 20余万
+		j++
 	}
 	mag := ""
 	for _, m := range []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万"} {
@@ -263,8 +269,8 @@ func (x *extractor) latinUnit(j int) string {
 			if next < 0x2E80 && unicode.IsLetter(next) {
 				continue
 			}
-			if u == "kv" || u == "KV" {
-				return "kV"
+			if strings.EqualFold(u, "kv") {
+				return "kv" // the unit table's name for kilovolts
 			}
 			return u
 		}
@@ -315,4 +321,16 @@ func (x *extractor) isVerbAt(j int) bool {
 		}
 	}
 	return false
+}
+
+var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假`)
+
+// aboutMeeting: a count of the session's own deputies (应到代表256名,
+// 实到242名), as news of the session reports them, is not the place's.
+func (x *extractor) aboutMeeting(f *figure) bool {
+	if f.unit != "名" && f.unit != "人" {
+		return false
+	}
+	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
+	return strings.Contains(sent, "代表") && meetingWords.MatchString(sent)
 }

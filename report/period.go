@@ -114,7 +114,7 @@ var (
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
-	byYear       = regexp.MustCompile(`(到|至)(\d{4})\s*年(底|末)?`)
+	byYear       = regexp.MustCompile(`(到|至|为|预计)(\d{4})\s*年(底|末)?`)
 )
 
 // passages sets the marks of the text.
@@ -208,7 +208,7 @@ func (x *extractor) passages() {
 			case y > R:
 				p = target(y, y)
 			}
-			scoped = append(scoped, mark{at: i, end: x.sentenceEnd(i), p: p})
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
 		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil {
 			var p period
 			switch m[1] {
@@ -219,7 +219,7 @@ func (x *extractor) passages() {
 			case "明年":
 				p = target(x.delivered+1, x.delivered+1)
 			}
-			scoped = append(scoped, mark{at: i, end: x.sentenceEnd(i), p: p})
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
 		}
 	}
 	for _, loc := range byYear.FindAllStringSubmatchIndex(x.s, -1) {
@@ -232,10 +232,33 @@ func (x *extractor) passages() {
 		if y > R {
 			p = target(y, y)
 		}
-		scoped = append(scoped, mark{at: at, end: x.sentenceEnd(at), p: p})
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.marks = append(x.marks, scoped...)
+}
+
+// scopeEnd is where a time phrase at i stops holding: its sentence's end,
+// or a line that ends in ；, an item of a list set one per line.
+func (x *extractor) scopeEnd(i int) int {
+	end := x.sentenceEnd(i)
+	for j := i; j < end-1; j++ {
+		if (x.at(j) == '；' || x.at(j) == ';') && x.t.lines[j+1] != x.t.lines[j] {
+			return j + 1
+		}
+	}
+	return end
+}
+
+// passageAt is the period of the passage at i, time phrases aside.
+func (x *extractor) passageAt(i int) period {
+	p, pAt := period{from: x.review, to: x.review}, -1
+	for _, m := range x.marks {
+		if m.end == 0 && m.at < i && m.at > pAt {
+			p, pAt = m.p, m.at
+		}
+	}
+	return p
 }
 
 func isSentenceEnd(r rune) bool {

@@ -12,10 +12,10 @@ var preWords = []struct{ word, q string }{
 	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"},
-	{"增加到", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
+	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
 	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
 	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
-	{"达到", "达到"}, {"达", "达到"},
+	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
 }
 
 // Words of a figure's clause: a growth or a decline (of a rate in % or
@@ -55,6 +55,7 @@ func (x *extractor) qualify(figs []figure) {
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
+		x.spanRules(f)
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	x.respectively(figs)
@@ -75,6 +76,43 @@ func (x *extractor) estimated(i int) bool {
 		}
 	}
 	return true
+}
+
+// spanRules: in a five-year review a flow is summed over the span (累计
+// even when no word says so) while a stock reached (达到, 增至, 发展到)
+// and the Y of 由X到Y are the last year's levels; of five-year targets a
+// level to reach is the last year's, a rate or sum the span's.
+func (x *extractor) spanRules(f *figure) {
+	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
+		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
+		if p := x.passageAt(f.start); p.from != p.to {
+			f.period = p
+		}
+	}
+	p := f.period
+	if f.endOf && p.from != p.to {
+		f.period = period{from: p.to, to: p.to, target: p.target}
+		return
+	}
+	if p.from == p.to || f.startOf {
+		return
+	}
+	last := period{from: p.to, to: p.to, target: p.target}
+	if p.target {
+		if f.measure == Level || f.measure == Ratio {
+			f.period = last
+		}
+		return
+	}
+	if f.measure != Level {
+		return
+	}
+	if has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") {
+		f.period = last
+		return
+	}
+	f.qualifiers = appendOnce(f.qualifiers, "累计")
+	f.measure = Cumulative
 }
 
 // own is the figure's clause words, which a list shares.
@@ -154,6 +192,18 @@ func clauseQualifiers(before, unit string) []string {
 		out = append(out, "新增")
 	}
 	if !rateUnit(unit) && unit != "倍" {
+		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
+		tail := strings.TrimRight(s, " 了")
+		for _, w := range []struct {
+			words []string
+			q     string
+		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+			for _, g := range w.words {
+				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
+					return append(out, w.q)
+				}
+			}
+		}
 		return out
 	}
 	if strings.Contains(s, "年均") || strings.Contains(s, "年平均") {
@@ -204,11 +254,11 @@ func measureOf(f *figure) string {
 	case f.unit == "倍":
 		return Ratio
 	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
-		if rateUnit(f.unit) {
-			return Growth
-		}
+		return Growth
 	case has(f.qualifiers, "累计"):
 		return Cumulative
+	case f.unit == "%" || f.unit == "‰":
+		return Ratio // a share, a rate of coverage, a completion rate
 	}
 	return Level
 }
@@ -241,16 +291,31 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	tail := strings.TrimRight(x.str(f.from, f.start), " ")
 	tail = strings.TrimSuffix(tail, "的")
 	tail = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`).ReplaceAllString(tail, "")
+	if k > 0 && figs[k-1].startOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		tail = "由" // the next part of a ratio a:b:c
+	}
+	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.endOf = true
+	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
-	if k+1 >= len(figs) {
+	// Y: the first figure after 到/至/为 in the clause.
+	y := -1
+	for n := k + 1; n < len(figs); n++ {
+		next := x.str(figs[n-1].unitEnd, figs[n].start)
+		if strings.ContainsAny(next, "，。；,;") {
+			break
+		}
+		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
+			y = n
+			break
+		}
+	}
+	if y < 0 {
 		return
 	}
-	next := x.str(f.unitEnd, figs[k+1].start)
-	if strings.ContainsAny(next, "，。；") || !(strings.Contains(next, "到") || strings.Contains(next, "至")) {
-		return
-	}
+	figs[y].endOf = true
 	f.startOf = true
 	f.qualifiers = nil
 	f.measure = Level
