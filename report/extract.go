@@ -163,7 +163,7 @@ func Extract(lines []string, opt Options) []Claim {
 	}
 	x.passages()
 	figs := x.figures()
-	x.qualify(figs)
+	figs = x.qualify(figs)
 	out := make([]Claim, len(figs))
 	for k := range figs {
 		out[k] = x.claim(&figs[k])

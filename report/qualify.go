@@ -31,7 +31,7 @@ var (
 var clauseMarks = "，。；：、！？,;:"
 
 // qualify finds each figure's period, qualifiers, measure and subject.
-func (x *extractor) qualify(figs []figure) {
+func (x *extractor) qualify(figs []figure) []figure {
 	for k := range figs {
 		f := &figs[k]
 		f.period = x.periodAt(f.start)
@@ -59,6 +59,36 @@ func (x *extractor) qualify(figs []figure) {
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	x.respectively(figs)
+	return x.each(figs)
+}
+
+// each gives a figure stated of several subjects one claim per subject, in
+// their order: 财政总收入、地方财政收入均增长7%.
+func (x *extractor) each(figs []figure) []figure {
+	var out []figure
+	for _, f := range figs {
+		from := f.start
+		for from > 0 && !strings.ContainsRune("，。；：,;:", x.at(from-1)) && !x.t.breaks[from] {
+			from--
+		}
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "均")
+		if at < 0 || strings.Contains(seg[at:], "年均") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+			out = append(out, f)
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) < 2 {
+			out = append(out, f)
+			continue
+		}
+		for _, it := range items {
+			g := f
+			g.subject = it
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // estimated: 预计 stands earlier in the figure's sentence, and no new
