@@ -59,6 +59,19 @@ func (x *extractor) qualify(figs []figure) []figure {
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	x.respectively(figs)
+	for k := len(figs) - 1; k > 0; k-- {
+		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
+		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
+			figs[k-1].suffix = []string{"约"}
+			figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, "约")
+		}
+	}
+	for k := range figs {
+		// 全年累计发放…: a 累计 within one year is that year's total.
+		if figs[k].measure == Cumulative && figs[k].period.from == figs[k].period.to {
+			figs[k].measure = Level
+		}
+	}
 	return x.each(figs)
 }
 
@@ -348,7 +361,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	figs[y].endOf = true
 	f.startOf = true
 	f.qualifiers = nil
-	f.measure = Level
+	f.measure = measureOf(f)
 	switch {
 	case f.period.target:
 		f.period = period{from: x.review, to: x.review}
@@ -364,7 +377,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 // subject finds what a figure measures.
 func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	f := &figs[k]
-	if f.measure == Level || f.measure == Cumulative {
+	if (f.measure == Level || f.measure == Cumulative) && !f.startOf {
 		// The words after a measure word name what it counts: 建成 5个
 		// 服务站, 为 3187人办理养老保险.
 		end := f.unitEnd

@@ -54,6 +54,9 @@ func clean(s string) string {
 var isWord = map[string]bool{}
 
 func init() {
+	for _, w := range preWords {
+		trailing = append(trailing, w.word)
+	}
 	for _, ws := range [][]string{verbs, trailing, growthWords, declineWords} {
 		for _, v := range ws {
 			isWord[v] = true
