@@ -60,6 +60,8 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		c.Unmapped = true
 	case rate && unit.Base != "%" && unit.Base != def.Unit.Base, !rate && unit.Base != def.Unit.Base:
 		c.Unmapped = true
+	case c.Has(reconcile.New) && def.Aggregation == reconcile.Latest:
+		c.Unmapped = true // 新增 12家 is not the number of them
 	default:
 		c.Indicator = def.Code
 		if def.Aggregation == reconcile.Latest {
