@@ -58,7 +58,7 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 	switch {
 	case def == nil || !okUnit:
 		c.Unmapped = true
-	case rate && unit.Base != "%" && unit.Base != def.Unit.Base, !rate && unit.Base != def.Unit.Base:
+	case !measures(f.Measure, unit, def.Unit):
 		c.Unmapped = true
 	case c.Has(reconcile.New) && def.Aggregation == reconcile.Latest:
 		c.Unmapped = true // 新增 12家 is not the number of them
@@ -81,6 +81,22 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		}
 	}
 	return c, true
+}
+
+// measures reports whether a figure of this measure and unit can speak of an
+// indicator kept in unit u: a level in the same quantity; a growth as a
+// rate or an amount of it; points of a rate; a multiple of anything; a
+// share only of a rate.
+func measures(measure string, unit, u reconcile.Unit) bool {
+	switch measure {
+	case Growth:
+		return unit.Base == "%" || unit.Base == u.Base
+	case Points:
+		return unit.Base == "百分点" && u.Base == "%"
+	case Ratio:
+		return unit.Base == "倍" || unit.Base == "%" && u.Base == "%"
+	}
+	return unit.Base == u.Base
 }
 
 // indicatorFor finds the indicator a figure's subject names.

@@ -318,7 +318,11 @@ func (x *extractor) base(f *figure) {
 	if f.measure != Growth && f.measure != Ratio && f.measure != Points {
 		return
 	}
-	s := x.str(x.sentenceStart(f.start), f.start)
+	from := f.start
+	for from > 0 && !strings.ContainsRune("，。；,;", x.at(from-1)) && !x.t.breaks[from] {
+		from--
+	}
+	s := x.str(from, f.start)
 	if m := basePlan.FindAllStringSubmatch(s, -1); m != nil {
 		f.base = plans[m[len(m)-1][2]] + 4 // the plan's last year
 		return
