@@ -59,6 +59,12 @@ func (x *extractor) figures() []figure {
 		if !isDigit(r) || !x.canStart(i) {
 			continue
 		}
+		if lo, hi, ok := x.span(i); ok {
+			// 增长 6%-7%, 3至5个: the lower bound 以上, the upper 以内.
+			figs = append(figs, lo, hi)
+			i = hi.unitEnd - 1
+			continue
+		}
 		f, ok := x.number(i)
 		if !ok {
 			i = max(i, f.end-1)
@@ -70,6 +76,43 @@ func (x *extractor) figures() []figure {
 		i = f.unitEnd - 1
 	}
 	return figs
+}
+
+// span reads a range of two figures at i: 6%-7%, 6-7%, 3至5个, 8%到10%.
+// The first takes the unit of the second when it has none.
+func (x *extractor) span(i int) (lo, hi figure, ok bool) {
+	k := i
+	for isDigit(x.at(k)) || x.at(k) == '.' && isDigit(x.at(k+1)) {
+		k++
+	}
+	e := k
+	unit := ""
+	if x.at(k) == '%' {
+		unit, k = "%", k+1
+	} else if n := x.measure(k); n > 0 {
+		unit, k = x.str(k, k+n), k+n
+	}
+	switch {
+	case strings.ContainsRune("-—－~～", x.at(k)):
+		k++
+	case x.at(k) == '至' || x.at(k) == '到':
+		k++
+	default:
+		return lo, hi, false
+	}
+	if !isDigit(x.at(k)) {
+		return lo, hi, false
+	}
+	hi, ok = x.number(k)
+	if !ok || hi.unit == "" || unit != "" && unit != hi.unit || x.threshold(&hi) {
+		return lo, hi, false
+	}
+	lo = figure{start: i, end: e, value: x.str(i, e), unit: hi.unit, unitEnd: e, suffix: []string{"以上"}}
+	if unit != "" {
+		lo.unitEnd = e + len([]rune(unit))
+	}
+	hi.suffix = appendOnce(hi.suffix, "以内")
+	return lo, hi, true
 }
 
 // quoteEnd returns where a quotation or title that starts at i ends, when

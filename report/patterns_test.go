@@ -116,3 +116,92 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+type detail struct {
+	Value, Unit, Subject, Qualifiers, Period, Kind, Measure string
+}
+
+func details(cs []Claim) []detail {
+	out := []detail{}
+	for _, c := range cs {
+		q := append([]string(nil), c.Qualifiers...)
+		out = append(out, detail{c.Value, c.Unit, c.Subject, canonical(q), c.Period, c.Kind, c.Measure})
+	}
+	return out
+}
+
+// The wordings of issue 13, each in sentences written for the test.
+func TestWordings(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日在某县人民代表大会上\n"
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"growth after a level takes its subject", "一、2018年工作回顾\n全县完成地区生产总值88.6亿元、增长7.9%，规上工业增加值同比增长9.2%。",
+			[]detail{{"88.6", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"7.9", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
+				{"9.2", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}}},
+		{"a decline is a growth, never a level", "过去一年，单位生产总值能耗同比下降4.1%，万元产值用水量下降0.8个百分点。",
+			[]detail{{"4.1", "%", "单位生产总值能耗", "下降", "2018", "fact", "growth"}, {"0.8", "个百分点", "万元产值用水量", "下降", "2018", "fact", "points"}}},
+		{"增幅 and 突破", "过去一年，旅游收入突破12亿元，增幅达15%；实际利用外资超3000万美元。",
+			[]detail{{"12", "亿元", "旅游收入", "超过", "2018", "fact", "level"}, {"15", "%", "旅游收入", "增长", "2018", "fact", "growth"},
+				{"3000", "万美元", "实际利用外资", "超过", "2018", "fact", "level"}}},
+		{"分别 with a shared head and 和", "过去一年，城镇、农村居民人均可支配收入分别达到31200元、14800元，分别增长8.2%和9.1%。",
+			[]detail{{"31200", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"14800", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"},
+				{"8.2", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"9.1", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"}}},
+		{"由X提高到Y", "过去一年，森林覆盖率由41.2%提高到43.5%。",
+			[]detail{{"41.2", "%", "森林覆盖率", "", "2017", "fact", "ratio"}, {"43.5", "%", "森林覆盖率", "", "2018", "fact", "ratio"}}},
+		{"倍 against a year", "过去一年，进出口总额是2015年的2.6倍。",
+			[]detail{{"2.6", "倍", "进出口总额", "", "2018", "fact", "ratio"}}},
+		{"units no list names", "过去一年，生猪出栏12.5万头，茶叶产量3.2万担，发电量4.6亿千瓦时，新建机井30眼。",
+			[]detail{{"12.5", "万头", "生猪出栏", "", "2018", "fact", "level"}, {"3.2", "万担", "茶叶产量", "", "2018", "fact", "level"},
+				{"4.6", "亿千瓦时", "发电量", "", "2018", "fact", "level"}, {"30", "眼", "机井", "新增", "2018", "fact", "level"}}},
+		{"targets of the delivery year", "二、2019年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长7.5%以上，一般公共预算收入增长6%-7%。",
+			[]detail{{"7.5", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"},
+				{"6", "%", "一般公共预算收入", "以上,增长", "2019", "target", "growth"}, {"7", "%", "一般公共预算收入", "以内,增长", "2019", "target", "growth"}}},
+		{"a five-year review: flows summed, stocks of the last year, rates over the span", "过去五年，累计完成固定资产投资420亿元，年均增长11.3%；规模以上企业增至186家；新增城镇就业2.1万人。",
+			[]detail{{"420", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"11.3", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"},
+				{"186", "家", "规模以上企业", "", "2018", "fact", "level"}, {"2.1", "万人", "城镇就业", "新增,累计", "2014-2018", "fact", "cumulative"}}},
+		{"an explicit year wins", "过去五年，发展成效明显。2016年，全县粮食产量达到15.2万吨。",
+			[]detail{{"15.2", "万吨", "粮食产量", "", "2016", "fact", "level"}}},
+		{"均 states a figure of each", "过去一年，财政总收入、地方财政收入均增长6.3%。",
+			[]detail{{"6.3", "%", "财政总收入", "增长", "2018", "fact", "growth"}, {"6.3", "%", "地方财政收入", "增长", "2018", "fact", "growth"}}},
+		{"an absolute change", "过去一年，各项存款余额达到86.4亿元，比年初增加5.2亿元。",
+			[]detail{{"86.4", "亿元", "各项存款余额", "", "2018", "fact", "level"}, {"5.2", "亿元", "各项存款余额", "增长", "2018", "fact", "growth"}}},
+		{"预计 to the sentence's end, across ；", "过去一年，预计全县地区生产总值95亿元，增长8%；税收收入6.1亿元。全年新增就业1500人。",
+			[]detail{{"95", "亿元", "地区生产总值", "预计", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长,预计", "2018", "fact", "growth"},
+				{"6.1", "亿元", "税收收入", "预计", "2018", "fact", "level"}, {"1500", "人", "就业", "新增", "2018", "fact", "level"}}},
+		{"not claims: ranks, names, codes, practices", "过去一年，全县综合实力位居全省第12位，建成5G基站，329国道改造完工，实行24小时值守，印发〔2018〕15号文件。",
+			[]detail{}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// The year a report reviews, from its own structure.
+func TestReviewYear(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       string
+	}{
+		{"delivered early in the year", "某镇政府工作报告\n（2019年2月20日）\n过去一年，税收收入3亿元。", "2018"},
+		{"delivered in December", "某区政府工作报告\n（2019年12月25日）\n一年来，税收收入3亿元。", "2019"},
+		{"a review heading wins over the title", "2020年某镇政府工作报告\n一、2019年工作回顾\n税收收入3亿元。", "2019"},
+		{"targets name the next year", "某镇政府工作报告\n税收收入3亿元。\n二、2020年主要预期目标\n税收收入增长5%。", "2019"},
+		{"the year the text speaks of most", "某街道工作报告\n2017年是关键之年。2017年，税收收入3亿元。", "2017"},
+	}
+	for _, c := range cases {
+		got := Extract(strings.Split(c.text, "\n"), Options{})
+		if len(got) == 0 || got[0].Period != c.want {
+			t.Errorf("%s: %+v, want period %s", c.name, got, c.want)
+		}
+	}
+	// --year overrides.
+	got := Extract([]string{"某镇政府工作报告", "（2019年2月20日）", "过去一年，税收收入3亿元。"}, Options{Year: 2015})
+	if got[0].Period != "2015" {
+		t.Errorf("--year 2015: period %s", got[0].Period)
+	}
+}

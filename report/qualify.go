@@ -193,6 +193,8 @@ func (x *extractor) clauseStart(figs []figure, k int) int {
 func (x *extractor) inList(figs []figure, k int) bool {
 	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
 	switch between {
+	case "-", "—", "－", "~", "～", "至", "到":
+		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
 	case "、", "和", "及", "与", ",", "，":
 		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
 	}
@@ -231,8 +233,8 @@ func clauseQualifiers(before, unit string) []string {
 	if strings.Contains(s, "累计") {
 		out = append(out, "累计")
 	}
-	if strings.Contains(s, "新增") {
-		out = append(out, "新增")
+	if strings.Contains(s, "新增") || strings.Contains(s, "新建") && !rateUnit(unit) {
+		out = append(out, "新增") // 新建 counts new things too
 	}
 	if !rateUnit(unit) && unit != "倍" {
 		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
@@ -413,7 +415,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	return "", f.unitEnd
 }
 
-var comparison = regexp.MustCompile(`(同比|环比|(比|较)(上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
