@@ -233,8 +233,10 @@ done:
 		// 筹得资金 20万: the multiplier alone is the unit.
 	case n == 0:
 		return f, false // a bare number
-	case x.hasAt(j, "小时") && unicode.Is(unicode.Han, x.at(j+2)) && !x.isVerbAt(j+2) && x.at(j+2) != '的':
-		return f, false // 24小时值守: a practice, not a duration measured
+	case (x.hasAt(j, "小时") || x.hasAt(j, "分钟")) && unicode.Is(unicode.Han, x.at(j+2)) && !x.isVerbAt(j+2) && x.at(j+2) != '的' && !strings.ContainsRune("以内左右", x.at(j+2)):
+		return f, false // 24小时值守, 15分钟生活圈: a practice, not a duration measured
+	case x.at(i-1) == '前' && strings.ContainsRune("名位强", x.at(j)):
+		return f, false // 前10名: a rank
 	}
 	f.unit = mag + x.str(j, j+n)
 	f.unitEnd = j + n
@@ -267,7 +269,7 @@ func (x *extractor) ratioParts(j int) int {
 
 // measure returns the length of the unit at j, 0 when there is none.
 func (x *extractor) measure(j int) int {
-	for _, whole := range []string{"个百分点", "百分点", "个月", "小时"} {
+	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟"} {
 		if x.hasAt(j, whole) {
 			return len([]rune(whole))
 		}

@@ -114,7 +114,7 @@ var (
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
-	byYear       = regexp.MustCompile(`(到|至|为|预计)(\d{4})\s*年(底|末)?`)
+	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // passages sets the marks of the text.
@@ -224,8 +224,11 @@ func (x *extractor) passages() {
 	}
 	for _, loc := range byYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[4]:loc[5]])
-		if y < R-15 || y > R+15 {
-			continue
+		if y < R-15 || y > R+15 || loc[8] >= 0 {
+			continue // 2019年是… is a passage mark; 2020年前, 2016年以来 are no year of their own
+		}
+		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
+			continue // 截至2019年1月: a date of delivery, not a target
 		}
 		at := x.byteRune[loc[0]]
 		p := fact(y, y)

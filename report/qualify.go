@@ -11,7 +11,7 @@ import (
 var preWords = []struct{ word, q string }{
 	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
-	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"},
+	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
 	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
 	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
 	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
@@ -22,7 +22,7 @@ var preWords = []struct{ word, q string }{
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "回升"}
 	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
@@ -216,6 +216,10 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 			continue
 		}
 		if w.word == "近" && (strings.HasSuffix(tail, "最近") || strings.HasSuffix(tail, "附近") || strings.HasSuffix(tail, "临近")) {
+			continue
+		}
+		if w.word == "过" && (strings.HasSuffix(tail, "经过") || strings.HasSuffix(tail, "通过") || strings.HasSuffix(tail, "超过") ||
+			strings.HasSuffix(tail, "不过") || strings.HasSuffix(tail, "度过") || strings.HasSuffix(tail, "跨过") || strings.HasSuffix(tail, "越过")) {
 			continue
 		}
 		f.qualifiers = appendOnce(f.qualifiers, w.q)
