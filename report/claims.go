@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -99,7 +100,11 @@ func measures(measure string, unit, u reconcile.Unit) bool {
 	return unit.Base == u.Base
 }
 
-// indicatorFor finds the indicator a figure's subject names.
+// indicatorFor finds the indicator a figure's subject names: by name or
+// alias, exactly or as the longest one the subject contains. Statistics
+// abbreviate (规上 for 规模以上, 限上 for 限额以上); a name after a sector
+// word (工业固定资产投资) or inside a derived series (人均税收, 税收占比)
+// names another series, and maps to none.
 func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	subject := strings.TrimSpace(f.Subject)
 	if subject == "" {
@@ -112,8 +117,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
-	if def, ok := s.Lookup(subject); ok {
-		return def
+	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上").Replace(subject)
+	for _, sub := range []string{subject, full} {
+		if def, ok := s.Lookup(sub); ok {
+			return def
+		}
 	}
 	var best *reconcile.Indicator
 	bestLen := 0
@@ -121,13 +129,24 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 		def := &s.Indicators[i]
 		for _, name := range append([]string{def.Name}, def.Aliases...) {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
-			if len(n) > bestLen && strings.Contains(subject, n) {
+			for _, sub := range []string{subject, full} {
+				at := strings.Index(sub, n)
+				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) {
+					continue
+				}
 				best, bestLen = def, len(n)
 			}
 		}
 	}
 	return best
 }
+
+var (
+	// derived series: per head, shares, rates, structure.
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度`)
+	// sector words that restrict a series to part of it.
+	sector = regexp.MustCompile(`(工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+)
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states (same line and value, or same indicator, period and value).

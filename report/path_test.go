@@ -77,3 +77,26 @@ func TestReportToVerdict(t *testing.T) {
 		}
 	}
 }
+
+// A subject maps to the indicator it names, by its usual abbreviations, and
+// not when a sector word or a derived measure makes it another series.
+func TestIndicatorFor(t *testing.T) {
+	unit := func(n string) reconcile.Unit { u, _ := reconcile.LookupUnit(n); return u }
+	s := &reconcile.Spec{Indicators: []reconcile.Indicator{
+		{Code: "fai", Name: "固定资产投资", Unit: unit("万元")},
+		{Code: "above_scale", Name: "规模以上企业数", Aliases: []string{"规模以上企业"}, Unit: unit("家")},
+		{Code: "tax", Name: "税收收入", Aliases: []string{"税收"}, Unit: unit("万元")},
+	}}
+	for subject, want := range map[string]string{
+		"全社会固定资产投资": "fai", "固定资产投资": "fai", "规上企业": "above_scale",
+		"工业固定资产投资": "", "民间固定资产投资": "", "人均税收": "", "税收占比": "", "规上工业企业": "", "": "",
+	} {
+		got := ""
+		if def := indicatorFor(Claim{Subject: subject}, s); def != nil {
+			got = def.Code
+		}
+		if got != want {
+			t.Errorf("%q maps to %q, want %q", subject, got, want)
+		}
+	}
+}
