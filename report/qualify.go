@@ -408,6 +408,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
 		s = strings.TrimSuffix(s, "从")
 	}
+	if f.endOf && k > 0 && figs[k-1].startOf && figs[k-1].subject != "" {
+		return figs[k-1].subject, f.unitEnd // 由X提高到Y: Y speaks of X's subject
+	}
 	if subj := clean(s); subj != "" {
 		return subj, f.unitEnd
 	}
@@ -451,9 +454,6 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "分别")
-		if at < 0 {
-			continue
-		}
 		n := 1
 		for k+n < len(figs) && x.inList(figs, k+n) {
 			n++
@@ -461,7 +461,30 @@ func (x *extractor) respectively(figs []figure) {
 		if n < 2 {
 			continue
 		}
-		if items := listItems(seg[:at]); len(items) == n {
+		if at < 0 {
+			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
+			// subject of its own after a list of as many figures speaks of
+			// them in order, as if 分别 were written.
+			if clean(stripComparison(seg)) == "" && x.listBefore(figs, k, n) {
+				for i := 0; i < n; i++ {
+					figs[k+i].subject = figs[k-n+i].subject
+				}
+				k += n - 1
+			}
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) > n {
+			items = listItems(strings.ReplaceAll(seg[:at], "和", "\x00")) // A、B和C两大…: 和 inside an item
+			for i := range items {
+				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
+			}
+		}
+		if one := clean(seg[:at]); n == 2 && len(items) == 0 && strings.Contains(one, "城乡") {
+			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
+			items = []string{strings.Replace(one, "城乡", "城镇", 1), strings.Replace(one, "城乡", "农村", 1)}
+		}
+		if len(items) == n {
 			for i := 0; i < n; i++ {
 				figs[k+i].subject = items[i]
 			}
@@ -472,6 +495,22 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		k += n - 1
 	}
+}
+
+// listBefore: the n figures before figure k form a list of their own in
+// its sentence, each of another subject.
+func (x *extractor) listBefore(figs []figure, k, n int) bool {
+	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	seen := map[string]bool{}
+	for i := k - n; i < k; i++ {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+			return false
+		}
+		seen[figs[i].subject] = true
+	}
+	return true
 }
 
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:

@@ -41,6 +41,7 @@ type labelClaim struct {
 type score struct {
 	reports, found, labels, matched    int
 	period, qualifier, kind, indicator int
+	subject                            int      // the subject's words agree: shown, not a floor
 	misses                             []string // per figure, only printed for dev
 }
 
@@ -55,9 +56,9 @@ func (s score) precision() float64 { return s.ratio(s.matched, s.found) }
 func (s score) recall() float64    { return s.ratio(s.matched, s.labels) }
 
 func (s score) String() string {
-	return fmt.Sprintf("%d reports, %d labelled figures, %d extracted, %d matched: precision %.3f, recall %.3f; of the matched: period %.3f, qualifier %.3f, kind %.3f, indicator %.3f",
+	return fmt.Sprintf("%d reports, %d labelled figures, %d extracted, %d matched: precision %.3f, recall %.3f; of the matched: period %.3f, qualifier %.3f, kind %.3f, indicator %.3f (subject words %.3f)",
 		s.reports, s.labels, s.found, s.matched, s.precision(), s.recall(),
-		s.ratio(s.period, s.matched), s.ratio(s.qualifier, s.matched), s.ratio(s.kind, s.matched), s.ratio(s.indicator, s.matched))
+		s.ratio(s.period, s.matched), s.ratio(s.qualifier, s.matched), s.ratio(s.kind, s.matched), s.ratio(s.indicator, s.matched), s.ratio(s.subject, s.matched))
 }
 
 // canonical is the labels' form of a qualifier set: 达到 and 增至 state a
@@ -73,6 +74,17 @@ func canonical(qs []string) string {
 	}
 	sort.Strings(out)
 	return strings.Join(out, ",")
+}
+
+// sameSubject: one subject's words hold the other's, region words and 的
+// aside (地区生产总值 and 全县地区生产总值; 城镇居民人均可支配收入 and 城镇常住
+// 居民人均可支配收入 do not).
+func sameSubject(got, want string) bool {
+	norm := func(s string) string {
+		return strings.NewReplacer("全县", "", "全区", "", "全市", "", "全镇", "", "全省", "", "的", "", "“", "", "”", "").Replace(s)
+	}
+	g, w := norm(got), norm(want)
+	return g != "" && (strings.Contains(g, w) || strings.Contains(w, g))
 }
 
 // scoreDir runs Extract and the mapping the command uses for
@@ -134,6 +146,7 @@ func scoreDir(t *testing.T, dir string) (score, bool) {
 			check(c.Period == w.Period, &sc.period, "period", c.Period, w.Period)
 			check(canonical(c.Qualifiers) == canonical(w.Qualifiers), &sc.qualifier, "qualifier", canonical(c.Qualifiers), canonical(w.Qualifiers))
 			check(c.Kind == w.Kind && c.Measure == w.Measure, &sc.kind, "kind", c.Kind+"/"+c.Measure, w.Kind+"/"+w.Measure)
+			check(sameSubject(c.Subject, w.Subject), &sc.subject, "subject", c.Subject, w.Subject)
 			check(indicators[i] == w.Indicator, &sc.indicator, "indicator", fmt.Sprintf("%q (%s)", indicators[i], c.Subject), fmt.Sprintf("%q (%s)", w.Indicator, w.Subject))
 		}
 		for k, left := range want {

@@ -18,11 +18,15 @@ var (
 	trailing = strings.Fields(`等 的 了 达 达到 增至 为 是 约 近 超过 突破 逾 分别 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
 )
 
+// dateWords are a date inside a subject: 支行2020年12月底存款余额.
+var dateWords = regexp.MustCompile(`\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
+
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
 // left of a fragment that was only a verb is "".
 func clean(s string) string {
-	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "").Replace(s)
+	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
+	s = dateWords.ReplaceAllString(s, "")
 	s = strings.Trim(s, "《》（）()—-")
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
 	for changed := true; changed; {
