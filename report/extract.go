@@ -160,6 +160,9 @@ func Extract(lines []string, opt Options) []Claim {
 	}
 	if x.delivered == 0 && x.review != 0 {
 		x.delivered = x.review + 1
+		if strings.Contains(x.s, "今年以来") {
+			x.delivered = x.review // a report at the year's end: 今年 is the year reviewed
+		}
 	}
 	x.passages()
 	figs := x.figures()

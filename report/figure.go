@@ -56,7 +56,7 @@ func (x *extractor) figures() []figure {
 				continue
 			}
 		}
-		if !isDigit(r) || !x.canStart(i) {
+		if !isDigit(r) || !x.canStart(i) && !x.afterLetters(i) {
 			continue
 		}
 		if lo, hi, ok := x.span(i); ok {
@@ -139,6 +139,20 @@ func (x *extractor) canStart(i int) bool {
 		return false
 	}
 	return !(p < 0x2E80 && unicode.IsLetter(p))
+}
+
+// afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
+// when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
+func (x *extractor) afterLetters(i int) bool {
+	p := x.at(i - 1)
+	if !(p < 0x2E80 && unicode.IsLetter(p)) || !unicode.IsUpper(p) || !(x.at(i-2) < 0x2E80 && unicode.IsUpper(x.at(i-2))) {
+		return false
+	}
+	if x.at(i-2) == 'P' && p == 'M' {
+		return false // PM2.5
+	}
+	f, ok := x.number(i)
+	return ok && f.unit != "" && unicode.Is(unicode.Han, []rune(f.unit)[0]) || ok && f.unit == "%"
 }
 
 // number reads a figure starting at i.

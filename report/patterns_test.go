@@ -170,6 +170,10 @@ func TestWordings(t *testing.T) {
 		{"预计 to the sentence's end, across ；", "过去一年，预计全县地区生产总值95亿元，增长8%；税收收入6.1亿元。全年新增就业1500人。",
 			[]detail{{"95", "亿元", "地区生产总值", "预计", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长,预计", "2018", "fact", "growth"},
 				{"6.1", "亿元", "税收收入", "预计", "2018", "fact", "level"}, {"1500", "人", "就业", "新增", "2018", "fact", "level"}}},
+		{"a figure after Latin letters", "过去一年，实现GDP 57.6亿元，PM2.5平均浓度下降，G60科创走廊建设提速。",
+			[]detail{{"57.6", "亿元", "GDP", "", "2018", "fact", "level"}}},
+		{"近三年 is a span of its own", "过去一年，全县近三年财政收入年均增长9.5%。",
+			[]detail{{"9.5", "%", "财政收入", "年均", "2016-2018", "fact", "growth"}}},
 		{"not claims: ranks, names, codes, practices", "过去一年，全县综合实力位居全省第12位，建成5G基站，329国道改造完工，实行24小时值守，印发〔2018〕15号文件。",
 			[]detail{}},
 	}
@@ -191,6 +195,7 @@ func TestReviewYear(t *testing.T) {
 		{"delivered in December", "某区政府工作报告\n（2019年12月25日）\n一年来，税收收入3亿元。", "2019"},
 		{"a review heading wins over the title", "2020年某镇政府工作报告\n一、2019年工作回顾\n税收收入3亿元。", "2019"},
 		{"targets name the next year", "某镇政府工作报告\n税收收入3亿元。\n二、2020年主要预期目标\n税收收入增长5%。", "2019"},
+		{"a year-end report without a date", "某街道2019年工作报告\n今年以来，街道税收收入3亿元。明年，力争税收收入增长5%。", "2019"},
 		{"the year the text speaks of most", "某街道工作报告\n2017年是关键之年。2017年，税收收入3亿元。", "2017"},
 	}
 	for _, c := range cases {
