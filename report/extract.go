@@ -181,6 +181,7 @@ type extractor struct {
 	review    int    // the year reviewed
 	delivered int    // the year the report was delivered (今年)
 	marks     []mark // passage marks, in text order
+	scoped    []mark // time phrases holding for their sentence, in text order
 }
 
 func (x *extractor) at(i int) rune {
@@ -211,18 +212,28 @@ func (x *extractor) str(from, to int) string {
 	return string(x.t.runes[from:to])
 }
 
-// sentenceStart is where the sentence holding i starts: after 。！？ or
-// the end of a heading or paragraph.
-func (x *extractor) sentenceStart(i int) int {
-	for i > 0 && !strings.ContainsRune("。！？!?", x.at(i-1)) && !x.t.breaks[i] {
+// maxSentence bounds how far a sentence or clause is looked for: text with
+// no punctuation at all costs linear time, not quadratic.
+const maxSentence = 2000
+
+// back returns where the stretch ending at i starts: after one of marks,
+// a heading's or paragraph's end, or maxSentence runes back.
+func (x *extractor) back(i int, marks string) int {
+	stop := max(0, i-maxSentence)
+	for i > stop && !strings.ContainsRune(marks, x.at(i-1)) && !x.t.breaks[i] {
 		i--
 	}
 	return i
 }
 
+// sentenceStart is where the sentence holding i starts: after 。！？ or
+// the end of a heading or paragraph.
+func (x *extractor) sentenceStart(i int) int { return x.back(i, "。！？!?") }
+
 // sentenceEnd is where the sentence holding i ends.
 func (x *extractor) sentenceEnd(i int) int {
-	for i < len(x.t.runes) && !strings.ContainsRune("。！？!?", x.at(i)) && !x.t.breaks[i+1] {
+	stop := min(len(x.t.runes), i+maxSentence)
+	for i < stop && !strings.ContainsRune("。！？!?", x.at(i)) && !x.t.breaks[i+1] {
 		i++
 	}
 	return i + 1

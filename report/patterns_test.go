@@ -107,7 +107,8 @@ func FuzzExtract(f *testing.F) {
 		lines := strings.Split(s, "\n")
 		joined := string(join(lines).runes)
 		for _, c := range Extract(lines, Options{}) {
-			if !strings.Contains(joined, c.Value) || c.Value == "" {
+			// A space typeset after a decimal point is dropped: 385. 23 is 385.23.
+			if !strings.Contains(strings.ReplaceAll(joined, ". ", "."), c.Value) || c.Value == "" {
 				t.Fatalf("value %q is not in the text %q", c.Value, joined)
 			}
 			if c.Line < 1 || c.Line > len(lines) {

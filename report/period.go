@@ -195,7 +195,7 @@ func (x *extractor) passages() {
 		rest := x.str(i, i+16)
 		if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
-			after := []rune(rest)[len([]rune(m[0]))]
+			after := x.at(i + len([]rune(m[0])))
 			if y < R-15 || y > R+15 || after == '月' || after == '是' || after == '-' || isDigit(after) {
 				continue
 			}
@@ -251,7 +251,7 @@ func (x *extractor) passages() {
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(R-n+1, R)})
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
-	x.marks = append(x.marks, scoped...)
+	x.scoped = scoped
 }
 
 // scopeEnd is where a time phrase at i stops holding: its sentence's end,
@@ -266,15 +266,19 @@ func (x *extractor) scopeEnd(i int) int {
 	return end
 }
 
-// passageAt is the period of the passage at i, time phrases aside.
-func (x *extractor) passageAt(i int) period {
-	p, pAt := period{from: x.review, to: x.review}, -1
-	for _, m := range x.marks {
-		if m.end == 0 && m.at < i && m.at > pAt {
-			p, pAt = m.p, m.at
-		}
+// lastBefore is the index in ms (in text order) of the last mark before i,
+// -1 if none.
+func lastBefore(ms []mark, i int) int {
+	return sort.Search(len(ms), func(k int) bool { return ms[k].at >= i }) - 1
+}
+
+// passageAt is the period of the passage at i, time phrases aside, and
+// where its mark stands (-1: the report's start).
+func (x *extractor) passageAt(i int) (period, int) {
+	if k := lastBefore(x.marks, i); k >= 0 {
+		return x.marks[k].p, x.marks[k].at
 	}
-	return p
+	return period{from: x.review, to: x.review}, -1
 }
 
 func isSentenceEnd(r rune) bool {
@@ -291,19 +295,16 @@ func (x *extractor) periodAt(i int) period {
 	if x.review == 0 {
 		return period{}
 	}
-	p, pAt := period{from: x.review, to: x.review}, -1
-	s, sAt := period{}, -1
-	for _, m := range x.marks {
-		switch {
-		case m.at >= i:
-		case m.end == 0 && m.at > pAt:
-			p, pAt = m.p, m.at
-		case m.end > i && m.at > sAt:
-			s, sAt = m.p, m.at
+	p, pAt := x.passageAt(i)
+	// Scoped marks end within a sentence, so only those a sentence back
+	// can hold at i.
+	for k := lastBefore(x.scoped, i); k >= 0 && x.scoped[k].at >= i-2*maxSentence; k-- {
+		if m := x.scoped[k]; m.end > i {
+			if m.at >= pAt {
+				return m.p
+			}
+			break
 		}
-	}
-	if sAt >= 0 && sAt >= pAt {
-		return s
 	}
 	return p
 }

@@ -80,10 +80,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 func (x *extractor) each(figs []figure) []figure {
 	var out []figure
 	for _, f := range figs {
-		from := f.start
-		for from > 0 && !strings.ContainsRune("，。；：,;:", x.at(from-1)) && !x.t.breaks[from] {
-			from--
-		}
+		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
 		if at < 0 || strings.Contains(seg[at:], "年均") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
@@ -113,12 +110,8 @@ func (x *extractor) estimated(i int) bool {
 		return false
 	}
 	at = from + len([]rune(x.str(from, i)[:at]))
-	for _, m := range x.marks {
-		if m.end == 0 && m.at > at && m.at < i {
-			return false
-		}
-	}
-	return true
+	_, pAt := x.passageAt(i)
+	return pAt <= at // no new passage began after 预计
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计
@@ -128,7 +121,7 @@ func (x *extractor) estimated(i int) bool {
 func (x *extractor) spanRules(f *figure) {
 	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
 		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
-		if p := x.passageAt(f.start); p.from != p.to {
+		if p, _ := x.passageAt(f.start); p.from != p.to {
 			f.period = p
 		}
 	}
@@ -178,10 +171,7 @@ func rateUnit(u string) bool {
 // clauseStart is where a figure's clause starts: the previous clause mark,
 // heading end or figure.
 func (x *extractor) clauseStart(figs []figure, k int) int {
-	start := figs[k].start
-	for start > 0 && !strings.ContainsRune(clauseMarks, x.at(start-1)) && !x.t.breaks[start] {
-		start--
-	}
+	start := x.back(figs[k].start, clauseMarks)
 	if k > 0 && figs[k-1].unitEnd > start {
 		start = figs[k-1].unitEnd
 	}
@@ -324,10 +314,7 @@ func (x *extractor) base(f *figure) {
 	if f.measure != Growth && f.measure != Ratio && f.measure != Points {
 		return
 	}
-	from := f.start
-	for from > 0 && !strings.ContainsRune("，。；,;", x.at(from-1)) && !x.t.breaks[from] {
-		from--
-	}
+	from := x.back(f.start, "，。；,;")
 	s := x.str(from, f.start)
 	if m := basePlan.FindAllStringSubmatch(s, -1); m != nil {
 		f.base = plans[m[len(m)-1][2]] + 4 // the plan's last year
@@ -391,7 +378,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// The words after a measure word name what it counts: 建成 5个
 		// 服务站, 为 3187人办理养老保险.
 		end := f.unitEnd
-		for end < len(x.t.runes) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
+		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
 		}
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
@@ -448,10 +435,7 @@ func stripComparison(s string) string {
 func (x *extractor) respectively(figs []figure) {
 	for k := 0; k < len(figs); k++ {
 		f := &figs[k]
-		from := f.start
-		for from > 0 && !strings.ContainsRune("，。；：,;:", x.at(from-1)) && !x.t.breaks[from] {
-			from--
-		}
+		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "分别")
 		n := 1
