@@ -12,6 +12,7 @@ package report
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -110,11 +111,7 @@ func typicalWidth(lines []string) int {
 	for i, l := range lines {
 		n[i] = len([]rune(l))
 	}
-	for i := 1; i < len(n); i++ {
-		for j := i; j > 0 && n[j] < n[j-1]; j-- {
-			n[j], n[j-1] = n[j-1], n[j]
-		}
-	}
+	sort.Ints(n)
 	return n[len(n)*8/10]
 }
 

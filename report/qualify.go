@@ -325,12 +325,18 @@ func (x *extractor) base(f *figure) {
 	}
 }
 
+var (
+	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
+	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
+	listSeparators = regexp.MustCompile(`、|和|及|与`)
+)
+
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
 func (x *extractor) startEnd(figs []figure, k int) {
 	f := &figs[k]
 	tail := strings.TrimRight(x.str(f.from, f.start), " ")
 	tail = strings.TrimSuffix(tail, "的")
-	tail = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`).ReplaceAllString(tail, "")
+	tail = startTime.ReplaceAllString(tail, "")
 	if k > 0 && figs[k-1].startOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		tail = "由" // the next part of a ratio a:b:c
 	}
@@ -364,7 +370,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 		f.period = period{from: x.review, to: x.review}
 	default:
 		y := f.period.from - 1
-		if m := regexp.MustCompile(`(\d{4})年(底|末)?的?$`).FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
+		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
 			y, _ = strconv.Atoi(m[1])
 		}
 		f.period = period{from: y, to: y}
@@ -501,7 +507,7 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
-	parts := regexp.MustCompile(`、|和|及|与`).Split(s, -1)
+	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p == "" {
