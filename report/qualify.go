@@ -140,10 +140,15 @@ func (x *extractor) spanRules(f *figure) {
 		}
 		return
 	}
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上")
+	if f.measure == Ratio && reached {
+		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
+		return
+	}
 	if f.measure != Level {
 		return
 	}
-	if has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") {
+	if reached {
 		f.period = last
 		return
 	}
@@ -156,7 +161,7 @@ func (f *figure) own() []string {
 	var out []string
 	for _, q := range f.qualifiers {
 		switch q {
-		case "累计", "年均", "增长", "下降", "新增":
+		case "累计", "年均", "增长", "下降", "新增", "达到", "增至":
 			out = append(out, q)
 		}
 	}
@@ -394,8 +399,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	s := before
-	if f.measure != Level && f.measure != Cumulative {
+	switch f.measure {
+	case Growth, Points:
 		s = stripComparison(s)
+	case Ratio:
+		// 是前五年的 2.1倍: what it is compared with is not its subject.
+		s = comparedWith.ReplaceAllString(comparison.ReplaceAllString(s, ""), "")
 	}
 	if f.startOf {
 		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
@@ -414,6 +423,8 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
 var comparison = regexp.MustCompile(`(同比|环比|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
