@@ -35,7 +35,7 @@ type figure struct {
 const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集"
 
 // prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
-var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "美", "欧", "港", "标"}
+var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
 
 // after a number these make it a date, a time, an ordinal, an age group or
 // a name, never a measured quantity: 2019年, 3月, 100周年, 十九届, 90后,
@@ -251,6 +251,12 @@ done:
 		return f, false // 24小时值守, 15分钟生活圈: a practice, not a duration measured
 	case x.at(i-1) == '前' && strings.ContainsRune("名位强", x.at(j)):
 		return f, false // 前10名: a rank
+	}
+	// A unit per another: 元/吨, 微克/立方米.
+	if n > 0 && (x.at(j+n) == '/' || x.at(j+n) == '／') {
+		if m := x.measure(j + n + 1); m > 0 {
+			n += 1 + m
+		}
 	}
 	f.unit = mag + x.str(j, j+n)
 	f.unitEnd = j + n

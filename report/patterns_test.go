@@ -175,6 +175,11 @@ func TestWordings(t *testing.T) {
 			[]detail{{"57.6", "亿元", "GDP", "", "2018", "fact", "level"}}},
 		{"近三年 is a span of its own", "过去一年，全县近三年财政收入年均增长9.5%。",
 			[]detail{{"9.5", "%", "财政收入", "年均", "2016-2018", "fact", "growth"}}},
+		{"净增 is an absolute change; a unit per another", "过去一年，规上工业企业达到126家，净增18家；PM2.5平均浓度为38微克/立方米。",
+			[]detail{{"126", "家", "规上工业企业", "", "2018", "fact", "level"}, {"18", "家", "规上工业企业", "增长", "2018", "fact", "growth"},
+				{"38", "微克/立方米", "PM2.5平均浓度", "", "2018", "fact", "level"}}},
+		{"a rate named 增长率 is no growth", "二、2019年工作目标\n人口自然增长率控制在6‰以内，居民消费价格涨幅控制在3%以内。",
+			[]detail{{"6", "‰", "人口自然增长率", "以内", "2019", "target", "ratio"}, {"3", "%", "居民消费价格", "以内,增长", "2019", "target", "growth"}}},
 		{"not claims: ranks, names, codes, practices", "过去一年，全县综合实力位居全省第12位，建成5G基站，329国道改造完工，实行24小时值守，印发〔2018〕15号文件。",
 			[]detail{}},
 	}
