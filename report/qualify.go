@@ -30,7 +30,11 @@ var (
 
 var clauseMarks = "，。；：、！？,;:"
 
-// qualify finds each figure's period, qualifiers, measure and subject.
+// qualify finds each figure's period, qualifiers, measure and subject, one
+// decision per function, in order: the passage's period, 预计 over the
+// sentence, the word before the number, the clause's words (or those of the
+// list it continues), the words after the unit, then what they make of its
+// measure, base year, 由…到…, five-year rules and subject.
 func (x *extractor) qualify(figs []figure) []figure {
 	for k := range figs {
 		f := &figs[k]
@@ -58,6 +62,13 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.spanRules(f)
 		f.subject, f.to = x.subject(figs, k, before)
 	}
+	return x.lists(figs)
+}
+
+// lists applies what a list says of all its figures: 分别 and lists
+// that follow lists map to subjects in order; a 左右 after the last speaks
+// of all; 均 gives each listed subject the figure.
+func (x *extractor) lists(figs []figure) []figure {
 	x.respectively(figs)
 	for k := len(figs) - 1; k > 0; k-- {
 		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
