@@ -67,6 +67,8 @@ func TestChangeEdges(t *testing.T) {
 		{"倍 past lower edge", claimOf("tax", "3.4", "倍", y2020, 2015), "100", "334.99", Mismatch},
 		{"倍 upper edge", claimOf("tax", "3.4", "倍", y2020, 2015), "100", "345", Consistent},
 		{"倍 past upper edge", claimOf("tax", "3.4", "倍", y2020, 2015), "100", "345.01", Mismatch},
+		// 是前五年的 2.1倍 names no year: no data to decide it, never a mismatch.
+		{"倍 without a base year", claimOf("tax", "2.1", "倍", y2020, 0), "100", "500", NoData},
 		// 增长 1.5倍 is 2.5 times: [2.45, 2.55]·base.
 		{"增长倍 edge", claimOf("tax", "1.5", "倍", y2020, 2015, Growth), "100", "245", Consistent},
 		{"增长倍 past", claimOf("tax", "1.5", "倍", y2020, 2015, Growth), "100", "244.99", Mismatch},

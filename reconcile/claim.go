@@ -150,6 +150,12 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 	if c.Has(AvgGrowth) {
 		baseYear, n = c.Span.From-1, c.Span.Years()
 	}
+	if baseYear == 0 && c.Unit.Base == "倍" {
+		// 是前五年的 2.1倍: the report names no year to compare with.
+		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Status, r.Notes = NoData, []Text{{"报告没有写明与哪一年相比", "the report does not say which year it compares with"}}
+		return r
+	}
 	if baseYear == 0 {
 		baseYear = c.Span.To - 1
 	}

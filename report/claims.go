@@ -76,7 +76,7 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		}
 		if rate || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) {
 			c.Base = f.Base
-			if c.Base == 0 {
+			if c.Base == 0 && unit.Base != "倍" { // 是前五年的 2.1倍 names no year: left to the check to say so
 				c.Base = c.Span.To - 1
 			}
 		}
