@@ -77,3 +77,30 @@ func TestODSScan(t *testing.T) {
 		t.Errorf("hidden columns: %v", o.hiddenCols)
 	}
 }
+
+// FuzzODSContent: any content.xml is read or refused with an error, never
+// a panic, and what is read stays within the sheet's bounds.
+func FuzzODSContent(f *testing.F) {
+	f.Add(`<d><table name="S"><table-row table:number-rows-repeated="3"><table-cell office:value-type="float" office:value="1" number-columns-repeated="5"/></table-row></table></d>`)
+	f.Add(`<d><table name="S"><table-column number-columns-repeated="99999999" visibility="collapse"/><table-row><table-cell number-columns-repeated="-4" value-type="string"><p>x<s c="99999999"/></p></table-cell></table-row></table></d>`)
+	f.Add(`<d><table name="S"><table-row><table-cell formula="of:=1"><annotation><p>n</p></annotation></table-cell></table-row>`)
+	f.Fuzz(func(t *testing.T, content string) {
+		data := odsPackage(t, content)
+		lim := DefaultLimits
+		lim.MaxCellsTotal = 10000
+		o, err := openODS(bytes.NewReader(data), int64(len(data)), lim)
+		if err != nil {
+			return
+		}
+		for _, si := range o.sheets {
+			_ = o.scan(si, func(row int, _ bool, cells []rawCell) error {
+				for _, c := range cells {
+					if c.Col < 1 || c.Col > maxODSColumns || row < 1 {
+						t.Fatalf("cell %+v at row %d", c, row)
+					}
+				}
+				return nil
+			})
+		}
+	})
+}

@@ -454,7 +454,7 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 // row: who filled it in and checked it, a phone number, a date, a note. A
 // short label needs a colon or a space after it, so 注塑厂 or 手机城 are
 // names, not notes.
-var footerLabel = regexp.MustCompile(`^(?:(?:填表人|填报人|制表人|审核人|复核人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|填报日期|填表日期|报送日期|单位盖章)|(?:注|备注|说明|附注|负责人|审核|制表|电话|手机|日期|盖章)(?:\s*[:：]|\s|$))`)
+var footerLabel = regexp.MustCompile(`^(?:(?:填表人|填报人|制表人|审核人|复核人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|填报日期|填表日期|报送日期|制表日期|报出日期|打印日期|单位盖章|以下空白|以下无数据|此行以下空白)|(?:注|备注|说明|附注|负责人|审核|制表|电话|手机|日期|盖章|单位)(?:\s*[:：]|\s|$))`)
 
 // hasFigure reports whether a value cell holds something that reads as a
 // figure: a stored number (a date is not one) or text that parses as one.
@@ -464,7 +464,7 @@ func hasFigure(rc *rawCell, unit string) bool {
 	}
 	switch rc.Type {
 	case "", "n":
-		return !rc.Date && rc.Value != ""
+		return !rc.Date && rc.Value != "" || rc.HasF && rc.Value == "" // a formula no program calculated
 	case "s", "inlineStr", "str":
 		_, blank, _, ok := ParseText(rc.Value, unit)
 		return ok && !blank

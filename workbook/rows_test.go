@@ -123,7 +123,8 @@ func TestNotAnInput(t *testing.T) {
 
 func TestFooterLabel(t *testing.T) {
 	for s, want := range map[string]bool{"填表人：张三": true, "填表人张三": true, "联系电话 022-1234": true, "注：单位万元": true,
-		"注": true, "备注: 无": true, "手机：138": true, "注塑厂": false, "手机城有限公司": false, "电话设备厂": false, "日期": true, "审核人": true} {
+		"注": true, "备注: 无": true, "手机：138": true, "注塑厂": false, "手机城有限公司": false, "电话设备厂": false, "日期": true, "审核人": true,
+		"以下空白": true, "单位：万元": true, "单位食堂": false} {
 		if got := workbook.IsFooterLabel(s); got != want {
 			t.Errorf("%s: %v, want %v", s, got, want)
 		}
