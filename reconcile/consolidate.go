@@ -113,7 +113,7 @@ type Ledger struct {
 	asOf     Period
 	figs     map[figKey]*Figure
 	received map[string]bool     // dept|period with a file, readable or not
-	used     map[string]Identity // dept|period → the readable file that counts
+	chosen   map[string]Identity // dept|period → the readable file that counts
 	noSum    bool                // checking a file that does not count: nothing is consolidated
 	subStart int                 // index of the current submission's first finding
 	months   map[string]*monthState
@@ -135,7 +135,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
-		used:     map[string]Identity{},
+		chosen:   map[string]Identity{},
 		months:   map[string]*monthState{},
 		codes:    map[string]codeUse{},
 		check:    opt.Check,
@@ -253,11 +253,11 @@ func (l *Ledger) Add(s *Submission) {
 		}
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
-	case l.received[key] && l.used[key].File != "":
+	case l.received[key] && l.chosen[key].File != "":
 		// A second file for one department-month. Files come in the order
 		// of Identity.Before, so the one that counts came first; both are
 		// reported, saying which counts and why.
-		used := l.used[key]
+		used := l.chosen[key]
 		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleDuplicateFile, Severity: Warning, Args: []any{used.File, savedText(used.Modified), savedText(s.Modified)}})
 		l.finding(Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
@@ -284,7 +284,7 @@ func (l *Ledger) Add(s *Submission) {
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
 	}
-	l.used[key] = IdentityOf(s)
+	l.chosen[key] = IdentityOf(s)
 	l.received[key] = true
 	if s.Period.IsMonth() {
 		l.cur = newMonthState(s)
