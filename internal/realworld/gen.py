@@ -268,6 +268,10 @@ def plan():
     s = sheet(fl, "固定资产投资")
     s.footer = [("A36", "填表人：王芳"), ("C36", "审核人：李强"), ("A37", "联系电话：022-27391234"), ("A38", "填报日期：2020年3月3日")]
     fl.plant("固定资产投资", "A36", "not_data", "info")
+    # A figure typed as text in the .ods: Calc's SUM skips it too.
+    v = s.rows[1].cells["B"].value
+    s.rows[1].cells["B"] = E("text", v, "'" + "{:,.2f}".format(v))
+    fl.plant("固定资产投资", "B5", "total_skips_text", "warning")
     s = sheet(fl, "规模工业")
     s.hidden_rows = [8]
     fl.plant("规模工业", "C8", "hidden_cell", "warning")
@@ -357,6 +361,10 @@ def plan():
     fl.plant("就业社保", "A6", "not_a_choice", "error")
     # February's half person, carried in the 本年累计, is half a person again.
     fl.plant("就业社保", "C3", "precision", "warning")
+    # A date among the figures (pandas writes it with a date format).
+    s.rows[6].cells["F"] = E("date", None, datetime.datetime(2020, 3, 8))
+    s.rows[6].rejected = True
+    fl.plant("就业社保", "F8", "date_not_a_figure", "error")
     fl.plant("", "", "not_a_template", "warning")
     fl.plant("就业社保", "", "missing_total", "warning")
 
@@ -561,7 +569,10 @@ def write_pandas_plain(spec_headers, fl, out):
                 rec = [r.name]
                 for c in cols:
                     e = r.cells.get(c)
-                    rec.append(float(e.value) if e is not None and e.kind == "num" else None)
+                    if e is not None and e.kind == "date":
+                        rec.append(e.typed)
+                    else:
+                        rec.append(float(e.value) if e is not None and e.kind == "num" else None)
                 recs.append(rec + [""])
             pd.DataFrame(recs, columns=heads).to_excel(xw, sheet_name=s.name, index=False)
 
