@@ -177,6 +177,7 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 		cells      []rawCell
 		cur        rawCell
 		cellRepeat int
+		valued     bool // the cell's attributes gave its value
 		inCell     bool
 		text       strings.Builder
 		paras      int
@@ -212,7 +213,7 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				inCell, paras, skip = true, 0, 0
 				text.Reset()
 				cellRepeat = repeat(d, "number-columns-repeated")
-				cur = odsCell(d, col, row)
+				cur, valued = odsCell(d, col, row)
 			case "annotation":
 				skip++
 			case "p":
@@ -245,7 +246,7 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				skip--
 			case "table-cell", "covered-table-cell":
 				inCell = false
-				finishODSCell(&cur, text.String())
+				finishODSCell(&cur, valued, text.String())
 				if cur.Value == "" && !cur.HasF {
 					col += cellRepeat // an empty run
 					break
@@ -311,14 +312,16 @@ func repeat(d *xmlTokens, attr string) int {
 
 // odsCell reads a cell's attributes: its value type and exact value, and
 // its formula. The value of a number is office:value, never the text shown.
-func odsCell(d *xmlTokens, col, row int) rawCell {
-	c := rawCell{Col: col, Ref: columnName(col) + strconv.Itoa(row)}
+func odsCell(d *xmlTokens, col, row int) (c rawCell, valued bool) {
+	c = rawCell{Col: col, Ref: columnName(col) + strconv.Itoa(row)}
 	if f, ok := d.attr("formula"); ok {
 		c.HasF = true
 		c.Formula = strings.TrimPrefix(strings.TrimPrefix(f, "of:"), "=")
 	}
 	vt, _ := d.attr("value-type")
 	switch vt {
+	case "":
+		// No value type: empty, or a formula whose result is an error.
 	case "float", "percentage", "currency":
 		c.Type = "n"
 		c.Value, _ = d.attr("value")
@@ -336,27 +339,22 @@ func odsCell(d *xmlTokens, col, row int) rawCell {
 		if c.HasF {
 			c.Type = "str"
 		}
-		if v, ok := d.attr("string-value"); ok {
-			c.Value = v
-			c.Type = "s!" // the value is set; the text:p is only shown
-		}
-	case "":
-		c.Type = ""
+		c.Value, valued = d.attr("string-value") // else the paragraphs' text
+	default:
+		valued = true
 	}
-	return c
+	return c, valued
 }
 
-// finishODSCell sets a text cell's value from its paragraphs.
-func finishODSCell(c *rawCell, text string) {
-	switch c.Type {
-	case "s", "str":
+// finishODSCell sets a cell's value from its paragraphs' text, unless its
+// attributes gave it one.
+func finishODSCell(c *rawCell, valued bool, text string) {
+	switch {
+	case valued:
+	case c.Type == "s" || c.Type == "str":
 		c.Value = text
-	case "s!":
-		c.Type = "s"
-	case "":
-		if c.HasF && text != "" {
-			c.Type, c.Value = "e", text // an error shown as text: #DIV/0!, Err:502
-		}
+	case c.Type == "" && c.HasF && text != "":
+		c.Type, c.Value = "e", text // an error shown as text: #DIV/0!, Err:502
 	}
 }
 
