@@ -1,9 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,7 +17,10 @@ import (
 // copied under a meaningless name (its fingerprint kept), nested in
 // folders in an order unrelated to its period, and passed file by file in
 // reverse order gives the same --json as the folder under the original
-// names, once the names are mapped back; for reconcile and check.
+// names, once the names are mapped back; for reconcile and check. A
+// re-sent May saved later is among them, named so that a choice by name
+// would pick the other file after renaming; and a file that says nothing
+// of itself.
 func TestOrderIndependence(t *testing.T) {
 	src := repo(t, "testdata/submissions")
 	entries, err := os.ReadDir(src)
@@ -48,6 +53,26 @@ func TestOrderIndependence(t *testing.T) {
 		}
 		files = append(files, p)
 	}
+	// A corrected May of 财政所, saved a day later: it counts whatever the
+	// names; and a file that says nothing of itself, ordered by content.
+	may, err := os.ReadFile(filepath.Join(src, "2020-05-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resent := withCore(t, may, "2020-06-03T09:00:00Z", "2020-06-04T09:00:00Z")
+	junk, err := os.ReadFile(repo(t, "testdata/bad/not-a-zip.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, extra := range [][]byte{resent, junk} {
+		p := pair{filepath.Join(orig, fmt.Sprintf("extra-%d.xlsx", i)), filepath.Join(tmp, "renamed", fmt.Sprintf("aa-%d.xlsx", 1-i))}
+		for _, f := range []string{p.old, p.new} {
+			if err := os.WriteFile(f, extra, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		files = append(files, p)
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].new > files[j].new }) // reverse order of the new names
 	var renamed []string
 	undo := make([]string, 0, 2*len(files))
@@ -62,8 +87,10 @@ func TestOrderIndependence(t *testing.T) {
 		if got != string(want) {
 			t.Errorf("%s: output differs after renaming, nesting and reordering the files:\n%s", cmd, firstDiff(string(want), got))
 		}
-		if !bytes.Contains(want, []byte("ytd_chain")) {
-			t.Errorf("%s: the sample's chain findings are missing", cmd)
+		for _, must := range []string{"ytd_chain", "duplicate_submission_used", "extra-0.xlsx"} {
+			if !bytes.Contains(want, []byte(must)) {
+				t.Errorf("%s: no %s in the output", cmd, must)
+			}
 		}
 	}
 }
@@ -86,4 +113,41 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}
+
+// withCore returns an xlsx with its recorded save time replaced.
+func withCore(t *testing.T, data []byte, from, to string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "docProps/core.xml" {
+			b = bytes.ReplaceAll(b, []byte("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">"+from), []byte("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">"+to))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(buf.Bytes(), data) {
+		t.Fatal("save time not replaced")
+	}
+	return buf.Bytes()
 }
