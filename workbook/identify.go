@@ -43,16 +43,27 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 	base := filepath.Base(path)
 	byName := identifyByName(reconcile.Submission{}, base, s)
 	id.Department, id.Period = byName.Department, byName.Period
+	var fp Fingerprint
+	var hasFP bool
 	if isODS(f, st.Size()) {
-		return identifyODS(id, f, st.Size(), s, lim)
-	}
-	x, err := openXLSX(f, st.Size(), lim)
-	if err != nil {
-		return id
+		o, err := openODS(f, st.Size(), lim)
+		if err != nil {
+			return id
+		}
+		_, _, _, id.Modified = o.meta()
+		fp, hasFP = o.fingerprint()
+	} else {
+		x, err := openXLSX(f, st.Size(), lim)
+		if err != nil {
+			return id
+		}
+		_, id.Modified = x.saved()
+		fp, hasFP = x.fingerprint()
 	}
 	id.Readable = true
-	_, id.Modified = x.saved()
-	if fp, ok := x.fingerprint(); ok {
+	if hasFP {
+		// As readTables decides: a fingerprint tally cannot place makes
+		// the file unidentified, whatever its name.
 		p, perr := reconcile.ParsePeriod(fp.Period)
 		if _, known := s.Department(fp.Department); !known || perr != nil {
 			id.Department, id.Period = "", reconcile.Period{}

@@ -444,21 +444,3 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 	return sub
 }
 
-// identifyODS is Identify for an OpenDocument file.
-func identifyODS(id reconcile.Identity, r io.ReaderAt, size int64, s *reconcile.Spec, lim Limits) reconcile.Identity {
-	o, err := openODS(r, size, lim)
-	if err != nil {
-		return id
-	}
-	id.Readable = true
-	_, _, _, id.Modified = o.meta()
-	if fp, ok := o.fingerprint(); ok {
-		p, perr := reconcile.ParsePeriod(fp.Period)
-		if _, known := s.Department(fp.Department); !known || perr != nil {
-			id.Department, id.Period = "", reconcile.Period{}
-			return id
-		}
-		id.Department, id.Period = fp.Department, p
-	}
-	return id
-}
