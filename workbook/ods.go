@@ -443,4 +443,3 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 	}
 	return sub
 }
-
