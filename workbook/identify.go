@@ -16,7 +16,7 @@ import (
 // cell is read (reconcile.Identity). It decides identity as Read does.
 func Identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Identity {
 	id := identify(path, display, s, lim)
-	if id.Department == "" {
+	if st, err := os.Stat(path); id.Department == "" && err == nil && st.Mode().IsRegular() {
 		// Unidentified files are ordered by their content.
 		if f, err := os.Open(path); err == nil {
 			h := sha256.New()
@@ -31,6 +31,10 @@ func Identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 
 func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Identity {
 	id := reconcile.Identity{File: display}
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		// A FIFO or device would block an open; ReadFile says what it is.
+		return id
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return id

@@ -19,8 +19,8 @@ import (
 // reverse order gives the same --json as the folder under the original
 // names, once the names are mapped back; for reconcile and check. A
 // re-sent May saved later is among them, named so that a choice by name
-// would pick the other file after renaming; and a file that says nothing
-// of itself.
+// would pick the other file after renaming; and two files that say nothing
+// of themselves, named in the opposite order.
 func TestOrderIndependence(t *testing.T) {
 	src := repo(t, "testdata/submissions")
 	entries, err := os.ReadDir(src)
@@ -64,8 +64,12 @@ func TestOrderIndependence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, extra := range [][]byte{resent, junk} {
-		p := pair{filepath.Join(orig, fmt.Sprintf("extra-%d.xlsx", i)), filepath.Join(tmp, "renamed", fmt.Sprintf("aa-%d.xlsx", 1-i))}
+	csv, err := os.ReadFile(repo(t, "testdata/bad/csv-renamed.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, extra := range [][]byte{resent, junk, csv} {
+		p := pair{filepath.Join(orig, fmt.Sprintf("extra-%d.xlsx", i)), filepath.Join(tmp, "renamed", fmt.Sprintf("aa-%d.xlsx", 2-i))}
 		for _, f := range []string{p.old, p.new} {
 			if err := os.WriteFile(f, extra, 0o644); err != nil {
 				t.Fatal(err)
