@@ -2,7 +2,8 @@
 """Check hand labels of a report: every line/value pair occurs on its line,
 every Arabic numeral of the text (after the first, source line) is labelled
 exactly once (as a claim or a not_claim), and fields use the controlled
-vocabularies of LABELLING.md.
+vocabularies of LABELLING.md. A figure split by a line break ("1." / "37倍") counts
+once, with its whole value, at the line of its first digit.
 
 usage: /usr/bin/python3 checklabels.py dev/*.yaml     (exit 1 on any problem)
        /usr/bin/python3 checklabels.py --skeleton x.txt  (list numerals to label)
