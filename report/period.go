@@ -30,6 +30,7 @@ func (p period) String() string {
 type mark struct {
 	at, end int
 	p       period
+	aside   bool // a plan named inside a sentence that set targets
 }
 
 // A report says which year it reviews in a heading (2018年工作回顾), by the
@@ -37,7 +38,7 @@ type mark struct {
 // (early in the year after the one it reviews).
 var (
 	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇)?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 )
@@ -132,6 +133,7 @@ func (x *extractor) passages() {
 		}
 		return fact(R, R)
 	}
+	planMark := -1 // set by the plan phrases' function for the mark it adds
 	add := func(re *regexp.Regexp, p func(m []string) (period, bool)) {
 		for _, loc := range re.FindAllStringSubmatchIndex(x.s, -1) {
 			m := make([]string, len(loc)/2)
@@ -140,8 +142,9 @@ func (x *extractor) passages() {
 					m[k] = x.s[loc[2*k]:loc[2*k+1]]
 				}
 			}
+			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q})
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target})
 			}
 		}
 	}
@@ -155,7 +158,7 @@ func (x *extractor) passages() {
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
-		return target(y, y), y <= R+1
+		return target(y, y), y <= R+1 && m[8] != "政府工作" // 2020年…政府工作报告 is a title
 	})
 	add(yearIs, func(m []string) (period, bool) {
 		y := year(m[1])
@@ -168,6 +171,7 @@ func (x *extractor) passages() {
 	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
+		planMark = len(x.marks)
 		switch {
 		case from > R:
 			return target(from, from+4), true
@@ -181,6 +185,16 @@ func (x *extractor) passages() {
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
+	// A past plan named in the sentence that sets this year's targets
+	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
+	kept := x.marks[:0]
+	for _, m := range x.marks {
+		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	x.marks = kept
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
