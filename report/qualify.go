@@ -59,7 +59,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
-		x.spanRules(f)
+		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	return x.lists(figs)
@@ -129,7 +129,8 @@ func (x *extractor) estimated(i int) bool {
 // even when no word says so) while a stock reached (达到, 增至, 发展到)
 // and the Y of 由X到Y are the last year's levels; of five-year targets a
 // level to reach is the last year's, a rate or sum the span's.
-func (x *extractor) spanRules(f *figure) {
+func (x *extractor) spanRules(figs []figure, k int) {
+	f := &figs[k]
 	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
 		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
 		if p, _ := x.passageAt(f.start); p.from != p.to {
@@ -151,7 +152,11 @@ func (x *extractor) spanRules(f *figure) {
 		}
 		return
 	}
-	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上")
+	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
+	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
+	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k))
 	if f.measure == Ratio && reached {
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
@@ -165,6 +170,44 @@ func (x *extractor) spanRules(f *figure) {
 	}
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
+}
+
+// yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
+// near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
+// level the last year reached, unless a verb of spending or bringing in
+// makes it a sum (投入近50亿元).
+func (x *extractor) yearlyBound(f *figure) bool {
+	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+		return false
+	}
+	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
+}
+
+var (
+	yearlyAmount = regexp.MustCompile(`产值|收入|总值|增加值|销售额|营业额|营收|零售总额`)
+	flowVerb     = regexp.MustCompile(`投入|投资|引进|吸引|招引|完成|实施|争取|融资|筹集|发放|兑现|拨付|到位`)
+)
+
+// sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
+//的镇3个.
+func (x *extractor) sizeClass(f *figure) bool {
+	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+		return false
+	}
+	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
+}
+
+var (
+	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)[\d.十百千万亿]*[万亿]元?的|[十百千万亿]+元?级`)
+)
+
+// partOfLevel: 其中… after a level of the same sentence is a part of it.
+func (x *extractor) partOfLevel(figs []figure, k int) bool {
+	if k == 0 || figs[k-1].measure != Level || figs[k-1].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	return strings.Contains(x.str(figs[k-1].unitEnd, figs[k].start), "其中")
 }
 
 // own is the figure's clause words, which a list shares.
