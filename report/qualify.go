@@ -14,7 +14,7 @@ var preWords = []struct{ word, q string }{
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
 	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
 	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
-	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"调整为", "增至"}, {"优化为", "增至"}, {"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
 	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
 }
 
@@ -137,6 +137,37 @@ func (x *extractor) spanRules(figs []figure, k int) {
 			f.period = p
 		}
 	}
+	if has(f.qualifiers, "累计") && f.period.from == f.period.to && !f.period.target {
+		// 2023年…验收，…2024年…项目，治理改造农田总计16300亩: a sum over
+		// the years its sentence names.
+		lo, hi := 0, 0
+		for _, m := range namedYear.FindAllStringSubmatch(x.str(x.sentenceStart(f.start), f.start), -1) {
+			y, _ := strconv.Atoi(m[1])
+			if y < x.review-15 || y > x.review+1 {
+				continue
+			}
+			if lo == 0 || y < lo {
+				lo = y
+			}
+			hi = max(hi, y)
+		}
+		if lo != 0 && lo < hi && hi == f.period.to {
+			f.period = period{from: lo, to: hi}
+			f.measure = Cumulative
+			return
+		}
+	}
+	// 截至2016年底…是2011年的1.37倍: a multiple of a base year speaks of
+	// the span after it.
+	if f.unit == "倍" && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
+		f.period = period{from: f.base + 1, to: f.period.to}
+		return
+	}
+	// A part of a ratio a:b:c speaks of the period of the first.
+	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.period = figs[k-1].period
+		return
+	}
 	p := f.period
 	if f.endOf && p.from != p.to {
 		f.period = period{from: p.to, to: p.to, target: p.target}
@@ -183,13 +214,15 @@ func (x *extractor) yearlyBound(f *figure) bool {
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
 }
 
+var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
+
 var (
 	yearlyAmount = regexp.MustCompile(`产值|收入|总值|增加值|销售额|营业额|营收|零售总额`)
 	flowVerb     = regexp.MustCompile(`投入|投资|引进|吸引|招引|完成|实施|争取|融资|筹集|发放|兑现|拨付|到位`)
 )
 
 // sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
-//的镇3个.
+// 的镇3个.
 func (x *extractor) sizeClass(f *figure) bool {
 	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
 		return false
@@ -276,6 +309,11 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 	}
 }
 
+// sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
+// period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
+// a stock.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
 	var out []string
@@ -283,7 +321,7 @@ func clauseQualifiers(before, unit string) []string {
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "□")
 	}
-	if strings.Contains(s, "累计") {
+	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
 	if strings.Contains(s, "新增") || strings.Contains(s, "新建") && !rateUnit(unit) {
@@ -472,15 +510,29 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
-	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；") {
+	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
 		return figs[k-1].subject, f.unitEnd
+	}
+	// Else the clause that opens its part of the sentence, when it holds no
+	// figure: 工业总产值迈上千亿台阶，接近1300亿元.
+	from := x.back(f.start, "。；;")
+	if k == 0 || figs[k-1].unitEnd <= from {
+		head := x.str(from, f.start)
+		if i := strings.IndexAny(head, "，,"); i > 0 {
+			if subj := clean(stage.ReplaceAllString(head[:i], "")); subj != "" {
+				return subj, f.unitEnd
+			}
+		}
 	}
 	return "", f.unitEnd
 }
 
+// stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
+var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
