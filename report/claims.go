@@ -69,8 +69,8 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
 		}
 		// A level or a 达到/增至 figure in a five-year passage is the last
-		// year's; 较…末增长 compares that year with its base. A multiple of a base year (是2011年的1.37倍, period 2012-2016)
-		// compares the last year with the base.
+		// year's; 较…末增长 compares that year with its base, and so does a
+		// multiple of a base year (是2011年的1.37倍, period 2012-2016).
 		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) || unit.Base == "倍" && f.Base != 0) &&
 			!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) && f.Measure != Cumulative {
 			c.Span = reconcile.Span{From: span.To, To: span.To}

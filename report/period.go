@@ -119,6 +119,16 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// sinceEvent: the nationwide events reports count spans from (sinceYears
+// gives the regexp group of each and the first year after it): the 18th, 19th and
+// 20th Party Congresses (November 2012, October 2017, October 2022), the
+// targeted poverty campaign (精准扶贫, end of 2013) and the poverty battle
+// (脱贫攻坚战, end of 2015).
+var (
+	sinceEvent = regexp.MustCompile(`(十八大以来)|(十九大以来)|(二十大以来)|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
+	sinceYears = []struct{ group, year int }{{1, 2013}, {2, 2018}, {3, 2023}, {4, 2014}, {7, 2016}}
+)
+
 // passages sets the marks of the text.
 func (x *extractor) passages() {
 	R := x.review
@@ -251,6 +261,21 @@ func (x *extractor) passages() {
 			p = target(y, y)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
+	// nationwide event every report counts from, to the year reviewed.
+	for _, loc := range sinceEvent.FindAllStringSubmatchIndex(x.s, -1) {
+		from := 0
+		for _, e := range sinceYears {
+			if loc[2*e.group] >= 0 {
+				from = e.year
+			}
+		}
+		if from == 0 || from >= R {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {

@@ -76,6 +76,14 @@ func (x *extractor) lists(figs []figure) []figure {
 			figs[k-1].suffix = []string{"约"}
 			figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, "约")
 		}
+		// 分别增长8%、9%以上: so does a bound after a 分别 list, unless it is
+		// what sets two equal figures apart (分别增长8%和8%以上).
+		for _, b := range []string{"以上", "以内"} {
+			if has(figs[k].suffix, b) && len(figs[k].suffix) == 1 && x.inList(figs, k) && len(figs[k-1].suffix) == 0 && x.respective(figs[k-1].start) && figs[k-1].value != figs[k].value {
+				figs[k-1].suffix = []string{b}
+				figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, b)
+			}
+		}
 	}
 	for k := range figs {
 		// 全年累计发放…: a 累计 within one year is that year's total.
@@ -84,6 +92,11 @@ func (x *extractor) lists(figs []figure) []figure {
 		}
 	}
 	return x.each(figs)
+}
+
+// respective: 分别 stands in the clause before the figure at i.
+func (x *extractor) respective(i int) bool {
+	return strings.Contains(x.str(x.back(i, "，。；：,;:"), i), "分别")
 }
 
 // each gives a figure stated of several subjects one claim per subject, in
@@ -314,6 +327,9 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // a stock.
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
 
+// newWords count new things as 新增 does.
+var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约`)
+
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
 	var out []string
@@ -324,8 +340,8 @@ func clauseQualifiers(before, unit string) []string {
 	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
-	if strings.Contains(s, "新增") || strings.Contains(s, "新建") && !rateUnit(unit) {
-		out = append(out, "新增") // 新建 counts new things too
+	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
+		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
 	}
 	if !rateUnit(unit) && unit != "倍" {
 		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
@@ -439,6 +455,18 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	}
 	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.endOf = true
+	}
+	// 由13677户49479人减至887户1472人: a figure right after another, in
+	// another unit, is the same level counted another way.
+	if k > 0 && figs[k-1].unitEnd == f.start && f.unit != figs[k-1].unit {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
 	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
