@@ -50,6 +50,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
 			own = figs[k-1].own()
 		}
+		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
+			own = []string{"新增"}
+		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
 		}
@@ -256,6 +259,25 @@ func (x *extractor) partOfLevel(figs []figure, k int) bool {
 	return strings.Contains(x.str(figs[k-1].unitEnd, figs[k].start), "其中")
 }
 
+// newListGoesOn: a 新增 heading a list covers its items up to the sentence's
+// end (新增示范基地2000亩、生态茶园1000亩，上市农业企业22家): figure k's clause
+// is a bare noun, after a 新增 count of the same sentence.
+func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	if clause == "" || clean(clause) != strings.ReplaceAll(clause, " ", "") {
+		return false // a verb or time word of its own
+	}
+	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
+}
+
 // own is the figure's clause words, which a list shares.
 func (f *figure) own() []string {
 	var out []string
@@ -346,6 +368,11 @@ func clauseQualifiers(before, unit string) []string {
 	if !rateUnit(unit) && unit != "倍" {
 		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
 		tail := strings.TrimRight(s, " 了")
+		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
+		// states by how much its noun fell.
+		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+			return append(out, "下降")
+		}
 		for _, w := range []struct {
 			words []string
 			q     string
