@@ -147,8 +147,9 @@ func (x *extractor) estimated(i int) bool {
 // level to reach is the last year's, a rate or sum the span's.
 func (x *extractor) spanRules(figs []figure, k int) {
 	f := &figs[k]
-	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
-		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
+	if (has(f.qualifiers, "年均") || has(f.qualifiers, "累计") && f.period.target) && f.period.from == f.period.to {
+		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's;
+		// so is a sum of 今后五年 targets (到2023年…，累计完成投资500亿元).
 		if p, _ := x.passageAt(f.start); p.from != p.to {
 			f.period = p
 		}
@@ -393,6 +394,8 @@ func clauseQualifiers(before, unit string) []string {
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
 	switch {
 	case g < 0 && d < 0:
+	case comparative.MatchString(s[max(g, d):]):
+		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
 		out = append(out, "下降")
 	case g > d && !reachesLevel(s, g, growthWords):
@@ -400,6 +403,9 @@ func clauseQualifiers(before, unit string) []string {
 	}
 	return out
 }
+
+// comparative words compare a rate with another's.
+var comparative = regexp.MustCompile(`高于|低于|快于|慢于|超过|超出|远超|领先|落后`)
 
 // lastIndex is the byte offset of the last of words in s, -1 if none.
 func lastIndex(s string, words []string) int {
@@ -550,8 +556,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	case Growth, Points:
 		s = stripComparison(s)
 	case Ratio:
-		// 是前五年的 2.1倍: what it is compared with is not its subject.
+		// 是前五年的 2.1倍: what it is compared with is not its subject;
+		// nor is 增长 of 增长1.2倍.
 		s = comparedWith.ReplaceAllString(comparison.ReplaceAllString(s, ""), "")
+		if has(f.qualifiers, "增长") || has(f.qualifiers, "下降") {
+			s = stripComparison(s)
+		}
 	}
 	if f.startOf {
 		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")

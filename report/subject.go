@@ -19,7 +19,7 @@ var (
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额.
-var dateWords = regexp.MustCompile(`\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
+var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
 
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
