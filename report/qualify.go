@@ -147,14 +147,16 @@ func (x *extractor) estimated(i int) bool {
 // level to reach is the last year's, a rate or sum the span's.
 func (x *extractor) spanRules(figs []figure, k int) {
 	f := &figs[k]
-	if (has(f.qualifiers, "年均") || has(f.qualifiers, "累计") && f.period.target) && f.period.from == f.period.to {
+	if (has(f.qualifiers, "年均") || has(f.qualifiers, "累计") && (f.period.target || !namedYear.MatchString(x.str(f.from, f.start)))) && f.period.from == f.period.to {
 		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's;
-		// so is a sum of 今后五年 targets (到2023年…，累计完成投资500亿元).
-		if p, _ := x.passageAt(f.start); p.from != p.to {
+		// so is a 累计 whose own clause names no year (2020年达到12.5亿元；
+		// 累计完成投资980亿元) and a sum of 今后五年 targets (到2023年…，
+		// 累计完成投资500亿元).
+		if p, _ := x.passageAt(f.start); p.from != p.to && p.to == f.period.to || p.from != p.to && has(f.qualifiers, "年均") {
 			f.period = p
 		}
 	}
-	if has(f.qualifiers, "累计") && f.period.from == f.period.to && !f.period.target {
+	if p, _ := x.passageAt(f.start); has(f.qualifiers, "累计") && f.period.from == f.period.to && !f.period.target && p.from == p.to {
 		// 2023年…验收，…2024年…项目，治理改造农田总计16300亩: a sum over
 		// the years its sentence names.
 		lo, hi := 0, 0
@@ -564,6 +566,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	if f.startOf {
+		s = startTime.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(s, " "), "的"), "")
 		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
 		s = strings.TrimSuffix(s, "从")
 	}
