@@ -206,7 +206,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
-		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k))
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
 	if f.measure == Ratio && reached {
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
@@ -232,6 +232,10 @@ func (x *extractor) yearlyBound(f *figure) bool {
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
 }
+
+// stockWords name a stock or a per-head level, never summed over years:
+// 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
