@@ -585,13 +585,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
 		return figs[k-1].subject, f.unitEnd
 	}
-	// Else the clause that opens its part of the sentence, when it holds no
-	// figure: 工业总产值迈上千亿台阶，接近1300亿元.
-	from := x.back(f.start, "。；;")
-	if k == 0 || figs[k-1].unitEnd <= from {
-		head := x.str(from, f.start)
-		if i := strings.IndexAny(head, "，,"); i > 0 {
-			if subj := clean(stage.ReplaceAllString(head[:i], "")); subj != "" {
+	// Else the clause before, when it says a level was reached in words and
+	// holds no figure: 工业总产值迈上千亿台阶，接近1300亿元.
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if prev := x.str(from, f.from-1); stage.MatchString(prev) && (k == 0 || figs[k-1].unitEnd <= from) {
+			if subj := clean(stage.ReplaceAllString(prev, "")); subj != "" {
 				return subj, f.unitEnd
 			}
 		}
