@@ -282,6 +282,16 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	if clause == "" || clean(clause) != strings.ReplaceAll(clause, " ", "") {
 		return false // a verb or time word of its own
 	}
+	// The list's head (its first item, before the 、 items) must open with
+	// the word: 城镇新增就业1200人，转移劳动力3500人次 is no list of new things.
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if loc := newWords.FindStringIndex(head); !strings.HasPrefix(head, "新增") && (loc == nil || loc[0] != 0) {
+		return false
+	}
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 

@@ -46,6 +46,8 @@ func TestReadingRules(t *testing.T) {
 				{"100", "户", "贫困人口", "", "2018", "fact", "level"}, {"260", "人", "贫困人口", "", "2018", "fact", "level"}}},
 		{"新培育 is 新增; a 新增 list goes on to the sentence's end", "过去一年，新培育合作社12家、家庭农场8个，上市企业2家。",
 			[]detail{{"12", "家", "合作社", "新增", "2018", "fact", "level"}, {"8", "个", "家庭农场", "新增", "2018", "fact", "level"}, {"2", "家", "上市企业", "新增", "2018", "fact", "level"}}},
+		{"a 新增 inside a subject heads no list", "过去一年，城镇新增就业1200人，转移农村劳动力3500人次。",
+			[]detail{{"1200", "人", "城镇新增就业", "新增", "2018", "fact", "level"}, {"3500", "人次", "转移农村劳动力", "", "2018", "fact", "level"}}},
 		{"a bound after a 分别 list is each one's, unless it sets equal figures apart", "二、2019年主要预期目标\n城乡居民收入分别增长8%、9%以上，财政总收入、地方财政收入分别增长6%和6%以上。",
 			[]detail{{"8", "%", "城镇居民收入", "以上,增长", "2019", "target", "growth"}, {"9", "%", "农村居民收入", "以上,增长", "2019", "target", "growth"},
 				{"6", "%", "财政总收入", "增长", "2019", "target", "growth"}, {"6", "%", "地方财政收入", "以上,增长", "2019", "target", "growth"}}},
