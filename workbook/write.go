@@ -341,6 +341,10 @@ func (x *out) overview() error {
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
 		ok, conserved = "bad", x.l("否", "no")
 	}
+	cellsOK, cellsConserved := "good", x.l("是", "yes")
+	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate {
+		cellsOK, cellsConserved = "bad", x.l("否", "no")
+	}
 	count := func(n int, bad string) string {
 		if n == 0 {
 			return "good"
@@ -357,6 +361,9 @@ func (x *out) overview() error {
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
 		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
+		kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),
+		kv(x.l("单元格守恒（= 已汇总 + 被拒收 + 合计核对 + 已报告 + 模板文字）",
+			"Every cell accounted for (= consolidated + rejected + total checked + reported + template text)"), cellsConserved, cellsOK),
 		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
 		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
 		kv(x.l("问题：提示", "Findings: info"), s.Findings-s.Errors-s.Warnings, "count"),
