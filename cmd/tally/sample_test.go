@@ -80,6 +80,13 @@ func TestSampleYear(t *testing.T) {
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
 		t.Errorf("rows %d ≠ consolidated %d + rejected %d", s.Rows, s.RowsConsolidated, s.RowsRejected)
 	}
+	// Every cell too: the consolidated ones are the detail's 7275 rows; the
+	// rejected row of 2020-11-zsb holds 2; the 合计 rows 240; no cell is
+	// reported (the sample has nothing beside its tables).
+	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate ||
+		s.CellsConsolidated != 7275 || s.CellsRejected != 2 || s.CellsChecked != 240 || s.CellsReported != 0 {
+		t.Errorf("cells: %+v", s)
+	}
 	// The mismatch is a warning (预计) and carries the exact difference.
 	for _, c := range res.Claims {
 		if c.ID == "industry-2020" && (c.Severity != "warning" || *c.Computed != "170.308852" || *c.Difference != "1.308852") {
