@@ -29,7 +29,6 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from decimal import Decimal as D
@@ -134,7 +133,7 @@ def series(n, gen):
     return out
 
 
-def flow_rows(names, codes, data, m, mcol, ycol, extra_cols=None):
+def flow_rows(names, codes, data, m, mcol, ycol):
     rows = []
     for i, name in enumerate(names):
         months, ytd = data[i]
