@@ -21,6 +21,12 @@ type Meta struct {
 	// went (NewDetail, in the same language); otherwise Result.Detail is
 	// used.
 	Detail *Detail
+	// Rollup, when set, makes the workbook a roll-up's (节点汇总): its
+	// node detail and by-node sheets instead of the 明细.
+	Rollup *reconcile.Rollup
+	// Show, when set, adds the 汇总 and by-node sheets in a larger unit,
+	// balanced (舍位平衡).
+	Show *Show
 }
 
 // Write writes the consolidated workbook of r to w.
@@ -46,7 +52,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return fmt.Errorf("internal error: detail rows name other styles than the workbook's")
@@ -55,6 +61,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		return err
 	}
 	steps := []func() error{x.overview, x.figures, x.years, x.status, x.claims, x.findings, x.detail, x.inputs}
+	steps = append(x.rollupSteps(steps), x.seal)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -102,6 +109,9 @@ type out struct {
 	// parts are the detail's sheets; splice maps their names to them.
 	parts  []segment
 	splice map[string]segment
+	// detSeal and nodeBlocks are the detail's digests, for the seal.
+	detSeal    *sealer
+	nodeBlocks []sealBlock
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
