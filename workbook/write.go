@@ -266,7 +266,8 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 		}
 	}
 	if lines > 1 {
-		if err := x.f.SetRowHeight(sheet, r, float64(lines)*sheetfmt.LineHeight); err != nil {
+		// Excel's tallest row is 409 points; a longer text scrolls in its cell.
+		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*sheetfmt.LineHeight, 409)); err != nil {
 			return err
 		}
 	}
