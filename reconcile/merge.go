@@ -134,6 +134,9 @@ func (r *Rollup) sum(accepted []*Node, all []Node) {
 			if ns == nil {
 				continue
 			}
+			if n.AsOf.Month > asOf.Month {
+				ns = upTo(ns, asOf.Month) // a node consolidated further than its parent
+			}
 			nf.Series = append(nf.Series, *ns)
 			for m := 1; m <= asOf.Month; m++ {
 				ps.Months[m].add(ns.Months[m])
@@ -348,4 +351,21 @@ func (r *Rollup) summarise(all []Node) {
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
 		panic(fmt.Sprintf("tally: roll-up of %d rows: %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
 	}
+}
+
+// upTo is a series cut at month last, its year to date recomputed.
+func upTo(s *Series, last int) *Series {
+	c := *s
+	c.YTD = Figure{}
+	for m := last + 1; m <= 12; m++ {
+		c.Months[m] = Figure{}
+	}
+	if c.Indicator.Aggregation == Latest {
+		c.YTD = c.Months[last]
+	} else {
+		for m := 1; m <= last; m++ {
+			c.YTD.add(c.Months[m])
+		}
+	}
+	return &c
 }

@@ -183,3 +183,22 @@ func TestVerifyNodeNamesTheCell(t *testing.T) {
 		t.Errorf("an edited seal: %+v", n.Findings)
 	}
 }
+
+// A parent consolidated through an earlier month takes its nodes' figures
+// through that month only, on the by-node sheet too.
+func TestMergeEarlierAsOf(t *testing.T) {
+	a := town("甲镇", 3, []string{"1", "2", "3"}, []string{"5", "6", "7"})
+	r := Merge([]Node{a}, MergeOptions{AsOf: Period{2020, 2}})
+	if got := r.Series[0].YTD.Value; !got.Equal(decimal.NewFromInt(3)) {
+		t.Errorf("tax ytd %s, want 3", got)
+	}
+	if got := r.Nodes[0].Series[0].YTD.Value; !got.Equal(decimal.NewFromInt(3)) {
+		t.Errorf("by node: tax ytd %s, want 3", got)
+	}
+	if got := r.Nodes[0].Series[1].YTD.Value; !got.Equal(decimal.NewFromInt(6)) {
+		t.Errorf("by node: firms %s, want February's 6", got)
+	}
+	if len(r.Parts) != 4 {
+		t.Errorf("%d parts, want 4", len(r.Parts))
+	}
+}
