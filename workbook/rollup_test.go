@@ -22,7 +22,9 @@ func TestShownBalanced(t *testing.T) {
 		{Code: "tax", Name: "税收收入", Unit: wan, Precision: 6, Aggregation: reconcile.Sum},
 		{Code: "jobs", Name: "新增就业", Unit: ren, Aggregation: reconcile.Sum},
 	}}
-	fig := func(v string) reconcile.Figure { return reconcile.Figure{Value: decimal.RequireFromString(v), Has: true} }
+	fig := func(v string) reconcile.Figure {
+		return reconcile.Figure{Value: decimal.RequireFromString(v), Has: true}
+	}
 	tax := reconcile.Series{Indicator: &s.Indicators[0], Year: 2020, YTD: fig("10000")}
 	tax.Months[1], tax.Months[2], tax.Months[3] = fig("3340"), fig("3330"), fig("3330")
 	jobs := reconcile.Series{Indicator: &s.Indicators[1], Year: 2020, YTD: fig("7")}
