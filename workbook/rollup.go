@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jingwu/tally/internal/sheetfmt"
@@ -29,6 +30,9 @@ var nodeSheetNames = map[string][2]string{
 // node detail points into the nodes' workbooks.
 func (x *out) rollupSteps(steps []func() error) []func() error {
 	if x.meta.Rollup != nil {
+		if x.meta.Detail != nil {
+			panic("workbook: a roll-up's detail is its parts, written by Write") // a caller's bug
+		}
 		steps = []func() error{x.overview, x.figures, x.byNode, x.years, x.status, x.findings, x.nodeDetail, x.inputs}
 	}
 	if x.meta.Show != nil {
@@ -108,46 +112,75 @@ func (x *out) namedTable(name, title string, cols []column, rows [][]cell) error
 	return x.frame(name, len(cols), headerRow, len(rows), true)
 }
 
-// nodeDetail lists every part a roll-up's figures add up: the town it
-// comes from, that town's workbook and the 汇总 cell holding it, and the
-// roll-ups it came through. Its rows are sealed in blocks, like a town's
-// 明细.
+// nodeDetail makes the node detail sheets of a roll-up: every part its
+// figures add up — the town it comes from, that town's workbook and the
+// 汇总 cell holding it, and the roll-ups it came through. Their rows are
+// the Detail's (addParts), spliced in like a town's 明细 and sealed in
+// blocks the same way.
 func (x *out) nodeDetail() error {
 	cols := []column{
 		{x.l("来源节点", "Origin"), 6}, {x.l("节点工作簿", "Node workbook"), 12}, {x.l("工作表", "Sheet"), 4},
 		{x.l("单元格", "Cell"), 3}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
 		{x.l("指标代码", "Code"), 6}, {x.l("数值", "Value"), 7}, {x.l("经由", "Via"), 10}, {x.l("节点工作簿 SHA-256", "Node workbook SHA-256"), 30},
 	}
-	names := map[string]string{}
-	for _, def := range x.r.Spec.Indicators {
-		names[def.Code] = def.Name
-	}
-	st := map[string]string{}
-	for i := range x.r.Spec.Indicators {
-		st[x.r.Spec.Indicators[i].Code] = numStyle(&x.r.Spec.Indicators[i])
-	}
-	var seal sealer
-	rows := make([][]cell, 0, len(x.meta.Rollup.Parts))
-	for i := range x.meta.Rollup.Parts {
-		p := &x.meta.Rollup.Parts[i]
-		rows = append(rows, []cell{c(p.Origin, "plain"), c(p.Workbook, "plain"), c(p.Sheet, "plain"), c(p.Cell, "plain"),
-			c(p.Period.String(), "plain"), c(names[p.Indicator], "plain"), c(p.Indicator, "plain"), c(p.Value, st[p.Indicator]),
-			c(p.Via, "plain"), c(p.SHA256, "plain")})
-		seal.add(0, i+2, reconcile.PartCells(p, names[p.Indicator])...)
-	}
-	seal.end()
-	x.nodeBlocks = seal.blocks
-	name := label(x.lang, nodeSheetNames["parts"])
-	headerRow, err := x.head(name, "", cols)
-	if err != nil {
-		return err
-	}
-	for ri, row := range rows {
-		if err := x.row(name, headerRow+1+ri, row, nil); err != nil {
+	x.splice = map[string]segment{}
+	for i, seg := range x.parts {
+		name := x.nodeDetailName(i)
+		headerRow, err := x.head(name, "", cols)
+		if err != nil {
 			return err
 		}
+		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
+			return err
+		}
+		x.splice[name] = seg
 	}
-	return x.frame(name, len(cols), headerRow, len(rows), true)
+	return nil
+}
+
+func (x *out) nodeDetailName(i int) string {
+	name := label(x.lang, nodeSheetNames["parts"])
+	if i > 0 {
+		name = fmt.Sprintf("%s (%d)", name, i+1)
+	}
+	return name
+}
+
+// addParts writes a roll-up's parts as the detail's rows, in the node
+// detail's columns, and seals them as it goes.
+func (d *Detail) addParts(parts []reconcile.Part) {
+	var num [20]byte
+	for i := range parts {
+		p := &parts[i]
+		if d.rows == maxSheetRows-1 {
+			d.send(true)
+			d.seal.end()
+			d.counts = append(d.counts, d.rows)
+			d.rows = 0
+		}
+		d.rows++
+		d.n++
+		rn := strconv.AppendInt(num[:0], int64(d.rows+1), 10)
+		b := append(d.buf, `<row r="`...)
+		b = append(b, rn...)
+		b = append(b, `">`...)
+		ind, ok := d.inds[p.Indicator]
+		if !ok {
+			ind = detailIndicator{p.Indicator, d.st["number"]}
+		}
+		for col, s := range []string{p.Origin, p.Workbook, p.Sheet, p.Cell, d.period(p.Period), ind.name, p.Indicator} {
+			b = d.textS(b, col, rn, d.plain, s)
+		}
+		d.num = appendDecimal(d.num[:0], p.Value)
+		b = d.value(b, 7, rn, ind.style, d.num)
+		b = d.textS(b, 8, rn, d.plain, p.Via)
+		b = d.textS(b, 9, rn, d.plain, p.SHA256)
+		d.buf = append(b, `</row>`...)
+		d.seal.add(len(d.counts), d.rows+1, reconcile.PartCells(p, ind.name)...)
+		if len(d.buf) >= chunkBytes {
+			d.send(false)
+		}
+	}
 }
 
 // shownStyles adds the styles of the shown sheets: figures at the shown

@@ -181,10 +181,13 @@ func (x *out) seal() error {
 // sealBlocks are the digests of the detail (a town's 明细 or a roll-up's
 // node detail), the rows they cover and the names of their sheets.
 func (x *out) sealBlocks() ([]sealBlock, int, []string) {
-	if x.meta.Rollup != nil {
-		return x.nodeBlocks, len(x.meta.Rollup.Parts), []string{label(x.lang, nodeSheetNames["parts"])}
-	}
 	var names []string
+	if x.meta.Rollup != nil {
+		for i := range x.parts {
+			names = append(names, x.nodeDetailName(i))
+		}
+		return x.detSeal.blocks, len(x.meta.Rollup.Parts), names
+	}
 	name := label(x.lang, sheetNames["detail"])
 	rows := 0
 	for i, seg := range x.parts {

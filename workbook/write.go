@@ -41,6 +41,9 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		for _, e := range r.Detail {
 			d.Add(e)
 		}
+		if meta.Rollup != nil {
+			d.addParts(meta.Rollup.Parts) // a roll-up's detail is its node detail
+		}
 		det = d
 	}
 	if det.lang != meta.Lang {
@@ -109,9 +112,8 @@ type out struct {
 	// parts are the detail's sheets; splice maps their names to them.
 	parts  []segment
 	splice map[string]segment
-	// detSeal and nodeBlocks are the detail's digests, for the seal.
-	detSeal    *sealer
-	nodeBlocks []sealBlock
+	// detSeal holds the detail's digests, for the seal.
+	detSeal *sealer
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
