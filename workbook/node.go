@@ -222,11 +222,7 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 			}
 			fc := &figures[i].Cells[m]
 			fc.Raw, fc.Has = c.Value, c.Value != ""
-			if c.Type == "" || c.Type == "n" {
-				if v, err := decimal.NewFromString(c.Value); err == nil {
-					fc.Value, fc.OK = v, true
-				}
-			}
+			fc.Value, fc.OK = cellDecimal(&c)
 		}
 		return nil
 	})
@@ -262,7 +258,7 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 			r.DetailCount++
 			if r.Rollup {
 				c := rowCells(cells, 10)
-				v, _ := decimal.NewFromString(c[7])
+				v, _ := valueAt(cells, 8)
 				p, _ := reconcile.ParsePeriod(c[4])
 				part := reconcile.Part{Origin: c[0], Workbook: c[1], Sheet: c[2], Cell: c[3], Period: p, Indicator: c[6], Value: v, Via: c[8], SHA256: c[9]}
 				c[7] = reconcile.Canonical(v)
@@ -273,7 +269,7 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 				return nil
 			}
 			c := rowCells(cells, 12)
-			v, _ := decimal.NewFromString(c[9])
+			v, _ := valueAt(cells, 10)
 			c[9] = reconcile.Canonical(v)
 			blockRow(bs, &bi, row, d, c)
 			r.DetailFiles[c[0]] = true
@@ -348,4 +344,29 @@ func readInputs(x *xlsx, r *reconcile.NodeRead) error {
 	})
 	r.InputsComputed = d.Sum()
 	return err
+}
+
+// cellDecimal reads a figure tally wrote: a number cell as a spreadsheet
+// holds it, to 15 significant digits (a program that re-saves the file may
+// store 96916.76 as 96916.75999999999; tally writes at most 15 digits in a
+// number cell); a text cell, which tally writes past 15 digits, exactly.
+func cellDecimal(c *rawCell) (decimal.Decimal, bool) {
+	v, err := decimal.NewFromString(c.Value)
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	if c.Type == "" || c.Type == "n" {
+		v = RoundSignificant(v, ExcelDigits)
+	}
+	return v, true
+}
+
+// valueAt reads the figure in column col (1-based) of a row.
+func valueAt(cells []rawCell, col int) (decimal.Decimal, bool) {
+	for i := range cells {
+		if cells[i].Col == col {
+			return cellDecimal(&cells[i])
+		}
+	}
+	return decimal.Decimal{}, false
 }

@@ -283,8 +283,13 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 		case int:
 			err = x.f.SetCellInt(sheet, ref, int64(v))
 		case decimal.Decimal:
-			// Exact: the decimal's own digits, never a float.
-			err = x.f.SetCellDefault(sheet, ref, v.String())
+			// Exact: the decimal's own digits, never a float; as text past
+			// the 15 significant digits a number cell holds (as in 明细).
+			if s := v.String(); sigDigits([]byte(s)) > ExcelDigits {
+				err = x.f.SetCellStr(sheet, ref, s)
+			} else {
+				err = x.f.SetCellDefault(sheet, ref, s)
+			}
 		default:
 			err = fmt.Errorf("workbook: cannot write %T", v)
 		}

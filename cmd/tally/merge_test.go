@@ -262,6 +262,38 @@ func TestMerge(t *testing.T) {
 		}
 	})
 
+	t.Run("openpyxl: re-saved unchanged accepted, edited refused naming the cell", func(t *testing.T) {
+		py := testtool.Python(t, "openpyxl")
+		script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+if len(sys.argv) > 3:
+    wb["汇总"][sys.argv[3]] = float(sys.argv[4])
+wb.save(sys.argv[2])
+`
+		resaved := filepath.Join(dir, "py", "甲镇.xlsx")
+		edited := filepath.Join(dir, "py-edited", "甲镇.xlsx")
+		for _, args := range [][]string{{towns[0].out, resaved}, {towns[0].out, edited, "G5", "777.5"}} {
+			if err := os.MkdirAll(filepath.Dir(args[1]), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command(py, append([]string{"-c", script}, args...)...).CombinedOutput(); err != nil {
+				t.Fatalf("openpyxl: %v\n%s", err, out)
+			}
+		}
+		refused(t, edited, towns[1].out, "汇总", "G5", "node_edited")
+		out := tally(t, exitFindings, "merge", "--json", resaved, towns[1].out)
+		var r jsonMerge
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range r.Nodes {
+			if n.Status == reconcile.Refused {
+				t.Errorf("a workbook re-saved unchanged by openpyxl was refused: %+v", r.Findings)
+			}
+		}
+	})
+
 	t.Run("舍位平衡: parts and totals in 亿元 add up on the page, adjusted cells marked", func(t *testing.T) {
 		shown := filepath.Join(dir, "shown.xlsx")
 		tally(t, exitFindings, "merge", "--name", "西青区", "--show-unit", "亿元", "--places", "2", "-o", shown, towns[0].out, towns[1].out, towns[2].out)
