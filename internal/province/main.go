@@ -232,8 +232,13 @@ func check(tally, province, work string, n int) error {
 		var out bytes.Buffer
 		cmd := exec.Command(tally, append([]string{"merge", "--name", "省", "--json"}, args...)...)
 		cmd.Stdout = &out
+		start := time.Now()
 		if err := cmd.Run(); err != nil && cmd.ProcessState.ExitCode() != 1 {
 			return nil, err
+		}
+		if len(args) == n {
+			fmt.Printf("one level instead: merging all %d towns at once (--json): %.1f s; peak RSS %.0f MB\n", n,
+				time.Since(start).Seconds(), float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
 		}
 		var r struct {
 			Figures []struct {
