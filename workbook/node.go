@@ -134,6 +134,9 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 		}
 	}
 	r.SealComputed = all.Sum()
+	if prop, ok := x.sealProperty(); ok && prop != r.SealStored {
+		r.SealComputed = prop // the sheet's seal is not the one tally wrote beside it
+	}
 	r.Version = kv["tally-seal"]
 	r.Name = kv["node"]
 	r.Rollup = kv["kind"] == "rollup"
@@ -369,4 +372,25 @@ func valueAt(cells []rawCell, col int) (decimal.Decimal, bool) {
 		}
 	}
 	return decimal.Decimal{}, false
+}
+
+// sealProperty reads the seal tally keeps as a custom document property;
+// a program that drops custom properties (openpyxl) leaves none, which is
+// no finding: the sheet carries the seal.
+func (x *xlsx) sealProperty() (string, bool) {
+	var props struct {
+		Props []struct {
+			Name  string `xml:"name,attr"`
+			Value string `xml:"lpwstr"`
+		} `xml:"property"`
+	}
+	if _, ok := x.parts["docProps/custom.xml"]; !ok || x.decodePart("docProps/custom.xml", &props) != nil {
+		return "", false
+	}
+	for _, p := range props.Props {
+		if p.Name == sealProperty {
+			return p.Value, true
+		}
+	}
+	return "", false
 }

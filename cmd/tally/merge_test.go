@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,6 +135,58 @@ func TestMerge(t *testing.T) {
 				}
 			}
 		}
+	})
+
+	t.Run("the same workbook whatever the order of the nodes", func(t *testing.T) {
+		again := filepath.Join(dir, "again", "西青区.xlsx")
+		if err := os.MkdirAll(filepath.Dir(again), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		tally(t, exitFindings, "merge", "--name", "西青区", "-o", again, towns[2].out, towns[0].out, towns[1].out)
+		a, _ := os.ReadFile(district)
+		b, _ := os.ReadFile(again)
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Error("merging the nodes in another order wrote another workbook")
+		}
+	})
+
+	t.Run("the seal sheet edited, its seal recomputed: the property tells", func(t *testing.T) {
+		edited := filepath.Join(dir, "edited-seal", "甲镇.xlsx")
+		copyFile(t, towns[0].out, edited)
+		f, err := excelize.OpenFile(edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("_tally_seal")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Change the tax row's digest to that of an edited row, and the
+		// seal row to the digest over the edited sheet.
+		d := reconcile.NewDigest()
+		for i, row := range rows {
+			if len(row) > 1 && row[0] == "figure" && row[1] == "tax" {
+				row[3] = strings.Repeat("0", 64)
+				if err := f.SetCellStr("_tally_seal", fmt.Sprintf("D%d", i+1), row[3]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if row[0] == "seal" {
+				if err := f.SetCellStr("_tally_seal", fmt.Sprintf("B%d", i+1), d.Sum()); err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+			for len(row) > 0 && row[len(row)-1] == "" {
+				row = row[:len(row)-1]
+			}
+			d.Row(row...)
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		refused(t, edited, towns[1].out, "", "", "node_seal_edited")
 	})
 
 	t.Run("findings: a node with errors, a node missing months", func(t *testing.T) {
