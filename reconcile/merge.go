@@ -155,7 +155,7 @@ func (r *Rollup) sum(accepted []*Node, all []Node) {
 		r.Parts = append(r.Parts, n.parts(asOf)...)
 	}
 	for _, n := range all {
-		if n.Refused() || !contains2(accepted, &n) {
+		if n.Refused() || !isAccepted(accepted, &n) {
 			for i := range res.Series {
 				for m := 1; m <= asOf.Month; m++ {
 					res.Series[i].Months[m].Incomplete = appendUnique(res.Series[i].Months[m].Incomplete,
@@ -188,7 +188,7 @@ func (r *Rollup) sum(accepted []*Node, all []Node) {
 		for m := 1; m <= asOf.Month; m++ {
 			st := SubmissionState{Department: n.Name, Period: Period{asOf.Year, m}, State: Submitted, File: n.File}
 			switch {
-			case !contains2(accepted, &n):
+			case !isAccepted(accepted, &n):
 				st.State = Rejected
 			case m > n.AsOf.Month:
 				st.State = Missing
@@ -200,7 +200,7 @@ func (r *Rollup) sum(accepted []*Node, all []Node) {
 	}
 }
 
-func contains2(ns []*Node, n *Node) bool {
+func isAccepted(ns []*Node, n *Node) bool {
 	for _, x := range ns {
 		if x.File == n.File && x.Name == n.Name && x.SHA256 == n.SHA256 {
 			return true
@@ -249,7 +249,7 @@ func (n *Node) parts(asOf Period) []Part {
 }
 
 // figureSheet is the name of a town's 汇总 sheet, which its parts point
-// into; the adapter records it on the node's inputs list (see NodeRead).
+// into, as its seal names it.
 func figureSheet(n *Node) string {
 	if n.FiguresSheet != "" {
 		return n.FiguresSheet

@@ -191,9 +191,10 @@ type NodeRead struct {
 	DetailFiles map[string]bool // files the detail names
 	Parts       []Part          // a roll-up's node detail
 
-	InputsSheet                    string
-	InputsStored, InputsComputed   string
-	Inputs                         []Input
+	InputsSheet                  string
+	InputsStored, InputsComputed string
+	Inputs                       []Input
+	// DetailSheets and NodeDetailSheets are the detail sheets read.
 	DetailSheets, NodeDetailSheets []string
 }
 
@@ -229,6 +230,7 @@ const (
 	RuleNodeUnreadable = Rule("node_unreadable")
 	RuleNodeSeal       = Rule("node_seal_edited")
 	RuleNodeEdited     = Rule("node_edited")
+	RuleNodeRowEdited  = Rule("node_row_edited")
 	RuleNodeDetail     = Rule("node_detail_edited")
 	RuleNodeAddsUp     = Rule("node_detail_sum")
 	RuleNodeInputs     = Rule("node_inputs_edited")
@@ -245,6 +247,7 @@ func init() {
 		RuleNodeUnreadable: {"不能作为汇总工作簿读取，拒收：%v", "cannot be read as a consolidated workbook, refused: %v"},
 		RuleNodeSeal:       {"校验页在 tally 写出后被改动（校验值 %v，按内容应为 %v），拒收", "the seal sheet was edited after tally wrote it (seal %v, content gives %v); refused"},
 		RuleNodeEdited:     {"tally 写出后被改动：此格现为 %v，明细合计为 %v，拒收", "edited after tally wrote it: this cell holds %v, its detail adds up to %v; refused"},
+		RuleNodeRowEdited:  {"此行在 tally 写出后被改动（与校验值不符，各格仍与明细相符），拒收", "this row was edited after tally wrote it (its digest differs, though each cell still agrees with the detail); refused"},
 		RuleNodeDetail:     {"明细在 tally 写出后被改动（第 %v–%v 行内），拒收", "the detail was edited after tally wrote it (within rows %v–%v); refused"},
 		RuleNodeAddsUp:     {"明细合计 %v 与汇总数 %v 不符，拒收", "the detail adds up to %v, not the consolidated %v; refused"},
 		RuleNodeInputs:     {"来源文件清单在 tally 写出后被改动，拒收", "the list of input files was edited after tally wrote it; refused"},
@@ -334,7 +337,7 @@ func VerifyNode(r *NodeRead) Node {
 			named = true
 		}
 		if edited && !named {
-			add(r.FiguresSheet, fr.Cells[1].Ref+":"+fr.Cells[13].Ref, RuleNodeEdited, "", "")
+			add(r.FiguresSheet, fr.Cells[1].Ref+":"+fr.Cells[13].Ref, RuleNodeRowEdited)
 		}
 		for _, m := range fr.Incomplete {
 			if m >= 1 && m <= 12 {

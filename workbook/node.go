@@ -195,19 +195,13 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 		r.Problem = reconcile.Text{"缺少工作表“" + r.FiguresSheet + "”", "sheet " + r.FiguresSheet + " is missing"}
 		return nil
 	}
-	for i := range figures {
+	for row, i := range figRow {
 		for m := 1; m <= 13; m++ {
 			col := m1 + m - 1
 			if m == 13 {
 				col = ytd
 			}
-			n := 0
-			for row, idx := range figRow {
-				if idx == i {
-					n = row
-				}
-			}
-			figures[i].Cells[m].Ref = columnName(col) + strconv.Itoa(n)
+			figures[i].Cells[m].Ref = columnName(col) + strconv.Itoa(row)
 		}
 	}
 	return x.scan(si, func(row int, _ bool, cells []rawCell) error {
@@ -219,8 +213,7 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 			m := c.Col - m1 + 1
 			if c.Col == ytd {
 				m = 13
-			}
-			if m < 1 || m > 13 || (m == 13 && c.Col != ytd) {
+			} else if m < 1 || m > 12 {
 				continue
 			}
 			fc := &figures[i].Cells[m]
