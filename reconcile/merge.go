@@ -38,7 +38,8 @@ const Refused = "refused"
 // indicator and month over the nodes accepted. A node is refused — listed,
 // its figures left out and the parent's marked incomplete — when its
 // verification found an error, when it consolidates another year, when
-// its indicator definitions differ from the first accepted node's, or when
+// its indicator definitions differ from most nodes' (on a tie, from the
+// first's in name order), or when
 // its name or one of its origins was already taken. A node with errors of
 // its own, or without some months, is a finding. The result does not
 // depend on the order of nodes, and merging merges gives the figures and
@@ -65,7 +66,8 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 	}
 	res := &Result{AsOf: asOf}
 	roll := &Rollup{Result: res}
-	var ref *Node
+	ref := reference(sorted, asOf.Year)
+	refFixed := ref != nil
 	taken := map[string]string{} // origin → the node that brought it
 	var accepted []*Node
 	for i := range sorted {
@@ -96,8 +98,8 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 			for _, o := range origins(n) {
 				taken[o] = n.File
 			}
-			if ref == nil {
-				ref = n
+			if !refFixed {
+				ref, refFixed = n, true
 			}
 			accepted = append(accepted, n)
 			if n.Summary.Errors > 0 {
@@ -368,4 +370,34 @@ func upTo(s *Series, last int) *Series {
 		}
 	}
 	return &c
+}
+
+// reference is the node whose indicator definitions the parent takes: those
+// most nodes of the year share; on a tie, the first node's in name order.
+func reference(nodes []Node, year int) *Node {
+	count := map[string]int{}
+	var first []string
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Refused() || n.AsOf.Year != year {
+			continue
+		}
+		d := DefinitionsDigest(n.Defs)
+		if count[d] == 0 {
+			first = append(first, d)
+		}
+		count[d]++
+	}
+	best := ""
+	for _, d := range first {
+		if best == "" || count[d] > count[best] {
+			best = d
+		}
+	}
+	for i := range nodes {
+		if !nodes[i].Refused() && nodes[i].AsOf.Year == year && DefinitionsDigest(nodes[i].Defs) == best {
+			return &nodes[i]
+		}
+	}
+	return nil
 }

@@ -347,6 +347,50 @@ wb.save(sys.argv[2])
 		}
 	})
 
+	t.Run("a town made with other indicator definitions is refused", func(t *testing.T) {
+		yaml, err := os.ReadFile(repo(t, "spec/jingwu-2020.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := strings.Replace(string(yaml), "\ntown: 精武镇\n", "\ntown: 丁镇\n", 1)
+		other = strings.Replace(other, `unit: 万元, max: "1000000"}`, `unit: 万元, max: "1000000", precision: 4}`, 1)
+		if !strings.Contains(other, "precision: 4") {
+			t.Fatal("the spec's tax line moved")
+		}
+		specFile := filepath.Join(dir, "丁镇.yaml")
+		if err := os.WriteFile(specFile, []byte(other), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ding := filepath.Join(dir, "丁镇.xlsx")
+		tally(t, exitFindings, "reconcile", "--spec", specFile, "-o", ding, filepath.Join(dir, "乙镇-files"))
+		// Two towns agree, one does not: the one is refused.
+		out := tally(t, exitFindings, "merge", "--json", towns[0].out, towns[1].out, ding)
+		var r jsonMerge
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range r.Findings {
+			if f.Rule == "node_definitions" && f.File == "丁镇.xlsx" && strings.Contains(f.Message, "tax") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no node_definitions finding naming tax: %+v", r.Findings)
+		}
+		for _, n := range r.Nodes {
+			if (n.File == "丁镇.xlsx") != (n.Status == reconcile.Refused) {
+				t.Errorf("node %s: %s", n.File, n.Status)
+			}
+		}
+		// Refused because of tax's precision, named; nothing else differs.
+		for _, f := range r.Findings {
+			if f.Rule == "node_definitions" && !strings.Contains(f.Message, "（tax）") {
+				t.Errorf("other indicators named: %s", f.Message)
+			}
+		}
+	})
+
 	t.Run("舍位平衡: parts and totals in 亿元 add up on the page, adjusted cells marked", func(t *testing.T) {
 		shown := filepath.Join(dir, "shown.xlsx")
 		tally(t, exitFindings, "merge", "--name", "西青区", "--show-unit", "亿元", "--places", "2", "-o", shown, towns[0].out, towns[1].out, towns[2].out)
