@@ -33,20 +33,25 @@ const DetailBlock = 1024
 // Digest is a running SHA-256 over rows of cell texts, in the canonical
 // form both the writer and the reader hash: cells separated by 0x1F, rows
 // ended by 0x1E.
-type Digest struct{ h hash.Hash }
+type Digest struct {
+	h   hash.Hash
+	buf []byte // one row, written to h at once
+}
 
 // NewDigest starts a digest.
-func NewDigest() *Digest { return &Digest{sha256.New()} }
+func NewDigest() *Digest { return &Digest{h: sha256.New()} }
 
 // Row adds one row of cell texts.
 func (d *Digest) Row(cells ...string) {
+	b := d.buf[:0]
 	for i, c := range cells {
 		if i > 0 {
-			d.h.Write([]byte{0x1f})
+			b = append(b, 0x1f)
 		}
-		d.h.Write([]byte(c))
+		b = append(b, c...)
 	}
-	d.h.Write([]byte{0x1e})
+	d.buf = append(b, 0x1e)
+	d.h.Write(d.buf)
 }
 
 // Sum returns the digest in hex and starts over.

@@ -86,14 +86,16 @@ func (d *Detail) sealEntry(e reconcile.Entry, num []byte) {
 	if e.AsText {
 		asText = d.yes
 	}
-	cells := []string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period), ind.name, d.measure[e.Measure], e.Entity, e.Code,
-		reconcile.Canonical(e.Value), raw, asText}
+	// The figure as the row holds it: num is its digits, which are
+	// Canonical(e.Value) (appendDecimal writes what String does).
+	cells := [12]string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period), ind.name, d.measure[e.Measure], e.Entity, e.Code,
+		string(num), raw, asText}
 	for i, c := range cells {
 		if len(c) > maxCellChars {
 			cells[i] = clip(c)
 		}
 	}
-	d.seal.add(len(d.counts), d.rows+1, cells...)
+	d.seal.add(len(d.counts), d.rows+1, cells[:]...)
 }
 
 // inputCells are the texts of one 来源文件 row as inputs writes them.
