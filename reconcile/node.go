@@ -441,3 +441,39 @@ func isHex64(s string) bool {
 	_, err := hex.DecodeString(s)
 	return err == nil
 }
+
+// Rules of checking a node's department files.
+const (
+	RuleNodeSource        = Rule("node_source_changed")
+	RuleNodeSourceMissing = Rule("node_source_missing")
+)
+
+func init() {
+	catalogue[RuleNodeSource] = [2]string{"来源文件 %v 在汇总后被改动（SHA-256 现为 %v，汇总时为 %v），拒收", "input file %v changed after it was consolidated (SHA-256 now %v, then %v); refused"}
+	catalogue[RuleNodeSourceMissing] = [2]string{"%v 个来源文件不在此处，未核对其 SHA-256", "%v input files are not here; their SHA-256 not checked"}
+}
+
+// VerifySources compares the SHA-256 a node lists for each department file
+// with the file's now: found maps a listed file to the SHA-256 of the file
+// found for it, "" when none was found. A changed file refuses the node;
+// files not found are counted in one info finding.
+func VerifySources(n *Node, found map[string]string) {
+	missing := 0
+	for _, in := range n.Inputs {
+		if in.SHA256 == "" {
+			continue
+		}
+		got, ok := found[in.File]
+		switch {
+		case !ok || got == "":
+			missing++
+		case got != in.SHA256:
+			n.Findings = append(n.Findings, Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(),
+				Rule: RuleNodeSource, Severity: Error, Raw: in.File, Args: []any{in.File, short(got), short(in.SHA256)}})
+		}
+	}
+	if missing > 0 {
+		n.Findings = append(n.Findings, Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(),
+			Rule: RuleNodeSourceMissing, Severity: Info, Args: []any{missing}})
+	}
+}

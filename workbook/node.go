@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/jingwu/tally/reconcile"
@@ -386,4 +387,41 @@ func (x *xlsx) sealProperty() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// SourceHashes finds the department files a town's workbook lists — at
+// the path listed, else beside the workbook — and returns the SHA-256 of
+// each found ("" when not found). Files are only read, each bounded by
+// lim.MaxFileBytes.
+func SourceHashes(workbook string, inputs []reconcile.Input, lim Limits) map[string]string {
+	out := map[string]string{}
+	for _, in := range inputs {
+		if in.SHA256 == "" {
+			continue
+		}
+		out[in.File] = ""
+		for _, p := range []string{in.File, filepath.Join(filepath.Dir(workbook), in.File), filepath.Join(filepath.Dir(workbook), filepath.Base(in.File))} {
+			if h, ok := hashFile(p, lim); ok {
+				out[in.File] = h
+				break
+			}
+		}
+	}
+	return out
+}
+
+func hashFile(path string, lim Limits) (string, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() > lim.MaxFileBytes {
+		return "", false
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
 }

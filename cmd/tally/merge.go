@@ -20,6 +20,7 @@ type mergeOptions struct {
 	Name     string
 	ShowUnit string
 	Places   int32
+	Sources  bool
 }
 
 func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
@@ -31,6 +32,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Name, "name", "", "the parent's name, e.g. 西青区 (default: 汇总)")
 	f.StringVar(&o.ShowUnit, "show-unit", "", "also show 汇总 and the by-node sheet in `UNIT` (e.g. 亿元), balanced (舍位平衡)")
 	f.Int32Var(&o.Places, "places", 2, "decimal places of --show-unit")
+	f.BoolVar(&o.Sources, "check-sources", false, "also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)")
 }
 
 func newMergeCommand(io streams) *cobra.Command {
@@ -55,6 +57,11 @@ node's figures and their sum) and 节点明细 (every figure added, with the
 town, its workbook and the 汇总 cell it comes from, and the roll-ups it came
 through) in place of 明细; the chain to the department's cell continues in
 the town's workbook. It is sealed too, so a parent's workbook rolls up again.
+
+With --check-sources each department file a town's workbook lists is
+hashed where it is found (at its listed path, or beside the workbook) and
+compared with the SHA-256 the workbook lists: a file changed since it was
+consolidated refuses the town.
 
 With --show-unit 亿元 --places 2 the workbook also shows 汇总 and 节点汇总 in
 that unit, rounded and balanced by the largest-remainder method (舍位平衡):
@@ -114,7 +121,11 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 	nodes := make([]reconcile.Node, 0, len(files))
 	for _, f := range files {
 		read := workbook.ReadNodeFile(f.path, filepath.Base(f.path), workbook.NodeLimits)
-		nodes = append(nodes, reconcile.VerifyNode(read))
+		n := reconcile.VerifyNode(read)
+		if opts.Sources && !n.Rollup && !n.Refused() {
+			reconcile.VerifySources(&n, workbook.SourceHashes(f.path, n.Inputs, workbook.DefaultLimits))
+		}
+		nodes = append(nodes, n)
 	}
 	roll := reconcile.Merge(nodes, mo)
 	if opts.Output != "" {

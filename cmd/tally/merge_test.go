@@ -347,6 +347,35 @@ wb.save(sys.argv[2])
 		}
 	})
 
+	t.Run("--check-sources: the files a town lists, by SHA-256", func(t *testing.T) {
+		out := tally(t, exitFindings, "merge", "--json", "--check-sources", towns[0].out, towns[1].out)
+		if strings.Contains(out, "node_source") || strings.Contains(out, `"status": "refused"`) {
+			t.Fatalf("unchanged files: %s", out)
+		}
+		// A department's file changed after 乙镇 consolidated it.
+		changed := filepath.Join(dir, "乙镇-files", "2020-05-czs.xlsx")
+		orig, err := os.ReadFile(changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.WriteFile(changed, orig, 0o644)
+		copyFile(t, repo(t, "testdata/submissions/2020-06-czs.xlsx"), changed)
+		out = tally(t, exitFindings, "merge", "--json", "--check-sources", towns[0].out, towns[1].out)
+		var r jsonMerge
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range r.Findings {
+			if f.Rule == "node_source_changed" && f.File == "乙镇.xlsx" && f.Raw == changed {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no node_source_changed for %s: %+v", changed, r.Findings)
+		}
+	})
+
 	t.Run("a town made with other indicator definitions is refused", func(t *testing.T) {
 		yaml, err := os.ReadFile(repo(t, "spec/jingwu-2020.yaml"))
 		if err != nil {
