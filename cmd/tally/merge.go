@@ -18,9 +18,34 @@ type mergeOptions struct {
 	Lang     string
 	AsOf     string
 	Name     string
-	ShowUnit string
-	Places   int32
 	Sources  bool
+	show     showOptions
+}
+
+// showOptions are the flags of 舍位平衡, shared by reconcile and merge.
+type showOptions struct {
+	Unit   string
+	Places int32
+}
+
+func (o *showOptions) AddFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.Unit, "show-unit", "", "also show 汇总 (and a roll-up's by-node sheet) in `UNIT` (e.g. 亿元), balanced (舍位平衡)")
+	cmd.Flags().Int32Var(&o.Places, "places", 2, "decimal places of --show-unit")
+}
+
+// parse checks the flags; nil when no unit is asked for.
+func (o *showOptions) parse() (*workbook.Show, error) {
+	if o.Unit == "" {
+		return nil, nil
+	}
+	u, ok := reconcile.LookupUnit(o.Unit)
+	if !ok {
+		return nil, usagef("--show-unit %q: not a unit tally knows", o.Unit)
+	}
+	if o.Places < 0 || o.Places > 6 {
+		return nil, usagef("--places %d: want 0 to 6", o.Places)
+	}
+	return &workbook.Show{Unit: u, Places: o.Places}, nil
 }
 
 func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
@@ -30,8 +55,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
 	f.StringVar(&o.AsOf, "as-of", "", "roll up through `YYYY-MM` (default: the latest month of the nodes)")
 	f.StringVar(&o.Name, "name", "", "the parent's name, e.g. 西青区 (default: 汇总)")
-	f.StringVar(&o.ShowUnit, "show-unit", "", "also show 汇总 and the by-node sheet in `UNIT` (e.g. 亿元), balanced (舍位平衡)")
-	f.Int32Var(&o.Places, "places", 2, "decimal places of --show-unit")
+	o.show.AddFlags(cmd)
 	f.BoolVar(&o.Sources, "check-sources", false, "also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)")
 }
 
@@ -98,16 +122,9 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 		}
 		mo.AsOf = p
 	}
-	var show *workbook.Show
-	if opts.ShowUnit != "" {
-		u, ok := reconcile.LookupUnit(opts.ShowUnit)
-		if !ok {
-			return usagef("--show-unit %q: not a unit tally knows", opts.ShowUnit)
-		}
-		if opts.Places < 0 || opts.Places > 6 {
-			return usagef("--places %d: want 0 to 6", opts.Places)
-		}
-		show = &workbook.Show{Unit: u, Places: opts.Places}
+	show, err := opts.show.parse()
+	if err != nil {
+		return err
 	}
 	files, err := collect(paths)
 	if err != nil {
