@@ -13,13 +13,13 @@ import (
 
 // mergeOptions holds the flags of tally merge.
 type mergeOptions struct {
-	Output   string
-	JSON     bool
-	Lang     string
-	AsOf     string
-	Name     string
-	Sources  bool
-	show     showOptions
+	Output  string
+	JSON    bool
+	Lang    string
+	AsOf    string
+	Name    string
+	Sources bool
+	show    showOptions
 }
 
 // showOptions are the flags of 舍位平衡, shared by reconcile and merge.
