@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -351,7 +350,7 @@ func (r *Rollup) summarise(all []Node) {
 		}
 	}
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
-		panic(fmt.Sprintf("tally: roll-up of %d rows: %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
+		panic(Bugf("roll-up of %d rows: %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
 	}
 }
 

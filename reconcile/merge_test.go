@@ -40,7 +40,7 @@ func asNode(r *Rollup, file string) Node {
 		Parts: r.Parts, Summary: r.Summary}
 }
 
-func figures(r *Rollup) string {
+func rollupFigures(r *Rollup) string {
 	var b strings.Builder
 	for _, s := range r.Series {
 		for m := 1; m <= r.AsOf.Month; m++ {
@@ -51,7 +51,7 @@ func figures(r *Rollup) string {
 	return b.String()
 }
 
-func parts(r *Rollup) string {
+func rollupParts(r *Rollup) string {
 	var b strings.Builder
 	for _, p := range r.Parts {
 		fmt.Fprintf(&b, "%s %s %s!%s %s %s %s\n", p.Origin, p.Workbook, p.Sheet, p.Cell, p.Indicator, p.Period, p.Value)
@@ -65,16 +65,16 @@ func TestMergeAssociativeAndOrderFree(t *testing.T) {
 	c := town("丙镇", 3, []string{"100", "200", "300.25"}, []string{"1", "1", "1"})
 	direct := Merge([]Node{a, b, c}, MergeOptions{Name: "区"})
 	shuffled := Merge([]Node{c, a, b}, MergeOptions{Name: "区"})
-	if figures(direct) != figures(shuffled) || parts(direct) != parts(shuffled) {
-		t.Fatalf("order changes the roll-up:\n%s\n%s", figures(direct), figures(shuffled))
+	if rollupFigures(direct) != rollupFigures(shuffled) || rollupParts(direct) != rollupParts(shuffled) {
+		t.Fatalf("order changes the roll-up:\n%s\n%s", rollupFigures(direct), rollupFigures(shuffled))
 	}
 	ab := Merge([]Node{a, b}, MergeOptions{Name: "片"})
 	two := Merge([]Node{asNode(ab, "片.xlsx"), c}, MergeOptions{Name: "区"})
-	if figures(direct) != figures(two) {
-		t.Errorf("two levels:\n%s\ndirect:\n%s", figures(two), figures(direct))
+	if rollupFigures(direct) != rollupFigures(two) {
+		t.Errorf("two levels:\n%s\ndirect:\n%s", rollupFigures(two), rollupFigures(direct))
 	}
-	if parts(direct) != parts(two) {
-		t.Errorf("parts in two levels:\n%s\ndirect:\n%s", parts(two), parts(direct))
+	if rollupParts(direct) != rollupParts(two) {
+		t.Errorf("parts in two levels:\n%s\ndirect:\n%s", rollupParts(two), rollupParts(direct))
 	}
 	for _, p := range two.Parts {
 		if want := map[bool]string{true: "", false: "片.xlsx"}[p.Origin == "丙镇"]; p.Via != want {
@@ -83,7 +83,7 @@ func TestMergeAssociativeAndOrderFree(t *testing.T) {
 	}
 	want := "tax 1 101.333334 true 0\ntax 2 202 true 0\ntax 3 310.75 true 0\ntax ytd 614.083334\n" +
 		"firms 1 16 true 0\nfirms 2 17 true 0\nfirms 3 19 true 0\nfirms ytd 19\n"
-	if got := figures(direct); got != want {
+	if got := rollupFigures(direct); got != want {
 		t.Errorf("figures:\n%s\nwant:\n%s", got, want)
 	}
 	if direct.Summary.Errors != 0 || direct.Summary.Rows != 30 {

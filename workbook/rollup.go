@@ -30,10 +30,10 @@ var nodeSheetNames = map[string][2]string{
 // node detail points into the nodes' workbooks.
 func (x *out) rollupSteps(steps []func() error) []func() error {
 	if x.meta.Rollup != nil {
-		if x.meta.Detail != nil {
-			panic("workbook: a roll-up's detail is its parts, written by Write") // a caller's bug
-		}
 		steps = []func() error{x.overview, x.figures, x.byNode, x.years, x.status, x.findings, x.nodeDetail, x.inputs}
+		if x.meta.Detail != nil {
+			return []func() error{func() error { return reconcile.Bugf("a roll-up's detail is its parts, written by Write") }}
+		}
 	}
 	if x.meta.Show != nil {
 		steps = append(steps, x.shownFigures)
