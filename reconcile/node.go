@@ -326,13 +326,13 @@ func VerifyNode(r *NodeRead) Node {
 			if has && got == Canonical(want) || !has && got == "" {
 				continue
 			}
-			wantText := "（空）"
+			empty := Text{"（空）", "(empty)"}
+			var wantText, shown any = empty, empty
 			if has {
 				wantText = Canonical(want)
 			}
-			shown := c.Raw
-			if !c.Has {
-				shown = "（空）"
+			if c.Has {
+				shown = c.Raw
 			}
 			if edited {
 				add(r.FiguresSheet, c.Ref, RuleNodeEdited, shown, wantText)
