@@ -11,6 +11,9 @@ type MergeOptions struct {
 	// AsOf is the last month rolled up; the zero value means the latest
 	// as-of month of the nodes.
 	AsOf Period
+	// Expect names the nodes the parent expects (its towns); one without a
+	// workbook is missing for every month, like a missing department.
+	Expect []string
 }
 
 // Rollup is a parent's consolidation of its nodes: a Result like a
@@ -18,8 +21,9 @@ type MergeOptions struct {
 // adds up, and each node's figures for the by-node sheet.
 type Rollup struct {
 	*Result
-	Parts []Part
-	Nodes []NodeFigures
+	Parts  []Part
+	Nodes  []NodeFigures
+	absent []string // expected nodes without a workbook
 }
 
 // NodeFigures are one accepted node's figures, in the parent's indicator
@@ -107,14 +111,55 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
+	roll.missing(sorted, opt.Expect)
 	spec := &Spec{Town: name, Year: asOf.Year}
 	if ref != nil {
 		spec.Indicators = ref.Defs
 	}
 	res.Spec = spec
 	roll.sum(accepted, sorted)
+	roll.markMissing()
 	roll.summarise(sorted)
 	return roll
+}
+
+// missing reports each expected node that sent no workbook.
+func (r *Rollup) missing(nodes []Node, expect []string) {
+	have := map[string]bool{}
+	for _, n := range nodes {
+		have[n.Name] = true
+	}
+	sorted := append([]string(nil), expect...)
+	sort.Strings(sorted)
+	for i, name := range sorted {
+		if name == "" || have[name] || i > 0 && sorted[i-1] == name {
+			continue
+		}
+		r.absent = append(r.absent, name)
+		from, to := Period{r.AsOf.Year, 1}, r.AsOf
+		r.Findings = append(r.Findings, Finding{Department: name, Period: to.String(), Rule: RuleNodeMissing, Severity: Error,
+			Args: []any{name, from.String(), to.String()}})
+	}
+}
+
+// markMissing marks every figure incomplete for each absent node and
+// lists it as missing on the submissions sheet.
+func (r *Rollup) markMissing() {
+	for _, name := range r.absent {
+		for m := 1; m <= r.AsOf.Month; m++ {
+			p := Period{r.AsOf.Year, m}
+			for i := range r.Series {
+				r.Series[i].Months[m].Incomplete = appendUnique(r.Series[i].Months[m].Incomplete,
+					Text{"缺节点：" + name + " " + p.String(), "missing node: " + name + " " + p.String()})
+			}
+			r.Status = append(r.Status, SubmissionState{Department: name, Period: p, State: Missing})
+		}
+		for i := range r.Series {
+			s := &r.Series[i]
+			s.YTD.Incomplete = appendUnique(s.YTD.Incomplete, Text{"缺节点：" + name, "missing node: " + name})
+			s.Years[r.AsOf.Year] = s.YTD
+		}
+	}
 }
 
 // sum adds the accepted nodes' figures and parts, and marks what the

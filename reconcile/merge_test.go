@@ -202,3 +202,30 @@ func TestMergeEarlierAsOf(t *testing.T) {
 		t.Errorf("%d parts, want 4", len(r.Parts))
 	}
 }
+
+// An expected node without a workbook is missing: a finding, every figure
+// incomplete, and missing on the submissions sheet.
+func TestMergeExpected(t *testing.T) {
+	a := town("甲镇", 2, []string{"1", "2"}, []string{"5", "6"})
+	r := Merge([]Node{a}, MergeOptions{Expect: []string{"乙镇", "甲镇", "乙镇"}})
+	if len(r.Findings) != 1 || r.Findings[0].Rule != RuleNodeMissing || r.Findings[0].Department != "乙镇" {
+		t.Fatalf("findings %+v", r.Findings)
+	}
+	if msg := r.Findings[0].Message(Chinese); msg != "节点 乙镇 未报送汇总工作簿（2020-01 至 2020-02）" {
+		t.Errorf("message %q", msg)
+	}
+	for _, s := range r.Series {
+		if len(s.Months[1].Incomplete) == 0 || len(s.YTD.Incomplete) == 0 || len(s.Years[2020].Incomplete) == 0 {
+			t.Errorf("%s not marked incomplete", s.Indicator.Code)
+		}
+	}
+	missing := 0
+	for _, st := range r.Status {
+		if st.Department == "乙镇" && st.State == Missing {
+			missing++
+		}
+	}
+	if missing != 2 || r.Summary.Errors != 1 {
+		t.Errorf("%d months missing, %d errors", missing, r.Summary.Errors)
+	}
+}

@@ -245,6 +245,7 @@ const (
 	RuleNodeErrors     = Rule("node_errors")
 	RuleNodeMonth      = Rule("node_missing_month")
 	RuleNodeDuplicate  = Rule("duplicate_node")
+	RuleNodeMissing    = Rule("missing_node")
 )
 
 func init() {
@@ -261,6 +262,7 @@ func init() {
 		RuleNodeYear:       {"汇总年度 %v 与本级 %v 不同，拒收", "consolidates %v, not %v; refused"},
 		RuleNodeErrors:     {"节点 %v 自身有 %v 个错误（见其问题清单），其数字已汇总", "node %v has %v errors of its own (see its findings); its figures are consolidated"},
 		RuleNodeMonth:      {"节点 %v 缺 %v 的数据（其汇总只到 %v）", "node %v has no figures for %v (it consolidated only through %v)"},
+		RuleNodeMissing:    {"节点 %v 未报送汇总工作簿（%v 至 %v）", "node %v sent no consolidated workbook (%v to %v)"},
 		RuleNodeDuplicate:  {"节点 %v 重复（已采用 %v）", "node %v appears twice (%v is used)"},
 	} {
 		catalogue[r] = t

@@ -19,6 +19,7 @@ type mergeOptions struct {
 	AsOf    string
 	Name    string
 	Sources bool
+	Expect  []string
 	show    showOptions
 }
 
@@ -56,6 +57,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&o.AsOf, "as-of", "", "roll up through `YYYY-MM` (default: the latest month of the nodes)")
 	f.StringVar(&o.Name, "name", "", "the parent's name, e.g. 西青区 (default: 汇总)")
 	o.show.AddFlags(cmd)
+	f.StringSliceVar(&o.Expect, "expect", nil, "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing")
 	f.BoolVar(&o.Sources, "check-sources", false, "also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)")
 }
 
@@ -81,6 +83,9 @@ node's figures and their sum) and 节点明细 (every figure added, with the
 town, its workbook and the 汇总 cell it comes from, and the roll-ups it came
 through) in place of 明细; the chain to the department's cell continues in
 the town's workbook. It is sealed too, so a parent's workbook rolls up again.
+
+With --expect 甲镇,乙镇,… a node expected without a workbook is missing
+for every month (missing_node), like a missing department.
 
 With --check-sources each department file a town's workbook lists is
 hashed where it is found (at its listed path, or beside the workbook) and
@@ -115,6 +120,7 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 	}
 	var mo reconcile.MergeOptions
 	mo.Name = opts.Name
+	mo.Expect = opts.Expect
 	if opts.AsOf != "" {
 		p, err := reconcile.ParsePeriod(opts.AsOf)
 		if err != nil || !p.IsMonth() {
