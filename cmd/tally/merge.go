@@ -136,6 +136,9 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
+	if len(files) == 0 {
+		return usagef("no workbooks (.xlsx) under %s", strings.Join(paths, " "))
+	}
 	if opts.Output != "" {
 		if err := notAnInput(opts.Output, files); err != nil {
 			return err
