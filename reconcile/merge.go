@@ -40,13 +40,13 @@ const Refused = "refused"
 // Merge rolls nodes up into their parent (节点汇总): exact sums per
 // indicator and month over the nodes accepted. A node is refused — listed,
 // its figures left out and the parent's marked incomplete — when its
-// verification found an error, when it consolidates another year, when
-// its indicator definitions differ from most nodes' (on a tie, from the
-// first's in name order), or when
-// its name or one of its origins was already taken. A node with errors of
-// its own, or without some months, is a finding. The result does not
-// depend on the order of nodes, and merging merges gives the figures and
-// parts of merging the towns at once (parts are ordered by origin).
+// verification found an error, when it consolidates another year, when its
+// indicator definitions differ from most nodes' (on a tie, from the first's
+// in name order), or when its name or one of its origins was already taken.
+// A node with errors of its own, a node without some months and an
+// expected node without a workbook are findings. The result does not depend
+// on the order of nodes, and merging merges gives the figures and parts of
+// merging the towns at once (parts are ordered by origin).
 func Merge(nodes []Node, opt MergeOptions) *Rollup {
 	sorted := append([]Node(nil), nodes...)
 	sort.SliceStable(sorted, func(i, j int) bool {
