@@ -379,9 +379,14 @@ func (x *out) overview() error {
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
 		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
-		kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),
-		kv(x.l("单元格守恒（= 已汇总 + 被拒收 + 合计核对 + 已报告 + 模板文字）",
-			"Every cell accounted for (= consolidated + rejected + total checked + reported + template text)"), cellsConserved, cellsOK),
+	}
+	if s.Cells > 0 { // a run over submissions (a roll-up of workbooks reads no cells)
+		rows = append(rows,
+			kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),
+			kv(x.l("单元格守恒（= 已汇总 + 被拒收 + 合计核对 + 已报告 + 模板文字）",
+				"Every cell accounted for (= consolidated + rejected + total checked + reported + template text)"), cellsConserved, cellsOK))
+	}
+	rows = append(rows, [][]cell{
 		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
 		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
 		kv(x.l("问题：提示", "Findings: info"), s.Findings-s.Errors-s.Warnings, "count"),
@@ -390,7 +395,7 @@ func (x *out) overview() error {
 		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
 		kv(x.l("数据不完整", "Incomplete"), s.Incomplete, count(s.Incomplete, "warn")),
 		kv(x.l("无数据", "No data"), s.NoData, count(s.NoData, "grey")),
-	}
+	}...)
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
