@@ -593,6 +593,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
 	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		// 新增规模工业企业24家，总数达到159家: after the new ones, 总数 is
+		// the stock of them, another series than the count added.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && !has(f.qualifiers, "新增") && totalWord.MatchString(before) {
+			return strings.TrimPrefix(prev.subject, "新增") + "总数", f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -607,6 +612,10 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+// totalWord: a clause naming only the total of what the figure before it
+// counted (总数达到159家, 总量达12家).
+var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
 var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
