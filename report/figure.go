@@ -32,7 +32,7 @@ type figure struct {
 //
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
-const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集"
+const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴"
 
 // prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
 var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
