@@ -333,6 +333,16 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 			break
 		}
 	}
+	// 过10亿元项目6个, 超千万元企业12家: a money bound right before the
+	// noun of things counted later in the clause names their class.
+	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(f.unitEnd)) &&
+		!x.isVerbAt(f.unitEnd) && !strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
+		for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+			if isDigit(x.at(j)) {
+				return true
+			}
+		}
+	}
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}

@@ -261,6 +261,9 @@ func (x *extractor) passages() {
 		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
 			continue // 截至2019年1月: a date of delivery, not a target
 		}
+		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
+			continue // 获评2019年度“…县”: the year names a title, not the figure's
+		}
 		at := x.byteRune[loc[0]]
 		p := fact(y, y)
 		if y > R {

@@ -367,7 +367,7 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
 
 // newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约`)
+var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -410,7 +410,8 @@ func clauseQualifiers(before, unit string) []string {
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
 	switch {
 	case g < 0 && d < 0:
-	case comparative.MatchString(s[max(g, d):]):
+	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
+		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
 		out = append(out, "下降")
@@ -418,6 +419,17 @@ func clauseQualifiers(before, unit string) []string {
 		out = append(out, "增长")
 	}
 	return out
+}
+
+// rateNoun: the growth word at the start of s names a rate (增速, 增幅),
+// not a change.
+func rateNoun(s string) bool {
+	for _, w := range []string{"增速", "增幅", "涨幅", "降幅"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparative words compare a rate with another's.
