@@ -610,6 +610,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && !has(f.qualifiers, "新增") && totalWord.MatchString(before) {
 			return strings.TrimPrefix(prev.subject, "新增") + "总数", f.unitEnd
 		}
+		// 新增高新技术企业560家，增长47%: the growth of the number added,
+		// not of the stock.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && prev.measure == Level && (f.measure == Growth || f.measure == Points) && rateUnit(f.unit) {
+			return "新增" + strings.TrimPrefix(prev.subject, "新增"), f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
