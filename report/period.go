@@ -264,7 +264,7 @@ func (x *extractor) passages() {
 		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
 			continue // 获评2019年度“…县”: the year names a title, not the figure's
 		}
-		at := x.byteRune[loc[0]]
+		at := x.byteRune[loc[4]] // the year itself: the mark before it may end the sentence before
 		p := fact(y, y)
 		if y > R {
 			p = target(y, y)

@@ -110,7 +110,7 @@ func (x *extractor) each(figs []figure) []figure {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
-		if at < 0 || strings.Contains(seg[at:], "年均") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
 			out = append(out, f)
 			continue
 		}
