@@ -53,6 +53,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
 			own = []string{"新增"}
 		}
+		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
+			own = []string{"累计"}
+		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
 		}
@@ -293,6 +296,34 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 		return false
 	}
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
+}
+
+// sumListGoesOn: a clause opened by 累计 heads a list of one subject's
+// results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
+// it in its sentence that states a count with no words of its own for a
+// change, a sum or a part sums the same span.
+func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	// the list's head must open with 累计 (or be carried on from one that did)
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
+	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
 }
 
 // own is the figure's clause words, which a list shares.
