@@ -315,10 +315,19 @@ var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|�
 // rank reports whether a figure counted in 位 or 名 is a position in a
 // ranking its clause names.
 func (x *extractor) rank(f *figure) bool {
+	ranked := rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+	if ranked && !rateUnit(f.unit) {
+		// 排名35个农产品主产区县第5位: the size of the group ranked in.
+		for j := f.unitEnd; j < f.unitEnd+16 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+			if x.at(j) == '第' && isDigit(x.at(j+1)) {
+				return true
+			}
+		}
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
-	return rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+	return ranked
 }
 
 // shareOver reports whether a figure is the bound of the things a share
@@ -480,7 +489,7 @@ func (x *extractor) isVerbAt(j int) bool {
 	return false
 }
 
-var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假`)
+var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假|与会|参会|到会`)
 
 // aboutMeeting: a count of the session's own deputies (应到代表256名,
 // 实到242名), as news of the session reports them, is not the place's.
