@@ -181,13 +181,20 @@ done:
 		return f, false // 17:26:59, a time of day
 	}
 	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
-	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && x.at(i-1) != ':' && x.at(i-1) != '：' && x.ratioParts(j) >= 2 {
+	colon := i - 1 // the colon before a later part
+	if x.at(colon) == ' ' {
+		colon--
+	}
+	if x.partAfter(colon) != i {
+		colon = -1
+	}
+	if x.partAfter(j) > 0 && colon < 0 && x.ratioParts(j) >= 2 {
 		f.unitEnd = j
 		return f, true
 	}
-	if (x.at(i-1) == ':' || x.at(i-1) == '：') && isDigit(x.at(i-2)) {
-		k := i - 1
-		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：') {
+	if colon >= 0 && isDigit(x.at(colon-1)) {
+		k := colon
+		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：' || x.at(k-1) == ' ' && x.partAfter(k-2) == k) {
 			k--
 		}
 		if x.ratioParts(x.numberEnd(k)) >= 2 {
@@ -372,15 +379,30 @@ func (x *extractor) numberEnd(j int) int {
 	return j
 }
 
+// partAfter: where the next part of a ratio starts after the colon at j
+// (a PDF may leave a space after it: 26: 32.5: 41.5), 0 when none does.
+func (x *extractor) partAfter(j int) int {
+	if x.at(j) != ':' && x.at(j) != '：' {
+		return 0
+	}
+	if isDigit(x.at(j + 1)) {
+		return j + 1
+	}
+	if x.at(j+1) == ' ' && isDigit(x.at(j+2)) {
+		return j + 2
+	}
+	return 0
+}
+
 // ratioParts counts the parts of a ratio a:b:c starting at the colon j.
 func (x *extractor) ratioParts(j int) int {
 	n := 0
-	for (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) {
-		if x.at(j+1) == '0' && isDigit(x.at(j+2)) {
+	for x.partAfter(j) > 0 {
+		if x.partAfter(j) == j+1 && x.at(j+1) == '0' && isDigit(x.at(j+2)) {
 			return 0 // 20:09:00 is a time
 		}
 		n++
-		j++
+		j = x.partAfter(j)
 		for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
 			j++
 		}
