@@ -67,6 +67,11 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 一般公共预算收入同口径增长9%: the growth of the series restated on
+		// a comparable basis, not of the series as recorded.
+		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
+			f.subject = "同口径" + f.subject
+		}
 	}
 	return x.lists(figs)
 }
@@ -660,6 +665,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+// sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
 
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).
