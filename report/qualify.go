@@ -146,7 +146,31 @@ func (x *extractor) estimated(i int) bool {
 	}
 	at = from + len([]rune(x.str(from, i)[:at]))
 	_, pAt := x.passageAt(i)
-	return pAt <= at // no new passage began after 预计
+	if pAt > at {
+		return false // a new passage began after 预计
+	}
+	// 全社会固定资产投资预计完成469亿元、年均增长12.6%，引进项目95个: a 预计
+	// after its clause's subject is that subject's; a later clause naming
+	// a subject of its own is not estimated.
+	pre := strings.NewReplacer(" ", "", "　", "").Replace(x.str(x.back(at, clauseMarks), at))
+	for rest := leadTime.ReplaceAllString(pre, ""); rest != pre; rest = leadTime.ReplaceAllString(pre, "") {
+		pre = rest // 2019年，全区预计…: time and place words open the clause
+	}
+	if len([]rune(clean(pre))) < 4 {
+		return true // no subject before it (初步预计, 经初步预计)
+	}
+	j := at + 2
+	for j < i && !isDigit(x.at(j)) {
+		j++
+	}
+	if clean(x.str(at+2, j)) != "" {
+		return true // …稳中有进预计地区生产总值…: a subject after it, it opens the list
+	}
+	own := x.back(i, "，,；;")
+	if own <= at {
+		return true
+	}
+	return clean(stripComparison(x.str(own, i))) == ""
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计
