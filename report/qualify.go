@@ -239,6 +239,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		return // of the span as a whole: neither a sum nor the last year's
+	}
 	if f.measure == Ratio && reached {
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
@@ -689,6 +692,10 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+// planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)
+// is how many of them the span met, not a sum of yearly flows.
+var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
 var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
