@@ -323,10 +323,11 @@ var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|�
 // ranking its clause names.
 func (x *extractor) rank(f *figure) bool {
 	ranked := rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
-	if ranked && !rateUnit(f.unit) {
-		// 排名35个农产品主产区县第5位: the size of the group ranked in.
+	if !rateUnit(f.unit) {
+		// 排名35个农产品主产区县第5位, 在52个县中排名第8位: the size of the
+		// group ranked in.
 		for j := f.unitEnd; j < f.unitEnd+16 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
-			if x.at(j) == '第' && isDigit(x.at(j+1)) {
+			if x.at(j) == '第' && isDigit(x.at(j+1)) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
 				return true
 			}
 		}
