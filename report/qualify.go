@@ -565,6 +565,7 @@ func (x *extractor) base(f *figure) {
 var (
 	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
 	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
+	etcHead        = regexp.MustCompile(`^(.+?)等(行业|产业|领域|企业|项目)`)
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
 )
 
@@ -745,6 +746,14 @@ func (x *extractor) respectively(figs []figure) {
 		if n < 2 {
 			continue
 		}
+		if one := clean(seg); at < 0 && n == 2 && x.inList(figs, k+1) && len(pairItems(one)) == 2 && !rateUnit(f.unit) {
+			// 存贷款余额达到831.8亿元、406.7亿元: a pair word before a pair of
+			// levels names each in turn, as if 分别 were written.
+			items := pairItems(one)
+			figs[k].subject, figs[k+1].subject = items[0], items[1]
+			k++
+			continue
+		}
 		if at < 0 {
 			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
 			// subject of its own after a list of as many figures speaks of
@@ -764,9 +773,9 @@ func (x *extractor) respectively(figs []figure) {
 				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
 			}
 		}
-		if one := clean(seg[:at]); n == 2 && len(items) == 0 && strings.Contains(one, "城乡") {
+		if one := clean(seg[:at]); n == 2 && len(items) == 0 {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
-			items = []string{strings.Replace(one, "城乡", "城镇", 1), strings.Replace(one, "城乡", "农村", 1)}
+			items = pairItems(one)
 		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
@@ -779,6 +788,23 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		k += n - 1
 	}
+}
+
+// pairWords are the usual two-in-one words of reports, each with the two
+// series it joins, in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入.
+var pairWords = []struct{ pair, first, second string }{
+	{"城乡", "城镇", "农村"}, {"存贷款", "存款", "贷款"}, {"进出口", "进口", "出口"},
+}
+
+// pairItems splits a subject holding one pair word into its two series;
+// nil when it holds none.
+func pairItems(s string) []string {
+	for _, p := range pairWords {
+		if strings.Count(s, p.pair) == 1 {
+			return []string{strings.Replace(s, p.pair, p.first, 1), strings.Replace(s, p.pair, p.second, 1)}
+		}
+	}
+	return nil
 }
 
 // listBefore: the n figures before figure k form a list of their own in
@@ -812,6 +838,8 @@ func listItems(s string) []string {
 	if len(items) < 2 {
 		return nil
 	}
+	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
+	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
 	last := []rune(items[len(items)-1])
 	for i := range items {
 		items[i] = clean(items[i])

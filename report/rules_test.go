@@ -86,6 +86,10 @@ func TestReadingRules(t *testing.T) {
 			[]detail{{"12", "项", "约束性指标", "", "2011-2015", "fact", "level"}}},
 		{"a 同口径 growth is of the restated series", "二、2019年主要预期目标\n一般公共预算收入同口径增长6%。",
 			[]detail{{"6", "%", "同口径一般公共预算收入", "增长", "2019", "target", "growth"}}},
+		{"a pair word before a pair of levels; 等 before a list's shared head", "过去一年，金融机构存贷款余额达到120亿元、80亿元，分别增长9%、6%；纺织、食品等行业产值分别增长5%和7%。",
+			[]detail{{"120", "亿元", "金融机构存款余额", "", "2018", "fact", "level"}, {"80", "亿元", "金融机构贷款余额", "", "2018", "fact", "level"},
+				{"9", "%", "金融机构存款余额", "增长", "2018", "fact", "growth"}, {"6", "%", "金融机构贷款余额", "增长", "2018", "fact", "growth"},
+				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"7", "%", "食品行业产值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
