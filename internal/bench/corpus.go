@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -107,6 +110,40 @@ func (c corpus) cells() float64 {
 func (c corpus) sum() decimal.Decimal { return decimal.New(c.hundreds, -2) }
 
 const firstYear = 2000
+
+// generateIn generates the corpus in a child process (self -mode generate)
+// and reads back what it made.
+func generateIn(self, dir string, sh shape, nFiles, nRows int) (corpus, error) {
+	cmd := exec.Command(self, "-mode", "generate", "-dir", dir, "-shape", sh.name, "-files", strconv.Itoa(nFiles), "-rows", strconv.Itoa(nRows))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return corpus{}, fmt.Errorf("%v: %s", err, stderr.String())
+	}
+	c := corpus{dir: dir, files: nFiles, rows: nRows, shape: sh, spec: filepath.Join(dir, "bench.yaml")}
+	var last string
+	if _, err := fmt.Sscan(string(out), &c.hundreds, &last); err != nil {
+		return c, fmt.Errorf("generator printed %q: %v", out, err)
+	}
+	c.last, err = reconcile.ParsePeriod(last)
+	return c, err
+}
+
+// generateMain is the child's side: it generates and prints the corpus's
+// sum in hundredths and its last period.
+func generateMain(dir, shapeName string, nFiles, nRows int) error {
+	sh, ok := shapes[shapeName]
+	if !ok {
+		return fmt.Errorf("unknown shape %q", shapeName)
+	}
+	c, err := generate(dir, sh, nFiles, nRows)
+	if err != nil {
+		return err
+	}
+	fmt.Println(c.hundreds, c.last)
+	return nil
+}
 
 // generate writes the corpus: file i is month i of a run of years, so the
 // 本年累计 chain holds; values are integers in hundredths, never floats.
