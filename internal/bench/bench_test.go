@@ -20,7 +20,7 @@ func TestBenchSmoke(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	only := "unzip,excelize,pandas,json,workbook,json·N,workbook·N"
+	only := "unzip,excelize,pandas,json,workbook,json-all,workbook-all"
 	if _, err := os.Stat(filepath.Join("sheetjs", "node_modules", "xlsx")); err == nil {
 		only += ",sheetjs"
 	} else {

@@ -16,7 +16,7 @@
 //
 // Every reader gets one worker (-jobs, 1 by default) and, where taskset is
 // installed, one CPU: the comparison is per core. tally is then measured
-// again with every core (json·N, workbook·N), shown apart. The peers sum the
+// again with every core (json-all, workbook-all), shown apart. The peers sum the
 // same columns of the same rows and the bench checks each sum against the
 // corpus's exact one, so the work is the same and a reader that skipped
 // cells would be caught. Rounds interleave the measurements (each once per
@@ -48,7 +48,7 @@ func main() {
 	flag.IntVar(&o.jobs, "jobs", 1, "workers of every reader in the per-core comparison")
 	flag.StringVar(&o.shape, "shape", "regular", "corpus shape: regular (12 columns), wide (60 columns), text (long texts), shared (figures typed as text), tall (one file of 200,000 rows)")
 	flag.StringVar(&o.keep, "keep", "", "generate the corpus into this folder and keep it (with its spec, bench.yaml)")
-	flag.StringVar(&o.only, "only", "", "measure only these, comma-separated (unzip,excelize,pandas,sheetjs,json,workbook,json·N,workbook·N)")
+	flag.StringVar(&o.only, "only", "", "measure only these, comma-separated (unzip,excelize,pandas,sheetjs,json,workbook,json-all,workbook-all)")
 	mode := flag.String("mode", "", "internal: generate the corpus into -dir, or run one Go peer (unzip, excelize) on it")
 	dir := flag.String("dir", "", "internal: the corpus folder")
 	cols := flag.String("cols", "", "internal: the columns to sum")
@@ -170,13 +170,13 @@ func run(o options, w io.Writer) error {
 	)
 	if o.jobs == 1 {
 		if ncpu == 1 {
-			notes = append(notes, "json·N, workbook·N skipped: one CPU")
+			notes = append(notes, "json-all, workbook-all skipped: one CPU")
 		}
 		if ncpu > 1 {
 			n := strconv.Itoa(ncpu)
 			readers = append(readers,
-				reader{name: "json·N", args: tallyArgs(n, "--json"), allCore: true},
-				reader{name: "workbook·N", args: tallyArgs(n, "-o", filepath.Join(work, "out.xlsx")), allCore: true},
+				reader{name: "json-all", args: tallyArgs(n, "--json"), allCore: true},
+				reader{name: "workbook-all", args: tallyArgs(n, "-o", filepath.Join(work, "out.xlsx")), allCore: true},
 			)
 		}
 	}
@@ -258,7 +258,7 @@ func run(o options, w io.Writer) error {
 		}
 	}
 	table(fmt.Sprintf("-jobs %d", o.jobs), false, o.jobs)
-	if _, ok := res["json·N"]; ok || res["workbook·N"] != nil {
+	if res["json-all"] != nil || res["workbook-all"] != nil {
 		table(fmt.Sprintf("all %d CPUs", ncpu), true, ncpu)
 	}
 	fmt.Fprintf(w, "\nratios of wall time (median of the rounds' own, range in brackets; cpu time after):\n")
@@ -275,8 +275,8 @@ func run(o options, w io.Writer) error {
 	ratio("sheetjs", "json", "times tally's speed, SheetJS")
 	ratio("excelize", "json", "times tally's speed, excelize")
 	ratio("excelize", "unzip", "excelize against the floor")
-	ratio("json", "json·N", "speed-up of all CPUs, --json")
-	ratio("workbook", "workbook·N", "speed-up of all CPUs, -o")
+	ratio("json", "json-all", "speed-up of all CPUs, --json")
+	ratio("workbook", "workbook-all", "speed-up of all CPUs, -o")
 	fmt.Fprintf(w, "\nload average at end %s\n", loadAvg())
 	return nil
 }
