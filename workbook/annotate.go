@@ -14,9 +14,14 @@ import (
 // Annotate writes to w a copy of the submission at path with every cell a
 // finding names highlighted and carrying a comment that says what is wrong,
 // and a sheet listing the findings: the file a department gets back. The
-// file at path is only read.
-func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang) error {
-	f, err := excelize.OpenFile(path)
+// file at path is only read, and only after the package passes the same
+// limits as reading (checkPackage): excelize opens parts tally's reader
+// never does (styles, drawings, comments).
+func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang, lim Limits) error {
+	if err := checkPackage(path, lim); err != nil {
+		return err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.MaxFileBytes * lim.MaxRatio, UnzipXMLSizeLimit: lim.MaxPartBytes})
 	if err != nil {
 		return err
 	}

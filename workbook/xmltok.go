@@ -30,6 +30,10 @@ type xmlTokens struct {
 	close bool      // a self-closing start tag: its end comes next
 
 	tag, vals []byte // storage behind name, attrs and text
+
+	// max, when positive, bounds one token (a tag, a text node, CDATA, a
+	// comment): a text of hundreds of MB of whitespace is refused, not held.
+	max int
 }
 
 type tokKind int
@@ -55,6 +59,14 @@ func (t *xmlTokens) attr(n string) (string, bool) {
 	}
 	return "", false
 }
+
+// tooLong is the error of a token past max.
+func (t *xmlTokens) tooLong() error {
+	return fileErr(fmt.Sprintf("XML 中有超过 %d 字节的文本或标记（第 %d 字节处），超过上限", t.max, t.off+int64(t.pos)),
+		fmt.Sprintf("an XML text or tag longer than %d bytes (at byte %d), over the limit", t.max, t.off+int64(t.pos)), nil)
+}
+
+func (t *xmlTokens) long(b []byte) bool { return t.max > 0 && len(b) > t.max }
 
 func (t *xmlTokens) syntax(msg string) error {
 	return fmt.Errorf("XML syntax error at byte %d: %s", t.off+int64(t.pos), msg)
@@ -152,6 +164,9 @@ func (t *xmlTokens) charData() (tokKind, error) {
 		}
 		t.tag = append(t.tag, t.buf[t.pos:t.end]...)
 		t.pos = t.end
+		if t.long(t.tag) {
+			return 0, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return 0, err
 		} else if !ok {
@@ -202,6 +217,9 @@ func (t *xmlTokens) until(end string) ([]byte, error) {
 		keep := min(len(end)-1, t.end-t.pos)
 		t.vals = append(t.vals, t.buf[t.pos:t.end-keep]...)
 		t.pos = t.end - keep
+		if t.long(t.vals) {
+			return nil, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return nil, err
 		} else if !ok {
@@ -237,6 +255,9 @@ func (t *xmlTokens) tagBytes() ([]byte, error) {
 			}
 		}
 		t.tag = append(t.tag, t.buf[start:t.end]...)
+		if t.long(t.tag) {
+			return nil, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return nil, err
 		} else if !ok {

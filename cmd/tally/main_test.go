@@ -45,6 +45,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// hardlink OLD NEW: a second name for the same file.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: hardlink OLD NEW")
+				}
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
 			// exitcode N prog args...: run prog and require exit status N;
 			// stdout and stderr stay available to the next commands.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
