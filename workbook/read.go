@@ -246,10 +246,12 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	var lay *layout
 	var missing []string
 	lines := lineIndex(t, s)
+	maxFindings := findingsBound(x)
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
 			lay.readRow(sub, sh, row, cells)
 			lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
+			boundFindings(sub, maxFindings)
 			return nil
 		}
 		if row > headerScanRows {

@@ -132,3 +132,45 @@ func openRegular(path string) (*os.File, os.FileInfo, error) {
 	}
 	return f, st, nil
 }
+
+// boundFindings keeps a submission's findings under max while it is read:
+// the first max, then one too_many_findings summary whose counts grow
+// with what is dropped (the ledger folds it into the file's one summary).
+func boundFindings(sub *reconcile.Submission, max int) {
+	fs := sub.Findings
+	if max <= 0 || len(fs) <= max {
+		return
+	}
+	var sum *reconcile.Finding
+	rest := fs[max:]
+	if fs[max].Rule == reconcile.RuleTooManyFindings {
+		sum, rest = &fs[max], fs[max+1:]
+	} else {
+		fs = append(fs[:max:max], reconcile.Finding{Source: reconcile.Source{File: sub.File}, Department: sub.Department,
+			Rule: reconcile.RuleTooManyFindings, Severity: reconcile.Warning, Args: []any{max, 0, 0}})
+		rest = append([]reconcile.Finding(nil), rest...)
+		sum = &fs[max]
+	}
+	dropped, errs := sum.Args[1].(int), sum.Args[2].(int)
+	for _, f := range rest {
+		dropped++
+		if f.Severity == reconcile.Error {
+			errs++
+		}
+	}
+	sum.Args = []any{max, dropped, errs}
+	if errs > 0 {
+		sum.Severity = reconcile.Error
+	}
+	sub.Findings = fs[:max+1]
+}
+
+// findingsBound is the reader's bound on one file's findings.
+func findingsBound(x sheetScanner) int {
+	if b, ok := x.(interface{ limits() Limits }); ok {
+		return b.limits().MaxFindings
+	}
+	return DefaultLimits.MaxFindings
+}
+
+func (x *xlsx) limits() Limits { return x.lim }

@@ -256,7 +256,8 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 		}
 	}
 	if lines > 1 {
-		if err := x.f.SetRowHeight(sheet, r, float64(lines)*sheetfmt.LineHeight); err != nil {
+		// Excel's tallest row is 409 points; a longer text scrolls in its cell.
+		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*sheetfmt.LineHeight, excelMaxRowHeight)); err != nil {
 			return err
 		}
 	}
@@ -288,6 +289,9 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 	}
 	return nil
 }
+
+// excelMaxRowHeight is the tallest row Excel takes, in points.
+const excelMaxRowHeight = 409
 
 // numStyle is the display style of an indicator's figures.
 func numStyle(def *reconcile.Indicator) string {
@@ -541,6 +545,11 @@ func (x *out) findings() error {
 		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
 			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(string(fd.Rule), "plain"),
 			c(label(x.lang, severityLabel[fd.Severity]), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
+	}
+	if room := maxSheetRows - 2; len(rows) > room { // under the title and header
+		more := len(rows) - room + 1
+		rows = append(rows[:room-1], []cell{c(x.l(fmt.Sprintf("另有 %d 个问题未列出（超出 Excel 的行数上限），见 --json 输出", more),
+			fmt.Sprintf("%d more findings not listed (past Excel's last row); see the --json output", more)), "text")})
 	}
 	return x.table("findings", x.l("问题清单：每个问题所在的文件、工作表和单元格", "Findings: each problem at its file, sheet and cell"), cols, rows, true)
 }

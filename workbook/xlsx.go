@@ -450,6 +450,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		inSheet  bool // inside <sheetData>
 		elems    int64
 		rowElems int
+		rows     int // with content, handed to fn
 		colsSeen colSet
 	)
 	bad := func(zh, en string) error {
@@ -603,6 +604,10 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				}
 			case "row":
 				if inRow && len(cells) > 0 {
+					if rows++; rows > x.lim.MaxRowsPerSheet {
+						return bad(fmt.Sprintf("有内容的行超过 %d 行的上限", x.lim.MaxRowsPerSheet),
+							fmt.Sprintf("has more than %d rows with content (the limit)", x.lim.MaxRowsPerSheet))
+					}
 					if err := fn(row, hidden, cells); err != nil {
 						return err
 					}

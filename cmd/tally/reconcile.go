@@ -114,6 +114,8 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
+	lim := o.limits()
+	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
 	l := reconcile.NewLedger(s, opt)
 	bar := o.progress(len(files))
 	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) })
