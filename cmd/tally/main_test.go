@@ -15,6 +15,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files and testscript expectations")
 
 func TestMain(m *testing.M) {
+	if os.Getenv("TALLY_TEST_MAIN") == "1" { // the test binary as tally, for runAsNobody
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"tally": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
