@@ -143,9 +143,10 @@ func checkStored(c rawCell) *FileError {
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return nil // not a number: the cell's own finding says so
 	}
-	if math.IsInf(f, 0) || math.Abs(f) > excelMaxNumber || errors.Is(err, strconv.ErrRange) {
+	underflow := f == 0 && significantDigits(v) > 0 || f != 0 && math.Abs(f) < excelMinNumber
+	if math.IsInf(f, 0) || math.Abs(f) > excelMaxNumber || errors.Is(err, strconv.ErrRange) || underflow {
 		return fileErr(fmt.Sprintf("单元格 %s 存储的数字 %s 超出 Excel 的数值范围（±9.99999999999999E+307）", c.Ref, v),
-			fmt.Sprintf("cell %s stores %s, beyond Excel's range (±9.99999999999999E+307)", c.Ref, v), nil)
+			fmt.Sprintf("cell %s stores %s, beyond Excel's range (±9.99999999999999E+307, smallest 2.2250738585072E-308)", c.Ref, v), nil)
 	}
 	if n := significantDigits(v); n > storedDigits {
 		return fileErr(fmt.Sprintf("单元格 %s 存储的数字 %s 有 %d 位有效数字：Excel 只保留 15 位（存储至多 17 位），超出部分不是舍入误差，无法确定本意", c.Ref, v, n),

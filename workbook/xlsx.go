@@ -44,6 +44,7 @@ const (
 	ExcelMaxCols       = 1 << 14 // 16,384 (XFD)
 	ExcelMaxCellChars  = 32767
 	excelMaxNumber     = 9.99999999999999e307
+	excelMinNumber     = 2.2250738585072e-308
 	storedDigits       = 17
 	excelMaxStoredText = 64 // bytes of a stored number's text: "-1.2345678901234567E-308" is 24
 )
