@@ -345,7 +345,9 @@ func partErr(err error, zh, en string) error {
 	if errors.As(err, &fe) {
 		return fe
 	}
-	return fileErr(zh, en, err)
+	// Keep the parser's cause (where, and what): it is what a person
+	// repairing the file needs.
+	return fileErr(zh+"（"+err.Error()+"）", en+" ("+err.Error()+")", err)
 }
 
 // readSharedStrings streams the string table: <si> holds <t> or rich-text

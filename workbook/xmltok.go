@@ -192,6 +192,9 @@ func (t *xmlTokens) cdata() (tokKind, error) {
 	if !utf8.Valid(body) {
 		return 0, t.syntax("invalid UTF-8")
 	}
+	if err := t.controls(body); err != nil {
+		return 0, err
+	}
 	t.text = newlines(body)
 	return tokText, nil
 }
@@ -338,6 +341,9 @@ func (t *xmlTokens) unescape(s []byte) ([]byte, error) {
 	if !utf8.Valid(s) {
 		return nil, t.syntax("invalid UTF-8")
 	}
+	if err := t.controls(s); err != nil {
+		return nil, err
+	}
 	if bytes.IndexByte(s, '&') < 0 && bytes.IndexByte(s, '\r') < 0 {
 		return s, nil
 	}
@@ -450,4 +456,15 @@ func newlines(b []byte) []byte {
 		out = append(out, b[i])
 	}
 	return out
+}
+
+// controls refuses the control characters XML does not allow (a NUL byte,
+// say): encoding/xml and Excel refuse such a part too.
+func (t *xmlTokens) controls(s []byte) error {
+	for _, c := range s {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return t.syntax(fmt.Sprintf("illegal character code U+%04X", c))
+		}
+	}
+	return nil
 }

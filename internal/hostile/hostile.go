@@ -327,8 +327,8 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("long-text-figure", "long text", "C5 holds 30,000 characters of text",
 		p().edit(sheet, `<c r="C5" s="5"><v>403.76</v></c>`, `<c r="C5" t="inlineStr"><is><t>`+strings.Repeat("很长的说明", 6000)+`</t></is></c>`).bytes(),
 		finding("long_text", "30000 characters"))
-	v("nul-in-cell", "long text", "a NUL byte inside C4's text",
-		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), finding("not_a_number", "is not a number"))
+	v("nul-in-cell", "XML", "a NUL byte inside C4's text",
+		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), unreadable("illegal character code U+0000"))
 	v("formula-as-text", "numbers", "C4 holds the text =SUM(C5:C6)",
 		p().edit(sheet, c4, `<c r="C4" t="inlineStr"><is><t>=SUM(C5:C6)</t></is></c>`).bytes(), finding("not_a_number", "formula"))
 
