@@ -13,13 +13,17 @@ import (
 // and ratio checks, the sum must stay under MaxAnnotateBytes, and
 // styles.xml under MaxStyles elements.
 func checkPackage(path string, lim Limits) error {
-	lim = lim.filled()
 	f, st, err := openRegular(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	x, err := openXLSX(f, st.Size(), lim)
+	return checkPackageAt(f, st.Size(), lim)
+}
+
+func checkPackageAt(r io.ReaderAt, size int64, lim Limits) error {
+	lim = lim.filled()
+	x, err := openXLSX(r, size, lim)
 	if err != nil {
 		return err
 	}
