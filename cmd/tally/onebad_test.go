@@ -216,3 +216,48 @@ func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 	}
 	return code, out.String()
 }
+
+// Interrupted (SIGINT, SIGTERM) while the workbook is being written, tally
+// removes its temporary files (the workbook's and the detail rows') and
+// exits 130 or 143; no output is left half-written.
+func TestSignalRemovesTemporaryFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("signals")
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		out := t.TempDir()
+		marker := filepath.Join(t.TempDir(), "paused")
+		cmd := exec.Command(os.Args[0], "reconcile", "-o", filepath.Join(out, "out.xlsx"), repo(t, "testdata/bad/good.xlsx"))
+		cmd.Env = append(os.Environ(), "TALLY_TEST_MAIN=1", "TALLY_TEST_PAUSE_WRITE="+marker)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(2 * time.Minute)
+		for {
+			if _, err := os.Stat(marker); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("the write never started: %s", errb.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		before, _ := filepath.Glob(filepath.Join(out, ".tally-*"))
+		if len(before) < 2 {
+			t.Fatalf("want the workbook's and the detail's temporary files while writing, got %v", before)
+		}
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 128+int(sig) {
+			t.Errorf("%v: exit %v, want %d; %s", sig, err, 128+int(sig), errb.String())
+		}
+		left, _ := os.ReadDir(out)
+		if len(left) != 0 {
+			t.Errorf("%v: left in the output folder: %v", sig, left)
+		}
+	}
+}

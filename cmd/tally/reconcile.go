@@ -184,10 +184,12 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	// The detail goes only into the workbook: formatted and compressed into
 	// a temporary file as the run goes, spliced into the workbook at the end.
 	var detail *workbook.Detail
+	untrackDetail := func() {}
 	defer func() {
 		if detail != nil {
 			detail.Close()
 		}
+		untrackDetail()
 	}()
 	var withDetail func(*reconcile.Spec, *reconcile.Options) error // the spec names the detail's indicators
 	if opts.Output != "" {
@@ -196,6 +198,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 				return err
 			}
+			untrackDetail = trackTemp(detail.TempName())
 			opt.Detail = detail.Add
 			return nil
 		}
@@ -403,7 +406,9 @@ func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
+	defer trackTemp(tmp.Name())()
 	defer os.Remove(tmp.Name())
+	pauseWrite()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err := write(bw); err != nil {
 		tmp.Close()

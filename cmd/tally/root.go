@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -13,6 +16,9 @@ const (
 	exitClean    = 0 // every claim consistent, no finding of severity error
 	exitFindings = 1 // findings or mismatches
 	exitFailed   = 2 // tally could not do its job
+	// Interrupted by a signal: 128 + its number, as shells report it.
+	exitInterrupt = 130 // SIGINT
+	exitTerminate = 143 // SIGTERM
 )
 
 // errFindings reports that the run worked and found something to act on.
@@ -61,6 +67,7 @@ var version = "0.1.0"
 // run executes tally and maps its outcome to an exit code: the only place
 // that does. Usage mistakes get a hint; every other failure is printed as is.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	defer onSignal(stderr)()
 	root := newRootCommand(streams{stdin, stdout, stderr})
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -76,6 +83,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tally: %v\n", err)
 	}
 	return exitFailed
+}
+
+// onSignal removes the temporary files and exits when tally is
+// interrupted or terminated; the returned function stops watching.
+func onSignal(stderr io.Writer) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			removeTemps()
+			fmt.Fprintf(stderr, "tally: %v: stopped; its temporary files removed\n", sig)
+			code := exitInterrupt
+			if sig == syscall.SIGTERM {
+				code = exitTerminate
+			}
+			os.Exit(code)
+		case <-stop:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(stop)
+	}
 }
 
 // args wraps a cobra argument check so its complaint is a usage error.
