@@ -241,7 +241,7 @@ func (l Limits) filled() Limits {
 	seti(&l.MaxStyles, d.MaxStyles)
 	seti(&l.MaxElementsPerRow, d.MaxElementsPerRow)
 	set(&l.MaxElementsPerSheet, d.MaxElementsPerSheet)
-	seti(&l.MaxRowsPerSheet, d.MaxRowsPerSheet)
+	seti(&l.MaxRowsPerFile, d.MaxRowsPerFile)
 	seti(&l.MaxFindings, d.MaxFindings)
 	seti(&l.MaxFindingText, d.MaxFindingText)
 	set(&l.MaxAnnotateBytes, d.MaxAnnotateBytes)

@@ -24,7 +24,7 @@ var fuzzSep = []byte("\n--part--\n")
 func fuzzLimits() Limits {
 	lim := DefaultLimits
 	lim.MaxFileBytes, lim.MaxPartBytes, lim.MaxSharedBytes, lim.MaxAnnotateBytes = 8<<20, 8<<20, 4<<20, 16<<20
-	lim.MaxSharedStrings, lim.MaxRowsPerSheet, lim.MaxCellsTotal = 100_000, 10_000, 1_000_000
+	lim.MaxSharedStrings, lim.MaxRowsPerFile, lim.MaxCellsTotal = 100_000, 10_000, 1_000_000
 	return lim
 }
 
@@ -76,7 +76,7 @@ func FuzzPackage(f *testing.F) {
 		for _, sh := range sub.Sheets {
 			rows += len(sh.Rows)
 		}
-		if rows > lim.MaxRowsPerSheet*len(sub.Sheets) || len(sub.Findings) > lim.MaxFindings+1 {
+		if rows > lim.MaxRowsPerFile || len(sub.Findings) > lim.MaxFindings+1 {
 			t.Fatalf("%d rows, %d findings: past the limits", rows, len(sub.Findings))
 		}
 		// A bound, not a measurement: a constant for the buffers and the

@@ -30,7 +30,7 @@ type Limits struct {
 	MaxStyles           int   // elements of styles.xml (formats, fonts, fills, borders)
 	MaxElementsPerRow   int   // XML elements inside one <row>
 	MaxElementsPerSheet int64 // XML elements in one sheet part
-	MaxRowsPerSheet     int   // rows of one table read into memory
+	MaxRowsPerFile      int   // rows with content read from one file (held until it is consolidated)
 	MaxFindings         int   // findings listed per file; then one summary finding
 	MaxFindingText      int   // characters of a cell's text a finding shows
 	MaxAnnotateBytes    int64 // uncompressed package --annotate hands to excelize
@@ -63,7 +63,7 @@ var DefaultLimits = Limits{
 	MaxStyles:           100_000,
 	MaxElementsPerRow:   4 * ExcelMaxCols,
 	MaxElementsPerSheet: 100_000_000,
-	MaxRowsPerSheet:     100_000,
+	MaxRowsPerFile:      10_000,
 	MaxFindings:         1000,
 	MaxFindingText:      200,
 	MaxAnnotateBytes:    64 << 20,
@@ -132,7 +132,8 @@ type xlsx struct {
 	// hiddenCols holds the hidden columns of the sheet being scanned; the
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
-	lastCol    int // of the row being scanned, including empty cells
+	lastCol    int   // of the row being scanned, including empty cells
+	rows       int64 // rows with content scanned, all sheets
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -453,7 +454,6 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		inSheet  bool // inside <sheetData>
 		elems    int64
 		rowElems int
-		rows     int // with content, handed to fn
 		colsSeen colSet
 	)
 	bad := func(zh, en string) error {
@@ -607,9 +607,9 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				}
 			case "row":
 				if inRow && len(cells) > 0 {
-					if rows++; rows > x.lim.MaxRowsPerSheet {
-						return bad(fmt.Sprintf("有内容的行超过 %d 行的上限", x.lim.MaxRowsPerSheet),
-							fmt.Sprintf("has more than %d rows with content (the limit)", x.lim.MaxRowsPerSheet))
+					if x.rows++; x.rows > int64(x.lim.MaxRowsPerFile) {
+						return fileErr(fmt.Sprintf("文件中有内容的行超过 %d 行的上限（第 %d 行，工作表“%s”）", x.lim.MaxRowsPerFile, row, s.name),
+							fmt.Sprintf("the file has more than %d rows with content (the limit; at row %d of sheet %s)", x.lim.MaxRowsPerFile, row, s.name), nil)
 					}
 					if err := fn(row, hidden, cells); err != nil {
 						return err

@@ -340,9 +340,13 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 			}
 		}()
 	}
+	flight := newInFlight(inFlightBytes)
+	weights := make([]int64, len(files)) // written before i is sent, read after its result
 	go func() {
 		for i := range files {
 			tokens <- struct{}{}
+			weights[i] = files[i].size()
+			flight.acquire(weights[i])
 			next <- i
 		}
 		close(next)
@@ -360,6 +364,7 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 			}
 			delete(pending, want)
 			use(&sub)
+			flight.release(weights[want])
 			if done != nil {
 				done()
 			}

@@ -305,10 +305,10 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, c4, c4+junk).bytes(), unreadable("XML elements"))
 	var rows strings.Builder
 	r := rng(5)
-	for i := 45; i < 45+100_001; i++ {
+	for i := 45; i < 45+10_001; i++ {
 		fmt.Fprintf(&rows, `<row r="%d"><c r="C%d"><v>%d</v></c></row>`, i, i, r.next()%100000)
 	}
-	v("hundred-thousand-rows", "memory and time", "100,001 more rows with a figure",
+	v("ten-thousand-rows", "memory and time", "10,001 more rows with a figure",
 		p().edit(sheet, `</sheetData>`, rows.String()+`</sheetData>`).bytes(), unreadable("rows with content"))
 	var xfs strings.Builder
 	for i := 0; i < 200_000; i++ {
