@@ -1,7 +1,8 @@
 // Package report reads a published work report and finds every figure it
 // states: the value as written, its unit, the words that qualify it, what it
-// measures, the period it covers and where it is. It is pure text work: it
-// imports the standard library only, and reads .docx as paragraphs.
+// measures, the period it covers and where it is. Finding figures is pure
+// text work on the standard library (a .docx is read as its paragraphs);
+// mapping them to the spec's claims (claims.go) uses the domain, reconcile.
 package report
 
 import (

@@ -127,9 +127,10 @@ func readErr(part string, err error) error {
 }
 
 // checkStored refuses a stored number no spreadsheet can hold: beyond
-// Excel's range, or with more significant digits than a stored double
-// ever needs (17; Excel shows 15) — a figure someone wrote into the XML,
-// whose digits past 17 no program would show.
+// Excel's range, longer than any number's text, or a fraction with more
+// significant digits than a stored double ever needs (17; Excel shows 15)
+// — a figure someone wrote into the XML, whose digits past 17 no program
+// would show.
 func checkStored(c rawCell) *FileError {
 	if c.Type != "" && c.Type != "n" || c.Value == "" {
 		return nil
@@ -148,7 +149,12 @@ func checkStored(c rawCell) *FileError {
 		return fileErr(fmt.Sprintf("单元格 %s 存储的数字 %s 超出 Excel 的数值范围（±9.99999999999999E+307）", c.Ref, v),
 			fmt.Sprintf("cell %s stores %s, beyond Excel's range (±9.99999999999999E+307, smallest 2.2250738585072E-308)", c.Ref, v), nil)
 	}
-	if n := significantDigits(v); n > storedDigits {
+	// A whole number of more digits is what writers of exact integers
+	// (openpyxl, excelize) store for a long code or ID typed as a number:
+	// Excel reads it rounded to 15 digits, and so does tally. A fraction
+	// or exponent with more digits than a double holds comes from no
+	// spreadsheet.
+	if n := significantDigits(v); n > storedDigits && strings.ContainsAny(v, ".eE") {
 		return fileErr(fmt.Sprintf("单元格 %s 存储的数字 %s 有 %d 位有效数字：Excel 只保留 15 位（存储至多 17 位），超出部分不是舍入误差，无法确定本意", c.Ref, v, n),
 			fmt.Sprintf("cell %s stores %s with %d significant digits: Excel keeps 15 (stores at most 17); the rest is not rounding, so the figure meant is ambiguous", c.Ref, v, n), nil)
 	}
