@@ -327,6 +327,11 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("long-text-figure", "long text", "C5 holds 30,000 characters of text",
 		p().edit(sheet, `<c r="C5" s="5"><v>403.76</v></c>`, `<c r="C5" t="inlineStr"><is><t>`+strings.Repeat("很长的说明", 6000)+`</t></is></c>`).bytes(),
 		finding("long_text", "30000 characters"))
+	figures := regexp.MustCompile(`<c r="([CD](?:[4-9]|[1-3][0-9]|4[0-3]))" s="5"><v>[^<]*</v></c>`)
+	huge := p().edit("xl/sharedStrings.xml", `</sst>`, `<si><t>`+strings.Repeat("长文本", 10_000)+`</t></si></sst>`)
+	huge = huge.set(sheet, []byte(figures.ReplaceAllString(sh, `<c r="$1" t="s"><v>128</v></c>`)))
+	v("huge-string-everywhere", "long text", "one shared string of 30,000 characters in all 80 figure cells",
+		huge.bytes(), finding("long_text", "30000 characters"))
 	v("nul-in-cell", "XML", "a NUL byte inside C4's text",
 		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), unreadable("illegal character code U+0000"))
 	v("formula-as-text", "numbers", "C4 holds the text =SUM(C5:C6)",
