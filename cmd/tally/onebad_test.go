@@ -117,4 +117,3 @@ func TestPanicAnnotatingOneFile(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
-
