@@ -34,7 +34,10 @@ text is reported as explained.
 
 With --annotate DIR, every file with findings is copied into DIR with the
 offending cells highlighted and commented, and a sheet listing the findings.
-The originals are never modified.
+Copies keep their folders below the folder all inputs share, so two files of
+one name do not collide. The originals are never modified: a copy that would
+replace an input (compared as files, through links), or a DIR inside a folder
+being read, is refused before anything is written.
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
 not run.`,
