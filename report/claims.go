@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -16,54 +17,95 @@ import (
 func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 	out := make([]reconcile.Claim, 0, len(found))
 	for i, f := range found {
-		c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
-		var err error
-		if c.Value, err = decimal.NewFromString(f.Value); err != nil {
-			continue // every extracted value is digits; this is a guard
+		if c, ok := mapClaim(i, f, s); ok {
+			out = append(out, c)
 		}
-		unit, okUnit := reconcile.LookupUnit(f.Unit)
-		c.Unit = unit
-		for _, w := range f.Qualifiers {
-			if q, ok := reconcile.ParseQualifier(w); ok {
-				c.Qualifiers = append(c.Qualifiers, q)
-			}
-		}
-		span, err := reconcile.ParseSpan(f.Period)
-		if err != nil {
-			continue
-		}
-		c.Span = span
-		def := indicatorFor(f, s)
-		growth := c.Has(reconcile.AvgGrowth) || c.Has(reconcile.Growth)
-		switch {
-		case def == nil || !okUnit:
-			c.Unmapped = true
-		case growth && unit.Name != "%", !growth && unit.Base != def.Unit.Base:
-			c.Unmapped = true
-		default:
-			c.Indicator = def.Code
-			if def.Aggregation == reconcile.Latest {
-				c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
-			}
-			// A level or a 达到/增至 figure in a five-year passage is the last
-			// year's; 较…末增长 compares that year with its base.
-			if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || c.Has(reconcile.Growth)) &&
-				!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) {
-				c.Span = reconcile.Span{From: span.To, To: span.To}
-			}
-			if c.Has(reconcile.Growth) {
-				c.Base = f.Base
-				if c.Base == 0 {
-					c.Base = c.Span.To - 1
-				}
-			}
-		}
-		out = append(out, c)
 	}
 	return out
 }
 
-// indicatorFor finds the indicator a figure's subject names.
+// MapIndicators gives, for each figure, the indicator Map maps it to, or ""
+// when it maps to none.
+func MapIndicators(found []Claim, s *reconcile.Spec) []string {
+	out := make([]string, len(found))
+	for i, f := range found {
+		if c, ok := mapClaim(i, f, s); ok && !c.Unmapped {
+			out[i] = c.Indicator
+		}
+	}
+	return out
+}
+
+func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
+	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
+	var err error
+	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
+		return c, false // every extracted value is digits; this is a guard
+	}
+	unit, okUnit := reconcile.LookupUnit(f.Unit)
+	c.Unit = unit
+	for _, w := range f.Qualifiers {
+		if q, ok := reconcile.ParseQualifier(w); ok {
+			c.Qualifiers = append(c.Qualifiers, q)
+		}
+	}
+	span, err := reconcile.ParseSpan(f.Period)
+	if err != nil {
+		return c, false
+	}
+	c.Span = span
+	def := indicatorFor(f, s)
+	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
+	switch {
+	case def == nil || !okUnit:
+		c.Unmapped = true
+	case !measures(f.Measure, unit, def.Unit):
+		c.Unmapped = true
+	case (c.Has(reconcile.New) || strings.HasPrefix(f.Subject, "新增")) && def.Aggregation == reconcile.Latest:
+		c.Unmapped = true // 新增 12家 is not the number of them
+	default:
+		c.Indicator = def.Code
+		if def.Aggregation == reconcile.Latest {
+			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
+		}
+		// A level or a 达到/增至 figure in a five-year passage is the last
+		// year's; 较…末增长 compares that year with its base, and so does a
+		// multiple of a base year (是2011年的1.37倍, period 2012-2016).
+		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) || unit.Base == "倍" && f.Base != 0) &&
+			!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) && f.Measure != Cumulative {
+			c.Span = reconcile.Span{From: span.To, To: span.To}
+		}
+		if rate || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) {
+			c.Base = f.Base
+			if c.Base == 0 && unit.Base != "倍" { // 是前五年的 2.1倍 names no year: left to the check to say so
+				c.Base = c.Span.To - 1
+			}
+		}
+	}
+	return c, true
+}
+
+// measures reports whether a figure of this measure and unit can speak of an
+// indicator kept in unit u: a level in the same quantity; a growth as a
+// rate or an amount of it; points of a rate; a multiple of anything; a
+// share only of a rate.
+func measures(measure string, unit, u reconcile.Unit) bool {
+	switch measure {
+	case Growth:
+		return unit.Base == "%" || unit.Base == u.Base
+	case Points:
+		return unit.Base == "百分点" && u.Base == "%"
+	case Ratio:
+		return unit.Base == "倍" || unit.Base == "%" && u.Base == "%"
+	}
+	return unit.Base == u.Base
+}
+
+// indicatorFor finds the indicator a figure's subject names: by name or
+// alias, exactly or as the longest one the subject contains. Statistics
+// abbreviate (规上 for 规模以上, 限上 for 限额以上); a name after a sector
+// word (工业固定资产投资) or inside a derived series (人均税收, 税收占比)
+// names another series, and maps to none.
 func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	subject := strings.TrimSpace(f.Subject)
 	if subject == "" {
@@ -71,13 +113,21 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	}
 	for _, q := range f.Qualifiers {
 		if q == "新增" {
-			if def, ok := s.Lookup("新增" + strings.TrimPrefix(subject, "新增")); ok {
+			if def, ok := lookupNational(s, "新增"+strings.TrimPrefix(subject, "新增")); ok {
 				return def
 			}
 		}
 	}
-	if def, ok := s.Lookup(subject); ok {
-		return def
+	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(subject)
+	// The budget revenue under its older names (公共财政预算收入 until 2014,
+	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
+	// (the total with the shares passed up) is another, and so is a bare
+	// 公共财政收入 (reports that state both use it for the total).
+	full = budgetRevenue.ReplaceAllString(full, "一般公共预算收入")
+	for _, sub := range []string{subject, full} {
+		if def, ok := s.Lookup(sub); ok {
+			return def
+		}
 	}
 	var best *reconcile.Indicator
 	bestLen := 0
@@ -85,13 +135,47 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 		def := &s.Indicators[i]
 		for _, name := range append([]string{def.Name}, def.Aliases...) {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
-			if len(n) > bestLen && strings.Contains(subject, n) {
+			for _, sub := range []string{subject, full} {
+				at := strings.Index(sub, n)
+				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) {
+					continue
+				}
 				best, bestLen = def, len(n)
 			}
 		}
 	}
 	return best
 }
+
+// lookupNational finds an indicator by name or alias, also when one of the
+// two names a national recognition (国家科技型中小企业, 国家高新技术企业)
+// and the other leaves 国家 out, as reports usually do.
+func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool) {
+	if def, ok := s.Lookup(name); ok {
+		return def, true
+	}
+	key := strings.ReplaceAll(reconcile.NormalizeHeader(name), "国家", "")
+	for i := range s.Indicators {
+		def := &s.Indicators[i]
+		for _, n := range append([]string{def.Name}, def.Aliases...) {
+			if strings.ReplaceAll(reconcile.NormalizeHeader(n), "国家", "") == key {
+				return def, true
+			}
+		}
+	}
+	return nil, false
+}
+
+var (
+	// derived series: per head, shares, rates, structure.
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径`)
+	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
+	// 一般公共预算本级收入 is the budget's own name for the same series.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算(本级)?收入)`)
+	// sector words that restrict a series to part of it, and levels of
+	// government (镇级财政收入 is not the county's).
+	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+)
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states (same line and value, or same indicator, period and value).

@@ -63,6 +63,8 @@ type Detail struct {
 	// has no reference.
 	next int
 
+	seal sealer // the rows' digests, for the seal sheet
+
 	tmp    *os.File
 	parts  []segment // set by the compressor; read after finish
 	counts []int     // data rows of each finished sheet
@@ -151,10 +153,15 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	return d, nil
 }
 
+// TempName is the name of the temporary file the rows are written to,
+// for a caller that removes it on an interrupt.
+func (d *Detail) TempName() string { return d.tmp.Name() }
+
 // compress runs in its own goroutine: it deflates chunks into the
 // temporary file as they come, so formatting and compressing overlap. It
-// gets the channel rather than reading d.work, which stop sets to nil —
-// for a short detail, before this goroutine has started.
+// takes the channel, not d.work: stop sets d.work to nil, maybe before this
+// goroutine first runs (a run with no detail rows, on a busy machine), and
+// ranging over a nil channel blocks for ever.
 func (d *Detail) compress(work <-chan chunk) {
 	out := &countWriter{w: bufio.NewWriterSize(d.tmp, 1<<20)}
 	fw, _ := flate.NewWriter(out, detailLevel)
@@ -191,6 +198,7 @@ func (d *Detail) Add(e reconcile.Entry) {
 	d.rows++
 	d.n++
 	d.buf = d.row(d.buf, d.rows+1, e)
+	d.sealEntry(e, d.num)
 	if len(d.buf) >= chunkBytes {
 		d.send(false)
 	}
@@ -206,6 +214,7 @@ func (d *Detail) send(last bool) {
 func (d *Detail) finish() ([]segment, error) {
 	if d.work != nil {
 		d.send(true)
+		d.seal.end()
 		d.counts = append(d.counts, d.rows)
 		d.err = d.stop()
 		for i := range d.parts {

@@ -25,7 +25,7 @@ func same(a, b decimal.Decimal) bool {
 	return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
 }
 
-func checkStored(t *testing.T, s string) {
+func checkFastPath(t *testing.T, s string) {
 	t.Helper()
 	want, werr := general(s)
 	got, gerr := parseStored(s)
@@ -58,7 +58,7 @@ func TestParseStoredMatchesGeneral(t *testing.T) {
 		"0." + strings.Repeat("0", 20) + "15", strings.Repeat("1", 1000),
 	}
 	for _, s := range edges {
-		checkStored(t, s)
+		checkFastPath(t, s)
 	}
 	// Every digit count and half-way case, both signs, with exponents.
 	r := rand.New(rand.NewPCG(1, 2))
@@ -92,7 +92,7 @@ func TestParseStoredMatchesGeneral(t *testing.T) {
 			if r.IntN(3) == 0 {
 				fmt.Fprintf(&b, "E%+d", r.IntN(40)-20)
 			}
-			checkStored(t, b.String())
+			checkFastPath(t, b.String())
 		}
 	}
 }
@@ -104,7 +104,7 @@ func FuzzStoredNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkStored(t, s)
+		checkFastPath(t, s)
 	})
 }
 

@@ -1,0 +1,872 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The words that qualify a figure, as every report writes them, each with
+// its canonical form. Words right before the number:
+var preWords = []struct{ word, q string }{
+	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
+	{"大约", "约"}, {"约", "约"},
+	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
+	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
+	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
+	{"调整为", "增至"}, {"优化为", "增至"}, {"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
+}
+
+// Words of a figure's clause: a growth or a decline (of a rate in % or
+// 个百分点, or a multiple), an average annual rate, a sum over a span, a
+// number added.
+var (
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "回升", "净增", "多增"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "净减", "减"}
+	// words that contain a growth word without being one
+	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
+)
+
+var clauseMarks = "，。；：、！？,;:"
+
+// qualify finds each figure's period, qualifiers, measure and subject, one
+// decision per function, in order: the passage's period, 预计 over the
+// sentence, the word before the number, the clause's words (or those of the
+// list it continues), the words after the unit, then what they make of its
+// measure, base year, 由…到…, five-year rules and subject.
+func (x *extractor) qualify(figs []figure) []figure {
+	for k := range figs {
+		f := &figs[k]
+		f.period = x.periodAt(f.start)
+		f.from = x.clauseStart(figs, k)
+		before := x.str(f.from, f.start)
+		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
+		if x.estimated(f.start) {
+			f.qualifiers = append(f.qualifiers, "预计")
+		}
+		x.preQualifiers(f, before)
+		own := clauseQualifiers(before, f.unit)
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
+			own = figs[k-1].own()
+		}
+		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
+			own = []string{"新增"}
+		}
+		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
+			own = []string{"累计"}
+		}
+		for _, q := range own {
+			f.qualifiers = appendOnce(f.qualifiers, q)
+		}
+		for _, s := range f.suffix {
+			f.qualifiers = appendOnce(f.qualifiers, s)
+		}
+		f.measure = measureOf(f)
+		x.base(f)
+		x.startEnd(figs, k)
+		x.spanRules(figs, k)
+		f.subject, f.to = x.subject(figs, k, before)
+		// 一般公共预算收入同口径增长9%: the growth of the series restated on
+		// a comparable basis, not of the series as recorded.
+		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
+			f.subject = "同口径" + f.subject
+		}
+	}
+	return x.lists(figs)
+}
+
+// lists applies what a list says of all its figures: 分别 and lists
+// that follow lists map to subjects in order; a 左右 after the last speaks
+// of all; 均 gives each listed subject the figure.
+func (x *extractor) lists(figs []figure) []figure {
+	x.respectively(figs)
+	for k := len(figs) - 1; k > 0; k-- {
+		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
+		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
+			figs[k-1].suffix = []string{"约"}
+			figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, "约")
+		}
+		// 分别增长8%、9%以上: so does a bound after a 分别 list, unless it is
+		// what sets two equal figures apart (分别增长8%和8%以上).
+		for _, b := range []string{"以上", "以内"} {
+			if has(figs[k].suffix, b) && len(figs[k].suffix) == 1 && x.inList(figs, k) && len(figs[k-1].suffix) == 0 && x.respective(figs[k-1].start) && figs[k-1].value != figs[k].value {
+				figs[k-1].suffix = []string{b}
+				figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, b)
+			}
+		}
+	}
+	for k := range figs {
+		// 全年累计发放…: a 累计 within one year is that year's total.
+		if figs[k].measure == Cumulative && figs[k].period.from == figs[k].period.to {
+			figs[k].measure = Level
+		}
+	}
+	return x.each(figs)
+}
+
+// respective: 分别 stands in the clause before the figure at i.
+func (x *extractor) respective(i int) bool {
+	return strings.Contains(x.str(x.back(i, "，。；：,;:"), i), "分别")
+}
+
+// each gives a figure stated of several subjects one claim per subject, in
+// their order: 财政总收入、地方财政收入均增长7%.
+func (x *extractor) each(figs []figure) []figure {
+	var out []figure
+	for _, f := range figs {
+		from := x.back(f.start, "，。；：,;:")
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "均")
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+			out = append(out, f)
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) < 2 {
+			out = append(out, f)
+			continue
+		}
+		for _, it := range items {
+			g := f
+			g.subject = it
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// estimated: 预计 stands earlier in the figure's sentence, and no new
+// passage begins between them.
+func (x *extractor) estimated(i int) bool {
+	from := x.sentenceStart(i)
+	at := strings.LastIndex(x.str(from, i), "预计")
+	if at < 0 {
+		return false
+	}
+	at = from + len([]rune(x.str(from, i)[:at]))
+	_, pAt := x.passageAt(i)
+	if pAt > at {
+		return false // a new passage began after 预计
+	}
+	// 全社会固定资产投资预计完成469亿元、年均增长12.6%，引进项目95个: a 预计
+	// after its clause's subject is that subject's; a later clause naming
+	// a subject of its own is not estimated.
+	pre := strings.NewReplacer(" ", "", "　", "").Replace(x.str(x.back(at, clauseMarks), at))
+	for rest := leadTime.ReplaceAllString(pre, ""); rest != pre; rest = leadTime.ReplaceAllString(pre, "") {
+		pre = rest // 2019年，全区预计…: time and place words open the clause
+	}
+	if len([]rune(clean(pre))) < 4 {
+		return true // no subject before it (初步预计, 经初步预计)
+	}
+	j := at + 2
+	for j < i && !isDigit(x.at(j)) {
+		j++
+	}
+	if clean(x.str(at+2, j)) != "" {
+		return true // …稳中有进预计地区生产总值…: a subject after it, it opens the list
+	}
+	own := x.back(i, "，,；;")
+	if own <= at {
+		return true
+	}
+	return clean(stripComparison(x.str(own, i))) == ""
+}
+
+// spanRules: in a five-year review a flow is summed over the span (累计
+// even when no word says so) while a stock reached (达到, 增至, 发展到)
+// and the Y of 由X到Y are the last year's levels; of five-year targets a
+// level to reach is the last year's, a rate or sum the span's.
+func (x *extractor) spanRules(figs []figure, k int) {
+	f := &figs[k]
+	if (has(f.qualifiers, "年均") || has(f.qualifiers, "累计") && (f.period.target || !namedYear.MatchString(x.str(f.from, f.start)))) && f.period.from == f.period.to {
+		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's;
+		// so is a 累计 whose own clause names no year (2020年达到12.5亿元；
+		// 累计完成投资980亿元) and a sum of 今后五年 targets (到2023年…，
+		// 累计完成投资500亿元).
+		if p, _ := x.passageAt(f.start); p.from != p.to && p.to == f.period.to || p.from != p.to && has(f.qualifiers, "年均") {
+			f.period = p
+		}
+	}
+	if p, _ := x.passageAt(f.start); has(f.qualifiers, "累计") && f.period.from == f.period.to && !f.period.target && p.from == p.to {
+		// 2023年…验收，…2024年…项目，治理改造农田总计16300亩: a sum over
+		// the years its sentence names.
+		lo, hi := 0, 0
+		for _, m := range namedYear.FindAllStringSubmatch(x.str(x.sentenceStart(f.start), f.start), -1) {
+			y, _ := strconv.Atoi(m[1])
+			if y < x.review-15 || y > x.review+1 {
+				continue
+			}
+			if lo == 0 || y < lo {
+				lo = y
+			}
+			hi = max(hi, y)
+		}
+		if lo != 0 && lo < hi && hi == f.period.to {
+			f.period = period{from: lo, to: hi}
+			f.measure = Cumulative
+			return
+		}
+	}
+	// 截至2016年底…是2011年的1.37倍: a multiple of a base year speaks of
+	// the span after it.
+	if f.unit == "倍" && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
+		f.period = period{from: f.base + 1, to: f.period.to}
+		return
+	}
+	// A part of a ratio a:b:c speaks of the period of the first.
+	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.period = figs[k-1].period
+		return
+	}
+	p := f.period
+	if f.endOf && p.from != p.to {
+		f.period = period{from: p.to, to: p.to, target: p.target}
+		return
+	}
+	if p.from == p.to || f.startOf {
+		return
+	}
+	last := period{from: p.to, to: p.to, target: p.target}
+	if p.target {
+		if f.measure == Level || f.measure == Ratio {
+			f.period = last
+		}
+		return
+	}
+	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
+	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
+	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		return // of the span as a whole: neither a sum nor the last year's
+	}
+	if f.measure == Ratio && reached {
+		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
+		return
+	}
+	if f.measure != Level {
+		return
+	}
+	if reached {
+		f.period = last
+		return
+	}
+	f.qualifiers = appendOnce(f.qualifiers, "累计")
+	f.measure = Cumulative
+}
+
+// yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
+// near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
+// level the last year reached, unless a verb of spending or bringing in
+// makes it a sum (投入近50亿元).
+func (x *extractor) yearlyBound(f *figure) bool {
+	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+		return false
+	}
+	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
+}
+
+// stockWords name a stock or a per-head level, never summed over years:
+// 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
+
+var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
+
+var (
+	yearlyAmount = regexp.MustCompile(`产值|收入|总值|增加值|销售额|营业额|营收|零售总额`)
+	flowVerb     = regexp.MustCompile(`投入|投资|引进|吸引|招引|完成|实施|争取|融资|筹集|发放|兑现|拨付|到位`)
+)
+
+// sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
+// 的镇3个.
+func (x *extractor) sizeClass(f *figure) bool {
+	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+		return false
+	}
+	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
+}
+
+var (
+	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)[\d.十百千万亿]*[万亿]元?的|[十百千万亿]+元?级`)
+)
+
+// partOfLevel: 其中… after a level of the same sentence is a part of it.
+func (x *extractor) partOfLevel(figs []figure, k int) bool {
+	if k == 0 || figs[k-1].measure != Level || figs[k-1].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	return strings.Contains(x.str(figs[k-1].unitEnd, figs[k].start), "其中")
+}
+
+// newListGoesOn: a 新增 heading a list covers its items up to the sentence's
+// end (新增示范基地2000亩、生态茶园1000亩，上市农业企业22家): figure k's clause
+// is a bare noun, after a 新增 count of the same sentence.
+func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	if clause == "" || clean(clause) != strings.ReplaceAll(clause, " ", "") {
+		return false // a verb or time word of its own
+	}
+	// The list's head (its first item, before the 、 items) must open with
+	// the word: 城镇新增就业1200人，转移劳动力3500人次 is no list of new things.
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if loc := newWords.FindStringIndex(head); !strings.HasPrefix(head, "新增") && (loc == nil || loc[0] != 0) {
+		return false
+	}
+	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
+}
+
+// sumListGoesOn: a clause opened by 累计 heads a list of one subject's
+// results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
+// it in its sentence that states a count with no words of its own for a
+// change, a sum or a part sums the same span.
+func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	// the list's head must open with 累计 (or be carried on from one that did)
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
+	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+}
+
+// own is the figure's clause words, which a list shares.
+func (f *figure) own() []string {
+	var out []string
+	for _, q := range f.qualifiers {
+		switch q {
+		case "累计", "年均", "增长", "下降", "新增", "达到", "增至":
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// rateUnit: a rate (%, ‰, 个百分点) rather than an amount.
+func rateUnit(u string) bool {
+	return u == "%" || u == "‰" || strings.HasSuffix(u, "百分点")
+}
+
+// clauseStart is where a figure's clause starts: the previous clause mark,
+// heading end or figure.
+func (x *extractor) clauseStart(figs []figure, k int) int {
+	start := x.back(figs[k].start, clauseMarks)
+	if k > 0 && figs[k-1].unitEnd > start {
+		start = figs[k-1].unitEnd
+	}
+	return start
+}
+
+// inList: figure k continues a list with figure k-1 (、 和 及 与 between
+// them and nothing else): 增长 14.6%、21.3%; 分别增长8%和10%.
+func (x *extractor) inList(figs []figure, k int) bool {
+	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
+	switch between {
+	case "-", "—", "－", "~", "～", "至", "到":
+		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
+	case "、", "和", "及", "与", ",", "，":
+		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
+	}
+	return false
+}
+
+// nextItem: figure k's clause is the next item of a 、 list whose previous
+// item ends with figure k-1 (累计实现税收 68亿元、固定资产投资 480亿元).
+func (x *extractor) nextItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	return strings.HasPrefix(between, "、") && !strings.ContainsAny(between[len("、"):], clauseMarks)
+}
+
+// preQualifiers reads the word right before the number.
+func (x *extractor) preQualifiers(f *figure, before string) {
+	tail := strings.TrimRight(before, " 了")
+	for _, w := range preWords {
+		if !strings.HasSuffix(tail, w.word) {
+			continue
+		}
+		if w.word == "近" && (strings.HasSuffix(tail, "最近") || strings.HasSuffix(tail, "附近") || strings.HasSuffix(tail, "临近")) {
+			continue
+		}
+		if w.word == "过" && (strings.HasSuffix(tail, "经过") || strings.HasSuffix(tail, "通过") || strings.HasSuffix(tail, "超过") ||
+			strings.HasSuffix(tail, "不过") || strings.HasSuffix(tail, "度过") || strings.HasSuffix(tail, "跨过") || strings.HasSuffix(tail, "越过")) {
+			continue
+		}
+		f.qualifiers = appendOnce(f.qualifiers, w.q)
+		return
+	}
+}
+
+// sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
+// period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
+// a stock.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+
+// newWords count new things as 新增 does.
+var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+
+// clauseQualifiers reads the words of the clause before a figure.
+func clauseQualifiers(before, unit string) []string {
+	var out []string
+	s := before
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "□")
+	}
+	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
+		out = append(out, "累计")
+	}
+	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
+		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
+	}
+	if !rateUnit(unit) && unit != "倍" {
+		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
+		tail := strings.TrimRight(s, " 了")
+		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
+		// states by how much its noun fell.
+		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+			return append(out, "下降")
+		}
+		for _, w := range []struct {
+			words []string
+			q     string
+		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+			for _, g := range w.words {
+				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
+					return append(out, w.q)
+				}
+			}
+		}
+		return out
+	}
+	if strings.Contains(s, "年均") || strings.Contains(s, "年平均") {
+		return append(out, "年均")
+	}
+	// The last growth or decline word, unless it leads to a level
+	// (提高到 85%).
+	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	switch {
+	case g < 0 && d < 0:
+	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
+		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
+		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
+	case d > g && !reachesLevel(s, d, declineWords):
+		out = append(out, "下降")
+	case g > d && !reachesLevel(s, g, growthWords):
+		out = append(out, "增长")
+	}
+	return out
+}
+
+// rateNoun: the growth word at the start of s names a rate (增速, 增幅),
+// not a change.
+func rateNoun(s string) bool {
+	for _, w := range []string{"增速", "增幅", "涨幅", "降幅"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparative words compare a rate with another's.
+var comparative = regexp.MustCompile(`高于|低于|快于|慢于|超过|超出|远超|领先|落后`)
+
+// lastIndex is the byte offset of the last of words in s, -1 if none.
+func lastIndex(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+func reachesLevel(s string, at int, words []string) bool {
+	rest := s[at:]
+	for _, w := range words {
+		if strings.HasPrefix(rest, w) {
+			rest = rest[len(w):]
+			break
+		}
+	}
+	return strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")
+}
+
+// measureOf says what kind of figure it is.
+func measureOf(f *figure) string {
+	switch {
+	case f.unit == "":
+		return Ratio // a part of 9.6:41.7:48.7
+	case strings.HasSuffix(f.unit, "百分点"):
+		return Points
+	case f.unit == "倍":
+		return Ratio
+	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
+		return Growth
+	case has(f.qualifiers, "累计"):
+		return Cumulative
+	case f.unit == "%" || f.unit == "‰":
+		return Ratio // a share, a rate of coverage, a completion rate
+	}
+	return Level
+}
+
+// Comparisons: the base a growth or multiple is measured from.
+var (
+	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+)
+
+// base reads the year a growth or multiple compares with, when the clause
+// names one (较“十二五”末, 比2015年, 是2010年的).
+func (x *extractor) base(f *figure) {
+	if f.measure != Growth && f.measure != Ratio && f.measure != Points {
+		return
+	}
+	from := x.back(f.start, "，。；,;")
+	s := x.str(from, f.start)
+	if m := basePlan.FindAllStringSubmatch(s, -1); m != nil {
+		f.base = plans[m[len(m)-1][2]] + 4 // the plan's last year
+		return
+	}
+	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
+		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+	}
+}
+
+var (
+	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
+	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
+	etcHead        = regexp.MustCompile(`^(.+?)等(行业|产业|领域|企业|项目)`)
+	listSeparators = regexp.MustCompile(`、|和|及|与`)
+)
+
+// startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
+func (x *extractor) startEnd(figs []figure, k int) {
+	f := &figs[k]
+	tail := strings.TrimRight(x.str(f.from, f.start), " ")
+	tail = strings.TrimSuffix(tail, "的")
+	tail = startTime.ReplaceAllString(tail, "")
+	if k > 0 && figs[k-1].startOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		tail = "由" // the next part of a ratio a:b:c
+	}
+	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.endOf = true
+	}
+	// 由13677户49479人减至887户1472人: a figure right after another, in
+	// another unit, is the same level counted another way.
+	if k > 0 && figs[k-1].unitEnd == f.start && f.unit != figs[k-1].unit {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
+	}
+	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
+		return
+	}
+	// Y: the first figure after 到/至/为 in the clause.
+	y := -1
+	for n := k + 1; n < len(figs); n++ {
+		next := x.str(figs[n-1].unitEnd, figs[n].start)
+		if strings.ContainsAny(next, "，。；,;") {
+			break
+		}
+		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
+			y = n
+			break
+		}
+	}
+	if y < 0 {
+		return
+	}
+	figs[y].endOf = true
+	f.startOf = true
+	f.qualifiers = nil
+	f.measure = measureOf(f)
+	switch {
+	case f.period.target:
+		f.period = period{from: x.review, to: x.review}
+	default:
+		y := f.period.from - 1
+		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
+			y, _ = strconv.Atoi(m[1])
+		}
+		f.period = period{from: y, to: y}
+	}
+}
+
+// subject finds what a figure measures.
+func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
+	f := &figs[k]
+	if (f.measure == Level || f.measure == Cumulative) && !f.startOf {
+		// The words after a measure word name what it counts: 建成 5个
+		// 服务站, 为 3187人办理养老保险.
+		end := f.unitEnd
+		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
+			end++
+		}
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+			if post := clean(x.str(f.unitEnd, end)); post != "" {
+				return post, end
+			}
+		}
+	}
+	s := before
+	switch f.measure {
+	case Growth, Points:
+		s = stripComparison(s)
+	case Ratio:
+		// 是前五年的 2.1倍: what it is compared with is not its subject;
+		// nor is 增长 of 增长1.2倍.
+		s = comparedWith.ReplaceAllString(comparison.ReplaceAllString(s, ""), "")
+		if has(f.qualifiers, "增长") || has(f.qualifiers, "下降") {
+			s = stripComparison(s)
+		}
+	}
+	if f.startOf {
+		s = startTime.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(s, " "), "的"), "")
+		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
+		s = strings.TrimSuffix(s, "从")
+	}
+	if f.endOf && k > 0 && figs[k-1].startOf && figs[k-1].subject != "" {
+		return figs[k-1].subject, f.unitEnd // 由X提高到Y: Y speaks of X's subject
+	}
+	if subj := clean(s); subj != "" {
+		return subj, f.unitEnd
+	}
+	// No words of its own: the figure before it in the sentence speaks of
+	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
+	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		// 新增规模工业企业24家，总数达到159家: after the new ones, 总数 is
+		// the stock of them, another series than the count added.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && !has(f.qualifiers, "新增") && totalWord.MatchString(before) {
+			return strings.TrimPrefix(prev.subject, "新增") + "总数", f.unitEnd
+		}
+		// 新增高新技术企业560家，增长47%: the growth of the number added,
+		// not of the stock.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && prev.measure == Level && (f.measure == Growth || f.measure == Points) && rateUnit(f.unit) {
+			return "新增" + strings.TrimPrefix(prev.subject, "新增"), f.unitEnd
+		}
+		return figs[k-1].subject, f.unitEnd
+	}
+	// Else the clause before, when it says a level was reached in words and
+	// holds no figure: 工业总产值迈上千亿台阶，接近1300亿元.
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if prev := x.str(from, f.from-1); stage.MatchString(prev) && (k == 0 || figs[k-1].unitEnd <= from) {
+			if subj := clean(stage.ReplaceAllString(prev, "")); subj != "" {
+				return subj, f.unitEnd
+			}
+		}
+	}
+	return "", f.unitEnd
+}
+
+// planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)
+// is how many of them the span met, not a sum of yearly flows.
+var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
+
+// sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+
+// totalWord: a clause naming only the total of what the figure before it
+// counted (总数达到159家, 总量达12家).
+var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
+
+// stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
+var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
+
+var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+
+// stripComparison takes the growth words and what is compared with out of
+// a growth figure's clause, leaving its subject.
+func stripComparison(s string) string {
+	s = comparison.ReplaceAllString(s, "")
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "\x00"+w)
+	}
+	for _, ws := range [][]string{growthWords, declineWords, {"年均", "年平均"}} {
+		for _, w := range ws {
+			if i := strings.LastIndex(s, w); i >= 0 && (i == 0 || s[i-1] != 0) {
+				s = s[:i] + s[i+len(w):]
+			}
+		}
+	}
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// respectively maps a 分别 list to its subjects, in order: the nouns listed
+// before 分别 (城镇、农村居民人均可支配收入分别达到 a、b: 城镇居民… and
+// 农村居民…), or the figures before it in the sentence (税收 68亿元、投资
+// 480亿元，分别增长 14.6%、21.3%).
+func (x *extractor) respectively(figs []figure) {
+	for k := 0; k < len(figs); k++ {
+		f := &figs[k]
+		from := x.back(f.start, "，。；：,;:")
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "分别")
+		n := 1
+		for k+n < len(figs) && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		if one := clean(seg); at < 0 && n == 2 && x.inList(figs, k+1) && len(pairItems(one)) == 2 && !rateUnit(f.unit) {
+			// 存贷款余额达到831.8亿元、406.7亿元: a pair word before a pair of
+			// levels names each in turn, as if 分别 were written.
+			items := pairItems(one)
+			figs[k].subject, figs[k+1].subject = items[0], items[1]
+			k++
+			continue
+		}
+		if at < 0 {
+			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
+			// subject of its own after a list of as many figures speaks of
+			// them in order, as if 分别 were written.
+			if clean(stripComparison(seg)) == "" && x.listBefore(figs, k, n) {
+				for i := 0; i < n; i++ {
+					figs[k+i].subject = figs[k-n+i].subject
+				}
+				k += n - 1
+			}
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) > n {
+			items = listItems(strings.ReplaceAll(seg[:at], "和", "\x00")) // A、B和C两大…: 和 inside an item
+			for i := range items {
+				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
+			}
+		}
+		if one := clean(seg[:at]); n == 2 && len(items) == 0 {
+			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
+			items = pairItems(one)
+		}
+		if len(items) == n {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = items[i]
+			}
+		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = figs[k-n+i].subject
+			}
+		}
+		k += n - 1
+	}
+}
+
+// pairWords are the usual two-in-one words of reports, each with the two
+// series it joins, in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入.
+var pairWords = []struct{ pair, first, second string }{
+	{"城乡", "城镇", "农村"}, {"存贷款", "存款", "贷款"}, {"进出口", "进口", "出口"},
+}
+
+// pairItems splits a subject holding one pair word into its two series;
+// nil when it holds none.
+func pairItems(s string) []string {
+	for _, p := range pairWords {
+		if strings.Count(s, p.pair) == 1 {
+			return []string{strings.Replace(s, p.pair, p.first, 1), strings.Replace(s, p.pair, p.second, 1)}
+		}
+	}
+	return nil
+}
+
+// listBefore: the n figures before figure k form a list of their own in
+// its sentence, each of another subject.
+func (x *extractor) listBefore(figs []figure, k, n int) bool {
+	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	seen := map[string]bool{}
+	for i := k - n; i < k; i++ {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+			return false
+		}
+		seen[figs[i].subject] = true
+	}
+	return true
+}
+
+// listItems splits the nouns of a list (A、B和C) and expands a shared head:
+// in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
+func listItems(s string) []string {
+	s = strings.TrimSpace(s)
+	parts := listSeparators.Split(s, -1)
+	var items []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			return nil
+		}
+		items = append(items, p)
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
+	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
+	last := []rune(items[len(items)-1])
+	for i := range items {
+		items[i] = clean(items[i])
+		if i < len(items)-1 {
+			n := len([]rune(items[i]))
+			if n > 0 && n+2 <= len(last) {
+				items[i] += string(last[n:])
+			}
+		}
+	}
+	items[len(items)-1] = clean(items[len(items)-1])
+	return items
+}
+
+// claim builds the claim of a figure.
+func (x *extractor) claim(f *figure) Claim {
+	c := Claim{Line: x.t.lines[f.start], Subject: f.subject, Value: f.value, Unit: f.unit, Qualifiers: f.qualifiers,
+		Kind: "fact", Measure: f.measure, Period: f.period.String(), Base: f.base}
+	if f.period.target {
+		c.Kind = "target"
+	}
+	if c.Qualifiers == nil {
+		c.Qualifiers = []string{}
+	}
+	if c.Base == 0 && f.measure == Growth && !has(c.Qualifiers, "年均") && f.period.from != f.period.to {
+		c.Base = f.period.from - 1 // 五年来…增长 74%: against the year before the span
+	}
+	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
+	return c
+}

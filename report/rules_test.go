@@ -1,0 +1,135 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/spec"
+)
+
+// The general rules the development half of the labelled reports called
+// for, each on sentences written for the test (no report's own wording).
+func TestReadingRules(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日在某县人民代表大会上\n"
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"traditional characters with pinyin glosses", "過去一年，全縣地區(qū)生產(chǎn)總值120億元，增長(zhǎng)8%。\n二、2019年主要預(yù)期目標(biāo)\n力爭固定資產(chǎn)投資增幅10%以上。",
+			[]detail{{"120", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
+				{"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"}}},
+		{"a ratio written with ∶", "过去一年，三次产业结构调整为8.1∶40.2∶51.7。",
+			[]detail{{"8.1", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"40.2", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"51.7", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+		{"a time of day is no ratio; a structure ratio adds to 100", "网站 2021-07-27 17:26:59 发布\n过去一年，三次产业结构为10:45:45。",
+			[]detail{{"10", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"45", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"45", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+		{"a rank in 位 is no count; people in 位 are", "过去一年，全县在百强县中的排名由41位上升到37位，引进博士12位。",
+			[]detail{{"12", "位", "博士", "", "2018", "fact", "level"}}},
+		{"the bound of what a share or a class counts", "过去一年，30%的村集体年收入超过20万元，超1000万元的企业8家。",
+			[]detail{{"30", "%", "", "", "2018", "fact", "ratio"}, {"8", "家", "超1000万元的企业", "", "2018", "fact", "level"}}},
+		{"five-year review: a yearly amount passing a bound, a size class and a part are levels",
+			"过去五年，工业总产值迈上百亿台阶，接近130亿元，其中装备制造业产值突破50亿元；形成2个百亿级产业；累计投入资金超45亿元；拥有高新技术企业30家。",
+			[]detail{{"130", "亿元", "工业总产值", "近", "2018", "fact", "level"}, {"50", "亿元", "装备制造业产值", "超过", "2018", "fact", "level"},
+				{"2", "个", "百亿级产业", "", "2018", "fact", "level"}, {"45", "亿元", "资金", "累计,超过", "2014-2018", "fact", "cumulative"},
+				{"30", "家", "高新技术企业", "", "2018", "fact", "level"}}},
+		{"a flow passing a bound is still a sum", "过去五年，投入近50亿元实施民生实事。",
+			[]detail{{"50", "亿元", "", "累计,近", "2014-2018", "fact", "cumulative"}}},
+		{"a sum over the years a sentence names", "过去一年，2017年完成验收，2018年新建高标准农田5000亩，总计治理农田12000亩。",
+			[]detail{{"5000", "亩", "高标准农田", "新增", "2018", "fact", "level"}, {"12000", "亩", "农田", "累计", "2017-2018", "fact", "cumulative"}}},
+		{"全年共 sums the year; a bare 共 does not", "过去一年，全年共办理诉求19条，共发生事故3起。",
+			[]detail{{"19", "条", "诉求", "累计", "2018", "fact", "level"}, {"3", "起", "事故", "", "2018", "fact", "level"}}},
+		{"a multiple of a base year speaks of the span after it", "截至2018年底，全县地区生产总值是2013年的1.5倍。",
+			[]detail{{"1.5", "倍", "地区生产总值", "", "2014-2018", "fact", "ratio"}}},
+		{"since a nationwide event; a figure right after another shares 由X到Y", "脱贫攻坚战打响以来，累计投入资金12亿元，贫困人口由3000户9000人减至100户260人。",
+			[]detail{{"12", "亿元", "资金", "累计", "2016-2018", "fact", "cumulative"},
+				{"3000", "户", "贫困人口", "", "2015", "fact", "level"}, {"9000", "人", "贫困人口", "", "2015", "fact", "level"},
+				{"100", "户", "贫困人口", "", "2018", "fact", "level"}, {"260", "人", "贫困人口", "", "2018", "fact", "level"}}},
+		{"新培育 is 新增; a 新增 list goes on to the sentence's end", "过去一年，新培育合作社12家、家庭农场8个，上市企业2家。",
+			[]detail{{"12", "家", "合作社", "新增", "2018", "fact", "level"}, {"8", "个", "家庭农场", "新增", "2018", "fact", "level"}, {"2", "家", "上市企业", "新增", "2018", "fact", "level"}}},
+		{"a 新增 inside a subject heads no list", "过去一年，城镇新增就业1200人，转移农村劳动力3500人次。",
+			[]detail{{"1200", "人", "城镇新增就业", "新增", "2018", "fact", "level"}, {"3500", "人次", "转移农村劳动力", "", "2018", "fact", "level"}}},
+		{"a bound after a 分别 list is each one's, unless it sets equal figures apart", "二、2019年主要预期目标\n城乡居民收入分别增长8%、9%以上，财政总收入、地方财政收入分别增长6%和6%以上。",
+			[]detail{{"8", "%", "城镇居民收入", "以上,增长", "2019", "target", "growth"}, {"9", "%", "农村居民收入", "以上,增长", "2019", "target", "growth"},
+				{"6", "%", "财政总收入", "增长", "2019", "target", "growth"}, {"6", "%", "地方财政收入", "以上,增长", "2019", "target", "growth"}}},
+		{"减少 opening a clause is a decline; a comparison is a gap", "过去一年，减少政府债务2.5亿元；规上工业增加值增长9%，增速高于全市1.2个百分点。",
+			[]detail{{"2.5", "亿元", "政府债务", "下降", "2018", "fact", "growth"}, {"9", "%", "规上工业增加值", "增长", "2018", "fact", "growth"},
+				{"1.2", "个百分点", "高于全市", "", "2018", "fact", "points"}}},
+		{"a plan's targets: the span over the goal phrase of its sentence", "“十四五”时期，我县的主要目标是：地区生产总值年均增长6.5%以上，到2025年突破200亿元，累计完成投资500亿元。",
+			[]detail{{"6.5", "%", "地区生产总值", "以上,年均", "2021-2025", "target", "growth"}, {"200", "亿元", "地区生产总值", "超过", "2025", "target", "level"},
+				{"500", "亿元", "投资", "累计", "2021-2025", "target", "cumulative"}}},
+		// batch 3 of the development half
+		{"a line of digits is a figure when its unit opens the next line", "过去一年，全镇茶园面积达\n5200\n亩，增长6%；\n12\n家合作社入社。\n- 3 -\n二是办实事。",
+			[]detail{{"5200", "亩", "茶园面积", "", "2018", "fact", "level"}, {"6", "%", "茶园面积", "增长", "2018", "fact", "growth"},
+				{"12", "家", "合作社入社", "", "2018", "fact", "level"}}},
+		{"总数 after a 新增 count is the stock; the growth after it is of the new ones", "过去一年，新增规上企业15家，总数达到120家；新增市场主体3000户，增长12%。",
+			[]detail{{"15", "家", "规上企业", "新增", "2018", "fact", "level"}, {"120", "家", "规上企业总数", "", "2018", "fact", "level"},
+				{"3000", "户", "市场主体", "新增", "2018", "fact", "level"}, {"12", "%", "新增市场主体", "增长", "2018", "fact", "growth"}}},
+		{"a year naming a title sets no period", "过去一年，2018年12月，我县获评2017年度“省级文明县”，获省奖励500万元。",
+			[]detail{{"500", "万元", "省奖励", "", "2018", "fact", "level"}}},
+		{"a comparison with another's rate is a gap", "过去一年，规上工业增加值增长8%，高于全省增速1.5个百分点。",
+			[]detail{{"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "高于全省", "", "2018", "fact", "points"}}},
+		{"a money bound before the noun counted names a class", "过去一年，签约项目40个，其中过5亿元项目3个。",
+			[]detail{{"40", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "过5亿元项目", "", "2018", "fact", "level"}}},
+		{"a year opening a sentence holds for it right after the last one's 。", "过去五年，全县经济稳步发展。2016年23个贫困村全部出列，五年来累计投入资金8亿元。",
+			[]detail{{"23", "个", "贫困村全部出列", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"a clause opened by 累计 heads a list; one with its own time does not go on", "过去一年，累计培训农民1200人次，服务企业80家，目前已建成基地3个。",
+			[]detail{{"1200", "人次", "农民", "累计", "2018", "fact", "level"}, {"80", "家", "服务企业", "累计", "2018", "fact", "level"},
+				{"3", "个", "已建成基地", "", "2018", "fact", "level"}}},
+		{"the size of a group ranked in and a meeting's attendance are no claims", "会议应有200多名代表与会。过去一年，全县在全省52个县中排名第8位，粮食产量12万吨。",
+			[]detail{{"12", "万吨", "粮食产量", "", "2018", "fact", "level"}}},
+		{"a structure ratio with spaces after its colons", "过去一年，三次产业结构调整为12: 40.5: 47.5。",
+			[]detail{{"12", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"40.5", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"47.5", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+		{"a 预计 after its subject is that subject's; one opening the clause holds on", "过去一年，全社会固定资产投资预计完成80亿元、增长10%，引进项目12个。2018年，全县预计实现生产总值90亿元，税收6亿元。",
+			[]detail{{"80", "亿元", "全社会固定资产投资", "预计", "2018", "fact", "level"}, {"10", "%", "全社会固定资产投资", "增长,预计", "2018", "fact", "growth"},
+				{"12", "个", "项目", "", "2018", "fact", "level"}, {"90", "亿元", "生产总值", "预计", "2018", "fact", "level"}, {"6", "亿元", "税收", "预计", "2018", "fact", "level"}}},
+		{"a plan's own indicators are counted over its span", "过去一年，“十二五”确定的12项约束性指标全部完成。",
+			[]detail{{"12", "项", "约束性指标", "", "2011-2015", "fact", "level"}}},
+		{"a 同口径 growth is of the restated series", "二、2019年主要预期目标\n一般公共预算收入同口径增长6%。",
+			[]detail{{"6", "%", "同口径一般公共预算收入", "增长", "2019", "target", "growth"}}},
+		{"a pair word before a pair of levels; 等 before a list's shared head", "过去一年，金融机构存贷款余额达到120亿元、80亿元，分别增长9%、6%；纺织、食品等行业产值分别增长5%和7%。",
+			[]detail{{"120", "亿元", "金融机构存款余额", "", "2018", "fact", "level"}, {"80", "亿元", "金融机构贷款余额", "", "2018", "fact", "level"},
+				{"9", "%", "金融机构存款余额", "增长", "2018", "fact", "growth"}, {"6", "%", "金融机构贷款余额", "增长", "2018", "fact", "growth"},
+				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"7", "%", "食品行业产值", "增长", "2018", "fact", "growth"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// The older names of the budget revenue map to it; its total, a bare
+// 公共财政收入, a 规模以上 part of investment and a town-level revenue do not.
+func TestIndicatorNames(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，公共预算收入3.6亿元，地方公共财政收入2.1亿元，公共财政收入5.2亿元，一般公共预算总收入6亿元，" +
+		"规模以上固定资产投资增长10%，镇级财政收入全部超过1000万元，规上工业产值52亿元。"
+	found := Extract(strings.Split(text, "\n"), Options{})
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapIndicators(found, s)
+	want := []string{"budget_revenue", "budget_revenue", "", "", "", "", "industrial_output"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
+
+// Batch 3's names: the budget's own 本级 name maps; a 地方级 part, a
+// restated (同口径) growth and the growth of a number added do not; a
+// recognition written without 国家 still names the indicator of new ones.
+func TestIndicatorNamesBatch3(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般公共预算本级收入4.2亿元，其中地方级税收收入3.1亿元，一般公共预算收入同口径增长6%；" +
+		"新备案科技型中小企业30家，新增高新技术企业12家，增长20%。"
+	found := Extract(strings.Split(text, "\n"), Options{})
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapIndicators(found, s)
+	want := []string{"budget_revenue", "", "", "sme_new", "", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
