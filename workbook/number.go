@@ -50,6 +50,12 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 	if t == "" || nothing[t] {
 		return decimal.Decimal{}, true, reconcile.Text{}, true
 	}
+	if strings.HasPrefix(t, "=") {
+		// A formula typed as text: Excel shows the text, never computes it.
+		return decimal.Decimal{}, false, reconcile.Text{
+			"数字（这里是公式的文本，Excel 不会计算它；请填写数字，或把单元格格式改为“常规”后重新输入公式）",
+			"a number (this is a formula's text, which Excel does not compute; type the figure, or set the cell to General and enter the formula again)"}, false
+	}
 	if u := trailingUnit(t); u != "" && u == unit {
 		t = strings.TrimRight(strings.TrimSuffix(t, unit), spaces)
 	} else if u != "" {
@@ -129,11 +135,11 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 	}
 	switch rc.Type {
 	case "", "n":
-		d, err := decimal.NewFromString(rc.Value)
+		d, err := parseStored(rc.Value)
 		if err != nil {
 			return bad(reconcile.RuleNotANumber, rc.Value, expect)
 		}
-		c.State, c.Value = reconcile.Number, RoundSignificant(d, ExcelDigits)
+		c.State, c.Value = reconcile.Number, d
 		return c, nil
 	case "s", "inlineStr", "str":
 		d, blank, problem, ok := ParseText(rc.Value, unit)
