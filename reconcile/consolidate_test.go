@@ -160,13 +160,13 @@ func TestChecks(t *testing.T) {
 	subs = append(subs[:8], subs[9:]...)
 	// A second file for May.
 	dup := month(s, 5)
-	dup.File = "2020-05-czs2.xlsx" // the later name: it counts, the other is reported
+	dup.File = "2020-05-czs (1).xlsx" // the later name: it counts, the other is reported
 	subs = append(subs, dup)
 	r := Consolidate(s, subs, Options{})
 	want := []string{
 		"total_mismatch 2020-03-czs.xlsx: 税收!B6 error",
 		"duplicate_submission 2020-05-czs.xlsx warning",
-		"duplicate_submission_used 2020-05-czs2.xlsx info",
+		"duplicate_submission_used 2020-05-czs (1).xlsx info",
 		"ytd_chain 2020-06-czs.xlsx: 税收!C4 error",
 		"ytd_chain 2020-07-czs.xlsx: 税收!C4 error",
 		"missing_submission  error",
@@ -328,6 +328,8 @@ func TestDuplicateChoice(t *testing.T) {
 		{id("2020-05-czs (1).xlsx", "", true), id("2020-05-czs.xlsx", "", true)},
 		{id("2020-05-czs (10).xlsx", "x", true), id("2020-05-czs (9).xlsx", "x", true)},
 		{id("2020-05-czs.xlsx", "", true), id("2020-05-czs (1).xlsx", "2020-07-01T00:00:00Z", false)},
+		{id("2020-05-czs.xlsx", "x", true), id("zz-upload.xlsx", "x", true)}, // named as issued over a name that says nothing
+		{id("2020-05-czs-v2.xlsx", "x", true), id("2020-05-czs.xlsx", "x", true)},
 	}
 	for _, c := range cases {
 		if !c.win.Before(c.lose) || c.lose.Before(c.win) {

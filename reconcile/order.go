@@ -52,7 +52,8 @@ func (a Identity) Before(b Identity) bool {
 
 // Preferred reports whether a counts rather than b when both are files of
 // one department-month: a readable file before an unreadable one, then the
-// later save time the file records, then the later name (so
+// later save time the file records, then a file named for its period and
+// department over one whose name says nothing, then the later name (so
 // "2020-03-czs (1).xlsx", a re-sent copy, counts over "2020-03-czs.xlsx"),
 // then the path and the content, so the choice is total.
 func (a Identity) Preferred(b Identity) bool {
@@ -62,6 +63,9 @@ func (a Identity) Preferred(b Identity) bool {
 	if a.Modified != b.Modified {
 		return a.Modified > b.Modified
 	}
+	if na, nb := a.namedFor(), b.namedFor(); na != nb {
+		return na // named as issued (2020-03-czs…) over a name that says nothing
+	}
 	an, bn := stem(a.File), stem(b.File)
 	if an != bn {
 		return naturalLess(bn, an)
@@ -70,6 +74,22 @@ func (a Identity) Preferred(b Identity) bool {
 		return a.File > b.File
 	}
 	return a.SHA256 > b.SHA256
+}
+
+// namedFor reports whether a file's name starts with the period and
+// department it is for, as issued (2020-03-czs.xlsx) or copied
+// (2020-03-czs (1).xlsx, 2020-03-czs-v2.xlsx).
+func (a Identity) namedFor() bool {
+	if a.Department == "" {
+		return false
+	}
+	prefix := strings.ToLower(a.Period.String() + "-" + a.Department)
+	name := strings.ToLower(stem(a.File))
+	if !strings.HasPrefix(name, prefix) {
+		return false
+	}
+	rest := name[len(prefix):]
+	return rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z' || rest[0] >= '0' && rest[0] <= '9')
 }
 
 // stem is a file's base name without its extension.

@@ -479,9 +479,10 @@ const (
 )
 
 // classify tells a data row from text that is not data: a row with no
-// figure in any value column is a footer when it stands below the 合计, is
-// labelled as one (填表人：…, 注：…), has no name (only a note or other
-// text), or, in an indicator table, is not one of its lines.
+// figure in any value column is a footer when it is labelled as one
+// (填表人：…, 注：…), has no name (only a note or other text), stands below
+// the 合计 with nothing in its value columns, or, in an indicator table, is
+// not one of its lines.
 func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) rowKind {
 	figure := false
 	for ci, c := range l.t.Columns {
@@ -497,14 +498,28 @@ func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) 
 		return dataRow
 	}
 	switch {
-	case sh.Total != nil, footerLabel.MatchString(name), name == "" && code == "":
+	case footerLabel.MatchString(name), name == "" && code == "":
 		return footerRow
+	case sh.Total != nil && !l.textInValues():
+		return footerRow // a line of text under the 合计
 	case l.t.Rows == reconcile.Indicators:
 		if _, ok := l.lines[reconcile.NormalizeHeader(name)]; !ok {
 			return footerRow
 		}
 	}
 	return dataRow
+}
+
+// textInValues reports whether a value column of the row holds text: under
+// the 合计, a named row with text where figures belong is a data row gone
+// wrong (reported cell by cell), not a note.
+func (l *layout) textInValues() bool {
+	for ci, c := range l.t.Columns {
+		if rc := l.byCol[ci]; c.Role == reconcile.RoleValue && rc != nil && strings.Trim(rc.Value, spaces) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOf is the unit of a value column (of the indicator table's first

@@ -134,6 +134,7 @@ type xlsx struct {
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
+	colRedefs  int    // columns defined again in the sheet being scanned
 	lastCol    int    // of the row being scanned, including empty cells
 	rows       int64  // rows with content scanned, all sheets
 }
@@ -444,7 +445,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	defer rc.Close()
 	d := newXMLTokens(rc)
 	d.max = x.lim.MaxTextBytes
-	x.hiddenCols = map[int]bool{}
+	x.hiddenCols, x.colRedefs = map[int]bool{}, 0
 	var (
 		cells    []rawCell
 		cur      rawCell
@@ -652,8 +653,15 @@ func (x *xlsx) colAttrs(d *xmlTokens, seen *colSet) error {
 	}
 	for c := lo; c <= hi; c++ {
 		if seen.has(c) {
-			return fileErr(fmt.Sprintf("第 %s 列定义了两次，无法确定是否隐藏", columnName(c)),
-				fmt.Sprintf("column %s is defined twice: whether it is hidden is ambiguous", columnName(c)), nil)
+			// openpyxl writes this when one column of a group is hidden
+			// (C:E, then E hidden): a column is hidden when any definition
+			// hides it, so its figures are reported rather than trusted.
+			// Redefinitions past Excel's column count are refused, which
+			// keeps the work bounded.
+			if x.colRedefs++; x.colRedefs > ExcelMaxCols {
+				return fileErr(fmt.Sprintf("第 %s 列等反复定义超过 %d 次，拒绝读取", columnName(c), ExcelMaxCols),
+					fmt.Sprintf("column %s and others are defined twice, over %d times: refused", columnName(c), ExcelMaxCols), nil)
+			}
 		}
 		seen.set(c)
 		if hidden {

@@ -125,7 +125,9 @@ func TestHostileCorpus(t *testing.T) {
 			if statErr != nil || hasRule(f, "not_annotated") {
 				t.Errorf("%s: no annotated copy: %v %v", v.Name, statErr, firstMessages(f))
 			}
-		case statErr == nil:
+		case statErr == nil && !hadDuplicate(c, "/"+hostile.FileName(v)):
+			// (a copy is made for a file whose only findings say it is a
+			// second file for the sample's March)
 			t.Errorf("%s: a copy of a file without findings", v.Name)
 		}
 	}
@@ -208,4 +210,19 @@ func firstMessages(f *jsonCheckFile) []string {
 		out = append(out, x.Rule+": "+x.Message)
 	}
 	return out
+}
+
+// hadDuplicate reports whether the file was reported as one of two files
+// for one department-month (which fileOf leaves out).
+func hadDuplicate(c jsonCheck, suffix string) bool {
+	for _, f := range c.Files {
+		if strings.HasSuffix(f.File, suffix) {
+			for _, x := range f.Findings {
+				if x.Rule == "duplicate_submission" || x.Rule == "duplicate_submission_used" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -36,10 +36,24 @@ func checkJSON(t *testing.T, out string) jsonCheck {
 	return c
 }
 
+// Files for one department-month (the good file and its -v2 here, the
+// hostile variants of the sample's March) report each other as
+// duplicate_submission(_used); these tests are about other things, so
+// those findings are left out, and a file with no other finding is ok.
 func fileOf(c jsonCheck, suffix string) *jsonCheckFile {
 	for i := range c.Files {
 		if strings.HasSuffix(c.Files[i].File, suffix) {
-			return &c.Files[i]
+			f := c.Files[i]
+			f.Findings = nil
+			for _, x := range c.Files[i].Findings {
+				if x.Rule != "duplicate_submission" && x.Rule != "duplicate_submission_used" {
+					f.Findings = append(f.Findings, x)
+				}
+			}
+			if f.Status == "findings" && len(f.Findings) == 0 {
+				f.Status = "ok"
+			}
+			return &f
 		}
 	}
 	return nil
