@@ -95,8 +95,8 @@ const (
 var catalogue = map[Rule][2]string{
 	RuleUnreadable:       {"无法读取文件：%v", "cannot read the file: %v"},
 	RuleUnknownFile:      {"无法判断填报单位和报告期：%v", "cannot tell the department and period: %v"},
-	RuleDuplicateFile:    {"同一单位同一报告期另有文件 %v（保存于 %v；本文件保存于 %v），按“保存时间较晚者优先，其次文件名较后者优先”采用该文件，本文件未汇总", "another file for the same department and period, %v (saved %v; this one %v), counts by the rule “the later save time, then the later name”; this file was not consolidated"},
-	RuleDuplicateUsed:    {"同一单位同一报告期另有文件 %v，按“保存时间较晚者优先，其次文件名较后者优先”采用本文件", "another file for the same department and period, %v, was also sent; this file counts by the rule “the later save time, then the later name”"},
+	RuleDuplicateFile:    {"同一单位同一报告期另有文件 %v（保存于 %v；本文件保存于 %v），按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用该文件，本文件未汇总", "another file for the same department and period, %v (saved %v; this one %v), counts by the rule “the later save time, then a name starting with its period and department, then the later name”; this file was not consolidated"},
+	RuleDuplicateUsed:    {"同一单位同一报告期另有文件 %v，按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用本文件", "another file for the same department and period, %v, was also sent; this file counts by the rule “the later save time, then a name starting with its period and department, then the later name”"},
 	RuleMissingSheet:     {"缺少工作表“%v”", "sheet %q is missing"},
 	RuleMissingColumn:    {"找不到表头“%v”，该表未读取", "header %q not found; the sheet was not read"},
 	RuleNotANumber:       {"“%v”不是数字，应填写%v", "%q is not a number; expected %v"},
