@@ -64,12 +64,6 @@ func Open(dir string) (*Store, error) {
 			return nil, fmt.Errorf("open data folder: %w", err)
 		}
 	}
-	// Staged files of a run that was killed were never recorded.
-	if ents, err := os.ReadDir(filepath.Join(dir, "tmp")); err == nil {
-		for _, e := range ents {
-			os.Remove(filepath.Join(dir, "tmp", e.Name()))
-		}
-	}
 	dsn := "file:" + filepath.ToSlash(filepath.Join(dir, "tally.db")) +
 		"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
 	db, err := sql.Open("sqlite", dsn)
@@ -82,6 +76,18 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// CleanTmp removes what a killed server left half-written in tmp: staged
+// files that were never recorded. Only a starting server calls it (a
+// backup or user command runs beside a live one).
+func (s *Store) CleanTmp() {
+	tmp := filepath.Join(s.dir, "tmp")
+	if ents, err := os.ReadDir(tmp); err == nil {
+		for _, e := range ents {
+			os.RemoveAll(filepath.Join(tmp, e.Name()))
+		}
+	}
 }
 
 // Close closes the database.

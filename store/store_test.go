@@ -78,8 +78,11 @@ func TestUploadsCountLatestUnlessPicked(t *testing.T) {
 	u, _ := s.AddUser(nil, "czs", Dept, "czs", "correct horse")
 	var ids []string
 	for _, body := range []string{"first", "second", "first"} {
-		st, err := s.Stage(strings.NewReader(body), 100, "czs", "2020-03")
+		st, err := s.Stage(strings.NewReader(body), 100)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Link(st, "czs", "2020-03"); err != nil {
 			t.Fatal(err)
 		}
 		up, err := s.Record(u, st, "my file.xlsx", CheckResult{Status: "ok", Report: "[]"})
@@ -107,11 +110,12 @@ func TestUploadsCountLatestUnlessPicked(t *testing.T) {
 	if len(c) != 1 || c[0].ID != ids[1] || !c[0].Picked {
 		t.Fatalf("counting after pick %+v", c)
 	}
-	if _, err := s.Stage(bytes.NewReader(make([]byte, 101)), 100, "czs", "2020-03"); !errors.Is(err, ErrTooLarge) {
+	if _, err := s.Stage(bytes.NewReader(make([]byte, 101)), 100); !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("too large: %v", err)
 	}
-	if _, err := s.Stage(strings.NewReader("x"), 100, "../czs", "2020-03"); err == nil {
-		t.Fatal("a department code with a path was staged")
+	st, _ := s.Stage(strings.NewReader("x"), 100)
+	if err := s.Link(st, "../czs", "2020-03"); err == nil {
+		t.Fatal("a department code with a path was linked")
 	}
 	if _, err := s.Upload("../../etc/passwd"); !errors.Is(err, ErrNotFound) {
 		t.Fatal("a path as an id")

@@ -69,14 +69,9 @@ func (s *Store) BlobPath(sha string) (string, error) {
 }
 
 // Stage copies r (at most limit bytes) into the files folder under its
-// SHA-256, unchanged, and links it into a new view folder as dept's file
-// for period. dept and period must already be checked against the spec;
-// they are checked again here to be safe in a path. Nothing is recorded:
-// a staged file that is never recorded is only an unreferenced copy.
-func (s *Store) Stage(r io.Reader, limit int64, dept, period string) (*Staged, error) {
-	if !safeCode.MatchString(dept) || !safePeriod.MatchString(period) {
-		return nil, fmt.Errorf("stage: bad department %q or period %q", dept, period)
-	}
+// SHA-256, unchanged. Nothing is recorded: a staged file that is never
+// recorded is only an unreferenced copy.
+func (s *Store) Stage(r io.Reader, limit int64) (*Staged, error) {
 	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "upload-*")
 	if err != nil {
 		return nil, fmt.Errorf("stage: %w", err)
@@ -93,7 +88,7 @@ func (s *Store) Stage(r io.Reader, limit int64, dept, period string) (*Staged, e
 	if err != nil {
 		return nil, err
 	}
-	st := &Staged{ID: randomID(16), SHA256: hex.EncodeToString(h.Sum(nil)), Size: n, Dept: dept, Period: period}
+	st := &Staged{ID: randomID(16), SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}
 	blob := s.blobPath(st.SHA256)
 	if err := os.MkdirAll(filepath.Dir(blob), 0o750); err != nil {
 		return nil, fmt.Errorf("stage: %w", err)
@@ -106,19 +101,32 @@ func (s *Store) Stage(r io.Reader, limit int64, dept, period string) (*Staged, e
 		os.Chmod(blob, 0o440)
 		syncDir(filepath.Dir(blob))
 	}
+	return st, nil
+}
+
+// Link makes a staged file readable as dept's file for period: a view
+// folder of its own holding the file under its canonical name. dept and
+// period must already be checked against the spec; they are checked again
+// here to be safe in a path.
+func (s *Store) Link(st *Staged, dept, period string) error {
+	if !safeCode.MatchString(dept) || !safePeriod.MatchString(period) {
+		return fmt.Errorf("link: bad department %q or period %q", dept, period)
+	}
 	view := filepath.Join(s.dir, "views", st.ID)
 	if err := os.Mkdir(view, 0o750); err != nil {
-		return nil, fmt.Errorf("stage: %w", err)
+		return fmt.Errorf("link: %w", err)
 	}
+	st.Dept, st.Period = dept, period
 	st.Path = filepath.Join(view, CanonicalName(dept, period))
+	blob := s.blobPath(st.SHA256)
 	if err := os.Link(blob, st.Path); err != nil {
 		// No hard links (some Windows shares): a copy reads the same.
 		if err := copyFile(blob, st.Path); err != nil {
-			return nil, fmt.Errorf("stage: %w", err)
+			return fmt.Errorf("link: %w", err)
 		}
 	}
 	syncDir(view)
-	return st, nil
+	return nil
 }
 
 func copyFile(src, dst string) error {

@@ -27,7 +27,8 @@ type runOptions struct {
 	AsOf      string
 	MaxFileMB int64
 	MaxPartMB int64
-	report    string // set by reconcile --report
+	report    string  // set by reconcile --report
+	files     []input // set by tally serve: read these instead of PATH
 }
 
 func (o *runOptions) AddFlags(cmd *cobra.Command) {
@@ -91,7 +92,7 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		found := report.Map(report.Extract(lines, report.Options{Year: s.Year}), s)
 		s.Claims = report.Merge(s.Claims, found)
 	}
-	files, err := collect(paths)
+	files, err := o.inputs(paths)
 	if err != nil {
 		return nil, "", err
 	}
