@@ -342,3 +342,6 @@ func (l *limiter) reset(name string) {
 	defer l.mu.Unlock()
 	delete(l.fails, "u:"+name)
 }
+
+// Spec is the spec the desk runs on.
+func (s *Server) Spec() *reconcile.Spec { return s.spec }

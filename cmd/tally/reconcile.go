@@ -360,7 +360,7 @@ func periodOrder(files []input) {
 		case oki && pi != pj:
 			return pi.Before(pj)
 		}
-		return files[i].path < files[j].path
+		return files[i].display < files[j].display // the path, but for tally serve
 	})
 }
 

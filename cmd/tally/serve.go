@@ -34,6 +34,7 @@ type serveOptions struct {
 	TLSCert   string
 	TLSKey    string
 	MaxFileMB int64
+	now       func() time.Time // the clock; tests set it
 }
 
 func newServeCommand(io streams) *cobra.Command {
@@ -221,7 +222,7 @@ func newDesk(opts *serveOptions, logf func(string, ...any)) (*web.Server, *store
 		return nil, nil, err
 	}
 	srv, err := web.New(web.Config{Store: st, Engine: newServeEngine(opts, s, lang, filepath.Join(opts.Data, "tmp")),
-		Lang: lang, Year: opts.Year, MaxUpload: opts.MaxFileMB << 20, Secure: opts.TLSCert != "", Logf: logf})
+		Lang: lang, Year: opts.Year, MaxUpload: opts.MaxFileMB << 20, Secure: opts.TLSCert != "", Logf: logf, Now: opts.now})
 	if err != nil {
 		st.Close()
 		return nil, nil, err
