@@ -171,7 +171,9 @@ func (d *desk) countUploads() int {
 	return n
 }
 
-func sampleFile(t *testing.T, name string) string { return repo(t, filepath.Join("testdata/submissions", name)) }
+func sampleFile(t *testing.T, name string) string {
+	return repo(t, filepath.Join("testdata/submissions", name))
+}
 
 // Department A (czs) cannot list, download or upload for department B
 // (tjz): not by URL, not by id, not by form field; it cannot reach the

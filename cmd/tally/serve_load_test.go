@@ -1,0 +1,340 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jingwu/tally/store"
+)
+
+// variant returns the workbook at path with a zip comment of its own: the
+// same content to read, different bytes (and SHA-256) to store.
+func variant(t testing.TB, path string, n int) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return variantBytes(data, n)
+}
+
+// variantBytes is variant for a workbook in memory; it may run in any
+// goroutine (the workbooks are the repository's own).
+func variantBytes(data []byte, n int) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		panic(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, err := zw.CreateRaw(&f.FileHeader)
+		if err != nil {
+			panic(err)
+		}
+		r, err := f.OpenRaw()
+		if err != nil {
+			panic(err)
+		}
+		io.Copy(w, r)
+	}
+	zw.SetComment(fmt.Sprintf("tally test upload %d", n))
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return out.Bytes()
+}
+
+// postFile uploads data for period with a plain client; it returns the new
+// upload's id, or "" when the upload was not acknowledged.
+func postFile(c *http.Client, base, period string, data []byte) (string, error) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("period", period)
+	fw, _ := mw.CreateFormFile("file", period+".xlsx")
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", base+"/upload", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	m := uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusSeeOther || m == nil {
+		return "", fmt.Errorf("upload: %s", resp.Status)
+	}
+	return m[1], nil
+}
+
+func loginAt(t testing.TB, base, name, pw string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 2 * time.Minute,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.PostForm(base+"/login", url.Values{"name": {name}, "password": {pw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login %s: %s", name, resp.Status)
+	}
+	return c
+}
+
+// Fifty department clients make 500 uploads at once on loopback: every
+// acknowledged upload is stored exactly once (database rows = stored files
+// = acknowledged uploads), and none fails. The latency of upload-and-check
+// is logged (README: tally serve). -short runs 5 clients × 4 uploads.
+func TestServeLoad(t *testing.T) {
+	clients, each := 50, 10
+	if testing.Short() {
+		clients, each = 5, 4
+	}
+	d := newTestDesk(t)
+	d.clock.set(time.Date(2021, 1, 10, 9, 0, 0, 0, time.Local)) // every month of 2020 open
+	depts := []string{"czs", "tjz", "zsb", "ldbz", "kjk"}
+	type job struct {
+		period string
+		data   []byte
+	}
+	jobs := make([][]job, clients)
+	for i := range clients {
+		dep := depts[i%len(depts)]
+		name := fmt.Sprintf("%s-%02d", dep, i)
+		if _, err := d.st.AddUser(nil, name, store.Dept, dep, testPassword); err != nil {
+			t.Fatal(err)
+		}
+		for k := range each {
+			p := fmt.Sprintf("2020-%02d", k%12+1)
+			src := sampleFile(t, p+"-"+dep+".xlsx")
+			if _, err := os.Stat(src); err != nil { // a month the sample leaves missing
+				src = sampleFile(t, "2020-01-"+dep+".xlsx")
+			}
+			jobs[i] = append(jobs[i], job{p, variant(t, src, i*each+k)})
+		}
+	}
+	cs := make([]*http.Client, clients)
+	for i := range clients {
+		cs[i] = loginAt(t, d.url, fmt.Sprintf("%s-%02d", depts[i%len(depts)], i), testPassword)
+	}
+	var mu sync.Mutex
+	var acked []string
+	var lat []time.Duration
+	var errs []error
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, j := range jobs[i] {
+				t0 := time.Now()
+				id, err := postFile(cs[i], d.url, j.period, j.data)
+				el := time.Since(t0)
+				mu.Lock()
+				if err != nil {
+					errs = append(errs, err)
+				} else {
+					acked = append(acked, id)
+					lat = append(lat, el)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	wall := time.Since(start)
+	if len(errs) > 0 {
+		t.Fatalf("%d uploads failed, first: %v", len(errs), errs[0])
+	}
+	total := clients * each
+	blobs, _ := filepath.Glob(filepath.Join(d.data, "files", "*", "*"))
+	if n := d.countUploads(); len(acked) != total || n != total || len(blobs) != total {
+		t.Fatalf("acknowledged %d, database rows %d, stored files %d; want %d each", len(acked), n, len(blobs), total)
+	}
+	for _, id := range acked {
+		if _, err := d.st.Upload(id); err != nil {
+			t.Errorf("acknowledged %s: %v", id, err)
+		}
+	}
+	slices.Sort(lat)
+	q := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))] }
+	t.Logf("%d clients, %d uploads in %v: upload-and-check latency p50 %v, p95 %v, max %v",
+		clients, total, wall.Round(time.Millisecond), q(.50).Round(time.Millisecond), q(.95).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
+}
+
+// startServe runs tally serve as its own process and returns it and its URL.
+func startServe(t *testing.T, data string) (*exec.Cmd, string) {
+	t.Helper()
+	bin, err := exec.LookPath("tally") // the test binary as tally (testscript's TestMain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "tally serve: http://") {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("tally serve printed %q", sc.Text())
+	}
+	base := strings.TrimSuffix(strings.TrimPrefix(sc.Text(), "tally serve: "), "/")
+	go io.Copy(io.Discard, out)
+	return cmd, base
+}
+
+// Killing the server with SIGKILL while uploads are under way loses
+// nothing acknowledged and leaves nothing half-recorded: the database
+// passes PRAGMA integrity_check, every acknowledged upload is there with
+// its file, every recorded upload's file has its recorded SHA-256, and the
+// server starts again.
+func TestServeKillDuringUploads(t *testing.T) {
+	if os.Getenv("TALLY_SKIP_SUBPROCESS") != "" {
+		t.Skip("TALLY_SKIP_SUBPROCESS is set")
+	}
+	data := t.TempDir()
+	st, err := store.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"office", "czs"} {
+		role, dept := store.Dept, "czs"
+		if name == "office" {
+			role, dept = store.Office, ""
+		}
+		if _, err := st.AddUser(nil, name, role, dept, testPassword); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	cmd, base := startServe(t, data)
+	want := 30
+	if testing.Short() {
+		want = 8
+	}
+	files := make([][]byte, 12)
+	for m := range files {
+		files[m] = variant(t, sampleFile(t, fmt.Sprintf("2020-%02d-czs.xlsx", m+1)), m)
+	}
+	var mu sync.Mutex
+	var acked []string
+	enough := make(chan struct{})
+	var once sync.Once
+	var wg sync.WaitGroup
+	for w := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := loginAt(t, base, "czs", testPassword)
+			for k := 0; ; k++ {
+				m := (w*7 + k) % 12
+				// Unique bytes per upload: the month's file with a comment of its own.
+				id, err := postFile(c, base, fmt.Sprintf("2020-%02d", m+1), variantBytes(files[m], w*1000+k))
+				if err != nil {
+					return // the server is gone
+				}
+				mu.Lock()
+				acked = append(acked, id)
+				if len(acked) >= want {
+					once.Do(func() { close(enough) })
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	select {
+	case <-enough:
+	case <-time.After(3 * time.Minute):
+		t.Error("uploads too slow")
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	wg.Wait()
+
+	st, err = store.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := st.IntegrityCheck(); ok != "ok" || err != nil {
+		t.Fatalf("integrity_check: %q %v", ok, err)
+	}
+	all, err := st.AllUploads()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := map[string]bool{}
+	for _, u := range all {
+		recorded[u.ID] = true
+		path, _ := st.BlobPath(u.SHA256)
+		b, err := os.ReadFile(path)
+		sum := sha256.Sum256(b)
+		if err != nil || hex.EncodeToString(sum[:]) != u.SHA256 || int64(len(b)) != u.Size {
+			t.Errorf("recorded upload %s: its file is missing or not what was recorded (%v)", u.ID, err)
+		}
+		if _, err := os.Stat(st.ViewPath(u)); err != nil {
+			t.Errorf("recorded upload %s: %v", u.ID, err)
+		}
+	}
+	for _, id := range acked {
+		if !recorded[id] {
+			t.Errorf("acknowledged upload %s is not recorded", id)
+		}
+	}
+	var dangling int
+	st.DB().QueryRow(`SELECT count(*) FROM counting c LEFT JOIN uploads u ON u.id = c.upload_id WHERE u.id IS NULL`).Scan(&dangling)
+	if dangling != 0 {
+		t.Errorf("%d department-months count an upload that is not recorded", dangling)
+	}
+	t.Logf("%d acknowledged before SIGKILL, %d recorded", len(acked), len(all))
+	st.Close()
+
+	cmd, base = startServe(t, data)
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}()
+	c := loginAt(t, base, "czs", testPassword)
+	resp, err := c.Get(base + "/dept")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, id := range acked {
+		if !bytes.Contains(page, []byte(id)) {
+			t.Errorf("after the restart, acknowledged upload %s is not listed", id)
+		}
+	}
+	if _, err := postFile(c, base, "2020-01", variantBytes(files[0], 99999)); err != nil {
+		t.Errorf("upload after the restart: %v", err)
+	}
+}
