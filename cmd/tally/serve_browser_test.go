@@ -72,7 +72,7 @@ func fillTemplate(t *testing.T, template, out string, planted bool) {
 	// writes: the clerk's total is typed instead.
 	for _, c := range []struct {
 		sheet, ref string
-		v      float64
+		v          float64
 	}{{tax, "C34", 230.5}, {tax, "D34", 230.5}, {budget, "B34", 10}, {budget, "C34", 10}} {
 		f.SetCellFormula(c.sheet, c.ref, "")
 		set(c.sheet, c.ref, c.v)
