@@ -163,7 +163,7 @@ type progressRow struct {
 	Target, YTD, Completion, Elapsed, Gap string
 	YoY                                   string
 	Lagging, Complete                     bool
-	BarDone, BarDue, BarY                 int64
+	BarDone, BarY, TickX, TickY           int64
 }
 
 func (s *Server) progress(w http.ResponseWriter, r *http.Request, u *store.User) {
@@ -193,13 +193,14 @@ func (s *Server) progress(w http.ResponseWriter, r *http.Request, u *store.User)
 		row := progressRow{Code: se.Indicator.Code, Name: se.Indicator.Name, Unit: se.Indicator.Unit.Name,
 			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Completion: p.Completion.StringFixed(2),
 			Elapsed: p.Elapsed.StringFixed(2), Gap: p.Gap.StringFixed(2), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0,
-			BarDone: px(p.Completion), BarDue: px(p.Elapsed), BarY: int64(len(rows)) * 28}
+			BarDone: px(p.Completion), BarY: int64(len(rows))*28 + 4}
+		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
 		if p.HasYoY {
 			row.YoY = p.YoY.StringFixed(2) + "%"
 		}
 		rows = append(rows, row)
 	}
-	data["Rows"], data["ChartHeight"] = rows, len(rows)*28+24
+	data["Rows"], data["ChartHeight"] = rows, len(rows)*28+12
 	s.render(w, r, http.StatusOK, "progress", u, data)
 }
 

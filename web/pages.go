@@ -31,7 +31,8 @@ func (s *Server) parsePages() error {
 			}
 			return sha
 		},
-		"lang": func() string { return string(s.cfg.Lang) },
+		"lang":     func() string { return string(s.cfg.Lang) },
+		"deptname": s.deptName,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html")
 	if err != nil {

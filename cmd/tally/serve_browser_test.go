@@ -98,8 +98,12 @@ func TestServeInBrowser(t *testing.T) {
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	d := newTestDesk(t)
-	d.clock.set(time.Date(2020, 2, 3, 10, 0, 0, 0, time.Local)) // January is due on 5 February
+	// 2021: the year with targets. The other departments have sent January.
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 2, 3, 10, 0, 0, 0, time.Local)) // January is due on 5 February
+	for _, dep := range []string{"tjz", "zsb", "ldbz", "kjk"} {
+		d.mustUpload(d.login(dep), "2021-01", sampleFile(t, "2021-01-"+dep+".xlsx"))
+	}
 
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
@@ -141,12 +145,19 @@ func TestServeInBrowser(t *testing.T) {
 	// download clicks a link and returns the file the browser saved.
 	download := func(sel string) string {
 		t.Helper()
-		progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
+		wait, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		progress := chromedp.BrowserEvents(wait, browser.DownloadProgress)
+		// The element's own click(): no mouse coordinates to miss while
+		// the page settles.
 		do("download "+sel, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: ptrTo(true)})
 			return err
-		}), chromedp.Click(chromedp.CSS(sel)))
+		}), chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(document.querySelector(%q).click(), true)`, sel))(ctx, tg)
+			return err
+		}))
 		for ev, err := range progress {
 			if err != nil {
 				t.Fatalf("download %s: %v", sel, err)
@@ -186,7 +197,7 @@ func TestServeInBrowser(t *testing.T) {
 	do("login page", chromedp.Navigate(d.url+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
 	shot("login")
 	login("office")
-	do("board", chromedp.Navigate(d.url+"/office?asof=2020-01"), chromedp.WaitVisible(chromedp.CSS(`table.board`)))
+	do("board", chromedp.Navigate(d.url+"/office?asof=2021-01"), chromedp.WaitVisible(chromedp.CSS(`table.board`)))
 	shot("office-board-before")
 	if c := boardCell(); c != "cell missing" {
 		t.Errorf("财政所 January before any upload: %q, want missing", c)
@@ -196,7 +207,7 @@ func TestServeInBrowser(t *testing.T) {
 	// The department.
 	login("czs")
 	shot("dept-home")
-	tmpl := download(`a[href="/template?period=2020-01"]`)
+	tmpl := download(`a[href="/template?period=2021-01"]`)
 	filled := filepath.Join(t.TempDir(), "财政所1月.xlsx")
 	fillTemplate(t, tmpl, filled, true)
 	do("upload", chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{filled}),
@@ -247,14 +258,14 @@ func TestServeInBrowser(t *testing.T) {
 
 	// The office, after.
 	login("office")
-	do("board", chromedp.Navigate(d.url+"/office?asof=2020-01"), chromedp.WaitVisible(chromedp.CSS(`table.board`)))
+	do("board", chromedp.Navigate(d.url+"/office?asof=2021-01"), chromedp.WaitVisible(chromedp.CSS(`table.board`)))
 	shot("office-board-after")
 	if c := boardCell(); c != "cell ontime" {
 		t.Errorf("财政所 January after the fixed upload: %q, want ontime", c)
 	}
 	web := download(`#download`)
 	for _, p := range []string{"findings", "progress", "claims", "users", "audit", "dept/czs"} {
-		do(p, chromedp.Navigate(d.url+"/office/"+p+"?asof=2020-01"), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+		do(p, chromedp.Navigate(d.url+"/office/"+p+"?asof=2021-01"), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 		shot("office-" + strings.ReplaceAll(p, "/", "-"))
 	}
 	do("a result page", chromedp.Navigate(d.url+"/office/dept/czs"), chromedp.Click(chromedp.CSS(`a[href^="/uploads/"]`)),
@@ -273,7 +284,7 @@ func TestServeInBrowser(t *testing.T) {
 	t.Chdir(dir)
 	cli := filepath.Join(t.TempDir(), "cli.xlsx")
 	var so, se bytes.Buffer
-	run([]string{"reconcile", "--as-of", "2020-01", "-o", cli, "."}, strings.NewReader(""), &so, &se)
+	run([]string{"reconcile", "--as-of", "2021-01", "-o", cli, "."}, strings.NewReader(""), &so, &se)
 	if a, b := dump(t, cli, false), dump(t, web, false); a != b {
 		t.Errorf("the downloaded workbook is not tally reconcile's over the same files")
 	}

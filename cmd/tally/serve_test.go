@@ -61,10 +61,13 @@ const testPassword = "correct horse battery"
 
 // newTestDesk starts a desk with an office account and one account per
 // department of the built-in spec, each named by its code.
-func newTestDesk(t *testing.T) *desk {
+func newTestDesk(t *testing.T) *desk { return newTestDeskYear(t, 0) }
+
+// newTestDeskYear is newTestDesk for a reporting year (0: the spec's).
+func newTestDeskYear(t *testing.T, year int) *desk {
 	t.Helper()
 	d := &desk{t: t, data: t.TempDir(), clock: &clock{t: time.Date(2020, 4, 3, 10, 0, 0, 0, time.Local)}}
-	opts := &serveOptions{Data: d.data, Lang: "zh", MaxFileMB: 64, now: d.clock.now}
+	opts := &serveOptions{Data: d.data, Lang: "zh", MaxFileMB: 64, Year: year, now: d.clock.now}
 	srv, st, err := newDesk(opts, t.Logf)
 	if err != nil {
 		t.Fatal(err)
