@@ -589,3 +589,68 @@ func TestServeLateByUploadTime(t *testing.T) {
 		t.Errorf("czs row: %v, want ontime,late,missing", got)
 	}
 }
+
+// The office makes a department's login, resets its password and disables
+// it, from the accounts page.
+func TestServeAccounts(t *testing.T) {
+	d := newTestDesk(t)
+	o := d.login("office")
+	password := regexp.MustCompile(`（只显示这一次）：([A-Za-z0-9]+)`)
+	post := func(path string, form url.Values) string {
+		t.Helper()
+		resp, err := o.PostForm(d.url+path, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	tryLogin := func(name, pw string) int {
+		resp, err := d.client().PostForm(d.url+"/login", url.Values{"name": {name}, "password": {pw}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	page := post("/office/users", url.Values{"name": {"czs2"}, "role": {"dept"}, "dept": {"czs"}})
+	m := password.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no password shown:\n%s", page)
+	}
+	if code := tryLogin("czs2", m[1]); code != http.StatusSeeOther {
+		t.Fatalf("new account's login: %d", code)
+	}
+	if u, _ := d.st.UserByName("czs2"); u == nil || u.Dept != "czs" || u.IsOffice() {
+		t.Fatalf("new account: %+v", u)
+	}
+	if page := post("/office/users", url.Values{"name": {"x"}, "role": {"dept"}, "dept": {"nosuch"}}); !strings.Contains(page, "请选择单位") {
+		t.Errorf("an account for no department was not refused")
+	}
+	page = post("/office/users/reset", url.Values{"name": {"czs2"}})
+	m2 := password.FindStringSubmatch(page)
+	if m2 == nil || m2[1] == m[1] {
+		t.Fatalf("reset: no new password")
+	}
+	if tryLogin("czs2", m[1]) != http.StatusUnauthorized || tryLogin("czs2", m2[1]) != http.StatusSeeOther {
+		t.Errorf("after the reset the old password still works or the new one does not")
+	}
+	post("/office/users/disable", url.Values{"name": {"czs2"}})
+	if code := tryLogin("czs2", m2[1]); code != http.StatusForbidden {
+		t.Errorf("disabled account's login: %d, want 403", code)
+	}
+	if page := post("/office/users/disable", url.Values{"name": {"office"}}); !strings.Contains(page, "不能停用自己的账户") {
+		t.Errorf("the office could disable itself")
+	}
+	log, _ := d.st.AuditLog(50)
+	var actions []string
+	for _, e := range log {
+		if e.Actor == "office" && strings.HasPrefix(e.Action, "user.") {
+			actions = append(actions, e.Action+" "+e.Detail)
+		}
+	}
+	if len(actions) != 3 {
+		t.Errorf("audit log of the office's account changes: %q", actions)
+	}
+}
