@@ -190,10 +190,8 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request, u *store.User)
 		return
 	}
 	var from *File
-	if counting, err := s.countingMap(); err == nil {
-		if c := counting[dept+"|"+p.Prev().String()]; c != nil && c.Status != "unreadable" {
-			from = &File{Path: s.cfg.Store.ViewPath(c), Name: store.CanonicalName(c.Dept, c.Period)}
-		}
+	if c := s.lastAccepted(dept, p.Prev()); c != nil {
+		from = &File{Path: s.cfg.Store.ViewPath(c), Name: store.CanonicalName(c.Dept, c.Period)}
 	}
 	var buf bytes.Buffer
 	if err := s.cfg.Engine.Template(dept, p, from, &buf); err != nil {
@@ -202,6 +200,38 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request, u *store.User)
 	}
 	s.cfg.Store.Audit(u, "template", dept+" "+p.String())
 	sendXLSX(w, store.CanonicalName(dept, p.String()), buf.Bytes())
+}
+
+// lastAccepted is the file a template for the period after p is prefilled
+// from: the one that counts for p when it was accepted, else the latest
+// accepted upload for p, else the one that counts if it can be read at all.
+func (s *Server) lastAccepted(dept string, p reconcile.Period) *store.Upload {
+	uploads, err := s.cfg.Store.UploadsOf(dept)
+	if err != nil {
+		return nil
+	}
+	accepted := func(u *store.Upload) bool { return u.Status != "unreadable" && u.Errors == 0 }
+	var latest, counting *store.Upload
+	for _, u := range uploads { // newest first
+		if u.Period != p.String() {
+			continue
+		}
+		if u.Counts {
+			counting = u
+		}
+		if latest == nil && accepted(u) {
+			latest = u
+		}
+	}
+	switch {
+	case counting != nil && accepted(counting):
+		return counting
+	case latest != nil:
+		return latest
+	case counting != nil && counting.Status != "unreadable":
+		return counting
+	}
+	return nil
 }
 
 func sendXLSX(w http.ResponseWriter, name string, data []byte) {

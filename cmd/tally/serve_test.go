@@ -654,3 +654,63 @@ func TestServeAccounts(t *testing.T) {
 		t.Errorf("audit log of the office's account changes: %q", actions)
 	}
 }
+
+// February's template is prefilled from January's accepted file, as tally
+// template --from writes it: the same rows, 本年累计 carried.
+func TestServeTemplatePrefilled(t *testing.T) {
+	d := newTestDesk(t)
+	a := d.login("czs")
+	d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
+	d.mustUpload(a, "2020-01", repo(t, "testdata/bad/not-a-zip.xlsx")) // counts, but cannot be read
+	code, body := d.get(a, "/template?period=2020-02")
+	if code != 200 {
+		t.Fatalf("template: %d", code)
+	}
+	got := filepath.Join(t.TempDir(), "web.xlsx")
+	os.WriteFile(got, []byte(body), 0o644)
+	// The command line, over January's file.
+	jan := t.TempDir()
+	data, _ := os.ReadFile(sampleFile(t, "2020-01-czs.xlsx"))
+	os.WriteFile(filepath.Join(jan, "2020-01-czs.xlsx"), data, 0o644)
+	out := t.TempDir()
+	var so, se bytes.Buffer
+	if c := run([]string{"template", "--period", "2020-02", "--dept", "czs", "--from", jan, "-o", out}, strings.NewReader(""), &so, &se); c != 0 {
+		t.Fatalf("tally template: %d %s", c, se.String())
+	}
+	want := dump(t, filepath.Join(out, "2020-02-czs.xlsx"), false)
+	if g := dump(t, got, false); g != want {
+		t.Errorf("the downloaded template is not tally template --from's:\n%s", cmp.Diff(want, g))
+	}
+	if !strings.Contains(want, "有限公司") {
+		t.Errorf("the template is not prefilled with January's enterprises")
+	}
+	// Another department's period, or no period of its own.
+	if code, _ := d.get(a, "/template?period=2020"); code != http.StatusBadRequest {
+		t.Errorf("template for a period czs does not report: %d", code)
+	}
+}
+
+// With --lang en every page is in English.
+func TestServeEnglish(t *testing.T) {
+	data := t.TempDir()
+	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	st.AddUser(nil, "office", store.Office, "", testPassword)
+	d := &desk{t: t, url: hs.URL, st: st}
+	o := d.login("office")
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, p := range []string{"/office?asof=2020-03", "/office/users", "/office/audit", "/office/findings?asof=2020-03", "/office/progress?asof=2020-03"} {
+		_, body := d.get(o, p)
+		// Department and sheet names are the spec's own, in Chinese; the
+		// page's words are not.
+		body = regexp.MustCompile(`(?s)<table class="grid (?:board|findings)">.*?</table>|<option value="[a-z0-9]+">[^<]*</option>|<td>[^<]*（[a-z0-9]+）</td>`).ReplaceAllString(body, "")
+		if han.MatchString(body) {
+			t.Errorf("%s has Chinese text in English mode: %q", p, han.FindAllString(body, 10))
+		}
+	}
+}
