@@ -484,5 +484,6 @@ func (s *Server) annotated(w http.ResponseWriter, r *http.Request, u *store.User
 		s.serverError(w, r, err)
 		return
 	}
+	s.cfg.Store.Audit(u, "download.annotated", up.ID)
 	sendXLSX(w, up.Period+"-"+up.Dept+"-annotated.xlsx", buf.Bytes())
 }
