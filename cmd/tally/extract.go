@@ -30,10 +30,16 @@ func newExtractCommand(io streams) *cobra.Command {
 		Short: "List every figure a work report states: value, unit, qualifiers, subject, period",
 		Long: `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
 every quantitative claim: the value as written, its unit, the words that
-qualify it (预计, 近, 余, 多, 超过, 以上, 以内, 达到, 增至, 约, 累计, 年均增长, 增长,
-新增, 目标, 力争), what it measures, the period it covers (the report's year, the
-five-year span of 十三五/五年来 passages, the next year for targets), its line
-and the shortest snippet that holds it.
+qualify it in canonical form (预计, 近, 余, 超过, 以上, 以内, 约, 累计, 年均, 增长,
+下降, 新增; 达到 and 增至 for a level reached), what it measures (its subject),
+the period it covers, its kind (fact or target) and measure (level, growth,
+cumulative, points, ratio), its line and the shortest snippet that holds it.
+
+The period comes from the report's own structure: the year its review covers
+(一、2018年工作回顾, 过去一年), the five-year span of a five-year review
+(过去五年, 十三五期间), the target year of 今年/2019年主要预期目标 passages, a
+year the sentence names (2017年，…); the date of delivery only when the text
+says nothing else. --year sets the year reviewed.
 
 With -o claims.yaml the claims are written as spec claims, mapped to the
 spec's indicators where their subjects name one, ready to paste into a spec;
@@ -49,7 +55,7 @@ with -o claims.xlsx as a workbook.`,
 	opts.spec.AddFlags(cmd)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the claims as JSON")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the claims to `FILE` (.yaml or .xlsx)")
-	cmd.Flags().IntVar(&opts.Year, "year", 0, "the report's year (default: the first year in its title)")
+	cmd.Flags().IntVar(&opts.Year, "year", 0, "the year the report reviews (default: read from its headings and date)")
 	return cmd
 }
 
@@ -84,6 +90,8 @@ type jsonFound struct {
 	Qualifier string `json:"qualifier"`
 	Period    string `json:"period"`
 	Kind      string `json:"kind"`
+	Measure   string `json:"measure"`
+	Base      int    `json:"base,omitempty"`
 	Text      string `json:"text"`
 }
 
@@ -126,14 +134,14 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		out := jsonExtract{Claims: []jsonFound{}}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
-				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Text: c.Text})
+				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Measure: c.Measure, Base: c.Base, Text: c.Text})
 		}
 		return encodeJSON(io.Out, out)
 	}
 	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "line\tvalue\tperiod\tkind\tqualifiers\tsubject")
+	fmt.Fprintln(w, "line\tvalue\tperiod\tkind\tmeasure\tqualifiers\tsubject")
 	for _, c := range found {
-		fmt.Fprintf(w, "%d\t%s%s\t%s\t%s\t%s\t%s\n", c.Line, c.Value, c.Unit, c.Period, c.Kind, strings.Join(c.Qualifiers, ","), c.Subject)
+		fmt.Fprintf(w, "%d\t%s%s\t%s\t%s\t%s\t%s\t%s\n", c.Line, c.Value, c.Unit, c.Period, c.Kind, c.Measure, strings.Join(c.Qualifiers, ","), c.Subject)
 	}
 	w.Flush()
 	fmt.Fprintf(io.Out, "%d claims\n", len(found))
@@ -167,9 +175,9 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	rows := [][]any{{"行号", "数值", "单位", "限定词", "期间", "类别", "指标（主语）", "原文"}}
+	rows := [][]any{{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"}}
 	for _, c := range found {
-		rows = append(rows, []any{c.Line, c.Value, c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, c.Kind, c.Subject, c.Text})
+		rows = append(rows, []any{c.Line, c.Value, c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, c.Kind, c.Measure, c.Subject, c.Text})
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -177,7 +185,7 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 			return err
 		}
 	}
-	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:H%d", len(rows))); err != nil {
+	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:I%d", len(rows))); err != nil {
 		return err
 	}
 	return f.Write(w)
