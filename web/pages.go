@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/store"
 )
 
@@ -33,6 +34,12 @@ func (s *Server) parsePages() error {
 		},
 		"lang":     func() string { return string(s.cfg.Lang) },
 		"deptname": s.deptName,
+		"action": func(a string) string {
+			if t, ok := actionWord[a]; ok {
+				return t.In(s.cfg.Lang)
+			}
+			return a
+		},
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials.html")
 	if err != nil {
@@ -47,6 +54,23 @@ func (s *Server) parsePages() error {
 		s.pages[name] = t
 	}
 	return nil
+}
+
+// actionWord names the audit log's actions.
+var actionWord = map[string]reconcile.Text{
+	"login":              {"登录", "log in"},
+	"logout":             {"退出", "log out"},
+	"login.failed":       {"登录失败", "failed login"},
+	"login.locked":       {"账户锁定", "account locked"},
+	"upload":             {"上传", "upload"},
+	"upload.pick":        {"指定计入版本", "pick the version that counts"},
+	"download":           {"下载原文件", "download a file"},
+	"download.annotated": {"下载批注副本", "download an annotated copy"},
+	"template":           {"下载模板", "download a template"},
+	"consolidated":       {"下载汇总表", "download the consolidated workbook"},
+	"user.add":           {"新建账户", "create an account"},
+	"user.reset":         {"重置密码", "reset a password"},
+	"user.disable":       {"停用账户", "disable an account"},
 }
 
 // render writes a page: the layout around the named page's content.
