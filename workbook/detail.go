@@ -121,18 +121,18 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 		d.free <- make([]byte, 0, chunkBytes+4096)
 	}
 	d.buf = <-d.free
-	go d.compress()
+	go d.compress(d.work) // the channel, not the field: stop sets the field to nil
 	return d, nil
 }
 
 // compress runs in its own goroutine: it deflates chunks into the
 // temporary file as they come, so formatting and compressing overlap.
-func (d *Detail) compress() {
+func (d *Detail) compress(work <-chan chunk) {
 	out := &countWriter{w: bufio.NewWriterSize(d.tmp, 1<<20)}
 	fw, _ := flate.NewWriter(out, detailLevel)
 	var cur segment
 	var err error
-	for c := range d.work {
+	for c := range work {
 		if err == nil {
 			cur.crc = crc32.Update(cur.crc, crc32.IEEETable, c.b)
 			cur.raw += int64(len(c.b))

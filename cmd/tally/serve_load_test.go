@@ -260,11 +260,14 @@ func TestServeKillDuringUploads(t *testing.T) {
 	enough := make(chan struct{})
 	var once sync.Once
 	var wg sync.WaitGroup
-	for w := range 6 {
+	cs := make([]*http.Client, 6)
+	for w := range cs {
+		cs[w] = loginAt(t, base, "czs", testPassword)
+	}
+	for w, c := range cs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := loginAt(t, base, "czs", testPassword)
 			for k := 0; ; k++ {
 				m := (w*7 + k) % 12
 				// Unique bytes per upload: the month's file with a comment of its own.
