@@ -286,8 +286,7 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 		fmt.Fprintf(io.Out, "office account: office, password (shown this once): %s\n", password)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 10 * time.Minute,
-		WriteTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
-		ErrorLog: nil}
+		WriteTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -268,6 +268,16 @@ func TestServeAccessControl(t *testing.T) {
 			t.Errorf("office GET %s: %d", id, code)
 		}
 	}
+	// The office may upload on a department's behalf, naming it.
+	resp, _ := d.upload(o, map[string]string{"period": "2020-02", "dept": "tjz"}, "2020-02-tjz.xlsx", data)
+	if m := uploadID.FindStringSubmatch(resp.Header.Get("Location")); resp.StatusCode != http.StatusSeeOther || m == nil {
+		t.Errorf("office uploading for tjz: %s", resp.Status)
+	} else if up, err := d.st.Upload(m[1]); err != nil || up.Dept != "tjz" || up.User != "office" {
+		t.Errorf("office's upload for tjz recorded as %+v (%v)", up, err)
+	}
+	if resp, _ := d.upload(o, map[string]string{"period": "2020-02"}, "x.xlsx", data); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("office upload naming no department: %s, want 403", resp.Status)
+	}
 	// A disabled account's session ends.
 	if err := d.st.Disable(nil, "czs"); err != nil {
 		t.Fatal(err)
