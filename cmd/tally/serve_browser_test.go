@@ -22,7 +22,10 @@ import (
 // fillTemplate types a department's January figures into the downloaded
 // template, as a clerk would in Excel; with planted, one credit code has a
 // wrong check character (B5) and one figure is not a number (C6).
-func fillTemplate(t *testing.T, template, out string, planted bool) {
+//
+// With formulas, the 合计 row keeps the template's SUM formulas (for a
+// spreadsheet program to compute); else the totals are typed.
+func fillTemplate(t *testing.T, template, out string, planted bool, formulas ...bool) {
 	t.Helper()
 	f, err := excelize.OpenFile(template)
 	if err != nil {

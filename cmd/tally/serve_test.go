@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/store"
 	"github.com/jingwu/tally/web"
 )
@@ -722,5 +724,42 @@ func TestServeEnglish(t *testing.T) {
 		if han.MatchString(body) {
 			t.Errorf("%s has Chinese text in English mode: %q", p, han.FindAllString(body, 10))
 		}
+	}
+}
+
+// A return filled in and saved by LibreOffice Calc (which computes the
+// template's 合计 formulas) is accepted by the desk, as tally check accepts
+// it.
+func TestServeLibreOfficeReturn(t *testing.T) {
+	soffice := testtool.Require(t, "soffice")
+	d := newTestDesk(t)
+	a := d.login("czs")
+	code, body := d.get(a, "/template?period=2020-01")
+	if code != 200 {
+		t.Fatalf("template: %d", code)
+	}
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "template.xlsx")
+	os.WriteFile(tmpl, []byte(body), 0o644)
+	filled := filepath.Join(dir, "filled.xlsx")
+	fillTemplate(t, tmpl, filled, false, true)
+	out := filepath.Join(dir, "calc")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, filled)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, msg)
+	}
+	id := d.mustUpload(a, "2020-01", filepath.Join(out, "filled.xlsx"))
+	up, err := d.st.Upload(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Status == "unreadable" || up.Errors != 0 {
+		t.Errorf("LibreOffice's file: status %s, %d errors: %s", up.Status, up.Errors, up.Report)
+	}
+	// The same file through tally check.
+	var so, se bytes.Buffer
+	if c := run([]string{"check", filepath.Join(out, "filled.xlsx")}, strings.NewReader(""), &so, &se); c != 0 {
+		t.Errorf("tally check on LibreOffice's file: exit %d\n%s", c, so.String())
 	}
 }
