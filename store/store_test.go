@@ -95,6 +95,15 @@ func TestUploadsCountLatestUnlessPicked(t *testing.T) {
 			t.Fatalf("view of %s: %q %v", up.ID, data, err)
 		}
 	}
+	// A folder restored without views/: the views come back from files/.
+	os.RemoveAll(filepath.Join(s.Dir(), "views"))
+	up, _ := s.Upload(ids[0])
+	if path, err := s.View(up); err != nil || path != s.ViewPath(up) {
+		t.Fatalf("view rebuilt: %q %v", path, err)
+	}
+	if data, _ := os.ReadFile(s.ViewPath(up)); string(data) != "first" {
+		t.Fatalf("rebuilt view holds %q", data)
+	}
 	blobs, _ := filepath.Glob(filepath.Join(s.Dir(), "files", "*", "*"))
 	if len(blobs) != 2 {
 		t.Fatalf("%d stored files for 2 distinct contents", len(blobs))

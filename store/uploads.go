@@ -163,6 +163,37 @@ func (s *Store) ViewPath(u *Upload) string {
 	return filepath.Join(s.dir, "views", u.ID, CanonicalName(u.Dept, u.Period))
 }
 
+// View returns where upload u is read from, making its view again from
+// the kept file when it is gone (a data folder restored from files/ and a
+// backup of the database).
+func (s *Store) View(u *Upload) (string, error) {
+	path := s.ViewPath(u)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if !ValidID(u.ID) || !safeCode.MatchString(u.Dept) || !safePeriod.MatchString(u.Period) {
+		return "", fmt.Errorf("view of upload %q: %w", u.ID, ErrNotFound)
+	}
+	blob, err := s.BlobPath(u.SHA256)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return "", err
+	}
+	tmp := path + ".tmp-" + randomID(4)
+	if err := os.Link(blob, tmp); err != nil {
+		if err := copyFile(blob, tmp); err != nil {
+			return "", fmt.Errorf("view of upload %s: %w", u.ID, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return path, nil
+}
+
 // CheckResult is what the check found in a staged file.
 type CheckResult struct {
 	Status                     string

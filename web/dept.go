@@ -191,7 +191,9 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request, u *store.User)
 	}
 	var from *File
 	if c := s.lastAccepted(dept, p.Prev()); c != nil {
-		from = &File{Path: s.cfg.Store.ViewPath(c), Name: store.CanonicalName(c.Dept, c.Period)}
+		if path, err := s.cfg.Store.View(c); err == nil {
+			from = &File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)}
+		}
 	}
 	var buf bytes.Buffer
 	if err := s.cfg.Engine.Template(dept, p, from, &buf); err != nil {
@@ -375,7 +377,11 @@ func (s *Server) prevFile(dept string, p reconcile.Period) *File {
 	if c == nil || c.Status == "unreadable" {
 		return nil
 	}
-	return &File{Path: s.cfg.Store.ViewPath(c), Name: store.CanonicalName(c.Dept, c.Period)}
+	path, err := s.cfg.Store.View(c)
+	if err != nil {
+		return nil
+	}
+	return &File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)}
 }
 
 // check runs tally check on a file and records its findings in both
@@ -473,7 +479,12 @@ func (s *Server) annotated(w http.ResponseWriter, r *http.Request, u *store.User
 		return
 	}
 	p, _ := reconcile.ParsePeriod(up.Period)
-	f := File{Path: s.cfg.Store.ViewPath(up), Name: store.CanonicalName(up.Dept, up.Period)}
+	path, err := s.cfg.Store.View(up)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	f := File{Path: path, Name: store.CanonicalName(up.Dept, up.Period)}
 	out, err := s.cfg.Engine.Check(f, s.prevFile(up.Dept, p))
 	if err != nil {
 		s.serverError(w, r, err)

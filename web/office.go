@@ -40,7 +40,11 @@ func (s *Server) countingFiles() ([]File, error) {
 	}
 	files := make([]File, 0, len(cs))
 	for _, c := range cs {
-		files = append(files, File{Path: s.cfg.Store.ViewPath(c), Name: store.CanonicalName(c.Dept, c.Period)})
+		path, err := s.cfg.Store.View(c)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)})
 	}
 	return files, nil
 }

@@ -460,7 +460,8 @@ func newServeBackupCommand(io streams, opts *serveOptions) *cobra.Command {
 		Short: "Write a consistent copy of the database to FILE, also while the desk is serving",
 		Long: `Write a consistent copy of tally.db to FILE (SQLite's VACUUM INTO), also while
 tally serve is running. The uploaded files are in the data folder's files/
-folder, each under its SHA-256 and never changed: copy that folder as it is.`,
+folder, each under its SHA-256 and never changed: copy that folder as it is
+(views/ is remade from it when missing).`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return withStore(opts, func(st *store.Store) error {
