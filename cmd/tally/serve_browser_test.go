@@ -210,6 +210,15 @@ func TestServeInBrowser(t *testing.T) {
 	// The department.
 	login("czs")
 	shot("dept-home")
+	// A file that cannot be read: a page that says why.
+	do("upload encrypted", chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{repo(t, "testdata/bad/encrypted.xlsx")}),
+		chromedp.Click(chromedp.CSS(`#upload-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.banner`)))
+	shot("dept-result-unreadable")
+	if b, tb := text(`.banner`), text(`table.findings`); !strings.Contains(b, "无法读取") || !strings.Contains(tb, "加密") {
+		t.Errorf("encrypted file: banner %q, table %q", b, tb)
+	}
+	do("back", chromedp.Navigate(d.url+"/dept"), chromedp.WaitVisible(chromedp.CSS(`#drop`)))
 	tmpl := download(`a[href="/template?period=2021-01"]`)
 	filled := filepath.Join(t.TempDir(), "财政所1月.xlsx")
 	fillTemplate(t, tmpl, filled, true)
