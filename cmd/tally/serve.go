@@ -124,13 +124,17 @@ func (e *serveEngine) Check(f web.File, prev *web.File) (web.CheckOutcome, error
 		}
 	}
 	inputs := map[string]bool{}
+	period := ""
 	for _, in := range res.Inputs {
 		inputs[in.File] = true
+		if in.File == f.Name {
+			period = in.Period
+		}
 	}
 	for _, fd := range res.Findings {
-		// Its own findings, and those of no one file (rules over totals);
-		// last month's file's own are not this upload's.
-		if fd.File == f.Name || !inputs[fd.File] {
+		// Its own findings, and those of no one file (rules over totals)
+		// for its period; last month's file's own are not this upload's.
+		if fd.File == f.Name || !inputs[fd.File] && (fd.Period == "" || fd.Period == period) {
 			out.Findings = append(out.Findings, fd)
 		}
 	}

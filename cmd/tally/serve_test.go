@@ -763,3 +763,77 @@ func TestServeLibreOfficeReturn(t *testing.T) {
 		t.Errorf("tally check on LibreOffice's file: exit %d\n%s", c, so.String())
 	}
 }
+
+// What the desk says of an upload is what tally check says of the same
+// file under the same name: every broken file of testdata/bad, finding by
+// finding.
+func TestServeCheckIsTallyCheck(t *testing.T) {
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 12, 20, 9, 0, 0, 0, time.Local))
+	o := d.login("office")
+	files, _ := filepath.Glob(repo(t, "testdata/bad/*.xls*"))
+	if len(files) < 20 {
+		t.Fatalf("only %d broken files", len(files))
+	}
+	type finding struct{ Sheet, Cell, Rule, Severity string }
+	cli := func(path string) (jsonCheckFile, []finding) {
+		t.Helper()
+		var so, se bytes.Buffer
+		run([]string{"check", "--json", path}, strings.NewReader(""), &so, &se)
+		var out jsonCheck
+		if err := json.Unmarshal(so.Bytes(), &out); err != nil || len(out.Files) != 1 {
+			t.Fatalf("tally check --json %s: %v\n%s", path, err, se.String())
+		}
+		var fs []finding
+		for _, f := range out.Files[0].Findings {
+			fs = append(fs, finding{f.Sheet, f.Cell, f.Rule, f.Severity})
+		}
+		for _, f := range out.Checks {
+			fs = append(fs, finding{f.Sheet, f.Cell, f.Rule, f.Severity})
+		}
+		return out.Files[0], fs
+	}
+	compared := 0
+	for _, path := range files {
+		name := filepath.Base(path)
+		first, _ := cli(path)
+		dept, period := first.Department, first.Period
+		if dept == "" || period == "" {
+			dept, period = "czs", "2021-01"
+		}
+		// tally check on the file under the name the desk reads it by.
+		dir := t.TempDir()
+		data, _ := os.ReadFile(path)
+		canonical := filepath.Join(dir, store.CanonicalName(dept, period))
+		os.WriteFile(canonical, data, 0o644)
+		want, wantFs := cli(canonical)
+
+		resp, body := d.upload(o, map[string]string{"period": period, "dept": dept}, name, data)
+		m := uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+		if m == nil {
+			t.Errorf("%s: upload %s %s: %s %s", name, dept, period, resp.Status, body)
+			continue
+		}
+		up, err := d.st.Upload(m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []struct{ Sheet, Cell, Rule, Severity string }
+		json.Unmarshal([]byte(up.Report), &rows)
+		var got []finding
+		for _, r := range rows {
+			got = append(got, finding(r))
+		}
+		if up.Status != want.Status {
+			t.Errorf("%s: desk status %s, tally check %s", name, up.Status, want.Status)
+		}
+		if diff := cmp.Diff(wantFs, got); diff != "" {
+			t.Errorf("%s: the desk's findings differ from tally check's (-check +desk):\n%s", name, diff)
+		}
+		compared += len(got)
+	}
+	if compared < len(files) {
+		t.Errorf("only %d findings compared over %d broken files", compared, len(files))
+	}
+	t.Logf("%d files, %d findings the same", len(files), compared)
+}
