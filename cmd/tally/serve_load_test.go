@@ -116,11 +116,15 @@ func loginAt(t testing.TB, base, name, pw string) *http.Client {
 // Fifty department clients make 500 uploads at once on loopback: every
 // acknowledged upload is stored exactly once (database rows = stored files
 // = acknowledged uploads), and none fails. The latency of upload-and-check
-// is logged (README: tally serve). -short runs 5 clients × 4 uploads.
+// is logged (README: tally serve). -short runs 5 clients × 4 uploads; under
+// the race detector 50 clients make 2 uploads each.
 func TestServeLoad(t *testing.T) {
 	clients, each := 50, 10
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		clients, each = 5, 4
+	case raceDetector:
+		clients, each = 50, 2 // all 50 at once, 100 uploads: races, not speed
 	}
 	d := newTestDesk(t)
 	d.clock.set(time.Date(2021, 1, 10, 9, 0, 0, 0, time.Local)) // every month of 2020 open
