@@ -318,6 +318,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 				s.errorPage(w, r, http.StatusBadRequest, s.t("一次只上传一个文件", "upload one file at a time"))
 				return
 			}
+			// A browser sends the fields first: refuse before keeping
+			// anything when they are not this user's to send.
+			if askedPeriod != "" && !s.allowed(w, r, u, askedDept, askedPeriod) {
+				return
+			}
 			name = displayName(part.FileName())
 			st, err = s.cfg.Store.Stage(part, limit)
 			if errors.Is(err, store.ErrTooLarge) || errors.As(err, &mbe) {
@@ -331,16 +336,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 		}
 		part.Close()
 	}
-	dept, ok := s.deptOf(u, askedDept)
-	if !ok {
-		s.errorPage(w, r, http.StatusForbidden, s.t("只能为本单位报送", "you can upload only for your own department"))
+	if !s.allowed(w, r, u, askedDept, askedPeriod) {
 		return
 	}
-	p, ok := s.openPeriod(dept, askedPeriod)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("请选择本单位的报送期", "choose one of your department's periods"))
-		return
-	}
+	dept, _ := s.deptOf(u, askedDept)
+	p, _ := s.openPeriod(dept, askedPeriod)
 	if st == nil || (st.Size == 0 && name == "") {
 		s.errorPage(w, r, http.StatusBadRequest, s.t("请选择要上传的文件", "choose a file to upload"))
 		return
@@ -361,6 +361,21 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 		return
 	}
 	http.Redirect(w, r, "/uploads/"+up.ID, http.StatusSeeOther)
+}
+
+// allowed says whether u may upload for the department and period asked,
+// and shows the page that says why not when it may not.
+func (s *Server) allowed(w http.ResponseWriter, r *http.Request, u *store.User, askedDept, askedPeriod string) bool {
+	dept, ok := s.deptOf(u, askedDept)
+	if !ok {
+		s.errorPage(w, r, http.StatusForbidden, s.t("只能为本单位报送", "you can upload only for your own department"))
+		return false
+	}
+	if _, ok := s.openPeriod(dept, askedPeriod); !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("请选择本单位的报送期", "choose one of your department's periods"))
+		return false
+	}
+	return true
 }
 
 // prevFile is the file that counts for the month before p, for the

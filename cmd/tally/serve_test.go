@@ -263,6 +263,9 @@ func TestServeAccessControl(t *testing.T) {
 	if n := d.countUploads(); n != before {
 		t.Errorf("%d uploads recorded by refused requests", n-before)
 	}
+	if blobs, _ := filepath.Glob(filepath.Join(d.data, "files", "*", "*")); len(blobs) != before {
+		t.Errorf("%d files kept for %d uploads: refused ones were kept", len(blobs), before)
+	}
 	// The office sees both.
 	o := d.login("office")
 	for _, id := range []string{idA, idB} {
