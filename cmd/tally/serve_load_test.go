@@ -11,6 +11,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"database/sql"
 	"encoding/hex"
 	"encoding/pem"
 	"fmt"
@@ -292,6 +293,28 @@ func TestServeKillDuringUploads(t *testing.T) {
 	case <-enough:
 	case <-time.After(3 * time.Minute):
 		t.Error("uploads too slow")
+	}
+	// A backup while the uploads go on: consistent, and holding at least
+	// what was acknowledged before it started.
+	mu.Lock()
+	before := len(acked)
+	mu.Unlock()
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if out, err := exec.Command(cmd.Path, "serve", "backup", "--data", data, backup).CombinedOutput(); err != nil {
+		t.Errorf("tally serve backup while serving: %v\n%s", err, out)
+	} else {
+		db, err := sql.Open("sqlite", backup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ok string
+		var n int
+		db.QueryRow(`PRAGMA integrity_check`).Scan(&ok)
+		db.QueryRow(`SELECT count(*) FROM uploads`).Scan(&n)
+		db.Close()
+		if ok != "ok" || n < before {
+			t.Errorf("backup while serving: integrity %q, %d uploads, want at least %d", ok, n, before)
+		}
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
