@@ -66,9 +66,10 @@ func (s *Server) state(p reconcile.Period, c *store.Upload) string {
 	return OnTime
 }
 
-// periodsOf lists the periods dept reports for in the reporting year (and,
-// for annual tables, the five years before it: the history the report's
-// five-year figures rest on), up to now.
+// periodsOf lists the periods dept reports for: the months of the
+// reporting year up to now and, for annual tables, the year, the year
+// before and the spec's history years (what the report's five-year figures
+// rest on).
 func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []period {
 	d, ok := s.spec.Department(dept)
 	if !ok {
@@ -87,8 +88,14 @@ func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []per
 		}
 	}
 	if len(d.TablesFor(reconcile.Period{Year: y})) > 0 {
-		for yy := y; yy >= y-5; yy-- {
-			out = append(out, s.periodState(dept, reconcile.Period{Year: yy}, counting))
+		years := map[int]bool{y: true, y - 1: true}
+		for _, h := range s.spec.History {
+			years[h] = true
+		}
+		for yy := y; yy >= y-30; yy-- {
+			if years[yy] {
+				out = append(out, s.periodState(dept, reconcile.Period{Year: yy}, counting))
+			}
 		}
 	}
 	return out

@@ -150,7 +150,9 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request, u *store.User)
 		s.serverError(w, r, err)
 		return
 	}
-	all := r.URL.Query().Get("all") == "1"
+	// Everything the run found through the month (what the board counts),
+	// or that month's own.
+	all := r.URL.Query().Get("month") != "1"
 	var rows []findingRow
 	for _, f := range res.Findings {
 		if f.Severity == reconcile.Info || (!all && f.Period != asOf.String()) {
