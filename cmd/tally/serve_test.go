@@ -840,3 +840,60 @@ func TestServeCheckIsTallyCheck(t *testing.T) {
 	}
 	t.Logf("%d files, %d findings the same", len(files), compared)
 }
+
+// The whole sample year through the desk: every 2020 file and the history
+// years uploaded, the December workbook is the one tally reconcile writes
+// over the same files, and the board shows the month the sample leaves
+// missing (科技科, August).
+func TestServeSampleYear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("uploads the sample year: skipped with -short")
+	}
+	d := newTestDesk(t)
+	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local))
+	o := d.login("office")
+	files, _ := filepath.Glob(repo(t, "testdata/submissions/*.xlsx"))
+	dir := t.TempDir()
+	n := 0
+	for _, path := range files {
+		name := filepath.Base(path)
+		m := regexp.MustCompile(`^(\d{4}(?:-\d{2})?)-([a-z]+)\.xlsx$`).FindStringSubmatch(name)
+		if m == nil || !strings.HasPrefix(m[1], "20") || strings.HasPrefix(m[1], "2021") {
+			continue
+		}
+		data, _ := os.ReadFile(path)
+		resp, body := d.upload(o, map[string]string{"period": m[1], "dept": m[2]}, name, data)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %s %s", name, resp.Status, body)
+		}
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		n++
+	}
+	if n < 60 {
+		t.Fatalf("only %d sample files", n)
+	}
+	t.Chdir(dir)
+	cli := filepath.Join(t.TempDir(), "cli.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "-o", cli, "."}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("tally reconcile: exit %d %s", code, se.String())
+	}
+	code, body := d.get(o, "/office/consolidated?asof=2020-12")
+	if code != 200 {
+		t.Fatalf("download: %d", code)
+	}
+	web := filepath.Join(t.TempDir(), "web.xlsx")
+	os.WriteFile(web, []byte(body), 0o644)
+	if a, b := dump(t, cli, false), dump(t, web, false); a != b {
+		t.Errorf("the December workbook differs from tally reconcile's over the same %d files:\n%s", n, cmp.Diff(a, b))
+	}
+	_, board := d.get(o, "/office?asof=2020-12")
+	row := regexp.MustCompile(`(?s)kjk</small></th>(.*?)</tr>`).FindStringSubmatch(board)
+	if row == nil || len(regexp.MustCompile(`class="cell missing"`).FindAllString(row[1], -1)) != 1 {
+		t.Errorf("科技科's row does not show one missing month")
+	}
+	_, claims := d.get(o, "/office/claims?asof=2020-12")
+	if !strings.Contains(claims, `class="st v-mismatch"`) || !strings.Contains(claims, `class="st v-consistent"`) {
+		t.Errorf("the claims page shows no verdicts of the planted kinds")
+	}
+}
