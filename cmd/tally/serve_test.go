@@ -481,6 +481,22 @@ func TestServeHostileUploads(t *testing.T) {
 	if tmp, _ := os.ReadDir(filepath.Join(d.data, "tmp")); len(tmp) != 0 {
 		t.Errorf("%d files left in tmp", len(tmp))
 	}
+	// No file chosen.
+	var empty bytes.Buffer
+	mw2 := multipart.NewWriter(&empty)
+	mw2.WriteField("period", "2020-01")
+	mw2.Close()
+	req, _ = http.NewRequest("POST", d.url+"/upload", &empty)
+	req.Header.Set("Content-Type", mw2.FormDataContentType())
+	if resp, err := a.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "请选择要上传的文件") {
+			t.Errorf("no file: %s", resp.Status)
+		}
+	}
 	// Still serving.
 	if code, _ := d.get(a, "/dept"); code != 200 {
 		t.Errorf("after the hostile uploads: %d", code)
