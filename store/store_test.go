@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func open(t *testing.T) *Store {
@@ -144,5 +145,45 @@ func TestUploadsCountLatestUnlessPicked(t *testing.T) {
 	b.Close()
 	if ok, err := s.IntegrityCheck(); ok != "ok" || err != nil {
 		t.Fatalf("integrity: %q %v", ok, err)
+	}
+}
+
+func TestMigrationsAndSessionExpiry(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	s.DB().QueryRow(`PRAGMA user_version`).Scan(&v)
+	if v != SchemaVersion {
+		t.Fatalf("schema version %d, want %d", v, SchemaVersion)
+	}
+	now := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return now }
+	u, _ := s.AddUser(nil, "czs", Dept, "czs", "correct horse")
+	tok, _ := s.NewSession(u)
+	now = now.Add(SessionTTL - time.Minute)
+	if _, err := s.Session(tok); err != nil {
+		t.Fatalf("session before it ends: %v", err)
+	}
+	now = now.Add(2 * time.Minute)
+	if _, err := s.Session(tok); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("session after %v: %v", SessionTTL, err)
+	}
+	s.Close()
+	// Opening again migrates nothing and keeps the data.
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.CountUsers(); n != 1 {
+		t.Fatalf("%d users after reopening", n)
+	}
+	// A database from a newer tally is refused, not changed.
+	s.DB().Exec(`PRAGMA user_version = 99`)
+	s.Close()
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("a newer schema: %v", err)
 	}
 }
