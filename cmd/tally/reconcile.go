@@ -118,12 +118,14 @@ type reconcileOptions struct {
 	runOptions
 	Output string
 	Report string
+	show   showOptions // 舍位平衡, as merge has it
 }
 
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
 	o.runOptions.AddFlags(cmd)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
 	cmd.Flags().StringVar(&o.Report, "report", "", "also check every figure of the work report in `FILE` (text or .docx)")
+	o.show.AddFlags(cmd)
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
@@ -172,6 +174,10 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
 	}
 	opts.report = opts.Report
+	show, err := opts.show.parse()
+	if err != nil {
+		return err
+	}
 	// The detail goes only into the workbook: formatted and compressed into
 	// a temporary file as the run goes, spliced into the workbook at the end.
 	var detail *workbook.Detail
@@ -196,7 +202,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return err
 	}
 	if opts.Output != "" {
-		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail}
+		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail, Show: show}
 		if err := writeWorkbook(opts.Output, res, meta); err != nil {
 			return err
 		}

@@ -2,7 +2,8 @@
 """Check hand labels of a report: every line/value pair occurs on its line,
 every Arabic numeral of the text (after the first, source line) is labelled
 exactly once (as a claim or a not_claim), and fields use the controlled
-vocabularies of LABELLING.md.
+vocabularies of LABELLING.md. A figure split by a line break ("1." / "37倍") counts
+once, with its whole value, at the line of its first digit.
 
 usage: /usr/bin/python3 checklabels.py dev/*.yaml     (exit 1 on any problem)
        /usr/bin/python3 checklabels.py --skeleton x.txt  (list numerals to label)
@@ -19,12 +20,29 @@ SPACE_IN_NUM = re.compile(r"(?<=[.．]) (?=[0-9０-９])")
 PERIOD = re.compile(r"^\d{4}(-\d{4})?$")
 CLAIM_KEYS = ["line", "value", "unit", "qualifiers", "subject", "indicator", "period", "kind", "measure"]
 
+# A figure split by a PDF line break ("1." / "37倍", "34" / "0亿元"): a line ending in a digit
+# (or a digit and a decimal point) whose next line starts with a digit. It is one figure,
+# labelled at the line of its first digit with the whole value (LABELLING.md).
+SPLIT_END = re.compile(r"[0-9０-９]+[.．]?$")
+SPLIT_START = re.compile(r"^[0-9０-９]+(?:[.．][0-9０-９]+)?")
+
+def joined(lines, i):
+    """Line i (1-based) with, when its last figure runs on into line i+1, that figure's rest."""
+    l = lines[i - 1]
+    if i < len(lines) and SPLIT_END.search(l) and SPLIT_START.match(lines[i]):
+        return l + SPLIT_START.match(lines[i]).group(0)
+    return l
+
 def numerals(lines):
     """(line, value) of every numeral token, line 1 (the source line) excluded."""
     out = []
     for i, l in enumerate(lines, 1):
         if i == 1:
             continue
+        if i > 2 and SPLIT_END.search(lines[i - 2]) and SPLIT_START.match(l):
+            l = l[SPLIT_START.match(l).end():]   # its head belongs to the figure on the line before
+        if i < len(lines) and SPLIT_END.search(l) and SPLIT_START.match(lines[i]):
+            l = l + SPLIT_START.match(lines[i]).group(0)
         for m in NUM.finditer(l):
             v = SPACE_IN_NUM.sub("", m.group(0)).translate(FW)
             # a comma not between digit groups of three is punctuation: split
@@ -59,7 +77,7 @@ def check(path, codes):
             where = f"{kind} line {ln} value {v}"
             if not isinstance(ln, int) or not (1 < ln <= len(lines)):
                 errs.append(f"{where}: bad line"); continue
-            if v not in SPACE_IN_NUM.sub("", lines[ln - 1]).translate(FW):
+            if v not in SPACE_IN_NUM.sub("", joined(lines, ln)).translate(FW):
                 errs.append(f"{where}: value not on that line: {lines[ln-1][:60]}")
             got[(ln, v)] = got.get((ln, v), 0) + 1
             if kind == "not_claim":
