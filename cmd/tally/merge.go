@@ -140,12 +140,16 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 		return usagef("no workbooks (.xlsx) under %s", strings.Join(paths, " "))
 	}
 	if opts.Output != "" {
-		if err := notAnInput(opts.Output, files); err != nil {
+		if err := checkOutput(opts.Output, files); err != nil {
 			return err
 		}
 	}
 	nodes := make([]reconcile.Node, 0, len(files))
 	for _, f := range files {
+		if f.problem != nil { // not a regular file, an unreadable folder: never opened
+			nodes = append(nodes, reconcile.VerifyNode(&reconcile.NodeRead{File: filepath.Base(f.path), Problem: workbook.Cause(f.problem)}))
+			continue
+		}
 		read := workbook.ReadNodeFile(f.path, filepath.Base(f.path), workbook.NodeLimits)
 		n := reconcile.VerifyNode(read)
 		if opts.Sources && !n.Rollup && !n.Refused() {

@@ -144,8 +144,19 @@ func (e *serveEngine) Check(f web.File, prev *web.File) (web.CheckOutcome, error
 	return out, nil
 }
 
+// Annotate writes the copy tally check --annotate writes (annotateOne) into
+// a folder of its own and copies it out.
 func (e *serveEngine) Annotate(f web.File, findings []reconcile.Finding, w io.Writer) error {
-	return workbook.Annotate(f.Path, w, findings, e.lang)
+	dir, err := os.MkdirTemp(e.tmp, "annotate-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	dst := filepath.Join(dir, f.Name)
+	if err := annotateOne(f.Path, dst, findings, e.lang, e.run.limits()); err != nil {
+		return err
+	}
+	return copyOut(w, dst)
 }
 
 // Template runs tally template --period P --dept D [--from FOLDER] into a

@@ -85,11 +85,13 @@ func runTemplate(io streams, opts *templateOptions) error {
 		return usagef("-o %s: not a folder", opts.Output)
 	}
 	prev := map[string]*reconcile.Submission{}
+	var inputs []input
 	if opts.From != "" {
 		files, err := collect([]string{opts.From})
 		if err != nil {
 			return err
 		}
+		inputs = files
 		before := p.Prev()
 		if !p.IsMonth() {
 			before = reconcile.Period{Year: p.Year - 1}
@@ -99,6 +101,13 @@ func runTemplate(io streams, opts *templateOptions) error {
 				sub := sub
 				prev[sub.Department] = &sub
 			}
+		}
+	}
+	known := newInputFiles(inputs)
+	for _, d := range depts {
+		path := filepath.Join(opts.Output, templates.FileName(d, p))
+		if in, ok := known.which(path); ok {
+			return usagef("%s is the input %s read by --from; inputs are never overwritten, even with --force", path, in)
 		}
 	}
 	for _, d := range depts {
