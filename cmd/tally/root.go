@@ -65,6 +65,7 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io), newMergeCommand(io))
+	root.AddCommand(newServeCommand(io))
 	return root
 }
 
