@@ -98,6 +98,9 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(o.sheets) == 0 {
+		return nil, fileErr("OpenDocument 文件中没有工作表", "an OpenDocument file without sheets", nil)
+	}
 	return o, nil
 }
 
