@@ -261,7 +261,7 @@ func (l *Ledger) Add(s *Submission) {
 		l.res.Summary.Rows += n
 		l.res.Summary.RowsRejected += n
 		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateFile, Severity: Error, Args: []any{l.firstFile(key)}})
+			Rule: RuleDuplicateFile, Severity: Error, Fields: Fields{"used": l.firstFile(key)}})
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
 	}
@@ -287,7 +287,7 @@ func (l *Ledger) checkLate(s *Submission) {
 		return
 	}
 	l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-		Rule: RuleLate, Severity: Warning, Args: []any{s.Saved, due}})
+		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}})
 }
 
 // due returns the date (YYYY-MM-DD) a month's submission is due by.
@@ -417,9 +417,9 @@ func (l *Ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Ce
 func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
 	t := sh.Table
 	ok := true
-	at := func(src Source, rule Rule, sev Severity, raw string, args ...any) {
+	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
 		f := Finding{Source: src, Department: s.Department, Period: s.Period.String(),
-			Rule: rule, Severity: sev, Raw: raw, Args: args}
+			Rule: rule, Severity: sev, Raw: raw, Fields: fields}
 		if sev == Warning {
 			f.Explanation = r.Note
 		}
@@ -440,24 +440,24 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 		}
 		def, _ := l.spec.Indicator(ind)
 		if -cell.Value.Exponent() > def.Precision && !cell.Value.Round(def.Precision).Equal(cell.Value) {
-			at(cell.Source, RulePrecision, Warning, cell.Raw, cell.Value.String(), def.Precision)
+			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
 		if def.NonNegative && cell.Value.IsNegative() {
-			at(cell.Source, RuleNegative, Error, cell.Raw, cell.Value.String())
+			at(cell.Source, RuleNegative, Error, cell.Raw, Fields{"value": cell.Value.String()})
 			ok = false
 		}
 		if def.HasMin && cell.Value.LessThan(def.Min) || def.HasMax && cell.Value.GreaterThan(def.Max) {
-			at(cell.Source, RuleRange, Error, cell.Raw, cell.Value.String(), rangeText(def))
+			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
 	}
 	for ci, c := range t.Columns {
 		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
-			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, r.Name)
+			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
 		}
 	}
 	if t.Rows == Enterprise && hasRole(t, RoleCode) {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, r.Code, problem)
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
 		}
 	}
 	key := r.Code
@@ -465,7 +465,7 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 		key = r.Name
 	}
 	if first, dup := seen[key]; dup && t.Rows != Indicators {
-		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, r.Name, first)
+		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": first})
 		return false
 	}
 	seen[key] = r.Line
@@ -495,7 +495,7 @@ func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
 		}
 		if !y.Value.IsNegative() && !m.Value.IsNegative() && y.Value.LessThan(m.Value) {
 			l.finding(Finding{Source: y.Source, Department: s.Department, Period: s.Period.String(),
-				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Args: []any{y.Value.String(), m.Value.String()}})
+				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Fields: Fields{"ytd": y.Value.String(), "month": m.Value.String()}})
 		}
 	}
 }
@@ -558,7 +558,7 @@ func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, re
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
-			Args: []any{cell.Value.String(), sums[ci].String(), cell.Value.Sub(sums[ci]).String()}})
+			Fields: Fields{"total": cell.Value.String(), "sum": sums[ci].String(), "diff": cell.Value.Sub(sums[ci]).String()}})
 	}
 }
 
@@ -571,7 +571,7 @@ func (l *Ledger) checkMissing() {
 				continue
 			}
 			l.finding(Finding{Department: d.Code, Period: p.String(), Rule: RuleMissing, Severity: Error,
-				Args: []any{d.Name, p.String()}})
+				Fields: Fields{"department": d.Name, "period": p.String()}})
 			l.markIncomplete(d.Code, p, Text{"未报送：" + d.Name + " " + p.String(), "missing: " + d.Name + " " + p.String()})
 		}
 	}

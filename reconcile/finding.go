@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 )
 
 // Severity says how a finding weighs.
@@ -31,6 +33,7 @@ const (
 	RulePrecision      Rule = "precision"
 	RuleNegative       Rule = "negative"
 	RuleRequired       Rule = "required"
+	RuleNoFigure       Rule = "required_no_figure"
 	RuleCreditCode     Rule = "credit_code"
 	RuleUnknownLine    Rule = "unknown_line"
 	RuleTotalMismatch  Rule = "total_mismatch"
@@ -61,11 +64,17 @@ type Finding struct {
 	Rule       Rule
 	Severity   Severity
 	Raw        string
-	Args       []any // the message's parameters, in catalogue order
+	// Fields are the message's named values (see the catalogue); each
+	// language's text places them by name.
+	Fields Fields
 	// Explanation is what the department wrote in the row's 说明 column;
 	// a warning with one is explained (核实性, kept with its reason).
 	Explanation string
 }
+
+// Fields are a message's named values. A value is a string, a number or a
+// Text, which reads differently in each language.
+type Fields map[string]any
 
 // Lang selects the language of messages and the workbook.
 type Lang string
@@ -76,38 +85,79 @@ const (
 	English Lang = "en"
 )
 
-var catalogue = map[Rule][2]string{
-	RuleUnreadable:     {"无法读取文件：%v", "cannot read the file: %v"},
-	RuleUnknownFile:    {"无法判断填报单位和报告期：%v", "cannot tell the department and period: %v"},
-	RuleDuplicateFile:  {"同一单位同一报告期重复报送，已采用 %v", "the same department and period was submitted twice; %v is used"},
-	RuleMissingSheet:   {"缺少工作表“%v”", "sheet %q is missing"},
-	RuleMissingColumn:  {"找不到表头“%v”，该表未读取", "header %q not found; the sheet was not read"},
-	RuleNotANumber:     {"“%v”不是数字，应填写%v", "%q is not a number; expected %v"},
-	RuleTextNumber:     {"数字以文本形式填写，已按 %v 接收", "a number typed as text, accepted as %v"},
-	RuleNoCachedValue:  {"公式 =%v 没有计算结果，请在 Excel 中重新计算后保存", "formula =%v has no cached value; recalculate and save in Excel"},
-	RulePrecision:      {"%v 的小数位数超过规定的 %v 位", "%v has more than the declared %v decimal places"},
-	RuleNegative:       {"%v 不应为负数", "%v must not be negative"},
-	RuleRequired:       {"必填项为空", "required cell is empty"},
-	RuleCreditCode:     {"统一社会信用代码“%v”%v", "unified social credit code %q %v"},
-	RuleUnknownLine:    {"行“%v”不是本表的指标", "row %q is not an indicator of this table"},
-	RuleTotalMismatch:  {"合计 %v 与各行之和 %v 不符，相差 %v", "total %v is not the sum of the rows %v, difference %v"},
-	RuleNoTotal:        {"没有合计行", "no 合计 (total) row"},
-	RuleYTDChain:       {"本年累计 %v 不等于上月（%v）累计 %v 加本月 %v（应为 %v，修订 %v）", "year-to-date %v is not last month's (%v) %v plus this month's %v (expected %v, revised by %v)"},
-	RuleYTDBelowMonth:  {"本年累计 %v 小于本月 %v", "year-to-date %v is less than this month's %v"},
-	RuleMissing:        {"%v %v 未报送", "%v %v has not been submitted"},
-	RuleDuplicateEntry: {"“%v”在本表中重复出现（第 %v 行）", "%q appears twice in this table (row %v)"},
-	RuleLate:           {"逾期报送：文件保存于 %v，截止日期为 %v", "submitted late: saved %v, due %v"},
-	RuleSpec:           {"审核公式 %v（%v）不成立：%v（左边 %v，右边 %v）", "rule %v (%v) does not hold: %v (left %v, right %v)"},
-	RuleHiddenCell:     {"数值 %v 位于隐藏的%v中，请取消隐藏并核实", "%v is in a hidden %v; unhide it and check"},
-	RuleOutsideArea:    {"“%v”填在填报区域之外，未汇总", "%q is outside the input area and was not consolidated"},
-	RuleCodeNames:      {"统一社会信用代码 %v 在 %v 中对应“%v”，此处为“%v”", "credit code %v is %q in %v but %q here"},
-	RuleNoFingerprint:  {"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"},
-	RuleWrongTemplate:  {"文件名表明是 %v，但所用模板是 %v 的，请用本期模板重新填报", "the name says %v but the template is for %v; fill in this period's template"},
-	RuleOldTemplate:    {"模板版本已过期（%v，版式 %v），已按表头读取，请改用最新模板", "made from an older template (%v, layout %v); read by its headers; use the current template"},
-	RuleRange:          {"%v 超出允许范围 %v", "%v is outside the allowed range %v"},
-	RuleChoice:         {"“%v”不在下拉列表中", "%q is not one of the listed choices"},
-	RuleAppears:        {"“%v”本月新出现（上月 %v 无此行）", "%q appears this month (not in %v)"},
-	RuleDisappears:     {"“%v”上月（%v）有、本月无", "%q was in %v and is gone this month"},
+// message is a rule's entry in the catalogue: its name and its text in
+// both languages, the text placing named fields as {field}.
+type message struct {
+	name Text
+	text Text
+}
+
+var catalogue = map[Rule]message{
+	RuleUnreadable: {Text{"文件无法读取", "unreadable file"},
+		Text{"无法读取文件：{reason}", "cannot read the file: {reason}"}},
+	RuleUnknownFile: {Text{"无法识别的文件", "unidentified file"},
+		Text{"无法判断填报单位和报告期：{reason}", "cannot tell the department and period: {reason}"}},
+	RuleDuplicateFile: {Text{"重复报送", "duplicate submission"},
+		Text{"同一单位同一报告期重复报送，已采用 {used}", "the same department and period was submitted twice; {used} is used"}},
+	RuleMissingSheet: {Text{"缺少工作表", "missing sheet"},
+		Text{"缺少工作表“{sheet}”", "sheet \"{sheet}\" is missing"}},
+	RuleMissingColumn: {Text{"缺少表头", "missing header"},
+		Text{"找不到表头“{header}”，该表未读取", "header \"{header}\" not found; the sheet was not read"}},
+	RuleNotANumber: {Text{"不是数字", "not a number"},
+		Text{"“{raw}”不是数字，应填写{expected}", "\"{raw}\" is not a number; expected {expected}"}},
+	RuleTextNumber: {Text{"文本型数字", "number typed as text"},
+		Text{"数字以文本形式填写，已按 {value} 接收", "a number typed as text, accepted as {value}"}},
+	RuleNoCachedValue: {Text{"公式无计算结果", "formula without value"},
+		Text{"公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存", "formula ={formula} has no cached value; recalculate and save in Excel"}},
+	RulePrecision: {Text{"小数位数超限", "too many decimal places"},
+		Text{"{value} 的小数位数超过规定的 {places} 位", "{value} has more than the declared {places} decimal places"}},
+	RuleNegative: {Text{"负数", "negative figure"},
+		Text{"{value} 不应为负数", "{value} must not be negative"}},
+	RuleRequired: {Text{"必填项为空", "required cell empty"},
+		Text{"必填项为空，请填写数字（没有发生时填 0）", "required cell is empty; type a figure (0 when there is none)"}},
+	RuleNoFigure: {Text{"必填项未填数字", "no figure in a required cell"},
+		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（没有发生时填 0）", "\"{raw}\" (no figure) in a required cell; type a figure (0 when there is none)"}},
+	RuleCreditCode: {Text{"统一社会信用代码校验", "credit code check"},
+		Text{"统一社会信用代码“{code}”{problem}", "unified social credit code \"{code}\" {problem}"}},
+	RuleUnknownLine: {Text{"未知行", "unknown row"},
+		Text{"行“{line}”不是本表的指标", "row \"{line}\" is not an indicator of this table"}},
+	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},
+		Text{"合计 {total} 与各行之和 {sum} 不符，相差 {diff}", "total {total} is not the sum of the rows {sum}, difference {diff}"}},
+	RuleNoTotal: {Text{"缺少合计行", "no total row"},
+		Text{"没有合计行", "no 合计 (total) row"}},
+	RuleYTDChain: {Text{"本年累计衔接", "year-to-date chain"},
+		Text{"本年累计 {ytd} 不等于上月（{prev}）累计 {prev_ytd} 加本月 {month}（应为 {expected}，修订 {revision}）",
+			"year-to-date {ytd} is not last month's ({prev}) {prev_ytd} plus this month's {month} (expected {expected}, revised by {revision})"}},
+	RuleYTDBelowMonth: {Text{"本年累计小于本月", "year-to-date below month"},
+		Text{"本年累计 {ytd} 小于本月 {month}", "year-to-date {ytd} is less than this month's {month}"}},
+	RuleMissing: {Text{"未报送", "not submitted"},
+		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
+	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
+		Text{"“{name}”在本表中重复出现（第 {first_line} 行）", "\"{name}\" appears twice in this table (row {first_line})"}},
+	RuleLate: {Text{"逾期报送", "late submission"},
+		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
+	RuleSpec: {Text{"审核公式", "spec rule"},
+		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
+	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
+		Text{"数值 {value} 位于隐藏的{where}中，请取消隐藏并核实", "{value} is in a hidden {where}; unhide it and check"}},
+	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
+		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
+	RuleCodeNames: {Text{"一码多名", "one code, two names"},
+		Text{"统一社会信用代码 {code} 在 {first_file} 中对应“{first_name}”，此处为“{name}”", "credit code {code} is \"{first_name}\" in {first_file} but \"{name}\" here"}},
+	RuleNoFingerprint: {Text{"非模板文件", "not a template"},
+		Text{"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"}},
+	RuleWrongTemplate: {Text{"模板与文件名不符", "wrong template"},
+		Text{"文件名表明是 {by_name}，但所用模板是 {by_template} 的，请用本期模板重新填报", "the name says {by_name} but the template is for {by_template}; fill in this period's template"}},
+	RuleOldTemplate: {Text{"旧版模板", "old template"},
+		Text{"模板版本已过期（{version}，版式 {layout}），已按表头读取，请改用最新模板", "made from an older template ({version}, layout {layout}); read by its headers; use the current template"}},
+	RuleRange: {Text{"超出允许范围", "out of range"},
+		Text{"{value} 超出允许范围 {range}", "{value} is outside the allowed range {range}"}},
+	RuleChoice: {Text{"不在下拉列表中", "not a listed choice"},
+		Text{"“{value}”不在下拉列表中", "\"{value}\" is not one of the listed choices"}},
+	RuleAppears: {Text{"本月新增行", "row appears"},
+		Text{"“{name}”本月新出现（上月 {prev} 无此行）", "\"{name}\" appears this month (not in {prev})"}},
+	RuleDisappears: {Text{"本月缺少上月的行", "row disappears"},
+		Text{"“{name}”上月（{prev}）有、本月无", "\"{name}\" was in {prev} and is gone this month"}},
 }
 
 // Text is a message argument that reads differently in each language:
@@ -122,18 +172,133 @@ func (t Text) In(lang Lang) string {
 	return t[0]
 }
 
-// Message renders the finding in lang.
+// In returns the severity's word in lang: 错误, 警告, 提示.
+func (s Severity) In(lang Lang) string {
+	switch s {
+	case Error:
+		return Text{"错误", "error"}.In(lang)
+	case Warning:
+		return Text{"警告", "warning"}.In(lang)
+	case Info:
+		return Text{"提示", "info"}.In(lang)
+	}
+	return string(s)
+}
+
+// Rules lists every rule of the catalogue, sorted by code.
+func Rules() []Rule {
+	out := make([]Rule, 0, len(catalogue))
+	for r := range catalogue {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Name returns the rule's name in lang (本年累计衔接), or its code when
+// the catalogue has none.
+func (r Rule) Name(lang Lang) string {
+	if m, ok := catalogue[r]; ok {
+		return m.name.In(lang)
+	}
+	return string(r)
+}
+
+// Label returns the rule's name with its code beside: 本年累计衔接 (ytd_chain).
+func (r Rule) Label(lang Lang) string {
+	return r.Name(lang) + " (" + string(r) + ")"
+}
+
+// MessageFields returns the names of the fields the rule's message places,
+// in the order of its Chinese text, and whether the rule is catalogued.
+func MessageFields(r Rule) ([]string, bool) {
+	m, ok := catalogue[r]
+	if !ok {
+		return nil, false
+	}
+	return placeholders(m.text[0]), true
+}
+
+// MessageText returns the rule's raw message text in lang, {field}s unfilled.
+func MessageText(r Rule, lang Lang) string {
+	return catalogue[r].text.In(lang)
+}
+
+// Message renders the finding in lang. A field the finding lacks shows as
+// {name}, which the catalogue's tests catch.
 func (f Finding) Message(lang Lang) string {
-	t, ok := catalogue[f.Rule]
+	m, ok := catalogue[f.Rule]
 	if !ok {
 		return string(f.Rule)
 	}
-	args := make([]any, len(f.Args))
-	for i, a := range f.Args {
-		if x, ok := a.(Text); ok {
-			a = x.In(lang)
-		}
-		args[i] = a
+	return fill(m.text.In(lang), f.Fields, lang)
+}
+
+// CheckFields reports a field the finding's message needs but lacks, or
+// carries but the message does not place.
+func (f Finding) CheckFields() error {
+	want, ok := MessageFields(f.Rule)
+	if !ok {
+		return fmt.Errorf("rule %s has no message", f.Rule)
 	}
-	return fmt.Sprintf(Text(t).In(lang), args...)
+	for _, k := range want {
+		if _, ok := f.Fields[k]; !ok {
+			return fmt.Errorf("rule %s: field {%s} missing", f.Rule, k)
+		}
+	}
+	for k := range f.Fields {
+		if !contains(want, k) {
+			return fmt.Errorf("rule %s: field {%s} not in the message", f.Rule, k)
+		}
+	}
+	return nil
+}
+
+// placeholders lists the {field} names of a text, each once, in order.
+func placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		if k := s[i+1 : i+j]; !contains(out, k) {
+			out = append(out, k)
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// fill replaces each {field} of s by its value in lang; a missing field
+// stays {field}.
+func fill(s string, fields Fields, lang Lang) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		k := s[i+1 : i+j]
+		switch v, ok := fields[k]; {
+		case !ok:
+			b.WriteString(s[i : i+j+1])
+		default:
+			if t, isText := v.(Text); isText {
+				v = t.In(lang)
+			}
+			fmt.Fprint(&b, v)
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }

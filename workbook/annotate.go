@@ -93,7 +93,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	rank := map[reconcile.Severity]int{reconcile.Error: 0, reconcile.Warning: 1, reconcile.Info: 2}
 	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Severity] < rank[sorted[j].Severity] })
 	for r, fd := range sorted {
-		vals := []string{fd.Sheet, fd.Cell, label(lang, severityLabel[fd.Severity]), fd.Message(lang), fd.Raw, string(fd.Rule)}
+		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
 		for i, v := range vals {
 			ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
 			if err := f.SetCellStr(name, ref, v); err != nil {

@@ -26,11 +26,6 @@ var statusLabel = map[reconcile.ClaimStatus][2]string{
 	reconcile.Unmapped:   {"未对应指标", "unmapped"},
 }
 
-var severityLabel = map[reconcile.Severity][2]string{
-	reconcile.Error:   {"错误", "error"},
-	reconcile.Warning: {"警告", "warning"},
-	reconcile.Info:    {"提示", "info"},
-}
 
 var measureLabel = map[reconcile.Measure][2]string{
 	reconcile.MonthValue: {"本月", "month"},
