@@ -26,7 +26,6 @@ var statusLabel = map[reconcile.ClaimStatus][2]string{
 	reconcile.Unmapped:   {"未对应指标", "unmapped"},
 }
 
-
 var measureLabel = map[reconcile.Measure][2]string{
 	reconcile.MonthValue: {"本月", "month"},
 	reconcile.YTDValue:   {"本年累计", "year to date"},
