@@ -79,6 +79,7 @@ type Summary struct {
 	Rows, RowsConsolidated       int
 	RowsRejected                 int
 	Findings, Errors, Warnings   int
+	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
 }
@@ -109,6 +110,7 @@ type Ledger struct {
 	asOf     Period
 	figs     map[figKey]*Figure
 	received map[string]bool // dept|period with a file, readable or not
+	reported map[string]bool // dept|period reported as not submitted
 	months   map[string]*monthState
 	cur      *monthState // the month being added
 	codes    map[string]codeUse
@@ -128,6 +130,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
+		reported: map[string]bool{},
 		months:   map[string]*monthState{},
 		codes:    map[string]codeUse{},
 		check:    opt.Check,
@@ -570,9 +573,7 @@ func (l *Ledger) checkMissing() {
 			if l.received[key] {
 				continue
 			}
-			l.finding(Finding{Department: d.Code, Period: p.String(), Rule: RuleMissing, Severity: Error,
-				Fields: Fields{"department": d.Name, "period": p.String()}})
-			l.markIncomplete(d.Code, p, Text{"未报送：" + d.Name + " " + p.String(), "missing: " + d.Name + " " + p.String()})
+			l.markIncomplete(d.Code, p, l.missing(d.Code, p))
 		}
 	}
 }
@@ -641,16 +642,33 @@ func (l *Ledger) ytdFigure(ind string, year, last int) Figure {
 		first = last // a level depends on its last month only
 	}
 	var f Figure
+	depts := l.monthlyDepts(ind)
+	if year != l.asOf.Year && !l.anyMonth(depts, year) {
+		return f // a year without monthly files: no months to speak of
+	}
 	for m := first; m <= last; m++ {
 		p := Period{year, m}
-		for _, d := range l.monthlyDepts(ind) {
+		for _, d := range depts {
 			if !l.received[d+"|"+p.String()] {
-				f.Incomplete = appendUnique(f.Incomplete, Text{"未报送：" + l.deptName(d) + " " + p.String(), "missing: " + l.deptName(d) + " " + p.String()})
+				f.Incomplete = appendUnique(f.Incomplete, l.missing(d, p))
 			}
 		}
 		f.add(l.monthFigure(ind, p))
 	}
 	return f
+}
+
+// missing reports a department-month with no file, once, so that every
+// figure it leaves incomplete points at a finding; it returns the reason the
+// figure gives.
+func (l *Ledger) missing(dept string, p Period) Text {
+	name := l.deptName(dept)
+	if key := dept + "|" + p.String(); !l.check && !l.reported[key] {
+		l.reported[key] = true
+		l.finding(Finding{Department: dept, Period: p.String(), Rule: RuleMissing, Severity: Error,
+			Fields: Fields{"department": name, "period": p.String()}})
+	}
+	return Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
 }
 
 // monthlyDepts lists the departments that submit ind monthly.
@@ -766,6 +784,8 @@ func (l *Ledger) summarise() {
 			s.Errors++
 		case Warning:
 			s.Warnings++
+		case Info:
+			s.Infos++
 		}
 	}
 	s.Claims = len(l.res.Claims)

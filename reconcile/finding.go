@@ -302,3 +302,19 @@ func fill(s string, fields Fields, lang Lang) string {
 	b.WriteString(s)
 	return b.String()
 }
+
+var verdictWords = map[ClaimStatus]Text{
+	Consistent: {"一致", "consistent"},
+	Mismatch:   {"不符", "mismatch"},
+	NoData:     {"无数据", "no data"},
+	Incomplete: {"数据不完整", "incomplete"},
+	Unmapped:   {"未对应指标", "unmapped"},
+}
+
+// In returns the verdict's words in lang: 一致, 不符, 无数据, 数据不完整, 未对应指标.
+func (s ClaimStatus) In(lang Lang) string {
+	if t, ok := verdictWords[s]; ok {
+		return t.In(lang)
+	}
+	return string(s)
+}

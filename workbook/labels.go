@@ -18,14 +18,6 @@ var sheetNames = map[string][2]string{
 	"inputs":   {"来源文件", "Inputs"},
 }
 
-var statusLabel = map[reconcile.ClaimStatus][2]string{
-	reconcile.Consistent: {"一致", "consistent"},
-	reconcile.Mismatch:   {"不符", "mismatch"},
-	reconcile.NoData:     {"无数据", "no data"},
-	reconcile.Incomplete: {"数据不完整", "incomplete"},
-	reconcile.Unmapped:   {"未对应指标", "unmapped"},
-}
-
 var measureLabel = map[reconcile.Measure][2]string{
 	reconcile.MonthValue: {"本月", "month"},
 	reconcile.YTDValue:   {"本年累计", "year to date"},

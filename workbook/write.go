@@ -126,7 +126,7 @@ func newStyles(f *excelize.File) map[string]int {
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
-	amount, count, pct := "#,##0.00", "#,##0", "0.00\"%\""
+	amount, count, pct, rate := "#,##0.00", "#,##0", "0.00%", "0.00"
 	defs := map[string]*excelize.Style{
 		"title":  {Font: &excelize.Font{Bold: true, Size: 14}},
 		"header": {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
@@ -135,7 +135,8 @@ func newStyles(f *excelize.File) map[string]int {
 		"number": {Border: border},
 		"amount": {Border: border, CustomNumFmt: &amount},
 		"count":  {Border: border, CustomNumFmt: &count},
-		"pct":    {Border: border, CustomNumFmt: &pct},
+		"pct":    {Border: border, CustomNumFmt: &pct},  // a fraction: 0.4988 shows 49.88%
+		"rate":   {Border: border, CustomNumFmt: &rate}, // a figure whose unit is %: 2.38 (the unit column says %)
 		"good":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
 		"bad":    {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
 		"warn":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
@@ -292,7 +293,7 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 // numStyle is the display style of an indicator's figures.
 func numStyle(def *reconcile.Indicator) string {
 	if def.Unit.Name == "%" {
-		return "pct"
+		return "rate"
 	}
 	if def.Precision > 0 {
 		return "amount"
@@ -352,14 +353,14 @@ func (x *out) overview() error {
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
-		kv(x.l("晚于截止期、未汇总的文件", "Files after the as-of month, skipped"), s.Skipped, "count"),
+		kv(x.l("报告期在截至月份之后、本次不汇总的文件", "Files for months after the as-of month, not consolidated"), s.Skipped, "count"),
 		kv(x.l("数据行", "Data rows"), s.Rows, "count"),
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
 		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
 		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
 		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
-		kv(x.l("问题：提示", "Findings: info"), s.Findings-s.Errors-s.Warnings, "count"),
+		kv(x.l("问题：提示", "Findings: info"), s.Infos, "count"),
 		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
 		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
 		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
@@ -375,7 +376,7 @@ func (x *out) overview() error {
 		if cr.Status == reconcile.Consistent {
 			continue
 		}
-		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr))})
+		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
 	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, x.hasTargets()); err != nil {
 		return err
@@ -385,10 +386,13 @@ func (x *out) overview() error {
 	if err != nil || next == 2+len(rows)+2 {
 		return err
 	}
-	if err := x.f.SetColWidth(name, "C", "H", sheetfmt.Width(6)); err != nil {
+	if err := x.f.SetColWidth(name, "C", "I", sheetfmt.Width(6)); err != nil {
 		return err
 	}
-	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:H%d", next))
+	if err := x.f.SetColWidth(name, "J", "J", sheetfmt.Width(18)); err != nil {
+		return err
+	}
+	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
 }
 
 func (x *out) figures() error {
@@ -422,7 +426,12 @@ func (x *out) figures() error {
 		row = append(row, figureCell(s.YTD, ns))
 		switch {
 		case s.Progress != nil:
-			row = append(row, c(s.Progress.TargetVal, ns), c(s.Progress.Completion, "pct"), c(s.Progress.Elapsed, "pct"))
+			if p := s.Progress; p.Complete() {
+				row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"))
+			} else {
+				// measured on the whole months only: not the as-of YTD's
+				row = append(row, c(p.TargetVal, ns), c(nil, "pct"), c(nil, "pct"))
+			}
 		case targets:
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
@@ -512,7 +521,7 @@ func (x *out) claims() error {
 		if cr.Status == reconcile.Mismatch {
 			sev = cr.Severity.In(x.lang)
 		}
-		row = append(row, c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
+		row = append(row, c(cr.Status.In(x.lang), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")

@@ -36,7 +36,7 @@ func (o *runOptions) AddFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.JSON, "json", false, "print the result as JSON on stdout")
 	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
 	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "files read in parallel")
-	f.StringVar(&o.AsOf, "as-of", "", "consolidate through `YYYY-MM` (default: December of the spec's year)")
+	f.StringVar(&o.AsOf, "as-of", "", "consolidate through `YYYY-MM` (default: the latest month among the inputs' names)")
 	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, "refuse input files larger than `MB`")
 	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, "refuse a sheet or string table that unpacks to more than `MB`")
 }
@@ -73,8 +73,8 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		return nil, "", usagef("size limits must be at least 1 MB")
 	}
 	if o.AsOf != "" {
-		p, err := reconcile.ParsePeriod(o.AsOf)
-		if err != nil || !p.IsMonth() {
+		p, ok := parsePeriodFlag(o.AsOf)
+		if !ok || !p.IsMonth() {
 			return nil, "", usagef("--as-of %q: want a month YYYY-MM", o.AsOf)
 		}
 		opt.AsOf = p
@@ -101,6 +101,11 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		}
 	}
 	periodOrder(files)
+	if opt.AsOf.Year == 0 {
+		if p, ok := latestMonth(files); ok {
+			opt.AsOf = p
+		}
+	}
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err

@@ -25,7 +25,7 @@ import (
 func reconcileSample(t *testing.T, extra ...string) (jsonResult, []byte, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	args := append([]string{"reconcile", "--json", "--lang", "en", repo(t, "testdata/submissions")}, extra...)
+	args := append([]string{"reconcile", "--json", "--lang", "en", "--as-of", "2020-12", repo(t, "testdata/submissions")}, extra...)
 	code := run(args, strings.NewReader(""), &out, &errb)
 	var res jsonResult
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
@@ -171,7 +171,7 @@ func TestWorkbookGolden(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
 		var so, se bytes.Buffer
-		code := run([]string{"reconcile", "--lang", lang, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se)
+		code := run([]string{"reconcile", "--lang", lang, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se)
 		if code != exitFindings {
 			t.Fatalf("exit %d: %s", code, se.String())
 		}
@@ -209,7 +209,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	} {
 		out := filepath.Join(dir, c.name+".xlsx")
 		var so, se bytes.Buffer
-		args := append(append([]string{"reconcile", "-o", out}, c.args...), repo(t, "testdata/submissions"))
+		args := append(append([]string{"reconcile", "--as-of", "2020-12", "-o", out}, c.args...), repo(t, "testdata/submissions"))
 		if code := run(args, strings.NewReader(""), &so, &se); code != exitFindings {
 			t.Fatalf("exit %d: %s", code, se.String())
 		}
@@ -247,7 +247,7 @@ func TestWorkbookReadsInOpenpyxl(t *testing.T) {
 	python := testtool.Python(t, "openpyxl")
 	out := filepath.Join(t.TempDir(), "c.xlsx")
 	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "--lang", "en", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+	if code := run([]string{"reconcile", "--lang", "en", "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	script := `
@@ -280,7 +280,7 @@ func TestWorkbookDeterministic(t *testing.T) {
 	for _, jobs := range []string{"1", "2", "2"} {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
 		var so, se bytes.Buffer
-		if code := run([]string{"reconcile", "--jobs", jobs, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		if code := run([]string{"reconcile", "--jobs", jobs, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
 			t.Fatalf("exit %d: %s", code, se.String())
 		}
 		b, err := os.ReadFile(out)
@@ -302,7 +302,7 @@ func TestDetailReadsInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "c.xlsx")
 	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "--lang", "en", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+	if code := run([]string{"reconcile", "--lang", "en", "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	// Filter options: comma, quote, UTF-8, from line 1, …, cells as stored

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/spf13/cobra"
@@ -84,44 +83,33 @@ var stateWord = map[string]reconcile.Text{
 func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	fmt.Fprintf(io.Out, t("%d 年报送情况（截至 %s）\n", "Submissions in %d (through %s)\n"), res.AsOf.Year, res.AsOf)
-	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprint(w, t("单位", "dept"))
-	for m := 1; m <= res.AsOf.Month; m++ {
-		fmt.Fprintf(w, "\t%02d", m)
-	}
-	fmt.Fprintln(w, "\t")
-	// Codes first and names last: tabwriter counts characters, and Chinese
-	// ones are twice as wide on a terminal.
-	last := ""
+	// One row per department, its name first; columns by display width.
+	var depts []string
+	cells := map[string][]string{}
 	for _, st := range res.Status {
-		if st.Department != last {
-			if last != "" {
-				fmt.Fprintf(w, "\t%s\n", deptName(res, last))
-			}
-			fmt.Fprint(w, st.Department)
-			last = st.Department
+		if _, ok := cells[st.Department]; !ok {
+			depts = append(depts, st.Department)
 		}
-		fmt.Fprintf(w, "\t%s", stateWord[st.State].In(lang))
+		cells[st.Department] = append(cells[st.Department], stateWord[st.State].In(lang))
 	}
-	if last != "" {
-		fmt.Fprintf(w, "\t%s\n", deptName(res, last))
+	head := []string{t("填报单位", "Department")}
+	for m := 1; m <= res.AsOf.Month; m++ {
+		head = append(head, t(fmt.Sprintf("%d月", m), fmt.Sprintf("%02d", m)))
 	}
-	w.Flush()
+	rows := [][]string{head}
+	for _, d := range depts {
+		rows = append(rows, append([]string{deptName(res.Spec, d)}, cells[d]...))
+	}
+	printTable(io.Out, rows)
 	for _, st := range res.Status {
+		name := deptName(res.Spec, st.Department)
 		switch st.State {
 		case reconcile.Late:
-			fmt.Fprintf(io.Out, t("  逾期：%s %s，文件保存于 %s\n", "  late: %s %s, saved %s\n"), st.Department, st.Period, st.Saved)
+			fmt.Fprintf(io.Out, t("  逾期：%s %s，文件保存于 %s\n", "  late: %s %s, saved %s\n"), name, st.Period, st.Saved)
 		case reconcile.Rejected:
-			fmt.Fprintf(io.Out, t("  退回：%s %s（%s）\n", "  rejected: %s %s (%s)\n"), st.Department, st.Period, st.File)
+			fmt.Fprintf(io.Out, t("  退回：%s %s（%s）\n", "  rejected: %s %s (%s)\n"), name, st.Period, st.File)
 		case reconcile.Missing:
-			fmt.Fprintf(io.Out, t("  未报送：%s %s\n", "  missing: %s %s\n"), st.Department, st.Period)
+			fmt.Fprintf(io.Out, t("  未报送：%s %s\n", "  missing: %s %s\n"), name, st.Period)
 		}
 	}
-}
-
-func deptName(res *reconcile.Result, code string) string {
-	if d, ok := res.Spec.Department(code); ok {
-		return d.Name
-	}
-	return code
 }

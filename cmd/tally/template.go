@@ -73,9 +73,9 @@ func runTemplate(io streams, opts *templateOptions) error {
 	if opts.Period == "" || opts.Output == "" {
 		return usagef("--period and -o are required (or --list)")
 	}
-	p, err := reconcile.ParsePeriod(opts.Period)
-	if err != nil {
-		return usagef("--period: %v", err)
+	p, ok := parsePeriodFlag(opts.Period)
+	if !ok {
+		return usagef("--period %q: want YYYY or YYYY-MM", opts.Period)
 	}
 	depts, err := selectDepartments(s, opts.Depts, p)
 	if err != nil {
