@@ -83,6 +83,7 @@ type jsonCheckSummary struct {
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {
@@ -110,7 +111,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			return err
 		}
 	} else {
-		printCheck(io, out, lang)
+		printCheck(io, out, res.Spec, lang)
 	}
 	if out.Summary.Errors > 0 {
 		return errFindings
@@ -139,6 +140,8 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			out.Summary.Errors++
 		case reconcile.Warning:
 			out.Summary.Warnings++
+		case reconcile.Info:
+			out.Summary.Infos++
 		}
 		i, ok := index[f.File]
 		if !ok {
@@ -156,12 +159,14 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	return out
 }
 
-func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
+func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.Lang) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
+	sevWidth := widest([]string{reconcile.Error.In(lang), reconcile.Warning.In(lang), reconcile.Info.In(lang)})
+	sev := func(s string) string { return pad(reconcile.Severity(s).In(lang), sevWidth) }
 	for _, fl := range out.Files {
 		head := fl.File
 		if fl.Department != "" {
-			head += fmt.Sprintf(" (%s %s)", fl.Department, fl.Period)
+			head += fmt.Sprintf(t("（%s %s）", " (%s %s)"), deptName(spec, fl.Department), fl.Period)
 		}
 		switch fl.Status {
 		case "ok":
@@ -170,7 +175,11 @@ func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
 		case "unreadable":
 			fmt.Fprintf(io.Out, t("%s：无法读取\n", "%s: unreadable\n"), head)
 		default:
-			fmt.Fprintf(io.Out, t("%s：%d 个问题\n", "%s: %d findings\n"), head, len(fl.Findings))
+			n := fmt.Sprintf("%d 个问题", len(fl.Findings))
+			if lang == reconcile.English {
+				n = plural(len(fl.Findings), "finding", "findings")
+			}
+			fmt.Fprintf(io.Out, t("%s：%s\n", "%s: %s\n"), head, n)
 		}
 		for _, f := range fl.Findings {
 			where := f.Sheet
@@ -180,7 +189,7 @@ func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
 			if where != "" {
 				where += " "
 			}
-			line := fmt.Sprintf("  %-7s %s%s", f.Severity, where, f.Message)
+			line := fmt.Sprintf("  %s  %s%s", sev(f.Severity), where, f.Message)
 			if f.Explanation != "" {
 				line += fmt.Sprintf(t("（已说明：%s）", " (explained: %s)"), f.Explanation)
 			}
@@ -188,11 +197,14 @@ func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
 		}
 	}
 	for _, f := range out.Checks {
-		fmt.Fprintf(io.Out, "  %-7s %s %s\n", f.Severity, f.Period, f.Message)
+		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
 	}
 	s := out.Summary
-	fmt.Fprintf(io.Out, t("文件 %d 个，问题 %d 个（错误 %d，警告 %d）\n", "%d files, %d findings (%d errors, %d warnings)\n"),
-		s.Files, s.Findings, s.Errors, s.Warnings)
+	files := fmt.Sprintf("文件 %d 个", s.Files)
+	if lang == reconcile.English {
+		files = plural(s.Files, "file", "files")
+	}
+	fmt.Fprintf(io.Out, t("%s，%s\n", "%s, %s\n"), files, findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos))
 }
 
 // annotate writes the annotated copy of every readable file with findings
