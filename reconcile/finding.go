@@ -318,3 +318,7 @@ func (s ClaimStatus) In(lang Lang) string {
 	}
 	return string(s)
 }
+
+// Fill places fields into a text of lang with {field} placeholders, as the
+// catalogue's messages do: for the messages of the adapters and commands.
+func Fill(t Text, fields Fields, lang Lang) string { return fill(t.In(lang), fields, lang) }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/jingwu/tally/reconcile"
@@ -20,9 +19,19 @@ type checkOptions struct {
 func newCheckCommand(io streams) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
-		Use:   "check [flags] PATH...",
-		Short: "审核: find every problem in submissions, at its cell, without consolidating",
-		Long: `Run every check tally knows on the submissions under PATH: unreadable files
+		Use:   io.t("check [选项] 路径...", "check [flags] PATH..."),
+		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "审核: find every problem in submissions, at its cell, without consolidating"),
+		Long: io.t(`对“路径”下的报送文件运行 tally 的全部审核：无法读取的文件（不是工作簿、旧版 .xls、
+加密、不完整、过大、压缩炸弹），缺少工作表或表头，不是数字的单元格，以文本填写的数字，
+没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码校验位，重复行，
+隐藏行列或填报区域外的数值，合计行，本年累计与本月（以及输入中有上月文件时与上月
+累计）的衔接，一个信用代码对应两个名称，以及规格中的审核公式。“说明”栏有文字的
+警告列为已说明。
+
+--annotate 文件夹：把每个有问题的文件复制到该文件夹（不存在时自动创建），标出有问题的
+单元格并加批注，另加一张问题清单。原文件从不修改。
+
+退出状态：0 没有错误；1 有错误；2 tally 无法完成工作。`, `Run every check tally knows on the submissions under PATH: unreadable files
 (not a workbook, legacy .xls, encrypted, truncated, oversized, a zip bomb),
 missing sheets and headers, cells that are not numbers, figures typed as text,
 formulas without a value, required cells left empty, precision and sign, the
@@ -37,18 +46,18 @@ offending cells highlighted and commented, and a sheet listing the findings.
 The originals are never modified.
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
-not run.`,
+not run.`),
 		Example: `  tally check 2021-03-czs.xlsx
   tally check --annotate returned/ inbox/
   tally check --json --lang en inbox/`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), needPaths),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runCheck(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
-	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", "write annotated copies of files with findings into `DIR`")
+	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到 `文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
 	return cmd
 }
 
@@ -92,8 +101,8 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 		return err
 	}
 	if opts.Annotate != "" {
-		if st, err := os.Stat(opts.Annotate); err != nil || !st.IsDir() {
-			return usagef("--annotate %s: not a folder", opts.Annotate)
+		if err := ensureDir(opts.Annotate); err != nil {
+			return err
 		}
 	}
 	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)
@@ -222,12 +231,12 @@ func annotate(res *reconcile.Result, out jsonCheck, dir string, lang reconcile.L
 		}
 		var buf bytes.Buffer
 		if err := workbook.Annotate(fl.File, &buf, fs, lang); err != nil {
-			return fmt.Errorf("annotate %s: %w", fl.File, err)
+			return fail(msg{"无法为 {path} 加标注", "annotate {path}"}, fields{"path": fl.File}, err)
 		}
 		dst := filepath.Join(dir, filepath.Base(fl.File))
 		if abs1, _ := filepath.Abs(dst); abs1 != "" {
 			if abs2, _ := filepath.Abs(fl.File); abs1 == abs2 {
-				return usagef("--annotate %s would overwrite the input %s", dir, fl.File)
+				return usage(msg{"--annotate {dir} 会覆盖输入文件 {path}", "--annotate {dir} would overwrite the input {path}"}, fields{"dir": dir, "path": fl.File})
 			}
 		}
 		if err := writeAtomic(dst, buf.Bytes()); err != nil {

@@ -15,6 +15,13 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files and testscript expectations")
 
 func TestMain(m *testing.M) {
+	// The language follows LANG unless --lang says; the tests that run
+	// tally in this process say which they mean (scripts set their own).
+	if filepath.Base(os.Args[0]) != "tally" {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			os.Unsetenv(k)
+		}
+	}
 	testscript.Main(m, map[string]func(){
 		"tally": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -10,23 +10,29 @@ import (
 func newStatusCommand(io streams) *cobra.Command {
 	var opts runOptions
 	cmd := &cobra.Command{
-		Use:   "status [flags] PATH...",
-		Short: "Show who has submitted each month, who is missing, late or to be sent back (报送情况)",
-		Long: `Read the submissions under PATH and show, for every department and month of the
+		Use:   io.t("status [选项] 路径...", "status [flags] PATH..."),
+		Short: io.t("报送情况：各单位每月已报送、未报送、逾期或退回", "Show who has submitted each month, who is missing, late or to be sent back (报送情况)"),
+		Long: io.t(`读取“路径”下的报送文件，列出截至月份所在年度每个单位每个月的报送情况：已报送、
+未报送、逾期（按文件记录的保存日期，晚于规格中次月的截止日）或退回（无法读取，或有
+须退回修改的错误）。不给 --as-of 时取所读文件中最晚的月份。
+
+退出状态：0 每月都按时报送且没有错误；1 有未报送、逾期或退回；2 tally 无法完成工作。`,
+			`Read the submissions under PATH and show, for every department and month of the
 as-of year, whether its file is submitted, missing, late (saved after the spec's
 deadline day of the following month, by the date the file records) or rejected
-(unreadable, or with an error to send back).
+(unreadable, or with an error to send back). Without --as-of, the latest month
+among the inputs.
 
 Exit status: 0 when every month is submitted on time without errors, 1 when
-something is missing, late or rejected, 2 when tally could not run.`,
+something is missing, late or rejected, 2 when tally could not run.`),
 		Example: `  tally status --as-of 2021-03 testdata/submissions
   tally status --as-of 2021-06 --json testdata/submissions`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), needPaths),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runStatus(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	return cmd
 }
 
