@@ -117,18 +117,28 @@ func (x *out) title() string {
 func styleIDs() map[string]int {
 	f := excelize.NewFile()
 	defer f.Close()
-	return newStyles(f)
+	return newStyles(f, reconcile.Chinese)
 }
 
-func (x *out) styles() { x.st = newStyles(x.f) }
+func (x *out) styles() { x.st = newStyles(x.f, x.lang) }
 
-func newStyles(f *excelize.File) map[string]int {
+// fontFamily is the workbook's font in lang: 宋体 for Chinese, Calibri for
+// English. Every style names it, so no cell falls back to another font.
+func fontFamily(lang reconcile.Lang) string {
+	if lang == reconcile.English {
+		return "Calibri"
+	}
+	return "宋体"
+}
+
+func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	amount, count, pct, rate := "#,##0.00", "#,##0", "0.00%", "0.00"
 	defs := map[string]*excelize.Style{
-		"title":  {Font: &excelize.Font{Bold: true, Size: 14}},
+		"title":  {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}},
+		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"header": {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
 		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"plain":  {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
@@ -150,6 +160,13 @@ func newStyles(f *excelize.File) map[string]int {
 	sort.Strings(names) // style ids in a fixed order: the same bytes every run
 	for _, name := range names {
 		s := defs[name]
+		if s.Font == nil {
+			s.Font = &excelize.Font{}
+		}
+		s.Font.Family = fontFamily(lang)
+		if s.Font.Size == 0 {
+			s.Font.Size = fontSize
+		}
 		if s.Alignment == nil && s.Border != nil {
 			s.Alignment = &excelize.Alignment{Vertical: "top"}
 		}
@@ -193,7 +210,13 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 			return err
 		}
 	}
-	return x.frame(name, len(cols), headerRow, len(rows), landscape)
+	if err := x.frame(name, len(cols), headerRow, len(rows), landscape); err != nil {
+		return err
+	}
+	if err := x.paper(key, name, cols, headerRow); err != nil {
+		return err
+	}
+	return x.headerFooter(key, name, title)
 }
 
 // head makes sheet name with an optional title and a header row, and
@@ -370,6 +393,8 @@ func (x *out) overview() error {
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
+	rows = append(rows, []cell{c(x.l("打印：明细表默认不打印（其打印区域为空）；需要时在明细表中取消打印区域（页面布局 → 打印区域 → 取消打印区域）。",
+		"Printing: the Detail sheets are left out (their print area is empty); to print one, clear its print area (Page Layout → Print Area → Clear)."), "text")})
 	rows = append(rows, []cell{})
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
@@ -397,19 +422,19 @@ func (x *out) overview() error {
 
 func (x *out) figures() error {
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for m := 1; m <= 12; m++ {
-		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 5})
+		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 4})
 	}
 	// Target columns only when the year has targets: the 2020 report states
 	// 2021's, not its own.
 	targets := x.hasTargets()
-	cols = append(cols, column{x.l("本年累计", "Year to date"), 7})
+	cols = append(cols, column{x.l("本年累计", "Year to date"), 6})
 	if targets {
-		cols = append(cols, column{x.l("目标", "Target"), 7},
-			column{x.l("完成率", "Completion"), 5}, column{x.l("序时进度", "Time elapsed"), 5})
+		cols = append(cols, column{x.l("目标", "Target"), 6},
+			column{x.l("完成率", "Completion"), 4}, column{x.l("序时进度", "Time elapsed"), 4})
 	}
-	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 14})
+	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 9})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -481,12 +506,12 @@ func (x *out) years() error {
 
 func (x *out) claims() error {
 	cols := []column{
-		{x.l("编号", "ID"), 8}, {x.l("报告原文", "Report text"), 18}, {x.l("报告行号", "Line"), 3},
+		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 16}, {x.l("报告行号", "Line"), 3},
 		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
 		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
-		{x.l("下限", "Low"), 6}, {x.l("上限", "High"), 6}, {x.l("计算值", "Computed"), 7},
-		{x.l("差额", "Difference"), 6}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
-		{x.l("说明", "Notes"), 20},
+		{x.l("下限", "Low"), 5}, {x.l("上限", "High"), 5}, {x.l("计算值", "Computed"), 6},
+		{x.l("差额", "Difference"), 5}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
+		{x.l("说明", "Notes"), 14},
 	}
 	var rows [][]cell
 	for i := range x.r.Claims {
