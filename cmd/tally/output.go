@@ -98,6 +98,7 @@ type jsonSummary struct {
 	Findings         int `json:"findings"`
 	Errors           int `json:"errors"`
 	Warnings         int `json:"warnings"`
+	Infos            int `json:"infos"` // findings == errors + warnings + infos
 	Claims           int `json:"claims"`
 	Consistent       int `json:"consistent"`
 	Mismatch         int `json:"mismatch"`
@@ -177,7 +178,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
-		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Claims: s.Claims,
+		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped}
 	return out
 }
