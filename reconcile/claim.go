@@ -66,7 +66,7 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		return r
 	}
 	def, _ := spec.Indicator(c.Indicator)
-	if c.Has(AvgGrowth) || c.Has(Growth) {
+	if c.IsChange() {
 		return evaluateGrowth(spec, c, def, year, r, shape)
 	}
 	var f Figure
@@ -127,13 +127,42 @@ func (r *ClaimResult) decide(holds bool, incomplete []Text) {
 	}
 }
 
+// IsChange reports whether the claim states a change between two of the
+// indicator's figures rather than one figure: a growth or decline (年均增长,
+// 增长, 下降) as a rate, in percentage points or as an amount, or a
+// multiple (倍).
+func (c *Claim) IsChange() bool {
+	return c.Has(AvgGrowth) || c.Has(Growth) || c.Has(Decline) || c.Unit.Base == "百分点" || c.Unit.Base == "倍"
+}
+
+// evaluateGrowth decides a change claim on the base year's figure and the
+// end year's:
+//
+//	增长 8.1% (unit %)        (end/base − 1)·100 in the interval (n-th power for 年均)
+//	提高 2.1个百分点           end − base, both rates in %, in the interval
+//	增长 1.2亿元               end − base in the claim's unit in the interval
+//	是…的 3.4倍 / 增长 1.5倍    end/base (end/base − 1 for 增长) in the interval
+//
+// 下降 negates the interval: 下降 0.5% is a growth in [−0.55, −0.45].
 func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r ClaimResult, shape Shape) ClaimResult {
 	// 较…增长 x%: end/base − 1 over the whole gap, one step.
 	baseYear, n := c.Base, 1
 	if c.Has(AvgGrowth) {
 		baseYear, n = c.Span.From-1, c.Span.Years()
 	}
+	if baseYear == 0 && c.Unit.Base == "倍" {
+		// 是前五年的 2.1倍: the report names no year to compare with.
+		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Status, r.Notes = NoData, []Text{{"报告没有写明与哪一年相比", "the report does not say which year it compares with"}}
+		return r
+	}
+	if baseYear == 0 {
+		baseYear = c.Span.To - 1
+	}
 	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	if c.Has(Decline) {
+		r.Interval = r.Interval.Neg()
+	}
 	base, end := year(c.Indicator, baseYear), year(c.Indicator, c.Span.To)
 	var gaps []Text
 	for _, g := range []struct {
@@ -153,14 +182,58 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		}
 		return r
 	}
+	r.Base, r.End = base.Value, end.Value
+	places := -writtenExp(c.Written) + 2
+	claimed := c.Value // signed: 下降 0.5 is −0.5
+	if c.Has(Decline) {
+		claimed = claimed.Neg()
+	}
+	switch c.Unit.Base {
+	case "%", "倍":
+	case "百分点", def.Unit.Base:
+		// A difference: of two rates in points, or of two amounts.
+		if c.Unit.Base == "百分点" && def.Unit.Base != "%" {
+			r.Status, r.Notes = NoData, append(notes, Text{"百分点只能比较两个百分比", "percentage points compare two rates in %"})
+			return r
+		}
+		diff := end.Value.Sub(base.Value)
+		if c.Unit.Base == def.Unit.Base {
+			d, err := Convert(diff, def.Unit, c.Unit)
+			if err != nil {
+				r.Status, r.Notes = NoData, []Text{{err.Error(), err.Error()}}
+				return r
+			}
+			diff = d
+		}
+		r.Computed, r.HasComputed = diff, true
+		r.Difference = diff.Sub(claimed)
+		r.decide(r.Interval.Contains(diff), notes)
+		return r
+	default:
+		r.Status, r.Notes = NoData, append(notes, Text{"变化量的单位与指标不符：" + c.Unit.Name, "the change's unit does not measure the indicator: " + c.Unit.Name})
+		return r
+	}
 	if !base.Value.IsPositive() || n < 1 {
 		r.Status, r.Notes = NoData, append(notes, Text{fmt.Sprintf("基期 %d 年数值不为正", baseYear), fmt.Sprintf("base %d is not positive", baseYear)})
 		return r
 	}
-	r.Base, r.End = base.Value, end.Value
-	places := -writtenExp(c.Written) + 2
+	if c.Unit.Base == "倍" {
+		iv := r.Interval
+		if c.Has(Growth) { // 增长 1.5倍 is 2.5 times the base
+			one := decimal.NewFromInt(1)
+			iv.Lo, iv.Hi = iv.Lo.Add(one), iv.Hi.Add(one)
+		}
+		ratio := end.Value.DivRound(base.Value, places)
+		if c.Has(Growth) {
+			ratio = ratio.Sub(decimal.NewFromInt(1))
+		}
+		r.Computed, r.HasComputed = ratio, true
+		r.Difference = ratio.Sub(claimed)
+		r.decide(RatioHolds(base.Value, end.Value, iv), notes)
+		return r
+	}
 	r.Computed, r.HasComputed = GrowthRate(base.Value, end.Value, n, places), true
-	r.Difference = r.Computed.Sub(c.Value)
+	r.Difference = r.Computed.Sub(claimed)
 	r.decide(GrowthHolds(base.Value, end.Value, n, r.Interval), notes)
 	return r
 }

@@ -806,7 +806,7 @@ func (l *Ledger) summarise() {
 	if s.Rows != s.RowsConsolidated+s.RowsRejected {
 		// The invariant is the point of the count: a row that went nowhere
 		// is a bug, and saying so beats printing a wrong total.
-		panic(fmt.Sprintf("tally: %d rows read but %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
+		panic(Bugf("%d rows read but %d consolidated + %d rejected", s.Rows, s.RowsConsolidated, s.RowsRejected))
 	}
 }
 

@@ -31,6 +31,12 @@ func (iv Interval) Contains(v decimal.Decimal) bool {
 	return true
 }
 
+// Neg returns the interval of the negated values: a decline of [0.45, 0.55]
+// is a growth of [−0.55, −0.45].
+func (iv Interval) Neg() Interval {
+	return Interval{Lo: iv.Hi.Neg(), Hi: iv.Lo.Neg(), LoOpen: iv.HiOpen, HiOpen: iv.LoOpen, NoLo: iv.NoHi, NoHi: iv.NoLo}
+}
+
 // String writes the interval in the usual notation: [15.15, 15.25], (2000, ∞).
 func (iv Interval) String() string {
 	var b strings.Builder
@@ -162,6 +168,24 @@ func GrowthHolds(base, end decimal.Decimal, n int, iv Interval) bool {
 	}
 	if !iv.NoHi {
 		c := scaled.Cmp(factor(iv.Hi))
+		if c > 0 || (c == 0 && iv.HiOpen) {
+			return false
+		}
+	}
+	return true
+}
+
+// RatioHolds reports whether end/base lies in iv, decided by multiplication:
+// base·lo ≤ end ≤ base·hi. base must be positive.
+func RatioHolds(base, end decimal.Decimal, iv Interval) bool {
+	if !iv.NoLo {
+		c := end.Cmp(base.Mul(iv.Lo))
+		if c < 0 || (c == 0 && iv.LoOpen) {
+			return false
+		}
+	}
+	if !iv.NoHi {
+		c := end.Cmp(base.Mul(iv.Hi))
 		if c > 0 || (c == 0 && iv.HiOpen) {
 			return false
 		}

@@ -217,6 +217,7 @@ const (
 	Cumul     Qualifier = "累计"
 	AvgGrowth Qualifier = "年均增长"
 	Growth    Qualifier = "增长"
+	Decline   Qualifier = "下降" // a negative growth: 下降 0.5% is −0.5%
 	New       Qualifier = "新增"
 )
 
@@ -227,6 +228,11 @@ var qualifierWords = map[string]Qualifier{
 	"超过": Exceeds, "以上": AtLeast, "以内": AtMost,
 	"约": About, "左右": About, "累计": Cumul,
 	"年均增长": AvgGrowth, "增长": Growth, "新增": New,
+	// The other ways reports write them.
+	"年均": AvgGrowth, "同比增长": Growth, "增幅": Growth,
+	"下降": Decline, "同比下降": Decline, "减少": Decline,
+	"突破": Exceeds, "超": Exceeds, "逾": Exceeds,
+	"以下": AtMost, "大约": About, "接近": Nearly, "将近": Nearly,
 }
 
 // ParseQualifier reads a qualifier as reports write it (多 is 余, 左右 is 约).

@@ -32,6 +32,10 @@ func init() {
 		{"平方米", "平方米", 0}, {"万平方米", "平方米", 4},
 		{"亩", "亩", 0}, {"万亩", "亩", 4},
 		{"%", "%", 0},
+		// A difference of two rates (提高 2.1个百分点) and a multiple (3.4倍)
+		// measure nothing an indicator holds; they are decided on two of
+		// its figures.
+		{"个百分点", "百分点", 0}, {"百分点", "百分点", 0}, {"倍", "倍", 0},
 	} {
 		units[u.Name] = u
 	}

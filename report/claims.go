@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -16,54 +17,94 @@ import (
 func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 	out := make([]reconcile.Claim, 0, len(found))
 	for i, f := range found {
-		c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
-		var err error
-		if c.Value, err = decimal.NewFromString(f.Value); err != nil {
-			continue // every extracted value is digits; this is a guard
+		if c, ok := mapClaim(i, f, s); ok {
+			out = append(out, c)
 		}
-		unit, okUnit := reconcile.LookupUnit(f.Unit)
-		c.Unit = unit
-		for _, w := range f.Qualifiers {
-			if q, ok := reconcile.ParseQualifier(w); ok {
-				c.Qualifiers = append(c.Qualifiers, q)
-			}
-		}
-		span, err := reconcile.ParseSpan(f.Period)
-		if err != nil {
-			continue
-		}
-		c.Span = span
-		def := indicatorFor(f, s)
-		growth := c.Has(reconcile.AvgGrowth) || c.Has(reconcile.Growth)
-		switch {
-		case def == nil || !okUnit:
-			c.Unmapped = true
-		case growth && unit.Name != "%", !growth && unit.Base != def.Unit.Base:
-			c.Unmapped = true
-		default:
-			c.Indicator = def.Code
-			if def.Aggregation == reconcile.Latest {
-				c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
-			}
-			// A level or a 达到/增至 figure in a five-year passage is the last
-			// year's; 较…末增长 compares that year with its base.
-			if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || c.Has(reconcile.Growth)) &&
-				!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) {
-				c.Span = reconcile.Span{From: span.To, To: span.To}
-			}
-			if c.Has(reconcile.Growth) {
-				c.Base = f.Base
-				if c.Base == 0 {
-					c.Base = c.Span.To - 1
-				}
-			}
-		}
-		out = append(out, c)
 	}
 	return out
 }
 
-// indicatorFor finds the indicator a figure's subject names.
+// MapIndicators gives, for each figure, the indicator Map maps it to, or ""
+// when it maps to none.
+func MapIndicators(found []Claim, s *reconcile.Spec) []string {
+	out := make([]string, len(found))
+	for i, f := range found {
+		if c, ok := mapClaim(i, f, s); ok && !c.Unmapped {
+			out[i] = c.Indicator
+		}
+	}
+	return out
+}
+
+func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
+	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
+	var err error
+	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
+		return c, false // every extracted value is digits; this is a guard
+	}
+	unit, okUnit := reconcile.LookupUnit(f.Unit)
+	c.Unit = unit
+	for _, w := range f.Qualifiers {
+		if q, ok := reconcile.ParseQualifier(w); ok {
+			c.Qualifiers = append(c.Qualifiers, q)
+		}
+	}
+	span, err := reconcile.ParseSpan(f.Period)
+	if err != nil {
+		return c, false
+	}
+	c.Span = span
+	def := indicatorFor(f, s)
+	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
+	switch {
+	case def == nil || !okUnit:
+		c.Unmapped = true
+	case !measures(f.Measure, unit, def.Unit):
+		c.Unmapped = true
+	case c.Has(reconcile.New) && def.Aggregation == reconcile.Latest:
+		c.Unmapped = true // 新增 12家 is not the number of them
+	default:
+		c.Indicator = def.Code
+		if def.Aggregation == reconcile.Latest {
+			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
+		}
+		// A level or a 达到/增至 figure in a five-year passage is the last
+		// year's; 较…末增长 compares that year with its base.
+		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline)) &&
+			!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) && f.Measure != Cumulative {
+			c.Span = reconcile.Span{From: span.To, To: span.To}
+		}
+		if rate || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) {
+			c.Base = f.Base
+			if c.Base == 0 && unit.Base != "倍" { // 是前五年的 2.1倍 names no year: left to the check to say so
+				c.Base = c.Span.To - 1
+			}
+		}
+	}
+	return c, true
+}
+
+// measures reports whether a figure of this measure and unit can speak of an
+// indicator kept in unit u: a level in the same quantity; a growth as a
+// rate or an amount of it; points of a rate; a multiple of anything; a
+// share only of a rate.
+func measures(measure string, unit, u reconcile.Unit) bool {
+	switch measure {
+	case Growth:
+		return unit.Base == "%" || unit.Base == u.Base
+	case Points:
+		return unit.Base == "百分点" && u.Base == "%"
+	case Ratio:
+		return unit.Base == "倍" || unit.Base == "%" && u.Base == "%"
+	}
+	return unit.Base == u.Base
+}
+
+// indicatorFor finds the indicator a figure's subject names: by name or
+// alias, exactly or as the longest one the subject contains. Statistics
+// abbreviate (规上 for 规模以上, 限上 for 限额以上); a name after a sector
+// word (工业固定资产投资) or inside a derived series (人均税收, 税收占比)
+// names another series, and maps to none.
 func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	subject := strings.TrimSpace(f.Subject)
 	if subject == "" {
@@ -76,8 +117,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
-	if def, ok := s.Lookup(subject); ok {
-		return def
+	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上").Replace(subject)
+	for _, sub := range []string{subject, full} {
+		if def, ok := s.Lookup(sub); ok {
+			return def
+		}
 	}
 	var best *reconcile.Indicator
 	bestLen := 0
@@ -85,13 +129,24 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 		def := &s.Indicators[i]
 		for _, name := range append([]string{def.Name}, def.Aliases...) {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
-			if len(n) > bestLen && strings.Contains(subject, n) {
+			for _, sub := range []string{subject, full} {
+				at := strings.Index(sub, n)
+				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) {
+					continue
+				}
 				best, bestLen = def, len(n)
 			}
 		}
 	}
 	return best
 }
+
+var (
+	// derived series: per head, shares, rates, structure.
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度`)
+	// sector words that restrict a series to part of it.
+	sector = regexp.MustCompile(`(工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+)
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states (same line and value, or same indicator, period and value).

@@ -90,6 +90,7 @@ func TestPrecisionRecall(t *testing.T) {
 		for _, s := range periods {
 			t.Log("period", s)
 		}
+		t.Log("not claims:", extra, "missed:", missed)
 	}
 	if precision < 0.95 || recall < 0.95 {
 		t.Errorf("precision %.3f recall %.3f, want both ≥ 0.95\nnot claims: %v\nmissed: %v", precision, recall, extra, missed)

@@ -173,9 +173,6 @@ func (d *Detail) send(last bool) {
 	d.buf = <-d.free
 }
 
-// Rows is how many rows have been added.
-func (d *Detail) Rows() int { return d.n }
-
 // finish ends the last sheet's segment and waits for the compressor; it
 // returns the segments, one per detail sheet (at least one).
 func (d *Detail) finish() ([]segment, error) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
 )
 
@@ -112,7 +113,7 @@ func (p *pkgWriter) Close() error {
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
-		return fmt.Errorf("internal error: detail rows for %v were not written", missing)
+		return reconcile.Bugf("detail rows for %v were not written", missing)
 	}
 	return p.zw.Close()
 }
@@ -130,7 +131,7 @@ func (p *pkgWriter) flush() error {
 	seg := p.splice[name]
 	cut := bytes.LastIndex(xml, []byte("</sheetData>"))
 	if cut < 0 {
-		return fmt.Errorf("internal error: %s has no sheetData", name)
+		return reconcile.Bugf("%s has no sheetData", name)
 	}
 	head, tail := xml[:cut], xml[cut:]
 	headZ, err := deflate(head, false)

@@ -82,6 +82,10 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("row %d col %d: got %+v, want %s = %s (text %v)", w.row, w.col, c, w.cell, w.value, w.text)
 		}
 	}
+	budget := sub.Sheets[1]
+	if len(budget.Rows) != 1 || !budget.Rows[0].Cells[1].Value.Equal(decimal.NewFromInt(1)) || !budget.Rows[0].Cells[2].Value.Equal(decimal.NewFromInt(3)) {
+		t.Errorf("一般预算收入: got %+v, want 增值税 1 and 3", budget.Rows)
+	}
 	if r := tax.Rows[1]; r.Name != "乙公司" || r.Code != "91350100M000100Y43X" || r.Note != "补报" || r.CodeSource.Cell != "B5" {
 		t.Errorf("identity columns: %+v", r)
 	}

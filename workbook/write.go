@@ -38,7 +38,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		det = d
 	}
 	if det.lang != meta.Lang {
-		return fmt.Errorf("internal error: detail written in another language")
+		return reconcile.Bugf("detail written in another language")
 	}
 	parts, err := det.finish()
 	if err != nil {
@@ -49,7 +49,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
-		return fmt.Errorf("internal error: detail rows name other styles than the workbook's")
+		return reconcile.Bugf("detail rows name other styles than the workbook's")
 	}
 	if err := x.sharedStrings(det.strs); err != nil {
 		return err
@@ -88,7 +88,7 @@ func (x *out) sharedStrings(strs []string) error {
 		}
 	}
 	if sst := x.f.SharedStrings; len(strs) > 0 && (sst == nil || sst.UniqueCount != len(strs)) {
-		return fmt.Errorf("internal error: the detail's %d strings are not the head of the string table", len(strs))
+		return reconcile.Bugf("the detail's %d strings are not the head of the string table", len(strs))
 	}
 	return nil
 }

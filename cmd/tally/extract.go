@@ -37,10 +37,16 @@ func newExtractCommand(io streams) *cobra.Command {
 -o claims.yaml 把这些数字写成规格中的 claims，能对应到指标的已对应好，可直接粘贴进
 规格；-o claims.xlsx 写成工作簿（数值为数字格式）。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
 every quantitative claim: the value as written, its unit, the words that
-qualify it (预计, 近, 余, 多, 超过, 以上, 以内, 达到, 增至, 约, 累计, 年均增长, 增长,
-新增, 目标, 力争), what it measures, the period it covers (the report's year, the
-five-year span of 十三五/五年来 passages, the next year for targets), its line
-and the shortest snippet that holds it.
+qualify it in canonical form (预计, 近, 余, 超过, 以上, 以内, 约, 累计, 年均, 增长,
+下降, 新增; 达到 and 增至 for a level reached), what it measures (its subject),
+the period it covers, its kind (fact or target) and measure (level, growth,
+cumulative, points, ratio), its line and the shortest snippet that holds it.
+
+The period comes from the report's own structure: the year its review covers
+(一、2018年工作回顾, 过去一年), the five-year span of a five-year review
+(过去五年, 十三五期间), the target year of 今年/2019年主要预期目标 passages, a
+year the sentence names (2017年，…); the date of delivery only when the text
+says nothing else. --year sets the year reviewed.
 
 With -o claims.yaml the claims are written as spec claims, mapped to the
 spec's indicators where their subjects name one, ready to paste into a spec;
@@ -56,7 +62,7 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	opts.spec.AddFlags(cmd, io)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入 `文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
-	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告所属年度（默认取标题中的第一个年份）", "the report's year (default: the first year in its title)"))
+	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的年度（默认从其标题和日期读出）", "the year the report reviews (default: read from its headings and date)"))
 	return cmd
 }
 
@@ -91,6 +97,8 @@ type jsonFound struct {
 	Qualifier string `json:"qualifier"`
 	Period    string `json:"period"`
 	Kind      string `json:"kind"`
+	Measure   string `json:"measure"`
+	Base      int    `json:"base,omitempty"`
 	Text      string `json:"text"`
 }
 
@@ -134,14 +142,14 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		out := jsonExtract{Claims: []jsonFound{}}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
-				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Text: c.Text})
+				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Measure: c.Measure, Base: c.Base, Text: c.Text})
 		}
 		return encodeJSON(io.Out, out)
 	}
-	kinds := map[string]msg{"fact": {"事实", "fact"}, "target": {"目标", "target"}}
-	rows := [][]string{{io.t("行号", "line"), io.t("数值", "value"), io.t("期间", "period"), io.t("类别", "kind"), io.t("限定词", "qualifiers"), io.t("对象", "subject")}}
+	rows := [][]string{{io.t("行号", "line"), io.t("数值", "value"), io.t("期间", "period"), io.t("类别", "kind"), io.t("度量", "measure"), io.t("限定词", "qualifiers"), io.t("对象", "subject")}}
 	for _, c := range found {
-		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kinds[c.Kind].In(io.Lang), strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
+		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), word(measureWords, c.Measure, io.Lang),
+			strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
 	}
 	printTable(io.Out, rows)
 	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {n} 个数字", "{claims}"}, fields{"n": len(found), "claims": plural(len(found), "claim", "claims")}, io.Lang))
@@ -186,9 +194,8 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
-	heads := []string{"行号", "数值", "单位", "限定词", "期间", "类别", "指标（主语）", "原文"}
-	widths := []float64{6, 12, 8, 12, 10, 6, 24, 60}
-	kinds := map[string]string{"fact": "事实", "target": "目标"}
+	heads := []string{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"}
+	widths := []float64{6, 12, 8, 12, 10, 6, 8, 24, 60}
 	for i, h := range heads {
 		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -198,7 +205,8 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 	}
 	for i, c := range found {
 		r := i + 2
-		cells := []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kinds[c.Kind], c.Subject, c.Text}
+		cells := []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
+			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text}
 		ref := func(col int) string { s, _ := excelize.CoordinatesToCellName(col, r); return s }
 		// The value as a number cell holding the written digits exactly
 		// (never through a float); a value that is not a plain number stays text.
@@ -207,7 +215,7 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 			value = f.SetCellDefault(sh, ref(2), d.String())
 		}
 		if err := errors.Join(f.SetCellInt(sh, ref(1), int64(c.Line)), value,
-			f.SetCellStyle(sh, ref(1), ref(2), num), f.SetCellStyle(sh, ref(3), ref(8), text)); err != nil {
+			f.SetCellStyle(sh, ref(1), ref(2), num), f.SetCellStyle(sh, ref(3), ref(9), text)); err != nil {
 			return err
 		}
 		for j, v := range cells {
@@ -217,9 +225,24 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 		}
 	}
 	last := len(found) + 1
-	if err := errors.Join(f.SetSheetDimension(sh, fmt.Sprintf("A1:H%d", last)), f.AutoFilter(sh, fmt.Sprintf("A1:H%d", last), nil),
+	if err := errors.Join(f.SetSheetDimension(sh, fmt.Sprintf("A1:I%d", last)), f.AutoFilter(sh, fmt.Sprintf("A1:I%d", last), nil),
 		f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})); err != nil {
 		return err
 	}
 	return f.Write(w)
+}
+
+// kindWords and measureWords name a found figure's kind and measure.
+var (
+	kindWords    = map[string]msg{"fact": {"事实", "fact"}, "target": {"目标", "target"}}
+	measureWords = map[string]msg{"level": {"水平", "level"}, "growth": {"增长", "growth"}, "cumulative": {"累计", "cumulative"},
+		"points": {"百分点", "points"}, "ratio": {"倍数", "ratio"}}
+)
+
+// word returns the words for key in lang, or key itself.
+func word(words map[string]msg, key string, lang reconcile.Lang) string {
+	if w, ok := words[key]; ok {
+		return w.In(lang)
+	}
+	return key
 }

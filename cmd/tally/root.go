@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/spf13/cobra"
@@ -16,6 +18,7 @@ const (
 	exitClean    = 0 // every claim consistent, no finding of severity error
 	exitFindings = 1 // findings or mismatches
 	exitFailed   = 2 // tally could not do its job
+	exitBug      = 3 // a bug in tally: a broken invariant or a panic
 )
 
 // errFindings reports that the run worked and found something to act on.
@@ -50,7 +53,8 @@ checks each figure the published government work report states against them.
 Without --spec it uses the built-in spec for 精武镇 2020.
 
 Exit status: 0 when every report figure is consistent and no cell has an
-error, 1 when there are findings or mismatches, 2 when tally could not run.`),
+error, 1 when there are findings or mismatches, 2 when tally could not run,
+3 on a bug in tally itself (reported with what to send to its maintainers).`),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version,
@@ -79,19 +83,41 @@ error, 1 when there are findings or mismatches, 2 when tally could not run.`),
 
 var version = "0.1.0"
 
+// beforeRun, when set by a test, runs before the command: a hook to make
+// tally fail the way a bug would.
+var beforeRun func() error
+
 // run executes tally and maps its outcome to an exit code: the only place
-// that does. Usage mistakes get a hint; every other failure is printed as is.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// that does. Usage mistakes get a hint; a bug (a *reconcile.Bug or a panic)
+// says it is one and what to report; every other failure is printed as is.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = reportBug(stderr, args, fmt.Sprint(r), debug.Stack())
+		}
+	}()
 	lang := detectLang(args, os.Getenv)
 	root := newRootCommand(streams{stdin, stdout, stderr, lang})
 	root.SetArgs(args)
+	if beforeRun != nil {
+		checkLang := root.PersistentPreRunE
+		root.PersistentPreRunE = func(c *cobra.Command, a []string) error {
+			if err := beforeRun(); err != nil {
+				return err
+			}
+			return checkLang(c, a)
+		}
+	}
 	cmd, err := root.ExecuteC()
 	var ue *usageError
+	var bug *reconcile.Bug
 	switch {
 	case err == nil:
 		return exitClean
 	case errors.Is(err, errFindings):
 		return exitFindings
+	case errors.As(err, &bug):
+		return reportBug(stderr, args, bug.What, nil)
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "tally: %s\n%s\n", ue.In(lang), reconcile.Fill(msg{"帮助：{cmd} --help", "Try: {cmd} --help"}, fields{"cmd": cmd.CommandPath()}, lang))
 	case unknownCommand.MatchString(err.Error()):
@@ -125,4 +151,18 @@ func showDefaults(cmd *cobra.Command, lang reconcile.Lang) {
 			f.DefValue = "0"
 		}
 	})
+}
+
+// reportBug prints a bug in tally as one: not the user's mistake, with what
+// to send to whoever maintains it. Both languages: a bug can happen before
+// the language is known, and the report goes to a maintainer.
+func reportBug(w io.Writer, args []string, what string, stack []byte) int {
+	fmt.Fprintf(w, "tally: 内部错误：%s\n", what)
+	fmt.Fprintf(w, "这是 tally 自身的缺陷，不是您的文件或操作有误。请把本段信息和所运行的命令报告给 tally 的维护者。\n")
+	fmt.Fprintf(w, "This is a bug in tally, not a mistake in your files or command: please report this message and the command you ran.\n")
+	fmt.Fprintf(w, "tally %s, %s %s/%s, args %q\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH, args)
+	if len(stack) > 0 {
+		w.Write(stack)
+	}
+	return exitBug
 }

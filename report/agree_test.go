@@ -1,0 +1,225 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// agreeing builds, from a report's labels alone (never its text), a spec
+// with one indicator per labelled subject and yearly figures that make
+// every labelled fact hold: a level is its value, a growth sets the year
+// before from the year's level, a 年均 rate the year before the span, a sum
+// over a span is spread over its years. A claim whose figures another
+// claim already fixed differently is left out of the data (checked claims
+// that depend on it are then not counted as misreads).
+func agreeing(l labelled) (*reconcile.Spec, reconcile.YearFigure, map[string]bool) {
+	s := &reconcile.Spec{Year: l.Reviews, Tolerance: reconcile.Tolerance{
+		Nearly: decimal.RequireFromString("0.05"), About: decimal.RequireFromString("0.05"), Flat: decimal.RequireFromString("0.05")}}
+	type key struct {
+		code string
+		year int
+	}
+	data := map[key]decimal.Decimal{}
+	codes := map[string]string{}
+	indicator := func(subject string, u reconcile.Unit) (*reconcile.Indicator, bool) {
+		if code, ok := codes[subject]; ok {
+			def, _ := s.Indicator(code)
+			return def, def.Unit.Base == u.Base || u.Base == "%" || u.Base == "百分点"
+		}
+		if u.Base == "百分点" {
+			u, _ = reconcile.LookupUnit("%")
+		}
+		if u.Base == "%" {
+			// A growth rate says nothing of the level's unit: keep 元.
+			u, _ = reconcile.LookupUnit("元")
+		}
+		code := fmt.Sprintf("s%d", len(s.Indicators)+1)
+		codes[subject] = code
+		s.Indicators = append(s.Indicators, reconcile.Indicator{Code: code, Name: subject, Unit: u, Precision: 20})
+		return &s.Indicators[len(s.Indicators)-1], true
+	}
+	hundred := decimal.NewFromInt(100)
+	set := func(k key, v decimal.Decimal) bool {
+		if old, ok := data[k]; ok {
+			return old.Equal(v)
+		}
+		data[k] = v
+		return true
+	}
+	// conflicting: claims the labels' own figures cannot all satisfy (a
+	// real growth beside nominal levels): not checkable, not misread.
+	conflicting := map[string]bool{}
+	for _, c := range l.Claims {
+		if c.Kind != "fact" || c.Subject == "" {
+			continue
+		}
+		u, ok := reconcile.LookupUnit(c.Unit)
+		if !ok {
+			continue
+		}
+		span, err := reconcile.ParseSpan(c.Period)
+		if err != nil {
+			continue
+		}
+		v, err := decimal.NewFromString(strings.ReplaceAll(c.Value, ",", ""))
+		if err != nil {
+			continue
+		}
+		qs := map[string]bool{}
+		for _, q := range c.Qualifiers {
+			qs[q] = true
+		}
+		if qs["超过"] {
+			v = v.Add(v.Abs().Shift(-3)) // more than X
+		}
+		switch {
+		case c.Measure == "level" && u.Base != "%":
+			def, ok := indicator(c.Subject, u)
+			if !ok || span.From != span.To {
+				continue
+			}
+			x, _ := reconcile.Convert(v, u, def.Unit)
+			if !set(key{def.Code, span.To}, x) {
+				conflicting[fmt.Sprintf("%d|%s", c.Line, c.Value)] = true
+			}
+		case c.Measure == "cumulative" && u.Base != "%":
+			def, ok := indicator(c.Subject, u)
+			if !ok {
+				continue
+			}
+			x, _ := reconcile.Convert(v, u, def.Unit)
+			n := decimal.NewFromInt(int64(span.Years()))
+			each := x.DivRound(n, 20)
+			ok = true
+			for y := span.From; y <= span.To; y++ {
+				part := each
+				if y == span.To {
+					part = x.Sub(each.Mul(n.Sub(decimal.NewFromInt(1))))
+				}
+				ok = set(key{def.Code, y}, part) && ok
+			}
+			if !ok {
+				conflicting[fmt.Sprintf("%d|%s", c.Line, c.Value)] = true
+			}
+		case c.Measure == "growth" && (u.Base == "%" || u.Base == "百分点"):
+			def, ok := indicator(c.Subject, u)
+			if !ok {
+				continue
+			}
+			g := v
+			if qs["下降"] {
+				g = g.Neg()
+			}
+			end, has := data[key{def.Code, span.To}]
+			if !has {
+				end = decimal.NewFromInt(1000)
+				data[key{def.Code, span.To}] = end
+			}
+			baseYear, n := span.To-1, 1
+			if qs["年均"] {
+				baseYear, n = span.From-1, span.Years()
+			}
+			var base decimal.Decimal
+			if u.Base == "百分点" {
+				base = end.Sub(g)
+			} else {
+				base = end.Mul(reconcile.Pow(hundred, n)).DivRound(reconcile.Pow(hundred.Add(g), n), 24)
+			}
+			if !set(key{def.Code, baseYear}, base) {
+				conflicting[fmt.Sprintf("%d|%s", c.Line, c.Value)] = true
+			}
+		}
+	}
+	year := func(code string, y int) reconcile.Figure {
+		if v, ok := data[key{code, y}]; ok {
+			return reconcile.Figure{Value: v, Has: true}
+		}
+		return reconcile.Figure{}
+	}
+	return s, year, conflicting
+}
+
+// agreement runs the path of `reconcile --report` (Extract with the spec's
+// year, Map, EvaluateClaims) over each labelled report of dir against data
+// made to agree with its labels; every mismatch is a misread claim.
+func agreement(t *testing.T, dir string) (reports, checked, consistent, conflicts int, mismatches []string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	sort.Strings(files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l labelled
+		if err := yaml.Unmarshal(b, &l); err != nil {
+			t.Fatal(err)
+		}
+		txt, err := os.ReadFile(filepath.Join(dir, l.Report))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
+		lines[0] = ""
+		s, year, conflicting := agreeing(l)
+		s.Claims = Map(Extract(lines, Options{Year: s.Year}), s)
+		reports++
+		for _, r := range reconcile.EvaluateClaims(s, year) {
+			switch r.Status {
+			case reconcile.Consistent:
+				checked++
+				consistent++
+			case reconcile.Mismatch:
+				if conflicting[fmt.Sprintf("%d|%s", r.Claim.Line, r.Claim.Written)] {
+					conflicts++
+					continue
+				}
+				checked++
+				mismatches = append(mismatches, fmt.Sprintf("%s: line %d %s%s (%s, %s): computed %s, interval %s",
+					strings.TrimSuffix(filepath.Base(f), ".yaml"), r.Claim.Line, r.Claim.Written, r.Claim.Unit.Name, r.Claim.Indicator, r.Claim.Span, r.Computed, r.Interval))
+			}
+		}
+	}
+	return
+}
+
+// On the development half, data made to agree with the labels raises no
+// mismatch: no figure is misread in a way the check would see.
+func TestDevReconcileAgrees(t *testing.T) {
+	reports, checked, consistent, conflicts, bad := agreement(t, "testdata/reports/dev")
+	if reports == 0 {
+		t.Skip("no labelled development reports")
+	}
+	t.Logf("dev half, data made from the labels: %d reports, %d claims checked, %d consistent, %d mismatches (%d claims the labels' own figures contradict, not counted)", reports, checked, consistent, len(bad), conflicts)
+	for _, m := range bad {
+		t.Error("misread: " + m)
+	}
+	if checked == 0 {
+		t.Error("no claim was checked: the agreeing data do not reach the extracted claims")
+	}
+}
+
+// The same on the held-out half, with only the totals printed; a mismatch
+// fails the test only with TALLY_HELDOUT_STRICT=1.
+func TestHeldoutReconcileAgrees(t *testing.T) {
+	reports, checked, consistent, conflicts, bad := agreement(t, "testdata/reports/test")
+	if reports == 0 {
+		t.Skip("no labelled held-out reports in testdata/reports/test")
+	}
+	t.Logf("held-out half, data made from the labels: %d reports, %d claims checked, %d consistent, %d mismatches (%d claims the labels' own figures contradict, not counted)", reports, checked, consistent, len(bad), conflicts)
+	if len(bad) > 0 {
+		msg := fmt.Sprintf("%d mismatches caused by misread claims on the held-out half", len(bad))
+		if os.Getenv("TALLY_HELDOUT_STRICT") == "1" {
+			t.Error(msg)
+		} else {
+			t.Log("BELOW FLOOR: " + msg + " (TALLY_HELDOUT_STRICT=1 makes this a failure)")
+		}
+	}
+}

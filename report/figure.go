@@ -1,0 +1,401 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// figure is a number found in the text, before its claim is built.
+type figure struct {
+	start, end  int // runes of the number
+	unitEnd     int // end of the unit (and of 余/多/以上… after it)
+	value, unit string
+	suffix      []string // 余, 以上, 以内, 约 written after the figure
+	qualifiers  []string
+	measure     string
+	subject     string
+	period      period
+	base        int  // 较…末, 是…的 N倍: the year compared with
+	from        int  // the snippet: from the clause start
+	to          int  // to the unit, or the end of the subject after it
+	startOf     bool // the X of 由X提高到Y: the level at the start
+	endOf       bool // its Y: the level at the end
+}
+
+// A figure is an Arabic number followed by a unit. The unit is built by one
+// rule, so units no report here used are read too (万担, 万头, 亿千瓦时):
+//
+//	unit      = magnitude? (余|多)? measure | %
+//	magnitude = (十|百|千)?(万|亿)
+//	measure   = (平方|立方|平)? (千|兆|公|毫|厘|美|欧|港|标准|标)? word (时|次)?
+//
+// where word is one of Chinese's measure words (量词) and units; 个百分点,
+// 小时 and 个月 are read as wholes.
+const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集"
+
+// prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
+var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
+
+// after a number these make it a date, a time, an ordinal, an age group or
+// a name, never a measured quantity: 2019年, 3月, 100周年, 十九届, 90后,
+// 500强, 5号线.
+var notQuantities = []string{"周年", "年", "月", "日", "届", "号", "时", "点", "后", "强", "代", "版", "级", "楼", "路", "线", "型", "纵", "横", "大"}
+
+// latinUnits are SI symbols a report writes in Latin letters.
+var latinUnits = []string{"kWh", "kwh", "kV", "kv", "KV", "kW", "kw", "KW", "MW", "mw", "km", "KM", "m²", "m³", "t"}
+
+// figures scans the text for every figure.
+func (x *extractor) figures() []figure {
+	var figs []figure
+	for i := 0; i < len(x.t.runes); i++ {
+		r := x.t.runes[i]
+		if r == '“' || r == '《' {
+			if end := x.quoteEnd(i); end > 0 {
+				i = end
+				continue
+			}
+		}
+		if !isDigit(r) || !x.canStart(i) && !x.afterLetters(i) {
+			continue
+		}
+		if lo, hi, ok := x.span(i); ok {
+			// 增长 6%-7%, 3至5个: the lower bound 以上, the upper 以内.
+			figs = append(figs, lo, hi)
+			i = hi.unitEnd - 1
+			continue
+		}
+		f, ok := x.number(i)
+		if !ok {
+			i = max(i, f.end-1)
+			continue
+		}
+		if !x.threshold(&f) && !x.aboutMeeting(&f) {
+			figs = append(figs, f)
+		}
+		i = f.unitEnd - 1
+	}
+	return figs
+}
+
+// span reads a range of two figures at i: 6%-7%, 6-7%, 3至5个, 8%到10%.
+// The first takes the unit of the second when it has none.
+func (x *extractor) span(i int) (lo, hi figure, ok bool) {
+	k := i
+	for isDigit(x.at(k)) || x.at(k) == '.' && isDigit(x.at(k+1)) {
+		k++
+	}
+	e := k
+	unit := ""
+	if x.at(k) == '%' {
+		unit, k = "%", k+1
+	} else if n := x.measure(k); n > 0 {
+		unit, k = x.str(k, k+n), k+n
+	}
+	switch {
+	case strings.ContainsRune("-—－~～", x.at(k)):
+		k++
+	case x.at(k) == '至' || x.at(k) == '到':
+		k++
+	default:
+		return lo, hi, false
+	}
+	if !isDigit(x.at(k)) {
+		return lo, hi, false
+	}
+	hi, ok = x.number(k)
+	if !ok || hi.unit == "" || unit != "" && unit != hi.unit || x.threshold(&hi) {
+		return lo, hi, false
+	}
+	lo = figure{start: i, end: e, value: x.str(i, e), unit: hi.unit, unitEnd: e, suffix: []string{"以上"}}
+	if unit != "" {
+		lo.unitEnd = e + len([]rune(unit))
+	}
+	hi.suffix = appendOnce(hi.suffix, "以内")
+	return lo, hi, true
+}
+
+// quoteEnd returns where a quotation or title that starts at i ends, when
+// it closes within a short stretch of the same sentence; figures inside
+// (“132”工作组, 《规划（2018—2022）》, “15分钟生活圈”) are names.
+func (x *extractor) quoteEnd(i int) int {
+	closer := map[rune]rune{'“': '”', '《': '》'}[x.at(i)]
+	for j := i + 1; j < len(x.t.runes) && j < i+40; j++ {
+		switch x.at(j) {
+		case closer:
+			return j
+		case '。', '；':
+			return 0
+		}
+	}
+	return 0
+}
+
+// canStart: a number starts here, not inside a code (G104, 5G), an ordinal
+// (第3) or another number.
+func (x *extractor) canStart(i int) bool {
+	p := x.at(i - 1)
+	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
+		return false
+	}
+	return !(p < 0x2E80 && unicode.IsLetter(p))
+}
+
+// afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
+// when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
+func (x *extractor) afterLetters(i int) bool {
+	p := x.at(i - 1)
+	if !(p < 0x2E80 && unicode.IsLetter(p)) || !unicode.IsUpper(p) || !(x.at(i-2) < 0x2E80 && unicode.IsUpper(x.at(i-2))) {
+		return false
+	}
+	if x.at(i-2) == 'P' && p == 'M' {
+		return false // PM2.5
+	}
+	f, ok := x.number(i)
+	return ok && f.unit != "" && unicode.Is(unicode.Han, []rune(f.unit)[0]) || ok && f.unit == "%"
+}
+
+// number reads a figure starting at i.
+func (x *extractor) number(i int) (figure, bool) {
+	f := figure{start: i}
+	j := i
+	var value []rune
+	for {
+		switch {
+		case isDigit(x.at(j)):
+		case x.at(j) == '.' && isDigit(x.at(j+1)):
+		case x.at(j) == '.' && x.at(j+1) == ' ' && isDigit(x.at(j+2)):
+			value = append(value, '.') // 385. 23: a space the typesetting left
+			j += 2
+			continue
+		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):
+		default:
+			goto done
+		}
+		value = append(value, x.at(j))
+		j++
+	}
+done:
+	f.end, f.value = j, string(value)
+	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
+	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && x.at(i-1) != ':' && x.at(i-1) != '：' && x.ratioParts(j) >= 2 {
+		f.unitEnd = j
+		return f, true
+	}
+	if (x.at(i-1) == ':' || x.at(i-1) == '：') && isDigit(x.at(i-2)) {
+		k := i - 1
+		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：') {
+			k--
+		}
+		if x.ratioParts(x.numberEnd(k)) >= 2 {
+			f.unitEnd = j
+			return f, true
+		}
+		return f, false // 8:30
+	}
+	// 7-11, (2018—2022), 1/3, 8:30, 1+N: a name, a range of years or a time.
+	if strings.ContainsRune("-—－~～/:：+", x.at(j)) && (isDigit(x.at(j+1)) || unicode.IsLetter(x.at(j+1)) && x.at(j+1) < 0x2E80) {
+		return f, false
+	}
+	if unicode.IsLetter(x.at(j)) && x.at(j) < 0x2E80 {
+		u := x.latinUnit(j)
+		if u == "" {
+			return f, false // 5G, 4A, 3D: names
+		}
+		f.unit, f.unitEnd = u, j+len([]rune(u))
+		x.after(&f)
+		return f, true
+	}
+	for x.at(j) == ' ' {
+		j++
+	}
+	if x.at(j) == '%' || x.at(j) == '‰' {
+		f.unit, f.unitEnd = string(x.at(j)), j+1
+		x.after(&f)
+		return f, true
+	}
+	if (x.at(j) == '余' || x.at(j) == '多') && strings.ContainsRune("万亿", x.at(j+1)) {
+		f.suffix = append(f.suffix, "余") // 20余万
+		j++
+	}
+	mag := ""
+	for _, m := range []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万"} {
+		if x.hasAt(j, m) {
+			mag, j = m, j+len([]rune(m))
+			break
+		}
+	}
+	for x.at(j) == ' ' {
+		j++
+	}
+	if x.at(j) == '余' || x.at(j) == '多' {
+		f.suffix = append(f.suffix, "余")
+		j++
+	}
+	if mag == "" {
+		for _, w := range notQuantities {
+			if x.hasAt(j, w) && !x.hasAt(j, "年均") {
+				return f, false
+			}
+		}
+	}
+	n := x.measure(j)
+	switch {
+	case n == 0 && mag != "" && x.hasAt(j, "美元"):
+		n = 2
+	case n == 0 && mag != "":
+		// 筹得资金 20万: the multiplier alone is the unit.
+	case n == 0:
+		return f, false // a bare number
+	case (x.hasAt(j, "小时") || x.hasAt(j, "分钟")) && unicode.Is(unicode.Han, x.at(j+2)) && !x.isVerbAt(j+2) && x.at(j+2) != '的' && !strings.ContainsRune("以内左右", x.at(j+2)):
+		return f, false // 24小时值守, 15分钟生活圈: a practice, not a duration measured
+	case x.at(i-1) == '前' && strings.ContainsRune("名位强", x.at(j)):
+		return f, false // 前10名: a rank
+	}
+	// A unit per another: 元/吨, 微克/立方米.
+	if n > 0 && (x.at(j+n) == '/' || x.at(j+n) == '／') {
+		if m := x.measure(j + n + 1); m > 0 {
+			n += 1 + m
+		}
+	}
+	f.unit = mag + x.str(j, j+n)
+	f.unitEnd = j + n
+	x.after(&f)
+	return f, true
+}
+
+func (x *extractor) numberEnd(j int) int {
+	for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
+		j++
+	}
+	return j
+}
+
+// ratioParts counts the parts of a ratio a:b:c starting at the colon j.
+func (x *extractor) ratioParts(j int) int {
+	n := 0
+	for (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) {
+		if x.at(j+1) == '0' && isDigit(x.at(j+2)) {
+			return 0 // 20:09:00 is a time
+		}
+		n++
+		j++
+		for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
+			j++
+		}
+	}
+	return n
+}
+
+// measure returns the length of the unit at j, 0 when there is none.
+func (x *extractor) measure(j int) int {
+	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟"} {
+		if x.hasAt(j, whole) {
+			return len([]rune(whole))
+		}
+	}
+	k := j
+	for _, p := range []string{"平方", "立方"} {
+		if x.hasAt(k, p) {
+			k += 2
+			break
+		}
+	}
+	if x.at(k) == '平' && x.at(k+1) == '米' {
+		k++
+	}
+	for _, p := range unitPrefixes {
+		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+len([]rune(p)))) && x.at(k+len([]rune(p))) != '个' {
+			k += len([]rune(p))
+			break
+		}
+	}
+	w := x.at(k)
+	if w == 0 || !strings.ContainsRune(measureWords, w) {
+		return 0
+	}
+	k++
+	switch {
+	case w == '瓦' && x.at(k) == '时':
+		k++
+	case strings.ContainsRune("人户件车架船", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
+		k++
+	}
+	if w == '届' || w == '次' && x.hasAt(k, "会议") {
+		return 0 // 十九届, 第3次会议
+	}
+	return k - j
+}
+
+func (x *extractor) latinUnit(j int) string {
+	for _, u := range latinUnits {
+		if x.hasAt(j, u) {
+			next := x.at(j + len([]rune(u)))
+			if next < 0x2E80 && unicode.IsLetter(next) {
+				continue
+			}
+			if strings.EqualFold(u, "kv") {
+				return "kv" // the unit table's name for kilovolts
+			}
+			return u
+		}
+	}
+	return ""
+}
+
+// after reads what follows a unit: 余/多, 以上, 以内/以下, 左右. A
+// threshold that qualifies a noun (1000万元以上企业) makes the figure part of
+// the subject, not a claim: the caller sees it by f.unitEnd at 以上 followed
+// by a noun; such a figure is dropped by threshold.
+func (x *extractor) after(f *figure) {
+	j := f.unitEnd
+	if x.at(j) == '余' || x.at(j) == '多' {
+		f.suffix = appendOnce(f.suffix, "余")
+		j++
+	}
+	for _, w := range []struct{ word, q string }{{"以上", "以上"}, {"以内", "以内"}, {"以下", "以内"}, {"左右", "约"}, {"上下", "约"}} {
+		if x.hasAt(j, w.word) {
+			f.suffix = appendOnce(f.suffix, w.q)
+			j += 2
+			break
+		}
+	}
+	f.unitEnd = j
+}
+
+// threshold reports whether the figure is a bound that names a class of
+// things (亿元以上项目, 1000万元以上企业, 60岁以上老人): 以上/以下/及以上
+// followed by a noun rather than the clause's end.
+func (x *extractor) threshold(f *figure) bool {
+	if !has(f.suffix, "以上") && !has(f.suffix, "以内") {
+		return false
+	}
+	next := x.at(f.unitEnd)
+	if next == '的' {
+		return true
+	}
+	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
+}
+
+// isVerbAt: the words after a figure that continue the clause (增长, 同比,
+// 的基础上…) rather than name what it counts.
+func (x *extractor) isVerbAt(j int) bool {
+	for _, w := range []string{"增长", "下降", "同比", "比", "较", "占", "居", "位居", "排", "完成", "实现", "达到", "为", "是", "和", "与", "及", "或", "分别", "其中", "均", "全部", "已", "将", "并", "在", "目标"} {
+		if x.hasAt(j, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假`)
+
+// aboutMeeting: a count of the session's own deputies (应到代表256名,
+// 实到242名), as news of the session reports them, is not the place's.
+func (x *extractor) aboutMeeting(f *figure) bool {
+	if f.unit != "名" && f.unit != "人" {
+		return false
+	}
+	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
+	return strings.Contains(sent, "代表") && meetingWords.MatchString(sent)
+}

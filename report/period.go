@@ -1,0 +1,310 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// period is what a passage speaks of: one year or a span, as fact or target.
+type period struct {
+	from, to int
+	target   bool
+}
+
+func (p period) String() string {
+	switch {
+	case p.from == 0:
+		return ""
+	case p.from == p.to:
+		return strconv.Itoa(p.from)
+	}
+	return strconv.Itoa(p.from) + "-" + strconv.Itoa(p.to)
+}
+
+// mark is a place where the text says what it speaks of from there on: a
+// heading or phrase (a passage mark, up to the next one) or a time phrase
+// that holds for the rest of its sentence (end > 0).
+type mark struct {
+	at, end int
+	p       period
+}
+
+// A report says which year it reviews in a heading (2018年工作回顾), by the
+// year it sets targets for (2019年主要预期目标), or by its date of delivery
+// (early in the year after the one it reviews).
+var (
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇)?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
+	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
+)
+
+// years finds the year the report reviews and the year it was delivered
+// (0 when the text does not say).
+func (x *extractor) years() (review, delivered int) {
+	head := x.s
+	if n := len(x.t.runes); n > 0 {
+		// The date of delivery stands at the head, before the body.
+		head = x.str(0, min(n, max(1500, n/10)))
+	}
+	if m := deliveryDate.FindStringSubmatch(head); m != nil {
+		if m[1] == "" {
+			m = []string{m[0], m[4], m[5], m[6]}
+		}
+		y, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		delivered = y
+		review = y - 1
+		if month >= 10 {
+			review = y // a report at the year's end reviews that year
+		}
+	}
+	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+		if m[1] == "" {
+			m[1] = m[5]
+		}
+		review, _ = strconv.Atoi(m[1])
+		return review, delivered
+	}
+	if review != 0 {
+		return review, delivered
+	}
+	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if m[8] == "政府工作" {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		return y - 1, y
+	}
+	// Else the year the text speaks of most (the later of a tie): a
+	// review names its year again and again.
+	count := map[int]int{}
+	best := 0
+	for _, m := range anyYear.FindAllStringSubmatch(x.s, -1) {
+		y, _ := strconv.Atoi(m[1])
+		if y < 1990 || y > 2100 {
+			continue
+		}
+		count[y]++
+		if count[y] > count[best] || count[y] == count[best] && y > best {
+			best = y
+		}
+	}
+	if best != 0 {
+		return best, 0
+	}
+	return 0, 0
+}
+
+// plans are the five-year plans by their number: 十三五 is 2016–2020.
+var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+// Passage marks: each gives the period of the text after it.
+var (
+	yearPhrase   = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
+	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗)目标(是|为|：|:)|主要预期目标`)
+	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
+	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
+	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
+	recentYears  = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
+	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+)
+
+// passages sets the marks of the text.
+func (x *extractor) passages() {
+	R := x.review
+	if R == 0 {
+		return
+	}
+	fact := func(from, to int) period { return period{from: from, to: to} }
+	target := func(from, to int) period { return period{from: from, to: to, target: true} }
+	this := func() period { // 今年
+		if x.delivered > R {
+			return target(x.delivered, x.delivered)
+		}
+		return fact(R, R)
+	}
+	add := func(re *regexp.Regexp, p func(m []string) (period, bool)) {
+		for _, loc := range re.FindAllStringSubmatchIndex(x.s, -1) {
+			m := make([]string, len(loc)/2)
+			for k := range m {
+				if loc[2*k] >= 0 {
+					m[k] = x.s[loc[2*k]:loc[2*k+1]]
+				}
+			}
+			if q, ok := p(m); ok {
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q})
+			}
+		}
+	}
+	year := func(s string) int { y, _ := strconv.Atoi(s); return y }
+	add(reviewHeading, func(m []string) (period, bool) {
+		y := year(m[1] + m[5])
+		return fact(y, y), true
+	})
+	add(targetHeading, func(m []string) (period, bool) {
+		y := year(m[1])
+		if y <= R {
+			return fact(y, y), m[8] == "政府工作" && y == R
+		}
+		return target(y, y), y <= R+1
+	})
+	add(yearIs, func(m []string) (period, bool) {
+		y := year(m[1])
+		if y > R {
+			return target(y, y), y == R+1
+		}
+		return fact(y, y), y == R
+	})
+	add(yearPhrase, func([]string) (period, bool) { return fact(R, R), true })
+	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
+	add(planPhrase, func(m []string) (period, bool) {
+		from := plans[m[1]]
+		switch {
+		case from > R:
+			return target(from, from+4), true
+		case from+4 > R:
+			return fact(from, R), true
+		}
+		return fact(from, from+4), true
+	})
+	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
+	add(goalPhrase, func([]string) (period, bool) { return target(R+1, R+1), true })
+	add(thisYear, func([]string) (period, bool) { return this(), true })
+	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
+	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
+
+	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
+	// / 去年… at its start, 到2025年 anywhere in it.
+	var scoped []mark
+	for i := 0; i < len(x.t.runes); i++ {
+		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) && !strings.ContainsRune("，,：:", x.at(i-1)) {
+			continue
+		}
+		for x.at(i) == ' ' || x.at(i) == '—' {
+			i++
+		}
+		rest := x.str(i, i+16)
+		if m := sentenceYear.FindStringSubmatch(rest); m != nil {
+			y := year(m[2])
+			after := x.at(i + len([]rune(m[0])))
+			if y < R-15 || y > R+15 || after == '月' || after == '是' || after == '-' || isDigit(after) {
+				continue
+			}
+			if m[3] == "" && (y < R-1 || y > R+1 || !unicode.Is(unicode.Han, after) || x.measure(i+len([]rune(m[0]))) > 0) {
+				continue // 2018全市… is a year written without 年; 2018家 is not
+			}
+			p := fact(y, y)
+			switch {
+			case m[5] != "":
+				p = fact(y, R)
+			case y > R:
+				p = target(y, y)
+			}
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
+		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil {
+			var p period
+			switch m[1] {
+			case "去年":
+				p = fact(x.delivered-1, x.delivered-1)
+			case "今年":
+				p = this()
+			case "明年":
+				p = target(x.delivered+1, x.delivered+1)
+			}
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
+		}
+	}
+	for _, loc := range byYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y := year(x.s[loc[4]:loc[5]])
+		if y < R-15 || y > R+15 || loc[8] >= 0 {
+			continue // 2019年是… is a passage mark; 2020年前, 2016年以来 are no year of their own
+		}
+		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
+			continue // 截至2019年1月: a date of delivery, not a target
+		}
+		at := x.byteRune[loc[0]]
+		p := fact(y, y)
+		if y > R {
+			p = target(y, y)
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 近三年年均增长 10%: the three years up to the one reviewed.
+	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {
+		n := map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[x.s[loc[4]:loc[5]]]
+		if n == 0 {
+			n = year(x.s[loc[4]:loc[5]])
+		}
+		if n < 2 {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(R-n+1, R)})
+	}
+	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
+	x.scoped = scoped
+}
+
+// scopeEnd is where a time phrase at i stops holding: its sentence's end,
+// or a line that ends in ；, an item of a list set one per line.
+func (x *extractor) scopeEnd(i int) int {
+	end := x.sentenceEnd(i)
+	for j := i; j < end-1; j++ {
+		if (x.at(j) == '；' || x.at(j) == ';') && x.t.lines[j+1] != x.t.lines[j] {
+			return j + 1
+		}
+	}
+	return end
+}
+
+// lastBefore is the index in ms (in text order) of the last mark before i,
+// -1 if none.
+func lastBefore(ms []mark, i int) int {
+	return sort.Search(len(ms), func(k int) bool { return ms[k].at >= i }) - 1
+}
+
+// passageAt is the period of the passage at i, time phrases aside, and
+// where its mark stands (-1: the report's start).
+func (x *extractor) passageAt(i int) (period, int) {
+	if k := lastBefore(x.marks, i); k >= 0 {
+		return x.marks[k].p, x.marks[k].at
+	}
+	return period{from: x.review, to: x.review}, -1
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';':
+		return true
+	}
+	return false
+}
+
+// periodAt is the period of a figure at i: the last passage mark before
+// it, unless a time phrase of its sentence after that mark says otherwise.
+func (x *extractor) periodAt(i int) period {
+	if x.review == 0 {
+		return period{}
+	}
+	p, pAt := x.passageAt(i)
+	// Scoped marks end within a sentence, so only those a sentence back
+	// can hold at i.
+	for k := lastBefore(x.scoped, i); k >= 0 && x.scoped[k].at >= i-2*maxSentence; k-- {
+		if m := x.scoped[k]; m.end > i {
+			if m.at >= pAt {
+				return m.p
+			}
+			break
+		}
+	}
+	return p
+}

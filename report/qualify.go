@@ -1,0 +1,572 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The words that qualify a figure, as every report writes them, each with
+// its canonical form. Words right before the number:
+var preWords = []struct{ word, q string }{
+	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
+	{"大约", "约"}, {"约", "约"},
+	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
+	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
+	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
+	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
+}
+
+// Words of a figure's clause: a growth or a decline (of a rate in % or
+// 个百分点, or a multiple), an average annual rate, a sum over a span, a
+// number added.
+var (
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "回升", "净增", "多增"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "净减", "减"}
+	// words that contain a growth word without being one
+	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
+)
+
+var clauseMarks = "，。；：、！？,;:"
+
+// qualify finds each figure's period, qualifiers, measure and subject, one
+// decision per function, in order: the passage's period, 预计 over the
+// sentence, the word before the number, the clause's words (or those of the
+// list it continues), the words after the unit, then what they make of its
+// measure, base year, 由…到…, five-year rules and subject.
+func (x *extractor) qualify(figs []figure) []figure {
+	for k := range figs {
+		f := &figs[k]
+		f.period = x.periodAt(f.start)
+		f.from = x.clauseStart(figs, k)
+		before := x.str(f.from, f.start)
+		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
+		if x.estimated(f.start) {
+			f.qualifiers = append(f.qualifiers, "预计")
+		}
+		x.preQualifiers(f, before)
+		own := clauseQualifiers(before, f.unit)
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
+			own = figs[k-1].own()
+		}
+		for _, q := range own {
+			f.qualifiers = appendOnce(f.qualifiers, q)
+		}
+		for _, s := range f.suffix {
+			f.qualifiers = appendOnce(f.qualifiers, s)
+		}
+		f.measure = measureOf(f)
+		x.base(f)
+		x.startEnd(figs, k)
+		x.spanRules(f)
+		f.subject, f.to = x.subject(figs, k, before)
+	}
+	return x.lists(figs)
+}
+
+// lists applies what a list says of all its figures: 分别 and lists
+// that follow lists map to subjects in order; a 左右 after the last speaks
+// of all; 均 gives each listed subject the figure.
+func (x *extractor) lists(figs []figure) []figure {
+	x.respectively(figs)
+	for k := len(figs) - 1; k > 0; k-- {
+		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
+		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
+			figs[k-1].suffix = []string{"约"}
+			figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, "约")
+		}
+	}
+	for k := range figs {
+		// 全年累计发放…: a 累计 within one year is that year's total.
+		if figs[k].measure == Cumulative && figs[k].period.from == figs[k].period.to {
+			figs[k].measure = Level
+		}
+	}
+	return x.each(figs)
+}
+
+// each gives a figure stated of several subjects one claim per subject, in
+// their order: 财政总收入、地方财政收入均增长7%.
+func (x *extractor) each(figs []figure) []figure {
+	var out []figure
+	for _, f := range figs {
+		from := x.back(f.start, "，。；：,;:")
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "均")
+		if at < 0 || strings.Contains(seg[at:], "年均") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+			out = append(out, f)
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) < 2 {
+			out = append(out, f)
+			continue
+		}
+		for _, it := range items {
+			g := f
+			g.subject = it
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// estimated: 预计 stands earlier in the figure's sentence, and no new
+// passage begins between them.
+func (x *extractor) estimated(i int) bool {
+	from := x.sentenceStart(i)
+	at := strings.LastIndex(x.str(from, i), "预计")
+	if at < 0 {
+		return false
+	}
+	at = from + len([]rune(x.str(from, i)[:at]))
+	_, pAt := x.passageAt(i)
+	return pAt <= at // no new passage began after 预计
+}
+
+// spanRules: in a five-year review a flow is summed over the span (累计
+// even when no word says so) while a stock reached (达到, 增至, 发展到)
+// and the Y of 由X到Y are the last year's levels; of five-year targets a
+// level to reach is the last year's, a rate or sum the span's.
+func (x *extractor) spanRules(f *figure) {
+	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
+		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
+		if p, _ := x.passageAt(f.start); p.from != p.to {
+			f.period = p
+		}
+	}
+	p := f.period
+	if f.endOf && p.from != p.to {
+		f.period = period{from: p.to, to: p.to, target: p.target}
+		return
+	}
+	if p.from == p.to || f.startOf {
+		return
+	}
+	last := period{from: p.to, to: p.to, target: p.target}
+	if p.target {
+		if f.measure == Level || f.measure == Ratio {
+			f.period = last
+		}
+		return
+	}
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上")
+	if f.measure == Ratio && reached {
+		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
+		return
+	}
+	if f.measure != Level {
+		return
+	}
+	if reached {
+		f.period = last
+		return
+	}
+	f.qualifiers = appendOnce(f.qualifiers, "累计")
+	f.measure = Cumulative
+}
+
+// own is the figure's clause words, which a list shares.
+func (f *figure) own() []string {
+	var out []string
+	for _, q := range f.qualifiers {
+		switch q {
+		case "累计", "年均", "增长", "下降", "新增", "达到", "增至":
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// rateUnit: a rate (%, ‰, 个百分点) rather than an amount.
+func rateUnit(u string) bool {
+	return u == "%" || u == "‰" || strings.HasSuffix(u, "百分点")
+}
+
+// clauseStart is where a figure's clause starts: the previous clause mark,
+// heading end or figure.
+func (x *extractor) clauseStart(figs []figure, k int) int {
+	start := x.back(figs[k].start, clauseMarks)
+	if k > 0 && figs[k-1].unitEnd > start {
+		start = figs[k-1].unitEnd
+	}
+	return start
+}
+
+// inList: figure k continues a list with figure k-1 (、 和 及 与 between
+// them and nothing else): 增长 14.6%、21.3%; 分别增长8%和10%.
+func (x *extractor) inList(figs []figure, k int) bool {
+	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
+	switch between {
+	case "-", "—", "－", "~", "～", "至", "到":
+		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
+	case "、", "和", "及", "与", ",", "，":
+		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
+	}
+	return false
+}
+
+// nextItem: figure k's clause is the next item of a 、 list whose previous
+// item ends with figure k-1 (累计实现税收 68亿元、固定资产投资 480亿元).
+func (x *extractor) nextItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	return strings.HasPrefix(between, "、") && !strings.ContainsAny(between[len("、"):], clauseMarks)
+}
+
+// preQualifiers reads the word right before the number.
+func (x *extractor) preQualifiers(f *figure, before string) {
+	tail := strings.TrimRight(before, " 了")
+	for _, w := range preWords {
+		if !strings.HasSuffix(tail, w.word) {
+			continue
+		}
+		if w.word == "近" && (strings.HasSuffix(tail, "最近") || strings.HasSuffix(tail, "附近") || strings.HasSuffix(tail, "临近")) {
+			continue
+		}
+		if w.word == "过" && (strings.HasSuffix(tail, "经过") || strings.HasSuffix(tail, "通过") || strings.HasSuffix(tail, "超过") ||
+			strings.HasSuffix(tail, "不过") || strings.HasSuffix(tail, "度过") || strings.HasSuffix(tail, "跨过") || strings.HasSuffix(tail, "越过")) {
+			continue
+		}
+		f.qualifiers = appendOnce(f.qualifiers, w.q)
+		return
+	}
+}
+
+// clauseQualifiers reads the words of the clause before a figure.
+func clauseQualifiers(before, unit string) []string {
+	var out []string
+	s := before
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "□")
+	}
+	if strings.Contains(s, "累计") {
+		out = append(out, "累计")
+	}
+	if strings.Contains(s, "新增") || strings.Contains(s, "新建") && !rateUnit(unit) {
+		out = append(out, "新增") // 新建 counts new things too
+	}
+	if !rateUnit(unit) && unit != "倍" {
+		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
+		tail := strings.TrimRight(s, " 了")
+		for _, w := range []struct {
+			words []string
+			q     string
+		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+			for _, g := range w.words {
+				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
+					return append(out, w.q)
+				}
+			}
+		}
+		return out
+	}
+	if strings.Contains(s, "年均") || strings.Contains(s, "年平均") {
+		return append(out, "年均")
+	}
+	// The last growth or decline word, unless it leads to a level
+	// (提高到 85%).
+	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	switch {
+	case g < 0 && d < 0:
+	case d > g && !reachesLevel(s, d, declineWords):
+		out = append(out, "下降")
+	case g > d && !reachesLevel(s, g, growthWords):
+		out = append(out, "增长")
+	}
+	return out
+}
+
+// lastIndex is the byte offset of the last of words in s, -1 if none.
+func lastIndex(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+func reachesLevel(s string, at int, words []string) bool {
+	rest := s[at:]
+	for _, w := range words {
+		if strings.HasPrefix(rest, w) {
+			rest = rest[len(w):]
+			break
+		}
+	}
+	return strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")
+}
+
+// measureOf says what kind of figure it is.
+func measureOf(f *figure) string {
+	switch {
+	case f.unit == "":
+		return Ratio // a part of 9.6:41.7:48.7
+	case strings.HasSuffix(f.unit, "百分点"):
+		return Points
+	case f.unit == "倍":
+		return Ratio
+	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
+		return Growth
+	case has(f.qualifiers, "累计"):
+		return Cumulative
+	case f.unit == "%" || f.unit == "‰":
+		return Ratio // a share, a rate of coverage, a completion rate
+	}
+	return Level
+}
+
+// Comparisons: the base a growth or multiple is measured from.
+var (
+	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+)
+
+// base reads the year a growth or multiple compares with, when the clause
+// names one (较“十二五”末, 比2015年, 是2010年的).
+func (x *extractor) base(f *figure) {
+	if f.measure != Growth && f.measure != Ratio && f.measure != Points {
+		return
+	}
+	from := x.back(f.start, "，。；,;")
+	s := x.str(from, f.start)
+	if m := basePlan.FindAllStringSubmatch(s, -1); m != nil {
+		f.base = plans[m[len(m)-1][2]] + 4 // the plan's last year
+		return
+	}
+	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
+		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+	}
+}
+
+var (
+	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
+	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
+	listSeparators = regexp.MustCompile(`、|和|及|与`)
+)
+
+// startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
+func (x *extractor) startEnd(figs []figure, k int) {
+	f := &figs[k]
+	tail := strings.TrimRight(x.str(f.from, f.start), " ")
+	tail = strings.TrimSuffix(tail, "的")
+	tail = startTime.ReplaceAllString(tail, "")
+	if k > 0 && figs[k-1].startOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		tail = "由" // the next part of a ratio a:b:c
+	}
+	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.endOf = true
+	}
+	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
+		return
+	}
+	// Y: the first figure after 到/至/为 in the clause.
+	y := -1
+	for n := k + 1; n < len(figs); n++ {
+		next := x.str(figs[n-1].unitEnd, figs[n].start)
+		if strings.ContainsAny(next, "，。；,;") {
+			break
+		}
+		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
+			y = n
+			break
+		}
+	}
+	if y < 0 {
+		return
+	}
+	figs[y].endOf = true
+	f.startOf = true
+	f.qualifiers = nil
+	f.measure = measureOf(f)
+	switch {
+	case f.period.target:
+		f.period = period{from: x.review, to: x.review}
+	default:
+		y := f.period.from - 1
+		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
+			y, _ = strconv.Atoi(m[1])
+		}
+		f.period = period{from: y, to: y}
+	}
+}
+
+// subject finds what a figure measures.
+func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
+	f := &figs[k]
+	if (f.measure == Level || f.measure == Cumulative) && !f.startOf {
+		// The words after a measure word name what it counts: 建成 5个
+		// 服务站, 为 3187人办理养老保险.
+		end := f.unitEnd
+		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
+			end++
+		}
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+			if post := clean(x.str(f.unitEnd, end)); post != "" {
+				return post, end
+			}
+		}
+	}
+	s := before
+	switch f.measure {
+	case Growth, Points:
+		s = stripComparison(s)
+	case Ratio:
+		// 是前五年的 2.1倍: what it is compared with is not its subject.
+		s = comparedWith.ReplaceAllString(comparison.ReplaceAllString(s, ""), "")
+	}
+	if f.startOf {
+		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
+		s = strings.TrimSuffix(s, "从")
+	}
+	if f.endOf && k > 0 && figs[k-1].startOf && figs[k-1].subject != "" {
+		return figs[k-1].subject, f.unitEnd // 由X提高到Y: Y speaks of X's subject
+	}
+	if subj := clean(s); subj != "" {
+		return subj, f.unitEnd
+	}
+	// No words of its own: the figure before it in the sentence speaks of
+	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
+	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；") {
+		return figs[k-1].subject, f.unitEnd
+	}
+	return "", f.unitEnd
+}
+
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
+
+var comparison = regexp.MustCompile(`(同比|环比|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+
+// stripComparison takes the growth words and what is compared with out of
+// a growth figure's clause, leaving its subject.
+func stripComparison(s string) string {
+	s = comparison.ReplaceAllString(s, "")
+	for _, w := range notGrowth {
+		s = strings.ReplaceAll(s, w, "\x00"+w)
+	}
+	for _, ws := range [][]string{growthWords, declineWords, {"年均", "年平均"}} {
+		for _, w := range ws {
+			if i := strings.LastIndex(s, w); i >= 0 && (i == 0 || s[i-1] != 0) {
+				s = s[:i] + s[i+len(w):]
+			}
+		}
+	}
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// respectively maps a 分别 list to its subjects, in order: the nouns listed
+// before 分别 (城镇、农村居民人均可支配收入分别达到 a、b: 城镇居民… and
+// 农村居民…), or the figures before it in the sentence (税收 68亿元、投资
+// 480亿元，分别增长 14.6%、21.3%).
+func (x *extractor) respectively(figs []figure) {
+	for k := 0; k < len(figs); k++ {
+		f := &figs[k]
+		from := x.back(f.start, "，。；：,;:")
+		seg := x.str(from, f.start)
+		at := strings.LastIndex(seg, "分别")
+		n := 1
+		for k+n < len(figs) && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		if at < 0 {
+			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
+			// subject of its own after a list of as many figures speaks of
+			// them in order, as if 分别 were written.
+			if clean(stripComparison(seg)) == "" && x.listBefore(figs, k, n) {
+				for i := 0; i < n; i++ {
+					figs[k+i].subject = figs[k-n+i].subject
+				}
+				k += n - 1
+			}
+			continue
+		}
+		items := listItems(seg[:at])
+		if len(items) > n {
+			items = listItems(strings.ReplaceAll(seg[:at], "和", "\x00")) // A、B和C两大…: 和 inside an item
+			for i := range items {
+				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
+			}
+		}
+		if one := clean(seg[:at]); n == 2 && len(items) == 0 && strings.Contains(one, "城乡") {
+			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
+			items = []string{strings.Replace(one, "城乡", "城镇", 1), strings.Replace(one, "城乡", "农村", 1)}
+		}
+		if len(items) == n {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = items[i]
+			}
+		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = figs[k-n+i].subject
+			}
+		}
+		k += n - 1
+	}
+}
+
+// listBefore: the n figures before figure k form a list of their own in
+// its sentence, each of another subject.
+func (x *extractor) listBefore(figs []figure, k, n int) bool {
+	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	seen := map[string]bool{}
+	for i := k - n; i < k; i++ {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+			return false
+		}
+		seen[figs[i].subject] = true
+	}
+	return true
+}
+
+// listItems splits the nouns of a list (A、B和C) and expands a shared head:
+// in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
+func listItems(s string) []string {
+	s = strings.TrimSpace(s)
+	parts := listSeparators.Split(s, -1)
+	var items []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			return nil
+		}
+		items = append(items, p)
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	last := []rune(items[len(items)-1])
+	for i := range items {
+		items[i] = clean(items[i])
+		if i < len(items)-1 {
+			n := len([]rune(items[i]))
+			if n > 0 && n+2 <= len(last) {
+				items[i] += string(last[n:])
+			}
+		}
+	}
+	items[len(items)-1] = clean(items[len(items)-1])
+	return items
+}
+
+// claim builds the claim of a figure.
+func (x *extractor) claim(f *figure) Claim {
+	c := Claim{Line: x.t.lines[f.start], Subject: f.subject, Value: f.value, Unit: f.unit, Qualifiers: f.qualifiers,
+		Kind: "fact", Measure: f.measure, Period: f.period.String(), Base: f.base}
+	if f.period.target {
+		c.Kind = "target"
+	}
+	if c.Qualifiers == nil {
+		c.Qualifiers = []string{}
+	}
+	if c.Base == 0 && f.measure == Growth && !has(c.Qualifiers, "年均") && f.period.from != f.period.to {
+		c.Base = f.period.from - 1 // 五年来…增长 74%: against the year before the span
+	}
+	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
+	return c
+}
