@@ -562,9 +562,11 @@ func bound(v decimal.Decimal, none bool) cell {
 
 func (x *out) findings() error {
 	cols := []column{
-		{x.l("文件", "File"), 14}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
-		{x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3}, {x.l("原始内容", "Raw"), 6},
-		{x.l("规则", "Rule"), 14}, {x.l("严重程度", "Severity"), 4}, {x.l("说明", "Message"), 24},
+		// Narrow enough to print at 8 points or more on a landscape page,
+		// the long texts wrapping.
+		{x.l("文件", "File"), 9}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
+		{x.l("工作表", "Sheet"), 4}, {x.l("单元格", "Cell"), 2}, {x.l("原始内容", "Raw"), 4},
+		{x.l("规则", "Rule"), 9}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 16},
 	}
 	var rows [][]cell
 	for _, fd := range x.r.Findings {
@@ -573,7 +575,7 @@ func (x *out) findings() error {
 			dept = d.Name
 		}
 		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
-			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "plain"),
+			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "text"),
 			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
 	}
 	return x.table("findings", x.l("问题清单：每个问题所在的文件、工作表和单元格", "Findings: each problem at its file, sheet and cell"), cols, rows, true)
