@@ -169,26 +169,22 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 }
 
 func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.Lang) {
-	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	sevWidth := widest([]string{reconcile.Error.In(lang), reconcile.Warning.In(lang), reconcile.Info.In(lang)})
 	sev := func(s string) string { return pad(reconcile.Severity(s).In(lang), sevWidth) }
 	for _, fl := range out.Files {
 		head := fl.File
 		if fl.Department != "" {
-			head += fmt.Sprintf(t("（%s %s）", " (%s %s)"), deptName(spec, fl.Department), fl.Period)
+			head += say(lang, msg{"（{dept} {period}）", " ({dept} {period})"}, fields{"dept": deptName(spec, fl.Department), "period": fl.Period})
 		}
 		switch fl.Status {
 		case "ok":
-			fmt.Fprintf(io.Out, t("%s：通过\n", "%s: ok\n"), head)
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：通过", "{file}: ok"}, fields{"file": head}))
 			continue
 		case "unreadable":
-			fmt.Fprintf(io.Out, t("%s：无法读取\n", "%s: unreadable\n"), head)
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：无法读取", "{file}: unreadable"}, fields{"file": head}))
 		default:
-			n := fmt.Sprintf("%d 个问题", len(fl.Findings))
-			if lang == reconcile.English {
-				n = plural(len(fl.Findings), "finding", "findings")
-			}
-			fmt.Fprintf(io.Out, t("%s：%s\n", "%s: %s\n"), head, n)
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：{n} 个问题", "{file}: {findings}"},
+				fields{"file": head, "n": len(fl.Findings), "findings": plural(len(fl.Findings), "finding", "findings")}))
 		}
 		for _, f := range fl.Findings {
 			where := f.Sheet
@@ -200,7 +196,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			}
 			line := fmt.Sprintf("  %s  %s%s", sev(f.Severity), where, f.Message)
 			if f.Explanation != "" {
-				line += fmt.Sprintf(t("（已说明：%s）", " (explained: %s)"), f.Explanation)
+				line += say(lang, msg{"（已说明：{text}）", " (explained: {text})"}, fields{"text": f.Explanation})
 			}
 			fmt.Fprintln(io.Out, line)
 		}
@@ -209,11 +205,8 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
 	}
 	s := out.Summary
-	files := fmt.Sprintf("文件 %d 个", s.Files)
-	if lang == reconcile.English {
-		files = plural(s.Files, "file", "files")
-	}
-	fmt.Fprintf(io.Out, t("%s，%s\n", "%s, %s\n"), files, findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos))
+	fmt.Fprintln(io.Out, say(lang, msg{"文件 {n} 个，{findings}", "{files}, {findings}"},
+		fields{"n": s.Files, "files": plural(s.Files, "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 }
 
 // annotate writes the annotated copy of every readable file with findings

@@ -203,18 +203,15 @@ func encodeJSON(w io.Writer, v any) error {
 func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output string) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	s := r.Summary
-	skipped := fmt.Sprintf(t("报告期在 %s 之后、本次不汇总 %d", "%d for months after %s, not consolidated"), r.AsOf, s.Skipped)
-	if lang == reconcile.English {
-		skipped = fmt.Sprintf("%d for months after %s, not consolidated", s.Skipped, r.AsOf)
-	}
-	fmt.Fprintf(w, t("汇总截至 %s：文件 %d 个（无法读取 %d，%s），数据行 %d（已汇总 %d，被拒收 %d），%s\n",
-		"through %s: %d files (%d unreadable, %s), %d rows (%d consolidated, %d rejected), %s\n"),
-		r.AsOf, s.Files, s.Unreadable, skipped, s.Rows, s.RowsConsolidated, s.RowsRejected, findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos))
-	fmt.Fprintf(w, t("报告数字 %d 个：一致 %d，不符 %d，数据不完整 %d，无数据 %d",
-		"%d report figures: %d consistent, %d mismatch, %d incomplete, %d no data"),
-		s.Claims, s.Consistent, s.Mismatch, s.Incomplete, s.NoData)
+	fmt.Fprintln(w, say(lang, msg{"汇总截至 {as_of}：文件 {files} 个（无法读取 {unreadable}，报告期在 {as_of} 之后、本次不汇总 {skipped}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
+		"through {as_of}: {files} files ({unreadable} unreadable, {skipped} for months after {as_of}, not consolidated), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
+		fields{"as_of": r.AsOf, "files": s.Files, "unreadable": s.Unreadable, "skipped": s.Skipped, "rows": s.Rows, "consolidated": s.RowsConsolidated,
+			"rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
+		"{claims} report figures: {consistent} consistent, {mismatch} mismatch, {incomplete} incomplete, {no_data} no data"},
+		fields{"claims": s.Claims, "consistent": s.Consistent, "mismatch": s.Mismatch, "incomplete": s.Incomplete, "no_data": s.NoData}))
 	if s.Unmapped > 0 {
-		fmt.Fprintf(w, t("，未对应指标 %d", ", %d unmapped"), s.Unmapped)
+		fmt.Fprint(w, say(lang, msg{"，未对应指标 {n}", ", {n} unmapped"}, fields{"n": s.Unmapped}))
 	}
 	fmt.Fprintln(w)
 	printTargets(w, r, lang)
@@ -226,7 +223,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		}
 		line := t("区间 ", "interval ") + cr.Interval.String()
 		if cr.HasComputed {
-			line += fmt.Sprintf(t("，计算值 %s", ", computed %s"), cr.Computed) + cr.Claim.Unit.Name
+			line += say(lang, msg{"，计算值 {value}{unit}", ", computed {value}{unit}"}, fields{"value": cr.Computed, "unit": cr.Claim.Unit.Name})
 		}
 		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
 			line += t("（预计数，警告）", " (an estimate: warning)")
@@ -262,9 +259,12 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		}
 	}
 	if output != "" {
-		fmt.Fprintf(w, t("\n已写入 %s\n", "\nwrote %s\n"), output)
+		fmt.Fprint(w, say(lang, msg{"\n已写入 {path}\n", "\nwrote {path}\n"}, fields{"path": output}))
 	}
 }
+
+// say fills a message of the command's in lang.
+func say(lang reconcile.Lang, m msg, f fields) string { return reconcile.Fill(m, f, lang) }
 
 // findingCounts says how many findings of each severity, in lang, with the
 // same words the lists use: 问题 12 个（错误 10，警告 1，提示 1）.
@@ -329,16 +329,16 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 		case !p.Judged():
 			line = t("无完整月份，未比较完成率与序时进度", "no whole month: completion not compared with time elapsed")
 		default:
-			line = fmt.Sprintf(t("完成率 %s%%，序时进度 %s%%，差距 %s 个百分点", "completion %s%%, time elapsed %s%%, gap %s points"),
-				pct(p.Completion), pct(p.Elapsed), pct(p.Gap))
+			line = say(lang, msg{"完成率 {completion}%，序时进度 {elapsed}%，差距 {gap} 个百分点", "completion {completion}%, time elapsed {elapsed}%, gap {gap} points"},
+				fields{"completion": pct(p.Completion), "elapsed": pct(p.Elapsed), "gap": pct(p.Gap)})
 			switch {
 			case p.HasYoY:
-				line += fmt.Sprintf(t("，同比 %s%%", ", year on year %s%%"), pct(p.YoY))
+				line += say(lang, msg{"，同比 {yoy}%", ", year on year {yoy}%"}, fields{"yoy": pct(p.YoY)})
 			case len(p.Prior.Incomplete) > 0:
 				line += t("，上年同期不完整，未计算同比", ", the same months of last year incomplete: no year on year")
 			}
 			if !p.Complete() {
-				line = fmt.Sprintf(t("按%s：", "%s: "), months(lang, p.Through)) + line
+				line = say(lang, msg{"按{months}：", "{months}: "}, fields{"months": months(lang, p.Through)}) + line
 			}
 			if p.Lagging {
 				line += t("  滞后", "  LAGGING")
@@ -356,7 +356,7 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 	if len(names) == 0 {
 		return
 	}
-	fmt.Fprintf(w, t("\n目标完成情况（截至 %s）\n", "\nTargets (through %s)\n"), r.AsOf)
+	fmt.Fprint(w, say(lang, msg{"\n目标完成情况（截至 {as_of}）\n", "\nTargets (through {as_of})\n"}, fields{"as_of": r.AsOf}))
 	nw := widest(names)
 	for i := range names {
 		fmt.Fprintf(w, "  %s  %s\n", pad(names[i], nw), lines[i])

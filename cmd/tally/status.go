@@ -88,7 +88,7 @@ var stateWord = map[string]reconcile.Text{
 
 func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
-	fmt.Fprintf(io.Out, t("%d 年报送情况（截至 %s）\n", "Submissions in %d (through %s)\n"), res.AsOf.Year, res.AsOf)
+	fmt.Fprintln(io.Out, say(lang, msg{"{year} 年报送情况（截至 {as_of}）", "Submissions in {year} (through {as_of})"}, fields{"year": res.AsOf.Year, "as_of": res.AsOf}))
 	// One row per department, its name first; columns by display width.
 	var depts []string
 	cells := map[string][]string{}
@@ -111,11 +111,11 @@ func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 		name := deptName(res.Spec, st.Department)
 		switch st.State {
 		case reconcile.Late:
-			fmt.Fprintf(io.Out, t("  逾期：%s %s，文件保存于 %s\n", "  late: %s %s, saved %s\n"), name, st.Period, st.Saved)
+			fmt.Fprintln(io.Out, say(lang, msg{"  逾期：{dept} {period}，文件保存于 {saved}", "  late: {dept} {period}, saved {saved}"}, fields{"dept": name, "period": st.Period, "saved": st.Saved}))
 		case reconcile.Rejected:
-			fmt.Fprintf(io.Out, t("  退回：%s %s（%s）\n", "  rejected: %s %s (%s)\n"), name, st.Period, st.File)
+			fmt.Fprintln(io.Out, say(lang, msg{"  退回：{dept} {period}（{file}）", "  rejected: {dept} {period} ({file})"}, fields{"dept": name, "period": st.Period, "file": st.File}))
 		case reconcile.Missing:
-			fmt.Fprintf(io.Out, t("  未报送：%s %s\n", "  missing: %s %s\n"), name, st.Period)
+			fmt.Fprintln(io.Out, say(lang, msg{"  未报送：{dept} {period}", "  missing: {dept} {period}"}, fields{"dept": name, "period": st.Period}))
 		}
 	}
 }
