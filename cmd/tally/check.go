@@ -85,6 +85,10 @@ type jsonFileFinding struct {
 	Raw         string `json:"raw"`
 	Explanation string `json:"explanation"`
 	Period      string `json:"period,omitempty"`
+	// RuleName and SeverityName are the rule's name and the severity's
+	// word in the run's language, as the screen says them.
+	RuleName     string `json:"rule_name"`
+	SeverityName string `json:"severity_name"`
 }
 
 type jsonCheckSummary struct {
@@ -142,7 +146,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	}
 	for _, f := range res.Findings {
 		jf := jsonFileFinding{Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
-			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation}
+			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation, RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang)}
 		out.Summary.Findings++
 		switch f.Severity {
 		case reconcile.Error:

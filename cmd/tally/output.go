@@ -77,6 +77,10 @@ type jsonFinding struct {
 	Severity   string `json:"severity"`
 	Message    string `json:"message"`
 	Raw        string `json:"raw"`
+	// RuleName and SeverityName are the rule's name and the severity's
+	// word in the run's language, as the screen and 问题清单 say them.
+	RuleName     string `json:"rule_name"`
+	SeverityName string `json:"severity_name"`
 }
 
 type jsonInput struct {
@@ -146,7 +150,8 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{File: f.File, Department: f.Department, Period: f.Period,
-			Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity), Message: f.Message(lang), Raw: f.Raw})
+			Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
+			RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang), Message: f.Message(lang), Raw: f.Raw})
 	}
 	for _, in := range r.Inputs {
 		out.Inputs = append(out.Inputs, jsonInput{File: in.File, Department: in.Department, Period: in.Period,
