@@ -39,6 +39,7 @@ func colPoints(w float64) float64 { return w*7 + 4 }
 type paperLayout struct {
 	titleCols int
 	breaks    []int
+	auto      bool // breaks wherever the next column would not fit at 100%
 }
 
 var paperLayouts = map[string]paperLayout{
@@ -47,6 +48,8 @@ var paperLayouts = map[string]paperLayout{
 	// id, report text | where it is and what it claims | the interval and
 	// what the data came to | the verdict and why.
 	"claims": {titleCols: 2, breaks: []int{9, 14}},
+	// code, name, unit | as many years as fit | … (the years vary with the spec).
+	"years": {titleCols: 3, auto: true},
 }
 
 // printScale returns the largest scale, in percent and at most 100, at
@@ -72,6 +75,27 @@ func printScale(widths []float64, lay paperLayout) uint {
 	return uint(min(100, math.Floor(landscapeWidth/widest*100)))
 }
 
+// autoBreaks packs the columns after the title columns into sections that
+// each fit a landscape page at 100% with the title columns repeated, and
+// returns the column each section after the first starts at.
+func autoBreaks(widths []float64, titleCols int) []int {
+	title := 0.0
+	for _, w := range widths[:titleCols] {
+		title += colPoints(w)
+	}
+	var breaks []int
+	sec := title
+	for c := titleCols + 1; c <= len(widths); c++ {
+		w := colPoints(widths[c-1])
+		if sec+w > landscapeWidth && sec > title {
+			breaks = append(breaks, c)
+			sec = title
+		}
+		sec += w
+	}
+	return breaks
+}
+
 // paper sets up sheet name's printing when its key has a layout: sections
 // of columns at a fixed scale instead of fitting the whole width on a page.
 func (x *out) paper(key, name string, cols []column, headerRow int) error {
@@ -82,6 +106,9 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
 		widths[i] = sheetfmt.Width(int(c.width))
+	}
+	if lay.auto {
+		lay.breaks = autoBreaks(widths, lay.titleCols)
 	}
 	scale := printScale(widths, lay)
 	if scale < minPrintScale {

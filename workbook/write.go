@@ -483,11 +483,13 @@ func figureCell(f reconcile.Figure, style string) cell {
 
 func (x *out) years() error {
 	years := x.r.Years()
-	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for _, y := range years {
-		cols = append(cols, column{fmt.Sprint(y), 7})
+		cols = append(cols, column{fmt.Sprint(y), 6})
 	}
-	cols = append(cols, column{x.l("说明", "Notes"), 20})
+	// The notes get a page section of their own, wide enough that the
+	// rows stay short on the pages of figures.
+	cols = append(cols, column{x.l("说明", "Notes"), 27})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -583,7 +585,7 @@ func (x *out) findings() error {
 
 func (x *out) inputs() error {
 	cols := []column{
-		{x.l("文件", "File"), 16}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("文件", "File"), 13}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
 		{x.l("数据行", "Rows"), 3}, {x.l("状态", "Status"), 4}, {"SHA-256", 30},
 	}
 	var rows [][]cell
