@@ -30,7 +30,7 @@ var inputStatus = map[string][2]string{
 	"findings":   {"有问题", "findings"},
 	"unreadable": {"无法读取", "unreadable"},
 	"duplicate":  {"重复报送", "duplicate"},
-	"skipped":    {"晚于截止期，未汇总", "after as-of, skipped"},
+	"skipped":    {"报告期在截至月份之后，未汇总", "for a month after the as-of month, not consolidated"},
 }
 
 var submissionLabel = map[string][2]string{
