@@ -110,10 +110,9 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	if lay.auto {
 		lay.breaks = autoBreaks(widths, lay.titleCols)
 	}
-	scale := printScale(widths, lay)
-	if scale < minPrintScale {
-		return fmt.Errorf("internal error: %s prints at %d%%, under %d%%", name, scale, minPrintScale)
-	}
+	// Never under 80%: a section too wide for that (a column wider than a
+	// page) is broken further by the program that prints it, still legible.
+	scale := max(printScale(widths, lay), minPrintScale)
 	fit := false
 	orient := "landscape"
 	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
