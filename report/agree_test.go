@@ -132,6 +132,19 @@ func agreeing(l labelled) (*reconcile.Spec, reconcile.YearFigure, map[string]boo
 				base = end.Sub(g)
 			} else {
 				base = end.Mul(reconcile.Pow(hundred, n)).DivRound(reconcile.Pow(hundred.Add(g), n), 24)
+				// A bound (增长11%以上) must hold of the data exactly: a base
+				// rounded the wrong way by its 24th digit would make the
+				// growth 10.999…%. Round it down when the growth is at least
+				// g, up when it is at most g.
+				exact := end.Mul(reconcile.Pow(hundred, n)).DivRound(reconcile.Pow(hundred.Add(g), n), 30)
+				atLeast := (qs["以上"] || qs["超过"]) != qs["下降"]
+				atMost := qs["以内"] != qs["下降"] && (qs["以内"] || qs["以上"] || qs["超过"])
+				switch {
+				case atLeast:
+					base = exact.Truncate(24)
+				case atMost && !exact.Truncate(24).Equal(exact):
+					base = exact.Truncate(24).Add(decimal.New(1, -24))
+				}
 			}
 			if !set(key{def.Code, baseYear}, base) {
 				conflicting[fmt.Sprintf("%d|%s", c.Line, c.Value)] = true

@@ -69,8 +69,9 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
 		}
 		// A level or a 达到/增至 figure in a five-year passage is the last
-		// year's; 较…末增长 compares that year with its base.
-		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline)) &&
+		// year's; 较…末增长 compares that year with its base, and so does a
+		// multiple of a base year (是2011年的1.37倍, period 2012-2016).
+		if span.From != span.To && (def.Aggregation == reconcile.Latest || c.Has(reconcile.Reached) || c.Has(reconcile.RoseTo) || f.Measure == Level || c.Has(reconcile.Growth) || c.Has(reconcile.Decline) || unit.Base == "倍" && f.Base != 0) &&
 			!c.Has(reconcile.Cumul) && !c.Has(reconcile.AvgGrowth) && f.Measure != Cumulative {
 			c.Span = reconcile.Span{From: span.To, To: span.To}
 		}
@@ -117,7 +118,12 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
-	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上").Replace(subject)
+	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(subject)
+	// The budget revenue under its older names (公共财政预算收入 until 2014,
+	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
+	// (the total with the shares passed up) is another, and so is a bare
+	// 公共财政收入 (reports that state both use it for the total).
+	full = budgetRevenue.ReplaceAllString(full, "一般公共预算收入")
 	for _, sub := range []string{subject, full} {
 		if def, ok := s.Lookup(sub); ok {
 			return def
@@ -144,8 +150,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 var (
 	// derived series: per head, shares, rates, structure.
 	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度`)
-	// sector words that restrict a series to part of it.
-	sector = regexp.MustCompile(`(工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算收入)`)
+	// sector words that restrict a series to part of it, and levels of
+	// government (镇级财政收入 is not the county's).
+	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec

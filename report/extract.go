@@ -128,6 +128,8 @@ func narrow(r rune) rune {
 		return '0' + (r - '０')
 	case r == '．':
 		return '.'
+	case r == '∶': // U+2236 RATIO, as some typesetting writes 0.5∶23.5∶76
+		return ':'
 	case r == '％':
 		return '%'
 	case r == '\u00a0' || r == '\u3000':
@@ -140,7 +142,7 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Extract finds every figure in a report's lines.
 func Extract(lines []string, opt Options) []Claim {
-	t := join(lines)
+	t := join(simplified(lines))
 	x := &extractor{t: t, s: string(t.runes)}
 	x.byteRune = make([]int, len(x.s)+1)
 	k := 0

@@ -70,7 +70,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.aboutMeeting(&f) {
+		if !x.threshold(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -177,6 +177,9 @@ func (x *extractor) number(i int) (figure, bool) {
 	}
 done:
 	f.end, f.value = j, string(value)
+	if x.clock(i) || x.at(i-1) == ':' && x.clock(x.clockStart(i)) {
+		return f, false // 17:26:59, a time of day
+	}
 	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
 	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && x.at(i-1) != ':' && x.at(i-1) != '：' && x.ratioParts(j) >= 2 {
 		f.unitEnd = j
@@ -262,6 +265,85 @@ done:
 	f.unitEnd = j + n
 	x.after(&f)
 	return f, true
+}
+
+// clock reports whether a time of day hh:mm or hh:mm:ss starts at i: whole
+// numbers of one or two digits, then two, under 24 and 60, that are not the
+// parts of a structure ratio (whose parts add up to 100).
+func (x *extractor) clock(i int) bool {
+	var parts []int
+	j := i
+	for {
+		n, k := 0, j
+		for isDigit(x.at(k)) && k-j < 3 {
+			n = n*10 + int(x.at(k)-'0')
+			k++
+		}
+		if k == j || isDigit(x.at(k)) || x.at(k) == '.' && isDigit(x.at(k+1)) || len(parts) > 0 && k-j != 2 {
+			return false
+		}
+		parts = append(parts, n)
+		if x.at(k) != ':' || !isDigit(x.at(k+1)) {
+			break
+		}
+		j = k + 1
+	}
+	if len(parts) < 2 || len(parts) > 3 || parts[0] > 23 {
+		return false
+	}
+	sum := 0
+	for _, p := range parts[1:] {
+		if p > 59 {
+			return false
+		}
+		sum += p
+	}
+	return sum+parts[0] < 99 || sum+parts[0] > 101
+}
+
+// clockStart is where the digits and colons before i start.
+func (x *extractor) clockStart(i int) int {
+	for i > 0 && (isDigit(x.at(i-1)) || x.at(i-1) == ':') {
+		i--
+	}
+	return i
+}
+
+// rankWords: a position in a ranking (排名由41位上升到37位), not a count.
+var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|位列|位居|居全`)
+
+// rank reports whether a figure counted in 位 or 名 is a position in a
+// ranking its clause names.
+func (x *extractor) rank(f *figure) bool {
+	if f.unit != "位" && f.unit != "名" {
+		return false
+	}
+	return rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+}
+
+// shareOver reports whether a figure is the bound of the things a share
+// counts (20%的村集体年收入超30万元: the share is the claim, the 30 names
+// which villages) or the bound of a class (超5000万元的镇4个).
+func (x *extractor) shareOver(figs []figure, f *figure) bool {
+	tail := strings.TrimRight(x.str(x.back(f.start, clauseMarks), f.start), " ")
+	over := false
+	for _, w := range []string{"超过", "超", "逾", "突破", "达到", "达"} {
+		if strings.HasSuffix(tail, w) {
+			over = true
+			break
+		}
+	}
+	if !over && !has(f.suffix, "以上") {
+		return false
+	}
+	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") {
+		return true // 超5000万元的镇
+	}
+	if len(figs) == 0 {
+		return false
+	}
+	p := figs[len(figs)-1]
+	return rateUnit(p.unit) && x.at(p.unitEnd) == '的' && !strings.ContainsAny(x.str(p.unitEnd, f.start), clauseMarks)
 }
 
 func (x *extractor) numberEnd(j int) int {

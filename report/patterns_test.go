@@ -151,8 +151,11 @@ func TestWordings(t *testing.T) {
 				{"8.2", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"9.1", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"}}},
 		{"由X提高到Y", "过去一年，森林覆盖率由41.2%提高到43.5%。",
 			[]detail{{"41.2", "%", "森林覆盖率", "", "2017", "fact", "ratio"}, {"43.5", "%", "森林覆盖率", "", "2018", "fact", "ratio"}}},
+		// A multiple of a base year speaks of the span after it
+		// (LABELLING.md, batch 2: 是2011年的1.37倍 → 2012-2016); the check
+		// compares the span's last year with the base.
 		{"倍 against a year", "过去一年，进出口总额是2015年的2.6倍。",
-			[]detail{{"2.6", "倍", "进出口总额", "", "2018", "fact", "ratio"}}},
+			[]detail{{"2.6", "倍", "进出口总额", "", "2016-2018", "fact", "ratio"}}},
 		{"units no list names", "过去一年，生猪出栏12.5万头，茶叶产量3.2万担，发电量4.6亿千瓦时，新建机井30眼。",
 			[]detail{{"12.5", "万头", "生猪出栏", "", "2018", "fact", "level"}, {"3.2", "万担", "茶叶产量", "", "2018", "fact", "level"},
 				{"4.6", "亿千瓦时", "发电量", "", "2018", "fact", "level"}, {"30", "眼", "机井", "新增", "2018", "fact", "level"}}},

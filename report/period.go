@@ -30,6 +30,7 @@ func (p period) String() string {
 type mark struct {
 	at, end int
 	p       period
+	aside   bool // a plan named inside a sentence that set targets
 }
 
 // A report says which year it reviews in a heading (2018年工作回顾), by the
@@ -37,7 +38,7 @@ type mark struct {
 // (early in the year after the one it reviews).
 var (
 	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇)?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 )
@@ -108,7 +109,7 @@ var (
 	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
 	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗)目标(是|为|：|:)|主要预期目标`)
+	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标`)
 	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
@@ -116,6 +117,16 @@ var (
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
 	recentYears  = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+)
+
+// sinceEvent: the nationwide events reports count spans from (sinceYears
+// gives the regexp group of each and the first year after it): the 18th, 19th and
+// 20th Party Congresses (November 2012, October 2017, October 2022), the
+// targeted poverty campaign (精准扶贫, end of 2013) and the poverty battle
+// (脱贫攻坚战, end of 2015).
+var (
+	sinceEvent = regexp.MustCompile(`(十八大以来)|(十九大以来)|(二十大以来)|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
+	sinceYears = []struct{ group, year int }{{1, 2013}, {2, 2018}, {3, 2023}, {4, 2014}, {7, 2016}}
 )
 
 // passages sets the marks of the text.
@@ -132,6 +143,7 @@ func (x *extractor) passages() {
 		}
 		return fact(R, R)
 	}
+	planMark := -1 // set by the plan phrases' function for the mark it adds
 	add := func(re *regexp.Regexp, p func(m []string) (period, bool)) {
 		for _, loc := range re.FindAllStringSubmatchIndex(x.s, -1) {
 			m := make([]string, len(loc)/2)
@@ -140,8 +152,9 @@ func (x *extractor) passages() {
 					m[k] = x.s[loc[2*k]:loc[2*k+1]]
 				}
 			}
+			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q})
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target})
 			}
 		}
 	}
@@ -155,7 +168,7 @@ func (x *extractor) passages() {
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
-		return target(y, y), y <= R+1
+		return target(y, y), y <= R+1 && m[8] != "政府工作" // 2020年…政府工作报告 is a title
 	})
 	add(yearIs, func(m []string) (period, bool) {
 		y := year(m[1])
@@ -168,6 +181,7 @@ func (x *extractor) passages() {
 	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
+		planMark = len(x.marks)
 		switch {
 		case from > R:
 			return target(from, from+4), true
@@ -181,6 +195,22 @@ func (x *extractor) passages() {
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
+	// A past plan named in the sentence that sets this year's targets
+	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
+	kept := x.marks[:0]
+	for _, m := range x.marks {
+		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
+			continue
+		}
+		// “十四五”时期…的主要目标是: the plan's span holds for its sentence.
+		if m.p.target && m.p.from == m.p.to && len(kept) > 0 {
+			if prev := kept[len(kept)-1]; prev.p.target && prev.p.from != prev.p.to && prev.at >= x.sentenceStart(m.at) {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	x.marks = kept
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
@@ -237,6 +267,21 @@ func (x *extractor) passages() {
 			p = target(y, y)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
+	// nationwide event every report counts from, to the year reviewed.
+	for _, loc := range sinceEvent.FindAllStringSubmatchIndex(x.s, -1) {
+		from := 0
+		for _, e := range sinceYears {
+			if loc[2*e.group] >= 0 {
+				from = e.year
+			}
+		}
+		if from == 0 || from >= R {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {

@@ -14,7 +14,7 @@ var preWords = []struct{ word, q string }{
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
 	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
 	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
-	{"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"调整为", "增至"}, {"优化为", "增至"}, {"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
 	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
 }
 
@@ -50,6 +50,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
 			own = figs[k-1].own()
 		}
+		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
+			own = []string{"新增"}
+		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
 		}
@@ -59,7 +62,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
-		x.spanRules(f)
+		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
 	}
 	return x.lists(figs)
@@ -76,6 +79,14 @@ func (x *extractor) lists(figs []figure) []figure {
 			figs[k-1].suffix = []string{"约"}
 			figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, "约")
 		}
+		// 分别增长8%、9%以上: so does a bound after a 分别 list, unless it is
+		// what sets two equal figures apart (分别增长8%和8%以上).
+		for _, b := range []string{"以上", "以内"} {
+			if has(figs[k].suffix, b) && len(figs[k].suffix) == 1 && x.inList(figs, k) && len(figs[k-1].suffix) == 0 && x.respective(figs[k-1].start) && figs[k-1].value != figs[k].value {
+				figs[k-1].suffix = []string{b}
+				figs[k-1].qualifiers = appendOnce(figs[k-1].qualifiers, b)
+			}
+		}
 	}
 	for k := range figs {
 		// 全年累计发放…: a 累计 within one year is that year's total.
@@ -84,6 +95,11 @@ func (x *extractor) lists(figs []figure) []figure {
 		}
 	}
 	return x.each(figs)
+}
+
+// respective: 分别 stands in the clause before the figure at i.
+func (x *extractor) respective(i int) bool {
+	return strings.Contains(x.str(x.back(i, "，。；：,;:"), i), "分别")
 }
 
 // each gives a figure stated of several subjects one claim per subject, in
@@ -129,12 +145,47 @@ func (x *extractor) estimated(i int) bool {
 // even when no word says so) while a stock reached (达到, 增至, 发展到)
 // and the Y of 由X到Y are the last year's levels; of five-year targets a
 // level to reach is the last year's, a rate or sum the span's.
-func (x *extractor) spanRules(f *figure) {
-	if has(f.qualifiers, "年均") && f.period.from == f.period.to {
-		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's.
-		if p, _ := x.passageAt(f.start); p.from != p.to {
+func (x *extractor) spanRules(figs []figure, k int) {
+	f := &figs[k]
+	if (has(f.qualifiers, "年均") || has(f.qualifiers, "累计") && (f.period.target || !namedYear.MatchString(x.str(f.from, f.start)))) && f.period.from == f.period.to {
+		// 由2011年的X提高到2016年的Y，年均增长9.4%: the rate is the span's;
+		// so is a 累计 whose own clause names no year (2020年达到12.5亿元；
+		// 累计完成投资980亿元) and a sum of 今后五年 targets (到2023年…，
+		// 累计完成投资500亿元).
+		if p, _ := x.passageAt(f.start); p.from != p.to && p.to == f.period.to || p.from != p.to && has(f.qualifiers, "年均") {
 			f.period = p
 		}
+	}
+	if p, _ := x.passageAt(f.start); has(f.qualifiers, "累计") && f.period.from == f.period.to && !f.period.target && p.from == p.to {
+		// 2023年…验收，…2024年…项目，治理改造农田总计16300亩: a sum over
+		// the years its sentence names.
+		lo, hi := 0, 0
+		for _, m := range namedYear.FindAllStringSubmatch(x.str(x.sentenceStart(f.start), f.start), -1) {
+			y, _ := strconv.Atoi(m[1])
+			if y < x.review-15 || y > x.review+1 {
+				continue
+			}
+			if lo == 0 || y < lo {
+				lo = y
+			}
+			hi = max(hi, y)
+		}
+		if lo != 0 && lo < hi && hi == f.period.to {
+			f.period = period{from: lo, to: hi}
+			f.measure = Cumulative
+			return
+		}
+	}
+	// 截至2016年底…是2011年的1.37倍: a multiple of a base year speaks of
+	// the span after it.
+	if f.unit == "倍" && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
+		f.period = period{from: f.base + 1, to: f.period.to}
+		return
+	}
+	// A part of a ratio a:b:c speaks of the period of the first.
+	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
+		f.period = figs[k-1].period
+		return
 	}
 	p := f.period
 	if f.endOf && p.from != p.to {
@@ -151,7 +202,11 @@ func (x *extractor) spanRules(f *figure) {
 		}
 		return
 	}
-	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上")
+	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
+	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
+	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
 	if f.measure == Ratio && reached {
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
@@ -165,6 +220,79 @@ func (x *extractor) spanRules(f *figure) {
 	}
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
+}
+
+// yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
+// near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
+// level the last year reached, unless a verb of spending or bringing in
+// makes it a sum (投入近50亿元).
+func (x *extractor) yearlyBound(f *figure) bool {
+	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+		return false
+	}
+	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
+}
+
+// stockWords name a stock or a per-head level, never summed over years:
+// 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
+
+var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
+
+var (
+	yearlyAmount = regexp.MustCompile(`产值|收入|总值|增加值|销售额|营业额|营收|零售总额`)
+	flowVerb     = regexp.MustCompile(`投入|投资|引进|吸引|招引|完成|实施|争取|融资|筹集|发放|兑现|拨付|到位`)
+)
+
+// sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
+// 的镇3个.
+func (x *extractor) sizeClass(f *figure) bool {
+	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+		return false
+	}
+	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
+}
+
+var (
+	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)[\d.十百千万亿]*[万亿]元?的|[十百千万亿]+元?级`)
+)
+
+// partOfLevel: 其中… after a level of the same sentence is a part of it.
+func (x *extractor) partOfLevel(figs []figure, k int) bool {
+	if k == 0 || figs[k-1].measure != Level || figs[k-1].start < x.sentenceStart(figs[k].start) {
+		return false
+	}
+	return strings.Contains(x.str(figs[k-1].unitEnd, figs[k].start), "其中")
+}
+
+// newListGoesOn: a 新增 heading a list covers its items up to the sentence's
+// end (新增示范基地2000亩、生态茶园1000亩，上市农业企业22家): figure k's clause
+// is a bare noun, after a 新增 count of the same sentence.
+func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	if clause == "" || clean(clause) != strings.ReplaceAll(clause, " ", "") {
+		return false // a verb or time word of its own
+	}
+	// The list's head (its first item, before the 、 items) must open with
+	// the word: 城镇新增就业1200人，转移劳动力3500人次 is no list of new things.
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if loc := newWords.FindStringIndex(head); !strings.HasPrefix(head, "新增") && (loc == nil || loc[0] != 0) {
+		return false
+	}
+	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
 // own is the figure's clause words, which a list shares.
@@ -233,6 +361,14 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 	}
 }
 
+// sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
+// period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
+// a stock.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+
+// newWords count new things as 新增 does.
+var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约`)
+
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
 	var out []string
@@ -240,15 +376,20 @@ func clauseQualifiers(before, unit string) []string {
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "□")
 	}
-	if strings.Contains(s, "累计") {
+	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
-	if strings.Contains(s, "新增") || strings.Contains(s, "新建") && !rateUnit(unit) {
-		out = append(out, "新增") // 新建 counts new things too
+	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
+		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
 	}
 	if !rateUnit(unit) && unit != "倍" {
 		// An absolute change: 比年初增加 4.9亿元, 净增 50亿元.
 		tail := strings.TrimRight(s, " 了")
+		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
+		// states by how much its noun fell.
+		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+			return append(out, "下降")
+		}
 		for _, w := range []struct {
 			words []string
 			q     string
@@ -269,6 +410,8 @@ func clauseQualifiers(before, unit string) []string {
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
 	switch {
 	case g < 0 && d < 0:
+	case comparative.MatchString(s[max(g, d):]):
+		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
 		out = append(out, "下降")
 	case g > d && !reachesLevel(s, g, growthWords):
@@ -276,6 +419,9 @@ func clauseQualifiers(before, unit string) []string {
 	}
 	return out
 }
+
+// comparative words compare a rate with another's.
+var comparative = regexp.MustCompile(`高于|低于|快于|慢于|超过|超出|远超|领先|落后`)
 
 // lastIndex is the byte offset of the last of words in s, -1 if none.
 func lastIndex(s string, words []string) int {
@@ -359,6 +505,18 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.endOf = true
 	}
+	// 由13677户49479人减至887户1472人: a figure right after another, in
+	// another unit, is the same level counted another way.
+	if k > 0 && figs[k-1].unitEnd == f.start && f.unit != figs[k-1].unit {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
+	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
@@ -414,10 +572,15 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	case Growth, Points:
 		s = stripComparison(s)
 	case Ratio:
-		// 是前五年的 2.1倍: what it is compared with is not its subject.
+		// 是前五年的 2.1倍: what it is compared with is not its subject;
+		// nor is 增长 of 增长1.2倍.
 		s = comparedWith.ReplaceAllString(comparison.ReplaceAllString(s, ""), "")
+		if has(f.qualifiers, "增长") || has(f.qualifiers, "下降") {
+			s = stripComparison(s)
+		}
 	}
 	if f.startOf {
+		s = startTime.ReplaceAllString(strings.TrimSuffix(strings.TrimRight(s, " "), "的"), "")
 		s = strings.TrimSuffix(strings.TrimRight(s, " 的"), "由")
 		s = strings.TrimSuffix(s, "从")
 	}
@@ -429,15 +592,28 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
-	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；") {
+	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
 		return figs[k-1].subject, f.unitEnd
+	}
+	// Else the clause before, when it says a level was reached in words and
+	// holds no figure: 工业总产值迈上千亿台阶，接近1300亿元.
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if prev := x.str(from, f.from-1); stage.MatchString(prev) && (k == 0 || figs[k-1].unitEnd <= from) {
+			if subj := clean(stage.ReplaceAllString(prev, "")); subj != "" {
+				return subj, f.unitEnd
+			}
+		}
 	}
 	return "", f.unitEnd
 }
 
+// stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
+var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.

@@ -9,17 +9,17 @@ import (
 // time and place words that open a sentence, the verbs of reporting and
 // doing, and the words that close a clause.
 var (
-	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|全年|五年来|今年|去年|上半年|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|辖区内?)`)
+	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|过去的?[一五]年|[一五]年来|五年(累计)?|全年|我们|今年|去年|上半年|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|辖区内?)`)
 	verbs    = strings.Fields(`
-		完成了 实现了 达到了 完成 实现 达到 增至 为 共有 共计 合计 总计 累计 预计 力争 计划 确保 争取 全年 新增 全部 分别 超过 突破 接近 将近 已经 年均 进一步
+		完成了 实现了 达到了 完成 实现 达到 增至 为 共有 拥有 现有 共计 新培育 新认定 新引进 新备案 新注册 新登记 合计 总计 累计 预计 力争 计划 确保 争取 全年 新增 全部 分别 超过 突破 接近 将近 已经 年均 进一步
 		引进 投入 建设 建成 新建 改建 扩建 续建 改造 提升 启动 实施 推进 推动 发放 拨付 解决 兑现 减免 帮助 组织 开展 举办 落实 培育 认定 获评 吸引 吸纳 带动 安置 惠及 受理 办理 办结 处理 救助 资助 帮扶
-		整治 治理 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
+		整治 治理 发生 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
 		配备 建立 设立 成立 组建 创建 打造 增设 检查 排查 督查 查处 整改 化解 调解 接待 走访 慰问 救治 检测 完善 通过 启用 投用 建好 用好 争创 创成 评为 荣获 获 带领 发动 动员 聘请 招引 储备 谋划 包装 入库 储备 盘活 消化 腾退`)
-	trailing = strings.Fields(`等 的 了 达 达到 增至 为 是 约 近 超过 突破 逾 分别 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
+	trailing = strings.Fields(`等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 分别 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额.
-var dateWords = regexp.MustCompile(`\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
+var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
 
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
@@ -39,6 +39,10 @@ func clean(s string) string {
 		// (固定资产投资 keeps its 投资).
 		for _, v := range verbs {
 			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) {
+				s, changed = rest, true
+			}
+			// 共办理诉求: 共 before a verb sums, and names nothing.
+			if rest := strings.TrimPrefix(s, "共"+v); rest != s && keeps(rest) {
 				s, changed = rest, true
 			}
 		}
