@@ -137,20 +137,21 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	amount, count, pct, rate := "#,##0.00", "#,##0", "0.00%", "0.00"
 	defs := map[string]*excelize.Style{
-		"title":  {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}},
-		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
-		"header": {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
-		"plain":  {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
-		"number": {Border: border},
-		"amount": {Border: border, CustomNumFmt: &amount},
-		"count":  {Border: border, CustomNumFmt: &count},
-		"pct":    {Border: border, CustomNumFmt: &pct},  // a fraction: 0.4988 shows 49.88%
-		"rate":   {Border: border, CustomNumFmt: &rate}, // a figure whose unit is %: 2.38 (the unit column says %)
-		"good":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
-		"bad":    {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
-		"warn":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
-		"grey":   {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+		"title":   {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}},
+		"note":    {Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"header":  {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		"text":    {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"plain":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
+		"number":  {Border: border},
+		"amount":  {Border: border, CustomNumFmt: &amount},
+		"count":   {Border: border, CustomNumFmt: &count},
+		"pct":     {Border: border, CustomNumFmt: &pct},                                                              // a fraction: 0.4988 shows 49.88%
+		"rate":    {Border: border, CustomNumFmt: &rate},                                                             // a figure whose unit is %: 2.38 (the unit column says %)
+		"pctwarn": {Border: border, CustomNumFmt: &pct, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}}, // on fewer months than the as-of month
+		"good":    {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
+		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
+		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		"grey":    {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
 	}
 	st := map[string]int{}
 	names := make([]string, 0, len(defs))
@@ -449,14 +450,19 @@ func (x *out) figures() error {
 			}
 		}
 		row = append(row, figureCell(s.YTD, ns))
-		switch {
-		case s.Progress != nil:
-			if p := s.Progress; p.Complete() {
-				row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"))
-			} else {
-				// measured on the whole months only: not the as-of YTD's
-				row = append(row, c(p.TargetVal, ns), c(nil, "pct"), c(nil, "pct"))
+		notes := x.texts(s.YTD.Incomplete)
+		switch p := s.Progress; {
+		case p != nil && p.Judged():
+			// On the whole months only when the year to date is not whole;
+			// the notes say through which month.
+			style := "pct"
+			if !p.Complete() {
+				style = "pctwarn"
+				notes = x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ") + notes
 			}
+			row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), style), c(frac(p.Elapsed), style))
+		case p != nil:
+			row = append(row, c(p.TargetVal, ns), c(nil, "pct"), c(nil, "pct"))
 		case targets:
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
@@ -467,7 +473,7 @@ func (x *out) figures() error {
 		if !s.YTD.Has {
 			status, style = x.l("无月报", "not monthly"), "grey"
 		}
-		row = append(row, c(status, style), c(x.texts(s.YTD.Incomplete), "text"))
+		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
 	title := x.l(fmt.Sprintf("%d 年各指标逐月汇总（单位见“单位”列）", year), fmt.Sprintf("%d by indicator and month (units in the Unit column)", year))
