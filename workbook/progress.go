@@ -10,6 +10,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// overviewWidths are the overview's columns, in characters of Chinese text:
+// the items and their values, then the target table's target, 计算至, 完成率,
+// 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet,
+// fitted to a landscape page's width, prints at 8 points or more (the
+// texts wrap); the chart fits beside the counts, from D.
+var overviewWidths = [10]float64{13, 6, 4, 3, 4, 4, 4, 3, 4, 8}
+
 func (x *out) hasTargets() bool {
 	for i := range x.r.Series {
 		if x.r.Series[i].Progress != nil {
@@ -81,7 +88,7 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 			row = append(row, through, c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy)
 		}
 		row = append(row, complete)
-		if err := x.row(sheet, r, row, []float64{sheetfmt.Width(24)}); err != nil {
+		if err := x.row(sheet, r, row, []float64{sheetfmt.Width(int(overviewWidths[0]))}); err != nil {
 			return 0, err
 		}
 		r++
@@ -98,7 +105,7 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.chartTitle()}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 560, Height: uint(min(380, 100+45*(last-first+1)))},
+		Dimension: excelize.ChartDimension{Width: 430, Height: uint(min(380, 100+45*(last-first+1)))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},

@@ -404,7 +404,7 @@ func (x *out) overview() error {
 		}
 		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
-	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, x.hasTargets()); err != nil {
+	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), overviewWidths[0]}, {x.l("数值", "Value"), overviewWidths[1]}}, rows, x.hasTargets()); err != nil {
 		return err
 	}
 	name := label(x.lang, sheetNames["overview"])
@@ -412,11 +412,11 @@ func (x *out) overview() error {
 	if err != nil || next == 2+len(rows)+2 {
 		return err
 	}
-	if err := x.f.SetColWidth(name, "C", "I", sheetfmt.Width(6)); err != nil {
-		return err
-	}
-	if err := x.f.SetColWidth(name, "J", "J", sheetfmt.Width(18)); err != nil {
-		return err
+	for i, w := range overviewWidths[2:] {
+		col, _ := excelize.ColumnNumberToName(i + 3)
+		if err := x.f.SetColWidth(name, col, col, sheetfmt.Width(int(w))); err != nil {
+			return err
+		}
 	}
 	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
 }

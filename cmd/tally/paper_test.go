@@ -40,7 +40,7 @@ func cjkSize(word string, width float64) (float64, bool) {
 // and 报告核对 pages at 8 points or more (landscape A4, in sections of
 // columns), 历年, 问题清单 and 来源文件 too, every page carrying the 报表
 // header block, and no 明细 page. (The overview, with its chart, still
-// fits its width on one page, smaller.)
+// fits its width on one page, at about 7 points.)
 func TestWorkbookPrintsReadably(t *testing.T) {
 	soffice := testtool.Require(t, "soffice")
 	pdftotext := testtool.Require(t, "pdftotext", "-v")
