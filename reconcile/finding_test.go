@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	goparser "go/parser"
 	"go/token"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,36 +13,55 @@ import (
 	"unicode"
 )
 
-// declaredRules reads the Rule constants of finding.go, so a rule added
-// without a catalogue entry fails the test below.
+// declaredRules reads the Rule constants of the package's files, so a rule
+// added without a catalogue entry fails the test below.
 func declaredRules(t *testing.T) []Rule {
 	t.Helper()
-	f, err := goparser.ParseFile(token.NewFileSet(), "finding.go", nil, 0)
+	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []Rule
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		for _, s := range g.Specs {
-			v := s.(*ast.ValueSpec)
-			if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Rule" {
+		f, err := goparser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
 				continue
 			}
-			for _, val := range v.Values {
-				s, err := strconv.Unquote(val.(*ast.BasicLit).Value)
-				if err != nil {
-					t.Fatal(err)
+			for _, s := range g.Specs {
+				v := s.(*ast.ValueSpec)
+				typed := false
+				if id, ok := v.Type.(*ast.Ident); ok && id.Name == "Rule" {
+					typed = true
 				}
-				out = append(out, Rule(s))
+				for _, val := range v.Values {
+					lit, _ := val.(*ast.BasicLit)
+					if call, isCall := val.(*ast.CallExpr); isCall && len(call.Args) == 1 {
+						if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "Rule" {
+							lit, typed = call.Args[0].(*ast.BasicLit), true
+						}
+					}
+					if !typed || lit == nil {
+						continue
+					}
+					s, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Fatal(err)
+					}
+					out = append(out, Rule(s))
+				}
 			}
 		}
 	}
 	if len(out) < 30 {
-		t.Fatalf("found only %d Rule constants in finding.go", len(out))
+		t.Fatalf("found only %d Rule constants", len(out))
 	}
 	return out
 }

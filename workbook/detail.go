@@ -50,6 +50,8 @@ type Detail struct {
 		i int
 	}
 
+	seal sealer // the rows' digests, for the seal sheet
+
 	tmp    *os.File
 	parts  []segment // set by the compressor; read after finish
 	counts []int     // data rows of each finished sheet
@@ -121,18 +123,21 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 		d.free <- make([]byte, 0, chunkBytes+4096)
 	}
 	d.buf = <-d.free
-	go d.compress()
+	go d.compress(d.work)
 	return d, nil
 }
 
 // compress runs in its own goroutine: it deflates chunks into the
-// temporary file as they come, so formatting and compressing overlap.
-func (d *Detail) compress() {
+// temporary file as they come, so formatting and compressing overlap. It
+// takes the channel, not d.work: stop sets d.work to nil, maybe before this
+// goroutine first runs (a run with no detail rows, on a busy machine), and
+// ranging over a nil channel blocks for ever.
+func (d *Detail) compress(work <-chan chunk) {
 	out := &countWriter{w: bufio.NewWriterSize(d.tmp, 1<<20)}
 	fw, _ := flate.NewWriter(out, detailLevel)
 	var cur segment
 	var err error
-	for c := range d.work {
+	for c := range work {
 		if err == nil {
 			cur.crc = crc32.Update(cur.crc, crc32.IEEETable, c.b)
 			cur.raw += int64(len(c.b))
@@ -163,6 +168,7 @@ func (d *Detail) Add(e reconcile.Entry) {
 	d.rows++
 	d.n++
 	d.buf = d.row(d.buf, d.rows+1, e)
+	d.sealEntry(e, d.num)
 	if len(d.buf) >= chunkBytes {
 		d.send(false)
 	}
@@ -178,6 +184,7 @@ func (d *Detail) send(last bool) {
 func (d *Detail) finish() ([]segment, error) {
 	if d.work != nil {
 		d.send(true)
+		d.seal.end()
 		d.counts = append(d.counts, d.rows)
 		d.err = d.stop()
 		for i := range d.parts {

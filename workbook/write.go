@@ -21,6 +21,12 @@ type Meta struct {
 	// went (NewDetail, in the same language); otherwise Result.Detail is
 	// used.
 	Detail *Detail
+	// Rollup, when set, makes the workbook a roll-up's (节点汇总): its
+	// node detail and by-node sheets instead of the 明细.
+	Rollup *reconcile.Rollup
+	// Show, when set, adds the 汇总 and by-node sheets in a larger unit,
+	// balanced (舍位平衡).
+	Show *Show
 }
 
 // Write writes the consolidated workbook of r to w.
@@ -35,6 +41,9 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		for _, e := range r.Detail {
 			d.Add(e)
 		}
+		if meta.Rollup != nil {
+			d.addParts(meta.Rollup.Parts) // a roll-up's detail is its node detail
+		}
 		det = d
 	}
 	if det.lang != meta.Lang {
@@ -46,7 +55,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return reconcile.Bugf("detail rows name other styles than the workbook's")
@@ -55,6 +64,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		return err
 	}
 	steps := []func() error{x.overview, x.figures, x.years, x.status, x.claims, x.findings, x.detail, x.inputs}
+	steps = append(x.rollupSteps(steps), x.seal)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -102,6 +112,8 @@ type out struct {
 	// parts are the detail's sheets; splice maps their names to them.
 	parts  []segment
 	splice map[string]segment
+	// detSeal holds the detail's digests, for the seal.
+	detSeal *sealer
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
@@ -281,7 +293,8 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 		}
 	}
 	if lines > 1 {
-		if err := x.f.SetRowHeight(sheet, r, float64(lines)*sheetfmt.LineHeight); err != nil {
+		// Excel's tallest row is 409 points; a longer text scrolls in its cell.
+		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*sheetfmt.LineHeight, 409)); err != nil {
 			return err
 		}
 	}
@@ -295,8 +308,13 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 		case int:
 			err = x.f.SetCellInt(sheet, ref, int64(v))
 		case decimal.Decimal:
-			// Exact: the decimal's own digits, never a float.
-			err = x.f.SetCellDefault(sheet, ref, v.String())
+			// Exact: the decimal's own digits, never a float; as text past
+			// the 15 significant digits a number cell holds (as in 明细).
+			if s := v.String(); sigDigits([]byte(s)) > ExcelDigits {
+				err = x.f.SetCellStr(sheet, ref, s)
+			} else {
+				err = x.f.SetCellDefault(sheet, ref, s)
+			}
 		default:
 			err = fmt.Errorf("workbook: cannot write %T", v)
 		}

@@ -14,7 +14,7 @@ import (
 // dataToken is what a line may carry in the other language because it is
 // a name or a datum, not tally's words: paths and file names, flags,
 // command names, codes of indicators, departments and tables, claim ids.
-var dataToken = regexp.MustCompile(`(?i)(\S*[/\\]\S*|\S+\.(xlsx|xls|yaml|yml|txt|docx|json)\b|--?[a-z][a-z-]*|\btally\b|\b(reconcile|check|status|template|extract|spec|help)\b|\b[a-z]+(-[a-z0-9]+)+\b|\b(czs|tjz|zsb|ldbz|kjk|tax|fai|industrial_output|retail_sales|domestic_investment|new_jobs|[a-z]+_[a-z_]+)\b|\b(MB|YAML|UTF-8|PDF|Excel|CSV|GB|zh|en|LANG|LC_ALL|claims|int)\b)`)
+var dataToken = regexp.MustCompile(`(?i)(\S*[/\\]\S*|\S+\.(xlsx|xls|yaml|yml|txt|docx|json)\b|--?[a-z][a-z-]*|\btally\b|\b(reconcile|check|status|template|extract|spec|help|merge)\b|\b[a-z]+(-[a-z0-9]+)+\b|\b(czs|tjz|zsb|ldbz|kjk|tax|fai|industrial_output|retail_sales|domestic_investment|new_jobs|[a-z]+_[a-z_]+)\b|\b(MB|YAML|UTF-8|PDF|Excel|CSV|GB|zh|en|LANG|LC_ALL|claims|int)\b)`)
 
 var asciiWord = regexp.MustCompile(`[A-Za-z]{2,}`)
 
@@ -48,7 +48,7 @@ func outputs(t *testing.T, lang string) []string {
 		{"reconcile"}, {"reconcile", "--bogus"}, {"reconcile", "--jobs", "x", sample}, {"reconcile", "nosuch"},
 		{"frobnicate"}, {"template", "--period", "2021-13", "-o", dir}, {"extract", "nosuch.txt"},
 	}
-	for _, c := range []string{"reconcile", "check", "status", "template", "extract", "spec"} {
+	for _, c := range []string{"reconcile", "check", "status", "template", "extract", "spec", "merge"} {
 		runs = append(runs, []string{c, "--help"})
 	}
 	var lines []string
@@ -96,6 +96,9 @@ func TestOneLanguage(t *testing.T) {
 	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
 		for _, l := range outputs(t, string(lang)) {
 			args, line, _ := strings.Cut(l, "\t")
+			if strings.HasPrefix(strings.TrimSpace(line), "tally ") {
+				continue // a command in the help's examples: its words are data
+			}
 			words := dataToken.ReplaceAllString(line, " ")
 			for _, d := range data {
 				if d != "" {

@@ -122,12 +122,14 @@ type reconcileOptions struct {
 	runOptions
 	Output string
 	Report string
+	show   showOptions // 舍位平衡, as merge has it
 }
 
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command, io streams) {
 	o.runOptions.AddFlags(cmd, io)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入 `文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
 	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告 `文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
+	o.show.AddFlags(cmd, io)
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
@@ -199,6 +201,10 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			return err
 		}
 	}
+	show, err := opts.show.parse()
+	if err != nil {
+		return err
+	}
 	// The detail goes only into the workbook: formatted and compressed into
 	// a temporary file as the run goes, spliced into the workbook at the end.
 	var detail *workbook.Detail
@@ -223,7 +229,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return err
 	}
 	if opts.Output != "" {
-		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail}
+		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail, Show: show}
 		if err := writeWorkbook(opts.Output, res, meta); err != nil {
 			return err
 		}

@@ -73,7 +73,7 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 		return nil
 	}
 	localize(root, io.Lang)
-	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io))
+	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io), newMergeCommand(io))
 	for _, c := range root.Commands() {
 		c.DisableFlagsInUseLine = true // each Use says [选项] or [flags] itself
 		showDefaults(c, io.Lang)

@@ -273,10 +273,11 @@ print("detail rows", wb["Detail"].max_row)
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, got)
 	}
+	// _tally_seal is the very hidden seal sheet (节点汇总), which openpyxl lists.
 	// Detail: one row per consolidated value cell, 7275, and the header:
 	// czs 960+144, tjz 744+1440+720+12+40 (年报), zsb 600−2 (the rejected
 	// row), ldbz 2496, kjk 11 months × 11 cells.
-	want := "Overview|Consolidated|By year|Submissions|Claims|Findings|Detail|Inputs\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
+	want := "Overview|Consolidated|By year|Submissions|Claims|Findings|Detail|Inputs|_tally_seal\nindustry-2020 170.308852 mismatch\ndetail rows 7276\n"
 	if string(got) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", got, want)
 	}

@@ -1,0 +1,212 @@
+package workbook
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/xuri/excelize/v2"
+)
+
+// sealSheet is the very hidden sheet that seals a consolidated workbook
+// (see reconcile.SealVersion): the digest of every 汇总 row, of each block
+// of detail rows and of the inputs list, the indicator definitions and the
+// counts, and a seal over them all. The same seal is a custom document
+// property, which LibreOffice keeps (it makes a very hidden sheet merely
+// hidden) and openpyxl drops (it keeps the sheet).
+const sealSheet = "_tally_seal"
+
+// sealProperty is the custom document property holding the seal.
+const sealProperty = "tally-seal"
+
+// The 汇总 sheet's layout as figures writes it: a title, a header row,
+// then one row per indicator; month m in column figuresMonth1+m−1, the
+// year to date after December. The seal records these, and the round trip
+// test (TestNodeRoundTrip) fails when figures and they part ways.
+const (
+	figuresFirstRow = 3
+	figuresMonth1   = 4
+	figuresYTD      = figuresMonth1 + 12
+)
+
+// sealer collects the detail's block digests as the rows are added.
+type sealer struct {
+	d      *reconcile.Digest
+	blocks []sealBlock
+	n      int // rows in the open block
+	sheet  int // the detail sheet the open block is in (0-based)
+	first  int // the open block's first row
+}
+
+type sealBlock struct {
+	sheet, first, last int
+	digest             string
+}
+
+// add hashes one detail row, at row r of detail sheet sheet.
+func (s *sealer) add(sheet, r int, cells ...string) {
+	if s.d == nil {
+		s.d = reconcile.NewDigest()
+	}
+	if s.n > 0 && sheet != s.sheet {
+		s.end()
+	}
+	if s.n == 0 {
+		s.sheet, s.first = sheet, r
+	}
+	s.d.Row(cells...)
+	s.n++
+	if s.n == reconcile.DetailBlock {
+		s.end()
+	}
+}
+
+func (s *sealer) end() {
+	if s.n == 0 {
+		return
+	}
+	s.blocks = append(s.blocks, sealBlock{s.sheet, s.first, s.first + s.n - 1, s.d.Sum()})
+	s.n = 0
+}
+
+// sealEntry hashes a detail row as the reader will see its cells.
+func (d *Detail) sealEntry(e reconcile.Entry, num []byte) {
+	ind, ok := d.inds[e.Indicator]
+	if !ok {
+		ind = detailIndicator{name: e.Indicator}
+	}
+	dept, ok := d.depts[e.Department]
+	if !ok {
+		dept = e.Department
+	}
+	raw, asText := "", ""
+	if e.Raw != string(num) {
+		raw = e.Raw
+	}
+	if e.AsText {
+		asText = d.yes
+	}
+	// The figure as the row holds it: num is its digits, which are
+	// Canonical(e.Value) (appendDecimal writes what String does).
+	cells := [12]string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period), ind.name, d.measure[e.Measure], e.Entity, e.Code,
+		string(num), raw, asText}
+	for i, c := range cells {
+		if len(c) > maxCellChars {
+			cells[i] = clip(c)
+		}
+	}
+	d.seal.add(len(d.counts), d.rows+1, cells[:]...)
+}
+
+// inputCells are the texts of one 来源文件 row as inputs writes them.
+func (x *out) inputCells(in reconcile.Input) []string {
+	dept := in.Department
+	if d, ok := x.r.Spec.Department(in.Department); ok {
+		dept = d.Name
+	}
+	return []string{in.File, dept, in.Period, strconv.Itoa(in.Rows), label(x.lang, inputStatus[in.Status]), in.SHA256}
+}
+
+// seal writes the seal sheet and property. It runs last: it names the
+// other sheets.
+func (x *out) seal() error {
+	var rows [][]string
+	kv := func(k string, v any) { rows = append(rows, []string{k, fmt.Sprint(v)}) }
+	s := x.r.Summary
+	kind := "town"
+	if x.meta.Rollup != nil {
+		kind = "rollup"
+	}
+	kv("tally-seal", reconcile.SealVersion)
+	kv("kind", kind)
+	kv("node", x.r.Spec.Town)
+	kv("as_of", x.r.AsOf.String())
+	kv("lang", string(x.lang))
+	kv("definitions", reconcile.DefinitionsDigest(x.r.Spec.Indicators))
+	kv("rows", s.Rows)
+	kv("rows_consolidated", s.RowsConsolidated)
+	kv("rows_rejected", s.RowsRejected)
+	kv("findings", s.Findings)
+	kv("errors", s.Errors)
+	kv("warnings", s.Warnings)
+	kv("files", s.Files)
+	figures := label(x.lang, sheetNames["figures"])
+	kv("figures_sheet", figures)
+	m1, _ := excelize.ColumnNumberToName(figuresMonth1)
+	ytd, _ := excelize.ColumnNumberToName(figuresYTD)
+	kv("figures_month1", m1)
+	kv("figures_ytd", ytd)
+	inputs := label(x.lang, sheetNames["inputs"])
+	kv("inputs_sheet", inputs)
+	dg := reconcile.NewDigest()
+	for _, in := range x.r.Inputs {
+		dg.Row(x.inputCells(in)...)
+	}
+	kv("inputs", dg.Sum())
+	blocks, detailRows, names := x.sealBlocks()
+	kv("detail_rows", detailRows)
+	for i := range x.r.Spec.Indicators {
+		rows = append(rows, append([]string{"def"}, reconcile.DefinitionCells(&x.r.Spec.Indicators[i])...))
+	}
+	for i := range x.r.Series {
+		se := &x.r.Series[i]
+		rows = append(rows, []string{"figure", se.Indicator.Code, strconv.Itoa(figuresFirstRow + i),
+			reconcile.DigestRow(reconcile.FigureCells(se)...), reconcile.IncompleteMonths(se)})
+	}
+	for _, b := range blocks {
+		rows = append(rows, []string{"detail", names[b.sheet], strconv.Itoa(b.first), strconv.Itoa(b.last), b.digest})
+	}
+	all := reconcile.NewDigest()
+	for _, r := range rows {
+		all.Row(trimRow(r)...)
+	}
+	seal := all.Sum()
+	rows = append(rows, []string{"seal", seal})
+	f := x.f
+	if _, err := f.NewSheet(sealSheet); err != nil {
+		return err
+	}
+	for ri, r := range rows {
+		for ci, v := range r {
+			ref, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+			if err := f.SetCellStr(sealSheet, ref, v); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetSheetVisible(sealSheet, false, true); err != nil {
+		return err
+	}
+	return f.SetCustomProps(excelize.CustomProperty{Name: sealProperty, Value: seal})
+}
+
+// sealBlocks are the digests of the detail (a town's 明细 or a roll-up's
+// node detail), the rows they cover and the names of their sheets.
+func (x *out) sealBlocks() ([]sealBlock, int, []string) {
+	var names []string
+	if x.meta.Rollup != nil {
+		for i := range x.parts {
+			names = append(names, x.nodeDetailName(i))
+		}
+		return x.detSeal.blocks, len(x.meta.Rollup.Parts), names
+	}
+	name := label(x.lang, sheetNames["detail"])
+	rows := 0
+	for i, seg := range x.parts {
+		if i == 0 {
+			names = append(names, name)
+		} else {
+			names = append(names, fmt.Sprintf("%s (%d)", name, i+1))
+		}
+		rows += seg.rows
+	}
+	return x.detSeal.blocks, rows, names
+}
+
+// trimRow drops a row's trailing empty cells: a reader sees no cell there.
+func trimRow(r []string) []string {
+	for len(r) > 0 && r[len(r)-1] == "" {
+		r = r[:len(r)-1]
+	}
+	return r
+}
