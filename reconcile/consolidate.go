@@ -19,6 +19,12 @@ type Options struct {
 	// Detail, when set, receives every consolidated cell instead of
 	// Result.Detail, so a large run need not hold them.
 	Detail func(Entry)
+	// MaxFindingsPerFile, when positive, lists at most that many findings
+	// of one file, then one summary finding (bound.go).
+	MaxFindingsPerFile int
+	// MaxFindingText, when positive, clips a cell's text in findings to
+	// that many characters.
+	MaxFindingText int
 }
 
 // Input is one input file as the result lists it.
@@ -117,6 +123,16 @@ type Ledger struct {
 	check    bool
 	detail   func(Entry)
 	res      *Result
+	// Bounds on findings (bound.go) and the unreadable files whose
+	// department-month may yet be read from another file.
+	opt        Options
+	bounds     map[string]*findingBound
+	boundOrder []string
+	longSeen   map[uint64]bool
+	used       map[string]bool // dept|period with a readable file used
+	unreadable map[string]Text // dept|period → why its first unreadable file was not
+	unreadKeys []string
+	unreadSubs []unreadSub
 }
 
 // NewLedger starts a run.
@@ -136,6 +152,9 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		check:    opt.Check,
 		detail:   opt.Detail,
 		res:      &Result{Spec: spec, AsOf: asOf},
+		opt:      opt,
+		bounds:   map[string]*findingBound{}, longSeen: map[uint64]bool{},
+		used: map[string]bool{}, unreadable: map[string]Text{},
 	}
 	if l.detail == nil {
 		l.detail = func(e Entry) { l.res.Detail = append(l.res.Detail, e) }
@@ -174,10 +193,12 @@ func SortSubmissions(subs []Submission) {
 // Result finishes the run: expected files, rules over totals, series,
 // status, claims and the summary.
 func (l *Ledger) Result() *Result {
+	l.markUnreadable()
 	if !l.check {
 		l.checkMissing()
 	}
 	l.checkTotalRules()
+	l.summariseBounds()
 	l.buildSeries()
 	if !l.check {
 		l.buildStatus()
@@ -197,7 +218,7 @@ func (l *Ledger) fig(ind string, p Period) *Figure {
 	return f
 }
 
-func (l *Ledger) finding(f Finding) { l.res.Findings = append(l.res.Findings, f) }
+func (l *Ledger) finding(f Finding) { l.bounded(f) }
 
 // after reports whether p lies after the as-of month: such a file is not
 // consolidated in this run.
@@ -242,18 +263,20 @@ func (l *Ledger) Add(s *Submission) {
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
 	}
-	l.res.Findings = append(l.res.Findings, s.Findings...)
+	for _, f := range s.Findings {
+		l.finding(f)
+	}
 	l.checkLate(s)
 	switch {
 	case s.Unreadable || s.Department == "":
 		in.Status = "unreadable"
 		if s.Department != "" {
 			l.received[key] = true
-			l.markIncomplete(s.Department, s.Period, Text{"文件无法读取：" + s.File, "unreadable: " + s.File})
+			l.noteUnreadable(key, s)
 		}
 		l.res.Inputs = append(l.res.Inputs, in)
 		return
-	case l.received[key] && !l.check:
+	case l.used[key] && !l.check:
 		// A second file for the same department and period: the first (in
 		// path order) counts; this one's rows are reported, not added.
 		n := 0
@@ -269,6 +292,7 @@ func (l *Ledger) Add(s *Submission) {
 		return
 	}
 	l.received[key] = true
+	l.used[key] = true
 	if s.Period.IsMonth() {
 		l.cur = newMonthState(s)
 	}

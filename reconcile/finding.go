@@ -54,6 +54,11 @@ const (
 	RuleChoice         Rule = "not_a_choice"
 	RuleRange          Rule = "out_of_range"
 	RuleDisappears     Rule = "entity_disappears"
+	// Rules of hostile or damaged input (issue 11).
+	RuleUnreadableFolder Rule = "unreadable_folder"
+	RuleNotAnnotated     Rule = "not_annotated"
+	RuleTooManyFindings  Rule = "too_many_findings"
+	RuleLongText         Rule = "long_text"
 )
 
 // Finding is one problem, at its place.
@@ -158,6 +163,14 @@ var catalogue = map[Rule]message{
 		Text{"“{name}”本月新出现（上月 {prev} 无此行）", "\"{name}\" appears this month (not in {prev})"}},
 	RuleDisappears: {Text{"本月缺少上月的行", "row disappears"},
 		Text{"“{name}”上月（{prev}）有、本月无", "\"{name}\" was in {prev} and is gone this month"}},
+	RuleUnreadableFolder: {Text{"文件夹无法读取", "unreadable folder"},
+		Text{"无法读取文件夹，其中的文件未检查：{reason}", "cannot read the folder; the files in it were not checked: {reason}"}},
+	RuleNotAnnotated: {Text{"批注副本未写出", "annotated copy not written"},
+		Text{"未能写出批注副本：{reason}", "the annotated copy could not be written: {reason}"}},
+	RuleTooManyFindings: {Text{"问题过多", "too many findings"},
+		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
+	RuleLongText: {Text{"单元格内容过长", "long cell text"},
+		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
 }
 
 // Text is a message argument that reads differently in each language:

@@ -61,7 +61,7 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		c.Unmapped = true
 	case !measures(f.Measure, unit, def.Unit):
 		c.Unmapped = true
-	case c.Has(reconcile.New) && def.Aggregation == reconcile.Latest:
+	case (c.Has(reconcile.New) || strings.HasPrefix(f.Subject, "新增")) && def.Aggregation == reconcile.Latest:
 		c.Unmapped = true // 新增 12家 is not the number of them
 	default:
 		c.Indicator = def.Code
@@ -113,7 +113,7 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	}
 	for _, q := range f.Qualifiers {
 		if q == "新增" {
-			if def, ok := s.Lookup("新增" + strings.TrimPrefix(subject, "新增")); ok {
+			if def, ok := lookupNational(s, "新增"+strings.TrimPrefix(subject, "新增")); ok {
 				return def
 			}
 		}
@@ -147,14 +147,34 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	return best
 }
 
+// lookupNational finds an indicator by name or alias, also when one of the
+// two names a national recognition (国家科技型中小企业, 国家高新技术企业)
+// and the other leaves 国家 out, as reports usually do.
+func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool) {
+	if def, ok := s.Lookup(name); ok {
+		return def, true
+	}
+	key := strings.ReplaceAll(reconcile.NormalizeHeader(name), "国家", "")
+	for i := range s.Indicators {
+		def := &s.Indicators[i]
+		for _, n := range append([]string{def.Name}, def.Aliases...) {
+			if strings.ReplaceAll(reconcile.NormalizeHeader(n), "国家", "") == key {
+				return def, true
+			}
+		}
+	}
+	return nil, false
+}
+
 var (
 	// derived series: per head, shares, rates, structure.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度`)
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
-	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算收入)`)
+	// 一般公共预算本级收入 is the budget's own name for the same series.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算(本级)?收入)`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's).
-	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec

@@ -71,7 +71,7 @@ func join(lines []string) text {
 	var at []int
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
-		if l == "" || pageNumber.MatchString(l) {
+		if l == "" || pageNumber.MatchString(l) && !unitGoesOn(lines, i, kept) {
 			continue
 		}
 		kept, at = append(kept, l), append(at, i+1)
@@ -100,6 +100,38 @@ func join(lines []string) text {
 		}
 	}
 	return t
+}
+
+// unitGoesOn: a line of digits alone is a figure, not a page number, when
+// a copy puts each figure on a line of its own: the sentence before it goes
+// on (no 。 ends it) and the next line opens with the figure's unit
+// (面积达⏎7860⏎亩，增长…; 7⏎家涉林企业).
+func unitGoesOn(lines []string, i int, kept []string) bool {
+	l := strings.TrimSpace(lines[i])
+	if strings.ContainsAny(l, "-—－页第 ") || len(kept) == 0 {
+		return false
+	}
+	prev := []rune(kept[len(kept)-1])
+	if strings.ContainsRune("。！？!?", prev[len(prev)-1]) {
+		return false
+	}
+	for _, n := range lines[i+1:] {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
+		}
+		r := []rune(n)
+		first := narrow(r[0])
+		if first == '%' || strings.ContainsRune("万亿", first) {
+			return true
+		}
+		// a measure word, then the clause's end or a noun it counts; not
+		// the first character of a word (人民, 家庭, 元旦…).
+		if !strings.ContainsRune(measureWords, first) {
+			return false
+		}
+		return len(r) == 1 || strings.ContainsRune(clauseMarks+"。", narrow(r[1])) || !strings.ContainsRune("民们庭口员工旦宵月素化类次", r[1])
+	}
+	return false
 }
 
 // typicalWidth is the length of the longer lines of a report: the 80th

@@ -32,7 +32,7 @@ type figure struct {
 //
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
-const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集"
+const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴"
 
 // prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
 var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
@@ -181,13 +181,20 @@ done:
 		return f, false // 17:26:59, a time of day
 	}
 	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
-	if (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) && x.at(i-1) != ':' && x.at(i-1) != '：' && x.ratioParts(j) >= 2 {
+	colon := i - 1 // the colon before a later part
+	if x.at(colon) == ' ' {
+		colon--
+	}
+	if x.partAfter(colon) != i {
+		colon = -1
+	}
+	if x.partAfter(j) > 0 && colon < 0 && x.ratioParts(j) >= 2 {
 		f.unitEnd = j
 		return f, true
 	}
-	if (x.at(i-1) == ':' || x.at(i-1) == '：') && isDigit(x.at(i-2)) {
-		k := i - 1
-		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：') {
+	if colon >= 0 && isDigit(x.at(colon-1)) {
+		k := colon
+		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：' || x.at(k-1) == ' ' && x.partAfter(k-2) == k) {
 			k--
 		}
 		if x.ratioParts(x.numberEnd(k)) >= 2 {
@@ -315,10 +322,20 @@ var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|�
 // rank reports whether a figure counted in 位 or 名 is a position in a
 // ranking its clause names.
 func (x *extractor) rank(f *figure) bool {
+	ranked := rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+	if !rateUnit(f.unit) {
+		// 排名35个农产品主产区县第5位, 在52个县中排名第8位: the size of the
+		// group ranked in.
+		for j := f.unitEnd; j < f.unitEnd+16 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+			if x.at(j) == '第' && isDigit(x.at(j+1)) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
+				return true
+			}
+		}
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
-	return rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+	return ranked
 }
 
 // shareOver reports whether a figure is the bound of the things a share
@@ -331,6 +348,16 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 		if strings.HasSuffix(tail, w) {
 			over = true
 			break
+		}
+	}
+	// 过10亿元项目6个, 超千万元企业12家: a money bound right before the
+	// noun of things counted later in the clause names their class.
+	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(f.unitEnd)) &&
+		!x.isVerbAt(f.unitEnd) && !strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
+		for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+			if isDigit(x.at(j)) {
+				return true
+			}
 		}
 	}
 	if !over && !has(f.suffix, "以上") {
@@ -353,15 +380,30 @@ func (x *extractor) numberEnd(j int) int {
 	return j
 }
 
+// partAfter: where the next part of a ratio starts after the colon at j
+// (a PDF may leave a space after it: 26: 32.5: 41.5), 0 when none does.
+func (x *extractor) partAfter(j int) int {
+	if x.at(j) != ':' && x.at(j) != '：' {
+		return 0
+	}
+	if isDigit(x.at(j + 1)) {
+		return j + 1
+	}
+	if x.at(j+1) == ' ' && isDigit(x.at(j+2)) {
+		return j + 2
+	}
+	return 0
+}
+
 // ratioParts counts the parts of a ratio a:b:c starting at the colon j.
 func (x *extractor) ratioParts(j int) int {
 	n := 0
-	for (x.at(j) == ':' || x.at(j) == '：') && isDigit(x.at(j+1)) {
-		if x.at(j+1) == '0' && isDigit(x.at(j+2)) {
+	for x.partAfter(j) > 0 {
+		if x.partAfter(j) == j+1 && x.at(j+1) == '0' && isDigit(x.at(j+2)) {
 			return 0 // 20:09:00 is a time
 		}
 		n++
-		j++
+		j = x.partAfter(j)
 		for isDigit(x.at(j)) || x.at(j) == '.' && isDigit(x.at(j+1)) {
 			j++
 		}
@@ -470,7 +512,7 @@ func (x *extractor) isVerbAt(j int) bool {
 	return false
 }
 
-var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假`)
+var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假|与会|参会|到会`)
 
 // aboutMeeting: a count of the session's own deputies (应到代表256名,
 // 实到242名), as news of the session reports them, is not the place's.

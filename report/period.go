@@ -108,6 +108,7 @@ var (
 	yearPhrase   = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
 	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
 	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
 	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标`)
 	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
@@ -261,7 +262,10 @@ func (x *extractor) passages() {
 		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
 			continue // 截至2019年1月: a date of delivery, not a target
 		}
-		at := x.byteRune[loc[0]]
+		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
+			continue // 获评2019年度“…县”: the year names a title, not the figure's
+		}
+		at := x.byteRune[loc[4]] // the year itself: the mark before it may end the sentence before
 		p := fact(y, y)
 		if y > R {
 			p = target(y, y)
@@ -282,6 +286,16 @@ func (x *extractor) passages() {
 		}
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
+	}
+	// “十二五”确定的9项约束性指标全部完成: the plan's own tasks and
+	// indicators are counted over its span, for their sentence.
+	for _, loc := range planTasks.FindAllStringSubmatchIndex(x.s, -1) {
+		from := plans[x.s[loc[2]:loc[3]]]
+		if from == 0 || from+4 > R {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, from+4)})
 	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {

@@ -53,6 +53,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
 			own = []string{"新增"}
 		}
+		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
+			own = []string{"累计"}
+		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
 		}
@@ -64,6 +67,11 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 一般公共预算收入同口径增长9%: the growth of the series restated on
+		// a comparable basis, not of the series as recorded.
+		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
+			f.subject = "同口径" + f.subject
+		}
 	}
 	return x.lists(figs)
 }
@@ -110,7 +118,7 @@ func (x *extractor) each(figs []figure) []figure {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
-		if at < 0 || strings.Contains(seg[at:], "年均") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
 			out = append(out, f)
 			continue
 		}
@@ -138,7 +146,31 @@ func (x *extractor) estimated(i int) bool {
 	}
 	at = from + len([]rune(x.str(from, i)[:at]))
 	_, pAt := x.passageAt(i)
-	return pAt <= at // no new passage began after 预计
+	if pAt > at {
+		return false // a new passage began after 预计
+	}
+	// 全社会固定资产投资预计完成469亿元、年均增长12.6%，引进项目95个: a 预计
+	// after its clause's subject is that subject's; a later clause naming
+	// a subject of its own is not estimated.
+	pre := strings.NewReplacer(" ", "", "　", "").Replace(x.str(x.back(at, clauseMarks), at))
+	for rest := leadTime.ReplaceAllString(pre, ""); rest != pre; rest = leadTime.ReplaceAllString(pre, "") {
+		pre = rest // 2019年，全区预计…: time and place words open the clause
+	}
+	if len([]rune(clean(pre))) < 4 {
+		return true // no subject before it (初步预计, 经初步预计)
+	}
+	j := at + 2
+	for j < i && !isDigit(x.at(j)) {
+		j++
+	}
+	if clean(x.str(at+2, j)) != "" {
+		return true // …稳中有进预计地区生产总值…: a subject after it, it opens the list
+	}
+	own := x.back(i, "，,；;")
+	if own <= at {
+		return true
+	}
+	return clean(stripComparison(x.str(own, i))) == ""
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计
@@ -207,6 +239,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		return // of the span as a whole: neither a sum nor the last year's
+	}
 	if f.measure == Ratio && reached {
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
@@ -295,6 +330,34 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
+// sumListGoesOn: a clause opened by 累计 heads a list of one subject's
+// results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
+// it in its sentence that states a count with no words of its own for a
+// change, a sum or a part sums the same span.
+func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := x.str(p.unitEnd, f.start)
+	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+		return false
+	}
+	j := k - 1
+	for j > 0 && x.nextItem(figs, j) {
+		j--
+	}
+	// the list's head must open with 累计 (or be carried on from one that did)
+	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
+		return false
+	}
+	clause := strings.TrimLeft(before, "，, ")
+	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
+	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+}
+
 // own is the figure's clause words, which a list shares.
 func (f *figure) own() []string {
 	var out []string
@@ -367,7 +430,7 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
 
 // newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约`)
+var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -410,7 +473,8 @@ func clauseQualifiers(before, unit string) []string {
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
 	switch {
 	case g < 0 && d < 0:
-	case comparative.MatchString(s[max(g, d):]):
+	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
+		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
 		out = append(out, "下降")
@@ -418,6 +482,17 @@ func clauseQualifiers(before, unit string) []string {
 		out = append(out, "增长")
 	}
 	return out
+}
+
+// rateNoun: the growth word at the start of s names a rate (增速, 增幅),
+// not a change.
+func rateNoun(s string) bool {
+	for _, w := range []string{"增速", "增幅", "涨幅", "降幅"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparative words compare a rate with another's.
@@ -490,6 +565,7 @@ func (x *extractor) base(f *figure) {
 var (
 	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
 	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
+	etcHead        = regexp.MustCompile(`^(.+?)等(行业|产业|领域|企业|项目)`)
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
 )
 
@@ -593,6 +669,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
 	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		// 新增规模工业企业24家，总数达到159家: after the new ones, 总数 is
+		// the stock of them, another series than the count added.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && !has(f.qualifiers, "新增") && totalWord.MatchString(before) {
+			return strings.TrimPrefix(prev.subject, "新增") + "总数", f.unitEnd
+		}
+		// 新增高新技术企业560家，增长47%: the growth of the number added,
+		// not of the stock.
+		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && prev.measure == Level && (f.measure == Growth || f.measure == Points) && rateUnit(f.unit) {
+			return "新增" + strings.TrimPrefix(prev.subject, "新增"), f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -607,6 +693,17 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+// planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)
+// is how many of them the span met, not a sum of yearly flows.
+var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
+
+// sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+
+// totalWord: a clause naming only the total of what the figure before it
+// counted (总数达到159家, 总量达12家).
+var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
 var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
@@ -649,6 +746,14 @@ func (x *extractor) respectively(figs []figure) {
 		if n < 2 {
 			continue
 		}
+		if one := clean(seg); at < 0 && n == 2 && x.inList(figs, k+1) && len(pairItems(one)) == 2 && !rateUnit(f.unit) {
+			// 存贷款余额达到831.8亿元、406.7亿元: a pair word before a pair of
+			// levels names each in turn, as if 分别 were written.
+			items := pairItems(one)
+			figs[k].subject, figs[k+1].subject = items[0], items[1]
+			k++
+			continue
+		}
 		if at < 0 {
 			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
 			// subject of its own after a list of as many figures speaks of
@@ -668,9 +773,9 @@ func (x *extractor) respectively(figs []figure) {
 				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
 			}
 		}
-		if one := clean(seg[:at]); n == 2 && len(items) == 0 && strings.Contains(one, "城乡") {
+		if one := clean(seg[:at]); n == 2 && len(items) == 0 {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
-			items = []string{strings.Replace(one, "城乡", "城镇", 1), strings.Replace(one, "城乡", "农村", 1)}
+			items = pairItems(one)
 		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
@@ -683,6 +788,23 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		k += n - 1
 	}
+}
+
+// pairWords are the usual two-in-one words of reports, each with the two
+// series it joins, in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入.
+var pairWords = []struct{ pair, first, second string }{
+	{"城乡", "城镇", "农村"}, {"存贷款", "存款", "贷款"}, {"进出口", "进口", "出口"},
+}
+
+// pairItems splits a subject holding one pair word into its two series;
+// nil when it holds none.
+func pairItems(s string) []string {
+	for _, p := range pairWords {
+		if strings.Count(s, p.pair) == 1 {
+			return []string{strings.Replace(s, p.pair, p.first, 1), strings.Replace(s, p.pair, p.second, 1)}
+		}
+	}
+	return nil
 }
 
 // listBefore: the n figures before figure k form a list of their own in
@@ -716,6 +838,8 @@ func listItems(s string) []string {
 	if len(items) < 2 {
 		return nil
 	}
+	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
+	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
 	last := []rune(items[len(items)-1])
 	for i := range items {
 		items[i] = clean(items[i])

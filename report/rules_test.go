@@ -57,6 +57,39 @@ func TestReadingRules(t *testing.T) {
 		{"a plan's targets: the span over the goal phrase of its sentence", "“十四五”时期，我县的主要目标是：地区生产总值年均增长6.5%以上，到2025年突破200亿元，累计完成投资500亿元。",
 			[]detail{{"6.5", "%", "地区生产总值", "以上,年均", "2021-2025", "target", "growth"}, {"200", "亿元", "地区生产总值", "超过", "2025", "target", "level"},
 				{"500", "亿元", "投资", "累计", "2021-2025", "target", "cumulative"}}},
+		// batch 3 of the development half
+		{"a line of digits is a figure when its unit opens the next line", "过去一年，全镇茶园面积达\n5200\n亩，增长6%；\n12\n家合作社入社。\n- 3 -\n二是办实事。",
+			[]detail{{"5200", "亩", "茶园面积", "", "2018", "fact", "level"}, {"6", "%", "茶园面积", "增长", "2018", "fact", "growth"},
+				{"12", "家", "合作社入社", "", "2018", "fact", "level"}}},
+		{"总数 after a 新增 count is the stock; the growth after it is of the new ones", "过去一年，新增规上企业15家，总数达到120家；新增市场主体3000户，增长12%。",
+			[]detail{{"15", "家", "规上企业", "新增", "2018", "fact", "level"}, {"120", "家", "规上企业总数", "", "2018", "fact", "level"},
+				{"3000", "户", "市场主体", "新增", "2018", "fact", "level"}, {"12", "%", "新增市场主体", "增长", "2018", "fact", "growth"}}},
+		{"a year naming a title sets no period", "过去一年，2018年12月，我县获评2017年度“省级文明县”，获省奖励500万元。",
+			[]detail{{"500", "万元", "省奖励", "", "2018", "fact", "level"}}},
+		{"a comparison with another's rate is a gap", "过去一年，规上工业增加值增长8%，高于全省增速1.5个百分点。",
+			[]detail{{"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "高于全省", "", "2018", "fact", "points"}}},
+		{"a money bound before the noun counted names a class", "过去一年，签约项目40个，其中过5亿元项目3个。",
+			[]detail{{"40", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "过5亿元项目", "", "2018", "fact", "level"}}},
+		{"a year opening a sentence holds for it right after the last one's 。", "过去五年，全县经济稳步发展。2016年23个贫困村全部出列，五年来累计投入资金8亿元。",
+			[]detail{{"23", "个", "贫困村全部出列", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"a clause opened by 累计 heads a list; one with its own time does not go on", "过去一年，累计培训农民1200人次，服务企业80家，目前已建成基地3个。",
+			[]detail{{"1200", "人次", "农民", "累计", "2018", "fact", "level"}, {"80", "家", "服务企业", "累计", "2018", "fact", "level"},
+				{"3", "个", "已建成基地", "", "2018", "fact", "level"}}},
+		{"the size of a group ranked in and a meeting's attendance are no claims", "会议应有200多名代表与会。过去一年，全县在全省52个县中排名第8位，粮食产量12万吨。",
+			[]detail{{"12", "万吨", "粮食产量", "", "2018", "fact", "level"}}},
+		{"a structure ratio with spaces after its colons", "过去一年，三次产业结构调整为12: 40.5: 47.5。",
+			[]detail{{"12", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"40.5", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"47.5", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+		{"a 预计 after its subject is that subject's; one opening the clause holds on", "过去一年，全社会固定资产投资预计完成80亿元、增长10%，引进项目12个。2018年，全县预计实现生产总值90亿元，税收6亿元。",
+			[]detail{{"80", "亿元", "全社会固定资产投资", "预计", "2018", "fact", "level"}, {"10", "%", "全社会固定资产投资", "增长,预计", "2018", "fact", "growth"},
+				{"12", "个", "项目", "", "2018", "fact", "level"}, {"90", "亿元", "生产总值", "预计", "2018", "fact", "level"}, {"6", "亿元", "税收", "预计", "2018", "fact", "level"}}},
+		{"a plan's own indicators are counted over its span", "过去一年，“十二五”确定的12项约束性指标全部完成。",
+			[]detail{{"12", "项", "约束性指标", "", "2011-2015", "fact", "level"}}},
+		{"a 同口径 growth is of the restated series", "二、2019年主要预期目标\n一般公共预算收入同口径增长6%。",
+			[]detail{{"6", "%", "同口径一般公共预算收入", "增长", "2019", "target", "growth"}}},
+		{"a pair word before a pair of levels; 等 before a list's shared head", "过去一年，金融机构存贷款余额达到120亿元、80亿元，分别增长9%、6%；纺织、食品等行业产值分别增长5%和7%。",
+			[]detail{{"120", "亿元", "金融机构存款余额", "", "2018", "fact", "level"}, {"80", "亿元", "金融机构贷款余额", "", "2018", "fact", "level"},
+				{"9", "%", "金融机构存款余额", "增长", "2018", "fact", "growth"}, {"6", "%", "金融机构贷款余额", "增长", "2018", "fact", "growth"},
+				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"7", "%", "食品行业产值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -78,6 +111,24 @@ func TestIndicatorNames(t *testing.T) {
 	}
 	got := MapIndicators(found, s)
 	want := []string{"budget_revenue", "budget_revenue", "", "", "", "", "industrial_output"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
+
+// Batch 3's names: the budget's own 本级 name maps; a 地方级 part, a
+// restated (同口径) growth and the growth of a number added do not; a
+// recognition written without 国家 still names the indicator of new ones.
+func TestIndicatorNamesBatch3(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般公共预算本级收入4.2亿元，其中地方级税收收入3.1亿元，一般公共预算收入同口径增长6%；" +
+		"新备案科技型中小企业30家，新增高新技术企业12家，增长20%。"
+	found := Extract(strings.Split(text, "\n"), Options{})
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapIndicators(found, s)
+	want := []string{"budget_revenue", "", "", "sme_new", "", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
 	}

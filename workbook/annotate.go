@@ -18,8 +18,14 @@ import (
 // Annotate writes to w a copy of the submission at path with every cell a
 // finding names highlighted and carrying a comment that says what is wrong,
 // and a sheet listing the findings: the file a department gets back. The
-// file at path is only read.
-func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang) error {
+// file at path is only read, and only after the package passes the same
+// limits as reading (checkPackage): excelize opens parts tally's reader
+// never does (styles, drawings, comments). A file without a styles part
+// gets a minimal one first (withStyles).
+func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang, lim Limits) error {
+	if err := checkPackage(path, lim); err != nil {
+		return err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -27,7 +33,7 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 	if data, err = withStyles(data); err != nil {
 		return err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxFileBytes * lim.MaxRatio, UnzipXMLSizeLimit: lim.MaxPartBytes})
 	if err != nil {
 		return err
 	}
@@ -52,10 +58,13 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 	fills := map[reconcile.Severity]string{reconcile.Error: "FFC7CE", reconcile.Warning: "FFEB9C", reconcile.Info: "DDEBF7"}
 	borders := sourceBorders(path)
 	for _, k := range order {
+		if !annotatable(f, k.sheet, k.cell) {
+			continue // listed on the results sheet; there is no such cell to mark
+		}
 		if err := highlight(f, k.sheet, k.cell, fills[worst[k]], borders); err != nil {
 			return fmt.Errorf("%s!%s: %w", k.sheet, k.cell, err)
 		}
-		text := strings.Join(notes[k], "\n")
+		text := reconcile.ClipText(strings.Join(notes[k], "\n"), ExcelMaxCellChars/2)
 		if err := f.AddComment(k.sheet, excelize.Comment{Cell: k.cell, Author: "tally",
 			Paragraph: []excelize.RichTextRun{{Text: text}}}); err != nil {
 			return fmt.Errorf("%s!%s: %w", k.sheet, k.cell, err)
@@ -123,6 +132,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	for r, fd := range sorted {
 		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
 		for i, v := range vals {
+			v = reconcile.ClipText(v, ExcelMaxCellChars-1)
 			ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
 			if err := f.SetCellStr(name, ref, v); err != nil {
 				return err
@@ -159,6 +169,16 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 		f.SetActiveSheet(idx)
 	}
 	return sheetfmt.Print(f, name, 1, true)
+}
+
+// annotatable reports whether a finding's cell can be marked: a sheet of
+// the file, and a reference within Excel's rows and columns.
+func annotatable(f *excelize.File, sheet, cell string) bool {
+	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		return false
+	}
+	col, row, ok := parseRef(cell)
+	return ok && col <= ExcelMaxCols && row <= ExcelMaxRows
 }
 
 // sourceBorders reads the border colours a file's styles part stores, by

@@ -24,7 +24,7 @@ func TestAnnotate(t *testing.T) {
 	sub := workbook.ReadFile(src, src, s, workbook.DefaultLimits)
 	r := reconcile.Consolidate(s, []reconcile.Submission{sub}, reconcile.Options{Check: true})
 	var buf bytes.Buffer
-	if err := workbook.Annotate(src, &buf, r.Findings, reconcile.Chinese); err != nil {
+	if err := workbook.Annotate(src, &buf, r.Findings, reconcile.Chinese, workbook.DefaultLimits); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.ReadFile(src)

@@ -127,6 +127,10 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	return d, nil
 }
 
+// TempName is the name of the temporary file the rows are written to,
+// for a caller that removes it on an interrupt.
+func (d *Detail) TempName() string { return d.tmp.Name() }
+
 // compress runs in its own goroutine: it deflates chunks into the
 // temporary file as they come, so formatting and compressing overlap. It
 // takes the channel, not d.work: stop sets d.work to nil, maybe before this

@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
+	"math"
 	"path/filepath"
 	"strconv"
 
@@ -19,6 +19,9 @@ var NodeLimits = Limits{
 	MaxPartBytes:  4 << 30,
 	MaxRatio:      200,
 	MaxCellsTotal: 200_000_000,
+	// The detail is digested as it streams by, never held: rows are
+	// bounded by the cells above, not by MaxRowsPerFile's default.
+	MaxRowsPerFile: math.MaxInt32,
 }
 
 // ReadNodeFile reads a consolidated workbook tally wrote, for 节点汇总:
@@ -29,20 +32,15 @@ var NodeLimits = Limits{
 // reconcile.VerifyNode's.
 func ReadNodeFile(path, display string, lim Limits) *reconcile.NodeRead {
 	r := &reconcile.NodeRead{File: display}
-	f, err := os.Open(path)
+	f, st, err := openRegular(path) // never a FIFO or device; the OS cause kept
 	if err != nil {
-		r.Problem = reconcile.Text{"无法打开文件：" + err.Error(), "cannot open the file: " + err.Error()}
+		r.Problem = Cause(err)
 		return r
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		r.Problem = reconcile.Text{"无法打开文件", "cannot open the file"}
-		return r
-	}
 	h := sha256.New()
 	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
-		r.Problem = reconcile.Text{"无法读取文件", "cannot read the file"}
+		r.Problem = Cause(osErr("无法读取文件", "cannot read the file", err))
 		return r
 	}
 	r.SHA256 = hex.EncodeToString(h.Sum(nil))
@@ -411,7 +409,8 @@ func SourceHashes(workbook string, inputs []reconcile.Input, lim Limits) map[str
 }
 
 func hashFile(path string, lim Limits) (string, bool) {
-	f, err := os.Open(path)
+	f, err := openNoWait(path) // a FIFO would block os.Open; Stat refuses it below
+
 	if err != nil {
 		return "", false
 	}

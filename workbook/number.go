@@ -49,6 +49,12 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 	if t == "" || nothing[t] {
 		return decimal.Decimal{}, true, reconcile.Text{}, true
 	}
+	if strings.HasPrefix(t, "=") {
+		// A formula typed as text: Excel shows the text, never computes it.
+		return decimal.Decimal{}, false, reconcile.Text{
+			"数字（这里是公式的文本，Excel 不会计算它；请填写数字，或把单元格格式改为“常规”后重新输入公式）",
+			"a number (this is a formula's text, which Excel does not compute; type the figure, or set the cell to General and enter the formula again)"}, false
+	}
 	if u := trailingUnit(t); u != "" && u == unit {
 		t = strings.TrimRight(strings.TrimSuffix(t, unit), spaces)
 	} else if u != "" {

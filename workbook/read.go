@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -38,18 +37,14 @@ var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.xlsx$`)
 // never modified; its SHA-256 is taken from the same bytes that are read.
 func ReadFile(path, display string, s *reconcile.Spec, lim Limits) reconcile.Submission {
 	sub := reconcile.Submission{File: display}
-	f, err := os.Open(path)
+	f, st, err := openRegular(path)
 	if err != nil {
-		return unreadable(sub, fileErr("无法打开文件", "cannot open the file", err))
+		return unreadable(identifyByName(sub, filepath.Base(path), s), err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return unreadable(sub, fileErr("无法打开文件", "cannot open the file", err))
-	}
 	h := sha256.New()
 	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
-		return unreadable(sub, fileErr("无法读取文件", "cannot read the file", err))
+		return unreadable(identifyByName(sub, filepath.Base(path), s), osErr("无法读取文件", "cannot read the file", err))
 	}
 	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return Read(sub, f, st.Size(), filepath.Base(path), s, lim)
@@ -253,10 +248,12 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	var lay *layout
 	var missing []string
 	lines := lineIndex(t, s)
+	maxFindings := findingsBound(x)
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
 			lay.readRow(sub, sh, row, cells)
 			lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
+			boundFindings(sub, maxFindings)
 			return nil
 		}
 		if row > headerScanRows {

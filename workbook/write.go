@@ -604,6 +604,11 @@ func (x *out) findings() error {
 			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "text"),
 			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
 	}
+	if room := maxSheetRows - 2; len(rows) > room { // under the title and header
+		more := len(rows) - room + 1
+		rows = append(rows[:room-1], []cell{c(x.l(fmt.Sprintf("另有 %d 个问题未列出（超出 Excel 的行数上限），见 --json 输出", more),
+			fmt.Sprintf("%d more findings not listed (past Excel's last row); see the --json output", more)), "text")})
+	}
 	return x.table("findings", x.l("问题清单：每个问题所在的文件、工作表和单元格", "Findings: each problem at its file, sheet and cell"), cols, rows, true)
 }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 
@@ -15,13 +14,40 @@ import (
 )
 
 // Limits bound what tally will read from one file, so a hostile or broken
-// upload is refused by size instead of exhausting memory.
+// upload is refused by size instead of exhausting memory or time. Every
+// path that reads a submission applies them: check, check --annotate,
+// reconcile (--json and -o) and template --from. README lists them.
 type Limits struct {
 	MaxFileBytes  int64 // the file on disk
 	MaxPartBytes  int64 // one uncompressed part (a sheet, the string table)
 	MaxRatio      int64 // uncompressed/compressed of one part, past 1 MiB
 	MaxCellsTotal int64 // cells scanned per file
+	MaxMembers    int   // entries in the zip package
+
+	MaxTextBytes        int   // one XML text node or tag, as stored (escaped)
+	MaxSharedStrings    int   // entries in the shared string table
+	MaxSharedBytes      int64 // bytes of the shared string table held
+	MaxStyles           int   // elements of styles.xml (formats, fonts, fills, borders)
+	MaxElementsPerRow   int   // XML elements inside one <row>
+	MaxElementsPerSheet int64 // XML elements in one sheet part
+	MaxRowsPerFile      int   // rows with content read from one file (held until it is consolidated)
+	MaxFindings         int   // findings listed per file; then one summary finding
+	MaxFindingText      int   // characters of a cell's text a finding shows
+	MaxAnnotateBytes    int64 // uncompressed package --annotate hands to excelize
 }
+
+// Excel's own limits: a sheet's rows and columns, a cell's characters, the
+// largest number it takes, and the significant digits a stored number
+// (an IEEE double written out) ever needs.
+const (
+	ExcelMaxRows       = 1 << 20 // 1,048,576
+	ExcelMaxCols       = 1 << 14 // 16,384 (XFD)
+	ExcelMaxCellChars  = 32767
+	excelMaxNumber     = 9.99999999999999e307
+	excelMinNumber     = 2.2250738585072e-308
+	storedDigits       = 17
+	excelMaxStoredText = 64 // bytes of a stored number's text: "-1.2345678901234567E-308" is 24
+)
 
 // DefaultLimits suit monthly department files with room to spare.
 var DefaultLimits = Limits{
@@ -29,6 +55,18 @@ var DefaultLimits = Limits{
 	MaxPartBytes:  256 << 20,
 	MaxRatio:      200,
 	MaxCellsTotal: 20_000_000,
+	MaxMembers:    10_000,
+
+	MaxTextBytes:        1 << 20,
+	MaxSharedStrings:    1_000_000,
+	MaxSharedBytes:      64 << 20,
+	MaxStyles:           100_000,
+	MaxElementsPerRow:   4 * ExcelMaxCols,
+	MaxElementsPerSheet: 100_000_000,
+	MaxRowsPerFile:      10_000,
+	MaxFindings:         1000,
+	MaxFindingText:      200,
+	MaxAnnotateBytes:    64 << 20,
 }
 
 // FileError says why a file cannot be read at all. Reason is one short
@@ -94,6 +132,8 @@ type xlsx struct {
 	// hiddenCols holds the hidden columns of the sheet being scanned; the
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
+	lastCol    int   // of the row being scanned, including empty cells
+	rows       int64 // rows with content scanned, all sheets
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -101,6 +141,7 @@ var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // openXLSX opens an xlsx package and says, in a FileError, why not when it
 // cannot: encrypted, legacy .xls, not a zip, truncated, too large.
 func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
+	lim = lim.filled()
 	if size > lim.MaxFileBytes {
 		return nil, fileErr(fmt.Sprintf("文件大小 %d 字节，超过上限 %d 字节", size, lim.MaxFileBytes),
 			fmt.Sprintf("file is %d bytes, over the %d-byte limit", size, lim.MaxFileBytes), nil)
@@ -111,8 +152,11 @@ func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
 	if bytes.Equal(head, ole2Magic) {
 		return nil, classifyOLE2(r)
 	}
+	if err := memberCount(r, size, lim); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(r, size)
-	if err != nil {
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		switch {
 		case size == 0:
 			return nil, fileErr("文件为空", "file is empty", nil)
@@ -123,10 +167,11 @@ func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
 		}
 		return nil, fileErr("不是 xlsx 工作簿（不是 zip 格式）", "not an xlsx workbook (not a zip package)", err)
 	}
-	x := &xlsx{zr: zr, parts: map[string]*zip.File{}, lim: lim}
-	for _, f := range zr.File {
-		x.parts[strings.TrimPrefix(f.Name, "/")] = f
+	parts, err := members(zr, lim)
+	if err != nil {
+		return nil, err
 	}
+	x := &xlsx{zr: zr, parts: parts, lim: lim}
 	if err := x.readWorkbook(); err != nil {
 		return nil, err
 	}
@@ -171,7 +216,7 @@ func classifyOLE2(r io.ReaderAt) error {
 func (x *xlsx) open(name string) (io.ReadCloser, error) {
 	f, ok := x.parts[name]
 	if !ok {
-		return nil, fileErr("缺少 "+name, "missing part "+name, nil)
+		return nil, fileErr("缺少部件 "+name, "missing part "+name, nil)
 	}
 	u, c := int64(f.UncompressedSize64), int64(f.CompressedSize64)
 	switch {
@@ -204,7 +249,7 @@ func (l *limitedReadCloser) Read(p []byte) (int, error) {
 		return n, fileErr(l.name+" 解压后超过大小上限", l.name+" unpacks past the size limit", nil)
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
-		err = fileErr("压缩包已损坏或不完整", "the zip package is truncated or corrupt", err)
+		err = readErr(l.name, err)
 	}
 	return n, err
 }
@@ -239,19 +284,42 @@ func (x *xlsx) readWorkbook() error {
 	target := map[string]string{}
 	sstPart := ""
 	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
+		t, err := relTarget(r.Target)
+		if err != nil {
+			return err
+		}
+		if _, dup := target[r.ID]; dup {
+			return fileErr(fmt.Sprintf("xl/_rels/workbook.xml.rels 中关系 %q 出现两次，无法确定指向哪个部件", r.ID),
+				fmt.Sprintf("relationship %q occurs twice in xl/_rels/workbook.xml.rels: which part it means is ambiguous", r.ID), nil)
 		}
 		target[r.ID] = t
 		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			if sstPart != "" && sstPart != t {
+				return fileErr("工作簿有两个共享字符串表，无法确定用哪一个", "the workbook has two shared string tables: which one is meant is ambiguous", nil)
+			}
 			sstPart = t
 		}
 	}
+	names, parts := map[string]bool{}, map[string]string{}
 	for _, s := range wb.Sheets {
-		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: target[s.RID], hidden: s.State != "" && s.State != "visible"})
+		t, ok := target[s.RID]
+		if !ok {
+			return fileErr(fmt.Sprintf("workbook.xml 中工作表“%s”指向的关系 %q 不存在", s.Name, s.RID),
+				fmt.Sprintf("sheet %q in workbook.xml refers to relationship %q, which does not exist", s.Name, s.RID), nil)
+		}
+		// Excel compares sheet names ignoring case.
+		if key := strings.ToLower(s.Name); names[key] {
+			return fileErr(fmt.Sprintf("workbook.xml 中工作表“%s”列出两次，无法确定读哪一张", s.Name),
+				fmt.Sprintf("sheet %q is listed twice in workbook.xml: which one to read is ambiguous", s.Name), nil)
+		} else {
+			names[key] = true
+		}
+		if other, dup := parts[strings.ToLower(t)]; dup {
+			return fileErr(fmt.Sprintf("workbook.xml 中工作表“%s”和“%s”指向同一部件 %s", other, s.Name, t),
+				fmt.Sprintf("sheets %q and %q in workbook.xml are the same part %s", other, s.Name, t), nil)
+		}
+		parts[strings.ToLower(t)] = s.Name
+		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: t, hidden: s.State != "" && s.State != "visible"})
 	}
 	if sstPart != "" {
 		return x.readSharedStrings(sstPart)
@@ -278,7 +346,9 @@ func partErr(err error, zh, en string) error {
 	if errors.As(err, &fe) {
 		return fe
 	}
-	return fileErr(zh, en, err)
+	// Keep the parser's cause (where, and what): it is what a person
+	// repairing the file needs.
+	return fileErr(zh+"（"+err.Error()+"）", en+" ("+err.Error()+")", err)
 }
 
 // readSharedStrings streams the string table: <si> holds <t> or rich-text
@@ -290,8 +360,10 @@ func (x *xlsx) readSharedStrings(part string) error {
 	}
 	defer rc.Close()
 	d := newXMLTokens(rc)
+	d.max = x.lim.MaxTextBytes
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
+	var held int64
 	for {
 		kind, err := d.next()
 		if err == io.EOF {
@@ -315,6 +387,18 @@ func (x *xlsx) readSharedStrings(part string) error {
 			switch string(d.name) {
 			case "si":
 				inSI = false
+				if len(x.sst) >= x.lim.MaxSharedStrings {
+					return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
+						fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+				}
+				if held += int64(cur.Len()) + 16; held > x.lim.MaxSharedBytes {
+					return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
+						fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+				}
+				if n := utf16Len(cur.String()); n > ExcelMaxCellChars {
+					return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
+						fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+				}
 				x.sst = append(x.sst, cur.String())
 			case "rPh":
 				skip--
@@ -323,6 +407,10 @@ func (x *xlsx) readSharedStrings(part string) error {
 			}
 		case tokText:
 			if inT {
+				if cur.Len()+len(d.text) > 4*ExcelMaxCellChars {
+					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", len(x.sst), ExcelMaxCellChars),
+						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", len(x.sst), ExcelMaxCellChars), nil)
+				}
 				cur.Write(d.text)
 			}
 		}
@@ -340,7 +428,11 @@ func (x *xlsx) sheet(name string) (sheetInfo, bool) {
 }
 
 // scan streams a sheet's rows in order: fn gets the row number, whether the
-// row is hidden, and its non-empty cells.
+// row is hidden, and its non-empty cells. It refuses what Excel refuses or
+// repairs, rather than pick one reading: a row or cell beyond Excel's
+// limits, a row or cell reference that occurs twice (or out of order), a
+// cell whose reference is not in its row, a stored number Excel cannot
+// hold, a shared string that does not exist; and it stops at the limits.
 func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
 	rc, err := x.open(s.part)
 	if err != nil {
@@ -348,17 +440,25 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	}
 	defer rc.Close()
 	d := newXMLTokens(rc)
+	d.max = x.lim.MaxTextBytes
 	x.hiddenCols = map[int]bool{}
 	var (
-		cells  []rawCell
-		cur    rawCell
-		row    int
-		hidden bool
-		inRow  bool
-		text   *strings.Builder
-		buf    strings.Builder
-		inIS   bool
+		cells    []rawCell
+		cur      rawCell
+		row      int
+		hidden   bool
+		inRow    bool
+		text     *strings.Builder
+		buf      strings.Builder
+		inIS     bool
+		inSheet  bool // inside <sheetData>
+		elems    int64
+		rowElems int
+		colsSeen colSet
 	)
+	bad := func(zh, en string) error {
+		return fileErr("工作表“"+s.name+"”"+zh, "sheet "+s.name+": "+en, nil)
+	}
 	for {
 		kind, err := d.next()
 		if err == io.EOF {
@@ -367,34 +467,83 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		if err != nil {
 			return partErr(err, "工作表“"+s.name+"”格式错误", "sheet "+s.name+" is malformed")
 		}
+		if kind == tokStart {
+			if elems++; elems > x.lim.MaxElementsPerSheet {
+				return bad(fmt.Sprintf("的 XML 元素超过 %d 个的上限", x.lim.MaxElementsPerSheet),
+					fmt.Sprintf("more than %d XML elements (the limit)", x.lim.MaxElementsPerSheet))
+			}
+			if inRow {
+				if rowElems++; rowElems > x.lim.MaxElementsPerRow {
+					return bad(fmt.Sprintf("第 %d 行的 XML 元素超过 %d 个的上限", row, x.lim.MaxElementsPerRow),
+						fmt.Sprintf("row %d has more than %d XML elements (the limit)", row, x.lim.MaxElementsPerRow))
+				}
+			}
+		}
 		switch kind {
 		case tokStart:
 			switch string(d.name) {
+			case "sheetData":
+				inSheet = true
 			case "col":
-				x.colAttrs(d)
+				if err := x.colAttrs(d, &colsSeen); err != nil {
+					return bad(err.Error(), err.(*FileError).Reason[1])
+				}
 			case "row":
-				inRow, cells, hidden = true, cells[:0], false
+				if !inSheet {
+					continue
+				}
+				inRow, cells, hidden, rowElems, x.lastCol = true, cells[:0], false, 0, 0
+				prev := row
 				row++
 				if v, ok := d.attr("r"); ok {
-					if n, err := strconv.Atoi(v); err == nil {
-						row = n
+					n, err := strconv.Atoi(v)
+					if err != nil || n < 1 {
+						return bad(fmt.Sprintf("的行号 %q 无效", clipRunes(v, 20)), fmt.Sprintf("row number %q is invalid", clipRunes(v, 20)))
 					}
+					row = n
+				}
+				switch {
+				case row > ExcelMaxRows:
+					return bad(fmt.Sprintf("有第 %d 行，超出 Excel 的 %d 行上限", row, ExcelMaxRows),
+						fmt.Sprintf("has a row %d, beyond Excel's last row %d", row, ExcelMaxRows))
+				case row <= prev:
+					return bad(fmt.Sprintf("第 %d 行出现两次（或顺序颠倒），无法确定读哪一行", row),
+						fmt.Sprintf("row %d occurs twice (or out of order): which one to read is ambiguous", row))
 				}
 				if v, ok := d.attr("hidden"); ok {
 					hidden = v == "1" || v == "true"
 				}
 			case "c":
-				cur = rawCell{}
-				cur.Ref, _ = d.attr("r")
-				cur.Type, _ = d.attr("t")
-				if cur.Ref == "" {
-					col := len(cells) + 1
-					if len(cells) > 0 {
-						col = cells[len(cells)-1].Col + 1
-					}
-					cur.Ref = columnName(col) + strconv.Itoa(row)
+				if !inRow {
+					continue
 				}
-				cur.Col = columnOf(cur.Ref)
+				cur = rawCell{}
+				ref, hasRef := d.attr("r")
+				cur.Type, _ = d.attr("t")
+				prevCol := x.lastCol
+				if !hasRef || ref == "" {
+					cur.Col = prevCol + 1
+				} else {
+					col, r, ok := parseRef(ref)
+					switch {
+					case !ok:
+						return bad(fmt.Sprintf("的单元格引用 %q 无效", clipRunes(ref, 20)), fmt.Sprintf("cell reference %q is invalid", clipRunes(ref, 20)))
+					case r != row:
+						return bad(fmt.Sprintf("第 %d 行中出现单元格 %s，引用与所在行不符", row, ref),
+							fmt.Sprintf("cell %s is inside row %d: its reference contradicts its row", ref, row))
+					}
+					cur.Col = col
+				}
+				switch {
+				case cur.Col > ExcelMaxCols:
+					return bad(fmt.Sprintf("第 %d 行有第 %d 列，超出 Excel 的 XFD 列上限", row, cur.Col),
+						fmt.Sprintf("row %d has a column %d, beyond Excel's last column XFD", row, cur.Col))
+				case cur.Col <= prevCol:
+					return bad(fmt.Sprintf("单元格 %s 出现两次（或顺序颠倒），无法确定读哪一个", columnName(cur.Col)+strconv.Itoa(row)),
+						fmt.Sprintf("cell %s occurs twice (or out of order): which one to read is ambiguous", columnName(cur.Col)+strconv.Itoa(row)))
+				}
+				x.lastCol = cur.Col
+				cur.Ref = columnName(cur.Col) + strconv.Itoa(row)
 			case "v", "f":
 				buf.Reset()
 				text = &buf
@@ -413,10 +562,16 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 			}
 		case tokText:
 			if text != nil {
+				if text.Len()+len(d.text) > 4*ExcelMaxCellChars {
+					return bad(fmt.Sprintf("单元格 %s 的内容超过 Excel 单元格 %d 个字符的上限", cur.Ref, ExcelMaxCellChars),
+						fmt.Sprintf("cell %s holds more than an Excel cell's %d characters", cur.Ref, ExcelMaxCellChars))
+				}
 				text.Write(d.text)
 			}
 		case tokEnd:
 			switch string(d.name) {
+			case "sheetData":
+				inSheet = false
 			case "v":
 				cur.Value, text = buf.String(), nil
 			case "f":
@@ -429,12 +584,19 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				inIS = false
 				cur.Value = buf.String()
 			case "c":
+				if !inRow {
+					continue
+				}
 				if cur.Type == "s" {
 					i, err := strconv.Atoi(cur.Value)
 					if err != nil || i < 0 || i >= len(x.sst) {
-						return fileErr(cur.Ref+" 引用了不存在的共享字符串", cur.Ref+" refers to a missing shared string", nil)
+						return bad(fmt.Sprintf("单元格 %s 引用了不存在的共享字符串 %q（共 %d 条）", cur.Ref, clipRunes(cur.Value, 20), len(x.sst)),
+							fmt.Sprintf("cell %s refers to shared string %q, which does not exist (%d in the table)", cur.Ref, clipRunes(cur.Value, 20), len(x.sst)))
 					}
 					cur.Value = x.sst[i]
+				}
+				if err := checkStored(cur); err != nil {
+					return bad(err.Reason[0], err.Reason[1])
 				}
 				if cur.Value != "" || cur.HasF {
 					x.cells++
@@ -445,11 +607,15 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				}
 			case "row":
 				if inRow && len(cells) > 0 {
+					if x.rows++; x.rows > int64(x.lim.MaxRowsPerFile) {
+						return fileErr(fmt.Sprintf("文件中有内容的行超过 %d 行的上限（第 %d 行，工作表“%s”）", x.lim.MaxRowsPerFile, row, s.name),
+							fmt.Sprintf("the file has more than %d rows with content (the limit; at row %d of sheet %s)", x.lim.MaxRowsPerFile, row, s.name), nil)
+					}
 					if err := fn(row, hidden, cells); err != nil {
 						return err
 					}
 				}
-				inRow = false
+				inRow, x.lastCol = false, 0
 			}
 		}
 	}
@@ -459,7 +625,10 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 func (x *xlsx) hidden(col int) bool { return x.hiddenCols[col] }
 
 // colAttrs records the columns a <col min max hidden> element hides.
-func (x *xlsx) colAttrs(d *xmlTokens) {
+// Column ranges must lie within Excel's columns and not overlap (Excel
+// repairs a file where they do): so however many <col> elements a sheet
+// has, the work is bounded by Excel's 16,384 columns.
+func (x *xlsx) colAttrs(d *xmlTokens, seen *colSet) error {
 	lo, hi, hidden := 0, 0, false
 	for _, a := range d.attrs {
 		switch string(a.name) {
@@ -471,9 +640,20 @@ func (x *xlsx) colAttrs(d *xmlTokens) {
 			hidden = string(a.value) == "1" || string(a.value) == "true"
 		}
 	}
-	for c := lo; hidden && c <= hi && c-lo < 16384; c++ {
-		x.hiddenCols[c] = true
+	if lo < 1 || hi < lo || hi > ExcelMaxCols {
+		return fileErr(fmt.Sprintf("的列定义 %d–%d 超出 Excel 的列范围", lo, hi), fmt.Sprintf("column range %d–%d is outside Excel's columns", lo, hi), nil)
 	}
+	for c := lo; c <= hi; c++ {
+		if seen.has(c) {
+			return fileErr(fmt.Sprintf("第 %s 列定义了两次，无法确定是否隐藏", columnName(c)),
+				fmt.Sprintf("column %s is defined twice: whether it is hidden is ambiguous", columnName(c)), nil)
+		}
+		seen.set(c)
+		if hidden {
+			x.hiddenCols[c] = true
+		}
+	}
+	return nil
 }
 
 // columnOf returns the 1-based column of an A1 reference.

@@ -30,6 +30,10 @@ type xmlTokens struct {
 	close bool      // a self-closing start tag: its end comes next
 
 	tag, vals []byte // storage behind name, attrs and text
+
+	// max, when positive, bounds one token (a tag, a text node, CDATA, a
+	// comment): a text of hundreds of MB of whitespace is refused, not held.
+	max int
 }
 
 type tokKind int
@@ -55,6 +59,14 @@ func (t *xmlTokens) attr(n string) (string, bool) {
 	}
 	return "", false
 }
+
+// tooLong is the error of a token past max.
+func (t *xmlTokens) tooLong() error {
+	return fileErr(fmt.Sprintf("XML 中有超过 %d 字节的文本或标记（第 %d 字节处），超过上限", t.max, t.off+int64(t.pos)),
+		fmt.Sprintf("an XML text or tag longer than %d bytes (at byte %d), over the limit", t.max, t.off+int64(t.pos)), nil)
+}
+
+func (t *xmlTokens) long(b []byte) bool { return t.max > 0 && len(b) > t.max }
 
 func (t *xmlTokens) syntax(msg string) error {
 	return fmt.Errorf("XML syntax error at byte %d: %s", t.off+int64(t.pos), msg)
@@ -152,6 +164,9 @@ func (t *xmlTokens) charData() (tokKind, error) {
 		}
 		t.tag = append(t.tag, t.buf[t.pos:t.end]...)
 		t.pos = t.end
+		if t.long(t.tag) {
+			return 0, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return 0, err
 		} else if !ok {
@@ -176,6 +191,9 @@ func (t *xmlTokens) cdata() (tokKind, error) {
 	}
 	if !utf8.Valid(body) {
 		return 0, t.syntax("invalid UTF-8")
+	}
+	if err := t.controls(body); err != nil {
+		return 0, err
 	}
 	t.text = newlines(body)
 	return tokText, nil
@@ -202,6 +220,9 @@ func (t *xmlTokens) until(end string) ([]byte, error) {
 		keep := min(len(end)-1, t.end-t.pos)
 		t.vals = append(t.vals, t.buf[t.pos:t.end-keep]...)
 		t.pos = t.end - keep
+		if t.long(t.vals) {
+			return nil, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return nil, err
 		} else if !ok {
@@ -237,6 +258,9 @@ func (t *xmlTokens) tagBytes() ([]byte, error) {
 			}
 		}
 		t.tag = append(t.tag, t.buf[start:t.end]...)
+		if t.long(t.tag) {
+			return nil, t.tooLong()
+		}
 		if ok, err := t.fill(); err != nil {
 			return nil, err
 		} else if !ok {
@@ -316,6 +340,9 @@ func (t *xmlTokens) startTag(raw []byte) (tokKind, error) {
 func (t *xmlTokens) unescape(s []byte) ([]byte, error) {
 	if !utf8.Valid(s) {
 		return nil, t.syntax("invalid UTF-8")
+	}
+	if err := t.controls(s); err != nil {
+		return nil, err
 	}
 	if bytes.IndexByte(s, '&') < 0 && bytes.IndexByte(s, '\r') < 0 {
 		return s, nil
@@ -429,4 +456,15 @@ func newlines(b []byte) []byte {
 		out = append(out, b[i])
 	}
 	return out
+}
+
+// controls refuses the control characters XML does not allow (a NUL byte,
+// say): encoding/xml and Excel refuse such a part too.
+func (t *xmlTokens) controls(s []byte) error {
+	for _, c := range s {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return t.syntax(fmt.Sprintf("illegal character code U+%04X", c))
+		}
+	}
+	return nil
 }

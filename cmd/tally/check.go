@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/jingwu/tally/reconcile"
@@ -43,7 +44,10 @@ text is reported as explained.
 
 With --annotate DIR, every file with findings is copied into DIR with the
 offending cells highlighted and commented, and a sheet listing the findings.
-The originals are never modified.
+Copies keep their folders below the folder all inputs share, so two files of
+one name do not collide. The originals are never modified: a copy that would
+replace an input (compared as files, through links), or a DIR inside a folder
+being read, is refused before anything is written.
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
 not run.`),
@@ -109,15 +113,23 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			return err
 		}
 	}
+	var dests map[string]string
+	if opts.Annotate != "" {
+		if err := annotateOutside(opts.Annotate, paths); err != nil {
+			return err
+		}
+		opts.checkFiles = func(files []input) (err error) {
+			dests, err = annotateDests(files, opts.Annotate)
+			return err
+		}
+	}
 	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)
 	if err != nil {
 		return err
 	}
 	out := checkReport(res, lang)
 	if opts.Annotate != "" {
-		if err := annotate(res, out, opts.Annotate, lang); err != nil {
-			return err
-		}
+		annotate(res, &out, dests, lang, opts.limits())
 	}
 	if opts.JSON {
 		if err := encodeJSON(io.Out, out); err != nil {
@@ -214,31 +226,50 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 }
 
 // annotate writes the annotated copy of every readable file with findings
-// into dir, under its own name.
-func annotate(res *reconcile.Result, out jsonCheck, dir string, lang reconcile.Lang) error {
-	for _, fl := range out.Files {
+// to its destination (annotateDests, checked against every input before
+// the files were read). A copy that cannot be made is that file's finding;
+// the others are still written.
+func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, lang reconcile.Lang, lim workbook.Limits) {
+	byFile := map[string][]reconcile.Finding{}
+	for _, f := range res.Findings {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	for i := range out.Files {
+		fl := &out.Files[i]
 		if fl.Status != "findings" {
 			continue
 		}
-		var fs []reconcile.Finding
-		for _, f := range res.Findings {
-			if f.File == fl.File {
-				fs = append(fs, f)
-			}
+		dst, ok := dests[fl.File]
+		if !ok {
+			continue
 		}
-		var buf bytes.Buffer
-		if err := workbook.Annotate(fl.File, &buf, fs, lang); err != nil {
-			return fail(msg{"无法为 {path} 加标注", "annotate {path}"}, fields{"path": fl.File}, err)
+		err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim)
+		if err == nil {
+			continue
 		}
-		dst := filepath.Join(dir, filepath.Base(fl.File))
-		if abs1, _ := filepath.Abs(dst); abs1 != "" {
-			if abs2, _ := filepath.Abs(fl.File); abs1 == abs2 {
-				return usage(msg{"--annotate {dir} 会覆盖输入文件 {path}", "--annotate {dir} would overwrite the input {path}"}, fields{"dir": dir, "path": fl.File})
-			}
-		}
-		if err := writeAtomic(dst, buf.Bytes()); err != nil {
-			return err
-		}
+		f := reconcile.Finding{Source: reconcile.Source{File: fl.File}, Rule: reconcile.RuleNotAnnotated,
+			Severity: reconcile.Warning, Fields: reconcile.Fields{"reason": workbook.Cause(err)}}
+		fl.Findings = append(fl.Findings, jsonFileFinding{Rule: string(f.Rule), Severity: string(f.Severity), Message: f.Message(lang)})
+		out.Summary.Findings++
+		out.Summary.Warnings++
 	}
-	return nil
+}
+
+// annotateOne writes one annotated copy; a panic in it (a bug, or a file
+// excelize cannot take) is its error, not the run's end.
+func annotateOne(file, dst string, fs []reconcile.Finding, lang reconcile.Lang, lim workbook.Limits) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	if testHookAnnotate != nil {
+		testHookAnnotate(file)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return writeAtomicFunc(dst, func(w io.Writer) error {
+		return workbook.Annotate(file, w, fs, lang, lim)
+	})
 }

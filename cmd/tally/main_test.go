@@ -15,6 +15,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files and testscript expectations")
 
 func TestMain(m *testing.M) {
+	if os.Getenv("TALLY_TEST_MAIN") == "1" { // the test binary as tally, for runAsNobody
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	// The language follows LANG unless --lang says; the tests that run
 	// tally in this process say which they mean (scripts set their own).
 	if filepath.Base(os.Args[0]) != "tally" {
@@ -52,6 +55,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// hardlink OLD NEW: a second name for the same file.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: hardlink OLD NEW")
+				}
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
 			// exitcode N prog args...: run prog and require exit status N;
 			// stdout and stderr stay available to the next commands.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {

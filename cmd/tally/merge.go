@@ -152,12 +152,16 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 		return usage(msg{"{paths} 下没有工作簿（.xlsx）", "no workbooks (.xlsx) under {paths}"}, fields{"paths": strings.Join(paths, " ")})
 	}
 	if opts.Output != "" {
-		if err := notAnInput(opts.Output, files); err != nil {
+		if err := checkOutput(opts.Output, files); err != nil {
 			return err
 		}
 	}
 	nodes := make([]reconcile.Node, 0, len(files))
 	for _, f := range files {
+		if f.problem != nil { // not a regular file, an unreadable folder: never opened
+			nodes = append(nodes, reconcile.VerifyNode(&reconcile.NodeRead{File: filepath.Base(f.path), Problem: workbook.Cause(f.problem)}))
+			continue
+		}
 		read := workbook.ReadNodeFile(f.path, filepath.Base(f.path), workbook.NodeLimits)
 		n := reconcile.VerifyNode(read)
 		if opts.Sources && !n.Rollup && !n.Refused() {

@@ -27,6 +27,9 @@ type runOptions struct {
 	MaxFileMB int64
 	MaxPartMB int64
 	report    string // set by reconcile --report
+	// checkFiles, when set, sees the inputs before any is read: the place
+	// to refuse outputs that would overwrite one.
+	checkFiles func([]input) error
 }
 
 func (o *runOptions) AddFlags(cmd *cobra.Command, io streams) {
@@ -96,7 +99,12 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		return nil, "", err
 	}
 	if out != "" {
-		if err := notAnInput(out, files); err != nil {
+		if err := checkOutput(out, files); err != nil {
+			return nil, "", err
+		}
+	}
+	if o.checkFiles != nil {
+		if err := o.checkFiles(files); err != nil {
 			return nil, "", err
 		}
 	}
@@ -111,6 +119,8 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
+	lim := o.limits()
+	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
 	l := reconcile.NewLedger(s, opt)
 	bar := o.progress(len(files))
 	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) })
@@ -208,10 +218,12 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	// The detail goes only into the workbook: formatted and compressed into
 	// a temporary file as the run goes, spliced into the workbook at the end.
 	var detail *workbook.Detail
+	untrackDetail := func() {}
 	defer func() {
 		if detail != nil {
 			detail.Close()
 		}
+		untrackDetail()
 	}()
 	var withDetail func(*reconcile.Spec, *reconcile.Options) error // the spec names the detail's indicators
 	if opts.Output != "" {
@@ -220,6 +232,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 				return err
 			}
+			untrackDetail = trackTemp(detail.TempName())
 			opt.Detail = detail.Add
 			return nil
 		}
@@ -247,8 +260,14 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	return nil
 }
 
-// input is a file to read: its path on disk and its name as the user gave it.
-type input struct{ path, display string }
+// input is a file to read: its path on disk and its name as the user gave
+// it. problem, when set, says why it is not read at all (not a regular
+// file, an unreadable folder): it becomes that input's finding.
+type input struct {
+	path, display string
+	problem       error
+	folder        bool
+}
 
 // submissionExt are the extensions read from folders. Legacy .xls files are
 // included so they are reported, not silently skipped.
@@ -256,15 +275,22 @@ var submissionExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true}
 
 // collect expands PATH arguments: files as given, folders walked in lexical
 // order for submission files (skipping Excel's ~$ lock files and dot files).
+// A PATH that does not exist is an error (a typo); below it, a folder that
+// cannot be read and a file that is not a regular file (a FIFO, a device,
+// a socket) are inputs with a problem, reported and not opened, and the
+// walk goes on. The same file reached by two paths (a link) is read once.
 func collect(paths []string) ([]input, error) {
 	var out []input
-	seen := map[string]bool{}
-	add := func(p string) {
-		abs, err := filepath.Abs(p)
-		if err != nil || !seen[abs] {
-			seen[abs] = true
-			out = append(out, input{p, p})
+	seen := newSeenFiles()
+	add := func(p string, st os.FileInfo) {
+		if st != nil && !seen.add(st) {
+			return
 		}
+		in := input{path: p, display: p}
+		if st != nil && !st.Mode().IsRegular() {
+			in.problem = notRegular(st.Mode())
+		}
+		out = append(out, in)
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -272,12 +298,18 @@ func collect(paths []string) ([]input, error) {
 			return nil, fail(msg{"无法读取 {path}", "read {path}"}, fields{"path": p}, unwrapPath(err))
 		}
 		if !st.IsDir() {
-			add(p)
+			add(p, st)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return fail(msg{"无法读取 {path}", "read {path}"}, fields{"path": path}, unwrapPath(err))
+				// A folder (or the entry) that cannot be read: one input
+				// with its cause; the rest of the walk goes on.
+				out = append(out, input{path: path, display: path, problem: err, folder: d == nil || d.IsDir()})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if path != p && strings.HasPrefix(name, ".") {
@@ -286,9 +318,17 @@ func collect(paths []string) ([]input, error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && !strings.HasPrefix(name, "~$") && submissionExt[strings.ToLower(filepath.Ext(name))] {
-				add(path)
+			if d.IsDir() || strings.HasPrefix(name, "~$") || !submissionExt[strings.ToLower(filepath.Ext(name))] {
+				return nil
 			}
+			// Lstat from the walk does not follow a link: Stat does, so a
+			// link to a FIFO is refused like the FIFO.
+			st, err := os.Stat(path)
+			if err != nil {
+				out = append(out, input{path: path, display: path, problem: err})
+				return nil
+			}
+			add(path, st)
 			return nil
 		})
 		if err != nil {
@@ -303,19 +343,6 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func notAnInput(output string, files []input) error {
-	abs, err := filepath.Abs(output)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if a, _ := filepath.Abs(f.path); a == abs {
-			return usage(msg{"-o {path} 是输入文件之一；tally 从不覆盖输入文件", "-o {path} is one of the inputs; inputs are never overwritten"}, fields{"path": output})
-		}
-	}
-	return nil
 }
 
 // readAll reads the files and returns every submission, in file order.
@@ -343,13 +370,17 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results <- result{i, workbook.ReadFile(files[i].path, files[i].display, s, lim)}
+				results <- result{i, readOne(files[i], s, lim)}
 			}
 		}()
 	}
+	flight := newInFlight(inFlightBytes)
+	weights := make([]int64, len(files)) // written before i is sent, read after its result
 	go func() {
 		for i := range files {
 			tokens <- struct{}{}
+			weights[i] = files[i].size()
+			flight.acquire(weights[i])
 			next <- i
 		}
 		close(next)
@@ -367,6 +398,7 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 			}
 			delete(pending, want)
 			use(&sub)
+			flight.release(weights[want])
 			if done != nil {
 				done()
 			}
@@ -434,7 +466,9 @@ func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fail(writeMsg, fields{"path": path}, unwrapPath(err))
 	}
+	defer trackTemp(tmp.Name())()
 	defer os.Remove(tmp.Name())
+	pauseWrite()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err := write(bw); err != nil {
 		tmp.Close()

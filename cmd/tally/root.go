@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/spf13/cobra"
@@ -19,6 +21,9 @@ const (
 	exitFindings = 1 // findings or mismatches
 	exitFailed   = 2 // tally could not do its job
 	exitBug      = 3 // a bug in tally: a broken invariant or a panic
+	// Interrupted by a signal: 128 + its number, as shells report it.
+	exitInterrupt = 130 // SIGINT
+	exitTerminate = 143 // SIGTERM
 )
 
 // errFindings reports that the run worked and found something to act on.
@@ -90,7 +95,9 @@ var beforeRun func() error
 // run executes tally and maps its outcome to an exit code: the only place
 // that does. Usage mistakes get a hint; a bug (a *reconcile.Bug or a panic)
 // says it is one and what to report; every other failure is printed as is.
+// An interrupt or termination removes the temporary files first.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer onSignal(stderr)()
 	defer func() {
 		if r := recover(); r != nil {
 			code = reportBug(stderr, args, fmt.Sprint(r), debug.Stack())
@@ -127,6 +134,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tally: %s\n", errorText(err, lang))
 	}
 	return exitFailed
+}
+
+// onSignal removes the temporary files and exits when tally is
+// interrupted or terminated; the returned function stops watching.
+func onSignal(stderr io.Writer) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			removeTemps()
+			fmt.Fprintf(stderr, "tally: %v: stopped; its temporary files removed\n", sig)
+			code := exitInterrupt
+			if sig == syscall.SIGTERM {
+				code = exitTerminate
+			}
+			os.Exit(code)
+		case <-stop:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(stop)
+	}
 }
 
 // showDefaults moves each flag's default into its help text in lang, as

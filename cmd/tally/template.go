@@ -100,11 +100,13 @@ func runTemplate(io streams, opts *templateOptions) error {
 	if !p.IsMonth() {
 		before = reconcile.Period{Year: p.Year - 1}
 	}
+	var inputs []input
 	if opts.From != "" {
 		files, err := collect([]string{opts.From})
 		if err != nil {
 			return err
 		}
+		inputs = files
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			switch {
 			case sub.Period != before || sub.Department == "":
@@ -114,6 +116,13 @@ func runTemplate(io streams, opts *templateOptions) error {
 				sub := sub
 				prev[sub.Department] = &sub
 			}
+		}
+	}
+	known := newInputFiles(inputs)
+	for _, d := range depts {
+		path := filepath.Join(opts.Output, templates.FileName(d, p))
+		if in, ok := known.which(path); ok {
+			return usage(msg{"{path} 就是 --from 读取的输入文件 {input}；即使加 --force 也从不覆盖输入文件", "{path} is the input {input} read by --from; inputs are never overwritten, even with --force"}, fields{"path": path, "input": in})
 		}
 	}
 	for _, d := range depts {

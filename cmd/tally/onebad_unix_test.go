@@ -1,0 +1,156 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A FIFO among the inputs (named like a submission, and given by name) is
+// reported and never opened; the run finishes with the other files.
+func TestFIFOIsReportedNotOpened(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs")
+	}
+	dir := inbox(t)
+	fifo := filepath.Join(dir, "2021-02-czs.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, args := range [][]string{{dir}, {fifo, filepath.Join(dir, "2021-01-czs.xlsx")}} {
+		code, out, stderr := runTally(t, append([]string{"check", "--json", "--lang", "en"}, args...)...)
+		if code != exitFindings {
+			t.Fatalf("exit %d, stderr %s", code, stderr)
+		}
+		c := checkJSON(t, out)
+		f := fileOf(c, "2021-02-czs.xlsx")
+		if f == nil || f.Status != "unreadable" || len(f.Findings) != 1 || !strings.Contains(f.Findings[0].Message, "named pipe (FIFO)") {
+			t.Fatalf("the FIFO: %+v", f)
+		}
+		if g := fileOf(c, "/2021-01-czs.xlsx"); g == nil || g.Status != "ok" {
+			t.Errorf("the good file was not checked: %+v", g)
+		}
+	}
+	// reconcile too: the month is named by the FIFO's name, so it is
+	// reported unreadable, not missing.
+	code, out, _ := runTally(t, "reconcile", "--json", "--as-of", "2021-02", dir)
+	if code != exitFindings || !strings.Contains(out, "not a regular file") && !strings.Contains(out, "不是普通文件") {
+		t.Errorf("reconcile: exit %d, %s", code, out)
+	}
+}
+
+// An unreadable folder is a finding with its cause; the walk goes on. As
+// root, permissions do not stop reading, so the run is made as nobody.
+func TestUnreadableFolder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("permissions")
+	}
+	dir := inbox(t)
+	locked := filepath.Join(dir, "locked")
+	os.Mkdir(locked, 0o755)
+	good, _ := os.ReadFile(repo(t, "testdata/bad/good.xlsx"))
+	os.WriteFile(filepath.Join(locked, "2021-02-czs.xlsx"), good, 0o644)
+	os.Chmod(locked, 0)
+	defer os.Chmod(locked, 0o755)
+	var out string
+	var code int
+	if os.Geteuid() == 0 {
+		code, out = runAsNobody(t, dir, "check", "--json", "--lang", "en", dir)
+	} else {
+		code, out, _ = runTally(t, "check", "--json", "--lang", "en", dir)
+	}
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	c := checkJSON(t, out)
+	f := fileOf(c, "locked")
+	if f == nil || f.Status != "unreadable" || len(f.Findings) != 1 || f.Findings[0].Rule != "unreadable_folder" || !strings.Contains(f.Findings[0].Message, "permission denied") {
+		t.Fatalf("the locked folder: %+v", f)
+	}
+	if g := fileOf(c, "/2021-01-czs.xlsx"); g == nil || g.Status != "ok" {
+		t.Errorf("the good file: %+v", g)
+	}
+}
+
+// runAsNobody runs tally (this test binary, as TestMain's helper) as user
+// nobody, so permissions apply.
+func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tally")
+	self, _ := os.ReadFile(os.Args[0])
+	if err := os.WriteFile(bin, self, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{filepath.Dir(bin), filepath.Dir(filepath.Dir(bin)), dir, filepath.Dir(dir)} {
+		os.Chmod(d, 0o755)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "TALLY_TEST_MAIN=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Skipf("cannot run as nobody: %v", err)
+	}
+	if strings.Contains(errb.String(), "permission denied") && out.Len() == 0 {
+		t.Skipf("nobody cannot reach the test files: %s", errb.String())
+	}
+	return code, out.String()
+}
+
+// Interrupted (SIGINT, SIGTERM) while the workbook is being written, tally
+// removes its temporary files (the workbook's and the detail rows') and
+// exits 130 or 143; no output is left half-written.
+func TestSignalRemovesTemporaryFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("signals")
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		out := t.TempDir()
+		marker := filepath.Join(t.TempDir(), "paused")
+		cmd := exec.Command(os.Args[0], "reconcile", "-o", filepath.Join(out, "out.xlsx"), repo(t, "testdata/bad/good.xlsx"))
+		cmd.Env = append(os.Environ(), "TALLY_TEST_MAIN=1", "TALLY_TEST_PAUSE_WRITE="+marker)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(2 * time.Minute)
+		for {
+			if _, err := os.Stat(marker); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("the write never started: %s", errb.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		before, _ := filepath.Glob(filepath.Join(out, ".tally-*"))
+		if len(before) < 2 {
+			t.Fatalf("want the workbook's and the detail's temporary files while writing, got %v", before)
+		}
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 128+int(sig) {
+			t.Errorf("%v: exit %v, want %d; %s", sig, err, 128+int(sig), errb.String())
+		}
+		left, _ := os.ReadDir(out)
+		if len(left) != 0 {
+			t.Errorf("%v: left in the output folder: %v", sig, left)
+		}
+	}
+}

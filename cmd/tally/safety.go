@@ -1,0 +1,263 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/workbook"
+)
+
+// Inputs are never overwritten. Whether an output would replace an input is
+// decided on files, not path strings: os.Stat follows symlinks (a linked
+// folder, a link to the file), and os.SameFile compares the device and
+// inode (a hard link, or another letter case on a case-insensitive
+// filesystem, which Stat resolves to the same file).
+
+// inputFiles identifies the inputs as files.
+type inputFiles struct {
+	bySize map[int64][]inputFile
+}
+
+type inputFile struct {
+	display string
+	info    os.FileInfo
+}
+
+func newInputFiles(files []input) *inputFiles {
+	in := &inputFiles{bySize: map[int64][]inputFile{}}
+	for _, f := range files {
+		if st, err := os.Stat(f.path); err == nil {
+			in.bySize[st.Size()] = append(in.bySize[st.Size()], inputFile{f.display, st})
+		}
+	}
+	return in
+}
+
+// which returns the input the file at path is, if it is one.
+func (in *inputFiles) which(path string) (string, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	for _, f := range in.bySize[st.Size()] {
+		if os.SameFile(f.info, st) {
+			return f.display, true
+		}
+	}
+	return "", false
+}
+
+// checkOutput refuses an output file that is one of the inputs.
+func checkOutput(output string, files []input) error {
+	if in, ok := newInputFiles(files).which(output); ok {
+		return usage(msg{"-o {path} 就是输入文件 {input}；tally 从不覆盖输入文件", "-o {path} is the input {input}; inputs are never overwritten"}, fields{"path": output, "input": in})
+	}
+	return nil
+}
+
+// annotateDests gives each input its annotated copy's path under dir: its
+// path relative to the folder all inputs share, so copies keep their
+// folders and two inputs of the same name do not collide (whatever the
+// order of the inputs). Names that still collide, ignoring case (a
+// case-insensitive filesystem would make them one file), get " (2)", " (3)"
+// in path order. Every destination is checked against every input before
+// anything is written.
+func annotateDests(files []input, dir string) (map[string]string, error) {
+	abs := make([]string, len(files))
+	for i, f := range files {
+		a, err := filepath.Abs(f.path)
+		if err != nil {
+			return nil, fmt.Errorf("--annotate: %w", err)
+		}
+		abs[i] = a
+	}
+	root := commonDir(abs)
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return abs[order[a]] < abs[order[b]] })
+	dests := map[string]string{}
+	taken := map[string]bool{}
+	for _, i := range order {
+		rel, err := filepath.Rel(root, abs[i])
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			rel = filepath.Base(abs[i])
+		}
+		name := rel
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			ext := filepath.Ext(rel)
+			name = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(rel, ext), n, ext)
+		}
+		taken[strings.ToLower(name)] = true
+		dests[files[i].display] = filepath.Join(dir, name)
+	}
+	known := newInputFiles(files)
+	for _, f := range files {
+		dst := dests[f.display]
+		if in, ok := known.which(dst); ok {
+			return nil, usage(msg{"--annotate {dir}：{file} 的标注副本会覆盖输入文件 {input}；tally 从不覆盖输入文件", "--annotate {dir}: the copy of {file} would overwrite the input {input}; inputs are never overwritten"}, fields{"dir": dir, "file": f.display, "input": in})
+		}
+	}
+	return dests, nil
+}
+
+// commonDir returns the deepest folder holding every path.
+func commonDir(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	common := filepath.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for !within(common, p) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				return common
+			}
+			common = parent
+		}
+	}
+	return common
+}
+
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// seenFiles remembers the files collected, to read each file once however
+// many paths reach it.
+type seenFiles struct{ bySize map[int64][]os.FileInfo }
+
+func newSeenFiles() *seenFiles { return &seenFiles{bySize: map[int64][]os.FileInfo{}} }
+
+// add reports whether st is a file not seen before, and remembers it.
+func (s *seenFiles) add(st os.FileInfo) bool {
+	for _, o := range s.bySize[st.Size()] {
+		if os.SameFile(o, st) {
+			return false
+		}
+	}
+	s.bySize[st.Size()] = append(s.bySize[st.Size()], st)
+	return true
+}
+
+// notRegular says what a file that is not a regular file is; it is never
+// opened (opening a FIFO waits for a writer forever).
+func notRegular(m os.FileMode) error { return workbook.NotRegular(m) }
+
+// Test hooks, nil outside tests: called with a file's path before it is
+// read or annotated, so a test can make one file panic.
+var testHookRead, testHookAnnotate func(path string)
+
+// readOne reads one input. An input with a problem is reported without
+// being opened; a panic while reading is that file's finding, and the run
+// goes on with the others.
+func readOne(in input, s *reconcile.Spec, lim workbook.Limits) (sub reconcile.Submission) {
+	base := filepath.Base(in.path)
+	if in.problem != nil {
+		return workbook.Refused(in.display, base, s, in.problem, in.folder)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			sub = workbook.Refused(in.display, base, s, workbook.Panicked(p), false)
+		}
+	}()
+	if testHookRead != nil {
+		testHookRead(in.path)
+	}
+	return workbook.ReadFile(in.path, in.display, s, lim)
+}
+
+// annotateOutside refuses an --annotate folder that is, or is inside, a
+// folder being read (compared as files, so a symlinked path is caught):
+// the copies would be read as submissions by the next run over it.
+func annotateOutside(dir string, paths []string) error {
+	var folders []os.FileInfo
+	var names []string
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			folders, names = append(folders, st), append(names, p)
+		}
+	}
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	if r, err := filepath.EvalSymlinks(d); err == nil {
+		d = r
+	}
+	for {
+		if st, err := os.Stat(d); err == nil {
+			for i, f := range folders {
+				if os.SameFile(st, f) {
+					return usage(msg{"--annotate {dir}：位于正在读取的 {input} 之中；副本放在那里，下次会被当作报送文件读取", "--annotate {dir}: inside {input}, which is being read; copies there would be read as submissions next time"}, fields{"dir": dir, "input": names[i]})
+				}
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil
+		}
+		d = parent
+	}
+}
+
+// inFlightBytes bounds the input, in bytes on disk, read but not yet
+// consolidated at once. A submission held in memory takes about 10 KB per
+// row of 12 columns (measured: one file of 19,500 rows, 1.4 MB on disk,
+// 222 MB peak RSS), so workers holding several large files could pass any
+// bound the row limit (Limits.MaxRowsPerFile) sets for one. A file larger
+// than the budget is read alone; small files (a department's month is
+// tens of KB) are not held back.
+const inFlightBytes = 1 << 20
+
+// inFlight is a weighted semaphore over bytes of input.
+type inFlight struct {
+	mu         sync.Mutex
+	cond       *sync.Cond
+	free, cap_ int64
+	held       int
+}
+
+func newInFlight(n int64) *inFlight {
+	f := &inFlight{free: n, cap_: n}
+	f.cond = sync.NewCond(&f.mu)
+	return f
+}
+
+func (f *inFlight) acquire(w int64) {
+	w = min(w, f.cap_)
+	f.mu.Lock()
+	for f.held > 0 && f.free < w {
+		f.cond.Wait()
+	}
+	f.free -= w
+	f.held++
+	f.mu.Unlock()
+}
+
+func (f *inFlight) release(w int64) {
+	w = min(w, f.cap_)
+	f.mu.Lock()
+	f.free += w
+	f.held--
+	f.mu.Unlock()
+	f.cond.Broadcast()
+}
+
+// size is the input's size on disk, 0 when it is not a regular file.
+func (in input) size() int64 {
+	if in.problem != nil {
+		return 0
+	}
+	if st, err := os.Stat(in.path); err == nil && st.Mode().IsRegular() {
+		return st.Size()
+	}
+	return 0
+}

@@ -1,0 +1,391 @@
+// Package hostile makes a corpus of crafted variants of a real submission
+// (the sample's own 2020-03-czs.xlsx: its names, sheets and headers, so a
+// reader must parse deep): ambiguous packages, sheets and cells, numbers
+// no spreadsheet holds, memory and time bombs under the size limits,
+// damaged archives, and variants a correct reader reads unchanged. Each
+// comes with the outcome tally must give. The corpus is deterministic:
+// the same bytes every run, from the same sample file.
+package hostile
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// Outcome is what tally check must report for a variant.
+type Outcome struct {
+	// Status is the file's status in tally check --json: "unreadable",
+	// "findings" or "ok".
+	Status string
+	// Says is a phrase the English message of the file's first finding
+	// (unreadable) or of one of its findings must contain.
+	Says string
+	// Rule, when set, is a rule one of the file's findings must have.
+	Rule string
+	// AnnotateRule, when set, is a rule the file gets under --annotate
+	// (a copy refused by the limits).
+	AnnotateRule string
+}
+
+// Variant is one crafted file.
+type Variant struct {
+	Name   string // file name, without a period-department form
+	Class  string // what it attacks
+	Why    string // one line: what is crafted
+	Data   []byte
+	Expect Outcome
+}
+
+// SampleFile is the sample submission every variant is made from.
+const SampleFile = "2020-03-czs.xlsx"
+
+const sheet = "xl/worksheets/sheet2.xml" // 税收收入
+
+type member struct {
+	name   string
+	data   []byte
+	stored bool
+}
+
+type pkg []member
+
+func open(b []byte) (pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	var p pkg
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		p = append(p, member{name: f.Name, data: data})
+	}
+	return p, nil
+}
+
+func (p pkg) clone() pkg {
+	q := make(pkg, len(p))
+	for i, m := range p {
+		q[i] = member{m.name, append([]byte(nil), m.data...), m.stored}
+	}
+	return q
+}
+
+func (p pkg) get(name string) []byte {
+	for _, m := range p {
+		if m.name == name {
+			return m.data
+		}
+	}
+	panic("hostile: no member " + name)
+}
+
+func (p pkg) set(name string, data []byte) pkg {
+	for i := range p {
+		if p[i].name == name {
+			p[i].data = data
+			return p
+		}
+	}
+	panic("hostile: no member " + name)
+}
+
+// edit replaces the first match of old in a member (which must match).
+func (p pkg) edit(name, old, new string) pkg {
+	s := string(p.get(name))
+	if !strings.Contains(s, old) {
+		panic(fmt.Sprintf("hostile: %q not in %s", old, name))
+	}
+	return p.set(name, []byte(strings.Replace(s, old, new, 1)))
+}
+
+func (p pkg) add(name string, data []byte) pkg { return append(p, member{name: name, data: data}) }
+
+// bytes writes the package: fixed times and order, so the same bytes.
+func (p pkg) bytes() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, m := range p {
+		method := zip.Deflate
+		if m.stored {
+			method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: m.name, Method: method})
+		if err != nil {
+			panic(err)
+		}
+		w.Write(m.data)
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// raw writes the package with one member's header altered after the fact:
+// its declared size or CRC lies.
+func (p pkg) raw(name string, alter func(h *zip.FileHeader)) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, m := range p {
+		h := &zip.FileHeader{Name: m.name, Method: zip.Store, CRC32: crc32.ChecksumIEEE(m.data),
+			CompressedSize64: uint64(len(m.data)), UncompressedSize64: uint64(len(m.data))}
+		if m.name == name {
+			alter(h)
+		}
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			panic(err)
+		}
+		w.Write(m.data)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// rng is a small deterministic generator (xorshift), so texts that must
+// not compress well are the same every run.
+type rng uint64
+
+func (r *rng) next() uint64 {
+	x := uint64(*r)
+	x ^= x << 13
+	x ^= x >> 7
+	x ^= x << 17
+	*r = rng(x)
+	return x
+}
+
+func digits(n int, seed uint64) string {
+	r := rng(seed)
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('1' + r.next()%9)
+	}
+	return string(b)
+}
+
+func whitespace(n int, seed uint64) string {
+	r := rng(seed)
+	ws := " \t\n\r"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ws[r.next()%4]
+	}
+	return string(b)
+}
+
+var cellRefAttr = regexp.MustCompile(`<c r="[A-Z]+[0-9]+"`)
+
+// Variants makes the corpus from the sample file's bytes.
+func Variants(sample []byte) ([]Variant, error) {
+	base, err := open(sample)
+	if err != nil {
+		return nil, err
+	}
+	sh := string(base.get(sheet))
+	row4 := regexp.MustCompile(`<row r="4">.*?</row>`).FindString(sh)
+	row5 := regexp.MustCompile(`<row r="5">.*?</row>`).FindString(sh)
+	const c4 = `<c r="C4" s="5"><v>110.23</v></c>`
+	if row4 == "" || row5 == "" || !strings.Contains(sh, c4) {
+		return nil, fmt.Errorf("hostile: %s is not the sample file this corpus is made from", SampleFile)
+	}
+	unreadable := func(says string) Outcome { return Outcome{Status: "unreadable", Says: says} }
+	finding := func(rule, says string) Outcome { return Outcome{Status: "findings", Rule: rule, Says: says} }
+	same := Outcome{Status: "ok"}
+	var vs []Variant
+	v := func(name, class, why string, data []byte, want Outcome) {
+		vs = append(vs, Variant{Name: name, Class: class, Why: why, Data: data, Expect: want})
+	}
+	p := func() pkg { return base.clone() }
+	changedSheet := []byte(strings.Replace(sh, c4, `<c r="C4" s="5"><v>999999</v></c>`, 1))
+
+	// Package structure: one name, two parts.
+	v("member-twice", "ambiguous package", "a second xl/worksheets/sheet2.xml with another C4",
+		p().add(sheet, changedSheet).bytes(), unreadable("occurs twice"))
+	v("member-case", "ambiguous package", "XL/worksheets/sheet2.xml beside xl/worksheets/sheet2.xml",
+		p().add("XL/worksheets/sheet2.xml", changedSheet).bytes(), unreadable("occurs twice"))
+	v("member-backslash", "ambiguous package", `xl\worksheets\sheet2.xml beside the real part`,
+		p().add(`xl\worksheets\sheet2.xml`, changedSheet).bytes(), unreadable("not a canonical name"))
+	v("member-absolute", "ambiguous package", "/xl/worksheets/sheet2.xml shadowing the real part",
+		p().add("/"+sheet, changedSheet).bytes(), unreadable("absolute path"))
+	v("member-dotdot", "ambiguous package", "../xl/worksheets/sheet2.xml",
+		p().add("../"+sheet, changedSheet).bytes(), unreadable("climbs out"))
+	v("member-dot-segment", "ambiguous package", "xl/./worksheets/sheet2.xml",
+		p().add("xl/./worksheets/sheet2.xml", changedSheet).bytes(), unreadable("not a canonical name"))
+	v("rel-escapes", "ambiguous package", "the sheet's relationship targets ../../etc/passwd",
+		p().edit("xl/_rels/workbook.xml.rels", `Target="worksheets/sheet2.xml"`, `Target="../../etc/passwd"`).bytes(), unreadable("leaves the package"))
+	v("rel-id-twice", "ambiguous package", "relationship rId4 twice, to two sheets",
+		p().edit("xl/_rels/workbook.xml.rels", `<Relationship Id="rId6"`, `<Relationship Id="rId4"`).bytes(), unreadable(`relationship "rId4" occurs twice`))
+	v("sheet-listed-twice", "ambiguous package", "税收收入 listed twice in workbook.xml, the second on another part",
+		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="税收收入" sheetId="9" r:id="rId6"></sheet></sheets>`).bytes(), unreadable("listed twice"))
+	v("sheet-name-case", "ambiguous package", "_tally and _TALLY: one sheet name to Excel",
+		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="_TALLY" sheetId="9" r:id="rId1"></sheet></sheets>`).bytes(), unreadable("listed twice"))
+	v("sheets-one-part", "ambiguous package", "two sheet names on the one 税收收入 part",
+		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="税收收入2" sheetId="9" r:id="rId4"></sheet></sheets>`).bytes(), unreadable("are the same part"))
+	v("sheet-missing-rel", "ambiguous package", "税收收入 refers to rId99",
+		p().edit("xl/workbook.xml", `r:id="rId4"`, `r:id="rId99"`).bytes(), unreadable(`"rId99", which does not exist`))
+	v("two-string-tables", "ambiguous package", "a second sharedStrings relationship to another part",
+		p().edit("xl/_rels/workbook.xml.rels", `</Relationships>`, `<Relationship Id="rId9" Target="sst2.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"></Relationship></Relationships>`).
+			add("xl/sst2.xml", base.get("xl/sharedStrings.xml")).bytes(), unreadable("two shared string tables"))
+
+	// Cells and rows Excel refuses or repairs.
+	v("cell-twice", "ambiguous cell", "C4 twice in row 4, the second 999999",
+		p().edit(sheet, c4, c4+`<c r="C4" s="5"><v>999999</v></c>`).bytes(), unreadable("cell C4 occurs twice"))
+	v("cell-out-of-order", "ambiguous cell", "D4 before C4",
+		p().edit(sheet, c4+`<c r="D4" s="5"><v>271.61</v></c>`, `<c r="D4" s="5"><v>271.61</v></c>`+c4).bytes(), unreadable("cell C4 occurs twice (or out of order)"))
+	v("row-twice", "ambiguous cell", "row 4 twice",
+		p().edit(sheet, row4, row4+row4).bytes(), unreadable("row 4 occurs twice"))
+	v("rows-out-of-order", "ambiguous cell", "row 5 before row 4",
+		p().edit(sheet, row4+row5, row5+row4).bytes(), unreadable("row 4 occurs twice (or out of order)"))
+	v("row-past-excel", "Excel limits", "a row 1,048,577 holding a figure",
+		p().edit(sheet, `</sheetData>`, `<row r="1048577"><c r="C1048577"><v>5</v></c></row></sheetData>`).bytes(), unreadable("beyond Excel's last row"))
+	v("column-past-xfd", "Excel limits", "a cell XFE4",
+		p().edit(sheet, `</row><row r="5">`, `<c r="XFE4"><v>5</v></c></row><row r="5">`).bytes(), unreadable("beyond Excel's last column"))
+	v("ref-not-its-row", "ambiguous cell", "a cell C7 inside row 4",
+		p().edit(sheet, c4, `<c r="C7" s="5"><v>110.23</v></c>`).bytes(), unreadable("contradicts its row"))
+	v("string-index-past-table", "ambiguous cell", "C4 refers to shared string 99999",
+		p().edit(sheet, c4, `<c r="C4" t="s"><v>99999</v></c>`).bytes(), unreadable("shared string \"99999\", which does not exist"))
+	v("string-index-negative", "ambiguous cell", "C4 refers to shared string -1",
+		p().edit(sheet, c4, `<c r="C4" t="s"><v>-1</v></c>`).bytes(), unreadable("which does not exist"))
+
+	// Numbers no spreadsheet holds.
+	v("number-1e309", "numbers", "C4 stores 1e309",
+		p().edit(sheet, c4, `<c r="C4" s="5"><v>1e309</v></c>`).bytes(), unreadable("beyond Excel's range"))
+	v("number-underflow", "numbers", "C4 stores 1e-400",
+		p().edit(sheet, c4, `<c r="C4" s="5"><v>1e-400</v></c>`).bytes(), unreadable("beyond Excel's range"))
+	v("number-thousand-digits", "numbers", "C4 stores a thousand digits",
+		p().edit(sheet, c4, `<c r="C4" s="5"><v>`+digits(1000, 1)+`</v></c>`).bytes(), unreadable("which Excel cannot hold"))
+	v("number-30-digits", "numbers", "C4 stores 30 significant digits",
+		p().edit(sheet, c4, `<c r="C4" s="5"><v>110.230000000000000000000000001</v></c>`).bytes(), unreadable("the rest is not rounding"))
+	v("number-million-digits", "numbers", "C4 stores a million digits",
+		p().edit(sheet, c4, `<c r="C4" s="5"><v>`+digits(1_000_000, 2)+`</v></c>`).bytes(), unreadable("characters"))
+
+	// Columns: a loop of <col>, overlaps, ranges past XFD.
+	var cols strings.Builder
+	cr := rng(7)
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&cols, `<col min="1" max="16384" hidden="1" width="%d.%d" style="%d"/>`, cr.next()%100, cr.next()%1000, cr.next()%60000)
+	}
+	v("col-loop", "memory and time", "100,000 <col> elements each hiding every column",
+		p().edit(sheet, `<cols>`, `<cols>`+cols.String()).bytes(), unreadable("defined twice"))
+	v("col-overlap", "ambiguous cell", "a second <col> hiding D",
+		p().edit(sheet, `</cols>`, `<col min="4" max="4" hidden="1"/></cols>`).bytes(), unreadable("column D is defined twice"))
+	v("col-past-xfd", "Excel limits", "<col max=20000>",
+		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
+
+	// Memory and time bombs under the ratio limit.
+	v("whitespace-node", "memory and time", "2 MiB of mixed whitespace between two rows (compresses ~4:1)",
+		p().edit(sheet, `</row><row r="5">`, `</row>`+whitespace(2<<20, 3)+`<row r="5">`).bytes(), unreadable("longer than 1048576 bytes"))
+	long := strings.Repeat("长", 40_000)
+	v("string-past-excel", "Excel limits", "a shared string of 40,000 characters",
+		p().edit("xl/sharedStrings.xml", `</sst>`, `<si><t>`+long+`</t></si></sst>`).bytes(), unreadable("more than an Excel cell's"))
+	var sst strings.Builder
+	sst.WriteString(strings.TrimSuffix(string(base.get("xl/sharedStrings.xml")), "</sst>"))
+	for i := 0; i < 1_000_001; i++ {
+		fmt.Fprintf(&sst, "<si><t>%x</t></si>", i*7919)
+	}
+	sst.WriteString("</sst>")
+	v("million-strings", "memory and time", "1,000,001 more shared strings (varied, under the ratio limit)",
+		p().set("xl/sharedStrings.xml", []byte(sst.String())).bytes(), unreadable("more than 1000000 entries"))
+	junk := strings.Repeat("<x/>", 70_000)
+	v("elements-in-row", "memory and time", "70,000 elements inside row 4",
+		p().edit(sheet, c4, c4+junk).bytes(), unreadable("XML elements"))
+	var rows strings.Builder
+	r := rng(5)
+	for i := 45; i < 45+10_001; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="C%d"><v>%d</v></c></row>`, i, i, r.next()%100000)
+	}
+	v("ten-thousand-rows", "memory and time", "10,001 more rows with a figure",
+		p().edit(sheet, `</sheetData>`, rows.String()+`</sheetData>`).bytes(), unreadable("rows with content"))
+	var xfs strings.Builder
+	for i := 0; i < 200_000; i++ {
+		fmt.Fprintf(&xfs, `<xf numFmtId="%d" fontId="0" fillId="0" borderId="0"/>`, i%200)
+	}
+	bomb := p().edit("xl/styles.xml", `<cellXfs count="11">`, `<cellXfs count="11">`+xfs.String())
+	bomb = bomb.edit(sheet, c4, `<c r="C4" t="inlineStr"><is><t>待核实</t></is></c>`)
+	v("styles-bomb", "memory and time", "200,000 cell formats in styles.xml (only --annotate opens it), and a finding to annotate",
+		bomb.bytes(), Outcome{Status: "findings", Rule: "not_a_number", AnnotateRule: "not_annotated"})
+	var bad strings.Builder
+	for i := 45; i < 45+5000; i++ {
+		fmt.Fprintf(&bad, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>企业%d</t></is></c><c r="C%d" t="inlineStr"><is><t>x%d</t></is></c></row>`, i, i, i, i, i)
+	}
+	v("many-findings", "memory and time", "5,000 rows of text where figures belong",
+		p().edit(sheet, `</sheetData>`, bad.String()+`</sheetData>`).bytes(), finding("too_many_findings", "too many findings"))
+	v("long-text-figure", "long text", "C5 holds 30,000 characters of text",
+		p().edit(sheet, `<c r="C5" s="5"><v>403.76</v></c>`, `<c r="C5" t="inlineStr"><is><t>`+strings.Repeat("很长的说明", 6000)+`</t></is></c>`).bytes(),
+		finding("long_text", "30000 characters"))
+	figures := regexp.MustCompile(`<c r="([CD](?:[4-9]|[1-3][0-9]|4[0-3]))" s="5"><v>[^<]*</v></c>`)
+	huge := p().edit("xl/sharedStrings.xml", `</sst>`, `<si><t>`+strings.Repeat("长文本", 10_000)+`</t></si></sst>`)
+	huge = huge.set(sheet, []byte(figures.ReplaceAllString(sh, `<c r="$1" t="s"><v>128</v></c>`)))
+	v("huge-string-everywhere", "long text", "one shared string of 30,000 characters in all 80 figure cells",
+		huge.bytes(), finding("long_text", "30000 characters"))
+	v("nul-in-cell", "XML", "a NUL byte inside C4's text",
+		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), unreadable("illegal character code U+0000"))
+	v("formula-as-text", "numbers", "C4 holds the text =SUM(C5:C6)",
+		p().edit(sheet, c4, `<c r="C4" t="inlineStr"><is><t>=SUM(C5:C6)</t></is></c>`).bytes(), finding("not_a_number", "formula"))
+
+	// Damaged archives: the cause is named, not guessed.
+	v("size-lies", "damaged", "sheet2's declared size is smaller than its data",
+		p().raw(sheet, func(h *zip.FileHeader) { h.UncompressedSize64 = 100 }), unreadable("does not match the size the package declares"))
+	v("crc-lies", "damaged", "sheet2's CRC is wrong",
+		p().raw(sheet, func(h *zip.FileHeader) { h.CRC32 ^= 0xFFFF }), unreadable("checksum"))
+	var many pkg = p()
+	for i := 0; i < 10_001; i++ {
+		many = many.add(fmt.Sprintf("x/%d", i), nil)
+	}
+	v("ten-thousand-members", "memory and time", "10,001 empty members",
+		many.bytes(), unreadable("members, more than the limit"))
+	v("dtd-entity", "XML", "a DTD defining an entity in the sheet",
+		p().edit(sheet, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY a "1234">]>`).bytes(), unreadable("malformed"))
+	v("ole2-junk", "damaged", "an OLE2 header on garbage",
+		append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0x42}, 4000)...), unreadable("OLE2"))
+	full := p().bytes()
+	v("cut-short", "damaged", "the package cut at two thirds",
+		full[:len(full)*2/3], unreadable("truncated or corrupt"))
+
+	// What a correct reader reads as the sample reads it.
+	stored := p()
+	for i := range stored {
+		stored[i].stored = true
+	}
+	v("stored", "read correctly", "every member stored, not deflated", stored.bytes(), same)
+	rev := p()
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	v("members-reversed", "read correctly", "members in the opposite order", rev.bytes(), same)
+	noRefs := p().set(sheet, []byte(cellRefAttr.ReplaceAllString(sh, "<c")))
+	v("cells-without-refs", "read correctly", "no r attribute on any cell (ECMA-376 allows it)", noRefs.bytes(), same)
+	v("folder-entries", "read correctly", "folder entries xl/ and xl/worksheets/ in the zip",
+		append(pkg{{name: "xl/"}, {name: "xl/worksheets/"}}, p()...).bytes(), same)
+	return vs, nil
+}
+
+// FileName is the name a variant is written under: numbered, and without
+// the <period>-<department> form, so only its fingerprint names it.
+func FileName(v Variant) string { return v.Name + ".xlsx" }
+
+// Table lists the variants and their expected outcomes, tab-separated:
+// the committed EXPECTED.tsv.
+func Table(vs []Variant) string {
+	var b strings.Builder
+	b.WriteString("file\tclass\tcrafted\tstatus\tsays\trule\tannotate_rule\n")
+	for _, v := range vs {
+		e := v.Expect
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", FileName(v), v.Class, v.Why, e.Status, e.Says, e.Rule, e.AnnotateRule)
+	}
+	return b.String()
+}

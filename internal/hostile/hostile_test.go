@@ -1,0 +1,33 @@
+package hostile
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// The committed EXPECTED.tsv is the table of the variants the generator
+// makes, and the generator makes the same bytes every run.
+func TestExpectedIsGenerated(t *testing.T) {
+	sample, err := os.ReadFile("../../testdata/submissions/" + SampleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Variants(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("EXPECTED.tsv")
+	if got := Table(a); got != string(want) {
+		t.Errorf("EXPECTED.tsv is stale: go run ./internal/hostile/gen -o DIR and copy DIR/EXPECTED.tsv here")
+	}
+	if len(a) < 40 {
+		t.Errorf("%d variants, want at least 40", len(a))
+	}
+	b, _ := Variants(sample)
+	for i := range a {
+		if !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("%s: not the same bytes twice", a[i].Name)
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package workbook
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"github.com/jingwu/tally/reconcile"
+)
+
+// NotRegular is the error of an input that is not a regular file (a FIFO,
+// a device, a socket): it is reported and never opened, since opening a
+// FIFO waits for a writer forever and a device may never end.
+func NotRegular(m fs.FileMode) error {
+	what := [2]string{"特殊文件", "a special file"}
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		what = [2]string{"命名管道（FIFO）", "a named pipe (FIFO)"}
+	case m&fs.ModeSocket != 0:
+		what = [2]string{"套接字", "a socket"}
+	case m&fs.ModeCharDevice != 0:
+		what = [2]string{"字符设备", "a character device"}
+	case m&fs.ModeDevice != 0:
+		what = [2]string{"块设备", "a block device"}
+	case m&fs.ModeDir != 0:
+		what = [2]string{"文件夹", "a folder"}
+	case m&fs.ModeIrregular != 0:
+		what = [2]string{"非普通文件", "not a regular file"}
+	}
+	return fileErr("这不是普通文件，而是"+what[0]+"，未读取", "not a regular file but "+what[1]+"; not read", nil)
+}
+
+// Refused is the submission of an input that was never read: its reason
+// (an unreadable folder, a file that is not a regular file, an error
+// opening it, a panic while reading it) is its one finding. base is the
+// file's own name, which may still say its department and period.
+func Refused(display, base string, s *reconcile.Spec, err error, folder bool) reconcile.Submission {
+	sub := reconcile.Submission{File: display}
+	if folder {
+		sub.Unreadable = true
+		sub.Findings = []reconcile.Finding{{Source: reconcile.Source{File: display}, Rule: reconcile.RuleUnreadableFolder,
+			Severity: reconcile.Error, Fields: reconcile.Fields{"reason": reconcile.Text(osCause(err))}}}
+		return sub
+	}
+	return unreadable(identifyByName(sub, base, s), asFileError(err))
+}
+
+// Panicked is the error of a file whose reading panicked: a bug in tally,
+// reported at the file so the run finishes the others.
+func Panicked(v any) error {
+	return fileErr(fmt.Sprintf("读取时程序内部出错（tally 的缺陷，请报告）：%v", v),
+		fmt.Sprintf("internal error while reading (a bug in tally; please report it): %v", v), nil)
+}
+
+// Cause returns an error's message in both languages, keeping the OS
+// error's cause, as a message argument.
+func Cause(err error) reconcile.Text {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return reconcile.Text(fe.Reason)
+	}
+	return reconcile.Text(osCause(err))
+}
+
+func asFileError(err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return osErr("无法打开文件", "cannot open the file", err)
+}
+
+// osErr is a FileError whose reason keeps the OS error's cause, in both
+// languages: "无法打开文件：没有读取权限".
+func osErr(zh, en string, err error) *FileError {
+	c := osCause(err)
+	return &FileError{[2]string{zh + "：" + c[0], en + ": " + c[1]}, err}
+}
+
+// osCause says why an operation on a file failed, in Chinese and English.
+func osCause(err error) [2]string {
+	switch {
+	case err == nil:
+		return [2]string{"原因不明", "unknown cause"}
+	case errors.Is(err, fs.ErrPermission):
+		return [2]string{"没有读取权限", "permission denied"}
+	case errors.Is(err, fs.ErrNotExist):
+		return [2]string{"文件不存在（可能已被移走或删除）", "no such file (moved or deleted?)"}
+	case errors.Is(err, syscall.EISDIR):
+		return [2]string{"这是一个文件夹", "is a folder"}
+	case errors.Is(err, syscall.EIO):
+		return [2]string{"磁盘或网络读写错误", "input/output error (disk or network)"}
+	case errors.Is(err, syscall.ELOOP):
+		return [2]string{"符号链接循环", "a loop of symbolic links"}
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return [2]string{"同时打开的文件过多", "too many open files"}
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return [2]string{"文件名过长", "file name too long"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return [2]string{"文件在读取中途结束（不完整）", "the file ends early (incomplete)"}
+	case errors.Is(err, zip.ErrChecksum):
+		return [2]string{"校验和不符（内容已损坏或被改动）", "checksum mismatch (damaged or altered)"}
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+	}
+	return [2]string{"系统错误：" + msg, msg}
+}
+
+// openRegular opens path for reading only if it is a regular file: it is
+// opened without waiting (a FIFO swapped in after the folder was listed
+// does not block) and checked before a byte is read.
+func openRegular(path string) (*os.File, os.FileInfo, error) {
+	f, err := openNoWait(path)
+	if err != nil {
+		return nil, nil, osErr("无法打开文件", "cannot open the file", err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, osErr("无法打开文件", "cannot open the file", err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, NotRegular(st.Mode())
+	}
+	return f, st, nil
+}
+
+// boundFindings keeps a submission's findings under max while it is read:
+// the first max, then one too_many_findings summary whose counts grow
+// with what is dropped (the ledger folds it into the file's one summary).
+func boundFindings(sub *reconcile.Submission, max int) {
+	fs := sub.Findings
+	if max <= 0 || len(fs) <= max {
+		return
+	}
+	var sum *reconcile.Finding
+	rest := fs[max:]
+	if fs[max].Rule == reconcile.RuleTooManyFindings {
+		sum, rest = &fs[max], fs[max+1:]
+	} else {
+		fs = append(fs[:max:max], reconcile.Finding{Source: reconcile.Source{File: sub.File}, Department: sub.Department,
+			Rule: reconcile.RuleTooManyFindings, Severity: reconcile.Warning, Fields: reconcile.Fields{"listed": max, "more": 0, "errors": 0}})
+		rest = append([]reconcile.Finding(nil), rest...)
+		sum = &fs[max]
+	}
+	dropped, _ := sum.Fields["more"].(int)
+	errs, _ := sum.Fields["errors"].(int)
+	for _, f := range rest {
+		dropped++
+		if f.Severity == reconcile.Error {
+			errs++
+		}
+	}
+	sum.Fields = reconcile.Fields{"listed": max, "more": dropped, "errors": errs}
+	if errs > 0 {
+		sum.Severity = reconcile.Error
+	}
+	sub.Findings = fs[:max+1]
+}
+
+// findingsBound is the reader's bound on one file's findings.
+func findingsBound(x sheetScanner) int {
+	if b, ok := x.(interface{ limits() Limits }); ok {
+		return b.limits().MaxFindings
+	}
+	return DefaultLimits.MaxFindings
+}
+
+func (x *xlsx) limits() Limits { return x.lim }
