@@ -97,7 +97,7 @@ var beforeRun func() error
 // says it is one and what to report; every other failure is printed as is.
 // An interrupt or termination removes the temporary files first.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	defer onSignal(stderr)()
+	defer onSignal(stderr, detectLang(args, os.Getenv))()
 	defer func() {
 		if r := recover(); r != nil {
 			code = reportBug(stderr, args, fmt.Sprint(r), debug.Stack())
@@ -138,7 +138,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 
 // onSignal removes the temporary files and exits when tally is
 // interrupted or terminated; the returned function stops watching.
-func onSignal(stderr io.Writer) func() {
+func onSignal(stderr io.Writer, lang reconcile.Lang) func() {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	stop := make(chan struct{})
@@ -146,7 +146,7 @@ func onSignal(stderr io.Writer) func() {
 		select {
 		case sig := <-ch:
 			removeTemps()
-			fmt.Fprintf(stderr, "tally: %v: stopped; its temporary files removed\n", sig)
+			fmt.Fprintf(stderr, "tally: %s\n", say(lang, msg{"{signal}：已停止，临时文件已删除", "{signal}: stopped; its temporary files removed"}, fields{"signal": sig}))
 			code := exitInterrupt
 			if sig == syscall.SIGTERM {
 				code = exitTerminate
