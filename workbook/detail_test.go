@@ -6,10 +6,14 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -164,5 +168,131 @@ func TestAppendDecimal(t *testing.T) {
 			c = -c
 		}
 		check(decimal.New(c, int32(r.IntN(50)-30)))
+	}
+}
+
+// detailRun is the entries of a run of files × rows of a 12-column table,
+// in the order the ledger adds them: a source row's figures one after
+// another, five indicators' 本月 and 本年累计.
+func detailRun(files, rows int) []reconcile.Entry {
+	var es []reconcile.Entry
+	for f := 0; f < files; f++ {
+		p := reconcile.Period{Year: 2020 + f/12, Month: f%12 + 1}
+		file := p.String() + "-bench.xlsx"
+		for r := 0; r < rows; r++ {
+			name, code := fmt.Sprintf("企业%06d", r), fmt.Sprintf("91120111%09dX", r)
+			for k := 0; k < 10; k++ {
+				m := reconcile.MonthValue
+				if k%2 == 1 {
+					m = reconcile.YTDValue
+				}
+				v := decimal.New(int64((r*7919+k*104729)%100000+1), -2)
+				es = append(es, reconcile.Entry{Source: reconcile.Source{File: file, Sheet: "数据", Cell: fmt.Sprintf("%c%d", 'C'+k, r+4)},
+					Department: "bench", Period: p, Indicator: fmt.Sprintf("i%d", k/2), Measure: m,
+					Entity: name, Code: code, Value: v, Raw: v.String()})
+			}
+		}
+	}
+	return es
+}
+
+// BenchmarkDetailRun adds a run's entries to a detail, formatting and
+// compressing them as reconcile -o does.
+func BenchmarkDetailRun(b *testing.B) {
+	s := &reconcile.Spec{Departments: []reconcile.Department{{Code: "bench", Name: "基准单位"}}}
+	for k := 0; k < 5; k++ {
+		s.Indicators = append(s.Indicators, reconcile.Indicator{Code: fmt.Sprintf("i%d", k), Name: fmt.Sprintf("指标%d", k), Precision: 2})
+	}
+	es := detailRun(24, 500)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := NewDetail(b.TempDir(), s, reconcile.Chinese)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range es {
+			d.Add(e)
+		}
+		if _, err := d.finish(); err != nil {
+			b.Fatal(err)
+		}
+		d.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(es)), "ns/entry")
+}
+
+// The detail's cells leave out their references where they follow the cell
+// before; readers place them by position. excelize and openpyxl (the
+// parser pandas uses) find every cell where it belongs: after an empty
+// column (no raw text, typed as text), an empty name, and a figure written
+// as text.
+func TestDetailCellsWithoutReferences(t *testing.T) {
+	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收收入", Precision: 2}},
+		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}
+	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
+	p := reconcile.Period{Year: 2020, Month: 3}
+	src := func(cell string) reconcile.Source { return reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: cell} }
+	r.Detail = []reconcile.Entry{
+		{Source: src("C4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("1234.5"), Raw: "1234.5"},
+		{Source: src("D4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.YTDValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("12"), Raw: "12", AsText: true},
+		{Source: src("C5"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "", Code: "", Value: decimal.RequireFromString("7"), Raw: "７", AsText: true},
+		{Source: src("AB70000"), Department: "other", Period: p, Indicator: "new", Measure: reconcile.MonthValue, Entity: "乙", Code: "X", Value: decimal.RequireFromString("1234567890.1234567"), Raw: "1234567890.1234567"},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"A2=f.xlsx B2=S C2=C4 D2=财政所 E2=2020-03 F2=税收收入 G2=本月 H2=甲公司 I2=91120111MA05KXYZ3Q J2=1234.5",
+		"A3=f.xlsx B3=S C3=D4 D3=财政所 E3=2020-03 F3=税收收入 G3=本年累计 H3=甲公司 I3=91120111MA05KXYZ3Q J3=12 L3=yes",
+		"A4=f.xlsx B4=S C4=C5 D4=财政所 E4=2020-03 F4=税收收入 G4=本月 J4=7 K4=７ L4=yes",
+		"A5=f.xlsx B5=S C5=AB70000 D5=other E5=2020-03 F5=new G5=本月 H5=乙 I5=X J5=1234567890.1234567",
+	}
+	if lang := reconcile.English; lang == reconcile.English {
+		for i := range want {
+			want[i] = strings.NewReplacer("本月", "month", "本年累计", "year to date").Replace(want[i])
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("Detail", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for r, row := range rows[1:] {
+		var cells []string
+		for c, v := range row {
+			if v != "" {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
+				cells = append(cells, ref+"="+v)
+			}
+		}
+		got = append(got, strings.Join(cells, " "))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("excelize reads\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	python := testtool.Python(t, "openpyxl")
+	path := filepath.Join(t.TempDir(), "d.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True)["Detail"]
+for row in ws.iter_rows(min_row=2):
+    print(" ".join("%s=%s" % (c.coordinate, c.value) for c in row if c.value not in (None, "")))
+`
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != strings.Join(want, "\n") {
+		t.Errorf("openpyxl reads\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }

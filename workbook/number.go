@@ -123,11 +123,11 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 	}
 	switch rc.Type {
 	case "", "n":
-		d, err := decimal.NewFromString(rc.Value)
+		d, err := parseStored(rc.Value)
 		if err != nil {
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
 		}
-		c.State, c.Value = reconcile.Number, RoundSignificant(d, ExcelDigits)
+		c.State, c.Value = reconcile.Number, d
 		return c, nil
 	case "s", "inlineStr", "str":
 		d, blank, problem, ok := ParseText(rc.Value, unit)

@@ -166,9 +166,9 @@ func (d *Detail) addParts(parts []reconcile.Part) {
 		b = append(b, `">`...)
 		ind, ok := d.inds[p.Indicator]
 		if !ok {
-			ind = detailIndicator{p.Indicator, d.st["number"]}
+			ind = &detailIndicator{detailText{s: p.Indicator}, d.st["number"]}
 		}
-		for col, s := range []string{p.Origin, p.Workbook, p.Sheet, p.Cell, d.period(p.Period), ind.name, p.Indicator} {
+		for col, s := range []string{p.Origin, p.Workbook, p.Sheet, p.Cell, d.period(p.Period).s, ind.s, p.Indicator} {
 			b = d.textS(b, col, rn, d.plain, s)
 		}
 		d.num = appendDecimal(d.num[:0], p.Value)
@@ -176,7 +176,7 @@ func (d *Detail) addParts(parts []reconcile.Part) {
 		b = d.textS(b, 8, rn, d.plain, p.Via)
 		b = d.textS(b, 9, rn, d.plain, p.SHA256)
 		d.buf = append(b, `</row>`...)
-		d.seal.add(len(d.counts), d.rows+1, reconcile.PartCells(p, ind.name)...)
+		d.seal.add(len(d.counts), d.rows+1, reconcile.PartCells(p, ind.s)...)
 		if len(d.buf) >= chunkBytes {
 			d.send(false)
 		}

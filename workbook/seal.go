@@ -71,13 +71,13 @@ func (s *sealer) end() {
 
 // sealEntry hashes a detail row as the reader will see its cells.
 func (d *Detail) sealEntry(e reconcile.Entry, num []byte) {
-	ind, ok := d.inds[e.Indicator]
-	if !ok {
-		ind = detailIndicator{name: e.Indicator}
+	ind := e.Indicator
+	if def, ok := d.inds[e.Indicator]; ok {
+		ind = def.s
 	}
-	dept, ok := d.depts[e.Department]
-	if !ok {
-		dept = e.Department
+	dept := e.Department
+	if t, ok := d.depts[e.Department]; ok {
+		dept = t.s
 	}
 	raw, asText := "", ""
 	if e.Raw != string(num) {
@@ -88,7 +88,7 @@ func (d *Detail) sealEntry(e reconcile.Entry, num []byte) {
 	}
 	// The figure as the row holds it: num is its digits, which are
 	// Canonical(e.Value) (appendDecimal writes what String does).
-	cells := [12]string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period), ind.name, d.measure[e.Measure], e.Entity, e.Code,
+	cells := [12]string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period).s, ind, d.measureText(e.Measure).s, e.Entity, e.Code,
 		string(num), raw, asText}
 	for i, c := range cells {
 		if len(c) > maxCellChars {

@@ -1,24 +1,30 @@
-// Command bench measures tally against the floors beneath it, in one run:
+// Command bench measures tally against its peers and the floor beneath
+// them, on equal cores, in one run:
 //
-//	go run ./internal/bench -files 200 -rows 2000 -runs 3
+//	go run ./internal/bench -files 200 -rows 2000 -runs 3 [-shape regular|wide|text|shared|tall]
 //
 // It generates a corpus of N files × R rows in a department template's
-// layout (12 columns: name, credit code, five indicators' 本月 and 本年累计)
-// into a temporary folder, deterministically, then times, as medians of
-// -runs, each in its own process so its peak RSS is its own:
+// layout into a temporary folder (or -keep DIR), deterministically, then
+// times each reader as a separate process, so its peak RSS is its own:
 //
-//	unzip     archive/zip decompressing every sheet and string table (the floor)
-//	excelize  excelize Rows() with RawCellValue over every data row
-//	json      tally reconcile --json (read, check, consolidate, JSON)
+//	unzip     archive/zip inflating every sheet and the string table (the floor)
+//	excelize  excelize Rows() with raw cell values, summing with ParseFloat
+//	pandas    pandas.read_excel (openpyxl engine), summing with to_numeric
+//	sheetjs   SheetJS (the xlsx npm package) under Node, summing the values
+//	json      tally reconcile --json (read, check, consolidate exactly, JSON)
 //	workbook  tally reconcile -o (the same, and the consolidated workbook)
-//	pandas    pandas.read_excel summing the same columns, if pandas imports
 //
-// and prints seconds, cells/s, peak RSS and the ratios against the floors.
-// The measurements are interleaved, one of each per round.
+// Every reader gets one worker (-jobs, 1 by default) and, where taskset is
+// installed, one CPU: the comparison is per core. tally is then measured
+// again with every core (json-all, workbook-all), shown apart. The peers sum the
+// same columns of the same rows and the bench checks each sum against the
+// corpus's exact one, so the work is the same and a reader that skipped
+// cells would be caught. Rounds interleave the measurements (each once per
+// round), so a machine that speeds up or slows down weighs on all alike;
+// the table shows medians, a ratio is the median of its rounds' own ratios.
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
@@ -28,92 +34,105 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
-
-	"github.com/jingwu/tally/reconcile"
-	"github.com/jingwu/tally/spec"
-	"github.com/jingwu/tally/templates"
-	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
-const benchSpec = `town: 基准镇
-year: %d
-indicators:
-  - {code: a, name: 指标甲, unit: 万元}
-  - {code: b, name: 指标乙, unit: 万元}
-  - {code: c, name: 指标丙, unit: 万元}
-  - {code: d, name: 指标丁, unit: 万元}
-  - {code: e, name: 指标戊, unit: 万元}
-departments:
-  - code: bench
-    name: 基准单位
-    tables:
-      - id: bench
-        sheet: 数据
-        title: 基准报表
-        frequency: monthly
-        rows: enterprise
-        columns:
-          - {role: name}
-          - {role: credit_code}
-          - {indicator: a, measure: month}
-          - {indicator: a, measure: ytd}
-          - {indicator: b, measure: month}
-          - {indicator: b, measure: ytd}
-          - {indicator: c, measure: month}
-          - {indicator: c, measure: ytd}
-          - {indicator: d, measure: month}
-          - {indicator: d, measure: ytd}
-          - {indicator: e, measure: month}
-          - {indicator: e, measure: ytd}
-`
-
 func main() {
-	files := flag.Int("files", 200, "files in the corpus")
-	rows := flag.Int("rows", 2000, "rows per file")
-	runs := flag.Int("runs", 3, "runs of each measurement (the median is shown)")
-	jobs := flag.Int("jobs", runtime.NumCPU(), "workers, the same for every reader")
-	mode := flag.String("mode", "", "internal: run one measurement on -dir")
+	var o options
+	flag.IntVar(&o.files, "files", 200, "files in the corpus (shape tall: 1)")
+	flag.IntVar(&o.rows, "rows", 2000, "rows per file (shape tall: 200000)")
+	flag.IntVar(&o.runs, "runs", 3, "rounds (each measurement once per round; the median is shown)")
+	flag.IntVar(&o.jobs, "jobs", 1, "workers of every reader in the per-core comparison")
+	flag.StringVar(&o.shape, "shape", "regular", "corpus shape: regular (12 columns), wide (60 columns), text (long texts), shared (figures typed as text), tall (one file of 200,000 rows)")
+	flag.StringVar(&o.keep, "keep", "", "generate the corpus into this folder and keep it (with its spec, bench.yaml)")
+	flag.StringVar(&o.only, "only", "", "measure only these, comma-separated (unzip,excelize,pandas,sheetjs,json,workbook,json-all,workbook-all)")
+	mode := flag.String("mode", "", "internal: generate the corpus into -dir, or run one Go peer (unzip, excelize) on it")
 	dir := flag.String("dir", "", "internal: the corpus folder")
-	keep := flag.String("keep", "", "generate the corpus into this folder and keep it")
-	only := flag.String("only", "", "measure only these, comma-separated (unzip,excelize,json,workbook,pandas)")
+	cols := flag.String("cols", "", "internal: the columns to sum")
 	flag.Parse()
-	if *mode != "" {
-		if err := measure(*mode, *dir, *jobs); err != nil {
+	if *mode == "generate" {
+		if err := generateMain(*dir, o.shape, o.files, o.rows); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := run(*files, *rows, *runs, *jobs, *keep, *only); err != nil {
+	if *mode != "" {
+		if err := measure(*mode, *dir, o.jobs, parseInts(*cols)); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	set := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.shape == "tall" {
+		if !set["files"] {
+			o.files = 1
+		}
+		if !set["rows"] {
+			o.rows = 200000
+		}
+	}
+	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(nFiles, nRows, runs, jobs int, keep, only string) error {
+type options struct {
+	files, rows, runs, jobs int
+	shape, keep, only       string
+}
+
+// reader is one measurement: a command, and whether it prints a sum to check.
+type reader struct {
+	name    string
+	args    []string
+	sums    bool
+	allCore bool
+}
+
+// result is one reader's rounds.
+type result struct {
+	wall, cpu, rss []float64
+}
+
+func run(o options, w io.Writer) error {
+	sh, ok := shapes[o.shape]
+	if !ok {
+		return fmt.Errorf("unknown shape %q (regular, wide, text, shared, tall)", o.shape)
+	}
+	if o.files < 1 || o.rows < 1 || o.runs < 1 || o.jobs < 1 {
+		return fmt.Errorf("-files, -rows, -runs and -jobs must be at least 1")
+	}
 	work, err := os.MkdirTemp("", "tally-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)
-	corpus := filepath.Join(work, "corpus")
-	if keep != "" {
-		corpus = keep
+	dir := filepath.Join(work, "corpus")
+	if o.keep != "" {
+		dir = o.keep
 	}
-	last, err := generate(corpus, nFiles, nRows)
+	self, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	specPath := filepath.Join(work, "bench.yaml")
-	if err := os.WriteFile(specPath, []byte(fmt.Sprintf(benchSpec, last.Year)), 0o644); err != nil {
-		return err
+	// The corpus is made by a child process, so this one stays small: a
+	// child's peak RSS can include its parent's at the time it was started
+	// (Linux carries the high-water mark across the fork and exec). Made
+	// here, the corpus showed as 69 MB in every reader, the floor's too.
+	start := time.Now()
+	c, err := generateIn(self, dir, sh, o.files, o.rows)
+	if err != nil {
+		return fmt.Errorf("generate: %w", err)
 	}
-	self, err := os.Executable()
+	gen := time.Since(start)
+	benchDir, err := sourceDir()
 	if err != nil {
 		return err
 	}
@@ -121,253 +140,240 @@ func run(nFiles, nRows, runs, jobs int, keep, only string) error {
 	if out, err := exec.Command("go", "build", "-o", tally, "github.com/jingwu/tally/cmd/tally").CombinedOutput(); err != nil {
 		return fmt.Errorf("build tally: %v\n%s", err, out)
 	}
-	cells := float64(nFiles * nRows * 12)
-	j := fmt.Sprint(jobs)
-	common := []string{"reconcile", "--spec", specPath, "--as-of", last.String(), "--jobs", j, "--max-file-mb", "1024", "--max-part-mb", "4096"}
-	cmds := []struct {
-		name string
-		args []string
-	}{
-		{"unzip", []string{self, "-mode", "unzip", "-dir", corpus, "-jobs", j}},
-		{"excelize", []string{self, "-mode", "excelize", "-dir", corpus, "-jobs", j}},
-		{"json", append(append([]string{tally}, common...), "--json", corpus)},
-		{"workbook", append(append([]string{tally}, common...), "-o", filepath.Join(work, "out.xlsx"), corpus)},
+
+	cols := c.shape.valueCols()
+	j := strconv.Itoa(o.jobs)
+	ncpu := runtime.NumCPU()
+	tallyArgs := func(jobs string, out ...string) []string {
+		a := []string{tally, "reconcile", "--spec", c.spec, "--as-of", c.last.String(), "--jobs", jobs,
+			"--max-file-mb", "4096", "--max-part-mb", "16384"}
+		return append(append(a, out...), dir)
 	}
-	for _, py := range []string{"/usr/bin/python3", "python3"} { // Debian's python3-pandas, or any
-		if exec.Command(py, "-c", "import pandas").Run() == nil {
-			cmds = append(cmds, struct {
-				name string
-				args []string
-			}{"pandas", []string{py, "-c", pandasScript, corpus}})
-			break
+	readers := []reader{
+		{name: "unzip", args: []string{self, "-mode", "unzip", "-dir", dir, "-jobs", j}},
+		{name: "excelize", args: []string{self, "-mode", "excelize", "-dir", dir, "-jobs", j, "-cols", joinInts(cols)}, sums: true},
+	}
+	var notes []string
+	if args, note := pandasCmd(dir, cols); note == "" {
+		readers = append(readers, reader{name: "pandas", args: args, sums: true})
+	} else {
+		notes = append(notes, note)
+	}
+	if args, note := sheetjsCmd(benchDir, dir, cols); note == "" {
+		readers = append(readers, reader{name: "sheetjs", args: args, sums: true})
+	} else {
+		notes = append(notes, note)
+	}
+	readers = append(readers,
+		reader{name: "json", args: tallyArgs(j, "--json")},
+		reader{name: "workbook", args: tallyArgs(j, "-o", filepath.Join(work, "out.xlsx"))},
+	)
+	if o.jobs == 1 {
+		if ncpu == 1 {
+			notes = append(notes, "json-all, workbook-all skipped: one CPU")
+		}
+		if ncpu > 1 {
+			n := strconv.Itoa(ncpu)
+			readers = append(readers,
+				reader{name: "json-all", args: tallyArgs(n, "--json"), allCore: true},
+				reader{name: "workbook-all", args: tallyArgs(n, "-o", filepath.Join(work, "out.xlsx")), allCore: true},
+			)
 		}
 	}
-	fmt.Printf("corpus: %d files × %d rows × 12 columns = %.0f cells, %d workers, median of %d interleaved rounds\n\n", nFiles, nRows, cells, jobs, runs)
-	fmt.Printf("%-10s %9s %12s %12s\n", "", "seconds", "cells/s", "peak RSS MB")
-	// Rounds interleave the measurements (each command once per round), so
-	// a machine that speeds up or slows down over minutes — this one does —
-	// weighs on all of them alike; a ratio is the median of its per-round
-	// ratios.
-	var chosen []int
-	for i, c := range cmds {
-		if only == "" || strings.Contains(","+only+",", ","+c.name+",") {
-			chosen = append(chosen, i)
-		}
-	}
-	ts := map[string][]float64{}
-	rss := map[string][]float64{}
-	for r := 0; r < runs; r++ {
-		for _, i := range chosen {
-			c := cmds[i]
-			t, m, err := timeCmd(c.args)
-			if err != nil {
-				return fmt.Errorf("%s: %w", c.name, err)
+	if o.only != "" {
+		var chosen []reader
+		for _, r := range readers {
+			if strings.Contains(","+o.only+",", ","+r.name+",") {
+				chosen = append(chosen, r)
 			}
-			ts[c.name], rss[c.name] = append(ts[c.name], t), append(rss[c.name], m)
+		}
+		readers = chosen
+	}
+	// One worker, one CPU: pin the per-core measurements to the last CPU
+	// (a Go program's GOMAXPROCS follows), so a reader's helper threads —
+	// Go's collector, V8's, tally's compressor — cannot borrow a second core.
+	pin := ""
+	if o.jobs == 1 && ncpu > 1 {
+		if p, err := exec.LookPath("taskset"); err == nil {
+			pin = p
+		} else {
+			notes = append(notes, "not pinned to one CPU: taskset is not installed (util-linux); cpu seconds still count every thread")
 		}
 	}
-	for _, i := range chosen {
-		name := cmds[i].name
-		fmt.Printf("%-10s %9.2f %12.0f %12.0f\n", name, median(ts[name]), cells/median(ts[name]), median(rss[name]))
+
+	fmt.Fprintf(w, "corpus: shape %s, %d files × %d rows × %d columns = %.0f cells, generated in %.1f s", sh.name, c.files, c.rows, sh.columns(), c.cells(), gen.Seconds())
+	if o.keep != "" {
+		fmt.Fprintf(w, ", kept in %s (spec %s, --as-of %s)", dir, c.spec, c.last)
 	}
-	fmt.Println()
-	ratio := func(a, b string) {
-		if len(ts[a]) == 0 || len(ts[b]) == 0 {
+	fmt.Fprintf(w, "\nmachine: %s, %d CPUs, %s; load average at start %s\n", runtime.GOOS+"/"+runtime.GOARCH, ncpu, cpuModel(), loadAvg())
+	fmt.Fprintf(w, "median of %d interleaved rounds, each measurement a separate process", o.runs)
+	if pin != "" {
+		fmt.Fprintf(w, "; per-core rows pinned to CPU %d with taskset", ncpu-1)
+	}
+	fmt.Fprintln(w)
+	for _, n := range notes {
+		fmt.Fprintln(w, "note:", n)
+	}
+
+	want, _ := c.sum().Float64() // only to compare the peers' float sums with
+	res := map[string]*result{}
+	for round := 0; round < o.runs; round++ {
+		for _, r := range readers {
+			args := r.args
+			if pin != "" && !r.allCore {
+				args = append([]string{pin, "-c", strconv.Itoa(ncpu - 1)}, args...)
+			}
+			m, out, err := timeCmd(args, strings.HasPrefix(r.name, "json") || strings.HasPrefix(r.name, "workbook"))
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.name, err)
+			}
+			if r.sums && !sumAgrees(out, want) {
+				return fmt.Errorf("%s summed %s, the corpus holds %s: it did not read the same cells", r.name, strings.TrimSpace(out), c.sum().StringFixed(2))
+			}
+			if res[r.name] == nil {
+				res[r.name] = &result{}
+			}
+			x := res[r.name]
+			x.wall, x.cpu, x.rss = append(x.wall, m.wall), append(x.cpu, m.cpu), append(x.rss, m.rss)
+		}
+	}
+
+	cells := c.cells()
+	// cells/s per core is wall-clock speed divided by the cores used;
+	// cells/cpu-s counts every thread's CPU time, which a loaded machine
+	// inflates less than wall time.
+	table := func(title string, all bool, cores int) {
+		fmt.Fprintf(w, "\n%-12s %8s %8s %14s %12s %8s\n", title, "wall s", "cpu s", "cells/s/core", "cells/cpu-s", "RSS MB")
+		for _, r := range readers {
+			if r.allCore != all {
+				continue
+			}
+			x := res[r.name]
+			wall, cpu := median(x.wall), median(x.cpu)
+			sum := ""
+			if r.sums {
+				sum = "  sum ok"
+			}
+			fmt.Fprintf(w, "%-12s %8.2f %8.2f %14.0f %12.0f %8.0f%s\n", r.name, wall, cpu, cells/wall/float64(cores), cells/cpu, median(x.rss), sum)
+		}
+	}
+	table(fmt.Sprintf("-jobs %d", o.jobs), false, o.jobs)
+	if res["json-all"] != nil || res["workbook-all"] != nil {
+		table(fmt.Sprintf("all %d CPUs", ncpu), true, ncpu)
+	}
+	fmt.Fprintf(w, "\nratios of wall time (median of the rounds' own, range in brackets; cpu time after):\n")
+	ratio := func(a, b, what string) {
+		ra, rb := res[a], res[b]
+		if ra == nil || rb == nil {
 			return
 		}
-		var rs []float64
-		for r := range ts[a] {
-			rs = append(rs, ts[a][r]/ts[b][r])
-		}
-		sort.Float64s(rs)
-		fmt.Printf("%s / %s = %.2f (per round %.2f–%.2f)\n", a, b, median(rs), rs[0], rs[len(rs)-1])
+		fmt.Fprintf(w, "%-22s %6.2f (%s)  cpu %6.2f   %s\n", a+" / "+b, medianRatio(ra.wall, rb.wall), rangeRatio(ra.wall, rb.wall), medianRatio(ra.cpu, rb.cpu), what)
 	}
-	ratio("json", "excelize")
-	ratio("workbook", "excelize")
-	ratio("json", "unzip")
-	ratio("excelize", "unzip")
-	ratio("pandas", "json")
+	ratio("json", "unzip", "tally --json against the decompression floor")
+	ratio("workbook", "json", "writing the workbook on top of reading")
+	ratio("pandas", "json", "times tally's speed, pandas")
+	ratio("sheetjs", "json", "times tally's speed, SheetJS")
+	ratio("excelize", "json", "times tally's speed, excelize")
+	ratio("excelize", "unzip", "excelize against the floor")
+	ratio("json", "json-all", "speed-up of all CPUs, --json")
+	ratio("workbook", "workbook-all", "speed-up of all CPUs, -o")
+	fmt.Fprintf(w, "\nload average at end %s\n", loadAvg())
 	return nil
 }
 
-// timeCmd runs a command and returns its wall time and peak RSS (MB).
-func timeCmd(args []string) (float64, float64, error) {
+// measurement is one process's wall and CPU seconds and peak RSS (MB).
+type measurement struct{ wall, cpu, rss float64 }
+
+// timeCmd runs a command and measures it; tally's exit 1 (findings) is a
+// completed run.
+func timeCmd(args []string, isTally bool) (measurement, string, error) {
 	cmd := exec.Command(args[0], args[1:]...)
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if isTally {
+		cmd.Stdout = io.Discard
+	}
 	start := time.Now()
 	err := cmd.Run()
-	elapsed := time.Since(start).Seconds()
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && strings.Contains(args[0], "tally") {
-		err = nil // findings: the run completed
+	wall := time.Since(start).Seconds()
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && isTally {
+		err = nil
 	}
 	if err != nil {
-		return 0, 0, fmt.Errorf("%v: %s", err, stderr.String())
+		return measurement{}, "", fmt.Errorf("%v: %s", err, stderr.String())
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return elapsed, float64(ru.Maxrss) / 1024, nil
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	return measurement{wall, cpu, float64(ru.Maxrss) / 1024}, stdout.String(), nil
 }
 
 func median(xs []float64) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
+	if len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
 	return s[len(s)/2]
 }
 
-const pandasScript = `
-import sys, glob, pandas as pd
-total = 0
-for f in sorted(glob.glob(sys.argv[1] + "/*.xlsx")):
-    df = pd.read_excel(f, sheet_name="数据", header=2)
-    total += df.iloc[:-1, 2:12].apply(pd.to_numeric, errors="coerce").sum().sum()
-print(total)
-`
-
-// generate writes the corpus: file i is month i of a run of years, so the
-// 本年累计 chain holds; values are integers in hundredths, never floats.
-func generate(dir string, nFiles, nRows int) (reconcile.Period, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return reconcile.Period{}, err
+func ratios(a, b []float64) []float64 {
+	rs := make([]float64, len(a))
+	for i := range a {
+		rs[i] = a[i] / b[i]
 	}
-	first := 2000
-	last := reconcile.Period{Year: first + (nFiles-1)/12, Month: (nFiles-1)%12 + 1}
-	s, _, err := spec.Load("bench.yaml", []byte(fmt.Sprintf(benchSpec, last.Year)))
+	sort.Float64s(rs)
+	return rs
+}
+
+func medianRatio(a, b []float64) float64 { return median(ratios(a, b)) }
+
+func rangeRatio(a, b []float64) string {
+	rs := ratios(a, b)
+	return fmt.Sprintf("%.2f–%.2f", rs[0], rs[len(rs)-1])
+}
+
+func parseInts(s string) []int {
+	var xs []int
+	for _, f := range strings.Split(s, ",") {
+		if x, err := strconv.Atoi(f); err == nil {
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
+
+// sourceDir is this command's source folder, where sheetjs/ is: the
+// module's internal/bench (the bench runs within the module, as go run).
+func sourceDir() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	mod := strings.TrimSpace(string(out))
+	if err != nil || mod == "" || mod == os.DevNull {
+		return "", fmt.Errorf("run the bench from within tally's module (go run ./internal/bench)")
+	}
+	return filepath.Join(filepath.Dir(mod), "internal", "bench"), nil
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
-		return last, err
+		return "unknown"
 	}
-	d, _ := s.Department("bench")
-	var wg sync.WaitGroup
-	errs := make(chan error, nFiles)
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs <- writeFile(s, d, dir, i, nRows, first)
-			}
-		}()
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
 	}
-	for i := 0; i < nFiles; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			return last, err
-		}
-	}
-	return last, nil
+	return strings.Join(f[:3], " ")
 }
 
-func writeFile(s *reconcile.Spec, d *reconcile.Department, dir string, i, nRows, first int) error {
-	p := reconcile.Period{Year: first + i/12, Month: i%12 + 1}
-	t := &templates.Table{Total: map[int]templates.Value{}}
-	sums := make([]int64, 12)
-	for r := 0; r < nRows; r++ {
-		row := templates.Row{Name: fmt.Sprintf("企业%06d", r), Code: code(r), Values: map[int]templates.Value{}}
-		for k := 0; k < 5; k++ {
-			month := int64((r*7919+k*104729)%100000 + 1) // the same every month
-			ytd := month * int64(p.Month)                // the same each month: the chain holds
-			row.Values[2+2*k] = templates.Value{Number: decimal.New(month, -2)}
-			row.Values[3+2*k] = templates.Value{Number: decimal.New(ytd, -2)}
-			sums[2+2*k] += month
-			sums[3+2*k] += ytd
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	for c := 2; c < 12; c++ {
-		t.Total[c] = templates.Value{Number: decimal.New(sums[c], -2)}
-	}
-	f, err := templates.Build(s, d, p, templates.Fill{"bench": t})
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
 	if err != nil {
-		return err
+		return "cpu unknown"
 	}
-	defer f.Close()
-	return f.SaveAs(filepath.Join(dir, templates.FileName(d, p)))
-}
-
-// code makes a valid unified social credit code for row r.
-func code(r int) string { return reconcile.NewCreditCode("120111", fmt.Sprintf("%08d", r+1)) }
-
-// measure runs one floor measurement in this process.
-func measure(mode, dir string, jobs int) error {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
-	var wg sync.WaitGroup
-	next := make(chan string)
-	errs := make(chan error, len(files))
-	var mu sync.Mutex
-	total := 0
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				n, err := readOne(mode, f)
-				mu.Lock()
-				total += n
-				mu.Unlock()
-				errs <- err
-			}
-		}()
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			return err
+	for _, l := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
 		}
 	}
-	fmt.Println(total)
-	return nil
-}
-
-func readOne(mode, path string) (int, error) {
-	switch mode {
-	case "unzip":
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return 0, err
-		}
-		defer zr.Close()
-		n := 0
-		for _, f := range zr.File {
-			if strings.HasPrefix(f.Name, "xl/worksheets/") || f.Name == "xl/sharedStrings.xml" {
-				rc, err := f.Open()
-				if err != nil {
-					return 0, err
-				}
-				m, _ := io.Copy(io.Discard, rc)
-				rc.Close()
-				n += int(m)
-			}
-		}
-		return n, nil
-	case "excelize":
-		f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		rows, err := f.Rows("数据")
-		if err != nil {
-			return 0, err
-		}
-		n := 0
-		for rows.Next() {
-			cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-			if err != nil {
-				return 0, err
-			}
-			n += len(cols)
-		}
-		return n, rows.Close()
-	}
-	return 0, fmt.Errorf("unknown mode %q", mode)
+	return "cpu unknown"
 }

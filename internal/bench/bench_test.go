@@ -1,0 +1,72 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The bench runs on a tiny corpus of every shape: it generates the files,
+// builds tally, runs every reader that is installed (SheetJS only when its
+// node_modules are, so the test needs no network) and checks that each
+// peer's sum is the corpus's. It asserts what is printed, never a time.
+func TestBenchSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds tally and runs every reader")
+	}
+	bin := filepath.Join(t.TempDir(), "bench")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	only := "unzip,excelize,pandas,json,workbook,json-all,workbook-all"
+	if _, err := os.Stat(filepath.Join("sheetjs", "node_modules", "xlsx")); err == nil {
+		only += ",sheetjs"
+	} else {
+		t.Log("sheetjs not measured: its node_modules are not installed (npm ci in internal/bench/sheetjs)")
+	}
+	for _, c := range []struct {
+		shape string
+		rows  string
+		cells string
+	}{
+		{"regular", "10", "240 cells"},
+		{"wide", "10", "1200 cells"},
+		{"text", "10", "260 cells"},
+		{"shared", "10", "240 cells"},
+		{"tall", "30", "1 files × 30 rows × 12 columns = 360 cells"},
+	} {
+		t.Run(c.shape, func(t *testing.T) {
+			args := []string{"-rows", c.rows, "-runs", "1", "-shape", c.shape, "-only", only}
+			if c.shape != "tall" {
+				args = append(args, "-files", "2")
+			}
+			out, err := exec.Command(bin, args...).CombinedOutput()
+			if err != nil {
+				t.Fatalf("bench %v: %v\n%s", args, err, out)
+			}
+			s := string(out)
+			for _, want := range []string{c.cells, "\nunzip ", "\nexcelize ", "\njson ", "\nworkbook ", "json / unzip", "workbook / json"} {
+				if !strings.Contains(s, want) {
+					t.Errorf("output lacks %q:\n%s", want, s)
+				}
+			}
+			for _, peer := range []string{"excelize", "pandas", "sheetjs"} {
+				line := ""
+				for _, l := range strings.Split(s, "\n") {
+					if strings.HasPrefix(l, peer+" ") {
+						line = l // the table's row, before the ratios
+						break
+					}
+				}
+				if line != "" && !strings.HasSuffix(line, "sum ok") {
+					t.Errorf("%s measured without its sum checked: %q", peer, line)
+				}
+				if line == "" && peer == "excelize" {
+					t.Errorf("excelize not measured:\n%s", s)
+				}
+			}
+		})
+	}
+}
