@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"regexp"
 	"strings"
@@ -136,14 +137,26 @@ var (
 	unknownCommand = regexp.MustCompile(`^unknown command "(.*?)"`)
 )
 
-// args checks a command's arguments, saying what is wrong in both languages.
-func args(check cobra.PositionalArgs, what msg) cobra.PositionalArgs {
+// args checks a command's arguments, saying what is wrong in both languages
+// (what); without what, the check's own words, for commands not yet
+// translated.
+func args(check cobra.PositionalArgs, what ...msg) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			return usage(what, fields{"got": len(a)})
+			if len(what) == 0 {
+				return usage(msg{err.Error(), err.Error()}, nil)
+			}
+			return usage(what[0], fields{"got": len(a)})
 		}
 		return nil
 	}
+}
+
+// usagef is a usage error in one language only, for commands whose
+// messages are not yet in the catalogue (tally serve): prefer usage.
+func usagef(format string, a ...any) error {
+	s := fmt.Sprintf(format, a...)
+	return usage(msg{s, s}, nil)
 }
 
 // Messages for the positional arguments.

@@ -26,7 +26,8 @@ type runOptions struct {
 	AsOf      string
 	MaxFileMB int64
 	MaxPartMB int64
-	report    string // set by reconcile --report
+	report    string  // set by reconcile --report
+	files     []input // set by tally serve: read these instead of PATH
 	// checkFiles, when set, sees the inputs before any is read: the place
 	// to refuse outputs that would overwrite one.
 	checkFiles func([]input) error
@@ -94,7 +95,7 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		found := report.Map(report.Extract(lines, report.Options{Year: s.Year}), s)
 		s.Claims = report.Merge(s.Claims, found)
 	}
-	files, err := collect(paths)
+	files, err := o.inputs(paths)
 	if err != nil {
 		return nil, "", err
 	}
@@ -425,7 +426,7 @@ func periodOrder(files []input) {
 		case oki && pi != pj:
 			return pi.Before(pj)
 		}
-		return files[i].path < files[j].path
+		return files[i].display < files[j].display // the path, but for tally serve
 	})
 }
 

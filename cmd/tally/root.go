@@ -79,7 +79,11 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 	}
 	localize(root, io.Lang)
 	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io), newMergeCommand(io))
+	root.AddCommand(newServeCommand(io))
 	for _, c := range root.Commands() {
+		if c.Name() == "serve" && io.Lang == reconcile.Chinese { // its help is not yet translated but for this line
+			c.Short = "运行报送平台：部门下载、上传和修改报表，财政所查看当月情况"
+		}
 		c.DisableFlagsInUseLine = true // each Use says [选项] or [flags] itself
 		showDefaults(c, io.Lang)
 	}

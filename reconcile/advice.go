@@ -1,0 +1,48 @@
+package reconcile
+
+// advice says, per rule, what a department does about a finding: the
+// "what to do" column of the 审核 result it reads on the reporting desk.
+var advice = map[Rule]Text{
+	RuleUnreadable:     {"用 Excel 打开文件，另存为 .xlsx（不加密码）后重新上传", "open the file in Excel, save it as .xlsx without a password and upload it again"},
+	RuleUnknownFile:    {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
+	RuleDuplicateFile:  {"同一单位同一期只报一个文件，请合并后重新上传", "send one file per department and period: merge them and upload again"},
+	RuleMissingSheet:   {"请使用本期模板，不要删除或改名工作表", "use this period's template; do not delete or rename its sheets"},
+	RuleMissingColumn:  {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},
+	RuleNotANumber:     {"在该单元格填写数字（不带单位和文字），没有数据请留空", "type a number in the cell (no unit or words); leave it empty when there is none"},
+	RuleTextNumber:     {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
+	RuleNoCachedValue:  {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and upload again"},
+	RulePrecision:      {"按指标规定的小数位数填写", "type the figure with the indicator's number of decimals"},
+	RuleNegative:       {"该指标不能为负数，请核实后修改", "this indicator cannot be negative: check and correct it"},
+	RuleRequired:       {"该单元格必须填写", "this cell must be filled in"},
+	RuleCreditCode:     {"核对 18 位统一社会信用代码（可在国家企业信用信息公示系统查询）", "check the 18-character unified social credit code"},
+	RuleUnknownLine:    {"只在模板的填报区域内填写", "fill in only the template's input rows"},
+	RuleTotalMismatch:  {"合计行应等于各行之和：核对各行数字或合计", "the 合计 row must equal the sum of the rows: check the rows or the total"},
+	RuleNoTotal:        {"请保留并填写合计行", "keep and fill in the 合计 row"},
+	RuleYTDChain:       {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
+	RuleYTDBelowMonth:  {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},
+	RuleMissing:        {"请尽快报送", "send the file"},
+	RuleDuplicateEntry: {"同一单位（项目、村）只填一行，请合并重复行", "one row per enterprise, project or village: merge the duplicates"},
+	RuleLate:           {"下期请在截止日前报送", "send next month's file before the deadline"},
+	RuleSpec:           {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},
+	RuleHiddenCell:     {"取消隐藏该行或列，核实数据后重新上传", "unhide the row or column, check the data and upload again"},
+	RuleOutsideArea:    {"只在模板的填报区域内填写，删除区域外的数据", "fill in only the template's input area; delete what is outside it"},
+	RuleCodeNames:      {"同一信用代码只对应一个单位名称，请统一名称", "one credit code, one name: make the names agree"},
+	RuleAppears:        {"核实该单位是否为本年新增；如是请在“说明”栏注明", "check whether the entity is new this year; if so, say so in the 说明 column"},
+	RuleNoFingerprint:  {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
+	RuleWrongTemplate:  {"这是别的单位或别的期的模板：请下载本单位本期模板", "this is another department's or period's template: download your own for this period"},
+	RuleOldTemplate:    {"请改用本期模板", "use this period's template"},
+	RuleChoice:         {"从下拉列表中选择", "pick a value from the drop-down list"},
+	RuleRange:          {"数字超出合理范围，请核实", "the figure is outside its range: check it"},
+	RuleDisappears:     {"核实该单位是否已停报；如是请在“说明”栏注明", "check whether the entity stopped reporting; if so, say so in the 说明 column"},
+}
+
+// Advice is what to do about a finding, in lang.
+func (f Finding) Advice(lang Lang) string {
+	if t, ok := advice[f.Rule]; ok {
+		return t.In(lang)
+	}
+	if f.Severity == Error {
+		return Text{"请核实并修改后重新上传", "check, correct and upload again"}.In(lang)
+	}
+	return Text{"请核实；确属实际情况请在“说明”栏注明", "check it; if it is right, explain in the 说明 column"}.In(lang)
+}

@@ -1,0 +1,382 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/jingwu/tally/store"
+	"github.com/shopspring/decimal"
+)
+
+// asOf is the month an office page shows: ?asof=YYYY-MM, else the last
+// month of the reporting year that has begun.
+func (s *Server) asOf(r *http.Request) (reconcile.Period, bool) {
+	if q := r.URL.Query().Get("asof"); q != "" {
+		p, err := reconcile.ParsePeriod(q)
+		if err != nil || !p.IsMonth() {
+			return reconcile.Period{}, false
+		}
+		return p, true
+	}
+	now := s.cfg.Now().In(s.cfg.Location)
+	switch {
+	case now.Year() > s.cfg.Year:
+		return reconcile.Period{Year: s.cfg.Year, Month: 12}, true
+	case now.Year() < s.cfg.Year:
+		return reconcile.Period{Year: s.cfg.Year, Month: 1}, true
+	}
+	return reconcile.Period{Year: s.cfg.Year, Month: int(now.Month())}, true
+}
+
+// countingFiles are the files that count, as the readers see them.
+func (s *Server) countingFiles() ([]File, error) {
+	cs, err := s.cfg.Store.Counting()
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 0, len(cs))
+	for _, c := range cs {
+		path, err := s.cfg.Store.View(c)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)})
+	}
+	return files, nil
+}
+
+// Result is tally reconcile --as-of over the files that count; it is kept
+// until an upload or a pick changes what counts.
+func (s *Server) Result(asOf reconcile.Period) (*reconcile.Result, error) {
+	key := fmt.Sprintf("%d|%s", s.cfg.Store.Generation(), asOf)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.cache[key]; ok {
+		return r, nil
+	}
+	files, err := s.countingFiles()
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.cfg.Engine.Reconcile(files, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.cache) > 16 {
+		clear(s.cache)
+	}
+	s.cache[key] = res
+	return res, nil
+}
+
+// months lists the months an as-of selector offers.
+func (s *Server) months() []string {
+	var out []string
+	for m := 1; m <= 12; m++ {
+		out = append(out, reconcile.Period{Year: s.cfg.Year, Month: m}.String())
+	}
+	return out
+}
+
+type boardRow struct {
+	Code, Name string
+	Cells      []period
+}
+
+func (s *Server) officeData(r *http.Request, u *store.User, title string) (map[string]any, reconcile.Period, bool) {
+	asOf, ok := s.asOf(r)
+	if !ok {
+		return nil, asOf, false
+	}
+	return map[string]any{"Title": title, "AsOf": asOf.String(), "Months": s.months()}, asOf, true
+}
+
+// board is 报送情况: department × month, with the run's summary.
+func (s *Server) board(w http.ResponseWriter, r *http.Request, u *store.User) {
+	data, asOf, ok := s.officeData(r, u, s.t("报送情况", "Submissions"))
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		return
+	}
+	counting, err := s.countingMap()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var rows []boardRow
+	var cols []string
+	for m := 1; m <= asOf.Month; m++ {
+		cols = append(cols, fmt.Sprintf("%02d", m))
+	}
+	tally := map[string]int{}
+	for _, d := range s.spec.Departments {
+		if len(d.TablesFor(reconcile.Period{Year: asOf.Year, Month: 1})) == 0 {
+			continue
+		}
+		row := boardRow{Code: d.Code, Name: d.Name}
+		for m := 1; m <= asOf.Month; m++ {
+			c := s.periodState(d.Code, reconcile.Period{Year: asOf.Year, Month: m}, counting)
+			tally[c.State]++
+			row.Cells = append(row.Cells, c)
+		}
+		rows = append(rows, row)
+	}
+	res, err := s.Result(asOf)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data["Cols"], data["Rows"], data["Count"], data["Summary"] = cols, rows, tally, res.Summary
+	s.render(w, r, http.StatusOK, "board", u, data)
+}
+
+type findingRow struct {
+	reconcile.Finding
+	Message, Advice string
+}
+
+func (s *Server) findings(w http.ResponseWriter, r *http.Request, u *store.User) {
+	data, asOf, ok := s.officeData(r, u, s.t("问题清单", "Findings"))
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		return
+	}
+	res, err := s.Result(asOf)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// Everything the run found through the month (what the board counts),
+	// or that month's own.
+	all := r.URL.Query().Get("month") != "1"
+	var rows []findingRow
+	for _, f := range res.Findings {
+		if f.Severity == reconcile.Info || (!all && f.Period != asOf.String()) {
+			continue
+		}
+		rows = append(rows, findingRow{Finding: f, Message: f.Message(s.cfg.Lang), Advice: f.Advice(s.cfg.Lang)})
+	}
+	data["Rows"], data["All"] = rows, all
+	s.render(w, r, http.StatusOK, "findings", u, data)
+}
+
+type progressRow struct {
+	Code, Name, Unit                      string
+	Target, YTD, Completion, Elapsed, Gap string
+	YoY                                   string
+	Lagging, Complete                     bool
+	BarDone, BarY, TickX, TickY           int64
+}
+
+func (s *Server) progress(w http.ResponseWriter, r *http.Request, u *store.User) {
+	data, asOf, ok := s.officeData(r, u, s.t("目标进度", "Progress"))
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		return
+	}
+	res, err := s.Result(asOf)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// The chart: bars of 完成率 against a tick at 序时进度, 0–150% across
+	// 300 pixels. Pixels are drawn from the exact percentages, truncated.
+	px := func(pct decimal.Decimal) int64 {
+		v := pct.Mul(decimal.NewFromInt(2)).IntPart()
+		return max(0, min(v, 300))
+	}
+	var rows []progressRow
+	for i := range res.Series {
+		se := &res.Series[i]
+		p := se.Progress
+		if p == nil {
+			continue
+		}
+		row := progressRow{Code: se.Indicator.Code, Name: se.Indicator.Name, Unit: se.Indicator.Unit.Name,
+			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Completion: p.Completion.StringFixed(2),
+			Elapsed: p.Elapsed.StringFixed(2), Gap: p.Gap.StringFixed(2), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0,
+			BarDone: px(p.Completion), BarY: int64(len(rows))*28 + 4}
+		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
+		if p.HasYoY {
+			row.YoY = p.YoY.StringFixed(2) + "%"
+		}
+		rows = append(rows, row)
+	}
+	data["Rows"], data["ChartHeight"] = rows, len(rows)*28+12
+	s.render(w, r, http.StatusOK, "progress", u, data)
+}
+
+type claimRow struct {
+	ID, Text, Interval, Computed, Difference, Unit, Status, StatusText, Notes string
+}
+
+var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
+	reconcile.Consistent: {"一致", "consistent"},
+	reconcile.Mismatch:   {"不符", "mismatch"},
+	reconcile.NoData:     {"无数据", "no data"},
+	reconcile.Incomplete: {"数据不完整", "incomplete"},
+	reconcile.Unmapped:   {"未对应指标", "unmapped"},
+}
+
+func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
+	data, asOf, ok := s.officeData(r, u, s.t("报告核对", "Report claims"))
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		return
+	}
+	res, err := s.Result(asOf)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var rows []claimRow
+	for i := range res.Claims {
+		cr := &res.Claims[i]
+		row := claimRow{ID: cr.Claim.ID, Text: cr.Claim.Text, Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
+			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
+		if cr.HasComputed {
+			row.Computed, row.Difference = cr.Computed.String(), cr.Difference.String()
+		}
+		for _, n := range cr.Notes {
+			if row.Notes != "" {
+				row.Notes += "；"
+			}
+			row.Notes += n.In(s.cfg.Lang)
+		}
+		rows = append(rows, row)
+	}
+	data["Rows"], data["Summary"] = rows, res.Summary
+	s.render(w, r, http.StatusOK, "claims", u, data)
+}
+
+// consolidated sends the workbook tally reconcile --as-of writes over the
+// files that count.
+func (s *Server) consolidated(w http.ResponseWriter, r *http.Request, u *store.User) {
+	asOf, ok := s.asOf(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		return
+	}
+	files, err := s.countingFiles()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.cfg.Engine.Workbook(files, asOf, &buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.cfg.Store.Audit(u, "consolidated", asOf.String())
+	sendXLSX(w, "consolidated-"+asOf.String()+".xlsx", buf.Bytes())
+}
+
+// officeDept lists one department's uploads, each downloadable, and lets
+// the office pick which one counts.
+func (s *Server) officeDept(w http.ResponseWriter, r *http.Request, u *store.User) {
+	code := r.PathValue("code")
+	if _, ok := s.spec.Department(code); !ok {
+		s.notFound(w, r)
+		return
+	}
+	uploads, err := s.cfg.Store.UploadsOf(code)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	counting, err := s.countingMap()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "officedept", u, map[string]any{"Title": s.deptName(code), "Dept": code,
+		"DeptName": s.deptName(code), "Uploads": uploads, "Periods": s.periodsOf(code, counting), "MaxMB": s.cfg.MaxUpload >> 20})
+}
+
+func (s *Server) pick(w http.ResponseWriter, r *http.Request, u *store.User) {
+	id := r.PostFormValue("id")
+	up, err := s.cfg.Store.Upload(id)
+	if err != nil {
+		s.notFound(w, r)
+		return
+	}
+	if err := s.cfg.Store.Pick(u, up.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/office/dept/"+up.Dept, http.StatusSeeOther)
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, u *store.User) {
+	s.renderUsers(w, r, u, http.StatusOK, "", "")
+}
+
+func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, u *store.User, status int, msg, errMsg string) {
+	users, err := s.cfg.Store.Users()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "users", u, map[string]any{"Title": s.t("账户管理", "Accounts"), "Users": users,
+		"Departments": s.spec.Departments, "Message": msg, "Error": errMsg})
+}
+
+func (s *Server) addUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+	name, role, dept := r.PostFormValue("name"), r.PostFormValue("role"), r.PostFormValue("dept")
+	if role == store.Dept {
+		if _, ok := s.spec.Department(dept); !ok {
+			s.renderUsers(w, r, u, http.StatusBadRequest, "", s.t("请选择单位", "choose a department"))
+			return
+		}
+	}
+	pw := store.RandomPassword()
+	if _, err := s.cfg.Store.AddUser(u, name, role, dept, pw); err != nil {
+		msg := err.Error()
+		if errors.Is(err, store.ErrExists) {
+			msg = s.t("用户名已存在", "that user name exists")
+		}
+		s.renderUsers(w, r, u, http.StatusBadRequest, "", msg)
+		return
+	}
+	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已创建账户 %s，初始密码（只显示这一次）：%s", "created %s; its password (shown this once): %s"), name, pw), "")
+}
+
+func (s *Server) resetUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+	name := r.PostFormValue("name")
+	pw := store.RandomPassword()
+	if err := s.cfg.Store.SetPassword(u, name, pw); err != nil {
+		s.renderUsers(w, r, u, http.StatusBadRequest, "", err.Error())
+		return
+	}
+	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已重置 %s 的密码（只显示这一次）：%s", "reset %s's password (shown this once): %s"), name, pw), "")
+}
+
+func (s *Server) disableUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+	name := r.PostFormValue("name")
+	if name == u.Name {
+		s.renderUsers(w, r, u, http.StatusBadRequest, "", s.t("不能停用自己的账户", "you cannot disable your own account"))
+		return
+	}
+	if err := s.cfg.Store.Disable(u, name); err != nil {
+		s.renderUsers(w, r, u, http.StatusBadRequest, "", err.Error())
+		return
+	}
+	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已停用 %s", "disabled %s"), name), "")
+}
+
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, u *store.User) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	if n <= 0 || n > 5000 {
+		n = 200
+	}
+	log, err := s.cfg.Store.AuditLog(n)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "audit", u, map[string]any{"Title": s.t("操作记录", "Audit log"), "Log": log})
+}
