@@ -34,12 +34,10 @@ func (l *Ledger) bounded(f Finding) {
 	}
 	if f.Rule == RuleTooManyFindings {
 		// A reader's own summary: folded into this file's one summary.
-		if len(f.Args) == 3 {
-			d, _ := f.Args[1].(int)
-			e, _ := f.Args[2].(int)
-			b.dropped += d
-			b.droppedErrors += e
-		}
+		d, _ := f.Fields["more"].(int)
+		e, _ := f.Fields["errors"].(int)
+		b.dropped += d
+		b.droppedErrors += e
 		return
 	}
 	if b.listed >= max {
@@ -65,7 +63,7 @@ func (l *Ledger) summariseBounds() {
 			sev = Error
 		}
 		l.res.Findings = append(l.res.Findings, Finding{Source: Source{File: file}, Rule: RuleTooManyFindings, Severity: sev,
-			Args: []any{b.listed, b.dropped, b.droppedErrors}})
+			Fields: Fields{"listed": b.listed, "more": b.dropped, "errors": b.droppedErrors}})
 	}
 }
 
@@ -85,21 +83,24 @@ func (l *Ledger) clipped(f Finding) []Finding {
 		if k := h.Sum64(); !l.longSeen[k] {
 			l.longSeen[k] = true
 			out = append(out, Finding{Source: f.Source, Department: f.Department, Period: f.Period, Rule: RuleLongText,
-				Severity: Info, Raw: ClipText(f.Raw, n), Args: []any{chars, n}})
+				Severity: Info, Raw: ClipText(f.Raw, n), Fields: Fields{"length": chars, "shown": n}})
 		}
 		f.Raw = ClipText(f.Raw, n)
 	}
-	var args []any
-	for i, a := range f.Args {
+	var fields Fields
+	for k, a := range f.Fields {
 		if s, ok := a.(string); ok && utf8.RuneCountInString(s) > n {
-			if args == nil {
-				args = append([]any(nil), f.Args...)
+			if fields == nil {
+				fields = Fields{}
+				for kk, v := range f.Fields {
+					fields[kk] = v
+				}
 			}
-			args[i] = ClipText(s, n)
+			fields[k] = ClipText(s, n)
 		}
 	}
-	if args != nil {
-		f.Args = args
+	if fields != nil {
+		f.Fields = fields
 	}
 	return append(out, f)
 }

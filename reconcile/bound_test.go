@@ -11,7 +11,7 @@ func TestSecondUnreadableCopy(t *testing.T) {
 	s := testSpec()
 	broken := func(name string) Submission {
 		return Submission{File: name, Department: "czs", Period: Period{2020, 3}, Unreadable: true,
-			Findings: []Finding{{Source: Source{File: name}, Rule: RuleUnreadable, Severity: Error, Args: []any{Text{"坏", "broken"}}}}}
+			Findings: []Finding{{Source: Source{File: name}, Rule: RuleUnreadable, Severity: Error, Fields: Fields{"reason": Text{"坏", "broken"}}}}}
 	}
 	for _, name := range []string{"a/2020-03-czs.xlsx", "z/2020-03-czs.xlsx"} {
 		subs := append(year(s), broken(name))
@@ -40,7 +40,7 @@ func TestFindingsBounded(t *testing.T) {
 	long := strings.Repeat("长", 5000)
 	for i := 0; i < 50; i++ {
 		subs[0].Findings = append(subs[0].Findings, Finding{Source: Source{File: subs[0].File, Sheet: "税收", Cell: "B4"},
-			Rule: RuleNotANumber, Severity: Error, Raw: long, Args: []any{long, Text{"数字", "a number"}}})
+			Rule: RuleNotANumber, Severity: Error, Raw: long, Fields: Fields{"raw": long, "expected": Text{"数字", "a number"}}})
 	}
 	r := Consolidate(s, subs, Options{MaxFindingsPerFile: 10, MaxFindingText: 20})
 	var listed, summaries, longs int
@@ -51,7 +51,7 @@ func TestFindingsBounded(t *testing.T) {
 		switch f.Rule {
 		case RuleTooManyFindings:
 			summaries++
-			if f.Severity != Error || f.Args[1] != 40 {
+			if f.Severity != Error || f.Fields["more"] != 40 {
 				t.Errorf("summary %+v", f)
 			}
 		case RuleLongText:

@@ -59,7 +59,7 @@ func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 			continue // a blank or unreadable cell has its own finding
 		}
 		f := Finding{Source: first.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleSpec,
-			Severity: rule.Severity, Raw: first.Raw, Args: []any{rule.ID, rule.Text, rule.Message, left.String(), right.String()}}
+			Severity: rule.Severity, Raw: first.Raw, Fields: specFields(rule, left, right)}
 		if rule.Severity == Warning {
 			f.Explanation = r.Note
 		}
@@ -96,7 +96,7 @@ func (l *Ledger) checkTotalRules() {
 				continue
 			}
 			l.finding(Finding{Period: p.String(), Rule: RuleSpec, Severity: rule.Severity,
-				Args: []any{rule.ID, rule.Text, rule.Message, left.String(), right.String()}})
+				Fields: specFields(rule, left, right)})
 		}
 	}
 }
@@ -119,6 +119,11 @@ func (l *Ledger) checkCodeName(s *Submission, r *Row) {
 	}
 	if first.name != name {
 		l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleCodeNames,
-			Severity: Warning, Raw: r.Code, Args: []any{r.Code, first.name, first.at.File, r.Name}, Explanation: r.Note})
+			Severity: Warning, Raw: r.Code, Fields: Fields{"code": r.Code, "first_name": first.name, "first_file": first.at.File, "name": r.Name}, Explanation: r.Note})
 	}
+}
+
+// specFields are the message fields of a spec rule that does not hold.
+func specFields(rule *CheckRule, left, right decimal.Decimal) Fields {
+	return Fields{"id": rule.ID, "expr": rule.Text, "text": rule.Message, "left": left.String(), "right": right.String()}
 }

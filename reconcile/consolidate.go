@@ -85,6 +85,7 @@ type Summary struct {
 	Rows, RowsConsolidated       int
 	RowsRejected                 int
 	Findings, Errors, Warnings   int
+	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
 	// Every non-empty cell of a data sheet: Cells == CellsConsolidated +
@@ -122,6 +123,7 @@ type Ledger struct {
 	chosen   map[string]Identity // dept|period → the readable file that counts
 	noSum    bool                // checking a file that does not count: nothing is consolidated
 	subStart int                 // index of the current submission's first finding
+	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
 	cur      *monthState // the month being added
 	codes    map[string]codeUse
@@ -152,6 +154,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		figs:     map[figKey]*Figure{},
 		received: map[string]bool{},
 		chosen:   map[string]Identity{},
+		reported: map[string]bool{},
 		months:   map[string]*monthState{},
 		codes:    map[string]codeUse{},
 		check:    opt.Check,
@@ -282,9 +285,9 @@ func (l *Ledger) Add(s *Submission) {
 		// reported, saying which counts and why.
 		used := l.chosen[key]
 		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateFile, Severity: Warning, Args: []any{used.File, savedText(used.Modified), savedText(s.Modified)}})
+			Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}})
 		l.finding(Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateUsed, Severity: Info, Args: []any{s.File}})
+			Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
 		if l.check {
 			// Checked like any file, so the department hears of all its
 			// problems; its figures go nowhere.
@@ -331,7 +334,7 @@ func (l *Ledger) checkLate(s *Submission) {
 		return
 	}
 	l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-		Rule: RuleLate, Severity: Warning, Args: []any{s.Saved, due}})
+		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}})
 }
 
 // due returns the date (YYYY-MM-DD) a month's submission is due by.
@@ -513,9 +516,9 @@ func (l *Ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Ce
 func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
 	t := sh.Table
 	ok := true
-	at := func(src Source, rule Rule, sev Severity, raw string, args ...any) {
+	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
 		f := Finding{Source: src, Department: s.Department, Period: s.Period.String(),
-			Rule: rule, Severity: sev, Raw: raw, Args: args}
+			Rule: rule, Severity: sev, Raw: raw, Fields: fields}
 		if sev == Warning {
 			f.Explanation = r.Note
 		}
@@ -536,24 +539,24 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 		}
 		def, _ := l.spec.Indicator(ind)
 		if -cell.Value.Exponent() > def.Precision && !cell.Value.Round(def.Precision).Equal(cell.Value) {
-			at(cell.Source, RulePrecision, Warning, cell.Raw, cell.Value.String(), def.Precision)
+			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
 		if def.NonNegative && cell.Value.IsNegative() {
-			at(cell.Source, RuleNegative, Error, cell.Raw, cell.Value.String())
+			at(cell.Source, RuleNegative, Error, cell.Raw, Fields{"value": cell.Value.String()})
 			ok = false
 		}
 		if def.HasMin && cell.Value.LessThan(def.Min) || def.HasMax && cell.Value.GreaterThan(def.Max) {
-			at(cell.Source, RuleRange, Error, cell.Raw, cell.Value.String(), rangeText(def))
+			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
 	}
 	for ci, c := range t.Columns {
 		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
-			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, r.Name)
+			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
 		}
 	}
 	if t.Rows == Enterprise && hasRole(t, RoleCode) {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, r.Code, problem)
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
 		}
 	}
 	key := r.Code
@@ -561,7 +564,7 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 		key = r.Name
 	}
 	if first, dup := seen[key]; dup && t.Rows != Indicators {
-		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, r.Name, first)
+		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": first})
 		return false
 	}
 	seen[key] = r.Line
@@ -591,7 +594,7 @@ func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
 		}
 		if !y.Value.IsNegative() && !m.Value.IsNegative() && y.Value.LessThan(m.Value) {
 			l.finding(Finding{Source: y.Source, Department: s.Department, Period: s.Period.String(),
-				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Args: []any{y.Value.String(), m.Value.String()}})
+				Rule: RuleYTDBelowMonth, Severity: Error, Raw: y.Raw, Fields: Fields{"ytd": y.Value.String(), "month": m.Value.String()}})
 		}
 	}
 }
@@ -671,7 +674,7 @@ func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, te
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
-			Args: []any{cell.Value.String(), sums[ci].String(), cell.Value.Sub(sums[ci]).String()}})
+			Fields: Fields{"total": cell.Value.String(), "sum": sums[ci].String(), "diff": cell.Value.Sub(sums[ci]).String()}})
 	}
 }
 
@@ -679,7 +682,7 @@ func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, te
 // formula left out, in place of its number_as_text note.
 func (l *Ledger) sumSkipsText(s *Submission, c *Cell, total Cell) {
 	f := Finding{Source: c.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleSumSkipsText,
-		Severity: Warning, Raw: c.Raw, Args: []any{c.Value.String(), total.Source.Cell + " " + total.Formula, c.Value.String()}}
+		Severity: Warning, Raw: c.Raw, Fields: Fields{"value": c.Value.String(), "total_cell": total.Source.Cell + " " + total.Formula, "short": c.Value.String()}}
 	for i := l.subStart; i < len(l.res.Findings); i++ {
 		if g := &l.res.Findings[i]; g.Rule == RuleTextNumber && g.Source == c.Source {
 			*g = f
@@ -697,9 +700,7 @@ func (l *Ledger) checkMissing() {
 			if l.received[key] {
 				continue
 			}
-			l.finding(Finding{Department: d.Code, Period: p.String(), Rule: RuleMissing, Severity: Error,
-				Args: []any{d.Name, p.String()}})
-			l.markIncomplete(d.Code, p, Text{"未报送：" + d.Name + " " + p.String(), "missing: " + d.Name + " " + p.String()})
+			l.markIncomplete(d.Code, p, l.missing(d.Code, p))
 		}
 	}
 }
@@ -768,16 +769,33 @@ func (l *Ledger) ytdFigure(ind string, year, last int) Figure {
 		first = last // a level depends on its last month only
 	}
 	var f Figure
+	depts := l.monthlyDepts(ind)
+	if year != l.asOf.Year && !l.anyMonth(depts, year) {
+		return f // a year without monthly files: no months to speak of
+	}
 	for m := first; m <= last; m++ {
 		p := Period{year, m}
-		for _, d := range l.monthlyDepts(ind) {
+		for _, d := range depts {
 			if !l.received[d+"|"+p.String()] {
-				f.Incomplete = appendUnique(f.Incomplete, Text{"未报送：" + l.deptName(d) + " " + p.String(), "missing: " + l.deptName(d) + " " + p.String()})
+				f.Incomplete = appendUnique(f.Incomplete, l.missing(d, p))
 			}
 		}
 		f.add(l.monthFigure(ind, p))
 	}
 	return f
+}
+
+// missing reports a department-month with no file, once, so that every
+// figure it leaves incomplete points at a finding; it returns the reason the
+// figure gives.
+func (l *Ledger) missing(dept string, p Period) Text {
+	name := l.deptName(dept)
+	if key := dept + "|" + p.String(); !l.check && !l.reported[key] {
+		l.reported[key] = true
+		l.finding(Finding{Department: dept, Period: p.String(), Rule: RuleMissing, Severity: Error,
+			Fields: Fields{"department": name, "period": p.String()}})
+	}
+	return Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
 }
 
 // monthlyDepts lists the departments that submit ind monthly.
@@ -893,6 +911,8 @@ func (l *Ledger) summarise() {
 			s.Errors++
 		case Warning:
 			s.Warnings++
+		case Info:
+			s.Infos++
 		}
 	}
 	s.Claims = len(l.res.Claims)

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -279,6 +280,44 @@ func TestProgress(t *testing.T) {
 	r = Consolidate(s, subs, Options{AsOf: Period{2021, 2}})
 	if r.Summary.Skipped != 1 || !r.Series[0].YTD.Value.Equal(d("20000")) {
 		t.Errorf("skipped %d YTD %s, want 1 and 20000", r.Summary.Skipped, r.Series[0].YTD.Value)
+	}
+}
+
+// An as-of month with a department missing: the year to date is marked
+// incomplete with the missing department-month, and 完成率, 序时进度 and
+// 同比 are measured through the last whole month, against the same months
+// of the previous year (January–February against January–February).
+func TestProgressIncomplete(t *testing.T) {
+	s := testSpec()
+	wan, _ := LookupUnit("万元")
+	s.Year = 2021
+	s.Tolerance.Lag = d("5")
+	s.Targets = []Target{{Indicator: "tax", Year: 2021, Value: d("200000"), Unit: wan}}
+	subs := year(s) // 2020: 10000 a month
+	for m := 1; m <= 2; m++ {
+		sub := month(s, m)
+		sub.File = fmt.Sprintf("2021-%02d-czs.xlsx", m)
+		sub.Period = Period{2021, m}
+		subs = append(subs, sub)
+	}
+	p := Consolidate(s, subs, Options{AsOf: Period{2021, 3}}).Series[0].Progress
+	if p.Complete() || !p.Judged() || p.Through != 2 || p.AsOf != 3 {
+		t.Fatalf("complete %v judged %v through %d as-of %d, want incomplete, judged through 2 of 3", p.Complete(), p.Judged(), p.Through, p.AsOf)
+	}
+	if len(p.Missing) == 0 || !strings.Contains(p.Missing[0].In(Chinese), "2021-03") {
+		t.Errorf("missing %v, want March named", p.Missing)
+	}
+	// 20000 of 200000 = 10% against 2/12 = 16.67%; 同比 20000 against 2020's
+	// January–February 20000 = 0%, not against January–March.
+	got := []string{p.Measured.Value.String(), p.Completion.String(), p.Elapsed.String(), p.Gap.String(), fmt.Sprint(p.Lagging),
+		p.Prior.Value.String(), p.YoY.String(), fmt.Sprint(p.HasYoY)}
+	if diff := cmp.Diff([]string{"20000", "10", "16.67", "-6.67", "true", "20000", "0", "true"}, got); diff != "" {
+		t.Errorf("progress (-want +got):\n%s", diff)
+	}
+	// No whole month at all: nothing is judged.
+	p = Consolidate(s, subs[:len(subs)-2], Options{AsOf: Period{2021, 3}}).Series[0].Progress
+	if p.Judged() || p.Lagging || p.HasYoY {
+		t.Errorf("no month whole: judged %v lagging %v yoy %v", p.Judged(), p.Lagging, p.HasYoY)
 	}
 }
 

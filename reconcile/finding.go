@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 )
 
 // Severity says how a finding weighs.
@@ -42,6 +44,7 @@ const (
 	RulePrecision      Rule = "precision"
 	RuleNegative       Rule = "negative"
 	RuleRequired       Rule = "required"
+	RuleNoFigure       Rule = "required_no_figure"
 	RuleCreditCode     Rule = "credit_code"
 	RuleUnknownLine    Rule = "unknown_line"
 	RuleTotalMismatch  Rule = "total_mismatch"
@@ -77,11 +80,17 @@ type Finding struct {
 	Rule       Rule
 	Severity   Severity
 	Raw        string
-	Args       []any // the message's parameters, in catalogue order
+	// Fields are the message's named values (see the catalogue); each
+	// language's text places them by name.
+	Fields Fields
 	// Explanation is what the department wrote in the row's 说明 column;
 	// a warning with one is explained (核实性, kept with its reason).
 	Explanation string
 }
+
+// Fields are a message's named values. A value is a string, a number or a
+// Text, which reads differently in each language.
+type Fields map[string]any
 
 // Lang selects the language of messages and the workbook.
 type Lang string
@@ -92,53 +101,121 @@ const (
 	English Lang = "en"
 )
 
-var catalogue = map[Rule][2]string{
-	RuleUnreadable:       {"无法读取文件：%v", "cannot read the file: %v"},
-	RuleUnknownFile:      {"无法判断填报单位和报告期：%v", "cannot tell the department and period: %v"},
-	RuleDuplicateFile:    {"同一单位同一报告期另有文件 %v（保存于 %v；本文件保存于 %v），按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用该文件，本文件未汇总", "another file for the same department and period, %v (saved %v; this one %v), counts by the rule “the later save time, then a name starting with its period and department, then the later name”; this file was not consolidated"},
-	RuleDuplicateUsed:    {"同一单位同一报告期另有文件 %v，按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用本文件", "another file for the same department and period, %v, was also sent; this file counts by the rule “the later save time, then a name starting with its period and department, then the later name”"},
-	RuleMissingSheet:     {"缺少工作表“%v”", "sheet %q is missing"},
-	RuleMissingColumn:    {"找不到表头“%v”，该表未读取", "header %q not found; the sheet was not read"},
-	RuleNotANumber:       {"“%v”不是数字，应填写%v", "%q is not a number; expected %v"},
-	RuleTextNumber:       {"数字以文本形式填写，已按 %v 接收", "a number typed as text, accepted as %v"},
-	RuleNoCachedValue:    {"公式 =%v 没有计算结果，请在 Excel 中重新计算后保存", "formula =%v has no cached value; recalculate and save in Excel"},
-	RulePrecision:        {"%v 的小数位数超过规定的 %v 位", "%v has more than the declared %v decimal places"},
-	RuleNegative:         {"%v 不应为负数", "%v must not be negative"},
-	RuleRequired:         {"必填项为空", "required cell is empty"},
-	RuleCreditCode:       {"统一社会信用代码“%v”%v", "unified social credit code %q %v"},
-	RuleUnknownLine:      {"行“%v”不是本表的指标", "row %q is not an indicator of this table"},
-	RuleTotalMismatch:    {"合计 %v 与各行之和 %v 不符，相差 %v", "total %v is not the sum of the rows %v, difference %v"},
-	RuleNoTotal:          {"没有合计行", "no 合计 (total) row"},
-	RuleYTDChain:         {"本年累计 %v 不等于上月（%v）累计 %v 加本月 %v（应为 %v，修订 %v）", "year-to-date %v is not last month's (%v) %v plus this month's %v (expected %v, revised by %v)"},
-	RuleYTDBelowMonth:    {"本年累计 %v 小于本月 %v", "year-to-date %v is less than this month's %v"},
-	RuleMissing:          {"%v %v 未报送", "%v %v has not been submitted"},
-	RuleDuplicateEntry:   {"“%v”在本表中重复出现（第 %v 行）", "%q appears twice in this table (row %v)"},
-	RuleLate:             {"逾期报送：文件保存于 %v，截止日期为 %v", "submitted late: saved %v, due %v"},
-	RuleSpec:             {"审核公式 %v（%v）不成立：%v（左边 %v，右边 %v）", "rule %v (%v) does not hold: %v (left %v, right %v)"},
-	RuleHiddenCell:       {"数值 %v 位于隐藏的%v中，请取消隐藏并核实", "%v is in a hidden %v; unhide it and check"},
-	RuleOutsideArea:      {"“%v”填在填报区域之外，未汇总", "%q is outside the input area and was not consolidated"},
-	RuleCodeNames:        {"统一社会信用代码 %[1]v 在 %[3]v 中对应“%[2]v”，此处为“%[4]v”", "credit code %v is %q in %v but %q here"},
-	RuleNoFingerprint:    {"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"},
-	RuleWrongTemplate:    {"文件名表明是 %v，但所用模板是 %v 的，请用本期模板重新填报", "the name says %v but the template is for %v; fill in this period's template"},
-	RuleOldTemplate:      {"模板版本已过期（%v，版式 %v），已按表头读取，请改用最新模板", "made from an older template (%v, layout %v); read by its headers; use the current template"},
-	RuleRange:            {"%v 超出允许范围 %v", "%v is outside the allowed range %v"},
-	RuleChoice:           {"“%v”不在下拉列表中", "%q is not one of the listed choices"},
-	RuleAppears:          {"“%v”本月新出现（上月 %v 无此行）", "%q appears this month (not in %v)"},
-	RuleDisappears:       {"“%v”上月（%v）有、本月无", "%q was in %v and is gone this month"},
-	RuleUnreadableFolder: {"无法读取文件夹，其中的文件未检查：%v", "cannot read the folder; the files in it were not checked: %v"},
-	RuleNotAnnotated:     {"未能写出批注副本：%v", "the annotated copy could not be written: %v"},
-	RuleTooManyFindings:  {"本文件问题过多，只列出前 %v 个，另有 %v 个未列出（其中错误 %v 个）", "too many findings in this file: the first %v are listed, %v more are not (%v of them errors)"},
-	RuleLongText:         {"单元格内容长 %v 个字符，问题说明中只显示前 %v 个", "the cell holds %v characters; findings show the first %v"},
-	RuleDate:             {"此格是日期或时间 %v，不是数字，未汇总；应填写%v（如确为数字，请把单元格格式改为“数值”后重新填写）", "this cell holds the date or time %v, not a number, and was not consolidated; expected %v (if it is a figure, set the cell's format to Number and type it again)"},
-	RuleFooter:           {"“%v”等不是数据行的文字（填表人、联系电话、注等），未作为数据读取", "%q and other text that is not a data row (who filled it in, a phone number, a note) was not read as data"},
-	RuleBelowTotal:       {"“%v”这一行在合计行以下：已汇总，但表中的合计不含此行；请把它移到合计行以上", "row %q is below the 合计 row: it was consolidated, but the sheet's own total leaves it out; move it above the 合计"},
-	RuleODSName:          {"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取", "the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"},
-	RuleOtherSheet:       {"工作表“%v”不是本单位报表的一部分，其中 %v 个数字未读取、未汇总；请把数据填入模板的工作表", "sheet %q is not one of this department's tables; its %v figures were not read; type them into the template's sheets"},
-	RuleSecondTotal:      {"又一个合计行“%v”（第一个合计在第 %v 行），未读取、未核对；请删除多余的合计行", "another total row %q (the first is on row %v) was neither read nor compared; delete the extra total row"},
-	RuleFooterFigures:    {"“%v”是填表人、联系电话等说明行，却在数字栏填了数字，该行未汇总；如确是一行数据，请填写单位名称", "%q is a line such as who filled it in or a phone number, but has numbers in figure columns; the row was not consolidated; if it is data, give the entity's name"},
-	RuleNotAnInput:       {"此格不是本行的填报项（灰色锁定单元格），所填“%v”未汇总；请删除，或填到本行应填的栏目", "this cell is not an input of its line (a grey, locked cell); %q was not consolidated; delete it or type it in the line's own column"},
-	RuleTotalNoValue:     {"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对", "the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"},
-	RuleSumSkipsText:     {"数字 %v 以文本形式填写，已按数字接收；但表中合计公式（%v）按文本跳过了它，合计少了 %v。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）", "%v was typed as text and accepted as a number, but the sheet's own 合计 formula (%v) skips text, so it is short by %v; make this cell a number (remove the leading ' or set the format to Number and type it again)"},
+// message is a rule's entry in the catalogue: its name and its text in
+// both languages, the text placing named fields as {field}.
+type message struct {
+	name Text
+	text Text
+}
+
+var catalogue = map[Rule]message{
+	RuleUnreadable: {Text{"文件无法读取", "unreadable file"},
+		Text{"无法读取文件：{reason}", "cannot read the file: {reason}"}},
+	RuleUnknownFile: {Text{"无法识别的文件", "unidentified file"},
+		Text{"无法判断填报单位和报告期：{reason}", "cannot tell the department and period: {reason}"}},
+	RuleDuplicateFile: {Text{"重复报送", "duplicate submission"},
+		Text{"同一单位同一报告期另有文件 {used}（保存于 {used_saved}；本文件保存于 {saved}），按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用该文件，本文件未汇总",
+			"another file for the same department and period, {used} (saved {used_saved}; this one {saved}), counts by the rule “the later save time, then a name starting with its period and department, then the later name”; this file was not consolidated"}},
+	RuleDuplicateUsed: {Text{"重复报送（采用本文件）", "duplicate submission (this one counts)"},
+		Text{"同一单位同一报告期另有文件 {other}，按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用本文件",
+			"another file for the same department and period, {other}, was also sent; this file counts by the rule “the later save time, then a name starting with its period and department, then the later name”"}},
+	RuleMissingSheet: {Text{"缺少工作表", "missing sheet"},
+		Text{"缺少工作表“{sheet}”", "sheet \"{sheet}\" is missing"}},
+	RuleMissingColumn: {Text{"缺少表头", "missing header"},
+		Text{"找不到表头“{header}”，该表未读取", "header \"{header}\" not found; the sheet was not read"}},
+	RuleNotANumber: {Text{"不是数字", "not a number"},
+		Text{"“{raw}”不是数字，应填写{expected}", "\"{raw}\" is not a number; expected {expected}"}},
+	RuleTextNumber: {Text{"文本型数字", "number typed as text"},
+		Text{"数字以文本形式填写，已按 {value} 接收", "a number typed as text, accepted as {value}"}},
+	RuleNoCachedValue: {Text{"公式无计算结果", "formula without value"},
+		Text{"公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存", "formula ={formula} has no cached value; recalculate and save in Excel"}},
+	RulePrecision: {Text{"小数位数超限", "too many decimal places"},
+		Text{"{value} 的小数位数超过规定的 {places} 位", "{value} has more than the declared {places} decimal places"}},
+	RuleNegative: {Text{"负数", "negative figure"},
+		Text{"{value} 不应为负数", "{value} must not be negative"}},
+	RuleRequired: {Text{"必填项为空", "required cell empty"},
+		Text{"必填项为空，请填写数字（没有发生时填 0）", "required cell is empty; type a figure (0 when there is none)"}},
+	RuleNoFigure: {Text{"必填项未填数字", "no figure in a required cell"},
+		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（没有发生时填 0）", "\"{raw}\" (no figure) in a required cell; type a figure (0 when there is none)"}},
+	RuleCreditCode: {Text{"统一社会信用代码校验", "credit code check"},
+		Text{"统一社会信用代码“{code}”{problem}", "unified social credit code \"{code}\" {problem}"}},
+	RuleUnknownLine: {Text{"未知行", "unknown row"},
+		Text{"行“{line}”不是本表的指标", "row \"{line}\" is not an indicator of this table"}},
+	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},
+		Text{"合计 {total} 与各行之和 {sum} 不符，相差 {diff}", "total {total} is not the sum of the rows {sum}, difference {diff}"}},
+	RuleNoTotal: {Text{"缺少合计行", "no total row"},
+		Text{"没有合计行", "no 合计 (total) row"}},
+	RuleYTDChain: {Text{"本年累计衔接", "year-to-date chain"},
+		Text{"本年累计 {ytd} 不等于上月（{prev}）累计 {prev_ytd} 加本月 {month}（应为 {expected}，修订 {revision}）",
+			"year-to-date {ytd} is not last month's ({prev}) {prev_ytd} plus this month's {month} (expected {expected}, revised by {revision})"}},
+	RuleYTDBelowMonth: {Text{"本年累计小于本月", "year-to-date below month"},
+		Text{"本年累计 {ytd} 小于本月 {month}", "year-to-date {ytd} is less than this month's {month}"}},
+	RuleMissing: {Text{"未报送", "not submitted"},
+		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
+	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
+		Text{"“{name}”在本表中重复出现（第 {first_line} 行）", "\"{name}\" appears twice in this table (row {first_line})"}},
+	RuleLate: {Text{"逾期报送", "late submission"},
+		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
+	RuleSpec: {Text{"审核公式", "spec rule"},
+		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
+	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
+		Text{"数值 {value} 位于隐藏的{where}中，请取消隐藏并核实", "{value} is in a hidden {where}; unhide it and check"}},
+	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
+		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
+	RuleCodeNames: {Text{"一码多名", "one code, two names"},
+		Text{"统一社会信用代码 {code} 在 {first_file} 中对应“{first_name}”，此处为“{name}”", "credit code {code} is \"{first_name}\" in {first_file} but \"{name}\" here"}},
+	RuleNoFingerprint: {Text{"非模板文件", "not a template"},
+		Text{"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"}},
+	RuleWrongTemplate: {Text{"模板与文件名不符", "wrong template"},
+		Text{"文件名表明是 {by_name}，但所用模板是 {by_template} 的，请用本期模板重新填报", "the name says {by_name} but the template is for {by_template}; fill in this period's template"}},
+	RuleOldTemplate: {Text{"旧版模板", "old template"},
+		Text{"模板版本已过期（{version}，版式 {layout}），已按表头读取，请改用最新模板", "made from an older template ({version}, layout {layout}); read by its headers; use the current template"}},
+	RuleRange: {Text{"超出允许范围", "out of range"},
+		Text{"{value} 超出允许范围 {range}", "{value} is outside the allowed range {range}"}},
+	RuleChoice: {Text{"不在下拉列表中", "not a listed choice"},
+		Text{"“{value}”不在下拉列表中", "\"{value}\" is not one of the listed choices"}},
+	RuleAppears: {Text{"本月新增行", "row appears"},
+		Text{"“{name}”本月新出现（上月 {prev} 无此行）", "\"{name}\" appears this month (not in {prev})"}},
+	RuleDisappears: {Text{"本月缺少上月的行", "row disappears"},
+		Text{"“{name}”上月（{prev}）有、本月无", "\"{name}\" was in {prev} and is gone this month"}},
+	RuleUnreadableFolder: {Text{"文件夹无法读取", "unreadable folder"},
+		Text{"无法读取文件夹，其中的文件未检查：{reason}", "cannot read the folder; the files in it were not checked: {reason}"}},
+	RuleNotAnnotated: {Text{"批注副本未写出", "annotated copy not written"},
+		Text{"未能写出批注副本：{reason}", "the annotated copy could not be written: {reason}"}},
+	RuleTooManyFindings: {Text{"问题过多", "too many findings"},
+		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
+	RuleLongText: {Text{"单元格内容过长", "long cell text"},
+		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
+	RuleDate: {Text{"日期不是数字", "date in a figure cell"},
+		Text{"此格是日期或时间 {date}，不是数字，未汇总；应填写{expected}（如确为数字，请把单元格格式改为“数值”后重新填写）",
+			"this cell holds the date or time {date}, not a number, and was not consolidated; expected {expected} (if it is a figure, set the cell's format to Number and type it again)"}},
+	RuleFooter: {Text{"非数据行", "not a data row"},
+		Text{"“{text}”等不是数据行的文字（填表人、联系电话、注等），未作为数据读取",
+			"\"{text}\" and other text that is not a data row (who filled it in, a phone number, a note) was not read as data"}},
+	RuleBelowTotal: {Text{"合计行以下的数据", "row below the total"},
+		Text{"“{name}”这一行在合计行以下：已汇总，但表中的合计不含此行；请把它移到合计行以上",
+			"row \"{name}\" is below the 合计 row: it was consolidated, but the sheet's own total leaves it out; move it above the 合计"}},
+	RuleODSName: {Text{"扩展名与格式不符", "OpenDocument under another extension"},
+		Text{"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取",
+			"the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"}},
+	RuleOtherSheet: {Text{"多余的工作表", "sheet not of the template"},
+		Text{"工作表“{sheet}”不是本单位报表的一部分，其中 {figures} 个数字未读取、未汇总；请把数据填入模板的工作表",
+			"sheet \"{sheet}\" is not one of this department's tables; its {figures} figures were not read; type them into the template's sheets"}},
+	RuleSecondTotal: {Text{"多余的合计行", "second total row"},
+		Text{"又一个合计行“{name}”（第一个合计在第 {first_line} 行），未读取、未核对；请删除多余的合计行",
+			"another total row \"{name}\" (the first is on row {first_line}) was neither read nor compared; delete the extra total row"}},
+	RuleFooterFigures: {Text{"说明行中有数字", "figures in a note row"},
+		Text{"“{name}”是填表人、联系电话等说明行，却在数字栏填了数字，该行未汇总；如确是一行数据，请填写单位名称",
+			"\"{name}\" is a line such as who filled it in or a phone number, but has numbers in figure columns; the row was not consolidated; if it is data, give the entity's name"}},
+	RuleNotAnInput: {Text{"非填报项中的数据", "value in a locked cell"},
+		Text{"此格不是本行的填报项（灰色锁定单元格），所填“{value}”未汇总；请删除，或填到本行应填的栏目",
+			"this cell is not an input of its line (a grey, locked cell); \"{value}\" was not consolidated; delete it or type it in the line's own column"}},
+	RuleTotalNoValue: {Text{"合计公式无计算结果", "total formulas without values"},
+		Text{"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对",
+			"the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"}},
+	RuleSumSkipsText: {Text{"合计公式跳过文本数字", "total skips a text figure"},
+		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）",
+			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a number (remove the leading ' or set the format to Number and type it again)"}},
 }
 
 // Text is a message argument that reads differently in each language:
@@ -153,18 +230,153 @@ func (t Text) In(lang Lang) string {
 	return t[0]
 }
 
-// Message renders the finding in lang.
+// In returns the severity's word in lang: 错误, 警告, 提示.
+func (s Severity) In(lang Lang) string {
+	switch s {
+	case Error:
+		return Text{"错误", "error"}.In(lang)
+	case Warning:
+		return Text{"警告", "warning"}.In(lang)
+	case Info:
+		return Text{"提示", "info"}.In(lang)
+	}
+	return string(s)
+}
+
+// Rules lists every rule of the catalogue, sorted by code.
+func Rules() []Rule {
+	out := make([]Rule, 0, len(catalogue))
+	for r := range catalogue {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Name returns the rule's name in lang (本年累计衔接), or its code when
+// the catalogue has none.
+func (r Rule) Name(lang Lang) string {
+	if m, ok := catalogue[r]; ok {
+		return m.name.In(lang)
+	}
+	return string(r)
+}
+
+// Label returns the rule's name with its code beside: 本年累计衔接 (ytd_chain).
+func (r Rule) Label(lang Lang) string {
+	return r.Name(lang) + " (" + string(r) + ")"
+}
+
+// MessageFields returns the names of the fields the rule's message places,
+// in the order of its Chinese text, and whether the rule is catalogued.
+func MessageFields(r Rule) ([]string, bool) {
+	m, ok := catalogue[r]
+	if !ok {
+		return nil, false
+	}
+	return placeholders(m.text[0]), true
+}
+
+// MessageText returns the rule's raw message text in lang, {field}s unfilled.
+func MessageText(r Rule, lang Lang) string {
+	return catalogue[r].text.In(lang)
+}
+
+// Message renders the finding in lang. A field the finding lacks shows as
+// {name}, which the catalogue's tests catch.
 func (f Finding) Message(lang Lang) string {
-	t, ok := catalogue[f.Rule]
+	m, ok := catalogue[f.Rule]
 	if !ok {
 		return string(f.Rule)
 	}
-	args := make([]any, len(f.Args))
-	for i, a := range f.Args {
-		if x, ok := a.(Text); ok {
-			a = x.In(lang)
-		}
-		args[i] = a
-	}
-	return fmt.Sprintf(Text(t).In(lang), args...)
+	return fill(m.text.In(lang), f.Fields, lang)
 }
+
+// CheckFields reports a field the finding's message needs but lacks, or
+// carries but the message does not place.
+func (f Finding) CheckFields() error {
+	want, ok := MessageFields(f.Rule)
+	if !ok {
+		return fmt.Errorf("rule %s has no message", f.Rule)
+	}
+	for _, k := range want {
+		if _, ok := f.Fields[k]; !ok {
+			return fmt.Errorf("rule %s: field {%s} missing", f.Rule, k)
+		}
+	}
+	for k := range f.Fields {
+		if !contains(want, k) {
+			return fmt.Errorf("rule %s: field {%s} not in the message", f.Rule, k)
+		}
+	}
+	return nil
+}
+
+// placeholders lists the {field} names of a text, each once, in order.
+func placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		if k := s[i+1 : i+j]; !contains(out, k) {
+			out = append(out, k)
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// fill replaces each {field} of s by its value in lang; a missing field
+// stays {field}.
+func fill(s string, fields Fields, lang Lang) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		k := s[i+1 : i+j]
+		switch v, ok := fields[k]; {
+		case !ok:
+			b.WriteString(s[i : i+j+1])
+		default:
+			if t, isText := v.(Text); isText {
+				v = t.In(lang)
+			}
+			fmt.Fprint(&b, v)
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+var verdictWords = map[ClaimStatus]Text{
+	Consistent: {"一致", "consistent"},
+	Mismatch:   {"不符", "mismatch"},
+	NoData:     {"无数据", "no data"},
+	Incomplete: {"数据不完整", "incomplete"},
+	Unmapped:   {"未对应指标", "unmapped"},
+}
+
+// In returns the verdict's words in lang: 一致, 不符, 无数据, 数据不完整, 未对应指标.
+func (s ClaimStatus) In(lang Lang) string {
+	if t, ok := verdictWords[s]; ok {
+		return t.In(lang)
+	}
+	return string(s)
+}
+
+// Fill places fields into a text of lang with {field} placeholders, as the
+// catalogue's messages do: for the messages of the adapters and commands.
+func Fill(t Text, fields Fields, lang Lang) string { return fill(t.In(lang), fields, lang) }

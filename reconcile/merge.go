@@ -83,19 +83,19 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 			}
 			in.Status = Refused
 		}
-		at := func(rule Rule, args ...any) *Finding {
-			return &Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(), Rule: rule, Severity: Error, Args: args}
+		at := func(rule Rule, fields Fields) *Finding {
+			return &Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(), Rule: rule, Severity: Error, Fields: fields}
 		}
 		switch {
 		case n.Refused():
 			refuse(nil)
 		case n.AsOf.Year != asOf.Year:
-			refuse(at(RuleNodeYear, n.AsOf.Year, asOf.Year))
+			refuse(at(RuleNodeYear, Fields{"year": n.AsOf.Year, "our_year": asOf.Year}))
 		case ref != nil && DefinitionsDigest(n.Defs) != DefinitionsDigest(ref.Defs):
-			refuse(at(RuleNodeDefs, ref.Name, defsDiff(ref.Defs, n.Defs)))
+			refuse(at(RuleNodeDefs, Fields{"node": ref.Name, "diff": defsDiff(ref.Defs, n.Defs)}))
 		default:
 			if prev := overlap(taken, n); prev != "" {
-				refuse(at(RuleNodeDuplicate, n.Name, prev))
+				refuse(at(RuleNodeDuplicate, Fields{"node": n.Name, "used": prev}))
 				break
 			}
 			for _, o := range origins(n) {
@@ -106,7 +106,7 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 			}
 			accepted = append(accepted, n)
 			if n.Summary.Errors > 0 {
-				res.Findings = append(res.Findings, *at(RuleNodeErrors, n.Name, n.Summary.Errors))
+				res.Findings = append(res.Findings, *at(RuleNodeErrors, Fields{"node": n.Name, "n": n.Summary.Errors}))
 			}
 		}
 		res.Inputs = append(res.Inputs, in)
@@ -138,7 +138,7 @@ func (r *Rollup) missing(nodes []Node, expect []string) {
 		r.absent = append(r.absent, name)
 		from, to := Period{r.AsOf.Year, 1}, r.AsOf
 		r.Findings = append(r.Findings, Finding{Department: name, Period: to.String(), Rule: RuleNodeMissing, Severity: Error,
-			Args: []any{name, from.String(), to.String()}})
+			Fields: Fields{"node": name, "from": from.String(), "to": to.String()}})
 	}
 }
 
@@ -192,7 +192,7 @@ func (r *Rollup) sum(accepted []*Node, all []Node) {
 		for m := n.AsOf.Month + 1; m <= asOf.Month; m++ {
 			p := Period{asOf.Year, m}
 			res.Findings = append(res.Findings, Finding{Source: Source{File: n.File}, Department: n.Name, Period: p.String(),
-				Rule: RuleNodeMonth, Severity: Error, Args: []any{n.Name, p.String(), n.AsOf.String()}})
+				Rule: RuleNodeMonth, Severity: Error, Fields: Fields{"node": n.Name, "month": p.String(), "through": n.AsOf.String()}})
 			for i := range res.Series {
 				res.Series[i].Months[m].Incomplete = appendUnique(res.Series[i].Months[m].Incomplete,
 					Text{"缺节点：" + n.Name + " " + p.String(), "missing node: " + n.Name + " " + p.String()})

@@ -125,7 +125,7 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		l.finding(Finding{Source: v.ytdAt, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
-			Args: []any{v.ytd.String(), prevLabel, prevYTD.String(), v.month.String(), want.String(), v.ytd.Sub(want).String()}})
+			Fields: Fields{"ytd": v.ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": v.month.String(), "expected": want.String(), "revision": v.ytd.Sub(want).String()}})
 	}
 	if prev == nil {
 		return
@@ -151,10 +151,10 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	byCell(prev.at, gone)
 	for _, k := range appears {
 		l.finding(Finding{Source: cur.at[k], Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
-			Raw: cur.present[k], Args: []any{cur.present[k], prev.period.String()}})
+			Raw: cur.present[k], Fields: Fields{"name": cur.present[k], "prev": prev.period.String()}})
 	}
 	for _, k := range gone {
 		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[k.table]}, Department: dept, Period: p.String(),
-			Rule: RuleDisappears, Severity: Info, Raw: prev.present[k], Args: []any{prev.present[k], prev.period.String()}})
+			Rule: RuleDisappears, Severity: Info, Raw: prev.present[k], Fields: Fields{"name": prev.present[k], "prev": prev.period.String()}})
 	}
 }

@@ -249,23 +249,37 @@ const (
 )
 
 func init() {
-	for r, t := range map[Rule][2]string{
-		RuleNodeUnreadable: {"不能作为汇总工作簿读取，拒收：%v", "cannot be read as a consolidated workbook, refused: %v"},
-		RuleNodeSeal:       {"校验页在 tally 写出后被改动（校验值 %v，按内容应为 %v），拒收", "the seal sheet was edited after tally wrote it (seal %v, content gives %v); refused"},
-		RuleNodeEdited:     {"tally 写出后被改动：此格现为 %v，明细合计为 %v，拒收", "edited after tally wrote it: this cell holds %v, its detail adds up to %v; refused"},
-		RuleNodeRowEdited:  {"此行在 tally 写出后被改动（与校验值不符，各格仍与明细相符），拒收", "this row was edited after tally wrote it (its digest differs, though each cell still agrees with the detail); refused"},
-		RuleNodeDetail:     {"明细在 tally 写出后被改动（第 %v–%v 行内），拒收", "the detail was edited after tally wrote it (within rows %v–%v); refused"},
-		RuleNodeAddsUp:     {"明细合计 %v 与汇总数 %v 不符，拒收", "the detail adds up to %v, not the consolidated %v; refused"},
-		RuleNodeInputs:     {"来源文件清单在 tally 写出后被改动，拒收", "the list of input files was edited after tally wrote it; refused"},
-		RuleNodeRows:       {"行数不守恒：%v，拒收", "rows not accounted for: %v; refused"},
-		RuleNodeDefs:       {"指标定义与 %v 不同（%v），不能相加，拒收", "indicator definitions differ from %v's (%v); cannot be added, refused"},
-		RuleNodeYear:       {"汇总年度 %v 与本级 %v 不同，拒收", "consolidates %v, not %v; refused"},
-		RuleNodeErrors:     {"节点 %v 自身有 %v 个错误（见其问题清单），其数字已汇总", "node %v has %v errors of its own (see its findings); its figures are consolidated"},
-		RuleNodeMonth:      {"节点 %v 缺 %v 的数据（其汇总只到 %v）", "node %v has no figures for %v (it consolidated only through %v)"},
-		RuleNodeMissing:    {"节点 %v 未报送汇总工作簿（%v 至 %v）", "node %v sent no consolidated workbook (%v to %v)"},
-		RuleNodeDuplicate:  {"节点 %v 重复（已采用 %v）", "node %v appears twice (%v is used)"},
+	for r, m := range map[Rule]message{
+		RuleNodeUnreadable: {Text{"汇总工作簿无法读取", "unreadable node workbook"},
+			Text{"不能作为汇总工作簿读取，拒收：{reason}", "cannot be read as a consolidated workbook, refused: {reason}"}},
+		RuleNodeSeal: {Text{"校验页被改动", "seal edited"},
+			Text{"校验页在 tally 写出后被改动（校验值 {stored}，按内容应为 {computed}），拒收", "the seal sheet was edited after tally wrote it (seal {stored}, content gives {computed}); refused"}},
+		RuleNodeEdited: {Text{"汇总数被改动", "figure edited"},
+			Text{"tally 写出后被改动：此格现为 {shown}，明细合计为 {detail}，拒收", "edited after tally wrote it: this cell holds {shown}, its detail adds up to {detail}; refused"}},
+		RuleNodeRowEdited: {Text{"汇总行被改动", "row edited"},
+			Text{"此行在 tally 写出后被改动（与校验值不符，各格仍与明细相符），拒收", "this row was edited after tally wrote it (its digest differs, though each cell still agrees with the detail); refused"}},
+		RuleNodeDetail: {Text{"明细被改动", "detail edited"},
+			Text{"明细在 tally 写出后被改动（第 {first}–{last} 行内），拒收", "the detail was edited after tally wrote it (within rows {first}–{last}); refused"}},
+		RuleNodeAddsUp: {Text{"明细合计不符", "detail does not add up"},
+			Text{"明细合计 {detail} 与汇总数 {shown} 不符，拒收", "the detail adds up to {detail}, not the consolidated {shown}; refused"}},
+		RuleNodeInputs: {Text{"来源文件清单被改动", "inputs list edited"},
+			Text{"来源文件清单在 tally 写出后被改动，拒收", "the list of input files was edited after tally wrote it; refused"}},
+		RuleNodeRows: {Text{"行数不守恒", "rows not accounted for"},
+			Text{"行数不守恒：{detail}，拒收", "rows not accounted for: {detail}; refused"}},
+		RuleNodeDefs: {Text{"指标定义不同", "indicator definitions differ"},
+			Text{"指标定义与 {node} 不同（{diff}），不能相加，拒收", "indicator definitions differ from {node}'s ({diff}); cannot be added, refused"}},
+		RuleNodeYear: {Text{"汇总年度不同", "another year"},
+			Text{"汇总年度 {year} 与本级 {our_year} 不同，拒收", "consolidates {year}, not {our_year}; refused"}},
+		RuleNodeErrors: {Text{"节点自身有错误", "node has errors"},
+			Text{"节点 {node} 自身有 {n} 个错误（见其问题清单），其数字已汇总", "node {node} has {n} errors of its own (see its findings); its figures are consolidated"}},
+		RuleNodeMonth: {Text{"节点缺月份", "node misses a month"},
+			Text{"节点 {node} 缺 {month} 的数据（其汇总只到 {through}）", "node {node} has no figures for {month} (it consolidated only through {through})"}},
+		RuleNodeMissing: {Text{"节点未报送", "node not submitted"},
+			Text{"节点 {node} 未报送汇总工作簿（{from} 至 {to}）", "node {node} sent no consolidated workbook ({from} to {to})"}},
+		RuleNodeDuplicate: {Text{"节点重复", "duplicate node"},
+			Text{"节点 {node} 重复（已采用 {used}）", "node {node} appears twice ({used} is used)"}},
 	} {
-		catalogue[r] = t
+		catalogue[r] = m
 	}
 }
 
@@ -276,20 +290,20 @@ func init() {
 func VerifyNode(r *NodeRead) Node {
 	n := Node{Name: r.Name, File: r.File, SHA256: r.SHA256, Rollup: r.Rollup, AsOf: r.AsOf, Defs: r.Defs,
 		Summary: r.Summary, Inputs: r.Inputs, Cells: map[string][14]string{}, FiguresSheet: r.FiguresSheet}
-	add := func(sheet, cell string, rule Rule, args ...any) {
+	add := func(sheet, cell string, rule Rule, fields Fields) {
 		n.Findings = append(n.Findings, Finding{Source: Source{File: r.File, Sheet: sheet, Cell: cell},
-			Department: r.Name, Period: r.AsOf.String(), Rule: rule, Severity: Error, Args: args})
+			Department: r.Name, Period: r.AsOf.String(), Rule: rule, Severity: Error, Fields: fields})
 	}
 	if r.Problem != (Text{}) {
-		add("", "", RuleNodeUnreadable, r.Problem)
+		add("", "", RuleNodeUnreadable, Fields{"reason": r.Problem})
 		return n
 	}
 	if r.Version != SealVersion {
-		add("", "", RuleNodeUnreadable, Text{"校验页版本 " + r.Version, "seal version " + r.Version})
+		add("", "", RuleNodeUnreadable, Fields{"reason": Text{"校验页版本 " + r.Version, "seal version " + r.Version}})
 		return n
 	}
 	if r.SealStored != r.SealComputed {
-		add("", "", RuleNodeSeal, short(r.SealStored), short(r.SealComputed))
+		add("", "", RuleNodeSeal, Fields{"stored": short(r.SealStored), "computed": short(r.SealComputed)})
 		return n
 	}
 	defs := map[string]*Indicator{}
@@ -299,7 +313,7 @@ func VerifyNode(r *NodeRead) Node {
 	for _, fr := range r.Figures {
 		def := defs[fr.Indicator]
 		if def == nil {
-			add(r.FiguresSheet, "", RuleNodeUnreadable, Text{"汇总行 " + fr.Indicator + " 不在指标定义中", "row " + fr.Indicator + " is not a defined indicator"})
+			add(r.FiguresSheet, "", RuleNodeUnreadable, Fields{"reason": Text{"汇总行 " + fr.Indicator + " 不在指标定义中", "row " + fr.Indicator + " is not a defined indicator"}})
 			continue
 		}
 		s := Series{Indicator: def, Year: r.AsOf.Year}
@@ -337,14 +351,14 @@ func VerifyNode(r *NodeRead) Node {
 				shown = c.Raw
 			}
 			if edited {
-				add(r.FiguresSheet, c.Ref, RuleNodeEdited, shown, wantText)
+				add(r.FiguresSheet, c.Ref, RuleNodeEdited, Fields{"shown": shown, "detail": wantText})
 			} else {
-				add(r.FiguresSheet, c.Ref, RuleNodeAddsUp, wantText, shown)
+				add(r.FiguresSheet, c.Ref, RuleNodeAddsUp, Fields{"detail": wantText, "shown": shown})
 			}
 			named = true
 		}
 		if edited && !named {
-			add(r.FiguresSheet, fr.Cells[1].Ref+":"+fr.Cells[13].Ref, RuleNodeRowEdited)
+			add(r.FiguresSheet, fr.Cells[1].Ref+":"+fr.Cells[13].Ref, RuleNodeRowEdited, nil)
 		}
 		for _, m := range fr.Incomplete {
 			if m >= 1 && m <= 12 {
@@ -358,18 +372,18 @@ func VerifyNode(r *NodeRead) Node {
 	}
 	for _, b := range r.Blocks {
 		if b.Stored != b.Computed {
-			add(b.Sheet, fmt.Sprintf("A%d:L%d", b.First, b.Last), RuleNodeDetail, b.First, b.Last)
+			add(b.Sheet, fmt.Sprintf("A%d:L%d", b.First, b.Last), RuleNodeDetail, Fields{"first": b.First, "last": b.Last})
 		}
 	}
 	if r.InputsStored != r.InputsComputed {
-		add(r.InputsSheet, "", RuleNodeInputs)
+		add(r.InputsSheet, "", RuleNodeInputs, nil)
 	}
 	s := r.Summary
 	switch {
 	case s.Rows != s.RowsConsolidated+s.RowsRejected:
-		add("", "", RuleNodeRows, fmt.Sprintf("%d ≠ %d + %d", s.Rows, s.RowsConsolidated, s.RowsRejected))
+		add("", "", RuleNodeRows, Fields{"detail": fmt.Sprintf("%d ≠ %d + %d", s.Rows, s.RowsConsolidated, s.RowsRejected)})
 	case r.DetailCount != r.DetailRows:
-		add("", "", RuleNodeRows, fmt.Sprintf("detail %d ≠ %d", r.DetailCount, r.DetailRows))
+		add("", "", RuleNodeRows, Fields{"detail": Text{fmt.Sprintf("明细 %d ≠ %d", r.DetailCount, r.DetailRows), fmt.Sprintf("detail %d ≠ %d", r.DetailCount, r.DetailRows)}})
 	}
 	if !r.Rollup {
 		rows := 0
@@ -378,11 +392,11 @@ func VerifyNode(r *NodeRead) Node {
 			rows += in.Rows
 			listed[in.File] = true
 			if in.SHA256 != "" && !isHex64(in.SHA256) {
-				add(r.InputsSheet, "", RuleNodeInputs)
+				add(r.InputsSheet, "", RuleNodeInputs, nil)
 			}
 		}
 		if rows != s.Rows {
-			add(r.InputsSheet, "", RuleNodeRows, fmt.Sprintf("Σ inputs %d ≠ %d", rows, s.Rows))
+			add(r.InputsSheet, "", RuleNodeRows, Fields{"detail": Text{fmt.Sprintf("来源文件合计 %d ≠ %d", rows, s.Rows), fmt.Sprintf("Σ inputs %d ≠ %d", rows, s.Rows)}})
 		}
 		var unlisted []string
 		for f := range r.DetailFiles {
@@ -392,7 +406,7 @@ func VerifyNode(r *NodeRead) Node {
 		}
 		sort.Strings(unlisted)
 		if len(unlisted) > 0 {
-			add(r.InputsSheet, "", RuleNodeRows, "not listed: "+strings.Join(unlisted, ", "))
+			add(r.InputsSheet, "", RuleNodeRows, Fields{"detail": Text{"未列出：" + strings.Join(unlisted, "、"), "not listed: " + strings.Join(unlisted, ", ")}})
 		}
 	}
 	n.Parts = r.Parts
@@ -451,8 +465,10 @@ const (
 )
 
 func init() {
-	catalogue[RuleNodeSource] = [2]string{"来源文件 %v 在汇总后被改动（SHA-256 现为 %v，汇总时为 %v），拒收", "input file %v changed after it was consolidated (SHA-256 now %v, then %v); refused"}
-	catalogue[RuleNodeSourceMissing] = [2]string{"%v 个来源文件不在此处，未核对其 SHA-256", "%v input files are not here; their SHA-256 not checked"}
+	catalogue[RuleNodeSource] = message{Text{"来源文件被改动", "input file changed"},
+		Text{"来源文件 {file} 在汇总后被改动（SHA-256 现为 {now}，汇总时为 {then}），拒收", "input file {file} changed after it was consolidated (SHA-256 now {now}, then {then}); refused"}}
+	catalogue[RuleNodeSourceMissing] = message{Text{"来源文件不在此处", "input files not here"},
+		Text{"{n} 个来源文件不在此处，未核对其 SHA-256", "{n} input files are not here; their SHA-256 not checked"}}
 }
 
 // VerifySources compares the SHA-256 a node lists for each department file
@@ -471,11 +487,11 @@ func VerifySources(n *Node, found map[string]string) {
 			missing++
 		case got != in.SHA256:
 			n.Findings = append(n.Findings, Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(),
-				Rule: RuleNodeSource, Severity: Error, Raw: in.File, Args: []any{in.File, short(got), short(in.SHA256)}})
+				Rule: RuleNodeSource, Severity: Error, Raw: in.File, Fields: Fields{"file": in.File, "now": short(got), "then": short(in.SHA256)}})
 		}
 	}
 	if missing > 0 {
 		n.Findings = append(n.Findings, Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(),
-			Rule: RuleNodeSourceMissing, Severity: Info, Args: []any{missing}})
+			Rule: RuleNodeSourceMissing, Severity: Info, Fields: Fields{"n": missing}})
 	}
 }

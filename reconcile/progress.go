@@ -4,7 +4,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Progress is an indicator's year-to-date against its target for the year.
+// Progress is an indicator's year-to-date against its target for the as-of
+// year. When some department-month up to the as-of month is missing or had
+// rejected rows, the year to date is incomplete: 完成率, 序时进度, the gap,
+// 滞后 and 同比 are then measured through the last month up to which every
+// figure is whole (Through), never on a partial sum, and Missing says what
+// is not there.
 type Progress struct {
 	Target    *Target
 	TargetVal decimal.Decimal // in the indicator's unit
@@ -12,18 +17,34 @@ type Progress struct {
 	// value is on target within [BandLow, BandHigh] (tolerance.flat).
 	Band              bool
 	BandLow, BandHigh decimal.Decimal
-	YTD               Figure
-	Completion        decimal.Decimal // 完成率: YTD / target, percent, two decimals
-	Elapsed           decimal.Decimal // 序时进度: share of the year due by the as-of month, percent
-	Gap               decimal.Decimal // Completion − Elapsed, percentage points
-	Lagging           bool            // 滞后: completion trails elapsed time by more than the margin
-	// YoY is 同比: growth of the YTD over the same months of the previous
-	// year, percent, two decimals; HasYoY is false when those months are
-	// not all there.
+	YTD               Figure // January to the as-of month, possibly incomplete
+	// AsOf is the as-of month; Through the last month m ≤ AsOf such that
+	// January to m is complete (for a level: month m is), 0 when none is.
+	AsOf, Through int
+	// Missing says why the figures after Through are not whole: the
+	// department-months not submitted, the rows rejected.
+	Missing []Text
+	// Measured is the year to date through Through: what Completion is of.
+	Measured   Figure
+	Completion decimal.Decimal // 完成率: Measured / target, percent, two decimals
+	Elapsed    decimal.Decimal // 序时进度: share of the year due by Through, percent
+	Gap        decimal.Decimal // Completion − Elapsed, percentage points
+	Lagging    bool            // 滞后: completion trails elapsed time by more than the margin
+	// YoY is 同比: growth of Measured over January to Through of the
+	// previous year, percent, two decimals; HasYoY is false when those
+	// months of the previous year are not all there (Prior.Incomplete says
+	// why) or their total is not positive.
 	YoY    decimal.Decimal
 	HasYoY bool
-	Prior  Figure // the same months of the previous year
+	Prior  Figure // January to Through of the previous year
 }
+
+// Complete reports whether every figure up to the as-of month is whole.
+func (p *Progress) Complete() bool { return p.Through == p.AsOf && len(p.Missing) == 0 }
+
+// Judged reports whether at least one month is whole, so that 完成率 and
+// 序时进度 could be compared at all.
+func (p *Progress) Judged() bool { return p.Through > 0 }
 
 var hundred = decimal.NewFromInt(100)
 
@@ -38,7 +59,7 @@ func (l *Ledger) progress(s *Series) *Progress {
 	if t == nil {
 		return nil
 	}
-	p := &Progress{Target: t, YTD: s.YTD}
+	p := &Progress{Target: t, YTD: s.YTD, AsOf: l.asOf.Month}
 	if t.RelativeTo != 0 {
 		// 与去年基本持平: the target is last year's value.
 		base := l.yearFigure(s.Indicator.Code, t.RelativeTo)
@@ -59,24 +80,54 @@ func (l *Ledger) progress(s *Series) *Progress {
 	if p.TargetVal.IsZero() {
 		return nil
 	}
-	p.Completion = s.YTD.Value.Mul(hundred).DivRound(p.TargetVal, 2)
-	p.Elapsed = l.elapsed()
+	code := s.Indicator.Code
+	year := l.asOf.Year
+	p.Missing = appendUnique(append([]Text(nil), s.YTD.Incomplete...), l.ytdFigure(code, year, l.asOf.Month).Incomplete...)
+	p.Through = l.completeThrough(s.Indicator, year)
+	if p.Through == 0 {
+		return p
+	}
+	p.Measured = l.ytdFigure(code, year, p.Through)
+	p.Completion = p.Measured.Value.Mul(hundred).DivRound(p.TargetVal, 2)
+	p.Elapsed = l.elapsed(p.Through)
 	p.Gap = p.Completion.Sub(p.Elapsed)
 	p.Lagging = p.Gap.LessThan(l.spec.Tolerance.Lag.Neg())
-	p.Prior = l.ytdFigure(s.Indicator.Code, l.asOf.Year-1, l.asOf.Month)
+	p.Prior = l.ytdFigure(code, year-1, p.Through)
 	if p.Prior.Has && len(p.Prior.Incomplete) == 0 && p.Prior.Value.IsPositive() {
-		p.YoY = s.YTD.Value.Sub(p.Prior.Value).Mul(hundred).DivRound(p.Prior.Value, 2)
+		p.YoY = p.Measured.Value.Sub(p.Prior.Value).Mul(hundred).DivRound(p.Prior.Value, 2)
 		p.HasYoY = true
 	}
 	return p
 }
 
-// elapsed is 序时进度 at the as-of month: the spec's schedule, or m/12.
-func (l *Ledger) elapsed() decimal.Decimal {
-	if len(l.spec.Schedule) == 12 {
-		return l.spec.Schedule[l.asOf.Month-1]
+// completeThrough returns the last month m ≤ the as-of month such that the
+// indicator's year to date through m is whole (for a level, month m's
+// figure is), or 0.
+func (l *Ledger) completeThrough(def *Indicator, year int) int {
+	if def.Aggregation == Latest {
+		for m := l.asOf.Month; m >= 1; m-- {
+			if f := l.ytdFigure(def.Code, year, m); len(f.Incomplete) == 0 {
+				return m
+			}
+		}
+		return 0
 	}
-	return decimal.NewFromInt(int64(l.asOf.Month)*100).DivRound(decimal.NewFromInt(12), 2)
+	through := 0
+	for m := 1; m <= l.asOf.Month; m++ {
+		if f := l.ytdFigure(def.Code, year, m); len(f.Incomplete) > 0 {
+			break
+		}
+		through = m
+	}
+	return through
+}
+
+// elapsed is 序时进度 at month m: the spec's schedule, or m/12.
+func (l *Ledger) elapsed(m int) decimal.Decimal {
+	if len(l.spec.Schedule) == 12 {
+		return l.spec.Schedule[m-1]
+	}
+	return decimal.NewFromInt(int64(m)*100).DivRound(decimal.NewFromInt(12), 2)
 }
 
 // SubmissionState is one department-month's 报送情况.

@@ -14,9 +14,8 @@ func Prefill(prev *reconcile.Submission, p reconcile.Period) Fill {
 	carry := p.IsMonth() && prev.Period.IsMonth() && prev.Period.Year == p.Year
 	for _, sh := range prev.Sheets {
 		t := sh.Table
-		if t.Rows == reconcile.Indicators {
-			continue // its rows are the form's own
-		}
+		// An indicator table's rows are the form's own lines: matched by
+		// label, they carry 本年累计 like any other row.
 		content := &Table{}
 		for _, r := range sh.Rows {
 			row := Row{Name: r.Name, Code: r.Code, Values: map[int]Value{}}

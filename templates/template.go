@@ -156,6 +156,7 @@ func (w *writer) table(t *reconcile.Table, content *Table) error {
 	if err := f.SetCellStyle(sh, "A1", "A1", title); err != nil {
 		return err
 	}
+	headerLines := 1
 	for i, c := range t.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetCellStr(sh, fmt.Sprintf("%s%d", col, HeaderRow), c.Header); err != nil {
@@ -175,11 +176,14 @@ func (w *writer) table(t *reconcile.Table, content *Table) error {
 		if err := f.SetColWidth(sh, col, col, width); err != nil {
 			return err
 		}
+		headerLines = max(headerLines, sheetfmt.Lines(c.Header, width))
 	}
 	if err := f.SetCellStyle(sh, fmt.Sprintf("A%d", HeaderRow), fmt.Sprintf("%s%d", last, HeaderRow), header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, HeaderRow, 32); err != nil {
+	// Tall enough for the longest header as it wraps (a program does not
+	// grow a row when it opens a file): never clipped.
+	if err := f.SetRowHeight(sh, HeaderRow, max(32, float64(headerLines)*sheetfmt.LineHeight+4)); err != nil {
 		return err
 	}
 	rows := w.rows(t, content)

@@ -294,6 +294,43 @@ func TestPrefill(t *testing.T) {
 	}
 }
 
+// --from prefills every department that had a file: 科技科's form has only
+// indicator lines, and its 本年累计新增 carries too; 劳动保障所's headers
+// (three lines when wrapped) get a row tall enough.
+func TestPrefillEveryDepartment(t *testing.T) {
+	s, _, _ := spec.Default()
+	july := reconcile.Period{Year: 2021, Month: 7}
+	for i := range s.Departments {
+		d := &s.Departments[i]
+		prevPath := filepath.Join("..", "testdata", "submissions", "2021-06-"+d.Code+".xlsx")
+		prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
+		f, err := templates.Build(s, d, july, templates.Prefill(&prev, july))
+		if err != nil {
+			t.Fatal(err)
+		}
+		carried := 0
+		for _, sh := range f.GetSheetList() {
+			rows, _ := f.GetRows(sh)
+			for r := range rows {
+				for c := range rows[r] {
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if fo, _ := f.GetCellFormula(sh, ref); fo != "" && strings.Contains(fo, "+") {
+						carried++
+					}
+				}
+			}
+		}
+		if carried == 0 {
+			t.Errorf("%s: nothing prefilled from %s", d.Name, prevPath)
+		}
+	}
+	d, _ := s.Department("ldbz")
+	f, _ := templates.Build(s, d, july, nil)
+	if h, _ := f.GetRowHeight("就业社保", templates.HeaderRow); h < 3*15 {
+		t.Errorf("劳动保障所's header row is %v pt: its three-line headers are clipped", h)
+	}
+}
+
 // LibreOffice opens every department's template without repairing it and
 // prints the instructions and the data sheets on A4.
 func TestTemplatesPrint(t *testing.T) {

@@ -1,8 +1,12 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -16,7 +20,8 @@ import (
 // and a sheet listing the findings: the file a department gets back. The
 // file at path is only read, and only after the package passes the same
 // limits as reading (checkPackage): excelize opens parts tally's reader
-// never does (styles, drawings, comments).
+// never does (styles, drawings, comments). A file without a styles part
+// gets a minimal one first (withStyles).
 func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang, lim Limits) error {
 	if IsODS(path) {
 		return fileErr("这是 OpenDocument（.ods）文件，tally 只为 .xlsx 写批注副本，问题已在审核结果中列出",
@@ -25,7 +30,14 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 	if err := checkPackage(path, lim); err != nil {
 		return err
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.MaxFileBytes * lim.MaxRatio, UnzipXMLSizeLimit: lim.MaxPartBytes})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if data, err = withStyles(data); err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxFileBytes * lim.MaxRatio, UnzipXMLSizeLimit: lim.MaxPartBytes})
 	if err != nil {
 		return err
 	}
@@ -48,11 +60,12 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 		}
 	}
 	fills := map[reconcile.Severity]string{reconcile.Error: "FFC7CE", reconcile.Warning: "FFEB9C", reconcile.Info: "DDEBF7"}
+	borders := sourceBorders(path)
 	for _, k := range order {
 		if !annotatable(f, k.sheet, k.cell) {
 			continue // listed on the results sheet; there is no such cell to mark
 		}
-		if err := highlight(f, k.sheet, k.cell, fills[worst[k]]); err != nil {
+		if err := highlight(f, k.sheet, k.cell, fills[worst[k]], borders); err != nil {
 			return fmt.Errorf("%s!%s: %w", k.sheet, k.cell, err)
 		}
 		text := reconcile.ClipText(strings.Join(notes[k], "\n"), ExcelMaxCellChars/2)
@@ -68,15 +81,31 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 }
 
 // highlight gives a cell a fill while keeping the rest of its style (its
-// number format, borders, protection).
-func highlight(f *excelize.File, sheet, cell, color string) error {
+// number format, borders, protection). A file with no styles part gets a
+// plain style with the fill.
+func highlight(f *excelize.File, sheet, cell, color string, borders map[int]map[string]string) error {
 	id, err := f.GetCellStyle(sheet, cell)
 	if err != nil {
 		return err
 	}
 	st, err := f.GetStyle(id)
-	if err != nil {
-		return err
+	if err != nil || st == nil {
+		st = &excelize.Style{}
+	}
+	// excelize resolves colours through the theme; a file saved by a
+	// program that writes no theme part (LibreOffice) gets every colour
+	// back empty, and an empty colour is written as rgb="FF", which Excel
+	// repairs and openpyxl refuses. Take the colour the file stores.
+	for i := range st.Border {
+		if st.Border[i].Color == "" {
+			st.Border[i].Color = "000000"
+			if c := borders[id][st.Border[i].Type]; c != "" {
+				st.Border[i].Color = c
+			}
+		}
+	}
+	if st.Font != nil && st.Font.Color == "" {
+		st.Font.ColorTheme, st.Font.ColorTint = nil, 0
 	}
 	st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 	nid, err := f.NewStyle(st)
@@ -105,13 +134,30 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	rank := map[reconcile.Severity]int{reconcile.Error: 0, reconcile.Warning: 1, reconcile.Info: 2}
 	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Severity] < rank[sorted[j].Severity] })
 	for r, fd := range sorted {
-		vals := []string{fd.Sheet, fd.Cell, label(lang, severityLabel[fd.Severity]), fd.Message(lang), fd.Raw, string(fd.Rule)}
+		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
 		for i, v := range vals {
 			v = reconcile.ClipText(v, ExcelMaxCellChars-1)
 			ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
 			if err := f.SetCellStr(name, ref, v); err != nil {
 				return err
 			}
+		}
+	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily(lang), Size: fontSize},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(name, "A1", "F1", head); err != nil {
+		return err
+	}
+	body, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily(lang), Size: fontSize}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	if len(sorted) > 0 {
+		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("F%d", len(sorted)+1), body); err != nil {
+			return err
 		}
 	}
 	for i, width := range []int{8, 4, 4, 30, 8, 8} {
@@ -137,4 +183,148 @@ func annotatable(f *excelize.File, sheet, cell string) bool {
 	}
 	col, row, ok := parseRef(cell)
 	return ok && col <= ExcelMaxCols && row <= ExcelMaxRows
+}
+
+// sourceBorders reads the border colours a file's styles part stores, by
+// cell style (cellXfs index) and side, as RRGGBB: explicit colours and
+// indexed ones (the legacy palette); theme and automatic colours are left
+// out (black is used). A file without a styles part gives none.
+func sourceBorders(path string) map[int]map[string]string {
+	out := map[int]map[string]string{}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return out
+	}
+	defer zr.Close()
+	var styles struct {
+		Borders []struct {
+			Left     borderSide `xml:"left"`
+			Right    borderSide `xml:"right"`
+			Top      borderSide `xml:"top"`
+			Bottom   borderSide `xml:"bottom"`
+			Diagonal borderSide `xml:"diagonal"`
+		} `xml:"borders>border"`
+		Xfs []struct {
+			BorderID int `xml:"borderId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	for _, zf := range zr.File {
+		if zf.Name != "xl/styles.xml" || zf.UncompressedSize64 > 16<<20 {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return out
+		}
+		err = xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(&styles)
+		rc.Close()
+		if err != nil {
+			return out
+		}
+	}
+	for i, xf := range styles.Xfs {
+		if xf.BorderID < 0 || xf.BorderID >= len(styles.Borders) {
+			continue
+		}
+		b := styles.Borders[xf.BorderID]
+		sides := map[string]string{}
+		for name, side := range map[string]borderSide{"left": b.Left, "right": b.Right, "top": b.Top, "bottom": b.Bottom, "diagonalDown": b.Diagonal, "diagonalUp": b.Diagonal} {
+			if c := side.rgb(); c != "" {
+				sides[name] = c
+			}
+		}
+		out[i] = sides
+	}
+	return out
+}
+
+// borderSide is one side of a border as styles.xml stores it.
+type borderSide struct {
+	Color *struct {
+		RGB     string `xml:"rgb,attr"`
+		Indexed *int   `xml:"indexed,attr"`
+	} `xml:"color"`
+}
+
+// legacyPalette is Excel's default indexed colours 0–63.
+var legacyPalette = []string{
+	"000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+	"000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+	"800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
+	"9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
+	"000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
+	"00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
+	"3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
+	"003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
+}
+
+func (s borderSide) rgb() string {
+	switch {
+	case s.Color == nil:
+		return ""
+	case len(s.Color.RGB) == 8:
+		return strings.ToUpper(s.Color.RGB[2:])
+	case len(s.Color.RGB) == 6:
+		return strings.ToUpper(s.Color.RGB)
+	case s.Color.Indexed != nil && *s.Color.Indexed >= 0 && *s.Color.Indexed < len(legacyPalette):
+		return legacyPalette[*s.Color.Indexed]
+	}
+	return ""
+}
+
+// minimalStyles is the styles part of a file that had none: one font, the
+// two fills every file has, no border, one cell style.
+const minimalStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+
+// withStyles returns the package with a styles part: as it is when it has
+// one, else with a minimal one added (some writers leave it out; excelize
+// cannot add a style to a file without it).
+func withStyles(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range zr.File {
+		if f.Name == "xl/styles.xml" {
+			return data, nil
+		}
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		part, err := io.ReadAll(io.LimitReader(rc, 256<<20))
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		switch f.Name {
+		case "[Content_Types].xml":
+			part = bytes.Replace(part, []byte("</Types>"), []byte(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`), 1)
+		case "xl/_rels/workbook.xml.rels":
+			part = bytes.Replace(part, []byte("</Relationships>"), []byte(`<Relationship Id="rIdTallyStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(part); err != nil {
+			return nil, err
+		}
+	}
+	w, err := zw.Create("xl/styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := io.WriteString(w, minimalStyles); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

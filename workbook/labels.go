@@ -18,20 +18,6 @@ var sheetNames = map[string][2]string{
 	"inputs":   {"来源文件", "Inputs"},
 }
 
-var statusLabel = map[reconcile.ClaimStatus][2]string{
-	reconcile.Consistent: {"一致", "consistent"},
-	reconcile.Mismatch:   {"不符", "mismatch"},
-	reconcile.NoData:     {"无数据", "no data"},
-	reconcile.Incomplete: {"数据不完整", "incomplete"},
-	reconcile.Unmapped:   {"未对应指标", "unmapped"},
-}
-
-var severityLabel = map[reconcile.Severity][2]string{
-	reconcile.Error:   {"错误", "error"},
-	reconcile.Warning: {"警告", "warning"},
-	reconcile.Info:    {"提示", "info"},
-}
-
 var measureLabel = map[reconcile.Measure][2]string{
 	reconcile.MonthValue: {"本月", "month"},
 	reconcile.YTDValue:   {"本年累计", "year to date"},
@@ -44,7 +30,7 @@ var inputStatus = map[string][2]string{
 	"findings":   {"有问题", "findings"},
 	"unreadable": {"无法读取", "unreadable"},
 	"duplicate":  {"重复报送", "duplicate"},
-	"skipped":    {"晚于截止期，未汇总", "after as-of, skipped"},
+	"skipped":    {"报告期在截至月份之后，未汇总", "for a month after the as-of month, not consolidated"},
 }
 
 var submissionLabel = map[string][2]string{

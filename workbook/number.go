@@ -116,28 +116,28 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 	if rc.HasF {
 		c.Formula = "=" + rc.Formula
 	}
-	bad := func(rule reconcile.Rule, args ...any) (reconcile.Cell, *reconcile.Finding) {
+	bad := func(rule reconcile.Rule, fields reconcile.Fields) (reconcile.Cell, *reconcile.Finding) {
 		c.State = reconcile.Invalid
-		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Args: args}
+		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
 	}
 	expect := reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
 	if rc.HasF && rc.Value == "" {
 		c.Raw = "=" + rc.Formula
-		return bad(reconcile.RuleNoCachedValue, rc.Formula)
+		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
 	}
 	switch {
 	case rc.Type == "d":
-		return bad(reconcile.RuleDate, rc.Value, expect)
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect})
 	case rc.Date && (rc.Type == "" || rc.Type == "n"):
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
-		return bad(reconcile.RuleDate, serialDate(rc.Value), expect)
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": serialDate(rc.Value), "expected": expect})
 	}
 	switch rc.Type {
 	case "", "n":
 		d, err := parseStored(rc.Value)
 		if err != nil {
-			return bad(reconcile.RuleNotANumber, rc.Value, expect)
+			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
 		}
 		c.State, c.Value = reconcile.Number, d
 		return c, nil
@@ -145,7 +145,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		d, blank, problem, ok := ParseText(rc.Value, unit)
 		switch {
 		case !ok:
-			return bad(reconcile.RuleNotANumber, rc.Value, problem)
+			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": problem})
 		case blank:
 			c.State = reconcile.Blank
 			return c, nil
@@ -154,10 +154,10 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		if rc.Type == "str" { // a formula's text result: not typed by a person
 			return c, nil
 		}
-		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Args: []any{d.String()}}
+		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
 	}
 	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
-	return bad(reconcile.RuleNotANumber, rc.Value, expect)
+	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
 }
 
 // serialDate shows an Excel day number as the date (and time) it stands

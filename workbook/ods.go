@@ -442,7 +442,7 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 	fp, hasFP := o.fingerprint()
 	sub = readTables(sub, o, fp, hasFP, base, s)
 	if !strings.HasSuffix(strings.ToLower(base), ".ods") && !sub.Unreadable {
-		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleODSName, reconcile.Info, ""))
+		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleODSName, reconcile.Info, "", nil))
 	}
 	return sub
 }

@@ -40,6 +40,12 @@ func (x *out) detail() error {
 		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
 			return err
 		}
+		if err := x.headerFooter("detail", name, x.l("明细：每个汇总数值及其来源单元格", "Detail: every consolidated value and its source cell")); err != nil {
+			return err
+		}
+		if err := x.noPrint(name, len(cols)); err != nil {
+			return err
+		}
 		x.splice[name] = seg
 	}
 	return nil

@@ -3,9 +3,19 @@ package workbook
 import (
 	"fmt"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/jingwu/tally/internal/sheetfmt"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/xuri/excelize/v2"
 )
+
+// overviewWidths are the overview's columns, in characters of Chinese text:
+// the items and their values, then the target table's target, 计算至, 完成率,
+// 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet,
+// fitted to a landscape page's width, prints at 8 points or more (the
+// texts wrap); the chart fits beside the counts, from D.
+var overviewWidths = [10]float64{13, 6, 4, 3, 4, 4, 4, 3, 4, 8}
 
 func (x *out) hasTargets() bool {
 	for i := range x.r.Series {
@@ -25,8 +35,9 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 	}
 	heads := []string{
 		x.l("指标（单位）", "Indicator (unit)"), x.l("本年累计", "Year to date"), x.l("目标", "Target"),
-		x.l("完成率", "Completion"), x.l("序时进度", "Time elapsed"), x.l("差距（百分点）", "Gap (points)"),
-		x.l("滞后", "Lagging"), x.l("同比增长", "Year on year"),
+		x.l("计算至", "Measured through"), x.l("完成率", "Completion"), x.l("序时进度", "Time elapsed"),
+		x.l("差距（百分点）", "Gap (points)"), x.l("滞后", "Lagging"), x.l("同比增长", "Year on year"),
+		x.l("数据完整性", "Completeness"),
 	}
 	title := x.l(fmt.Sprintf("目标完成情况（截至 %s）", x.r.AsOf), fmt.Sprintf("Targets (through %s)", x.r.AsOf))
 	if err := x.row(sheet, top, []cell{c(title, "title")}, nil); err != nil {
@@ -48,21 +59,36 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 			continue
 		}
 		ns := numStyle(s.Indicator)
-		lag, lagStyle := x.l("否", "no"), "good"
-		if p.Lagging {
-			lag, lagStyle = x.l("滞后", "lagging"), "bad"
-		}
-		yoy := c(nil, "pct")
-		if p.HasYoY {
-			yoy = c(p.YoY, "pct")
-		}
 		name := s.Indicator.Name + "（" + s.Indicator.Unit.Name + "）"
 		if p.Band {
 			name += x.l("，目标为上年值±"+x.r.Spec.Tolerance.Flat.Shift(2).String()+"%", ", target last year ±"+x.r.Spec.Tolerance.Flat.Shift(2).String()+"%")
 		}
-		row := []cell{c(name, "text"), c(p.YTD.Value, ns), c(p.TargetVal, ns),
-			c(p.Completion, "pct"), c(p.Elapsed, "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy}
-		if err := x.row(sheet, r, row, nil); err != nil {
+		// The mark goes into the name too: the chart's categories are the
+		// names, so the chart says which bars stand on incomplete months.
+		through := c(nil, "plain")
+		complete := c(x.l("完整", "complete"), "good")
+		if !p.Complete() {
+			name += x.l("【数据不完整】", " [INCOMPLETE]")
+			complete = c(x.l("不完整：", "incomplete: ")+x.texts(p.Missing), "warn")
+		}
+		row := []cell{c(name, "text"), figureCell(p.YTD, ns), c(p.TargetVal, ns)}
+		if !p.Judged() {
+			row = append(row, c(x.l("无完整月份", "no whole month"), "warn"), c(nil, "pct"), c(nil, "pct"), c(nil, "number"),
+				c(x.l("未判断", "not judged"), "grey"), c(nil, "pct"))
+		} else {
+			through = c(x.months(p.Through), "plain")
+			lag, lagStyle := x.l("否", "no"), "good"
+			if p.Lagging {
+				lag, lagStyle = x.l("滞后", "lagging"), "bad"
+			}
+			yoy := c(nil, "pct")
+			if p.HasYoY {
+				yoy = c(frac(p.YoY), "pct")
+			}
+			row = append(row, through, c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy)
+		}
+		row = append(row, complete)
+		if err := x.row(sheet, r, row, []float64{sheetfmt.Width(int(overviewWidths[0]))}); err != nil {
 			return 0, err
 		}
 		r++
@@ -74,15 +100,15 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{
-			{Name: fmt.Sprintf("'%s'!$D$%d", sheet, top+1), Categories: ref("A"), Values: ref("D"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}},
-			{Name: fmt.Sprintf("'%s'!$E$%d", sheet, top+1), Categories: ref("A"), Values: ref("E"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
+			{Name: fmt.Sprintf("'%s'!$E$%d", sheet, top+1), Categories: ref("A"), Values: ref("E"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}},
+			{Name: fmt.Sprintf("'%s'!$F$%d", sheet, top+1), Categories: ref("A"), Values: ref("F"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.l("完成率与序时进度（%）", "Completion against time elapsed (%)")}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.chartTitle()}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 560, Height: uint(min(380, 100+45*(last-first+1)))},
+		Dimension: excelize.ChartDimension{Width: 430, Height: uint(min(380, 100+45*(last-first+1)))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:     excelize.ChartAxis{Font: axisFont},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
 	}
 	if err := x.f.AddChart(sheet, "D3", chart); err != nil {
 		return 0, err
@@ -120,3 +146,27 @@ func (x *out) status() error {
 	title := x.l(fmt.Sprintf("%d 年报送情况（截至 %s）", x.r.AsOf.Year, x.r.AsOf), fmt.Sprintf("Submissions in %d (through %s)", x.r.AsOf.Year, x.r.AsOf))
 	return x.table("status", title, cols, rows, x.r.AsOf.Month > 8)
 }
+
+// chartTitle says what the 完成率 chart compares, and that some bars stand
+// on fewer months than the as-of month when they do.
+func (x *out) chartTitle() string {
+	for i := range x.r.Series {
+		if p := x.r.Series[i].Progress; p != nil && !p.Complete() {
+			return x.l("完成率与序时进度（【数据不完整】的指标按已完整月份计算）", "Completion against time elapsed ([INCOMPLETE]: measured on the whole months)")
+		}
+	}
+	return x.l("完成率与序时进度", "Completion against time elapsed")
+}
+
+// months names January to month m of the as-of year: 1–6月, Jan–Jun.
+func (x *out) months(m int) string {
+	en := []string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	if m == 1 {
+		return x.l("1月", "Jan")
+	}
+	return x.l(fmt.Sprintf("1–%d月", m), "Jan–"+en[m])
+}
+
+// frac turns a percentage (49.88) into the fraction a % format shows
+// (0.4988): exact, a shift of the decimal point.
+func frac(pct decimal.Decimal) decimal.Decimal { return pct.Shift(-2) }

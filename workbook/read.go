@@ -75,13 +75,15 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 	case hasFP:
 		p, perr := reconcile.ParsePeriod(fp.Period)
 		if _, ok := s.Department(fp.Department); !ok || perr != nil {
-			return unknown(sub, fmt.Sprintf("fingerprint names department %q and period %q", fp.Department, fp.Period))
+			return unknown(sub, reconcile.Text{fmt.Sprintf("模板标记中的填报单位“%s”或报告期“%s”无法识别", fp.Department, fp.Period),
+				fmt.Sprintf("fingerprint names department %q and period %q", fp.Department, fp.Period)})
 		}
 		sub.Department, sub.Period, sub.Template = fp.Department, p, fp.Template
 	default:
 		sub.Department, sub.Period = byName.Department, byName.Period
 		if sub.Department == "" {
-			return unknown(sub, "no tally fingerprint, and the name is not <period>-<department>.xlsx")
+			return unknown(sub, reconcile.Text{"文件不是由 tally 模板生成的，文件名也不是“报告期-单位代码.xlsx”（如 2021-06-czs.xlsx）",
+				"no tally fingerprint, and the name is not <period>-<department>.xlsx"})
 		}
 	}
 	d, _ := s.Department(sub.Department)
@@ -90,7 +92,7 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 		si, ok := x.sheet(t.Sheet)
 		if !ok {
 			sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File, Sheet: t.Sheet},
-				reconcile.RuleMissingSheet, reconcile.Error, "", t.Sheet))
+				reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": t.Sheet}))
 			continue
 		}
 		sh, err := readSheet(&sub, x, si, t, s)
@@ -145,7 +147,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 		}
 		if n > 0 {
 			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
-				reconcile.RuleOtherSheet, reconcile.Warning, "", si.name, n))
+				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n}))
 		}
 	}
 	return nil
@@ -170,8 +172,8 @@ func identifyByName(sub reconcile.Submission, base string, s *reconcile.Spec) re
 	return sub
 }
 
-func finding(sub reconcile.Submission, src reconcile.Source, rule reconcile.Rule, sev reconcile.Severity, raw string, args ...any) reconcile.Finding {
-	f := reconcile.Finding{Source: src, Rule: rule, Severity: sev, Raw: raw, Args: args, Department: sub.Department}
+func finding(sub reconcile.Submission, src reconcile.Source, rule reconcile.Rule, sev reconcile.Severity, raw string, fields reconcile.Fields) reconcile.Finding {
+	f := reconcile.Finding{Source: src, Rule: rule, Severity: sev, Raw: raw, Fields: fields, Department: sub.Department}
 	if sub.Department != "" {
 		f.Period = sub.Period.String()
 	}
@@ -179,20 +181,20 @@ func finding(sub reconcile.Submission, src reconcile.Source, rule reconcile.Rule
 }
 
 func unreadable(sub reconcile.Submission, err error) reconcile.Submission {
-	reason := reconcile.Text{"", err.Error()}
+	reason := reconcile.Text{err.Error(), err.Error()}
 	var fe *FileError
 	if errors.As(err, &fe) {
 		reason = reconcile.Text(fe.Reason)
 	}
 	// Whatever was found before the file failed is moot: nothing of it is used.
 	sub.Unreadable, sub.Sheets = true, nil
-	sub.Findings = []reconcile.Finding{finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnreadable, reconcile.Error, "", reason)}
+	sub.Findings = []reconcile.Finding{finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnreadable, reconcile.Error, "", reconcile.Fields{"reason": reason})}
 	return sub
 }
 
-func unknown(sub reconcile.Submission, why string) reconcile.Submission {
+func unknown(sub reconcile.Submission, why reconcile.Text) reconcile.Submission {
 	sub.Unreadable, sub.Department = true, ""
-	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnknownFile, reconcile.Error, "", why))
+	sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleUnknownFile, reconcile.Error, "", reconcile.Fields{"reason": why}))
 	return sub
 }
 
@@ -270,14 +272,14 @@ func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byNa
 	src := reconcile.Source{File: sub.File}
 	var out []reconcile.Finding
 	if !hasFP {
-		return append(out, finding(sub, src, reconcile.RuleNoFingerprint, reconcile.Warning, ""))
+		return append(out, finding(sub, src, reconcile.RuleNoFingerprint, reconcile.Warning, "", nil))
 	}
 	if byName.Department != "" && (byName.Department != fp.Department || byName.Period != sub.Period) {
 		out = append(out, finding(sub, src, reconcile.RuleWrongTemplate, reconcile.Error, "",
-			byName.Department+" "+byName.Period.String(), fp.Department+" "+fp.Period))
+			reconcile.Fields{"by_name": byName.Department + " " + byName.Period.String(), "by_template": fp.Department + " " + fp.Period}))
 	}
 	if fp.Template != TemplateVersion || fp.Layout != reconcile.LayoutHash(d) {
-		out = append(out, finding(sub, src, reconcile.RuleOldTemplate, reconcile.Warning, fp.Layout, fp.Template, fp.Layout))
+		out = append(out, finding(sub, src, reconcile.RuleOldTemplate, reconcile.Warning, fp.Layout, reconcile.Fields{"version": fp.Template, "layout": fp.Layout}))
 	}
 	return out
 }
@@ -323,7 +325,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			// no one: reported like figures beside the table.
 			for _, c := range above {
 				sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: c.Ref},
-					reconcile.RuleOutsideArea, reconcile.Warning, c.Value, c.Value))
+					reconcile.RuleOutsideArea, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
 			}
 			sh.Cells.Reported += len(above)
 			return nil
@@ -349,7 +351,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			what = missing[0]
 		}
 		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name},
-			reconcile.RuleMissingColumn, reconcile.Error, "", strings.ReplaceAll(what, "\n", "")))
+			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", "")}))
 		return nil, nil
 	}
 	return sh, nil
@@ -432,13 +434,13 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 		var f reconcile.Finding
 		switch {
 		case !mapped:
-			f = finding(*sub, src, reconcile.RuleOutsideArea, reconcile.Warning, c.Value, c.Value)
+			f = finding(*sub, src, reconcile.RuleOutsideArea, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		case l.t.Columns[ci].Role != reconcile.RoleValue:
 			continue
 		case hidden:
-			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"行", "row"})
+			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"行", "row"}})
 		case hiddenCol(c.Col):
-			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, c.Value, reconcile.Text{"列", "column"})
+			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"列", "column"}})
 		default:
 			continue
 		}
@@ -545,7 +547,7 @@ func (l *layout) footer(sub *reconcile.Submission, sh *reconcile.Sheet, row int,
 	l.footerNoted = true
 	c := cells[0]
 	sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
-		reconcile.RuleFooter, reconcile.Info, c.Value, c.Value))
+		reconcile.RuleFooter, reconcile.Info, c.Value, reconcile.Fields{"text": c.Value}))
 }
 
 // readRow reads one row below the header: a data row, the 合计 row, text
@@ -589,7 +591,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	if isTotal && sh.Total != nil {
 		// A second 合计 (总计 under 合计): the first is compared; this one
 		// is reported, not read.
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleSecondTotal, reconcile.Warning, r.Name, r.Name, sh.Total.Line))
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleSecondTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name, "first_line": sh.Total.Line}))
 		l.count.Reported += len(cells)
 		return footerRow
 	}
@@ -600,13 +602,13 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleBelowTotal, reconcile.Warning, r.Name, r.Name))
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleBelowTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
 		if !ok {
 			// Kept as a row so it is counted: the ledger rejects it.
-			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, r.Name))
+			sub.Findings = append(sub.Findings, finding(*sub, r.Cells[0].Source, reconcile.RuleUnknownLine, reconcile.Error, r.Name, reconcile.Fields{"line": r.Name}))
 			sh.Rows = append(sh.Rows, r)
 			return dataRow
 		}
@@ -614,7 +616,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	}
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, r.Name))
+		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if isTotal {
 		sh.Total = &r
@@ -686,7 +688,7 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 				// and greyed): a figure typed there after removing the
 				// protection is reported, never silently dropped.
 				if rc := l.byCol[ci]; rc != nil && (strings.Trim(rc.Value, spaces) != "" || rc.HasF) {
-					sub.Findings = append(sub.Findings, finding(*sub, r.Cells[ci].Source, reconcile.RuleNotAnInput, reconcile.Warning, rc.Value, rc.Value))
+					sub.Findings = append(sub.Findings, finding(*sub, r.Cells[ci].Source, reconcile.RuleNotAnInput, reconcile.Warning, rc.Value, reconcile.Fields{"value": rc.Value}))
 				}
 				continue
 			}
@@ -711,7 +713,11 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			cell.State = reconcile.Invalid
 		case cell.State == reconcile.Blank && !isTotal && !footerLike:
 			cell.State = reconcile.Invalid
-			sub.Findings = append(sub.Findings, finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw))
+			f := finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw, nil)
+			if cell.Raw != "" { // —, -, / or 无: a mark for "no figure", not an empty cell
+				f.Rule, f.Fields = reconcile.RuleNoFigure, reconcile.Fields{"raw": cell.Raw}
+			}
+			sub.Findings = append(sub.Findings, f)
 		}
 		r.Cells[ci] = cell
 	}
@@ -762,5 +768,5 @@ func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Findin
 			return
 		}
 	}
-	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw))
+	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw, nil))
 }

@@ -165,6 +165,28 @@ func TestReadHandMade(t *testing.T) {
 	}
 }
 
+// A "no figure" mark (—, -, /, 无) in a required cell is its own finding,
+// not "empty": the department wrote something, just not a figure.
+func TestNoFigureInRequiredCell(t *testing.T) {
+	s := defaultSpec(t)
+	data := handMade(t, s, "kjk", "科技企业", [][]any{
+		{"国家科技型中小企业", "家", 3, 9, "—"},
+		{"雏鹰瞪羚企业", "家", 1, 2},
+	})
+	sub := read(t, s, "2020-05-kjk.xlsx", data, workbook.DefaultLimits)
+	var got []string
+	for _, f := range sub.Findings {
+		if f.Rule == reconcile.RuleRequired || f.Rule == reconcile.RuleNoFigure {
+			got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Message(reconcile.Chinese))
+		}
+	}
+	want := "required_no_figure E3 此处填写了“—”（表示无数据），但本项必填，请填写数字（没有发生时填 0）|" +
+		"required E4 必填项为空，请填写数字（没有发生时填 0）"
+	if strings.Join(got, "|") != want {
+		t.Errorf("findings:\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
 // A template for another period or department than its name says, and one
 // made from an older layout, each get their finding.
 func TestFingerprintChecks(t *testing.T) {

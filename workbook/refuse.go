@@ -43,7 +43,7 @@ func Refused(display, base string, s *reconcile.Spec, err error, folder bool) re
 	if folder {
 		sub.Unreadable = true
 		sub.Findings = []reconcile.Finding{{Source: reconcile.Source{File: display}, Rule: reconcile.RuleUnreadableFolder,
-			Severity: reconcile.Error, Args: []any{reconcile.Text(osCause(err))}}}
+			Severity: reconcile.Error, Fields: reconcile.Fields{"reason": reconcile.Text(osCause(err))}}}
 		return sub
 	}
 	return unreadable(identifyByName(sub, base, s), asFileError(err))
@@ -147,18 +147,19 @@ func boundFindings(sub *reconcile.Submission, max int) {
 		sum, rest = &fs[max], fs[max+1:]
 	} else {
 		fs = append(fs[:max:max], reconcile.Finding{Source: reconcile.Source{File: sub.File}, Department: sub.Department,
-			Rule: reconcile.RuleTooManyFindings, Severity: reconcile.Warning, Args: []any{max, 0, 0}})
+			Rule: reconcile.RuleTooManyFindings, Severity: reconcile.Warning, Fields: reconcile.Fields{"listed": max, "more": 0, "errors": 0}})
 		rest = append([]reconcile.Finding(nil), rest...)
 		sum = &fs[max]
 	}
-	dropped, errs := sum.Args[1].(int), sum.Args[2].(int)
+	dropped, _ := sum.Fields["more"].(int)
+	errs, _ := sum.Fields["errors"].(int)
 	for _, f := range rest {
 		dropped++
 		if f.Severity == reconcile.Error {
 			errs++
 		}
 	}
-	sum.Args = []any{max, dropped, errs}
+	sum.Fields = reconcile.Fields{"listed": max, "more": dropped, "errors": errs}
 	if errs > 0 {
 		sum.Severity = reconcile.Error
 	}

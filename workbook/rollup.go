@@ -195,12 +195,13 @@ func (x *out) shownStyles() error {
 	if p := x.meta.Show.Places; p > 0 {
 		format += "." + strings.Repeat("0", int(p))
 	}
-	shown, err := x.f.NewStyle(&excelize.Style{Border: border, CustomNumFmt: &format, Alignment: &excelize.Alignment{Vertical: "top"}})
+	shown, err := x.f.NewStyle(&excelize.Style{Border: border, CustomNumFmt: &format, Alignment: &excelize.Alignment{Vertical: "top"},
+		Font: &excelize.Font{Family: x.fontFamily(), Size: fontSize}})
 	if err != nil {
 		return err
 	}
 	adjusted, err := x.f.NewStyle(&excelize.Style{Border: border, CustomNumFmt: &format, Alignment: &excelize.Alignment{Vertical: "top"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}, Font: &excelize.Font{Italic: true, Color: "9C5700"}})
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}, Font: &excelize.Font{Italic: true, Color: "9C5700", Family: x.fontFamily(), Size: fontSize}})
 	if err != nil {
 		return err
 	}

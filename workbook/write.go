@@ -129,29 +129,41 @@ func (x *out) title() string {
 func styleIDs() map[string]int {
 	f := excelize.NewFile()
 	defer f.Close()
-	return newStyles(f)
+	return newStyles(f, reconcile.Chinese)
 }
 
-func (x *out) styles() { x.st = newStyles(x.f) }
+func (x *out) styles() { x.st = newStyles(x.f, x.lang) }
 
-func newStyles(f *excelize.File) map[string]int {
+// fontFamily is the workbook's font in lang: 宋体 for Chinese, Calibri for
+// English. Every style names it, so no cell falls back to another font.
+func fontFamily(lang reconcile.Lang) string {
+	if lang == reconcile.English {
+		return "Calibri"
+	}
+	return "宋体"
+}
+
+func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
-	amount, count, pct := "#,##0.00", "#,##0", "0.00\"%\""
+	amount, count, pct, rate := "#,##0.00", "#,##0", "0.00%", "0.00"
 	defs := map[string]*excelize.Style{
-		"title":  {Font: &excelize.Font{Bold: true, Size: 14}},
-		"header": {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
-		"plain":  {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
-		"number": {Border: border},
-		"amount": {Border: border, CustomNumFmt: &amount},
-		"count":  {Border: border, CustomNumFmt: &count},
-		"pct":    {Border: border, CustomNumFmt: &pct},
-		"good":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
-		"bad":    {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
-		"warn":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
-		"grey":   {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+		"title":   {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}},
+		"note":    {Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"header":  {Font: &excelize.Font{Bold: true}, Border: border, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		"text":    {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"plain":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
+		"number":  {Border: border},
+		"amount":  {Border: border, CustomNumFmt: &amount},
+		"count":   {Border: border, CustomNumFmt: &count},
+		"pct":     {Border: border, CustomNumFmt: &pct},                                                              // a fraction: 0.4988 shows 49.88%
+		"rate":    {Border: border, CustomNumFmt: &rate},                                                             // a figure whose unit is %: 2.38 (the unit column says %)
+		"pctwarn": {Border: border, CustomNumFmt: &pct, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}}, // on fewer months than the as-of month
+		"good":    {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
+		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
+		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		"grey":    {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
 	}
 	st := map[string]int{}
 	names := make([]string, 0, len(defs))
@@ -161,6 +173,13 @@ func newStyles(f *excelize.File) map[string]int {
 	sort.Strings(names) // style ids in a fixed order: the same bytes every run
 	for _, name := range names {
 		s := defs[name]
+		if s.Font == nil {
+			s.Font = &excelize.Font{}
+		}
+		s.Font.Family = fontFamily(lang)
+		if s.Font.Size == 0 {
+			s.Font.Size = fontSize
+		}
 		if s.Alignment == nil && s.Border != nil {
 			s.Alignment = &excelize.Alignment{Vertical: "top"}
 		}
@@ -204,7 +223,13 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 			return err
 		}
 	}
-	return x.frame(name, len(cols), headerRow, len(rows), landscape)
+	if err := x.frame(name, len(cols), headerRow, len(rows), landscape); err != nil {
+		return err
+	}
+	if err := x.paper(key, name, cols, headerRow); err != nil {
+		return err
+	}
+	return x.headerFooter(key, name, title)
 }
 
 // head makes sheet name with an optional title and a header row, and
@@ -310,7 +335,7 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 // numStyle is the display style of an indicator's figures.
 func numStyle(def *reconcile.Indicator) string {
 	if def.Unit.Name == "%" {
-		return "pct"
+		return "rate"
 	}
 	if def.Precision > 0 {
 		return "amount"
@@ -374,7 +399,7 @@ func (x *out) overview() error {
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
-		kv(x.l("晚于截止期、未汇总的文件", "Files after the as-of month, skipped"), s.Skipped, "count"),
+		kv(x.l("报告期在截至月份之后、本次不汇总的文件", "Files for months after the as-of month, not consolidated"), s.Skipped, "count"),
 		kv(x.l("数据行", "Data rows"), s.Rows, "count"),
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
@@ -389,7 +414,7 @@ func (x *out) overview() error {
 	rows = append(rows, [][]cell{
 		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
 		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
-		kv(x.l("问题：提示", "Findings: info"), s.Findings-s.Errors-s.Warnings, "count"),
+		kv(x.l("问题：提示", "Findings: info"), s.Infos, "count"),
 		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
 		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
 		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
@@ -399,15 +424,17 @@ func (x *out) overview() error {
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
+	rows = append(rows, []cell{c(x.l("打印：明细表默认不打印（其打印区域为空）；需要时在明细表中取消打印区域（页面布局 → 打印区域 → 取消打印区域）。",
+		"Printing: the Detail sheets are left out (their print area is empty); to print one, clear its print area (Page Layout → Print Area → Clear)."), "text")})
 	rows = append(rows, []cell{})
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
 		if cr.Status == reconcile.Consistent {
 			continue
 		}
-		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr))})
+		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
-	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), 24}, {x.l("数值", "Value"), 10}}, rows, x.hasTargets()); err != nil {
+	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), overviewWidths[0]}, {x.l("数值", "Value"), overviewWidths[1]}}, rows, x.hasTargets()); err != nil {
 		return err
 	}
 	name := label(x.lang, sheetNames["overview"])
@@ -415,27 +442,30 @@ func (x *out) overview() error {
 	if err != nil || next == 2+len(rows)+2 {
 		return err
 	}
-	if err := x.f.SetColWidth(name, "C", "H", sheetfmt.Width(6)); err != nil {
-		return err
+	for i, w := range overviewWidths[2:] {
+		col, _ := excelize.ColumnNumberToName(i + 3)
+		if err := x.f.SetColWidth(name, col, col, sheetfmt.Width(int(w))); err != nil {
+			return err
+		}
 	}
-	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:H%d", next))
+	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
 }
 
 func (x *out) figures() error {
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for m := 1; m <= 12; m++ {
-		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 5})
+		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 4})
 	}
 	// Target columns only when the year has targets: the 2020 report states
 	// 2021's, not its own.
 	targets := x.hasTargets()
-	cols = append(cols, column{x.l("本年累计", "Year to date"), 7})
+	cols = append(cols, column{x.l("本年累计", "Year to date"), 6})
 	if targets {
-		cols = append(cols, column{x.l("目标", "Target"), 7},
-			column{x.l("完成率", "Completion"), 5}, column{x.l("序时进度", "Time elapsed"), 5})
+		cols = append(cols, column{x.l("目标", "Target"), 6},
+			column{x.l("完成率", "Completion"), 4}, column{x.l("序时进度", "Time elapsed"), 4})
 	}
-	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 14})
+	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 9})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -450,9 +480,19 @@ func (x *out) figures() error {
 			}
 		}
 		row = append(row, figureCell(s.YTD, ns))
-		switch {
-		case s.Progress != nil:
-			row = append(row, c(s.Progress.TargetVal, ns), c(s.Progress.Completion, "pct"), c(s.Progress.Elapsed, "pct"))
+		notes := x.texts(s.YTD.Incomplete)
+		switch p := s.Progress; {
+		case p != nil && p.Judged():
+			// On the whole months only when the year to date is not whole;
+			// the notes say through which month.
+			style := "pct"
+			if !p.Complete() {
+				style = "pctwarn"
+				notes = x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ") + notes
+			}
+			row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), style), c(frac(p.Elapsed), style))
+		case p != nil:
+			row = append(row, c(p.TargetVal, ns), c(nil, "pct"), c(nil, "pct"))
 		case targets:
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
@@ -463,7 +503,7 @@ func (x *out) figures() error {
 		if !s.YTD.Has {
 			status, style = x.l("无月报", "not monthly"), "grey"
 		}
-		row = append(row, c(status, style), c(x.texts(s.YTD.Incomplete), "text"))
+		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
 	title := x.l(fmt.Sprintf("%d 年各指标逐月汇总（单位见“单位”列）", year), fmt.Sprintf("%d by indicator and month (units in the Unit column)", year))
@@ -479,11 +519,13 @@ func figureCell(f reconcile.Figure, style string) cell {
 
 func (x *out) years() error {
 	years := x.r.Years()
-	cols := []column{{x.l("指标代码", "Code"), 7}, {x.l("指标", "Indicator"), 10}, {x.l("单位", "Unit"), 3}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for _, y := range years {
-		cols = append(cols, column{fmt.Sprint(y), 7})
+		cols = append(cols, column{fmt.Sprint(y), 6})
 	}
-	cols = append(cols, column{x.l("说明", "Notes"), 20})
+	// The notes get a page section of their own, wide enough that the
+	// rows stay short on the pages of figures.
+	cols = append(cols, column{x.l("说明", "Notes"), 27})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -502,12 +544,12 @@ func (x *out) years() error {
 
 func (x *out) claims() error {
 	cols := []column{
-		{x.l("编号", "ID"), 8}, {x.l("报告原文", "Report text"), 18}, {x.l("报告行号", "Line"), 3},
+		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 16}, {x.l("报告行号", "Line"), 3},
 		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
 		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
-		{x.l("下限", "Low"), 6}, {x.l("上限", "High"), 6}, {x.l("计算值", "Computed"), 7},
-		{x.l("差额", "Difference"), 6}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
-		{x.l("说明", "Notes"), 20},
+		{x.l("下限", "Low"), 5}, {x.l("上限", "High"), 5}, {x.l("计算值", "Computed"), 6},
+		{x.l("差额", "Difference"), 5}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
+		{x.l("说明", "Notes"), 14},
 	}
 	var rows [][]cell
 	for i := range x.r.Claims {
@@ -540,9 +582,9 @@ func (x *out) claims() error {
 		}
 		sev := ""
 		if cr.Status == reconcile.Mismatch {
-			sev = label(x.lang, severityLabel[cr.Severity])
+			sev = cr.Severity.In(x.lang)
 		}
-		row = append(row, c(label(x.lang, statusLabel[cr.Status]), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
+		row = append(row, c(cr.Status.In(x.lang), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")
@@ -558,9 +600,11 @@ func bound(v decimal.Decimal, none bool) cell {
 
 func (x *out) findings() error {
 	cols := []column{
-		{x.l("文件", "File"), 14}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
-		{x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3}, {x.l("原始内容", "Raw"), 6},
-		{x.l("规则", "Rule"), 8}, {x.l("严重程度", "Severity"), 4}, {x.l("说明", "Message"), 24},
+		// Narrow enough to print at 8 points or more on a landscape page,
+		// the long texts wrapping.
+		{x.l("文件", "File"), 9}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
+		{x.l("工作表", "Sheet"), 4}, {x.l("单元格", "Cell"), 2}, {x.l("原始内容", "Raw"), 4},
+		{x.l("规则", "Rule"), 9}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 16},
 	}
 	var rows [][]cell
 	for _, fd := range x.r.Findings {
@@ -569,8 +613,8 @@ func (x *out) findings() error {
 			dept = d.Name
 		}
 		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
-			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(string(fd.Rule), "plain"),
-			c(label(x.lang, severityLabel[fd.Severity]), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
+			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "text"),
+			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
 	}
 	if room := maxSheetRows - 2; len(rows) > room { // under the title and header
 		more := len(rows) - room + 1
@@ -582,7 +626,7 @@ func (x *out) findings() error {
 
 func (x *out) inputs() error {
 	cols := []column{
-		{x.l("文件", "File"), 16}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("文件", "File"), 13}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
 		{x.l("数据行", "Rows"), 3}, {x.l("状态", "Status"), 4}, {"SHA-256", 30},
 	}
 	var rows [][]cell

@@ -25,7 +25,7 @@ func TestWorkbookPastExcelLimits(t *testing.T) {
 	long := strings.Repeat("很长的文本", 2000)
 	for i := 0; i < 30; i++ {
 		res.Findings = append(res.Findings, reconcile.Finding{Source: reconcile.Source{File: "x.xlsx", Sheet: "税收收入", Cell: "C4"},
-			Rule: reconcile.RuleNotANumber, Severity: reconcile.Error, Raw: long, Args: []any{long, reconcile.Text{"数字", "a number"}}})
+			Rule: reconcile.RuleNotANumber, Severity: reconcile.Error, Raw: long, Fields: reconcile.Fields{"raw": long, "expected": reconcile.Text{"数字", "a number"}}})
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, res, Meta{Lang: reconcile.Chinese}); err != nil {

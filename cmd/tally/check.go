@@ -20,9 +20,19 @@ type checkOptions struct {
 func newCheckCommand(io streams) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
-		Use:   "check [flags] PATH...",
-		Short: "审核: find every problem in submissions, at its cell, without consolidating",
-		Long: `Run every check tally knows on the submissions under PATH: unreadable files
+		Use:   io.t("check [选项] 路径...", "check [flags] PATH..."),
+		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "审核: find every problem in submissions, at its cell, without consolidating"),
+		Long: io.t(`对“路径”下的报送文件运行 tally 的全部审核：无法读取的文件（不是工作簿、旧版 .xls、
+加密、不完整、过大、压缩炸弹），缺少工作表或表头，不是数字的单元格，以文本填写的数字，
+没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码校验位，重复行，
+隐藏行列或填报区域外的数值，合计行，本年累计与本月（以及输入中有上月文件时与上月
+累计）的衔接，一个信用代码对应两个名称，以及规格中的审核公式。“说明”栏有文字的
+警告列为已说明。
+
+--annotate 文件夹：把每个有问题的文件复制到该文件夹（不存在时自动创建），标出有问题的
+单元格并加批注，另加一张问题清单。原文件从不修改。
+
+退出状态：0 没有错误；1 有错误；2 tally 无法完成工作。`, `Run every check tally knows on the submissions under PATH: unreadable files
 (not a workbook, legacy .xls, encrypted, truncated, oversized, a zip bomb),
 missing sheets and headers, cells that are not numbers, dates in figure cells,
 figures typed as text, formulas without a value, required cells left empty,
@@ -44,18 +54,18 @@ replace an input (compared as files, through links), or a DIR inside a folder
 being read, is refused before anything is written.
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
-not run.`,
+not run.`),
 		Example: `  tally check 2021-03-czs.xlsx
   tally check --annotate returned/ inbox/
   tally check --json --lang en inbox/`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), needPaths),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runCheck(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
-	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", "write annotated copies of files with findings into `DIR`")
+	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到 `文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
 	return cmd
 }
 
@@ -83,6 +93,10 @@ type jsonFileFinding struct {
 	Raw         string `json:"raw"`
 	Explanation string `json:"explanation"`
 	Period      string `json:"period,omitempty"`
+	// RuleName and SeverityName are the rule's name and the severity's
+	// word in the run's language, as the screen says them.
+	RuleName     string `json:"rule_name"`
+	SeverityName string `json:"severity_name"`
 }
 
 type jsonCheckSummary struct {
@@ -90,6 +104,7 @@ type jsonCheckSummary struct {
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {
@@ -98,8 +113,8 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 		return err
 	}
 	if opts.Annotate != "" {
-		if st, err := os.Stat(opts.Annotate); err != nil || !st.IsDir() {
-			return usagef("--annotate %s: not a folder", opts.Annotate)
+		if err := ensureDir(opts.Annotate); err != nil {
+			return err
 		}
 	}
 	var dests map[string]string
@@ -125,7 +140,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			return err
 		}
 	} else {
-		printCheck(io, out, lang)
+		printCheck(io, out, res.Spec, lang)
 	}
 	if out.Summary.Errors > 0 {
 		return errFindings
@@ -147,13 +162,15 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	}
 	for _, f := range res.Findings {
 		jf := jsonFileFinding{Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
-			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation}
+			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation, RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang)}
 		out.Summary.Findings++
 		switch f.Severity {
 		case reconcile.Error:
 			out.Summary.Errors++
 		case reconcile.Warning:
 			out.Summary.Warnings++
+		case reconcile.Info:
+			out.Summary.Infos++
 		}
 		i, ok := index[f.File]
 		if !ok {
@@ -171,21 +188,23 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	return out
 }
 
-func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
-	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
+func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.Lang) {
+	sevWidth := widest([]string{reconcile.Error.In(lang), reconcile.Warning.In(lang), reconcile.Info.In(lang)})
+	sev := func(s string) string { return pad(reconcile.Severity(s).In(lang), sevWidth) }
 	for _, fl := range out.Files {
 		head := fl.File
 		if fl.Department != "" {
-			head += fmt.Sprintf(" (%s %s)", fl.Department, fl.Period)
+			head += say(lang, msg{"（{dept} {period}）", " ({dept} {period})"}, fields{"dept": deptName(spec, fl.Department), "period": fl.Period})
 		}
 		switch fl.Status {
 		case "ok":
-			fmt.Fprintf(io.Out, t("%s：通过\n", "%s: ok\n"), head)
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：通过", "{file}: ok"}, fields{"file": head}))
 			continue
 		case "unreadable":
-			fmt.Fprintf(io.Out, t("%s：无法读取\n", "%s: unreadable\n"), head)
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：无法读取", "{file}: unreadable"}, fields{"file": head}))
 		default:
-			fmt.Fprintf(io.Out, t("%s：%d 个问题\n", "%s: %d findings\n"), head, len(fl.Findings))
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：{n} 个问题", "{file}: {findings}"},
+				fields{"file": head, "n": len(fl.Findings), "findings": plural(len(fl.Findings), "finding", "findings")}))
 		}
 		for _, f := range fl.Findings {
 			where := f.Sheet
@@ -195,19 +214,19 @@ func printCheck(io streams, out jsonCheck, lang reconcile.Lang) {
 			if where != "" {
 				where += " "
 			}
-			line := fmt.Sprintf("  %-7s %s%s", f.Severity, where, f.Message)
+			line := fmt.Sprintf("  %s  %s%s", sev(f.Severity), where, f.Message)
 			if f.Explanation != "" {
-				line += fmt.Sprintf(t("（已说明：%s）", " (explained: %s)"), f.Explanation)
+				line += say(lang, msg{"（已说明：{text}）", " (explained: {text})"}, fields{"text": f.Explanation})
 			}
 			fmt.Fprintln(io.Out, line)
 		}
 	}
 	for _, f := range out.Checks {
-		fmt.Fprintf(io.Out, "  %-7s %s %s\n", f.Severity, f.Period, f.Message)
+		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
 	}
 	s := out.Summary
-	fmt.Fprintf(io.Out, t("文件 %d 个，问题 %d 个（错误 %d，警告 %d）\n", "%d files, %d findings (%d errors, %d warnings)\n"),
-		s.Files, s.Findings, s.Errors, s.Warnings)
+	fmt.Fprintln(io.Out, say(lang, msg{"文件 {n} 个，{findings}", "{files}, {findings}"},
+		fields{"n": s.Files, "files": plural(s.Files, "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 }
 
 // annotate writes the annotated copy of every readable file with findings
@@ -233,7 +252,7 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 			continue
 		}
 		f := reconcile.Finding{Source: reconcile.Source{File: fl.File}, Rule: reconcile.RuleNotAnnotated,
-			Severity: reconcile.Warning, Args: []any{workbook.Cause(err)}}
+			Severity: reconcile.Warning, Fields: reconcile.Fields{"reason": workbook.Cause(err)}}
 		fl.Findings = append(fl.Findings, jsonFileFinding{Rule: string(f.Rule), Severity: string(f.Severity), Message: f.Message(lang)})
 		out.Summary.Findings++
 		out.Summary.Warnings++

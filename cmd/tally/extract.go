@@ -2,15 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/report"
 	"github.com/jingwu/tally/spec"
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 )
@@ -26,9 +27,15 @@ type extractOptions struct {
 func newExtractCommand(io streams) *cobra.Command {
 	var opts extractOptions
 	cmd := &cobra.Command{
-		Use:   "extract [flags] REPORT",
-		Short: "List every figure a work report states: value, unit, qualifiers, subject, period",
-		Long: `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
+		Use:   io.t("extract [选项] 报告", "extract [flags] REPORT"),
+		Short: io.t("列出工作报告中的每个数字：数值、单位、限定词、主语、期间", "List every figure a work report states: value, unit, qualifiers, subject, period"),
+		Long: io.t(`读取工作报告（PDF 提取出的 UTF-8 文本，或 .docx），列出其中每个数字：原文数值、
+单位、限定它的词（预计、近、余、多、超过、以上、以内、达到、增至、约、累计、年均增长、
+增长、新增、目标、力争）、所指的对象、所属期间（报告年度；十三五/五年来段落为五年；
+目标为下一年）、行号和包含它的最短原文。
+
+-o claims.yaml 把这些数字写成规格中的 claims，能对应到指标的已对应好，可直接粘贴进
+规格；-o claims.xlsx 写成工作簿（数值为数字格式）。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
 every quantitative claim: the value as written, its unit, the words that
 qualify it in canonical form (预计, 近, 余, 超过, 以上, 以内, 约, 累计, 年均, 增长,
 下降, 新增; 达到 and 增至 for a level reached), what it measures (its subject),
@@ -43,19 +50,19 @@ says nothing else. --year sets the year reviewed.
 
 With -o claims.yaml the claims are written as spec claims, mapped to the
 spec's indicators where their subjects name one, ready to paste into a spec;
-with -o claims.xlsx as a workbook.`,
+with -o claims.xlsx as a workbook (values as numbers).`),
 		Example: `  tally extract testdata/jingwu-2020-work-report.txt
   tally extract --json report.txt
   tally extract -o claims.yaml report.docx`,
-		Args: args(cobra.ExactArgs(1)),
+		Args: args(cobra.ExactArgs(1), needReport),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return runExtract(io, &opts, a[0])
 		},
 	}
-	opts.spec.AddFlags(cmd)
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the claims as JSON")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the claims to `FILE` (.yaml or .xlsx)")
-	cmd.Flags().IntVar(&opts.Year, "year", 0, "the year the report reviews (default: read from its headings and date)")
+	opts.spec.AddFlags(cmd, io)
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入 `文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
+	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的年度（默认从其标题和日期读出）", "the year the report reviews (default: read from its headings and date)"))
 	return cmd
 }
 
@@ -63,17 +70,17 @@ with -o claims.xlsx as a workbook.`,
 func readReport(path string) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read report: %w", unwrapPath(err))
+		return nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, unwrapPath(err))
 	}
 	if strings.EqualFold(filepath.Ext(path), ".docx") {
 		lines, err := report.ReadDocx(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
-			return nil, fmt.Errorf("read report %s: %w", path, err)
+			return nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, err)
 		}
 		return lines, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, usagef("%s is not a text report; give the text extracted from the PDF, or a .docx", path)
+		return nil, usage(msg{"{path} 不是文本报告；请给出从 PDF 提取的文本或 .docx", "{path} is not a text report; give the text extracted from the PDF, or a .docx"}, fields{"path": path})
 	}
 	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), nil
 }
@@ -124,10 +131,11 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 			return err
 		}
 	default:
-		return usagef("-o %s: want a .yaml or .xlsx file", opts.Output)
+		return usage(msg{"-o {path}：应为 .yaml 或 .xlsx 文件", "-o {path}: want a .yaml or .xlsx file"}, fields{"path": opts.Output})
 	}
 	if opts.Output != "" && !opts.JSON {
-		fmt.Fprintf(io.Out, "wrote %d claims to %s\n", len(found), opts.Output)
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"已把 {n} 个数字写入 {path}", "wrote {claims} to {path}"},
+			fields{"n": len(found), "claims": plural(len(found), "claim", "claims"), "path": opts.Output}, io.Lang))
 		return nil
 	}
 	if opts.JSON {
@@ -138,13 +146,13 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		}
 		return encodeJSON(io.Out, out)
 	}
-	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "line\tvalue\tperiod\tkind\tmeasure\tqualifiers\tsubject")
+	rows := [][]string{{io.t("行号", "line"), io.t("数值", "value"), io.t("期间", "period"), io.t("类别", "kind"), io.t("度量", "measure"), io.t("限定词", "qualifiers"), io.t("对象", "subject")}}
 	for _, c := range found {
-		fmt.Fprintf(w, "%d\t%s%s\t%s\t%s\t%s\t%s\t%s\n", c.Line, c.Value, c.Unit, c.Period, c.Kind, c.Measure, strings.Join(c.Qualifiers, ","), c.Subject)
+		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), word(measureWords, c.Measure, io.Lang),
+			strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
 	}
-	w.Flush()
-	fmt.Fprintf(io.Out, "%d claims\n", len(found))
+	printTable(io.Out, rows)
+	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {n} 个数字", "{claims}"}, fields{"n": len(found), "claims": plural(len(found), "claim", "claims")}, io.Lang))
 	return nil
 }
 
@@ -175,18 +183,66 @@ func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	rows := [][]any{{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"}}
-	for _, c := range found {
-		rows = append(rows, []any{c.Line, c.Value, c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, c.Kind, c.Measure, c.Subject, c.Text})
+	font := &excelize.Font{Family: "宋体", Size: 10}
+	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
+	general := "General"
+	head, err1 := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	text, err2 := f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	num, err3 := f.NewStyle(&excelize.Style{Font: font, Border: border, CustomNumFmt: &general, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return err
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+	heads := []string{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"}
+	widths := []float64{6, 12, 8, 12, 10, 6, 8, 24, 60}
+	for i, h := range heads {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := errors.Join(f.SetCellStr(sh, ref, h), f.SetColWidth(sh, col, col, widths[i]), f.SetCellStyle(sh, ref, ref, head)); err != nil {
 			return err
 		}
 	}
-	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:I%d", len(rows))); err != nil {
+	for i, c := range found {
+		r := i + 2
+		cells := []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
+			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text}
+		ref := func(col int) string { s, _ := excelize.CoordinatesToCellName(col, r); return s }
+		// The value as a number cell holding the written digits exactly
+		// (never through a float); a value that is not a plain number stays text.
+		value := f.SetCellStr(sh, ref(2), c.Value)
+		if d, err := decimal.NewFromString(c.Value); err == nil {
+			value = f.SetCellDefault(sh, ref(2), d.String())
+		}
+		if err := errors.Join(f.SetCellInt(sh, ref(1), int64(c.Line)), value,
+			f.SetCellStyle(sh, ref(1), ref(2), num), f.SetCellStyle(sh, ref(3), ref(9), text)); err != nil {
+			return err
+		}
+		for j, v := range cells {
+			if err := f.SetCellStr(sh, ref(3+j), v); err != nil {
+				return err
+			}
+		}
+	}
+	last := len(found) + 1
+	if err := errors.Join(f.SetSheetDimension(sh, fmt.Sprintf("A1:I%d", last)), f.AutoFilter(sh, fmt.Sprintf("A1:I%d", last), nil),
+		f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})); err != nil {
 		return err
 	}
 	return f.Write(w)
+}
+
+// kindWords and measureWords name a found figure's kind and measure.
+var (
+	kindWords    = map[string]msg{"fact": {"事实", "fact"}, "target": {"目标", "target"}}
+	measureWords = map[string]msg{"level": {"水平", "level"}, "growth": {"增长", "growth"}, "cumulative": {"累计", "cumulative"},
+		"points": {"百分点", "points"}, "ratio": {"倍数", "ratio"}}
+)
+
+// word returns the words for key in lang, or key itself.
+func word(words map[string]msg, key string, lang reconcile.Lang) string {
+	if w, ok := words[key]; ok {
+		return w.In(lang)
+	}
+	return key
 }

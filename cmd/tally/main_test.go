@@ -18,6 +18,13 @@ func TestMain(m *testing.M) {
 	if os.Getenv("TALLY_TEST_MAIN") == "1" { // the test binary as tally, for runAsNobody
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	// The language follows LANG unless --lang says; the tests that run
+	// tally in this process say which they mean (scripts set their own).
+	if filepath.Base(os.Args[0]) != "tally" {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			os.Unsetenv(k)
+		}
+	}
 	testscript.Main(m, map[string]func(){
 		"tally": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -15,7 +15,6 @@ import (
 type mergeOptions struct {
 	Output  string
 	JSON    bool
-	Lang    string
 	AsOf    string
 	Name    string
 	Sources bool
@@ -29,9 +28,10 @@ type showOptions struct {
 	Places int32
 }
 
-func (o *showOptions) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.Unit, "show-unit", "", "also show 汇总 (and a roll-up's by-node sheet) in `UNIT` (e.g. 亿元), balanced (舍位平衡)")
-	cmd.Flags().Int32Var(&o.Places, "places", 2, "decimal places of --show-unit")
+func (o *showOptions) AddFlags(cmd *cobra.Command, io streams) {
+	cmd.Flags().StringVar(&o.Unit, "show-unit", "", io.t("另以 `单位`（如 亿元）显示汇总（及节点汇总），舍位平衡",
+		"also show 汇总 (and a roll-up's by-node sheet) in `UNIT` (e.g. 亿元), balanced (舍位平衡)"))
+	cmd.Flags().Int32Var(&o.Places, "places", 2, io.t("--show-unit 的小数位数", "decimal places of --show-unit"))
 }
 
 // parse checks the flags; nil when no unit is asked for.
@@ -41,32 +41,47 @@ func (o *showOptions) parse() (*workbook.Show, error) {
 	}
 	u, ok := reconcile.LookupUnit(o.Unit)
 	if !ok {
-		return nil, usagef("--show-unit %q: not a unit tally knows", o.Unit)
+		return nil, usage(msg{"--show-unit “{unit}”：tally 不认识这个单位", "--show-unit \"{unit}\": not a unit tally knows"}, fields{"unit": o.Unit})
 	}
 	if o.Places < 0 || o.Places > 6 {
-		return nil, usagef("--places %d: want 0 to 6", o.Places)
+		return nil, usage(msg{"--places {n}：应为 0 到 6", "--places {n}: want 0 to 6"}, fields{"n": o.Places})
 	}
 	return &workbook.Show{Unit: u, Places: o.Places}, nil
 }
 
-func (o *mergeOptions) AddFlags(cmd *cobra.Command) {
+func (o *mergeOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Output, "output", "o", "", "write the parent's consolidated workbook to `FILE` (.xlsx)")
-	f.BoolVar(&o.JSON, "json", false, "print the result as JSON on stdout")
-	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
-	f.StringVar(&o.AsOf, "as-of", "", "roll up through `YYYY-MM` (default: the latest month of the nodes)")
-	f.StringVar(&o.Name, "name", "", "the parent's name, e.g. 西青区 (default: 汇总)")
-	o.show.AddFlags(cmd)
-	f.StringSliceVar(&o.Expect, "expect", nil, "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing")
-	f.BoolVar(&o.Sources, "check-sources", false, "also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)")
+	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入 `文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
+	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份 `年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
+	f.StringVar(&o.Name, "name", "", io.t("上级名称，如 西青区（默认：汇总）", "the parent's name, e.g. 西青区 (default: 汇总)"))
+	o.show.AddFlags(cmd, io)
+	f.StringSliceVar(&o.Expect, "expect", nil, io.t("应报送的节点名称（`甲镇,乙镇,…`）：没有工作簿的节点列为未报送", "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing"))
+	f.BoolVar(&o.Sources, "check-sources", false, io.t("同时核对各镇列出的每个部门文件的 SHA-256（在所列位置或镇工作簿旁找到时）",
+		"also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)"))
 }
 
 func newMergeCommand(io streams) *cobra.Command {
 	var opts mergeOptions
 	cmd := &cobra.Command{
-		Use:   "merge [flags] NODE.xlsx...",
-		Short: "Roll up consolidated workbooks of towns or districts (节点汇总)",
-		Long: `Read consolidated workbooks tally wrote (a town's, or a roll-up's), verify each,
+		Use:   io.t("merge [选项] 节点工作簿.xlsx...", "merge [flags] NODE.xlsx..."),
+		Short: io.t("节点汇总：把各镇（或各区）的汇总工作簿再汇总", "Roll up consolidated workbooks of towns or districts (节点汇总)"),
+		Long: io.t(`读取 tally 写出的汇总工作簿（镇的，或上一级的），逐个核验后精确汇总为上级工作簿。
+
+每个工作簿使用前都先核验：校验页（tally 随每个汇总工作簿写出的 SHA-256 隐藏页）、
+每一汇总行、每段明细和来源文件清单与校验值是否相符，每个汇总数是否等于其明细之和，
+行数是否守恒。tally 写出后被改动的工作簿被拒收，并指出被改动的单元格。节点自身有
+错误、缺少月份或指标定义不同，都列为问题，如同部门未报送。
+
+上级工作簿的工作表与镇的相同，以节点汇总（各节点数值及其合计）和节点明细（每个相加
+的数值及其来源镇、工作簿和汇总单元格）代替明细；它同样带校验页，可以再向上汇总。
+
+--expect 甲镇,乙镇,… 应报送而没有工作簿的节点，每个月都列为未报送（missing_node）。
+--check-sources 对镇工作簿列出的每个部门文件（在所列路径或工作簿旁找到时）计算
+SHA-256 并与清单比对：汇总后被改动的文件使该镇被拒收。
+--show-unit 亿元 --places 2 另以该单位显示汇总和节点汇总，按最大余数法舍位平衡。
+
+退出状态：0 所有节点都被采用且没有问题；1 其他情况；2 tally 无法完成工作。`, `Read consolidated workbooks tally wrote (a town's, or a roll-up's), verify each,
 and consolidate them exactly into the parent's workbook.
 
 Each workbook is verified before it is used: its seal (a hidden sheet of
@@ -98,33 +113,30 @@ the shown parts add up to the shown total; every adjusted cell is marked and
 notes its exact figure. The exact sheets are unchanged.
 
 Exit status: 0 when every node was accepted without findings, 1 otherwise,
-2 when tally could not run.`,
+2 when tally could not run.`),
 		Example: `  tally merge 精武镇.xlsx 杨柳青镇.xlsx 张家窝镇.xlsx --name 西青区 -o 西青区.xlsx
   tally merge districts/ --name 天津市 --show-unit 亿元 --places 2 -o 天津市.xlsx`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), msg{"请给出要汇总的工作簿或文件夹", "give the workbooks or folders to roll up"}),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runMerge(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	return cmd
 }
 
 func runMerge(st streams, opts *mergeOptions, paths []string) error {
-	lang := reconcile.Lang(opts.Lang)
-	if lang != reconcile.Chinese && lang != reconcile.English {
-		return usagef("--lang %q: want zh or en", opts.Lang)
-	}
+	lang := st.Lang
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
-		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
+		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
 	}
 	var mo reconcile.MergeOptions
 	mo.Name = opts.Name
 	mo.Expect = opts.Expect
 	if opts.AsOf != "" {
-		p, err := reconcile.ParsePeriod(opts.AsOf)
-		if err != nil || !p.IsMonth() {
-			return usagef("--as-of %q: want a month YYYY-MM", opts.AsOf)
+		p, ok := parsePeriodFlag(opts.AsOf)
+		if !ok || !p.IsMonth() {
+			return usage(msg{"--as-of “{value}”：应为月份，如 2021-06", "--as-of \"{value}\": want a month YYYY-MM"}, fields{"value": opts.AsOf})
 		}
 		mo.AsOf = p
 	}
@@ -137,7 +149,7 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 		return err
 	}
 	if len(files) == 0 {
-		return usagef("no workbooks (.xlsx) under %s", strings.Join(paths, " "))
+		return usage(msg{"{paths} 下没有工作簿（.xlsx）", "no workbooks (.xlsx) under {paths}"}, fields{"paths": strings.Join(paths, " ")})
 	}
 	if opts.Output != "" {
 		if err := checkOutput(opts.Output, files); err != nil {
@@ -219,7 +231,6 @@ func mergeJSON(roll *reconcile.Rollup, lang reconcile.Lang) jsonMerge {
 }
 
 func printMerge(w io.Writer, roll *reconcile.Rollup, lang reconcile.Lang, output string) {
-	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	s := roll.Summary
 	accepted := 0
 	for _, in := range roll.Inputs {
@@ -227,25 +238,23 @@ func printMerge(w io.Writer, roll *reconcile.Rollup, lang reconcile.Lang, output
 			accepted++
 		}
 	}
-	fmt.Fprintf(w, t("%s 节点汇总截至 %s：节点 %d 个（采用 %d，拒收 %d），数据行 %d（已汇总 %d，被拒收 %d），问题 %d 个（错误 %d，警告 %d）\n",
-		"%s roll-up through %s: %d nodes (%d accepted, %d refused), %d rows (%d consolidated, %d rejected), %d findings (%d errors, %d warnings)\n"),
-		roll.Spec.Town, roll.AsOf, s.Files, accepted, s.Files-accepted, s.Rows, s.RowsConsolidated, s.RowsRejected, s.Findings, s.Errors, s.Warnings)
-	first := true
-	for _, f := range sortedFindings(roll.Findings) {
-		if f.Severity == reconcile.Info {
-			continue
+	fmt.Fprintln(w, say(lang, msg{"{name} 节点汇总截至 {as_of}：节点 {nodes} 个（采用 {accepted}，拒收 {refused}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
+		"{name} roll-up through {as_of}: {nodes_n} ({accepted} accepted, {refused} refused), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
+		fields{"name": roll.Spec.Town, "as_of": roll.AsOf, "nodes": s.Files, "nodes_n": plural(s.Files, "node", "nodes"), "accepted": accepted, "refused": s.Files - accepted,
+			"rows": s.Rows, "consolidated": s.RowsConsolidated, "rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	fs := sortedFindings(roll.Findings)
+	if len(fs) > 0 {
+		fmt.Fprintln(w)
+	}
+	sw := widest([]string{reconcile.Error.In(lang), reconcile.Warning.In(lang), reconcile.Info.In(lang)})
+	for _, f := range fs {
+		if where := f.Source.String(); where != "" {
+			fmt.Fprintf(w, "  %s  %s: %s\n", pad(f.Severity.In(lang), sw), where, f.Message(lang))
+		} else {
+			fmt.Fprintf(w, "  %s  %s\n", pad(f.Severity.In(lang), sw), f.Message(lang))
 		}
-		if first {
-			fmt.Fprintln(w)
-			first = false
-		}
-		where := f.Source.String()
-		if where == "" {
-			where = f.Department + " " + f.Period
-		}
-		fmt.Fprintf(w, "  %-7s %s: %s\n", f.Severity, where, f.Message(lang))
 	}
 	if output != "" {
-		fmt.Fprintf(w, t("\n已写入 %s\n", "\nwrote %s\n"), output)
+		fmt.Fprint(w, say(lang, msg{"\n已写入 {path}\n", "\nwrote {path}\n"}, fields{"path": output}))
 	}
 }

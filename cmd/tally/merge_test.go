@@ -391,7 +391,7 @@ wb.save(sys.argv[2])
 			t.Fatal(err)
 		}
 		ding := filepath.Join(dir, "丁镇.xlsx")
-		tally(t, exitFindings, "reconcile", "--spec", specFile, "-o", ding, filepath.Join(dir, "乙镇-files"))
+		tally(t, exitFindings, "reconcile", "--spec", specFile, "--as-of", towns[1].asOf.String(), "-o", ding, filepath.Join(dir, "乙镇-files"))
 		// Two towns agree, one does not: the one is refused.
 		out := tally(t, exitFindings, "merge", "--json", towns[0].out, towns[1].out, ding)
 		var r jsonMerge
@@ -428,7 +428,7 @@ wb.save(sys.argv[2])
 
 	t.Run("舍位平衡 in a town's own workbook (reconcile --show-unit)", func(t *testing.T) {
 		shown := filepath.Join(dir, "town-shown.xlsx")
-		tally(t, exitFindings, "reconcile", "--show-unit", "亿元", "--places", "2", "-o", shown, filepath.Join(dir, "甲镇-files"))
+		tally(t, exitFindings, "reconcile", "--as-of", towns[0].asOf.String(), "--show-unit", "亿元", "--places", "2", "-o", shown, filepath.Join(dir, "甲镇-files"))
 		balanced(t, shown, false)
 		// The seal covers the exact sheets only: the town still rolls up.
 		tally(t, exitFindings, "merge", shown)

@@ -21,21 +21,30 @@ type jsonResult struct {
 }
 
 // jsonTarget is an indicator's progress against its target for the as-of
-// year: percentages with two decimals, as strings.
+// year: percentages with two decimals, as strings. When the year to date is
+// incomplete (complete false, missing says what is not there), completion,
+// elapsed, gap, lagging and yoy are measured through the last whole month
+// (through; measured is the year to date through it), and are null when no
+// month is whole.
 type jsonTarget struct {
-	Indicator  string  `json:"indicator"`
-	Period     string  `json:"period"` // YTD through this month
-	Unit       string  `json:"unit"`
-	Target     string  `json:"target"`
-	TargetLow  *string `json:"target_low,omitempty"` // 基本持平: the band around last year's value
-	TargetHigh *string `json:"target_high,omitempty"`
-	YTD        string  `json:"ytd"`
-	Completion string  `json:"completion"`
-	Elapsed    string  `json:"elapsed"`
-	Gap        string  `json:"gap"`
-	Lagging    bool    `json:"lagging"`
-	YoY        *string `json:"yoy"`
-	Complete   bool    `json:"complete"`
+	Indicator  string   `json:"indicator"`
+	Name       string   `json:"name"`
+	Period     string   `json:"period"` // YTD through this month
+	Unit       string   `json:"unit"`
+	Target     string   `json:"target"`
+	TargetLow  *string  `json:"target_low,omitempty"` // 基本持平: the band around last year's value
+	TargetHigh *string  `json:"target_high,omitempty"`
+	YTD        string   `json:"ytd"`
+	Complete   bool     `json:"complete"`
+	Missing    []string `json:"missing"`
+	Through    *string  `json:"through"`
+	Measured   *string  `json:"measured"`
+	Completion *string  `json:"completion"`
+	Elapsed    *string  `json:"elapsed"`
+	Gap        *string  `json:"gap"`
+	Lagging    bool     `json:"lagging"`
+	YoY        *string  `json:"yoy"`
+	YoYBase    *string  `json:"yoy_base"` // the same months of the previous year
 }
 
 type jsonClaim struct {
@@ -68,6 +77,10 @@ type jsonFinding struct {
 	Severity   string `json:"severity"`
 	Message    string `json:"message"`
 	Raw        string `json:"raw"`
+	// RuleName and SeverityName are the rule's name and the severity's
+	// word in the run's language, as the screen and 问题清单 say them.
+	RuleName     string `json:"rule_name"`
+	SeverityName string `json:"severity_name"`
 }
 
 type jsonInput struct {
@@ -89,6 +102,7 @@ type jsonSummary struct {
 	Findings         int `json:"findings"`
 	Errors           int `json:"errors"`
 	Warnings         int `json:"warnings"`
+	Infos            int `json:"infos"` // findings == errors + warnings + infos
 	Claims           int `json:"claims"`
 	Consistent       int `json:"consistent"`
 	Mismatch         int `json:"mismatch"`
@@ -145,7 +159,8 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{File: f.File, Department: f.Department, Period: f.Period,
-			Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity), Message: f.Message(lang), Raw: f.Raw})
+			Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
+			RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang), Message: f.Message(lang), Raw: f.Raw})
 	}
 	for _, in := range r.Inputs {
 		out.Inputs = append(out.Inputs, jsonInput{File: in.File, Department: in.Department, Period: in.Period,
@@ -157,11 +172,18 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		if p == nil {
 			continue
 		}
-		jt := jsonTarget{Indicator: se.Indicator.Code, Period: r.AsOf.String(), Unit: se.Indicator.Unit.Name,
-			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Completion: p.Completion.String(),
-			Elapsed: p.Elapsed.String(), Gap: p.Gap.String(), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0}
+		jt := jsonTarget{Indicator: se.Indicator.Code, Name: se.Indicator.Name, Period: r.AsOf.String(), Unit: se.Indicator.Unit.Name,
+			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Lagging: p.Lagging, Complete: p.Complete(), Missing: []string{}}
+		for _, m := range p.Missing {
+			jt.Missing = append(jt.Missing, m.In(lang))
+		}
+		if p.Judged() {
+			th := reconcile.Period{Year: r.AsOf.Year, Month: p.Through}.String()
+			jt.Through, jt.Measured = &th, dec(p.Measured.Value)
+			jt.Completion, jt.Elapsed, jt.Gap = dec(p.Completion), dec(p.Elapsed), dec(p.Gap)
+		}
 		if p.HasYoY {
-			jt.YoY = dec(p.YoY)
+			jt.YoY, jt.YoYBase = dec(p.YoY), dec(p.Prior.Value)
 		}
 		if p.Band {
 			jt.TargetLow, jt.TargetHigh = dec(p.BandLow), dec(p.BandHigh)
@@ -170,7 +192,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
-		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Claims: s.Claims,
+		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
@@ -190,77 +212,175 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// printSummary writes what a person at a terminal needs: the counts, every
-// claim that is not consistent, and every error and warning.
+// printSummary writes what a person at a terminal needs: the counts, each
+// target with whether its figures are whole, every claim that is not
+// consistent with why, and every finding counted, under the severity words
+// the workbook uses.
 func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output string) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	s := r.Summary
-	fmt.Fprintf(w, t("汇总截至 %s：文件 %d 个（无法读取 %d，晚于截止期未汇总 %d），数据行 %d（已汇总 %d，被拒收 %d），问题 %d 个（错误 %d，警告 %d）\n",
-		"through %s: %d files (%d unreadable, %d after it skipped), %d rows (%d consolidated, %d rejected), %d findings (%d errors, %d warnings)\n"),
-		r.AsOf, s.Files, s.Unreadable, s.Skipped, s.Rows, s.RowsConsolidated, s.RowsRejected, s.Findings, s.Errors, s.Warnings)
-	fmt.Fprintf(w, t("报告数字 %d 个：一致 %d，不符 %d，数据不完整 %d，无数据 %d",
-		"%d report figures: %d consistent, %d mismatch, %d incomplete, %d no data"),
-		s.Claims, s.Consistent, s.Mismatch, s.Incomplete, s.NoData)
+	fmt.Fprintln(w, say(lang, msg{"汇总截至 {as_of}：文件 {files} 个（无法读取 {unreadable}，报告期在 {as_of} 之后、本次不汇总 {skipped}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
+		"through {as_of}: {files} files ({unreadable} unreadable, {skipped} for months after {as_of}, not consolidated), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
+		fields{"as_of": r.AsOf, "files": s.Files, "unreadable": s.Unreadable, "skipped": s.Skipped, "rows": s.Rows, "consolidated": s.RowsConsolidated,
+			"rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
+		"{claims} report figures: {consistent} consistent, {mismatch} mismatch, {incomplete} incomplete, {no_data} no data"},
+		fields{"claims": s.Claims, "consistent": s.Consistent, "mismatch": s.Mismatch, "incomplete": s.Incomplete, "no_data": s.NoData}))
 	if s.Unmapped > 0 {
-		fmt.Fprintf(w, t("，未对应指标 %d", ", %d unmapped"), s.Unmapped)
+		fmt.Fprint(w, say(lang, msg{"，未对应指标 {n}", ", {n} unmapped"}, fields{"n": s.Unmapped}))
 	}
 	fmt.Fprintln(w)
-	var targets []string
+	printTargets(w, r, lang)
+	var verdicts, texts, details []string
+	for i := range r.Claims {
+		cr := &r.Claims[i]
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped {
+			continue // unmapped figures are listed in the workbook and JSON
+		}
+		line := t("区间 ", "interval ") + cr.Interval.String()
+		if cr.HasComputed {
+			line += say(lang, msg{"，计算值 {value}{unit}", ", computed {value}{unit}"}, fields{"value": cr.Computed, "unit": cr.Claim.Unit.Name})
+		}
+		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
+			line += t("（预计数，警告）", " (an estimate: warning)")
+		}
+		if len(cr.Notes) > 0 && cr.Status != reconcile.Mismatch {
+			line += t("（", " (") + joinTexts(cr.Notes, lang) + t("）", ")")
+		}
+		verdicts = append(verdicts, cr.Status.In(lang))
+		texts = append(texts, cr.Claim.Text)
+		details = append(details, line)
+	}
+	if len(verdicts) > 0 {
+		fmt.Fprintln(w)
+		vw := widest(verdicts)
+		for i := range verdicts {
+			fmt.Fprintf(w, "  %s  %s  %s\n", pad(verdicts[i], vw), texts[i], details[i])
+		}
+	}
+	fs := sortedFindings(r.Findings)
+	if len(fs) > 0 {
+		fmt.Fprintln(w)
+		sev := make([]string, len(fs))
+		for i, f := range fs {
+			sev[i] = f.Severity.In(lang)
+		}
+		sw := widest(sev)
+		for i, f := range fs {
+			if where := f.Source.String(); where != "" {
+				fmt.Fprintf(w, "  %s  %s: %s\n", pad(sev[i], sw), where, f.Message(lang))
+			} else { // a department-month: the message names it
+				fmt.Fprintf(w, "  %s  %s\n", pad(sev[i], sw), f.Message(lang))
+			}
+		}
+	}
+	if output != "" {
+		fmt.Fprint(w, say(lang, msg{"\n已写入 {path}\n", "\nwrote {path}\n"}, fields{"path": output}))
+	}
+}
+
+// say fills a message of the command's in lang.
+func say(lang reconcile.Lang, m msg, f fields) string { return reconcile.Fill(m, f, lang) }
+
+// findingCounts says how many findings of each severity, in lang, with the
+// same words the lists use: 问题 12 个（错误 10，警告 1，提示 1）.
+func findingCounts(lang reconcile.Lang, n, errs, warns, infos int) string {
+	if lang == reconcile.English {
+		return fmt.Sprintf("%s (%s, %s, %s)", plural(n, "finding", "findings"),
+			plural(errs, "error", "errors"), plural(warns, "warning", "warnings"), plural(infos, "info", "info"))
+	}
+	return fmt.Sprintf("问题 %d 个（错误 %d，警告 %d，提示 %d）", n, errs, warns, infos)
+}
+
+// plural writes n with the English word's singular or plural.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// joinTexts joins reasons in lang: 、 in Chinese, "; " in English.
+func joinTexts(ts []reconcile.Text, lang reconcile.Lang) string {
+	parts := make([]string, len(ts))
+	for i, x := range ts {
+		parts[i] = x.In(lang)
+	}
+	return strings.Join(parts, reconcile.Text{"；", "; "}.In(lang))
+}
+
+// deptName returns a department's name, or its code when the spec has none.
+func deptName(s *reconcile.Spec, code string) string {
+	if s != nil {
+		if d, ok := s.Department(code); ok {
+			return d.Name
+		}
+	}
+	return code
+}
+
+// months names January to month m: 1–6月, Jan–Jun.
+func months(lang reconcile.Lang, m int) string {
+	en := []string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	if m == 1 {
+		return reconcile.Text{"1月", "Jan"}.In(lang)
+	}
+	return reconcile.Text{fmt.Sprintf("1–%d月", m), "Jan–" + en[m]}.In(lang)
+}
+
+// printTargets writes each target's line: 完成率, 序时进度, the gap, 同比
+// and 滞后 — measured through the last whole month and saying so, with the
+// missing department-months under it, when the year to date is incomplete.
+func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
+	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
+	var names, lines, notes []string
 	for i := range r.Series {
 		se := &r.Series[i]
 		p := se.Progress
 		if p == nil {
 			continue
 		}
-		line := fmt.Sprintf(t("  %-20s 完成率 %s%%，序时进度 %s%%，差距 %s 个百分点", "  %-20s completion %s%%, time elapsed %s%%, gap %s points"),
-			se.Indicator.Code, p.Completion, p.Elapsed, p.Gap)
-		if p.HasYoY {
-			line += fmt.Sprintf(t("，同比 %s%%", ", year on year %s%%"), p.YoY)
+		var line string
+		switch {
+		case !p.Judged():
+			line = t("无完整月份，未比较完成率与序时进度", "no whole month: completion not compared with time elapsed")
+		default:
+			line = say(lang, msg{"完成率 {completion}%，序时进度 {elapsed}%，差距 {gap} 个百分点", "completion {completion}%, time elapsed {elapsed}%, gap {gap} points"},
+				fields{"completion": pct(p.Completion), "elapsed": pct(p.Elapsed), "gap": pct(p.Gap)})
+			switch {
+			case p.HasYoY:
+				line += say(lang, msg{"，同比 {yoy}%", ", year on year {yoy}%"}, fields{"yoy": pct(p.YoY)})
+			case len(p.Prior.Incomplete) > 0:
+				line += t("，上年同期不完整，未计算同比", ", the same months of last year incomplete: no year on year")
+			}
+			if !p.Complete() {
+				line = say(lang, msg{"按{months}：", "{months}: "}, fields{"months": months(lang, p.Through)}) + line
+			}
+			if p.Lagging {
+				line += t("  滞后", "  LAGGING")
+			}
 		}
-		if p.Lagging {
-			line += t("  滞后", "  LAGGING")
+		note := ""
+		if !p.Complete() {
+			line += t("  数据不完整", "  INCOMPLETE")
+			note = joinTexts(p.Missing, lang)
 		}
-		targets = append(targets, line)
-	}
-	if len(targets) > 0 {
-		fmt.Fprintf(w, t("\n目标完成情况（截至 %s）\n", "\nTargets (through %s)\n"), r.AsOf)
-		fmt.Fprintln(w, strings.Join(targets, "\n"))
-	}
-	var lines []string
-	for i := range r.Claims {
-		cr := &r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped {
-			continue // unmapped figures are listed in the workbook and JSON
-		}
-		line := fmt.Sprintf("  %-10s %-22s %s %s%s", cr.Status, cr.Claim.ID, cr.Claim.Text, t("区间 ", "interval "), cr.Interval)
-		if cr.HasComputed {
-			line += fmt.Sprintf(t("，计算值 %s", ", computed %s"), cr.Computed) + cr.Claim.Unit.Name
-		}
-		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
-			line += t("（预计数，警告）", " (an estimate: warning)")
-		}
+		names = append(names, se.Indicator.Name)
 		lines = append(lines, line)
+		notes = append(notes, note)
 	}
-	if len(lines) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, strings.Join(lines, "\n"))
+	if len(names) == 0 {
+		return
 	}
-	first := true
-	for _, f := range sortedFindings(r.Findings) {
-		if f.Severity == reconcile.Info {
-			continue
+	fmt.Fprint(w, say(lang, msg{"\n目标完成情况（截至 {as_of}）\n", "\nTargets (through {as_of})\n"}, fields{"as_of": r.AsOf}))
+	nw := widest(names)
+	for i := range names {
+		fmt.Fprintf(w, "  %s  %s\n", pad(names[i], nw), lines[i])
+		if notes[i] != "" {
+			fmt.Fprintf(w, "  %s  %s\n", pad("", nw), notes[i])
 		}
-		if first {
-			fmt.Fprintln(w)
-			first = false
-		}
-		where := f.Source.String()
-		if where == "" {
-			where = f.Department + " " + f.Period
-		}
-		fmt.Fprintf(w, "  %-7s %s: %s\n", f.Severity, where, f.Message(lang))
-	}
-	if output != "" {
-		fmt.Fprintf(w, t("\n已写入 %s\n", "\nwrote %s\n"), output)
 	}
 }
+
+// pct shows a percentage with two decimals, as the workbook does.
+func pct(d decimal.Decimal) string { return d.StringFixed(2) }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/jingwu/tally/reconcile"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -17,10 +18,10 @@ func (o *runOptions) progress(total int) func() {
 	}
 	bar := progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(os.Stderr),
-		progressbar.OptionSetDescription("reading"),
+		progressbar.OptionSetDescription(reconcile.Text{"读取中", "reading"}.In(reconcile.Lang(o.Lang))),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("files"),
+		progressbar.OptionSetItsString(reconcile.Text{"个文件", "files"}.In(reconcile.Lang(o.Lang))),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -34,15 +33,16 @@ type runOptions struct {
 	checkFiles func([]input) error
 }
 
-func (o *runOptions) AddFlags(cmd *cobra.Command) {
-	o.spec.AddFlags(cmd)
+func (o *runOptions) AddFlags(cmd *cobra.Command, io streams) {
+	o.spec.AddFlags(cmd, io)
 	f := cmd.Flags()
-	f.BoolVar(&o.JSON, "json", false, "print the result as JSON on stdout")
-	f.StringVar(&o.Lang, "lang", "zh", "language of the workbook and messages: zh or en")
-	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "files read in parallel")
-	f.StringVar(&o.AsOf, "as-of", "", "consolidate through `YYYY-MM` (default: December of the spec's year)")
-	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, "refuse input files larger than `MB`")
-	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, "refuse a sheet or string table that unpacks to more than `MB`")
+	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
+	o.Lang = string(io.Lang) // the root's --lang, or LANG
+	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), io.t("同时读取的文件数", "files read in parallel"))
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份 `年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+		"consolidate through `YYYY-MM` (default: the latest month among the inputs' names)"))
+	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, io.t("拒收大于此大小的文件，单位 `MB`", "refuse input files larger than `MB`"))
+	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, io.t("拒收解压后大于此大小的工作表或字符串表，单位 `MB`", "refuse a sheet or string table that unpacks to more than `MB`"))
 }
 
 // limits are the size limits the flags set.
@@ -56,7 +56,7 @@ func (o *runOptions) limits() workbook.Limits {
 func (o *runOptions) lang() (reconcile.Lang, error) {
 	lang := reconcile.Lang(o.Lang)
 	if lang != reconcile.Chinese && lang != reconcile.English {
-		return "", usagef("--lang %q: want zh or en", o.Lang)
+		return "", usage(msg{"--lang “{value}”：应为 zh（中文）或 en（英文）", "--lang \"{value}\": want zh or en"}, fields{"value": o.Lang})
 	}
 	return lang, nil
 }
@@ -71,15 +71,15 @@ func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result,
 // with the spec before any file is read.
 func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.Options, onSpec func(*reconcile.Spec, *reconcile.Options) error) (*reconcile.Result, string, error) {
 	if o.Jobs < 1 {
-		return nil, "", usagef("--jobs %d: want at least 1", o.Jobs)
+		return nil, "", usage(msg{"--jobs {n}：至少为 1", "--jobs {n}: want at least 1"}, fields{"n": o.Jobs})
 	}
 	if o.MaxFileMB < 1 || o.MaxPartMB < 1 {
-		return nil, "", usagef("size limits must be at least 1 MB")
+		return nil, "", usage(msg{"大小限制至少为 1 MB", "size limits must be at least 1 MB"}, nil)
 	}
 	if o.AsOf != "" {
-		p, err := reconcile.ParsePeriod(o.AsOf)
-		if err != nil || !p.IsMonth() {
-			return nil, "", usagef("--as-of %q: want a month YYYY-MM", o.AsOf)
+		p, ok := parsePeriodFlag(o.AsOf)
+		if !ok || !p.IsMonth() {
+			return nil, "", usage(msg{"--as-of “{value}”：应为月份，如 2021-06", "--as-of \"{value}\": want a month YYYY-MM"}, fields{"value": o.AsOf})
 		}
 		opt.AsOf = p
 	}
@@ -110,6 +110,11 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		}
 	}
 	identifyOrder(files, s, o.Jobs, o.limits())
+	if opt.AsOf.Year == 0 {
+		if p, ok := latestMonth(files); ok {
+			opt.AsOf = p
+		}
+	}
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err
@@ -131,47 +136,64 @@ type reconcileOptions struct {
 	show   showOptions // 舍位平衡, as merge has it
 }
 
-func (o *reconcileOptions) AddFlags(cmd *cobra.Command) {
-	o.runOptions.AddFlags(cmd)
-	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the consolidated workbook to `FILE` (.xlsx)")
-	cmd.Flags().StringVar(&o.Report, "report", "", "also check every figure of the work report in `FILE` (text or .docx)")
-	o.show.AddFlags(cmd)
+func (o *reconcileOptions) AddFlags(cmd *cobra.Command, io streams) {
+	o.runOptions.AddFlags(cmd, io)
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入 `文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
+	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告 `文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
+	o.show.AddFlags(cmd, io)
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
 	var opts reconcileOptions
 	cmd := &cobra.Command{
-		Use:   "reconcile [flags] PATH...",
-		Short: "Consolidate submissions and check the report's figures against them",
-		Long: `Read every submission under PATH (files, or folders read recursively), check
+		Use:   io.t("reconcile [选项] 路径...", "reconcile [flags] PATH..."),
+		Short: io.t("汇总报送的表格，并核对报告中的数字", "Consolidate submissions and check the report's figures against them"),
+		Long: io.t(`读取“路径”下的每个报送文件（文件，或递归读取文件夹），逐格审核，按指标、
+部门和月份精确汇总，并把报告中的每个数字（规格中的 claims）与汇总结果核对。
+
+每个数字得出一个结论：一致、不符、无数据，或数据不完整（所依赖的报送缺失或有被拒收
+的行）。每一行输入数据要么被汇总，要么被拒收并列为问题。
+
+--as-of 年-月 汇总当年截至该月的数据，并对有目标的指标计算本年累计、完成率、序时进度、
+差距、滞后和同比（与上年同期相同月份比较）。某月数据不完整时，完成率等按已完整的月份
+计算并注明缺哪些单位哪些月份。报告期在该月之后的文件列出但不汇总。不给 --as-of 时取
+所读文件中最晚的月份。
+
+--report 文件 同时读取工作报告本身：其中每个数字按名称和别名对应到指标并核对；
+没有指标对应的数字列为“未对应指标”。
+
+退出状态：0 报告数字全部一致且没有错误；1 其他情况；2 tally 无法完成工作。`,
+			`Read every submission under PATH (files, or folders read recursively), check
 every cell, consolidate exactly per indicator, department and month, and check
 each figure of the report (the spec's claims) against the consolidated values.
 
-Each claim gets a verdict: consistent, mismatch, no_data, or incomplete (a
+Each claim gets a verdict: consistent, mismatch, no data, or incomplete (a
 submission it depends on was missing or had rejected rows). Every input row is
 either consolidated or rejected with a finding.
 
 With --as-of YYYY-MM it consolidates that year through that month and measures
 each indicator with a target: year to date, 完成率, 序时进度, the gap, 滞后
-and 同比 against the same months of the previous year. Files for later months
-are listed and skipped.
+and 同比 against the same months of the previous year. When a month is
+incomplete they are measured on the whole months and the missing
+department-months are named. Files for later months are listed and not
+consolidated. Without --as-of, the latest month among the inputs.
 
 With --report FILE the work report itself is read too: every figure it states
 is mapped to an indicator by name and alias and checked like the spec's
 claims; figures no indicator measures are listed as unmapped.
 
 Exit status: 0 when every claim is consistent and no finding is an error,
-1 otherwise, 2 when tally could not run.`,
-		Example: `  tally reconcile testdata/submissions -o consolidated-2020.xlsx
+1 otherwise, 2 when tally could not run.`),
+		Example: `  tally reconcile testdata/submissions -o consolidated.xlsx
   tally reconcile --as-of 2021-06 testdata/submissions -o progress-2021-06.xlsx
   tally reconcile --json testdata/submissions > result.json
   tally reconcile --spec town.yaml --lang en -o out.xlsx returns/`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), needPaths),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runReconcile(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	return cmd
 }
 
@@ -181,9 +203,15 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return err
 	}
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
-		return usagef("-o %s: the workbook's name must end in .xlsx", opts.Output)
+		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
 	}
 	opts.report = opts.Report
+	if opts.Output != "" {
+		// The detail is written next to the workbook as the run goes.
+		if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
+			return err
+		}
+	}
 	show, err := opts.show.parse()
 	if err != nil {
 		return err
@@ -269,7 +297,7 @@ func collect(paths []string) ([]input, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, unwrapPath(err))
+			return nil, fail(msg{"无法读取 {path}", "read {path}"}, fields{"path": p}, unwrapPath(err))
 		}
 		if !st.IsDir() {
 			add(p, st)
@@ -391,12 +419,33 @@ func writeAtomic(path string, data []byte) error {
 	})
 }
 
-// writeAtomicFunc is writeAtomic for output written as it is made.
+var writeMsg = msg{"无法写入 {path}", "write {path}"}
+
+// ensureDir makes dir and its parents as needed (mkdir -p), saying in one
+// line why when it cannot.
+func ensureDir(dir string) error {
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return usage(msg{"{path} 是文件，不是文件夹", "{path} is a file, not a folder"}, fields{"path": dir})
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(msg{"无法创建文件夹 {path}", "cannot make the folder {path}"}, fields{"path": dir}, unwrapPath(err))
+	}
+	return nil
+}
+
+// writeAtomicFunc is writeAtomic for output written as it is made. The
+// folder is made as needed.
 func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
+	if err := ensureDir(dir); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(dir, ".tally-*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fail(writeMsg, fields{"path": path}, unwrapPath(err))
 	}
 	defer trackTemp(tmp.Name())()
 	defer os.Remove(tmp.Name())
@@ -404,24 +453,24 @@ func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err := write(bw); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(writeMsg, fields{"path": path}, err)
 	}
 	if err := bw.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(writeMsg, fields{"path": path}, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(writeMsg, fields{"path": path}, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(writeMsg, fields{"path": path}, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(writeMsg, fields{"path": path}, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fail(writeMsg, fields{"path": path}, unwrapPath(err))
 	}
 	return nil
 }

@@ -11,8 +11,8 @@ import (
 	"syscall"
 
 	"github.com/jingwu/tally/reconcile"
-
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, like diff(1).
@@ -29,25 +29,29 @@ const (
 // errFindings reports that the run worked and found something to act on.
 var errFindings = errors.New("findings")
 
-// usageError is a mistake of the caller's, printed as one plain line.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
-
-// streams are where a command reads and writes, so tests need no terminal.
+// streams are where a command reads and writes, so tests need no terminal,
+// and the language it speaks.
 type streams struct {
-	In  io.Reader
-	Out io.Writer
-	Err io.Writer
+	In   io.Reader
+	Out  io.Writer
+	Err  io.Writer
+	Lang reconcile.Lang
 }
+
+// t returns zh or en in the streams' language.
+func (s streams) t(zh, en string) string { return reconcile.Text{zh, en}.In(s.Lang) }
 
 func newRootCommand(io streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tally",
-		Short: "Consolidate department submissions and check the government work report against them",
-		Long: `tally reads the monthly Excel submissions of a town's departments, checks every
+		Short: io.t("汇总各部门报送的表格，并与政府工作报告的数字逐一核对", "Consolidate department submissions and check the government work report against them"),
+		Long: io.t(`tally 读取镇各部门每月报送的 Excel 表格，逐格审核，按十进制精确汇总（不用浮点数），
+并把政府工作报告中的每个数字与汇总结果逐一核对。
+
+不加 --spec 时使用内置的精武镇 2020 年规格。
+
+退出状态：0 报告数字全部一致且没有错误；1 有问题或不符；2 tally 无法完成工作。`,
+			`tally reads the monthly Excel submissions of a town's departments, checks every
 cell, consolidates the figures exactly (decimal, never floating point) and
 checks each figure the published government work report states against them.
 
@@ -55,7 +59,7 @@ Without --spec it uses the built-in spec for 精武镇 2020.
 
 Exit status: 0 when every report figure is consistent and no cell has an
 error, 1 when there are findings or mismatches, 2 when tally could not run,
-3 on a bug in tally itself (reported with what to send to its maintainers).`,
+3 on a bug in tally itself (reported with what to send to its maintainers).`),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version,
@@ -63,9 +67,26 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.SetFlagErrorFunc(flagError)
+	var lang string
+	root.PersistentFlags().StringVar(&lang, "lang", "", io.t("输出、工作簿和提示的语言：zh（中文）或 en（英文）；不给时看 LC_ALL/LANG 环境变量，默认中文",
+		"language of the output, workbooks and messages: zh or en; by default from LC_ALL/LANG, else Chinese"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if lang != "" && lang != string(reconcile.Chinese) && lang != string(reconcile.English) {
+			return usage(msg{"--lang “{value}”：应为 zh（中文）或 en（英文）", "--lang \"{value}\": want zh or en"}, fields{"value": lang})
+		}
+		return nil
+	}
+	localize(root, io.Lang)
 	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io), newMergeCommand(io))
 	root.AddCommand(newServeCommand(io))
+	for _, c := range root.Commands() {
+		if c.Name() == "serve" && io.Lang == reconcile.Chinese { // its help is not yet translated but for this line
+			c.Short = "运行报送平台：部门下载、上传和修改报表，财政所查看当月情况"
+		}
+		c.DisableFlagsInUseLine = true // each Use says [选项] or [flags] itself
+		showDefaults(c, io.Lang)
+	}
 	return root
 }
 
@@ -80,16 +101,23 @@ var beforeRun func() error
 // says it is one and what to report; every other failure is printed as is.
 // An interrupt or termination removes the temporary files first.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	defer onSignal(stderr)()
+	defer onSignal(stderr, detectLang(args, os.Getenv))()
 	defer func() {
 		if r := recover(); r != nil {
 			code = reportBug(stderr, args, fmt.Sprint(r), debug.Stack())
 		}
 	}()
-	root := newRootCommand(streams{stdin, stdout, stderr})
+	lang := detectLang(args, os.Getenv)
+	root := newRootCommand(streams{stdin, stdout, stderr, lang})
 	root.SetArgs(args)
 	if beforeRun != nil {
-		root.PersistentPreRunE = func(*cobra.Command, []string) error { return beforeRun() }
+		checkLang := root.PersistentPreRunE
+		root.PersistentPreRunE = func(c *cobra.Command, a []string) error {
+			if err := beforeRun(); err != nil {
+				return err
+			}
+			return checkLang(c, a)
+		}
 	}
 	cmd, err := root.ExecuteC()
 	var ue *usageError
@@ -102,16 +130,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	case errors.As(err, &bug):
 		return reportBug(stderr, args, bug.What, nil)
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "tally: %s\nTry: %s --help\n", ue.msg, cmd.CommandPath())
+		fmt.Fprintf(stderr, "tally: %s\n%s\n", ue.In(lang), reconcile.Fill(msg{"帮助：{cmd} --help", "Try: {cmd} --help"}, fields{"cmd": cmd.CommandPath()}, lang))
+	case unknownCommand.MatchString(err.Error()):
+		fmt.Fprintf(stderr, "tally: %s\n%s\n", reconcile.Fill(msg{"没有命令 {name}", "unknown command \"{name}\""}, fields{"name": unknownCommand.FindStringSubmatch(err.Error())[1]}, lang),
+			msg{"帮助：tally --help", "Try: tally --help"}.In(lang))
 	default:
-		fmt.Fprintf(stderr, "tally: %v\n", err)
+		fmt.Fprintf(stderr, "tally: %s\n", errorText(err, lang))
 	}
 	return exitFailed
 }
 
 // onSignal removes the temporary files and exits when tally is
 // interrupted or terminated; the returned function stops watching.
-func onSignal(stderr io.Writer) func() {
+func onSignal(stderr io.Writer, lang reconcile.Lang) func() {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	stop := make(chan struct{})
@@ -119,7 +150,7 @@ func onSignal(stderr io.Writer) func() {
 		select {
 		case sig := <-ch:
 			removeTemps()
-			fmt.Fprintf(stderr, "tally: %v: stopped; its temporary files removed\n", sig)
+			fmt.Fprintf(stderr, "tally: %s\n", say(lang, msg{"{signal}：已停止，临时文件已删除", "{signal}: stopped; its temporary files removed"}, fields{"signal": sig}))
 			code := exitInterrupt
 			if sig == syscall.SIGTERM {
 				code = exitTerminate
@@ -134,14 +165,28 @@ func onSignal(stderr io.Writer) func() {
 	}
 }
 
-// args wraps a cobra argument check so its complaint is a usage error.
-func args(check cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, a []string) error {
-		if err := check(cmd, a); err != nil {
-			return &usageError{err.Error()}
+// showDefaults moves each flag's default into its help text in lang, as
+// pflag would print "(default …)" in English only.
+func showDefaults(cmd *cobra.Command, lang reconcile.Lang) {
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Name == "lang" {
+			f.DefValue = "" // its help says how the default is chosen
+			return
 		}
-		return nil
-	}
+		switch f.DefValue {
+		case "", "0", "false", "[]":
+			return
+		}
+		f.Usage += reconcile.Fill(msg{"（默认 {v}）", " (default {v})"}, fields{"v": f.DefValue}, lang)
+		switch f.Value.Type() {
+		case "string":
+			f.DefValue = ""
+		case "bool":
+			f.DefValue = "false"
+		default:
+			f.DefValue = "0"
+		}
+	})
 }
 
 // reportBug prints a bug in tally as one: not the user's mistake, with what

@@ -55,7 +55,7 @@ func (in *inputFiles) which(path string) (string, bool) {
 // checkOutput refuses an output file that is one of the inputs.
 func checkOutput(output string, files []input) error {
 	if in, ok := newInputFiles(files).which(output); ok {
-		return usagef("-o %s is the input %s; inputs are never overwritten", output, in)
+		return usage(msg{"-o {path} 就是输入文件 {input}；tally 从不覆盖输入文件", "-o {path} is the input {input}; inputs are never overwritten"}, fields{"path": output, "input": in})
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func annotateDests(files []input, dir string) (map[string]string, error) {
 	for _, f := range files {
 		dst := dests[f.display]
 		if in, ok := known.which(dst); ok {
-			return nil, usagef("--annotate %s: the copy of %s would overwrite the input %s; inputs are never overwritten", dir, f.display, in)
+			return nil, usage(msg{"--annotate {dir}：{file} 的标注副本会覆盖输入文件 {input}；tally 从不覆盖输入文件", "--annotate {dir}: the copy of {file} would overwrite the input {input}; inputs are never overwritten"}, fields{"dir": dir, "file": f.display, "input": in})
 		}
 	}
 	return dests, nil
@@ -196,7 +196,7 @@ func annotateOutside(dir string, paths []string) error {
 		if st, err := os.Stat(d); err == nil {
 			for i, f := range folders {
 				if os.SameFile(st, f) {
-					return usagef("--annotate %s: inside %s, which is being read; copies there would be read as submissions next time", dir, names[i])
+					return usage(msg{"--annotate {dir}：位于正在读取的 {input} 之中；副本放在那里，下次会被当作报送文件读取", "--annotate {dir}: inside {input}, which is being read; copies there would be read as submissions next time"}, fields{"dir": dir, "input": names[i]})
 				}
 			}
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/spf13/cobra"
@@ -11,23 +10,29 @@ import (
 func newStatusCommand(io streams) *cobra.Command {
 	var opts runOptions
 	cmd := &cobra.Command{
-		Use:   "status [flags] PATH...",
-		Short: "Show who has submitted each month, who is missing, late or to be sent back (报送情况)",
-		Long: `Read the submissions under PATH and show, for every department and month of the
+		Use:   io.t("status [选项] 路径...", "status [flags] PATH..."),
+		Short: io.t("报送情况：各单位每月已报送、未报送、逾期或退回", "Show who has submitted each month, who is missing, late or to be sent back (报送情况)"),
+		Long: io.t(`读取“路径”下的报送文件，列出截至月份所在年度每个单位每个月的报送情况：已报送、
+未报送、逾期（按文件记录的保存日期，晚于规格中次月的截止日）或退回（无法读取，或有
+须退回修改的错误）。不给 --as-of 时取所读文件中最晚的月份。
+
+退出状态：0 每月都按时报送且没有错误；1 有未报送、逾期或退回；2 tally 无法完成工作。`,
+			`Read the submissions under PATH and show, for every department and month of the
 as-of year, whether its file is submitted, missing, late (saved after the spec's
 deadline day of the following month, by the date the file records) or rejected
-(unreadable, or with an error to send back).
+(unreadable, or with an error to send back). Without --as-of, the latest month
+among the inputs.
 
 Exit status: 0 when every month is submitted on time without errors, 1 when
-something is missing, late or rejected, 2 when tally could not run.`,
+something is missing, late or rejected, 2 when tally could not run.`),
 		Example: `  tally status --as-of 2021-03 testdata/submissions
   tally status --as-of 2021-06 --json testdata/submissions`,
-		Args: args(cobra.MinimumNArgs(1)),
+		Args: args(cobra.MinimumNArgs(1), needPaths),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			return runStatus(io, &opts, paths)
 		},
 	}
-	opts.AddFlags(cmd)
+	opts.AddFlags(cmd, io)
 	return cmd
 }
 
@@ -83,45 +88,34 @@ var stateWord = map[string]reconcile.Text{
 
 func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
-	fmt.Fprintf(io.Out, t("%d 年报送情况（截至 %s）\n", "Submissions in %d (through %s)\n"), res.AsOf.Year, res.AsOf)
-	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprint(w, t("单位", "dept"))
-	for m := 1; m <= res.AsOf.Month; m++ {
-		fmt.Fprintf(w, "\t%02d", m)
-	}
-	fmt.Fprintln(w, "\t")
-	// Codes first and names last: tabwriter counts characters, and Chinese
-	// ones are twice as wide on a terminal.
-	last := ""
+	fmt.Fprintln(io.Out, say(lang, msg{"{year} 年报送情况（截至 {as_of}）", "Submissions in {year} (through {as_of})"}, fields{"year": res.AsOf.Year, "as_of": res.AsOf}))
+	// One row per department, its name first; columns by display width.
+	var depts []string
+	cells := map[string][]string{}
 	for _, st := range res.Status {
-		if st.Department != last {
-			if last != "" {
-				fmt.Fprintf(w, "\t%s\n", deptName(res, last))
-			}
-			fmt.Fprint(w, st.Department)
-			last = st.Department
+		if _, ok := cells[st.Department]; !ok {
+			depts = append(depts, st.Department)
 		}
-		fmt.Fprintf(w, "\t%s", stateWord[st.State].In(lang))
+		cells[st.Department] = append(cells[st.Department], stateWord[st.State].In(lang))
 	}
-	if last != "" {
-		fmt.Fprintf(w, "\t%s\n", deptName(res, last))
+	head := []string{t("填报单位", "Department")}
+	for m := 1; m <= res.AsOf.Month; m++ {
+		head = append(head, t(fmt.Sprintf("%d月", m), fmt.Sprintf("%02d", m)))
 	}
-	w.Flush()
+	rows := [][]string{head}
+	for _, d := range depts {
+		rows = append(rows, append([]string{deptName(res.Spec, d)}, cells[d]...))
+	}
+	printTable(io.Out, rows)
 	for _, st := range res.Status {
+		name := deptName(res.Spec, st.Department)
 		switch st.State {
 		case reconcile.Late:
-			fmt.Fprintf(io.Out, t("  逾期：%s %s，文件保存于 %s\n", "  late: %s %s, saved %s\n"), st.Department, st.Period, st.Saved)
+			fmt.Fprintln(io.Out, say(lang, msg{"  逾期：{dept} {period}，文件保存于 {saved}", "  late: {dept} {period}, saved {saved}"}, fields{"dept": name, "period": st.Period, "saved": st.Saved}))
 		case reconcile.Rejected:
-			fmt.Fprintf(io.Out, t("  退回：%s %s（%s）\n", "  rejected: %s %s (%s)\n"), st.Department, st.Period, st.File)
+			fmt.Fprintln(io.Out, say(lang, msg{"  退回：{dept} {period}（{file}）", "  rejected: {dept} {period} ({file})"}, fields{"dept": name, "period": st.Period, "file": st.File}))
 		case reconcile.Missing:
-			fmt.Fprintf(io.Out, t("  未报送：%s %s\n", "  missing: %s %s\n"), st.Department, st.Period)
+			fmt.Fprintln(io.Out, say(lang, msg{"  未报送：{dept} {period}", "  missing: {dept} {period}"}, fields{"dept": name, "period": st.Period}))
 		}
 	}
-}
-
-func deptName(res *reconcile.Result, code string) string {
-	if d, ok := res.Spec.Department(code); ok {
-		return d.Name
-	}
-	return code
 }

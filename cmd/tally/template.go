@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
@@ -29,9 +29,18 @@ type templateOptions struct {
 func newTemplateCommand(io streams) *cobra.Command {
 	var opts templateOptions
 	cmd := &cobra.Command{
-		Use:   "template --period P -o DIR [flags]",
-		Short: "Write the fill-in workbooks departments download, one per department",
-		Long: `Write one workbook per department for the period (2021-03 for a month, 2020 for
+		Use:   io.t("template --period 报告期 -o 文件夹 [选项]", "template --period P -o DIR [flags]"),
+		Short: io.t("生成各部门下载填报的模板，每个部门一个工作簿", "Write the fill-in workbooks departments download, one per department"),
+		Long: io.t(`为报告期（月份如 2021-03，年报如 2020）的每个部门生成一个工作簿，文件名为
+“报告期-单位代码.xlsx”：一张填报说明，各数据表（表头和合计行锁定，输入单元格带中文
+提示和数据验证），以及 tally 用来识别回收文件的隐藏标记。
+
+--from 文件夹：用该文件夹中上一期的报送文件预填每一行的企业、项目或村（居），并把
+本年累计设为上月累计加本月，部门只需填本月数。上一期没有文件或无法读取的部门会逐一
+说明，其模板为空白。
+
+--dept 可用单位代码或名称（如 czs 或 财政所）。-o 文件夹不存在时自动创建。已有的文件
+不加 --force 不会覆盖。`, `Write one workbook per department for the period (2021-03 for a month, 2020 for
 the annual report), named <period>-<dept>.xlsx: a 填报说明 sheet, the data
 sheets with locked headers and 合计 rows, validated input cells with Chinese
 prompts, and a hidden fingerprint by which tally recognises the returned file.
@@ -40,24 +49,25 @@ With --from DIR, the previous period's submissions in DIR prefill each row's
 enterprise, project or village, and 本年累计 as last month's plus this month's
 本月, so departments type only this month.
 
-Existing files are not overwritten without --force.`,
+--dept takes a department's code or name (czs or 财政所). The -o folder is
+made as needed. Existing files are not overwritten without --force.`),
 		Example: `  tally template --list
   tally template --period 2021-04 -o templates/
   tally template --period 2021-04 --dept czs --from returns/2021-03 -o out/`,
-		Args: args(cobra.NoArgs),
+		Args: args(cobra.NoArgs, noArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTemplate(io, &opts)
 		},
 	}
-	opts.spec.AddFlags(cmd)
+	opts.spec.AddFlags(cmd, io)
 	f := cmd.Flags()
-	f.StringVar(&opts.Period, "period", "", "the period: `YYYY-MM` or YYYY")
-	f.StringSliceVar(&opts.Depts, "dept", nil, "only these department `CODE`s (repeatable; all by default)")
-	f.StringVar(&opts.From, "from", "", "prefill from the previous period's submissions in `DIR`")
-	f.StringVarP(&opts.Output, "output", "o", "", "write the workbooks into `DIR`")
-	f.StringVar(&opts.Password, "password", "", "protect the data sheets with a password (none by default)")
-	f.BoolVar(&opts.Force, "force", false, "overwrite existing files")
-	f.BoolVar(&opts.List, "list", false, "list the departments and their indicators")
+	f.StringVar(&opts.Period, "period", "", io.t("报告期：`年-月` 或 年（如 2021-04、2020）", "the period: `YYYY-MM` or YYYY"))
+	f.StringSliceVar(&opts.Depts, "dept", nil, io.t("只生成这些部门（`代码或名称`，可重复；默认全部）", "only these departments (`CODE or name`, repeatable; all by default)"))
+	f.StringVar(&opts.From, "from", "", io.t("用 `文件夹` 中上一期的报送文件预填", "prefill from the previous period's submissions in `DIR`"))
+	f.StringVarP(&opts.Output, "output", "o", "", io.t("把工作簿写入 `文件夹`（不存在时自动创建）", "write the workbooks into `DIR` (made as needed)"))
+	f.StringVar(&opts.Password, "password", "", io.t("用密码保护数据表（默认无密码）", "protect the data sheets with a password (none by default)"))
+	f.BoolVar(&opts.Force, "force", false, io.t("覆盖已有文件", "overwrite existing files"))
+	f.BoolVar(&opts.List, "list", false, io.t("列出各部门及其指标", "list the departments and their indicators"))
 	return cmd
 }
 
@@ -71,20 +81,25 @@ func runTemplate(io streams, opts *templateOptions) error {
 		return nil
 	}
 	if opts.Period == "" || opts.Output == "" {
-		return usagef("--period and -o are required (or --list)")
+		return usage(msg{"需要 --period 和 -o（或用 --list 查看部门）", "--period and -o are required (or --list)"}, nil)
 	}
-	p, err := reconcile.ParsePeriod(opts.Period)
-	if err != nil {
-		return usagef("--period: %v", err)
+	p, ok := parsePeriodFlag(opts.Period)
+	if !ok {
+		return usage(msg{"--period “{value}”：应为年-月或年，如 2021-04 或 2020", "--period \"{value}\": want YYYY or YYYY-MM"}, fields{"value": opts.Period})
 	}
 	depts, err := selectDepartments(s, opts.Depts, p)
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(opts.Output); err != nil || !st.IsDir() {
-		return usagef("-o %s: not a folder", opts.Output)
+	if err := ensureDir(opts.Output); err != nil {
+		return err
 	}
 	prev := map[string]*reconcile.Submission{}
+	bad := map[string]string{} // department → its previous file that could not be read
+	before := p.Prev()
+	if !p.IsMonth() {
+		before = reconcile.Period{Year: p.Year - 1}
+	}
 	var inputs []input
 	if opts.From != "" {
 		files, err := collect([]string{opts.From})
@@ -92,17 +107,18 @@ func runTemplate(io streams, opts *templateOptions) error {
 			return err
 		}
 		inputs = files
-		before := p.Prev()
-		if !p.IsMonth() {
-			before = reconcile.Period{Year: p.Year - 1}
-		}
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
 		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits)
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
-			if sub.Period == before && !sub.Unreadable && prev[sub.Department] == nil {
+			switch {
+			case sub.Period != before || sub.Department == "" || prev[sub.Department] != nil:
+			case sub.Unreadable:
+				bad[sub.Department] = sub.File
+			default:
 				sub := sub
 				prev[sub.Department] = &sub
+				delete(bad, sub.Department)
 			}
 		}
 	}
@@ -110,13 +126,13 @@ func runTemplate(io streams, opts *templateOptions) error {
 	for _, d := range depts {
 		path := filepath.Join(opts.Output, templates.FileName(d, p))
 		if in, ok := known.which(path); ok {
-			return usagef("%s is the input %s read by --from; inputs are never overwritten, even with --force", path, in)
+			return usage(msg{"{path} 就是 --from 读取的输入文件 {input}；即使加 --force 也从不覆盖输入文件", "{path} is the input {input} read by --from; inputs are never overwritten, even with --force"}, fields{"path": path, "input": in})
 		}
 	}
 	for _, d := range depts {
 		path := filepath.Join(opts.Output, templates.FileName(d, p))
 		if _, err := os.Stat(path); err == nil && !opts.Force {
-			return usagef("%s exists; use --force to overwrite it", path)
+			return usage(msg{"{path} 已存在；要覆盖请加 --force", "{path} exists; use --force to overwrite it"}, fields{"path": path})
 		}
 		var fill templates.Fill
 		if sub := prev[d.Code]; sub != nil {
@@ -124,22 +140,31 @@ func runTemplate(io streams, opts *templateOptions) error {
 		}
 		f, err := templates.Build(s, d, p, fill, templates.Options{Password: opts.Password})
 		if err != nil {
-			return fmt.Errorf("template %s: %w", d.Code, err)
+			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
 		}
 		var buf bytes.Buffer
 		err = f.Write(&buf)
 		f.Close()
 		if err != nil {
-			return fmt.Errorf("template %s: %w", d.Code, err)
+			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
 		}
 		if err := writeAtomic(path, buf.Bytes()); err != nil {
 			return err
 		}
-		note := ""
-		if prev[d.Code] != nil {
-			note = " (prefilled from " + prev[d.Code].File + ")"
+		switch {
+		case prev[d.Code] != nil:
+			fmt.Fprintln(io.Out, reconcile.Fill(msg{"已写入 {path}（已按 {from} 预填）", "wrote {path} (prefilled from {from})"},
+				fields{"path": path, "from": prev[d.Code].File}, io.Lang))
+		case opts.From != "":
+			why := msg{"{from} 中没有 {dept} {period} 的文件", "{from} has no file of {dept} for {period}"}
+			if bad[d.Code] != "" {
+				why = msg{"{dept} {period} 的文件 {file} 无法读取", "{dept}'s file for {period}, {file}, cannot be read"}
+			}
+			fmt.Fprintln(io.Out, reconcile.Fill(msg{"已写入 {path}（未预填：", "wrote {path} (not prefilled: "}, fields{"path": path}, io.Lang)+
+				reconcile.Fill(why, fields{"from": opts.From, "dept": d.Name, "period": before.String(), "file": bad[d.Code]}, io.Lang)+io.t("）", ")"))
+		default:
+			fmt.Fprintln(io.Out, reconcile.Fill(msg{"已写入 {path}", "wrote {path}"}, fields{"path": path}, io.Lang))
 		}
-		fmt.Fprintf(io.Out, "wrote %s%s\n", path, note)
 	}
 	return nil
 }
@@ -156,30 +181,37 @@ func selectDepartments(s *reconcile.Spec, codes []string, p reconcile.Period) ([
 		return out, nil
 	}
 	for _, c := range codes {
-		d, ok := s.Department(c)
+		d, ok := s.Department(strings.ToLower(strings.TrimSpace(c)))
+		for i := range s.Departments {
+			if !ok && s.Departments[i].Name == strings.TrimSpace(c) {
+				d, ok = &s.Departments[i], true
+			}
+		}
 		if !ok {
-			return nil, usagef("--dept %s: no such department (tally template --list shows them)", c)
+			return nil, usage(msg{"--dept {dept}：没有这个部门（tally template --list 列出全部）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": c})
 		}
 		if len(d.TablesFor(p)) == 0 {
-			return nil, usagef("--dept %s: %s submits nothing for %s", c, d.Name, p)
+			return nil, usage(msg{"--dept {dept}：{name} 在 {period} 没有要报送的表", "--dept {dept}: {name} submits nothing for {period}"}, fields{"dept": c, "name": d.Name, "period": p})
 		}
 		out = append(out, d)
 	}
 	return out, nil
 }
 
+// listDepartments lists each department, its tables and their indicators,
+// names first, aligned by display width.
 func listDepartments(io streams, s *reconcile.Spec) {
-	// Codes first: tabwriter counts characters, Chinese ones print double.
-	w := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
+	freq := map[reconcile.Frequency]msg{reconcile.Monthly: {"月报", "monthly"}, reconcile.Annual: {"年报", "annual"}}
+	rows := [][]string{{io.t("部门 / 表 / 指标", "Department / table / indicator"), io.t("代码", "Code"), io.t("单位或周期", "Unit or frequency"), io.t("工作表", "Sheet")}}
 	for _, d := range s.Departments {
-		fmt.Fprintf(w, "%s\t\t\t%s\n", d.Code, d.Name)
+		rows = append(rows, []string{d.Name, d.Code, "", ""})
 		for _, t := range d.Tables {
-			fmt.Fprintf(w, "  %s\t%s\t%s\t工作表 %s\n", t.ID, t.Frequency, t.Rows, t.Sheet)
+			rows = append(rows, []string{"  " + t.Sheet, t.ID, freq[t.Frequency].In(io.Lang), t.Sheet})
 			for _, code := range t.IndicatorCodes() {
 				def, _ := s.Indicator(code)
-				fmt.Fprintf(w, "    %s\t%s\t\t%s\n", def.Code, def.Unit.Name, def.Name)
+				rows = append(rows, []string{"    " + def.Name, def.Code, def.Unit.Name, ""})
 			}
 		}
 	}
-	w.Flush()
+	printTable(io.Out, rows)
 }

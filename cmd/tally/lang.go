@@ -1,0 +1,271 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// msg is a message of the command layer in both languages, placing named
+// fields as {field} (reconcile.Fill), like the findings' catalogue.
+type msg = reconcile.Text
+
+// field is shorthand for a message's fields.
+type fields = reconcile.Fields
+
+// detectLang decides the language of everything tally prints before the
+// flags are parsed (help and usage errors included): --lang when given,
+// else English when LC_ALL, LC_MESSAGES or LANG (the first one set) names
+// an English locale, else Chinese.
+func detectLang(args []string, getenv func(string) string) reconcile.Lang {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok && (v == string(reconcile.English) || v == string(reconcile.Chinese)) {
+			return reconcile.Lang(v)
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return reconcile.English
+			}
+			return reconcile.Chinese
+		}
+	}
+	return reconcile.Chinese
+}
+
+// localized is an error that can say itself in either language.
+type localized interface {
+	error
+	In(reconcile.Lang) string
+}
+
+// usageError is a mistake of the caller's, printed as one plain line with
+// a hint to read the help.
+type usageError struct {
+	m msg
+	f fields
+}
+
+func (e *usageError) Error() string                 { return e.In(reconcile.English) }
+func (e *usageError) In(lang reconcile.Lang) string { return reconcile.Fill(e.m, e.f, lang) }
+
+// usage returns a usage error saying m with its fields.
+func usage(m msg, f fields) error { return &usageError{m, f} }
+
+// failure is something tally could not do (read, write), with its cause.
+type failure struct {
+	m   msg
+	f   fields
+	err error
+}
+
+func (e *failure) Error() string { return e.In(reconcile.English) }
+func (e *failure) Unwrap() error { return e.err }
+func (e *failure) In(lang reconcile.Lang) string {
+	s := reconcile.Fill(e.m, e.f, lang)
+	if e.err != nil {
+		s += reconcile.Text{"：", ": "}.In(lang) + errorText(e.err, lang)
+	}
+	return s
+}
+
+// fail returns a failure saying m with its fields, caused by err.
+func fail(m msg, f fields, err error) error { return &failure{m, f, err} }
+
+// errorText says err in lang: tally's own errors in either language, the
+// operating system's common ones in Chinese too, others as they are.
+func errorText(err error, lang reconcile.Lang) string {
+	var l localized
+	if errors.As(err, &l) {
+		return l.In(lang)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	for _, k := range []struct {
+		target error
+		text   msg
+	}{
+		{fs.ErrNotExist, msg{"文件或文件夹不存在", "no such file or directory"}},
+		{fs.ErrPermission, msg{"没有权限", "permission denied"}},
+		{fs.ErrExist, msg{"已存在", "already exists"}},
+	} {
+		if errors.Is(err, k.target) {
+			return k.text.In(lang)
+		}
+	}
+	if s := err.Error(); strings.Contains(s, "not a directory") {
+		return msg{"路径中有一段是文件而不是文件夹", "not a directory"}.In(lang)
+	}
+	return err.Error()
+}
+
+// flagError turns pflag's complaints into usage errors in both languages.
+func flagError(_ *cobra.Command, err error) error {
+	s := err.Error()
+	switch {
+	case strings.HasPrefix(s, "unknown flag: "):
+		return usage(msg{"没有选项 {flag}", "unknown flag: {flag}"}, fields{"flag": strings.TrimPrefix(s, "unknown flag: ")})
+	case strings.HasPrefix(s, "unknown shorthand flag: "):
+		return usage(msg{"没有选项 {flag}", "unknown flag: {flag}"}, fields{"flag": strings.TrimPrefix(s, "unknown shorthand flag: ")})
+	case strings.HasPrefix(s, "flag needs an argument: "):
+		return usage(msg{"选项 {flag} 需要一个值", "flag {flag} needs a value"}, fields{"flag": strings.TrimPrefix(s, "flag needs an argument: ")})
+	case invalidFlag.MatchString(s):
+		m := invalidFlag.FindStringSubmatch(s)
+		return usage(msg{"选项 {flag} 的值“{value}”无效", "flag {flag}: invalid value \"{value}\""}, fields{"flag": m[2], "value": m[1]})
+	}
+	return usage(msg{"选项有误：{detail}", "{detail}"}, fields{"detail": s})
+}
+
+var (
+	invalidFlag    = regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag`)
+	unknownCommand = regexp.MustCompile(`^unknown command "(.*?)"`)
+)
+
+// args checks a command's arguments, saying what is wrong in both languages
+// (what); without what, the check's own words, for commands not yet
+// translated.
+func args(check cobra.PositionalArgs, what ...msg) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			if len(what) == 0 {
+				return usage(msg{err.Error(), err.Error()}, nil)
+			}
+			return usage(what[0], fields{"got": len(a)})
+		}
+		return nil
+	}
+}
+
+// usagef is a usage error in one language only, for commands whose
+// messages are not yet in the catalogue (tally serve): prefer usage.
+func usagef(format string, a ...any) error {
+	s := fmt.Sprintf(format, a...)
+	return usage(msg{s, s}, nil)
+}
+
+// Messages for the positional arguments.
+var (
+	needPaths  = msg{"请给出要读取的文件或文件夹", "give the files or folders to read"}
+	noArgs     = msg{"此命令不接受参数（收到 {got} 个）", "this command takes no arguments (got {got})"}
+	needReport = msg{"请给出一个报告文件（PDF 提取的文本或 .docx）", "give one report file (text extracted from the PDF, or a .docx)"}
+)
+
+// localize sets cobra's own words — usage, help, the help flag and
+// command, unknown commands — in lang, for cmd and its subcommands.
+func localize(root *cobra.Command, lang reconcile.Lang) {
+	t := func(zh, en string) string { return msg{zh, en}.In(lang) }
+	root.CompletionOptions.DisableDefaultCmd = true
+	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet) string { return flagUsages(fs, lang) })
+	root.SetUsageTemplate(t(usageZh, usageEn))
+	root.SetHelpTemplate(`{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
+
+{{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}`)
+	root.SetVersionTemplate(t("tally 版本 {{.Version}}\n", "tally version {{.Version}}\n"))
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: t("显示某个命令的帮助", "Help about any command"),
+		Run: func(c *cobra.Command, a []string) {
+			cmd, _, e := c.Root().Find(a)
+			if cmd == nil || e != nil {
+				cmd = c.Root()
+			}
+			_ = cmd.Help()
+		},
+	})
+	root.PersistentFlags().BoolP("help", "h", false, t("显示帮助", "help for tally"))
+	root.Flags().BoolP("version", "v", false, t("显示版本", "version for tally"))
+}
+
+const usageZh = `用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
+
+别名：
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+示例：
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+选项：
+{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+通用选项：
+{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
+
+用 "{{.CommandPath}} [命令] --help" 查看各命令的说明。{{end}}
+`
+
+const usageEn = `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
+`
+
+// flagUsages lists flags as pflag does, but aligned by display width and
+// with value types named in lang.
+func flagUsages(fs *pflag.FlagSet, lang reconcile.Lang) string {
+	types := map[string]msg{"int": {"整数", "int"}, "int64": {"整数", "int"}, "string": {"文字", "string"}, "stringSlice": {"文字", "strings"}}
+	var heads, usages []string
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		head := "      --" + f.Name
+		if f.Shorthand != "" {
+			head = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, text := pflag.UnquoteUsage(f)
+		if t, ok := types[name]; ok {
+			name = t.In(lang)
+		}
+		if name != "" && f.Value.Type() != "bool" {
+			head += " " + name
+		}
+		heads = append(heads, head)
+		usages = append(usages, text)
+	})
+	n := widest(heads)
+	var b strings.Builder
+	for i := range heads {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(pad(heads[i], n) + "   " + usages[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/jingwu/tally/internal/testtool"
+)
+
+var (
+	pdfPage = regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	pdfWord = regexp.MustCompile(`<word xMin="([0-9.-]+)" yMin="[0-9.-]+" xMax="([0-9.-]+)" yMax="[0-9.-]+">([^<]*)</word>`)
+	sheetNo = regexp.MustCompile(`表号：tally-(\d\d)`)
+)
+
+// cjkSize returns the font size a word was printed at when it is made of
+// full-width characters only (Chinese, full-width punctuation): each is as
+// wide as the font is large, whatever the font's ascent and descent.
+func cjkSize(word string, width float64) (float64, bool) {
+	n := 0
+	for _, r := range word {
+		if !unicode.Is(unicode.Han, r) && !(r >= 0xFF01 && r <= 0xFF5E) && !(r >= 0x3000 && r <= 0x303F) {
+			return 0, false
+		}
+		n++
+	}
+	if n < 2 {
+		return 0, false
+	}
+	return width / float64(n), true
+}
+
+// The consolidated workbook on paper, as LibreOffice prints it: the 汇总
+// and 报告核对 pages at 8 points or more (landscape A4, in sections of
+// columns), 历年, 问题清单 and 来源文件 too, every page carrying the 报表
+// header block, and no 明细 page. (The overview, with its chart, still
+// fits its width on one page, at about 7 points.)
+func TestWorkbookPrintsReadably(t *testing.T) {
+	soffice := testtool.Require(t, "soffice")
+	pdftotext := testtool.Require(t, "pdftotext", "-v")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "progress.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "--as-of", "2021-06", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"), "--convert-to", "pdf", "--outdir", dir, out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, msg)
+	}
+	bbox, err := exec.Command(pdftotext, "-bbox", filepath.Join(dir, "progress.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(bbox), "<page ")[1:]
+	if len(pages) == 0 || len(pages) > 40 {
+		t.Fatalf("%d pages printed; want the pages a clerk needs", len(pages))
+	}
+	smallest := map[string]float64{}
+	for i, p := range pages {
+		p = "<page " + p
+		text := strings.Join(wordsOf(p), " ")
+		m := sheetNo.FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("page %d has no 表号 in its header: %.80s", i+1, text)
+			continue
+		}
+		for _, want := range []string{"制表单位：精武镇", "审核人：", "填表人：", "填报日期："} {
+			if !strings.Contains(text, want) {
+				t.Errorf("page %d lacks %q", i+1, want)
+			}
+		}
+		switch m[1] {
+		case "07":
+			t.Errorf("page %d is 明细: the detail is not printed unless asked", i+1)
+		case "02", "03", "05", "06", "08":
+			if dim := pdfPage.FindStringSubmatch(p); dim == nil || atof(dim[1]) < atof(dim[2]) {
+				t.Errorf("page %d (表 %s) is not landscape", i+1, m[1])
+			}
+			for _, w := range pdfWord.FindAllStringSubmatch(p, -1) {
+				if size, ok := cjkSize(w[3], atof(w[2])-atof(w[1])); ok {
+					if s, seen := smallest[m[1]]; !seen || size < s {
+						smallest[m[1]] = size
+					}
+				}
+			}
+		}
+	}
+	// 汇总 and 报告核对 (in sections of columns), 历年 (sections as the
+	// years fit), 问题清单 and 来源文件 (narrow enough to fit the width).
+	for _, no := range []string{"02", "03", "05", "06", "08"} {
+		s, ok := smallest[no]
+		switch {
+		case !ok:
+			t.Errorf("表 tally-%s was not printed", no)
+		case s < 7.95:
+			t.Errorf("表 tally-%s prints at %.2f pt; want 8 or more", no, s)
+		default:
+			t.Logf("表 tally-%s: smallest text %.2f pt", no, s)
+		}
+	}
+}
+
+func wordsOf(page string) []string {
+	var out []string
+	for _, w := range pdfWord.FindAllStringSubmatch(page, -1) {
+		out = append(out, w[3])
+	}
+	return out
+}
+
+func atof(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
+}

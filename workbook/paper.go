@@ -1,0 +1,187 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/xuri/excelize/v2"
+)
+
+// The consolidated workbook on paper: A4, the usual 报表 header block on
+// every page (表号, 制表单位, 计量单位 above; 单位负责人, 审核人, 填表人 and the
+// date below), and the two wide sheets — 汇总 and 报告核对 — split into
+// sections of columns that each print on a landscape page at a scale that
+// keeps the 10-point text at 8 points or more, the naming columns repeated
+// on every section. 明细 is not printed unless asked (an empty print area;
+// the overview says how to print it).
+
+// fontSize is the size of the workbook's text, in points.
+const fontSize = 10
+
+// minPrintScale keeps printed text at 8 points or more.
+const minPrintScale = 80
+
+// landscapeWidth is the printable width of a landscape A4 page in points,
+// within sheetfmt.Print's half-inch margins.
+var landscapeWidth = 297/25.4*72 - 2*0.5*72
+
+// colPoints is the printed width in points of a column w characters wide,
+// at its widest among the programs that print it: Excel with Calibri takes
+// about 5.3 points a character, LibreOffice substituting DejaVu Sans about
+// 7 (measured on its PDF).
+func colPoints(w float64) float64 { return w*7 + 4 }
+
+// paperLayout says how a wide sheet prints: the first titleCols columns
+// repeat on every page; breaks are the columns (1-based) each new section
+// of columns starts at.
+type paperLayout struct {
+	titleCols int
+	breaks    []int
+	auto      bool // breaks wherever the next column would not fit at 100%
+}
+
+var paperLayouts = map[string]paperLayout{
+	// code, name, unit | January–June | July–December | the year's totals.
+	"figures": {titleCols: 3, breaks: []int{10, 16}},
+	// id, report text | where it is and what it claims | the interval and
+	// what the data came to | the verdict and why.
+	"claims": {titleCols: 2, breaks: []int{9, 14}},
+	// code, name, unit | as many years as fit | … (the years vary with the spec).
+	"years": {titleCols: 3, auto: true},
+}
+
+// printScale returns the largest scale, in percent and at most 100, at
+// which every section of widths (in characters) fits a landscape page.
+func printScale(widths []float64, lay paperLayout) uint {
+	title := 0.0
+	for _, w := range widths[:lay.titleCols] {
+		title += colPoints(w)
+	}
+	starts := append([]int{lay.titleCols + 1}, lay.breaks...)
+	widest := 0.0
+	for i, from := range starts {
+		to := len(widths)
+		if i+1 < len(starts) {
+			to = starts[i+1] - 1
+		}
+		sec := title
+		for c := from; c <= to; c++ {
+			sec += colPoints(widths[c-1])
+		}
+		widest = math.Max(widest, sec)
+	}
+	return uint(min(100, math.Floor(landscapeWidth/widest*100)))
+}
+
+// autoBreaks packs the columns after the title columns into sections that
+// each fit a landscape page at 100% with the title columns repeated, and
+// returns the column each section after the first starts at.
+func autoBreaks(widths []float64, titleCols int) []int {
+	title := 0.0
+	for _, w := range widths[:titleCols] {
+		title += colPoints(w)
+	}
+	var breaks []int
+	sec := title
+	for c := titleCols + 1; c <= len(widths); c++ {
+		w := colPoints(widths[c-1])
+		if sec+w > landscapeWidth && sec > title {
+			breaks = append(breaks, c)
+			sec = title
+		}
+		sec += w
+	}
+	return breaks
+}
+
+// paper sets up sheet name's printing when its key has a layout: sections
+// of columns at a fixed scale instead of fitting the whole width on a page.
+func (x *out) paper(key, name string, cols []column, headerRow int) error {
+	lay, ok := paperLayouts[key]
+	if !ok {
+		return nil
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = sheetfmt.Width(int(c.width))
+	}
+	if lay.auto {
+		lay.breaks = autoBreaks(widths, lay.titleCols)
+	}
+	// Never under 80%: a section too wide for that (a column wider than a
+	// page) is broken further by the program that prints it, still legible.
+	scale := max(printScale(widths, lay), minPrintScale)
+	fit := false
+	orient := "landscape"
+	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient}); err != nil {
+		return err
+	}
+	for _, b := range lay.breaks {
+		if b > len(cols) {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(b, 1)
+		if err := x.f.InsertPageBreak(name, ref); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(lay.titleCols)
+	q := "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	// The naming columns repeat too, replacing the header rows alone.
+	if err := x.f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name}); err != nil {
+		return err
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: name,
+		RefersTo: fmt.Sprintf("%s!$A:$%s,%s!$1:$%d", q, last, q, headerRow),
+	})
+}
+
+// tableNumbers are the 表号 of the workbook's sheets.
+var tableNumbers = map[string]int{"overview": 1, "figures": 2, "years": 3, "status": 4, "claims": 5, "findings": 6, "detail": 7, "inputs": 8}
+
+// units says each sheet's 计量单位.
+var units = map[string][2]string{
+	"figures": {"见“单位”列", "see the Unit column"},
+	"years":   {"见“单位”列", "see the Unit column"},
+	"claims":  {"见“单位”列（增长为 %）", "see the Unit column (growth in %)"},
+}
+
+// headerFooter puts the 报表 header block on every printed page of a sheet.
+func (x *out) headerFooter(key, name, title string) error {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	const font = "&10 " // sizes only: a header is limited to 255 characters
+	unit := "—"
+	if u, ok := units[key]; ok {
+		unit = label(x.lang, u)
+	}
+	left := esc(x.l(fmt.Sprintf("表号：tally-%02d　计量单位：%s", tableNumbers[key], unit), fmt.Sprintf("Table tally-%02d   Unit: %s", tableNumbers[key], unit)))
+	right := esc(x.l("制表单位："+x.r.Spec.Town, "Prepared by: "+x.r.Spec.Town))
+	center := []rune(esc(title))
+	for len("&L"+font+left+"&C&B&12 "+string(center)+"&R"+font+right) > 255 {
+		center = center[:len(center)-1]
+	}
+	head := "&L" + font + left + "&C&B&12 " + string(center) + "&R" + font + right
+	foot := fmt.Sprintf("&L%s%s&C%s%s&R%s%s",
+		font, x.l("单位负责人：　　　　审核人：　　　　填表人：", "Head:            Checked by:            Prepared by:"),
+		font, x.l("第 &P 页，共 &N 页", "page &P of &N"),
+		font, x.l("填报日期：　　　年　　月　　日", "Date:"))
+	return x.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: foot})
+}
+
+// fontFamily is the workbook's font: 宋体 for Chinese, Calibri for English.
+func (x *out) fontFamily() string { return fontFamily(x.lang) }
+
+// noPrint leaves a sheet out of printing: an empty print area past its
+// columns (Excel prints nothing of it, LibreOffice no page). The overview
+// says how to print it when wanted.
+func (x *out) noPrint(name string, ncols int) error {
+	col, _ := excelize.ColumnNumberToName(ncols + 2)
+	q := "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name, RefersTo: fmt.Sprintf("%s!$%s$1", q, col)})
+}
