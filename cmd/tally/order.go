@@ -12,8 +12,10 @@ import (
 // (reconcile.Identity.Before): it first learns what every file is — from
 // its fingerprint, else its name — so the checks across months and the
 // choice between two files for one department-month depend neither on the
-// files' names or folders nor on the order they were given in.
-func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) {
+// files' names or folders nor on the order they were given in. It returns
+// the latest month a readable file is identified as: the month a clerk
+// means when no --as-of is given (from fingerprints too, not only names).
+func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) (latest reconcile.Period, ok bool) {
 	ids := make([]reconcile.Identity, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -41,4 +43,10 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 		sorted[i] = files[j]
 	}
 	copy(files, sorted)
+	for _, id := range ids {
+		if id.Readable && id.Department != "" && id.Period.IsMonth() && latest.Before(id.Period) {
+			latest = id.Period
+		}
+	}
+	return latest, latest.Year != 0
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"path/filepath"
 	"regexp"
 	"strconv"
 
 	"github.com/jingwu/tally/reconcile"
-	"github.com/jingwu/tally/workbook"
 )
 
 // periodFlag matches how people write a month or a year on a command line:
@@ -28,17 +26,4 @@ func parsePeriodFlag(s string) (reconcile.Period, bool) {
 		}
 	}
 	return p, true
-}
-
-// latestMonth returns the latest month the inputs' names give
-// (<period>-<dept>.xlsx): the month a clerk running tally means when no
-// --as-of is given.
-func latestMonth(files []input) (reconcile.Period, bool) {
-	var last reconcile.Period
-	for _, f := range files {
-		if p, _, ok := workbook.NameIdentity(filepath.Base(f.path)); ok && p.IsMonth() && last.Before(p) {
-			last = p
-		}
-	}
-	return last, last.Year != 0
 }

@@ -109,11 +109,8 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
-	identifyOrder(files, s, o.Jobs, o.limits())
-	if opt.AsOf.Year == 0 {
-		if p, ok := latestMonth(files); ok {
-			opt.AsOf = p
-		}
+	if p, ok := identifyOrder(files, s, o.Jobs, o.limits()); ok && opt.AsOf.Year == 0 {
+		opt.AsOf = p
 	}
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
