@@ -112,19 +112,21 @@ func TestServeInBrowser(t *testing.T) {
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "zh-CN"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+		chromedp.Flag("lang", "zh-CN"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		// A UTF-8 locale, whatever this process was given (TestMain
+		// unsets LANG and LC_ALL): in the C locale Chromium cannot
+		// name a file such as 财政所1月.xlsx, and the form posts no file.
+		chromedp.Env("LC_ALL=C.UTF-8"))
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
-	downloads := t.TempDir()
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
+	// The browser starts under ctx, not under a step's shorter deadline.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
 	}
+	downloads := t.TempDir()
 	n := 0
 	shot := func(name string) {
 		t.Helper()
@@ -135,6 +137,20 @@ func TestServeInBrowser(t *testing.T) {
 		n++
 		if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%02d-%s.png", n, name)), png, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+	// do runs one step of the walk, bounded on its own so that the page
+	// that did not come is still there to be photographed (and its URL
+	// and text told) while the browser lives.
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		step, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		if err := chromedp.Do(step, steps...); err != nil {
+			url, _ := chromedp.Run(ctx, chromedp.Location())
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+			shot("failed-" + strings.ReplaceAll(what, " ", "-"))
+			t.Fatalf("%s: %v (the page at %s says:\n%s)", what, err, url, body)
 		}
 	}
 	text := func(sel string) string {
