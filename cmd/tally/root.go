@@ -50,7 +50,8 @@ func newRootCommand(io streams) *cobra.Command {
 
 不加 --spec 时使用内置的精武镇 2020 年规格。
 
-退出状态：0 报告数字全部一致且没有错误；1 有问题或不符；2 tally 无法完成工作。`,
+退出状态：0 报告数字全部一致且没有错误；1 有问题或不符；2 tally 无法完成工作；
+3 tally 自身的缺陷（内部错误，会说明应报告给维护者的内容）。`,
 			`tally reads the monthly Excel submissions of a town's departments, checks every
 cell, consolidates the figures exactly (decimal, never floating point) and
 checks each figure the published government work report states against them.
