@@ -37,18 +37,22 @@ type monthState struct {
 	present map[entityKey]string // entity → its name, for messages
 	sheets  map[string]string    // table → sheet name
 	at      map[entityKey]Source // where each entity's row is
+	// over: the month had more than MaxMonthValues row figures; its rows
+	// are forgotten and it is compared with nothing.
+	over  bool
+	spare monthVal // what val returns once over
 }
 
-func newMonthState(s *Submission) *monthState {
-	rows, cells := 0, 0 // sizes the maps once: a sheet of thousands of rows would grow them many times
-	for _, sh := range s.Sheets {
-		rows += len(sh.Rows)
-		for _, r := range sh.Rows {
-			cells += len(r.Cells)
-		}
-	}
-	return &monthState{period: s.Period, file: s.File, vals: make(map[monthKey]*monthVal, cells), order: make([]monthKey, 0, cells),
-		present: make(map[entityKey]string, rows), sheets: map[string]string{}, at: make(map[entityKey]Source, rows)}
+func newMonthState(p Period, file string) *monthState {
+	return &monthState{period: p, file: file, vals: map[monthKey]*monthVal{}, present: map[entityKey]string{},
+		sheets: map[string]string{}, at: map[entityKey]Source{}}
+}
+
+// overflow forgets the month's rows: it has more than MaxMonthValues, and
+// the checks across months are not run on it (not_checked).
+func (m *monthState) overflow() {
+	m.over = true
+	m.vals, m.order, m.present, m.at = nil, nil, nil, nil
 }
 
 func entityOf(r *Row) string {
@@ -60,8 +64,16 @@ func entityOf(r *Row) string {
 
 // val returns the record of a row's indicator in this month.
 func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
+	if m.over {
+		m.spare = monthVal{}
+		return &m.spare
+	}
 	k := monthKey{t.ID, entityOf(r), ind}
 	v := m.vals[k]
+	if v == nil && len(m.vals) >= MaxMonthValues {
+		m.overflow()
+		return m.val(t, r, ind)
+	}
 	if v == nil {
 		v = &monthVal{}
 		m.vals[k] = v
@@ -72,7 +84,7 @@ func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
 
 // note records an entity row of an entity table.
 func (m *monthState) note(t *Table, sheet string, r *Row) {
-	if t.Rows == Indicators {
+	if t.Rows == Indicators || m.over {
 		return
 	}
 	k := entityKey{t.ID, entityOf(r)}
@@ -88,13 +100,28 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	p := cur.period
 	switch {
 	case prev != nil && prev.period == p.Prev() && p.Month > 1:
-		l.compare(dept, prev, cur)
+		if prev.over || cur.over {
+			l.notCompared(dept, cur)
+		} else {
+			l.compare(dept, prev, cur)
+		}
 	case p.Month == 1:
-		l.compare(dept, nil, cur) // the year starts from zero
+		if cur.over {
+			l.notCompared(dept, cur)
+		} else {
+			l.compare(dept, nil, cur) // the year starts from zero
+		}
 	}
 	if prev == nil || prev.period.Before(p) {
 		l.months[dept] = cur
 	}
+}
+
+// notCompared says that a month was not checked against the month before
+// it: one of them had too many rows to hold.
+func (l *Ledger) notCompared(dept string, cur *monthState) {
+	l.finding(Finding{Source: Source{File: cur.file}, Department: dept, Period: cur.period.String(), Rule: RuleNotChecked, Severity: Warning,
+		Fields: Fields{"check": Text{"与上月的逐行核对（本年累计衔接、新增和消失的行）", "the row-by-row checks against the month before (本年累计 chain, rows appearing or disappearing)"}, "limit": MaxMonthValues}})
 }
 
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,

@@ -30,7 +30,7 @@ type Limits struct {
 	MaxStyles           int   // elements of styles.xml (formats, fonts, fills, borders)
 	MaxElementsPerRow   int   // XML elements inside one <row>
 	MaxElementsPerSheet int64 // XML elements in one sheet part
-	MaxRowsPerFile      int   // rows with content read from one file (held until it is consolidated)
+	MaxRowsPerFile      int   // data rows a reader that holds a whole file keeps (ReadFile; Stream has no such limit)
 	MaxFindings         int   // findings listed per file; then one summary finding
 	MaxFindingText      int   // characters of a cell's text a finding shows
 	MaxAnnotateBytes    int64 // uncompressed package --annotate hands to excelize
@@ -136,7 +136,6 @@ type xlsx struct {
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	colRedefs  int    // columns defined again in the sheet being scanned
 	lastCol    int    // of the row being scanned, including empty cells
-	rows       int64  // rows with content scanned, all sheets
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -615,10 +614,6 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				}
 			case "row":
 				if inRow && len(cells) > 0 {
-					if x.rows++; x.rows > int64(x.lim.MaxRowsPerFile) {
-						return fileErr(fmt.Sprintf("文件中有内容的行超过 %d 行的上限（第 %d 行，工作表“%s”）", x.lim.MaxRowsPerFile, row, s.name),
-							fmt.Sprintf("the file has more than %d rows with content (the limit; at row %d of sheet %s)", x.lim.MaxRowsPerFile, row, s.name), nil)
-					}
 					if err := fn(row, hidden, cells); err != nil {
 						return err
 					}
