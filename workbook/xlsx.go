@@ -52,7 +52,7 @@ const (
 // DefaultLimits suit monthly department files with room to spare.
 var DefaultLimits = Limits{
 	MaxFileBytes:  64 << 20,
-	MaxPartBytes:  256 << 20,
+	MaxPartBytes:  1 << 30, // streamed: Excel's 1,048,576 rows × 12 columns unpack to ~490 MB
 	MaxRatio:      200,
 	MaxCellsTotal: 20_000_000,
 	MaxMembers:    10_000,
@@ -330,13 +330,19 @@ func (x *xlsx) readWorkbook() error {
 	return nil
 }
 
+// maxDecodedPart bounds the small parts decoded whole (workbook.xml, the
+// relationships, the document properties): unlike a sheet or the string
+// table, which are streamed, what they hold is kept as they are parsed.
+const maxDecodedPart = 16 << 20
+
 func (x *xlsx) decodePart(name string, v any) error {
 	rc, err := x.open(name)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+	small := &limitedReadCloser{Reader: io.LimitReader(rc, maxDecodedPart+1), c: rc, name: name, max: maxDecodedPart}
+	if err := xml.NewDecoder(small).Decode(v); err != nil {
 		return partErr(err, name+" 格式错误", name+" is malformed")
 	}
 	return nil
