@@ -384,19 +384,17 @@ func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cel
 	switch c.Measure {
 	case MonthValue:
 		v := fr.cur.val(t, r, ind)
-		v.month, v.hasMonth = cell.Value, true
+		v.month, v.hasMonth = compact(cell.Value), true
 	case YTDValue:
-		v := fr.cur.val(t, r, ind)
-		v.ytd, v.hasYTD, v.ytdAt, v.ytdRaw = cell.Value, true, cell.Source, cell.Raw
+		fr.cur.setYTD(fr.cur.val(t, r, ind), cell)
 	}
 }
 
 // checkRow runs the cell checks of one row and reports whether the row can
 // be consolidated. A row with any unreadable value cell is rejected whole.
-func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[[2]uint64]int) bool {
+func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]int32) bool {
 	s := &fr.s
 	t := sh.Table
-	ok := true
 	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
 		f := Finding{Source: src, Department: s.Department, Period: s.Period.String(),
 			Rule: rule, Severity: sev, Raw: raw, Fields: fields}
@@ -405,6 +403,7 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[[2]uint64]in
 		}
 		l.finding(f)
 	}
+	ok := l.checkRequired(fr, t, r)
 	for ci, c := range t.Columns {
 		ind := l.indicatorOf(t, c, r)
 		if ind == "" {
@@ -447,16 +446,43 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[[2]uint64]in
 		}
 		h := entityHash(key)
 		if first, dup := seen[h]; dup {
-			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": first})
+			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first)})
 			return false
 		}
-		seen[h] = r.Line
+		seen[h] = int32(r.Line)
 	}
 	l.checkMonthYTD(s, sh, r)
 	l.checkRowRules(s, sh, r)
 	l.checkCodeName(fr, r)
 	if fr.cur != nil {
 		fr.cur.note(t, sh.Name, r)
+	}
+	return ok
+}
+
+// checkRequired: every value cell of a data row must hold a figure. One
+// left blank, or holding a mark for "no figure" (—, -, / or 无), is an
+// error that rejects the row: an empty cell and a zero are different
+// things, and the department must say which (0 when there is none). It
+// reports whether the row has every figure; its blank cells become
+// Invalid.
+func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
+	if r.Footer || t.Rows == Indicators && r.LineN < 0 {
+		return true
+	}
+	ok := true
+	for ci, c := range t.Columns {
+		cell := &r.Cells[ci]
+		if cell.State != Blank || l.indicatorOf(t, c, r) == "" {
+			continue
+		}
+		ok = false
+		cell.State = Invalid
+		f := Finding{Source: cell.Source, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleRequired, Severity: Error, Raw: cell.Raw}
+		if cell.Raw != "" {
+			f.Rule, f.Fields = RuleNoFigure, Fields{"raw": cell.Raw}
+		}
+		l.finding(f)
 	}
 	return ok
 }

@@ -744,6 +744,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		}
 		r.LineN = n
 	}
+	r.Footer = footerLike
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
 		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
@@ -803,8 +804,8 @@ func (l *layout) textBeside(cells []rawCell) bool {
 }
 
 // readValues reads the value cells of a data row or the 合计: each figure
-// exactly, or a finding at its cell. A required cell left empty is a
-// finding; a 填表人 line's numbers are not figures.
+// exactly, or a finding at its cell; a blank cell as blank. A 填表人
+// line's numbers are not figures.
 func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
 	t := l.t
 	for ci, c := range t.Columns {
@@ -837,18 +838,13 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)
 		}
-		switch {
-		case footerLike && cell.State != reconcile.Blank:
+		if footerLike && cell.State != reconcile.Blank {
 			// Not consolidated: a phone number must not become a figure.
 			cell.State = reconcile.Invalid
-		case cell.State == reconcile.Blank && !isTotal && !footerLike:
-			cell.State = reconcile.Invalid
-			f := finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw, nil)
-			if cell.Raw != "" { // —, -, / or 无: a mark for "no figure", not an empty cell
-				f.Rule, f.Fields = reconcile.RuleNoFigure, reconcile.Fields{"raw": cell.Raw}
-			}
-			sub.Findings = append(sub.Findings, f)
 		}
+		// A blank cell stays blank (Raw says whether it holds a mark for
+		// "no figure", —, -, / or 无): whether that is an error is the
+		// ledger's call (reconcile.checkRequired).
 		r.Cells[ci] = cell
 	}
 }
