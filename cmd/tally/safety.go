@@ -192,10 +192,15 @@ func read(in input, s *reconcile.Spec, readFn func() (reconcile.Submission, bool
 
 // streamOne streams one input into the ledger (workbook.Stream), in its
 // turn. A panic while reading is that file's finding, as in readOne: what
-// the file had added is dropped first. The error is the detail's spool's.
+// the file had added is dropped first; a broken invariant of the ledger
+// stops the run, as it does for a file added whole. The error is the
+// detail's spool's.
 func streamOne(in input, s *reconcile.Spec, lim workbook.Limits, l *reconcile.Ledger) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			if b, ok := p.(*reconcile.Bug); ok {
+				panic(b) // the ledger's own invariant: a bug of the run, as when a file is added whole
+			}
 			sub := workbook.Refused(in.display, filepath.Base(in.path), s, workbook.Panicked(p), false)
 			l.Add(&sub)
 			err = nil
