@@ -29,6 +29,17 @@ import (
 // bounded by named limits (MaxMonthValues, MaxCodes): past them the totals
 // are still consolidated exactly and a not_checked finding says which
 // check was not run.
+//
+// How the command uses the two (cmd/tally readEach): workers read small
+// files whole, several at once, and the ledger adds them in order; a file
+// past a few thousand rows is streamed by the goroutine that consolidates,
+// in its turn. Per-file bounded row channels from the workers were the
+// other choice: they would parse a large file while earlier ones are
+// added, but the ledger must take files in order, so each such worker
+// would sit blocked on its channel until its file's turn, and a folder of
+// large files would tie up every worker. Large files are rare; a month's
+// folder of small department files is the common case, and keeps its
+// parallel path.
 
 // MaxMonthValues bounds the row figures (entity × indicator) of one
 // department-month kept for the checks across months: about 150 bytes
