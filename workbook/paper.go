@@ -27,6 +27,9 @@ const minPrintScale = 80
 // within sheetfmt.Print's half-inch margins.
 var landscapeWidth = 297/25.4*72 - 2*0.5*72
 
+// portraitWidth is the printable width of a portrait A4 page in points.
+var portraitWidth = 210/25.4*72 - 2*0.5*72
+
 // colPoints is the printed width in points of a column w characters wide,
 // at its widest among the programs that print it: Excel with Calibri takes
 // about 5.3 points a character, LibreOffice substituting DejaVu Sans about
@@ -73,6 +76,37 @@ func printScale(widths []float64, lay paperLayout) uint {
 		widest = math.Max(widest, sec)
 	}
 	return uint(min(100, math.Floor(landscapeWidth/widest*100)))
+}
+
+// overviewPaper prints the overview at one fixed scale, the largest at
+// which its columns and the chart beside the counts fit the page's width,
+// and never under 80%: fitting it to the width would shrink the text, the
+// chart's labels too, under 8 points. chartFrom is the column (1-based)
+// the chart is anchored at, chartWidth its width in pixels; 0 for none.
+func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64) error {
+	page := portraitWidth
+	orient := "portrait"
+	if landscape {
+		page, orient = landscapeWidth, "landscape"
+	}
+	total, left := 0.0, 0.0
+	for i, w := range widths {
+		total += colPoints(w)
+		if i+1 < chartFrom {
+			left += colPoints(w)
+		}
+	}
+	if chartFrom > 0 {
+		// Pixels at 96 dpi are 0.75 points; LibreOffice draws the chart
+		// about 1.4 times that wide (measured on its PDF).
+		total = math.Max(total, left+chartWidth*0.75*1.4)
+	}
+	scale := max(uint(min(100, math.Floor(page/total*100))), minPrintScale)
+	fit := false
+	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient})
 }
 
 // autoBreaks packs the columns after the title columns into sections that
