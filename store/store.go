@@ -35,6 +35,8 @@ var (
 	ErrBadPassword  = errors.New("wrong user name or password")
 	ErrDisabled     = errors.New("account disabled")
 	ErrWeakPassword = errors.New("password shorter than 8 characters")
+	ErrLongPassword = errors.New("password longer than 72 bytes")
+	ErrBadName      = errors.New("use 1–64 letters, digits, '-', '_' or '.'")
 )
 
 // Roles.
