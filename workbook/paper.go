@@ -201,10 +201,17 @@ func (x *out) headerFooter(key, name, title string) error {
 		center = center[:len(center)-1]
 	}
 	head := "&L" + font + left + "&C&B&12 " + string(center) + "&R" + font + right
+	// On a portrait page the three footer sections at 10 points run into
+	// each other (the page number over 填表人's blank): 9 points there, still
+	// over 8 at the scales a portrait sheet prints at.
+	footFont := font
+	if lay, err := x.f.GetPageLayout(name); err == nil && lay.Orientation != nil && *lay.Orientation == "portrait" {
+		footFont = "&9 "
+	}
 	foot := fmt.Sprintf("&L%s%s&C%s%s&R%s%s",
-		font, x.l("单位负责人：　　　　审核人：　　　　填表人：", "Head:            Checked by:            Prepared by:"),
-		font, x.l("第 &P 页，共 &N 页", "page &P of &N"),
-		font, x.l("填报日期：　　　年　　月　　日", "Date:"))
+		footFont, x.l("单位负责人：　　　　审核人：　　　　填表人：", "Head:            Checked by:            Prepared by:"),
+		footFont, x.l("第 &P 页，共 &N 页", "page &P of &N"),
+		footFont, x.l("填报日期：　　　年　　月　　日", "Date:"))
 	return x.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: foot})
 }
 
