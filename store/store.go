@@ -37,6 +37,7 @@ var (
 	ErrWeakPassword = errors.New("password shorter than 8 characters")
 	ErrLongPassword = errors.New("password longer than 72 bytes")
 	ErrBadName      = errors.New("use 1–64 letters, digits, '-', '_' or '.'")
+	ErrNewerSchema  = errors.New("made by a newer tally; Try: a newer tally")
 )
 
 // Roles.
@@ -160,7 +161,7 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("open database: %w", err)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("open database: schema version %d is newer than this tally knows (%d); Try: a newer tally", v, len(migrations))
+		return fmt.Errorf("open database: schema version %d is newer than this tally knows (%d): %w", v, len(migrations), ErrNewerSchema)
 	}
 	for i := v; i < len(migrations); i++ {
 		tx, err := s.db.Begin()

@@ -137,7 +137,8 @@ func specData(t *testing.T) []string {
 
 // TestOneLanguage: with --lang en no line is Chinese only, and by default
 // no line is English only, except for file names and the data themselves
-// (names of indicators and departments, the report's text, codes).
+// (names of indicators and departments, the report's text, codes); and no
+// line leaves a named field unfilled.
 func TestOneLanguage(t *testing.T) {
 	data := specData(t)
 	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
@@ -145,6 +146,9 @@ func TestOneLanguage(t *testing.T) {
 			args, line, _ := strings.Cut(l, "\t")
 			if strings.HasPrefix(strings.TrimSpace(line), "tally ") {
 				continue // a command in the help's examples: its words are data
+			}
+			if unfilled.MatchString(line) {
+				t.Errorf("tally %s --lang %s: unfilled field in %q", args, lang, line)
 			}
 			words := dataToken.ReplaceAllString(line, " ")
 			for _, d := range data {

@@ -490,6 +490,10 @@ func withStore(opts *serveOptions, f func(*store.Store) error) error {
 // openStore opens the data folder, saying what failed in both languages.
 func openStore(dir string) (*store.Store, error) {
 	st, err := store.Open(dir)
+	if errors.Is(err, store.ErrNewerSchema) {
+		return nil, fail(msg{"无法打开数据文件夹 {dir}：其数据库由更新版本的 tally 建立，请使用更新版本的 tally",
+			"open the data folder {dir}: its database was made by a newer tally; Try: a newer tally"}, fields{"dir": dir}, nil)
+	}
 	if err != nil {
 		if cause := errors.Unwrap(err); cause != nil {
 			err = cause // the store's own words name the step: ours do
