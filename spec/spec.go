@@ -6,6 +6,7 @@ package spec
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -243,6 +244,16 @@ func Load(name string, data []byte) (*reconcile.Spec, *File, error) {
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
 			t, fs := yamlText(m[2])
+			// The decoder reports every misplaced key and wrong type at
+			// once: the first at its line, and how many more to fix.
+			var te *yaml.TypeError
+			if errors.As(err, &te) && len(te.Errors) > 1 {
+				t = reconcile.Text{t[0] + "（另有 {more} 处同类问题）", t[1] + " (and {more} more like it)"}
+				if fs == nil {
+					fs = reconcile.Fields{}
+				}
+				fs["more"] = len(te.Errors) - 1
+			}
 			return nil, nil, &Error{name, line, t, fs}
 		}
 		t, fs := yamlText(msg)

@@ -67,6 +67,7 @@ func TestMalformedSpec(t *testing.T) {
 		{"wrong type", "year: 2020", "year: 二〇", "want a whole number here, not \"二〇\"", "此处应为整数，写的是“二〇”", "二〇"},
 		{"wrong type, a long value", "year: 2020", "year: 二〇二〇年", "want a whole number here, not \"二〇…\"", "此处应为整数，写的是“二〇…”", "二〇二〇年"},
 		{"a list where text goes", "town: 精武镇", "town: [精武镇]", "want text (quoted if need be) here, not a list", "此处应为文字（可加引号），写的是列表", "town:"},
+		{"two unknown keys", "town: 精武镇", "twon: 精武镇\nyaer: 2021", `unknown key "twon" (misspelt, or at the wrong level) (and 1 more like it)`, "没有“twon”这一项（拼写有误，或放错了层级）（另有 1 处同类问题）", "twon"},
 		{"duplicate key", "town: 精武镇", "town: 精武镇\ntown: 静海", `key "town" is given twice (first at line`, "“town”写了两次（第", "静海"},
 		{"duplicate indicator", "  - {code: fai, name: 固定资产投资,", "  - {code: tax, name: 固定资产投资,", `indicator "tax" is defined twice (first at line`, "指标“tax”定义了两次（第", "code: tax"},
 		{"missing unit", "unit: 亿元, qualifiers: [预计]}", "qualifiers: [预计]}", "the unit is missing", "缺少计量单位（unit）", "qualifiers: [预计]"},
