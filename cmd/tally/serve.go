@@ -239,6 +239,9 @@ func newDesk(opts *serveOptions, logf func(string, ...any)) (*web.Server, *store
 	if opts.MaxFileMB < 1 {
 		return nil, nil, usage(msg{"--max-file-mb {value}：应至少为 1", "--max-file-mb {value}: want at least 1"}, fields{"value": opts.MaxFileMB})
 	}
+	if opts.Year != 0 && (opts.Year < 1900 || opts.Year > 9999) {
+		return nil, nil, usage(msg{"--year {value}：应为报送年度，如 2021", "--year {value}: want the reporting year, e.g. 2021"}, fields{"value": opts.Year})
+	}
 	s, _, _, err := opts.spec.load()
 	if err != nil {
 		return nil, nil, err
