@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/xuri/excelize/v2"
 )
 
 var (
@@ -120,4 +121,45 @@ func wordsOf(page string) []string {
 func atof(s string) float64 {
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
+}
+
+// The overview's page setup as Excel reads it, without LibreOffice: one
+// fixed scale of 80% or more, never fitted to the width (which shrank it to
+// 7 points), landscape beside its chart when the year has targets, portrait
+// without.
+func TestOverviewPageSetup(t *testing.T) {
+	for _, c := range []struct {
+		asOf, orient string
+	}{{"2021-06", "landscape"}, {"2020-12", "portrait"}} {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		var so, se bytes.Buffer
+		if code := run([]string{"reconcile", "--as-of", c.asOf, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps("概览")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay, err := f.GetPageLayout("概览")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if lay.AdjustTo != nil {
+			t.Logf("as of %s: %s at %d%%", c.asOf, *lay.Orientation, *lay.AdjustTo)
+		}
+		if props.FitToPage != nil && *props.FitToPage {
+			t.Errorf("as of %s: the overview is fitted to the page", c.asOf)
+		}
+		if lay.AdjustTo == nil || *lay.AdjustTo < 80 || *lay.AdjustTo > 100 {
+			t.Errorf("as of %s: scale %v, want 80–100%%", c.asOf, lay.AdjustTo)
+		}
+		if lay.Orientation == nil || *lay.Orientation != c.orient {
+			t.Errorf("as of %s: orientation %v, want %s", c.asOf, lay.Orientation, c.orient)
+		}
+	}
 }
