@@ -497,6 +497,10 @@ func openStore(dir string) (*store.Store, error) {
 		return nil, fail(msg{"无法打开数据文件夹 {dir}：其数据库由更新版本的 tally 建立，请使用更新版本的 tally",
 			"open the data folder {dir}: its database was made by a newer tally; Try: a newer tally"}, fields{"dir": dir}, nil)
 	}
+	if errors.Is(err, store.ErrNotDatabase) {
+		return nil, fail(msg{"无法打开数据文件夹 {dir}：其中的 tally.db 不是数据库（已损坏，或是另一个同名文件）；可用 tally serve backup 的备份替换它",
+			"open the data folder {dir}: its tally.db is not a database (damaged, or another file of that name); Try: replace it with a backup made by tally serve backup"}, fields{"dir": dir}, nil)
+	}
 	if err != nil {
 		if cause := errors.Unwrap(err); cause != nil {
 			err = cause // the store's own words name the step: ours do
