@@ -17,7 +17,8 @@ import (
 
 // Streaming a file into the ledger gives exactly what reading it whole
 // and adding it gives — totals, findings in their order, counts, detail —
-// over the sample year, every broken file and the hostile corpus, in both
+// over the sample year, every broken file, the files of real writers
+// (LibreOffice, openpyxl, pandas; .ods too) and the hostile corpus, in both
 // modes.
 func TestStreamEqualsWhole(t *testing.T) {
 	s := defaultSpec(t)
@@ -36,7 +37,7 @@ func TestStreamEqualsWhole(t *testing.T) {
 		}
 	}
 	var files []string
-	for _, dir := range []string{"../testdata/submissions", "../testdata/bad", corpus} {
+	for _, dir := range []string{"../testdata/submissions", "../testdata/bad", "../testdata/realworld", corpus} {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && filepath.Ext(p) != ".md" {
 				files = append(files, p)
