@@ -120,24 +120,25 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		c.State = reconcile.Invalid
 		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
 	}
-	expect := reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
+	// What was expected, for a finding's message: built only for one.
+	expect := func() reconcile.Text { return reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit} }
 	if rc.HasF && rc.Value == "" {
 		c.Raw = "=" + rc.Formula
 		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
 	}
 	switch {
 	case rc.Type == "d":
-		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect})
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect()})
 	case rc.Date && (rc.Type == "" || rc.Type == "n"):
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
-		return bad(reconcile.RuleDate, reconcile.Fields{"date": serialDate(rc.Value), "expected": expect})
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": serialDate(rc.Value), "expected": expect()})
 	}
 	switch rc.Type {
 	case "", "n":
 		d, err := parseStored(rc.Value)
 		if err != nil {
-			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
+			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 		}
 		c.State, c.Value = reconcile.Number, d
 		return c, nil
@@ -157,7 +158,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
 	}
 	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
-	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
+	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 }
 
 // serialDate shows an Excel day number as the date (and time) it stands

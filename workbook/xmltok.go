@@ -60,6 +60,16 @@ func (t *xmlTokens) attr(n string) (string, bool) {
 	return "", false
 }
 
+// attrBytes is attr without the copy: valid until the next token.
+func (t *xmlTokens) attrBytes(n string) ([]byte, bool) {
+	for _, a := range t.attrs {
+		if string(a.name) == n {
+			return a.value, true
+		}
+	}
+	return nil, false
+}
+
 // tooLong is the error of a token past max.
 func (t *xmlTokens) tooLong() error {
 	return fileErr(fmt.Sprintf("XML 中有超过 %d 字节的文本或标记（第 %d 字节处），超过上限", t.max, t.off+int64(t.pos)),
@@ -468,3 +478,141 @@ func (t *xmlTokens) controls(s []byte) error {
 	}
 	return nil
 }
+
+// simpleCell is a sheet's <c> element in the form nearly every writer
+// gives nearly every cell: <c r="B7" s="5" t="n"><v>123.45</v></c>, or
+// the same without a value (<c r="B7" s="5"/>, <c r="B7"></c>).
+type simpleCell struct {
+	ref, style, typ           []byte // attribute values, in the input buffer
+	hasRef, hasStyle, hasType bool
+	value                     []byte // the <v> text
+	hasV                      bool
+}
+
+// maxSimpleCell bounds the bytes cell looks at: longer cells are read
+// token by token.
+const maxSimpleCell = 512
+
+// cell reads a simple <c> element at the current position into c, in one
+// pass over the buffered input, and reports whether it did. It takes only
+// what next would read as the same tokens with the same texts: ASCII
+// attribute values and text without references, character data only
+// inside <v>, every token within max; anything else (another element, a
+// formula, an inline string, an entity, a namespace prefix, whitespace
+// between the tags) it leaves, consuming nothing, for next. The slices in
+// c are valid until the next call of either.
+func (t *xmlTokens) cell(c *simpleCell) bool {
+	if t.close {
+		return false
+	}
+	if t.end-t.pos < maxSimpleCell && t.rerr == nil {
+		// Errors stay in t.rerr for next, which reports them when it needs
+		// the input they stopped.
+		t.fill()
+	}
+	b := t.buf[t.pos:t.end]
+	if len(b) > maxSimpleCell {
+		b = b[:maxSimpleCell]
+	}
+	if t.max > 0 && len(b) > t.max {
+		b = b[:t.max] // the whole element within max: each token is
+	}
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' {
+		return false
+	}
+	*c = simpleCell{}
+	i := 2
+	for {
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case '>':
+			i++
+			n, ok := cellBody(b[i:], c)
+			if !ok {
+				return false
+			}
+			t.pos += i + n
+			return true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				t.pos += i + 2
+				return true
+			}
+			return false
+		case ' ':
+		default:
+			return false // another name (<col>), or an attribute without a space before it
+		}
+		for i < len(b) && b[i] == ' ' {
+			i++
+		}
+		if i < len(b) && (b[i] == '>' || b[i] == '/') {
+			continue
+		}
+		j := i
+		for j < len(b) && plainNameByte(b[j]) {
+			j++
+		}
+		if j == i || j+1 >= len(b) || b[j] != '=' || b[j+1] != '"' && b[j+1] != '\'' {
+			return false
+		}
+		q, k := b[j+1], j+2
+		for k < len(b) && b[k] != q {
+			if !plainByte(b[k]) {
+				return false
+			}
+			k++
+		}
+		if k >= len(b) {
+			return false
+		}
+		name, val := b[i:j], b[j+2:k]
+		var dup bool
+		switch string(name) {
+		case "r":
+			dup, c.ref, c.hasRef = c.hasRef, val, true
+		case "s":
+			dup, c.style, c.hasStyle = c.hasStyle, val, true
+		case "t":
+			dup, c.typ, c.hasType = c.hasType, val, true
+		}
+		if dup {
+			return false // attr would take the first; leave it to next
+		}
+		i = k + 1
+	}
+}
+
+// cellBody reads what follows a simple cell's start tag, </c> or
+// <v>text</v></c>, and returns its length.
+func cellBody(b []byte, c *simpleCell) (int, bool) {
+	if bytes.HasPrefix(b, []byte("</c>")) {
+		return 4, true
+	}
+	if !bytes.HasPrefix(b, []byte("<v>")) {
+		return 0, false
+	}
+	i := 3
+	for i < len(b) && b[i] != '<' {
+		if !plainByte(b[i]) {
+			return 0, false
+		}
+		i++
+	}
+	if !bytes.HasPrefix(b[i:], []byte("</v></c>")) {
+		return 0, false
+	}
+	c.value, c.hasV = b[3:i], true
+	return i + len("</v></c>"), true
+}
+
+// plainNameByte: a byte of an attribute name that is its own local name.
+func plainNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// plainByte: printable ASCII that stands for itself in an attribute value
+// or text (no reference, no tag, no line end to normalise).
+func plainByte(c byte) bool { return c >= 0x20 && c < 0x7f && c != '<' && c != '&' }
