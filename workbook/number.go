@@ -121,7 +121,9 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
 	}
 	// What was expected, for a finding's message: built only for one.
-	expect := func() reconcile.Text { return reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit} }
+	expect := func() reconcile.Text {
+		return reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
+	}
 	if rc.HasF && rc.Value == "" {
 		c.Raw = "=" + rc.Formula
 		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
