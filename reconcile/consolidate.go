@@ -360,7 +360,7 @@ func savedText(modified string) any {
 // addSheet consolidates one table and returns its number of data rows.
 func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 	t := sh.Table
-	sums := make([]decimal.Decimal, len(t.Columns))
+	sums := make([]exactSum, len(t.Columns)) // sum.go: no allocation per figure
 	texts := make([][]*Cell, len(t.Columns)) // figures typed as text, by column
 	rejected := 0
 	rejectedAt := map[string][]int{} // indicator → rejected rows
@@ -398,14 +398,14 @@ func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
 			if ind == "" || cell.State != Number {
 				continue
 			}
-			sums[ci] = sums[ci].Add(cell.Value)
+			sums[ci].add(cell.Value)
 			if cell.AsText && cell.Formula == "" {
 				texts[ci] = append(texts[ci], cell)
 			}
 			l.consolidate(s, t, c, r, cell, ind)
 		}
 	}
-	l.checkTotal(s, sh, sums, texts, rejected)
+	l.checkTotal(s, sh, totals(sums), texts, rejected)
 	l.countCells(sh, accepted)
 	// One reason per indicator and sheet, however many rows were rejected.
 	for ind, lines := range rejectedAt {

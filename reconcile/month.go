@@ -116,10 +116,10 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 				prevYTD = pv.ytd
 			}
 		}
-		want := prevYTD.Add(v.month)
-		if want.Equal(v.ytd) {
+		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
 			continue
 		}
+		want := prevYTD.Add(v.month)
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
