@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -137,6 +138,63 @@ func FuzzStoredPlain(f *testing.F) {
 			}
 			if _, err := parseStored(v); err != nil {
 				t.Fatalf("storedPlain(%q), but it is no number: %v", v, err)
+			}
+		}
+	})
+}
+
+// FuzzSharedStrings: on any string table, readSharedStrings gives the
+// table (or the error) the token-by-token reading it replaced gives
+// (readSharedStringsBefore, commit 1b086d9), with its fast path and
+// without, reading in one go or a byte at a time.
+func FuzzSharedStrings(f *testing.F) {
+	sample, err := os.ReadFile("../testdata/submissions/" + hostile.SampleFile)
+	if err != nil {
+		f.Fatal(err)
+	}
+	base := unzipAll(f, sample)
+	f.Add(base["xl/sharedStrings.xml"])
+	for _, s := range []string{
+		`<sst><si><t>甲</t></si><si><t xml:space="preserve"> 乙 </t></si><si><r><t>丙</t></r><r><t>丁</t></r><rPh><t>ding</t></rPh></si><si><t>a&amp;b</t></si><si><t></t></si></sst>`,
+		`<sst><si><t>甲</t></si></si><si><t>乙</t></si></si></sst>`,
+		`<sst><si><rPh><t>x</t></si><si><t>y</t></si></rPh><si><t>z</t></si></sst>`,
+		`<sst><si><t>a` + "\r\n" + `b</t></si><si><t>tab` + "\t" + `</t></si><si><t>` + "\xff" + `</t></si></sst>`,
+		`<sst><si><t>unterminated`,
+		`<sst><si><t xml:space="default">x</t></si><si ><t>y</t></si><si><t >z</t></si></sst>`,
+	} {
+		f.Add([]byte(s))
+	}
+	lim := fuzzLimits()
+	lim.MaxSharedStrings = 50
+	f.Fuzz(func(t *testing.T, table []byte) {
+		pkg := assemble(t, base, [][]byte{base["xl/worksheets/sheet2.xml"], table})
+		zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts, err := members(zr, lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := &xlsx{zr: zr, parts: parts, lim: lim}
+		read := func(f func(*xlsx, string) error) string {
+			x.sst = nil
+			err := f(x, "xl/sharedStrings.xml")
+			var fe *FileError
+			if errors.As(err, &fe) {
+				return fmt.Sprintf("%q\nfile error %q", x.sst, fe.Reason)
+			}
+			return fmt.Sprintf("%q\nerror %v", x.sst, err)
+		}
+		want := read((*xlsx).readSharedStringsBefore)
+		for _, v := range []struct {
+			name string
+			slow bool
+			wrap func(io.Reader) io.Reader
+		}{{"fast", false, nil}, {"tokens", true, nil}, {"fast, one byte a read", false, iotest.OneByteReader}} {
+			x.slowCells, x.wrapPart = v.slow, v.wrap
+			if got := read((*xlsx).readSharedStrings); got != want {
+				t.Fatalf("%s:\n got %s\nwant %s", v.name, got, want)
 			}
 		}
 	})

@@ -201,3 +201,69 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		}
 	}
 }
+
+// readSharedStringsBefore is readSharedStrings before its fast path (commit
+// 1b086d9), kept verbatim as the definition FuzzSharedStrings compares with.
+func (x *xlsx) readSharedStringsBefore(part string) error {
+	rc, err := x.open(part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := newXMLTokens(rc)
+	d.max = x.lim.MaxTextBytes
+	var cur strings.Builder
+	inSI, inT, skip := false, false, 0
+	var held int64
+	for {
+		kind, err := d.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return partErr(err, "共享字符串表格式错误", "the shared string table is malformed")
+		}
+		switch kind {
+		case tokStart:
+			switch string(d.name) {
+			case "si":
+				inSI = true
+				cur.Reset()
+			case "rPh":
+				skip++
+			case "t":
+				inT = inSI && skip == 0
+			}
+		case tokEnd:
+			switch string(d.name) {
+			case "si":
+				inSI = false
+				if len(x.sst) >= x.lim.MaxSharedStrings {
+					return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
+						fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+				}
+				if held += int64(cur.Len()) + 16; held > x.lim.MaxSharedBytes {
+					return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
+						fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+				}
+				if n := utf16Len(cur.String()); n > ExcelMaxCellChars {
+					return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
+						fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+				}
+				x.sst = append(x.sst, cur.String())
+			case "rPh":
+				skip--
+			case "t":
+				inT = false
+			}
+		case tokText:
+			if inT {
+				if cur.Len()+len(d.text) > 4*ExcelMaxCellChars {
+					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", len(x.sst), ExcelMaxCellChars),
+						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", len(x.sst), ExcelMaxCellChars), nil)
+				}
+				cur.Write(d.text)
+			}
+		}
+	}
+}

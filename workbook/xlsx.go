@@ -360,19 +360,55 @@ func partErr(err error, zh, en string) error {
 }
 
 // readSharedStrings streams the string table: <si> holds <t> or rich-text
-// runs <r><t>; phonetic runs <rPh> are not part of the text.
+// runs <r><t>; phonetic runs <rPh> are not part of the text. The common
+// entry, <si><t>text</t></si>, is read in one pass (xmlTokens.sharedString);
+// FuzzSharedStrings compares the table with the token-by-token reading.
 func (x *xlsx) readSharedStrings(part string) error {
 	rc, err := x.open(part)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	d := newXMLTokens(rc)
+	var r io.Reader = rc
+	if x.wrapPart != nil {
+		r = x.wrapPart(r)
+	}
+	d := newXMLTokens(r)
 	d.max = x.lim.MaxTextBytes
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
+	// last is the text of an entry read in one pass: what cur would hold
+	// until the next <si>, for a stray </si> to add again.
+	last, isLast := "", false
 	var held int64
+	add := func(s string) error {
+		if len(x.sst) >= x.lim.MaxSharedStrings {
+			return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
+				fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+		}
+		if held += int64(len(s)) + 16; held > x.lim.MaxSharedBytes {
+			return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
+				fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+		}
+		if n := utf16Len(s); n > ExcelMaxCellChars {
+			return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
+				fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+		}
+		x.sst = append(x.sst, s)
+		return nil
+	}
 	for {
+		if skip == 0 && !x.slowCells {
+			// What <si>, <t>, the text, </t> and </si> would do.
+			if text, ok := d.sharedString(); ok {
+				last, isLast = string(text), true
+				if err := add(last); err != nil {
+					return err
+				}
+				inSI, inT = false, false
+				continue
+			}
+		}
 		kind, err := d.next()
 		if err == io.EOF {
 			return nil
@@ -384,7 +420,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 		case tokStart:
 			switch string(d.name) {
 			case "si":
-				inSI = true
+				inSI, isLast = true, false
 				cur.Reset()
 			case "rPh":
 				skip++
@@ -395,19 +431,13 @@ func (x *xlsx) readSharedStrings(part string) error {
 			switch string(d.name) {
 			case "si":
 				inSI = false
-				if len(x.sst) >= x.lim.MaxSharedStrings {
-					return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
-						fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+				s := cur.String()
+				if isLast {
+					s = last
 				}
-				if held += int64(cur.Len()) + 16; held > x.lim.MaxSharedBytes {
-					return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
-						fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+				if err := add(s); err != nil {
+					return err
 				}
-				if n := utf16Len(cur.String()); n > ExcelMaxCellChars {
-					return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
-						fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
-				}
-				x.sst = append(x.sst, cur.String())
 			case "rPh":
 				skip--
 			case "t":

@@ -616,3 +616,56 @@ func plainNameByte(c byte) bool {
 // plainByte: printable ASCII that stands for itself in an attribute value
 // or text (no reference, no tag, no line end to normalise).
 func plainByte(c byte) bool { return c >= 0x20 && c < 0x7f && c != '<' && c != '&' }
+
+// maxSimpleString bounds the bytes sharedString looks at.
+const maxSimpleString = 4096
+
+// sharedString reads <si><t>text</t></si> (the <t> may keep its spaces
+// with xml:space="preserve") at the current position in one pass, and
+// returns the text; as cell does, it takes only what next would read as
+// the same tokens and text, and else consumes nothing.
+func (t *xmlTokens) sharedString() ([]byte, bool) {
+	if t.close {
+		return nil, false
+	}
+	if t.end-t.pos < maxSimpleString && t.rerr == nil {
+		t.fill() // an error stays in t.rerr for next
+	}
+	b := t.buf[t.pos:t.end]
+	if len(b) > maxSimpleString {
+		b = b[:maxSimpleString]
+	}
+	if t.max > 0 && len(b) > t.max {
+		b = b[:t.max]
+	}
+	if !bytes.HasPrefix(b, []byte("<si><t")) {
+		return nil, false
+	}
+	i := len("<si><t")
+	switch {
+	case bytes.HasPrefix(b[i:], []byte(">")):
+		i++
+	case bytes.HasPrefix(b[i:], []byte(` xml:space="preserve">`)):
+		i += len(` xml:space="preserve">`)
+	default:
+		return nil, false
+	}
+	start, ascii := i, true
+	for ; i < len(b) && b[i] != '<'; i++ {
+		switch c := b[i]; {
+		case c == '&' || c == '\r' || c < 0x20 && c != '\t' && c != '\n':
+			return nil, false // a reference, a line end to normalise, a control character
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	if !bytes.HasPrefix(b[i:], []byte("</t></si>")) {
+		return nil, false
+	}
+	text := b[start:i]
+	if !ascii && !utf8.Valid(text) {
+		return nil, false
+	}
+	t.pos += i + len("</t></si>")
+	return text, true
+}
