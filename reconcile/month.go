@@ -15,8 +15,6 @@ import (
 // so), and a month whose predecessor came later or not at all is not
 // compared.
 
-type monthKey struct{ table, entity, ind string }
-
 type entityKey struct{ table, entity string }
 
 // monthVal is one row's 本月 and 本年累计 of an indicator.
@@ -28,15 +26,36 @@ type monthVal struct {
 	rejected         bool // the row was rejected: it breaks the chain
 }
 
+// monthEntity is what a month holds of one entity (or indicator line) of
+// a table: its indicators' values, and where its row is. One map lookup
+// per row finds it, not one per value cell; its few indicators are
+// searched in a slice.
+type monthEntity struct {
+	key     entityKey
+	inds    []string   // the indicators with a value, in the order first seen
+	vals    []monthVal // of inds
+	present bool       // an entity row of an entity table (note)
+	name    string     // its name, for messages
+	sheet   string
+	line    int // its row
+}
+
+// monthRef is one indicator of one entity: monthState.order lists them in
+// the order first seen, the order of the findings.
+type monthRef struct {
+	e *monthEntity
+	i int
+}
+
 // monthState is what one department's month left for the next.
 type monthState struct {
-	period  Period
-	file    string
-	vals    map[monthKey]*monthVal
-	order   []monthKey           // vals' keys in sheet order, for findings
-	present map[entityKey]string // entity → its name, for messages
-	sheets  map[string]string    // table → sheet name
-	at      map[entityKey]Source // where each entity's row is
+	period   Period
+	file     string
+	entities map[entityKey]*monthEntity
+	last     *monthEntity // the row val or note saw last: the next call is usually for it
+	order    []monthRef
+	listed   []*monthEntity    // entities in the order first seen
+	sheets   map[string]string // table → sheet name
 }
 
 func newMonthState(s *Submission) *monthState {
@@ -47,8 +66,8 @@ func newMonthState(s *Submission) *monthState {
 			cells += len(r.Cells)
 		}
 	}
-	return &monthState{period: s.Period, file: s.File, vals: make(map[monthKey]*monthVal, cells), order: make([]monthKey, 0, cells),
-		present: make(map[entityKey]string, rows), sheets: map[string]string{}, at: make(map[entityKey]Source, rows)}
+	return &monthState{period: s.Period, file: s.File, entities: make(map[entityKey]*monthEntity, rows),
+		order: make([]monthRef, 0, cells), listed: make([]*monthEntity, 0, rows), sheets: map[string]string{}}
 }
 
 func entityOf(r *Row) string {
@@ -58,16 +77,44 @@ func entityOf(r *Row) string {
 	return r.Name
 }
 
+// entity returns the record of an entity, making it when add is set.
+func (m *monthState) entity(k entityKey, add bool) *monthEntity {
+	if e := m.last; e != nil && e.key == k {
+		return e
+	}
+	e := m.entities[k]
+	if e == nil && add {
+		e = &monthEntity{key: k}
+		m.entities[k] = e
+		m.listed = append(m.listed, e)
+	}
+	if e != nil {
+		m.last = e
+	}
+	return e
+}
+
+// find returns the index of ind's value, or -1.
+func (e *monthEntity) find(ind string) int {
+	for i, x := range e.inds {
+		if x == ind {
+			return i
+		}
+	}
+	return -1
+}
+
 // val returns the record of a row's indicator in this month.
 func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
-	k := monthKey{t.ID, entityOf(r), ind}
-	v := m.vals[k]
-	if v == nil {
-		v = &monthVal{}
-		m.vals[k] = v
-		m.order = append(m.order, k)
+	e := m.entity(entityKey{t.ID, entityOf(r)}, true)
+	i := e.find(ind)
+	if i < 0 {
+		i = len(e.inds)
+		e.inds = append(e.inds, ind)
+		e.vals = append(e.vals, monthVal{})
+		m.order = append(m.order, monthRef{e, i})
 	}
-	return v
+	return &e.vals[i]
 }
 
 // note records an entity row of an entity table.
@@ -75,10 +122,14 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators {
 		return
 	}
-	k := entityKey{t.ID, entityOf(r)}
-	m.present[k] = r.Name
+	e := m.entity(entityKey{t.ID, entityOf(r)}, true)
+	e.present, e.name, e.sheet, e.line = true, r.Name, sheet, r.Line
 	m.sheets[t.ID] = sheet
-	m.at[k] = Source{File: m.file, Sheet: sheet, Cell: "A" + strconv.Itoa(r.Line)}
+}
+
+// at is where an entity's row is.
+func (m *monthState) at(e *monthEntity) Source {
+	return Source{File: m.file, Sheet: e.sheet, Cell: "A" + strconv.Itoa(e.line)}
 }
 
 // compareMonths runs the checks across months for a department's new month
@@ -102,18 +153,21 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 // appear or disappear. prev is nil for January.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
-	for _, k := range cur.order {
-		v := cur.vals[k]
+	for _, ref := range cur.order {
+		v := &ref.e.vals[ref.i]
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue
 		}
 		prevYTD := decimal.Zero
 		if prev != nil {
-			if pv := prev.vals[k]; pv != nil {
-				if pv.rejected || !pv.hasYTD {
-					continue // the rejected row has its own finding
+			if pe := prev.entity(ref.e.key, false); pe != nil {
+				if i := pe.find(ref.e.inds[ref.i]); i >= 0 {
+					pv := &pe.vals[i]
+					if pv.rejected || !pv.hasYTD {
+						continue // the rejected row has its own finding
+					}
+					prevYTD = pv.ytd
 				}
-				prevYTD = pv.ytd
 			}
 		}
 		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
@@ -130,31 +184,33 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	if prev == nil {
 		return
 	}
-	var appears, gone []entityKey
-	for k := range cur.present {
-		if _, was := prev.present[k]; !was {
-			appears = append(appears, k)
+	var appears, gone []*monthEntity
+	for _, e := range cur.listed {
+		if pe := prev.entities[e.key]; e.present && (pe == nil || !pe.present) {
+			appears = append(appears, e)
 		}
 	}
-	for k := range prev.present {
-		if _, is := cur.present[k]; !is {
-			gone = append(gone, k)
+	for _, e := range prev.listed {
+		if ce := cur.entities[e.key]; e.present && (ce == nil || !ce.present) {
+			gone = append(gone, e)
 		}
 	}
-	byCell := func(at map[entityKey]Source, ks []entityKey) {
-		sort.Slice(ks, func(i, j int) bool {
-			a, b := at[ks[i]], at[ks[j]]
-			return a.Sheet < b.Sheet || a.Sheet == b.Sheet && len(a.Cell) < len(b.Cell) || a.Sheet == b.Sheet && len(a.Cell) == len(b.Cell) && a.Cell < b.Cell
+	// By sheet and row: the order of A1 references compared by length,
+	// then text, which for column A is the row number's.
+	byRow := func(es []*monthEntity) {
+		sort.Slice(es, func(i, j int) bool {
+			a, b := es[i], es[j]
+			return a.sheet < b.sheet || a.sheet == b.sheet && a.line < b.line
 		})
 	}
-	byCell(cur.at, appears)
-	byCell(prev.at, gone)
-	for _, k := range appears {
-		l.finding(Finding{Source: cur.at[k], Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
-			Raw: cur.present[k], Fields: Fields{"name": cur.present[k], "prev": prev.period.String()}})
+	byRow(appears)
+	byRow(gone)
+	for _, e := range appears {
+		l.finding(Finding{Source: cur.at(e), Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
+			Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
 	}
-	for _, k := range gone {
-		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[k.table]}, Department: dept, Period: p.String(),
-			Rule: RuleDisappears, Severity: Info, Raw: prev.present[k], Fields: Fields{"name": prev.present[k], "prev": prev.period.String()}})
+	for _, e := range gone {
+		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[e.key.table]}, Department: dept, Period: p.String(),
+			Rule: RuleDisappears, Severity: Info, Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
 	}
 }
