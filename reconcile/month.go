@@ -32,12 +32,17 @@ type monthVal struct {
 // searched in a slice.
 type monthEntity struct {
 	key     entityKey
-	inds    []string   // the indicators with a value, in the order first seen
-	vals    []monthVal // of inds
-	present bool       // an entity row of an entity table (note)
-	name    string     // its name, for messages
+	vals    []indVal // in the order first seen
+	present bool     // an entity row of an entity table (note)
+	name    string   // its name, for messages
 	sheet   string
 	line    int // its row
+}
+
+// indVal is an indicator's values.
+type indVal struct {
+	ind string
+	monthVal
 }
 
 // monthRef is one indicator of one entity: monthState.order lists them in
@@ -56,6 +61,7 @@ type monthState struct {
 	order    []monthRef
 	listed   []*monthEntity    // entities in the order first seen
 	sheets   map[string]string // table → sheet name
+	inds     map[*Table]int    // how many indicators a row of a table has at most
 }
 
 func newMonthState(s *Submission) *monthState {
@@ -67,7 +73,7 @@ func newMonthState(s *Submission) *monthState {
 		}
 	}
 	return &monthState{period: s.Period, file: s.File, entities: make(map[entityKey]*monthEntity, rows),
-		order: make([]monthRef, 0, cells), listed: make([]*monthEntity, 0, rows), sheets: map[string]string{}}
+		order: make([]monthRef, 0, cells), listed: make([]*monthEntity, 0, rows), sheets: map[string]string{}, inds: map[*Table]int{}}
 }
 
 func entityOf(r *Row) string {
@@ -77,14 +83,14 @@ func entityOf(r *Row) string {
 	return r.Name
 }
 
-// entity returns the record of an entity, making it when add is set.
-func (m *monthState) entity(k entityKey, add bool) *monthEntity {
+// entity returns the record of an entity, making it when t is not nil.
+func (m *monthState) entity(k entityKey, t *Table) *monthEntity {
 	if e := m.last; e != nil && e.key == k {
 		return e
 	}
 	e := m.entities[k]
-	if e == nil && add {
-		e = &monthEntity{key: k}
+	if e == nil && t != nil {
+		e = &monthEntity{key: k, vals: make([]indVal, 0, m.indicators(t))}
 		m.entities[k] = e
 		m.listed = append(m.listed, e)
 	}
@@ -94,10 +100,28 @@ func (m *monthState) entity(k entityKey, add bool) *monthEntity {
 	return e
 }
 
+// indicators is how many indicators a row of t has at most: its value
+// columns' distinct indicators (an indicator table's lines, each of its
+// flow and stock, when it has them).
+func (m *monthState) indicators(t *Table) int {
+	n, ok := m.inds[t]
+	if !ok {
+		var seen []string
+		for _, c := range t.Columns {
+			if c.Role == RoleValue && c.Indicator != "" && !contains(seen, c.Indicator) {
+				seen = append(seen, c.Indicator)
+			}
+		}
+		n = max(len(seen), 2)
+		m.inds[t] = n
+	}
+	return n
+}
+
 // find returns the index of ind's value, or -1.
 func (e *monthEntity) find(ind string) int {
-	for i, x := range e.inds {
-		if x == ind {
+	for i := range e.vals {
+		if e.vals[i].ind == ind {
 			return i
 		}
 	}
@@ -106,15 +130,14 @@ func (e *monthEntity) find(ind string) int {
 
 // val returns the record of a row's indicator in this month.
 func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
-	e := m.entity(entityKey{t.ID, entityOf(r)}, true)
+	e := m.entity(entityKey{t.ID, entityOf(r)}, t)
 	i := e.find(ind)
 	if i < 0 {
-		i = len(e.inds)
-		e.inds = append(e.inds, ind)
-		e.vals = append(e.vals, monthVal{})
+		i = len(e.vals)
+		e.vals = append(e.vals, indVal{ind: ind})
 		m.order = append(m.order, monthRef{e, i})
 	}
-	return &e.vals[i]
+	return &e.vals[i].monthVal
 }
 
 // note records an entity row of an entity table.
@@ -122,7 +145,7 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators {
 		return
 	}
-	e := m.entity(entityKey{t.ID, entityOf(r)}, true)
+	e := m.entity(entityKey{t.ID, entityOf(r)}, t)
 	e.present, e.name, e.sheet, e.line = true, r.Name, sheet, r.Line
 	m.sheets[t.ID] = sheet
 }
@@ -154,14 +177,14 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
 	for _, ref := range cur.order {
-		v := &ref.e.vals[ref.i]
+		v := &ref.e.vals[ref.i].monthVal
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue
 		}
 		prevYTD := decimal.Zero
 		if prev != nil {
-			if pe := prev.entity(ref.e.key, false); pe != nil {
-				if i := pe.find(ref.e.inds[ref.i]); i >= 0 {
+			if pe := prev.entity(ref.e.key, nil); pe != nil {
+				if i := pe.find(ref.e.vals[ref.i].ind); i >= 0 {
 					pv := &pe.vals[i]
 					if pv.rejected || !pv.hasYTD {
 						continue // the rejected row has its own finding

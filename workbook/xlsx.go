@@ -374,6 +374,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 		r = x.wrapPart(r)
 	}
 	d := newXMLTokens(r)
+	defer d.release()
 	d.max = x.lim.MaxTextBytes
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
@@ -490,6 +491,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		r = x.wrapPart(r)
 	}
 	d := newXMLTokens(r)
+	defer d.release()
 	d.max = x.lim.MaxTextBytes
 	x.hiddenCols, x.colRedefs = map[int]bool{}, 0
 	sc := &rowScan{x: x, name: s.name, fn: fn, span: noSpans}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,6 +32,8 @@ type xmlTokens struct {
 
 	tag, vals []byte // storage behind name, attrs and text
 
+	pooled *[]byte // where buf came from (release)
+
 	// max, when positive, bounds one token (a tag, a text node, CDATA, a
 	// comment): a text of hundreds of MB of whitespace is refused, not held.
 	max int
@@ -46,8 +49,26 @@ const (
 
 type xmlAttr struct{ name, value []byte }
 
+// tokBufSize is the input buffer of a tokenizer (it grows for a longer
+// token).
+const tokBufSize = 64 << 10
+
+// tokBufs keeps the buffers of released tokenizers: a run opens several
+// parts of every file, each wanting one.
+var tokBufs = sync.Pool{New: func() any { b := make([]byte, tokBufSize); return &b }}
+
 func newXMLTokens(r io.Reader) *xmlTokens {
-	return &xmlTokens{r: r, buf: make([]byte, 64<<10)}
+	bp := tokBufs.Get().(*[]byte)
+	return &xmlTokens{r: r, buf: *bp, pooled: bp}
+}
+
+// release gives the buffer back for the next part; t is not used after.
+func (t *xmlTokens) release() {
+	if t.pooled != nil && cap(t.buf) == tokBufSize {
+		*t.pooled = t.buf[:tokBufSize]
+		tokBufs.Put(t.pooled)
+	}
+	t.buf, t.pooled = nil, nil
 }
 
 // attr returns the value of the start tag's attribute with local name n.
