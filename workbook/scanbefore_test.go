@@ -8,8 +8,9 @@ import (
 )
 
 // scanBefore is scan as it was before the fast path and the per-row text
-// (commit 1b086d9), kept verbatim as the definition the new one must
-// keep: FuzzScan compares the two on every sheet the fuzzer makes.
+// (commit 1b086d9, with main's 1904 date flag of fd53dc1), kept verbatim
+// as the definition the new one must keep: FuzzScan compares the two on
+// every sheet the fuzzer makes.
 func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
 	rc, err := x.open(s.part)
 	if err != nil {
@@ -123,7 +124,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				cur.Ref = columnName(cur.Col) + strconv.Itoa(row)
 				if v, ok := d.attr("s"); ok {
 					n, _ := strconv.Atoi(v)
-					cur.Date = x.isDate(n)
+					cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 				}
 			case "v", "f":
 				buf.Reset()

@@ -114,6 +114,7 @@ type rawCell struct {
 	Formula string
 	HasF    bool
 	Date    bool // a number whose style shows it as a date or time
+	Mac1904 bool // a date counted in the 1904 date system (styles.go)
 }
 
 type sheetInfo struct {
@@ -134,6 +135,7 @@ type xlsx struct {
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
+	date1904   bool   // workbook.xml's date1904: day 0 is 1904-01-01
 	colRedefs  int    // columns defined again in the sheet being scanned
 	lastCol    int    // of the row being scanned, including empty cells
 	rows       int64  // rows with content scanned, all sheets
@@ -280,10 +282,12 @@ func (x *xlsx) readWorkbook() error {
 			State string `xml:"state,attr"`
 			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
+		Pr workbookPr `xml:"workbookPr"`
 	}
 	if err := x.decodePart("xl/workbook.xml", &wb); err != nil {
 		return err
 	}
+	x.date1904 = wb.Pr.is1904()
 	var rels relationships
 	if err := x.decodePart("xl/_rels/workbook.xml.rels", &rels); err != nil {
 		return err
@@ -740,7 +744,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 	sc.span.ref = span{lo, len(sc.text)}
 	if hasStyle {
 		n, _ := strconv.Atoi(string(style))
-		cur.Date = x.isDate(n)
+		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 	}
 	return nil
 }
