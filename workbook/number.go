@@ -38,6 +38,19 @@ var (
 // spaces are trimmed from both ends; inside a figure they make it ambiguous.
 const spaces = " \t\r\n\u00a0\u2007\u2009\u202f\u3000\ufeff"
 
+// trimSpaces is strings.Trim(s, spaces), without looking at the cutset
+// when s starts and ends with an ASCII character that is not in it (every
+// figure and nearly every name).
+func trimSpaces(s string) string {
+	if n := len(s); n > 0 && plainEnd(s[0]) && plainEnd(s[n-1]) {
+		return s
+	}
+	return strings.Trim(s, spaces)
+}
+
+// plainEnd: an ASCII byte that is not one of spaces.
+func plainEnd(c byte) bool { return c < 0x80 && c != ' ' && c != '\t' && c != '\r' && c != '\n' }
+
 // ParseText reads a figure typed as text in a column of the given unit. It
 // accepts what is unambiguous — thousands separators, full-width digits,
 // surrounding (no-break) spaces, (1,234.50) for negatives, the column's own

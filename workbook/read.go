@@ -644,7 +644,7 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		if rc == nil {
 			continue
 		}
-		text := strings.Trim(rc.Value, spaces)
+		text := trimSpaces(rc.Value)
 		switch c.Role {
 		case reconcile.RoleName:
 			r.Name = text

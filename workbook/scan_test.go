@@ -200,3 +200,15 @@ func FuzzSharedStrings(f *testing.F) {
 		}
 	})
 }
+
+// trimSpaces is strings.Trim(s, spaces) on any text.
+func FuzzTrimSpaces(f *testing.F) {
+	for _, s := range []string{"", "a", " a", "a ", "\u3000甲\u3000", "甲", "1234.5", "\ufeff1", "1\u00a0", "\t", "\xff", "a\xe3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpaces(s), strings.Trim(s, spaces); got != want {
+			t.Fatalf("trimSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
