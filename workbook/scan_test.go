@@ -107,21 +107,28 @@ func TestScanSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := unzipAll(t, sample)
-	for i, s := range scanSeeds {
-		pkg := assemble(t, base, [][]byte{[]byte(s), base["xl/sharedStrings.xml"]})
-		x, err := openXLSX(bytes.NewReader(pkg), int64(len(pkg)), fuzzLimits())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, si := range x.sheets {
-			want := scanTranscript(x, si, (*xlsx).scanBefore)
-			for _, slow := range []bool{false, true} {
-				x.slowCells = slow
-				if got := scanTranscript(x, si, (*xlsx).scan); got != want {
-					t.Errorf("seed %d, sheet %s, token by token %v:\n got %s\nwant %s", i, si.name, slow, got, want)
-				}
+	// The limits as a run has them, and so low that every seed meets one
+	// (elements, cells, rows, one token's bytes).
+	small := fuzzLimits()
+	small.MaxElementsPerRow, small.MaxElementsPerSheet, small.MaxCellsTotal, small.MaxRowsPerFile, small.MaxTextBytes = 5, 40, 6, 3, 24
+	for _, lim := range []Limits{fuzzLimits(), small} {
+		for i, s := range scanSeeds {
+			pkg := assemble(t, base, [][]byte{[]byte(s), base["xl/sharedStrings.xml"]})
+			x, err := openXLSX(bytes.NewReader(pkg), int64(len(pkg)), fuzzLimits())
+			if err != nil {
+				t.Fatal(err)
 			}
-			x.slowCells = false
+			x.lim = lim
+			for _, si := range x.sheets {
+				want := scanTranscript(x, si, (*xlsx).scanBefore)
+				for _, slow := range []bool{false, true} {
+					x.slowCells = slow
+					if got := scanTranscript(x, si, (*xlsx).scan); got != want {
+						t.Errorf("seed %d, sheet %s, limits %+v, token by token %v:\n got %s\nwant %s", i, si.name, lim, slow, got, want)
+					}
+				}
+				x.slowCells = false
+			}
 		}
 	}
 }
