@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -216,6 +217,30 @@ func FuzzTrimSpaces(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := trimSpaces(s), strings.Trim(s, spaces); got != want {
 			t.Fatalf("trimSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// plainRef is parseRef on the references it takes, and they are their own
+// canonical text; smallUint is strconv.Atoi on the digits it takes.
+func FuzzPlainRef(f *testing.F) {
+	for _, s := range []string{"A1", "XFD1048576", "AAA1", "AAAA1", "A01", "A+1", "a1", "A0", "A12345678", "ZZZ9999999", "1", "", "A", "B7 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if col, row, ok, plain := plainRef([]byte(s)); plain {
+			wc, wr, wok := parseRef(s)
+			if col != wc || row != wr || ok != wok || !ok {
+				t.Fatalf("plainRef(%q) = %d, %d, %v; parseRef %d, %d, %v", s, col, row, ok, wc, wr, wok)
+			}
+			if got := cellRef(col, row); got != s {
+				t.Fatalf("plainRef(%q): canonical text %q", s, got)
+			}
+		}
+		if n, ok := smallUint([]byte(s)); ok {
+			if want, err := strconv.Atoi(s); err != nil || n != want {
+				t.Fatalf("smallUint(%q) = %d; Atoi %d, %v", s, n, want, err)
+			}
 		}
 	})
 }

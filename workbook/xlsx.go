@@ -717,10 +717,15 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 	sc.cur, sc.span = rawCell{Type: cellType(typ)}, noSpans
 	cur := &sc.cur
 	prevCol := x.lastCol
+	canonical := false // ref is the text appendRef would make
 	if !hasRef || len(ref) == 0 {
 		cur.Col = prevCol + 1
 	} else {
-		col, r, ok := parseRef(string(ref))
+		col, r, ok, plain := plainRef(ref)
+		if !plain {
+			col, r, ok = parseRef(string(ref))
+		}
+		canonical = plain
 		switch {
 		case !ok:
 			return sc.bad(fmt.Sprintf("的单元格引用 %q 无效", clipRunes(string(ref), 20)), fmt.Sprintf("cell reference %q is invalid", clipRunes(string(ref), 20)))
@@ -740,13 +745,57 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 	}
 	x.lastCol = cur.Col
 	lo := len(sc.text)
-	sc.text = appendRef(sc.text, cur.Col, sc.row)
+	if canonical {
+		sc.text = append(sc.text, ref...)
+	} else {
+		sc.text = appendRef(sc.text, cur.Col, sc.row)
+	}
 	sc.span.ref = span{lo, len(sc.text)}
 	if hasStyle {
-		n, _ := strconv.Atoi(string(style))
+		n, ok := smallUint(style)
+		if !ok {
+			n, _ = strconv.Atoi(string(style))
+		}
 		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 	}
 	return nil
+}
+
+// plainRef reads a reference of the form every writer gives, one to three
+// letters and a row number without a sign or leading zero, as parseRef
+// does; plain is false for any other text, which parseRef then reads. A
+// plain reference is its own canonical text.
+func plainRef(b []byte) (col, row int, ok, plain bool) {
+	i := 0
+	for i < len(b) && i < 3 && b[i] >= 'A' && b[i] <= 'Z' {
+		col = col*26 + int(b[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i == len(b) || b[i] < '1' || b[i] > '9' || len(b)-i > 7 {
+		return 0, 0, false, false
+	}
+	for ; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return 0, 0, false, false
+		}
+		row = row*10 + int(b[i]-'0')
+	}
+	return col, row, true, true
+}
+
+// smallUint reads one to nine decimal digits, as strconv.Atoi does them.
+func smallUint(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func (sc *rowScan) chars(b []byte) error {
