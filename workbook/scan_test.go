@@ -170,6 +170,11 @@ func FuzzSharedStrings(f *testing.F) {
 		`<sst><si><t>a` + "\r\n" + `b</t></si><si><t>tab` + "\t" + `</t></si><si><t>` + "\xff" + `</t></si></sst>`,
 		`<sst><si><t>unterminated`,
 		`<sst><si><t xml:space="default">x</t></si><si ><t>y</t></si><si><t >z</t></si></sst>`,
+		// At and past a cell's 32,767 characters, in bytes and in UTF-16
+		// units (a CJK character is three bytes and one unit).
+		`<sst><si><t>` + strings.Repeat("a", ExcelMaxCellChars) + `</t></si><si><t>` + strings.Repeat("甲", 10923) + `</t></si></sst>`,
+		`<sst><si><t>` + strings.Repeat("a", ExcelMaxCellChars+1) + `</t></si></sst>`,
+		`<sst><si><t>` + strings.Repeat("𝟘", ExcelMaxCellChars/2+1) + `</t></si></sst>`,
 	} {
 		f.Add([]byte(s))
 	}

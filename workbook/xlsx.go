@@ -395,9 +395,13 @@ func (x *xlsx) readSharedStrings(part string) error {
 			return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
 				fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
 		}
-		if n := utf16Len(s); n > ExcelMaxCellChars {
-			return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
-				fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+		// A string has at most as many UTF-16 units as bytes: only a longer
+		// one needs counting.
+		if len(s) > ExcelMaxCellChars {
+			if n := utf16Len(s); n > ExcelMaxCellChars {
+				return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
+					fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+			}
 		}
 		x.sst = append(x.sst, s)
 		return nil
