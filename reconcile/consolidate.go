@@ -568,7 +568,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 			continue
 		}
 		cell := sh.Total.Cells[ci]
-		sum := sr.sums[ci]
+		sum := sr.sums[ci].value()
 		if cell.State != Number || cell.Value.Equal(sum) {
 			continue
 		}

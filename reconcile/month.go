@@ -223,10 +223,10 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 			}
 		}
 		month, ytd := v.month.dec(), v.ytd.dec()
-		want := prevYTD.Add(month)
-		if want.Equal(ytd) {
+		if addsUp(prevYTD, month, ytd) { // sum.go: no allocation when it does
 			continue
 		}
+		want := prevYTD.Add(month)
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}

@@ -764,15 +764,18 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 	anyText := false
 	for ci, c := range l.t.Columns {
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
-		if l.cols[ci] > 0 {
-			src.Cell = columnName(l.cols[ci]) + strconv.Itoa(row)
+		rc := l.byCol[ci]
+		switch {
+		case rc != nil:
+			src.Cell = rc.Ref // the same text, already made
+		case l.cols[ci] > 0:
+			src.Cell = cellRef(l.cols[ci], row)
 		}
 		r.Cells[ci].Source = src
-		rc := l.byCol[ci]
 		if rc == nil {
 			continue
 		}
-		text := strings.Trim(rc.Value, spaces)
+		text := trimSpaces(rc.Value)
 		switch c.Role {
 		case reconcile.RoleName:
 			r.Name = text
