@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -216,7 +216,7 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 	}
 	widths := make([]float64, len(cols))
 	for i, col := range cols {
-		widths[i] = sheetfmt.Width(int(col.width))
+		widths[i] = grid.Width(int(col.width))
 	}
 	for ri, row := range rows {
 		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {
@@ -255,7 +255,7 @@ func (x *out) head(name, title string, cols []column) (int, error) {
 			return 0, err
 		}
 		letter, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, letter, letter, sheetfmt.Width(int(col.width))); err != nil {
+		if err := f.SetColWidth(name, letter, letter, grid.Width(int(col.width))); err != nil {
 			return 0, err
 		}
 	}
@@ -277,10 +277,10 @@ func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) err
 			return err
 		}
 	}
-	if err := sheetfmt.Freeze(f, name, 1, headerRow+1); err != nil {
+	if err := freeze(f, name, 1, headerRow+1); err != nil {
 		return err
 	}
-	return sheetfmt.Print(f, name, headerRow, landscape)
+	return printSetup(f, name, headerRow, landscape)
 }
 
 // row writes one row. Spreadsheet programs do not size rows to wrapped text
@@ -289,12 +289,12 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 	lines := 1
 	for i, cl := range cells {
 		if s, ok := cl.v.(string); ok && cl.style == "text" && i < len(widths) {
-			lines = max(lines, sheetfmt.Lines(s, widths[i]))
+			lines = max(lines, grid.Lines(s, widths[i]))
 		}
 	}
 	if lines > 1 {
 		// Excel's tallest row is 409 points; a longer text scrolls in its cell.
-		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*sheetfmt.LineHeight, 409)); err != nil {
+		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*grid.LineHeight, 409)); err != nil {
 			return err
 		}
 	}
@@ -444,7 +444,7 @@ func (x *out) overview() error {
 	}
 	for i, w := range overviewWidths[2:] {
 		col, _ := excelize.ColumnNumberToName(i + 3)
-		if err := x.f.SetColWidth(name, col, col, sheetfmt.Width(int(w))); err != nil {
+		if err := x.f.SetColWidth(name, col, col, grid.Width(int(w))); err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/templates"
+	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
 )
 
@@ -231,7 +232,11 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, sh shape, dir string,
 		t.Total[c] = templates.Value{Number: decimal.New(sums[c], -2)}
 		total += sums[c]
 	}
-	f, err := templates.Build(s, d, p, templates.Fill{"bench": t})
+	book, err := templates.Build(s, d, p, templates.Fill{"bench": t})
+	if err != nil {
+		return 0, err
+	}
+	f, err := workbook.BookFile(book)
 	if err != nil {
 		return 0, err
 	}
