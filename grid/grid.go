@@ -47,8 +47,7 @@ const (
 
 // Sheet is one worksheet.
 type Sheet struct {
-	Name   string
-	Hidden bool
+	Name string
 	// Widths are the column widths from column A, in the width of one
 	// digit (see Width); 0 leaves a column at the default.
 	Widths []float64
@@ -105,10 +104,14 @@ const (
 	Formula
 )
 
-// TextValue, NumberValue and FormulaValue make values.
-func TextValue(s string) Value            { return Value{Kind: Text, Text: s} }
+// TextValue is a cell holding text s, as typed (digits stay text).
+func TextValue(s string) Value { return Value{Kind: Text, Text: s} }
+
+// NumberValue is a cell holding the number d exactly.
 func NumberValue(d decimal.Decimal) Value { return Value{Kind: Number, Number: d} }
-func FormulaValue(formula string) Value   { return Value{Kind: Formula, Formula: formula} }
+
+// FormulaValue is a cell computing formula (A1 notation, no leading "=").
+func FormulaValue(formula string) Value { return Value{Kind: Formula, Formula: formula} }
 
 // Style is what a cell is for; the renderer decides, by the book's Look,
 // how that looks.

@@ -3,6 +3,8 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf16"
 
@@ -93,8 +95,8 @@ func (r *renderer) sheet(sh *grid.Sheet) error {
 			return err
 		}
 	}
-	for row, h := range sh.Heights {
-		if err := f.SetRowHeight(name, row, h); err != nil {
+	for _, row := range slices.Sorted(maps.Keys(sh.Heights)) {
+		if err := f.SetRowHeight(name, row, sh.Heights[row]); err != nil {
 			return err
 		}
 	}
@@ -130,9 +132,6 @@ func (r *renderer) sheet(sh *grid.Sheet) error {
 		if err := printSetup(f, name, p.HeaderRows, p.Landscape); err != nil {
 			return err
 		}
-	}
-	if sh.Hidden {
-		return f.SetSheetVisible(name, false)
 	}
 	return nil
 }
