@@ -236,12 +236,11 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, sh shape, dir string,
 	if err != nil {
 		return 0, err
 	}
-	f, err := workbook.BookFile(book)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := workbook.WriteBook(&buf, book); err != nil {
 		return 0, err
 	}
-	defer f.Close()
-	return total, f.SaveAs(filepath.Join(dir, templates.FileName(d, p)))
+	return total, os.WriteFile(filepath.Join(dir, templates.FileName(d, p)), buf.Bytes(), 0o644)
 }
 
 func figure(sh shape, hundredths int64) templates.Value {
