@@ -679,6 +679,23 @@ func (x *out) detail() error {
 	return nil
 }
 
+// sharedStrings puts the detail's strings at the head of the workbook's
+// string table, in order, so the indices its rows hold are theirs: excelize
+// adds a string to the table the first time a cell gets it, here a cell of
+// Sheet1, which is deleted. Checked by count, as it relies on excelize
+// numbering a new file's strings from 0.
+func (x *out) sharedStrings(strs []string) error {
+	for _, s := range strs {
+		if err := x.f.SetCellStr("Sheet1", "A1", s); err != nil {
+			return err
+		}
+	}
+	if sst := x.f.SharedStrings; len(strs) > 0 && (sst == nil || sst.UniqueCount != len(strs)) {
+		return reconcile.Bugf("the detail's %d strings are not the head of the string table", len(strs))
+	}
+	return nil
+}
+
 // partNames turns the splices' sheet names into their parts' paths.
 func (x *out) partNames() map[string]segment {
 	byPath := map[string]segment{}
