@@ -29,7 +29,7 @@ func WriteBook(w io.Writer, b *grid.Book) error {
 
 // BookFile renders b as an excelize workbook, for tooling that edits a
 // template afterwards to craft the files a reader must survive
-// (internal/sample, internal/bench, tests). The command uses WriteBook.
+// (internal/sample, tests). The command uses WriteBook.
 func BookFile(b *grid.Book) (*excelize.File, error) {
 	if len(b.Sheets) == 0 {
 		return nil, fmt.Errorf("workbook %q has no sheet", b.Title)
@@ -54,6 +54,7 @@ func BookFile(b *grid.Book) (*excelize.File, error) {
 	err := r.identity(b.Identity)
 	if err == nil {
 		f.SetActiveSheet(0)
+		// Fixed dates: the same book makes the same bytes.
 		err = f.SetDocProps(&excelize.DocProperties{Creator: "tally", Title: b.Title,
 			Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"})
 	}
