@@ -137,7 +137,7 @@ const (
 	Header                // a column's header: bold on a shaded ground, centred, wrapped
 	Label                 // a text in a table's grid (a name, a unit, a note)
 	Code                  // a code kept as text, never turned into a number as typed
-	Figure                // a figure in the grid, with thousands separators
+	Figure                // a figure in the grid: a Form shows separators and its places, a List the figure as written
 	Total                 // a total row's label: bold
 	Unused                // a cell of the grid with nothing to fill: shaded
 )
