@@ -74,7 +74,7 @@ func ParseSpan(s string) (Span, error) {
 		to, err2 = strconv.Atoi(b)
 	}
 	if err1 != nil || err2 != nil || len(a) != 4 || (isRange && len(b) != 4) || to < from {
-		return Span{}, fmt.Errorf("period %q: want a year YYYY or a span YYYY-YYYY", s)
+		return Span{}, Problemf(Text{"期间“{period}”应为年份 YYYY 或年份区间 YYYY-YYYY", "period \"{period}\": want a year YYYY or a span YYYY-YYYY"}, Fields{"period": s})
 	}
 	return Span{from, to}, nil
 }

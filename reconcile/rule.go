@@ -142,7 +142,7 @@ func ParseExpr(s string) (*Expr, error) {
 	}
 	op := p.cmp()
 	if op == "" {
-		return nil, p.errorf("expected a comparison (=, !=, <, <=, >, >=)")
+		return nil, p.errorAt(Text{"应为比较符（=、!=、<、<=、>、>=）", "expected a comparison (=, !=, <, <=, >, >=)"}, nil)
 	}
 	right, err := p.sum()
 	if err != nil {
@@ -150,7 +150,7 @@ func ParseExpr(s string) (*Expr, error) {
 	}
 	p.space()
 	if p.pos < len(p.src) {
-		return nil, p.errorf("unexpected %q", string(p.src[p.pos]))
+		return nil, p.errorAt(unexpected, Fields{"char": string(p.src[p.pos])})
 	}
 	e := &Expr{Left: left, Right: right, Op: op}
 	sums, cells := 0, 0
@@ -158,9 +158,9 @@ func ParseExpr(s string) (*Expr, error) {
 	walk(right, &sums, &cells)
 	switch {
 	case sums > 0 && cells > 0:
-		return nil, fmt.Errorf("a rule compares either totals, sum(…), or a row's cells, not both")
+		return nil, Problemf(Text{"规则要么比较合计 sum(…)，要么比较同一行的单元格，不能混用", "a rule compares either totals, sum(…), or a row's cells, not both"}, nil)
 	case sums+cells == 0:
-		return nil, fmt.Errorf("a rule needs at least one indicator")
+		return nil, Problemf(Text{"规则至少要用到一个指标", "a rule needs at least one indicator"}, nil)
 	}
 	e.Totals = sums > 0
 	return e, nil
@@ -188,9 +188,16 @@ type parser struct {
 	depth int
 }
 
-func (p *parser) errorf(format string, args ...any) error {
-	return fmt.Errorf("at character %d: %s", p.pos+1, fmt.Sprintf(format, args...))
+// errorAt says what is wrong at the parser's position, in both languages.
+func (p *parser) errorAt(t Text, f Fields) error {
+	fields := Fields{"at": p.pos + 1}
+	for k, v := range f {
+		fields[k] = v
+	}
+	return Problemf(Text{"第 {at} 个字符处：" + t[0], "at character {at}: " + t[1]}, fields)
 }
+
+var unexpected = Text{"不应出现“{char}”", "unexpected \"{char}\""}
 
 func (p *parser) space() {
 	for p.pos < len(p.src) && unicode.IsSpace(p.src[p.pos]) {
@@ -259,7 +266,7 @@ func (p *parser) term() (node, error) {
 
 func (p *parser) unary() (node, error) {
 	if p.depth++; p.depth > maxDepth {
-		return nil, p.errorf("nested too deeply")
+		return nil, p.errorAt(Text{"括号嵌套过深", "nested too deeply"}, nil)
 	}
 	defer func() { p.depth-- }()
 	switch c := p.peek(); {
@@ -274,7 +281,7 @@ func (p *parser) unary() (node, error) {
 			return nil, err
 		}
 		if p.peek() != ')' {
-			return nil, p.errorf("expected )")
+			return nil, p.errorAt(Text{"缺少右括号 )", "expected )"}, nil)
 		}
 		p.pos++
 		return x, nil
@@ -285,7 +292,7 @@ func (p *parser) unary() (node, error) {
 		}
 		v, err := decimal.NewFromString(string(p.src[start:p.pos]))
 		if err != nil {
-			return nil, p.errorf("%q is not a number", string(p.src[start:p.pos]))
+			return nil, p.errorAt(Text{"“{number}”不是数字", "\"{number}\" is not a number"}, Fields{"number": string(p.src[start:p.pos])})
 		}
 		return lit{v}, nil
 	case isNameRune(c):
@@ -297,7 +304,7 @@ func (p *parser) unary() (node, error) {
 				return nil, err
 			}
 			if p.peek() != ')' {
-				return nil, p.errorf("expected ) after sum(%s", r.Name)
+				return nil, p.errorAt(Text{"sum({name} 后缺少右括号 )", "expected ) after sum({name}"}, Fields{"name": r.Name})
 			}
 			p.pos++
 			return &ref{r, true}, nil
@@ -305,9 +312,9 @@ func (p *parser) unary() (node, error) {
 		r, err := p.refAfter(name)
 		return &ref{r, false}, err
 	case c == 0:
-		return nil, p.errorf("unexpected end")
+		return nil, p.errorAt(Text{"表达式不完整", "unexpected end"}, nil)
 	default:
-		return nil, p.errorf("unexpected %q", string(c))
+		return nil, p.errorAt(unexpected, Fields{"char": string(c)})
 	}
 }
 
@@ -326,7 +333,7 @@ func (p *parser) name() string {
 
 func (p *parser) ref() (Ref, error) {
 	if !isNameRune(p.peek()) {
-		return Ref{}, p.errorf("expected an indicator")
+		return Ref{}, p.errorAt(Text{"此处应为指标", "expected an indicator"}, nil)
 	}
 	return p.refAfter(p.name())
 }
@@ -338,7 +345,7 @@ func (p *parser) refAfter(name string) (Ref, error) {
 		m := p.name()
 		measure, ok := measureWords[m]
 		if !ok {
-			return r, p.errorf("%q is not a measure (month, ytd, level, year)", m)
+			return r, p.errorAt(Text{"“{measure}”不是口径（month、ytd、level、year）", "\"{measure}\" is not a measure (month, ytd, level, year)"}, Fields{"measure": m})
 		}
 		r.Measure = measure
 	}

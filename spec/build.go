@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -34,20 +33,20 @@ var roleHeader = map[reconcile.ColumnRole]string{
 func (b *builder) build(f *File) *reconcile.Spec {
 	s := &reconcile.Spec{Town: f.Town, Year: f.Year, History: f.History}
 	if f.Year < 1900 || f.Year > 9999 {
-		b.fail("year: want the report year, e.g. 2020", "year")
+		b.fail(reconcile.Text{"year：应为报告年份，如 2020", "year: want the report year, e.g. 2020"}, nil, "year")
 	}
-	var err error
-	if s.Tolerance.Nearly, err = percent(f.Tolerance.Nearly, "5%"); err != nil {
-		b.fail("tolerance.nearly: "+err.Error(), "tolerance", "nearly")
-	}
-	if s.Tolerance.About, err = percent(f.Tolerance.About, "5%"); err != nil {
-		b.fail("tolerance.about: "+err.Error(), "tolerance", "about")
-	}
-	if s.Tolerance.Flat, err = percent(f.Tolerance.Flat, "5%"); err != nil {
-		b.fail("tolerance.flat: "+err.Error(), "tolerance", "flat")
-	}
-	if s.Tolerance.Lag, err = percent(f.Tolerance.Lag, "5%"); err != nil {
-		b.fail("tolerance.lag: "+err.Error(), "tolerance", "lag")
+	for _, t := range []struct {
+		key, value string
+		to         *decimal.Decimal
+	}{
+		{"nearly", f.Tolerance.Nearly, &s.Tolerance.Nearly}, {"about", f.Tolerance.About, &s.Tolerance.About},
+		{"flat", f.Tolerance.Flat, &s.Tolerance.Flat}, {"lag", f.Tolerance.Lag, &s.Tolerance.Lag},
+	} {
+		var ok bool
+		if *t.to, ok = percent(t.value, "5%"); !ok {
+			b.fail(reconcile.Text{"tolerance.{key}：“{value}”不是百分数，应写作 5% 这样", "tolerance.{key}: \"{value}\" is not a percentage like 5%"},
+				reconcile.Fields{"key": t.key, "value": t.value}, "tolerance", t.key)
+		}
 	}
 	s.Tolerance.Lag = s.Tolerance.Lag.Shift(2) // percentage points
 	f.Tolerance = ToleranceYAML{
@@ -57,16 +56,16 @@ func (b *builder) build(f *File) *reconcile.Spec {
 		Lag:    s.Tolerance.Lag.String() + "%",
 	}
 	if f.Deadline < 0 || f.Deadline > 28 {
-		b.fail("deadline_day: want a day 1–28 of the following month, or 0 for none", "deadline_day")
+		b.fail(reconcile.Text{"deadline_day：应为次月的 1–28 日，或 0 表示不设截止日", "deadline_day: want a day 1–28 of the following month, or 0 for none"}, nil, "deadline_day")
 	}
 	s.Deadline, s.Contact = f.Deadline, f.Contact
 	if len(f.Schedule) != 0 && len(f.Schedule) != 12 {
-		b.fail("schedule: want 12 cumulative percentages, one per month", "schedule")
+		b.fail(reconcile.Text{"schedule：应为 12 个累计百分数，每月一个", "schedule: want 12 cumulative percentages, one per month"}, nil, "schedule")
 	}
 	for i, x := range f.Schedule {
-		v, err := percent(x, "")
-		if err != nil || (i > 0 && v.Shift(2).LessThan(s.Schedule[i-1])) {
-			b.fail(fmt.Sprintf("schedule: %q is not a cumulative percentage", x), "schedule", i)
+		v, ok := percent(x, "")
+		if !ok || (i > 0 && v.Shift(2).LessThan(s.Schedule[i-1])) {
+			b.fail(reconcile.Text{"schedule：“{value}”不是累计百分数（应不小于上月）", "schedule: \"{value}\" is not a cumulative percentage"}, reconcile.Fields{"value": x}, "schedule", i)
 		}
 		s.Schedule = append(s.Schedule, v.Shift(2))
 	}
@@ -84,25 +83,27 @@ func (b *builder) rules(f *File, s *reconcile.Spec) {
 		y := &f.Rules[i]
 		at := []any{"rules", i}
 		if y.ID == "" || seen[y.ID] {
-			b.fail(fmt.Sprintf("rule id %q is empty or used twice", y.ID), at...)
+			b.fail(reconcile.Text{"规则编号“{id}”为空或重复", "rule id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, at...)
 		}
 		seen[y.ID] = true
 		e, err := reconcile.ParseExpr(y.Expr)
 		if err != nil {
-			b.fail(fmt.Sprintf("rule %s: %q: %v", y.ID, y.Expr, err), append(at, "expr")...)
+			b.fail(reconcile.Text{"规则 {id}：“{expr}”：{detail}", "rule {id}: \"{expr}\": {detail}"},
+				reconcile.Fields{"id": y.ID, "expr": y.Expr, "detail": both(err)}, append(at, "expr")...)
 			continue
 		}
 		e.Refs(func(r *reconcile.Ref) {
 			def, ok := s.Lookup(r.Name)
 			if !ok {
-				b.fail(fmt.Sprintf("rule %s: unknown indicator %q", y.ID, r.Name), append(at, "expr")...)
+				b.fail(reconcile.Text{"规则 {id}：未知指标“{name}”", "rule {id}: unknown indicator \"{name}\""}, reconcile.Fields{"id": y.ID, "name": r.Name}, append(at, "expr")...)
 				return
 			}
 			r.Name = def.Code
 		})
 		sev := reconcile.Severity(y.Severity)
 		if sev != reconcile.Error && sev != reconcile.Warning {
-			b.fail(fmt.Sprintf("rule %s: severity %q: want error or warning", y.ID, y.Severity), append(at, "severity")...)
+			b.fail(reconcile.Text{"规则 {id}：severity“{value}”应为 error（错误）或 warning（警告）", "rule {id}: severity \"{value}\": want error or warning"},
+				reconcile.Fields{"id": y.ID, "value": y.Severity}, append(at, "severity")...)
 		}
 		s.Rules = append(s.Rules, reconcile.CheckRule{ID: y.ID, Text: y.Expr, Expr: e, Severity: sev, Message: y.Message, Line: lineOf(b.root, at...)})
 	}
@@ -110,24 +111,29 @@ func (b *builder) rules(f *File, s *reconcile.Spec) {
 
 func (b *builder) unit(name string, path ...any) reconcile.Unit {
 	u, ok := reconcile.LookupUnit(name)
-	if !ok {
-		b.fail(fmt.Sprintf("unknown unit %q", name), path...)
+	switch {
+	case name == "":
+		b.fail(reconcile.Text{"缺少计量单位（unit）", "the unit is missing"}, nil, path...)
+	case !ok:
+		b.fail(reconcile.Text{"未知计量单位“{unit}”", "unknown unit \"{unit}\""}, reconcile.Fields{"unit": name}, path...)
 	}
 	return u
 }
 
 func (b *builder) indicators(f *File, s *reconcile.Spec) {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for i := range f.Indicators {
 		y := &f.Indicators[i]
 		at := []any{"indicators", i}
 		if y.Code == "" || y.Name == "" {
-			b.fail("an indicator needs a code and a name", at...)
+			b.fail(reconcile.Text{"指标需要代码（code）和名称（name）", "an indicator needs a code and a name"}, nil, at...)
 		}
-		if seen[y.Code] {
-			b.fail(fmt.Sprintf("indicator %q is defined twice", y.Code), at...)
+		if first, dup := seen[y.Code]; dup {
+			b.fail(reconcile.Text{"指标“{code}”定义了两次（第 {first} 行已有）", "indicator \"{code}\" is defined twice (first at line {first})"},
+				reconcile.Fields{"code": y.Code, "first": lineOf(b.root, "indicators", first)}, at...)
+		} else {
+			seen[y.Code] = i
 		}
-		seen[y.Code] = true
 		u := b.unit(y.Unit, append(at, "unit")...)
 		if y.Precision == nil {
 			p := 0
@@ -141,7 +147,8 @@ func (b *builder) indicators(f *File, s *reconcile.Spec) {
 		}
 		agg := reconcile.Aggregation(y.Aggregation)
 		if agg != reconcile.Sum && agg != reconcile.Latest {
-			b.fail(fmt.Sprintf("aggregation %q: want sum or latest", y.Aggregation), append(at, "aggregation")...)
+			b.fail(reconcile.Text{"aggregation“{value}”应为 sum（相加）或 latest（取最新）", "aggregation \"{value}\": want sum or latest"},
+				reconcile.Fields{"value": y.Aggregation}, append(at, "aggregation")...)
 		}
 		if y.NonNegative == nil {
 			t := true
@@ -154,13 +161,13 @@ func (b *builder) indicators(f *File, s *reconcile.Spec) {
 		var err error
 		if y.Min != "" {
 			if ind.Min, err = decimal.NewFromString(y.Min); err != nil {
-				b.fail(fmt.Sprintf("min %q is not a number", y.Min), append(at, "min")...)
+				b.fail(notNumber, reconcile.Fields{"key": "min", "value": y.Min}, append(at, "min")...)
 			}
 			ind.HasMin = true
 		}
 		if y.Max != "" {
 			if ind.Max, err = decimal.NewFromString(y.Max); err != nil {
-				b.fail(fmt.Sprintf("max %q is not a number", y.Max), append(at, "max")...)
+				b.fail(notNumber, reconcile.Fields{"key": "max", "value": y.Max}, append(at, "max")...)
 			}
 			ind.HasMax = true
 		}
@@ -174,10 +181,10 @@ func (b *builder) departments(f *File, s *reconcile.Spec) {
 		y := &f.Departments[i]
 		at := []any{"departments", i}
 		if y.Code == "" || y.Name == "" || strings.ContainsAny(y.Code, "-_ /") {
-			b.fail("a department needs a name and a code of letters and digits", at...)
+			b.fail(reconcile.Text{"部门需要名称（name）和只含字母、数字的代码（code）", "a department needs a name and a code of letters and digits"}, nil, at...)
 		}
 		if seenDept[y.Code] {
-			b.fail(fmt.Sprintf("department %q is defined twice", y.Code), at...)
+			b.fail(reconcile.Text{"部门“{code}”定义了两次", "department \"{code}\" is defined twice"}, reconcile.Fields{"code": y.Code}, at...)
 		}
 		seenDept[y.Code] = true
 		d := reconcile.Department{Code: y.Code, Name: y.Name}
@@ -185,7 +192,7 @@ func (b *builder) departments(f *File, s *reconcile.Spec) {
 			t := &y.Tables[j]
 			tat := append(at, "tables", j)
 			if seenTable[t.ID] || t.ID == "" {
-				b.fail(fmt.Sprintf("table id %q is empty or used twice", t.ID), tat...)
+				b.fail(reconcile.Text{"表编号“{id}”为空或重复", "table id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": t.ID}, tat...)
 			}
 			seenTable[t.ID] = true
 			d.Tables = append(d.Tables, b.table(s, t, tat))
@@ -198,13 +205,16 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 	t := reconcile.Table{ID: y.ID, Sheet: y.Sheet, Title: y.Title,
 		Frequency: reconcile.Frequency(y.Frequency), Rows: reconcile.RowKind(y.Rows)}
 	if t.Frequency != reconcile.Monthly && t.Frequency != reconcile.Annual {
-		b.fail(fmt.Sprintf("frequency %q: want monthly or annual", y.Frequency), append(at, "frequency")...)
+		b.fail(reconcile.Text{"frequency“{value}”应为 monthly（月报）或 annual（年报）", "frequency \"{value}\": want monthly or annual"},
+			reconcile.Fields{"value": y.Frequency}, append(at, "frequency")...)
 	}
 	if _, ok := nameHeader[t.Rows]; !ok {
-		b.fail(fmt.Sprintf("rows %q: want enterprise, project, village, item or indicator", y.Rows), append(at, "rows")...)
+		b.fail(reconcile.Text{"rows“{value}”应为 enterprise、project、village、item 或 indicator", "rows \"{value}\": want enterprise, project, village, item or indicator"},
+			reconcile.Fields{"value": y.Rows}, append(at, "rows")...)
 	}
 	if y.Sheet == "" || len([]rune(y.Sheet)) > 31 || strings.ContainsAny(y.Sheet, `[]:*?/\`) {
-		b.fail(fmt.Sprintf("sheet %q: want a sheet name of 1–31 characters without []:*?/\\", y.Sheet), append(at, "sheet")...)
+		b.fail(reconcile.Text{"工作表名“{sheet}”应为 1–31 个字符，且不含 []:*?/\\", "sheet \"{sheet}\": want a sheet name of 1–31 characters without []:*?/\\"},
+			reconcile.Fields{"sheet": y.Sheet}, append(at, "sheet")...)
 	}
 	for i := range y.Lines {
 		l := &y.Lines[i]
@@ -216,7 +226,7 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 		t.Lines = append(t.Lines, reconcile.Line{Label: l.Label, Flow: l.Flow, Stock: l.Stock})
 	}
 	if t.Rows == reconcile.Indicators && len(t.Lines) == 0 {
-		b.fail("an indicator table needs lines", at...)
+		b.fail(reconcile.Text{"指标表需要 lines（每行对应的指标）", "an indicator table needs lines"}, nil, at...)
 	}
 	headers := map[string]bool{}
 	hasName := false
@@ -228,19 +238,21 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 		}
 		col := reconcile.Column{Role: reconcile.ColumnRole(c.Role), Indicator: c.Indicator, Measure: reconcile.Measure(c.Measure), Choices: c.Choices}
 		if len(c.Choices) > 0 && col.Role != reconcile.RoleName {
-			b.fail("choices are for a name column", cat...)
+			b.fail(reconcile.Text{"choices 只能用于名称列", "choices are for a name column"}, nil, cat...)
 		}
 		switch col.Role {
 		case reconcile.RoleValue:
 			if _, ok := MeasureLabel[col.Measure]; !ok {
-				b.fail(fmt.Sprintf("measure %q: want month, ytd, level or year", c.Measure), cat...)
+				b.fail(reconcile.Text{"measure“{value}”应为 month（本月）、ytd（本年累计）、level（期末数）或 year（本年）", "measure \"{value}\": want month, ytd, level or year"},
+					reconcile.Fields{"value": c.Measure}, cat...)
 			}
 			if (col.Measure == reconcile.YearValue) != (t.Frequency == reconcile.Annual) && col.Measure != reconcile.LevelValue {
-				b.fail(fmt.Sprintf("measure %s does not fit a %s table", c.Measure, y.Frequency), cat...)
+				b.fail(reconcile.Text{"measure {measure} 不适用于 {frequency} 表", "measure {measure} does not fit a {frequency} table"},
+					reconcile.Fields{"measure": c.Measure, "frequency": y.Frequency}, cat...)
 			}
 			if t.Rows == reconcile.Indicators {
 				if c.Indicator != "" {
-					b.fail("in an indicator table the lines name the indicators, not the columns", cat...)
+					b.fail(reconcile.Text{"指标表由各行（lines）指定指标，列不能再指定 indicator", "in an indicator table the lines name the indicators, not the columns"}, nil, cat...)
 				}
 			} else if def := b.indicatorRef(s, c.Indicator, cat...); def != nil && c.Header == "" {
 				c.Header = def.Name + "\n" + MeasureLabel[col.Measure] + "（" + def.Unit.Name + "）"
@@ -258,26 +270,31 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 				c.Header = roleHeader[col.Role]
 			}
 		default:
-			b.fail(fmt.Sprintf("role %q: want name, credit_code, unit, note or value", c.Role), cat...)
+			b.fail(reconcile.Text{"role“{value}”应为 name、credit_code、unit、note 或 value", "role \"{value}\": want name, credit_code, unit, note or value"},
+				reconcile.Fields{"value": c.Role}, cat...)
 		}
 		col.Header = c.Header
 		key := reconcile.NormalizeHeader(c.Header)
 		if headers[key] {
-			b.fail(fmt.Sprintf("header %q is used twice in table %s", c.Header, y.ID), cat...)
+			b.fail(reconcile.Text{"表头“{header}”在表 {table} 中用了两次", "header \"{header}\" is used twice in table {table}"},
+				reconcile.Fields{"header": c.Header, "table": y.ID}, cat...)
 		}
 		headers[key] = true
 		t.Columns = append(t.Columns, col)
 	}
 	if !hasName {
-		b.fail("a table needs a name column", append(at, "columns")...)
+		b.fail(reconcile.Text{"表需要一个名称列（role: name）", "a table needs a name column"}, nil, append(at, "columns")...)
 	}
 	return t
 }
 
 func (b *builder) indicatorRef(s *reconcile.Spec, code string, at ...any) *reconcile.Indicator {
 	def, ok := s.Indicator(code)
-	if !ok {
-		b.fail(fmt.Sprintf("unknown indicator %q", code), at...)
+	switch {
+	case code == "":
+		b.fail(reconcile.Text{"缺少指标（indicator）", "the indicator is missing"}, nil, at...)
+	case !ok:
+		b.fail(reconcile.Text{"未知指标“{code}”", "unknown indicator \"{code}\""}, reconcile.Fields{"code": code}, at...)
 	}
 	return def
 }
@@ -288,22 +305,23 @@ func (b *builder) claims(f *File, s *reconcile.Spec) {
 		y := &f.Claims[i]
 		at := []any{"claims", i}
 		if y.ID == "" || seen[y.ID] {
-			b.fail(fmt.Sprintf("claim id %q is empty or used twice", y.ID), at...)
+			b.fail(reconcile.Text{"报告数字编号“{id}”为空或重复", "claim id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, at...)
 		}
 		seen[y.ID] = true
 		c := reconcile.Claim{ID: y.ID, Text: y.Text, Indicator: y.Indicator, Base: y.Base, Written: y.Value, Line: y.Line}
 		var err error
 		if c.Span, err = reconcile.ParseSpan(y.Period); err != nil {
-			b.fail(err.Error(), append(at, "period")...)
+			b.fail(reconcile.Text{"{detail}", "{detail}"}, reconcile.Fields{"detail": both(err)}, append(at, "period")...)
 		}
 		if c.Value, err = decimal.NewFromString(y.Value); err != nil || strings.ContainsAny(y.Value, "eE") {
-			b.fail(fmt.Sprintf("value %q is not a number as written in the report", y.Value), append(at, "value")...)
+			b.fail(reconcile.Text{"value“{value}”不是报告原文所写的数字", "value \"{value}\" is not a number as written in the report"},
+				reconcile.Fields{"value": y.Value}, append(at, "value")...)
 		}
 		c.Unit = b.unit(y.Unit, append(at, "unit")...)
 		for _, w := range y.Qualifiers {
 			q, ok := reconcile.ParseQualifier(w)
 			if !ok {
-				b.fail(fmt.Sprintf("unknown qualifier %q", w), append(at, "qualifiers")...)
+				b.fail(reconcile.Text{"未知限定词“{value}”", "unknown qualifier \"{value}\""}, reconcile.Fields{"value": w}, append(at, "qualifiers")...)
 			}
 			c.Qualifiers = append(c.Qualifiers, q)
 		}
@@ -313,13 +331,15 @@ func (b *builder) claims(f *File, s *reconcile.Spec) {
 			switch {
 			case def == nil:
 			case growth && c.Unit.Name != "%":
-				b.fail("a growth claim is written in %", append(at, "unit")...)
+				b.fail(reconcile.Text{"增长类报告数字的单位应为 %", "a growth claim is written in %"}, nil, append(at, "unit")...)
 			case !growth && c.Unit.Base != def.Unit.Base:
-				b.fail(fmt.Sprintf("unit %s cannot measure %s (%s)", c.Unit.Name, def.Name, def.Unit.Name), append(at, "unit")...)
+				b.fail(reconcile.Text{"计量单位 {unit} 不能计量{indicator}（{indicator_unit}）", "unit {unit} cannot measure {indicator} ({indicator_unit})"},
+					reconcile.Fields{"unit": c.Unit.Name, "indicator": def.Name, "indicator_unit": def.Unit.Name}, append(at, "unit")...)
 			case c.Has(reconcile.Growth) && (c.Base == 0 || c.Base >= c.Span.To):
-				b.fail("a 增长 claim needs a base year before its period", append(at, "base")...)
+				b.fail(reconcile.Text{"“增长”类报告数字需要早于其期间的基期年份（base）", "a 增长 claim needs a base year before its period"}, nil, append(at, "base")...)
 			case c.Span.Years() > 1 && !growth && def.Aggregation == reconcile.Latest:
-				b.fail(fmt.Sprintf("%s is a level; it cannot be summed over %s", def.Name, y.Period), append(at, "period")...)
+				b.fail(reconcile.Text{"{indicator}是时点数（期末数），不能按 {period} 多年相加", "{indicator} is a level; it cannot be summed over {period}"},
+					reconcile.Fields{"indicator": def.Name, "period": y.Period}, append(at, "period")...)
 			}
 		}
 		s.Claims = append(s.Claims, c)
@@ -335,18 +355,30 @@ func (b *builder) targets(f *File, s *reconcile.Spec) {
 		switch {
 		case y.RelativeTo != 0:
 			if y.Value != "" {
-				b.fail("a target is either a value or relative_to a year, not both", at...)
+				b.fail(reconcile.Text{"目标只能给出 value 或 relative_to 之一，不能都给", "a target is either a value or relative_to a year, not both"}, nil, at...)
 			}
 		default:
 			var err error
 			if t.Value, err = decimal.NewFromString(y.Value); err != nil {
-				b.fail(fmt.Sprintf("value %q is not a number", y.Value), append(at, "value")...)
+				b.fail(notNumber, reconcile.Fields{"key": "value", "value": y.Value}, append(at, "value")...)
 			}
 			t.Unit = b.unit(y.Unit, append(at, "unit")...)
 			if def != nil && t.Unit.Base != def.Unit.Base {
-				b.fail(fmt.Sprintf("unit %s cannot measure %s", t.Unit.Name, def.Name), append(at, "unit")...)
+				b.fail(reconcile.Text{"计量单位 {unit} 不能计量{indicator}", "unit {unit} cannot measure {indicator}"},
+					reconcile.Fields{"unit": t.Unit.Name, "indicator": def.Name}, append(at, "unit")...)
 			}
 		}
 		s.Targets = append(s.Targets, t)
 	}
+}
+
+var notNumber = reconcile.Text{"{key}“{value}”不是数字", "{key} \"{value}\" is not a number"}
+
+// both is an error in both languages: tally's own in its words, another's
+// as it is.
+func both(err error) reconcile.Text {
+	if p, ok := err.(interface{ In(reconcile.Lang) string }); ok {
+		return reconcile.Text{p.In(reconcile.Chinese), p.In(reconcile.English)}
+	}
+	return reconcile.Text{err.Error(), err.Error()}
 }

@@ -6,7 +6,9 @@ package spec
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -124,19 +126,27 @@ type TargetYAML struct {
 	Text       string `yaml:"text,omitempty"`
 }
 
-// Error is a spec problem at a line.
+// Error is a spec problem at a line, said in either language: Text places
+// the named Fields, Chinese first.
 type Error struct {
-	File string
-	Line int
-	Msg  string
+	File   string
+	Line   int
+	Text   reconcile.Text
+	Fields reconcile.Fields
 }
 
-func (e *Error) Error() string {
+// Msg is what is wrong, in lang, without the file and line.
+func (e *Error) Msg(lang reconcile.Lang) string { return reconcile.Fill(e.Text, e.Fields, lang) }
+
+// In says the problem in lang: file:line: what is wrong.
+func (e *Error) In(lang reconcile.Lang) string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg(lang))
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", e.File, e.Msg(lang))
 }
+
+func (e *Error) Error() string { return e.In(reconcile.English) }
 
 // Default returns the embedded 精武镇 2020 spec.
 func Default() (*reconcile.Spec, *File, error) {
@@ -148,6 +158,77 @@ func DefaultBytes() []byte { return bytes.Clone(defaultSpec) }
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 
+// yamlText says a YAML decoder's complaint in both languages: the common
+// ones translated with their names as fields, the rest in the decoder's
+// words.
+func yamlText(s string) (reconcile.Text, reconcile.Fields) {
+	if m := unknownKey.FindStringSubmatch(s); m != nil {
+		return reconcile.Text{"没有“{key}”这一项（拼写有误，或放错了层级）", "unknown key \"{key}\" (misspelt, or at the wrong level)"}, reconcile.Fields{"key": m[1]}
+	}
+	if m := duplicateKey.FindStringSubmatch(s); m != nil {
+		return reconcile.Text{"“{key}”写了两次（第 {first} 行已有）", "key \"{key}\" is given twice (first at line {first})"}, reconcile.Fields{"key": m[1], "first": m[2]}
+	}
+	if m := wrongType.FindStringSubmatch(s); m != nil {
+		got := yamlKinds[m[1]]
+		if v := m[2]; v != "" {
+			// The decoder cuts a long value to 7 bytes, maybe inside a
+			// character: keep the whole characters.
+			if cut, ok := strings.CutSuffix(v, "..."); ok {
+				v = strings.ToValidUTF8(cut, "") + "…"
+			}
+			got = reconcile.Text{"“" + v + "”", "\"" + v + "\""}
+		}
+		want, ok := goKinds[m[3]]
+		if !ok {
+			want = yamlKinds["!!map"]
+		}
+		return reconcile.Text{"此处应为{want}，写的是{got}", "want {want} here, not {got}"}, reconcile.Fields{"want": want, "got": got}
+	}
+	for _, t := range yamlSyntax {
+		if en, zh := t[0], t[1]; strings.Contains(s, en) {
+			return reconcile.Text{"YAML 格式有误：" + zh + "（缩进、冒号、括号或引号不配对？）", "YAML syntax: " + en + " (indentation, a colon, a bracket or a quote?)"}, nil
+		}
+	}
+	return reconcile.Text{"YAML 格式有误：{detail}", "YAML syntax: {detail}"}, reconcile.Fields{"detail": s}
+}
+
+var (
+	unknownKey   = regexp.MustCompile(`^field (\S+) not found in type`)
+	duplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
+	wrongType    = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `(.*)`)? into (\\S+)")
+)
+
+// yamlKinds name what a YAML node is; goKinds what a field wants.
+var (
+	yamlKinds = map[string]reconcile.Text{
+		"!!seq": {"列表", "a list"}, "!!map": {"键值映射（键: 值）", "a mapping (key: value)"},
+		"!!str": {"文字", "text"}, "!!int": {"整数", "a whole number"}, "!!bool": {"true 或 false", "true or false"},
+		"!!float": {"数字", "a number"}, "!!null": {"空值", "nothing"},
+	}
+	goKinds = map[string]reconcile.Text{
+		"int": {"整数", "a whole number"}, "string": {"文字（可加引号）", "text (quoted if need be)"},
+		"bool": {"true 或 false", "true or false"}, "*int": {"整数", "a whole number"}, "*bool": {"true 或 false", "true or false"},
+		"[]string": {"列表 [a, b]", "a list [a, b]"}, "[]int": {"整数列表 [2016, 2017]", "a list of whole numbers [2016, 2017]"},
+	}
+)
+
+// yamlSyntax are the YAML parser's usual complaints, translated, in the
+// order they are looked for.
+var yamlSyntax = [][2]string{
+	{"did not find expected node content", "此处缺少内容"},
+	{"did not find expected key", "此处应为“键: 值”"},
+	{"mapping values are not allowed in this context", "此处不能有“键: 值”"},
+	{"could not find expected ':'", "缺少冒号 :"},
+	{"found character that cannot start any token", "有不能出现在此处的字符（如制表符 Tab）"},
+	{"found a tab character", "用了制表符 Tab 缩进，应使用空格"},
+	{"did not find expected ',' or ']'", "列表缺少 , 或 ]"},
+	{"did not find expected ',' or '}'", "映射缺少 , 或 }"},
+	{"found unexpected end of stream", "文件意外结束（引号或括号未闭合？）"},
+	{"did not find expected '-' indicator", "列表项应以 - 开头"},
+	{"block sequence entries are not allowed", "此处不能有列表项 -"},
+	{"found unknown escape character", "引号中有无效的转义字符"},
+}
+
 // Load parses and validates a spec. name is used in messages. The returned
 // File has every default filled in: it is the effective spec.
 func Load(name string, data []byte) (*reconcile.Spec, *File, error) {
@@ -155,13 +236,28 @@ func Load(name string, data []byte) (*reconcile.Spec, *File, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
+		if err == io.EOF {
+			return nil, nil, &Error{File: name, Text: reconcile.Text{"规格是空的", "the spec is empty"}}
+		}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			return nil, nil, &Error{name, line, m[2]}
+			t, fs := yamlText(m[2])
+			// The decoder reports every misplaced key and wrong type at
+			// once: the first at its line, and how many more to fix.
+			var te *yaml.TypeError
+			if errors.As(err, &te) && len(te.Errors) > 1 {
+				t = reconcile.Text{t[0] + "（另有 {more} 处同类问题）", t[1] + " (and {more} more like it)"}
+				if fs == nil {
+					fs = reconcile.Fields{}
+				}
+				fs["more"] = len(te.Errors) - 1
+			}
+			return nil, nil, &Error{name, line, t, fs}
 		}
-		return nil, nil, &Error{File: name, Msg: msg}
+		t, fs := yamlText(msg)
+		return nil, nil, &Error{File: name, Text: t, Fields: fs}
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(data, &root)
@@ -200,13 +296,14 @@ type builder struct {
 	err  error
 }
 
-// fail records an error at the node found by path (mapping keys and
-// sequence indexes), e.g. fail(msg, "claims", 3, "unit").
-func (b *builder) fail(msg string, path ...any) {
+// fail records an error, the text t placing fields f, at the node found
+// by path (mapping keys and sequence indexes), e.g.
+// fail(t, f, "claims", 3, "unit").
+func (b *builder) fail(t reconcile.Text, f reconcile.Fields, path ...any) {
 	if b.err != nil {
 		return
 	}
-	b.err = &Error{File: b.name, Line: lineOf(b.root, path...), Msg: msg}
+	b.err = &Error{File: b.name, Line: lineOf(b.root, path...), Text: t, Fields: f}
 }
 
 func lineOf(n *yaml.Node, path ...any) int {
@@ -240,14 +337,16 @@ func lineOf(n *yaml.Node, path ...any) int {
 	return n.Line
 }
 
-func percent(s string, def string) (decimal.Decimal, error) {
+// percent reads "5%" as 0.05; def when s is empty. false when it is not a
+// percentage.
+func percent(s string, def string) (decimal.Decimal, bool) {
 	if s == "" {
 		s = def
 	}
 	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
 	d, err := decimal.NewFromString(t)
 	if err != nil || d.IsNegative() {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a percentage like 5%%", s)
+		return decimal.Decimal{}, false
 	}
-	return d.Shift(-2), nil
+	return d.Shift(-2), true
 }

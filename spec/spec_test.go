@@ -1,9 +1,12 @@
 package spec
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/reconcile"
 )
 
@@ -48,23 +51,35 @@ func TestDefaultSpec(t *testing.T) {
 	}
 }
 
-// A malformed spec fails with the file, the line and what is wrong.
+// A malformed spec fails with the file, the line and what is wrong, in
+// both languages, the names in the message where each language puts them.
 func TestMalformedSpec(t *testing.T) {
 	base := string(DefaultBytes())
 	cases := []struct {
-		name, old, new, want string
-		lineHas              string // the reported line holds this
+		name, old, new string
+		en, zh         string // the message holds these
+		lineHas        string // the reported line holds this
 	}{
 		{"unknown indicator in a claim", "indicator: tax, period: \"2020\", value: \"15.2\"", "indicator: taxx, period: \"2020\", value: \"15.2\"",
-			`unknown indicator "taxx"`, "taxx"},
-		{"unknown field", "town: 精武镇", "town: 精武镇\ntwon: x", "field twon not found", "twon"},
-		{"bad value", `value: "15.2", unit: 亿元, qualifiers: [预计]}`, `value: "15.2x", unit: 亿元, qualifiers: [预计]}`, `value "15.2x" is not a number`, "15.2x"},
-		{"unknown unit", `value: "1211", unit: 人,`, `value: "1211", unit: 人头,`, `unknown unit "人头"`, "人头"},
-		{"unknown qualifier", `qualifiers: [余]`, `qualifiers: [差不多]`, `unknown qualifier "差不多"`, "差不多"},
-		{"bad period", `period: 2016-2020, value: "68"`, `period: 2020-2016, value: "68"`, `want a year YYYY or a span YYYY-YYYY`, "2020-2016"},
-		{"syntax", "departments:", "departments: [", "did not find expected", ""},
-		{"malformed rule", "expr: new_jobs.month <= 200", "expr: new_jobs.month <= (200", "expected )", "(200"},
-		{"rule on an unknown indicator", "expr: new_jobs.month <= 200", "expr: new_job.month <= 200", `unknown indicator "new_job"`, "new_job."},
+			`unknown indicator "taxx"`, "未知指标“taxx”", "taxx"},
+		{"unknown key", "town: 精武镇", "town: 精武镇\ntwon: x", `unknown key "twon" (misspelt, or at the wrong level)`, "没有“twon”这一项", "twon"},
+		{"unknown key in a claim", "qualifiers: [余]", "qualifers: [余]", `unknown key "qualifers"`, "没有“qualifers”这一项", "qualifers"},
+		{"wrong type", "year: 2020", "year: 二〇", "want a whole number here, not \"二〇\"", "此处应为整数，写的是“二〇”", "二〇"},
+		{"wrong type, a long value", "year: 2020", "year: 二〇二〇年", "want a whole number here, not \"二〇…\"", "此处应为整数，写的是“二〇…”", "二〇二〇年"},
+		{"a list where text goes", "town: 精武镇", "town: [精武镇]", "want text (quoted if need be) here, not a list", "此处应为文字（可加引号），写的是列表", "town:"},
+		{"two unknown keys", "town: 精武镇", "twon: 精武镇\nyaer: 2021", `unknown key "twon" (misspelt, or at the wrong level) (and 1 more like it)`, "没有“twon”这一项（拼写有误，或放错了层级）（另有 1 处同类问题）", "twon"},
+		{"duplicate key", "town: 精武镇", "town: 精武镇\ntown: 静海", `key "town" is given twice (first at line`, "“town”写了两次（第", "静海"},
+		{"duplicate indicator", "  - {code: fai, name: 固定资产投资,", "  - {code: tax, name: 固定资产投资,", `indicator "tax" is defined twice (first at line`, "指标“tax”定义了两次（第", "code: tax"},
+		{"missing unit", "unit: 亿元, qualifiers: [预计]}", "qualifiers: [预计]}", "the unit is missing", "缺少计量单位（unit）", "qualifiers: [预计]"},
+		{"bad value", `value: "15.2", unit: 亿元, qualifiers: [预计]}`, `value: "15.2x", unit: 亿元, qualifiers: [预计]}`,
+			`value "15.2x" is not a number`, "value“15.2x”不是报告原文所写的数字", "15.2x"},
+		{"unknown unit", `value: "1211", unit: 人,`, `value: "1211", unit: 人头,`, `unknown unit "人头"`, "未知计量单位“人头”", "人头"},
+		{"unknown qualifier", `qualifiers: [余]`, `qualifiers: [差不多]`, `unknown qualifier "差不多"`, "未知限定词“差不多”", "差不多"},
+		{"bad period", `period: 2016-2020, value: "68"`, `period: 2020-2016, value: "68"`, `period "2020-2016": want a year YYYY or a span YYYY-YYYY`,
+			"期间“2020-2016”应为年份 YYYY 或年份区间 YYYY-YYYY", "2020-2016"},
+		{"syntax", "departments:", "departments: [", "YAML syntax: did not find expected node content", "YAML 格式有误：此处缺少内容", ""},
+		{"malformed rule", "expr: new_jobs.month <= 200", "expr: new_jobs.month <= (200", "at character 23: expected )", "第 23 个字符处：缺少右括号 )", "(200"},
+		{"rule on an unknown indicator", "expr: new_jobs.month <= 200", "expr: new_job.month <= 200", `unknown indicator "new_job"`, "未知指标“new_job”", "new_job."},
 	}
 	for _, c := range cases {
 		if !strings.Contains(base, c.old) {
@@ -77,12 +92,43 @@ func TestMalformedSpec(t *testing.T) {
 			continue
 		}
 		e, ok := err.(*Error)
-		if !ok || e.File != "town.yaml" || e.Line == 0 || !strings.Contains(e.Msg, c.want) {
-			t.Errorf("%s: got %q, want town.yaml:<line>: …%s…", c.name, err, c.want)
+		if !ok || e.File != "town.yaml" || e.Line == 0 {
+			t.Errorf("%s: got %q, want town.yaml:<line>: …", c.name, err)
 			continue
+		}
+		for _, w := range []struct {
+			lang reconcile.Lang
+			want string
+		}{{reconcile.English, c.en}, {reconcile.Chinese, c.zh}} {
+			got := e.In(w.lang)
+			if !strings.HasPrefix(got, fmt.Sprintf("town.yaml:%d: ", e.Line)) || !strings.Contains(got, w.want) {
+				t.Errorf("%s (%s): got %q, want town.yaml:%d: …%s…", c.name, w.lang, got, e.Line, w.want)
+			}
+			if unfilled.MatchString(got) {
+				t.Errorf("%s (%s): %q has an unfilled field", c.name, w.lang, got)
+			}
+		}
+		if err.Error() != e.In(reconcile.English) {
+			t.Errorf("%s: Error() %q is not the English", c.name, err.Error())
 		}
 		if line := strings.Split(text, "\n")[e.Line-1]; !strings.Contains(line, c.lineHas) {
 			t.Errorf("%s: line %d is %q, not where the mistake is", c.name, e.Line, line)
 		}
 	}
+}
+
+var unfilled = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// An empty spec says so.
+func TestEmptySpec(t *testing.T) {
+	_, _, err := Load("empty.yaml", nil)
+	if e, ok := err.(*Error); !ok || e.In(reconcile.Chinese) != "empty.yaml: 规格是空的" || e.Error() != "empty.yaml: the spec is empty" {
+		t.Errorf("got %v", err)
+	}
+}
+
+// Every message of the spec loader is in both languages with the same
+// named fields.
+func TestMessagesBilingual(t *testing.T) {
+	testtool.CheckTexts(t, ".", 50, "reconcile.Text")
 }

@@ -24,7 +24,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Errors callers tell apart.
@@ -35,6 +36,10 @@ var (
 	ErrBadPassword  = errors.New("wrong user name or password")
 	ErrDisabled     = errors.New("account disabled")
 	ErrWeakPassword = errors.New("password shorter than 8 characters")
+	ErrLongPassword = errors.New("password longer than 72 bytes")
+	ErrBadName      = errors.New("use 1–64 letters, digits, '-', '_' or '.'")
+	ErrNewerSchema  = errors.New("made by a newer tally; Try: a newer tally")
+	ErrNotDatabase  = errors.New("tally.db is not a database (damaged, or another file under that name)")
 )
 
 // Roles.
@@ -155,10 +160,14 @@ var SchemaVersion = len(migrations)
 func (s *Store) migrate() error {
 	var v int
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
+			return fmt.Errorf("open database: %w", ErrNotDatabase)
+		}
 		return fmt.Errorf("open database: %w", err)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("open database: schema version %d is newer than this tally knows (%d); Try: a newer tally", v, len(migrations))
+		return fmt.Errorf("open database: schema version %d is newer than this tally knows (%d): %w", v, len(migrations), ErrNewerSchema)
 	}
 	for i := v; i < len(migrations); i++ {
 		tx, err := s.db.Begin()

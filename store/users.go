@@ -42,7 +42,7 @@ func hashPassword(pw string) (string, error) {
 		return "", ErrWeakPassword
 	}
 	if len(pw) > 72 { // bcrypt's limit
-		return "", fmt.Errorf("password longer than 72 bytes")
+		return "", ErrLongPassword
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
 	return string(h), err
@@ -52,7 +52,7 @@ func hashPassword(pw string) (string, error) {
 // user and empty for the office.
 func (s *Store) AddUser(actor *User, name, role, dept, password string) (*User, error) {
 	if !validName(name) {
-		return nil, fmt.Errorf("user name %q: use 1–64 letters, digits, '-', '_' or '.'", name)
+		return nil, fmt.Errorf("user name %q: %w", name, ErrBadName)
 	}
 	if role != Office && role != Dept {
 		return nil, fmt.Errorf("role %q: want office or dept", role)

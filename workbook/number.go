@@ -131,7 +131,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 	case rc.Date && (rc.Type == "" || rc.Type == "n"):
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
-		return bad(reconcile.RuleDate, reconcile.Fields{"date": serialDate(rc.Value), "expected": expect})
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": dateText(rc.Value, rc.Mac1904), "expected": expect})
 	}
 	switch rc.Type {
 	case "", "n":

@@ -27,6 +27,9 @@ const minPrintScale = 80
 // within printSetup's half-inch margins.
 var landscapeWidth = 297/25.4*72 - 2*0.5*72
 
+// portraitWidth is the printable width of a portrait A4 page in points.
+var portraitWidth = 210/25.4*72 - 2*0.5*72
+
 // colPoints is the printed width in points of a column w characters wide,
 // at its widest among the programs that print it: Excel with Calibri takes
 // about 5.3 points a character, LibreOffice substituting DejaVu Sans about
@@ -73,6 +76,37 @@ func printScale(widths []float64, lay paperLayout) uint {
 		widest = math.Max(widest, sec)
 	}
 	return uint(min(100, math.Floor(landscapeWidth/widest*100)))
+}
+
+// overviewPaper prints the overview at one fixed scale, the largest at
+// which its columns and the chart beside the counts fit the page's width,
+// and never under 80%: fitting it to the width would shrink the text, the
+// chart's labels too, under 8 points. chartFrom is the column (1-based)
+// the chart is anchored at, chartWidth its width in pixels; 0 for none.
+func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64) error {
+	page := portraitWidth
+	orient := "portrait"
+	if landscape {
+		page, orient = landscapeWidth, "landscape"
+	}
+	total, left := 0.0, 0.0
+	for i, w := range widths {
+		total += colPoints(w)
+		if i+1 < chartFrom {
+			left += colPoints(w)
+		}
+	}
+	if chartFrom > 0 {
+		// Pixels at 96 dpi are 0.75 points; LibreOffice draws the chart
+		// about 1.4 times that wide (measured on its PDF).
+		total = math.Max(total, left+chartWidth*0.75*1.4)
+	}
+	scale := max(uint(min(100, math.Floor(page/total*100))), minPrintScale)
+	fit := false
+	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient})
 }
 
 // autoBreaks packs the columns after the title columns into sections that
@@ -167,10 +201,17 @@ func (x *out) headerFooter(key, name, title string) error {
 		center = center[:len(center)-1]
 	}
 	head := "&L" + font + left + "&C&B&12 " + string(center) + "&R" + font + right
+	// On a portrait page the three footer sections at 10 points run into
+	// each other (the page number over 填表人's blank): 9 points there, still
+	// over 8 at the scales a portrait sheet prints at.
+	footFont := font
+	if lay, err := x.f.GetPageLayout(name); err == nil && lay.Orientation != nil && *lay.Orientation == "portrait" {
+		footFont = "&9 "
+	}
 	foot := fmt.Sprintf("&L%s%s&C%s%s&R%s%s",
-		font, x.l("单位负责人：　　　　审核人：　　　　填表人：", "Head:            Checked by:            Prepared by:"),
-		font, x.l("第 &P 页，共 &N 页", "page &P of &N"),
-		font, x.l("填报日期：　　　年　　月　　日", "Date:"))
+		footFont, x.l("单位负责人：　　　　审核人：　　　　填表人：", "Head:            Checked by:            Prepared by:"),
+		footFont, x.l("第 &P 页，共 &N 页", "page &P of &N"),
+		footFont, x.l("填报日期：　　　年　　月　　日", "Date:"))
 	return x.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: foot})
 }
 

@@ -12,9 +12,10 @@ import (
 
 // overviewWidths are the overview's columns, in characters of Chinese text:
 // the items and their values, then the target table's target, 计算至, 完成率,
-// 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet,
-// fitted to a landscape page's width, prints at 8 points or more (the
-// texts wrap); the chart fits beside the counts, from D.
+// 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet
+// prints on a landscape page's width at 80% or more, so at 8 points or more
+// (the texts wrap; see overviewPaper); the chart fits beside the counts,
+// from D.
 var overviewWidths = [10]float64{13, 6, 4, 3, 4, 4, 4, 3, 4, 8}
 
 func (x *out) hasTargets() bool {
@@ -100,23 +101,35 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{
-			{Name: fmt.Sprintf("'%s'!$E$%d", sheet, top+1), Categories: ref("A"), Values: ref("E"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}},
-			{Name: fmt.Sprintf("'%s'!$F$%d", sheet, top+1), Categories: ref("A"), Values: ref("F"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}}},
+			{Name: fmt.Sprintf("'%s'!$E$%d", sheet, top+1), Categories: ref("A"), Values: ref("E"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+				DataLabel: excelize.ChartDataLabel{Font: chartFont}},
+			{Name: fmt.Sprintf("'%s'!$F$%d", sheet, top+1), Categories: ref("A"), Values: ref("F"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A5A5A5"}},
+				DataLabel: excelize.ChartDataLabel{Font: chartFont}},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.chartTitle()}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 430, Height: uint(min(380, 100+45*(last-first+1)))},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.chartTitle(), Font: &excelize.Font{Bold: true, Size: 12, Color: "000000"}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &chartFont},
+		Dimension: excelize.ChartDimension{Width: chartWidth, Height: uint(min(400, 110+50*(last-first+1)))},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
+		YAxis:     excelize.ChartAxis{Font: chartFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
 	}
-	if err := x.f.AddChart(sheet, "D3", chart); err != nil {
+	if err := x.f.AddChart(sheet, "D3", chart); err != nil { // chartColumn
 		return 0, err
 	}
 	return r, nil
 }
 
-var axisFont = excelize.Font{Color: "000000", Size: 9}
+// The chart's place on the overview: from column D, this many pixels wide.
+const (
+	chartColumn = 4
+	chartWidth  = 440
+)
+
+// chartFont is the chart's labels, legend and values: a point over the
+// cells' size, as LibreOffice prints a chart's text a little smaller than
+// asked (10 points came out at 9.75), so that they too print at 8 points or
+// more at the overview's print scale.
+var chartFont = excelize.Font{Color: "000000", Size: fontSize + 1}
 
 // status writes 报送情况: department × month, who has submitted, who is
 // missing, late or to be sent back.

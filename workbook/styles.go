@@ -4,10 +4,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Dates are not figures. Excel, Calc and openpyxl store a date as a plain
-// number (t="n", 44255 for 2021-02-27) whose cell style has a date or time
+// number (t="n", 44255 for 2021-02-28 in the 1900 date system) whose cell style has a date or time
 // number format; only styles.xml tells it from a figure. These are the
 // built-in formats that show a date or time: 14–22 and 45–47 everywhere,
 // 27–36 and 50–58 in the East Asian locales (年月日 formats of a Chinese
@@ -109,6 +111,33 @@ func (x *xlsx) readStyles(part string) {
 // isDate reports whether cell style s (the c element's s attribute) shows
 // a date or time.
 func (x *xlsx) isDate(s int) bool { return s >= 0 && s < len(x.dateStyles) && x.dateStyles[s] }
+
+// workbookPr is workbook.xml's workbook properties: the date system.
+type workbookPr struct {
+	Date1904 string `xml:"date1904,attr"`
+}
+
+// is1904 reports whether the workbook counts dates from 1904-01-01 (day 0),
+// as Excel for the Mac did by default until 2011 and as any workbook may
+// still choose: the same day number is then a date 1462 days later.
+func (p workbookPr) is1904() bool {
+	v, err := strconv.ParseBool(p.Date1904)
+	return err == nil && v
+}
+
+// days1904 is the number of days from the 1900 system's day 0 to the 1904
+// system's: 1904-01-01 is day 1462 there.
+var days1904 = decimal.NewFromInt(1462)
+
+// dateText shows a stored day number as the date it stands for in the
+// workbook's date system (serialDate for the 1900 one).
+func dateText(v string, mac1904 bool) string {
+	d, err := decimal.NewFromString(v)
+	if !mac1904 || err != nil || d.IsNegative() || d.LessThan(decimal.NewFromInt(1)) {
+		return serialDate(v) // not a number, or a time of day only: the same in both
+	}
+	return serialDate(d.Add(days1904).String())
+}
 
 // stylesPart is the styles part a workbook's relationships name, else the
 // usual place.

@@ -15,3 +15,22 @@ func TestIsDateFormat(t *testing.T) {
 		}
 	}
 }
+
+// The same day is a number 1462 smaller in the 1904 date system; a time of
+// day alone, or a value that is no number, reads the same in both.
+func TestDateText(t *testing.T) {
+	for _, c := range []struct {
+		v       string
+		mac1904 bool
+		want    string
+	}{
+		{"44255", false, "2021-02-28"}, {"42793", true, "2021-02-28"},
+		{"44256.395833333336", false, "2021-03-01 09:30:00"}, {"42794.395833333336", true, "2021-03-01 09:30:00"},
+		{"0", true, "00:00:00"}, {"1", true, "1904-01-02"}, {"0.5", true, "12:00:00"}, {"0.5", false, "12:00:00"},
+		{"x", true, "x"}, {"-1", true, "-1"},
+	} {
+		if got := dateText(c.v, c.mac1904); got != c.want {
+			t.Errorf("dateText(%q, 1904=%v) = %q, want %q", c.v, c.mac1904, got, c.want)
+		}
+	}
+}

@@ -422,14 +422,25 @@ func (x *out) overview() error {
 	}
 	name := label(x.lang, sheetNames["overview"])
 	next, err := x.progressBlock(name, 2+len(rows)+2)
-	if err != nil || next == 2+len(rows)+2 {
+	if err != nil {
 		return err
 	}
-	for i, w := range overviewWidths[2:] {
-		col, _ := excelize.ColumnNumberToName(i + 3)
-		if err := x.f.SetColWidth(name, col, col, grid.Width(int(w))); err != nil {
+	if next == 2+len(rows)+2 { // no targets: the two columns, portrait
+		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0)
+	}
+	widths := make([]float64, len(overviewWidths))
+	for i, w := range overviewWidths {
+		widths[i] = grid.Width(int(w))
+		if i < 2 {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.f.SetColWidth(name, col, col, widths[i]); err != nil {
 			return err
 		}
+	}
+	if err := x.overviewPaper(name, widths, true, chartColumn, chartWidth); err != nil {
+		return err
 	}
 	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
 }

@@ -114,6 +114,7 @@ type rawCell struct {
 	Formula string
 	HasF    bool
 	Date    bool // a number whose style shows it as a date or time
+	Mac1904 bool // a date counted in the 1904 date system (styles.go)
 }
 
 type sheetInfo struct {
@@ -134,6 +135,7 @@ type xlsx struct {
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
+	date1904   bool   // workbook.xml's date1904: day 0 is 1904-01-01
 	colRedefs  int    // columns defined again in the sheet being scanned
 	lastCol    int    // of the row being scanned, including empty cells
 	rows       int64  // rows with content scanned, all sheets
@@ -276,10 +278,12 @@ func (x *xlsx) readWorkbook() error {
 			State string `xml:"state,attr"`
 			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
+		Pr workbookPr `xml:"workbookPr"`
 	}
 	if err := x.decodePart("xl/workbook.xml", &wb); err != nil {
 		return err
 	}
+	x.date1904 = wb.Pr.is1904()
 	var rels relationships
 	if err := x.decodePart("xl/_rels/workbook.xml.rels", &rels); err != nil {
 		return err
@@ -550,7 +554,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 				cur.Ref = columnName(cur.Col) + strconv.Itoa(row)
 				if v, ok := d.attr("s"); ok {
 					n, _ := strconv.Atoi(v)
-					cur.Date = x.isDate(n)
+					cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 				}
 			case "v", "f":
 				buf.Reset()

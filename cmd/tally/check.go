@@ -203,8 +203,8 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 		case "unreadable":
 			fmt.Fprintln(io.Out, say(lang, msg{"{file}：无法读取", "{file}: unreadable"}, fields{"file": head}))
 		default:
-			fmt.Fprintln(io.Out, say(lang, msg{"{file}：{n} 个问题", "{file}: {findings}"},
-				fields{"file": head, "n": len(fl.Findings), "findings": plural(len(fl.Findings), "finding", "findings")}))
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：{findings}", "{file}: {findings}"},
+				fields{"file": head, "findings": counted(len(fl.Findings), "%d 个问题", "finding", "findings")}))
 		}
 		for _, f := range fl.Findings {
 			where := f.Sheet
@@ -225,8 +225,8 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
 	}
 	s := out.Summary
-	fmt.Fprintln(io.Out, say(lang, msg{"文件 {n} 个，{findings}", "{files}, {findings}"},
-		fields{"n": s.Files, "files": plural(s.Files, "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	fmt.Fprintln(io.Out, say(lang, msg{"{files}，{findings}", "{files}, {findings}"},
+		fields{"files": counted(s.Files, "文件 %d 个", "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 }
 
 // annotate writes the annotated copy of every readable file with findings

@@ -134,8 +134,8 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		return usage(msg{"-o {path}：应为 .yaml 或 .xlsx 文件", "-o {path}: want a .yaml or .xlsx file"}, fields{"path": opts.Output})
 	}
 	if opts.Output != "" && !opts.JSON {
-		fmt.Fprintln(io.Out, reconcile.Fill(msg{"已把 {n} 个数字写入 {path}", "wrote {claims} to {path}"},
-			fields{"n": len(found), "claims": plural(len(found), "claim", "claims"), "path": opts.Output}, io.Lang))
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"已把 {claims}写入 {path}", "wrote {claims} to {path}"},
+			fields{"claims": counted(len(found), "%d 个数字", "claim", "claims"), "path": opts.Output}, io.Lang))
 		return nil
 	}
 	if opts.JSON {
@@ -152,7 +152,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 			strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
 	}
 	printTable(io.Out, rows)
-	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {n} 个数字", "{claims}"}, fields{"n": len(found), "claims": plural(len(found), "claim", "claims")}, io.Lang))
+	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {claims}", "{claims}"}, fields{"claims": counted(len(found), "%d 个数字", "claim", "claims")}, io.Lang))
 	return nil
 }
 

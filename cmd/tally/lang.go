@@ -2,10 +2,10 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"regexp"
 	"strings"
+	"syscall"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/spf13/cobra"
@@ -104,6 +104,7 @@ func errorText(err error, lang reconcile.Lang) string {
 		{fs.ErrNotExist, msg{"文件或文件夹不存在", "no such file or directory"}},
 		{fs.ErrPermission, msg{"没有权限", "permission denied"}},
 		{fs.ErrExist, msg{"已存在", "already exists"}},
+		{syscall.EADDRINUSE, msg{"地址已被占用（另一个程序，或另一个 tally serve，正在使用这个端口）", "address already in use (another program, or another tally serve, has this port)"}},
 	} {
 		if errors.Is(err, k.target) {
 			return k.text.In(lang)
@@ -138,25 +139,14 @@ var (
 )
 
 // args checks a command's arguments, saying what is wrong in both languages
-// (what); without what, the check's own words, for commands not yet
-// translated.
-func args(check cobra.PositionalArgs, what ...msg) cobra.PositionalArgs {
+// (what, which may place {got}, the number of arguments given).
+func args(check cobra.PositionalArgs, what msg) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			if len(what) == 0 {
-				return usage(msg{err.Error(), err.Error()}, nil)
-			}
-			return usage(what[0], fields{"got": len(a)})
+			return usage(what, fields{"got": len(a)})
 		}
 		return nil
 	}
-}
-
-// usagef is a usage error in one language only, for commands whose
-// messages are not yet in the catalogue (tally serve): prefer usage.
-func usagef(format string, a ...any) error {
-	s := fmt.Sprintf(format, a...)
-	return usage(msg{s, s}, nil)
 }
 
 // Messages for the positional arguments.

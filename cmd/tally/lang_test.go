@@ -1,7 +1,11 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -14,7 +18,7 @@ import (
 // dataToken is what a line may carry in the other language because it is
 // a name or a datum, not tally's words: paths and file names, flags,
 // command names, codes of indicators, departments and tables, claim ids.
-var dataToken = regexp.MustCompile(`(?i)(\S*[/\\]\S*|\S+\.(xlsx|xls|yaml|yml|txt|docx|json)\b|--?[a-z][a-z-]*|\btally\b|\b(reconcile|check|status|template|extract|spec|help|merge)\b|\b[a-z]+(-[a-z0-9]+)+\b|\b(czs|tjz|zsb|ldbz|kjk|tax|fai|industrial_output|retail_sales|domestic_investment|new_jobs|[a-z]+_[a-z_]+)\b|\b(MB|YAML|UTF-8|PDF|Excel|CSV|GB|zh|en|LANG|LC_ALL|claims|int)\b)`)
+var dataToken = regexp.MustCompile(`(?i)(\S*[/\\]\S*|\S+\.(xlsx|xls|yaml|yml|txt|docx|json)\b|--?[a-z][a-z-]*|\btally\b|\b(reconcile|check|status|template|extract|spec|help|merge|serve|user|add|reset|disable|list|backup|office|dept)\b|\b[a-z]+(-[a-z0-9]+)+\b|\b(czs|tjz|zsb|ldbz|kjk|tax|fai|industrial_output|retail_sales|domestic_investment|new_jobs|[a-z]+_[a-z_]+)\b|\b(MB|YAML|UTF-8|PDF|Excel|CSV|GB|zh|en|LANG|LC_ALL|claims|int)\b)`)
 
 var asciiWord = regexp.MustCompile(`[A-Za-z]{2,}`)
 
@@ -48,16 +52,59 @@ func outputs(t *testing.T, lang string) []string {
 		{"reconcile"}, {"reconcile", "--bogus"}, {"reconcile", "--jobs", "x", sample}, {"reconcile", "nosuch"},
 		{"frobnicate"}, {"template", "--period", "2021-13", "-o", dir}, {"extract", "nosuch.txt"},
 	}
-	for _, c := range []string{"reconcile", "check", "status", "template", "extract", "spec", "merge"} {
+	for _, c := range []string{"reconcile", "check", "status", "template", "extract", "spec", "merge", "serve"} {
 		runs = append(runs, []string{c, "--help"})
+	}
+	// A spec with a mistake, read by each command that reads one.
+	badSpec := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badSpec, []byte("town: 精武镇\nyear: 2020\nindicators:\n  - {code: tax, name: 税收收入}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runs = append(runs, []string{"spec", "--spec", badSpec}, []string{"check", "--spec", badSpec, bad},
+		[]string{"reconcile", "--spec", badSpec, sample}, []string{"spec", "--spec", dir + "/nosuch.yaml"})
+	// tally serve's command line: help, accounts, backups, mistakes.
+	desk := filepath.Join(dir, "desk")
+	for _, c := range [][]string{
+		{"user", "--help"}, {"user", "add", "--help"}, {"user", "reset", "--help"}, {"user", "disable", "--help"},
+		{"user", "list", "--help"}, {"backup", "--help"},
+		{"user", "add", "--data", desk, "czs", "--dept", "czs"}, {"user", "add", "--data", desk, "czs", "--dept", "czs"},
+		{"user", "add", "--data", desk, "x", "--dept", "nosuch"}, {"user", "add", "--data", desk, "x"}, {"user", "add", "--data", desk},
+		{"user", "add", "--data", desk, "bad name", "--office"}, {"user", "reset", "--data", desk, "czs"}, {"user", "reset", "--data", desk, "nobody"},
+		{"user", "reset", "--data", desk, "czs", "--password-stdin"}, {"user", "disable", "--data", desk, "czs"}, {"user", "list", "--data", desk},
+		{"backup", "--data", desk, dir + "/copy.db"}, {"backup", "--data", desk, dir + "/copy.db"},
+		{"--data", desk, "--tls-cert", "c.pem"}, {"--data", desk, "--tls-cert", "c.pem", "--tls-key", "k.pem", "--addr", "127.0.0.1:0"},
+		{"--data", desk, "--max-file-mb", "0"}, {"--data", desk, "--addr", "127.0.0.1:99999"}, {"--data", desk, "extra"},
+	} {
+		runs = append(runs, append([]string{"serve"}, c...))
 	}
 	var lines []string
 	for _, args := range runs {
 		var out, errb strings.Builder
-		run(append(append([]string{}, args...), "--lang", lang), strings.NewReader(""), &out, &errb)
+		if !slices.Contains(args, "--lang") {
+			args = append(args, "--lang", lang)
+		}
+		run(args, strings.NewReader("short\n"), &out, &errb)
 		for _, l := range strings.Split(out.String()+errb.String(), "\n") {
 			lines = append(lines, strings.Join(args, " ")+"\t"+l)
 		}
+	}
+	// tally serve itself, stopped as soon as it has said where it listens:
+	// the address, the data folder, the office's password, stopping.
+	var out, errb strings.Builder
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	opts := serveOptions{Data: filepath.Join(dir, "desk2"), Addr: "127.0.0.1:0", Lang: lang, MaxFileMB: 64}
+	if err := runServe(ctx, streams{strings.NewReader(""), &out, &errb, reconcile.Lang(lang)}, &opts); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	served := out.String() + errb.String()
+	for _, want := range []string{"127.0.0.1:", "office", "desk2"} {
+		if !strings.Contains(served, want) {
+			t.Errorf("serve --lang %s printed no %q:\n%s", lang, want, served)
+		}
+	}
+	for _, l := range strings.Split(served, "\n") {
+		lines = append(lines, "serve\t"+l)
 	}
 	return lines
 }
@@ -90,7 +137,8 @@ func specData(t *testing.T) []string {
 
 // TestOneLanguage: with --lang en no line is Chinese only, and by default
 // no line is English only, except for file names and the data themselves
-// (names of indicators and departments, the report's text, codes).
+// (names of indicators and departments, the report's text, codes); and no
+// line leaves a named field unfilled.
 func TestOneLanguage(t *testing.T) {
 	data := specData(t)
 	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
@@ -98,6 +146,9 @@ func TestOneLanguage(t *testing.T) {
 			args, line, _ := strings.Cut(l, "\t")
 			if strings.HasPrefix(strings.TrimSpace(line), "tally ") {
 				continue // a command in the help's examples: its words are data
+			}
+			if unfilled.MatchString(line) {
+				t.Errorf("tally %s --lang %s: unfilled field in %q", args, lang, line)
 			}
 			words := dataToken.ReplaceAllString(line, " ")
 			for _, d := range data {

@@ -238,9 +238,9 @@ func printMerge(w io.Writer, roll *reconcile.Rollup, lang reconcile.Lang, output
 			accepted++
 		}
 	}
-	fmt.Fprintln(w, say(lang, msg{"{name} 节点汇总截至 {as_of}：节点 {nodes} 个（采用 {accepted}，拒收 {refused}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
-		"{name} roll-up through {as_of}: {nodes_n} ({accepted} accepted, {refused} refused), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
-		fields{"name": roll.Spec.Town, "as_of": roll.AsOf, "nodes": s.Files, "nodes_n": plural(s.Files, "node", "nodes"), "accepted": accepted, "refused": s.Files - accepted,
+	fmt.Fprintln(w, say(lang, msg{"{name} 节点汇总截至 {as_of}：{nodes}（采用 {accepted}，拒收 {refused}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
+		"{name} roll-up through {as_of}: {nodes} ({accepted} accepted, {refused} refused), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
+		fields{"name": roll.Spec.Town, "as_of": roll.AsOf, "nodes": reconcile.Text{fmt.Sprintf("节点 %d 个", s.Files), plural(s.Files, "node", "nodes")}, "accepted": accepted, "refused": s.Files - accepted,
 			"rows": s.Rows, "consolidated": s.RowsConsolidated, "rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 	fs := sortedFindings(roll.Findings)
 	if len(fs) > 0 {

@@ -293,6 +293,12 @@ func findingCounts(lang reconcile.Lang, n, errs, warns, infos int) string {
 }
 
 // plural writes n with the English word's singular or plural.
+// counted is a count in both languages, one field for both: zh a format
+// placing the number (%d 个问题), one and many the English nouns.
+func counted(n int, zh, one, many string) reconcile.Text {
+	return reconcile.Text{fmt.Sprintf(zh, n), plural(n, one, many)}
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/xuri/excelize/v2"
 )
 
 var (
@@ -38,9 +39,9 @@ func cjkSize(word string, width float64) (float64, bool) {
 
 // The consolidated workbook on paper, as LibreOffice prints it: the 汇总
 // and 报告核对 pages at 8 points or more (landscape A4, in sections of
-// columns), 历年, 问题清单 and 来源文件 too, every page carrying the 报表
-// header block, and no 明细 page. (The overview, with its chart, still
-// fits its width on one page, at about 7 points.)
+// columns), 概览 (its target table and the chart's labels too), 历年, 报送情况,
+// 问题清单 and 来源文件 too, every page carrying the 报表 header block, and
+// no 明细 page.
 func TestWorkbookPrintsReadably(t *testing.T) {
 	soffice := testtool.Require(t, "soffice")
 	pdftotext := testtool.Require(t, "pdftotext", "-v")
@@ -79,8 +80,8 @@ func TestWorkbookPrintsReadably(t *testing.T) {
 		switch m[1] {
 		case "07":
 			t.Errorf("page %d is 明细: the detail is not printed unless asked", i+1)
-		case "02", "03", "05", "06", "08":
-			if dim := pdfPage.FindStringSubmatch(p); dim == nil || atof(dim[1]) < atof(dim[2]) {
+		case "01", "02", "03", "04", "05", "06", "08":
+			if dim := pdfPage.FindStringSubmatch(p); m[1] != "04" && (dim == nil || atof(dim[1]) < atof(dim[2])) {
 				t.Errorf("page %d (表 %s) is not landscape", i+1, m[1])
 			}
 			for _, w := range pdfWord.FindAllStringSubmatch(p, -1) {
@@ -92,9 +93,11 @@ func TestWorkbookPrintsReadably(t *testing.T) {
 			}
 		}
 	}
+	// 概览 (at one scale, never under 80%, the chart beside the counts),
 	// 汇总 and 报告核对 (in sections of columns), 历年 (sections as the
-	// years fit), 问题清单 and 来源文件 (narrow enough to fit the width).
-	for _, no := range []string{"02", "03", "05", "06", "08"} {
+	// years fit), 报送情况, 问题清单 and 来源文件 (narrow enough to fit the
+	// width).
+	for _, no := range []string{"01", "02", "03", "04", "05", "06", "08"} {
 		s, ok := smallest[no]
 		switch {
 		case !ok:
@@ -118,4 +121,45 @@ func wordsOf(page string) []string {
 func atof(s string) float64 {
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
+}
+
+// The overview's page setup as Excel reads it, without LibreOffice: one
+// fixed scale of 80% or more, never fitted to the width (which shrank it to
+// 7 points), landscape beside its chart when the year has targets, portrait
+// without.
+func TestOverviewPageSetup(t *testing.T) {
+	for _, c := range []struct {
+		asOf, orient string
+	}{{"2021-06", "landscape"}, {"2020-12", "portrait"}} {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		var so, se bytes.Buffer
+		if code := run([]string{"reconcile", "--as-of", c.asOf, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps("概览")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay, err := f.GetPageLayout("概览")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if lay.AdjustTo != nil {
+			t.Logf("as of %s: %s at %d%%", c.asOf, *lay.Orientation, *lay.AdjustTo)
+		}
+		if props.FitToPage != nil && *props.FitToPage {
+			t.Errorf("as of %s: the overview is fitted to the page", c.asOf)
+		}
+		if lay.AdjustTo == nil || *lay.AdjustTo < 80 || *lay.AdjustTo > 100 {
+			t.Errorf("as of %s: scale %v, want 80–100%%", c.asOf, lay.AdjustTo)
+		}
+		if lay.Orientation == nil || *lay.Orientation != c.orient {
+			t.Errorf("as of %s: orientation %v, want %s", c.asOf, lay.Orientation, c.orient)
+		}
+	}
 }

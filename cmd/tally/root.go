@@ -81,12 +81,16 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 	localize(root, io.Lang)
 	root.AddCommand(newReconcileCommand(io), newCheckCommand(io), newStatusCommand(io), newTemplateCommand(io), newExtractCommand(io), newSpecCommand(io), newMergeCommand(io))
 	root.AddCommand(newServeCommand(io))
-	for _, c := range root.Commands() {
-		if c.Name() == "serve" && io.Lang == reconcile.Chinese { // its help is not yet translated but for this line
-			c.Short = "运行报送平台：部门下载、上传和修改报表，财政所查看当月情况"
-		}
+	var each func(*cobra.Command)
+	each = func(c *cobra.Command) {
 		c.DisableFlagsInUseLine = true // each Use says [选项] or [flags] itself
 		showDefaults(c, io.Lang)
+		for _, sub := range c.Commands() { // serve's user and backup
+			each(sub)
+		}
+	}
+	for _, c := range root.Commands() {
+		each(c)
 	}
 	return root
 }
@@ -151,7 +155,7 @@ func onSignal(stderr io.Writer, lang reconcile.Lang) func() {
 		select {
 		case sig := <-ch:
 			removeTemps()
-			fmt.Fprintf(stderr, "tally: %s\n", say(lang, msg{"{signal}：已停止，临时文件已删除", "{signal}: stopped; its temporary files removed"}, fields{"signal": sig}))
+			fmt.Fprintf(stderr, "tally: %s\n", say(lang, msg{"{signal}：已停止，临时文件已删除", "{signal}: stopped; its temporary files removed"}, fields{"signal": signalName(sig)}))
 			code := exitInterrupt
 			if sig == syscall.SIGTERM {
 				code = exitTerminate
@@ -169,7 +173,7 @@ func onSignal(stderr io.Writer, lang reconcile.Lang) func() {
 // showDefaults moves each flag's default into its help text in lang, as
 // pflag would print "(default …)" in English only.
 func showDefaults(cmd *cobra.Command, lang reconcile.Lang) {
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+	show := func(f *pflag.Flag) {
 		if f.Name == "lang" {
 			f.DefValue = "" // its help says how the default is chosen
 			return
@@ -187,7 +191,9 @@ func showDefaults(cmd *cobra.Command, lang reconcile.Lang) {
 		default:
 			f.DefValue = "0"
 		}
-	})
+	}
+	cmd.Flags().VisitAll(show)
+	cmd.PersistentFlags().VisitAll(show) // merged into Flags only when parsed
 }
 
 // reportBug prints a bug in tally as one: not the user's mistake, with what
@@ -202,4 +208,12 @@ func reportBug(w io.Writer, args []string, what string, stack []byte) int {
 		w.Write(stack)
 	}
 	return exitBug
+}
+
+// signalName names the signal that stopped tally in both languages.
+func signalName(sig os.Signal) reconcile.Text {
+	if sig == syscall.SIGTERM {
+		return reconcile.Text{"收到终止信号", "terminated"}
+	}
+	return reconcile.Text{"已中断（Ctrl+C）", "interrupted"}
 }

@@ -40,9 +40,20 @@ type serveOptions struct {
 func newServeCommand(io streams) *cobra.Command {
 	var opts serveOptions
 	cmd := &cobra.Command{
-		Use:   "serve [flags]",
-		Short: "Run the reporting desk: departments download, upload and fix; the office sees the month",
-		Long: `Serve the reporting desk on the office's own PC: each department logs in,
+		Use:   io.t("serve [选项]", "serve [flags]"),
+		Short: io.t("运行报送平台：部门下载、上传和修改报表，财政所查看当月情况", "Run the reporting desk: departments download, upload and fix; the office sees the month"),
+		Long: io.t(`在财政所自己的电脑上运行报送平台：各单位登录后下载本单位的报表模板（按上月
+报送的文件预填），上传填好的报表，立即看到 tally check 在各单元格查出的问题和
+标注问题的副本；财政所看到报送情况（单位 × 月份：按时、逾期、未报送、有错误）、
+问题清单、目标完成进度和报告数字核对，并可下载任一截至月份的汇总工作簿——与
+tally reconcile 对计入的文件写出的相同。
+
+所有数据保存在数据文件夹（--data）中：tally.db（SQLite）和每个上传的原始文件
+（按 SHA-256 命名，从不修改）。首次启动时创建财政所账户 office，并只显示一次
+其密码。
+
+不给 --tls-cert/--tls-key 时以 HTTP 提供服务；不给 --addr 时只在本机
+（127.0.0.1）监听。用 --addr 0.0.0.0:8080 向内网提供服务。`, `Serve the reporting desk on the office's own PC: each department logs in,
 downloads its template (prefilled from its last file), uploads its return and
 sees at once what tally check finds, at its cells, with the annotated copy;
 the office sees 报送情况 (department × month: on time, late, missing, with
@@ -56,25 +67,25 @@ the office account and prints its password once.
 
 Without --tls-cert/--tls-key it serves plain HTTP; without --addr it listens
 on this computer only (127.0.0.1). Give --addr 0.0.0.0:8080 to serve the
-intranet.`,
+intranet.`),
 		Example: `  tally serve
   tally serve --data D:\tally-data --addr 0.0.0.0:8080 --tls-cert cert.pem --tls-key key.pem
   tally serve user add czs --dept czs
   tally serve backup tally-backup.db`,
-		Args: args(cobra.NoArgs),
+		Args: args(cobra.NoArgs, noArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), io, &opts)
 		},
 	}
 	f := cmd.Flags()
-	cmd.PersistentFlags().StringVar(&opts.spec.Path, "spec", "", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty")
-	cmd.PersistentFlags().StringVar(&opts.Data, "data", "tally-data", "the data folder `DIR` (database and uploaded files); created when missing")
-	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	f.StringVar(&opts.Lang, "lang", "zh", "language of the pages: zh or en")
-	f.IntVar(&opts.Year, "year", 0, "the reporting `YEAR` (default: the spec's year)")
-	f.StringVar(&opts.TLSCert, "tls-cert", "", "serve HTTPS with this certificate `FILE` (PEM)")
-	f.StringVar(&opts.TLSKey, "tls-key", "", "and this key `FILE` (PEM)")
-	f.Int64Var(&opts.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, "refuse uploads larger than `MB`")
+	cmd.PersistentFlags().StringVar(&opts.spec.Path, "spec", "", io.t("规格 `文件`（YAML）；不给时用内置的精武镇 2020 年规格", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty"))
+	cmd.PersistentFlags().StringVar(&opts.Data, "data", "tally-data", io.t("数据`文件夹`（数据库和上传的文件）；不存在时创建", "the data folder `DIR` (database and uploaded files); created when missing"))
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", io.t("在`主机:端口`上监听", "listen on `HOST:PORT`"))
+	f.StringVar(&opts.Lang, "lang", string(io.Lang), io.t("网页和终端的语言：zh（中文）或 en（英文）", "language of the pages and the terminal: zh or en"))
+	f.IntVar(&opts.Year, "year", 0, io.t("报送`年度`（默认为规格的年度）", "the reporting `YEAR` (default: the spec's year)"))
+	f.StringVar(&opts.TLSCert, "tls-cert", "", io.t("以此证书`文件`（PEM）提供 HTTPS 服务", "serve HTTPS with this certificate `FILE` (PEM)"))
+	f.StringVar(&opts.TLSKey, "tls-key", "", io.t("及此私钥`文件`（PEM）", "and this key `FILE` (PEM)"))
+	f.Int64Var(&opts.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, io.t("拒收大于 `MB` 兆字节的上传文件", "refuse uploads larger than `MB`"))
 	cmd.AddCommand(newServeUserCommand(io, &opts), newServeBackupCommand(io, &opts))
 	return cmd
 }
@@ -213,7 +224,7 @@ func copyOut(w io.Writer, path string) error {
 func (o *serveOptions) lang() (reconcile.Lang, error) {
 	lang := reconcile.Lang(o.Lang)
 	if lang != reconcile.Chinese && lang != reconcile.English {
-		return "", usagef("--lang %q: want zh or en", o.Lang)
+		return "", usage(msg{"--lang “{value}”：应为 zh（中文）或 en（英文）", "--lang \"{value}\": want zh or en"}, fields{"value": o.Lang})
 	}
 	return lang, nil
 }
@@ -226,13 +237,16 @@ func newDesk(opts *serveOptions, logf func(string, ...any)) (*web.Server, *store
 		return nil, nil, err
 	}
 	if opts.MaxFileMB < 1 {
-		return nil, nil, usagef("--max-file-mb %d: want at least 1", opts.MaxFileMB)
+		return nil, nil, usage(msg{"--max-file-mb {value}：应至少为 1", "--max-file-mb {value}: want at least 1"}, fields{"value": opts.MaxFileMB})
+	}
+	if opts.Year != 0 && (opts.Year < 1900 || opts.Year > 9999) {
+		return nil, nil, usage(msg{"--year {value}：应为报送年度，如 2021", "--year {value}: want the reporting year, e.g. 2021"}, fields{"value": opts.Year})
 	}
 	s, _, _, err := opts.spec.load()
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(opts.Data)
+	st, err := openStore(opts.Data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -247,10 +261,18 @@ func newDesk(opts *serveOptions, logf func(string, ...any)) (*web.Server, *store
 
 func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	if (opts.TLSCert == "") != (opts.TLSKey == "") {
-		return usagef("--tls-cert and --tls-key go together")
+		return usage(msg{"--tls-cert 和 --tls-key 须同时给出", "--tls-cert and --tls-key go together"}, nil)
 	}
+	lang, err := opts.lang()
+	if err != nil {
+		return err
+	}
+	say := func(m msg, f fields) { fmt.Fprintln(io.Out, reconcile.Fill(m, f, lang)) }
+	// The desk's own errors (a page that failed, a request that broke)
+	// come in the web package's words: framed in the terminal's language.
 	logf := func(format string, args ...any) {
-		fmt.Fprintf(io.Err, time.Now().Format("2006-01-02 15:04:05 ")+format+"\n", args...)
+		fmt.Fprintln(io.Err, time.Now().Format("2006-01-02 15:04:05 ")+
+			reconcile.Fill(msg{"出错：{detail}", "error: {detail}"}, fields{"detail": fmt.Sprintf(format, args...)}, lang))
 	}
 	srv, st, err := newDesk(opts, logf)
 	if err != nil {
@@ -258,21 +280,24 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	defer st.Close()
 	st.CleanTmp()
-	password, err := firstOffice(st)
-	if err != nil {
-		return err
-	}
 	var tlsConfig *tls.Config
 	if opts.TLSCert != "" {
 		cert, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
 		if err != nil {
-			return fmt.Errorf("read --tls-cert/--tls-key: %w", err)
+			return fail(msg{"无法读取证书 {cert} 和私钥 {key}", "read --tls-cert {cert} and --tls-key {key}"}, fields{"cert": opts.TLSCert, "key": opts.TLSKey}, err)
 		}
 		tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", opts.Addr, err)
+		return fail(msg{"无法在 {addr} 上监听", "listen on {addr}"}, fields{"addr": opts.Addr}, err)
+	}
+	defer ln.Close()
+	// The office's first password only once the desk can serve: made
+	// before a bad certificate or a busy port, it would never be shown.
+	password, err := firstOffice(st)
+	if err != nil {
+		return err
 	}
 	scheme := "http"
 	if tlsConfig != nil {
@@ -286,19 +311,19 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	url := fmt.Sprintf("%s://%s/", scheme, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 	abs, _ := filepath.Abs(opts.Data)
-	fmt.Fprintf(io.Out, "tally serve: %s\n", url)
-	fmt.Fprintf(io.Out, "data folder: %s\n", abs)
-	if addr.IP.IsLoopback() {
-		fmt.Fprintln(io.Out, "listening on this computer only (loopback); --addr 0.0.0.0:8080 serves the intranet")
-	} else {
-		fmt.Fprintf(io.Out, "listening on %s: reachable from the network", addr)
-		if tlsConfig == nil {
-			fmt.Fprint(io.Out, " over plain HTTP (passwords cross the network unencrypted; use --tls-cert/--tls-key)")
-		}
-		fmt.Fprintln(io.Out)
+	say(msg{"tally 报送平台：{url}", "tally serve: {url}"}, fields{"url": url})
+	say(msg{"数据文件夹：{dir}", "data folder: {dir}"}, fields{"dir": abs})
+	switch {
+	case addr.IP.IsLoopback():
+		say(msg{"只在本机监听（回环地址）；用 --addr 0.0.0.0:8080 向内网提供服务", "listening on this computer only (loopback); --addr 0.0.0.0:8080 serves the intranet"}, nil)
+	case tlsConfig == nil:
+		say(msg{"在 {addr} 上监听，网络中的其他电脑可以访问；使用明文 HTTP（密码以明文在网络上传输，请用 --tls-cert/--tls-key）",
+			"listening on {addr}: reachable from the network over plain HTTP (passwords cross the network unencrypted; use --tls-cert/--tls-key)"}, fields{"addr": addr})
+	default:
+		say(msg{"在 {addr} 上监听，网络中的其他电脑可以访问（HTTPS）", "listening on {addr}: reachable from the network (HTTPS)"}, fields{"addr": addr})
 	}
 	if password != "" {
-		fmt.Fprintf(io.Out, "office account: office, password (shown this once): %s\n", password)
+		say(msg{"财政所账户：office，密码（只显示这一次）：{password}", "office account: office, password (shown this once): {password}"}, fields{"password": password})
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 10 * time.Minute,
 		WriteTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
@@ -311,12 +336,12 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case err := <-errc:
-		return err
+		return fail(msg{"报送平台停止服务", "the desk stopped serving"}, nil, err)
 	case <-ctx.Done():
 	}
 	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	fmt.Fprintln(io.Out, "tally serve: stopping")
+	say(msg{"tally 报送平台：正在停止", "tally serve: stopping"}, nil)
 	return hs.Shutdown(shut)
 }
 
@@ -336,18 +361,18 @@ func firstOffice(st *store.Store) (string, error) {
 
 func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "user",
-		Short: "Manage the desk's accounts from the command line",
+		Use:   io.t("user [命令]", "user"),
+		Short: io.t("在命令行管理报送平台的账户", "Manage the desk's accounts from the command line"),
 	}
 	var dept string
 	var office, stdin bool
 	add := &cobra.Command{
-		Use:   "add NAME (--dept CODE | --office)",
-		Short: "Create an account and print its password (or read it with --password-stdin)",
-		Args:  args(cobra.ExactArgs(1)),
+		Use:   io.t("add 账户名 (--dept 单位代码 | --office)", "add NAME (--dept CODE | --office)"),
+		Short: io.t("创建账户并显示其密码（或用 --password-stdin 从标准输入读取）", "Create an account and print its password (or read it with --password-stdin)"),
+		Args:  args(cobra.ExactArgs(1), needAccount),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if office == (dept != "") {
-				return usagef("give --dept CODE or --office")
+				return usage(msg{"请给出 --dept 单位代码 或 --office 之一", "give --dept CODE or --office"}, nil)
 			}
 			role := store.Dept
 			if office {
@@ -358,7 +383,7 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 					return err
 				}
 				if _, ok := s.Department(dept); !ok {
-					return usagef("--dept %s: no such department (tally template --list shows them)", dept)
+					return usage(msg{"--dept {dept}：没有这个单位（tally template --list 列出各单位）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": dept})
 				}
 			}
 			return withStore(opts, func(st *store.Store) error {
@@ -367,24 +392,24 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 					return err
 				}
 				if _, err := st.AddUser(nil, a[0], role, dept, pw); err != nil {
-					return err
+					return accountError(err, a[0])
 				}
-				fmt.Fprintf(io.Out, "created %s\n", a[0])
+				fmt.Fprintln(io.Out, say(io.Lang, msg{"已创建账户 {name}", "created {name}"}, fields{"name": a[0]}))
 				if shown {
-					fmt.Fprintf(io.Out, "password (shown this once): %s\n", pw)
+					fmt.Fprintln(io.Out, say(io.Lang, shownOnce, fields{"password": pw}))
 				}
 				return nil
 			})
 		},
 	}
-	add.Flags().StringVar(&dept, "dept", "", "the department `CODE` the account reports for")
-	add.Flags().BoolVar(&office, "office", false, "an office account: sees everything, manages accounts")
-	add.Flags().BoolVar(&stdin, "password-stdin", false, "read the password from stdin instead of making one")
+	add.Flags().StringVar(&dept, "dept", "", io.t("账户所属单位的`代码`", "the department `CODE` the account reports for"))
+	add.Flags().BoolVar(&office, "office", false, io.t("财政所账户：查看全部，管理账户", "an office account: sees everything, manages accounts"))
+	add.Flags().BoolVar(&stdin, "password-stdin", false, io.t("从标准输入读取密码，而不是生成一个", "read the password from stdin instead of making one"))
 	var resetStdin bool
 	reset := &cobra.Command{
-		Use:   "reset NAME",
-		Short: "Set a new password (printed, or read with --password-stdin) and enable the account",
-		Args:  args(cobra.ExactArgs(1)),
+		Use:   io.t("reset 账户名", "reset NAME"),
+		Short: io.t("设置新密码（显示出来，或用 --password-stdin 读取）并启用账户", "Set a new password (printed, or read with --password-stdin) and enable the account"),
+		Args:  args(cobra.ExactArgs(1), needAccount),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return withStore(opts, func(st *store.Store) error {
 				pw, shown, err := password(io, resetStdin)
@@ -392,47 +417,49 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 					return err
 				}
 				if err := st.SetPassword(nil, a[0], pw); err != nil {
-					return err
+					return accountError(err, a[0])
 				}
-				fmt.Fprintf(io.Out, "reset %s\n", a[0])
+				fmt.Fprintln(io.Out, say(io.Lang, msg{"已重设账户 {name} 的密码", "reset {name}"}, fields{"name": a[0]}))
 				if shown {
-					fmt.Fprintf(io.Out, "password (shown this once): %s\n", pw)
+					fmt.Fprintln(io.Out, say(io.Lang, shownOnce, fields{"password": pw}))
 				}
 				return nil
 			})
 		},
 	}
-	reset.Flags().BoolVar(&resetStdin, "password-stdin", false, "read the password from stdin instead of making one")
+	reset.Flags().BoolVar(&resetStdin, "password-stdin", false, io.t("从标准输入读取密码，而不是生成一个", "read the password from stdin instead of making one"))
 	disable := &cobra.Command{
-		Use:   "disable NAME",
-		Short: "Disable an account and end its sessions",
-		Args:  args(cobra.ExactArgs(1)),
+		Use:   io.t("disable 账户名", "disable NAME"),
+		Short: io.t("停用账户并结束其登录", "Disable an account and end its sessions"),
+		Args:  args(cobra.ExactArgs(1), needAccount),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return withStore(opts, func(st *store.Store) error {
 				if err := st.Disable(nil, a[0]); err != nil {
-					return err
+					return accountError(err, a[0])
 				}
-				fmt.Fprintf(io.Out, "disabled %s\n", a[0])
+				fmt.Fprintln(io.Out, say(io.Lang, msg{"已停用账户 {name}", "disabled {name}"}, fields{"name": a[0]}))
 				return nil
 			})
 		},
 	}
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List the accounts",
-		Args:  args(cobra.NoArgs),
+		Short: io.t("列出账户", "List the accounts"),
+		Args:  args(cobra.NoArgs, noArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return withStore(opts, func(st *store.Store) error {
 				users, err := st.Users()
 				if err != nil {
 					return err
 				}
+				// Tab-separated, codes as stored: a list for scripts too,
+				// its words in the terminal's language.
 				for _, u := range users {
-					state := "active"
+					state := msg{"启用", "active"}
 					if u.Disabled {
-						state = "disabled"
+						state = msg{"停用", "disabled"}
 					}
-					fmt.Fprintf(io.Out, "%s\t%s\t%s\t%s\n", u.Name, u.Role, u.Dept, state)
+					fmt.Fprintf(io.Out, "%s\t%s\t%s\t%s\n", u.Name, u.Role, u.Dept, state.In(io.Lang))
 				}
 				return nil
 			})
@@ -449,41 +476,88 @@ func password(io streams, stdin bool) (string, bool, error) {
 	}
 	line, err := bufio.NewReader(io.In).ReadString('\n')
 	if err != nil && line == "" {
-		return "", false, usagef("--password-stdin: no password on stdin")
+		return "", false, usage(msg{"--password-stdin：标准输入中没有密码", "--password-stdin: no password on stdin"}, nil)
 	}
 	return strings.TrimRight(line, "\r\n"), false, nil
 }
 
 func withStore(opts *serveOptions, f func(*store.Store) error) error {
-	st, err := store.Open(opts.Data)
+	st, err := openStore(opts.Data)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := f(st); err != nil {
-		if errors.Is(err, store.ErrWeakPassword) || errors.Is(err, store.ErrExists) || errors.Is(err, store.ErrNotFound) {
-			return usagef("%v", err)
-		}
-		return err
+	return f(st)
+}
+
+// openStore opens the data folder, saying what failed in both languages.
+func openStore(dir string) (*store.Store, error) {
+	st, err := store.Open(dir)
+	if errors.Is(err, store.ErrNewerSchema) {
+		return nil, fail(msg{"无法打开数据文件夹 {dir}：其数据库由更新版本的 tally 建立，请使用更新版本的 tally",
+			"open the data folder {dir}: its database was made by a newer tally; Try: a newer tally"}, fields{"dir": dir}, nil)
 	}
-	return nil
+	if errors.Is(err, store.ErrNotDatabase) {
+		return nil, fail(msg{"无法打开数据文件夹 {dir}：其中的 tally.db 不是数据库（已损坏，或是另一个同名文件）；可用 tally serve backup 的备份替换它",
+			"open the data folder {dir}: its tally.db is not a database (damaged, or another file of that name); Try: replace it with a backup made by tally serve backup"}, fields{"dir": dir}, nil)
+	}
+	if err != nil {
+		if cause := errors.Unwrap(err); cause != nil {
+			err = cause // the store's own words name the step: ours do
+		}
+		return nil, fail(msg{"无法打开数据文件夹 {dir}", "open the data folder {dir}"}, fields{"dir": dir}, err)
+	}
+	return st, nil
+}
+
+// Messages of the desk's accounts.
+var (
+	needAccount = msg{"请给出一个账户名", "give one account name"}
+	shownOnce   = msg{"密码（只显示这一次）：{password}", "password (shown this once): {password}"}
+)
+
+// accountError says the store's refusals of an account as the caller's
+// mistakes, in both languages.
+func accountError(err error, name string) error {
+	f := fields{"name": name}
+	switch {
+	case errors.Is(err, store.ErrWeakPassword):
+		return usage(msg{"密码太短：至少 8 个字符", "password shorter than 8 characters"}, nil)
+	case errors.Is(err, store.ErrLongPassword):
+		return usage(msg{"密码太长：最多 72 字节（约 24 个汉字）", "password longer than 72 bytes"}, nil)
+	case errors.Is(err, store.ErrBadName):
+		return usage(msg{"账户名“{name}”无效：应为 1–64 个字母、数字、-、_ 或 .", "user name \"{name}\": use 1–64 letters, digits, '-', '_' or '.'"}, f)
+	case errors.Is(err, store.ErrExists):
+		return usage(msg{"账户 {name} 已存在", "user {name}: already exists"}, f)
+	case errors.Is(err, store.ErrNotFound):
+		return usage(msg{"没有账户 {name}", "user {name}: not found"}, f)
+	}
+	return fail(msg{"账户 {name}", "user {name}"}, f, err)
 }
 
 func newServeBackupCommand(io streams, opts *serveOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:   "backup FILE",
-		Short: "Write a consistent copy of the database to FILE, also while the desk is serving",
-		Long: `Write a consistent copy of tally.db to FILE (SQLite's VACUUM INTO), also while
+		Use:   io.t("backup 文件", "backup FILE"),
+		Short: io.t("把数据库的一致副本写入“文件”，报送平台运行时也可以", "Write a consistent copy of the database to FILE, also while the desk is serving"),
+		Long: io.t(`把 tally.db 的一致副本写入“文件”（SQLite 的 VACUUM INTO），tally serve 运行时
+也可以。上传的文件在数据文件夹的 files/ 中，各以其 SHA-256 命名、从不修改：原样
+复制该文件夹即可（views/ 缺失时会从中重建）。`, `Write a consistent copy of tally.db to FILE (SQLite's VACUUM INTO), also while
 tally serve is running. The uploaded files are in the data folder's files/
 folder, each under its SHA-256 and never changed: copy that folder as it is
-(views/ is remade from it when missing).`,
-		Args: args(cobra.ExactArgs(1)),
+(views/ is remade from it when missing).`),
+		Args: args(cobra.ExactArgs(1), msg{"请给出一个备份文件名", "give one backup FILE"}),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return withStore(opts, func(st *store.Store) error {
 				if err := st.Backup(a[0]); err != nil {
-					return err
+					if errors.Is(err, store.ErrExists) {
+						return usage(msg{"{path} 已存在，未覆盖：请换一个文件名", "{path} already exists; not overwritten: give another name"}, fields{"path": a[0]})
+					}
+					if cause := errors.Unwrap(err); cause != nil {
+						err = cause
+					}
+					return fail(msg{"无法备份到 {path}", "back up to {path}"}, fields{"path": a[0]}, err)
 				}
-				fmt.Fprintf(io.Out, "wrote %s\n", a[0])
+				fmt.Fprintln(io.Out, say(io.Lang, msg{"已写入 {path}", "wrote {path}"}, fields{"path": a[0]}))
 				return nil
 			})
 		},

@@ -216,13 +216,14 @@ func startServe(t *testing.T, data string) (*exec.Cmd, string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// In Chinese, the default: its first line the address.
 	sc := bufio.NewScanner(out)
-	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "tally serve: http://") {
+	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "tally 报送平台：http://") {
 		cmd.Process.Kill()
 		cmd.Wait()
 		t.Fatalf("tally serve printed %q", sc.Text())
 	}
-	base := strings.TrimSuffix(strings.TrimPrefix(sc.Text(), "tally serve: "), "/")
+	base := strings.TrimSuffix(strings.TrimPrefix(sc.Text(), "tally 报送平台："), "/")
 	go io.Copy(io.Discard, out)
 	return cmd, base
 }
@@ -405,7 +406,7 @@ func TestServeTLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := filepath.Join(dir, "data")
-	cmd := exec.Command(bin, "serve", "--data", data, "--addr", "127.0.0.1:0", "--tls-cert", certFile, "--tls-key", keyFile)
+	cmd := exec.Command(bin, "serve", "--lang", "en", "--data", data, "--addr", "127.0.0.1:0", "--tls-cert", certFile, "--tls-key", keyFile)
 	out, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
