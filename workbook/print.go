@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -65,4 +66,15 @@ func numFmt(places int32) string {
 		return "#,##0"
 	}
 	return "#,##0." + strings.Repeat("0", int(shown))
+}
+
+// sortContentTypes puts the package's default content types in order of
+// extension: excelize adds the image types a chart brings from a map, in
+// a different order each run, and the same inputs must make the same bytes.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 }

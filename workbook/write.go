@@ -78,6 +78,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
 		return err
 	}
+	sortContentTypes(f)
 	// excelize builds the whole zip in a buffer before writing it out; a
 	// zip writer of our own sends it straight to w instead, and splices the
 	// detail rows into their sheets.
