@@ -106,15 +106,32 @@ type codeUse struct {
 	at   Source
 }
 
-// checkCodeName: one unified social credit code, one enterprise name.
-func (l *Ledger) checkCodeName(s *Submission, r *Row) {
+// checkCodeName: one unified social credit code, one enterprise name. The
+// codes a file names first are the file's until it is committed; past
+// MaxCodes in a run, new codes are not remembered (not_checked, once per
+// file).
+func (l *Ledger) checkCodeName(fr *FileRead, r *Row) {
 	if r.Code == "" {
 		return
 	}
+	s := &fr.s
 	name := NormalizeHeader(r.Name)
 	first, ok := l.codes[r.Code]
 	if !ok {
-		l.codes[r.Code] = codeUse{name, r.CodeSource}
+		first, ok = fr.codes[r.Code]
+	}
+	if !ok {
+		switch {
+		case len(l.codes)+len(fr.codes) < MaxCodes:
+			if fr.codes == nil {
+				fr.codes = map[string]codeUse{}
+			}
+			fr.codes[r.Code] = codeUse{name, r.CodeSource}
+		case !fr.codesFull:
+			fr.codesFull = true
+			l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleNotChecked,
+				Severity: Warning, Fields: Fields{"check": Text{"新出现的统一社会信用代码是否一码一名", "whether each new credit code names one enterprise"}, "limit": MaxCodes}})
+		}
 		return
 	}
 	if first.name != name {

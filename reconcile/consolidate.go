@@ -19,6 +19,11 @@ type Options struct {
 	// Detail, when set, receives every consolidated cell instead of
 	// Result.Detail, so a large run need not hold them.
 	Detail func(Entry)
+	// Stage, when set, makes the stage that holds a streamed file's detail
+	// until the file is read to its end (Ledger.Begin): a temporary file,
+	// or DiscardStage when Detail discards. Without it a streamed file's
+	// detail is held in memory until then.
+	Stage func() DetailStage
 	// MaxFindingsPerFile, when positive, lists at most that many findings
 	// of one file, then one summary finding (bound.go).
 	MaxFindingsPerFile int
@@ -121,11 +126,9 @@ type Ledger struct {
 	figs     map[figKey]*Figure
 	received map[string]bool     // dept|period with a file, readable or not
 	chosen   map[string]Identity // dept|period → the readable file that counts
-	noSum    bool                // checking a file that does not count: nothing is consolidated
-	subStart int                 // index of the current submission's first finding
+	tx       *FileRead           // the file being added
 	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
-	cur      *monthState // the month being added
 	codes    map[string]codeUse
 	check    bool
 	detail   func(Entry)
@@ -220,7 +223,15 @@ func (l *Ledger) fig(ind string, p Period) *Figure {
 	return f
 }
 
-func (l *Ledger) finding(f Finding) { l.bounded(f) }
+// finding adds a finding of the run, or of the file being added: held
+// with it until it is committed.
+func (l *Ledger) finding(f Finding) {
+	if l.tx != nil {
+		l.tx.own.add(f)
+		return
+	}
+	l.bounded(f)
+}
 
 // after reports whether p lies after the as-of month: such a file is not
 // consolidated in this run.
@@ -251,90 +262,53 @@ func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
 	}
 }
 
-// Add consolidates one submission.
+// Add consolidates one submission read whole.
 func (l *Ledger) Add(s *Submission) {
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved}
+	if s.Department != "" && !l.check && l.after(s.Period) || !s.Unreadable && s.Department != "" {
+		fr := l.begin(s, nil) // nil stage: nothing can fail past here
+		if fr == nil {
+			return
+		}
+		for i := range s.Sheets {
+			sh := &s.Sheets[i]
+			sr := fr.Sheet(sh.Table, sh.Name)
+			if sh.Total != nil {
+				sr.Total(sh.Total)
+			}
+			for ri := range sh.Rows {
+				sr.Row(&sh.Rows[ri])
+			}
+			sr.End(sh.Cells)
+		}
+		fr.Commit()
+		return
+	}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "unreadable", Template: s.Template, saved: s.Saved}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}
-	key := s.Department + "|" + s.Period.String()
-	if s.Department != "" && !l.check && l.after(s.Period) {
-		// A later month's file in the same folder: listed, not read into
-		// this run (its rows belong to a later one).
-		in.Status = "skipped"
-		l.res.Inputs = append(l.res.Inputs, in)
-		return
-	}
-	l.subStart = len(l.res.Findings)
 	for _, f := range s.Findings {
 		l.finding(f)
 	}
-	l.checkLate(s)
-	switch {
-	case s.Unreadable || s.Department == "":
-		in.Status = "unreadable"
-		if s.Department != "" {
-			l.received[key] = true
-			l.noteUnreadable(key, s)
-		}
-		l.res.Inputs = append(l.res.Inputs, in)
-		return
-	case l.used[key]:
-		// A second file for one department-month. Files come in the order
-		// of Identity.Before, so the one that counts came first; both are
-		// reported, saying which counts and why.
-		used := l.chosen[key]
-		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}})
-		l.finding(Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
-		if l.check {
-			// Checked like any file, so the department hears of all its
-			// problems; its figures go nowhere.
-			l.noSum = true
-			for i := range s.Sheets {
-				in.Rows += l.addSheet(s, &s.Sheets[i])
-			}
-			l.noSum = false
-			l.res.Inputs = append(l.res.Inputs, in)
-			return
-		}
-		n := 0
-		for _, sh := range s.Sheets {
-			n += len(sh.Rows)
-			l.countCells(&sh, nil)
-		}
-		in.Rows, in.Status = n, "duplicate"
-		l.res.Summary.Rows += n
-		l.res.Summary.RowsRejected += n
-		l.res.Inputs = append(l.res.Inputs, in)
-		return
+	if f, late := l.late(s); late {
+		l.finding(f)
 	}
-	l.chosen[key] = IdentityOf(s)
-	l.received[key] = true
-	l.used[key] = true
-	if s.Period.IsMonth() {
-		l.cur = newMonthState(s)
-	}
-	for i := range s.Sheets {
-		in.Rows += l.addSheet(s, &s.Sheets[i])
-	}
-	if l.cur != nil {
-		l.compareMonths(s.Department, l.cur)
-		l.cur = nil
+	if s.Department != "" {
+		l.received[s.Department+"|"+s.Period.String()] = true
+		l.noteUnreadable(s.Department+"|"+s.Period.String(), s)
 	}
 	l.res.Inputs = append(l.res.Inputs, in)
 }
 
-// checkLate: a month's file saved after the spec's deadline day of the next
+// late: a month's file saved after the spec's deadline day of the next
 // month, by the date the file itself records.
-func (l *Ledger) checkLate(s *Submission) {
+func (l *Ledger) late(s *Submission) (Finding, bool) {
 	due, ok := l.due(s.Period)
 	if !ok || s.Saved == "" || s.Saved <= due {
-		return
+		return Finding{}, false
 	}
-	l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}})
+	return Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}}, true
 }
 
 // due returns the date (YYYY-MM-DD) a month's submission is due by.
@@ -357,123 +331,22 @@ func savedText(modified string) any {
 	return modified[:10] + " " + modified[11:19] + " UTC"
 }
 
-// addSheet consolidates one table and returns its number of data rows.
-func (l *Ledger) addSheet(s *Submission, sh *Sheet) int {
-	t := sh.Table
-	sums := make([]decimal.Decimal, len(t.Columns))
-	texts := make([][]*Cell, len(t.Columns)) // figures typed as text, by column
-	rejected := 0
-	rejectedAt := map[string][]int{} // indicator → rejected rows
-	seen := map[string]int{}
-	accepted := make([]bool, len(sh.Rows))
-	for ri := range sh.Rows {
-		r := &sh.Rows[ri]
-		l.res.Summary.Rows++
-		if t.Rows == Indicators && r.LineN < 0 {
-			// Not a line of this table; the reader reported it.
-			rejected++
-			l.res.Summary.RowsRejected++
-			continue
-		}
-		if !l.checkRow(s, sh, r, seen) {
-			rejected++
-			l.res.Summary.RowsRejected++
-			for _, c := range t.Columns {
-				if ind := l.indicatorOf(t, c, r); ind != "" {
-					if n := len(rejectedAt[ind]); n == 0 || rejectedAt[ind][n-1] != r.Line {
-						rejectedAt[ind] = append(rejectedAt[ind], r.Line)
-					}
-					if l.cur != nil {
-						l.cur.val(t, r, ind).rejected = true
-					}
-				}
-			}
-			continue
-		}
-		l.res.Summary.RowsConsolidated++
-		accepted[ri] = !l.noSum
-		for ci, c := range t.Columns {
-			ind := l.indicatorOf(t, c, r)
-			cell := &r.Cells[ci]
-			if ind == "" || cell.State != Number {
-				continue
-			}
-			sums[ci] = sums[ci].Add(cell.Value)
-			if cell.AsText && cell.Formula == "" {
-				texts[ci] = append(texts[ci], cell)
-			}
-			l.consolidate(s, t, c, r, cell, ind)
-		}
-	}
-	l.checkTotal(s, sh, sums, texts, rejected)
-	l.countCells(sh, accepted)
-	// One reason per indicator and sheet, however many rows were rejected.
-	for ind, lines := range rejectedAt {
-		f := l.fig(ind, s.Period)
-		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(s.File, sh.Name, lines))
-	}
-	return len(sh.Rows)
-}
-
-// countCells accounts for a sheet's cells: the reader's template and
-// reported cells, and each value cell the reader passed on — consolidated
-// when its row was (accepted[i]; nil when none was), else rejected, or
-// checked when it is the 合计's. A value cell unaccounted for is a bug.
-func (l *Ledger) countCells(sh *Sheet, accepted []bool) {
-	s := &l.res.Summary
-	c := sh.Cells
-	values := 0
-	for ri := range sh.Rows {
-		for _, cell := range sh.Rows[ri].Cells {
-			if cell.Raw == "" {
-				continue
-			}
-			values++
-			if accepted != nil && accepted[ri] && cell.State == Number {
-				s.CellsConsolidated++
-			} else {
-				s.CellsRejected++
-			}
-		}
-	}
-	if sh.Total != nil {
-		for _, cell := range sh.Total.Cells {
-			if cell.Raw != "" {
-				values++
-				s.CellsChecked++
-			}
-		}
-	}
-	if c.Read == 0 {
-		// A sheet built without the reader's account (a test, another
-		// adapter): its value cells are all it has.
-		c.Read, c.Values = values, values
-	}
-	s.Cells += c.Read
-	s.CellsTemplate += c.Template
-	s.CellsReported += c.Reported
-	if values != c.Values || c.Read != c.Template+c.Reported+c.Values {
-		panic(Bugf("sheet %s: %d cells read (%d template, %d reported, %d values) but %d value cells passed on",
-			sh.Name, c.Read, c.Template, c.Reported, c.Values, values))
-	}
-}
-
 // rejectedRows says which rows of a sheet were rejected: 内资到位!5:5, or
-// the first few and how many.
-func rejectedRows(file, sheet string, lines []int) Text {
+// the first few and how many (n in all).
+func rejectedRows(file, sheet string, first []int, n int) Text {
 	refs := make([]string, 0, 3)
-	for _, n := range lines[:min(len(lines), 3)] {
-		refs = append(refs, fmt.Sprintf("%d:%d", n, n))
+	for _, line := range first[:min(len(first), 3)] {
+		refs = append(refs, fmt.Sprintf("%d:%d", line, line))
 	}
 	at := Source{File: file, Sheet: sheet, Cell: strings.Join(refs, ",")}.String()
-	if len(lines) == 1 {
+	if n == 1 {
 		return Text{"被拒收的行：" + at, "rejected row: " + at}
 	}
 	more := ""
-	if len(lines) > 3 {
+	if n > 3 {
 		more = "…"
 	}
-	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", len(lines), at, more), fmt.Sprintf("%d rejected rows: %s%s", len(lines), at, more)}
+	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", n, at, more), fmt.Sprintf("%d rejected rows: %s%s", n, at, more)}
 }
 
 func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
@@ -483,39 +356,45 @@ func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
 	return t.IndicatorFor(c, nil)
 }
 
-// consolidate adds one accepted value cell to its figure and the detail.
-func (l *Ledger) consolidate(s *Submission, t *Table, c Column, r *Row, cell *Cell, ind string) {
-	if l.noSum {
+// consolidate adds one accepted value cell to the file's figures and the
+// detail.
+func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cell, ind string) {
+	if fr.noSum {
 		return
 	}
-	l.detail(Entry{
+	s := &fr.s
+	e := Entry{
 		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
 		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
-	})
+	}
+	if fr.stage != nil {
+		fr.stage.Add(e)
+	} else {
+		l.detail(e)
+	}
 	switch c.Measure {
 	case MonthValue, LevelValue, YearValue:
-		f := l.fig(ind, s.Period)
+		f := fr.fig(ind)
 		f.Value = f.Value.Add(cell.Value)
 		f.Has = true
 	}
-	if l.cur == nil {
+	if fr.cur == nil {
 		return
 	}
 	switch c.Measure {
 	case MonthValue:
-		v := l.cur.val(t, r, ind)
-		v.month, v.hasMonth = cell.Value, true
+		v := fr.cur.val(t, r, ind)
+		v.month, v.hasMonth = compact(cell.Value), true
 	case YTDValue:
-		v := l.cur.val(t, r, ind)
-		v.ytd, v.hasYTD, v.ytdAt, v.ytdRaw = cell.Value, true, cell.Source, cell.Raw
+		fr.cur.setYTD(fr.cur.val(t, r, ind), cell)
 	}
 }
 
 // checkRow runs the cell checks of one row and reports whether the row can
 // be consolidated. A row with any unreadable value cell is rejected whole.
-func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int) bool {
+func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]int32) bool {
+	s := &fr.s
 	t := sh.Table
-	ok := true
 	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
 		f := Finding{Source: src, Department: s.Department, Period: s.Period.String(),
 			Rule: rule, Severity: sev, Raw: raw, Fields: fields}
@@ -524,6 +403,7 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 		}
 		l.finding(f)
 	}
+	ok := l.checkRequired(fr, t, r)
 	for ci, c := range t.Columns {
 		ind := l.indicatorOf(t, c, r)
 		if ind == "" {
@@ -559,20 +439,50 @@ func (l *Ledger) checkRow(s *Submission, sh *Sheet, r *Row, seen map[string]int)
 			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
 		}
 	}
-	key := r.Code
-	if key == "" {
-		key = r.Name
+	if t.Rows != Indicators {
+		key := r.Code
+		if key == "" {
+			key = r.Name
+		}
+		h := entityHash(key)
+		if first, dup := seen[h]; dup {
+			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first)})
+			return false
+		}
+		seen[h] = int32(r.Line)
 	}
-	if first, dup := seen[key]; dup && t.Rows != Indicators {
-		at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": first})
-		return false
-	}
-	seen[key] = r.Line
 	l.checkMonthYTD(s, sh, r)
 	l.checkRowRules(s, sh, r)
-	l.checkCodeName(s, r)
-	if l.cur != nil {
-		l.cur.note(t, sh.Name, r)
+	l.checkCodeName(fr, r)
+	if fr.cur != nil {
+		fr.cur.note(t, sh.Name, r)
+	}
+	return ok
+}
+
+// checkRequired: every value cell of a data row must hold a figure. One
+// left blank, or holding a mark for "no figure" (—, -, / or 无), is an
+// error that rejects the row: an empty cell and a zero are different
+// things, and the department must say which (0 when there is none). It
+// reports whether the row has every figure; its blank cells become
+// Invalid.
+func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
+	if r.Footer || t.Rows == Indicators && r.LineN < 0 {
+		return true
+	}
+	ok := true
+	for ci, c := range t.Columns {
+		cell := &r.Cells[ci]
+		if cell.State != Blank || l.indicatorOf(t, c, r) == "" {
+			continue
+		}
+		ok = false
+		cell.State = Invalid
+		f := Finding{Source: cell.Source, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleRequired, Severity: Error, Raw: cell.Raw}
+		if cell.Raw != "" {
+			f.Rule, f.Fields = RuleNoFigure, Fields{"raw": cell.Raw}
+		}
+		l.finding(f)
 	}
 	return ok
 }
@@ -637,19 +547,20 @@ func hasRole(t *Table, role ColumnRole) bool {
 // typed as text, as Excel and Calc do: when it falls short of the rows by
 // exactly those figures, each is reported once at its own cell, not as a
 // wrong 合计 on a cell the department was told not to touch.
-func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, texts [][]*Cell, rejected int) {
+func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
+	s, sh := &fr.s, &sr.sh
 	t := sh.Table
 	if t.Rows == Indicators {
 		return
 	}
 	if sh.Total == nil {
-		if len(sh.Rows) > 0 {
+		if sr.rows > 0 {
 			l.finding(Finding{Source: Source{File: s.File, Sheet: sh.Name}, Department: s.Department,
 				Period: s.Period.String(), Rule: RuleNoTotal, Severity: Warning})
 		}
 		return
 	}
-	if rejected > 0 {
+	if sr.rejected > 0 {
 		return
 	}
 	for ci, c := range t.Columns {
@@ -657,36 +568,37 @@ func (l *Ledger) checkTotal(s *Submission, sh *Sheet, sums []decimal.Decimal, te
 			continue
 		}
 		cell := sh.Total.Cells[ci]
-		if cell.State != Number || cell.Value.Equal(sums[ci]) {
+		sum := sr.sums[ci].value()
+		if cell.State != Number || cell.Value.Equal(sum) {
 			continue
 		}
-		if cell.Formula != "" && len(texts[ci]) > 0 {
-			skipped := decimal.Zero
-			for _, c := range texts[ci] {
-				skipped = skipped.Add(c.Value)
+		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && cell.Value.Add(tf.sum).Equal(sum) {
+			for i := range tf.cells {
+				l.sumSkipsText(fr, &tf.cells[i], cell)
 			}
-			if cell.Value.Add(skipped).Equal(sums[ci]) {
-				for _, c := range texts[ci] {
-					l.sumSkipsText(s, c, cell)
-				}
-				continue
-			}
+			// The figures past the file's bound on findings: each one's
+			// number_as_text came later still, so each would be past it.
+			fr.own.dropped += tf.more
+			continue
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
-			Fields: Fields{"total": cell.Value.String(), "sum": sums[ci].String(), "diff": cell.Value.Sub(sums[ci]).String()}})
+			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Sub(sum).String()}})
 	}
 }
 
 // sumSkipsText reports a figure typed as text that the sheet's 合计
 // formula left out, in place of its number_as_text note.
-func (l *Ledger) sumSkipsText(s *Submission, c *Cell, total Cell) {
+func (l *Ledger) sumSkipsText(fr *FileRead, c *Cell, total Cell) {
+	s := &fr.s
 	f := Finding{Source: c.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleSumSkipsText,
 		Severity: Warning, Raw: c.Raw, Fields: Fields{"value": c.Value.String(), "total_cell": total.Source.Cell + " " + total.Formula, "short": c.Value.String()}}
-	for i := l.subStart; i < len(l.res.Findings); i++ {
-		if g := &l.res.Findings[i]; g.Rule == RuleTextNumber && g.Source == c.Source {
-			*g = f
-			return
+	for _, list := range [][]Finding{fr.reader.list, fr.own.list} {
+		for i := range list {
+			if g := &list[i]; g.Rule == RuleTextNumber && g.Source == c.Source {
+				*g = f
+				return
+			}
 		}
 	}
 	l.finding(f)

@@ -70,6 +70,8 @@ const (
 	RuleNotAnnotated     Rule = "not_annotated"
 	RuleTooManyFindings  Rule = "too_many_findings"
 	RuleLongText         Rule = "long_text"
+	// A check that would hold more than a named limit in memory (stream.go).
+	RuleNotChecked Rule = "not_checked"
 )
 
 // Finding is one problem, at its place.
@@ -184,6 +186,8 @@ var catalogue = map[Rule]message{
 		Text{"未能写出批注副本：{reason}", "the annotated copy could not be written: {reason}"}},
 	RuleTooManyFindings: {Text{"问题过多", "too many findings"},
 		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
+	RuleNotChecked: {Text{"未做的核对", "check not run"},
+		Text{"{check}未进行：需要在内存中保留的数据超过 {limit} 个的上限；合计照常精确汇总", "{check}: not run, it would hold more than {limit} entries in memory (the limit); totals are consolidated exactly as usual"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},
 		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
 	RuleDate: {Text{"日期不是数字", "date in a figure cell"},

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"hash/maphash"
 	"sort"
 	"strconv"
 
@@ -15,40 +16,94 @@ import (
 // so), and a month whose predecessor came later or not at all is not
 // compared.
 
-type monthKey struct{ table, entity, ind string }
+// What a month keeps is compact, since a month of a large file has many
+// rows: each row's figures under a 128-bit hash of (table, entity,
+// indicator) with the two figures as 64-bit coefficients, each entity
+// under a hash of (table, entity) with its name and line. About 150 bytes
+// per figure; MaxMonthValues bounds them.
 
-type entityKey struct{ table, entity string }
+// hashKey is two independent 64-bit hashes: two different keys never look
+// alike in practice.
+type hashKey [2]uint64
+
+func hashOf(parts ...string) hashKey {
+	var k hashKey
+	for i := range k {
+		var h maphash.Hash
+		h.SetSeed(seeds[i])
+		for _, p := range parts {
+			h.WriteString(p)
+			h.WriteByte(0)
+		}
+		k[i] = h.Sum64()
+	}
+	return k
+}
+
+// compactDec is a figure as a month keeps it: its coefficient and exponent
+// when the coefficient fits in 64 bits (nearly always), else the decimal.
+type compactDec struct {
+	coef int64
+	exp  int32
+	big  *decimal.Decimal
+}
+
+func compact(d decimal.Decimal) compactDec {
+	if d.NumDigits() <= 18 {
+		return compactDec{coef: d.CoefficientInt64(), exp: d.Exponent()}
+	}
+	return compactDec{big: &d}
+}
+
+func (c compactDec) dec() decimal.Decimal {
+	if c.big != nil {
+		return *c.big
+	}
+	return decimal.New(c.coef, c.exp)
+}
 
 // monthVal is one row's 本月 and 本年累计 of an indicator.
 type monthVal struct {
-	month, ytd       decimal.Decimal
+	key              hashKey
+	month, ytd       compactDec
+	ytdCell, ytdRaw  string // where the 本年累计 is (its sheet is sheet), and its text
+	sheet            uint16 // index into monthState.sheetNames
 	hasMonth, hasYTD bool
-	ytdAt            Source
-	ytdRaw           string
 	rejected         bool // the row was rejected: it breaks the chain
+}
+
+// entityVal is an entity row of an entity table: its name, for messages,
+// and where it is.
+type entityVal struct {
+	name, table string
+	sheet       uint16
+	line        int32
 }
 
 // monthState is what one department's month left for the next.
 type monthState struct {
-	period  Period
-	file    string
-	vals    map[monthKey]*monthVal
-	order   []monthKey           // vals' keys in sheet order, for findings
-	present map[entityKey]string // entity → its name, for messages
-	sheets  map[string]string    // table → sheet name
-	at      map[entityKey]Source // where each entity's row is
+	period     Period
+	file       string
+	vals       []monthVal        // in sheet order, for findings
+	index      map[hashKey]int32 // into vals
+	present    map[hashKey]entityVal
+	sheets     map[string]string // table → sheet name
+	sheetNames []string
+	// over: the month had more than MaxMonthValues row figures; its rows
+	// are forgotten and it is compared with nothing.
+	over  bool
+	spare monthVal // what val returns once over
 }
 
-func newMonthState(s *Submission) *monthState {
-	rows, cells := 0, 0 // sizes the maps once: a sheet of thousands of rows would grow them many times
-	for _, sh := range s.Sheets {
-		rows += len(sh.Rows)
-		for _, r := range sh.Rows {
-			cells += len(r.Cells)
-		}
-	}
-	return &monthState{period: s.Period, file: s.File, vals: make(map[monthKey]*monthVal, cells), order: make([]monthKey, 0, cells),
-		present: make(map[entityKey]string, rows), sheets: map[string]string{}, at: make(map[entityKey]Source, rows)}
+func newMonthState(p Period, file string) *monthState {
+	return &monthState{period: p, file: file, index: map[hashKey]int32{}, present: map[hashKey]entityVal{}, sheets: map[string]string{}}
+}
+
+// overflow forgets the month's rows: it has more than MaxMonthValues, and
+// the checks across months are not run on it (not_checked).
+func (m *monthState) overflow() {
+	m.over = true
+	m.vals, m.index, m.present = nil, nil, nil
 }
 
 func entityOf(r *Row) string {
@@ -58,27 +113,62 @@ func entityOf(r *Row) string {
 	return r.Name
 }
 
+// sheetOf returns the index of a sheet's name.
+func (m *monthState) sheetOf(name string) uint16 {
+	for i, n := range m.sheetNames {
+		if n == name {
+			return uint16(i)
+		}
+	}
+	m.sheetNames = append(m.sheetNames, name)
+	return uint16(len(m.sheetNames) - 1)
+}
+
 // val returns the record of a row's indicator in this month.
 func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
-	k := monthKey{t.ID, entityOf(r), ind}
-	v := m.vals[k]
-	if v == nil {
-		v = &monthVal{}
-		m.vals[k] = v
-		m.order = append(m.order, k)
+	if m.over {
+		m.spare = monthVal{}
+		return &m.spare
 	}
-	return v
+	k := hashOf(t.ID, entityOf(r), ind)
+	i, ok := m.index[k]
+	if !ok {
+		if len(m.vals) >= MaxMonthValues {
+			m.overflow()
+			return m.val(t, r, ind)
+		}
+		i = int32(len(m.vals))
+		m.index[k] = i
+		m.vals = append(m.vals, monthVal{key: k})
+	}
+	return &m.vals[i]
+}
+
+// setYTD records a row's 本年累计.
+func (m *monthState) setYTD(v *monthVal, c *Cell) {
+	v.ytd, v.hasYTD, v.ytdCell, v.ytdRaw = compact(c.Value), true, c.Cell, c.Raw
+	if !m.over {
+		v.sheet = m.sheetOf(c.Sheet)
+	}
+}
+
+// ytdAt is where a row's 本年累计 is.
+func (m *monthState) ytdAt(v *monthVal) Source {
+	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: v.ytdCell}
 }
 
 // note records an entity row of an entity table.
 func (m *monthState) note(t *Table, sheet string, r *Row) {
-	if t.Rows == Indicators {
+	if t.Rows == Indicators || m.over {
 		return
 	}
-	k := entityKey{t.ID, entityOf(r)}
-	m.present[k] = r.Name
+	m.present[hashOf(t.ID, entityOf(r))] = entityVal{name: r.Name, table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
 	m.sheets[t.ID] = sheet
-	m.at[k] = Source{File: m.file, Sheet: sheet, Cell: "A" + strconv.Itoa(r.Line)}
+}
+
+// at is where an entity's row is.
+func (m *monthState) at(e entityVal) Source {
+	return Source{File: m.file, Sheet: m.sheetNames[e.sheet], Cell: "A" + strconv.Itoa(int(e.line))}
 }
 
 // compareMonths runs the checks across months for a department's new month
@@ -88,13 +178,28 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	p := cur.period
 	switch {
 	case prev != nil && prev.period == p.Prev() && p.Month > 1:
-		l.compare(dept, prev, cur)
+		if prev.over || cur.over {
+			l.notCompared(dept, cur)
+		} else {
+			l.compare(dept, prev, cur)
+		}
 	case p.Month == 1:
-		l.compare(dept, nil, cur) // the year starts from zero
+		if cur.over {
+			l.notCompared(dept, cur)
+		} else {
+			l.compare(dept, nil, cur) // the year starts from zero
+		}
 	}
 	if prev == nil || prev.period.Before(p) {
 		l.months[dept] = cur
 	}
+}
+
+// notCompared says that a month was not checked against the month before
+// it: one of them had too many rows to hold.
+func (l *Ledger) notCompared(dept string, cur *monthState) {
+	l.finding(Finding{Source: Source{File: cur.file}, Department: dept, Period: cur.period.String(), Rule: RuleNotChecked, Severity: Warning,
+		Fields: Fields{"check": Text{"与上月的逐行核对（本年累计衔接、新增和消失的行）", "the row-by-row checks against the month before (本年累计 chain, rows appearing or disappearing)"}, "limit": MaxMonthValues}})
 }
 
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
@@ -102,59 +207,61 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 // appear or disappear. prev is nil for January.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
-	for _, k := range cur.order {
-		v := cur.vals[k]
+	for i := range cur.vals {
+		v := &cur.vals[i]
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue
 		}
 		prevYTD := decimal.Zero
 		if prev != nil {
-			if pv := prev.vals[k]; pv != nil {
+			if j, ok := prev.index[v.key]; ok {
+				pv := &prev.vals[j]
 				if pv.rejected || !pv.hasYTD {
 					continue // the rejected row has its own finding
 				}
-				prevYTD = pv.ytd
+				prevYTD = pv.ytd.dec()
 			}
 		}
-		want := prevYTD.Add(v.month)
-		if want.Equal(v.ytd) {
+		month, ytd := v.month.dec(), v.ytd.dec()
+		if addsUp(prevYTD, month, ytd) { // sum.go: no allocation when it does
 			continue
 		}
+		want := prevYTD.Add(month)
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
-		l.finding(Finding{Source: v.ytdAt, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
-			Fields: Fields{"ytd": v.ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": v.month.String(), "expected": want.String(), "revision": v.ytd.Sub(want).String()}})
+		l.finding(Finding{Source: cur.ytdAt(v), Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
 	}
 	if prev == nil {
 		return
 	}
-	var appears, gone []entityKey
-	for k := range cur.present {
+	var appears, gone []entityVal
+	for k, e := range cur.present {
 		if _, was := prev.present[k]; !was {
-			appears = append(appears, k)
+			appears = append(appears, e)
 		}
 	}
-	for k := range prev.present {
+	for k, e := range prev.present {
 		if _, is := cur.present[k]; !is {
-			gone = append(gone, k)
+			gone = append(gone, e)
 		}
 	}
-	byCell := func(at map[entityKey]Source, ks []entityKey) {
-		sort.Slice(ks, func(i, j int) bool {
-			a, b := at[ks[i]], at[ks[j]]
-			return a.Sheet < b.Sheet || a.Sheet == b.Sheet && len(a.Cell) < len(b.Cell) || a.Sheet == b.Sheet && len(a.Cell) == len(b.Cell) && a.Cell < b.Cell
+	byCell := func(m *monthState, es []entityVal) {
+		sort.Slice(es, func(i, j int) bool {
+			a, b := m.sheetNames[es[i].sheet], m.sheetNames[es[j].sheet]
+			return a < b || a == b && es[i].line < es[j].line
 		})
 	}
-	byCell(cur.at, appears)
-	byCell(prev.at, gone)
-	for _, k := range appears {
-		l.finding(Finding{Source: cur.at[k], Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
-			Raw: cur.present[k], Fields: Fields{"name": cur.present[k], "prev": prev.period.String()}})
+	byCell(cur, appears)
+	byCell(prev, gone)
+	for _, e := range appears {
+		l.finding(Finding{Source: cur.at(e), Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
+			Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
 	}
-	for _, k := range gone {
-		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[k.table]}, Department: dept, Period: p.String(),
-			Rule: RuleDisappears, Severity: Info, Raw: prev.present[k], Fields: Fields{"name": prev.present[k], "prev": prev.period.String()}})
+	for _, e := range gone {
+		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[e.table]}, Department: dept, Period: p.String(),
+			Rule: RuleDisappears, Severity: Info, Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,6 +13,9 @@ import (
 // NormalizeHeader is how headers and row labels are compared: without white
 // space, so a header wrapped onto two lines or typed with spaces still matches.
 func NormalizeHeader(h string) string {
+	if strings.IndexFunc(h, unicode.IsSpace) < 0 {
+		return h // nothing to remove: no copy (it runs for every row's name)
+	}
 	return strings.Join(strings.Fields(h), "")
 }
 

@@ -54,6 +54,10 @@ type Row struct {
 	Cells []Cell // aligned with Table.Columns; non-value columns are zero
 	// CodeSource locates the credit code cell for findings.
 	CodeSource Source
+	// Footer marks a line the reader took for text that is not data (填表人,
+	// 联系电话) although a figure column holds a number: its cells are
+	// Invalid, and a blank one is required of no one.
+	Footer bool
 }
 
 // Sheet is one table as read from a submission.

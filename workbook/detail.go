@@ -69,11 +69,14 @@ type Detail struct {
 
 	seal sealer // the rows' digests, for the seal sheet
 
-	tmp    *os.File
-	parts  []segment // set by the compressor; read after finish
-	counts []int     // data rows of each finished sheet
-	rows   int       // data rows in the current sheet
-	n      int       // data rows in all
+	tmp   *os.File
+	spool *os.File // streamed files' entries until they are committed (spool.go)
+	// spoolErr is why the spool failed: the detail is then not whole.
+	spoolErr error
+	parts    []segment // set by the compressor; read after finish
+	counts   []int     // data rows of each finished sheet
+	rows     int       // data rows in the current sheet
+	n        int       // data rows in all
 
 	buf  []byte
 	free chan []byte
@@ -135,9 +138,15 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	if err != nil {
 		return nil, fmt.Errorf("detail: %w", err)
 	}
+	spool, err := newSpool(tmp)
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("detail: %w", err)
+	}
 	d := &Detail{lang: lang, st: styleIDs(), inds: map[string]*detailIndicator{}, depts: map[string]*detailText{},
 		periods: map[reconcile.Period]*detailText{}, sst: map[string]int32{},
-		tmp: tmp, free: make(chan []byte, 3), work: make(chan chunk, 2), done: make(chan error, 1)}
+		tmp: tmp, spool: spool, free: make(chan []byte, 3), work: make(chan chunk, 2), done: make(chan error, 1)}
 	for _, dep := range s.Departments {
 		d.depts[dep.Code] = &detailText{s: dep.Name}
 	}
@@ -221,6 +230,9 @@ func (d *Detail) finish() ([]segment, error) {
 		d.seal.end()
 		d.counts = append(d.counts, d.rows)
 		d.err = d.stop()
+		if d.err == nil {
+			d.err = d.spoolErr
+		}
 		for i := range d.parts {
 			d.parts[i].rows = d.counts[i]
 		}
@@ -242,6 +254,10 @@ func (d *Detail) stop() error {
 func (d *Detail) Close() error {
 	if d.work != nil {
 		d.stop()
+	}
+	if d.spool != nil {
+		d.spool.Close()
+		os.Remove(d.spool.Name())
 	}
 	name := d.tmp.Name()
 	d.tmp.Close()

@@ -38,6 +38,19 @@ var (
 // spaces are trimmed from both ends; inside a figure they make it ambiguous.
 const spaces = " \t\r\n\u00a0\u2007\u2009\u202f\u3000\ufeff"
 
+// trimSpaces is strings.Trim(s, spaces), without looking at the cutset
+// when s starts and ends with an ASCII character that is not in it (every
+// figure and nearly every name).
+func trimSpaces(s string) string {
+	if n := len(s); n > 0 && plainEnd(s[0]) && plainEnd(s[n-1]) {
+		return s
+	}
+	return strings.Trim(s, spaces)
+}
+
+// plainEnd: an ASCII byte that is not one of spaces.
+func plainEnd(c byte) bool { return c < 0x80 && c != ' ' && c != '\t' && c != '\r' && c != '\n' }
+
 // ParseText reads a figure typed as text in a column of the given unit. It
 // accepts what is unambiguous — thousands separators, full-width digits,
 // surrounding (no-break) spaces, (1,234.50) for negatives, the column's own
@@ -120,24 +133,27 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		c.State = reconcile.Invalid
 		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
 	}
-	expect := reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
+	// What was expected, for a finding's message: built only for one.
+	expect := func() reconcile.Text {
+		return reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
+	}
 	if rc.HasF && rc.Value == "" {
 		c.Raw = "=" + rc.Formula
 		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
 	}
 	switch {
 	case rc.Type == "d":
-		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect})
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect()})
 	case rc.Date && (rc.Type == "" || rc.Type == "n"):
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
-		return bad(reconcile.RuleDate, reconcile.Fields{"date": dateText(rc.Value, rc.Mac1904), "expected": expect})
+		return bad(reconcile.RuleDate, reconcile.Fields{"date": dateText(rc.Value, rc.Mac1904), "expected": expect()})
 	}
 	switch rc.Type {
 	case "", "n":
 		d, err := parseStored(rc.Value)
 		if err != nil {
-			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
+			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 		}
 		c.State, c.Value = reconcile.Number, d
 		return c, nil
@@ -157,7 +173,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
 	}
 	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
-	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect})
+	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 }
 
 // serialDate shows an Excel day number as the date (and time) it stands

@@ -432,7 +432,7 @@ func sheetFingerprint(sc sheetScanner) (Fingerprint, bool) {
 }
 
 // readODS reads an OpenDocument submission.
-func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits, st *stream) reconcile.Submission {
 	o, err := openODS(r, size, lim)
 	if err != nil {
 		sub = identifyByName(sub, base, s)
@@ -440,7 +440,7 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 	}
 	_, _, sub.Saved, sub.Modified = o.meta()
 	fp, hasFP := o.fingerprint()
-	sub = readTables(sub, o, fp, hasFP, base, s)
+	sub = readTables(sub, o, fp, hasFP, base, s, st)
 	if !strings.HasSuffix(strings.ToLower(base), ".ods") && !sub.Unreadable {
 		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleODSName, reconcile.Info, "", nil))
 	}

@@ -34,11 +34,60 @@ type Fingerprint struct {
 
 var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.(?:xlsx|xlsm|ods)$`)
 
-// ReadFile reads one submission from disk. The file is opened read-only and
+// ReadFile reads one submission from disk, whole: its rows are held in
+// the Submission, up to Limits.MaxRowsPerFile data rows (a file with more
+// is refused; Stream reads any number). The file is opened read-only and
 // never modified; its SHA-256 is taken from the same bytes that are read.
 func ReadFile(path, display string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	return readFile(path, display, s, lim, &stream{maxHeld: lim.filled().MaxRowsPerFile})
+}
+
+// ReadHeld reads one submission from disk whole, as ReadFile does, unless
+// it has more than maxRows data rows: then it returns false, having held
+// no more than that, and the file is for Stream.
+func ReadHeld(path, display string, s *reconcile.Spec, lim Limits, maxRows int) (reconcile.Submission, bool) {
+	st := &stream{maxHeld: maxRows}
+	sub := readFile(path, display, s, lim, st)
+	return sub, !st.tooMany
+}
+
+// Stream reads one submission from disk into the ledger row by row, so no
+// more than one row of it is held whatever its size (reconcile.Begin). A
+// file found unreadable partway — a damaged zip member, malformed XML, a
+// limit — leaves nothing of its rows in the run: it is added as
+// unreadable, with the cause. The ledger must not be used by anyone else
+// meanwhile. The error is the ledger's (its detail could not be kept).
+func Stream(path, display string, s *reconcile.Spec, lim Limits, l *reconcile.Ledger) (err error) {
+	st := &stream{ledger: l}
+	defer func() {
+		if p := recover(); p != nil {
+			if st.fr != nil {
+				st.fr.Abort() // the caller reports the panic as the file's finding
+			}
+			panic(p)
+		}
+	}()
+	sub := readFile(path, display, s, lim, st)
+	switch {
+	case st.skipped:
+		return nil
+	case st.fr == nil:
+		l.Add(&sub) // unreadable or unidentified before any row
+		return nil
+	case sub.Unreadable:
+		st.fr.Abort()
+		l.Add(&sub)
+		return nil
+	}
+	for _, f := range sub.Findings {
+		st.fr.Finding(f)
+	}
+	return st.fr.Commit()
+}
+
+func readFile(path, display string, s *reconcile.Spec, lim Limits, st *stream) reconcile.Submission {
 	sub := reconcile.Submission{File: display}
-	f, st, err := openRegular(path)
+	f, info, err := openRegular(path)
 	if err != nil {
 		return unreadable(identifyByName(sub, filepath.Base(path), s), err)
 	}
@@ -48,14 +97,19 @@ func ReadFile(path, display string, s *reconcile.Spec, lim Limits) reconcile.Sub
 		return unreadable(identifyByName(sub, filepath.Base(path), s), osErr("无法读取文件", "cannot read the file", err))
 	}
 	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return Read(sub, f, st.Size(), filepath.Base(path), s, lim)
+	return read(sub, f, info.Size(), filepath.Base(path), s, lim, st)
 }
 
-// Read reads a submission from r. sub carries the file's display name and
-// hash; base is the file's own name, used when it has no fingerprint.
+// Read reads a submission from r, whole (as ReadFile). sub carries the
+// file's display name and hash; base is the file's own name, used when it
+// has no fingerprint.
 func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits) reconcile.Submission {
+	return read(sub, r, size, base, s, lim, &stream{maxHeld: lim.filled().MaxRowsPerFile})
+}
+
+func read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *reconcile.Spec, lim Limits, st *stream) reconcile.Submission {
 	if isODS(r, size) {
-		return readODS(sub, r, size, base, s, lim)
+		return readODS(sub, r, size, base, s, lim, st)
 	}
 	x, err := openXLSX(r, size, lim)
 	if err != nil {
@@ -64,12 +118,74 @@ func Read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	}
 	sub.Saved, sub.Modified = x.saved()
 	fp, hasFP := x.fingerprint()
-	return readTables(sub, x, fp, hasFP, base, s)
+	return readTables(sub, x, fp, hasFP, base, s, st)
+}
+
+// stream is where a file's rows go as the reader finds them: held in the
+// Submission (ledger nil), at most maxHeld of them when maxHeld > 0, or
+// into the ledger as they come, with the reader's findings, one row at a
+// time.
+type stream struct {
+	ledger  *reconcile.Ledger
+	maxHeld int
+	held    int  // rows held by the sheets before the current one
+	tooMany bool // past maxHeld: the read stopped
+	skipped bool // the ledger did not want the file's rows
+	fr      *reconcile.FileRead
+	sr      *reconcile.SheetRead
+	// totalNoted: the file's 合计 formulas without values have their note.
+	totalNoted bool
+}
+
+// errTooManyRows stops a held read past its rows.
+var errTooManyRows = errors.New("too many rows to hold")
+
+// begin starts the file in the ledger once it is identified; it reports
+// false when the ledger wants none of its rows.
+func (st *stream) begin(sub *reconcile.Submission) bool {
+	if st.ledger == nil {
+		return true
+	}
+	st.fr = st.ledger.Begin(sub)
+	if st.fr == nil {
+		st.skipped = true
+		return false
+	}
+	sub.Findings = sub.Findings[:0]
+	return true
+}
+
+// flush passes on what the reader has found since the last flush: the
+// findings, and the rows and 合计 of sh (nil between sheets). A held read
+// keeps them, up to its limit.
+func (st *stream) flush(sub *reconcile.Submission, sh *reconcile.Sheet) error {
+	if st.fr == nil {
+		if sh != nil && st.maxHeld > 0 && st.held+len(sh.Rows) > st.maxHeld {
+			st.tooMany = true
+			return fileErr(fmt.Sprintf("文件中的数据行超过 %d 行的上限（工作表“%s”第 %d 行）", st.maxHeld, sh.Name, sh.Rows[len(sh.Rows)-1].Line),
+				fmt.Sprintf("the file has more than %d data rows (the limit; at row %d of sheet %s)", st.maxHeld, sh.Rows[len(sh.Rows)-1].Line, sh.Name), errTooManyRows)
+		}
+		return nil
+	}
+	for _, f := range sub.Findings {
+		st.fr.Finding(f)
+	}
+	sub.Findings = sub.Findings[:0]
+	if sh != nil && st.sr != nil {
+		if sh.Total != nil && !st.sr.HasTotal() {
+			st.sr.Total(sh.Total)
+		}
+		for i := range sh.Rows {
+			st.sr.Row(&sh.Rows[i])
+		}
+		sh.Rows = sh.Rows[:0]
+	}
+	return nil
 }
 
 // readTables identifies an opened workbook (by its fingerprint, else its
 // name) and reads every table its department owes for its period.
-func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP bool, base string, s *reconcile.Spec) reconcile.Submission {
+func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP bool, base string, s *reconcile.Spec, st *stream) reconcile.Submission {
 	byName := identifyByName(reconcile.Submission{}, base, s)
 	switch {
 	case hasFP:
@@ -88,6 +204,9 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 	}
 	d, _ := s.Department(sub.Department)
 	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d)...)
+	if !st.begin(&sub) {
+		return sub
+	}
 	for _, t := range d.TablesFor(sub.Period) {
 		si, ok := x.sheet(t.Sheet)
 		if !ok {
@@ -95,12 +214,13 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 				reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": t.Sheet}))
 			continue
 		}
-		sh, err := readSheet(&sub, x, si, t, s)
+		sh, err := readSheet(&sub, x, si, t, s, st)
 		if err != nil {
 			return unreadable(sub, err)
 		}
-		if sh != nil {
+		if sh != nil && st.fr == nil {
 			sub.Sheets = append(sub.Sheets, *sh)
+			st.held += len(sh.Rows)
 		}
 	}
 	if err := checkOtherSheets(&sub, x, d.TablesFor(sub.Period)); err != nil {
@@ -298,7 +418,7 @@ const headerScanRows = 20
 
 // readSheet reads one table: it finds the header row by matching the
 // table's headers, then reads every row below it.
-func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *reconcile.Table, s *reconcile.Spec) (*reconcile.Sheet, error) {
+func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *reconcile.Table, s *reconcile.Spec, st *stream) (*reconcile.Sheet, error) {
 	sh := &reconcile.Sheet{Table: t, Name: si.name}
 	var lay *layout
 	var missing []string
@@ -311,7 +431,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 				lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
 			}
 			boundFindings(sub, maxFindings)
-			return nil
+			return st.flush(sub, sh)
 		}
 		if row > headerScanRows {
 			return errStop
@@ -319,7 +439,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		sh.Cells.Read += len(cells)
 		cols, miss := matchHeader(t, cells)
 		if len(miss) == 0 {
-			lay = newLayout(t, s, cols, lines, &sh.Cells)
+			lay = newLayout(t, s, cols, lines, &sh.Cells, st)
 			sh.Cells.Template += len(cells) // the header row
 			// Figures typed above the header (the title rows) are read by
 			// no one: reported like figures beside the table.
@@ -328,7 +448,11 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 					reconcile.RuleOutsideArea, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
 			}
 			sh.Cells.Reported += len(above)
-			return nil
+			above = nil
+			if st.fr != nil {
+				st.sr = st.fr.Sheet(t, si.name)
+			}
+			return st.flush(sub, nil)
 		}
 		for _, c := range cells {
 			if (c.Type == "" || c.Type == "n") && !c.Date && c.Value != "" {
@@ -352,7 +476,12 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		}
 		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name},
 			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", "")}))
-		return nil, nil
+		return nil, st.flush(sub, nil)
+	}
+	if st.sr != nil {
+		st.sr.End(sh.Cells)
+		st.sr = nil
+		return sh, st.flush(sub, nil)
 	}
 	return sh, nil
 }
@@ -405,10 +534,11 @@ type layout struct {
 	// footerNoted: the sheet's text that is not data has had its note.
 	footerNoted bool
 	count       *reconcile.CellCount
+	st          *stream // the file's: what is noted once per file
 }
 
-func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount) *layout {
-	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols)), count: count}
+func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount, st *stream) *layout {
+	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols)), count: count, st: st}
 	for ci, sc := range cols {
 		if sc > 0 {
 			l.index[sc] = ci
@@ -614,6 +744,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		}
 		r.LineN = n
 	}
+	r.Footer = footerLike
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
 		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
@@ -633,15 +764,18 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 	anyText := false
 	for ci, c := range l.t.Columns {
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
-		if l.cols[ci] > 0 {
-			src.Cell = columnName(l.cols[ci]) + strconv.Itoa(row)
+		rc := l.byCol[ci]
+		switch {
+		case rc != nil:
+			src.Cell = rc.Ref // the same text, already made
+		case l.cols[ci] > 0:
+			src.Cell = cellRef(l.cols[ci], row)
 		}
 		r.Cells[ci].Source = src
-		rc := l.byCol[ci]
 		if rc == nil {
 			continue
 		}
-		text := strings.Trim(rc.Value, spaces)
+		text := trimSpaces(rc.Value)
 		switch c.Role {
 		case reconcile.RoleName:
 			r.Name = text
@@ -673,8 +807,8 @@ func (l *layout) textBeside(cells []rawCell) bool {
 }
 
 // readValues reads the value cells of a data row or the 合计: each figure
-// exactly, or a finding at its cell. A required cell left empty is a
-// finding; a 填表人 line's numbers are not figures.
+// exactly, or a finding at its cell; a blank cell as blank. A 填表人
+// line's numbers are not figures.
 func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
 	t := l.t
 	for ci, c := range t.Columns {
@@ -707,18 +841,13 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)
 		}
-		switch {
-		case footerLike && cell.State != reconcile.Blank:
+		if footerLike && cell.State != reconcile.Blank {
 			// Not consolidated: a phone number must not become a figure.
 			cell.State = reconcile.Invalid
-		case cell.State == reconcile.Blank && !isTotal && !footerLike:
-			cell.State = reconcile.Invalid
-			f := finding(*sub, src, reconcile.RuleRequired, reconcile.Error, cell.Raw, nil)
-			if cell.Raw != "" { // —, -, / or 无: a mark for "no figure", not an empty cell
-				f.Rule, f.Fields = reconcile.RuleNoFigure, reconcile.Fields{"raw": cell.Raw}
-			}
-			sub.Findings = append(sub.Findings, f)
 		}
+		// A blank cell stays blank (Raw says whether it holds a mark for
+		// "no figure", —, -, / or 无): whether that is an error is the
+		// ledger's call (reconcile.checkRequired).
 		r.Cells[ci] = cell
 	}
 }
@@ -763,10 +892,9 @@ func (l *layout) countRow(t *reconcile.Table, name string, cells []rawCell) {
 // noteUncalculated records, once per file, that its 合计 formulas carry no
 // value: tally computes every 合计 itself, so only the comparison is lost.
 func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Finding) {
-	for _, g := range sub.Findings {
-		if g.Rule == reconcile.RuleTotalNoValue {
-			return
-		}
+	if l.st.totalNoted {
+		return
 	}
+	l.st.totalNoted = true
 	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw, nil))
 }

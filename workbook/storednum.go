@@ -113,3 +113,48 @@ func parseStoredFast(s string) (d decimal.Decimal, ok bool) {
 	}
 	return decimal.New(v, int32(exp)), true
 }
+
+// storedPlain reports, for the text of a stored number, that checkStored
+// has nothing to refuse in it: at most excelMaxStoredText bytes of
+// [-+]digits[.digits] without an exponent — within Excel's range whatever
+// the digits (below 10^64 and, unless zero, at least 10^-63) — with at most
+// storedDigits significant digits when it has a fraction. It is only a
+// shortcut: false says nothing, and the caller asks checkStored.
+func storedPlain(v []byte) bool {
+	if len(v) == 0 || len(v) > excelMaxStoredText {
+		return false
+	}
+	i := 0
+	if v[0] == '-' || v[0] == '+' {
+		i++
+	}
+	digits, dot := 0, -1
+	first, last := -1, -1 // the first and last non-zero digit
+	for ; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '1' && c <= '9':
+			if first < 0 {
+				first = i
+			}
+			last = i
+			digits++
+		case c == '0':
+			digits++
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return false
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if dot < 0 || first < 0 {
+		return true
+	}
+	sig := last - first + 1
+	if first < dot && dot < last {
+		sig-- // the point is not a digit
+	}
+	return sig <= storedDigits
+}

@@ -30,7 +30,7 @@ type Limits struct {
 	MaxStyles           int   // elements of styles.xml (formats, fonts, fills, borders)
 	MaxElementsPerRow   int   // XML elements inside one <row>
 	MaxElementsPerSheet int64 // XML elements in one sheet part
-	MaxRowsPerFile      int   // rows with content read from one file (held until it is consolidated)
+	MaxRowsPerFile      int   // data rows a reader that holds a whole file keeps (ReadFile; Stream has no such limit)
 	MaxFindings         int   // findings listed per file; then one summary finding
 	MaxFindingText      int   // characters of a cell's text a finding shows
 	MaxAnnotateBytes    int64 // uncompressed package --annotate hands to excelize
@@ -52,7 +52,7 @@ const (
 // DefaultLimits suit monthly department files with room to spare.
 var DefaultLimits = Limits{
 	MaxFileBytes:  64 << 20,
-	MaxPartBytes:  256 << 20,
+	MaxPartBytes:  1 << 30, // streamed: Excel's 1,048,576 rows × 12 columns unpack to ~490 MB
 	MaxRatio:      200,
 	MaxCellsTotal: 20_000_000,
 	MaxMembers:    10_000,
@@ -139,6 +139,10 @@ type xlsx struct {
 	colRedefs  int    // columns defined again in the sheet being scanned
 	lastCol    int    // of the row being scanned, including empty cells
 	rows       int64  // rows with content scanned, all sheets
+	slowCells  bool   // read every cell token by token (tests compare the two)
+	// wrapPart, when set, wraps the reader of a sheet part (tests read
+	// one byte at a time).
+	wrapPart func(io.Reader) io.Reader
 }
 
 var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -335,13 +339,19 @@ func (x *xlsx) readWorkbook() error {
 	return nil
 }
 
+// maxDecodedPart bounds the small parts decoded whole (workbook.xml, the
+// relationships, the document properties): unlike a sheet or the string
+// table, which are streamed, what they hold is kept as they are parsed.
+const maxDecodedPart = 16 << 20
+
 func (x *xlsx) decodePart(name string, v any) error {
 	rc, err := x.open(name)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+	small := &limitedReadCloser{Reader: io.LimitReader(rc, maxDecodedPart+1), c: rc, name: name, max: maxDecodedPart}
+	if err := xml.NewDecoder(small).Decode(v); err != nil {
 		return partErr(err, name+" 格式错误", name+" is malformed")
 	}
 	return nil
@@ -360,19 +370,60 @@ func partErr(err error, zh, en string) error {
 }
 
 // readSharedStrings streams the string table: <si> holds <t> or rich-text
-// runs <r><t>; phonetic runs <rPh> are not part of the text.
+// runs <r><t>; phonetic runs <rPh> are not part of the text. The common
+// entry, <si><t>text</t></si>, is read in one pass (xmlTokens.sharedString);
+// FuzzSharedStrings compares the table with the token-by-token reading.
 func (x *xlsx) readSharedStrings(part string) error {
 	rc, err := x.open(part)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	d := newXMLTokens(rc)
+	var r io.Reader = rc
+	if x.wrapPart != nil {
+		r = x.wrapPart(r)
+	}
+	d := newXMLTokens(r)
+	defer d.release()
 	d.max = x.lim.MaxTextBytes
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
+	// last is the text of an entry read in one pass: what cur would hold
+	// until the next <si>, for a stray </si> to add again.
+	last, isLast := "", false
 	var held int64
+	add := func(s string) error {
+		if len(x.sst) >= x.lim.MaxSharedStrings {
+			return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
+				fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+		}
+		if held += int64(len(s)) + 16; held > x.lim.MaxSharedBytes {
+			return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
+				fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+		}
+		// A string has at most as many UTF-16 units as bytes: only a longer
+		// one needs counting.
+		if len(s) > ExcelMaxCellChars {
+			if n := utf16Len(s); n > ExcelMaxCellChars {
+				return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
+					fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+			}
+		}
+		x.sst = append(x.sst, s)
+		return nil
+	}
 	for {
+		if skip == 0 && !x.slowCells {
+			// What <si>, <t>, the text, </t> and </si> would do.
+			if text, ok := d.sharedString(); ok {
+				last, isLast = string(text), true
+				if err := add(last); err != nil {
+					return err
+				}
+				inSI, inT = false, false
+				continue
+			}
+		}
 		kind, err := d.next()
 		if err == io.EOF {
 			return nil
@@ -384,7 +435,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 		case tokStart:
 			switch string(d.name) {
 			case "si":
-				inSI = true
+				inSI, isLast = true, false
 				cur.Reset()
 			case "rPh":
 				skip++
@@ -395,19 +446,13 @@ func (x *xlsx) readSharedStrings(part string) error {
 			switch string(d.name) {
 			case "si":
 				inSI = false
-				if len(x.sst) >= x.lim.MaxSharedStrings {
-					return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
-						fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
+				s := cur.String()
+				if isLast {
+					s = last
 				}
-				if held += int64(cur.Len()) + 16; held > x.lim.MaxSharedBytes {
-					return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
-						fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
+				if err := add(s); err != nil {
+					return err
 				}
-				if n := utf16Len(cur.String()); n > ExcelMaxCellChars {
-					return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
-						fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
-				}
-				x.sst = append(x.sst, cur.String())
 			case "rPh":
 				skip--
 			case "t":
@@ -441,33 +486,37 @@ func (x *xlsx) sheet(name string) (sheetInfo, bool) {
 // limits, a row or cell reference that occurs twice (or out of order), a
 // cell whose reference is not in its row, a stored number Excel cannot
 // hold, a shared string that does not exist; and it stops at the limits.
+//
+// It is the loop every cell of every file goes through, so it allocates
+// per row, not per cell: a row's references and stored texts are kept in
+// one buffer and become one string when the row ends (rowScan), and the
+// common form of a cell, <c r="B7" s="5"><v>123.45</v></c>, is read in
+// one pass over the input (xmlTokens.cell) rather than as five tokens. The
+// cells fn gets are the same either way: FuzzScan compares scan with the
+// loop it replaced (scanBefore) on whatever sheet the fuzzer makes.
 func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
 	rc, err := x.open(s.part)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	d := newXMLTokens(rc)
+	var r io.Reader = rc
+	if x.wrapPart != nil {
+		r = x.wrapPart(r)
+	}
+	d := newXMLTokens(r)
+	defer d.release()
 	d.max = x.lim.MaxTextBytes
 	x.hiddenCols, x.colRedefs = map[int]bool{}, 0
-	var (
-		cells    []rawCell
-		cur      rawCell
-		row      int
-		hidden   bool
-		inRow    bool
-		text     *strings.Builder
-		buf      strings.Builder
-		inIS     bool
-		inSheet  bool // inside <sheetData>
-		elems    int64
-		rowElems int
-		colsSeen colSet
-	)
-	bad := func(zh, en string) error {
-		return fileErr("工作表“"+s.name+"”"+zh, "sheet "+s.name+": "+en, nil)
-	}
+	sc := &rowScan{x: x, name: s.name, fn: fn, span: noSpans}
+	var cell simpleCell
 	for {
+		if sc.inRow && !x.slowCells && d.cell(&cell) {
+			if err := sc.simple(&cell); err != nil {
+				return err
+			}
+			continue
+		}
 		kind, err := d.next()
 		if err == io.EOF {
 			return nil
@@ -475,162 +524,390 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 		if err != nil {
 			return partErr(err, "工作表“"+s.name+"”格式错误", "sheet "+s.name+" is malformed")
 		}
-		if kind == tokStart {
-			if elems++; elems > x.lim.MaxElementsPerSheet {
-				return bad(fmt.Sprintf("的 XML 元素超过 %d 个的上限", x.lim.MaxElementsPerSheet),
-					fmt.Sprintf("more than %d XML elements (the limit)", x.lim.MaxElementsPerSheet))
-			}
-			if inRow {
-				if rowElems++; rowElems > x.lim.MaxElementsPerRow {
-					return bad(fmt.Sprintf("第 %d 行的 XML 元素超过 %d 个的上限", row, x.lim.MaxElementsPerRow),
-						fmt.Sprintf("row %d has more than %d XML elements (the limit)", row, x.lim.MaxElementsPerRow))
-				}
-			}
-		}
 		switch kind {
 		case tokStart:
-			switch string(d.name) {
-			case "sheetData":
-				inSheet = true
-			case "col":
-				if err := x.colAttrs(d, &colsSeen); err != nil {
-					return bad(err.Error(), err.(*FileError).Reason[1])
-				}
-			case "row":
-				if !inSheet {
-					continue
-				}
-				inRow, cells, hidden, rowElems, x.lastCol = true, cells[:0], false, 0, 0
-				prev := row
-				row++
-				if v, ok := d.attr("r"); ok {
-					n, err := strconv.Atoi(v)
-					if err != nil || n < 1 {
-						return bad(fmt.Sprintf("的行号 %q 无效", clipRunes(v, 20)), fmt.Sprintf("row number %q is invalid", clipRunes(v, 20)))
-					}
-					row = n
-				}
-				switch {
-				case row > ExcelMaxRows:
-					return bad(fmt.Sprintf("有第 %d 行，超出 Excel 的 %d 行上限", row, ExcelMaxRows),
-						fmt.Sprintf("has a row %d, beyond Excel's last row %d", row, ExcelMaxRows))
-				case row <= prev:
-					return bad(fmt.Sprintf("第 %d 行出现两次（或顺序颠倒），无法确定读哪一行", row),
-						fmt.Sprintf("row %d occurs twice (or out of order): which one to read is ambiguous", row))
-				}
-				if v, ok := d.attr("hidden"); ok {
-					hidden = v == "1" || v == "true"
-				}
-			case "c":
-				if !inRow {
-					continue
-				}
-				cur = rawCell{}
-				ref, hasRef := d.attr("r")
-				cur.Type, _ = d.attr("t")
-				prevCol := x.lastCol
-				if !hasRef || ref == "" {
-					cur.Col = prevCol + 1
-				} else {
-					col, r, ok := parseRef(ref)
-					switch {
-					case !ok:
-						return bad(fmt.Sprintf("的单元格引用 %q 无效", clipRunes(ref, 20)), fmt.Sprintf("cell reference %q is invalid", clipRunes(ref, 20)))
-					case r != row:
-						return bad(fmt.Sprintf("第 %d 行中出现单元格 %s，引用与所在行不符", row, ref),
-							fmt.Sprintf("cell %s is inside row %d: its reference contradicts its row", ref, row))
-					}
-					cur.Col = col
-				}
-				switch {
-				case cur.Col > ExcelMaxCols:
-					return bad(fmt.Sprintf("第 %d 行有第 %d 列，超出 Excel 的 XFD 列上限", row, cur.Col),
-						fmt.Sprintf("row %d has a column %d, beyond Excel's last column XFD", row, cur.Col))
-				case cur.Col <= prevCol:
-					return bad(fmt.Sprintf("单元格 %s 出现两次（或顺序颠倒），无法确定读哪一个", columnName(cur.Col)+strconv.Itoa(row)),
-						fmt.Sprintf("cell %s occurs twice (or out of order): which one to read is ambiguous", columnName(cur.Col)+strconv.Itoa(row)))
-				}
-				x.lastCol = cur.Col
-				cur.Ref = columnName(cur.Col) + strconv.Itoa(row)
-				if v, ok := d.attr("s"); ok {
-					n, _ := strconv.Atoi(v)
-					cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
-				}
-			case "v", "f":
-				buf.Reset()
-				text = &buf
-				if string(d.name) == "f" {
-					cur.HasF = true
-				}
-			case "is":
-				inIS = true
-				buf.Reset()
-			case "t":
-				if inIS {
-					text = &buf
-				}
-			case "rPh":
-				text = nil
+			if err := sc.element(); err != nil {
+				return err
 			}
+			err = sc.start(d)
 		case tokText:
-			if text != nil {
-				if text.Len()+len(d.text) > 4*ExcelMaxCellChars {
-					return bad(fmt.Sprintf("单元格 %s 的内容超过 Excel 单元格 %d 个字符的上限", cur.Ref, ExcelMaxCellChars),
-						fmt.Sprintf("cell %s holds more than an Excel cell's %d characters", cur.Ref, ExcelMaxCellChars))
-				}
-				text.Write(d.text)
-			}
+			err = sc.chars(d.text)
 		case tokEnd:
-			switch string(d.name) {
-			case "sheetData":
-				inSheet = false
-			case "v":
-				cur.Value, text = buf.String(), nil
-			case "f":
-				cur.Formula, text = buf.String(), nil
-			case "t":
-				if inIS {
-					text = nil
-				}
-			case "is":
-				inIS = false
-				cur.Value = buf.String()
-			case "c":
-				if !inRow {
-					continue
-				}
-				if cur.Type == "s" {
-					i, err := strconv.Atoi(cur.Value)
-					if err != nil || i < 0 || i >= len(x.sst) {
-						return bad(fmt.Sprintf("单元格 %s 引用了不存在的共享字符串 %q（共 %d 条）", cur.Ref, clipRunes(cur.Value, 20), len(x.sst)),
-							fmt.Sprintf("cell %s refers to shared string %q, which does not exist (%d in the table)", cur.Ref, clipRunes(cur.Value, 20), len(x.sst)))
-					}
-					cur.Value = x.sst[i]
-				}
-				if err := checkStored(cur); err != nil {
-					return bad(err.Reason[0], err.Reason[1])
-				}
-				if cur.Value != "" || cur.HasF {
-					x.cells++
-					if x.cells > x.lim.MaxCellsTotal {
-						return fileErr("单元格数量超过上限", "too many cells", nil)
-					}
-					cells = append(cells, cur)
-				}
-			case "row":
-				if inRow && len(cells) > 0 {
-					if x.rows++; x.rows > int64(x.lim.MaxRowsPerFile) {
-						return fileErr(fmt.Sprintf("文件中有内容的行超过 %d 行的上限（第 %d 行，工作表“%s”）", x.lim.MaxRowsPerFile, row, s.name),
-							fmt.Sprintf("the file has more than %d rows with content (the limit; at row %d of sheet %s)", x.lim.MaxRowsPerFile, row, s.name), nil)
-					}
-					if err := fn(row, hidden, cells); err != nil {
-						return err
-					}
-				}
-				inRow, x.lastCol = false, 0
-			}
+			err = sc.end(d.name)
+		}
+		if err != nil {
+			return err
 		}
 	}
+}
+
+// rowScan is the state of scan: the row being read, its cells, and where
+// their texts are.
+type rowScan struct {
+	x    *xlsx
+	name string // the sheet's
+	fn   func(row int, hidden bool, cells []rawCell) error
+
+	cells []rawCell
+	spans []cellSpans // of cells, in text
+	text  []byte      // the row's references and stored texts
+	cur   rawCell     // the cell being read
+	span  cellSpans   // of cur
+
+	row           int
+	hidden, inRow bool
+	buf           []byte // the text of the <v>, <f> or <is> being read
+	inText        bool   // character data goes to buf
+	inIS, inSheet bool
+	elems         int64
+	rowElems      int
+	colsSeen      colSet
+}
+
+// span is a stretch of rowScan.text; lo < 0 means none: the rawCell's own
+// string holds the text.
+type span struct{ lo, hi int }
+
+// cellSpans says where a cell's reference, value and formula are.
+type cellSpans struct{ ref, val, f span }
+
+var noSpans = cellSpans{span{-1, 0}, span{-1, 0}, span{-1, 0}}
+
+func (p span) in(s string, own string) string {
+	if p.lo < 0 {
+		return own
+	}
+	return s[p.lo:p.hi]
+}
+
+func (p *cellSpans) apply(c *rawCell, s string) {
+	c.Ref, c.Value, c.Formula = p.ref.in(s, c.Ref), p.val.in(s, c.Value), p.f.in(s, c.Formula)
+}
+
+func (p *cellSpans) live() bool { return p.ref.lo >= 0 || p.val.lo >= 0 || p.f.lo >= 0 }
+
+// keep appends b to the row's text and returns where it is.
+func (sc *rowScan) keep(b []byte) span {
+	lo := len(sc.text)
+	sc.text = append(sc.text, b...)
+	return span{lo, len(sc.text)}
+}
+
+// textOf returns the bytes of a cell's text: in the row's text, or its own.
+func (sc *rowScan) textOf(p span, own string) []byte {
+	if p.lo < 0 {
+		return []byte(own)
+	}
+	return sc.text[p.lo:p.hi]
+}
+
+// ref is the current cell's reference, for a message.
+func (sc *rowScan) ref() string { return string(sc.textOf(sc.span.ref, sc.cur.Ref)) }
+
+// settle turns the row's text into one string and gives each cell its
+// texts from it.
+func (sc *rowScan) settle() {
+	s := string(sc.text)
+	for i := range sc.cells {
+		sc.spans[i].apply(&sc.cells[i], s)
+	}
+	sc.span.apply(&sc.cur, s)
+	sc.span = noSpans
+}
+
+func (sc *rowScan) bad(zh, en string) error {
+	return fileErr("工作表“"+sc.name+"”"+zh, "sheet "+sc.name+": "+en, nil)
+}
+
+// element counts a start tag against the limits.
+func (sc *rowScan) element() error {
+	x := sc.x
+	if sc.elems++; sc.elems > x.lim.MaxElementsPerSheet {
+		return sc.bad(fmt.Sprintf("的 XML 元素超过 %d 个的上限", x.lim.MaxElementsPerSheet),
+			fmt.Sprintf("more than %d XML elements (the limit)", x.lim.MaxElementsPerSheet))
+	}
+	if sc.inRow {
+		if sc.rowElems++; sc.rowElems > x.lim.MaxElementsPerRow {
+			return sc.bad(fmt.Sprintf("第 %d 行的 XML 元素超过 %d 个的上限", sc.row, x.lim.MaxElementsPerRow),
+				fmt.Sprintf("row %d has more than %d XML elements (the limit)", sc.row, x.lim.MaxElementsPerRow))
+		}
+	}
+	return nil
+}
+
+// simple reads a cell the tokenizer read in one pass: what start, chars
+// and end do with the tokens it stands for.
+func (sc *rowScan) simple(c *simpleCell) error {
+	if err := sc.element(); err != nil {
+		return err
+	}
+	if err := sc.startCell(c.ref, c.hasRef, c.typ, c.style, c.hasStyle); err != nil {
+		return err
+	}
+	if c.hasV {
+		if err := sc.element(); err != nil {
+			return err
+		}
+		sc.buf = append(sc.buf[:0], c.value...) // within maxSimpleCell: below the cell's limit
+		sc.span.val, sc.inText = sc.keep(sc.buf), false
+	}
+	return sc.endCell()
+}
+
+func (sc *rowScan) start(d *xmlTokens) error {
+	x := sc.x
+	switch string(d.name) {
+	case "sheetData":
+		sc.inSheet = true
+	case "col":
+		if err := x.colAttrs(d, &sc.colsSeen); err != nil {
+			return sc.bad(err.Error(), err.(*FileError).Reason[1])
+		}
+	case "row":
+		if !sc.inSheet {
+			return nil
+		}
+		if sc.span.live() {
+			// A row without cells left its last empty cell's texts.
+			sc.span.apply(&sc.cur, string(sc.text))
+			sc.span = noSpans
+		}
+		sc.text, sc.spans = sc.text[:0], sc.spans[:0]
+		sc.inRow, sc.cells, sc.hidden, sc.rowElems, x.lastCol = true, sc.cells[:0], false, 0, 0
+		prev := sc.row
+		sc.row++
+		if v, ok := d.attrBytes("r"); ok {
+			n, err := strconv.Atoi(string(v))
+			if err != nil || n < 1 {
+				return sc.bad(fmt.Sprintf("的行号 %q 无效", clipRunes(string(v), 20)), fmt.Sprintf("row number %q is invalid", clipRunes(string(v), 20)))
+			}
+			sc.row = n
+		}
+		switch {
+		case sc.row > ExcelMaxRows:
+			return sc.bad(fmt.Sprintf("有第 %d 行，超出 Excel 的 %d 行上限", sc.row, ExcelMaxRows),
+				fmt.Sprintf("has a row %d, beyond Excel's last row %d", sc.row, ExcelMaxRows))
+		case sc.row <= prev:
+			return sc.bad(fmt.Sprintf("第 %d 行出现两次（或顺序颠倒），无法确定读哪一行", sc.row),
+				fmt.Sprintf("row %d occurs twice (or out of order): which one to read is ambiguous", sc.row))
+		}
+		if v, ok := d.attrBytes("hidden"); ok {
+			sc.hidden = string(v) == "1" || string(v) == "true"
+		}
+	case "c":
+		if !sc.inRow {
+			return nil
+		}
+		ref, hasRef := d.attrBytes("r")
+		typ, _ := d.attrBytes("t")
+		style, hasStyle := d.attrBytes("s")
+		return sc.startCell(ref, hasRef, typ, style, hasStyle)
+	case "v", "f":
+		sc.buf, sc.inText = sc.buf[:0], true
+		if string(d.name) == "f" {
+			sc.cur.HasF = true
+		}
+	case "is":
+		sc.inIS = true
+		sc.buf = sc.buf[:0]
+	case "t":
+		if sc.inIS {
+			sc.inText = true
+		}
+	case "rPh":
+		sc.inText = false
+	}
+	return nil
+}
+
+// startCell begins a cell: its column from its reference (or the next
+// one), which must lie in its row and after the row's previous cell.
+func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyle bool) error {
+	x := sc.x
+	sc.cur, sc.span = rawCell{Type: cellType(typ)}, noSpans
+	cur := &sc.cur
+	prevCol := x.lastCol
+	canonical := false // ref is the text appendRef would make
+	if !hasRef || len(ref) == 0 {
+		cur.Col = prevCol + 1
+	} else {
+		col, r, ok, plain := plainRef(ref)
+		if !plain {
+			col, r, ok = parseRef(string(ref))
+		}
+		canonical = plain
+		switch {
+		case !ok:
+			return sc.bad(fmt.Sprintf("的单元格引用 %q 无效", clipRunes(string(ref), 20)), fmt.Sprintf("cell reference %q is invalid", clipRunes(string(ref), 20)))
+		case r != sc.row:
+			return sc.bad(fmt.Sprintf("第 %d 行中出现单元格 %s，引用与所在行不符", sc.row, ref),
+				fmt.Sprintf("cell %s is inside row %d: its reference contradicts its row", ref, sc.row))
+		}
+		cur.Col = col
+	}
+	switch {
+	case cur.Col > ExcelMaxCols:
+		return sc.bad(fmt.Sprintf("第 %d 行有第 %d 列，超出 Excel 的 XFD 列上限", sc.row, cur.Col),
+			fmt.Sprintf("row %d has a column %d, beyond Excel's last column XFD", sc.row, cur.Col))
+	case cur.Col <= prevCol:
+		return sc.bad(fmt.Sprintf("单元格 %s 出现两次（或顺序颠倒），无法确定读哪一个", cellRef(cur.Col, sc.row)),
+			fmt.Sprintf("cell %s occurs twice (or out of order): which one to read is ambiguous", cellRef(cur.Col, sc.row)))
+	}
+	x.lastCol = cur.Col
+	lo := len(sc.text)
+	if canonical {
+		sc.text = append(sc.text, ref...)
+	} else {
+		sc.text = appendRef(sc.text, cur.Col, sc.row)
+	}
+	sc.span.ref = span{lo, len(sc.text)}
+	if hasStyle {
+		n, ok := smallUint(style)
+		if !ok {
+			n, _ = strconv.Atoi(string(style))
+		}
+		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
+	}
+	return nil
+}
+
+// plainRef reads a reference of the form every writer gives, one to three
+// letters and a row number without a sign or leading zero, as parseRef
+// does; plain is false for any other text, which parseRef then reads. A
+// plain reference is its own canonical text.
+func plainRef(b []byte) (col, row int, ok, plain bool) {
+	i := 0
+	for i < len(b) && i < 3 && b[i] >= 'A' && b[i] <= 'Z' {
+		col = col*26 + int(b[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i == len(b) || b[i] < '1' || b[i] > '9' || len(b)-i > 7 {
+		return 0, 0, false, false
+	}
+	for ; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return 0, 0, false, false
+		}
+		row = row*10 + int(b[i]-'0')
+	}
+	return col, row, true, true
+}
+
+// smallUint reads one to nine decimal digits, as strconv.Atoi does them.
+func smallUint(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func (sc *rowScan) chars(b []byte) error {
+	if !sc.inText {
+		return nil
+	}
+	if len(sc.buf)+len(b) > 4*ExcelMaxCellChars {
+		return sc.bad(fmt.Sprintf("单元格 %s 的内容超过 Excel 单元格 %d 个字符的上限", sc.ref(), ExcelMaxCellChars),
+			fmt.Sprintf("cell %s holds more than an Excel cell's %d characters", sc.ref(), ExcelMaxCellChars))
+	}
+	sc.buf = append(sc.buf, b...)
+	return nil
+}
+
+func (sc *rowScan) end(name []byte) error {
+	x := sc.x
+	switch string(name) {
+	case "sheetData":
+		sc.inSheet = false
+	case "v":
+		sc.span.val, sc.inText = sc.keep(sc.buf), false
+	case "f":
+		sc.span.f, sc.inText = sc.keep(sc.buf), false
+	case "t":
+		if sc.inIS {
+			sc.inText = false
+		}
+	case "is":
+		sc.inIS = false
+		sc.span.val = sc.keep(sc.buf)
+	case "c":
+		return sc.endCell()
+	case "row":
+		if sc.inRow && len(sc.cells) > 0 {
+			x.rows++
+			sc.settle()
+			if err := sc.fn(sc.row, sc.hidden, sc.cells); err != nil {
+				return err
+			}
+		}
+		sc.inRow, x.lastCol = false, 0
+	}
+	return nil
+}
+
+// endCell resolves a shared string, refuses a stored number Excel cannot
+// hold, and keeps a cell that holds something.
+func (sc *rowScan) endCell() error {
+	if !sc.inRow {
+		return nil
+	}
+	x, cur := sc.x, &sc.cur
+	if cur.Type == "s" {
+		v := sc.textOf(sc.span.val, cur.Value)
+		i, err := strconv.Atoi(string(v))
+		if err != nil || i < 0 || i >= len(x.sst) {
+			return sc.bad(fmt.Sprintf("单元格 %s 引用了不存在的共享字符串 %q（共 %d 条）", sc.ref(), clipRunes(string(v), 20), len(x.sst)),
+				fmt.Sprintf("cell %s refers to shared string %q, which does not exist (%d in the table)", sc.ref(), clipRunes(string(v), 20), len(x.sst)))
+		}
+		cur.Value, sc.span.val = x.sst[i], span{-1, 0}
+	}
+	v := sc.textOf(sc.span.val, cur.Value)
+	if (cur.Type == "" || cur.Type == "n") && len(v) > 0 && !storedPlain(v) {
+		c := *cur
+		c.Ref, c.Value = sc.ref(), string(v)
+		if err := checkStored(c); err != nil {
+			return sc.bad(err.Reason[0], err.Reason[1])
+		}
+	}
+	if len(v) > 0 || cur.HasF {
+		x.cells++
+		if x.cells > x.lim.MaxCellsTotal {
+			return fileErr("单元格数量超过上限", "too many cells", nil)
+		}
+		sc.cells = append(sc.cells, *cur)
+		sc.spans = append(sc.spans, sc.span)
+	}
+	return nil
+}
+
+// cellType returns a cell's t attribute as a string, without allocating
+// for the types there are.
+func cellType(b []byte) string {
+	switch string(b) {
+	case "":
+		return ""
+	case "n":
+		return "n"
+	case "s":
+		return "s"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(b)
 }
 
 // hidden reports whether the sheet being scanned hides column col.
@@ -689,11 +966,30 @@ func columnOf(ref string) int {
 
 // columnName returns the letters of a 1-based column.
 func columnName(col int) string {
-	var b []byte
-	for col > 0 {
+	var b [8]byte
+	return string(appendColumn(b[:0], col))
+}
+
+// appendColumn appends the letters of a 1-based column.
+func appendColumn(b []byte, col int) []byte {
+	var tmp [8]byte
+	i := len(tmp)
+	for col > 0 && i > 0 {
 		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
+		i--
+		tmp[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return string(b)
+	return append(b, tmp[i:]...)
+}
+
+// appendRef appends the A1 reference of a cell.
+func appendRef(b []byte, col, row int) []byte {
+	return strconv.AppendInt(appendColumn(b, col), int64(row), 10)
+}
+
+// cellRef is the A1 reference of a cell, in one allocation.
+func cellRef(col, row int) string {
+	var b [24]byte
+	return string(appendRef(b[:0], col, row))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,6 +32,8 @@ type xmlTokens struct {
 
 	tag, vals []byte // storage behind name, attrs and text
 
+	pooled *[]byte // where buf came from (release)
+
 	// max, when positive, bounds one token (a tag, a text node, CDATA, a
 	// comment): a text of hundreds of MB of whitespace is refused, not held.
 	max int
@@ -46,8 +49,26 @@ const (
 
 type xmlAttr struct{ name, value []byte }
 
+// tokBufSize is the input buffer of a tokenizer (it grows for a longer
+// token).
+const tokBufSize = 64 << 10
+
+// tokBufs keeps the buffers of released tokenizers: a run opens several
+// parts of every file, each wanting one.
+var tokBufs = sync.Pool{New: func() any { b := make([]byte, tokBufSize); return &b }}
+
 func newXMLTokens(r io.Reader) *xmlTokens {
-	return &xmlTokens{r: r, buf: make([]byte, 64<<10)}
+	bp := tokBufs.Get().(*[]byte)
+	return &xmlTokens{r: r, buf: *bp, pooled: bp}
+}
+
+// release gives the buffer back for the next part; t is not used after.
+func (t *xmlTokens) release() {
+	if t.pooled != nil && cap(t.buf) == tokBufSize {
+		*t.pooled = t.buf[:tokBufSize]
+		tokBufs.Put(t.pooled)
+	}
+	t.buf, t.pooled = nil, nil
 }
 
 // attr returns the value of the start tag's attribute with local name n.
@@ -58,6 +79,16 @@ func (t *xmlTokens) attr(n string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// attrBytes is attr without the copy: valid until the next token.
+func (t *xmlTokens) attrBytes(n string) ([]byte, bool) {
+	for _, a := range t.attrs {
+		if string(a.name) == n {
+			return a.value, true
+		}
+	}
+	return nil, false
 }
 
 // tooLong is the error of a token past max.
@@ -467,4 +498,195 @@ func (t *xmlTokens) controls(s []byte) error {
 		}
 	}
 	return nil
+}
+
+// simpleCell is a sheet's <c> element in the form nearly every writer
+// gives nearly every cell: <c r="B7" s="5" t="n"><v>123.45</v></c>, or
+// the same without a value (<c r="B7" s="5"/>, <c r="B7"></c>).
+type simpleCell struct {
+	ref, style, typ           []byte // attribute values, in the input buffer
+	hasRef, hasStyle, hasType bool
+	value                     []byte // the <v> text
+	hasV                      bool
+}
+
+// maxSimpleCell bounds the bytes cell looks at: longer cells are read
+// token by token.
+const maxSimpleCell = 512
+
+// cell reads a simple <c> element at the current position into c, in one
+// pass over the buffered input, and reports whether it did. It takes only
+// what next would read as the same tokens with the same texts: ASCII
+// attribute values and text without references, character data only
+// inside <v>, every token within max; anything else (another element, a
+// formula, an inline string, an entity, a namespace prefix, whitespace
+// between the tags) it leaves, consuming nothing, for next. The slices in
+// c are valid until the next call of either.
+func (t *xmlTokens) cell(c *simpleCell) bool {
+	if t.close {
+		return false
+	}
+	if t.end-t.pos < maxSimpleCell && t.rerr == nil {
+		// Errors stay in t.rerr for next, which reports them when it needs
+		// the input they stopped.
+		t.fill()
+	}
+	b := t.buf[t.pos:t.end]
+	if len(b) > maxSimpleCell {
+		b = b[:maxSimpleCell]
+	}
+	if t.max > 0 && len(b) > t.max {
+		b = b[:t.max] // the whole element within max: each token is
+	}
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' {
+		return false
+	}
+	*c = simpleCell{}
+	i := 2
+	for {
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case '>':
+			i++
+			n, ok := cellBody(b[i:], c)
+			if !ok {
+				return false
+			}
+			t.pos += i + n
+			return true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				t.pos += i + 2
+				return true
+			}
+			return false
+		case ' ':
+		default:
+			return false // another name (<col>), or an attribute without a space before it
+		}
+		for i < len(b) && b[i] == ' ' {
+			i++
+		}
+		if i < len(b) && (b[i] == '>' || b[i] == '/') {
+			continue
+		}
+		j := i
+		for j < len(b) && plainNameByte(b[j]) {
+			j++
+		}
+		if j == i || j+1 >= len(b) || b[j] != '=' || b[j+1] != '"' && b[j+1] != '\'' {
+			return false
+		}
+		q, k := b[j+1], j+2
+		for k < len(b) && b[k] != q {
+			if !plainByte(b[k]) {
+				return false
+			}
+			k++
+		}
+		if k >= len(b) {
+			return false
+		}
+		name, val := b[i:j], b[j+2:k]
+		var dup bool
+		switch string(name) {
+		case "r":
+			dup, c.ref, c.hasRef = c.hasRef, val, true
+		case "s":
+			dup, c.style, c.hasStyle = c.hasStyle, val, true
+		case "t":
+			dup, c.typ, c.hasType = c.hasType, val, true
+		}
+		if dup {
+			return false // attr would take the first; leave it to next
+		}
+		i = k + 1
+	}
+}
+
+// cellBody reads what follows a simple cell's start tag, </c> or
+// <v>text</v></c>, and returns its length.
+func cellBody(b []byte, c *simpleCell) (int, bool) {
+	if bytes.HasPrefix(b, []byte("</c>")) {
+		return 4, true
+	}
+	if !bytes.HasPrefix(b, []byte("<v>")) {
+		return 0, false
+	}
+	i := 3
+	for i < len(b) && b[i] != '<' {
+		if !plainByte(b[i]) {
+			return 0, false
+		}
+		i++
+	}
+	if !bytes.HasPrefix(b[i:], []byte("</v></c>")) {
+		return 0, false
+	}
+	c.value, c.hasV = b[3:i], true
+	return i + len("</v></c>"), true
+}
+
+// plainNameByte: a byte of an attribute name that is its own local name.
+func plainNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// plainByte: printable ASCII that stands for itself in an attribute value
+// or text (no reference, no tag, no line end to normalise).
+func plainByte(c byte) bool { return c >= 0x20 && c < 0x7f && c != '<' && c != '&' }
+
+// maxSimpleString bounds the bytes sharedString looks at.
+const maxSimpleString = 4096
+
+// sharedString reads <si><t>text</t></si> (the <t> may keep its spaces
+// with xml:space="preserve") at the current position in one pass, and
+// returns the text; as cell does, it takes only what next would read as
+// the same tokens and text, and else consumes nothing.
+func (t *xmlTokens) sharedString() ([]byte, bool) {
+	if t.close {
+		return nil, false
+	}
+	if t.end-t.pos < maxSimpleString && t.rerr == nil {
+		t.fill() // an error stays in t.rerr for next
+	}
+	b := t.buf[t.pos:t.end]
+	if len(b) > maxSimpleString {
+		b = b[:maxSimpleString]
+	}
+	if t.max > 0 && len(b) > t.max {
+		b = b[:t.max]
+	}
+	if !bytes.HasPrefix(b, []byte("<si><t")) {
+		return nil, false
+	}
+	i := len("<si><t")
+	switch {
+	case bytes.HasPrefix(b[i:], []byte(">")):
+		i++
+	case bytes.HasPrefix(b[i:], []byte(` xml:space="preserve">`)):
+		i += len(` xml:space="preserve">`)
+	default:
+		return nil, false
+	}
+	start, ascii := i, true
+	for ; i < len(b) && b[i] != '<'; i++ {
+		switch c := b[i]; {
+		case c == '&' || c == '\r' || c < 0x20 && c != '\t' && c != '\n':
+			return nil, false // a reference, a line end to normalise, a control character
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	if !bytes.HasPrefix(b[i:], []byte("</t></si>")) {
+		return nil, false
+	}
+	text := b[start:i]
+	if !ascii && !utf8.Valid(text) {
+		return nil, false
+	}
+	t.pos += i + len("</t></si>")
+	return text, true
 }

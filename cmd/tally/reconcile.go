@@ -112,6 +112,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	if p, ok := identifyOrder(files, s, o.Jobs, o.limits()); ok && opt.AsOf.Year == 0 {
 		opt.AsOf = p
 	}
+	// Every caller's Detail discards, unless onSpec sets one (reconcile
+	// -o), which sets its stage too.
+	opt.Stage = func() reconcile.DetailStage { return reconcile.DiscardStage{} }
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err
@@ -121,7 +124,15 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
 	l := reconcile.NewLedger(s, opt)
 	bar := o.progress(len(files))
-	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) })
+	var streamErr error
+	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
+		if err := streamOne(in, s, lim, l); err != nil && streamErr == nil {
+			streamErr = err
+		}
+	})
+	if streamErr != nil {
+		return nil, "", fail(msg{"无法保存明细的临时文件", "cannot keep the detail's temporary file"}, nil, streamErr)
+	}
 	return l.Result(), specName, nil
 }
 
@@ -230,8 +241,9 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 				return err
 			}
-			untrackDetail = trackTemp(detail.TempName())
-			opt.Detail = detail.Add
+			untrackTmp, untrackSpool := trackTemp(detail.TempName()), trackTemp(detail.SpoolName())
+			untrackDetail = func() { untrackTmp(); untrackSpool() }
+			opt.Detail, opt.Stage = detail.Add, detail.Stage
 			return nil
 		}
 	}
@@ -344,21 +356,40 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// readAll reads the files and returns every submission, in file order.
+// readAll reads the files and returns every submission, in file order,
+// each held whole: a file with more data rows than Limits.MaxRowsPerFile is
+// refused (template --from, which holds them to prefill).
 func readAll(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) []reconcile.Submission {
 	var subs []reconcile.Submission
-	readEach(files, s, jobs, lim, nil, func(sub *reconcile.Submission) { subs = append(subs, *sub) })
+	readEach(files, s, jobs, lim, nil, func(sub *reconcile.Submission) { subs = append(subs, *sub) }, nil)
 	return subs
 }
+
+// rowsHeld is how many data rows a worker holds of one file it reads whole
+// (about 10 KB each, with the cells' sources and texts). A file with more,
+// or larger on disk than inFlightBytes, is not held: it is streamed into
+// the ledger row by row in its turn, by the goroutine that consolidates
+// (workbook.Stream).
+//
+// Why two paths: reading a file whole lets the workers read several files
+// at once while the ledger adds them in order, which is what a month's
+// folder of small department files needs; streaming holds one row at a
+// time whatever the file, but must happen in the ledger's order, one file
+// at a time. A department's month has hundreds of rows, so the parallel
+// path takes nearly every file and the stream the rare large one.
+const rowsHeld = 2000
 
 // readEach reads the files with a bounded pool of workers and hands each
 // submission to use in file order, whatever the number of workers; at most
 // 2×jobs submissions are held at once, so memory does not grow with the
-// number of files. done, when set, is told after each file.
-func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, done func(), use func(*reconcile.Submission)) {
+// number of files. A file too large to hold is handed, in its turn, to
+// stream; with stream nil it is read whole under the limits (refused past
+// MaxRowsPerFile). done, when set, is told after each file.
+func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, done func(), use func(*reconcile.Submission), stream func(input)) {
 	type result struct {
-		i   int
-		sub reconcile.Submission
+		i      int
+		sub    reconcile.Submission
+		stream bool // too large to hold: streamed in its turn
 	}
 	next := make(chan int)
 	results := make(chan result, jobs)
@@ -369,7 +400,16 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results <- result{i, readOne(files[i], s, lim)}
+				if stream == nil {
+					results <- result{i: i, sub: readOne(files[i], s, lim)}
+					continue
+				}
+				if files[i].problem == nil && files[i].size() > inFlightBytes {
+					results <- result{i: i, stream: true}
+					continue
+				}
+				sub, whole := readHeld(files[i], s, lim)
+				results <- result{i: i, sub: sub, stream: !whole}
 			}
 		}()
 	}
@@ -386,17 +426,21 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 		wg.Wait()
 		close(results)
 	}()
-	pending := map[int]reconcile.Submission{}
+	pending := map[int]result{}
 	want := 0
 	for r := range results {
-		pending[r.i] = r.sub
+		pending[r.i] = r
 		for {
-			sub, ok := pending[want]
+			r, ok := pending[want]
 			if !ok {
 				break
 			}
 			delete(pending, want)
-			use(&sub)
+			if r.stream {
+				stream(files[want])
+			} else {
+				use(&r.sub)
+			}
 			flight.release(weights[want])
 			if done != nil {
 				done()

@@ -155,23 +155,61 @@ func notRegular(m os.FileMode) error { return workbook.NotRegular(m) }
 // read or annotated, so a test can make one file panic.
 var testHookRead, testHookAnnotate func(path string)
 
-// readOne reads one input. An input with a problem is reported without
-// being opened; a panic while reading is that file's finding, and the run
-// goes on with the others.
-func readOne(in input, s *reconcile.Spec, lim workbook.Limits) (sub reconcile.Submission) {
+// readOne reads one input whole. An input with a problem is reported
+// without being opened; a panic while reading is that file's finding, and
+// the run goes on with the others.
+func readOne(in input, s *reconcile.Spec, lim workbook.Limits) reconcile.Submission {
+	sub, _ := read(in, s, func() (reconcile.Submission, bool) {
+		return workbook.ReadFile(in.path, in.display, s, lim), true
+	})
+	return sub
+}
+
+// readHeld reads one input whole as readOne does, unless it has more than
+// rowsHeld data rows: then it reports false, and the file is to be
+// streamed.
+func readHeld(in input, s *reconcile.Spec, lim workbook.Limits) (reconcile.Submission, bool) {
+	return read(in, s, func() (reconcile.Submission, bool) {
+		return workbook.ReadHeld(in.path, in.display, s, lim, rowsHeld)
+	})
+}
+
+func read(in input, s *reconcile.Spec, readFn func() (reconcile.Submission, bool)) (sub reconcile.Submission, whole bool) {
 	base := filepath.Base(in.path)
 	if in.problem != nil {
-		return workbook.Refused(in.display, base, s, in.problem, in.folder)
+		return workbook.Refused(in.display, base, s, in.problem, in.folder), true
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			sub = workbook.Refused(in.display, base, s, workbook.Panicked(p), false)
+			sub, whole = workbook.Refused(in.display, base, s, workbook.Panicked(p), false), true
 		}
 	}()
 	if testHookRead != nil {
 		testHookRead(in.path)
 	}
-	return workbook.ReadFile(in.path, in.display, s, lim)
+	return readFn()
+}
+
+// streamOne streams one input into the ledger (workbook.Stream), in its
+// turn. A panic while reading is that file's finding, as in readOne: what
+// the file had added is dropped first; a broken invariant of the ledger
+// stops the run, as it does for a file added whole. The error is the
+// detail's spool's.
+func streamOne(in input, s *reconcile.Spec, lim workbook.Limits, l *reconcile.Ledger) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if b, ok := p.(*reconcile.Bug); ok {
+				panic(b) // the ledger's own invariant: a bug of the run, as when a file is added whole
+			}
+			sub := workbook.Refused(in.display, filepath.Base(in.path), s, workbook.Panicked(p), false)
+			l.Add(&sub)
+			err = nil
+		}
+	}()
+	if testHookRead != nil {
+		testHookRead(in.path)
+	}
+	return workbook.Stream(in.path, in.display, s, lim, l)
 }
 
 // annotateOutside refuses an --annotate folder that is, or is inside, a
@@ -211,10 +249,10 @@ func annotateOutside(dir string, paths []string) error {
 // inFlightBytes bounds the input, in bytes on disk, read but not yet
 // consolidated at once. A submission held in memory takes about 10 KB per
 // row of 12 columns (measured: one file of 19,500 rows, 1.4 MB on disk,
-// 222 MB peak RSS), so workers holding several large files could pass any
-// bound the row limit (Limits.MaxRowsPerFile) sets for one. A file larger
-// than the budget is read alone; small files (a department's month is
-// tens of KB) are not held back.
+// 222 MB peak RSS), so workers holding several files could pass any bound
+// the held rows (rowsHeld) set for one. A file larger than the budget is
+// not read by a worker at all: it is streamed (readEach). Small files (a
+// department's month is tens of KB) are not held back.
 const inFlightBytes = 1 << 20
 
 // inFlight is a weighted semaphore over bytes of input.

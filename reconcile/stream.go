@@ -1,0 +1,477 @@
+package reconcile
+
+import (
+	"hash/maphash"
+
+	"github.com/shopspring/decimal"
+)
+
+// Files are added to a ledger whole (Add, a Submission with its sheets)
+// or row by row as a reader streams them (Begin, then a SheetRead per
+// table, then Commit or Abort). Both go through the same FileRead, so the
+// checks are one code whatever the path.
+//
+// A streamed file can turn out unreadable late — a zip CRC error is known
+// only at the end of a sheet, a malformed tag or a limit at row 150,000 —
+// and none of it may stay in the run. So a FileRead keeps what the file
+// adds apart from the ledger until Commit: its totals as deltas per
+// indicator and period (bounded by the spec, not by the rows), its row
+// and cell counts, its findings (bounded per file like the run's), the
+// credit codes it names first, its month for the checks across months,
+// and its detail (held by a DetailStage: a temporary file for the
+// workbook's 明细). Abort drops all of it; the caller then adds the file
+// as unreadable. What a FileRead holds per row is a compact key for the
+// duplicate check (two 64-bit hashes and a line number), never the row.
+//
+// Two checks need every row of a department-month in memory — the checks
+// across months (本年累计 follows from last month's, rows appearing or
+// disappearing) and one name per credit code across the run — so they are
+// bounded by named limits (MaxMonthValues, MaxCodes): past them the totals
+// are still consolidated exactly and a not_checked finding says which
+// check was not run.
+//
+// How the command uses the two (cmd/tally readEach): workers read small
+// files whole, several at once, and the ledger adds them in order; a file
+// past a few thousand rows is streamed by the goroutine that consolidates,
+// in its turn. Per-file bounded row channels from the workers were the
+// other choice: they would parse a large file while earlier ones are
+// added, but the ledger must take files in order, so each such worker
+// would sit blocked on its channel until its file's turn, and a folder of
+// large files would tie up every worker. Large files are rare; a month's
+// folder of small department files is the common case, and keeps its
+// parallel path.
+
+// MaxMonthValues bounds the row figures (entity × indicator) of one
+// department-month kept for the checks across months: about 150 bytes
+// each (month.go), held for the month and its successor.
+const MaxMonthValues = 200_000
+
+// MaxCodes bounds the credit codes a run remembers to check that each
+// names one enterprise: about 200 bytes each.
+const MaxCodes = 200_000
+
+// DetailStage holds one streamed file's detail entries until the file is
+// read to its end: Commit hands them, in order, to the run's detail; Drop
+// forgets them.
+type DetailStage interface {
+	Add(Entry)
+	Commit(to func(Entry)) error
+	Drop()
+}
+
+// memStage holds a file's entries in memory: the stage of a run that
+// keeps its detail in Result.Detail anyway.
+type memStage struct{ es []Entry }
+
+func (m *memStage) Add(e Entry) { m.es = append(m.es, e) }
+func (m *memStage) Commit(to func(Entry)) error {
+	for _, e := range m.es {
+		to(e)
+	}
+	m.es = nil
+	return nil
+}
+func (m *memStage) Drop() { m.es = nil }
+
+// DiscardStage is the stage of a run that writes no detail.
+type DiscardStage struct{}
+
+func (DiscardStage) Add(Entry)                {}
+func (DiscardStage) Commit(func(Entry)) error { return nil }
+func (DiscardStage) Drop()                    {}
+
+// findBuf is one part of a file's findings, bounded like the run's: the
+// first max in full, the rest counted.
+type findBuf struct {
+	list                   []Finding
+	max                    int
+	dropped, droppedErrors int
+}
+
+func (b *findBuf) add(f Finding) {
+	switch {
+	case f.Rule == RuleTooManyFindings && f.File != "":
+		d, _ := f.Fields["more"].(int)
+		e, _ := f.Fields["errors"].(int)
+		b.dropped += d
+		b.droppedErrors += e
+	case b.max > 0 && len(b.list) >= b.max && f.File != "":
+		b.dropped++
+		if f.Severity == Error {
+			b.droppedErrors++
+		}
+	default:
+		b.list = append(b.list, f)
+	}
+}
+
+// FileRead is one file being added to a ledger; see Begin.
+type FileRead struct {
+	l      *Ledger
+	s      Submission // identity, dates; no sheets
+	key    string
+	in     Input
+	noSum  bool // a second file in check mode: checked, not consolidated
+	dup    bool // a second file: its rows counted as rejected, not checked
+	reader findBuf
+	mid    []Finding // late, duplicate: after the reader's findings
+	own    findBuf   // the ledger's checks of the file's rows
+	figs   map[figKey]*Figure
+	sum    Summary // rows and cells
+	codes  map[string]codeUse
+	// codesFull: the run's codes reached MaxCodes while reading the file.
+	codesFull bool
+	cur       *monthState
+	stage     DetailStage // nil: entries go straight to the detail
+	done      bool
+}
+
+// Begin starts adding the file s, whose identity and reader's findings so
+// far it carries (not its sheets), for a reader that streams its rows. It
+// returns nil when nothing of the file is to be read: a later month's file
+// (listed as skipped) or one unreadable or unidentified (added whole).
+// The file must be committed or aborted before the next file is added.
+func (l *Ledger) Begin(s *Submission) *FileRead {
+	var stage DetailStage = &memStage{}
+	if l.opt.Stage != nil {
+		stage = l.opt.Stage()
+	}
+	return l.begin(s, stage)
+}
+
+func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved}
+	if s.Department != "" {
+		in.Period = s.Period.String()
+	}
+	if s.Department != "" && !l.check && l.after(s.Period) {
+		// A later month's file in the same folder: listed, not read into
+		// this run (its rows belong to a later one).
+		in.Status = "skipped"
+		l.res.Inputs = append(l.res.Inputs, in)
+		return nil
+	}
+	if s.Unreadable || s.Department == "" {
+		l.Add(s)
+		return nil
+	}
+	max := l.opt.MaxFindingsPerFile
+	fr := &FileRead{l: l, s: *s, key: s.Department + "|" + s.Period.String(), in: in,
+		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*Figure{}, stage: stage}
+	fr.s.Sheets, fr.s.Findings = nil, nil
+	for _, f := range s.Findings {
+		fr.reader.add(f)
+	}
+	if f, late := l.late(s); late {
+		fr.mid = append(fr.mid, f)
+	}
+	if l.used[fr.key] {
+		// A second file for one department-month. Files come in the order
+		// of Identity.Before, so the one that counts came first; both are
+		// reported, saying which counts and why.
+		used := l.chosen[fr.key]
+		fr.mid = append(fr.mid, Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}},
+			Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
+				Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
+		// In check mode it is checked like any file, so the department
+		// hears of all its problems; its figures go nowhere.
+		fr.noSum, fr.dup = l.check, !l.check
+		if fr.dup {
+			fr.in.Status = "duplicate"
+		}
+	} else if s.Period.IsMonth() {
+		fr.cur = newMonthState(s.Period, s.File)
+	}
+	return fr
+}
+
+// Finding adds a reader's finding of the file.
+func (fr *FileRead) Finding(f Finding) { fr.reader.add(f) }
+
+// Abort drops everything the file added: none of it reaches the run. The
+// caller adds the file again as unreadable, saying why.
+func (fr *FileRead) Abort() {
+	if fr.done {
+		return
+	}
+	fr.done = true
+	if fr.stage != nil {
+		fr.stage.Drop()
+	}
+	if fr.l.tx == fr {
+		fr.l.tx = nil
+	}
+}
+
+// Commit joins the file's totals, counts, findings and detail to the run.
+// It returns an error only when the detail stage could not replay the
+// file's entries (the temporary file failed): the run cannot go on.
+func (fr *FileRead) Commit() error {
+	if fr.done {
+		return nil
+	}
+	fr.done = true
+	l := fr.l
+	if l.tx == fr {
+		l.tx = nil
+	}
+	if fr.stage != nil {
+		if err := fr.stage.Commit(l.detail); err != nil {
+			return err
+		}
+	}
+	l.replay(&fr.reader, fr.s.File)
+	for _, f := range fr.mid {
+		l.bounded(f)
+	}
+	l.replay(&fr.own, fr.s.File)
+	for k, d := range fr.figs {
+		f := l.fig(k.ind, k.p)
+		if d.Has {
+			f.Value = f.Value.Add(d.Value)
+			f.Has = true
+		}
+		f.Incomplete = appendUnique(f.Incomplete, d.Incomplete...)
+	}
+	sum := &l.res.Summary
+	sum.Rows += fr.sum.Rows
+	sum.RowsConsolidated += fr.sum.RowsConsolidated
+	sum.RowsRejected += fr.sum.RowsRejected
+	sum.Cells += fr.sum.Cells
+	sum.CellsConsolidated += fr.sum.CellsConsolidated
+	sum.CellsRejected += fr.sum.CellsRejected
+	sum.CellsChecked += fr.sum.CellsChecked
+	sum.CellsReported += fr.sum.CellsReported
+	sum.CellsTemplate += fr.sum.CellsTemplate
+	for code, u := range fr.codes {
+		if len(l.codes) < MaxCodes {
+			l.codes[code] = u
+		}
+	}
+	if !fr.dup && !fr.noSum {
+		l.chosen[fr.key] = IdentityOf(&fr.s)
+		l.received[fr.key] = true
+		l.used[fr.key] = true
+		if fr.cur != nil {
+			l.compareMonths(fr.s.Department, fr.cur)
+		}
+	}
+	l.res.Inputs = append(l.res.Inputs, fr.in)
+	return nil
+}
+
+// replay adds a file's buffered findings to the run under its bounds.
+func (l *Ledger) replay(b *findBuf, file string) {
+	for _, f := range b.list {
+		l.bounded(f)
+	}
+	if b.dropped > 0 {
+		l.bounded(Finding{Source: Source{File: file}, Rule: RuleTooManyFindings, Severity: Warning,
+			Fields: Fields{"more": b.dropped, "errors": b.droppedErrors}})
+	}
+}
+
+// fig is the file's delta of an indicator's figure for its period.
+func (fr *FileRead) fig(ind string) *Figure {
+	k := figKey{ind, fr.s.Period}
+	f := fr.figs[k]
+	if f == nil {
+		f = &Figure{}
+		fr.figs[k] = f
+	}
+	return f
+}
+
+// SheetRead is one table of a file being read, row by row.
+type SheetRead struct {
+	fr       *FileRead
+	sh       Sheet // name, table, the 合计; no rows
+	rows     int
+	sums     []exactSum // sum.go: no allocation per figure
+	texts    []textFigures
+	rejected int
+	// rejectedAt is, per indicator, the rows rejected: the first few and
+	// how many.
+	rejectedAt map[string]*rejectedLines
+	seen       map[hashKey]int32 // a row's entity, hashed → its line
+	values     int               // value cells passed on
+}
+
+// textFigures are a column's figures typed as text in accepted rows: the
+// sheet's own =SUM skips them (checkTotal). The first few are kept for
+// their findings; all are summed.
+type textFigures struct {
+	cells []Cell
+	sum   decimal.Decimal
+	more  int
+}
+
+type rejectedLines struct {
+	first []int
+	n     int
+	last  int
+}
+
+// seeds hash a row's entity for the duplicate check: two independent
+// 64-bit hashes, so that two different entities never look alike.
+var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+// Sheet starts reading one table of the file from its sheet name.
+func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
+	fr.l.tx = fr
+	return &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
+		texts: make([]textFigures, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]int32{}}
+}
+
+// Total records the sheet's typed 合计 row.
+func (sr *SheetRead) Total(r *Row) {
+	t := *r
+	t.Cells = append([]Cell(nil), r.Cells...)
+	sr.sh.Total = &t
+}
+
+// HasTotal reports whether the sheet's 合计 has been read.
+func (sr *SheetRead) HasTotal() bool { return sr.sh.Total != nil }
+
+// Row adds one data row of the sheet: checked and consolidated, rejected
+// with its findings, or, for a second file of a department-month, counted
+// as rejected.
+func (sr *SheetRead) Row(r *Row) {
+	fr, l := sr.fr, sr.fr.l
+	l.tx = fr
+	t := sr.sh.Table
+	sr.rows++
+	fr.sum.Rows++
+	switch {
+	case fr.dup:
+		// Not consolidated, and not checked but for what is missing from
+		// it: the department hears of that like of its unreadable cells.
+		l.checkRequired(fr, t, r)
+		fr.sum.RowsRejected++
+		sr.countRow(r, false)
+		return
+	case t.Rows == Indicators && r.LineN < 0:
+		// Not a line of this table; the reader reported it.
+		sr.rejected++
+		fr.sum.RowsRejected++
+		sr.countRow(r, false)
+		return
+	case !l.checkRow(fr, &sr.sh, r, sr.seen):
+		sr.rejected++
+		fr.sum.RowsRejected++
+		for _, c := range t.Columns {
+			if ind := l.indicatorOf(t, c, r); ind != "" {
+				sr.reject(ind, r.Line)
+				if fr.cur != nil {
+					fr.cur.val(t, r, ind).rejected = true
+				}
+			}
+		}
+		sr.countRow(r, false)
+		return
+	}
+	fr.sum.RowsConsolidated++
+	for ci, c := range t.Columns {
+		ind := l.indicatorOf(t, c, r)
+		cell := &r.Cells[ci]
+		if ind == "" || cell.State != Number {
+			continue
+		}
+		sr.sums[ci].add(cell.Value)
+		if cell.AsText && cell.Formula == "" {
+			sr.texts[ci].add(*cell, l.opt.MaxFindingsPerFile)
+		}
+		l.consolidate(fr, t, c, r, cell, ind)
+	}
+	sr.countRow(r, !fr.noSum)
+}
+
+func (tf *textFigures) add(c Cell, max int) {
+	tf.sum = tf.sum.Add(c.Value)
+	if max > 0 && len(tf.cells) >= max {
+		tf.more++
+		return
+	}
+	tf.cells = append(tf.cells, c)
+}
+
+// reject records a rejected row of an indicator.
+func (sr *SheetRead) reject(ind string, line int) {
+	rl := sr.rejectedAt[ind]
+	if rl == nil {
+		rl = &rejectedLines{}
+		sr.rejectedAt[ind] = rl
+	}
+	if rl.n > 0 && rl.last == line {
+		return
+	}
+	rl.n++
+	rl.last = line
+	if len(rl.first) < 3 {
+		rl.first = append(rl.first, line)
+	}
+}
+
+// countRow accounts for a row's value cells the reader passed on:
+// consolidated when the row was (and the cell is a figure), else rejected.
+func (sr *SheetRead) countRow(r *Row, accepted bool) {
+	s := &sr.fr.sum
+	for i := range r.Cells {
+		if cell := &r.Cells[i]; cell.Raw != "" {
+			sr.values++
+			if accepted && cell.State == Number {
+				s.CellsConsolidated++
+			} else {
+				s.CellsRejected++
+			}
+		}
+	}
+}
+
+// End finishes the sheet: its 合计 compared with the rows' sum, its cells
+// accounted for (c is the reader's count: Read == Template + Reported +
+// Values; a value cell unaccounted for is a bug), and the reason its
+// indicators are incomplete when rows were rejected. It returns the
+// sheet's number of data rows.
+func (sr *SheetRead) End(c CellCount) int {
+	fr, l := sr.fr, sr.fr.l
+	l.tx = fr
+	sh := &sr.sh
+	if !fr.dup {
+		l.checkTotal(fr, sr)
+	}
+	s := &fr.sum
+	values := sr.values
+	if sh.Total != nil {
+		for _, cell := range sh.Total.Cells {
+			if cell.Raw != "" {
+				values++
+				s.CellsChecked++
+			}
+		}
+	}
+	if c.Read == 0 {
+		// A sheet built without the reader's account (a test, another
+		// adapter): its value cells are all it has.
+		c.Read, c.Values = values, values
+	}
+	s.Cells += c.Read
+	s.CellsTemplate += c.Template
+	s.CellsReported += c.Reported
+	if values != c.Values || c.Read != c.Template+c.Reported+c.Values {
+		panic(Bugf("sheet %s: %d cells read (%d template, %d reported, %d values) but %d value cells passed on",
+			sh.Name, c.Read, c.Template, c.Reported, c.Values, values))
+	}
+	// One reason per indicator and sheet, however many rows were rejected.
+	for ind, rl := range sr.rejectedAt {
+		f := fr.fig(ind)
+		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
+	}
+	fr.in.Rows += sr.rows
+	return sr.rows
+}
+
+// entityHash is a row's entity (its credit code, else its name) as the
+// duplicate check keeps it.
+func entityHash(key string) hashKey { return hashOf(key) }

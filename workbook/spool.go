@@ -1,0 +1,222 @@
+package workbook
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+
+	"github.com/jingwu/tally/reconcile"
+	"github.com/klauspost/compress/flate"
+	"github.com/shopspring/decimal"
+)
+
+// A file streamed into the ledger (Stream) may turn out unreadable at its
+// last row, so its detail entries cannot go into the 明细 as they come:
+// they wait in a spool — a temporary file beside the detail's own,
+// compressed, each entry written as the fields that differ from the entry
+// before — and are copied into the detail, in order, only when the file is
+// committed. One spool serves the whole run, a file at a time; what it
+// holds in memory is a few buffers, whatever the file's size.
+
+// spoolMem is how many entries a stage keeps in memory before it writes
+// to the spool file: a small streamed file never touches the disk.
+const spoolMem = 4096
+
+// Stage returns a stage for the next streamed file's entries
+// (reconcile.Options.Stage). The stages share the detail's spool file: a
+// run streams one file at a time.
+func (d *Detail) Stage() reconcile.DetailStage { return &stage{d: d} }
+
+// SpoolName is the name of the spool's temporary file, for a caller that
+// removes it on an interrupt.
+func (d *Detail) SpoolName() string { return d.spool.Name() }
+
+type stage struct {
+	d    *Detail
+	mem  []reconcile.Entry
+	w    *bufio.Writer
+	fw   *flate.Writer
+	prev [nSpoolFields]string
+	n    int // entries written to the file
+	err  error
+	buf  []byte
+}
+
+const nSpoolFields = 10
+
+func spoolFields(e *reconcile.Entry) [nSpoolFields]string {
+	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, e.Value.Coefficient().String()}
+}
+
+func (s *stage) Add(e reconcile.Entry) {
+	if s.err != nil {
+		return
+	}
+	if len(s.mem) < spoolMem {
+		s.mem = append(s.mem, e)
+		return
+	}
+	if s.w == nil {
+		if s.err = s.open(); s.err != nil {
+			return
+		}
+	}
+	s.write(&e)
+}
+
+// open starts the spool file (made with the detail, emptied per file).
+func (s *stage) open() error {
+	f := s.d.spool
+	if f == nil {
+		return errors.New("no spool file")
+	}
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	s.w = bufio.NewWriterSize(f, 1<<20)
+	fw, err := flate.NewWriter(s.w, flate.BestSpeed)
+	s.fw = fw
+	return err
+}
+
+// write appends one entry: a bit mask of the fields that differ from the
+// entry before, each of them as a length and bytes, then the period, the
+// exponent and whether the figure was typed as text.
+func (s *stage) write(e *reconcile.Entry) {
+	fs := spoolFields(e)
+	b := s.buf[:0]
+	var mask uint64
+	for i := range fs {
+		if fs[i] != s.prev[i] || s.n == 0 {
+			mask |= 1 << i
+		}
+	}
+	b = binary.AppendUvarint(b, mask)
+	for i := range fs {
+		if mask&(1<<i) != 0 {
+			b = binary.AppendUvarint(b, uint64(len(fs[i])))
+			b = append(b, fs[i]...)
+		}
+	}
+	b = binary.AppendVarint(b, int64(e.Period.Year))
+	b = binary.AppendVarint(b, int64(e.Period.Month))
+	b = binary.AppendVarint(b, int64(e.Value.Exponent()))
+	if e.AsText {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	s.buf = b
+	s.prev = fs
+	s.n++
+	if _, err := s.fw.Write(b); err != nil {
+		s.err = err
+	}
+}
+
+// Commit copies the file's entries into the detail, in the order they
+// came. A spool that failed (a full disk) fails the detail: the workbook
+// is then not written, rather than written without these rows.
+func (s *stage) Commit(to func(reconcile.Entry)) error {
+	err := s.commit(to)
+	if err != nil && s.d.spoolErr == nil {
+		s.d.spoolErr = fmt.Errorf("spool: %w", err)
+	}
+	s.mem = nil
+	return err
+}
+
+func (s *stage) commit(to func(reconcile.Entry)) error {
+	if s.err != nil {
+		return s.err
+	}
+	head := s.mem
+	for _, e := range head {
+		to(e)
+	}
+	if s.w == nil {
+		return nil
+	}
+	if err := s.fw.Close(); err != nil {
+		return err
+	}
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	f := s.d.spool
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReaderSize(flate.NewReader(bufio.NewReaderSize(f, 1<<20)), 1<<16)
+	var prev [nSpoolFields]string
+	for range s.n {
+		e, err := readEntry(r, &prev)
+		if err != nil {
+			return err
+		}
+		to(e)
+	}
+	return f.Truncate(0)
+}
+
+func readEntry(r *bufio.Reader, prev *[nSpoolFields]string) (reconcile.Entry, error) {
+	mask, err := binary.ReadUvarint(r)
+	if err != nil {
+		return reconcile.Entry{}, err
+	}
+	for i := range prev {
+		if mask&(1<<i) == 0 {
+			continue
+		}
+		n, err := binary.ReadUvarint(r)
+		if err != nil {
+			return reconcile.Entry{}, err
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return reconcile.Entry{}, err
+		}
+		prev[i] = string(b)
+	}
+	var nums [3]int64
+	for i := range nums {
+		if nums[i], err = binary.ReadVarint(r); err != nil {
+			return reconcile.Entry{}, err
+		}
+	}
+	text, err := r.ReadByte()
+	if err != nil {
+		return reconcile.Entry{}, err
+	}
+	coef, ok := new(big.Int).SetString(prev[9], 10)
+	if !ok {
+		return reconcile.Entry{}, fmt.Errorf("spool: bad figure %q", prev[9])
+	}
+	return reconcile.Entry{
+		Source:     reconcile.Source{File: prev[0], Sheet: prev[1], Cell: prev[2]},
+		Department: prev[3], Indicator: prev[4], Measure: reconcile.Measure(prev[5]), Entity: prev[6], Code: prev[7], Raw: prev[8],
+		Period: reconcile.Period{Year: int(nums[0]), Month: int(nums[1])},
+		Value:  decimal.NewFromBigInt(coef, int32(nums[2])), AsText: text == 1,
+	}, nil
+}
+
+// Drop forgets the file's entries.
+func (s *stage) Drop() {
+	s.mem = nil
+	if s.w != nil && s.d.spool != nil {
+		s.d.spool.Truncate(0)
+	}
+}
+
+// newSpool makes the spool's temporary file beside the detail's.
+func newSpool(tmp *os.File) (*os.File, error) {
+	return os.CreateTemp(filepath.Dir(tmp.Name()), ".tally-spool-*.tmp")
+}
