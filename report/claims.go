@@ -29,7 +29,7 @@ func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 func MapIndicators(found []Claim, s *reconcile.Spec) []string {
 	out := make([]string, len(found))
 	for i, f := range found {
-		if c, ok := mapClaim(i, f, s); ok && !c.Unmapped {
+		if c, ok := mapClaim(i, f, s); ok && (!c.Unmapped || c.Indicator != "") {
 			out[i] = c.Indicator
 		}
 	}
@@ -65,6 +65,13 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		c.Unmapped = true // 新增 12家 is not the number of them
 	default:
 		c.Indicator = def.Code
+		// A target is no fact: one for a year the run holds data of
+		// (完成预期目标（5000万元）, this year's goal restated in the review)
+		// names its indicator but is not checked as if it were the result.
+		// Targets for later years stay mapped and are reported as no_data.
+		if f.Kind == "target" && span.To <= s.Year {
+			c.Unmapped = true
+		}
 		if def.Aggregation == reconcile.Latest {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
 		}

@@ -41,6 +41,8 @@ var (
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
+	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
+	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -80,6 +82,18 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		return y - 1, y
 	}
+	// A news digest of the report may have neither heading nor date: a
+	// year stated as a whole or as estimated (2017年全年…, 初步预计，2017年…)
+	// is the year reviewed; a year whose sentence sets a goal (2018年，全区
+	// 定下的目标：…) is the year targeted, after the one reviewed.
+	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[2])
+		return y, 0
+	}
+	if m := goalYear.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y - 1, y
+	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
 	count := map[int]int{}
@@ -110,7 +124,7 @@ var (
 	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
 	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标`)
+	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
 	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)

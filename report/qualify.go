@@ -22,8 +22,8 @@ var preWords = []struct{ word, q string }{
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "回升", "净增", "多增"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "净减", "减"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -67,6 +67,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		x.targetAmount(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
 		// a comparable basis, not of the series as recorded.
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
@@ -692,6 +693,31 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	return "", f.unitEnd
+}
+
+// targetOf: a clause that names the target a result is measured against,
+// with the target's amount right after it (完成年度目标（5000万元）120%,
+// 完成全年目标任务8000万元的105%, 为计划的…): the amount is the target.
+var targetOf = regexp.MustCompile(`(年度|全年|预期|既定|计划|下达)?(目标任务|目标|任务|计划)的?\s*[（(]?\s*$`)
+
+// targetAmount makes the amount of a target named in a figure's clause a
+// target of the same year, of the subject of the result before it when the
+// clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
+func (x *extractor) targetAmount(figs []figure, k int, before string) {
+	f := &figs[k]
+	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	loc := targetOf.FindStringIndex(before)
+	if loc == nil {
+		return
+	}
+	f.period.target = true
+	if own := clean(strings.TrimLeft(before[:loc[0]], "，,、 ")); own != "" {
+		f.subject = own
+	} else if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && figs[k-1].subject != "" {
+		f.subject = figs[k-1].subject
+	}
 }
 
 // planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,5 +132,60 @@ func TestIndicatorNamesBatch3(t *testing.T) {
 	want := []string{"budget_revenue", "", "", "sme_new", "", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
+
+// Batches 4 and 5 of the development half: targets, periods of reports
+// delivered mid-year, comparisons with the same period of the year before,
+// structure ratios, subjects of clauses whose verb follows the noun, and
+// group sizes. Each rule on sentences written for the test.
+func TestReadingRulesBatch45(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a news digest without heading or date: the year stated whole is reviewed, the year of a goal targeted",
+			"某区两会报道\n初步预计，2018年全年全区税收完成12亿元，增长7%。\n2019年，全区定下的目标：地区生产总值增长6%以上。",
+			[]detail{{"12", "亿元", "税收", "预计", "2018", "fact", "level"}, {"7", "%", "税收", "增长,预计", "2018", "fact", "growth"},
+				{"6", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"}}},
+		{"a 新年 goal heading sets targets; 涨 is a growth; GDP is 地区生产总值",
+			"某区两会报道\n2018年全年GDP增长7%\n新年目标：涨6%",
+			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"6", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
+		{"the amount of a target named in the review is a target of the result's subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，完成税收收入6000万元，完成年度目标（5000万元）120%；单位GDP能耗下降3%。",
+			[]detail{{"6000", "万元", "税收收入", "", "2018", "fact", "level"}, {"5000", "万元", "税收收入", "", "2018", "target", "level"},
+				{"120", "%", "税收收入", "", "2018", "fact", "ratio"}, {"3", "%", "单位GDP能耗", "下降", "2018", "fact", "growth"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// A target for a year the run holds data of names its indicator but is not
+// checked as the year's result; a later year's target stays mapped.
+func TestTargetsAreNotChecked(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "某县政府工作报告\n过去一年，完成税收收入6000万元，完成年度目标（5000万元）120%。\n二、" + fmt.Sprint(s.Year+1) + "年主要预期目标\n税收收入7000万元。"
+	found := Extract(strings.Split(text, "\n"), Options{Year: s.Year})
+	claims := Map(found, s)
+	if len(claims) != 4 {
+		t.Fatalf("%d claims, want 4: %+v", len(claims), found)
+	}
+	for i, want := range []struct {
+		unmapped  bool
+		indicator string
+	}{{false, "tax"}, {true, "tax"}, {true, ""}, {false, "tax"}} {
+		if claims[i].Unmapped != want.unmapped || claims[i].Indicator != want.indicator {
+			t.Errorf("claim %d %s: unmapped %v indicator %q, want %v %q", i, claims[i].Written, claims[i].Unmapped, claims[i].Indicator, want.unmapped, want.indicator)
+		}
+	}
+	if got := MapIndicators(found, s); got[1] != "tax" {
+		t.Errorf("MapIndicators of the in-year target: %q, want tax", got[1])
 	}
 }

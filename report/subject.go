@@ -27,6 +27,9 @@ var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(\d{1,2}月)
 func clean(s string) string {
 	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
 	s = dateWords.ReplaceAllString(s, "")
+	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
+	// 单位GDP能耗 is the name of an energy intensity and stays.
+	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x00"), "GDP", "地区生产总值"), "\x00", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
 	for changed := true; changed; {
