@@ -186,7 +186,7 @@ func Extract(lines []string, opt Options) []Claim {
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
 		if x.delivered == 0 || x.delivered < opt.Year || x.delivered > opt.Year+1 {
-			x.delivered = opt.Year + 1
+			x.delivered, x.month = opt.Year+1, 0
 		}
 		x.review = opt.Year
 	}
@@ -212,6 +212,7 @@ type extractor struct {
 	byteRune  []int  // byte offset in s → rune index
 	review    int    // the year reviewed
 	delivered int    // the year the report was delivered (今年)
+	month     int    // the month of its date of delivery, 0 when not known
 	marks     []mark // passage marks, in text order
 	scoped    []mark // time phrases holding for their sentence, in text order
 }

@@ -60,6 +60,7 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
+		x.month = month
 		review = y - 1
 		if month >= 10 {
 			review = y // a report at the year's end reviews that year
@@ -130,6 +131,13 @@ var (
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
+	// yearToDate: months from January (1-5月, 1—10月份), a half or the first
+	// quarters of a year: figures of that year so far, facts even in a
+	// report delivered mid-year after the year it reviews.
+	yearToDate = regexp.MustCompile(`^\s*((1|一)\s*[-—－~～至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(份)?|上半年|前三季度|一季度|第一季度|前[两二三四五六七八九十]个月)`)
+	// monthDate: a date in the year of delivery written without its year
+	// (截至6月20日, 截至9月底).
+	monthDate = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
 	recentYears  = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
@@ -238,7 +246,14 @@ func (x *extractor) passages() {
 			i++
 		}
 		rest := x.str(i, i+16)
-		if m := sentenceYear.FindStringSubmatch(rest); m != nil {
+		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && x.toDate(y4(m[2]), i+len([]rune(m[0]))) {
+			y := year(m[2])
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(y, y)})
+		} else if m := monthDate.FindStringSubmatch(rest); m != nil && x.month > 0 && x.delivered > R && year(m[2]) <= x.month {
+			// 截至6月20日 in a report delivered in September after the year
+			// it reviews: that year's figures so far.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(x.delivered, x.delivered)})
+		} else if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
 			after := x.at(i + len([]rune(m[0])))
 			if y < R-15 || y > R+15 || after == '月' || after == '是' || after == '-' || isDigit(after) {
@@ -255,7 +270,8 @@ func (x *extractor) passages() {
 				p = target(y, y)
 			}
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
-		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil {
+		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil && !strings.HasPrefix(rest[len(m[0]):], "同期") {
+			// 去年同期 is the base of a comparison, not a time phrase.
 			var p period
 			switch m[1] {
 			case "去年":
@@ -272,6 +288,11 @@ func (x *extractor) passages() {
 		y := year(x.s[loc[4]:loc[5]])
 		if y < R-15 || y > R+15 || loc[8] >= 0 {
 			continue // 2019年是… is a passage mark; 2020年前, 2016年以来 are no year of their own
+		}
+		if x.toDate(y, x.byteRune[loc[1]]) {
+			at := x.byteRune[loc[4]]
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, y)})
+			continue
 		}
 		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
 			continue // 截至2019年1月: a date of delivery, not a target
@@ -326,6 +347,15 @@ func (x *extractor) passages() {
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
 }
+
+// toDate: the year y, written before i, opens a year-to-date (2022年1-5月,
+// 2019年上半年) of a year not after the report's delivery: its figures are
+// that year's facts.
+func (x *extractor) toDate(y, i int) bool {
+	return y <= max(x.review, x.delivered) && yearToDate.MatchString(x.str(i, i+12))
+}
+
+func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 
 // scopeEnd is where a time phrase at i stops holding: its sentence's end,
 // or a line that ends in ；, an item of a list set one per line.

@@ -68,6 +68,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
 		x.targetAmount(figs, k, before)
+		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
 		// a comparable basis, not of the series as recorded.
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
@@ -718,6 +719,27 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	} else if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && figs[k-1].subject != "" {
 		f.subject = figs[k-1].subject
 	}
+}
+
+// lastYearSame: a clause naming only the same period of the year before
+// (去年同期21192万元, 比上年同期（5181万元）): the figure is the base of a
+// comparison, not a result of the period.
+var lastYearSame = regexp.MustCompile(`^(比|较|而|与)?(去年|上年|上一年)同期(的|为|是|相比)?\s*[（(]?\s*$`)
+
+// samePeriodBefore gives the base of a comparison with the same period of
+// the year before the subject of the result it compares with (the figure
+// before it in the sentence) and that result's period, a year earlier.
+func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
+	f := &figs[k]
+	if f.measure != Level || rateUnit(f.unit) || !lastYearSame.MatchString(strings.TrimLeft(before, "，,、 ")) {
+		return
+	}
+	if k == 0 || figs[k-1].start < x.sentenceStart(f.start) || figs[k-1].period.from != figs[k-1].period.to {
+		return
+	}
+	p := figs[k-1]
+	f.subject = p.subject
+	f.period = period{from: p.period.from - 1, to: p.period.to - 1}
 }
 
 // planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)

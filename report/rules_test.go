@@ -155,6 +155,16 @@ func TestReadingRulesBatch45(t *testing.T) {
 			"某县政府工作报告\n——2019年1月10日\n过去一年，完成税收收入6000万元，完成年度目标（5000万元）120%；单位GDP能耗下降3%。",
 			[]detail{{"6000", "万元", "税收收入", "", "2018", "fact", "level"}, {"5000", "万元", "税收收入", "", "2018", "target", "level"},
 				{"120", "%", "税收收入", "", "2018", "fact", "ratio"}, {"3", "%", "单位GDP能耗", "下降", "2018", "fact", "growth"}}},
+		{"a report delivered mid-year: the months of its year so far are facts of that year; a base of the year before is that year's",
+			"某镇政府工作报告\n发布时间：2019-08-15\n2018年，全镇完成税收5000万元，增长6%。2019年1-6月全镇工业总产值8000万元，完成固定资产投资3000万元，去年同期2500万元，同比增长20%。截至7月10日，全镇完成税收2600万元。",
+			[]detail{{"5000", "万元", "税收", "", "2018", "fact", "level"}, {"6", "%", "税收", "增长", "2018", "fact", "growth"},
+				{"8000", "万元", "工业总产值", "", "2019", "fact", "level"}, {"3000", "万元", "固定资产投资", "", "2019", "fact", "level"},
+				{"2500", "万元", "固定资产投资", "", "2018", "fact", "level"}, {"20", "%", "固定资产投资", "增长", "2019", "fact", "growth"},
+				{"2600", "万元", "税收", "", "2019", "fact", "level"}}},
+		{"a month without its year in a report delivered early in the next year is the year reviewed's",
+			"某镇政府工作报告\n（2019年2月20日）\n过去一年，截至11月底，完成税收4000万元，比上年同期（3500万元）增长14.3%。",
+			[]detail{{"4000", "万元", "税收", "", "2018", "fact", "level"}, {"3500", "万元", "税收", "", "2017", "fact", "level"},
+				{"14.3", "%", "税收", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -19,7 +19,7 @@ var (
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额.
-var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(\d{1,2}月)?(底|末|初)?(的)?`)
+var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—－~～至到]\s*\d{1,2}月(份)?|\d{1,2}月|上半年|前三季度)?(底|末|初)?(的)?`)
 
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
@@ -29,7 +29,7 @@ func clean(s string) string {
 	s = dateWords.ReplaceAllString(s, "")
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
-	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x00"), "GDP", "地区生产总值"), "\x00", "单位GDP")
+	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
 	for changed := true; changed; {
