@@ -137,9 +137,9 @@ var (
 	yearToDate = regexp.MustCompile(`^\s*((1|一)\s*[-—－~～至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(份)?|上半年|前三季度|一季度|第一季度|前[两二三四五六七八九十]个月)`)
 	// monthDate: a date in the year of delivery written without its year
 	// (截至6月20日, 截至9月底).
-	monthDate = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
-	recentYears  = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
-	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+	monthDate   = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
+	recentYears = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
+	byYear      = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
