@@ -75,7 +75,47 @@ func (x *extractor) qualify(figs []figure) []figure {
 			f.subject = "同口径" + f.subject
 		}
 	}
+	x.structure(figs)
 	return x.lists(figs)
+}
+
+// structureWords name the structure of an economy by its three sectors
+// (三次产业结构, 三产结构比, 产业结构比例, 一二三产业比例).
+var structureWords = regexp.MustCompile(`三次产业|三产|产业结构|产业比例|产业比重|一二三产`)
+
+// structure: a ratio a:b:c of three parts stated of the three sectors'
+// structure (三次产业结构调整为a:b:c, 由a:b:c优化为d:e:f) gives each sector's
+// share of 地区生产总值, in order.
+func (x *extractor) structure(figs []figure) {
+	// in the report's own name for the economy's output: 生产总值 when it
+	// never writes 地区生产总值 (or GDP).
+	total := "地区生产总值"
+	if strings.Contains(x.s, "生产总值") && !strings.Contains(x.s, "地区生产总值") && !strings.Contains(x.s, "GDP") {
+		total = "生产总值"
+	}
+	var sectors []string
+	for _, n := range []string{"一", "二", "三"} {
+		sectors = append(sectors, "第"+n+"产业增加值占"+total+"比重")
+	}
+	part := func(k int) bool { // figure k goes on the ratio of figure k-1
+		return k > 0 && figs[k].unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd < figs[k].start &&
+			strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start)) == ":"
+	}
+	for k := 0; k < len(figs); k++ {
+		if figs[k].unit != "" || part(k) {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && part(k+n) {
+			n++
+		}
+		if n == 3 && structureWords.MatchString(figs[k].subject) {
+			for i := 0; i < 3; i++ {
+				figs[k+i].subject = sectors[i]
+			}
+		}
+		k += n - 1
+	}
 }
 
 // lists applies what a list says of all its figures: 分别 and lists
