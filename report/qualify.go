@@ -680,7 +680,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			end++
 		}
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
-			if post := clean(x.str(f.unitEnd, end)); post != "" {
+			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
 				return post, end
 			}
 		}
@@ -780,6 +780,27 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 	p := figs[k-1]
 	f.subject = p.subject
 	f.period = period{from: p.period.from - 1, to: p.period.to - 1}
+}
+
+// predicates: the words that open what a counted noun did or underwent when
+// the count stands before its noun (19921名贫困人口通过验收, 163个重点项目完成
+// 投资, 4个项目已获批, 6家企业正式入驻, 18个项目一年内投产): adverbs and verbs
+// that do not end a noun.
+var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
+	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入"}
+
+// predicateCut is the noun a count names when a predicate follows it: the
+// words before the first predicate, when two or more are left.
+func predicateCut(s string) string {
+	rs := []rune(s)
+	for i := 2; i < len(rs); i++ {
+		for _, p := range predicates {
+			if strings.HasPrefix(string(rs[i:]), p) {
+				return string(rs[:i])
+			}
+		}
+	}
+	return s
 }
 
 // planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)

@@ -72,7 +72,7 @@ func TestReadingRules(t *testing.T) {
 		{"a money bound before the noun counted names a class", "过去一年，签约项目40个，其中过5亿元项目3个。",
 			[]detail{{"40", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "过5亿元项目", "", "2018", "fact", "level"}}},
 		{"a year opening a sentence holds for it right after the last one's 。", "过去五年，全县经济稳步发展。2016年23个贫困村全部出列，五年来累计投入资金8亿元。",
-			[]detail{{"23", "个", "贫困村全部出列", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
+			[]detail{{"23", "个", "贫困村", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
 		{"a clause opened by 累计 heads a list; one with its own time does not go on", "过去一年，累计培训农民1200人次，服务企业80家，目前已建成基地3个。",
 			[]detail{{"1200", "人次", "农民", "累计", "2018", "fact", "level"}, {"80", "家", "服务企业", "累计", "2018", "fact", "level"},
 				{"3", "个", "已建成基地", "", "2018", "fact", "level"}}},
@@ -171,6 +171,10 @@ func TestReadingRulesBatch45(t *testing.T) {
 				{"10", "", "第一产业增加值占生产总值比重", "", "2017", "fact", "ratio"}, {"50", "", "第二产业增加值占生产总值比重", "", "2017", "fact", "ratio"}, {"40", "", "第三产业增加值占生产总值比重", "", "2017", "fact", "ratio"},
 				{"9", "", "第一产业增加值占生产总值比重", "", "2018", "fact", "ratio"}, {"48", "", "第二产业增加值占生产总值比重", "", "2018", "fact", "ratio"}, {"43", "", "第三产业增加值占生产总值比重", "", "2018", "fact", "ratio"},
 				{"3", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}, {"2", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}, {"1", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}}},
+		{"a count before its noun names the noun, not what it did",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，1200名困难群众通过低保审核，35个重点项目完成投资，6家企业正式投产，300户亩均效益评价全部完成。",
+			[]detail{{"1200", "名", "困难群众", "", "2018", "fact", "level"}, {"35", "个", "重点项目", "", "2018", "fact", "level"},
+				{"6", "家", "企业", "", "2018", "fact", "level"}, {"300", "户", "亩均效益评价", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
