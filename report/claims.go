@@ -144,7 +144,8 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
 			for _, sub := range []string{subject, full} {
 				at := strings.Index(sub, n)
-				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) {
+				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
+					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue
 				}
 				best, bestLen = def, len(n)
@@ -178,10 +179,15 @@ var (
 	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
 	// 一般公共预算本级收入 is the budget's own name for the same series.
-	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算(本级)?收入)`)
+	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the
+	// words in another order.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入)`)
+	// an amount of the things an indicator counts (规上企业总产值, 高新技术
+	// 企业营业收入) is another series than their number.
+	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口)`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's).
-	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	sector = regexp.MustCompile(`(规模以上|限额以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec

@@ -175,12 +175,35 @@ func TestReadingRulesBatch45(t *testing.T) {
 			"某县政府工作报告\n——2019年1月10日\n过去一年，1200名困难群众通过低保审核，35个重点项目完成投资，6家企业正式投产，300户亩均效益评价全部完成。",
 			[]detail{{"1200", "名", "困难群众", "", "2018", "fact", "level"}, {"35", "个", "重点项目", "", "2018", "fact", "level"},
 				{"6", "家", "企业", "", "2018", "fact", "level"}, {"300", "户", "亩均效益评价", "", "2018", "fact", "level"}}},
+		{"the size of a group one is among and a package named by its articles are no claims",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，我县成为全省10个试点县之一，落实“稳增长”10条措施，新增市场主体300户。",
+			[]detail{{"300", "户", "市场主体", "新增", "2018", "fact", "level"}}},
+		{"a bound ending a table cell names no class of the next cell's noun",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，全县上下团结一心，经济社会保持平稳健康发展，各项事业取得新的进步。\n过去一年，全县上下攻坚克难，民生保障水平持续提升，群众获得感不断增强。\n过去一年，全县上下真抓实干，营商环境持续优化，市场主体活力不断释放。\n二、2019年主要预期目标\n地区生产总值增长6%以上\n县发展改革委\n2\n税收收入增长5%左右\n县税务局",
+			[]detail{{"6", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"}, {"5", "%", "税收收入", "增长,约", "2019", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
 		}
+	}
+}
+
+// Batch 4's names: the budget revenue with its words in another order
+// maps; a 限额以上 part of investment and an amount of the enterprises an
+// indicator counts do not.
+func TestIndicatorNamesBatch45(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般财政公共预算收入1.9亿元，限额以上固定资产投资16亿元，规上企业总产值增长5%，规上企业增长8%。"
+	found := Extract(strings.Split(text, "\n"), Options{})
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapIndicators(found, s)
+	want := []string{"budget_revenue", "", "", "above_scale"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
 	}
 }
 
