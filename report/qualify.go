@@ -39,6 +39,15 @@ func (x *extractor) qualify(figs []figure) []figure {
 	for k := range figs {
 		f := &figs[k]
 		f.period = x.periodAt(f.start)
+		if !f.period.target && f.period.from == f.period.to && f.period.from != 0 && x.aimed(f.start) {
+			// 力争税收收入增长10%: a goal, for the year the report is
+			// delivered in when its passage reviews the year before.
+			y := f.period.to
+			if y == x.review && x.delivered > x.review {
+				y = x.delivered
+			}
+			f.period = period{from: y, to: y, target: true}
+		}
 		f.from = x.clauseStart(figs, k)
 		before := x.str(f.from, f.start)
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
@@ -759,6 +768,26 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	} else if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && figs[k-1].subject != "" {
 		f.subject = figs[k-1].subject
 	}
+}
+
+// aimWords set a goal for what follows in their sentence: 力争 (strive
+// for), 确保 (make sure of) and 预期 with a verb (预期增长: the expected
+// target; 预计 is an estimate of a fact). Not 确保了 (done), nor 为确保 /
+// 以确保 (the purpose of something done).
+var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
+
+// aimed: a goal word stands in the sentence before i.
+func (x *extractor) aimed(i int) bool {
+	from := x.sentenceStart(i)
+	s := x.str(from, i)
+	for _, loc := range aimWords.FindAllStringIndex(s, -1) {
+		before, after := s[:loc[0]], s[loc[1]:]
+		if strings.HasPrefix(after, "了") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "以") {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // lastYearSame: a clause naming only the same period of the year before

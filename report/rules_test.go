@@ -181,6 +181,11 @@ func TestReadingRulesBatch45(t *testing.T) {
 		{"a bound ending a table cell names no class of the next cell's noun",
 			"某县政府工作报告\n——2019年1月10日\n过去一年，全县上下团结一心，经济社会保持平稳健康发展，各项事业取得新的进步。\n过去一年，全县上下攻坚克难，民生保障水平持续提升，群众获得感不断增强。\n过去一年，全县上下真抓实干，营商环境持续优化，市场主体活力不断释放。\n二、2019年主要预期目标\n地区生产总值增长6%以上\n县发展改革委\n2\n税收收入增长5%左右\n县税务局",
 			[]detail{{"6", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"}, {"5", "%", "税收收入", "增长,约", "2019", "target", "growth"}}},
+		{"力争, 确保 and 预期 set goals for the year of delivery; 确保了 and 为确保 do not; 将 opens no subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，为确保工程进度，投入资金800万元，确保了粮食产量12万吨。全年力争地区生产总值增长7%，确保固定资产投资增长10%以上，税收收入预期增长6%左右。今年将新建学校3所。",
+			[]detail{{"800", "万元", "资金", "", "2018", "fact", "level"}, {"12", "万吨", "粮食产量", "", "2018", "fact", "level"},
+				{"7", "%", "地区生产总值", "增长", "2019", "target", "growth"}, {"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"},
+				{"6", "%", "税收收入", "增长,约", "2019", "target", "growth"}, {"3", "所", "学校", "新增", "2019", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
