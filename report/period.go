@@ -131,6 +131,7 @@ var (
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
+	yearWord     = regexp.MustCompile(`今年|明年`)
 	// yearToDate: months from January (1-5月, 1—10月份), a half or the first
 	// quarters of a year: figures of that year so far, facts even in a
 	// report delivered mid-year after the year it reviews.
@@ -304,6 +305,23 @@ func (x *extractor) passages() {
 		p := fact(y, y)
 		if y > R {
 			p = target(y, y)
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
+	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of
+	// the year so far or a date), nor a comparison's base (比今年).
+	for _, loc := range yearWord.FindAllStringSubmatchIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		if at == 0 || x.t.breaks[at] || isSentenceEnd(x.at(at-1)) || strings.ContainsRune("，,：:", x.at(at-1)) || strings.ContainsRune("比较与同到至从", x.at(at-1)) {
+			continue // at a clause's start it is a time phrase above
+		}
+		if next := x.str(at+2, at+4); strings.HasPrefix(next, "以来") || strings.HasPrefix(next, "是") || strings.HasPrefix(next, "初") || strings.HasPrefix(next, "同期") || strings.HasPrefix(next, "年初") {
+			continue
+		}
+		p := this()
+		if x.s[loc[0]:loc[1]] == "明年" {
+			p = target(x.delivered+1, x.delivered+1)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}

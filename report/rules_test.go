@@ -186,6 +186,10 @@ func TestReadingRulesBatch45(t *testing.T) {
 			[]detail{{"800", "万元", "资金", "", "2018", "fact", "level"}, {"12", "万吨", "粮食产量", "", "2018", "fact", "level"},
 				{"7", "%", "地区生产总值", "增长", "2019", "target", "growth"}, {"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"},
 				{"6", "%", "税收收入", "增长,约", "2019", "target", "growth"}, {"3", "所", "学校", "新增", "2019", "target", "level"}}},
+		{"今年/明年 inside a sentence hold for its rest; 稳定在 is no part of a subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，税收收入5亿元。全县今年将新增就业1500人，粮食总产量稳定在30万吨以上，明年税收收入达到7亿元。",
+			[]detail{{"5", "亿元", "税收收入", "", "2018", "fact", "level"}, {"1500", "人", "就业", "新增", "2019", "target", "level"},
+				{"30", "万吨", "粮食总产量", "以上", "2019", "target", "level"}, {"7", "亿元", "税收收入", "", "2020", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
