@@ -9,7 +9,7 @@ import (
 // The words that qualify a figure, as every report writes them, each with
 // its canonical form. Words right before the number:
 var preWords = []struct{ word, q string }{
-	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
+	{"接近", "近"}, {"将近", "近"}, {"逼近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
 	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
@@ -688,7 +688,8 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
 		}
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
 			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
 				return post, end
 			}
@@ -714,6 +715,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if f.endOf && k > 0 && figs[k-1].startOf && figs[k-1].subject != "" {
 		return figs[k-1].subject, f.unitEnd // 由X提高到Y: Y speaks of X's subject
 	}
+	// 增长8%，高出全市1.1个百分点: the gap between the growth before it and
+	// another's: the subject names the comparison, with the growth's subject.
+	if f.measure == Points && k > 0 && figs[k-1].measure == Growth && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if m := gapWords.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
+			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+		}
+	}
 	if subj := clean(s); subj != "" {
 		return subj, f.unitEnd
 	}
@@ -729,6 +737,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// not of the stock.
 		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && prev.measure == Level && (f.measure == Growth || f.measure == Points) && rateUnit(f.unit) {
 			return "新增" + strings.TrimPrefix(prev.subject, "新增"), f.unitEnd
+		}
+		// 增长7%，高出全市1.5个百分点，逼近300亿元: past a gap, the
+		// subject of the growth it compared.
+		if prev := figs[k-1]; prev.measure == Points && f.measure != Points && strings.Contains(prev.subject, "增速高于") {
+			return prev.subject[:strings.Index(prev.subject, "增速高于")], f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -816,7 +829,10 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // 投资, 4个项目已获批, 6家企业正式入驻, 18个项目一年内投产): adverbs and verbs
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
-	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入"}
+	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
+	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
+	// count is of the things.
+	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}
 
 // predicateCut is the noun a count names when a predicate follows it: the
 // words before the first predicate, when two or more are left.
@@ -845,6 +861,10 @@ var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
 var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+
+// gapWords: a clause that only compares a rate with another's (高出全市,
+// 比全省高, 快于全国平均水平).
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
@@ -904,14 +924,20 @@ func (x *extractor) respectively(figs []figure) {
 			}
 			continue
 		}
-		items := listItems(seg[:at])
+		head := seg[:at]
+		if rateUnit(f.unit) {
+			// 工业总产值、…收入五年年均增长分别为a、b: the rate's words and
+			// time are none of the listed nouns.
+			head = trailingTime.ReplaceAllString(stripComparison(head), "")
+		}
+		items := listItems(head)
 		if len(items) > n {
-			items = listItems(strings.ReplaceAll(seg[:at], "和", "\x00")) // A、B和C两大…: 和 inside an item
+			items = listItems(strings.ReplaceAll(head, "和", "\x00")) // A、B和C两大…: 和 inside an item
 			for i := range items {
 				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
 			}
 		}
-		if one := clean(seg[:at]); n == 2 && len(items) == 0 {
+		if one := clean(head); n == 2 && len(items) == 0 {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
 			items = pairItems(one)
 		}
@@ -927,6 +953,9 @@ func (x *extractor) respectively(figs []figure) {
 		k += n - 1
 	}
 }
+
+// trailingTime: the span a list of rates covers, after its nouns (五年, 近三年, 全年).
+var trailingTime = regexp.MustCompile(`(五年|近[两二三四五]年|[两二三四五]年来|全年|同比)+$`)
 
 // pairWords are the usual two-in-one words of reports, each with the two
 // series it joins, in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入.
@@ -965,6 +994,8 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
+	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
+	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
@@ -982,8 +1013,11 @@ func listItems(s string) []string {
 	for i := range items {
 		items[i] = clean(items[i])
 		if i < len(items)-1 {
+			// Only a short item shares the last one's head (城镇、农村居民
+			// 收入; 纺织、食品行业产值): a noun of five or more characters
+			// (工业总产值、…、公共财政预算收入) is whole.
 			n := len([]rune(items[i]))
-			if n > 0 && n+2 <= len(last) {
+			if n > 0 && n <= 4 && n+2 <= len(last) {
 				items[i] += string(last[n:])
 			}
 		}
