@@ -754,9 +754,22 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 				return subj, f.unitEnd
 			}
 		}
+		// 地区生产总值突破百亿元，增长8%; 财政收入XX万元，增长14.9%: a level
+		// in words (or masked) before a rate names the rate's subject.
+		if prev := x.str(from, f.from-1); (f.measure == Growth || f.measure == Points) && (k == 0 || figs[k-1].unitEnd <= from) {
+			if loc := amountInWords.FindStringIndex(prev); loc != nil {
+				if subj := clean(prev[:loc[0]]); subj != "" {
+					return subj, f.unitEnd
+				}
+			}
+		}
 	}
 	return "", f.unitEnd
 }
+
+// amountInWords: an amount written in Chinese numerals or masked (百亿元,
+// 三千万元, XX万元) at a clause's end.
+var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,
 // with the target's amount right after it (完成年度目标（5000万元）120%,

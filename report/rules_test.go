@@ -204,6 +204,9 @@ func TestReadingRulesBatch45(t *testing.T) {
 			[]detail{{"8", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "工业项目", "", "2018", "fact", "level"},
 				{"50", "家", "龙头企业", "", "2018", "fact", "level"}, {"20", "亿元", "龙头企业年销售收入", "", "2018", "fact", "level"},
 				{"80", "亿元", "产业集群总产值", "", "2018", "fact", "level"}, {"100", "户", "商户", "余", "2018", "fact", "level"}}},
+		{"a level in words or masked before a rate names the rate's subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，全县地区生产总值突破百亿元，增长8%；财政收入XX万元，增长14.9%。",
+			[]detail{{"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"14.9", "%", "财政收入", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
