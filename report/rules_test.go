@@ -207,6 +207,15 @@ func TestReadingRulesBatch45(t *testing.T) {
 		{"a level in words or masked before a rate names the rate's subject",
 			"某县政府工作报告\n——2019年1月10日\n过去一年，全县地区生产总值突破百亿元，增长8%；财政收入XX万元，增长14.9%。",
 			[]detail{{"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"14.9", "%", "财政收入", "增长", "2018", "fact", "growth"}}},
+		{"下一步工作打算 and 新的一年 open the next year's passage",
+			"某镇政府工作报告\n（2018年12月20日）\n一年来，全镇税收收入3000万元。\n三、下一步工作打算\n全镇税收收入增长10%。",
+			[]detail{{"3000", "万元", "税收收入", "", "2018", "fact", "level"}, {"10", "%", "税收收入", "增长", "2019", "target", "growth"}}},
+		{"新的一年 in a report delivered early in the year",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，税收收入5亿元。新的一年，全县地区生产总值增长7%。",
+			[]detail{{"5", "亿元", "税收收入", "", "2018", "fact", "level"}, {"7", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
+		{"a year's 工作打算 heading",
+			"某镇政府工作报告\n一、2018年工作回顾\n全镇上下团结一心，经济社会保持平稳健康发展，全镇税收收入3000万元。\n全镇上下攻坚克难，民生保障水平持续提升，群众获得感不断增强。\n二、2019年工作打算\n全镇上下真抓实干，营商环境持续优化，全镇税收收入增长10%。\n全镇上下凝心聚力，乡村振兴扎实推进，人居环境持续改善。",
+			[]detail{{"3000", "万元", "税收收入", "", "2018", "fact", "level"}, {"10", "%", "税收收入", "增长", "2019", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
