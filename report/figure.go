@@ -442,7 +442,7 @@ func (x *extractor) measure(j int) int {
 	switch {
 	case w == '瓦' && x.at(k) == '时':
 		k++
-	case strings.ContainsRune("人户件车架船", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
+	case strings.ContainsRune("人户件车架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
 		k++
 	}
 	if w == '届' || w == '次' && x.hasAt(k, "会议") {
