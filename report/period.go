@@ -283,6 +283,10 @@ func (x *extractor) passages() {
 				p = fact(x.delivered-1, x.delivered-1)
 			case "今年":
 				p = this()
+				if m[2] != "" && x.delivered > 0 {
+					// 今年以来 in a report delivered mid-year: the year so far, facts.
+					p = fact(x.delivered, x.delivered)
+				}
 			case "明年":
 				p = target(x.delivered+1, x.delivered+1)
 			}
