@@ -254,6 +254,10 @@ func (x *extractor) passages() {
 		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && x.toDate(y4(m[2]), i+len([]rune(m[0]))) {
 			y := year(m[2])
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(y, y)})
+		} else if n := toDateEnd(rest); n > 0 && x.month > n && x.delivered > R {
+			// 上半年，… / 1-5月，… without a year in a report delivered after
+			// that part of its year: that year's figures so far.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(x.delivered, x.delivered)})
 		} else if m := monthDate.FindStringSubmatch(rest); m != nil && x.month > 0 && x.delivered > R && year(m[2]) <= x.month {
 			// 截至6月20日 in a report delivered in September after the year
 			// it reviews: that year's figures so far.
@@ -379,6 +383,32 @@ func (x *extractor) passages() {
 // that year's facts.
 func (x *extractor) toDate(y, i int) bool {
 	return y <= max(x.review, x.delivered) && yearToDate.MatchString(x.str(i, i+12))
+}
+
+// toDateEnd is the last month of the part of a year s opens with (上半年 6,
+// 一季度 3, 前三季度 9, 1-5月 5), 0 when it opens with none.
+func toDateEnd(s string) int {
+	m := yearToDate.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	cn := map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+	switch w := strings.TrimSpace(m[0]); {
+	case w == "上半年":
+		return 6
+	case strings.Contains(w, "一季度"):
+		return 3
+	case w == "前三季度":
+		return 9
+	case m[3] != "":
+		if n, err := strconv.Atoi(m[3]); err == nil {
+			return n
+		}
+		return cn[m[3]]
+	case strings.HasPrefix(w, "前"):
+		return cn[strings.TrimSuffix(strings.TrimPrefix(w, "前"), "个月")]
+	}
+	return 0
 }
 
 func y4(s string) int { y, _ := strconv.Atoi(s); return y }
