@@ -72,6 +72,11 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		if f.Kind == "target" && span.To <= s.Year {
 			c.Unmapped = true
 		}
+		// So is a figure of part of a year (1-11月, 上半年): the year's
+		// data are not what it states.
+		if f.ToDate {
+			c.Unmapped = true
+		}
 		if def.Aggregation == reconcile.Latest {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
 		}

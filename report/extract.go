@@ -29,8 +29,11 @@ type Claim struct {
 	Period     string // 2020, 2016-2020 or 2021
 	Base       int    // the year compared with: 较“十二五”末 is 2015, 是2015年的3倍 is 2015
 	Kind       string // fact or target
-	Measure    string // level, growth, cumulative, points or ratio
-	Text       string // the shortest snippet that holds it
+	// ToDate: a figure of its year so far (2022年1-5月, 上半年, 截至6月20日
+	// in a report delivered mid-year), not of the whole year.
+	ToDate  bool
+	Measure string // level, growth, cumulative, points or ratio
+	Text    string // the shortest snippet that holds it
 }
 
 // Measures.

@@ -12,6 +12,7 @@ import (
 type period struct {
 	from, to int
 	target   bool
+	toDate   bool // the year so far (1-5月, 上半年, 截至6月20日), not all of it
 }
 
 func (p period) String() string {
@@ -253,15 +254,15 @@ func (x *extractor) passages() {
 		rest := x.str(i, i+16)
 		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && x.toDate(y4(m[2]), i+len([]rune(m[0]))) {
 			y := year(m[2])
-			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(y, y)})
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(y, y))})
 		} else if n := toDateEnd(rest); n > 0 && x.month > n && x.delivered > R {
 			// 上半年，… / 1-5月，… without a year in a report delivered after
 			// that part of its year: that year's figures so far.
-			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(x.delivered, x.delivered)})
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
 		} else if m := monthDate.FindStringSubmatch(rest); m != nil && x.month > 0 && x.delivered > R && year(m[2]) <= x.month {
 			// 截至6月20日 in a report delivered in September after the year
 			// it reviews: that year's figures so far.
-			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: fact(x.delivered, x.delivered)})
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
 		} else if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
 			after := x.at(i + len([]rune(m[0])))
@@ -289,7 +290,7 @@ func (x *extractor) passages() {
 				p = this()
 				if m[2] != "" && x.delivered > 0 {
 					// 今年以来 in a report delivered mid-year: the year so far, facts.
-					p = fact(x.delivered, x.delivered)
+					p = ytd(fact(x.delivered, x.delivered))
 				}
 			case "明年":
 				p = target(x.delivered+1, x.delivered+1)
@@ -304,7 +305,7 @@ func (x *extractor) passages() {
 		}
 		if x.toDate(y, x.byteRune[loc[1]]) {
 			at := x.byteRune[loc[4]]
-			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, y)})
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: ytd(fact(y, y))})
 			continue
 		}
 		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
@@ -410,6 +411,9 @@ func toDateEnd(s string) int {
 	}
 	return 0
 }
+
+// ytd marks a period as the year so far.
+func ytd(p period) period { p.toDate = true; return p }
 
 func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 

@@ -834,7 +834,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 	}
 	p := figs[k-1]
 	f.subject = p.subject
-	f.period = period{from: p.period.from - 1, to: p.period.to - 1}
+	f.period = period{from: p.period.from - 1, to: p.period.to - 1, toDate: p.period.toDate}
 }
 
 // predicates: the words that open what a counted noun did or underwent when
@@ -1046,6 +1046,7 @@ func (x *extractor) claim(f *figure) Claim {
 	if f.period.target {
 		c.Kind = "target"
 	}
+	c.ToDate = f.period.toDate
 	if c.Qualifiers == nil {
 		c.Qualifiers = []string{}
 	}

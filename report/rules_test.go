@@ -271,3 +271,24 @@ func TestTargetsAreNotChecked(t *testing.T) {
 		t.Errorf("MapIndicators of the in-year target: %q, want tax", got[1])
 	}
 }
+
+// A figure of part of a year (1-6月 in a report delivered in August) names
+// its indicator but is not checked against the whole year's data.
+func TestYearToDateIsNotChecked(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := fmt.Sprintf("某镇政府工作报告\n发布时间：%d-08-15\n%d年，全镇完成税收5000万元。%d年1-6月，全镇完成税收2600万元。", s.Year+1, s.Year, s.Year+1)
+	found := Extract(strings.Split(text, "\n"), Options{Year: s.Year})
+	claims := Map(found, s)
+	if len(claims) != 2 {
+		t.Fatalf("%d claims, want 2: %+v", len(claims), found)
+	}
+	if claims[0].Unmapped || claims[0].Indicator != "tax" || found[0].ToDate {
+		t.Errorf("the year's tax: %+v", claims[0])
+	}
+	if !claims[1].Unmapped || claims[1].Indicator != "tax" || !found[1].ToDate || found[1].Period != fmt.Sprint(s.Year+1) {
+		t.Errorf("the tax of January to June: %+v %+v", claims[1], found[1])
+	}
+}
