@@ -252,7 +252,7 @@ func (x *extractor) passages() {
 			i++
 		}
 		rest := x.str(i, i+16)
-		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && x.toDate(y4(m[2]), i+len([]rune(m[0]))) {
+		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && (x.toDate(y4(m[2]), i+len([]rune(m[0]))) || m[4] == "上半年" && y4(m[2]) <= max(R, x.delivered)) {
 			y := year(m[2])
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(y, y))})
 		} else if n := toDateEnd(rest); n > 0 && x.month > n && x.delivered > R {
