@@ -802,13 +802,19 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 // 以确保 (the purpose of something done).
 var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
 
-// aimed: a goal word stands in the sentence before i.
+// aimed: a goal word stands in the sentence before i. 力争 and 预期 speak
+// of the list they open to the sentence's end; 确保, which a review also
+// uses of what was secured (围绕确保粮食安全，…), only of its own clause.
 func (x *extractor) aimed(i int) bool {
 	from := x.sentenceStart(i)
+	clause := len(x.str(from, x.back(i, clauseMarks)))
 	s := x.str(from, i)
 	for _, loc := range aimWords.FindAllStringIndex(s, -1) {
 		before, after := s[:loc[0]], s[loc[1]:]
 		if strings.HasPrefix(after, "了") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "以") {
+			continue
+		}
+		if strings.HasPrefix(s[loc[0]:], "确保") && loc[0] < clause {
 			continue
 		}
 		return true
