@@ -288,6 +288,10 @@ func (x *extractor) passages() {
 				p = fact(x.delivered-1, x.delivered-1)
 			case "今年":
 				p = this()
+				if x.delivered > 0 && isDigit(x.at(i+2)) {
+					// 今年1月，…: a date past in the year of delivery, facts.
+					p = fact(x.delivered, x.delivered)
+				}
 				if m[2] != "" && x.delivered > 0 {
 					// 今年以来 in a report delivered mid-year: the year so far, facts.
 					p = ytd(fact(x.delivered, x.delivered))
@@ -329,8 +333,8 @@ func (x *extractor) passages() {
 		if at == 0 || x.t.breaks[at] || isSentenceEnd(x.at(at-1)) || strings.ContainsRune("，,：:", x.at(at-1)) || strings.ContainsRune("比较与同到至从", x.at(at-1)) {
 			continue // at a clause's start it is a time phrase above
 		}
-		if next := x.str(at+2, at+4); strings.HasPrefix(next, "以来") || strings.HasPrefix(next, "是") || strings.HasPrefix(next, "初") || strings.HasPrefix(next, "同期") || strings.HasPrefix(next, "年初") {
-			continue
+		if next := x.str(at+2, at+4); strings.HasPrefix(next, "以来") || strings.HasPrefix(next, "是") || strings.HasPrefix(next, "初") || strings.HasPrefix(next, "同期") || strings.HasPrefix(next, "年初") || isDigit(x.at(at+2)) {
+			continue // 今年1月: a date, see below
 		}
 		p := this()
 		if x.s[loc[0]:loc[1]] == "明年" {
