@@ -259,10 +259,16 @@ func (x *extractor) passages() {
 			// 上半年，… / 1-5月，… without a year in a report delivered after
 			// that part of its year: that year's figures so far.
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
+		} else if p, _ := x.passageAt(i); n > 0 && !p.target && p.from == p.to {
+			// 前三季度，完成… in the review of a year: part of that year.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(p)})
 		} else if m := monthDate.FindStringSubmatch(rest); m != nil && x.month > 0 && x.delivered > R && year(m[2]) <= x.month {
 			// 截至6月20日 in a report delivered in September after the year
 			// it reviews: that year's figures so far.
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
+		} else if m := monthDate.FindStringSubmatch(rest); m != nil && !p.target && p.from == p.to && year(m[2]) < 12 {
+			// 截至11月底，… in the review of a year: that year up to then.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(p)})
 		} else if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
 			after := x.at(i + len([]rune(m[0])))

@@ -293,3 +293,23 @@ func TestYearToDateIsNotChecked(t *testing.T) {
 		t.Errorf("the tax of January to June: %+v %+v", claims[1], found[1])
 	}
 }
+
+// Figures of part of a year are marked so, whatever year they are of.
+func TestToDate(t *testing.T) {
+	cases := []struct {
+		text string
+		want []bool
+	}{
+		{"某镇政府工作报告\n（2019年2月20日）\n过去一年，截至11月底，完成税收4000万元。上半年，规上企业产值增长5%。全年新增就业300人。", []bool{true, true, false}},
+		{"某镇2018年工作总结\n一、2018年工作回顾\n前三季度，完成地区生产总值12亿元，增长6%；1—10月份，完成固定资产投资3亿元。2018年1-11月，税收收入5000万元。", []bool{true, true, true, true}},
+	}
+	for _, c := range cases {
+		var got []bool
+		for _, f := range Extract(strings.Split(c.text, "\n"), Options{}) {
+			got = append(got, f.ToDate)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.text, diff)
+		}
+	}
+}
