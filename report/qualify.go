@@ -774,7 +774,9 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // targetOf: a clause that names the target a result is measured against,
 // with the target's amount right after it (完成年度目标（5000万元）120%,
 // 完成全年目标任务8000万元的105%, 为计划的…): the amount is the target.
-var targetOf = regexp.MustCompile(`(年度|全年|预期|既定|计划|下达)?(目标任务|目标|任务|计划)的?\s*[（(]?\s*$`)
+// A bare 任务 or 计划 counts tasks or plans (承担省级任务5项, 实施计划12项):
+// only one qualified as the year's, or a 目标, is a target.
+var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
