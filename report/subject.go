@@ -36,7 +36,9 @@ func clean(s string) string {
 		s = s[:i] + s[i+len("实现"):]
 	}
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
-	s = placeOutput.ReplaceAllString(s, "地区生产总值")
+	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
+		s = placeOutput.ReplaceAllString(s, "地区生产总值")
+	}
 	// 第二产业占比: the sector's share of the output.
 	s = sectorShare.ReplaceAllString(s, "第${1}产业增加值占地区生产总值比重")
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
