@@ -16,8 +16,9 @@ import (
 // run without the target year's data reports them as no_data.
 func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 	out := make([]reconcile.Claim, 0, len(found))
+	wide := wider(found, s)
 	for i, f := range found {
-		if c, ok := mapClaim(i, f, s); ok {
+		if c, ok := mapClaim(i, f, s, wide[i]); ok {
 			out = append(out, c)
 		}
 	}
@@ -28,15 +29,57 @@ func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 // when it maps to none.
 func MapIndicators(found []Claim, s *reconcile.Spec) []string {
 	out := make([]string, len(found))
+	wide := wider(found, s)
 	for i, f := range found {
-		if c, ok := mapClaim(i, f, s); ok && (!c.Unmapped || c.Indicator != "") {
+		if c, ok := mapClaim(i, f, s, wide[i]); ok && (!c.Unmapped || c.Indicator != "") {
 			out[i] = c.Indicator
 		}
 	}
 	return out
 }
 
-func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
+// scopes narrow a series to the units above a size (规模以上工业总产值 of
+// 工业总产值).
+var scopes = []string{"规模以上", "限额以上"}
+
+// wider marks the figures whose subject names, beside a figure of the same
+// line naming it within a scope (工业总产值、规模以上工业产值…分别增长), the
+// wider series: the two name different series, and an indicator's alias
+// that leaves the scope out means the scoped one only when it stands alone.
+func wider(found []Claim, s *reconcile.Spec) []bool {
+	out := make([]bool, len(found))
+	defs := make([]*reconcile.Indicator, len(found))
+	byLine := map[int][]int{}
+	for i, f := range found {
+		defs[i] = indicatorFor(f, s)
+		byLine[f.Line] = append(byLine[f.Line], i)
+	}
+	for i, f := range found {
+		if defs[i] == nil {
+			continue
+		}
+		name := fullName(f.Subject)
+		for _, j := range byLine[f.Line] {
+			if j == i || defs[j] != defs[i] || found[j].Subject == f.Subject {
+				continue
+			}
+			other := fullName(found[j].Subject)
+			for _, sc := range scopes {
+				if strings.Contains(other, sc+name) && !strings.Contains(name, sc) {
+					out[i] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值).
+func fullName(subject string) string {
+	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(strings.TrimSpace(subject))
+}
+
+func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {
 	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
 	var err error
 	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
@@ -55,6 +98,9 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 	}
 	c.Span = span
 	def := indicatorFor(f, s)
+	if wide {
+		def = nil
+	}
 	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
 	switch {
 	case def == nil || !okUnit:
@@ -130,7 +176,7 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
-	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(subject)
+	full := fullName(subject)
 	// The budget revenue under its older names (公共财政预算收入 until 2014,
 	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
 	// (the total with the shares passed up) is another, and so is a bare

@@ -247,6 +247,14 @@ func TestIndicatorNamesBatch45(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
 	}
+	// 工业总产值 beside 规上工业产值 is the wider series; alone it keeps the alias.
+	text = "某县政府工作报告\n——2019年1月10日\n过去五年，工业总产值、规上工业产值年均增长分别为6%、5%。\n过去一年，工业总产值增长7%。"
+	found = Extract(strings.Split(text, "\n"), Options{})
+	got = MapIndicators(found, s)
+	want = []string{"", "industrial_output", "industrial_output"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
 }
 
 // A target for a year the run holds data of names its indicator but is not
