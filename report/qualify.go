@@ -481,7 +481,7 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
 
 // newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
