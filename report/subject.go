@@ -31,10 +31,6 @@ func clean(s string) string {
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
-	// 产业集群实现总产值: 实现 only states a level, inside a subject too.
-	if i := strings.Index(s, "实现"); i > 0 {
-		s = s[:i] + s[i+len("实现"):]
-	}
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
@@ -64,6 +60,10 @@ func clean(s string) string {
 				s, changed = rest, true
 			}
 		}
+	}
+	// 产业集群实现总产值: 实现 only states a level, inside a subject too.
+	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
+		s = s[:i] + s[i+len("实现"):]
 	}
 	s = strings.Trim(s, "《》（）()—-")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
