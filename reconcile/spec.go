@@ -42,7 +42,11 @@ type Spec struct {
 }
 
 // LayoutHash identifies the parts of a department's spec that shape its
-// workbooks: a file made from another hash has other columns or rows.
+// workbooks: a file made from another hash has other columns or rows. It
+// is the domain's because two sides must compute it alike — the template's
+// description (templates, which must not reach the adapter) and the reader
+// (workbook), which reports a file from an older layout — and it reads
+// spec values only, no file format.
 func LayoutHash(d *Department) string {
 	h := sha256.New()
 	for _, t := range d.Tables {

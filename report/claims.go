@@ -16,8 +16,9 @@ import (
 // run without the target year's data reports them as no_data.
 func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 	out := make([]reconcile.Claim, 0, len(found))
+	wide := wider(found, s)
 	for i, f := range found {
-		if c, ok := mapClaim(i, f, s); ok {
+		if c, ok := mapClaim(i, f, s, wide[i]); ok {
 			out = append(out, c)
 		}
 	}
@@ -28,15 +29,57 @@ func Map(found []Claim, s *reconcile.Spec) []reconcile.Claim {
 // when it maps to none.
 func MapIndicators(found []Claim, s *reconcile.Spec) []string {
 	out := make([]string, len(found))
+	wide := wider(found, s)
 	for i, f := range found {
-		if c, ok := mapClaim(i, f, s); ok && !c.Unmapped {
+		if c, ok := mapClaim(i, f, s, wide[i]); ok && (!c.Unmapped || c.Indicator != "") {
 			out[i] = c.Indicator
 		}
 	}
 	return out
 }
 
-func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
+// scopes narrow a series to the units above a size (规模以上工业总产值 of
+// 工业总产值).
+var scopes = []string{"规模以上", "限额以上"}
+
+// wider marks the figures whose subject names, beside a figure of the same
+// line naming it within a scope (工业总产值、规模以上工业产值…分别增长), the
+// wider series: the two name different series, and an indicator's alias
+// that leaves the scope out means the scoped one only when it stands alone.
+func wider(found []Claim, s *reconcile.Spec) []bool {
+	out := make([]bool, len(found))
+	defs := make([]*reconcile.Indicator, len(found))
+	byLine := map[int][]int{}
+	for i, f := range found {
+		defs[i] = indicatorFor(f, s)
+		byLine[f.Line] = append(byLine[f.Line], i)
+	}
+	for i, f := range found {
+		if defs[i] == nil {
+			continue
+		}
+		name := fullName(f.Subject)
+		for _, j := range byLine[f.Line] {
+			if j == i || defs[j] != defs[i] || found[j].Subject == f.Subject {
+				continue
+			}
+			other := fullName(found[j].Subject)
+			for _, sc := range scopes {
+				if strings.Contains(other, sc+name) && !strings.Contains(name, sc) {
+					out[i] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值).
+func fullName(subject string) string {
+	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(strings.TrimSpace(subject))
+}
+
+func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {
 	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
 	var err error
 	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
@@ -55,6 +98,9 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 	}
 	c.Span = span
 	def := indicatorFor(f, s)
+	if wide {
+		def = nil
+	}
 	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
 	switch {
 	case def == nil || !okUnit:
@@ -65,6 +111,18 @@ func mapClaim(i int, f Claim, s *reconcile.Spec) (reconcile.Claim, bool) {
 		c.Unmapped = true // 新增 12家 is not the number of them
 	default:
 		c.Indicator = def.Code
+		// A target is no fact: one for a year the run holds data of
+		// (完成预期目标（5000万元）, this year's goal restated in the review)
+		// names its indicator but is not checked as if it were the result.
+		// Targets for later years stay mapped and are reported as no_data.
+		if f.Kind == "target" && span.To <= s.Year {
+			c.Unmapped = true
+		}
+		// So is a figure of part of a year (1-11月, 上半年): the year's
+		// data are not what it states.
+		if f.ToDate {
+			c.Unmapped = true
+		}
 		if def.Aggregation == reconcile.Latest {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed
 		}
@@ -118,7 +176,7 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
-	full := strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(subject)
+	full := fullName(subject)
 	// The budget revenue under its older names (公共财政预算收入 until 2014,
 	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
 	// (the total with the shares passed up) is another, and so is a bare
@@ -137,7 +195,8 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
 			for _, sub := range []string{subject, full} {
 				at := strings.Index(sub, n)
-				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) {
+				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
+					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue
 				}
 				best, bestLen = def, len(n)
@@ -171,10 +230,15 @@ var (
 	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
 	// 一般公共预算本级收入 is the budget's own name for the same series.
-	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?公共(财政)?预算(本级)?收入)`)
+	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the
+	// words in another order.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入)`)
+	// an amount of the things an indicator counts (规上企业总产值, 高新技术
+	// 企业营业收入) is another series than their number.
+	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口)`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's).
-	sector = regexp.MustCompile(`(规模以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	sector = regexp.MustCompile(`(规模以上|限额以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec

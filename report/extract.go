@@ -29,8 +29,11 @@ type Claim struct {
 	Period     string // 2020, 2016-2020 or 2021
 	Base       int    // the year compared with: 较“十二五”末 is 2015, 是2015年的3倍 is 2015
 	Kind       string // fact or target
-	Measure    string // level, growth, cumulative, points or ratio
-	Text       string // the shortest snippet that holds it
+	// ToDate: a figure of its year so far (2022年1-5月, 上半年, 截至6月20日
+	// in a report delivered mid-year), not of the whole year.
+	ToDate  bool
+	Measure string // level, growth, cumulative, points or ratio
+	Text    string // the shortest snippet that holds it
 }
 
 // Measures.
@@ -186,7 +189,7 @@ func Extract(lines []string, opt Options) []Claim {
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
 		if x.delivered == 0 || x.delivered < opt.Year || x.delivered > opt.Year+1 {
-			x.delivered = opt.Year + 1
+			x.delivered, x.month = opt.Year+1, 0
 		}
 		x.review = opt.Year
 	}
@@ -212,6 +215,7 @@ type extractor struct {
 	byteRune  []int  // byte offset in s → rune index
 	review    int    // the year reviewed
 	delivered int    // the year the report was delivered (今年)
+	month     int    // the month of its date of delivery, 0 when not known
 	marks     []mark // passage marks, in text order
 	scoped    []mark // time phrases holding for their sentence, in text order
 }

@@ -70,7 +70,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) {
+		if !x.threshold(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -442,7 +442,7 @@ func (x *extractor) measure(j int) int {
 	switch {
 	case w == '瓦' && x.at(k) == '时':
 		k++
-	case strings.ContainsRune("人户件车架船", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
+	case strings.ContainsRune("人户件车架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
 		k++
 	}
 	if w == '届' || w == '次' && x.hasAt(k, "会议") {
@@ -494,6 +494,9 @@ func (x *extractor) threshold(f *figure) bool {
 	if !has(f.suffix, "以上") && !has(f.suffix, "以内") {
 		return false
 	}
+	if x.t.breaks[f.unitEnd] {
+		return false // 增长5%以上 ending a table cell or a heading: the noun after it is another's
+	}
 	next := x.at(f.unitEnd)
 	if next == '的' {
 		return true
@@ -522,4 +525,32 @@ func (x *extractor) aboutMeeting(f *figure) bool {
 	}
 	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
 	return strings.Contains(sent, "代表") && meetingWords.MatchString(sent)
+}
+
+// groupSize: the size of a group a place is said to be one of (全省10个试点县
+// 之一, 全区4个…旗县之一) is no quantity of the place's: a count whose clause
+// ends in 之一.
+func (x *extractor) groupSize(f *figure) bool {
+	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+		return false
+	}
+	j := f.unitEnd
+	for j < f.unitEnd+40 && x.at(j) != 0 && !strings.ContainsRune(clauseMarks, x.at(j)) && !x.t.breaks[j] {
+		j++
+	}
+	return strings.HasSuffix(x.str(f.unitEnd, j), "之一")
+}
+
+// namedPackage: a package of policies named by its number of articles right
+// after its quoted name (“稳增长”10条措施, 《…》20条意见) is a name, not a count.
+func (x *extractor) namedPackage(f *figure) bool {
+	if f.unit != "条" || !strings.ContainsRune("”》\"", x.at(f.start-1)) {
+		return false
+	}
+	for _, w := range []string{"措施", "举措", "意见", "政策", "规定", "办法", "细则"} {
+		if x.hasAt(f.unitEnd, w) {
+			return true
+		}
+	}
+	return false
 }

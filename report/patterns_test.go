@@ -175,7 +175,7 @@ func TestWordings(t *testing.T) {
 			[]detail{{"95", "亿元", "地区生产总值", "预计", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长,预计", "2018", "fact", "growth"},
 				{"6.1", "亿元", "税收收入", "预计", "2018", "fact", "level"}, {"1500", "人", "就业", "新增", "2018", "fact", "level"}}},
 		{"a figure after Latin letters", "过去一年，实现GDP 57.6亿元，PM2.5平均浓度下降，G60科创走廊建设提速。",
-			[]detail{{"57.6", "亿元", "GDP", "", "2018", "fact", "level"}}},
+			[]detail{{"57.6", "亿元", "地区生产总值", "", "2018", "fact", "level"}}},
 		{"近三年 is a span of its own", "过去一年，全县近三年财政收入年均增长9.5%。",
 			[]detail{{"9.5", "%", "财政收入", "年均", "2016-2018", "fact", "growth"}}},
 		{"净增 is an absolute change; a unit per another", "过去一年，规上工业企业达到126家，净增18家；PM2.5平均浓度为38微克/立方米。",

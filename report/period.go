@@ -12,6 +12,7 @@ import (
 type period struct {
 	from, to int
 	target   bool
+	toDate   bool // the year so far (1-5月, 上半年, 截至6月20日), not all of it
 }
 
 func (p period) String() string {
@@ -38,9 +39,11 @@ type mark struct {
 // (early in the year after the one it reviews).
 var (
 	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
+	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
+	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -58,6 +61,7 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
+		x.month = month
 		review = y - 1
 		if month >= 10 {
 			review = y // a report at the year's end reviews that year
@@ -77,6 +81,18 @@ func (x *extractor) years() (review, delivered int) {
 		if m[8] == "政府工作" {
 			continue
 		}
+		y, _ := strconv.Atoi(m[1])
+		return y - 1, y
+	}
+	// A news digest of the report may have neither heading nor date: a
+	// year stated as a whole or as estimated (2017年全年…, 初步预计，2017年…)
+	// is the year reviewed; a year whose sentence sets a goal (2018年，全区
+	// 定下的目标：…) is the year targeted, after the one reviewed.
+	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[2])
+		return y, 0
+	}
+	if m := goalYear.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y - 1, y
 	}
@@ -105,19 +121,30 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 
 // Passage marks: each gives the period of the text after it.
 var (
-	yearPhrase   = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase   = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
-	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
-	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标`)
-	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	yearPhrase  = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
+	spanPhrase  = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear    = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	// aheadYear: a passage on the year after the one reviewed, named
+	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
+	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
-	recentYears  = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
-	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+	yearWord     = regexp.MustCompile(`今年|明年`)
+	// yearToDate: months from January (1-5月, 1—10月份), a half or the first
+	// quarters of a year: figures of that year so far, facts even in a
+	// report delivered mid-year after the year it reviews.
+	yearToDate = regexp.MustCompile(`^\s*((1|一)\s*[-—－~～至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(份)?|上半年|前三季度|一季度|第一季度|前[两二三四五六七八九十]个月)`)
+	// monthDate: a date in the year of delivery written without its year
+	// (截至6月20日, 截至9月底).
+	monthDate   = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
+	recentYears = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
+	byYear      = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
@@ -194,6 +221,7 @@ func (x *extractor) passages() {
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
 	add(goalPhrase, func([]string) (period, bool) { return target(R+1, R+1), true })
 	add(thisYear, func([]string) (period, bool) { return this(), true })
+	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
@@ -224,7 +252,24 @@ func (x *extractor) passages() {
 			i++
 		}
 		rest := x.str(i, i+16)
-		if m := sentenceYear.FindStringSubmatch(rest); m != nil {
+		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && (x.toDate(y4(m[2]), i+len([]rune(m[0]))) || m[4] == "上半年" && y4(m[2]) <= max(R, x.delivered)) {
+			y := year(m[2])
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(y, y))})
+		} else if n := toDateEnd(rest); n > 0 && x.month > n && x.delivered > R {
+			// 上半年，… / 1-5月，… without a year in a report delivered after
+			// that part of its year: that year's figures so far.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
+		} else if p, _ := x.passageAt(i); n > 0 && !p.target && p.from == p.to {
+			// 前三季度，完成… in the review of a year: part of that year.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(p)})
+		} else if m := monthDate.FindStringSubmatch(rest); m != nil && x.month > 0 && x.delivered > R && year(m[2]) <= x.month {
+			// 截至6月20日 in a report delivered in September after the year
+			// it reviews: that year's figures so far.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(x.delivered, x.delivered))})
+		} else if m := monthDate.FindStringSubmatch(rest); m != nil && !p.target && p.from == p.to && year(m[2]) < 12 {
+			// 截至11月底，… in the review of a year: that year up to then.
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(p)})
+		} else if m := sentenceYear.FindStringSubmatch(rest); m != nil {
 			y := year(m[2])
 			after := x.at(i + len([]rune(m[0])))
 			if y < R-15 || y > R+15 || after == '月' || after == '是' || after == '-' || isDigit(after) {
@@ -241,13 +286,22 @@ func (x *extractor) passages() {
 				p = target(y, y)
 			}
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
-		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil {
+		} else if m := sentenceWord.FindStringSubmatch(rest); m != nil && !strings.HasPrefix(rest[len(m[0]):], "同期") {
+			// 去年同期 is the base of a comparison, not a time phrase.
 			var p period
 			switch m[1] {
 			case "去年":
 				p = fact(x.delivered-1, x.delivered-1)
 			case "今年":
 				p = this()
+				if x.delivered > 0 && isDigit(x.at(i+2)) {
+					// 今年1月，…: a date past in the year of delivery, facts.
+					p = fact(x.delivered, x.delivered)
+				}
+				if m[2] != "" && x.delivered > 0 {
+					// 今年以来 in a report delivered mid-year: the year so far, facts.
+					p = ytd(fact(x.delivered, x.delivered))
+				}
 			case "明年":
 				p = target(x.delivered+1, x.delivered+1)
 			}
@@ -259,6 +313,11 @@ func (x *extractor) passages() {
 		if y < R-15 || y > R+15 || loc[8] >= 0 {
 			continue // 2019年是… is a passage mark; 2020年前, 2016年以来 are no year of their own
 		}
+		if x.toDate(y, x.byteRune[loc[1]]) {
+			at := x.byteRune[loc[4]]
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: ytd(fact(y, y))})
+			continue
+		}
 		if y > R && isDigit(x.at(x.byteRune[loc[1]])) {
 			continue // 截至2019年1月: a date of delivery, not a target
 		}
@@ -269,6 +328,23 @@ func (x *extractor) passages() {
 		p := fact(y, y)
 		if y > R {
 			p = target(y, y)
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
+	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of
+	// the year so far or a date), nor a comparison's base (比今年).
+	for _, loc := range yearWord.FindAllStringSubmatchIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		if at == 0 || x.t.breaks[at] || isSentenceEnd(x.at(at-1)) || strings.ContainsRune("，,：:", x.at(at-1)) || strings.ContainsRune("比较与同到至从", x.at(at-1)) {
+			continue // at a clause's start it is a time phrase above
+		}
+		if next := x.str(at+2, at+4); strings.HasPrefix(next, "以来") || strings.HasPrefix(next, "是") || strings.HasPrefix(next, "初") || strings.HasPrefix(next, "同期") || strings.HasPrefix(next, "年初") || isDigit(x.at(at+2)) {
+			continue // 今年1月: a date, see below
+		}
+		p := this()
+		if x.s[loc[0]:loc[1]] == "明年" {
+			p = target(x.delivered+1, x.delivered+1)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
@@ -312,6 +388,44 @@ func (x *extractor) passages() {
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
 }
+
+// toDate: the year y, written before i, opens a year-to-date (2022年1-5月,
+// 2019年上半年) of a year not after the report's delivery: its figures are
+// that year's facts.
+func (x *extractor) toDate(y, i int) bool {
+	return y <= max(x.review, x.delivered) && yearToDate.MatchString(x.str(i, i+12))
+}
+
+// toDateEnd is the last month of the part of a year s opens with (上半年 6,
+// 一季度 3, 前三季度 9, 1-5月 5), 0 when it opens with none.
+func toDateEnd(s string) int {
+	m := yearToDate.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	cn := map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+	switch w := strings.TrimSpace(m[0]); {
+	case w == "上半年":
+		return 6
+	case strings.Contains(w, "一季度"):
+		return 3
+	case w == "前三季度":
+		return 9
+	case m[3] != "":
+		if n, err := strconv.Atoi(m[3]); err == nil {
+			return n
+		}
+		return cn[m[3]]
+	case strings.HasPrefix(w, "前"):
+		return cn[strings.TrimSuffix(strings.TrimPrefix(w, "前"), "个月")]
+	}
+	return 0
+}
+
+// ytd marks a period as the year so far.
+func ytd(p period) period { p.toDate = true; return p }
+
+func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 
 // scopeEnd is where a time phrase at i stops holding: its sentence's end,
 // or a line that ends in ；, an item of a list set one per line.

@@ -9,7 +9,7 @@ import (
 // The words that qualify a figure, as every report writes them, each with
 // its canonical form. Words right before the number:
 var preWords = []struct{ word, q string }{
-	{"接近", "近"}, {"将近", "近"}, {"近", "近"},
+	{"接近", "近"}, {"将近", "近"}, {"逼近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
 	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
@@ -22,8 +22,8 @@ var preWords = []struct{ word, q string }{
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "回升", "净增", "多增"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "缩小", "净减", "减"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -39,6 +39,15 @@ func (x *extractor) qualify(figs []figure) []figure {
 	for k := range figs {
 		f := &figs[k]
 		f.period = x.periodAt(f.start)
+		if !f.period.target && f.period.from == f.period.to && f.period.from != 0 && x.aimed(f.start) {
+			// 力争税收收入增长10%: a goal, for the year the report is
+			// delivered in when its passage reviews the year before.
+			y := f.period.to
+			if y == x.review && x.delivered > x.review {
+				y = x.delivered
+			}
+			f.period = period{from: y, to: y, target: true}
+		}
 		f.from = x.clauseStart(figs, k)
 		before := x.str(f.from, f.start)
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
@@ -67,13 +76,55 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		x.targetAmount(figs, k, before)
+		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
 		// a comparable basis, not of the series as recorded.
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
 		}
 	}
+	x.structure(figs)
 	return x.lists(figs)
+}
+
+// structureWords name the structure of an economy by its three sectors
+// (三次产业结构, 三产结构比, 产业结构比例, 一二三产业比例).
+var structureWords = regexp.MustCompile(`三次产业|三产|产业结构|产业比例|产业比重|一二三产`)
+
+// structure: a ratio a:b:c of three parts stated of the three sectors'
+// structure (三次产业结构调整为a:b:c, 由a:b:c优化为d:e:f) gives each sector's
+// share of 地区生产总值, in order.
+func (x *extractor) structure(figs []figure) {
+	// in the report's own name for the economy's output: 生产总值 when it
+	// never writes 地区生产总值 (or GDP).
+	total := "地区生产总值"
+	if strings.Contains(x.s, "生产总值") && !strings.Contains(x.s, "地区生产总值") && !strings.Contains(x.s, "GDP") {
+		total = "生产总值"
+	}
+	var sectors []string
+	for _, n := range []string{"一", "二", "三"} {
+		sectors = append(sectors, "第"+n+"产业增加值占"+total+"比重")
+	}
+	part := func(k int) bool { // figure k goes on the ratio of figure k-1
+		return k > 0 && figs[k].unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd < figs[k].start &&
+			strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start)) == ":"
+	}
+	for k := 0; k < len(figs); k++ {
+		if figs[k].unit != "" || part(k) {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && part(k+n) {
+			n++
+		}
+		if n == 3 && structureWords.MatchString(figs[k].subject) {
+			for i := 0; i < 3; i++ {
+				figs[k+i].subject = sectors[i]
+			}
+		}
+		k += n - 1
+	}
 }
 
 // lists applies what a list says of all its figures: 分别 and lists
@@ -430,7 +481,7 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
 
 // newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -637,8 +688,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
 		}
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
-			if post := clean(x.str(f.unitEnd, end)); post != "" {
+		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
 				return post, end
 			}
 		}
@@ -663,6 +715,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if f.endOf && k > 0 && figs[k-1].startOf && figs[k-1].subject != "" {
 		return figs[k-1].subject, f.unitEnd // 由X提高到Y: Y speaks of X's subject
 	}
+	// 增长8%，高出全市1.1个百分点: the gap between the growth before it and
+	// another's: the subject names the comparison, with the growth's subject.
+	if f.measure == Points && k > 0 && figs[k-1].measure == Growth && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if m := gapWords.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
+			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+		}
+	}
 	if subj := clean(s); subj != "" {
 		return subj, f.unitEnd
 	}
@@ -679,6 +738,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := figs[k-1]; has(prev.qualifiers, "新增") && prev.subject != "" && prev.measure == Level && (f.measure == Growth || f.measure == Points) && rateUnit(f.unit) {
 			return "新增" + strings.TrimPrefix(prev.subject, "新增"), f.unitEnd
 		}
+		// 增长7%，高出全市1.5个百分点，逼近300亿元: past a gap, the
+		// subject of the growth it compared.
+		if prev := figs[k-1]; prev.measure == Points && f.measure != Points && strings.Contains(prev.subject, "增速高于") {
+			return prev.subject[:strings.Index(prev.subject, "增速高于")], f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -690,8 +754,119 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 				return subj, f.unitEnd
 			}
 		}
+		// 地区生产总值突破百亿元，增长8%; 财政收入XX万元，增长14.9%: a level
+		// in words (or masked) before a rate names the rate's subject.
+		if prev := x.str(from, f.from-1); (f.measure == Growth || f.measure == Points) && (k == 0 || figs[k-1].unitEnd <= from) {
+			if loc := amountInWords.FindStringIndex(prev); loc != nil {
+				if subj := clean(prev[:loc[0]]); subj != "" {
+					return subj, f.unitEnd
+				}
+			}
+		}
 	}
 	return "", f.unitEnd
+}
+
+// amountInWords: an amount written in Chinese numerals or masked (百亿元,
+// 三千万元, XX万元) at a clause's end.
+var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
+
+// targetOf: a clause that names the target a result is measured against,
+// with the target's amount right after it (完成年度目标（5000万元）120%,
+// 完成全年目标任务8000万元的105%, 为计划的…): the amount is the target.
+// A bare 任务 or 计划 counts tasks or plans (承担省级任务5项, 实施计划12项):
+// only one qualified as the year's, or a 目标, is a target.
+var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
+
+// targetAmount makes the amount of a target named in a figure's clause a
+// target of the same year, of the subject of the result before it when the
+// clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
+func (x *extractor) targetAmount(figs []figure, k int, before string) {
+	f := &figs[k]
+	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	loc := targetOf.FindStringIndex(before)
+	if loc == nil {
+		return
+	}
+	f.period.target = true
+	if own := clean(strings.TrimLeft(before[:loc[0]], "，,、 ")); own != "" {
+		f.subject = own
+	} else if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && figs[k-1].subject != "" {
+		f.subject = figs[k-1].subject
+	}
+}
+
+// aimWords set a goal for what follows in their sentence: 力争 (strive
+// for), 确保 (make sure of) and 预期 with a verb (预期增长: the expected
+// target; 预计 is an estimate of a fact). Not 确保了 (done), nor 为确保 /
+// 以确保 (the purpose of something done).
+var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
+
+// aimed: a goal word stands in the sentence before i. 力争 and 预期 speak
+// of the list they open to the sentence's end; 确保, which a review also
+// uses of what was secured (围绕确保粮食安全，…), only of its own clause.
+func (x *extractor) aimed(i int) bool {
+	from := x.sentenceStart(i)
+	clause := len(x.str(from, x.back(i, clauseMarks)))
+	s := x.str(from, i)
+	for _, loc := range aimWords.FindAllStringIndex(s, -1) {
+		before, after := s[:loc[0]], s[loc[1]:]
+		if strings.HasPrefix(after, "了") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "以") {
+			continue
+		}
+		if strings.HasPrefix(s[loc[0]:], "确保") && loc[0] < clause {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// lastYearSame: a clause naming only the same period of the year before
+// (去年同期21192万元, 比上年同期（5181万元）): the figure is the base of a
+// comparison, not a result of the period.
+var lastYearSame = regexp.MustCompile(`^(比|较|而|与)?(去年|上年|上一年)同期(的|为|是|相比)?\s*[（(]?\s*$`)
+
+// samePeriodBefore gives the base of a comparison with the same period of
+// the year before the subject of the result it compares with (the figure
+// before it in the sentence) and that result's period, a year earlier.
+func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
+	f := &figs[k]
+	if f.measure != Level || rateUnit(f.unit) || !lastYearSame.MatchString(strings.TrimLeft(before, "，,、 ")) {
+		return
+	}
+	if k == 0 || figs[k-1].start < x.sentenceStart(f.start) || figs[k-1].period.from != figs[k-1].period.to {
+		return
+	}
+	p := figs[k-1]
+	f.subject = p.subject
+	f.period = period{from: p.period.from - 1, to: p.period.to - 1, toDate: p.period.toDate}
+}
+
+// predicates: the words that open what a counted noun did or underwent when
+// the count stands before its noun (19921名贫困人口通过验收, 163个重点项目完成
+// 投资, 4个项目已获批, 6家企业正式入驻, 18个项目一年内投产): adverbs and verbs
+// that do not end a noun.
+var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
+	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
+	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
+	// count is of the things.
+	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}
+
+// predicateCut is the noun a count names when a predicate follows it: the
+// words before the first predicate, when two or more are left.
+func predicateCut(s string) string {
+	rs := []rune(s)
+	for i := 2; i < len(rs); i++ {
+		for _, p := range predicates {
+			if strings.HasPrefix(string(rs[i:]), p) {
+				return string(rs[:i])
+			}
+		}
+	}
+	return s
 }
 
 // planItems: a count of a plan's indicators or tasks (9项约束性指标全部完成)
@@ -707,6 +882,10 @@ var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
 var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+
+// gapWords: a clause that only compares a rate with another's (高出全市,
+// 比全省高, 快于全国平均水平).
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
@@ -766,14 +945,20 @@ func (x *extractor) respectively(figs []figure) {
 			}
 			continue
 		}
-		items := listItems(seg[:at])
+		head := seg[:at]
+		if rateUnit(f.unit) {
+			// 工业总产值、…收入五年年均增长分别为a、b: the rate's words and
+			// time are none of the listed nouns.
+			head = trailingTime.ReplaceAllString(stripComparison(head), "")
+		}
+		items := listItems(head)
 		if len(items) > n {
-			items = listItems(strings.ReplaceAll(seg[:at], "和", "\x00")) // A、B和C两大…: 和 inside an item
+			items = listItems(strings.ReplaceAll(head, "和", "\x00")) // A、B和C两大…: 和 inside an item
 			for i := range items {
 				items[i] = strings.ReplaceAll(items[i], "\x00", "和")
 			}
 		}
-		if one := clean(seg[:at]); n == 2 && len(items) == 0 {
+		if one := clean(head); n == 2 && len(items) == 0 {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
 			items = pairItems(one)
 		}
@@ -789,6 +974,9 @@ func (x *extractor) respectively(figs []figure) {
 		k += n - 1
 	}
 }
+
+// trailingTime: the span a list of rates covers, after its nouns (五年, 近三年, 全年).
+var trailingTime = regexp.MustCompile(`(五年|近[两二三四五]年|[两二三四五]年来|全年|同比)+$`)
 
 // pairWords are the usual two-in-one words of reports, each with the two
 // series it joins, in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入.
@@ -827,6 +1015,8 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
+	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
+	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
@@ -844,8 +1034,11 @@ func listItems(s string) []string {
 	for i := range items {
 		items[i] = clean(items[i])
 		if i < len(items)-1 {
+			// Only a short item shares the last one's head (城镇、农村居民
+			// 收入; 纺织、食品行业产值): a noun of five or more characters
+			// (工业总产值、…、公共财政预算收入) is whole.
 			n := len([]rune(items[i]))
-			if n > 0 && n+2 <= len(last) {
+			if n > 0 && n <= 4 && n+2 <= len(last) {
 				items[i] += string(last[n:])
 			}
 		}
@@ -861,6 +1054,7 @@ func (x *extractor) claim(f *figure) Claim {
 	if f.period.target {
 		c.Kind = "target"
 	}
+	c.ToDate = f.period.toDate
 	if c.Qualifiers == nil {
 		c.Qualifiers = []string{}
 	}

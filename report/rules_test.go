@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -20,9 +21,9 @@ func TestReadingRules(t *testing.T) {
 			[]detail{{"120", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
 				{"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"}}},
 		{"a ratio written with ∶", "过去一年，三次产业结构调整为8.1∶40.2∶51.7。",
-			[]detail{{"8.1", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"40.2", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"51.7", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+			[]detail{{"8.1", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"40.2", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"51.7", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
 		{"a time of day is no ratio; a structure ratio adds to 100", "网站 2021-07-27 17:26:59 发布\n过去一年，三次产业结构为10:45:45。",
-			[]detail{{"10", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"45", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"45", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+			[]detail{{"10", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"45", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"45", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
 		{"a rank in 位 is no count; people in 位 are", "过去一年，全县在百强县中的排名由41位上升到37位，引进博士12位。",
 			[]detail{{"12", "位", "博士", "", "2018", "fact", "level"}}},
 		{"the bound of what a share or a class counts", "过去一年，30%的村集体年收入超过20万元，超1000万元的企业8家。",
@@ -53,7 +54,7 @@ func TestReadingRules(t *testing.T) {
 				{"6", "%", "财政总收入", "增长", "2019", "target", "growth"}, {"6", "%", "地方财政收入", "以上,增长", "2019", "target", "growth"}}},
 		{"减少 opening a clause is a decline; a comparison is a gap", "过去一年，减少政府债务2.5亿元；规上工业增加值增长9%，增速高于全市1.2个百分点。",
 			[]detail{{"2.5", "亿元", "政府债务", "下降", "2018", "fact", "growth"}, {"9", "%", "规上工业增加值", "增长", "2018", "fact", "growth"},
-				{"1.2", "个百分点", "高于全市", "", "2018", "fact", "points"}}},
+				{"1.2", "个百分点", "规上工业增加值增速高于全市", "", "2018", "fact", "points"}}},
 		{"a plan's targets: the span over the goal phrase of its sentence", "“十四五”时期，我县的主要目标是：地区生产总值年均增长6.5%以上，到2025年突破200亿元，累计完成投资500亿元。",
 			[]detail{{"6.5", "%", "地区生产总值", "以上,年均", "2021-2025", "target", "growth"}, {"200", "亿元", "地区生产总值", "超过", "2025", "target", "level"},
 				{"500", "亿元", "投资", "累计", "2021-2025", "target", "cumulative"}}},
@@ -67,18 +68,18 @@ func TestReadingRules(t *testing.T) {
 		{"a year naming a title sets no period", "过去一年，2018年12月，我县获评2017年度“省级文明县”，获省奖励500万元。",
 			[]detail{{"500", "万元", "省奖励", "", "2018", "fact", "level"}}},
 		{"a comparison with another's rate is a gap", "过去一年，规上工业增加值增长8%，高于全省增速1.5个百分点。",
-			[]detail{{"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "高于全省", "", "2018", "fact", "points"}}},
+			[]detail{{"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "规上工业增加值增速高于全省", "", "2018", "fact", "points"}}},
 		{"a money bound before the noun counted names a class", "过去一年，签约项目40个，其中过5亿元项目3个。",
 			[]detail{{"40", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "过5亿元项目", "", "2018", "fact", "level"}}},
 		{"a year opening a sentence holds for it right after the last one's 。", "过去五年，全县经济稳步发展。2016年23个贫困村全部出列，五年来累计投入资金8亿元。",
-			[]detail{{"23", "个", "贫困村全部出列", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
+			[]detail{{"23", "个", "贫困村", "", "2016", "fact", "level"}, {"8", "亿元", "资金", "累计", "2014-2018", "fact", "cumulative"}}},
 		{"a clause opened by 累计 heads a list; one with its own time does not go on", "过去一年，累计培训农民1200人次，服务企业80家，目前已建成基地3个。",
 			[]detail{{"1200", "人次", "农民", "累计", "2018", "fact", "level"}, {"80", "家", "服务企业", "累计", "2018", "fact", "level"},
 				{"3", "个", "已建成基地", "", "2018", "fact", "level"}}},
 		{"the size of a group ranked in and a meeting's attendance are no claims", "会议应有200多名代表与会。过去一年，全县在全省52个县中排名第8位，粮食产量12万吨。",
 			[]detail{{"12", "万吨", "粮食产量", "", "2018", "fact", "level"}}},
 		{"a structure ratio with spaces after its colons", "过去一年，三次产业结构调整为12: 40.5: 47.5。",
-			[]detail{{"12", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"40.5", "", "三次产业结构", "", "2018", "fact", "ratio"}, {"47.5", "", "三次产业结构", "", "2018", "fact", "ratio"}}},
+			[]detail{{"12", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"40.5", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"47.5", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
 		{"a 预计 after its subject is that subject's; one opening the clause holds on", "过去一年，全社会固定资产投资预计完成80亿元、增长10%，引进项目12个。2018年，全县预计实现生产总值90亿元，税收6亿元。",
 			[]detail{{"80", "亿元", "全社会固定资产投资", "预计", "2018", "fact", "level"}, {"10", "%", "全社会固定资产投资", "增长,预计", "2018", "fact", "growth"},
 				{"12", "个", "项目", "", "2018", "fact", "level"}, {"90", "亿元", "生产总值", "预计", "2018", "fact", "level"}, {"6", "亿元", "税收", "预计", "2018", "fact", "level"}}},
@@ -131,5 +132,198 @@ func TestIndicatorNamesBatch3(t *testing.T) {
 	want := []string{"budget_revenue", "", "", "sme_new", "", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
+
+// Batches 4 and 5 of the development half: targets, periods of reports
+// delivered mid-year, comparisons with the same period of the year before,
+// structure ratios, subjects of clauses whose verb follows the noun, and
+// group sizes. Each rule on sentences written for the test.
+func TestReadingRulesBatch45(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a news digest without heading or date: the year stated whole is reviewed, the year of a goal targeted",
+			"某区两会报道\n初步预计，2018年全年全区税收完成12亿元，增长7%。\n2019年，全区定下的目标：地区生产总值增长6%以上。",
+			[]detail{{"12", "亿元", "税收", "预计", "2018", "fact", "level"}, {"7", "%", "税收", "增长,预计", "2018", "fact", "growth"},
+				{"6", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"}}},
+		{"a 新年 goal heading sets targets; 涨 is a growth; GDP is 地区生产总值",
+			"某区两会报道\n2018年全年GDP增长7%\n新年目标：涨6%",
+			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"6", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
+		{"the amount of a target named in the review is a target of the result's subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，完成税收收入6000万元，完成年度目标（5000万元）120%；单位GDP能耗下降3%；承担省级任务5项。",
+			[]detail{{"6000", "万元", "税收收入", "", "2018", "fact", "level"}, {"5000", "万元", "税收收入", "", "2018", "target", "level"},
+				{"120", "%", "税收收入", "", "2018", "fact", "ratio"}, {"3", "%", "单位GDP能耗", "下降", "2018", "fact", "growth"},
+				{"5", "项", "承担省级任务", "", "2018", "fact", "level"}}},
+		{"a report delivered mid-year: the months of its year so far are facts of that year; a base of the year before is that year's",
+			"某镇政府工作报告\n发布时间：2019-08-15\n2018年，全镇完成税收5000万元，增长6%。2019年1-6月全镇工业总产值8000万元，完成固定资产投资3000万元，去年同期2500万元，同比增长20%。截至7月10日，全镇完成税收2600万元。今年以来，新增市场主体120户。上半年，全镇规上企业产值增长8%。2019年上半年，新建村道5公里。",
+			[]detail{{"5000", "万元", "税收", "", "2018", "fact", "level"}, {"6", "%", "税收", "增长", "2018", "fact", "growth"},
+				{"8000", "万元", "工业总产值", "", "2019", "fact", "level"}, {"3000", "万元", "固定资产投资", "", "2019", "fact", "level"},
+				{"2500", "万元", "固定资产投资", "", "2018", "fact", "level"}, {"20", "%", "固定资产投资", "增长", "2019", "fact", "growth"},
+				{"2600", "万元", "税收", "", "2019", "fact", "level"}, {"120", "户", "市场主体", "新增", "2019", "fact", "level"},
+				{"8", "%", "规上企业产值", "增长", "2019", "fact", "growth"}, {"5", "公里", "村道", "新增", "2019", "fact", "level"}}},
+		{"a month without its year in a report delivered early in the next year is the year reviewed's",
+			"某镇政府工作报告\n（2019年2月20日）\n过去一年，截至11月底，完成税收4000万元，比上年同期（3500万元）增长14.3%。上半年，规上企业产值增长5%。",
+			[]detail{{"4000", "万元", "税收", "", "2018", "fact", "level"}, {"3500", "万元", "税收", "", "2017", "fact", "level"},
+				{"14.3", "%", "税收", "增长", "2018", "fact", "growth"}, {"5", "%", "规上企业产值", "增长", "2018", "fact", "growth"}}},
+		{"a structure ratio of the three sectors, from one to another, in the report's name for the output",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，生产总值100亿元，三产结构比由10:50:40调整为9:48:43；村集体收入与支出比为3:2:1。",
+			[]detail{{"100", "亿元", "生产总值", "", "2018", "fact", "level"},
+				{"10", "", "第一产业增加值占生产总值比重", "", "2017", "fact", "ratio"}, {"50", "", "第二产业增加值占生产总值比重", "", "2017", "fact", "ratio"}, {"40", "", "第三产业增加值占生产总值比重", "", "2017", "fact", "ratio"},
+				{"9", "", "第一产业增加值占生产总值比重", "", "2018", "fact", "ratio"}, {"48", "", "第二产业增加值占生产总值比重", "", "2018", "fact", "ratio"}, {"43", "", "第三产业增加值占生产总值比重", "", "2018", "fact", "ratio"},
+				{"3", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}, {"2", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}, {"1", "", "村集体收入与支出比", "", "2018", "fact", "ratio"}}},
+		{"a count before its noun names the noun, not what it did",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，1200名困难群众通过低保审核，35个重点项目完成投资，6家企业正式投产，300户亩均效益评价全部完成。",
+			[]detail{{"1200", "名", "困难群众", "", "2018", "fact", "level"}, {"35", "个", "重点项目", "", "2018", "fact", "level"},
+				{"6", "家", "企业", "", "2018", "fact", "level"}, {"300", "户", "亩均效益评价", "", "2018", "fact", "level"}}},
+		{"the size of a group one is among and a package named by its articles are no claims",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，我县成为全省10个试点县之一，落实“稳增长”10条措施，新增市场主体300户。",
+			[]detail{{"300", "户", "市场主体", "新增", "2018", "fact", "level"}}},
+		{"a bound ending a table cell names no class of the next cell's noun",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，全县上下团结一心，经济社会保持平稳健康发展，各项事业取得新的进步。\n过去一年，全县上下攻坚克难，民生保障水平持续提升，群众获得感不断增强。\n过去一年，全县上下真抓实干，营商环境持续优化，市场主体活力不断释放。\n二、2019年主要预期目标\n地区生产总值增长6%以上\n县发展改革委\n2\n税收收入增长5%左右\n县税务局",
+			[]detail{{"6", "%", "地区生产总值", "以上,增长", "2019", "target", "growth"}, {"5", "%", "税收收入", "增长,约", "2019", "target", "growth"}}},
+		{"力争, 确保 and 预期 set goals for the year of delivery; 确保了 and 为确保 do not; 将 opens no subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，为确保工程进度，投入资金800万元，确保了粮食产量12万吨。围绕确保粮食安全，全年新建高标准农田2万亩。全年力争地区生产总值增长7%，确保固定资产投资增长10%以上，税收收入预期增长6%左右。今年将新建学校3所。",
+			[]detail{{"800", "万元", "资金", "", "2018", "fact", "level"}, {"12", "万吨", "粮食产量", "", "2018", "fact", "level"},
+				{"2", "万亩", "高标准农田", "新增", "2018", "fact", "level"},
+				{"7", "%", "地区生产总值", "增长", "2019", "target", "growth"}, {"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"},
+				{"6", "%", "税收收入", "增长,约", "2019", "target", "growth"}, {"3", "所", "学校", "新增", "2019", "target", "level"}}},
+		{"今年/明年 inside a sentence hold for its rest; 稳定在 is no part of a subject",
+			"某县政府工作报告\n——2019年2月10日\n过去一年，税收收入5亿元。今年1月，我县获省奖励500万元。全县今年将新增就业1500人，粮食总产量稳定在30万吨以上，明年税收收入达到7亿元。",
+			[]detail{{"5", "亿元", "税收收入", "", "2018", "fact", "level"}, {"500", "万元", "省奖励", "", "2019", "fact", "level"}, {"1500", "人", "就业", "新增", "2019", "target", "level"},
+				{"30", "万吨", "粮食总产量", "以上", "2019", "target", "level"}, {"7", "亿元", "税收收入", "", "2020", "target", "level"}}},
+		{"城、乡 are 城镇 and 农村; a gap names the growth it compares; a place's 生产总值 is 地区生产总值; a sector's 占比 its share",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，城、乡居民人均可支配收入分别为30000元、15000元，增长8%、9%。一是某某区生产总值增长7%，高出全市1.5个百分点，逼近300亿元；第二产业占比提高1个百分点，人均地区生产总值6万元。",
+			[]detail{{"30000", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"15000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"},
+				{"8", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"9", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "地区生产总值增速高于全市", "", "2018", "fact", "points"},
+				{"300", "亿元", "地区生产总值", "近", "2018", "fact", "level"}, {"1", "个百分点", "第二产业增加值占地区生产总值比重", "增长", "2018", "fact", "points"},
+				{"6", "万元", "人均地区生产总值", "", "2018", "fact", "level"}}},
+		{"a 分别 list of whole nouns shares no head; the rate's words and span are none of them",
+			"某县政府工作报告\n——2019年1月10日\n过去五年，工业总产值、社会消费品零售总额五年年均增长分别为6%和5%。",
+			[]detail{{"6", "%", "工业总产值", "年均", "2014-2018", "fact", "growth"}, {"5", "%", "社会消费品零售总额", "年均", "2014-2018", "fact", "growth"}}},
+		{"brackets after a count name its items; a count before an amount counts the things; 实现 and 成功 are no part of a subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，引进项目8个，其中工业项目3个（甲公司、乙公司、丙公司）；50家龙头企业年销售收入20亿元，产业集群实现总产值80亿元，成功引进商户100余户。全年共实现地区生产总值120亿元。",
+			[]detail{{"8", "个", "项目", "", "2018", "fact", "level"}, {"3", "个", "工业项目", "", "2018", "fact", "level"},
+				{"50", "家", "龙头企业", "", "2018", "fact", "level"}, {"20", "亿元", "龙头企业年销售收入", "", "2018", "fact", "level"},
+				{"80", "亿元", "产业集群总产值", "", "2018", "fact", "level"}, {"100", "户", "商户", "余", "2018", "fact", "level"},
+				{"120", "亿元", "地区生产总值", "累计", "2018", "fact", "level"}}},
+		{"a level in words or masked before a rate names the rate's subject",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，全县地区生产总值突破百亿元，增长8%；财政收入XX万元，增长14.9%。",
+			[]detail{{"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"14.9", "%", "财政收入", "增长", "2018", "fact", "growth"}}},
+		{"下一步工作打算 and 新的一年 open the next year's passage",
+			"某镇政府工作报告\n（2018年12月20日）\n一年来，全镇税收收入3000万元。\n三、下一步工作打算\n全镇税收收入增长10%。",
+			[]detail{{"3000", "万元", "税收收入", "", "2018", "fact", "level"}, {"10", "%", "税收收入", "增长", "2019", "target", "growth"}}},
+		{"新的一年 in a report delivered early in the year",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，税收收入5亿元。新的一年，全县地区生产总值增长7%。",
+			[]detail{{"5", "亿元", "税收收入", "", "2018", "fact", "level"}, {"7", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
+		{"a year's 工作打算 heading",
+			"某镇政府工作报告\n一、2018年工作回顾\n全镇上下团结一心，经济社会保持平稳健康发展，全镇税收收入3000万元。\n全镇上下攻坚克难，民生保障水平持续提升，群众获得感不断增强。\n二、2019年工作打算\n全镇上下真抓实干，营商环境持续优化，全镇税收收入增长10%。\n全镇上下凝心聚力，乡村振兴扎实推进，人居环境持续改善。",
+			[]detail{{"3000", "万元", "税收收入", "", "2018", "fact", "level"}, {"10", "%", "税收收入", "增长", "2019", "target", "growth"}}},
+		{"新扩 and 新开发 count new things, as 新建 does",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，园区新扩标准厂房2万平方米，新开发旅游线路3条。",
+			[]detail{{"2", "万平方米", "园区新扩标准厂房", "新增", "2018", "fact", "level"}, {"3", "条", "旅游线路", "新增", "2018", "fact", "level"}}},
+		{"场次, 批次 and 班次 count occasions, as 人次 does",
+			"某县政府工作报告\n——2019年1月10日\n过去一年，开展技能培训120场次，抽检食品3批次。",
+			[]detail{{"120", "场次", "技能培训", "", "2018", "fact", "level"}, {"3", "批次", "抽检食品", "", "2018", "fact", "level"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// Batch 4's names: the budget revenue with its words in another order
+// maps; a 限额以上 part of investment and an amount of the enterprises an
+// indicator counts do not.
+func TestIndicatorNamesBatch45(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般财政公共预算收入1.9亿元，限额以上固定资产投资16亿元，规上企业总产值增长5%，规上企业增长8%。"
+	found := Extract(strings.Split(text, "\n"), Options{})
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := MapIndicators(found, s)
+	want := []string{"budget_revenue", "", "", "above_scale"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+	// 工业总产值 beside 规上工业产值 is the wider series; alone it keeps the alias.
+	text = "某县政府工作报告\n——2019年1月10日\n过去五年，工业总产值、规上工业产值年均增长分别为6%、5%。\n过去一年，工业总产值增长7%。"
+	found = Extract(strings.Split(text, "\n"), Options{})
+	got = MapIndicators(found, s)
+	want = []string{"", "industrial_output", "industrial_output"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
+	}
+}
+
+// A target for a year the run holds data of names its indicator but is not
+// checked as the year's result; a later year's target stays mapped.
+func TestTargetsAreNotChecked(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "某县政府工作报告\n过去一年，完成税收收入6000万元，完成年度目标（5000万元）120%。\n二、" + fmt.Sprint(s.Year+1) + "年主要预期目标\n税收收入7000万元。"
+	found := Extract(strings.Split(text, "\n"), Options{Year: s.Year})
+	claims := Map(found, s)
+	if len(claims) != 4 {
+		t.Fatalf("%d claims, want 4: %+v", len(claims), found)
+	}
+	for i, want := range []struct {
+		unmapped  bool
+		indicator string
+	}{{false, "tax"}, {true, "tax"}, {true, ""}, {false, "tax"}} {
+		if claims[i].Unmapped != want.unmapped || claims[i].Indicator != want.indicator {
+			t.Errorf("claim %d %s: unmapped %v indicator %q, want %v %q", i, claims[i].Written, claims[i].Unmapped, claims[i].Indicator, want.unmapped, want.indicator)
+		}
+	}
+	if got := MapIndicators(found, s); got[1] != "tax" {
+		t.Errorf("MapIndicators of the in-year target: %q, want tax", got[1])
+	}
+}
+
+// A figure of part of a year (1-6月 in a report delivered in August) names
+// its indicator but is not checked against the whole year's data.
+func TestYearToDateIsNotChecked(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := fmt.Sprintf("某镇政府工作报告\n发布时间：%d-08-15\n%d年，全镇完成税收5000万元。%d年1-6月，全镇完成税收2600万元。", s.Year+1, s.Year, s.Year+1)
+	found := Extract(strings.Split(text, "\n"), Options{Year: s.Year})
+	claims := Map(found, s)
+	if len(claims) != 2 {
+		t.Fatalf("%d claims, want 2: %+v", len(claims), found)
+	}
+	if claims[0].Unmapped || claims[0].Indicator != "tax" || found[0].ToDate {
+		t.Errorf("the year's tax: %+v", claims[0])
+	}
+	if !claims[1].Unmapped || claims[1].Indicator != "tax" || !found[1].ToDate || found[1].Period != fmt.Sprint(s.Year+1) {
+		t.Errorf("the tax of January to June: %+v %+v", claims[1], found[1])
+	}
+}
+
+// Figures of part of a year are marked so, whatever year they are of.
+func TestToDate(t *testing.T) {
+	cases := []struct {
+		text string
+		want []bool
+	}{
+		{"某镇政府工作报告\n（2019年2月20日）\n过去一年，截至11月底，完成税收4000万元。上半年，规上企业产值增长5%。全年新增就业300人。", []bool{true, true, false}},
+		{"某镇2018年工作总结\n一、2018年工作回顾\n前三季度，完成地区生产总值12亿元，增长6%；1—10月份，完成固定资产投资3亿元。2018年1-11月，税收收入5000万元。", []bool{true, true, true, true}},
+	}
+	for _, c := range cases {
+		var got []bool
+		for _, f := range Extract(strings.Split(c.text, "\n"), Options{}) {
+			got = append(got, f.ToDate)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.text, diff)
+		}
 	}
 }

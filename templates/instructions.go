@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
-	"github.com/xuri/excelize/v2"
 )
 
 // InstructionsSheet is the first sheet of every template: what to fill,
 // in which units, what tally will check, by when and whom to ask.
 const InstructionsSheet = "填报说明"
 
-func (w *writer) instructions(tables []*reconcile.Table) error {
-	f, sh := w.f, InstructionsSheet
+// instructions describes the 填报说明 sheet: what to fill, in which units,
+// what tally checks, by when and whom to ask.
+func (w *writer) instructions(tables []*reconcile.Table) *grid.Sheet {
 	var lines []string
 	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
 	add("%s%s报表填报说明（%s）", w.s.Town, w.d.Name, periodLabel(w.p))
@@ -82,33 +82,19 @@ func (w *writer) instructions(tables []*reconcile.Table) error {
 	add("")
 	add("三、报送")
 	add("  · 保存为 .xlsx（不要另存为 .xls 或加密码），文件名保持 %s。", FileName(w.d, w.p))
-	style := w.style("instructions", &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	titleStyle := w.style("instructions-title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	if err := f.SetColWidth(sh, "A", "A", 100); err != nil {
-		return err
-	}
+	const width = 100
+	sh := &grid.Sheet{Name: InstructionsSheet, Widths: []float64{width}, Heights: map[int]float64{}, Print: &grid.Print{}}
 	for i, l := range lines {
-		ref := fmt.Sprintf("A%d", i+1)
-		if err := f.SetCellStr(sh, ref, l); err != nil {
-			return err
-		}
-		st := style
+		st := grid.Style{Role: grid.Paragraph}
 		if i == 0 {
-			st = titleStyle
+			st = grid.Style{Role: grid.Heading}
 		}
-		if err := f.SetCellStyle(sh, ref, ref, st); err != nil {
-			return err
-		}
-		if n := sheetfmt.Lines(l, 100); n > 1 {
-			if err := f.SetRowHeight(sh, i+1, float64(n)*sheetfmt.LineHeight); err != nil {
-				return err
-			}
+		put(sh, 1, i+1, grid.TextValue(l), st)
+		if n := grid.Lines(l, width); n > 1 {
+			sh.Heights[i+1] = float64(n) * grid.LineHeight
 		}
 	}
-	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:A%d", len(lines))); err != nil {
-		return err
-	}
-	return sheetfmt.Print(f, sh, 0, false)
+	return sh
 }
 
 func precisionText(def *reconcile.Indicator) string {

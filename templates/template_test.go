@@ -31,7 +31,7 @@ func setup(t *testing.T) (*reconcile.Spec, string) {
 		t.Fatal(err)
 	}
 	d, _ := s.Department("czs")
-	f, err := templates.Build(s, d, march, nil)
+	f, err := templateFile(t, s, d, march, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +251,7 @@ func TestLongList(t *testing.T) {
 		long = append(long, "精武镇第"+strings.Repeat("一", i%5)+"村民委员会"+string(rune('A'+i%26)))
 	}
 	d.Tables[0].Columns[0].Choices = long
-	f, err := templates.Build(s, d, march, nil)
+	f, err := templateFile(t, s, d, march, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,10 +265,10 @@ func TestLongList(t *testing.T) {
 	if list != "_lists!$A$1:$A$60" {
 		t.Errorf("list source %q, want the hidden sheet's range", list)
 	}
-	if v, _ := f.GetSheetVisible(templates.ListsSheet); v {
+	if v, _ := f.GetSheetVisible(workbook.ListsSheet); v {
 		t.Error("the list sheet is visible")
 	}
-	if got, _ := f.GetCellValue(templates.ListsSheet, "A60"); got != long[59] {
+	if got, _ := f.GetCellValue(workbook.ListsSheet, "A60"); got != long[59] {
 		t.Errorf("A60 = %q", got)
 	}
 }
@@ -280,7 +280,7 @@ func TestPrefill(t *testing.T) {
 	prevPath := filepath.Join("..", "testdata", "submissions", "2021-03-czs.xlsx")
 	prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
 	d, _ := s.Department("czs")
-	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 4}, templates.Prefill(&prev, reconcile.Period{Year: 2021, Month: 4}))
+	f, err := templateFile(t, s, d, reconcile.Period{Year: 2021, Month: 4}, templates.Prefill(&prev, reconcile.Period{Year: 2021, Month: 4}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +304,7 @@ func TestPrefillEveryDepartment(t *testing.T) {
 		d := &s.Departments[i]
 		prevPath := filepath.Join("..", "testdata", "submissions", "2021-06-"+d.Code+".xlsx")
 		prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
-		f, err := templates.Build(s, d, july, templates.Prefill(&prev, july))
+		f, err := templateFile(t, s, d, july, templates.Prefill(&prev, july))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -325,7 +325,7 @@ func TestPrefillEveryDepartment(t *testing.T) {
 		}
 	}
 	d, _ := s.Department("ldbz")
-	f, _ := templates.Build(s, d, july, nil)
+	f, _ := templateFile(t, s, d, july, nil)
 	if h, _ := f.GetRowHeight("就业社保", templates.HeaderRow); h < 3*15 {
 		t.Errorf("劳动保障所's header row is %v pt: its three-line headers are clipped", h)
 	}
@@ -345,7 +345,7 @@ func TestTemplatesPrint(t *testing.T) {
 			if len(d.TablesFor(p)) == 0 {
 				continue
 			}
-			f, err := templates.Build(s, d, p, nil)
+			f, err := templateFile(t, s, d, p, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/xuri/excelize/v2"
 )
@@ -162,7 +162,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	}
 	for i, width := range []int{8, 4, 4, 30, 8, 8} {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, col, col, sheetfmt.Width(width)); err != nil {
+		if err := f.SetColWidth(name, col, col, grid.Width(width)); err != nil {
 			return err
 		}
 	}
@@ -172,7 +172,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	if idx, err := f.GetSheetIndex(name); err == nil {
 		f.SetActiveSheet(idx)
 	}
-	return sheetfmt.Print(f, name, 1, true)
+	return printSetup(f, name, 1, true)
 }
 
 // annotatable reports whether a finding's cell can be marked: a sheet of

@@ -1,11 +1,15 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -647,4 +651,250 @@ func sigDigits(v []byte) int {
 		return 1 // zero
 	}
 	return last - first + 1
+}
+
+// The sheets. Excelize makes each 明细 sheet's frame (header, widths,
+// filter, print setup); the package writer splices the Detail's compressed
+// rows into it as the workbook is written.
+
+// maxSheetRows is Excel's row limit; a longer detail continues on the next
+// sheet (明细 (2), …), each with its header. A variable so tests can lower it.
+var maxSheetRows = 1 << 20
+
+// detail makes the 明细 sheets: excelize makes each sheet with its header,
+// widths, filter and print setup; the rows are the Detail's, spliced in as
+// the package is written.
+func (x *out) detail() error {
+	cols := []column{
+		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3},
+		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
+		{x.l("口径", "Measure"), 4}, {x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
+		{x.l("数值", "Value"), 7}, {x.l("原始内容", "Raw"), 6}, {x.l("以文本录入", "Typed as text"), 4},
+	}
+	x.splice = map[string]segment{}
+	for i, seg := range x.parts {
+		name := label(x.lang, sheetNames["detail"])
+		if i > 0 {
+			name = fmt.Sprintf("%s (%d)", name, i+1)
+		}
+		headerRow, err := x.head(name, "", cols)
+		if err != nil {
+			return err
+		}
+		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
+			return err
+		}
+		if err := x.headerFooter("detail", name, x.l("明细：每个汇总数值及其来源单元格", "Detail: every consolidated value and its source cell")); err != nil {
+			return err
+		}
+		if err := x.noPrint(name, len(cols)); err != nil {
+			return err
+		}
+		x.splice[name] = seg
+	}
+	return nil
+}
+
+// sharedStrings puts the detail's strings at the head of the workbook's
+// string table, in order, so the indices its rows hold are theirs: excelize
+// adds a string to the table the first time a cell gets it, here a cell of
+// Sheet1, which is deleted. Checked by count, as it relies on excelize
+// numbering a new file's strings from 0.
+func (x *out) sharedStrings(strs []string) error {
+	for _, s := range strs {
+		if err := x.f.SetCellStr("Sheet1", "A1", s); err != nil {
+			return err
+		}
+	}
+	if sst := x.f.SharedStrings; len(strs) > 0 && (sst == nil || sst.UniqueCount != len(strs)) {
+		return reconcile.Bugf("the detail's %d strings are not the head of the string table", len(strs))
+	}
+	return nil
+}
+
+// partNames turns the splices' sheet names into their parts' paths.
+func (x *out) partNames() map[string]segment {
+	byPath := map[string]segment{}
+	for id, name := range x.f.GetSheetMap() {
+		if seg, ok := x.splice[name]; ok {
+			byPath[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = seg
+		}
+	}
+	return byPath
+}
+
+// pkgWriter is the zip writer excelize saves through: it compresses with
+// klauspost's deflate (see detailLevel), streams straight to the output
+// instead of excelize's in-memory buffer, and splices each detail sheet's
+// rows into the part excelize writes for it.
+type pkgWriter struct {
+	zw      *zip.Writer
+	rows    io.ReaderAt
+	splice  map[string]segment
+	pending *bytes.Buffer
+	name    string
+	done    map[string]bool
+}
+
+func newPkgWriter(w io.Writer, rows io.ReaderAt, splice map[string]segment) *pkgWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.DefaultCompression)
+	})
+	return &pkgWriter{zw: zw, rows: rows, splice: splice, done: map[string]bool{}}
+}
+
+func (p *pkgWriter) Create(name string) (io.Writer, error) {
+	if err := p.flush(); err != nil {
+		return nil, err
+	}
+	if _, ok := p.splice[name]; ok {
+		p.pending, p.name = new(bytes.Buffer), name
+		return p.pending, nil
+	}
+	return p.zw.Create(name)
+}
+
+func (p *pkgWriter) AddFS(fsys fs.FS) error {
+	if err := p.flush(); err != nil {
+		return err
+	}
+	return p.zw.AddFS(fsys)
+}
+
+func (p *pkgWriter) Close() error {
+	if err := p.flush(); err != nil {
+		return err
+	}
+	var missing []string
+	for name := range p.splice {
+		if !p.done[name] {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return reconcile.Bugf("detail rows for %v were not written", missing)
+	}
+	return p.zw.Close()
+}
+
+// flush writes a pending detail sheet: excelize's part up to its
+// </sheetData>, the rows, and the rest, as one deflate stream (each piece
+// ends on a byte boundary with a sync flush, so they join) under the CRC of
+// the whole.
+func (p *pkgWriter) flush() error {
+	if p.pending == nil {
+		return nil
+	}
+	xml, name := p.pending.Bytes(), p.name
+	p.pending = nil
+	seg := p.splice[name]
+	cut := bytes.LastIndex(xml, []byte("</sheetData>"))
+	if cut < 0 {
+		return reconcile.Bugf("%s has no sheetData", name)
+	}
+	head, tail := xml[:cut], xml[cut:]
+	headZ, err := deflate(head, false)
+	if err != nil {
+		return err
+	}
+	tailZ, err := deflate(tail, true)
+	if err != nil {
+		return err
+	}
+	crc := crc32Combine(crc32Combine(crc32.ChecksumIEEE(head), seg.crc, seg.raw), crc32.ChecksumIEEE(tail), int64(len(tail)))
+	w, err := p.zw.CreateRaw(&zip.FileHeader{
+		Name: name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64:   uint64(int64(len(headZ)) + seg.size + int64(len(tailZ))),
+		UncompressedSize64: uint64(int64(len(head)) + seg.raw + int64(len(tail))),
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(headZ); err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, io.NewSectionReader(p.rows, seg.off, seg.size)); err != nil {
+		return err
+	}
+	if _, err := w.Write(tailZ); err != nil {
+		return err
+	}
+	p.done[name] = true
+	return nil
+}
+
+// deflate compresses b as a piece of a stream: ended with a sync flush, or,
+// when last, with the final block.
+func deflate(b []byte, last bool) ([]byte, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fw.Write(b); err != nil {
+		return nil, err
+	}
+	if last {
+		err = fw.Close()
+	} else {
+		err = fw.Flush()
+	}
+	return buf.Bytes(), err
+}
+
+// Joining compressed pieces: a zip entry needs the CRC of the whole part.
+
+// crc32Combine returns the CRC-32 (IEEE) of a‖b from crc1 = CRC(a),
+// crc2 = CRC(b) and len2 = len(b), as zlib's crc32_combine does. The detail
+// sheets are compressed while the run goes and joined to the sheet's head
+// and tail only when the workbook is written; a zip entry needs the CRC of
+// the whole. hash/crc32 has no combine.
+func crc32Combine(crc1, crc2 uint32, len2 int64) uint32 {
+	return multModP(x2nModP(len2, 3), crc1) ^ crc2
+}
+
+const crcPoly = 0xedb88320 // IEEE, reflected
+
+// x2nTable[k] is x^(2^k) modulo the CRC polynomial.
+var x2nTable = func() (t [32]uint32) {
+	p := uint32(1) << 30 // x^1
+	for k := range t {
+		t[k] = p
+		p = multModP(p, p)
+	}
+	return t
+}()
+
+// multModP returns a(x)·b(x) modulo the CRC polynomial (reflected bits).
+func multModP(a, b uint32) uint32 {
+	m, p := uint32(1)<<31, uint32(0)
+	for {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				return p
+			}
+		}
+		m >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crcPoly
+		} else {
+			b >>= 1
+		}
+	}
+}
+
+// x2nModP returns x^(n·2^k) modulo the CRC polynomial.
+func x2nModP(n int64, k uint) uint32 {
+	p := uint32(1) << 31 // x^0
+	for n != 0 {
+		if n&1 != 0 {
+			p = multModP(x2nTable[k&31], p)
+		}
+		n >>= 1
+		k++
+	}
+	return p
 }

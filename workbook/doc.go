@@ -1,8 +1,11 @@
-// Package workbook is tally's excelize adapter: xlsx bytes ⇄ domain values.
-// It reads submissions into reconcile values, each with its source cell, and
-// writes a reconcile.Result as the consolidated workbook. It knows cells and
-// sheets and decides nothing about whether a figure is right: a blank cell
-// is read as blank, and whether that is an error is reconcile's call.
+// Package workbook is tally's xlsx adapter, the only package that imports
+// excelize (TestOneAdapter): xlsx bytes ⇄ domain values. It reads
+// submissions into reconcile values, each with its source cell; writes a
+// reconcile.Result as the consolidated workbook; and renders any grid.Book
+// — a department's template, the claims list — with WriteBook. It knows
+// cells, sheets and styles and decides nothing about whether a figure is
+// right: a blank cell is read as blank, and whether that is an error is
+// reconcile's call.
 //
 // A submission is read one of two ways. ReadFile and ReadHeld hold a file's
 // rows in a reconcile.Submission (up to a number of rows), so that several

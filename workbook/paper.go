@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,7 +24,7 @@ const fontSize = 10
 const minPrintScale = 80
 
 // landscapeWidth is the printable width of a landscape A4 page in points,
-// within sheetfmt.Print's half-inch margins.
+// within printSetup's half-inch margins.
 var landscapeWidth = 297/25.4*72 - 2*0.5*72
 
 // portraitWidth is the printable width of a portrait A4 page in points.
@@ -139,7 +139,7 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	}
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		widths[i] = sheetfmt.Width(int(c.width))
+		widths[i] = grid.Width(int(c.width))
 	}
 	if lay.auto {
 		lay.breaks = autoBreaks(widths, lay.titleCols)

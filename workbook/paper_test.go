@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 )
 
 // Sections of columns fit a landscape page: autoBreaks starts a new one
@@ -15,7 +15,7 @@ func TestPaperSections(t *testing.T) {
 	w := func(ns ...int) []float64 {
 		out := make([]float64, len(ns))
 		for i, n := range ns {
-			out[i] = sheetfmt.Width(n)
+			out[i] = grid.Width(n)
 		}
 		return out
 	}

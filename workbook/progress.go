@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/xuri/excelize/v2"
 )
@@ -89,7 +89,7 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 			row = append(row, through, c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy)
 		}
 		row = append(row, complete)
-		if err := x.row(sheet, r, row, []float64{sheetfmt.Width(int(overviewWidths[0]))}); err != nil {
+		if err := x.row(sheet, r, row, []float64{grid.Width(int(overviewWidths[0]))}); err != nil {
 			return 0, err
 		}
 		r++

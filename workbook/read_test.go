@@ -46,7 +46,7 @@ func TestRoundTrip(t *testing.T) {
 		},
 		"czs-budget": {Rows: []templates.Row{{Name: "增值税", Values: map[int]templates.Value{1: v("1"), 2: v("3")}}}},
 	}
-	f, err := templates.Build(s, d, p, fill)
+	f, err := templateFile(t, s, d, p, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestFingerprintChecks(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("czs")
 	build := func(p reconcile.Period, s *reconcile.Spec) []byte {
-		f, err := templates.Build(s, d, p, nil)
+		f, err := templateFile(t, s, d, p, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,7 +269,7 @@ func zipOf(t *testing.T, parts map[string][]byte) []byte {
 func TestUnreadableFiles(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("czs")
-	f, _ := templates.Build(s, d, reconcile.Period{Year: 2020, Month: 1}, nil)
+	f, _ := templateFile(t, s, d, reconcile.Period{Year: 2020, Month: 1}, nil)
 	var good bytes.Buffer
 	if err := f.Write(&good); err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -102,7 +102,7 @@ func (x *out) namedTable(name, title string, cols []column, rows [][]cell) error
 	}
 	widths := make([]float64, len(cols))
 	for i, col := range cols {
-		widths[i] = sheetfmt.Width(int(col.width))
+		widths[i] = grid.Width(int(col.width))
 	}
 	for ri, row := range rows {
 		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {

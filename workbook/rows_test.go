@@ -29,7 +29,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 		}},
 		"czs-budget": {Rows: []templates.Row{{Name: "增值税", Values: map[int]templates.Value{1: v("1"), 2: v("3")}}}},
 	}
-	f, err := templates.Build(s, d, p, fill)
+	f, err := templateFile(t, s, d, p, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 func TestNotAnInput(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("kjk")
-	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 3}, nil)
+	f, err := templateFile(t, s, d, reconcile.Period{Year: 2021, Month: 3}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jingwu/tally/internal/sheetfmt"
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -78,29 +78,13 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
 		return err
 	}
+	sortContentTypes(f)
 	// excelize builds the whole zip in a buffer before writing it out; a
 	// zip writer of our own sends it straight to w instead, and splices the
 	// detail rows into their sheets.
 	pw := newPkgWriter(w, det.tmp, x.partNames())
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pw })
 	return f.Write(io.Discard)
-}
-
-// sharedStrings puts the detail's strings at the head of the workbook's
-// string table, in order, so the indices its rows hold are theirs: excelize
-// adds a string to the table the first time a cell gets it, here a cell of
-// Sheet1, which is deleted. Checked by count, as it relies on excelize
-// numbering a new file's strings from 0.
-func (x *out) sharedStrings(strs []string) error {
-	for _, s := range strs {
-		if err := x.f.SetCellStr("Sheet1", "A1", s); err != nil {
-			return err
-		}
-	}
-	if sst := x.f.SharedStrings; len(strs) > 0 && (sst == nil || sst.UniqueCount != len(strs)) {
-		return reconcile.Bugf("the detail's %d strings are not the head of the string table", len(strs))
-	}
-	return nil
 }
 
 type out struct {
@@ -216,7 +200,7 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 	}
 	widths := make([]float64, len(cols))
 	for i, col := range cols {
-		widths[i] = sheetfmt.Width(int(col.width))
+		widths[i] = grid.Width(int(col.width))
 	}
 	for ri, row := range rows {
 		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {
@@ -255,7 +239,7 @@ func (x *out) head(name, title string, cols []column) (int, error) {
 			return 0, err
 		}
 		letter, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, letter, letter, sheetfmt.Width(int(col.width))); err != nil {
+		if err := f.SetColWidth(name, letter, letter, grid.Width(int(col.width))); err != nil {
 			return 0, err
 		}
 	}
@@ -277,10 +261,10 @@ func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) err
 			return err
 		}
 	}
-	if err := sheetfmt.Freeze(f, name, 1, headerRow+1); err != nil {
+	if err := freeze(f, name, 1, headerRow+1); err != nil {
 		return err
 	}
-	return sheetfmt.Print(f, name, headerRow, landscape)
+	return printSetup(f, name, headerRow, landscape)
 }
 
 // row writes one row. Spreadsheet programs do not size rows to wrapped text
@@ -289,12 +273,12 @@ func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 	lines := 1
 	for i, cl := range cells {
 		if s, ok := cl.v.(string); ok && cl.style == "text" && i < len(widths) {
-			lines = max(lines, sheetfmt.Lines(s, widths[i]))
+			lines = max(lines, grid.Lines(s, widths[i]))
 		}
 	}
 	if lines > 1 {
 		// Excel's tallest row is 409 points; a longer text scrolls in its cell.
-		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*sheetfmt.LineHeight, 409)); err != nil {
+		if err := x.f.SetRowHeight(sheet, r, min(float64(lines)*grid.LineHeight, 409)); err != nil {
 			return err
 		}
 	}
@@ -443,11 +427,11 @@ func (x *out) overview() error {
 		return err
 	}
 	if next == 2+len(rows)+2 { // no targets: the two columns, portrait
-		return x.overviewPaper(name, []float64{sheetfmt.Width(int(overviewWidths[0])), sheetfmt.Width(int(overviewWidths[1]))}, false, 0, 0)
+		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0)
 	}
 	widths := make([]float64, len(overviewWidths))
 	for i, w := range overviewWidths {
-		widths[i] = sheetfmt.Width(int(w))
+		widths[i] = grid.Width(int(w))
 		if i < 2 {
 			continue
 		}

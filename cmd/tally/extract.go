@@ -2,18 +2,18 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/report"
 	"github.com/jingwu/tally/spec"
+	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
-	"github.com/xuri/excelize/v2"
 )
 
 // extractOptions holds the flags of tally extract.
@@ -124,7 +124,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		}
 	case ext == ".xlsx":
 		var buf bytes.Buffer
-		if err := claimsWorkbook(&buf, found); err != nil {
+		if err := workbook.WriteBook(&buf, claimsBook(found)); err != nil {
 			return err
 		}
 		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
@@ -176,60 +176,34 @@ func claimsYAML(cs []reconcile.Claim) ([]byte, error) {
 	return append([]byte("# Claims read by tally extract; paste into a spec's claims. Entries\n# without an indicator name nothing the spec measures.\n"), out...), nil
 }
 
-func claimsWorkbook(w *bytes.Buffer, found []report.Claim) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sh := "报告数字"
-	if err := f.SetSheetName("Sheet1", sh); err != nil {
-		return err
+// claimsBook describes the claims list: one row per figure found, the
+// value as a number cell holding the written digits exactly (never through
+// a float), or as text when it is not a plain number.
+func claimsBook(found []report.Claim) *grid.Book {
+	sh := &grid.Sheet{Name: "报告数字", Widths: []float64{6, 12, 8, 12, 10, 6, 8, 24, 60}}
+	head, text, num := grid.Style{Role: grid.Header}, grid.Style{Role: grid.Label}, grid.Style{Role: grid.Figure}
+	put := func(col, row int, v grid.Value, st grid.Style) {
+		sh.Cells = append(sh.Cells, grid.Cell{Pos: grid.Pos{Col: col, Row: row}, Value: v, Style: st})
 	}
-	font := &excelize.Font{Family: "宋体", Size: 10}
-	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
-		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
-	general := "General"
-	head, err1 := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	text, err2 := f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	num, err3 := f.NewStyle(&excelize.Style{Font: font, Border: border, CustomNumFmt: &general, Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err := errors.Join(err1, err2, err3); err != nil {
-		return err
-	}
-	heads := []string{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"}
-	widths := []float64{6, 12, 8, 12, 10, 6, 8, 24, 60}
-	for i, h := range heads {
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := errors.Join(f.SetCellStr(sh, ref, h), f.SetColWidth(sh, col, col, widths[i]), f.SetCellStyle(sh, ref, ref, head)); err != nil {
-			return err
-		}
+	for i, h := range []string{"行号", "数值", "单位", "限定词", "期间", "类别", "度量", "指标（主语）", "原文"} {
+		put(i+1, 1, grid.TextValue(h), head)
 	}
 	for i, c := range found {
 		r := i + 2
-		cells := []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
-			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text}
-		ref := func(col int) string { s, _ := excelize.CoordinatesToCellName(col, r); return s }
-		// The value as a number cell holding the written digits exactly
-		// (never through a float); a value that is not a plain number stays text.
-		value := f.SetCellStr(sh, ref(2), c.Value)
+		put(1, r, grid.NumberValue(decimal.NewFromInt(int64(c.Line))), num)
+		value := grid.TextValue(c.Value)
 		if d, err := decimal.NewFromString(c.Value); err == nil {
-			value = f.SetCellDefault(sh, ref(2), d.String())
+			value = grid.NumberValue(d)
 		}
-		if err := errors.Join(f.SetCellInt(sh, ref(1), int64(c.Line)), value,
-			f.SetCellStyle(sh, ref(1), ref(2), num), f.SetCellStyle(sh, ref(3), ref(9), text)); err != nil {
-			return err
-		}
-		for j, v := range cells {
-			if err := f.SetCellStr(sh, ref(3+j), v); err != nil {
-				return err
-			}
+		put(2, r, value, num)
+		for j, v := range []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
+			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text} {
+			put(3+j, r, grid.TextValue(v), text)
 		}
 	}
-	last := len(found) + 1
-	if err := errors.Join(f.SetSheetDimension(sh, fmt.Sprintf("A1:I%d", last)), f.AutoFilter(sh, fmt.Sprintf("A1:I%d", last), nil),
-		f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})); err != nil {
-		return err
-	}
-	return f.Write(w)
+	all := grid.Range{From: grid.Pos{Col: 1, Row: 1}, To: grid.Pos{Col: 9, Row: len(found) + 1}}
+	sh.Filter, sh.Freeze = &all, &grid.Pos{Col: 1, Row: 2}
+	return &grid.Book{Title: "报告数字", Look: grid.List, Sheets: []*grid.Sheet{sh}}
 }
 
 // kindWords and measureWords name a found figure's kind and measure.

@@ -138,13 +138,11 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if sub := prev[d.Code]; sub != nil {
 			fill = templates.Prefill(sub, p)
 		}
-		f, err := templates.Build(s, d, p, fill, templates.Options{Password: opts.Password})
-		if err != nil {
-			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
-		}
+		book, err := templates.Build(s, d, p, fill, templates.Options{Password: opts.Password})
 		var buf bytes.Buffer
-		err = f.Write(&buf)
-		f.Close()
+		if err == nil {
+			err = workbook.WriteBook(&buf, book)
+		}
 		if err != nil {
 			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/templates"
+	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
 )
 
@@ -231,12 +232,15 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, sh shape, dir string,
 		t.Total[c] = templates.Value{Number: decimal.New(sums[c], -2)}
 		total += sums[c]
 	}
-	f, err := templates.Build(s, d, p, templates.Fill{"bench": t})
+	book, err := templates.Build(s, d, p, templates.Fill{"bench": t})
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
-	return total, f.SaveAs(filepath.Join(dir, templates.FileName(d, p)))
+	var buf bytes.Buffer
+	if err := workbook.WriteBook(&buf, book); err != nil {
+		return 0, err
+	}
+	return total, os.WriteFile(filepath.Join(dir, templates.FileName(d, p)), buf.Bytes(), 0o644)
 }
 
 func figure(sh shape, hundredths int64) templates.Value {

@@ -37,7 +37,7 @@ func Bad(s *reconcile.Spec, dir string) error {
 		if edit != nil {
 			edit(tax)
 		}
-		f, err := templates.Build(s, czs, jan, templates.Fill{"czs-tax": tax, "czs-budget": budget})
+		f, err := build(s, czs, jan, templates.Fill{"czs-tax": tax, "czs-budget": budget})
 		if err != nil {
 			panic(err) // the spec is the built-in one; a failure is a bug here
 		}
@@ -251,7 +251,7 @@ func ruleWarning(s *reconcile.Spec, save func(string, *excelize.File, ...exceliz
 	for ci, x := range map[int]string{1: "484", 2: "484", 3: "30", 4: "30", 5: "15", 6: "15", 7: "9", 8: "9"} {
 		t.Total[ci] = num(x)
 	}
-	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{"ldbz-services": t})
+	f, err := build(s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{"ldbz-services": t})
 	if err != nil {
 		return err
 	}
@@ -267,7 +267,7 @@ func february(s *reconcile.Spec, czs *reconcile.Department, save func(string, *e
 	}, Total: map[int]templates.Value{2: num("30"), 3: num("220.5")}}
 	budget := &templates.Table{Rows: []templates.Row{{Name: "增值税（地方分成）", Values: map[int]templates.Value{1: num("5"), 2: num("15")}}},
 		Total: map[int]templates.Value{1: num("5"), 2: num("15")}}
-	f, err := templates.Build(s, czs, reconcile.Period{Year: 2021, Month: 2}, templates.Fill{"czs-tax": tax, "czs-budget": budget})
+	f, err := build(s, czs, reconcile.Period{Year: 2021, Month: 2}, templates.Fill{"czs-tax": tax, "czs-budget": budget})
 	if err != nil {
 		return err
 	}
@@ -286,7 +286,7 @@ func otherName(s *reconcile.Spec, save func(string, *excelize.File, ...excelize.
 	retail := &templates.Table{Rows: []templates.Row{row("天津丁商贸有限公司", creditCodeOf("00000004"), "7", "7")},
 		Total: map[int]templates.Value{2: num("7"), 3: num("7")}}
 	summary := &templates.Table{Rows: []templates.Row{{Name: "规模以上企业", Values: map[int]templates.Value{2: num("94")}}}}
-	f, err := templates.Build(s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{
+	f, err := build(s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{
 		"tjz-fai": one("tjz-fai"), "tjz-industry": ind, "tjz-retail": retail, "tjz-summary": summary})
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
+	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -180,7 +181,7 @@ func (g *gen) write(dir string, d *reconcile.Department, p reconcile.Period, pl 
 		fill[t.ID] = g.content(t, p, pl)
 	}
 	plant(fill, d.Code, p)
-	f, err := templates.Build(g.s, d, p, fill)
+	f, err := build(g.s, d, p, fill)
 	if err != nil {
 		return err
 	}
@@ -434,3 +435,15 @@ var (
 		"燕南园社区", "泰泽东里社区", "学畔馨园社区", "开源里社区", "瑞民里社区", "聚贤里社区", "恒益隆庭社区", "广兴佳园社区"}
 	budgetItems = []string{"增值税（地方分成）", "企业所得税（地方分成）", "个人所得税（地方分成）", "城市维护建设税", "其他税收收入", "非税收入"}
 )
+
+// build renders department d's template for p, filled with fill, as an
+// excelize workbook the generator may then edit: the sample's files are
+// what the command writes, then typed into as a department would, or
+// broken on purpose.
+func build(s *reconcile.Spec, d *reconcile.Department, p reconcile.Period, fill templates.Fill) (*excelize.File, error) {
+	b, err := templates.Build(s, d, p, fill)
+	if err != nil {
+		return nil, err
+	}
+	return workbook.BookFile(b)
+}
