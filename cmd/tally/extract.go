@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,23 +68,42 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	return cmd
 }
 
-// readReport reads a report's lines from text or .docx.
-func readReport(path string) ([]string, error) {
+// readReport reads a report's lines from text or .docx; a note, when not
+// nil, says how a text that was not plain UTF-8 was read.
+func readReport(path string) ([]string, *msg, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, unwrapPath(err))
+		return nil, nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, unwrapPath(err))
 	}
 	if strings.EqualFold(filepath.Ext(path), ".docx") {
 		lines, err := report.ReadDocx(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
-			return nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, err)
+			return nil, nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, err)
 		}
-		return lines, nil
+		return lines, nil, nil
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, usage(msg{"{path} 不是文本报告；请给出从 PDF 提取的文本或 .docx", "{path} is not a text report; give the text extracted from the PDF, or a .docx"}, fields{"path": path})
+	lines, enc, err := report.DecodeText(data)
+	switch {
+	case errors.Is(err, report.ErrBinary):
+		return nil, nil, usage(msg{"{path} 不是文本报告；请给出从 PDF 提取的文本或 .docx", "{path} is not a text report; give the text extracted from the PDF, or a .docx"}, fields{"path": path})
+	case err != nil:
+		return nil, nil, usage(msg{"{path} 的编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）；请把报告另存为 UTF-8 文本",
+			"{path}: unknown text encoding (not UTF-8, UTF-16 or GBK/GB18030); save the report as UTF-8 text"}, fields{"path": path})
 	}
-	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), nil
+	switch enc {
+	case report.GB18030:
+		return lines, &msg{"{path}：报告按 GBK/GB18030 编码读取", "{path}: read the report as GBK/GB18030"}, nil
+	case report.UTF16LE, report.UTF16BE:
+		return lines, &msg{"{path}：报告按 UTF-16 编码读取", "{path}: read the report as UTF-16"}, nil
+	}
+	return lines, nil, nil
+}
+
+// noteReport prints readReport's note, if any, on w as one info line.
+func noteReport(w io.Writer, note *msg, path string, lang reconcile.Lang) {
+	if note != nil {
+		fmt.Fprintln(w, "tally: "+reconcile.Fill(*note, fields{"path": path}, lang))
+	}
 }
 
 type jsonExtract struct {
@@ -103,10 +124,11 @@ type jsonFound struct {
 }
 
 func runExtract(io streams, opts *extractOptions, path string) error {
-	lines, err := readReport(path)
+	lines, note, err := readReport(path)
 	if err != nil {
 		return err
 	}
+	noteReport(io.Err, note, path, io.Lang)
 	found := report.Extract(lines, report.Options{Year: opts.Year})
 	switch ext := strings.ToLower(filepath.Ext(opts.Output)); {
 	case opts.Output == "":

@@ -10,6 +10,10 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and testscript expectations")
@@ -62,6 +66,28 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("usage: hardlink OLD NEW")
 				}
 				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
+			// encode ENC SRC DST: write UTF-8 SRC as DST in ENC (gbk, gb18030,
+			// utf-8-bom, utf-16le, utf-16be, latin1), as Notepad and others save.
+			"encode": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 3 {
+					ts.Fatalf("usage: encode ENC SRC DST")
+				}
+				encs := map[string]encoding.Encoding{
+					"gbk": simplifiedchinese.GBK, "gb18030": simplifiedchinese.GB18030,
+					"utf-8-bom": unicode.UTF8BOM, "latin1": charmap.ISO8859_1,
+					"utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+					"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+				}
+				e, ok := encs[args[0]]
+				if !ok {
+					ts.Fatalf("encode: unknown encoding %s", args[0])
+				}
+				src, err := os.ReadFile(ts.MkAbs(args[1]))
+				ts.Check(err)
+				out, err := e.NewEncoder().Bytes(src)
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 			},
 			// exitcode N prog args...: run prog and require exit status N;
 			// stdout and stderr stay available to the next commands.

@@ -26,8 +26,9 @@ type runOptions struct {
 	AsOf      string
 	MaxFileMB int64
 	MaxPartMB int64
-	report    string  // set by reconcile --report
-	files     []input // set by tally serve: read these instead of PATH
+	report    string    // set by reconcile --report
+	notes     io.Writer // where reconcile --report says how the report was read
+	files     []input   // set by tally serve: read these instead of PATH
 	// checkFiles, when set, sees the inputs before any is read: the place
 	// to refuse outputs that would overwrite one.
 	checkFiles func([]input) error
@@ -88,9 +89,12 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		return nil, "", err
 	}
 	if o.report != "" {
-		lines, err := readReport(o.report)
+		lines, note, err := readReport(o.report)
 		if err != nil {
 			return nil, "", err
+		}
+		if o.notes != nil {
+			noteReport(o.notes, note, o.report, reconcile.Lang(o.Lang))
 		}
 		found := report.Map(report.Extract(lines, report.Options{Year: s.Year}), s)
 		s.Claims = report.Merge(s.Claims, found)
@@ -213,7 +217,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
 	}
-	opts.report = opts.Report
+	opts.report, opts.notes = opts.Report, io.Err
 	if opts.Output != "" {
 		// The detail is written next to the workbook as the run goes.
 		if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
