@@ -8,7 +8,7 @@ var advice = map[Rule]Text{
 	RuleDuplicateFile:  {"同一单位同一期只报一个文件，请合并后重新上传", "send one file per department and period: merge them and upload again"},
 	RuleMissingSheet:   {"请使用本期模板，不要删除或改名工作表", "use this period's template; do not delete or rename its sheets"},
 	RuleMissingColumn:  {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},
-	RuleNotANumber:     {"在该单元格填写数字（不带单位和文字），没有数据请留空", "type a number in the cell (no unit or words); leave it empty when there is none"},
+	RuleNotANumber:     {"在该单元格填写数字（不带单位和文字），" + NoneRule[0], "type a number in the cell (no unit or words); " + NoneRule[1]},
 	RuleTextNumber:     {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
 	RuleNoCachedValue:  {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and upload again"},
 	RulePrecision:      {"按指标规定的小数位数填写", "type the figure with the indicator's number of decimals"},

@@ -136,9 +136,9 @@ var catalogue = map[Rule]message{
 	RuleNegative: {Text{"负数", "negative figure"},
 		Text{"{value} 不应为负数", "{value} must not be negative"}},
 	RuleRequired: {Text{"必填项为空", "required cell empty"},
-		Text{"必填项为空，请填写数字（没有发生时填 0）", "required cell is empty; type a figure (0 when there is none)"}},
+		Text{"必填项为空，请填写数字（" + NoneRule[0] + "）", "required cell is empty; " + NoneRule[1]}},
 	RuleNoFigure: {Text{"必填项未填数字", "no figure in a required cell"},
-		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（没有发生时填 0）", "\"{raw}\" (no figure) in a required cell; type a figure (0 when there is none)"}},
+		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（" + NoneRule[0] + "）", "\"{raw}\" (no figure) in a required cell; " + NoneRule[1]}},
 	RuleCreditCode: {Text{"统一社会信用代码校验", "credit code check"},
 		Text{"统一社会信用代码“{code}”{problem}", "unified social credit code \"{code}\" {problem}"}},
 	RuleUnknownLine: {Text{"未知行", "unknown row"},
@@ -221,6 +221,12 @@ var catalogue = map[Rule]message{
 		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）",
 			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a number (remove the leading ' or set the format to Number and type it again)"}},
 }
+
+// NoneRule is what a department types in a value cell for a figure that did
+// not occur: 0, never an empty cell, because an empty cell and a zero are
+// different things (an empty one is a figure not reported). The template's
+// instructions, its input prompts and the required-cell findings all say it.
+var NoneRule = Text{"没有发生时填 0，不要留空", "type 0 when there is none; do not leave it empty"}
 
 // Text is a message argument that reads differently in each language:
 // {Chinese, English}.

@@ -52,9 +52,9 @@ func numberRule(def *reconcile.Indicator, area grid.Range, header string) grid.V
 	if def.NonNegative {
 		what = "不小于 0 的数字"
 	}
-	msg := fmt.Sprintf("以%s为单位的%s，最多 %d 位小数；无数据请留空", def.Unit.Name, what, def.Precision)
+	msg := fmt.Sprintf("以%s为单位的%s，最多 %d 位小数；%s", def.Unit.Name, what, def.Precision, reconcile.NoneRule[0])
 	if def.Precision == 0 {
-		msg = fmt.Sprintf("以%s为单位的%s，须为整数；无数据请留空", def.Unit.Name, what)
+		msg = fmt.Sprintf("以%s为单位的%s，须为整数；%s", def.Unit.Name, what, reconcile.NoneRule[0])
 	}
 	v := grid.Validation{Range: area, Rule: grid.Rule{Kind: grid.Decimal, Places: def.Precision, NonNegative: def.NonNegative}}
 	return prompt(v, strings.ReplaceAll(header, "\n", " "), msg)

@@ -191,8 +191,8 @@ func TestNoFigureInRequiredCell(t *testing.T) {
 			got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Message(reconcile.Chinese))
 		}
 	}
-	want := "required_no_figure E3 此处填写了“—”（表示无数据），但本项必填，请填写数字（没有发生时填 0）|" +
-		"required E4 必填项为空，请填写数字（没有发生时填 0）"
+	want := "required_no_figure E3 此处填写了“—”（表示无数据），但本项必填，请填写数字（没有发生时填 0，不要留空）|" +
+		"required E4 必填项为空，请填写数字（没有发生时填 0，不要留空）"
 	if strings.Join(got, "|") != want {
 		t.Errorf("findings:\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}

@@ -206,3 +206,70 @@ func TestWorkbookBytesDeterministic(t *testing.T) {
 		t.Error("the template differs between two runs")
 	}
 }
+
+// The template and tally check say the same about a figure that did not
+// occur: 0, not an empty cell. The 填报说明 sheet, every value cell's input
+// prompt and the finding for an empty required cell carry the same rule,
+// and none of them tells the department to leave it empty.
+func TestTemplateAndCheckAgreeOnEmptyCells(t *testing.T) {
+	const rule = "没有发生时填 0，不要留空"
+	dir := t.TempDir()
+	var so, se strings.Builder
+	if code := run([]string{"template", "--period", "2021-05", "--dept", "czs", "-o", dir}, strings.NewReader(""), &so, &se); code != 0 {
+		t.Fatalf("template: exit %d: %s", code, se.String())
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "2021-05-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("填报说明")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, r := range rows {
+		for _, c := range r {
+			said = said || strings.Contains(c, rule)
+			if strings.Contains(c, "无数据请留空") || strings.Contains(c, "不要填 0") {
+				t.Errorf("填报说明 still says to leave figures empty: %q", c)
+			}
+		}
+	}
+	if !said {
+		t.Errorf("填报说明 does not say %q", rule)
+	}
+	dvs, err := f.GetDataValidations("税收收入")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prompts := 0
+	for _, dv := range dvs {
+		if dv.Type != "decimal" && dv.Type != "whole" && dv.Type != "custom" || dv.Prompt == nil {
+			continue
+		}
+		prompts++
+		if !strings.HasSuffix(*dv.Prompt, "；"+rule) {
+			t.Errorf("prompt of %s = %q, want it to end with %q", dv.Sqref, *dv.Prompt, rule)
+		}
+	}
+	if prompts == 0 {
+		t.Fatal("no input prompt on the value cells of 税收收入")
+	}
+
+	so.Reset()
+	se.Reset()
+	if code := run([]string{"check", "--json", repo(t, "testdata/bad/required-empty.xlsx")}, strings.NewReader(""), &so, &se); code != 1 {
+		t.Fatalf("check: exit %d, want 1: %s", code, se.String())
+	}
+	if want := "必填项为空，请填写数字（" + rule + "）"; !strings.Contains(so.String(), want) {
+		t.Errorf("check does not say %q:\n%s", want, so.String())
+	}
+	so.Reset()
+	if code := run([]string{"check", "--json", "--lang", "en", repo(t, "testdata/bad/required-empty.xlsx")}, strings.NewReader(""), &so, &se); code != 1 {
+		t.Fatalf("check --lang en: exit %d, want 1", code)
+	}
+	if want := "required cell is empty; type 0 when there is none; do not leave it empty"; !strings.Contains(so.String(), want) {
+		t.Errorf("check --lang en does not say %q:\n%s", want, so.String())
+	}
+}
