@@ -392,7 +392,14 @@ func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cel
 
 // checkRow runs the cell checks of one row and reports whether the row can
 // be consolidated. A row with any unreadable value cell is rejected whole.
-func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]int32) bool {
+// firstRow is the first row of a sheet with an entity: its line, and its
+// name, to say whose credit code a later row repeats.
+type firstRow struct {
+	line int32
+	name string
+}
+
+func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firstRow) bool {
 	s := &fr.s
 	t := sh.Table
 	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
@@ -446,10 +453,16 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]int3
 		}
 		h := entityHash(key)
 		if first, dup := seen[h]; dup {
-			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first)})
+			if r.Code != "" && first.name != r.Name {
+				// The same code under another name: say it is the code
+				// that repeats, and whose it was.
+				at(r.CodeSource, RuleDuplicateCode, Error, r.Code, Fields{"name": r.Name, "code": r.Code, "first_line": int(first.line), "first_name": first.name})
+				return false
+			}
+			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first.line)})
 			return false
 		}
-		seen[h] = int32(r.Line)
+		seen[h] = firstRow{int32(r.Line), r.Name}
 	}
 	l.checkMonthYTD(s, sh, r)
 	l.checkRowRules(s, sh, r)

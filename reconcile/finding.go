@@ -53,6 +53,7 @@ const (
 	RuleYTDBelowMonth  Rule = "ytd_below_month"
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
+	RuleDuplicateCode  Rule = "duplicate_credit_code"
 	RuleLate           Rule = "late_submission"
 	RuleSpec           Rule = "spec_rule"
 	RuleHiddenCell     Rule = "hidden_cell"
@@ -156,6 +157,8 @@ var catalogue = map[Rule]message{
 		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
 	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
 		Text{"“{name}”在本表中重复出现（第 {first_line} 行）", "\"{name}\" appears twice in this table (row {first_line})"}},
+	RuleDuplicateCode: {Text{"信用代码重复", "duplicate credit code"},
+		Text{"“{name}”的统一社会信用代码 {code} 与第 {first_line} 行“{first_name}”的相同", "\"{name}\" has the credit code {code} of row {first_line} (\"{first_name}\")"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleSpec: {Text{"审核公式", "spec rule"},

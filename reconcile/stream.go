@@ -294,8 +294,8 @@ type SheetRead struct {
 	// rejectedAt is, per indicator, the rows rejected: the first few and
 	// how many.
 	rejectedAt map[string]*rejectedLines
-	seen       map[hashKey]int32 // a row's entity, hashed → its line
-	values     int               // value cells passed on
+	seen       map[hashKey]firstRow // a row's entity, hashed → its first row
+	values     int                  // value cells passed on
 }
 
 // textFigures are a column's figures typed as text in accepted rows: the
@@ -321,7 +321,7 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
 	return &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
-		texts: make([]textFigures, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]int32{}}
+		texts: make([]textFigures, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
 }
 
 // Total records the sheet's typed 合计 row.
