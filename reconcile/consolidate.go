@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -264,6 +265,7 @@ func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
 
 // Add consolidates one submission read whole.
 func (l *Ledger) Add(s *Submission) {
+	s = recorded(s)
 	if s.Department != "" && !l.check && l.after(s.Period) || !s.Unreadable && s.Department != "" {
 		fr := l.begin(s, nil) // nil stage: nothing can fail past here
 		if fr == nil {
@@ -323,13 +325,19 @@ func (l *Ledger) due(p Period) (string, bool) {
 	return fmt.Sprintf("%s-%02d", next, l.spec.Deadline), true
 }
 
-// savedText is a file's recorded save time for a message.
+// savedText is a file's recorded save time for a message: in 北京时间
+// (UTC+8, saying so) in Chinese, in UTC in English; "" (no time to believe,
+// see RecordedSave) says it was not recorded.
 func savedText(modified string) any {
-	if len(modified) < 19 {
-		return Text{"未记录", "not recorded"}
+	t, err := time.Parse(time.RFC3339Nano, modified)
+	if err != nil {
+		return Text{"未记录保存时间", "no save time recorded"}
 	}
-	return modified[:10] + " " + modified[11:19] + " UTC"
+	return Text{"保存于 " + t.In(beijing).Format("2006-01-02 15:04:05") + "（北京时间）", "saved " + t.UTC().Format("2006-01-02 15:04:05") + " UTC"}
 }
+
+// beijing is China Standard Time, UTC+8 all year.
+var beijing = time.FixedZone("CST", 8*60*60)
 
 // rejectedRows says which rows of a sheet were rejected: 内资到位!5:5, or
 // the first few and how many (n in all).

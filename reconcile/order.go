@@ -1,9 +1,47 @@
 package reconcile
 
 import (
+	"fmt"
 	"path"
 	"strings"
 )
+
+// TemplateStamp is the save time tally writes into every template and
+// workbook it makes, so their bytes are reproducible. A program that keeps
+// it when it saves (openpyxl does) records no save time of its own.
+const TemplateStamp = "2000-01-01T00:00:00"
+
+// RecordedSave returns the save time (RFC 3339 UTC) a file for period p
+// records, or "" when it records none to believe: none at all, tally's
+// template stamp, or a time before the period began — a month's figures
+// are not saved before the month starts, so such a time was kept from the
+// template or set by a wrong clock. A file without one is never judged
+// late, and between two files for one department-month the choice falls
+// back to their names (see Preferred).
+func RecordedSave(p Period, stamp string) string {
+	if len(stamp) < 10 || strings.HasPrefix(stamp, TemplateStamp) {
+		return ""
+	}
+	if p.Year > 0 && stamp[:10] < fmt.Sprintf("%04d-%02d-01", p.Year, max(p.Month, 1)) {
+		return ""
+	}
+	return stamp
+}
+
+// recorded returns s with only the save time it records to believe
+// (RecordedSave); s itself is not changed.
+func recorded(s *Submission) *Submission {
+	modified, saved := RecordedSave(s.Period, s.Modified), RecordedSave(s.Period, s.Saved)
+	if s.Modified != "" && modified == "" {
+		saved = "" // the date of a stamp not to believe
+	}
+	if modified == s.Modified && saved == s.Saved {
+		return s
+	}
+	c := *s
+	c.Modified, c.Saved = modified, saved
+	return &c
+}
 
 // Identity is what a file is, known before its cells are read: enough to
 // put a run in order. Files are consolidated in period order whatever their
@@ -24,7 +62,7 @@ type Identity struct {
 // IdentityOf returns what a read submission says it is.
 func IdentityOf(s *Submission) Identity {
 	return Identity{File: s.File, SHA256: s.SHA256, Department: s.Department, Period: s.Period,
-		Readable: !s.Unreadable, Modified: s.Modified}
+		Readable: !s.Unreadable, Modified: RecordedSave(s.Period, s.Modified)}
 }
 
 // Before reports whether a is consolidated before b: identified files by
@@ -60,8 +98,8 @@ func (a Identity) Preferred(b Identity) bool {
 	if a.Readable != b.Readable {
 		return a.Readable
 	}
-	if a.Modified != b.Modified {
-		return a.Modified > b.Modified
+	if am, bm := RecordedSave(a.Period, a.Modified), RecordedSave(b.Period, b.Modified); am != bm {
+		return am > bm
 	}
 	if na, nb := a.namedFor(), b.namedFor(); na != nb {
 		return na // named as issued (2020-03-czs…) over a name that says nothing
