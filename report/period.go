@@ -38,7 +38,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -121,14 +121,25 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 
 // Passage marks: each gives the period of the text after it.
 var (
-	yearPhrase  = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase  = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
-	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
-	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear    = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
+	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	// nYears: a review of the last N years, any N from two (过去四年,
+	// 三年来, 这十年, 任期三年): the span of N years ending with the
+	// reviewed year. 近N年 alone is a time phrase of its sentence (recentYears).
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年(来|间|以来|里)?|(^|[^近多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年(来|间|以来)`)
+	// termPhrase: a review of the government's term without its length
+	// (本届政府以来, 任期内, 换届以来): the span from the term's first
+	// year (termStart) to the reviewed year.
+	termPhrase = regexp.MustCompile(`本届政府(成立|组成|产生)?以来|新一届政府(成立|组成|产生)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来`)
+	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
+	// 回顾2016年以来的工作): the span from that year to the reviewed year.
+	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
+	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
@@ -144,6 +155,7 @@ var (
 	// (截至6月20日, 截至9月底).
 	monthDate   = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
 	recentYears = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
+	sinceYear   = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?以来`)
 	byYear      = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
@@ -207,6 +219,15 @@ func (x *extractor) passages() {
 	})
 	add(yearPhrase, func([]string) (period, bool) { return fact(R, R), true })
 	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
+	add(nYears, func(m []string) (period, bool) {
+		n := countWord(m[2] + m[5])
+		return fact(R-n+1, R), n >= 2 && n <= 15
+	})
+	add(termPhrase, func([]string) (period, bool) { return fact(termStart(R), R), true })
+	add(sinceHeading, func(m []string) (period, bool) {
+		y := year(m[1] + m[5])
+		return fact(y, R), y < R && y >= R-15
+	})
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
 		planMark = len(x.marks)
@@ -348,6 +369,16 @@ func (x *extractor) passages() {
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
+	// 2016年以来 / 自2016年以来 inside a sentence: the span from that year
+	// to the one reviewed, for the rest of the sentence.
+	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y := year(x.s[loc[2]:loc[3]])
+		if y >= R || y < R-15 {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, R)})
+	}
 	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
 	// nationwide event every report counts from, to the year reviewed.
 	for _, loc := range sinceEvent.FindAllStringSubmatchIndex(x.s, -1) {
@@ -375,10 +406,7 @@ func (x *extractor) passages() {
 	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {
-		n := map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[x.s[loc[4]:loc[5]]]
-		if n == 0 {
-			n = year(x.s[loc[4]:loc[5]])
-		}
+		n := countWord(x.s[loc[4]:loc[5]])
 		if n < 2 {
 			continue
 		}
@@ -387,6 +415,24 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+}
+
+// countWord is the number a count of years is written with (四, 两, 10),
+// 0 when it is none.
+func countWord(s string) int {
+	if n, ok := map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[s]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// termStart is the first year of the county and township governments'
+// term that includes year r: their congresses are elected together across
+// the country at the end of 2011, 2016 and 2021 (five-year terms), so a
+// term's first full year is 2012, 2017, 2022, … .
+func termStart(r int) int {
+	return r - ((r-2012)%5+5)%5
 }
 
 // toDate: the year y, written before i, opens a year-to-date (2022年1-5月,
