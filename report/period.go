@@ -155,8 +155,15 @@ var (
 	// (截至6月20日, 截至9月底).
 	monthDate   = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
 	recentYears = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
-	sinceYear   = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?以来`)
-	byYear      = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+	// goalReached: a verb of reaching before a goal in its clause (完成了
+	// …主要目标, 实现…预期目标, 超额完成…目标).
+	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
+	// yearInName: what stands before a year that belongs to a name, not to
+	// the figures after it: the start of a range of years (2020—2025年, 2019
+	// 至2022年) or an opening bracket (规划（2021年）).
+	yearInName = regexp.MustCompile(`(\d{4}\s*年?\s*[-—–－~～至到]|[（(《〔\[])\s*$`)
+	sinceYear  = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?以来`)
+	byYear     = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
@@ -184,8 +191,10 @@ func (x *extractor) passages() {
 		return fact(R, R)
 	}
 	planMark := -1 // set by the plan phrases' function for the mark it adds
+	at := 0        // the byte offset of the phrase being read
 	add := func(re *regexp.Regexp, p func(m []string) (period, bool)) {
 		for _, loc := range re.FindAllStringSubmatchIndex(x.s, -1) {
+			at = loc[0]
 			m := make([]string, len(loc)/2)
 			for k := range m {
 				if loc[2*k] >= 0 {
@@ -240,7 +249,11 @@ func (x *extractor) passages() {
 		return fact(from, from+4), true
 	})
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
-	add(goalPhrase, func([]string) (period, bool) { return target(R+1, R+1), true })
+	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
+	// are the review's results, no passage of targets.
+	add(goalPhrase, func([]string) (period, bool) {
+		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
+	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
@@ -344,6 +357,9 @@ func (x *extractor) passages() {
 		}
 		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
 			continue // 获评2019年度“…县”: the year names a title, not the figure's
+		}
+		if y > R && yearInName.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
+			continue // 规划（2021—2025年）: the years name a plan, not the figures after it
 		}
 		at := x.byteRune[loc[4]] // the year itself: the mark before it may end the sentence before
 		p := fact(y, y)

@@ -804,6 +804,16 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 // 以确保 (the purpose of something done).
 var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
 
+// effortWord: the first character of an adverb of effort ending in 力
+// (全力, 努力, 极力, 竭力, 尽力, 大力, 着力, 合力, 倾力, 奋力), whose 力 and a
+// following 争取 read as 力争 without being it.
+var effortWord = regexp.MustCompile(`[全努极竭尽大着合倾奋]$`)
+
+// pastTense: a sentence that says what was done (了 after a verb, 已/均已),
+// so its goal words (力争, 确保) tell how, not what is aimed at. Not 为了,
+// 除了, 了解 and the like.
+var pastTense = regexp.MustCompile(`[^为除末受]了([^解望]|$)|已(经)?(完成|实现|达到|建成|开工|投产|突破|超过)|均已`)
+
 // aimed: a goal word stands in the sentence before i. 力争 and 预期 speak
 // of the list they open to the sentence's end; 确保, which a review also
 // uses of what was secured (围绕确保粮食安全，…), only of its own clause.
@@ -811,10 +821,16 @@ func (x *extractor) aimed(i int) bool {
 	from := x.sentenceStart(i)
 	clause := len(x.str(from, x.back(i, clauseMarks)))
 	s := x.str(from, i)
+	if pastTense.MatchString(x.str(from, x.sentenceEnd(i))) {
+		return false // 力争早开工，…实现了当年投产: what was done
+	}
 	for _, loc := range aimWords.FindAllStringIndex(s, -1) {
 		before, after := s[:loc[0]], s[loc[1]:]
 		if strings.HasPrefix(after, "了") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "以") {
 			continue
+		}
+		if strings.HasPrefix(s[loc[0]:], "力争") && (effortWord.MatchString(before) || strings.HasPrefix(after, "上游")) {
+			continue // 全力争取资金 is 全力 + 争取 (won); 力争上游 an idiom of effort
 		}
 		if strings.HasPrefix(s[loc[0]:], "确保") && loc[0] < clause {
 			continue
