@@ -22,8 +22,8 @@ var preWords = []struct{ word, q string }{
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减产", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -522,8 +522,22 @@ func clauseQualifiers(before, unit string) []string {
 	// The last growth or decline word, unless it leads to a level
 	// (提高到 85%).
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	if tail := strings.TrimRight(s, " "); g < 0 && d < 0 && strings.HasSuffix(tail, "增") && !strings.HasSuffix(tail, "新增") {
+		// 年增8%, 较上年增8%: a bare 增 right before a rate is its growth.
+		g = len(tail) - len("增")
+	}
 	switch {
 	case g < 0 && d < 0:
+	case namesShare(s[max(g, d):]):
+		// 对经济增长的贡献率达60%, 增长面达80%: the figure is a share
+		// named after the growth word, not the growth.
+	case boundOnRate(s[max(g, d):]):
+		// 增长超过10%: 超过 bounds the rate itself (a qualifier of its own), no comparison.
+		if d > g {
+			out = append(out, "下降")
+		} else {
+			out = append(out, "增长")
+		}
 	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
 		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
@@ -544,6 +558,42 @@ func rateNoun(s string) bool {
 		}
 	}
 	return false
+}
+
+// shareNoun: a noun of a share or rate (贡献率, 拉动率, 增长面, 比例,
+// 比重, 占比).
+// Only with a verb stating its level (贡献率达60%): 提高覆盖率2个百分点 is
+// the growth of the rate.
+var shareNoun = regexp.MustCompile(`(率|面|比例|比重|占比)(已)?(达到|达|为|是|保持在|稳定在)\s*$`)
+
+// namesShare: after the growth or decline word s opens with, the clause
+// names a share or rate the figure measures (经济增长的贡献率, 增长面, 增长
+// 比例), other than the growth's own rate (增长率, 增速, 降幅).
+func namesShare(s string) bool {
+	for _, w := range append(append([]string{}, growthWords...), declineWords...) {
+		if strings.HasPrefix(s, w) {
+			rest := strings.TrimPrefix(s, w)
+			if strings.HasPrefix(rest, "率") {
+				return false // 增长率 is the growth rate
+			}
+			return shareNoun.MatchString(rest)
+		}
+	}
+	return false
+}
+
+// boundOnRate: the growth or decline word s opens with is followed only by
+// a bound on the figure (增长超过10%, 增速超过8%, 增幅突破20%): a growth
+// with a bound, not a comparison with another's rate, which names its base
+// (高于全市0.5个百分点).
+func boundOnRate(s string) bool {
+	loc := comparative.FindAllStringIndex(s, -1)
+	if loc == nil {
+		return false
+	}
+	last := loc[len(loc)-1]
+	w := s[last[0]:last[1]]
+	return (w == "超过" || w == "超出") && strings.TrimRight(s[last[1]:], " 了") == "" && !comparative.MatchString(s[:last[0]])
 }
 
 // comparative words compare a rate with another's.
@@ -907,10 +957,14 @@ var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12
 
 var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
+// growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
+var growthRate = regexp.MustCompile(`(^|[^然])增长率`)
+
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
 func stripComparison(s string) string {
 	s = comparison.ReplaceAllString(s, "")
+	s = growthRate.ReplaceAllString(s, "${1}增长") // 城镇化率增长率为3%: the rate of a growth
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "\x00"+w)
 	}
@@ -921,7 +975,12 @@ func stripComparison(s string) string {
 			}
 		}
 	}
-	return strings.ReplaceAll(s, "\x00", "")
+	s = strings.ReplaceAll(s, "\x00", "")
+	// 工业增加值年增8%: a bare 增 (or 年增) closing the clause.
+	if t := strings.TrimRight(s, " "); strings.HasSuffix(t, "增") && !strings.HasSuffix(t, "新增") {
+		s = strings.TrimSuffix(strings.TrimSuffix(t, "增"), "年")
+	}
+	return s
 }
 
 // respectively maps a 分别 list to its subjects, in order: the nouns listed
