@@ -26,6 +26,8 @@ func TestGoalWordsInReviews(t *testing.T) {
 		{"确保 done, in a past-tense sentence", "确保了粮食安全，粮食总产量达到8.5万吨。", "fact"},
 		{"确保 of what was secured, with 已", "确保重点项目建设，已完成投资12亿元。", "fact"},
 		{"力争 of what was done, with 了", "我们力争早开工、早投产，全年新开工项目32个，实现了当年开工当年投产。", "fact"},
+		{"确保 of what a review secured", "坚守耕地红线，确保粮食播种面积稳定在12万亩。", "fact"},
+		{"确保 with a future frame in a review passage stays a goal", "下一步，确保粮食播种面积稳定在12万亩。", "target"},
 		{"计划 naming a programme", "实施“人才强县”计划，引进高层次人才46名。", "fact"},
 		{"a plan named with its years", "“十四五”规划纲要编制完成，全年新增市场主体2300户。", "fact"},
 		{"targets stay targets: 力争 in the plan passage", plan + "力争地区生产总值增长7%，一般公共预算收入增长6%以上。", "target target"},

@@ -125,8 +125,9 @@ var (
 	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
 	// nYears: a review of the last N years, any N from two (过去四年,
 	// 三年来, 这十年, 任期三年): the span of N years ending with the
-	// reviewed year. 近N年 alone is a time phrase of its sentence (recentYears).
-	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年(来|间|以来|里)?|(^|[^近多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年(来|间|以来)`)
+	// reviewed year. 近N年 without 来 is a time phrase of its sentence
+	// (recentYears); 近N年来 opens a review.
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年(来|间|以来)`)
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.

@@ -854,6 +854,10 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 // 以确保 (the purpose of something done).
 var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
 
+// futureCue: words that put a sentence in the future: 将, 要, 今后, 未来,
+// 下一步, 明年, 新的一年, 力争到/力争在 (a date to reach).
+var futureCue = regexp.MustCompile(`将|[^主重必需只]要[^求素点件]|今后|未来|下一步|明年|新的一年|力争(到|在)`)
+
 // effortWord: the first character of an adverb of effort ending in 力
 // (全力, 努力, 极力, 竭力, 尽力, 大力, 着力, 合力, 倾力, 奋力), whose 力 and a
 // following 争取 read as 力争 without being it.
@@ -871,6 +875,11 @@ func (x *extractor) aimed(i int) bool {
 	from := x.sentenceStart(i)
 	clause := len(x.str(from, x.back(i, clauseMarks)))
 	s := x.str(from, i)
+	// Inside a passage that reviews a year or a span, 确保 tells what was
+	// secured (确保粮食播种面积稳定在12万亩): a goal there needs a future
+	// frame in its sentence.
+	_, at := x.passageAt(i)
+	review := at >= 0 && !futureCue.MatchString(x.str(from, x.sentenceEnd(i)))
 	if pastTense.MatchString(x.str(from, x.sentenceEnd(i))) {
 		return false // 力争早开工，…实现了当年投产: what was done
 	}
@@ -882,7 +891,7 @@ func (x *extractor) aimed(i int) bool {
 		if strings.HasPrefix(s[loc[0]:], "力争") && (effortWord.MatchString(before) || strings.HasPrefix(after, "上游")) {
 			continue // 全力争取资金 is 全力 + 争取 (won); 力争上游 an idiom of effort
 		}
-		if strings.HasPrefix(s[loc[0]:], "确保") && loc[0] < clause {
+		if strings.HasPrefix(s[loc[0]:], "确保") && (loc[0] < clause || review) {
 			continue
 		}
 		return true
