@@ -25,6 +25,8 @@ func TestGrowthOrShare(t *testing.T) {
 			[]detail{{"10", "%", "一般公共预算收入", "增长,超过", "2020", "fact", "growth"}}},
 		{"a comparison with another's rate stays a gap", "规上工业增加值增长9%，增速超过全市1.5个百分点。",
 			[]detail{{"9", "%", "规上工业增加值", "增长", "2020", "fact", "growth"}, {"1.5", "个百分点", "规上工业增加值增速高于全市", "", "2020", "fact", "points"}}},
+		{"an adverb of effort opens no subject", "全力争取上级资金3.2亿元，积极引进项目12个。",
+			[]detail{{"3.2", "亿元", "上级资金", "", "2020", "fact", "level"}, {"12", "个", "项目", "", "2020", "fact", "level"}}},
 		{"a share named after a growth word", "消费对经济增长的贡献率达58%，规上工业企业增长面为75%。",
 			[]detail{{"58", "%", "消费对经济增长的贡献率", "", "2020", "fact", "ratio"}, {"75", "%", "规上工业企业增长面", "", "2020", "fact", "ratio"}}},
 		{"the growth of a rate in points", "提高森林覆盖率1.5个百分点，城镇化率增长率为3%。",
