@@ -29,6 +29,8 @@ func TestMultiYearReviews(t *testing.T) {
 		{"a term review without its length: from the term's first year",
 			"本届政府以来，全县累计完成固定资产投资260亿元，建成学校12所。",
 			[]detail{{"260", "亿元", "固定资产投资", "累计", "2017-2020", "fact", "cumulative"}, {"12", "所", "学校", "累计", "2017-2020", "fact", "cumulative"}}},
+		{"这届政府以来 and 三年多来", "这届政府以来，新建学校9所。\n二、2020年工作回顾\n三年多来，全县新增就业6000人。",
+			[]detail{{"9", "所", "学校", "新增,累计", "2017-2020", "fact", "cumulative"}, {"6000", "人", "就业", "新增,累计", "2018-2020", "fact", "cumulative"}}},
 		{"任期内 likewise", "任期内，全县新建村级活动场所36个。",
 			[]detail{{"36", "个", "村级活动场所", "新增,累计", "2017-2020", "fact", "cumulative"}}},
 		{"a review since a named year, as a heading", "一、2016年以来工作回顾\n全县建成高标准农田8万亩，地区生产总值年均增长7%。",
