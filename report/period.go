@@ -163,8 +163,12 @@ var (
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
 	yearInName = regexp.MustCompile(`(\d{4}\s*年?\s*[-—–－~～至到]|[（(《〔\[])\s*$`)
-	sinceYear  = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?以来`)
-	byYear     = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+	sinceYear  = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?(以来|至今)`)
+	// yearRange: a range of years (2016—2020年, 2016年至2020年);
+	// yearRangeEnd: what stands before its second year.
+	yearRange    = regexp.MustCompile(`(\d{4})\s*年?\s*[-—–－~～至到]\s*(\d{4})\s*年`)
+	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
+	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
@@ -362,6 +366,9 @@ func (x *extractor) passages() {
 		if y > R && yearInName.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
 			continue // 规划（2021—2025年）: the years name a plan, not the figures after it
 		}
+		if yearRangeEnd.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
+			continue // the end of a range of years: a span, below
+		}
 		at := x.byteRune[loc[4]] // the year itself: the mark before it may end the sentence before
 		p := fact(y, y)
 		if y > R {
@@ -385,6 +392,20 @@ func (x *extractor) passages() {
 			p = target(x.delivered+1, x.delivered+1)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
+	// rest of its sentence as a span (a range reaching past the reviewed
+	// year names a plan, above).
+	for _, loc := range yearRange.FindAllStringSubmatchIndex(x.s, -1) {
+		a, b := year(x.s[loc[2]:loc[3]]), year(x.s[loc[4]:loc[5]])
+		if a >= b || b > R || a < R-15 {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		if next := x.at(x.byteRune[loc[1]]); next == '）' || next == ')' || next == '》' {
+			continue // 规划（2016—2020年）: the years name a plan
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(a, b)})
 	}
 	// 2016年以来 / 自2016年以来 inside a sentence: the span from that year
 	// to the one reviewed, for the rest of the sentence.

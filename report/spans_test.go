@@ -37,6 +37,9 @@ func TestMultiYearReviews(t *testing.T) {
 			[]detail{{"8", "万亩", "高标准农田", "累计", "2016-2020", "fact", "cumulative"}, {"7", "%", "地区生产总值", "年均", "2016-2020", "fact", "growth"}}},
 		{"since a named year inside a sentence", "过去一年，全县税收增长6%。自2016年以来，我们共争取上级资金30亿元。",
 			[]detail{{"6", "%", "税收", "增长", "2020", "fact", "growth"}, {"30", "亿元", "上级资金", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a range of past years holds for its sentence; 至今 like 以来", "过去一年，新建学校2所。2016—2020年，全县累计完成投资300亿元，地区生产总值年均增长7%。2017年至今，共引进项目60个。",
+			[]detail{{"2", "所", "学校", "新增", "2020", "fact", "level"}, {"300", "亿元", "投资", "累计", "2016-2020", "fact", "cumulative"},
+				{"7", "%", "地区生产总值", "年均", "2016-2020", "fact", "growth"}, {"60", "个", "项目", "累计", "2017-2020", "fact", "cumulative"}}},
 		{"one year after a span goes back to the year", "过去四年，全县建成农村公路320公里。\n二、2020年工作回顾\n全县建成农村公路80公里。",
 			[]detail{{"320", "公里", "农村公路", "累计", "2017-2020", "fact", "cumulative"}, {"80", "公里", "农村公路", "", "2020", "fact", "level"}}},
 	}
