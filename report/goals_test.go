@@ -23,6 +23,7 @@ func TestGoalWordsInReviews(t *testing.T) {
 		{"a completion rate of the year's target tasks", "固定资产投资完成全年目标任务的108%。", "fact"},
 		{"a plan's end year in its name", "编制《全域旅游发展规划（2020—2025年）》，新建旅游厕所15座。", "fact"},
 		{"a plan's years after its name", "实施农村人居环境整治三年行动（2019-2022年），改造农村户厕3200户。", "fact"},
+		{"a plan's range of years before 工作计划", "制定2019—2021年工作计划，新建村卫生室15个。", "fact"},
 		{"确保 done, in a past-tense sentence", "确保了粮食安全，粮食总产量达到8.5万吨。", "fact"},
 		{"确保 of what was secured, with 已", "确保重点项目建设，已完成投资12亿元。", "fact"},
 		{"力争 of what was done, with 了", "我们力争早开工、早投产，全年新开工项目32个，实现了当年开工当年投产。", "fact"},

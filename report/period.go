@@ -222,7 +222,9 @@ func (x *extractor) passages() {
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
-		return target(y, y), y <= R+1 && m[8] != "政府工作" // 2020年…政府工作报告 is a title
+		// 2020年…政府工作报告 is a title; 行动计划（2019—2021年工作计划）
+		// a plan's name.
+		return target(y, y), y <= R+1 && m[8] != "政府工作" && !yearInName.MatchString(x.s[max(0, at-16):at])
 	})
 	add(yearIs, func(m []string) (period, bool) {
 		y := year(m[1])
