@@ -23,7 +23,7 @@ var preWords = []struct{ word, q string }{
 // number added.
 var (
 	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减产", "减"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "收窄", "净减", "减产", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -545,8 +545,28 @@ func clauseQualifiers(before, unit string) []string {
 		out = append(out, "下降")
 	case g > d && !reachesLevel(s, g, growthWords):
 		out = append(out, "增长")
+	case rateReached(s[:max(g, d)]) != "":
+		// 增速回升至8%, 降幅收窄到5%: the level a growth or decline rate
+		// reached is that rate.
+		out = append(out, rateReached(s[:max(g, d)]))
 	}
 	return out
+}
+
+// rateReached: the word naming a growth or decline rate (增速, 增幅, 涨幅,
+// 增长率, 降幅) that s closes with, before the verb that brings it to a
+// level; "增长" or "下降", "" when s closes with none.
+func rateReached(s string) string {
+	s = strings.TrimRight(s, " ")
+	for _, w := range []string{"增速", "增幅", "涨幅", "增长率", "增长速度", "增长幅度"} {
+		if strings.HasSuffix(s, w) {
+			return "增长"
+		}
+	}
+	if strings.HasSuffix(s, "降幅") {
+		return "下降"
+	}
+	return ""
 }
 
 // rateNoun: the growth word at the start of s names a rate (增速, 增幅),
@@ -967,7 +987,7 @@ var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12
 var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
-var growthRate = regexp.MustCompile(`(^|[^然])增长率`)
+var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
 
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
@@ -985,6 +1005,10 @@ func stripComparison(s string) string {
 		}
 	}
 	s = strings.ReplaceAll(s, "\x00", "")
+	// 增速回升至8%: the verb's 至/到 is left of a rate brought to a level.
+	if t := strings.TrimRight(s, " "); strings.HasSuffix(t, "至") || strings.HasSuffix(t, "到") {
+		s = strings.TrimSuffix(strings.TrimSuffix(t, "至"), "到")
+	}
 	// 工业增加值年增8%: a bare 增 (or 年增) closing the clause.
 	if t := strings.TrimRight(s, " "); strings.HasSuffix(t, "增") && !strings.HasSuffix(t, "新增") {
 		s = strings.TrimSuffix(strings.TrimSuffix(t, "增"), "年")
