@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -126,7 +127,11 @@ func (l *Ledger) checkCodeName(fr *FileRead, r *Row) {
 			if fr.codes == nil {
 				fr.codes = map[string]codeUse{}
 			}
-			fr.codes[r.Code] = codeUse{name, r.CodeSource}
+			// Copies: the reader's strings may share one text per row, which
+			// a kept substring would hold whole.
+			at := r.CodeSource
+			at.Cell = strings.Clone(at.Cell)
+			fr.codes[strings.Clone(r.Code)] = codeUse{strings.Clone(name), at}
 		case !fr.codesFull:
 			fr.codesFull = true
 			l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleNotChecked,

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -146,7 +147,9 @@ func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
 
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
-	v.ytd, v.hasYTD, v.ytdCell, v.ytdRaw = compact(c.Value), true, c.Cell, c.Raw
+	// Copies: the reader's strings may share one text per row, which a
+	// kept substring would hold whole for as long as the month is kept.
+	v.ytd, v.hasYTD, v.ytdCell, v.ytdRaw = compact(c.Value), true, strings.Clone(c.Cell), strings.Clone(c.Raw)
 	if !m.over {
 		v.sheet = m.sheetOf(c.Sheet)
 	}
@@ -162,7 +165,7 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators || m.over {
 		return
 	}
-	m.present[hashOf(t.ID, entityOf(r))] = entityVal{name: r.Name, table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
+	m.present[hashOf(t.ID, entityOf(r))] = entityVal{name: strings.Clone(r.Name), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
 	m.sheets[t.ID] = sheet
 }
 

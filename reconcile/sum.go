@@ -118,4 +118,3 @@ func addsUp(a, b, c decimal.Decimal) bool {
 	}
 	return a.Add(b).Equal(c)
 }
-
