@@ -198,10 +198,18 @@ func Variants(sample []byte) ([]Variant, error) {
 	sh := string(base.get(sheet))
 	row4 := regexp.MustCompile(`<row r="4">.*?</row>`).FindString(sh)
 	row5 := regexp.MustCompile(`<row r="5">.*?</row>`).FindString(sh)
-	const c4 = `<c r="C4" s="5"><v>110.23</v></c>`
-	if row4 == "" || row5 == "" || !strings.Contains(sh, c4) {
+	// The figures' style index is whatever the template renderer gave it.
+	m := regexp.MustCompile(`<c r="C4" s="(\d+)"><v>110\.23</v></c>`).FindStringSubmatch(sh)
+	if row4 == "" || row5 == "" || m == nil {
 		return nil, fmt.Errorf("hostile: %s is not the sample file this corpus is made from", SampleFile)
 	}
+	st, c4 := m[1], m[0]
+	// 税收收入's relationship id, whatever the renderer numbered it.
+	rel := regexp.MustCompile(`<sheet name="税收收入" sheetId="\d+" r:id="(rId\d+)"`).FindStringSubmatch(string(base.get("xl/workbook.xml")))
+	if rel == nil {
+		return nil, fmt.Errorf("hostile: %s is not the sample file this corpus is made from", SampleFile)
+	}
+	taxRel := rel[1]
 	unreadable := func(says string) Outcome { return Outcome{Status: "unreadable", Says: says} }
 	finding := func(rule, says string) Outcome { return Outcome{Status: "findings", Rule: rule, Says: says} }
 	same := Outcome{Status: "ok"}
@@ -210,7 +218,7 @@ func Variants(sample []byte) ([]Variant, error) {
 		vs = append(vs, Variant{Name: name, Class: class, Why: why, Data: data, Expect: want})
 	}
 	p := func() pkg { return base.clone() }
-	changedSheet := []byte(strings.Replace(sh, c4, `<c r="C4" s="5"><v>999999</v></c>`, 1))
+	changedSheet := []byte(strings.Replace(sh, c4, `<c r="C4" s="`+st+`"><v>999999</v></c>`, 1))
 
 	// Package structure: one name, two parts.
 	v("member-twice", "ambiguous package", "a second xl/worksheets/sheet2.xml with another C4",
@@ -227,25 +235,25 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().add("xl/./worksheets/sheet2.xml", changedSheet).bytes(), unreadable("not a canonical name"))
 	v("rel-escapes", "ambiguous package", "the sheet's relationship targets ../../etc/passwd",
 		p().edit("xl/_rels/workbook.xml.rels", `Target="worksheets/sheet2.xml"`, `Target="../../etc/passwd"`).bytes(), unreadable("leaves the package"))
-	v("rel-id-twice", "ambiguous package", "relationship rId4 twice, to two sheets",
-		p().edit("xl/_rels/workbook.xml.rels", `<Relationship Id="rId6"`, `<Relationship Id="rId4"`).bytes(), unreadable(`relationship "rId4" occurs twice`))
+	v("rel-id-twice", "ambiguous package", "relationship "+taxRel+" twice, to two sheets",
+		p().edit("xl/_rels/workbook.xml.rels", `<Relationship Id="rId6"`, `<Relationship Id="`+taxRel+`"`).bytes(), unreadable(`relationship "`+taxRel+`" occurs twice`))
 	v("sheet-listed-twice", "ambiguous package", "税收收入 listed twice in workbook.xml, the second on another part",
 		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="税收收入" sheetId="9" r:id="rId6"></sheet></sheets>`).bytes(), unreadable("listed twice"))
 	v("sheet-name-case", "ambiguous package", "_tally and _TALLY: one sheet name to Excel",
 		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="_TALLY" sheetId="9" r:id="rId1"></sheet></sheets>`).bytes(), unreadable("listed twice"))
 	v("sheets-one-part", "ambiguous package", "two sheet names on the one 税收收入 part",
-		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="税收收入2" sheetId="9" r:id="rId4"></sheet></sheets>`).bytes(), unreadable("are the same part"))
+		p().edit("xl/workbook.xml", `</sheets>`, `<sheet name="税收收入2" sheetId="9" r:id="`+taxRel+`"></sheet></sheets>`).bytes(), unreadable("are the same part"))
 	v("sheet-missing-rel", "ambiguous package", "税收收入 refers to rId99",
-		p().edit("xl/workbook.xml", `r:id="rId4"`, `r:id="rId99"`).bytes(), unreadable(`"rId99", which does not exist`))
+		p().edit("xl/workbook.xml", `r:id="`+taxRel+`"`, `r:id="rId99"`).bytes(), unreadable(`"rId99", which does not exist`))
 	v("two-string-tables", "ambiguous package", "a second sharedStrings relationship to another part",
 		p().edit("xl/_rels/workbook.xml.rels", `</Relationships>`, `<Relationship Id="rId9" Target="sst2.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"></Relationship></Relationships>`).
 			add("xl/sst2.xml", base.get("xl/sharedStrings.xml")).bytes(), unreadable("two shared string tables"))
 
 	// Cells and rows Excel refuses or repairs.
 	v("cell-twice", "ambiguous cell", "C4 twice in row 4, the second 999999",
-		p().edit(sheet, c4, c4+`<c r="C4" s="5"><v>999999</v></c>`).bytes(), unreadable("cell C4 occurs twice"))
+		p().edit(sheet, c4, c4+`<c r="C4" s="`+st+`"><v>999999</v></c>`).bytes(), unreadable("cell C4 occurs twice"))
 	v("cell-out-of-order", "ambiguous cell", "D4 before C4",
-		p().edit(sheet, c4+`<c r="D4" s="5"><v>271.61</v></c>`, `<c r="D4" s="5"><v>271.61</v></c>`+c4).bytes(), unreadable("cell C4 occurs twice (or out of order)"))
+		p().edit(sheet, c4+`<c r="D4" s="`+st+`"><v>271.61</v></c>`, `<c r="D4" s="`+st+`"><v>271.61</v></c>`+c4).bytes(), unreadable("cell C4 occurs twice (or out of order)"))
 	v("row-twice", "ambiguous cell", "row 4 twice",
 		p().edit(sheet, row4, row4+row4).bytes(), unreadable("row 4 occurs twice"))
 	v("rows-out-of-order", "ambiguous cell", "row 5 before row 4",
@@ -255,7 +263,7 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("column-past-xfd", "Excel limits", "a cell XFE4",
 		p().edit(sheet, `</row><row r="5">`, `<c r="XFE4"><v>5</v></c></row><row r="5">`).bytes(), unreadable("beyond Excel's last column"))
 	v("ref-not-its-row", "ambiguous cell", "a cell C7 inside row 4",
-		p().edit(sheet, c4, `<c r="C7" s="5"><v>110.23</v></c>`).bytes(), unreadable("contradicts its row"))
+		p().edit(sheet, c4, `<c r="C7" s="`+st+`"><v>110.23</v></c>`).bytes(), unreadable("contradicts its row"))
 	v("string-index-past-table", "ambiguous cell", "C4 refers to shared string 99999",
 		p().edit(sheet, c4, `<c r="C4" t="s"><v>99999</v></c>`).bytes(), unreadable("shared string \"99999\", which does not exist"))
 	v("string-index-negative", "ambiguous cell", "C4 refers to shared string -1",
@@ -263,15 +271,15 @@ func Variants(sample []byte) ([]Variant, error) {
 
 	// Numbers no spreadsheet holds.
 	v("number-1e309", "numbers", "C4 stores 1e309",
-		p().edit(sheet, c4, `<c r="C4" s="5"><v>1e309</v></c>`).bytes(), unreadable("beyond Excel's range"))
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`"><v>1e309</v></c>`).bytes(), unreadable("beyond Excel's range"))
 	v("number-underflow", "numbers", "C4 stores 1e-400",
-		p().edit(sheet, c4, `<c r="C4" s="5"><v>1e-400</v></c>`).bytes(), unreadable("beyond Excel's range"))
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`"><v>1e-400</v></c>`).bytes(), unreadable("beyond Excel's range"))
 	v("number-thousand-digits", "numbers", "C4 stores a thousand digits",
-		p().edit(sheet, c4, `<c r="C4" s="5"><v>`+digits(1000, 1)+`</v></c>`).bytes(), unreadable("which Excel cannot hold"))
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`"><v>`+digits(1000, 1)+`</v></c>`).bytes(), unreadable("which Excel cannot hold"))
 	v("number-30-digits", "numbers", "C4 stores 30 significant digits",
-		p().edit(sheet, c4, `<c r="C4" s="5"><v>110.230000000000000000000000001</v></c>`).bytes(), unreadable("the rest is not rounding"))
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`"><v>110.230000000000000000000000001</v></c>`).bytes(), unreadable("the rest is not rounding"))
 	v("number-million-digits", "numbers", "C4 stores a million digits",
-		p().edit(sheet, c4, `<c r="C4" s="5"><v>`+digits(1_000_000, 2)+`</v></c>`).bytes(), unreadable("characters"))
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`"><v>`+digits(1_000_000, 2)+`</v></c>`).bytes(), unreadable("characters"))
 
 	// Columns: a loop of <col>, overlaps, ranges past XFD.
 	var cols strings.Builder
@@ -328,11 +336,12 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("many-findings", "memory and time", "5,000 rows of text where figures belong",
 		p().edit(sheet, `</sheetData>`, bad.String()+`</sheetData>`).bytes(), finding("too_many_findings", "too many findings"))
 	v("long-text-figure", "long text", "C5 holds 30,000 characters of text",
-		p().edit(sheet, `<c r="C5" s="5"><v>403.76</v></c>`, `<c r="C5" t="inlineStr"><is><t>`+strings.Repeat("很长的说明", 6000)+`</t></is></c>`).bytes(),
+		p().edit(sheet, `<c r="C5" s="`+st+`"><v>403.76</v></c>`, `<c r="C5" t="inlineStr"><is><t>`+strings.Repeat("很长的说明", 6000)+`</t></is></c>`).bytes(),
 		finding("long_text", "30000 characters"))
-	figures := regexp.MustCompile(`<c r="([CD](?:[4-9]|[1-3][0-9]|4[0-3]))" s="5"><v>[^<]*</v></c>`)
+	figures := regexp.MustCompile(`<c r="([CD](?:[4-9]|[1-3][0-9]|4[0-3]))" s="` + st + `"><v>[^<]*</v></c>`)
 	huge := p().edit("xl/sharedStrings.xml", `</sst>`, `<si><t>`+strings.Repeat("长文本", 10_000)+`</t></si></sst>`)
-	huge = huge.set(sheet, []byte(figures.ReplaceAllString(sh, `<c r="$1" t="s"><v>128</v></c>`)))
+	last := strings.Count(string(base.get("xl/sharedStrings.xml")), "<si>") // the index of the string added
+	huge = huge.set(sheet, []byte(figures.ReplaceAllString(sh, fmt.Sprintf(`<c r="$1" t="s"><v>%d</v></c>`, last))))
 	v("huge-string-everywhere", "long text", "one shared string of 30,000 characters in all 80 figure cells",
 		huge.bytes(), finding("long_text", "30000 characters"))
 	v("nul-in-cell", "XML", "a NUL byte inside C4's text",
