@@ -21,7 +21,7 @@ func newCheckCommand(io streams) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
 		Use:   io.t("check [选项] 路径...", "check [flags] PATH..."),
-		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "审核: find every problem in submissions, at its cell, without consolidating"),
+		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "Check: find every problem in submissions, at its cell, without consolidating"),
 		Long: io.t(`对“路径”下的报送文件运行 tally 的全部审核：无法读取的文件（不是工作簿、旧版 .xls、
 加密、不完整、过大、压缩炸弹），缺少工作表或表头，不是数字的单元格，以文本填写的数字，
 没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码校验位，重复行，
@@ -65,7 +65,7 @@ not run.`),
 	}
 	opts.AddFlags(cmd, io)
 	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
-	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到 `文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
+	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到`文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
 	return cmd
 }
 

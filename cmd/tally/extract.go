@@ -61,7 +61,7 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	}
 	opts.spec.AddFlags(cmd, io)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入 `文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入`文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
 	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的年度（默认从其标题和日期读出）", "the year the report reviews (default: read from its headings and date)"))
 	return cmd
 }

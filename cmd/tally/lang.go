@@ -168,8 +168,10 @@ func localize(root *cobra.Command, lang reconcile.Lang) {
 {{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}`)
 	root.SetVersionTemplate(t("tally 版本 {{.Version}}\n", "tally version {{.Version}}\n"))
 	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [command]",
-		Short: t("显示某个命令的帮助", "Help about any command"),
+		Use: t("help [命令] [选项]", "help [command] [flags]"),
+		// the Use says [选项] or [flags] itself, as every command's does
+		DisableFlagsInUseLine: true,
+		Short:                 t("显示某个命令的帮助", "Help about any command"),
 		Run: func(c *cobra.Command, a []string) {
 			cmd, _, e := c.Root().Find(a)
 			if cmd == nil || e != nil {
