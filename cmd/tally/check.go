@@ -82,6 +82,8 @@ type jsonCheckFile struct {
 	Template   string            `json:"template"`
 	Status     string            `json:"status"` // ok, findings, unreadable
 	Findings   []jsonFileFinding `json:"findings"`
+	// Annotated is where --annotate wrote the file's marked-up copy.
+	Annotated string `json:"annotated,omitempty"`
 }
 
 type jsonFileFinding struct {
@@ -220,6 +222,9 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			}
 			fmt.Fprintln(io.Out, line)
 		}
+		if fl.Annotated != "" {
+			fmt.Fprintln(io.Out, say(lang, msg{"  已写入标注副本 {copy}", "  annotated copy written to {copy}"}, fields{"copy": fl.Annotated}))
+		}
 	}
 	for _, f := range out.Checks {
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
@@ -249,6 +254,7 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 		}
 		err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim)
 		if err == nil {
+			fl.Annotated = dst
 			continue
 		}
 		f := reconcile.Finding{Source: reconcile.Source{File: fl.File}, Rule: reconcile.RuleNotAnnotated,
