@@ -103,6 +103,7 @@ type jsonFileFinding struct {
 
 type jsonCheckSummary struct {
 	Files    int `json:"files"`
+	Folders  int `json:"unreadable_folders"` // not in Files
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
@@ -186,7 +187,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			fl.Status = "findings"
 		}
 	}
-	out.Summary.Files = len(out.Files)
+	out.Summary.Files, out.Summary.Folders = res.Summary.Files, res.Summary.Folders
 	return out
 }
 
@@ -232,6 +233,10 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 	s := out.Summary
 	fmt.Fprintln(io.Out, say(lang, msg{"{files}，{findings}", "{files}, {findings}"},
 		fields{"files": counted(s.Files, "文件 %d 个", "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	if s.Folders > 0 {
+		fmt.Fprintln(io.Out, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
+			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
+	}
 }
 
 // annotate writes the annotated copy of every readable file with findings
