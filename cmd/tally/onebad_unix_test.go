@@ -103,6 +103,31 @@ func TestUnreadableFolder(t *testing.T) {
 	}
 }
 
+// A file that cannot be opened says why once, in either language:
+// 无法读取文件：没有读取权限, never 无法读取文件：无法打开文件：….
+func TestUnreadableFileSaysWhyOnce(t *testing.T) {
+	dir := inbox(t)
+	locked := filepath.Join(dir, "2021-02-czs.xlsx")
+	good, _ := os.ReadFile(repo(t, "testdata/bad/good.xlsx"))
+	os.WriteFile(locked, good, 0)
+	run := func(args ...string) string {
+		if os.Geteuid() == 0 {
+			_, out := runAsNobody(t, dir, args...)
+			return out
+		}
+		_, out, _ := runTally(t, args...)
+		return out
+	}
+	for _, w := range []struct{ out, want string }{
+		{run("check", dir), "  错误  无法读取文件：没有读取权限\n"},
+		{run("check", "--lang", "en", dir), "  error    cannot read the file: permission denied\n"},
+	} {
+		if !strings.Contains(w.out, w.want) || strings.Contains(w.out, "无法打开") || strings.Contains(w.out, "cannot open") {
+			t.Errorf("want %q once in:\n%s", w.want, w.out)
+		}
+	}
+}
+
 // runAsNobody runs tally (this test binary, as TestMain's helper) as user
 // nobody, so permissions apply.
 func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
