@@ -83,6 +83,19 @@ func (e *failure) In(lang reconcile.Lang) string {
 	return s
 }
 
+// failures are several failures at once, each said on a line of its own
+// (tally prefixes the first; the others get the same prefix here).
+type failures []error
+
+func (e failures) Error() string { return e.In(reconcile.English) }
+func (e failures) In(lang reconcile.Lang) string {
+	lines := make([]string, len(e))
+	for i, err := range e {
+		lines[i] = errorText(err, lang)
+	}
+	return strings.Join(lines, "\ntally: ")
+}
+
 // fail returns a failure saying m with its fields, caused by err.
 func fail(m msg, f fields, err error) error { return &failure{m, f, err} }
 

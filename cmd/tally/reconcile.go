@@ -303,6 +303,20 @@ func collect(paths []string) ([]input, error) {
 		}
 		out = append(out, in)
 	}
+	// Every path given that cannot be read is said, not only the first.
+	var missing failures
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			missing = append(missing, fail(msg{"无法读取 {path}", "read {path}"}, fields{"path": p}, unwrapPath(err)))
+		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		return nil, missing[0]
+	default:
+		return nil, missing
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
