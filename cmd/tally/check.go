@@ -103,11 +103,11 @@ type jsonFileFinding struct {
 
 type jsonCheckSummary struct {
 	Files    int `json:"files"`
-	Folders  int `json:"unreadable_folders"` // not in Files
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	Folders  int `json:"unreadable_folders"` // not in Files
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {

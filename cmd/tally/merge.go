@@ -59,7 +59,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
 	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份`年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
-	f.StringVar(&o.Name, "name", "", io.t("上级名称，如 西青区（默认：汇总）", "the parent's name, e.g. 西青区 (default: 汇总)"))
+	f.StringVar(&o.Name, "name", "", io.t("上级`名称`，如 西青区（默认：汇总）", "the parent's `NAME`, e.g. 西青区 (default: 汇总)"))
 	o.show.AddFlags(cmd, io, true)
 	f.StringSliceVar(&o.Expect, "expect", nil, io.t("应报送的节点名称（`甲镇,乙镇,…`）：没有工作簿的节点列为未报送", "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing"))
 	f.BoolVar(&o.Sources, "check-sources", false, io.t("同时核对各镇列出的每个部门文件的 SHA-256（在所列位置或镇工作簿旁找到时）",
@@ -90,18 +90,19 @@ SHA-256 并与清单比对：汇总后被改动的文件使该镇被拒收。
 and consolidate them exactly into the parent's workbook.
 
 Each workbook is verified before it is used: its seal (a hidden sheet of
-SHA-256 digests tally writes with every consolidated workbook), every 汇总
-row, every block of 明细 rows and the list of input files against the
-digests; every 汇总 figure against the sum of its 明细; its row
+SHA-256 digests tally writes with every consolidated workbook), every row
+of its Consolidated sheet, every block of Detail rows and the list of input
+files against the digests; every consolidated figure against the sum of its
+detail; its row
 conservation. A workbook edited after tally wrote it is refused with a
 finding naming the cell. A node with errors of its own, without some months,
 or made with other indicator definitions is a finding, like a missing
 department.
 
-The parent's workbook has the same sheets as a town's, with 节点汇总 (each
-node's figures and their sum) and 节点明细 (every figure added, with the
-town, its workbook and the 汇总 cell it comes from, and the roll-ups it came
-through) in place of 明细; the chain to the department's cell continues in
+The parent's workbook has the same sheets as a town's, with By node (each
+node's figures and their sum) and Node detail (every figure added, with the
+town, its workbook and the Consolidated cell it comes from, and the roll-ups
+it came through) in place of Detail; the chain to the department's cell continues in
 the town's workbook. It is sealed too, so a parent's workbook rolls up again.
 
 With --expect 甲镇,乙镇,… a node expected without a workbook is missing
@@ -112,8 +113,8 @@ hashed where it is found (at its listed path, or beside the workbook) and
 compared with the SHA-256 the workbook lists: a file changed since it was
 consolidated refuses the town.
 
-With --show-unit 亿元 --places 2 the workbook also shows 汇总 and 节点汇总 in
-that unit, rounded and balanced by the largest-remainder method (舍位平衡):
+With --show-unit 亿元 --places 2 the workbook also shows Consolidated and By
+node in that unit, rounded and balanced by the largest-remainder method:
 the shown parts add up to the shown total; every adjusted cell is marked and
 notes its exact figure. The exact sheets are unchanged.
 

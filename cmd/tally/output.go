@@ -95,7 +95,6 @@ type jsonInput struct {
 type jsonSummary struct {
 	Files            int `json:"files"`
 	Unreadable       int `json:"unreadable"`
-	Folders          int `json:"unreadable_folders"`
 	Skipped          int `json:"skipped"`
 	Rows             int `json:"rows"`
 	RowsConsolidated int `json:"rows_consolidated"`
@@ -119,6 +118,8 @@ type jsonSummary struct {
 	CellsChecked      int `json:"cells_checked"`
 	CellsReported     int `json:"cells_reported"`
 	CellsTemplate     int `json:"cells_template"`
+	// Folders that could not be read; not in Files or Unreadable.
+	Folders int `json:"unreadable_folders"`
 }
 
 func dec(d decimal.Decimal) *string {

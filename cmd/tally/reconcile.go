@@ -180,8 +180,8 @@ submission it depends on was missing or had rejected rows). Every input row is
 either consolidated or rejected with a finding.
 
 With --as-of YYYY-MM it consolidates that year through that month and measures
-each indicator with a target: year to date, 完成率, 序时进度, the gap, 滞后
-and 同比 against the same months of the previous year. When a month is
+each indicator with a target: year to date, completion, time elapsed, the
+gap, lagging, and year on year against the same months of the previous year. When a month is
 incomplete they are measured on the whole months and the missing
 department-months are named. Files for later months are listed and not
 consolidated. Without --as-of, the latest month among the inputs.
