@@ -56,6 +56,9 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	if c.Unmapped {
 		r.Status = Unmapped
 		r.Notes = []Text{{"报告中的这一数字没有对应的指标", "no indicator of the spec measures what this figure states"}}
+		if c.NotChecked != (Text{}) {
+			r.Notes = []Text{c.NotChecked}
+		}
 		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 		return r
 	}

@@ -262,9 +262,20 @@ type Claim struct {
 	Qualifiers []Qualifier
 	Line       int // in the report, when known
 	// FromReport marks a claim read from the report rather than the spec;
-	// Unmapped, one whose subject names no indicator of the spec.
+	// Unmapped, one whose subject names no indicator of the spec, or one
+	// that names an indicator but states no result of it (NotChecked says
+	// why).
 	FromReport, Unmapped bool
+	NotChecked           Text
 }
+
+// Reasons a claim that names an indicator is not checked.
+var (
+	// TargetNotResult: a goal for a year the data cover (完成预期目标（X）).
+	TargetNotResult = Text{"这是目标值，不是实际完成数，不作核对", "a target, not a result: not checked"}
+	// PartOfYear: a figure of part of a year (1-11月, 上半年).
+	PartOfYear = Text{"这是年内部分月份的数字，不与全年数据核对", "a figure for part of the year: not checked against the whole year"}
+)
 
 // Has reports whether the claim carries qualifier q.
 func (c *Claim) Has(q Qualifier) bool {

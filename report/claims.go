@@ -116,12 +116,12 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 		// names its indicator but is not checked as if it were the result.
 		// Targets for later years stay mapped and are reported as no_data.
 		if f.Kind == "target" && span.To <= s.Year {
-			c.Unmapped = true
+			c.Unmapped, c.NotChecked = true, reconcile.TargetNotResult
 		}
 		// So is a figure of part of a year (1-11月, 上半年): the year's
 		// data are not what it states.
 		if f.ToDate {
-			c.Unmapped = true
+			c.Unmapped, c.NotChecked = true, reconcile.PartOfYear
 		}
 		if def.Aggregation == reconcile.Latest {
 			c.Qualifiers = without(c.Qualifiers, reconcile.Cumul) // a level is never summed

@@ -38,7 +38,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -121,14 +121,26 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 
 // Passage marks: each gives the period of the text after it.
 var (
-	yearPhrase  = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase  = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
-	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
-	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear    = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
+	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	// nYears: a review of the last N years, any N from two (过去四年,
+	// 三年来, 这十年, 任期三年): the span of N years ending with the
+	// reviewed year. 近N年 without 来 is a time phrase of its sentence
+	// (recentYears); 近N年来 opens a review.
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年多?(来|间|以来)`)
+	// termPhrase: a review of the government's term without its length
+	// (本届政府以来, 任期内, 换届以来): the span from the term's first
+	// year (termStart) to the reviewed year.
+	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来`)
+	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
+	// 回顾2016年以来的工作): the span from that year to the reviewed year.
+	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
+	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
@@ -144,7 +156,19 @@ var (
 	// (截至6月20日, 截至9月底).
 	monthDate   = regexp.MustCompile(`^(截至|截止|到|至)\s*(\d{1,2})\s*月(\d{1,2}日|底|末|份|中旬|上旬|下旬)?`)
 	recentYears = regexp.MustCompile(`(近|过去的?|这)([两二三四五六七八九十]|\d)年(来|间|以来)?`)
-	byYear      = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
+	// goalReached: a verb of reaching before a goal in its clause (完成了
+	// …主要目标, 实现…预期目标, 超额完成…目标).
+	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
+	// yearInName: what stands before a year that belongs to a name, not to
+	// the figures after it: the start of a range of years (2020—2025年, 2019
+	// 至2022年) or an opening bracket (规划（2021年）).
+	yearInName = regexp.MustCompile(`(\d{4}\s*年?\s*[-—–－~～至到]|[（(《〔\[])\s*$`)
+	sinceYear  = regexp.MustCompile(`(\d{4})\s*年(底|末|年底|年末)?(以来|至今)`)
+	// yearRange: a range of years (2016—2020年, 2016年至2020年);
+	// yearRangeEnd: what stands before its second year.
+	yearRange    = regexp.MustCompile(`(\d{4})\s*年?\s*[-—–－~～至到]\s*(\d{4})\s*年`)
+	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
+	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
@@ -172,8 +196,10 @@ func (x *extractor) passages() {
 		return fact(R, R)
 	}
 	planMark := -1 // set by the plan phrases' function for the mark it adds
+	at := 0        // the byte offset of the phrase being read
 	add := func(re *regexp.Regexp, p func(m []string) (period, bool)) {
 		for _, loc := range re.FindAllStringSubmatchIndex(x.s, -1) {
+			at = loc[0]
 			m := make([]string, len(loc)/2)
 			for k := range m {
 				if loc[2*k] >= 0 {
@@ -196,7 +222,9 @@ func (x *extractor) passages() {
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
-		return target(y, y), y <= R+1 && m[8] != "政府工作" // 2020年…政府工作报告 is a title
+		// 2020年…政府工作报告 is a title; 行动计划（2019—2021年工作计划）
+		// a plan's name.
+		return target(y, y), y <= R+1 && m[8] != "政府工作" && !yearInName.MatchString(x.s[max(0, at-16):at])
 	})
 	add(yearIs, func(m []string) (period, bool) {
 		y := year(m[1])
@@ -207,6 +235,15 @@ func (x *extractor) passages() {
 	})
 	add(yearPhrase, func([]string) (period, bool) { return fact(R, R), true })
 	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
+	add(nYears, func(m []string) (period, bool) {
+		n := countWord(m[2] + m[5])
+		return fact(R-n+1, R), n >= 2 && n <= 15
+	})
+	add(termPhrase, func([]string) (period, bool) { return fact(termStart(R), R), true })
+	add(sinceHeading, func(m []string) (period, bool) {
+		y := year(m[1] + m[5])
+		return fact(y, R), y < R && y >= R-15
+	})
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
 		planMark = len(x.marks)
@@ -219,7 +256,11 @@ func (x *extractor) passages() {
 		return fact(from, from+4), true
 	})
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
-	add(goalPhrase, func([]string) (period, bool) { return target(R+1, R+1), true })
+	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
+	// are the review's results, no passage of targets.
+	add(goalPhrase, func([]string) (period, bool) {
+		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
+	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
@@ -324,6 +365,12 @@ func (x *extractor) passages() {
 		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
 			continue // 获评2019年度“…县”: the year names a title, not the figure's
 		}
+		if y > R && yearInName.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
+			continue // 规划（2021—2025年）: the years name a plan, not the figures after it
+		}
+		if yearRangeEnd.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
+			continue // the end of a range of years: a span, below
+		}
 		at := x.byteRune[loc[4]] // the year itself: the mark before it may end the sentence before
 		p := fact(y, y)
 		if y > R {
@@ -347,6 +394,30 @@ func (x *extractor) passages() {
 			p = target(x.delivered+1, x.delivered+1)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
+	// rest of its sentence as a span (a range reaching past the reviewed
+	// year names a plan, above).
+	for _, loc := range yearRange.FindAllStringSubmatchIndex(x.s, -1) {
+		a, b := year(x.s[loc[2]:loc[3]]), year(x.s[loc[4]:loc[5]])
+		if a >= b || b > R || a < R-15 {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		if next := x.at(x.byteRune[loc[1]]); next == '）' || next == ')' || next == '》' {
+			continue // 规划（2016—2020年）: the years name a plan
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(a, b)})
+	}
+	// 2016年以来 / 自2016年以来 inside a sentence: the span from that year
+	// to the one reviewed, for the rest of the sentence.
+	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y := year(x.s[loc[2]:loc[3]])
+		if y >= R || y < R-15 {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, R)})
 	}
 	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
 	// nationwide event every report counts from, to the year reviewed.
@@ -375,10 +446,7 @@ func (x *extractor) passages() {
 	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {
-		n := map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[x.s[loc[4]:loc[5]]]
-		if n == 0 {
-			n = year(x.s[loc[4]:loc[5]])
-		}
+		n := countWord(x.s[loc[4]:loc[5]])
 		if n < 2 {
 			continue
 		}
@@ -387,6 +455,24 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+}
+
+// countWord is the number a count of years is written with (四, 两, 10),
+// 0 when it is none.
+func countWord(s string) int {
+	if n, ok := map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[s]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// termStart is the first year of the county and township governments'
+// term that includes year r: their congresses are elected together across
+// the country at the end of 2011, 2016 and 2021 (five-year terms), so a
+// term's first full year is 2012, 2017, 2022, … .
+func termStart(r int) int {
+	return r - ((r-2012)%5+5)%5
 }
 
 // toDate: the year y, written before i, opens a year-to-date (2022年1-5月,

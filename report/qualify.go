@@ -22,8 +22,8 @@ var preWords = []struct{ word, q string }{
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "净减", "减"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
+	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "收窄", "净减", "减产", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -522,8 +522,22 @@ func clauseQualifiers(before, unit string) []string {
 	// The last growth or decline word, unless it leads to a level
 	// (提高到 85%).
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	if tail := strings.TrimRight(s, " "); g < 0 && d < 0 && strings.HasSuffix(tail, "增") && !strings.HasSuffix(tail, "新增") {
+		// 年增8%, 较上年增8%: a bare 增 right before a rate is its growth.
+		g = len(tail) - len("增")
+	}
 	switch {
 	case g < 0 && d < 0:
+	case namesShare(s[max(g, d):]):
+		// 对经济增长的贡献率达60%, 增长面达80%: the figure is a share
+		// named after the growth word, not the growth.
+	case boundOnRate(s[max(g, d):]):
+		// 增长超过10%: 超过 bounds the rate itself (a qualifier of its own), no comparison.
+		if d > g {
+			out = append(out, "下降")
+		} else {
+			out = append(out, "增长")
+		}
 	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
 		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
@@ -531,8 +545,28 @@ func clauseQualifiers(before, unit string) []string {
 		out = append(out, "下降")
 	case g > d && !reachesLevel(s, g, growthWords):
 		out = append(out, "增长")
+	case rateReached(s[:max(g, d)]) != "":
+		// 增速回升至8%, 降幅收窄到5%: the level a growth or decline rate
+		// reached is that rate.
+		out = append(out, rateReached(s[:max(g, d)]))
 	}
 	return out
+}
+
+// rateReached: the word naming a growth or decline rate (增速, 增幅, 涨幅,
+// 增长率, 降幅) that s closes with, before the verb that brings it to a
+// level; "增长" or "下降", "" when s closes with none.
+func rateReached(s string) string {
+	s = strings.TrimRight(s, " ")
+	for _, w := range []string{"增速", "增幅", "涨幅", "增长率", "增长速度", "增长幅度"} {
+		if strings.HasSuffix(s, w) {
+			return "增长"
+		}
+	}
+	if strings.HasSuffix(s, "降幅") {
+		return "下降"
+	}
+	return ""
 }
 
 // rateNoun: the growth word at the start of s names a rate (增速, 增幅),
@@ -544,6 +578,42 @@ func rateNoun(s string) bool {
 		}
 	}
 	return false
+}
+
+// shareNoun: a noun of a share or rate (贡献率, 拉动率, 增长面, 比例,
+// 比重, 占比).
+// Only with a verb stating its level (贡献率达60%): 提高覆盖率2个百分点 is
+// the growth of the rate.
+var shareNoun = regexp.MustCompile(`(率|面|比例|比重|占比)(已)?(达到|达|为|是|保持在|稳定在)\s*$`)
+
+// namesShare: after the growth or decline word s opens with, the clause
+// names a share or rate the figure measures (经济增长的贡献率, 增长面, 增长
+// 比例), other than the growth's own rate (增长率, 增速, 降幅).
+func namesShare(s string) bool {
+	for _, w := range append(append([]string{}, growthWords...), declineWords...) {
+		if strings.HasPrefix(s, w) {
+			rest := strings.TrimPrefix(s, w)
+			if strings.HasPrefix(rest, "率") {
+				return false // 增长率 is the growth rate
+			}
+			return shareNoun.MatchString(rest)
+		}
+	}
+	return false
+}
+
+// boundOnRate: the growth or decline word s opens with is followed only by
+// a bound on the figure (增长超过10%, 增速超过8%, 增幅突破20%): a growth
+// with a bound, not a comparison with another's rate, which names its base
+// (高于全市0.5个百分点).
+func boundOnRate(s string) bool {
+	loc := comparative.FindAllStringIndex(s, -1)
+	if loc == nil {
+		return false
+	}
+	last := loc[len(loc)-1]
+	w := s[last[0]:last[1]]
+	return (w == "超过" || w == "超出") && strings.TrimRight(s[last[1]:], " 了") == "" && !comparative.MatchString(s[:last[0]])
 }
 
 // comparative words compare a rate with another's.
@@ -804,6 +874,20 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 // 以确保 (the purpose of something done).
 var aimWords = regexp.MustCompile(`力争|确保|预期(增长|实现|达到|为|在)`)
 
+// futureCue: words that put a sentence in the future: 将, 要, 今后, 未来,
+// 下一步, 明年, 新的一年, 力争到/力争在 (a date to reach).
+var futureCue = regexp.MustCompile(`将|[^主重必需只]要[^求素点件]|今后|未来|下一步|明年|新的一年|力争(到|在)`)
+
+// effortWord: the first character of an adverb of effort ending in 力
+// (全力, 努力, 极力, 竭力, 尽力, 大力, 着力, 合力, 倾力, 奋力), whose 力 and a
+// following 争取 read as 力争 without being it.
+var effortWord = regexp.MustCompile(`[全努极竭尽大着合倾奋]$`)
+
+// pastTense: a sentence that says what was done (了 after a verb, 已/均已),
+// so its goal words (力争, 确保) tell how, not what is aimed at. Not 为了,
+// 除了, 了解 and the like.
+var pastTense = regexp.MustCompile(`[^为除末受]了([^解望]|$)|已(经)?(完成|实现|达到|建成|开工|投产|突破|超过)|均已`)
+
 // aimed: a goal word stands in the sentence before i. 力争 and 预期 speak
 // of the list they open to the sentence's end; 确保, which a review also
 // uses of what was secured (围绕确保粮食安全，…), only of its own clause.
@@ -811,12 +895,23 @@ func (x *extractor) aimed(i int) bool {
 	from := x.sentenceStart(i)
 	clause := len(x.str(from, x.back(i, clauseMarks)))
 	s := x.str(from, i)
+	// Inside a passage that reviews a year or a span, 确保 tells what was
+	// secured (确保粮食播种面积稳定在12万亩): a goal there needs a future
+	// frame in its sentence.
+	_, at := x.passageAt(i)
+	review := at >= 0 && !futureCue.MatchString(x.str(from, x.sentenceEnd(i)))
+	if pastTense.MatchString(x.str(from, x.sentenceEnd(i))) {
+		return false // 力争早开工，…实现了当年投产: what was done
+	}
 	for _, loc := range aimWords.FindAllStringIndex(s, -1) {
 		before, after := s[:loc[0]], s[loc[1]:]
 		if strings.HasPrefix(after, "了") || strings.HasSuffix(before, "为") || strings.HasSuffix(before, "以") {
 			continue
 		}
-		if strings.HasPrefix(s[loc[0]:], "确保") && loc[0] < clause {
+		if strings.HasPrefix(s[loc[0]:], "力争") && (effortWord.MatchString(before) || strings.HasPrefix(after, "上游")) {
+			continue // 全力争取资金 is 全力 + 争取 (won); 力争上游 an idiom of effort
+		}
+		if strings.HasPrefix(s[loc[0]:], "确保") && (loc[0] < clause || review) {
 			continue
 		}
 		return true
@@ -891,10 +986,14 @@ var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12
 
 var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
+// growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
+var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
+
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
 func stripComparison(s string) string {
 	s = comparison.ReplaceAllString(s, "")
+	s = growthRate.ReplaceAllString(s, "${1}增长") // 城镇化率增长率为3%: the rate of a growth
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "\x00"+w)
 	}
@@ -905,7 +1004,16 @@ func stripComparison(s string) string {
 			}
 		}
 	}
-	return strings.ReplaceAll(s, "\x00", "")
+	s = strings.ReplaceAll(s, "\x00", "")
+	// 增速回升至8%: the verb's 至/到 is left of a rate brought to a level.
+	if t := strings.TrimRight(s, " "); strings.HasSuffix(t, "至") || strings.HasSuffix(t, "到") {
+		s = strings.TrimSuffix(strings.TrimSuffix(t, "至"), "到")
+	}
+	// 工业增加值年增8%: a bare 增 (or 年增) closing the clause.
+	if t := strings.TrimRight(s, " "); strings.HasSuffix(t, "增") && !strings.HasSuffix(t, "新增") {
+		s = strings.TrimSuffix(strings.TrimSuffix(t, "增"), "年")
+	}
+	return s
 }
 
 // respectively maps a 分别 list to its subjects, in order: the nouns listed

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/jingwu/tally/reconcile"
 	"strings"
 	"testing"
 
@@ -284,6 +285,12 @@ func TestTargetsAreNotChecked(t *testing.T) {
 	}
 	if got := MapIndicators(found, s); got[1] != "tax" {
 		t.Errorf("MapIndicators of the in-year target: %q, want tax", got[1])
+	}
+	// The verdict says why it is not checked, not that no indicator
+	// measures it.
+	r := reconcile.EvaluateClaim(s, &claims[1], func(string, int) reconcile.Figure { return reconcile.Figure{} })
+	if r.Status != reconcile.Unmapped || len(r.Notes) != 1 || r.Notes[0] != reconcile.TargetNotResult {
+		t.Errorf("the in-year target's verdict: %s %v, want unmapped with %v", r.Status, r.Notes, reconcile.TargetNotResult)
 	}
 }
 
