@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bufio"
+	"encoding/hex"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -44,9 +45,11 @@ type sealer struct {
 	first  int // the open block's first row
 }
 
+// sealBlock is one block's digest: 44 bytes, one per 1,024 detail rows,
+// held until the seal is written.
 type sealBlock struct {
-	sheet, first, last int
-	digest             string
+	sheet, first, last int32
+	digest             [32]byte
 }
 
 // add hashes one detail row, at row r of detail sheet sheet.
@@ -71,7 +74,7 @@ func (s *sealer) end() {
 	if s.n == 0 {
 		return
 	}
-	s.blocks = append(s.blocks, sealBlock{s.sheet, s.first, s.first + s.n - 1, s.d.Sum()})
+	s.blocks = append(s.blocks, sealBlock{int32(s.sheet), int32(s.first), int32(s.first + s.n - 1), s.d.SumBytes()})
 	s.n = 0
 }
 
@@ -186,7 +189,7 @@ func (x *out) seal() error {
 		return err
 	}
 	for _, b := range blocks {
-		r := [...]string{"detail", names[b.sheet], strconv.Itoa(b.first), strconv.Itoa(b.last), b.digest}
+		r := [...]string{"detail", names[b.sheet], strconv.Itoa(int(b.first)), strconv.Itoa(int(b.last)), hex.EncodeToString(b.digest[:])}
 		all.Row(trimRow(r[:])...)
 		sw.row(r[:])
 	}
