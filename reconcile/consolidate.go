@@ -86,7 +86,11 @@ type Series struct {
 
 // Summary counts what a run saw. Rows == RowsConsolidated + RowsRejected.
 type Summary struct {
-	Files, Unreadable, Skipped   int
+	Files, Unreadable, Skipped int
+	// Folders are the folders among the inputs that could not be listed
+	// (each an unreadable_folder finding); they are not files, so not in
+	// Files or Unreadable.
+	Folders                      int
 	Rows, RowsConsolidated       int
 	RowsRejected                 int
 	Findings, Errors, Warnings   int
@@ -807,8 +811,18 @@ func (l *Ledger) summarise() {
 			in.Status = "findings"
 		}
 	}
-	s.Files = len(l.res.Inputs)
+	folder := map[string]bool{}
+	for _, f := range l.res.Findings {
+		if f.Rule == RuleUnreadableFolder {
+			folder[f.File] = true
+		}
+	}
 	for _, in := range l.res.Inputs {
+		if folder[in.File] {
+			s.Folders++
+			continue
+		}
+		s.Files++
 		switch in.Status {
 		case "unreadable":
 			s.Unreadable++

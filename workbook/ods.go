@@ -76,7 +76,7 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt", err)
+		return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt (an interrupted transfer?)", err)
 	}
 	o := &ods{pkg: &xlsx{zr: zr, parts: map[string]*zip.File{}, lim: lim}}
 	for _, f := range zr.File {

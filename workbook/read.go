@@ -94,7 +94,7 @@ func readFile(path, display string, s *reconcile.Spec, lim Limits, st *stream) r
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
-		return unreadable(identifyByName(sub, filepath.Base(path), s), osErr("无法读取文件", "cannot read the file", err))
+		return unreadable(identifyByName(sub, filepath.Base(path), s), &FileError{osCause(err), err}) // said under 无法读取文件：
 	}
 	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return read(sub, f, info.Size(), filepath.Base(path), s, lim, st)

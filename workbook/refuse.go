@@ -71,11 +71,11 @@ func asFileError(err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	return osErr("无法打开文件", "cannot open the file", err)
+	return &FileError{osCause(err), err}
 }
 
 // osErr is a FileError whose reason keeps the OS error's cause, in both
-// languages: "无法打开文件：没有读取权限".
+// languages, under what failed: "无法读取文件：磁盘或网络读写错误".
 func osErr(zh, en string, err error) *FileError {
 	c := osCause(err)
 	return &FileError{[2]string{zh + "：" + c[0], en + ": " + c[1]}, err}
@@ -119,12 +119,12 @@ func osCause(err error) [2]string {
 func openRegular(path string) (*os.File, os.FileInfo, error) {
 	f, err := openNoWait(path)
 	if err != nil {
-		return nil, nil, osErr("无法打开文件", "cannot open the file", err)
+		return nil, nil, &FileError{osCause(err), err} // said under 无法读取文件：
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, osErr("无法打开文件", "cannot open the file", err)
+		return nil, nil, &FileError{osCause(err), err} // said under 无法读取文件：
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()

@@ -16,7 +16,7 @@ func TestUnreadableCauses(t *testing.T) {
 	s := defaultSpec(t)
 	dir := t.TempDir()
 	cases := []struct{ path, zh, en string }{
-		{filepath.Join(dir, "2021-01-czs.xlsx"), "无法打开文件：文件不存在", "cannot open the file: no such file"},
+		{filepath.Join(dir, "2021-01-czs.xlsx"), "无法读取文件：文件不存在", "cannot read the file: no such file"},
 		{dir, "这不是普通文件，而是文件夹", "not a regular file but a folder"},
 	}
 	if _, err := os.Stat("/dev/null"); err == nil {

@@ -168,9 +168,9 @@ func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		switch {
 		case size == 0:
-			return nil, fileErr("文件为空", "file is empty", nil)
+			return nil, fileErr("文件为空（0 字节），请报送单位重新发送", "the file is empty (0 bytes); ask the department to send it again", nil)
 		case bytes.HasPrefix(head, []byte("PK")):
-			return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt", err)
+			return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt (an interrupted transfer?)", err)
 		case looksLikeText(r, size):
 			return nil, fileErr("这是文本文件（可能是改了扩展名的 CSV），不是 xlsx 工作簿", "a text file (a CSV renamed .xlsx?), not an xlsx workbook", nil)
 		}

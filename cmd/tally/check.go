@@ -21,7 +21,7 @@ func newCheckCommand(io streams) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
 		Use:   io.t("check [选项] 路径...", "check [flags] PATH..."),
-		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "审核: find every problem in submissions, at its cell, without consolidating"),
+		Short: io.t("审核：逐格找出报送文件中的每个问题，不汇总", "Check: find every problem in submissions, at its cell, without consolidating"),
 		Long: io.t(`对“路径”下的报送文件运行 tally 的全部审核：无法读取的文件（不是工作簿、旧版 .xls、
 加密、不完整、过大、压缩炸弹），缺少工作表或表头，不是数字的单元格，以文本填写的数字，
 没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码校验位，重复行，
@@ -65,7 +65,7 @@ not run.`),
 	}
 	opts.AddFlags(cmd, io)
 	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
-	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到 `文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
+	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到`文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
 	return cmd
 }
 
@@ -82,6 +82,8 @@ type jsonCheckFile struct {
 	Template   string            `json:"template"`
 	Status     string            `json:"status"` // ok, findings, unreadable
 	Findings   []jsonFileFinding `json:"findings"`
+	// Annotated is where --annotate wrote the file's marked-up copy.
+	Annotated string `json:"annotated,omitempty"`
 }
 
 type jsonFileFinding struct {
@@ -105,6 +107,7 @@ type jsonCheckSummary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	Folders  int `json:"unreadable_folders"` // not in Files
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {
@@ -184,7 +187,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			fl.Status = "findings"
 		}
 	}
-	out.Summary.Files = len(out.Files)
+	out.Summary.Files, out.Summary.Folders = res.Summary.Files, res.Summary.Folders
 	return out
 }
 
@@ -220,6 +223,9 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			}
 			fmt.Fprintln(io.Out, line)
 		}
+		if fl.Annotated != "" {
+			fmt.Fprintln(io.Out, say(lang, msg{"  已写入标注副本 {copy}", "  annotated copy written to {copy}"}, fields{"copy": fl.Annotated}))
+		}
 	}
 	for _, f := range out.Checks {
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
@@ -227,6 +233,10 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 	s := out.Summary
 	fmt.Fprintln(io.Out, say(lang, msg{"{files}，{findings}", "{files}, {findings}"},
 		fields{"files": counted(s.Files, "文件 %d 个", "file", "files"), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	if s.Folders > 0 {
+		fmt.Fprintln(io.Out, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
+			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
+	}
 }
 
 // annotate writes the annotated copy of every readable file with findings
@@ -249,6 +259,7 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 		}
 		err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim)
 		if err == nil {
+			fl.Annotated = dst
 			continue
 		}
 		f := reconcile.Finding{Source: reconcile.Source{File: fl.File}, Rule: reconcile.RuleNotAnnotated,

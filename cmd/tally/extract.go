@@ -61,7 +61,7 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	}
 	opts.spec.AddFlags(cmd, io)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入 `文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入`文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
 	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的年度（默认从其标题和日期读出）", "the year the report reviews (default: read from its headings and date)"))
 	return cmd
 }
@@ -115,7 +115,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		if err != nil {
 			return err
 		}
-		out, err := claimsYAML(report.Map(found, s))
+		out, err := claimsYAML(report.Map(found, s), io.Lang)
 		if err != nil {
 			return err
 		}
@@ -156,8 +156,10 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	return nil
 }
 
-// claimsYAML writes claims in the spec's own YAML form, ready to paste.
-func claimsYAML(cs []reconcile.Claim) ([]byte, error) {
+// claimsYAML writes claims in the spec's own YAML form, ready to paste,
+// under a comment in lang: Chinese first and the English below it, or the
+// English alone.
+func claimsYAML(cs []reconcile.Claim, lang reconcile.Lang) ([]byte, error) {
 	var ys []spec.ClaimYAML
 	for _, c := range cs {
 		if c.Unit.Name == "" {
@@ -173,7 +175,11 @@ func claimsYAML(cs []reconcile.Claim) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte("# Claims read by tally extract; paste into a spec's claims. Entries\n# without an indicator name nothing the spec measures.\n"), out...), nil
+	head := "# Claims read by tally extract; paste into a spec's claims. Entries\n# without an indicator name nothing the spec measures.\n"
+	if lang != reconcile.English {
+		head = "# tally extract 从报告中读出的数字；可粘贴到规格的 claims 下。\n# 没有 indicator 的条目，规格中没有衡量它的指标。\n" + head
+	}
+	return append([]byte(head), out...), nil
 }
 
 // claimsBook describes the claims list: one row per figure found, the

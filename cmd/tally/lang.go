@@ -83,6 +83,19 @@ func (e *failure) In(lang reconcile.Lang) string {
 	return s
 }
 
+// failures are several failures at once, each said on a line of its own
+// (tally prefixes the first; the others get the same prefix here).
+type failures []error
+
+func (e failures) Error() string { return e.In(reconcile.English) }
+func (e failures) In(lang reconcile.Lang) string {
+	lines := make([]string, len(e))
+	for i, err := range e {
+		lines[i] = errorText(err, lang)
+	}
+	return strings.Join(lines, "\ntally: ")
+}
+
 // fail returns a failure saying m with its fields, caused by err.
 func fail(m msg, f fields, err error) error { return &failure{m, f, err} }
 
@@ -168,8 +181,10 @@ func localize(root *cobra.Command, lang reconcile.Lang) {
 {{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}`)
 	root.SetVersionTemplate(t("tally 版本 {{.Version}}\n", "tally version {{.Version}}\n"))
 	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [command]",
-		Short: t("显示某个命令的帮助", "Help about any command"),
+		Use: t("help [命令] [选项]", "help [command] [flags]"),
+		// the Use says [选项] or [flags] itself, as every command's does
+		DisableFlagsInUseLine: true,
+		Short:                 t("显示某个命令的帮助", "Help about any command"),
 		Run: func(c *cobra.Command, a []string) {
 			cmd, _, e := c.Root().Find(a)
 			if cmd == nil || e != nil {

@@ -28,10 +28,15 @@ type showOptions struct {
 	Places int32
 }
 
-func (o *showOptions) AddFlags(cmd *cobra.Command, io streams) {
-	cmd.Flags().StringVar(&o.Unit, "show-unit", "", io.t("另以 `单位`（如 亿元）显示汇总（及节点汇总），舍位平衡",
-		"also show 汇总 (and a roll-up's by-node sheet) in `UNIT` (e.g. 亿元), balanced (舍位平衡)"))
-	cmd.Flags().Int32Var(&o.Places, "places", 2, io.t("--show-unit 的小数位数", "decimal places of --show-unit"))
+// AddFlags adds them; rollup says the command is merge, whose workbook
+// also has the by-node sheet (节点汇总).
+func (o *showOptions) AddFlags(cmd *cobra.Command, io streams, rollup bool) {
+	usage := io.t("另以`单位`（如 亿元）显示汇总，舍位平衡", "also show the Consolidated sheet in `UNIT` (e.g. 亿元), rounded so the parts add up to the totals")
+	if rollup {
+		usage = io.t("另以`单位`（如 亿元）显示汇总及节点汇总，舍位平衡", "also show the Consolidated and By node sheets in `UNIT` (e.g. 亿元), rounded so the parts add up to the totals")
+	}
+	cmd.Flags().StringVar(&o.Unit, "show-unit", "", usage)
+	cmd.Flags().Int32Var(&o.Places, "places", 2, io.t("--show-unit 的小数位数（`整数`，0 到 6）", "decimal places of --show-unit (`N`, 0 to 6)"))
 }
 
 // parse checks the flags; nil when no unit is asked for.
@@ -51,11 +56,11 @@ func (o *showOptions) parse() (*workbook.Show, error) {
 
 func (o *mergeOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入 `文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
+	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
-	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份 `年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
-	f.StringVar(&o.Name, "name", "", io.t("上级名称，如 西青区（默认：汇总）", "the parent's name, e.g. 西青区 (default: 汇总)"))
-	o.show.AddFlags(cmd, io)
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份`年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
+	f.StringVar(&o.Name, "name", "", io.t("上级`名称`，如 西青区（默认：汇总）", "the parent's `NAME`, e.g. 西青区 (default: 汇总)"))
+	o.show.AddFlags(cmd, io, true)
 	f.StringSliceVar(&o.Expect, "expect", nil, io.t("应报送的节点名称（`甲镇,乙镇,…`）：没有工作簿的节点列为未报送", "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing"))
 	f.BoolVar(&o.Sources, "check-sources", false, io.t("同时核对各镇列出的每个部门文件的 SHA-256（在所列位置或镇工作簿旁找到时）",
 		"also check the SHA-256 of each department file a town lists, where the file is found (as listed, or beside the town's workbook)"))
@@ -65,7 +70,7 @@ func newMergeCommand(io streams) *cobra.Command {
 	var opts mergeOptions
 	cmd := &cobra.Command{
 		Use:   io.t("merge [选项] 节点工作簿.xlsx...", "merge [flags] NODE.xlsx..."),
-		Short: io.t("节点汇总：把各镇（或各区）的汇总工作簿再汇总", "Roll up consolidated workbooks of towns or districts (节点汇总)"),
+		Short: io.t("节点汇总：把各镇（或各区）的汇总工作簿再汇总", "Roll up consolidated workbooks of towns or districts"),
 		Long: io.t(`读取 tally 写出的汇总工作簿（镇的，或上一级的），逐个核验后精确汇总为上级工作簿。
 
 每个工作簿使用前都先核验：校验页（tally 随每个汇总工作簿写出的 SHA-256 隐藏页）、
@@ -85,18 +90,19 @@ SHA-256 并与清单比对：汇总后被改动的文件使该镇被拒收。
 and consolidate them exactly into the parent's workbook.
 
 Each workbook is verified before it is used: its seal (a hidden sheet of
-SHA-256 digests tally writes with every consolidated workbook), every 汇总
-row, every block of 明细 rows and the list of input files against the
-digests; every 汇总 figure against the sum of its 明细; its row
+SHA-256 digests tally writes with every consolidated workbook), every row
+of its Consolidated sheet, every block of Detail rows and the list of input
+files against the digests; every consolidated figure against the sum of its
+detail; its row
 conservation. A workbook edited after tally wrote it is refused with a
 finding naming the cell. A node with errors of its own, without some months,
 or made with other indicator definitions is a finding, like a missing
 department.
 
-The parent's workbook has the same sheets as a town's, with 节点汇总 (each
-node's figures and their sum) and 节点明细 (every figure added, with the
-town, its workbook and the 汇总 cell it comes from, and the roll-ups it came
-through) in place of 明细; the chain to the department's cell continues in
+The parent's workbook has the same sheets as a town's, with By node (each
+node's figures and their sum) and Node detail (every figure added, with the
+town, its workbook and the Consolidated cell it comes from, and the roll-ups
+it came through) in place of Detail; the chain to the department's cell continues in
 the town's workbook. It is sealed too, so a parent's workbook rolls up again.
 
 With --expect 甲镇,乙镇,… a node expected without a workbook is missing
@@ -107,8 +113,8 @@ hashed where it is found (at its listed path, or beside the workbook) and
 compared with the SHA-256 the workbook lists: a file changed since it was
 consolidated refuses the town.
 
-With --show-unit 亿元 --places 2 the workbook also shows 汇总 and 节点汇总 in
-that unit, rounded and balanced by the largest-remainder method (舍位平衡):
+With --show-unit 亿元 --places 2 the workbook also shows Consolidated and By
+node in that unit, rounded and balanced by the largest-remainder method:
 the shown parts add up to the shown total; every adjusted cell is marked and
 notes its exact figure. The exact sheets are unchanged.
 
@@ -171,7 +177,7 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 	}
 	roll := reconcile.Merge(nodes, mo)
 	if opts.Output != "" {
-		meta := workbook.Meta{Spec: "节点汇总 " + roll.Spec.Town, Lang: lang, Rollup: roll, Show: show}
+		meta := workbook.Meta{Spec: st.t("节点汇总 ", "roll-up of ") + roll.Spec.Town, Lang: lang, Rollup: roll, Show: show}
 		if err := writeAtomicFunc(opts.Output, func(w io.Writer) error { return workbook.Write(w, roll.Result, meta) }); err != nil {
 			return err
 		}

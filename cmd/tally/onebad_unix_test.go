@@ -78,6 +78,54 @@ func TestUnreadableFolder(t *testing.T) {
 	if g := fileOf(c, "/2021-01-czs.xlsx"); g == nil || g.Status != "ok" {
 		t.Errorf("the good file: %+v", g)
 	}
+	// The folder is not a file: the two files are counted, the folder
+	// apart, on screen in both languages and in reconcile's summary.
+	if c.Summary.Files != 2 || c.Summary.Folders != 1 {
+		t.Errorf("summary %+v, want 2 files and 1 unreadable folder", c.Summary)
+	}
+	run := func(args ...string) string {
+		if os.Geteuid() == 0 {
+			_, out := runAsNobody(t, dir, args...)
+			return out
+		}
+		_, out, _ := runTally(t, args...)
+		return out
+	}
+	for _, w := range []struct{ out, want string }{
+		{run("check", dir), "文件 2 个，问题 4 个（错误 2，警告 1，提示 1）\n另有无法读取的文件夹 1 个，其中的文件未读取\n"},
+		{run("check", "--lang", "en", dir), "2 files, 4 findings (2 errors, 1 warning, 1 info)\nalso 1 unreadable folder, whose files were not read\n"},
+		{run("reconcile", dir), "文件 2 个（无法读取 0，"},
+		{run("reconcile", dir), "另有无法读取的文件夹 1 个，其中的文件未读取\n"},
+	} {
+		if !strings.Contains(w.out, w.want) {
+			t.Errorf("want %q in:\n%s", w.want, w.out)
+		}
+	}
+}
+
+// A file that cannot be opened says why once, in either language:
+// 无法读取文件：没有读取权限, never 无法读取文件：无法打开文件：….
+func TestUnreadableFileSaysWhyOnce(t *testing.T) {
+	dir := inbox(t)
+	locked := filepath.Join(dir, "2021-02-czs.xlsx")
+	good, _ := os.ReadFile(repo(t, "testdata/bad/good.xlsx"))
+	os.WriteFile(locked, good, 0)
+	run := func(args ...string) string {
+		if os.Geteuid() == 0 {
+			_, out := runAsNobody(t, dir, args...)
+			return out
+		}
+		_, out, _ := runTally(t, args...)
+		return out
+	}
+	for _, w := range []struct{ out, want string }{
+		{run("check", dir), "  错误  无法读取文件：没有读取权限\n"},
+		{run("check", "--lang", "en", dir), "  error    cannot read the file: permission denied\n"},
+	} {
+		if !strings.Contains(w.out, w.want) || strings.Contains(w.out, "无法打开") || strings.Contains(w.out, "cannot open") {
+			t.Errorf("want %q once in:\n%s", w.want, w.out)
+		}
+	}
 }
 
 // runAsNobody runs tally (this test binary, as TestMain's helper) as user

@@ -118,6 +118,8 @@ type jsonSummary struct {
 	CellsChecked      int `json:"cells_checked"`
 	CellsReported     int `json:"cells_reported"`
 	CellsTemplate     int `json:"cells_template"`
+	// Folders that could not be read; not in Files or Unreadable.
+	Folders int `json:"unreadable_folders"`
 }
 
 func dec(d decimal.Decimal) *string {
@@ -191,7 +193,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		out.Targets = append(out.Targets, jt)
 	}
 	s := r.Summary
-	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
+	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
@@ -223,6 +225,10 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		"through {as_of}: {files} files ({unreadable} unreadable, {skipped} for months after {as_of}, not consolidated), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
 		fields{"as_of": r.AsOf, "files": s.Files, "unreadable": s.Unreadable, "skipped": s.Skipped, "rows": s.Rows, "consolidated": s.RowsConsolidated,
 			"rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+	if s.Folders > 0 {
+		fmt.Fprintln(w, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
+			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
+	}
 	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
 		"{claims} report figures: {consistent} consistent, {mismatch} mismatch, {incomplete} incomplete, {no_data} no data"},
 		fields{"claims": s.Claims, "consistent": s.Consistent, "mismatch": s.Mismatch, "incomplete": s.Incomplete, "no_data": s.NoData}))

@@ -39,7 +39,7 @@ func (o *runOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
 	o.Lang = string(io.Lang) // the root's --lang, or LANG
 	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), io.t("同时读取的文件数", "files read in parallel"))
-	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份 `年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
 		"consolidate through `YYYY-MM` (default: the latest month among the inputs' names)"))
 	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, io.t("拒收大于此大小的文件，单位 `MB`", "refuse input files larger than `MB`"))
 	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, io.t("拒收解压后大于此大小的工作表或字符串表，单位 `MB`", "refuse a sheet or string table that unpacks to more than `MB`"))
@@ -146,9 +146,9 @@ type reconcileOptions struct {
 
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command, io streams) {
 	o.runOptions.AddFlags(cmd, io)
-	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入 `文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
-	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告 `文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
-	o.show.AddFlags(cmd, io)
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
+	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告`文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
+	o.show.AddFlags(cmd, io, false)
 }
 
 func newReconcileCommand(io streams) *cobra.Command {
@@ -180,8 +180,8 @@ submission it depends on was missing or had rejected rows). Every input row is
 either consolidated or rejected with a finding.
 
 With --as-of YYYY-MM it consolidates that year through that month and measures
-each indicator with a target: year to date, 完成率, 序时进度, the gap, 滞后
-and 同比 against the same months of the previous year. When a month is
+each indicator with a target: year to date, completion, time elapsed, the
+gap, lagging, and year on year against the same months of the previous year. When a month is
 incomplete they are measured on the whole months and the missing
 department-months are named. Files for later months are listed and not
 consolidated. Without --as-of, the latest month among the inputs.
@@ -252,7 +252,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return err
 	}
 	if opts.Output != "" {
-		meta := workbook.Meta{Spec: specName, Lang: lang, Detail: detail, Show: show}
+		meta := workbook.Meta{Spec: specLabel(io, specName), Lang: lang, Detail: detail, Show: show}
 		if err := writeWorkbook(opts.Output, res, meta); err != nil {
 			return err
 		}
@@ -302,6 +302,20 @@ func collect(paths []string) ([]input, error) {
 			in.problem = notRegular(st.Mode())
 		}
 		out = append(out, in)
+	}
+	// Every path given that cannot be read is said, not only the first.
+	var missing failures
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			missing = append(missing, fail(msg{"无法读取 {path}", "read {path}"}, fields{"path": p}, unwrapPath(err)))
+		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		return nil, missing[0]
+	default:
+		return nil, missing
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/jingwu/tally/reconcile"
@@ -137,8 +138,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "tally: %s\n%s\n", ue.In(lang), reconcile.Fill(msg{"帮助：{cmd} --help", "Try: {cmd} --help"}, fields{"cmd": cmd.CommandPath()}, lang))
 	case unknownCommand.MatchString(err.Error()):
-		fmt.Fprintf(stderr, "tally: %s\n%s\n", reconcile.Fill(msg{"没有命令 {name}", "unknown command \"{name}\""}, fields{"name": unknownCommand.FindStringSubmatch(err.Error())[1]}, lang),
-			msg{"帮助：tally --help", "Try: tally --help"}.In(lang))
+		name := unknownCommand.FindStringSubmatch(err.Error())[1]
+		fmt.Fprintf(stderr, "tally: %s\n", reconcile.Fill(msg{"没有命令 {name}", "unknown command \"{name}\""}, fields{"name": name}, lang))
+		if near := root.SuggestionsFor(name); len(near) > 0 {
+			fmt.Fprintln(stderr, reconcile.Fill(msg{"您是不是要用 {names}？", "Did you mean {names}?"}, fields{"names": strings.Join(near, msg{" 或 ", " or "}.In(lang))}, lang))
+		}
+		fmt.Fprintln(stderr, msg{"帮助：tally --help", "Try: tally --help"}.In(lang))
 	default:
 		fmt.Fprintf(stderr, "tally: %s\n", errorText(err, lang))
 	}

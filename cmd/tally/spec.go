@@ -14,7 +14,16 @@ type specOptions struct {
 }
 
 func (o *specOptions) AddFlags(cmd *cobra.Command, io streams) {
-	cmd.Flags().StringVar(&o.Path, "spec", "", io.t("规格 `文件`（YAML）；不给时用内置的精武镇 2020 年规格", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty"))
+	cmd.Flags().StringVar(&o.Path, "spec", "", io.t("规格`文件`（YAML）；不给时用内置的精武镇 2020 年规格", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty"))
+}
+
+// specLabel is how a workbook names the spec: the file as given, or the
+// built-in one in the reader's language.
+func specLabel(io streams, name string) string {
+	if name == spec.DefaultName {
+		return io.t("（内置）jingwu-2020.yaml", spec.DefaultName)
+	}
+	return name
 }
 
 // load reads the spec named by the options, or the built-in one.

@@ -11,7 +11,7 @@ func newStatusCommand(io streams) *cobra.Command {
 	var opts runOptions
 	cmd := &cobra.Command{
 		Use:   io.t("status [选项] 路径...", "status [flags] PATH..."),
-		Short: io.t("报送情况：各单位每月已报送、未报送、逾期或退回", "Show who has submitted each month, who is missing, late or to be sent back (报送情况)"),
+		Short: io.t("报送情况：各单位每月已报送、未报送、逾期或退回", "Show who has submitted each month, who is missing, late or to be sent back"),
 		Long: io.t(`读取“路径”下的报送文件，列出截至月份所在年度每个单位每个月的报送情况：已报送、
 未报送、逾期（按文件记录的保存日期，晚于规格中次月的截止日）或退回（无法读取，或有
 须退回修改的错误）。不给 --as-of 时取所读文件中最晚的月份。
@@ -33,6 +33,9 @@ something is missing, late or rejected, 2 when tally could not run.`),
 		},
 	}
 	opts.AddFlags(cmd, io)
+	// status consolidates nothing: its --as-of is the month it reports up to.
+	cmd.Flags().Lookup("as-of").Usage = io.t("列出报送情况截至的月份`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+		"show submissions through `YYYY-MM` (default: the latest month among the inputs' names)")
 	return cmd
 }
 
