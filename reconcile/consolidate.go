@@ -395,10 +395,10 @@ func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cel
 	}
 	switch c.Measure {
 	case MonthValue:
-		v := fr.cur.val(t, r, ind)
+		v := fr.cur.val(ind)
 		v.month, v.hasMonth = compact(cell.Value), true
 	case YTDValue:
-		fr.cur.setYTD(fr.cur.val(t, r, ind), cell)
+		fr.cur.setYTD(fr.cur.val(ind), cell)
 	}
 }
 

@@ -18,10 +18,13 @@ import (
 // compared.
 
 // What a month keeps is compact, since a month of a large file has many
-// rows: each row's figures under a 128-bit hash of (table, entity,
+// rows: each row's figures under a 128-bit key of (table, entity,
 // indicator) with the two figures as 64-bit coefficients, each entity
 // under a hash of (table, entity) with its name and line. About 150 bytes
-// per figure; MaxMonthValues bounds them.
+// per figure; MaxMonthValues bounds them. The entity is hashed once per
+// row (row); a figure's key is the row's key combined with a hash of the
+// indicator code (figureKey), so the cost per figure is one short hash
+// and one map lookup.
 
 // hashKey is two independent 64-bit hashes: two different keys never look
 // alike in practice.
@@ -39,6 +42,18 @@ func hashOf(parts ...string) hashKey {
 		k[i] = h.Sum64()
 	}
 	return k
+}
+
+// figureKey is the key of an indicator's figure in the row whose entity
+// key is e: each half XORed with an independent hash of the indicator
+// code. Two figures' keys are equal only if e1[i]^e2[i] equals
+// h1[i]^h2[i] in both halves: for different entities and the same
+// indicator that is a collision of the entity hashes themselves, for the
+// same entity and different indicators one of the indicator hashes, and
+// otherwise a 128-bit coincidence — as unlikely as with one hash of the
+// three.
+func figureKey(e hashKey, ind string) hashKey {
+	return hashKey{e[0] ^ maphash.String(seeds[0], ind), e[1] ^ maphash.String(seeds[1], ind)}
 }
 
 // compactDec is a figure as a month keeps it: its coefficient and exponent
@@ -90,14 +105,33 @@ type monthState struct {
 	present    map[hashKey]entityVal
 	sheets     map[string]string // table → sheet name
 	sheetNames []string
+	// ek is the key of the row being added: hashOf(table, entity), set by
+	// row.
+	ek hashKey
+	// last is the key and index of the figure val returned last in this
+	// row (a row's 本年累计 usually follows its 本月), -1 for none.
+	lastKey hashKey
+	last    int32
 	// over: the month had more than MaxMonthValues row figures; its rows
 	// are forgotten and it is compared with nothing.
 	over  bool
 	spare monthVal // what val returns once over
 }
 
-func newMonthState(p Period, file string) *monthState {
-	return &monthState{period: p, file: file, index: map[hashKey]int32{}, present: map[hashKey]entityVal{}, sheets: map[string]string{}}
+// newMonthState starts a month; hint is the number of figures expected
+// (the department's previous month's), to size its slice and map once.
+func newMonthState(p Period, file string, hint int) *monthState {
+	hint = min(hint, MaxMonthValues)
+	return &monthState{period: p, file: file, last: -1, vals: make([]monthVal, 0, hint), index: make(map[hashKey]int32, hint),
+		present: map[hashKey]entityVal{}, sheets: map[string]string{}}
+}
+
+// row starts a row of table t: its entity is hashed once for all its
+// figures (val) and its presence (note).
+func (m *monthState) row(t *Table, r *Row) {
+	if !m.over {
+		m.ek, m.last = hashOf(t.ID, entityOf(r)), -1
+	}
 }
 
 // overflow forgets the month's rows: it has more than MaxMonthValues, and
@@ -125,23 +159,28 @@ func (m *monthState) sheetOf(name string) uint16 {
 	return uint16(len(m.sheetNames) - 1)
 }
 
-// val returns the record of a row's indicator in this month.
-func (m *monthState) val(t *Table, r *Row, ind string) *monthVal {
+// val returns the record of an indicator of the row begun by row in this
+// month.
+func (m *monthState) val(ind string) *monthVal {
 	if m.over {
 		m.spare = monthVal{}
 		return &m.spare
 	}
-	k := hashOf(t.ID, entityOf(r), ind)
+	k := figureKey(m.ek, ind)
+	if m.last >= 0 && k == m.lastKey {
+		return &m.vals[m.last]
+	}
 	i, ok := m.index[k]
 	if !ok {
 		if len(m.vals) >= MaxMonthValues {
 			m.overflow()
-			return m.val(t, r, ind)
+			return m.val(ind)
 		}
 		i = int32(len(m.vals))
 		m.index[k] = i
 		m.vals = append(m.vals, monthVal{key: k})
 	}
+	m.lastKey, m.last = k, i
 	return &m.vals[i]
 }
 
@@ -160,12 +199,12 @@ func (m *monthState) ytdAt(v *monthVal) Source {
 	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: v.ytdCell}
 }
 
-// note records an entity row of an entity table.
+// note records an entity row of an entity table (the row begun by row).
 func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators || m.over {
 		return
 	}
-	m.present[hashOf(t.ID, entityOf(r))] = entityVal{name: strings.Clone(r.Name), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
+	m.present[m.ek] = entityVal{name: strings.Clone(r.Name), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
 	m.sheets[t.ID] = sheet
 }
 

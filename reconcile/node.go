@@ -61,6 +61,15 @@ func (d *Digest) Sum() string {
 	return s
 }
 
+// SumBytes returns the digest of the rows so far as bytes (Sum's hex is
+// their encoding) and starts again.
+func (d *Digest) SumBytes() [32]byte {
+	var b [32]byte
+	d.h.Sum(b[:0])
+	d.h.Reset()
+	return b
+}
+
 // DigestRow is the digest of one row.
 func DigestRow(cells ...string) string {
 	d := NewDigest()

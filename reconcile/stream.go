@@ -182,7 +182,11 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 			fr.in.Status = "duplicate"
 		}
 	} else if s.Period.IsMonth() {
-		fr.cur = newMonthState(s.Period, s.File)
+		hint := 0
+		if prev := l.months[s.Department]; prev != nil {
+			hint = len(prev.vals)
+		}
+		fr.cur = newMonthState(s.Period, s.File, hint)
 	}
 	return fr
 }
@@ -344,6 +348,9 @@ func (sr *SheetRead) Row(r *Row) {
 	t := sr.sh.Table
 	sr.rows++
 	fr.sum.Rows++
+	if fr.cur != nil && !fr.dup {
+		fr.cur.row(t, r)
+	}
 	switch {
 	case fr.dup:
 		// Not consolidated, and not checked but for what is missing from
@@ -365,7 +372,7 @@ func (sr *SheetRead) Row(r *Row) {
 			if ind := l.indicatorOf(t, c, r); ind != "" {
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {
-					fr.cur.val(t, r, ind).rejected = true
+					fr.cur.val(ind).rejected = true
 				}
 			}
 		}

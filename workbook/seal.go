@@ -1,10 +1,17 @@
 package workbook
 
 import (
+	"bufio"
+	"encoding/hex"
 	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"os"
 	"strconv"
 
 	"github.com/jingwu/tally/reconcile"
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,9 +45,11 @@ type sealer struct {
 	first  int // the open block's first row
 }
 
+// sealBlock is one block's digest: 44 bytes, one per 1,024 detail rows,
+// held until the seal is written.
 type sealBlock struct {
-	sheet, first, last int
-	digest             string
+	sheet, first, last int32
+	digest             [32]byte
 }
 
 // add hashes one detail row, at row r of detail sheet sheet.
@@ -65,7 +74,7 @@ func (s *sealer) end() {
 	if s.n == 0 {
 		return
 	}
-	s.blocks = append(s.blocks, sealBlock{s.sheet, s.first, s.first + s.n - 1, s.d.Sum()})
+	s.blocks = append(s.blocks, sealBlock{int32(s.sheet), int32(s.first), int32(s.first + s.n - 1), s.d.SumBytes()})
 	s.n = 0
 }
 
@@ -153,15 +162,10 @@ func (x *out) seal() error {
 		rows = append(rows, []string{"figure", se.Indicator.Code, strconv.Itoa(figuresFirstRow + i),
 			reconcile.DigestRow(reconcile.FigureCells(se)...), reconcile.IncompleteMonths(se)})
 	}
-	for _, b := range blocks {
-		rows = append(rows, []string{"detail", names[b.sheet], strconv.Itoa(b.first), strconv.Itoa(b.last), b.digest})
-	}
 	all := reconcile.NewDigest()
 	for _, r := range rows {
 		all.Row(trimRow(r)...)
 	}
-	seal := all.Sum()
-	rows = append(rows, []string{"seal", seal})
 	f := x.f
 	if _, err := f.NewSheet(sealSheet); err != nil {
 		return err
@@ -174,6 +178,31 @@ func (x *out) seal() error {
 			}
 		}
 	}
+	// The rows of the detail's blocks (one per 1,024 detail rows) and the
+	// seal itself are written as the 明细 rows are, straight into the
+	// detail's temporary file, and spliced into the sheet as the package
+	// is written: made by excelize they were ~400 bytes of cells and
+	// shared strings per block held until the end, the one part of -o's
+	// memory that grew with the run (README "Measured").
+	sw, err := newSheetRows(x.tmp, len(rows))
+	if err != nil {
+		return err
+	}
+	for _, b := range blocks {
+		r := [...]string{"detail", names[b.sheet], strconv.Itoa(int(b.first)), strconv.Itoa(int(b.last)), hex.EncodeToString(b.digest[:])}
+		all.Row(trimRow(r[:])...)
+		sw.row(r[:])
+	}
+	seal := all.Sum()
+	sw.row([]string{"seal", seal})
+	seg, err := sw.finish()
+	if err != nil {
+		return err
+	}
+	if x.splice == nil {
+		x.splice = map[string]segment{}
+	}
+	x.splice[sealSheet] = seg
 	if err := f.SetSheetVisible(sealSheet, false, true); err != nil {
 		return err
 	}
@@ -209,4 +238,82 @@ func trimRow(r []string) []string {
 		r = r[:len(r)-1]
 	}
 	return r
+}
+
+// sheetRows writes rows of text cells as sheet XML, compressed, at the end
+// of a temporary file: a segment the package writer splices into a sheet
+// after the rows excelize wrote (pkgWriter.flush).
+type sheetRows struct {
+	off  int64
+	cw   countWriter
+	bw   *bufio.Writer
+	fw   *flate.Writer
+	crc  hash.Hash32
+	raw  int64
+	rn   int // rows written, with the ones before them
+	rows int
+	b    []byte
+	err  error
+}
+
+// newSheetRows starts rows after the sheet's first `before` rows, at the end
+// of tmp.
+func newSheetRows(tmp *os.File, before int) (*sheetRows, error) {
+	off, err := tmp.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, err
+	}
+	s := &sheetRows{off: off, crc: crc32.NewIEEE(), rn: before}
+	s.cw.w = tmp
+	s.bw = bufio.NewWriterSize(&s.cw, 64<<10)
+	if s.fw, err = flate.NewWriter(s.bw, flate.DefaultCompression); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// row writes one row of text cells (an empty text: no cell), clipped to
+// what a cell holds as excelize does.
+func (s *sheetRows) row(cells []string) {
+	s.rn++
+	s.rows++
+	rn := strconv.Itoa(s.rn)
+	b := append(s.b[:0], `<row r="`...)
+	b = append(b, rn...)
+	b = append(b, `">`...)
+	for ci, v := range cells {
+		if v == "" {
+			continue
+		}
+		v = clip(v)
+		col, _ := excelize.ColumnNumberToName(ci + 1)
+		b = append(b, `<c r="`...)
+		b = append(b, col...)
+		b = append(b, rn...)
+		b = textOpen(b, v[0], v[len(v)-1])
+		b = appendText(b, v)
+		b = append(b, `</t></is></c>`...)
+	}
+	b = append(b, `</row>`...)
+	s.b = b
+	if s.err == nil {
+		s.crc.Write(b)
+		s.raw += int64(len(b))
+		_, s.err = s.fw.Write(b)
+	}
+}
+
+// finish ends the rows with a sync flush (the sheet's tail follows them in
+// the same deflate stream) and returns their segment.
+func (s *sheetRows) finish() (segment, error) {
+	if s.err == nil {
+		s.err = s.fw.Flush()
+	}
+	if s.err == nil {
+		s.err = s.bw.Flush()
+	}
+	if s.err != nil {
+		return segment{}, fmt.Errorf("seal: %w", s.err)
+	}
+	return segment{off: s.off, size: s.cw.n, raw: s.raw, crc: s.crc.Sum32(), rows: s.rows}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"sort"
 	"strings"
 
@@ -55,7 +56,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return reconcile.Bugf("detail rows name other styles than the workbook's")
@@ -98,6 +99,8 @@ type out struct {
 	splice map[string]segment
 	// detSeal holds the detail's digests, for the seal.
 	detSeal *sealer
+	// tmp is the detail's temporary file; the seal's rows are added to it.
+	tmp *os.File
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
