@@ -334,11 +334,21 @@ func (x *xlsx) saved() (date, stamp string) {
 	return savedStamp(core.Modified, core.Created)
 }
 
-// savedStamp picks the first of the dates given that a file records.
+// beijing is the zone of the deadlines a spec names (the next month's
+// deadline_day is a date in China, UTC+8 all year).
+var beijing = time.FixedZone("UTC+8", 8*60*60)
+
+// savedStamp picks the first of the dates given that a file records. The
+// date is the day in Beijing when the time carries its zone (Excel and
+// openpyxl write UTC: 2021-05-05T17:00:00Z is 6 May in the office), else
+// the date as written (a time without a zone is the writer's local time).
 func savedStamp(dates ...string) (date, stamp string) {
 	for _, d := range dates {
 		d = strings.TrimSpace(d)
 		if m := isoDate.FindString(d); m != "" {
+			if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+				m = t.In(beijing).Format("2006-01-02")
+			}
 			return m, timestamp(d)
 		}
 	}

@@ -77,4 +77,17 @@ wb.save(sys.argv[2])
 	if strings.Contains(out, "逾期") || strings.Contains(out, "2000-01-01") {
 		t.Errorf("a file with the template's stamp judged by it:\n%s", out)
 	}
+
+	// Lateness is judged by the day in Beijing, where the deadline (the 5th
+	// of the next month) is: openpyxl records UTC, and 17:00 UTC on the 5th
+	// is 01:00 on the 6th in the office.
+	os.Remove(b)
+	fill(a, "2021-02-05T17:00:00")
+	if _, out, _ = runTally(t, "check", inbox); !strings.Contains(out, "逾期") {
+		t.Errorf("saved 01:00 Beijing time the day after the deadline, not late:\n%s", out)
+	}
+	fill(a, "2021-02-05T15:00:00")
+	if _, out, _ = runTally(t, "check", inbox); strings.Contains(out, "逾期") {
+		t.Errorf("saved 23:00 Beijing time on the deadline day, judged late:\n%s", out)
+	}
 }
