@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -68,7 +67,8 @@ func compact(d decimal.Decimal) compactDec {
 	if d.NumDigits() <= 18 {
 		return compactDec{coef: d.CoefficientInt64(), exp: d.Exponent()}
 	}
-	return compactDec{big: &d}
+	big := d // a copy: taking d's own address would move d to the heap on every call
+	return compactDec{big: &big}
 }
 
 func (c compactDec) dec() decimal.Decimal {
@@ -80,9 +80,11 @@ func (c compactDec) dec() decimal.Decimal {
 
 // monthVal is one row's 本月 and 本年累计 of an indicator.
 type monthVal struct {
-	key              hashKey
-	month, ytd       compactDec
-	ytdCell, ytdRaw  string // where the 本年累计 is (its sheet is sheet), and its text
+	key        hashKey
+	month, ytd compactDec
+	// ytdText is where the 本年累计 is (its sheet is sheet) and its text,
+	// in monthState.text.
+	ytdText          textRef
 	sheet            uint16 // index into monthState.sheetNames
 	hasMonth, hasYTD bool
 	rejected         bool // the row was rejected: it breaks the chain
@@ -91,10 +93,16 @@ type monthVal struct {
 // entityVal is an entity row of an entity table: its name, for messages,
 // and where it is.
 type entityVal struct {
-	name, table string
-	sheet       uint16
-	line        int32
+	name  textRef // in monthState.text
+	table string
+	sheet uint16
+	line  int32
 }
+
+// textRef is where a month keeps a text: text[off:mid] and text[mid:end]
+// of monthState.text (a cell reference and its raw text, or a name and
+// nothing).
+type textRef struct{ off, mid, end uint32 }
 
 // monthState is what one department's month left for the next.
 type monthState struct {
@@ -105,6 +113,10 @@ type monthState struct {
 	present    map[hashKey]entityVal
 	sheets     map[string]string // table → sheet name
 	sheetNames []string
+	// text holds the month's kept texts (textRef) in one buffer: copies,
+	// so that a substring of a reader's row text is not held whole, and
+	// without an allocation for each.
+	text []byte
 	// ek is the key of the row being added: hashOf(table, entity), set by
 	// row.
 	ek hashKey
@@ -138,7 +150,21 @@ func (m *monthState) row(t *Table, r *Row) {
 // the checks across months are not run on it (not_checked).
 func (m *monthState) overflow() {
 	m.over = true
-	m.vals, m.index, m.present = nil, nil, nil
+	m.vals, m.index, m.present, m.text = nil, nil, nil, nil
+}
+
+// keep copies a and b into the month's text.
+func (m *monthState) keep(a, b string) textRef {
+	off := len(m.text)
+	m.text = append(m.text, a...)
+	mid := len(m.text)
+	m.text = append(m.text, b...)
+	return textRef{uint32(off), uint32(mid), uint32(len(m.text))}
+}
+
+// texts returns the two texts of r.
+func (m *monthState) texts(r textRef) (string, string) {
+	return string(m.text[r.off:r.mid]), string(m.text[r.mid:r.end])
 }
 
 func entityOf(r *Row) string {
@@ -186,17 +212,23 @@ func (m *monthState) val(ind string) *monthVal {
 
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
-	// Copies: the reader's strings may share one text per row, which a
-	// kept substring would hold whole for as long as the month is kept.
-	v.ytd, v.hasYTD, v.ytdCell, v.ytdRaw = compact(c.Value), true, strings.Clone(c.Cell), strings.Clone(c.Raw)
+	v.ytd, v.hasYTD = compact(c.Value), true
 	if !m.over {
+		v.ytdText = m.keep(c.Cell, c.Raw)
 		v.sheet = m.sheetOf(c.Sheet)
 	}
 }
 
-// ytdAt is where a row's 本年累计 is.
-func (m *monthState) ytdAt(v *monthVal) Source {
-	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: v.ytdCell}
+// ytdAt is where a row's 本年累计 is, and its text.
+func (m *monthState) ytdAt(v *monthVal) (Source, string) {
+	cell, raw := m.texts(v.ytdText)
+	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: cell}, raw
+}
+
+// nameOf is an entity's name.
+func (m *monthState) nameOf(e entityVal) string {
+	name, _ := m.texts(e.name)
+	return name
 }
 
 // note records an entity row of an entity table (the row begun by row).
@@ -204,7 +236,7 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators || m.over {
 		return
 	}
-	m.present[m.ek] = entityVal{name: strings.Clone(r.Name), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
+	m.present[m.ek] = entityVal{name: m.keep(r.Name, ""), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
 	m.sheets[t.ID] = sheet
 }
 
@@ -273,7 +305,8 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
-		l.finding(Finding{Source: cur.ytdAt(v), Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
+		at, raw := cur.ytdAt(v)
+		l.finding(Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
 			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
 	}
 	if prev == nil {
@@ -299,11 +332,13 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	byCell(cur, appears)
 	byCell(prev, gone)
 	for _, e := range appears {
+		name := cur.nameOf(e)
 		l.finding(Finding{Source: cur.at(e), Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
-			Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
+			Raw: name, Fields: Fields{"name": name, "prev": prev.period.String()}})
 	}
 	for _, e := range gone {
+		name := prev.nameOf(e)
 		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[e.table]}, Department: dept, Period: p.String(),
-			Rule: RuleDisappears, Severity: Info, Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
+			Rule: RuleDisappears, Severity: Info, Raw: name, Fields: Fields{"name": name, "prev": prev.period.String()}})
 	}
 }
