@@ -54,7 +54,7 @@ func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 		}
 		holds, left, right, err := rule.Expr.Eval(func(ref Ref) (decimal.Decimal, bool) {
 			c := cells[ref]
-			return c.Value, c.State == Number
+			return c.Value.Decimal(), c.State == Number
 		})
 		if err != nil || holds {
 			continue // a blank or unreadable cell has its own finding

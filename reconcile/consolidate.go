@@ -31,6 +31,9 @@ type Options struct {
 	// MaxFindingText, when positive, clips a cell's text in findings to
 	// that many characters.
 	MaxFindingText int
+	// NoDetail: the run keeps no detail (no -o workbook), so no Entry is
+	// made; Detail and Stage are not called.
+	NoDetail bool
 }
 
 // Input is one input file as the result lists it.
@@ -368,27 +371,31 @@ func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
 	return t.IndicatorFor(c, nil)
 }
 
-// consolidate adds one accepted value cell to the file's figures and the
-// detail.
-func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cell, ind string) {
+// consolidate adds one accepted value cell (column ci of row r) to the
+// file's figures and the detail.
+func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind string) {
+	fr := sr.fr
 	if fr.noSum {
 		return
 	}
-	s := &fr.s
-	e := Entry{
-		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
-		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
-	}
-	if fr.stage != nil {
-		fr.stage.Add(e)
-	} else {
-		l.detail(e)
+	c := sr.sh.Table.Columns[ci]
+	if !l.opt.NoDetail {
+		s := &fr.s
+		e := Entry{
+			Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
+			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value.Decimal(), Raw: cell.Raw, AsText: cell.AsText,
+		}
+		if fr.stage != nil {
+			fr.stage.Add(e)
+		} else {
+			l.detail(e)
+		}
 	}
 	switch c.Measure {
 	case MonthValue, LevelValue, YearValue:
-		f := fr.fig(ind)
-		f.Value = f.Value.Add(cell.Value)
-		f.Has = true
+		f := sr.fig(ci, ind)
+		f.sum.add(cell.Value)
+		f.has = true
 	}
 	if fr.cur == nil {
 		return
@@ -396,7 +403,7 @@ func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cel
 	switch c.Measure {
 	case MonthValue:
 		v := fr.cur.val(ind)
-		v.month, v.hasMonth = compact(cell.Value), true
+		v.month, v.hasMonth = cell.Value, true
 	case YTDValue:
 		fr.cur.setYTD(fr.cur.val(ind), cell)
 	}
@@ -437,14 +444,14 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 			continue
 		}
 		def, _ := l.spec.Indicator(ind)
-		if -cell.Value.Exponent() > def.Precision && !cell.Value.Round(def.Precision).Equal(cell.Value) {
+		if -cell.Value.Exponent() > def.Precision && !cell.Value.HasPlaces(def.Precision) {
 			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
 		if def.NonNegative && cell.Value.IsNegative() {
 			at(cell.Source, RuleNegative, Error, cell.Raw, Fields{"value": cell.Value.String()})
 			ok = false
 		}
-		if def.HasMin && cell.Value.LessThan(def.Min) || def.HasMax && cell.Value.GreaterThan(def.Max) {
+		if def.HasMin && cell.Value.CmpDecimal(def.Min) < 0 || def.HasMax && cell.Value.CmpDecimal(def.Max) > 0 {
 			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
 	}
@@ -597,7 +604,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		if cell.State != Number || cell.Value.Equal(sum) {
 			continue
 		}
-		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && cell.Value.Add(tf.sum).Equal(sum) {
+		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && addsUp(cell.Value, tf.sum.value(), sum) {
 			for i := range tf.cells {
 				l.sumSkipsText(fr, &tf.cells[i], cell)
 			}
@@ -608,7 +615,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
-			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Sub(sum).String()}})
+			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Decimal().Sub(sum.Decimal()).String()}})
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"hash/maphash"
 	"sort"
 	"strconv"
-
-	"github.com/shopspring/decimal"
 )
 
 // The checks across months (本年累计 follows from last month's; entities
@@ -55,33 +53,10 @@ func figureKey(e hashKey, ind string) hashKey {
 	return hashKey{e[0] ^ maphash.String(seeds[0], ind), e[1] ^ maphash.String(seeds[1], ind)}
 }
 
-// compactDec is a figure as a month keeps it: its coefficient and exponent
-// when the coefficient fits in 64 bits (nearly always), else the decimal.
-type compactDec struct {
-	coef int64
-	exp  int32
-	big  *decimal.Decimal
-}
-
-func compact(d decimal.Decimal) compactDec {
-	if d.NumDigits() <= 18 {
-		return compactDec{coef: d.CoefficientInt64(), exp: d.Exponent()}
-	}
-	big := d // a copy: taking d's own address would move d to the heap on every call
-	return compactDec{big: &big}
-}
-
-func (c compactDec) dec() decimal.Decimal {
-	if c.big != nil {
-		return *c.big
-	}
-	return decimal.New(c.coef, c.exp)
-}
-
 // monthVal is one row's 本月 and 本年累计 of an indicator.
 type monthVal struct {
 	key        hashKey
-	month, ytd compactDec
+	month, ytd Num
 	// ytdText is where the 本年累计 is (its sheet is sheet) and its text,
 	// in monthState.text.
 	ytdText          textRef
@@ -212,7 +187,7 @@ func (m *monthState) val(ind string) *monthVal {
 
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
-	v.ytd, v.hasYTD = compact(c.Value), true
+	v.ytd, v.hasYTD = c.Value, true
 	if !m.over {
 		v.ytdText = m.keep(c.Cell, c.Raw)
 		v.sheet = m.sheetOf(c.Sheet)
@@ -286,28 +261,28 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue
 		}
-		prevYTD := decimal.Zero
+		var prevYTD Num // 0
 		if prev != nil {
 			if j, ok := prev.index[v.key]; ok {
 				pv := &prev.vals[j]
 				if pv.rejected || !pv.hasYTD {
 					continue // the rejected row has its own finding
 				}
-				prevYTD = pv.ytd.dec()
+				prevYTD = pv.ytd
 			}
 		}
-		month, ytd := v.month.dec(), v.ytd.dec()
-		if addsUp(prevYTD, month, ytd) { // sum.go: no allocation when it does
+		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
 			continue
 		}
-		want := prevYTD.Add(month)
+		prevDec, month, ytd := prevYTD.Decimal(), v.month.Decimal(), v.ytd.Decimal()
+		want := prevDec.Add(month)
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		at, raw := cur.ytdAt(v)
 		l.finding(Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
-			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
 	}
 	if prev == nil {
 		return

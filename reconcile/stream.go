@@ -2,8 +2,6 @@ package reconcile
 
 import (
 	"hash/maphash"
-
-	"github.com/shopspring/decimal"
 )
 
 // Files are added to a ledger whole (Add, a Submission with its sheets)
@@ -116,7 +114,7 @@ type FileRead struct {
 	reader findBuf
 	mid    []Finding // late, duplicate: after the reader's findings
 	own    findBuf   // the ledger's checks of the file's rows
-	figs   map[figKey]*Figure
+	figs   map[figKey]*fileFig
 	sum    Summary // rows and cells
 	codes  map[string]codeUse
 	// codesFull: the run's codes reached MaxCodes while reading the file.
@@ -158,7 +156,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	}
 	max := l.opt.MaxFindingsPerFile
 	fr := &FileRead{l: l, s: *s, key: s.Department + "|" + s.Period.String(), in: in,
-		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*Figure{}, stage: stage}
+		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*fileFig{}, stage: stage}
 	fr.s.Sheets, fr.s.Findings = nil, nil
 	for _, f := range s.Findings {
 		fr.reader.add(f)
@@ -233,11 +231,11 @@ func (fr *FileRead) Commit() error {
 	l.replay(&fr.own, fr.s.File)
 	for k, d := range fr.figs {
 		f := l.fig(k.ind, k.p)
-		if d.Has {
-			f.Value = f.Value.Add(d.Value)
+		if d.has {
+			f.Value = f.Value.Add(d.sum.value().Decimal())
 			f.Has = true
 		}
-		f.Incomplete = appendUnique(f.Incomplete, d.Incomplete...)
+		f.Incomplete = appendUnique(f.Incomplete, d.incomplete...)
 	}
 	sum := &l.res.Summary
 	sum.Rows += fr.sum.Rows
@@ -277,14 +275,37 @@ func (l *Ledger) replay(b *findBuf, file string) {
 	}
 }
 
+// fileFig is the file's delta of an indicator's figure for its period:
+// an exact sum (sum.go: no allocation per figure), and why it is not
+// whole.
+type fileFig struct {
+	sum        exactSum
+	has        bool
+	incomplete []Text
+}
+
 // fig is the file's delta of an indicator's figure for its period.
-func (fr *FileRead) fig(ind string) *Figure {
+func (fr *FileRead) fig(ind string) *fileFig {
 	k := figKey{ind, fr.s.Period}
 	f := fr.figs[k]
 	if f == nil {
-		f = &Figure{}
+		f = &fileFig{}
 		fr.figs[k] = f
 	}
+	return f
+}
+
+// fig is fr.fig(ind) for column ci's indicator, ind: the same for every
+// row of an entity table, so looked up once per sheet.
+func (sr *SheetRead) fig(ci int, ind string) *fileFig {
+	if sr.sh.Table.Rows == Indicators {
+		return sr.fr.fig(ind) // the indicator depends on the row's line
+	}
+	if f := sr.colFigs[ci]; f != nil {
+		return f
+	}
+	f := sr.fr.fig(ind)
+	sr.colFigs[ci] = f
 	return f
 }
 
@@ -301,6 +322,7 @@ type SheetRead struct {
 	rejectedAt map[string]*rejectedLines
 	seen       map[hashKey]firstRow // a row's entity, hashed → its first row
 	values     int                  // value cells passed on
+	colFigs    []*fileFig           // per column: the file's figure (fig)
 }
 
 // textFigures are a column's figures typed as text in accepted rows: the
@@ -308,7 +330,7 @@ type SheetRead struct {
 // their findings; all are summed.
 type textFigures struct {
 	cells []Cell
-	sum   decimal.Decimal
+	sum   exactSum
 	more  int
 }
 
@@ -326,7 +348,7 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
 	return &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
-		texts: make([]textFigures, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
+		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
 }
 
 // Total records the sheet's typed 合计 row.
@@ -390,13 +412,13 @@ func (sr *SheetRead) Row(r *Row) {
 		if cell.AsText && cell.Formula == "" {
 			sr.texts[ci].add(*cell, l.opt.MaxFindingsPerFile)
 		}
-		l.consolidate(fr, t, c, r, cell, ind)
+		l.consolidate(sr, ci, r, cell, ind)
 	}
 	sr.countRow(r, !fr.noSum)
 }
 
 func (tf *textFigures) add(c Cell, max int) {
-	tf.sum = tf.sum.Add(c.Value)
+	tf.sum.add(c.Value)
 	if max > 0 && len(tf.cells) >= max {
 		tf.more++
 		return
@@ -474,7 +496,7 @@ func (sr *SheetRead) End(c CellCount) int {
 	// One reason per indicator and sheet, however many rows were rejected.
 	for ind, rl := range sr.rejectedAt {
 		f := fr.fig(ind)
-		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
+		f.incomplete = appendUnique(f.incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
 	}
 	fr.in.Rows += sr.rows
 	return sr.rows

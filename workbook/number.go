@@ -166,7 +166,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 			c.State = reconcile.Blank
 			return c, nil
 		}
-		c.State, c.Value, c.AsText = reconcile.Number, d, true
+		c.State, c.Value, c.AsText = reconcile.Number, reconcile.NumOf(d), true
 		if rc.Type == "str" { // a formula's text result: not typed by a person
 			return c, nil
 		}

@@ -117,8 +117,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		opt.AsOf = p
 	}
 	// Every caller's Detail discards, unless onSpec sets one (reconcile
-	// -o), which sets its stage too.
+	// -o), which sets its stage too and wants the entries.
 	opt.Stage = func() reconcile.DetailStage { return reconcile.DiscardStage{} }
+	opt.NoDetail = true
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err
@@ -247,7 +248,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			}
 			untrackTmp, untrackSpool := trackTemp(detail.TempName()), trackTemp(detail.SpoolName())
 			untrackDetail = func() { untrackTmp(); untrackSpool() }
-			opt.Detail, opt.Stage = detail.Add, detail.Stage
+			opt.Detail, opt.Stage, opt.NoDetail = detail.Add, detail.Stage, false
 			return nil
 		}
 	}
