@@ -364,13 +364,6 @@ func rejectedRows(file, sheet string, first []int, n int) Text {
 	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", n, at, more), fmt.Sprintf("%d rejected rows: %s%s", n, at, more)}
 }
 
-func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
-	if t.Rows == Indicators {
-		return t.IndicatorFor(c, &t.Lines[r.LineN])
-	}
-	return t.IndicatorFor(c, nil)
-}
-
 // consolidate adds one accepted value cell (column ci of row r) to the
 // file's figures and the detail.
 func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind string) {
@@ -378,7 +371,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	if fr.noSum {
 		return
 	}
-	c := sr.sh.Table.Columns[ci]
+	c := &sr.sh.Table.Columns[ci]
 	if !l.opt.NoDetail {
 		s := &fr.s
 		e := Entry{
@@ -418,7 +411,8 @@ type firstRow struct {
 	name string
 }
 
-func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firstRow) bool {
+func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
+	fr, sh := sr.fr, &sr.sh
 	s := &fr.s
 	t := sh.Table
 	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
@@ -429,21 +423,21 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 		}
 		l.finding(f)
 	}
-	ok := l.checkRequired(fr, t, r)
-	for ci, c := range t.Columns {
-		ind := l.indicatorOf(t, c, r)
+	ok := l.checkRequired(sr, r)
+	for ci := range sr.cols {
+		cell := &r.Cells[ci]
+		if cell.State != Number && cell.State != Invalid {
+			continue
+		}
+		ind := sr.ind(ci, r)
 		if ind == "" {
 			continue
 		}
-		cell := &r.Cells[ci]
 		if cell.State == Invalid {
 			ok = false
 			continue
 		}
-		if cell.State != Number {
-			continue
-		}
-		def, _ := l.spec.Indicator(ind)
+		def := sr.def(ci, ind)
 		if -cell.Value.Exponent() > def.Precision && !cell.Value.HasPlaces(def.Precision) {
 			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
@@ -455,23 +449,25 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
 	}
-	for ci, c := range t.Columns {
-		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
-			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
+	if sr.choices {
+		for ci := range t.Columns {
+			if c := &t.Columns[ci]; c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
+				at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
+			}
 		}
 	}
-	if t.Rows == Enterprise && hasRole(t, RoleCode) {
+	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
 			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
 		}
 	}
-	if t.Rows != Indicators {
+	if !sr.byLine {
 		key := r.Code
 		if key == "" {
 			key = r.Name
 		}
 		h := entityHash(key)
-		if first, dup := seen[h]; dup {
+		if first, dup := sr.seen[h]; dup {
 			if r.Code != "" && first.name != r.Name {
 				// The same code under another name: say it is the code
 				// that repeats, and whose it was.
@@ -481,10 +477,12 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first.line)})
 			return false
 		}
-		seen[h] = firstRow{int32(r.Line), r.Name}
+		sr.seen[h] = firstRow{int32(r.Line), r.Name}
 	}
-	l.checkMonthYTD(s, sh, r)
-	l.checkRowRules(s, sh, r)
+	l.checkMonthYTD(sr, r)
+	if sr.rules {
+		l.checkRowRules(s, sh, r)
+	}
 	l.checkCodeName(fr, r)
 	if fr.cur != nil {
 		fr.cur.note(t, sh.Name, r)
@@ -498,14 +496,15 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 // things, and the department must say which (0 when there is none). It
 // reports whether the row has every figure; its blank cells become
 // Invalid.
-func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
-	if r.Footer || t.Rows == Indicators && r.LineN < 0 {
+func (l *Ledger) checkRequired(sr *SheetRead, r *Row) bool {
+	if r.Footer || sr.byLine && r.LineN < 0 {
 		return true
 	}
+	fr := sr.fr
 	ok := true
-	for ci, c := range t.Columns {
+	for ci := range sr.cols {
 		cell := &r.Cells[ci]
-		if cell.State != Blank || l.indicatorOf(t, c, r) == "" {
+		if cell.State != Blank || sr.ind(ci, r) == "" {
 			continue
 		}
 		ok = false
@@ -519,19 +518,24 @@ func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
 	return ok
 }
 
-// checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative.
-func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
-	t := sh.Table
-	month := map[string]*Cell{}
-	for ci, c := range t.Columns {
-		if c.Measure == MonthValue && r.Cells[ci].State == Number {
-			month[l.indicatorOf(t, c, r)] = &r.Cells[ci]
-		}
-	}
-	for ci, c := range t.Columns {
+// checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative. A 本年累计 is
+// compared with the last 本月 column of its indicator that holds a figure.
+func (l *Ledger) checkMonthYTD(sr *SheetRead, r *Row) {
+	s := &sr.fr.s
+	for ci := range sr.cols {
 		y := &r.Cells[ci]
-		m := month[l.indicatorOf(t, c, r)]
-		if c.Measure != YTDValue || y.State != Number || m == nil {
+		if sr.cols[ci].measure != YTDValue || y.State != Number {
+			continue
+		}
+		ind := sr.ind(ci, r)
+		var m *Cell
+		for cj := len(sr.cols) - 1; cj >= 0; cj-- {
+			if sr.cols[cj].measure == MonthValue && r.Cells[cj].State == Number && sr.ind(cj, r) == ind {
+				m = &r.Cells[cj]
+				break
+			}
+		}
+		if m == nil {
 			continue
 		}
 		if !y.Value.IsNegative() && !m.Value.IsNegative() && y.Value.LessThan(m.Value) {

@@ -185,6 +185,17 @@ func (m *monthState) val(ind string) *monthVal {
 	return &m.vals[i]
 }
 
+// find returns the index of the figure whose key is k, trying i first: a
+// department's rows usually come in the same order month after month, so
+// the previous month's figure is most often at the same place.
+func (m *monthState) find(i int, k hashKey) (int32, bool) {
+	if i < len(m.vals) && m.vals[i].key == k {
+		return int32(i), true
+	}
+	j, ok := m.index[k]
+	return j, ok
+}
+
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
 	v.ytd, v.hasYTD = c.Value, true
@@ -263,7 +274,7 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		}
 		var prevYTD Num // 0
 		if prev != nil {
-			if j, ok := prev.index[v.key]; ok {
+			if j, ok := prev.find(i, v.key); ok {
 				pv := &prev.vals[j]
 				if pv.rejected || !pv.hasYTD {
 					continue // the rejected row has its own finding

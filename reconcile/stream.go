@@ -298,7 +298,7 @@ func (fr *FileRead) fig(ind string) *fileFig {
 // fig is fr.fig(ind) for column ci's indicator, ind: the same for every
 // row of an entity table, so looked up once per sheet.
 func (sr *SheetRead) fig(ci int, ind string) *fileFig {
-	if sr.sh.Table.Rows == Indicators {
+	if sr.byLine {
 		return sr.fr.fig(ind) // the indicator depends on the row's line
 	}
 	if f := sr.colFigs[ci]; f != nil {
@@ -323,6 +323,11 @@ type SheetRead struct {
 	seen       map[hashKey]firstRow // a row's entity, hashed → its first row
 	values     int                  // value cells passed on
 	colFigs    []*fileFig           // per column: the file's figure (fig)
+	cols       []colPlan            // per column (plan)
+	byLine     bool                 // an indicator table: a column's indicator depends on the line
+	// What of checkRow applies to the sheet at all (plan): a name column
+	// with its choices listed, credit codes to check, row rules.
+	choices, codes, rules bool
 }
 
 // textFigures are a column's figures typed as text in accepted rows: the
@@ -347,8 +352,10 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 // Sheet starts reading one table of the file from its sheet name.
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
-	return &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
+	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
 		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
+	sr.plan()
+	return sr
 }
 
 // Total records the sheet's typed 合计 row.
@@ -377,21 +384,21 @@ func (sr *SheetRead) Row(r *Row) {
 	case fr.dup:
 		// Not consolidated, and not checked but for what is missing from
 		// it: the department hears of that like of its unreadable cells.
-		l.checkRequired(fr, t, r)
+		l.checkRequired(sr, r)
 		fr.sum.RowsRejected++
 		sr.countRow(r, false)
 		return
-	case t.Rows == Indicators && r.LineN < 0:
+	case sr.byLine && r.LineN < 0:
 		// Not a line of this table; the reader reported it.
 		sr.rejected++
 		fr.sum.RowsRejected++
 		sr.countRow(r, false)
 		return
-	case !l.checkRow(fr, &sr.sh, r, sr.seen):
+	case !l.checkRow(sr, r):
 		sr.rejected++
 		fr.sum.RowsRejected++
-		for _, c := range t.Columns {
-			if ind := l.indicatorOf(t, c, r); ind != "" {
+		for ci := range sr.cols {
+			if ind := sr.ind(ci, r); ind != "" {
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {
 					fr.cur.val(ind).rejected = true
@@ -402,10 +409,13 @@ func (sr *SheetRead) Row(r *Row) {
 		return
 	}
 	fr.sum.RowsConsolidated++
-	for ci, c := range t.Columns {
-		ind := l.indicatorOf(t, c, r)
+	for ci := range sr.cols {
 		cell := &r.Cells[ci]
-		if ind == "" || cell.State != Number {
+		if cell.State != Number {
+			continue
+		}
+		ind := sr.ind(ci, r)
+		if ind == "" {
 			continue
 		}
 		sr.sums[ci].add(cell.Value)
@@ -415,6 +425,63 @@ func (sr *SheetRead) Row(r *Row) {
 		l.consolidate(sr, ci, r, cell, ind)
 	}
 	sr.countRow(r, !fr.noSum)
+}
+
+// colPlan is what the rows' checks need of a column, worked out once per
+// sheet rather than per cell from the spec's strings.
+type colPlan struct {
+	value   bool    // a value column
+	measure Measure // its measure
+	// ind and def are an entity table's value column's indicator and its
+	// definition ("" and nil for other columns, and in indicator tables,
+	// where the indicator depends on the row's line).
+	ind string
+	def *Indicator
+}
+
+// plan works out the columns' plan for the sheet.
+func (sr *SheetRead) plan() {
+	t := sr.sh.Table
+	sr.byLine = t.Rows == Indicators
+	sr.cols = make([]colPlan, len(t.Columns))
+	for ci := range t.Columns {
+		c := &t.Columns[ci]
+		p := colPlan{value: c.Role == RoleValue, measure: c.Measure}
+		if !sr.byLine {
+			p.ind = t.IndicatorFor(*c, nil)
+			p.def, _ = sr.fr.l.spec.Indicator(p.ind)
+		}
+		sr.cols[ci] = p
+		if c.Role == RoleName && len(c.Choices) > 0 {
+			sr.choices = true
+		}
+	}
+	sr.codes = t.Rows == Enterprise && hasRole(t, RoleCode)
+	for i := range sr.fr.l.spec.Rules {
+		if !sr.fr.l.spec.Rules[i].Expr.Totals {
+			sr.rules = true
+		}
+	}
+}
+
+// ind is the indicator of column ci in row r, "" when the cell is not an
+// input (Table.IndicatorFor). An indicator table's row must be one of its
+// lines.
+func (sr *SheetRead) ind(ci int, r *Row) string {
+	if !sr.byLine {
+		return sr.cols[ci].ind
+	}
+	t := sr.sh.Table
+	return t.IndicatorFor(t.Columns[ci], &t.Lines[r.LineN])
+}
+
+// def is the definition of ind, column ci's indicator.
+func (sr *SheetRead) def(ci int, ind string) *Indicator {
+	if d := sr.cols[ci].def; d != nil && !sr.byLine {
+		return d
+	}
+	d, _ := sr.fr.l.spec.Indicator(ind)
+	return d
 }
 
 func (tf *textFigures) add(c Cell, max int) {
