@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -551,6 +552,8 @@ type layout struct {
 	footerNoted bool
 	count       *reconcile.CellCount
 	st          *stream // the file's: what is noted once per file
+	// cells are the streamed rows' cells, one row at a time (identity).
+	cells []reconcile.Cell
 }
 
 func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount, st *stream) *layout {
@@ -824,6 +827,9 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if isTotal {
+		if l.st.fr != nil {
+			r.Cells = slices.Clone(r.Cells) // kept with the sheet, past the next row
+		}
 		sh.Total = &r
 		return dataRow
 	}
@@ -834,7 +840,19 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 // identity reads a row's sources and its name, credit code and 说明, and
 // whether any cell of the table's columns holds something.
 func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row int) (reconcile.Row, bool) {
-	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(l.t.Columns)), LineN: -1}
+	var cells []reconcile.Cell
+	if l.st.fr != nil {
+		// Streamed: the ledger has taken the row (copying what it keeps)
+		// before the next one is read, so one buffer serves every row.
+		if l.cells == nil {
+			l.cells = make([]reconcile.Cell, len(l.t.Columns))
+		}
+		cells = l.cells
+		clear(cells)
+	} else {
+		cells = make([]reconcile.Cell, len(l.t.Columns))
+	}
+	r := reconcile.Row{Line: row, Cells: cells, LineN: -1}
 	anyText := false
 	for ci := range l.t.Columns {
 		c := &l.t.Columns[ci]
