@@ -395,10 +395,10 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	}
 	switch c.Measure {
 	case MonthValue:
-		v := fr.cur.val(ind)
+		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
 	case YTDValue:
-		fr.cur.setYTD(fr.cur.val(ind), cell)
+		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
 	}
 }
 
@@ -462,11 +462,7 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 		}
 	}
 	if !sr.byLine {
-		key := r.Code
-		if key == "" {
-			key = r.Name
-		}
-		h := entityHash(key)
+		h := sr.eh // entityHash(entityOf(r)), made by Row
 		if first, dup := sr.seen[h]; dup {
 			if r.Code != "" && first.name != r.Name {
 				// The same code under another name: say it is the code

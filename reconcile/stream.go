@@ -180,11 +180,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 			fr.in.Status = "duplicate"
 		}
 	} else if s.Period.IsMonth() {
-		hint := 0
-		if prev := l.months[s.Department]; prev != nil {
-			hint = len(prev.vals)
-		}
-		fr.cur = newMonthState(s.Period, s.File, hint)
+		fr.cur = newMonthState(s.Period, s.File, l.months[s.Department])
 	}
 	return fr
 }
@@ -328,6 +324,8 @@ type SheetRead struct {
 	// What of checkRow applies to the sheet at all (plan): a name column
 	// with its choices listed, credit codes to check, row rules.
 	choices, codes, rules bool
+	th                    hashKey // tableHash of the table's ID
+	eh                    hashKey // the row's entity's hash (Row)
 }
 
 // textFigures are a column's figures typed as text in accepted rows: the
@@ -374,11 +372,14 @@ func (sr *SheetRead) HasTotal() bool { return sr.sh.Total != nil }
 func (sr *SheetRead) Row(r *Row) {
 	fr, l := sr.fr, sr.fr.l
 	l.tx = fr
-	t := sr.sh.Table
 	sr.rows++
 	fr.sum.Rows++
+	if !fr.dup && (fr.cur != nil || !sr.byLine) {
+		// The entity, hashed once for the duplicate check and the month.
+		sr.eh = entityHash(entityOf(r))
+	}
 	if fr.cur != nil && !fr.dup {
-		fr.cur.row(t, r)
+		fr.cur.row(sr.th, sr.eh)
 	}
 	switch {
 	case fr.dup:
@@ -401,7 +402,7 @@ func (sr *SheetRead) Row(r *Row) {
 			if ind := sr.ind(ci, r); ind != "" {
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {
-					fr.cur.val(ind).rejected = true
+					fr.cur.val(sr.indHash(ci, ind)).rejected = true
 				}
 			}
 		}
@@ -437,6 +438,7 @@ type colPlan struct {
 	// where the indicator depends on the row's line).
 	ind string
 	def *Indicator
+	ih  hashKey // indicatorHash(ind)
 }
 
 // plan works out the columns' plan for the sheet.
@@ -450,6 +452,7 @@ func (sr *SheetRead) plan() {
 		if !sr.byLine {
 			p.ind = t.IndicatorFor(*c, nil)
 			p.def, _ = sr.fr.l.spec.Indicator(p.ind)
+			p.ih = indicatorHash(p.ind)
 		}
 		sr.cols[ci] = p
 		if c.Role == RoleName && len(c.Choices) > 0 {
@@ -457,6 +460,7 @@ func (sr *SheetRead) plan() {
 		}
 	}
 	sr.codes = t.Rows == Enterprise && hasRole(t, RoleCode)
+	sr.th = tableHash(t.ID)
 	for i := range sr.fr.l.spec.Rules {
 		if !sr.fr.l.spec.Rules[i].Expr.Totals {
 			sr.rules = true
@@ -473,6 +477,14 @@ func (sr *SheetRead) ind(ci int, r *Row) string {
 	}
 	t := sr.sh.Table
 	return t.IndicatorFor(t.Columns[ci], &t.Lines[r.LineN])
+}
+
+// indHash is indicatorHash(ind) of column ci's indicator, ind.
+func (sr *SheetRead) indHash(ci int, ind string) hashKey {
+	if !sr.byLine {
+		return sr.cols[ci].ih
+	}
+	return indicatorHash(ind)
 }
 
 // def is the definition of ind, column ci's indicator.
