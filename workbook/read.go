@@ -784,16 +784,9 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		l.count.Reported += len(cells)
 		return kind
 	}
-	// at is where the row's name is, for a finding about the row.
-	at := func() reconcile.Source {
-		at := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
-		for ci := range t.Columns {
-			if t.Columns[ci].Role == reconcile.RoleName && r.Cells[ci].Cell != "" {
-				at = r.Cells[ci].Source
-			}
-		}
-		return at
-	}
+	// at is where the row's name is, for a finding about the row (made
+	// only for one: a closure over r would move r to the heap).
+	at := func() reconcile.Source { return rowSource(sub, sh, t, row, r.Cells) }
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
 	if isTotal && sh.Total != nil {
 		// A second 合计 (总计 under 合计): the first is compared; this one
@@ -830,11 +823,24 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		if l.st.fr != nil {
 			r.Cells = slices.Clone(r.Cells) // kept with the sheet, past the next row
 		}
-		sh.Total = &r
+		total := r // its own copy: &r would move every row to the heap
+		sh.Total = &total
 		return dataRow
 	}
 	sh.Rows = append(sh.Rows, r)
 	return dataRow
+}
+
+// rowSource is where a row's name is, for a finding about the row: its
+// name cell, else column A of its line.
+func rowSource(sub *reconcile.Submission, sh *reconcile.Sheet, t *reconcile.Table, row int, cells []reconcile.Cell) reconcile.Source {
+	at := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
+	for ci := range t.Columns {
+		if t.Columns[ci].Role == reconcile.RoleName && cells[ci].Cell != "" {
+			at = cells[ci].Source
+		}
+	}
+	return at
 }
 
 // identity reads a row's sources and its name, credit code and 说明, and
@@ -925,8 +931,8 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			def, _ := l.s.Indicator(ind) // the line's own
 			unit = def.Unit.Name
 		}
-		src := r.Cells[ci].Source
-		cell, f := readValue(src, l.byCol[ci], unit)
+		cell := &r.Cells[ci]
+		f := readValueInto(cell, l.byCol[ci], unit)
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
 			// calculated (a file written by a script) only loses the
@@ -945,7 +951,6 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		// A blank cell stays blank (Raw says whether it holds a mark for
 		// "no figure", —, -, / or 无): whether that is an error is the
 		// ledger's call (reconcile.checkRequired).
-		r.Cells[ci] = cell
 	}
 }
 
