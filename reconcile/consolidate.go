@@ -137,10 +137,13 @@ type Ledger struct {
 	tx       *FileRead           // the file being added
 	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
-	codes    map[string]codeUse
-	check    bool
-	detail   func(Entry)
-	res      *Result
+	// spareMonth is a month no longer kept, whose memory the next month
+	// takes (newMonthState).
+	spareMonth *monthState
+	codes      map[string]codeUse
+	check      bool
+	detail     func(Entry)
+	res        *Result
 	// Bounds on findings (bound.go) and the unreadable files whose
 	// department-month may yet be read from another file.
 	opt        Options

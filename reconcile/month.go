@@ -138,14 +138,21 @@ type monthState struct {
 }
 
 // newMonthState starts a month, sized like prev (the department's previous
-// month, or nil).
-func newMonthState(p Period, file string, prev *monthState) *monthState {
+// month, or nil), in spare's memory when there is one (a month no longer
+// kept: Ledger.spareMonth).
+func newMonthState(p Period, file string, prev, spare *monthState) *monthState {
+	m := &monthState{period: p, file: file, last: -1, ent: -1, sheets: map[string]string{}}
+	if spare != nil && spare.entIndex != nil {
+		clear(spare.entIndex)
+		m.vals, m.ents, m.entIndex, m.text = spare.vals[:0], spare.ents[:0], spare.entIndex, spare.text[:0]
+		return m
+	}
 	vals, ents := 0, 0
 	if prev != nil {
 		vals, ents = min(len(prev.vals), MaxMonthValues), min(len(prev.ents), MaxMonthValues)
 	}
-	return &monthState{period: p, file: file, last: -1, ent: -1, vals: make([]monthVal, 0, vals),
-		ents: make([]entityVal, 0, ents), entIndex: make(map[hashKey]int32, ents), sheets: map[string]string{}}
+	m.vals, m.ents, m.entIndex = make([]monthVal, 0, vals), make([]entityVal, 0, ents), make(map[hashKey]int32, ents)
+	return m
 }
 
 // row starts a row whose entity has the hash eh (entityHash of entityOf)
@@ -341,6 +348,9 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 	if prev == nil || prev.period.Before(p) {
 		l.months[dept] = cur
+		l.spareMonth = prev
+	} else {
+		l.spareMonth = cur
 	}
 }
 

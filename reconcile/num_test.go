@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -102,4 +103,24 @@ func FuzzNum(f *testing.F) {
 			}
 		}
 	})
+}
+
+// mayHaveSpace never says no to a text that has a space: every rune
+// unicode.IsSpace takes, alone and among others.
+func TestMayHaveSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "甲" + string(r) + "乙", "ab" + string(r)} {
+			if !mayHaveSpace(s) {
+				t.Errorf("mayHaveSpace(%q) = false", s)
+			}
+		}
+	}
+	for _, s := range []string{"甲公司", "ABC", "天津市西青区精武镇"} {
+		if mayHaveSpace(s) {
+			t.Errorf("mayHaveSpace(%q) = true", s)
+		}
+	}
 }

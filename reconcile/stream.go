@@ -180,7 +180,8 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 			fr.in.Status = "duplicate"
 		}
 	} else if s.Period.IsMonth() {
-		fr.cur = newMonthState(s.Period, s.File, l.months[s.Department])
+		fr.cur = newMonthState(s.Period, s.File, l.months[s.Department], l.spareMonth)
+		l.spareMonth = nil
 	}
 	return fr
 }

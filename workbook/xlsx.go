@@ -160,7 +160,8 @@ func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
 }
 
 // openXLSXPacked is openXLSX; with packed, the string table's entries are
-// slices of one string (packSST).
+// slices of one string (packSST) and the styles are not read: every cell
+// reads as no date (for Identify, which reads no figure).
 func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, error) {
 	lim = lim.filled()
 	if size > lim.MaxFileBytes {
@@ -323,7 +324,9 @@ func (x *xlsx) readWorkbook() error {
 			sstPart = t
 		}
 	}
-	x.readStyles(stylesPart(rels))
+	if !x.packSST {
+		x.readStyles(stylesPart(rels))
+	}
 	names, parts := map[string]bool{}, map[string]string{}
 	for _, s := range wb.Sheets {
 		t, ok := target[s.RID]
