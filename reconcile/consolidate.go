@@ -138,8 +138,10 @@ type Ledger struct {
 	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
 	// spareMonth is a month no longer kept, whose memory the next month
-	// takes (newMonthState).
+	// takes (newMonthState); spareSeen the last sheet's duplicate check's
+	// map, emptied, for the next sheet (SheetRead.End).
 	spareMonth *monthState
+	spareSeen  map[hashKey]firstRow
 	codes      map[string]codeUse
 	check      bool
 	detail     func(Entry)
@@ -526,12 +528,21 @@ func (l *Ledger) checkMonthYTD(sr *SheetRead, r *Row) {
 		if sr.cols[ci].measure != YTDValue || y.State != Number {
 			continue
 		}
-		ind := sr.ind(ci, r)
 		var m *Cell
-		for cj := len(sr.cols) - 1; cj >= 0; cj-- {
-			if sr.cols[cj].measure == MonthValue && r.Cells[cj].State == Number && sr.ind(cj, r) == ind {
-				m = &r.Cells[cj]
-				break
+		if !sr.byLine {
+			for _, cj := range sr.cols[ci].months {
+				if r.Cells[cj].State == Number {
+					m = &r.Cells[cj]
+					break
+				}
+			}
+		} else {
+			ind := sr.ind(ci, r)
+			for cj := len(sr.cols) - 1; cj >= 0; cj-- {
+				if sr.cols[cj].measure == MonthValue && r.Cells[cj].State == Number && sr.ind(cj, r) == ind {
+					m = &r.Cells[cj]
+					break
+				}
 			}
 		}
 		if m == nil {

@@ -352,7 +352,11 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
 	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
-		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
+		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen}
+	fr.l.spareSeen = nil
+	if sr.seen == nil {
+		sr.seen = map[hashKey]firstRow{}
+	}
 	sr.plan()
 	return sr
 }
@@ -440,6 +444,9 @@ type colPlan struct {
 	ind string
 	def *Indicator
 	ih  hashKey // indicatorHash(ind)
+	// months are, for an entity table's 本年累计 column, the 本月 columns
+	// of its indicator, the last first (checkMonthYTD).
+	months []int
 }
 
 // plan works out the columns' plan for the sheet.
@@ -454,6 +461,13 @@ func (sr *SheetRead) plan() {
 			p.ind = t.IndicatorFor(*c, nil)
 			p.def, _ = sr.fr.l.spec.Indicator(p.ind)
 			p.ih = indicatorHash(p.ind)
+		}
+		if !sr.byLine && c.Measure == YTDValue && p.value {
+			for cj := len(t.Columns) - 1; cj >= 0; cj-- {
+				if t.Columns[cj].Measure == MonthValue && t.IndicatorFor(t.Columns[cj], nil) == p.ind {
+					p.months = append(p.months, cj)
+				}
+			}
 		}
 		sr.cols[ci] = p
 		if c.Role == RoleName && len(c.Choices) > 0 {
@@ -579,8 +593,18 @@ func (sr *SheetRead) End(c CellCount) int {
 		f.incomplete = appendUnique(f.incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
 	}
 	fr.in.Rows += sr.rows
+	if len(sr.seen) <= maxSpareSeen {
+		clear(sr.seen)
+		l.spareSeen = sr.seen // the next sheet's, without growing it again
+	}
+	sr.seen = nil
 	return sr.rows
 }
+
+// maxSpareSeen bounds the entities of a sheet's duplicate check kept for
+// the next sheet: the map of one very large sheet is not held for the
+// rest of the run.
+const maxSpareSeen = 1 << 16
 
 // entityHash is a row's entity (its credit code, else its name) as the
 // duplicate check keeps it.
