@@ -189,6 +189,7 @@ func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, 
 		}
 		return nil, fileErr("不是 xlsx 工作簿（不是 zip 格式）", "not an xlsx workbook (not a zip package)", err)
 	}
+	useInflater(zr)
 	parts, err := members(zr, lim)
 	if err != nil {
 		return nil, err
