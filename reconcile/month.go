@@ -93,6 +93,9 @@ type entityVal struct {
 	sheet uint16
 	line  int32
 	noted bool // present in the month (note)
+	// codeOK: the code–name check found the entity's credit code among
+	// the run's codes under its first name (checkCodeName).
+	codeOK bool
 }
 
 // textRef is where a month keeps a text: text[off:mid] and text[mid:end]
@@ -275,6 +278,16 @@ func (m *monthState) find(i int, k hashKey) (int32, bool) {
 		return int32(i), true
 	}
 	return m.lookup(k)
+}
+
+// codeHeld reports whether the month's entity at index i has key k, the
+// name name, and passed the code–name check (entityVal.codeOK).
+func (m *monthState) codeHeld(i int, k hashKey, name string) bool {
+	if m.over || i >= len(m.ents) {
+		return false
+	}
+	e := &m.ents[i]
+	return e.key == k && e.codeOK && e.noted && string(m.text[e.name.off:e.name.mid]) == name
 }
 
 // present reports whether the month has the entity whose key is k noted,
