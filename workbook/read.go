@@ -552,8 +552,9 @@ type layout struct {
 	footerNoted bool
 	count       *reconcile.CellCount
 	st          *stream // the file's: what is noted once per file
-	// cells are the streamed rows' cells, one row at a time (identity).
-	cells []reconcile.Cell
+	// cells are the streamed rows' cells, one row at a time; chunk what is
+	// left of the chunk held rows' cells are cut from (identity).
+	cells, chunk []reconcile.Cell
 }
 
 func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount, st *stream) *layout {
@@ -831,6 +832,9 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	return dataRow
 }
 
+// cellChunk is how many held rows' cells are made at once.
+const cellChunk = 64
+
 // rowSource is where a row's name is, for a finding about the row: its
 // name cell, else column A of its line.
 func rowSource(sub *reconcile.Submission, sh *reconcile.Sheet, t *reconcile.Table, row int, cells []reconcile.Cell) reconcile.Source {
@@ -856,7 +860,13 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		cells = l.cells
 		clear(cells)
 	} else {
-		cells = make([]reconcile.Cell, len(l.t.Columns))
+		// Held: each row its own cells, cut from a chunk made for many
+		// rows (one allocation per cellChunk rows, not one per row).
+		n := len(l.t.Columns)
+		if len(l.chunk) < n {
+			l.chunk = make([]reconcile.Cell, n*cellChunk)
+		}
+		cells, l.chunk = l.chunk[:n:n], l.chunk[n:]
 	}
 	r := reconcile.Row{Line: row, Cells: cells, LineN: -1}
 	anyText := false
