@@ -38,7 +38,7 @@ const (
 
 // sealer collects the detail's block digests as the rows are added.
 type sealer struct {
-	d      *reconcile.Digest
+	d      *reconcile.BlockDigest
 	blocks []sealBlock
 	n      int // rows in the open block
 	sheet  int // the detail sheet the open block is in (0-based)
@@ -52,20 +52,16 @@ type sealBlock struct {
 	digest             [32]byte
 }
 
-// add hashes one detail row, at row r of detail sheet sheet.
+// add hashes one detail row, at row r of detail sheet sheet: its cells'
+// texts, clipped here (in place) as the row's XML clips them.
 func (s *sealer) add(sheet, r int, cells ...string) {
-	d := s.start(sheet, r)
-	for _, c := range cells {
-		d.Cell(sealText(c))
+	for i, c := range cells {
+		if len(c) > maxCellChars {
+			cells[i] = clip(c)
+		}
 	}
-	s.endRow()
-}
-
-// start opens a detail row at row r of detail sheet sheet and returns the
-// digest its cells go into (Cell, then endRow).
-func (s *sealer) start(sheet, r int) *reconcile.Digest {
 	if s.d == nil {
-		s.d = reconcile.NewDigest()
+		s.d = reconcile.NewBlockDigest()
 	}
 	if s.n > 0 && sheet != s.sheet {
 		s.end()
@@ -73,12 +69,7 @@ func (s *sealer) start(sheet, r int) *reconcile.Digest {
 	if s.n == 0 {
 		s.sheet, s.first = sheet, r
 	}
-	return s.d
-}
-
-// endRow ends the row start opened.
-func (s *sealer) endRow() {
-	s.d.EndRow()
+	s.d.Row(cells...)
 	s.n++
 	if s.n == reconcile.DetailBlock {
 		s.end()
@@ -91,15 +82,6 @@ func (s *sealer) end() {
 	}
 	s.blocks = append(s.blocks, sealBlock{int32(s.sheet), int32(s.first), int32(s.first + s.n - 1), s.d.SumBytes()})
 	s.n = 0
-}
-
-// sealText is a cell's text as the reader will see it: clipped to what a
-// cell holds, as the row's XML is.
-func sealText(c string) string {
-	if len(c) > maxCellChars {
-		return clip(c)
-	}
-	return c
 }
 
 // inputCells are the texts of one 来源文件 row as inputs writes them.
