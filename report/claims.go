@@ -150,7 +150,7 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 func measures(measure string, unit, u reconcile.Unit) bool {
 	switch measure {
 	case Growth:
-		return unit.Base == "%" || unit.Base == u.Base
+		return unit.Base == "%" || unit.Base == "倍" || unit.Base == u.Base // 增长5倍: end/base − 1
 	case Points:
 		return unit.Base == "百分点" && u.Base == "%"
 	case Ratio:
