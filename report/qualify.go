@@ -67,6 +67,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
+		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
+			own = append(own, "新增")
+		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
 		}
@@ -388,6 +391,63 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
+// newListHead: the figure's clause is the last item of a 、 list of nouns
+// opened by 新增 (新增甲公园、乙公园等绿地公园8个): the new-word heads the
+// list, not only its first item.
+func (x *extractor) newListHead(figs []figure, k int) bool {
+	f := figs[k]
+	if rateUnit(f.unit) || f.from == 0 || x.at(f.from-1) != '、' {
+		return false
+	}
+	head := x.back(f.from-1, "，。；：,;:")
+	if k > 0 && figs[k-1].unitEnd > head {
+		return false // a figure in between: the 、 separates figures
+	}
+	lead := newAndOld.ReplaceAllString(strings.TrimLeft(x.str(head, f.from-1), " "), "□")
+	loc := newWords.FindStringIndex(lead)
+	return strings.HasPrefix(lead, "新增") || loc != nil && loc[0] == 0
+}
+
+// partOfNew: a 其中 sub-item of a count of new things in its sentence
+// (新引进企业4家，其中，竹木企业1家) counts new things too, when its clause
+// is a bare noun.
+func (x *extractor) partOfNew(figs []figure, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
+	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+		return false
+	}
+	noun := strings.TrimPrefix(between, "其中")
+	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
+}
+
+// newAfter: a count standing before its noun whose predicate says the
+// things were newly recognised (4家企业被新认定为高新技术企业): the new-word
+// and what they became, "" when the words after the count say none.
+func newAfter(post string) string {
+	if m := recognizedAs.FindStringSubmatch(post); m != nil {
+		return m[1] + m[2]
+	}
+	return ""
+}
+
+var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
+
+// clauseAfter is the rest of a count's clause after its unit.
+func (x *extractor) clauseAfter(f *figure) string {
+	end := f.unitEnd
+	for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return x.str(f.unitEnd, end)
+}
+
 // sumListGoesOn: a clause opened by 累计 heads a list of one subject's
 // results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
 // it in its sentence that states a count with no words of its own for a
@@ -485,10 +545,17 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
 // period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
 // a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+// 共 before a verb of bringing in or spending (共引进资金, 共投入, 共筹集)
+// sums what the period brought in.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位)`)
 
-// newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+// newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
+// projects started or brought into production in the period.
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
+
+// newAndOld: a new-word joined to a word of work on what exists (新建和改造,
+// 新建及改造, 新上及扩改) counts new and old things together, not new ones.
+var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -500,6 +567,7 @@ func clauseQualifiers(before, unit string) []string {
 	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
+	s = newAndOld.ReplaceAllString(s, "□")
 	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
 		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
 	}
@@ -776,6 +844,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		end := f.unitEnd
 		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
+		}
+		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
+			return w, end // 4家企业被新认定为高新技术企业: what they became
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {

@@ -25,6 +25,18 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去五年，服务业增加值占地区生产总值的比重提高8.2个百分点、达52.3%。",
 			[]detail{{"8.2", "个百分点", "服务业增加值占地区生产总值的比重", "增长", "2014-2018", "fact", "points"},
 				{"52.3", "%", "服务业增加值占地区生产总值的比重", "", "2018", "fact", "ratio"}}},
+		{"新上, 新开工 and 新投产 count new things; new and renovated together do not",
+			"过去一年，新上工业项目12个，新开工项目5个，新投产项目3个；新建和改造村道30公里，新上及扩改项目40个。",
+			[]detail{{"12", "个", "新上工业项目", "新增", "2018", "fact", "level"}, {"5", "个", "项目", "新增", "2018", "fact", "level"},
+				{"3", "个", "新投产项目", "新增", "2018", "fact", "level"}, {"30", "公里", "新建和改造村道", "", "2018", "fact", "level"},
+				{"40", "个", "新上及扩改项目", "", "2018", "fact", "level"}}},
+		{"共 before a verb of bringing in sums; 共有 states a stock",
+			"过去一年，各村共引进资金600万元，园区共有企业80家。",
+			[]detail{{"600", "万元", "各村引进资金", "累计", "2018", "fact", "level"}, {"80", "家", "园区企业", "", "2018", "fact", "level"}}},
+		{"新增 heading a 、 list of nouns covers the count after it; a 其中 part of new things is new; 被新认定为 counts new ones",
+			"过去一年，新增甲公园、乙公园等城市公园6个；新引进企业9家，其中，食品企业2家；5家企业被新认定为专精特新企业。",
+			[]detail{{"6", "个", "乙公园等城市公园", "新增", "2018", "fact", "level"}, {"9", "家", "企业", "新增", "2018", "fact", "level"},
+				{"2", "家", "食品企业", "新增", "2018", "fact", "level"}, {"5", "家", "新认定专精特新企业", "新增", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -43,6 +43,7 @@ func clean(s string) string {
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
+	s = dropSum(s)
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
@@ -59,7 +60,7 @@ func clean(s string) string {
 		// verbs from the front (建成 服务站), only closing words from the end
 		// (固定资产投资 keeps its 投资).
 		for _, v := range verbs {
-			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) {
+			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) {
 				s, changed = rest, true
 			}
 			// 共办理诉求: 共 before a verb sums, and names nothing.
@@ -82,6 +83,39 @@ func clean(s string) string {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
 	return s
+}
+
+// conjunction: a verb joined to another (新建和改造村道) is part of the
+// name, not a verb to strip alone.
+var conjunction = regexp.MustCompile(`^(和|及|与|或|、)`)
+
+// dropSum takes out of a subject the 共 that sums or the 共有 that states a
+// stock (园区共有企业, 各村共引进资金): the noun is the same without it. Not
+// the 共 of a word (公共, 总共, 中共, 一共).
+func dropSum(s string) string {
+	rs := []rune(s)
+	var out []rune
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == '共' && i > 0 && i+1 < len(rs) && !strings.ContainsRune("公总中一合", rs[i-1]) {
+			rest := string(rs[i+1:])
+			if strings.HasPrefix(rest, "有") {
+				i++
+				continue
+			}
+			verb := false
+			for _, v := range verbs {
+				if strings.HasPrefix(rest, v) {
+					verb = true
+					break
+				}
+			}
+			if verb {
+				continue
+			}
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
 }
 
 var (
