@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -49,7 +50,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 			f.period = period{from: y, to: y, target: true}
 		}
 		f.from = x.clauseStart(figs, k)
-		before := x.str(f.from, f.start)
+		before := joinWords(x.str(f.from, f.start))
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
 		if x.estimated(f.start) {
 			f.qualifiers = append(f.qualifiers, "预计")
@@ -474,6 +475,31 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+}
+
+// joinWords takes out the spaces a copy left inside words, between two
+// Chinese characters (突 破200亿元, 同 比增长 where a PDF broke the line):
+// Chinese puts no space between words, so one there is a break, not a
+// boundary.
+func joinWords(s string) string {
+	if !strings.ContainsAny(s, " \u3000\u00a0") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\u00a0') {
+				j++
+			}
+			if len(out) > 0 && j < len(rs) && unicode.Is(unicode.Han, out[len(out)-1]) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // own is the figure's clause words, which a list shares.

@@ -37,6 +37,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，新增甲公园、乙公园等城市公园6个；新引进企业9家，其中，食品企业2家；5家企业被新认定为专精特新企业。",
 			[]detail{{"6", "个", "乙公园等城市公园", "新增", "2018", "fact", "level"}, {"9", "家", "企业", "新增", "2018", "fact", "level"},
 				{"2", "家", "食品企业", "新增", "2018", "fact", "level"}, {"5", "家", "新认定专精特新企业", "新增", "2018", "fact", "level"}}},
+		{"a space a copy left inside a word is no boundary",
+			"过去一年，规模工业总产值突 破80亿元，同 比增长9%。",
+			[]detail{{"80", "亿元", "规模工业总产值", "超过", "2018", "fact", "level"}, {"9", "%", "规模工业总产值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -57,6 +60,8 @@ func TestIndicatorNamesBatch6(t *testing.T) {
 		want []string
 	}{
 		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
+		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
+		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
 	}
 	for _, c := range cases {
 		found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n"+c.text, "\n"), Options{})
