@@ -908,6 +908,26 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
 		}
 	}
+	// 占计划的105.6%, 完成任务的117%, 完成年计划125%: the completion rate of
+	// the series stated before it.
+	if f.measure == Ratio && rateUnit(f.unit) {
+		if m := planShare.FindStringSubmatch(strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
+			if series := x.seriesBefore(figs, k); series != "" {
+				// 任务, 下达任务数, 目标 and 年计划 all name the plan; the
+				// year's task (全年任务, 年度任务) and a budget keep their name.
+				target := "计划"
+				switch {
+				case m[5] == "预算数":
+					target = "预算"
+				case strings.HasPrefix(m[5], "预算"):
+					target = m[5] // 预算, 预算调整数
+				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "任务"
+				}
+				return series + "完成" + target + "比例", f.unitEnd
+			}
+		}
+	}
 	if subj := clean(s); subj != "" {
 		return subj, f.unitEnd
 	}
@@ -928,6 +948,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// subject of the growth it compared.
 		if prev := figs[k-1]; prev.measure == Points && f.measure != Points && strings.Contains(prev.subject, "增速高于") {
 			return prev.subject[:strings.Index(prev.subject, "增速高于")], f.unitEnd
+		}
+		// 地区生产总值564亿元，占计划的100%，同比下降2%: past a completion
+		// rate, the series it completes.
+		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
+			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -951,6 +976,33 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	return "", f.unitEnd
+}
+
+// planShare: a clause that names only the plan a completion rate measures
+// against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).
+var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇]级)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+
+// completion: the end of a completion rate's subject.
+var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
+
+// seriesBefore: the series a completion rate speaks of — the subject of the
+// level right before it in its sentence, or the noun of a level written in
+// words or masked in the clause before (固定资产投资XX亿元，占全年任务数的…).
+func (x *extractor) seriesBefore(figs []figure, k int) string {
+	f := figs[k]
+	if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		if p := figs[k-1]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+			return strings.TrimSuffix(p.subject, "目标") // 工业投入目标完成0.25亿元
+		}
+		return ""
+	}
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if loc := amountInWords.FindStringIndex(x.str(from, f.from-1)); loc != nil {
+			return clean(x.str(from, f.from-1)[:loc[0]])
+		}
+	}
+	return ""
 }
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,

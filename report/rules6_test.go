@@ -40,6 +40,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a space a copy left inside a word is no boundary",
 			"过去一年，规模工业总产值突 破80亿元，同 比增长9%。",
 			[]detail{{"80", "亿元", "规模工业总产值", "超过", "2018", "fact", "level"}, {"9", "%", "规模工业总产值", "增长", "2018", "fact", "growth"}}},
+		{"a completion rate is of the series before it; so is the growth after the rate",
+			"过去一年，税收收入8亿元，占计划的102%，同比增长6%；工业投资3亿元，完成全年任务的95%；一般公共预算收入2亿元，完成区级下达任务数的110%。",
+			[]detail{{"8", "亿元", "税收收入", "", "2018", "fact", "level"}, {"102", "%", "税收收入完成计划比例", "", "2018", "fact", "ratio"},
+				{"6", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3", "亿元", "工业投资", "", "2018", "fact", "level"},
+				{"95", "%", "工业投资完成全年任务比例", "", "2018", "fact", "ratio"}, {"2", "亿元", "一般公共预算收入", "", "2018", "fact", "level"},
+				{"110", "%", "一般公共预算收入完成计划比例", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -60,6 +66,7 @@ func TestIndicatorNamesBatch6(t *testing.T) {
 		want []string
 	}{
 		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
+		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
 		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
 		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
 	}
