@@ -68,6 +68,13 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
+		// GDP增速逐季攀升，上半年3.2%、前三季度4.4%: a rate whose clause
+		// holds only its time is the growth the clause before names.
+		if len(own) == 0 && rateUnit(f.unit) && clean(before) == "" {
+			if q, _ := x.rateClause(figs, k); q != "" {
+				own = []string{q}
+			}
+		}
 		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
 			own = append(own, "新增")
 		}
@@ -931,6 +938,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if subj := clean(s); subj != "" {
 		return subj, f.unitEnd
 	}
+	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
+		return series, f.unitEnd
+	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
 	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
@@ -977,6 +987,32 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	return "", f.unitEnd
 }
+
+// rateClause: the clause before figure k's names a growth or decline rate
+// (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the
+// qualifier it gives ("增长" or "下降") and the series, "" when it does not.
+func (x *extractor) rateClause(figs []figure, k int) (string, string) {
+	f := figs[k]
+	if f.from == 0 || !strings.ContainsRune("，,", x.at(f.from-1)) {
+		return "", ""
+	}
+	from := x.back(f.from-1, clauseMarks)
+	if k > 0 && figs[k-1].unitEnd > from {
+		return "", ""
+	}
+	prev := joinWords(x.str(from, f.from-1))
+	loc := rateWord.FindStringIndex(prev)
+	if loc == nil {
+		return "", ""
+	}
+	q := "增长"
+	if strings.HasPrefix(prev[loc[0]:], "降幅") {
+		q = "下降"
+	}
+	return q, clean(stripComparison(prev[:loc[0]]))
+}
+
+var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).

@@ -46,6 +46,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"6", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3", "亿元", "工业投资", "", "2018", "fact", "level"},
 				{"95", "%", "工业投资完成全年任务比例", "", "2018", "fact", "ratio"}, {"2", "亿元", "一般公共预算收入", "", "2018", "fact", "level"},
 				{"110", "%", "一般公共预算收入完成计划比例", "", "2018", "fact", "ratio"}}},
+		{"rates whose clauses hold only their time are the growth a clause before names",
+			"过去一年，全县税收收入增速逐季回升，一季度2.1%、前三季度3.5%、全年4%左右；工业品价格降幅收窄，上半年1.2%。",
+			[]detail{{"2.1", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3.5", "%", "税收收入", "增长", "2018", "fact", "growth"},
+				{"4", "%", "税收收入", "增长,约", "2018", "fact", "growth"}, {"1.2", "%", "工业品价格", "下降", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
