@@ -182,7 +182,9 @@ func (x *extractor) each(figs []figure) []figure {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+		// 均 says "each" only right before what is said of them (均增长7%,
+		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
 			out = append(out, f)
 			continue
 		}

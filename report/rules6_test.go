@@ -50,6 +50,13 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，全县税收收入增速逐季回升，一季度2.1%、前三季度3.5%、全年4%左右；工业品价格降幅收窄，上半年1.2%。",
 			[]detail{{"2.1", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3.5", "%", "税收收入", "增长", "2018", "fact", "growth"},
 				{"4", "%", "税收收入", "增长,约", "2018", "fact", "growth"}, {"1.2", "%", "工业品价格", "下降", "2018", "fact", "growth"}}},
+		{"positions moving in 位, the group a place leads and the months looked back on are no claims",
+			"8个月来，全县在全国百强县中持续进位，从60位上升到42位，投资增速稳居全省80个县区前列，引进博士5位。",
+			[]detail{{"5", "位", "博士", "", "2018", "fact", "level"}}},
+		{"a range of amounts before the noun of things measured later names their class; 均 inside a noun is no 'each'; 累计 inside a subject is none of its name",
+			"过去一年，固定资产投资8亿元，其中100至500万元项目累计投资1.2亿元；地均税收约6亿元/平方公里，亩均税收均超过20万元。",
+			[]detail{{"8", "亿元", "固定资产投资", "", "2018", "fact", "level"}, {"1.2", "亿元", "100至500万元项目投资", "累计", "2018", "fact", "level"},
+				{"6", "亿元/平方公里", "地均税收", "约", "2018", "fact", "level"}, {"20", "万元", "亩均税收", "超过", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -44,6 +44,10 @@ func clean(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	s = dropSum(s)
+	// 项目累计投资: 累计 says the figure sums, the noun is 项目投资.
+	if i := strings.Index(s, "累计"); i > 0 && len(s) > i+len("累计") {
+		s = s[:i] + s[i+len("累计"):]
+	}
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
