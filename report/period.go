@@ -44,6 +44,10 @@ var (
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
+	// budgetRun: the budget report heard with the work report names the
+	// year whose budget was carried out (2021年财政预算执行情况), the year
+	// the session looks back on.
+	budgetRun = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -90,6 +94,10 @@ func (x *extractor) years() (review, delivered int) {
 	// 定下的目标：…) is the year targeted, after the one reviewed.
 	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
+		return y, 0
+	}
+	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
 		return y, 0
 	}
 	if m := goalYear.FindStringSubmatch(x.s); m != nil {
