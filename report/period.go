@@ -221,12 +221,16 @@ func (x *extractor) passages() {
 		}
 	}
 	year := func(s string) int { y, _ := strconv.Atoi(s); return y }
+	contents := x.contents()
 	add(reviewHeading, func(m []string) (period, bool) {
 		y := year(m[1] + m[5])
-		return fact(y, y), true
+		return fact(y, y), !contents[at]
 	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
+		if contents[at] {
+			return period{}, false
+		}
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
@@ -463,6 +467,40 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+}
+
+// contents are the review and target headings a sentence lists as the
+// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):
+// a table of contents, no passage of its own; by byte offset.
+func (x *extractor) contents() map[int]bool {
+	type hit struct{ at, end int }
+	var hits []hit
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading} {
+		for _, loc := range re.FindAllStringIndex(x.s, -1) {
+			hits = append(hits, hit{loc[0], loc[1]})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	out := map[int]bool{}
+	for k := 1; k < len(hits); k++ {
+		a, b := hits[k-1], hits[k]
+		if b.at < a.end {
+			continue
+		}
+		// the next part follows a 、 within the same sentence
+		between := x.s[a.end:b.at]
+		if !strings.HasSuffix(strings.TrimSpace(between), "、") || strings.ContainsAny(between, "。；;！？") {
+			continue
+		}
+		broken := false
+		for i := x.byteRune[a.end]; i <= x.byteRune[b.at] && !broken; i++ {
+			broken = x.t.breaks[i]
+		}
+		if !broken {
+			out[a.at], out[b.at] = true, true
+		}
+	}
+	return out
 }
 
 // countWord is the number a count of years is written with (四, 两, 10),

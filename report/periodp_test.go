@@ -25,3 +25,13 @@ func TestPeriodRulesRound2(t *testing.T) {
 		}
 	}
 }
+
+func TestContentsAreNoPassage(t *testing.T) {
+	text := "某县人民代表大会开幕\n——2020年5月11日\n县长作政府工作报告。报告共分三个部分：2019年工作回顾、2020年工作目标和主要任务、加强政府自身建设。\n县长说，2019年，全县上下攻坚克难。全县生产总值完成50.2亿元，增长7%。\n" +
+		"一、2019年工作回顾\n全年新建道路12公里。\n二、2020年工作目标\n力争生产总值增长8%。"
+	want := []detail{{"50.2", "亿元", "生产总值", "", "2019", "fact", "level"}, {"7", "%", "生产总值", "增长", "2019", "fact", "growth"},
+		{"12", "公里", "道路", "新增", "2019", "fact", "level"}, {"8", "%", "生产总值", "增长", "2020", "target", "growth"}}
+	if diff := cmp.Diff(want, details(Extract(strings.Split(text, "\n"), Options{}))); diff != "" {
+		t.Errorf("a list of the report's parts is no heading (-want +got):\n%s", diff)
+	}
+}
