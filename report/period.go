@@ -58,7 +58,7 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := deliveryDate.FindStringSubmatch(head); m != nil {
+	if m := x.deliveryDate(head); m != nil {
 		if m[1] == "" {
 			m = []string{m[0], m[4], m[5], m[6]}
 		}
@@ -123,6 +123,31 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	return 0, 0
 }
+
+// deliveryDate is the date a report was delivered at, in head: the date
+// said to be of the session (2016年12月16日在…大会上) before a page's time of
+// posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
+func (x *extractor) deliveryDate(head string) []string {
+	var first []string
+	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
+		rest := head[loc[1]:]
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			if loc[2*k] >= 0 {
+				m[k] = head[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		if atSession.MatchString(rest) {
+			return m
+		}
+		if first == nil {
+			first = m
+		}
+	}
+	return first
+}
+
+var atSession = regexp.MustCompile(`^\s*[在于]`)
 
 // plans are the five-year plans by their number: 十三五 is 2016–2020.
 var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}

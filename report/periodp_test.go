@@ -17,6 +17,9 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a news report of the session without a date: the budget carried out names the reviewed year",
 			"某镇第十届人民代表大会第一次会议召开\n大会审查了镇2020年财政预算执行情况和2021年财政预算（草案）报告。\n五年来，全镇新建道路30公里。",
 			[]detail{{"30", "公里", "道路", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"a page's time of posting before the session's date is not the date of delivery",
+			"某县政府工作报告（全文）\n某网 2021-07-23 10:38:42 政府报告\n——2016年12月16日在某县第十六届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，规模以上工业企业由115家增加到173家。",
+			[]detail{{"115", "家", "规模以上工业企业", "", "2011", "fact", "level"}, {"173", "家", "规模以上工业企业", "", "2016", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
