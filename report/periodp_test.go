@@ -20,6 +20,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a page's time of posting before the session's date is not the date of delivery",
 			"某县政府工作报告（全文）\n某网 2021-07-23 10:38:42 政府报告\n——2016年12月16日在某县第十六届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，规模以上工业企业由115家增加到173家。",
 			[]detail{{"115", "家", "规模以上工业企业", "", "2011", "fact", "level"}, {"173", "家", "规模以上工业企业", "", "2016", "fact", "level"}}},
+		{"由X到Y in a sentence dated with a span's last year: X is the year before the span",
+			"某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n四年来，全县经济稳步发展。2016年实现地区生产总值80亿元，税收收入由3亿元增加到4.5亿元；2016年，工业产值由上年的60亿元增加到66亿元。",
+			[]detail{{"80", "亿元", "地区生产总值", "", "2016", "fact", "level"}, {"3", "亿元", "税收收入", "", "2012", "fact", "level"}, {"4.5", "亿元", "税收收入", "", "2016", "fact", "level"},
+				{"60", "亿元", "工业产值", "", "2015", "fact", "level"}, {"66", "亿元", "工业产值", "", "2016", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -707,6 +707,8 @@ var (
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
 )
 
+var lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
+
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
 func (x *extractor) startEnd(figs []figure, k int) {
 	f := &figs[k]
@@ -758,6 +760,12 @@ func (x *extractor) startEnd(figs []figure, k int) {
 		f.period = period{from: x.review, to: x.review}
 	default:
 		y := f.period.from - 1
+		// 四年来…2016年实现…；收入由5.05亿元增加到7.17亿元: a sentence dated
+		// with the last year of the span its passage reviews starts X at
+		// the span's start, unless X is said to be the year before's (上年).
+		if p, _ := x.passageAt(f.start); !p.target && p.from < p.to && f.period.from == p.to && f.period.to == p.to && !lastYearWord.MatchString(x.str(f.from, f.start)) {
+			y = p.from - 1
+		}
 		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
 			y, _ = strconv.Atoi(m[1])
 		}
