@@ -204,6 +204,10 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// comparedPlan: what stands before a plan named as the base a figure is
+// compared with (是“十一五”期间…的3倍, 比“十二五”时期).
+var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
+
 // sinceEvent: the nationwide events reports count spans from (sinceYears
 // gives the regexp group of each and the first year after it): the 18th, 19th and
 // 20th Party Congresses (November 2012, October 2017, October 2022), the
@@ -284,6 +288,9 @@ func (x *extractor) passages() {
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
 		planMark = len(x.marks)
+		if comparedPlan.MatchString(x.s[max(0, at-12):at]) {
+			return period{}, false // 是“十一五”期间8300万元的3.39倍: a base, below
+		}
 		switch {
 		case from > R:
 			return target(from, from+4), true
@@ -470,6 +477,20 @@ func (x *extractor) passages() {
 		}
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
+	}
+	// 是“十一五”期间8300万元的3.39倍: a past plan named as the base of a
+	// comparison holds for the base only, up to its 的 or its clause's end.
+	for _, loc := range planPhrase.FindAllStringSubmatchIndex(x.s, -1) {
+		from := plans[x.s[loc[2]:loc[3]]]
+		if from == 0 || from+4 > R || !comparedPlan.MatchString(x.s[max(0, loc[0]-12):loc[0]]) {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		end := x.byteRune[loc[1]]
+		for end < len(x.t.runes) && end < at+40 && x.at(end) != '的' && !strings.ContainsRune(clauseMarks, x.at(end)) {
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(from, from+4)})
 	}
 	// “十二五”确定的9项约束性指标全部完成: the plan's own tasks and
 	// indicators are counted over its span, for their sentence.

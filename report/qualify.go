@@ -707,7 +707,11 @@ var (
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
 )
 
-var lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
+var (
+	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
+	// toLevel: a verb bringing X to a level right after it.
+	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
+)
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
 func (x *extractor) startEnd(figs []figure, k int) {
@@ -748,10 +752,13 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			break
 		}
 	}
-	if y < 0 {
+	if y >= 0 {
+		figs[y].endOf = true
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
-	figs[y].endOf = true
+	// 由85%提高到全覆盖 (Y in words, or the copy ends after 到): X is
+	// still the start.
 	f.startOf = true
 	f.qualifiers = nil
 	f.measure = measureOf(f)
