@@ -513,7 +513,33 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+	// 预计2025年，…完成87.4亿元，五年跨越3个台阶，年均增速达到8%: N年 in the
+	// review of one year speaks of the N years ending with it, to its
+	// clause's end (；).
+	var spans []mark
+	for _, loc := range yearsCount.FindAllStringSubmatchIndex(x.s, -1) {
+		n := countWord(x.s[loc[4]:loc[5]])
+		at := x.byteRune[loc[4]]
+		p := x.periodAt(at)
+		if n < 2 || p.target || p.from != p.to || p.from == 0 {
+			continue
+		}
+		end := at
+		for end < len(x.t.runes) && end < at+maxSentence && !strings.ContainsRune("；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
+			end++
+		}
+		spans = append(spans, mark{at: at, end: end + 1, p: fact(p.to-n+1, p.to)})
+	}
+	if len(spans) > 0 {
+		x.scoped = append(x.scoped, spans...)
+		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
+	}
 }
+
+// yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
+// 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
+// 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
 // report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):

@@ -295,6 +295,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
+		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
+	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
@@ -340,6 +343,9 @@ var (
 func (x *extractor) sizeClass(f *figure) bool {
 	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
 		return false
+	}
+	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
+		return false // 跨越3个十亿级台阶: thresholds crossed, a change
 	}
 	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
 }
