@@ -35,6 +35,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"120", "亿元", "固定资产投资", "累计", "2016-2020", "fact", "cumulative"}, {"60", "%", "城镇化率", "", "2020", "fact", "ratio"},
 				{"90", "亿元", "地区生产总值", "预计", "2020", "fact", "level"}, {"2", "个", "", "累计,预计", "2016-2020", "fact", "cumulative"},
 				{"7", "%", "", "年均,预计", "2016-2020", "fact", "growth"}, {"6", "%", "规模以上工业增加值", "增长,预计", "2020", "fact", "growth"}}},
+		{"a rate passed or neared in a span's review is the last year's", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县城镇化率超65%，森林覆盖率接近70%，累计植树120万株。",
+			[]detail{{"65", "%", "城镇化率", "超过", "2020", "fact", "ratio"}, {"70", "%", "", "近", "2020", "fact", "ratio"}, {"120", "万株", "", "累计", "2016-2020", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -301,7 +301,8 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && reached {
+	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近")) {
+		// 城镇化率超68%: a rate passed, like one reached, is the end's.
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
 	}
