@@ -37,6 +37,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"7", "%", "", "年均,预计", "2016-2020", "fact", "growth"}, {"6", "%", "规模以上工业增加值", "增长,预计", "2020", "fact", "growth"}}},
 		{"a rate passed or neared in a span's review is the last year's", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县城镇化率超65%，森林覆盖率接近70%，累计植树120万株。",
 			[]detail{{"65", "%", "城镇化率", "超过", "2020", "fact", "ratio"}, {"70", "%", "", "近", "2020", "fact", "ratio"}, {"120", "万株", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a multiple comparing a level reached with another's is of that level's year", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，脱贫户人均纯收入达到1.6万元，高于国家脱贫标准3倍；地区生产总值是2015年的1.5倍。",
+			[]detail{{"1.6", "万元", "脱贫户人均纯收入", "", "2020", "fact", "level"}, {"3", "倍", "", "", "2020", "fact", "ratio"}, {"1.5", "倍", "地区生产总值", "", "2016-2020", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -270,6 +270,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
+	// 人均纯收入达到2.9万元，高于全国脱贫标准7倍: a multiple comparing the
+	// level just stated with another's is of that level's year.
+	if f.unit == "倍" && f.base == 0 && k > 0 && f.period.from != f.period.to && !f.period.target && comparative.MatchString(x.str(f.from, f.start)) {
+		if prev := figs[k-1]; prev.measure == Level && prev.period.from == prev.period.to && prev.period.to == f.period.to && prev.start >= x.sentenceStart(f.start) {
+			f.period = prev.period
+			return
+		}
+	}
 	// A part of a ratio a:b:c speaks of the period of the first.
 	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.period = figs[k-1].period
