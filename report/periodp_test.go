@@ -39,6 +39,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"65", "%", "城镇化率", "超过", "2020", "fact", "ratio"}, {"70", "%", "", "近", "2020", "fact", "ratio"}, {"120", "万株", "", "累计", "2016-2020", "fact", "cumulative"}}},
 		{"a multiple comparing a level reached with another's is of that level's year", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，脱贫户人均纯收入达到1.6万元，高于国家脱贫标准3倍；地区生产总值是2015年的1.5倍。",
 			[]detail{{"1.6", "万元", "脱贫户人均纯收入", "", "2020", "fact", "level"}, {"3", "倍", "", "", "2020", "fact", "ratio"}, {"1.5", "倍", "地区生产总值", "", "2016-2020", "fact", "ratio"}}},
+		{"the year's planned amount is a target; a project's planned total is what it is", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年实施重点项目20个，项目计划总投资80亿元，年度计划完成投资15亿元，实际完成投资16.2亿元。",
+			[]detail{{"20", "个", "重点项目", "", "2020", "fact", "level"}, {"80", "亿元", "", "", "2020", "fact", "level"}, {"15", "亿元", "", "", "2020", "target", "level"}, {"16.2", "亿元", "", "", "2020", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

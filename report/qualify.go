@@ -895,12 +895,21 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // only one qualified as the year's, or a 目标, is a target.
 var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
+// yearPlan: a clause naming the year's planned amount (年度计划完成投资,
+// 全年计划投资): a target of its year, unlike a project's 计划总投资, which
+// is what the project is.
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
+
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
 // clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
 func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	f := &figs[k]
 	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	if yearPlan.MatchString(before) {
+		f.period.target = true // 年度计划完成投资23.36亿元: the year's planned amount
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
