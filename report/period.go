@@ -44,6 +44,10 @@ var (
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
+	// budgetRun: the budget report heard with the work report names the
+	// year whose budget was carried out (2021年财政预算执行情况), the year
+	// the session looks back on.
+	budgetRun = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -54,7 +58,7 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := deliveryDate.FindStringSubmatch(head); m != nil {
+	if m := x.deliveryDate(head); m != nil {
 		if m[1] == "" {
 			m = []string{m[0], m[4], m[5], m[6]}
 		}
@@ -92,6 +96,10 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return y, 0
 	}
+	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y, 0
+	}
 	if m := goalYear.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y - 1, y
@@ -115,6 +123,31 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	return 0, 0
 }
+
+// deliveryDate is the date a report was delivered at, in head: the date
+// said to be of the session (2016年12月16日在…大会上) before a page's time of
+// posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
+func (x *extractor) deliveryDate(head string) []string {
+	var first []string
+	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
+		rest := head[loc[1]:]
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			if loc[2*k] >= 0 {
+				m[k] = head[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		if atSession.MatchString(rest) {
+			return m
+		}
+		if first == nil {
+			first = m
+		}
+	}
+	return first
+}
+
+var atSession = regexp.MustCompile(`^\s*[在于]`)
 
 // plans are the five-year plans by their number: 十三五 is 2016–2020.
 var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
@@ -171,6 +204,10 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// comparedPlan: what stands before a plan named as the base a figure is
+// compared with (是“十一五”期间…的3倍, 比“十二五”时期).
+var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
+
 // sinceEvent: the nationwide events reports count spans from (sinceYears
 // gives the regexp group of each and the first year after it): the 18th, 19th and
 // 20th Party Congresses (November 2012, October 2017, October 2022), the
@@ -213,12 +250,16 @@ func (x *extractor) passages() {
 		}
 	}
 	year := func(s string) int { y, _ := strconv.Atoi(s); return y }
+	contents := x.contents()
 	add(reviewHeading, func(m []string) (period, bool) {
 		y := year(m[1] + m[5])
-		return fact(y, y), true
+		return fact(y, y), !contents[at]
 	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
+		if contents[at] {
+			return period{}, false
+		}
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
@@ -247,6 +288,9 @@ func (x *extractor) passages() {
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
 		planMark = len(x.marks)
+		if comparedPlan.MatchString(x.s[max(0, at-12):at]) {
+			return period{}, false // 是“十一五”期间8300万元的3.39倍: a base, below
+		}
 		switch {
 		case from > R:
 			return target(from, from+4), true
@@ -434,6 +478,20 @@ func (x *extractor) passages() {
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
+	// 是“十一五”期间8300万元的3.39倍: a past plan named as the base of a
+	// comparison holds for the base only, up to its 的 or its clause's end.
+	for _, loc := range planPhrase.FindAllStringSubmatchIndex(x.s, -1) {
+		from := plans[x.s[loc[2]:loc[3]]]
+		if from == 0 || from+4 > R || !comparedPlan.MatchString(x.s[max(0, loc[0]-12):loc[0]]) {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		end := x.byteRune[loc[1]]
+		for end < len(x.t.runes) && end < at+40 && x.at(end) != '的' && !strings.ContainsRune(clauseMarks, x.at(end)) {
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(from, from+4)})
+	}
 	// “十二五”确定的9项约束性指标全部完成: the plan's own tasks and
 	// indicators are counted over its span, for their sentence.
 	for _, loc := range planTasks.FindAllStringSubmatchIndex(x.s, -1) {
@@ -455,6 +513,66 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+	// 预计2025年，…完成87.4亿元，五年跨越3个台阶，年均增速达到8%: N年 in the
+	// review of one year speaks of the N years ending with it, to its
+	// clause's end (；).
+	var spans []mark
+	for _, loc := range yearsCount.FindAllStringSubmatchIndex(x.s, -1) {
+		n := countWord(x.s[loc[4]:loc[5]])
+		at := x.byteRune[loc[4]]
+		p := x.periodAt(at)
+		if n < 2 || p.target || p.from != p.to || p.from == 0 {
+			continue
+		}
+		end := at
+		for end < len(x.t.runes) && end < at+maxSentence && !strings.ContainsRune("；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
+			end++
+		}
+		spans = append(spans, mark{at: at, end: end + 1, p: fact(p.to-n+1, p.to)})
+	}
+	if len(spans) > 0 {
+		x.scoped = append(x.scoped, spans...)
+		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
+	}
+}
+
+// yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
+// 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
+// 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+
+// contents are the review and target headings a sentence lists as the
+// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):
+// a table of contents, no passage of its own; by byte offset.
+func (x *extractor) contents() map[int]bool {
+	type hit struct{ at, end int }
+	var hits []hit
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading} {
+		for _, loc := range re.FindAllStringIndex(x.s, -1) {
+			hits = append(hits, hit{loc[0], loc[1]})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	out := map[int]bool{}
+	for k := 1; k < len(hits); k++ {
+		a, b := hits[k-1], hits[k]
+		if b.at < a.end {
+			continue
+		}
+		// the next part follows a 、 within the same sentence
+		between := x.s[a.end:b.at]
+		if !strings.HasSuffix(strings.TrimSpace(between), "、") || strings.ContainsAny(between, "。；;！？") {
+			continue
+		}
+		broken := false
+		for i := x.byteRune[a.end]; i <= x.byteRune[b.at] && !broken; i++ {
+			broken = x.t.breaks[i]
+		}
+		if !broken {
+			out[a.at], out[b.at] = true, true
+		}
+	}
+	return out
 }
 
 // countWord is the number a count of years is written with (四, 两, 10),

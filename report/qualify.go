@@ -285,6 +285,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
+	// 人均纯收入达到2.9万元，高于全国脱贫标准7倍: a multiple comparing the
+	// level just stated with another's is of that level's year.
+	if f.unit == "倍" && f.base == 0 && k > 0 && f.period.from != f.period.to && !f.period.target && comparative.MatchString(x.str(f.from, f.start)) {
+		if prev := figs[k-1]; prev.measure == Level && prev.period.from == prev.period.to && prev.period.to == f.period.to && prev.start >= x.sentenceStart(f.start) {
+			f.period = prev.period
+			return
+		}
+	}
 	// A part of a ratio a:b:c speaks of the period of the first.
 	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.period = figs[k-1].period
@@ -310,10 +318,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
+		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
+	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && reached {
+	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近")) {
+		// 城镇化率超68%: a rate passed, like one reached, is the end's.
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
 	}
@@ -355,6 +367,9 @@ var (
 func (x *extractor) sizeClass(f *figure) bool {
 	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
 		return false
+	}
+	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
+		return false // 跨越3个十亿级台阶: thresholds crossed, a change
 	}
 	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
 }
@@ -812,6 +827,12 @@ var (
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
 )
 
+var (
+	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
+	// toLevel: a verb bringing X to a level right after it.
+	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
+)
+
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
 func (x *extractor) startEnd(figs []figure, k int) {
 	f := &figs[k]
@@ -851,10 +872,13 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			break
 		}
 	}
-	if y < 0 {
+	if y >= 0 {
+		figs[y].endOf = true
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
-	figs[y].endOf = true
+	// 由85%提高到全覆盖 (Y in words, or the copy ends after 到): X is
+	// still the start.
 	f.startOf = true
 	f.qualifiers = nil
 	f.measure = measureOf(f)
@@ -863,6 +887,12 @@ func (x *extractor) startEnd(figs []figure, k int) {
 		f.period = period{from: x.review, to: x.review}
 	default:
 		y := f.period.from - 1
+		// 四年来…2016年实现…；收入由5.05亿元增加到7.17亿元: a sentence dated
+		// with the last year of the span its passage reviews starts X at
+		// the span's start, unless X is said to be the year before's (上年).
+		if p, _ := x.passageAt(f.start); !p.target && p.from < p.to && f.period.from == p.to && f.period.to == p.to && !lastYearWord.MatchString(x.str(f.from, f.start)) {
+			y = p.from - 1
+		}
 		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
 			y, _ = strconv.Atoi(m[1])
 		}
@@ -1054,12 +1084,21 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // only one qualified as the year's, or a 目标, is a target.
 var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
+// yearPlan: a clause naming the year's planned amount (年度计划完成投资,
+// 全年计划投资): a target of its year, unlike a project's 计划总投资, which
+// is what the project is.
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
+
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
 // clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
 func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	f := &figs[k]
 	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	if yearPlan.MatchString(before) {
+		f.period.target = true // 年度计划完成投资23.36亿元: the year's planned amount
 		return
 	}
 	loc := targetOf.FindStringIndex(before)

@@ -1,0 +1,67 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Period and kind rules the development half's fresh reports called for
+// (issue 13, second round), each on sentences written for the test.
+func TestPeriodRulesRound2(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a news report of the session without a date: the budget carried out names the reviewed year",
+			"某镇第十届人民代表大会第一次会议召开\n大会审查了镇2020年财政预算执行情况和2021年财政预算（草案）报告。\n五年来，全镇新建道路30公里。",
+			[]detail{{"30", "公里", "道路", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"a page's time of posting before the session's date is not the date of delivery",
+			"某县政府工作报告（全文）\n某网 2021-07-23 10:38:42 政府报告\n——2016年12月16日在某县第十六届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，规模以上工业企业由115家增加到173家。",
+			[]detail{{"115", "家", "规模以上工业企业", "", "2011", "fact", "level"}, {"173", "家", "规模以上工业企业", "", "2016", "fact", "level"}}},
+		{"由X到Y in a sentence dated with a span's last year: X is the year before the span",
+			"某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n四年来，全县经济稳步发展。2016年实现地区生产总值80亿元，税收收入由3亿元增加到4.5亿元；2016年，工业产值由上年的60亿元增加到66亿元。",
+			[]detail{{"80", "亿元", "地区生产总值", "", "2016", "fact", "level"}, {"3", "亿元", "税收收入", "", "2012", "fact", "level"}, {"4.5", "亿元", "税收收入", "", "2016", "fact", "level"},
+				{"60", "亿元", "工业产值", "", "2015", "fact", "level"}, {"66", "亿元", "工业产值", "", "2016", "fact", "level"}}},
+		{"a past plan named as a comparison's base is no passage",
+			"某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n五年来共投入扶贫资金3亿元，是“十一五”期间9000万元的3.3倍；农村自来水普及率由70%提高到90%。",
+			[]detail{{"3", "亿元", "扶贫资金", "累计", "2012-2016", "fact", "cumulative"}, {"9000", "万元", "", "累计", "2006-2010", "fact", "cumulative"},
+				{"3.3", "倍", "", "", "2012-2016", "fact", "ratio"}, {"70", "%", "农村自来水普及率", "", "2011", "fact", "ratio"}, {"90", "%", "农村自来水普及率", "", "2016", "fact", "ratio"}}},
+		{"由X with its Y in words is still the start", "某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n五年来，贫困村通电率由85%提高到全覆盖，通邮率由60%提高到95%。",
+			[]detail{{"85", "%", "贫困村通电率", "", "2011", "fact", "ratio"}, {"60", "%", "通邮率", "", "2011", "fact", "ratio"}, {"95", "%", "通邮率", "", "2016", "fact", "ratio"}}},
+		{"N年 before what it counts: the N years' sum, in a span's review and in one year's",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n过去五年，全县五年固定资产投资达120亿元，城镇化率达到60%。\n一、2020年工作回顾\n预计2020年，全县地区生产总值完成90亿元，五年跨越2个十亿级台阶，年均增速达到7%；规模以上工业增加值增长6%。",
+			[]detail{{"120", "亿元", "固定资产投资", "累计", "2016-2020", "fact", "cumulative"}, {"60", "%", "城镇化率", "", "2020", "fact", "ratio"},
+				{"90", "亿元", "地区生产总值", "预计", "2020", "fact", "level"}, {"2", "个", "", "累计,预计", "2016-2020", "fact", "cumulative"},
+				{"7", "%", "", "年均,预计", "2016-2020", "fact", "growth"}, {"6", "%", "规模以上工业增加值", "增长,预计", "2020", "fact", "growth"}}},
+		{"a rate passed or neared in a span's review is the last year's", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县城镇化率超65%，森林覆盖率接近70%，累计植树120万株。",
+			[]detail{{"65", "%", "城镇化率", "超过", "2020", "fact", "ratio"}, {"70", "%", "", "近", "2020", "fact", "ratio"}, {"120", "万株", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a multiple comparing a level reached with another's is of that level's year", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，脱贫户人均纯收入达到1.6万元，高于国家脱贫标准3倍；地区生产总值是2015年的1.5倍。",
+			[]detail{{"1.6", "万元", "脱贫户人均纯收入", "", "2020", "fact", "level"}, {"3", "倍", "", "", "2020", "fact", "ratio"}, {"1.5", "倍", "地区生产总值", "", "2016-2020", "fact", "ratio"}}},
+		{"the year's planned amount is a target; a project's planned total is what it is", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年实施重点项目20个，项目计划总投资80亿元，年度计划完成投资15亿元，实际完成投资16.2亿元。",
+			[]detail{{"20", "个", "重点项目", "", "2020", "fact", "level"}, {"80", "亿元", "", "", "2020", "fact", "level"}, {"15", "亿元", "", "", "2020", "target", "level"}, {"16.2", "亿元", "", "", "2020", "fact", "level"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
+		// a subject the case leaves blank is not what it tests
+		for k := range got {
+			if k < len(c.want) && c.want[k].Subject == "" {
+				got[k].Subject = ""
+			}
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+func TestContentsAreNoPassage(t *testing.T) {
+	text := "某县人民代表大会开幕\n——2020年5月11日\n县长作政府工作报告。报告共分三个部分：2019年工作回顾、2020年工作目标和主要任务、加强政府自身建设。\n县长说，2019年，全县上下攻坚克难。全县生产总值完成50.2亿元，增长7%。\n" +
+		"一、2019年工作回顾\n全年新建道路12公里。\n二、2020年工作目标\n力争生产总值增长8%。"
+	want := []detail{{"50.2", "亿元", "生产总值", "", "2019", "fact", "level"}, {"7", "%", "生产总值", "增长", "2019", "fact", "growth"},
+		{"12", "公里", "道路", "新增", "2019", "fact", "level"}, {"8", "%", "生产总值", "增长", "2020", "target", "growth"}}
+	if diff := cmp.Diff(want, details(Extract(strings.Split(text, "\n"), Options{}))); diff != "" {
+		t.Errorf("a list of the report's parts is no heading (-want +got):\n%s", diff)
+	}
+}
