@@ -96,6 +96,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
 		}
+		// 按可比口径增长2%: the same, on the report's own restated scope.
+		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
+			f.subject = "可比口径" + f.subject
+		}
 	}
 	x.structure(figs)
 	return x.lists(figs)
@@ -942,9 +946,22 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 增长8%，高出全市1.1个百分点: the gap between the growth before it and
 	// another's: the subject names the comparison, with the growth's subject.
-	if f.measure == Points && k > 0 && figs[k-1].measure == Growth && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
-		if m := gapWords.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
-			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+	// 比全省高1.2个百分点 says the same; so does 这高于… restating the gap
+	// just stated.
+	if f.measure == Points && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+		growth := ""
+		switch p := figs[k-1]; {
+		case p.measure == Growth:
+			growth = p.subject
+		case p.measure == Points && strings.Contains(p.subject, "增速高于"):
+			growth = p.subject[:strings.Index(p.subject, "增速高于")]
+		}
+		clause := strings.TrimSpace(before)
+		if m := gapWords.FindStringSubmatch(clause); m != nil && growth != "" {
+			return growth + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+		}
+		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" {
+			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
 		}
 	}
 	// 占计划的105.6%, 完成任务的117%, 完成年计划125%: the completion rate of
@@ -1216,6 +1233,9 @@ var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
 var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
 
+// comparableBasis: a growth stated on a comparable scope (按可比口径增长).
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).
 var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
@@ -1225,11 +1245,14 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
-var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+
+// gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
