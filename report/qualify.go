@@ -985,6 +985,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	if subj := clean(s); subj != "" {
+		if f.measure == Level || f.measure == Cumulative {
+			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
+			// before 等 are examples of what is counted after it.
+			if e := clean(examples(subj)); e != "" {
+				subj = e
+			}
+		}
 		return subj, f.unitEnd
 	}
 	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
@@ -1208,6 +1215,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}

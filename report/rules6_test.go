@@ -35,7 +35,7 @@ func TestReadingRulesBatch6(t *testing.T) {
 			[]detail{{"600", "万元", "各村引进资金", "累计", "2018", "fact", "level"}, {"80", "家", "园区企业", "", "2018", "fact", "level"}}},
 		{"新增 heading a 、 list of nouns covers the count after it; a 其中 part of new things is new; 被新认定为 counts new ones",
 			"过去一年，新增甲公园、乙公园等城市公园6个；新引进企业9家，其中，食品企业2家；5家企业被新认定为专精特新企业。",
-			[]detail{{"6", "个", "乙公园等城市公园", "新增", "2018", "fact", "level"}, {"9", "家", "企业", "新增", "2018", "fact", "level"},
+			[]detail{{"6", "个", "城市公园", "新增", "2018", "fact", "level"}, {"9", "家", "企业", "新增", "2018", "fact", "level"},
 				{"2", "家", "食品企业", "新增", "2018", "fact", "level"}, {"5", "家", "新认定专精特新企业", "新增", "2018", "fact", "level"}}},
 		{"a space a copy left inside a word is no boundary",
 			"过去一年，规模工业总产值突 破80亿元，同 比增长9%。",
@@ -64,6 +64,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"9", "%", "工业投资", "增长", "2018", "fact", "growth"}, {"3", "个百分点", "工业投资增速高于全市", "", "2018", "fact", "points"},
 				{"3", "个百分点", "工业投资增速高于全市", "", "2018", "fact", "points"},
 				{"20", "%", "新兴产业增加值", "增长", "2018", "fact", "growth"}, {"12", "个百分点", "新兴产业增加值增速高于传统产业", "", "2018", "fact", "points"}}},
+		{"examples before 等 and 各类 are no part of what is counted; a verb after a count ends its noun; 五年间 is a time word",
+			"过去一年，组织各类招商活动20次，甲厂、乙厂等技改项目6个，深圳等地开展招商推介4次，9个项目竣工投产，5家企业在园区落户，30件诉求及时办结，12项工作受到省政府表彰。五年间财政收入净增20亿元。",
+			[]detail{{"20", "次", "招商活动", "", "2018", "fact", "level"}, {"6", "个", "技改项目", "", "2018", "fact", "level"},
+				{"4", "次", "招商推介", "", "2018", "fact", "level"}, {"9", "个", "项目", "", "2018", "fact", "level"},
+				{"5", "家", "企业", "", "2018", "fact", "level"}, {"30", "件", "诉求", "", "2018", "fact", "level"},
+				{"12", "项", "工作", "", "2018", "fact", "level"}, {"20", "亿元", "财政收入", "增长", "2014-2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
