@@ -194,6 +194,10 @@ func (x *extractor) each(figs []figure) []figure {
 		}
 		items := listItems(seg[:at])
 		if len(items) < 2 {
+			// 城乡居民人均可支配收入均增长6%: a pair word names two series.
+			items = pairItems(clean(stripComparison(seg[:at])))
+		}
+		if len(items) < 2 {
 			out = append(out, f)
 			continue
 		}
@@ -1359,13 +1363,30 @@ func (x *extractor) respectively(figs []figure) {
 			for i := 0; i < n; i++ {
 				figs[k+i].subject = items[i]
 			}
-		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+		} else if prev := x.seriesListBefore(figs, k, n); prev != nil {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = figs[k-n+i].subject
+				figs[k+i].subject = prev[i]
 			}
 		}
 		k += n - 1
 	}
+}
+
+// seriesListBefore: the subjects of the n series stated before figure k in
+// its sentence, in order; a 由X到Y pair states one series (一般公共预算收入由
+// a增加到b，地方收入由c增加到d，年均分别增长x和y). nil when there are fewer.
+func (x *extractor) seriesListBefore(figs []figure, k, n int) []string {
+	var subjects []string
+	for i := k - 1; i >= 0 && len(subjects) < n && figs[i].start >= x.sentenceStart(figs[k].start); i-- {
+		if figs[i].startOf && i+1 < k && figs[i+1].endOf {
+			continue // the start of a pair whose end is already counted
+		}
+		subjects = append([]string{figs[i].subject}, subjects...)
+	}
+	if len(subjects) < n {
+		return nil
+	}
+	return subjects
 }
 
 // sameUnits: the n figures from k are all in one unit.
@@ -1414,12 +1435,24 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	return true
 }
 
+// sectorRun: two or three sectors written as a run of ordinals before
+// 产业 (一二三产业, 二三产业).
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3})产业(.*)$`)
+
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
+	// 一二三产业增加值: the sectors written as one word of ordinals.
+	if m := sectorRun.FindStringSubmatch(s); m != nil {
+		var out []string
+		for _, n := range m[2] {
+			out = append(out, "第"+string(n)+"产业"+clean(m[3]))
+		}
+		return out
+	}
 	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
@@ -1435,7 +1468,11 @@ func listItems(s string) []string {
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
 	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
+		raw := []rune(strings.TrimSpace(items[i]))
 		items[i] = clean(items[i])
+		if items[i] == "" && len(raw) == 1 && unicode.Is(unicode.Han, raw[0]) {
+			items[i] = string(raw) // 大、小口径财政收入: one character sharing the head
+		}
 		if i < len(items)-1 {
 			// Only a short item shares the last one's head (城镇、农村居民
 			// 收入; 纺织、食品行业产值): a noun of five or more characters

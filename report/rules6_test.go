@@ -70,6 +70,15 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"4", "次", "招商推介", "", "2018", "fact", "level"}, {"9", "个", "项目", "", "2018", "fact", "level"},
 				{"5", "家", "企业", "", "2018", "fact", "level"}, {"30", "件", "诉求", "", "2018", "fact", "level"},
 				{"12", "项", "工作", "", "2018", "fact", "level"}, {"20", "亿元", "财政收入", "增长", "2014-2018", "fact", "growth"}}},
+		{"lists: sectors written as a run of ordinals, one character sharing a head, a pair word before 均, a 由X到Y pair as one series of a 分别 list",
+			"过去一年，一二三产业增加值分别增长3%、7%、6%；大、小口径财政收入12亿元、6亿元；城乡居民人均可支配收入均增长7%。过去五年，税收收入由3亿元增加到5亿元，非税收入由1亿元增加到2亿元，年均分别增长10%和15%。",
+			[]detail{{"3", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"7", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
+				{"6", "%", "第三产业增加值", "增长", "2018", "fact", "growth"},
+				{"12", "亿元", "大口径财政收入", "", "2018", "fact", "level"}, {"6", "亿元", "小口径财政收入", "", "2018", "fact", "level"},
+				{"7", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"7", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"3", "亿元", "税收收入", "", "2013", "fact", "level"}, {"5", "亿元", "税收收入", "", "2018", "fact", "level"},
+				{"1", "亿元", "非税收入", "", "2013", "fact", "level"}, {"2", "亿元", "非税收入", "", "2018", "fact", "level"},
+				{"10", "%", "税收收入", "年均", "2014-2018", "fact", "growth"}, {"15", "%", "非税收入", "年均", "2014-2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
