@@ -1045,8 +1045,19 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
+	// the verb names.
+	if strings.HasSuffix(f.unit, "元") && f.measure != Growth {
+		if m := spendVerb.FindString(joinWords(before)); m != "" {
+			return m, f.unitEnd
+		}
+	}
 	return "", f.unitEnd
 }
+
+// spendVerb: a verb of spending or raising money that names the amount when
+// its clause names nothing else.
+var spendVerb = regexp.MustCompile(`投入|投资|筹集|募集|拨付|发放`)
 
 // rateClause: the clause before figure k's names a growth or decline rate
 // (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the

@@ -79,6 +79,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"3", "亿元", "税收收入", "", "2013", "fact", "level"}, {"5", "亿元", "税收收入", "", "2018", "fact", "level"},
 				{"1", "亿元", "非税收入", "", "2013", "fact", "level"}, {"2", "亿元", "非税收入", "", "2018", "fact", "level"},
 				{"10", "%", "税收收入", "年均", "2014-2018", "fact", "growth"}, {"15", "%", "非税收入", "年均", "2014-2018", "fact", "growth"}}},
+		{"an amount whose clause is only a verb of spending is that spending; shorthand names of a revenue part's share",
+			"过去一年，全县上下聚焦民生，累计投入8亿元；税占比提高2个百分点，非税占比为18%，地方税比达70%。",
+			[]detail{{"8", "亿元", "投入", "累计", "2018", "fact", "level"},
+				{"2", "个百分点", "税收收入占一般公共预算收入比重", "增长", "2018", "fact", "points"},
+				{"18", "%", "非税收入占一般公共预算收入比重", "", "2018", "fact", "ratio"},
+				{"70", "%", "税收收入占地方财政收入比重", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -81,6 +81,16 @@ func clean(s string) string {
 			}
 		}
 	}
+	// 税收占比, 税占比, 非税占比: a part's share of the budget revenue;
+	// 地方税比 the tax share of the local revenue.
+	if m := revenueShare.FindStringSubmatch(s); m != nil {
+		part := map[string]string{"税": "税收", "税收": "税收", "非税": "非税"}[m[2]]
+		whole := "一般公共预算收入"
+		if m[1] == "地方" {
+			whole = "地方财政收入"
+		}
+		s = part + "收入占" + whole + "比重"
+	}
 	// 产业集群实现总产值: 实现 only states a level, inside a subject too.
 	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
 		s = s[:i] + s[i+len("实现"):]
@@ -145,6 +155,8 @@ func dropSum(s string) string {
 var (
 	placeOutput = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
 	sectorShare = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	// revenueShare: the shorthand names of a revenue part's share.
+	revenueShare = regexp.MustCompile(`^(地方)?(非税|税收|税)(收入)?(占比|比重|比)$`)
 )
 
 var isWord = map[string]bool{}
