@@ -413,8 +413,8 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}
-	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") {
-		return true // 超5000万元的镇
+	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
+		return true // 超5000万元的镇 (but 90%以上的贫困户 is a share)
 	}
 	if len(figs) == 0 {
 		return false
@@ -549,7 +549,9 @@ func (x *extractor) threshold(f *figure) bool {
 	}
 	next := x.at(f.unitEnd)
 	if next == '的' {
-		return true
+		// 90%以上的贫困户得到…: a share bounded below is a claim of the
+		// share, not a class of things (1000万元以上的企业).
+		return !rateUnit(f.unit)
 	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }

@@ -52,7 +52,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		f.from = x.clauseStart(figs, k)
 		before := joinWords(x.str(f.from, f.start))
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
-		if x.estimated(f.start) {
+		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+			// 生产总值99.3亿元（预计数，下同）: a note right after the figure
+			// says it is an estimate.
 			f.qualifiers = append(f.qualifiers, "预计")
 		}
 		x.preQualifiers(f, before)
@@ -74,6 +76,11 @@ func (x *extractor) qualify(figs []figure) []figure {
 			if q, _ := x.rateClause(figs, k); q != "" {
 				own = []string{q}
 			}
+		}
+		// 新建项目8个，续建项目5个: 新建 beside 续建 sorts projects by
+		// stage (new builds, continued ones), it counts no new things.
+		if has(own, "新增") && !strings.Contains(before, "新增") && strings.Contains(x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start)), "续建") {
+			own = dropWord(own, "新增")
 		}
 		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
 			own = append(own, "新增")
@@ -424,6 +431,17 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
+// dropWord returns qs less q.
+func dropWord(qs []string, q string) []string {
+	var out []string
+	for _, w := range qs {
+		if w != q {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // newListHead: the figure's clause is the last item of a 、 list of nouns
 // opened by 新增 (新增甲公园、乙公园等绿地公园8个): the new-word heads the
 // list, not only its first item.
@@ -610,6 +628,9 @@ var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)�
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
 // projects started or brought into production in the period.
 var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
+
+// estimateNote: a bracketed note after a figure calling it an estimate.
+var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
 
 // newAndOld: a new-word joined to a word of work on what exists (新建和改造,
 // 新建及改造, 新上及扩改) counts new and old things together, not new ones.
@@ -923,7 +944,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
-			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
+			// 20个重点项目（新建项目12个…: a bracket left open starts the
+			// breakdown of the things counted, no part of their name.
+			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
+			if i := strings.IndexAny(post, "（("); i > 0 {
+				post = post[:i]
+			}
+			if post := clean(predicateCut(post)); post != "" {
 				return post, end
 			}
 		}
@@ -1230,7 +1257,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
-	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}

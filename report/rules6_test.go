@@ -85,6 +85,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"2", "个百分点", "税收收入占一般公共预算收入比重", "增长", "2018", "fact", "points"},
 				{"18", "%", "非税收入占一般公共预算收入比重", "", "2018", "fact", "ratio"},
 				{"70", "%", "税收收入占地方财政收入比重", "", "2018", "fact", "ratio"}}},
+		{"a ratio written with ︰; a share bounded below is a claim; a note after a figure calling it an estimate; 新建 beside 续建 sorts projects",
+			"过去一年，三次产业结构为10︰40︰50。85%以上的农户加入合作社。2018年税收收入6亿元（预计数，下同）。全县有20个重点项目（新建项目12个，续建项目8个）。",
+			[]detail{{"10", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"40", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"},
+				{"50", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"85", "%", "", "以上", "2018", "fact", "ratio"},
+				{"6", "亿元", "税收收入", "预计", "2018", "fact", "level"}, {"20", "个", "重点项目", "", "2018", "fact", "level"},
+				{"12", "个", "项目", "", "2018", "fact", "level"}, {"8", "个", "项目", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words every work report uses around a subject, none of them a noun:
@@ -38,6 +39,14 @@ func clean(s string) string {
 	// no part of the name; nor is the tail of one the subject began inside.
 	s = bracketAside.ReplaceAllString(s, "")
 	s = asideTail.ReplaceAllString(s, "")
+	// 重点项目（新建项目: a bracket opened and not closed starts a breakdown;
+	// the noun is what it holds.
+	if i := strings.LastIndexAny(s, "（("); i >= 0 && !strings.ContainsAny(s[i:], "）)") {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		if rest := s[i+w:]; len([]rune(rest)) >= 2 {
+			s = rest
+		}
+	}
 	s = dateWords.ReplaceAllString(s, "")
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
