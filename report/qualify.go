@@ -331,7 +331,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
-	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+	// (90%以上的贫困户得到…: a share of those who got something over the
+	// span, not a level reached.)
+	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达111.8亿元: the N years' sum

@@ -91,6 +91,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"50", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"85", "%", "", "以上", "2018", "fact", "ratio"},
 				{"6", "亿元", "税收收入", "预计", "2018", "fact", "level"}, {"20", "个", "重点项目", "", "2018", "fact", "level"},
 				{"12", "个", "项目", "", "2018", "fact", "level"}, {"8", "个", "项目", "", "2018", "fact", "level"}}},
+		{"a share bounded below in a term review is the span's",
+			"过去五年，80%以上的贫困户得到了产业扶持。",
+			[]detail{{"80", "%", "", "以上", "2014-2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
