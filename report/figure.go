@@ -171,6 +171,10 @@ func (x *extractor) number(i int) (figure, bool) {
 			value = append(value, '.') // 385. 23: a space the typesetting left
 			j += 2
 			continue
+		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && len(value) > 0:
+			value = append(value, '.') // 2 .7倍: a line break a copy turned into a space
+			j += 2
+			continue
 		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):
 		default:
 			goto done
@@ -271,7 +275,7 @@ done:
 			n += 1 + m
 		}
 	}
-	f.unit = mag + x.str(j, j+n)
+	f.unit = mag + strings.ReplaceAll(x.str(j, j+n), " ", "")
 	f.unitEnd = j + n
 	x.after(&f)
 	return f, true
@@ -479,8 +483,12 @@ func (x *extractor) measure(j int) int {
 		k++
 	}
 	for _, p := range unitPrefixes {
-		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+len([]rune(p)))) && x.at(k+len([]rune(p))) != '个' {
-			k += len([]rune(p))
+		n := len([]rune(p))
+		if x.hasAt(k, p) && x.at(k+n) == ' ' && strings.ContainsRune(measureWords, x.at(k+n+1)) && x.at(k+n+1) != '个' {
+			n++ // 8平方公 里: a line break a copy turned into a space
+		}
+		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+n)) && x.at(k+n) != '个' {
+			k += n
 			break
 		}
 	}

@@ -94,6 +94,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a share bounded below in a term review is the span's",
 			"过去五年，80%以上的贫困户得到了产业扶持。",
 			[]detail{{"80", "%", "", "以上", "2014-2018", "fact", "ratio"}}},
+		{"line breaks a copy turned into spaces inside a figure and inside its unit",
+			"截至2018年底，全县固定资产投资是2013年的2 .5倍，两个园区建成区分别达到6平方公里、4平方公 里。",
+			[]detail{{"2.5", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
+				{"6", "平方公里", "两个园区建成区", "", "2018", "fact", "level"}, {"4", "平方公里", "两个园区建成区", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
