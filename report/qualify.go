@@ -820,7 +820,7 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4}|\d{2} \d{2})\s*年`) // 是20 11年的: a year a copy split
 )
 
 // base reads the year a growth or multiple compares with, when the clause
@@ -836,7 +836,7 @@ func (x *extractor) base(f *figure) {
 		return
 	}
 	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
-		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+		f.base, _ = strconv.Atoi(strings.ReplaceAll(m[len(m)-1][2], " ", ""))
 		return
 	}
 	// 比2012年（下同）增长47.7%；固定资产投资…增长125.1%: a base marked

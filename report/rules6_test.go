@@ -98,6 +98,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"截至2018年底，全县固定资产投资是2013年的2 .5倍，两个园区建成区分别达到6平方公里、4平方公 里。",
 			[]detail{{"2.5", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
 				{"6", "平方公里", "两个园区建成区", "", "2018", "fact", "level"}, {"4", "平方公里", "两个园区建成区", "", "2018", "fact", "level"}}},
+		{"a base year a copy split with a space still sets the span",
+			"截至2018年底，外贸出口额是20 13年的3倍。",
+			[]detail{{"3", "倍", "外贸出口额", "", "2014-2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -120,6 +123,7 @@ func TestIndicatorNamesBatch6(t *testing.T) {
 		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
 		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
 		{"过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
+		{"过去一年，规模以上企业生产总值12亿元，增长9%；规模以上企业28家。", []string{"", "", "above_scale"}},
 		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
 		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
 	}
