@@ -101,6 +101,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a base year a copy split with a space still sets the span",
 			"截至2018年底，外贸出口额是20 13年的3倍。",
 			[]detail{{"3", "倍", "外贸出口额", "", "2014-2018", "fact", "ratio"}}},
+		{"完成 inside a subject before the work done states no part of it; 完成投资 and 完成率 stay",
+			"过去一年，物流园项目已完成土地平整200亩，重点项目完成投资30亿元，投资完成率达95%。",
+			[]detail{{"200", "亩", "物流园项目土地平整", "", "2018", "fact", "level"}, {"30", "亿元", "重点项目完成投资", "", "2018", "fact", "level"},
+				{"95", "%", "投资完成率", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

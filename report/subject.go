@@ -104,6 +104,11 @@ func clean(s string) string {
 	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
 		s = s[:i] + s[i+len("实现"):]
 	}
+	// 项目已完成征地, 项目完成土地清表: so does 完成 before the work done,
+	// but not in a rate or amount of completion (完成率, 完成额).
+	if loc := doneInside.FindStringSubmatchIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]] + s[loc[2]:]
+	}
 	s = strings.Trim(s, "《》（）()—-")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
@@ -127,6 +132,11 @@ func examples(s string) string {
 	}
 	return s
 }
+
+// doneInside: 完成 (with 已 before it) inside a subject, before a noun of
+// work of two characters or more that is not a rate or amount of it, nor
+// the statistics of 完成投资 (investment put in place) or a task done.
+var doneInside = regexp.MustCompile(`已?完成(?:了)?([^率额量值数情投任]\p{Han})`)
 
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
