@@ -1018,6 +1018,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
+	// sentence is that level's share.
+	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
+		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		return clean(figs[k-1].subject + "占比"), f.unitEnd
+	}
 	if subj := clean(s); subj != "" {
 		if f.measure == Level || f.measure == Cumulative {
 			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items

@@ -105,6 +105,11 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，物流园项目已完成土地平整200亩，重点项目完成投资30亿元，投资完成率达95%。",
 			[]detail{{"200", "亩", "物流园项目土地平整", "", "2018", "fact", "level"}, {"30", "亿元", "重点项目完成投资", "", "2018", "fact", "level"},
 				{"95", "%", "投资完成率", "", "2018", "fact", "ratio"}}},
+		{"a bare share after a level of its sentence is that level's share",
+			"过去一年，一般公共预算收入9亿元，其中税收收入7亿元，占比77.8%；工业投资20亿元，占比40%。",
+			[]detail{{"9", "亿元", "一般公共预算收入", "", "2018", "fact", "level"}, {"7", "亿元", "税收收入", "", "2018", "fact", "level"},
+				{"77.8", "%", "税收收入占一般公共预算收入比重", "", "2018", "fact", "ratio"},
+				{"20", "亿元", "工业投资", "", "2018", "fact", "level"}, {"40", "%", "工业投资占比", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
