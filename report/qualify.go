@@ -1018,6 +1018,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 收入3.5亿元，同口径完成3.67亿元: a level restated on another scope
+	// is of the series before it, so named.
+	if subj := clean(s); (subj == "同口径" || subj == "可比口径") && k > 0 && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		return subj + strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
+	}
 	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
 	// sentence is that level's share.
 	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
@@ -1059,6 +1064,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// rate, the series it completes.
 		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
 			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
+		}
+		// 同口径增长5.2%，自然口径下降4.3%: the recorded scope drops the
+		// restated one.
+		if strings.Contains(before, "自然") {
+			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -1311,7 +1321,7 @@ var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)

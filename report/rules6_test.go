@@ -110,6 +110,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 			[]detail{{"9", "亿元", "一般公共预算收入", "", "2018", "fact", "level"}, {"7", "亿元", "税收收入", "", "2018", "fact", "level"},
 				{"77.8", "%", "税收收入占一般公共预算收入比重", "", "2018", "fact", "ratio"},
 				{"20", "亿元", "工业投资", "", "2018", "fact", "level"}, {"40", "%", "工业投资占比", "", "2018", "fact", "ratio"}}},
+		{"a cause or an adjustment inside a clause is no part of the series; a restated scope's level and the recorded scope after it",
+			"过去一年，社会消费品零售总额受疫情影响下降2.1%；一般公共预算收入8亿元，剔除退税因素后同口径增长4%，自然口径下降3%；税收收入6亿元，同口径完成6.5亿元，增幅5%。",
+			[]detail{{"2.1", "%", "社会消费品零售总额", "下降", "2018", "fact", "growth"}, {"8", "亿元", "一般公共预算收入", "", "2018", "fact", "level"},
+				{"4", "%", "同口径一般公共预算收入", "增长", "2018", "fact", "growth"}, {"3", "%", "一般公共预算收入", "下降", "2018", "fact", "growth"},
+				{"6", "亿元", "税收收入", "", "2018", "fact", "level"}, {"6.5", "亿元", "同口径税收收入", "", "2018", "fact", "level"},
+				{"5", "%", "同口径税收收入", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -53,6 +53,9 @@ func clean(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	s = dropSum(s)
+	// 社零总额受疫情影响下降, 收入剔除留抵退税因素后增长: a cause or an
+	// adjustment said of the series is none of its name.
+	s = asideCause.ReplaceAllString(s, "")
 	// 开展各类招商活动: 各类 and 各种 say "of every kind", no part of a name.
 	s = strings.NewReplacer("各类", "", "各种", "").Replace(s)
 
@@ -137,6 +140,10 @@ func examples(s string) string {
 // work of two characters or more that is not a rate or amount of it, nor
 // the statistics of 完成投资 (investment put in place) or a task done.
 var doneInside = regexp.MustCompile(`已?完成(?:了)?([^率额量值数情投任]\p{Han})`)
+
+// asideCause: a cause (受疫情影响) or an adjustment (剔除…因素后, 扣除…后)
+// written inside a clause between a series and its figure.
+var asideCause = regexp.MustCompile(`受[^，,。；;]{1,10}?影响|(剔除|扣除)[^，,。；;]{1,16}?(因素后|因素|后)`)
 
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
