@@ -658,7 +658,7 @@ func clauseQualifiers(before, unit string) []string {
 		tail := strings.TrimRight(s, " 了")
 		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
 		// states by how much its noun fell.
-		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+		if head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
 			return append(out, "下降")
 		}
 		for _, w := range []struct {
@@ -1276,7 +1276,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
-	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入", "出列", "摘帽",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}

@@ -116,6 +116,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"4", "%", "同口径一般公共预算收入", "增长", "2018", "fact", "growth"}, {"3", "%", "一般公共预算收入", "下降", "2018", "fact", "growth"},
 				{"6", "亿元", "税收收入", "", "2018", "fact", "level"}, {"6.5", "亿元", "同口径税收收入", "", "2018", "fact", "level"},
 				{"5", "%", "同口径税收收入", "增长", "2018", "fact", "growth"}}},
+		{"减少 after a time word still opens a decline; 出列 and 摘帽 end a counted noun",
+			"过去一年，全年减少贫困人口8000人，18个贫困村出列，3个贫困乡镇摘帽。",
+			[]detail{{"8000", "人", "贫困人口", "下降", "2018", "fact", "growth"}, {"18", "个", "贫困村", "", "2018", "fact", "level"},
+				{"3", "个", "贫困乡镇", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
