@@ -177,6 +177,7 @@ var (
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
+	newWordEnd   = regexp.MustCompile(`[创革更维刷焕翻求鼎]$`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
@@ -306,7 +307,10 @@ func (x *extractor) passages() {
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
-	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
+	add(aheadYear, func(m []string) (period, bool) {
+		// 这是守正创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
+	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets

@@ -41,6 +41,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"1.6", "万元", "脱贫户人均纯收入", "", "2020", "fact", "level"}, {"3", "倍", "", "", "2020", "fact", "ratio"}, {"1.5", "倍", "地区生产总值", "", "2016-2020", "fact", "ratio"}}},
 		{"the year's planned amount is a target; a project's planned total is what it is", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年实施重点项目20个，项目计划总投资80亿元，年度计划完成投资15亿元，实际完成投资16.2亿元。",
 			[]detail{{"20", "个", "重点项目", "", "2020", "fact", "level"}, {"80", "亿元", "", "", "2020", "fact", "level"}, {"15", "亿元", "", "", "2020", "target", "level"}, {"16.2", "亿元", "", "", "2020", "fact", "level"}}},
+		{"创新的一年 describes the year reviewed; 新的一年 opens the next", "某县政府工作报告\n——2025年1月10日在某县人民代表大会上\n一、2024年工作回顾\n这是改革创新的一年，完成改革任务56项。\n新的一年，新建学校3所。",
+			[]detail{{"56", "项", "", "", "2024", "fact", "level"}, {"3", "所", "学校", "新增", "2025", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
