@@ -43,6 +43,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"20", "个", "重点项目", "", "2020", "fact", "level"}, {"80", "亿元", "", "", "2020", "fact", "level"}, {"15", "亿元", "", "", "2020", "target", "level"}, {"16.2", "亿元", "", "", "2020", "fact", "level"}}},
 		{"创新的一年 describes the year reviewed; 新的一年 opens the next", "某县政府工作报告\n——2025年1月10日在某县人民代表大会上\n一、2024年工作回顾\n这是改革创新的一年，完成改革任务56项。\n新的一年，新建学校3所。",
 			[]detail{{"56", "项", "", "", "2024", "fact", "level"}, {"3", "所", "学校", "新增", "2025", "target", "level"}}},
+		{"a bound kept every year of a span is the span's", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县年度投资均保持在100亿元以上，地区生产总值突破300亿元。",
+			[]detail{{"100", "亿元", "", "以上", "2016-2020", "fact", "level"}, {"300", "亿元", "地区生产总值", "超过", "2020", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -306,6 +306,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
 	}
+	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
+		return // 年度投资均保持在500亿元以上: a bound every year of the span kept
+	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
@@ -324,6 +327,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// eachYear: a level said to hold in every year of a span (每年…均保持在,
+// 年度投资均保持在, 历年都稳定在).
+var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，。；,;]{0,10}(均|都)?(保持|稳定|维持)(在|于)`)
 
 // yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
 // near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
