@@ -45,6 +45,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"56", "项", "", "", "2024", "fact", "level"}, {"3", "所", "学校", "新增", "2025", "target", "level"}}},
 		{"a bound kept every year of a span is the span's", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县年度投资均保持在100亿元以上，地区生产总值突破300亿元。",
 			[]detail{{"100", "亿元", "", "以上", "2016-2020", "fact", "level"}, {"300", "亿元", "地区生产总值", "超过", "2020", "fact", "level"}}},
+		{"words and years split by a PDF line break's space; a stock gathered, and its list, are the end's",
+			"某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n五年来，全县规模工业年产值突 破200亿元，两个园区集聚企业121家、47家。2016年，外贸出口总额是20 11年的4倍。",
+			[]detail{{"200", "亿元", "规模工业年产值", "超过", "2016", "fact", "level"}, {"121", "家", "", "", "2016", "fact", "level"}, {"47", "家", "", "", "2016", "fact", "level"},
+				{"4", "倍", "外贸出口总额", "", "2012-2016", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

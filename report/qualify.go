@@ -306,6 +306,11 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
 	}
+	// 集聚企业121家、47家: a level's list goes on as a level of the end.
+	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
+		f.period = last
+		return
+	}
 	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
 		return // 年度投资均保持在500亿元以上: a bound every year of the span kept
 	}
@@ -345,7 +350,7 @@ func (x *extractor) yearlyBound(f *figure) bool {
 
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
-var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -485,7 +490,8 @@ func (x *extractor) nextItem(figs []figure, k int) bool {
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
-	tail := strings.TrimRight(before, " 了")
+	// 突 破200亿元: a space standing for a PDF line break splits no word.
+	tail := strings.ReplaceAll(strings.TrimRight(before, " 了"), " ", "")
 	for _, w := range preWords {
 		if !strings.HasSuffix(tail, w.word) {
 			continue
@@ -690,7 +696,8 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+	// a year split by a space standing for a PDF line break (是20 11年的4倍) is still the year
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{2} ?\d{2})\s*年`)
 )
 
 // base reads the year a growth or multiple compares with, when the clause
@@ -706,7 +713,7 @@ func (x *extractor) base(f *figure) {
 		return
 	}
 	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
-		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+		f.base, _ = strconv.Atoi(strings.ReplaceAll(m[len(m)-1][2], " ", ""))
 		return
 	}
 	// 比2012年（下同）增长47.7%；固定资产投资…增长125.1%: a base marked
