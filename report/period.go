@@ -76,6 +76,11 @@ func (x *extractor) years() (review, delivered int) {
 			m[1] = m[5]
 		}
 		review, _ = strconv.Atoi(m[1])
+		if delivered > review+1 || delivered != 0 && delivered < review {
+			// 公文搜 2021-07-23 over a review of 2019: the date is the page's
+			// posting, not the session's, which was early the next year.
+			delivered, x.month = review+1, 0
+		}
 		return review, delivered
 	}
 	if review != 0 {

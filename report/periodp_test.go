@@ -49,6 +49,9 @@ func TestPeriodRulesRound2(t *testing.T) {
 			"某县政府工作报告\n——2017年1月10日在某县人民代表大会上\n五年来，全县规模工业年产值突 破200亿元，两个园区集聚企业121家、47家。2016年，外贸出口总额是20 11年的4倍。",
 			[]detail{{"200", "亿元", "规模工业年产值", "超过", "2016", "fact", "level"}, {"121", "家", "", "", "2016", "fact", "level"}, {"47", "家", "", "", "2016", "fact", "level"},
 				{"4", "倍", "外贸出口总额", "", "2012-2016", "fact", "ratio"}}},
+		{"a page's posting date years after the year its heading reviews is not the date of delivery",
+			"某县政府工作报告\n某网 2021-07-23 10:38:42\n一、2019年工作回顾\n上半年，全县完成投资20亿元。全年地区生产总值增长7%。\n今年的主要目标是：地区生产总值增长8%。",
+			[]detail{{"20", "亿元", "投资", "", "2019", "fact", "level"}, {"7", "%", "地区生产总值", "增长", "2019", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2020", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
