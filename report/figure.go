@@ -61,7 +61,9 @@ func (x *extractor) figures() []figure {
 		}
 		if lo, hi, ok := x.span(i); ok {
 			// 增长 6%-7%, 3至5个: the lower bound 以上, the upper 以内.
-			figs = append(figs, lo, hi)
+			if !x.classBound(&hi) {
+				figs = append(figs, lo, hi)
+			}
 			i = hi.unitEnd - 1
 			continue
 		}
@@ -70,7 +72,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -107,6 +109,7 @@ func (x *extractor) span(i int) (lo, hi figure, ok bool) {
 	if !ok || hi.unit == "" || unit != "" && unit != hi.unit || x.threshold(&hi) {
 		return lo, hi, false
 	}
+
 	lo = figure{start: i, end: e, value: x.str(i, e), unit: hi.unit, unitEnd: e, suffix: []string{"以上"}}
 	if unit != "" {
 		lo.unitEnd = e + len([]rune(unit))
@@ -332,10 +335,57 @@ func (x *extractor) rank(f *figure) bool {
 			}
 		}
 	}
+	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) {
+		return true // 稳居全省100个县区前列: the size of the group it leads
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
-	return ranked
+	// 从81位上升到45位: positions moving, whatever names the ranking.
+	around := x.str(x.back(f.start, clauseMarks), x.clauseEnd(f.unitEnd))
+	return ranked || rankMove.MatchString(around)
+}
+
+// timeSince: a duration followed by 来 or 以来 (9个月来, 100天以来) names
+// the time a passage looks back on, not a quantity measured.
+func (x *extractor) timeSince(f *figure) bool {
+	switch f.unit {
+	case "个月", "天", "日", "周", "年":
+	default:
+		return false
+	}
+	return x.hasAt(f.unitEnd, "来") || x.hasAt(f.unitEnd, "以来")
+}
+
+// groupTop: the words after a count that place something at the top of the
+// group counted (前列, 前茅, 之首).
+var groupTop = regexp.MustCompile(`^[^，。；,;\d]{0,8}(前列|前茅|之首|第一方阵)`)
+
+// rankMove: a position in 位 or 名 moving up or down.
+var rankMove = regexp.MustCompile(`(从|由)\d+(位|名)(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高)|(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|跃居)(到|至)(第)?\d+(位|名)`)
+
+// clauseEnd is where the clause going on at i ends.
+func (x *extractor) clauseEnd(i int) int {
+	j := i
+	for j < i+maxSentence && x.at(j) != 0 && !strings.ContainsRune(clauseMarks, x.at(j)) && !x.t.breaks[j] {
+		j++
+	}
+	return j
+}
+
+// classBound: a range's upper amount right before a noun (not a verb, 的 or a bound
+// word) whose clause states a figure later: the amount names a class of
+// the things measured (过10亿元项目6个, 10至500万元项目投资0.5亿元).
+func (x *extractor) classBound(f *figure) bool {
+	if !strings.HasSuffix(f.unit, "元") || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
+		return false
+	}
+	for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+		if isDigit(x.at(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareOver reports whether a figure is the bound of the things a share

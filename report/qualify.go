@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -49,14 +50,16 @@ func (x *extractor) qualify(figs []figure) []figure {
 			f.period = period{from: y, to: y, target: true}
 		}
 		f.from = x.clauseStart(figs, k)
-		before := x.str(f.from, f.start)
+		before := joinWords(x.str(f.from, f.start))
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
 		if x.estimated(f.start) {
 			f.qualifiers = append(f.qualifiers, "预计")
 		}
 		x.preQualifiers(f, before)
 		own := clauseQualifiers(before, f.unit)
-		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
+		// 比重提高15.6个百分点、达66.6%: a clause with a verb stating a
+		// level of its own (达, 达到, 增至) goes on no list of changes.
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") {
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
@@ -64,6 +67,16 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
+		}
+		// GDP增速逐季攀升，上半年3.2%、前三季度4.4%: a rate whose clause
+		// holds only its time is the growth the clause before names.
+		if len(own) == 0 && rateUnit(f.unit) && clean(before) == "" {
+			if q, _ := x.rateClause(figs, k); q != "" {
+				own = []string{q}
+			}
+		}
+		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
+			own = append(own, "新增")
 		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
@@ -82,6 +95,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// a comparable basis, not of the series as recorded.
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
+		}
+		// 按可比口径增长2%: the same, on the report's own restated scope.
+		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
+			f.subject = "可比口径" + f.subject
 		}
 	}
 	x.structure(figs)
@@ -169,7 +186,9 @@ func (x *extractor) each(figs []figure) []figure {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+		// 均 says "each" only right before what is said of them (均增长7%,
+		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
 			out = append(out, f)
 			continue
 		}
@@ -413,6 +432,63 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
+// newListHead: the figure's clause is the last item of a 、 list of nouns
+// opened by 新增 (新增甲公园、乙公园等绿地公园8个): the new-word heads the
+// list, not only its first item.
+func (x *extractor) newListHead(figs []figure, k int) bool {
+	f := figs[k]
+	if rateUnit(f.unit) || f.from == 0 || x.at(f.from-1) != '、' {
+		return false
+	}
+	head := x.back(f.from-1, "，。；：,;:")
+	if k > 0 && figs[k-1].unitEnd > head {
+		return false // a figure in between: the 、 separates figures
+	}
+	lead := newAndOld.ReplaceAllString(strings.TrimLeft(x.str(head, f.from-1), " "), "□")
+	loc := newWords.FindStringIndex(lead)
+	return strings.HasPrefix(lead, "新增") || loc != nil && loc[0] == 0
+}
+
+// partOfNew: a 其中 sub-item of a count of new things in its sentence
+// (新引进企业4家，其中，竹木企业1家) counts new things too, when its clause
+// is a bare noun.
+func (x *extractor) partOfNew(figs []figure, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
+	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+		return false
+	}
+	noun := strings.TrimPrefix(between, "其中")
+	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
+}
+
+// newAfter: a count standing before its noun whose predicate says the
+// things were newly recognised (4家企业被新认定为高新技术企业): the new-word
+// and what they became, "" when the words after the count say none.
+func newAfter(post string) string {
+	if m := recognizedAs.FindStringSubmatch(post); m != nil {
+		return m[1] + m[2]
+	}
+	return ""
+}
+
+var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
+
+// clauseAfter is the rest of a count's clause after its unit.
+func (x *extractor) clauseAfter(f *figure) string {
+	end := f.unitEnd
+	for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return x.str(f.unitEnd, end)
+}
+
 // sumListGoesOn: a clause opened by 累计 heads a list of one subject's
 // results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
 // it in its sentence that states a count with no words of its own for a
@@ -439,6 +515,31 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+}
+
+// joinWords takes out the spaces a copy left inside words, between two
+// Chinese characters (突 破200亿元, 同 比增长 where a PDF broke the line):
+// Chinese puts no space between words, so one there is a break, not a
+// boundary.
+func joinWords(s string) string {
+	if !strings.ContainsAny(s, " \u3000\u00a0") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\u00a0') {
+				j++
+			}
+			if len(out) > 0 && j < len(rs) && unicode.Is(unicode.Han, out[len(out)-1]) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // own is the figure's clause words, which a list shares.
@@ -511,10 +612,17 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
 // period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
 // a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+// 共 before a verb of bringing in or spending (共引进资金, 共投入, 共筹集)
+// sums what the period brought in.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位)`)
 
-// newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+// newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
+// projects started or brought into production in the period.
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
+
+// newAndOld: a new-word joined to a word of work on what exists (新建和改造,
+// 新建及改造, 新上及扩改) counts new and old things together, not new ones.
+var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -526,6 +634,7 @@ func clauseQualifiers(before, unit string) []string {
 	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
+	s = newAndOld.ReplaceAllString(s, "□")
 	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
 		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
 	}
@@ -681,8 +790,8 @@ func measureOf(f *figure) string {
 		return Ratio // a part of 9.6:41.7:48.7
 	case strings.HasSuffix(f.unit, "百分点"):
 		return Points
-	case f.unit == "倍":
-		return Ratio
+	case f.unit == "倍" && !has(f.qualifiers, "增长") && !has(f.qualifiers, "下降"):
+		return Ratio // 是2011年的1.5倍: end over base
 	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
 		return Growth
 	case has(f.qualifiers, "累计"):
@@ -819,6 +928,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
 		}
+		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
+			return w, end // 4家企业被新认定为高新技术企业: what they became
+		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
 			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
@@ -848,13 +960,56 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 增长8%，高出全市1.1个百分点: the gap between the growth before it and
 	// another's: the subject names the comparison, with the growth's subject.
-	if f.measure == Points && k > 0 && figs[k-1].measure == Growth && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
-		if m := gapWords.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
-			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+	// 比全省高1.2个百分点 says the same; so does 这高于… restating the gap
+	// just stated.
+	if f.measure == Points && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+		growth := ""
+		switch p := figs[k-1]; {
+		case p.measure == Growth:
+			growth = p.subject
+		case p.measure == Points && strings.Contains(p.subject, "增速高于"):
+			growth = p.subject[:strings.Index(p.subject, "增速高于")]
+		}
+		clause := strings.TrimSpace(before)
+		if m := gapWords.FindStringSubmatch(clause); m != nil && growth != "" {
+			return growth + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+		}
+		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" {
+			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
+		}
+	}
+	// 占计划的105.6%, 完成任务的117%, 完成年计划125%: the completion rate of
+	// the series stated before it.
+	if f.measure == Ratio && rateUnit(f.unit) {
+		if m := planShare.FindStringSubmatch(strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
+			if series := x.seriesBefore(figs, k); series != "" {
+				// 任务, 下达任务数, 目标 and 年计划 all name the plan; the
+				// year's task (全年任务, 年度任务) and a budget keep their name.
+				target := "计划"
+				switch {
+				case m[5] == "预算数":
+					target = "预算"
+				case strings.HasPrefix(m[5], "预算"):
+					target = m[5] // 预算, 预算调整数
+				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "任务"
+				}
+				return series + "完成" + target + "比例", f.unitEnd
+			}
 		}
 	}
 	if subj := clean(s); subj != "" {
+		if f.measure == Level || f.measure == Cumulative {
+			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
+			// before 等 are examples of what is counted after it.
+			if e := clean(examples(subj)); e != "" {
+				subj = e
+			}
+		}
 		return subj, f.unitEnd
+	}
+	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
+		return series, f.unitEnd
 	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
@@ -873,6 +1028,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// subject of the growth it compared.
 		if prev := figs[k-1]; prev.measure == Points && f.measure != Points && strings.Contains(prev.subject, "增速高于") {
 			return prev.subject[:strings.Index(prev.subject, "增速高于")], f.unitEnd
+		}
+		// 地区生产总值564亿元，占计划的100%，同比下降2%: past a completion
+		// rate, the series it completes.
+		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
+			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -896,6 +1056,59 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 	}
 	return "", f.unitEnd
+}
+
+// rateClause: the clause before figure k's names a growth or decline rate
+// (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the
+// qualifier it gives ("增长" or "下降") and the series, "" when it does not.
+func (x *extractor) rateClause(figs []figure, k int) (string, string) {
+	f := figs[k]
+	if f.from == 0 || !strings.ContainsRune("，,", x.at(f.from-1)) {
+		return "", ""
+	}
+	from := x.back(f.from-1, clauseMarks)
+	if k > 0 && figs[k-1].unitEnd > from {
+		return "", ""
+	}
+	prev := joinWords(x.str(from, f.from-1))
+	loc := rateWord.FindStringIndex(prev)
+	if loc == nil {
+		return "", ""
+	}
+	q := "增长"
+	if strings.HasPrefix(prev[loc[0]:], "降幅") {
+		q = "下降"
+	}
+	return q, clean(stripComparison(prev[:loc[0]]))
+}
+
+var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
+
+// planShare: a clause that names only the plan a completion rate measures
+// against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).
+var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇]级)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+
+// completion: the end of a completion rate's subject.
+var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
+
+// seriesBefore: the series a completion rate speaks of — the subject of the
+// level right before it in its sentence, or the noun of a level written in
+// words or masked in the clause before (固定资产投资XX亿元，占全年任务数的…).
+func (x *extractor) seriesBefore(figs []figure, k int) string {
+	f := figs[k]
+	if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		if p := figs[k-1]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+			return strings.TrimSuffix(p.subject, "目标") // 工业投入目标完成0.25亿元
+		}
+		return ""
+	}
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if loc := amountInWords.FindStringIndex(x.str(from, f.from-1)); loc != nil {
+			return clean(x.str(from, f.from-1)[:loc[0]])
+		}
+	}
+	return ""
 }
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
@@ -1016,6 +1229,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}
@@ -1041,6 +1255,9 @@ var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
 var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
 
+// comparableBasis: a growth stated on a comparable scope (按可比口径增长).
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).
 var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
@@ -1050,11 +1267,14 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
-var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+
+// gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)

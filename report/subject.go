@@ -9,7 +9,7 @@ import (
 // time and place words that open a sentence, the verbs of reporting and
 // doing, and the words that close a clause.
 var (
-	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|过去的?[一五]年|[一五]年来|五年(累计)?|全年|[一二三四五六七八九十]是|我们|今年|去年|明年|上半年|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|辖区内?)`)
+	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|过去的?[一五]年|[一五]年来|[一二三四五六七八九十]年间|五年(累计)?|全年|[一二三四五六七八九十]是|我们|今年|去年|明年|上半年|下半年|前[一二三]季度|第?[一二三四]季度|\d{1,2}\s*[-—－~～至到]\s*\d{1,2}\s*月份?|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|辖区内?)`)
 	verbs    = strings.Fields(`
 		完成了 实现了 达到了 确保了 将 成功 完成 实现 达到 增至 为 共有 拥有 现有 共计 新培育 新认定 新引进 新扩建 新扩 新开发 新备案 新注册 新登记 新聘任 新聘 新招录 新招聘 合计 总计 累计 预计 力争 计划 确保 争取 全年 新增 全部 分别 超过 突破 接近 将近 已经 年均 进一步
 		引进 投入 建设 建成 新建 改建 扩建 续建 改造 提升 启动 实施 推进 推动 发放 拨付 解决 兑现 减免 帮助 组织 开展 举办 落实 培育 认定 获评 吸引 吸纳 带动 安置 惠及 受理 办理 办结 处理 救助 资助 帮扶
@@ -43,6 +43,14 @@ func clean(s string) string {
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
+	s = dropSum(s)
+	// 开展各类招商活动: 各类 and 各种 say "of every kind", no part of a name.
+	s = strings.NewReplacer("各类", "", "各种", "").Replace(s)
+
+	// 项目累计投资: 累计 says the figure sums, the noun is 项目投资.
+	if i := strings.Index(s, "累计"); i > 0 && len(s) > i+len("累计") {
+		s = s[:i] + s[i+len("累计"):]
+	}
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
@@ -59,7 +67,7 @@ func clean(s string) string {
 		// verbs from the front (建成 服务站), only closing words from the end
 		// (固定资产投资 keeps its 投资).
 		for _, v := range verbs {
-			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) {
+			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) {
 				s, changed = rest, true
 			}
 			// 共办理诉求: 共 before a verb sums, and names nothing.
@@ -82,6 +90,56 @@ func clean(s string) string {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
 	return s
+}
+
+// examples: what follows 等 (or 等地) when items named as examples stand
+// before it; s when it holds no such 等 (平等, 高等, 等级, 一等奖).
+func examples(s string) string {
+	rs := []rune(s)
+	for i := len(rs) - 2; i >= 1; i-- {
+		if rs[i] != '等' || strings.ContainsRune("平高中同对均初上优次劣特头一二三四五", rs[i-1]) || strings.ContainsRune("级于同待候额次奖", rs[i+1]) {
+			continue
+		}
+		rest := string(rs[i+1:])
+		rest = strings.TrimPrefix(rest, "地") // 等地: and other places
+		if len([]rune(rest)) >= 2 {
+			return rest
+		}
+	}
+	return s
+}
+
+// conjunction: a verb joined to another (新建和改造村道) is part of the
+// name, not a verb to strip alone.
+var conjunction = regexp.MustCompile(`^(和|及|与|或|、)`)
+
+// dropSum takes out of a subject the 共 that sums or the 共有 that states a
+// stock (园区共有企业, 各村共引进资金): the noun is the same without it. Not
+// the 共 of a word (公共, 总共, 中共, 一共).
+func dropSum(s string) string {
+	rs := []rune(s)
+	var out []rune
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == '共' && i > 0 && i+1 < len(rs) && !strings.ContainsRune("公总中一合", rs[i-1]) {
+			rest := string(rs[i+1:])
+			if strings.HasPrefix(rest, "有") {
+				i++
+				continue
+			}
+			verb := false
+			for _, v := range verbs {
+				if strings.HasPrefix(rest, v) {
+					verb = true
+					break
+				}
+			}
+			if verb {
+				continue
+			}
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
 }
 
 var (

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/spec"
+)
+
+// Batch 6 of the development half (the blind batch retired to dev):
+// qualifiers, measures, subjects and names of reports written elsewhere.
+// Each rule on sentences written for the test, none a report's own.
+func TestReadingRulesBatch6(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"增长N倍 is a growth written in 倍; 是…的N倍 a ratio",
+			"过去一年，全县外贸出口额实现3000万美元，增长2倍；截至2018年底，税收收入是2013年的1.8倍。",
+			[]detail{{"3000", "万美元", "外贸出口额", "", "2018", "fact", "level"}, {"2", "倍", "外贸出口额", "增长", "2018", "fact", "growth"},
+				{"1.8", "倍", "税收收入", "", "2014-2018", "fact", "ratio"}}},
+		{"a level stated after a change in points goes on no list of changes",
+			"过去五年，服务业增加值占地区生产总值的比重提高8.2个百分点、达52.3%。",
+			[]detail{{"8.2", "个百分点", "服务业增加值占地区生产总值的比重", "增长", "2014-2018", "fact", "points"},
+				{"52.3", "%", "服务业增加值占地区生产总值的比重", "", "2018", "fact", "ratio"}}},
+		{"新上, 新开工 and 新投产 count new things; new and renovated together do not",
+			"过去一年，新上工业项目12个，新开工项目5个，新投产项目3个；新建和改造村道30公里，新上及扩改项目40个。",
+			[]detail{{"12", "个", "新上工业项目", "新增", "2018", "fact", "level"}, {"5", "个", "项目", "新增", "2018", "fact", "level"},
+				{"3", "个", "新投产项目", "新增", "2018", "fact", "level"}, {"30", "公里", "新建和改造村道", "", "2018", "fact", "level"},
+				{"40", "个", "新上及扩改项目", "", "2018", "fact", "level"}}},
+		{"共 before a verb of bringing in sums; 共有 states a stock",
+			"过去一年，各村共引进资金600万元，园区共有企业80家。",
+			[]detail{{"600", "万元", "各村引进资金", "累计", "2018", "fact", "level"}, {"80", "家", "园区企业", "", "2018", "fact", "level"}}},
+		{"新增 heading a 、 list of nouns covers the count after it; a 其中 part of new things is new; 被新认定为 counts new ones",
+			"过去一年，新增甲公园、乙公园等城市公园6个；新引进企业9家，其中，食品企业2家；5家企业被新认定为专精特新企业。",
+			[]detail{{"6", "个", "城市公园", "新增", "2018", "fact", "level"}, {"9", "家", "企业", "新增", "2018", "fact", "level"},
+				{"2", "家", "食品企业", "新增", "2018", "fact", "level"}, {"5", "家", "新认定专精特新企业", "新增", "2018", "fact", "level"}}},
+		{"a space a copy left inside a word is no boundary",
+			"过去一年，规模工业总产值突 破80亿元，同 比增长9%。",
+			[]detail{{"80", "亿元", "规模工业总产值", "超过", "2018", "fact", "level"}, {"9", "%", "规模工业总产值", "增长", "2018", "fact", "growth"}}},
+		{"a completion rate is of the series before it; so is the growth after the rate",
+			"过去一年，税收收入8亿元，占计划的102%，同比增长6%；工业投资3亿元，完成全年任务的95%；一般公共预算收入2亿元，完成区级下达任务数的110%。",
+			[]detail{{"8", "亿元", "税收收入", "", "2018", "fact", "level"}, {"102", "%", "税收收入完成计划比例", "", "2018", "fact", "ratio"},
+				{"6", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3", "亿元", "工业投资", "", "2018", "fact", "level"},
+				{"95", "%", "工业投资完成全年任务比例", "", "2018", "fact", "ratio"}, {"2", "亿元", "一般公共预算收入", "", "2018", "fact", "level"},
+				{"110", "%", "一般公共预算收入完成计划比例", "", "2018", "fact", "ratio"}}},
+		{"rates whose clauses hold only their time are the growth a clause before names",
+			"过去一年，全县税收收入增速逐季回升，一季度2.1%、前三季度3.5%、全年4%左右；工业品价格降幅收窄，上半年1.2%。",
+			[]detail{{"2.1", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"3.5", "%", "税收收入", "增长", "2018", "fact", "growth"},
+				{"4", "%", "税收收入", "增长,约", "2018", "fact", "growth"}, {"1.2", "%", "工业品价格", "下降", "2018", "fact", "growth"}}},
+		{"positions moving in 位, the group a place leads and the months looked back on are no claims",
+			"8个月来，全县在全国百强县中持续进位，从60位上升到42位，投资增速稳居全省80个县区前列，引进博士5位。",
+			[]detail{{"5", "位", "博士", "", "2018", "fact", "level"}}},
+		{"a range of amounts before the noun of things measured later names their class; 均 inside a noun is no 'each'; 累计 inside a subject is none of its name",
+			"过去一年，固定资产投资8亿元，其中100至500万元项目累计投资1.2亿元；地均税收约6亿元/平方公里，亩均税收均超过20万元。",
+			[]detail{{"8", "亿元", "固定资产投资", "", "2018", "fact", "level"}, {"1.2", "亿元", "100至500万元项目投资", "累计", "2018", "fact", "level"},
+				{"6", "亿元/平方公里", "地均税收", "约", "2018", "fact", "level"}, {"20", "万元", "亩均税收", "超过", "2018", "fact", "level"}}},
+		{"a growth on a comparable scope is of the restated series; 比…高 and 远超 name a gap; 这高于 restates the gap before",
+			"过去一年，一般公共预算收入5亿元，按可比口径增长4%；地区生产总值增长6%，比全省高1.1个百分点；工业投资增长9%，高于全市3个百分点，这高于全市3个百分点；新兴产业增加值增长20%，远超传统产业12个百分点。",
+			[]detail{{"5", "亿元", "一般公共预算收入", "", "2018", "fact", "level"}, {"4", "%", "可比口径一般公共预算收入", "增长", "2018", "fact", "growth"},
+				{"6", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"1.1", "个百分点", "地区生产总值增速高于全省", "", "2018", "fact", "points"},
+				{"9", "%", "工业投资", "增长", "2018", "fact", "growth"}, {"3", "个百分点", "工业投资增速高于全市", "", "2018", "fact", "points"},
+				{"3", "个百分点", "工业投资增速高于全市", "", "2018", "fact", "points"},
+				{"20", "%", "新兴产业增加值", "增长", "2018", "fact", "growth"}, {"12", "个百分点", "新兴产业增加值增速高于传统产业", "", "2018", "fact", "points"}}},
+		{"examples before 等 and 各类 are no part of what is counted; a verb after a count ends its noun; 五年间 is a time word",
+			"过去一年，组织各类招商活动20次，甲厂、乙厂等技改项目6个，深圳等地开展招商推介4次，9个项目竣工投产，5家企业在园区落户，30件诉求及时办结，12项工作受到省政府表彰。五年间财政收入净增20亿元。",
+			[]detail{{"20", "次", "招商活动", "", "2018", "fact", "level"}, {"6", "个", "技改项目", "", "2018", "fact", "level"},
+				{"4", "次", "招商推介", "", "2018", "fact", "level"}, {"9", "个", "项目", "", "2018", "fact", "level"},
+				{"5", "家", "企业", "", "2018", "fact", "level"}, {"30", "件", "诉求", "", "2018", "fact", "level"},
+				{"12", "项", "工作", "", "2018", "fact", "level"}, {"20", "亿元", "财政收入", "增长", "2014-2018", "fact", "growth"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// Batch 6's names.
+func TestIndicatorNamesBatch6(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
+		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
+		{"过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
+		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
+		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
+	}
+	for _, c := range cases {
+		found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n"+c.text, "\n"), Options{})
+		got := MapIndicators(found, s)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s\n%+v", c.text, diff, found)
+		}
+	}
+}
