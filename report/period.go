@@ -47,7 +47,9 @@ var (
 	// budgetRun: the budget report heard with the work report names the
 	// year whose budget was carried out (2021年财政预算执行情况), the year
 	// the session looks back on.
-	budgetRun = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
+	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -107,6 +109,16 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	if m := goalYear.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
+		return y - 1, y
+	}
+	// A title naming the year the report was presented in (某县2020年政府
+	// 工作报告): it reviews the year before, unless the year is still
+	// running as it speaks (预计到年末, 今年以来: read at the year's end).
+	if m := titleYear.FindStringSubmatch(head); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if yearRunning.MatchString(x.s) {
+			return y, y
+		}
 		return y - 1, y
 	}
 	// Else the year the text speaks of most (the later of a tie): a

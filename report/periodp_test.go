@@ -52,6 +52,12 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a page's posting date years after the year its heading reviews is not the date of delivery",
 			"某县政府工作报告\n某网 2021-07-23 10:38:42\n一、2019年工作回顾\n上半年，全县完成投资20亿元。全年地区生产总值增长7%。\n今年的主要目标是：地区生产总值增长8%。",
 			[]detail{{"20", "亿元", "投资", "", "2019", "fact", "level"}, {"7", "%", "地区生产总值", "增长", "2019", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2020", "target", "growth"}}},
+		{"a title's year without a date: the report of that year reviews the year before",
+			"某县2020年政府工作报告\n各位代表：\n过去一年，全县地区生产总值增长7%，财政收入5亿元。\n今年经济社会发展的主要预期目标是：地区生产总值增长8%。",
+			[]detail{{"7", "%", "地区生产总值", "增长", "2019", "fact", "growth"}, {"5", "亿元", "财政收入", "", "2019", "fact", "level"}, {"8", "%", "地区生产总值", "增长", "2020", "target", "growth"}}},
+		{"a title's year without a date, read while that year still runs: it reviews that year",
+			"某县2019年政府工作报告\n各位代表：\n过去一年，预计到年末，全县地区生产总值增长6%。",
+			[]detail{{"6", "%", "地区生产总值", "增长,预计", "2019", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
