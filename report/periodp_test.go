@@ -58,6 +58,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a title's year without a date, read while that year still runs: it reviews that year",
 			"某县2019年政府工作报告\n各位代表：\n过去一年，预计到年末，全县地区生产总值增长6%。",
 			[]detail{{"6", "%", "地区生产总值", "增长,预计", "2019", "fact", "growth"}}},
+		{"a goal quoted in a review is a target of the year; the result beside it a fact",
+			"某县政府工作报告\n——2023年1月10日在某县人民代表大会上\n一、2022年工作回顾\n年初确定的地区生产总值增长目标为7%，实际增长7.5%；税收收入增长10%，超额完成增长8%的预期目标。",
+			[]detail{{"7", "%", "", "增长", "2022", "target", "growth"}, {"7.5", "%", "", "增长", "2022", "fact", "growth"},
+				{"10", "%", "税收收入", "增长", "2022", "fact", "growth"}, {"8", "%", "", "增长", "2022", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

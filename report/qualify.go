@@ -1122,6 +1122,14 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // only one qualified as the year's, or a 目标, is a target.
 var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
+// goalSet: a clause that says a goal was set at the figure (增长目标为7%,
+// 目标是增长8%, 目标值定为); goalAfter: a figure named as the goal after it
+// (增长8%的目标, 8%左右的预期目标).
+var (
+	goalSet   = regexp.MustCompile(`目标(值|任务)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
+	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
+)
+
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
@@ -1132,6 +1140,11 @@ var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|�
 // clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
 func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	f := &figs[k]
+	if goalSet.MatchString(before) || goalAfter.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		// 增长目标为7%, 实现了增长8%左右的预期目标: the goal, not the result.
+		f.period.target = true
+		return
+	}
 	if f.measure != Level || rateUnit(f.unit) {
 		return
 	}
