@@ -333,6 +333,7 @@ func (x *extractor) passages() {
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
 	kept := x.marks[:0]
+	var local []mark
 	for _, m := range x.marks {
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
@@ -343,13 +344,22 @@ func (x *extractor) passages() {
 				continue
 			}
 		}
+		// 全年…。脱贫攻坚三年来，累计投入…。全年新建…: a review of some
+		// years inside a paragraph of one year's review, not opening it,
+		// holds for its sentence only.
+		if !m.p.target && m.p.from < m.p.to && len(kept) > 0 {
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) {
+				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
+				continue
+			}
+		}
 		kept = append(kept, m)
 	}
 	x.marks = kept
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
-	var scoped []mark
+	scoped := local
 	for i := 0; i < len(x.t.runes); i++ {
 		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) && !strings.ContainsRune("，,：:", x.at(i-1)) {
 			continue
@@ -594,6 +604,27 @@ func (x *extractor) contents() map[int]bool {
 		}
 	}
 	return out
+}
+
+// opensParagraph: the text at i opens a paragraph or heading (a few
+// words of time or place aside: 在过去五年里), or the body after a
+// numbered heading's sentence on its line ((一)综合实力显著提升。五年来，…).
+func (x *extractor) opensParagraph(i int) bool {
+	for i < len(x.t.runes) && strings.ContainsRune("。！？!?；;，,：: ", x.at(i)) {
+		i++ // a mark's match may open with the character before it
+	}
+	s := x.sentenceStart(i)
+	if lead := strings.TrimSpace(x.str(s, i)); lead != "" && heading.MatchString(lead) && heading.FindString(lead) == lead {
+		return true // 。 二、过去五年工作回顾: a heading run into the line
+	}
+	if i-s > 3 {
+		return false
+	}
+	if s == 0 || x.t.breaks[s] {
+		return true
+	}
+	prev := x.sentenceStart(s - 1)
+	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
 // countWord is the number a count of years is written with (四, 两, 10),

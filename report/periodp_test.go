@@ -62,6 +62,13 @@ func TestPeriodRulesRound2(t *testing.T) {
 			"某县政府工作报告\n——2023年1月10日在某县人民代表大会上\n一、2022年工作回顾\n年初确定的地区生产总值增长目标为7%，实际增长7.5%；税收收入增长10%，超额完成增长8%的预期目标。",
 			[]detail{{"7", "%", "", "增长", "2022", "target", "growth"}, {"7.5", "%", "", "增长", "2022", "fact", "growth"},
 				{"10", "%", "税收收入", "增长", "2022", "fact", "growth"}, {"8", "%", "", "增长", "2022", "target", "growth"}}},
+		{"a review of some years inside a paragraph of one year's review holds for its sentence",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。脱贫攻坚三年来，我们累计投入扶贫资金5亿元。全年新建道路20公里。\n（一）民生事业。三年来，新增就业3000人。\n过去五年，新建学校30所。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"5", "亿元", "扶贫资金", "累计", "2018-2020", "fact", "cumulative"},
+				{"20", "公里", "道路", "新增", "2020", "fact", "level"}, {"3000", "人", "就业", "新增,累计", "2018-2020", "fact", "cumulative"},
+				{"30", "所", "学校", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"a heading run into a one-line copy opens its passage", "某县政府工作报告 ——2021年1月10日在某县人民代表大会上 一、2020年工作回顾 全年地区生产总值增长5%。 二、过去五年工作回顾 全县经济稳步发展。新建学校30所。",
+			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}, {"30", "所", "学校", "新增,累计", "2016-2020", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
