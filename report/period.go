@@ -145,6 +145,13 @@ func (x *extractor) years() (review, delivered int) {
 // said to be of the session (2016年12月16日在…大会上) before a page's time of
 // posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
 func (x *extractor) deliveryDate(head string) []string {
+	// ——二〇二一年一月二十日在…: a date in Chinese numerals, as the printed
+	// report writes it, read as digits.
+	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
+		m := cnDate.FindStringSubmatch(d)
+		y := strings.NewReplacer("零", "0", "〇", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(m[1])
+		return y + "年" + strconv.Itoa(cnNumber(m[2])) + "月" + strconv.Itoa(cnNumber(m[3])) + "日"
+	})
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
 		rest := head[loc[1]:]
@@ -164,7 +171,29 @@ func (x *extractor) deliveryDate(head string) []string {
 	return first
 }
 
-var atSession = regexp.MustCompile(`^\s*[在于]`)
+var (
+	atSession = regexp.MustCompile(`^\s*[在于]`)
+	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+)
+
+// cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
+func cnNumber(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("一") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
+}
 
 // plans are the five-year plans by their number: 十三五 is 2016–2020.
 var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
@@ -570,7 +599,7 @@ func (x *extractor) passages() {
 // yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
 // 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
 // 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
-var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
 // report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):

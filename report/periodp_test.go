@@ -69,6 +69,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"30", "所", "学校", "新增,累计", "2016-2020", "fact", "cumulative"}}},
 		{"a heading run into a one-line copy opens its passage", "某县政府工作报告 ——2021年1月10日在某县人民代表大会上 一、2020年工作回顾 全年地区生产总值增长5%。 二、过去五年工作回顾 全县经济稳步发展。新建学校30所。",
 			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}, {"30", "所", "学校", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"a date of delivery in Chinese numerals", "政府工作报告\n——二〇二一年一月二十日在某县第十七届人民代表大会第六次会议上\n各位代表：\n过去一年，全县地区生产总值增长3%。\n今年主要预期目标：地区生产总值增长8%。",
+			[]detail{{"3", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}}},
+		{"a December date in Chinese numerals: the year reviewed is that year", "政府工作报告\n——二〇一九年十二月二十六日在某区人民代表大会上\n今年以来，全区地区生产总值增长6%。\n明年主要预期目标：地区生产总值增长6.5%。",
+			[]detail{{"6", "%", "地区生产总值", "增长", "2019", "fact", "growth"}, {"6.5", "%", "地区生产总值", "增长", "2020", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
