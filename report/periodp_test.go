@@ -73,6 +73,11 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"3", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}}},
 		{"a December date in Chinese numerals: the year reviewed is that year", "政府工作报告\n——二〇一九年十二月二十六日在某区人民代表大会上\n今年以来，全区地区生产总值增长6%。\n明年主要预期目标：地区生产总值增长6.5%。",
 			[]detail{{"6", "%", "地区生产总值", "增长", "2019", "fact", "growth"}, {"6.5", "%", "地区生产总值", "增长", "2020", "target", "growth"}}},
+		{"a structure ratio written with ︰; a space before a decimal point", "某县政府工作报告\n——2016年1月10日在某县人民代表大会上\n五年来，三次产业结构从20.5︰40.0︰39.5调整为15.5︰45.2︰39.3；固定资产投资是2010年的2 .7倍。",
+			[]detail{{"20.5", "", "第一产业增加值占地区生产总值比重", "", "2010", "fact", "ratio"}, {"40.0", "", "第二产业增加值占地区生产总值比重", "", "2010", "fact", "ratio"},
+				{"39.5", "", "第三产业增加值占地区生产总值比重", "", "2010", "fact", "ratio"}, {"15.5", "", "第一产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"},
+				{"45.2", "", "第二产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"}, {"39.3", "", "第三产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"},
+				{"2.7", "倍", "固定资产投资", "", "2011-2015", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
