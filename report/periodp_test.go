@@ -78,6 +78,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"39.5", "", "第三产业增加值占地区生产总值比重", "", "2010", "fact", "ratio"}, {"15.5", "", "第一产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"},
 				{"45.2", "", "第二产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"}, {"39.3", "", "第三产业增加值占地区生产总值比重", "", "2015", "fact", "ratio"},
 				{"2.7", "倍", "固定资产投资", "", "2011-2015", "fact", "ratio"}}},
+		{"a yearly amount before its 年均 rate in a span's review is the last year's level; an investment completed is still a sum",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县地区生产总值300亿元，年均增长7%；固定资产投资完成800亿元、年均增长10%。",
+			[]detail{{"300", "亿元", "地区生产总值", "", "2020", "fact", "level"}, {"7", "%", "地区生产总值", "年均", "2016-2020", "fact", "growth"},
+				{"800", "亿元", "固定资产投资", "累计", "2016-2020", "fact", "cumulative"}, {"10", "%", "固定资产投资", "年均", "2016-2020", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -322,6 +322,12 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
+		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
+		// not a flow brought about (投资完成469亿元、年均增长12.6% sums the years).
+		reached = true
+	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
 	}
@@ -351,6 +357,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// rateAfter: what stands between a level and the 年均 rate of the same
+// series right after it (…300亿元，年均增长7%).
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*(年均|年平均)(增长|增速|增幅)?(为|达到?)?\s*$`)
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).
