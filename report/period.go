@@ -47,7 +47,9 @@ var (
 	// budgetRun: the budget report heard with the work report names the
 	// year whose budget was carried out (2021年财政预算执行情况), the year
 	// the session looks back on.
-	budgetRun = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
+	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -76,6 +78,11 @@ func (x *extractor) years() (review, delivered int) {
 			m[1] = m[5]
 		}
 		review, _ = strconv.Atoi(m[1])
+		if delivered > review+1 || delivered != 0 && delivered < review {
+			// 公文搜 2021-07-23 over a review of 2019: the date is the page's
+			// posting, not the session's, which was early the next year.
+			delivered, x.month = review+1, 0
+		}
 		return review, delivered
 	}
 	if review != 0 {
@@ -104,6 +111,16 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		return y - 1, y
 	}
+	// A title naming the year the report was presented in (某县2020年政府
+	// 工作报告): it reviews the year before, unless the year is still
+	// running as it speaks (预计到年末, 今年以来: read at the year's end).
+	if m := titleYear.FindStringSubmatch(head); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if yearRunning.MatchString(x.s) {
+			return y, y
+		}
+		return y - 1, y
+	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
 	count := map[int]int{}
@@ -128,6 +145,13 @@ func (x *extractor) years() (review, delivered int) {
 // said to be of the session (2016年12月16日在…大会上) before a page's time of
 // posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
 func (x *extractor) deliveryDate(head string) []string {
+	// ——二〇二一年一月二十日在…: a date in Chinese numerals, as the printed
+	// report writes it, read as digits.
+	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
+		m := cnDate.FindStringSubmatch(d)
+		y := strings.NewReplacer("零", "0", "〇", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(m[1])
+		return y + "年" + strconv.Itoa(cnNumber(m[2])) + "月" + strconv.Itoa(cnNumber(m[3])) + "日"
+	})
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
 		rest := head[loc[1]:]
@@ -147,7 +171,29 @@ func (x *extractor) deliveryDate(head string) []string {
 	return first
 }
 
-var atSession = regexp.MustCompile(`^\s*[在于]`)
+var (
+	atSession = regexp.MustCompile(`^\s*[在于]`)
+	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+)
+
+// cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
+func cnNumber(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("一") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
+}
 
 // plans are the five-year plans by their number: 十三五 is 2016–2020.
 var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
@@ -177,6 +223,7 @@ var (
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
+	newWordEnd   = regexp.MustCompile(`[创革更维刷焕翻求鼎]$`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
@@ -306,12 +353,16 @@ func (x *extractor) passages() {
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
-	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
+	add(aheadYear, func(m []string) (period, bool) {
+		// 这是守正创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
+	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
 	kept := x.marks[:0]
+	var local []mark
 	for _, m := range x.marks {
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
@@ -322,13 +373,22 @@ func (x *extractor) passages() {
 				continue
 			}
 		}
+		// 全年…。脱贫攻坚三年来，累计投入…。全年新建…: a review of some
+		// years inside a paragraph of one year's review, not opening it,
+		// holds for its sentence only.
+		if !m.p.target && m.p.from < m.p.to && len(kept) > 0 {
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) {
+				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
+				continue
+			}
+		}
 		kept = append(kept, m)
 	}
 	x.marks = kept
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
-	var scoped []mark
+	scoped := local
 	for i := 0; i < len(x.t.runes); i++ {
 		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) && !strings.ContainsRune("，,：:", x.at(i-1)) {
 			continue
@@ -539,7 +599,7 @@ func (x *extractor) passages() {
 // yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
 // 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
 // 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
-var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
 // report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):
@@ -573,6 +633,27 @@ func (x *extractor) contents() map[int]bool {
 		}
 	}
 	return out
+}
+
+// opensParagraph: the text at i opens a paragraph or heading (a few
+// words of time or place aside: 在过去五年里), or the body after a
+// numbered heading's sentence on its line ((一)综合实力显著提升。五年来，…).
+func (x *extractor) opensParagraph(i int) bool {
+	for i < len(x.t.runes) && strings.ContainsRune("。！？!?；;，,：: ", x.at(i)) {
+		i++ // a mark's match may open with the character before it
+	}
+	s := x.sentenceStart(i)
+	if lead := strings.TrimSpace(x.str(s, i)); lead != "" && heading.MatchString(lead) && heading.FindString(lead) == lead {
+		return true // 。 二、过去五年工作回顾: a heading run into the line
+	}
+	if i-s > 3 {
+		return false
+	}
+	if s == 0 || x.t.breaks[s] {
+		return true
+	}
+	prev := x.sentenceStart(s - 1)
+	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
 // countWord is the number a count of years is written with (四, 两, 10),

@@ -336,8 +336,22 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
+		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
+		// not a flow brought about (投资完成469亿元、年均增长12.6% sums the years).
+		reached = true
+	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
+	}
+	// 集聚企业121家、47家: a level's list goes on as a level of the end.
+	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
+		f.period = last
+		return
+	}
+	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
+		return // 年度投资均保持在500亿元以上: a bound every year of the span kept
 	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
@@ -358,6 +372,15 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.measure = Cumulative
 }
 
+// rateAfter: what stands between a level and the 年均 rate of the same
+// series right after it (…300亿元，年均增长7%), or its change or multiple
+// of a stated base (…，比2015年增长40%; …，是2015年的2倍).
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+
+// eachYear: a level said to hold in every year of a span (每年…均保持在,
+// 年度投资均保持在, 历年都稳定在).
+var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，。；,;]{0,10}(均|都)?(保持|稳定|维持)(在|于)`)
+
 // yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
 // near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
 // level the last year reached, unless a verb of spending or bringing in
@@ -371,7 +394,7 @@ func (x *extractor) yearlyBound(f *figure) bool {
 
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
-var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -604,7 +627,8 @@ func (x *extractor) nextItem(figs []figure, k int) bool {
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
-	tail := strings.TrimRight(before, " 了")
+	// 突 破200亿元: a space standing for a PDF line break splits no word.
+	tail := strings.ReplaceAll(strings.TrimRight(before, " 了"), " ", "")
 	for _, w := range preWords {
 		if !strings.HasSuffix(tail, w.word) {
 			continue
@@ -820,7 +844,8 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{4}|\d{2} \d{2})\s*年`) // 是20 11年的: a year a copy split
+	// a year split by a space standing for a PDF line break (是20 11年的4倍) is still the year
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{2} ?\d{2})\s*年`)
 )
 
 // base reads the year a growth or multiple compares with, when the clause
@@ -1169,6 +1194,14 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // only one qualified as the year's, or a 目标, is a target.
 var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
+// goalSet: a clause that says a goal was set at the figure (增长目标为7%,
+// 目标是增长8%, 目标值定为); goalAfter: a figure named as the goal after it
+// (增长8%的目标, 8%左右的预期目标).
+var (
+	goalSet   = regexp.MustCompile(`目标(值|任务)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
+	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
+)
+
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
@@ -1179,6 +1212,11 @@ var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|�
 // clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
 func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	f := &figs[k]
+	if goalSet.MatchString(before) || goalAfter.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		// 增长目标为7%, 实现了增长8%左右的预期目标: the goal, not the result.
+		f.period.target = true
+		return
+	}
 	if f.measure != Level || rateUnit(f.unit) {
 		return
 	}
