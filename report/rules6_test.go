@@ -120,6 +120,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，全年减少贫困人口8000人，18个贫困村出列，3个贫困乡镇摘帽。",
 			[]detail{{"8000", "人", "贫困人口", "下降", "2018", "fact", "growth"}, {"18", "个", "贫困村", "", "2018", "fact", "level"},
 				{"3", "个", "贫困乡镇", "", "2018", "fact", "level"}}},
+		{"short names of series are spelled out; 策划 and 安排 are verbs",
+			"过去一年，高新企业发展到45家，战新产值完成12亿元，策划推动民生项目20件，安排重点项目30个。",
+			[]detail{{"45", "家", "高新技术企业", "", "2018", "fact", "level"}, {"12", "亿元", "战略性新兴产业产值", "", "2018", "fact", "level"},
+				{"20", "件", "民生项目", "", "2018", "fact", "level"}, {"30", "个", "重点项目", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -142,6 +146,7 @@ func TestIndicatorNamesBatch6(t *testing.T) {
 		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
 		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
 		{"过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
+		{"过去一年，固投完成30亿元，增长8%。", []string{"fai", "fai"}},
 		{"过去一年，规模以上企业生产总值12亿元，增长9%；规模以上企业28家。", []string{"", "", "above_scale"}},
 		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
 		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
