@@ -1016,10 +1016,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			growth = p.subject[:strings.Index(p.subject, "增速高于")]
 		}
 		clause := strings.TrimSpace(before)
+		// 增长8.3%，增速比上年提高2.1个百分点: the change of the growth
+		// rate itself.
+		if t := strings.TrimLeft(clause, "，, "); (strings.HasPrefix(t, "增速") || strings.HasPrefix(t, "增幅")) && figs[k-1].measure == Growth && growth != "" &&
+			!gapWords.MatchString(clause) && clean(stripComparison(t)) == "" {
+			return growth + "增速", f.unitEnd
+		}
 		if m := gapWords.FindStringSubmatch(clause); m != nil && growth != "" {
 			return growth + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
 		}
-		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" {
+		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" && !strings.HasSuffix(clause, "提高") && !strings.HasSuffix(clause, "升高") {
 			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
 		}
 	}
@@ -1355,7 +1361,7 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
-var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
@@ -1530,6 +1536,10 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	return true
 }
 
+// measureNoun: the noun of what is measured closing a series' name (产值,
+// 增加值, 收入, 利润…).
+var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|销售额|销售收入|余额)$`)
+
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
 var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3})产业(.*)$`)
@@ -1579,6 +1589,19 @@ func listItems(s string) []string {
 		}
 	}
 	items[len(items)-1] = clean(items[len(items)-1])
+	// 规模以上工业产值和增加值: later items that are only a measure's noun
+	// share the first one's head in front.
+	if loc := measureNoun.FindStringIndex(items[0]); loc != nil && loc[0] > 0 {
+		all := true
+		for _, it := range items[1:] {
+			all = all && measureNoun.FindStringIndex(it) != nil && measureNoun.FindStringIndex(it)[0] == 0
+		}
+		if all {
+			for i := 1; i < len(items); i++ {
+				items[i] = items[0][:loc[0]] + items[i]
+			}
+		}
+	}
 	return items
 }
 

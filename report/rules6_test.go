@@ -124,6 +124,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，高新企业发展到45家，战新产值完成12亿元，策划推动民生项目20件，安排重点项目30个。",
 			[]detail{{"45", "家", "高新技术企业", "", "2018", "fact", "level"}, {"12", "亿元", "战略性新兴产业产值", "", "2018", "fact", "level"},
 				{"20", "件", "民生项目", "", "2018", "fact", "level"}, {"30", "个", "重点项目", "", "2018", "fact", "level"}}},
+		{"the change of a growth rate is the rate's; a measure's noun after 和 shares the first item's head in front",
+			"过去一年，地区生产总值增长7%，增速比上年提高1.5个百分点；规上工业产值和增加值分别完成50亿元和12亿元。",
+			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "地区生产总值增速", "增长", "2018", "fact", "points"},
+				{"50", "亿元", "规上工业产值", "", "2018", "fact", "level"}, {"12", "亿元", "规上工业增加值", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
