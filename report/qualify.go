@@ -61,7 +61,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		own := clauseQualifiers(before, f.unit)
 		// 比重提高15.6个百分点、达66.6%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
-		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") {
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
+			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
+			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either.)
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {

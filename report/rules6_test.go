@@ -128,6 +128,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，地区生产总值增长7%，增速比上年提高1.5个百分点；规上工业产值和增加值分别完成50亿元和12亿元。",
 			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"1.5", "个百分点", "地区生产总值增速", "增长", "2018", "fact", "points"},
 				{"50", "亿元", "规上工业产值", "", "2018", "fact", "level"}, {"12", "亿元", "规上工业增加值", "", "2018", "fact", "level"}}},
+		{"a gap after a growth joined by 、 is no growth",
+			"过去一年，规上工业增加值增长9%、高于全省2.5个百分点。",
+			[]detail{{"9", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"2.5", "个百分点", "规上工业增加值增速高于全省", "", "2018", "fact", "points"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
