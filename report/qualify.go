@@ -1166,7 +1166,7 @@ var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|�
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).
-var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇]级)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
 var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
@@ -1177,7 +1177,14 @@ var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)�
 func (x *extractor) seriesBefore(figs []figure, k int) string {
 	f := figs[k]
 	if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
-		if p := figs[k-1]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+		// the level, or past its growth (税收3.2亿元，增长11.5%，完成全年
+		// 目标任务的106.7%) the level the growth is of
+		j := k - 1
+		if (figs[j].measure == Growth || figs[j].measure == Points) && j > 0 && figs[j-1].subject == figs[j].subject &&
+			figs[j-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[j-1].unitEnd, f.start), "。；;") {
+			j--
+		}
+		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
 			return strings.TrimSuffix(p.subject, "目标") // 工业投入目标完成0.25亿元
 		}
 		return ""

@@ -131,6 +131,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a gap after a growth joined by 、 is no growth",
 			"过去一年，规上工业增加值增长9%、高于全省2.5个百分点。",
 			[]detail{{"9", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}, {"2.5", "个百分点", "规上工业增加值增速高于全省", "", "2018", "fact", "points"}}},
+		{"a completion rate after a level's growth is the level's; 街道 opening a clause is the region; 提供 is a verb",
+			"过去一年，街道完成税收收入2亿元，同比增长9%，完成区下达任务的105%；提供就业岗位1500个。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}, {"9", "%", "税收收入", "增长", "2018", "fact", "growth"},
+				{"105", "%", "税收收入完成计划比例", "", "2018", "fact", "ratio"}, {"1500", "个", "就业岗位", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
