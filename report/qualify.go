@@ -59,7 +59,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		x.preQualifiers(f, before)
 		own := clauseQualifiers(before, f.unit)
-		// 比重提高15.6个百分点、达66.6%: a clause with a verb stating a
+		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
 		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
 			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
@@ -72,7 +72,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
-		// GDP增速逐季攀升，上半年3.2%、前三季度4.4%: a rate whose clause
+		// 税收增速逐季回升，一季度2.1%、前三季度3.5%: a rate whose clause
 		// holds only its time is the growth the clause before names.
 		if len(own) == 0 && rateUnit(f.unit) && clean(before) == "" {
 			if q, _ := x.rateClause(figs, k); q != "" {
@@ -105,7 +105,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
 		}
-		// 按可比口径增长2%: the same, on the report's own restated scope.
+		// 按可比口径增长4%: the same, on the report's own restated scope.
 		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
 			f.subject = "可比口径" + f.subject
 		}
@@ -203,7 +203,7 @@ func (x *extractor) each(figs []figure) []figure {
 		}
 		items := listItems(seg[:at])
 		if len(items) < 2 {
-			// 城乡居民人均可支配收入均增长6%: a pair word names two series.
+			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
 			items = pairItems(clean(stripComparison(seg[:at])))
 		}
 		if len(items) < 2 {
@@ -333,7 +333,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
-	// (90%以上的贫困户得到…: a share of those who got something over the
+	// (80%以上的贫困户得到…: a share of those who got something over the
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
@@ -507,7 +507,7 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 }
 
 // newAfter: a count standing before its noun whose predicate says the
-// things were newly recognised (4家企业被新认定为高新技术企业): the new-word
+// things were newly recognised (5家企业被新认定为专精特新企业): the new-word
 // and what they became, "" when the words after the count say none.
 func newAfter(post string) string {
 	if m := recognizedAs.FindStringSubmatch(post); m != nil {
@@ -556,7 +556,7 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 }
 
 // joinWords takes out the spaces a copy left inside words, between two
-// Chinese characters (突 破200亿元, 同 比增长 where a PDF broke the line):
+// Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):
 // Chinese puts no space between words, so one there is a break, not a
 // boundary.
 func joinWords(s string) string {
@@ -629,7 +629,7 @@ func (x *extractor) nextItem(figs []figure, k int) bool {
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
-	// 突 破200亿元: a space standing for a PDF line break splits no word.
+	// 突 破80亿元: a space standing for a PDF line break splits no word.
 	tail := strings.ReplaceAll(strings.TrimRight(before, " 了"), " ", "")
 	for _, w := range preWords {
 		if !strings.HasSuffix(tail, w.word) {
@@ -970,7 +970,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			end++
 		}
 		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
-			return w, end // 4家企业被新认定为高新技术企业: what they became
+			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
@@ -1031,7 +1031,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
 		}
 	}
-	// 占计划的105.6%, 完成任务的117%, 完成年计划125%: the completion rate of
+	// 占计划的102%, 完成任务的117%, 完成年计划110%: the completion rate of
 	// the series stated before it.
 	if f.measure == Ratio && rateUnit(f.unit) {
 		if m := planShare.FindStringSubmatch(strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
@@ -1165,7 +1165,7 @@ func (x *extractor) rateClause(figs []figure, k int) (string, string) {
 var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
 
 // planShare: a clause that names only the plan a completion rate measures
-// against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).
+// against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
 var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
@@ -1185,7 +1185,7 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 			j--
 		}
 		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
-			return strings.TrimSuffix(p.subject, "目标") // 工业投入目标完成0.25亿元
+			return strings.TrimSuffix(p.subject, "目标") // 技改投入目标完成0.5亿元
 		}
 		return ""
 	}
