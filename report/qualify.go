@@ -98,6 +98,27 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
+		// shares the head of the item before it.
+		if k > 0 && x.nextItem(figs, k) {
+			if loc, p := measureNoun.FindStringIndex(figs[k-1].subject), measureNoun.FindStringIndex(f.subject); loc != nil && loc[0] > 0 && p != nil && p[0] == 0 && p[1] == len(f.subject) {
+				f.subject = figs[k-1].subject[:loc[0]] + f.subject
+			}
+		}
+		// 产值增长35%，拉动工业增长4.1个百分点: the points one series added
+		// to another's growth, a contribution, not a growth of its own.
+		if f.measure == Points {
+			if m := pulls.FindStringSubmatch(stripTime(before)); m != nil {
+				source := clean(m[1])
+				if source == "" && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+					source = figs[k-1].subject
+				}
+				if series := clean(m[3]); source != "" && series != "" {
+					f.subject = source + "拉动" + series + "增长"
+					f.qualifiers = dropWord(dropWord(f.qualifiers, "增长"), "下降")
+				}
+			}
+		}
 		x.targetAmount(figs, k, before)
 		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
@@ -1547,7 +1568,16 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 
 // measureNoun: the noun of what is measured closing a series' name (产值,
 // 增加值, 收入, 利润…).
-var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|销售额|销售收入|余额)$`)
+var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|销售额|销售收入|余额|存栏|出栏|产量)$`)
+
+// pulls: a clause saying one series pulled another's growth up (拉动/带动
+// …增长): the source before the verb, the series after it.
+var pulls = regexp.MustCompile(`^[，,、]?(.*?)(拉动|带动)(.+?)(增长|增速)$`)
+
+// stripTime drops the spaces and a leading time or place word.
+func stripTime(s string) string {
+	return leadTime.ReplaceAllString(strings.Join(strings.Fields(s), ""), "")
+}
 
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).

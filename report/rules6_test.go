@@ -135,6 +135,11 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，街道完成税收收入2亿元，同比增长9%，完成区下达任务的105%；提供就业岗位1500个。",
 			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}, {"9", "%", "税收收入", "增长", "2018", "fact", "growth"},
 				{"105", "%", "税收收入完成计划比例", "", "2018", "fact", "ratio"}, {"1500", "个", "就业岗位", "", "2018", "fact", "level"}}},
+		{"a contribution to another's growth in points is no growth; an item that is only a measure's noun shares the head before it",
+			"过去一年，电子产业产值增长30%，拉动工业增长3.2个百分点；重大项目带动投资增长9个百分点；肉牛存栏5万头、出栏3万头。",
+			[]detail{{"30", "%", "电子产业产值", "增长", "2018", "fact", "growth"}, {"3.2", "个百分点", "电子产业产值拉动工业增长", "", "2018", "fact", "points"},
+				{"9", "个百分点", "重大项目拉动投资增长", "", "2018", "fact", "points"},
+				{"5", "万头", "肉牛存栏", "", "2018", "fact", "level"}, {"3", "万头", "肉牛出栏", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
