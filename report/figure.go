@@ -138,11 +138,26 @@ func (x *extractor) quoteEnd(i int) int {
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {
 	p := x.at(i - 1)
+	if p == '-' && x.negativeRate(i) {
+		return true // 增长-18.9%: a decline written with a minus sign
+	}
 	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
 		return false
 	}
 	return !(p < 0x2E80 && unicode.IsLetter(p))
 }
+
+// negativeRate: the number at i follows a minus sign right after a word of
+// growth (增长-18.9%, 增幅-1.1%, 调整为-4%): a negative rate.
+func (x *extractor) negativeRate(i int) bool {
+	if x.at(i-1) != '-' {
+		return false
+	}
+	before := x.str(max(0, i-4), i-1)
+	return signedRate.MatchString(before)
+}
+
+var signedRate = regexp.MustCompile(`(增长|增幅|增速|涨幅|为|至|到)$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.

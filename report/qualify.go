@@ -93,6 +93,13 @@ func (x *extractor) qualify(figs []figure) []figure {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
+		if x.negativeRate(f.start) {
+			// 增长-18.9%, 增幅-1.1%: the value is the digits, the sign a decline.
+			if has(f.qualifiers, "增长") {
+				f.qualifiers = dropWord(f.qualifiers, "增长")
+			}
+			f.qualifiers = appendOnce(f.qualifiers, "下降")
+		}
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
@@ -677,7 +684,7 @@ var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)�
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
 // projects started or brought into production in the period.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
@@ -711,7 +718,7 @@ func clauseQualifiers(before, unit string) []string {
 		for _, w := range []struct {
 			words []string
 			q     string
-		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+		}{{[]string{"增加", "增长", "净增", "多增", "增收", "增产"}, "增长"}, {[]string{"减少", "下降", "净减", "减产", "减收", "少"}, "下降"}} {
 			for _, g := range w.words {
 				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
 					return append(out, w.q)
@@ -1077,6 +1084,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if subj := clean(s); (subj == "同口径" || subj == "可比口径") && k > 0 && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
 		return subj + strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 	}
+	// 完成投资3.4亿元，超序时进度24.7%; 收入2.1亿元，超出下调任务指标1200万元:
+	// how far the level before it beat its schedule or target.
+	if t := strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、"); aheadOf.MatchString(t) && k > 0 && figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if strings.HasSuffix(t, "序时进度") && rateUnit(f.unit) {
+			return figs[k-1].subject + "超序时进度比例", f.unitEnd
+		}
+		if !rateUnit(f.unit) {
+			return figs[k-1].subject + t, f.unitEnd
+		}
+	}
 	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
 	// sentence is that level's share.
 	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
@@ -1184,6 +1201,9 @@ func (x *extractor) rateClause(figs []figure, k int) (string, string) {
 }
 
 var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
+
+// aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
+var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).

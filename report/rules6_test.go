@@ -140,6 +140,14 @@ func TestReadingRulesBatch6(t *testing.T) {
 			[]detail{{"30", "%", "电子产业产值", "增长", "2018", "fact", "growth"}, {"3.2", "个百分点", "电子产业产值拉动工业增长", "", "2018", "fact", "points"},
 				{"9", "个百分点", "重大项目拉动投资增长", "", "2018", "fact", "points"},
 				{"5", "万头", "肉牛存栏", "", "2018", "fact", "level"}, {"3", "万头", "肉牛出栏", "", "2018", "fact", "level"}}},
+		{"a negative rate written with a minus sign is a decline; 增产 an absolute growth; 超序时进度 and 超出…任务指标 of the level before; 逼近 and 首次 leave no trace in the subject; 新谋划 counts new things",
+			"过去一年，规上工业增加值增长-6.5%，商品房销售额增幅-2.3%；粮食增产0.5亿斤；完成固定资产投资2亿元，超序时进度12%；税收收入完成3亿元，超出下调任务指标800万元；工业总产值逼近90亿元，财政收入首次突破10亿元；新谋划项目25个。",
+			[]detail{{"6.5", "%", "规上工业增加值", "下降", "2018", "fact", "growth"}, {"2.3", "%", "商品房销售额", "下降", "2018", "fact", "growth"},
+				{"0.5", "亿斤", "粮食", "增长", "2018", "fact", "growth"},
+				{"2", "亿元", "固定资产投资", "", "2018", "fact", "level"}, {"12", "%", "固定资产投资超序时进度比例", "", "2018", "fact", "ratio"},
+				{"3", "亿元", "税收收入", "", "2018", "fact", "level"}, {"800", "万元", "税收收入超出下调任务指标", "", "2018", "fact", "level"},
+				{"90", "亿元", "工业总产值", "近", "2018", "fact", "level"}, {"10", "亿元", "财政收入", "超过", "2018", "fact", "level"},
+				{"25", "个", "新谋划项目", "新增", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -198,6 +199,10 @@ func init() {
 	for _, w := range preWords {
 		trailing = append(trailing, w.word)
 	}
+	// 首次突破: 首次 only says it happened for the first time.
+	trailing = append(trailing, "首次")
+	// the longer words first: 逼近 before 近.
+	sort.SliceStable(trailing, func(i, j int) bool { return len(trailing[i]) > len(trailing[j]) })
 	for _, ws := range [][]string{verbs, trailing, growthWords, declineWords} {
 		for _, v := range ws {
 			isWord[v] = true
