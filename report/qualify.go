@@ -1202,6 +1202,10 @@ func (x *extractor) rateClause(figs []figure, k int) (string, string) {
 
 var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
 
+// beatTarget: what follows 分别 when a list says by how much each figure
+// beat its target (分别超年初目标任务数的, 分别超过全年计划).
+var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
+
 // aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
 var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
 
@@ -1510,9 +1514,14 @@ func (x *extractor) respectively(figs []figure) {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
 			items = pairItems(one)
 		}
+		// 分别超年初目标任务数的12%、8%: by how much each beat its target.
+		beat := ""
+		if m := beatTarget.FindStringSubmatch(strings.Join(strings.Fields(seg[at+len("分别"):]), "")); m != nil && rateUnit(f.unit) {
+			beat = "超" + m[1] + "目标比例"
+		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = items[i]
+				figs[k+i].subject = items[i] + beat
 			}
 		} else if prev := x.seriesListBefore(figs, k, n); prev != nil {
 			for i := 0; i < n; i++ {
@@ -1588,7 +1597,7 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 
 // measureNoun: the noun of what is measured closing a series' name (产值,
 // 增加值, 收入, 利润…).
-var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|销售额|销售收入|余额|存栏|出栏|产量)$`)
+var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|税收|销售额|销售收入|余额|存栏|出栏|产量)$`)
 
 // pulls: a clause saying one series pulled another's growth up (拉动/带动
 // …增长): the source before the verb, the series after it.
@@ -1641,8 +1650,10 @@ func listItems(s string) []string {
 			// Only a short item shares the last one's head (城镇、农村居民
 			// 收入; 纺织、食品行业产值): a noun of five or more characters
 			// (工业总产值、…、公共财政预算收入) is whole.
+			// Nor does an item that names a measure of its own (税收、工业
+			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) {
+			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}

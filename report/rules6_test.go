@@ -148,6 +148,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"3", "亿元", "税收收入", "", "2018", "fact", "level"}, {"800", "万元", "税收收入超出下调任务指标", "", "2018", "fact", "level"},
 				{"90", "亿元", "工业总产值", "近", "2018", "fact", "level"}, {"10", "亿元", "财政收入", "超过", "2018", "fact", "level"},
 				{"25", "个", "新谋划项目", "新增", "2018", "fact", "level"}}},
+		{"分别超…目标 says by how much each beat its target; an item naming a measure of its own shares no head",
+			"过去一年，税收、工业产值分别超年初目标任务数的6%、9%。",
+			[]detail{{"6", "%", "税收超年初目标比例", "", "2018", "fact", "ratio"}, {"9", "%", "工业产值超年初目标比例", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
