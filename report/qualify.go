@@ -1113,6 +1113,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
 		return series, f.unitEnd
 	}
+	if topic := x.topicBefore(figs, k); topic != "" {
+		return topic, f.unitEnd // 地区生产总值方面，降幅较年初收窄24个百分点
+	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
 	if k > 0 && figs[k-1].unitEnd > x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
@@ -1175,6 +1178,29 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 // spendVerb: a verb of spending or raising money that names the amount when
 // its clause names nothing else.
 var spendVerb = regexp.MustCompile(`投入|投资|筹集|募集|拨付|发放`)
+
+// topicBefore: the series a clause "X方面" opens for the figures after it
+// in its sentence that name none of their own (地区生产总值方面，降幅收窄…，
+// 当季增长…); "" when there is none.
+func (x *extractor) topicBefore(figs []figure, k int) string {
+	f := figs[k]
+	start := x.sentenceStart(f.start)
+	s := x.str(start, f.start)
+	at := strings.LastIndex(s, "方面")
+	if at < 0 {
+		return ""
+	}
+	from := start + len([]rune(s[:at]))
+	head := x.back(from, clauseMarks)
+	if k > 0 && figs[k-1].start >= head && figs[k-1].start < from {
+		return "" // a figure inside the topic's own clause
+	}
+	topic := strings.TrimPrefix(strings.TrimPrefix(x.str(head, from), "在"), "从")
+	if !strings.ContainsRune("，,：:", x.at(from+2)) {
+		return "" // 方面 inside a clause (各方面, 多方面工作)
+	}
+	return clean(topic)
+}
 
 // rateClause: the clause before figure k's names a growth or decline rate
 // (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the

@@ -151,6 +151,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"分别超…目标 says by how much each beat its target; an item naming a measure of its own shares no head",
 			"过去一年，税收、工业产值分别超年初目标任务数的6%、9%。",
 			[]detail{{"6", "%", "税收超年初目标比例", "", "2018", "fact", "ratio"}, {"9", "%", "工业产值超年初目标比例", "", "2018", "fact", "ratio"}}},
+		{"a clause X方面 opens the series of the figures after it that name none",
+			"过去一年，各方面工作稳步推进。规上工业增加值方面，降幅较年初收窄6个百分点，当季同比增长3.1%。",
+			[]detail{{"6", "个百分点", "规上工业增加值", "下降", "2018", "fact", "points"}, {"3.1", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
