@@ -84,6 +84,9 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"800", "亿元", "固定资产投资", "累计", "2016-2020", "fact", "cumulative"}, {"10", "%", "固定资产投资", "年均", "2016-2020", "fact", "growth"},
 				{"500", "亿元", "工业总产值", "", "2020", "fact", "level"}, {"2", "倍", "工业总产值", "", "2016-2020", "fact", "ratio"},
 				{"20", "亿元", "财政收入", "", "2020", "fact", "level"}, {"45", "%", "财政收入", "增长", "2016-2020", "fact", "growth"}}},
+		{"a rate of coverage stated bare in a span's review is the end's; a share of what was spent is the span's",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县森林覆盖率62%，城镇化率为55.3%；民生支出占财政支出比重80%。",
+			[]detail{{"62", "%", "森林覆盖率", "", "2020", "fact", "ratio"}, {"55.3", "%", "城镇化率", "", "2020", "fact", "ratio"}, {"80", "%", "民生支出占财政支出比重", "", "2016-2020", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

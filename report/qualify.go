@@ -342,8 +342,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近")) {
-		// 城镇化率超68%: a rate passed, like one reached, is the end's.
+	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+		// 城镇化率超68%: a rate passed, like one reached, is the end's; so
+		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
+		// of what the span spent (民生支出占财政支出比重80%).
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
 	}
@@ -357,6 +359,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
+var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?\s*$`)
 
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
