@@ -242,7 +242,7 @@ var (
 	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入|(一般预算)?地方级财政收入)`)
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
-	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口)`)
+	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's).
 	// A bound before a name (500万元以上固定资产投资) restricts it to a

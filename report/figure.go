@@ -171,8 +171,8 @@ func (x *extractor) number(i int) (figure, bool) {
 			value = append(value, '.') // 385. 23: a space the typesetting left
 			j += 2
 			continue
-		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && j > i:
-			value = append(value, '.') // 2 .7倍: so is a space before the point
+		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && len(value) > 0:
+			value = append(value, '.') // 2 .7倍: a line break a copy turned into a space
 			j += 2
 			continue
 		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):
@@ -275,7 +275,7 @@ done:
 			n += 1 + m
 		}
 	}
-	f.unit = mag + x.str(j, j+n)
+	f.unit = mag + strings.ReplaceAll(x.str(j, j+n), " ", "")
 	f.unitEnd = j + n
 	x.after(&f)
 	return f, true
@@ -417,8 +417,8 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}
-	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") {
-		return true // 超5000万元的镇
+	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
+		return true // 超5000万元的镇 (but 90%以上的贫困户 is a share)
 	}
 	if len(figs) == 0 {
 		return false
@@ -483,8 +483,12 @@ func (x *extractor) measure(j int) int {
 		k++
 	}
 	for _, p := range unitPrefixes {
-		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+len([]rune(p)))) && x.at(k+len([]rune(p))) != '个' {
-			k += len([]rune(p))
+		n := len([]rune(p))
+		if x.hasAt(k, p) && x.at(k+n) == ' ' && strings.ContainsRune(measureWords, x.at(k+n+1)) && x.at(k+n+1) != '个' {
+			n++ // 8平方公 里: a line break a copy turned into a space
+		}
+		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+n)) && x.at(k+n) != '个' {
+			k += n
 			break
 		}
 	}
@@ -553,7 +557,9 @@ func (x *extractor) threshold(f *figure) bool {
 	}
 	next := x.at(f.unitEnd)
 	if next == '的' {
-		return true
+		// 90%以上的贫困户得到…: a share bounded below is a claim of the
+		// share, not a class of things (1000万元以上的企业).
+		return !rateUnit(f.unit)
 	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }

@@ -52,7 +52,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		f.from = x.clauseStart(figs, k)
 		before := joinWords(x.str(f.from, f.start))
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
-		if x.estimated(f.start) {
+		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+			// 生产总值99.3亿元（预计数，下同）: a note right after the figure
+			// says it is an estimate.
 			f.qualifiers = append(f.qualifiers, "预计")
 		}
 		x.preQualifiers(f, before)
@@ -74,6 +76,11 @@ func (x *extractor) qualify(figs []figure) []figure {
 			if q, _ := x.rateClause(figs, k); q != "" {
 				own = []string{q}
 			}
+		}
+		// 新建项目8个，续建项目5个: 新建 beside 续建 sorts projects by
+		// stage (new builds, continued ones), it counts no new things.
+		if has(own, "新增") && !strings.Contains(before, "新增") && strings.Contains(x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start)), "续建") {
+			own = dropWord(own, "新增")
 		}
 		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
 			own = append(own, "新增")
@@ -193,6 +200,10 @@ func (x *extractor) each(figs []figure) []figure {
 			continue
 		}
 		items := listItems(seg[:at])
+		if len(items) < 2 {
+			// 城乡居民人均可支配收入均增长6%: a pair word names two series.
+			items = pairItems(clean(stripComparison(seg[:at])))
+		}
 		if len(items) < 2 {
 			out = append(out, f)
 			continue
@@ -320,7 +331,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
-	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+	// (90%以上的贫困户得到…: a share of those who got something over the
+	// span, not a level reached.)
+	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
@@ -446,6 +460,17 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 		return false
 	}
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
+}
+
+// dropWord returns qs less q.
+func dropWord(qs []string, q string) []string {
+	var out []string
+	for _, w := range qs {
+		if w != q {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // newListHead: the figure's clause is the last item of a 、 list of nouns
@@ -636,6 +661,9 @@ var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)�
 // projects started or brought into production in the period.
 var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
 
+// estimateNote: a bracketed note after a figure calling it an estimate.
+var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
+
 // newAndOld: a new-word joined to a word of work on what exists (新建和改造,
 // 新建及改造, 新上及扩改) counts new and old things together, not new ones.
 var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
@@ -659,7 +687,7 @@ func clauseQualifiers(before, unit string) []string {
 		tail := strings.TrimRight(s, " 了")
 		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
 		// states by how much its noun fell.
-		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+		if head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
 			return append(out, "下降")
 		}
 		for _, w := range []struct {
@@ -821,8 +849,7 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	// a year split by a space standing for a PDF line break (是20 11年的4倍) is still the year
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{2} ?\d{2})\s*年`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4}|\d{2} \d{2})\s*年`) // 是20 11年的: a year a copy split
 )
 
 // base reads the year a growth or multiple compares with, when the clause
@@ -949,7 +976,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
-			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
+			// 20个重点项目（新建项目12个…: a bracket left open starts the
+			// breakdown of the things counted, no part of their name.
+			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
+			if i := strings.IndexAny(post, "（("); i > 0 {
+				post = post[:i]
+			}
+			if post := clean(predicateCut(post)); post != "" {
 				return post, end
 			}
 		}
@@ -1014,6 +1047,17 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 收入3.5亿元，同口径完成3.67亿元: a level restated on another scope
+	// is of the series before it, so named.
+	if subj := clean(s); (subj == "同口径" || subj == "可比口径") && k > 0 && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		return subj + strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
+	}
+	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
+	// sentence is that level's share.
+	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
+		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		return clean(figs[k-1].subject + "占比"), f.unitEnd
+	}
 	if subj := clean(s); subj != "" {
 		if f.measure == Level || f.measure == Cumulative {
 			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
@@ -1050,6 +1094,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
 			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
 		}
+		// 同口径增长5.2%，自然口径下降4.3%: the recorded scope drops the
+		// restated one.
+		if strings.Contains(before, "自然") {
+			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -1071,8 +1120,19 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
+	// the verb names.
+	if strings.HasSuffix(f.unit, "元") && f.measure != Growth {
+		if m := spendVerb.FindString(joinWords(before)); m != "" {
+			return m, f.unitEnd
+		}
+	}
 	return "", f.unitEnd
 }
+
+// spendVerb: a verb of spending or raising money that names the amount when
+// its clause names nothing else.
+var spendVerb = regexp.MustCompile(`投入|投资|筹集|募集|拨付|发放`)
 
 // rateClause: the clause before figure k's names a growth or decline rate
 // (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the
@@ -1258,7 +1318,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
-	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入", "出列", "摘帽",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}
@@ -1303,7 +1363,7 @@ var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
@@ -1402,13 +1462,30 @@ func (x *extractor) respectively(figs []figure) {
 			for i := 0; i < n; i++ {
 				figs[k+i].subject = items[i]
 			}
-		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+		} else if prev := x.seriesListBefore(figs, k, n); prev != nil {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = figs[k-n+i].subject
+				figs[k+i].subject = prev[i]
 			}
 		}
 		k += n - 1
 	}
+}
+
+// seriesListBefore: the subjects of the n series stated before figure k in
+// its sentence, in order; a 由X到Y pair states one series (一般公共预算收入由
+// a增加到b，地方收入由c增加到d，年均分别增长x和y). nil when there are fewer.
+func (x *extractor) seriesListBefore(figs []figure, k, n int) []string {
+	var subjects []string
+	for i := k - 1; i >= 0 && len(subjects) < n && figs[i].start >= x.sentenceStart(figs[k].start); i-- {
+		if figs[i].startOf && i+1 < k && figs[i+1].endOf {
+			continue // the start of a pair whose end is already counted
+		}
+		subjects = append([]string{figs[i].subject}, subjects...)
+	}
+	if len(subjects) < n {
+		return nil
+	}
+	return subjects
 }
 
 // sameUnits: the n figures from k are all in one unit.
@@ -1457,12 +1534,24 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	return true
 }
 
+// sectorRun: two or three sectors written as a run of ordinals before
+// 产业 (一二三产业, 二三产业).
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3})产业(.*)$`)
+
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
+	// 一二三产业增加值: the sectors written as one word of ordinals.
+	if m := sectorRun.FindStringSubmatch(s); m != nil {
+		var out []string
+		for _, n := range m[2] {
+			out = append(out, "第"+string(n)+"产业"+clean(m[3]))
+		}
+		return out
+	}
 	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
@@ -1478,7 +1567,11 @@ func listItems(s string) []string {
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
 	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
+		raw := []rune(strings.TrimSpace(items[i]))
 		items[i] = clean(items[i])
+		if items[i] == "" && len(raw) == 1 && unicode.Is(unicode.Han, raw[0]) {
+			items[i] = string(raw) // 大、小口径财政收入: one character sharing the head
+		}
 		if i < len(items)-1 {
 			// Only a short item shares the last one's head (城镇、农村居民
 			// 收入; 纺织、食品行业产值): a noun of five or more characters

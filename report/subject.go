@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words every work report uses around a subject, none of them a noun:
@@ -38,12 +39,23 @@ func clean(s string) string {
 	// no part of the name; nor is the tail of one the subject began inside.
 	s = bracketAside.ReplaceAllString(s, "")
 	s = asideTail.ReplaceAllString(s, "")
+	// 重点项目（新建项目: a bracket opened and not closed starts a breakdown;
+	// the noun is what it holds.
+	if i := strings.LastIndexAny(s, "（("); i >= 0 && !strings.ContainsAny(s[i:], "）)") {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		if rest := s[i+w:]; len([]rune(rest)) >= 2 {
+			s = rest
+		}
+	}
 	s = dateWords.ReplaceAllString(s, "")
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	s = dropSum(s)
+	// 社零总额受疫情影响下降, 收入剔除留抵退税因素后增长: a cause or an
+	// adjustment said of the series is none of its name.
+	s = asideCause.ReplaceAllString(s, "")
 	// 开展各类招商活动: 各类 and 各种 say "of every kind", no part of a name.
 	s = strings.NewReplacer("各类", "", "各种", "").Replace(s)
 
@@ -81,9 +93,24 @@ func clean(s string) string {
 			}
 		}
 	}
+	// 税收占比, 税占比, 非税占比: a part's share of the budget revenue;
+	// 地方税比 the tax share of the local revenue.
+	if m := revenueShare.FindStringSubmatch(s); m != nil {
+		part := map[string]string{"税": "税收", "税收": "税收", "非税": "非税"}[m[2]]
+		whole := "一般公共预算收入"
+		if m[1] == "地方" {
+			whole = "地方财政收入"
+		}
+		s = part + "收入占" + whole + "比重"
+	}
 	// 产业集群实现总产值: 实现 only states a level, inside a subject too.
 	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
 		s = s[:i] + s[i+len("实现"):]
+	}
+	// 项目已完成征地, 项目完成土地清表: so does 完成 before the work done,
+	// but not in a rate or amount of completion (完成率, 完成额).
+	if loc := doneInside.FindStringSubmatchIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]] + s[loc[2]:]
 	}
 	s = strings.Trim(s, "《》（）()—-")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
@@ -108,6 +135,15 @@ func examples(s string) string {
 	}
 	return s
 }
+
+// doneInside: 完成 (with 已 before it) inside a subject, before a noun of
+// work of two characters or more that is not a rate or amount of it, nor
+// the statistics of 完成投资 (investment put in place) or a task done.
+var doneInside = regexp.MustCompile(`已?完成(?:了)?([^率额量值数情投任]\p{Han})`)
+
+// asideCause: a cause (受疫情影响) or an adjustment (剔除…因素后, 扣除…后)
+// written inside a clause between a series and its figure.
+var asideCause = regexp.MustCompile(`受[^，,。；;]{1,10}?影响|(剔除|扣除)[^，,。；;]{1,16}?(因素后|因素|后)`)
 
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
@@ -145,6 +181,8 @@ func dropSum(s string) string {
 var (
 	placeOutput = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
 	sectorShare = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	// revenueShare: the shorthand names of a revenue part's share.
+	revenueShare = regexp.MustCompile(`^(地方)?(非税|税收|税)(收入)?(占比|比重|比)$`)
 )
 
 var isWord = map[string]bool{}
