@@ -44,12 +44,12 @@ var (
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
-	// budgetRun: the budget report heard with the work report names the
-	// year whose budget was carried out (2021年财政预算执行情况), the year
-	// the session looks back on.
+	// budgetRun: the budget or plan report heard with the work report names
+	// the year whose budget or plan was carried out (2021年财政预算执行情况,
+	// 2022年国民经济和社会发展计划执行情况), the year the session looks back on.
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
-	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
+	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered

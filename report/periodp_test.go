@@ -87,6 +87,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a rate of coverage stated bare in a span's review is the end's; a share of what was spent is the span's",
 			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来，全县森林覆盖率62%，城镇化率为55.3%；民生支出占财政支出比重80%。",
 			[]detail{{"62", "%", "森林覆盖率", "", "2020", "fact", "ratio"}, {"55.3", "%", "城镇化率", "", "2020", "fact", "ratio"}, {"80", "%", "民生支出占财政支出比重", "", "2016-2020", "fact", "ratio"}}},
+		{"so does the plan carried out", "某县人民代表大会开幕\n会议审查了2022年国民经济和社会发展计划执行情况与2023年计划草案的报告。\n过去一年，全县地区生产总值增长5%。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
