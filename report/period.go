@@ -154,6 +154,9 @@ func (x *extractor) deliveryDate(head string) []string {
 	})
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
+		if untilDate.MatchString(head[:loc[0]]) {
+			continue // 截至2022年9月30日: a date figures run to, not the session's
+		}
 		rest := head[loc[1]:]
 		m := make([]string, len(loc)/2)
 		for k := range m {
@@ -172,6 +175,7 @@ func (x *extractor) deliveryDate(head string) []string {
 }
 
 var (
+	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至)\s*$`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
 	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
