@@ -154,10 +154,10 @@ func (x *extractor) deliveryDate(head string) []string {
 	})
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
-		if untilDate.MatchString(head[:loc[0]]) {
-			continue // 截至2022年9月30日: a date figures run to, not the session's
-		}
 		rest := head[loc[1]:]
+		if untilDate.MatchString(head[:loc[0]]) || fromDate.MatchString(rest) {
+			continue // 截至2022年9月30日, 2022年10月1日以来: a date figures run to or from, not the session's
+		}
 		m := make([]string, len(loc)/2)
 		for k := range m {
 			if loc[2*k] >= 0 {
@@ -175,7 +175,8 @@ func (x *extractor) deliveryDate(head string) []string {
 }
 
 var (
-	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至)\s*$`)
+	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
+	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
 	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )

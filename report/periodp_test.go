@@ -89,8 +89,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"62", "%", "森林覆盖率", "", "2020", "fact", "ratio"}, {"55.3", "%", "城镇化率", "", "2020", "fact", "ratio"}, {"80", "%", "民生支出占财政支出比重", "", "2016-2020", "fact", "ratio"}}},
 		{"so does the plan carried out", "某县人民代表大会开幕\n会议审查了2022年国民经济和社会发展计划执行情况与2023年计划草案的报告。\n过去一年，全县地区生产总值增长5%。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}}},
-		{"a date figures run to is not the date of delivery", "某县政府工作报告\n过去一年，全县地区生产总值增长5%，截至2022年9月30日，新增市场主体2000户。\n2023年主要预期目标：地区生产总值增长6%。",
-			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}, {"2000", "户", "市场主体", "新增", "2022", "fact", "level"}, {"6", "%", "地区生产总值", "增长", "2023", "target", "growth"}}},
+		{"a date figures run to or from is not the date of delivery", "某县政府工作报告\n过去一年，全县地区生产总值增长5%，截至2022年9月30日，新增市场主体2000户；2022年3月1日以来，新增就业500人。\n2023年主要预期目标：地区生产总值增长6%。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}, {"2000", "户", "市场主体", "新增", "2022", "fact", "level"}, {"500", "人", "就业", "新增", "2022", "fact", "level"}, {"6", "%", "地区生产总值", "增长", "2023", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
