@@ -607,8 +607,9 @@ func (x *extractor) passages() {
 var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
-// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):
-// a table of contents, no passage of its own; by byte offset.
+// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…;
+// 报告回顾了2022年工作，提出了2023年工作目标): a table of contents, no
+// passage of its own; by byte offset.
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
@@ -624,9 +625,10 @@ func (x *extractor) contents() map[int]bool {
 		if b.at < a.end {
 			continue
 		}
-		// the next part follows a 、 within the same sentence
+		// the next part follows within the same sentence, close by
+		// (、 between parts; 回顾了2022年工作，提出了2023年工作目标 in news)
 		between := x.s[a.end:b.at]
-		if !strings.HasSuffix(strings.TrimSpace(between), "、") || strings.ContainsAny(between, "。；;！？") {
+		if strings.ContainsAny(between, "。！？!?") || len([]rune(between)) > 30 {
 			continue
 		}
 		broken := false

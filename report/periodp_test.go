@@ -91,6 +91,9 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}}},
 		{"a date figures run to or from is not the date of delivery", "某县政府工作报告\n过去一年，全县地区生产总值增长5%，截至2022年9月30日，新增市场主体2000户；2022年3月1日以来，新增就业500人。\n2023年主要预期目标：地区生产总值增长6%。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2022", "fact", "growth"}, {"2000", "户", "市场主体", "新增", "2022", "fact", "level"}, {"500", "人", "就业", "新增", "2022", "fact", "level"}, {"6", "%", "地区生产总值", "增长", "2023", "target", "growth"}}},
+		{"a news sentence saying what the report reviewed and proposed is no heading", "某县人大会议开幕\n2023-02-20 来源：某县融媒体\n县长作政府工作报告。报告回顾了2022年工作，提出了2023年工作目标和重点任务。\n报告指出，2022年，全县地区生产总值完成95.6亿元。一般公共预算收入6.2亿元，增长8%。\n报告提出，2023年全县主要预期目标是：地区生产总值增长6%以上。",
+			[]detail{{"95.6", "亿元", "地区生产总值", "", "2022", "fact", "level"}, {"6.2", "亿元", "一般公共预算收入", "", "2022", "fact", "level"},
+				{"8", "%", "一般公共预算收入", "增长", "2022", "fact", "growth"}, {"6", "%", "地区生产总值", "以上,增长", "2023", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
