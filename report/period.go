@@ -354,7 +354,14 @@ func (x *extractor) passages() {
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
 	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
 	// are the review's results, no passage of targets.
-	add(goalPhrase, func([]string) (period, bool) {
+	add(goalPhrase, func(m []string) (period, bool) {
+		// 我们的工作目标是让群众满意: a goal in words, no figures to come.
+		if strings.HasSuffix(m[0], "是") || strings.HasSuffix(m[0], "为") {
+			rest := x.s[at+len(m[0]):]
+			if end := strings.IndexAny(rest, "，。；,;！？"); end > 0 && !strings.ContainsAny(rest[:end], "0123456789０１２３４５６７８９") {
+				return period{}, false
+			}
+		}
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })

@@ -94,6 +94,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 		{"a news sentence saying what the report reviewed and proposed is no heading", "某县人大会议开幕\n2023-02-20 来源：某县融媒体\n县长作政府工作报告。报告回顾了2022年工作，提出了2023年工作目标和重点任务。\n报告指出，2022年，全县地区生产总值完成95.6亿元。一般公共预算收入6.2亿元，增长8%。\n报告提出，2023年全县主要预期目标是：地区生产总值增长6%以上。",
 			[]detail{{"95.6", "亿元", "地区生产总值", "", "2022", "fact", "level"}, {"6.2", "亿元", "一般公共预算收入", "", "2022", "fact", "level"},
 				{"8", "%", "一般公共预算收入", "增长", "2022", "fact", "growth"}, {"6", "%", "地区生产总值", "以上,增长", "2023", "target", "growth"}}},
+		{"a goal in words inside a review opens no target passage", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n在脱贫攻坚中，我们的工作目标是让群众满意，全年投入扶贫资金2亿元。\n新建道路20公里。\n二、2021年工作安排\n今年的主要目标是地区生产总值增长8%。",
+			[]detail{{"2", "亿元", "扶贫资金", "", "2020", "fact", "level"}, {"20", "公里", "道路", "新增", "2020", "fact", "level"}, {"8", "%", "", "增长", "2021", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
