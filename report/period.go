@@ -206,7 +206,7 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
 	// nYears: a review of the last N years, any N from two (过去四年,
 	// 三年来, 这十年, 任期三年): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence

@@ -96,6 +96,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"8", "%", "一般公共预算收入", "增长", "2022", "fact", "growth"}, {"6", "%", "地区生产总值", "以上,增长", "2023", "target", "growth"}}},
 		{"a goal in words inside a review opens no target passage", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n在脱贫攻坚中，我们的工作目标是让群众满意，全年投入扶贫资金2亿元。\n新建道路20公里。\n二、2021年工作安排\n今年的主要目标是地区生产总值增长8%。",
 			[]detail{{"2", "亿元", "扶贫资金", "", "2020", "fact", "level"}, {"20", "公里", "道路", "新增", "2020", "fact", "level"}, {"8", "%", "", "增长", "2021", "target", "growth"}}},
+		{"新的五年 (the coming five years) is no review", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。\n二、2021年工作安排\n今年主要预期目标：地区生产总值增长8%。站在新的五年起点上，新建学校5所。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}, {"5", "所", "学校", "新增", "2021", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
