@@ -379,6 +379,11 @@ func (x *extractor) passages() {
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
 		}
+		// 2021年是开局之年，做好这一年的工作…: 这一年 in a passage of
+		// targets is that passage's year, no review.
+		if len(kept) > 0 && kept[len(kept)-1].p.target && x.hasAt(m.at, "这一年") {
+			continue
+		}
 		// “十四五”时期…的主要目标是: the plan's span holds for its sentence.
 		if m.p.target && m.p.from == m.p.to && len(kept) > 0 {
 			if prev := kept[len(kept)-1]; prev.p.target && prev.p.from != prev.p.to && prev.at >= x.sentenceStart(m.at) {

@@ -98,6 +98,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"2", "亿元", "扶贫资金", "", "2020", "fact", "level"}, {"20", "公里", "道路", "新增", "2020", "fact", "level"}, {"8", "%", "", "增长", "2021", "target", "growth"}}},
 		{"新的五年 (the coming five years) is no review", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。\n二、2021年工作安排\n今年主要预期目标：地区生产总值增长8%。站在新的五年起点上，新建学校5所。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}, {"5", "所", "学校", "新增", "2021", "target", "level"}}},
+		{"这一年 in a passage of targets is that passage's year", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。\n二、2021年工作安排\n2021年是开局之年，做好这一年的工作意义重大。全年新建学校5所。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"5", "所", "学校", "新增", "2021", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
