@@ -32,6 +32,7 @@ type mark struct {
 	at, end int
 	p       period
 	aside   bool // a plan named inside a sentence that set targets
+	phrase  int  // where the phrase of a passage mark ends
 }
 
 // A report says which year it reviews in a heading (2018年工作回顾), by the
@@ -297,7 +298,7 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target})
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}
@@ -380,9 +381,17 @@ func (x *extractor) passages() {
 			continue
 		}
 		// 2021年是开局之年，做好这一年的工作…: 这一年 in a passage of
-		// targets is that passage's year, no review.
-		if len(kept) > 0 && kept[len(kept)-1].p.target && x.hasAt(m.at, "这一年") {
-			continue
+		// targets is that passage's year, no review; 巩固过去一年的成果,
+		// 五年来的实践告诉我们: a past period named as what something is of,
+		// or inside a clause, returns to no review.
+		if len(kept) > 0 && kept[len(kept)-1].p.target && !m.p.target {
+			at := m.at
+			if strings.ContainsRune(clauseMarks+" ", x.at(at)) {
+				at++ // a match may open with the mark before its phrase
+			}
+			if x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1)) {
+				continue
+			}
 		}
 		// “十四五”时期…的主要目标是: the plan's span holds for its sentence.
 		if m.p.target && m.p.from == m.p.to && len(kept) > 0 {

@@ -100,6 +100,10 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}, {"5", "所", "学校", "新增", "2021", "target", "level"}}},
 		{"这一年 in a passage of targets is that passage's year", "某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。\n二、2021年工作安排\n2021年是开局之年，做好这一年的工作意义重大。全年新建学校5所。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"5", "所", "学校", "新增", "2021", "target", "level"}}},
+		{"a past period named inside a clause of targets returns to no review; one opening a clause does", "某县人大会议开幕\n2021-01-10 来源：某县融媒体\n一、2020年工作回顾\n全年地区生产总值增长5%。\n二、2021年工作安排\n主要预期目标：地区生产总值增长8%。我们要巩固过去一年的成果，新建学校5所。五年来的实践告诉我们，必须坚持发展。全年新增就业3000人。报告指出，三年来，全县累计投入扶贫资金9亿元。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"},
+				{"5", "所", "学校", "新增", "2021", "target", "level"}, {"3000", "人", "就业", "新增", "2021", "target", "level"},
+				{"9", "亿元", "扶贫资金", "累计", "2018-2020", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
