@@ -48,6 +48,7 @@ var (
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2021年财政预算执行情况,
 	// 2022年国民经济和社会发展计划执行情况), the year the session looks back on.
+	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
@@ -108,8 +109,12 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		return y, 0
 	}
-	if m := goalYear.FindStringSubmatch(x.s); m != nil {
-		y, _ := strconv.Atoi(m[1])
+	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
+		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
+		if horizon.MatchString(x.s[max(0, loc[0]-6):loc[0]]) || strings.Contains(x.s[loc[0]:loc[1]], "远景") {
+			continue
+		}
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		return y - 1, y
 	}
 	// A title naming the year the report was presented in (某县2020年政府

@@ -104,6 +104,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"},
 				{"5", "所", "学校", "新增", "2021", "target", "level"}, {"3000", "人", "就业", "新增", "2021", "target", "level"},
 				{"9", "亿元", "扶贫资金", "累计", "2018-2020", "fact", "cumulative"}}},
+		{"a horizon's goal (到2035年…远景目标) names no year targeted next", "某县人大会议开幕\n会议指出，到2035年基本实现社会主义现代化远景目标。过去一年，全县地区生产总值增长5%。2021年，全县定下的目标：地区生产总值增长8%。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
