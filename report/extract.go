@@ -163,7 +163,7 @@ func narrow(r rune) rune {
 		return '0' + (r - '０')
 	case r == '．':
 		return '.'
-	case r == '∶' || r == '︰': // U+2236 RATIO, U+FE30 (0.5∶23.5∶76, 23.8︰39.0︰37.2)
+	case r == '∶' || r == '︰': // U+2236 RATIO and U+FE30, as some typesetting writes 0.5∶23.5∶76
 		return ':'
 	case r == '％':
 		return '%'

@@ -186,8 +186,8 @@ func (x *extractor) number(i int) (figure, bool) {
 			value = append(value, '.') // 385. 23: a space the typesetting left
 			j += 2
 			continue
-		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && j > i:
-			value = append(value, '.') // 2 .7倍: so is a space before the point
+		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && len(value) > 0:
+			value = append(value, '.') // 2 .7倍: a line break a copy turned into a space
 			j += 2
 			continue
 		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):

@@ -32,6 +32,7 @@ type mark struct {
 	at, end int
 	p       period
 	aside   bool // a plan named inside a sentence that set targets
+	phrase  int  // where the phrase of a passage mark ends
 }
 
 // A report says which year it reviews in a heading (2018年工作回顾), by the
@@ -44,12 +45,13 @@ var (
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
-	// budgetRun: the budget report heard with the work report names the
-	// year whose budget was carried out (2021年财政预算执行情况), the year
-	// the session looks back on.
+	// budgetRun: the budget or plan report heard with the work report names
+	// the year whose budget or plan was carried out (2021年财政预算执行情况,
+	// 2022年国民经济和社会发展计划执行情况), the year the session looks back on.
+	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
-	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,8}预算执行`)
+	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -107,8 +109,12 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1])
 		return y, 0
 	}
-	if m := goalYear.FindStringSubmatch(x.s); m != nil {
-		y, _ := strconv.Atoi(m[1])
+	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
+		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
+		if horizon.MatchString(x.s[max(0, loc[0]-6):loc[0]]) || strings.Contains(x.s[loc[0]:loc[1]], "远景") {
+			continue
+		}
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		return y - 1, y
 	}
 	// A title naming the year the report was presented in (某县2020年政府
@@ -155,6 +161,9 @@ func (x *extractor) deliveryDate(head string) []string {
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
 		rest := head[loc[1]:]
+		if untilDate.MatchString(head[:loc[0]]) || fromDate.MatchString(rest) {
+			continue // 截至2022年9月30日, 2022年10月1日以来: a date figures run to or from, not the session's
+		}
 		m := make([]string, len(loc)/2)
 		for k := range m {
 			if loc[2*k] >= 0 {
@@ -172,6 +181,8 @@ func (x *extractor) deliveryDate(head string) []string {
 }
 
 var (
+	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
+	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
 	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
@@ -201,7 +212,7 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
 	// nYears: a review of the last N years, any N from two (过去四年,
 	// 三年来, 这十年, 任期三年): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence
@@ -292,7 +303,7 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target})
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}
@@ -349,7 +360,14 @@ func (x *extractor) passages() {
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
 	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
 	// are the review's results, no passage of targets.
-	add(goalPhrase, func([]string) (period, bool) {
+	add(goalPhrase, func(m []string) (period, bool) {
+		// 我们的工作目标是让群众满意: a goal in words, no figures to come.
+		if strings.HasSuffix(m[0], "是") || strings.HasSuffix(m[0], "为") {
+			rest := x.s[at+len(m[0]):]
+			if end := strings.IndexAny(rest, "，。；,;！？"); end > 0 && !strings.ContainsAny(rest[:end], "0123456789０１２３４５６７８９") {
+				return period{}, false
+			}
+		}
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
@@ -366,6 +384,19 @@ func (x *extractor) passages() {
 	for _, m := range x.marks {
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
+		}
+		// 2021年是开局之年，做好这一年的工作…: 这一年 in a passage of
+		// targets is that passage's year, no review; 巩固过去一年的成果,
+		// 五年来的实践告诉我们: a past period named as what something is of,
+		// or inside a clause, returns to no review.
+		if len(kept) > 0 && kept[len(kept)-1].p.target && !m.p.target {
+			at := m.at
+			if strings.ContainsRune(clauseMarks+" ", x.at(at)) {
+				at++ // a match may open with the mark before its phrase
+			}
+			if x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1)) {
+				continue
+			}
 		}
 		// “十四五”时期…的主要目标是: the plan's span holds for its sentence.
 		if m.p.target && m.p.from == m.p.to && len(kept) > 0 {
@@ -602,8 +633,9 @@ func (x *extractor) passages() {
 var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
-// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…):
-// a table of contents, no passage of its own; by byte offset.
+// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…;
+// 报告回顾了2022年工作，提出了2023年工作目标): a table of contents, no
+// passage of its own; by byte offset.
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
@@ -619,9 +651,10 @@ func (x *extractor) contents() map[int]bool {
 		if b.at < a.end {
 			continue
 		}
-		// the next part follows a 、 within the same sentence
+		// the next part follows within the same sentence, close by
+		// (、 between parts; 回顾了2022年工作，提出了2023年工作目标 in news)
 		between := x.s[a.end:b.at]
-		if !strings.HasSuffix(strings.TrimSpace(between), "、") || strings.ContainsAny(between, "。；;！？") {
+		if strings.ContainsAny(between, "。！？!?") || len([]rune(between)) > 30 {
 			continue
 		}
 		broken := false

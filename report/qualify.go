@@ -386,8 +386,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近")) {
-		// 城镇化率超68%: a rate passed, like one reached, is the end's.
+	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+		// 城镇化率超68%: a rate passed, like one reached, is the end's; so
+		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
+		// of what the span spent (民生支出占财政支出比重80%).
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
 	}
@@ -401,6 +403,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
+var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?\s*$`)
 
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
@@ -874,8 +879,7 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	// a year split by a space standing for a PDF line break (是20 11年的4倍) is still the year
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{2} ?\d{2})\s*年`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4}|\d{2} \d{2})\s*年`) // 是20 11年的: a year a copy split
 )
 
 // base reads the year a growth or multiple compares with, when the clause
