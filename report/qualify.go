@@ -1641,6 +1641,8 @@ func stripTime(s string) string {
 
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
+var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业`)
+
 var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产业(.+)$`)
 
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
@@ -1649,7 +1651,11 @@ func listItems(s string) []string {
 	s = strings.TrimSpace(s)
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
-	// 一二三产业增加值, 三次产业增加值: the sectors written as one word.
+	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
+	// written as one word or as a list of ordinals sharing 产业.
+	if m := ordinalList.FindString(s); m != "" {
+		s = strings.NewReplacer("、", "", "第", "", "和", "", "及", "").Replace(m) + s[len(m):]
+	}
 	if m := sectorRun.FindStringSubmatch(s); m != nil {
 		ordinals := m[2]
 		if ordinals == "三次" || ordinals == "三大" {

@@ -159,6 +159,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 			[]detail{{"10", "亿元", "第一产业增加值", "", "2018", "fact", "level"}, {"40", "亿元", "第二产业增加值", "", "2018", "fact", "level"},
 				{"50", "亿元", "第三产业增加值", "", "2018", "fact", "level"}, {"8", "亿元", "财政总收入", "", "2018", "fact", "level"},
 				{"6", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"a list of ordinals sharing 产业 names each sector",
+			"过去一年，第一、二、三产业增加值分别增长2%、6%和8%。",
+			[]detail{{"2", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
+				{"8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
