@@ -188,6 +188,10 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			return def
 		}
 	}
+	// 科技型中小企业62家: a national recognition named without 国家.
+	if def, ok := lookupNational(s, full); ok {
+		return def
+	}
 	var best *reconcile.Indicator
 	bestLen := 0
 	for i := range s.Indicators {
@@ -196,10 +200,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
 			for _, sub := range []string{subject, full} {
 				at := strings.Index(sub, n)
-				// 地方 before a series other than a revenue (地方固定资产投资)
-				// restricts it to what local bodies did; the local revenue
-				// (地方一般预算收入) is the budget's own.
-				local := strings.HasSuffix(sub[:max(at, 0)], "地方") && !strings.HasSuffix(n, "收入")
+				// 地方 before a series other than the budget revenue
+				// (地方固定资产投资, 地方税收收入) restricts it to a local
+				// part; the local budget revenue (地方一般预算收入) is the
+				// budget's own.
+				local := strings.HasSuffix(sub[:max(at, 0)], "地方") && !strings.Contains(n, "预算收入") && !strings.Contains(n, "财政收入")
 				if at < 0 || len(n) <= bestLen || local || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
 					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue

@@ -186,6 +186,7 @@ func TestIndicatorNamesBatch6(t *testing.T) {
 		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
 		{"过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
 		{"过去一年，固投完成30亿元，增长8%。", []string{"fai", "fai"}},
+		{"过去一年，地方税收收入4亿元，地方一般预算收入5亿元，科技型中小企业入库30家，高新技术企业20家。", []string{"", "budget_revenue", "sme_total", "hightech_total"}},
 		{"过去一年，规模以上企业生产总值12亿元，增长9%；规模以上企业28家。", []string{"", "", "above_scale"}},
 		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
 		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
