@@ -237,7 +237,7 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 
 var (
 	// derived series: per head, shares, rates, structure.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径`)
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|（不含|（剔除|（扣除`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
 	// 一般公共预算本级收入 is the budget's own name for the same series.
 	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the

@@ -30,6 +30,7 @@ var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—�
 // bracketAside and asideTail: an aside such as （下同） or （含基金）, and the
 // end of one whose opening bracket lies before the text.
 var (
+	scopeAside   = regexp.MustCompile(`[（(]((不含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})[）)]`)
 	bracketAside = regexp.MustCompile(`[（(][^（）()0-9０-９]{1,10}[）)]`)
 	asideTail    = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
 )
@@ -38,6 +39,9 @@ func clean(s string) string {
 	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
+	// …（不含农户）: an aside that narrows the scope stays (as 不含农户), the
+	// series is another.
+	s = scopeAside.ReplaceAllString(s, "\x02$1\x03")
 	s = bracketAside.ReplaceAllString(s, "")
 	s = asideTail.ReplaceAllString(s, "")
 	// 重点项目（新建项目: a bracket opened and not closed starts a breakdown;
@@ -119,7 +123,7 @@ func clean(s string) string {
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
-	return s
+	return strings.NewReplacer("\x02", "（", "\x03", "）").Replace(s)
 }
 
 // examples: what follows 等 (or 等地) when items named as examples stand
