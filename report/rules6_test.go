@@ -163,6 +163,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，第一、二、三产业增加值分别增长2%、6%和8%。",
 			[]detail{{"2", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
 				{"8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
+		{"建成 closing a clause is no part of what was built",
+			"过去一年，5G基站建成80个，农村公路建成120公里。",
+			[]detail{{"80", "个", "5G基站", "", "2018", "fact", "level"}, {"120", "公里", "农村公路", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
