@@ -684,9 +684,10 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
 // period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
 // a stock.
-// 共 before a verb of bringing in or spending (共引进资金, 共投入, 共筹集)
-// sums what the period brought in.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位)`)
+// 共 before a verb of bringing in, spending or doing (共引进资金, 共投入,
+// 共获得, 共办理) sums what the period brought in or did; 共有 and 共发生
+// may state a stock.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成)`)
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
 // projects started or brought into production in the period.
