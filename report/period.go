@@ -46,8 +46,8 @@ var (
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
 	// budgetRun: the budget or plan report heard with the work report names
-	// the year whose budget or plan was carried out (2021年财政预算执行情况,
-	// 2022年国民经济和社会发展计划执行情况), the year the session looks back on.
+	// the year whose budget or plan was carried out (2019年财政预算执行情况,
+	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
@@ -81,7 +81,7 @@ func (x *extractor) years() (review, delivered int) {
 		}
 		review, _ = strconv.Atoi(m[1])
 		if delivered > review+1 || delivered != 0 && delivered < review {
-			// 公文搜 2021-07-23 over a review of 2019: the date is the page's
+			// 某网 2024-05-06 over a review of 2019: the date is the page's
 			// posting, not the session's, which was early the next year.
 			delivered, x.month = review+1, 0
 		}
@@ -148,10 +148,10 @@ func (x *extractor) years() (review, delivered int) {
 }
 
 // deliveryDate is the date a report was delivered at, in head: the date
-// said to be of the session (2016年12月16日在…大会上) before a page's time of
-// posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
+// said to be of the session (2018年12月20日在…大会上) before a page's time of
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
 func (x *extractor) deliveryDate(head string) []string {
-	// ——二〇二一年一月二十日在…: a date in Chinese numerals, as the printed
+	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
 	// report writes it, read as digits.
 	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
 		m := cnDate.FindStringSubmatch(d)
@@ -347,7 +347,7 @@ func (x *extractor) passages() {
 		from := plans[m[1]]
 		planMark = len(x.marks)
 		if comparedPlan.MatchString(x.s[max(0, at-12):at]) {
-			return period{}, false // 是“十一五”期间8300万元的3.39倍: a base, below
+			return period{}, false // 是“十一五”期间6000万元的2.5倍: a base, below
 		}
 		switch {
 		case from > R:
@@ -372,7 +372,7 @@ func (x *extractor) passages() {
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {
-		// 这是守正创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
@@ -569,7 +569,7 @@ func (x *extractor) passages() {
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
-	// 是“十一五”期间8300万元的3.39倍: a past plan named as the base of a
+	// 是“十一五”期间6000万元的2.5倍: a past plan named as the base of a
 	// comparison holds for the base only, up to its 的 or its clause's end.
 	for _, loc := range planPhrase.FindAllStringSubmatchIndex(x.s, -1) {
 		from := plans[x.s[loc[2]:loc[3]]]
@@ -604,7 +604,7 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
-	// 预计2025年，…完成87.4亿元，五年跨越3个台阶，年均增速达到8%: N年 in the
+	// 预计2020年，…完成60亿元，五年跨越2个台阶，年均增速达到7%: N年 in the
 	// review of one year speaks of the N years ending with it, to its
 	// clause's end (；).
 	var spans []mark
@@ -627,13 +627,13 @@ func (x *extractor) passages() {
 	}
 }
 
-// yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
-// 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
+// yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
+// 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,
 // 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
 var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
-// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…;
+// report's parts (报告分两部分：2017年工作回顾、2018年工作安排;
 // 报告回顾了2022年工作，提出了2023年工作目标): a table of contents, no
 // passage of its own; by byte offset.
 func (x *extractor) contents() map[int]bool {
@@ -670,7 +670,7 @@ func (x *extractor) contents() map[int]bool {
 
 // opensParagraph: the text at i opens a paragraph or heading (a few
 // words of time or place aside: 在过去五年里), or the body after a
-// numbered heading's sentence on its line ((一)综合实力显著提升。五年来，…).
+// numbered heading's sentence on its line ((一)经济发展。五年来，…).
 func (x *extractor) opensParagraph(i int) bool {
 	for i < len(x.t.runes) && strings.ContainsRune("。！？!?；;，,：: ", x.at(i)) {
 		i++ // a mark's match may open with the character before it
