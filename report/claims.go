@@ -74,10 +74,10 @@ func wider(found []Claim, s *reconcile.Spec) []bool {
 	return out
 }
 
-// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值).
+// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值, 固投).
 func fullName(subject string) string {
 	// 工业年产值 is the year's 工业总产值.
-	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值", "工业年产值", "工业总产值").Replace(strings.TrimSpace(subject))
+	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值", "工业年产值", "工业总产值", "固投", "固定资产投资").Replace(strings.TrimSpace(subject))
 }
 
 func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {

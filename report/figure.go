@@ -138,11 +138,26 @@ func (x *extractor) quoteEnd(i int) int {
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {
 	p := x.at(i - 1)
+	if p == '-' && x.negativeRate(i) {
+		return true // 增长-18.9%: a decline written with a minus sign
+	}
 	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
 		return false
 	}
 	return !(p < 0x2E80 && unicode.IsLetter(p))
 }
+
+// negativeRate: the number at i follows a minus sign right after a word of
+// growth (增长-18.9%, 增幅-1.1%, 调整为-4%): a negative rate.
+func (x *extractor) negativeRate(i int) bool {
+	if x.at(i-1) != '-' {
+		return false
+	}
+	before := x.str(max(0, i-4), i-1)
+	return signedRate.MatchString(before)
+}
+
+var signedRate = regexp.MustCompile(`(增长|增幅|增速|涨幅|为|至|到)$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
@@ -340,17 +355,17 @@ func (x *extractor) rank(f *figure) bool {
 		}
 	}
 	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) {
-		return true // 稳居全省100个县区前列: the size of the group it leads
+		return true // 稳居全省80个县区前列: the size of the group it leads
 	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
-	// 从81位上升到45位: positions moving, whatever names the ranking.
+	// 从60位上升到42位: positions moving, whatever names the ranking.
 	around := x.str(x.back(f.start, clauseMarks), x.clauseEnd(f.unitEnd))
 	return ranked || rankMove.MatchString(around)
 }
 
-// timeSince: a duration followed by 来 or 以来 (9个月来, 100天以来) names
+// timeSince: a duration followed by 来 or 以来 (8个月来, 100天以来) names
 // the time a passage looks back on, not a quantity measured.
 func (x *extractor) timeSince(f *figure) bool {
 	switch f.unit {
@@ -379,7 +394,7 @@ func (x *extractor) clauseEnd(i int) int {
 
 // classBound: a range's upper amount right before a noun (not a verb, 的 or a bound
 // word) whose clause states a figure later: the amount names a class of
-// the things measured (过10亿元项目6个, 10至500万元项目投资0.5亿元).
+// the things measured (过10亿元项目6个, 100至500万元项目投资1.2亿元).
 func (x *extractor) classBound(f *figure) bool {
 	if !strings.HasSuffix(f.unit, "元") || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
 		return false
@@ -485,7 +500,7 @@ func (x *extractor) measure(j int) int {
 	for _, p := range unitPrefixes {
 		n := len([]rune(p))
 		if x.hasAt(k, p) && x.at(k+n) == ' ' && strings.ContainsRune(measureWords, x.at(k+n+1)) && x.at(k+n+1) != '个' {
-			n++ // 8平方公 里: a line break a copy turned into a space
+			n++ // 4平方公 里: a line break a copy turned into a space
 		}
 		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+n)) && x.at(k+n) != '个' {
 			k += n
@@ -557,7 +572,7 @@ func (x *extractor) threshold(f *figure) bool {
 	}
 	next := x.at(f.unitEnd)
 	if next == '的' {
-		// 90%以上的贫困户得到…: a share bounded below is a claim of the
+		// 80%以上的贫困户得到…: a share bounded below is a claim of the
 		// share, not a class of things (1000万元以上的企业).
 		return !rateUnit(f.unit)
 	}

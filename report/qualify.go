@@ -59,9 +59,11 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		x.preQualifiers(f, before)
 		own := clauseQualifiers(before, f.unit)
-		// 比重提高15.6个百分点、达66.6%: a clause with a verb stating a
+		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
-		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") {
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
+			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
+			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either.)
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
@@ -70,7 +72,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
-		// GDP增速逐季攀升，上半年3.2%、前三季度4.4%: a rate whose clause
+		// 税收增速逐季回升，一季度2.1%、前三季度3.5%: a rate whose clause
 		// holds only its time is the growth the clause before names.
 		if len(own) == 0 && rateUnit(f.unit) && clean(before) == "" {
 			if q, _ := x.rateClause(figs, k); q != "" {
@@ -91,11 +93,39 @@ func (x *extractor) qualify(figs []figure) []figure {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
+		if x.negativeRate(f.start) {
+			// 增长-18.9%, 增幅-1.1%: the value is the digits, the sign a decline.
+			if has(f.qualifiers, "增长") {
+				f.qualifiers = dropWord(f.qualifiers, "增长")
+			}
+			f.qualifiers = appendOnce(f.qualifiers, "下降")
+		}
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
+		// shares the head of the item before it.
+		if k > 0 && x.nextItem(figs, k) {
+			if loc, p := measureNoun.FindStringIndex(figs[k-1].subject), measureNoun.FindStringIndex(f.subject); loc != nil && loc[0] > 0 && p != nil && p[0] == 0 && p[1] == len(f.subject) {
+				f.subject = figs[k-1].subject[:loc[0]] + f.subject
+			}
+		}
+		// 产值增长35%，拉动工业增长4.1个百分点: the points one series added
+		// to another's growth, a contribution, not a growth of its own.
+		if f.measure == Points {
+			if m := pulls.FindStringSubmatch(stripTime(before)); m != nil {
+				source := clean(m[1])
+				if source == "" && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+					source = figs[k-1].subject
+				}
+				if series := clean(m[3]); source != "" && series != "" {
+					f.subject = source + "拉动" + series + "增长"
+					f.qualifiers = dropWord(dropWord(f.qualifiers, "增长"), "下降")
+				}
+			}
+		}
 		x.targetAmount(figs, k, before)
 		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
@@ -103,7 +133,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
 		}
-		// 按可比口径增长2%: the same, on the report's own restated scope.
+		// 按可比口径增长4%: the same, on the report's own restated scope.
 		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
 			f.subject = "可比口径" + f.subject
 		}
@@ -201,7 +231,7 @@ func (x *extractor) each(figs []figure) []figure {
 		}
 		items := listItems(seg[:at])
 		if len(items) < 2 {
-			// 城乡居民人均可支配收入均增长6%: a pair word names two series.
+			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
 			items = pairItems(clean(stripComparison(seg[:at])))
 		}
 		if len(items) < 2 {
@@ -331,7 +361,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
-	// (90%以上的贫困户得到…: a share of those who got something over the
+	// (80%以上的贫困户得到…: a share of those who got something over the
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
@@ -510,7 +540,7 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 }
 
 // newAfter: a count standing before its noun whose predicate says the
-// things were newly recognised (4家企业被新认定为高新技术企业): the new-word
+// things were newly recognised (5家企业被新认定为专精特新企业): the new-word
 // and what they became, "" when the words after the count say none.
 func newAfter(post string) string {
 	if m := recognizedAs.FindStringSubmatch(post); m != nil {
@@ -559,7 +589,7 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 }
 
 // joinWords takes out the spaces a copy left inside words, between two
-// Chinese characters (突 破200亿元, 同 比增长 where a PDF broke the line):
+// Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):
 // Chinese puts no space between words, so one there is a break, not a
 // boundary.
 func joinWords(s string) string {
@@ -632,7 +662,7 @@ func (x *extractor) nextItem(figs []figure, k int) bool {
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
-	// 突 破150亿元: a space standing for a PDF line break splits no word.
+	// 突 破80亿元: a space standing for a PDF line break splits no word.
 	tail := strings.ReplaceAll(strings.TrimRight(before, " 了"), " ", "")
 	for _, w := range preWords {
 		if !strings.HasSuffix(tail, w.word) {
@@ -659,7 +689,7 @@ var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)�
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
 // projects started or brought into production in the period.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产`)
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
@@ -693,7 +723,7 @@ func clauseQualifiers(before, unit string) []string {
 		for _, w := range []struct {
 			words []string
 			q     string
-		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+		}{{[]string{"增加", "增长", "净增", "多增", "增收", "增产"}, "增长"}, {[]string{"减少", "下降", "净减", "减产", "减收", "少"}, "下降"}} {
 			for _, g := range w.words {
 				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
 					return append(out, w.q)
@@ -972,7 +1002,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			end++
 		}
 		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
-			return w, end // 4家企业被新认定为高新技术企业: what they became
+			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
@@ -1020,14 +1050,20 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			growth = p.subject[:strings.Index(p.subject, "增速高于")]
 		}
 		clause := strings.TrimSpace(before)
+		// 增长8.3%，增速比上年提高2.1个百分点: the change of the growth
+		// rate itself.
+		if t := strings.TrimLeft(clause, "，, "); (strings.HasPrefix(t, "增速") || strings.HasPrefix(t, "增幅")) && figs[k-1].measure == Growth && growth != "" &&
+			!gapWords.MatchString(clause) && clean(stripComparison(t)) == "" {
+			return growth + "增速", f.unitEnd
+		}
 		if m := gapWords.FindStringSubmatch(clause); m != nil && growth != "" {
 			return growth + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
 		}
-		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" {
+		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" && !strings.HasSuffix(clause, "提高") && !strings.HasSuffix(clause, "升高") {
 			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
 		}
 	}
-	// 占计划的105.6%, 完成任务的117%, 完成年计划125%: the completion rate of
+	// 占计划的102%, 完成任务的117%, 完成年计划110%: the completion rate of
 	// the series stated before it.
 	if f.measure == Ratio && rateUnit(f.unit) {
 		if m := planShare.FindStringSubmatch(strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
@@ -1052,6 +1088,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if subj := clean(s); (subj == "同口径" || subj == "可比口径") && k > 0 && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
 		return subj + strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 	}
+	// 完成投资3.4亿元，超序时进度24.7%; 收入2.1亿元，超出下调任务指标1200万元:
+	// how far the level before it beat its schedule or target.
+	if t := strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、"); aheadOf.MatchString(t) && k > 0 && figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if strings.HasSuffix(t, "序时进度") && rateUnit(f.unit) {
+			return figs[k-1].subject + "超序时进度比例", f.unitEnd
+		}
+		if !rateUnit(f.unit) {
+			return figs[k-1].subject + t, f.unitEnd
+		}
+	}
 	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
 	// sentence is that level's share.
 	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
@@ -1070,6 +1116,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
 		return series, f.unitEnd
+	}
+	if topic := x.topicBefore(figs, k); topic != "" {
+		return topic, f.unitEnd // 地区生产总值方面，降幅较年初收窄24个百分点
 	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
@@ -1134,6 +1183,29 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 // its clause names nothing else.
 var spendVerb = regexp.MustCompile(`投入|投资|筹集|募集|拨付|发放`)
 
+// topicBefore: the series a clause "X方面" opens for the figures after it
+// in its sentence that name none of their own (地区生产总值方面，降幅收窄…，
+// 当季增长…); "" when there is none.
+func (x *extractor) topicBefore(figs []figure, k int) string {
+	f := figs[k]
+	start := x.sentenceStart(f.start)
+	s := x.str(start, f.start)
+	at := strings.LastIndex(s, "方面")
+	if at < 0 {
+		return ""
+	}
+	from := start + len([]rune(s[:at]))
+	head := x.back(from, clauseMarks)
+	if k > 0 && figs[k-1].start >= head && figs[k-1].start < from {
+		return "" // a figure inside the topic's own clause
+	}
+	topic := strings.TrimPrefix(strings.TrimPrefix(x.str(head, from), "在"), "从")
+	if !strings.ContainsRune("，,：:", x.at(from+2)) {
+		return "" // 方面 inside a clause (各方面, 多方面工作)
+	}
+	return clean(topic)
+}
+
 // rateClause: the clause before figure k's names a growth or decline rate
 // (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the
 // qualifier it gives ("增长" or "下降") and the series, "" when it does not.
@@ -1160,9 +1232,16 @@ func (x *extractor) rateClause(figs []figure, k int) (string, string) {
 
 var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
 
+// beatTarget: what follows 分别 when a list says by how much each figure
+// beat its target (分别超年初目标任务数的, 分别超过全年计划).
+var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
+
+// aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
+var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
+
 // planShare: a clause that names only the plan a completion rate measures
-// against (占计划的, 完成任务的, 完成年计划, 完成区级下达任务数的, 占预算调整数的).
-var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇]级)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+// against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
+var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
 var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
@@ -1173,8 +1252,15 @@ var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)�
 func (x *extractor) seriesBefore(figs []figure, k int) string {
 	f := figs[k]
 	if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
-		if p := figs[k-1]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
-			return strings.TrimSuffix(p.subject, "目标") // 工业投入目标完成0.25亿元
+		// the level, or past its growth (税收3.2亿元，增长11.5%，完成全年
+		// 目标任务的106.7%) the level the growth is of
+		j := k - 1
+		if (figs[j].measure == Growth || figs[j].measure == Points) && j > 0 && figs[j-1].subject == figs[j].subject &&
+			figs[j-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[j-1].unitEnd, f.start), "。；;") {
+			j--
+		}
+		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+			return strings.TrimSuffix(p.subject, "目标") // 技改投入目标完成0.5亿元
 		}
 		return ""
 	}
@@ -1359,7 +1445,7 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
-var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
@@ -1458,9 +1544,14 @@ func (x *extractor) respectively(figs []figure) {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
 			items = pairItems(one)
 		}
+		// 分别超年初目标任务数的12%、8%: by how much each beat its target.
+		beat := ""
+		if m := beatTarget.FindStringSubmatch(strings.Join(strings.Fields(seg[at+len("分别"):]), "")); m != nil && rateUnit(f.unit) {
+			beat = "超" + m[1] + "目标比例"
+		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = items[i]
+				figs[k+i].subject = items[i] + beat
 			}
 		} else if prev := x.seriesListBefore(figs, k, n); prev != nil {
 			for i := 0; i < n; i++ {
@@ -1534,6 +1625,19 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	return true
 }
 
+// measureNoun: the noun of what is measured closing a series' name (产值,
+// 增加值, 收入, 利润…).
+var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|税收|销售额|销售收入|余额|存栏|出栏|产量)$`)
+
+// pulls: a clause saying one series pulled another's growth up (拉动/带动
+// …增长): the source before the verb, the series after it.
+var pulls = regexp.MustCompile(`^[，,、]?(.*?)(拉动|带动)(.+?)(增长|增速)$`)
+
+// stripTime drops the spaces and a leading time or place word.
+func stripTime(s string) string {
+	return leadTime.ReplaceAllString(strings.Join(strings.Fields(s), ""), "")
+}
+
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
 var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3})产业(.*)$`)
@@ -1576,13 +1680,28 @@ func listItems(s string) []string {
 			// Only a short item shares the last one's head (城镇、农村居民
 			// 收入; 纺织、食品行业产值): a noun of five or more characters
 			// (工业总产值、…、公共财政预算收入) is whole.
+			// Nor does an item that names a measure of its own (税收、工业
+			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) {
+			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}
 	}
 	items[len(items)-1] = clean(items[len(items)-1])
+	// 规模以上工业产值和增加值: later items that are only a measure's noun
+	// share the first one's head in front.
+	if loc := measureNoun.FindStringIndex(items[0]); loc != nil && loc[0] > 0 {
+		all := true
+		for _, it := range items[1:] {
+			all = all && measureNoun.FindStringIndex(it) != nil && measureNoun.FindStringIndex(it)[0] == 0
+		}
+		if all {
+			for i := 1; i < len(items); i++ {
+				items[i] = items[0][:loc[0]] + items[i]
+			}
+		}
+	}
 	return items
 }
 

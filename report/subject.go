@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,12 +11,12 @@ import (
 // time and place words that open a sentence, the verbs of reporting and
 // doing, and the words that close a clause.
 var (
-	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|过去的?[一五]年|[一五]年来|[一二三四五六七八九十]年间|五年(累计)?|全年|[一二三四五六七八九十]是|我们|今年|去年|明年|上半年|下半年|前[一二三]季度|第?[一二三四]季度|\d{1,2}\s*[-—－~～至到]\s*\d{1,2}\s*月份?|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|辖区内?)`)
+	leadTime = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4}\s*年(底|末|全年|上半年)?|近[两二三四五六七八九十\d]年(来)?|过去的?[一五]年|[一五]年来|[一二三四五六七八九十]年间|五年(累计)?|全年|[一二三四五六七八九十]是|我们|今年|去年|明年|上半年|下半年|当季|当月|本季度|前[一二三]季度|第?[一二三四]季度|\d{1,2}\s*[-—－~～至到]\s*\d{1,2}\s*月份?|目前|当前|其中|同时|此外|另外|[全我本][镇县区市乡街旗]|全镇域|全街道|街道|辖区内?)`)
 	verbs    = strings.Fields(`
 		完成了 实现了 达到了 确保了 将 成功 完成 实现 达到 增至 为 共有 拥有 现有 共计 新培育 新认定 新引进 新扩建 新扩 新开发 新备案 新注册 新登记 新聘任 新聘 新招录 新招聘 合计 总计 累计 预计 力争 计划 确保 争取 全年 新增 全部 分别 超过 突破 接近 将近 已经 年均 进一步
 		引进 投入 建设 建成 新建 改建 扩建 续建 改造 提升 启动 实施 推进 推动 发放 拨付 解决 兑现 减免 帮助 组织 开展 举办 落实 培育 认定 获评 吸引 吸纳 带动 安置 惠及 受理 办理 办结 处理 救助 资助 帮扶
 		整治 治理 发生 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
-		全力 积极 努力 大力 着力 主动
+		全力 积极 努力 大力 着力 主动 策划 安排 提供
 		配备 建立 设立 成立 组建 创建 打造 增设 检查 排查 督查 查处 整改 化解 调解 接待 走访 慰问 救治 检测 完善 通过 启用 投用 建好 用好 争创 创成 评为 荣获 获 带领 发动 动员 聘请 招引 储备 谋划 包装 入库 储备 盘活 消化 腾退`)
 	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 分别 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
 )
@@ -53,6 +54,8 @@ func clean(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
 	s = strings.Trim(s, "《》（）()—-")
 	s = dropSum(s)
+	// The statistics' short names, spelled out: 高新企业, 战新.
+	s = shortNames.Replace(s)
 	// 社零总额受疫情影响下降, 收入剔除留抵退税因素后增长: a cause or an
 	// adjustment said of the series is none of its name.
 	s = asideCause.ReplaceAllString(s, "")
@@ -145,6 +148,11 @@ var doneInside = regexp.MustCompile(`已?完成(?:了)?([^率额量值数情投�
 // written inside a clause between a series and its figure.
 var asideCause = regexp.MustCompile(`受[^，,。；;]{1,10}?影响|(剔除|扣除)[^，,。；;]{1,16}?(因素后|因素|后)`)
 
+// shortNames: the short names reports use for statistical series, spelled
+// out in the subject; 规上, 限上 and 固投, which the labels keep as written,
+// are read where a name is mapped (fullName).
+var shortNames = strings.NewReplacer("高新企业", "高新技术企业", "战新产业", "战略性新兴产业", "战新", "战略性新兴产业")
+
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
 var conjunction = regexp.MustCompile(`^(和|及|与|或|、)`)
@@ -191,6 +199,10 @@ func init() {
 	for _, w := range preWords {
 		trailing = append(trailing, w.word)
 	}
+	// 首次突破: 首次 only says it happened for the first time.
+	trailing = append(trailing, "首次")
+	// the longer words first: 逼近 before 近.
+	sort.SliceStable(trailing, func(i, j int) bool { return len(trailing[i]) > len(trailing[j]) })
 	for _, ws := range [][]string{verbs, trailing, growthWords, declineWords} {
 		for _, v := range ws {
 			isWord[v] = true
