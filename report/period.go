@@ -49,6 +49,7 @@ var (
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
@@ -73,6 +74,13 @@ func (x *extractor) years() (review, delivered int) {
 		review = y - 1
 		if month >= 10 {
 			review = y // a report at the year's end reviews that year
+		}
+	}
+	// 2023年上半年工作总结: a review of part of a year, read while it runs.
+	if m := partReview.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if delivered == 0 || delivered == y {
+			return y, y
 		}
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
@@ -233,6 +241,9 @@ var (
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
+	// restOfYear: the plans for the rest of a year whose first part was
+	// reviewed (下半年工作打算, 四季度工作安排): targets of that year.
+	restOfYear   = regexp.MustCompile(`(下半年|四季度|第四季度|后半年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点|任务)`)
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
 	newWordEnd   = regexp.MustCompile(`[创革更维刷焕翻求鼎]$`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
@@ -376,6 +387,7 @@ func (x *extractor) passages() {
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
+	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
@@ -639,7 +651,7 @@ var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
-	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading} {
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
 		for _, loc := range re.FindAllStringIndex(x.s, -1) {
 			hits = append(hits, hit{loc[0], loc[1]})
 		}

@@ -106,6 +106,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 				{"9", "亿元", "扶贫资金", "累计", "2018-2020", "fact", "cumulative"}}},
 		{"a horizon's goal (到2035年…远景目标) names no year targeted next", "某县人大会议开幕\n会议指出，到2035年基本实现社会主义现代化远景目标。过去一年，全县地区生产总值增长5%。2021年，全县定下的目标：地区生产总值增长8%。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}}},
+		{"a review of the first half of a year and the plans for the rest of it", "某镇2022年上半年工作总结及下半年工作打算\n一、上半年工作总结\n上半年，全镇完成固定资产投资2.5亿元，同比增长9%。\n二、下半年工作打算\n力争全年完成固定资产投资5亿元。",
+			[]detail{{"2.5", "亿元", "固定资产投资", "", "2022", "fact", "level"}, {"9", "%", "固定资产投资", "增长", "2022", "fact", "growth"}, {"5", "亿元", "", "", "2022", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
