@@ -212,7 +212,8 @@ func (x *extractor) lists(figs []figure) []figure {
 
 // respective: 分别 stands in the clause before the figure at i.
 func (x *extractor) respective(i int) bool {
-	return strings.Contains(x.str(x.back(i, "，。；：,;:"), i), "分别")
+	seg := x.str(x.back(i, "，。；：,;:"), i)
+	return strings.Contains(seg, "分别") || strings.Contains(seg, "依次")
 }
 
 // each gives a figure stated of several subjects one claim per subject, in
@@ -1490,7 +1491,7 @@ func (x *extractor) respectively(figs []figure) {
 		f := &figs[k]
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
-		at := strings.LastIndex(seg, "分别")
+		at := max(strings.LastIndex(seg, "分别"), strings.LastIndex(seg, "依次")) // 依次 ("in turn") lists as 分别 does
 		n := 1
 		for k+n < len(figs) && x.inList(figs, k+n) {
 			n++
@@ -1640,7 +1641,9 @@ func stripTime(s string) string {
 
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
-var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3})产业(.*)$`)
+var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业`)
+
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产业(.+)$`)
 
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
@@ -1648,10 +1651,18 @@ func listItems(s string) []string {
 	s = strings.TrimSpace(s)
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
-	// 一二三产业增加值: the sectors written as one word of ordinals.
+	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
+	// written as one word or as a list of ordinals sharing 产业.
+	if m := ordinalList.FindString(s); m != "" {
+		s = strings.NewReplacer("、", "", "第", "", "和", "", "及", "").Replace(m) + s[len(m):]
+	}
 	if m := sectorRun.FindStringSubmatch(s); m != nil {
+		ordinals := m[2]
+		if ordinals == "三次" || ordinals == "三大" {
+			ordinals = "一二三"
+		}
 		var out []string
-		for _, n := range m[2] {
+		for _, n := range ordinals {
 			out = append(out, "第"+string(n)+"产业"+clean(m[3]))
 		}
 		return out

@@ -154,6 +154,15 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a clause X方面 opens the series of the figures after it that name none",
 			"过去一年，各方面工作稳步推进。规上工业增加值方面，降幅较年初收窄6个百分点，当季同比增长3.1%。",
 			[]detail{{"6", "个百分点", "规上工业增加值", "下降", "2018", "fact", "points"}, {"3.1", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}}},
+		{"三次产业 before a 分别 list names the three sectors; 依次 lists as 分别 does",
+			"过去一年，三次产业增加值分别为10亿元、40亿元和50亿元；财政总收入、税收收入依次完成8亿元、6亿元。",
+			[]detail{{"10", "亿元", "第一产业增加值", "", "2018", "fact", "level"}, {"40", "亿元", "第二产业增加值", "", "2018", "fact", "level"},
+				{"50", "亿元", "第三产业增加值", "", "2018", "fact", "level"}, {"8", "亿元", "财政总收入", "", "2018", "fact", "level"},
+				{"6", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"a list of ordinals sharing 产业 names each sector",
+			"过去一年，第一、二、三产业增加值分别增长2%、6%和8%。",
+			[]detail{{"2", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
+				{"8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
