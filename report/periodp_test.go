@@ -108,8 +108,8 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"5", "%", "地区生产总值", "增长", "2020", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2021", "target", "growth"}}},
 		{"a review of the first half of a year and the plans for the rest of it", "某镇2022年上半年工作总结及下半年工作打算\n一、上半年工作总结\n上半年，全镇完成固定资产投资2.5亿元，同比增长9%。\n二、下半年工作打算\n力争全年完成固定资产投资5亿元。",
 			[]detail{{"2.5", "亿元", "固定资产投资", "", "2022", "fact", "level"}, {"9", "%", "固定资产投资", "增长", "2022", "fact", "growth"}, {"5", "亿元", "", "", "2022", "target", "level"}}},
-		{"a review heading with 主要 between the year and 工作回顾", "政府工作报告\n——2023年1月10日在某县人民代表大会上\n二、2023年主要预期目标\n地区生产总值增长6%。\n一、2022年主要工作回顾\n地区生产总值增长4%。",
-			[]detail{{"6", "%", "", "增长", "2023", "target", "growth"}, {"4", "%", "", "增长", "2022", "fact", "growth"}}},
+		{"a review heading with 主要 between the year and 工作回顾", "政府工作报告\n——2023年1月10日在某县人民代表大会上\n二、2023年主要预期目标\n地区生产总值增长6%。\n一、2022年主要工作回顾\n地区生产总值增长4%。全年新建学校3所。",
+			[]detail{{"6", "%", "", "增长", "2023", "target", "growth"}, {"4", "%", "", "增长", "2022", "fact", "growth"}, {"3", "所", "学校", "新增", "2022", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
