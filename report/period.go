@@ -39,16 +39,17 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
 	// budgetRun: the budget or plan report heard with the work report names
-	// the year whose budget or plan was carried out (2021年财政预算执行情况,
-	// 2022年国民经济和社会发展计划执行情况), the year the session looks back on.
+	// the year whose budget or plan was carried out (2019年财政预算执行情况,
+	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
@@ -75,13 +76,20 @@ func (x *extractor) years() (review, delivered int) {
 			review = y // a report at the year's end reviews that year
 		}
 	}
+	// 2023年上半年工作总结: a review of part of a year, read while it runs.
+	if m := partReview.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if delivered == 0 || delivered == y {
+			return y, y
+		}
+	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
 			m[1] = m[5]
 		}
 		review, _ = strconv.Atoi(m[1])
 		if delivered > review+1 || delivered != 0 && delivered < review {
-			// 公文搜 2021-07-23 over a review of 2019: the date is the page's
+			// 某网 2024-05-06 over a review of 2019: the date is the page's
 			// posting, not the session's, which was early the next year.
 			delivered, x.month = review+1, 0
 		}
@@ -148,10 +156,10 @@ func (x *extractor) years() (review, delivered int) {
 }
 
 // deliveryDate is the date a report was delivered at, in head: the date
-// said to be of the session (2016年12月16日在…大会上) before a page's time of
-// posting (公文搜 2021-07-23 10:38:42), which a news page may have alone.
+// said to be of the session (2018年12月20日在…大会上) before a page's time of
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
 func (x *extractor) deliveryDate(head string) []string {
-	// ——二〇二一年一月二十日在…: a date in Chinese numerals, as the printed
+	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
 	// report writes it, read as digits.
 	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
 		m := cnDate.FindStringSubmatch(d)
@@ -233,6 +241,9 @@ var (
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
+	// restOfYear: the plans for the rest of a year whose first part was
+	// reviewed (下半年工作打算, 四季度工作安排): targets of that year.
+	restOfYear   = regexp.MustCompile(`(下半年|四季度|第四季度|后半年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点|任务)`)
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
 	newWordEnd   = regexp.MustCompile(`[创革更维刷焕翻求鼎]$`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
@@ -347,7 +358,7 @@ func (x *extractor) passages() {
 		from := plans[m[1]]
 		planMark = len(x.marks)
 		if comparedPlan.MatchString(x.s[max(0, at-12):at]) {
-			return period{}, false // 是“十一五”期间8300万元的3.39倍: a base, below
+			return period{}, false // 是“十一五”期间6000万元的2.5倍: a base, below
 		}
 		switch {
 		case from > R:
@@ -372,10 +383,11 @@ func (x *extractor) passages() {
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {
-		// 这是守正创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
+	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
@@ -569,7 +581,7 @@ func (x *extractor) passages() {
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
-	// 是“十一五”期间8300万元的3.39倍: a past plan named as the base of a
+	// 是“十一五”期间6000万元的2.5倍: a past plan named as the base of a
 	// comparison holds for the base only, up to its 的 or its clause's end.
 	for _, loc := range planPhrase.FindAllStringSubmatchIndex(x.s, -1) {
 		from := plans[x.s[loc[2]:loc[3]]]
@@ -604,7 +616,7 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
-	// 预计2025年，…完成87.4亿元，五年跨越3个台阶，年均增速达到8%: N年 in the
+	// 预计2020年，…完成60亿元，五年跨越2个台阶，年均增速达到7%: N年 in the
 	// review of one year speaks of the N years ending with it, to its
 	// clause's end (；).
 	var spans []mark
@@ -627,19 +639,19 @@ func (x *extractor) passages() {
 	}
 }
 
-// yearsCount: a count of years before what it speaks of (五年跨越3个台阶,
-// 五年固定资产投资达111.8亿元), not a review's opening (五年来, 过去五年,
+// yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
+// 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,
 // 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
 var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
 
 // contents are the review and target headings a sentence lists as the
-// report's parts (报告分三个部分：2019年工作回顾、2020年工作目标和主要任务、…;
+// report's parts (报告分两部分：2017年工作回顾、2018年工作安排;
 // 报告回顾了2022年工作，提出了2023年工作目标): a table of contents, no
 // passage of its own; by byte offset.
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
-	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading} {
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
 		for _, loc := range re.FindAllStringIndex(x.s, -1) {
 			hits = append(hits, hit{loc[0], loc[1]})
 		}
@@ -670,7 +682,7 @@ func (x *extractor) contents() map[int]bool {
 
 // opensParagraph: the text at i opens a paragraph or heading (a few
 // words of time or place aside: 在过去五年里), or the body after a
-// numbered heading's sentence on its line ((一)综合实力显著提升。五年来，…).
+// numbered heading's sentence on its line ((一)经济发展。五年来，…).
 func (x *extractor) opensParagraph(i int) bool {
 	for i < len(x.t.runes) && strings.ContainsRune("。！？!?；;，,：: ", x.at(i)) {
 		i++ // a mark's match may open with the character before it

@@ -331,7 +331,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
-	// 人均纯收入达到2.9万元，高于全国脱贫标准7倍: a multiple comparing the
+	// 人均纯收入达到1.6万元，高于国家标准3倍: a multiple comparing the
 	// level just stated with another's is of that level's year.
 	if f.unit == "倍" && f.base == 0 && k > 0 && f.period.from != f.period.to && !f.period.target && comparative.MatchString(x.str(f.from, f.start)) {
 		if prev := figs[k-1]; prev.measure == Level && prev.period.from == prev.period.to && prev.period.to == f.period.to && prev.start >= x.sentenceStart(f.start) {
@@ -370,25 +370,25 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
-		// not a flow brought about (投资完成469亿元、年均增长12.6% sums the years).
+		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		reached = true
 	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
-		reached = false // 五年固定资产投资达111.8亿元: the N years' sum
+		reached = false // 五年固定资产投资达95亿元: the N years' sum
 	}
-	// 集聚企业121家、47家: a level's list goes on as a level of the end.
+	// 集聚企业30家、12家: a level's list goes on as a level of the end.
 	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
 		f.period = last
 		return
 	}
 	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
-		return // 年度投资均保持在500亿元以上: a bound every year of the span kept
+		return // 年度投资均保持在100亿元以上: a bound every year of the span kept
 	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
 	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
-		// 城镇化率超68%: a rate passed, like one reached, is the end's; so
+		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
 		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
 		// of what the span spent (民生支出占财政支出比重80%).
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
@@ -446,7 +446,7 @@ func (x *extractor) sizeClass(f *figure) bool {
 		return false
 	}
 	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
-		return false // 跨越3个十亿级台阶: thresholds crossed, a change
+		return false // 跨越2个百亿级台阶: thresholds crossed, a change
 	}
 	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
 }
@@ -970,7 +970,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
-	// 由85%提高到全覆盖 (Y in words, or the copy ends after 到): X is
+	// 由60%提高到全覆盖 (Y in words, or the copy ends after 到): X is
 	// still the start.
 	f.startOf = true
 	f.qualifiers = nil
@@ -980,7 +980,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 		f.period = period{from: x.review, to: x.review}
 	default:
 		y := f.period.from - 1
-		// 四年来…2016年实现…；收入由5.05亿元增加到7.17亿元: a sentence dated
+		// 四年来…2018年实现…；收入由3亿元增加到4.5亿元: a sentence dated
 		// with the last year of the span its passage reviews starts X at
 		// the span's start, unless X is said to be the year before's (上年).
 		if p, _ := x.passageAt(f.start); !p.target && p.from < p.to && f.period.from == p.to && f.period.to == p.to && !lastYearWord.MatchString(x.str(f.from, f.start)) {
@@ -1313,7 +1313,7 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 		return
 	}
 	if yearPlan.MatchString(before) {
-		f.period.target = true // 年度计划完成投资23.36亿元: the year's planned amount
+		f.period.target = true // 年度计划完成投资15亿元: the year's planned amount
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
