@@ -354,7 +354,7 @@ func (x *extractor) rank(f *figure) bool {
 			}
 		}
 	}
-	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) {
+	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) && placedIn.MatchString(x.str(x.back(f.start, clauseMarks), f.start)) {
 		return true // 稳居全省80个县区前列: the size of the group it leads
 	}
 	if f.unit != "位" && f.unit != "名" {
@@ -379,6 +379,10 @@ func (x *extractor) timeSince(f *figure) bool {
 // groupTop: the words after a count that place something at the top of the
 // group counted (前列, 前茅, 之首).
 var groupTop = regexp.MustCompile(`^[^，。；,;\d]{0,8}(前列|前茅|之首|第一方阵)`)
+
+// placedIn: a verb placing something in a group (稳居, 位居, 位列, 处于,
+// 排在), before the group's size; 10个村进入全市前列 counts villages.
+var placedIn = regexp.MustCompile(`居|位列|处于|排在|排名`)
 
 // rankMove: a position in 位 or 名 moving up or down.
 var rankMove = regexp.MustCompile(`(从|由)\d+(位|名)(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高)|(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|跃居)(到|至)(第)?\d+(位|名)`)
