@@ -1102,8 +1102,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
 	// sentence is that level's share.
-	if subj := clean(s); (subj == "占比" || subj == "比重" || subj == "所占比重") && f.measure == Ratio && k > 0 &&
+	if t := strings.Trim(strings.Join(strings.Fields(before), ""), "，,、"); (t == "占" || t == "占比" || t == "比重" || t == "所占比重" || t == "占比为" || t == "占比达") && f.measure == Ratio && k > 0 &&
 		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		// 到位资金15.6亿元，其中省外资金11.2亿元，占71.8%: the part's share
+		// of the whole it was stated of.
+		if k > 1 && x.partOfLevel(figs, k-1) && figs[k-2].subject != "" {
+			return figs[k-1].subject + "占" + figs[k-2].subject + "比重", f.unitEnd
+		}
 		return clean(figs[k-1].subject + "占比"), f.unitEnd
 	}
 	if subj := clean(s); subj != "" {
