@@ -1111,6 +1111,13 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		return clean(figs[k-1].subject + "占比"), f.unitEnd
 	}
+	// 其中税收收入7亿元，占财政收入的82%: the level's share of what it names.
+	if m := shareOf.FindStringSubmatch(strings.Trim(strings.Join(strings.Fields(before), ""), "，,、")); m != nil && f.measure == Ratio && k > 0 &&
+		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if whole := clean(m[2]); whole != "" {
+			return figs[k-1].subject + "占" + whole + "比重", f.unitEnd
+		}
+	}
 	if subj := clean(s); subj != "" {
 		if f.measure == Level || f.measure == Cumulative {
 			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
@@ -1242,6 +1249,9 @@ var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|�
 // beatTarget: what follows 分别 when a list says by how much each figure
 // beat its target (分别超年初目标任务数的, 分别超过全年计划).
 var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
+
+// shareOf: a clause naming only the whole a share is of (占财政收入的).
+var shareOf = regexp.MustCompile(`^占(全[县市区镇省])?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
 
 // aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
 var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)

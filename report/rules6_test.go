@@ -167,10 +167,12 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"建成 closing a clause is no part of what was built",
 			"过去一年，5G基站建成80个，农村公路建成120公里。",
 			[]detail{{"80", "个", "5G基站", "", "2018", "fact", "level"}, {"120", "公里", "农村公路", "", "2018", "fact", "level"}}},
-		{"a bare 占 after a part names the part's share of the whole",
-			"过去一年，到位资金20亿元，其中省外资金15亿元，占75%。",
+		{"a bare 占 after a part names the part's share of the whole; 占X的 names the whole",
+			"过去一年，到位资金20亿元，其中省外资金15亿元，占75%；财政收入10亿元，其中税收收入8亿元，占财政收入的80%。",
 			[]detail{{"20", "亿元", "到位资金", "", "2018", "fact", "level"}, {"15", "亿元", "省外资金", "", "2018", "fact", "level"},
-				{"75", "%", "省外资金占到位资金比重", "", "2018", "fact", "ratio"}}},
+				{"75", "%", "省外资金占到位资金比重", "", "2018", "fact", "ratio"},
+				{"10", "亿元", "财政收入", "", "2018", "fact", "level"}, {"8", "亿元", "税收收入", "", "2018", "fact", "level"},
+				{"80", "%", "税收收入占财政收入比重", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
