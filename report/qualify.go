@@ -698,7 +698,7 @@ var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
 
 // newAndOld: a new-word joined to a word of work on what exists (新建和改造,
 // 新建及改造, 新上及扩改) counts new and old things together, not new ones.
-var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
+var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)?(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -1455,7 +1455,7 @@ var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|�
 var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
-var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$|(实现)?(翻|翻了)[一两二三]?番$`)
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).

@@ -173,6 +173,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"75", "%", "省外资金占到位资金比重", "", "2018", "fact", "ratio"},
 				{"10", "亿元", "财政收入", "", "2018", "fact", "level"}, {"8", "亿元", "税收收入", "", "2018", "fact", "level"},
 				{"80", "%", "税收收入占财政收入比重", "", "2018", "fact", "ratio"}}},
+		{"a clause saying a series doubled names the level after it; 新建改建 counts no new things",
+			"过去一年，税收收入实现翻番，达到6亿元；新建改建村道80公里。",
+			[]detail{{"6", "亿元", "税收收入", "", "2018", "fact", "level"}, {"80", "公里", "村道", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
