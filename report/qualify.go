@@ -1065,6 +1065,15 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
 		}
 	}
+	// 农村居民收入增速快于城镇居民1.5个百分点: a gap whose clause names both
+	// rates.
+	if f.measure == Points && !has(f.qualifiers, "增长") && !has(f.qualifiers, "下降") {
+		if m := ownGap.FindStringSubmatch(strings.Trim(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
+			if a, b := clean(m[1]), strings.TrimSuffix(m[4], "增速"); a != "" && b != "" {
+				return a + "增速高于" + b + m[5], f.unitEnd
+			}
+		}
+	}
 	// 占计划的102%, 完成任务的117%, 完成年计划110%: the completion rate of
 	// the series stated before it.
 	if f.measure == Ratio && rateUnit(f.unit) {
@@ -1460,6 +1469,10 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
 var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+
+// ownGap: a clause comparing its own series' rate with another's
+// (X增速快于Y, X增幅高于Y平均水平).
+var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领先|超出)(.+?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
 var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)

@@ -176,6 +176,9 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a clause saying a series doubled names the level after it; 新建改建 counts no new things",
 			"过去一年，税收收入实现翻番，达到6亿元；新建改建村道80公里。",
 			[]detail{{"6", "亿元", "税收收入", "", "2018", "fact", "level"}, {"80", "公里", "村道", "", "2018", "fact", "level"}}},
+		{"a gap whose clause names both rates",
+			"过去一年，农村居民人均可支配收入增速快于城镇居民2.1个百分点。",
+			[]detail{{"2.1", "个百分点", "农村居民人均可支配收入增速高于城镇居民", "", "2018", "fact", "points"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
