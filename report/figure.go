@@ -138,8 +138,8 @@ func (x *extractor) quoteEnd(i int) int {
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {
 	p := x.at(i - 1)
-	if p == '-' && x.negativeRate(i) {
-		return true // 增长-18.9%: a decline written with a minus sign
+	if x.negative(i) {
+		return true // 同比增长-2.8%: a sign, not a dash
 	}
 	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
 		return false
@@ -147,17 +147,19 @@ func (x *extractor) canStart(i int) bool {
 	return !(p < 0x2E80 && unicode.IsLetter(p))
 }
 
-// negativeRate: the number at i follows a minus sign right after a word of
-// growth (增长-18.9%, 增幅-1.1%, 调整为-4%): a negative rate.
-func (x *extractor) negativeRate(i int) bool {
-	if x.at(i-1) != '-' {
+// negative: a minus sign stands right before the digit at i, after a word
+// of change (增长-2.8%, 增速为－1.5%, 增幅-3%): a decline written as a
+// negative growth. A dash between figures (6-7%) or in a code is none.
+func (x *extractor) negative(i int) bool {
+	switch x.at(i - 1) {
+	case '-', '－', '−':
+	default:
 		return false
 	}
-	before := x.str(max(0, i-4), i-1)
-	return signedRate.MatchString(before)
+	return changeBeforeSign.MatchString(x.str(max(0, i-7), i-1))
 }
 
-var signedRate = regexp.MustCompile(`(增长|增幅|增速|涨幅|为|至|到)$`)
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)[:：]?$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.

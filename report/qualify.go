@@ -82,7 +82,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// 新建项目8个，续建项目5个: 新建 beside 续建 sorts projects by
 		// stage (new builds, continued ones), it counts no new things.
 		if has(own, "新增") && !strings.Contains(before, "新增") && strings.Contains(x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start)), "续建") {
-			own = dropWord(own, "新增")
+			own = removeQualifier(own, "新增")
 		}
 		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
 			own = append(own, "新增")
@@ -93,12 +93,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
-		if x.negativeRate(f.start) {
-			// 增长-18.9%, 增幅-1.1%: the value is the digits, the sign a decline.
-			if has(f.qualifiers, "增长") {
-				f.qualifiers = dropWord(f.qualifiers, "增长")
-			}
-			f.qualifiers = appendOnce(f.qualifiers, "下降")
+		if x.negative(f.start) && rateUnit(f.unit) {
+			// 增长-2.8%: a decline of 2.8%, as LABELLING writes it.
+			f.qualifiers = appendOnce(removeQualifier(f.qualifiers, "增长"), "下降")
 		}
 		f.measure = measureOf(f)
 		x.base(f)
@@ -122,7 +119,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 				}
 				if series := clean(m[3]); source != "" && series != "" {
 					f.subject = source + "拉动" + series + "增长"
-					f.qualifiers = dropWord(dropWord(f.qualifiers, "增长"), "下降")
+					f.qualifiers = removeQualifier(removeQualifier(f.qualifiers, "增长"), "下降")
 				}
 			}
 		}
@@ -491,17 +488,6 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 		return false
 	}
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
-}
-
-// dropWord returns qs less q.
-func dropWord(qs []string, q string) []string {
-	var out []string
-	for _, w := range qs {
-		if w != q {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // newListHead: the figure's clause is the last item of a 、 list of nouns
@@ -1761,4 +1747,15 @@ func (x *extractor) claim(f *figure) Claim {
 	}
 	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
 	return c
+}
+
+// removeQualifier returns qs without q.
+func removeQualifier(qs []string, q string) []string {
+	var out []string
+	for _, v := range qs {
+		if v != q {
+			out = append(out, v)
+		}
+	}
+	return out
 }

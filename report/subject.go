@@ -56,7 +56,7 @@ func clean(s string) string {
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	s = dropSum(s)
 	// The statistics' short names, spelled out: 高新企业, 战新.
 	s = shortNames.Replace(s)
@@ -119,7 +119,7 @@ func clean(s string) string {
 	if loc := doneInside.FindStringSubmatchIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]] + s[loc[2]:]
 	}
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
