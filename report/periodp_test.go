@@ -110,6 +110,9 @@ func TestPeriodRulesRound2(t *testing.T) {
 			[]detail{{"2.5", "亿元", "固定资产投资", "", "2022", "fact", "level"}, {"9", "%", "固定资产投资", "增长", "2022", "fact", "growth"}, {"5", "亿元", "", "", "2022", "target", "level"}}},
 		{"a review heading with 主要 between the year and 工作回顾", "政府工作报告\n——2023年1月10日在某县人民代表大会上\n二、2023年主要预期目标\n地区生产总值增长6%。\n一、2022年主要工作回顾\n地区生产总值增长4%。全年新建学校3所。",
 			[]detail{{"6", "%", "", "增长", "2023", "target", "growth"}, {"4", "%", "", "增长", "2022", "fact", "growth"}, {"3", "所", "学校", "新增", "2022", "fact", "level"}}},
+		{"a year's summary and plan written with 年度", "某街道2021年度工作总结和2022年度工作计划\n一、2021年度工作总结\n全年实现税收收入2.1亿元，增长6%。新增市场主体800户。\n二、2022年度工作计划\n力争税收收入增长8%。新增市场主体1000户。",
+			[]detail{{"2.1", "亿元", "税收收入", "", "2021", "fact", "level"}, {"6", "%", "税收收入", "增长", "2021", "fact", "growth"}, {"800", "户", "市场主体", "新增", "2021", "fact", "level"},
+				{"8", "%", "", "增长", "2022", "target", "growth"}, {"1000", "户", "市场主体", "新增", "2022", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
