@@ -1678,7 +1678,7 @@ func listItems(s string) []string {
 		}
 		var out []string
 		for _, n := range ordinals {
-			out = append(out, "第"+string(n)+"产业"+clean(m[3]))
+			out = append(out, clean("第"+string(n)+"产业"+m[3]))
 		}
 		return out
 	}
