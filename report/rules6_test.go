@@ -181,6 +181,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a gap whose clause names both rates",
 			"过去一年，农村居民人均可支配收入增速快于城镇居民2.1个百分点。",
 			[]detail{{"2.1", "个百分点", "农村居民人均可支配收入增速高于城镇居民", "", "2018", "fact", "points"}}},
+		{"a measure of the same head in a sentence keeps the scope the first one gave it; another series does not",
+			"过去一年，规模以上工业实现总产值300亿元，增长9%；工业增加值增长8%，工业投资增长12%。",
+			[]detail{{"300", "亿元", "规模以上工业总产值", "", "2018", "fact", "level"}, {"9", "%", "规模以上工业总产值", "增长", "2018", "fact", "growth"},
+				{"8", "%", "规模以上工业增加值", "增长", "2018", "fact", "growth"}, {"12", "%", "工业投资", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
