@@ -112,9 +112,14 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
 		// head in its sentence keeps the scope the first one gave it.
 		if m := scopedHead.FindStringSubmatch(f.subject); m != nil && k > 0 {
+			// only the series stated right before it (its growth aside)
 			for j := k - 1; j >= 0 && figs[j].start >= x.sentenceStart(f.start); j-- {
-				if p := scopedHead.FindStringSubmatch(figs[j].subject); p != nil && p[1] != "" && p[2] == m[2] && m[1] == "" && p[3] != m[3] {
+				p := scopedHead.FindStringSubmatch(figs[j].subject)
+				if p != nil && p[1] != "" && p[2] == m[2] && m[1] == "" && p[3] != m[3] {
 					f.subject = p[1] + f.subject
+					break
+				}
+				if j == 0 || figs[j-1].subject != figs[j].subject {
 					break
 				}
 			}
