@@ -109,6 +109,21 @@ func (x *extractor) qualify(figs []figure) []figure {
 				f.subject = figs[k-1].subject[:loc[0]] + f.subject
 			}
 		}
+		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
+		// head in its sentence keeps the scope the first one gave it.
+		if m := scopedHead.FindStringSubmatch(f.subject); m != nil && k > 0 {
+			// only the series stated right before it (its growth aside)
+			for j := k - 1; j >= 0 && figs[j].start >= x.sentenceStart(f.start); j-- {
+				p := scopedHead.FindStringSubmatch(figs[j].subject)
+				if p != nil && p[1] != "" && p[2] == m[2] && m[1] == "" && p[3] != m[3] {
+					f.subject = p[1] + f.subject
+					break
+				}
+				if j == 0 || figs[j-1].subject != figs[j].subject {
+					break
+				}
+			}
+		}
 		// 产值增长35%，拉动工业增长4.1个百分点: the points one series added
 		// to another's growth, a contribution, not a growth of its own.
 		if f.measure == Points {
@@ -1645,6 +1660,10 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 // 增加值, 收入, 利润…).
 var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|税收|销售额|销售收入|余额|存栏|出栏|产量)$`)
 
+// scopedHead: a series named as scope, sector and measure (规模以上 工业
+// 总产值, 工业 增加值).
+var scopedHead = regexp.MustCompile(`^(规模以上|规上|限额以上|限上)?(工业|服务业|批发零售业|住宿餐饮业|建筑业)(总产值|产值|增加值|营业收入|主营业务收入|利润|利税|销售额)$`)
+
 // pulls: a clause saying one series pulled another's growth up (拉动/带动
 // …增长): the source before the verb, the series after it.
 var pulls = regexp.MustCompile(`^[，,、]?(.*?)(拉动|带动)(.+?)(增长|增速)$`)
@@ -1678,7 +1697,7 @@ func listItems(s string) []string {
 		}
 		var out []string
 		for _, n := range ordinals {
-			out = append(out, "第"+string(n)+"产业"+clean(m[3]))
+			out = append(out, clean("第"+string(n)+"产业"+m[3]))
 		}
 		return out
 	}

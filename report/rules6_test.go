@@ -161,9 +161,11 @@ func TestReadingRulesBatch6(t *testing.T) {
 				{"50", "亿元", "第三产业增加值", "", "2018", "fact", "level"}, {"8", "亿元", "财政总收入", "", "2018", "fact", "level"},
 				{"6", "亿元", "税收收入", "", "2018", "fact", "level"}}},
 		{"a list of ordinals sharing 产业 names each sector",
-			"过去一年，第一、二、三产业增加值分别增长2%、6%和8%。",
+			"过去一年，第一、二、三产业增加值分别增长2%、6%和8%；一二三产业占比分别为12%、40%、48%。",
 			[]detail{{"2", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
-				{"8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
+				{"8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"},
+				{"12", "%", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"40", "%", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"},
+				{"48", "%", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
 		{"建成 closing a clause is no part of what was built",
 			"过去一年，5G基站建成80个，农村公路建成120公里。",
 			[]detail{{"80", "个", "5G基站", "", "2018", "fact", "level"}, {"120", "公里", "农村公路", "", "2018", "fact", "level"}}},
@@ -179,6 +181,10 @@ func TestReadingRulesBatch6(t *testing.T) {
 		{"a gap whose clause names both rates",
 			"过去一年，农村居民人均可支配收入增速快于城镇居民2.1个百分点。",
 			[]detail{{"2.1", "个百分点", "农村居民人均可支配收入增速高于城镇居民", "", "2018", "fact", "points"}}},
+		{"a measure of the same head in a sentence keeps the scope the first one gave it; another series does not",
+			"过去一年，规模以上工业实现总产值300亿元，增长9%；工业增加值增长8%，工业投资增长12%。",
+			[]detail{{"300", "亿元", "规模以上工业总产值", "", "2018", "fact", "level"}, {"9", "%", "规模以上工业总产值", "增长", "2018", "fact", "growth"},
+				{"8", "%", "规模以上工业增加值", "增长", "2018", "fact", "growth"}, {"12", "%", "工业投资", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
