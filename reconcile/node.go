@@ -22,14 +22,9 @@ import (
 // what the SHA-256 of the whole file, recorded by the parent in its 来源文件,
 // pins from then on.
 
-// SealVersion is the layout of the seal sheet tally writes. A workbook
-// with a layout tally does not know (SealKnown) is refused, not guessed
-// at. Version 2 differs from 1 only in how a block of detail rows is
-// hashed (DetailDigest); version 1 workbooks are still read.
-const SealVersion = "2"
-
-// SealKnown reports whether tally reads seals of layout v.
-func SealKnown(v string) bool { return v == "1" || v == "2" }
+// SealVersion is the layout of the seal sheet; a workbook with another is
+// refused, not guessed at.
+const SealVersion = "1"
 
 // DetailBlock is how many detail rows one digest covers: a block that
 // changed is named by its rows.
@@ -109,80 +104,6 @@ func (d *Digest) SumBytes() [32]byte {
 	d.h.Reset()
 	d.cell = false
 	return b
-}
-
-// RowDigest is a digest of rows of cell texts: a Digest, or a
-// BlockDigest.
-type RowDigest interface {
-	Row(cells ...string)
-	Sum() string
-}
-
-// DetailDigest is the digest of a block of detail rows in seal layout
-// version: every cell's text (1), or a BlockDigest (2).
-func DetailDigest(version string) RowDigest {
-	if version == "1" {
-		return NewDigest()
-	}
-	return NewBlockDigest()
-}
-
-// BlockDigest is the digest of a block of detail rows as seal version 2
-// takes it: a Digest of the rows in which a cell holding the same text as
-// the cell above it (same column, the block's row before) is the one byte
-// 0x1D, and a text that starts with 0x1D has one more in front. The texts
-// a detail repeats down its rows (file, sheet, department, period, name,
-// credit code) are so hashed once where they change rather than in every
-// row: ~40 bytes a row instead of ~120, and SHA-256 was most of what
-// sealing cost. Nothing is left out: the bytes hashed give back every
-// cell of the block, row by row (a cell is its text, or the text above
-// it), so a block whose digest matches holds the texts it was sealed
-// with, as under version 1.
-type BlockDigest struct {
-	d    *Digest
-	prev []string // the texts of the row before
-}
-
-// NewBlockDigest starts a block's digest.
-func NewBlockDigest() *BlockDigest { return &BlockDigest{d: NewDigest()} }
-
-// Row adds one row of cell texts. It is the one way in, a row at a time:
-// a detail row is hashed once for every consolidated figure, and a call
-// per cell cost about as much again as the SHA-256 it spared.
-func (b *BlockDigest) Row(cells ...string) {
-	buf, prev := b.d.buf, b.prev
-	for i, c := range cells {
-		if i > 0 {
-			buf = append(buf, 0x1f)
-		}
-		switch {
-		case c == "":
-		case i < len(prev) && prev[i] == c:
-			buf = append(buf, 0x1d)
-		case c[0] == 0x1d:
-			buf = append(buf, 0x1d) // then the text: not the one byte
-			buf = append(buf, c...)
-		default:
-			buf = append(buf, c...)
-		}
-	}
-	b.d.buf = append(buf, 0x1e)
-	b.prev = append(prev[:0], cells...)
-	if len(b.d.buf) >= digestChunk {
-		b.d.flush()
-	}
-}
-
-// SumBytes returns the block's digest and starts the next block.
-func (b *BlockDigest) SumBytes() [32]byte {
-	b.prev = b.prev[:0]
-	return b.d.SumBytes()
-}
-
-// Sum is SumBytes in hex.
-func (b *BlockDigest) Sum() string {
-	s := b.SumBytes()
-	return hex.EncodeToString(s[:])
 }
 
 // DigestRow is the digest of one row.
@@ -422,7 +343,7 @@ func VerifyNode(r *NodeRead) Node {
 		add("", "", RuleNodeUnreadable, Fields{"reason": r.Problem})
 		return n
 	}
-	if !SealKnown(r.Version) {
+	if r.Version != SealVersion {
 		add("", "", RuleNodeUnreadable, Fields{"reason": Text{"校验页版本 " + r.Version, "seal version " + r.Version}})
 		return n
 	}

@@ -315,16 +315,28 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 	// The seal's digest of the row, from the same texts, as the reader
 	// will see its twelve cells: the figure is its digits, which are
 	// Canonical(e.Value) (appendDecimal writes what String does).
-	fig := e.Raw // the figure's digits, as e.Raw is when raw is false
-	rawText, asText := "", ""
+	sd := d.seal.start(len(d.counts), r)
+	sd.Cell(sealText(e.File))
+	sd.Cell(sealText(e.Sheet))
+	sd.Cell(sealText(e.Cell))
+	sd.Cell(sealText(dept.s))
+	sd.Cell(sealText(pt.s))
+	sd.Cell(sealText(ind.s))
+	sd.Cell(sealText(mt.s))
+	sd.Cell(sealText(e.Entity))
+	sd.Cell(sealText(e.Code))
+	sd.CellBytes(d.num)
 	if raw {
-		fig, rawText = string(d.num), e.Raw
+		sd.Cell(sealText(e.Raw))
+	} else {
+		sd.Cell("")
 	}
 	if e.AsText {
-		asText = d.yes
+		sd.Cell(d.yes)
+	} else {
+		sd.Cell("")
 	}
-	cells := [...]string{e.File, e.Sheet, e.Cell, dept.s, pt.s, ind.s, mt.s, e.Entity, e.Code, fig, rawText, asText}
-	d.seal.add(len(d.counts), r, cells[:]...)
+	d.seal.endRow()
 	return append(b, `</row>`...)
 }
 

@@ -148,7 +148,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 	r.FiguresSheet = kv["figures_sheet"]
 	r.InputsSheet = kv["inputs_sheet"]
 	r.InputsStored = kv["inputs"]
-	if !reconcile.SealKnown(r.Version) || r.SealStored != r.SealComputed {
+	if r.Version != reconcile.SealVersion || r.SealStored != r.SealComputed {
 		return nil // VerifyNode refuses it; what else it says cannot be trusted
 	}
 	m1 := columnOf(kv["figures_month1"] + "1")
@@ -245,7 +245,7 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 		}
 		bs := blocks[name]
 		bi := 0
-		d := reconcile.DetailDigest(r.Version)
+		d := reconcile.NewDigest()
 		err := x.scan(si, func(row int, _ bool, cells []rawCell) error {
 			if row == 1 {
 				return nil
@@ -295,7 +295,7 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 
 // blockRow adds a detail row to the digest of the block it falls in; a
 // block's digest is taken at its last row.
-func blockRow(bs []reconcile.Block, bi *int, row int, d reconcile.RowDigest, cells []string) {
+func blockRow(bs []reconcile.Block, bi *int, row int, d *reconcile.Digest, cells []string) {
 	for *bi < len(bs) && row > bs[*bi].Last {
 		bs[*bi].Computed = d.Sum()
 		*bi++

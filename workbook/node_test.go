@@ -8,7 +8,6 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // A workbook Write makes reads back through ReadNodeFile and verifies
@@ -65,48 +64,5 @@ func TestNodeRoundTrip(t *testing.T) {
 		if refs := n.Cells["tax"]; refs[1] != "D3" || refs[13] != "P3" {
 			t.Errorf("%s: cells %v", lang, refs)
 		}
-	}
-}
-
-// A workbook sealed by the tally before seal version 2 (testdata/
-// seal-v1.xlsx: reconcile -o of the sample's 2020-01 and 2020-02 财政所
-// files, whose detail blocks were hashed a whole cell at a time) still
-// verifies, its figures read back; one of its detail cells edited is
-// still caught.
-func TestNodeSealVersion1(t *testing.T) {
-	path := filepath.Join("testdata", "seal-v1.xlsx")
-	read := ReadNodeFile(path, "seal-v1.xlsx", NodeLimits)
-	if read.Version != "1" || len(read.Blocks) != 1 || read.DetailCount != 184 {
-		t.Fatalf("version %q, %d blocks, %d detail rows", read.Version, len(read.Blocks), read.DetailCount)
-	}
-	n := reconcile.VerifyNode(read)
-	for _, f := range n.Findings {
-		if f.Rule != reconcile.RuleNodeErrors { // the node's own findings, reported
-			t.Errorf("finding %+v", f)
-		}
-	}
-	if len(n.Series) == 0 || !n.Series[0].YTD.Has {
-		t.Errorf("figures %+v", n.Series)
-	}
-
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := f.SetCellValue("明细", "D100", "改过"); err != nil {
-		t.Fatal(err)
-	}
-	edited := filepath.Join(t.TempDir(), "seal-v1.xlsx")
-	if err := f.SaveAs(edited); err != nil {
-		t.Fatal(err)
-	}
-	n = reconcile.VerifyNode(ReadNodeFile(edited, "seal-v1.xlsx", NodeLimits))
-	found := false
-	for _, f := range n.Findings {
-		found = found || f.Rule == reconcile.RuleNodeDetail
-	}
-	if !found {
-		t.Errorf("an edited detail cell of a version 1 workbook is not caught: %+v", n.Findings)
 	}
 }

@@ -38,7 +38,7 @@ const (
 
 // sealer collects the detail's block digests as the rows are added.
 type sealer struct {
-	d      *reconcile.BlockDigest
+	d      *reconcile.Digest
 	blocks []sealBlock
 	n      int // rows in the open block
 	sheet  int // the detail sheet the open block is in (0-based)
@@ -52,16 +52,20 @@ type sealBlock struct {
 	digest             [32]byte
 }
 
-// add hashes one detail row, at row r of detail sheet sheet: its cells'
-// texts, clipped here (in place) as the row's XML clips them.
+// add hashes one detail row, at row r of detail sheet sheet.
 func (s *sealer) add(sheet, r int, cells ...string) {
-	for i, c := range cells {
-		if len(c) > maxCellChars {
-			cells[i] = clip(c)
-		}
+	d := s.start(sheet, r)
+	for _, c := range cells {
+		d.Cell(sealText(c))
 	}
+	s.endRow()
+}
+
+// start opens a detail row at row r of detail sheet sheet and returns the
+// digest its cells go into (Cell, then endRow).
+func (s *sealer) start(sheet, r int) *reconcile.Digest {
 	if s.d == nil {
-		s.d = reconcile.NewBlockDigest()
+		s.d = reconcile.NewDigest()
 	}
 	if s.n > 0 && sheet != s.sheet {
 		s.end()
@@ -69,7 +73,12 @@ func (s *sealer) add(sheet, r int, cells ...string) {
 	if s.n == 0 {
 		s.sheet, s.first = sheet, r
 	}
-	s.d.Row(cells...)
+	return s.d
+}
+
+// endRow ends the row start opened.
+func (s *sealer) endRow() {
+	s.d.EndRow()
 	s.n++
 	if s.n == reconcile.DetailBlock {
 		s.end()
@@ -82,6 +91,15 @@ func (s *sealer) end() {
 	}
 	s.blocks = append(s.blocks, sealBlock{int32(s.sheet), int32(s.first), int32(s.first + s.n - 1), s.d.SumBytes()})
 	s.n = 0
+}
+
+// sealText is a cell's text as the reader will see it: clipped to what a
+// cell holds, as the row's XML is.
+func sealText(c string) string {
+	if len(c) > maxCellChars {
+		return clip(c)
+	}
+	return c
 }
 
 // inputCells are the texts of one 来源文件 row as inputs writes them.

@@ -281,29 +281,6 @@ func TestMerge(t *testing.T) {
 		refused(t, edited, towns[1].out, "明细", "A1026:L2049", "node_detail_edited")
 	})
 
-	// Seal version 2 hashes a cell that repeats the one above it as one
-	// byte (reconcile.BlockDigest): such a cell edited is still caught.
-	t.Run("a detail cell that repeated the one above edited is refused", func(t *testing.T) {
-		edited := filepath.Join(dir, "edited-repeat", "甲镇.xlsx")
-		copyFile(t, towns[0].out, edited)
-		f, err := excelize.OpenFile(edited)
-		if err != nil {
-			t.Fatal(err)
-		}
-		above, _ := f.GetCellValue("明细", "D1999")
-		if v, _ := f.GetCellValue("明细", "D2000"); v != above || v == "" {
-			t.Fatalf("D2000 %q, D1999 %q: want a repeated department", v, above)
-		}
-		if err := f.SetCellValue("明细", "D2000", above+"（改）"); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Save(); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-		refused(t, edited, towns[1].out, "明细", "A1026:L2049", "node_detail_edited")
-	})
-
 	t.Run("edited in LibreOffice: refused naming the cell; re-saved unchanged: accepted", func(t *testing.T) {
 		testtool.Require(t, "soffice")
 		py := testtool.Python(t, "uno")
