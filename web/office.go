@@ -236,7 +236,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
 	var rows []claimRow
 	for i := range res.Claims {
 		cr := &res.Claims[i]
-		row := claimRow{ID: cr.Claim.ID, Text: cr.Claim.Text, Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
+		row := claimRow{ID: cr.Claim.ID, Text: res.Spec.Label(cr.Claim, s.cfg.Lang), Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
 			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
 		if cr.HasComputed {
 			row.Computed, row.Difference = cr.Computed.String(), cr.Difference.String()

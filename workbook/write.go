@@ -419,7 +419,7 @@ func (x *out) overview() error {
 		if cr.Status == reconcile.Consistent {
 			continue
 		}
-		rows = append(rows, []cell{c(cr.Claim.Text, "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
+		rows = append(rows, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
 	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), overviewWidths[0]}, {x.l("数值", "Value"), overviewWidths[1]}}, rows, x.hasTargets()); err != nil {
 		return err
@@ -562,15 +562,16 @@ func (x *out) claims() error {
 			qs[j] = string(q)
 		}
 		unit := cl.Unit.Name
-		period := cl.Span.String()
-		if cl.Has(reconcile.Growth) {
-			period = fmt.Sprintf("%d→%d", cl.Base, cl.Span.To)
-		}
+		period := cl.PeriodLabel()
 		var line any
 		if cl.Line > 0 {
 			line = cl.Line
 		}
-		row := []cell{c(cl.ID, "plain"), c(cl.Text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
+		text := cl.Text
+		if ind == "" { // the 指标 column cannot say what it speaks of
+			text = x.r.Spec.Label(cl, x.lang)
+		}
+		row := []cell{c(cl.ID, "plain"), c(text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
 			c(strings.Join(qs, "、"), "plain"), c(cl.Value, "number"), c(unit, "plain"), c(cr.Interval.String(), "plain")}
 		row = append(row, bound(cr.Interval.Lo, cr.Interval.NoLo), bound(cr.Interval.Hi, cr.Interval.NoHi))
 		if cr.HasComputed {
