@@ -170,7 +170,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	}
 	rows := [][]string{{io.t("行号", "line"), io.t("数值", "value"), io.t("期间", "period"), io.t("类别", "kind"), io.t("度量", "measure"), io.t("限定词", "qualifiers"), io.t("对象", "subject")}}
 	for _, c := range found {
-		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), word(measureWords, c.Measure, io.Lang),
+		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), measureWord(c, io.Lang),
 			strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
 	}
 	printTable(io.Out, rows)
@@ -225,7 +225,7 @@ func claimsBook(found []report.Claim) *grid.Book {
 		}
 		put(2, r, value, num)
 		for j, v := range []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
-			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text} {
+			measureWord(c, reconcile.Chinese), c.Subject, c.Text} {
 			put(3+j, r, grid.TextValue(v), text)
 		}
 	}
@@ -238,8 +238,35 @@ func claimsBook(found []report.Claim) *grid.Book {
 var (
 	kindWords    = map[string]msg{"fact": {"事实", "fact"}, "target": {"目标", "target"}}
 	measureWords = map[string]msg{"level": {"水平", "level"}, "growth": {"增长", "growth"}, "cumulative": {"累计", "cumulative"},
-		"points": {"百分点", "points"}, "ratio": {"倍数", "ratio"}}
+		"points": {"百分点", "points"}}
+	// A ratio is named by what it is: 倍数 only for a multiple (3.4倍); a
+	// figure in % or ‰ is a rate (比率), a share (比重) or a completion rate
+	// (完成率) by its subject; a bare number is a part of a proportion
+	// (9.6:41.7:48.7), a share when its subject says so.
+	multipleWord   = msg{"倍数", "multiple"}
+	shareWord      = msg{"比重", "share"}
+	completionWord = msg{"完成率", "completion rate"}
+	rateWord       = msg{"比率", "rate"}
+	proportionWord = msg{"比例", "proportion"}
 )
+
+// measureWord names a found figure's measure in lang.
+func measureWord(c report.Claim, lang reconcile.Lang) string {
+	if c.Measure != report.Ratio {
+		return word(measureWords, c.Measure, lang)
+	}
+	switch {
+	case c.Unit == "倍":
+		return multipleWord.In(lang)
+	case strings.Contains(c.Subject, "比重") || strings.Contains(c.Subject, "占比") || strings.HasPrefix(c.Subject, "占"):
+		return shareWord.In(lang)
+	case c.Unit == "":
+		return proportionWord.In(lang)
+	case strings.Contains(c.Subject, "完成"):
+		return completionWord.In(lang)
+	}
+	return rateWord.In(lang)
+}
 
 // word returns the words for key in lang, or key itself.
 func word(words map[string]msg, key string, lang reconcile.Lang) string {
