@@ -81,7 +81,7 @@ intranet.`),
 	cmd.PersistentFlags().StringVar(&opts.spec.Path, "spec", "", io.t("规格`文件`（YAML）；不给时用内置的精武镇 2020 年规格", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty"))
 	cmd.PersistentFlags().StringVar(&opts.Data, "data", "tally-data", io.t("数据`文件夹`（数据库和上传的文件）；不存在时创建", "the data folder `DIR` (database and uploaded files); created when missing"))
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", io.t("在`主机:端口`上监听", "listen on `HOST:PORT`"))
-	f.StringVar(&opts.Lang, "lang", string(io.Lang), io.t("网页和终端的语言：zh（中文）或 en（英文）", "language of the pages and the terminal: zh or en"))
+	f.StringVar(&opts.Lang, "lang", string(io.Lang), io.t("网页和终端的语言：`zh|en`（中文或英文）", "the language of the pages and the terminal: `zh|en` (Chinese or English)"))
 	f.IntVar(&opts.Year, "year", 0, io.t("报送`年度`（默认为规格的年度）", "the reporting `YEAR` (default: the spec's year)"))
 	f.StringVar(&opts.TLSCert, "tls-cert", "", io.t("以此证书`文件`（PEM）提供 HTTPS 服务", "serve HTTPS with this certificate `FILE` (PEM)"))
 	f.StringVar(&opts.TLSKey, "tls-key", "", io.t("及此私钥`文件`（PEM）", "and this key `FILE` (PEM)"))

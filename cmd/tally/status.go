@@ -34,7 +34,7 @@ something is missing, late or rejected, 2 when tally could not run.`),
 	}
 	opts.AddFlags(cmd, io)
 	// status consolidates nothing: its --as-of is the month it reports up to.
-	cmd.Flags().Lookup("as-of").Usage = io.t("列出报送情况截至的月份`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+	cmd.Flags().Lookup("as-of").Usage = io.t("列出截至`年-月`的报送情况（如 2021-06；默认为所读文件中最晚的月份）",
 		"show submissions through `YYYY-MM` (default: the latest month among the inputs' names)")
 	return cmd
 }
