@@ -110,7 +110,8 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request, u *store.User) {
 	var rows []boardRow
 	var cols []string
 	for m := 1; m <= asOf.Month; m++ {
-		cols = append(cols, fmt.Sprintf("%02d", m))
+		// The workbook's month headings: 1月 (2020-01 in English).
+		cols = append(cols, s.t(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", asOf.Year, m)))
 	}
 	tally := map[string]int{}
 	for _, d := range s.spec.Departments {

@@ -372,6 +372,18 @@ func joinTexts(ts []reconcile.Text, lang reconcile.Lang) string {
 	return strings.Join(parts, reconcile.Text{"；", "; "}.In(lang))
 }
 
+// deptLabel names a department for a reader, its code in brackets for
+// the flags that take one: 科技科（kjk）; the code alone when the spec does
+// not know it.
+func deptLabel(s *reconcile.Spec, code string, lang reconcile.Lang) string {
+	if s != nil {
+		if d, ok := s.Department(code); ok {
+			return say(lang, msg{"{name}（{code}）", "{name} ({code})"}, fields{"name": d.Name, "code": code})
+		}
+	}
+	return code
+}
+
 // deptName returns a department's name, or its code when the spec has none.
 func deptName(s *reconcile.Spec, code string) string {
 	if s != nil {

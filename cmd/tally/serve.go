@@ -311,7 +311,7 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	url := fmt.Sprintf("%s://%s/", scheme, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 	abs, _ := filepath.Abs(opts.Data)
-	say(msg{"tally 报送平台：{url}", "tally serve: {url}"}, fields{"url": url})
+	say(msg{"tally 报送平台：{url}", "tally reporting desk: {url}"}, fields{"url": url})
 	say(msg{"数据文件夹：{dir}", "data folder: {dir}"}, fields{"dir": abs})
 	switch {
 	case addr.IP.IsLoopback():
@@ -341,7 +341,7 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	say(msg{"tally 报送平台：正在停止", "tally serve: stopping"}, nil)
+	say(msg{"tally 报送平台：正在停止", "tally reporting desk: stopping"}, nil)
 	return hs.Shutdown(shut)
 }
 
@@ -447,20 +447,37 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 		Short: io.t("列出账户", "List the accounts"),
 		Args:  args(cobra.NoArgs, noArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			s, _, _, err := opts.spec.load()
+			if err != nil {
+				return err
+			}
 			return withStore(opts, func(st *store.Store) error {
 				users, err := st.Users()
 				if err != nil {
 					return err
 				}
-				// Tab-separated, codes as stored: a list for scripts too,
-				// its words in the terminal's language.
+				if len(users) == 0 {
+					return nil
+				}
+				// A table under a header, every word in the terminal's
+				// language: the role as the pages say it, the department
+				// by name with its code (the code --dept takes).
+				rows := [][]string{{io.t("账户", "account"), io.t("角色", "role"), io.t("单位", "department"), io.t("状态", "state")}}
 				for _, u := range users {
 					state := msg{"启用", "active"}
 					if u.Disabled {
 						state = msg{"停用", "disabled"}
 					}
-					fmt.Fprintf(io.Out, "%s\t%s\t%s\t%s\n", u.Name, u.Role, u.Dept, state.In(io.Lang))
+					role, dept := msg{"填报单位", "department"}, ""
+					if u.Role == store.Office {
+						role = msg{"财政所", "office"}
+					}
+					if u.Dept != "" {
+						dept = deptLabel(s, u.Dept, io.Lang)
+					}
+					rows = append(rows, []string{u.Name, role.In(io.Lang), dept, state.In(io.Lang)})
 				}
+				printTable(io.Out, rows)
 				return nil
 			})
 		},

@@ -621,6 +621,26 @@ func TestServeLateByUploadTime(t *testing.T) {
 	}
 }
 
+// The board speaks the workbook's words: 1月 not 01月, 未报送 not 未报; and
+// the pages call the desk what the terminal and help call it, 报送平台.
+func TestServeBoardWords(t *testing.T) {
+	d := newTestDesk(t)
+	a := d.login("czs")
+	d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
+	o := d.login("office")
+	_, board := d.get(o, "/office?asof=2020-03")
+	for _, want := range []string{"<th>1月</th>", "<th>3月</th>", ">未报送</td>", "<title>报送情况 · tally 报送平台</title>"} {
+		if !strings.Contains(board, want) {
+			t.Errorf("the board has no %q", want)
+		}
+	}
+	for _, bad := range []string{"01月", ">未报<", "报送台"} {
+		if strings.Contains(board, bad) {
+			t.Errorf("the board says %q", bad)
+		}
+	}
+}
+
 // The office makes a department's login, resets its password and disables
 // it, from the accounts page.
 func TestServeAccounts(t *testing.T) {
