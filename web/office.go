@@ -44,7 +44,7 @@ func (s *Server) countingFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)})
+		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name)})
 	}
 	return files, nil
 }

@@ -145,7 +145,9 @@ func TestServeLoad(t *testing.T) {
 			p := fmt.Sprintf("2020-%02d", k%12+1)
 			src := sampleFile(t, p+"-"+dep+".xlsx")
 			if _, err := os.Stat(src); err != nil { // a month the sample leaves missing
-				src = sampleFile(t, "2020-01-"+dep+".xlsx")
+				// January's file, sent as January's: the desk refuses a
+				// file under a period its template is not for.
+				p, src = "2020-01", sampleFile(t, "2020-01-"+dep+".xlsx")
 			}
 			jobs[i] = append(jobs[i], job{p, variant(t, src, i*each+k)})
 		}
