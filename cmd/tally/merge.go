@@ -46,7 +46,12 @@ func (o *showOptions) parse() (*workbook.Show, error) {
 	}
 	u, ok := reconcile.LookupUnit(o.Unit)
 	if !ok {
-		return nil, usage(msg{"--show-unit “{unit}”：tally 不认识这个单位", "--show-unit \"{unit}\": not a unit tally knows"}, fields{"unit": o.Unit})
+		var zh, en []string
+		for _, g := range reconcile.ScaledUnits() {
+			zh, en = append(zh, strings.Join(g, "、")), append(en, strings.Join(g, ", "))
+		}
+		return nil, usage(msg{"--show-unit “{unit}”：tally 不认识这个单位；可用的单位有 {units}", "--show-unit \"{unit}\": not a unit tally knows; the units are {units}"},
+			fields{"unit": o.Unit, "units": reconcile.Text{strings.Join(zh, "；"), strings.Join(en, "; ")}})
 	}
 	if o.Places < 0 || o.Places > 6 {
 		return nil, usage(msg{"--places {n}：应为 0 到 6", "--places {n}: want 0 to 6"}, fields{"n": o.Places})
