@@ -98,6 +98,10 @@ type Summary struct {
 	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
+	// MismatchWarnings are the mismatches of estimates (预计): a warning,
+	// not an error; Mismatch - MismatchWarnings are errors. They are
+	// verdicts on the report, not findings, so not in Warnings.
+	MismatchWarnings int
 	// Every non-empty cell of a data sheet: Cells == CellsConsolidated +
 	// CellsRejected + CellsChecked + CellsReported + CellsTemplate.
 	Cells, CellsConsolidated, CellsRejected    int
@@ -869,6 +873,9 @@ func (l *Ledger) summarise() {
 			s.Consistent++
 		case Mismatch:
 			s.Mismatch++
+			if c.Severity == Warning {
+				s.MismatchWarnings++
+			}
 		case NoData:
 			s.NoData++
 		case Incomplete:

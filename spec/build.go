@@ -83,7 +83,7 @@ func (b *builder) rules(f *File, s *reconcile.Spec) {
 		y := &f.Rules[i]
 		at := []any{"rules", i}
 		if y.ID == "" || seen[y.ID] {
-			b.fail(reconcile.Text{"规则编号“{id}”为空或重复", "rule id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, at...)
+			b.fail(reconcile.Text{"规则编号“{id}”为空或重复", "rule id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, append(at, "id")...)
 		}
 		seen[y.ID] = true
 		e, err := reconcile.ParseExpr(y.Expr)
@@ -126,11 +126,15 @@ func (b *builder) indicators(f *File, s *reconcile.Spec) {
 		y := &f.Indicators[i]
 		at := []any{"indicators", i}
 		if y.Code == "" || y.Name == "" {
-			b.fail(reconcile.Text{"指标需要代码（code）和名称（name）", "an indicator needs a code and a name"}, nil, at...)
+			key := "name"
+			if y.Code == "" {
+				key = "code"
+			}
+			b.fail(reconcile.Text{"指标需要代码（code）和名称（name）", "an indicator needs a code and a name"}, nil, append(at, key)...)
 		}
 		if first, dup := seen[y.Code]; dup {
 			b.fail(reconcile.Text{"指标“{code}”定义了两次（第 {first} 行已有）", "indicator \"{code}\" is defined twice (first at line {first})"},
-				reconcile.Fields{"code": y.Code, "first": lineOf(b.root, "indicators", first)}, at...)
+				reconcile.Fields{"code": y.Code, "first": lineOf(b.root, "indicators", first, "code")}, append(at, "code")...)
 		} else {
 			seen[y.Code] = i
 		}
@@ -180,11 +184,15 @@ func (b *builder) departments(f *File, s *reconcile.Spec) {
 	for i := range f.Departments {
 		y := &f.Departments[i]
 		at := []any{"departments", i}
-		if y.Code == "" || y.Name == "" || strings.ContainsAny(y.Code, "-_ /") {
-			b.fail(reconcile.Text{"部门需要名称（name）和只含字母、数字的代码（code）", "a department needs a name and a code of letters and digits"}, nil, at...)
+		if badCode := y.Code == "" || strings.ContainsAny(y.Code, "-_ /"); badCode || y.Name == "" {
+			key := "name"
+			if badCode {
+				key = "code"
+			}
+			b.fail(reconcile.Text{"部门需要名称（name）和只含字母、数字的代码（code）", "a department needs a name and a code of letters and digits"}, nil, append(at, key)...)
 		}
 		if seenDept[y.Code] {
-			b.fail(reconcile.Text{"部门“{code}”定义了两次", "department \"{code}\" is defined twice"}, reconcile.Fields{"code": y.Code}, at...)
+			b.fail(reconcile.Text{"部门“{code}”定义了两次", "department \"{code}\" is defined twice"}, reconcile.Fields{"code": y.Code}, append(at, "code")...)
 		}
 		seenDept[y.Code] = true
 		d := reconcile.Department{Code: y.Code, Name: y.Name}
@@ -192,7 +200,7 @@ func (b *builder) departments(f *File, s *reconcile.Spec) {
 			t := &y.Tables[j]
 			tat := append(at, "tables", j)
 			if seenTable[t.ID] || t.ID == "" {
-				b.fail(reconcile.Text{"表编号“{id}”为空或重复", "table id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": t.ID}, tat...)
+				b.fail(reconcile.Text{"表编号“{id}”为空或重复", "table id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": t.ID}, append(tat, "id")...)
 			}
 			seenTable[t.ID] = true
 			d.Tables = append(d.Tables, b.table(s, t, tat))
@@ -218,9 +226,9 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 	}
 	for i := range y.Lines {
 		l := &y.Lines[i]
-		for _, code := range []string{l.Flow, l.Stock} {
-			if code != "" {
-				b.indicatorRef(s, code, append(at, "lines", i)...)
+		for _, ref := range []struct{ key, code string }{{"flow", l.Flow}, {"stock", l.Stock}} {
+			if ref.code != "" {
+				b.indicatorRef(s, ref.code, append(at, "lines", i, ref.key)...)
 			}
 		}
 		t.Lines = append(t.Lines, reconcile.Line{Label: l.Label, Flow: l.Flow, Stock: l.Stock})
@@ -238,23 +246,23 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 		}
 		col := reconcile.Column{Role: reconcile.ColumnRole(c.Role), Indicator: c.Indicator, Measure: reconcile.Measure(c.Measure), Choices: c.Choices}
 		if len(c.Choices) > 0 && col.Role != reconcile.RoleName {
-			b.fail(reconcile.Text{"choices 只能用于名称列", "choices are for a name column"}, nil, cat...)
+			b.fail(reconcile.Text{"choices 只能用于名称列", "choices are for a name column"}, nil, append(cat, "choices")...)
 		}
 		switch col.Role {
 		case reconcile.RoleValue:
 			if _, ok := MeasureLabel[col.Measure]; !ok {
 				b.fail(reconcile.Text{"measure“{value}”应为 month（本月）、ytd（本年累计）、level（期末数）或 year（本年）", "measure \"{value}\": want month, ytd, level or year"},
-					reconcile.Fields{"value": c.Measure}, cat...)
+					reconcile.Fields{"value": c.Measure}, append(cat, "measure")...)
 			}
 			if (col.Measure == reconcile.YearValue) != (t.Frequency == reconcile.Annual) && col.Measure != reconcile.LevelValue {
 				b.fail(reconcile.Text{"measure {measure} 不适用于 {frequency} 表", "measure {measure} does not fit a {frequency} table"},
-					reconcile.Fields{"measure": c.Measure, "frequency": y.Frequency}, cat...)
+					reconcile.Fields{"measure": c.Measure, "frequency": y.Frequency}, append(cat, "measure")...)
 			}
 			if t.Rows == reconcile.Indicators {
 				if c.Indicator != "" {
-					b.fail(reconcile.Text{"指标表由各行（lines）指定指标，列不能再指定 indicator", "in an indicator table the lines name the indicators, not the columns"}, nil, cat...)
+					b.fail(reconcile.Text{"指标表由各行（lines）指定指标，列不能再指定 indicator", "in an indicator table the lines name the indicators, not the columns"}, nil, append(cat, "indicator")...)
 				}
-			} else if def := b.indicatorRef(s, c.Indicator, cat...); def != nil && c.Header == "" {
+			} else if def := b.indicatorRef(s, c.Indicator, append(cat, "indicator")...); def != nil && c.Header == "" {
 				c.Header = def.Name + "\n" + MeasureLabel[col.Measure] + "（" + def.Unit.Name + "）"
 			}
 			if c.Header == "" {
@@ -271,13 +279,13 @@ func (b *builder) table(s *reconcile.Spec, y *TableYAML, at []any) reconcile.Tab
 			}
 		default:
 			b.fail(reconcile.Text{"role“{value}”应为 name、credit_code、unit、note 或 value", "role \"{value}\": want name, credit_code, unit, note or value"},
-				reconcile.Fields{"value": c.Role}, cat...)
+				reconcile.Fields{"value": c.Role}, append(cat, "role")...)
 		}
 		col.Header = c.Header
 		key := reconcile.NormalizeHeader(c.Header)
 		if headers[key] {
 			b.fail(reconcile.Text{"表头“{header}”在表 {table} 中用了两次", "header \"{header}\" is used twice in table {table}"},
-				reconcile.Fields{"header": c.Header, "table": y.ID}, cat...)
+				reconcile.Fields{"header": c.Header, "table": y.ID}, append(cat, "header")...)
 		}
 		headers[key] = true
 		t.Columns = append(t.Columns, col)
@@ -305,7 +313,7 @@ func (b *builder) claims(f *File, s *reconcile.Spec) {
 		y := &f.Claims[i]
 		at := []any{"claims", i}
 		if y.ID == "" || seen[y.ID] {
-			b.fail(reconcile.Text{"报告数字编号“{id}”为空或重复", "claim id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, at...)
+			b.fail(reconcile.Text{"报告数字编号“{id}”为空或重复", "claim id \"{id}\" is empty or used twice"}, reconcile.Fields{"id": y.ID}, append(at, "id")...)
 		}
 		seen[y.ID] = true
 		c := reconcile.Claim{ID: y.ID, Text: y.Text, Indicator: y.Indicator, Base: y.Base, Written: y.Value, Line: y.Line}
@@ -355,7 +363,7 @@ func (b *builder) targets(f *File, s *reconcile.Spec) {
 		switch {
 		case y.RelativeTo != 0:
 			if y.Value != "" {
-				b.fail(reconcile.Text{"目标只能给出 value 或 relative_to 之一，不能都给", "a target is either a value or relative_to a year, not both"}, nil, at...)
+				b.fail(reconcile.Text{"目标只能给出 value 或 relative_to 之一，不能都给", "a target is either a value or relative_to a year, not both"}, nil, append(at, "value")...)
 			}
 		default:
 			var err error

@@ -306,6 +306,11 @@ func (b *builder) fail(t reconcile.Text, f reconcile.Fields, path ...any) {
 	b.err = &Error{File: b.name, Line: lineOf(b.root, path...), Text: t, Fields: f}
 }
 
+// lineOf returns the line of the node found by path (mapping keys and
+// sequence indexes): for a path ending in a key, the key's own line (a
+// value may start on the next, as a list does); where the path leaves the
+// document (a key not written), the line of the last node found — the
+// item that lacks it.
 func lineOf(n *yaml.Node, path ...any) int {
 	if n == nil {
 		return 0
@@ -313,6 +318,7 @@ func lineOf(n *yaml.Node, path ...any) int {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
+	line := n.Line
 	for _, p := range path {
 		var next *yaml.Node
 		switch k := p.(type) {
@@ -320,13 +326,14 @@ func lineOf(n *yaml.Node, path ...any) int {
 			if n.Kind == yaml.MappingNode {
 				for i := 0; i+1 < len(n.Content); i += 2 {
 					if n.Content[i].Value == k {
-						next = n.Content[i+1]
+						next, line = n.Content[i+1], n.Content[i].Line
 					}
 				}
 			}
 		case int:
 			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
 				next = n.Content[k]
+				line = next.Line
 			}
 		}
 		if next == nil {
@@ -334,7 +341,7 @@ func lineOf(n *yaml.Node, path ...any) int {
 		}
 		n = next
 	}
-	return n.Line
+	return line
 }
 
 // percent reads "5%" as 0.05; def when s is empty. false when it is not a

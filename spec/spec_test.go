@@ -132,3 +132,98 @@ func TestEmptySpec(t *testing.T) {
 func TestMessagesBilingual(t *testing.T) {
 	testtool.CheckTexts(t, ".", 50, "reconcile.Text")
 }
+
+// blockSpec is a spec written the long way, a key to a line, as an office
+// edits one: an error about a key is at the key's line, not at the first
+// line of the item that holds it.
+const blockSpec = `town: 精武镇
+year: 2020
+indicators:
+  - code: tax
+    name: 税收收入
+    unit: 万元
+  - code: sme
+    name: 科技型中小企业
+    unit: 家
+departments:
+  - name: 财政所
+    code: czs
+    tables:
+      - sheet: 税收
+        id: czs-tax
+        frequency: monthly
+        rows: enterprise
+        columns:
+          - header: 企业名称
+            role: name
+          - indicator: tax
+            measure: month
+          - indicator: tax
+            measure: ytd
+      - sheet: 汇总
+        id: czs-sum
+        frequency: monthly
+        rows: indicator
+        lines:
+          - label: 科技型中小企业
+            flow: sme
+        columns:
+          - role: name
+          - measure: month
+claims:
+  - text: 税收收入 15.2亿元
+    id: tax-2020
+    indicator: tax
+    period: "2020"
+    value: "15.2"
+    unit: 亿元
+targets:
+  - indicator: tax
+    year: 2021
+    relative_to: 2020
+`
+
+func TestSpecErrorAtKey(t *testing.T) {
+	if _, _, err := Load("town.yaml", []byte(blockSpec)); err != nil {
+		t.Fatalf("the block spec does not load: %v", err)
+	}
+	cases := []struct {
+		name, old, new string
+		en             string // the message holds this
+		lineHas        string // the reported line holds this
+	}{
+		{"department code", "    code: czs\n", "    code: c-z\n", "a department needs a name and a code", "code: c-z"},
+		{"department twice", "claims:\n", "  - name: 又一个财政所\n    code: czs\nclaims:\n", `department "czs" is defined twice`, "code: czs"},
+		{"indicator without a name", "    name: 科技型中小企业\n", "", "an indicator needs a code and a name", "code: sme"},
+		{"indicator twice", "  - code: sme\n", "  - code: tax\n", `indicator "tax" is defined twice (first at line 4)`, "code: tax"},
+		{"table id twice", "        id: czs-sum\n", "        id: czs-tax\n", `table id "czs-tax" is empty or used twice`, "id: czs-tax"},
+		{"measure", "            measure: ytd\n", "            measure: ytdd\n", `measure "ytdd": want`, "measure: ytdd"},
+		{"measure of a frequency", "            measure: ytd\n", "            measure: year\n", "measure year does not fit a monthly table", "measure: year"},
+		{"role", "            role: name\n", "            role: nam\n", `role "nam": want`, "role: nam"},
+		{"unknown indicator of a column", "          - indicator: tax\n            measure: ytd\n", "          - measure: ytd\n            indicator: taxx\n", `unknown indicator "taxx"`, "indicator: taxx"},
+		{"choices", "            measure: month\n          - indicator: tax\n", "            measure: month\n            choices:\n              - 甲\n          - indicator: tax\n", "choices are for a name column", "choices:"},
+		{"header twice", "            role: name\n", "            role: name\n          - header: 企业名称\n            role: note\n", `header "企业名称" is used twice`, "header: 企业名称"},
+		{"indicator of a line", "            flow: sme\n", "            flow: smee\n", `unknown indicator "smee"`, "flow: smee"},
+		{"indicator in an indicator table", "          - measure: month\n", "          - measure: month\n            indicator: tax\n", "the lines name the indicators", "indicator: tax"},
+		{"claim id twice", "    unit: 亿元\n", "    unit: 亿元\n  - text: 又一个\n    id: tax-2020\n    indicator: tax\n    period: \"2020\"\n    value: \"1\"\n    unit: 亿元\n", `claim id "tax-2020" is empty or used twice`, "id: tax-2020"},
+		{"target with both", "    relative_to: 2020\n", "    relative_to: 2020\n    value: \"5\"\n", "a target is either a value or relative_to", "value: \"5\""},
+	}
+	for _, c := range cases {
+		if !strings.Contains(blockSpec, c.old) {
+			t.Fatalf("%s: the block spec does not contain %q", c.name, c.old)
+		}
+		text := strings.Replace(blockSpec, c.old, c.new, 1)
+		_, _, err := Load("town.yaml", []byte(text))
+		e, ok := err.(*Error)
+		if !ok || e.Line == 0 {
+			t.Errorf("%s: got %v, want town.yaml:<line>: …", c.name, err)
+			continue
+		}
+		if !strings.Contains(e.In(reconcile.English), c.en) {
+			t.Errorf("%s: got %q, want …%s…", c.name, e.In(reconcile.English), c.en)
+		}
+		if line := strings.Split(text, "\n")[e.Line-1]; !strings.Contains(line, c.lineHas) {
+			t.Errorf("%s: line %d is %q, not the key's line (%q)", c.name, e.Line, line, c.lineHas)
+		}
+	}
+}

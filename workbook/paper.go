@@ -176,6 +176,92 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	})
 }
 
+// titleSize is the size of a sheet's title (the "title" style), in points.
+const titleSize = 14
+
+// Widths of Latin text, in ems: measured on LibreOffice's PDF (DejaVu
+// Sans), the widest of the fonts that print the workbook.
+const (
+	latinRegular = 0.57
+	latinBold    = 0.67
+)
+
+// textPoints estimates how wide text prints at size points: a Chinese
+// character or full-width mark (and the curly quotes, full-width in a
+// Chinese font) as wide as the font is large, anything else latin ems.
+func textPoints(s string, size, latin float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r >= 0x2E80, r == '“', r == '”', r == '‘', r == '’', r == '…':
+			w += size
+		default:
+			w += size * latin
+		}
+	}
+	return w
+}
+
+// titleLines says how many lines text needs at the title's size to print
+// within columns of the given widths (in characters); 1 when it fits.
+func titleLines(text string, widths []float64) int {
+	room := -4.0 // the cell's padding
+	for _, w := range widths {
+		room += colPoints(w)
+	}
+	lines, line := 1, 0.0
+	for _, r := range text {
+		w := textPoints(string(r), titleSize, latinBold)
+		if line+w > room && line > 0 {
+			lines, line = lines+1, 0
+		}
+		line += w
+	}
+	return lines
+}
+
+// fitTitle keeps a sectioned sheet's title (A1) whole on every printed
+// section: each repeats only the title columns, and a title running past
+// them was cut at their edge (报告核对's, on pages 2 and 3 of each row of
+// pages). A title too long for them is merged across them and wraps, its
+// row as high as its lines.
+func (x *out) fitTitle(name, title string, widths []float64) error {
+	lines := titleLines(title, widths)
+	if lines == 1 {
+		return nil
+	}
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	if len(widths) > 1 {
+		if err := x.f.MergeCell(name, "A1", last+"1"); err != nil {
+			return err
+		}
+	}
+	if err := x.f.SetCellStyle(name, "A1", last+"1", x.st["titlewrap"]); err != nil {
+		return err
+	}
+	return x.f.SetRowHeight(name, 1, float64(lines)*titleSize*1.4)
+}
+
+// headerFits reports whether a page header's three parts print side by
+// side on sheet name's pages without running into each other: the title
+// (12 points, bold) is centred, 表号 and 计量单位 (10 points) on the left,
+// 制表单位 on the right, all at the sheet's print scale. The English
+// titles are too long for it on a landscape page.
+func headerFits(f *excelize.File, name, left, center, right string) bool {
+	page, scale := portraitWidth, 1.0
+	if lay, err := f.GetPageLayout(name); err == nil {
+		if lay.Orientation != nil && *lay.Orientation == "landscape" {
+			page = landscapeWidth
+		}
+		if lay.AdjustTo != nil && *lay.AdjustTo >= 10 && *lay.AdjustTo <= 400 {
+			scale = float64(*lay.AdjustTo) / 100
+		}
+	}
+	const gap = 4 // points between two parts
+	side := max(textPoints(left, fontSize, latinRegular), textPoints(right, fontSize, latinRegular))
+	return (side+textPoints(center, 12, latinBold)/2)*scale+gap <= page/2
+}
+
 // tableNumbers are the 表号 of the workbook's sheets.
 var tableNumbers = map[string]int{"overview": 1, "figures": 2, "years": 3, "status": 4, "claims": 5, "findings": 6, "detail": 7, "inputs": 8}
 
@@ -196,6 +282,12 @@ func (x *out) headerFooter(key, name, title string) error {
 	}
 	left := esc(x.l(fmt.Sprintf("表号：tally-%02d　计量单位：%s", tableNumbers[key], unit), fmt.Sprintf("Table tally-%02d   Unit: %s", tableNumbers[key], unit)))
 	right := esc(x.l("制表单位："+x.r.Spec.Town, "Prepared by: "+x.r.Spec.Town))
+	if !headerFits(x.f, name, x.l(fmt.Sprintf("表号：tally-%02d　计量单位：%s", tableNumbers[key], unit), fmt.Sprintf("Table tally-%02d   Unit: %s", tableNumbers[key], unit)),
+		title, x.l("制表单位："+x.r.Spec.Town, "Prepared by: "+x.r.Spec.Town)) {
+		// The title is in the sheet's first row, on every page; the
+		// header names the sheet rather than run into 表号 and 计量单位.
+		title = name
+	}
 	center := []rune(esc(title))
 	for len("&L"+font+left+"&C&B&12 "+string(center)+"&R"+font+right) > 255 {
 		center = center[:len(center)-1]

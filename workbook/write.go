@@ -151,6 +151,9 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
 		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		"grey":    {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+		"faint":   {Border: border, Font: &excelize.Font{Color: "808080", Italic: true}},
+		// A title that wraps within the columns every printed section repeats.
+		"titlewrap": {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 	}
 	st := map[string]int{}
 	names := make([]string, 0, len(defs))
@@ -215,6 +218,11 @@ func (x *out) table(key string, title string, cols []column, rows [][]cell, land
 	}
 	if err := x.paper(key, name, cols, headerRow); err != nil {
 		return err
+	}
+	if lay, ok := paperLayouts[key]; ok && title != "" {
+		if err := x.fitTitle(name, title, widths[:lay.titleCols]); err != nil {
+			return err
+		}
 	}
 	return x.headerFooter(key, name, title)
 }
@@ -330,19 +338,23 @@ func numStyle(def *reconcile.Indicator) string {
 	return "count"
 }
 
+// verdictStyles give each verdict its own look, the same on 概览 and 报告核对:
+// 不符 the worst (red, bold), whatever its severity (an estimate's is said
+// in the severity column); 数据不完整 amber; 无数据 grey; a figure mapped to
+// no indicator faint, without a fill.
+var verdictStyles = map[reconcile.ClaimStatus]string{
+	reconcile.Consistent: "good",
+	reconcile.Mismatch:   "bad",
+	reconcile.Incomplete: "warn",
+	reconcile.NoData:     "grey",
+	reconcile.Unmapped:   "faint",
+}
+
 func (x *out) verdictStyle(cr *reconcile.ClaimResult) string {
-	switch cr.Status {
-	case reconcile.Consistent:
-		return "good"
-	case reconcile.Mismatch:
-		if cr.Severity == reconcile.Warning {
-			return "warn"
-		}
-		return "bad"
-	case reconcile.Incomplete:
-		return "warn"
+	if s, ok := verdictStyles[cr.Status]; ok {
+		return s
 	}
-	return "grey"
+	return "plain"
 }
 
 func (x *out) severityStyle(s reconcile.Severity) string {
@@ -405,6 +417,11 @@ func (x *out) overview() error {
 		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
 		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
 		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
+	}...)
+	if s.MismatchWarnings > 0 { // as on screen: a 警告 on a claim is counted
+		rows = append(rows, kv(x.l("不符：其中预计数（警告）", "Mismatch: of estimates (warning)"), s.MismatchWarnings, "warn"))
+	}
+	rows = append(rows, [][]cell{
 		kv(x.l("数据不完整", "Incomplete"), s.Incomplete, count(s.Incomplete, "warn")),
 		kv(x.l("无数据", "No data"), s.NoData, count(s.NoData, "grey")),
 	}...)
@@ -414,12 +431,17 @@ func (x *out) overview() error {
 	rows = append(rows, []cell{c(x.l("打印：明细表默认不打印（其打印区域为空）；需要时在明细表中取消打印区域（页面布局 → 打印区域 → 取消打印区域）。",
 		"Printing: the Detail sheets are left out (their print area is empty); to print one, clear its print area (Page Layout → Print Area → Clear)."), "text")})
 	rows = append(rows, []cell{})
+	var open [][]cell
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
 		if cr.Status == reconcile.Consistent {
 			continue
 		}
-		rows = append(rows, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
+		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
+	}
+	if len(open) > 0 { // the claims to look at, under their own header
+		rows = append(rows, []cell{c(x.l("不一致的报告数字", "Report figures not consistent"), "header"), c(x.l("结论", "Verdict"), "header")})
+		rows = append(rows, open...)
 	}
 	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), overviewWidths[0]}, {x.l("数值", "Value"), overviewWidths[1]}}, rows, x.hasTargets()); err != nil {
 		return err
@@ -542,13 +564,14 @@ func (x *out) years() error {
 
 func (x *out) claims() error {
 	cols := []column{
-		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 16}, {x.l("报告行号", "Line"), 3},
+		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 14}, {x.l("报告行号", "Line"), 3},
 		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
 		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
 		{x.l("下限", "Low"), 5}, {x.l("上限", "High"), 5}, {x.l("计算值", "Computed"), 6},
 		{x.l("差额", "Difference"), 5}, {x.l("结论", "Verdict"), 5}, {x.l("严重程度", "Severity"), 4},
 		{x.l("说明", "Notes"), 14},
 	}
+	cols[0].width = idWidth(x.r.Claims)
 	var rows [][]cell
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
@@ -571,7 +594,7 @@ func (x *out) claims() error {
 		if ind == "" { // the 指标 column cannot say what it speaks of
 			text = x.r.Spec.Label(cl, x.lang)
 		}
-		row := []cell{c(cl.ID, "plain"), c(text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
+		row := []cell{c(cl.ID, "text"), c(text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
 			c(strings.Join(qs, "、"), "plain"), c(cl.Value, "number"), c(unit, "plain"), c(cr.Interval.String(), "plain")}
 		row = append(row, bound(cr.Interval.Lo, cr.Interval.NoLo), bound(cr.Interval.Hi, cr.Interval.NoHi))
 		if cr.HasComputed {
@@ -583,11 +606,31 @@ func (x *out) claims() error {
 		if cr.Status == reconcile.Mismatch {
 			sev = cr.Severity.In(x.lang)
 		}
-		row = append(row, c(cr.Status.In(x.lang), x.verdictStyle(cr)), c(sev, "plain"), c(x.texts(cr.Notes), "text"))
+		sevStyle := "plain"
+		if sev != "" {
+			sevStyle = x.severityStyle(cr.Severity)
+		}
+		row = append(row, c(cr.Status.In(x.lang), x.verdictStyle(cr)), c(sev, sevStyle), c(x.texts(cr.Notes), "text"))
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")
 	return x.table("claims", title, cols, rows, true)
+}
+
+// idWidth is the width of 报告核对's 编号 column: the longest id on one line
+// (an id is ASCII, a width unit a Chinese character, grid.Width), at least
+// the header's and at most maxIDWidth; a longer id wraps in its cell.
+func idWidth(crs []reconcile.ClaimResult) float64 {
+	const minIDWidth, maxIDWidth = 6, 12
+	n := 0
+	for i := range crs {
+		n = max(n, len(crs[i].Claim.ID))
+	}
+	w := minIDWidth
+	for w < maxIDWidth && grid.Width(w) < float64(n+1) {
+		w++
+	}
+	return float64(w)
 }
 
 func bound(v decimal.Decimal, none bool) cell {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/workbook"
@@ -156,7 +157,9 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 	return nil
 }
 
-// checkReport groups the findings by file, in input order.
+// checkReport groups the findings by file, in input order, each file's in
+// reading order (reconcile.ReadingOrder: severity, then sheet, row and
+// column), the findings of no one file by severity then period.
 func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	out := jsonCheck{Files: []jsonCheckFile{}}
 	index := map[string]int{}
@@ -168,7 +171,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			out.Files[len(out.Files)-1].Status = "unreadable"
 		}
 	}
-	for _, f := range res.Findings {
+	for _, f := range readingOrder(res) {
 		jf := jsonFileFinding{Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
 			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation, RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang)}
 		out.Summary.Findings++
@@ -193,6 +196,47 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 		}
 	}
 	out.Summary.Files, out.Summary.Folders = res.Summary.Files, res.Summary.Folders
+	return out
+}
+
+// readingOrder returns the run's findings grouped by file, in the order
+// the files first appear, each file's in reading order: its sheets ranked
+// as the department's tables are in the spec, other sheets after.
+func readingOrder(res *reconcile.Result) []reconcile.Finding {
+	var files []string
+	byFile := map[string][]reconcile.Finding{}
+	dept := map[string]string{}
+	for _, f := range res.Findings {
+		if _, ok := byFile[f.File]; !ok {
+			files = append(files, f.File)
+		}
+		byFile[f.File] = append(byFile[f.File], f)
+		if f.Department != "" {
+			dept[f.File] = f.Department
+		}
+	}
+	for _, in := range res.Inputs {
+		if in.Department != "" {
+			dept[in.File] = in.Department
+		}
+	}
+	out := make([]reconcile.Finding, 0, len(res.Findings))
+	for _, file := range files {
+		fs := byFile[file]
+		var sheets []string
+		if res.Spec != nil {
+			if d, ok := res.Spec.Department(dept[file]); ok {
+				for _, t := range d.Tables {
+					sheets = append(sheets, t.Sheet)
+				}
+			}
+		}
+		if file == "" { // findings of no one file: by period within a severity
+			sort.SliceStable(fs, func(i, j int) bool { return fs[i].Period < fs[j].Period })
+		}
+		reconcile.ReadingOrder(fs, sheets)
+		out = append(out, fs...)
+	}
 	return out
 }
 

@@ -93,6 +93,9 @@ func readReport(path string) ([]string, *msg, error) {
 	switch {
 	case errors.Is(err, report.ErrBinary):
 		return nil, nil, usage(msg{"{path} 不是文本报告；请给出从 PDF 提取的文本或 .docx", "{path} is not a text report; give the text extracted from the PDF, or a .docx"}, fields{"path": path})
+	case errors.Is(err, report.ErrUTF16NoBOM):
+		return nil, nil, usage(msg{"{path} 像是没有字节顺序标记（BOM）的 UTF-16 文本，但无法确定其字节顺序；请把报告另存为 UTF-8 文本（或带 BOM 的 UTF-16）",
+			"{path} looks like UTF-16 without a byte order mark, but its byte order cannot be told; save the report as UTF-8 text (or UTF-16 with a BOM)"}, fields{"path": path})
 	case err != nil:
 		return nil, nil, usage(msg{"{path} 的编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）；请把报告另存为 UTF-8 文本",
 			"{path}: unknown text encoding (not UTF-8, UTF-16 or GBK/GB18030); save the report as UTF-8 text"}, fields{"path": path})
@@ -102,6 +105,10 @@ func readReport(path string) ([]string, *msg, error) {
 		return lines, &msg{"{path}：报告按 GBK/GB18030 编码读取", "{path}: read the report as GBK/GB18030"}, nil
 	case report.UTF16LE, report.UTF16BE:
 		return lines, &msg{"{path}：报告按 UTF-16 编码读取", "{path}: read the report as UTF-16"}, nil
+	case report.UTF16LENoBOM:
+		return lines, &msg{"{path}：报告按 UTF-16（小端序，无 BOM）编码读取", "{path}: read the report as UTF-16 (little-endian, no BOM)"}, nil
+	case report.UTF16BENoBOM:
+		return lines, &msg{"{path}：报告按 UTF-16（大端序，无 BOM）编码读取", "{path}: read the report as UTF-16 (big-endian, no BOM)"}, nil
 	}
 	return lines, nil, nil
 }

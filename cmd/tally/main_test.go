@@ -62,6 +62,17 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// join DST SRC...: DST is the SRC files one after another.
+			"join": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: join DST SRC...")
+				}
+				var all []byte
+				for _, src := range args[1:] {
+					all = append(all, ts.ReadFile(src)...)
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), all, 0o644))
+			},
 			// hardlink OLD NEW: a second name for the same file.
 			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 2 {
@@ -70,7 +81,8 @@ func TestScripts(t *testing.T) {
 				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
 			},
 			// encode ENC SRC DST: write UTF-8 SRC as DST in ENC (gbk, gb18030,
-			// utf-8-bom, utf-16le, utf-16be, latin1), as Notepad and others save.
+			// utf-8-bom, utf-16le, utf-16be, utf-16le-nobom, utf-16be-nobom,
+			// latin1), as Notepad and others save.
 			"encode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 3 {
 					ts.Fatalf("usage: encode ENC SRC DST")
@@ -78,8 +90,10 @@ func TestScripts(t *testing.T) {
 				encs := map[string]encoding.Encoding{
 					"gbk": simplifiedchinese.GBK, "gb18030": simplifiedchinese.GB18030,
 					"utf-8-bom": unicode.UTF8BOM, "latin1": charmap.ISO8859_1,
-					"utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
-					"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+					"utf-16le":       unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+					"utf-16be":       unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+					"utf-16le-nobom": unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+					"utf-16be-nobom": unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
 				}
 				e, ok := encs[args[0]]
 				if !ok {

@@ -106,6 +106,11 @@ type jsonSummary struct {
 	Claims           int `json:"claims"`
 	Consistent       int `json:"consistent"`
 	Mismatch         int `json:"mismatch"`
+	// A mismatch is an error, or a warning for an estimate (预计):
+	// mismatch == mismatch_errors + mismatch_warnings. Verdicts on the
+	// report, not findings: not in errors or warnings.
+	MismatchErrors   int `json:"mismatch_errors"`
+	MismatchWarnings int `json:"mismatch_warnings"`
 	NoData           int `json:"no_data"`
 	Incomplete       int `json:"incomplete"`
 	Unmapped         int `json:"unmapped"`
@@ -195,7 +200,8 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
-		Consistent: s.Consistent, Mismatch: s.Mismatch, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
+		Consistent: s.Consistent, Mismatch: s.Mismatch,
+		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
 	return out
@@ -230,8 +236,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
 	}
 	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
-		"{claims} report figures: {consistent} consistent, {mismatch} mismatch, {incomplete} incomplete, {no_data} no data"},
-		fields{"claims": s.Claims, "consistent": s.Consistent, "mismatch": s.Mismatch, "incomplete": s.Incomplete, "no_data": s.NoData}))
+		"{claims}: {consistent} consistent, {mismatch}, {incomplete} incomplete, {no_data} no data"},
+		fields{"claims": counted(s.Claims, "%d", "report figure", "report figures"), "consistent": s.Consistent, "mismatch": mismatchCount(lang, s.Mismatch, s.MismatchWarnings),
+			"incomplete": s.Incomplete, "no_data": s.NoData}))
 	if s.Unmapped > 0 {
 		fmt.Fprint(w, say(lang, msg{"，未对应指标 {n}", ", {n} unmapped"}, fields{"n": s.Unmapped}))
 	}
@@ -347,6 +354,25 @@ func findingCounts(lang reconcile.Lang, n, errs, warns, infos int) string {
 			plural(errs, "error", "errors"), plural(warns, "warning", "warnings"), plural(infos, "info", "info"))
 	}
 	return fmt.Sprintf("问题 %d 个（错误 %d，警告 %d，提示 %d）", n, errs, warns, infos)
+}
+
+// mismatchCount says how many claims mismatch and, when any does, how
+// many of them are errors and how many warnings (estimates, 预计), in the
+// words the claim lines use: 1（错误 0，警告 1）, "1 mismatch (0 errors, 1
+// warning)". They are verdicts on the report, counted apart from the
+// findings in the files, so a 警告 shown on a claim line is counted here.
+func mismatchCount(lang reconcile.Lang, n, warns int) string {
+	if lang == reconcile.English {
+		s := plural(n, "mismatch", "mismatches")
+		if n > 0 {
+			s += fmt.Sprintf(" (%s, %s)", plural(n-warns, "error", "errors"), plural(warns, "warning", "warnings"))
+		}
+		return s
+	}
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d（错误 %d，警告 %d）", n, n-warns, warns)
 }
 
 // plural writes n with the English word's singular or plural.

@@ -163,3 +163,76 @@ func TestOverviewPageSetup(t *testing.T) {
 		}
 	}
 }
+
+// 报告核对 on paper, in Chinese and English: every page of it (each section
+// of columns repeats only 编号 and 报告原文) carries the sheet's title whole
+// under a page header whose parts do not run into each other, and every
+// claim's 编号 whole — the title ran past the repeated columns and was cut
+// at their edge, the English title ran over 表号 and 计量单位 in the
+// header, and 编号 like employee-pension-2020 were cut at the column's.
+func TestClaimsSheetPrintsWhole(t *testing.T) {
+	soffice := testtool.Require(t, "soffice")
+	pdftotext := testtool.Require(t, "pdftotext", "-v")
+	dir := t.TempDir()
+	for _, c := range []struct{ lang, sheet, no, left, title string }{
+		{"zh", "报告核对", "表号：tally-05", "表号：tally-05　计量单位：见“单位”列（增长为 %）", "报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）"},
+		{"en", "Claims", "Table tally-05", "Table tally-05   Unit: see the Unit column (growth in %)", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)"},
+	} {
+		out := filepath.Join(dir, c.lang+".xlsx")
+		var so, se bytes.Buffer
+		if code := run([]string{"reconcile", "--lang", c.lang, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(c.sheet)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range rows[2:] {
+			ids = append(ids, r[0])
+		}
+		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"), "--convert-to", "pdf", "--outdir", dir, out)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("LibreOffice: %v\n%s", err, msg)
+		}
+		text, err := exec.Command(pdftotext, filepath.Join(dir, c.lang+".pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		title := squash(c.title)
+		var claimPages []string
+		for _, p := range strings.Split(string(text), "\f") {
+			if strings.Contains(p, c.no) {
+				claimPages = append(claimPages, p)
+			}
+		}
+		if len(claimPages) < 3 {
+			t.Fatalf("%s: %d pages of %s; want its three sections at least", c.lang, len(claimPages), c.sheet)
+		}
+		all := strings.Join(claimPages, "\n")
+		for i, p := range claimPages {
+			if !strings.Contains(squash(p), title) {
+				t.Errorf("%s: page %d of %s does not show its title whole:\n%.300s", c.lang, i+1, c.sheet, p)
+			}
+			// The header's left part on a line of its own: nothing printed over it.
+			own := false
+			for _, line := range strings.Split(p, "\n") {
+				own = own || squash(line) == squash(c.left)
+			}
+			if !own {
+				t.Errorf("%s: page %d of %s: the header's 表号 and 计量单位 run into its title:\n%.300s", c.lang, i+1, c.sheet, p)
+			}
+		}
+		for _, id := range ids {
+			if !strings.Contains(all, id) {
+				t.Errorf("%s: 编号 %q is not printed whole", c.lang, id)
+			}
+		}
+	}
+}

@@ -375,3 +375,60 @@ func TestDetailReadsInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// Each verdict has its own look, read back by openpyxl: 概览's list of the
+// claims to look at has a header row, and there and on 报告核对 不符 is red
+// and bold (the worst), 数据不完整 amber, 无数据 grey, 一致 green — 不符
+// of an estimate (预计) no longer coloured like 数据不完整. 报告核对's 编号
+// column is wide enough for the longest id.
+func TestVerdictStylesInOpenpyxl(t *testing.T) {
+	python := testtool.Python(t, "openpyxl")
+	out := filepath.Join(t.TempDir(), "c.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"reconcile", "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def look(c):
+    return "%s/%s/%s" % (c.fill.fgColor.rgb[-6:] if c.fill.fill_type else "none", (c.font.color.rgb or "")[-6:] if c.font.color else "", "bold" if c.font.b else "")
+ov = wb["概览"]
+head = None
+for r in range(1, ov.max_row + 1):
+    if ov.cell(r, 1).value == "不一致的报告数字":
+        head = r
+        print("header", ov.cell(r, 2).value, ov.cell(r, 1).font.b, ov.cell(r, 2).font.b)
+seen = {}
+for r in range(head + 1, ov.max_row + 1):
+    v = ov.cell(r, 2).value
+    if v in ("不符", "数据不完整", "无数据", "一致"):
+        seen.setdefault("概览 " + v, look(ov.cell(r, 2)))
+cl = wb["报告核对"]
+longest = 0
+for r in range(3, cl.max_row + 1):
+    v = cl.cell(r, 14).value
+    seen.setdefault("报告核对 " + v, look(cl.cell(r, 14)))
+    longest = max(longest, len(cl.cell(r, 1).value))
+for k in sorted(seen):
+    print(k, seen[k])
+print("id fits", cl.column_dimensions["A"].width >= longest + 1)
+`
+	got, err := exec.Command(python, "-c", script, out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, got)
+	}
+	want := `header 结论 True True
+报告核对 一致 C6EFCE/006100/
+报告核对 不符 FFC7CE/9C0006/bold
+报告核对 数据不完整 FFEB9C/9C5700/
+报告核对 无数据 EDEDED/595959/
+概览 不符 FFC7CE/9C0006/bold
+概览 数据不完整 FFEB9C/9C5700/
+概览 无数据 EDEDED/595959/
+id fits True
+`
+	if string(got) != want {
+		t.Errorf("openpyxl read:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -142,7 +142,7 @@ func (e *serveEngine) Check(f web.File, prev *web.File) (web.CheckOutcome, error
 			period = in.Period
 		}
 	}
-	for _, fd := range res.Findings {
+	for _, fd := range readingOrder(res) { // as tally check lists them
 		// Its own findings, and those of no one file (rules over totals)
 		// for its period; last month's file's own are not this upload's.
 		if fd.File == f.Name || !inputs[fd.File] && (fd.Period == "" || fd.Period == period) {

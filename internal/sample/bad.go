@@ -155,6 +155,23 @@ func Bad(s *reconcile.Spec, dir string) error {
 				t.Total[3] = num("180")
 			}), nil
 		}},
+		{"reading-order.xlsx", func() (*excelize.File, error) {
+			// Problems found in an order that is not the sheet's: a figure
+			// beside the table (H4, warning), a number typed as text (C5,
+			// info), a wrong credit code (B6, error), too many decimals
+			// (D4, warning) and a broken 合计 (C7, error) — listed errors
+			// first, then warnings, then info, each by row, then column.
+			f := good(func(t *templates.Table) {
+				c := t.Rows[2].Code
+				t.Rows[2].Code = c[:17] + map[bool]string{true: "1", false: "0"}[c[17] == '0']
+				t.Rows[0].Values[3] = num("120.5000001")
+				t.Total[2], t.Total[3] = num("210.5"), num("200.5000001")
+			})
+			if err := f.SetCellStr("税收收入", "H4", "补 30"); err != nil {
+				return nil, err
+			}
+			return f, f.SetCellStr("税收收入", "C5", "８０．００")
+		}},
 		{"encrypted.xlsx", nil},
 		{"oversized-sheet.xlsx", func() (*excelize.File, error) {
 			// 20,000 rows: a sheet that unpacks to a few MB, refused under
