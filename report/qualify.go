@@ -71,6 +71,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
+		if x.negative(f.start) && rateUnit(f.unit) {
+			// 增长-2.8%: a decline of 2.8%, as LABELLING writes it.
+			f.qualifiers = appendOnce(removeQualifier(f.qualifiers, "增长"), "下降")
+		}
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
@@ -1207,4 +1211,15 @@ func (x *extractor) claim(f *figure) Claim {
 	}
 	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
 	return c
+}
+
+// removeQualifier returns qs without q.
+func removeQualifier(qs []string, q string) []string {
+	var out []string
+	for _, v := range qs {
+		if v != q {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -42,7 +42,7 @@ func clean(s string) string {
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
@@ -77,7 +77,7 @@ func clean(s string) string {
 	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
 		s = s[:i] + s[i+len("实现"):]
 	}
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,8 +20,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/jingwu/tally/internal/sample"
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // reconcileSample runs tally reconcile on the committed sample year.
@@ -124,6 +128,110 @@ func TestSampleIsGenerated(t *testing.T) {
 			t.Errorf("%s differs from what the generator writes; run go run ./internal/sample/gen", names(committed)[i])
 		}
 	}
+}
+
+// testdata/bad is what its generator writes today (go run
+// ./internal/sample/gen -bad testdata/bad): the same workbooks cell for
+// cell (encrypted.xlsx, whose encryption is salted afresh each time, once
+// decrypted), the same bytes for the files that are no workbook; and no
+// file, the Excel 97 one converted from good.xlsx included, still says the
+// old 填报说明 "无数据请留空" against reconcile.NoneRule.
+func TestBadIsGenerated(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := sample.Bad(s, dir); err != nil {
+		t.Fatal(err)
+	}
+	bad := repo(t, "testdata/bad")
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		committed := filepath.Join(bad, rel)
+		a, err := os.ReadFile(committed)
+		if err != nil {
+			t.Errorf("%s: not committed; run go run ./internal/sample/gen -bad testdata/bad", rel)
+			return nil
+		}
+		b, _ := os.ReadFile(path)
+		var opts []excelize.Options
+		if rel == "encrypted.xlsx" {
+			opts = append(opts, excelize.Options{Password: "secret"})
+		}
+		if sa, ok := cells(committed, opts...); ok {
+			if sb, _ := cells(path, opts...); sa != sb {
+				t.Errorf("%s differs from what the generator writes; run go run ./internal/sample/gen -bad testdata/bad", rel)
+			}
+		} else if !bytes.Equal(a, b) {
+			t.Errorf("%s differs from what the generator writes; run go run ./internal/sample/gen -bad testdata/bad", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := "无数据请留空"
+	old16, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(old) // how an .xls stores it
+	err = filepath.WalkDir(bad, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := os.ReadFile(path)
+		texts := []string{string(data)}
+		if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+			for _, f := range zr.File {
+				if rc, err := f.Open(); err == nil {
+					part, _ := io.ReadAll(io.LimitReader(rc, 8<<20))
+					rc.Close()
+					texts = append(texts, string(part))
+				}
+			}
+		}
+		for _, x := range texts {
+			if strings.Contains(x, old) || strings.Contains(x, old16) {
+				t.Errorf("%s still says %q; the rule is %q", path, old, reconcile.NoneRule.In(reconcile.Chinese))
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cells dumps every sheet's cells of a workbook; false when it does not
+// open as one.
+func cells(path string, opts ...excelize.Options) (string, bool) {
+	f, err := excelize.OpenFile(path, opts...)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			return "", false
+		}
+		fmt.Fprintf(&b, "%s\n%q\n", sh, rows)
+		dvs, _ := f.GetDataValidations(sh)
+		for _, dv := range dvs {
+			var prompt, msg string
+			if dv.Prompt != nil {
+				prompt = *dv.Prompt
+			}
+			if dv.Error != nil {
+				msg = *dv.Error
+			}
+			fmt.Fprintf(&b, "%s %q %q\n", dv.Sqref, prompt, msg)
+		}
+	}
+	return b.String(), true
 }
 
 // dump writes a workbook as text: per sheet (with its visibility), every
