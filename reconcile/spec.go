@@ -287,17 +287,29 @@ var (
 // check uses (the year before, when the report names none). A multiple
 // whose report names no base year (是前五年的 2.1倍) shows its span only.
 func (c *Claim) PeriodLabel() string {
-	if !c.IsChange() || c.Has(AvgGrowth) {
-		return c.Span.String()
-	}
-	base := c.Base
-	if base == 0 && c.Unit.Base != "倍" {
-		base = c.Span.To - 1
-	}
-	if base == 0 {
+	base, ok := c.BaseYear()
+	if !ok || c.Has(AvgGrowth) {
 		return c.Span.String()
 	}
 	return fmt.Sprintf("%d→%d", base, c.Span.To)
+}
+
+// BaseYear is the year a change is measured from, as the check takes it:
+// the one the report names, else the year before (比上年); for 年均 growth
+// the year before the span. ok is false for a claim that is no change, and
+// for a multiple whose report names no base year.
+func (c *Claim) BaseYear() (int, bool) {
+	switch {
+	case !c.IsChange():
+		return 0, false
+	case c.Has(AvgGrowth):
+		return c.Span.From - 1, true
+	case c.Base != 0:
+		return c.Base, true
+	case c.Unit.Base == "倍":
+		return 0, false
+	}
+	return c.Span.To - 1, true
 }
 
 // Has reports whether the claim carries qualifier q.

@@ -48,11 +48,14 @@ type jsonTarget struct {
 }
 
 type jsonClaim struct {
-	ID         string   `json:"id"`
-	Indicator  string   `json:"indicator"`
-	Period     string   `json:"period"`
-	Base       string   `json:"base,omitempty"`
-	Text       string   `json:"text"`
+	ID        string `json:"id"`
+	Indicator string `json:"indicator"`
+	Period    string `json:"period"`
+	Base      string `json:"base,omitempty"`
+	Text      string `json:"text"`
+	// Subject is what the figure measures as the report words it (a
+	// claim read from the report).
+	Subject    string   `json:"subject,omitempty"`
 	Claimed    string   `json:"claimed"`
 	Unit       string   `json:"unit"`
 	Qualifier  string   `json:"qualifier"`
@@ -144,8 +147,11 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		jc := jsonClaim{ID: c.ID, Indicator: c.Indicator, Period: c.Span.String(), Text: c.Text,
 			Claimed: c.Value.String(), Unit: c.Unit.Name, Qualifier: strings.Join(qs, ","),
 			Interval: cr.Interval.String(), Status: string(cr.Status), Line: c.Line}
-		if c.Has(reconcile.Growth) {
-			jc.Base = fmt.Sprint(c.Base)
+		if base, ok := c.BaseYear(); ok && !c.Has(reconcile.AvgGrowth) { // as the workbook's 期间 says it
+			jc.Base = fmt.Sprint(base)
+		}
+		if c.Subject != "" || c.Indicator == "" {
+			jc.Subject = c.Subject
 		}
 		if !cr.Interval.NoLo {
 			jc.Low = dec(cr.Interval.Lo)
