@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/jingwu/tally/grid"
@@ -264,6 +265,10 @@ var (
 	proportionWord = msg{"比例", "proportion"}
 )
 
+// completionOf: a rate of a plan, a budget, a target or a task (一般预算收入
+// 年度预算 102.5%, the extractor having left out 完成) is a completion rate.
+var completionOf = regexp.MustCompile(`(预算|计划|目标|任务)$`)
+
 // measureWord names a found figure's measure in lang.
 func measureWord(c report.Claim, lang reconcile.Lang) string {
 	if c.Measure != report.Ratio {
@@ -276,7 +281,7 @@ func measureWord(c report.Claim, lang reconcile.Lang) string {
 		return shareWord.In(lang)
 	case c.Unit == "":
 		return proportionWord.In(lang)
-	case strings.Contains(c.Subject, "完成"):
+	case strings.Contains(c.Subject, "完成") || completionOf.MatchString(c.Subject):
 		return completionWord.In(lang)
 	}
 	return rateWord.In(lang)
