@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -77,7 +79,7 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	for y := c.Span.From; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
-			gaps = append(gaps, noDataFor(y))
+			gaps = append(gaps, noDataFor(strconv.Itoa(y)))
 		}
 		f.add(g)
 	}
@@ -86,7 +88,7 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	}
 	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 	if !f.Has {
-		r.Status, r.Notes = NoData, []Text{{"没有报送 " + c.Span.String() + " 年的该指标数据", "no submission carries this indicator for " + c.Span.String()}}
+		r.Status, r.Notes = NoData, []Text{noDataFor(c.Span.String())}
 		if len(f.Incomplete) > 0 {
 			// Inputs were due but missing or unreadable: that is why.
 			r.Status, r.Notes = Incomplete, f.Incomplete
@@ -104,8 +106,11 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	return r
 }
 
-func noDataFor(y int) Text {
-	return Text{fmt.Sprintf("%d年无数据", y), fmt.Sprintf("no data for %d", y)}
+// noDataFor says that no submission carries the indicator for a year or a
+// span: one wording wherever a claim lacks a year's data (a level, either
+// year of a growth).
+func noDataFor(period string) Text {
+	return Text{"没有报送 " + period + " 年的该指标数据", "no submission carries this indicator for " + period}
 }
 
 // writtenFinerThanData: a figure written to the data's own precision (1211人
@@ -173,7 +178,7 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		f Figure
 	}{{baseYear, base}, {c.Span.To, end}} {
 		if !g.f.Has {
-			gaps = append(gaps, noDataFor(g.y))
+			gaps = append(gaps, noDataFor(strconv.Itoa(g.y)))
 		}
 	}
 	incomplete := appendUnique(append([]Text(nil), base.Incomplete...), end.Incomplete...)
@@ -239,4 +244,41 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 	r.Difference = r.Computed.Sub(claimed)
 	r.decide(GrowthHolds(base.Value, end.Value, n, r.Interval), notes)
 	return r
+}
+
+// Unnamed returns what a claim speaks of when its text does not say it
+// (下降3.2% after 税收收入 15.2亿元 in the report): the indicator's name,
+// or for a claim no indicator measures the subject as the report words
+// it. It returns "" when the text names it already (预计完成…规模工业总产值
+// 169亿元, by name, alias or the report's words) or nothing is known.
+func (s *Spec) Unnamed(c *Claim) string {
+	text := squeezeName(c.Text)
+	names := []string{c.Subject}
+	name := c.Subject
+	if def, ok := s.Indicator(c.Indicator); ok {
+		name = def.Name
+		names = append(append(names, def.Name), def.Aliases...)
+	}
+	for _, n := range names {
+		if n := squeezeName(n); n != "" && strings.Contains(text, n) {
+			return ""
+		}
+	}
+	return name
+}
+
+// squeezeName drops what a report puts in or around a name that is no part
+// of it: spaces and quotation marks (“雏鹰”“瞪羚”企业).
+func squeezeName(s string) string {
+	return strings.NewReplacer(" ", "", "\u3000", "", "“", "", "”", "", "\"", "").Replace(s)
+}
+
+// Label is a claim's text as a reader needs it alone on a line or in a
+// list: led by what it speaks of when the text does not say it
+// (税收收入：下降3.2%).
+func (s *Spec) Label(c *Claim, lang Lang) string {
+	if subject := s.Unnamed(c); subject != "" {
+		return Fill(Text{"{subject}：{text}", "{subject}: {text}"}, Fields{"subject": subject, "text": c.Text}, lang)
+	}
+	return c.Text
 }

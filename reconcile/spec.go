@@ -276,6 +276,10 @@ type Claim struct {
 	Unit       Unit
 	Qualifiers []Qualifier
 	Line       int // in the report, when known
+	// Subject is what the figure measures as the report words it (税收收入,
+	// 投资), for a claim read from the report: how a reader knows which
+	// series 下降3.2% speaks of when no indicator names it.
+	Subject string
 	// FromReport marks a claim read from the report rather than the spec;
 	// Unmapped, one whose subject names no indicator of the spec, or one
 	// that names an indicator but states no result of it (NotChecked says
@@ -291,6 +295,37 @@ var (
 	// PartOfYear: a figure of part of a year (1-11月, 上半年).
 	PartOfYear = Text{"这是年内部分月份的数字，不与全年数据核对", "a figure for part of the year: not checked against the whole year"}
 )
+
+// PeriodLabel is the claim's period as the workbook shows it: the span
+// (2020, 2016-2020; a 年均 growth is over its span), or for a change of
+// one year against another the two years, 2019→2020 — the base year the
+// check uses (the year before, when the report names none). A multiple
+// whose report names no base year (是前五年的 2.1倍) shows its span only.
+func (c *Claim) PeriodLabel() string {
+	base, ok := c.BaseYear()
+	if !ok || c.Has(AvgGrowth) {
+		return c.Span.String()
+	}
+	return fmt.Sprintf("%d→%d", base, c.Span.To)
+}
+
+// BaseYear is the year a change is measured from, as the check takes it:
+// the one the report names, else the year before (比上年); for 年均 growth
+// the year before the span. ok is false for a claim that is no change, and
+// for a multiple whose report names no base year.
+func (c *Claim) BaseYear() (int, bool) {
+	switch {
+	case !c.IsChange():
+		return 0, false
+	case c.Has(AvgGrowth):
+		return c.Span.From - 1, true
+	case c.Base != 0:
+		return c.Base, true
+	case c.Unit.Base == "倍":
+		return 0, false
+	}
+	return c.Span.To - 1, true
+}
 
 // Has reports whether the claim carries qualifier q.
 func (c *Claim) Has(q Qualifier) bool {

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,6 +18,9 @@ type Unit struct {
 // units lists every unit tally knows. A spec or a report naming another is
 // an error, never a guess.
 var units = map[string]Unit{}
+
+// unitOrder is units in the order they are listed, for messages.
+var unitOrder []Unit
 
 func init() {
 	for _, u := range []Unit{
@@ -38,6 +42,7 @@ func init() {
 		{"个百分点", "百分点", 0}, {"百分点", "百分点", 0}, {"倍", "倍", 0},
 	} {
 		units[u.Name] = u
+		unitOrder = append(unitOrder, u)
 	}
 }
 
@@ -46,6 +51,36 @@ func UnitNames() []string {
 	out := make([]string, 0, len(units))
 	for name := range units {
 		out = append(out, name)
+	}
+	return out
+}
+
+// ScaledUnits lists the units of the quantities that come in more than one
+// size (元、万元、亿元), one group per quantity, smallest first, one name per
+// size (人, not also 名), in a fixed order: what a display unit can be.
+func ScaledUnits() [][]string {
+	var bases []string
+	group := map[string][]Unit{}
+	for _, u := range unitOrder {
+		if _, ok := group[u.Base]; !ok {
+			bases = append(bases, u.Base)
+		}
+		if !slices.ContainsFunc(group[u.Base], func(v Unit) bool { return v.Exp == u.Exp }) {
+			group[u.Base] = append(group[u.Base], u)
+		}
+	}
+	var out [][]string
+	for _, b := range bases {
+		g := group[b]
+		if len(g) < 2 {
+			continue
+		}
+		slices.SortStableFunc(g, func(a, b Unit) int { return int(a.Exp - b.Exp) })
+		names := make([]string, len(g))
+		for i, u := range g {
+			names[i] = u.Name
+		}
+		out = append(out, names)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -81,7 +82,8 @@ func fullName(subject string) string {
 }
 
 func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {
-	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true}
+	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true,
+		Subject: strings.TrimSpace(f.Subject), Base: f.Base}
 	var err error
 	if c.Value, err = decimal.NewFromString(strings.ReplaceAll(f.Value, ",", "")); err != nil {
 		return c, false // every extracted value is digits; this is a guard
@@ -256,7 +258,12 @@ var (
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
-// already states (same line and value, or same indicator, period and value).
+// already states: same line and value, or same indicator, period and value;
+// or, for a figure the spec names no indicator for (its no_data claims,
+// 投资近 850万元建设…智慧平安社区), same period, value, unit and
+// qualifiers with the report's subject in the spec's text — such a claim
+// has no indicator to match, and its line is that of the report the spec
+// was written from, not of the one being read.
 func Merge(spec, found []reconcile.Claim) []reconcile.Claim {
 	out := append([]reconcile.Claim(nil), spec...)
 	for _, f := range found {
@@ -264,7 +271,9 @@ func Merge(spec, found []reconcile.Claim) []reconcile.Claim {
 		for _, c := range spec {
 			sameLine := c.Line != 0 && c.Line == f.Line && c.Value.Equal(f.Value)
 			sameFigure := c.Indicator != "" && c.Indicator == f.Indicator && c.Span == f.Span && c.Value.Equal(f.Value) && c.Unit == f.Unit
-			if sameLine || sameFigure {
+			sameUnmeasured := c.Indicator == "" && f.Indicator == "" && f.Subject != "" && c.Span == f.Span && c.Value.Equal(f.Value) &&
+				c.Unit == f.Unit && slices.Equal(c.Qualifiers, f.Qualifiers) && strings.Contains(squeeze(c.Text), squeeze(f.Subject))
+			if sameLine || sameFigure || sameUnmeasured {
 				dup = true
 				break
 			}
@@ -275,6 +284,9 @@ func Merge(spec, found []reconcile.Claim) []reconcile.Claim {
 	}
 	return out
 }
+
+// squeeze drops the spaces a PDF's text puts between words and figures.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func without(qs []reconcile.Qualifier, drop reconcile.Qualifier) []reconcile.Qualifier {
 	var out []reconcile.Qualifier

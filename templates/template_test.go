@@ -331,6 +331,67 @@ func TestPrefillEveryDepartment(t *testing.T) {
 	}
 }
 
+// The 填报说明 says only what applies to the department's sheets: no 合计
+// row or credit code on 科技科's form of indicator lines, no raw rule; a
+// rule over another department's figures in plain words, as what the
+// office compares; and no line longer than prints on the page.
+func TestInstructionsApply(t *testing.T) {
+	s, _, _ := spec.Default()
+	said := func(code string) string {
+		d, _ := s.Department(code)
+		f, err := templateFile(t, s, d, reconcile.Period{Year: 2020, Month: 8}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(templates.InstructionsSheet)
+		var b strings.Builder
+		for _, r := range rows {
+			for _, c := range r {
+				for _, l := range strings.Split(c, "\n") {
+					if lineUnits(l) > 80 {
+						t.Errorf("%s: a line of %d units will not print whole: %q", code, lineUnits(l), l)
+					}
+				}
+				b.WriteString(c + "\n")
+			}
+		}
+		return b.String()
+	}
+	kjk := said("kjk")
+	for _, bad := range []string{"合计行", "统一社会信用代码", "sum(", "<="} {
+		if strings.Contains(kjk, bad) {
+			t.Errorf("科技科's 填报说明 says %q:\n%s", bad, kjk)
+		}
+	}
+	for _, want := range []string{"本年累计 = 上月本年累计 + 本月", "财政所汇总时还会核对：国家高新技术企业数不应超过规模以上企业数（与统计站报送\n    的数字比较）"} {
+		if !strings.Contains(kjk, want) {
+			t.Errorf("科技科's 填报说明 does not say %q:\n%s", want, kjk)
+		}
+	}
+	czs := said("czs")
+	for _, want := range []string{"合计行由公式计算", "统一社会信用代码须为 18 位，校验位正确"} {
+		if !strings.Contains(czs, want) {
+			t.Errorf("财政所's 填报说明 does not say %q", want)
+		}
+	}
+	if strings.Contains(czs, "国家高新技术企业") {
+		t.Errorf("财政所's 填报说明 names a rule over other departments' figures only")
+	}
+}
+
+// lineUnits is a line's width in character units, a Chinese character two.
+func lineUnits(l string) int {
+	n := 0
+	for _, r := range l {
+		if r >= 0x2E80 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
 // LibreOffice opens every department's template without repairing it and
 // prints the instructions and the data sheets on A4.
 func TestTemplatesPrint(t *testing.T) {
@@ -339,6 +400,7 @@ func TestTemplatesPrint(t *testing.T) {
 	s, _, _ := spec.Default()
 	dir := t.TempDir()
 	var files []string
+	said := map[string][]string{} // the instructions' lines, per file
 	for i := range s.Departments {
 		d := &s.Departments[i]
 		for _, p := range []reconcile.Period{march, {Year: 2020}} {
@@ -350,6 +412,12 @@ func TestTemplatesPrint(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, templates.FileName(d, p))
+			rows, _ := f.GetRows(templates.InstructionsSheet)
+			for _, r := range rows {
+				for _, c := range r {
+					said[path] = append(said[path], strings.Split(c, "\n")...)
+				}
+			}
 			if err := f.SaveAs(path); err != nil {
 				t.Fatal(err)
 			}
@@ -367,9 +435,18 @@ func TestTemplatesPrint(t *testing.T) {
 			t.Errorf("%s: no PDF: %v", filepath.Base(x), err)
 			continue
 		}
-		for _, want := range []string{"报表填报说明", "一、填写什么", "二、tally 审核什么", "合计", "填报单位："} {
+		for _, want := range []string{"报表填报说明", "一、填写什么", "二、tally 审核什么", "填报单位："} {
 			if !bytes.Contains(text, []byte(want)) {
 				t.Errorf("%s: the PDF lacks %q", filepath.Base(pdf), want)
+			}
+		}
+		// Every line of the instructions is printed whole: none runs past
+		// the right edge and loses its end.
+		squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		printed := squeeze(string(text))
+		for _, l := range said[x] {
+			if l := squeeze(l); l != "" && !strings.Contains(printed, l) {
+				t.Errorf("%s: the printed instructions lack %q (cut at the page's edge?)", filepath.Base(pdf), l)
 			}
 		}
 		info, _ := exec.Command("pdfinfo", pdf).Output()

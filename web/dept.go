@@ -199,7 +199,7 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request, u *store.User)
 	var from *File
 	if c := s.lastAccepted(dept, p.Prev()); c != nil {
 		if path, err := s.cfg.Store.View(c); err == nil {
-			from = &File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)}
+			from = &File{Path: path, Name: readName(c.Dept, c.Period, c.Name)}
 		}
 	}
 	var buf bytes.Buffer
@@ -244,7 +244,28 @@ func (s *Server) lastAccepted(dept string, p reconcile.Period) *store.Upload {
 }
 
 func sendXLSX(w http.ResponseWriter, name string, data []byte) {
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	sendFile(w, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
+}
+
+// odsType is an OpenDocument spreadsheet's media type.
+const odsType = "application/vnd.oasis.opendocument.spreadsheet"
+
+// isODSName says whether a department's file was sent as an OpenDocument
+// spreadsheet (.ods), which tally reads as it reads .xlsx.
+func isODSName(name string) bool { return strings.HasSuffix(strings.ToLower(name), ".ods") }
+
+// readName is the name tally reads a department-month's upload under: the
+// canonical name, with .ods for a file sent as .ods (so the reader does not
+// take the desk's own naming for a wrong extension).
+func readName(dept, period, sent string) string {
+	if isODSName(sent) {
+		return strings.TrimSuffix(store.CanonicalName(dept, period), ".xlsx") + ".ods"
+	}
+	return store.CanonicalName(dept, period)
+}
+
+func sendFile(w http.ResponseWriter, name, typ string, data []byte) {
+	w.Header().Set("Content-Type", typ)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 	w.Write(data)
@@ -356,8 +377,21 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 		s.serverError(w, r, err)
 		return
 	}
-	file := File{Path: st.Path, Name: store.CanonicalName(dept, p.String())}
-	res, err := s.check(file, dept, p)
+	file := File{Path: st.Path, Name: readName(dept, p.String(), name)}
+	out, err := s.cfg.Engine.Check(file, s.prevFile(dept, p))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// A file made from another period's or department's template is not
+	// this month's return, whatever was picked: it is not kept, so it
+	// never counts for the month picked, and the page says why.
+	if why, ok := s.otherTemplate(out, dept, p); ok {
+		s.cfg.Store.Audit(u, "upload.refused", fmt.Sprintf("%s %s sha256=%s: %s", dept, p, st.SHA256, why[1]))
+		s.errorPage(w, r, http.StatusUnprocessableEntity, s.t(why[0], why[1]))
+		return
+	}
+	res, err := s.result(out)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -403,16 +437,42 @@ func (s *Server) prevFile(dept string, p reconcile.Period) *File {
 	if err != nil {
 		return nil
 	}
-	return &File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)}
+	return &File{Path: path, Name: readName(c.Dept, c.Period, c.Name)}
 }
 
 // check runs tally check on a file and records its findings in both
 // languages.
-func (s *Server) check(f File, dept string, p reconcile.Period) (store.CheckResult, error) {
-	out, err := s.cfg.Engine.Check(f, s.prevFile(dept, p))
-	if err != nil {
-		return store.CheckResult{}, err
+// otherTemplate says, in both languages, why a file made from another
+// department's or period's template than the one picked on the form cannot
+// be this return; ok is false when its template is the one picked (or it
+// has none to say).
+func (s *Server) otherTemplate(out CheckOutcome, dept string, p reconcile.Period) (why [2]string, ok bool) {
+	for _, fd := range out.Findings {
+		if fd.Rule != reconcile.RuleWrongTemplate {
+			continue
+		}
+		tdept, _ := fd.Fields["template_department"].(string)
+		tperiod, _ := fd.Fields["template_period"].(string)
+		if tdept == "" || tperiod == "" {
+			continue
+		}
+		if tdept != dept {
+			return [2]string{
+				fmt.Sprintf("所选单位 %s 与文件（%s %s 的模板）不符，文件未保存：请上传本单位的报表", s.deptName(dept), s.deptName(tdept), tperiod),
+				fmt.Sprintf("the department picked, %s, is not the file's (a template of %s for %s); the file was not kept: upload your own department's return", s.deptName(dept), s.deptName(tdept), tperiod),
+			}, true
+		}
+		return [2]string{
+			fmt.Sprintf("所选报告期 %s 与文件（%s 的模板）不符，文件未保存：若这是 %s 的报表，请选择报告期 %s 后重新上传；要报送 %s，请下载 %s 的模板填写", p, tperiod, tperiod, tperiod, p, p),
+			fmt.Sprintf("the period picked, %s, is not the file's (a template for %s); the file was not kept: if it is the return for %s, pick %s and upload it again; for %s, download and fill in the template for %s", p, tperiod, tperiod, tperiod, p, p),
+		}, true
 	}
+	return why, false
+}
+
+// result turns what tally check says of an upload into what the store
+// keeps of it.
+func (s *Server) result(out CheckOutcome) (store.CheckResult, error) {
 	res := store.CheckResult{Status: out.Status}
 	rows := []reportRow{}
 	for _, fd := range out.Findings {
@@ -485,6 +545,10 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, u *store.Use
 		return
 	}
 	s.cfg.Store.Audit(u, "download", up.ID)
+	if isODSName(up.Name) { // as it was sent: LibreOffice's own format
+		sendFile(w, readName(up.Dept, up.Period, up.Name), odsType, data)
+		return
+	}
 	sendXLSX(w, store.CanonicalName(up.Dept, up.Period), data)
 }
 
@@ -506,7 +570,7 @@ func (s *Server) annotated(w http.ResponseWriter, r *http.Request, u *store.User
 		s.serverError(w, r, err)
 		return
 	}
-	f := File{Path: path, Name: store.CanonicalName(up.Dept, up.Period)}
+	f := File{Path: path, Name: readName(up.Dept, up.Period, up.Name)}
 	out, err := s.cfg.Engine.Check(f, s.prevFile(up.Dept, p))
 	if err != nil {
 		s.serverError(w, r, err)

@@ -44,7 +44,7 @@ func (s *Server) countingFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: path, Name: store.CanonicalName(c.Dept, c.Period)})
+		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name)})
 	}
 	return files, nil
 }
@@ -110,7 +110,8 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request, u *store.User) {
 	var rows []boardRow
 	var cols []string
 	for m := 1; m <= asOf.Month; m++ {
-		cols = append(cols, fmt.Sprintf("%02d", m))
+		// The workbook's month headings: 1月 (2020-01 in English).
+		cols = append(cols, s.t(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", asOf.Year, m)))
 	}
 	tally := map[string]int{}
 	for _, d := range s.spec.Departments {
@@ -236,7 +237,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
 	var rows []claimRow
 	for i := range res.Claims {
 		cr := &res.Claims[i]
-		row := claimRow{ID: cr.Claim.ID, Text: cr.Claim.Text, Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
+		row := claimRow{ID: cr.Claim.ID, Text: res.Spec.Label(cr.Claim, s.cfg.Lang), Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
 			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
 		if cr.HasComputed {
 			row.Computed, row.Difference = cr.Computed.String(), cr.Difference.String()

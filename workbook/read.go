@@ -205,7 +205,7 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 		}
 	}
 	d, _ := s.Department(sub.Department)
-	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d)...)
+	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d, s)...)
 	if !st.begin(&sub) {
 		return sub
 	}
@@ -400,7 +400,18 @@ func (x *xlsx) customFingerprint() (Fingerprint, bool) {
 // made for another department or period than its name says, from another
 // version of the template, or not from a tally template at all. The last
 // two are still read by their headers.
-func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byName reconcile.Submission, d *reconcile.Department) []reconcile.Finding {
+//
+// Departments are named as people know them (科技科), by code only when the
+// spec has no such department; template_department and template_period
+// carry the template's own, for a caller that asked for another period
+// (the desk's upload form).
+func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byName reconcile.Submission, d *reconcile.Department, s *reconcile.Spec) []reconcile.Finding {
+	name := func(code string) string {
+		if dd, ok := s.Department(code); ok {
+			return dd.Name
+		}
+		return code
+	}
 	src := reconcile.Source{File: sub.File}
 	var out []reconcile.Finding
 	if !hasFP {
@@ -408,7 +419,8 @@ func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byNa
 	}
 	if byName.Department != "" && (byName.Department != fp.Department || byName.Period != sub.Period) {
 		out = append(out, finding(sub, src, reconcile.RuleWrongTemplate, reconcile.Error, "",
-			reconcile.Fields{"by_name": byName.Department + " " + byName.Period.String(), "by_template": fp.Department + " " + fp.Period}))
+			reconcile.Fields{"by_name": name(byName.Department) + " " + byName.Period.String(), "by_template": name(fp.Department) + " " + fp.Period,
+				"template_department": fp.Department, "template_period": fp.Period}))
 	}
 	if fp.Template != TemplateVersion || fp.Layout != reconcile.LayoutHash(d) {
 		out = append(out, finding(sub, src, reconcile.RuleOldTemplate, reconcile.Warning, fp.Layout, reconcile.Fields{"version": fp.Template, "layout": fp.Layout}))

@@ -224,10 +224,10 @@ func TestFingerprintChecks(t *testing.T) {
 		return strings.Join(out, "|")
 	}
 	feb := build(reconcile.Period{Year: 2021, Month: 2}, s)
-	if got := rules(read(t, s, "2021-03-czs.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says czs 2021-03 but the template is for czs 2021-02; fill in this period's template" {
+	if got := rules(read(t, s, "2021-03-czs.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says 财政所 2021-03 but the template is for 财政所 2021-02; fill in this period's template" {
 		t.Errorf("another period: %s", got)
 	}
-	if got := rules(read(t, s, "2021-02-tjz.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says tjz 2021-02 but the template is for czs 2021-02; fill in this period's template" {
+	if got := rules(read(t, s, "2021-02-tjz.xlsx", feb, workbook.DefaultLimits)); got != "wrong_template: the name says 统计站 2021-02 but the template is for 财政所 2021-02; fill in this period's template" {
 		t.Errorf("another department: %s", got)
 	}
 	if got := rules(read(t, s, "2021-02-czs.xlsx", feb, workbook.DefaultLimits)); got != "" {

@@ -437,7 +437,7 @@ func (x *out) overview() error {
 		if cr.Status == reconcile.Consistent {
 			continue
 		}
-		open = append(open, []cell{c(cr.Claim.Text, "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
+		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
 	if len(open) > 0 { // the claims to look at, under their own header
 		rows = append(rows, []cell{c(x.l("不一致的报告数字", "Report figures not consistent"), "header"), c(x.l("结论", "Verdict"), "header")})
@@ -585,15 +585,16 @@ func (x *out) claims() error {
 			qs[j] = string(q)
 		}
 		unit := cl.Unit.Name
-		period := cl.Span.String()
-		if cl.Has(reconcile.Growth) {
-			period = fmt.Sprintf("%d→%d", cl.Base, cl.Span.To)
-		}
+		period := cl.PeriodLabel()
 		var line any
 		if cl.Line > 0 {
 			line = cl.Line
 		}
-		row := []cell{c(cl.ID, "text"), c(cl.Text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
+		text := cl.Text
+		if ind == "" { // the 指标 column cannot say what it speaks of
+			text = x.r.Spec.Label(cl, x.lang)
+		}
+		row := []cell{c(cl.ID, "text"), c(text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
 			c(strings.Join(qs, "、"), "plain"), c(cl.Value, "number"), c(unit, "plain"), c(cr.Interval.String(), "plain")}
 		row = append(row, bound(cr.Interval.Lo, cr.Interval.NoLo), bound(cr.Interval.Hi, cr.Interval.NoHi))
 		if cr.HasComputed {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/jingwu/tally/grid"
@@ -32,17 +33,24 @@ func newExtractCommand(io streams) *cobra.Command {
 		Use:   io.t("extract [选项] 报告", "extract [flags] REPORT"),
 		Short: io.t("列出工作报告中的每个数字：数值、单位、限定词、主语、期间", "List every figure a work report states: value, unit, qualifiers, subject, period"),
 		Long: io.t(`读取工作报告（PDF 提取出的 UTF-8 文本，或 .docx），列出其中每个数字：原文数值、
-单位、限定它的词（预计、近、余、多、超过、以上、以内、达到、增至、约、累计、年均增长、
-增长、新增、目标、力争）、所指的对象、所属期间（报告年度；十三五/五年来段落为五年；
-目标为下一年）、行号和包含它的最短原文。
+单位、限定它的词（统一写法：预计、近、余、超过、以上、以内、约、累计、年均、增长、下降、
+新增；达到、增至表示达到的水平）、所指的对象（主语）、所属期间、类别（事实或目标）和
+度量（水平、增长、累计、百分点；比值按其所指分为倍数、比率、比重、完成率、比例）、
+行号和包含它的最短原文。
 
--o claims.yaml 把这些数字写成规格中的 claims，能对应到指标的已对应好，可直接粘贴进
-规格；-o claims.xlsx 写成工作簿（数值为数字格式）。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
+期间按报告本身的结构确定：回顾部分为所回顾的年度（一、2018年工作回顾，过去一年），
+五年回顾为五年（过去五年，十三五期间），今年/2019年主要预期目标段落为目标年度，句中
+写明的年份（2017年，…）为该年；只有原文别无所指时才用报告日期。--year 指定所回顾的
+年度。
+
+-o claims.yaml 把这些数字写成规格中的 claims，主语能对应到规格指标的已对应好，可直接
+粘贴进规格；-o claims.xlsx 写成工作簿（数值为数字格式）。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
 every quantitative claim: the value as written, its unit, the words that
 qualify it in canonical form (预计, 近, 余, 超过, 以上, 以内, 约, 累计, 年均, 增长,
 下降, 新增; 达到 and 增至 for a level reached), what it measures (its subject),
 the period it covers, its kind (fact or target) and measure (level, growth,
-cumulative, points, ratio), its line and the shortest snippet that holds it.
+cumulative, points; a ratio named by what it is: multiple, rate, share,
+completion rate, proportion), its line and the shortest snippet that holds it.
 
 The period comes from the report's own structure: the year its review covers
 (一、2018年工作回顾, 过去一年), the five-year span of a five-year review
@@ -64,7 +72,7 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	opts.spec.AddFlags(cmd, io)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入`文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
-	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的年度（默认从其标题和日期读出）", "the year the report reviews (default: read from its headings and date)"))
+	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的`年度`（默认从其标题和日期读出）", "the `YEAR` the report reviews (default: read from its headings and date)"))
 	return cmd
 }
 
@@ -177,7 +185,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	}
 	rows := [][]string{{io.t("行号", "line"), io.t("数值", "value"), io.t("期间", "period"), io.t("类别", "kind"), io.t("度量", "measure"), io.t("限定词", "qualifiers"), io.t("对象", "subject")}}
 	for _, c := range found {
-		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), word(measureWords, c.Measure, io.Lang),
+		rows = append(rows, []string{fmt.Sprint(c.Line), c.Value + c.Unit, c.Period, kindWords[c.Kind].In(io.Lang), measureWord(c, io.Lang),
 			strings.Join(c.Qualifiers, io.t("、", ",")), c.Subject})
 	}
 	printTable(io.Out, rows)
@@ -232,7 +240,7 @@ func claimsBook(found []report.Claim) *grid.Book {
 		}
 		put(2, r, value, num)
 		for j, v := range []string{c.Unit, strings.Join(c.Qualifiers, "、"), c.Period, kindWords[c.Kind].In(reconcile.Chinese),
-			word(measureWords, c.Measure, reconcile.Chinese), c.Subject, c.Text} {
+			measureWord(c, reconcile.Chinese), c.Subject, c.Text} {
 			put(3+j, r, grid.TextValue(v), text)
 		}
 	}
@@ -245,8 +253,39 @@ func claimsBook(found []report.Claim) *grid.Book {
 var (
 	kindWords    = map[string]msg{"fact": {"事实", "fact"}, "target": {"目标", "target"}}
 	measureWords = map[string]msg{"level": {"水平", "level"}, "growth": {"增长", "growth"}, "cumulative": {"累计", "cumulative"},
-		"points": {"百分点", "points"}, "ratio": {"倍数", "ratio"}}
+		"points": {"百分点", "points"}}
+	// A ratio is named by what it is: 倍数 only for a multiple (3.4倍); a
+	// figure in % or ‰ is a rate (比率), a share (比重) or a completion rate
+	// (完成率) by its subject; a bare number is a part of a proportion
+	// (9.6:41.7:48.7), a share when its subject says so.
+	multipleWord   = msg{"倍数", "multiple"}
+	shareWord      = msg{"比重", "share"}
+	completionWord = msg{"完成率", "completion rate"}
+	rateWord       = msg{"比率", "rate"}
+	proportionWord = msg{"比例", "proportion"}
 )
+
+// completionOf: a rate of a plan, a budget, a target or a task (一般预算收入
+// 年度预算 102.5%, the extractor having left out 完成) is a completion rate.
+var completionOf = regexp.MustCompile(`(预算|计划|目标|任务)$`)
+
+// measureWord names a found figure's measure in lang.
+func measureWord(c report.Claim, lang reconcile.Lang) string {
+	if c.Measure != report.Ratio {
+		return word(measureWords, c.Measure, lang)
+	}
+	switch {
+	case c.Unit == "倍":
+		return multipleWord.In(lang)
+	case strings.Contains(c.Subject, "比重") || strings.Contains(c.Subject, "占比") || strings.HasPrefix(c.Subject, "占"):
+		return shareWord.In(lang)
+	case c.Unit == "":
+		return proportionWord.In(lang)
+	case strings.Contains(c.Subject, "完成") || completionOf.MatchString(c.Subject):
+		return completionWord.In(lang)
+	}
+	return rateWord.In(lang)
+}
 
 // word returns the words for key in lang, or key itself.
 func word(words map[string]msg, key string, lang reconcile.Lang) string {

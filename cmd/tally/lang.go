@@ -193,7 +193,7 @@ func localize(root *cobra.Command, lang reconcile.Lang) {
 			_ = cmd.Help()
 		},
 	})
-	root.PersistentFlags().BoolP("help", "h", false, t("显示帮助", "help for tally"))
+	root.PersistentFlags().BoolP("help", "h", false, t("显示帮助", "show this help"))
 	root.Flags().BoolP("version", "v", false, t("显示版本", "version for tally"))
 }
 

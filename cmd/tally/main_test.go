@@ -7,9 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -102,6 +104,23 @@ func TestScripts(t *testing.T) {
 				out, err := e.NewEncoder().Bytes(src)
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
+			},
+			// sheet XLSX SHEET OUT: write the sheet's rows to OUT, one line
+			// each, the cells' values tab-separated, for grep.
+			"sheet": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 3 {
+					ts.Fatalf("usage: sheet XLSX SHEET OUT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				rows, err := f.GetRows(args[1])
+				ts.Check(err)
+				var b strings.Builder
+				for _, r := range rows {
+					b.WriteString(strings.Join(r, "\t") + "\n")
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(b.String()), 0o644))
 			},
 			// exitcode N prog args...: run prog and require exit status N;
 			// stdout and stderr stay available to the next commands.

@@ -36,7 +36,7 @@ func (o *showOptions) AddFlags(cmd *cobra.Command, io streams, rollup bool) {
 		usage = io.t("另以`单位`（如 亿元）显示汇总及节点汇总，舍位平衡", "also show the Consolidated and By node sheets in `UNIT` (e.g. 亿元), rounded so the parts add up to the totals")
 	}
 	cmd.Flags().StringVar(&o.Unit, "show-unit", "", usage)
-	cmd.Flags().Int32Var(&o.Places, "places", 2, io.t("--show-unit 的小数位数（`整数`，0 到 6）", "decimal places of --show-unit (`N`, 0 to 6)"))
+	cmd.Flags().Int32Var(&o.Places, "places", 2, io.t("--show-unit 显示的小数`位数`（0 到 6）", "the number of decimal `PLACES` --show-unit shows (0 to 6)"))
 }
 
 // parse checks the flags; nil when no unit is asked for.
@@ -46,7 +46,12 @@ func (o *showOptions) parse() (*workbook.Show, error) {
 	}
 	u, ok := reconcile.LookupUnit(o.Unit)
 	if !ok {
-		return nil, usage(msg{"--show-unit “{unit}”：tally 不认识这个单位", "--show-unit \"{unit}\": not a unit tally knows"}, fields{"unit": o.Unit})
+		var zh, en []string
+		for _, g := range reconcile.ScaledUnits() {
+			zh, en = append(zh, strings.Join(g, "、")), append(en, strings.Join(g, ", "))
+		}
+		return nil, usage(msg{"--show-unit “{unit}”：tally 不认识这个单位；可用的单位有 {units}", "--show-unit \"{unit}\": not a unit tally knows; the units are {units}"},
+			fields{"unit": o.Unit, "units": reconcile.Text{strings.Join(zh, "；"), strings.Join(en, "; ")}})
 	}
 	if o.Places < 0 || o.Places > 6 {
 		return nil, usage(msg{"--places {n}：应为 0 到 6", "--places {n}: want 0 to 6"}, fields{"n": o.Places})
@@ -58,7 +63,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
-	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份`年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至`年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
 	f.StringVar(&o.Name, "name", "", io.t("上级`名称`，如 西青区（默认：汇总）", "the parent's `NAME`, e.g. 西青区 (default: 汇总)"))
 	o.show.AddFlags(cmd, io, true)
 	f.StringSliceVar(&o.Expect, "expect", nil, io.t("应报送的节点名称（`甲镇,乙镇,…`）：没有工作簿的节点列为未报送", "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing"))
@@ -79,12 +84,18 @@ func newMergeCommand(io streams) *cobra.Command {
 错误、缺少月份或指标定义不同，都列为问题，如同部门未报送。
 
 上级工作簿的工作表与镇的相同，以节点汇总（各节点数值及其合计）和节点明细（每个相加
-的数值及其来源镇、工作簿和汇总单元格）代替明细；它同样带校验页，可以再向上汇总。
+的数值及其来源镇、工作簿、汇总单元格和经过的各级汇总）代替明细；追溯到部门单元格的
+链条在镇的工作簿中继续。它同样带校验页，可以再向上汇总。
 
---expect 甲镇,乙镇,… 应报送而没有工作簿的节点，每个月都列为未报送（missing_node）。
+--expect 甲镇,乙镇,… 应报送而没有工作簿的节点，每个月都列为未报送（missing_node），
+如同部门未报送。
+
 --check-sources 对镇工作簿列出的每个部门文件（在所列路径或工作簿旁找到时）计算
 SHA-256 并与清单比对：汇总后被改动的文件使该镇被拒收。
---show-unit 亿元 --places 2 另以该单位显示汇总和节点汇总，按最大余数法舍位平衡。
+
+--show-unit 亿元 --places 2 另以该单位显示汇总和节点汇总，按最大余数法舍位平衡：
+显示的各部分之和等于显示的合计；每个调整过的单元格都有标记，并注明其精确数值。
+精确数值的工作表不变。
 
 退出状态：0 所有节点都被采用且没有问题；1 其他情况；2 tally 无法完成工作。`, `Read consolidated workbooks tally wrote (a town's, or a roll-up's), verify each,
 and consolidate them exactly into the parent's workbook.
@@ -93,8 +104,7 @@ Each workbook is verified before it is used: its seal (a hidden sheet of
 SHA-256 digests tally writes with every consolidated workbook), every row
 of its Consolidated sheet, every block of Detail rows and the list of input
 files against the digests; every consolidated figure against the sum of its
-detail; its row
-conservation. A workbook edited after tally wrote it is refused with a
+detail; its row conservation. A workbook edited after tally wrote it is refused with a
 finding naming the cell. A node with errors of its own, without some months,
 or made with other indicator definitions is a finding, like a missing
 department.

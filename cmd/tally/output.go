@@ -48,11 +48,14 @@ type jsonTarget struct {
 }
 
 type jsonClaim struct {
-	ID         string   `json:"id"`
-	Indicator  string   `json:"indicator"`
-	Period     string   `json:"period"`
-	Base       string   `json:"base,omitempty"`
-	Text       string   `json:"text"`
+	ID        string `json:"id"`
+	Indicator string `json:"indicator"`
+	Period    string `json:"period"`
+	Base      string `json:"base,omitempty"`
+	Text      string `json:"text"`
+	// Subject is what the figure measures as the report words it (a
+	// claim read from the report).
+	Subject    string   `json:"subject,omitempty"`
 	Claimed    string   `json:"claimed"`
 	Unit       string   `json:"unit"`
 	Qualifier  string   `json:"qualifier"`
@@ -144,8 +147,11 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		jc := jsonClaim{ID: c.ID, Indicator: c.Indicator, Period: c.Span.String(), Text: c.Text,
 			Claimed: c.Value.String(), Unit: c.Unit.Name, Qualifier: strings.Join(qs, ","),
 			Interval: cr.Interval.String(), Status: string(cr.Status), Line: c.Line}
-		if c.Has(reconcile.Growth) {
-			jc.Base = fmt.Sprint(c.Base)
+		if base, ok := c.BaseYear(); ok && !c.Has(reconcile.AvgGrowth) { // as the workbook's 期间 says it
+			jc.Base = fmt.Sprint(base)
+		}
+		if c.Subject != "" || c.Indicator == "" {
+			jc.Subject = c.Subject
 		}
 		if !cr.Interval.NoLo {
 			jc.Low = dec(cr.Interval.Lo)
@@ -261,7 +267,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 			line += t("（", " (") + joinTexts(cr.Notes, lang) + t("）", ")")
 		}
 		verdicts = append(verdicts, cr.Status.In(lang))
-		texts = append(texts, cr.Claim.Text)
+		texts = append(texts, claimText(r.Spec, cr.Claim, lang))
 		details = append(details, line)
 	}
 	if len(verdicts) > 0 {
@@ -271,6 +277,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 			fmt.Fprintf(w, "  %s  %s  %s\n", pad(verdicts[i], vw), texts[i], details[i])
 		}
 	}
+	printUnmapped(w, r, lang)
 	fs := sortedFindings(r.Findings)
 	if len(fs) > 0 {
 		fmt.Fprintln(w)
@@ -289,6 +296,56 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	}
 	if output != "" {
 		fmt.Fprint(w, say(lang, msg{"\n已写入 {path}\n", "\nwrote {path}\n"}, fields{"path": output}))
+	}
+}
+
+// claimText is a claim's text led by its subject where the text leaves it
+// out (reconcile.Spec.Label).
+func claimText(s *reconcile.Spec, c *reconcile.Claim, lang reconcile.Lang) string {
+	if s == nil {
+		return c.Text
+	}
+	return s.Label(c, lang)
+}
+
+// printUnmapped lists the report's figures that were not checked, briefly:
+// one line per report line, each figure with its subject where the text
+// leaves it out, and the reason when it is not the want of an indicator (a
+// target restated, a figure of part of the year). The workbook and --json
+// have every detail; the count above is not left without its figures.
+func printUnmapped(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
+	type group struct {
+		line  int
+		items []string
+	}
+	var groups []group
+	for i := range r.Claims {
+		cr := &r.Claims[i]
+		if cr.Status != reconcile.Unmapped {
+			continue
+		}
+		item := claimText(r.Spec, cr.Claim, lang)
+		if cr.Claim.NotChecked != (reconcile.Text{}) {
+			item += reconcile.Text{"（", " ("}.In(lang) + cr.Claim.NotChecked.In(lang) + reconcile.Text{"）", ")"}.In(lang)
+		}
+		if n := len(groups); n > 0 && groups[n-1].line == cr.Claim.Line {
+			groups[n-1].items = append(groups[n-1].items, item)
+			continue
+		}
+		groups = append(groups, group{cr.Claim.Line, []string{item}})
+	}
+	if len(groups) == 0 {
+		return
+	}
+	fmt.Fprint(w, say(lang, msg{"\n未对应指标、未核对的报告数字（{n} 个，详见工作簿“报告核对”表）\n", "\nReport figures not checked: no indicator or not a result ({n}; the workbook's Claims sheet has each)\n"},
+		fields{"n": r.Summary.Unmapped}))
+	lines := make([]string, len(groups))
+	for i, g := range groups {
+		lines[i] = say(lang, msg{"第 {line} 行", "line {line}"}, fields{"line": g.line})
+	}
+	lw := widest(lines)
+	for i, g := range groups {
+		fmt.Fprintf(w, "  %s  %s\n", pad(lines[i], lw), strings.Join(g.items, reconcile.Text{"；", "; "}.In(lang)))
 	}
 }
 
@@ -345,6 +402,18 @@ func joinTexts(ts []reconcile.Text, lang reconcile.Lang) string {
 		parts[i] = x.In(lang)
 	}
 	return strings.Join(parts, reconcile.Text{"；", "; "}.In(lang))
+}
+
+// deptLabel names a department for a reader, its code in brackets for
+// the flags that take one: 科技科（kjk）; the code alone when the spec does
+// not know it.
+func deptLabel(s *reconcile.Spec, code string, lang reconcile.Lang) string {
+	if s != nil {
+		if d, ok := s.Department(code); ok {
+			return say(lang, msg{"{name}（{code}）", "{name} ({code})"}, fields{"name": d.Name, "code": code})
+		}
+	}
+	return code
 }
 
 // deptName returns a department's name, or its code when the spec has none.

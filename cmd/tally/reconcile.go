@@ -39,8 +39,8 @@ func (o *runOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f := cmd.Flags()
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
 	o.Lang = string(io.Lang) // the root's --lang, or LANG
-	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), io.t("同时读取的文件数", "files read in parallel"))
-	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至的月份`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+	f.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), io.t("同时读取的文件`个数`", "read `N` files in parallel"))
+	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
 		"consolidate through `YYYY-MM` (default: the latest month among the inputs' names)"))
 	f.Int64Var(&o.MaxFileMB, "max-file-mb", workbook.DefaultLimits.MaxFileBytes>>20, io.t("拒收大于此大小的文件，单位 `MB`", "refuse input files larger than `MB`"))
 	f.Int64Var(&o.MaxPartMB, "max-part-mb", workbook.DefaultLimits.MaxPartBytes>>20, io.t("拒收解压后大于此大小的工作表或字符串表，单位 `MB`", "refuse a sheet or string table that unpacks to more than `MB`"))

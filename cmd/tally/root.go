@@ -71,8 +71,8 @@ error, 1 when there are findings or mismatches, 2 when tally could not run,
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(flagError)
 	var lang string
-	root.PersistentFlags().StringVar(&lang, "lang", "", io.t("输出、工作簿和提示的语言：zh（中文）或 en（英文）；不给时看 LC_ALL/LANG 环境变量，默认中文",
-		"language of the output, workbooks and messages: zh or en; by default from LC_ALL/LANG, else Chinese"))
+	root.PersistentFlags().StringVar(&lang, "lang", "", io.t("输出、工作簿和提示的语言：`zh|en`（中文或英文）；不给时看 LC_ALL/LANG 环境变量，默认中文",
+		"the language of the output, workbooks and messages: `zh|en` (Chinese or English); by default from LC_ALL/LANG, else Chinese"))
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if lang != "" && lang != string(reconcile.Chinese) && lang != string(reconcile.English) {
 			return usage(msg{"--lang “{value}”：应为 zh（中文）或 en（英文）", "--lang \"{value}\": want zh or en"}, fields{"value": lang})

@@ -81,7 +81,7 @@ intranet.`),
 	cmd.PersistentFlags().StringVar(&opts.spec.Path, "spec", "", io.t("规格`文件`（YAML）；不给时用内置的精武镇 2020 年规格", "spec `FILE` (YAML); the built-in 精武镇 2020 spec when empty"))
 	cmd.PersistentFlags().StringVar(&opts.Data, "data", "tally-data", io.t("数据`文件夹`（数据库和上传的文件）；不存在时创建", "the data folder `DIR` (database and uploaded files); created when missing"))
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", io.t("在`主机:端口`上监听", "listen on `HOST:PORT`"))
-	f.StringVar(&opts.Lang, "lang", string(io.Lang), io.t("网页和终端的语言：zh（中文）或 en（英文）", "language of the pages and the terminal: zh or en"))
+	f.StringVar(&opts.Lang, "lang", string(io.Lang), io.t("网页和终端的语言：`zh|en`（中文或英文）", "the language of the pages and the terminal: `zh|en` (Chinese or English)"))
 	f.IntVar(&opts.Year, "year", 0, io.t("报送`年度`（默认为规格的年度）", "the reporting `YEAR` (default: the spec's year)"))
 	f.StringVar(&opts.TLSCert, "tls-cert", "", io.t("以此证书`文件`（PEM）提供 HTTPS 服务", "serve HTTPS with this certificate `FILE` (PEM)"))
 	f.StringVar(&opts.TLSKey, "tls-key", "", io.t("及此私钥`文件`（PEM）", "and this key `FILE` (PEM)"))
@@ -311,7 +311,7 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	url := fmt.Sprintf("%s://%s/", scheme, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 	abs, _ := filepath.Abs(opts.Data)
-	say(msg{"tally 报送平台：{url}", "tally serve: {url}"}, fields{"url": url})
+	say(msg{"tally 报送平台：{url}", "tally reporting desk: {url}"}, fields{"url": url})
 	say(msg{"数据文件夹：{dir}", "data folder: {dir}"}, fields{"dir": abs})
 	switch {
 	case addr.IP.IsLoopback():
@@ -341,7 +341,7 @@ func runServe(ctx context.Context, io streams, opts *serveOptions) error {
 	}
 	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	say(msg{"tally 报送平台：正在停止", "tally serve: stopping"}, nil)
+	say(msg{"tally 报送平台：正在停止", "tally reporting desk: stopping"}, nil)
 	return hs.Shutdown(shut)
 }
 
@@ -447,20 +447,37 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 		Short: io.t("列出账户", "List the accounts"),
 		Args:  args(cobra.NoArgs, noArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			s, _, _, err := opts.spec.load()
+			if err != nil {
+				return err
+			}
 			return withStore(opts, func(st *store.Store) error {
 				users, err := st.Users()
 				if err != nil {
 					return err
 				}
-				// Tab-separated, codes as stored: a list for scripts too,
-				// its words in the terminal's language.
+				if len(users) == 0 {
+					return nil
+				}
+				// A table under a header, every word in the terminal's
+				// language: the role as the pages say it, the department
+				// by name with its code (the code --dept takes).
+				rows := [][]string{{io.t("账户", "account"), io.t("角色", "role"), io.t("单位", "department"), io.t("状态", "state")}}
 				for _, u := range users {
 					state := msg{"启用", "active"}
 					if u.Disabled {
 						state = msg{"停用", "disabled"}
 					}
-					fmt.Fprintf(io.Out, "%s\t%s\t%s\t%s\n", u.Name, u.Role, u.Dept, state.In(io.Lang))
+					role, dept := msg{"填报单位", "department"}, ""
+					if u.Role == store.Office {
+						role = msg{"财政所", "office"}
+					}
+					if u.Dept != "" {
+						dept = deptLabel(s, u.Dept, io.Lang)
+					}
+					rows = append(rows, []string{u.Name, role.In(io.Lang), dept, state.In(io.Lang)})
 				}
+				printTable(io.Out, rows)
 				return nil
 			})
 		},

@@ -34,7 +34,7 @@ something is missing, late or rejected, 2 when tally could not run.`),
 	}
 	opts.AddFlags(cmd, io)
 	// status consolidates nothing: its --as-of is the month it reports up to.
-	cmd.Flags().Lookup("as-of").Usage = io.t("列出报送情况截至的月份`年-月`（如 2021-06；默认为所读文件中最晚的月份）",
+	cmd.Flags().Lookup("as-of").Usage = io.t("列出截至`年-月`的报送情况（如 2021-06；默认为所读文件中最晚的月份）",
 		"show submissions through `YYYY-MM` (default: the latest month among the inputs' names)")
 	return cmd
 }
@@ -49,6 +49,9 @@ type jsonSubmission struct {
 	State      string `json:"state"`
 	File       string `json:"file"`
 	Saved      string `json:"saved,omitempty"`
+	// Reasons are why a rejected file is sent back: its errors, each
+	// at its cell, in the run's language.
+	Reasons []string `json:"reasons,omitempty"`
 }
 
 func runStatus(io streams, opts *runOptions, paths []string) error {
@@ -68,7 +71,7 @@ func runStatus(io streams, opts *runOptions, paths []string) error {
 		out := jsonStatus{Submissions: []jsonSubmission{}}
 		for _, st := range res.Status {
 			out.Submissions = append(out.Submissions, jsonSubmission{Department: st.Department, Period: st.Period.String(),
-				State: st.State, File: st.File, Saved: st.Saved})
+				State: st.State, File: st.File, Saved: st.Saved, Reasons: rejectReasons(res, st, lang)})
 		}
 		if err := encodeJSON(io.Out, out); err != nil {
 			return err
@@ -117,8 +120,36 @@ func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 			fmt.Fprintln(io.Out, say(lang, msg{"  逾期：{dept} {period}，文件保存于 {saved}", "  late: {dept} {period}, saved {saved}"}, fields{"dept": name, "period": st.Period, "saved": st.Saved}))
 		case reconcile.Rejected:
 			fmt.Fprintln(io.Out, say(lang, msg{"  退回：{dept} {period}（{file}）", "  rejected: {dept} {period} ({file})"}, fields{"dept": name, "period": st.Period, "file": st.File}))
+			// Why, so the department can be told what to fix.
+			for _, r := range rejectReasons(res, st, lang) {
+				fmt.Fprintln(io.Out, "    "+r)
+			}
 		case reconcile.Missing:
 			fmt.Fprintln(io.Out, say(lang, msg{"  未报送：{dept} {period}", "  missing: {dept} {period}"}, fields{"dept": name, "period": st.Period}))
 		}
 	}
+}
+
+// rejectReasons are the errors that send a file back, each at its sheet and
+// cell, in lang: the reason a 退回 line gives.
+func rejectReasons(res *reconcile.Result, st reconcile.SubmissionState, lang reconcile.Lang) []string {
+	if st.State != reconcile.Rejected {
+		return nil
+	}
+	var out []string
+	for _, f := range res.Findings {
+		if f.File != st.File || f.Severity != reconcile.Error {
+			continue
+		}
+		where := f.Sheet
+		if f.Cell != "" {
+			where += "!" + f.Cell
+		}
+		if where == "" {
+			out = append(out, f.Message(lang))
+			continue
+		}
+		out = append(out, say(lang, msg{"{where}：{message}", "{where}: {message}"}, fields{"where": where, "message": f.Message(lang)}))
+	}
+	return out
 }

@@ -62,10 +62,10 @@ made as needed. Existing files are not overwritten without --force.`),
 	opts.spec.AddFlags(cmd, io)
 	f := cmd.Flags()
 	f.StringVar(&opts.Period, "period", "", io.t("报告期：`年-月`或年（如 2021-04、2020）", "the period: `YYYY-MM` or YYYY"))
-	f.StringSliceVar(&opts.Depts, "dept", nil, io.t("只生成这些部门（`代码或名称`，可重复；默认全部）", "only these departments (`CODE or name`, repeatable; all by default)"))
+	f.StringSliceVar(&opts.Depts, "dept", nil, io.t("只生成这些部门的模板（`代码或名称`，可重复；默认全部）", "only the templates of these departments (`CODE|NAME`, repeatable; all by default)"))
 	f.StringVar(&opts.From, "from", "", io.t("用`文件夹`中上一期的报送文件预填", "prefill from the previous period's submissions in `DIR`"))
 	f.StringVarP(&opts.Output, "output", "o", "", io.t("把工作簿写入`文件夹`（不存在时自动创建）", "write the workbooks into `DIR` (made as needed)"))
-	f.StringVar(&opts.Password, "password", "", io.t("用密码保护数据表（默认无密码）", "protect the data sheets with a password (none by default)"))
+	f.StringVar(&opts.Password, "password", "", io.t("用`密码`保护数据表（默认无密码）", "protect the data sheets with `PASSWORD` (none by default)"))
 	f.BoolVar(&opts.Force, "force", false, io.t("覆盖已有文件", "overwrite existing files"))
 	f.BoolVar(&opts.List, "list", false, io.t("列出各部门及其指标", "list the departments and their indicators"))
 	return cmd
