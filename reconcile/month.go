@@ -105,6 +105,11 @@ type monthState struct {
 	present    map[hashKey]entityVal
 	sheets     map[string]string // table → sheet name
 	sheetNames []string
+	// fixed is, for each row whose 本年累计 broke the chain, what it
+	// should have been: next month is checked against it too, so that a
+	// month that follows the correct figure is not blamed for this one's
+	// error. Made on the first break: nearly every month has none.
+	fixed map[hashKey]compactDec
 	// ek is the key of the row being added: hashOf(table, entity), set by
 	// row.
 	ek hashKey
@@ -237,6 +242,14 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 }
 
+// followsFix reports whether a row's 本年累计 this month (ytd, with its 本月
+// month) follows from what the row's 本年累计 should have been in m, when
+// m's own broke the chain.
+func (m *monthState) followsFix(k hashKey, month, ytd decimal.Decimal) bool {
+	f, ok := m.fixed[k]
+	return ok && addsUp(f.dec(), month, ytd)
+}
+
 // notCompared says that a month was not checked against the month before
 // it: one of them had too many rows to hold.
 func (l *Ledger) notCompared(dept string, cur *monthState) {
@@ -268,13 +281,25 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if addsUp(prevYTD, month, ytd) { // sum.go: no allocation when it does
 			continue
 		}
+		if prev != nil && prev.followsFix(v.key, month, ytd) {
+			continue // last month's figure is wrong, and has its own finding; this one is right
+		}
 		want := prevYTD.Add(month)
+		if cur.fixed == nil {
+			cur.fixed = map[hashKey]compactDec{}
+		}
+		cur.fixed[v.key] = compact(want)
+		off := ytd.Sub(want)
+		offText := Text{"多 " + off.String(), off.String() + " too high"}
+		if off.IsNegative() {
+			offText = Text{"少 " + off.Neg().String(), off.Neg().String() + " too low"}
+		}
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		l.finding(Finding{Source: cur.ytdAt(v), Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
-			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": off.String(), "off": offText}})
 	}
 	if prev == nil {
 		return
