@@ -218,12 +218,6 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
 	}
 	opts.report, opts.notes = opts.Report, io.Err
-	if opts.Output != "" {
-		// The detail is written next to the workbook as the run goes.
-		if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
-			return err
-		}
-	}
 	show, err := opts.show.parse()
 	if err != nil {
 		return err
@@ -241,6 +235,11 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	var withDetail func(*reconcile.Spec, *reconcile.Options) error // the spec names the detail's indicators
 	if opts.Output != "" {
 		withDetail = func(s *reconcile.Spec, opt *reconcile.Options) error {
+			// The detail is written next to the workbook as the run goes;
+			// its folder is made now, after every refusal (checkOutput).
+			if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
+				return err
+			}
 			var err error
 			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 				return err
