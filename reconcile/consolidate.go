@@ -306,6 +306,14 @@ func (l *Ledger) Add(s *Submission) {
 	l.res.Inputs = append(l.res.Inputs, in)
 }
 
+// AddOwnWorkbook records an input that is a consolidated workbook tally
+// wrote (an earlier run's -o saved among the submissions): it is listed,
+// with an info finding, and not read as a submission.
+func (l *Ledger) AddOwnWorkbook(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleOwnWorkbook, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
+}
+
 // late: a month's file saved after the spec's deadline day of the next
 // month, by the date the file itself records.
 func (l *Ledger) late(s *Submission) (Finding, bool) {

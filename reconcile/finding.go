@@ -73,6 +73,9 @@ const (
 	RuleLongText         Rule = "long_text"
 	// A check that would hold more than a named limit in memory (stream.go).
 	RuleNotChecked Rule = "not_checked"
+	// An input that is a consolidated workbook tally wrote, not a
+	// submission (an earlier run's -o saved among the submissions).
+	RuleOwnWorkbook Rule = "consolidated_workbook"
 )
 
 // Finding is one problem, at its place.
@@ -191,6 +194,8 @@ var catalogue = map[Rule]message{
 		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
 	RuleNotChecked: {Text{"未做的核对", "check not run"},
 		Text{"{check}未进行：需要在内存中保留的数据超过 {limit} 个的上限；合计照常精确汇总", "{check}: not run, it would hold more than {limit} entries in memory (the limit); totals are consolidated exactly as usual"}},
+	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
+		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},
 		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
 	RuleDate: {Text{"日期不是数字", "date in a figure cell"},

@@ -57,6 +57,9 @@ type Identity struct {
 	// Modified is when the file says it was last saved, as an RFC 3339 UTC
 	// timestamp ("" when it does not say).
 	Modified string
+	// Consolidated: the file is a consolidated workbook tally wrote (it
+	// has the seal sheet), not a submission.
+	Consolidated bool
 }
 
 // IdentityOf returns what a read submission says it is.

@@ -63,6 +63,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		}
 		_, id.Modified = x.saved()
 		fp, hasFP = x.fingerprint()
+		_, id.Consolidated = x.sheet(sealSheet)
 	}
 	id.Readable = true
 	if hasFP {

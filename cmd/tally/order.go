@@ -33,6 +33,9 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	}
 	close(next)
 	wg.Wait()
+	for i := range files {
+		files[i].consolidated = ids[i].Consolidated
+	}
 	idx := make([]int, len(files))
 	for i := range idx {
 		idx[i] = i

@@ -104,7 +104,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		return nil, "", err
 	}
 	if out != "" {
-		if err := checkOutput(out, files); err != nil {
+		// The output may replace an earlier run's consolidated workbook
+		// among the inputs (saved in the folder being read): that is not
+		// a submission, and it is skipped below.
+		if err := checkOutput(out, files); err != nil && !workbook.Identify(out, out, s, o.limits()).Consolidated {
 			return nil, "", err
 		}
 	}
@@ -127,6 +130,17 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	lim := o.limits()
 	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
 	l := reconcile.NewLedger(s, opt)
+	// An earlier run's consolidated workbook among the inputs is listed
+	// with an info finding, not read as a submission.
+	read := files[:0:0]
+	for _, in := range files {
+		if in.consolidated {
+			l.AddOwnWorkbook(in.display)
+		} else {
+			read = append(read, in)
+		}
+	}
+	files = read
 	bar := o.progress(len(files))
 	var streamErr error
 	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
@@ -280,6 +294,9 @@ type input struct {
 	path, display string
 	problem       error
 	folder        bool
+	// consolidated: a consolidated workbook tally wrote (identifyOrder
+	// says), listed and not read as a submission.
+	consolidated bool
 }
 
 // submissionExt are the extensions read from folders. Legacy .xls files are
