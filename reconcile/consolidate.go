@@ -148,6 +148,9 @@ type Ledger struct {
 	unreadable map[string]Text // dept|period → why its first unreadable file was not
 	unreadKeys []string
 	unreadSubs []unreadSub
+	// missingOf is what each note missing gave stands for, so that a
+	// claim's notes can name a department's missing periods as spans.
+	missingOf map[Text]missingNote
 }
 
 // NewLedger starts a run.
@@ -213,6 +216,9 @@ func (l *Ledger) Result() *Result {
 	if !l.check {
 		l.buildStatus()
 		l.res.Claims = EvaluateClaims(l.spec, l.yearFigure)
+		for i := range l.res.Claims {
+			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
+		}
 	}
 	l.summarise()
 	return l.res
@@ -740,7 +746,78 @@ func (l *Ledger) missing(dept string, p Period) Text {
 		l.finding(Finding{Department: dept, Period: p.String(), Rule: RuleMissing, Severity: Error,
 			Fields: Fields{"department": name, "period": p.String()}})
 	}
-	return Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
+	t := Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
+	if l.missingOf == nil {
+		l.missingOf = map[Text]missingNote{}
+	}
+	l.missingOf[t] = missingNote{name, p}
+	return t
+}
+
+// missingNote is a department's period with no file, as a note names it.
+type missingNote struct {
+	dept string // its name
+	p    Period
+}
+
+// spans names each department's missing periods among notes once, as runs
+// (未报送：财政所 2020-01 至 2020-12), where the department's first one was;
+// the other notes keep their places.
+func (l *Ledger) spans(notes []Text) []Text {
+	byDept := map[string][]Period{}
+	for _, n := range notes {
+		if m, ok := l.missingOf[n]; ok {
+			byDept[m.dept] = appendUnique(byDept[m.dept], m.p)
+		}
+	}
+	var out []Text
+	for _, n := range notes {
+		m, ok := l.missingOf[n]
+		if !ok {
+			out = append(out, n)
+			continue
+		}
+		ps := byDept[m.dept]
+		if ps == nil {
+			continue // named already
+		}
+		delete(byDept, m.dept)
+		if len(ps) == 1 {
+			out = append(out, n)
+			continue
+		}
+		out = append(out, missingSpans(m.dept, ps))
+	}
+	return out
+}
+
+// missingSpans is one note naming a department's missing periods, runs of
+// consecutive months or years as "first 至 last".
+func missingSpans(dept string, ps []Period) Text {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Before(ps[j]) })
+	next := func(a, b Period) bool {
+		if a.IsMonth() != b.IsMonth() {
+			return false
+		}
+		if a.IsMonth() {
+			return b.Prev() == a
+		}
+		return b.Year == a.Year+1
+	}
+	var zh, en []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && next(ps[j], ps[j+1]) {
+			j++
+		}
+		if j == i {
+			zh, en = append(zh, ps[i].String()), append(en, ps[i].String())
+		} else {
+			zh, en = append(zh, ps[i].String()+" 至 "+ps[j].String()), append(en, ps[i].String()+" to "+ps[j].String())
+		}
+		i = j + 1
+	}
+	return Text{"未报送：" + dept + " " + strings.Join(zh, "、"), "missing: " + dept + " " + strings.Join(en, ", ")}
 }
 
 // monthlyDepts lists the departments that submit ind monthly.
