@@ -320,6 +320,13 @@ func (l *Ledger) AddOwnWorkbook(file string) {
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
 }
 
+// AddSameFile records a path that reaches the file read as used (a hard
+// or symbolic link): listed, with an info finding, and not read again.
+func (l *Ledger) AddSameFile(path, used string) {
+	l.finding(Finding{Source: Source{File: path}, Rule: RuleSameFile, Severity: Info, Fields: Fields{"used": used}})
+	l.res.Inputs = append(l.res.Inputs, Input{File: path, Status: "same_file"})
+}
+
 // late: a month's file saved after the spec's deadline day of the next
 // month, by the date the file itself records.
 func (l *Ledger) late(s *Submission) (Finding, bool) {
@@ -927,6 +934,9 @@ func (l *Ledger) summarise() {
 		if folder[in.File] {
 			s.Folders++
 			continue
+		}
+		if in.Status == "same_file" {
+			continue // a second path to a file counted once
 		}
 		s.Files++
 		switch in.Status {

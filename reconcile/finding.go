@@ -76,6 +76,10 @@ const (
 	// An input that is a consolidated workbook tally wrote, not a
 	// submission (an earlier run's -o saved among the submissions).
 	RuleOwnWorkbook Rule = "consolidated_workbook"
+	// Byte-identical copies of one file, and several paths to one file
+	// (links): read or consolidated once.
+	RuleIdenticalCopy Rule = "identical_copy"
+	RuleSameFile      Rule = "same_file"
 )
 
 // Finding is one problem, at its place.
@@ -194,6 +198,10 @@ var catalogue = map[Rule]message{
 		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
 	RuleNotChecked: {Text{"未做的核对", "check not run"},
 		Text{"{check}未进行：需要在内存中保留的数据超过 {limit} 个的上限；合计照常精确汇总", "{check}: not run, it would hold more than {limit} entries in memory (the limit); totals are consolidated exactly as usual"}},
+	RuleIdenticalCopy: {Text{"内容相同的副本", "identical copy"},
+		Text{"与 {used} 内容完全相同（同一文件的副本），只汇总一次，按 {used}", "identical to {used} byte for byte (a copy of the same file); consolidated once, as {used}"}},
+	RuleSameFile: {Text{"同一文件", "same file"},
+		Text{"与 {used} 是同一文件（硬链接或符号链接），只读取一次，按 {used}", "the same file as {used} (a hard or symbolic link); read once, as {used}"}},
 	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
 		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},

@@ -139,6 +139,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		} else {
 			read = append(read, in)
 		}
+		for _, p := range in.links {
+			l.AddSameFile(p, in.display)
+		}
 	}
 	files = read
 	bar := o.progress(len(files))
@@ -297,6 +300,10 @@ type input struct {
 	// consolidated: a consolidated workbook tally wrote (identifyOrder
 	// says), listed and not read as a submission.
 	consolidated bool
+	// links are the other paths to the same file (hard or symbolic
+	// links), which is read once; identifyOrder puts the one named as
+	// issued in path, the others here.
+	links []string
 }
 
 // submissionExt are the extensions read from folders. Legacy .xls files are
@@ -314,8 +321,14 @@ func collect(paths []string) ([]input, error) {
 	var out []input
 	seen := newSeenFiles()
 	add := func(p string, st os.FileInfo) {
-		if st != nil && !seen.add(st) {
-			return
+		if st != nil {
+			if i, isNew := seen.add(st, len(out)); !isNew {
+				// Another path to a file already listed (a hard or
+				// symbolic link): read once, under the name
+				// identifyOrder chooses, the others said.
+				out[i].links = append(out[i].links, p)
+				return
+			}
 		}
 		in := input{path: p, display: p}
 		if st != nil && !st.Mode().IsRegular() {
