@@ -114,7 +114,7 @@ func read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	x, err := openXLSX(r, size, lim)
 	if err != nil {
 		sub = identifyByName(sub, base, s)
-		return unreadable(sub, err)
+		return unreadable(sub, refineOpen(err, base))
 	}
 	sub.Saved, sub.Modified = x.saved()
 	fp, hasFP := x.fingerprint()
@@ -840,6 +840,7 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		def, _ := l.s.Indicator(ind)
 		src := r.Cells[ci].Source
 		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
+		fitExample(f, def)
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
 			// calculated (a file written by a script) only loses the
