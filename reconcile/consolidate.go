@@ -160,6 +160,9 @@ type Ledger struct {
 	unreadable map[string]Text // dept|period → why its first unreadable file was not
 	unreadKeys []string
 	unreadSubs []unreadSub
+	// missingOf is what each note missing gave stands for, so that a
+	// claim's notes can name a department's missing periods as spans.
+	missingOf map[Text]missingNote
 }
 
 // NewLedger starts a run.
@@ -225,6 +228,9 @@ func (l *Ledger) Result() *Result {
 	if !l.check {
 		l.buildStatus()
 		l.res.Claims = EvaluateClaims(l.spec, l.yearFigure)
+		for i := range l.res.Claims {
+			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
+		}
 	}
 	l.summarise()
 	return l.res
@@ -316,6 +322,21 @@ func (l *Ledger) Add(s *Submission) {
 		l.noteUnreadable(s.Department+"|"+s.Period.String(), s)
 	}
 	l.res.Inputs = append(l.res.Inputs, in)
+}
+
+// AddOwnWorkbook records an input that is a consolidated workbook tally
+// wrote (an earlier run's -o saved among the submissions): it is listed,
+// with an info finding, and not read as a submission.
+func (l *Ledger) AddOwnWorkbook(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleOwnWorkbook, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
+}
+
+// AddSameFile records a path that reaches the file read as used (a hard
+// or symbolic link): listed, with an info finding, and not read again.
+func (l *Ledger) AddSameFile(path, used string) {
+	l.finding(Finding{Source: Source{File: path}, Rule: RuleSameFile, Severity: Info, Fields: Fields{"used": used}})
+	l.res.Inputs = append(l.res.Inputs, Input{File: path, Status: "same_file"})
 }
 
 // late: a month's file saved after the spec's deadline day of the next
@@ -757,7 +778,78 @@ func (l *Ledger) missing(dept string, p Period) Text {
 		l.finding(Finding{Department: dept, Period: p.String(), Rule: RuleMissing, Severity: Error,
 			Fields: Fields{"department": name, "period": p.String()}})
 	}
-	return Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
+	t := Text{"未报送：" + name + " " + p.String(), "missing: " + name + " " + p.String()}
+	if l.missingOf == nil {
+		l.missingOf = map[Text]missingNote{}
+	}
+	l.missingOf[t] = missingNote{name, p}
+	return t
+}
+
+// missingNote is a department's period with no file, as a note names it.
+type missingNote struct {
+	dept string // its name
+	p    Period
+}
+
+// spans names each department's missing periods among notes once, as runs
+// (未报送：财政所 2020-01 至 2020-12), where the department's first one was;
+// the other notes keep their places.
+func (l *Ledger) spans(notes []Text) []Text {
+	byDept := map[string][]Period{}
+	for _, n := range notes {
+		if m, ok := l.missingOf[n]; ok {
+			byDept[m.dept] = appendUnique(byDept[m.dept], m.p)
+		}
+	}
+	var out []Text
+	for _, n := range notes {
+		m, ok := l.missingOf[n]
+		if !ok {
+			out = append(out, n)
+			continue
+		}
+		ps := byDept[m.dept]
+		if ps == nil {
+			continue // named already
+		}
+		delete(byDept, m.dept)
+		if len(ps) == 1 {
+			out = append(out, n)
+			continue
+		}
+		out = append(out, missingSpans(m.dept, ps))
+	}
+	return out
+}
+
+// missingSpans is one note naming a department's missing periods, runs of
+// consecutive months or years as "first 至 last".
+func missingSpans(dept string, ps []Period) Text {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Before(ps[j]) })
+	next := func(a, b Period) bool {
+		if a.IsMonth() != b.IsMonth() {
+			return false
+		}
+		if a.IsMonth() {
+			return b.Prev() == a
+		}
+		return b.Year == a.Year+1
+	}
+	var zh, en []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && next(ps[j], ps[j+1]) {
+			j++
+		}
+		if j == i {
+			zh, en = append(zh, ps[i].String()), append(en, ps[i].String())
+		} else {
+			zh, en = append(zh, ps[i].String()+" 至 "+ps[j].String()), append(en, ps[i].String()+" to "+ps[j].String())
+		}
+		i = j + 1
+	}
+	return Text{"未报送：" + dept + " " + strings.Join(zh, "、"), "missing: " + dept + " " + strings.Join(en, ", ")}
 }
 
 // monthlyDepts lists the departments that submit ind monthly.
@@ -867,6 +959,9 @@ func (l *Ledger) summarise() {
 		if folder[in.File] {
 			s.Folders++
 			continue
+		}
+		if in.Status == "same_file" {
+			continue // a second path to a file counted once
 		}
 		s.Files++
 		switch in.Status {

@@ -73,6 +73,13 @@ const (
 	RuleLongText         Rule = "long_text"
 	// A check that would hold more than a named limit in memory (stream.go).
 	RuleNotChecked Rule = "not_checked"
+	// An input that is a consolidated workbook tally wrote, not a
+	// submission (an earlier run's -o saved among the submissions).
+	RuleOwnWorkbook Rule = "consolidated_workbook"
+	// Byte-identical copies of one file, and several paths to one file
+	// (links): read or consolidated once.
+	RuleIdenticalCopy Rule = "identical_copy"
+	RuleSameFile      Rule = "same_file"
 )
 
 // Finding is one problem, at its place.
@@ -149,8 +156,8 @@ var catalogue = map[Rule]message{
 	RuleNoTotal: {Text{"缺少合计行", "no total row"},
 		Text{"没有合计行", "no 合计 (total) row"}},
 	RuleYTDChain: {Text{"本年累计衔接", "year-to-date chain"},
-		Text{"本年累计 {ytd} 不等于上月（{prev}）累计 {prev_ytd} 加本月 {month}（应为 {expected}，修订 {revision}）",
-			"year-to-date {ytd} is not last month's ({prev}) {prev_ytd} plus this month's {month} (expected {expected}, revised by {revision})"}},
+		Text{"本年累计 {ytd} 不等于上月（{prev}）累计 {prev_ytd} 加本月 {month}，应改为 {expected}（现填数{off}）",
+			"year-to-date {ytd} is not last month's ({prev}) {prev_ytd} plus this month's {month}: it should be {expected} (it is {off})"}},
 	RuleYTDBelowMonth: {Text{"本年累计小于本月", "year-to-date below month"},
 		Text{"本年累计 {ytd} 小于本月 {month}", "year-to-date {ytd} is less than this month's {month}"}},
 	RuleMissing: {Text{"未报送", "not submitted"},
@@ -191,6 +198,12 @@ var catalogue = map[Rule]message{
 		Text{"本文件问题过多，只列出前 {listed} 个，另有 {more} 个未列出（其中错误 {errors} 个）", "too many findings in this file: the first {listed} are listed, {more} more are not ({errors} of them errors)"}},
 	RuleNotChecked: {Text{"未做的核对", "check not run"},
 		Text{"{check}未进行：需要在内存中保留的数据超过 {limit} 个的上限；合计照常精确汇总", "{check}: not run, it would hold more than {limit} entries in memory (the limit); totals are consolidated exactly as usual"}},
+	RuleIdenticalCopy: {Text{"内容相同的副本", "identical copy"},
+		Text{"与 {used} 内容完全相同（同一文件的副本），只汇总一次，按 {used}", "identical to {used} byte for byte (a copy of the same file); consolidated once, as {used}"}},
+	RuleSameFile: {Text{"同一文件", "same file"},
+		Text{"与 {used} 是同一文件（硬链接或符号链接），只读取一次，按 {used}", "the same file as {used} (a hard or symbolic link); read once, as {used}"}},
+	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
+		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},
 		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
 	RuleDate: {Text{"日期不是数字", "date in a figure cell"},

@@ -127,6 +127,11 @@ type monthState struct {
 	rowStart  int
 	ent       int32
 	entBefore bool
+	// fixed is, for each row whose 本年累计 broke the chain, what it
+	// should have been: next month is checked against it too, so that a
+	// month that follows the correct figure is not blamed for this one's
+	// error. Made on the first break: nearly every month has none.
+	fixed map[hashKey]Num
 	// last is the key and index of the figure val returned last in this
 	// row (a row's 本年累计 usually follows its 本月), -1 for none.
 	lastKey hashKey
@@ -367,6 +372,14 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 }
 
+// followsFix reports whether a row's 本年累计 this month (ytd, with its 本月
+// month) follows from what the row's 本年累计 should have been in m, when
+// m's own broke the chain.
+func (m *monthState) followsFix(k hashKey, month, ytd Num) bool {
+	f, ok := m.fixed[k]
+	return ok && addsUp(f, month, ytd)
+}
+
 // notCompared says that a month was not checked against the month before
 // it: one of them had too many rows to hold.
 func (l *Ledger) notCompared(dept string, cur *monthState) {
@@ -397,15 +410,27 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
 			continue
 		}
+		if prev != nil && prev.followsFix(v.key, v.month, v.ytd) {
+			continue // last month's figure is wrong, and has its own finding; this one is right
+		}
 		prevDec, month, ytd := prevYTD.Decimal(), v.month.Decimal(), v.ytd.Decimal()
 		want := prevDec.Add(month)
+		if cur.fixed == nil {
+			cur.fixed = map[hashKey]Num{}
+		}
+		cur.fixed[v.key] = NumOf(want)
+		off := ytd.Sub(want)
+		offText := Text{"多 " + off.String(), off.String() + " too high"}
+		if off.IsNegative() {
+			offText = Text{"少 " + off.Neg().String(), off.Neg().String() + " too low"}
+		}
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		at, raw := cur.ytdAt(v)
 		l.finding(Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
-			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": off.String(), "off": offText}})
 	}
 	if prev == nil {
 		return

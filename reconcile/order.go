@@ -57,6 +57,9 @@ type Identity struct {
 	// Modified is when the file says it was last saved, as an RFC 3339 UTC
 	// timestamp ("" when it does not say).
 	Modified string
+	// Consolidated: the file is a consolidated workbook tally wrote (it
+	// has the seal sheet), not a submission.
+	Consolidated bool
 }
 
 // IdentityOf returns what a read submission says it is.
@@ -93,13 +96,25 @@ func (a Identity) Before(b Identity) bool {
 // later save time the file records, then a file named for its period and
 // department over one whose name says nothing, then the later name (so
 // "2020-03-czs (1).xlsx", a re-sent copy, counts over "2020-03-czs.xlsx"),
-// then the path and the content, so the choice is total.
+// then the path and the content, so the choice is total. Between
+// byte-identical copies (both SHA-256 known and equal) the figures are the
+// same whichever counts: the one named as issued does (2020-08-kjk.xlsx
+// over "2020-08-kjk - 副本.xlsx"), then the earlier name.
 func (a Identity) Preferred(b Identity) bool {
 	if a.Readable != b.Readable {
 		return a.Readable
 	}
 	if am, bm := RecordedSave(a.Period, a.Modified), RecordedSave(b.Period, b.Modified); am != bm {
 		return am > bm
+	}
+	if a.SHA256 != "" && a.SHA256 == b.SHA256 {
+		if ra, rb := a.NameRank(a.File), b.NameRank(b.File); ra != rb {
+			return ra > rb
+		}
+		if an, bn := stem(a.File), stem(b.File); an != bn {
+			return naturalLess(an, bn)
+		}
+		return a.File < b.File
 	}
 	if na, nb := a.namedFor(), b.namedFor(); na != nb {
 		return na // named as issued (2020-03-czs…) over a name that says nothing
@@ -128,6 +143,21 @@ func (a Identity) namedFor() bool {
 	}
 	rest := name[len(prefix):]
 	return rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z' || rest[0] >= '0' && rest[0] <= '9')
+}
+
+// NameRank ranks a name a file of this identity could go by: 2 the name
+// as issued (2020-07-kjk.xlsx), 1 a copy's (2020-07-kjk (1).xlsx), 0 one
+// that says nothing of its period and department.
+func (a Identity) NameRank(file string) int {
+	b := a
+	b.File = file
+	switch {
+	case !b.namedFor():
+		return 0
+	case strings.EqualFold(stem(file), a.Period.String()+"-"+a.Department):
+		return 2
+	}
+	return 1
 }
 
 // stem is a file's base name without its extension.

@@ -169,10 +169,16 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 		// of Identity.Before, so the one that counts came first; both are
 		// reported, saying which counts and why.
 		used := l.chosen[fr.key]
-		fr.mid = append(fr.mid, Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-			Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}},
-			Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
-				Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
+		if used.SHA256 != "" && used.SHA256 == s.SHA256 {
+			// A byte-identical copy: nothing differs, nothing is lost.
+			fr.mid = append(fr.mid, Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+				Rule: RuleIdenticalCopy, Severity: Info, Fields: Fields{"used": used.File}})
+		} else {
+			fr.mid = append(fr.mid, Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+				Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}},
+				Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
+					Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
+		}
 		// In check mode it is checked like any file, so the department
 		// hears of all its problems; its figures go nowhere.
 		fr.noSum, fr.dup = l.check, !l.check

@@ -67,6 +67,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		_, id.Modified = x.saved()
 		fp, hasFP = x.fingerprint()
 		fp = Fingerprint{strings.Clone(fp.Template), strings.Clone(fp.Department), strings.Clone(fp.Period), strings.Clone(fp.Layout)}
+		_, id.Consolidated = x.sheet(sealSheet)
 	}
 	id.Readable = true
 	if hasFP {

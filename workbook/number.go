@@ -91,7 +91,7 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 		t = strings.ReplaceAll(t, ",", "")
 	}
 	if !plain.MatchString(t) {
-		return decimal.Decimal{}, false, reconcile.Text{"数字，如 1234.50、1,234.50 或 (1,234.50)", "a number such as 1234.50, 1,234.50 or (1,234.50)"}, false
+		return decimal.Decimal{}, false, anyNumber, false
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
@@ -101,6 +101,40 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 		d = d.Neg()
 	}
 	return d, false, reconcile.Text{}, true
+}
+
+// anyNumber is what ParseText asks for when the text is not a number at
+// all; fitExample makes it fit the column.
+var anyNumber = reconcile.Text{"数字，如 1234.50、1,234.50 或 (1,234.50)", "a number such as 1234.50, 1,234.50 or (1,234.50)"}
+
+// fitExample turns the examples of a not_a_number finding into ones the
+// column takes: whole numbers for a column of whole units (家, 人), no
+// negative form where a negative figure is itself a finding.
+func fitExample(f *reconcile.Finding, def *reconcile.Indicator) {
+	if f == nil || def == nil || f.Rule != reconcile.RuleNotANumber || f.Fields["expected"] != anyNumber {
+		return
+	}
+	nonNeg := def.NonNegative || def.HasMin && !def.Min.IsNegative()
+	if def.Precision == 0 && !nonNeg {
+		f.Fields["expected"] = reconcile.Text{"整数，如 1234、1,234 或 (1,234)", "a whole number such as 1234, 1,234 or (1,234)"}
+		return
+	}
+	ex := "1234"
+	switch { // fen at most: 1234.500000 would read as a demand for six places
+	case def.Precision == 1:
+		ex += ".5"
+	case def.Precision > 1:
+		ex += ".50"
+	}
+	grouped := "1," + ex[1:]
+	switch {
+	case def.Precision == 0:
+		f.Fields["expected"] = reconcile.Text{"整数，如 " + ex + " 或 " + grouped + "（不能为负数）", "a whole number such as " + ex + " or " + grouped + " (not negative)"}
+	case nonNeg:
+		f.Fields["expected"] = reconcile.Text{"数字，如 " + ex + " 或 " + grouped + "（不能为负数）", "a number such as " + ex + " or " + grouped + " (not negative)"}
+	default:
+		f.Fields["expected"] = reconcile.Text{"数字，如 " + ex + "、" + grouped + " 或 (" + grouped + ")", "a number such as " + ex + ", " + grouped + " or (" + grouped + ")"}
+	}
 }
 
 // trailingUnit returns the (longest) unit name a text ends with, if any.

@@ -116,7 +116,7 @@ func read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 	x, err := openXLSX(r, size, lim)
 	if err != nil {
 		sub = identifyByName(sub, base, s)
-		return unreadable(sub, err)
+		return unreadable(sub, refineOpen(err, base))
 	}
 	sub.Saved, sub.Modified = x.saved()
 	fp, hasFP := x.fingerprint()
@@ -955,6 +955,10 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		}
 		cell := &r.Cells[ci]
 		f := readValueInto(cell, l.byCol[ci], unit)
+		if f != nil {
+			def, _ := l.s.Indicator(ind)
+			fitExample(f, def) // an example that fits the column (整数, not negative)
+		}
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
 			// calculated (a file written by a script) only loses the

@@ -2,11 +2,15 @@ package workbook
 
 import (
 	"archive/zip"
+	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/jingwu/tally/reconcile"
@@ -175,3 +179,55 @@ func findingsBound(x sheetScanner) int {
 }
 
 func (x *xlsx) limits() Limits { return x.lim }
+
+// biffEncrypted reports whether a legacy workbook stream is encrypted: a
+// FILEPASS record (0x002F) among the first records of its globals, before
+// their EOF. Only the first records are read (bounded).
+func biffEncrypted(r io.Reader) bool {
+	br := bufio.NewReaderSize(io.LimitReader(r, 64<<10), 4096)
+	var h [4]byte
+	for i := 0; i < 256; i++ {
+		if _, err := io.ReadFull(br, h[:]); err != nil {
+			return false
+		}
+		typ, n := binary.LittleEndian.Uint16(h[:2]), binary.LittleEndian.Uint16(h[2:])
+		switch typ {
+		case 0x002F:
+			return true
+		case 0x000A: // EOF of the globals
+			return false
+		}
+		if _, err := br.Discard(int(n)); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// textFile is the reason of a file that is plain text where a workbook was
+// expected.
+var textFile = [2]string{"这是文本文件（可能是改了扩展名的 CSV），不是 xlsx 工作簿", "a text file (a CSV renamed .xlsx?), not an xlsx workbook"}
+
+// refineOpen says more about a file that did not open, from its name: an
+// Excel lock file (~$…, what Excel keeps beside a workbook while it is
+// open), or a text file whose name does not claim to be a spreadsheet
+// (notes.txt is no renamed CSV).
+func refineOpen(err error, base string) error {
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	switch ext := strings.ToLower(filepath.Ext(base)); {
+	case strings.HasPrefix(base, "~$"):
+		return fileErr("这是 Excel 的锁定文件（文件正在 Excel 中打开时产生的锁定文件，以 ~$ 开头），不是报送文件；请报送不带 ~$ 的原文件",
+			"an Excel lock file (Excel keeps one, named ~$…, beside a workbook while it is open), not a submission; send the file without ~$", nil)
+	case fe.Reason == textFile && ext == "":
+		return fileErr("这是文本文件，不是电子表格；请报送 .xlsx 工作簿", "a text file, not a spreadsheet; send an .xlsx workbook", nil)
+	case fe.Reason == textFile && !spreadsheetExt[ext] && ext != ".csv":
+		return fileErr("这是文本文件（"+ext+"），不是电子表格；请报送 .xlsx 工作簿", "a text file ("+ext+"), not a spreadsheet; send an .xlsx workbook", nil)
+	}
+	return err
+}
+
+// spreadsheetExt are the extensions of workbooks tally reads (or names).
+var spreadsheetExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}

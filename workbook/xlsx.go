@@ -185,7 +185,7 @@ func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, 
 		case bytes.HasPrefix(head, []byte("PK")):
 			return nil, fileErr("压缩包已损坏或不完整（可能传输中断）", "the zip package is truncated or corrupt (an interrupted transfer?)", err)
 		case looksLikeText(r, size):
-			return nil, fileErr("这是文本文件（可能是改了扩展名的 CSV），不是 xlsx 工作簿", "a text file (a CSV renamed .xlsx?), not an xlsx workbook", nil)
+			return nil, &FileError{textFile, nil} // named by its extension in read (refineOpen)
 		}
 		return nil, fileErr("不是 xlsx 工作簿（不是 zip 格式）", "not an xlsx workbook (not a zip package)", err)
 	}
@@ -228,6 +228,10 @@ func classifyOLE2(r io.ReaderAt) error {
 		case "EncryptionInfo", "EncryptedPackage":
 			return fileErr("文件设置了打开密码（已加密），请去掉密码后重新报送", "the file is password-protected (encrypted); remove the password and send it again", nil)
 		case "Workbook", "Book":
+			if biffEncrypted(e) {
+				return fileErr("这是设置了打开密码（已加密）的旧版 .xls 文件，请去掉密码并在 Excel 中另存为 .xlsx 后重新报送",
+					"a password-protected (encrypted) legacy .xls file; remove the password, save it as .xlsx and send it again", nil)
+			}
 			return fileErr("这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后重新报送", "a legacy .xls file; save it as .xlsx and send it again", nil)
 		}
 	}

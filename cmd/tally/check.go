@@ -121,19 +121,21 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	if opts.Annotate != "" {
-		if err := ensureDir(opts.Annotate); err != nil {
-			return err
-		}
-	}
 	var dests map[string]string
 	if opts.Annotate != "" {
+		// Every refusal comes before the folder is made: a refused run
+		// writes nothing.
+		if st, err := os.Stat(opts.Annotate); err == nil && !st.IsDir() {
+			return usage(msg{"{path} 是文件，不是文件夹", "{path} is a file, not a folder"}, fields{"path": opts.Annotate})
+		}
 		if err := annotateOutside(opts.Annotate, paths); err != nil {
 			return err
 		}
 		opts.checkFiles = func(files []input) (err error) {
-			dests, err = annotateDests(files, opts.Annotate)
-			return err
+			if dests, err = annotateDests(files, opts.Annotate); err != nil {
+				return err
+			}
+			return ensureDir(opts.Annotate)
 		}
 	}
 	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
 	"sort"
 	"sync"
 
@@ -33,6 +37,13 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	}
 	close(next)
 	wg.Wait()
+	for i := range files {
+		files[i].consolidated = ids[i].Consolidated
+		if len(files[i].links) > 0 {
+			ids[i] = nameLinked(&files[i], ids[i])
+		}
+	}
+	sameContent(files, ids, lim)
 	idx := make([]int, len(files))
 	for i := range idx {
 		idx[i] = i
@@ -49,4 +60,68 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 		}
 	}
 	return latest, latest.Year != 0
+}
+
+// nameLinked chooses, among the paths to one file (a file and its hard or
+// symbolic links), the one it is read and reported as: the name as issued
+// (2020-07-kjk.xlsx) over a copy's name over one that says nothing, then a
+// path that is not a symbolic link, then the earlier name — so the choice
+// does not depend on the order the paths were found in.
+func nameLinked(in *input, id reconcile.Identity) reconcile.Identity {
+	paths := append([]string{in.path}, in.links...)
+	isLink := func(p string) bool {
+		st, err := os.Lstat(p)
+		return err == nil && st.Mode()&os.ModeSymlink != 0
+	}
+	sort.SliceStable(paths, func(a, b int) bool {
+		ra, rb := id.NameRank(paths[a]), id.NameRank(paths[b])
+		if ra != rb {
+			return ra > rb
+		}
+		if la, lb := isLink(paths[a]), isLink(paths[b]); la != lb {
+			return lb
+		}
+		return paths[a] < paths[b]
+	})
+	in.path, in.display, in.links = paths[0], paths[0], paths[1:]
+	id.File = in.display
+	return id
+}
+
+// sameContent gives the files that are one department-month's two or more
+// (rare) their SHA-256, so that Identity.Before can tell byte-identical
+// copies apart from different files: a copy counts under the name as
+// issued, and is reported as identical.
+func sameContent(files []input, ids []reconcile.Identity, lim workbook.Limits) {
+	byKey := map[string][]int{}
+	for i, id := range ids {
+		if id.Department != "" && id.Readable {
+			k := id.Department + "|" + id.Period.String()
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	for _, is := range byKey {
+		if len(is) < 2 {
+			continue
+		}
+		for _, i := range is {
+			if ids[i].SHA256 == "" {
+				ids[i].SHA256 = fileSHA256(files[i].path, lim)
+			}
+		}
+	}
+}
+
+// fileSHA256 is a file's SHA-256 in hex, "" when it cannot be read.
+func fileSHA256(path string, lim workbook.Limits) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

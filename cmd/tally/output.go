@@ -296,6 +296,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	}
 	if output != "" {
 		fmt.Fprint(w, say(lang, msg{"\n已写入 {path}\n", "\nwrote {path}\n"}, fields{"path": output}))
+	} else {
+		fmt.Fprint(w, say(lang, msg{"\n结果只显示在屏幕上，未写入文件；加 -o 汇总.xlsx 可写出汇总工作簿（含明细、报送情况和问题清单）\n",
+			"\nresults shown here only, no file written; add -o consolidated.xlsx to write the consolidated workbook (with the detail, submissions and findings)\n"}, nil))
 	}
 }
 

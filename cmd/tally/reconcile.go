@@ -104,7 +104,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		return nil, "", err
 	}
 	if out != "" {
-		if err := checkOutput(out, files); err != nil {
+		// The output may replace an earlier run's consolidated workbook
+		// among the inputs (saved in the folder being read): that is not
+		// a submission, and it is skipped below.
+		if err := checkOutput(out, files); err != nil && !workbook.Identify(out, out, s, o.limits()).Consolidated {
 			return nil, "", err
 		}
 	}
@@ -128,6 +131,20 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	lim := o.limits()
 	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
 	l := reconcile.NewLedger(s, opt)
+	// An earlier run's consolidated workbook among the inputs is listed
+	// with an info finding, not read as a submission.
+	read := files[:0:0]
+	for _, in := range files {
+		if in.consolidated {
+			l.AddOwnWorkbook(in.display)
+		} else {
+			read = append(read, in)
+		}
+		for _, p := range in.links {
+			l.AddSameFile(p, in.display)
+		}
+	}
+	files = read
 	bar := o.progress(len(files))
 	var streamErr error
 	// One worker reads at most one file ahead of the ledger. Streaming
@@ -225,12 +242,6 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
 	}
 	opts.report, opts.notes = opts.Report, io.Err
-	if opts.Output != "" {
-		// The detail is written next to the workbook as the run goes.
-		if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
-			return err
-		}
-	}
 	show, err := opts.show.parse()
 	if err != nil {
 		return err
@@ -248,6 +259,11 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	var withDetail func(*reconcile.Spec, *reconcile.Options) error // the spec names the detail's indicators
 	if opts.Output != "" {
 		withDetail = func(s *reconcile.Spec, opt *reconcile.Options) error {
+			// The detail is written next to the workbook as the run goes;
+			// its folder is made now, after every refusal (checkOutput).
+			if err := ensureDir(filepath.Dir(opts.Output)); err != nil {
+				return err
+			}
 			var err error
 			if detail, err = workbook.NewDetail(filepath.Dir(opts.Output), s, lang); err != nil {
 				return err
@@ -288,6 +304,13 @@ type input struct {
 	path, display string
 	problem       error
 	folder        bool
+	// consolidated: a consolidated workbook tally wrote (identifyOrder
+	// says), listed and not read as a submission.
+	consolidated bool
+	// links are the other paths to the same file (hard or symbolic
+	// links), which is read once; identifyOrder puts the one named as
+	// issued in path, the others here.
+	links []string
 }
 
 // submissionExt are the extensions read from folders. Legacy .xls files are
@@ -305,8 +328,14 @@ func collect(paths []string) ([]input, error) {
 	var out []input
 	seen := newSeenFiles()
 	add := func(p string, st os.FileInfo) {
-		if st != nil && !seen.add(st) {
-			return
+		if st != nil {
+			if i, isNew := seen.add(st, len(out)); !isNew {
+				// Another path to a file already listed (a hard or
+				// symbolic link): read once, under the name
+				// identifyOrder chooses, the others said.
+				out[i].links = append(out[i].links, p)
+				return
+			}
 		}
 		in := input{path: p, display: p}
 		if st != nil && !st.Mode().IsRegular() {

@@ -132,19 +132,25 @@ func within(dir, path string) bool {
 
 // seenFiles remembers the files collected, to read each file once however
 // many paths reach it.
-type seenFiles struct{ bySize map[int64][]os.FileInfo }
+type seenFiles struct{ bySize map[int64][]seenFile }
 
-func newSeenFiles() *seenFiles { return &seenFiles{bySize: map[int64][]os.FileInfo{}} }
+type seenFile struct {
+	st os.FileInfo
+	i  int // its input's index
+}
 
-// add reports whether st is a file not seen before, and remembers it.
-func (s *seenFiles) add(st os.FileInfo) bool {
+func newSeenFiles() *seenFiles { return &seenFiles{bySize: map[int64][]seenFile{}} }
+
+// add reports whether st is a file not seen before, and remembers it as
+// input i; for a file seen before it returns that input's index.
+func (s *seenFiles) add(st os.FileInfo, i int) (int, bool) {
 	for _, o := range s.bySize[st.Size()] {
-		if os.SameFile(o, st) {
-			return false
+		if os.SameFile(o.st, st) {
+			return o.i, false
 		}
 	}
-	s.bySize[st.Size()] = append(s.bySize[st.Size()], st)
-	return true
+	s.bySize[st.Size()] = append(s.bySize[st.Size()], seenFile{st, i})
+	return i, true
 }
 
 // notRegular says what a file that is not a regular file is; it is never

@@ -87,6 +87,23 @@ func Bad(s *reconcile.Spec, dir string) error {
 			f := good(nil)
 			return f, f.SetCellStr("税收收入", "C5", "12,3x")
 		}},
+		{"not-a-number-count.xlsx", func() (*excelize.File, error) {
+			// 科技科's counts (家: whole, not negative), one typed in words.
+			kjk, _ := s.Department("kjk")
+			f, err := build(s, kjk, jan, templates.Fill{})
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range []struct {
+				cell string
+				v    int64
+			}{{"D4", 3}, {"E4", 40}, {"C5", 1}, {"D5", 1}, {"E5", 20}, {"E6", 30}, {"C7", 0}, {"D7", 0}, {"C8", 0}, {"D8", 0}} {
+				if err := f.SetCellInt("科技企业", c.cell, c.v); err != nil {
+					return nil, err
+				}
+			}
+			return f, f.SetCellStr("科技企业", "C4", "三")
+		}},
 		{"number-as-text.xlsx", func() (*excelize.File, error) {
 			f := good(nil)
 			return f, f.SetCellStr("税收收入", "C5", "８０．００")
