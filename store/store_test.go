@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 func open(t *testing.T) *Store {
@@ -185,5 +187,17 @@ func TestMigrationsAndSessionExpiry(t *testing.T) {
 	s.Close()
 	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("a newer schema: %v", err)
+	}
+}
+
+// The hash a name that does not exist is checked against costs what a
+// user's does, and is a hash: an unknown name takes as long as a wrong
+// password.
+func TestDummyHashCost(t *testing.T) {
+	if c, err := bcrypt.Cost(dummyHash); err != nil || c != bcrypt.DefaultCost {
+		t.Fatalf("dummyHash cost %d (%v), want bcrypt.DefaultCost %d", c, err, bcrypt.DefaultCost)
+	}
+	if err := bcrypt.CompareHashAndPassword(dummyHash, []byte("not a password at all")); err != nil {
+		t.Fatalf("dummyHash: %v", err)
 	}
 }
