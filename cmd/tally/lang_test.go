@@ -140,6 +140,7 @@ func specData(t *testing.T) []string {
 // (names of indicators and departments, the report's text, codes); and no
 // line leaves a named field unfilled.
 func TestOneLanguage(t *testing.T) {
+	t.Parallel()
 	data := specData(t)
 	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
 		for _, l := range outputs(t, string(lang)) {

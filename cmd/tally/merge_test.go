@@ -96,6 +96,7 @@ func tally(t *testing.T, want int, args ...string) string {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	towns := makeTowns(t, dir)
 	district := filepath.Join(dir, "西青区.xlsx")

@@ -63,6 +63,7 @@ func realSpec(t *testing.T) string {
 }
 
 func TestRealWriters(t *testing.T) {
+	t.Parallel()
 	checkRealWorld(t, repo(t, "testdata/realworld"))
 }
 
@@ -70,6 +71,7 @@ func TestRealWriters(t *testing.T) {
 // checks its output the same way; its expected.json must be the committed
 // one (only the files' save times differ from run to run).
 func TestRealWritersGenerator(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs LibreOffice")
 	}

@@ -120,6 +120,7 @@ func loginAt(t testing.TB, base, name, pw string) *http.Client {
 // is logged (README: tally serve). -short runs 5 clients × 4 uploads; under
 // the race detector 50 clients make 2 uploads each.
 func TestServeLoad(t *testing.T) {
+	t.Parallel()
 	clients, each := 50, 10
 	switch {
 	case testing.Short():
@@ -234,6 +235,7 @@ func startServe(t *testing.T, data string) (*exec.Cmd, string) {
 // its file, every recorded upload's file has its recorded SHA-256, and the
 // server starts again.
 func TestServeKillDuringUploads(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("TALLY_SKIP_SUBPROCESS") != "" {
 		t.Skip("TALLY_SKIP_SUBPROCESS is set")
 	}
@@ -383,6 +385,7 @@ func TestServeKillDuringUploads(t *testing.T) {
 // With --tls-cert/--tls-key the desk serves HTTPS and its session cookie
 // is Secure, HttpOnly and SameSite; it says it listens on loopback only.
 func TestServeTLS(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

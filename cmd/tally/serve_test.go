@@ -184,6 +184,7 @@ func sampleFile(t *testing.T, name string) string {
 // (tjz): not by URL, not by id, not by form field; it cannot reach the
 // office's pages; and without a login only the login page answers.
 func TestServeAccessControl(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a, b := d.login("czs"), d.login("tjz")
 	idA := d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
@@ -294,6 +295,7 @@ func TestServeAccessControl(t *testing.T) {
 
 // A POST from another site is refused even with the user's cookie.
 func TestServeCrossSitePost(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	data, _ := os.ReadFile(sampleFile(t, "2020-01-czs.xlsx"))
@@ -328,6 +330,7 @@ func TestServeCrossSitePost(t *testing.T) {
 // The sixth wrong password within a minute locks the account for a while:
 // even the right password is refused until the lock ends.
 func TestServeLockout(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	try := func(pw string) int {
 		resp, err := d.client().PostForm(d.url+"/login", url.Values{"name": {"czs"}, "password": {pw}})
@@ -383,6 +386,7 @@ func TestServeLockout(t *testing.T) {
 // Hostile uploads get a page that says what is wrong, nothing escapes the
 // data folder, and the desk keeps serving.
 func TestServeHostileUploads(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	bad := func(name string) []byte {
@@ -599,6 +603,7 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 // Late is judged by when the file was uploaded against the deadline, not
 // by the date the file records.
 func TestServeLateByUploadTime(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	d.clock.set(time.Date(2020, 2, 5, 23, 59, 0, 0, time.Local)) // the deadline day (5th) of the next month
@@ -624,6 +629,7 @@ func TestServeLateByUploadTime(t *testing.T) {
 // The office makes a department's login, resets its password and disables
 // it, from the accounts page.
 func TestServeAccounts(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	o := d.login("office")
 	password := regexp.MustCompile(`（只显示这一次）：([A-Za-z0-9]+)`)
@@ -689,6 +695,7 @@ func TestServeAccounts(t *testing.T) {
 // February's template is prefilled from January's accepted file, as tally
 // template --from writes it: the same rows, 本年累计 carried.
 func TestServeTemplatePrefilled(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
@@ -723,6 +730,7 @@ func TestServeTemplatePrefilled(t *testing.T) {
 
 // With --lang en every page is in English.
 func TestServeEnglish(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64}, t.Logf)
 	if err != nil {
@@ -750,6 +758,7 @@ func TestServeEnglish(t *testing.T) {
 // template's 合计 formulas) is accepted by the desk, as tally check accepts
 // it.
 func TestServeLibreOfficeReturn(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	d := newTestDesk(t)
 	a := d.login("czs")
@@ -787,6 +796,7 @@ func TestServeLibreOfficeReturn(t *testing.T) {
 // file under the same name: every broken file of testdata/bad, finding by
 // finding.
 func TestServeCheckIsTallyCheck(t *testing.T) {
+	t.Parallel()
 	d := newTestDeskYear(t, 2021)
 	d.clock.set(time.Date(2021, 12, 20, 9, 0, 0, 0, time.Local))
 	o := d.login("office")

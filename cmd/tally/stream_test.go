@@ -78,6 +78,7 @@ func wantTotals(t *testing.T, res jsonResult, rows int) {
 // shared string table as Excel writes them — is streamed into the ledger
 // and consolidated exactly.
 func TestStreamTallFile(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("200,000 rows")
 	}
@@ -112,6 +113,7 @@ func TestStreamTallFile(t *testing.T) {
 // until the file is committed, then goes into the workbook whole: every
 // consolidated cell once, and the detail's sums equal the totals.
 func TestStreamDetail(t *testing.T) {
+	t.Parallel()
 	const rows = 12_000 // past the rows a worker holds, and the spool's memory
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
