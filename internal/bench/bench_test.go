@@ -40,6 +40,7 @@ func TestBenchSmoke(t *testing.T) {
 		{"tall", "30", "1 files × 30 rows × 12 columns = 360 cells"},
 	} {
 		t.Run(c.shape, func(t *testing.T) {
+			t.Parallel() // each in its own folder; no time is asserted
 			args := []string{"-rows", c.rows, "-runs", "1", "-shape", c.shape, "-only", only, "-tally", tally}
 			if c.shape != "tall" {
 				args = append(args, "-files", "2")
