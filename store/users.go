@@ -37,14 +37,18 @@ func validName(name string) bool {
 	return true
 }
 
-func hashPassword(pw string) (string, error) {
+func (s *Store) hashPassword(pw string) (string, error) {
 	if utf8.RuneCountInString(pw) < 8 {
 		return "", ErrWeakPassword
 	}
 	if len(pw) > 72 { // bcrypt's limit
 		return "", ErrLongPassword
 	}
-	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+	cost := s.Cost
+	if cost == 0 {
+		cost = bcrypt.DefaultCost
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), cost)
 	return string(h), err
 }
 
@@ -63,7 +67,7 @@ func (s *Store) AddUser(actor *User, name, role, dept, password string) (*User, 
 	if role == Office {
 		dept = ""
 	}
-	h, err := hashPassword(password)
+	h, err := s.hashPassword(password)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +97,7 @@ func (s *Store) AddUser(actor *User, name, role, dept, password string) (*User, 
 // SetPassword resets a user's password, enables the account and ends its
 // sessions.
 func (s *Store) SetPassword(actor *User, name, password string) error {
-	h, err := hashPassword(password)
+	h, err := s.hashPassword(password)
 	if err != nil {
 		return err
 	}

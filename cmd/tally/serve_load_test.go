@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/jingwu/tally/store"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // variant returns the workbook at path with a zip comment of its own: the
@@ -244,6 +245,7 @@ func TestServeKillDuringUploads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	st.Cost = bcrypt.MinCost // as newTestDesk
 	for _, name := range []string{"office", "czs"} {
 		role, dept := store.Dept, "czs"
 		if name == "office" {

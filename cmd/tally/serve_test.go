@@ -24,6 +24,7 @@ import (
 	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/store"
 	"github.com/jingwu/tally/web"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // desk is a reporting desk on loopback, built as tally serve builds it.
@@ -75,6 +76,10 @@ func newTestDeskYear(t *testing.T, year int) *desk {
 		t.Fatal(err)
 	}
 	st.Now = d.clock.now
+	// Its accounts hash passwords at bcrypt's least cost: each test makes
+	// six or more, and a hash at tally serve's cost (store's
+	// TestDefaultCost) is seconds under the race detector.
+	st.Cost = bcrypt.MinCost
 	d.st, d.srv = st, srv
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() { hs.Close(); st.Close() })
