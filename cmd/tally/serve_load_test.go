@@ -102,7 +102,7 @@ func postFile(c *http.Client, base, period string, data []byte) (string, error) 
 func loginAt(t testing.TB, base, name, pw string) *http.Client {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 2 * time.Minute,
+	c := &http.Client{Jar: jar, Timeout: hangLimit(t),
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := c.PostForm(base+"/login", url.Values{"name": {name}, "password": {pw}})
 	if err != nil {
@@ -296,8 +296,8 @@ func TestServeKillDuringUploads(t *testing.T) {
 	}
 	select {
 	case <-enough:
-	case <-time.After(3 * time.Minute):
-		t.Error("uploads too slow")
+	case <-time.After(hangLimit(t)):
+		t.Error("the uploads hang")
 	}
 	// A backup while the uploads go on: consistent, and holding at least
 	// what was acknowledged before it started.
