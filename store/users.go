@@ -101,25 +101,20 @@ func (s *Store) SetPassword(actor *User, name, password string) error {
 	if err != nil {
 		return err
 	}
-	return s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE users SET hash = ?, disabled = 0 WHERE name = ?`, h, name)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("user %s: %w", name, ErrNotFound)
-		}
-		if _, err := tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)`, name); err != nil {
-			return err
-		}
-		return s.audit(tx, actor, "user.reset", name)
-	})
+	return s.changeUser(actor, "user.reset", name, `UPDATE users SET hash = ?, disabled = 0 WHERE name = ?`, h, name)
 }
 
 // Disable disables an account and ends its sessions.
 func (s *Store) Disable(actor *User, name string) error {
+	return s.changeUser(actor, "user.disable", name, `UPDATE users SET disabled = 1 WHERE name = ?`, name)
+}
+
+// changeUser updates user name's row with update (args), ends its sessions
+// and audits action, in one transaction; ErrNotFound when there is no such
+// user.
+func (s *Store) changeUser(actor *User, action, name, update string, args ...any) error {
 	return s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE users SET disabled = 1 WHERE name = ?`, name)
+		res, err := tx.Exec(update, args...)
 		if err != nil {
 			return err
 		}
@@ -129,7 +124,7 @@ func (s *Store) Disable(actor *User, name string) error {
 		if _, err := tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)`, name); err != nil {
 			return err
 		}
-		return s.audit(tx, actor, "user.disable", name)
+		return s.audit(tx, actor, action, name)
 	})
 }
 

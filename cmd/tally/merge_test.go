@@ -282,16 +282,7 @@ func TestMerge(t *testing.T) {
 		refused(t, edited, towns[1].out, "汇总", "H4", "node_edited")
 		resaved := filepath.Join(dir, "lo-resaved", "甲镇.xlsx")
 		lo(towns[0].out, resaved, `{}`)
-		out := tally(t, exitFindings, "merge", "--json", resaved, towns[1].out)
-		var r jsonMerge
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range r.Nodes {
-			if n.Status == reconcile.Refused {
-				t.Errorf("a workbook re-saved unchanged by LibreOffice was refused: %+v", r.Findings)
-			}
-		}
+		accepted(t, resaved, towns[1].out, "LibreOffice")
 	})
 
 	t.Run("openpyxl: re-saved unchanged accepted, edited refused naming the cell", func(t *testing.T) {
@@ -314,16 +305,7 @@ wb.save(sys.argv[2])
 			}
 		}
 		refused(t, edited, towns[1].out, "汇总", "G5", "node_edited")
-		out := tally(t, exitFindings, "merge", "--json", resaved, towns[1].out)
-		var r jsonMerge
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range r.Nodes {
-			if n.Status == reconcile.Refused {
-				t.Errorf("a workbook re-saved unchanged by openpyxl was refused: %+v", r.Findings)
-			}
-		}
+		accepted(t, resaved, towns[1].out, "openpyxl")
 	})
 
 	t.Run("--check-sources: the files a town lists, by SHA-256", func(t *testing.T) {
@@ -677,6 +659,22 @@ func rawRows(t *testing.T, path, sheet string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// accepted merges a workbook re-saved unchanged by who with a good one and
+// requires neither refused.
+func accepted(t *testing.T, resaved, good, who string) {
+	t.Helper()
+	out := tally(t, exitFindings, "merge", "--json", resaved, good)
+	var r jsonMerge
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range r.Nodes {
+		if n.Status == reconcile.Refused {
+			t.Errorf("a workbook re-saved unchanged by %s was refused: %+v", who, r.Findings)
+		}
+	}
 }
 
 // refused merges an edited workbook with a good one and requires the
