@@ -258,6 +258,17 @@ func (x *extractor) back(i int, marks string) int {
 	stop := max(0, i-maxSentence)
 	for i > stop && !strings.ContainsRune(marks, x.at(i-1)) && !x.t.breaks[i] {
 		i--
+		// 地区生产总值（预计，下同）7100亿元: a mark inside a closed aside
+		// ends no clause; the aside is skipped whole when it opens nearby.
+		if c := x.at(i); c == '）' || c == ')' {
+			j := i - 1
+			for j > stop && j > i-12 && x.at(j) != '（' && x.at(j) != '(' && x.at(j) != '）' && x.at(j) != ')' && x.at(j) != '。' {
+				j--
+			}
+			if x.at(j) == '（' || x.at(j) == '(' {
+				i = j
+			}
+		}
 	}
 	return i
 }

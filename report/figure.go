@@ -135,11 +135,28 @@ func (x *extractor) quoteEnd(i int) int {
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {
 	p := x.at(i - 1)
+	if x.negative(i) {
+		return true // 同比增长-2.8%: a sign, not a dash
+	}
 	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
 		return false
 	}
 	return !(p < 0x2E80 && unicode.IsLetter(p))
 }
+
+// negative: a minus sign stands right before the digit at i, after a word
+// of change (增长-2.8%, 增速为－1.5%, 增幅-3%): a decline written as a
+// negative growth. A dash between figures (6-7%) or in a code is none.
+func (x *extractor) negative(i int) bool {
+	switch x.at(i - 1) {
+	case '-', '－', '−':
+	default:
+		return false
+	}
+	return changeBeforeSign.MatchString(x.str(max(0, i-7), i-1))
+}
+
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|增长率|同比|为|是|达|达到)[:：]?$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.

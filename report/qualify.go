@@ -71,6 +71,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		for _, s := range f.suffix {
 			f.qualifiers = appendOnce(f.qualifiers, s)
 		}
+		if x.negative(f.start) && rateUnit(f.unit) {
+			// 增长-2.8%: a decline of 2.8%, as LABELLING writes it.
+			f.qualifiers = appendOnce(removeQualifier(f.qualifiers, "增长"), "下降")
+		}
 		f.measure = measureOf(f)
 		x.base(f)
 		x.startEnd(figs, k)
@@ -210,6 +214,9 @@ func (x *extractor) estimated(i int) bool {
 	if len([]rune(clean(pre))) < 4 {
 		return true // no subject before it (初步预计, 经初步预计)
 	}
+	if sameBelow.MatchString(x.str(at+2, min(at+8, i))) {
+		return true // 地区生产总值（预计，下同）: it holds for what follows
+	}
 	j := at + 2
 	for j < i && !isDigit(x.at(j)) {
 		j++
@@ -261,7 +268,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	}
 	// 截至2016年底…是2011年的1.37倍: a multiple of a base year speaks of
 	// the span after it.
-	if f.unit == "倍" && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
+	// 比2012年增长47.7% in a review of 2016: a growth against a stated base
+	// year speaks of the span after it, as a multiple does.
+	if (f.unit == "倍" || f.measure == Growth || f.measure == Points) && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
@@ -680,8 +689,20 @@ func (x *extractor) base(f *figure) {
 	}
 	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
 		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+		return
+	}
+	// 比2012年（下同）增长47.7%；固定资产投资…增长125.1%: a base marked
+	// 下同 ("the same below") holds for the rest of its sentence.
+	if m := baseSameBelow.FindAllStringSubmatch(x.str(x.sentenceStart(f.start), from), -1); m != nil {
+		f.base, _ = strconv.Atoi(m[len(m)-1][2])
 	}
 }
+
+// sameBelow: "the same below" closing an aside (预计，下同）; （下同）).
+var sameBelow = regexp.MustCompile(`^\s*[，,、]?\s*[（(]?下同[）)]`)
+
+// baseSameBelow: a stated base year marked to hold for what follows.
+var baseSameBelow = regexp.MustCompile(`(较|比)(\d{4})\s*年(同期)?\s*[（(]下同[）)]`)
 
 var (
 	startTime      = regexp.MustCompile(`(\d{4}年(底|末)?|上年|去年|“?十[一二三四五]五”?末)$`)
@@ -1041,6 +1062,15 @@ func (x *extractor) respectively(figs []figure) {
 			k++
 			continue
 		}
+		if items := listItems(seg); at < 0 && len(items) == n && x.sameUnits(figs, k, n) && !rateUnit(f.unit) {
+			// 城镇、农村居民人均可支配收入29462元、16733元: as many nouns as
+			// levels in one clause name each in turn, as if 分别 were written.
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = items[i]
+			}
+			k += n - 1
+			continue
+		}
 		if at < 0 {
 			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
 			// subject of its own after a list of as many figures speaks of
@@ -1081,6 +1111,16 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		k += n - 1
 	}
+}
+
+// sameUnits: the n figures from k are all in one unit.
+func (x *extractor) sameUnits(figs []figure, k, n int) bool {
+	for i := k + 1; i < k+n; i++ {
+		if figs[i].unit != figs[k].unit {
+			return false
+		}
+	}
+	return true
 }
 
 // trailingTime: the span a list of rates covers, after its nouns (五年, 近三年, 全年).
@@ -1138,7 +1178,7 @@ func listItems(s string) []string {
 	}
 	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
-	last := []rune(items[len(items)-1])
+	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
 		items[i] = clean(items[i])
 		if i < len(items)-1 {
@@ -1171,4 +1211,15 @@ func (x *extractor) claim(f *figure) Claim {
 	}
 	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
 	return c
+}
+
+// removeQualifier returns qs without q.
+func removeQualifier(qs []string, q string) []string {
+	var out []string
+	for _, v := range qs {
+		if v != q {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -228,6 +228,22 @@ func TestReadingRulesBatch45(t *testing.T) {
 		{"场次, 批次 and 班次 count occasions, as 人次 does",
 			"某县政府工作报告\n——2019年1月10日\n过去一年，开展技能培训120场次，抽检食品3批次。",
 			[]detail{{"120", "场次", "技能培训", "", "2018", "fact", "level"}, {"3", "批次", "抽检食品", "", "2018", "fact", "level"}}},
+		{"下同 carries an aside's 预计 and base year over the sentence; a growth against a stated base spans the years after it; a list of nouns before as many levels names each in turn, across a line break; 预计 ends with its sentence",
+			"某县政府工作报告\n——2016年11月20日\n2016年，预计（下同）全县生产总值340亿元，比2012年（下同）增长47.7%；固定资产投资353.7亿元，增长125.1%；城镇、\n农村居民人均可支配收入29462元、16733元，分别增长43.7%和65.5%。粮食、蔬菜产量达到12万吨、8万吨。",
+			[]detail{{"340", "亿元", "地区生产总值", "预计", "2016", "fact", "level"}, {"47.7", "%", "地区生产总值", "增长,预计", "2013-2016", "fact", "growth"},
+				{"353.7", "亿元", "固定资产投资", "预计", "2016", "fact", "level"}, {"125.1", "%", "固定资产投资", "增长,预计", "2013-2016", "fact", "growth"},
+				{"29462", "元", "城镇居民人均可支配收入", "预计", "2016", "fact", "level"}, {"16733", "元", "农村居民人均可支配收入", "预计", "2016", "fact", "level"},
+				{"43.7", "%", "城镇居民人均可支配收入", "增长,预计", "2013-2016", "fact", "growth"}, {"65.5", "%", "农村居民人均可支配收入", "增长,预计", "2013-2016", "fact", "growth"},
+				{"12", "万吨", "粮食产量", "", "2016", "fact", "level"}, {"8", "万吨", "蔬菜产量", "", "2016", "fact", "level"}}},
+		{"a minus sign after a word of change is a decline; a dash between figures is a range",
+			"某县政府工作报告\n——2021年1月10日\n过去一年，全年完成税收收入15.2亿元，同比增长-2.8%；工业增加值增速为－1.5%；粮食产量增长6-7%。",
+			[]detail{{"15.2", "亿元", "税收收入", "", "2020", "fact", "level"}, {"2.8", "%", "税收收入", "下降", "2020", "fact", "growth"},
+				{"1.5", "%", "工业增加值", "下降", "2020", "fact", "growth"},
+				{"6", "%", "粮食产量", "以上,增长", "2020", "fact", "growth"}, {"7", "%", "粮食产量", "以内,增长", "2020", "fact", "growth"}}},
+		{"预计 in an aside with 下同 holds for later clauses of its sentence that name their own subject",
+			"某市政府工作报告\n——2021年1月10日\n过去一年，全年实现地区生产总值（预计，下同）7100亿元左右、增长6%左右；一般公共预算收入完成468.3亿元、下降11%。",
+			[]detail{{"7100", "亿元", "地区生产总值", "约,预计", "2020", "fact", "level"}, {"6", "%", "地区生产总值", "增长,约,预计", "2020", "fact", "growth"},
+				{"468.3", "亿元", "一般公共预算收入", "预计", "2020", "fact", "level"}, {"11", "%", "一般公共预算收入", "下降,预计", "2020", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

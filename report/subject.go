@@ -25,13 +25,24 @@ var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—�
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
 // left of a fragment that was only a verb is "".
+// bracketAside and asideTail: an aside such as （下同） or （含基金）, and the
+// end of one whose opening bracket lies before the text.
+var (
+	bracketAside = regexp.MustCompile(`[（(][^（）()0-9０-９]{1,10}[）)]`)
+	asideTail    = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
+)
+
 func clean(s string) string {
 	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
+	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
+	// no part of the name; nor is the tail of one the subject began inside.
+	s = bracketAside.ReplaceAllString(s, "")
+	s = asideTail.ReplaceAllString(s, "")
 	s = dateWords.ReplaceAllString(s, "")
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	// 二七区生产总值: a place's own name before 生产总值 is the region.
 	if !strings.Contains(s, "地区生产总值") { // 人均地区生产总值 keeps its 人均
 		s = placeOutput.ReplaceAllString(s, "地区生产总值")
@@ -66,7 +77,7 @@ func clean(s string) string {
 	if i := strings.Index(s, "实现"); i > 0 && len(s) > i+len("实现") {
 		s = s[:i] + s[i+len("实现"):]
 	}
-	s = strings.Trim(s, "《》（）()—-")
+	s = strings.Trim(s, "《》（）()—-－−")
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}

@@ -14,9 +14,10 @@ QUALS = ["预计", "近", "余", "超过", "以上", "以内", "约", "累计", 
 KINDS = {"fact", "target"}
 MEASURES = {"level", "growth", "cumulative", "points", "ratio"}
 FW = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-# A stray space after a decimal point ("385. 23", a typesetting slip) stays inside the number.
-NUM = re.compile(r"[0-9０-９]+(?:(?:[,，]|[.．] ?)[0-9０-９]+)*")
-SPACE_IN_NUM = re.compile(r"(?<=[.．]) (?=[0-9０-９])")
+# A stray space after a decimal point ("385. 23", a typesetting slip) stays inside the number;
+# so does one before it ("2 .7倍", a PDF line break a copy turned into a space; held-out batch 3c).
+NUM = re.compile(r"[0-9０-９]+(?:(?:[,，]|[.．] ?| [.．] ?)[0-9０-９]+)*")
+SPACE_IN_NUM = re.compile(r"(?<=[.．]) (?=[0-9０-９])|(?<=[0-9０-９]) (?=[.．] ?[0-9０-９])")
 PERIOD = re.compile(r"^\d{4}(-\d{4})?$")
 CLAIM_KEYS = ["line", "value", "unit", "qualifiers", "subject", "indicator", "period", "kind", "measure"]
 
