@@ -36,8 +36,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/jingwu/tally/internal/procstat"
 )
 
 func main() {
@@ -307,9 +308,9 @@ func timeCmd(args []string, isTally bool) (measurement, string, error) {
 	if err != nil {
 		return measurement{}, "", fmt.Errorf("%v: %s", err, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-	return measurement{wall, cpu, float64(ru.Maxrss) / 1024}, stdout.String(), nil
+	ps := cmd.ProcessState
+	cpu := (ps.UserTime() + ps.SystemTime()).Seconds()
+	return measurement{wall, cpu, procstat.PeakRSSMB(ps)}, stdout.String(), nil
 }
 
 func median(xs []float64) float64 {
