@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -179,6 +180,32 @@ func (d *desk) countUploads() int {
 		d.t.Fatal(err)
 	}
 	return n
+}
+
+// runIn runs tally (this test binary, as testscript's TestMain makes it)
+// in folder dir, as a clerk runs it there: the inputs' names in its output
+// are relative, as the desk's are. It returns the exit code, stdout and
+// stderr. (A process of its own, so the test need not change this one's
+// folder and can run in parallel.)
+func runIn(t *testing.T, dir string, args ...string) (int, []byte, string) {
+	t.Helper()
+	bin, err := exec.LookPath("tally")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	var so, se bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &so, &se
+	err = cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.ExitCode(), so.Bytes(), se.String()
+	case err != nil:
+		t.Fatalf("tally %v: %v", args, err)
+	}
+	return 0, so.Bytes(), se.String()
 }
 
 func sampleFile(t *testing.T, name string) string {
@@ -524,6 +551,7 @@ func (zeros) Read(p []byte) (int, error) {
 // reconcile writes over the files that count, and the board's figures are
 // that run's; when the office picks an earlier version, both follow it.
 func TestServeReconcileMatchesBoard(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	clients := map[string]*http.Client{}
 	for _, dep := range []string{"czs", "tjz", "zsb", "ldbz", "kjk"} {
@@ -556,12 +584,9 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(dir, store.CanonicalName(c.Dept, c.Period)), data, 0o644)
 		}
-		t.Chdir(dir)
-		var so, se bytes.Buffer
 		out := filepath.Join(t.TempDir(), "cli.xlsx")
-		run([]string{"reconcile", "--as-of", "2020-03", "-o", out, "."}, strings.NewReader(""), &so, &se)
-		var js bytes.Buffer
-		run([]string{"reconcile", "--as-of", "2020-03", "--json", "."}, strings.NewReader(""), &js, &se)
+		runIn(t, dir, "reconcile", "--as-of", "2020-03", "-o", out, ".")
+		_, js, _ := runIn(t, dir, "reconcile", "--as-of", "2020-03", "--json", ".")
 
 		code, body := d.get(o, "/office/consolidated?asof=2020-03")
 		if code != 200 {
@@ -579,7 +604,7 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 			t.Fatalf("%s: no summary on the board", label)
 		}
 		var res struct{ Summary map[string]any }
-		if err := json.Unmarshal(js.Bytes(), &res); err != nil {
+		if err := json.Unmarshal(js, &res); err != nil {
 			t.Fatal(err)
 		}
 		for i, key := range []string{"files", "rows", "errors", "warnings", "consistent"} {
@@ -877,6 +902,7 @@ func TestServeCheckIsTallyCheck(t *testing.T) {
 // over the same files, and the board shows the month the sample leaves
 // missing (科技科, August).
 func TestServeSampleYear(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("uploads the sample year: skipped with -short")
 	}
@@ -903,11 +929,9 @@ func TestServeSampleYear(t *testing.T) {
 	if n < 60 {
 		t.Fatalf("only %d sample files", n)
 	}
-	t.Chdir(dir)
 	cli := filepath.Join(t.TempDir(), "cli.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "-o", cli, "."}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("tally reconcile: exit %d %s", code, se.String())
+	if code, _, se := runIn(t, dir, "reconcile", "-o", cli, "."); code != exitFindings {
+		t.Fatalf("tally reconcile: exit %d %s", code, se)
 	}
 	code, body := d.get(o, "/office/consolidated?asof=2020-12")
 	if code != 200 {
