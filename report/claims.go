@@ -74,9 +74,10 @@ func wider(found []Claim, s *reconcile.Spec) []bool {
 	return out
 }
 
-// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值).
+// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值, 固投).
 func fullName(subject string) string {
-	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值").Replace(strings.TrimSpace(subject))
+	// 工业年产值 is the year's 工业总产值.
+	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值", "工业年产值", "工业总产值", "固投", "固定资产投资").Replace(strings.TrimSpace(subject))
 }
 
 func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {
@@ -150,7 +151,7 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 func measures(measure string, unit, u reconcile.Unit) bool {
 	switch measure {
 	case Growth:
-		return unit.Base == "%" || unit.Base == u.Base
+		return unit.Base == "%" || unit.Base == "倍" || unit.Base == u.Base // 增长5倍: end/base − 1
 	case Points:
 		return unit.Base == "百分点" && u.Base == "%"
 	case Ratio:
@@ -187,6 +188,10 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			return def
 		}
 	}
+	// 科技型中小企业62家: a national recognition named without 国家.
+	if def, ok := lookupNational(s, full); ok {
+		return def
+	}
 	var best *reconcile.Indicator
 	bestLen := 0
 	for i := range s.Indicators {
@@ -195,7 +200,12 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
 			for _, sub := range []string{subject, full} {
 				at := strings.Index(sub, n)
-				if at < 0 || len(n) <= bestLen || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
+				// 地方 before a series other than the budget revenue
+				// (地方固定资产投资, 地方税收收入) restricts it to a local
+				// part; the local budget revenue (地方一般预算收入) is the
+				// budget's own.
+				local := strings.HasSuffix(sub[:max(at, 0)], "地方") && !strings.Contains(n, "预算收入") && !strings.Contains(n, "财政收入")
+				if at < 0 || len(n) <= bestLen || local || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
 					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue
 				}
@@ -227,18 +237,22 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 
 var (
 	// derived series: per head, shares, rates, structure.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径`)
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|（不含|（剔除|（扣除`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
 	// 一般公共预算本级收入 is the budget's own name for the same series.
 	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the
 	// words in another order.
-	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入)`)
+	// 地方级财政收入 and 一般预算地方级财政收入 name the local level's general
+	// budget revenue (吉林's usual name), as 地方财政收入 does.
+	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入|(一般预算)?地方级财政收入)`)
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
-	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口)`)
+	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's).
-	sector = regexp.MustCompile(`(规模以上|限额以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	// A bound before a name (500万元以上固定资产投资) restricts it to a
+	// size class.
+	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // Merge adds the report's claims to the spec's, leaving out those the spec

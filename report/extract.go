@@ -163,7 +163,7 @@ func narrow(r rune) rune {
 		return '0' + (r - '０')
 	case r == '．':
 		return '.'
-	case r == '∶': // U+2236 RATIO, as some typesetting writes 0.5∶23.5∶76
+	case r == '∶' || r == '︰': // U+2236 RATIO and U+FE30, as some typesetting writes 0.5∶23.5∶76
 		return ':'
 	case r == '％':
 		return '%'

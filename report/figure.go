@@ -61,7 +61,9 @@ func (x *extractor) figures() []figure {
 		}
 		if lo, hi, ok := x.span(i); ok {
 			// 增长 6%-7%, 3至5个: the lower bound 以上, the upper 以内.
-			figs = append(figs, lo, hi)
+			if !x.classBound(&hi) {
+				figs = append(figs, lo, hi)
+			}
 			i = hi.unitEnd - 1
 			continue
 		}
@@ -70,7 +72,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -107,6 +109,7 @@ func (x *extractor) span(i int) (lo, hi figure, ok bool) {
 	if !ok || hi.unit == "" || unit != "" && unit != hi.unit || x.threshold(&hi) {
 		return lo, hi, false
 	}
+
 	lo = figure{start: i, end: e, value: x.str(i, e), unit: hi.unit, unitEnd: e, suffix: []string{"以上"}}
 	if unit != "" {
 		lo.unitEnd = e + len([]rune(unit))
@@ -156,7 +159,7 @@ func (x *extractor) negative(i int) bool {
 	return changeBeforeSign.MatchString(x.str(max(0, i-7), i-1))
 }
 
-var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|增长率|同比|为|是|达|达到)[:：]?$`)
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)[:：]?$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
@@ -183,6 +186,10 @@ func (x *extractor) number(i int) (figure, bool) {
 		case x.at(j) == '.' && isDigit(x.at(j+1)):
 		case x.at(j) == '.' && x.at(j+1) == ' ' && isDigit(x.at(j+2)):
 			value = append(value, '.') // 385. 23: a space the typesetting left
+			j += 2
+			continue
+		case x.at(j) == ' ' && x.at(j+1) == '.' && isDigit(x.at(j+2)) && len(value) > 0:
+			value = append(value, '.') // 2 .7倍: a line break a copy turned into a space
 			j += 2
 			continue
 		case x.at(j) == ',' && isDigit(x.at(j+1)) && isDigit(x.at(j+2)) && isDigit(x.at(j+3)) && !isDigit(x.at(j+4)):
@@ -285,7 +292,7 @@ done:
 			n += 1 + m
 		}
 	}
-	f.unit = mag + x.str(j, j+n)
+	f.unit = mag + strings.ReplaceAll(x.str(j, j+n), " ", "")
 	f.unitEnd = j + n
 	x.after(&f)
 	return f, true
@@ -349,10 +356,61 @@ func (x *extractor) rank(f *figure) bool {
 			}
 		}
 	}
+	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) && placedIn.MatchString(x.str(x.back(f.start, clauseMarks), f.start)) {
+		return true // 稳居全省80个县区前列: the size of the group it leads
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
-	return ranked
+	// 从60位上升到42位: positions moving, whatever names the ranking.
+	around := x.str(x.back(f.start, clauseMarks), x.clauseEnd(f.unitEnd))
+	return ranked || rankMove.MatchString(around)
+}
+
+// timeSince: a duration followed by 来 or 以来 (8个月来, 100天以来) names
+// the time a passage looks back on, not a quantity measured.
+func (x *extractor) timeSince(f *figure) bool {
+	switch f.unit {
+	case "个月", "天", "日", "周", "年":
+	default:
+		return false
+	}
+	return x.hasAt(f.unitEnd, "来") || x.hasAt(f.unitEnd, "以来")
+}
+
+// groupTop: the words after a count that place something at the top of the
+// group counted (前列, 前茅, 之首).
+var groupTop = regexp.MustCompile(`^[^，。；,;\d]{0,8}(前列|前茅|之首|第一方阵)`)
+
+// placedIn: a verb placing something in a group (稳居, 位居, 位列, 处于,
+// 排在), before the group's size; 10个村进入全市前列 counts villages.
+var placedIn = regexp.MustCompile(`居|位列|处于|排在|排名`)
+
+// rankMove: a position in 位 or 名 moving up or down.
+var rankMove = regexp.MustCompile(`(从|由)\d+(位|名)(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高)|(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|跃居)(到|至)(第)?\d+(位|名)`)
+
+// clauseEnd is where the clause going on at i ends.
+func (x *extractor) clauseEnd(i int) int {
+	j := i
+	for j < i+maxSentence && x.at(j) != 0 && !strings.ContainsRune(clauseMarks, x.at(j)) && !x.t.breaks[j] {
+		j++
+	}
+	return j
+}
+
+// classBound: a range's upper amount right before a noun (not a verb, 的 or a bound
+// word) whose clause states a figure later: the amount names a class of
+// the things measured (过10亿元项目6个, 100至500万元项目投资1.2亿元).
+func (x *extractor) classBound(f *figure) bool {
+	if !strings.HasSuffix(f.unit, "元") || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
+		return false
+	}
+	for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+		if isDigit(x.at(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareOver reports whether a figure is the bound of the things a share
@@ -380,8 +438,8 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}
-	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") {
-		return true // 超5000万元的镇
+	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
+		return true // 超5000万元的镇 (but 90%以上的贫困户 is a share)
 	}
 	if len(figs) == 0 {
 		return false
@@ -446,8 +504,12 @@ func (x *extractor) measure(j int) int {
 		k++
 	}
 	for _, p := range unitPrefixes {
-		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+len([]rune(p)))) && x.at(k+len([]rune(p))) != '个' {
-			k += len([]rune(p))
+		n := len([]rune(p))
+		if x.hasAt(k, p) && x.at(k+n) == ' ' && strings.ContainsRune(measureWords, x.at(k+n+1)) && x.at(k+n+1) != '个' {
+			n++ // 4平方公 里: a line break a copy turned into a space
+		}
+		if x.hasAt(k, p) && strings.ContainsRune(measureWords, x.at(k+n)) && x.at(k+n) != '个' {
+			k += n
 			break
 		}
 	}
@@ -516,7 +578,9 @@ func (x *extractor) threshold(f *figure) bool {
 	}
 	next := x.at(f.unitEnd)
 	if next == '的' {
-		return true
+		// 80%以上的贫困户得到…: a share bounded below is a claim of the
+		// share, not a class of things (1000万元以上的企业).
+		return !rateUnit(f.unit)
 	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }

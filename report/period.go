@@ -32,18 +32,27 @@ type mark struct {
 	at, end int
 	p       period
 	aside   bool // a plan named inside a sentence that set targets
+	phrase  int  // where the phrase of a passage mark ends
 }
 
 // A report says which year it reviews in a heading (2018年工作回顾), by the
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(政府)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
+	// budgetRun: the budget or plan report heard with the work report names
+	// the year whose budget or plan was carried out (2019年财政预算执行情况,
+	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
+	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
 // years finds the year the report reviews and the year it was delivered
@@ -54,7 +63,7 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := deliveryDate.FindStringSubmatch(head); m != nil {
+	if m := x.deliveryDate(head); m != nil {
 		if m[1] == "" {
 			m = []string{m[0], m[4], m[5], m[6]}
 		}
@@ -67,11 +76,23 @@ func (x *extractor) years() (review, delivered int) {
 			review = y // a report at the year's end reviews that year
 		}
 	}
+	// 2023年上半年工作总结: a review of part of a year, read while it runs.
+	if m := partReview.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if delivered == 0 || delivered == y {
+			return y, y
+		}
+	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
 			m[1] = m[5]
 		}
 		review, _ = strconv.Atoi(m[1])
+		if delivered > review+1 || delivered != 0 && delivered < review {
+			// 某网 2024-05-06 over a review of 2019: the date is the page's
+			// posting, not the session's, which was early the next year.
+			delivered, x.month = review+1, 0
+		}
 		return review, delivered
 	}
 	if review != 0 {
@@ -92,8 +113,26 @@ func (x *extractor) years() (review, delivered int) {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return y, 0
 	}
-	if m := goalYear.FindStringSubmatch(x.s); m != nil {
+	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
+		return y, 0
+	}
+	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
+		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
+		if horizon.MatchString(x.s[max(0, loc[0]-6):loc[0]]) || strings.Contains(x.s[loc[0]:loc[1]], "远景") {
+			continue
+		}
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
+		return y - 1, y
+	}
+	// A title naming the year the report was presented in (某县2020年政府
+	// 工作报告): it reviews the year before, unless the year is still
+	// running as it speaks (预计到年末, 今年以来: read at the year's end).
+	if m := titleYear.FindStringSubmatch(head); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if yearRunning.MatchString(x.s) {
+			return y, y
+		}
 		return y - 1, y
 	}
 	// Else the year the text speaks of most (the later of a tie): a
@@ -116,13 +155,72 @@ func (x *extractor) years() (review, delivered int) {
 	return 0, 0
 }
 
+// deliveryDate is the date a report was delivered at, in head: the date
+// said to be of the session (2018年12月20日在…大会上) before a page's time of
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
+func (x *extractor) deliveryDate(head string) []string {
+	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
+	// report writes it, read as digits.
+	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
+		m := cnDate.FindStringSubmatch(d)
+		y := strings.NewReplacer("零", "0", "〇", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(m[1])
+		return y + "年" + strconv.Itoa(cnNumber(m[2])) + "月" + strconv.Itoa(cnNumber(m[3])) + "日"
+	})
+	var first []string
+	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
+		rest := head[loc[1]:]
+		if untilDate.MatchString(head[:loc[0]]) || fromDate.MatchString(rest) {
+			continue // 截至2022年9月30日, 2022年10月1日以来: a date figures run to or from, not the session's
+		}
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			if loc[2*k] >= 0 {
+				m[k] = head[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		if atSession.MatchString(rest) {
+			return m
+		}
+		if first == nil {
+			first = m
+		}
+	}
+	return first
+}
+
+var (
+	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
+	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
+	atSession = regexp.MustCompile(`^\s*[在于]`)
+	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+)
+
+// cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
+func cnNumber(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("一") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
+}
+
 // plans are the five-year plans by their number: 十三五 is 2016–2020.
 var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来]的五年`)
+	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
 	// nYears: a review of the last N years, any N from two (过去四年,
 	// 三年来, 这十年, 任期三年): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence
@@ -143,7 +241,11 @@ var (
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
+	// restOfYear: the plans for the rest of a year whose first part was
+	// reviewed (下半年工作打算, 四季度工作安排): targets of that year.
+	restOfYear   = regexp.MustCompile(`(下半年|四季度|第四季度|后半年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点|任务)`)
 	aheadYear    = regexp.MustCompile(`新的一年|(下一步|来年)的?(工作)?(打算|计划|安排|思路|设想|目标|重点)`)
+	newWordEnd   = regexp.MustCompile(`[创革更维刷焕翻求鼎]$`)
 	yearIs       = regexp.MustCompile(`(\d{4})\s*年是`)
 	sentenceYear = regexp.MustCompile(`^(截至|截止|到|至|在)?(\d{4})\s*(年)?(底|末|年底|年末|全年|上半年)?(以来)?`)
 	sentenceWord = regexp.MustCompile(`^(去年|今年|明年)(以来)?`)
@@ -170,6 +272,10 @@ var (
 	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
+
+// comparedPlan: what stands before a plan named as the base a figure is
+// compared with (是“十一五”期间…的3倍, 比“十二五”时期).
+var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
 // gives the regexp group of each and the first year after it): the 18th, 19th and
@@ -208,17 +314,21 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target})
+				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}
 	year := func(s string) int { y, _ := strconv.Atoi(s); return y }
+	contents := x.contents()
 	add(reviewHeading, func(m []string) (period, bool) {
 		y := year(m[1] + m[5])
-		return fact(y, y), true
+		return fact(y, y), !contents[at]
 	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
+		if contents[at] {
+			return period{}, false
+		}
 		if y <= R {
 			return fact(y, y), m[8] == "政府工作" && y == R
 		}
@@ -247,6 +357,9 @@ func (x *extractor) passages() {
 	add(planPhrase, func(m []string) (period, bool) {
 		from := plans[m[1]]
 		planMark = len(x.marks)
+		if comparedPlan.MatchString(x.s[max(0, at-12):at]) {
+			return period{}, false // 是“十一五”期间6000万元的2.5倍: a base, below
+		}
 		switch {
 		case from > R:
 			return target(from, from+4), true
@@ -258,23 +371,57 @@ func (x *extractor) passages() {
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
 	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
 	// are the review's results, no passage of targets.
-	add(goalPhrase, func([]string) (period, bool) {
+	add(goalPhrase, func(m []string) (period, bool) {
+		// 我们的工作目标是让群众满意: a goal in words, no figures to come.
+		if strings.HasSuffix(m[0], "是") || strings.HasSuffix(m[0], "为") {
+			rest := x.s[at+len(m[0]):]
+			if end := strings.IndexAny(rest, "，。；,;！？"); end > 0 && !strings.ContainsAny(rest[:end], "0123456789０１２３４５６７８９") {
+				return period{}, false
+			}
+		}
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
-	add(aheadYear, func([]string) (period, bool) { return target(R+1, R+1), true })
+	add(aheadYear, func(m []string) (period, bool) {
+		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
+	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
+	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
 	kept := x.marks[:0]
+	var local []mark
 	for _, m := range x.marks {
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
 		}
+		// 2021年是开局之年，做好这一年的工作…: 这一年 in a passage of
+		// targets is that passage's year, no review; 巩固过去一年的成果,
+		// 五年来的实践告诉我们: a past period named as what something is of,
+		// or inside a clause, returns to no review.
+		if len(kept) > 0 && kept[len(kept)-1].p.target && !m.p.target {
+			at := m.at
+			if strings.ContainsRune(clauseMarks+" ", x.at(at)) {
+				at++ // a match may open with the mark before its phrase
+			}
+			if x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1)) {
+				continue
+			}
+		}
 		// “十四五”时期…的主要目标是: the plan's span holds for its sentence.
 		if m.p.target && m.p.from == m.p.to && len(kept) > 0 {
 			if prev := kept[len(kept)-1]; prev.p.target && prev.p.from != prev.p.to && prev.at >= x.sentenceStart(m.at) {
+				continue
+			}
+		}
+		// 全年…。脱贫攻坚三年来，累计投入…。全年新建…: a review of some
+		// years inside a paragraph of one year's review, not opening it,
+		// holds for its sentence only.
+		if !m.p.target && m.p.from < m.p.to && len(kept) > 0 {
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) {
+				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
 		}
@@ -284,7 +431,7 @@ func (x *extractor) passages() {
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
-	var scoped []mark
+	scoped := local
 	for i := 0; i < len(x.t.runes); i++ {
 		if i > 0 && !x.t.breaks[i] && !isSentenceEnd(x.at(i-1)) && !strings.ContainsRune("，,：:", x.at(i-1)) {
 			continue
@@ -434,6 +581,20 @@ func (x *extractor) passages() {
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, R)})
 	}
+	// 是“十一五”期间6000万元的2.5倍: a past plan named as the base of a
+	// comparison holds for the base only, up to its 的 or its clause's end.
+	for _, loc := range planPhrase.FindAllStringSubmatchIndex(x.s, -1) {
+		from := plans[x.s[loc[2]:loc[3]]]
+		if from == 0 || from+4 > R || !comparedPlan.MatchString(x.s[max(0, loc[0]-12):loc[0]]) {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		end := x.byteRune[loc[1]]
+		for end < len(x.t.runes) && end < at+40 && x.at(end) != '的' && !strings.ContainsRune(clauseMarks, x.at(end)) {
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(from, from+4)})
+	}
 	// “十二五”确定的9项约束性指标全部完成: the plan's own tasks and
 	// indicators are counted over its span, for their sentence.
 	for _, loc := range planTasks.FindAllStringSubmatchIndex(x.s, -1) {
@@ -455,6 +616,89 @@ func (x *extractor) passages() {
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
+	// 预计2020年，…完成60亿元，五年跨越2个台阶，年均增速达到7%: N年 in the
+	// review of one year speaks of the N years ending with it, to its
+	// clause's end (；).
+	var spans []mark
+	for _, loc := range yearsCount.FindAllStringSubmatchIndex(x.s, -1) {
+		n := countWord(x.s[loc[4]:loc[5]])
+		at := x.byteRune[loc[4]]
+		p := x.periodAt(at)
+		if n < 2 || p.target || p.from != p.to || p.from == 0 {
+			continue
+		}
+		end := at
+		for end < len(x.t.runes) && end < at+maxSentence && !strings.ContainsRune("；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
+			end++
+		}
+		spans = append(spans, mark{at: at, end: end + 1, p: fact(p.to-n+1, p.to)})
+	}
+	if len(spans) > 0 {
+		x.scoped = append(x.scoped, spans...)
+		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
+	}
+}
+
+// yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
+// 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,
+// 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+
+// contents are the review and target headings a sentence lists as the
+// report's parts (报告分两部分：2017年工作回顾、2018年工作安排;
+// 报告回顾了2022年工作，提出了2023年工作目标): a table of contents, no
+// passage of its own; by byte offset.
+func (x *extractor) contents() map[int]bool {
+	type hit struct{ at, end int }
+	var hits []hit
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
+		for _, loc := range re.FindAllStringIndex(x.s, -1) {
+			hits = append(hits, hit{loc[0], loc[1]})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	out := map[int]bool{}
+	for k := 1; k < len(hits); k++ {
+		a, b := hits[k-1], hits[k]
+		if b.at < a.end {
+			continue
+		}
+		// the next part follows within the same sentence, close by
+		// (、 between parts; 回顾了2022年工作，提出了2023年工作目标 in news)
+		between := x.s[a.end:b.at]
+		if strings.ContainsAny(between, "。！？!?") || len([]rune(between)) > 30 {
+			continue
+		}
+		broken := false
+		for i := x.byteRune[a.end]; i <= x.byteRune[b.at] && !broken; i++ {
+			broken = x.t.breaks[i]
+		}
+		if !broken {
+			out[a.at], out[b.at] = true, true
+		}
+	}
+	return out
+}
+
+// opensParagraph: the text at i opens a paragraph or heading (a few
+// words of time or place aside: 在过去五年里), or the body after a
+// numbered heading's sentence on its line ((一)经济发展。五年来，…).
+func (x *extractor) opensParagraph(i int) bool {
+	for i < len(x.t.runes) && strings.ContainsRune("。！？!?；;，,：: ", x.at(i)) {
+		i++ // a mark's match may open with the character before it
+	}
+	s := x.sentenceStart(i)
+	if lead := strings.TrimSpace(x.str(s, i)); lead != "" && heading.MatchString(lead) && heading.FindString(lead) == lead {
+		return true // 。 二、过去五年工作回顾: a heading run into the line
+	}
+	if i-s > 3 {
+		return false
+	}
+	if s == 0 || x.t.breaks[s] {
+		return true
+	}
+	prev := x.sentenceStart(s - 1)
+	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
 // countWord is the number a count of years is written with (四, 两, 10),

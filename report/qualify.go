@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -49,14 +50,20 @@ func (x *extractor) qualify(figs []figure) []figure {
 			f.period = period{from: y, to: y, target: true}
 		}
 		f.from = x.clauseStart(figs, k)
-		before := x.str(f.from, f.start)
+		before := joinWords(x.str(f.from, f.start))
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
-		if x.estimated(f.start) {
+		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+			// 生产总值99.3亿元（预计数，下同）: a note right after the figure
+			// says it is an estimate.
 			f.qualifiers = append(f.qualifiers, "预计")
 		}
 		x.preQualifiers(f, before)
 		own := clauseQualifiers(before, f.unit)
-		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) {
+		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
+		// level of its own (达, 达到, 增至) goes on no list of changes.
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
+			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
+			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either.)
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
@@ -64,6 +71,21 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
+		}
+		// 税收增速逐季回升，一季度2.1%、前三季度3.5%: a rate whose clause
+		// holds only its time is the growth the clause before names.
+		if len(own) == 0 && rateUnit(f.unit) && clean(before) == "" {
+			if q, _ := x.rateClause(figs, k); q != "" {
+				own = []string{q}
+			}
+		}
+		// 新建项目8个，续建项目5个: 新建 beside 续建 sorts projects by
+		// stage (new builds, continued ones), it counts no new things.
+		if has(own, "新增") && !strings.Contains(before, "新增") && strings.Contains(x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start)), "续建") {
+			own = removeQualifier(own, "新增")
+		}
+		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
+			own = append(own, "新增")
 		}
 		for _, q := range own {
 			f.qualifiers = appendOnce(f.qualifiers, q)
@@ -80,12 +102,52 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
+		// shares the head of the item before it.
+		if k > 0 && x.nextItem(figs, k) {
+			if loc, p := measureNoun.FindStringIndex(figs[k-1].subject), measureNoun.FindStringIndex(f.subject); loc != nil && loc[0] > 0 && p != nil && p[0] == 0 && p[1] == len(f.subject) {
+				f.subject = figs[k-1].subject[:loc[0]] + f.subject
+			}
+		}
+		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
+		// head in its sentence keeps the scope the first one gave it.
+		if m := scopedHead.FindStringSubmatch(f.subject); m != nil && k > 0 {
+			// only the series stated right before it (its growth aside)
+			for j := k - 1; j >= 0 && figs[j].start >= x.sentenceStart(f.start); j-- {
+				p := scopedHead.FindStringSubmatch(figs[j].subject)
+				if p != nil && p[1] != "" && p[2] == m[2] && m[1] == "" && p[3] != m[3] {
+					f.subject = p[1] + f.subject
+					break
+				}
+				if j == 0 || figs[j-1].subject != figs[j].subject {
+					break
+				}
+			}
+		}
+		// 产值增长35%，拉动工业增长4.1个百分点: the points one series added
+		// to another's growth, a contribution, not a growth of its own.
+		if f.measure == Points {
+			if m := pulls.FindStringSubmatch(stripTime(before)); m != nil {
+				source := clean(m[1])
+				if source == "" && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+					source = figs[k-1].subject
+				}
+				if series := clean(m[3]); source != "" && series != "" {
+					f.subject = source + "拉动" + series + "增长"
+					f.qualifiers = removeQualifier(removeQualifier(f.qualifiers, "增长"), "下降")
+				}
+			}
+		}
 		x.targetAmount(figs, k, before)
 		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
 		// a comparable basis, not of the series as recorded.
 		if (f.measure == Growth || f.measure == Points) && sameBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "同口径") {
 			f.subject = "同口径" + f.subject
+		}
+		// 按可比口径增长4%: the same, on the report's own restated scope.
+		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
+			f.subject = "可比口径" + f.subject
 		}
 	}
 	x.structure(figs)
@@ -162,7 +224,8 @@ func (x *extractor) lists(figs []figure) []figure {
 
 // respective: 分别 stands in the clause before the figure at i.
 func (x *extractor) respective(i int) bool {
-	return strings.Contains(x.str(x.back(i, "，。；：,;:"), i), "分别")
+	seg := x.str(x.back(i, "，。；：,;:"), i)
+	return strings.Contains(seg, "分别") || strings.Contains(seg, "依次")
 }
 
 // each gives a figure stated of several subjects one claim per subject, in
@@ -173,11 +236,17 @@ func (x *extractor) each(figs []figure) []figure {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") {
+		// 均 says "each" only right before what is said of them (均增长7%,
+		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
 			out = append(out, f)
 			continue
 		}
 		items := listItems(seg[:at])
+		if len(items) < 2 {
+			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
+			items = pairItems(clean(stripComparison(seg[:at])))
+		}
 		if len(items) < 2 {
 			out = append(out, f)
 			continue
@@ -274,6 +343,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
+	// 人均纯收入达到1.6万元，高于国家标准3倍: a multiple comparing the
+	// level just stated with another's is of that level's year.
+	if f.unit == "倍" && f.base == 0 && k > 0 && f.period.from != f.period.to && !f.period.target && comparative.MatchString(x.str(f.from, f.start)) {
+		if prev := figs[k-1]; prev.measure == Level && prev.period.from == prev.period.to && prev.period.to == f.period.to && prev.start >= x.sentenceStart(f.start) {
+			f.period = prev.period
+			return
+		}
+	}
 	// A part of a ratio a:b:c speaks of the period of the first.
 	if k > 0 && f.unit == "" && figs[k-1].unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.period = figs[k-1].period
@@ -297,12 +374,35 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
-	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") ||
+	// (80%以上的贫困户得到…: a share of those who got something over the
+	// span, not a level reached.)
+	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
+	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
+		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
+		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
+		reached = true
+	}
+	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
+		reached = false // 五年固定资产投资达95亿元: the N years' sum
+	}
+	// 集聚企业30家、12家: a level's list goes on as a level of the end.
+	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
+		f.period = last
+		return
+	}
+	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
+		return // 年度投资均保持在100亿元以上: a bound every year of the span kept
+	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && reached {
+	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
+		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
+		// of what the span spent (民生支出占财政支出比重80%).
 		f.period = last // 森林覆盖率提高到 62.3%: the rate at the end
 		return
 	}
@@ -317,6 +417,18 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.measure = Cumulative
 }
 
+// rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
+var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?\s*$`)
+
+// rateAfter: what stands between a level and the 年均 rate of the same
+// series right after it (…300亿元，年均增长7%), or its change or multiple
+// of a stated base (…，比2015年增长40%; …，是2015年的2倍).
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+
+// eachYear: a level said to hold in every year of a span (每年…均保持在,
+// 年度投资均保持在, 历年都稳定在).
+var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，。；,;]{0,10}(均|都)?(保持|稳定|维持)(在|于)`)
+
 // yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
 // near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
 // level the last year reached, unless a verb of spending or bringing in
@@ -330,7 +442,7 @@ func (x *extractor) yearlyBound(f *figure) bool {
 
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
-var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|存量|常住人口|户籍人口`)
+var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -344,6 +456,9 @@ var (
 func (x *extractor) sizeClass(f *figure) bool {
 	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
 		return false
+	}
+	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
+		return false // 跨越2个百亿级台阶: thresholds crossed, a change
 	}
 	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
 }
@@ -390,6 +505,63 @@ func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	return lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中")
 }
 
+// newListHead: the figure's clause is the last item of a 、 list of nouns
+// opened by 新增 (新增甲公园、乙公园等绿地公园8个): the new-word heads the
+// list, not only its first item.
+func (x *extractor) newListHead(figs []figure, k int) bool {
+	f := figs[k]
+	if rateUnit(f.unit) || f.from == 0 || x.at(f.from-1) != '、' {
+		return false
+	}
+	head := x.back(f.from-1, "，。；：,;:")
+	if k > 0 && figs[k-1].unitEnd > head {
+		return false // a figure in between: the 、 separates figures
+	}
+	lead := newAndOld.ReplaceAllString(strings.TrimLeft(x.str(head, f.from-1), " "), "□")
+	loc := newWords.FindStringIndex(lead)
+	return strings.HasPrefix(lead, "新增") || loc != nil && loc[0] == 0
+}
+
+// partOfNew: a 其中 sub-item of a count of new things in its sentence
+// (新引进企业4家，其中，竹木企业1家) counts new things too, when its clause
+// is a bare noun.
+func (x *extractor) partOfNew(figs []figure, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p, f := figs[k-1], figs[k]
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+		return false
+	}
+	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
+	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+		return false
+	}
+	noun := strings.TrimPrefix(between, "其中")
+	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
+}
+
+// newAfter: a count standing before its noun whose predicate says the
+// things were newly recognised (5家企业被新认定为专精特新企业): the new-word
+// and what they became, "" when the words after the count say none.
+func newAfter(post string) string {
+	if m := recognizedAs.FindStringSubmatch(post); m != nil {
+		return m[1] + m[2]
+	}
+	return ""
+}
+
+var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
+
+// clauseAfter is the rest of a count's clause after its unit.
+func (x *extractor) clauseAfter(f *figure) string {
+	end := f.unitEnd
+	for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return x.str(f.unitEnd, end)
+}
+
 // sumListGoesOn: a clause opened by 累计 heads a list of one subject's
 // results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
 // it in its sentence that states a count with no words of its own for a
@@ -416,6 +588,31 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+}
+
+// joinWords takes out the spaces a copy left inside words, between two
+// Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):
+// Chinese puts no space between words, so one there is a break, not a
+// boundary.
+func joinWords(s string) string {
+	if !strings.ContainsAny(s, " \u3000\u00a0") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\u00a0') {
+				j++
+			}
+			if len(out) > 0 && j < len(rs) && unicode.Is(unicode.Han, out[len(out)-1]) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // own is the figure's clause words, which a list shares.
@@ -467,7 +664,8 @@ func (x *extractor) nextItem(figs []figure, k int) bool {
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
-	tail := strings.TrimRight(before, " 了")
+	// 突 破80亿元: a space standing for a PDF line break splits no word.
+	tail := strings.ReplaceAll(strings.TrimRight(before, " 了"), " ", "")
 	for _, w := range preWords {
 		if !strings.HasSuffix(tail, w.word) {
 			continue
@@ -487,10 +685,21 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // sumWords say a figure sums over its period: 共计, 合计, 总计, and 共 after a
 // period (全年共办理…, 五年来共接待…); a bare 共 (共发生, 共入驻) may count
 // a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共`)
+// 共 before a verb of bringing in, spending or doing (共引进资金, 共投入,
+// 共获得, 共办理) sums what the period brought in or did; 共有 and 共发生
+// may state a stock.
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成)`)
 
-// newWords count new things as 新增 does.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘`)
+// newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
+// projects started or brought into production in the period.
+var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
+
+// estimateNote: a bracketed note after a figure calling it an estimate.
+var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
+
+// newAndOld: a new-word joined to a word of work on what exists (新建和改造,
+// 新建及改造, 新上及扩改) counts new and old things together, not new ones.
+var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)?(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
 
 // clauseQualifiers reads the words of the clause before a figure.
 func clauseQualifiers(before, unit string) []string {
@@ -502,6 +711,7 @@ func clauseQualifiers(before, unit string) []string {
 	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
 		out = append(out, "累计")
 	}
+	s = newAndOld.ReplaceAllString(s, "□")
 	if strings.Contains(s, "新增") || newWords.MatchString(s) && !rateUnit(unit) {
 		out = append(out, "新增") // 新建, 新培育, 新认定… count new things too
 	}
@@ -510,13 +720,13 @@ func clauseQualifiers(before, unit string) []string {
 		tail := strings.TrimRight(s, " 了")
 		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
 		// states by how much its noun fell.
-		if head := strings.TrimLeft(s, "，,、 "); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+		if head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
 			return append(out, "下降")
 		}
 		for _, w := range []struct {
 			words []string
 			q     string
-		}{{[]string{"增加", "增长", "净增", "多增", "增收"}, "增长"}, {[]string{"减少", "下降", "净减", "少"}, "下降"}} {
+		}{{[]string{"增加", "增长", "净增", "多增", "增收", "增产"}, "增长"}, {[]string{"减少", "下降", "净减", "减产", "减收", "少"}, "下降"}} {
 			for _, g := range w.words {
 				if strings.HasSuffix(tail, g) && !strings.HasSuffix(tail, "新增") {
 					return append(out, w.q)
@@ -657,8 +867,8 @@ func measureOf(f *figure) string {
 		return Ratio // a part of 9.6:41.7:48.7
 	case strings.HasSuffix(f.unit, "百分点"):
 		return Points
-	case f.unit == "倍":
-		return Ratio
+	case f.unit == "倍" && !has(f.qualifiers, "增长") && !has(f.qualifiers, "下降"):
+		return Ratio // 是2011年的1.5倍: end over base
 	case has(f.qualifiers, "年均") || has(f.qualifiers, "增长") || has(f.qualifiers, "下降"):
 		return Growth
 	case has(f.qualifiers, "累计"):
@@ -672,7 +882,7 @@ func measureOf(f *figure) string {
 // Comparisons: the base a growth or multiple is measured from.
 var (
 	basePlan = regexp.MustCompile(`(较|比|是)“?十([一二三四五])五”?(末|期末)`)
-	baseYear = regexp.MustCompile(`(较|比|是)(\d{4})\s*年`)
+	baseYear = regexp.MustCompile(`(较|比|是)(\d{4}|\d{2} \d{2})\s*年`) // 是20 11年的: a year a copy split
 )
 
 // base reads the year a growth or multiple compares with, when the clause
@@ -688,7 +898,7 @@ func (x *extractor) base(f *figure) {
 		return
 	}
 	if m := baseYear.FindAllStringSubmatch(s, -1); m != nil {
-		f.base, _ = strconv.Atoi(m[len(m)-1][2])
+		f.base, _ = strconv.Atoi(strings.ReplaceAll(m[len(m)-1][2], " ", ""))
 		return
 	}
 	// 比2012年（下同）增长47.7%；固定资产投资…增长125.1%: a base marked
@@ -709,6 +919,12 @@ var (
 	startYear      = regexp.MustCompile(`(\d{4})年(底|末)?的?$`)
 	etcHead        = regexp.MustCompile(`^(.+?)等(行业|产业|领域|企业|项目)`)
 	listSeparators = regexp.MustCompile(`、|和|及|与`)
+)
+
+var (
+	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
+	// toLevel: a verb bringing X to a level right after it.
+	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
 )
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
@@ -750,10 +966,13 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			break
 		}
 	}
-	if y < 0 {
+	if y >= 0 {
+		figs[y].endOf = true
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
-	figs[y].endOf = true
+	// 由60%提高到全覆盖 (Y in words, or the copy ends after 到): X is
+	// still the start.
 	f.startOf = true
 	f.qualifiers = nil
 	f.measure = measureOf(f)
@@ -762,6 +981,12 @@ func (x *extractor) startEnd(figs []figure, k int) {
 		f.period = period{from: x.review, to: x.review}
 	default:
 		y := f.period.from - 1
+		// 四年来…2018年实现…；收入由3亿元增加到4.5亿元: a sentence dated
+		// with the last year of the span its passage reviews starts X at
+		// the span's start, unless X is said to be the year before's (上年).
+		if p, _ := x.passageAt(f.start); !p.target && p.from < p.to && f.period.from == p.to && f.period.to == p.to && !lastYearWord.MatchString(x.str(f.from, f.start)) {
+			y = p.from - 1
+		}
 		if m := startYear.FindStringSubmatch(strings.TrimRight(x.str(f.from, f.start), " ")); m != nil {
 			y, _ = strconv.Atoi(m[1])
 		}
@@ -779,9 +1004,18 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		for end < min(len(x.t.runes), f.unitEnd+maxSentence) && !strings.ContainsRune(clauseMarks, x.at(end)) && !isDigit(x.at(end)) && !x.t.breaks[end] {
 			end++
 		}
+		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
+			return w, end // 5家企业被新认定为专精特新企业: what they became
+		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
-			if post := clean(predicateCut(x.str(f.unitEnd, end))); post != "" {
+			// 20个重点项目（新建项目12个…: a bracket left open starts the
+			// breakdown of the things counted, no part of their name.
+			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
+			if i := strings.IndexAny(post, "（("); i > 0 {
+				post = post[:i]
+			}
+			if post := clean(predicateCut(post)); post != "" {
 				return post, end
 			}
 		}
@@ -808,13 +1042,107 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 增长8%，高出全市1.1个百分点: the gap between the growth before it and
 	// another's: the subject names the comparison, with the growth's subject.
-	if f.measure == Points && k > 0 && figs[k-1].measure == Growth && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
-		if m := gapWords.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
-			return figs[k-1].subject + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+	// 比全省高1.2个百分点 says the same; so does 这高于… restating the gap
+	// just stated.
+	if f.measure == Points && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
+		growth := ""
+		switch p := figs[k-1]; {
+		case p.measure == Growth:
+			growth = p.subject
+		case p.measure == Points && strings.Contains(p.subject, "增速高于"):
+			growth = p.subject[:strings.Index(p.subject, "增速高于")]
+		}
+		clause := strings.TrimSpace(before)
+		// 增长8.3%，增速比上年提高2.1个百分点: the change of the growth
+		// rate itself.
+		if t := strings.TrimLeft(clause, "，, "); (strings.HasPrefix(t, "增速") || strings.HasPrefix(t, "增幅")) && figs[k-1].measure == Growth && growth != "" &&
+			!gapWords.MatchString(clause) && clean(stripComparison(t)) == "" {
+			return growth + "增速", f.unitEnd
+		}
+		if m := gapWords.FindStringSubmatch(clause); m != nil && growth != "" {
+			return growth + "增速高于" + strings.TrimSuffix(m[3], "增速") + m[4], f.unitEnd
+		}
+		if m := gapThan.FindStringSubmatch(clause); m != nil && growth != "" && !strings.HasSuffix(clause, "提高") && !strings.HasSuffix(clause, "升高") {
+			return growth + "增速高于" + strings.TrimSuffix(m[2], "增速") + m[3], f.unitEnd
+		}
+	}
+	// 农村居民收入增速快于城镇居民1.5个百分点: a gap whose clause names both
+	// rates.
+	if f.measure == Points && !has(f.qualifiers, "增长") && !has(f.qualifiers, "下降") {
+		if m := ownGap.FindStringSubmatch(strings.Trim(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
+			if a, b := clean(m[1]), strings.TrimSuffix(m[4], "增速"); a != "" && b != "" {
+				return a + "增速高于" + b + m[5], f.unitEnd
+			}
+		}
+	}
+	// 占计划的102%, 完成任务的117%, 完成年计划110%: the completion rate of
+	// the series stated before it.
+	if f.measure == Ratio && rateUnit(f.unit) {
+		if m := planShare.FindStringSubmatch(strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、")); m != nil {
+			if series := x.seriesBefore(figs, k); series != "" {
+				// 任务, 下达任务数, 目标 and 年计划 all name the plan; the
+				// year's task (全年任务, 年度任务) and a budget keep their name.
+				target := "计划"
+				switch {
+				case m[5] == "预算数":
+					target = "预算"
+				case strings.HasPrefix(m[5], "预算"):
+					target = m[5] // 预算, 预算调整数
+				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "任务"
+				}
+				return series + "完成" + target + "比例", f.unitEnd
+			}
+		}
+	}
+	// 收入3.5亿元，同口径完成3.67亿元: a level restated on another scope
+	// is of the series before it, so named.
+	if subj := clean(s); (subj == "同口径" || subj == "可比口径") && k > 0 && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		return subj + strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
+	}
+	// 完成投资3.4亿元，超序时进度24.7%; 收入2.1亿元，超出下调任务指标1200万元:
+	// how far the level before it beat its schedule or target.
+	if t := strings.TrimLeft(strings.Join(strings.Fields(before), ""), "，,、"); aheadOf.MatchString(t) && k > 0 && figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if strings.HasSuffix(t, "序时进度") && rateUnit(f.unit) {
+			return figs[k-1].subject + "超序时进度比例", f.unitEnd
+		}
+		if !rateUnit(f.unit) {
+			return figs[k-1].subject + t, f.unitEnd
+		}
+	}
+	// 其中税收收入7.1亿元，占比72.4%: a bare share after a level of its
+	// sentence is that level's share.
+	if t := strings.Trim(strings.Join(strings.Fields(before), ""), "，,、"); (t == "占" || t == "占比" || t == "比重" || t == "所占比重" || t == "占比为" || t == "占比达") && f.measure == Ratio && k > 0 &&
+		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		// 到位资金15.6亿元，其中省外资金11.2亿元，占71.8%: the part's share
+		// of the whole it was stated of.
+		if k > 1 && x.partOfLevel(figs, k-1) && figs[k-2].subject != "" {
+			return figs[k-1].subject + "占" + figs[k-2].subject + "比重", f.unitEnd
+		}
+		return clean(figs[k-1].subject + "占比"), f.unitEnd
+	}
+	// 其中税收收入7亿元，占财政收入的82%: the level's share of what it names.
+	if m := shareOf.FindStringSubmatch(strings.Trim(strings.Join(strings.Fields(before), ""), "，,、")); m != nil && f.measure == Ratio && k > 0 &&
+		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
+		if whole := clean(m[2]); whole != "" {
+			return figs[k-1].subject + "占" + whole + "比重", f.unitEnd
 		}
 	}
 	if subj := clean(s); subj != "" {
+		if f.measure == Level || f.measure == Cumulative {
+			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
+			// before 等 are examples of what is counted after it.
+			if e := clean(examples(subj)); e != "" {
+				subj = e
+			}
+		}
 		return subj, f.unitEnd
+	}
+	if _, series := x.rateClause(figs, k); series != "" && (f.measure == Growth || f.measure == Points) {
+		return series, f.unitEnd
+	}
+	if topic := x.topicBefore(figs, k); topic != "" {
+		return topic, f.unitEnd // 地区生产总值方面，降幅较年初收窄24个百分点
 	}
 	// No words of its own: the figure before it in the sentence speaks of
 	// the same thing (生产总值 57.55亿元、增长 8.1%; 拆除违建 334处 15万平方米).
@@ -833,6 +1161,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// subject of the growth it compared.
 		if prev := figs[k-1]; prev.measure == Points && f.measure != Points && strings.Contains(prev.subject, "增速高于") {
 			return prev.subject[:strings.Index(prev.subject, "增速高于")], f.unitEnd
+		}
+		// 地区生产总值564亿元，占计划的100%，同比下降2%: past a completion
+		// rate, the series it completes.
+		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
+			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
+		}
+		// 同口径增长5.2%，自然口径下降4.3%: the recorded scope drops the
+		// restated one.
+		if strings.Contains(before, "自然") {
+			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -855,7 +1193,111 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
+	// the verb names.
+	if strings.HasSuffix(f.unit, "元") && f.measure != Growth {
+		if m := spendVerb.FindString(joinWords(before)); m != "" {
+			return m, f.unitEnd
+		}
+	}
 	return "", f.unitEnd
+}
+
+// spendVerb: a verb of spending or raising money that names the amount when
+// its clause names nothing else.
+var spendVerb = regexp.MustCompile(`投入|投资|筹集|募集|拨付|发放`)
+
+// topicBefore: the series a clause "X方面" opens for the figures after it
+// in its sentence that name none of their own (地区生产总值方面，降幅收窄…，
+// 当季增长…); "" when there is none.
+func (x *extractor) topicBefore(figs []figure, k int) string {
+	f := figs[k]
+	start := x.sentenceStart(f.start)
+	s := x.str(start, f.start)
+	at := strings.LastIndex(s, "方面")
+	if at < 0 {
+		return ""
+	}
+	from := start + len([]rune(s[:at]))
+	head := x.back(from, clauseMarks)
+	if k > 0 && figs[k-1].start >= head && figs[k-1].start < from {
+		return "" // a figure inside the topic's own clause
+	}
+	topic := strings.TrimPrefix(strings.TrimPrefix(x.str(head, from), "在"), "从")
+	if !strings.ContainsRune("，,：:", x.at(from+2)) {
+		return "" // 方面 inside a clause (各方面, 多方面工作)
+	}
+	return clean(topic)
+}
+
+// rateClause: the clause before figure k's names a growth or decline rate
+// (增速, 增幅, 涨幅, 增长率, 降幅) of a series and states no figure: the
+// qualifier it gives ("增长" or "下降") and the series, "" when it does not.
+func (x *extractor) rateClause(figs []figure, k int) (string, string) {
+	f := figs[k]
+	if f.from == 0 || !strings.ContainsRune("，,", x.at(f.from-1)) {
+		return "", ""
+	}
+	from := x.back(f.from-1, clauseMarks)
+	if k > 0 && figs[k-1].unitEnd > from {
+		return "", ""
+	}
+	prev := joinWords(x.str(from, f.from-1))
+	loc := rateWord.FindStringIndex(prev)
+	if loc == nil {
+		return "", ""
+	}
+	q := "增长"
+	if strings.HasPrefix(prev[loc[0]:], "降幅") {
+		q = "下降"
+	}
+	return q, clean(stripComparison(prev[:loc[0]]))
+}
+
+var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|降幅`)
+
+// beatTarget: what follows 分别 when a list says by how much each figure
+// beat its target (分别超年初目标任务数的, 分别超过全年计划).
+var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
+
+// shareOf: a clause naming only the whole a share is of (占财政收入的).
+var shareOf = regexp.MustCompile(`^占(全[县市区镇省])?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
+
+// aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
+var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
+
+// planShare: a clause that names only the plan a completion rate measures
+// against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
+var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+
+// completion: the end of a completion rate's subject.
+var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
+
+// seriesBefore: the series a completion rate speaks of — the subject of the
+// level right before it in its sentence, or the noun of a level written in
+// words or masked in the clause before (固定资产投资XX亿元，占全年任务数的…).
+func (x *extractor) seriesBefore(figs []figure, k int) string {
+	f := figs[k]
+	if k > 0 && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "。；;") {
+		// the level, or past its growth (税收3.2亿元，增长11.5%，完成全年
+		// 目标任务的106.7%) the level the growth is of
+		j := k - 1
+		if (figs[j].measure == Growth || figs[j].measure == Points) && j > 0 && figs[j-1].subject == figs[j].subject &&
+			figs[j-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[j-1].unitEnd, f.start), "。；;") {
+			j--
+		}
+		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+			return strings.TrimSuffix(p.subject, "目标") // 技改投入目标完成0.5亿元
+		}
+		return ""
+	}
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) {
+		from := x.back(f.from-1, clauseMarks)
+		if loc := amountInWords.FindStringIndex(x.str(from, f.from-1)); loc != nil {
+			return clean(x.str(from, f.from-1)[:loc[0]])
+		}
+	}
+	return ""
 }
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
@@ -869,12 +1311,34 @@ var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八�
 // only one qualified as the year's, or a 目标, is a target.
 var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
 
+// goalSet: a clause that says a goal was set at the figure (增长目标为7%,
+// 目标是增长8%, 目标值定为); goalAfter: a figure named as the goal after it
+// (增长8%的目标, 8%左右的预期目标).
+var (
+	goalSet   = regexp.MustCompile(`目标(值|任务)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
+	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
+)
+
+// yearPlan: a clause naming the year's planned amount (年度计划完成投资,
+// 全年计划投资): a target of its year, unlike a project's 计划总投资, which
+// is what the project is.
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
+
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
 // clause names none of its own (完成税收收入7100万元，完成预期目标（5000万元）…).
 func (x *extractor) targetAmount(figs []figure, k int, before string) {
 	f := &figs[k]
+	if goalSet.MatchString(before) || goalAfter.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		// 增长目标为7%, 实现了增长8%左右的预期目标: the goal, not the result.
+		f.period.target = true
+		return
+	}
 	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	if yearPlan.MatchString(before) {
+		f.period.target = true // 年度计划完成投资15亿元: the year's planned amount
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
@@ -967,6 +1431,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // that do not end a noun.
 var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
+	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入", "出列", "摘帽", "进入",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
 	// count is of the things.
 	"年销售收入", "销售收入", "年产值", "总产值", "营业收入", "年营业收入", "总投资"}
@@ -992,20 +1457,30 @@ var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
 var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
 
+// comparableBasis: a growth stated on a comparable scope (按可比口径增长).
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).
 var totalWord = regexp.MustCompile(`(总数|总量|累计达|共计?达)`)
 
 // stage: a level said to be reached in words (迈上千亿台阶, 跨入百亿行列).
-var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$`)
+var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，,]*(台阶|行列|大关)$|(实现)?(翻|翻了)[一两二三]?番$`)
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
-var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+
+// ownGap: a clause comparing its own series' rate with another's
+// (X增速快于Y, X增幅高于Y平均水平).
+var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领先|超出)(.+?)(平均水平|平均)?$`)
+
+// gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|自然(增幅|增速)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
@@ -1046,7 +1521,7 @@ func (x *extractor) respectively(figs []figure) {
 		f := &figs[k]
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
-		at := strings.LastIndex(seg, "分别")
+		at := max(strings.LastIndex(seg, "分别"), strings.LastIndex(seg, "依次")) // 依次 ("in turn") lists as 分别 does
 		n := 1
 		for k+n < len(figs) && x.inList(figs, k+n) {
 			n++
@@ -1100,17 +1575,39 @@ func (x *extractor) respectively(figs []figure) {
 			// 城乡居民收入分别增长 a、b: 城乡 is 城镇 and 农村.
 			items = pairItems(one)
 		}
+		// 分别超年初目标任务数的12%、8%: by how much each beat its target.
+		beat := ""
+		if m := beatTarget.FindStringSubmatch(strings.Join(strings.Fields(seg[at+len("分别"):]), "")); m != nil && rateUnit(f.unit) {
+			beat = "超" + m[1] + "目标比例"
+		}
 		if len(items) == n {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = items[i]
+				figs[k+i].subject = items[i] + beat
 			}
-		} else if k-n >= 0 && figs[k-n].start >= x.sentenceStart(f.start) {
+		} else if prev := x.seriesListBefore(figs, k, n); prev != nil {
 			for i := 0; i < n; i++ {
-				figs[k+i].subject = figs[k-n+i].subject
+				figs[k+i].subject = prev[i]
 			}
 		}
 		k += n - 1
 	}
+}
+
+// seriesListBefore: the subjects of the n series stated before figure k in
+// its sentence, in order; a 由X到Y pair states one series (一般公共预算收入由
+// a增加到b，地方收入由c增加到d，年均分别增长x和y). nil when there are fewer.
+func (x *extractor) seriesListBefore(figs []figure, k, n int) []string {
+	var subjects []string
+	for i := k - 1; i >= 0 && len(subjects) < n && figs[i].start >= x.sentenceStart(figs[k].start); i-- {
+		if figs[i].startOf && i+1 < k && figs[i+1].endOf {
+			continue // the start of a pair whose end is already counted
+		}
+		subjects = append([]string{figs[i].subject}, subjects...)
+	}
+	if len(subjects) < n {
+		return nil
+	}
+	return subjects
 }
 
 // sameUnits: the n figures from k are all in one unit.
@@ -1159,12 +1656,51 @@ func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	return true
 }
 
+// measureNoun: the noun of what is measured closing a series' name (产值,
+// 增加值, 收入, 利润…).
+var measureNoun = regexp.MustCompile(`(总产值|产值|增加值|主营业务收入|营业收入|收入|支出|利润|利税|税收|销售额|销售收入|余额|存栏|出栏|产量)$`)
+
+// scopedHead: a series named as scope, sector and measure (规模以上 工业
+// 总产值, 工业 增加值).
+var scopedHead = regexp.MustCompile(`^(规模以上|规上|限额以上|限上)?(工业|服务业|批发零售业|住宿餐饮业|建筑业)(总产值|产值|增加值|营业收入|主营业务收入|利润|利税|销售额)$`)
+
+// pulls: a clause saying one series pulled another's growth up (拉动/带动
+// …增长): the source before the verb, the series after it.
+var pulls = regexp.MustCompile(`^[，,、]?(.*?)(拉动|带动)(.+?)(增长|增速)$`)
+
+// stripTime drops the spaces and a leading time or place word.
+func stripTime(s string) string {
+	return leadTime.ReplaceAllString(strings.Join(strings.Fields(s), ""), "")
+}
+
+// sectorRun: two or three sectors written as a run of ordinals before
+// 产业 (一二三产业, 二三产业).
+var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业`)
+
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产业(.+)$`)
+
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
+	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
+	// written as one word or as a list of ordinals sharing 产业.
+	if m := ordinalList.FindString(s); m != "" {
+		s = strings.NewReplacer("、", "", "第", "", "和", "", "及", "").Replace(m) + s[len(m):]
+	}
+	if m := sectorRun.FindStringSubmatch(s); m != nil {
+		ordinals := m[2]
+		if ordinals == "三次" || ordinals == "三大" {
+			ordinals = "一二三"
+		}
+		var out []string
+		for _, n := range ordinals {
+			out = append(out, clean("第"+string(n)+"产业"+m[3]))
+		}
+		return out
+	}
 	parts := listSeparators.Split(s, -1)
 	var items []string
 	for _, p := range parts {
@@ -1180,18 +1716,37 @@ func listItems(s string) []string {
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
 	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
+		raw := []rune(strings.TrimSpace(items[i]))
 		items[i] = clean(items[i])
+		if items[i] == "" && len(raw) == 1 && unicode.Is(unicode.Han, raw[0]) {
+			items[i] = string(raw) // 大、小口径财政收入: one character sharing the head
+		}
 		if i < len(items)-1 {
 			// Only a short item shares the last one's head (城镇、农村居民
 			// 收入; 纺织、食品行业产值): a noun of five or more characters
 			// (工业总产值、…、公共财政预算收入) is whole.
+			// Nor does an item that names a measure of its own (税收、工业
+			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) {
+			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}
 	}
 	items[len(items)-1] = clean(items[len(items)-1])
+	// 规模以上工业产值和增加值: later items that are only a measure's noun
+	// share the first one's head in front.
+	if loc := measureNoun.FindStringIndex(items[0]); loc != nil && loc[0] > 0 {
+		all := true
+		for _, it := range items[1:] {
+			all = all && measureNoun.FindStringIndex(it) != nil && measureNoun.FindStringIndex(it)[0] == 0
+		}
+		if all {
+			for i := 1; i < len(items); i++ {
+				items[i] = items[0][:loc[0]] + items[i]
+			}
+		}
+	}
 	return items
 }
 

@@ -35,7 +35,7 @@ func TestReadingRules(t *testing.T) {
 				{"2", "个", "百亿级产业", "", "2018", "fact", "level"}, {"45", "亿元", "资金", "累计,超过", "2014-2018", "fact", "cumulative"},
 				{"30", "家", "高新技术企业", "", "2018", "fact", "level"}}},
 		{"a flow passing a bound is still a sum", "过去五年，投入近50亿元实施民生实事。",
-			[]detail{{"50", "亿元", "", "累计,近", "2014-2018", "fact", "cumulative"}}},
+			[]detail{{"50", "亿元", "投入", "累计,近", "2014-2018", "fact", "cumulative"}}},
 		{"a sum over the years a sentence names", "过去一年，2017年完成验收，2018年新建高标准农田5000亩，总计治理农田12000亩。",
 			[]detail{{"5000", "亩", "高标准农田", "新增", "2018", "fact", "level"}, {"12000", "亩", "农田", "累计", "2017-2018", "fact", "cumulative"}}},
 		{"全年共 sums the year; a bare 共 does not", "过去一年，全年共办理诉求19条，共发生事故3起。",

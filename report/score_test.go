@@ -90,7 +90,12 @@ func sameSubject(got, want string) bool {
 // scoreDir runs Extract and the mapping the command uses for
 // `reconcile --report` on every labelled report in dir, and matches figures
 // by line, value and unit (in text order where a line repeats one).
-func scoreDir(t *testing.T, dir string) (score, bool) {
+func scoreDir(t *testing.T, dir string) (score, bool) { return scoreDirYear(t, dir, false) }
+
+// scoreDirYear scores as scoreDir does; with given, Extract is told the
+// year each report reviews (its label's `reviews`), as `reconcile --report`
+// is told it by the spec's year, so the year is not inferred from the text.
+func scoreDirYear(t *testing.T, dir string, given bool) (score, bool) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if len(files) == 0 {
@@ -116,7 +121,11 @@ func scoreDir(t *testing.T, dir string) (score, bool) {
 		}
 		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
 		lines[0] = "" // the label set's `# 来源:` line is not the report's
-		found := Extract(lines, Options{})
+		opts := Options{}
+		if given {
+			opts.Year = l.Reviews
+		}
+		found := Extract(lines, opts)
 		indicators := MapIndicators(found, s0)
 		sc.reports++
 		sc.found += len(found)
@@ -166,6 +175,9 @@ func TestDevReports(t *testing.T) {
 		t.Skip("no labelled development reports in testdata/reports/dev")
 	}
 	t.Logf("dev half: %s", sc)
+	if given, ok := scoreDirYear(t, "testdata/reports/dev", true); ok {
+		t.Logf("dev half, the review year given as reconcile --report gives it: %s", given)
+	}
 	if testing.Verbose() {
 		for _, m := range sc.misses {
 			t.Log(m)
@@ -198,6 +210,9 @@ func TestHeldoutReports(t *testing.T) {
 		t.Skip("no labelled held-out reports in testdata/reports/test")
 	}
 	t.Logf("held-out half: %s", sc)
+	if given, ok := scoreDirYear(t, "testdata/reports/test", true); ok {
+		t.Logf("held-out half, the review year given as reconcile --report gives it: %s", given)
+	}
 	floors := []struct {
 		what      string
 		got, want float64

@@ -222,8 +222,8 @@ func BenchmarkDetailRun(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(es)), "ns/entry")
 }
 
-// The detail's cells leave out their references where they follow the cell
-// before; readers place them by position. excelize and openpyxl (the
+// The detail's rows leave out their references, and its cells theirs where
+// they follow the cell before; readers place them by position. excelize and openpyxl (the
 // parser pandas uses) find every cell where it belongs: after an empty
 // column (no raw text, typed as text), an empty name, and a figure written
 // as text.

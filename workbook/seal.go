@@ -54,6 +54,16 @@ type sealBlock struct {
 
 // add hashes one detail row, at row r of detail sheet sheet.
 func (s *sealer) add(sheet, r int, cells ...string) {
+	d := s.start(sheet, r)
+	for _, c := range cells {
+		d.Cell(sealText(c))
+	}
+	s.endRow()
+}
+
+// start opens a detail row at row r of detail sheet sheet and returns the
+// digest its cells go into (Cell, then endRow).
+func (s *sealer) start(sheet, r int) *reconcile.Digest {
 	if s.d == nil {
 		s.d = reconcile.NewDigest()
 	}
@@ -63,7 +73,12 @@ func (s *sealer) add(sheet, r int, cells ...string) {
 	if s.n == 0 {
 		s.sheet, s.first = sheet, r
 	}
-	s.d.Row(cells...)
+	return s.d
+}
+
+// endRow ends the row start opened.
+func (s *sealer) endRow() {
+	s.d.EndRow()
 	s.n++
 	if s.n == reconcile.DetailBlock {
 		s.end()
@@ -78,33 +93,13 @@ func (s *sealer) end() {
 	s.n = 0
 }
 
-// sealEntry hashes a detail row as the reader will see its cells.
-func (d *Detail) sealEntry(e reconcile.Entry, num []byte) {
-	ind := e.Indicator
-	if def, ok := d.inds[e.Indicator]; ok {
-		ind = def.s
+// sealText is a cell's text as the reader will see it: clipped to what a
+// cell holds, as the row's XML is.
+func sealText(c string) string {
+	if len(c) > maxCellChars {
+		return clip(c)
 	}
-	dept := e.Department
-	if t, ok := d.depts[e.Department]; ok {
-		dept = t.s
-	}
-	raw, asText := "", ""
-	if e.Raw != string(num) {
-		raw = e.Raw
-	}
-	if e.AsText {
-		asText = d.yes
-	}
-	// The figure as the row holds it: num is its digits, which are
-	// Canonical(e.Value) (appendDecimal writes what String does).
-	cells := [12]string{e.File, e.Sheet, e.Cell, dept, d.period(e.Period).s, ind, d.measureText(e.Measure).s, e.Entity, e.Code,
-		string(num), raw, asText}
-	for i, c := range cells {
-		if len(c) > maxCellChars {
-			cells[i] = clip(c)
-		}
-	}
-	d.seal.add(len(d.counts), d.rows+1, cells[:]...)
+	return c
 }
 
 // inputCells are the texts of one 来源文件 row as inputs writes them.
