@@ -54,7 +54,7 @@ func (l *Ledger) checkRowRules(s *Submission, sh *Sheet, r *Row) {
 		}
 		holds, left, right, err := rule.Expr.Eval(func(ref Ref) (decimal.Decimal, bool) {
 			c := cells[ref]
-			return c.Value, c.State == Number
+			return c.Value.Decimal(), c.State == Number
 		})
 		if err != nil || holds {
 			continue // a blank or unreadable cell has its own finding
@@ -115,9 +115,25 @@ func (l *Ledger) checkCodeName(fr *FileRead, r *Row) {
 	if r.Code == "" {
 		return
 	}
+	// The department's last month had this row's code at the same place
+	// under the same name, and found it in the run's codes with its first
+	// name there: a code's first name never changes, so the check holds
+	// again, without looking the code up.
+	var ent *entityVal
+	if m := fr.cur; m != nil && !m.over {
+		i, _ := m.entity()
+		ent = &m.ents[i]
+		if prev := l.months[fr.s.Department]; prev != nil && prev.codeHeld(int(i), m.ek, r.Name) {
+			ent.codeOK = true
+			return
+		}
+	}
 	s := &fr.s
 	name := NormalizeHeader(r.Name)
 	first, ok := l.codes[r.Code]
+	if ok && ent != nil && first.name == name {
+		ent.codeOK = true
+	}
 	if !ok {
 		first, ok = fr.codes[r.Code]
 	}

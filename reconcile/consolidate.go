@@ -31,6 +31,9 @@ type Options struct {
 	// MaxFindingText, when positive, clips a cell's text in findings to
 	// that many characters.
 	MaxFindingText int
+	// NoDetail: the run keeps no detail (no -o workbook), so no Entry is
+	// made; Detail and Stage are not called.
+	NoDetail bool
 }
 
 // Input is one input file as the result lists it.
@@ -134,10 +137,15 @@ type Ledger struct {
 	tx       *FileRead           // the file being added
 	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
-	codes    map[string]codeUse
-	check    bool
-	detail   func(Entry)
-	res      *Result
+	// spareMonth is a month no longer kept, whose memory the next month
+	// takes (newMonthState); spareSeen the last sheet's duplicate check's
+	// map, emptied, for the next sheet (SheetRead.End).
+	spareMonth *monthState
+	spareSeen  map[hashKey]firstRow
+	codes      map[string]codeUse
+	check      bool
+	detail     func(Entry)
+	res        *Result
 	// Bounds on findings (bound.go) and the unreadable files whose
 	// department-month may yet be read from another file.
 	opt        Options
@@ -361,44 +369,41 @@ func rejectedRows(file, sheet string, first []int, n int) Text {
 	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", n, at, more), fmt.Sprintf("%d rejected rows: %s%s", n, at, more)}
 }
 
-func (l *Ledger) indicatorOf(t *Table, c Column, r *Row) string {
-	if t.Rows == Indicators {
-		return t.IndicatorFor(c, &t.Lines[r.LineN])
-	}
-	return t.IndicatorFor(c, nil)
-}
-
-// consolidate adds one accepted value cell to the file's figures and the
-// detail.
-func (l *Ledger) consolidate(fr *FileRead, t *Table, c Column, r *Row, cell *Cell, ind string) {
+// consolidate adds one accepted value cell (column ci of row r) to the
+// file's figures and the detail.
+func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind string) {
+	fr := sr.fr
 	if fr.noSum {
 		return
 	}
-	s := &fr.s
-	e := Entry{
-		Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
-		Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
-	}
-	if fr.stage != nil {
-		fr.stage.Add(e)
-	} else {
-		l.detail(e)
+	c := &sr.sh.Table.Columns[ci]
+	if !l.opt.NoDetail {
+		s := &fr.s
+		e := Entry{
+			Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
+			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value.Decimal(), Raw: cell.Raw, AsText: cell.AsText,
+		}
+		if fr.stage != nil {
+			fr.stage.Add(e)
+		} else {
+			l.detail(e)
+		}
 	}
 	switch c.Measure {
 	case MonthValue, LevelValue, YearValue:
-		f := fr.fig(ind)
-		f.Value = f.Value.Add(cell.Value)
-		f.Has = true
+		f := sr.fig(ci, ind)
+		f.sum.add(cell.Value)
+		f.has = true
 	}
 	if fr.cur == nil {
 		return
 	}
 	switch c.Measure {
 	case MonthValue:
-		v := fr.cur.val(ind)
-		v.month, v.hasMonth = compact(cell.Value), true
+		v := fr.cur.val(sr.indHash(ci, ind))
+		v.month, v.hasMonth = cell.Value, true
 	case YTDValue:
-		fr.cur.setYTD(fr.cur.val(ind), cell)
+		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
 	}
 }
 
@@ -411,7 +416,8 @@ type firstRow struct {
 	name string
 }
 
-func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firstRow) bool {
+func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
+	fr, sh := sr.fr, &sr.sh
 	s := &fr.s
 	t := sh.Table
 	at := func(src Source, rule Rule, sev Severity, raw string, fields Fields) {
@@ -422,49 +428,47 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 		}
 		l.finding(f)
 	}
-	ok := l.checkRequired(fr, t, r)
-	for ci, c := range t.Columns {
-		ind := l.indicatorOf(t, c, r)
+	ok := l.checkRequired(sr, r)
+	for ci := range sr.cols {
+		cell := &r.Cells[ci]
+		if cell.State != Number && cell.State != Invalid {
+			continue
+		}
+		ind := sr.ind(ci, r)
 		if ind == "" {
 			continue
 		}
-		cell := &r.Cells[ci]
 		if cell.State == Invalid {
 			ok = false
 			continue
 		}
-		if cell.State != Number {
-			continue
-		}
-		def, _ := l.spec.Indicator(ind)
-		if -cell.Value.Exponent() > def.Precision && !cell.Value.Round(def.Precision).Equal(cell.Value) {
+		def := sr.def(ci, ind)
+		if -cell.Value.Exponent() > def.Precision && !cell.Value.HasPlaces(def.Precision) {
 			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
 		if def.NonNegative && cell.Value.IsNegative() {
 			at(cell.Source, RuleNegative, Error, cell.Raw, Fields{"value": cell.Value.String()})
 			ok = false
 		}
-		if def.HasMin && cell.Value.LessThan(def.Min) || def.HasMax && cell.Value.GreaterThan(def.Max) {
+		if def.HasMin && cell.Value.CmpDecimal(def.Min) < 0 || def.HasMax && cell.Value.CmpDecimal(def.Max) > 0 {
 			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
 	}
-	for ci, c := range t.Columns {
-		if c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
-			at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
+	if sr.choices {
+		for ci := range t.Columns {
+			if c := &t.Columns[ci]; c.Role == RoleName && len(c.Choices) > 0 && !contains(c.Choices, r.Name) {
+				at(r.Cells[ci].Source, RuleChoice, Error, r.Name, Fields{"value": r.Name})
+			}
 		}
 	}
-	if t.Rows == Enterprise && hasRole(t, RoleCode) {
+	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
 			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
 		}
 	}
-	if t.Rows != Indicators {
-		key := r.Code
-		if key == "" {
-			key = r.Name
-		}
-		h := entityHash(key)
-		if first, dup := seen[h]; dup {
+	if !sr.byLine {
+		h := sr.eh // entityHash(entityOf(r)), made by Row
+		if first, dup := sr.seen[h]; dup {
 			if r.Code != "" && first.name != r.Name {
 				// The same code under another name: say it is the code
 				// that repeats, and whose it was.
@@ -474,10 +478,12 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 			at(Source{s.File, sh.Name, fmt.Sprintf("A%d", r.Line)}, RuleDuplicateEntry, Error, r.Name, Fields{"name": r.Name, "first_line": int(first.line)})
 			return false
 		}
-		seen[h] = firstRow{int32(r.Line), r.Name}
+		sr.seen[h] = firstRow{int32(r.Line), r.Name}
 	}
-	l.checkMonthYTD(s, sh, r)
-	l.checkRowRules(s, sh, r)
+	l.checkMonthYTD(sr, r)
+	if sr.rules {
+		l.checkRowRules(s, sh, r)
+	}
 	l.checkCodeName(fr, r)
 	if fr.cur != nil {
 		fr.cur.note(t, sh.Name, r)
@@ -491,14 +497,15 @@ func (l *Ledger) checkRow(fr *FileRead, sh *Sheet, r *Row, seen map[hashKey]firs
 // things, and the department must say which (0 when there is none). It
 // reports whether the row has every figure; its blank cells become
 // Invalid.
-func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
-	if r.Footer || t.Rows == Indicators && r.LineN < 0 {
+func (l *Ledger) checkRequired(sr *SheetRead, r *Row) bool {
+	if r.Footer || sr.byLine && r.LineN < 0 {
 		return true
 	}
+	fr := sr.fr
 	ok := true
-	for ci, c := range t.Columns {
+	for ci := range sr.cols {
 		cell := &r.Cells[ci]
-		if cell.State != Blank || l.indicatorOf(t, c, r) == "" {
+		if cell.State != Blank || sr.ind(ci, r) == "" {
 			continue
 		}
 		ok = false
@@ -512,19 +519,33 @@ func (l *Ledger) checkRequired(fr *FileRead, t *Table, r *Row) bool {
 	return ok
 }
 
-// checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative.
-func (l *Ledger) checkMonthYTD(s *Submission, sh *Sheet, r *Row) {
-	t := sh.Table
-	month := map[string]*Cell{}
-	for ci, c := range t.Columns {
-		if c.Measure == MonthValue && r.Cells[ci].State == Number {
-			month[l.indicatorOf(t, c, r)] = &r.Cells[ci]
-		}
-	}
-	for ci, c := range t.Columns {
+// checkMonthYTD: 本年累计 ≥ 本月 when both are non-negative. A 本年累计 is
+// compared with the last 本月 column of its indicator that holds a figure.
+func (l *Ledger) checkMonthYTD(sr *SheetRead, r *Row) {
+	s := &sr.fr.s
+	for ci := range sr.cols {
 		y := &r.Cells[ci]
-		m := month[l.indicatorOf(t, c, r)]
-		if c.Measure != YTDValue || y.State != Number || m == nil {
+		if sr.cols[ci].measure != YTDValue || y.State != Number {
+			continue
+		}
+		var m *Cell
+		if !sr.byLine {
+			for _, cj := range sr.cols[ci].months {
+				if r.Cells[cj].State == Number {
+					m = &r.Cells[cj]
+					break
+				}
+			}
+		} else {
+			ind := sr.ind(ci, r)
+			for cj := len(sr.cols) - 1; cj >= 0; cj-- {
+				if sr.cols[cj].measure == MonthValue && r.Cells[cj].State == Number && sr.ind(cj, r) == ind {
+					m = &r.Cells[cj]
+					break
+				}
+			}
+		}
+		if m == nil {
 			continue
 		}
 		if !y.Value.IsNegative() && !m.Value.IsNegative() && y.Value.LessThan(m.Value) {
@@ -597,7 +618,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		if cell.State != Number || cell.Value.Equal(sum) {
 			continue
 		}
-		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && cell.Value.Add(tf.sum).Equal(sum) {
+		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && addsUp(cell.Value, tf.sum.value(), sum) {
 			for i := range tf.cells {
 				l.sumSkipsText(fr, &tf.cells[i], cell)
 			}
@@ -608,7 +629,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
-			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Sub(sum).String()}})
+			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Decimal().Sub(sum.Decimal()).String()}})
 	}
 }
 

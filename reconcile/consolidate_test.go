@@ -41,7 +41,7 @@ func testSpec() *Spec {
 }
 
 func num(file, cell, v string) Cell {
-	return Cell{Source: Source{File: file, Sheet: "税收", Cell: cell}, Raw: v, State: Number, Value: d(v)}
+	return Cell{Source: Source{File: file, Sheet: "税收", Cell: cell}, Raw: v, State: Number, Value: NumOf(d(v))}
 }
 
 // month builds a month's submission: two enterprises, 本月 10000 and 0,
@@ -153,10 +153,10 @@ func TestChecks(t *testing.T) {
 	s := testSpec()
 	subs := year(s)
 	// June: 甲's 本年累计 10 too much (and so July's chain breaks too).
-	subs[6].Sheets[0].Rows[0].Cells[2].Value = d("60010")
-	subs[6].Sheets[0].Total.Cells[2].Value = d("60010") // the department's SUM includes it
+	subs[6].Sheets[0].Rows[0].Cells[2].Value = NumOf(d("60010"))
+	subs[6].Sheets[0].Total.Cells[2].Value = NumOf(d("60010")) // the department's SUM includes it
 	// March: a 合计 that is not the sum.
-	subs[3].Sheets[0].Total.Cells[1].Value = d("10100")
+	subs[3].Sheets[0].Total.Cells[1].Value = NumOf(d("10100"))
 	// August missing.
 	subs = append(subs[:8], subs[9:]...)
 	// A second file for May.
@@ -205,8 +205,8 @@ func TestOrderIndependent(t *testing.T) {
 func TestPrecisionAndSign(t *testing.T) {
 	s := testSpec()
 	subs := year(s)
-	subs[1].Sheets[0].Rows[1].Cells[1].Value = d("0.001")
-	subs[2].Sheets[0].Rows[1].Cells[1].Value = d("-1")
+	subs[1].Sheets[0].Rows[1].Cells[1].Value = NumOf(d("0.001"))
+	subs[2].Sheets[0].Rows[1].Cells[1].Value = NumOf(d("-1"))
 	r := Consolidate(s, subs, Options{})
 	got := map[Rule]Severity{}
 	for _, f := range r.Findings {

@@ -9,6 +9,14 @@ import (
 // (GB 32100-2015): digits and capitals without I, O, S, V, Z.
 const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
+// creditValue is each byte's index in creditAlphabet, -1 for none.
+var creditValue = func() (v [256]int8) {
+	for i := range v {
+		v[i] = int8(strings.IndexByte(creditAlphabet, byte(i)))
+	}
+	return v
+}()
+
 var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
 
 // CreditCheckChar returns the check character for the first 17 characters
@@ -19,11 +27,11 @@ func CreditCheckChar(first17 string) (byte, bool) {
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(creditAlphabet, first17[i])
+		v := creditValue[first17[i]]
 		if v < 0 {
 			return 0, false
 		}
-		sum += v * creditWeights[i]
+		sum += int(v) * creditWeights[i]
 	}
 	return creditAlphabet[(31-sum%31)%31], true
 }

@@ -4,9 +4,6 @@ import (
 	"hash/maphash"
 	"sort"
 	"strconv"
-	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // The checks across months (本年累计 follows from last month's; entities
@@ -20,11 +17,27 @@ import (
 // What a month keeps is compact, since a month of a large file has many
 // rows: each row's figures under a 128-bit key of (table, entity,
 // indicator) with the two figures as 64-bit coefficients, each entity
-// under a hash of (table, entity) with its name and line. About 150 bytes
-// per figure; MaxMonthValues bounds them. The entity is hashed once per
-// row (row); a figure's key is the row's key combined with a hash of the
-// indicator code (figureKey), so the cost per figure is one short hash
-// and one map lookup.
+// under a key of (table, entity) with its name and line. About 150 bytes
+// per figure; MaxMonthValues bounds them.
+//
+// The keys are built from hashes made once: the entity's, once per row
+// (the same hash the sheet's duplicate check takes, entityHash), the
+// table's and each column's indicator's, once per sheet (SheetRead.plan).
+// A key is their XOR, half by half: two keys are equal only if the XOR
+// of the parts' hashes is zero in both halves, which for different
+// entities is a collision of the entity hashes themselves, for the same
+// entity in different tables or of different indicators a collision of
+// those hashes, and otherwise a 128-bit coincidence — as unlikely as with
+// one hash of the three. Tables are hashed with a prefix no indicator code
+// or entity text has, so a table and an indicator of the same name hash
+// apart.
+//
+// Figures and entities are kept in the order they come, with maps to find
+// them by key built only when they are needed: a department's rows
+// usually come in the same order month after month, so last month's
+// record of a figure is first looked for at the same place (find), and a
+// row's figures are looked up by key only when its entity came before in
+// the month (a duplicate row, or a line of an indicator table twice).
 
 // hashKey is two independent 64-bit hashes: two different keys never look
 // alike in practice.
@@ -44,93 +57,112 @@ func hashOf(parts ...string) hashKey {
 	return k
 }
 
-// figureKey is the key of an indicator's figure in the row whose entity
-// key is e: each half XORed with an independent hash of the indicator
-// code. Two figures' keys are equal only if e1[i]^e2[i] equals
-// h1[i]^h2[i] in both halves: for different entities and the same
-// indicator that is a collision of the entity hashes themselves, for the
-// same entity and different indicators one of the indicator hashes, and
-// otherwise a 128-bit coincidence — as unlikely as with one hash of the
-// three.
-func figureKey(e hashKey, ind string) hashKey {
-	return hashKey{e[0] ^ maphash.String(seeds[0], ind), e[1] ^ maphash.String(seeds[1], ind)}
+// xor combines two keys half by half.
+func (k hashKey) xor(o hashKey) hashKey { return hashKey{k[0] ^ o[0], k[1] ^ o[1]} }
+
+// indicatorHash is the hash of an indicator code a figure's key takes.
+func indicatorHash(ind string) hashKey {
+	return hashKey{maphash.String(seeds[0], ind), maphash.String(seeds[1], ind)}
 }
 
-// compactDec is a figure as a month keeps it: its coefficient and exponent
-// when the coefficient fits in 64 bits (nearly always), else the decimal.
-type compactDec struct {
-	coef int64
-	exp  int32
-	big  *decimal.Decimal
-}
-
-func compact(d decimal.Decimal) compactDec {
-	if d.NumDigits() <= 18 {
-		return compactDec{coef: d.CoefficientInt64(), exp: d.Exponent()}
-	}
-	return compactDec{big: &d}
-}
-
-func (c compactDec) dec() decimal.Decimal {
-	if c.big != nil {
-		return *c.big
-	}
-	return decimal.New(c.coef, c.exp)
+// tableHash is the hash of a table's ID a key takes.
+func tableHash(id string) hashKey {
+	t := "\x00table\x00" + id
+	return hashKey{maphash.String(seeds[0], t), maphash.String(seeds[1], t)}
 }
 
 // monthVal is one row's 本月 and 本年累计 of an indicator.
 type monthVal struct {
-	key              hashKey
-	month, ytd       compactDec
-	ytdCell, ytdRaw  string // where the 本年累计 is (its sheet is sheet), and its text
+	key        hashKey
+	month, ytd Num
+	// ytdText is where the 本年累计 is (its sheet is sheet) and its text,
+	// in monthState.text.
+	ytdText          textRef
 	sheet            uint16 // index into monthState.sheetNames
 	hasMonth, hasYTD bool
 	rejected         bool // the row was rejected: it breaks the chain
 }
 
-// entityVal is an entity row of an entity table: its name, for messages,
-// and where it is.
+// entityVal is an entity of the month: for an entity row of an entity
+// table that was checked (noted), its name, for messages, and where it
+// is.
 type entityVal struct {
-	name, table string
-	sheet       uint16
-	line        int32
+	key   hashKey
+	name  textRef // in monthState.text
+	table string
+	sheet uint16
+	line  int32
+	noted bool // present in the month (note)
+	// codeOK: the code–name check found the entity's credit code among
+	// the run's codes under its first name (checkCodeName).
+	codeOK bool
 }
+
+// textRef is where a month keeps a text: text[off:mid] and text[mid:end]
+// of monthState.text (a cell reference and its raw text, or a name and
+// nothing).
+type textRef struct{ off, mid, end uint32 }
 
 // monthState is what one department's month left for the next.
 type monthState struct {
-	period     Period
-	file       string
-	vals       []monthVal        // in sheet order, for findings
-	index      map[hashKey]int32 // into vals
-	present    map[hashKey]entityVal
+	period Period
+	file   string
+	vals   []monthVal // in sheet order, for findings
+	// index finds vals by key: nil until a lookup needs it (lookup), then
+	// kept up to date.
+	index      map[hashKey]int32
+	ents       []entityVal
+	entIndex   map[hashKey]int32 // into ents
 	sheets     map[string]string // table → sheet name
 	sheetNames []string
-	// ek is the key of the row being added: hashOf(table, entity), set by
-	// row.
-	ek hashKey
+	// text holds the month's kept texts (textRef) in one buffer: copies,
+	// so that a substring of a reader's row text is not held whole, and
+	// without an allocation for each.
+	text []byte
+	// ek is the key of the row being added, of (table, entity), set by
+	// row; rowStart is where its figures begin in vals; ent is its
+	// entity's index in ents once registered (entity), -1 before, and
+	// entBefore whether the month had the entity before the row.
+	ek        hashKey
+	rowStart  int
+	ent       int32
+	entBefore bool
 	// last is the key and index of the figure val returned last in this
 	// row (a row's 本年累计 usually follows its 本月), -1 for none.
 	lastKey hashKey
 	last    int32
+	// lastTable and lastSheet: the table whose sheet sheets has last
+	// recorded.
+	lastTable, lastSheet string
 	// over: the month had more than MaxMonthValues row figures; its rows
 	// are forgotten and it is compared with nothing.
 	over  bool
 	spare monthVal // what val returns once over
 }
 
-// newMonthState starts a month; hint is the number of figures expected
-// (the department's previous month's), to size its slice and map once.
-func newMonthState(p Period, file string, hint int) *monthState {
-	hint = min(hint, MaxMonthValues)
-	return &monthState{period: p, file: file, last: -1, vals: make([]monthVal, 0, hint), index: make(map[hashKey]int32, hint),
-		present: map[hashKey]entityVal{}, sheets: map[string]string{}}
+// newMonthState starts a month, sized like prev (the department's previous
+// month, or nil), in spare's memory when there is one (a month no longer
+// kept: Ledger.spareMonth).
+func newMonthState(p Period, file string, prev, spare *monthState) *monthState {
+	m := &monthState{period: p, file: file, last: -1, ent: -1, sheets: map[string]string{}}
+	if spare != nil && spare.entIndex != nil {
+		clear(spare.entIndex)
+		m.vals, m.ents, m.entIndex, m.text = spare.vals[:0], spare.ents[:0], spare.entIndex, spare.text[:0]
+		return m
+	}
+	vals, ents := 0, 0
+	if prev != nil {
+		vals, ents = min(len(prev.vals), MaxMonthValues), min(len(prev.ents), MaxMonthValues)
+	}
+	m.vals, m.ents, m.entIndex = make([]monthVal, 0, vals), make([]entityVal, 0, ents), make(map[hashKey]int32, ents)
+	return m
 }
 
-// row starts a row of table t: its entity is hashed once for all its
-// figures (val) and its presence (note).
-func (m *monthState) row(t *Table, r *Row) {
+// row starts a row whose entity has the hash eh (entityHash of entityOf)
+// in a table whose hash is th (tableHash).
+func (m *monthState) row(th, eh hashKey) {
 	if !m.over {
-		m.ek, m.last = hashOf(t.ID, entityOf(r)), -1
+		m.ek, m.last, m.ent, m.rowStart = th.xor(eh), -1, -1, len(m.vals)
 	}
 }
 
@@ -138,7 +170,21 @@ func (m *monthState) row(t *Table, r *Row) {
 // the checks across months are not run on it (not_checked).
 func (m *monthState) overflow() {
 	m.over = true
-	m.vals, m.index, m.present = nil, nil, nil
+	m.vals, m.index, m.ents, m.entIndex, m.text = nil, nil, nil, nil, nil
+}
+
+// keep copies a and b into the month's text.
+func (m *monthState) keep(a, b string) textRef {
+	off := len(m.text)
+	m.text = append(m.text, a...)
+	mid := len(m.text)
+	m.text = append(m.text, b...)
+	return textRef{uint32(off), uint32(mid), uint32(len(m.text))}
+}
+
+// texts returns the two texts of r.
+func (m *monthState) texts(r textRef) (string, string) {
+	return string(m.text[r.off:r.mid]), string(m.text[r.mid:r.end])
 }
 
 func entityOf(r *Row) string {
@@ -159,44 +205,120 @@ func (m *monthState) sheetOf(name string) uint16 {
 	return uint16(len(m.sheetNames) - 1)
 }
 
+// entity registers the row's entity with the month, once per row, and
+// returns its index and whether the month had it before the row.
+func (m *monthState) entity() (int32, bool) {
+	if m.ent < 0 {
+		i, ok := m.entIndex[m.ek]
+		if !ok {
+			i = int32(len(m.ents))
+			m.ents = append(m.ents, entityVal{key: m.ek})
+			m.entIndex[m.ek] = i
+		}
+		m.ent, m.entBefore = i, ok
+	}
+	return m.ent, m.entBefore
+}
+
 // val returns the record of an indicator of the row begun by row in this
-// month.
-func (m *monthState) val(ind string) *monthVal {
+// month; ih is the indicator's hash (indicatorHash).
+func (m *monthState) val(ih hashKey) *monthVal {
 	if m.over {
 		m.spare = monthVal{}
 		return &m.spare
 	}
-	k := figureKey(m.ek, ind)
+	k := m.ek.xor(ih)
 	if m.last >= 0 && k == m.lastKey {
 		return &m.vals[m.last]
 	}
-	i, ok := m.index[k]
-	if !ok {
+	i, found := int32(-1), false
+	if _, before := m.entity(); before {
+		i, found = m.lookup(k)
+	} else {
+		// A new entity: its figures, if any, are this row's.
+		for j := m.rowStart; j < len(m.vals); j++ {
+			if m.vals[j].key == k {
+				i, found = int32(j), true
+				break
+			}
+		}
+	}
+	if !found {
 		if len(m.vals) >= MaxMonthValues {
 			m.overflow()
-			return m.val(ind)
+			return m.val(ih)
 		}
 		i = int32(len(m.vals))
-		m.index[k] = i
 		m.vals = append(m.vals, monthVal{key: k})
+		if m.index != nil {
+			m.index[k] = i
+		}
 	}
 	m.lastKey, m.last = k, i
 	return &m.vals[i]
 }
 
+// lookup finds a figure by key, building the index the first time.
+func (m *monthState) lookup(k hashKey) (int32, bool) {
+	if m.index == nil {
+		m.index = make(map[hashKey]int32, len(m.vals))
+		for i := range m.vals {
+			m.index[m.vals[i].key] = int32(i)
+		}
+	}
+	i, ok := m.index[k]
+	return i, ok
+}
+
+// find returns the index of the figure whose key is k, trying i first: a
+// department's rows usually come in the same order month after month, so
+// the previous month's figure is most often at the same place.
+func (m *monthState) find(i int, k hashKey) (int32, bool) {
+	if i < len(m.vals) && m.vals[i].key == k {
+		return int32(i), true
+	}
+	return m.lookup(k)
+}
+
+// codeHeld reports whether the month's entity at index i has key k, the
+// name name, and passed the code–name check (entityVal.codeOK).
+func (m *monthState) codeHeld(i int, k hashKey, name string) bool {
+	if m.over || i >= len(m.ents) {
+		return false
+	}
+	e := &m.ents[i]
+	return e.key == k && e.codeOK && e.noted && string(m.text[e.name.off:e.name.mid]) == name
+}
+
+// present reports whether the month has the entity whose key is k noted,
+// trying index i first (as find does).
+func (m *monthState) present(i int, k hashKey) bool {
+	if i < len(m.ents) && m.ents[i].key == k {
+		return m.ents[i].noted
+	}
+	j, ok := m.entIndex[k]
+	return ok && m.ents[j].noted
+}
+
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
-	// Copies: the reader's strings may share one text per row, which a
-	// kept substring would hold whole for as long as the month is kept.
-	v.ytd, v.hasYTD, v.ytdCell, v.ytdRaw = compact(c.Value), true, strings.Clone(c.Cell), strings.Clone(c.Raw)
+	v.ytd, v.hasYTD = c.Value, true
 	if !m.over {
+		v.ytdText = m.keep(c.Cell, c.Raw)
 		v.sheet = m.sheetOf(c.Sheet)
 	}
 }
 
-// ytdAt is where a row's 本年累计 is.
-func (m *monthState) ytdAt(v *monthVal) Source {
-	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: v.ytdCell}
+// ytdAt is where a row's 本年累计 is, and its text.
+func (m *monthState) ytdAt(v *monthVal) (Source, string) {
+	cell, raw := m.texts(v.ytdText)
+	return Source{File: m.file, Sheet: m.sheetNames[v.sheet], Cell: cell}, raw
+}
+
+// nameOf is an entity's name.
+func (m *monthState) nameOf(e entityVal) string {
+	name, _ := m.texts(e.name)
+	return name
 }
 
 // note records an entity row of an entity table (the row begun by row).
@@ -204,8 +326,13 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	if t.Rows == Indicators || m.over {
 		return
 	}
-	m.present[m.ek] = entityVal{name: strings.Clone(r.Name), table: t.ID, sheet: m.sheetOf(sheet), line: int32(r.Line)}
-	m.sheets[t.ID] = sheet
+	i, _ := m.entity()
+	e := &m.ents[i]
+	e.name, e.table, e.sheet, e.line, e.noted = m.keep(r.Name, ""), t.ID, m.sheetOf(sheet), int32(r.Line), true
+	if t.ID != m.lastTable || sheet != m.lastSheet {
+		m.sheets[t.ID] = sheet
+		m.lastTable, m.lastSheet = t.ID, sheet
+	}
 }
 
 // at is where an entity's row is.
@@ -234,6 +361,9 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 	if prev == nil || prev.period.Before(p) {
 		l.months[dept] = cur
+		l.spareMonth = prev
+	} else {
+		l.spareMonth = cur
 	}
 }
 
@@ -254,39 +384,40 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if v.rejected || !v.hasMonth || !v.hasYTD {
 			continue
 		}
-		prevYTD := decimal.Zero
+		var prevYTD Num // 0
 		if prev != nil {
-			if j, ok := prev.index[v.key]; ok {
+			if j, ok := prev.find(i, v.key); ok {
 				pv := &prev.vals[j]
 				if pv.rejected || !pv.hasYTD {
 					continue // the rejected row has its own finding
 				}
-				prevYTD = pv.ytd.dec()
+				prevYTD = pv.ytd
 			}
 		}
-		month, ytd := v.month.dec(), v.ytd.dec()
-		if addsUp(prevYTD, month, ytd) { // sum.go: no allocation when it does
+		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
 			continue
 		}
-		want := prevYTD.Add(month)
+		prevDec, month, ytd := prevYTD.Decimal(), v.month.Decimal(), v.ytd.Decimal()
+		want := prevDec.Add(month)
 		var prevLabel any = p.Prev().String()
 		if prev == nil {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
-		l.finding(Finding{Source: cur.ytdAt(v), Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: v.ytdRaw,
-			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevYTD.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
+		at, raw := cur.ytdAt(v)
+		l.finding(Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": ytd.Sub(want).String()}})
 	}
 	if prev == nil {
 		return
 	}
 	var appears, gone []entityVal
-	for k, e := range cur.present {
-		if _, was := prev.present[k]; !was {
+	for i, e := range cur.ents {
+		if e.noted && !prev.present(i, e.key) {
 			appears = append(appears, e)
 		}
 	}
-	for k, e := range prev.present {
-		if _, is := cur.present[k]; !is {
+	for i, e := range prev.ents {
+		if e.noted && !cur.present(i, e.key) {
 			gone = append(gone, e)
 		}
 	}
@@ -299,11 +430,13 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	byCell(cur, appears)
 	byCell(prev, gone)
 	for _, e := range appears {
+		name := cur.nameOf(e)
 		l.finding(Finding{Source: cur.at(e), Department: dept, Period: p.String(), Rule: RuleAppears, Severity: Info,
-			Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
+			Raw: name, Fields: Fields{"name": name, "prev": prev.period.String()}})
 	}
 	for _, e := range gone {
+		name := prev.nameOf(e)
 		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[e.table]}, Department: dept, Period: p.String(),
-			Rule: RuleDisappears, Severity: Info, Raw: e.name, Fields: Fields{"name": e.name, "prev": prev.period.String()}})
+			Rule: RuleDisappears, Severity: Info, Raw: name, Fields: Fields{"name": name, "prev": prev.period.String()}})
 	}
 }

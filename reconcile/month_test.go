@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -50,5 +52,253 @@ func TestAcrossMonths(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The checks across months against a model of what they promise, on
+// random months: entities in any order (the month finds last month's
+// figure where it was, else by key), some twice in a month (the second
+// row is a duplicate and breaks the entity's chain), some negative
+// (rejected: no comparison), some new or gone.
+func TestAcrossMonthsModel(t *testing.T) {
+	s := testSpec()
+	tbl := &s.Departments[0].Tables[0]
+	pool := []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"}
+	type row struct {
+		name          string
+		month, ytd    int
+		line          int
+		dup, negative bool
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 300; round++ {
+		months := make([][]row, 2)
+		var subs []Submission
+		for m := range months {
+			file := fmt.Sprintf("2020-%02d-czs.xlsx", m+1)
+			names := r.Perm(len(pool))[:r.IntN(len(pool)+1)]
+			var rs []Row
+			seen := map[string]bool{}
+			for _, i := range names {
+				n := 1
+				if r.IntN(6) == 0 {
+					n = 2 // the entity twice
+				}
+				for range n {
+					x := row{name: pool[i], month: r.IntN(5), ytd: r.IntN(12), line: 4 + len(rs)}
+					if r.IntN(8) == 0 {
+						x.month = -1
+					}
+					x.negative = x.month < 0
+					x.dup = seen[x.name]
+					seen[x.name] = true
+					months[m] = append(months[m], x)
+					rs = append(rs, Row{Line: x.line, Name: x.name, LineN: -1, Cells: []Cell{
+						{Source: Source{file, "税收", fmt.Sprintf("A%d", x.line)}},
+						num(file, fmt.Sprintf("B%d", x.line), fmt.Sprint(x.month)),
+						num(file, fmt.Sprintf("C%d", x.line), fmt.Sprint(x.ytd)),
+					}})
+				}
+			}
+			subs = append(subs, Submission{File: file, Department: "czs", Period: Period{2020, m + 1}, Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rs}}})
+		}
+		// The model: an entity's figure in a month, unless a row of it was
+		// rejected; its first row, if noted (checked: not a duplicate).
+		type fig struct {
+			month, ytd int
+			line       int
+			broken     bool
+		}
+		model := func(rows []row) (map[string]*fig, []string, map[string]int) {
+			figs, first := map[string]*fig{}, map[string]int{}
+			var order []string
+			for _, x := range rows {
+				f := figs[x.name]
+				if f == nil {
+					f = &fig{month: x.month, ytd: x.ytd, line: x.line}
+					figs[x.name] = f
+					order = append(order, x.name)
+					first[x.name] = x.line
+				}
+				if x.dup || x.negative {
+					f.broken = true
+				}
+			}
+			return figs, order, first
+		}
+		prev, _, prevFirst := model(months[0])
+		cur, order, curFirst := model(months[1])
+		var want []string
+		for _, name := range order {
+			f := cur[name]
+			if f.broken {
+				continue
+			}
+			p := 0
+			if pf, ok := prev[name]; ok {
+				if pf.broken {
+					continue
+				}
+				p = pf.ytd
+			}
+			if p+f.month != f.ytd {
+				want = append(want, fmt.Sprintf("ytd_chain C%d", f.line))
+			}
+		}
+		var appears, gone []int
+		for name, line := range curFirst {
+			if _, ok := prevFirst[name]; !ok {
+				appears = append(appears, line)
+			}
+		}
+		for name, line := range prevFirst {
+			if _, ok := curFirst[name]; !ok {
+				gone = append(gone, line)
+			}
+		}
+		sort.Ints(appears)
+		sort.Ints(gone)
+		for _, l := range appears {
+			want = append(want, fmt.Sprintf("entity_appears A%d", l))
+		}
+		for _, l := range gone {
+			var name string
+			for _, x := range months[0] {
+				if x.line == l {
+					name = x.name
+				}
+			}
+			want = append(want, "entity_disappears "+name)
+		}
+		res := Consolidate(s, subs, Options{AsOf: Period{2020, 2}})
+		var got []string
+		for _, f := range res.Findings {
+			if f.Period != "2020-02" {
+				continue // January's chain, from zero: pinned by TestAcrossMonths
+			}
+			switch f.Rule {
+			case RuleYTDChain:
+				got = append(got, fmt.Sprintf("%s %s", f.Rule, f.Cell))
+			case RuleAppears:
+				got = append(got, fmt.Sprintf("%s %s", f.Rule, f.Cell))
+			case RuleDisappears:
+				got = append(got, fmt.Sprintf("%s %s", f.Rule, f.Raw))
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("round %d: months %v\ngot\n%s\nwant\n%s", round, months, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// A row's figures are found by key whatever the order of the table's
+// columns: here 本月 of tax and fee, then their 本年累计, so a 本年累计 is
+// not next to its 本月. A revision of tax in February is found at its
+// cell, and nothing else.
+func TestAcrossMonthsInterleaved(t *testing.T) {
+	s := testSpec()
+	s.Indicators = append(s.Indicators, Indicator{Code: "fee", Name: "规费", Unit: s.Indicators[0].Unit, Precision: 2, Aggregation: Sum})
+	tbl := &s.Departments[0].Tables[0]
+	tbl.Columns = []Column{
+		{Role: RoleName, Header: "企业名称"},
+		{Role: RoleValue, Indicator: "tax", Measure: MonthValue, Header: "税收本月"},
+		{Role: RoleValue, Indicator: "fee", Measure: MonthValue, Header: "规费本月"},
+		{Role: RoleValue, Indicator: "tax", Measure: YTDValue, Header: "税收本年累计"},
+		{Role: RoleValue, Indicator: "fee", Measure: YTDValue, Header: "规费本年累计"},
+	}
+	sub := func(m int, taxYTD string) Submission {
+		file := fmt.Sprintf("2020-%02d-czs.xlsx", m)
+		var rs []Row
+		for i, name := range []string{"甲", "乙"} {
+			line := 4 + i
+			ytd := fmt.Sprint(10 * m)
+			if name == "甲" {
+				ytd = taxYTD
+			}
+			rs = append(rs, Row{Line: line, Name: name, LineN: -1, Cells: []Cell{
+				{Source: Source{file, "税收", fmt.Sprintf("A%d", line)}},
+				num(file, fmt.Sprintf("B%d", line), "10"),
+				num(file, fmt.Sprintf("C%d", line), "1"),
+				num(file, fmt.Sprintf("D%d", line), ytd),
+				num(file, fmt.Sprintf("E%d", line), fmt.Sprint(m)),
+			}})
+		}
+		return Submission{File: file, Department: "czs", Period: Period{2020, m}, Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rs}}}
+	}
+	res := Consolidate(s, []Submission{sub(1, "10"), sub(2, "25")}, Options{AsOf: Period{2020, 2}})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleYTDChain {
+			got = append(got, f.Source.String())
+		}
+	}
+	if want := []string{"2020-02-czs.xlsx: 税收!D4"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ytd_chain at %v, want %v", got, want)
+	}
+}
+
+// One credit code, one name: checked against a model over six months of
+// random rows, in the same order as the month before (the check then
+// trusts last month's result at the same place) or shuffled, with names
+// that change and change back.
+func TestCodeNamesModel(t *testing.T) {
+	s := testSpec()
+	tbl := &s.Departments[0].Tables[0]
+	tbl.Columns = []Column{
+		{Role: RoleName, Header: "企业名称"},
+		{Role: RoleCode, Header: "统一社会信用代码"},
+		{Role: RoleValue, Indicator: "tax", Measure: MonthValue, Header: "本月"},
+		{Role: RoleValue, Indicator: "tax", Measure: YTDValue, Header: "本年累计"},
+	}
+	var codes []string
+	for i := range 5 {
+		codes = append(codes, NewCreditCode("120111", fmt.Sprintf("%08d", 10000000+i*7919)))
+	}
+	names := [][2]string{{"甲厂", "甲公司"}, {"乙厂", "乙公司"}, {"丙厂", "丙公司"}, {"丁厂", "丁公司"}, {"戊厂", "戊公司"}}
+	r := rand.New(rand.NewPCG(9, 10))
+	for round := 0; round < 200; round++ {
+		var subs []Submission
+		var want []string
+		first := map[string]string{}
+		order := r.Perm(len(codes))
+		for m := 1; m <= 6; m++ {
+			file := fmt.Sprintf("2020-%02d-czs.xlsx", m)
+			if r.IntN(3) == 0 {
+				order = r.Perm(len(codes))
+			}
+			var rs []Row
+			for _, ci := range order[:len(order)-r.IntN(2)] {
+				line := 4 + len(rs)
+				name := names[ci][0]
+				if r.IntN(4) == 0 {
+					name = names[ci][1]
+				}
+				code := codes[ci]
+				if f, ok := first[code]; !ok {
+					first[code] = name
+				} else if f != name {
+					want = append(want, fmt.Sprintf("%s B%d %s≠%s", file, line, name, f))
+				}
+				rs = append(rs, Row{Line: line, Name: name, Code: code, LineN: -1, CodeSource: Source{file, "税收", fmt.Sprintf("B%d", line)}, Cells: []Cell{
+					{Source: Source{file, "税收", fmt.Sprintf("A%d", line)}},
+					{Source: Source{file, "税收", fmt.Sprintf("B%d", line)}},
+					num(file, fmt.Sprintf("C%d", line), "1"),
+					num(file, fmt.Sprintf("D%d", line), fmt.Sprint(m)),
+				}})
+			}
+			subs = append(subs, Submission{File: file, Department: "czs", Period: Period{2020, m}, Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rs}}})
+		}
+		res := Consolidate(s, subs, Options{AsOf: Period{2020, 6}})
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule == RuleCodeNames {
+				got = append(got, fmt.Sprintf("%s %s %s≠%s", f.File, f.Cell, f.Fields["name"], f.Fields["first_name"]))
+			}
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("round %d: got\n%s\nwant\n%s", round, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -13,10 +13,25 @@ import (
 // NormalizeHeader is how headers and row labels are compared: without white
 // space, so a header wrapped onto two lines or typed with spaces still matches.
 func NormalizeHeader(h string) string {
-	if strings.IndexFunc(h, unicode.IsSpace) < 0 {
+	if !mayHaveSpace(h) || strings.IndexFunc(h, unicode.IsSpace) < 0 {
 		return h // nothing to remove: no copy (it runs for every row's name)
 	}
 	return strings.Join(strings.Fields(h), "")
+}
+
+// mayHaveSpace reports whether s may hold a character unicode.IsSpace
+// takes, by its bytes: an ASCII space, or a lead byte that begins a
+// non-ASCII one (U+0085 and U+00A0: C2; U+1680: E1; U+2000–U+205F: E2;
+// U+3000: E3). A name in Chinese characters (E4–E9) has none, and is
+// not decoded.
+func mayHaveSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3:
+			return true
+		}
+	}
+	return false
 }
 
 // Spec is everything tally knows about one town's year: who submits what,

@@ -2,8 +2,6 @@ package reconcile
 
 import (
 	"hash/maphash"
-
-	"github.com/shopspring/decimal"
 )
 
 // Files are added to a ledger whole (Add, a Submission with its sheets)
@@ -116,7 +114,7 @@ type FileRead struct {
 	reader findBuf
 	mid    []Finding // late, duplicate: after the reader's findings
 	own    findBuf   // the ledger's checks of the file's rows
-	figs   map[figKey]*Figure
+	figs   map[figKey]*fileFig
 	sum    Summary // rows and cells
 	codes  map[string]codeUse
 	// codesFull: the run's codes reached MaxCodes while reading the file.
@@ -158,7 +156,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	}
 	max := l.opt.MaxFindingsPerFile
 	fr := &FileRead{l: l, s: *s, key: s.Department + "|" + s.Period.String(), in: in,
-		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*Figure{}, stage: stage}
+		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*fileFig{}, stage: stage}
 	fr.s.Sheets, fr.s.Findings = nil, nil
 	for _, f := range s.Findings {
 		fr.reader.add(f)
@@ -182,11 +180,8 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 			fr.in.Status = "duplicate"
 		}
 	} else if s.Period.IsMonth() {
-		hint := 0
-		if prev := l.months[s.Department]; prev != nil {
-			hint = len(prev.vals)
-		}
-		fr.cur = newMonthState(s.Period, s.File, hint)
+		fr.cur = newMonthState(s.Period, s.File, l.months[s.Department], l.spareMonth)
+		l.spareMonth = nil
 	}
 	return fr
 }
@@ -233,11 +228,11 @@ func (fr *FileRead) Commit() error {
 	l.replay(&fr.own, fr.s.File)
 	for k, d := range fr.figs {
 		f := l.fig(k.ind, k.p)
-		if d.Has {
-			f.Value = f.Value.Add(d.Value)
+		if d.has {
+			f.Value = f.Value.Add(d.sum.value().Decimal())
 			f.Has = true
 		}
-		f.Incomplete = appendUnique(f.Incomplete, d.Incomplete...)
+		f.Incomplete = appendUnique(f.Incomplete, d.incomplete...)
 	}
 	sum := &l.res.Summary
 	sum.Rows += fr.sum.Rows
@@ -277,14 +272,37 @@ func (l *Ledger) replay(b *findBuf, file string) {
 	}
 }
 
+// fileFig is the file's delta of an indicator's figure for its period:
+// an exact sum (sum.go: no allocation per figure), and why it is not
+// whole.
+type fileFig struct {
+	sum        exactSum
+	has        bool
+	incomplete []Text
+}
+
 // fig is the file's delta of an indicator's figure for its period.
-func (fr *FileRead) fig(ind string) *Figure {
+func (fr *FileRead) fig(ind string) *fileFig {
 	k := figKey{ind, fr.s.Period}
 	f := fr.figs[k]
 	if f == nil {
-		f = &Figure{}
+		f = &fileFig{}
 		fr.figs[k] = f
 	}
+	return f
+}
+
+// fig is fr.fig(ind) for column ci's indicator, ind: the same for every
+// row of an entity table, so looked up once per sheet.
+func (sr *SheetRead) fig(ci int, ind string) *fileFig {
+	if sr.byLine {
+		return sr.fr.fig(ind) // the indicator depends on the row's line
+	}
+	if f := sr.colFigs[ci]; f != nil {
+		return f
+	}
+	f := sr.fr.fig(ind)
+	sr.colFigs[ci] = f
 	return f
 }
 
@@ -301,6 +319,14 @@ type SheetRead struct {
 	rejectedAt map[string]*rejectedLines
 	seen       map[hashKey]firstRow // a row's entity, hashed → its first row
 	values     int                  // value cells passed on
+	colFigs    []*fileFig           // per column: the file's figure (fig)
+	cols       []colPlan            // per column (plan)
+	byLine     bool                 // an indicator table: a column's indicator depends on the line
+	// What of checkRow applies to the sheet at all (plan): a name column
+	// with its choices listed, credit codes to check, row rules.
+	choices, codes, rules bool
+	th                    hashKey // tableHash of the table's ID
+	eh                    hashKey // the row's entity's hash (Row)
 }
 
 // textFigures are a column's figures typed as text in accepted rows: the
@@ -308,7 +334,7 @@ type SheetRead struct {
 // their findings; all are summed.
 type textFigures struct {
 	cells []Cell
-	sum   decimal.Decimal
+	sum   exactSum
 	more  int
 }
 
@@ -325,8 +351,14 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 // Sheet starts reading one table of the file from its sheet name.
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
-	return &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
-		texts: make([]textFigures, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: map[hashKey]firstRow{}}
+	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
+		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen}
+	fr.l.spareSeen = nil
+	if sr.seen == nil {
+		sr.seen = map[hashKey]firstRow{}
+	}
+	sr.plan()
+	return sr
 }
 
 // Total records the sheet's typed 合计 row.
@@ -345,34 +377,37 @@ func (sr *SheetRead) HasTotal() bool { return sr.sh.Total != nil }
 func (sr *SheetRead) Row(r *Row) {
 	fr, l := sr.fr, sr.fr.l
 	l.tx = fr
-	t := sr.sh.Table
 	sr.rows++
 	fr.sum.Rows++
+	if !fr.dup && (fr.cur != nil || !sr.byLine) {
+		// The entity, hashed once for the duplicate check and the month.
+		sr.eh = entityHash(entityOf(r))
+	}
 	if fr.cur != nil && !fr.dup {
-		fr.cur.row(t, r)
+		fr.cur.row(sr.th, sr.eh)
 	}
 	switch {
 	case fr.dup:
 		// Not consolidated, and not checked but for what is missing from
 		// it: the department hears of that like of its unreadable cells.
-		l.checkRequired(fr, t, r)
+		l.checkRequired(sr, r)
 		fr.sum.RowsRejected++
 		sr.countRow(r, false)
 		return
-	case t.Rows == Indicators && r.LineN < 0:
+	case sr.byLine && r.LineN < 0:
 		// Not a line of this table; the reader reported it.
 		sr.rejected++
 		fr.sum.RowsRejected++
 		sr.countRow(r, false)
 		return
-	case !l.checkRow(fr, &sr.sh, r, sr.seen):
+	case !l.checkRow(sr, r):
 		sr.rejected++
 		fr.sum.RowsRejected++
-		for _, c := range t.Columns {
-			if ind := l.indicatorOf(t, c, r); ind != "" {
+		for ci := range sr.cols {
+			if ind := sr.ind(ci, r); ind != "" {
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {
-					fr.cur.val(ind).rejected = true
+					fr.cur.val(sr.indHash(ci, ind)).rejected = true
 				}
 			}
 		}
@@ -380,23 +415,104 @@ func (sr *SheetRead) Row(r *Row) {
 		return
 	}
 	fr.sum.RowsConsolidated++
-	for ci, c := range t.Columns {
-		ind := l.indicatorOf(t, c, r)
+	for ci := range sr.cols {
 		cell := &r.Cells[ci]
-		if ind == "" || cell.State != Number {
+		if cell.State != Number {
+			continue
+		}
+		ind := sr.ind(ci, r)
+		if ind == "" {
 			continue
 		}
 		sr.sums[ci].add(cell.Value)
 		if cell.AsText && cell.Formula == "" {
 			sr.texts[ci].add(*cell, l.opt.MaxFindingsPerFile)
 		}
-		l.consolidate(fr, t, c, r, cell, ind)
+		l.consolidate(sr, ci, r, cell, ind)
 	}
 	sr.countRow(r, !fr.noSum)
 }
 
+// colPlan is what the rows' checks need of a column, worked out once per
+// sheet rather than per cell from the spec's strings.
+type colPlan struct {
+	value   bool    // a value column
+	measure Measure // its measure
+	// ind and def are an entity table's value column's indicator and its
+	// definition ("" and nil for other columns, and in indicator tables,
+	// where the indicator depends on the row's line).
+	ind string
+	def *Indicator
+	ih  hashKey // indicatorHash(ind)
+	// months are, for an entity table's 本年累计 column, the 本月 columns
+	// of its indicator, the last first (checkMonthYTD).
+	months []int
+}
+
+// plan works out the columns' plan for the sheet.
+func (sr *SheetRead) plan() {
+	t := sr.sh.Table
+	sr.byLine = t.Rows == Indicators
+	sr.cols = make([]colPlan, len(t.Columns))
+	for ci := range t.Columns {
+		c := &t.Columns[ci]
+		p := colPlan{value: c.Role == RoleValue, measure: c.Measure}
+		if !sr.byLine {
+			p.ind = t.IndicatorFor(*c, nil)
+			p.def, _ = sr.fr.l.spec.Indicator(p.ind)
+			p.ih = indicatorHash(p.ind)
+		}
+		if !sr.byLine && c.Measure == YTDValue && p.value {
+			for cj := len(t.Columns) - 1; cj >= 0; cj-- {
+				if t.Columns[cj].Measure == MonthValue && t.IndicatorFor(t.Columns[cj], nil) == p.ind {
+					p.months = append(p.months, cj)
+				}
+			}
+		}
+		sr.cols[ci] = p
+		if c.Role == RoleName && len(c.Choices) > 0 {
+			sr.choices = true
+		}
+	}
+	sr.codes = t.Rows == Enterprise && hasRole(t, RoleCode)
+	sr.th = tableHash(t.ID)
+	for i := range sr.fr.l.spec.Rules {
+		if !sr.fr.l.spec.Rules[i].Expr.Totals {
+			sr.rules = true
+		}
+	}
+}
+
+// ind is the indicator of column ci in row r, "" when the cell is not an
+// input (Table.IndicatorFor). An indicator table's row must be one of its
+// lines.
+func (sr *SheetRead) ind(ci int, r *Row) string {
+	if !sr.byLine {
+		return sr.cols[ci].ind
+	}
+	t := sr.sh.Table
+	return t.IndicatorFor(t.Columns[ci], &t.Lines[r.LineN])
+}
+
+// indHash is indicatorHash(ind) of column ci's indicator, ind.
+func (sr *SheetRead) indHash(ci int, ind string) hashKey {
+	if !sr.byLine {
+		return sr.cols[ci].ih
+	}
+	return indicatorHash(ind)
+}
+
+// def is the definition of ind, column ci's indicator.
+func (sr *SheetRead) def(ci int, ind string) *Indicator {
+	if d := sr.cols[ci].def; d != nil && !sr.byLine {
+		return d
+	}
+	d, _ := sr.fr.l.spec.Indicator(ind)
+	return d
+}
+
 func (tf *textFigures) add(c Cell, max int) {
-	tf.sum = tf.sum.Add(c.Value)
+	tf.sum.add(c.Value)
 	if max > 0 && len(tf.cells) >= max {
 		tf.more++
 		return
@@ -474,11 +590,21 @@ func (sr *SheetRead) End(c CellCount) int {
 	// One reason per indicator and sheet, however many rows were rejected.
 	for ind, rl := range sr.rejectedAt {
 		f := fr.fig(ind)
-		f.Incomplete = appendUnique(f.Incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
+		f.incomplete = appendUnique(f.incomplete, rejectedRows(fr.s.File, sh.Name, rl.first, rl.n))
 	}
 	fr.in.Rows += sr.rows
+	if len(sr.seen) <= maxSpareSeen {
+		clear(sr.seen)
+		l.spareSeen = sr.seen // the next sheet's, without growing it again
+	}
+	sr.seen = nil
 	return sr.rows
 }
+
+// maxSpareSeen bounds the entities of a sheet's duplicate check kept for
+// the next sheet: the map of one very large sheet is not held for the
+// rest of the run.
+const maxSpareSeen = 1 << 16
 
 // entityHash is a row's entity (its credit code, else its name) as the
 // duplicate check keeps it.

@@ -1,9 +1,5 @@
 package reconcile
 
-import (
-	"github.com/shopspring/decimal"
-)
-
 // Source is where a value came from: the input file as given, the sheet and
 // the A1 cell.
 type Source struct {
@@ -37,7 +33,7 @@ type Cell struct {
 	Source
 	Raw    string
 	State  CellState
-	Value  decimal.Decimal
+	Value  Num  // exact (num.go)
 	AsText bool // the figure was typed as text
 	// Formula is the cell's formula, when it has one (read through its
 	// cached value).

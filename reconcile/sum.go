@@ -27,14 +27,14 @@ const maxSmallDigits = 18
 // pow10i are the powers of ten an int64 holds.
 var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
-func (s *exactSum) add(v decimal.Decimal) {
+func (s *exactSum) add(v Num) {
 	if !s.big {
-		if c, e, ok := smallDecimal(v); ok && s.addSmall(c, e) {
+		if c, e, ok := v.small(); ok && s.addSmall(c, e) {
 			return
 		}
-		s.d, s.big = s.value(), true
+		s.d, s.big = s.value().Decimal(), true
 	}
-	s.d = s.d.Add(v)
+	s.d = s.d.Add(v.Decimal())
 }
 
 // addSmall adds c·10^e, or reports that the total would not fit.
@@ -87,34 +87,21 @@ func smallDecimal(v decimal.Decimal) (int64, int32, bool) {
 }
 
 // value is the total.
-func (s *exactSum) value() decimal.Decimal {
+func (s *exactSum) value() Num {
 	if s.big {
-		return s.d
+		return NumOf(s.d)
 	}
-	return decimal.New(s.n, s.exp)
+	return NewNum(s.n, s.exp)
 }
 
-// addsUp reports whether a + b == c, as a.Add(b).Equal(c) does, without
-// allocating when the three are small.
-func addsUp(a, b, c decimal.Decimal) bool {
+// addsUp reports whether a + b == c, as a.Add(b).Equal(c) does for their
+// decimals, without allocating when the three are small.
+func addsUp(a, b, c Num) bool {
 	var s exactSum
-	ca, ea, oka := smallDecimal(a)
-	cb, eb, okb := smallDecimal(b)
-	cc, ec, okc := smallDecimal(c)
-	if oka && okb && okc && s.addSmall(ca, ea) && s.addSmall(cb, eb) {
-		// Compare at the smaller exponent: equal values, whatever their
-		// exponents, are equal.
-		n, m := s.n, cc
-		if ec < s.exp {
-			if n, oka = scale(n, s.exp-ec); !oka {
-				return a.Add(b).Equal(c)
-			}
-		} else if ec > s.exp {
-			if m, okc = scale(m, ec-s.exp); !okc {
-				return a.Add(b).Equal(c)
-			}
-		}
-		return n == m
+	ca, ea, oka := a.small()
+	cb, eb, okb := b.small()
+	if oka && okb && s.addSmall(ca, ea) && s.addSmall(cb, eb) {
+		return s.value().Equal(c) // Equal: whatever their exponents
 	}
-	return a.Add(b).Equal(c)
+	return a.Decimal().Add(b.Decimal()).Equal(c.Decimal())
 }

@@ -23,17 +23,17 @@ func checkSum(t *testing.T, vs []decimal.Decimal) {
 	var s exactSum
 	var want decimal.Decimal
 	for i, v := range vs {
-		s.add(v)
+		s.add(NumOf(v))
 		want = want.Add(v)
-		if got := s.value(); !sameDecimal(got, want) {
+		if got := s.value().Decimal(); !sameDecimal(got, want) {
 			t.Fatalf("after %v: exactSum %s (%s·10^%d), Add chain %s (%s·10^%d)", vs[:i+1], got, got.Coefficient(), got.Exponent(), want, want.Coefficient(), want.Exponent())
 		}
 		if i >= 2 {
 			a, b, c := vs[i-2], vs[i-1], vs[i]
-			if got, want := addsUp(a, b, c), a.Add(b).Equal(c); got != want {
+			if got, want := addsUp(NumOf(a), NumOf(b), NumOf(c)), a.Add(b).Equal(c); got != want {
 				t.Fatalf("addsUp(%s, %s, %s) = %v, want %v", a, b, c, got, want)
 			}
-			if got, want := addsUp(a, b, a.Add(b)), true; got != want {
+			if got, want := addsUp(NumOf(a), NumOf(b), NumOf(a.Add(b))), true; got != want {
 				t.Fatalf("addsUp(%s, %s, their sum) = %v", a, b, got)
 			}
 		}

@@ -22,7 +22,7 @@ func Prefill(prev *reconcile.Submission, p reconcile.Period) Fill {
 			for ci, c := range t.Columns {
 				cell := r.Cells[ci]
 				if carry && c.Measure == reconcile.YTDValue && cell.State == reconcile.Number {
-					v := cell.Value
+					v := cell.Value.Decimal()
 					row.Values[ci] = Value{Carry: &v}
 				}
 			}

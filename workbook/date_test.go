@@ -70,7 +70,7 @@ func TestDateIsNotAFigure(t *testing.T) {
 	if c := rows[0].Cells[2]; c.State != reconcile.Invalid {
 		t.Errorf("C4: %+v, want invalid", c)
 	}
-	if c := rows[2].Cells[2]; c.State != reconcile.Number || !c.Value.Equal(decimal.NewFromInt(44255)) {
+	if c := rows[2].Cells[2]; c.State != reconcile.Number || !c.Value.Decimal().Equal(decimal.NewFromInt(44255)) {
 		t.Errorf("C6: %+v, want 44255", c)
 	}
 	for _, f := range sub.Findings {

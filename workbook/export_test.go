@@ -1,4 +1,4 @@
 package workbook
 
 // IsFooterLabel exposes footerLabel to the external tests.
-func IsFooterLabel(s string) bool { return footerLabel.MatchString(s) }
+func IsFooterLabel(s string) bool { return isFooterLabel(s) }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jingwu/tally/reconcile"
 )
@@ -57,12 +58,15 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		_, _, _, id.Modified = o.meta()
 		fp, hasFP = o.fingerprint()
 	} else {
-		x, err := openXLSX(f, st.Size(), lim)
+		// The string table in one string: nothing of it is kept but the
+		// fingerprint's texts, cloned.
+		x, err := openXLSXPacked(f, st.Size(), lim, true)
 		if err != nil {
 			return id
 		}
 		_, id.Modified = x.saved()
 		fp, hasFP = x.fingerprint()
+		fp = Fingerprint{strings.Clone(fp.Template), strings.Clone(fp.Department), strings.Clone(fp.Period), strings.Clone(fp.Layout)}
 	}
 	id.Readable = true
 	if hasFP {

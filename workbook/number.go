@@ -121,17 +121,25 @@ var knownUnits = reconcile.UnitNames()
 // cell and, for anything not a plain stored number, the finding to record.
 func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, *reconcile.Finding) {
 	c := reconcile.Cell{Source: src}
+	f := readValueInto(&c, rc, unit)
+	return c, f
+}
+
+// readValueInto is readValue into c, whose Source is set and the rest zero
+// (a row's cell, filled in place rather than copied).
+func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Finding {
+	src := c.Source
 	if rc == nil {
 		c.State = reconcile.Blank
-		return c, nil
+		return nil
 	}
 	c.Raw = rc.Value
 	if rc.HasF {
 		c.Formula = "=" + rc.Formula
 	}
-	bad := func(rule reconcile.Rule, fields reconcile.Fields) (reconcile.Cell, *reconcile.Finding) {
+	bad := func(rule reconcile.Rule, fields reconcile.Fields) *reconcile.Finding {
 		c.State = reconcile.Invalid
-		return c, &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
+		return &reconcile.Finding{Source: src, Rule: rule, Severity: reconcile.Error, Raw: c.Raw, Fields: fields}
 	}
 	// What was expected, for a finding's message: built only for one.
 	expect := func() reconcile.Text {
@@ -156,7 +164,7 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 		}
 		c.State, c.Value = reconcile.Number, d
-		return c, nil
+		return nil
 	case "s", "inlineStr", "str":
 		d, blank, problem, ok := ParseText(rc.Value, unit)
 		switch {
@@ -164,13 +172,13 @@ func readValue(src reconcile.Source, rc *rawCell, unit string) (reconcile.Cell, 
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": problem})
 		case blank:
 			c.State = reconcile.Blank
-			return c, nil
+			return nil
 		}
-		c.State, c.Value, c.AsText = reconcile.Number, d, true
+		c.State, c.Value, c.AsText = reconcile.Number, reconcile.NumOf(d), true
 		if rc.Type == "str" { // a formula's text result: not typed by a person
-			return c, nil
+			return nil
 		}
-		return c, &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
+		return &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
 	}
 	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
 	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})

@@ -117,7 +117,7 @@ func TestReadValue(t *testing.T) {
 		if got.State != c.state {
 			t.Errorf("%s: state %v, want %v", c.name, got.State, c.state)
 		}
-		if c.value != "" && !got.Value.Equal(decimal.RequireFromString(c.value)) {
+		if c.value != "" && !got.Value.Decimal().Equal(decimal.RequireFromString(c.value)) {
 			t.Errorf("%s: value %s, want %s", c.name, got.Value, c.value)
 		}
 		var rule reconcile.Rule

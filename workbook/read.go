@@ -8,9 +8,11 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jingwu/tally/reconcile"
 )
@@ -537,24 +539,54 @@ func matchHeader(t *reconcile.Table, cells []rawCell) ([]int, []string) {
 type layout struct {
 	t     *reconcile.Table
 	s     *reconcile.Spec
-	cols  []int       // table column → sheet column
-	index map[int]int // sheet column → table column
+	cols  []int   // table column → sheet column
+	index []int32 // sheet column → table column + 1; 0 (or past its end) for none
 	lines map[string]int
 	byCol []*rawCell // scratch, per row
+	// Per table column, worked out once per sheet: whether it is a value
+	// column, its unit (to tell a figure from text) and, in an entity
+	// table, its indicator's unit name.
+	value []bool
+	units []string
 	// footerNoted: the sheet's text that is not data has had its note.
 	footerNoted bool
 	count       *reconcile.CellCount
 	st          *stream // the file's: what is noted once per file
+	// cells are the streamed rows' cells, one row at a time; chunk what is
+	// left of the chunk held rows' cells are cut from (identity).
+	cells, chunk []reconcile.Cell
 }
 
 func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount, st *stream) *layout {
-	l := &layout{t: t, s: s, cols: cols, index: map[int]int{}, lines: lines, byCol: make([]*rawCell, len(cols)), count: count, st: st}
+	l := &layout{t: t, s: s, cols: cols, lines: lines, byCol: make([]*rawCell, len(cols)), count: count, st: st,
+		value: make([]bool, len(cols)), units: make([]string, len(cols))}
+	last := 0
+	for _, sc := range cols {
+		last = max(last, sc)
+	}
+	l.index = make([]int32, last+1)
 	for ci, sc := range cols {
 		if sc > 0 {
-			l.index[sc] = ci
+			l.index[sc] = int32(ci) + 1
+		}
+	}
+	for ci := range t.Columns {
+		l.value[ci] = t.Columns[ci].Role == reconcile.RoleValue
+		if l.value[ci] {
+			l.units[ci] = l.unitOf(ci)
 		}
 	}
 	return l
+}
+
+// column returns the table column of a sheet column, if it is one.
+func (l *layout) column(col int) (int, bool) {
+	if col < len(l.index) {
+		if ci := l.index[col]; ci > 0 {
+			return int(ci) - 1, true
+		}
+	}
+	return 0, false
 }
 
 var totalLabels = map[string]bool{"合计": true, "总计": true}
@@ -569,14 +601,15 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 	}
 	for i := range cells {
 		c := &cells[i]
+		ci, mapped := l.column(c.Col)
+		if mapped && (!l.value[ci] || !hidden && !hiddenCol(c.Col)) {
+			continue // the common case, decided without a Source
+		}
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref}
-		ci, mapped := l.index[c.Col]
 		var f reconcile.Finding
 		switch {
 		case !mapped:
 			f = finding(*sub, src, reconcile.RuleOutsideArea, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
-		case l.t.Columns[ci].Role != reconcile.RoleValue:
-			continue
 		case hidden:
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"行", "row"}})
 		case hiddenCol(c.Col):
@@ -593,7 +626,38 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 // row: who filled it in and checked it, a phone number, a date, a note. A
 // short label needs a colon or a space after it, so 注塑厂 or 手机城 are
 // names, not notes.
-var footerLabel = regexp.MustCompile(`^(?:(?:填表人|填报人|制表人|审核人|复核人|单位负责人|统计负责人|主管领导|分管领导|联系人|联系电话|填报日期|填表日期|报送日期|制表日期|报出日期|打印日期|单位盖章|以下空白|以下无数据|此行以下空白)|(?:注|备注|说明|附注|负责人|审核|制表|电话|手机|日期|盖章|单位)(?:\s*[:：]|\s|$))`)
+var footerLabel = regexp.MustCompile(`^(?:(?:` + alternatives(footerLong) + `)|(?:` + alternatives(footerShort) + `)(?:\s*[:：]|\s|$))`)
+
+var (
+	footerLong  = []string{"填表人", "填报人", "制表人", "审核人", "复核人", "单位负责人", "统计负责人", "主管领导", "分管领导", "联系人", "联系电话", "填报日期", "填表日期", "报送日期", "制表日期", "报出日期", "打印日期", "单位盖章", "以下空白", "以下无数据", "此行以下空白"}
+	footerShort = []string{"注", "备注", "说明", "附注", "负责人", "审核", "制表", "电话", "手机", "日期", "盖章", "单位"}
+	// footerFirst holds the first character of every label: a name that
+	// starts with none of them (nearly every row's) is not one, without
+	// running the expression.
+	footerFirst = func() map[rune]bool {
+		m := map[rune]bool{}
+		for _, w := range append(append([]string(nil), footerLong...), footerShort...) {
+			r, _ := utf8.DecodeRuneInString(w)
+			m[r] = true
+		}
+		return m
+	}()
+)
+
+func alternatives(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// isFooterLabel reports whether a row's name is a footer's label
+// (footerLabel).
+func isFooterLabel(name string) bool {
+	r, _ := utf8.DecodeRuneInString(name)
+	return footerFirst[r] && footerLabel.MatchString(name)
+}
 
 // hasFigure reports whether a value cell holds something that reads as a
 // figure: a stored number (a date is not one) or text that parses as one.
@@ -627,8 +691,8 @@ const (
 // not one of its lines.
 func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) rowKind {
 	figure := false
-	for ci, c := range l.t.Columns {
-		if c.Role == reconcile.RoleValue && hasFigure(l.byCol[ci], l.unitOf(ci)) {
+	for ci, v := range l.value {
+		if v && hasFigure(l.byCol[ci], l.units[ci]) {
 			figure = true
 			break
 		}
@@ -640,7 +704,7 @@ func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) 
 		return dataRow
 	}
 	switch {
-	case footerLabel.MatchString(name), name == "" && code == "":
+	case isFooterLabel(name), name == "" && code == "":
 		return footerRow
 	case sh.Total != nil && !l.textInValues():
 		return footerRow // a line of text under the 合计
@@ -656,8 +720,8 @@ func (l *layout) classify(sh *reconcile.Sheet, name, code string, anyText bool) 
 // the 合计, a named row with text where figures belong is a data row gone
 // wrong (reported cell by cell), not a note.
 func (l *layout) textInValues() bool {
-	for ci, c := range l.t.Columns {
-		if rc := l.byCol[ci]; c.Role == reconcile.RoleValue && rc != nil && strings.Trim(rc.Value, spaces) != "" {
+	for ci, v := range l.value {
+		if rc := l.byCol[ci]; v && rc != nil && strings.Trim(rc.Value, spaces) != "" {
 			return true
 		}
 	}
@@ -697,7 +761,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	t := l.t
 	clear(l.byCol)
 	for i := range cells {
-		if ci, ok := l.index[cells[i].Col]; ok {
+		if ci, ok := l.column(cells[i].Col); ok {
 			l.byCol[ci] = &cells[i]
 		}
 	}
@@ -709,7 +773,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		// Cells beside the table are reported (outside_input_area); in
 		// it, only blank text.
 		for i := range cells {
-			if _, ok := l.index[cells[i].Col]; ok {
+			if _, ok := l.column(cells[i].Col); ok {
 				l.count.Template++
 			} else {
 				l.count.Reported++
@@ -721,28 +785,25 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		l.count.Reported += len(cells)
 		return kind
 	}
-	at := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
-	for ci, c := range t.Columns {
-		if c.Role == reconcile.RoleName && r.Cells[ci].Cell != "" {
-			at = r.Cells[ci].Source // where the row's name is
-		}
-	}
+	// at is where the row's name is, for a finding about the row (made
+	// only for one: a closure over r would move r to the heap).
+	at := func() reconcile.Source { return rowSource(sub, sh, t, row, r.Cells) }
 	isTotal := t.Rows != reconcile.Indicators && totalLabels[reconcile.NormalizeHeader(r.Name)]
 	if isTotal && sh.Total != nil {
 		// A second 合计 (总计 under 合计): the first is compared; this one
 		// is reported, not read.
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleSecondTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name, "first_line": sh.Total.Line}))
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleSecondTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name, "first_line": sh.Total.Line}))
 		l.count.Reported += len(cells)
 		return footerRow
 	}
 	l.countRow(t, r.Name, cells)
 	// A 填表人 or 联系电话 line with a number in a figure column: the
 	// number is not a figure of an entity.
-	footerLike := !isTotal && t.Rows != reconcile.Indicators && footerLabel.MatchString(r.Name)
+	footerLike := !isTotal && t.Rows != reconcile.Indicators && isFooterLabel(r.Name)
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleBelowTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name}))
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
@@ -757,22 +818,60 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	r.Footer = footerLike
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
-		sub.Findings = append(sub.Findings, finding(*sub, at, reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if isTotal {
-		sh.Total = &r
+		if l.st.fr != nil {
+			r.Cells = slices.Clone(r.Cells) // kept with the sheet, past the next row
+		}
+		total := r // its own copy: &r would move every row to the heap
+		sh.Total = &total
 		return dataRow
 	}
 	sh.Rows = append(sh.Rows, r)
 	return dataRow
 }
 
+// cellChunk is how many held rows' cells are made at once.
+const cellChunk = 64
+
+// rowSource is where a row's name is, for a finding about the row: its
+// name cell, else column A of its line.
+func rowSource(sub *reconcile.Submission, sh *reconcile.Sheet, t *reconcile.Table, row int, cells []reconcile.Cell) reconcile.Source {
+	at := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: "A" + strconv.Itoa(row)}
+	for ci := range t.Columns {
+		if t.Columns[ci].Role == reconcile.RoleName && cells[ci].Cell != "" {
+			at = cells[ci].Source
+		}
+	}
+	return at
+}
+
 // identity reads a row's sources and its name, credit code and 说明, and
 // whether any cell of the table's columns holds something.
 func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row int) (reconcile.Row, bool) {
-	r := reconcile.Row{Line: row, Cells: make([]reconcile.Cell, len(l.t.Columns)), LineN: -1}
+	var cells []reconcile.Cell
+	if l.st.fr != nil {
+		// Streamed: the ledger has taken the row (copying what it keeps)
+		// before the next one is read, so one buffer serves every row.
+		if l.cells == nil {
+			l.cells = make([]reconcile.Cell, len(l.t.Columns))
+		}
+		cells = l.cells
+		clear(cells)
+	} else {
+		// Held: each row its own cells, cut from a chunk made for many
+		// rows (one allocation per cellChunk rows, not one per row).
+		n := len(l.t.Columns)
+		if len(l.chunk) < n {
+			l.chunk = make([]reconcile.Cell, n*cellChunk)
+		}
+		cells, l.chunk = l.chunk[:n:n], l.chunk[n:]
+	}
+	r := reconcile.Row{Line: row, Cells: cells, LineN: -1}
 	anyText := false
-	for ci, c := range l.t.Columns {
+	for ci := range l.t.Columns {
+		c := &l.t.Columns[ci]
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name}
 		rc := l.byCol[ci]
 		switch {
@@ -806,7 +905,7 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 func (l *layout) textBeside(cells []rawCell) bool {
 	outside := false
 	for i := range cells {
-		if _, ok := l.index[cells[i].Col]; !ok {
+		if _, ok := l.column(cells[i].Col); !ok {
 			if hasFigure(&cells[i], "") {
 				return false
 			}
@@ -821,13 +920,14 @@ func (l *layout) textBeside(cells []rawCell) bool {
 // line's numbers are not figures.
 func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
 	t := l.t
-	for ci, c := range t.Columns {
-		if c.Role != reconcile.RoleValue {
+	for ci := range t.Columns {
+		if !l.value[ci] {
 			continue
 		}
-		ind := c.Indicator
+		c := &t.Columns[ci]
+		ind, unit := c.Indicator, l.units[ci]
 		if t.Rows == reconcile.Indicators {
-			if ind = t.IndicatorFor(c, &t.Lines[r.LineN]); ind == "" {
+			if ind = t.IndicatorFor(*c, &t.Lines[r.LineN]); ind == "" {
 				// Not an input of this line (a flow-only line's 期末数, locked
 				// and greyed): a figure typed there after removing the
 				// protection is reported, never silently dropped.
@@ -837,9 +937,12 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 				continue
 			}
 		}
-		def, _ := l.s.Indicator(ind)
-		src := r.Cells[ci].Source
-		cell, f := readValue(src, l.byCol[ci], def.Unit.Name)
+		if t.Rows == reconcile.Indicators {
+			def, _ := l.s.Indicator(ind) // the line's own
+			unit = def.Unit.Name
+		}
+		cell := &r.Cells[ci]
+		f := readValueInto(cell, l.byCol[ci], unit)
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
 			// calculated (a file written by a script) only loses the
@@ -858,7 +961,6 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		// A blank cell stays blank (Raw says whether it holds a mark for
 		// "no figure", —, -, / or 无): whether that is an error is the
 		// ledger's call (reconcile.checkRequired).
-		r.Cells[ci] = cell
 	}
 }
 
@@ -875,7 +977,7 @@ func (l *layout) countRow(t *reconcile.Table, name string, cells []rawCell) {
 	}
 	for i := range cells {
 		c := &cells[i]
-		ci, ok := l.index[c.Col]
+		ci, ok := l.column(c.Col)
 		switch {
 		case !ok:
 			l.count.Reported++

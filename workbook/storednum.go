@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,23 +19,24 @@ var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
 // decimal.NewFromString followed by RoundSignificant — the same value with
 // the same coefficient and exponent — but numbers of up to 18 significant
 // digits and a small exponent, nearly every stored number, are read into
-// an integer in one pass without the general parser's big-number work.
-func parseStored(s string) (decimal.Decimal, error) {
+// an integer in one pass without the general parser's big-number work,
+// and held as a small reconcile.Num without allocating.
+func parseStored(s string) (reconcile.Num, error) {
 	if d, ok := parseStoredFast(s); ok {
 		return d, nil
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, err
+		return reconcile.Num{}, err
 	}
-	return RoundSignificant(d, ExcelDigits), nil
+	return reconcile.NumOf(RoundSignificant(d, ExcelDigits)), nil
 }
 
 // parseStoredFast is parseStored's fast path: [-+]digits[.digits][e[-+]digits]
 // with at least one digit, at most maxFastDigits significant ones and an
 // exponent below 1000 in size; ok is false for anything else, which the
 // general path then decides (including whether it is a number at all).
-func parseStoredFast(s string) (d decimal.Decimal, ok bool) {
+func parseStoredFast(s string) (d reconcile.Num, ok bool) {
 	i, n := 0, len(s)
 	neg := false
 	if i < n && (s[i] == '-' || s[i] == '+') {
@@ -96,7 +98,7 @@ func parseStoredFast(s string) (d decimal.Decimal, ok bool) {
 		return d, false
 	}
 	if mant == 0 {
-		return decimal.Zero, true // as RoundSignificant gives any zero
+		return reconcile.Num{}, true // decimal.Zero, as RoundSignificant gives any zero
 	}
 	// Round to ExcelDigits significant digits, half away from zero, as
 	// decimal's Round does: drop k digits and raise the exponent by k.
@@ -111,7 +113,7 @@ func parseStoredFast(s string) (d decimal.Decimal, ok bool) {
 	if neg {
 		v = -v
 	}
-	return decimal.New(v, int32(exp)), true
+	return reconcile.NewNum(v, int32(exp)), true
 }
 
 // storedPlain reports, for the text of a stored number, that checkStored

@@ -129,8 +129,14 @@ type xlsx struct {
 	parts  map[string]*zip.File
 	sheets []sheetInfo
 	sst    []string
-	lim    Limits
-	cells  int64
+	// packSST makes the string table one string, its entries slices of it:
+	// one allocation instead of one per entry, for a reader that keeps
+	// none of them (Identify, which clones what it keeps). A reader whose
+	// texts may outlive the file (a finding's) must not: a slice would
+	// hold the whole table.
+	packSST bool
+	lim     Limits
+	cells   int64
 	// hiddenCols holds the hidden columns of the sheet being scanned; the
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
@@ -150,6 +156,13 @@ var ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // openXLSX opens an xlsx package and says, in a FileError, why not when it
 // cannot: encrypted, legacy .xls, not a zip, truncated, too large.
 func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
+	return openXLSXPacked(r, size, lim, false)
+}
+
+// openXLSXPacked is openXLSX; with packed, the string table's entries are
+// slices of one string (packSST) and the styles are not read: every cell
+// reads as no date (for Identify, which reads no figure).
+func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, error) {
 	lim = lim.filled()
 	if size > lim.MaxFileBytes {
 		return nil, fileErr(fmt.Sprintf("文件大小 %d 字节，超过上限 %d 字节", size, lim.MaxFileBytes),
@@ -176,11 +189,12 @@ func openXLSX(r io.ReaderAt, size int64, lim Limits) (*xlsx, error) {
 		}
 		return nil, fileErr("不是 xlsx 工作簿（不是 zip 格式）", "not an xlsx workbook (not a zip package)", err)
 	}
+	useInflater(zr)
 	parts, err := members(zr, lim)
 	if err != nil {
 		return nil, err
 	}
-	x := &xlsx{zr: zr, parts: parts, lim: lim}
+	x := &xlsx{zr: zr, parts: parts, lim: lim, packSST: packed}
 	if err := x.readWorkbook(); err != nil {
 		return nil, err
 	}
@@ -311,7 +325,9 @@ func (x *xlsx) readWorkbook() error {
 			sstPart = t
 		}
 	}
-	x.readStyles(stylesPart(rels))
+	if !x.packSST {
+		x.readStyles(stylesPart(rels))
+	}
 	names, parts := map[string]bool{}, map[string]string{}
 	for _, s := range wb.Sheets {
 		t, ok := target[s.RID]
@@ -386,37 +402,57 @@ func (x *xlsx) readSharedStrings(part string) error {
 	d := newXMLTokens(r)
 	defer d.release()
 	d.max = x.lim.MaxTextBytes
-	var cur strings.Builder
+	var cur []byte
 	inSI, inT, skip := false, false, 0
 	// last is the text of an entry read in one pass: what cur would hold
 	// until the next <si>, for a stray </si> to add again.
-	last, isLast := "", false
+	var last []byte
+	isLast := false
 	var held int64
-	add := func(s string) error {
-		if len(x.sst) >= x.lim.MaxSharedStrings {
+	var packed []byte // packSST: the entries' texts, one after another
+	var ends []int    // packSST: where each entry ends in packed
+	add := func(b []byte) error {
+		n := len(x.sst) + len(ends)
+		if n >= x.lim.MaxSharedStrings {
 			return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
 				fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
 		}
-		if held += int64(len(s)) + 16; held > x.lim.MaxSharedBytes {
+		if held += int64(len(b)) + 16; held > x.lim.MaxSharedBytes {
 			return fileErr(fmt.Sprintf("共享字符串表超过 %d 字节的上限", x.lim.MaxSharedBytes),
 				fmt.Sprintf("the shared string table holds more than %d bytes (the limit)", x.lim.MaxSharedBytes), nil)
 		}
 		// A string has at most as many UTF-16 units as bytes: only a longer
 		// one needs counting.
-		if len(s) > ExcelMaxCellChars {
-			if n := utf16Len(s); n > ExcelMaxCellChars {
-				return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", len(x.sst), n, ExcelMaxCellChars),
-					fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", len(x.sst), n, ExcelMaxCellChars), nil)
+		if len(b) > ExcelMaxCellChars {
+			if u := utf16Len(string(b)); u > ExcelMaxCellChars {
+				return fileErr(fmt.Sprintf("共享字符串第 %d 条长 %d 个字符，超过 Excel 单元格 %d 个字符的上限", n, u, ExcelMaxCellChars),
+					fmt.Sprintf("shared string %d holds %d characters, more than an Excel cell's %d", n, u, ExcelMaxCellChars), nil)
 			}
 		}
-		x.sst = append(x.sst, s)
+		if x.packSST {
+			packed = append(packed, b...)
+			ends = append(ends, len(packed))
+			return nil
+		}
+		x.sst = append(x.sst, string(b))
 		return nil
+	}
+	done := func() {
+		if !x.packSST {
+			return
+		}
+		all, start := string(packed), 0
+		x.sst = make([]string, len(ends))
+		for i, end := range ends {
+			x.sst[i] = all[start:end]
+			start = end
+		}
 	}
 	for {
 		if skip == 0 && !x.slowCells {
 			// What <si>, <t>, the text, </t> and </si> would do.
 			if text, ok := d.sharedString(); ok {
-				last, isLast = string(text), true
+				last, isLast = append(last[:0], text...), true
 				if err := add(last); err != nil {
 					return err
 				}
@@ -426,6 +462,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 		}
 		kind, err := d.next()
 		if err == io.EOF {
+			done()
 			return nil
 		}
 		if err != nil {
@@ -436,7 +473,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 			switch string(d.name) {
 			case "si":
 				inSI, isLast = true, false
-				cur.Reset()
+				cur = cur[:0]
 			case "rPh":
 				skip++
 			case "t":
@@ -446,7 +483,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 			switch string(d.name) {
 			case "si":
 				inSI = false
-				s := cur.String()
+				s := cur
 				if isLast {
 					s = last
 				}
@@ -460,11 +497,12 @@ func (x *xlsx) readSharedStrings(part string) error {
 			}
 		case tokText:
 			if inT {
-				if cur.Len()+len(d.text) > 4*ExcelMaxCellChars {
-					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", len(x.sst), ExcelMaxCellChars),
-						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", len(x.sst), ExcelMaxCellChars), nil)
+				if len(cur)+len(d.text) > 4*ExcelMaxCellChars {
+					n := len(x.sst) + len(ends)
+					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", n, ExcelMaxCellChars),
+						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", n, ExcelMaxCellChars), nil)
 				}
-				cur.Write(d.text)
+				cur = append(cur, d.text...)
 			}
 		}
 	}

@@ -10,8 +10,8 @@ import (
 // BenchmarkReconcileCorpus runs tally reconcile --json on the corpus in
 // TALLY_BENCH_CORPUS (made by go run ./internal/bench -keep DIR) with the
 // spec in TALLY_BENCH_SPEC (and writes the workbook to TALLY_BENCH_OUT if
-// set), for profiling: go test ./cmd/tally -run X -bench Corpus
-// -cpuprofile cpu.out.
+// set; with TALLY_BENCH_JOBS, that many workers), for profiling: go test
+// ./cmd/tally -run X -bench Corpus -cpuprofile cpu.out.
 func BenchmarkReconcileCorpus(b *testing.B) {
 	dir, specPath := os.Getenv("TALLY_BENCH_CORPUS"), os.Getenv("TALLY_BENCH_SPEC")
 	if dir == "" || specPath == "" {
@@ -19,6 +19,9 @@ func BenchmarkReconcileCorpus(b *testing.B) {
 	}
 	asOf := os.Getenv("TALLY_BENCH_ASOF")
 	args := []string{"reconcile", "--json", "--spec", specPath, "--as-of", asOf, dir}
+	if jobs := os.Getenv("TALLY_BENCH_JOBS"); jobs != "" {
+		args = append(args, "--jobs", jobs) // 1: the bench's per-core path
+	}
 	if out := os.Getenv("TALLY_BENCH_OUT"); out != "" {
 		args = append(args, "-o", out) // and write the workbook
 	}

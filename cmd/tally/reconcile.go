@@ -117,8 +117,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		opt.AsOf = p
 	}
 	// Every caller's Detail discards, unless onSpec sets one (reconcile
-	// -o), which sets its stage too.
+	// -o), which sets its stage too and wants the entries.
 	opt.Stage = func() reconcile.DetailStage { return reconcile.DiscardStage{} }
+	opt.NoDetail = true
 	if onSpec != nil {
 		if err := onSpec(s, &opt); err != nil {
 			return nil, "", err
@@ -129,7 +130,13 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	l := reconcile.NewLedger(s, opt)
 	bar := o.progress(len(files))
 	var streamErr error
-	readEach(files, s, o.Jobs, o.limits(), bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
+	// One worker reads at most one file ahead of the ledger. Streaming
+	// every file instead (in the ledger's goroutine, one row at a time,
+	// its cells' buffer reused) does less work and holds less per core, for
+	// the loss of that one file's overlap; with -o it would stage every
+	// file's detail in the spool, so only without a detail.
+	streamAll := o.Jobs == 1 && opt.NoDetail
+	readEach(files, s, o.Jobs, o.limits(), streamAll, bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
 		if err := streamOne(in, s, lim, l); err != nil && streamErr == nil {
 			streamErr = err
 		}
@@ -247,7 +254,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			}
 			untrackTmp, untrackSpool := trackTemp(detail.TempName()), trackTemp(detail.SpoolName())
 			untrackDetail = func() { untrackTmp(); untrackSpool() }
-			opt.Detail, opt.Stage = detail.Add, detail.Stage
+			opt.Detail, opt.Stage, opt.NoDetail = detail.Add, detail.Stage, false
 			return nil
 		}
 	}
@@ -379,7 +386,7 @@ func unwrapPath(err error) error {
 // refused (template --from, which holds them to prefill).
 func readAll(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) []reconcile.Submission {
 	var subs []reconcile.Submission
-	readEach(files, s, jobs, lim, nil, func(sub *reconcile.Submission) { subs = append(subs, *sub) }, nil)
+	readEach(files, s, jobs, lim, false, nil, func(sub *reconcile.Submission) { subs = append(subs, *sub) }, nil)
 	return subs
 }
 
@@ -400,10 +407,11 @@ const rowsHeld = 2000
 // readEach reads the files with a bounded pool of workers and hands each
 // submission to use in file order, whatever the number of workers; at most
 // 2×jobs submissions are held at once, so memory does not grow with the
-// number of files. A file too large to hold is handed, in its turn, to
-// stream; with stream nil it is read whole under the limits (refused past
-// MaxRowsPerFile). done, when set, is told after each file.
-func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, done func(), use func(*reconcile.Submission), stream func(input)) {
+// number of files. A file too large to hold — every file, with
+// streamAll — is handed, in its turn, to stream; with stream nil it is
+// read whole under the limits (refused past MaxRowsPerFile). done, when
+// set, is told after each file.
+func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, streamAll bool, done func(), use func(*reconcile.Submission), stream func(input)) {
 	type result struct {
 		i      int
 		sub    reconcile.Submission
@@ -422,7 +430,7 @@ func readEach(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, d
 					results <- result{i: i, sub: readOne(files[i], s, lim)}
 					continue
 				}
-				if files[i].problem == nil && files[i].size() > inFlightBytes {
+				if files[i].problem == nil && (streamAll || files[i].size() > inFlightBytes) {
 					results <- result{i: i, stream: true}
 					continue
 				}

@@ -244,3 +244,27 @@ func TestStreamUnreadableLate(t *testing.T) {
 		})
 	}
 }
+
+// With one worker and no workbook every file is streamed (streamAll in
+// consolidateWith); the JSON is the same as when workers hold files whole:
+// on the sample year, and on the broken and hostile files of testdata/bad
+// (read with the default spec, as tally check reads them).
+func TestOneWorkerStreamsTheSame(t *testing.T) {
+	for _, args := range [][]string{
+		{"reconcile", "--json", "--lang", "en", "--as-of", "2020-12", repo(t, "testdata/submissions")},
+		{"reconcile", "--json", "--as-of", "2021-06", repo(t, "testdata/bad")},
+	} {
+		var outs []string
+		for _, jobs := range []string{"1", "2"} {
+			var out, errb bytes.Buffer
+			code := run(append([]string{args[0], "--jobs", jobs}, args[1:]...), strings.NewReader(""), &out, &errb)
+			if code > exitFindings || out.Len() == 0 {
+				t.Fatalf("%v --jobs %s: exit %d: %s", args, jobs, code, errb.String())
+			}
+			outs = append(outs, out.String())
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%v: --jobs 1 and --jobs 2 differ:\n%.3000s\n---\n%.3000s", args, outs[0], outs[1])
+		}
+	}
+}

@@ -193,7 +193,7 @@ func scale(sub reconcile.Submission, f decimal.Decimal, town string) reconcile.S
 		for i, c := range r.Cells {
 			c.File = out.File
 			if c.State == reconcile.Number {
-				c.Value = c.Value.Mul(f)
+				c.Value = reconcile.NumOf(c.Value.Decimal().Mul(f))
 				c.Raw = c.Value.String()
 			}
 			cells[i] = c
