@@ -59,6 +59,11 @@ type Store struct {
 	gen   atomic.Int64
 	// Now is the clock (tests set it).
 	Now func() time.Time
+	// Cost is the bcrypt cost of the password hashes it makes; 0 is
+	// bcrypt.DefaultCost, what tally serve uses. Tests that make many
+	// accounts lower it: a hash at the default cost takes seconds under
+	// the race detector (TestDefaultCost pins the default).
+	Cost int
 }
 
 // Open opens (creating when needed) the data folder dir and brings its

@@ -9,14 +9,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
+// open opens a store in a fresh folder whose password hashes are at
+// bcrypt's least cost (the default's: TestDefaultCost).
 func open(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Cost = bcrypt.MinCost
 	t.Cleanup(func() { s.Close() })
 	return s
 }
@@ -185,5 +190,46 @@ func TestMigrationsAndSessionExpiry(t *testing.T) {
 	s.Close()
 	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("a newer schema: %v", err)
+	}
+}
+
+// The hash a name that does not exist is checked against costs what a
+// user's does, and is a hash: an unknown name takes as long as a wrong
+// password.
+func TestDummyHashCost(t *testing.T) {
+	if c, err := bcrypt.Cost(dummyHash); err != nil || c != bcrypt.DefaultCost {
+		t.Fatalf("dummyHash cost %d (%v), want bcrypt.DefaultCost %d", c, err, bcrypt.DefaultCost)
+	}
+	if err := bcrypt.CompareHashAndPassword(dummyHash, []byte("not a password at all")); err != nil {
+		t.Fatalf("dummyHash: %v", err)
+	}
+}
+
+// A store as tally serve opens it hashes passwords, new and reset, at
+// bcrypt.DefaultCost.
+func TestDefaultCost(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	u, err := s.AddUser(nil, "czs", Dept, "czs", "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, set := range []func() error{
+		func() error { return nil },
+		func() error { return s.SetPassword(nil, "czs", "battery staple") },
+	} {
+		if err := set(); err != nil {
+			t.Fatal(err)
+		}
+		var hash string
+		if err := s.db.QueryRow(`SELECT hash FROM users WHERE id = ?`, u.ID).Scan(&hash); err != nil {
+			t.Fatal(err)
+		}
+		if c, err := bcrypt.Cost([]byte(hash)); err != nil || c != bcrypt.DefaultCost {
+			t.Errorf("hash %d: cost %d (%v), want bcrypt.DefaultCost %d", i, c, err, bcrypt.DefaultCost)
+		}
 	}
 }

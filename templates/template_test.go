@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/jingwu/tally/internal/testtool/templatetest"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/templates"
@@ -31,7 +32,7 @@ func setup(t *testing.T) (*reconcile.Spec, string) {
 		t.Fatal(err)
 	}
 	d, _ := s.Department("czs")
-	f, err := templateFile(t, s, d, march, nil)
+	f, err := templatetest.File(t, s, d, march, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +252,7 @@ func TestLongList(t *testing.T) {
 		long = append(long, "精武镇第"+strings.Repeat("一", i%5)+"村民委员会"+string(rune('A'+i%26)))
 	}
 	d.Tables[0].Columns[0].Choices = long
-	f, err := templateFile(t, s, d, march, nil)
+	f, err := templatetest.File(t, s, d, march, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +281,7 @@ func TestPrefill(t *testing.T) {
 	prevPath := filepath.Join("..", "testdata", "submissions", "2021-03-czs.xlsx")
 	prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
 	d, _ := s.Department("czs")
-	f, err := templateFile(t, s, d, reconcile.Period{Year: 2021, Month: 4}, templates.Prefill(&prev, reconcile.Period{Year: 2021, Month: 4}))
+	f, err := templatetest.File(t, s, d, reconcile.Period{Year: 2021, Month: 4}, templates.Prefill(&prev, reconcile.Period{Year: 2021, Month: 4}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +305,7 @@ func TestPrefillEveryDepartment(t *testing.T) {
 		d := &s.Departments[i]
 		prevPath := filepath.Join("..", "testdata", "submissions", "2021-06-"+d.Code+".xlsx")
 		prev := workbook.ReadFile(prevPath, prevPath, s, workbook.DefaultLimits)
-		f, err := templateFile(t, s, d, july, templates.Prefill(&prev, july))
+		f, err := templatetest.File(t, s, d, july, templates.Prefill(&prev, july))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -325,7 +326,7 @@ func TestPrefillEveryDepartment(t *testing.T) {
 		}
 	}
 	d, _ := s.Department("ldbz")
-	f, _ := templateFile(t, s, d, july, nil)
+	f, _ := templatetest.File(t, s, d, july, nil)
 	if h, _ := f.GetRowHeight("就业社保", templates.HeaderRow); h < 3*15 {
 		t.Errorf("劳动保障所's header row is %v pt: its three-line headers are clipped", h)
 	}
@@ -339,7 +340,7 @@ func TestInstructionsApply(t *testing.T) {
 	s, _, _ := spec.Default()
 	said := func(code string) string {
 		d, _ := s.Department(code)
-		f, err := templateFile(t, s, d, reconcile.Period{Year: 2020, Month: 8}, nil)
+		f, err := templatetest.File(t, s, d, reconcile.Period{Year: 2020, Month: 8}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -407,7 +408,7 @@ func TestTemplatesPrint(t *testing.T) {
 			if len(d.TablesFor(p)) == 0 {
 				continue
 			}
-			f, err := templateFile(t, s, d, p, nil)
+			f, err := templatetest.File(t, s, d, p, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -87,25 +87,42 @@ type boardRow struct {
 	Cells      []period
 }
 
-func (s *Server) officeData(r *http.Request, u *store.User, title string) (map[string]any, reconcile.Period, bool) {
-	asOf, ok := s.asOf(r)
-	if !ok {
-		return nil, asOf, false
+// resultPage is the shape of the office's pages over the run: the month
+// from ?asof= (a 400 page when it is not YYYY-MM), tally reconcile --as-of
+// over the files that count (a 500 page when it fails), then fill puts the
+// page's rows into data (a 500 page when it fails), rendered as page under
+// title. The office wrapper has authorized the user.
+func (s *Server) resultPage(page string, title reconcile.Text, fill func(r *http.Request, asOf reconcile.Period, res *reconcile.Result, data map[string]any) error) func(http.ResponseWriter, *http.Request, *store.User) {
+	return func(w http.ResponseWriter, r *http.Request, u *store.User) {
+		asOf, ok := s.asOf(r)
+		if !ok {
+			s.badMonth(w, r)
+			return
+		}
+		res, err := s.Result(asOf)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data := map[string]any{"Title": title.In(s.cfg.Lang), "AsOf": asOf.String(), "Months": s.months()}
+		if err := fill(r, asOf, res, data); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.render(w, r, http.StatusOK, page, u, data)
 	}
-	return map[string]any{"Title": title, "AsOf": asOf.String(), "Months": s.months()}, asOf, true
 }
 
-// board is 报送情况: department × month, with the run's summary.
-func (s *Server) board(w http.ResponseWriter, r *http.Request, u *store.User) {
-	data, asOf, ok := s.officeData(r, u, s.t("报送情况", "Submissions"))
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
-		return
-	}
+// badMonth answers a malformed ?asof=.
+func (s *Server) badMonth(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+}
+
+// boardRows is 报送情况: department × month, with the run's summary.
+func (s *Server) boardRows(r *http.Request, asOf reconcile.Period, res *reconcile.Result, data map[string]any) error {
 	counting, err := s.countingMap()
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	var rows []boardRow
 	var cols []string
@@ -126,13 +143,8 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request, u *store.User) {
 		}
 		rows = append(rows, row)
 	}
-	res, err := s.Result(asOf)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	data["Cols"], data["Rows"], data["Count"], data["Summary"] = cols, rows, tally, res.Summary
-	s.render(w, r, http.StatusOK, "board", u, data)
+	return nil
 }
 
 type findingRow struct {
@@ -140,17 +152,8 @@ type findingRow struct {
 	Message, Advice string
 }
 
-func (s *Server) findings(w http.ResponseWriter, r *http.Request, u *store.User) {
-	data, asOf, ok := s.officeData(r, u, s.t("问题清单", "Findings"))
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
-		return
-	}
-	res, err := s.Result(asOf)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+// findingsRows is 问题清单: the run's findings, but for the informational.
+func (s *Server) findingsRows(r *http.Request, asOf reconcile.Period, res *reconcile.Result, data map[string]any) error {
 	// Everything the run found through the month (what the board counts),
 	// or that month's own.
 	all := r.URL.Query().Get("month") != "1"
@@ -162,7 +165,7 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request, u *store.User)
 		rows = append(rows, findingRow{Finding: f, Message: f.Message(s.cfg.Lang), Advice: f.Advice(s.cfg.Lang)})
 	}
 	data["Rows"], data["All"] = rows, all
-	s.render(w, r, http.StatusOK, "findings", u, data)
+	return nil
 }
 
 type progressRow struct {
@@ -173,17 +176,8 @@ type progressRow struct {
 	BarDone, BarY, TickX, TickY           int64
 }
 
-func (s *Server) progress(w http.ResponseWriter, r *http.Request, u *store.User) {
-	data, asOf, ok := s.officeData(r, u, s.t("目标进度", "Progress"))
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
-		return
-	}
-	res, err := s.Result(asOf)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+// progressRows is 目标进度: each target's completion against the time elapsed.
+func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *reconcile.Result, data map[string]any) error {
 	// The chart: bars of 完成率 against a tick at 序时进度, 0–150% across
 	// 300 pixels. Pixels are drawn from the exact percentages, truncated.
 	px := func(pct decimal.Decimal) int64 {
@@ -208,7 +202,7 @@ func (s *Server) progress(w http.ResponseWriter, r *http.Request, u *store.User)
 		rows = append(rows, row)
 	}
 	data["Rows"], data["ChartHeight"] = rows, len(rows)*28+12
-	s.render(w, r, http.StatusOK, "progress", u, data)
+	return nil
 }
 
 type claimRow struct {
@@ -223,17 +217,8 @@ var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
 	reconcile.Unmapped:   {"未对应指标", "unmapped"},
 }
 
-func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
-	data, asOf, ok := s.officeData(r, u, s.t("报告核对", "Report claims"))
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
-		return
-	}
-	res, err := s.Result(asOf)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+// claimsRows is 报告核对: each claim of the work report against the data.
+func (s *Server) claimsRows(r *http.Request, asOf reconcile.Period, res *reconcile.Result, data map[string]any) error {
 	var rows []claimRow
 	for i := range res.Claims {
 		cr := &res.Claims[i]
@@ -251,7 +236,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
 		rows = append(rows, row)
 	}
 	data["Rows"], data["Summary"] = rows, res.Summary
-	s.render(w, r, http.StatusOK, "claims", u, data)
+	return nil
 }
 
 // consolidated sends the workbook tally reconcile --as-of writes over the
@@ -259,7 +244,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request, u *store.User) {
 func (s *Server) consolidated(w http.ResponseWriter, r *http.Request, u *store.User) {
 	asOf, ok := s.asOf(r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, s.t("月份格式应为 YYYY-MM", "the month must be YYYY-MM"))
+		s.badMonth(w, r)
 		return
 	}
 	files, err := s.countingFiles()
@@ -326,47 +311,55 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, u *store.Us
 		"Departments": s.spec.Departments, "Message": msg, "Error": errMsg})
 }
 
-func (s *Server) addUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+// accountForm is the shape of the account forms: act on the posted form,
+// then show the accounts page with what was done (200) or with why it was
+// refused (400).
+func (s *Server) accountForm(act func(r *http.Request, u *store.User) (done, refused string)) func(http.ResponseWriter, *http.Request, *store.User) {
+	return func(w http.ResponseWriter, r *http.Request, u *store.User) {
+		done, refused := act(r, u)
+		if refused != "" {
+			s.renderUsers(w, r, u, http.StatusBadRequest, "", refused)
+			return
+		}
+		s.renderUsers(w, r, u, http.StatusOK, done, "")
+	}
+}
+
+func (s *Server) addUser(r *http.Request, u *store.User) (done, refused string) {
 	name, role, dept := r.PostFormValue("name"), r.PostFormValue("role"), r.PostFormValue("dept")
 	if role == store.Dept {
 		if _, ok := s.spec.Department(dept); !ok {
-			s.renderUsers(w, r, u, http.StatusBadRequest, "", s.t("请选择单位", "choose a department"))
-			return
+			return "", s.t("请选择单位", "choose a department")
 		}
 	}
 	pw := store.RandomPassword()
 	if _, err := s.cfg.Store.AddUser(u, name, role, dept, pw); err != nil {
-		msg := err.Error()
 		if errors.Is(err, store.ErrExists) {
-			msg = s.t("用户名已存在", "that user name exists")
+			return "", s.t("用户名已存在", "that user name exists")
 		}
-		s.renderUsers(w, r, u, http.StatusBadRequest, "", msg)
-		return
+		return "", err.Error()
 	}
-	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已创建账户 %s，初始密码（只显示这一次）：%s", "created %s; its password (shown this once): %s"), name, pw), "")
+	return fmt.Sprintf(s.t("已创建账户 %s，初始密码（只显示这一次）：%s", "created %s; its password (shown this once): %s"), name, pw), ""
 }
 
-func (s *Server) resetUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+func (s *Server) resetUser(r *http.Request, u *store.User) (done, refused string) {
 	name := r.PostFormValue("name")
 	pw := store.RandomPassword()
 	if err := s.cfg.Store.SetPassword(u, name, pw); err != nil {
-		s.renderUsers(w, r, u, http.StatusBadRequest, "", err.Error())
-		return
+		return "", err.Error()
 	}
-	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已重置 %s 的密码（只显示这一次）：%s", "reset %s's password (shown this once): %s"), name, pw), "")
+	return fmt.Sprintf(s.t("已重置 %s 的密码（只显示这一次）：%s", "reset %s's password (shown this once): %s"), name, pw), ""
 }
 
-func (s *Server) disableUser(w http.ResponseWriter, r *http.Request, u *store.User) {
+func (s *Server) disableUser(r *http.Request, u *store.User) (done, refused string) {
 	name := r.PostFormValue("name")
 	if name == u.Name {
-		s.renderUsers(w, r, u, http.StatusBadRequest, "", s.t("不能停用自己的账户", "you cannot disable your own account"))
-		return
+		return "", s.t("不能停用自己的账户", "you cannot disable your own account")
 	}
 	if err := s.cfg.Store.Disable(u, name); err != nil {
-		s.renderUsers(w, r, u, http.StatusBadRequest, "", err.Error())
-		return
+		return "", err.Error()
 	}
-	s.renderUsers(w, r, u, http.StatusOK, fmt.Sprintf(s.t("已停用 %s", "disabled %s"), name), "")
+	return fmt.Sprintf(s.t("已停用 %s", "disabled %s"), name), ""
 }
 
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, u *store.User) {

@@ -127,17 +127,17 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /uploads/{id}/annotated", s.user(s.annotated))
 
 	// The office's.
-	mux.HandleFunc("GET /office", s.office(s.board))
-	mux.HandleFunc("GET /office/findings", s.office(s.findings))
-	mux.HandleFunc("GET /office/progress", s.office(s.progress))
-	mux.HandleFunc("GET /office/claims", s.office(s.claims))
+	mux.HandleFunc("GET /office", s.office(s.resultPage("board", reconcile.Text{"报送情况", "Submissions"}, s.boardRows)))
+	mux.HandleFunc("GET /office/findings", s.office(s.resultPage("findings", reconcile.Text{"问题清单", "Findings"}, s.findingsRows)))
+	mux.HandleFunc("GET /office/progress", s.office(s.resultPage("progress", reconcile.Text{"目标进度", "Progress"}, s.progressRows)))
+	mux.HandleFunc("GET /office/claims", s.office(s.resultPage("claims", reconcile.Text{"报告核对", "Report claims"}, s.claimsRows)))
 	mux.HandleFunc("GET /office/consolidated", s.office(s.consolidated))
 	mux.HandleFunc("GET /office/dept/{code}", s.office(s.officeDept))
 	mux.HandleFunc("POST /office/pick", s.office(s.pick))
 	mux.HandleFunc("GET /office/users", s.office(s.usersPage))
-	mux.HandleFunc("POST /office/users", s.office(s.addUser))
-	mux.HandleFunc("POST /office/users/reset", s.office(s.resetUser))
-	mux.HandleFunc("POST /office/users/disable", s.office(s.disableUser))
+	mux.HandleFunc("POST /office/users", s.office(s.accountForm(s.addUser)))
+	mux.HandleFunc("POST /office/users/reset", s.office(s.accountForm(s.resetUser)))
+	mux.HandleFunc("POST /office/users/disable", s.office(s.accountForm(s.disableUser)))
 	mux.HandleFunc("GET /office/audit", s.office(s.auditPage))
 
 	// Cross-site requests that change state are refused (Sec-Fetch-Site

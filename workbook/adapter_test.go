@@ -37,14 +37,16 @@ func importers(t *testing.T, patterns ...string) []string {
 // One door to xlsx: the command, the templates and the report extractor
 // reach excelize only through workbook, the adapter. The rest of the
 // module adds only the test tooling that crafts files as a third-party
-// writer would (internal/sample, internal/bench); tests are free.
+// writer would (internal/sample, internal/bench) or opens a template for a
+// test to type into (internal/testtool/templatetest); tests are free.
 func TestOneAdapter(t *testing.T) {
 	const tally = "github.com/jingwu/tally/"
 	got := importers(t, tally+"cmd/...", tally+"templates/...", tally+"report/...")
 	if strings.Join(got, " ") != tally+"workbook" {
 		t.Errorf("excelize is imported by %v; want by %sworkbook alone", got, tally)
 	}
-	tooling := map[string]bool{tally + "workbook": true, tally + "internal/sample": true, tally + "internal/bench": true}
+	tooling := map[string]bool{tally + "workbook": true, tally + "internal/sample": true, tally + "internal/bench": true,
+		tally + "internal/testtool/templatetest": true}
 	for _, p := range importers(t, tally+"...") {
 		if !tooling[p] {
 			t.Errorf("%s imports excelize: render through workbook (WriteBook) instead", p)

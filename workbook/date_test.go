@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool/templatetest"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
 	"github.com/jingwu/tally/workbook"
@@ -24,7 +25,7 @@ func TestDateIsNotAFigure(t *testing.T) {
 		{Name: "乙公司", Code: "91350100M000100Y43", Values: map[int]templates.Value{2: v("3"), 3: v("4")}},
 		{Name: "丙公司", Code: "91350100M000100Y43", Values: map[int]templates.Value{2: v("5"), 3: v("6")}},
 	}}}
-	f, err := templateFile(t, s, d, p, fill)
+	f, err := templatetest.File(t, s, d, p, fill)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool/templatetest"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/templates"
@@ -46,7 +47,7 @@ func TestRoundTrip(t *testing.T) {
 		},
 		"czs-budget": {Rows: []templates.Row{{Name: "增值税", Values: map[int]templates.Value{1: v("1"), 2: v("3")}}}},
 	}
-	f, err := templateFile(t, s, d, p, fill)
+	f, err := templatetest.File(t, s, d, p, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +205,7 @@ func TestFingerprintChecks(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("czs")
 	build := func(p reconcile.Period, s *reconcile.Spec) []byte {
-		f, err := templateFile(t, s, d, p, nil)
+		f, err := templatetest.File(t, s, d, p, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,7 +270,7 @@ func zipOf(t *testing.T, parts map[string][]byte) []byte {
 func TestUnreadableFiles(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("czs")
-	f, _ := templateFile(t, s, d, reconcile.Period{Year: 2020, Month: 1}, nil)
+	f, _ := templatetest.File(t, s, d, reconcile.Period{Year: 2020, Month: 1}, nil)
 	var good bytes.Buffer
 	if err := f.Write(&good); err != nil {
 		t.Fatal(err)

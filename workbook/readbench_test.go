@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool/templatetest"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
 	"github.com/jingwu/tally/workbook"
@@ -20,7 +21,7 @@ func bigFile(b *testing.B, s *reconcile.Spec, n int) []byte {
 		t.Rows = append(t.Rows, templates.Row{Name: fmt.Sprintf("企业%05d", i), Code: reconcile.NewCreditCode("120111", fmt.Sprintf("%08d", i+1)),
 			Values: map[int]templates.Value{2: {Number: v}, 3: {Number: v}}})
 	}
-	f, err := templateFile(b, s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{"czs-tax": t})
+	f, err := templatetest.File(b, s, d, reconcile.Period{Year: 2021, Month: 1}, templates.Fill{"czs-tax": t})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -96,9 +96,17 @@ func (x *out) table2(key, title string, cols []column, rows [][]cell) error {
 }
 
 func (x *out) namedTable(name, title string, cols []column, rows [][]cell) error {
+	_, err := x.sheetTable(name, title, cols, rows, true)
+	return err
+}
+
+// sheetTable writes sheet name: an optional title, a header row, then
+// rows, with a filter, frozen header and widths (table and namedTable);
+// it returns the header's row.
+func (x *out) sheetTable(name, title string, cols []column, rows [][]cell, landscape bool) (int, error) {
 	headerRow, err := x.head(name, title, cols)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	widths := make([]float64, len(cols))
 	for i, col := range cols {
@@ -106,10 +114,10 @@ func (x *out) namedTable(name, title string, cols []column, rows [][]cell) error
 	}
 	for ri, row := range rows {
 		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return x.frame(name, len(cols), headerRow, len(rows), true)
+	return headerRow, x.frame(name, len(cols), headerRow, len(rows), landscape)
 }
 
 // nodeDetail makes the node detail sheets of a roll-up: every part its

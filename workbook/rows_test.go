@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jingwu/tally/internal/testtool/templatetest"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/templates"
 	"github.com/jingwu/tally/workbook"
@@ -29,7 +30,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 		}},
 		"czs-budget": {Rows: []templates.Row{{Name: "增值税", Values: map[int]templates.Value{1: v("1"), 2: v("3")}}}},
 	}
-	f, err := templateFile(t, s, d, p, fill)
+	f, err := templatetest.File(t, s, d, p, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestRowsThatAreNotData(t *testing.T) {
 func TestNotAnInput(t *testing.T) {
 	s := defaultSpec(t)
 	d, _ := s.Department("kjk")
-	f, err := templateFile(t, s, d, reconcile.Period{Year: 2021, Month: 3}, nil)
+	f, err := templatetest.File(t, s, d, reconcile.Period{Year: 2021, Month: 3}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -200,26 +200,18 @@ type column struct {
 // a filter, frozen header, widths and print setup.
 func (x *out) table(key string, title string, cols []column, rows [][]cell, landscape bool) error {
 	name := label(x.lang, sheetNames[key])
-	headerRow, err := x.head(name, title, cols)
+	headerRow, err := x.sheetTable(name, title, cols, rows, landscape)
 	if err != nil {
-		return err
-	}
-	widths := make([]float64, len(cols))
-	for i, col := range cols {
-		widths[i] = grid.Width(int(col.width))
-	}
-	for ri, row := range rows {
-		if err := x.row(name, headerRow+1+ri, row, widths); err != nil {
-			return err
-		}
-	}
-	if err := x.frame(name, len(cols), headerRow, len(rows), landscape); err != nil {
 		return err
 	}
 	if err := x.paper(key, name, cols, headerRow); err != nil {
 		return err
 	}
 	if lay, ok := paperLayouts[key]; ok && title != "" {
+		widths := make([]float64, len(cols))
+		for i, col := range cols {
+			widths[i] = grid.Width(int(col.width))
+		}
 		if err := x.fitTitle(name, title, widths[:lay.titleCols]); err != nil {
 			return err
 		}

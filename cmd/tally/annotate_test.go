@@ -79,6 +79,7 @@ func stripStyles(t *testing.T, src, dst string) {
 // offer to repair) whatever wrote the source: tally's template, LibreOffice
 // (no theme part), openpyxl, or a writer with no styles part at all.
 func TestAnnotatedCopiesOpen(t *testing.T) {
+	t.Parallel()
 	py := testtool.Python(t, "openpyxl")
 	soffice := testtool.Require(t, "soffice")
 	dir := t.TempDir()

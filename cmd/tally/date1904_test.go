@@ -19,6 +19,7 @@ import (
 // are stored as numbers 1462 smaller. Read as 1900 dates, the 1904 file's
 // would be four years and a day early.
 func TestDateInThe1904System(t *testing.T) {
+	t.Parallel()
 	python := testtool.Python(t, "openpyxl")
 	script := `
 import sys, datetime, openpyxl, openpyxl.utils.datetime as xd

@@ -12,6 +12,7 @@ import (
 // code, and tally check says so: which code, the earlier row and the name
 // it stands under there — not that the new name repeats.
 func TestCheckDuplicateByCreditCode(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2020-01-czs.xlsx")
 	copyFile(t, repo(t, "testdata/submissions/2020-01-czs.xlsx"), path)

@@ -17,6 +17,7 @@ import (
 // subject and sentence as text; headers bold, filter buttons on the header
 // row, which stays in view.
 func TestClaimsWorkbook(t *testing.T) {
+	t.Parallel()
 	report := repo(t, "testdata/jingwu-2020-work-report.txt")
 	var so, se strings.Builder
 	if code := run([]string{"extract", "--json", report}, strings.NewReader(""), &so, &se); code != 0 {

@@ -169,12 +169,19 @@ var (
 	needReport = msg{"请给出一个报告文件（PDF 提取的文本或 .docx）", "give one report file (text extracted from the PDF, or a .docx)"}
 )
 
+// cobra's template functions are global: one for each language, set once,
+// so runs in one process (the tests run tally in parallel) in either
+// language neither race nor take each other's words.
+func init() {
+	cobra.AddTemplateFunc("flagUsagesZh", func(fs *pflag.FlagSet) string { return flagUsages(fs, reconcile.Chinese) })
+	cobra.AddTemplateFunc("flagUsagesEn", func(fs *pflag.FlagSet) string { return flagUsages(fs, reconcile.English) })
+}
+
 // localize sets cobra's own words — usage, help, the help flag and
 // command, unknown commands — in lang, for cmd and its subcommands.
 func localize(root *cobra.Command, lang reconcile.Lang) {
 	t := func(zh, en string) string { return msg{zh, en}.In(lang) }
 	root.CompletionOptions.DisableDefaultCmd = true
-	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet) string { return flagUsages(fs, lang) })
 	root.SetUsageTemplate(t(usageZh, usageEn))
 	root.SetHelpTemplate(`{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
 
@@ -211,10 +218,10 @@ const usageZh = `用法：{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 选项：
-{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsagesZh .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 通用选项：
-{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsagesZh .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 用 "{{.CommandPath}} [命令] --help" 查看各命令的说明。{{end}}
 `
@@ -233,10 +240,10 @@ Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Flags:
-{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsagesEn .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Global Flags:
-{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsagesEn .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
 `

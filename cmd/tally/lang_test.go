@@ -140,28 +140,37 @@ func specData(t *testing.T) []string {
 // (names of indicators and departments, the report's text, codes); and no
 // line leaves a named field unfilled.
 func TestOneLanguage(t *testing.T) {
+	t.Parallel()
 	data := specData(t)
 	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
-		for _, l := range outputs(t, string(lang)) {
-			args, line, _ := strings.Cut(l, "\t")
-			if strings.HasPrefix(strings.TrimSpace(line), "tally ") {
-				continue // a command in the help's examples: its words are data
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel() // each language its own folders and desks
+			oneLanguage(t, lang, data)
+		})
+	}
+}
+
+// oneLanguage checks every line the commands print in lang.
+func oneLanguage(t *testing.T, lang reconcile.Lang, data []string) {
+	for _, l := range outputs(t, string(lang)) {
+		args, line, _ := strings.Cut(l, "\t")
+		if strings.HasPrefix(strings.TrimSpace(line), "tally ") {
+			continue // a command in the help's examples: its words are data
+		}
+		if unfilled.MatchString(line) {
+			t.Errorf("tally %s --lang %s: unfilled field in %q", args, lang, line)
+		}
+		words := dataToken.ReplaceAllString(line, " ")
+		for _, d := range data {
+			if d != "" {
+				words = strings.ReplaceAll(words, d, " ")
 			}
-			if unfilled.MatchString(line) {
-				t.Errorf("tally %s --lang %s: unfilled field in %q", args, lang, line)
-			}
-			words := dataToken.ReplaceAllString(line, " ")
-			for _, d := range data {
-				if d != "" {
-					words = strings.ReplaceAll(words, d, " ")
-				}
-			}
-			switch {
-			case lang == reconcile.Chinese && !hasHan(words) && asciiWord.MatchString(words):
-				t.Errorf("tally %s: English-only line in Chinese output: %q", args, line)
-			case lang == reconcile.English && hasHan(words) && !asciiWord.MatchString(words):
-				t.Errorf("tally %s --lang en: Chinese-only line in English output: %q", args, line)
-			}
+		}
+		switch {
+		case lang == reconcile.Chinese && !hasHan(words) && asciiWord.MatchString(words):
+			t.Errorf("tally %s: English-only line in Chinese output: %q", args, line)
+		case lang == reconcile.English && hasHan(words) && !asciiWord.MatchString(words):
+			t.Errorf("tally %s --lang en: Chinese-only line in English output: %q", args, line)
 		}
 	}
 }

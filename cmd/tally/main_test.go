@@ -49,6 +49,7 @@ func repo(t testing.TB, rel string) string {
 // TestScripts runs the CLI's behaviour scripts in testdata/script: every
 // command's exit code, messages and files.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,

@@ -96,6 +96,7 @@ func tally(t *testing.T, want int, args ...string) string {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	towns := makeTowns(t, dir)
 	district := filepath.Join(dir, "西青区.xlsx")
@@ -248,36 +249,14 @@ func TestMerge(t *testing.T) {
 
 	t.Run("a town workbook edited after tally wrote it is refused, naming the cell", func(t *testing.T) {
 		edited := filepath.Join(dir, "edited", "甲镇.xlsx")
-		copyFile(t, towns[0].out, edited)
-		f, err := excelize.OpenFile(edited)
-		if err != nil {
-			t.Fatal(err)
-		}
 		// 汇总!F3: 税收收入 in March (row 3 is the first indicator).
-		if err := f.SetCellValue("汇总", "F3", 12345); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Save(); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
+		editedCopy(t, towns[0].out, edited, "汇总", "F3", 12345)
 		refused(t, edited, towns[1].out, "汇总", "F3", "node_edited")
 	})
 
 	t.Run("a detail row edited is refused, naming its block", func(t *testing.T) {
 		edited := filepath.Join(dir, "edited-detail", "甲镇.xlsx")
-		copyFile(t, towns[0].out, edited)
-		f, err := excelize.OpenFile(edited)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := f.SetCellValue("明细", "J2000", 1); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Save(); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
+		editedCopy(t, towns[0].out, edited, "明细", "J2000", 1)
 		refused(t, edited, towns[1].out, "明细", "A1026:L2049", "node_detail_edited")
 	})
 
@@ -303,16 +282,7 @@ func TestMerge(t *testing.T) {
 		refused(t, edited, towns[1].out, "汇总", "H4", "node_edited")
 		resaved := filepath.Join(dir, "lo-resaved", "甲镇.xlsx")
 		lo(towns[0].out, resaved, `{}`)
-		out := tally(t, exitFindings, "merge", "--json", resaved, towns[1].out)
-		var r jsonMerge
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range r.Nodes {
-			if n.Status == reconcile.Refused {
-				t.Errorf("a workbook re-saved unchanged by LibreOffice was refused: %+v", r.Findings)
-			}
-		}
+		accepted(t, resaved, towns[1].out, "LibreOffice")
 	})
 
 	t.Run("openpyxl: re-saved unchanged accepted, edited refused naming the cell", func(t *testing.T) {
@@ -335,16 +305,7 @@ wb.save(sys.argv[2])
 			}
 		}
 		refused(t, edited, towns[1].out, "汇总", "G5", "node_edited")
-		out := tally(t, exitFindings, "merge", "--json", resaved, towns[1].out)
-		var r jsonMerge
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range r.Nodes {
-			if n.Status == reconcile.Refused {
-				t.Errorf("a workbook re-saved unchanged by openpyxl was refused: %+v", r.Findings)
-			}
-		}
+		accepted(t, resaved, towns[1].out, "openpyxl")
 	})
 
 	t.Run("--check-sources: the files a town lists, by SHA-256", func(t *testing.T) {
@@ -560,15 +521,7 @@ func addSheet(rows [][]string, period string, byName map[string]*reconcile.Indic
 // figuresSheet reads a workbook's 汇总 months by indicator code and month.
 func figuresSheet(t *testing.T, path, sheet string) map[string]decimal.Decimal {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := rawRows(t, path, sheet)
 	out := map[string]decimal.Decimal{}
 	for _, row := range rows[2:] {
 		for m := 1; m <= 12 && 2+m < len(row); m++ {
@@ -584,15 +537,7 @@ func figuresSheet(t *testing.T, path, sheet string) map[string]decimal.Decimal {
 // partRows are a roll-up's 节点明细 rows, after the header.
 func partRows(t *testing.T, path string) [][]string {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("节点明细")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := rawRows(t, path, "节点明细")
 	for i := range rows {
 		for len(rows[i]) < 10 {
 			rows[i] = append(rows[i], "")
@@ -680,6 +625,55 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// editedCopy copies src to dst and sets sheet!cell to v in the copy, as a
+// program that is not Excel would (excelize).
+func editedCopy(t *testing.T, src, dst, sheet, cell string, v any) {
+	t.Helper()
+	copyFile(t, src, dst)
+	f, err := excelize.OpenFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rawRows is a sheet's rows as stored (excelize, RawCellValue).
+func rawRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// accepted merges a workbook re-saved unchanged by who with a good one and
+// requires neither refused.
+func accepted(t *testing.T, resaved, good, who string) {
+	t.Helper()
+	out := tally(t, exitFindings, "merge", "--json", resaved, good)
+	var r jsonMerge
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range r.Nodes {
+		if n.Status == reconcile.Refused {
+			t.Errorf("a workbook re-saved unchanged by %s was refused: %+v", who, r.Findings)
+		}
 	}
 }
 

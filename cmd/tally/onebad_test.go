@@ -20,10 +20,28 @@ func runTally(t *testing.T, args ...string) (int, string, string) {
 	select {
 	case code := <-done:
 		return code, out.String(), errb.String()
-	case <-time.After(2 * time.Minute):
+	case <-time.After(hangLimit(t)):
 		t.Fatalf("tally %v did not finish", args)
 	}
 	return 0, "", ""
+}
+
+// hangLimit is how long a test waits for what must finish before calling
+// it a hang: until shortly before the test binary's -timeout (which would
+// end every test with a stack dump), not a fixed time, which the race
+// detector on a loaded machine (CI, or tests run in parallel) can exceed
+// with nothing wrong.
+func hangLimit(t testing.TB) time.Duration {
+	dt, ok := t.(interface{ Deadline() (time.Time, bool) })
+	if !ok {
+		return 10 * time.Minute
+	}
+	d, ok := dt.Deadline()
+	if !ok {
+		return 30 * time.Minute // -timeout 0: no deadline
+	}
+	left := time.Until(d)
+	return max(left-max(left/20, 30*time.Second), time.Second)
 }
 
 // checkJSON decodes tally check --json.

@@ -60,13 +60,8 @@ func TestUnreadableFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(locked, "2021-02-czs.xlsx"), good, 0o644)
 	os.Chmod(locked, 0)
 	defer os.Chmod(locked, 0o755)
-	var out string
-	var code int
-	if os.Geteuid() == 0 {
-		code, out = runAsNobody(t, dir, "check", "--json", "--lang", "en", dir)
-	} else {
-		code, out, _ = runTally(t, "check", "--json", "--lang", "en", dir)
-	}
+	run := tallyAsUser(t, dir)
+	code, out := run("check", "--json", "--lang", "en", dir)
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, out)
 	}
@@ -83,19 +78,13 @@ func TestUnreadableFolder(t *testing.T) {
 	if c.Summary.Files != 2 || c.Summary.Folders != 1 {
 		t.Errorf("summary %+v, want 2 files and 1 unreadable folder", c.Summary)
 	}
-	run := func(args ...string) string {
-		if os.Geteuid() == 0 {
-			_, out := runAsNobody(t, dir, args...)
-			return out
-		}
-		_, out, _ := runTally(t, args...)
-		return out
-	}
+	stdout := func(args ...string) string { _, out := run(args...); return out }
+	reconciled := stdout("reconcile", dir)
 	for _, w := range []struct{ out, want string }{
-		{run("check", dir), "文件 2 个，问题 4 个（错误 2，警告 1，提示 1）\n另有无法读取的文件夹 1 个，其中的文件未读取\n"},
-		{run("check", "--lang", "en", dir), "2 files, 4 findings (2 errors, 1 warning, 1 info)\nalso 1 unreadable folder, whose files were not read\n"},
-		{run("reconcile", dir), "文件 2 个（无法读取 0，"},
-		{run("reconcile", dir), "另有无法读取的文件夹 1 个，其中的文件未读取\n"},
+		{stdout("check", dir), "文件 2 个，问题 4 个（错误 2，警告 1，提示 1）\n另有无法读取的文件夹 1 个，其中的文件未读取\n"},
+		{stdout("check", "--lang", "en", dir), "2 files, 4 findings (2 errors, 1 warning, 1 info)\nalso 1 unreadable folder, whose files were not read\n"},
+		{reconciled, "文件 2 个（无法读取 0，"},
+		{reconciled, "另有无法读取的文件夹 1 个，其中的文件未读取\n"},
 	} {
 		if !strings.Contains(w.out, w.want) {
 			t.Errorf("want %q in:\n%s", w.want, w.out)
@@ -110,17 +99,11 @@ func TestUnreadableFileSaysWhyOnce(t *testing.T) {
 	locked := filepath.Join(dir, "2021-02-czs.xlsx")
 	good, _ := os.ReadFile(repo(t, "testdata/bad/good.xlsx"))
 	os.WriteFile(locked, good, 0)
-	run := func(args ...string) string {
-		if os.Geteuid() == 0 {
-			_, out := runAsNobody(t, dir, args...)
-			return out
-		}
-		_, out, _ := runTally(t, args...)
-		return out
-	}
+	run := tallyAsUser(t, dir)
+	out := func(args ...string) string { _, out := run(args...); return out }
 	for _, w := range []struct{ out, want string }{
-		{run("check", dir), "  错误  无法读取文件：没有读取权限\n"},
-		{run("check", "--lang", "en", dir), "  error    cannot read the file: permission denied\n"},
+		{out("check", dir), "  错误  无法读取文件：没有读取权限\n"},
+		{out("check", "--lang", "en", dir), "  error    cannot read the file: permission denied\n"},
 	} {
 		if !strings.Contains(w.out, w.want) || strings.Contains(w.out, "无法打开") || strings.Contains(w.out, "cannot open") {
 			t.Errorf("want %q once in:\n%s", w.want, w.out)
@@ -128,10 +111,19 @@ func TestUnreadableFileSaysWhyOnce(t *testing.T) {
 	}
 }
 
-// runAsNobody runs tally (this test binary, as TestMain's helper) as user
-// nobody, so permissions apply.
-func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
+// tallyAsUser returns a function that runs tally with args over dir and
+// returns its exit code and stdout: as user nobody when the tests run as
+// root, so that permissions apply (runAsNobody), else in this process.
+func tallyAsUser(t *testing.T, dir string) func(args ...string) (int, string) {
 	t.Helper()
+	if os.Geteuid() != 0 {
+		return func(args ...string) (int, string) {
+			code, out, _ := runTally(t, args...)
+			return code, out
+		}
+	}
+	// This test binary, as TestMain's helper, copied once where nobody
+	// may run it.
 	bin := filepath.Join(t.TempDir(), "tally")
 	self, _ := os.ReadFile(os.Args[0])
 	if err := os.WriteFile(bin, self, 0o755); err != nil {
@@ -140,6 +132,13 @@ func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 	for _, d := range []string{filepath.Dir(bin), filepath.Dir(filepath.Dir(bin)), dir, filepath.Dir(dir)} {
 		os.Chmod(d, 0o755)
 	}
+	return func(args ...string) (int, string) { return runAsNobody(t, bin, args...) }
+}
+
+// runAsNobody runs bin (tallyAsUser's copy of this test binary) as user
+// nobody.
+func runAsNobody(t *testing.T, bin string, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "TALLY_TEST_MAIN=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}

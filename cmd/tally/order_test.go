@@ -22,6 +22,7 @@ import (
 // would pick the other file after renaming; and two files that say nothing
 // of themselves, named in the opposite order.
 func TestOrderIndependence(t *testing.T) {
+	t.Parallel()
 	src := repo(t, "testdata/submissions")
 	entries, err := os.ReadDir(src)
 	if err != nil {

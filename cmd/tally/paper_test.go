@@ -45,14 +45,12 @@ func cjkSize(word string, width float64) (float64, bool) {
 // 问题清单 and 来源文件 too, every page carrying the 报表 header block, and
 // no 明细 page.
 func TestWorkbookPrintsReadably(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	pdftotext := testtool.Require(t, "pdftotext", "-v")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "progress.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "--as-of", "2021-06", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("exit %d: %s", code, se.String())
-	}
+	sampleBook(t, "zh", "2021-06", out)
 	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"), "--convert-to", "pdf", "--outdir", dir, out)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("LibreOffice: %v\n%s", err, msg)
@@ -130,14 +128,12 @@ func atof(s string) float64 {
 // 7 points), landscape beside its chart when the year has targets, portrait
 // without.
 func TestOverviewPageSetup(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		asOf, orient string
 	}{{"2021-06", "landscape"}, {"2020-12", "portrait"}} {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
-		var so, se bytes.Buffer
-		if code := run([]string{"reconcile", "--as-of", c.asOf, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-			t.Fatalf("exit %d: %s", code, se.String())
-		}
+		sampleBook(t, "zh", c.asOf, out)
 		f, err := excelize.OpenFile(out)
 		if err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -14,13 +13,13 @@ import (
 // testdata/README.md's figures without --as-of: the run goes through the
 // latest month among the files, 2021-06.
 func TestSampleThroughLatestMonth(t *testing.T) {
-	var out, errb bytes.Buffer
-	code := run([]string{"reconcile", "--json", "--lang", "en", repo(t, "testdata/submissions")}, strings.NewReader(""), &out, &errb)
+	t.Parallel()
+	code, out, errb := sampleJSON(t, "en", "")
 	if code != exitFindings {
-		t.Fatalf("exit %d: %s", code, errb.String())
+		t.Fatalf("exit %d: %s", code, errb)
 	}
 	var res jsonResult
-	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatal(err)
 	}
 	s := res.Summary
@@ -37,16 +36,14 @@ func TestSampleThroughLatestMonth(t *testing.T) {
 // README's first command: the overview names the built-in spec in the
 // workbook's language, and, with no targets for 2020, has no chart.
 func TestFirstCommandWorkbook(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct{ lang, sheet, spec string }{
 		{"zh", "概览", "（内置）jingwu-2020.yaml"},
 		{"en", "Overview", "(built-in) jingwu-2020.yaml"},
 	} {
 		out := filepath.Join(dir, c.lang+".xlsx")
-		var so, se bytes.Buffer
-		if code := run([]string{"reconcile", "--lang", c.lang, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-			t.Fatalf("exit %d: %s", code, se.String())
-		}
+		sampleBook(t, c.lang, "2020-12", out)
 		f, err := excelize.OpenFile(out)
 		if err != nil {
 			t.Fatal(err)

@@ -14,7 +14,6 @@ import (
 	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/spec"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // The real-writer corpus (testdata/realworld, made by
@@ -63,6 +62,7 @@ func realSpec(t *testing.T) string {
 }
 
 func TestRealWriters(t *testing.T) {
+	t.Parallel()
 	checkRealWorld(t, repo(t, "testdata/realworld"))
 }
 
@@ -70,6 +70,7 @@ func TestRealWriters(t *testing.T) {
 // checks its output the same way; its expected.json must be the committed
 // one (only the files' save times differ from run to run).
 func TestRealWritersGenerator(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs LibreOffice")
 	}
@@ -221,15 +222,7 @@ func compareReal(t *testing.T, cmd string, exp realExpected, got map[string][]re
 // exactly as the generator computed it, and nothing where it typed nothing.
 func compareTotals(t *testing.T, book string, exp realExpected) {
 	t.Helper()
-	f, err := excelize.OpenFile(book, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("汇总")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := rawRows(t, book, "汇总")
 	col := map[string]int{}
 	for i, h := range rows[1] {
 		col[h] = i

@@ -26,23 +26,23 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// reconcileSample runs tally reconcile on the committed sample year.
-func reconcileSample(t *testing.T, extra ...string) (jsonResult, []byte, int) {
+// reconcileSample is tally reconcile --json --lang en --as-of asOf on the
+// committed sample year (run once per test binary: sampleJSON).
+func reconcileSample(t *testing.T, asOf string) (jsonResult, []byte, int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	args := append([]string{"reconcile", "--json", "--lang", "en", "--as-of", "2020-12", repo(t, "testdata/submissions")}, extra...)
-	code := run(args, strings.NewReader(""), &out, &errb)
+	code, out, errb := sampleJSON(t, "en", asOf)
 	var res jsonResult
-	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
-		t.Fatalf("exit %d, stderr %s, json: %v", code, errb.String(), err)
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("exit %d, stderr %s, json: %v", code, errb, err)
 	}
-	return res, out.Bytes(), code
+	return res, out, code
 }
 
 // Every claim of the 2020 report gets the verdict the sample year was
 // built for, and every planted finding is reported at its cell; nothing else.
 func TestSampleYear(t *testing.T) {
-	res, _, code := reconcileSample(t)
+	t.Parallel()
+	res, _, code := reconcileSample(t, "2020-12")
 	if code != exitFindings {
 		t.Errorf("exit %d, want 1 (the sample has planted findings)", code)
 	}
@@ -102,6 +102,7 @@ func TestSampleYear(t *testing.T) {
 // The committed sample year is what the generator writes: regenerate it and
 // compare every cell (not bytes: those may change with excelize).
 func TestSampleIsGenerated(t *testing.T) {
+	t.Parallel()
 	s, _, err := spec.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -306,17 +307,14 @@ var sha256Hex = regexp.MustCompile(`"[0-9a-f]{64}"`)
 // 1–6月 and which department-months are missing, and stores 完成率, 序时进度
 // and 同比 as fractions with a % format.
 func TestWorkbookGolden(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ name, lang, asOf string }{
 		{"consolidated-2020-zh", "zh", "2020-12"}, {"consolidated-2020-en", "en", "2020-12"},
 		{"progress-2021-07-zh", "zh", "2021-07"},
 	} {
 		lang := c.name // named in messages
 		out := filepath.Join(t.TempDir(), "out.xlsx")
-		var so, se bytes.Buffer
-		code := run([]string{"reconcile", "--lang", c.lang, "--as-of", c.asOf, "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se)
-		if code != exitFindings {
-			t.Fatalf("exit %d: %s", code, se.String())
-		}
+		sampleBook(t, c.lang, c.asOf, out)
 		got := maskSeal(strings.ReplaceAll(dump(t, out, true), repo(t, "testdata/submissions"), "$SAMPLE"))
 		golden := filepath.Join("testdata", c.name+".golden")
 		if *update {
@@ -338,23 +336,20 @@ func TestWorkbookGolden(t *testing.T) {
 // prints them to PDF: the 2020 one shows the planted findings; the monthly
 // one for 2021-06 the targets, its chart and the late and missing files.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	pdftotext := testtool.Require(t, "pdftotext", "-v")
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name string
-		args []string
+		asOf string
 		want []string
 	}{
-		{"consolidated-2020", nil, []string{"精武镇 2020 年汇总与报告核对", "规模工业总产值", "不符", "数据不完整", "待核实", "未报送", "合计 85027.44"}},
-		{"progress-2021-06", []string{"--as-of", "2021-06"}, []string{"目标完成情况（截至 2021-06）", "完成率与序时进度", "滞后", "逾期", "未报送", "报送情况"}},
+		{"consolidated-2020", "2020-12", []string{"精武镇 2020 年汇总与报告核对", "规模工业总产值", "不符", "数据不完整", "待核实", "未报送", "合计 85027.44"}},
+		{"progress-2021-06", "2021-06", []string{"目标完成情况（截至 2021-06）", "完成率与序时进度", "滞后", "逾期", "未报送", "报送情况"}},
 	} {
 		out := filepath.Join(dir, c.name+".xlsx")
-		var so, se bytes.Buffer
-		args := append(append([]string{"reconcile", "--as-of", "2020-12", "-o", out}, c.args...), repo(t, "testdata/submissions"))
-		if code := run(args, strings.NewReader(""), &so, &se); code != exitFindings {
-			t.Fatalf("exit %d: %s", code, se.String())
-		}
+		sampleBook(t, "zh", c.asOf, out)
 		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
 			"--convert-to", "pdf", "--outdir", dir, out)
 		if msg, err := cmd.CombinedOutput(); err != nil {
@@ -378,7 +373,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 				t.Errorf("%s: the PDF does not show %q", c.name, want)
 			}
 		}
-		if c.args != nil && !bytes.Contains(first, []byte("完成率与序时进度")) {
+		if c.asOf != "2020-12" && !bytes.Contains(first, []byte("完成率与序时进度")) {
 			t.Errorf("%s: the chart is not on the overview page", c.name)
 		}
 	}
@@ -386,12 +381,10 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 
 // A second reader, openpyxl, sees the same sheets and exact values.
 func TestWorkbookReadsInOpenpyxl(t *testing.T) {
+	t.Parallel()
 	python := testtool.Python(t, "openpyxl")
 	out := filepath.Join(t.TempDir(), "c.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "--lang", "en", "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("exit %d: %s", code, se.String())
-	}
+	sampleBook(t, "en", "2020-12", out)
 	script := `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -417,14 +410,21 @@ print("detail rows", wb["Detail"].max_row)
 }
 
 // The same inputs give the same workbook, byte for byte, whatever the
-// number of workers.
+// number of workers: one worker, two, and the default (one a CPU) that
+// the other tests' shared run (sampleBook) used, into another folder
+// under another name.
 func TestWorkbookDeterministic(t *testing.T) {
+	t.Parallel()
 	var sums []string
-	for _, jobs := range []string{"1", "2", "2"} {
+	for _, jobs := range []string{"1", "2", ""} {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
-		var so, se bytes.Buffer
-		if code := run([]string{"reconcile", "--jobs", jobs, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-			t.Fatalf("exit %d: %s", code, se.String())
+		if jobs == "" {
+			sampleBook(t, "zh", "2020-12", out)
+		} else {
+			var so, se bytes.Buffer
+			if code := run([]string{"reconcile", "--lang", "zh", "--jobs", jobs, "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
+				t.Fatalf("exit %d: %s", code, se.String())
+			}
 		}
 		b, err := os.ReadFile(out)
 		if err != nil {
@@ -433,7 +433,7 @@ func TestWorkbookDeterministic(t *testing.T) {
 		sums = append(sums, fmt.Sprintf("%x", sha256.Sum256(b)))
 	}
 	if sums[0] != sums[1] || sums[1] != sums[2] {
-		t.Errorf("workbooks differ: %v", sums)
+		t.Errorf("workbooks differ (--jobs 1, 2, default): %v", sums)
 	}
 }
 
@@ -441,13 +441,11 @@ func TestWorkbookDeterministic(t *testing.T) {
 // excelize does: every cell of the sheet, exported to CSV with values as
 // stored, equals excelize's reading of it.
 func TestDetailReadsInLibreOffice(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "c.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "--lang", "en", "--as-of", "2020-12", "-o", out, repo(t, "testdata/submissions")}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("exit %d: %s", code, se.String())
-	}
+	sampleBook(t, "en", "2020-12", out)
 	// Filter options: comma, quote, UTF-8, from line 1, …, cells as stored
 	// (not as shown), every sheet to its own file (-1).
 	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),

@@ -17,6 +17,7 @@ import (
 // make one count over the other — the name decides. A real save time is
 // shown in 北京时间 in Chinese and in UTC in English.
 func TestSaveTimeFromTemplate(t *testing.T) {
+	t.Parallel()
 	py := testtool.Python(t, "openpyxl")
 	dir := t.TempDir()
 	if code, _, errOut := runTally(t, "template", "--period", "2021-01", "--dept", "czs", "-o", dir); code != 0 {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -25,6 +26,7 @@ import (
 	"github.com/jingwu/tally/store"
 	"github.com/jingwu/tally/web"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/crypto/bcrypt"
 )
 
 // desk is a reporting desk on loopback, built as tally serve builds it.
@@ -76,6 +78,10 @@ func newTestDeskYear(t *testing.T, year int) *desk {
 		t.Fatal(err)
 	}
 	st.Now = d.clock.now
+	// Its accounts hash passwords at bcrypt's least cost: each test makes
+	// six or more, and a hash at tally serve's cost (store's
+	// TestDefaultCost) is seconds under the race detector.
+	st.Cost = bcrypt.MinCost
 	d.st, d.srv = st, srv
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() { hs.Close(); st.Close() })
@@ -177,6 +183,32 @@ func (d *desk) countUploads() int {
 	return n
 }
 
+// runIn runs tally (this test binary, as testscript's TestMain makes it)
+// in folder dir, as a clerk runs it there: the inputs' names in its output
+// are relative, as the desk's are. It returns the exit code, stdout and
+// stderr. (A process of its own, so the test need not change this one's
+// folder and can run in parallel.)
+func runIn(t *testing.T, dir string, args ...string) (int, []byte, string) {
+	t.Helper()
+	bin, err := exec.LookPath("tally")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	var so, se bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &so, &se
+	err = cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.ExitCode(), so.Bytes(), se.String()
+	case err != nil:
+		t.Fatalf("tally %v: %v", args, err)
+	}
+	return 0, so.Bytes(), se.String()
+}
+
 func sampleFile(t *testing.T, name string) string {
 	return repo(t, filepath.Join("testdata/submissions", name))
 }
@@ -185,6 +217,7 @@ func sampleFile(t *testing.T, name string) string {
 // (tjz): not by URL, not by id, not by form field; it cannot reach the
 // office's pages; and without a login only the login page answers.
 func TestServeAccessControl(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a, b := d.login("czs"), d.login("tjz")
 	idA := d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
@@ -295,6 +328,7 @@ func TestServeAccessControl(t *testing.T) {
 
 // A POST from another site is refused even with the user's cookie.
 func TestServeCrossSitePost(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	data, _ := os.ReadFile(sampleFile(t, "2020-01-czs.xlsx"))
@@ -329,6 +363,7 @@ func TestServeCrossSitePost(t *testing.T) {
 // The sixth wrong password within a minute locks the account for a while:
 // even the right password is refused until the lock ends.
 func TestServeLockout(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	try := func(pw string) int {
 		resp, err := d.client().PostForm(d.url+"/login", url.Values{"name": {"czs"}, "password": {pw}})
@@ -384,6 +419,7 @@ func TestServeLockout(t *testing.T) {
 // Hostile uploads get a page that says what is wrong, nothing escapes the
 // data folder, and the desk keeps serving.
 func TestServeHostileUploads(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	bad := func(name string) []byte {
@@ -516,6 +552,7 @@ func (zeros) Read(p []byte) (int, error) {
 // reconcile writes over the files that count, and the board's figures are
 // that run's; when the office picks an earlier version, both follow it.
 func TestServeReconcileMatchesBoard(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	clients := map[string]*http.Client{}
 	for _, dep := range []string{"czs", "tjz", "zsb", "ldbz", "kjk"} {
@@ -548,12 +585,9 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(dir, store.CanonicalName(c.Dept, c.Period)), data, 0o644)
 		}
-		t.Chdir(dir)
-		var so, se bytes.Buffer
 		out := filepath.Join(t.TempDir(), "cli.xlsx")
-		run([]string{"reconcile", "--as-of", "2020-03", "-o", out, "."}, strings.NewReader(""), &so, &se)
-		var js bytes.Buffer
-		run([]string{"reconcile", "--as-of", "2020-03", "--json", "."}, strings.NewReader(""), &js, &se)
+		runIn(t, dir, "reconcile", "--as-of", "2020-03", "-o", out, ".")
+		_, js, _ := runIn(t, dir, "reconcile", "--as-of", "2020-03", "--json", ".")
 
 		code, body := d.get(o, "/office/consolidated?asof=2020-03")
 		if code != 200 {
@@ -571,7 +605,7 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 			t.Fatalf("%s: no summary on the board", label)
 		}
 		var res struct{ Summary map[string]any }
-		if err := json.Unmarshal(js.Bytes(), &res); err != nil {
+		if err := json.Unmarshal(js, &res); err != nil {
 			t.Fatal(err)
 		}
 		for i, key := range []string{"files", "rows", "errors", "warnings", "consistent"} {
@@ -600,6 +634,7 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 // Late is judged by when the file was uploaded against the deadline, not
 // by the date the file records.
 func TestServeLateByUploadTime(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	d.clock.set(time.Date(2020, 2, 5, 23, 59, 0, 0, time.Local)) // the deadline day (5th) of the next month
@@ -725,6 +760,7 @@ func brokenMarch(t *testing.T) string {
 // The office makes a department's login, resets its password and disables
 // it, from the accounts page.
 func TestServeAccounts(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	o := d.login("office")
 	password := regexp.MustCompile(`（只显示这一次）：([A-Za-z0-9]+)`)
@@ -790,6 +826,7 @@ func TestServeAccounts(t *testing.T) {
 // February's template is prefilled from January's accepted file, as tally
 // template --from writes it: the same rows, 本年累计 carried.
 func TestServeTemplatePrefilled(t *testing.T) {
+	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
 	d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
@@ -824,6 +861,7 @@ func TestServeTemplatePrefilled(t *testing.T) {
 
 // With --lang en every page is in English.
 func TestServeEnglish(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64}, t.Logf)
 	if err != nil {
@@ -851,6 +889,7 @@ func TestServeEnglish(t *testing.T) {
 // template's 合计 formulas) is accepted by the desk, as tally check accepts
 // it.
 func TestServeLibreOfficeReturn(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	d := newTestDesk(t)
 	a := d.login("czs")
@@ -888,6 +927,7 @@ func TestServeLibreOfficeReturn(t *testing.T) {
 // file under the same name: every broken file of testdata/bad, finding by
 // finding.
 func TestServeCheckIsTallyCheck(t *testing.T) {
+	t.Parallel()
 	d := newTestDeskYear(t, 2021)
 	d.clock.set(time.Date(2021, 12, 20, 9, 0, 0, 0, time.Local))
 	o := d.login("office")
@@ -963,6 +1003,7 @@ func TestServeCheckIsTallyCheck(t *testing.T) {
 // over the same files, and the board shows the month the sample leaves
 // missing (科技科, August).
 func TestServeSampleYear(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("uploads the sample year: skipped with -short")
 	}
@@ -989,11 +1030,9 @@ func TestServeSampleYear(t *testing.T) {
 	if n < 60 {
 		t.Fatalf("only %d sample files", n)
 	}
-	t.Chdir(dir)
 	cli := filepath.Join(t.TempDir(), "cli.xlsx")
-	var so, se bytes.Buffer
-	if code := run([]string{"reconcile", "-o", cli, "."}, strings.NewReader(""), &so, &se); code != exitFindings {
-		t.Fatalf("tally reconcile: exit %d %s", code, se.String())
+	if code, _, se := runIn(t, dir, "reconcile", "-o", cli, "."); code != exitFindings {
+		t.Fatalf("tally reconcile: exit %d %s", code, se)
 	}
 	code, body := d.get(o, "/office/consolidated?asof=2020-12")
 	if code != 200 {

@@ -78,6 +78,7 @@ func wantTotals(t *testing.T, res jsonResult, rows int) {
 // shared string table as Excel writes them — is streamed into the ledger
 // and consolidated exactly.
 func TestStreamTallFile(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("200,000 rows")
 	}
@@ -112,6 +113,7 @@ func TestStreamTallFile(t *testing.T) {
 // until the file is committed, then goes into the workbook whole: every
 // consolidated cell once, and the detail's sums equal the totals.
 func TestStreamDetail(t *testing.T) {
+	t.Parallel()
 	const rows = 12_000 // past the rows a worker holds, and the spool's memory
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -139,14 +141,20 @@ func TestStreamDetail(t *testing.T) {
 	}
 }
 
-// A file that turns out unreadable partway — malformed XML after 25,000
-// of its rows, or a zip member whose bytes were changed late, caught by
-// its CRC only at the end — leaves none of the rows it fed in the totals
-// (nor does a panic while it is streamed):
+// A file that turns out unreadable partway — malformed XML after 13,000
+// of its rows (past the 10,000 a reader holds, so they were being
+// streamed), or a zip member whose bytes were changed late, caught by its
+// CRC only at the end — leaves none of the rows it fed in the totals (nor
+// does a panic while it is streamed):
 // it is reported unreadable with the cause, and the department-month is
 // consolidated from its other, good file alone (and is exact).
 func TestStreamUnreadableLate(t *testing.T) {
-	const good, bad = 5_000, 30_000
+	// The broken file goes 5,000 rows past what a reader holds whole
+	// (was 30,000: the same paths, at twice the cost).
+	const good = 5_000
+	held := workbook.DefaultLimits.MaxRowsPerFile
+	bad := held + 5_000
+	lateRow := bad - 1_000 // a row read long after streaming began
 	for _, c := range []struct {
 		name string
 		o    tall.Options
@@ -156,11 +164,16 @@ func TestStreamUnreadableLate(t *testing.T) {
 		// file's finding, as for a file read whole.
 		panics bool
 	}{
-		{"malformed", tall.Options{Rows: bad, BadAfter: 25_000}, nil, "malformed", false},
+		{"malformed", tall.Options{Rows: bad, BadAfter: held + 3_000}, nil, "malformed", false},
 		{"crc", tall.Options{Rows: bad, Store: true}, func(b []byte) []byte {
-			// A figure of row 29,000 changed: the XML still parses, so
+			// A figure of a late row changed: the XML still parses, so
 			// every row is read — with a wrong figure — before the CRC.
-			at := bytes.Index(b, []byte(`<c r="C29000"><v>`)) + len(`<c r="C29000"><v>`)
+			cell := []byte(fmt.Sprintf(`<c r="C%d"><v>`, lateRow))
+			i := bytes.Index(b, cell)
+			if i < 0 {
+				t.Fatalf("no %s in the tall file", cell)
+			}
+			at := i + len(cell)
 			b[at] = '9' + '1' - b[at] // 1↔9, 2↔8, …: another digit
 			return b
 		}, "checksum", false},

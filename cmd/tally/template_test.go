@@ -20,6 +20,7 @@ import (
 // ./cmd/tally -update). Prefilled from the sample's 2021-04 files, so the
 // 本年累计 carry formulas are in it; tjz has the indicator tables.
 func TestTemplateGolden(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var so, se strings.Builder
 	code := run([]string{"template", "--period", "2021-05", "--dept", "czs", "--dept", "tjz", "--from", repo(t, "testdata/submissions"), "-o", dir},
@@ -176,6 +177,7 @@ func styleText(st *excelize.Style) string {
 // brings image content types excelize lists from a map) written twice,
 // and the templates written twice.
 func TestWorkbookBytesDeterministic(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(i int) (workbook, template []byte) {
 		out := filepath.Join(dir, fmt.Sprintf("run%d.xlsx", i))
@@ -212,6 +214,7 @@ func TestWorkbookBytesDeterministic(t *testing.T) {
 // prompt and the finding for an empty required cell carry the same rule,
 // and none of them tells the department to leave it empty.
 func TestTemplateAndCheckAgreeOnEmptyCells(t *testing.T) {
+	t.Parallel()
 	const rule = "没有发生时填 0，不要留空"
 	dir := t.TempDir()
 	var so, se strings.Builder

@@ -9,16 +9,18 @@ import (
 )
 
 // The bench runs on a tiny corpus of every shape: it generates the files,
-// builds tally, runs every reader that is installed (SheetJS only when its
+// runs tally (built once here, for every shape: -tally), every reader that is installed (SheetJS only when its
 // node_modules are, so the test needs no network) and checks that each
 // peer's sum is the corpus's. It asserts what is printed, never a time.
 func TestBenchSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds tally and runs every reader")
 	}
-	bin := filepath.Join(t.TempDir(), "bench")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	bin, tally := filepath.Join(t.TempDir(), "bench"), filepath.Join(t.TempDir(), "tally")
+	for _, b := range [][]string{{bin, "."}, {tally, "github.com/jingwu/tally/cmd/tally"}} {
+		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", b[1], err, out)
+		}
 	}
 	only := "unzip,excelize,pandas,json,workbook,json-all,workbook-all"
 	if _, err := os.Stat(filepath.Join("sheetjs", "node_modules", "xlsx")); err == nil {
@@ -38,7 +40,8 @@ func TestBenchSmoke(t *testing.T) {
 		{"tall", "30", "1 files × 30 rows × 12 columns = 360 cells"},
 	} {
 		t.Run(c.shape, func(t *testing.T) {
-			args := []string{"-rows", c.rows, "-runs", "1", "-shape", c.shape, "-only", only}
+			t.Parallel() // each in its own folder; no time is asserted
+			args := []string{"-rows", c.rows, "-runs", "1", "-shape", c.shape, "-only", only, "-tally", tally}
 			if c.shape != "tall" {
 				args = append(args, "-files", "2")
 			}

@@ -36,8 +36,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/jingwu/tally/internal/procstat"
 )
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.IntVar(&o.jobs, "jobs", 1, "workers of every reader in the per-core comparison")
 	flag.StringVar(&o.shape, "shape", "regular", "corpus shape: regular (12 columns), wide (60 columns), text (long texts), shared (figures typed as text), tall (one file of 200,000 rows)")
 	flag.StringVar(&o.keep, "keep", "", "generate the corpus into this folder and keep it (with its spec, bench.yaml)")
+	flag.StringVar(&o.tally, "tally", "", "the tally binary to measure (default: build cmd/tally afresh)")
 	flag.StringVar(&o.only, "only", "", "measure only these, comma-separated (unzip,excelize,pandas,sheetjs,json,workbook,json-all,workbook-all)")
 	mode := flag.String("mode", "", "internal: generate the corpus into -dir, or run one Go peer (unzip, excelize) on it")
 	dir := flag.String("dir", "", "internal: the corpus folder")
@@ -86,6 +88,7 @@ func main() {
 type options struct {
 	files, rows, runs, jobs int
 	shape, keep, only       string
+	tally                   string // a built tally; "": build one
 }
 
 // reader is one measurement: a command, and whether it prints a sum to check.
@@ -136,9 +139,12 @@ func run(o options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tally := filepath.Join(work, "tally")
-	if out, err := exec.Command("go", "build", "-o", tally, "github.com/jingwu/tally/cmd/tally").CombinedOutput(); err != nil {
-		return fmt.Errorf("build tally: %v\n%s", err, out)
+	tally := o.tally
+	if tally == "" {
+		tally = filepath.Join(work, "tally")
+		if out, err := exec.Command("go", "build", "-o", tally, "github.com/jingwu/tally/cmd/tally").CombinedOutput(); err != nil {
+			return fmt.Errorf("build tally: %v\n%s", err, out)
+		}
 	}
 
 	cols := c.shape.valueCols()
@@ -302,9 +308,9 @@ func timeCmd(args []string, isTally bool) (measurement, string, error) {
 	if err != nil {
 		return measurement{}, "", fmt.Errorf("%v: %s", err, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-	return measurement{wall, cpu, float64(ru.Maxrss) / 1024}, stdout.String(), nil
+	ps := cmd.ProcessState
+	cpu := (ps.UserTime() + ps.SystemTime()).Seconds()
+	return measurement{wall, cpu, procstat.PeakRSSMB(ps)}, stdout.String(), nil
 }
 
 func median(xs []float64) float64 {

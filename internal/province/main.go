@@ -27,13 +27,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
+
+	"github.com/jingwu/tally/internal/procstat"
 )
 
 func main() {
@@ -238,7 +239,7 @@ func check(tally, province, work string, n int) error {
 		}
 		if len(args) == n {
 			fmt.Printf("one level instead: merging all %d towns at once (--json): %.1f s; peak RSS %.0f MB\n", n,
-				time.Since(start).Seconds(), float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
+				time.Since(start).Seconds(), procstat.PeakRSSMB(cmd.ProcessState))
 		}
 		var r struct {
 			Figures []struct {
@@ -292,8 +293,7 @@ func timeCmd(args []string) (float64, float64, error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("%s: %v: %s", strings.Join(args[:2], " "), err, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return elapsed, float64(ru.Maxrss) / 1024, nil
+	return elapsed, procstat.PeakRSSMB(cmd.ProcessState), nil
 }
 
 func median(xs []float64) float64 {
