@@ -75,14 +75,15 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		return evaluateGrowth(spec, c, def, year, r, shape)
 	}
 	var f Figure
-	var gaps []Text // years with no data at all
+	var missing []int // years with no data at all
 	for y := c.Span.From; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
-			gaps = append(gaps, noDataFor(strconv.Itoa(y)))
+			missing = append(missing, y)
 		}
 		f.add(g)
 	}
+	gaps := noDataForYears(missing)
 	if shape == ShapeRounded && writtenFinerThanData(c, def) {
 		shape = ShapeExact
 	}
@@ -111,6 +112,26 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 // year of a growth).
 func noDataFor(period string) Text {
 	return Text{"没有报送 " + period + " 年的该指标数据", "no submission carries this indicator for " + period}
+}
+
+// noDataForYears says noDataFor once per run of consecutive years
+// (没有报送 2016 至 2019 年的该指标数据), not once per year.
+func noDataForYears(ys []int) []Text {
+	var out []Text
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if j == i {
+			out = append(out, noDataFor(strconv.Itoa(ys[i])))
+		} else {
+			from, to := strconv.Itoa(ys[i]), strconv.Itoa(ys[j])
+			out = append(out, Text{"没有报送 " + from + " 至 " + to + " 年的该指标数据", "no submission carries this indicator for " + from + " to " + to})
+		}
+		i = j + 1
+	}
+	return out
 }
 
 // writtenFinerThanData: a figure written to the data's own precision (1211人
