@@ -288,8 +288,10 @@ func Merge(spec, found []reconcile.Claim) []reconcile.Claim {
 // squeeze drops the spaces a PDF's text puts between words and figures.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
-func without(qs []reconcile.Qualifier, drop reconcile.Qualifier) []reconcile.Qualifier {
-	var out []reconcile.Qualifier
+// without returns qs without drop (qualifiers as the extractor writes them
+// or as the domain names them).
+func without[Q comparable](qs []Q, drop Q) []Q {
+	var out []Q
 	for _, q := range qs {
 		if q != drop {
 			out = append(out, q)

@@ -82,7 +82,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// 新建项目8个，续建项目5个: 新建 beside 续建 sorts projects by
 		// stage (new builds, continued ones), it counts no new things.
 		if has(own, "新增") && !strings.Contains(before, "新增") && strings.Contains(x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start)), "续建") {
-			own = removeQualifier(own, "新增")
+			own = without(own, "新增")
 		}
 		if !has(own, "新增") && (x.newListHead(figs, k) || x.partOfNew(figs, k) || newAfter(x.clauseAfter(f)) != "") {
 			own = append(own, "新增")
@@ -95,7 +95,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		if x.negative(f.start) && rateUnit(f.unit) {
 			// 增长-2.8%: a decline of 2.8%, as LABELLING writes it.
-			f.qualifiers = appendOnce(removeQualifier(f.qualifiers, "增长"), "下降")
+			f.qualifiers = appendOnce(without(f.qualifiers, "增长"), "下降")
 		}
 		f.measure = measureOf(f)
 		x.base(f)
@@ -134,7 +134,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 				}
 				if series := clean(m[3]); source != "" && series != "" {
 					f.subject = source + "拉动" + series + "增长"
-					f.qualifiers = removeQualifier(removeQualifier(f.qualifiers, "增长"), "下降")
+					f.qualifiers = without(without(f.qualifiers, "增长"), "下降")
 				}
 			}
 		}
@@ -1766,15 +1766,4 @@ func (x *extractor) claim(f *figure) Claim {
 	}
 	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
 	return c
-}
-
-// removeQualifier returns qs without q.
-func removeQualifier(qs []string, q string) []string {
-	var out []string
-	for _, v := range qs {
-		if v != q {
-			out = append(out, v)
-		}
-	}
-	return out
 }
