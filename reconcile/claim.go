@@ -110,8 +110,11 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 // noDataFor says that no submission carries the indicator for a year or a
 // span: one wording wherever a claim lacks a year's data (a level, either
 // year of a growth).
-func noDataFor(period string) Text {
-	return Text{"没有报送 " + period + " 年的该指标数据", "no submission carries this indicator for " + period}
+func noDataFor(period string) Text { return noDataIn(period, period) }
+
+// noDataIn is noDataFor with the period written for each language.
+func noDataIn(zh, en string) Text {
+	return Text{"没有报送 " + zh + " 年的该指标数据", "no submission carries this indicator for " + en}
 }
 
 // noDataForYears says noDataFor once per run of consecutive years
@@ -127,7 +130,7 @@ func noDataForYears(ys []int) []Text {
 			out = append(out, noDataFor(strconv.Itoa(ys[i])))
 		} else {
 			from, to := strconv.Itoa(ys[i]), strconv.Itoa(ys[j])
-			out = append(out, Text{"没有报送 " + from + " 至 " + to + " 年的该指标数据", "no submission carries this indicator for " + from + " to " + to})
+			out = append(out, noDataIn(from+" 至 "+to, from+" to "+to))
 		}
 		i = j + 1
 	}
