@@ -34,7 +34,9 @@ type Fingerprint struct {
 	Layout     string // hash of the spec parts that shape the layout
 }
 
-var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.(?:xlsx|xlsm|ods)$`)
+// Any spreadsheet extension a folder walk lists (IsSpreadsheet): a return
+// sent as 2020-03-czs.xls or .et is 财政所's March, unreadable, not missing.
+var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.(?:xlsx|xlsm|ods|xls|xltx|xltm|ots|xlsb|et|ett|xlt|fods|numbers)$`)
 
 // ReadFile reads one submission from disk, whole: its rows are held in
 // the Submission, up to Limits.MaxRowsPerFile data rows (a file with more
@@ -275,7 +277,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 	return nil
 }
 
-// NameIdentity reads <period>-<dept>.xlsx: the period and department code a
+// NameIdentity reads <period>-<dept>.xlsx (or another spreadsheet extension): the period and department code a
 // file's name gives, if it has that form.
 func NameIdentity(base string) (reconcile.Period, string, bool) {
 	m := fileName.FindStringSubmatch(base)

@@ -217,7 +217,12 @@ func refineOpen(err error, base string) error {
 	if !errors.As(err, &fe) {
 		return err
 	}
-	switch ext := strings.ToLower(filepath.Ext(base)); {
+	ext := strings.ToLower(filepath.Ext(base))
+	if what, ok := foreignFormats[ext]; ok && !strings.HasPrefix(base, "~$") {
+		return fileErr("这是 "+what[0]+"，tally 不能读取；请另存为 .xlsx 工作簿后重新报送",
+			what[1]+", which tally cannot read; save it as an .xlsx workbook and send it again", nil)
+	}
+	switch {
 	case strings.HasPrefix(base, "~$"):
 		return fileErr("这是 Excel 的锁定文件（文件正在 Excel 中打开时产生的锁定文件，以 ~$ 开头），不是报送文件；请报送不带 ~$ 的原文件",
 			"an Excel lock file (Excel keeps one, named ~$…, beside a workbook while it is open), not a submission; send the file without ~$", nil)
@@ -231,3 +236,31 @@ func refineOpen(err error, base string) error {
 
 // spreadsheetExt are the extensions of workbooks tally reads (or names).
 var spreadsheetExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
+
+// templateExt are the template forms of the packages tally reads: the same
+// parts (Excel's .xltx and .xltm, Calc's .ots), read by their content.
+var templateExt = map[string]bool{".xltx": true, ".xltm": true, ".ots": true}
+
+// foreignFormats are spreadsheet formats tally does not read, named as
+// what they are. A department that saves its return in one (WPS's own
+// .et, Excel's binary .xlsb) has sent it: the file is reported with what
+// to save it as, and its department-month, from its name, is unreadable —
+// not skipped and then called 未报送.
+var foreignFormats = map[string][2]string{
+	".xlsb":    {"Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"},
+	".et":      {"WPS 表格文件（.et）", "a WPS Spreadsheets file (.et)"},
+	".ett":     {"WPS 表格模板（.ett）", "a WPS Spreadsheets template (.ett)"},
+	".xlt":     {"旧版 Excel 模板（.xlt）", "a legacy Excel template (.xlt)"},
+	".fods":    {"单文件 OpenDocument 表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"},
+	".numbers": {"Apple Numbers 表格（.numbers）", "an Apple Numbers spreadsheet (.numbers)"},
+}
+
+// IsSpreadsheet reports whether a file's name says it is a spreadsheet a
+// folder walk lists: one tally reads (.xlsx, .xlsm, .ods, their templates)
+// or one it names and refuses (legacy .xls, WPS .et, Excel's .xlsb …), so
+// that no department's return in a folder is skipped in silence.
+func IsSpreadsheet(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	_, foreign := foreignFormats[ext]
+	return spreadsheetExt[ext] || templateExt[ext] || foreign
+}

@@ -313,11 +313,6 @@ type input struct {
 	links []string
 }
 
-// submissionExt are the extensions read from folders. Legacy .xls files are
-// included so they are reported, not silently skipped; OpenDocument .ods
-// files are read like .xlsx.
-var submissionExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
-
 // collect expands PATH arguments: files as given, folders walked in lexical
 // order for submission files (skipping Excel's ~$ lock files and dot files).
 // A PATH that does not exist is an error (a typo); below it, a folder that
@@ -383,7 +378,7 @@ func collect(paths []string) ([]input, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || strings.HasPrefix(name, "~$") || !submissionExt[strings.ToLower(filepath.Ext(name))] {
+			if d.IsDir() || strings.HasPrefix(name, "~$") || !workbook.IsSpreadsheet(name) {
 				return nil
 			}
 			// Lstat from the walk does not follow a link: Stat does, so a
