@@ -58,6 +58,7 @@ const (
 	RuleSpec           Rule = "spec_rule"
 	RuleHiddenCell     Rule = "hidden_cell"
 	RuleOutsideArea    Rule = "outside_input_area"
+	RuleMergedCell     Rule = "merged_cell"
 	RuleCodeNames      Rule = "credit_code_names"
 	RuleAppears        Rule = "entity_appears"
 	RuleNoFingerprint  Rule = "not_a_template"
@@ -172,6 +173,8 @@ var catalogue = map[Rule]message{
 		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
 	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
 		Text{"数值 {value} 位于隐藏的{where}中，请取消隐藏并核实", "{value} is in a hidden {where}; unhide it and check"}},
+	RuleMergedCell: {Text{"合并单元格遮住的数据", "figure under merged cells"},
+		Text{"数值 {value} 被合并单元格遮住（表上只显示合并区域第一个单元格的内容），已汇总；请取消合并并核实", "{value} is covered by merged cells (the sheet shows only the first cell of the merged area) and was consolidated; unmerge them and check"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},

@@ -217,6 +217,7 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				text.Reset()
 				cellRepeat = repeat(d, "number-columns-repeated")
 				cur, valued = odsCell(d, col, row)
+				cur.Covered = name == "covered-table-cell"
 			case "annotation":
 				skip++
 			case "p":

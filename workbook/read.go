@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -449,6 +450,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	var lay *layout
 	var missing []string
 	var above []rawCell // figures before the header row
+	headerRow := 0
 	lines := lineIndex(t, s)
 	maxFindings := findingsBound(x)
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
@@ -466,6 +468,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		cols, miss := matchHeader(t, cells)
 		if len(miss) == 0 {
 			lay = newLayout(t, s, cols, lines, &sh.Cells, st)
+			headerRow = row
 			sh.Cells.Template += len(cells) // the header row
 			// Figures typed above the header (the title rows) are read by
 			// no one: reported like figures beside the table.
@@ -504,12 +507,91 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", "")}))
 		return nil, st.flush(sub, nil)
 	}
+	if err := lay.checkMerged(sub, sh, x, si, headerRow, maxFindings); err != nil {
+		return nil, err
+	}
 	if st.sr != nil {
 		st.sr.End(sh.Cells)
 		st.sr = nil
 		return sh, st.flush(sub, nil)
 	}
 	return sh, nil
+}
+
+// checkMerged reports the figures of an .xlsx sheet that merged cells
+// cover (merged_cell): Excel and Calc show only the first cell of a merged
+// range, and LibreOffice keeps what the other cells held when it merges
+// them, so a figure can be consolidated that no one sees on the sheet. An
+// .xlsx lists its merged ranges after the rows, so the sheet is read a
+// second time, only when a range covers a value column below the header
+// (a template merges only its title). An .ods marks covered cells where
+// they stand (checkHidden).
+func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x sheetScanner, si sheetInfo, headerRow, maxFindings int) error {
+	mx, ok := x.(interface{ mergedCells() []cellRange })
+	if !ok {
+		return nil
+	}
+	var cover []cellRange
+	for _, r := range mx.mergedCells() {
+		if int(r.r2) <= headerRow {
+			continue
+		}
+		for c := r.c1; c <= r.c2; c++ {
+			if ci, mapped := l.column(int(c)); mapped && l.value[ci] {
+				cover = append(cover, r)
+				break
+			}
+		}
+	}
+	if len(cover) == 0 {
+		return nil
+	}
+	// Rows come in order: the ranges are swept by their first row.
+	sort.Slice(cover, func(a, b int) bool { return cover[a].r1 < cover[b].r1 })
+	var live []cellRange
+	next := 0
+	err := x.scan(si, func(row int, _ bool, cells []rawCell) error {
+		if row <= headerRow {
+			return nil
+		}
+		for next < len(cover) && int(cover[next].r1) <= row {
+			live = append(live, cover[next])
+			next++
+		}
+		keep := live[:0]
+		for _, r := range live {
+			if int(r.r2) >= row {
+				keep = append(keep, r)
+			}
+		}
+		live = keep
+		if len(live) == 0 {
+			if next == len(cover) {
+				return errStop
+			}
+			return nil
+		}
+		for i := range cells {
+			c := &cells[i]
+			ci, mapped := l.column(c.Col)
+			if !mapped || !l.value[ci] || !hasFigure(c, l.units[ci]) {
+				continue
+			}
+			for _, r := range live {
+				if r.covers(c.Col, row) {
+					sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
+						reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
+					break
+				}
+			}
+		}
+		boundFindings(sub, maxFindings)
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	return nil
 }
 
 var errStop = errors.New("stop")
@@ -616,7 +698,7 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 	for i := range cells {
 		c := &cells[i]
 		ci, mapped := l.column(c.Col)
-		if mapped && (!l.value[ci] || !hidden && !hiddenCol(c.Col)) {
+		if mapped && (!l.value[ci] || !hidden && !hiddenCol(c.Col) && !c.Covered) {
 			continue // the common case, decided without a Source
 		}
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref}
@@ -628,6 +710,8 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"行", "row"}})
 		case hiddenCol(c.Col):
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"列", "column"}})
+		case c.Covered && hasFigure(c, l.units[ci]):
+			f = finding(*sub, src, reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		default:
 			continue
 		}

@@ -115,6 +115,11 @@ type rawCell struct {
 	HasF    bool
 	Date    bool // a number whose style shows it as a date or time
 	Mac1904 bool // a date counted in the 1904 date system (styles.go)
+	// Covered: the cell lies under merged cells, not the first of them:
+	// Excel and Calc show the first cell's content over it, so what it
+	// holds is on no one's screen or paper (an .ods covered-table-cell;
+	// an .xlsx's <mergeCell> ranges come after the rows: mergedCells).
+	Covered bool
 }
 
 type sheetInfo struct {
@@ -140,6 +145,9 @@ type xlsx struct {
 	// hiddenCols holds the hidden columns of the sheet being scanned; the
 	// <cols> element comes before the rows, so it is set by the first row.
 	hiddenCols map[int]bool
+	// merges are the sheet's merged ranges (<mergeCell>, after the rows),
+	// complete when its scan ends; at most maxMerges are kept.
+	merges     []cellRange
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	date1904   bool   // workbook.xml's date1904: day 0 is 1904-01-01
 	colRedefs  int    // columns defined again in the sheet being scanned
@@ -549,7 +557,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	d := newXMLTokens(r)
 	defer d.release()
 	d.max = x.lim.MaxTextBytes
-	x.hiddenCols, x.colRedefs = map[int]bool{}, 0
+	x.hiddenCols, x.colRedefs, x.merges = map[int]bool{}, 0, x.merges[:0]
 	sc := &rowScan{x: x, name: s.name, fn: fn, span: noSpans}
 	var cell simpleCell
 	for {
@@ -701,6 +709,12 @@ func (sc *rowScan) start(d *xmlTokens) error {
 	switch string(d.name) {
 	case "sheetData":
 		sc.inSheet = true
+	case "mergeCell":
+		if v, ok := d.attrBytes("ref"); ok && len(x.merges) < maxMerges {
+			if r, ok := parseRange(string(v)); ok && r.cells() > 1 {
+				x.merges = append(x.merges, r)
+			}
+		}
 	case "col":
 		if err := x.colAttrs(d, &sc.colsSeen); err != nil {
 			return sc.bad(err.Error(), err.(*FileError).Reason[1])
@@ -1035,3 +1049,36 @@ func cellRef(col, row int) string {
 	var b [24]byte
 	return string(appendRef(b[:0], col, row))
 }
+
+// maxMerges bounds the merged ranges kept for one sheet (16 bytes each);
+// a template merges a handful of title cells.
+const maxMerges = 1 << 16
+
+// cellRange is a rectangle of cells, 1-based and inclusive.
+type cellRange struct{ c1, r1, c2, r2 int32 }
+
+func (r cellRange) cells() int64 { return int64(r.c2-r.c1+1) * int64(r.r2-r.r1+1) }
+
+// covers reports whether the cell lies in the range and is not its first
+// (top-left) cell, the one whose content merged cells show.
+func (r cellRange) covers(col, row int) bool {
+	return int32(row) >= r.r1 && int32(row) <= r.r2 && int32(col) >= r.c1 && int32(col) <= r.c2 &&
+		(int32(row) != r.r1 || int32(col) != r.c1)
+}
+
+// parseRange reads "C4:D5" (or a single "C4").
+func parseRange(s string) (cellRange, bool) {
+	a, b, two := strings.Cut(s, ":")
+	if !two {
+		b = a
+	}
+	c1, r1, ok1 := parseRef(strings.ReplaceAll(a, "$", ""))
+	c2, r2, ok2 := parseRef(strings.ReplaceAll(b, "$", ""))
+	if !ok1 || !ok2 || c1 > ExcelMaxCols || c2 > ExcelMaxCols || r1 > ExcelMaxRows || r2 > ExcelMaxRows {
+		return cellRange{}, false
+	}
+	return cellRange{int32(min(c1, c2)), int32(min(r1, r2)), int32(max(c1, c2)), int32(max(r1, r2))}, true
+}
+
+// mergedCells returns the merged ranges of the sheet last scanned.
+func (x *xlsx) mergedCells() []cellRange { return x.merges }

@@ -294,6 +294,14 @@ func Variants(sample []byte) ([]Variant, error) {
 	// figures reported as hidden.
 	v("col-overlap", "ambiguous cell", "a second <col> hiding D",
 		p().edit(sheet, `</cols>`, `<col min="4" max="4" hidden="1"/></cols>`).bytes(), finding("hidden_cell", ""))
+	// LibreOffice keeps what the other cells held when it merges them
+	// ("keep the contents of the hidden cells"), and Excel and Calc show
+	// only the first cell of a merged range: D4's and C7's figures are on
+	// no one's screen, yet consolidated. Said at each cell (merged_cell).
+	v("merged-over-figures", "hidden figures", "C4:D4 and C6:C7 merged over D4's and C7's figures",
+		p().edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
+			`<mergeCells count="3"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:D4"></mergeCell><mergeCell ref="C6:C7"/></mergeCells>`).bytes(),
+		finding("merged_cell", "271.61 is covered by merged cells"))
 	v("col-past-xfd", "Excel limits", "<col max=20000>",
 		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
 
