@@ -750,6 +750,9 @@ func (sc *rowScan) start(d *xmlTokens) error {
 		if v, ok := d.attrBytes("hidden"); ok {
 			sc.hidden = string(v) == "1" || string(v) == "true"
 		}
+		if v, ok := d.attrBytes("ht"); ok && zeroSize(v) {
+			sc.hidden = true // a row 0 points high is on no one's screen
+		}
 	case "c":
 		if !sc.inRow {
 			return nil
@@ -982,7 +985,9 @@ func (x *xlsx) colAttrs(d *xmlTokens, seen *colSet) error {
 		case "max":
 			hi, _ = strconv.Atoi(string(a.value))
 		case "hidden":
-			hidden = string(a.value) == "1" || string(a.value) == "true"
+			hidden = hidden || string(a.value) == "1" || string(a.value) == "true"
+		case "width":
+			hidden = hidden || zeroSize(a.value) // as hidden as hidden="1"
 		}
 	}
 	if lo < 1 || hi < lo || hi > ExcelMaxCols {
@@ -1082,3 +1087,10 @@ func parseRange(s string) (cellRange, bool) {
 
 // mergedCells returns the merged ranges of the sheet last scanned.
 func (x *xlsx) mergedCells() []cellRange { return x.merges }
+
+// zeroSize reports whether a row height or column width is zero: Excel
+// and Calc draw such a row or column not at all, as if hidden="1".
+func zeroSize(v []byte) bool {
+	f, err := strconv.ParseFloat(strings.TrimSpace(string(v)), 64)
+	return err == nil && f == 0
+}

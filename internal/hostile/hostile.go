@@ -302,6 +302,14 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
 			`<mergeCells count="3"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:D4"></mergeCell><mergeCell ref="C6:C7"/></mergeCells>`).bytes(),
 		finding("merged_cell", "271.61 is covered by merged cells"))
+	// A row 0 points high or a column 0 wide is drawn not at all, as if
+	// hidden: its figures are reported like a hidden row's or column's.
+	v("row-height-zero", "hidden figures", "row 5 with ht=\"0\" (no hidden attribute)",
+		p().edit(sheet, `<row r="5">`, `<row r="5" ht="0" customHeight="1">`).bytes(), finding("hidden_cell", "403.76 is in a hidden row"))
+	v("column-width-zero", "hidden figures", "column D with width=\"0\" (no hidden attribute)",
+		p().edit(sheet, `<col customWidth="true" max="4" min="3" width="18.8"></col>`,
+			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="0"></col>`).bytes(),
+		finding("hidden_cell", "271.61 is in a hidden column"))
 	v("col-past-xfd", "Excel limits", "<col max=20000>",
 		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
 
