@@ -190,6 +190,14 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
 		return bad(reconcile.RuleDate, reconcile.Fields{"date": dateText(rc.Value, rc.Mac1904), "expected": expect()})
+	case rc.Percent && (rc.Type == "" || rc.Type == "n") && unit != "%":
+		// 12% typed into a 万元 or 人 cell: Excel stores 0.12 and shows
+		// 12%. Summing 0.12 would be a silent wrong total; the same
+		// typed as text is refused, so this is refused in the same words.
+		if shown, ok := percentShown(rc.Value); ok {
+			_, _, problem, _ := ParseText(shown, unit)
+			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": shown, "expected": problem})
+		}
 	}
 	switch rc.Type {
 	case "", "n":
@@ -240,4 +248,14 @@ func serialDate(v string) string {
 		return t.Format("2006-01-02")
 	}
 	return t.Add(time.Duration(secs) * time.Second).Format("2006-01-02 15:04:05")
+}
+
+// percentShown is a stored number as a percentage format shows it, exactly
+// (0.12 → 12%), for a finding.
+func percentShown(v string) (string, bool) {
+	d, err := parseStored(v)
+	if err != nil {
+		return "", false
+	}
+	return d.Decimal().Shift(2).String() + "%", true
 }

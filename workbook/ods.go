@@ -329,6 +329,7 @@ func odsCell(d *xmlTokens, col, row int) (c rawCell, valued bool) {
 	case "float", "percentage", "currency":
 		c.Type = "n"
 		c.Value, _ = d.attr("value")
+		c.Percent = vt == "percentage"
 	case "date":
 		c.Type = "d"
 		c.Value, _ = d.attr("date-value")

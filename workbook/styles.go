@@ -69,9 +69,10 @@ func (x *xlsx) readStyles(part string) {
 	}
 	defer rc.Close()
 	d := newXMLTokens(rc)
-	custom := map[int]bool{} // numFmtId → a date
+	custom := map[int]bool{}  // numFmtId → a date
+	percent := map[int]bool{} // numFmtId → a percentage
 	inXfs := false
-	x.dateStyles = nil
+	x.dateStyles, x.percentStyles = nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -85,6 +86,7 @@ func (x *xlsx) readStyles(part string) {
 				code, _ := d.attr("formatCode")
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = isDateFormat(code)
+					percent[n] = isPercentFormat(code)
 				}
 			case "cellXfs":
 				inXfs = true
@@ -95,10 +97,12 @@ func (x *xlsx) readStyles(part string) {
 				id, _ := d.attr("numFmtId")
 				n, _ := strconv.Atoi(id)
 				date, ok := custom[n]
+				pct := percent[n]
 				if !ok {
-					date = builtinDate[n]
+					date, pct = builtinDate[n], n == 9 || n == 10 // 0% and 0.00%
 				}
 				x.dateStyles = append(x.dateStyles, date)
+				x.percentStyles = append(x.percentStyles, pct)
 			}
 		case tokEnd:
 			if string(d.name) == "cellXfs" {
@@ -111,6 +115,38 @@ func (x *xlsx) readStyles(part string) {
 // isDate reports whether cell style s (the c element's s attribute) shows
 // a date or time.
 func (x *xlsx) isDate(s int) bool { return s >= 0 && s < len(x.dateStyles) && x.dateStyles[s] }
+
+// isPercent reports whether cell style s shows a number as a percentage.
+func (x *xlsx) isPercent(s int) bool {
+	return s >= 0 && s < len(x.percentStyles) && x.percentStyles[s]
+}
+
+// isPercentFormat reports whether a custom number format code shows a
+// percentage: a % outside quoted text, escaped characters and [brackets],
+// in the first section (the one positive numbers show in).
+func isPercentFormat(code string) bool {
+	inQuote, inBracket := false, false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case inQuote:
+			inQuote = c != '"'
+		case inBracket:
+			inBracket = c != ']'
+		case c == '"':
+			inQuote = true
+		case c == '[':
+			inBracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		case c == ';':
+			return false
+		case c == '%':
+			return true
+		}
+	}
+	return false
+}
 
 // workbookPr is workbook.xml's workbook properties: the date system.
 type workbookPr struct {

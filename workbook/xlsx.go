@@ -120,6 +120,9 @@ type rawCell struct {
 	// holds is on no one's screen or paper (an .ods covered-table-cell;
 	// an .xlsx's <mergeCell> ranges come after the rows: mergedCells).
 	Covered bool
+	// Percent: a number whose style shows it as a percentage (12% stored
+	// as 0.12: what Excel makes of 12% typed into a cell).
+	Percent bool
 }
 
 type sheetInfo struct {
@@ -149,11 +152,13 @@ type xlsx struct {
 	// complete when its scan ends; at most maxMerges are kept.
 	merges     []cellRange
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
-	date1904   bool   // workbook.xml's date1904: day 0 is 1904-01-01
-	colRedefs  int    // columns defined again in the sheet being scanned
-	lastCol    int    // of the row being scanned, including empty cells
-	rows       int64  // rows with content scanned, all sheets
-	slowCells  bool   // read every cell token by token (tests compare the two)
+	// percentStyles: cellXfs index → shows a percentage (styles.go)
+	percentStyles []bool
+	date1904      bool  // workbook.xml's date1904: day 0 is 1904-01-01
+	colRedefs     int   // columns defined again in the sheet being scanned
+	lastCol       int   // of the row being scanned, including empty cells
+	rows          int64 // rows with content scanned, all sheets
+	slowCells     bool  // read every cell token by token (tests compare the two)
 	// wrapPart, when set, wraps the reader of a sheet part (tests read
 	// one byte at a time).
 	wrapPart func(io.Reader) io.Reader
@@ -826,6 +831,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 			n, _ = strconv.Atoi(string(style))
 		}
 		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
+		cur.Percent = x.isPercent(n)
 	}
 	return nil
 }
