@@ -698,7 +698,7 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 	for i := range cells {
 		c := &cells[i]
 		ci, mapped := l.column(c.Col)
-		if mapped && (!l.value[ci] || !hidden && !hiddenCol(c.Col) && !c.Covered) {
+		if mapped && (!l.value[ci] || !hidden && !hiddenCol(c.Col) && !c.Covered && c.Hides == 0) {
 			continue // the common case, decided without a Source
 		}
 		src := reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref}
@@ -712,6 +712,8 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 			f = finding(*sub, src, reconcile.RuleHiddenCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "where": reconcile.Text{"列", "column"}})
 		case c.Covered && hasFigure(c, l.units[ci]):
 			f = finding(*sub, src, reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
+		case formatHides(c):
+			f = finding(*sub, src, reconcile.RuleFormatHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		default:
 			continue
 		}
@@ -1111,4 +1113,20 @@ func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Findin
 	}
 	l.st.totalNoted = true
 	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw, nil))
+}
+
+// formatHides reports whether a stored number is shown as nothing by its
+// cell's number format (;;;): not zero, whose hiding counts for nothing.
+func formatHides(c *rawCell) bool {
+	if c.Hides == 0 || c.Type != "" && c.Type != "n" || c.Date || c.Value == "" {
+		return false
+	}
+	d, err := parseStored(c.Value)
+	switch {
+	case err != nil || d.IsZero():
+		return false
+	case d.IsNegative():
+		return c.Hides&hideNegative != 0
+	}
+	return c.Hides&hidePositive != 0
 }

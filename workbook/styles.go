@@ -71,8 +71,9 @@ func (x *xlsx) readStyles(part string) {
 	d := newXMLTokens(rc)
 	custom := map[int]bool{}  // numFmtId → a date
 	percent := map[int]bool{} // numFmtId → a percentage
+	hides := map[int]uint8{}  // numFmtId → what it shows as nothing
 	inXfs := false
-	x.dateStyles, x.percentStyles = nil, nil
+	x.dateStyles, x.percentStyles, x.hideStyles = nil, nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -87,6 +88,7 @@ func (x *xlsx) readStyles(part string) {
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = isDateFormat(code)
 					percent[n] = isPercentFormat(code)
+					hides[n] = hiddenBy(code)
 				}
 			case "cellXfs":
 				inXfs = true
@@ -103,6 +105,7 @@ func (x *xlsx) readStyles(part string) {
 				}
 				x.dateStyles = append(x.dateStyles, date)
 				x.percentStyles = append(x.percentStyles, pct)
+				x.hideStyles = append(x.hideStyles, hides[n])
 			}
 		case tokEnd:
 			if string(d.name) == "cellXfs" {
@@ -187,4 +190,66 @@ func stylesPart(rels relationships) string {
 		}
 	}
 	return "xl/styles.xml"
+}
+
+const (
+	hidePositive uint8 = 1 << iota
+	hideNegative
+)
+
+// hiddenBy says which numbers a custom number format shows as nothing: a
+// format's sections are positive;negative;zero;text, and one that holds
+// nothing but colours and conditions ([Red], [>0]) or empty quotes
+// (;;; is the usual way to hide a cell's content) shows no figure. A
+// format without a ; shows every number (a bare [White] is not judged:
+// colour on a fill is the reader's concern). An empty zero section —
+// accountants' 0;-0;;@, hiding zeros — hides nothing that counts.
+func hiddenBy(code string) uint8 {
+	var sections []string
+	inQuote, start := false, 0
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case inQuote:
+			inQuote = c != '"'
+		case c == '"':
+			inQuote = true
+		case c == '\\':
+			i++
+		case c == ';':
+			sections = append(sections, code[start:i])
+			start = i + 1
+		}
+	}
+	if len(sections) == 0 {
+		return 0
+	}
+	sections = append(sections, code[start:])
+	var h uint8
+	if showsNothing(sections[0]) {
+		h |= hidePositive
+	}
+	if showsNothing(sections[1]) {
+		h |= hideNegative
+	}
+	return h
+}
+
+// showsNothing reports whether a format section prints no character:
+// only [brackets] and empty quotes.
+func showsNothing(s string) bool {
+	inBracket := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inBracket:
+			inBracket = c != ']'
+		case c == '[':
+			inBracket = true
+		case c == '"' && i+1 < len(s) && s[i+1] == '"':
+			i++
+		case c == ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }

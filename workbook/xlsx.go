@@ -123,6 +123,10 @@ type rawCell struct {
 	// Percent: a number whose style shows it as a percentage (12% stored
 	// as 0.12: what Excel makes of 12% typed into a cell).
 	Percent bool
+	// Hides: the cell's number format shows nothing for a positive
+	// number (hidePositive) or a negative one (hideNegative): ;;; and
+	// the like, a figure no one sees on the sheet (styles.go).
+	Hides uint8
 }
 
 type sheetInfo struct {
@@ -154,11 +158,12 @@ type xlsx struct {
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	// percentStyles: cellXfs index → shows a percentage (styles.go)
 	percentStyles []bool
-	date1904      bool  // workbook.xml's date1904: day 0 is 1904-01-01
-	colRedefs     int   // columns defined again in the sheet being scanned
-	lastCol       int   // of the row being scanned, including empty cells
-	rows          int64 // rows with content scanned, all sheets
-	slowCells     bool  // read every cell token by token (tests compare the two)
+	hideStyles    []uint8 // cellXfs index → hidePositive | hideNegative
+	date1904      bool    // workbook.xml's date1904: day 0 is 1904-01-01
+	colRedefs     int     // columns defined again in the sheet being scanned
+	lastCol       int     // of the row being scanned, including empty cells
+	rows          int64   // rows with content scanned, all sheets
+	slowCells     bool    // read every cell token by token (tests compare the two)
 	// wrapPart, when set, wraps the reader of a sheet part (tests read
 	// one byte at a time).
 	wrapPart func(io.Reader) io.Reader
@@ -832,6 +837,9 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		}
 		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 		cur.Percent = x.isPercent(n)
+		if n >= 0 && n < len(x.hideStyles) {
+			cur.Hides = x.hideStyles[n]
+		}
 	}
 	return nil
 }

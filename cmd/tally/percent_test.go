@@ -38,6 +38,10 @@ ws["C4"].number_format = "0%"
 ws["D4"].number_format = "[Blue]0.00%;[Red]-0.00%"
 ws["A5"], ws["B5"], ws["C5"], ws["D5"] = "乙公司", "91350100M000100Y43", 1.5, 2
 ws["C5"].number_format = '0.00"%"'
+ws["A6"], ws["B6"], ws["C6"], ws["D6"] = "丙公司", "91350100M000100Y43", 3.25, 4
+ws["C6"].number_format = ";;;"
+ws["A7"], ws["B7"], ws["C7"], ws["D7"] = "丁公司", "91350100M000100Y43", 0, 5
+ws["C7"].number_format = ws["D7"].number_format = '#,##0.00;-#,##0.00;;@'
 wb.save(sys.argv[2])
 `
 	if msg, err := exec.Command(python, "-c", script, filepath.Join(dir, "blank", "2021-03-czs.xlsx"), filepath.Join(in, "2021-03-czs.xlsx")).CombinedOutput(); err != nil {
@@ -60,5 +64,14 @@ wb.save(sys.argv[2])
 	// "%" in quotes is text the format prints, not a percentage: 1.5 is read.
 	if strings.Contains(got, "C5") {
 		t.Errorf("C5 (format 0.00\"%%\") is a plain figure:\n%s", got)
+	}
+	// ;;; shows nothing: 3.25 is consolidated, unseen on the sheet, and
+	// said. Hiding a zero (0;-0;;@) hides nothing that counts; D7's 5
+	// shows under the same format.
+	if want := "警告  税收收入!C6 数值 3.25 的数字格式不显示任何内容（如 ;;;），表上看不到，已汇总；请改回数值格式并核实"; !strings.Contains(got, want) {
+		t.Errorf("no %q in\n%s", want, got)
+	}
+	if strings.Contains(got, "C7") || strings.Contains(got, "D7") {
+		t.Errorf("row 7 (zeros hidden, 5 shown) has a finding:\n%s", got)
 	}
 }
