@@ -30,6 +30,9 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		buf      strings.Builder
 		inIS     bool
 		inSheet  bool // inside <sheetData>
+		sheetDat bool // a <sheetData> was opened
+		vSeen    bool // the cell has had its <v>
+		inCell   bool // inside a <c> of a row
 		elems    int64
 		rowElems int
 		colsSeen colSet
@@ -61,7 +64,10 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		case tokStart:
 			switch string(d.name) {
 			case "sheetData":
-				inSheet = true
+				if sheetDat {
+					return bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
+				}
+				inSheet, sheetDat = true, true
 			case "col":
 				if err := x.colAttrs(d, &colsSeen); err != nil {
 					return bad(err.Error(), err.(*FileError).Reason[1])
@@ -91,11 +97,14 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				if v, ok := d.attr("hidden"); ok {
 					hidden = v == "1" || v == "true"
 				}
+				if v, ok := d.attr("ht"); ok && zeroSize([]byte(v)) {
+					hidden = true
+				}
 			case "c":
 				if !inRow {
 					continue
 				}
-				cur = rawCell{}
+				cur, vSeen, inCell = rawCell{}, false, true
 				ref, hasRef := d.attr("r")
 				cur.Type, _ = d.attr("t")
 				prevCol := x.lastCol
@@ -125,8 +134,19 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				if v, ok := d.attr("s"); ok {
 					n, _ := strconv.Atoi(v)
 					cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
+					cur.Percent = x.isPercent(n)
+					if n >= 0 && n < len(x.hideStyles) {
+						cur.Hides = x.hideStyles[n]
+					}
 				}
 			case "v", "f":
+				if string(d.name) == "v" && inCell {
+					if vSeen {
+						return bad(fmt.Sprintf("单元格 %s 有两个值（<v>），无法确定读哪一个", cur.Ref),
+							fmt.Sprintf("cell %s has two values (<v>): which one to read is ambiguous", cur.Ref))
+					}
+					vSeen = true
+				}
 				buf.Reset()
 				text = &buf
 				if string(d.name) == "f" {
@@ -166,6 +186,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				inIS = false
 				cur.Value = buf.String()
 			case "c":
+				inCell = false
 				if !inRow {
 					continue
 				}

@@ -619,9 +619,13 @@ type rowScan struct {
 	buf           []byte // the text of the <v>, <f> or <is> being read
 	inText        bool   // character data goes to buf
 	inIS, inSheet bool
-	elems         int64
-	rowElems      int
-	colsSeen      colSet
+	// sheetData: a <sheetData> was opened (a second is refused); inCell:
+	// inside a <c> read token by token; vSeen: that cell has had its <v>
+	// (a second is refused).
+	sheetData, inCell, vSeen bool
+	elems                    int64
+	rowElems                 int
+	colsSeen                 colSet
 }
 
 // span is a stretch of rowScan.text; lo < 0 means none: the rawCell's own
@@ -718,7 +722,10 @@ func (sc *rowScan) start(d *xmlTokens) error {
 	x := sc.x
 	switch string(d.name) {
 	case "sheetData":
-		sc.inSheet = true
+		if sc.sheetData {
+			return sc.bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
+		}
+		sc.inSheet, sc.sheetData = true, true
 	case "mergeCell":
 		if v, ok := d.attrBytes("ref"); ok && len(x.merges) < maxMerges {
 			if r, ok := parseRange(string(v)); ok && r.cells() > 1 {
@@ -772,6 +779,13 @@ func (sc *rowScan) start(d *xmlTokens) error {
 		style, hasStyle := d.attrBytes("s")
 		return sc.startCell(ref, hasRef, typ, style, hasStyle)
 	case "v", "f":
+		if string(d.name) == "v" && sc.inCell {
+			if sc.vSeen {
+				return sc.bad(fmt.Sprintf("单元格 %s 有两个值（<v>），无法确定读哪一个", cellRef(sc.cur.Col, sc.row)),
+					fmt.Sprintf("cell %s has two values (<v>): which one to read is ambiguous", cellRef(sc.cur.Col, sc.row)))
+			}
+			sc.vSeen = true
+		}
 		sc.buf, sc.inText = sc.buf[:0], true
 		if string(d.name) == "f" {
 			sc.cur.HasF = true
@@ -793,7 +807,7 @@ func (sc *rowScan) start(d *xmlTokens) error {
 // one), which must lie in its row and after the row's previous cell.
 func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyle bool) error {
 	x := sc.x
-	sc.cur, sc.span = rawCell{Type: cellType(typ)}, noSpans
+	sc.cur, sc.span, sc.inCell, sc.vSeen = rawCell{Type: cellType(typ)}, noSpans, true, false
 	cur := &sc.cur
 	prevCol := x.lastCol
 	canonical := false // ref is the text appendRef would make
@@ -910,6 +924,7 @@ func (sc *rowScan) end(name []byte) error {
 		sc.inIS = false
 		sc.span.val = sc.keep(sc.buf)
 	case "c":
+		sc.inCell = false
 		return sc.endCell()
 	case "row":
 		if sc.inRow && len(sc.cells) > 0 {

@@ -252,6 +252,15 @@ func Variants(sample []byte) ([]Variant, error) {
 	// Cells and rows Excel refuses or repairs.
 	v("cell-twice", "ambiguous cell", "C4 twice in row 4, the second 999999",
 		p().edit(sheet, c4, c4+`<c r="C4" s="`+st+`"><v>999999</v></c>`).bytes(), unreadable("cell C4 occurs twice"))
+	// A second value in one cell: the reader kept the last (999999 where
+	// Excel shows 110.23); one in another namespace (<foo:v>) is a second
+	// value to a reader that goes by local names.
+	v("value-twice", "ambiguous cell", "C4 holds <v>110.23</v><v>999999</v>",
+		p().edit(sheet, `<v>110.23</v>`, `<v>110.23</v><v>999999</v>`).bytes(), unreadable("cell C4 has two values"))
+	v("value-foreign-namespace", "ambiguous cell", "C4 holds <v>110.23</v><foo:v xmlns:foo=\"urn:x\">999999</foo:v>",
+		p().edit(sheet, `<v>110.23</v>`, `<v>110.23</v><foo:v xmlns:foo="urn:x">999999</foo:v>`).bytes(), unreadable("cell C4 has two values"))
+	v("sheetdata-twice", "ambiguous cell", "a second <sheetData> with a row 50 of figures",
+		p().edit(sheet, `</sheetData>`, `</sheetData><sheetData><row r="50"><c r="C50"><v>5000</v></c></row></sheetData>`).bytes(), unreadable("two <sheetData> elements"))
 	v("cell-out-of-order", "ambiguous cell", "D4 before C4",
 		p().edit(sheet, c4+`<c r="D4" s="`+st+`"><v>271.61</v></c>`, `<c r="D4" s="`+st+`"><v>271.61</v></c>`+c4).bytes(), unreadable("cell C4 occurs twice (or out of order)"))
 	v("row-twice", "ambiguous cell", "row 4 twice",
