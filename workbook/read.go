@@ -981,6 +981,11 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 			src.Cell = cellRef(l.cols[ci], row)
 		}
 		r.Cells[ci].Source = src
+		if c.Role == reconcile.RoleCode {
+			// An empty code cell is still where the code belongs: its
+			// finding names the cell, under its file.
+			r.CodeSource = src
+		}
 		if rc == nil {
 			continue
 		}
@@ -989,7 +994,7 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		case reconcile.RoleName:
 			r.Name = text
 		case reconcile.RoleCode:
-			r.Code, r.CodeSource = strings.ToUpper(text), src
+			r.Code = strings.ToUpper(text)
 		case reconcile.RoleNote:
 			r.Note = text
 		}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// editPart copies the xlsx src to dst with one part's text rewritten.
+func editPart(t *testing.T, src, dst, part string, edit func([]byte) []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			edited := edit(data)
+			if bytes.Equal(edited, data) {
+				t.Fatalf("%s: the edit changed nothing", part)
+			}
+			data, found = edited, true
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("no part %s in %s", part, src)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A row whose credit code cell is empty (no <c> at all, as openpyxl and
+// Excel write a cell that was cleared) gets its credit_code error at that
+// cell, under its file. It used to have no file, sheet or cell: the file
+// was listed as 通过 (passed) and the error stood apart among the findings
+// of no one file, where no clerk would look for it.
+func TestEmptyCreditCodeAtItsCell(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "2021-01-czs.xlsx")
+	editPart(t, repo(t, "testdata/bad/good.xlsx"), file, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		return regexp.MustCompile(`<c r="B5"[^>]*>.*?</c>`).ReplaceAll(b, nil)
+	})
+	code, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	c := checkJSON(t, out)
+	if len(c.Checks) != 0 {
+		t.Errorf("findings of no one file: %+v", c.Checks)
+	}
+	f := fileOf(c, "2021-01-czs.xlsx")
+	if f == nil || f.Status != "findings" || len(f.Findings) != 1 {
+		t.Fatalf("want the file with one finding: %s", out)
+	}
+	if g := f.Findings[0]; g.Rule != "credit_code" || g.Sheet != "税收收入" || g.Cell != "B5" || g.Severity != "error" {
+		t.Errorf("finding %+v, want credit_code at 税收收入!B5", g)
+	}
+}
