@@ -317,6 +317,9 @@ func (x *xlsx) readWorkbook() error {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
 			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// Excel's "Strict Open XML Spreadsheet" names relationships
+			// in the ISO namespace; the parts are otherwise the same.
+			RIDStrict string `xml:"http://purl.oclc.org/ooxml/officeDocument/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 		Pr workbookPr `xml:"workbookPr"`
 	}
@@ -352,6 +355,9 @@ func (x *xlsx) readWorkbook() error {
 	}
 	names, parts := map[string]bool{}, map[string]string{}
 	for _, s := range wb.Sheets {
+		if s.RID == "" {
+			s.RID = s.RIDStrict
+		}
 		t, ok := target[s.RID]
 		if !ok {
 			return fileErr(fmt.Sprintf("workbook.xml 中工作表“%s”指向的关系 %q 不存在", s.Name, s.RID),

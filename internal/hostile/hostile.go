@@ -406,6 +406,18 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("members-reversed", "read correctly", "members in the opposite order", rev.bytes(), same)
 	noRefs := p().set(sheet, []byte(cellRefAttr.ReplaceAllString(sh, "<c")))
 	v("cells-without-refs", "read correctly", "no r attribute on any cell (ECMA-376 allows it)", noRefs.bytes(), same)
+	// Excel's "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict): the
+	// same parts in the ISO namespaces. It was refused as a sheet whose
+	// relationship "" does not exist.
+	strict := p()
+	for i := range strict {
+		if n := strict[i].name; strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") {
+			t := strings.ReplaceAll(string(strict[i].data), "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+			t = strings.ReplaceAll(t, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")
+			strict[i].data = []byte(t)
+		}
+	}
+	v("strict-namespaces", "read correctly", "Strict Open XML: every part in the ISO namespaces", strict.bytes(), same)
 	v("folder-entries", "read correctly", "folder entries xl/ and xl/worksheets/ in the zip",
 		append(pkg{{name: "xl/"}, {name: "xl/worksheets/"}}, p()...).bytes(), same)
 	return vs, nil
