@@ -222,8 +222,20 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		}
 		return &reconcile.Finding{Source: src, Rule: reconcile.RuleTextNumber, Severity: reconcile.Info, Raw: c.Raw, Fields: reconcile.Fields{"value": d.String()}}
 	}
-	// b (boolean), e (#DIV/0! and the like), d (a date): not figures.
-	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
+	// b (boolean), e (#DIV/0! and the like), d (a date): not figures. A
+	// boolean is stored 1 or 0 and shown TRUE or FALSE: said as shown,
+	// not as the figure "1" it is not.
+	raw := rc.Value
+	if rc.Type == "b" {
+		switch strings.TrimSpace(raw) {
+		case "1", "true":
+			raw = "TRUE"
+		case "0", "false":
+			raw = "FALSE"
+		}
+		c.Raw = raw
+	}
+	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": raw, "expected": expect()})
 }
 
 // serialDate shows an Excel day number as the date (and time) it stands

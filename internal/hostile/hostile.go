@@ -373,6 +373,9 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), unreadable("illegal character code U+0000"))
 	v("formula-as-text", "numbers", "C4 holds the text =SUM(C5:C6)",
 		p().edit(sheet, c4, `<c r="C4" t="inlineStr"><is><t>=SUM(C5:C6)</t></is></c>`).bytes(), finding("not_a_number", "formula"))
+	// A boolean is stored 1 and shown TRUE: it was said to be the text "1".
+	v("boolean", "numbers", "C4 holds the boolean TRUE (t=\"b\", stored 1)",
+		p().edit(sheet, c4, `<c r="C4" s="`+st+`" t="b"><v>1</v></c>`).bytes(), finding("not_a_number", `"TRUE" is not a number`))
 
 	// Damaged archives: the cause is named, not guessed.
 	v("size-lies", "damaged", "sheet2's declared size is smaller than its data",
