@@ -33,6 +33,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		sheetDat bool // a <sheetData> was opened
 		vSeen    bool // the cell has had its <v>
 		inCell   bool // inside a <c> of a row
+		dataPfx  string
 		elems    int64
 		rowElems int
 		colsSeen colSet
@@ -62,8 +63,15 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		}
 		switch kind {
 		case tokStart:
+			if inSheet {
+				if el, foreign := foreignElement(d, dataPfx); foreign {
+					return bad(fmt.Sprintf("的单元格数据中有不属于工作表命名空间的元素 <%s>（Excel 会当作损坏的内容），无法确定该读哪些", el),
+						fmt.Sprintf("holds an element in another namespace, <%s>, among its cells (Excel treats it as damaged content): what to read is ambiguous", el))
+				}
+			}
 			switch string(d.name) {
 			case "sheetData":
+				dataPfx = string(d.prefix)
 				if sheetDat {
 					return bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
 				}

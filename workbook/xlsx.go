@@ -629,9 +629,12 @@ type rowScan struct {
 	// inside a <c> read token by token; vSeen: that cell has had its <v>
 	// (a second is refused).
 	sheetData, inCell, vSeen bool
-	elems                    int64
-	rowElems                 int
-	colsSeen                 colSet
+	// dataPrefix is <sheetData>'s namespace prefix: every element inside
+	// it has the same (foreignElement).
+	dataPrefix string
+	elems      int64
+	rowElems   int
+	colsSeen   colSet
 }
 
 // span is a stretch of rowScan.text; lo < 0 means none: the rawCell's own
@@ -726,8 +729,15 @@ func (sc *rowScan) simple(c *simpleCell) error {
 
 func (sc *rowScan) start(d *xmlTokens) error {
 	x := sc.x
+	if sc.inSheet {
+		if el, foreign := foreignElement(d, sc.dataPrefix); foreign {
+			return sc.bad(fmt.Sprintf("的单元格数据中有不属于工作表命名空间的元素 <%s>（Excel 会当作损坏的内容），无法确定该读哪些", el),
+				fmt.Sprintf("holds an element in another namespace, <%s>, among its cells (Excel treats it as damaged content): what to read is ambiguous", el))
+		}
+	}
 	switch string(d.name) {
 	case "sheetData":
+		sc.dataPrefix = string(d.prefix)
 		if sc.sheetData {
 			return sc.bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
 		}
@@ -1128,4 +1138,28 @@ func (x *xlsx) mergedCells() []cellRange { return x.merges }
 func zeroSize(v []byte) bool {
 	f, err := strconv.ParseFloat(strings.TrimSpace(string(v)), 64)
 	return err == nil && f == 0
+}
+
+// Namespaces of a sheet's elements: the transitional one and Strict's.
+const (
+	mainNS       = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	mainNSStrict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+)
+
+// foreignElement reports an element inside <sheetData> that is not in the
+// sheet's namespace, which a reader by local names would take for a row,
+// a cell or a value: a prefix other than <sheetData>'s own (<foo:row>),
+// or the default namespace declared anew (<row xmlns="urn:x">). Excel
+// treats such content as damaged and drops it; read, it would add figures
+// no one sees.
+func foreignElement(d *xmlTokens, dataPrefix string) (string, bool) {
+	if string(d.prefix) != dataPrefix {
+		return string(d.prefix) + string(d.name), true
+	}
+	for _, a := range d.attrs {
+		if string(a.name) == "xmlns" && string(a.value) != mainNS && string(a.value) != mainNSStrict {
+			return string(d.prefix) + string(d.name) + ` xmlns="` + clipRunes(string(a.value), 40) + `"`, true
+		}
+	}
+	return "", false
 }

@@ -25,10 +25,13 @@ type xmlTokens struct {
 	off      int64 // input offset of buf[0]
 	rerr     error // the reader's error, once seen
 
-	name  []byte    // local name of a start or end tag
-	attrs []xmlAttr // of a start tag
-	text  []byte    // character data
-	close bool      // a self-closing start tag: its end comes next
+	name []byte // local name of a start or end tag
+	// prefix is a start tag's namespace prefix with its colon ("x:"),
+	// empty for none: what name dropped.
+	prefix []byte
+	attrs  []xmlAttr // of a start tag
+	text   []byte    // character data
+	close  bool      // a self-closing start tag: its end comes next
 
 	tag, vals []byte // storage behind name, attrs and text
 
@@ -314,6 +317,7 @@ func (t *xmlTokens) startTag(raw []byte) (tokKind, error) {
 		return 0, t.syntax("invalid tag name")
 	}
 	t.name = localName(raw[:i])
+	t.prefix = raw[:i-len(t.name)]
 	t.attrs = t.attrs[:0]
 	t.vals = t.vals[:0]
 	for {
@@ -598,6 +602,8 @@ func (t *xmlTokens) cell(c *simpleCell) bool {
 			dup, c.style, c.hasStyle = c.hasStyle, val, true
 		case "t":
 			dup, c.typ, c.hasType = c.hasType, val, true
+		case "xmlns":
+			return false // a namespace declared on the cell: next, and the scan, judge it
 		}
 		if dup {
 			return false // attr would take the first; leave it to next

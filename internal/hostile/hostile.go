@@ -258,7 +258,14 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("value-twice", "ambiguous cell", "C4 holds <v>110.23</v><v>999999</v>",
 		p().edit(sheet, `<v>110.23</v>`, `<v>110.23</v><v>999999</v>`).bytes(), unreadable("cell C4 has two values"))
 	v("value-foreign-namespace", "ambiguous cell", "C4 holds <v>110.23</v><foo:v xmlns:foo=\"urn:x\">999999</foo:v>",
-		p().edit(sheet, `<v>110.23</v>`, `<v>110.23</v><foo:v xmlns:foo="urn:x">999999</foo:v>`).bytes(), unreadable("cell C4 has two values"))
+		p().edit(sheet, `<v>110.23</v>`, `<v>110.23</v><foo:v xmlns:foo="urn:x">999999</foo:v>`).bytes(), unreadable("<foo:v>, among its cells"))
+	// Rows and cells in another namespace: a reader by local names took
+	// them for the sheet's own (row 45 under the 合计, 5000 in C45), Excel
+	// drops them as damaged content.
+	v("row-foreign-namespace", "ambiguous cell", "a row 45 <foo:row> with 5000 in C45, under the 合计",
+		p().edit(sheet, `</sheetData>`, `<foo:row xmlns:foo="urn:x" r="45"><foo:c r="C45"><foo:v>5000</foo:v></foo:c></foo:row></sheetData>`).bytes(), unreadable("<foo:row>, among its cells"))
+	v("row-default-namespace", "ambiguous cell", "a row 45 <row xmlns=\"urn:x\"> with 5000 in C45, under the 合计",
+		p().edit(sheet, `</sheetData>`, `<row xmlns="urn:x" r="45"><c r="C45"><v>5000</v></c></row></sheetData>`).bytes(), unreadable(`<row xmlns="urn:x">, among its cells`))
 	v("sheetdata-twice", "ambiguous cell", "a second <sheetData> with a row 50 of figures",
 		p().edit(sheet, `</sheetData>`, `</sheetData><sheetData><row r="50"><c r="C50"><v>5000</v></c></row></sheetData>`).bytes(), unreadable("two <sheetData> elements"))
 	v("cell-out-of-order", "ambiguous cell", "D4 before C4",
@@ -421,6 +428,11 @@ func Variants(sample []byte) ([]Variant, error) {
 		}
 	}
 	v("strict-namespaces", "read correctly", "Strict Open XML: every part in the ISO namespaces", strict.bytes(), same)
+	// The Open XML SDK writes every element with a prefix (<x:row>).
+	prefixed := regexp.MustCompile(`<(/?)([A-Za-z][A-Za-z0-9]*)([ />])`).ReplaceAllString(sh, "<${1}x:${2}${3}")
+	prefixed = strings.Replace(prefixed, `<x:worksheet xmlns="`, `<x:worksheet xmlns:x="`, 1)
+	v("prefixed-elements", "read correctly", "every element of the sheet with the prefix x: (as the Open XML SDK writes)",
+		p().set(sheet, []byte(prefixed)).bytes(), same)
 	v("folder-entries", "read correctly", "folder entries xl/ and xl/worksheets/ in the zip",
 		append(pkg{{name: "xl/"}, {name: "xl/worksheets/"}}, p()...).bytes(), same)
 	return vs, nil
