@@ -246,7 +246,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 	sevWidth := widest([]string{reconcile.Error.In(lang), reconcile.Warning.In(lang), reconcile.Info.In(lang)})
 	sev := func(s string) string { return pad(reconcile.Severity(s).In(lang), sevWidth) }
 	for _, fl := range out.Files {
-		head := fl.File
+		head := oneLine(fl.File)
 		if fl.Department != "" {
 			head += say(lang, msg{"（{dept} {period}）", " ({dept} {period})"}, fields{"dept": deptName(spec, fl.Department), "period": fl.Period})
 		}
@@ -272,14 +272,14 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			if f.Explanation != "" {
 				line += say(lang, msg{"（已说明：{text}）", " (explained: {text})"}, fields{"text": f.Explanation})
 			}
-			fmt.Fprintln(io.Out, line)
+			fmt.Fprintln(io.Out, oneLine(line))
 		}
 		if fl.Annotated != "" {
 			fmt.Fprintln(io.Out, say(lang, msg{"  已写入标注副本 {copy}", "  annotated copy written to {copy}"}, fields{"copy": fl.Annotated}))
 		}
 	}
 	for _, f := range out.Checks {
-		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, f.Message)
+		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, oneLine(f.Message))
 	}
 	s := out.Summary
 	fmt.Fprintln(io.Out, say(lang, msg{"{files}，{findings}", "{files}, {findings}"},

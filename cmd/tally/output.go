@@ -288,9 +288,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		sw := widest(sev)
 		for i, f := range fs {
 			if where := f.Source.String(); where != "" {
-				fmt.Fprintf(w, "  %s  %s: %s\n", pad(sev[i], sw), where, f.Message(lang))
+				fmt.Fprintf(w, "  %s  %s: %s\n", pad(sev[i], sw), oneLine(where), oneLine(f.Message(lang)))
 			} else { // a department-month: the message names it
-				fmt.Fprintf(w, "  %s  %s\n", pad(sev[i], sw), f.Message(lang))
+				fmt.Fprintf(w, "  %s  %s\n", pad(sev[i], sw), oneLine(f.Message(lang)))
 			}
 		}
 	}

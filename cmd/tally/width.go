@@ -57,3 +57,28 @@ func printTable(w io.Writer, rows [][]string) {
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 }
+
+// oneLine makes a text from a file (a cell's text, a file's name) one
+// line of the terminal list: a line break typed in a cell (Alt+Enter) is
+// shown as ↵, a tab as a space, any other control character as �. Each
+// finding stays on its line, and nothing a file holds moves the cursor or
+// starts a line that looks like a finding of its own.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r':
+			return '↵'
+		case r == '\t':
+			return ' '
+		case isControl(r):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }
