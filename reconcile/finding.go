@@ -59,6 +59,7 @@ const (
 	RuleHiddenCell     Rule = "hidden_cell"
 	RuleOutsideArea    Rule = "outside_input_area"
 	RuleMergedCell     Rule = "merged_cell"
+	RuleHiddenSheet    Rule = "hidden_sheet"
 	RuleFormatHides    Rule = "format_hides_value"
 	RuleCodeNames      Rule = "credit_code_names"
 	RuleAppears        Rule = "entity_appears"
@@ -178,6 +179,9 @@ var catalogue = map[Rule]message{
 		Text{"数值 {value} 被合并单元格遮住（表上只显示合并区域第一个单元格的内容），已汇总；请取消合并并核实", "{value} is covered by merged cells (the sheet shows only the first cell of the merged area) and was consolidated; unmerge them and check"}},
 	RuleFormatHides: {Text{"格式隐藏的数据", "figure hidden by its format"},
 		Text{"数值 {value} 的数字格式不显示任何内容（如 ;;;），表上看不到，已汇总；请改回数值格式并核实", "{value} has a number format that shows nothing (such as ;;;), so it is not seen on the sheet, and was consolidated; set a number format back and check it"}},
+	RuleHiddenSheet: {Text{"隐藏的工作表", "hidden sheet"},
+		Text{"工作表“{sheet}”被隐藏，打开文件时看不到，其中的 {figures} 个数字照常读取；请取消隐藏并核实",
+			"sheet \"{sheet}\" is hidden, not seen when the file is opened; its {figures} figures were read as usual: unhide it and check"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},

@@ -223,6 +223,12 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 		if err != nil {
 			return unreadable(sub, err)
 		}
+		if sh != nil && si.hidden && sh.Cells.Values > 0 {
+			// The department's own table in a hidden sheet: read and
+			// consolidated, and on no one's screen when the file is opened.
+			sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File, Sheet: si.name},
+				reconcile.RuleHiddenSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": sh.Cells.Values}))
+		}
 		if sh != nil && st.fr == nil {
 			sub.Sheets = append(sub.Sheets, *sh)
 			st.held += len(sh.Rows)

@@ -326,6 +326,11 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, `<col customWidth="true" max="4" min="3" width="18.8"></col>`,
 			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="0"></col>`).bytes(),
 		finding("hidden_cell", "271.61 is in a hidden column"))
+	// The department's own table in a hidden sheet: read as usual, and on
+	// no one's screen when the file is opened.
+	v("table-sheet-hidden", "hidden figures", "税收收入 with state=\"hidden\" in workbook.xml",
+		p().edit("xl/workbook.xml", `r:id="`+taxRel+`"></sheet>`, `r:id="`+taxRel+`" state="hidden"></sheet>`).bytes(),
+		finding("hidden_sheet", `sheet "税收收入" is hidden`))
 	v("col-past-xfd", "Excel limits", "<col max=20000>",
 		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
 
