@@ -88,10 +88,27 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 	if _, ok := o.pkg.parts["content.xml"]; !ok {
 		return nil, fileErr("OpenDocument 文件缺少 content.xml", "an OpenDocument file without content.xml", nil)
 	}
+	// A sheet is hidden by its table style (table:display="false" in the
+	// automatic styles, which come before the tables).
+	hiddenStyle, style := map[string]bool{}, ""
 	err = o.walk(func(d *xmlTokens, kind tokKind, depth int) (bool, error) {
-		if kind == tokStart && string(d.name) == "table" {
+		if kind != tokStart {
+			return true, nil
+		}
+		switch string(d.name) {
+		case "style":
+			style = ""
+			if f, _ := d.attr("family"); f == "table" {
+				style, _ = d.attr("name")
+			}
+		case "table-properties":
+			if v, _ := d.attr("display"); v == "false" && style != "" {
+				hiddenStyle[style] = true
+			}
+		case "table":
 			name, _ := d.attr("name")
-			o.sheets = append(o.sheets, sheetInfo{name: name, part: "content.xml"})
+			st, _ := d.attr("style-name")
+			o.sheets = append(o.sheets, sheetInfo{name: name, part: "content.xml", hidden: hiddenStyle[st]})
 		}
 		return true, nil
 	})

@@ -15,7 +15,9 @@ import (
 // D4 is on no one's screen or paper once C4:D4 are merged, yet it is a
 // figure of the row. It is consolidated (the department typed it) and said
 // at its cell (merged_cell, a warning), in both formats — before, the file
-// passed clean.
+// passed clean. The sheet is then hidden (Format ▸ Sheet ▸ Hide): its
+// figures are read as usual, and one hidden_sheet warning says so, in
+// both formats (an .xlsx sheet's state, an .ods table style's display).
 func TestMergedCellsFromCalc(t *testing.T) {
 	t.Parallel()
 	python := testtool.Python(t, "uno")
@@ -32,6 +34,7 @@ try:
     sh.unprotect("")
     sh.getCellRangeByName("C4:D4").merge(True)
     assert sh.getCellRangeByName("D4").getValue() == 120.5
+    sh.IsVisible = False
     calc.save(doc, sys.argv[3] + "/in/2021-01-czs.xlsx", False)
     calc.save(doc, sys.argv[3] + "/in/2021-01-czs.ods", True)
     doc.close(True)
@@ -61,6 +64,18 @@ finally:
 			}
 			if !found {
 				t.Errorf("no merged_cell finding at D4: %s", out)
+			}
+			hidden := false
+			for _, g := range f.Findings {
+				if g.Rule == "hidden_sheet" {
+					hidden = g.Sheet == "税收收入" && strings.Contains(g.Message, `sheet "税收收入" is hidden`) && strings.Contains(g.Message, "its 8 figures")
+					if !hidden {
+						t.Errorf("hidden_sheet: %+v", g)
+					}
+				}
+			}
+			if !hidden {
+				t.Errorf("no hidden_sheet finding: %s", out)
 			}
 		})
 	}
