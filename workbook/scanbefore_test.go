@@ -198,6 +198,12 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				if !inRow {
 					continue
 				}
+				if cur.HasF && x.staleFormulas {
+					cur.Value = ""
+					if cur.Type == "s" {
+						cur.Type = "str"
+					}
+				}
 				if cur.Type == "s" {
 					i, err := strconv.Atoi(cur.Value)
 					if err != nil || i < 0 || i >= len(x.sst) {

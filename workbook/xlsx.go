@@ -160,10 +160,15 @@ type xlsx struct {
 	percentStyles []bool
 	hideStyles    []uint8 // cellXfs index → hidePositive | hideNegative
 	date1904      bool    // workbook.xml's date1904: day 0 is 1904-01-01
-	colRedefs     int     // columns defined again in the sheet being scanned
-	lastCol       int     // of the row being scanned, including empty cells
-	rows          int64   // rows with content scanned, all sheets
-	slowCells     bool    // read every cell token by token (tests compare the two)
+	// staleFormulas: workbook.xml's calcPr fullCalcOnLoad, the writer
+	// saying its formulas' cached values are to be worked out again on
+	// opening (XlsxWriter, and pandas through it, caches 0 for every
+	// formula; openpyxl caches none): they are not read as figures.
+	staleFormulas bool
+	colRedefs     int   // columns defined again in the sheet being scanned
+	lastCol       int   // of the row being scanned, including empty cells
+	rows          int64 // rows with content scanned, all sheets
+	slowCells     bool  // read every cell token by token (tests compare the two)
 	// wrapPart, when set, wraps the reader of a sheet part (tests read
 	// one byte at a time).
 	wrapPart func(io.Reader) io.Reader
@@ -321,12 +326,16 @@ func (x *xlsx) readWorkbook() error {
 			// in the ISO namespace; the parts are otherwise the same.
 			RIDStrict string `xml:"http://purl.oclc.org/ooxml/officeDocument/relationships id,attr"`
 		} `xml:"sheets>sheet"`
-		Pr workbookPr `xml:"workbookPr"`
+		Pr   workbookPr `xml:"workbookPr"`
+		Calc struct {
+			FullCalcOnLoad string `xml:"fullCalcOnLoad,attr"`
+		} `xml:"calcPr"`
 	}
 	if err := x.decodePart("xl/workbook.xml", &wb); err != nil {
 		return err
 	}
 	x.date1904 = wb.Pr.is1904()
+	x.staleFormulas, _ = strconv.ParseBool(wb.Calc.FullCalcOnLoad)
 	var rels relationships
 	if err := x.decodePart("xl/_rels/workbook.xml.rels", &rels); err != nil {
 		return err
@@ -962,6 +971,14 @@ func (sc *rowScan) endCell() error {
 		return nil
 	}
 	x, cur := sc.x, &sc.cur
+	if cur.HasF && x.staleFormulas {
+		// The file asks for every formula to be worked out again: its
+		// cached value is no figure (formula_without_value).
+		cur.Value, sc.span.val = "", span{-1, 0}
+		if cur.Type == "s" {
+			cur.Type = "str"
+		}
+	}
 	if cur.Type == "s" {
 		v := sc.textOf(sc.span.val, cur.Value)
 		i, err := strconv.Atoi(string(v))
