@@ -533,7 +533,10 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 // (a template merges only its title). An .ods marks covered cells where
 // they stand (checkHidden).
 func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x sheetScanner, si sheetInfo, headerRow, maxFindings int) error {
-	mx, ok := x.(interface{ mergedCells() []cellRange })
+	mx, ok := x.(interface {
+		mergedCells() []cellRange
+		scanAgain(sheetInfo, func(int, bool, []rawCell) error) error
+	})
 	if !ok {
 		return nil
 	}
@@ -556,7 +559,7 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 	sort.Slice(cover, func(a, b int) bool { return cover[a].r1 < cover[b].r1 })
 	var live []cellRange
 	next := 0
-	err := x.scan(si, func(row int, _ bool, cells []rawCell) error {
+	err := mx.scanAgain(si, func(row int, _ bool, cells []rawCell) error {
 		if row <= headerRow {
 			return nil
 		}

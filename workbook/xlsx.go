@@ -1150,6 +1150,16 @@ func parseRange(s string) (cellRange, bool) {
 // mergedCells returns the merged ranges of the sheet last scanned.
 func (x *xlsx) mergedCells() []cellRange { return x.merges }
 
+// scanAgain scans a sheet read already (checkMerged): its cells and rows
+// count once against the file's limits, as they were counted the first
+// time.
+func (x *xlsx) scanAgain(s sheetInfo, fn func(int, bool, []rawCell) error) error {
+	cells, rows := x.cells, x.rows
+	err := x.scan(s, fn)
+	x.cells, x.rows = cells, rows
+	return err
+}
+
 // zeroSize reports whether a row height or column width is zero: Excel
 // and Calc draw such a row or column not at all, as if hidden="1".
 func zeroSize(v []byte) bool {
