@@ -60,6 +60,7 @@ const (
 	RuleOutsideArea    Rule = "outside_input_area"
 	RuleMergedCell     Rule = "merged_cell"
 	RuleHiddenSheet    Rule = "hidden_sheet"
+	RuleFormatScales   Rule = "format_scales"
 	RuleFormatHides    Rule = "format_hides_value"
 	RuleCodeNames      Rule = "credit_code_names"
 	RuleAppears        Rule = "entity_appears"
@@ -182,6 +183,9 @@ var catalogue = map[Rule]message{
 	RuleHiddenSheet: {Text{"隐藏的工作表", "hidden sheet"},
 		Text{"工作表“{sheet}”被隐藏，打开文件时看不到，其中的 {figures} 个数字照常读取；请取消隐藏并核实",
 			"sheet \"{sheet}\" is hidden, not seen when the file is opened; its {figures} figures were read as usual: unhide it and check"}},
+	RuleFormatScales: {Text{"格式改变数量级", "format shows another magnitude"},
+		Text{"存储的数字是 {value}，但数字格式 {format} 把它显示成另一个数量级（千位缩放，或“万元”显示用的假小数点），表上看到的不是存储的数字，未汇总；请直接填入以{unit}为单位的数字，并把格式改为常规数值格式",
+			"the stored figure is {value}, but the number format {format} shows it at another magnitude (scaled by thousands, or a literal point such as 0!.0000, which shows yuan as ten-thousands): the sheet does not show the figure stored, so it was not consolidated; type the figure in {unit} and set a plain number format"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},

@@ -190,6 +190,11 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		// A date typed into a figure cell: stored as a day number, shown
 		// as a date. Summing the day number would be a silent wrong total.
 		return bad(reconcile.RuleDate, reconcile.Fields{"date": dateText(rc.Value, rc.Mac1904), "expected": expect()})
+	case rc.Scaled != "" && (rc.Type == "" || rc.Type == "n"):
+		// 12345678 元 shown as 1234.5678 by the 万元 format 0!.0000: the
+		// sheet shows one figure and stores another, 10,000 times larger.
+		// Which one the department meant, no reader can tell: refused.
+		return bad(reconcile.RuleFormatScales, reconcile.Fields{"value": rc.Value, "format": rc.Scaled, "unit": unit})
 	case rc.Percent && (rc.Type == "" || rc.Type == "n") && unit != "%":
 		// 12% typed into a 万元 or 人 cell: Excel stores 0.12 and shows
 		// 12%. Summing 0.12 would be a silent wrong total; the same

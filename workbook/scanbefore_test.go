@@ -144,7 +144,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 					cur.Percent = x.isPercent(n)
 					if n >= 0 && n < len(x.hideStyles) {
-						cur.Hides = x.hideStyles[n]
+						cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
 					}
 				}
 			case "v", "f":

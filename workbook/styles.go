@@ -69,11 +69,12 @@ func (x *xlsx) readStyles(part string) {
 	}
 	defer rc.Close()
 	d := newXMLTokens(rc)
-	custom := map[int]bool{}  // numFmtId → a date
-	percent := map[int]bool{} // numFmtId → a percentage
-	hides := map[int]uint8{}  // numFmtId → what it shows as nothing
+	custom := map[int]bool{}   // numFmtId → a date
+	percent := map[int]bool{}  // numFmtId → a percentage
+	hides := map[int]uint8{}   // numFmtId → what it shows as nothing
+	scaled := map[int]string{} // numFmtId → its code, when it shows another magnitude
 	inXfs := false
-	x.dateStyles, x.percentStyles, x.hideStyles = nil, nil, nil
+	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles = nil, nil, nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -89,6 +90,9 @@ func (x *xlsx) readStyles(part string) {
 					custom[n] = isDateFormat(code)
 					percent[n] = isPercentFormat(code)
 					hides[n] = hiddenBy(code)
+					if isScaledFormat(code) {
+						scaled[n] = code
+					}
 				}
 			case "cellXfs":
 				inXfs = true
@@ -106,6 +110,7 @@ func (x *xlsx) readStyles(part string) {
 				x.dateStyles = append(x.dateStyles, date)
 				x.percentStyles = append(x.percentStyles, pct)
 				x.hideStyles = append(x.hideStyles, hides[n])
+				x.scaledStyles = append(x.scaledStyles, scaled[n])
 			}
 		case tokEnd:
 			if string(d.name) == "cellXfs" {
@@ -252,4 +257,56 @@ func showsNothing(s string) bool {
 		}
 	}
 	return true
+}
+
+// isScaledFormat reports whether a custom number format shows a number at
+// another magnitude than it is stored: a comma after the last digit
+// placeholder divides by 1,000 (#,##0.00, shows 千元 of a figure kept in
+// 元; two, by a million), and a literal point between digit placeholders
+// (0!.0000, 0\.0000, 0"."0000 — the usual way to show 元 as 万元: 12345678
+// shown as 1234.5678, or with 0!.0, as 1234.6) is no decimal point. The
+// sheet then shows a figure 1,000 or 10,000 times smaller than the one
+// stored, and summed. Only the first section (positive numbers) is read.
+func isScaledFormat(code string) bool {
+	digitSeen := false    // a digit placeholder so far
+	pendingComma := false // a comma after a digit placeholder, none since
+	literalDot := false   // a literal point after a digit placeholder
+	inBracket := false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case inBracket:
+			inBracket = c != ']'
+		case c == '[':
+			inBracket = true
+		case c == '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				return false
+			}
+			if digitSeen && strings.Contains(code[i+1:i+1+j], ".") {
+				literalDot = true
+			}
+			i += j + 1
+		case c == '\\' || c == '!':
+			if i+1 < len(code) && code[i+1] == '.' && digitSeen {
+				literalDot = true
+			}
+			i++
+		case c == '_' || c == '*':
+			i++
+		case c == ';':
+			return pendingComma
+		case c == '0' || c == '#' || c == '?':
+			if literalDot {
+				return true // a literal point between digit placeholders
+			}
+			digitSeen, pendingComma = true, false
+		case c == ',':
+			pendingComma = digitSeen
+		case c == 'E' || c == 'e':
+			return false // scientific: shows the magnitude
+		}
+	}
+	return pendingComma
 }

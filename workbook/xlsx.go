@@ -127,6 +127,9 @@ type rawCell struct {
 	// number (hidePositive) or a negative one (hideNegative): ;;; and
 	// the like, a figure no one sees on the sheet (styles.go).
 	Hides uint8
+	// Scaled: the format code of a style that shows a number at another
+	// magnitude than stored (#,##0, or the 万元 trick 0!.0000), "" else.
+	Scaled string
 }
 
 type sheetInfo struct {
@@ -158,8 +161,9 @@ type xlsx struct {
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	// percentStyles: cellXfs index → shows a percentage (styles.go)
 	percentStyles []bool
-	hideStyles    []uint8 // cellXfs index → hidePositive | hideNegative
-	date1904      bool    // workbook.xml's date1904: day 0 is 1904-01-01
+	hideStyles    []uint8  // cellXfs index → hidePositive | hideNegative
+	scaledStyles  []string // cellXfs index → its format code, when it shows another magnitude
+	date1904      bool     // workbook.xml's date1904: day 0 is 1904-01-01
 	// staleFormulas: workbook.xml's calcPr fullCalcOnLoad, the writer
 	// saying its formulas' cached values are to be worked out again on
 	// opening (XlsxWriter, and pandas through it, caches 0 for every
@@ -877,7 +881,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		cur.Date, cur.Mac1904 = x.isDate(n), x.date1904
 		cur.Percent = x.isPercent(n)
 		if n >= 0 && n < len(x.hideStyles) {
-			cur.Hides = x.hideStyles[n]
+			cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
 		}
 	}
 	return nil

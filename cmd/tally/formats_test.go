@@ -75,3 +75,60 @@ wb.save(sys.argv[2])
 		t.Errorf("row 7 (zeros hidden, 5 shown) has a finding:\n%s", got)
 	}
 }
+
+// The usual way to show a figure kept in 元 as 万元 is a number format:
+// 0!.0000 (or 0"."0000) shows 12345678 as 1234.5678, 0!.0 with a
+// thousands comma as 1234.6, and #,##0.00, shows 千元. The sheet shows one
+// figure and stores another, 1,000 or 10,000 times larger, and tally summed
+// the stored one in silence. It is refused (format_scales, an error, the
+// row rejected), saying the stored figure and the format; formats that
+// show the stored magnitude (#,##0.00, a unit in quotes, colours, a
+// scientific format) are not.
+func TestScaledFormats(t *testing.T) {
+	t.Parallel()
+	python := testtool.Python(t, "openpyxl")
+	dir := t.TempDir()
+	var out, errb strings.Builder
+	if code := run([]string{"template", "--period", "2021-03", "--dept", "czs", "-o", filepath.Join(dir, "blank")}, strings.NewReader(""), &out, &errb); code != exitClean {
+		t.Fatalf("template: exit %d: %s", code, errb.String())
+	}
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["税收收入"]
+rows = [(12345678, "0!.0000"), (12345678, "0!.0,"), (3132200, "#,##0.00,"), (1234567, '0"."0000'),
+        (594.93, "#,##0.00"), (442.09, '#,##0.00" 万元"'), (385.65, "[Red]#,##0.00;[Blue]-#,##0.00"), (306.11, "0.00E+00")]
+for i, (v, fmt) in enumerate(rows):
+    r = 4 + i
+    ws.cell(r, 1, "公司%d" % r); ws.cell(r, 2, "91350100M000100Y43")
+    ws.cell(r, 3, v).number_format = fmt
+    ws.cell(r, 4, 10**9)
+wb.save(sys.argv[2])
+`
+	if msg, err := exec.Command(python, "-c", script, filepath.Join(dir, "blank", "2021-03-czs.xlsx"), filepath.Join(in, "2021-03-czs.xlsx")).CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, msg)
+	}
+	_, got, errOut := runTally(t, "check", "--json", in)
+	f := fileOf(checkJSON(t, got), "2021-03-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", got, errOut)
+	}
+	scaled := map[string]string{}
+	for _, g := range f.Findings {
+		if g.Rule == "format_scales" {
+			scaled[g.Cell] = g.Message
+		}
+	}
+	for cell, format := range map[string]string{"C4": "0!.0000", "C5": "0!.0,", "C6": "#,##0.00,", "C7": `0"."0000`} {
+		if m := scaled[cell]; !strings.Contains(m, "数字格式 "+format+" 把它显示成另一个数量级") || !strings.Contains(m, "未汇总") {
+			t.Errorf("%s: want format_scales naming %s, got %q", cell, format, m)
+		}
+	}
+	if len(scaled) != 4 {
+		t.Errorf("format_scales at %v, want C4–C7 only", scaled)
+	}
+}
