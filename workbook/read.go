@@ -475,6 +475,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		if len(miss) == 0 {
 			lay = newLayout(t, s, cols, lines, &sh.Cells, st)
 			headerRow = row
+			duplicateHeaders(sub, t, si.name, cols, cells)
 			sh.Cells.Template += len(cells) // the header row
 			// Figures typed above the header (the title rows) are read by
 			// no one: reported like figures beside the table.
@@ -626,7 +627,11 @@ func lineIndex(t *reconcile.Table, s *reconcile.Spec) map[string]int {
 func matchHeader(t *reconcile.Table, cells []rawCell) ([]int, []string) {
 	byText := map[string]int{}
 	for _, c := range cells {
-		byText[reconcile.NormalizeHeader(c.Value)] = c.Col
+		// The first (leftmost) column of a header counts, where the
+		// template has it; a second is duplicateHeaders's finding.
+		if h := reconcile.NormalizeHeader(c.Value); byText[h] == 0 {
+			byText[h] = c.Col
+		}
 	}
 	cols := make([]int, len(t.Columns))
 	var missing []string
@@ -1143,4 +1148,26 @@ func formatHides(c *rawCell) bool {
 		return c.Hides&hideNegative != 0
 	}
 	return c.Hides&hidePositive != 0
+}
+
+// duplicateHeaders reports a table's header typed twice in its header row
+// (a column copied beside the table): the first column is read, where the
+// template has it, and the figures under the second are outside the input
+// area. Read by the last one, tally took the copy and called the
+// template's own figures outside the table.
+func duplicateHeaders(sub *reconcile.Submission, t *reconcile.Table, sheet string, cols []int, cells []rawCell) {
+	for ci, col := range t.Columns {
+		if cols[ci] == 0 || col.Role != reconcile.RoleValue {
+			continue // a 说明 or name column typed twice loses no figure
+		}
+		h := reconcile.NormalizeHeader(col.Header)
+		for i := range cells {
+			c := &cells[i]
+			if c.Col != cols[ci] && reconcile.NormalizeHeader(c.Value) == h {
+				sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sheet, Cell: c.Ref},
+					reconcile.RuleDuplicateHeader, reconcile.Error, c.Value,
+					reconcile.Fields{"header": strings.ReplaceAll(col.Header, "\n", ""), "first": columnName(cols[ci]), "column": columnName(c.Col)}))
+			}
+		}
+	}
 }

@@ -331,6 +331,13 @@ func Variants(sample []byte) ([]Variant, error) {
 	v("table-sheet-hidden", "hidden figures", "税收收入 with state=\"hidden\" in workbook.xml",
 		p().edit("xl/workbook.xml", `r:id="`+taxRel+`"></sheet>`, `r:id="`+taxRel+`" state="hidden"></sheet>`).bytes(),
 		finding("hidden_sheet", `sheet "税收收入" is hidden`))
+	// 本月's header typed again in F3 with a figure under it: read by the
+	// last header, F was taken for 本月 and the template's own C column
+	// called outside the table.
+	v("header-twice", "ambiguous cell", "F3 repeats C3's header 税收收入 本月, with 5 in F4",
+		p().edit(sheet, `</row><row r="4">`, `<c r="F3" t="inlineStr"><is><t>税收收入
+本月（万元）</t></is></c></row><row r="4">`).edit(sheet, `</row><row r="5">`, `<c r="F4"><v>5</v></c></row><row r="5">`).bytes(),
+		finding("duplicate_header", "occurs twice (columns C and F)"))
 	v("col-past-xfd", "Excel limits", "<col max=20000>",
 		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
 
