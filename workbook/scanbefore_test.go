@@ -33,6 +33,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		sheetDat bool // a <sheetData> was opened
 		vSeen    bool // the cell has had its <v>
 		inCell   bool // inside a <c> of a row
+		script   byte // of the inline string's rich-text run
 		dataPfx  string
 		elems    int64
 		rowElems int
@@ -161,8 +162,14 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					cur.HasF = true
 				}
 			case "is":
-				inIS = true
+				inIS, script = true, scriptNone
 				buf.Reset()
+			case "r":
+				script = scriptNone
+			case "vertAlign":
+				if inIS {
+					script = scriptOf(d)
+				}
 			case "t":
 				if inIS {
 					text = &buf
@@ -176,7 +183,11 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					return bad(fmt.Sprintf("单元格 %s 的内容超过 Excel 单元格 %d 个字符的上限", cur.Ref, ExcelMaxCellChars),
 						fmt.Sprintf("cell %s holds more than an Excel cell's %d characters", cur.Ref, ExcelMaxCellChars))
 				}
-				text.Write(d.text)
+				if text == &buf {
+					text.Write(appendScript(nil, d.text, script))
+				} else {
+					text.Write(d.text)
+				}
 			}
 		case tokEnd:
 			switch string(d.name) {
@@ -191,8 +202,10 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					text = nil
 				}
 			case "is":
-				inIS = false
+				inIS, script = false, scriptNone
 				cur.Value = buf.String()
+			case "r":
+				script = scriptNone
 			case "c":
 				inCell = false
 				if !inRow {
@@ -247,6 +260,7 @@ func (x *xlsx) readSharedStringsBefore(part string) error {
 	d.max = x.lim.MaxTextBytes
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
+	script := scriptNone
 	var held int64
 	for {
 		kind, err := d.next()
@@ -262,6 +276,10 @@ func (x *xlsx) readSharedStringsBefore(part string) error {
 			case "si":
 				inSI = true
 				cur.Reset()
+			case "r":
+				script = scriptNone
+			case "vertAlign":
+				script = scriptOf(d)
 			case "rPh":
 				skip++
 			case "t":
@@ -269,8 +287,10 @@ func (x *xlsx) readSharedStringsBefore(part string) error {
 			}
 		case tokEnd:
 			switch string(d.name) {
+			case "r":
+				script = scriptNone
 			case "si":
-				inSI = false
+				inSI, script = false, scriptNone
 				if len(x.sst) >= x.lim.MaxSharedStrings {
 					return fileErr(fmt.Sprintf("共享字符串表超过 %d 条的上限", x.lim.MaxSharedStrings),
 						fmt.Sprintf("the shared string table has more than %d entries (the limit)", x.lim.MaxSharedStrings), nil)
@@ -295,7 +315,7 @@ func (x *xlsx) readSharedStringsBefore(part string) error {
 					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", len(x.sst), ExcelMaxCellChars),
 						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", len(x.sst), ExcelMaxCellChars), nil)
 				}
-				cur.Write(d.text)
+				cur.Write(appendScript(nil, d.text, script))
 			}
 		}
 	}

@@ -445,6 +445,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 	d.max = x.lim.MaxTextBytes
 	var cur []byte
 	inSI, inT, skip := false, false, 0
+	script := scriptNone // of the rich-text run being read
 	// last is the text of an entry read in one pass: what cur would hold
 	// until the next <si>, for a stray </si> to add again.
 	var last []byte
@@ -515,6 +516,10 @@ func (x *xlsx) readSharedStrings(part string) error {
 			case "si":
 				inSI, isLast = true, false
 				cur = cur[:0]
+			case "r":
+				script = scriptNone
+			case "vertAlign":
+				script = scriptOf(d)
 			case "rPh":
 				skip++
 			case "t":
@@ -522,8 +527,10 @@ func (x *xlsx) readSharedStrings(part string) error {
 			}
 		case tokEnd:
 			switch string(d.name) {
+			case "r":
+				script = scriptNone
 			case "si":
-				inSI = false
+				inSI, script = false, scriptNone
 				s := cur
 				if isLast {
 					s = last
@@ -543,7 +550,7 @@ func (x *xlsx) readSharedStrings(part string) error {
 					return fileErr(fmt.Sprintf("共享字符串第 %d 条超过 Excel 单元格 %d 个字符的上限", n, ExcelMaxCellChars),
 						fmt.Sprintf("shared string %d is longer than an Excel cell's %d characters", n, ExcelMaxCellChars), nil)
 				}
-				cur = append(cur, d.text...)
+				cur = appendScript(cur, d.text, script)
 			}
 		}
 	}
@@ -642,6 +649,7 @@ type rowScan struct {
 	// inside a <c> read token by token; vSeen: that cell has had its <v>
 	// (a second is refused).
 	sheetData, inCell, vSeen bool
+	script                   byte // of the inline string's rich-text run being read
 	// dataPrefix is <sheetData>'s namespace prefix: every element inside
 	// it has the same (foreignElement).
 	dataPrefix string
@@ -820,8 +828,14 @@ func (sc *rowScan) start(d *xmlTokens) error {
 			sc.cur.HasF = true
 		}
 	case "is":
-		sc.inIS = true
+		sc.inIS, sc.script = true, scriptNone
 		sc.buf = sc.buf[:0]
+	case "r":
+		sc.script = scriptNone
+	case "vertAlign":
+		if sc.inIS {
+			sc.script = scriptOf(d)
+		}
 	case "t":
 		if sc.inIS {
 			sc.inText = true
@@ -932,7 +946,7 @@ func (sc *rowScan) chars(b []byte) error {
 		return sc.bad(fmt.Sprintf("单元格 %s 的内容超过 Excel 单元格 %d 个字符的上限", sc.ref(), ExcelMaxCellChars),
 			fmt.Sprintf("cell %s holds more than an Excel cell's %d characters", sc.ref(), ExcelMaxCellChars))
 	}
-	sc.buf = append(sc.buf, b...)
+	sc.buf = appendScript(sc.buf, b, sc.script)
 	return nil
 }
 
@@ -950,8 +964,10 @@ func (sc *rowScan) end(name []byte) error {
 			sc.inText = false
 		}
 	case "is":
-		sc.inIS = false
+		sc.inIS, sc.script = false, scriptNone
 		sc.span.val = sc.keep(sc.buf)
+	case "r":
+		sc.script = scriptNone
 	case "c":
 		sc.inCell = false
 		return sc.endCell()
@@ -1193,4 +1209,50 @@ func foreignElement(d *xmlTokens, dataPrefix string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// A rich-text run set in superscript or subscript (<rPr><vertAlign
+// val="superscript"/>) is a footnote mark or an exponent: 110.23 with a
+// superscript 1 shows as 110.23¹, and read as plain runs it was the
+// figure 110.231. Its digits and signs are kept as the superscript or
+// subscript characters the sheet shows, which no figure is made of.
+const (
+	scriptNone byte = iota
+	scriptSuper
+	scriptSub
+)
+
+// scriptOf reads a <vertAlign> element's val.
+func scriptOf(d *xmlTokens) byte {
+	switch v, _ := d.attr("val"); v {
+	case "superscript":
+		return scriptSuper
+	case "subscript":
+		return scriptSub
+	}
+	return scriptNone
+}
+
+var (
+	superscripts = map[byte]string{'0': "⁰", '1': "¹", '2': "²", '3': "³", '4': "⁴", '5': "⁵", '6': "⁶", '7': "⁷", '8': "⁸", '9': "⁹", '+': "⁺", '-': "⁻", '=': "⁼", '(': "⁽", ')': "⁾"}
+	subscripts   = map[byte]string{'0': "₀", '1': "₁", '2': "₂", '3': "₃", '4': "₄", '5': "₅", '6': "₆", '7': "₇", '8': "₈", '9': "₉", '+': "₊", '-': "₋", '=': "₌", '(': "₍", ')': "₎"}
+)
+
+// appendScript appends a run's text as its script shows it.
+func appendScript(dst, b []byte, script byte) []byte {
+	if script == scriptNone {
+		return append(dst, b...)
+	}
+	m := superscripts
+	if script == scriptSub {
+		m = subscripts
+	}
+	for _, c := range b {
+		if s, ok := m[c]; ok {
+			dst = append(dst, s...)
+		} else {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }

@@ -392,6 +392,11 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, c4, "<c r=\"C4\" t=\"inlineStr\"><is><t>12\x003</t></is></c>").bytes(), unreadable("illegal character code U+0000"))
 	v("formula-as-text", "numbers", "C4 holds the text =SUM(C5:C6)",
 		p().edit(sheet, c4, `<c r="C4" t="inlineStr"><is><t>=SUM(C5:C6)</t></is></c>`).bytes(), finding("not_a_number", "formula"))
+	// A footnote mark set in superscript: the sheet shows 110.23¹, and the
+	// runs read as plain text made the figure 110.231.
+	v("superscript-run", "numbers", "C4 holds the rich text 110.23 with a superscript 1 (a footnote mark)",
+		p().edit(sheet, c4, `<c r="C4" t="inlineStr"><is><r><t>110.23</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>1</t></r></is></c>`).bytes(),
+		finding("not_a_number", `"110.23¹" is not a number`))
 	// A boolean is stored 1 and shown TRUE: it was said to be the text "1".
 	v("boolean", "numbers", "C4 holds the boolean TRUE (t=\"b\", stored 1)",
 		p().edit(sheet, c4, `<c r="C4" s="`+st+`" t="b"><v>1</v></c>`).bytes(), finding("not_a_number", `"TRUE" is not a number`))
