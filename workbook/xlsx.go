@@ -805,7 +805,7 @@ func (sc *rowScan) start(d *xmlTokens) error {
 			sc.hidden = string(v) == "1" || string(v) == "true"
 		}
 		if v, ok := d.attrBytes("ht"); ok && zeroSize(v) {
-			sc.hidden = true // a row 0 points high is on no one's screen
+			sc.hidden = true // a row 0 (or 1) points high is on no one's screen
 		}
 	case "c":
 		if !sc.inRow {
@@ -1069,7 +1069,7 @@ func (x *xlsx) colAttrs(d *xmlTokens, seen *colSet) error {
 		case "hidden":
 			hidden = hidden || string(a.value) == "1" || string(a.value) == "true"
 		case "width":
-			hidden = hidden || zeroSize(a.value) // as hidden as hidden="1"
+			hidden = hidden || zeroSize(a.value, tooNarrow) // as hidden as hidden="1"
 		}
 	}
 	if lo < 1 || hi < lo || hi > ExcelMaxCols {
@@ -1180,11 +1180,24 @@ func (x *xlsx) scanAgain(s sheetInfo, fn func(int, bool, []rawCell) error) error
 	return err
 }
 
-// zeroSize reports whether a row height or column width is zero: Excel
-// and Calc draw such a row or column not at all, as if hidden="1".
-func zeroSize(v []byte) bool {
+// tooLow and tooNarrow are a row height (points) and a column width
+// (characters) under which a figure cannot be seen: Excel and Calc draw
+// a row 0 high or a column 0 wide not at all, as if hidden="1", and one
+// of a point or two as a line.
+const (
+	tooLow    = 3
+	tooNarrow = 0.5
+)
+
+// zeroSize reports whether a row height (or, with tooNarrow, a column
+// width) is under what shows a figure.
+func zeroSize(v []byte, under ...float64) bool {
+	limit := float64(tooLow)
+	if len(under) > 0 {
+		limit = under[0]
+	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(string(v)), 64)
-	return err == nil && f == 0
+	return err == nil && f < limit
 }
 
 // Namespaces of a sheet's elements: the transitional one and Strict's.

@@ -322,6 +322,8 @@ func Variants(sample []byte) ([]Variant, error) {
 	// hidden: its figures are reported like a hidden row's or column's.
 	v("row-height-zero", "hidden figures", "row 5 with ht=\"0\" (no hidden attribute)",
 		p().edit(sheet, `<row r="5">`, `<row r="5" ht="0" customHeight="1">`).bytes(), finding("hidden_cell", "403.76 is in a hidden row"))
+	v("row-height-tiny", "hidden figures", "row 6 with ht=\"1.5\": a line, not a row",
+		p().edit(sheet, `<row r="6">`, `<row r="6" ht="1.5" customHeight="1">`).bytes(), finding("hidden_cell", "313.22 is in a hidden row"))
 	v("column-width-zero", "hidden figures", "column D with width=\"0\" (no hidden attribute)",
 		p().edit(sheet, `<col customWidth="true" max="4" min="3" width="18.8"></col>`,
 			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="0"></col>`).bytes(),
