@@ -222,6 +222,14 @@ func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, 
 		return nil, err
 	}
 	x := &xlsx{zr: zr, parts: parts, lim: lim, packSST: packed}
+	if _, bin := parts["xl/workbook.bin"]; bin {
+		if _, xml := parts["xl/workbook.xml"]; !xml {
+			// Excel's binary workbook, whatever its name says.
+			what := foreignFormats[".xlsb"]
+			return nil, fileErr("这是 "+what[0]+"，tally 不能读取；请另存为 .xlsx 工作簿后重新报送",
+				what[1]+", which tally cannot read; save it as an .xlsx workbook and send it again", nil)
+		}
+	}
 	if err := x.readWorkbook(); err != nil {
 		return nil, err
 	}

@@ -416,6 +416,17 @@ func Variants(sample []byte) ([]Variant, error) {
 		many.bytes(), unreadable("members, more than the limit"))
 	v("dtd-entity", "XML", "a DTD defining an entity in the sheet",
 		p().edit(sheet, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY a "1234">]>`).bytes(), unreadable("malformed"))
+	// Excel's binary workbook under an .xlsx name: a workbook.bin where
+	// workbook.xml belongs. It was "missing part xl/workbook.xml".
+	var xlsb pkg
+	for _, m := range p() {
+		if m.name == "xl/workbook.xml" {
+			m = member{name: "xl/workbook.bin", data: []byte{0x83, 0x01, 0x00}}
+		}
+		xlsb = append(xlsb, m)
+	}
+	v("xlsb-content", "damaged", "xl/workbook.bin in place of xl/workbook.xml (Excel's binary .xlsb, renamed)",
+		xlsb.bytes(), unreadable("an Excel binary workbook (.xlsb)"))
 	v("ole2-junk", "damaged", "an OLE2 header on garbage",
 		append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0x42}, 4000)...), unreadable("OLE2"))
 	full := p().bytes()
