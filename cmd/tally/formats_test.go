@@ -132,3 +132,66 @@ wb.save(sys.argv[2])
 		t.Errorf("format_scales at %v, want C4–C7 only", scaled)
 	}
 }
+
+// The same formats set in LibreOffice Calc (over UNO, as a person would
+// in Format Cells) and saved as .xlsx: ;;; hides 403.76, #,##0.00,
+// shows 313.22 as 0.31, 0\.0000 shows 442.09 as 0.0442, 0% shows 594.93
+// as 59493%. Calc writes them its own way (its own numFmt ids, escapes);
+// tally reads each as it reads openpyxl's. In an .ods the percentage is
+// a value type and is refused the same way; the other three are number
+// styles (display-factor, embedded text, conditional maps) tally does not
+// read yet.
+func TestFormatsFromCalc(t *testing.T) {
+	t.Parallel()
+	python := testtool.Python(t, "uno")
+	testtool.Require(t, "soffice", "--version")
+	dir := t.TempDir()
+	script := `
+import sys, importlib.util
+spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
+gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
+calc = gen.Calc(sys.argv[3])
+from com.sun.star.lang import Locale  # after uno is loaded (gen.Calc)
+try:
+    doc = calc.open(sys.argv[2])
+    sh = doc.Sheets.getByName("税收收入")
+    sh.unprotect("")
+    fmts, loc = doc.getNumberFormats(), Locale()
+    def key(code):
+        k = fmts.queryKey(code, loc, False)
+        return k if k != -1 else fmts.addNew(code, loc)
+    for ref, code in (("C5", ";;;"), ("C6", "#,##0.00,"), ("C7", "0%"), ("C8", "0\\.0000")):
+        sh.getCellRangeByName(ref).NumberFormat = key(code)
+    calc.save(doc, sys.argv[3] + "/in/2020-03-czs.xlsx", False)
+    calc.save(doc, sys.argv[3] + "/ods/2020-03-czs.ods", True)
+    doc.close(True)
+finally:
+    calc.close()
+`
+	if msg, err := exec.Command(python, "-c", script, repo(t, "internal/realworld/gen.py"), repo(t, "testdata/submissions/2020-03-czs.xlsx"), dir).CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, msg)
+	}
+	rules := func(path string) map[string]string {
+		_, out, errOut := runTally(t, "check", "--json", "--lang", "en", path)
+		f := fileOf(checkJSON(t, out), filepath.Base(path))
+		if f == nil {
+			t.Fatalf("no file: %s%s", out, errOut)
+		}
+		m := map[string]string{}
+		for _, g := range f.Findings {
+			if g.Cell != "" {
+				m[g.Cell] = g.Rule
+			}
+		}
+		return m
+	}
+	got := rules(filepath.Join(dir, "in", "2020-03-czs.xlsx"))
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales"} {
+		if got[cell] != rule {
+			t.Errorf(".xlsx %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
+		}
+	}
+	if got := rules(filepath.Join(dir, "ods", "2020-03-czs.ods")); got["C7"] != "not_a_number" {
+		t.Errorf(".ods C7: %q, want not_a_number (all: %v)", got["C7"], got)
+	}
+}
