@@ -65,6 +65,11 @@ type ods struct {
 	pkg        *xlsx // the zip parts and their limits; no workbook part
 	sheets     []sheetInfo
 	hiddenCols map[int]bool
+	// styles are the number formats of the cell styles (odsStyles), for
+	// what a format shows; colStyle the default cell style of each column
+	// of the table being scanned.
+	styles   *odsStyles
+	colStyle map[int]string
 }
 
 var _ sheetScanner = (*ods)(nil)
@@ -91,7 +96,24 @@ func openODS(r io.ReaderAt, size int64, lim Limits) (*ods, error) {
 	// A sheet is hidden by its table style (table:display="false" in the
 	// automatic styles, which come before the tables).
 	hiddenStyle, style := map[string]bool{}, ""
+	o.styles = newODSStyles()
+	if _, ok := o.pkg.parts["styles.xml"]; ok {
+		if rc, err := o.pkg.open("styles.xml"); err == nil {
+			d := newXMLTokens(rc)
+			d.max = lim.MaxTextBytes
+			for {
+				kind, err := d.next()
+				if err != nil {
+					break // unreadable common styles only mean no format is known
+				}
+				o.styles.token(d, kind)
+			}
+			d.release()
+			rc.Close()
+		}
+	}
 	err = o.walk(func(d *xmlTokens, kind tokKind, depth int) (bool, error) {
+		o.styles.token(d, kind)
 		if kind != tokStart {
 			return true, nil
 		}
@@ -188,7 +210,7 @@ const maxODSColumns = 16384
 // scan streams one table's rows. Cells of a repeated row or column are
 // emitted once per repetition only when they hold something.
 func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
-	o.hiddenCols = map[int]bool{}
+	o.hiddenCols, o.colStyle = map[int]bool{}, map[int]string{}
 	var (
 		in, done   bool
 		row, col   int // the next row and column, 1-based
@@ -223,6 +245,11 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 						o.hiddenCols[c] = true
 					}
 				}
+				if v, _ := d.attr("default-cell-style-name"); v != "" && o.styles.hasFormat(v) {
+					for c := col + 1; c <= col+n && c <= maxODSColumns; c++ {
+						o.colStyle[c] = v
+					}
+				}
 				col += n
 			case "table-row":
 				rowRepeat = repeat(d, "number-rows-repeated")
@@ -235,6 +262,13 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				cellRepeat = repeat(d, "number-columns-repeated")
 				cur, valued = odsCell(d, col, row)
 				cur.Covered = name == "covered-table-cell"
+				if cur.Type == "n" && !cur.Percent {
+					sn, ok := d.attr("style-name")
+					if !ok {
+						sn = o.colStyle[col]
+					}
+					cur.Hides, cur.Scaled = o.styles.flags(sn)
+				}
 			case "annotation":
 				skip++
 			case "p":
@@ -464,4 +498,143 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File}, reconcile.RuleODSName, reconcile.Info, "", nil))
 	}
 	return sub
+}
+
+// odsStyles are what an OpenDocument file's number styles show, by cell
+// style: the same questions styles.xml answers for an .xlsx (a format that
+// shows nothing, or another magnitude), asked of number:number-style and
+// its kin — number:display-factor (thousands scaling), a "." as embedded
+// text (the literal point that shows 元 as 万元), and style:map conditions
+// that send positive or negative numbers to a style showing nothing (how
+// Calc keeps ;;;).
+type odsStyles struct {
+	data map[string]*odsNumStyle // by data style name
+	cell map[string][2]string    // cell style → its data style, its parent
+	cur  *odsNumStyle            // the data style being read
+	in   string                  // "text" or "embedded-text" being read in cur
+}
+
+type odsNumStyle struct {
+	digits bool   // shows digits (number, scientific-number, fraction)
+	text   bool   // prints some text
+	scaled string // how it shows another magnitude, "" for not
+	maps   [][2]string
+}
+
+// maxODSStyles bounds the styles kept (a style bomb is no reason to hold
+// memory): past it, further styles are not known, which only means no
+// finding about their formats.
+const maxODSStyles = 100_000
+
+func newODSStyles() *odsStyles {
+	return &odsStyles{data: map[string]*odsNumStyle{}, cell: map[string][2]string{}}
+}
+
+func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
+	switch kind {
+	case tokStart:
+		name := string(d.name)
+		switch name {
+		case "number-style", "currency-style", "percentage-style", "text-style":
+			s.cur = nil
+			if n, _ := d.attr("name"); n != "" && len(s.data) < maxODSStyles {
+				s.cur = &odsNumStyle{}
+				s.data[n] = s.cur
+			}
+			return
+		case "style":
+			if f, _ := d.attr("family"); f == "table-cell" && len(s.cell) < maxODSStyles {
+				n, _ := d.attr("name")
+				ds, _ := d.attr("data-style-name")
+				parent, _ := d.attr("parent-style-name")
+				s.cell[n] = [2]string{ds, parent}
+			}
+			return
+		}
+		if s.cur == nil {
+			return
+		}
+		switch name {
+		case "number", "scientific-number", "fraction":
+			s.cur.digits = true
+			if v, _ := d.attr("display-factor"); v != "" && v != "1" {
+				s.cur.scaled = `number:display-factor="` + clipRunes(v, 20) + `"`
+			}
+		case "text", "embedded-text":
+			s.in = name
+		case "map":
+			c, _ := d.attr("condition")
+			a, _ := d.attr("apply-style-name")
+			if len(s.cur.maps) < 8 {
+				s.cur.maps = append(s.cur.maps, [2]string{strings.ReplaceAll(c, " ", ""), a})
+			}
+		}
+	case tokText:
+		if s.cur == nil || s.in == "" {
+			return
+		}
+		if strings.TrimSpace(string(d.text)) != "" {
+			s.cur.text = true
+		}
+		if s.in == "embedded-text" && strings.Contains(string(d.text), ".") {
+			s.cur.scaled = `number:embedded-text "."`
+		}
+	case tokEnd:
+		switch string(d.name) {
+		case "number-style", "currency-style", "percentage-style", "text-style":
+			s.cur, s.in = nil, ""
+		case "text", "embedded-text":
+			s.in = ""
+		}
+	}
+}
+
+// dataStyle is a cell style's number style, through its parents.
+func (s *odsStyles) dataStyle(cell string) *odsNumStyle {
+	for i := 0; i < 8 && cell != ""; i++ {
+		c, ok := s.cell[cell]
+		if !ok {
+			return nil
+		}
+		if c[0] != "" {
+			return s.data[c[0]]
+		}
+		cell = c[1]
+	}
+	return nil
+}
+
+func (s *odsStyles) hasFormat(cell string) bool { return s.dataStyle(cell) != nil }
+
+// flags says what a cell style's number format does to a number: what it
+// shows as nothing (hidePositive, hideNegative) and how it shows another
+// magnitude.
+func (s *odsStyles) flags(cell string) (uint8, string) {
+	st := s.dataStyle(cell)
+	if st == nil {
+		return 0, ""
+	}
+	for_ := func(conds ...string) *odsNumStyle {
+		for _, m := range st.maps {
+			for _, c := range conds {
+				if m[0] == c {
+					return s.data[m[1]]
+				}
+			}
+		}
+		return st
+	}
+	nothing := func(t *odsNumStyle) bool { return t != nil && !t.digits && !t.text }
+	var h uint8
+	if nothing(for_("value()>0", "value()>=0")) {
+		h |= hidePositive
+	}
+	if nothing(for_("value()<0", "value()<=0")) {
+		h |= hideNegative
+	}
+	scaled := st.scaled
+	if t := for_("value()>0", "value()>=0"); t != nil && t.scaled != "" {
+		scaled = t.scaled
+	}
+	return h, scaled
 }

@@ -137,10 +137,10 @@ wb.save(sys.argv[2])
 // in Format Cells) and saved as .xlsx: ;;; hides 403.76, #,##0.00,
 // shows 313.22 as 0.31, 0\.0000 shows 442.09 as 0.0442, 0% shows 594.93
 // as 59493%. Calc writes them its own way (its own numFmt ids, escapes);
-// tally reads each as it reads openpyxl's. In an .ods the percentage is
-// a value type and is refused the same way; the other three are number
-// styles (display-factor, embedded text, conditional maps) tally does not
-// read yet.
+// tally reads each as it reads openpyxl's. Saved as .ods, the same four
+// are a percentage value type and number styles — number:display-factor,
+// a "." as embedded text, style:map conditions sending numbers to a style
+// that shows nothing — and are said the same way.
 func TestFormatsFromCalc(t *testing.T) {
 	t.Parallel()
 	python := testtool.Python(t, "uno")
@@ -191,7 +191,10 @@ finally:
 			t.Errorf(".xlsx %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
 	}
-	if got := rules(filepath.Join(dir, "ods", "2020-03-czs.ods")); got["C7"] != "not_a_number" {
-		t.Errorf(".ods C7: %q, want not_a_number (all: %v)", got["C7"], got)
+	got = rules(filepath.Join(dir, "ods", "2020-03-czs.ods"))
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales"} {
+		if got[cell] != rule {
+			t.Errorf(".ods %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
+		}
 	}
 }
