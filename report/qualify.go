@@ -238,7 +238,7 @@ func (x *extractor) each(figs []figure) []figure {
 		at := strings.LastIndex(seg, "均")
 		// 均 says "each" only right before what is said of them (均增长7%,
 		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(keepVerb.ReplaceAllString(seg[at+len("均"):], ""))) != "" {
 			out = append(out, f)
 			continue
 		}
@@ -247,7 +247,8 @@ func (x *extractor) each(figs []figure) []figure {
 			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
 			items = pairItems(clean(stripComparison(seg[:at])))
 		}
-		if len(items) < 2 {
+		if len(items) < 2 || yearItem.MatchString(items[0]) {
+			// 2017和2018年税收收入均为…: a list of years, not of subjects.
 			out = append(out, f)
 			continue
 		}
@@ -259,6 +260,12 @@ func (x *extractor) each(figs []figure) []figure {
 	}
 	return out
 }
+
+// yearItem: a list item that is a bare number (the first of 2017和2018年).
+var yearItem = regexp.MustCompile(`^\d+$`)
+
+// keepVerb: a verb of keeping a level after 均 (增速均保持10%以上, 均稳定在).
+var keepVerb = regexp.MustCompile(`^(保持|稳定|维持|控制)(在|于)?$`)
 
 // estimated: 预计 stands earlier in the figure's sentence, and no new
 // passage begins between them.
@@ -1728,7 +1735,11 @@ func listItems(s string) []string {
 			// Nor does an item that names a measure of its own (税收、工业
 			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
+			if tail := sharedTail(items[i], string(last)); tail != "" && !measureNoun.MatchString(items[i]) {
+				// 全口径工业开票和规上工业开票销售: the item's end recurs
+				// inside the last one; the head is what follows it there.
+				items[i] += tail
+			} else if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}
@@ -1748,6 +1759,20 @@ func listItems(s string) []string {
 		}
 	}
 	return items
+}
+
+// sharedTail: where the longest end of item (two characters or more)
+// recurs inside last, not at its end, what follows it there (全口径工业开票
+// in 规上工业开票销售: 销售).
+func sharedTail(item, last string) string {
+	rs := []rune(item)
+	for k := 0; k+2 <= len(rs); k++ {
+		end := string(rs[k:])
+		if at := strings.LastIndex(last, end); at >= 0 && at+len(end) < len(last) {
+			return last[at+len(end):]
+		}
+	}
+	return ""
 }
 
 // claim builds the claim of a figure.

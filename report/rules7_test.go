@@ -1,0 +1,58 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Blind batch 4 of the development half: figures of page furniture, units
+// written in two ways, a unit shared by a list, 均 over a 和 pair. Each
+// rule on sentences written for the test, none a report's own.
+func TestReadingRulesBatch7(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a page's time stamp after its date is no figure, whatever its parts add up to (14+41+45 = 100)",
+			"发布日期:2019-01-12 14:41:45   来源:本站\n过去一年，税收收入2亿元。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"a time stamp whose seconds a line break ran into the next line's digits",
+			"日期:2019-01-12 11:18:36\n1月10日，过去一年，税收收入2亿元。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"the parts of an index code after a letter and a slash, and a number with a leading zero, are no figures",
+			"索引号: 12345678900987654X/201901-00031 组配分类: 政府工作报告\n过去一年，修建道路012公里，新建公园3个。",
+			[]detail{{"3", "个", "公园", "新增", "2018", "fact", "level"}}},
+		{"a second measure word in brackets is part of the unit; 家次 and 辆次 count visits",
+			"过去一年，农机具保有量达到2.6万台(套)，走访企业120家次，检查车辆800辆次。",
+			[]detail{{"2.6", "万台(套)", "农机具保有量", "", "2018", "fact", "level"}, {"120", "家次", "企业", "", "2018", "fact", "level"},
+				{"800", "辆次", "车辆", "", "2018", "fact", "level"}}},
+		{"a bracket of more than one measure word is an aside, not a unit; 县 counts counties",
+			"过去一年，全市12县(市、区)完成年度任务。",
+			[]detail{{"12", "县", "", "", "2018", "fact", "level"}}},
+		{"a unit written once after the last of a 和 list is every figure's",
+			"过去一年，城镇和农村居民人均可支配收入增速分别提高1.2和0.8个百分点。",
+			[]detail{{"1.2", "个百分点", "城镇居民人均可支配收入", "增长", "2018", "fact", "points"},
+				{"0.8", "个百分点", "农村居民人均可支配收入", "增长", "2018", "fact", "points"}}},
+		{"joining a numbered batch names the batch's size, also where the copy cuts the 之一 off; a first batch of projects is counted",
+			"过去一年，本县成为全国首批50个\n过去一年，开工建设首批项目30个。",
+			[]detail{{"30", "个", "首批项目", "", "2018", "fact", "level"}}},
+		{"a ratio's last part after a decimal part is no time of day",
+			"过去五年，三次产业结构由16.5:48.5:35调整为13.1:42:44.9。",
+			[]detail{{"16.5", "", "第一产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"}, {"48.5", "", "第二产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"},
+				{"35", "", "第三产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"}, {"13.1", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"},
+				{"42", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"44.9", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
+		{"均保持 after a 和 pair gives each series the figure; an item's end recurring in the last names their shared head",
+			"今后五年，全口径工业开票和规上工业开票销售增速均保持10%以上，城镇和农村公路里程均稳定在100公里以上。",
+			[]detail{{"10", "%", "全口径工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"}, {"10", "%", "规上工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"},
+				{"100", "公里", "城镇公路里程", "以上", "2023", "target", "level"}, {"100", "公里", "农村公路里程", "以上", "2023", "target", "level"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
