@@ -198,6 +198,27 @@ func (x *extractor) structure(figs []figure) {
 // of all; 均 gives each listed subject the figure.
 func (x *extractor) lists(figs []figure) []figure {
 	x.respectively(figs)
+	// 从X1和X2提高到Y1和Y2: the Ys are the levels the Xs' series reached,
+	// in order.
+	for k := 0; k < len(figs); k++ {
+		if !figs[k].startOf || k > 0 && figs[k-1].startOf {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && figs[k+n].startOf && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 || k+2*n > len(figs) {
+			continue
+		}
+		ends := true
+		for i := 0; i < n; i++ {
+			ends = ends && figs[k+n+i].endOf && (i == 0 || x.inList(figs, k+n+i))
+		}
+		for i := 0; ends && i < n; i++ {
+			figs[k+n+i].subject = figs[k+i].subject
+		}
+	}
 	for k := len(figs) - 1; k > 0; k-- {
 		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
 		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
@@ -392,11 +413,22 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		reached = true
 	}
+	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
+	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达95亿元: the N years' sum
 	}
 	// 集聚企业30家、12家: a level's list goes on as a level of the end.
 	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
+		f.period = last
+		return
+	}
+	// 聚集了甲等3家外资总部、乙等12家银行总部和丙等62户总部企业: counts
+	// the same verb of a stock governs, in one clause, are levels of the
+	// end too.
+	if f.measure == Level && k > 0 && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "，。；：,;:") && figs[k-1].measure == Level && figs[k-1].period == last &&
+		countUnit(f.unit) && countUnit(figs[k-1].unit) && len(f.qualifiers) == 0 {
 		f.period = last
 		return
 	}
@@ -422,6 +454,20 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	}
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
+}
+
+// scaleBefore, scaleAfter: 规模 (scale) naming the figure, before it with
+// its verb or bound (投资规模近3亿元, 规模达50亿元) or right after it
+// (突破300亿规模, 迈上百亿规模): a size reached, not a sum.
+var (
+	scaleBefore = regexp.MustCompile(`规模\s*(达到?|为|约|近|超过?|突破|逾)?\s*$`)
+	scaleAfter  = regexp.MustCompile(`^\s*(规模|大关)`)
+)
+
+// countUnit: a unit that counts things (家, 户, 个), not an amount, a rate or a
+// measure of size.
+func countUnit(u string) bool {
+	return len([]rune(u)) == 1 && strings.ContainsRune("个家户名人项所座处", []rune(u)[0])
 }
 
 // rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
@@ -656,6 +702,9 @@ func (x *extractor) inList(figs []figure, k int) bool {
 	switch between {
 	case "-", "—", "－", "~", "～", "至", "到":
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
+	case "":
+		// 新栽苗木1570亩5.2万株: one thing measured in two units, side by side.
+		return figs[k-1].unit != figs[k].unit && !rateUnit(figs[k].unit) && figs[k].unit != ""
 	case "、", "和", "及", "与", ",", "，":
 		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
 	}
@@ -695,11 +744,20 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // 共 before a verb of bringing in, spending or doing (共引进资金, 共投入,
 // 共获得, 共办理) sums what the period brought in or did; 共有 and 共发生
 // may state a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成)`)
+//
+// The same verbs before the thing done and 共 right before the figure
+// (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
+// out (总兑付补偿资金, 总发放).
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
+
+// sumVerbs: verbs of bringing in, spending, doing or setting up whose
+// results add up over a period.
+const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|兑付|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成|布设|设置|建设|打造|走访|服务`
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
-// projects started or brought into production in the period.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
+// projects started or brought into production in the period; 新栽, 新植
+// and 新种 the trees and crops newly planted.
+var newWords = regexp.MustCompile(`新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
@@ -946,6 +1004,18 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.endOf = true
 	}
+	// 从34731元和14824元提高到48942元和22790元: a list of levels of
+	// several series (the 和 of 分别) starts or ends with the first.
+	if k > 0 && figs[k-1].unit == f.unit && f.unit != "" && x.inList(figs, k) {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
+	}
 	// 由13677户49479人减至887户1472人: a figure right after another, in
 	// another unit, is the same level counted another way.
 	if k > 0 && figs[k-1].unitEnd == f.start && f.unit != figs[k-1].unit {
@@ -1015,7 +1085,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+		// (突破300亿规模: 规模 names the size reached, not what is counted.)
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
+			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
 			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
@@ -1690,6 +1762,8 @@ var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产�
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
+	// 收入从2013年的 a和b: the words of a start are none of the items'.
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(startTime.ReplaceAllString(strings.TrimSuffix(s, "的"), "")), "从"), "由")
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors

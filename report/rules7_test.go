@@ -48,6 +48,23 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"今后五年，全口径工业开票和规上工业开票销售增速均保持10%以上，城镇和农村公路里程均稳定在100公里以上。",
 			[]detail{{"10", "%", "全口径工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"}, {"10", "%", "规上工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"},
 				{"100", "公里", "城镇公路里程", "以上", "2023", "target", "level"}, {"100", "公里", "农村公路里程", "以上", "2023", "target", "level"}}},
+		{"共 right before a count after a verb of doing sums; so do 共布设 and 总兑付; 新栽 counts new plantings, in two units side by side",
+			"过去一年，举办交流会和座谈会共15场，全镇共布设服务站8个，总兑付补偿资金1200万元，新栽果树苗木800亩3.1万株。",
+			[]detail{{"15", "场", "交流会和座谈会", "累计", "2018", "fact", "level"}, {"8", "个", "共布设服务站", "累计", "2018", "fact", "level"},
+				{"1200", "万元", "总兑付补偿资金", "累计", "2018", "fact", "level"}, {"800", "亩", "新栽果树苗木", "新增", "2018", "fact", "level"},
+				{"3.1", "万株", "新栽果树苗木", "新增", "2018", "fact", "level"}}},
+		{"从 a和b 提高到 c和d: both start levels, both end levels, in order",
+			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到42000元和18000元。",
+			[]detail{{"30000", "元", "城镇居民人均可支配收入", "", "2013", "fact", "level"}, {"12000", "元", "农村居民人均可支配收入", "", "2013", "fact", "level"},
+				{"42000", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"18000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}}},
+		{"counts a verb of a stock governs in one clause are levels of the span's end; a new clause of counts is summed",
+			"过去五年，聚集了甲银行等3家外资金融总部、乙银行等12家银行总部和丙公司、丁网等62户总部企业，引进项目40个。",
+			[]detail{{"3", "家", "外资金融总部", "", "2018", "fact", "level"}, {"12", "家", "银行总部和丙公司", "", "2018", "fact", "level"},
+				{"62", "户", "总部企业", "", "2018", "fact", "level"}, {"40", "个", "项目", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"规模 naming the figure makes a five-year figure a size reached, not a sum",
+			"过去五年，在谈项目投资规模近5亿元，工业总产值突破200亿规模，完成投资300亿元。",
+			[]detail{{"5", "亿元", "在谈项目投资规模", "近", "2018", "fact", "level"}, {"200", "亿", "工业总产值", "超过", "2018", "fact", "level"},
+				{"300", "亿元", "投资", "累计", "2014-2018", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
