@@ -416,6 +416,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
 	}
+	if k > 0 && figs[k-1].measure == Cumulative && figs[k-1].unit == f.unit && figs[k-1].start >= x.sentenceStart(f.start) && strings.Contains(x.str(figs[k-1].unitEnd, f.start), "其中") {
+		reached = false // 落户企业24家，其中亿元级企业9家: a part of a sum sums the same span
+	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达95亿元: the N years' sum
 	}
@@ -587,12 +590,23 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
-	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+	if strings.ContainsAny(between, "；;。") {
 		return false
+	}
+	// 其中注册资金在1000万以上的200家，5000万元以上的39家: a bound naming
+	// the class of the part is no word of its own; a class after a part
+	// is the next part.
+	between = classBoundWords.ReplaceAllString(between, "")
+	if !strings.HasPrefix(between, "其中") {
+		return (between == "" || clean(between) == between) && x.partOfNew(figs, k-1)
 	}
 	noun := strings.TrimPrefix(between, "其中")
 	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
 }
+
+// classBoundWords: an amount with 以上/以下 and 的 naming a class of the
+// things counted (在1000万元以上的, 5000万元以下的).
+var classBoundWords = regexp.MustCompile(`(在|达到?)?\d+(\.\d+)?(万亿|亿|万|千)?元?(及|或)?(以上|以下)的`)
 
 // newAfter: a count standing before its noun whose predicate says the
 // things were newly recognised (5家企业被新认定为专精特新企业): the new-word
@@ -624,16 +638,20 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
 		return false
 	}
+	// (…注册数3532家，全区排名第二，授信金额382万元: a clause with no
+	// figure between the items interrupts no list.)
 	between := x.str(p.unitEnd, f.start)
-	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+	if n := strings.Count(between, "，") + strings.Count(between, ","); n < 1 || n > 2 || strings.ContainsAny(between, "；;：:") {
 		return false
 	}
 	j := k - 1
 	for j > 0 && x.nextItem(figs, j) {
 		j--
 	}
-	// the list's head must open with 累计 (or be carried on from one that did)
+	// the list's head must open with 累计 (or be carried on from one that
+	// did), after the time it is of (2021年累计完成…)
 	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	head = strings.TrimLeft(yearLead.ReplaceAllString(head, ""), "，, ")
 	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
 		return false
 	}
@@ -642,6 +660,9 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
 }
+
+// yearLead: the year a clause is of, opening it (2021年, 2021年度).
+var yearLead = regexp.MustCompile(`^\d{4}\s*年度?[，, ]*`)
 
 // joinWords takes out the spaces a copy left inside words, between two
 // Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):

@@ -65,6 +65,17 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去五年，在谈项目投资规模近5亿元，工业总产值突破200亿规模，完成投资300亿元。",
 			[]detail{{"5", "亿元", "在谈项目投资规模", "近", "2018", "fact", "level"}, {"200", "亿", "工业总产值", "超过", "2018", "fact", "level"},
 				{"300", "亿元", "投资", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"the 其中 parts of a new count named by a bound are new, each; a year's 累计 heads its programme's list over a clause with no figure",
+			"过去一年，新增市场主体900家，其中注册资本在1000万元以上的60家，5000万元以上的8家。2018年累计办理贷款企业300家，位列全市第三，授信金额500万元，发放贷款420万元。",
+			[]detail{{"900", "家", "市场主体", "新增", "2018", "fact", "level"}, {"60", "家", "注册资本在1000万元以上", "新增", "2018", "fact", "level"},
+				{"8", "家", "5000万元以上", "新增", "2018", "fact", "level"}, {"300", "家", "贷款企业", "累计", "2018", "fact", "level"},
+				{"500", "万元", "授信金额", "累计", "2018", "fact", "level"}, {"420", "万元", "贷款", "累计", "2018", "fact", "level"}}},
+		{"a place's 累计 heads no list of other actions",
+			"过去一年，街道累计筹集资金30万元，分发物资2万件。",
+			[]detail{{"30", "万元", "资金", "累计", "2018", "fact", "level"}, {"2", "万件", "分发物资", "", "2018", "fact", "level"}}},
+		{"a 其中 part of a five-year sum sums the span too, also a class by size",
+			"过去五年，落户园区企业30家，其中亿元级企业7家。",
+			[]detail{{"30", "家", "落户园区企业", "累计", "2014-2018", "fact", "cumulative"}, {"7", "家", "亿元级企业", "累计", "2014-2018", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
