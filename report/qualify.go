@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -1555,7 +1556,7 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
 var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
@@ -1742,13 +1743,24 @@ func pairItems(s string) []string {
 
 // listBefore: the n figures before figure k form a list of their own in
 // its sentence, each of another subject.
+// commaItem: figure k's clause is the next of a comma list of levels in
+// one unit, each with its own subject (收入30亿元，支出200亿元，…).
+func (x *extractor) commaItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	if !strings.HasPrefix(between, "，") && !strings.HasPrefix(between, ",") {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(between)
+	return !strings.ContainsAny(between[w:], clauseMarks) && figs[k].unit == figs[k-1].unit && figs[k].measure == figs[k-1].measure && clean(between[w:]) != ""
+}
+
 func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
 		return false
 	}
 	seen := map[string]bool{}
 	for i := k - n; i < k; i++ {
-		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) && !x.commaItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
 			return false
 		}
 		seen[figs[i].subject] = true

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/spec"
 )
 
 // Blind batch 4 of the development half: figures of page furniture, units
@@ -81,6 +82,33 @@ func TestReadingRulesBatch7(t *testing.T) {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// Blind batch 4's names: scope words and brackets, a series beside its
+// scoped part, a 同口径 in brackets, a list of multiples after a comma list.
+func TestIndicatorNamesBatch7(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"过去一年，县属固定资产投资30亿元，增长5%；全社会固定资产投资80亿元。", []string{"", "", "fai"}},
+		{"过去一年，一般公共预算收入（含某片区）5亿元，一般公共预算收入4亿元；全县（含园区，下同）固定资产投资完成8亿元。", []string{"", "budget_revenue", "fai"}},
+		{"过去一年，完成工业产值9亿元，规模工业总产值6亿元。", []string{"", "industrial_output"}},
+		{"过去一年，工业总产值9亿元。", []string{"industrial_output"}},
+		{"过去一年，地方一般公共预算收入2.5亿元，下降(同口径)9.5%。", []string{"budget_revenue", ""}},
+		{"过去五年，一般公共预算收入30亿元，一般公共预算支出200亿元，是2013年的1.3倍和1.5倍。", []string{"budget_revenue", "", "budget_revenue", ""}},
+	}
+	for _, c := range cases {
+		found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n"+c.text, "\n"), Options{})
+		got := MapIndicators(found, s)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s\n%+v", c.text, diff, found)
 		}
 	}
 }
