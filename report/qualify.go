@@ -468,6 +468,10 @@ var (
 	scaleAfter  = regexp.MustCompile(`^\s*(规模|大关)`)
 )
 
+// commaTo: the verb of 从X，增长至Y after the comma a report puts
+// between X and it.
+var commaTo = regexp.MustCompile(`^\s*[，,]\s*(增长|增加|提高|提升|上升|扩大|下降|减少|降低|缩小|发展|跃升|调整)(至|到|为)[^，。；,;]*$`)
+
 // countUnit: a unit that counts things (家, 户, 个), not an amount, a rate or a
 // measure of size.
 func countUnit(u string) bool {
@@ -1057,7 +1061,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	y := -1
 	for n := k + 1; n < len(figs); n++ {
 		next := x.str(figs[n-1].unitEnd, figs[n].start)
-		if strings.ContainsAny(next, "，。；,;") {
+		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && commaTo.MatchString(next)) {
 			break
 		}
 		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {

@@ -77,6 +77,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"a 其中 part of a five-year sum sums the span too, also a class by size",
 			"过去五年，落户园区企业30家，其中亿元级企业7家。",
 			[]detail{{"30", "家", "落户园区企业", "累计", "2014-2018", "fact", "cumulative"}, {"7", "家", "亿元级企业", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"从X年的a，增长至Y年的b: a comma between the start and the verb to the end",
+			"一年来，地区生产总值从2017年的6.35亿元，增长至2018年的6.46亿元，农民人均纯收入从2017年的18753元，增长至2018年的19818元。",
+			[]detail{{"6.35", "亿元", "地区生产总值", "", "2017", "fact", "level"}, {"6.46", "亿元", "地区生产总值", "", "2018", "fact", "level"},
+				{"18753", "元", "农民人均纯收入", "", "2017", "fact", "level"}, {"19818", "元", "农民人均纯收入", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
