@@ -39,7 +39,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -229,7 +229,10 @@ var (
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.
-	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来`)
+	// A heading of the term's review (本届政府工作回顾) and the time since
+	// the first session of the congress that elected the government (县十
+	// 六届人大一次会议以来, 上届人代会一次会议以来) open the same span.
+	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来|本届政府(五年)?(的)?(主要)?工作(回顾|总结)|届(人大|人民代表大会|人代会)(第)?一次会议(召开)?以来`)
 	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
 	// 回顾2016年以来的工作): the span from that year to the reviewed year.
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
@@ -560,7 +563,7 @@ func (x *extractor) passages() {
 	// to the one reviewed, for the rest of the sentence.
 	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[2]:loc[3]])
-		if y >= R || y < R-15 {
+		if y >= R || y < R-15 || x.stressed(x.byteRune[loc[0]]) {
 			continue
 		}
 		at := x.byteRune[loc[0]]
@@ -575,7 +578,7 @@ func (x *extractor) passages() {
 				from = e.year
 			}
 		}
-		if from == 0 || from >= R {
+		if from == 0 || from >= R || x.stressed(x.byteRune[loc[0]]) {
 			continue
 		}
 		at := x.byteRune[loc[0]]
@@ -700,6 +703,15 @@ func (x *extractor) opensParagraph(i int) bool {
 	prev := x.sentenceStart(s - 1)
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
+
+// stressed: the phrase at i singles out the later part of a span just
+// named (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what follows
+// is said of the whole span, the part only stressed.
+func (x *extractor) stressed(i int) bool {
+	return stressWord.MatchString(x.str(i-8, i))
+}
+
+var stressWord = regexp.MustCompile(`(特别是|尤其是|特别|尤其)(党的|自|从)?\s*$`)
 
 // countWord is the number a count of years is written with (四, 两, 10),
 // 0 when it is none.

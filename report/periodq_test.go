@@ -1,0 +1,52 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Period and kind rules blind batch 4's development half called for
+// (issue 13, third round), each on sentences written for the test: the
+// structure they read, and its edges.
+func TestPeriodRulesRound3(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a page's 回顾 before a date is no review heading",
+			"往期回顾\n2021年03月16日\n某县人民政府工作报告\n——2021年3月3日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。",
+			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}}},
+		{"回顾 before a year that is no date still names the year reviewed",
+			"某县人大会议开幕\n县长作报告，回顾2020年工作。全县地区生产总值增长5%。",
+			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}}},
+		{"a span's part singled out by 特别是 is only stressed: the span holds",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来特别是党的十九大以来，全县地区生产总值年均增长7%，累计完成投资500亿元。过去五年，尤其是2018年以来，新建学校20所。",
+			[]detail{{"7", "%", "", "年均", "2016-2020", "fact", "growth"}, {"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"},
+				{"20", "所", "", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"without 特别是 the event still opens its span",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。党的十九大以来，全县累计完成投资300亿元。",
+			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}, {"300", "亿元", "", "累计", "2018-2020", "fact", "cumulative"}}},
+		{"a heading of the government's term review opens the term",
+			"政府工作报告\n——2017年1月15日在某县第十七届人民代表大会第一次会议上\n一、本届政府工作回顾\n全县财政收入由2.3亿元提高到4.3亿元，年均增长13.2%。",
+			[]detail{{"2.3", "亿元", "", "", "2011", "fact", "level"}, {"4.3", "亿元", "", "", "2016", "fact", "level"}, {"13.2", "%", "", "年均", "2012-2016", "fact", "growth"}}},
+		{"since the first session of the congress that elected the government: the term",
+			"政府工作报告\n——2017年1月15日在某县第十七届人民代表大会第一次会议上\n县十六届人大一次会议以来，全县累计完成投资120亿元。",
+			[]detail{{"120", "亿元", "", "累计", "2012-2016", "fact", "cumulative"}}},
+		{"since a later session: no term span",
+			"政府工作报告\n——2019年1月15日在某县第十七届人民代表大会第三次会议上\n县十七届人大二次会议以来，全县完成投资30亿元。",
+			[]detail{{"30", "亿元", "", "", "2018", "fact", "level"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
+		for k := range got {
+			if k < len(c.want) && c.want[k].Subject == "" {
+				got[k].Subject = "" // a subject the case leaves blank is not what it tests
+			}
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
