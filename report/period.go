@@ -63,10 +63,20 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := x.deliveryDate(head); m != nil {
-		if m[1] == "" {
-			m = []string{m[0], m[4], m[5], m[6]}
+	m, session := x.deliveryDate(head)
+	if m != nil && m[1] == "" {
+		m = []string{m[0], m[4], m[5], m[6]}
+	}
+	if m != nil && !session {
+		// 日期:2025-12-28 over a session that reviews 2016 and sets 2017's
+		// targets: a page's date later than the year after any the text
+		// names is a repost's, not the session's; the text decides (a
+		// text that names no year has only the page's date).
+		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
+			m = nil
 		}
+	}
+	if m != nil {
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -155,10 +165,25 @@ func (x *extractor) years() (review, delivered int) {
 	return 0, 0
 }
 
+// lastYearNamed is the latest year (1990–2100) the text names with 年,
+// the date given aside; 0 when it names none.
+func (x *extractor) lastYearNamed(date string) int {
+	last := 0
+	for _, m := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[m[2]:m[3]])
+		if y < 1990 || y > 2100 || strings.Contains(date, "年") && strings.HasPrefix(x.s[m[0]:], date) {
+			continue
+		}
+		last = max(last, y)
+	}
+	return last
+}
+
 // deliveryDate is the date a report was delivered at, in head: the date
 // said to be of the session (2018年12月20日在…大会上) before a page's time of
-// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
-func (x *extractor) deliveryDate(head string) []string {
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone;
+// session says it is the session's.
+func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
 	// report writes it, read as digits.
 	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
@@ -179,13 +204,13 @@ func (x *extractor) deliveryDate(head string) []string {
 			}
 		}
 		if atSession.MatchString(rest) {
-			return m
+			return m, true
 		}
 		if first == nil {
 			first = m
 		}
 	}
-	return first
+	return first, false
 }
 
 var (

@@ -37,6 +37,18 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"since a later session: no term span",
 			"政府工作报告\n——2019年1月15日在某县第十七届人民代表大会第三次会议上\n县十七届人大二次会议以来，全县完成投资30亿元。",
 			[]detail{{"30", "亿元", "", "", "2018", "fact", "level"}}},
+		{"a page's date years after every year the text names is a repost's: the text's own years decide",
+			"某镇人民代表大会召开\n日期:2025-12-28 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元，增长10%。\n报告提出，2017年工作安排：今年主要预期目标是：生产总值增长9%左右。",
+			[]detail{{"28.9", "亿元", "", "", "2016", "fact", "level"}, {"10", "%", "", "增长", "2016", "fact", "growth"}, {"9", "%", "", "增长,约", "2017", "target", "growth"}}},
+		{"a page's date the year after the one the text names is still the delivery",
+			"某镇人民代表大会召开\n日期:2017-03-02 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元。今年主要预期目标是：生产总值增长9%左右。",
+			[]detail{{"28.9", "亿元", "", "", "2016", "fact", "level"}, {"9", "%", "", "增长,约", "2017", "target", "growth"}}},
+		{"a page's date over a text that names no year is all there is",
+			"某镇人民代表大会召开\n日期:2022-01-10 来源:网络\n会议指出，过去一年，全镇生产总值增长6%。今后五年，地区生产总值年均增长7%。",
+			[]detail{{"6", "%", "", "增长", "2021", "fact", "growth"}, {"7", "%", "", "年均", "2022-2026", "target", "growth"}}},
+		{"a session's date stands whatever years the text names",
+			"政府工作报告\n——2025年1月10日在某县人民代表大会上\n2016年以来，全县累计投资100亿元。",
+			[]detail{{"100", "亿元", "", "累计", "2016-2024", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
