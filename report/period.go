@@ -51,7 +51,10 @@ var (
 	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
 	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
 	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
-	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	// yearRunning: the text reads the year as still running: estimates of
+	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
+	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 

@@ -49,6 +49,12 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"a session's date stands whatever years the text names",
 			"政府工作报告\n——2025年1月10日在某县人民代表大会上\n2016年以来，全县累计投资100亿元。",
 			[]detail{{"100", "亿元", "", "累计", "2016-2024", "fact", "cumulative"}}},
+		{"a title's year over an account of this year's work done: the year is still running",
+			"某镇2021年政府工作报告\n现将一年来工作总结如下。\n一、本年度重点工作完成情况\n全镇农村社会总产值预计完成11亿元。2021年实施项目17个。",
+			[]detail{{"11", "亿元", "", "预计", "2021", "fact", "level"}, {"17", "个", "", "", "2021", "fact", "level"}}},
+		{"本年度 naming this year's goals is no account of work done: the title's year is delivered after the year reviewed",
+			"某镇2021年政府工作报告\n过去一年，全镇生产总值增长6%。\n本年度主要目标：生产总值增长7%。",
+			[]detail{{"6", "%", "", "增长", "2020", "fact", "growth"}, {"7", "%", "", "增长", "2021", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
