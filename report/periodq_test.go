@@ -55,6 +55,13 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"本年度 naming this year's goals is no account of work done: the title's year is delivered after the year reviewed",
 			"某镇2021年政府工作报告\n过去一年，全镇生产总值增长6%。\n本年度主要目标：生产总值增长7%。",
 			[]detail{{"6", "%", "", "增长", "2020", "fact", "growth"}, {"7", "%", "", "增长", "2021", "target", "growth"}}},
+		{"a year joined to a figure by 的 dates that figure's clause, not the rest of its sentence",
+			"某州政府工作报告\n——2016年2月26日在某州人民代表大会上\n过去的五年，全州地区生产总值由2010年的77亿元跃升到2015年的161.1亿元，年均增长13.8%；累计完成投资1008亿元，是“十一五”的2.5倍；人口自然增长率控制在4.8‰以内。",
+			[]detail{{"77", "亿元", "", "", "2010", "fact", "level"}, {"161.1", "亿元", "", "", "2015", "fact", "level"}, {"13.8", "%", "", "年均", "2011-2015", "fact", "growth"},
+				{"1008", "亿元", "", "累计", "2011-2015", "fact", "cumulative"}, {"2.5", "倍", "", "", "2011-2015", "fact", "ratio"}, {"4.8", "‰", "", "以内", "2011-2015", "fact", "ratio"}}},
+		{"a year before its figure's noun (2015年，…) still holds for its sentence",
+			"某州政府工作报告\n——2016年2月26日在某州人民代表大会上\n过去的五年，全州累计完成投资1008亿元。2015年，全州地区生产总值161.1亿元，增长8%，人口自然增长率4.8‰。",
+			[]detail{{"1008", "亿元", "", "累计", "2011-2015", "fact", "cumulative"}, {"161.1", "亿元", "", "", "2015", "fact", "level"}, {"8", "%", "", "增长", "2015", "fact", "growth"}, {"4.8", "‰", "", "", "2015", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
