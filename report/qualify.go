@@ -925,6 +925,8 @@ var (
 	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
 	// toLevel: a verb bringing X to a level right after it.
 	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
+	// toLevelNext: the same verb opening the next clause (从X，增长至Y).
+	toLevelNext = regexp.MustCompile(`^\s*[，,]\s*(提高|增加|提升|上升|下降|降低|减少|增长|扩大|发展|调整|优化|缩小|跃升)(到|至)`)
 )
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
@@ -951,14 +953,22 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			f.endOf = true
 		}
 	}
+	// 从2015年的34731元和14824元提高到48942元和22790元: a figure listed
+	// right after X, in its unit, is another X of the same time.
+	if k > 0 && figs[k-1].startOf && f.unit == figs[k-1].unit && x.inList(figs, k) {
+		f.startOf, f.qualifiers, f.period = true, nil, figs[k-1].period
+		f.measure = measureOf(f)
+		return
+	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
-	// Y: the first figure after 到/至/为 in the clause.
+	// Y: the first figure after 到/至/为 in the clause (or the next clause,
+	// when it opens with the verb: 从6.35亿元，增长至6.46亿元).
 	y := -1
 	for n := k + 1; n < len(figs); n++ {
 		next := x.str(figs[n-1].unitEnd, figs[n].start)
-		if strings.ContainsAny(next, "，。；,;") {
+		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && toLevelNext.MatchString(next)) {
 			break
 		}
 		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
@@ -968,7 +978,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	}
 	if y >= 0 {
 		figs[y].endOf = true
-	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) && !toLevelNext.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
 	// 由60%提高到全覆盖 (Y in words, or the copy ends after 到): X is
