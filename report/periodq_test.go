@@ -72,6 +72,15 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"从X，Y in another clause without a verb of change: no start",
 			"某镇政府工作报告\n——2023年3月1日在某镇人民代表大会上\n一、2022年工作回顾\n一年来，从源头抓起，新建道路12公里，完成投资3亿元。",
 			[]detail{{"12", "公里", "", "新增", "2022", "fact", "level"}, {"3", "亿元", "", "", "2022", "fact", "level"}}},
+		{"in a span's review a yearly amount passing a bound in a bare 亿 is the last year's; an amount spent is still a sum",
+			"某市政府工作报告\n——2022年1月11日在某市人民代表大会上\n五年来，全市规上工业总产值突破300亿规模，累计投入资金超50亿。",
+			[]detail{{"300", "亿", "", "超过", "2021", "fact", "level"}, {"50", "亿", "", "累计,超过", "2017-2021", "fact", "cumulative"}}},
+		{"a share with its change in points after it is a level at the span's end; a share alone of what the span spent is the span's",
+			"某市政府工作报告\n——2022年1月11日在某市人民代表大会上\n五年来，七大产业产值占工业比重88.4%，提高23.4个百分点；民生支出占财政支出比重80%。",
+			[]detail{{"88.4", "%", "", "", "2021", "fact", "ratio"}, {"23.4", "个百分点", "", "增长", "2017-2021", "fact", "points"}, {"80", "%", "", "", "2017-2021", "fact", "ratio"}}},
+		{"a contribution to growth is the span's, even when 达 reaches it; in one year's review the year's",
+			"某区政府工作报告\n——2021年3月1日在某区人民代表大会上\n过去五年，现代服务业集聚发展，对经济增长贡献率达59.8%。\n二、2020年工作回顾\n全年消费对经济增长贡献率为60%。",
+			[]detail{{"59.8", "%", "", "", "2016-2020", "fact", "ratio"}, {"60", "%", "", "", "2020", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -399,7 +399,13 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+	if f.measure == Ratio && contribution.MatchString(x.str(f.from, f.start)) {
+		return // 服务业对经济增长贡献率达59.8%: a share of the span's growth, not a level reached
+	}
+	// 七大产业产值占工业比重88.4%，提高23.4个百分点: a share whose change
+	// in points follows is a level at a time, the span's end.
+	pointsAfter := k+1 < len(figs) && strings.HasSuffix(figs[k+1].unit, "百分点") && pointsChange.MatchString(x.str(f.unitEnd, figs[k+1].start))
+	if f.measure == Ratio && (reached || pointsAfter || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
 		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
 		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
 		// of what the span spent (民生支出占财政支出比重80%).
@@ -416,6 +422,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// contribution: a share of growth (贡献率), which a span's growth has as
+// a whole.
+var contribution = regexp.MustCompile(`贡献率\s*(达到?|为|是)?\s*$`)
+
+// pointsChange: what stands between a share and its change in points
+// right after it (…88.4%，提高23.4个百分点; …40%、比2015年提高5个百分点).
+var pointsChange = regexp.MustCompile(`^\s*[，,、]?\s*((比|较)[^，,；;。]{0,8})?(提高|提升|上升|增加|下降|降低|回落|减少|扩大|缩小)了?\s*$`)
 
 // rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
 var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?\s*$`)
@@ -434,7 +448,8 @@ var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，
 // level the last year reached, unless a verb of spending or bringing in
 // makes it a sum (投入近50亿元).
 func (x *extractor) yearlyBound(f *figure) bool {
-	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+	// (总产值突破300亿规模: a bare 亿 or 万 of an amount is its 元.)
+	if !strings.HasSuffix(f.unit, "元") && f.unit != "亿" && f.unit != "万" || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
 		return false
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
