@@ -81,6 +81,18 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"a contribution to growth is the span's, even when 达 reaches it; in one year's review the year's",
 			"某区政府工作报告\n——2021年3月1日在某区人民代表大会上\n过去五年，现代服务业集聚发展，对经济增长贡献率达59.8%。\n二、2020年工作回顾\n全年消费对经济增长贡献率为60%。",
 			[]detail{{"59.8", "%", "", "", "2016-2020", "fact", "ratio"}, {"60", "%", "", "", "2020", "fact", "ratio"}}},
+		{"a verb of holding heads its whole 、 list: each item is a stock at the span's end",
+			"某区政府工作报告\n——2021年3月1日在某区人民代表大会上\n过去五年，全区聚集了甲银行等3家外资金融总部、乙银行等12家银行金融总部和丙公司、丁网等62户总部企业。",
+			[]detail{{"3", "家", "", "", "2020", "fact", "level"}, {"12", "家", "", "", "2020", "fact", "level"}, {"62", "户", "", "", "2020", "fact", "level"}}},
+		{"an item of the list with its own verb of bringing in is a flow again",
+			"某区政府工作报告\n——2021年3月1日在某区人民代表大会上\n过去五年，全区拥有高新技术企业80家、引进总部企业12家。",
+			[]detail{{"80", "家", "", "", "2020", "fact", "level"}, {"12", "家", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a part (其中) of a sum over the span is summed too, whatever class it names",
+			"某镇政府工作报告\n——2016年11月24日在某镇人民代表大会上\n一、过去五年工作回顾\n五年来，落户园区企业24家，其中亿元级企业9家。全镇现有亿元级企业15家。",
+			[]detail{{"24", "家", "", "累计", "2012-2016", "fact", "cumulative"}, {"9", "家", "", "累计", "2012-2016", "fact", "cumulative"}, {"15", "家", "", "", "2016", "fact", "level"}}},
+		{"projects under negotiation or construction as the report speaks are a stock at its time",
+			"某镇政府工作报告\n——2016年11月24日在某镇人民代表大会上\n一、过去五年工作回顾\n五年来，招引项目30个，在谈项目投资规模近3亿元，在建项目8个。",
+			[]detail{{"30", "个", "", "累计", "2012-2016", "fact", "cumulative"}, {"3", "亿元", "", "近", "2016", "fact", "level"}, {"8", "个", "", "", "2016", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

@@ -371,6 +371,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		}
 		return
 	}
+	// 落户园区企业24家，其中亿元级企业9家: a part (其中) of a sum over the
+	// span is summed over it too, whatever class it names.
+	if f.measure == Level && k > 0 && figs[k-1].measure == Cumulative && figs[k-1].period == p && figs[k-1].unit == f.unit &&
+		figs[k-1].start >= x.sentenceStart(f.start) && strings.Contains(x.str(figs[k-1].unitEnd, f.start), "其中") {
+		f.qualifiers = appendOnce(f.qualifiers, "累计")
+		f.measure = Cumulative
+		return
+	}
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
@@ -378,7 +386,8 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
-		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
+			x.heldList(f) || pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
@@ -458,6 +467,20 @@ func (x *extractor) yearlyBound(f *figure) bool {
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
 var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
+
+// holdList: a verb of holding that heads a 、 list of what is held
+// (聚集了A等3家…、B等12家…、C等62户…): every item is a stock at the end,
+// unless an item brings its own verb of bringing in.
+var holdList = regexp.MustCompile(`^[^、]*(拥有|现有|集聚|聚集|汇聚|保有)了?([^，。；,;]*)$`)
+
+// pending: projects under negotiation or construction as the report
+// speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
+var pending = regexp.MustCompile(`(在谈|在建|洽谈中)的?(项目|企业)`)
+
+func (x *extractor) heldList(f *figure) bool {
+	m := holdList.FindStringSubmatch(x.str(x.back(f.start, "，。；,;：:！？"), f.start))
+	return m != nil && !flowVerb.MatchString(m[2]) && !strings.Contains(m[2], "新增") && !strings.Contains(m[2], "新建")
+}
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
