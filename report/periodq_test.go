@@ -93,6 +93,9 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"projects under negotiation or construction as the report speaks are a stock at its time",
 			"某镇政府工作报告\n——2016年11月24日在某镇人民代表大会上\n一、过去五年工作回顾\n五年来，招引项目30个，在谈项目投资规模近3亿元，在建项目8个。",
 			[]detail{{"30", "个", "", "累计", "2012-2016", "fact", "cumulative"}, {"3", "亿元", "", "近", "2016", "fact", "level"}, {"8", "个", "", "", "2016", "fact", "level"}}},
+		{"a size naming an item of a list the clause counts is neither a sum nor the end's; the count is a sum",
+			"某市政府工作报告\n——2022年1月11日在某市人民代表大会上\n五年来，实施甲公司120万吨焦化、乙公司大型型材等551个重点产业项目。",
+			[]detail{{"120", "万吨", "", "", "2017-2021", "fact", "level"}, {"551", "个", "", "累计", "2017-2021", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

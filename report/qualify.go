@@ -408,6 +408,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
+	if f.measure == Level && !rateUnit(f.unit) && x.namesItem(f) {
+		return // 实施甲120万吨焦化、乙…等551个项目: a size naming an item the span carried out
+	}
 	if f.measure == Ratio && contribution.MatchString(x.str(f.from, f.start)) {
 		return // 服务业对经济增长贡献率达59.8%: a share of the span's growth, not a level reached
 	}
@@ -472,6 +475,22 @@ var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|�
 // (聚集了A等3家…、B等12家…、C等62户…): every item is a stock at the end,
 // unless an item brings its own verb of bringing in.
 var holdList = regexp.MustCompile(`^[^、]*(拥有|现有|集聚|聚集|汇聚|保有)了?([^，。；,;]*)$`)
+
+// namesItem: the figure is part of the name of an item in a list the
+// clause then counts (实施甲公司120万吨焦化、乙公司…等551个重点项目): it
+// names the item, it measures nothing of the span by itself.
+func (x *extractor) namesItem(f *figure) bool {
+	if strings.ContainsAny(f.unit, "个项家户所座条处人") {
+		return false // 甲等12家企业、乙等62户…: counts of the items, not a size naming one
+	}
+	end := f.unitEnd
+	for end < len(x.t.runes) && end < f.unitEnd+80 && !strings.ContainsRune("，。；,;！？!?：:", x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return itemsCounted.MatchString(x.str(f.unitEnd, end))
+}
+
+var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|户|所|座|条|处)[^\d]{0,8}(项目|工程|企业|园区)`)
 
 // pending: projects under negotiation or construction as the report
 // speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
