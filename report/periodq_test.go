@@ -109,3 +109,32 @@ func TestPeriodRulesRound3(t *testing.T) {
 		}
 	}
 }
+
+// The year reviewed given (as reconcile --report gives it from the spec)
+// over a text with no date: 今年 is still read from the text, the year
+// reviewed when it runs (今年以来), the year after when it does not.
+func TestGivenYearKeepsTheTextsToday(t *testing.T) {
+	cases := []struct {
+		name, text string
+		year       int
+		want       []detail
+	}{
+		{"a year-end summary: 今年以来 is the year given",
+			"某街道2023年工作总结及2024年工作计划\n一、2023年工作完成情况\n今年以来，13个重点项目累计完成投资35.42亿元，同比增长87.4%。", 2023,
+			[]detail{{"13", "个", "", "", "2023", "fact", "level"}, {"35.42", "亿元", "", "累计", "2023", "fact", "level"}, {"87.4", "%", "", "增长", "2023", "fact", "growth"}}},
+		{"a report early the next year: 今年 is the year after the one given",
+			"某县政府工作报告\n一、2022年工作回顾\n全年地区生产总值增长5%。\n今年主要预期目标：地区生产总值增长6%。", 2022,
+			[]detail{{"5", "%", "", "增长", "2022", "fact", "growth"}, {"6", "%", "", "增长", "2023", "target", "growth"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{Year: c.year}))
+		for k := range got {
+			if k < len(c.want) && c.want[k].Subject == "" {
+				got[k].Subject = ""
+			}
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
