@@ -198,6 +198,27 @@ func (x *extractor) structure(figs []figure) {
 // of all; 均 gives each listed subject the figure.
 func (x *extractor) lists(figs []figure) []figure {
 	x.respectively(figs)
+	// 从X1和X2提高到Y1和Y2: the Ys are the levels the Xs' series reached,
+	// in order.
+	for k := 0; k < len(figs); k++ {
+		if !figs[k].startOf || k > 0 && figs[k-1].startOf {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && figs[k+n].startOf && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 || k+2*n > len(figs) {
+			continue
+		}
+		ends := true
+		for i := 0; i < n; i++ {
+			ends = ends && figs[k+n+i].endOf && (i == 0 || x.inList(figs, k+n+i))
+		}
+		for i := 0; ends && i < n; i++ {
+			figs[k+n+i].subject = figs[k+i].subject
+		}
+	}
 	for k := len(figs) - 1; k > 0; k-- {
 		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
 		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
@@ -238,7 +259,7 @@ func (x *extractor) each(figs []figure) []figure {
 		at := strings.LastIndex(seg, "均")
 		// 均 says "each" only right before what is said of them (均增长7%,
 		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(keepVerb.ReplaceAllString(seg[at+len("均"):], ""))) != "" {
 			out = append(out, f)
 			continue
 		}
@@ -247,7 +268,8 @@ func (x *extractor) each(figs []figure) []figure {
 			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
 			items = pairItems(clean(stripComparison(seg[:at])))
 		}
-		if len(items) < 2 {
+		if len(items) < 2 || yearItem.MatchString(items[0]) {
+			// 2017和2018年税收收入均为…: a list of years, not of subjects.
 			out = append(out, f)
 			continue
 		}
@@ -259,6 +281,12 @@ func (x *extractor) each(figs []figure) []figure {
 	}
 	return out
 }
+
+// yearItem: a list item that is a bare number (the first of 2017和2018年).
+var yearItem = regexp.MustCompile(`^\d+$`)
+
+// keepVerb: a verb of keeping a level after 均 (增速均保持10%以上, 均稳定在).
+var keepVerb = regexp.MustCompile(`^(保持|稳定|维持|控制)(在|于)?$`)
 
 // estimated: 预计 stands earlier in the figure's sentence, and no new
 // passage begins between them.
@@ -371,14 +399,6 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		}
 		return
 	}
-	// 落户园区企业24家，其中亿元级企业9家: a part (其中) of a sum over the
-	// span is summed over it too, whatever class it names.
-	if f.measure == Level && k > 0 && figs[k-1].measure == Cumulative && figs[k-1].period == p && figs[k-1].unit == f.unit &&
-		figs[k-1].start >= x.sentenceStart(f.start) && strings.Contains(x.str(figs[k-1].unitEnd, f.start), "其中") {
-		f.qualifiers = appendOnce(f.qualifiers, "累计")
-		f.measure = Cumulative
-		return
-	}
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
@@ -387,18 +407,34 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
-			x.heldList(f) || pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
+			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		reached = true
 	}
+	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
+	}
+	if k > 0 && figs[k-1].measure == Cumulative && figs[k-1].unit == f.unit && figs[k-1].start >= x.sentenceStart(f.start) && strings.Contains(x.str(figs[k-1].unitEnd, f.start), "其中") {
+		reached = false // 落户企业24家，其中亿元级企业9家: a part of a sum sums the same span
+	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达95亿元: the N years' sum
 	}
 	// 集聚企业30家、12家: a level's list goes on as a level of the end.
 	if f.measure == Level && k > 0 && x.inList(figs, k) && figs[k-1].unit == f.unit && figs[k-1].measure == Level && figs[k-1].period == last {
+		f.period = last
+		return
+	}
+	// 聚集了甲等3家外资总部、乙等12家银行总部和丙等62户总部企业: counts
+	// the same verb of a stock governs, in one clause, are levels of the
+	// end too.
+	// (拥有企业80家、引进总部企业12家: an item with its own verb of
+	// bringing in is a flow again.)
+	if between := x.str(figs[max(k, 1)-1].unitEnd, f.start); f.measure == Level && k > 0 && !strings.ContainsAny(between, "，。；：,;:") && figs[k-1].measure == Level && figs[k-1].period == last &&
+		countUnit(f.unit) && countUnit(figs[k-1].unit) && len(f.qualifiers) == 0 && !flowVerb.MatchString(between) && !strings.Contains(between, "新") {
 		f.period = last
 		return
 	}
@@ -443,6 +479,20 @@ var contribution = regexp.MustCompile(`贡献率\s*(达到?|为|是)?\s*$`)
 // right after it (…88.4%，提高23.4个百分点; …40%、比2015年提高5个百分点).
 var pointsChange = regexp.MustCompile(`^\s*[，,、]?\s*((比|较)[^，,；;。]{0,8})?(提高|提升|上升|增加|下降|降低|回落|减少|扩大|缩小)了?\s*$`)
 
+// scaleBefore, scaleAfter: 规模 (scale) naming the figure, before it with
+// its verb or bound (投资规模近3亿元, 规模达50亿元) or right after it
+// (突破300亿规模, 迈上百亿规模): a size reached, not a sum.
+var (
+	scaleBefore = regexp.MustCompile(`规模\s*(达到?|为|约|近|超过?|突破|逾)?\s*$`)
+	scaleAfter  = regexp.MustCompile(`^\s*(规模|大关)`)
+)
+
+// countUnit: a unit that counts things (家, 户, 个), not an amount, a rate or a
+// measure of size.
+func countUnit(u string) bool {
+	return len([]rune(u)) == 1 && strings.ContainsRune("个家户名人项所座处", []rune(u)[0])
+}
+
 // rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
 var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?\s*$`)
 
@@ -471,16 +521,11 @@ func (x *extractor) yearlyBound(f *figure) bool {
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
 var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
 
-// holdList: a verb of holding that heads a 、 list of what is held
-// (聚集了A等3家…、B等12家…、C等62户…): every item is a stock at the end,
-// unless an item brings its own verb of bringing in.
-var holdList = regexp.MustCompile(`^[^、]*(拥有|现有|集聚|聚集|汇聚|保有)了?([^，。；,;]*)$`)
-
 // namesItem: the figure is part of the name of an item in a list the
 // clause then counts (实施甲公司120万吨焦化、乙公司…等551个重点项目): it
 // names the item, it measures nothing of the span by itself.
 func (x *extractor) namesItem(f *figure) bool {
-	if strings.ContainsAny(f.unit, "个项家户所座条处人") {
+	if countUnit(f.unit) {
 		return false // 甲等12家企业、乙等62户…: counts of the items, not a size naming one
 	}
 	end := f.unitEnd
@@ -495,11 +540,6 @@ var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|�
 // pending: projects under negotiation or construction as the report
 // speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
 var pending = regexp.MustCompile(`(在谈|在建|洽谈中)的?(项目|企业)`)
-
-func (x *extractor) heldList(f *figure) bool {
-	m := holdList.FindStringSubmatch(x.str(x.back(f.start, "，。；,;：:！？"), f.start))
-	return m != nil && !flowVerb.MatchString(m[2]) && !strings.Contains(m[2], "新增") && !strings.Contains(m[2], "新建")
-}
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -591,12 +631,23 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
-	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+	if strings.ContainsAny(between, "；;。") {
 		return false
+	}
+	// 其中注册资金在1000万以上的200家，5000万元以上的39家: a bound naming
+	// the class of the part is no word of its own; a class after a part
+	// is the next part.
+	between = classBoundWords.ReplaceAllString(between, "")
+	if !strings.HasPrefix(between, "其中") {
+		return (between == "" || clean(between) == between) && x.partOfNew(figs, k-1)
 	}
 	noun := strings.TrimPrefix(between, "其中")
 	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
 }
+
+// classBoundWords: an amount with 以上/以下 and 的 naming a class of the
+// things counted (在1000万元以上的, 5000万元以下的).
+var classBoundWords = regexp.MustCompile(`(在|达到?)?\d+(\.\d+)?(万亿|亿|万|千)?元?(及|或)?(以上|以下)的`)
 
 // newAfter: a count standing before its noun whose predicate says the
 // things were newly recognised (5家企业被新认定为专精特新企业): the new-word
@@ -628,16 +679,20 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
 		return false
 	}
+	// (…注册数3532家，全区排名第二，授信金额382万元: a clause with no
+	// figure between the items interrupts no list.)
 	between := x.str(p.unitEnd, f.start)
-	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+	if n := strings.Count(between, "，") + strings.Count(between, ","); n < 1 || n > 2 || strings.ContainsAny(between, "；;：:") {
 		return false
 	}
 	j := k - 1
 	for j > 0 && x.nextItem(figs, j) {
 		j--
 	}
-	// the list's head must open with 累计 (or be carried on from one that did)
+	// the list's head must open with 累计 (or be carried on from one that
+	// did), after the time it is of (2021年累计完成…)
 	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	head = strings.TrimLeft(yearLead.ReplaceAllString(head, ""), "，, ")
 	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
 		return false
 	}
@@ -646,6 +701,9 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
 }
+
+// yearLead: the year a clause is of, opening it (2021年, 2021年度).
+var yearLead = regexp.MustCompile(`^\d{4}\s*年度?[，, ]*`)
 
 // joinWords takes out the spaces a copy left inside words, between two
 // Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):
@@ -706,6 +764,9 @@ func (x *extractor) inList(figs []figure, k int) bool {
 	switch between {
 	case "-", "—", "－", "~", "～", "至", "到":
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
+	case "":
+		// 新栽苗木1570亩5.2万株: one thing measured in two units, side by side.
+		return figs[k-1].unit != figs[k].unit && !rateUnit(figs[k].unit) && figs[k].unit != ""
 	case "、", "和", "及", "与", ",", "，":
 		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
 	}
@@ -745,11 +806,20 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // 共 before a verb of bringing in, spending or doing (共引进资金, 共投入,
 // 共获得, 共办理) sums what the period brought in or did; 共有 and 共发生
 // may state a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成)`)
+//
+// The same verbs before the thing done and 共 right before the figure
+// (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
+// out (总兑付补偿资金, 总发放).
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
+
+// sumVerbs: verbs of bringing in, spending, doing or setting up whose
+// results add up over a period.
+const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|兑付|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成|布设|设置|建设|打造|走访|服务`
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
-// projects started or brought into production in the period.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
+// projects started or brought into production in the period; 新栽, 新植
+// and 新种 the trees and crops newly planted.
+var newWords = regexp.MustCompile(`新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
@@ -998,6 +1068,18 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.endOf = true
 	}
+	// 从34731元和14824元提高到48942元和22790元: a list of levels of
+	// several series (the 和 of 分别) starts or ends with the first.
+	if k > 0 && figs[k-1].unit == f.unit && f.unit != "" && x.inList(figs, k) {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
+	}
 	// 由13677户49479人减至887户1472人: a figure right after another, in
 	// another unit, is the same level counted another way.
 	if k > 0 && figs[k-1].unitEnd == f.start && f.unit != figs[k-1].unit {
@@ -1075,7 +1157,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+		// (突破300亿规模: 规模 names the size reached, not what is counted.)
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
+			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
 			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
@@ -1750,6 +1834,8 @@ var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产�
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
+	// 收入从2013年的 a和b: the words of a start are none of the items'.
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(startTime.ReplaceAllString(strings.TrimSuffix(s, "的"), "")), "从"), "由")
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
@@ -1795,7 +1881,11 @@ func listItems(s string) []string {
 			// Nor does an item that names a measure of its own (税收、工业
 			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
+			if tail := sharedTail(items[i], string(last)); tail != "" && !measureNoun.MatchString(items[i]) {
+				// 全口径工业开票和规上工业开票销售: the item's end recurs
+				// inside the last one; the head is what follows it there.
+				items[i] += tail
+			} else if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}
@@ -1815,6 +1905,20 @@ func listItems(s string) []string {
 		}
 	}
 	return items
+}
+
+// sharedTail: where the longest end of item (two characters or more)
+// recurs inside last, not at its end, what follows it there (全口径工业开票
+// in 规上工业开票销售: 销售).
+func sharedTail(item, last string) string {
+	rs := []rune(item)
+	for k := 0; k+2 <= len(rs); k++ {
+		end := string(rs[k:])
+		if at := strings.LastIndex(last, end); at >= 0 && at+len(end) < len(last) {
+			return last[at+len(end):]
+		}
+	}
+	return ""
 }
 
 // claim builds the claim of a figure.

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Blind batch 4 of the development half: figures of page furniture, units
+// written in two ways, a unit shared by a list, 均 over a 和 pair. Each
+// rule on sentences written for the test, none a report's own.
+func TestReadingRulesBatch7(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	cases := []struct {
+		name, text string
+		want       []detail
+	}{
+		{"a page's time stamp after its date is no figure, whatever its parts add up to (14+41+45 = 100)",
+			"发布日期:2019-01-12 14:41:45   来源:本站\n过去一年，税收收入2亿元。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"a time stamp whose seconds a line break ran into the next line's digits",
+			"日期:2019-01-12 11:18:36\n1月10日，过去一年，税收收入2亿元。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"the parts of an index code after a letter and a slash, and a number with a leading zero, are no figures",
+			"索引号: 12345678900987654X/201901-00031 组配分类: 政府工作报告\n过去一年，修建道路012公里，新建公园3个。",
+			[]detail{{"3", "个", "公园", "新增", "2018", "fact", "level"}}},
+		{"a second measure word in brackets is part of the unit; 家次 and 辆次 count visits",
+			"过去一年，农机具保有量达到2.6万台(套)，走访企业120家次，检查车辆800辆次。",
+			[]detail{{"2.6", "万台(套)", "农机具保有量", "", "2018", "fact", "level"}, {"120", "家次", "企业", "", "2018", "fact", "level"},
+				{"800", "辆次", "车辆", "", "2018", "fact", "level"}}},
+		{"a bracket of more than one measure word is an aside, not a unit; 县 counts counties",
+			"过去一年，全市12县(市、区)完成年度任务。",
+			[]detail{{"12", "县", "", "", "2018", "fact", "level"}}},
+		{"a unit written once after the last of a 和 list is every figure's",
+			"过去一年，城镇和农村居民人均可支配收入增速分别提高1.2和0.8个百分点。",
+			[]detail{{"1.2", "个百分点", "城镇居民人均可支配收入", "增长", "2018", "fact", "points"},
+				{"0.8", "个百分点", "农村居民人均可支配收入", "增长", "2018", "fact", "points"}}},
+		{"joining a numbered batch names the batch's size, also where the copy cuts the 之一 off; a first batch of projects is counted",
+			"过去一年，本县成为全国首批50个\n过去一年，开工建设首批项目30个。",
+			[]detail{{"30", "个", "首批项目", "", "2018", "fact", "level"}}},
+		{"a ratio's last part after a decimal part is no time of day",
+			"过去五年，三次产业结构由16.5:48.5:35调整为13.1:42:44.9。",
+			[]detail{{"16.5", "", "第一产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"}, {"48.5", "", "第二产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"},
+				{"35", "", "第三产业增加值占地区生产总值比重", "", "2013", "fact", "ratio"}, {"13.1", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"},
+				{"42", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"44.9", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
+		{"均保持 after a 和 pair gives each series the figure; an item's end recurring in the last names their shared head",
+			"今后五年，全口径工业开票和规上工业开票销售增速均保持10%以上，城镇和农村公路里程均稳定在100公里以上。",
+			[]detail{{"10", "%", "全口径工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"}, {"10", "%", "规上工业开票销售增速", "以上,增长", "2019-2023", "target", "growth"},
+				{"100", "公里", "城镇公路里程", "以上", "2023", "target", "level"}, {"100", "公里", "农村公路里程", "以上", "2023", "target", "level"}}},
+		{"共 right before a count after a verb of doing sums; so do 共布设 and 总兑付; 新栽 counts new plantings, in two units side by side",
+			"过去一年，举办交流会和座谈会共15场，全镇共布设服务站8个，总兑付补偿资金1200万元，新栽果树苗木800亩3.1万株。",
+			[]detail{{"15", "场", "交流会和座谈会", "累计", "2018", "fact", "level"}, {"8", "个", "共布设服务站", "累计", "2018", "fact", "level"},
+				{"1200", "万元", "总兑付补偿资金", "累计", "2018", "fact", "level"}, {"800", "亩", "新栽果树苗木", "新增", "2018", "fact", "level"},
+				{"3.1", "万株", "新栽果树苗木", "新增", "2018", "fact", "level"}}},
+		{"从 a和b 提高到 c和d: both start levels, both end levels, in order",
+			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到42000元和18000元。",
+			[]detail{{"30000", "元", "城镇居民人均可支配收入", "", "2013", "fact", "level"}, {"12000", "元", "农村居民人均可支配收入", "", "2013", "fact", "level"},
+				{"42000", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"18000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}}},
+		{"counts a verb of a stock governs in one clause are levels of the span's end; a new clause of counts is summed",
+			"过去五年，聚集了甲银行等3家外资金融总部、乙银行等12家银行总部和丙公司、丁网等62户总部企业，引进项目40个。",
+			[]detail{{"3", "家", "外资金融总部", "", "2018", "fact", "level"}, {"12", "家", "银行总部和丙公司", "", "2018", "fact", "level"},
+				{"62", "户", "总部企业", "", "2018", "fact", "level"}, {"40", "个", "项目", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"规模 naming the figure makes a five-year figure a size reached, not a sum",
+			"过去五年，在谈项目投资规模近5亿元，工业总产值突破200亿规模，完成投资300亿元。",
+			[]detail{{"5", "亿元", "在谈项目投资规模", "近", "2018", "fact", "level"}, {"200", "亿", "工业总产值", "超过", "2018", "fact", "level"},
+				{"300", "亿元", "投资", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"the 其中 parts of a new count named by a bound are new, each; a year's 累计 heads its programme's list over a clause with no figure",
+			"过去一年，新增市场主体900家，其中注册资本在1000万元以上的60家，5000万元以上的8家。2018年累计办理贷款企业300家，位列全市第三，授信金额500万元，发放贷款420万元。",
+			[]detail{{"900", "家", "市场主体", "新增", "2018", "fact", "level"}, {"60", "家", "注册资本在1000万元以上", "新增", "2018", "fact", "level"},
+				{"8", "家", "5000万元以上", "新增", "2018", "fact", "level"}, {"300", "家", "贷款企业", "累计", "2018", "fact", "level"},
+				{"500", "万元", "授信金额", "累计", "2018", "fact", "level"}, {"420", "万元", "贷款", "累计", "2018", "fact", "level"}}},
+		{"a place's 累计 heads no list of other actions",
+			"过去一年，街道累计筹集资金30万元，分发物资2万件。",
+			[]detail{{"30", "万元", "资金", "累计", "2018", "fact", "level"}, {"2", "万件", "分发物资", "", "2018", "fact", "level"}}},
+		{"a 其中 part of a five-year sum sums the span too, also a class by size",
+			"过去五年，落户园区企业30家，其中亿元级企业7家。",
+			[]detail{{"30", "家", "落户园区企业", "累计", "2014-2018", "fact", "cumulative"}, {"7", "家", "亿元级企业", "累计", "2014-2018", "fact", "cumulative"}}},
+	}
+	for _, c := range cases {
+		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
