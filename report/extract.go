@@ -188,8 +188,8 @@ func Extract(lines []string, opt Options) []Claim {
 	x.byteRune[len(x.s)] = k
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
-		if x.delivered == 0 || x.delivered < opt.Year || x.delivered > opt.Year+1 {
-			x.delivered, x.month = opt.Year+1, 0
+		if x.delivered != 0 && (x.delivered < opt.Year || x.delivered > opt.Year+1) {
+			x.delivered, x.month = 0, 0 // a date that cannot be of this year's review: read as none
 		}
 		x.review = opt.Year
 	}

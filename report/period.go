@@ -39,7 +39,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -48,10 +48,13 @@ var (
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
-	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
-	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
-	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	horizon    = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	titleYear  = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	// yearRunning: the text reads the year as still running: estimates of
+	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
+	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
@@ -63,10 +66,20 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := x.deliveryDate(head); m != nil {
-		if m[1] == "" {
-			m = []string{m[0], m[4], m[5], m[6]}
+	m, session := x.deliveryDate(head)
+	if m != nil && m[1] == "" {
+		m = []string{m[0], m[4], m[5], m[6]}
+	}
+	if m != nil && !session {
+		// 日期:2025-12-28 over a session that reviews 2016 and sets 2017's
+		// targets: a page's date later than the year after any the text
+		// names is a repost's, not the session's; the text decides (a
+		// text that names no year has only the page's date).
+		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
+			m = nil
 		}
+	}
+	if m != nil {
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -155,10 +168,25 @@ func (x *extractor) years() (review, delivered int) {
 	return 0, 0
 }
 
+// lastYearNamed is the latest year (1990–2100) the text names with 年,
+// the date given aside; 0 when it names none.
+func (x *extractor) lastYearNamed(date string) int {
+	last := 0
+	for _, m := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[m[2]:m[3]])
+		if y < 1990 || y > 2100 || strings.Contains(date, "年") && strings.HasPrefix(x.s[m[0]:], date) {
+			continue
+		}
+		last = max(last, y)
+	}
+	return last
+}
+
 // deliveryDate is the date a report was delivered at, in head: the date
 // said to be of the session (2018年12月20日在…大会上) before a page's time of
-// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
-func (x *extractor) deliveryDate(head string) []string {
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone;
+// session says it is the session's.
+func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
 	// report writes it, read as digits.
 	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
@@ -179,13 +207,13 @@ func (x *extractor) deliveryDate(head string) []string {
 			}
 		}
 		if atSession.MatchString(rest) {
-			return m
+			return m, true
 		}
 		if first == nil {
 			first = m
 		}
 	}
-	return first
+	return first, false
 }
 
 var (
@@ -229,7 +257,10 @@ var (
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.
-	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来`)
+	// A heading of the term's review (本届政府工作回顾) and the time since
+	// the first session of the congress that elected the government (县十
+	// 六届人大一次会议以来, 上届人代会一次会议以来) open the same span.
+	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来|本届政府(五年)?(的)?(主要)?工作(回顾|总结)|届(人大|人民代表大会|人代会)(第)?一次会议(召开)?以来`)
 	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
 	// 回顾2016年以来的工作): the span from that year to the reviewed year.
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
@@ -523,7 +554,18 @@ func (x *extractor) passages() {
 		if y > R {
 			p = target(y, y)
 		}
-		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+		end := x.scopeEnd(at)
+		if after := x.byteRune[loc[1]]; x.at(after) == '的' && isDigit(x.at(after+1)) {
+			// 由2010年的77亿元跃升到2015年的161.1亿元，年均增长13.8%: a
+			// year joined to a figure by 的 dates that figure, to its
+			// clause's end, not the rest of the sentence.
+			end = after
+			for end < len(x.t.runes) && end < after+maxSentence && !strings.ContainsRune("，,；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
+				end++
+			}
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: p})
 	}
 	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
 	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of
@@ -560,7 +602,7 @@ func (x *extractor) passages() {
 	// to the one reviewed, for the rest of the sentence.
 	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[2]:loc[3]])
-		if y >= R || y < R-15 {
+		if y >= R || y < R-15 || x.stressed(x.byteRune[loc[0]]) {
 			continue
 		}
 		at := x.byteRune[loc[0]]
@@ -575,7 +617,7 @@ func (x *extractor) passages() {
 				from = e.year
 			}
 		}
-		if from == 0 || from >= R {
+		if from == 0 || from >= R || x.stressed(x.byteRune[loc[0]]) {
 			continue
 		}
 		at := x.byteRune[loc[0]]
@@ -700,6 +742,15 @@ func (x *extractor) opensParagraph(i int) bool {
 	prev := x.sentenceStart(s - 1)
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
+
+// stressed: the phrase at i singles out the later part of a span just
+// named (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what follows
+// is said of the whole span, the part only stressed.
+func (x *extractor) stressed(i int) bool {
+	return stressWord.MatchString(x.str(i-8, i))
+}
+
+var stressWord = regexp.MustCompile(`(特别是|尤其是|特别|尤其)(党的|自|从)?\s*$`)
 
 // countWord is the number a count of years is written with (四, 两, 10),
 // 0 when it is none.

@@ -407,7 +407,8 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
-		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
+			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
@@ -431,8 +432,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// 聚集了甲等3家外资总部、乙等12家银行总部和丙等62户总部企业: counts
 	// the same verb of a stock governs, in one clause, are levels of the
 	// end too.
-	if f.measure == Level && k > 0 && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "，。；：,;:") && figs[k-1].measure == Level && figs[k-1].period == last &&
-		countUnit(f.unit) && countUnit(figs[k-1].unit) && len(f.qualifiers) == 0 {
+	// (拥有企业80家、引进总部企业12家: an item with its own verb of
+	// bringing in is a flow again.)
+	if between := x.str(figs[max(k, 1)-1].unitEnd, f.start); f.measure == Level && k > 0 && !strings.ContainsAny(between, "，。；：,;:") && figs[k-1].measure == Level && figs[k-1].period == last &&
+		countUnit(f.unit) && countUnit(figs[k-1].unit) && len(f.qualifiers) == 0 && !flowVerb.MatchString(between) && !strings.Contains(between, "新") {
 		f.period = last
 		return
 	}
@@ -442,7 +445,16 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+	if f.measure == Level && !rateUnit(f.unit) && x.namesItem(f) {
+		return // 实施甲120万吨焦化、乙…等551个项目: a size naming an item the span carried out
+	}
+	if f.measure == Ratio && contribution.MatchString(x.str(f.from, f.start)) {
+		return // 服务业对经济增长贡献率达59.8%: a share of the span's growth, not a level reached
+	}
+	// 七大产业产值占工业比重88.4%，提高23.4个百分点: a share whose change
+	// in points follows is a level at a time, the span's end.
+	pointsAfter := k+1 < len(figs) && strings.HasSuffix(figs[k+1].unit, "百分点") && pointsChange.MatchString(x.str(f.unitEnd, figs[k+1].start))
+	if f.measure == Ratio && (reached || pointsAfter || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
 		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
 		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
 		// of what the span spent (民生支出占财政支出比重80%).
@@ -460,6 +472,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.measure = Cumulative
 }
 
+// contribution: a share of growth (贡献率), which a span's growth has as
+// a whole.
+var contribution = regexp.MustCompile(`贡献率\s*(达到?|为|是)?\s*$`)
+
+// pointsChange: what stands between a share and its change in points
+// right after it (…88.4%，提高23.4个百分点; …40%、比2015年提高5个百分点).
+var pointsChange = regexp.MustCompile(`^\s*[，,、]?\s*((比|较)[^，,；;。]{0,8})?(提高|提升|上升|增加|下降|降低|回落|减少|扩大|缩小)了?\s*$`)
+
 // scaleBefore, scaleAfter: 规模 (scale) naming the figure, before it with
 // its verb or bound (投资规模近3亿元, 规模达50亿元) or right after it
 // (突破300亿规模, 迈上百亿规模): a size reached, not a sum.
@@ -467,10 +487,6 @@ var (
 	scaleBefore = regexp.MustCompile(`规模\s*(达到?|为|约|近|超过?|突破|逾)?\s*$`)
 	scaleAfter  = regexp.MustCompile(`^\s*(规模|大关)`)
 )
-
-// commaTo: the verb of 从X，增长至Y after the comma a report puts
-// between X and it.
-var commaTo = regexp.MustCompile(`^\s*[，,]\s*(增长|增加|提高|提升|上升|扩大|下降|减少|降低|缩小|发展|跃升|调整)(至|到|为)[^，。；,;]*$`)
 
 // countUnit: a unit that counts things (家, 户, 个), not an amount, a rate or a
 // measure of size.
@@ -495,7 +511,8 @@ var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，
 // level the last year reached, unless a verb of spending or bringing in
 // makes it a sum (投入近50亿元).
 func (x *extractor) yearlyBound(f *figure) bool {
-	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+	// (总产值突破300亿规模: a bare 亿 or 万 of an amount is its 元.)
+	if !strings.HasSuffix(f.unit, "元") && f.unit != "亿" && f.unit != "万" || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
 		return false
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
@@ -504,6 +521,26 @@ func (x *extractor) yearlyBound(f *figure) bool {
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
 var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
+
+// namesItem: the figure is part of the name of an item in a list the
+// clause then counts (实施甲公司120万吨焦化、乙公司…等551个重点项目): it
+// names the item, it measures nothing of the span by itself.
+func (x *extractor) namesItem(f *figure) bool {
+	if countUnit(f.unit) {
+		return false // 甲等12家企业、乙等62户…: counts of the items, not a size naming one
+	}
+	end := f.unitEnd
+	for end < len(x.t.runes) && end < f.unitEnd+80 && !strings.ContainsRune("，。；,;！？!?：:", x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return itemsCounted.MatchString(x.str(f.unitEnd, end))
+}
+
+var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|户|所|座|条|处)[^\d]{0,8}(项目|工程|企业|园区)`)
+
+// pending: projects under negotiation or construction as the report
+// speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
+var pending = regexp.MustCompile(`(在谈|在建|洽谈中)的?(项目|企业)`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -1016,6 +1053,8 @@ var (
 	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
 	// toLevel: a verb bringing X to a level right after it.
 	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
+	// toLevelNext: the same verb opening the next clause (从X，增长至Y).
+	toLevelNext = regexp.MustCompile(`^\s*[，,]\s*(提高|增加|提升|上升|下降|降低|减少|增长|扩大|发展|调整|优化|缩小|跃升)(到|至)`)
 )
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
@@ -1054,14 +1093,22 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			f.endOf = true
 		}
 	}
+	// 从2015年的34731元和14824元提高到48942元和22790元: a figure listed
+	// right after X, in its unit, is another X of the same time.
+	if k > 0 && figs[k-1].startOf && f.unit == figs[k-1].unit && x.inList(figs, k) {
+		f.startOf, f.qualifiers, f.period = true, nil, figs[k-1].period
+		f.measure = measureOf(f)
+		return
+	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
-	// Y: the first figure after 到/至/为 in the clause.
+	// Y: the first figure after 到/至/为 in the clause (or the next clause,
+	// when it opens with the verb: 从6.35亿元，增长至6.46亿元).
 	y := -1
 	for n := k + 1; n < len(figs); n++ {
 		next := x.str(figs[n-1].unitEnd, figs[n].start)
-		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && commaTo.MatchString(next)) {
+		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && toLevelNext.MatchString(next)) {
 			break
 		}
 		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
@@ -1071,7 +1118,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	}
 	if y >= 0 {
 		figs[y].endOf = true
-	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) && !toLevelNext.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
 	// 由60%提高到全覆盖 (Y in words, or the copy ends after 到): X is

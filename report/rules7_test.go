@@ -55,7 +55,7 @@ func TestReadingRulesBatch7(t *testing.T) {
 				{"1200", "万元", "总兑付补偿资金", "累计", "2018", "fact", "level"}, {"800", "亩", "新栽果树苗木", "新增", "2018", "fact", "level"},
 				{"3.1", "万株", "新栽果树苗木", "新增", "2018", "fact", "level"}}},
 		{"从 a和b 提高到 c和d: both start levels, both end levels, in order",
-			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到42000元和18000元。",
+			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到2018年的42000元和18000元。",
 			[]detail{{"30000", "元", "城镇居民人均可支配收入", "", "2013", "fact", "level"}, {"12000", "元", "农村居民人均可支配收入", "", "2013", "fact", "level"},
 				{"42000", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"18000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}}},
 		{"counts a verb of a stock governs in one clause are levels of the span's end; a new clause of counts is summed",
