@@ -1335,6 +1335,19 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 				return subj, f.unitEnd
 			}
 		}
+		// 财政收入持续增收，达到1.2亿元; 产业产值首次突破百亿，达到106亿:
+		// a clause naming a series and how it moved, in words, before a
+		// clause of only the level it reached.
+		if prev := joinWords(x.str(from, f.from-1)); (k == 0 || figs[k-1].unitEnd <= from) && !strings.ContainsAny(prev, "0123456789") {
+			if m := movedInWords.FindStringSubmatch(prev); m != nil {
+				if subj := clean(m[1]); subj != "" {
+					if m[3] == "增收" && !strings.HasSuffix(subj, "收入") {
+						subj += "收入" // 财政一般预算持续增收: its revenue grew
+					}
+					return subj, f.unitEnd
+				}
+			}
+		}
 		// 地区生产总值突破百亿元，增长8%; 财政收入XX万元，增长14.9%: a level
 		// in words (or masked) before a rate names the rate's subject.
 		if prev := x.str(from, f.from-1); (f.measure == Growth || f.measure == Points) && (k == 0 || figs[k-1].unitEnd <= from) {
@@ -1454,6 +1467,10 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
 // 三千万元, XX万元) at a clause's end.
+// movedInWords: a noun, then an adverb and a verb saying how it moved, with
+// no figure (持续增收, 首次突破百亿, 稳步增长).
+var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+
 var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,

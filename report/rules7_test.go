@@ -81,6 +81,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"一年来，地区生产总值从2017年的6.35亿元，增长至2018年的6.46亿元，农民人均纯收入从2017年的18753元，增长至2018年的19818元。",
 			[]detail{{"6.35", "亿元", "地区生产总值", "", "2017", "fact", "level"}, {"6.46", "亿元", "地区生产总值", "", "2018", "fact", "level"},
 				{"18753", "元", "农民人均纯收入", "", "2017", "fact", "level"}, {"19818", "元", "农民人均纯收入", "", "2018", "fact", "level"}}},
+		{"a clause naming a series and how it moved in words, then a clause of the level only: the level and its growth are the series'; 增收 says its revenue",
+			"过去一年，服务业产值首次突破百亿，达到112亿。财政一般预算持续增收，达到2.3亿元，同比增长6%。",
+			[]detail{{"112", "亿", "服务业产值", "", "2018", "fact", "level"}, {"2.3", "亿元", "财政一般预算收入", "", "2018", "fact", "level"},
+				{"6", "%", "财政一般预算收入", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
@@ -106,6 +110,7 @@ func TestIndicatorNamesBatch7(t *testing.T) {
 		{"过去一年，完成工业产值9亿元，规模工业总产值6亿元。", []string{"", "industrial_output"}},
 		{"过去一年，工业总产值9亿元。", []string{"industrial_output"}},
 		{"过去一年，地方一般公共预算收入2.5亿元，下降(同口径)9.5%。", []string{"budget_revenue", ""}},
+		{"过去一年，财政一般预算持续增收，达到2.3亿元，同比增长6%。", []string{"budget_revenue", "budget_revenue"}},
 		{"过去五年，一般公共预算收入30亿元，一般公共预算支出200亿元，是2013年的1.3倍和1.5倍。", []string{"budget_revenue", "", "budget_revenue", ""}},
 	}
 	for _, c := range cases {
