@@ -104,6 +104,12 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 	if wide {
 		def = nil
 	}
+	// 总产值突破300亿: a multiplier written alone (万, 亿) of an amount in
+	// 元 leaves the 元 out.
+	if !okUnit && def != nil && def.Unit.Base == "元" && bareMagnitude.MatchString(f.Unit) {
+		unit, okUnit = reconcile.LookupUnit(f.Unit + "元")
+		c.Unit = unit
+	}
 	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
 	switch {
 	case def == nil || !okUnit:
@@ -259,6 +265,9 @@ var (
 	// 州属, 县属, 市属 (owned by that level) restrict it the same way.
 	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|[省市州县区镇乡]属|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
+
+// bareMagnitude: a unit that is only a multiplier (万, 亿, 千万, 万亿).
+var bareMagnitude = regexp.MustCompile(`^(十|百|千)?(万|亿|万亿)$`)
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states: same line and value, or same indicator, period and value;

@@ -110,6 +110,12 @@ func (x *extractor) qualify(figs []figure) []figure {
 				f.subject = figs[k-1].subject[:loc[0]] + f.subject
 			}
 		}
+		// 规上工业企业111户，总产值突破300亿: a measure with no head of its
+		// own right after a count of enterprises is theirs.
+		if k > 0 && measureNoun.MatchString(f.subject) && measureNoun.FindStringIndex(f.subject)[0] == 0 && countUnit(figs[k-1].unit) &&
+			strings.HasSuffix(figs[k-1].subject, "企业") && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "；;。") {
+			f.subject = strings.TrimSuffix(figs[k-1].subject, "企业") + f.subject
+		}
 		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
 		// head in its sentence keeps the scope the first one gave it.
 		if m := scopedHead.FindStringSubmatch(f.subject); m != nil && k > 0 {
