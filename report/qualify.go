@@ -110,6 +110,12 @@ func (x *extractor) qualify(figs []figure) []figure {
 				f.subject = figs[k-1].subject[:loc[0]] + f.subject
 			}
 		}
+		// 固定资产投资累计完成2800亿元，年度投资均保持在500亿元以上: the
+		// yearly amounts of a series just named by its end are of it.
+		if m := yearlyShort.FindStringSubmatch(f.subject); m != nil && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) &&
+			strings.HasSuffix(figs[k-1].subject, m[2]) && len(figs[k-1].subject) > len(m[2]) {
+			f.subject = m[1] + figs[k-1].subject
+		}
 		// 规上工业企业111户，总产值突破300亿: a measure with no head of its
 		// own right after a count of enterprises is theirs.
 		if k > 0 && measureNoun.MatchString(f.subject) && measureNoun.FindStringIndex(f.subject)[0] == 0 && countUnit(figs[k-1].unit) &&
@@ -1473,6 +1479,10 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
 // 三千万元, XX万元) at a clause's end.
+// yearlyShort: each year's amount of a series named by its last words
+// (年度投资, 每年产值).
+var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
 // movedInWords: a noun, then an adverb and a verb saying how it moved, with
 // no figure (持续增收, 首次突破百亿, 稳步增长).
 var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)

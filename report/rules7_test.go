@@ -111,6 +111,7 @@ func TestIndicatorNamesBatch7(t *testing.T) {
 		{"过去一年，工业总产值9亿元。", []string{"industrial_output"}},
 		{"过去一年，地方一般公共预算收入2.5亿元，下降(同口径)9.5%。", []string{"budget_revenue", ""}},
 		{"过去一年，财政一般预算持续增收，达到2.3亿元，同比增长6%。", []string{"budget_revenue", "budget_revenue"}},
+		{"过去五年，全社会固定资产投资累计完成2800亿元，年度投资均保持在500亿元以上；重点项目总投资50亿元，完成投资30亿元。", []string{"fai", "fai", "", ""}},
 		{"过去一年，规上工业企业达到111户，总产值突破300亿，新增企业5家，产值2亿元。", []string{"", "industrial_output", "", ""}},
 		{"过去五年，一般公共预算收入30亿元，一般公共预算支出200亿元，是2013年的1.3倍和1.5倍。", []string{"budget_revenue", "", "budget_revenue", ""}},
 	}
