@@ -1254,6 +1254,8 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 					target = m[5] // 预算, 预算调整数
 				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
 					target = m[2] + "任务"
+				case strings.HasPrefix(m[5], "目标") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "目标" // 完成年度目标的42%, as 年度任务
 				}
 				return series + "完成" + target + "比例", f.unitEnd
 			}
@@ -1290,6 +1292,24 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
 		if whole := clean(m[2]); whole != "" {
 			return figs[k-1].subject + "占" + whole + "比重", f.unitEnd
+		}
+	}
+	// 财政收入实现三个第一，其中：总量26.42亿元: 总量 (the total) is of
+	// the series the sentence opened with.
+	if subj := clean(s); (subj == "总量" || subj == "总额") && (k == 0 || figs[k-1].start < x.sentenceStart(f.start)) {
+		// (the first clause with words other than its time: 过去一年，…)
+		for from, n := x.sentenceStart(f.start), 0; n < 3 && from < f.from; n++ {
+			end := from + 1
+			for end < f.from && !strings.ContainsRune("，,：:；;", x.at(end)) {
+				end++
+			}
+			if head := clean(predicateCut(leadTime.ReplaceAllString(x.str(from, end), ""))); head != "" {
+				if head != subj {
+					return head, f.unitEnd
+				}
+				break
+			}
+			from = end + 1
 		}
 	}
 	if subj := clean(s); subj != "" {
@@ -1335,6 +1355,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// restated one.
 		if strings.Contains(before, "自然") {
 			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
+		}
+		// 生产总值87.4亿元，跨越3个十亿级台阶，年均增长8%: a rate after a
+		// count of the stages a series passed is the series'.
+		if k > 1 && stageNoun.MatchString(figs[k-1].subject) && (f.measure == Growth || f.measure == Points) && figs[k-2].start >= x.sentenceStart(f.start) && figs[k-2].subject != "" {
+			return figs[k-2].subject, f.unitEnd
 		}
 		return figs[k-1].subject, f.unitEnd
 	}
@@ -1482,6 +1507,9 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 // yearlyShort: each year's amount of a series named by its last words
 // (年度投资, 每年产值).
 var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
+// stageNoun: the stages a series passes (十亿级台阶, 百亿大关).
+var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 
 // movedInWords: a noun, then an adverb and a verb saying how it moved, with
 // no figure (持续增收, 首次突破百亿, 稳步增长).
@@ -1665,7 +1693,7 @@ var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)

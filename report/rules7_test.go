@@ -85,6 +85,20 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，服务业产值首次突破百亿，达到112亿。财政一般预算持续增收，达到2.3亿元，同比增长6%。",
 			[]detail{{"112", "亿", "服务业产值", "", "2018", "fact", "level"}, {"2.3", "亿元", "财政一般预算收入", "", "2018", "fact", "level"},
 				{"6", "%", "财政一般预算收入", "增长", "2018", "fact", "growth"}}},
+		{"名义增长 and 实际增长 say how a growth was reckoned, no part of the subject; 实际利用外资 keeps its name",
+			"过去一年，农村居民人均可支配收入为15000元，名义增长2.6%，实际增长1.2%；实际利用外资5000万美元，增长8%。",
+			[]detail{{"15000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}, {"2.6", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"1.2", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"5000", "万美元", "实际利用外资", "", "2018", "fact", "level"},
+				{"8", "%", "实际利用外资", "增长", "2018", "fact", "growth"}}},
+		{"a rate after a count of the stages a series passed is the series'; 总量 after a sentence's series is that series'",
+			"过去五年，地区生产总值达到90亿元，跨越3个十亿级台阶，年均增长8%。\n过去一年，财政收入实现三个第一，其中：总量26亿元，增长12%；税收收入21亿元。",
+			[]detail{{"90", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"3", "个", "十亿级台阶", "累计", "2014-2018", "fact", "cumulative"},
+				{"8", "%", "地区生产总值", "年均", "2014-2018", "fact", "growth"}, {"26", "亿元", "财政收入", "", "2018", "fact", "level"},
+				{"12", "%", "财政收入", "增长", "2018", "fact", "growth"}, {"21", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"完成年度目标 keeps its name, as 年度任务; a bare 目标 is the plan",
+			"过去一年，税收收入2亿元，完成年度目标的80%；工业投资1亿元，完成目标的90%。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}, {"80", "%", "税收收入完成年度目标比例", "", "2018", "fact", "ratio"},
+				{"1", "亿元", "工业投资", "", "2018", "fact", "level"}, {"90", "%", "工业投资完成计划比例", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
