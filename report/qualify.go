@@ -247,6 +247,7 @@ func (x *extractor) lists(figs []figure) []figure {
 			}
 		}
 	}
+	x.gapLists(figs)
 	for k := range figs {
 		// 全年累计发放…: a 累计 within one year is that year's total.
 		if figs[k].measure == Cumulative && figs[k].period.from == figs[k].period.to {
@@ -255,6 +256,49 @@ func (x *extractor) lists(figs []figure) []figure {
 	}
 	return x.each(figs)
 }
+
+// gapLists gives a list of gaps (高于全国全省5.9和2.9个百分点; 分别增长
+// 10.8%和14.9%，高于全国0.1和2.2个百分点) one comparison each, in order:
+// with as many places compared as gaps, each gap is with its place; after
+// a list of as many growth rates, each gap is of its rate.
+func (x *extractor) gapLists(figs []figure) {
+	for k := 0; k < len(figs); k++ {
+		at := strings.Index(figs[k].subject, "增速高于")
+		if figs[k].measure != Points || at < 0 {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && figs[k+n].measure == Points && x.inList(figs, k+n) && figs[k+n].subject == figs[k].subject {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		series, with := figs[k].subject[:at], figs[k].subject[at+len("增速高于"):]
+		if places := placeWord.FindAllString(with, -1); len(places) == n && strings.Trim(placeWord.ReplaceAllString(with, ""), "、和及与") == "" {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = series + "增速高于" + places[i]
+			}
+		} else if k >= n && figs[k-n].start >= x.sentenceStart(figs[k].start) {
+			rates := figs[k-n : k]
+			ok := true
+			for i, r := range rates {
+				ok = ok && r.measure == Growth && r.subject != "" && (i == 0 || x.inList(figs, k-n+i) && r.subject != rates[i-1].subject)
+			}
+			for i := 0; ok && i < n; i++ {
+				yearly := ""
+				if has(rates[i].qualifiers, "年均") {
+					yearly = "年均"
+				}
+				figs[k+i].subject = rates[i].subject + yearly + "增速高于" + with
+			}
+		}
+		k += n - 1
+	}
+}
+
+// placeWord: a place a rate is compared with (全国, 全省, 全市…).
+var placeWord = regexp.MustCompile(`全国|全省|全市|全州|全区|全县`)
 
 // respective: 分别 stands in the clause before the figure at i.
 func (x *extractor) respective(i int) bool {
@@ -1211,12 +1255,17 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if f.measure == Points && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
 		growth := ""
 		switch p := figs[k-1]; {
+		case p.measure == Growth && has(p.qualifiers, "年均"):
+			growth = p.subject + "年均" // 年均增长13.7%，高于全国5.9个百分点: the yearly rates compared
 		case p.measure == Growth:
 			growth = p.subject
 		case p.measure == Points && strings.Contains(p.subject, "增速高于"):
 			growth = p.subject[:strings.Index(p.subject, "增速高于")]
 		}
 		clause := strings.TrimSpace(before)
+		if wide := strings.ReplaceAll(x.str(max(x.back(f.start, "，。；：,;:"), figs[k-1].unitEnd), f.start), " ", ""); !gapWords.MatchString(clause) && gapWords.MatchString(wide) {
+			clause = wide // 高于全国、全省2.9和1.5个百分点: the places listed with 、
+		}
 		// 增长8.3%，增速比上年提高2.1个百分点: the change of the growth
 		// rate itself.
 		if t := strings.TrimLeft(clause, "，, "); (strings.HasPrefix(t, "增速") || strings.HasPrefix(t, "增幅")) && figs[k-1].measure == Growth && growth != "" &&

@@ -99,6 +99,12 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，税收收入2亿元，完成年度目标的80%；工业投资1亿元，完成目标的90%。",
 			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}, {"80", "%", "税收收入完成年度目标比例", "", "2018", "fact", "ratio"},
 				{"1", "亿元", "工业投资", "", "2018", "fact", "level"}, {"90", "%", "工业投资完成计划比例", "", "2018", "fact", "ratio"}}},
+		{"a list of gaps: with as many places as gaps, one place each; after as many growth rates, one rate each; a gap of a 年均 rate says so",
+			"过去五年，地区生产总值年均增长9%，分别高于全国、全省2.9和1.5个百分点；城乡居民人均收入年均分别增长8%和10%，高于全国0.3和2.1个百分点。",
+			[]detail{{"9", "%", "地区生产总值", "年均", "2014-2018", "fact", "growth"}, {"2.9", "个百分点", "地区生产总值年均增速高于全国", "", "2014-2018", "fact", "points"},
+				{"1.5", "个百分点", "地区生产总值年均增速高于全省", "", "2014-2018", "fact", "points"}, {"8", "%", "城镇居民人均收入", "年均", "2014-2018", "fact", "growth"},
+				{"10", "%", "农村居民人均收入", "年均", "2014-2018", "fact", "growth"}, {"0.3", "个百分点", "城镇居民人均收入年均增速高于全国", "", "2014-2018", "fact", "points"},
+				{"2.1", "个百分点", "农村居民人均收入年均增速高于全国", "", "2014-2018", "fact", "points"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
