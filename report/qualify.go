@@ -1989,6 +1989,17 @@ func listItems(s string) []string {
 	}
 	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
+	// 电子信息、绿色建材和装配式建筑两大主导产业产值: the count of the items
+	// (两大, 三大主导) closes the list; the head after it is every item's.
+	if loc := groupCount.FindStringIndex(items[len(items)-1]); loc != nil && loc[0] > 0 && loc[1] < len(items[len(items)-1]) {
+		last := items[len(items)-1]
+		head := last[loc[1]:]
+		items[len(items)-1] = last[:loc[0]]
+		for i := range items {
+			items[i] = clean(items[i] + head)
+		}
+		return items
+	}
 	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
 		raw := []rune(strings.TrimSpace(items[i]))
@@ -2028,6 +2039,10 @@ func listItems(s string) []string {
 	}
 	return items
 }
+
+// groupCount: the number of the items a list names, with the kind of them
+// (两大主导, 三大支柱, 四大).
+var groupCount = regexp.MustCompile(`[两二三四五六七八九十]大(主导|重点|支柱|优势|新兴|特色|传统)?`)
 
 // sharedTail: where the longest end of item (two characters or more)
 // recurs inside last, not at its end, what follows it there (全口径工业开票

@@ -105,6 +105,11 @@ func TestReadingRulesBatch7(t *testing.T) {
 				{"1.5", "个百分点", "地区生产总值年均增速高于全省", "", "2014-2018", "fact", "points"}, {"8", "%", "城镇居民人均收入", "年均", "2014-2018", "fact", "growth"},
 				{"10", "%", "农村居民人均收入", "年均", "2014-2018", "fact", "growth"}, {"0.3", "个百分点", "城镇居民人均收入年均增速高于全国", "", "2014-2018", "fact", "points"},
 				{"2.1", "个百分点", "农村居民人均收入年均增速高于全国", "", "2014-2018", "fact", "points"}}},
+		{"the count of a list's items (两大主导, 三大支柱) closes the list; the head after it is every item's",
+			"过去一年，电子信息、绿色建材和装配式建筑两大主导产业产值分别增长20%和30%；纺织、食品、机械三大支柱行业产值分别增长5%、6%和7%。",
+			[]detail{{"20", "%", "电子信息产业产值", "增长", "2018", "fact", "growth"}, {"30", "%", "绿色建材和装配式建筑产业产值", "增长", "2018", "fact", "growth"},
+				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"6", "%", "食品行业产值", "增长", "2018", "fact", "growth"},
+				{"7", "%", "机械行业产值", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
