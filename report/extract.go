@@ -92,7 +92,10 @@ func join(lines []string) text {
 			// A short line that holds a clause mark is a sentence going on
 			// (…369 亿元,增长⏎7.6%), unless it is a numbered heading.
 			short := len(prev)*10 < width*6 && (!strings.ContainsAny(kept[k-1], "，,") || isHeading(kept[k-1]))
-			if k == 1 || short && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
+			// A figure masked in the copy (XX, ××) on a line of its own
+			// goes on the sentence as a figure does, on both sides.
+			masked := maskedFigure.MatchString(kept[k-1]) || maskedFigure.MatchString(l)
+			if k == 1 || short && !masked && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
 				strings.ContainsRune("。！？!?", last) || isHeading(l) {
 				t.breaks[len(t.runes)] = true
 			}
@@ -152,6 +155,9 @@ func typicalWidth(lines []string) int {
 }
 
 var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章)|[0-9]+(、|[.．][^0-9]))`)
+
+// maskedFigure: a line that is only a figure masked out (XX, ×××, ＊＊).
+var maskedFigure = regexp.MustCompile(`^\s*([XＸx×＊*]{2,})\s*$`)
 
 // isHeading reports whether a line starts with a section number.
 func isHeading(l string) bool { return heading.MatchString(strings.TrimSpace(l)) }

@@ -1564,7 +1564,7 @@ var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 // no figure (持续增收, 首次突破百亿, 稳步增长).
 var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
 
-var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
+var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,
 // with the target's amount right after it (完成年度目标（5000万元）120%,

@@ -110,6 +110,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			[]detail{{"20", "%", "电子信息产业产值", "增长", "2018", "fact", "growth"}, {"30", "%", "绿色建材和装配式建筑产业产值", "增长", "2018", "fact", "growth"},
 				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"6", "%", "食品行业产值", "增长", "2018", "fact", "growth"},
 				{"7", "%", "机械行业产值", "增长", "2018", "fact", "growth"}}},
+		{"a figure masked in the copy (XX) on a line of its own goes on the sentence: the growth after it is of the series before it",
+			"过去一年，完成地区生产总值\nXX\n亿元,增长\n5%\n;财政收入\n××\n万元,增长\n14.9%\n;固定资产投资\nXX\n亿元,占全年任务数的\n77.8%\n。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"14.9", "%", "财政收入", "增长", "2018", "fact", "growth"},
+				{"77.8", "%", "固定资产投资完成全年任务比例", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
