@@ -1537,7 +1537,8 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 			figs[j-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[j-1].unitEnd, f.start), "。；;") {
 			j--
 		}
-		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+		// (累计完成投资35亿元，占年计划101%: a year's 累计 is its level.)
+		if p := figs[j]; (p.measure == Level || p.measure == Cumulative) && p.subject != "" && !rateUnit(p.unit) {
 			return strings.TrimSuffix(p.subject, "目标") // 技改投入目标完成0.5亿元
 		}
 		return ""

@@ -114,6 +114,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，完成地区生产总值\nXX\n亿元,增长\n5%\n;财政收入\n××\n万元,增长\n14.9%\n;固定资产投资\nXX\n亿元,占全年任务数的\n77.8%\n。",
 			[]detail{{"5", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"14.9", "%", "财政收入", "增长", "2018", "fact", "growth"},
 				{"77.8", "%", "固定资产投资完成全年任务比例", "", "2018", "fact", "ratio"}}},
+		{"a year's 累计 is the level a completion rate after it completes; a verb before 率 is part of the rate's name",
+			"过去一年，重点项目累计完成投资35亿元，占年计划101%；开工项目12个，开工率达92.3%。",
+			[]detail{{"35", "亿元", "重点项目投资", "累计", "2018", "fact", "level"}, {"101", "%", "重点项目投资完成计划比例", "", "2018", "fact", "ratio"},
+				{"12", "个", "开工项目", "", "2018", "fact", "level"}, {"92.3", "%", "开工率", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -89,7 +89,8 @@ func clean(s string) string {
 		// verbs from the front (建成 服务站), only closing words from the end
 		// (固定资产投资 keeps its 投资).
 		for _, v := range verbs {
-			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) {
+			// (开工率, 完成额, 投产数: a verb before a noun of rate or amount is part of it.)
+			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) && !strings.ContainsRune("率额量数", []rune(rest)[0]) {
 				s, changed = rest, true
 			}
 			// 共办理诉求: 共 before a verb sums, and names nothing.
