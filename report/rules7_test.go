@@ -117,7 +117,7 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"a year's 累计 is the level a completion rate after it completes; a verb before 率 is part of the rate's name",
 			"过去一年，重点项目累计完成投资35亿元，占年计划101%；开工项目12个，开工率达92.3%。",
 			[]detail{{"35", "亿元", "重点项目投资", "累计", "2018", "fact", "level"}, {"101", "%", "重点项目投资完成计划比例", "", "2018", "fact", "ratio"},
-				{"12", "个", "开工项目", "", "2018", "fact", "level"}, {"92.3", "%", "开工率", "", "2018", "fact", "ratio"}}},
+				{"12", "个", "项目", "", "2018", "fact", "level"}, {"92.3", "%", "开工率", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
