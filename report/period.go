@@ -304,6 +304,13 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// wholeYearWord: 全年 (the whole year); namedBefore: a year named right
+// before it.
+var (
+	wholeYearWord = regexp.MustCompile(`全年`)
+	namedBefore   = regexp.MustCompile(`(\d{4}\s*年(度)?|[上去今明当同]年|这一年|那一年)\s*[的，,]?\s*$`)
+)
+
 // comparedPlan: what stands before a plan named as the base a figure is
 // compared with (是“十一五”期间…的3倍, 比“十二五”时期).
 var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
@@ -583,6 +590,17 @@ func (x *extractor) passages() {
 			p = target(x.delivered+1, x.delivered+1)
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 过去五年，…。全年新建学校3所: 全年 in the review of a span is its
+	// last year, the year reviewed, for the rest of its sentence (not
+	// 2016年全年, 上年全年: a year of its own).
+	for _, loc := range wholeYearWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		p, _ := x.passageAt(at)
+		if p.target || p.from == p.to || namedBefore.MatchString(x.str(at-6, at)) {
+			continue
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(p.to, p.to)})
 	}
 	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
 	// rest of its sentence as a span (a range reaching past the reviewed

@@ -96,6 +96,10 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"a size naming an item of a list the clause counts is neither a sum nor the end's; the count is a sum",
 			"某市政府工作报告\n——2022年1月11日在某市人民代表大会上\n五年来，实施甲公司120万吨焦化、乙公司大型型材等551个重点产业项目。",
 			[]detail{{"120", "万吨", "", "", "2017-2021", "fact", "level"}, {"551", "个", "", "累计", "2017-2021", "fact", "cumulative"}}},
+		{"全年 in the review of a span is the year reviewed, for its sentence; a year named before it keeps its own",
+			"政府工作报告\n——2023年1月8日在某县人民代表大会上\n一、过去五年工作回顾\n过去五年，全县地区生产总值年均增长6%。全年新建学校3所，完成投资80亿元。2020年全年新增就业5000人。累计建成道路300公里。",
+			[]detail{{"6", "%", "", "年均", "2018-2022", "fact", "growth"}, {"3", "所", "", "新增", "2022", "fact", "level"}, {"80", "亿元", "", "", "2022", "fact", "level"},
+				{"5000", "人", "", "新增", "2020", "fact", "level"}, {"300", "公里", "", "累计", "2018-2022", "fact", "cumulative"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
