@@ -292,6 +292,9 @@ var (
 	// goalReached: a verb of reaching before a goal in its clause (完成了
 	// …主要目标, 实现…预期目标, 超额完成…目标).
 	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
+	// goalDone: a verb of reaching right after a goal's name (主要预期目标
+	// 全面完成, 目标任务圆满完成, 预期目标顺利实现).
+	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
 	// yearInName: what stands before a year that belongs to a name, not to
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
@@ -417,7 +420,9 @@ func (x *extractor) passages() {
 				return period{}, false
 			}
 		}
-		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
+		// 主要预期目标全面完成，地区生产总值增长7%: goals said to be reached
+		// after their name are the review's results too.
+		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at]) && !goalDone.MatchString(x.s[at+len(m[0]):])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {

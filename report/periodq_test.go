@@ -100,6 +100,9 @@ func TestPeriodRulesRound3(t *testing.T) {
 			"政府工作报告\n——2023年1月8日在某县人民代表大会上\n一、过去五年工作回顾\n过去五年，全县地区生产总值年均增长6%。全年新建学校3所，完成投资80亿元。2020年全年新增就业5000人。累计建成道路300公里。",
 			[]detail{{"6", "%", "", "年均", "2018-2022", "fact", "growth"}, {"3", "所", "", "新增", "2022", "fact", "level"}, {"80", "亿元", "", "", "2022", "fact", "level"},
 				{"5000", "人", "", "新增", "2020", "fact", "level"}, {"300", "公里", "", "累计", "2018-2022", "fact", "cumulative"}}},
+		{"goals said to be reached after their name are the review's results; a goal's name with a colon still opens targets",
+			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，全县主要预期目标全面完成，地区生产总值增长7%，财政收入5亿元。\n二、2020年工作安排\n主要预期目标：地区生产总值增长6.5%。",
+			[]detail{{"7", "%", "", "增长", "2019", "fact", "growth"}, {"5", "亿元", "", "", "2019", "fact", "level"}, {"6.5", "%", "", "增长", "2020", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
