@@ -103,6 +103,9 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"goals said to be reached after their name are the review's results; a goal's name with a colon still opens targets",
 			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，全县主要预期目标全面完成，地区生产总值增长7%，财政收入5亿元。\n二、2020年工作安排\n主要预期目标：地区生产总值增长6.5%。",
 			[]detail{{"7", "%", "", "增长", "2019", "fact", "growth"}, {"5", "亿元", "", "", "2019", "fact", "level"}, {"6.5", "%", "", "增长", "2020", "target", "growth"}}},
+		{"the amount by which a goal was surpassed is a result; the goal's own amount a target",
+			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，税收收入完成10亿元，超额完成年度目标任务1亿元；固定资产投资完成20亿元，年度目标任务18亿元。",
+			[]detail{{"10", "亿元", "", "", "2019", "fact", "level"}, {"1", "亿元", "", "", "2019", "fact", "level"}, {"20", "亿元", "", "", "2019", "fact", "level"}, {"18", "亿元", "", "", "2019", "target", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))

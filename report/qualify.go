@@ -1473,6 +1473,9 @@ var (
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
+// exceeded: a goal named as surpassed right before the figure.
+var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。；,;]{0,8}目标(任务)?\s*$`)
+
 var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
 
 // targetAmount makes the amount of a target named in a figure's clause a
@@ -1493,7 +1496,9 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
-	if loc == nil {
+	if loc == nil || exceeded.MatchString(before) {
+		// 超额完成年度目标任务1亿元: the amount beyond the goal, a result
+		// (a gap, as 超额完成…目标2.7个百分点), not the goal.
 		return
 	}
 	f.period.target = true
