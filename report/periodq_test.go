@@ -106,6 +106,9 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"the amount by which a goal was surpassed is a result; the goal's own amount a target",
 			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，税收收入完成10亿元，超额完成年度目标任务1亿元；固定资产投资完成20亿元，年度目标任务18亿元。",
 			[]detail{{"10", "亿元", "", "", "2019", "fact", "level"}, {"1", "亿元", "", "", "2019", "fact", "level"}, {"20", "亿元", "", "", "2019", "fact", "level"}, {"18", "亿元", "", "", "2019", "target", "level"}}},
+		{"headings with years in Chinese numerals set periods as with digits",
+			"政府工作报告\n——二〇二〇年一月八日在某县人民代表大会上\n一、二〇一九年工作回顾\n全县地区生产总值增长6%。\n二、二〇二〇年工作安排\n地区生产总值增长6.5%。",
+			[]detail{{"6", "%", "", "增长", "2019", "fact", "growth"}, {"6.5", "%", "", "增长", "2020", "target", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
