@@ -48,9 +48,10 @@ var (
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
-	horizon    = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
-	titleYear  = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
+	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	// yearRunning: the text reads the year as still running: estimates of
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
@@ -95,6 +96,11 @@ func (x *extractor) years() (review, delivered int) {
 		if delivered == 0 || delivered == y {
 			return y, y
 		}
+	}
+	// 上半年工作总结 without its year, dated: the part of the year it was
+	// dated in (a date before that part ended is no such review's).
+	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
+		return delivered, delivered
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
@@ -431,6 +437,12 @@ func (x *extractor) passages() {
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
+	// 一、上半年工作完成情况 (2022年上半年工作总结) read while the year runs:
+	// the year so far, facts.
+	add(partReviewOf, func([]string) (period, bool) { return ytd(fact(R, R)), x.delivered == R && !contents[at] })
+	add(partReview, func(m []string) (period, bool) {
+		return ytd(fact(R, R)), year(m[1]) == R && x.delivered == R && !contents[at]
+	})
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
@@ -716,7 +728,7 @@ var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
-	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, partReviewOf, restOfYear} {
 		for _, loc := range re.FindAllStringIndex(x.s, -1) {
 			hits = append(hits, hit{loc[0], loc[1]})
 		}

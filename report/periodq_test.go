@@ -151,3 +151,33 @@ func TestGivenYearKeepsTheTextsToday(t *testing.T) {
 		}
 	}
 }
+
+// A summary of part of a year, dated or named with its year: its figures
+// are that year's so far (ToDate: not checked against the year's data), the
+// plans for the rest of it targets of that year.
+func TestPartOfYearSummary(t *testing.T) {
+	type got struct {
+		Value, Period, Kind string
+		ToDate              bool
+	}
+	cases := []struct {
+		name, text string
+		want       []got
+	}{
+		{"without its year, dated after the part ended",
+			"某镇上半年工作总结及下半年工作打算\n发布日期：2022-07-05\n一、上半年工作完成情况\n全镇完成固定资产投资2.5亿元，同比增长9%。\n二、下半年工作打算\n力争全年完成固定资产投资5亿元。",
+			[]got{{"2.5", "2022", "fact", true}, {"9", "2022", "fact", true}, {"5", "2022", "target", false}}},
+		{"with its year in the title and an undated body",
+			"某镇2022年上半年工作总结\n全镇完成固定资产投资2.5亿元，同比增长9%。",
+			[]got{{"2.5", "2022", "fact", true}, {"9", "2022", "fact", true}}},
+	}
+	for _, c := range cases {
+		var out []got
+		for _, f := range Extract(strings.Split(c.text, "\n"), Options{}) {
+			out = append(out, got{f.Value, f.Period, f.Kind, f.ToDate})
+		}
+		if diff := cmp.Diff(c.want, out); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
