@@ -71,11 +71,11 @@ func (x *extractor) years() (review, delivered int) {
 	if m != nil && m[1] == "" {
 		m = []string{m[0], m[4], m[5], m[6]}
 	}
-	if m != nil && !session {
-		// 日期:2025-12-28 over a session that reviews 2016 and sets 2017's
-		// targets: a page's date later than the year after any the text
-		// names is a repost's, not the session's; the text decides (a
-		// text that names no year has only the page's date).
+	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
+		// 日期:2025-12-28 14:41:45 over a session that reviews 2016 and
+		// sets 2017's targets: a page's time of posting later than the year
+		// after any the text names is a repost's, not the session's; the
+		// text decides (a text that names no year has only the page's date).
 		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
 			m = nil
 		}
@@ -173,6 +173,18 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	return 0, 0
 }
+
+// m0 is a match's whole text, "" for none.
+func m0(m []string) string {
+	if m == nil {
+		return ""
+	}
+	return m[0]
+}
+
+// postedAt: a time of day right after a date, as a page stamps its
+// posting (2025-12-28 14:41:45).
+var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
 
 // lastYearNamed is the latest year (1990–2100) the text names with 年,
 // the date given aside; 0 when it names none.
