@@ -40,8 +40,8 @@ func MapIndicators(found []Claim, s *reconcile.Spec) []string {
 }
 
 // scopes narrow a series to the units above a size (规模以上工业总产值 of
-// 工业总产值).
-var scopes = []string{"规模以上", "限额以上"}
+// 工业总产值; 规模工业总产值, as many reports shorten it).
+var scopes = []string{"规模以上", "限额以上", "规模"}
 
 // wider marks the figures whose subject names, beside a figure of the same
 // line naming it within a scope (工业总产值、规模以上工业产值…分别增长), the
@@ -103,6 +103,12 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 	def := indicatorFor(f, s)
 	if wide {
 		def = nil
+	}
+	// 总产值突破300亿: a multiplier written alone (万, 亿) of an amount in
+	// 元 leaves the 元 out.
+	if !okUnit && def != nil && def.Unit.Base == "元" && bareMagnitude.MatchString(f.Unit) {
+		unit, okUnit = reconcile.LookupUnit(f.Unit + "元")
+		c.Unit = unit
 	}
 	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
 	switch {
@@ -239,7 +245,9 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 
 var (
 	// derived series: per head, shares, rates, structure.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|（不含|（剔除|（扣除`)
+	// A bracket right after the name that widens or narrows its scope
+	// (一般公共预算收入（含某片区）, （不含农户）) makes another series.
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|[（(](不)?含|[（(]剔除|[（(]扣除`)
 	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
 	// 一般公共预算本级收入 is the budget's own name for the same series.
 	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the
@@ -254,8 +262,12 @@ var (
 	// government (镇级财政收入 is not the county's).
 	// A bound before a name (500万元以上固定资产投资) restricts it to a
 	// size class.
-	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	// 州属, 县属, 市属 (owned by that level) restrict it the same way.
+	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|[省市州县区镇乡]属|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
+
+// bareMagnitude: a unit that is only a multiplier (万, 亿, 千万, 万亿).
+var bareMagnitude = regexp.MustCompile(`^(十|百|千)?(万|亿|万亿)$`)
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states: same line and value, or same indicator, period and value;

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -108,6 +109,18 @@ func (x *extractor) qualify(figs []figure) []figure {
 			if loc, p := measureNoun.FindStringIndex(figs[k-1].subject), measureNoun.FindStringIndex(f.subject); loc != nil && loc[0] > 0 && p != nil && p[0] == 0 && p[1] == len(f.subject) {
 				f.subject = figs[k-1].subject[:loc[0]] + f.subject
 			}
+		}
+		// 固定资产投资累计完成2800亿元，年度投资均保持在500亿元以上: the
+		// yearly amounts of a series just named by its end are of it.
+		if m := yearlyShort.FindStringSubmatch(f.subject); m != nil && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) &&
+			strings.HasSuffix(figs[k-1].subject, m[2]) && len(figs[k-1].subject) > len(m[2]) {
+			f.subject = m[1] + figs[k-1].subject
+		}
+		// 规上工业企业111户，总产值突破300亿: a measure with no head of its
+		// own right after a count of enterprises is theirs.
+		if k > 0 && measureNoun.MatchString(f.subject) && measureNoun.FindStringIndex(f.subject)[0] == 0 && countUnit(figs[k-1].unit) &&
+			strings.HasSuffix(figs[k-1].subject, "企业") && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "；;。") {
+			f.subject = strings.TrimSuffix(figs[k-1].subject, "企业") + f.subject
 		}
 		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
 		// head in its sentence keeps the scope the first one gave it.
@@ -1241,6 +1254,8 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 					target = m[5] // 预算, 预算调整数
 				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
 					target = m[2] + "任务"
+				case strings.HasPrefix(m[5], "目标") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "目标" // 完成年度目标的42%, as 年度任务
 				}
 				return series + "完成" + target + "比例", f.unitEnd
 			}
@@ -1277,6 +1292,24 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
 		if whole := clean(m[2]); whole != "" {
 			return figs[k-1].subject + "占" + whole + "比重", f.unitEnd
+		}
+	}
+	// 财政收入实现三个第一，其中：总量26.42亿元: 总量 (the total) is of
+	// the series the sentence opened with.
+	if subj := clean(s); (subj == "总量" || subj == "总额") && (k == 0 || figs[k-1].start < x.sentenceStart(f.start)) {
+		// (the first clause with words other than its time: 过去一年，…)
+		for from, n := x.sentenceStart(f.start), 0; n < 3 && from < f.from; n++ {
+			end := from + 1
+			for end < f.from && !strings.ContainsRune("，,：:；;", x.at(end)) {
+				end++
+			}
+			if head := clean(predicateCut(leadTime.ReplaceAllString(x.str(from, end), ""))); head != "" {
+				if head != subj {
+					return head, f.unitEnd
+				}
+				break
+			}
+			from = end + 1
 		}
 	}
 	if subj := clean(s); subj != "" {
@@ -1323,6 +1356,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if strings.Contains(before, "自然") {
 			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 		}
+		// 生产总值87.4亿元，跨越3个十亿级台阶，年均增长8%: a rate after a
+		// count of the stages a series passed is the series'.
+		if k > 1 && stageNoun.MatchString(figs[k-1].subject) && (f.measure == Growth || f.measure == Points) && figs[k-2].start >= x.sentenceStart(f.start) && figs[k-2].subject != "" {
+			return figs[k-2].subject, f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -1332,6 +1370,19 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := x.str(from, f.from-1); stage.MatchString(prev) && (k == 0 || figs[k-1].unitEnd <= from) {
 			if subj := clean(stage.ReplaceAllString(prev, "")); subj != "" {
 				return subj, f.unitEnd
+			}
+		}
+		// 财政收入持续增收，达到1.2亿元; 产业产值首次突破百亿，达到106亿:
+		// a clause naming a series and how it moved, in words, before a
+		// clause of only the level it reached.
+		if prev := joinWords(x.str(from, f.from-1)); (k == 0 || figs[k-1].unitEnd <= from) && !strings.ContainsAny(prev, "0123456789") {
+			if m := movedInWords.FindStringSubmatch(prev); m != nil {
+				if subj := clean(m[1]); subj != "" {
+					if m[3] == "增收" && !strings.HasSuffix(subj, "收入") {
+						subj += "收入" // 财政一般预算持续增收: its revenue grew
+					}
+					return subj, f.unitEnd
+				}
 			}
 		}
 		// 地区生产总值突破百亿元，增长8%; 财政收入XX万元，增长14.9%: a level
@@ -1453,6 +1504,17 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
 // 三千万元, XX万元) at a clause's end.
+// yearlyShort: each year's amount of a series named by its last words
+// (年度投资, 每年产值).
+var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
+// stageNoun: the stages a series passes (十亿级台阶, 百亿大关).
+var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
+
+// movedInWords: a noun, then an adverb and a verb saying how it moved, with
+// no figure (持续增收, 首次突破百亿, 稳步增长).
+var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+
 var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,
@@ -1611,7 +1673,7 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
 var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
@@ -1636,7 +1698,7 @@ var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
@@ -1798,13 +1860,24 @@ func pairItems(s string) []string {
 
 // listBefore: the n figures before figure k form a list of their own in
 // its sentence, each of another subject.
+// commaItem: figure k's clause is the next of a comma list of levels in
+// one unit, each with its own subject (收入30亿元，支出200亿元，…).
+func (x *extractor) commaItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	if !strings.HasPrefix(between, "，") && !strings.HasPrefix(between, ",") {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(between)
+	return !strings.ContainsAny(between[w:], clauseMarks) && figs[k].unit == figs[k-1].unit && figs[k].measure == figs[k-1].measure && clean(between[w:]) != ""
+}
+
 func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
 		return false
 	}
 	seen := map[string]bool{}
 	for i := k - n; i < k; i++ {
-		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) && !x.commaItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
 			return false
 		}
 		seen[figs[i].subject] = true

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/spec"
 )
 
 // Blind batch 4 of the development half: figures of page furniture, units
@@ -54,7 +55,7 @@ func TestReadingRulesBatch7(t *testing.T) {
 				{"1200", "万元", "总兑付补偿资金", "累计", "2018", "fact", "level"}, {"800", "亩", "新栽果树苗木", "新增", "2018", "fact", "level"},
 				{"3.1", "万株", "新栽果树苗木", "新增", "2018", "fact", "level"}}},
 		{"从 a和b 提高到 c和d: both start levels, both end levels, in order",
-			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到42000元和18000元。",
+			"过去五年，城镇和农村居民人均可支配收入从2013年的30000元和12000元提高到2018年的42000元和18000元。",
 			[]detail{{"30000", "元", "城镇居民人均可支配收入", "", "2013", "fact", "level"}, {"12000", "元", "农村居民人均可支配收入", "", "2013", "fact", "level"},
 				{"42000", "元", "城镇居民人均可支配收入", "", "2018", "fact", "level"}, {"18000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}}},
 		{"counts a verb of a stock governs in one clause are levels of the span's end; a new clause of counts is summed",
@@ -76,11 +77,63 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"a 其中 part of a five-year sum sums the span too, also a class by size",
 			"过去五年，落户园区企业30家，其中亿元级企业7家。",
 			[]detail{{"30", "家", "落户园区企业", "累计", "2014-2018", "fact", "cumulative"}, {"7", "家", "亿元级企业", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"从X年的a，增长至Y年的b: a comma between the start and the verb to the end",
+			"一年来，地区生产总值从2017年的6.35亿元，增长至2018年的6.46亿元，农民人均纯收入从2017年的18753元，增长至2018年的19818元。",
+			[]detail{{"6.35", "亿元", "地区生产总值", "", "2017", "fact", "level"}, {"6.46", "亿元", "地区生产总值", "", "2018", "fact", "level"},
+				{"18753", "元", "农民人均纯收入", "", "2017", "fact", "level"}, {"19818", "元", "农民人均纯收入", "", "2018", "fact", "level"}}},
+		{"a clause naming a series and how it moved in words, then a clause of the level only: the level and its growth are the series'; 增收 says its revenue",
+			"过去一年，服务业产值首次突破百亿，达到112亿。财政一般预算持续增收，达到2.3亿元，同比增长6%。",
+			[]detail{{"112", "亿", "服务业产值", "", "2018", "fact", "level"}, {"2.3", "亿元", "财政一般预算收入", "", "2018", "fact", "level"},
+				{"6", "%", "财政一般预算收入", "增长", "2018", "fact", "growth"}}},
+		{"名义增长 and 实际增长 say how a growth was reckoned, no part of the subject; 实际利用外资 keeps its name",
+			"过去一年，农村居民人均可支配收入为15000元，名义增长2.6%，实际增长1.2%；实际利用外资5000万美元，增长8%。",
+			[]detail{{"15000", "元", "农村居民人均可支配收入", "", "2018", "fact", "level"}, {"2.6", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"1.2", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"5000", "万美元", "实际利用外资", "", "2018", "fact", "level"},
+				{"8", "%", "实际利用外资", "增长", "2018", "fact", "growth"}}},
+		{"a rate after a count of the stages a series passed is the series'; 总量 after a sentence's series is that series'",
+			"过去五年，地区生产总值达到90亿元，跨越3个十亿级台阶，年均增长8%。\n过去一年，财政收入实现三个第一，其中：总量26亿元，增长12%；税收收入21亿元。",
+			[]detail{{"90", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"3", "个", "十亿级台阶", "累计", "2014-2018", "fact", "cumulative"},
+				{"8", "%", "地区生产总值", "年均", "2014-2018", "fact", "growth"}, {"26", "亿元", "财政收入", "", "2018", "fact", "level"},
+				{"12", "%", "财政收入", "增长", "2018", "fact", "growth"}, {"21", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"完成年度目标 keeps its name, as 年度任务; a bare 目标 is the plan",
+			"过去一年，税收收入2亿元，完成年度目标的80%；工业投资1亿元，完成目标的90%。",
+			[]detail{{"2", "亿元", "税收收入", "", "2018", "fact", "level"}, {"80", "%", "税收收入完成年度目标比例", "", "2018", "fact", "ratio"},
+				{"1", "亿元", "工业投资", "", "2018", "fact", "level"}, {"90", "%", "工业投资完成计划比例", "", "2018", "fact", "ratio"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// Blind batch 4's names: scope words and brackets, a series beside its
+// scoped part, a 同口径 in brackets, a list of multiples after a comma list.
+func TestIndicatorNamesBatch7(t *testing.T) {
+	s, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"过去一年，县属固定资产投资30亿元，增长5%；全社会固定资产投资80亿元。", []string{"", "", "fai"}},
+		{"过去一年，一般公共预算收入（含某片区）5亿元，一般公共预算收入4亿元；全县（含园区，下同）固定资产投资完成8亿元。", []string{"", "budget_revenue", "fai"}},
+		{"过去一年，完成工业产值9亿元，规模工业总产值6亿元。", []string{"", "industrial_output"}},
+		{"过去一年，工业总产值9亿元。", []string{"industrial_output"}},
+		{"过去一年，地方一般公共预算收入2.5亿元，下降(同口径)9.5%。", []string{"budget_revenue", ""}},
+		{"过去一年，财政一般预算持续增收，达到2.3亿元，同比增长6%。", []string{"budget_revenue", "budget_revenue"}},
+		{"过去五年，全社会固定资产投资累计完成2800亿元，年度投资均保持在500亿元以上；重点项目总投资50亿元，完成投资30亿元。", []string{"fai", "fai", "", ""}},
+		{"过去一年，规上工业企业达到111户，总产值突破300亿，新增企业5家，产值2亿元。", []string{"", "industrial_output", "", ""}},
+		{"过去五年，一般公共预算收入30亿元，一般公共预算支出200亿元，是2013年的1.3倍和1.5倍。", []string{"budget_revenue", "", "budget_revenue", ""}},
+	}
+	for _, c := range cases {
+		found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n"+c.text, "\n"), Options{})
+		got := MapIndicators(found, s)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s\n%+v", c.text, diff, found)
 		}
 	}
 }

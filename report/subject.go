@@ -27,10 +27,13 @@ var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—�
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is
 // left of a fragment that was only a verb is "".
-// bracketAside and asideTail: an aside such as （下同） or （含基金）, and the
-// end of one whose opening bracket lies before the text.
+// bracketAside and asideTail: an aside such as （下同）, and the end of one
+// whose opening bracket lies before the text. scopeAside: one that widens
+// or narrows what the series covers (（含某片区）, （不含农户）) stays, the
+// series is another; an aside with a comma (（含园区，下同）) says how the
+// whole passage counts and goes.
 var (
-	scopeAside   = regexp.MustCompile(`[（(]((不含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})[）)]`)
+	scopeAside   = regexp.MustCompile(`[（(]((不含|含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})[）)]`)
 	bracketAside = regexp.MustCompile(`[（(][^（）()0-9０-９]{1,10}[）)]`)
 	asideTail    = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
 )
