@@ -46,6 +46,9 @@ func TestReadingRules(t *testing.T) {
 			[]detail{{"12", "亿元", "资金", "累计", "2016-2018", "fact", "cumulative"},
 				{"3000", "户", "贫困人口", "", "2015", "fact", "level"}, {"9000", "人", "贫困人口", "", "2015", "fact", "level"},
 				{"100", "户", "贫困人口", "", "2018", "fact", "level"}, {"260", "人", "贫困人口", "", "2018", "fact", "level"}}},
+		{"a Party Congress by its number; a report's own area by its level, with 域", "党的十八大以来，累计投入扶贫资金8亿元。过去一年，全镇域完成固定资产投资8亿元，增长9%，增速高于全州1.2个百分点。",
+			[]detail{{"8", "亿元", "扶贫资金", "累计", "2013-2018", "fact", "cumulative"}, {"8", "亿元", "固定资产投资", "", "2018", "fact", "level"},
+				{"9", "%", "固定资产投资", "增长", "2018", "fact", "growth"}, {"1.2", "个百分点", "固定资产投资增速高于全州", "", "2018", "fact", "points"}}},
 		{"新培育 is 新增; a 新增 list goes on to the sentence's end", "过去一年，新培育合作社12家、家庭农场8个，上市企业2家。",
 			[]detail{{"12", "家", "合作社", "新增", "2018", "fact", "level"}, {"8", "个", "家庭农场", "新增", "2018", "fact", "level"}, {"2", "家", "上市企业", "新增", "2018", "fact", "level"}}},
 		{"a 新增 inside a subject heads no list", "过去一年，城镇新增就业1200人，转移农村劳动力3500人次。",
@@ -348,5 +351,19 @@ func TestToDate(t *testing.T) {
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.text, diff)
 		}
+	}
+}
+
+// A verb of change with 到 or 至 names the level reached: a rise to it
+// (增至) or a fall to it (达到), whichever verb it is.
+func TestChangedTo(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，耕地面积扩大至3万亩，贫困人口减少至200人，企业发展到45家，城镇化率提高到56%，单位能耗降至0.5吨标准煤。"
+	var got []string
+	for _, c := range Extract(strings.Split(text, "\n"), Options{}) {
+		got = append(got, c.Value+":"+strings.Join(c.Qualifiers, ","))
+	}
+	want := []string{"3:增至", "200:达到", "45:增至", "56:增至", "0.5:达到"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("qualifiers (-want +got):\n%s", diff)
 	}
 }
