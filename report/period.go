@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // period is what a passage speaks of: one year or a span, as fact or target.
@@ -220,12 +221,14 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
-	// nYears: a review of the last N years, any N from two (过去四年,
-	// 三年来, 这十年, 任期三年): the span of N years ending with the
+	// spanPhrase: the five years of a term named without the words of
+	// nYears (近五年 opening a review, 奋斗的五年).
+	spanPhrase = regexp.MustCompile(`近五年|[^后来新个]的五年`)
+	// nYears: a review of the last N years, any N from two (过去五年,
+	// 三年来, 这十年, 任期三年, 五年间): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence
 	// (recentYears); 近N年来 opens a review.
-	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年多?(来|间|以来)`)
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来)`)
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.
@@ -318,7 +321,13 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
+				// 。三年间…: a match that opens with the mark before its
+				// phrase (nYears) marks where the phrase begins.
+				start := loc[0]
+				for r, w := utf8.DecodeRuneInString(x.s[start:]); start < loc[1] && strings.ContainsRune(clauseMarks+"。！？!? ", r); r, w = utf8.DecodeRuneInString(x.s[start:]) {
+					start += w
+				}
+				x.marks = append(x.marks, mark{at: x.byteRune[start], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}

@@ -49,6 +49,8 @@ func TestReadingRules(t *testing.T) {
 		{"a Party Congress by its number; a report's own area by its level, with 域", "党的十八大以来，累计投入扶贫资金8亿元。过去一年，全镇域完成固定资产投资8亿元，增长9%，增速高于全州1.2个百分点。",
 			[]detail{{"8", "亿元", "扶贫资金", "累计", "2013-2018", "fact", "cumulative"}, {"8", "亿元", "固定资产投资", "", "2018", "fact", "level"},
 				{"9", "%", "固定资产投资", "增长", "2018", "fact", "growth"}, {"1.2", "个百分点", "固定资产投资增速高于全州", "", "2018", "fact", "points"}}},
+		{"N年间 or N年来 after a sentence's end, five years as any other N", "过去一年，12项工作受到省政府表彰。三年间财政收入净增20亿元。任期五年，税收收入增长50%。",
+			[]detail{{"12", "项", "工作", "", "2018", "fact", "level"}, {"20", "亿元", "财政收入", "增长", "2016-2018", "fact", "growth"}, {"50", "%", "税收收入", "增长", "2014-2018", "fact", "growth"}}},
 		{"新培育 is 新增; a 新增 list goes on to the sentence's end", "过去一年，新培育合作社12家、家庭农场8个，上市企业2家。",
 			[]detail{{"12", "家", "合作社", "新增", "2018", "fact", "level"}, {"8", "个", "家庭农场", "新增", "2018", "fact", "level"}, {"2", "家", "上市企业", "新增", "2018", "fact", "level"}}},
 		{"a 新增 inside a subject heads no list", "过去一年，城镇新增就业1200人，转移农村劳动力3500人次。",
