@@ -41,7 +41,7 @@ type mark struct {
 // (early in the year after the one it reviews).
 var (
 	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
@@ -55,6 +55,12 @@ var (
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
+
+// planNoun: what a heading of targets is headed by — a noun of planning
+// after the words saying whose or of what it is: 工作安排, 发展思路, 总体思路,
+// 主要任务, 工作的总体要求. A bare 计划 or 任务 after a year is not one
+// (2019年计划投资: a figure's own plan).
+const planNoun = `(?:(?:工作|发展|总体|主要)的?)+(?:目标|安排|任务|思路|打算|计划|设想|部署|要求|重点)`
 
 // years finds the year the report reviews and the year it was delivered
 // (0 when the text does not say).
