@@ -514,7 +514,7 @@ func TestLiterals(t *testing.T) {
 		}
 		return rows[i].l.where[0] < rows[j].l.where[0]
 	})
-	candidates := 0
+	candidates, grey := 0, 0
 	for _, r := range rows {
 		kind := "string"
 		if r.l.regex {
@@ -528,8 +528,11 @@ func TestLiterals(t *testing.T) {
 			if *literalsAll {
 				t.Log(line)
 			}
-			if why, ok := keptLiterals[r.l.text]; ok {
-				t.Errorf("keptLiterals[%q] (%s): found in %d reports, no longer a candidate; drop it from the list", r.l.text, why, r.n)
+			if r.n < 3 || len(r.provinces) < 3 {
+				grey++
+			}
+			if _, ok := keptLiterals[r.l.text]; ok {
+				t.Logf("keptWords %q: found in %d reports now, no longer a candidate (it may leave the list)", r.l.text, r.n)
 			}
 			continue
 		}
@@ -540,7 +543,7 @@ func TestLiterals(t *testing.T) {
 		}
 		t.Errorf("candidate special case: %s", line)
 	}
-	t.Logf("%d literals with Chinese characters (regular expressions by alternative), %d development reports; %d found in 0 or 1 report", len(rows), len(reports), candidates)
+	t.Logf("%d literals with Chinese characters (regular expressions by alternative), %d development reports; %d found in 0 or 1 report (candidates), %d in 2 or more but not in 3 reports of 3 provinces (shown by -literals.all)", len(rows), len(reports), candidates, grey)
 	for k := range keptLiterals {
 		found := false
 		for _, l := range lits {
