@@ -60,6 +60,15 @@ type text struct {
 	breaks map[int]bool // rune index after a short unpunctuated line
 }
 
+// ownArea is the level of government a report names its own area by, after
+// 全 (all of: 全县, 全街道, 全乡镇), 我 or 本 (our, this: 我镇, 本区); 域 (the
+// area of) may follow (全镇域). anyArea adds the country, for what a rate is
+// compared with (高于全国, 比全省高).
+const (
+	ownArea = `(?:乡镇|街道|[省州盟市区县旗镇乡街])域?`
+	anyArea = `(?:国|` + ownArea + `)`
+)
+
 var pageNumber = regexp.MustCompile(`^[-—－\s]*(第\s*)?[0-9０-９]+(\s*页)?[-—－\s]*$`)
 
 // join reads report text as extracted from a PDF: blank lines, page numbers
