@@ -812,11 +812,13 @@ func (x *extractor) opensParagraph(i int) bool {
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
-// stressed: the phrase at i singles out the later part of a span just
-// named (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what follows
-// is said of the whole span, the part only stressed.
+// stressed: the phrase at i singles out the later part of the span its
+// passage reviews (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what
+// follows is said of the whole span, the part only stressed. In one year's
+// review (近年来特别是十八大以来…) the phrase still opens its own span.
 func (x *extractor) stressed(i int) bool {
-	return stressWord.MatchString(x.str(i-8, i))
+	p, _ := x.passageAt(i)
+	return !p.target && p.from < p.to && stressWord.MatchString(x.str(i-8, i))
 }
 
 var stressWord = regexp.MustCompile(`(特别|尤其)是?(党的|自|从)?\s*$`)
