@@ -1121,13 +1121,6 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			f.endOf = true
 		}
 	}
-	// 从2015年的34731元和14824元提高到48942元和22790元: a figure listed
-	// right after X, in its unit, is another X of the same time.
-	if k > 0 && figs[k-1].startOf && f.unit == figs[k-1].unit && x.inList(figs, k) {
-		f.startOf, f.qualifiers, f.period = true, nil, figs[k-1].period
-		f.measure = measureOf(f)
-		return
-	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
