@@ -134,10 +134,7 @@ func details(cs []Claim) []detail {
 // The wordings of issue 13, each in sentences written for the test.
 func TestWordings(t *testing.T) {
 	const head = "某县政府工作报告\n——2019年1月10日在某县人民代表大会上\n"
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, head, []ruleCase{
 		{"growth after a level takes its subject", "一、2018年工作回顾\n全县完成地区生产总值88.6亿元、增长7.9%，规上工业增加值同比增长9.2%。",
 			[]detail{{"88.6", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"7.9", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
 				{"9.2", "%", "规上工业增加值", "增长", "2018", "fact", "growth"}}},
@@ -185,13 +182,7 @@ func TestWordings(t *testing.T) {
 			[]detail{{"6", "‰", "人口自然增长率", "以内", "2019", "target", "ratio"}, {"3", "%", "居民消费价格", "以内,增长", "2019", "target", "growth"}}},
 		{"not claims: ranks, names, codes, practices", "过去一年，全县综合实力位居全省第12位，建成5G基站，329国道改造完工，实行24小时值守，印发〔2018〕15号文件。",
 			[]detail{}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
+	})
 }
 
 // The year a report reviews, from its own structure.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // period is what a passage speaks of: one year or a span, as fact or target.
@@ -39,8 +40,8 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
@@ -48,15 +49,22 @@ var (
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
-	horizon    = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
-	titleYear  = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
+	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	// yearRunning: the text reads the year as still running: estimates of
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
+
+// planNoun: what a heading of targets is headed by — a noun of planning
+// after the words saying whose or of what it is: 工作安排, 发展思路, 总体思路,
+// 主要任务, 工作的总体要求. A bare 计划 or 任务 after a year is not one
+// (2019年计划投资: a figure's own plan).
+const planNoun = `(?:(?:工作|发展|总体|主要)的?)+(?:目标|安排|任务|思路|打算|计划|设想|部署|要求|重点)`
 
 // years finds the year the report reviews and the year it was delivered
 // (0 when the text does not say).
@@ -70,11 +78,11 @@ func (x *extractor) years() (review, delivered int) {
 	if m != nil && m[1] == "" {
 		m = []string{m[0], m[4], m[5], m[6]}
 	}
-	if m != nil && !session {
-		// 日期:2025-12-28 over a session that reviews 2016 and sets 2017's
-		// targets: a page's date later than the year after any the text
-		// names is a repost's, not the session's; the text decides (a
-		// text that names no year has only the page's date).
+	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
+		// 日期:2025-12-28 14:41:45 over a session that reviews 2016 and
+		// sets 2017's targets: a page's time of posting later than the year
+		// after any the text names is a repost's, not the session's; the
+		// text decides (a text that names no year has only the page's date).
 		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
 			m = nil
 		}
@@ -95,6 +103,11 @@ func (x *extractor) years() (review, delivered int) {
 		if delivered == 0 || delivered == y {
 			return y, y
 		}
+	}
+	// 上半年工作总结 without its year, dated: the part of the year it was
+	// dated in (a date before that part ended is no such review's).
+	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
+		return delivered, delivered
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
@@ -167,6 +180,18 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	return 0, 0
 }
+
+// m0 is a match's whole text, "" for none.
+func m0(m []string) string {
+	if m == nil {
+		return ""
+	}
+	return m[0]
+}
+
+// postedAt: a time of day right after a date, as a page stamps its
+// posting (2025-12-28 14:41:45).
+var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
 
 // lastYearNamed is the latest year (1990–2100) the text names with 年,
 // the date given aside; 0 when it names none.
@@ -248,12 +273,14 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
-	// nYears: a review of the last N years, any N from two (过去四年,
-	// 三年来, 这十年, 任期三年): the span of N years ending with the
+	// spanPhrase: the five years of a term named without the words of
+	// nYears (近五年 opening a review, 奋斗的五年).
+	spanPhrase = regexp.MustCompile(`近五年|[^后来新个]的五年`)
+	// nYears: a review of the last N years, any N from two (过去五年,
+	// 三年来, 这十年, 任期三年, 五年间): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence
 	// (recentYears); 近N年来 opens a review.
-	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年多?(来|间|以来)`)
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来)`)
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.
@@ -268,7 +295,7 @@ var (
 	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
 	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	thisYear     = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
@@ -292,6 +319,9 @@ var (
 	// goalReached: a verb of reaching before a goal in its clause (完成了
 	// …主要目标, 实现…预期目标, 超额完成…目标).
 	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
+	// goalDone: a verb of reaching right after a goal's name (主要预期目标
+	// 全面完成, 目标任务圆满完成, 预期目标顺利实现).
+	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
 	// yearInName: what stands before a year that belongs to a name, not to
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
@@ -304,19 +334,30 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// wholeYearWord: 全年 (the whole year); namedBefore: a year named right
+// before it.
+var (
+	wholeYearWord = regexp.MustCompile(`全年`)
+	namedBefore   = regexp.MustCompile(`(\d{4}\s*年(度)?|[上去今明当同]年|这一年)\s*[的，,]?\s*$`)
+)
+
 // comparedPlan: what stands before a plan named as the base a figure is
 // compared with (是“十一五”期间…的3倍, 比“十二五”时期).
 var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
-// gives the regexp group of each and the first year after it): the 18th, 19th and
-// 20th Party Congresses (November 2012, October 2017, October 2022), the
-// targeted poverty campaign (精准扶贫, end of 2013) and the poverty battle
-// (脱贫攻坚战, end of 2015).
+// gives the regexp group of each and the first year after it): a Party
+// Congress by its number (group 1; the Nth sits in the autumn of 2012+5(N−18),
+// so 十八大 is November 2012 and 二十大 October 2022), the targeted poverty
+// campaign (精准扶贫, end of 2013) and the poverty battle (脱贫攻坚战, end of
+// 2015).
 var (
-	sinceEvent = regexp.MustCompile(`(十八大以来)|(十九大以来)|(二十大以来)|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
-	sinceYears = []struct{ group, year int }{{1, 2013}, {2, 2018}, {3, 2023}, {4, 2014}, {7, 2016}}
+	sinceEvent = regexp.MustCompile(`(十[六七八九]|二十[一二三四五六七八九]?)大以来|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
+	sinceYears = []struct{ group, year int }{{2, 2014}, {5, 2016}}
 )
+
+// congressYear is the first year after the Nth Party Congress (十八 → 2013).
+func congressYear(n string) int { return 2013 + 5*(cnNumber(n)-18) }
 
 // passages sets the marks of the text.
 func (x *extractor) passages() {
@@ -345,7 +386,13 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
+				// 。三年间…: a match that opens with the mark before its
+				// phrase (nYears) marks where the phrase begins.
+				start := loc[0]
+				for r, w := utf8.DecodeRuneInString(x.s[start:]); start < loc[1] && strings.ContainsRune(clauseMarks+"。！？!? ", r); r, w = utf8.DecodeRuneInString(x.s[start:]) {
+					start += w
+				}
+				x.marks = append(x.marks, mark{at: x.byteRune[start], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}
@@ -410,7 +457,9 @@ func (x *extractor) passages() {
 				return period{}, false
 			}
 		}
-		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
+		// 主要预期目标全面完成，地区生产总值增长7%: goals said to be reached
+		// after their name are the review's results too.
+		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at]) && !goalDone.MatchString(x.s[at+len(m[0]):])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {
@@ -419,6 +468,12 @@ func (x *extractor) passages() {
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
+	// 一、上半年工作完成情况 (2022年上半年工作总结) read while the year runs:
+	// the year so far, facts.
+	add(partReviewOf, func([]string) (period, bool) { return ytd(fact(R, R)), x.delivered == R && !contents[at] })
+	add(partReview, func(m []string) (period, bool) {
+		return ytd(fact(R, R)), year(m[1]) == R && x.delivered == R && !contents[at]
+	})
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
@@ -584,6 +639,17 @@ func (x *extractor) passages() {
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
+	// 过去五年，…。全年新建学校3所: 全年 in the review of a span is its
+	// last year, the year reviewed, for the rest of its sentence (not
+	// 2016年全年, 上年全年: a year of its own).
+	for _, loc := range wholeYearWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		p, _ := x.passageAt(at)
+		if p.target || p.from == p.to || namedBefore.MatchString(x.str(at-6, at)) {
+			continue
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(p.to, p.to)})
+	}
 	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
 	// rest of its sentence as a span (a range reaching past the reviewed
 	// year names a plan, above).
@@ -612,6 +678,9 @@ func (x *extractor) passages() {
 	// nationwide event every report counts from, to the year reviewed.
 	for _, loc := range sinceEvent.FindAllStringSubmatchIndex(x.s, -1) {
 		from := 0
+		if loc[2] >= 0 {
+			from = congressYear(x.s[loc[2]:loc[3]])
+		}
 		for _, e := range sinceYears {
 			if loc[2*e.group] >= 0 {
 				from = e.year
@@ -693,7 +762,7 @@ var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
-	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, partReviewOf, restOfYear} {
 		for _, loc := range re.FindAllStringIndex(x.s, -1) {
 			hits = append(hits, hit{loc[0], loc[1]})
 		}
@@ -743,14 +812,16 @@ func (x *extractor) opensParagraph(i int) bool {
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
-// stressed: the phrase at i singles out the later part of a span just
-// named (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what follows
-// is said of the whole span, the part only stressed.
+// stressed: the phrase at i singles out the later part of the span its
+// passage reviews (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what
+// follows is said of the whole span, the part only stressed. In one year's
+// review (近年来特别是十八大以来…) the phrase still opens its own span.
 func (x *extractor) stressed(i int) bool {
-	return stressWord.MatchString(x.str(i-8, i))
+	p, _ := x.passageAt(i)
+	return !p.target && p.from < p.to && stressWord.MatchString(x.str(i-8, i))
 }
 
-var stressWord = regexp.MustCompile(`(特别是|尤其是|特别|尤其)(党的|自|从)?\s*$`)
+var stressWord = regexp.MustCompile(`(特别|尤其)是?(党的|自|从)?\s*$`)
 
 // countWord is the number a count of years is written with (四, 两, 10),
 // 0 when it is none.

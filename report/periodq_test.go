@@ -11,10 +11,7 @@ import (
 // (issue 13, third round), each on sentences written for the test: the
 // structure they read, and its edges.
 func TestPeriodRulesRound3(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, "", []ruleCase{
 		{"a page's 回顾 before a date is no review heading",
 			"往期回顾\n2021年03月16日\n某县人民政府工作报告\n——2021年3月3日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。",
 			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}}},
@@ -25,6 +22,9 @@ func TestPeriodRulesRound3(t *testing.T) {
 			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n五年来特别是党的十九大以来，全县地区生产总值年均增长7%，累计完成投资500亿元。过去五年，尤其是2018年以来，新建学校20所。",
 			[]detail{{"7", "%", "", "年均", "2016-2020", "fact", "growth"}, {"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"},
 				{"20", "所", "", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"in one year's review 特别是…以来 still opens its span",
+			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。近年来特别是党的十八大以来，全县累计脱贫1.2万人。",
+			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}, {"1.2", "万人", "", "累计", "2013-2020", "fact", "cumulative"}}},
 		{"without 特别是 the event still opens its span",
 			"某县政府工作报告\n——2021年1月10日在某县人民代表大会上\n一、2020年工作回顾\n全年地区生产总值增长5%。党的十九大以来，全县累计完成投资300亿元。",
 			[]detail{{"5", "%", "", "增长", "2020", "fact", "growth"}, {"300", "亿元", "", "累计", "2018-2020", "fact", "cumulative"}}},
@@ -38,14 +38,17 @@ func TestPeriodRulesRound3(t *testing.T) {
 			"政府工作报告\n——2019年1月15日在某县第十七届人民代表大会第三次会议上\n县十七届人大二次会议以来，全县完成投资30亿元。",
 			[]detail{{"30", "亿元", "", "", "2018", "fact", "level"}}},
 		{"a page's date years after every year the text names is a repost's: the text's own years decide",
-			"某镇人民代表大会召开\n日期:2025-12-28 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元，增长10%。\n报告提出，2017年工作安排：今年主要预期目标是：生产总值增长9%左右。",
+			"某镇人民代表大会召开\n日期:2025-12-28 14:41:45 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元，增长10%。\n报告提出，2017年工作安排：今年主要预期目标是：生产总值增长9%左右。",
 			[]detail{{"28.9", "亿元", "", "", "2016", "fact", "level"}, {"10", "%", "", "增长", "2016", "fact", "growth"}, {"9", "%", "", "增长,约", "2017", "target", "growth"}}},
 		{"a page's date the year after the one the text names is still the delivery",
-			"某镇人民代表大会召开\n日期:2017-03-02 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元。今年主要预期目标是：生产总值增长9%左右。",
+			"某镇人民代表大会召开\n日期:2017-03-02 09:41:45 来源:网络\n报告指出，2016年是开局之年。一年来，全镇生产总值达28.9亿元。今年主要预期目标是：生产总值增长9%左右。",
 			[]detail{{"28.9", "亿元", "", "", "2016", "fact", "level"}, {"9", "%", "", "增长,约", "2017", "target", "growth"}}},
 		{"a page's date over a text that names no year is all there is",
-			"某镇人民代表大会召开\n日期:2022-01-10 来源:网络\n会议指出，过去一年，全镇生产总值增长6%。今后五年，地区生产总值年均增长7%。",
+			"某镇人民代表大会召开\n日期:2022-01-10 11:18:36 来源:网络\n会议指出，过去一年，全镇生产总值增长6%。今后五年，地区生产总值年均增长7%。",
 			[]detail{{"6", "%", "", "增长", "2021", "fact", "growth"}, {"7", "%", "", "年均", "2022-2026", "target", "growth"}}},
+		{"a date without a time of day is no page's posting: it stands over a text naming only a base year",
+			"某县政府工作报告\n——2019年1月10日\n过去五年，城镇居民人均可支配收入从2013年的30000元提高到42000元。",
+			[]detail{{"30000", "元", "", "", "2013", "fact", "level"}, {"42000", "元", "", "", "2018", "fact", "level"}}},
 		{"a session's date stands whatever years the text names",
 			"政府工作报告\n——2025年1月10日在某县人民代表大会上\n2016年以来，全县累计投资100亿元。",
 			[]detail{{"100", "亿元", "", "累计", "2016-2024", "fact", "cumulative"}}},
@@ -96,18 +99,20 @@ func TestPeriodRulesRound3(t *testing.T) {
 		{"a size naming an item of a list the clause counts is neither a sum nor the end's; the count is a sum",
 			"某市政府工作报告\n——2022年1月11日在某市人民代表大会上\n五年来，实施甲公司120万吨焦化、乙公司大型型材等551个重点产业项目。",
 			[]detail{{"120", "万吨", "", "", "2017-2021", "fact", "level"}, {"551", "个", "", "累计", "2017-2021", "fact", "cumulative"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
-		for k := range got {
-			if k < len(c.want) && c.want[k].Subject == "" {
-				got[k].Subject = "" // a subject the case leaves blank is not what it tests
-			}
-		}
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
+		{"全年 in the review of a span is the year reviewed, for its sentence; a year named before it keeps its own",
+			"政府工作报告\n——2023年1月8日在某县人民代表大会上\n一、过去五年工作回顾\n过去五年，全县地区生产总值年均增长6%。全年新建学校3所，完成投资80亿元。2020年全年新增就业5000人。累计建成道路300公里。",
+			[]detail{{"6", "%", "", "年均", "2018-2022", "fact", "growth"}, {"3", "所", "", "新增", "2022", "fact", "level"}, {"80", "亿元", "", "", "2022", "fact", "level"},
+				{"5000", "人", "", "新增", "2020", "fact", "level"}, {"300", "公里", "", "累计", "2018-2022", "fact", "cumulative"}}},
+		{"goals said to be reached after their name are the review's results; a goal's name with a colon still opens targets",
+			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，全县主要预期目标全面完成，地区生产总值增长7%，财政收入5亿元。\n二、2020年工作安排\n主要预期目标：地区生产总值增长6.5%。",
+			[]detail{{"7", "%", "", "增长", "2019", "fact", "growth"}, {"5", "亿元", "", "", "2019", "fact", "level"}, {"6.5", "%", "", "增长", "2020", "target", "growth"}}},
+		{"the amount by which a goal was surpassed is a result; the goal's own amount a target",
+			"政府工作报告\n——2020年1月8日在某县人民代表大会上\n一、2019年工作回顾\n过去一年，税收收入完成10亿元，超额完成年度目标任务1亿元；固定资产投资完成20亿元，年度目标任务18亿元。",
+			[]detail{{"10", "亿元", "", "", "2019", "fact", "level"}, {"1", "亿元", "", "", "2019", "fact", "level"}, {"20", "亿元", "", "", "2019", "fact", "level"}, {"18", "亿元", "", "", "2019", "target", "level"}}},
+		{"headings with years in Chinese numerals set periods as with digits",
+			"政府工作报告\n——二〇二〇年一月八日在某县人民代表大会上\n一、二〇一九年工作回顾\n全县地区生产总值增长6%。\n二、二〇二〇年工作安排\n地区生产总值增长6.5%。",
+			[]detail{{"6", "%", "", "增长", "2019", "fact", "growth"}, {"6.5", "%", "", "增长", "2020", "target", "growth"}}},
+	}, anySubject)
 }
 
 // The year reviewed given (as reconcile --report gives it from the spec)
@@ -134,6 +139,36 @@ func TestGivenYearKeepsTheTextsToday(t *testing.T) {
 			}
 		}
 		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// A summary of part of a year, dated or named with its year: its figures
+// are that year's so far (ToDate: not checked against the year's data), the
+// plans for the rest of it targets of that year.
+func TestPartOfYearSummary(t *testing.T) {
+	type got struct {
+		Value, Period, Kind string
+		ToDate              bool
+	}
+	cases := []struct {
+		name, text string
+		want       []got
+	}{
+		{"without its year, dated after the part ended",
+			"某镇上半年工作总结及下半年工作打算\n发布日期：2022-07-05\n一、上半年工作完成情况\n全镇完成固定资产投资2.5亿元，同比增长9%。\n二、下半年工作打算\n力争全年完成固定资产投资5亿元。",
+			[]got{{"2.5", "2022", "fact", true}, {"9", "2022", "fact", true}, {"5", "2022", "target", false}}},
+		{"with its year in the title and an undated body",
+			"某镇2022年上半年工作总结\n全镇完成固定资产投资2.5亿元，同比增长9%。",
+			[]got{{"2.5", "2022", "fact", true}, {"9", "2022", "fact", true}}},
+	}
+	for _, c := range cases {
+		var out []got
+		for _, f := range Extract(strings.Split(c.text, "\n"), Options{}) {
+			out = append(out, got{f.Value, f.Period, f.Kind, f.ToDate})
+		}
+		if diff := cmp.Diff(c.want, out); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
 		}
 	}

@@ -14,10 +14,27 @@ var preWords = []struct{ word, q string }{
 	{"接近", "近"}, {"将近", "近"}, {"逼近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
-	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
-	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
-	{"调整为", "增至"}, {"优化为", "增至"}, {"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"调整为", "增至"}, {"优化为", "增至"},
 	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
+}
+
+// A verb of change followed by 到 or 至 names the level reached (增加到,
+// 提高至, 降到 85%): a rise to it (增至) or a level reached by a fall (达到).
+// 发展到 (grown to) rises as 增加到 does.
+var (
+	riseVerbs = []string{"增加", "增长", "提高", "提升", "上升", "扩大", "发展", "增"}
+	fallVerbs = []string{"下降", "降低", "减少", "降"}
+)
+
+func init() {
+	for _, to := range []string{"到", "至"} {
+		for _, v := range riseVerbs {
+			preWords = append(preWords, struct{ word, q string }{v + to, "增至"})
+		}
+		for _, v := range fallVerbs {
+			preWords = append(preWords, struct{ word, q string }{v + to, "达到"})
+		}
+	}
 }
 
 // Words of a figure's clause: a growth or a decline (of a rate in % or
@@ -596,7 +613,7 @@ var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|�
 
 // pending: projects under negotiation or construction as the report
 // speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
-var pending = regexp.MustCompile(`(在谈|在建|洽谈中)的?(项目|企业)`)
+var pending = regexp.MustCompile(`(在谈|在建)的?(项目|企业)`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -1107,10 +1124,9 @@ var (
 
 var (
 	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
-	// toLevel: a verb bringing X to a level right after it.
-	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
-	// toLevelNext: the same verb opening the next clause (从X，增长至Y).
-	toLevelNext = regexp.MustCompile(`^\s*[，,]\s*(提高|增加|提升|上升|下降|降低|减少|增长|扩大|发展|调整|优化|缩小|跃升)(到|至)`)
+	// toLevel: a verb bringing X to a level right after it, or opening the
+	// next clause (从X，增长至Y).
+	toLevel = regexp.MustCompile(`^\s*[，,]?\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
 )
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
@@ -1149,13 +1165,6 @@ func (x *extractor) startEnd(figs []figure, k int) {
 			f.endOf = true
 		}
 	}
-	// 从2015年的34731元和14824元提高到48942元和22790元: a figure listed
-	// right after X, in its unit, is another X of the same time.
-	if k > 0 && figs[k-1].startOf && f.unit == figs[k-1].unit && x.inList(figs, k) {
-		f.startOf, f.qualifiers, f.period = true, nil, figs[k-1].period
-		f.measure = measureOf(f)
-		return
-	}
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
@@ -1164,7 +1173,9 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	y := -1
 	for n := k + 1; n < len(figs); n++ {
 		next := x.str(figs[n-1].unitEnd, figs[n].start)
-		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && toLevelNext.MatchString(next)) {
+		// (从X，增长至Y: the comma right after X, the verb opening the next clause.)
+		lead := strings.TrimSpace(next)
+		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && (strings.HasPrefix(lead, "，") || strings.HasPrefix(lead, ",")) && toLevel.MatchString(next)) {
 			break
 		}
 		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
@@ -1174,7 +1185,7 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	}
 	if y >= 0 {
 		figs[y].endOf = true
-	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) && !toLevelNext.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
+	} else if !toLevel.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
 		return
 	}
 	// 由60%提高到全覆盖 (Y in words, or the copy ends after 到): X is
@@ -1512,7 +1523,7 @@ var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|�
 var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
 
 // shareOf: a clause naming only the whole a share is of (占财政收入的).
-var shareOf = regexp.MustCompile(`^占(全[县市区镇省])?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
+var shareOf = regexp.MustCompile(`^占(全` + ownArea + `)?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
 
 // aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
 var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
@@ -1582,10 +1593,13 @@ var (
 	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
 )
 
+// exceeded: a goal named as surpassed right before the figure.
+var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。；,;]{0,8}目标(任务)?\s*$`)
+
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
-var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年)计划`)
 
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
@@ -1605,7 +1619,9 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
-	if loc == nil {
+	if loc == nil || exceeded.MatchString(before) {
+		// 超额完成年度目标任务1亿元: the amount beyond the goal, a result
+		// (a gap, as 超额完成…目标2.7个百分点), not the goal.
 		return
 	}
 	f.period.target = true
@@ -1732,14 +1748,14 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
-var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全` + anyArea + `|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 // ownGap: a clause comparing its own series' rate with another's
 // (X增速快于Y, X增幅高于Y平均水平).
 var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领先|超出)(.+?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
-var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
