@@ -1234,6 +1234,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			if i := strings.IndexAny(post, "（("); i > 0 {
 				post = post[:i]
 			}
+			// 抓好119项重点项目建设, 完成17户危房改造任务: the work done on the
+			// things counted is none of their name.
+			// (…等11项工作: items of work count the work.)
+			if noun := clean(workWord.ReplaceAllString(predicateCut(post), "")); noun != "" && (f.unit != "项" || strings.HasSuffix(post, "建设")) {
+				return noun, end
+			}
 			if post := clean(predicateCut(post)); post != "" {
 				return post, end
 			}
@@ -1568,6 +1574,10 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 // yearlyShort: each year's amount of a series named by its last words
 // (年度投资, 每年产值).
 var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
+// workWord: the work done on the things a count names, closing the words
+// after it (建设, 工作, 任务).
+var workWord = regexp.MustCompile(`(建设|工作|任务)$`)
 
 // stageNoun: the stages a series passes (十亿级台阶, 百亿大关).
 var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)

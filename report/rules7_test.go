@@ -118,6 +118,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，重点项目累计完成投资35亿元，占年计划101%；开工项目12个，开工率达92.3%。",
 			[]detail{{"35", "亿元", "重点项目投资", "累计", "2018", "fact", "level"}, {"101", "%", "重点项目投资完成计划比例", "", "2018", "fact", "ratio"},
 				{"12", "个", "项目", "", "2018", "fact", "level"}, {"92.3", "%", "开工率", "", "2018", "fact", "ratio"}}},
+		{"the work done on the things a count names (建设, 工作, 任务) is none of their name; items of work (N项工作) count the work",
+			"过去一年，抓好86项市级重点项目建设，完成40户农村危房改造任务，推进污水治理等5项工作。",
+			[]detail{{"86", "项", "市级重点项目", "", "2018", "fact", "level"}, {"40", "户", "农村危房改造", "", "2018", "fact", "level"},
+				{"5", "项", "工作", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
