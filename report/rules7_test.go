@@ -122,6 +122,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，抓好86项市级重点项目建设，完成40户农村危房改造任务，推进污水治理等5项工作。",
 			[]detail{{"86", "项", "市级重点项目", "", "2018", "fact", "level"}, {"40", "户", "农村危房改造", "", "2018", "fact", "level"},
 				{"5", "项", "工作", "", "2018", "fact", "level"}}},
+		{"a verb of sowing, raising or purchase before its crop or stock: the crop or stock first, as the statistics name it",
+			"过去一年，播种小麦8.5万亩，出栏肉牛1200头，收购茶叶300吨，新种植核桃500亩。",
+			[]detail{{"8.5", "万亩", "小麦播种", "", "2018", "fact", "level"}, {"1200", "头", "肉牛出栏", "", "2018", "fact", "level"},
+				{"300", "吨", "茶叶收购", "", "2018", "fact", "level"}, {"500", "亩", "核桃新种植", "新增", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -124,6 +124,11 @@ func clean(s string) string {
 		s = s[:loc[0]] + s[loc[2]:]
 	}
 	s = strings.Trim(s, "《》（）()—-－−")
+	// 播种农作物, 出栏生猪, 收购棉花: the statistics name the crop or stock
+	// first (农作物播种面积, 生猪出栏, 棉花收购量).
+	if m := farmVerbFirst.FindStringSubmatch(s); m != nil && len([]rune(m[3])) >= 2 {
+		s = m[3] + m[1] + m[2]
+	}
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
@@ -160,6 +165,10 @@ var asideCause = regexp.MustCompile(`受[^，,。；;]{1,10}?影响|(剔除|扣�
 // out in the subject; 规上, 限上 and 固投, which the labels keep as written,
 // are read where a name is mapped (fullName).
 var shortNames = strings.NewReplacer("高新企业", "高新技术企业", "战新产业", "战略性新兴产业", "战新", "战略性新兴产业")
+
+// farmVerbFirst: a verb of sowing, raising, slaughter or purchase before the
+// crop or stock it is of.
+var farmVerbFirst = regexp.MustCompile(`^(示范|新)?(播种|种植|出栏|存栏|收购|养殖)(.+)$`)
 
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
