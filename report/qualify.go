@@ -120,6 +120,14 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 贫困人口由13677户减至887户, 568名贫困户: a count of households
+		// names them, of people the people.
+		switch {
+		case f.unit == "户" && strings.HasSuffix(f.subject, "人口"):
+			f.subject = strings.TrimSuffix(f.subject, "人口") + "户"
+		case (f.unit == "人" || f.unit == "名") && strings.HasSuffix(f.subject, "贫困户"):
+			f.subject = strings.TrimSuffix(f.subject, "户") + "人口"
+		}
 		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
 		// shares the head of the item before it.
 		if k > 0 && x.nextItem(figs, k) {

@@ -126,6 +126,10 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，播种小麦8.5万亩，出栏肉牛1200头，收购茶叶300吨，新种植核桃500亩。",
 			[]detail{{"8.5", "万亩", "小麦播种", "", "2018", "fact", "level"}, {"1200", "头", "肉牛出栏", "", "2018", "fact", "level"},
 				{"300", "吨", "茶叶收购", "", "2018", "fact", "level"}, {"500", "亩", "核桃新种植", "新增", "2018", "fact", "level"}}},
+		{"a count in 户 of a population names the households; in 人 or 名 of households, the people",
+			"过去一年，全镇贫困人口由520户减至36户，312名建档立卡贫困户实现稳定脱贫。",
+			[]detail{{"520", "户", "贫困户", "", "2017", "fact", "level"}, {"36", "户", "贫困户", "", "2018", "fact", "level"},
+				{"312", "名", "建档立卡贫困人口", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
