@@ -130,6 +130,9 @@ func TestReadingRulesBatch7(t *testing.T) {
 			"过去一年，全镇贫困人口由520户减至36户，312名建档立卡贫困户实现稳定脱贫。",
 			[]detail{{"520", "户", "贫困户", "", "2017", "fact", "level"}, {"36", "户", "贫困户", "", "2018", "fact", "level"},
 				{"312", "名", "建档立卡贫困人口", "", "2018", "fact", "level"}}},
+		{"经济总量 is 地区生产总值; 迈 before a bound is no part of the subject",
+			"过去五年，经济总量净增120亿元，经济总量迈近300亿元。",
+			[]detail{{"120", "亿元", "地区生产总值", "增长", "2014-2018", "fact", "growth"}, {"300", "亿元", "地区生产总值", "近", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
