@@ -741,6 +741,8 @@ func newAfter(post string) string {
 	return ""
 }
 
+var becameAs = regexp.MustCompile(`^[^，。；,;]{0,10}?(成为|入选|获评为?|被评为|被认定为|被命名为|被列为)([^，。；,;\[\]【】（）()]{2,})`)
+
 var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
 
 // clauseAfter is the rest of a count's clause after its unit.
@@ -1231,6 +1233,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
 			return w, end // 5家企业被新认定为专精特新企业: what they became
+		}
+		// 9家企业成为全省隐形冠军企业, 3个村入选省级示范村: what they became.
+		if m := becameAs.FindStringSubmatch(x.str(f.unitEnd, end)); m != nil && !rateUnit(f.unit) && !strings.HasSuffix(f.unit, "元") {
+			if w := clean(m[2]); w != "" {
+				return w, end
+			}
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		// (突破300亿规模: 规模 names the size reached, not what is counted.)

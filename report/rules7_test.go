@@ -133,6 +133,9 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"经济总量 is 地区生产总值; 迈 before a bound is no part of the subject",
 			"过去五年，经济总量净增120亿元，经济总量迈近300亿元。",
 			[]detail{{"120", "亿元", "地区生产总值", "增长", "2014-2018", "fact", "growth"}, {"300", "亿元", "地区生产总值", "近", "2018", "fact", "level"}}},
+		{"a count of things that became or were chosen as something names what they became",
+			"过去一年，甲公司等6家企业成为省级专精特新企业，3个村入选省级美丽乡村示范村。",
+			[]detail{{"6", "家", "省级专精特新企业", "", "2018", "fact", "level"}, {"3", "个", "省级美丽乡村示范村", "", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
