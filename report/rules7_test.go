@@ -136,6 +136,9 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"a count of things that became or were chosen as something names what they became",
 			"过去一年，甲公司等6家企业成为省级专精特新企业，3个村入选省级美丽乡村示范村。",
 			[]detail{{"6", "家", "省级专精特新企业", "", "2018", "fact", "level"}, {"3", "个", "省级美丽乡村示范村", "", "2018", "fact", "level"}}},
+		{"two sectors' share together (二三产业比重); 所有 before a noun is 各",
+			"过去一年，二三产业比重达到89.1%，所有村集体经营性收入超过15万元。",
+			[]detail{{"89.1", "%", "第二、三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"15", "万元", "各村集体经营性收入", "超过", "2018", "fact", "level"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

@@ -80,6 +80,10 @@ func clean(s string) string {
 	}
 	// 第二产业占比: the sector's share of the output.
 	s = sectorShare.ReplaceAllString(s, "第${1}产业增加值占地区生产总值比重")
+	// 所有村集体经营性收入超20万元: every one of them, as 各.
+	if strings.HasPrefix(s, "所有") && len([]rune(s)) > 4 {
+		s = "各" + strings.TrimPrefix(s, "所有")
+	}
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
 	for changed := true; changed; {
 		changed = false
@@ -105,6 +109,8 @@ func clean(s string) string {
 			}
 		}
 	}
+	// 二三产业比重, 第二、三产业占比: two sectors' share together.
+	s = sectorsShare.ReplaceAllString(s, "第${1}、${2}产业增加值占地区生产总值比重")
 	// 税收占比, 税占比, 非税占比: a part's share of the budget revenue;
 	// 地方税比 the tax share of the local revenue.
 	if m := revenueShare.FindStringSubmatch(s); m != nil {
@@ -212,6 +218,7 @@ func dropSum(s string) string {
 var (
 	placeOutput = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
 	sectorShare = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	sectorsShare = regexp.MustCompile(`^第?([一二三])、?第?([二三])产业(增加值)?(占比|比重)$`)
 	// revenueShare: the shorthand names of a revenue part's share.
 	revenueShare = regexp.MustCompile(`^(地方)?(非税|税收|税)(收入)?(占比|比重|比)$`)
 )
