@@ -216,8 +216,8 @@ func dropSum(s string) string {
 }
 
 var (
-	placeOutput = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
-	sectorShare = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	placeOutput  = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
+	sectorShare  = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
 	sectorsShare = regexp.MustCompile(`^第?([一二三])、?第?([二三])产业(增加值)?(占比|比重)$`)
 	// revenueShare: the shorthand names of a revenue part's share.
 	revenueShare = regexp.MustCompile(`^(地方)?(非税|税收|税)(收入)?(占比|比重|比)$`)
