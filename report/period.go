@@ -79,11 +79,12 @@ func (x *extractor) years() (review, delivered int) {
 		m = []string{m[0], m[4], m[5], m[6]}
 	}
 	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
-		// 日期:2025-12-28 14:41:45 over a session that reviews 2016 and
-		// sets 2017's targets: a page's time of posting later than the year
-		// after any the text names is a repost's, not the session's; the
-		// text decides (a text that names no year has only the page's date).
-		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
+		// 日期:2025-12-28 14:41:45 over a session whose headings review 2016
+		// or set 2017's targets: a page's time of posting later than the
+		// year after the one its headings review is a repost's, not the
+		// session's; the text decides (a text without such a heading has
+		// only the page's date).
+		if y, _ := strconv.Atoi(m[1]); x.headingReview() > 0 && y > x.headingReview()+1 {
 			m = nil
 		}
 	}
@@ -193,18 +194,22 @@ func m0(m []string) string {
 // posting (2025-12-28 14:41:45).
 var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
 
-// lastYearNamed is the latest year (1990–2100) the text names with 年,
-// the date given aside; 0 when it names none.
-func (x *extractor) lastYearNamed(date string) int {
-	last := 0
-	for _, m := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
-		y, _ := strconv.Atoi(x.s[m[2]:m[3]])
-		if y < 1990 || y > 2100 || strings.Contains(date, "年") && strings.HasPrefix(x.s[m[0]:], date) {
-			continue
-		}
-		last = max(last, y)
+// headingReview is the year the text's headings review: a review heading's
+// year (2016年工作回顾), else the year before a target heading's (2017年工作
+// 安排); 0 when it has neither.
+func (x *extractor) headingReview() int {
+	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[5])
+		return y
 	}
-	return last
+	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if m[8] == "政府工作" {
+			continue // 2020年政府工作报告: a title
+		}
+		y, _ := strconv.Atoi(m[1])
+		return y - 1
+	}
+	return 0
 }
 
 // deliveryDate is the date a report was delivered at, in head: the date
