@@ -326,7 +326,8 @@ var (
 	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
 	// goalDone: a verb of reaching right after a goal's name (主要预期目标
 	// 全面完成, 目标任务圆满完成, 预期目标顺利实现).
-	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
+	// (主要预期目标是：全面完成…, 目标：全面完成…: the goal stated, a target.)
+	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？：:是为\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
 	// yearInName: what stands before a year that belongs to a name, not to
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
