@@ -340,6 +340,12 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// nowWord: the time the report speaks at (目前, 截至目前).
+var nowWord = regexp.MustCompile(`(截至|截止)?目前`)
+
+// willWord: a word of what is to be done (要, 将, 力争, 计划, 确保, 争取).
+var willWord = regexp.MustCompile(`要|将|力争|计划|确保|争取`)
+
 // wholeYearWord: 全年 (the whole year); namedBefore: a year named right
 // before it.
 var (
@@ -655,6 +661,25 @@ func (x *extractor) passages() {
 			continue
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(p.to, p.to)})
+	}
+	// 目前，全县共有企业300家，今年力争达到350家: in a passage of targets a
+	// stock as the report speaks is a fact, of the year last reviewed, up
+	// to the clause of its figure.
+	for _, loc := range nowWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		if p, _ := x.passageAt(at); !p.target || (at > 0 && !x.t.breaks[at] && !strings.ContainsRune(clauseMarks, x.at(at-1))) {
+			continue
+		}
+		// up to the end of the clause of the first figure after it
+		end, seen := at, false
+		for end < x.scopeEnd(at) && !(seen && strings.ContainsRune("，,；;。", x.at(end))) {
+			seen = seen || isDigit(x.at(end))
+			end++
+		}
+		if willWord.MatchString(x.str(at, end)) {
+			continue // 目前要新建道路5公里: a task, still a target
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(R, R)})
 	}
 	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
 	// rest of its sentence as a span (a range reaching past the reviewed
