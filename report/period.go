@@ -78,6 +78,9 @@ func (x *extractor) years() (review, delivered int) {
 	if m != nil && m[1] == "" {
 		m = []string{m[0], m[4], m[5], m[6]}
 	}
+	if s := sessionMonth.FindStringSubmatch(head); m == nil && s != nil {
+		m, session = []string{s[0], s[1], s[2], ""}, true // （2021年2月在…大会上）: the month is enough
+	}
 	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
 		// 日期:2025-12-28 14:41:45 over a session whose headings review 2016
 		// or set 2017's targets: a page's time of posting later than the
@@ -181,6 +184,10 @@ func (x *extractor) years() (review, delivered int) {
 	}
 	return 0, 0
 }
+
+// sessionMonth: a session's date given by year and month only (2021年2月在
+// 某县第十七届人民代表大会第五次会议上).
+var sessionMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`)
 
 // m0 is a match's whole text, "" for none.
 func m0(m []string) string {
