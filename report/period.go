@@ -87,7 +87,7 @@ func (x *extractor) years() (review, delivered int) {
 		// year after the one its headings review is a repost's, not the
 		// session's; the text decides (a text without such a heading has
 		// only the page's date).
-		if y, _ := strconv.Atoi(m[1]); x.headingReview() > 0 && y > x.headingReview()+1 {
+		if y, _ := strconv.Atoi(m[1]); reviewed(x.headingReview(), y) {
 			m = nil
 		}
 	}
@@ -188,6 +188,10 @@ func (x *extractor) years() (review, delivered int) {
 // sessionMonth: a session's date given by year and month only (2021年2月在
 // 某县第十七届人民代表大会第五次会议上).
 var sessionMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`)
+
+// reviewed: a page posted in year y is a repost's of a text whose headings
+// review year r (0: none) when y is later than the year after r.
+func reviewed(r, y int) bool { return r > 0 && y > r+1 }
 
 // m0 is a match's whole text, "" for none.
 func m0(m []string) string {
@@ -678,8 +682,8 @@ func (x *extractor) passages() {
 			continue
 		}
 		// up to the end of the clause of the first figure after it
-		end, seen := at, false
-		for end < x.scopeEnd(at) && !(seen && strings.ContainsRune("，,；;。", x.at(end))) {
+		end, seen, stop := at, false, x.scopeEnd(at)
+		for end < stop && !(seen && strings.ContainsRune("，,；;。", x.at(end))) {
 			seen = seen || isDigit(x.at(end))
 			end++
 		}
