@@ -120,6 +120,14 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 贫困人口由13677户减至887户, 568名贫困户: a count of households
+		// names them, of people the people.
+		switch {
+		case f.unit == "户" && strings.HasSuffix(f.subject, "人口"):
+			f.subject = strings.TrimSuffix(f.subject, "人口") + "户"
+		case (f.unit == "人" || f.unit == "名") && strings.HasSuffix(f.subject, "贫困户"):
+			f.subject = strings.TrimSuffix(f.subject, "户") + "人口"
+		}
 		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
 		// shares the head of the item before it.
 		if k > 0 && x.nextItem(figs, k) {
@@ -733,6 +741,8 @@ func newAfter(post string) string {
 	return ""
 }
 
+var becameAs = regexp.MustCompile(`^[^，。；,;]{0,10}?(成为|入选|获评为?|被评为|被认定为|被命名为|被列为)([^，。；,;\[\]【】（）()]{2,})`)
+
 var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
 
 // clauseAfter is the rest of a count's clause after its unit.
@@ -1224,6 +1234,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
 			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
+		// 9家企业成为全省隐形冠军企业, 3个村入选省级示范村: what they became.
+		if m := becameAs.FindStringSubmatch(x.str(f.unitEnd, end)); m != nil && !rateUnit(f.unit) && !strings.HasSuffix(f.unit, "元") {
+			if w := clean(m[2]); w != "" {
+				return w, end
+			}
+		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		// (突破300亿规模: 规模 names the size reached, not what is counted.)
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
@@ -1233,6 +1249,12 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
 			if i := strings.IndexAny(post, "（("); i > 0 {
 				post = post[:i]
+			}
+			// 抓好119项重点项目建设, 完成17户危房改造任务: the work done on the
+			// things counted is none of their name.
+			// (…等11项工作: items of work count the work.)
+			if noun := clean(workWord.ReplaceAllString(predicateCut(post), "")); noun != "" && (f.unit != "项" || strings.HasSuffix(post, "建设")) {
+				return noun, end
 			}
 			if post := clean(predicateCut(post)); post != "" {
 				return post, end
@@ -1568,6 +1590,10 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 // yearlyShort: each year's amount of a series named by its last words
 // (年度投资, 每年产值).
 var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
+// workWord: the work done on the things a count names, closing the words
+// after it (建设, 工作, 任务).
+var workWord = regexp.MustCompile(`(建设|工作|任务)$`)
 
 // stageNoun: the stages a series passes (十亿级台阶, 百亿大关).
 var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)

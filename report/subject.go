@@ -18,7 +18,7 @@ var (
 		整治 治理 发生 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
 		全力 积极 努力 大力 着力 主动 策划 安排 提供
 		配备 建立 设立 成立 组建 创建 打造 增设 检查 排查 督查 查处 整改 化解 调解 接待 走访 慰问 救治 检测 完善 通过 启用 投用 建好 用好 争创 创成 评为 荣获 获 带领 发动 动员 聘请 招引 储备 谋划 包装 入库 储备 盘活 消化 腾退`)
-	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
+	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额.
@@ -59,6 +59,7 @@ func clean(s string) string {
 	// GDP is how many reports write 地区生产总值 (占GDP比重, GDP增长9%).
 	// 单位GDP能耗 is the name of an energy intensity and stays.
 	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "单位GDP", "\x01"), "GDP", "地区生产总值"), "\x01", "单位GDP")
+
 	s = strings.Trim(s, "《》（）()—-－−")
 	s = dropSum(s)
 	// The statistics' short names, spelled out: 高新企业, 战新.
@@ -79,6 +80,10 @@ func clean(s string) string {
 	}
 	// 第二产业占比: the sector's share of the output.
 	s = sectorShare.ReplaceAllString(s, "第${1}产业增加值占地区生产总值比重")
+	// 所有村集体经营性收入超20万元: every one of them, as 各.
+	if strings.HasPrefix(s, "所有") && len([]rune(s)) > 4 {
+		s = "各" + strings.TrimPrefix(s, "所有")
+	}
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
 	for changed := true; changed; {
 		changed = false
@@ -104,6 +109,8 @@ func clean(s string) string {
 			}
 		}
 	}
+	// 二三产业比重, 第二、三产业占比: two sectors' share together.
+	s = sectorsShare.ReplaceAllString(s, "第${1}、${2}产业增加值占地区生产总值比重")
 	// 税收占比, 税占比, 非税占比: a part's share of the budget revenue;
 	// 地方税比 the tax share of the local revenue.
 	if m := revenueShare.FindStringSubmatch(s); m != nil {
@@ -124,6 +131,16 @@ func clean(s string) string {
 		s = s[:loc[0]] + s[loc[2]:]
 	}
 	s = strings.Trim(s, "《》（）()—-－−")
+	// 经济总量 (the size of the economy) is how reports say 地区生产总值 in a
+	// sentence of its level.
+	if s == "经济总量" {
+		s = "地区生产总值"
+	}
+	// 播种农作物, 出栏生猪, 收购棉花: the statistics name the crop or stock
+	// first (农作物播种面积, 生猪出栏, 棉花收购量).
+	if m := farmVerbFirst.FindStringSubmatch(s); m != nil && len([]rune(m[3])) >= 2 {
+		s = m[3] + m[1] + m[2]
+	}
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
@@ -161,6 +178,10 @@ var asideCause = regexp.MustCompile(`受[^，,。；;]{1,10}?影响|(剔除|扣�
 // are read where a name is mapped (fullName).
 var shortNames = strings.NewReplacer("高新企业", "高新技术企业", "战新产业", "战略性新兴产业", "战新", "战略性新兴产业")
 
+// farmVerbFirst: a verb of sowing, raising, slaughter or purchase before the
+// crop or stock it is of.
+var farmVerbFirst = regexp.MustCompile(`^(示范|新)?(播种|种植|出栏|存栏|收购|养殖)(.+)$`)
+
 // conjunction: a verb joined to another (新建和改造村道) is part of the
 // name, not a verb to strip alone.
 var conjunction = regexp.MustCompile(`^(和|及|与|或|、)`)
@@ -195,8 +216,9 @@ func dropSum(s string) string {
 }
 
 var (
-	placeOutput = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
-	sectorShare = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	placeOutput  = regexp.MustCompile(`^\p{Han}{2,4}[区县市镇乡旗]生产总值`)
+	sectorShare  = regexp.MustCompile(`^第([一二三])产业(增加值)?(占比|比重)$`)
+	sectorsShare = regexp.MustCompile(`^第?([一二三])、?第?([二三])产业(增加值)?(占比|比重)$`)
 	// revenueShare: the shorthand names of a revenue part's share.
 	revenueShare = regexp.MustCompile(`^(地方)?(非税|税收|税)(收入)?(占比|比重|比)$`)
 )
