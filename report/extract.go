@@ -231,7 +231,11 @@ func Extract(lines []string, opt Options) []Claim {
 var cnYear = regexp.MustCompile(`[一二][〇零九][〇零一二三四五六七八九]{2}\s*年`)
 
 func cnYearDigits(y string) string {
-	return strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(y)
+	d := strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(y)
+	if !strings.HasPrefix(d, "19") && !strings.HasPrefix(d, "20") {
+		return y // 一〇…, 二九…: no year of these reports
+	}
+	return d
 }
 
 type extractor struct {

@@ -78,12 +78,16 @@ func (x *extractor) years() (review, delivered int) {
 	if m != nil && m[1] == "" {
 		m = []string{m[0], m[4], m[5], m[6]}
 	}
+	if s := sessionMonth.FindStringSubmatch(head); m == nil && s != nil {
+		m, session = []string{s[0], s[1], s[2], ""}, true // （2021年2月在…大会上）: the month is enough
+	}
 	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
-		// 日期:2025-12-28 14:41:45 over a session that reviews 2016 and
-		// sets 2017's targets: a page's time of posting later than the year
-		// after any the text names is a repost's, not the session's; the
-		// text decides (a text that names no year has only the page's date).
-		if y, _ := strconv.Atoi(m[1]); x.lastYearNamed(m[0]) > 0 && y > x.lastYearNamed(m[0])+1 {
+		// 日期:2025-12-28 14:41:45 over a session whose headings review 2016
+		// or set 2017's targets: a page's time of posting later than the
+		// year after the one its headings review is a repost's, not the
+		// session's; the text decides (a text without such a heading has
+		// only the page's date).
+		if y, _ := strconv.Atoi(m[1]); reviewed(x.headingReview(), y) {
 			m = nil
 		}
 	}
@@ -181,6 +185,14 @@ func (x *extractor) years() (review, delivered int) {
 	return 0, 0
 }
 
+// sessionMonth: a session's date given by year and month only (2021年2月在
+// 某县第十七届人民代表大会第五次会议上).
+var sessionMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`)
+
+// reviewed: a page posted in year y is a repost's of a text whose headings
+// review year r (0: none) when y is later than the year after r.
+func reviewed(r, y int) bool { return r > 0 && y > r+1 }
+
 // m0 is a match's whole text, "" for none.
 func m0(m []string) string {
 	if m == nil {
@@ -193,18 +205,22 @@ func m0(m []string) string {
 // posting (2025-12-28 14:41:45).
 var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
 
-// lastYearNamed is the latest year (1990–2100) the text names with 年,
-// the date given aside; 0 when it names none.
-func (x *extractor) lastYearNamed(date string) int {
-	last := 0
-	for _, m := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
-		y, _ := strconv.Atoi(x.s[m[2]:m[3]])
-		if y < 1990 || y > 2100 || strings.Contains(date, "年") && strings.HasPrefix(x.s[m[0]:], date) {
-			continue
-		}
-		last = max(last, y)
+// headingReview is the year the text's headings review: a review heading's
+// year (2016年工作回顾), else the year before a target heading's (2017年工作
+// 安排); 0 when it has neither.
+func (x *extractor) headingReview() int {
+	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[5])
+		return y
 	}
-	return last
+	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if m[8] == "政府工作" {
+			continue // 2020年政府工作报告: a title
+		}
+		y, _ := strconv.Atoi(m[1])
+		return y - 1
+	}
+	return 0
 }
 
 // deliveryDate is the date a report was delivered at, in head: the date
@@ -321,7 +337,8 @@ var (
 	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
 	// goalDone: a verb of reaching right after a goal's name (主要预期目标
 	// 全面完成, 目标任务圆满完成, 预期目标顺利实现).
-	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
+	// (主要预期目标是：全面完成…, 目标：全面完成…: the goal stated, a target.)
+	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？：:是为\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
 	// yearInName: what stands before a year that belongs to a name, not to
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
@@ -333,6 +350,12 @@ var (
 	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
+
+// nowWord: the time the report speaks at (目前, 截至目前).
+var nowWord = regexp.MustCompile(`(截至|截止)?目前`)
+
+// willWord: a word of what is to be done (要, 将, 力争, 计划, 确保, 争取).
+var willWord = regexp.MustCompile(`要|将|力争|计划|确保|争取`)
 
 // wholeYearWord: 全年 (the whole year); namedBefore: a year named right
 // before it.
@@ -649,6 +672,25 @@ func (x *extractor) passages() {
 			continue
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(p.to, p.to)})
+	}
+	// 目前，全县共有企业300家，今年力争达到350家: in a passage of targets a
+	// stock as the report speaks is a fact, of the year last reviewed, up
+	// to the clause of its figure.
+	for _, loc := range nowWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		if p, _ := x.passageAt(at); !p.target || (at > 0 && !x.t.breaks[at] && !strings.ContainsRune(clauseMarks, x.at(at-1))) {
+			continue
+		}
+		// up to the end of the clause of the first figure after it
+		end, seen, stop := at, false, x.scopeEnd(at)
+		for end < stop && !(seen && strings.ContainsRune("，,；;。", x.at(end))) {
+			seen = seen || isDigit(x.at(end))
+			end++
+		}
+		if willWord.MatchString(x.str(at, end)) {
+			continue // 目前要新建道路5公里: a task, still a target
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(R, R)})
 	}
 	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
 	// rest of its sentence as a span (a range reaching past the reviewed
