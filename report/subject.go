@@ -189,19 +189,24 @@ var conjunction = regexp.MustCompile(`^(和|及|与|或|、)`)
 // dropSum takes out of a subject the 共 that sums or the 共有 that states a
 // stock (园区共有企业, 各村共引进资金): the noun is the same without it. Not
 // the 共 of a word (公共, 总共, 中共, 一共).
+// doneOrSettled: a verb of doing, bringing in or settling after 共 (共布设,
+// 共入驻): the 共 sums what was done, no part of the name.
+var doneOrSettled = regexp.MustCompile(`^(` + sumVerbs + `|入驻|进驻|落户)`)
+
 func dropSum(s string) string {
 	rs := []rune(s)
 	var out []rune
 	for i := 0; i < len(rs); i++ {
-		if rs[i] == '共' && i > 0 && i+1 < len(rs) && !strings.ContainsRune("公总中一合", rs[i-1]) {
+		if rs[i] == '共' && i+1 < len(rs) && (i == 0 || !strings.ContainsRune("公总中一合", rs[i-1])) {
 			rest := string(rs[i+1:])
-			if strings.HasPrefix(rest, "有") {
+			if strings.HasPrefix(rest, "有") && i > 0 {
 				i++
 				continue
 			}
-			verb := false
+			// (共入驻, 共布设: a verb of settling or setting up too)
+			verb := doneOrSettled.MatchString(rest)
 			for _, v := range verbs {
-				if strings.HasPrefix(rest, v) {
+				if strings.HasPrefix(rest, v) && i > 0 {
 					verb = true
 					break
 				}
