@@ -142,6 +142,9 @@ func TestReadingRulesBatch7(t *testing.T) {
 		{"an item whose end recurs inside the last item takes the head that follows it there",
 			"今后五年，全口径电商交易和跨境电商交易额增速均保持15%以上。",
 			[]detail{{"15", "%", "全口径电商交易额增速", "以上,增长", "2019-2023", "target", "growth"}, {"15", "%", "跨境电商交易额增速", "以上,增长", "2019-2023", "target", "growth"}}},
+		{"a scope bracket in a subject keeps the report's own bracket",
+			"过去一年，一般公共预算收入(含园区)年均增长4%，固定资产投资（不含农户）增长6%。",
+			[]detail{{"4", "%", "一般公共预算收入(含园区)", "年均", "2018", "fact", "growth"}, {"6", "%", "固定资产投资（不含农户）", "增长", "2018", "fact", "growth"}}},
 	}
 	for _, c := range cases {
 		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))

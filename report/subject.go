@@ -33,9 +33,10 @@ var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—�
 // series is another; an aside with a comma (（含园区，下同）) says how the
 // whole passage counts and goes.
 var (
-	scopeAside   = regexp.MustCompile(`[（(]((不含|含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})[）)]`)
-	bracketAside = regexp.MustCompile(`[（(][^（）()0-9０-９]{1,10}[）)]`)
-	asideTail    = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
+	scopeAside      = regexp.MustCompile(`[（(]((不含|含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})[）)]`)
+	scopeAsideASCII = regexp.MustCompile(`\(((不含|含|剔除|扣除)[^（）()0-9０-９，,、]{1,10})\)`)
+	bracketAside    = regexp.MustCompile(`[（(][^（）()0-9０-９]{1,10}[）)]`)
+	asideTail       = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
 )
 
 func clean(s string) string {
@@ -44,6 +45,7 @@ func clean(s string) string {
 	// no part of the name; nor is the tail of one the subject began inside.
 	// …（不含农户）: an aside that narrows the scope stays (as 不含农户), the
 	// series is another.
+	s = scopeAsideASCII.ReplaceAllString(s, "\x05$1\x06") // the report's own brackets kept
 	s = scopeAside.ReplaceAllString(s, "\x02$1\x03")
 	s = bracketAside.ReplaceAllString(s, "")
 	s = asideTail.ReplaceAllString(s, "")
@@ -144,7 +146,7 @@ func clean(s string) string {
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
-	return strings.NewReplacer("\x02", "（", "\x03", "）").Replace(s)
+	return strings.NewReplacer("\x02", "（", "\x03", "）", "\x05", "(", "\x06", ")").Replace(s)
 }
 
 // examples: what follows 等 (or 等地) when items named as examples stand
