@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
+	"github.com/shopspring/decimal"
 )
 
 // Blind batch 4 of the development half: figures of page furniture, units
@@ -180,6 +182,38 @@ func TestIndicatorNamesBatch7(t *testing.T) {
 		got := MapIndicators(found, s)
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s\n%+v", c.text, diff, found)
+		}
+	}
+}
+
+// A bare 亿 of an amount in 元 (总产值突破300亿) is checked as 亿元, at the
+// edges of 超过: v > 300亿元 strictly.
+func TestBareMagnitudeAtTheEdges(t *testing.T) {
+	text := "某镇政府工作报告（2021年1月8日）\n一、2020年工作回顾\n过去一年，规上工业企业达到40户，总产值突破300亿。"
+	unit := func(n string) reconcile.Unit { u, _ := reconcile.LookupUnit(n); return u }
+	s := &reconcile.Spec{Indicators: []reconcile.Indicator{{Code: "industrial_output", Name: "规模工业总产值", Aliases: []string{"规模以上工业总产值"}, Unit: unit("万元"), Precision: 2}}}
+	claims := Map(Extract(strings.Split(text, "\n"), Options{}), s)
+	var c *reconcile.Claim
+	for i := range claims {
+		if claims[i].Written == "300" {
+			c = &claims[i]
+		}
+	}
+	if c == nil || c.Indicator != "industrial_output" || c.Unit.Name != "亿元" {
+		t.Fatalf("300亿: %+v", claims)
+	}
+	for _, tc := range []struct {
+		value string
+		want  reconcile.ClaimStatus
+	}{{"3000000", reconcile.Mismatch}, {"3000000.01", reconcile.Consistent}, {"2999999.99", reconcile.Mismatch}} {
+		year := func(ind string, y int) reconcile.Figure {
+			if y == 2020 {
+				return reconcile.Figure{Value: decimal.RequireFromString(tc.value), Has: true}
+			}
+			return reconcile.Figure{}
+		}
+		if r := reconcile.EvaluateClaim(s, c, year); r.Status != tc.want {
+			t.Errorf("%s万元 against 突破300亿: %s (interval %s), want %s", tc.value, r.Status, r.Interval, tc.want)
 		}
 	}
 }
