@@ -133,6 +133,12 @@ func (x *extractor) years() (review, delivered int) {
 			continue
 		}
 		y, _ := strconv.Atoi(m[1])
+		if strings.Contains(x.s, "今年以来") {
+			// 二、2024年工作计划 over 今年以来…: written at the end of the
+			// year before the one it plans, which it reviews (预计全年 alone
+			// is said early in a year of the year before too).
+			return y - 1, y - 1
+		}
 		return y - 1, y
 	}
 	// A news digest of the report may have neither heading nor date: a
