@@ -133,6 +133,12 @@ func (x *extractor) years() (review, delivered int) {
 			continue
 		}
 		y, _ := strconv.Atoi(m[1])
+		if strings.Contains(x.s, "今年以来") {
+			// 二、2024年工作计划 over 今年以来…: written at the end of the
+			// year before the one it plans, which it reviews (预计全年 alone
+			// is said early in a year of the year before too).
+			return y - 1, y - 1
+		}
 		return y - 1, y
 	}
 	// A news digest of the report may have neither heading nor date: a
@@ -351,6 +357,9 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
+var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
+
 // nowWord: the time the report speaks at (目前, 截至目前).
 var nowWord = regexp.MustCompile(`(截至|截止)?目前`)
 
@@ -489,6 +498,10 @@ func (x *extractor) passages() {
 		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
+	// 二、今后一个时期的主要任务: a heading of the tasks ahead, of no set
+	// length, opens targets for the year after the one reviewed; inside a
+	// sentence (为今后一个时期发展奠定基础) it opens nothing.
+	add(aheadPeriod, func([]string) (period, bool) { return target(R+1, R+1), x.opensParagraph(x.byteRune[at]) })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
 	// 一、上半年工作完成情况 (2022年上半年工作总结) read while the year runs:
