@@ -608,8 +608,9 @@ func (x *extractor) passages() {
 					// 今年1月，…: a date past in the year of delivery, facts.
 					p = fact(x.delivered, x.delivered)
 				}
-				if m[2] != "" && x.delivered > 0 {
-					// 今年以来 in a report delivered mid-year: the year so far, facts.
+				if m[2] != "" && x.delivered > 0 || x.pastPart(i+2) {
+					// 今年以来 in a report delivered mid-year, 今年上半年 in
+					// one delivered after June: the year so far, facts.
 					p = ytd(fact(x.delivered, x.delivered))
 				}
 			case "明年":
@@ -672,6 +673,8 @@ func (x *extractor) passages() {
 		p := this()
 		if x.s[loc[0]:loc[1]] == "明年" {
 			p = target(x.delivered+1, x.delivered+1)
+		} else if x.pastPart(at + 2) {
+			p = ytd(fact(x.delivered, x.delivered)) // 全县今年上半年完成…
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
@@ -927,6 +930,13 @@ func toDateEnd(s string) int {
 		return cn[strings.TrimSuffix(strings.TrimPrefix(w, "前"), "个月")]
 	}
 	return 0
+}
+
+// pastPart: the text at i names a part of the year of delivery that had
+// ended when the report was delivered (今年上半年 in a report of July).
+func (x *extractor) pastPart(i int) bool {
+	n := toDateEnd(x.str(i, i+12))
+	return n > 0 && x.delivered > 0 && x.month > n
 }
 
 // ytd marks a period as the year so far.
