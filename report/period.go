@@ -590,7 +590,9 @@ func (x *extractor) passages() {
 			}
 			p := fact(y, y)
 			switch {
-			case m[5] != "":
+			case m[5] != "" && y > R && y <= x.delivered:
+				p = ytd(fact(y, y)) // 2021年以来 in a report of 2021 reviewing 2020: that year so far
+			case m[5] != "" && y <= R:
 				p = fact(y, R)
 			case y > R:
 				p = target(y, y)
@@ -726,10 +728,16 @@ func (x *extractor) passages() {
 	// to the one reviewed, for the rest of the sentence.
 	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[2]:loc[3]])
-		if y >= R || y < R-15 || x.stressed(x.byteRune[loc[0]]) {
+		at := x.byteRune[loc[0]]
+		if y > R && y <= x.delivered {
+			// 全县2021年以来完成投资… in a report of 2021 reviewing 2020:
+			// that year so far.
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: ytd(fact(y, y))})
 			continue
 		}
-		at := x.byteRune[loc[0]]
+		if y >= R || y < R-15 || x.stressed(at) {
+			continue
+		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, R)})
 	}
 	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
