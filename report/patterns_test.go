@@ -100,7 +100,8 @@ func TestDocx(t *testing.T) {
 
 // FuzzExtract: no panics, and every claim's value is a figure of the text.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"2020年报告\n预计完成税收收入 15.2亿元，固定资产投资 118\n\n亿元", "为 2万余人办理", "“132”工作组 100周年", "１２．５％", "- 2 -\n3个", "分别增长 1%、2%"} {
+	for _, s := range []string{"2020年报告\n预计完成税收收入 15.2亿元，固定资产投资 118\n\n亿元", "为 2万余人办理", "“132”工作组 100周年", "１２．５％", "- 2 -\n3个", "分别增长 1%、2%",
+		"——2021年7月8日在某县人民代表大会上\n一、2020年工作回顾\n2021年以来，完成投资30亿元。"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -113,6 +114,10 @@ func FuzzExtract(f *testing.F) {
 			}
 			if c.Line < 1 || c.Line > len(lines) {
 				t.Fatalf("line %d outside 1..%d", c.Line, len(lines))
+			}
+			// A span never runs backwards (2021-2020).
+			if from, to, ok := strings.Cut(c.Period, "-"); ok && from > to {
+				t.Fatalf("period %s runs backwards", c.Period)
 			}
 		}
 	})

@@ -590,7 +590,9 @@ func (x *extractor) passages() {
 			}
 			p := fact(y, y)
 			switch {
-			case m[5] != "":
+			case m[5] != "" && y > R && y <= x.delivered:
+				p = ytd(fact(y, y)) // 2021年以来 in a report of 2021 reviewing 2020: that year so far
+			case m[5] != "" && y <= R:
 				p = fact(y, R)
 			case y > R:
 				p = target(y, y)
@@ -608,8 +610,9 @@ func (x *extractor) passages() {
 					// 今年1月，…: a date past in the year of delivery, facts.
 					p = fact(x.delivered, x.delivered)
 				}
-				if m[2] != "" && x.delivered > 0 {
-					// 今年以来 in a report delivered mid-year: the year so far, facts.
+				if m[2] != "" && x.delivered > 0 || x.pastPart(i+2) {
+					// 今年以来 in a report delivered mid-year, 今年上半年 in
+					// one delivered after June: the year so far, facts.
 					p = ytd(fact(x.delivered, x.delivered))
 				}
 			case "明年":
@@ -672,6 +675,8 @@ func (x *extractor) passages() {
 		p := this()
 		if x.s[loc[0]:loc[1]] == "明年" {
 			p = target(x.delivered+1, x.delivered+1)
+		} else if x.pastPart(at + 2) {
+			p = ytd(fact(x.delivered, x.delivered)) // 全县今年上半年完成…
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
 	}
@@ -723,10 +728,16 @@ func (x *extractor) passages() {
 	// to the one reviewed, for the rest of the sentence.
 	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[2]:loc[3]])
-		if y >= R || y < R-15 || x.stressed(x.byteRune[loc[0]]) {
+		at := x.byteRune[loc[0]]
+		if y > R && y <= x.delivered {
+			// 全县2021年以来完成投资… in a report of 2021 reviewing 2020:
+			// that year so far.
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: ytd(fact(y, y))})
 			continue
 		}
-		at := x.byteRune[loc[0]]
+		if y >= R || y < R-15 || x.stressed(at) {
+			continue
+		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, R)})
 	}
 	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
@@ -927,6 +938,13 @@ func toDateEnd(s string) int {
 		return cn[strings.TrimSuffix(strings.TrimPrefix(w, "前"), "个月")]
 	}
 	return 0
+}
+
+// pastPart: the text at i names a part of the year of delivery that had
+// ended when the report was delivered (今年上半年 in a report of July).
+func (x *extractor) pastPart(i int) bool {
+	n := toDateEnd(x.str(i, i+12))
+	return n > 0 && x.delivered > 0 && x.month > n
 }
 
 // ytd marks a period as the year so far.
