@@ -40,8 +40,8 @@ func MapIndicators(found []Claim, s *reconcile.Spec) []string {
 }
 
 // scopes narrow a series to the units above a size (规模以上工业总产值 of
-// 工业总产值).
-var scopes = []string{"规模以上", "限额以上"}
+// 工业总产值; 规模工业总产值, as many reports shorten it).
+var scopes = []string{"规模以上", "限额以上", "规模"}
 
 // wider marks the figures whose subject names, beside a figure of the same
 // line naming it within a scope (工业总产值、规模以上工业产值…分别增长), the
@@ -103,6 +103,12 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 	def := indicatorFor(f, s)
 	if wide {
 		def = nil
+	}
+	// 总产值突破300亿: a multiplier written alone (万, 亿) of an amount in
+	// 元 leaves the 元 out.
+	if !okUnit && def != nil && def.Unit.Base == "元" && bareMagnitude.MatchString(f.Unit) {
+		unit, okUnit = reconcile.LookupUnit(f.Unit + "元")
+		c.Unit = unit
 	}
 	rate := f.Measure == Growth || f.Measure == Points || f.Measure == Ratio
 	switch {
@@ -184,7 +190,7 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
 	// (the total with the shares passed up) is another, and so is a bare
 	// 公共财政收入 (reports that state both use it for the total).
-	full = budgetRevenue.ReplaceAllString(full, "一般公共预算收入")
+	full = budgetName(full)
 	for _, sub := range []string{subject, full} {
 		if def, ok := s.Lookup(sub); ok {
 			return def
@@ -239,14 +245,12 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 
 var (
 	// derived series: per head, shares, rates, structure.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|（不含|（剔除|（扣除`)
-	// 公共财政收入 without 地方 or 预算 is, where both stand, the total.
-	// 一般公共预算本级收入 is the budget's own name for the same series.
-	// 一般财政公共预算收入 and 财政一般预算收入 are the same series with the
-	// words in another order.
-	// 地方级财政收入 and 一般预算地方级财政收入 name the local level's general
-	// budget revenue (吉林's usual name), as 地方财政收入 does.
-	budgetRevenue = regexp.MustCompile(`^(地方(一般)?公共(财政)?(预算)?收入|(一般)?(财政)?公共(财政)?预算(本级)?收入|财政一般预算收入|(一般预算)?地方级财政收入)`)
+	// A bracket right after the name that widens or narrows its scope
+	// (一般公共预算收入（含某片区）, （不含农户）) makes another series.
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|[（(](不)?含|[（(]剔除|[（(]扣除`)
+	// budgetWords: a name made only of the budget's words, in any order,
+	// and 收入 (budgetName says which name the budget revenue).
+	budgetWords = regexp.MustCompile(`^(?:一般|公共|财政|预算|本级|地方级|地方)+收入`)
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
 	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
@@ -254,8 +258,31 @@ var (
 	// government (镇级财政收入 is not the county's).
 	// A bound before a name (500万元以上固定资产投资) restricts it to a
 	// size class.
-	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	// 州属, 县属, 市属 (owned by that level) restrict it the same way.
+	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|[省市州县区镇乡]属|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
+
+// bareMagnitude: a unit that is only a multiplier (万, 亿, 千万, 万亿).
+var bareMagnitude = regexp.MustCompile(`^(十|百|千)?(万|亿|万亿)$`)
+
+// budgetName spells the budget revenue's names the same: a name of the
+// budget's words alone that holds 预算 with 一般 or 公共 (一般公共预算收入, 公共财政预算收入 as
+// it was called until 2014, 一般预算收入, 财政一般预算收入, 一般财政公共预算收入,
+// 一般公共预算本级收入), 地方 with 公共 (地方公共财政收入) or 地方级 (地方级
+// 财政收入, 一般预算地方级财政收入: the local level's, as some provinces name
+// it). Not a bare 公共财政收入, which where both stand is the total, nor a
+// 财政预算收入 (the whole budget's), nor a 总收入 (the total with the shares
+// passed up).
+func budgetName(s string) string {
+	m := budgetWords.FindString(s)
+	words := strings.TrimSuffix(m, "收入")
+	has := func(w string) bool { return strings.Contains(words, w) }
+	general := has("一般") || has("公共") // the general budget, not the whole of a 财政预算
+	if m == "" || !(has("预算") && general || has("地方") && has("公共") || has("地方级")) {
+		return s
+	}
+	return "一般公共预算收入" + s[len(m):]
+}
 
 // Merge adds the report's claims to the spec's, leaving out those the spec
 // already states: same line and value, or same indicator, period and value;

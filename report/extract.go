@@ -60,6 +60,15 @@ type text struct {
 	breaks map[int]bool // rune index after a short unpunctuated line
 }
 
+// ownArea is the level of government a report names its own area by, after
+// 全 (all of: 全县, 全街道, 全乡镇), 我 or 本 (our, this: 我镇, 本区); 域 (the
+// area of) may follow (全镇域). anyArea adds the country, for what a rate is
+// compared with (高于全国, 比全省高).
+const (
+	ownArea = `(?:乡镇|街道|[省州盟市区县旗镇乡街])域?`
+	anyArea = `(?:国|` + ownArea + `)`
+)
+
 var pageNumber = regexp.MustCompile(`^[-—－\s]*(第\s*)?[0-9０-９]+(\s*页)?[-—－\s]*$`)
 
 // join reads report text as extracted from a PDF: blank lines, page numbers
@@ -92,7 +101,10 @@ func join(lines []string) text {
 			// A short line that holds a clause mark is a sentence going on
 			// (…369 亿元,增长⏎7.6%), unless it is a numbered heading.
 			short := len(prev)*10 < width*6 && (!strings.ContainsAny(kept[k-1], "，,") || isHeading(kept[k-1]))
-			if k == 1 || short && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
+			// A figure masked in the copy (XX, ××) on a line of its own
+			// goes on the sentence as a figure does, on both sides.
+			masked := maskedFigure.MatchString(kept[k-1]) || maskedFigure.MatchString(l)
+			if k == 1 || short && !masked && !strings.ContainsRune("，、,万亿平", last) && !isDigit(last) ||
 				strings.ContainsRune("。！？!?", last) || isHeading(l) {
 				t.breaks[len(t.runes)] = true
 			}
@@ -153,6 +165,9 @@ func typicalWidth(lines []string) int {
 
 var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(部分|章)|[0-9]+(、|[.．][^0-9]))`)
 
+// maskedFigure: a line that is only a figure masked out (XX, ×××, ＊＊).
+var maskedFigure = regexp.MustCompile(`^\s*([XＸx×＊*]{2,})\s*$`)
+
 // isHeading reports whether a line starts with a section number.
 func isHeading(l string) bool { return heading.MatchString(strings.TrimSpace(l)) }
 
@@ -178,7 +193,10 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // Extract finds every figure in a report's lines.
 func Extract(lines []string, opt Options) []Claim {
 	t := join(simplified(lines))
-	x := &extractor{t: t, s: string(t.runes)}
+	// 二〇一九年工作回顾: a year in Chinese numerals reads as its digits
+	// for the headings and phrases that set periods (one rune for one, so
+	// rune indices hold); figures are read from the runes as written.
+	x := &extractor{t: t, s: cnYear.ReplaceAllStringFunc(string(t.runes), cnYearDigits)}
 	x.byteRune = make([]int, len(x.s)+1)
 	k := 0
 	for b := range x.s {
@@ -188,8 +206,8 @@ func Extract(lines []string, opt Options) []Claim {
 	x.byteRune[len(x.s)] = k
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
-		if x.delivered == 0 || x.delivered < opt.Year || x.delivered > opt.Year+1 {
-			x.delivered, x.month = opt.Year+1, 0
+		if x.delivered != 0 && (x.delivered < opt.Year || x.delivered > opt.Year+1) {
+			x.delivered, x.month = 0, 0 // a date that cannot be of this year's review: read as none
 		}
 		x.review = opt.Year
 	}
@@ -207,6 +225,17 @@ func Extract(lines []string, opt Options) []Claim {
 		out[k] = x.claim(&figs[k])
 	}
 	return out
+}
+
+// cnYear: a year from 1900 to 2099 in Chinese numerals, before 年.
+var cnYear = regexp.MustCompile(`[一二][〇零九][〇零一二三四五六七八九]{2}\s*年`)
+
+func cnYearDigits(y string) string {
+	d := strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(y)
+	if !strings.HasPrefix(d, "19") && !strings.HasPrefix(d, "20") {
+		return y // 一〇…, 二九…: no year of these reports
+	}
+	return d
 }
 
 type extractor struct {

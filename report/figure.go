@@ -32,7 +32,7 @@ type figure struct {
 //
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
-const measureWords = "个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴"
+const measureWords = "县个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴"
 
 // prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
 var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
@@ -201,8 +201,11 @@ func (x *extractor) number(i int) (figure, bool) {
 	}
 done:
 	f.end, f.value = j, string(value)
-	if x.clock(i) || x.at(i-1) == ':' && x.clock(x.clockStart(i)) {
+	if x.clock(i) || x.at(i-1) == ':' && x.clock(x.clockStart(i)) || x.stamp(x.clockStart(i)) {
 		return f, false // 17:26:59, a time of day
+	}
+	if x.at(i) == '0' && isDigit(x.at(i+1)) || x.inCode(i) {
+		return f, false // 00082, 11341823003291720Y/202005: parts of a code
 	}
 	// A structure ratio 9.6:41.7:48.7: each part is a figure of its own.
 	colon := i - 1 // the colon before a later part
@@ -279,6 +282,15 @@ done:
 		n = 2
 	case n == 0 && mag != "":
 		// 筹得资金 20万: the multiplier alone is the unit.
+	case n == 0 && mag == "" && (x.at(j) == '和' || x.at(j) == '、') && isDigit(x.at(j+1)):
+		// 分别高于全国、全省5.9和2.9个百分点: a list of figures writes
+		// their shared unit once, after the last.
+		g, ok := x.number(j + 1)
+		if !ok || g.unit == "" || len(g.suffix) > 0 {
+			return f, false
+		}
+		f.unit, f.unitEnd = g.unit, j
+		return f, true
 	case n == 0:
 		return f, false // a bare number
 	case (x.hasAt(j, "小时") || x.hasAt(j, "分钟")) && unicode.Is(unicode.Han, x.at(j+2)) && !x.isVerbAt(j+2) && x.at(j+2) != '的' && !strings.ContainsRune("以内左右", x.at(j+2)):
@@ -302,6 +314,9 @@ done:
 // numbers of one or two digits, then two, under 24 and 60, that are not the
 // parts of a structure ratio (whose parts add up to 100).
 func (x *extractor) clock(i int) bool {
+	if x.at(i-1) == '.' && isDigit(x.at(i-2)) {
+		return false // 48.5:35: the decimals of a ratio's part
+	}
 	var parts []int
 	j := i
 	for {
@@ -330,6 +345,43 @@ func (x *extractor) clock(i int) bool {
 		sum += p
 	}
 	return sum+parts[0] < 99 || sum+parts[0] > 101
+}
+
+// stampDate: a calendar date written with dashes or slashes, then spaces,
+// at the end of the text before a time (发布日期:2025-12-28 14:41:45).
+var stampDate = regexp.MustCompile(`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \x{3000}\x{a0}]+$`)
+
+// stamp reports whether a time of day hh:mm(:ss) starting at i follows a
+// date: a page's time stamp, whatever its parts add up to, and also where
+// a line break ran its last part into the next line's digits.
+func (x *extractor) stamp(i int) bool {
+	if !stampDate.MatchString(x.str(max(0, i-16), i)) {
+		return false
+	}
+	k := i
+	for isDigit(x.at(k)) {
+		k++
+	}
+	return k > i && k-i <= 2 && x.at(k) == ':' && isDigit(x.at(k+1)) && isDigit(x.at(k+2))
+}
+
+// inCode: a number right after a slash or a dash that follows a Latin letter or
+// digit run with a letter in it (索引号 11341823003291720Y/202005): the
+// rest of a code.
+func (x *extractor) inCode(i int) bool {
+	p := x.at(i - 1)
+	if p != '/' && p != '-' {
+		return false
+	}
+	k := i - 1
+	letter := false
+	for k > 0 && x.at(k-1) < 0x80 && (isDigit(x.at(k-1)) || unicode.IsLetter(x.at(k-1)) || x.at(k-1) == '/' || x.at(k-1) == '-') {
+		k--
+		if unicode.IsLetter(x.at(k)) {
+			letter = true
+		}
+	}
+	return letter && i-1-k >= 4
 }
 
 // clockStart is where the digits and colons before i start.
@@ -521,11 +573,18 @@ func (x *extractor) measure(j int) int {
 	switch {
 	case w == '瓦' && x.at(k) == '时':
 		k++
-	case strings.ContainsRune("人户件车架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
+	case strings.ContainsRune("人户家件车辆艘台架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
 		k++
 	}
 	if w == '届' || w == '次' && x.hasAt(k, "会议") {
 		return 0 // 十九届, 第3次会议
+	}
+	// 万台(套), 个(家): another measure word in brackets names the same
+	// things counted another way; it is part of the unit.
+	if o := x.at(k); (o == '(' || o == '（') && strings.ContainsRune(measureWords, x.at(k+1)) && x.at(k+1) != 0 {
+		if c := x.at(k + 2); c == ')' || c == '）' {
+			k += 3
+		}
 	}
 	return k - j
 }
@@ -619,8 +678,17 @@ func (x *extractor) groupSize(f *figure) bool {
 	for j < f.unitEnd+40 && x.at(j) != 0 && !strings.ContainsRune(clauseMarks, x.at(j)) && !x.t.breaks[j] {
 		j++
 	}
-	return strings.HasSuffix(x.str(f.unitEnd, j), "之一")
+	if strings.HasSuffix(x.str(f.unitEnd, j), "之一") {
+		return true
+	}
+	// 成为全国首批100个…: joining a batch named by its size (also where
+	// a copy cuts the 之一 off).
+	return joinedBatch.MatchString(x.str(x.back(f.start, clauseMarks), f.start))
 }
+
+// joinedBatch: a place becoming one of a numbered batch (成为首批, 入选第二批),
+// the batch's size next.
+var joinedBatch = regexp.MustCompile(`(成为|入选|列入|跻身)[^，。；,;\d]{0,8}(首批|第[一二三四五六七八九十]批)[^，。；,;\d]{0,6}$`)
 
 // namedPackage: a package of policies named by its number of articles right
 // after its quoted name (“稳增长”10条措施, 《…》20条意见) is a name, not a count.

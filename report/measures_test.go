@@ -1,10 +1,7 @@
 package report
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // Growth or share: a bare 增 or 增产 before a rate is its growth, a bound
@@ -13,10 +10,7 @@ import (
 // for the test.
 func TestGrowthOrShare(t *testing.T) {
 	const head = "某县政府工作报告\n——2021年1月12日在某县人民代表大会上\n一、2020年工作回顾\n"
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, head, []ruleCase{
 		{"年增 / 较上年增", "工业增加值年增7.5%，出口额较上年增12%。",
 			[]detail{{"7.5", "%", "工业增加值", "增长", "2020", "fact", "growth"}, {"12", "%", "出口额", "增长", "2020", "fact", "growth"}}},
 		{"增产 after a level", "粮食总产量达到9万吨，增产4%。",
@@ -35,11 +29,5 @@ func TestGrowthOrShare(t *testing.T) {
 			[]detail{{"58", "%", "消费对经济增长的贡献率", "", "2020", "fact", "ratio"}, {"75", "%", "规上工业企业增长面", "", "2020", "fact", "ratio"}}},
 		{"the growth of a rate in points", "提高森林覆盖率1.5个百分点，城镇化率增长率为3%。",
 			[]detail{{"1.5", "个百分点", "森林覆盖率", "增长", "2020", "fact", "points"}, {"3", "%", "城镇化率", "增长", "2020", "fact", "growth"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // period is what a passage speaks of: one year or a span, as fact or target.
@@ -39,8 +40,8 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全镇|全县|全区|全乡)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以]|$)`)
-	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(全[镇县区市乡旗]|我[镇县区市乡旗]|全街道?|全乡镇|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|工作目标|工作安排|工作任务|工作思路|工作打算|工作计划|工作设想|工作部署|发展思路|总体思路|重点工作|工作重点|主要任务|工作的总体要求|工作总体要求|政府工作)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
+	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
@@ -48,12 +49,22 @@ var (
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
-	horizon     = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview  = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
-	titleYear   = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
-	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来`)
+	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
+	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	// yearRunning: the text reads the year as still running: estimates of
+	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
+	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
+	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
 	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
+
+// planNoun: what a heading of targets is headed by — a noun of planning
+// after the words saying whose or of what it is: 工作安排, 发展思路, 总体思路,
+// 主要任务, 工作的总体要求. A bare 计划 or 任务 after a year is not one
+// (2019年计划投资: a figure's own plan).
+const planNoun = `(?:(?:工作|发展|总体|主要)的?)+(?:目标|安排|任务|思路|打算|计划|设想|部署|要求|重点)`
 
 // years finds the year the report reviews and the year it was delivered
 // (0 when the text does not say).
@@ -63,10 +74,24 @@ func (x *extractor) years() (review, delivered int) {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
-	if m := x.deliveryDate(head); m != nil {
-		if m[1] == "" {
-			m = []string{m[0], m[4], m[5], m[6]}
+	m, session := x.deliveryDate(head)
+	if m != nil && m[1] == "" {
+		m = []string{m[0], m[4], m[5], m[6]}
+	}
+	if s := sessionMonth.FindStringSubmatch(head); m == nil && s != nil {
+		m, session = []string{s[0], s[1], s[2], ""}, true // （2021年2月在…大会上）: the month is enough
+	}
+	if at := strings.Index(head, m0(m)); m != nil && !session && at >= 0 && postedAt.MatchString(head[at+len(m[0]):]) {
+		// 日期:2025-12-28 14:41:45 over a session whose headings review 2016
+		// or set 2017's targets: a page's time of posting later than the
+		// year after the one its headings review is a repost's, not the
+		// session's; the text decides (a text without such a heading has
+		// only the page's date).
+		if y, _ := strconv.Atoi(m[1]); reviewed(x.headingReview(), y) {
+			m = nil
 		}
+	}
+	if m != nil {
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -82,6 +107,11 @@ func (x *extractor) years() (review, delivered int) {
 		if delivered == 0 || delivered == y {
 			return y, y
 		}
+	}
+	// 上半年工作总结 without its year, dated: the part of the year it was
+	// dated in (a date before that part ended is no such review's).
+	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
+		return delivered, delivered
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
@@ -103,6 +133,12 @@ func (x *extractor) years() (review, delivered int) {
 			continue
 		}
 		y, _ := strconv.Atoi(m[1])
+		if strings.Contains(x.s, "今年以来") {
+			// 二、2024年工作计划 over 今年以来…: written at the end of the
+			// year before the one it plans, which it reviews (预计全年 alone
+			// is said early in a year of the year before too).
+			return y - 1, y - 1
+		}
 		return y - 1, y
 	}
 	// A news digest of the report may have neither heading nor date: a
@@ -155,10 +191,49 @@ func (x *extractor) years() (review, delivered int) {
 	return 0, 0
 }
 
+// sessionMonth: a session's date given by year and month only (2021年2月在
+// 某县第十七届人民代表大会第五次会议上).
+var sessionMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`)
+
+// reviewed: a page posted in year y is a repost's of a text whose headings
+// review year r (0: none) when y is later than the year after r.
+func reviewed(r, y int) bool { return r > 0 && y > r+1 }
+
+// m0 is a match's whole text, "" for none.
+func m0(m []string) string {
+	if m == nil {
+		return ""
+	}
+	return m[0]
+}
+
+// postedAt: a time of day right after a date, as a page stamps its
+// posting (2025-12-28 14:41:45).
+var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
+
+// headingReview is the year the text's headings review: a review heading's
+// year (2016年工作回顾), else the year before a target heading's (2017年工作
+// 安排); 0 when it has neither.
+func (x *extractor) headingReview() int {
+	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[5])
+		return y
+	}
+	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if m[8] == "政府工作" {
+			continue // 2020年政府工作报告: a title
+		}
+		y, _ := strconv.Atoi(m[1])
+		return y - 1
+	}
+	return 0
+}
+
 // deliveryDate is the date a report was delivered at, in head: the date
 // said to be of the session (2018年12月20日在…大会上) before a page's time of
-// posting (某网 2023-04-11 09:15:02), which a news page may have alone.
-func (x *extractor) deliveryDate(head string) []string {
+// posting (某网 2023-04-11 09:15:02), which a news page may have alone;
+// session says it is the session's.
+func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 	// ——二〇一九年一月八日在…: a date in Chinese numerals, as the printed
 	// report writes it, read as digits.
 	head = cnDate.ReplaceAllStringFunc(head, func(d string) string {
@@ -179,13 +254,13 @@ func (x *extractor) deliveryDate(head string) []string {
 			}
 		}
 		if atSession.MatchString(rest) {
-			return m
+			return m, true
 		}
 		if first == nil {
 			first = m
 		}
 	}
-	return first
+	return first, false
 }
 
 var (
@@ -220,16 +295,21 @@ var plans = map[string]int{"一": 2006, "二": 2011, "三": 2016, "四": 2021, "
 // Passage marks: each gives the period of the text after it.
 var (
 	yearPhrase = regexp.MustCompile(`过去的?一年|这一年|一年来|回顾过去一年`)
-	spanPhrase = regexp.MustCompile(`过去的?五年|五年来|近五年|这五年|五年间|任期五年|[^后来新个]的五年`)
-	// nYears: a review of the last N years, any N from two (过去四年,
-	// 三年来, 这十年, 任期三年): the span of N years ending with the
+	// spanPhrase: the five years of a term named without the words of
+	// nYears (近五年 opening a review, 奋斗的五年).
+	spanPhrase = regexp.MustCompile(`近五年|[^后来新个]的五年`)
+	// nYears: a review of the last N years, any N from two (过去五年,
+	// 三年来, 这十年, 任期三年, 五年间): the span of N years ending with the
 	// reviewed year. 近N年 without 来 is a time phrase of its sentence
 	// (recentYears); 近N年来 opens a review.
-	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四六七八九十]|\d{1,2})年多?(来|间|以来)`)
+	nYears = regexp.MustCompile(`(过去的?|这|任期)([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来|里)?|(^|[^多\d两二三四五六七八九十])([两二三四五六七八九十]|\d{1,2})年多?(来|间|以来)`)
 	// termPhrase: a review of the government's term without its length
 	// (本届政府以来, 任期内, 换届以来): the span from the term's first
 	// year (termStart) to the reviewed year.
-	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来`)
+	// A heading of the term's review (本届政府工作回顾) and the time since
+	// the first session of the congress that elected the government (县十
+	// 六届人大一次会议以来, 上届人代会一次会议以来) open the same span.
+	termPhrase = regexp.MustCompile(`(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来|本届(政府)?任期(内|以来)|(本届政府|政府)?任期(以)?来|任期内|换届以来|履职以来|本届政府(五年)?(的)?(主要)?工作(回顾|总结)|届(人大|人民代表大会|人代会)(第)?一次会议(召开)?以来`)
 	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
 	// 回顾2016年以来的工作): the span from that year to the reviewed year.
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
@@ -237,7 +317,7 @@ var (
 	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
 	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear     = regexp.MustCompile(`今年(的)?(全[镇县区市乡旗]|我[镇县区市乡旗])?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	thisYear     = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
 	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
@@ -261,6 +341,10 @@ var (
 	// goalReached: a verb of reaching before a goal in its clause (完成了
 	// …主要目标, 实现…预期目标, 超额完成…目标).
 	goalReached = regexp.MustCompile(`(完成|实现|达到|达成|超额完成|胜利完成)[^，。；,;！？]{0,20}$`)
+	// goalDone: a verb of reaching right after a goal's name (主要预期目标
+	// 全面完成, 目标任务圆满完成, 预期目标顺利实现).
+	// (主要预期目标是：全面完成…, 目标：全面完成…: the goal stated, a target.)
+	goalDone = regexp.MustCompile(`^(任务)?[^，。；,;！？：:是为\d]{0,4}(全面|圆满|顺利|超额|基本|胜利|均|全部|如期)(完成|实现|达成)`)
 	// yearInName: what stands before a year that belongs to a name, not to
 	// the figures after it: the start of a range of years (2020—2025年, 2019
 	// 至2022年) or an opening bracket (规划（2021年）).
@@ -273,19 +357,39 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
+var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
+
+// nowWord: the time the report speaks at (目前, 截至目前).
+var nowWord = regexp.MustCompile(`(截至|截止)?目前`)
+
+// willWord: a word of what is to be done (要, 将, 力争, 计划, 确保, 争取).
+var willWord = regexp.MustCompile(`要|将|力争|计划|确保|争取`)
+
+// wholeYearWord: 全年 (the whole year); namedBefore: a year named right
+// before it.
+var (
+	wholeYearWord = regexp.MustCompile(`全年`)
+	namedBefore   = regexp.MustCompile(`(\d{4}\s*年(度)?|[上去今明当同]年|这一年)\s*[的，,]?\s*$`)
+)
+
 // comparedPlan: what stands before a plan named as the base a figure is
 // compared with (是“十一五”期间…的3倍, 比“十二五”时期).
 var comparedPlan = regexp.MustCompile(`(是|比|较|相比|与|同|为)\s*$`)
 
 // sinceEvent: the nationwide events reports count spans from (sinceYears
-// gives the regexp group of each and the first year after it): the 18th, 19th and
-// 20th Party Congresses (November 2012, October 2017, October 2022), the
-// targeted poverty campaign (精准扶贫, end of 2013) and the poverty battle
-// (脱贫攻坚战, end of 2015).
+// gives the regexp group of each and the first year after it): a Party
+// Congress by its number (group 1; the Nth sits in the autumn of 2012+5(N−18),
+// so 十八大 is November 2012 and 二十大 October 2022), the targeted poverty
+// campaign (精准扶贫, end of 2013) and the poverty battle (脱贫攻坚战, end of
+// 2015).
 var (
-	sinceEvent = regexp.MustCompile(`(十八大以来)|(十九大以来)|(二十大以来)|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
-	sinceYears = []struct{ group, year int }{{1, 2013}, {2, 2018}, {3, 2023}, {4, 2014}, {7, 2016}}
+	sinceEvent = regexp.MustCompile(`(十[六七八九]|二十[一二三四五六七八九]?)大以来|(精准扶贫(工作)?(开展|实施|启动)?以来)|(脱贫攻坚(战)?(打响|开展|实施|启动)?以来)`)
+	sinceYears = []struct{ group, year int }{{2, 2014}, {5, 2016}}
 )
+
+// congressYear is the first year after the Nth Party Congress (十八 → 2013).
+func congressYear(n string) int { return 2013 + 5*(cnNumber(n)-18) }
 
 // passages sets the marks of the text.
 func (x *extractor) passages() {
@@ -314,7 +418,13 @@ func (x *extractor) passages() {
 			}
 			planMark = -1
 			if q, ok := p(m); ok {
-				x.marks = append(x.marks, mark{at: x.byteRune[loc[0]], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
+				// 。三年间…: a match that opens with the mark before its
+				// phrase (nYears) marks where the phrase begins.
+				start := loc[0]
+				for r, w := utf8.DecodeRuneInString(x.s[start:]); start < loc[1] && strings.ContainsRune(clauseMarks+"。！？!? ", r); r, w = utf8.DecodeRuneInString(x.s[start:]) {
+					start += w
+				}
+				x.marks = append(x.marks, mark{at: x.byteRune[start], p: q, aside: planMark >= 0 && !q.target, phrase: x.byteRune[loc[1]]})
 			}
 		}
 	}
@@ -379,15 +489,27 @@ func (x *extractor) passages() {
 				return period{}, false
 			}
 		}
-		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at])
+		// 主要预期目标全面完成，地区生产总值增长7%: goals said to be reached
+		// after their name are the review's results too.
+		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at]) && !goalDone.MatchString(x.s[at+len(m[0]):])
 	})
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {
 		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
+	// 二、今后一个时期的主要任务: a heading of the tasks ahead, of no set
+	// length, opens targets for the year after the one reviewed; inside a
+	// sentence (为今后一个时期发展奠定基础) it opens nothing.
+	add(aheadPeriod, func([]string) (period, bool) { return target(R+1, R+1), x.opensParagraph(x.byteRune[at]) })
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
+	// 一、上半年工作完成情况 (2022年上半年工作总结) read while the year runs:
+	// the year so far, facts.
+	add(partReviewOf, func([]string) (period, bool) { return ytd(fact(R, R)), x.delivered == R && !contents[at] })
+	add(partReview, func(m []string) (period, bool) {
+		return ytd(fact(R, R)), year(m[1]) == R && x.delivered == R && !contents[at]
+	})
 	sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	// A past plan named in the sentence that sets this year's targets
 	// (主要预期目标是：锚定“十四五”期间…的目标) begins no review.
@@ -468,7 +590,9 @@ func (x *extractor) passages() {
 			}
 			p := fact(y, y)
 			switch {
-			case m[5] != "":
+			case m[5] != "" && y > R && y <= x.delivered:
+				p = ytd(fact(y, y)) // 2021年以来 in a report of 2021 reviewing 2020: that year so far
+			case m[5] != "" && y <= R:
 				p = fact(y, R)
 			case y > R:
 				p = target(y, y)
@@ -486,8 +610,9 @@ func (x *extractor) passages() {
 					// 今年1月，…: a date past in the year of delivery, facts.
 					p = fact(x.delivered, x.delivered)
 				}
-				if m[2] != "" && x.delivered > 0 {
-					// 今年以来 in a report delivered mid-year: the year so far, facts.
+				if m[2] != "" && x.delivered > 0 || x.pastPart(i+2) {
+					// 今年以来 in a report delivered mid-year, 今年上半年 in
+					// one delivered after June: the year so far, facts.
 					p = ytd(fact(x.delivered, x.delivered))
 				}
 			case "明年":
@@ -523,7 +648,18 @@ func (x *extractor) passages() {
 		if y > R {
 			p = target(y, y)
 		}
-		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+		end := x.scopeEnd(at)
+		if after := x.byteRune[loc[1]]; x.at(after) == '的' && isDigit(x.at(after+1)) {
+			// 由2010年的77亿元跃升到2015年的161.1亿元，年均增长13.8%: a
+			// year joined to a figure by 的 dates that figure, to its
+			// clause's end, not the rest of the sentence.
+			end = after
+			for end < len(x.t.runes) && end < after+maxSentence && !strings.ContainsRune("，,；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
+				end++
+			}
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: p})
 	}
 	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
 	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of
@@ -539,8 +675,40 @@ func (x *extractor) passages() {
 		p := this()
 		if x.s[loc[0]:loc[1]] == "明年" {
 			p = target(x.delivered+1, x.delivered+1)
+		} else if x.pastPart(at + 2) {
+			p = ytd(fact(x.delivered, x.delivered)) // 全县今年上半年完成…
 		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: p})
+	}
+	// 过去五年，…。全年新建学校3所: 全年 in the review of a span is its
+	// last year, the year reviewed, for the rest of its sentence (not
+	// 2016年全年, 上年全年: a year of its own).
+	for _, loc := range wholeYearWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		p, _ := x.passageAt(at)
+		if p.target || p.from == p.to || namedBefore.MatchString(x.str(at-6, at)) {
+			continue
+		}
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(p.to, p.to)})
+	}
+	// 目前，全县共有企业300家，今年力争达到350家: in a passage of targets a
+	// stock as the report speaks is a fact, of the year last reviewed, up
+	// to the clause of its figure.
+	for _, loc := range nowWord.FindAllStringIndex(x.s, -1) {
+		at := x.byteRune[loc[0]]
+		if p, _ := x.passageAt(at); !p.target || (at > 0 && !x.t.breaks[at] && !strings.ContainsRune(clauseMarks, x.at(at-1))) {
+			continue
+		}
+		// up to the end of the clause of the first figure after it
+		end, seen, stop := at, false, x.scopeEnd(at)
+		for end < stop && !(seen && strings.ContainsRune("，,；;。", x.at(end))) {
+			seen = seen || isDigit(x.at(end))
+			end++
+		}
+		if willWord.MatchString(x.str(at, end)) {
+			continue // 目前要新建道路5公里: a task, still a target
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(R, R)})
 	}
 	// 2016—2020年，全县累计完成投资…: a range of past years holds for the
 	// rest of its sentence as a span (a range reaching past the reviewed
@@ -560,22 +728,31 @@ func (x *extractor) passages() {
 	// to the one reviewed, for the rest of the sentence.
 	for _, loc := range sinceYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y := year(x.s[loc[2]:loc[3]])
-		if y >= R || y < R-15 {
+		at := x.byteRune[loc[0]]
+		if y > R && y <= x.delivered {
+			// 全县2021年以来完成投资… in a report of 2021 reviewing 2020:
+			// that year so far.
+			scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: ytd(fact(y, y))})
 			continue
 		}
-		at := x.byteRune[loc[0]]
+		if y >= R || y < R-15 || x.stressed(at) {
+			continue
+		}
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(y, R)})
 	}
 	// 党的十八大以来, 脱贫攻坚战打响以来: a span from the year after a
 	// nationwide event every report counts from, to the year reviewed.
 	for _, loc := range sinceEvent.FindAllStringSubmatchIndex(x.s, -1) {
 		from := 0
+		if loc[2] >= 0 {
+			from = congressYear(x.s[loc[2]:loc[3]])
+		}
 		for _, e := range sinceYears {
 			if loc[2*e.group] >= 0 {
 				from = e.year
 			}
 		}
-		if from == 0 || from >= R {
+		if from == 0 || from >= R || x.stressed(x.byteRune[loc[0]]) {
 			continue
 		}
 		at := x.byteRune[loc[0]]
@@ -651,7 +828,7 @@ var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三
 func (x *extractor) contents() map[int]bool {
 	type hit struct{ at, end int }
 	var hits []hit
-	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, restOfYear} {
+	for _, re := range []*regexp.Regexp{reviewHeading, targetHeading, partReview, partReviewOf, restOfYear} {
 		for _, loc := range re.FindAllStringIndex(x.s, -1) {
 			hits = append(hits, hit{loc[0], loc[1]})
 		}
@@ -700,6 +877,17 @@ func (x *extractor) opensParagraph(i int) bool {
 	prev := x.sentenceStart(s - 1)
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
+
+// stressed: the phrase at i singles out the later part of the span its
+// passage reviews (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what
+// follows is said of the whole span, the part only stressed. In one year's
+// review (近年来特别是十八大以来…) the phrase still opens its own span.
+func (x *extractor) stressed(i int) bool {
+	p, _ := x.passageAt(i)
+	return !p.target && p.from < p.to && stressWord.MatchString(x.str(i-8, i))
+}
+
+var stressWord = regexp.MustCompile(`(特别|尤其)是?(党的|自|从)?\s*$`)
 
 // countWord is the number a count of years is written with (四, 两, 10),
 // 0 when it is none.
@@ -750,6 +938,13 @@ func toDateEnd(s string) int {
 		return cn[strings.TrimSuffix(strings.TrimPrefix(w, "前"), "个月")]
 	}
 	return 0
+}
+
+// pastPart: the text at i names a part of the year of delivery that had
+// ended when the report was delivered (今年上半年 in a report of July).
+func (x *extractor) pastPart(i int) bool {
+	n := toDateEnd(x.str(i, i+12))
+	return n > 0 && x.delivered > 0 && x.month > n
 }
 
 // ytd marks a period as the year so far.

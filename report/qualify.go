@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The words that qualify a figure, as every report writes them, each with
@@ -13,10 +14,27 @@ var preWords = []struct{ word, q string }{
 	{"接近", "近"}, {"将近", "近"}, {"逼近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
-	{"增加到", "增至"}, {"发展到", "增至"}, {"增长至", "增至"}, {"增加至", "增至"}, {"增长到", "增至"}, {"提高到", "增至"}, {"提升到", "增至"}, {"上升到", "增至"}, {"扩大到", "增至"},
-	{"提高至", "增至"}, {"提升至", "增至"}, {"上升至", "增至"}, {"增至", "增至"},
-	{"调整为", "增至"}, {"优化为", "增至"}, {"下降到", "达到"}, {"降低到", "达到"}, {"减少到", "达到"}, {"降至", "达到"}, {"降到", "达到"},
+	{"调整为", "增至"}, {"优化为", "增至"},
 	{"达到", "达到"}, {"达", "达到"}, {"迈上", "以上"}, {"跨上", "以上"}, {"站上", "以上"},
+}
+
+// A verb of change followed by 到 or 至 names the level reached (增加到,
+// 提高至, 降到 85%): a rise to it (增至) or a level reached by a fall (达到).
+// 发展到 (grown to) rises as 增加到 does.
+var (
+	riseVerbs = []string{"增加", "增长", "提高", "提升", "上升", "扩大", "发展", "增"}
+	fallVerbs = []string{"下降", "降低", "减少", "降"}
+)
+
+func init() {
+	for _, to := range []string{"到", "至"} {
+		for _, v := range riseVerbs {
+			preWords = append(preWords, struct{ word, q string }{v + to, "增至"})
+		}
+		for _, v := range fallVerbs {
+			preWords = append(preWords, struct{ word, q string }{v + to, "达到"})
+		}
+	}
 }
 
 // Words of a figure's clause: a growth or a decline (of a rate in % or
@@ -102,12 +120,32 @@ func (x *extractor) qualify(figs []figure) []figure {
 		x.startEnd(figs, k)
 		x.spanRules(figs, k)
 		f.subject, f.to = x.subject(figs, k, before)
+		// 贫困人口由13677户减至887户, 568名贫困户: a count of households
+		// names them, of people the people.
+		switch {
+		case f.unit == "户" && strings.HasSuffix(f.subject, "人口"):
+			f.subject = strings.TrimSuffix(f.subject, "人口") + "户"
+		case (f.unit == "人" || f.unit == "名") && strings.HasSuffix(f.subject, "贫困户"):
+			f.subject = strings.TrimSuffix(f.subject, "户") + "人口"
+		}
 		// 生猪存栏32万头、出栏55万头: an item that is only a measure's noun
 		// shares the head of the item before it.
 		if k > 0 && x.nextItem(figs, k) {
 			if loc, p := measureNoun.FindStringIndex(figs[k-1].subject), measureNoun.FindStringIndex(f.subject); loc != nil && loc[0] > 0 && p != nil && p[0] == 0 && p[1] == len(f.subject) {
 				f.subject = figs[k-1].subject[:loc[0]] + f.subject
 			}
+		}
+		// 固定资产投资累计完成2800亿元，年度投资均保持在500亿元以上: the
+		// yearly amounts of a series just named by its end are of it.
+		if m := yearlyShort.FindStringSubmatch(f.subject); m != nil && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) &&
+			strings.HasSuffix(figs[k-1].subject, m[2]) && len(figs[k-1].subject) > len(m[2]) {
+			f.subject = m[1] + figs[k-1].subject
+		}
+		// 规上工业企业111户，总产值突破300亿: a measure with no head of its
+		// own right after a count of enterprises is theirs.
+		if k > 0 && measureNoun.MatchString(f.subject) && measureNoun.FindStringIndex(f.subject)[0] == 0 && countUnit(figs[k-1].unit) &&
+			strings.HasSuffix(figs[k-1].subject, "企业") && figs[k-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[k-1].unitEnd, f.start), "；;。") {
+			f.subject = strings.TrimSuffix(figs[k-1].subject, "企业") + f.subject
 		}
 		// 规模以上工业实现总产值…；工业增加值增长11%: a measure of the same
 		// head in its sentence keeps the scope the first one gave it.
@@ -198,6 +236,27 @@ func (x *extractor) structure(figs []figure) {
 // of all; 均 gives each listed subject the figure.
 func (x *extractor) lists(figs []figure) []figure {
 	x.respectively(figs)
+	// 从X1和X2提高到Y1和Y2: the Ys are the levels the Xs' series reached,
+	// in order.
+	for k := 0; k < len(figs); k++ {
+		if !figs[k].startOf || k > 0 && figs[k-1].startOf {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && figs[k+n].startOf && x.inList(figs, k+n) {
+			n++
+		}
+		if n < 2 || k+2*n > len(figs) {
+			continue
+		}
+		ends := true
+		for i := 0; i < n; i++ {
+			ends = ends && figs[k+n+i].endOf && (i == 0 || x.inList(figs, k+n+i))
+		}
+		for i := 0; ends && i < n; i++ {
+			figs[k+n+i].subject = figs[k+i].subject
+		}
+	}
 	for k := len(figs) - 1; k > 0; k-- {
 		// 分别增长8%和8.5%左右: 左右 speaks of the whole list.
 		if has(figs[k].suffix, "约") && x.inList(figs, k) && len(figs[k-1].suffix) == 0 {
@@ -213,6 +272,7 @@ func (x *extractor) lists(figs []figure) []figure {
 			}
 		}
 	}
+	x.gapLists(figs)
 	for k := range figs {
 		// 全年累计发放…: a 累计 within one year is that year's total.
 		if figs[k].measure == Cumulative && figs[k].period.from == figs[k].period.to {
@@ -221,6 +281,49 @@ func (x *extractor) lists(figs []figure) []figure {
 	}
 	return x.each(figs)
 }
+
+// gapLists gives a list of gaps (高于全国全省5.9和2.9个百分点; 分别增长
+// 10.8%和14.9%，高于全国0.1和2.2个百分点) one comparison each, in order:
+// with as many places compared as gaps, each gap is with its place; after
+// a list of as many growth rates, each gap is of its rate.
+func (x *extractor) gapLists(figs []figure) {
+	for k := 0; k < len(figs); k++ {
+		at := strings.Index(figs[k].subject, "增速高于")
+		if figs[k].measure != Points || at < 0 {
+			continue
+		}
+		n := 1
+		for k+n < len(figs) && figs[k+n].measure == Points && x.inList(figs, k+n) && figs[k+n].subject == figs[k].subject {
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		series, with := figs[k].subject[:at], figs[k].subject[at+len("增速高于"):]
+		if places := placeWord.FindAllString(with, -1); len(places) == n && strings.Trim(placeWord.ReplaceAllString(with, ""), "、和及与") == "" {
+			for i := 0; i < n; i++ {
+				figs[k+i].subject = series + "增速高于" + places[i]
+			}
+		} else if k >= n && figs[k-n].start >= x.sentenceStart(figs[k].start) {
+			rates := figs[k-n : k]
+			ok := true
+			for i, r := range rates {
+				ok = ok && r.measure == Growth && r.subject != "" && (i == 0 || x.inList(figs, k-n+i) && r.subject != rates[i-1].subject)
+			}
+			for i := 0; ok && i < n; i++ {
+				yearly := ""
+				if has(rates[i].qualifiers, "年均") {
+					yearly = "年均"
+				}
+				figs[k+i].subject = rates[i].subject + yearly + "增速高于" + with
+			}
+		}
+		k += n - 1
+	}
+}
+
+// placeWord: a place a rate is compared with (全国, 全省, 全市…).
+var placeWord = regexp.MustCompile(`全国|全省|全市|全州|全区|全县`)
 
 // respective: 分别 stands in the clause before the figure at i.
 func (x *extractor) respective(i int) bool {
@@ -238,7 +341,7 @@ func (x *extractor) each(figs []figure) []figure {
 		at := strings.LastIndex(seg, "均")
 		// 均 says "each" only right before what is said of them (均增长7%,
 		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
-		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(seg[at+len("均"):])) != "" {
+		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(keepVerb.ReplaceAllString(seg[at+len("均"):], ""))) != "" {
 			out = append(out, f)
 			continue
 		}
@@ -247,7 +350,8 @@ func (x *extractor) each(figs []figure) []figure {
 			// 城乡居民人均可支配收入均增长7%: a pair word names two series.
 			items = pairItems(clean(stripComparison(seg[:at])))
 		}
-		if len(items) < 2 {
+		if len(items) < 2 || yearItem.MatchString(items[0]) {
+			// 2017和2018年税收收入均为…: a list of years, not of subjects.
 			out = append(out, f)
 			continue
 		}
@@ -259,6 +363,12 @@ func (x *extractor) each(figs []figure) []figure {
 	}
 	return out
 }
+
+// yearItem: a list item that is a bare number (the first of 2017和2018年).
+var yearItem = regexp.MustCompile(`^\d+$`)
+
+// keepVerb: a verb of keeping a level after 均 (增速均保持10%以上, 均稳定在).
+var keepVerb = regexp.MustCompile(`^(保持|稳定|维持|控制)(在|于)?$`)
 
 // estimated: 预计 stands earlier in the figure's sentence, and no new
 // passage begins between them.
@@ -378,12 +488,19 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
-		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)))
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
+			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		reached = true
+	}
+	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
+	}
+	if k > 0 && figs[k-1].measure == Cumulative && figs[k-1].unit == f.unit && figs[k-1].start >= x.sentenceStart(f.start) && strings.Contains(x.str(figs[k-1].unitEnd, f.start), "其中") {
+		reached = false // 落户企业24家，其中亿元级企业9家: a part of a sum sums the same span
 	}
 	if f.measure == Level && yearsCount.MatchString(x.str(f.from, f.start)) && !stockWords.MatchString(x.str(f.from, f.start)) {
 		reached = false // 五年固定资产投资达95亿元: the N years' sum
@@ -393,13 +510,32 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		f.period = last
 		return
 	}
+	// 聚集了甲等3家外资总部、乙等12家银行总部和丙等62户总部企业: counts
+	// the same verb of a stock governs, in one clause, are levels of the
+	// end too.
+	// (拥有企业80家、引进总部企业12家: an item with its own verb of
+	// bringing in is a flow again.)
+	if between := x.str(figs[max(k, 1)-1].unitEnd, f.start); f.measure == Level && k > 0 && !strings.ContainsAny(between, "，。；：,;:") && figs[k-1].measure == Level && figs[k-1].period == last &&
+		countUnit(f.unit) && countUnit(figs[k-1].unit) && len(f.qualifiers) == 0 && !flowVerb.MatchString(between) && !strings.Contains(between, "新") {
+		f.period = last
+		return
+	}
 	if f.measure == Level && eachYear.MatchString(x.str(f.from, f.start)) {
 		return // 年度投资均保持在100亿元以上: a bound every year of the span kept
 	}
 	if f.measure == Level && planItems.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
 		return // of the span as a whole: neither a sum nor the last year's
 	}
-	if f.measure == Ratio && (reached || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+	if f.measure == Level && !rateUnit(f.unit) && x.namesItem(f) {
+		return // 实施甲120万吨焦化、乙…等551个项目: a size naming an item the span carried out
+	}
+	if f.measure == Ratio && contribution.MatchString(x.str(f.from, f.start)) {
+		return // 服务业对经济增长贡献率达59.8%: a share of the span's growth, not a level reached
+	}
+	// 七大产业产值占工业比重88.4%，提高23.4个百分点: a share whose change
+	// in points follows is a level at a time, the span's end.
+	pointsAfter := k+1 < len(figs) && strings.HasSuffix(figs[k+1].unit, "百分点") && pointsChange.MatchString(x.str(f.unitEnd, figs[k+1].start))
+	if f.measure == Ratio && (reached || pointsAfter || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
 		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
 		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
 		// of what the span spent (民生支出占财政支出比重80%).
@@ -415,6 +551,28 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	}
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
+}
+
+// contribution: a share of growth (贡献率), which a span's growth has as
+// a whole.
+var contribution = regexp.MustCompile(`贡献率\s*(达到?|为|是)?\s*$`)
+
+// pointsChange: what stands between a share and its change in points
+// right after it (…88.4%，提高23.4个百分点; …40%、比2015年提高5个百分点).
+var pointsChange = regexp.MustCompile(`^\s*[，,、]?\s*((比|较)[^，,；;。]{0,8})?(提高|提升|上升|增加|下降|降低|回落|减少|扩大|缩小)了?\s*$`)
+
+// scaleBefore, scaleAfter: 规模 (scale) naming the figure, before it with
+// its verb or bound (投资规模近3亿元, 规模达50亿元) or right after it
+// (突破300亿规模, 迈上百亿规模): a size reached, not a sum.
+var (
+	scaleBefore = regexp.MustCompile(`规模\s*(达到?|为|约|近|超过?|突破|逾)?\s*$`)
+	scaleAfter  = regexp.MustCompile(`^\s*(规模|大关)`)
+)
+
+// countUnit: a unit that counts things (家, 户, 个), not an amount, a rate or a
+// measure of size.
+func countUnit(u string) bool {
+	return len([]rune(u)) == 1 && strings.ContainsRune("个家户名人项所座处", []rune(u)[0])
 }
 
 // rateLevel: a clause naming a rate (覆盖率, 城镇化率, 参保率) right before its figure.
@@ -434,7 +592,8 @@ var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，
 // level the last year reached, unless a verb of spending or bringing in
 // makes it a sum (投入近50亿元).
 func (x *extractor) yearlyBound(f *figure) bool {
-	if !strings.HasSuffix(f.unit, "元") || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+	// (总产值突破300亿规模: a bare 亿 or 万 of an amount is its 元.)
+	if !strings.HasSuffix(f.unit, "元") && f.unit != "亿" && f.unit != "万" || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
 		return false
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
@@ -443,6 +602,26 @@ func (x *extractor) yearlyBound(f *figure) bool {
 // stockWords name a stock or a per-head level, never summed over years:
 // 拥有高新技术企业68家, 人均可支配收入35600元, 存款余额42.3亿元.
 var stockWords = regexp.MustCompile(`人均|户均|平均|余额|总数|总量|拥有|现有|保有|集聚|聚集|存量|常住人口|户籍人口`)
+
+// namesItem: the figure is part of the name of an item in a list the
+// clause then counts (实施甲公司120万吨焦化、乙公司…等551个重点项目): it
+// names the item, it measures nothing of the span by itself.
+func (x *extractor) namesItem(f *figure) bool {
+	if countUnit(f.unit) {
+		return false // 甲等12家企业、乙等62户…: counts of the items, not a size naming one
+	}
+	end := f.unitEnd
+	for end < len(x.t.runes) && end < f.unitEnd+80 && !strings.ContainsRune("，。；,;！？!?：:", x.at(end)) && !x.t.breaks[end] {
+		end++
+	}
+	return itemsCounted.MatchString(x.str(f.unitEnd, end))
+}
+
+var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|户|所|座|条|处)[^\d]{0,8}(项目|工程|企业|园区)`)
+
+// pending: projects under negotiation or construction as the report
+// speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
+var pending = regexp.MustCompile(`(在谈|在建)的?(项目|企业)`)
 
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
@@ -534,12 +713,23 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
-	if !strings.HasPrefix(between, "其中") || strings.ContainsAny(between, "；;。") {
+	if strings.ContainsAny(between, "；;。") {
 		return false
+	}
+	// 其中注册资金在1000万以上的200家，5000万元以上的39家: a bound naming
+	// the class of the part is no word of its own; a class after a part
+	// is the next part.
+	between = classBoundWords.ReplaceAllString(between, "")
+	if !strings.HasPrefix(between, "其中") {
+		return (between == "" || clean(between) == between) && x.partOfNew(figs, k-1)
 	}
 	noun := strings.TrimPrefix(between, "其中")
 	return noun != "" && clean(noun) == noun && lastIndex(noun, growthWords) < 0
 }
+
+// classBoundWords: an amount with 以上/以下 and 的 naming a class of the
+// things counted (在1000万元以上的, 5000万元以下的).
+var classBoundWords = regexp.MustCompile(`(在|达到?)?\d+(\.\d+)?(万亿|亿|万|千)?元?(及|或)?(以上|以下)的`)
 
 // newAfter: a count standing before its noun whose predicate says the
 // things were newly recognised (5家企业被新认定为专精特新企业): the new-word
@@ -550,6 +740,8 @@ func newAfter(post string) string {
 	}
 	return ""
 }
+
+var becameAs = regexp.MustCompile(`^[^，。；,;]{0,10}?(成为|入选|获评为?|被评为|被认定为|被命名为|被列为)([^，。；,;\[\]【】（）()]{2,})`)
 
 var recognizedAs = regexp.MustCompile(`^[^，。；,;]{0,10}?被(新(?:认定|评定|评为|命名|列为|确定|纳入))为?([^，。；,;]{2,})`)
 
@@ -571,16 +763,20 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
 		return false
 	}
+	// (…注册数3532家，全区排名第二，授信金额382万元: a clause with no
+	// figure between the items interrupts no list.)
 	between := x.str(p.unitEnd, f.start)
-	if strings.Count(between, "，")+strings.Count(between, ",") != 1 || strings.ContainsAny(between, "；;：:") {
+	if n := strings.Count(between, "，") + strings.Count(between, ","); n < 1 || n > 2 || strings.ContainsAny(between, "；;：:") {
 		return false
 	}
 	j := k - 1
 	for j > 0 && x.nextItem(figs, j) {
 		j--
 	}
-	// the list's head must open with 累计 (or be carried on from one that did)
+	// the list's head must open with 累计 (or be carried on from one that
+	// did), after the time it is of (2021年累计完成…)
 	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
+	head = strings.TrimLeft(yearLead.ReplaceAllString(head, ""), "，, ")
 	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
 		return false
 	}
@@ -589,6 +785,9 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
 		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
 }
+
+// yearLead: the year a clause is of, opening it (2021年, 2021年度).
+var yearLead = regexp.MustCompile(`^\d{4}\s*年度?[，, ]*`)
 
 // joinWords takes out the spaces a copy left inside words, between two
 // Chinese characters (突 破80亿元, 同 比增长 where a PDF broke the line):
@@ -649,6 +848,9 @@ func (x *extractor) inList(figs []figure, k int) bool {
 	switch between {
 	case "-", "—", "－", "~", "～", "至", "到":
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
+	case "":
+		// 新栽苗木1570亩5.2万株: one thing measured in two units, side by side.
+		return figs[k-1].unit != figs[k].unit && !rateUnit(figs[k].unit) && figs[k].unit != ""
 	case "、", "和", "及", "与", ",", "，":
 		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
 	}
@@ -688,11 +890,20 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // 共 before a verb of bringing in, spending or doing (共引进资金, 共投入,
 // 共获得, 共办理) sums what the period brought in or did; 共有 and 共发生
 // may state a stock.
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成)`)
+//
+// The same verbs before the thing done and 共 right before the figure
+// (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
+// out (总兑付补偿资金, 总发放).
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
+
+// sumVerbs: verbs of bringing in, spending, doing or setting up whose
+// results add up over a period.
+const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放|兑现|兑付|拨付|到位|获得|获|实施|办理|办结|开展|举办|组织|接待|培训|救助|帮扶|解决|受理|调解|查处|建成|改造|完成|布设|设置|建设|打造|走访|服务`
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
-// projects started or brought into production in the period.
-var newWords = regexp.MustCompile(`新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
+// projects started or brought into production in the period; 新栽, 新植
+// and 新种 the trees and crops newly planted.
+var newWords = regexp.MustCompile(`新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
@@ -923,8 +1134,9 @@ var (
 
 var (
 	lastYearWord = regexp.MustCompile(`上年|去年|上一年`)
-	// toLevel: a verb bringing X to a level right after it.
-	toLevel = regexp.MustCompile(`^\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
+	// toLevel: a verb bringing X to a level right after it, or opening the
+	// next clause (从X，增长至Y).
+	toLevel = regexp.MustCompile(`^\s*[，,]?\s*(提高|增加|提升|上升|下降|降低|减少|降|减|增长|扩大|发展|调整|优化|缩小|跃升)(到|至|为)`)
 )
 
 // startEnd reads 由 X 提高到 Y: X is the level at the start of the period.
@@ -938,6 +1150,18 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	}
 	if k > 0 && figs[k-1].endOf && f.unit == "" && figs[k-1].unitEnd+1 == f.start {
 		f.endOf = true
+	}
+	// 从34731元和14824元提高到48942元和22790元: a list of levels of
+	// several series (the 和 of 分别) starts or ends with the first.
+	if k > 0 && figs[k-1].unit == f.unit && f.unit != "" && x.inList(figs, k) {
+		switch p := figs[k-1]; {
+		case p.startOf:
+			f.startOf, f.qualifiers, f.period = true, nil, p.period
+			f.measure = measureOf(f)
+			return
+		case p.endOf:
+			f.endOf = true
+		}
 	}
 	// 由13677户49479人减至887户1472人: a figure right after another, in
 	// another unit, is the same level counted another way.
@@ -954,11 +1178,14 @@ func (x *extractor) startEnd(figs []figure, k int) {
 	if !strings.HasSuffix(tail, "由") && !strings.HasSuffix(tail, "从") {
 		return
 	}
-	// Y: the first figure after 到/至/为 in the clause.
+	// Y: the first figure after 到/至/为 in the clause (or the next clause,
+	// when it opens with the verb: 从6.35亿元，增长至6.46亿元).
 	y := -1
 	for n := k + 1; n < len(figs); n++ {
 		next := x.str(figs[n-1].unitEnd, figs[n].start)
-		if strings.ContainsAny(next, "，。；,;") {
+		// (从X，增长至Y: the comma right after X, the verb opening the next clause.)
+		lead := strings.TrimSpace(next)
+		if strings.ContainsAny(next, "，。；,;") && !(n == k+1 && (strings.HasPrefix(lead, "，") || strings.HasPrefix(lead, ",")) && toLevel.MatchString(next)) {
 			break
 		}
 		if strings.Contains(next, "到") || strings.Contains(next, "至") || strings.Contains(next, "为") {
@@ -1007,13 +1234,27 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if w := newAfter(x.str(f.unitEnd, end)); w != "" {
 			return w, end // 5家企业被新认定为专精特新企业: what they became
 		}
+		// 9家企业成为全省隐形冠军企业, 3个村入选省级示范村: what they became.
+		if m := becameAs.FindStringSubmatch(x.str(f.unitEnd, end)); m != nil && !rateUnit(f.unit) && !strings.HasSuffix(f.unit, "元") {
+			if w := clean(m[2]); w != "" {
+				return w, end
+			}
+		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) {
+		// (突破300亿规模: 规模 names the size reached, not what is counted.)
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
+			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
 			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
 			if i := strings.IndexAny(post, "（("); i > 0 {
 				post = post[:i]
+			}
+			// 抓好119项重点项目建设, 完成17户危房改造任务: the work done on the
+			// things counted is none of their name.
+			// (…等11项工作: items of work count the work.)
+			if noun := clean(workWord.ReplaceAllString(predicateCut(post), "")); noun != "" && (f.unit != "项" || strings.HasSuffix(post, "建设")) {
+				return noun, end
 			}
 			if post := clean(predicateCut(post)); post != "" {
 				return post, end
@@ -1047,12 +1288,17 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	if f.measure == Points && k > 0 && figs[k-1].start >= x.sentenceStart(f.start) {
 		growth := ""
 		switch p := figs[k-1]; {
+		case p.measure == Growth && has(p.qualifiers, "年均"):
+			growth = p.subject + "年均" // 年均增长13.7%，高于全国5.9个百分点: the yearly rates compared
 		case p.measure == Growth:
 			growth = p.subject
 		case p.measure == Points && strings.Contains(p.subject, "增速高于"):
 			growth = p.subject[:strings.Index(p.subject, "增速高于")]
 		}
 		clause := strings.TrimSpace(before)
+		if wide := strings.ReplaceAll(x.str(max(x.back(f.start, "，。；：,;:"), figs[k-1].unitEnd), f.start), " ", ""); !gapWords.MatchString(clause) && gapWords.MatchString(wide) {
+			clause = wide // 高于全国、全省2.9和1.5个百分点: the places listed with 、
+		}
 		// 增长8.3%，增速比上年提高2.1个百分点: the change of the growth
 		// rate itself.
 		if t := strings.TrimLeft(clause, "，, "); (strings.HasPrefix(t, "增速") || strings.HasPrefix(t, "增幅")) && figs[k-1].measure == Growth && growth != "" &&
@@ -1090,6 +1336,8 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 					target = m[5] // 预算, 预算调整数
 				case strings.HasPrefix(m[5], "任务") && (m[2] == "全年" || m[2] == "年度"):
 					target = m[2] + "任务"
+				case strings.HasPrefix(m[5], "目标") && (m[2] == "全年" || m[2] == "年度"):
+					target = m[2] + "目标" // 完成年度目标的42%, as 年度任务
 				}
 				return series + "完成" + target + "比例", f.unitEnd
 			}
@@ -1126,6 +1374,24 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		figs[k-1].measure == Level && figs[k-1].subject != "" && figs[k-1].start >= x.sentenceStart(f.start) {
 		if whole := clean(m[2]); whole != "" {
 			return figs[k-1].subject + "占" + whole + "比重", f.unitEnd
+		}
+	}
+	// 财政收入实现三个第一，其中：总量26.42亿元: 总量 (the total) is of
+	// the series the sentence opened with.
+	if subj := clean(s); (subj == "总量" || subj == "总额") && (k == 0 || figs[k-1].start < x.sentenceStart(f.start)) {
+		// (the first clause with words other than its time: 过去一年，…)
+		for from, n := x.sentenceStart(f.start), 0; n < 3 && from < f.from; n++ {
+			end := from + 1
+			for end < f.from && !strings.ContainsRune("，,：:；;", x.at(end)) {
+				end++
+			}
+			if head := clean(predicateCut(leadTime.ReplaceAllString(x.str(from, end), ""))); head != "" {
+				if head != subj {
+					return head, f.unitEnd
+				}
+				break
+			}
+			from = end + 1
 		}
 	}
 	if subj := clean(s); subj != "" {
@@ -1172,6 +1438,11 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if strings.Contains(before, "自然") {
 			return strings.TrimPrefix(strings.TrimPrefix(figs[k-1].subject, "同口径"), "可比口径"), f.unitEnd
 		}
+		// 生产总值87.4亿元，跨越3个十亿级台阶，年均增长8%: a rate after a
+		// count of the stages a series passed is the series'.
+		if k > 1 && stageNoun.MatchString(figs[k-1].subject) && (f.measure == Growth || f.measure == Points) && figs[k-2].start >= x.sentenceStart(f.start) && figs[k-2].subject != "" {
+			return figs[k-2].subject, f.unitEnd
+		}
 		return figs[k-1].subject, f.unitEnd
 	}
 	// Else the clause before, when it says a level was reached in words and
@@ -1181,6 +1452,19 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := x.str(from, f.from-1); stage.MatchString(prev) && (k == 0 || figs[k-1].unitEnd <= from) {
 			if subj := clean(stage.ReplaceAllString(prev, "")); subj != "" {
 				return subj, f.unitEnd
+			}
+		}
+		// 财政收入持续增收，达到1.2亿元; 产业产值首次突破百亿，达到106亿:
+		// a clause naming a series and how it moved, in words, before a
+		// clause of only the level it reached.
+		if prev := joinWords(x.str(from, f.from-1)); (k == 0 || figs[k-1].unitEnd <= from) && !strings.ContainsAny(prev, "0123456789") {
+			if m := movedInWords.FindStringSubmatch(prev); m != nil {
+				if subj := clean(m[1]); subj != "" {
+					if m[3] == "增收" && !strings.HasSuffix(subj, "收入") {
+						subj += "收入" // 财政一般预算持续增收: its revenue grew
+					}
+					return subj, f.unitEnd
+				}
 			}
 		}
 		// 地区生产总值突破百亿元，增长8%; 财政收入XX万元，增长14.9%: a level
@@ -1261,7 +1545,7 @@ var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|�
 var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
 
 // shareOf: a clause naming only the whole a share is of (占财政收入的).
-var shareOf = regexp.MustCompile(`^占(全[县市区镇省])?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
+var shareOf = regexp.MustCompile(`^占(全` + ownArea + `)?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
 
 // aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
 var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
@@ -1286,7 +1570,8 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 			figs[j-1].start >= x.sentenceStart(f.start) && !strings.ContainsAny(x.str(figs[j-1].unitEnd, f.start), "。；;") {
 			j--
 		}
-		if p := figs[j]; p.measure == Level && p.subject != "" && !rateUnit(p.unit) {
+		// (累计完成投资35亿元，占年计划101%: a year's 累计 is its level.)
+		if p := figs[j]; (p.measure == Level || p.measure == Cumulative) && p.subject != "" && !rateUnit(p.unit) {
 			return strings.TrimSuffix(p.subject, "目标") // 技改投入目标完成0.5亿元
 		}
 		return ""
@@ -1302,7 +1587,22 @@ func (x *extractor) seriesBefore(figs []figure, k int) string {
 
 // amountInWords: an amount written in Chinese numerals or masked (百亿元,
 // 三千万元, XX万元) at a clause's end.
-var amountInWords = regexp.MustCompile(`(X{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
+// yearlyShort: each year's amount of a series named by its last words
+// (年度投资, 每年产值).
+var yearlyShort = regexp.MustCompile(`^(各年度|年度|每年|历年)(.{2,})$`)
+
+// workWord: the work done on the things a count names, closing the words
+// after it (建设, 工作, 任务).
+var workWord = regexp.MustCompile(`(建设|工作|任务)$`)
+
+// stageNoun: the stages a series passes (十亿级台阶, 百亿大关).
+var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
+
+// movedInWords: a noun, then an adverb and a verb saying how it moved, with
+// no figure (持续增收, 首次突破百亿, 稳步增长).
+var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+
+var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,
 // with the target's amount right after it (完成年度目标（5000万元）120%,
@@ -1319,10 +1619,13 @@ var (
 	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
 )
 
+// exceeded: a goal named as surpassed right before the figure.
+var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。；,;]{0,8}目标(任务)?\s*$`)
+
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
-var yearPlan = regexp.MustCompile(`^[，,、\s]*(全[镇县区市乡])?(年度|全年|当年)计划`)
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年)计划`)
 
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the
@@ -1342,7 +1645,9 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 		return
 	}
 	loc := targetOf.FindStringIndex(before)
-	if loc == nil {
+	if loc == nil || exceeded.MatchString(before) {
+		// 超额完成年度目标任务1亿元: the amount beyond the goal, a result
+		// (a gap, as 超额完成…目标2.7个百分点), not the goal.
 		return
 	}
 	f.period.target = true
@@ -1455,7 +1760,7 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
 var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
@@ -1469,18 +1774,18 @@ var stage = regexp.MustCompile(`(迈上|跨上|跨入|站上|突破|进入)[^，
 
 // gapWords: a clause that only compares a rate with another's (高出全市,
 // 比全省高, 快于全国平均水平).
-var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全国|全省|全市|全州|全区|全县|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
+var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|高于|快于|超过|超出|领先|远超|远高于)(全` + anyArea + `|[^，,。；;]{0,8}?)(平均水平|平均)?$`)
 
 // ownGap: a clause comparing its own series' rate with another's
 // (X增速快于Y, X增幅高于Y平均水平).
 var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领先|超出)(.+?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
-var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全国|全省|全市|全州|全区|全县|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
@@ -1642,13 +1947,24 @@ func pairItems(s string) []string {
 
 // listBefore: the n figures before figure k form a list of their own in
 // its sentence, each of another subject.
+// commaItem: figure k's clause is the next of a comma list of levels in
+// one unit, each with its own subject (收入30亿元，支出200亿元，…).
+func (x *extractor) commaItem(figs []figure, k int) bool {
+	between := x.str(figs[k-1].unitEnd, figs[k].start)
+	if !strings.HasPrefix(between, "，") && !strings.HasPrefix(between, ",") {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(between)
+	return !strings.ContainsAny(between[w:], clauseMarks) && figs[k].unit == figs[k-1].unit && figs[k].measure == figs[k-1].measure && clean(between[w:]) != ""
+}
+
 func (x *extractor) listBefore(figs []figure, k, n int) bool {
 	if k-n < 0 || figs[k-n].start < x.sentenceStart(figs[k].start) {
 		return false
 	}
 	seen := map[string]bool{}
 	for i := k - n; i < k; i++ {
-		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
+		if i > k-n && !x.inList(figs, i) && !x.nextItem(figs, i) && !x.commaItem(figs, i) || seen[figs[i].subject] || figs[i].subject == "" {
 			return false
 		}
 		seen[figs[i].subject] = true
@@ -1683,6 +1999,8 @@ var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产�
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
 func listItems(s string) []string {
 	s = strings.TrimSpace(s)
+	// 收入从2013年的 a和b: the words of a start are none of the items'.
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(startTime.ReplaceAllString(strings.TrimSuffix(s, "的"), "")), "从"), "由")
 	// 城、乡居民收入: 城 and 乡 abbreviate 城镇 and 农村.
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
@@ -1714,6 +2032,17 @@ func listItems(s string) []string {
 	}
 	// 医疗器械、电子信息等行业产值: 等 closes the list before the shared head.
 	items[len(items)-1] = etcHead.ReplaceAllString(items[len(items)-1], "$1$2")
+	// 电子信息、绿色建材和装配式建筑两大主导产业产值: the count of the items
+	// (两大, 三大主导) closes the list; the head after it is every item's.
+	if loc := groupCount.FindStringIndex(items[len(items)-1]); loc != nil && loc[0] > 0 && loc[1] < len(items[len(items)-1]) {
+		last := items[len(items)-1]
+		head := last[loc[1]:]
+		items[len(items)-1] = last[:loc[0]]
+		for i := range items {
+			items[i] = clean(items[i] + head)
+		}
+		return items
+	}
 	last := []rune(clean(items[len(items)-1]))
 	for i := range items {
 		raw := []rune(strings.TrimSpace(items[i]))
@@ -1728,7 +2057,11 @@ func listItems(s string) []string {
 			// Nor does an item that names a measure of its own (税收、工业
 			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
+			if tail := sharedTail(items[i], string(last)); tail != "" && !measureNoun.MatchString(items[i]) {
+				// 全口径工业开票和规上工业开票销售: the item's end recurs
+				// inside the last one; the head is what follows it there.
+				items[i] += tail
+			} else if n > 0 && n <= 4 && n+2 <= len(last) && !measureNoun.MatchString(items[i]) {
 				items[i] += string(last[n:])
 			}
 		}
@@ -1748,6 +2081,24 @@ func listItems(s string) []string {
 		}
 	}
 	return items
+}
+
+// groupCount: the number of the items a list names, with the kind of them
+// (两大主导, 三大支柱, 四大).
+var groupCount = regexp.MustCompile(`[两二三四五六七八九十]大(主导|重点|支柱|优势|新兴|特色|传统)?`)
+
+// sharedTail: where the longest end of item (two characters or more)
+// recurs inside last, not at its end, what follows it there (全口径工业开票
+// in 规上工业开票销售: 销售).
+func sharedTail(item, last string) string {
+	rs := []rune(item)
+	for k := 0; k+2 <= len(rs); k++ {
+		end := string(rs[k:])
+		if at := strings.LastIndex(last, end); at >= 0 && at+len(end) < len(last) {
+			return last[at+len(end):]
+		}
+	}
+	return ""
 }
 
 // claim builds the claim of a figure.

@@ -1,11 +1,7 @@
 package report
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/jingwu/tally/spec"
 )
 
 // Batch 6 of the development half (the blind batch retired to dev):
@@ -13,10 +9,7 @@ import (
 // Each rule on sentences written for the test, none a report's own.
 func TestReadingRulesBatch6(t *testing.T) {
 	const head = "某县政府工作报告\n——2019年1月10日\n"
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, head, []ruleCase{
 		{"增长N倍 is a growth written in 倍; 是…的N倍 a ratio",
 			"过去一年，全县外贸出口额实现3000万美元，增长2倍；截至2018年底，税收收入是2013年的1.8倍。",
 			[]detail{{"3000", "万美元", "外贸出口额", "", "2018", "fact", "level"}, {"2", "倍", "外贸出口额", "增长", "2018", "fact", "growth"},
@@ -185,40 +178,5 @@ func TestReadingRulesBatch6(t *testing.T) {
 			"过去一年，规模以上工业实现总产值300亿元，增长9%；工业增加值增长8%，工业投资增长12%。",
 			[]detail{{"300", "亿元", "规模以上工业总产值", "", "2018", "fact", "level"}, {"9", "%", "规模以上工业总产值", "增长", "2018", "fact", "growth"},
 				{"8", "%", "规模以上工业增加值", "增长", "2018", "fact", "growth"}, {"12", "%", "工业投资", "增长", "2018", "fact", "growth"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
-}
-
-// Batch 6's names.
-func TestIndicatorNamesBatch6(t *testing.T) {
-	s, _, err := spec.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		text string
-		want []string
-	}{
-		{"过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
-		{"过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
-		{"过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
-		{"过去一年，固投完成30亿元，增长8%。", []string{"fai", "fai"}},
-		{"过去一年，固定资产投资（不含农户）完成5亿元，全县（含园区，下同）固定资产投资完成8亿元。", []string{"", "fai"}},
-		{"过去一年，地方税收收入4亿元，地方一般预算收入5亿元，科技型中小企业入库30家，高新技术企业20家。", []string{"", "budget_revenue", "sme_total", "hightech_total"}},
-		{"过去一年，规模以上企业生产总值12亿元，增长9%；规模以上企业28家。", []string{"", "", "above_scale"}},
-		{"过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
-		{"过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
-	}
-	for _, c := range cases {
-		found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n"+c.text, "\n"), Options{})
-		got := MapIndicators(found, s)
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s\n%+v", c.text, diff, found)
-		}
-	}
+	})
 }

@@ -14,10 +14,7 @@ import (
 // for, each on sentences written for the test (no report's own wording).
 func TestReadingRules(t *testing.T) {
 	const head = "某县政府工作报告\n——2019年1月10日在某县人民代表大会上\n"
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, head, []ruleCase{
 		{"traditional characters with pinyin glosses", "過去一年，全縣地區(qū)生產(chǎn)總值120億元，增長(zhǎng)8%。\n二、2019年主要預(yù)期目標(biāo)\n力爭固定資產(chǎn)投資增幅10%以上。",
 			[]detail{{"120", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
 				{"10", "%", "固定资产投资", "以上,增长", "2019", "target", "growth"}}},
@@ -44,8 +41,16 @@ func TestReadingRules(t *testing.T) {
 			[]detail{{"1.5", "倍", "地区生产总值", "", "2014-2018", "fact", "ratio"}}},
 		{"since a nationwide event; a figure right after another shares 由X到Y", "脱贫攻坚战打响以来，累计投入资金12亿元，贫困人口由3000户9000人减至100户260人。",
 			[]detail{{"12", "亿元", "资金", "累计", "2016-2018", "fact", "cumulative"},
-				{"3000", "户", "贫困人口", "", "2015", "fact", "level"}, {"9000", "人", "贫困人口", "", "2015", "fact", "level"},
-				{"100", "户", "贫困人口", "", "2018", "fact", "level"}, {"260", "人", "贫困人口", "", "2018", "fact", "level"}}},
+				{"3000", "户", "贫困户", "", "2015", "fact", "level"}, {"9000", "人", "贫困人口", "", "2015", "fact", "level"},
+				{"100", "户", "贫困户", "", "2018", "fact", "level"}, {"260", "人", "贫困人口", "", "2018", "fact", "level"}}},
+		{"a Party Congress by its number; a report's own area by its level, with 域", "党的十八大以来，累计投入扶贫资金8亿元。过去一年，全镇域完成固定资产投资8亿元，增长9%，增速高于全州1.2个百分点。",
+			[]detail{{"8", "亿元", "扶贫资金", "累计", "2013-2018", "fact", "cumulative"}, {"8", "亿元", "固定资产投资", "", "2018", "fact", "level"},
+				{"9", "%", "固定资产投资", "增长", "2018", "fact", "growth"}, {"1.2", "个百分点", "固定资产投资增速高于全州", "", "2018", "fact", "points"}}},
+		{"N年间 or N年来 after a sentence's end, five years as any other N", "过去一年，12项工作受到省政府表彰。三年间财政收入净增20亿元。任期五年，税收收入增长50%。",
+			[]detail{{"12", "项", "工作", "", "2018", "fact", "level"}, {"20", "亿元", "财政收入", "增长", "2016-2018", "fact", "growth"}, {"50", "%", "税收收入", "增长", "2014-2018", "fact", "growth"}}},
+		{"a heading of targets by its planning noun, whatever words say whose it is",
+			"一、2018年工作回顾\n过去一年，全县地区生产总值增长7%，税收收入增长5%，完成了年初确定的各项目标任务，人民群众生活水平稳步提高。\n二、2019年发展总体安排\n地区生产总值增长8%左右。",
+			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"5", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"8", "%", "地区生产总值", "增长,约", "2019", "target", "growth"}}},
 		{"新培育 is 新增; a 新增 list goes on to the sentence's end", "过去一年，新培育合作社12家、家庭农场8个，上市企业2家。",
 			[]detail{{"12", "家", "合作社", "新增", "2018", "fact", "level"}, {"8", "个", "家庭农场", "新增", "2018", "fact", "level"}, {"2", "家", "上市企业", "新增", "2018", "fact", "level"}}},
 		{"a 新增 inside a subject heads no list", "过去一年，城镇新增就业1200人，转移农村劳动力3500人次。",
@@ -92,48 +97,40 @@ func TestReadingRules(t *testing.T) {
 			[]detail{{"120", "亿元", "金融机构存款余额", "", "2018", "fact", "level"}, {"80", "亿元", "金融机构贷款余额", "", "2018", "fact", "level"},
 				{"9", "%", "金融机构存款余额", "增长", "2018", "fact", "growth"}, {"6", "%", "金融机构贷款余额", "增长", "2018", "fact", "growth"},
 				{"5", "%", "纺织行业产值", "增长", "2018", "fact", "growth"}, {"7", "%", "食品行业产值", "增长", "2018", "fact", "growth"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
+	})
 }
 
-// The older names of the budget revenue map to it; its total, a bare
-// 公共财政收入, a 规模以上 part of investment and a town-level revenue do not.
+// The names figures map to: the indicator of the default spec each figure
+// of a text maps to, "" for none.
 func TestIndicatorNames(t *testing.T) {
-	text := "某县政府工作报告\n——2019年1月10日\n过去一年，公共预算收入3.6亿元，地方公共财政收入2.1亿元，公共财政收入5.2亿元，一般公共预算总收入6亿元，" +
-		"规模以上固定资产投资增长10%，镇级财政收入全部超过1000万元，规上工业产值52亿元。"
-	found := Extract(strings.Split(text, "\n"), Options{})
-	s, _, err := spec.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := MapIndicators(found, s)
-	want := []string{"budget_revenue", "budget_revenue", "", "", "", "", "industrial_output"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
-	}
-}
-
-// Batch 3's names: the budget's own 本级 name maps; a 地方级 part, a
-// restated (同口径) growth and the growth of a number added do not; a
-// recognition written without 国家 still names the indicator of new ones.
-func TestIndicatorNamesBatch3(t *testing.T) {
-	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般公共预算本级收入4.2亿元，其中地方级税收收入3.1亿元，一般公共预算收入同口径增长6%；" +
-		"新备案科技型中小企业30家，新增高新技术企业12家，增长20%。"
-	found := Extract(strings.Split(text, "\n"), Options{})
-	s, _, err := spec.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := MapIndicators(found, s)
-	want := []string{"budget_revenue", "", "", "sme_new", "", ""}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
-	}
+	checkNames(t, "某县政府工作报告\n——2019年1月10日\n", []namesCase{
+		{"the older names of the budget revenue map to it; its total, a bare 公共财政收入, a 规模以上 part of investment and a town-level revenue do not",
+			"过去一年，公共预算收入3.6亿元，地方公共财政收入2.1亿元，公共财政收入5.2亿元，一般公共预算总收入6亿元，" +
+				"规模以上固定资产投资增长10%，镇级财政收入全部超过1000万元，规上工业产值52亿元。",
+			[]string{"budget_revenue", "budget_revenue", "", "", "", "", "industrial_output"}},
+		{"the budget's own 本级 name maps; a 地方级 part, a restated (同口径) growth and the growth of a number added do not; a recognition written without 国家 still names the indicator of new ones",
+			"过去一年，一般公共预算本级收入4.2亿元，其中地方级税收收入3.1亿元，一般公共预算收入同口径增长6%；" +
+				"新备案科技型中小企业30家，新增高新技术企业12家，增长20%。",
+			[]string{"budget_revenue", "", "", "sme_new", "", ""}},
+		{"the budget revenue with its words in another order maps; a 限额以上 part of investment and an amount of the enterprises an indicator counts do not",
+			"过去一年，一般财政公共预算收入1.9亿元，限额以上固定资产投资16亿元，规上企业总产值增长5%，规上企业增长8%。",
+			[]string{"budget_revenue", "", "", "above_scale"}},
+		{"工业总产值 beside 规上工业产值 is the wider series; alone it keeps the alias",
+			"过去五年，工业总产值、规上工业产值年均增长分别为6%、5%。\n过去一年，工业总产值增长7%。",
+			[]string{"", "industrial_output", "industrial_output"}},
+		{"the budget's words in any order name the budget revenue when 预算 stands with 一般 or 公共; a 财政预算收入 is the whole budget's",
+			"过去一年，一般预算收入3亿元，公共财政预算收入3.1亿元，财政预算收入5亿元，预算收入4亿元。",
+			[]string{"budget_revenue", "budget_revenue", "", ""}},
+		{"batch 6: a growth in 倍 is the growth of the series before it", "过去一年，税收收入2亿元，增长3倍。", []string{"tax", "tax"}},
+		{"batch 6: past a completion rate (占计划的), the series it completes", "过去一年，税收收入8亿元，占计划的102%，同比增长6%。", []string{"tax", "", "tax"}},
+		{"batch 6: a growth on a comparable scope (按可比口径) measures no indicator", "过去一年，一般公共预算收入5亿元，按可比口径增长4%。", []string{"budget_revenue", ""}},
+		{"batch 6: 固投 is 固定资产投资", "过去一年，固投完成30亿元，增长8%。", []string{"fai", "fai"}},
+		{"batch 6: a scope narrowed (不含农户) is another series; an aside (含园区，下同) is not", "过去一年，固定资产投资（不含农户）完成5亿元，全县（含园区，下同）固定资产投资完成8亿元。", []string{"", "fai"}},
+		{"batch 6: 地方 before tax is a part; 地方一般预算收入 is the budget revenue; 入库 counts a stock", "过去一年，地方税收收入4亿元，地方一般预算收入5亿元，科技型中小企业入库30家，高新技术企业20家。", []string{"", "budget_revenue", "sme_total", "hightech_total"}},
+		{"batch 6: the output of enterprises above scale is no indicator; their count is", "过去一年，规模以上企业生产总值12亿元，增长9%；规模以上企业28家。", []string{"", "", "above_scale"}},
+		{"batch 6: a bound before investment and 地方 before it restrict it; not before the budget revenue", "过去一年，1000万元以上固定资产投资20亿元，增长8%；地方固定资产投资5亿元；地方一般预算收入1亿元。", []string{"", "", "", "budget_revenue"}},
+		{"batch 6: 地方级财政收入 is the budget revenue, a 区级 revenue is not; 工业年产值 is the industrial output", "过去一年，地方级财政收入3亿元，一般预算地方级财政收入增长6%，区级财政收入2亿元，规模工业年产值突破50亿元。", []string{"budget_revenue", "budget_revenue", "", "industrial_output"}},
+	})
 }
 
 // Batches 4 and 5 of the development half: targets, periods of reports
@@ -141,10 +138,7 @@ func TestIndicatorNamesBatch3(t *testing.T) {
 // structure ratios, subjects of clauses whose verb follows the noun, and
 // group sizes. Each rule on sentences written for the test.
 func TestReadingRulesBatch45(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, "", []ruleCase{
 		{"a news digest without heading or date: the year stated whole is reviewed, the year of a goal targeted",
 			"某区两会报道\n初步预计，2018年全年全区税收完成12亿元，增长7%。\n2019年，全区定下的目标：地区生产总值增长6%以上。",
 			[]detail{{"12", "亿元", "税收", "预计", "2018", "fact", "level"}, {"7", "%", "税收", "增长,预计", "2018", "fact", "growth"},
@@ -244,38 +238,7 @@ func TestReadingRulesBatch45(t *testing.T) {
 			"某市政府工作报告\n——2021年1月10日\n过去一年，全年实现地区生产总值（预计，下同）7100亿元左右、增长6%左右；一般公共预算收入完成468.3亿元、下降11%。",
 			[]detail{{"7100", "亿元", "地区生产总值", "约,预计", "2020", "fact", "level"}, {"6", "%", "地区生产总值", "增长,约,预计", "2020", "fact", "growth"},
 				{"468.3", "亿元", "一般公共预算收入", "预计", "2020", "fact", "level"}, {"11", "%", "一般公共预算收入", "下降,预计", "2020", "fact", "growth"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
-}
-
-// Batch 4's names: the budget revenue with its words in another order
-// maps; a 限额以上 part of investment and an amount of the enterprises an
-// indicator counts do not.
-func TestIndicatorNamesBatch45(t *testing.T) {
-	text := "某县政府工作报告\n——2019年1月10日\n过去一年，一般财政公共预算收入1.9亿元，限额以上固定资产投资16亿元，规上企业总产值增长5%，规上企业增长8%。"
-	found := Extract(strings.Split(text, "\n"), Options{})
-	s, _, err := spec.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := MapIndicators(found, s)
-	want := []string{"budget_revenue", "", "", "above_scale"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
-	}
-	// 工业总产值 beside 规上工业产值 is the wider series; alone it keeps the alias.
-	text = "某县政府工作报告\n——2019年1月10日\n过去五年，工业总产值、规上工业产值年均增长分别为6%、5%。\n过去一年，工业总产值增长7%。"
-	found = Extract(strings.Split(text, "\n"), Options{})
-	got = MapIndicators(found, s)
-	want = []string{"", "industrial_output", "industrial_output"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("indicators (-want +got):\n%s\n%+v", diff, found)
-	}
+	})
 }
 
 // A target for a year the run holds data of names its indicator but is not
@@ -348,5 +311,19 @@ func TestToDate(t *testing.T) {
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.text, diff)
 		}
+	}
+}
+
+// A verb of change with 到 or 至 names the level reached: a rise to it
+// (增至) or a fall to it (达到), whichever verb it is.
+func TestChangedTo(t *testing.T) {
+	text := "某县政府工作报告\n——2019年1月10日\n过去一年，耕地面积扩大至3万亩，贫困人口减少至200人，企业发展到45家，城镇化率提高到56%，单位能耗降至0.5吨标准煤。"
+	var got []string
+	for _, c := range Extract(strings.Split(text, "\n"), Options{}) {
+		got = append(got, c.Value+":"+strings.Join(c.Qualifiers, ","))
+	}
+	want := []string{"3:增至", "200:达到", "45:增至", "56:增至", "0.5:达到"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("qualifiers (-want +got):\n%s", diff)
 	}
 }

@@ -237,3 +237,24 @@ func TestHeldoutReports(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreBatch scores a newly labelled, not yet split batch once, whole,
+// before any change is made for it (TALLY_SCORE_DIR=testdata/reports/batch4,
+// say): totals only, as for the held-out half, and the agreement count.
+// Without the variable it skips.
+func TestScoreBatch(t *testing.T) {
+	dir := os.Getenv("TALLY_SCORE_DIR")
+	if dir == "" {
+		t.Skip("set TALLY_SCORE_DIR to a folder of labelled reports to score it whole")
+	}
+	sc, ok := scoreDir(t, dir)
+	if !ok {
+		t.Fatalf("no labelled reports in %s", dir)
+	}
+	t.Logf("%s: %s", dir, sc)
+	if given, ok := scoreDirYear(t, dir, true); ok {
+		t.Logf("%s, the review year given: %s", dir, given)
+	}
+	reports, checked, consistent, conflicts, bad := agreement(t, dir)
+	t.Logf("%s, data made from the labels: %d reports, %d claims checked, %d consistent, %d mismatches (%d contradicted by the labels' own figures)", dir, reports, checked, consistent, len(bad), len(conflicts))
+}

@@ -1,10 +1,7 @@
 package report
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // Reviews of more than one year whatever their length: the span ends with
@@ -12,10 +9,7 @@ import (
 // year's levels (LABELLING.md: five-year review, 过去四年, X以来).
 func TestMultiYearReviews(t *testing.T) {
 	const head = "某县政府工作报告\n——2021年1月12日在某县人民代表大会上\n"
-	cases := []struct {
-		name, text string
-		want       []detail
-	}{
+	checkRules(t, head, []ruleCase{
 		{"过去四年: a four-year span; a flow is a sum, a level reached the last year's",
 			"过去四年，全县建成农村公路320公里，新增城镇就业4800人，城镇居民人均可支配收入达到36000元。",
 			[]detail{{"320", "公里", "农村公路", "累计", "2017-2020", "fact", "cumulative"}, {"4800", "人", "城镇就业", "新增,累计", "2017-2020", "fact", "cumulative"},
@@ -42,13 +36,7 @@ func TestMultiYearReviews(t *testing.T) {
 				{"7", "%", "地区生产总值", "年均", "2016-2020", "fact", "growth"}, {"60", "个", "项目", "累计", "2017-2020", "fact", "cumulative"}}},
 		{"one year after a span goes back to the year", "过去四年，全县建成农村公路320公里。\n二、2020年工作回顾\n全县建成农村公路80公里。",
 			[]detail{{"320", "公里", "农村公路", "累计", "2017-2020", "fact", "cumulative"}, {"80", "公里", "农村公路", "", "2020", "fact", "level"}}},
-	}
-	for _, c := range cases {
-		got := details(Extract(strings.Split(head+c.text, "\n"), Options{}))
-		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", c.name, diff)
-		}
-	}
+	})
 }
 
 func TestTermStart(t *testing.T) {
