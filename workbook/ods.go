@@ -223,7 +223,8 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 		inCell     bool
 		text       strings.Builder
 		paras      int
-		skip       int // inside an annotation: not the cell's text
+		spans      []byte // the script of each text:span open in the cell
+		skip       int    // inside an annotation: not the cell's text
 	)
 	err := o.walk(func(d *xmlTokens, kind tokKind, _ int) (bool, error) {
 		name := string(d.name)
@@ -257,7 +258,7 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				rowHidden = v == "collapse" || v == "filter"
 				cells, col = cells[:0], 1
 			case "table-cell", "covered-table-cell":
-				inCell, paras, skip = true, 0, 0
+				inCell, paras, skip, spans = true, 0, 0, spans[:0]
 				text.Reset()
 				cellRepeat = repeat(d, "number-columns-repeated")
 				cur, valued = odsCell(d, col, row)
@@ -290,13 +291,30 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				if inCell && skip == 0 {
 					text.WriteByte('\n')
 				}
+			case "span":
+				// A span in superscript or subscript (a footnote mark):
+				// its digits as the sheet shows them (appendScript).
+				sn, _ := d.attr("style-name")
+				if len(spans) < 64 {
+					spans = append(spans, o.styles.script[sn])
+				}
 			}
 		case tokText:
 			if inCell && skip == 0 && paras > 0 {
-				text.Write(d.text)
+				script := scriptNone
+				for _, s := range spans {
+					if s != scriptNone {
+						script = s
+					}
+				}
+				text.Write(appendScript(nil, d.text, script))
 			}
 		case tokEnd:
 			switch name {
+			case "span":
+				if len(spans) > 0 {
+					spans = spans[:len(spans)-1]
+				}
 			case "annotation":
 				skip--
 			case "table-cell", "covered-table-cell":
@@ -511,7 +529,11 @@ type odsStyles struct {
 	data map[string]*odsNumStyle // by data style name
 	cell map[string][2]string    // cell style → its data style, its parent
 	cur  *odsNumStyle            // the data style being read
-	in   string                  // "text" or "embedded-text" being read in cur
+	// script holds the text styles set in superscript or subscript
+	// (style:text-position), by name; text is the one being read.
+	script   map[string]byte
+	textName string
+	in       string // "text" or "embedded-text" being read in cur
 }
 
 type odsNumStyle struct {
@@ -527,7 +549,7 @@ type odsNumStyle struct {
 const maxODSStyles = 100_000
 
 func newODSStyles() *odsStyles {
-	return &odsStyles{data: map[string]*odsNumStyle{}, cell: map[string][2]string{}}
+	return &odsStyles{data: map[string]*odsNumStyle{}, cell: map[string][2]string{}, script: map[string]byte{}}
 }
 
 func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
@@ -542,7 +564,18 @@ func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
 				s.data[n] = s.cur
 			}
 			return
+		case "text-properties":
+			if s.textName != "" && len(s.script) < maxODSStyles {
+				if p, ok := d.attr("text-position"); ok {
+					s.script[s.textName] = textPosition(p)
+				}
+			}
+			return
 		case "style":
+			s.textName = ""
+			if f, _ := d.attr("family"); f == "text" {
+				s.textName, _ = d.attr("name")
+			}
 			if f, _ := d.attr("family"); f == "table-cell" && len(s.cell) < maxODSStyles {
 				n, _ := d.attr("name")
 				ds, _ := d.attr("data-style-name")
@@ -637,4 +670,27 @@ func (s *odsStyles) flags(cell string) (uint8, string) {
 		scaled = t.scaled
 	}
 	return h, scaled
+}
+
+// textPosition reads style:text-position: "super" or a raised percentage
+// is superscript, "sub" or a lowered one subscript.
+func textPosition(p string) byte {
+	f := strings.Fields(p)
+	if len(f) == 0 {
+		return scriptNone
+	}
+	switch f[0] {
+	case "super":
+		return scriptSuper
+	case "sub":
+		return scriptSub
+	}
+	v, err := strconv.ParseFloat(strings.TrimSuffix(f[0], "%"), 64)
+	switch {
+	case err != nil || v == 0:
+		return scriptNone
+	case v > 0:
+		return scriptSuper
+	}
+	return scriptSub
 }

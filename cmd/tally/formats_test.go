@@ -140,7 +140,11 @@ wb.save(sys.argv[2])
 // tally reads each as it reads openpyxl's. Saved as .ods, the same four
 // are a percentage value type and number styles — number:display-factor,
 // a "." as embedded text, style:map conditions sending numbers to a style
-// that shows nothing — and are said the same way.
+// that shows nothing — and are said the same way. C9 is 385.65 typed as
+// text with a footnote mark, a 1 set in superscript (Calc's
+// CharEscapement): a superscript run in the .xlsx's string table, a
+// text:span raised by style:text-position in the .ods; both are "385.65¹",
+// no figure (they were 385.651).
 func TestFormatsFromCalc(t *testing.T) {
 	t.Parallel()
 	python := testtool.Python(t, "uno")
@@ -162,6 +166,12 @@ try:
         return k if k != -1 else fmts.addNew(code, loc)
     for ref, code in (("C5", ";;;"), ("C6", "#,##0.00,"), ("C7", "0%"), ("C8", "0\\.0000")):
         sh.getCellRangeByName(ref).NumberFormat = key(code)
+    c9 = sh.getCellRangeByName("C9")  # 385.65 with a footnote mark: a superscript 1
+    c9.setString("385.65")
+    text = c9.getText(); cur = text.createTextCursor(); cur.gotoEnd(False)
+    text.insertString(cur, "1", False)
+    cur.goLeft(1, True)
+    cur.CharEscapement, cur.CharEscapementHeight = 33, 58
     calc.save(doc, sys.argv[3] + "/in/2020-03-czs.xlsx", False)
     calc.save(doc, sys.argv[3] + "/ods/2020-03-czs.ods", True)
     doc.close(True)
@@ -186,13 +196,13 @@ finally:
 		return m
 	}
 	got := rules(filepath.Join(dir, "in", "2020-03-czs.xlsx"))
-	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales"} {
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number"} {
 		if got[cell] != rule {
 			t.Errorf(".xlsx %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
 	}
 	got = rules(filepath.Join(dir, "ods", "2020-03-czs.ods"))
-	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales"} {
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number"} {
 		if got[cell] != rule {
 			t.Errorf(".ods %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
