@@ -541,59 +541,69 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 	if !ok {
 		return nil
 	}
-	var cover []cellRange
-	for _, r := range mx.mergedCells() {
-		if int(r.r2) <= headerRow {
+	// Per figure column, the ranges over it by first row, with the furthest
+	// last row so far: a cell is looked up, not compared with every range
+	// (a sheet may hold 65,536 of them).
+	type over struct{ r1, r2, c1 []int32 }
+	cover := map[int]*over{}
+	last := int32(0)
+	for ci, sc := range l.cols {
+		if sc <= 0 || !l.value[ci] {
 			continue
 		}
-		for c := r.c1; c <= r.c2; c++ {
-			if ci, mapped := l.column(int(c)); mapped && l.value[ci] {
-				cover = append(cover, r)
-				break
+		var o over
+		var rs []cellRange
+		for _, r := range mx.mergedCells() {
+			if int(r.r2) > headerRow && int(r.c1) <= sc && sc <= int(r.c2) {
+				rs = append(rs, r)
 			}
 		}
+		if len(rs) == 0 {
+			continue
+		}
+		sort.Slice(rs, func(a, b int) bool { return rs[a].r1 < rs[b].r1 })
+		for i, r := range rs {
+			m := r.r2
+			if i > 0 {
+				m = max(m, o.r2[i-1])
+			}
+			o.r1, o.r2, o.c1 = append(o.r1, r.r1), append(o.r2, m), append(o.c1, r.c1)
+			last = max(last, r.r2)
+		}
+		cover[sc] = &o
 	}
 	if len(cover) == 0 {
 		return nil
 	}
-	// Rows come in order: the ranges are swept by their first row.
-	sort.Slice(cover, func(a, b int) bool { return cover[a].r1 < cover[b].r1 })
-	var live []cellRange
-	next := 0
+	covered := func(col, row int) bool {
+		o := cover[col]
+		if o == nil {
+			return false
+		}
+		i := sort.Search(len(o.r1), func(i int) bool { return int(o.r1[i]) > row }) - 1
+		if i < 0 || int(o.r2[i]) < row {
+			return false
+		}
+		// The first cell of its range is shown, unless an earlier range
+		// (merges may not overlap; a crafted file's may) reaches it.
+		anchor := int(o.r1[i]) == row && int(o.c1[i]) == col
+		return !anchor || i > 0 && int(o.r2[i-1]) >= row
+	}
 	err := mx.scanAgain(si, func(row int, _ bool, cells []rawCell) error {
 		if row <= headerRow {
 			return nil
 		}
-		for next < len(cover) && int(cover[next].r1) <= row {
-			live = append(live, cover[next])
-			next++
-		}
-		keep := live[:0]
-		for _, r := range live {
-			if int(r.r2) >= row {
-				keep = append(keep, r)
-			}
-		}
-		live = keep
-		if len(live) == 0 {
-			if next == len(cover) {
-				return errStop
-			}
-			return nil
+		if row > int(last) {
+			return errStop
 		}
 		for i := range cells {
 			c := &cells[i]
 			ci, mapped := l.column(c.Col)
-			if !mapped || !l.value[ci] || !hasFigure(c, l.units[ci]) {
+			if !mapped || !l.value[ci] || !covered(c.Col, row) || !hasFigure(c, l.units[ci]) {
 				continue
 			}
-			for _, r := range live {
-				if r.covers(c.Col, row) {
-					sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
-						reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
-					break
-				}
-			}
+			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
+				reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
 		}
 		boundFindings(sub, maxFindings)
 		return nil

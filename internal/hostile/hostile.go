@@ -340,6 +340,18 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, `</row><row r="4">`, `<c r="F3" t="inlineStr"><is><t>税收收入
 本月（万元）</t></is></c></row><row r="4">`).edit(sheet, `</row><row r="5">`, `<c r="F4"><v>5</v></c></row><row r="5">`).bytes(),
 		finding("duplicate_header", "occurs twice (columns C and F)"))
+	// 70,000 overlapping ranges over the figure columns (Excel allows no
+	// overlap): each cell is looked up by column and row, not compared with
+	// every range, and the sheet read a second time only to row's end.
+	var merges strings.Builder
+	mr := rng(11)
+	for i := 0; i < 70_000; i++ {
+		fmt.Fprintf(&merges, `<mergeCell ref="C%d:D%d"/>`, 5+mr.next()%39, 44+mr.next()%1_048_000)
+	}
+	v("merges-overlapping", "memory and time", "70,000 overlapping merged ranges over C5:D1048576",
+		p().edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
+			`<mergeCells count="70001"><mergeCell ref="A1:E1"></mergeCell>`+merges.String()+`</mergeCells>`).bytes(),
+		finding("merged_cell", "1291.22 is covered by merged cells"))
 	v("col-past-xfd", "Excel limits", "<col max=20000>",
 		p().edit(sheet, `</cols>`, `<col min="6" max="20000" hidden="1"/></cols>`).bytes(), unreadable("outside Excel's columns"))
 
