@@ -328,3 +328,24 @@ func withStyles(data []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// IsAnnotated reports whether the file at path is an annotated copy tally
+// wrote (Annotate): an .xlsx with the findings sheet, in either language.
+// A command may replace such a copy with a newer one without being told to.
+func IsAnnotated(path string, lim Limits) bool {
+	f, st, err := openRegular(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	x, err := openXLSX(f, st.Size(), lim)
+	if err != nil {
+		return false
+	}
+	for _, lang := range []reconcile.Lang{reconcile.Chinese, reconcile.English} {
+		if _, ok := x.sheet(reconcile.Text{"审核结果", "Check results"}.In(lang)); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -16,6 +16,7 @@ import (
 type checkOptions struct {
 	runOptions
 	Annotate string
+	Force    bool
 }
 
 func newCheckCommand(io streams) *cobra.Command {
@@ -36,7 +37,8 @@ func newCheckCommand(io streams) *cobra.Command {
 --annotate 文件夹：把每个有问题的文件复制到该文件夹（不存在时自动创建），标出有问题的
 单元格并加批注，另加一张问题清单。副本保留所有输入共同所在文件夹之下的子文件夹，
 同名文件不会互相覆盖。原文件从不修改：副本会替换某个输入文件（按文件本身比较，包括
-链接），或该文件夹位于正在读取的文件夹之内时，在写出任何文件之前即拒绝执行。
+链接），或该文件夹位于正在读取的文件夹之内时，在写出任何文件之前即拒绝执行。该文件夹
+中已有的同名标注副本会被新副本替换；同名的其他文件不加 --force 不会覆盖。
 
 退出状态：0 没有错误；1 有错误；2 tally 无法完成工作。`, `Run every check tally knows on the submissions under PATH: unreadable files
 (not a workbook, legacy .xls, encrypted, truncated, oversized, a zip bomb),
@@ -57,7 +59,9 @@ offending cells highlighted and commented, and a sheet listing the findings.
 Copies keep their folders below the folder all inputs share, so two files of
 one name do not collide. The originals are never modified: a copy that would
 replace an input (compared as files, through links), or a DIR inside a folder
-being read, is refused before anything is written.
+being read, is refused before anything is written. An earlier annotated copy of
+the same name in DIR is replaced; any other file of that name is not
+overwritten without --force.
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
 not run.`),
@@ -72,6 +76,7 @@ not run.`),
 	opts.AddFlags(cmd, io)
 	_ = cmd.Flags().MarkHidden("as-of") // every file is checked, whatever its month
 	cmd.Flags().StringVar(&opts.Annotate, "annotate", "", io.t("把有问题的文件加标注后复制到`文件夹`（不存在时自动创建）", "write annotated copies of files with findings into `DIR` (made as needed)"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, io.t("--annotate 文件夹中同名的文件即使不是 tally 写的标注副本也覆盖", "overwrite a file of the same name in the --annotate DIR even when it is not an annotated copy tally wrote"))
 	return cmd
 }
 
@@ -134,6 +139,16 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 		opts.checkFiles = func(files []input) (err error) {
 			if dests, err = annotateDests(files, opts.Annotate); err != nil {
 				return err
+			}
+			// An earlier copy is replaced by the newer one; any other
+			// file of that name only with --force, and before anything
+			// is written.
+			for _, f := range files {
+				if dst, ok := dests[f.display]; ok {
+					if err := refuseExisting(dst, opts.Force, func(p string) bool { return workbook.IsAnnotated(p, opts.limits()) }); err != nil {
+						return err
+					}
+				}
 			}
 			return ensureDir(opts.Annotate)
 		}

@@ -25,6 +25,7 @@ type extractOptions struct {
 	JSON   bool
 	Output string
 	Year   int
+	Force  bool
 }
 
 func newExtractCommand(io streams) *cobra.Command {
@@ -44,7 +45,7 @@ func newExtractCommand(io streams) *cobra.Command {
 年度。
 
 -o claims.yaml 把这些数字写成规格中的 claims，主语能对应到规格指标的已对应好，可直接
-粘贴进规格；-o claims.xlsx 写成工作簿（数值为数字格式）。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
+粘贴进规格；-o claims.xlsx 写成工作簿（数值为数字格式）。已有的文件不加 --force 不会覆盖。`, `Read a work report — UTF-8 text as extracted from its PDF, or a .docx — and list
 every quantitative claim: the value as written, its unit, the words that
 qualify it in canonical form (预计, 近, 余, 超过, 以上, 以内, 约, 累计, 年均, 增长,
 下降, 新增; 达到 and 增至 for a level reached), what it measures (its subject),
@@ -60,7 +61,8 @@ says nothing else. --year sets the year reviewed.
 
 With -o claims.yaml the claims are written as spec claims, mapped to the
 spec's indicators where their subjects name one, ready to paste into a spec;
-with -o claims.xlsx as a workbook (values as numbers).`),
+with -o claims.xlsx as a workbook (values as numbers). An existing file is not
+overwritten without --force.`),
 		Example: `  tally extract testdata/jingwu-2020-work-report.txt
   tally extract --json report.txt
   tally extract -o claims.yaml report.docx`,
@@ -72,6 +74,7 @@ with -o claims.xlsx as a workbook (values as numbers).`),
 	opts.spec.AddFlags(cmd, io)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, io.t("以 JSON 格式输出", "print the claims as JSON"))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", io.t("把数字写入`文件`（.yaml 或 .xlsx）", "write the claims to `FILE` (.yaml or .xlsx)"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, io.t("覆盖已有的 -o 文件", "overwrite an existing -o file"))
 	cmd.Flags().IntVar(&opts.Year, "year", 0, io.t("报告回顾的`年度`（默认从其标题和日期读出）", "the `YEAR` the report reviews (default: read from its headings and date)"))
 	return cmd
 }
@@ -144,6 +147,12 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		return err
 	}
 	noteReport(io.Err, note, path, io.Lang)
+	if opts.Output != "" {
+		// A claims file is made to be edited: never replaced unasked.
+		if err := refuseExisting(opts.Output, opts.Force, nil); err != nil {
+			return err
+		}
+	}
 	found := report.Extract(lines, report.Options{Year: opts.Year})
 	switch ext := strings.ToLower(filepath.Ext(opts.Output)); {
 	case opts.Output == "":

@@ -107,8 +107,13 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		// The output may replace an earlier run's consolidated workbook
 		// among the inputs (saved in the folder being read): that is not
 		// a submission, and it is skipped below.
-		if err := checkOutput(out, files); err != nil && !workbook.Identify(out, out, s, o.limits()).Consolidated {
-			return nil, "", err
+		if err := checkOutput(out, files); err != nil {
+			if !workbook.Identify(out, out, s, o.limits()).Consolidated {
+				return nil, "", err
+			}
+			// The file this run replaces is not one of its inputs: the
+			// same command twice reads the same files.
+			files = withoutFile(files, out)
 		}
 	}
 	if o.checkFiles != nil {
@@ -169,12 +174,14 @@ type reconcileOptions struct {
 	runOptions
 	Output string
 	Report string
+	Force  bool
 	show   showOptions // 舍位平衡, as merge has it
 }
 
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command, io streams) {
 	o.runOptions.AddFlags(cmd, io)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
+	cmd.Flags().BoolVar(&o.Force, "force", false, io.t("覆盖已有的 -o 文件，即使它不是 tally 写出后未经改动的汇总工作簿", "overwrite an existing -o file even when it is not a consolidated workbook tally wrote and nobody changed since"))
 	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告`文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
 	o.show.AddFlags(cmd, io, false)
 }
@@ -240,6 +247,13 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	}
 	if opts.Output != "" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 		return usage(msg{"-o {path}：工作簿的文件名须以 .xlsx 结尾", "-o {path}: the workbook's name must end in .xlsx"}, fields{"path": opts.Output})
+	}
+	if opts.Output != "" {
+		// Last month's workbook, as tally wrote it, is replaced; one
+		// edited since, or any other file, only with --force.
+		if err := refuseExisting(opts.Output, opts.Force, ownWorkbook); err != nil {
+			return err
+		}
 	}
 	opts.report, opts.notes = opts.Report, io.Err
 	show, err := opts.show.parse()

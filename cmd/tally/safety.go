@@ -305,3 +305,55 @@ func (in input) size() int64 {
 	}
 	return 0
 }
+
+// What a command may replace without --force: a file tally wrote and no one
+// changed since — a consolidated workbook whose seal still verifies (the
+// monthly reconcile -o over last run's file), an annotated copy (its 审核结果
+// sheet). Anything else that exists — an extracted claims file (made to be
+// edited), a template (perhaps filled in), a workbook edited since tally
+// wrote it, some other file of that name — is refused, by name, before
+// anything is written; --force replaces it. Inputs are never replaced,
+// even with --force (checkOutput, annotateDests).
+
+// refuseExisting refuses path when it exists, unless force or replaceable
+// says tally may replace it.
+func refuseExisting(path string, force bool, replaceable func(string) bool) error {
+	st, err := os.Stat(path)
+	if err != nil || force {
+		return nil
+	}
+	if st.IsDir() {
+		return usage(msg{"{path} 是文件夹，不是文件", "{path} is a folder, not a file"}, fields{"path": path})
+	}
+	if replaceable != nil && replaceable(path) {
+		return nil
+	}
+	if replaceable != nil {
+		return usage(msg{"{path} 已存在，且不是 tally 写出后未经改动的文件；要覆盖请加 --force", "{path} exists and is not a file tally wrote and nobody changed since; use --force to overwrite it"}, fields{"path": path})
+	}
+	return usage(msg{"{path} 已存在；要覆盖请加 --force", "{path} exists; use --force to overwrite it"}, fields{"path": path})
+}
+
+// ownWorkbook reports whether path is a consolidated workbook tally wrote,
+// its seal verifying: nothing in it changed since.
+func ownWorkbook(path string) bool {
+	n := reconcile.VerifyNode(workbook.ReadNodeFile(path, filepath.Base(path), workbook.NodeLimits))
+	return !n.Refused()
+}
+
+// withoutFile returns files without the one that is the file at path (an
+// output this run replaces is not one of its inputs), compared as files.
+func withoutFile(files []input, path string) []input {
+	st, err := os.Stat(path)
+	if err != nil {
+		return files
+	}
+	out := files[:0:0]
+	for _, f := range files {
+		if fst, err := os.Stat(f.path); err == nil && os.SameFile(fst, st) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

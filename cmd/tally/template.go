@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -131,8 +130,8 @@ func runTemplate(io streams, opts *templateOptions) error {
 	}
 	for _, d := range depts {
 		path := filepath.Join(opts.Output, templates.FileName(d, p))
-		if _, err := os.Stat(path); err == nil && !opts.Force {
-			return usage(msg{"{path} 已存在；要覆盖请加 --force", "{path} exists; use --force to overwrite it"}, fields{"path": path})
+		if err := refuseExisting(path, opts.Force, nil); err != nil {
+			return err
 		}
 		var fill templates.Fill
 		if sub := prev[d.Code]; sub != nil {
