@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"regexp"
+	"sort"
 	"strings"
 	"syscall"
 
@@ -130,11 +131,16 @@ func errorText(err error, lang reconcile.Lang) string {
 }
 
 // flagError turns pflag's complaints into usage errors in both languages.
-func flagError(_ *cobra.Command, err error) error {
+func flagError(cmd *cobra.Command, err error) error {
 	s := err.Error()
 	switch {
 	case strings.HasPrefix(s, "unknown flag: "):
-		return usage(msg{"没有选项 {flag}", "unknown flag: {flag}"}, fields{"flag": strings.TrimPrefix(s, "unknown flag: ")})
+		flag := strings.TrimPrefix(s, "unknown flag: ")
+		if near := nearFlags(cmd, flag); len(near) > 0 {
+			return usage(msg{"没有选项 {flag}\n您是不是要用 {names}？", "unknown flag: {flag}\nDid you mean {names}?"},
+				fields{"flag": flag, "names": reconcile.Text{strings.Join(near, " 或 "), strings.Join(near, " or ")}})
+		}
+		return usage(msg{"没有选项 {flag}", "unknown flag: {flag}"}, fields{"flag": flag})
 	case strings.HasPrefix(s, "unknown shorthand flag: "):
 		return usage(msg{"没有选项 {flag}", "unknown flag: {flag}"}, fields{"flag": strings.TrimPrefix(s, "unknown shorthand flag: ")})
 	case strings.HasPrefix(s, "flag needs an argument: "):
@@ -144,6 +150,61 @@ func flagError(_ *cobra.Command, err error) error {
 		return usage(msg{"选项 {flag} 的值“{value}”无效", "flag {flag}: invalid value \"{value}\""}, fields{"flag": m[2], "value": m[1]})
 	}
 	return usage(msg{"选项有误：{detail}", "{detail}"}, fields{"detail": s})
+}
+
+// nearFlags returns the command's visible flags closest to a mistyped one
+// (--asof: --as-of), by edit distance ignoring case and dashes' count, at
+// most 2 edits (as cobra suggests commands), in name order.
+func nearFlags(cmd *cobra.Command, typed string) []string {
+	name, _, _ := strings.Cut(strings.TrimLeft(typed, "-"), "=")
+	name = strings.ToLower(name)
+	if name == "" || cmd == nil {
+		return nil
+	}
+	best, out := 3, []string(nil)
+	seen := map[string]bool{}
+	visit := func(f *pflag.Flag) {
+		if f.Hidden || seen[f.Name] {
+			return
+		}
+		seen[f.Name] = true
+		d := editDistance(name, f.Name)
+		if strings.ReplaceAll(name, "-", "") == strings.ReplaceAll(f.Name, "-", "") {
+			d = 1 // --asof, --as_of: only the dash differs
+		}
+		switch {
+		case d < best:
+			best, out = d, []string{"--" + f.Name}
+		case d == best:
+			out = append(out, "--"+f.Name)
+		}
+	}
+	cmd.Flags().VisitAll(visit)
+	cmd.InheritedFlags().VisitAll(visit)
+	sort.Strings(out)
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur := make([]int, len(y)+1)
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(y)]
 }
 
 var (
