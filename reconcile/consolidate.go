@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -373,25 +374,52 @@ func savedText(modified string) any {
 	return Text{"保存于 " + t.In(beijing).Format("2006-01-02 15:04:05") + "（北京时间）", "saved " + t.UTC().Format("2006-01-02 15:04:05") + " UTC"}
 }
 
+// savesText says when the file that counts (used) and this one were
+// saved, for the duplicate-file finding: 该文件保存于 …，本文件未记录保存时间 /
+// that one saved …, this one has no save time recorded; when neither says,
+// once (两个文件都未记录保存时间 / neither file records when it was saved).
+func savesText(used, this string) Text {
+	_, uerr := time.Parse(time.RFC3339Nano, used)
+	_, terr := time.Parse(time.RFC3339Nano, this)
+	if uerr != nil && terr != nil {
+		return Text{"两个文件都未记录保存时间", "neither file records when it was saved"}
+	}
+	u, t := savedText(used).(Text), savedText(this).(Text)
+	en := func(s string) string {
+		if s == "no save time recorded" {
+			return "has no save time recorded"
+		}
+		return s
+	}
+	return Text{"该文件" + u[0] + "，本文件" + t[0], "that one " + en(u[1]) + ", this one " + en(t[1])}
+}
+
 // beijing is China Standard Time, UTC+8 all year.
 var beijing = time.FixedZone("CST", 8*60*60)
 
-// rejectedRows says which rows of a sheet were rejected: 内资到位!5:5, or
-// the first few and how many (n in all).
+// rejectedRows says which rows of a sheet were rejected, in a clerk's
+// words, not Excel's row ranges (内资到位!5:5): 内资到位 第5行, 税收收入 第6、12行
+// (row 5, rows 6, 12), the first few and how many (n in all).
 func rejectedRows(file, sheet string, first []int, n int) Text {
 	refs := make([]string, 0, 3)
 	for _, line := range first[:min(len(first), 3)] {
-		refs = append(refs, fmt.Sprintf("%d:%d", line, line))
+		refs = append(refs, strconv.Itoa(line))
 	}
-	at := Source{File: file, Sheet: sheet, Cell: strings.Join(refs, ",")}.String()
-	if n == 1 {
-		return Text{"被拒收的行：" + at, "rejected row: " + at}
-	}
+	at := Source{File: file, Sheet: sheet}.String()
 	more := ""
-	if n > 3 {
+	if n > len(refs) {
 		more = "…"
 	}
-	return Text{fmt.Sprintf("被拒收的行 %d 行：%s%s", n, at, more), fmt.Sprintf("%d rejected rows: %s%s", n, at, more)}
+	zh := fmt.Sprintf("%s 第%s行%s", at, strings.Join(refs, "、"), more)
+	word := "rows"
+	if len(refs) == 1 {
+		word = "row"
+	}
+	en := fmt.Sprintf("%s %s %s%s", at, word, strings.Join(refs, ", "), more)
+	if n == 1 {
+		return Text{"被拒收的行：" + zh, "rejected row: " + en}
+	}
+	return Text{fmt.Sprintf("被拒收的行 %d 行：%s", n, zh), fmt.Sprintf("%d rejected rows: %s", n, en)}
 }
 
 // consolidate adds one accepted value cell (column ci of row r) to the

@@ -350,7 +350,8 @@ func TestRejectedRowsGrouped(t *testing.T) {
 	}
 	r := Consolidate(s, subs, Options{})
 	got := r.Series[0].Months[3].Incomplete
-	if len(got) != 1 || got[0][1] != "2 rejected rows: 2020-03-czs.xlsx: 税收!4:4,5:5" {
+	// In a clerk's words, not Excel's row ranges (税收!4:4,5:5).
+	if len(got) != 1 || got[0][1] != "2 rejected rows: 2020-03-czs.xlsx: 税收 rows 4, 5" || got[0][0] != "被拒收的行 2 行：2020-03-czs.xlsx: 税收 第4、5行" {
 		t.Errorf("reasons %v", got)
 	}
 }

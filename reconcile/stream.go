@@ -175,7 +175,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 				Rule: RuleIdenticalCopy, Severity: Info, Fields: Fields{"used": used.File}})
 		} else {
 			fr.mid = append(fr.mid, Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-				Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "used_saved": savedText(used.Modified), "saved": savedText(s.Modified)}},
+				Rule: RuleDuplicateFile, Severity: Warning, Fields: Fields{"used": used.File, "saves": savesText(used.Modified, s.Modified)}},
 				Finding{Source: Source{File: used.File}, Department: s.Department, Period: s.Period.String(),
 					Rule: RuleDuplicateUsed, Severity: Info, Fields: Fields{"other": s.File}})
 		}

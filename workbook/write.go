@@ -432,7 +432,7 @@ func (x *out) overview() error {
 		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
 	if len(open) > 0 { // the claims to look at, under their own header
-		rows = append(rows, []cell{c(x.l("不一致的报告数字", "Report figures not consistent"), "header"), c(x.l("结论", "Verdict"), "header")})
+		rows = append(rows, []cell{c(x.l("未确认的报告数字", "Report figures not confirmed"), "header"), c(x.l("结论", "Verdict"), "header")})
 		rows = append(rows, open...)
 	}
 	if err := x.table("overview", x.title(), []column{{x.l("项目", "Item"), overviewWidths[0]}, {x.l("数值", "Value"), overviewWidths[1]}}, rows, x.hasTargets()); err != nil {

@@ -501,7 +501,7 @@ def look(c):
 ov = wb["概览"]
 head = None
 for r in range(1, ov.max_row + 1):
-    if ov.cell(r, 1).value == "不一致的报告数字":
+    if ov.cell(r, 1).value == "未确认的报告数字":
         head = r
         print("header", ov.cell(r, 2).value, ov.cell(r, 1).font.b, ov.cell(r, 2).font.b)
 seen = {}

@@ -50,23 +50,23 @@ wb.save(sys.argv[2])
 	fill(a, "2020-12-15T10:00:00")
 	fill(b, "")
 	_, out, _ := runTally(t, "check", inbox)
-	want := "同一单位同一报告期另有文件 " + b + "（未记录保存时间；本文件未记录保存时间）"
+	want := "同一单位同一报告期另有文件 " + b + "（两个文件都未记录保存时间）"
 	if !strings.Contains(out, want) {
 		t.Errorf("check: want %q in\n%s", want, out)
 	}
 	_, out, _ = runTally(t, "check", "--lang", "en", inbox)
-	if want := "another file for the same department and period, " + b + " (no save time recorded; this one: no save time recorded)"; !strings.Contains(out, want) {
+	if want := "another file for the same department and period, " + b + " (neither file records when it was saved)"; !strings.Contains(out, want) {
 		t.Errorf("check --lang en: want %q in\n%s", want, out)
 	}
 
 	// A real save time counts over none and is shown in 北京时间 / UTC.
 	fill(a, "2021-02-03T01:02:03")
 	_, out, _ = runTally(t, "check", inbox)
-	if want := "同一单位同一报告期另有文件 " + a + "（保存于 2021-02-03 09:02:03（北京时间）；本文件未记录保存时间）"; !strings.Contains(out, want) {
+	if want := "同一单位同一报告期另有文件 " + a + "（该文件保存于 2021-02-03 09:02:03（北京时间），本文件未记录保存时间）"; !strings.Contains(out, want) {
 		t.Errorf("check: want %q in\n%s", want, out)
 	}
 	_, out, _ = runTally(t, "check", "--lang", "en", inbox)
-	if want := "another file for the same department and period, " + a + " (saved 2021-02-03 01:02:03 UTC; this one: no save time recorded)"; !strings.Contains(out, want) {
+	if want := "another file for the same department and period, " + a + " (that one saved 2021-02-03 01:02:03 UTC, this one has no save time recorded)"; !strings.Contains(out, want) {
 		t.Errorf("check --lang en: want %q in\n%s", want, out)
 	}
 
