@@ -167,8 +167,9 @@ func TestChecks(t *testing.T) {
 	r := Consolidate(s, subs, Options{})
 	want := []string{
 		"total_mismatch 2020-03-czs.xlsx: 税收!B6 error",
-		"duplicate_submission 2020-05-czs.xlsx warning",
+		// The file that counts is read first (the run's order).
 		"duplicate_submission_used 2020-05-czs (1).xlsx info",
+		"duplicate_submission 2020-05-czs.xlsx warning",
 		"ytd_chain 2020-06-czs.xlsx: 税收!C4 error",
 		"missing_submission  error",
 	}

@@ -46,9 +46,9 @@ func TestAcrossMonths(t *testing.T) {
 	want := []string{
 		"ytd_chain 2020-02-czs.xlsx: 税收!C5 25 map[expected:20 month:10 off:[多 5 5 too high] prev:2020-01 prev_ytd:10 revision:5 ytd:25]",
 		"ytd_chain 2020-02-czs.xlsx: 税收!C7 9 map[expected:4 month:4 off:[多 5 5 too high] prev:2020-01 prev_ytd:0 revision:5 ytd:9]",
+		"entity_disappears 2020-02-czs.xlsx: 税收 乙 map[name:乙 prev:2020-01]",
 		"entity_appears 2020-02-czs.xlsx: 税收!A4 己 map[name:己 prev:2020-01]",
 		"entity_appears 2020-02-czs.xlsx: 税收!A7 戊 map[name:戊 prev:2020-01]",
-		"entity_disappears 2020-02-czs.xlsx: 税收 乙 map[name:乙 prev:2020-01]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -162,9 +162,7 @@ func TestAcrossMonthsModel(t *testing.T) {
 		}
 		sort.Ints(appears)
 		sort.Ints(gone)
-		for _, l := range appears {
-			want = append(want, fmt.Sprintf("entity_appears A%d", l))
-		}
+		// Reading order (ReportOrder): a sheet's finding of no cell first.
 		for _, l := range gone {
 			var name string
 			for _, x := range months[0] {
@@ -173,6 +171,9 @@ func TestAcrossMonthsModel(t *testing.T) {
 				}
 			}
 			want = append(want, "entity_disappears "+name)
+		}
+		for _, l := range appears {
+			want = append(want, fmt.Sprintf("entity_appears A%d", l))
 		}
 		res := Consolidate(s, subs, Options{AsOf: Period{2020, 2}})
 		var got []string

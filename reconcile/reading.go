@@ -92,3 +92,70 @@ func CellPosition(ref string) (row, col int) {
 	}
 	return row, col
 }
+
+// ReportOrder puts a run's findings in the one order every list of them
+// uses — the terminal, 问题清单, the JSON, check's list and the annotated
+// copy's 审核结果: file by file in the run's order (inputs, which is period
+// order, whatever order the files were given in; a file no input names
+// after them, by name), each file's in reading order (ReadingOrder, its
+// sheets ranked as its department's tables are in the spec), and last the
+// findings of no one file (a month not submitted) by severity, then
+// period, then as found (departments in the spec's order). A list by
+// severity sorts this one stably by severity: within a severity the same
+// order holds.
+func ReportOrder(fs []Finding, s *Spec, inputs []Input) []Finding {
+	rank := make(map[string]int, len(inputs))
+	dept := map[string]string{}
+	for _, in := range inputs {
+		if _, ok := rank[in.File]; !ok {
+			rank[in.File] = len(rank)
+		}
+		if in.Department != "" {
+			dept[in.File] = in.Department
+		}
+	}
+	byFile := map[string][]Finding{}
+	var files []string
+	for _, f := range fs {
+		if _, ok := byFile[f.File]; !ok && f.File != "" {
+			files = append(files, f.File)
+		}
+		byFile[f.File] = append(byFile[f.File], f)
+		if f.Department != "" && dept[f.File] == "" {
+			dept[f.File] = f.Department
+		}
+	}
+	sort.SliceStable(files, func(i, j int) bool {
+		ri, oki := rank[files[i]]
+		rj, okj := rank[files[j]]
+		switch {
+		case oki && okj:
+			return ri < rj
+		case oki != okj:
+			return oki
+		}
+		return files[i] < files[j]
+	})
+	out := make([]Finding, 0, len(fs))
+	for _, file := range files {
+		f := byFile[file]
+		var sheets []string
+		if s != nil {
+			if d, ok := s.Department(dept[file]); ok {
+				for _, t := range d.Tables {
+					sheets = append(sheets, t.Sheet)
+				}
+			}
+		}
+		ReadingOrder(f, sheets)
+		out = append(out, f...)
+	}
+	none := byFile[""]
+	sort.SliceStable(none, func(i, j int) bool {
+		if a, b := severityRank(none[i].Severity), severityRank(none[j].Severity); a != b {
+			return a < b
+		}
+		return none[i].Period < none[j].Period
+	})
+	return append(out, none...)
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/workbook"
@@ -216,45 +215,10 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 	return out
 }
 
-// readingOrder returns the run's findings grouped by file, in the order
-// the files first appear, each file's in reading order: its sheets ranked
-// as the department's tables are in the spec, other sheets after.
+// readingOrder returns the run's findings grouped by file, each file's in
+// reading order (reconcile.ReportOrder, the order every list uses).
 func readingOrder(res *reconcile.Result) []reconcile.Finding {
-	var files []string
-	byFile := map[string][]reconcile.Finding{}
-	dept := map[string]string{}
-	for _, f := range res.Findings {
-		if _, ok := byFile[f.File]; !ok {
-			files = append(files, f.File)
-		}
-		byFile[f.File] = append(byFile[f.File], f)
-		if f.Department != "" {
-			dept[f.File] = f.Department
-		}
-	}
-	for _, in := range res.Inputs {
-		if in.Department != "" {
-			dept[in.File] = in.Department
-		}
-	}
-	out := make([]reconcile.Finding, 0, len(res.Findings))
-	for _, file := range files {
-		fs := byFile[file]
-		var sheets []string
-		if res.Spec != nil {
-			if d, ok := res.Spec.Department(dept[file]); ok {
-				for _, t := range d.Tables {
-					sheets = append(sheets, t.Sheet)
-				}
-			}
-		}
-		if file == "" { // findings of no one file: by period within a severity
-			sort.SliceStable(fs, func(i, j int) bool { return fs[i].Period < fs[j].Period })
-		}
-		reconcile.ReadingOrder(fs, sheets)
-		out = append(out, fs...)
-	}
-	return out
+	return reconcile.ReportOrder(res.Findings, res.Spec, res.Inputs)
 }
 
 func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.Lang) {
@@ -311,7 +275,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 // the others are still written.
 func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, lang reconcile.Lang, lim workbook.Limits) {
 	byFile := map[string][]reconcile.Finding{}
-	for _, f := range res.Findings {
+	for _, f := range readingOrder(res) { // the copy's 审核结果 lists them as check does
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for i := range out.Files {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestOrderIndependence drives the command: every file of the sample year
@@ -155,4 +158,97 @@ func withCore(t *testing.T, data []byte, from, to string) []byte {
 		t.Fatal("save time not replaced")
 	}
 	return buf.Bytes()
+}
+
+// TestOneFindingOrder: a file's findings come out in one order wherever
+// they are listed — check's list, reconcile's terminal and --json, 问题清单
+// and the annotated copy's 审核结果 — the reading order README states
+// (severity, then sheet, row, column: D4, B6, C7 …, C12 before D44), and
+// the months not submitted, of no one file, by severity then period; the
+// same whatever order the files are given in.
+func TestOneFindingOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	for src, dst := range map[string]string{"testdata/bad/reading-order.xlsx": "2021-01-czs.xlsx", "testdata/submissions/2021-02-zsb.xlsx": "2021-02-zsb.xlsx"} {
+		data, err := os.ReadFile(repo(t, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, dst), data, 0o644)
+	}
+	czs := filepath.Join(in, "2021-01-czs.xlsx")
+	exec := func(args ...string) string {
+		var so, se bytes.Buffer
+		if code := run(args, strings.NewReader(""), &so, &se); code != exitFindings {
+			t.Fatalf("%v: exit %d\n%s%s", args, code, so.String(), se.String())
+		}
+		return so.String()
+	}
+	type at struct{ Sheet, Cell, Rule string }
+	var check struct {
+		Files []struct {
+			File     string
+			Findings []at
+		}
+	}
+	decode(t, exec("check", "--json", "--annotate", filepath.Join(dir, "returned"), in), &check)
+	var want []at
+	for _, f := range check.Files {
+		if f.File == czs {
+			want = f.Findings
+		}
+	}
+	if len(want) != 6 || want[0].Cell != "D4" || want[1].Cell != "B6" {
+		t.Fatalf("check lists %v, want the reading order D4, B6, C7, D4, H4, C5", want)
+	}
+	type finding struct{ File, Period, Sheet, Cell, Rule, Severity string }
+	for _, order := range [][]string{{in}, {filepath.Join(in, "2021-02-zsb.xlsx"), czs}, {czs, filepath.Join(in, "2021-02-zsb.xlsx")}} {
+		var res struct{ Findings []finding }
+		decode(t, exec(append([]string{"reconcile", "--json", "--as-of", "2021-02"}, order...)...), &res)
+		var got []at
+		var missing []string
+		rank := map[string]int{"error": 0, "warning": 1, "info": 2}
+		last := 0
+		for i, f := range res.Findings {
+			if f.File == czs {
+				got = append(got, at{f.Sheet, f.Cell, f.Rule})
+			}
+			if f.Rule == "missing_submission" {
+				missing = append(missing, f.Period)
+			}
+			if i > 0 && f.File == "" && res.Findings[i-1].File == "" && rank[f.Severity] == last && f.Period < res.Findings[i-1].Period {
+				t.Errorf("%v: %s %s listed after %s", order, f.Rule, f.Period, res.Findings[i-1].Period)
+			}
+			last = rank[f.Severity]
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%v: reconcile --json lists %v, check %v", order, got, want)
+		}
+		if !sort.StringsAreSorted(missing) || len(missing) < 2 {
+			t.Errorf("%v: months not submitted in the order %v, want period order", order, missing)
+		}
+	}
+	// The annotated copy's 审核结果 sheet: sheet, cell, …, rule.
+	f, err := excelize.OpenFile(filepath.Join(dir, "returned", "2021-01-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("审核结果")
+	var sheetOrder []at
+	for _, r := range rows[1:] {
+		rule := r[5][strings.LastIndex(r[5], "(")+1:]
+		sheetOrder = append(sheetOrder, at{r[0], r[1], strings.TrimSuffix(rule, ")")})
+	}
+	if fmt.Sprint(sheetOrder) != fmt.Sprint(want) {
+		t.Errorf("审核结果 lists %v, check %v", sheetOrder, want)
+	}
+}
+
+func decode(t *testing.T, s string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("%v\n%s", err, s)
+	}
 }

@@ -250,10 +250,10 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 	}
 	if opts.Output != "" {
 		// Last month's workbook, as tally wrote it, is replaced; one
-		// edited since, or any other file, only with --force.
-		if err := refuseExisting(opts.Output, opts.Force, ownWorkbook); err != nil {
-			return err
-		}
+		// edited since, or any other file, only with --force. Said after
+		// the refusal of an input (checkOutput), which --force never
+		// overrides.
+		opts.checkFiles = func([]input) error { return refuseExisting(opts.Output, opts.Force, ownWorkbook) }
 	}
 	opts.report, opts.notes = opts.Report, io.Err
 	show, err := opts.show.parse()
