@@ -334,6 +334,14 @@ func (l *Ledger) AddOwnWorkbook(file string) {
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
 }
 
+// AddNotSubmission records a file found in a folder read that is neither
+// a spreadsheet nor named as a submission: listed with an info finding,
+// not read, not counted among the files.
+func (l *Ledger) AddNotSubmission(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleNotSubmission, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "not_submission"})
+}
+
 // AddSameFile records a path that reaches the file read as used (a hard
 // or symbolic link): listed, with an info finding, and not read again.
 func (l *Ledger) AddSameFile(path, used string) {
@@ -989,8 +997,8 @@ func (l *Ledger) summarise() {
 			s.Folders++
 			continue
 		}
-		if in.Status == "same_file" {
-			continue // a second path to a file counted once
+		if in.Status == "same_file" || in.Status == "not_submission" {
+			continue // a second path to a file counted once; no submission
 		}
 		s.Files++
 		switch in.Status {

@@ -85,6 +85,10 @@ const (
 	// (links): read or consolidated once.
 	RuleIdenticalCopy Rule = "identical_copy"
 	RuleSameFile      Rule = "same_file"
+	// A file in a folder read that is neither a spreadsheet nor named as
+	// a submission (notes, a PDF, a report): listed once and skipped,
+	// never in silence.
+	RuleNotSubmission Rule = "not_submission"
 )
 
 // Finding is one problem, at its place.
@@ -220,6 +224,9 @@ var catalogue = map[Rule]message{
 		Text{"与 {used} 内容完全相同（同一文件的副本），只汇总一次，按 {used}", "identical to {used} byte for byte (a copy of the same file); consolidated once, as {used}"}},
 	RuleSameFile: {Text{"同一文件", "same file"},
 		Text{"与 {used} 是同一文件（硬链接或符号链接），只读取一次，按 {used}", "the same file as {used} (a hard or symbolic link); read once, as {used}"}},
+	RuleNotSubmission: {Text{"非报送文件（已跳过）", "not a submission (skipped)"},
+		Text{"不是电子表格，文件名也不是报送文件名（期别-单位代码），已跳过；如果这是报表，请另存为 .xlsx",
+			"not a spreadsheet, nor named as a submission (period-department): skipped; if it is a return, save it as .xlsx"}},
 	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
 		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},

@@ -35,9 +35,9 @@ type Fingerprint struct {
 	Layout     string // hash of the spec parts that shape the layout
 }
 
-// Any spreadsheet extension a folder walk lists (IsSpreadsheet): a return
-// sent as 2020-03-czs.xls or .et is 财政所's March, unreadable, not missing.
-var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.(?:xlsx|xlsm|ods|xls|xltx|xltm|ots|xlsb|et|ett|xlt|fods|numbers)$`)
+// Any extension: a return sent as 2020-03-czs.xls, .et, .csv or .docx is
+// 财政所's March, unreadable (saying what the file is), not missing.
+var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.[a-z0-9]+$`)
 
 // ReadFile reads one submission from disk, whole: its rows are held in
 // the Submission, up to Limits.MaxRowsPerFile data rows (a file with more

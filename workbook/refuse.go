@@ -226,6 +226,9 @@ func refineOpen(err error, base string) error {
 	case strings.HasPrefix(base, "~$"):
 		return fileErr("这是 Excel 的锁定文件（文件正在 Excel 中打开时产生的锁定文件，以 ~$ 开头），不是报送文件；请报送不带 ~$ 的原文件",
 			"an Excel lock file (Excel keeps one, named ~$…, beside a workbook while it is open), not a submission; send the file without ~$", nil)
+	case fe.Reason == textFile && ext == ".csv":
+		return fileErr("这是 CSV 文本文件，不是 Excel 工作簿；请把数字填入下发的 .xlsx 报表模板后重新报送",
+			"a CSV text file, not an Excel workbook; fill in the .xlsx template you were sent and send that", nil)
 	case fe.Reason == textFile && ext == "":
 		return fileErr("这是文本文件，不是电子表格；请报送 .xlsx 工作簿", "a text file, not a spreadsheet; send an .xlsx workbook", nil)
 	case fe.Reason == textFile && !spreadsheetExt[ext] && ext != ".csv":

@@ -201,6 +201,10 @@ func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, 
 	if bytes.Equal(head, ole2Magic) {
 		return nil, classifyOLE2(r)
 	}
+	if bytes.HasPrefix(head, []byte("%PDF-")) {
+		return nil, fileErr("这是 PDF 文件，不是 Excel 工作簿；请把数字填入下发的 .xlsx 报表模板后重新报送",
+			"a PDF file, not an Excel workbook; fill in the .xlsx template you were sent and send that", nil)
+	}
 	if err := memberCount(r, size, lim); err != nil {
 		return nil, err
 	}
@@ -230,10 +234,35 @@ func openXLSXPacked(r io.ReaderAt, size int64, lim Limits, packed bool) (*xlsx, 
 				what[1]+", which tally cannot read; save it as an .xlsx workbook and send it again", nil)
 		}
 	}
+	if _, ok := parts["xl/workbook.xml"]; !ok {
+		if what, ok := otherPackage(parts); ok {
+			return nil, fileErr("这是"+what[0]+"，不是 Excel 工作簿；请把数字填入下发的 .xlsx 报表模板后重新报送",
+				what[1]+", not an Excel workbook; fill in the .xlsx template you were sent and send that", nil)
+		}
+	}
 	if err := x.readWorkbook(); err != nil {
 		return nil, err
 	}
 	return x, nil
+}
+
+// otherPackage names an Office Open XML package that is not a workbook
+// (a Word document, a presentation) by the part that makes it one: a
+// department that sends its return as a .docx has sent the wrong file,
+// and "missing part xl/workbook.xml" says nothing to a clerk.
+func otherPackage(parts map[string]*zip.File) ([2]string, bool) {
+	for _, k := range []struct {
+		part string
+		what [2]string
+	}{
+		{"word/document.xml", [2]string{" Word 文档", "a Word document"}},
+		{"ppt/presentation.xml", [2]string{" PowerPoint 演示文稿", "a PowerPoint presentation"}},
+	} {
+		if _, ok := parts[k.part]; ok {
+			return k.what, true
+		}
+	}
+	return [2]string{}, false
 }
 
 func looksLikeText(r io.ReaderAt, size int64) bool {
@@ -254,12 +283,15 @@ func classifyOLE2(r io.ReaderAt) error {
 	if err != nil {
 		return fileErr("OLE2 容器已损坏", "a corrupt OLE2 container", err)
 	}
+	word := false
 	for {
 		e, err := doc.Next()
 		if err != nil {
 			break
 		}
 		switch e.Name {
+		case "WordDocument":
+			word = true
 		case "EncryptionInfo", "EncryptedPackage":
 			return fileErr("文件设置了打开密码（已加密），请去掉密码后重新报送", "the file is password-protected (encrypted); remove the password and send it again", nil)
 		case "Workbook", "Book":
@@ -269,6 +301,10 @@ func classifyOLE2(r io.ReaderAt) error {
 			}
 			return fileErr("这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后重新报送", "a legacy .xls file; save it as .xlsx and send it again", nil)
 		}
+	}
+	if word {
+		return fileErr("这是旧版 Word 文档（.doc），不是 Excel 工作簿；请把数字填入下发的 .xlsx 报表模板后重新报送",
+			"a legacy Word document (.doc), not an Excel workbook; fill in the .xlsx template you were sent and send that", nil)
 	}
 	return fileErr("是 OLE2 文件，但不是工作簿", "an OLE2 file that is not a workbook", nil)
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,6 +76,27 @@ func TestScripts(t *testing.T) {
 					all = append(all, ts.ReadFile(src)...)
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), all, 0o644))
+			},
+			// zip DST NAME=SRC...: DST is a zip package holding each SRC
+			// file under NAME (a .docx, say).
+			"zip": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: zip DST NAME=SRC...")
+				}
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				for _, a := range args[1:] {
+					name, src, ok := strings.Cut(a, "=")
+					if !ok {
+						ts.Fatalf("usage: zip DST NAME=SRC...")
+					}
+					w, err := zw.Create(name)
+					ts.Check(err)
+					_, err = io.WriteString(w, ts.ReadFile(src))
+					ts.Check(err)
+				}
+				ts.Check(zw.Close())
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
 			},
 			// hardlink OLD NEW: a second name for the same file.
 			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -166,6 +166,7 @@ func runMerge(st streams, opts *mergeOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
+	files = spreadsheets(files)
 	if len(files) == 0 {
 		return usage(msg{"{paths} 下没有工作簿（.xlsx）", "no workbooks (.xlsx) under {paths}"}, fields{"paths": strings.Join(paths, " ")})
 	}

@@ -103,6 +103,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	if err != nil {
 		return nil, "", err
 	}
+	files, skipped := notSubmissions(files, s, o.limits())
+	if len(files) == 0 {
+		return nil, "", noFiles(paths)
+	}
 	if out != "" {
 		// The output may replace an earlier run's consolidated workbook
 		// among the inputs (saved in the folder being read): that is not
@@ -165,6 +169,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	})
 	if streamErr != nil {
 		return nil, "", fail(msg{"无法保存明细的临时文件", "cannot keep the detail's temporary file"}, nil, streamErr)
+	}
+	for _, f := range skipped {
+		l.AddNotSubmission(f)
 	}
 	return l.Result(), specName, nil
 }
@@ -321,14 +328,23 @@ type input struct {
 	// consolidated: a consolidated workbook tally wrote (identifyOrder
 	// says), listed and not read as a submission.
 	consolidated bool
+	// other: a file a folder walk found that is no spreadsheet by its
+	// name (a .csv, a .docx, notes): read as a return when its name is a
+	// submission's, else listed as skipped (notSubmissions).
+	other bool
 	// links are the other paths to the same file (hard or symbolic
 	// links), which is read once; identifyOrder puts the one named as
 	// issued in path, the others here.
 	links []string
 }
 
+// osFile are the files an operating system keeps in folders by itself,
+// which no one sent: not listed.
+var osFile = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true}
+
 // collect expands PATH arguments: files as given, folders walked in lexical
-// order for submission files (skipping Excel's ~$ lock files and dot files).
+// order (skipping Excel's ~$ lock files, dot files and the system's own);
+// a file a walk finds that is no spreadsheet by its name is marked other.
 // A PATH that does not exist is an error (a typo); below it, a folder that
 // cannot be read and a file that is not a regular file (a FIFO, a device,
 // a socket) are inputs with a problem, reported and not opened, and the
@@ -392,7 +408,7 @@ func collect(paths []string) ([]input, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || strings.HasPrefix(name, "~$") || !workbook.IsSpreadsheet(name) {
+			if d.IsDir() || strings.HasPrefix(name, "~$") || osFile[strings.ToLower(name)] {
 				return nil
 			}
 			// Lstat from the walk does not follow a link: Stat does, so a
@@ -403,6 +419,9 @@ func collect(paths []string) ([]input, error) {
 				return nil
 			}
 			add(path, st)
+			if !workbook.IsSpreadsheet(name) && len(out) > 0 && out[len(out)-1].path == path {
+				out[len(out)-1].other = true
+			}
 			return nil
 		})
 		if err != nil {
@@ -593,4 +612,45 @@ func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
 // is made.
 func writeWorkbook(path string, res *reconcile.Result, meta workbook.Meta) error {
 	return writeAtomicFunc(path, func(w io.Writer) error { return workbook.Write(w, res, meta) })
+}
+
+// noFiles: nothing to check or consolidate, most likely the wrong folder.
+// Said up front, exit 2, nothing written (not a workbook of every
+// department-month "not submitted").
+func noFiles(paths []string) error {
+	return usage(msg{"在 {paths} 中没有找到报送文件（.xlsx、.xlsm、.ods 或 .xls）", "no submission files (.xlsx, .xlsm, .ods or .xls) in {paths}"}, fields{"paths": strings.Join(paths, " ")})
+}
+
+// notSubmissions sorts out the files a folder walk found that are no
+// spreadsheet by their name: one named as a submission (2021-07-czs.csv,
+// by the spec's periods and departments) is that month's return, read and
+// reported as unreadable, saying what it is — never skipped and its month
+// then called 未报送; any other (notes, a PDF) is returned among skipped,
+// to be listed once with an info finding.
+func notSubmissions(files []input, s *reconcile.Spec, lim workbook.Limits) (kept []input, skipped []string) {
+	kept = files[:0:0]
+	for _, in := range files {
+		if in.other {
+			if id := workbook.Identify(in.path, in.display, s, lim); id.Department == "" || id.Period.Year == 0 {
+				skipped = append(skipped, in.display)
+				continue
+			}
+			in.other = false
+		}
+		kept = append(kept, in)
+	}
+	return kept, skipped
+}
+
+// spreadsheets drops the files a folder walk found that are no
+// spreadsheet by their name (for merge and template --from, which read
+// workbooks only).
+func spreadsheets(files []input) []input {
+	out := files[:0:0]
+	for _, in := range files {
+		if !in.other {
+			out = append(out, in)
+		}
+	}
+	return out
 }

@@ -589,10 +589,7 @@ func (o *runOptions) inputs(paths []string) ([]input, error) {
 	}
 	files, err := collect(paths)
 	if err == nil && len(files) == 0 {
-		// Nothing to check or consolidate: most likely the wrong folder.
-		// Said up front, exit 2, nothing written (not a workbook of
-		// every department-month "not submitted").
-		return nil, usage(msg{"在 {paths} 中没有找到报送文件（.xlsx、.xlsm、.ods 或 .xls）", "no submission files (.xlsx, .xlsm, .ods or .xls) in {paths}"}, fields{"paths": strings.Join(paths, " ")})
+		return nil, noFiles(paths)
 	}
 	return files, err
 }

@@ -105,6 +105,7 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if err != nil {
 			return err
 		}
+		files = spreadsheets(files)
 		inputs = files
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
