@@ -103,8 +103,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	if err != nil {
 		return nil, "", err
 	}
-	files, skipped := notSubmissions(files, s, o.limits())
-	if len(files) == 0 {
+	collected := o.files == nil
+	files, skipped := notSubmissions(files, s, o.limits(), o.spec.Path, o.report)
+	if collected && len(files) == 0 {
 		return nil, "", noFiles(paths)
 	}
 	if out != "" {
@@ -627,9 +628,20 @@ func noFiles(paths []string) error {
 // reported as unreadable, saying what it is — never skipped and its month
 // then called 未报送; any other (notes, a PDF) is returned among skipped,
 // to be listed once with an info finding.
-func notSubmissions(files []input, s *reconcile.Spec, lim workbook.Limits) (kept []input, skipped []string) {
+// The run's own spec and report (own), compared as files, are neither.
+func notSubmissions(files []input, s *reconcile.Spec, lim workbook.Limits, own ...string) (kept []input, skipped []string) {
+	var mine []input
+	for _, p := range own {
+		if p != "" {
+			mine = append(mine, input{path: p, display: p})
+		}
+	}
+	ownFiles := newInputFiles(mine)
 	kept = files[:0:0]
 	for _, in := range files {
+		if _, isOwn := ownFiles.which(in.path); in.other && isOwn {
+			continue
+		}
 		if in.other {
 			if id := workbook.Identify(in.path, in.display, s, lim); id.Department == "" || id.Period.Year == 0 {
 				skipped = append(skipped, in.display)
