@@ -319,13 +319,13 @@ func (in input) size() int64 {
 // says tally may replace it.
 func refuseExisting(path string, force bool, replaceable func(string) bool) error {
 	st, err := os.Stat(path)
-	if err != nil || force {
+	if err != nil {
 		return nil
 	}
-	if st.IsDir() {
+	if st.IsDir() { // not even with --force
 		return usage(msg{"{path} 是文件夹，不是文件", "{path} is a folder, not a file"}, fields{"path": path})
 	}
-	if replaceable != nil && replaceable(path) {
+	if force || replaceable != nil && replaceable(path) {
 		return nil
 	}
 	if replaceable != nil {
