@@ -139,6 +139,7 @@ type Ledger struct {
 	figs     map[figKey]*Figure
 	received map[string]bool     // dept|period with a file, readable or not
 	chosen   map[string]Identity // dept|period → the readable file that counts
+	notSheet map[string]bool     // files no spreadsheet by their name (MarkNotSpreadsheet)
 	tx       *FileRead           // the file being added
 	reported map[string]bool     // dept|period reported as not submitted
 	months   map[string]*monthState
@@ -220,6 +221,7 @@ func SortSubmissions(subs []Submission) {
 // status, claims and the summary.
 func (l *Ledger) Result() *Result {
 	l.markUnreadable()
+	l.companions()
 	if !l.check {
 		l.checkMissing()
 	}
@@ -332,6 +334,45 @@ func (l *Ledger) Add(s *Submission) {
 func (l *Ledger) AddOwnWorkbook(file string) {
 	l.finding(Finding{Source: Source{File: file}, Rule: RuleOwnWorkbook, Severity: Info})
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
+}
+
+// MarkNotSpreadsheet tells the ledger, before the file is added, that a
+// file is no spreadsheet by its name but is named as a return
+// (2021-07-czs.pdf, .csv): unreadable, it stands for its month only when
+// no readable file of that month counts; beside one (a stamped scan sent
+// with the workbook) it is listed with an info finding, not an error.
+func (l *Ledger) MarkNotSpreadsheet(file string) {
+	if l.notSheet == nil {
+		l.notSheet = map[string]bool{}
+	}
+	l.notSheet[file] = true
+}
+
+// companions turns the unreadable finding of a file MarkNotSpreadsheet
+// named into an info when a readable file of its month counts.
+func (l *Ledger) companions() {
+	if len(l.notSheet) == 0 {
+		return
+	}
+	done := map[string]bool{}
+	for i := range l.res.Findings {
+		f := &l.res.Findings[i]
+		if !l.notSheet[f.File] || f.Rule != RuleUnreadable || f.Department == "" {
+			continue
+		}
+		key := f.Department + "|" + f.Period
+		if !l.used[key] {
+			continue
+		}
+		*f = Finding{Source: Source{File: f.File}, Department: f.Department, Period: f.Period, Rule: RuleCompanion,
+			Severity: Info, Fields: Fields{"used": l.chosen[key].File}}
+		done[f.File] = true
+	}
+	for i := range l.res.Inputs {
+		if in := &l.res.Inputs[i]; done[in.File] && in.Status == "unreadable" {
+			in.Status = "not_submission"
+		}
+	}
 }
 
 // AddNotSubmission records a file found in a folder read that is neither

@@ -89,6 +89,9 @@ const (
 	// a submission (notes, a PDF, a report): listed once and skipped,
 	// never in silence.
 	RuleNotSubmission Rule = "not_submission"
+	// A file named as a return but no spreadsheet (a stamped PDF, a CSV)
+	// beside a readable return of its month, which counts.
+	RuleCompanion Rule = "companion_file"
 )
 
 // Finding is one problem, at its place.
@@ -227,6 +230,9 @@ var catalogue = map[Rule]message{
 	RuleNotSubmission: {Text{"非报送文件（已跳过）", "not a submission (skipped)"},
 		Text{"不是电子表格，文件名也不是报送文件名（期别-单位代码），已跳过；如果这是报表，请另存为 .xlsx",
 			"not a spreadsheet, nor named as a submission (period-department): skipped; if it is a return, save it as .xlsx"}},
+	RuleCompanion: {Text{"随附文件（未读取）", "accompanying file (not read)"},
+		Text{"本期报表以 {used} 为准；此文件不是电子表格（如盖章扫描件），未读取",
+			"{used} is this period's return; this file is not a spreadsheet (a stamped scan, say) and was not read"}},
 	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
 		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},

@@ -284,7 +284,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 	return nil
 }
 
-// NameIdentity reads <period>-<dept>.xlsx (or another spreadsheet extension): the period and department code a
+// NameIdentity reads <period>-<dept>.xlsx (or any other extension: a return sent as .csv or .docx is still that month's): the period and department code a
 // file's name gives, if it has that form.
 func NameIdentity(base string) (reconcile.Period, string, bool) {
 	m := fileName.FindStringSubmatch(base)

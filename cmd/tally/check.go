@@ -278,9 +278,13 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 	for _, f := range readingOrder(res) { // the copy's 审核结果 lists them as check does
 		byFile[f.File] = append(byFile[f.File], f)
 	}
+	skipped := map[string]bool{} // no spreadsheet: nothing to annotate
+	for _, in := range res.Inputs {
+		skipped[in.File] = in.Status == "not_submission"
+	}
 	for i := range out.Files {
 		fl := &out.Files[i]
-		if fl.Status != "findings" {
+		if fl.Status != "findings" || skipped[fl.File] {
 			continue
 		}
 		dst, ok := dests[fl.File]

@@ -145,6 +145,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	// with an info finding, not read as a submission.
 	read := files[:0:0]
 	for _, in := range files {
+		if in.named {
+			l.MarkNotSpreadsheet(in.display)
+		}
 		if in.consolidated {
 			l.AddOwnWorkbook(in.display)
 		} else {
@@ -333,6 +336,9 @@ type input struct {
 	// name (a .csv, a .docx, notes): read as a return when its name is a
 	// submission's, else listed as skipped (notSubmissions).
 	other bool
+	// named: an other file named as a submission, read as one
+	// (reconcile.Ledger.MarkNotSpreadsheet).
+	named bool
 	// links are the other paths to the same file (hard or symbolic
 	// links), which is read once; identifyOrder puts the one named as
 	// issued in path, the others here.
@@ -647,7 +653,7 @@ func notSubmissions(files []input, s *reconcile.Spec, lim workbook.Limits, own .
 				skipped = append(skipped, in.display)
 				continue
 			}
-			in.other = false
+			in.other, in.named = false, true
 		}
 		kept = append(kept, in)
 	}
