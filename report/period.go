@@ -76,22 +76,27 @@ func (x *extractor) years() (review, delivered int) {
 // evidence is what decided the year a report reviews. The evidence a
 // careful reader weighs, strongest first, in the order decideYears tries it:
 //
-//  1. a review of part of a year as its heading (2022年上半年工作情况) under a
-//     date after that part: the year so far;
+//  1. a heading reviewing part of a year (2022年上半年工作情况, 上半年工作
+//     总结 under a date after that part): the year so far;
 //  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作);
-//  3. the dated delivery line (——2019年1月8日在…大会上, 2021年2月在…会议上):
-//     the year before, or that year when delivered from October on;
+//  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
+//     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
+//     delivered from October on;
 //  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
 //     工作安排): the year before it;
-//  5. the tense of the sentences a year opens: a year whose results are
-//     stated (2024年，…实现…增长) against one that is planned (2025年，…将…;
-//     2017年全年, 预计2017年: the year reviewed), and the budget carried out
-//     (2019年财政预算执行情况);
+//  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
+//     or plan carried out (2019年财政预算执行情况), a year's goals;
 //  6. a title's year (某县2020年政府工作报告: the report's year, which
-//     reviews the year before unless the text reads the year as running);
-//  7. a page's date of posting, when no session date is given (weakest:
-//     pages are reposted years later; a heading's year overrides it);
-//  8. the year the text names most.
+//     reviews the year before unless the text reads it as running: 今年以来,
+//     预计到年末);
+//  7. the tense of the sentences a year opens (yearTense): planned (2025年，
+//     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
+//  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
+//     pages are reposted years later;
+//  9. the year the text names most.
+//
+// A session's day without its year (12月25日，…会议开幕) gives the month:
+// from October, the report is delivered in the year it reviews.
 type evidence string
 
 const (
@@ -127,6 +132,16 @@ func (x *extractor) decideYears() yearDecision {
 		head = x.str(0, min(n, max(1500, n/10)))
 	}
 	done := func(r, d int, e evidence) yearDecision {
+		if by == byPageDate && e != byPageDate {
+			// The page's date where other evidence decided: its year
+			// and month hold only when they fit the year decided.
+			switch {
+			case d == 0 && (delivered == r+1 || delivered == r && x.month >= 10):
+				d = delivered
+			case d != delivered:
+				x.month = 0
+			}
+		}
 		if x.month == 0 && d == r+1 {
 			// 12月25日，某区第八届人民代表大会第五次会议开幕 over the
 			// 2020 report's targets: a session's day without its year,
@@ -195,7 +210,7 @@ func (x *extractor) decideYears() yearDecision {
 		}
 		return done(review, delivered, byReviewHeading)
 	}
-	if review != 0 {
+	if review != 0 && by == bySessionDate {
 		return done(review, delivered, by)
 	}
 	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
@@ -243,6 +258,9 @@ func (x *extractor) decideYears() yearDecision {
 	}
 	if r, d, ok := x.yearTense(); ok {
 		return done(r, d, byTense)
+	}
+	if review != 0 {
+		return done(review, delivered, by)
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
@@ -397,7 +415,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) {
 			return m, true
 		}
 		if first == nil {
@@ -411,7 +429,11 @@ var (
 	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
 	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
-	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// afterSession: the session named before its date, with no more than
+	// the speaker's name between (——在某县第十七届人民代表大会第四次会议上
+	// 县长 某某 2020年1月8日; （在…会议上，某某，2021年1月13日）).
+	afterSession = regexp.MustCompile(`(会议|大会)上[^。！？\d]{0,30}$`)
+	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
