@@ -286,7 +286,7 @@ func (x *extractor) decideYears() yearDecision {
 // 韩某指出，2025年是…), not a date (2024年3月), a range (2024—2025年), a
 // span (2024年以来) or a year's part (2024年底).
 var (
-	yearOpens = regexp.MustCompile(`(^|[，,：:；;])\s*(\d{4})\s*年([^\d月以底末初度至到—–\-~～]|$)`)
+	yearOpens = regexp.MustCompile(`(\d{4})\s*年([^\d月以底末初度至到—–\-~～]|$)`)
 	// planWord: a sentence planning (将, 力争, 争取) or naming the year
 	// it speaks in (今年). Not 要 (要求, 主要, 重要) nor 确保 (确保了…: done).
 	planWord = regexp.MustCompile(`将|力争|争取|今年`)
@@ -302,13 +302,16 @@ var (
 // a sentence with either tense.
 func (x *extractor) yearTense() (review, delivered int, ok bool) {
 	planned, stated := map[int]bool{}, map[int]bool{}
-	for _, sent := range sentenceSplit.Split(x.s, -1) {
-		m := yearOpens.FindStringSubmatchIndex(sent)
-		if m == nil || m[0] > 60 {
+	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
+		i := x.byteRune[loc[2]]
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+			continue // inside a clause: 比2023年, 获评2023年度
+		}
+		if i-x.sentenceStart(i) > 20 {
 			continue // a year deep inside a sentence is not what it speaks of
 		}
-		y := y4(sent[m[4]:m[5]])
-		rest := sent[m[5]:]
+		y := y4(x.s[loc[2]:loc[3]])
+		rest := x.str(x.byteRune[loc[3]], x.sentenceEnd(i))
 		switch {
 		case planWord.MatchString(rest):
 			planned[y] = true
@@ -331,9 +334,6 @@ func (x *extractor) yearTense() (review, delivered int, ok bool) {
 	}
 	return 0, 0, false
 }
-
-// sentenceSplit: the marks that end a sentence.
-var sentenceSplit = regexp.MustCompile(`[。！？!?]`)
 
 // sessionDayRe: a session's day without its year, as a news report of it
 // opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).
