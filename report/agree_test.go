@@ -66,11 +66,22 @@ func agreeing(l labelled) (*reconcile.Spec, reconcile.YearFigure, map[string]boo
 			ordered = append(ordered, c)
 		}
 	}
+	// A bare multiplier (突破60亿大关: unit 亿) of a subject the labels
+	// state elsewhere in 元 is that amount in 元, as Map reads it.
+	inYuan := map[string]bool{}
+	for _, c := range l.Claims {
+		if u, ok := reconcile.LookupUnit(c.Unit); ok && u.Base == "元" {
+			inYuan[c.Subject] = true
+		}
+	}
 	for _, c := range append(ordered, multiples...) {
 		if c.Kind != "fact" || c.Subject == "" {
 			continue
 		}
 		u, ok := reconcile.LookupUnit(c.Unit)
+		if !ok && (c.Unit == "万" || c.Unit == "亿") && inYuan[c.Subject] {
+			u, ok = reconcile.LookupUnit(c.Unit + "元")
+		}
 		if !ok {
 			continue
 		}

@@ -641,8 +641,16 @@ func (x *extractor) threshold(f *figure) bool {
 		// share, not a class of things (1000万元以上的企业).
 		return !rateUnit(f.unit)
 	}
+	if !rateUnit(f.unit) && countAfter.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
+		// 30万以上32个村: a bound right before a count is the class the
+		// count is of, as 1000万以上的200家 is with its 的.
+		return true
+	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }
+
+// countAfter: a count (digits and a measure word) opening what follows.
+var countAfter = regexp.MustCompile(`^\s*[0-9０-９]+\s*(个|家|户|项|所|座|条|处|名|人)`)
 
 // isVerbAt: the words after a figure that continue the clause (增长, 同比,
 // 的基础上…) rather than name what it counts.

@@ -1394,7 +1394,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			from = end + 1
 		}
 	}
-	if subj := clean(s); subj != "" {
+	// 2024年仍然持续上扬突破70亿元, 2015年又突破20亿元: a clause of only a
+	// time, adverbs and a verb of moving up names no series of its own.
+	if subj := clean(s); subj != "" && !movedOnly.MatchString(subj) {
 		if f.measure == Level || f.measure == Cumulative {
 			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
 			// before 等 are examples of what is counted after it.
@@ -1601,6 +1603,10 @@ var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 // movedInWords: a noun, then an adverb and a verb saying how it moved, with
 // no figure (持续增收, 首次突破百亿, 稳步增长).
 var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+
+// movedOnly: words that only say a series went on moving up (仍然持续上扬,
+// 又突破, 再创新高), with no noun of the series.
+var movedOnly = regexp.MustCompile(`^(仍然|仍|又|再次|再|继续|持续|首次|稳步|不断|进一步|大幅|快速|逐步)+(上扬|上升|攀升|增长|突破|跨越|超过|迈上)?$`)
 
 var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
@@ -1851,6 +1857,20 @@ func (x *extractor) respectively(figs []figure) {
 			k += n - 1
 			continue
 		}
+		if at < 0 && rateUnit(f.unit) && x.sameUnits(figs, k, n) {
+			// 城镇和农村居民人均可支配收入增长2%和6%: as many nouns as rates
+			// before the one verb of change they share name each in turn,
+			// as if 分别 were written (reports write it either way).
+			if loc := sharedChange.FindStringIndex(strings.TrimSpace(seg)); loc != nil {
+				if items := listItems(stripComparison(strings.TrimSpace(seg)[:loc[0]])); len(items) == n {
+					for i := 0; i < n; i++ {
+						figs[k+i].subject = items[i]
+					}
+					k += n - 1
+					continue
+				}
+			}
+		}
 		if at < 0 {
 			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
 			// subject of its own after a list of as many figures speaks of
@@ -1897,6 +1917,10 @@ func (x *extractor) respectively(figs []figure) {
 		k += n - 1
 	}
 }
+
+// sharedChange: the verb of change closing a clause whose figures are a
+// list of rates (…增长 a和b, …同比下降 a、b).
+var sharedChange = regexp.MustCompile(`(同比|比上年)?(增长|下降|提高|提升|增加|减少|降低|上涨|回落)$`)
 
 // seriesListBefore: the subjects of the n series stated before figure k in
 // its sentence, in order; a 由X到Y pair states one series (一般公共预算收入由

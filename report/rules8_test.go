@@ -1,0 +1,27 @@
+package report
+
+import "testing"
+
+// Round 2 of blind batch 5 (issue 13): broader rules on how a sentence
+// attaches a figure to its subject, each on sentences written for the test.
+func TestReadingRulesRound2(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		{"nouns joined by 和 before one verb of change and as many rates name each in turn, with or without 分别",
+			"过去一年，城镇和农村居民人均可支配收入增长7%和9%，工业和农业产值同比下降2%、3%。",
+			[]detail{{"7", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"9", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"2", "%", "工业产值", "下降", "2018", "fact", "growth"}, {"3", "%", "农业产值", "下降", "2018", "fact", "growth"}}},
+		{"one noun before a list of rates is not split",
+			"过去一年，税收收入增长7%和9%。",
+			[]detail{{"7", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"9", "%", "税收收入", "增长", "2018", "fact", "growth"}}},
+		{"a bound right before a count names the class counted (with 的 or without): no figure of its own",
+			"过去一年，村集体经营性收入全部达到10万元以上，其中，20万以上15个村，50万元以上的8个村。",
+			[]detail{{"10", "万元", "村集体经营性收入", "以上", "2018", "fact", "level"}, {"15", "个", "20万以上", "", "2018", "fact", "level"},
+				{"8", "个", "50万元以上", "", "2018", "fact", "level"}}},
+		{"a clause of only a time, adverbs and a verb of moving up has the series before it",
+			"过去一年，规上工业产值在2017年突破50亿元之后，2018年仍然持续上扬突破60亿元，达到61.5亿元，增长20%；财政收入2016年突破2亿元，2018年又突破3亿元。",
+			[]detail{{"50", "亿元", "规上工业产值", "超过", "2017", "fact", "level"}, {"60", "亿元", "规上工业产值", "超过", "2018", "fact", "level"},
+				{"61.5", "亿元", "规上工业产值", "", "2018", "fact", "level"}, {"20", "%", "规上工业产值", "增长", "2018", "fact", "growth"},
+				{"2", "亿元", "财政收入", "超过", "2016", "fact", "level"}, {"3", "亿元", "财政收入", "超过", "2018", "fact", "level"}}},
+	})
+}
