@@ -1172,3 +1172,26 @@ func (x *extractor) periodAt(i int) period {
 	}
 	return p
 }
+
+// YearReading is the year a report reviews as read from its text (0 when
+// it cannot be read), the year it was delivered when the text says, and
+// the evidence that decided (an evidence's English name: "session date",
+// "review heading", …; "" when none).
+type YearReading struct {
+	Review, Delivered int
+	By                string
+}
+
+// ReadYear reads the year a report reviews as Extract does without a
+// year given, saying which evidence decided.
+func ReadYear(lines []string) YearReading {
+	d := newExtractor(lines).decideYears()
+	return YearReading{Review: d.review, Delivered: d.delivered, By: string(d.by)}
+}
+
+// YearEvidences are the names of the evidence ReadYear may say decided,
+// in the order decideYears tries them.
+func YearEvidences() []string {
+	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
+}
