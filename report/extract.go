@@ -246,13 +246,14 @@ func cnYearDigits(y string) string {
 
 type extractor struct {
 	t         text
-	s         string // t.runes as a string, for the regular expressions
-	byteRune  []int  // byte offset in s → rune index
-	review    int    // the year reviewed
-	delivered int    // the year the report was delivered (今年)
-	month     int    // the month of its date of delivery, 0 when not known
-	marks     []mark // passage marks, in text order
-	scoped    []mark // time phrases holding for their sentence, in text order
+	s         string            // t.runes as a string, for the regular expressions
+	byteRune  []int             // byte offset in s → rune index
+	review    int               // the year reviewed
+	delivered int               // the year the report was delivered (今年)
+	month     int               // the month of its date of delivery, 0 when not known
+	marks     []mark            // passage marks, in text order
+	scoped    []mark            // time phrases holding for their sentence, in text order
+	skip      map[evidence]bool // evidence decideYears leaves aside (tests of the fallbacks)
 }
 
 func (x *extractor) at(i int) rune {

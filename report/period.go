@@ -172,7 +172,7 @@ func (x *extractor) decideYears() yearDecision {
 			m = nil
 		}
 	}
-	if m != nil {
+	if m != nil && !(x.skip[bySessionDate] && session) && !(x.skip[byPageDate] && !session) {
 		by = byPageDate
 		if session {
 			by = bySessionDate
@@ -187,7 +187,7 @@ func (x *extractor) decideYears() yearDecision {
 		}
 	}
 	// 2023年上半年工作总结: a review of part of a year, read while it runs.
-	if m := partReview.FindStringSubmatch(x.s); m != nil {
+	if m := partReview.FindStringSubmatch(x.s); m != nil && !x.skip[byPartReview] {
 		y, _ := strconv.Atoi(m[1])
 		if delivered == 0 || delivered == y {
 			return done(y, y, byPartReview)
@@ -195,10 +195,18 @@ func (x *extractor) decideYears() yearDecision {
 	}
 	// 上半年工作总结 without its year, dated: the part of the year it was
 	// dated in (a date before that part ended is no such review's).
-	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
+	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && !x.skip[byPartReview] && delivered != 0 && x.month > toDateEnd(m[2]) {
 		return done(delivered, delivered, byPartReview)
 	}
-	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+	m = reviewHeading.FindStringSubmatch(x.s)
+	if m == nil {
+		// 2020年和“十三五”工作回顾, 2019年和今年以来工作回顾: the year
+		// reviewed and, joined to it, a span or the months since.
+		if j := reviewJoined.FindStringSubmatch(x.s); j != nil {
+			m = []string{j[0], j[1], "", "", "", ""}
+		}
+	}
+	if m != nil && !x.skip[byReviewHeading] {
 		if m[1] == "" {
 			m[1] = m[5]
 		}
@@ -214,6 +222,9 @@ func (x *extractor) decideYears() yearDecision {
 		return done(review, delivered, by)
 	}
 	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if x.skip[byTargetHeading] {
+			break
+		}
 		if m[8] == "政府工作" {
 			continue
 		}
@@ -230,15 +241,18 @@ func (x *extractor) decideYears() yearDecision {
 	// year stated as a whole or as estimated (2017年全年…, 初步预计，2017年…)
 	// is the year reviewed; a year whose sentence sets a goal (2018年，全区
 	// 定下的目标：…) is the year targeted, after the one reviewed.
-	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
+	if m := wholeYear.FindStringSubmatch(x.s); m != nil && !x.skip[byWholeYear] {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return done(y, 0, byWholeYear)
 	}
-	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
+	if m := budgetRun.FindStringSubmatch(x.s); m != nil && !x.skip[byBudgetRun] {
 		y, _ := strconv.Atoi(m[1])
 		return done(y, 0, byBudgetRun)
 	}
 	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.skip[byGoalYear] {
+			break
+		}
 		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
 		if horizon.MatchString(x.s[max(0, loc[0]-6):loc[0]]) || strings.Contains(x.s[loc[0]:loc[1]], "远景") {
 			continue
@@ -249,14 +263,21 @@ func (x *extractor) decideYears() yearDecision {
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
-	if m := titleYear.FindStringSubmatch(head); m != nil {
+	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
 		if yearRunning.MatchString(x.s) {
 			return done(y, y, byTitleYear)
 		}
+		// The title names the report's year (某县2020年政府工作报告, the
+		// year it plans) or the year it reports on (2015年政府工作报告
+		// delivered in 2016): the body's tense tells which — its year
+		// stated with figures and not planned is the year reviewed.
+		if planned, stated := x.tenses(); stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+			return done(y, y+1, byTitleYear)
+		}
 		return done(y-1, y, byTitleYear)
 	}
-	if r, d, ok := x.yearTense(); ok {
+	if r, d, ok := x.yearTense(); ok && !x.skip[byTense] {
 		return done(r, d, byTense)
 	}
 	if review != 0 {
@@ -288,8 +309,9 @@ func (x *extractor) decideYears() yearDecision {
 var (
 	yearOpens = regexp.MustCompile(`(\d{4})\s*年([^\d月以底末初度至到—–\-~～]|$)`)
 	// planWord: a sentence planning (将, 力争, 争取) or naming the year
-	// it speaks in (今年). Not 要 (要求, 主要, 重要) nor 确保 (确保了…: done).
-	planWord = regexp.MustCompile(`将|力争|争取|今年`)
+	// it speaks in (今年; not 今年以来, the year so far). Not 要 (要求,
+	// 主要, 重要) nor 确保 (确保了…: done).
+	planWord = regexp.MustCompile(`将|力争|争取|今年([^以]|$)`)
 )
 
 // yearTense reads the years that open sentences by their tense: a year
@@ -301,24 +323,7 @@ var (
 // all, when it is the only year so stated. ok is false when no year opens
 // a sentence with either tense.
 func (x *extractor) yearTense() (review, delivered int, ok bool) {
-	planned, stated := map[int]bool{}, map[int]bool{}
-	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
-		i := x.byteRune[loc[2]]
-		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
-			continue // inside a clause: 比2023年, 获评2023年度
-		}
-		if i-x.sentenceStart(i) > 20 {
-			continue // a year deep inside a sentence is not what it speaks of
-		}
-		y := y4(x.s[loc[2]:loc[3]])
-		rest := x.str(x.byteRune[loc[3]], x.sentenceEnd(i))
-		switch {
-		case planWord.MatchString(rest):
-			planned[y] = true
-		case strings.ContainsAny(rest, "0123456789"):
-			stated[y] = true
-		}
-	}
+	planned, stated := x.tenses()
 	if len(planned) == 1 {
 		for p := range planned {
 			if yearRunning.MatchString(x.s) && !stated[p-1] {
@@ -334,6 +339,39 @@ func (x *extractor) yearTense() (review, delivered int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// tenses are the years that open sentences which plan, and those which
+// state figures without planning (see yearTense).
+func (x *extractor) tenses() (planned, stated map[int]bool) {
+	planned, stated = map[int]bool{}, map[int]bool{}
+	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
+		i := x.byteRune[loc[2]]
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+			continue // inside a clause: 比2023年, 获评2023年度
+		}
+		if i-x.sentenceStart(i) > 20 {
+			continue // a year deep inside a sentence is not what it speaks of
+		}
+		y := y4(x.s[loc[2]:loc[3]])
+		rest := x.str(x.byteRune[loc[3]], x.sentenceEnd(i))
+		if strings.Contains(string([]rune(rest)[:min(len([]rune(rest)), 16)]), "工作报告") {
+			continue // 2020年某县政府工作报告(全文14447字): a title, no tense
+		}
+		switch {
+		case planWord.MatchString(rest):
+			planned[y] = true
+		case strings.ContainsAny(rest, "0123456789"):
+			stated[y] = true
+		}
+	}
+	return planned, stated
+}
+
+// reviewJoined: a review heading of a year joined to another part
+// (2020年和“十三五”工作回顾, 2016年和过去五年工作回顾, 2019年和今年以来工作
+// 回顾): its year is the year reviewed. Not a passage mark: the part after
+// 和 (a span) marks its own passage.
+var reviewJoined = regexp.MustCompile(`(\d{4})\s*年度?和[^。，,；;：:\d]{1,10}?工作(回顾|总结)`)
 
 // sessionDayRe: a session's day without its year, as a news report of it
 // opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).

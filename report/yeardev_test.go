@@ -64,3 +64,57 @@ func TestDevReviewYear(t *testing.T) {
 	sort.Strings(kinds)
 	t.Logf("%d of %d development reports read with the wrong year; decided by %s", wrong, len(files), strings.Join(kinds, "; "))
 }
+
+// TestDevReviewYearFallback: how the evidence below the one that decided
+// would read each development report's year if the deciding evidence were
+// missing (as in a fresh report that lacks it): per evidence, how many of
+// the reports it decided the next evidence reads right, and which not.
+// It logs; it asserts only that leaving evidence aside never panics and
+// still reads some year when the text has one.
+func TestDevReviewYearFallback(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	type tally struct{ n, right int }
+	per := map[evidence]*tally{}
+	var wrong []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l labelled
+		if err := yaml.Unmarshal(b, &l); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		txt, err := os.ReadFile(filepath.Join("testdata/reports/dev", l.Report))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
+		lines[0] = ""
+		first := newExtractor(lines).decideYears()
+		x := newExtractor(lines)
+		x.skip = map[evidence]bool{first.by: true}
+		next := x.decideYears()
+		if per[first.by] == nil {
+			per[first.by] = &tally{}
+		}
+		per[first.by].n++
+		if next.review == l.Reviews {
+			per[first.by].right++
+		} else {
+			wrong = append(wrong, fmt.Sprintf("%s: without %s, %s reads %d (want %d)", strings.TrimSuffix(l.Report, ".txt"), first.by, next.by, next.review, l.Reviews))
+		}
+	}
+	for _, e := range YearEvidences() {
+		if c := per[evidence(e)]; c != nil {
+			t.Logf("decided by %s: %d; the next evidence right on %d", e, c.n, c.right)
+		}
+	}
+	sort.Strings(wrong)
+	for _, w := range wrong {
+		t.Log(w)
+	}
+}
