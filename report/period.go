@@ -287,10 +287,10 @@ func (x *extractor) decideYears() yearDecision {
 	// review names its year again and again.
 	count := map[int]int{}
 	best := 0
-	for _, m := range anyYear.FindAllStringSubmatch(x.s, -1) {
-		y, _ := strconv.Atoi(m[1])
-		if y < 1990 || y > 2100 {
-			continue
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
+		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
+			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
 		}
 		count[y]++
 		if count[y] > count[best] || count[y] == count[best] && y > best {
@@ -366,6 +366,10 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 	}
 	return planned, stated
 }
+
+// dayAfter: what makes a year no year spoken of: the month of a date
+// (2016年2月26日) or a span's start (2016年以来).
+var dayAfter = regexp.MustCompile(`^\s*(\d{1,2}\s*月|以来|至今)`)
 
 // reviewJoined: a review heading of a year joined to another part
 // (2020年和“十三五”工作回顾, 2016年和过去五年工作回顾, 2019年和今年以来工作
