@@ -45,7 +45,7 @@ var (
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
-	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
+	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标\s*(是|为|：|:)`)
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
@@ -291,6 +291,10 @@ func (x *extractor) decideYears() yearDecision {
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
 			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
+		}
+		at := x.byteRune[loc[0]]
+		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
+			y-- // 2022年底将实现…: a year planned speaks for the one before
 		}
 		count[y]++
 		if count[y] > count[best] || count[y] == count[best] && y > best {
