@@ -78,22 +78,30 @@ func (x *extractor) years() (review, delivered int) {
 //
 //  1. a heading reviewing part of a year (2022年上半年工作情况, 上半年工作
 //     总结 under a date after that part): the year so far;
-//  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作);
+//  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作,
+//     2020年和“十三五”工作回顾);
 //  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
 //     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
 //     delivered from October on;
 //  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
 //     工作安排): the year before it;
 //  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
-//     or plan carried out (2019年财政预算执行情况), a year's goals;
-//  6. a title's year (某县2020年政府工作报告: the report's year, which
-//     reviews the year before unless the text reads it as running: 今年以来,
-//     预计到年末);
+//     or plan carried out (2019年财政预算执行情况), a year's goals where they
+//     are set (2018年…目标是：);
+//  6. a title's year (某县2020年政府工作报告): the year it plans, the one
+//     before reviewed — unless the body states that year's results without
+//     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
+//     reports on) or reads it as running (今年以来, 预计到年末);
 //  7. the tense of the sentences a year opens (yearTense): planned (2025年，
 //     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
 //  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
-//  9. the year the text names most.
+//  9. the year the text names most, no date's (2016年2月26日) nor a span's
+//     start (2016年以来); a year in a sentence that plans counts for the one
+//     before.
+//
+// With none of these the year is 0: periods stay blank (tally extract asks
+// for --year) rather than count from a guess.
 //
 // A session's day without its year (12月25日，…会议开幕) gives the month:
 // from October, the report is delivered in the year it reviews.
