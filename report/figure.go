@@ -393,6 +393,8 @@ func (x *extractor) clockStart(i int) int {
 }
 
 // rankWords: a position in a ranking (排名由41位上升到37位), not a count.
+var standsAt = regexp.MustCompile(`居[^民住家室]`)
+
 var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|位列|位居|居全`)
 
 // rank reports whether a figure counted in 位 or 名 is a position in a
@@ -400,10 +402,20 @@ var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|�
 func (x *extractor) rank(f *figure) bool {
 	ranked := rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
 	if !rateUnit(f.unit) {
-		// 排名35个农产品主产区县第5位, 在52个县中排名第8位: the size of the
-		// group ranked in.
-		for j := f.unitEnd; j < f.unitEnd+16 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
-			if x.at(j) == '第' && isDigit(x.at(j+1)) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
+		// 居粤东西北74个县(市、区)第二位: 居 (stands) before the group, a
+		// position after it.
+		ranked := ranked || standsAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+		// 排名35个农产品主产区县第5位, 在52个县中排名第8位, 居30个县(市、
+		// 区)第三位: the size of the group ranked in.
+		depth := 0 // inside a bracket (县(市、区)) a 、 ends nothing
+		for j := f.unitEnd; j < f.unitEnd+16 && (depth > 0 || !strings.ContainsRune(clauseMarks, x.at(j))) && x.at(j) != 0; j++ {
+			switch x.at(j) {
+			case '(', '（':
+				depth++
+			case ')', '）':
+				depth = max(depth-1, 0)
+			}
+			if x.at(j) == '第' && (isDigit(x.at(j+1)) || strings.ContainsRune("一二三四五六七八九十", x.at(j+1))) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
 				return true
 			}
 		}

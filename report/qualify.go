@@ -1789,7 +1789,7 @@ var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领�
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
 var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
-var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的\s*$`)
 
 var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 

@@ -23,5 +23,18 @@ func TestReadingRulesRound2(t *testing.T) {
 			[]detail{{"50", "亿元", "规上工业产值", "超过", "2017", "fact", "level"}, {"60", "亿元", "规上工业产值", "超过", "2018", "fact", "level"},
 				{"61.5", "亿元", "规上工业产值", "", "2018", "fact", "level"}, {"20", "%", "规上工业产值", "增长", "2018", "fact", "growth"},
 				{"2", "亿元", "财政收入", "超过", "2016", "fact", "level"}, {"3", "亿元", "财政收入", "超过", "2018", "fact", "level"}}},
+
+		{"the size of a group ranked in, with its kinds in brackets and a position in Chinese numerals, is no figure",
+			"过去一年，税收收入从居全省20个县(市、区)第五位上升到居全市8个县第二位，税收收入3亿元。",
+			[]detail{{"3", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"是…的 N倍 with a space before the figure, as a PDF's text writes it: the series before it",
+			"过去五年，固定资产投资138亿元，是十二五末的 3.8倍，年均增长30.6%。",
+			[]detail{{"138", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"3.8", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
+				{"30.6", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"}}},
+	})
+	checkNames(t, head, []namesCase{
+		{"a tax's revenue (财税收入, 国税收入, 地税收入) is not the tax revenue; 两税收入 (both offices' taxes) is",
+			"过去一年，财税收入增长5%，国税收入增长6%，地税收入增长7%，两税收入增长8%，税收收入增长9%。",
+			[]string{"", "", "", "tax", "tax"}},
 	})
 }
