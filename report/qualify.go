@@ -407,7 +407,30 @@ func (x *extractor) estimated(i int) bool {
 	if own <= at {
 		return true
 	}
+	if !strings.ContainsAny(x.str(at, own), "；;") {
+		// 固定资产投资预计完成100亿元，同比增长1.5%，其中建安投资完成70亿元:
+		// within its ；-clause a 预计 after the subject covers the comma
+		// clauses that go on with nouns (其中…, another series of the
+		// list); one opening with a verb of its own (，引进项目95个) is
+		// another statement.
+		return clean(stripComparison(x.str(own, i))) == "" || !opensWithVerb(x.str(own, i))
+	}
 	return clean(stripComparison(x.str(own, i))) == ""
+}
+
+// opensWithVerb: a clause (its mark first) whose first word, after time
+// and place words, is a verb of doing or reporting (引进, 完成, 实现).
+func opensWithVerb(clause string) bool {
+	c := strings.TrimLeft(strings.Join(strings.Fields(clause), ""), "，,；;、")
+	for rest := leadTime.ReplaceAllString(c, ""); rest != c; rest = leadTime.ReplaceAllString(c, "") {
+		c = rest
+	}
+	for _, v := range verbs {
+		if strings.HasPrefix(c, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计

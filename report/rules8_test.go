@@ -31,6 +31,11 @@ func TestReadingRulesRound2(t *testing.T) {
 			"过去五年，固定资产投资138亿元，是十二五末的 3.8倍，年均增长30.6%。",
 			[]detail{{"138", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"3.8", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
 				{"30.6", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"}}},
+		{"预计 after a subject covers the comma clauses of its ；-clause that go on with nouns, not one opening with a verb, nor the next ；-clause",
+			"过去一年，固定资产投资预计完成100亿元，同比增长1.5%，其中建安投资完成70亿元，农民人均可支配收入增长4%，引进项目12个；税收收入3亿元。",
+			[]detail{{"100", "亿元", "固定资产投资", "预计", "2018", "fact", "level"}, {"1.5", "%", "固定资产投资", "增长,预计", "2018", "fact", "growth"},
+				{"70", "亿元", "建安投资", "预计", "2018", "fact", "level"}, {"4", "%", "农民人均可支配收入", "增长,预计", "2018", "fact", "growth"},
+				{"12", "个", "项目", "", "2018", "fact", "level"}, {"3", "亿元", "税收收入", "", "2018", "fact", "level"}}},
 	})
 	checkNames(t, head, []namesCase{
 		{"a tax's revenue (财税收入, 国税收入, 地税收入) is not the tax revenue; 两税收入 (both offices' taxes) is",
