@@ -50,7 +50,7 @@ var (
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|情况)`)
 	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
 	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	// yearRunning: the text reads the year as still running: estimates of
@@ -69,10 +69,91 @@ const planNoun = `(?:(?:工作|发展|总体|主要)的?)+(?:目标|安排|任�
 // years finds the year the report reviews and the year it was delivered
 // (0 when the text does not say).
 func (x *extractor) years() (review, delivered int) {
+	d := x.decideYears()
+	return d.review, d.delivered
+}
+
+// evidence is what decided the year a report reviews. The evidence a
+// careful reader weighs, strongest first, in the order decideYears tries it:
+//
+//  1. a heading reviewing part of a year (2022年上半年工作情况, 上半年工作
+//     总结 under a date after that part): the year so far;
+//  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作);
+//  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
+//     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
+//     delivered from October on;
+//  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
+//     工作安排): the year before it;
+//  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
+//     or plan carried out (2019年财政预算执行情况), a year's goals;
+//  6. a title's year (某县2020年政府工作报告: the report's year, which
+//     reviews the year before unless the text reads it as running: 今年以来,
+//     预计到年末);
+//  7. the tense of the sentences a year opens (yearTense): planned (2025年，
+//     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
+//  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
+//     pages are reposted years later;
+//  9. the year the text names most.
+//
+// A session's day without its year (12月25日，…会议开幕) gives the month:
+// from October, the report is delivered in the year it reviews.
+type evidence string
+
+const (
+	byNone          evidence = ""
+	byPartReview    evidence = "part-year review heading"
+	byReviewHeading evidence = "review heading"
+	bySessionDate   evidence = "session date"
+	byPageDate      evidence = "page date"
+	byTargetHeading evidence = "target heading"
+	byTense         evidence = "tense of a year's sentences"
+	byWholeYear     evidence = "a year stated whole or estimated"
+	byBudgetRun     evidence = "budget or plan carried out"
+	byGoalYear      evidence = "a year's goals"
+	byTitleYear     evidence = "title year"
+	byMostNamed     evidence = "year named most"
+)
+
+// yearDecision is the year a report reviews, the year it was delivered
+// (今年; 0 when not known), the month of delivery and what decided them.
+type yearDecision struct {
+	review, delivered, month int
+	by                       evidence
+}
+
+// decideYears decides the year the report reviews from the evidence in
+// its text (see evidence), saying which decided; it sets x.month.
+func (x *extractor) decideYears() yearDecision {
+	var review, delivered int
+	by := byNone
 	head := x.s
 	if n := len(x.t.runes); n > 0 {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
+	}
+	done := func(r, d int, e evidence) yearDecision {
+		if by == byPageDate && e != byPageDate {
+			// The page's date where other evidence decided: its year
+			// and month hold only when they fit the year decided.
+			switch {
+			case d == 0 && (delivered == r+1 || delivered == r && x.month >= 10):
+				d = delivered
+			case d != delivered:
+				x.month = 0
+			}
+		}
+		if x.month == 0 && d == r+1 {
+			// 12月25日，某区第八届人民代表大会第五次会议开幕 over the
+			// 2020 report's targets: a session's day without its year,
+			// late in the year before the one planned, is that year's
+			// (the year reviewed; 今年 is the year still running).
+			if mo := sessionDay(head); mo >= 10 {
+				x.month, d = mo, r
+			} else if mo > 0 {
+				x.month = mo
+			}
+		}
+		return yearDecision{r, d, x.month, e}
 	}
 	m, session := x.deliveryDate(head)
 	if m != nil && m[1] == "" {
@@ -92,6 +173,10 @@ func (x *extractor) years() (review, delivered int) {
 		}
 	}
 	if m != nil {
+		by = byPageDate
+		if session {
+			by = bySessionDate
+		}
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -105,13 +190,13 @@ func (x *extractor) years() (review, delivered int) {
 	if m := partReview.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		if delivered == 0 || delivered == y {
-			return y, y
+			return done(y, y, byPartReview)
 		}
 	}
 	// 上半年工作总结 without its year, dated: the part of the year it was
 	// dated in (a date before that part ended is no such review's).
 	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
-		return delivered, delivered
+		return done(delivered, delivered, byPartReview)
 	}
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		if m[1] == "" {
@@ -123,10 +208,10 @@ func (x *extractor) years() (review, delivered int) {
 			// posting, not the session's, which was early the next year.
 			delivered, x.month = review+1, 0
 		}
-		return review, delivered
+		return done(review, delivered, byReviewHeading)
 	}
-	if review != 0 {
-		return review, delivered
+	if review != 0 && by == bySessionDate {
+		return done(review, delivered, by)
 	}
 	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
 		if m[8] == "政府工作" {
@@ -137,9 +222,9 @@ func (x *extractor) years() (review, delivered int) {
 			// 二、2024年工作计划 over 今年以来…: written at the end of the
 			// year before the one it plans, which it reviews (预计全年 alone
 			// is said early in a year of the year before too).
-			return y - 1, y - 1
+			return done(y-1, y-1, byTargetHeading)
 		}
-		return y - 1, y
+		return done(y-1, y, byTargetHeading)
 	}
 	// A news digest of the report may have neither heading nor date: a
 	// year stated as a whole or as estimated (2017年全年…, 初步预计，2017年…)
@@ -147,11 +232,11 @@ func (x *extractor) years() (review, delivered int) {
 	// 定下的目标：…) is the year targeted, after the one reviewed.
 	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
-		return y, 0
+		return done(y, 0, byWholeYear)
 	}
 	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		return y, 0
+		return done(y, 0, byBudgetRun)
 	}
 	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
 		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
@@ -159,7 +244,7 @@ func (x *extractor) years() (review, delivered int) {
 			continue
 		}
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
-		return y - 1, y
+		return done(y-1, y, byGoalYear)
 	}
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
@@ -167,9 +252,15 @@ func (x *extractor) years() (review, delivered int) {
 	if m := titleYear.FindStringSubmatch(head); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		if yearRunning.MatchString(x.s) {
-			return y, y
+			return done(y, y, byTitleYear)
 		}
-		return y - 1, y
+		return done(y-1, y, byTitleYear)
+	}
+	if r, d, ok := x.yearTense(); ok {
+		return done(r, d, byTense)
+	}
+	if review != 0 {
+		return done(review, delivered, by)
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
@@ -186,9 +277,80 @@ func (x *extractor) years() (review, delivered int) {
 		}
 	}
 	if best != 0 {
-		return best, 0
+		return done(best, 0, byMostNamed)
 	}
-	return 0, 0
+	return done(0, 0, byNone)
+}
+
+// yearOpens: a year opening a sentence or a clause (2024年，全镇…;
+// 韩某指出，2025年是…), not a date (2024年3月), a range (2024—2025年), a
+// span (2024年以来) or a year's part (2024年底).
+var (
+	yearOpens = regexp.MustCompile(`(\d{4})\s*年([^\d月以底末初度至到—–\-~～]|$)`)
+	// planWord: a sentence planning (将, 力争, 争取) or naming the year
+	// it speaks in (今年). Not 要 (要求, 主要, 重要) nor 确保 (确保了…: done).
+	planWord = regexp.MustCompile(`将|力争|争取|今年`)
+)
+
+// yearTense reads the years that open sentences by their tense: a year
+// whose sentence plans (2025年，全镇将…; 2025年是…，做好今年工作…) is the
+// year of delivery, one whose sentence states figures without planning
+// (2024年，全镇实现…增长4.5%) a year reviewed. A planned year P decides:
+// the year reviewed is P−1 (P while the text reads P as running: 今年以来,
+// 预计全年); a stated year S decides only with P = S+1 or with no plan at
+// all, when it is the only year so stated. ok is false when no year opens
+// a sentence with either tense.
+func (x *extractor) yearTense() (review, delivered int, ok bool) {
+	planned, stated := map[int]bool{}, map[int]bool{}
+	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
+		i := x.byteRune[loc[2]]
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+			continue // inside a clause: 比2023年, 获评2023年度
+		}
+		if i-x.sentenceStart(i) > 20 {
+			continue // a year deep inside a sentence is not what it speaks of
+		}
+		y := y4(x.s[loc[2]:loc[3]])
+		rest := x.str(x.byteRune[loc[3]], x.sentenceEnd(i))
+		switch {
+		case planWord.MatchString(rest):
+			planned[y] = true
+		case strings.ContainsAny(rest, "0123456789"):
+			stated[y] = true
+		}
+	}
+	if len(planned) == 1 {
+		for p := range planned {
+			if yearRunning.MatchString(x.s) && !stated[p-1] {
+				return p, p, true
+			}
+			return p - 1, p, true
+		}
+	}
+	if len(planned) == 0 && len(stated) == 1 {
+		for s := range stated {
+			return s, 0, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sessionDayRe: a session's day without its year, as a news report of it
+// opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).
+var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日[^。！？\d]{0,40}?(会议|大会)`)
+
+// sessionDay is the month of the session's day in head without its year
+// (sessionDayRe), 0 when head has none.
+func sessionDay(head string) int {
+	m := sessionDayRe.FindStringSubmatch(head)
+	if m == nil {
+		return 0
+	}
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 {
+		return 0
+	}
+	return mo
 }
 
 // sessionMonth: a session's date given by year and month only (2021年2月在
@@ -253,7 +415,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) {
 			return m, true
 		}
 		if first == nil {
@@ -267,7 +429,11 @@ var (
 	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
 	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
-	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// afterSession: the session named before its date, with no more than
+	// the speaker's name between (——在某县第十七届人民代表大会第四次会议上
+	// 县长 某某 2020年1月8日; （在…会议上，某某，2021年1月13日）).
+	afterSession = regexp.MustCompile(`(会议|大会)上[^。！？\d]{0,30}$`)
+	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
@@ -1005,4 +1171,27 @@ func (x *extractor) periodAt(i int) period {
 		}
 	}
 	return p
+}
+
+// YearReading is the year a report reviews as read from its text (0 when
+// it cannot be read), the year it was delivered when the text says, and
+// the evidence that decided (an evidence's English name: "session date",
+// "review heading", …; "" when none).
+type YearReading struct {
+	Review, Delivered int
+	By                string
+}
+
+// ReadYear reads the year a report reviews as Extract does without a
+// year given, saying which evidence decided.
+func ReadYear(lines []string) YearReading {
+	d := newExtractor(lines).decideYears()
+	return YearReading{Review: d.review, Delivered: d.delivered, By: string(d.by)}
+}
+
+// YearEvidences are the names of the evidence ReadYear may say decided,
+// in the order decideYears tries them.
+func YearEvidences() []string {
+	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
 }
