@@ -514,9 +514,11 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
-		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(seriesInvest.ReplaceAllString(x.str(f.from, f.start), "")) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
+		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
+		// verb of investing; written bare, the year's amount too.
 		reached = true
 	}
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
@@ -575,6 +577,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// seriesInvest: the statistics' series of investment, a noun (its 投资 is
+// no verb of investing).
+var seriesInvest = regexp.MustCompile(`(全社会)?固定资产投资(总额|额)?`)
 
 // contribution: a share of growth (贡献率), which a span's growth has as
 // a whole.

@@ -29,13 +29,17 @@ func TestReadingRulesRound2(t *testing.T) {
 			[]detail{{"3", "亿元", "税收收入", "", "2018", "fact", "level"}}},
 		{"是…的 N倍 with a space before the figure, as a PDF's text writes it: the series before it",
 			"过去五年，固定资产投资138亿元，是十二五末的 3.8倍，年均增长30.6%。",
-			[]detail{{"138", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"3.8", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
+			[]detail{{"138", "亿元", "固定资产投资", "", "2018", "fact", "level"}, {"3.8", "倍", "固定资产投资", "", "2014-2018", "fact", "ratio"},
 				{"30.6", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"}}},
 		{"预计 after a subject covers the comma clauses of its ；-clause that go on with nouns, not one opening with a verb, nor the next ；-clause",
 			"过去一年，固定资产投资预计完成100亿元，同比增长1.5%，其中建安投资完成70亿元，农民人均可支配收入增长4%，引进项目12个；税收收入3亿元。",
 			[]detail{{"100", "亿元", "固定资产投资", "预计", "2018", "fact", "level"}, {"1.5", "%", "固定资产投资", "增长,预计", "2018", "fact", "growth"},
 				{"70", "亿元", "建安投资", "预计", "2018", "fact", "level"}, {"4", "%", "农民人均可支配收入", "增长,预计", "2018", "fact", "growth"},
 				{"12", "个", "项目", "", "2018", "fact", "level"}, {"3", "亿元", "税收收入", "", "2018", "fact", "level"}}},
+		{"in a five-year review the investment series written bare before its 年均 rate is the last year's; with 完成 it sums the years",
+			"过去五年，全社会固定资产投资161亿元，年均增长12.9%；固定资产投资完成800亿元，年均增长10%。",
+			[]detail{{"161", "亿元", "全社会固定资产投资", "", "2018", "fact", "level"}, {"12.9", "%", "全社会固定资产投资", "年均", "2014-2018", "fact", "growth"},
+				{"800", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"10", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"}}},
 	})
 	checkNames(t, head, []namesCase{
 		{"a tax's revenue (财税收入, 国税收入, 地税收入) is not the tax revenue; 两税收入 (both offices' taxes) is",
