@@ -521,6 +521,11 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// verb of investing; written bare, the year's amount too.
 		reached = true
 	}
+	if keptAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start)) {
+		// 粮食播种面积稳定在7万亩以上, 养殖规模稳定在2万匹、5000峰左右: a
+		// level kept is a stock at the span's end, with a bound or without.
+		reached = true
+	}
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
 	}
@@ -577,6 +582,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
+// figure's clause.
+var keptAt = regexp.MustCompile(`(稳定|保持|维持)在`)
 
 // seriesInvest: the statistics' series of investment, a noun (its 投资 is
 // no verb of investing).
@@ -812,7 +821,7 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	clause := strings.TrimLeft(before, "，, ")
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
-		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause)
 }
 
 // yearLead: the year a clause is of, opening it (2021年, 2021年度).
