@@ -407,7 +407,30 @@ func (x *extractor) estimated(i int) bool {
 	if own <= at {
 		return true
 	}
+	if !strings.ContainsAny(x.str(at, own), "；;") {
+		// 固定资产投资预计完成100亿元，同比增长1.5%，其中建安投资完成70亿元:
+		// within its ；-clause a 预计 after the subject covers the comma
+		// clauses that go on with nouns (其中…, another series of the
+		// list); one opening with a verb of its own (，引进项目95个) is
+		// another statement.
+		return clean(stripComparison(x.str(own, i))) == "" || !opensWithVerb(x.str(own, i))
+	}
 	return clean(stripComparison(x.str(own, i))) == ""
+}
+
+// opensWithVerb: a clause (its mark first) whose first word, after time
+// and place words, is a verb of doing or reporting (引进, 完成, 实现).
+func opensWithVerb(clause string) bool {
+	c := strings.TrimLeft(strings.Join(strings.Fields(clause), ""), "，,；;、")
+	for rest := leadTime.ReplaceAllString(c, ""); rest != c; rest = leadTime.ReplaceAllString(c, "") {
+		c = rest
+	}
+	for _, v := range verbs {
+		if strings.HasPrefix(c, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计
@@ -491,9 +514,16 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
-		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(seriesInvest.ReplaceAllString(x.str(f.from, f.start), "")) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
+		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
+		// verb of investing; written bare, the year's amount too.
+		reached = true
+	}
+	if keptAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start)) {
+		// 粮食播种面积稳定在7万亩以上, 养殖规模稳定在2万匹、5000峰左右: a
+		// level kept is a stock at the span's end, with a bound or without.
 		reached = true
 	}
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
@@ -552,6 +582,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
+// figure's clause.
+var keptAt = regexp.MustCompile(`(稳定|保持|维持)在`)
+
+// seriesInvest: the statistics' series of investment, a noun (its 投资 is
+// no verb of investing).
+var seriesInvest = regexp.MustCompile(`(全社会)?固定资产投资(总额|额)?`)
 
 // contribution: a share of growth (贡献率), which a span's growth has as
 // a whole.
@@ -783,7 +821,7 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	clause := strings.TrimLeft(before, "，, ")
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
-		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause)
 }
 
 // yearLead: the year a clause is of, opening it (2021年, 2021年度).
@@ -1789,7 +1827,7 @@ var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领�
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
 var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
-var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的\s*$`)
 
 var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
