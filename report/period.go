@@ -469,7 +469,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) {
 			return m, true
 		}
 		if first == nil {
@@ -487,6 +487,10 @@ var (
 	// the speaker's name between (——在某县第十七届人民代表大会第四次会议上
 	// 县长 某某 2020年1月8日; （在…会议上，某某，2021年1月13日）).
 	afterSession = regexp.MustCompile(`(会议|大会)上[^。！？\d]{0,30}$`)
+	// sessionOpens: a date opening a sentence on the congress's session (2017
+	// 年4月22日，某市第八届人民代表大会第一次会议开幕; 2018年1月19日经某区…人民代表
+	// 大会第二次会议批准), as news of it and a report's approval line write.
+	sessionOpens = regexp.MustCompile(`^\s*([，,]|经)[^。！？\d]{0,20}?(人民代表大会|人大)[^。！？]{0,12}?(会议|大会)`)
 	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
 
