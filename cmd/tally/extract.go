@@ -122,6 +122,10 @@ func noteReport(w io.Writer, note *msg, path string, lang reconcile.Lang) {
 }
 
 type jsonExtract struct {
+	// Year is the year reviewed the periods count from; YearBy what
+	// decided it (an evidence's name, or "--year").
+	Year   int         `json:"year,omitempty"`
+	YearBy string      `json:"year_by,omitempty"`
 	Claims []jsonFound `json:"claims"`
 }
 
@@ -176,7 +180,11 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		return nil
 	}
 	if opts.JSON {
-		out := jsonExtract{Claims: []jsonFound{}}
+		out := jsonExtract{Claims: []jsonFound{}, Year: opts.Year, YearBy: "--year"}
+		if opts.Year == 0 {
+			y := report.ReadYear(lines)
+			out.Year, out.YearBy = y.Review, y.By
+		}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
 				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Measure: c.Measure, Base: c.Base, Text: c.Text})
