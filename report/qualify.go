@@ -1778,7 +1778,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // the count stands before its noun (19921名贫困人口通过验收, 163个重点项目完成
 // 投资, 4个项目已获批, 6家企业正式入驻, 18个项目一年内投产): adverbs and verbs
 // that do not end a noun.
-var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
+var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "全面", "圆满", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
 	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入", "出列", "摘帽", "进入",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
@@ -1886,28 +1886,16 @@ func (x *extractor) respectively(figs []figure) {
 			k++
 			continue
 		}
-		if items := listItems(seg); at < 0 && len(items) == n && x.sameUnits(figs, k, n) && !rateUnit(f.unit) {
-			// 城镇、农村居民人均可支配收入29462元、16733元: as many nouns as
-			// levels in one clause name each in turn, as if 分别 were written.
+		if items := nounsBefore(seg, f.unit); at < 0 && len(items) == n && x.sameUnits(figs, k, n) {
+			// 城镇、农村居民人均可支配收入29462元、16733元; 城镇和农村居民人均
+			// 可支配收入增长2%和6%: as many nouns as figures in one clause
+			// (before the one verb of change the rates share) name each in
+			// turn, as if 分别 were written (reports write it either way).
 			for i := 0; i < n; i++ {
 				figs[k+i].subject = items[i]
 			}
 			k += n - 1
 			continue
-		}
-		if at < 0 && rateUnit(f.unit) && x.sameUnits(figs, k, n) {
-			// 城镇和农村居民人均可支配收入增长2%和6%: as many nouns as rates
-			// before the one verb of change they share name each in turn,
-			// as if 分别 were written (reports write it either way).
-			if loc := sharedChange.FindStringIndex(strings.TrimSpace(seg)); loc != nil {
-				if items := listItems(stripComparison(strings.TrimSpace(seg)[:loc[0]])); len(items) == n {
-					for i := 0; i < n; i++ {
-						figs[k+i].subject = items[i]
-					}
-					k += n - 1
-					continue
-				}
-			}
 		}
 		if at < 0 {
 			// 城镇、农村居民收入 a元、b元，同比增长 x%和 y%: a list with no
@@ -1954,6 +1942,20 @@ func (x *extractor) respectively(figs []figure) {
 		}
 		k += n - 1
 	}
+}
+
+// nounsBefore: the nouns listed in a clause before its figures: the whole
+// clause before levels; before rates, what stands before the verb of change
+// closing it. nil when there is no list.
+func nounsBefore(seg, unit string) []string {
+	if !rateUnit(unit) {
+		return listItems(seg)
+	}
+	loc := sharedChange.FindStringIndex(strings.TrimSpace(seg))
+	if loc == nil {
+		return nil
+	}
+	return listItems(stripComparison(strings.TrimSpace(seg)[:loc[0]]))
 }
 
 // sharedChange: the verb of change closing a clause whose figures are a
