@@ -1042,8 +1042,10 @@ func (x *extractor) passages() {
 
 // yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
 // 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,
-// 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
-var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+// 近五年), a year's part (年均, 年底), an ordinal (第五年) nor the name of
+// a programme of N years (三年行动, 五年计划, 三年规划, 三年攻坚, 三年方案:
+// 启动…三年行动，推进…10条 speaks of one year's work).
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级行计规攻方]|$)`)
 
 // contents are the review and target headings a sentence lists as the
 // report's parts (报告分两部分：2017年工作回顾、2018年工作安排;

@@ -87,7 +87,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
 			own = []string{"新增"}
 		}
-		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
+		// 累计投入…，…达到163家: a clause stating a level reached (达到,
+		// 增至) is a level, not an item of the sum list before it, as it
+		// goes on no list of changes above.
+		if len(own) == 0 && k > 0 && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
 		// 税收增速逐季回升，一季度2.1%、前三季度3.5%: a rate whose clause

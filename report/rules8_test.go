@@ -43,6 +43,14 @@ func TestReadingRulesRound2(t *testing.T) {
 			"过去五年，全社会固定资产投资161亿元，年均增长12.9%；固定资产投资完成800亿元，年均增长10%。",
 			[]detail{{"161", "亿元", "全社会固定资产投资", "", "2018", "fact", "level"}, {"12.9", "%", "全社会固定资产投资", "年均", "2014-2018", "fact", "growth"},
 				{"800", "亿元", "固定资产投资", "累计", "2014-2018", "fact", "cumulative"}, {"10", "%", "固定资产投资", "年均", "2014-2018", "fact", "growth"}}},
+		{"a clause stating a level reached (达到) after a 累计 list is a level, not an item of the sum",
+			"过去一年，累计投入科技资金4500万元，引进创业团队50个，科技型企业达到163家、高新技术企业达到60家。",
+			[]detail{{"4500", "万元", "科技资金", "累计", "2018", "fact", "level"}, {"50", "个", "创业团队", "累计", "2018", "fact", "level"},
+				{"163", "家", "科技型企业", "", "2018", "fact", "level"}, {"60", "家", "高新技术企业", "", "2018", "fact", "level"}}},
+		{"N年 naming a programme (三年行动, 五年规划) opens no span of N years: its sentence is the year's work",
+			"过去一年，启动“绿网换绿植”三年行动，推进10条彩涂线治理设施升级改造；五年跨越2个台阶，生产总值达到60亿元。",
+			[]detail{{"10", "条", "彩涂线治理设施升级改造", "", "2018", "fact", "level"}, {"2", "个", "台阶", "累计", "2014-2018", "fact", "cumulative"},
+				{"60", "亿元", "生产总值", "", "2018", "fact", "level"}}},
 	})
 	// Units and periods: the subjects are other rules' (blank is any).
 	checkRules(t, head, []ruleCase{
