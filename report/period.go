@@ -578,6 +578,7 @@ var (
 	// yearRangeEnd: what stands before its second year.
 	yearRange    = regexp.MustCompile(`(\d{4})\s*年?\s*[-—–－~～至到]\s*(\d{4})\s*年`)
 	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
+	baseLevelOf  = regexp.MustCompile(`(?:较|比)(\d{4})\s*年(?:底|末)?的\s*\d`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
@@ -884,6 +885,20 @@ func (x *extractor) passages() {
 			end++
 		}
 		scoped = append(scoped, mark{at: at, end: end, p: p})
+	}
+	// 较2023年的2.3亿元增长13%: the level a comparison starts from, joined
+	// to its year by 的, is that year's; the figure only (the year of a
+	// base is no time phrase of its own above: byYear skips 比, 较).
+	for _, loc := range baseLevelOf.FindAllStringSubmatchIndex(x.s, -1) {
+		y := year(x.s[loc[2]:loc[3]])
+		if y < R-15 || y > R+15 {
+			continue
+		}
+		at, end := x.byteRune[loc[0]], x.byteRune[loc[1]]-1 // from 较 to the figure's digits
+		for end < len(x.t.runes) && (isDigit(x.at(end)) || x.at(end) == '.') {
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(y, y)})
 	}
 	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
 	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of

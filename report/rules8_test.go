@@ -51,6 +51,10 @@ func TestReadingRulesRound2(t *testing.T) {
 			"过去一年，启动“绿网换绿植”三年行动，推进10条彩涂线治理设施升级改造；五年跨越2个台阶，生产总值达到60亿元。",
 			[]detail{{"10", "条", "彩涂线治理设施升级改造", "", "2018", "fact", "level"}, {"2", "个", "台阶", "累计", "2014-2018", "fact", "cumulative"},
 				{"60", "亿元", "生产总值", "", "2018", "fact", "level"}}},
+		{"a comparison's starting level joined to its year by 的 (较2017年的X增长Y%) is that year's level; the growth is the year reviewed's",
+			"过去一年，镇级财政收入2.6亿元，较2017年的 2.3亿元增长13%。",
+			[]detail{{"2.6", "亿元", "镇级财政收入", "", "2018", "fact", "level"}, {"2.3", "亿元", "镇级财政收入", "", "2017", "fact", "level"},
+				{"13", "%", "镇级财政收入", "增长", "2018", "fact", "growth"}}},
 	})
 	// Units and periods: the subjects are other rules' (blank is any).
 	checkRules(t, head, []ruleCase{
