@@ -738,6 +738,8 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 			f = finding(*sub, src, reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		case formatHides(c):
 			f = finding(*sub, src, reconcile.RuleFormatHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
+		case c.Hides&hideByColor != 0 && hasFigure(c, l.units[ci]):
+			f = finding(*sub, src, reconcile.RuleFontHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		default:
 			continue
 		}
@@ -1147,7 +1149,7 @@ func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Findin
 // formatHides reports whether a stored number is shown as nothing by its
 // cell's number format (;;;): not zero, whose hiding counts for nothing.
 func formatHides(c *rawCell) bool {
-	if c.Hides == 0 || c.Type != "" && c.Type != "n" || c.Date || c.Value == "" {
+	if c.Hides&(hidePositive|hideNegative) == 0 || c.Type != "" && c.Type != "n" || c.Date || c.Value == "" {
 		return false
 	}
 	d, err := parseStored(c.Value)
