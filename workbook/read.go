@@ -1018,9 +1018,9 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		text := trimSpaces(rc.Value)
 		switch c.Role {
 		case reconcile.RoleName:
-			r.Name = text
+			r.Name = dropInvisible(text)
 		case reconcile.RoleCode:
-			r.Code = strings.ToUpper(text)
+			r.Code = strings.ToUpper(dropInvisible(text))
 		case reconcile.RoleNote:
 			r.Note = text
 		}
@@ -1182,4 +1182,23 @@ func duplicateHeaders(sub *reconcile.Submission, t *reconcile.Table, sheet strin
 			}
 		}
 	}
+}
+
+// dropInvisible removes the characters that print nothing — zero-width
+// spaces and joiners, direction marks and overrides, the word joiner, the
+// byte-order mark, the soft hyphen — from a name or a credit code. One
+// pasted into a name (天津\u200b麦谷…) made the same enterprise another
+// to the duplicate check and to the months before, and is on no one's
+// screen.
+func dropInvisible(s string) string {
+	if !strings.Contains(s, "\u00ad") && !strings.Contains(s, "\ufeff") && !strings.Contains(s, "\xe2\x80") && !strings.Contains(s, "\xe2\x81") {
+		return s // the common case: nothing to look at
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x00AD, r == 0xFEFF, r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s)
 }
