@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,68 @@ func TestEmptyCreditCodeAtItsCell(t *testing.T) {
 	}
 	if g := f.Findings[0]; g.Rule != "credit_code" || g.Sheet != "税收收入" || g.Cell != "B5" || g.Severity != "error" {
 		t.Errorf("finding %+v, want credit_code at 税收收入!B5", g)
+	}
+}
+
+// A zero-width space pasted into a name and a credit code (what a copy
+// from a web page or a chat can carry) is on no one's screen: the row
+// below repeats 天津甲科技有限公司 and its code, and is the duplicate_row it
+// looks like. It was another enterprise to the duplicate check, and its
+// code 19 characters long.
+func TestInvisibleCharactersInNames(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "2021-01-czs.xlsx")
+	editPart(t, repo(t, "testdata/bad/good.xlsx"), file, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="A5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"A5\" t=\"inlineStr\"><is><t>天津甲\u200b科技有限公司</t></is></c>"))
+		return regexp.MustCompile(`<c r="B5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"B5\" t=\"inlineStr\"><is><t>9112011100000\u200b0019J</t></is></c>"))
+	})
+	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
+	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", out, errOut)
+	}
+	dup := false
+	for _, g := range f.Findings {
+		switch g.Rule {
+		case "duplicate_row":
+			dup = g.Cell == "A5"
+		case "credit_code":
+			t.Errorf("the invisible character counted in the code: %s", g.Message)
+		}
+	}
+	if !dup {
+		t.Errorf("no duplicate_row at A5: %s", out)
+	}
+}
+
+// A credit code typed in an input method's full-width mode
+// (９１１２０１１１０００００００１９Ｊ) is the same code: read as such, no
+// finding. A code with a Chinese character in it is said by its length
+// in characters (19), not in bytes (it was 21 here, 54 for the full-width one).
+func TestFullWidthCreditCode(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "2021-01-czs.xlsx")
+	editPart(t, repo(t, "testdata/bad/good.xlsx"), file, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="B4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B4" t="inlineStr"><is><t>９１１２０１１１０００００００１９Ｊ</t></is></c>`))
+		return regexp.MustCompile(`<c r="B6"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B6" t="inlineStr"><is><t>91120111000000035天8</t></is></c>`))
+	})
+	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
+	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", out, errOut)
+	}
+	var at []string
+	for _, g := range f.Findings {
+		if g.Rule == "credit_code" {
+			at = append(at, g.Cell)
+			if g.Cell == "B6" && !strings.Contains(g.Message, "has 19 characters, not 18") {
+				t.Errorf("B6: %s", g.Message)
+			}
+		}
+	}
+	if len(at) != 1 || at[0] != "B6" {
+		t.Errorf("credit_code at %v, want B6 only: %s", at, out)
 	}
 }
