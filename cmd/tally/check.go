@@ -90,7 +90,7 @@ type jsonCheckFile struct {
 	Department string            `json:"department"`
 	Period     string            `json:"period"`
 	Template   string            `json:"template"`
-	Status     string            `json:"status"` // ok, findings, unreadable
+	Status     string            `json:"status"` // ok, findings, unreadable, skipped (not a submission)
 	Findings   []jsonFileFinding `json:"findings"`
 	// Annotated is where --annotate wrote the file's marked-up copy.
 	Annotated string `json:"annotated,omitempty"`
@@ -183,8 +183,11 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 		index[in.File] = len(out.Files)
 		out.Files = append(out.Files, jsonCheckFile{File: in.File, Department: in.Department, Period: in.Period,
 			Template: in.Template, Status: "ok", Findings: []jsonFileFinding{}})
-		if in.Status == "unreadable" {
+		switch in.Status {
+		case "unreadable":
 			out.Files[len(out.Files)-1].Status = "unreadable"
+		case "not_submission": // listed, with its info finding; nothing to annotate
+			out.Files[len(out.Files)-1].Status = "skipped"
 		}
 	}
 	for _, f := range readingOrder(res) {
@@ -235,6 +238,8 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			continue
 		case "unreadable":
 			fmt.Fprintln(io.Out, say(lang, msg{"{file}：无法读取", "{file}: unreadable"}, fields{"file": head}))
+		case "skipped":
+			fmt.Fprintln(io.Out, say(lang, msg{"{file}：已跳过", "{file}: skipped"}, fields{"file": head}))
 		default:
 			fmt.Fprintln(io.Out, say(lang, msg{"{file}：{findings}", "{file}: {findings}"},
 				fields{"file": head, "findings": counted(len(fl.Findings), "%d 个问题", "finding", "findings")}))
@@ -278,13 +283,9 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 	for _, f := range readingOrder(res) { // the copy's 审核结果 lists them as check does
 		byFile[f.File] = append(byFile[f.File], f)
 	}
-	skipped := map[string]bool{} // no spreadsheet: nothing to annotate
-	for _, in := range res.Inputs {
-		skipped[in.File] = in.Status == "not_submission"
-	}
 	for i := range out.Files {
 		fl := &out.Files[i]
-		if fl.Status != "findings" || skipped[fl.File] {
+		if fl.Status != "findings" { // a skipped file has nothing to annotate
 			continue
 		}
 		dst, ok := dests[fl.File]
