@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,7 +38,8 @@ func newCheckCommand(io streams) *cobra.Command {
 单元格并加批注，另加一张问题清单。副本保留所有输入共同所在文件夹之下的子文件夹，
 同名文件不会互相覆盖。原文件从不修改：副本会替换某个输入文件（按文件本身比较，包括
 链接），或该文件夹位于正在读取的文件夹之内时，在写出任何文件之前即拒绝执行。该文件夹
-中已有的同名标注副本会被新副本替换；同名的其他文件不加 --force 不会覆盖。
+中已有的同名标注副本会被新副本替换；同名的其他文件不加 --force 不会覆盖（该副本不写出，
+并列为警告）。
 
 退出状态：0 没有错误；1 有错误；2 tally 无法完成工作。`, `Run every check tally knows on the submissions under PATH: unreadable files
 (not a workbook, legacy .xls, encrypted, truncated, oversized, a zip bomb),
@@ -60,7 +62,7 @@ one name do not collide. The originals are never modified: a copy that would
 replace an input (compared as files, through links), or a DIR inside a folder
 being read, is refused before anything is written. An earlier annotated copy of
 the same name in DIR is replaced; any other file of that name is not
-overwritten without --force.
+overwritten without --force (that copy is not written, with a warning).
 
 Exit status: 0 when no finding is an error, 1 otherwise, 2 when tally could
 not run.`),
@@ -139,16 +141,6 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			if dests, err = annotateDests(files, opts.Annotate); err != nil {
 				return err
 			}
-			// An earlier copy is replaced by the newer one; any other
-			// file of that name only with --force, and before anything
-			// is written.
-			for _, f := range files {
-				if dst, ok := dests[f.display]; ok {
-					if err := refuseExisting(dst, opts.Force, func(p string) bool { return workbook.IsAnnotated(p, opts.limits()) }); err != nil {
-						return err
-					}
-				}
-			}
 			return ensureDir(opts.Annotate)
 		}
 	}
@@ -158,7 +150,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 	}
 	out := checkReport(res, lang)
 	if opts.Annotate != "" {
-		annotate(res, &out, dests, lang, opts.limits())
+		annotate(res, &out, dests, opts.Force, lang, opts.limits())
 	}
 	if opts.JSON {
 		if err := encodeJSON(io.Out, out); err != nil {
@@ -278,7 +270,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 // to its destination (annotateDests, checked against every input before
 // the files were read). A copy that cannot be made is that file's finding;
 // the others are still written.
-func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, lang reconcile.Lang, lim workbook.Limits) {
+func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, force bool, lang reconcile.Lang, lim workbook.Limits) {
 	byFile := map[string][]reconcile.Finding{}
 	for _, f := range readingOrder(res) { // the copy's 审核结果 lists them as check does
 		byFile[f.File] = append(byFile[f.File], f)
@@ -292,13 +284,21 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, la
 		if !ok {
 			continue
 		}
-		err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim)
-		if err == nil {
+		// An earlier copy is replaced by the newer one; any other file of
+		// that name only with --force: this copy is not written, the
+		// others are.
+		var reason reconcile.Text
+		var ue *usageError
+		if err := refuseExisting(dst, force, func(p string) bool { return workbook.IsAnnotated(p, lim) }); errors.As(err, &ue) {
+			reason = reconcile.Text{ue.In(reconcile.Chinese), ue.In(reconcile.English)}
+		} else if err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim); err != nil {
+			reason = workbook.Cause(err)
+		} else {
 			fl.Annotated = dst
 			continue
 		}
 		f := reconcile.Finding{Source: reconcile.Source{File: fl.File}, Rule: reconcile.RuleNotAnnotated,
-			Severity: reconcile.Warning, Fields: reconcile.Fields{"reason": workbook.Cause(err)}}
+			Severity: reconcile.Warning, Fields: reconcile.Fields{"reason": reason}}
 		fl.Findings = append(fl.Findings, jsonFileFinding{Rule: string(f.Rule), Severity: string(f.Severity), Message: f.Message(lang)})
 		out.Summary.Findings++
 		out.Summary.Warnings++
