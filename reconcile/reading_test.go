@@ -52,3 +52,45 @@ func TestReadingOrder(t *testing.T) {
 		t.Errorf("order:\n got %s\nwant %s", g, want)
 	}
 }
+
+// ReportOrder: files in the run's order (inputs), whatever order their
+// findings were found in; each file's in reading order (C12 before D44,
+// not the text order D44 < C12 … or the order found); the months not
+// submitted last, by severity, then period.
+func TestReportOrder(t *testing.T) {
+	at := func(file, cell string, sev Severity) Finding {
+		return Finding{Source: Source{File: file, Sheet: "税收收入", Cell: cell}, Severity: sev, Rule: RuleNotANumber}
+	}
+	miss := func(dept, period string) Finding {
+		return Finding{Department: dept, Period: period, Severity: Error, Rule: RuleMissing}
+	}
+	in := []Finding{
+		miss("czs", "2021-07"), at("b.xlsx", "D44", Error), miss("tjz", "2021-07"), at("a.xlsx", "C6", Warning),
+		miss("ldbz", "2021-05"), at("b.xlsx", "C12", Error), miss("zsb", "2021-07"), at("b.xlsx", "D6", Error),
+		miss("kjk", "2020-08"), at("b.xlsx", "C6", Error), {Source: Source{File: "a.xlsx"}, Severity: Info, Rule: RuleLate},
+	}
+	inputs := []Input{{File: "b.xlsx"}, {File: "a.xlsx"}}
+	var got []string
+	for _, f := range ReportOrder(in, nil, inputs) {
+		got = append(got, f.File+" "+f.Cell+" "+f.Period)
+	}
+	want := []string{
+		"b.xlsx C6 ", "b.xlsx D6 ", "b.xlsx C12 ", "b.xlsx D44 ",
+		"a.xlsx C6 ", "a.xlsx  ",
+		"  2020-08", "  2021-05", "  2021-07", "  2021-07", "  2021-07",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("order\n got %q\nwant %q", got, want)
+	}
+	// Whatever order the findings come in.
+	for i, j := 0, len(in)-1; i < j; i, j = i+1, j-1 {
+		in[i], in[j] = in[j], in[i]
+	}
+	got = got[:0]
+	for _, f := range ReportOrder(in, nil, inputs) {
+		got = append(got, f.File+" "+f.Cell+" "+f.Period)
+	}
+	if got[0] != want[0] || got[3] != want[3] || got[6] != want[6] {
+		t.Errorf("reversed input: %q", got)
+	}
+}
