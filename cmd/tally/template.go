@@ -105,7 +105,9 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if err != nil {
 			return err
 		}
-		files = spreadsheets(files)
+		// A return named as one but no spreadsheet (2021-03-czs.csv) is
+		// that month's unreadable file; other files are no returns.
+		files, _ = notSubmissions(files, s, workbook.DefaultLimits, opts.spec.Path)
 		inputs = files
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
