@@ -32,7 +32,9 @@ func newCheckCommand(io streams) *cobra.Command {
 输入中有上月文件时与上月累计）的衔接，同一单位同一报告期有两个文件（两个都审核；以
 保存时间较晚的为准，相同时以文件名较后的为准），一个信用代码对应两个名称，以及规格中
 的审核公式。“填表人”“联系电话”行和备注不算数据行。.ods 文件与 .xlsx 一样读取。“说明”
-栏有文字的行上的警告列为已说明。
+栏有文字的行上的警告列为已说明。文件夹中不是电子表格的文件：文件名是报送文件名（期别-单位，
+如 2021-07-czs.csv）的，作为该月无法读取的报表列出（同月已有可读取的报表时列为随附文件）；
+其他文件列为已跳过（提示）。
 
 --annotate 文件夹：把每个有问题的文件复制到该文件夹（不存在时自动创建），标出有问题的
 单元格并加批注，另加一张问题清单。副本保留所有输入共同所在文件夹之下的子文件夹，
@@ -53,7 +55,11 @@ last month's file when it is among the inputs, two files for one
 department-month (both checked; the later save, then the later name, counts),
 one credit code under two names, and the spec's own rules. 填表人 and 联系电话
 lines and notes are not data rows. .ods files are read like .xlsx. A warning
-on a row whose 说明 column has text is reported as explained.
+on a row whose 说明 column has text is reported as explained. A file in a
+folder that is no spreadsheet is, when named as a return (period-department,
+as 2021-07-czs.csv), that month's unreadable return (an accompanying file
+when a readable return of the month is there); any other is listed as
+skipped (info).
 
 With --annotate DIR, every file with findings is copied into DIR with the
 offending cells highlighted and commented, and a sheet listing the findings.
