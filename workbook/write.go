@@ -150,8 +150,11 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"good":    {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
 		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
 		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
-		"grey":    {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
-		"faint":   {Border: border, Font: &excelize.Font{Color: "808080", Italic: true}},
+		// good and warn for a text that wraps (the overview's 数据完整性).
+		"goodtext": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"warntext": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"grey":     {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+		"faint":    {Border: border, Font: &excelize.Font{Color: "808080", Italic: true}},
 		// A title that wraps within the columns every printed section repeats.
 		"titlewrap": {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 	}
@@ -270,12 +273,16 @@ func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) err
 	return printSetup(f, name, headerRow, landscape)
 }
 
+// wraps are the styles whose text wraps in its cell: a row holding one is
+// as tall as its longest text.
+var wraps = map[string]bool{"text": true, "goodtext": true, "warntext": true}
+
 // row writes one row. Spreadsheet programs do not size rows to wrapped text
 // when they open a file, so the height is set here from the longest text.
 func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 	lines := 1
 	for i, cl := range cells {
-		if s, ok := cl.v.(string); ok && cl.style == "text" && i < len(widths) {
+		if s, ok := cl.v.(string); ok && wraps[cl.style] && i < len(widths) {
 			lines = max(lines, grid.Lines(s, widths[i]))
 		}
 	}
