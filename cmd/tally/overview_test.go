@@ -1,0 +1,148 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// partialJuly is the sample's 2020 and 2021 monthly files and a July 2021
+// from 财政所 alone, made as the office would: tally template --from June's
+// file, each row's 本月 typed (June's again) and 本年累计 = June's + 本月,
+// one 本月 written 待核实 (a rejected row), so July is in but not whole.
+func partialJuly(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	names, err := filepath.Glob(repo(t, "testdata/submissions/202[01]-*.xlsx"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no sample files: %v", err)
+	}
+	for _, n := range names {
+		copyFile(t, n, filepath.Join(sub, filepath.Base(n)))
+	}
+	tpl := filepath.Join(dir, "tpl")
+	var so, se strings.Builder
+	if code := run([]string{"template", "--period", "2021-07", "--dept", "czs", "--from", sub, "-o", tpl}, strings.NewReader(""), &so, &se); code != 0 {
+		t.Fatalf("template: exit %d: %s", code, se.String())
+	}
+	f, err := excelize.OpenFile(filepath.Join(tpl, "2021-07-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	june, err := excelize.OpenFile(filepath.Join(sub, "2021-06-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer june.Close()
+	prior := regexp.MustCompile(`^=?([0-9.]+)\+`)
+	for _, sh := range []struct{ name, month, ytd string }{{"税收收入", "C", "D"}, {"一般预算收入", "B", "C"}} {
+		var month, ytd decimal.Decimal
+		for r := 4; ; r++ {
+			ref := func(col string) string { return col + itoa(r) }
+			a, _ := f.GetCellValue(sh.name, ref("A"))
+			if a == "合计" {
+				set(t, f, sh.name, ref(sh.month), month.String())
+				set(t, f, sh.name, ref(sh.ytd), ytd.String())
+				break
+			}
+			if r > 200 {
+				t.Fatalf("%s: no 合计 row", sh.name)
+			}
+			formula, _ := f.GetCellFormula(sh.name, ref(sh.ytd))
+			m := prior.FindStringSubmatch(formula)
+			if m == nil {
+				continue
+			}
+			raw, _ := june.GetCellValue(sh.name, ref(sh.month), excelize.Options{RawCellValue: true})
+			v := decimal.RequireFromString(raw)
+			y := decimal.RequireFromString(m[1]).Add(v)
+			f.SetCellFormula(sh.name, ref(sh.ytd), "")
+			set(t, f, sh.name, ref(sh.month), v.String())
+			set(t, f, sh.name, ref(sh.ytd), y.String())
+			month, ytd = month.Add(v), ytd.Add(y)
+		}
+	}
+	if err := f.SetCellStr("税收收入", "C6", "待核实"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(filepath.Join(sub, "2021-07-czs.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// set writes a number given as exact decimal text.
+func set(t *testing.T, f *excelize.File, sheet, ref, v string) {
+	t.Helper()
+	if err := f.SetCellDefault(sheet, ref, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The target table on 概览 over a partial July: 本年累计 is January–June,
+// the months 计算至 names and 完成率 is of (75752.94 ÷ 151873.46 = 49.88%),
+// not the total with the partial July; that total is in 数据完整性, labelled
+// as not in the rate; every 数据完整性 cell wraps and its row is tall enough
+// for it.
+func TestOverviewTargetsPartialMonth(t *testing.T) {
+	t.Parallel()
+	sub := partialJuly(t)
+	out := filepath.Join(t.TempDir(), "2021-07.xlsx")
+	var so, se strings.Builder
+	if code := run([]string{"reconcile", "-o", out, sub}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("reconcile: exit %d: %s", code, se.String())
+	}
+	if !strings.Contains(so.String(), "被拒收的行："+filepath.Join(sub, "2021-07-czs.xlsx")) {
+		t.Fatalf("the July file's rejected row is not what makes 税收收入 incomplete:\n%s", so.String())
+	}
+	f, err := excelize.OpenFile(out, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("概览", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := -1
+	lines := 0
+	for i, row := range rows {
+		if len(row) > 9 && row[0] == "指标（单位）" {
+			head = i
+			continue
+		}
+		if head < 0 || len(row) < 10 {
+			continue
+		}
+		lines++
+		ref := "J" + itoa(i+1)
+		id, _ := f.GetCellStyle("概览", ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+			t.Errorf("概览!%s (数据完整性) does not wrap: %q", ref, row[9])
+		}
+		if h, _ := f.GetRowHeight("概览", i+1); len(row[9]) > 40 && h < 30 {
+			t.Errorf("概览 row %d is %v points high for %q", i+1, h, row[9])
+		}
+		if !strings.HasPrefix(row[0], "税收收入") {
+			continue
+		}
+		if row[1] != "75752.94" || row[3] != "1–6月" {
+			t.Errorf("税收收入: 本年累计 %s 计算至 %s, want 75752.94 through 1–6月 (what 完成率 %s is of)", row[1], row[3], row[4])
+		}
+		if !strings.Contains(row[9], "1–7月累计为") || !strings.Contains(row[9], "未计入完成率") {
+			t.Errorf("税收收入: 数据完整性 does not give the partial July apart: %q", row[9])
+		}
+	}
+	if head < 0 || lines != 5 {
+		t.Fatalf("概览: target table at row %d with %d lines, want 5", head+1, lines)
+	}
+}
