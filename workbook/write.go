@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
@@ -393,7 +394,7 @@ func (x *out) overview() error {
 		return bad
 	}
 	rows := [][]cell{
-		kv(x.l("规格", "Spec"), x.meta.Spec, "text"),
+		kv(x.l("规格", "Spec"), pathLines(x.meta.Spec, grid.Width(int(overviewWidths[1]))), "text"),
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
@@ -563,7 +564,7 @@ func (x *out) years() error {
 
 func (x *out) claims() error {
 	cols := []column{
-		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 14}, {x.l("报告行号", "Line"), 3},
+		{x.l("编号", "ID"), 6}, {x.l("报告原文（照录）", "Report text (verbatim)"), 14}, {x.l("报告行号", "Line"), 3},
 		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
 		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
 		{x.l("下限", "Low"), 5}, {x.l("上限", "High"), 5}, {x.l("计算值", "Computed"), 6},
@@ -681,4 +682,36 @@ func (x *out) inputs() error {
 			c(label(x.lang, inputStatus[in.Status]), style), c(in.SHA256, "plain")})
 	}
 	return x.table("inputs", x.l("来源文件及其 SHA-256 校验值", "Input files and their SHA-256"), cols, rows, true)
+}
+
+// pathLines lays a file's path out for a cell width wide: as it is when it
+// fits on a line; else broken only after a folder separator or a closing
+// bracket (（内置）), so that no name is cut at a hyphen or a dot the way a
+// spreadsheet wraps text. A single name longer than a line still wraps
+// where the program breaks it.
+func pathLines(p string, width float64) string {
+	if grid.Lines(p, width) == 1 {
+		return p
+	}
+	var parts []string
+	start := 0
+	for i, r := range p {
+		if r == '/' || r == '\\' || r == '）' || r == ')' {
+			end := i + utf8.RuneLen(r)
+			parts = append(parts, p[start:end])
+			start = end
+		}
+	}
+	parts = append(parts, p[start:])
+	var lines []string
+	line := ""
+	for _, part := range parts {
+		if line != "" && grid.Lines(line+part, width) > 1 {
+			lines = append(lines, line)
+			line = ""
+			part = strings.TrimLeft(part, " ") // the space a line break takes
+		}
+		line += part
+	}
+	return strings.Join(append(lines, line), "\n")
 }
