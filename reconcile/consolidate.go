@@ -88,6 +88,18 @@ type Series struct {
 	Progress  *Progress // against the year's target, when it has one
 }
 
+// LastLevel returns the last month through the as-of month with a figure
+// consolidated, and that figure (for a stock, its latest level); 0 when no
+// month has one.
+func (s *Series) LastLevel() (int, Figure) {
+	for m := 12; m >= 1; m-- {
+		if s.Months[m].Has {
+			return m, s.Months[m]
+		}
+	}
+	return 0, Figure{}
+}
+
 // Summary counts what a run saw. Rows == RowsConsolidated + RowsRejected.
 type Summary struct {
 	Files, Unreadable, Skipped int

@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -520,9 +521,27 @@ func (x *out) figures() error {
 		if len(s.YTD.Incomplete) > 0 {
 			status, style = x.l("不完整", "incomplete"), "warn"
 		}
-		if !s.YTD.Has {
+		stock := def.Aggregation == reconcile.Latest
+		last, level := s.LastLevel()
+		switch {
+		case stock && s.YTD.Has:
+			// 本年累计 of a stock is a level, not a sum: said on its row.
+			notes = x.l(fmt.Sprintf("存量指标：本年累计列为%d月末的期末数，不是各月之和；", x.r.AsOf.Month),
+				fmt.Sprintf("a stock: Year to date is the level at the end of %s, not a sum; ", x.monthName(x.r.AsOf.Month))) + notes
+		case stock && last > 0:
+			// The as-of month's level is not in: 本年累计 stays empty (it is
+			// what the seal and a roll-up read), the last level is said.
+			status = x.l(fmt.Sprintf("%d月无数据", x.r.AsOf.Month), fmt.Sprintf("no %s figure", x.monthName(x.r.AsOf.Month)))
+			if x.unsent(def.Code) {
+				status = x.l(fmt.Sprintf("%d月未报送", x.r.AsOf.Month), fmt.Sprintf("%s not submitted", x.monthName(x.r.AsOf.Month)))
+			}
+			style = "warn"
+			notes = x.l(fmt.Sprintf("存量指标：没有%d月末数，最近报送的是%d月末的 %s；", x.r.AsOf.Month, last, level.Value),
+				fmt.Sprintf("a stock: no level for the end of %s; the last one in is %s at the end of %s; ", x.monthName(x.r.AsOf.Month), level.Value, x.monthName(last))) + notes
+		case !s.YTD.Has:
 			status, style = x.l("无月报", "not monthly"), "grey"
 		}
+		notes = strings.TrimSuffix(strings.TrimSuffix(notes, "; "), "；") // a lead-in with nothing after it
 		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
@@ -714,4 +733,24 @@ func pathLines(p string, width float64) string {
 		line += part
 	}
 	return strings.Join(append(lines, line), "\n")
+}
+
+// unsent reports whether a department whose as-of month's tables carry
+// indicator code has not submitted that month.
+func (x *out) unsent(code string) bool {
+	for _, st := range x.r.Status {
+		if st.Period != x.r.AsOf || st.State != reconcile.Missing {
+			continue
+		}
+		d, ok := x.r.Spec.Department(st.Department)
+		if !ok {
+			continue
+		}
+		for _, t := range d.TablesFor(st.Period) {
+			if slices.Contains(t.IndicatorCodes(), code) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -146,3 +146,47 @@ func TestOverviewTargetsPartialMonth(t *testing.T) {
 		t.Fatalf("概览: target table at row %d with %d lines, want 5", head+1, lines)
 	}
 }
+
+// 汇总 over the partial July says what its 本年累计 column holds for a
+// stock: where July's level is not in, the status is 7月未报送 and the notes
+// give the last level reported with its month (the 本年累计 cell stays
+// empty: it is what the seal and a roll-up read); where it is in (the 2020
+// book), that the column holds the year-end level, not a sum.
+func TestFiguresStockLevel(t *testing.T) {
+	t.Parallel()
+	sub := partialJuly(t)
+	out := filepath.Join(t.TempDir(), "2021-07.xlsx")
+	var so, se strings.Builder
+	if code := run([]string{"reconcile", "-o", out, sub}, strings.NewReader(""), &so, &se); code != exitFindings {
+		t.Fatalf("reconcile: exit %d: %s", code, se.String())
+	}
+	row := func(book, sheet, name string) []string {
+		t.Helper()
+		for _, r := range rawRows(t, book, sheet) {
+			if len(r) > 1 && r[1] == name {
+				return append(r, make([]string, 24)...)
+			}
+		}
+		t.Fatalf("%s: no row %s", sheet, name)
+		return nil
+	}
+	// D…O are the months, P 本年累计, then 目标, 完成率, 序时进度, 状态, 说明.
+	r := row(out, "汇总", "规模以上企业数")
+	if r[8] != "97" || r[15] != "" || r[19] != "7月未报送" || !strings.Contains(r[20], "最近报送的是6月末的 97") {
+		t.Errorf("汇总 规模以上企业数 over a July without 统计站: June %q, 本年累计 %q, 状态 %q, 说明 %q", r[8], r[15], r[19], r[20])
+	}
+	r = row(out, "汇总", "税收收入")
+	if r[19] != "不完整" {
+		t.Errorf("汇总 税收收入: 状态 %q", r[19])
+	}
+	book := filepath.Join(t.TempDir(), "2020.xlsx")
+	sampleBook(t, "zh", "2020-12", book)
+	r = row(book, "汇总", "规模以上企业数")
+	if r[15] != "94" || !strings.Contains(r[17], "本年累计列为12月末的期末数，不是各月之和") {
+		t.Errorf("汇总 规模以上企业数 in 2020: 本年累计 %q, 说明 %q", r[15], r[17])
+	}
+	r = row(book, "汇总", "税收收入")
+	if strings.Contains(r[17], "期末数") {
+		t.Errorf("汇总 税收收入 (a flow) is called a level: %q", r[17])
+	}
+}
