@@ -52,6 +52,10 @@ func (s *Server) deadline(p reconcile.Period) time.Time {
 	return time.Date(p.Year, time.Month(p.Month)+1, s.spec.Deadline+1, 0, 0, 0, 0, s.cfg.Location)
 }
 
+// day is the office's calendar day of t, the day a file uploaded at t was
+// received: what lateness is judged by (deadline).
+func (s *Server) day(t time.Time) string { return t.In(s.cfg.Location).Format("2006-01-02") }
+
 // state is a department-month's place on the board.
 func (s *Server) state(p reconcile.Period, c *store.Upload) string {
 	switch {

@@ -44,7 +44,8 @@ func (s *Server) countingFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name)})
+		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name),
+			Received: s.day(c.Uploaded)})
 	}
 	return files, nil
 }
