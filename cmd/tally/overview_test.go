@@ -1,10 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -25,56 +27,90 @@ func partialJuly(t *testing.T) string {
 	for _, n := range names {
 		copyFile(t, n, filepath.Join(sub, filepath.Base(n)))
 	}
-	tpl := filepath.Join(dir, "tpl")
+	julyOf(t, sub, "czs", "税收收入", "C6")
+	return sub
+}
+
+// julyOf writes dept's July 2021 into sub from its June there: tally
+// template --from, then every prefilled row's 本月 typed as June's and its
+// 本年累计 (the template's formula, June's + 本月) as the figure; the 合计
+// rows' sums typed; a sheet without such rows (levels) copies June's
+// figures. sheet!cell is then written 待核实: one rejected row.
+func julyOf(t *testing.T, sub, dept, sheet, cell string) {
+	t.Helper()
+	tpl := filepath.Join(t.TempDir(), "tpl")
 	var so, se strings.Builder
-	if code := run([]string{"template", "--period", "2021-07", "--dept", "czs", "--from", sub, "-o", tpl}, strings.NewReader(""), &so, &se); code != 0 {
+	if code := run([]string{"template", "--period", "2021-07", "--dept", dept, "--from", sub, "-o", tpl}, strings.NewReader(""), &so, &se); code != 0 {
 		t.Fatalf("template: exit %d: %s", code, se.String())
 	}
-	f, err := excelize.OpenFile(filepath.Join(tpl, "2021-07-czs.xlsx"))
+	f, err := excelize.OpenFile(filepath.Join(tpl, "2021-07-"+dept+".xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	june, err := excelize.OpenFile(filepath.Join(sub, "2021-06-czs.xlsx"))
+	june, err := excelize.OpenFile(filepath.Join(sub, "2021-06-"+dept+".xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer june.Close()
-	prior := regexp.MustCompile(`^=?([0-9.]+)\+`)
-	for _, sh := range []struct{ name, month, ytd string }{{"税收收入", "C", "D"}, {"一般预算收入", "B", "C"}} {
-		var month, ytd decimal.Decimal
-		for r := 4; ; r++ {
-			ref := func(col string) string { return col + itoa(r) }
-			a, _ := f.GetCellValue(sh.name, ref("A"))
+	prior := regexp.MustCompile(`^=?([0-9.]+)\+([A-Z]+)(\d+)$`)
+	for _, sh := range f.GetSheetList() {
+		if sh == "填报说明" || strings.HasPrefix(sh, "_") {
+			continue
+		}
+		rows, _ := f.GetRows(sh)
+		sums := map[string]decimal.Decimal{}
+		filled := false
+		for r := 1; r <= len(rows)+1; r++ {
+			a, _ := f.GetCellValue(sh, "A"+itoa(r))
 			if a == "合计" {
-				set(t, f, sh.name, ref(sh.month), month.String())
-				set(t, f, sh.name, ref(sh.ytd), ytd.String())
+				for col, v := range sums {
+					f.SetCellFormula(sh, col+itoa(r), "")
+					set(t, f, sh, col+itoa(r), v.String())
+				}
 				break
 			}
-			if r > 200 {
-				t.Fatalf("%s: no 合计 row", sh.name)
+			for c := 1; c <= 8; c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				formula, _ := f.GetCellFormula(sh, ref)
+				m := prior.FindStringSubmatch(formula)
+				if m == nil {
+					continue
+				}
+				raw, _ := june.GetCellValue(sh, m[2]+m[3], excelize.Options{RawCellValue: true})
+				v := decimal.RequireFromString(raw)
+				y := decimal.RequireFromString(m[1]).Add(v)
+				ycol, _, _ := excelize.SplitCellName(ref)
+				f.SetCellFormula(sh, ref, "")
+				set(t, f, sh, m[2]+m[3], v.String())
+				set(t, f, sh, ref, y.String())
+				sums[m[2]], sums[ycol] = sums[m[2]].Add(v), sums[ycol].Add(y)
+				filled = true
 			}
-			formula, _ := f.GetCellFormula(sh.name, ref(sh.ytd))
-			m := prior.FindStringSubmatch(formula)
-			if m == nil {
-				continue
+		}
+		if filled {
+			continue
+		}
+		jrows, _ := june.GetRows(sh)
+		for r := range jrows {
+			for c := range jrows[r] {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if typ, _ := june.GetCellType(sh, ref); typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
+					if raw, _ := june.GetCellValue(sh, ref, excelize.Options{RawCellValue: true}); raw != "" {
+						if _, err := decimal.NewFromString(raw); err == nil {
+							set(t, f, sh, ref, raw)
+						}
+					}
+				}
 			}
-			raw, _ := june.GetCellValue(sh.name, ref(sh.month), excelize.Options{RawCellValue: true})
-			v := decimal.RequireFromString(raw)
-			y := decimal.RequireFromString(m[1]).Add(v)
-			f.SetCellFormula(sh.name, ref(sh.ytd), "")
-			set(t, f, sh.name, ref(sh.month), v.String())
-			set(t, f, sh.name, ref(sh.ytd), y.String())
-			month, ytd = month.Add(v), ytd.Add(y)
 		}
 	}
-	if err := f.SetCellStr("税收收入", "C6", "待核实"); err != nil {
+	if err := f.SetCellStr(sheet, cell, "待核实"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SaveAs(filepath.Join(sub, "2021-07-czs.xlsx")); err != nil {
+	if err := f.SaveAs(filepath.Join(sub, "2021-07-"+dept+".xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	return sub
 }
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
@@ -188,5 +224,33 @@ func TestFiguresStockLevel(t *testing.T) {
 	r = row(book, "汇总", "税收收入")
 	if strings.Contains(r[17], "期末数") {
 		t.Errorf("汇总 税收收入 (a flow) is called a level: %q", r[17])
+	}
+}
+
+// The desk's 目标进度 over a partial July (统计站's, with a rejected row of
+// 固定资产投资): 本年累计 is January–June, what 完成率 is of, said with its
+// months; the total with the partial July is shown apart, labelled as not
+// in the rate.
+func TestServeProgressPartialMonth(t *testing.T) {
+	t.Parallel()
+	sub := partialJuly(t)
+	julyOf(t, sub, "tjz", "固定资产投资", "B6")
+	d := newTestDeskYear(t, 2021)
+	for m := 1; m <= 7; m++ {
+		d.clock.set(time.Date(2021, time.Month(m)+1, 3, 9, 0, 0, 0, time.Local))
+		a := d.login("tjz") // a session of that day
+		p := fmt.Sprintf("2021-%02d", m)
+		d.mustUpload(a, p, filepath.Join(sub, p+"-tjz.xlsx"))
+	}
+	o := d.login("office")
+	_, page := d.get(o, "/office/progress?asof=2021-07")
+	row := regexp.MustCompile(`(?s)<tr><td>固定资产投资 <small>fai</small></td>(.*?)</tr>`).FindStringSubmatch(page)
+	if row == nil {
+		t.Fatalf("no 固定资产投资 row:\n%s", page)
+	}
+	for _, want := range []string{"378380.47 万元 <small>（1–6月）</small>", "37.84%", "含已报部分的1–7月：", "未计入完成率"} {
+		if !strings.Contains(row[1], want) {
+			t.Errorf("目标进度 固定资产投资 has no %q: %s", want, row[1])
+		}
 	}
 }
