@@ -31,6 +31,9 @@ type period struct {
 	Deadline time.Time // zero: none
 	State    string
 	Counting *store.Upload
+	// Late: the file that counts was uploaded after the deadline, whatever
+	// its State (a late file with errors is Errors and Late).
+	Late bool
 }
 
 func (p period) Key() string { return p.Period.String() }
@@ -107,7 +110,9 @@ func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []per
 
 func (s *Server) periodState(dept string, p reconcile.Period, counting map[string]*store.Upload) period {
 	c := counting[dept+"|"+p.String()]
-	return period{Period: p, Deadline: s.deadline(p), State: s.state(p, c), Counting: c}
+	d := s.deadline(p)
+	return period{Period: p, Deadline: d, State: s.state(p, c), Counting: c,
+		Late: c != nil && !d.IsZero() && !c.Uploaded.Before(d)}
 }
 
 func (s *Server) countingMap() (map[string]*store.Upload, error) {

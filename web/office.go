@@ -152,6 +152,9 @@ func (s *Server) boardRows(r *http.Request, asOf reconcile.Period, res *reconcil
 		for m := 1; m <= asOf.Month; m++ {
 			c := s.periodState(d.Code, reconcile.Period{Year: asOf.Year, Month: m}, counting)
 			tally[c.State]++
+			if c.Late && c.State != Late {
+				tally[Late]++ // late with errors: counted in both, as 问题清单 lists both
+			}
 			row.Cells = append(row.Cells, c)
 		}
 		rows = append(rows, row)

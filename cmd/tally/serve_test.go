@@ -670,8 +670,22 @@ func TestServeLateByUploadTime(t *testing.T) {
 	if sum[1] != "1" || !strings.Contains(sum[3], "警告 1，提示 "+sum[2]+"）") {
 		t.Errorf("summary: %s warnings, %s info: %q; want the late month as 警告 1 and 提示 counted", sum[1], sum[2], sum[3])
 	}
+	// March uploaded late with errors (brokenMarch): 有错误·逾期 on the
+	// board, counted in 逾期报送 too, one more warning in the summary and
+	// one more late upload in 问题清单.
+	d.clock.set(time.Date(2020, 4, 20, 9, 0, 0, 0, time.Local))
+	d.mustUpload(d.login("czs"), "2020-03", brokenMarch(t))
+	o = d.login("office")
+	_, board = d.get(o, "/office?asof=2020-03")
+	if !strings.Contains(board, `<span class="st late">逾期报送 2</span>`) || !strings.Contains(board, "有错误·逾期") {
+		t.Errorf("the board does not count March, late with errors, as late:\n%s", board)
+	}
+	if m := regexp.MustCompile(`data-warnings="(\d+)"`).FindStringSubmatch(board); m == nil || m[1] != "2" {
+		t.Errorf("summary warnings %v, want the two late months", m)
+	}
 	_, findings := d.get(o, "/office/findings?asof=2020-03")
-	if n := strings.Count(findings, "逾期报送："); n != 1 || !strings.Contains(findings, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") {
+	if n := strings.Count(findings, "逾期报送："); n != 2 || !strings.Contains(findings, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") ||
+		!strings.Contains(findings, "逾期报送：上传于 2020-04-20，截止日期为 2020-04-05") {
 		t.Errorf("问题清单 has %d late findings, want February's by its upload day:\n%s", n, findings)
 	}
 }
