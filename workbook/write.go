@@ -509,7 +509,15 @@ func (x *out) figures() error {
 			style := "pct"
 			if !p.Complete() {
 				style = "pctwarn"
-				notes = x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ") + notes
+				// 本年累计 here is the year to date with the incomplete
+				// months (what the seal and a roll-up read): the rate's base
+				// is said, as the overview's 本年累计 shows it.
+				base := x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ")
+				if s.YTD.Has && !s.YTD.Value.Equal(p.Measured.Value) {
+					base = x.l(fmt.Sprintf("完成率、序时进度按%s的 %s 计算，本年累计含不完整的月份；", x.months(p.Through), p.Measured.Value),
+						fmt.Sprintf("completion and time elapsed on %s, %s; Year to date includes the incomplete months; ", x.months(p.Through), p.Measured.Value))
+				}
+				notes = base + notes
 			}
 			row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), style), c(frac(p.Elapsed), style))
 		case p != nil:

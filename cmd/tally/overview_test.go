@@ -211,9 +211,11 @@ func TestFiguresStockLevel(t *testing.T) {
 	if r[8] != "97" || r[15] != "" || r[19] != "7月未报送" || !strings.Contains(r[20], "最近报送的是6月末的 97") {
 		t.Errorf("汇总 规模以上企业数 over a July without 统计站: June %q, 本年累计 %q, 状态 %q, 说明 %q", r[8], r[15], r[19], r[20])
 	}
+	// A flow's 本年累计 with the partial July (what the seal reads) says
+	// what its 完成率 is of.
 	r = row(out, "汇总", "税收收入")
-	if r[19] != "不完整" {
-		t.Errorf("汇总 税收收入: 状态 %q", r[19])
+	if r[19] != "不完整" || !strings.Contains(r[20], "完成率、序时进度按1–6月的 75752.94 计算，本年累计含不完整的月份") {
+		t.Errorf("汇总 税收收入: 状态 %q, 说明 %q", r[19], r[20])
 	}
 	book := filepath.Join(t.TempDir(), "2020.xlsx")
 	sampleBook(t, "zh", "2020-12", book)
