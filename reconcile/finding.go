@@ -55,17 +55,20 @@ const (
 	RuleDuplicateEntry Rule = "duplicate_row"
 	RuleDuplicateCode  Rule = "duplicate_credit_code"
 	RuleLate           Rule = "late_submission"
-	RuleSpec           Rule = "spec_rule"
-	RuleHiddenCell     Rule = "hidden_cell"
-	RuleOutsideArea    Rule = "outside_input_area"
-	RuleCodeNames      Rule = "credit_code_names"
-	RuleAppears        Rule = "entity_appears"
-	RuleNoFingerprint  Rule = "not_a_template"
-	RuleWrongTemplate  Rule = "wrong_template"
-	RuleOldTemplate    Rule = "old_template"
-	RuleChoice         Rule = "not_a_choice"
-	RuleRange          Rule = "out_of_range"
-	RuleDisappears     Rule = "entity_disappears"
+	// RuleLateUpload is late_submission judged by the day the office
+	// received the file (the web desk's upload), not the date it records.
+	RuleLateUpload    Rule = "late_upload"
+	RuleSpec          Rule = "spec_rule"
+	RuleHiddenCell    Rule = "hidden_cell"
+	RuleOutsideArea   Rule = "outside_input_area"
+	RuleCodeNames     Rule = "credit_code_names"
+	RuleAppears       Rule = "entity_appears"
+	RuleNoFingerprint Rule = "not_a_template"
+	RuleWrongTemplate Rule = "wrong_template"
+	RuleOldTemplate   Rule = "old_template"
+	RuleChoice        Rule = "not_a_choice"
+	RuleRange         Rule = "out_of_range"
+	RuleDisappears    Rule = "entity_disappears"
 	// Rules of hostile or damaged input (issue 11).
 	RuleUnreadableFolder Rule = "unreadable_folder"
 	RuleNotAnnotated     Rule = "not_annotated"
@@ -168,6 +171,8 @@ var catalogue = map[Rule]message{
 		Text{"“{name}”的统一社会信用代码 {code} 与第 {first_line} 行“{first_name}”的相同", "\"{name}\" has the credit code {code} of row {first_line} (\"{first_name}\")"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
+	RuleLateUpload: {Text{"逾期上传", "late upload"},
+		Text{"逾期报送：上传于 {received}，截止日期为 {due}", "submitted late: uploaded {received}, due {due}"}},
 	RuleSpec: {Text{"审核公式", "spec rule"},
 		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
 	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
