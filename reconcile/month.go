@@ -402,12 +402,32 @@ func (l *Ledger) belowMonth() map[Source]int {
 	return m
 }
 
+// dropFindings removes the result's findings at the indices drop.
+func (l *Ledger) dropFindings(drop []int) {
+	if len(drop) == 0 {
+		return
+	}
+	gone := make(map[int]bool, len(drop))
+	for _, i := range drop {
+		gone[i] = true
+	}
+	kept := l.res.Findings[:0]
+	for i, f := range l.res.Findings {
+		if !gone[i] {
+			kept = append(kept, f)
+		}
+	}
+	l.res.Findings = kept
+}
+
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
 // row by row (an entity new this month starts from zero); and entities that
 // appear or disappear. prev is nil for January.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
 	var below map[Source]int // built at the first broken chain
+	var drop []int           // ytd_below_month findings the chain replaces
+	defer func() { l.dropFindings(drop) }()
 	for i := range cur.vals {
 		v := &cur.vals[i]
 		if v.rejected || !v.hasMonth || !v.hasYTD {
@@ -456,9 +476,10 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		if i, ok := below[at]; ok {
 			// One mistake, one finding: 本年累计 4 below 本月 5 is also
 			// off the chain, and the chain says the figure to type.
-			g := l.clipped(f)
-			l.res.Findings[i] = g[len(g)-1]
-			continue
+			drop = append(drop, i)
+			if b := l.bounds[at.File]; b != nil && b.listed > 0 {
+				b.listed--
+			}
 		}
 		l.finding(f)
 	}
