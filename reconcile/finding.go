@@ -64,6 +64,7 @@ const (
 	RuleHiddenSheet     Rule = "hidden_sheet"
 	RuleFormatScales    Rule = "format_scales"
 	RuleDuplicateHeader Rule = "duplicate_header"
+	RuleFontHides       Rule = "font_hides_value"
 	RuleFormatHides     Rule = "format_hides_value"
 	RuleCodeNames       Rule = "credit_code_names"
 	RuleAppears         Rule = "entity_appears"
@@ -196,6 +197,9 @@ var catalogue = map[Rule]message{
 	RuleDuplicateHeader: {Text{"表头重复", "header twice"},
 		Text{"表头“{header}”出现两次（{first} 列和 {column} 列）：按 {first} 列读取，{column} 列的数字未汇总；请删除多出的列",
 			"the header \"{header}\" occurs twice (columns {first} and {column}): column {first} is read, the figures of column {column} were not consolidated; delete the extra column"}},
+	RuleFontHides: {Text{"字体颜色隐藏的数据", "figure hidden by its colour"},
+		Text{"数值 {value} 的字体颜色与底色相同（如白底白字），表上看不到，但照常读取；请改回黑色字体并核实",
+			"{value} is set in the colour of its background (white on white), so it is not seen on the sheet, but it is read as usual; set a black font and check it"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},

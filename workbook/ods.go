@@ -540,6 +540,11 @@ type odsStyles struct {
 	// (style:text-position), by name; text is the one being read.
 	script   map[string]byte
 	textName string
+	// colour holds each cell style's font colour and background (fo:color,
+	// fo:background-color), for a figure in white on white; cellName is the
+	// cell style being read.
+	colour   map[string][2]string
+	cellName string
 	in       string // "text" or "embedded-text" being read in cur
 }
 
@@ -556,7 +561,7 @@ type odsNumStyle struct {
 const maxODSStyles = 100_000
 
 func newODSStyles() *odsStyles {
-	return &odsStyles{data: map[string]*odsNumStyle{}, cell: map[string][2]string{}, script: map[string]byte{}}
+	return &odsStyles{data: map[string]*odsNumStyle{}, cell: map[string][2]string{}, script: map[string]byte{}, colour: map[string][2]string{}}
 }
 
 func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
@@ -577,9 +582,21 @@ func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
 					s.script[s.textName] = textPosition(p)
 				}
 			}
+			if c, ok := d.attr("color"); ok && s.cellName != "" {
+				v := s.colour[s.cellName]
+				v[0] = strings.ToLower(c)
+				s.colour[s.cellName] = v
+			}
+			return
+		case "table-cell-properties":
+			if c, ok := d.attr("background-color"); ok && s.cellName != "" {
+				v := s.colour[s.cellName]
+				v[1] = strings.ToLower(c)
+				s.colour[s.cellName] = v
+			}
 			return
 		case "style":
-			s.textName = ""
+			s.textName, s.cellName = "", ""
 			if f, _ := d.attr("family"); f == "text" {
 				s.textName, _ = d.attr("name")
 			}
@@ -588,6 +605,7 @@ func (s *odsStyles) token(d *xmlTokens, kind tokKind) {
 				ds, _ := d.attr("data-style-name")
 				parent, _ := d.attr("parent-style-name")
 				s.cell[n] = [2]string{ds, parent}
+				s.cellName = n
 			}
 			return
 		}
@@ -644,15 +662,53 @@ func (s *odsStyles) dataStyle(cell string) *odsNumStyle {
 	return nil
 }
 
-func (s *odsStyles) hasFormat(cell string) bool { return s.dataStyle(cell) != nil }
+func (s *odsStyles) hasFormat(cell string) bool {
+	return s.dataStyle(cell) != nil || s.colourOf(cell) != [2]string{}
+}
+
+// colourOf is a cell style's font colour and background, each through its
+// parents.
+func (s *odsStyles) colourOf(cell string) [2]string {
+	var out [2]string
+	for i := 0; i < 8 && cell != ""; i++ {
+		c := s.colour[cell]
+		for k := range out {
+			if out[k] == "" {
+				out[k] = c[k]
+			}
+		}
+		cell = s.cell[cell][1]
+	}
+	return out
+}
+
+// invisibleODS reports a font the colour of its background: white on no
+// background (or a white or transparent one), or the very colour of it.
+func invisibleODS(c [2]string) bool {
+	font, back := c[0], c[1]
+	if back == "transparent" {
+		back = ""
+	}
+	switch {
+	case font == "":
+		return false
+	case back == "":
+		return font == "#ffffff"
+	}
+	return font == back || font == "#ffffff" && back == "#ffffff"
+}
 
 // flags says what a cell style's number format does to a number: what it
 // shows as nothing (hidePositive, hideNegative) and how it shows another
 // magnitude.
 func (s *odsStyles) flags(cell string) (uint8, string) {
+	var colour uint8
+	if invisibleODS(s.colourOf(cell)) {
+		colour = hideByColor
+	}
 	st := s.dataStyle(cell)
 	if st == nil {
-		return 0, ""
+		return colour, ""
 	}
 	for_ := func(conds ...string) *odsNumStyle {
 		for _, m := range st.maps {
@@ -676,7 +732,7 @@ func (s *odsStyles) flags(cell string) (uint8, string) {
 	if t := for_("value()>0", "value()>=0"); t != nil && t.scaled != "" {
 		scaled = t.scaled
 	}
-	return h, scaled
+	return h | colour, scaled
 }
 
 // textPosition reads style:text-position: "super" or a raised percentage

@@ -752,6 +752,8 @@ func (l *layout) checkHidden(sub *reconcile.Submission, sh *reconcile.Sheet, row
 			f = finding(*sub, src, reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		case formatHides(c):
 			f = finding(*sub, src, reconcile.RuleFormatHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
+		case c.Hides&hideByColor != 0 && hasFigure(c, l.units[ci]):
+			f = finding(*sub, src, reconcile.RuleFontHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value})
 		default:
 			continue
 		}
@@ -1030,9 +1032,9 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		text := trimSpaces(rc.Value)
 		switch c.Role {
 		case reconcile.RoleName:
-			r.Name = text
+			r.Name = dropInvisible(text)
 		case reconcile.RoleCode:
-			r.Code = strings.ToUpper(text)
+			r.Code = strings.ToUpper(dropInvisible(text))
 		case reconcile.RoleNote:
 			r.Note = text
 		}
@@ -1199,7 +1201,7 @@ func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Findin
 // formatHides reports whether a stored number is shown as nothing by its
 // cell's number format (;;;): not zero, whose hiding counts for nothing.
 func formatHides(c *rawCell) bool {
-	if c.Hides == 0 || c.Type != "" && c.Type != "n" || c.Date || c.Value == "" {
+	if c.Hides&(hidePositive|hideNegative) == 0 || c.Type != "" && c.Type != "n" || c.Date || c.Value == "" {
 		return false
 	}
 	d, err := parseStored(c.Value)
@@ -1232,4 +1234,23 @@ func duplicateHeaders(sub *reconcile.Submission, t *reconcile.Table, sheet strin
 			}
 		}
 	}
+}
+
+// dropInvisible removes the characters that print nothing — zero-width
+// spaces and joiners, direction marks and overrides, the word joiner, the
+// byte-order mark, the soft hyphen — from a name or a credit code. One
+// pasted into a name (天津\u200b麦谷…) made the same enterprise another
+// to the duplicate check and to the months before, and is on no one's
+// screen.
+func dropInvisible(s string) string {
+	if !strings.Contains(s, "\u00ad") && !strings.Contains(s, "\ufeff") && !strings.Contains(s, "\xe2\x80") && !strings.Contains(s, "\xe2\x81") {
+		return s // the common case: nothing to look at
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x00AD, r == 0xFEFF, r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -146,6 +146,9 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					cur.Percent = x.isPercent(n)
 					if n >= 0 && n < len(x.hideStyles) {
 						cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
+						if x.invisibleStyles[n] {
+							cur.Hides |= hideByColor
+						}
 					}
 				}
 			case "v", "f":

@@ -73,8 +73,12 @@ func (x *xlsx) readStyles(part string) {
 	percent := map[int]bool{}  // numFmtId → a percentage
 	hides := map[int]uint8{}   // numFmtId → what it shows as nothing
 	scaled := map[int]string{} // numFmtId → its code, when it shows another magnitude
+	// Fonts' and fills' colours, in order, for a figure in white on white.
+	var fontColor, fillColor []string
+	inFonts, inFills, inFont := false, false, false
+	curFill, curPattern := "", ""
 	inXfs := false
-	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles = nil, nil, nil, nil
+	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles, x.invisibleStyles = nil, nil, nil, nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -94,6 +98,27 @@ func (x *xlsx) readStyles(part string) {
 						scaled[n] = code
 					}
 				}
+			case "fonts":
+				inFonts = true
+			case "font":
+				if inFonts && len(fontColor) < maxStyleColors {
+					inFont = true
+					fontColor = append(fontColor, "")
+				}
+			case "color":
+				if inFont {
+					fontColor[len(fontColor)-1] = colorOf(d)
+				}
+			case "fills":
+				inFills = true
+			case "fill":
+				curFill, curPattern = "", ""
+			case "patternFill":
+				curPattern, _ = d.attr("patternType")
+			case "fgColor":
+				if inFills {
+					curFill = colorOf(d)
+				}
 			case "cellXfs":
 				inXfs = true
 			case "xf":
@@ -102,6 +127,9 @@ func (x *xlsx) readStyles(part string) {
 				}
 				id, _ := d.attr("numFmtId")
 				n, _ := strconv.Atoi(id)
+				fo, _ := d.attr("fontId")
+				fi, _ := d.attr("fillId")
+				x.invisibleStyles = append(x.invisibleStyles, invisible(fontColor, fillColor, fo, fi))
 				date, ok := custom[n]
 				pct := percent[n]
 				if !ok {
@@ -113,8 +141,22 @@ func (x *xlsx) readStyles(part string) {
 				x.scaledStyles = append(x.scaledStyles, scaled[n])
 			}
 		case tokEnd:
-			if string(d.name) == "cellXfs" {
+			switch string(d.name) {
+			case "cellXfs":
 				inXfs = false
+			case "fonts":
+				inFonts = false
+			case "font":
+				inFont = false
+			case "fills":
+				inFills = false
+			case "fill":
+				if inFills && len(fillColor) < maxStyleColors {
+					if curPattern != "solid" {
+						curFill = "" // no fill: the sheet's white
+					}
+					fillColor = append(fillColor, curFill)
+				}
 			}
 		}
 	}
@@ -200,6 +242,7 @@ func stylesPart(rels relationships) string {
 const (
 	hidePositive uint8 = 1 << iota
 	hideNegative
+	hideByColor // the font is the colour of the background (styles.go)
 )
 
 // hiddenBy says which numbers a custom number format shows as nothing: a
@@ -309,4 +352,62 @@ func isScaledFormat(code string) bool {
 		}
 	}
 	return pendingComma
+}
+
+// maxStyleColors bounds the fonts and fills whose colours are kept.
+const maxStyleColors = 100_000
+
+// colorOf reads a <color>/<fgColor>: "rgb:RRGGBB" (alpha dropped),
+// "theme:N" (with a tint, "theme:N:T"), "" for automatic or indexed.
+func colorOf(d *xmlTokens) string {
+	if v, ok := d.attr("rgb"); ok {
+		v = strings.ToUpper(v)
+		if len(v) == 8 {
+			v = v[2:]
+		}
+		return "rgb:" + v
+	}
+	if v, ok := d.attr("theme"); ok {
+		if t, ok := d.attr("tint"); ok {
+			return "theme:" + v + ":" + t
+		}
+		return "theme:" + v
+	}
+	return ""
+}
+
+// white reports whether a colour is white: FFFFFF, or the theme's first
+// colour (Excel's "White, Background 1", theme 0) barely tinted.
+func white(c string) bool {
+	switch {
+	case c == "rgb:FFFFFF" || c == "theme:0":
+		return true
+	case strings.HasPrefix(c, "theme:0:"):
+		t, err := strconv.ParseFloat(strings.TrimPrefix(c, "theme:0:"), 64)
+		return err == nil && t > -0.1
+	}
+	return false
+}
+
+// invisible reports whether a cell format's font is the colour of its
+// background: white on no fill (the sheet's white) or on a white fill, or
+// the very colour of a solid fill. A figure so set is on no one's screen
+// or paper.
+func invisible(fontColor, fillColor []string, fontID, fillID string) bool {
+	fo, err1 := strconv.Atoi(fontID)
+	fi, err2 := strconv.Atoi(fillID)
+	if err1 != nil || fo < 0 || fo >= len(fontColor) {
+		return false
+	}
+	font, fill := fontColor[fo], ""
+	if err2 == nil && fi >= 0 && fi < len(fillColor) {
+		fill = fillColor[fi]
+	}
+	if font == "" {
+		return false // automatic: black, or what contrasts
+	}
+	if fill == "" {
+		return white(font)
+	}
+	return font == fill || white(font) && white(fill)
 }

@@ -163,7 +163,10 @@ type xlsx struct {
 	percentStyles []bool
 	hideStyles    []uint8  // cellXfs index → hidePositive | hideNegative
 	scaledStyles  []string // cellXfs index → its format code, when it shows another magnitude
-	date1904      bool     // workbook.xml's date1904: day 0 is 1904-01-01
+	// invisibleStyles: cellXfs index → its font is the colour of its
+	// background (white on white)
+	invisibleStyles []bool
+	date1904        bool // workbook.xml's date1904: day 0 is 1904-01-01
 	// staleFormulas: workbook.xml's calcPr fullCalcOnLoad, the writer
 	// saying its formulas' cached values are to be worked out again on
 	// opening (XlsxWriter, and pandas through it, caches 0 for every
@@ -904,6 +907,9 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		cur.Percent = x.isPercent(n)
 		if n >= 0 && n < len(x.hideStyles) {
 			cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
+			if x.invisibleStyles[n] {
+				cur.Hides |= hideByColor
+			}
 		}
 	}
 	return nil

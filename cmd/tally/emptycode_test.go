@@ -83,3 +83,35 @@ func TestEmptyCreditCodeAtItsCell(t *testing.T) {
 		t.Errorf("finding %+v, want credit_code at 税收收入!B5", g)
 	}
 }
+
+// A zero-width space pasted into a name and a credit code (what a copy
+// from a web page or a chat can carry) is on no one's screen: the row
+// below repeats 天津甲科技有限公司 and its code, and is the duplicate_row it
+// looks like. It was another enterprise to the duplicate check, and its
+// code 19 characters long.
+func TestInvisibleCharactersInNames(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "2021-01-czs.xlsx")
+	editPart(t, repo(t, "testdata/bad/good.xlsx"), file, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="A5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"A5\" t=\"inlineStr\"><is><t>天津甲\u200b科技有限公司</t></is></c>"))
+		return regexp.MustCompile(`<c r="B5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"B5\" t=\"inlineStr\"><is><t>9112011100000\u200b0019J</t></is></c>"))
+	})
+	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
+	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", out, errOut)
+	}
+	dup := false
+	for _, g := range f.Findings {
+		switch g.Rule {
+		case "duplicate_row":
+			dup = g.Cell == "A5"
+		case "credit_code":
+			t.Errorf("the invisible character counted in the code: %s", g.Message)
+		}
+	}
+	if !dup {
+		t.Errorf("no duplicate_row at A5: %s", out)
+	}
+}

@@ -144,7 +144,8 @@ wb.save(sys.argv[2])
 // text with a footnote mark, a 1 set in superscript (Calc's
 // CharEscapement): a superscript run in the .xlsx's string table, a
 // text:span raised by style:text-position in the .ods; both are "385.65¹",
-// no figure (they were 385.651).
+// no figure (they were 385.651). C10's 306.11 is set in white (Calc's
+// CharColor) on the sheet's white: font_hides_value, read as usual.
 func TestFormatsFromCalc(t *testing.T) {
 	t.Parallel()
 	python := testtool.Python(t, "uno")
@@ -172,6 +173,7 @@ try:
     text.insertString(cur, "1", False)
     cur.goLeft(1, True)
     cur.CharEscapement, cur.CharEscapementHeight = 33, 58
+    sh.getCellRangeByName("C10").CharColor = 0xFFFFFF  # 306.11 in white on white
     calc.save(doc, sys.argv[3] + "/in/2020-03-czs.xlsx", False)
     calc.save(doc, sys.argv[3] + "/ods/2020-03-czs.ods", True)
     doc.close(True)
@@ -196,13 +198,13 @@ finally:
 		return m
 	}
 	got := rules(filepath.Join(dir, "in", "2020-03-czs.xlsx"))
-	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number"} {
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number", "C10": "font_hides_value"} {
 		if got[cell] != rule {
 			t.Errorf(".xlsx %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
 	}
 	got = rules(filepath.Join(dir, "ods", "2020-03-czs.ods"))
-	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number"} {
+	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number", "C10": "font_hides_value"} {
 		if got[cell] != rule {
 			t.Errorf(".ods %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
