@@ -153,7 +153,7 @@ func (l *layout) computeCarry(sub *reconcile.Submission, r *reconcile.Row, ci in
 		return nil
 	}
 	if rc.Type == "" || rc.Type == "n" {
-		if cached, err := parseStored(rc.Value); err == nil && cached.Decimal().Equal(RoundSignificant(want, ExcelDigits)) {
+		if cached, err := parseStored(rc.Value); err == nil && agrees(cached.Decimal(), want) {
 			cell.State, cell.Value = reconcile.Number, reconcile.NumOf(want)
 			return nil
 		}
@@ -197,4 +197,19 @@ func (l *layout) explainedTotal(ci, row int, rc *rawCell) bool {
 	}
 	col, from, to, ok := sumFormula(rc.Formula)
 	return ok && col == l.cols[ci] && from <= row && to < row
+}
+
+// agrees reports whether a cached result is the exact figure want as a
+// spreadsheet computes it: in binary floating point, shown to 15
+// significant digits. The two may differ by one in the 15th digit when
+// the exact figure has more and its rounding falls on a half.
+func agrees(cached, want decimal.Decimal) bool {
+	if cached.Equal(RoundSignificant(want, ExcelDigits)) {
+		return true
+	}
+	if want.IsZero() {
+		return false
+	}
+	lead := int32(want.NumDigits()) + want.Exponent() // the leading digit's position
+	return cached.Sub(want).Abs().LessThanOrEqual(decimal.New(1, lead-ExcelDigits))
 }

@@ -53,3 +53,25 @@ func TestTemplateFormulaForms(t *testing.T) {
 		}
 	}
 }
+
+// A cached result agrees with the exact figure as Excel stores and shows
+// it, and only so.
+func TestCachedAgrees(t *testing.T) {
+	for _, c := range []struct {
+		cached, want string
+		ok           bool
+	}{
+		{"2477.97", "2477.97", true},
+		{"2477.9700000000003", "2477.97", true}, // binary noise
+		{"12345678901.2345", "12345678901.23455", true},
+		{"12345678901.2346", "12345678901.23455", true},
+		{"12345678901.2347", "12345678901.23455", false},
+		{"3013.05", "3906.7", false},
+		{"0", "0", true},
+		{"0.0000001", "0", false},
+	} {
+		if got := agrees(decimal.RequireFromString(c.cached), decimal.RequireFromString(c.want)); got != c.ok {
+			t.Errorf("agrees(%s, %s) = %v, want %v", c.cached, c.want, got, c.ok)
+		}
+	}
+}
