@@ -66,11 +66,22 @@ func agreeing(l labelled) (*reconcile.Spec, reconcile.YearFigure, map[string]boo
 			ordered = append(ordered, c)
 		}
 	}
+	// A bare multiplier (突破60亿大关: unit 亿) of a subject the labels
+	// state elsewhere in 元 is that amount in 元, as Map reads it.
+	inYuan := map[string]bool{}
+	for _, c := range l.Claims {
+		if u, ok := reconcile.LookupUnit(c.Unit); ok && u.Base == "元" {
+			inYuan[c.Subject] = true
+		}
+	}
 	for _, c := range append(ordered, multiples...) {
 		if c.Kind != "fact" || c.Subject == "" {
 			continue
 		}
 		u, ok := reconcile.LookupUnit(c.Unit)
+		if !ok && (c.Unit == "万" || c.Unit == "亿") && inYuan[c.Subject] {
+			u, ok = reconcile.LookupUnit(c.Unit + "元")
+		}
 		if !ok {
 			continue
 		}
@@ -248,12 +259,34 @@ func TestDevReconcileAgrees(t *testing.T) {
 	for _, c := range conflicts {
 		t.Log("not counted, the labels' own figures contradict: " + c)
 	}
+	seen := map[string]bool{}
 	for _, m := range bad {
+		k := m[:strings.Index(m, " (")]
+		if why, ok := knownMisreads[k]; ok {
+			seen[k] = true
+			t.Logf("known misread, left: %s — %s", m, why)
+			continue
+		}
 		t.Error("misread: " + m)
+	}
+	for k := range knownMisreads {
+		if !seen[k] {
+			t.Errorf("known misread %q no longer happens: take it off knownMisreads", k)
+		}
 	}
 	if checked == 0 {
 		t.Error("no claim was checked: the agreeing data do not reach the extracted claims")
 	}
+}
+
+// knownMisreads are the development half's misreads left on purpose: each
+// a structure found in one report only, which a rule for it would fit to
+// that report (issue 13 forbids it). Counted in the README's figures; any
+// other misread fails the test, and one of these that stops happening
+// must come off the list.
+var knownMisreads = map[string]string{
+	"chating-2021: line 32 25000万元": "a year's budget stated before its year-to-date amount (财政预算总收入为25000万元,截至11月完成…) reads as the year's fact",
+	"tacheng-2025: line 4 18.29亿元":  "a zone named only as the object of 建设先行发展区 before its investment: the figure maps to the whole fai",
 }
 
 // The same on the held-out half, with only the totals printed; a mismatch

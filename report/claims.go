@@ -213,7 +213,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 				// part; the local budget revenue (地方一般预算收入) is the
 				// budget's own.
 				local := strings.HasSuffix(sub[:max(at, 0)], "地方") && !strings.Contains(n, "预算收入") && !strings.Contains(n, "财政收入")
-				if at < 0 || len(n) <= bestLen || local || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
+				// 财税收入, 国税收入: a name ending in 收 before 入 is cut
+				// from 收入, the revenue of the tax the words before name
+				// (财税, 国税, 地税); 两税 (国税 and 地税 together) is all of it.
+				cut := at >= 0 && strings.HasSuffix(n, "收") && strings.HasPrefix(sub[at+len(n):], "入") && !strings.HasSuffix(sub[:at], "两")
+				if at < 0 || len(n) <= bestLen || local || cut || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
 					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue
 				}

@@ -192,18 +192,7 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Extract finds every figure in a report's lines.
 func Extract(lines []string, opt Options) []Claim {
-	t := join(simplified(lines))
-	// 二〇一九年工作回顾: a year in Chinese numerals reads as its digits
-	// for the headings and phrases that set periods (one rune for one, so
-	// rune indices hold); figures are read from the runes as written.
-	x := &extractor{t: t, s: cnYear.ReplaceAllStringFunc(string(t.runes), cnYearDigits)}
-	x.byteRune = make([]int, len(x.s)+1)
-	k := 0
-	for b := range x.s {
-		x.byteRune[b] = k
-		k++
-	}
-	x.byteRune[len(x.s)] = k
+	x := newExtractor(lines)
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
 		if x.delivered != 0 && (x.delivered < opt.Year || x.delivered > opt.Year+1) {
@@ -227,6 +216,23 @@ func Extract(lines []string, opt Options) []Claim {
 	return out
 }
 
+// newExtractor joins a report's lines for reading.
+func newExtractor(lines []string) *extractor {
+	t := join(simplified(lines))
+	// 二〇一九年工作回顾: a year in Chinese numerals reads as its digits
+	// for the headings and phrases that set periods (one rune for one, so
+	// rune indices hold); figures are read from the runes as written.
+	x := &extractor{t: t, s: cnYear.ReplaceAllStringFunc(string(t.runes), cnYearDigits)}
+	x.byteRune = make([]int, len(x.s)+1)
+	k := 0
+	for b := range x.s {
+		x.byteRune[b] = k
+		k++
+	}
+	x.byteRune[len(x.s)] = k
+	return x
+}
+
 // cnYear: a year from 1900 to 2099 in Chinese numerals, before 年.
 var cnYear = regexp.MustCompile(`[一二][〇零九][〇零一二三四五六七八九]{2}\s*年`)
 
@@ -240,13 +246,14 @@ func cnYearDigits(y string) string {
 
 type extractor struct {
 	t         text
-	s         string // t.runes as a string, for the regular expressions
-	byteRune  []int  // byte offset in s → rune index
-	review    int    // the year reviewed
-	delivered int    // the year the report was delivered (今年)
-	month     int    // the month of its date of delivery, 0 when not known
-	marks     []mark // passage marks, in text order
-	scoped    []mark // time phrases holding for their sentence, in text order
+	s         string            // t.runes as a string, for the regular expressions
+	byteRune  []int             // byte offset in s → rune index
+	review    int               // the year reviewed
+	delivered int               // the year the report was delivered (今年)
+	month     int               // the month of its date of delivery, 0 when not known
+	marks     []mark            // passage marks, in text order
+	scoped    []mark            // time phrases holding for their sentence, in text order
+	skip      map[evidence]bool // evidence decideYears leaves aside (tests of the fallbacks)
 }
 
 func (x *extractor) at(i int) rune {

@@ -95,7 +95,10 @@ func TestPrecisionRecall(t *testing.T) {
 	if precision < 0.95 || recall < 0.95 {
 		t.Errorf("precision %.3f recall %.3f, want both ≥ 0.95\nnot claims: %v\nmissed: %v", precision, recall, extra, missed)
 	}
-	if len(periods) > len(wantKeys)/20 {
-		t.Errorf("%d periods or kinds wrong: %v", len(periods), periods)
+	// The sample is the development report: every period and kind is
+	// right, so a rule made for another report that breaks one of its
+	// figures fails here (as one round's 累计 list did with 达到163家).
+	if len(periods) > 0 {
+		t.Errorf("%d periods or kinds wrong on the development report: %v", len(periods), periods)
 	}
 }

@@ -32,7 +32,19 @@ type figure struct {
 //
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
-const measureWords = "县个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴"
+const measureWords = "县个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴群峰面封"
+
+// endsMeasure: what may follow a unit: no word (punctuation, a space, the
+// end) or the words of 余, 多, 左右, 以上/以内/以下.
+func endsMeasure(r rune) bool {
+	return r == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("余多左以", r)
+}
+
+// pairedMeasure: a second measure word that counts the same things as the
+// first (机器人1000台套, 牲畜125万头只, 核酸检测1.7万人份).
+func pairedMeasure(first, second rune) bool {
+	return strings.ContainsRune("台头人", first) && strings.ContainsRune("套只份", second)
+}
 
 // prefixes that make a unit of a measure word: 千瓦, 兆瓦, 公里, 毫米, 美元.
 var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", "纳", "美", "欧", "港", "标"}
@@ -393,6 +405,8 @@ func (x *extractor) clockStart(i int) int {
 }
 
 // rankWords: a position in a ranking (排名由41位上升到37位), not a count.
+var standsAt = regexp.MustCompile(`居[^民住家室]`)
+
 var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|位列|位居|居全`)
 
 // rank reports whether a figure counted in 位 or 名 is a position in a
@@ -400,10 +414,20 @@ var rankWords = regexp.MustCompile(`排名|排位|位次|名次|排序|排行|�
 func (x *extractor) rank(f *figure) bool {
 	ranked := rankWords.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
 	if !rateUnit(f.unit) {
-		// 排名35个农产品主产区县第5位, 在52个县中排名第8位: the size of the
-		// group ranked in.
-		for j := f.unitEnd; j < f.unitEnd+16 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
-			if x.at(j) == '第' && isDigit(x.at(j+1)) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
+		// 居粤东西北74个县(市、区)第二位: 居 (stands) before the group, a
+		// position after it.
+		ranked := ranked || standsAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start))
+		// 排名35个农产品主产区县第5位, 在52个县中排名第8位, 居30个县(市、
+		// 区)第三位: the size of the group ranked in.
+		depth := 0 // inside a bracket (县(市、区)) a 、 ends nothing
+		for j := f.unitEnd; j < f.unitEnd+16 && (depth > 0 || !strings.ContainsRune(clauseMarks, x.at(j))) && x.at(j) != 0; j++ {
+			switch x.at(j) {
+			case '(', '（':
+				depth++
+			case ')', '）':
+				depth = max(depth-1, 0)
+			}
+			if x.at(j) == '第' && (isDigit(x.at(j+1)) || strings.ContainsRune("一二三四五六七八九十", x.at(j+1))) && (ranked || rankWords.MatchString(x.str(f.unitEnd, j))) {
 				return true
 			}
 		}
@@ -569,12 +593,17 @@ func (x *extractor) measure(j int) int {
 	if w == 0 || !strings.ContainsRune(measureWords, w) {
 		return 0
 	}
+	if strings.ContainsRune("群面封峰", w) && !endsMeasure(x.at(k+1)) {
+		return 0 // 1000群众, 300面积: these begin nouns; as measure words they end the figure
+	}
 	k++
 	switch {
 	case w == '瓦' && x.at(k) == '时':
 		k++
 	case strings.ContainsRune("人户家件车辆艘台架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
 		k++
+	case pairedMeasure(w, x.at(k)) && endsMeasure(x.at(k+1)):
+		k++ // 台套, 头只, 人份: things counted by two measure words at once
 	}
 	if w == '届' || w == '次' && x.hasAt(k, "会议") {
 		return 0 // 十九届, 第3次会议
@@ -641,8 +670,16 @@ func (x *extractor) threshold(f *figure) bool {
 		// share, not a class of things (1000万元以上的企业).
 		return !rateUnit(f.unit)
 	}
+	if !rateUnit(f.unit) && countAfter.MatchString(x.str(f.unitEnd, f.unitEnd+8)) {
+		// 30万以上32个村: a bound right before a count is the class the
+		// count is of, as 1000万以上的200家 is with its 的.
+		return true
+	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }
+
+// countAfter: a count (digits and a measure word) opening what follows.
+var countAfter = regexp.MustCompile(`^\s*[0-9０-９]+\s*(个|家|户|项|所|座|条|处|名|人)`)
 
 // isVerbAt: the words after a figure that continue the clause (增长, 同比,
 // 的基础上…) rather than name what it counts.

@@ -45,12 +45,12 @@ var (
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
 	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
-	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标`)
+	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标\s*(是|为|：|:)`)
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾)`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|情况)`)
 	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
 	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	// yearRunning: the text reads the year as still running: estimates of
@@ -69,10 +69,99 @@ const planNoun = `(?:(?:工作|发展|总体|主要)的?)+(?:目标|安排|任�
 // years finds the year the report reviews and the year it was delivered
 // (0 when the text does not say).
 func (x *extractor) years() (review, delivered int) {
+	d := x.decideYears()
+	return d.review, d.delivered
+}
+
+// evidence is what decided the year a report reviews. The evidence a
+// careful reader weighs, strongest first, in the order decideYears tries it:
+//
+//  1. a heading reviewing part of a year (2022年上半年工作情况, 上半年工作
+//     总结 under a date after that part): the year so far;
+//  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作,
+//     2020年和“十三五”工作回顾);
+//  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
+//     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
+//     delivered from October on;
+//  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
+//     工作安排): the year before it;
+//  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
+//     or plan carried out (2019年财政预算执行情况), a year's goals where they
+//     are set (2018年…目标是：);
+//  6. a title's year (某县2020年政府工作报告): the year it plans, the one
+//     before reviewed — unless the body states that year's results without
+//     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
+//     reports on) or reads it as running (今年以来, 预计到年末);
+//  7. the tense of the sentences a year opens (yearTense): planned (2025年，
+//     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
+//  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
+//     pages are reposted years later;
+//  9. the year the text names most, no date's (2016年2月26日) nor a span's
+//     start (2016年以来); a year in a sentence that plans counts for the one
+//     before.
+//
+// With none of these the year is 0: periods stay blank (tally extract asks
+// for --year) rather than count from a guess.
+//
+// A session's day without its year (12月25日，…会议开幕) gives the month:
+// from October, the report is delivered in the year it reviews.
+type evidence string
+
+const (
+	byNone          evidence = ""
+	byPartReview    evidence = "part-year review heading"
+	byReviewHeading evidence = "review heading"
+	bySessionDate   evidence = "session date"
+	byPageDate      evidence = "page date"
+	byTargetHeading evidence = "target heading"
+	byTense         evidence = "tense of a year's sentences"
+	byWholeYear     evidence = "a year stated whole or estimated"
+	byBudgetRun     evidence = "budget or plan carried out"
+	byGoalYear      evidence = "a year's goals"
+	byTitleYear     evidence = "title year"
+	byMostNamed     evidence = "year named most"
+)
+
+// yearDecision is the year a report reviews, the year it was delivered
+// (今年; 0 when not known), the month of delivery and what decided them.
+type yearDecision struct {
+	review, delivered, month int
+	by                       evidence
+}
+
+// decideYears decides the year the report reviews from the evidence in
+// its text (see evidence), saying which decided; it sets x.month.
+func (x *extractor) decideYears() yearDecision {
+	var review, delivered int
+	by := byNone
 	head := x.s
 	if n := len(x.t.runes); n > 0 {
 		// The date of delivery stands at the head, before the body.
 		head = x.str(0, min(n, max(1500, n/10)))
+	}
+	done := func(r, d int, e evidence) yearDecision {
+		if by == byPageDate && e != byPageDate {
+			// The page's date where other evidence decided: its year
+			// and month hold only when they fit the year decided.
+			switch {
+			case d == 0 && (delivered == r+1 || delivered == r && x.month >= 10):
+				d = delivered
+			case d != delivered:
+				x.month = 0
+			}
+		}
+		if x.month == 0 && d == r+1 {
+			// 12月25日，某区第八届人民代表大会第五次会议开幕 over the
+			// 2020 report's targets: a session's day without its year,
+			// late in the year before the one planned, is that year's
+			// (the year reviewed; 今年 is the year still running).
+			if mo := sessionDay(head); mo >= 10 {
+				x.month, d = mo, r
+			} else if mo > 0 {
+				x.month = mo
+			}
+		}
+		return yearDecision{r, d, x.month, e}
 	}
 	m, session := x.deliveryDate(head)
 	if m != nil && m[1] == "" {
@@ -91,7 +180,11 @@ func (x *extractor) years() (review, delivered int) {
 			m = nil
 		}
 	}
-	if m != nil {
+	if m != nil && !(x.skip[bySessionDate] && session) && !(x.skip[byPageDate] && !session) {
+		by = byPageDate
+		if session {
+			by = bySessionDate
+		}
 		y, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		delivered = y
@@ -102,18 +195,26 @@ func (x *extractor) years() (review, delivered int) {
 		}
 	}
 	// 2023年上半年工作总结: a review of part of a year, read while it runs.
-	if m := partReview.FindStringSubmatch(x.s); m != nil {
+	if m := partReview.FindStringSubmatch(x.s); m != nil && !x.skip[byPartReview] {
 		y, _ := strconv.Atoi(m[1])
 		if delivered == 0 || delivered == y {
-			return y, y
+			return done(y, y, byPartReview)
 		}
 	}
 	// 上半年工作总结 without its year, dated: the part of the year it was
 	// dated in (a date before that part ended is no such review's).
-	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && delivered != 0 && x.month > toDateEnd(m[2]) {
-		return delivered, delivered
+	if m := partReviewOf.FindStringSubmatch(x.s); m != nil && !x.skip[byPartReview] && delivered != 0 && x.month > toDateEnd(m[2]) {
+		return done(delivered, delivered, byPartReview)
 	}
-	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
+	m = reviewHeading.FindStringSubmatch(x.s)
+	if m == nil {
+		// 2020年和“十三五”工作回顾, 2019年和今年以来工作回顾: the year
+		// reviewed and, joined to it, a span or the months since.
+		if j := reviewJoined.FindStringSubmatch(x.s); j != nil {
+			m = []string{j[0], j[1], "", "", "", ""}
+		}
+	}
+	if m != nil && !x.skip[byReviewHeading] {
 		if m[1] == "" {
 			m[1] = m[5]
 		}
@@ -123,12 +224,15 @@ func (x *extractor) years() (review, delivered int) {
 			// posting, not the session's, which was early the next year.
 			delivered, x.month = review+1, 0
 		}
-		return review, delivered
+		return done(review, delivered, byReviewHeading)
 	}
-	if review != 0 {
-		return review, delivered
+	if review != 0 && by == bySessionDate {
+		return done(review, delivered, by)
 	}
 	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+		if x.skip[byTargetHeading] {
+			break
+		}
 		if m[8] == "政府工作" {
 			continue
 		}
@@ -137,48 +241,68 @@ func (x *extractor) years() (review, delivered int) {
 			// 二、2024年工作计划 over 今年以来…: written at the end of the
 			// year before the one it plans, which it reviews (预计全年 alone
 			// is said early in a year of the year before too).
-			return y - 1, y - 1
+			return done(y-1, y-1, byTargetHeading)
 		}
-		return y - 1, y
+		return done(y-1, y, byTargetHeading)
 	}
 	// A news digest of the report may have neither heading nor date: a
 	// year stated as a whole or as estimated (2017年全年…, 初步预计，2017年…)
 	// is the year reviewed; a year whose sentence sets a goal (2018年，全区
 	// 定下的目标：…) is the year targeted, after the one reviewed.
-	if m := wholeYear.FindStringSubmatch(x.s); m != nil {
+	if m := wholeYear.FindStringSubmatch(x.s); m != nil && !x.skip[byWholeYear] {
 		y, _ := strconv.Atoi(m[1] + m[2])
-		return y, 0
+		return done(y, 0, byWholeYear)
 	}
-	if m := budgetRun.FindStringSubmatch(x.s); m != nil {
+	if m := budgetRun.FindStringSubmatch(x.s); m != nil && !x.skip[byBudgetRun] {
 		y, _ := strconv.Atoi(m[1])
-		return y, 0
+		return done(y, 0, byBudgetRun)
 	}
 	for _, loc := range goalYear.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.skip[byGoalYear] {
+			break
+		}
 		// 到2035年基本实现…远景目标: a horizon, not the year targeted next.
 		if horizon.MatchString(x.s[max(0, loc[0]-6):loc[0]]) || strings.Contains(x.s[loc[0]:loc[1]], "远景") {
 			continue
 		}
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
-		return y - 1, y
+		return done(y-1, y, byGoalYear)
 	}
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
-	if m := titleYear.FindStringSubmatch(head); m != nil {
+	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
 		if yearRunning.MatchString(x.s) {
-			return y, y
+			return done(y, y, byTitleYear)
 		}
-		return y - 1, y
+		// The title names the report's year (某县2020年政府工作报告, the
+		// year it plans) or the year it reports on (2015年政府工作报告
+		// delivered in 2016): the body's tense tells which — its year
+		// stated with figures and not planned is the year reviewed.
+		if planned, stated := x.tenses(); stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+			return done(y, y+1, byTitleYear)
+		}
+		return done(y-1, y, byTitleYear)
+	}
+	if r, d, ok := x.yearTense(); ok && !x.skip[byTense] {
+		return done(r, d, byTense)
+	}
+	if review != 0 {
+		return done(review, delivered, by)
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
 	count := map[int]int{}
 	best := 0
-	for _, m := range anyYear.FindAllStringSubmatch(x.s, -1) {
-		y, _ := strconv.Atoi(m[1])
-		if y < 1990 || y > 2100 {
-			continue
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
+		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
+			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
+		}
+		at := x.byteRune[loc[0]]
+		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
+			y-- // 2022年底将实现…: a year planned speaks for the one before
 		}
 		count[y]++
 		if count[y] > count[best] || count[y] == count[best] && y > best {
@@ -186,9 +310,101 @@ func (x *extractor) years() (review, delivered int) {
 		}
 	}
 	if best != 0 {
-		return best, 0
+		return done(best, 0, byMostNamed)
 	}
-	return 0, 0
+	return done(0, 0, byNone)
+}
+
+// yearOpens: a year opening a sentence or a clause (2024年，全镇…;
+// 韩某指出，2025年是…), not a date (2024年3月), a range (2024—2025年), a
+// span (2024年以来) or a year's part (2024年底).
+var (
+	yearOpens = regexp.MustCompile(`(\d{4})\s*年([^\d月以底末初度至到—–\-~～]|$)`)
+	// planWord: a sentence planning (将, 力争, 争取) or naming the year
+	// it speaks in (今年; not 今年以来, the year so far). Not 要 (要求,
+	// 主要, 重要) nor 确保 (确保了…: done).
+	planWord = regexp.MustCompile(`将|力争|争取|今年([^以]|$)`)
+)
+
+// yearTense reads the years that open sentences by their tense: a year
+// whose sentence plans (2025年，全镇将…; 2025年是…，做好今年工作…) is the
+// year of delivery, one whose sentence states figures without planning
+// (2024年，全镇实现…增长4.5%) a year reviewed. A planned year P decides:
+// the year reviewed is P−1 (P while the text reads P as running: 今年以来,
+// 预计全年); a stated year S decides only with P = S+1 or with no plan at
+// all, when it is the only year so stated. ok is false when no year opens
+// a sentence with either tense.
+func (x *extractor) yearTense() (review, delivered int, ok bool) {
+	planned, stated := x.tenses()
+	if len(planned) == 1 {
+		for p := range planned {
+			if yearRunning.MatchString(x.s) && !stated[p-1] {
+				return p, p, true
+			}
+			return p - 1, p, true
+		}
+	}
+	if len(planned) == 0 && len(stated) == 1 {
+		for s := range stated {
+			return s, 0, true
+		}
+	}
+	return 0, 0, false
+}
+
+// tenses are the years that open sentences which plan, and those which
+// state figures without planning (see yearTense).
+func (x *extractor) tenses() (planned, stated map[int]bool) {
+	planned, stated = map[int]bool{}, map[int]bool{}
+	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
+		i := x.byteRune[loc[2]]
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+			continue // inside a clause: 比2023年, 获评2023年度
+		}
+		if i-x.sentenceStart(i) > 20 {
+			continue // a year deep inside a sentence is not what it speaks of
+		}
+		y := y4(x.s[loc[2]:loc[3]])
+		rest := x.str(x.byteRune[loc[3]], x.sentenceEnd(i))
+		if strings.Contains(string([]rune(rest)[:min(len([]rune(rest)), 16)]), "工作报告") {
+			continue // 2020年某县政府工作报告(全文14447字): a title, no tense
+		}
+		switch {
+		case planWord.MatchString(rest):
+			planned[y] = true
+		case strings.ContainsAny(rest, "0123456789"):
+			stated[y] = true
+		}
+	}
+	return planned, stated
+}
+
+// dayAfter: what makes a year no year spoken of: the month of a date
+// (2016年2月26日) or a span's start (2016年以来).
+var dayAfter = regexp.MustCompile(`^\s*(\d{1,2}\s*月|以来|至今)`)
+
+// reviewJoined: a review heading of a year joined to another part
+// (2020年和“十三五”工作回顾, 2016年和过去五年工作回顾, 2019年和今年以来工作
+// 回顾): its year is the year reviewed. Not a passage mark: the part after
+// 和 (a span) marks its own passage.
+var reviewJoined = regexp.MustCompile(`(\d{4})\s*年度?和[^。，,；;：:\d]{1,10}?工作(回顾|总结)`)
+
+// sessionDayRe: a session's day without its year, as a news report of it
+// opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).
+var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日[^。！？\d]{0,40}?(会议|大会)`)
+
+// sessionDay is the month of the session's day in head without its year
+// (sessionDayRe), 0 when head has none.
+func sessionDay(head string) int {
+	m := sessionDayRe.FindStringSubmatch(head)
+	if m == nil {
+		return 0
+	}
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 {
+		return 0
+	}
+	return mo
 }
 
 // sessionMonth: a session's date given by year and month only (2021年2月在
@@ -253,7 +469,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) {
 			return m, true
 		}
 		if first == nil {
@@ -267,7 +483,15 @@ var (
 	untilDate = regexp.MustCompile(`(截至|截止|截止到|到|至|自|从)\s*$`)
 	fromDate  = regexp.MustCompile(`^\s*(起|以来|至今|[-—～~到至])`)
 	atSession = regexp.MustCompile(`^\s*[在于]`)
-	cnDate    = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// afterSession: the session named before its date, with no more than
+	// the speaker's name between (——在某县第十七届人民代表大会第四次会议上
+	// 县长 某某 2020年1月8日; （在…会议上，某某，2021年1月13日）).
+	afterSession = regexp.MustCompile(`(会议|大会)上[^。！？\d]{0,30}$`)
+	// sessionOpens: a date opening a sentence on the congress's session (2017
+	// 年4月22日，某市第八届人民代表大会第一次会议开幕; 2018年1月19日经某区…人民代表
+	// 大会第二次会议批准), as news of it and a report's approval line write.
+	sessionOpens = regexp.MustCompile(`^\s*([，,]|经)[^。！？\d]{0,20}?(人民代表大会|人大)[^。！？]{0,12}?(会议|大会)`)
+	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
@@ -354,6 +578,7 @@ var (
 	// yearRangeEnd: what stands before its second year.
 	yearRange    = regexp.MustCompile(`(\d{4})\s*年?\s*[-—–－~～至到]\s*(\d{4})\s*年`)
 	yearRangeEnd = regexp.MustCompile(`\d{4}\s*年?\s*[-—–－~～至到]\s*$`)
+	baseLevelOf  = regexp.MustCompile(`(?:较|比)(\d{4})\s*年(?:底|末)?的\s*\d`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
@@ -661,6 +886,20 @@ func (x *extractor) passages() {
 		}
 		scoped = append(scoped, mark{at: at, end: end, p: p})
 	}
+	// 较2023年的2.3亿元增长13%: the level a comparison starts from, joined
+	// to its year by 的, is that year's; the figure only (the year of a
+	// base is no time phrase of its own above: byYear skips 比, 较).
+	for _, loc := range baseLevelOf.FindAllStringSubmatchIndex(x.s, -1) {
+		y := year(x.s[loc[2]:loc[3]])
+		if y < R-15 || y > R+15 {
+			continue
+		}
+		at, end := x.byteRune[loc[0]], x.byteRune[loc[1]]-1 // from 较 to the figure's digits
+		for end < len(x.t.runes) && (isDigit(x.at(end)) || x.at(end) == '.') {
+			end++
+		}
+		scoped = append(scoped, mark{at: at, end: end, p: fact(y, y)})
+	}
 	// 今年/明年 inside a sentence (全县今年将新建…, 力争明年…) holds for the
 	// rest of it as at its start; not 今年以来, 今年是, 今年初 (a review of
 	// the year so far or a date), nor a comparison's base (比今年).
@@ -818,8 +1057,10 @@ func (x *extractor) passages() {
 
 // yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
 // 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,
-// 近五年), a year's part (年均, 年底) nor an ordinal (第五年).
-var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级]|$)`)
+// 近五年), a year's part (年均, 年底), an ordinal (第五年) nor the name of
+// a programme of N years (三年行动, 五年计划, 三年规划, 三年攻坚, 三年方案:
+// 启动…三年行动，推进…10条 speaks of one year's work).
+var yearsCount = regexp.MustCompile(`(^|[^\d第近去这期多〇零一两二三四五六七八九十百])([两二三四五六七八九十])年([^来间以均度底末初中前后内里代级行计规攻方]|$)`)
 
 // contents are the review and target headings a sentence lists as the
 // report's parts (报告分两部分：2017年工作回顾、2018年工作安排;
@@ -1005,4 +1246,27 @@ func (x *extractor) periodAt(i int) period {
 		}
 	}
 	return p
+}
+
+// YearReading is the year a report reviews as read from its text (0 when
+// it cannot be read), the year it was delivered when the text says, and
+// the evidence that decided (an evidence's English name: "session date",
+// "review heading", …; "" when none).
+type YearReading struct {
+	Review, Delivered int
+	By                string
+}
+
+// ReadYear reads the year a report reviews as Extract does without a
+// year given, saying which evidence decided.
+func ReadYear(lines []string) YearReading {
+	d := newExtractor(lines).decideYears()
+	return YearReading{Review: d.review, Delivered: d.delivered, By: string(d.by)}
+}
+
+// YearEvidences are the names of the evidence ReadYear may say decided,
+// in the order decideYears tries them.
+func YearEvidences() []string {
+	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
 }

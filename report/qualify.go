@@ -87,7 +87,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
 			own = []string{"新增"}
 		}
-		if len(own) == 0 && k > 0 && x.sumListGoesOn(figs, k, before) {
+		// 累计投入…，…达到163家: a clause stating a level reached (达到,
+		// 增至) is a level, not an item of the sum list before it, as it
+		// goes on no list of changes above.
+		if len(own) == 0 && k > 0 && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") && x.sumListGoesOn(figs, k, before) {
 			own = []string{"累计"}
 		}
 		// 税收增速逐季回升，一季度2.1%、前三季度3.5%: a rate whose clause
@@ -407,7 +410,30 @@ func (x *extractor) estimated(i int) bool {
 	if own <= at {
 		return true
 	}
+	if !strings.ContainsAny(x.str(at, own), "；;") {
+		// 固定资产投资预计完成100亿元，同比增长1.5%，其中建安投资完成70亿元:
+		// within its ；-clause a 预计 after the subject covers the comma
+		// clauses that go on with nouns (其中…, another series of the
+		// list); one opening with a verb of its own (，引进项目95个) is
+		// another statement.
+		return clean(stripComparison(x.str(own, i))) == "" || !opensWithVerb(x.str(own, i))
+	}
 	return clean(stripComparison(x.str(own, i))) == ""
+}
+
+// opensWithVerb: a clause (its mark first) whose first word, after time
+// and place words, is a verb of doing or reporting (引进, 完成, 实现).
+func opensWithVerb(clause string) bool {
+	c := strings.TrimLeft(strings.Join(strings.Fields(clause), ""), "，,；;、")
+	for rest := leadTime.ReplaceAllString(c, ""); rest != c; rest = leadTime.ReplaceAllString(c, "") {
+		c = rest
+	}
+	for _, v := range verbs {
+		if strings.HasPrefix(c, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanRules: in a five-year review a flow is summed over the span (累计
@@ -491,9 +517,16 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
-		yearlyAmount.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(x.str(f.from, f.start)) {
+		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(seriesInvest.ReplaceAllString(x.str(f.from, f.start), "")) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
+		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
+		// verb of investing; written bare, the year's amount too.
+		reached = true
+	}
+	if keptAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start)) {
+		// 粮食播种面积稳定在7万亩以上, 养殖规模稳定在2万匹、5000峰左右: a
+		// level kept is a stock at the span's end, with a bound or without.
 		reached = true
 	}
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
@@ -552,6 +585,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
+// figure's clause.
+var keptAt = regexp.MustCompile(`(稳定|保持|维持)在`)
+
+// seriesInvest: the statistics' series of investment, a noun (its 投资 is
+// no verb of investing).
+var seriesInvest = regexp.MustCompile(`(全社会)?固定资产投资(总额|额)?`)
 
 // contribution: a share of growth (贡献率), which a span's growth has as
 // a whole.
@@ -783,7 +824,7 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	clause := strings.TrimLeft(before, "，, ")
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
-		!strings.Contains(clause, "新增") && !newWords.MatchString(clause)
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause)
 }
 
 // yearLead: the year a clause is of, opening it (2021年, 2021年度).
@@ -1394,7 +1435,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			from = end + 1
 		}
 	}
-	if subj := clean(s); subj != "" {
+	// 2024年仍然持续上扬突破70亿元, 2015年又突破20亿元: a clause of only a
+	// time, adverbs and a verb of moving up names no series of its own.
+	if subj := clean(s); subj != "" && !movedOnly.MatchString(subj) {
 		if f.measure == Level || f.measure == Cumulative {
 			// 甲公园、乙公园等绿地公园8个, 广州等地开展招商3次: the items
 			// before 等 are examples of what is counted after it.
@@ -1602,6 +1645,10 @@ var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 // no figure (持续增收, 首次突破百亿, 稳步增长).
 var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
 
+// movedOnly: words that only say a series went on moving up (仍然持续上扬,
+// 又突破, 再创新高), with no noun of the series.
+var movedOnly = regexp.MustCompile(`^(仍然|仍|又|再次|再|继续|持续|首次|稳步|不断|进一步|大幅|快速|逐步)+(上扬|上升|攀升|增长|突破|跨越|超过|迈上)?$`)
+
 var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四五六七八九十百千]+)\s*[十百千万亿]*\s*(元|人|家|个|户|亩|吨|件|项)[^，,]{0,2}$`)
 
 // targetOf: a clause that names the target a result is measured against,
@@ -1734,7 +1781,7 @@ func (x *extractor) samePeriodBefore(figs []figure, k int, before string) {
 // the count stands before its noun (19921名贫困人口通过验收, 163个重点项目完成
 // 投资, 4个项目已获批, 6家企业正式入驻, 18个项目一年内投产): adverbs and verbs
 // that do not end a noun.
-var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
+var predicates = []string{"通过", "完成", "实现", "建成", "开工", "投产", "全部", "全面", "圆满", "基本", "已经", "已", "正式", "顺利", "成功", "获评", "获批", "获得", "荣获",
 	"被", "实行", "签订", "一年内", "当年", "逐一", "入驻", "进驻", "落户", "纳入", "参加", "参与", "享受", "得到", "实施", "投入", "入选", "提供",
 	"受到", "获", "落地", "竣工", "在", "及时", "出台", "落实", "列入", "出列", "摘帽", "进入",
 	// an amount of the things counted (75家龙头企业年销售收入18亿元): the
@@ -1783,7 +1830,7 @@ var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领�
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
 var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
-var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的$`)
+var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的\s*$`)
 
 var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
@@ -1842,9 +1889,11 @@ func (x *extractor) respectively(figs []figure) {
 			k++
 			continue
 		}
-		if items := listItems(seg); at < 0 && len(items) == n && x.sameUnits(figs, k, n) && !rateUnit(f.unit) {
-			// 城镇、农村居民人均可支配收入29462元、16733元: as many nouns as
-			// levels in one clause name each in turn, as if 分别 were written.
+		if items := nounsBefore(seg, f.unit); at < 0 && len(items) == n && x.sameUnits(figs, k, n) {
+			// 城镇、农村居民人均可支配收入29462元、16733元; 城镇和农村居民人均
+			// 可支配收入增长2%和6%: as many nouns as figures in one clause
+			// (before the one verb of change the rates share) name each in
+			// turn, as if 分别 were written (reports write it either way).
 			for i := 0; i < n; i++ {
 				figs[k+i].subject = items[i]
 			}
@@ -1897,6 +1946,24 @@ func (x *extractor) respectively(figs []figure) {
 		k += n - 1
 	}
 }
+
+// nounsBefore: the nouns listed in a clause before its figures: the whole
+// clause before levels; before rates, what stands before the verb of change
+// closing it. nil when there is no list.
+func nounsBefore(seg, unit string) []string {
+	if !rateUnit(unit) {
+		return listItems(seg)
+	}
+	loc := sharedChange.FindStringIndex(strings.TrimSpace(seg))
+	if loc == nil {
+		return nil
+	}
+	return listItems(stripComparison(strings.TrimSpace(seg)[:loc[0]]))
+}
+
+// sharedChange: the verb of change closing a clause whose figures are a
+// list of rates (…增长 a和b, …同比下降 a、b).
+var sharedChange = regexp.MustCompile(`(同比|比上年)?(增长|下降|提高|提升|增加|减少|降低|上涨|回落)$`)
 
 // seriesListBefore: the subjects of the n series stated before figure k in
 // its sentence, in order; a 由X到Y pair states one series (一般公共预算收入由

@@ -21,8 +21,9 @@ var (
 	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
 )
 
-// dateWords are a date inside a subject: 支行2020年12月底存款余额.
-var dateWords = regexp.MustCompile(`(截至|截止|到|至)?\d{4}年(1\s*[-—－~～至到]\s*\d{1,2}月(份)?|\d{1,2}月|上半年|前三季度)?(底|末|初)?(的)?`)
+// dateWords are a date inside a subject: 支行2020年12月底存款余额; with the
+// preposition that puts a series at it (收入在2011年突破…, 产值继2023年突破…之后).
+var dateWords = regexp.MustCompile(`(截至|截止|到|至|在|继)?\d{4}年(1\s*[-—－~～至到]\s*\d{1,2}月(份)?|\d{1,2}月|上半年|前三季度)?(底|末|初)?(的)?`)
 
 // clean reduces a clause fragment to the noun it names: no time words, no
 // verbs or qualifiers at either end, no quotation marks or spaces. What is

@@ -122,6 +122,10 @@ func noteReport(w io.Writer, note *msg, path string, lang reconcile.Lang) {
 }
 
 type jsonExtract struct {
+	// Year is the year reviewed the periods count from; YearBy what
+	// decided it (an evidence's name, or "--year").
+	Year   int         `json:"year,omitempty"`
+	YearBy string      `json:"year_by,omitempty"`
 	Claims []jsonFound `json:"claims"`
 }
 
@@ -176,7 +180,11 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		return nil
 	}
 	if opts.JSON {
-		out := jsonExtract{Claims: []jsonFound{}}
+		out := jsonExtract{Claims: []jsonFound{}, Year: opts.Year, YearBy: "--year"}
+		if opts.Year == 0 {
+			y := report.ReadYear(lines)
+			out.Year, out.YearBy = y.Review, y.By
+		}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
 				Qualifier: strings.Join(c.Qualifiers, ","), Period: c.Period, Kind: c.Kind, Measure: c.Measure, Base: c.Base, Text: c.Text})
@@ -190,6 +198,16 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	}
 	printTable(io.Out, rows)
 	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {claims}", "{claims}"}, fields{"claims": counted(len(found), "%d 个数字", "claim", "claims")}, io.Lang))
+	// Which year the periods count from, and why: the reader can check it
+	// and give another with --year.
+	switch y := report.ReadYear(lines); {
+	case opts.Year != 0:
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（由 --year 指定）", "year reviewed: {year} (given by --year)"}, fields{"year": fmt.Sprint(opts.Year)}, io.Lang))
+	case y.Review != 0:
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（依据：{zh}；可用 --year 另行指定）", "year reviewed: {year} (from the {en}; --year overrides)"}, fields{"year": fmt.Sprint(y.Review), "zh": yearEvidenceZh[y.By], "en": y.By}, io.Lang))
+	default:
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"未能读出回顾年度，期间留空；请用 --year 指定", "the year reviewed could not be read, periods are left blank; give it with --year"}, nil, io.Lang))
+	}
 	return nil
 }
 
@@ -293,4 +311,20 @@ func word(words map[string]msg, key string, lang reconcile.Lang) string {
 		return w.In(lang)
 	}
 	return key
+}
+
+// yearEvidenceZh names in Chinese the evidence report.ReadYear says
+// decided the year reviewed.
+var yearEvidenceZh = map[string]string{
+	"part-year review heading":         "回顾部分年度的标题",
+	"review heading":                   "工作回顾标题",
+	"session date":                     "会议日期",
+	"page date":                        "网页发布日期",
+	"target heading":                   "目标标题",
+	"tense of a year's sentences":      "年份所在句子的时态",
+	"a year stated whole or estimated": "全年或预计的年份",
+	"budget or plan carried out":       "预算或计划执行情况",
+	"a year's goals":                   "年度目标",
+	"title year":                       "标题中的年份",
+	"year named most":                  "提及最多的年份",
 }

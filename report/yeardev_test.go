@@ -1,0 +1,131 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// yearExceptions are the development reports whose year reviewed the text
+// cannot tell, or that no round has examined yet, each with why.
+var yearExceptions = map[string]string{
+	// Blind batch 6's development half joined dev/ after the last round of
+	// 2026-12-01: read as they came, not yet examined.
+	"changhu-2016": "not yet examined (batch 6): a 乡 report of November 2016 reviewing its term, read by its title year as 2015",
+	"shenbei-2021": "not yet examined (batch 6): a news article of a December 2020 report with the 2021 targets, its delivery read as 2021",
+}
+
+// TestDevReviewYear: with no year given (tally extract without --year),
+// the year each development report reviews, and the year it was delivered
+// when the text tells it, are its labels' — or it is an exception with a
+// reason. The evidence that decided is logged, counted by kind.
+func TestDevReviewYear(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	wrong := 0
+	by := map[evidence]int{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l labelled
+		if err := yaml.Unmarshal(b, &l); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		txt, err := os.ReadFile(filepath.Join("testdata/reports/dev", l.Report))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
+		lines[0] = "" // the label set's `# 来源:` line is not the report's
+		d := newExtractor(lines).decideYears()
+		by[d.by]++
+		name := strings.TrimSuffix(l.Report, ".txt")
+		if d.review == l.Reviews && (d.delivered == 0 || d.delivered == l.Delivered) {
+			if why, ok := yearExceptions[name]; ok {
+				t.Errorf("%s: listed as an exception (%s) but read right: drop it", name, why)
+			}
+			continue
+		}
+		wrong++
+		if why, ok := yearExceptions[name]; ok {
+			t.Logf("%s: review %d delivered %d by %s (exception: %s)", name, d.review, d.delivered, d.by, why)
+			continue
+		}
+		t.Errorf("%s: review %d delivered %d by %s, want review %d delivered %d", name, d.review, d.delivered, d.by, l.Reviews, l.Delivered)
+	}
+	var kinds []string
+	for e, n := range by {
+		kinds = append(kinds, fmt.Sprintf("%s: %d", e, n))
+	}
+	sort.Strings(kinds)
+	t.Logf("%d of %d development reports read with the wrong year; decided by %s", wrong, len(files), strings.Join(kinds, "; "))
+}
+
+// TestDevReviewYearFallback: how the evidence below the one that decided
+// would read each development report's year if the deciding evidence were
+// missing (as in a fresh report that lacks it): per evidence, how many of
+// the reports it decided the next evidence reads right, and which not.
+// It logs, asserting nothing: it measures how the procedure degrades.
+func TestDevReviewYearFallback(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	type tally struct{ n, right int }
+	per := map[evidence]*tally{}
+	var wrong []string
+	misread, unread := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l labelled
+		if err := yaml.Unmarshal(b, &l); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		txt, err := os.ReadFile(filepath.Join("testdata/reports/dev", l.Report))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
+		lines[0] = ""
+		first := newExtractor(lines).decideYears()
+		x := newExtractor(lines)
+		x.skip = map[evidence]bool{first.by: true}
+		next := x.decideYears()
+		if per[first.by] == nil {
+			per[first.by] = &tally{}
+		}
+		per[first.by].n++
+		switch next.review {
+		case l.Reviews:
+			per[first.by].right++
+		case 0:
+			unread++
+			wrong = append(wrong, fmt.Sprintf("%s: without %s, no year read (want %d)", strings.TrimSuffix(l.Report, ".txt"), first.by, l.Reviews))
+		default:
+			misread++
+			wrong = append(wrong, fmt.Sprintf("%s: without %s, %s reads %d (want %d)", strings.TrimSuffix(l.Report, ".txt"), first.by, next.by, next.review, l.Reviews))
+		}
+	}
+	for _, e := range YearEvidences() {
+		if c := per[evidence(e)]; c != nil {
+			t.Logf("decided by %s: %d; the next evidence right on %d", e, c.n, c.right)
+		}
+	}
+	t.Logf("without the deciding evidence: %d of %d reports read with a wrong year, %d with none (periods left blank)", misread, len(files), unread)
+	sort.Strings(wrong)
+	for _, w := range wrong {
+		t.Log(w)
+	}
+}
