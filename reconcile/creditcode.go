@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // creditAlphabet is the character set of the unified social credit code
@@ -43,7 +44,13 @@ func CheckCreditCode(code string) (problem Text, ok bool) {
 	case code == "":
 		return Text{"为空", "is empty"}, false
 	case len(code) != 18:
-		return Text{fmt.Sprintf("长度为 %d，应为 18 位", len(code)), fmt.Sprintf("has %d characters, not 18", len(code))}, false
+		// Characters, not bytes: a code with a Chinese character in it
+		// was said to be 54 long.
+		n := utf8.RuneCountInString(code)
+		if n == 18 {
+			return Text{"含有国标 GB 32100 字符集以外的字符", "has a character outside the GB 32100 set"}, false
+		}
+		return Text{fmt.Sprintf("长度为 %d，应为 18 位", n), fmt.Sprintf("has %d characters, not 18", n)}, false
 	}
 	want, valid := CreditCheckChar(code[:17])
 	if !valid {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -113,5 +114,36 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 	}
 	if !dup {
 		t.Errorf("no duplicate_row at A5: %s", out)
+	}
+}
+
+// A credit code typed in an input method's full-width mode
+// (９１１２０１１１０００００００１９Ｊ) is the same code: read as such, no
+// finding. A code with a Chinese character in it is said by its length
+// in characters (19), not in bytes (it was 21 here, 54 for the full-width one).
+func TestFullWidthCreditCode(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "2021-01-czs.xlsx")
+	editPart(t, repo(t, "testdata/bad/good.xlsx"), file, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="B4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B4" t="inlineStr"><is><t>９１１２０１１１０００００００１９Ｊ</t></is></c>`))
+		return regexp.MustCompile(`<c r="B6"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B6" t="inlineStr"><is><t>91120111000000035天8</t></is></c>`))
+	})
+	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
+	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", out, errOut)
+	}
+	var at []string
+	for _, g := range f.Findings {
+		if g.Rule == "credit_code" {
+			at = append(at, g.Cell)
+			if g.Cell == "B6" && !strings.Contains(g.Message, "has 19 characters, not 18") {
+				t.Errorf("B6: %s", g.Message)
+			}
+		}
+	}
+	if len(at) != 1 || at[0] != "B6" {
+		t.Errorf("credit_code at %v, want B6 only: %s", at, out)
 	}
 }
