@@ -112,6 +112,20 @@ with pd.ExcelWriter(path, engine="openpyxl", mode="a", if_sheet_exists="overlay"
 		if n := rowsRejected(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), july); n != 0 {
 			t.Errorf("%s: %d rows rejected, want 0", writer, n)
 		}
+		// August's template carries July's 本年累计 as tally computed it:
+		// 2372.67 + 104.48 (it carried nothing: the cell was no figure).
+		aug := t.TempDir()
+		if code, out, errOut := runTally(t, "template", "--period", "2021-08", "--dept", "czs", "--from", filepath.Dir(july), "-o", aug); code != 0 {
+			t.Fatalf("%s: template: exit %d: %s%s", writer, code, out, errOut)
+		}
+		f, err := excelize.OpenFile(filepath.Join(aug, "2021-08-czs.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := f.GetCellFormula("税收收入", "D4"); got != "2477.15+C4" {
+			t.Errorf("%s: August's D4 is %q, want 2477.15+C4", writer, got)
+		}
+		f.Close()
 	}
 }
 
