@@ -26,6 +26,7 @@ var advice = map[Rule]Text{
 	RuleDuplicateEntry:  {"同一单位（项目、村）只填一行，请合并重复行", "one row per enterprise, project or village: merge the duplicates"},
 	RuleDuplicateCode:   {"核实信用代码：同一企业只填一行（合并两行）；不同企业请改正代码", "check the credit code: one row per enterprise (merge the two); for different enterprises, correct the code"},
 	RuleLate:            {"下期请在截止日前报送", "send next month's file before the deadline"},
+	RuleLateUpload:      {"下期请在截止日前上传", "upload next month's file before the deadline"},
 	RuleSpec:            {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},
 	RuleHiddenCell:      {"取消隐藏该行或列，核实数据后重新上传", "unhide the row or column, check the data and upload again"},
 	RuleMergedCell:      {"取消合并单元格，核实每个单元格的数据后重新上传", "unmerge the cells, check each cell's figure and upload again"},

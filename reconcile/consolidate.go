@@ -34,6 +34,11 @@ type Options struct {
 	// NoDetail: the run keeps no detail (no -o workbook), so no Entry is
 	// made; Detail and Stage are not called.
 	NoDetail bool
+	// Received, when set, gives the day (YYYY-MM-DD) the office received
+	// each file, by its name as given (the web desk's upload day): a month's
+	// lateness is judged by that day instead of the date the file records
+	// (late_upload instead of late_submission), as the desk's board does.
+	Received map[string]string
 }
 
 // Input is one input file as the result lists it.
@@ -46,6 +51,7 @@ type Input struct {
 	Status     string // ok, findings, unreadable, duplicate, skipped
 	Template   string // the template version its fingerprint names
 	saved      string
+	received   string // Options.Received's day for the file, "" when not given
 }
 
 // Entry is one consolidated value cell, traceable to its source.
@@ -86,6 +92,18 @@ type Series struct {
 	YTD       Figure     // January to AsOf
 	Years     map[int]Figure
 	Progress  *Progress // against the year's target, when it has one
+}
+
+// LastLevel returns the last month through the as-of month with a figure
+// consolidated, and that figure (for a stock, its latest level); 0 when no
+// month has one.
+func (s *Series) LastLevel() (int, Figure) {
+	for m := 12; m >= 1; m-- {
+		if s.Months[m].Has {
+			return m, s.Months[m]
+		}
+	}
+	return 0, Figure{}
 }
 
 // Summary counts what a run saw. Rows == RowsConsolidated + RowsRejected.
@@ -311,7 +329,7 @@ func (l *Ledger) Add(s *Submission) {
 		fr.Commit()
 		return
 	}
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "unreadable", Template: s.Template, saved: s.Saved}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "unreadable", Template: s.Template, saved: s.Saved, received: l.receivedOn(s.File)}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}
@@ -347,12 +365,22 @@ func (l *Ledger) AddSameFile(path, used string) {
 // month, by the date the file itself records.
 func (l *Ledger) late(s *Submission) (Finding, bool) {
 	due, ok := l.due(s.Period)
+	if day := l.receivedOn(s.File); day != "" {
+		if !ok || day <= due {
+			return Finding{}, false
+		}
+		return Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleLateUpload, Severity: Warning, Fields: Fields{"received": day, "due": due}}, true
+	}
 	if !ok || s.Saved == "" || s.Saved <= due {
 		return Finding{}, false
 	}
 	return Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
 		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}}, true
 }
+
+// receivedOn is the day the office received file (Options.Received), or "".
+func (l *Ledger) receivedOn(file string) string { return l.opt.Received[file] }
 
 // due returns the date (YYYY-MM-DD) a month's submission is due by.
 func (l *Ledger) due(p Period) (string, bool) {

@@ -339,6 +339,37 @@ func TestLateAndStatus(t *testing.T) {
 	}
 }
 
+// With the days the office received the files (the web desk's uploads),
+// lateness is judged by them, not by the saved dates: a file saved late
+// but received on time is on time, one saved on time but received late is
+// late — a late_upload finding and a late month, one account.
+func TestLateByReceived(t *testing.T) {
+	s := testSpec()
+	s.Deadline = 5
+	subs := year(s)
+	subs[3].Saved = "2020-04-20" // March, saved late, received on the 5th
+	subs[4].Saved = "2020-05-03" // April, saved on time, received on the 6th
+	r := Consolidate(s, subs, Options{AsOf: Period{2020, 6}, Received: map[string]string{
+		"2020-03-czs.xlsx": "2020-04-05", "2020-04-czs.xlsx": "2020-05-06", "2020-05-czs.xlsx": "2020-06-02"}})
+	var got []string
+	for _, st := range r.Status {
+		got = append(got, st.Period.String()+" "+st.State)
+	}
+	want := []string{"2020-01 submitted", "2020-02 submitted", "2020-03 submitted", "2020-04 late", "2020-05 submitted", "2020-06 submitted"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("status (-want +got):\n%s", diff)
+	}
+	var late []string
+	for _, f := range r.Findings {
+		if f.Rule == RuleLate || f.Rule == RuleLateUpload {
+			late = append(late, f.File+" "+string(f.Rule)+" "+f.Message(Chinese))
+		}
+	}
+	if diff := cmp.Diff([]string{"2020-04-czs.xlsx late_upload 逾期报送：上传于 2020-05-06，截止日期为 2020-05-05"}, late); diff != "" {
+		t.Errorf("late findings (-want +got):\n%s", diff)
+	}
+}
+
 // Many rejected rows make one reason per sheet, not one per row (which
 // also kept a file of bad rows from costing quadratic time).
 func TestRejectedRowsGrouped(t *testing.T) {

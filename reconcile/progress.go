@@ -169,7 +169,9 @@ func (l *Ledger) buildStatus() {
 				switch {
 				case in.Status == "unreadable" || errors[in.File]:
 					st.State = Rejected
-				case hasDue && in.saved != "" && in.saved > due:
+				case hasDue && in.received != "" && in.received > due:
+					st.State = Late
+				case hasDue && in.received == "" && in.saved != "" && in.saved > due:
 					st.State = Late
 				}
 			}

@@ -31,6 +31,9 @@ type period struct {
 	Deadline time.Time // zero: none
 	State    string
 	Counting *store.Upload
+	// Late: the file that counts was uploaded after the deadline, whatever
+	// its State (a late file with errors is Errors and Late).
+	Late bool
 }
 
 func (p period) Key() string { return p.Period.String() }
@@ -51,6 +54,10 @@ func (s *Server) deadline(p reconcile.Period) time.Time {
 	}
 	return time.Date(p.Year, time.Month(p.Month)+1, s.spec.Deadline+1, 0, 0, 0, 0, s.cfg.Location)
 }
+
+// day is the office's calendar day of t, the day a file uploaded at t was
+// received: what lateness is judged by (deadline).
+func (s *Server) day(t time.Time) string { return t.In(s.cfg.Location).Format("2006-01-02") }
 
 // state is a department-month's place on the board.
 func (s *Server) state(p reconcile.Period, c *store.Upload) string {
@@ -103,7 +110,9 @@ func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []per
 
 func (s *Server) periodState(dept string, p reconcile.Period, counting map[string]*store.Upload) period {
 	c := counting[dept+"|"+p.String()]
-	return period{Period: p, Deadline: s.deadline(p), State: s.state(p, c), Counting: c}
+	d := s.deadline(p)
+	return period{Period: p, Deadline: d, State: s.state(p, c), Counting: c,
+		Late: c != nil && !d.IsZero() && !c.Uploaded.Before(d)}
 }
 
 func (s *Server) countingMap() (map[string]*store.Upload, error) {

@@ -44,7 +44,8 @@ func (s *Server) countingFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name)})
+		files = append(files, File{Path: path, Name: readName(c.Dept, c.Period, c.Name),
+			Received: s.day(c.Uploaded)})
 	}
 	return files, nil
 }
@@ -71,6 +72,18 @@ func (s *Server) Result(asOf reconcile.Period) (*reconcile.Result, error) {
 	}
 	s.cache[key] = res
 	return res, nil
+}
+
+// monthSpan names January to month m: 1–6月, Jan–Jun.
+func (s *Server) monthSpan(m int) string {
+	en := []string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	switch {
+	case m < 1 || m > 12:
+		return s.t("无完整月份", "no whole month")
+	case m == 1:
+		return s.t("1月", "Jan")
+	}
+	return s.t(fmt.Sprintf("1–%d月", m), "Jan–"+en[m])
 }
 
 // months lists the months an as-of selector offers.
@@ -139,6 +152,9 @@ func (s *Server) boardRows(r *http.Request, asOf reconcile.Period, res *reconcil
 		for m := 1; m <= asOf.Month; m++ {
 			c := s.periodState(d.Code, reconcile.Period{Year: asOf.Year, Month: m}, counting)
 			tally[c.State]++
+			if c.Late && c.State != Late {
+				tally[Late]++ // late with errors: counted in both, as 问题清单 lists both
+			}
 			row.Cells = append(row.Cells, c)
 		}
 		rows = append(rows, row)
@@ -172,8 +188,12 @@ type progressRow struct {
 	Code, Name, Unit                      string
 	Target, YTD, Completion, Elapsed, Gap string
 	YoY                                   string
-	Lagging, Complete                     bool
-	BarDone, BarY, TickX, TickY           int64
+	// Through names the months YTD and Completion are of when they are not
+	// all through the as-of month (1–6月); Partial is the year to date with
+	// the incomplete months, shown apart, "" when none is in.
+	Through, Partial            string
+	Lagging, Complete           bool
+	BarDone, BarY, TickX, TickY int64
 }
 
 // progressRows is 目标进度: each target's completion against the time elapsed.
@@ -191,13 +211,24 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 		if p == nil {
 			continue
 		}
+		// 本年累计 is what 完成率 is of: through the last whole month.
 		row := progressRow{Code: se.Indicator.Code, Name: se.Indicator.Name, Unit: se.Indicator.Unit.Name,
-			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Completion: p.Completion.StringFixed(2),
+			Target: p.TargetVal.String(), YTD: p.Measured.Value.String(), Completion: p.Completion.StringFixed(2),
 			Elapsed: p.Elapsed.StringFixed(2), Gap: p.Gap.StringFixed(2), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0,
 			BarDone: px(p.Completion), BarY: int64(len(rows))*28 + 4}
 		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
 		if p.HasYoY {
 			row.YoY = p.YoY.StringFixed(2) + "%"
+		}
+		if !p.Complete() {
+			row.Through = s.monthSpan(p.Through)
+			if p.YTD.Has && !(p.Judged() && p.YTD.Value.Equal(p.Measured.Value)) {
+				row.Partial = fmt.Sprintf(s.t("含已报部分的%s：%s（不完整，未计入完成率）", "%s with what is in: %s (incomplete, not in the completion)"),
+					s.monthSpan(p.AsOf), p.YTD.Value.String()+" "+row.Unit)
+			}
+		}
+		if !p.Judged() {
+			row.YTD = "—"
 		}
 		rows = append(rows, row)
 	}

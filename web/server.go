@@ -29,7 +29,13 @@ import (
 var assets embed.FS
 
 // File is a submission on disk and the name it is read under.
-type File struct{ Path, Name string }
+type File struct {
+	Path, Name string
+	// Received is the day (YYYY-MM-DD, in the office's time zone) the file
+	// was uploaded, "" when not known: lateness is judged by it, as the
+	// board judges it, not by the date the file records.
+	Received string
+}
 
 // Engine runs tally's commands' own functions: the web package decides
 // nothing about a workbook's content.

@@ -15,8 +15,9 @@ import (
 // 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet
 // prints on a landscape page's width at 80% or more, so at 8 points or more
 // (the texts wrap; see overviewPaper); the chart fits beside the counts,
-// from D.
-var overviewWidths = [10]float64{13, 6, 4, 3, 4, 4, 4, 3, 4, 8}
+// from D. The values' column is wide enough for the built-in spec's file
+// name, jingwu-2020.yaml, on a line of its own (pathLines).
+var overviewWidths = [10]float64{12, 7, 4, 3, 4, 4, 4, 3, 4, 8}
 
 func (x *out) hasTargets() bool {
 	for i := range x.r.Series {
@@ -67,12 +68,18 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		// The mark goes into the name too: the chart's categories are the
 		// names, so the chart says which bars stand on incomplete months.
 		through := c(nil, "plain")
-		complete := c(x.l("完整", "complete"), "good")
+		complete := c(x.l("完整", "complete"), "goodtext")
 		if !p.Complete() {
 			name += x.l("【数据不完整】", " [INCOMPLETE]")
-			complete = c(x.l("不完整：", "incomplete: ")+x.texts(p.Missing), "warn")
+			complete = c(x.partial(s, p), "warntext")
 		}
-		row := []cell{c(name, "text"), figureCell(p.YTD, ns), c(p.TargetVal, ns)}
+		// 本年累计 is what 完成率 is of: through the last whole month, the
+		// same months as 计算至 says; a partial month is in 数据完整性.
+		ytd := c(nil, ns)
+		if p.Judged() {
+			ytd = figureCell(p.Measured, ns)
+		}
+		row := []cell{c(name, "text"), ytd, c(p.TargetVal, ns)}
 		if !p.Judged() {
 			row = append(row, c(x.l("无完整月份", "no whole month"), "warn"), c(nil, "pct"), c(nil, "pct"), c(nil, "number"),
 				c(x.l("未判断", "not judged"), "grey"), c(nil, "pct"))
@@ -89,7 +96,11 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 			row = append(row, through, c(frac(p.Completion), "pct"), c(frac(p.Elapsed), "pct"), c(p.Gap, "number"), c(lag, lagStyle), yoy)
 		}
 		row = append(row, complete)
-		if err := x.row(sheet, r, row, []float64{grid.Width(int(overviewWidths[0]))}); err != nil {
+		widths := make([]float64, len(overviewWidths))
+		for i, w := range overviewWidths {
+			widths[i] = grid.Width(int(w))
+		}
+		if err := x.row(sheet, r, row, widths); err != nil {
 			return 0, err
 		}
 		r++
@@ -183,3 +194,25 @@ func (x *out) months(m int) string {
 // frac turns a percentage (49.88) into the fraction a % format shows
 // (0.4988): exact, a shift of the decimal point.
 func frac(pct decimal.Decimal) decimal.Decimal { return pct.Shift(-2) }
+
+// partial says why a target line is not whole and, when the figures of the
+// months after the last whole one are in the year to date, that total apart:
+// labelled as what it is, not counted in 完成率.
+func (x *out) partial(s *reconcile.Series, p *reconcile.Progress) string {
+	text := x.l("不完整：", "incomplete: ") + x.texts(p.Missing)
+	if !p.YTD.Has || (p.Judged() && p.YTD.Value.Equal(p.Measured.Value)) {
+		return text
+	}
+	v := p.YTD.Value.String()
+	if s.Indicator.Aggregation == reconcile.Latest {
+		return text + x.l(fmt.Sprintf("。%d月末已报部分为 %s，不完整，未计入完成率", p.AsOf, v),
+			fmt.Sprintf(". What is in for the end of %s: %s, incomplete, not in the completion", x.monthName(p.AsOf), v))
+	}
+	return text + x.l(fmt.Sprintf("。含已报部分的%s累计为 %s，不完整，未计入完成率", x.months(p.AsOf), v),
+		fmt.Sprintf(". %s with what is in: %s, incomplete, not in the completion", x.months(p.AsOf), v))
+}
+
+// monthName is month m of the as-of year in English: Jul.
+func (x *out) monthName(m int) string {
+	return []string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}[m]
+}

@@ -5,8 +5,10 @@ import (
 	"io"
 	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
@@ -150,8 +152,11 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"good":    {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
 		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
 		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
-		"grey":    {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
-		"faint":   {Border: border, Font: &excelize.Font{Color: "808080", Italic: true}},
+		// good and warn for a text that wraps (the overview's 数据完整性).
+		"goodtext": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"warntext": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"grey":     {Border: border, Fill: fill("EDEDED"), Font: &excelize.Font{Color: "595959"}},
+		"faint":    {Border: border, Font: &excelize.Font{Color: "808080", Italic: true}},
 		// A title that wraps within the columns every printed section repeats.
 		"titlewrap": {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 	}
@@ -270,12 +275,16 @@ func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) err
 	return printSetup(f, name, headerRow, landscape)
 }
 
+// wraps are the styles whose text wraps in its cell: a row holding one is
+// as tall as its longest text.
+var wraps = map[string]bool{"text": true, "goodtext": true, "warntext": true}
+
 // row writes one row. Spreadsheet programs do not size rows to wrapped text
 // when they open a file, so the height is set here from the longest text.
 func (x *out) row(sheet string, r int, cells []cell, widths []float64) error {
 	lines := 1
 	for i, cl := range cells {
-		if s, ok := cl.v.(string); ok && cl.style == "text" && i < len(widths) {
+		if s, ok := cl.v.(string); ok && wraps[cl.style] && i < len(widths) {
 			lines = max(lines, grid.Lines(s, widths[i]))
 		}
 	}
@@ -386,7 +395,7 @@ func (x *out) overview() error {
 		return bad
 	}
 	rows := [][]cell{
-		kv(x.l("规格", "Spec"), x.meta.Spec, "text"),
+		kv(x.l("规格", "Spec"), pathLines(x.meta.Spec, grid.Width(int(overviewWidths[1]))), "text"),
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
@@ -500,7 +509,15 @@ func (x *out) figures() error {
 			style := "pct"
 			if !p.Complete() {
 				style = "pctwarn"
-				notes = x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ") + notes
+				// 本年累计 here is the year to date with the incomplete
+				// months (what the seal and a roll-up read): the rate's base
+				// is said, as the overview's 本年累计 shows it.
+				base := x.l("完成率、序时进度按"+x.months(p.Through)+"计算；", "completion and time elapsed through "+x.months(p.Through)+"; ")
+				if s.YTD.Has && !s.YTD.Value.Equal(p.Measured.Value) {
+					base = x.l(fmt.Sprintf("完成率、序时进度按%s的 %s 计算，本年累计含不完整的月份；", x.months(p.Through), p.Measured.Value),
+						fmt.Sprintf("completion and time elapsed on %s, %s; Year to date includes the incomplete months; ", x.months(p.Through), p.Measured.Value))
+				}
+				notes = base + notes
 			}
 			row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), style), c(frac(p.Elapsed), style))
 		case p != nil:
@@ -512,9 +529,27 @@ func (x *out) figures() error {
 		if len(s.YTD.Incomplete) > 0 {
 			status, style = x.l("不完整", "incomplete"), "warn"
 		}
-		if !s.YTD.Has {
+		stock := def.Aggregation == reconcile.Latest
+		last, level := s.LastLevel()
+		switch {
+		case stock && s.YTD.Has:
+			// 本年累计 of a stock is a level, not a sum: said on its row.
+			notes = x.l(fmt.Sprintf("存量指标：本年累计列为%d月末的期末数，不是各月之和；", x.r.AsOf.Month),
+				fmt.Sprintf("a stock: Year to date is the level at the end of %s, not a sum; ", x.monthName(x.r.AsOf.Month))) + notes
+		case stock && last > 0:
+			// The as-of month's level is not in: 本年累计 stays empty (it is
+			// what the seal and a roll-up read), the last level is said.
+			status = x.l(fmt.Sprintf("%d月无数据", x.r.AsOf.Month), fmt.Sprintf("no %s figure", x.monthName(x.r.AsOf.Month)))
+			if x.unsent(def.Code) {
+				status = x.l(fmt.Sprintf("%d月未报送", x.r.AsOf.Month), fmt.Sprintf("%s not submitted", x.monthName(x.r.AsOf.Month)))
+			}
+			style = "warn"
+			notes = x.l(fmt.Sprintf("存量指标：没有%d月末数，最近报送的是%d月末的 %s；", x.r.AsOf.Month, last, level.Value),
+				fmt.Sprintf("a stock: no level for the end of %s; the last one in is %s at the end of %s; ", x.monthName(x.r.AsOf.Month), level.Value, x.monthName(last))) + notes
+		case !s.YTD.Has:
 			status, style = x.l("无月报", "not monthly"), "grey"
 		}
+		notes = strings.TrimSuffix(strings.TrimSuffix(notes, "; "), "；") // a lead-in with nothing after it
 		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
@@ -556,7 +591,7 @@ func (x *out) years() error {
 
 func (x *out) claims() error {
 	cols := []column{
-		{x.l("编号", "ID"), 6}, {x.l("报告原文", "Report text"), 14}, {x.l("报告行号", "Line"), 3},
+		{x.l("编号", "ID"), 6}, {x.l("报告原文（照录）", "Report text (verbatim)"), 14}, {x.l("报告行号", "Line"), 3},
 		{x.l("指标", "Indicator"), 8}, {x.l("期间", "Period"), 5}, {x.l("限定词", "Qualifiers"), 4},
 		{x.l("报告数", "Claimed"), 5}, {x.l("单位", "Unit"), 3}, {x.l("一致区间", "Consistent interval"), 9},
 		{x.l("下限", "Low"), 5}, {x.l("上限", "High"), 5}, {x.l("计算值", "Computed"), 6},
@@ -674,4 +709,56 @@ func (x *out) inputs() error {
 			c(label(x.lang, inputStatus[in.Status]), style), c(in.SHA256, "plain")})
 	}
 	return x.table("inputs", x.l("来源文件及其 SHA-256 校验值", "Input files and their SHA-256"), cols, rows, true)
+}
+
+// pathLines lays a file's path out for a cell width wide: as it is when it
+// fits on a line; else broken only after a folder separator or a closing
+// bracket (（内置）), so that no name is cut at a hyphen or a dot the way a
+// spreadsheet wraps text. A single name longer than a line still wraps
+// where the program breaks it.
+func pathLines(p string, width float64) string {
+	if grid.Lines(p, width) == 1 {
+		return p
+	}
+	var parts []string
+	start := 0
+	for i, r := range p {
+		if r == '/' || r == '\\' || r == '）' || r == ')' {
+			end := i + utf8.RuneLen(r)
+			parts = append(parts, p[start:end])
+			start = end
+		}
+	}
+	parts = append(parts, p[start:])
+	var lines []string
+	line := ""
+	for _, part := range parts {
+		if line != "" && grid.Lines(line+part, width) > 1 {
+			lines = append(lines, line)
+			line = ""
+			part = strings.TrimLeft(part, " ") // the space a line break takes
+		}
+		line += part
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// unsent reports whether a department whose as-of month's tables carry
+// indicator code has not submitted that month.
+func (x *out) unsent(code string) bool {
+	for _, st := range x.r.Status {
+		if st.Period != x.r.AsOf || st.State != reconcile.Missing {
+			continue
+		}
+		d, ok := x.r.Spec.Department(st.Department)
+		if !ok {
+			continue
+		}
+		for _, t := range d.TablesFor(st.Period) {
+			if slices.Contains(t.IndicatorCodes(), code) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -204,7 +204,11 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	case opts.Year != 0:
 		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（由 --year 指定）", "year reviewed: {year} (given by --year)"}, fields{"year": fmt.Sprint(opts.Year)}, io.Lang))
 	case y.Review != 0:
-		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（依据：{zh}；可用 --year 另行指定）", "year reviewed: {year} (from the {en}; --year overrides)"}, fields{"year": fmt.Sprint(y.Review), "zh": yearEvidenceZh[y.By], "en": y.By}, io.Lang))
+		by := yearEvidenceZh[y.By]
+		if io.Lang == reconcile.English {
+			by = y.By
+		}
+		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（依据：{by}；可用 --year 另行指定）", "year reviewed: {year} (from the {by}; --year overrides)"}, fields{"year": fmt.Sprint(y.Review), "by": by}, io.Lang))
 	default:
 		fmt.Fprintln(io.Out, reconcile.Fill(msg{"未能读出回顾年度，期间留空；请用 --year 指定", "the year reviewed could not be read, periods are left blank; give it with --year"}, nil, io.Lang))
 	}

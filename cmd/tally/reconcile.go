@@ -29,6 +29,9 @@ type runOptions struct {
 	report    string    // set by reconcile --report
 	notes     io.Writer // where reconcile --report says how the report was read
 	files     []input   // set by tally serve: read these instead of PATH
+	// received, set by tally serve, is the day each file was uploaded (by
+	// its display name): lateness is judged by it (reconcile.Options.Received).
+	received map[string]string
 	// checkFiles, when set, sees the inputs before any is read: the place
 	// to refuse outputs that would overwrite one.
 	checkFiles func([]input) error
@@ -130,6 +133,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	}
 	lim := o.limits()
 	opt.MaxFindingsPerFile, opt.MaxFindingText = lim.MaxFindings, lim.MaxFindingText
+	if opt.Received == nil {
+		opt.Received = o.received
+	}
 	l := reconcile.NewLedger(s, opt)
 	// An earlier run's consolidated workbook among the inputs is listed
 	// with an info finding, not read as a submission.

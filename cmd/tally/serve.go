@@ -112,8 +112,12 @@ func (e *serveEngine) Spec() *reconcile.Spec { return e.spec }
 func (e *serveEngine) with(files ...web.File) runOptions {
 	o := e.run
 	o.files = make([]input, len(files))
+	o.received = map[string]string{}
 	for i, f := range files {
 		o.files[i] = input{path: f.Path, display: f.Name}
+		if f.Received != "" {
+			o.received[f.Name] = f.Received
+		}
 	}
 	return o
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/store"
 	"github.com/jingwu/tally/web"
 	"github.com/xuri/excelize/v2"
@@ -655,6 +656,38 @@ func TestServeLateByUploadTime(t *testing.T) {
 	if strings.Join(got, ",") != "ontime,late,missing" {
 		t.Errorf("czs row: %v, want ontime,late,missing", got)
 	}
+	// One account of lateness: the board's 逾期报送 1 is the summary's one
+	// warning and 问题清单's late upload, judged by the same upload day (the
+	// file itself records it was saved on time, 2020-03-03); and the
+	// summary counts 提示 as the terminal does.
+	if !strings.Contains(board, `<span class="st late">逾期报送 1</span>`) {
+		t.Errorf("the board does not count one late month:\n%s", board)
+	}
+	sum := regexp.MustCompile(`(?s)<p class="summary"[^>]*data-warnings="(\d+)" data-consistent="\d+" data-infos="(\d+)"[^>]*>(.*?)</p>`).FindStringSubmatch(board)
+	if sum == nil {
+		t.Fatalf("no summary on the board:\n%s", board)
+	}
+	if sum[1] != "1" || !strings.Contains(sum[3], "警告 1，提示 "+sum[2]+"）") {
+		t.Errorf("summary: %s warnings, %s info: %q; want the late month as 警告 1 and 提示 counted", sum[1], sum[2], sum[3])
+	}
+	// March uploaded late with errors (brokenMarch): 有错误·逾期 on the
+	// board, counted in 逾期报送 too, one more warning in the summary and
+	// one more late upload in 问题清单.
+	d.clock.set(time.Date(2020, 4, 20, 9, 0, 0, 0, time.Local))
+	d.mustUpload(d.login("czs"), "2020-03", brokenMarch(t))
+	o = d.login("office")
+	_, board = d.get(o, "/office?asof=2020-03")
+	if !strings.Contains(board, `<span class="st late">逾期报送 2</span>`) || !strings.Contains(board, "有错误·逾期") {
+		t.Errorf("the board does not count March, late with errors, as late:\n%s", board)
+	}
+	if m := regexp.MustCompile(`data-warnings="(\d+)"`).FindStringSubmatch(board); m == nil || m[1] != "2" {
+		t.Errorf("summary warnings %v, want the two late months", m)
+	}
+	_, findings := d.get(o, "/office/findings?asof=2020-03")
+	if n := strings.Count(findings, "逾期报送："); n != 2 || !strings.Contains(findings, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") ||
+		!strings.Contains(findings, "逾期报送：上传于 2020-04-20，截止日期为 2020-04-05") {
+		t.Errorf("问题清单 has %d late findings, want February's by its upload day:\n%s", n, findings)
+	}
 }
 
 // The board speaks the workbook's words: 1月 not 01月, 未报送 not 未报; and
@@ -1019,6 +1052,14 @@ func TestServeSampleYear(t *testing.T) {
 		if m == nil || !strings.HasPrefix(m[1], "20") || strings.HasPrefix(m[1], "2021") {
 			continue
 		}
+		// Each month on the 3rd of the next, before the deadline, as its
+		// file records it was saved: the desk judges lateness by the upload
+		// day, tally reconcile by the saved date, and both find none.
+		at := time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local)
+		if p, err := reconcile.ParsePeriod(m[1]); err == nil && p.IsMonth() {
+			at = time.Date(p.Year, time.Month(p.Month)+1, 3, 9, 0, 0, 0, time.Local)
+		}
+		d.clock.set(at)
 		data, _ := os.ReadFile(path)
 		resp, body := d.upload(o, map[string]string{"period": m[1], "dept": m[2]}, name, data)
 		if resp.StatusCode != http.StatusSeeOther {
@@ -1030,6 +1071,7 @@ func TestServeSampleYear(t *testing.T) {
 	if n < 60 {
 		t.Fatalf("only %d sample files", n)
 	}
+	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local))
 	cli := filepath.Join(t.TempDir(), "cli.xlsx")
 	if code, _, se := runIn(t, dir, "reconcile", "-o", cli, "."); code != exitFindings {
 		t.Fatalf("tally reconcile: exit %d %s", code, se)
