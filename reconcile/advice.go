@@ -11,6 +11,8 @@ var advice = map[Rule]Text{
 	RuleNotANumber:      {"在该单元格填写数字（不带单位和文字），" + NoneRule[0], "type a number in the cell (no unit or words); " + NoneRule[1]},
 	RuleTextNumber:      {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
 	RuleNoCachedValue:   {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and upload again"},
+	RuleFormulaError:    {"改正公式所引用单元格中的错误（如把文字改为数字），重新计算并保存后再上传", "correct the cells the formula refers to (a number where there is text), recalculate, save and upload again"},
+	RuleFormulaDiffers:  {"在 Excel 中打开文件、重新计算（公式 → 开始计算）并保存后再上传", "open the file in Excel, recalculate (Formulas → Calculate Now), save and upload again"},
 	RulePrecision:       {"按指标规定的小数位数填写", "type the figure with the indicator's number of decimals"},
 	RuleNegative:        {"该指标不能为负数，请核实后修改", "this indicator cannot be negative: check and correct it"},
 	RuleRequired:        {"该单元格必须填写", "this cell must be filled in"},

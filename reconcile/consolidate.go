@@ -159,8 +159,12 @@ type Ledger struct {
 	chosen   map[string]Identity // dept|period → the readable file that counts
 	notSheet map[string]bool     // files no spreadsheet by their name (MarkNotSpreadsheet)
 	tx       *FileRead           // the file being added
-	reported map[string]bool     // dept|period reported as not submitted
-	months   map[string]*monthState
+	// fileStart is where the findings of the file last committed begin
+	// in the result: the checks across months, run after it, replace its
+	// ytd_below_month by the more specific ytd_chain (sameYTD).
+	fileStart int
+	reported  map[string]bool // dept|period reported as not submitted
+	months    map[string]*monthState
 	// spareMonth is a month no longer kept, whose memory the next month
 	// takes (newMonthState); spareSeen the last sheet's duplicate check's
 	// map, emptied, for the next sheet (SheetRead.End).

@@ -41,6 +41,8 @@ const (
 	RuleTotalNoValue   Rule = "total_formula_without_value"
 	RuleSumSkipsText   Rule = "total_skips_text"
 	RuleNoCachedValue  Rule = "formula_without_value"
+	RuleFormulaError   Rule = "formula_error"
+	RuleFormulaDiffers Rule = "formula_result_differs"
 	RulePrecision      Rule = "precision"
 	RuleNegative       Rule = "negative"
 	RuleRequired       Rule = "required"
@@ -155,6 +157,10 @@ var catalogue = map[Rule]message{
 		Text{"数字以文本形式填写，已按 {value} 接收", "a number typed as text, accepted as {value}"}},
 	RuleNoCachedValue: {Text{"公式无计算结果", "formula without value"},
 		Text{"公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存", "formula ={formula} has no cached value; recalculate and save in Excel"}},
+	RuleFormulaError: {Text{"公式结果为错误值", "formula gives an error"},
+		Text{"公式 ={formula} 的结果是错误值 {raw}，不是数字：请检查它引用的单元格", "formula ={formula} gives the error {raw}, not a number: check the cells it refers to"}},
+	RuleFormulaDiffers: {Text{"公式结果与计算不符", "formula result differs"},
+		Text{"公式 ={formula} 按所引用的单元格应得 {expected}，文件中保存的结果却是 {cached}（可能未重新计算）", "formula ={formula} gives {expected} from the cells it refers to, but the file holds {cached} (not recalculated?)"}},
 	RulePrecision: {Text{"小数位数超限", "too many decimal places"},
 		Text{"{value} 的小数位数超过规定的 {places} 位", "{value} has more than the declared {places} decimal places"}},
 	RuleNegative: {Text{"负数", "negative figure"},

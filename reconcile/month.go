@@ -387,11 +387,47 @@ func (l *Ledger) notCompared(dept string, cur *monthState) {
 		Fields: Fields{"check": Text{"与上月的逐行核对（本年累计衔接、新增和消失的行）", "the row-by-row checks against the month before (本年累计 chain, rows appearing or disappearing)"}, "limit": MaxMonthValues}})
 }
 
+// belowMonth indexes the ytd_below_month findings of the file last
+// committed by cell: their place in the result.
+func (l *Ledger) belowMonth() map[Source]int {
+	var m map[Source]int
+	for i := l.fileStart; i < len(l.res.Findings); i++ {
+		if f := &l.res.Findings[i]; f.Rule == RuleYTDBelowMonth {
+			if m == nil {
+				m = map[Source]int{}
+			}
+			m[f.Source] = i
+		}
+	}
+	return m
+}
+
+// dropFindings removes the result's findings at the indices drop.
+func (l *Ledger) dropFindings(drop []int) {
+	if len(drop) == 0 {
+		return
+	}
+	gone := make(map[int]bool, len(drop))
+	for _, i := range drop {
+		gone[i] = true
+	}
+	kept := l.res.Findings[:0]
+	for i, f := range l.res.Findings {
+		if !gone[i] {
+			kept = append(kept, f)
+		}
+	}
+	l.res.Findings = kept
+}
+
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
 // row by row (an entity new this month starts from zero); and entities that
 // appear or disappear. prev is nil for January.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
+	var below map[Source]int // built at the first broken chain
+	var drop []int           // ytd_below_month findings the chain replaces
+	defer func() { l.dropFindings(drop) }()
 	for i := range cur.vals {
 		v := &cur.vals[i]
 		if v.rejected || !v.hasMonth || !v.hasYTD {
@@ -429,8 +465,23 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		at, raw := cur.ytdAt(v)
-		l.finding(Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
-			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": off.String(), "off": offText}})
+		f := Finding{Source: at, Department: dept, Period: p.String(), Rule: RuleYTDChain, Severity: Error, Raw: raw,
+			Fields: Fields{"ytd": ytd.String(), "prev": prevLabel, "prev_ytd": prevDec.String(), "month": month.String(), "expected": want.String(), "revision": off.String(), "off": offText}}
+		if below == nil {
+			below = l.belowMonth()
+			if below == nil {
+				below = map[Source]int{} // none: not looked for again
+			}
+		}
+		if i, ok := below[at]; ok {
+			// One mistake, one finding: 本年累计 4 below 本月 5 is also
+			// off the chain, and the chain says the figure to type.
+			drop = append(drop, i)
+			if b := l.bounds[at.File]; b != nil && b.listed > 0 {
+				b.listed--
+			}
+		}
+		l.finding(f)
 	}
 	if prev == nil {
 		return

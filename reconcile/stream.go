@@ -227,6 +227,7 @@ func (fr *FileRead) Commit() error {
 			return err
 		}
 	}
+	l.fileStart = len(l.res.Findings)
 	l.replay(&fr.reader, fr.s.File)
 	for _, f := range fr.mid {
 		l.bounded(f)

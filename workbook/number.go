@@ -183,6 +183,11 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		c.Raw = "=" + rc.Formula
 		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
 	}
+	if rc.HasF && rc.Type == "e" {
+		// #VALUE!, #REF!: said as the formula's error, never as "type a
+		// number" into a cell the department did not type.
+		return bad(reconcile.RuleFormulaError, reconcile.Fields{"formula": rc.Formula, "raw": rc.Value})
+	}
 	switch {
 	case rc.Type == "d":
 		return bad(reconcile.RuleDate, reconcile.Fields{"date": rc.Value, "expected": expect()})

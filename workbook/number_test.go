@@ -110,6 +110,9 @@ func TestReadValue(t *testing.T) {
 		{"formula text result", &rawCell{Type: "str", Value: "12", HasF: true, Formula: "TEXT(A1)"}, reconcile.Number, "12", ""},
 		{"boolean", &rawCell{Type: "b", Value: "1"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
 		{"error value", &rawCell{Type: "e", Value: "#DIV/0!"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
+		// A formula's error is the formula's, not "type a number" into a
+		// cell the department did not type.
+		{"formula error", &rawCell{Type: "e", Value: "#VALUE!", HasF: true, Formula: "A1+1"}, reconcile.Invalid, "", reconcile.RuleFormulaError},
 		{"garbage stored", &rawCell{Value: "abc"}, reconcile.Invalid, "", reconcile.RuleNotANumber},
 	}
 	for _, c := range cases {

@@ -391,6 +391,13 @@ func odsCell(d *xmlTokens, col, row int) (c rawCell, valued bool) {
 		c.HasF = true
 		c.Formula = strings.TrimPrefix(strings.TrimPrefix(f, "of:"), "=")
 	}
+	if c.HasF && d.attrIs("value-type", "error") {
+		// Calc's error result: office:value-type="string" with an empty
+		// string-value, and calcext:value-type="error". Its text is the
+		// error (#VALUE!), set by finishODSCell: not a formula no program
+		// calculated.
+		return c, false
+	}
 	vt, _ := d.attr("value-type")
 	switch vt {
 	case "":

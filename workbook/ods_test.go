@@ -31,14 +31,14 @@ func odsPackage(t *testing.T, content string) []byte {
 // formulas, hidden rows and columns, and not a comment's text.
 func TestODSScan(t *testing.T) {
 	content := `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet>
+<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x" xmlns:calcext="c"><office:body><office:spreadsheet>
 <table:table table:name="Other"><table:table-row><table:table-cell office:value-type="float" office:value="9"><text:p>9</text:p></table:table-cell></table:table-row></table:table>
 <table:table table:name="S">
 <table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="16381"/>
 <table:table-header-rows><table:table-row><table:table-cell office:value-type="string"><text:p>税收收入</text:p><text:p>本月<text:s text:c="2"/>（万元）</text:p></table:table-cell></table:table-row></table:table-header-rows>
 <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="0.1"><text:p>0.10</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row>
 <table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
-<table:table-row table:visibility="collapse"><table:table-cell table:number-columns-repeated="1000"/><table:table-cell office:value-type="date" office:date-value="2020-02-15"><text:p>02/15/20</text:p></table:table-cell><table:table-cell table:formula="of:=SUM([.A2:.A3])" office:value-type="float" office:value="0.2"><office:annotation><text:p>note</text:p></office:annotation><text:p>0.2</text:p></table:table-cell><table:table-cell table:formula="of:=1/0"><text:p>#DIV/0!</text:p></table:table-cell></table:table-row>
+<table:table-row table:visibility="collapse"><table:table-cell table:number-columns-repeated="1000"/><table:table-cell office:value-type="date" office:date-value="2020-02-15"><text:p>02/15/20</text:p></table:table-cell><table:table-cell table:formula="of:=SUM([.A2:.A3])" office:value-type="float" office:value="0.2"><office:annotation><text:p>note</text:p></office:annotation><text:p>0.2</text:p></table:table-cell><table:table-cell table:formula="of:=1/0"><text:p>#DIV/0!</text:p></table:table-cell><table:table-cell table:formula="of:=1438.43+[.A2]" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#VALUE!</text:p></table:table-cell></table:table-row>
 </table:table></office:spreadsheet></office:body></office:document-content>`
 	data := odsPackage(t, content)
 	if !isODS(bytes.NewReader(data), int64(len(data))) {
@@ -69,6 +69,10 @@ func TestODSScan(t *testing.T) {
 		`ALM1048574 d "2020-02-15" f="" hidden=true`,
 		`ALN1048574 n "0.2" f="SUM([.A2:.A3])" hidden=true`,
 		`ALO1048574 e "#DIV/0!" f="1/0" hidden=true`,
+		// Calc 7.4's error result: a string value type with an empty value,
+		// and calcext:value-type="error" (it was read as a formula no
+		// program calculated).
+		`ALP1048574 e "#VALUE!" f="1438.43+[.A2]" hidden=true`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -140,6 +140,9 @@ type stream struct {
 	sr      *reconcile.SheetRead
 	// totalNoted: the file's 合计 formulas without values have their note.
 	totalNoted bool
+	// template: the fingerprint says the file is tally's template, whose
+	// own formulas tally computes (formula.go).
+	template bool
 }
 
 // errTooManyRows stops a held read past its rows.
@@ -208,6 +211,7 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 		}
 	}
 	d, _ := s.Department(sub.Department)
+	st.template = hasFP
 	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d, s)...)
 	if !st.begin(&sub) {
 		return sub
@@ -668,6 +672,15 @@ type layout struct {
 	// table, its indicator's unit name.
 	value []bool
 	units []string
+	// carry: per table column, the 本月 column the template's 本年累计
+	// formula adds (-1: none); errCol: a data row's cell of the column was
+	// no figure, or a formula error tally explained (a 合计 summing it
+	// shows an error of its own); found: per column, the index in
+	// sub.Findings of the current row's reader finding, -1 for none.
+	carry    []int
+	errCol   []bool
+	found    []int
+	deferred []bool // per row: a carried 本年累计, computed last
 	// footerNoted: the sheet's text that is not data has had its note.
 	footerNoted bool
 	count       *reconcile.CellCount
@@ -679,7 +692,8 @@ type layout struct {
 
 func newLayout(t *reconcile.Table, s *reconcile.Spec, cols []int, lines map[string]int, count *reconcile.CellCount, st *stream) *layout {
 	l := &layout{t: t, s: s, cols: cols, lines: lines, byCol: make([]*rawCell, len(cols)), count: count, st: st,
-		value: make([]bool, len(cols)), units: make([]string, len(cols))}
+		value: make([]bool, len(cols)), units: make([]string, len(cols)),
+		carry: carryColumns(t), errCol: make([]bool, len(cols)), found: make([]int, len(cols)), deferred: make([]bool, len(cols))}
 	last := 0
 	for _, sc := range cols {
 		last = max(last, sc)
@@ -1051,7 +1065,9 @@ func (l *layout) textBeside(cells []rawCell) bool {
 // line's numbers are not figures.
 func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
 	t := l.t
+	carried := false
 	for ci := range t.Columns {
+		l.found[ci], l.deferred[ci] = -1, false
 		if !l.value[ci] {
 			continue
 		}
@@ -1072,6 +1088,12 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			def, _ := l.s.Indicator(ind) // the line's own
 			unit = def.Unit.Name
 		}
+		if !isTotal && !footerLike {
+			if _, ok := l.templateCarry(ci, r.Line, l.byCol[ci]); ok {
+				l.deferred[ci], carried = true, true // computed once the row's other cells are read
+				continue
+			}
+		}
 		cell := &r.Cells[ci]
 		f := readValueInto(cell, l.byCol[ci], unit)
 		if f != nil {
@@ -1085,8 +1107,19 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			l.noteUncalculated(sub, f)
 			f = nil
 		}
+		if f != nil && isTotal && l.explainedTotal(ci, r.Line, l.byCol[ci]) {
+			// The template's SUM shows the error of a cell it sums, which
+			// has its finding (or was accepted): tally computes the 合计
+			// itself, and a second finding would blame a locked cell.
+			cell.State = reconcile.Blank
+			f = nil
+		}
+		if !isTotal && cell.State == reconcile.Invalid {
+			l.errCol[ci] = true
+		}
 		if f != nil {
 			f.Department, f.Period = sub.Department, sub.Period.String()
+			l.found[ci] = len(sub.Findings)
 			sub.Findings = append(sub.Findings, *f)
 		}
 		if footerLike && cell.State != reconcile.Blank {
@@ -1096,6 +1129,25 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		// A blank cell stays blank (Raw says whether it holds a mark for
 		// "no figure", —, -, / or 无): whether that is an error is the
 		// ledger's call (reconcile.checkRequired).
+	}
+	if carried {
+		l.readCarried(sub, r)
+	}
+}
+
+// readCarried computes the row's 本年累计 cells that hold the template's
+// own formula, from the 本月 cells read before them.
+func (l *layout) readCarried(sub *reconcile.Submission, r *reconcile.Row) {
+	for ci := range l.t.Columns {
+		if !l.deferred[ci] {
+			continue
+		}
+		rc := l.byCol[ci]
+		carry, _ := l.templateCarry(ci, r.Line, rc)
+		if f := l.computeCarry(sub, r, ci, carry, rc, l.found[l.carry[ci]]); f != nil {
+			f.Department, f.Period = sub.Department, sub.Period.String()
+			sub.Findings = append(sub.Findings, *f)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/richardlehane/mscfb"
+	"github.com/shopspring/decimal"
 )
 
 // Limits bound what tally will read from one file, so a hostile or broken
@@ -1034,6 +1035,19 @@ func (sc *rowScan) end(name []byte) error {
 	return nil
 }
 
+// staleZero: a formula's cached value under fullCalcOnLoad that is no
+// value of its own — none, or a number equal to 0.
+func staleZero(v []byte, typ string) bool {
+	if len(v) == 0 {
+		return true
+	}
+	if typ != "" && typ != "n" {
+		return false
+	}
+	d, err := decimal.NewFromString(string(v))
+	return err == nil && d.IsZero()
+}
+
 // endCell resolves a shared string, refuses a stored number Excel cannot
 // hold, and keeps a cell that holds something.
 func (sc *rowScan) endCell() error {
@@ -1041,9 +1055,12 @@ func (sc *rowScan) endCell() error {
 		return nil
 	}
 	x, cur := sc.x, &sc.cur
-	if cur.HasF && x.staleFormulas {
-		// The file asks for every formula to be worked out again: its
-		// cached value is no figure (formula_without_value).
+	if cur.HasF && x.staleFormulas && staleZero(sc.textOf(sc.span.val, cur.Value), cur.Type) {
+		// The file asks for every formula to be worked out again and
+		// caches 0 for it, as XlsxWriter does for every formula: the 0 is
+		// no figure (formula_without_value). A writer that works its
+		// formulas out and still asks (PhpSpreadsheet, openxlsx2 saving
+		// an Excel file) caches their values: a value other than 0 is read.
 		cur.Value, sc.span.val = "", span{-1, 0}
 		if cur.Type == "s" {
 			cur.Type = "str"

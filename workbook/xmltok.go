@@ -84,6 +84,17 @@ func (t *xmlTokens) attr(n string) (string, bool) {
 	return "", false
 }
 
+// attrIs reports whether any attribute of the start tag with local name n
+// (in whichever namespace) has the value v.
+func (t *xmlTokens) attrIs(n, v string) bool {
+	for _, a := range t.attrs {
+		if string(a.name) == n && string(a.value) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // attrBytes is attr without the copy: valid until the next token.
 func (t *xmlTokens) attrBytes(n string) ([]byte, bool) {
 	for _, a := range t.attrs {

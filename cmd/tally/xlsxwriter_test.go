@@ -68,3 +68,46 @@ with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
 		}
 	}
 }
+
+// A writer that works its formulas out and still asks for a calculation on
+// opening (PhpSpreadsheet, openxlsx2 re-saving an Excel file) caches their
+// values: under fullCalcOnLoad a cached value other than 0 is read, no
+// formula_without_value (XlsxWriter stands in, given the value to cache).
+func TestFormulaCachedValueUnderFullCalc(t *testing.T) {
+	t.Parallel()
+	python := testtool.Python(t, "xlsxwriter")
+	testtool.Python(t, "pandas")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import sys, pandas as pd
+df = pd.DataFrame({"企业名称": ["天津甲科技有限公司"],
+                   "统一社会信用代码": ["91120111000000019J"],
+                   "税收收入\n本月（万元）": [0],
+                   "税收收入\n本年累计（万元）": [120.5], "说明": [""]})
+with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
+    df.to_excel(w, sheet_name="税收收入", index=False, startrow=2)
+    ws = w.sheets["税收收入"]
+    ws.write_formula("C4", "=100+20.5", None, 120.5)
+`
+	file := filepath.Join(in, "2021-01-czs.xlsx")
+	if msg, err := exec.Command(python, "-c", script, file).CombinedOutput(); err != nil {
+		t.Fatalf("pandas: %v\n%s", err, msg)
+	}
+	if wb := zipPart(t, file, "xl/workbook.xml"); !strings.Contains(wb, `fullCalcOnLoad="1"`) {
+		t.Fatalf("XlsxWriter no longer asks for a full calculation: %s", wb)
+	}
+	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", in)
+	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
+	if f == nil {
+		t.Fatalf("no file: %s%s", out, errOut)
+	}
+	for _, g := range f.Findings {
+		if g.Rule == "formula_without_value" || g.Cell == "C4" && g.Severity == "error" {
+			t.Errorf("a formula with its value cached, read as without one: %s %s %s\n%s", g.Cell, g.Rule, g.Severity, out)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package workbook
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The template's formulas are recognised in exactly the form tally writes
+// them (and Calc's .ods writes them back), and no other: a formula the
+// department changed is read by its cached value, as any other.
+func TestTemplateFormulaForms(t *testing.T) {
+	carries := []struct {
+		f        string
+		carry    string
+		col, row int
+		ok       bool
+	}{
+		{"2372.67+C4", "2372.67", 3, 4, true},
+		{"-5+C10", "-5", 3, 10, true},
+		{"0+AB12", "0", 28, 12, true},
+		{"2372.67+[.C4]", "2372.67", 3, 4, true}, // .ods, of:= trimmed by the reader
+		{"C4+2372.67", "", 0, 0, false},
+		{"2372.67+$C$4", "", 0, 0, false},
+		{"2372.67+C4+1", "", 0, 0, false},
+		{"2372.67+Sheet2!C4", "", 0, 0, false},
+		{"1E5+C4", "", 0, 0, false},
+		{"2372.67-C4", "", 0, 0, false},
+		{"SUM(C4:C43)", "", 0, 0, false},
+	}
+	for _, c := range carries {
+		carry, col, row, ok := carryFormula(c.f)
+		if ok != c.ok || ok && (!carry.Equal(decimal.RequireFromString(c.carry)) || col != c.col || row != c.row) {
+			t.Errorf("carryFormula(%q) = %s %d %d %v, want %s %d %d %v", c.f, carry, col, row, ok, c.carry, c.col, c.row, c.ok)
+		}
+	}
+	sums := []struct {
+		f             string
+		col, from, to int
+		ok            bool
+	}{
+		{"SUM(C4:C43)", 3, 4, 43, true},
+		{"SUM([.D4:.D43])", 4, 4, 43, true},
+		{"SUM(C4:D43)", 0, 0, 0, false},
+		{"SUM(C43:C4)", 0, 0, 0, false},
+		{"SUM(C4:C43)+1", 0, 0, 0, false},
+		{"SUM(C4,C43)", 0, 0, 0, false},
+	}
+	for _, c := range sums {
+		col, from, to, ok := sumFormula(c.f)
+		if ok != c.ok || ok && (col != c.col || from != c.from || to != c.to) {
+			t.Errorf("sumFormula(%q) = %d %d %d %v, want %d %d %d %v", c.f, col, from, to, ok, c.col, c.from, c.to, c.ok)
+		}
+	}
+}
+
+// A cached result agrees with the exact figure as Excel stores and shows
+// it, and only so.
+func TestCachedAgrees(t *testing.T) {
+	for _, c := range []struct {
+		cached, want string
+		ok           bool
+	}{
+		{"2477.97", "2477.97", true},
+		{"2477.9700000000003", "2477.97", true}, // binary noise
+		{"12345678901.2345", "12345678901.23455", true},
+		{"12345678901.2346", "12345678901.23455", true},
+		{"12345678901.2347", "12345678901.23455", false},
+		{"3013.05", "3906.7", false},
+		{"0", "0", true},
+		{"0.0000001", "0", false},
+	} {
+		if got := agrees(decimal.RequireFromString(c.cached), decimal.RequireFromString(c.want)); got != c.ok {
+			t.Errorf("agrees(%s, %s) = %v, want %v", c.cached, c.want, got, c.ok)
+		}
+	}
+}
