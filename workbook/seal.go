@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
 	"encoding/hex"
 	"fmt"
 	"hash"
@@ -311,4 +313,30 @@ func (s *sheetRows) finish() (segment, error) {
 		return segment{}, fmt.Errorf("seal: %w", s.err)
 	}
 	return segment{off: s.off, size: s.cw.n, raw: s.raw, crc: s.crc.Sum32(), rows: s.rows}, nil
+}
+
+// IsConsolidated reports whether the file at path is a consolidated
+// workbook tally wrote: a package whose workbook lists the seal sheet. It
+// reads the zip's directory and xl/workbook.xml only (at most 4 MB of it),
+// not the sheets: what `reconcile -o` asks before replacing last run's
+// workbook, which may hold millions of 明细 rows.
+func IsConsolidated(path string) bool {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != "xl/workbook.xml" {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer r.Close()
+		b, _ := io.ReadAll(io.LimitReader(r, 4<<20))
+		return bytes.Contains(b, []byte(`name="`+sealSheet+`"`))
+	}
+	return false
 }

@@ -65,7 +65,7 @@ func (o *mergeOptions) AddFlags(cmd *cobra.Command, io streams) {
 	f.StringVarP(&o.Output, "output", "o", "", io.t("把上级汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the parent's consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
 	f.BoolVar(&o.JSON, "json", false, io.t("以 JSON 格式输出结果", "print the result as JSON on stdout"))
 	f.StringVar(&o.AsOf, "as-of", "", io.t("汇总截至`年-月`（默认为各节点中最晚的月份）", "roll up through `YYYY-MM` (default: the latest month of the nodes)"))
-	f.BoolVar(&o.Force, "force", false, io.t("覆盖已有的 -o 文件，即使它不是 tally 写出后未经改动的汇总工作簿", "overwrite an existing -o file even when it is not a consolidated workbook tally wrote and nobody changed since"))
+	f.BoolVar(&o.Force, "force", false, io.t("覆盖已有的 -o 文件，即使它不是 tally 写出的汇总工作簿", "overwrite an existing -o file even when it is not a consolidated workbook tally wrote"))
 	f.StringVar(&o.Name, "name", "", io.t("上级`名称`，如 西青区（默认：汇总）", "the parent's `NAME`, e.g. 西青区 (default: 汇总)"))
 	o.show.AddFlags(cmd, io, true)
 	f.StringSliceVar(&o.Expect, "expect", nil, io.t("应报送的节点名称（`甲镇,乙镇,…`）：没有工作簿的节点列为未报送", "the nodes expected, by name (`甲镇,乙镇,…`): one without a workbook is missing"))

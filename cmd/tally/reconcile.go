@@ -198,7 +198,7 @@ type reconcileOptions struct {
 func (o *reconcileOptions) AddFlags(cmd *cobra.Command, io streams) {
 	o.runOptions.AddFlags(cmd, io)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", io.t("把汇总工作簿写入`文件`（.xlsx；文件夹不存在时自动创建）", "write the consolidated workbook to `FILE` (.xlsx; folders made as needed)"))
-	cmd.Flags().BoolVar(&o.Force, "force", false, io.t("覆盖已有的 -o 文件，即使它不是 tally 写出后未经改动的汇总工作簿", "overwrite an existing -o file even when it is not a consolidated workbook tally wrote and nobody changed since"))
+	cmd.Flags().BoolVar(&o.Force, "force", false, io.t("覆盖已有的 -o 文件，即使它不是 tally 写出的汇总工作簿", "overwrite an existing -o file even when it is not a consolidated workbook tally wrote"))
 	cmd.Flags().StringVar(&o.Report, "report", "", io.t("同时核对工作报告`文件`（文本或 .docx）中的每个数字", "also check every figure of the work report in `FILE` (text or .docx)"))
 	o.show.AddFlags(cmd, io, false)
 }
