@@ -30,6 +30,20 @@ var builtinDate = func() map[int]bool {
 func isDateFormat(code string) bool {
 	// Only the first section (positive numbers) decides: a number format
 	// never mixes dates into another section.
+	return firstSectionHas(code, func(c byte) bool {
+		switch c | 0x20 {
+		case 'y', 'm', 'd', 'h', 's':
+			return true
+		}
+		return false
+	})
+}
+
+// firstSectionHas reports whether a number format code's first section
+// (the one positive numbers show in) has a character for which hit is
+// true, outside quoted text, escaped, padding and fill characters and
+// [brackets] (colours, conditions, locales).
+func firstSectionHas(code string, hit func(byte) bool) bool {
 	inQuote, inBracket := false, false
 	for i := 0; i < len(code); i++ {
 		c := code[i]
@@ -46,11 +60,8 @@ func isDateFormat(code string) bool {
 			i++ // an escaped, padding or fill character
 		case c == ';':
 			return false
-		default:
-			switch c | 0x20 {
-			case 'y', 'm', 'd', 'h', 's':
-				return true
-			}
+		case hit(c):
+			return true
 		}
 	}
 	return false
@@ -175,27 +186,7 @@ func (x *xlsx) isPercent(s int) bool {
 // percentage: a % outside quoted text, escaped characters and [brackets],
 // in the first section (the one positive numbers show in).
 func isPercentFormat(code string) bool {
-	inQuote, inBracket := false, false
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		switch {
-		case inQuote:
-			inQuote = c != '"'
-		case inBracket:
-			inBracket = c != ']'
-		case c == '"':
-			inQuote = true
-		case c == '[':
-			inBracket = true
-		case c == '\\' || c == '_' || c == '*':
-			i++
-		case c == ';':
-			return false
-		case c == '%':
-			return true
-		}
-	}
-	return false
+	return firstSectionHas(code, func(c byte) bool { return c == '%' })
 }
 
 // workbookPr is workbook.xml's workbook properties: the date system.

@@ -21,13 +21,6 @@ import (
 // Excel) is still read through its cached value.
 func TestFormulaCachedByXlsxWriter(t *testing.T) {
 	t.Parallel()
-	python := testtool.Python(t, "xlsxwriter")
-	testtool.Python(t, "pandas")
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	script := `
 import sys, pandas as pd
 df = pd.DataFrame({"企业名称": ["天津甲科技有限公司", "天津乙精工有限公司"],
@@ -40,10 +33,7 @@ with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
     ws.write("A5", "合计")
     ws.write_formula("C5", "=SUM(C4:C4)")
 `
-	file := filepath.Join(in, "2021-01-czs.xlsx")
-	if msg, err := exec.Command(python, "-c", script, file).CombinedOutput(); err != nil {
-		t.Fatalf("pandas: %v\n%s", err, msg)
-	}
+	in, file := writeWithXlsxWriter(t, script)
 	if wb := zipPart(t, file, "xl/workbook.xml"); !strings.Contains(wb, `fullCalcOnLoad="1"`) {
 		t.Fatalf("XlsxWriter no longer asks for a full calculation: %s", wb)
 	}
@@ -75,13 +65,6 @@ with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
 // formula_without_value (XlsxWriter stands in, given the value to cache).
 func TestFormulaCachedValueUnderFullCalc(t *testing.T) {
 	t.Parallel()
-	python := testtool.Python(t, "xlsxwriter")
-	testtool.Python(t, "pandas")
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	script := `
 import sys, pandas as pd
 df = pd.DataFrame({"企业名称": ["天津甲科技有限公司"],
@@ -93,10 +76,7 @@ with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
     ws = w.sheets["税收收入"]
     ws.write_formula("C4", "=100+20.5", None, 120.5)
 `
-	file := filepath.Join(in, "2021-01-czs.xlsx")
-	if msg, err := exec.Command(python, "-c", script, file).CombinedOutput(); err != nil {
-		t.Fatalf("pandas: %v\n%s", err, msg)
-	}
+	in, file := writeWithXlsxWriter(t, script)
 	if wb := zipPart(t, file, "xl/workbook.xml"); !strings.Contains(wb, `fullCalcOnLoad="1"`) {
 		t.Fatalf("XlsxWriter no longer asks for a full calculation: %s", wb)
 	}
@@ -110,4 +90,21 @@ with pd.ExcelWriter(sys.argv[1], engine="xlsxwriter") as w:
 			t.Errorf("a formula with its value cached, read as without one: %s %s %s\n%s", g.Cell, g.Rule, g.Severity, out)
 		}
 	}
+}
+
+// writeWithXlsxWriter runs a pandas/XlsxWriter script (its argv[1] the file
+// to write) into a fresh folder, as 2021-01-czs.xlsx: the folder and file.
+func writeWithXlsxWriter(t *testing.T, script string) (in, file string) {
+	t.Helper()
+	python := testtool.Python(t, "xlsxwriter")
+	testtool.Python(t, "pandas")
+	in = filepath.Join(t.TempDir(), "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file = filepath.Join(in, "2021-01-czs.xlsx")
+	if msg, err := exec.Command(python, "-c", script, file).CombinedOutput(); err != nil {
+		t.Fatalf("pandas: %v\n%s", err, msg)
+	}
+	return in, file
 }
