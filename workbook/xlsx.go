@@ -793,6 +793,7 @@ func (sc *rowScan) simple(c *simpleCell) error {
 		sc.buf = append(sc.buf[:0], c.value...) // within maxSimpleCell: below the cell's limit
 		sc.span.val, sc.inText = sc.keep(sc.buf), false
 	}
+	sc.inCell = false // the cell ended with its </c>, read in the same pass
 	return sc.endCell()
 }
 
