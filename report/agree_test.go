@@ -10,7 +10,6 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
-	"gopkg.in/yaml.v3"
 )
 
 // agreeing builds, from a report's labels alone (never its text), a spec
@@ -212,20 +211,7 @@ func agreement(t *testing.T, dir string) (reports, checked, consistent int, conf
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	sort.Strings(files)
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var l labelled
-		if err := yaml.Unmarshal(b, &l); err != nil {
-			t.Fatal(err)
-		}
-		txt, err := os.ReadFile(filepath.Join(dir, l.Report))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
-		lines[0] = ""
+		l, lines := readLabelled(t, f, dir)
 		s, year, conflicting := agreeing(l)
 		s.Claims = Map(Extract(lines, Options{Year: s.Year}), s)
 		reports++

@@ -107,20 +107,7 @@ func scoreDirYear(t *testing.T, dir string, given bool) (score, bool) {
 	}
 	var sc score
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var l labelled
-		if err := yaml.Unmarshal(b, &l); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		txt, err := os.ReadFile(filepath.Join(dir, l.Report))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
-		lines[0] = "" // the label set's `# 来源:` line is not the report's
+		l, lines := readLabelled(t, f, dir)
 		opts := Options{}
 		if given {
 			opts.Year = l.Reviews
@@ -257,4 +244,26 @@ func TestScoreBatch(t *testing.T) {
 	}
 	reports, checked, consistent, conflicts, bad := agreement(t, dir)
 	t.Logf("%s, data made from the labels: %d reports, %d claims checked, %d consistent, %d mismatches (%d contradicted by the labels' own figures)", dir, reports, checked, consistent, len(bad), len(conflicts))
+}
+
+// readLabelled reads the label file f and the report it labels (in dir):
+// the labels, and the report's lines with line 1 — the label set's
+// `# 来源:` line, not the report's — blanked.
+func readLabelled(t *testing.T, f, dir string) (labelled, []string) {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l labelled
+	if err := yaml.Unmarshal(b, &l); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	txt, err := os.ReadFile(filepath.Join(dir, l.Report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
+	lines[0] = ""
+	return l, lines
 }

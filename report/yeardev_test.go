@@ -2,13 +2,10 @@ package report
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 )
 
 // yearExceptions are the development reports whose year reviewed the text
@@ -32,20 +29,7 @@ func TestDevReviewYear(t *testing.T) {
 	wrong := 0
 	by := map[evidence]int{}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var l labelled
-		if err := yaml.Unmarshal(b, &l); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		txt, err := os.ReadFile(filepath.Join("testdata/reports/dev", l.Report))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
-		lines[0] = "" // the label set's `# 来源:` line is not the report's
+		l, lines := readLabelled(t, f, "testdata/reports/dev")
 		d := newExtractor(lines).decideYears()
 		by[d.by]++
 		name := strings.TrimSuffix(l.Report, ".txt")
@@ -85,20 +69,7 @@ func TestDevReviewYearFallback(t *testing.T) {
 	var wrong []string
 	misread, unread := 0, 0
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var l labelled
-		if err := yaml.Unmarshal(b, &l); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		txt, err := os.ReadFile(filepath.Join("testdata/reports/dev", l.Report))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
-		lines[0] = ""
+		l, lines := readLabelled(t, f, "testdata/reports/dev")
 		first := newExtractor(lines).decideYears()
 		x := newExtractor(lines)
 		x.skip = map[evidence]bool{first.by: true}
