@@ -84,7 +84,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.timeSince(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -435,12 +435,49 @@ func (x *extractor) rank(f *figure) bool {
 	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) && placedIn.MatchString(x.str(x.back(f.start, clauseMarks), f.start)) {
 		return true // 稳居全省80个县区前列: the size of the group it leads
 	}
+	if x.rankShift(f) {
+		return true
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
 	// 从60位上升到42位: positions moving, whatever names the ranking.
 	around := x.str(x.back(f.start, clauseMarks), x.clauseEnd(f.unitEnd))
 	return ranked || rankMove.MatchString(around)
+}
+
+// rankShift: a number of places moved up or down, right after its verb
+// and ending its clause (较上年前进3位, 提高123名, 提升5个位次): a change of
+// rank, not a count — a count of people goes on to name them (提高123名教师
+// is no such clause end).
+func (x *extractor) rankShift(f *figure) bool {
+	end := f.unitEnd
+	switch {
+	case f.unit == "位" || f.unit == "名":
+		if x.at(end) == '次' {
+			end++
+		}
+	case f.unit == "个" && x.hasAt(end, "位次"):
+		end += 2
+	default:
+		return false
+	}
+	if r := x.at(end); r != 0 && !strings.ContainsRune(clauseMarks+"。）)", r) {
+		return false
+	}
+	return shiftVerb.MatchString(x.str(f.start-4, f.start))
+}
+
+// streak: a duration right after 连续 (连续81个月未发生事故, 连续15天无新增
+// 病例, 连续第3期) names how long a record has held, not a quantity the year
+// measured, as 连续10年 does (a year is never a unit).
+func (x *extractor) streak(f *figure) bool {
+	switch f.unit {
+	case "个月", "月", "天", "日", "周", "期", "届", "季", "次":
+	default:
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(x.str(f.start-5, f.start), " 第"), "连续")
 }
 
 // timeSince: a duration followed by 来 or 以来 (8个月来, 100天以来) names
@@ -461,6 +498,9 @@ var groupTop = regexp.MustCompile(`^[^，。；,;\d]{0,8}(前列|前茅|之首|�
 // placedIn: a verb placing something in a group (稳居, 位居, 位列, 处于,
 // 排在), before the group's size; 10个村进入全市前列 counts villages.
 var placedIn = regexp.MustCompile(`居|位列|处于|排在|排名`)
+
+// shiftVerb: a verb of moving up or down a ranking, right before the places moved.
+var shiftVerb = regexp.MustCompile(`(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|前进|后退|进位)了?\s*$`)
 
 // rankMove: a position in 位 or 名 moving up or down.
 var rankMove = regexp.MustCompile(`(从|由)\d+(位|名)(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高)|(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|跃居)(到|至)(第)?\d+(位|名)`)
@@ -564,7 +604,7 @@ func (x *extractor) ratioParts(j int) int {
 
 // measure returns the length of the unit at j, 0 when there is none.
 func (x *extractor) measure(j int) int {
-	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟"} {
+	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟", "周岁"} {
 		if x.hasAt(j, whole) {
 			return len([]rune(whole))
 		}

@@ -75,10 +75,10 @@ var keptWords = []struct {
 		"战新产业", "工业年产值", "固投", "战新", "高新企业",
 	}},
 	{"a unit, a magnitude or a unit prefix (十万, 毫, 立方, 小时): read by the unit rule", []string{
-		"百万", "十万", "毫", "厘", "立方", "十亿", "小时", "个月",
+		"百万", "十万", "毫", "厘", "立方", "十亿", "小时", "个月", "周岁",
 	}},
 	{"a word of rank or position (名次, 跃居, 第一方阵): a rank is no claim", []string{
-		"名次", "排序", "排行", "前茅", "处于", "后移", "排位", "之首", "排在", "前移", "跃居", "之一",
+		"名次", "排序", "排行", "前茅", "处于", "后移", "排位", "之首", "排在", "前移", "跃居", "之一", "后退",
 		"第[一二三四五六七八九十]批",
 	}},
 	{"a word of a meeting's attendance (到会, 请假, 缺席): a count of delegates is no claim", []string{

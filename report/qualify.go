@@ -80,8 +80,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
 		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
-			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
-			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either.)
+			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) && !ownShare.MatchString(strings.TrimLeft(before, "，,、 ")) {
+			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either;
+			// 增长10.5%、税收占比86%: an item naming a share or rate of its
+			// own states its level, as it does after a comma.)
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
@@ -1023,6 +1025,11 @@ func clauseQualifiers(before, unit string) []string {
 	}
 	return out
 }
+
+// ownShare: a list item's words naming a share or a rate of its own before
+// its figure (税收占比, 占地区生产总值比重, 城镇化率达): the level of that
+// share, not another change of the series the list began with.
+var ownShare = regexp.MustCompile(`^占|(率|比重|比例|占比)\s*(已)?\s*(为|是|达到?|保持在|稳定在|控制在)?\s*$`)
 
 // rateReached: the word naming a growth or decline rate (增速, 增幅, 涨幅,
 // 增长率, 降幅) that s closes with, before the verb that brings it to a

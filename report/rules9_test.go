@@ -1,0 +1,32 @@
+package report
+
+import "testing"
+
+// Round 3 (issue 13): rules by category of the genre's grammar, not by a
+// report's phrase, each shown on sentences written for the test with the
+// edges on both sides.
+func TestReadingRulesByCategory(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		// Figures that are no claims.
+		{"a duration right after 连续 names how long a record held (months, days, with or without 第), not a quantity",
+			"过去一年，连续81个月未发生较大安全事故，连续15天无新增病例，连续第3次获评文明县城，用4个月时间征地400亩。",
+			[]detail{{"4", "个月", "时间征地", "", "2018", "fact", "level"}, {"400", "亩", "时间征地", "", "2018", "fact", "level"}}},
+		{"places moved up or down a ranking, right after the verb and ending the clause, are no count; a count goes on to name what it counts",
+			"过去一年，综合实力位居第36位，较上年前进3位，排名提升5个位次，全国千强镇排名提高123名；选拔提升20名干部。",
+			[]detail{{"20", "名", "干部", "", "2018", "fact", "level"}}},
+		{"周岁 is the unit of an age as 岁 is: a bound of ages before a noun names the class counted",
+			"过去一年，65周岁以上老人1.2万人享受高龄补贴，人均期望寿命从78.3岁提高到80.3岁。",
+			[]detail{{"1.2", "万人", "", "", "2018", "fact", "level"}, {"78.3", "岁", "人均期望寿命", "", "2017", "fact", "level"},
+				{"80.3", "岁", "人均期望寿命", "", "2018", "fact", "level"}}},
+		// Measures.
+		{"an item of a 、-list that names a share or rate of its own states that share: a ratio, not the list's growth",
+			"过去一年，一般公共预算收入192亿元、增长10.5%、税收占比86%；规上工业增加值增长8%、占地区生产总值比重35%、城镇化率达61%。",
+			[]detail{{"192", "亿元", "一般公共预算收入", "", "2018", "fact", "level"}, {"10.5", "%", "一般公共预算收入", "增长", "2018", "fact", "growth"},
+				{"86", "%", "税收收入占一般公共预算收入比重", "", "2018", "fact", "ratio"}, {"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"},
+				{"35", "%", "", "", "2018", "fact", "ratio"}, {"61", "%", "城镇化率", "", "2018", "fact", "ratio"}}},
+		{"a bare rate after a rate in a 、-list takes the list's change (the edge of the rule above)",
+			"过去一年，税收收入增长7%、9%。",
+			[]detail{{"7", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"9", "%", "税收收入", "增长", "2018", "fact", "growth"}}},
+	}, anySubject)
+}
