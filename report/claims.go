@@ -191,6 +191,12 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	// (the total with the shares passed up) is another, and so is a bare
 	// 公共财政收入 (reports that state both use it for the total).
 	full = budgetName(full)
+	// 区级一般公共预算收入, 县级…: the budget of the county-level government
+	// reporting (a 区's or 县's own), the budget revenue itself; 镇级 in such
+	// a report is the towns' part (sector below).
+	if lv := strings.TrimPrefix(strings.TrimPrefix(full, "区级"), "县级"); lv != full && strings.HasPrefix(budgetName(lv), "一般公共预算收入") {
+		full = budgetName(lv)
+	}
 	for _, sub := range []string{subject, full} {
 		if def, ok := s.Lookup(sub); ok {
 			return def

@@ -168,10 +168,18 @@ func (x *extractor) negative(i int) bool {
 	default:
 		return false
 	}
-	return changeBeforeSign.MatchString(x.str(max(0, i-7), i-1))
+	if changeBeforeSign.MatchString(x.str(max(0, i-9), i-1)) {
+		return true
+	}
+	// 同比分别-6.2%、-19.3%: a list of rates goes on with the sign of its
+	// first, a negative growth, after 、 or 和.
+	return (x.at(i-2) == '、' || x.at(i-2) == '和') && signedBefore.MatchString(x.str(max(0, i-16), i-2)) && x.negative(x.back(i-2, "-－−"))
 }
 
-var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)[:：]?$`)
+// signedBefore: a rate written with a sign, the item before a 、 or 和.
+var signedBefore = regexp.MustCompile(`[-－−]\d+(\.\d+)?\s*%$`)
+
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)(分别)?[:：]?$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.

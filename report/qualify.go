@@ -888,6 +888,10 @@ func (x *extractor) clauseStart(figs []figure, k int) int {
 // them and nothing else): 增长 14.6%、21.3%; 分别增长8%和10%.
 func (x *extractor) inList(figs []figure, k int) bool {
 	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
+	if x.negative(figs[k].start) {
+		// 分别-6.2%、-19.3%: the sign of a negative rate is no part of the list's joint.
+		between = strings.TrimSpace(strings.TrimRight(between, "-－−"))
+	}
 	switch between {
 	case "-", "—", "－", "~", "～", "至", "到":
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1

@@ -25,8 +25,22 @@ func TestReadingRulesByCategory(t *testing.T) {
 			[]detail{{"192", "亿元", "一般公共预算收入", "", "2018", "fact", "level"}, {"10.5", "%", "一般公共预算收入", "增长", "2018", "fact", "growth"},
 				{"86", "%", "税收收入占一般公共预算收入比重", "", "2018", "fact", "ratio"}, {"8", "%", "规上工业增加值", "增长", "2018", "fact", "growth"},
 				{"35", "%", "", "", "2018", "fact", "ratio"}, {"61", "%", "城镇化率", "", "2018", "fact", "ratio"}}},
+		{"a minus sign after 分别, and after 、 in a list begun with a signed rate, is a decline; 分别 gives each the series before it in turn",
+			"过去一年，实现地区生产总值60.3亿元，一般公共预算收入2亿元，同比分别-6.2%、-19.3%；项目编号2019-12。",
+			[]detail{{"60.3", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"2", "亿元", "一般公共预算收入", "", "2018", "fact", "level"},
+				{"6.2", "%", "地区生产总值", "下降", "2018", "fact", "growth"}, {"19.3", "%", "一般公共预算收入", "下降", "2018", "fact", "growth"}}},
 		{"a bare rate after a rate in a 、-list takes the list's change (the edge of the rule above)",
 			"过去一年，税收收入增长7%、9%。",
 			[]detail{{"7", "%", "税收收入", "增长", "2018", "fact", "growth"}, {"9", "%", "税收收入", "增长", "2018", "fact", "growth"}}},
 	}, anySubject)
+}
+
+// The indicator a level of government's budget names.
+func TestNamesByCategory(t *testing.T) {
+	const head = "某区政府工作报告\n——2019年1月10日\n"
+	checkNames(t, head, []namesCase{
+		{"区级 or 县级 before the budget revenue is the reporting government's own budget; 镇级 a part of it; a restated basis another series",
+			"过去一年，区级一般公共预算收入67亿元，县级一般公共预算收入12亿元，镇级财政收入3亿元，区级一般公共预算收入比上年同口径增长5%。",
+			[]string{"budget_revenue", "budget_revenue", "", ""}},
+	})
 }
