@@ -743,13 +743,14 @@ func (x *extractor) isVerbAt(j int) bool {
 var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假|与会|参会|到会`)
 
 // aboutMeeting: a count of the session's own deputies (应到代表256名,
-// 实到242名), as news of the session reports them, is not the place's.
+// 实到242名), as news of the session reports them, is not the place's; so
+// is a count of a committee's members at it (应到委员95人, 实到88人).
 func (x *extractor) aboutMeeting(f *figure) bool {
 	if f.unit != "名" && f.unit != "人" {
 		return false
 	}
 	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
-	return strings.Contains(sent, "代表") && meetingWords.MatchString(sent)
+	return (strings.Contains(sent, "代表") || strings.Contains(sent, "委员")) && meetingWords.MatchString(sent)
 }
 
 // groupSize: the size of a group a place is said to be one of (全省10个试点县

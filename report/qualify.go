@@ -526,6 +526,12 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// verb of investing; written bare, the year's amount too.
 		reached = true
 	}
+	if firstCrossed.MatchString(x.str(f.from, f.start)) {
+		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
+		// first time is a level of one year (the last, when none is named),
+		// not a sum of the span, whatever the series.
+		reached = true
+	}
 	if keptAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start)) {
 		// 粮食播种面积稳定在7万亩以上, 养殖规模稳定在2万匹、5000峰左右: a
 		// level kept is a stock at the span's end, with a bound or without.
@@ -587,6 +593,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// firstCrossed: 首次 (for the first time) right before a bound or a verb
+// of reaching.
+var firstCrossed = regexp.MustCompile(`首次\s*(超过?|突破|达到?|迈上|跨上|站上)\s*$`)
 
 // keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
 // figure's clause.
@@ -1015,7 +1025,9 @@ func clauseQualifiers(before, unit string) []string {
 		} else {
 			out = append(out, "增长")
 		}
-	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
+	case comparative.MatchString(s[max(g, d):]) || (rateNoun(s[max(g, d):]) || strings.HasSuffix(unit, "百分点") && strings.TrimRight(s[max(g, d):], " ") == "增长") && comparative.MatchString(s[:max(g, d)]):
+		// 居民收入增长快于经济增长1.2个百分点: points after the second
+		// growth of a comparison of two growths are the gap between them.
 		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
@@ -1099,7 +1111,7 @@ func boundOnRate(s string) bool {
 }
 
 // comparative words compare a rate with another's.
-var comparative = regexp.MustCompile(`高于|低于|快于|慢于|超过|超出|远超|领先|落后`)
+var comparative = regexp.MustCompile(`高于|低于|快于|慢于|高出|超过|超出|远超|领先|落后`)
 
 // lastIndex is the byte offset of the last of words in s, -1 if none.
 func lastIndex(s string, words []string) int {

@@ -19,6 +19,14 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，65周岁以上老人1.2万人享受高龄补贴，人均期望寿命从78.3岁提高到80.3岁。",
 			[]detail{{"1.2", "万人", "", "", "2018", "fact", "level"}, {"78.3", "岁", "人均期望寿命", "", "2017", "fact", "level"},
 				{"80.3", "岁", "人均期望寿命", "", "2018", "fact", "level"}}},
+		{"a count of the session's own members, deputies or committee members, is about the meeting",
+			"过去一年，工业产值10亿元。大会应到委员95人，实到88人；本次会议应出席代表186名，实际出席172名。",
+			[]detail{{"10", "亿元", "工业产值", "", "2018", "fact", "level"}}},
+		// Qualifiers.
+		{"points after a comparison of rates (高于, 高出, 快于 one growth than another) are the gap: no growth, no bound",
+			"过去一年，地区生产总值增长7.5%，增速高出全市平均2个百分点，居民收入增长快于经济增长1.2个百分点，比上年提高0.5个百分点。",
+			[]detail{{"7.5", "%", "", "增长", "2018", "fact", "growth"}, {"2", "个百分点", "", "", "2018", "fact", "points"},
+				{"1.2", "个百分点", "", "", "2018", "fact", "points"}, {"0.5", "个百分点", "", "增长", "2018", "fact", "points"}}},
 		// Measures.
 		{"an item of a 、-list that names a share or rate of its own states that share: a ratio, not the list's growth",
 			"过去一年，一般公共预算收入192亿元、增长10.5%、税收占比86%；规上工业增加值增长8%、占地区生产总值比重35%、城镇化率达61%。",
@@ -43,4 +51,15 @@ func TestNamesByCategory(t *testing.T) {
 			"过去一年，区级一般公共预算收入67亿元，县级一般公共预算收入12亿元，镇级财政收入3亿元，区级一般公共预算收入比上年同口径增长5%。",
 			[]string{"budget_revenue", "budget_revenue", "", ""}},
 	})
+}
+
+// In a five-year review: what a figure sums and what it reached.
+func TestSpanMeasuresByCategory(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		{"a bound crossed for the first time (首次超, 首次突破) is a level of one year, a flow or a stock alike; a flow without it sums the span",
+			"过去五年，新增企业首次超1万家，财力总量首次突破50亿元，新增企业3万家。",
+			[]detail{{"1", "万家", "", "新增,超过", "2018", "fact", "level"}, {"50", "亿元", "", "超过", "2018", "fact", "level"},
+				{"3", "万家", "", "新增,累计", "2014-2018", "fact", "cumulative"}}},
+	}, anySubject)
 }
