@@ -540,6 +540,10 @@ func (x *extractor) classBound(f *figure) bool {
 // shareOver reports whether a figure is the bound of the things a share
 // counts (20%的村集体年收入超30万元: the share is the claim, the 30 names
 // which villages) or the bound of a class (超5000万元的镇4个).
+// boundListBefore: a money bound (超过5万元) and a list mark right before
+// a figure.
+var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破)\s*\d+(\.\d+)?\s*[十百千万亿]*元\s*、\s*$`)
+
 func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	tail := strings.TrimRight(x.str(x.back(f.start, clauseMarks), f.start), " ")
 	over := false
@@ -549,11 +553,25 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 			break
 		}
 	}
+	// 收入超过5万元、10万元村集体占比分别64%、45%: the bounds of a list
+	// of classes share the bound word of the first.
+	if !over && boundListBefore.MatchString(x.str(f.start-24, f.start)) {
+		over = true
+	}
 	// 过10亿元项目6个, 超千万元企业12家: a money bound right before the
-	// noun of things counted later in the clause names their class.
-	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(f.unitEnd)) &&
-		!x.isVerbAt(f.unitEnd) && !strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
-		for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+	// noun of things counted later in the clause names their class; so
+	// does each bound of a list of them before the noun.
+	end := f.unitEnd
+	for x.at(end) == '、' && isDigit(x.at(end+1)) {
+		g, ok := x.number(end + 1)
+		if !ok || !strings.HasSuffix(g.unit, "元") {
+			break
+		}
+		end = g.unitEnd
+	}
+	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(end)) &&
+		!x.isVerbAt(end) && !strings.ContainsRune("的以左余多大关", x.at(end)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
+		for j := end; j < end+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
 			if isDigit(x.at(j)) {
 				return true
 			}
@@ -562,7 +580,7 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}
-	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
+	if x.at(end) == '的' && unicode.Is(unicode.Han, x.at(end+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
 		return true // 超5000万元的镇 (but 90%以上的贫困户 is a share)
 	}
 	if len(figs) == 0 {

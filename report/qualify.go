@@ -1045,7 +1045,8 @@ func clauseQualifiers(before, unit string) []string {
 // ownShare: a list item's words naming a share or a rate of its own before
 // its figure (税收占比, 占地区生产总值比重, 城镇化率达): the level of that
 // share, not another change of the series the list began with.
-var ownShare = regexp.MustCompile(`^占|(率|比重|比例|占比)\s*(已)?\s*(为|是|达到?|保持在|稳定在|控制在)?\s*$`)
+// (完成年度目标的105%: a part of something named with 的 is a share too.)
+var ownShare = regexp.MustCompile(`^占|(率|比重|比例|占比)\s*(已)?\s*(为|是|达到?|保持在|稳定在|控制在)?\s*$|的\s*$`)
 
 // rateReached: the word naming a growth or decline rate (增速, 增幅, 涨幅,
 // 增长率, 降幅) that s closes with, before the verb that brings it to a
