@@ -185,6 +185,11 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
+	if contracted.MatchString(subject) {
+		// 协议固投, 签约资金, 合同引资: an amount agreed, not yet the series
+		// realized (固定资产投资, 内资到位额).
+		return nil
+	}
 	full := fullName(subject)
 	// The budget revenue under its older names (公共财政预算收入 until 2014,
 	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
@@ -252,6 +257,9 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 	}
 	return nil, false
 }
+
+// contracted: words of an agreement (签约, 协议, 合同) in a subject.
+var contracted = regexp.MustCompile(`签约|协议|合同`)
 
 var (
 	// derived series: per head, shares, rates, structure.

@@ -57,6 +57,9 @@ func TestNamesByCategory(t *testing.T) {
 		{"区级 or 县级 before the budget revenue is the reporting government's own budget; 镇级 a part of it; a restated basis another series",
 			"过去一年，区级一般公共预算收入67亿元，县级一般公共预算收入12亿元，镇级财政收入3亿元，区级一般公共预算收入比上年同口径增长5%。",
 			[]string{"budget_revenue", "budget_revenue", "", ""}},
+		{"an amount agreed (签约, 协议, 合同) is not the series realized; the realized one maps",
+			"过去一年，完成亿元以上产业项目协议固投57.5亿元，招商引资签约资金30亿元，固定资产投资完成20亿元，内资到位额8亿元。",
+			[]string{"", "", "fai", "domestic_investment"}},
 	})
 }
 
