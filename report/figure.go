@@ -84,7 +84,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.pageCounter(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -179,7 +179,7 @@ func (x *extractor) negative(i int) bool {
 // signedBefore: a rate written with a sign, the item before a 、 or 和.
 var signedBefore = regexp.MustCompile(`[-－−]\d+(\.\d+)?\s*%$`)
 
-var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)(分别)?[:：]?$`)
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)(分别)?\s*[:：]?\s*$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
@@ -475,6 +475,15 @@ func (x *extractor) rankShift(f *figure) bool {
 	}
 	return shiftVerb.MatchString(x.str(f.start-4, f.start))
 }
+
+// pageCounter: a count in a field of the page the copy was taken from
+// (浏览次数：1234, 访问量：56次), its label and colon right before it: the
+// page's, not the place's (bare numbers there are no figure anyway).
+func (x *extractor) pageCounter(f *figure) bool {
+	return pageField.MatchString(x.str(f.start-8, f.start))
+}
+
+var pageField = regexp.MustCompile(`(浏览|访问|阅读)(次数|量|数)?\s*[:：]\s*$`)
 
 // streak: a duration right after 连续 (连续81个月未发生事故, 连续15天无新增
 // 病例, 连续第3期) names how long a record has held, not a quantity the year
