@@ -31,6 +31,12 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，地区生产总值增长7.5%，增速高出全市平均2个百分点，居民收入增长快于经济增长1.2个百分点，比上年提高0.5个百分点。",
 			[]detail{{"7.5", "%", "", "增长", "2018", "fact", "growth"}, {"2", "个百分点", "", "", "2018", "fact", "points"},
 				{"1.2", "个百分点", "", "", "2018", "fact", "points"}, {"0.5", "个百分点", "", "增长", "2018", "fact", "points"}}},
+		// Subjects.
+		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
+			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
+			[]detail{{"100", "个", "大小项目", "余,累计", "2018", "fact", "level"}, {"94", "个", "项目", "", "2018", "fact", "level"},
+				{"8", "处", "扶贫车间", "", "2018", "fact", "level"}, {"3", "个", "示范基地", "新增", "2018", "fact", "level"},
+				{"120", "件", "了解企业诉求", "", "2018", "fact", "level"}}},
 		// Measures.
 		{"an item of a 、-list that names a share or rate of its own states that share: a ratio, not the list's growth",
 			"过去一年，一般公共预算收入192亿元、增长10.5%、税收占比86%；规上工业增加值增长8%、占地区生产总值比重35%、城镇化率达61%。",
