@@ -519,7 +519,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
-		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(seriesInvest.ReplaceAllString(x.str(f.from, f.start), "")) {
+		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(levelVerbs(x.str(f.from, f.start))) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
@@ -597,6 +597,18 @@ func (x *extractor) spanRules(figs []figure, k int) {
 // firstCrossed: 首次 (for the first time) right before a bound or a verb
 // of reaching.
 var firstCrossed = regexp.MustCompile(`首次\s*(超过?|突破|达到?|迈上|跨上|站上)\s*$`)
+
+// levelVerbs is the clause before a figure without what names no flow
+// brought about: the investment series' name (固定资产投资 is a noun), and
+// 完成 before a yearly amount (完成地区生产总值210.9亿元 states the year's
+// amount, as 实现 does; 完成投资 is a flow).
+func levelVerbs(pre string) string {
+	pre = seriesInvest.ReplaceAllString(pre, "")
+	if yearlyAmount.MatchString(pre) {
+		pre = strings.ReplaceAll(pre, "完成", "")
+	}
+	return pre
+}
 
 // keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
 // figure's clause.

@@ -84,5 +84,11 @@ func TestSpanMeasuresByCategory(t *testing.T) {
 			"过去五年，新增企业首次超1万家，财力总量首次突破50亿元，新增企业3万家。",
 			[]detail{{"1", "万家", "", "新增,超过", "2018", "fact", "level"}, {"50", "亿元", "", "超过", "2018", "fact", "level"},
 				{"3", "万家", "", "新增,累计", "2014-2018", "fact", "cumulative"}}},
+		{"a yearly amount before its 年均 rate is the last year's level whether 实现 or 完成 states it; 完成 of investment, and 累计, sum the span",
+			"过去五年，完成地区生产总值210.9亿元，年均增长9.1%；实现一般公共预算收入10亿元，年均增长8%；固定资产投资完成800亿元，年均增长10%；累计实现旅游收入90亿元，年均增长9%。",
+			[]detail{{"210.9", "亿元", "", "", "2018", "fact", "level"}, {"9.1", "%", "", "年均", "2014-2018", "fact", "growth"},
+				{"10", "亿元", "", "", "2018", "fact", "level"}, {"8", "%", "", "年均", "2014-2018", "fact", "growth"},
+				{"800", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"10", "%", "", "年均", "2014-2018", "fact", "growth"},
+				{"90", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"9", "%", "", "年均", "2014-2018", "fact", "growth"}}},
 	}, anySubject)
 }
