@@ -838,11 +838,12 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	for j > 0 && x.nextItem(figs, j) {
 		j--
 	}
-	// the list's head must open with 累计 (or be carried on from one that
-	// did), after the time it is of (2021年累计完成…)
+	// the list's head must open with 累计 or another word of a sum (共计,
+	// 合计, 总计: LABELLING's written forms of 累计), or be carried on from
+	// one that did, after the time it is of (2021年累计完成…)
 	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
 	head = strings.TrimLeft(yearLead.ReplaceAllString(head, ""), "，, ")
-	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
+	if !strings.HasPrefix(head, "累计") && !sumHead.MatchString(head) && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
 		return false
 	}
 	clause := strings.TrimLeft(before, "，, ")
@@ -963,6 +964,9 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // The same verbs before the thing done and 共 right before the figure
 // (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
 // out (总兑付补偿资金, 总发放).
+// sumHead: a word of a sum opening a list's head.
+var sumHead = regexp.MustCompile(`^(共计|合计|总计)`)
+
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
 
 // sumVerbs: verbs of bringing in, spending, doing or setting up whose

@@ -31,6 +31,11 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，地区生产总值增长7.5%，增速高出全市平均2个百分点，居民收入增长快于经济增长1.2个百分点，比上年提高0.5个百分点。",
 			[]detail{{"7.5", "%", "", "增长", "2018", "fact", "growth"}, {"2", "个百分点", "", "", "2018", "fact", "points"},
 				{"1.2", "个百分点", "", "", "2018", "fact", "points"}, {"0.5", "个百分点", "", "增长", "2018", "fact", "points"}}},
+		{"a list of one year's results headed by 共计 or 合计 sums as one headed by 累计 does: each item [累计], a level of the year",
+			"过去一年，共计发放贷款352.6万元，授信金额382万元，服务商户4600余人；合计引进项目31个，建成投产项目10个。",
+			[]detail{{"352.6", "万元", "", "累计", "2018", "fact", "level"}, {"382", "万元", "", "累计", "2018", "fact", "level"},
+				{"4600", "人", "", "余,累计", "2018", "fact", "level"}, {"31", "个", "", "累计", "2018", "fact", "level"},
+				{"10", "个", "", "累计", "2018", "fact", "level"}}},
 		// Subjects.
 		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
 			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
