@@ -646,7 +646,7 @@ var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
 // of a stated base (…，比2015年增长40%; …，是2015年的2倍).
-var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).
@@ -777,7 +777,8 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
 		return false
 	}
-	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
+	// (其中：批发21家: a bracket opening the breakdown, as a comma or a colon does.)
+	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "", "（", "", "(", "").Replace(x.str(p.unitEnd, f.start))
 	if strings.ContainsAny(between, "；;。") {
 		return false
 	}
@@ -1847,10 +1848,10 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|下降|降幅|降低|减少|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
-var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|增加|下降|降幅|降低|减少|提高)`)
 
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).

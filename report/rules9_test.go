@@ -36,6 +36,10 @@ func TestReadingRulesByCategory(t *testing.T) {
 			[]detail{{"352.6", "万元", "", "累计", "2018", "fact", "level"}, {"382", "万元", "", "累计", "2018", "fact", "level"},
 				{"4600", "人", "", "余,累计", "2018", "fact", "level"}, {"31", "个", "", "累计", "2018", "fact", "level"},
 				{"10", "个", "", "累计", "2018", "fact", "level"}}},
+		{"a breakdown opened by a bracket and a colon (其中：) counts the same new things as one opened by a comma",
+			"过去一年，新增“五上”企业27家(其中：批发21家、零售2家)，发展动能增强。",
+			[]detail{{"27", "家", "五上企业", "新增", "2018", "fact", "level"}, {"21", "家", "批发", "新增", "2018", "fact", "level"},
+				{"2", "家", "零售", "新增", "2018", "fact", "level"}}},
 		// Subjects.
 		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
 			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
@@ -75,6 +79,9 @@ func TestNamesByCategory(t *testing.T) {
 		{"区级 or 县级 before the budget revenue is the reporting government's own budget; 镇级 a part of it; a restated basis another series",
 			"过去一年，区级一般公共预算收入67亿元，县级一般公共预算收入12亿元，镇级财政收入3亿元，区级一般公共预算收入比上年同口径增长5%。",
 			[]string{"budget_revenue", "budget_revenue", "", ""}},
+		{"a growth on a restated basis (同口径, 可比口径) is another series, whatever word of change states it",
+			"过去一年，一般公共预算收入10亿元，同口径增加5.5%；税收收入按可比口径降低2%。",
+			[]string{"budget_revenue", "", ""}},
 		{"an amount agreed (签约, 协议, 合同) is not the series realized; the realized one maps",
 			"过去一年，完成亿元以上产业项目协议固投57.5亿元，招商引资签约资金30亿元，固定资产投资完成20亿元，内资到位额8亿元。",
 			[]string{"", "", "fai", "domestic_investment"}},
@@ -95,5 +102,8 @@ func TestSpanMeasuresByCategory(t *testing.T) {
 				{"10", "亿元", "", "", "2018", "fact", "level"}, {"8", "%", "", "年均", "2014-2018", "fact", "growth"},
 				{"800", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"10", "%", "", "年均", "2014-2018", "fact", "growth"},
 				{"90", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"9", "%", "", "年均", "2014-2018", "fact", "growth"}}},
+		{"so with the rate written 年均增加 (any word of growth after 年均)",
+			"过去五年，实现地区生产总值210.9亿元，年均增加9.1%。",
+			[]detail{{"210.9", "亿元", "", "", "2018", "fact", "level"}, {"9.1", "%", "", "年均", "2014-2018", "fact", "growth"}}},
 	}, anySubject)
 }
