@@ -1683,8 +1683,9 @@ var workWord = regexp.MustCompile(`(建设|工作|任务)$`)
 var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 
 // movedInWords: a noun, then an adverb and a verb saying how it moved, with
-// no figure (持续增收, 首次突破百亿, 稳步增长).
-var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+// no figure (持续增收, 首次突破百亿, 稳步增长; 超过千亿元 as 突破, LABELLING's
+// written forms of one bound).
+var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|超过|逾|超|跨越|上升|回升|壮大)[^，,]{0,6}$`)
 
 // movedOnly: words that only say a series went on moving up (仍然持续上扬,
 // 又突破, 再创新高), with no noun of the series.
@@ -1848,10 +1849,10 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|下降|降幅|降低|减少|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
-var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|增加|下降|降幅|降低|减少|提高)`)
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)
 
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).

@@ -44,7 +44,7 @@ var (
 var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[①-⑳]`)
 
 func clean(s string) string {
-	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
+	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "初步预计", "", "预计完成", "", "预计实现", "").Replace(s)
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
 	// …（不含农户）: an aside that narrows the scope stays (as 不含农户), the

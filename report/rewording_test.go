@@ -1,0 +1,131 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/jingwu/tally/spec"
+)
+
+// A report may write any of LABELLING.md's written forms of a qualifier
+// (超过, 超, 突破, 逾; 同比增长, 比上年增长, 较上年增长; 累计, 共计…) and
+// the same sentence otherwise: a rule keyed to one form reads the others
+// wrong. TestDevRewordings rewrites every development report by one such
+// substitution at a time and requires every figure to be read as before:
+// value, unit, qualifiers, period, kind, measure and the indicator it maps
+// to. It found rules that held only for the form the dev reports happened
+// to use (完成 before a yearly amount, 共计 heading a list, 同口径增加,
+// 年均增加, 超过千亿元 before the level reached, 初步预计 in the subject).
+// It reads dev/ only.
+
+type rewording struct {
+	name string
+	do   func(string) string
+}
+
+func replacer(pairs ...string) func(string) string { return strings.NewReplacer(pairs...).Replace }
+
+func reRewrite(pattern, repl string) func(string) string {
+	re := regexp.MustCompile(pattern)
+	return func(s string) string { return re.ReplaceAllString(s, repl) }
+}
+
+var rewordings = []rewording{
+	{"full-width punctuation", replacer(",", "，", ";", "；")},
+	{"同比增长 as 比上年增长", replacer("同比增长", "比上年增长")},
+	{"同比增长 as 较上年增长, 同比下降 as 较上年下降", replacer("同比增长", "较上年增长", "同比下降", "较上年下降")},
+	{"同比增长 as 增长", replacer("同比增长", "增长")},
+	{"下降 as 同比下降", reRewrite(`([^同比])下降(\d)`, "${1}同比下降${2}")},
+	{"增长 as 增加 before a rate", reRewrite(`([^同比])增长(\d+(\.\d+)?%)`, "${1}增加${2}")},
+	{"增长 as 上涨 before a rate", reRewrite(`([^同比年均])增长(\d+(\.\d+)?%)`, "${1}上涨${2}")},
+	{"增长 as 增幅 after a comma", reRewrite(`([，,、])增长(\d+(\.\d+)?%)`, "${1}增幅${2}")},
+	{"增长 as 增速 after a comma", reRewrite(`([，,、])增长(\d+(\.\d+)?%)`, "${1}增速${2}")},
+	{"下降 as 降低 before a rate", reRewrite(`下降(\d+(\.\d+)?%)`, "降低${1}")},
+	{"下降 as 回落 before a rate", reRewrite(`下降(\d+(\.\d+)?%)`, "回落${1}")},
+	{"下降 as 减少 before a rate", reRewrite(`下降(\d+(\.\d+)?%)`, "减少${1}")},
+	{"年均增长 as 年平均增长", replacer("年均增长", "年平均增长")},
+	{"达到 as 达", replacer("达到", "达")},
+	{"实现 as 完成", replacer("实现", "完成")},
+	{"突破 as 超过", replacer("突破", "超过")},
+	{"超过 as 突破", replacer("超过", "突破")},
+	{"超过 as 超 before a figure", reRewrite(`超过(\d)`, "超${1}")},
+	{"超过 as 逾 before a figure", reRewrite(`超过(\d)`, "逾${1}")},
+	{"近 as 接近", reRewrite(`([^接将])近(\d)`, "${1}接近${2}")},
+	{"接近 as 将近", reRewrite(`接近(\d)`, "将近${1}")},
+	{"余 as 多", reRewrite(`(\d)余`, "${1}多")},
+	{"多 as 余", reRewrite(`(\d)多`, "${1}余")},
+	{"约 as 大约", reRewrite(`([^大])约(\d)`, "${1}大约${2}")},
+	{"以内 as 以下", replacer("以内", "以下")},
+	{"累计 as 共计", replacer("累计", "共计")},
+	{"预计 as 初步预计", reRewrite(`([^初步])预计`, "${1}初步预计")},
+	{"比重 as 占比", replacer("比重", "占比")},
+	{"提高 as 提升", replacer("提高", "提升")},
+	{"和 as 、 between figures", reRewrite(`(\d%?)和(\d)`, "${1}、${2}")},
+	{"、 as 和 before the last rate", reRewrite(`(\d%)、(\d+(\.\d+)?%)([，。；,;])`, "${1}和${2}${4}")},
+	{"、增长 as ，增长", replacer("、增长", "，增长", "、同比增长", "，同比增长", "、下降", "，下降")},
+	{"其中， as 其中：", replacer("其中，", "其中：", "其中,", "其中：")},
+	{"全县, 全镇, 全市 as 全区", replacer("全县", "全区", "全镇", "全区", "全市", "全区")},
+}
+
+func TestDevRewordings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rereads every development report once per rewording (about 15 s)")
+	}
+	dir := "testdata/reports/dev"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if len(files) == 0 {
+		t.Skip("no labelled development reports")
+	}
+	s0, _, err := spec.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reading := func(lines []string) map[string]int {
+		found := Extract(lines, Options{})
+		ind := MapIndicators(found, s0)
+		m := map[string]int{}
+		for i, c := range found {
+			m[fmt.Sprintf("line %d %s%s [%s] %s %s/%s → %q", c.Line, c.Value, c.Unit, canonical(c.Qualifiers), c.Period, c.Kind, c.Measure, ind[i])]++
+		}
+		return m
+	}
+	type report struct {
+		name  string
+		lines []string
+		base  map[string]int
+	}
+	var reports []report
+	for _, f := range files {
+		_, lines := readLabelled(t, f, dir)
+		reports = append(reports, report{filepath.Base(f), lines, reading(lines)})
+	}
+	for _, rw := range rewordings {
+		t.Run(rw.name, func(t *testing.T) {
+			for _, r := range reports {
+				lines := make([]string, len(r.lines))
+				changed := false
+				for i, l := range r.lines {
+					lines[i] = rw.do(l)
+					changed = changed || lines[i] != l
+				}
+				if !changed {
+					continue
+				}
+				got := reading(lines)
+				for k, n := range r.base {
+					if got[k] < n {
+						t.Errorf("%s: no longer read: %s", r.name, k)
+					}
+				}
+				for k, n := range got {
+					if r.base[k] < n {
+						t.Errorf("%s: now read: %s", r.name, k)
+					}
+				}
+			}
+		})
+	}
+}
