@@ -601,11 +601,16 @@ var firstCrossed = regexp.MustCompile(`首次\s*(超过?|突破|达到?|迈上|�
 // levelVerbs is the clause before a figure without what names no flow
 // brought about: the investment series' name (固定资产投资 is a noun), and
 // 完成 before a yearly amount (完成地区生产总值210.9亿元 states the year's
-// amount, as 实现 does; 完成投资 is a flow).
+// amount, as 实现 does; 完成投资 is a flow, and so is 实现 of investment).
 func levelVerbs(pre string) string {
+	invest := seriesInvest.MatchString(pre)
 	pre = seriesInvest.ReplaceAllString(pre, "")
-	if yearlyAmount.MatchString(pre) {
+	switch {
+	case yearlyAmount.MatchString(pre):
 		pre = strings.ReplaceAll(pre, "完成", "")
+	case invest:
+		// 固定资产投资预计实现469亿元: 实现 of investment is its 完成.
+		pre = strings.ReplaceAll(pre, "实现", "完成")
 	}
 	return pre
 }
