@@ -719,10 +719,10 @@ func (x *extractor) after(f *figure) {
 		f.suffix = appendOnce(f.suffix, "余")
 		j++
 	}
-	for _, w := range []struct{ word, q string }{{"以上", "以上"}, {"以内", "以内"}, {"以下", "以内"}, {"左右", "约"}, {"上下", "约"}} {
+	for _, w := range []struct{ word, q string }{{"及以上", "以上"}, {"及以下", "以内"}, {"以上", "以上"}, {"以内", "以内"}, {"以下", "以内"}, {"左右", "约"}, {"上下", "约"}} {
 		if x.hasAt(j, w.word) {
 			f.suffix = appendOnce(f.suffix, w.q)
-			j += 2
+			j += len([]rune(w.word))
 			break
 		}
 	}

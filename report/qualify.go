@@ -651,7 +651,7 @@ var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
 // of a stated base (…，比2015年增长40%; …，是2015年的2倍).
-var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高|递增)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).

@@ -18,7 +18,8 @@ import (
 // value, unit, qualifiers, period, kind, measure and the indicator it maps
 // to. It found rules that held only for the form the dev reports happened
 // to use (完成 before a yearly amount, 共计 heading a list, 同口径增加,
-// 年均增加, 超过千亿元 before the level reached, 初步预计 in the subject).
+// 年均增加, 年均递增, 超过千亿元 before the level reached, 初步预计 in the
+// subject).
 // It reads dev/ only.
 
 type rewording struct {
@@ -47,6 +48,11 @@ var rewordings = []rewording{
 	{"下降 as 回落 before a rate", reRewrite(`下降(\d+(\.\d+)?%)`, "回落${1}")},
 	{"下降 as 减少 before a rate", reRewrite(`下降(\d+(\.\d+)?%)`, "减少${1}")},
 	{"年均增长 as 年平均增长", replacer("年均增长", "年平均增长")},
+	{"年均增长 as 年均递增", replacer("年均增长", "年均递增")},
+	{"增加到 as 增至, 提高到 as 提高至", replacer("增加到", "增至", "提高到", "提高至")},
+	{"达到 as 增至 before a figure", reRewrite(`达到(\d)`, "增至${1}")},
+	{"分别为 as 分别达到", replacer("分别为", "分别达到")},
+	{"由X提高到 as 从X提高到", reRewrite(`由(\d[^，。；]{0,12}?)(提高|增加|增长|提升)(到|至)`, "从${1}${2}${3}")},
 	{"达到 as 达", replacer("达到", "达")},
 	{"实现 as 完成", replacer("实现", "完成")},
 	{"突破 as 超过", replacer("突破", "超过")},

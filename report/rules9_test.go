@@ -40,6 +40,10 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，新增“五上”企业27家(其中：批发21家、零售2家)，发展动能增强。",
 			[]detail{{"27", "家", "五上企业", "新增", "2018", "fact", "level"}, {"21", "家", "批发", "新增", "2018", "fact", "level"},
 				{"2", "家", "零售", "新增", "2018", "fact", "level"}}},
+		{"及以上 and 及以下 after a figure are its bounds as 以上 and 以下 are: a claim at a clause's end, a class before a noun",
+			"过去一年，粮食产量稳定在20万吨及以上，引进500万元及以上项目12个，失业率控制在4%及以下。",
+			[]detail{{"20", "万吨", "", "以上", "2018", "fact", "level"}, {"12", "个", "", "", "2018", "fact", "level"},
+				{"4", "%", "", "以内", "2018", "fact", "ratio"}}},
 		// Subjects.
 		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
 			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
@@ -108,8 +112,9 @@ func TestSpanMeasuresByCategory(t *testing.T) {
 		{"实现 of investment before its 年均 rate sums the span as 完成 does",
 			"过去五年，全社会固定资产投资预计实现469亿元，年均增长12.6%。",
 			[]detail{{"469", "亿元", "", "累计,预计", "2014-2018", "fact", "cumulative"}, {"12.6", "%", "", "年均,预计", "2014-2018", "fact", "growth"}}},
-		{"so with the rate written 年均增加 (any word of growth after 年均)",
-			"过去五年，实现地区生产总值210.9亿元，年均增加9.1%。",
-			[]detail{{"210.9", "亿元", "", "", "2018", "fact", "level"}, {"9.1", "%", "", "年均", "2014-2018", "fact", "growth"}}},
+		{"so with the rate written 年均增加 or 年均递增 (any word of growth after 年均)",
+			"过去五年，实现地区生产总值210.9亿元，年均增加9.1%；一般公共预算收入28亿元，年均递增8%。",
+			[]detail{{"210.9", "亿元", "", "", "2018", "fact", "level"}, {"9.1", "%", "", "年均", "2014-2018", "fact", "growth"},
+				{"28", "亿元", "", "", "2018", "fact", "level"}, {"8", "%", "", "年均", "2014-2018", "fact", "growth"}}},
 	}, anySubject)
 }
