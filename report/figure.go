@@ -54,6 +54,14 @@ var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", 
 // 500强, 5号线.
 var notQuantities = []string{"周年", "年", "月", "日", "届", "号", "时", "点", "后", "强", "代", "版", "级", "楼", "路", "线", "型", "纵", "横", "大"}
 
+// moneyUnit: an amount of money — a unit in 元, or a multiplier written
+// alone (10亿, 550万), which in a work report leaves its 元 out.
+func moneyUnit(u string) bool { return strings.HasSuffix(u, "元") || bareMagnitude.MatchString(u) }
+
+// measureLedWords: words that begin with a measure word's character
+// (台阶, 项目, 支持), which a bare 万 or 亿 may stand before.
+var measureLedWords = []string{"台阶", "项目", "支持", "支出", "村集体", "人员", "人口"}
+
 // latinUnits are SI symbols a report writes in Latin letters.
 var latinUnits = []string{"kWh", "kwh", "kV", "kv", "KV", "kW", "kw", "KW", "MW", "mw", "km", "KM", "m²", "m³", "t"}
 
@@ -297,6 +305,17 @@ done:
 		}
 	}
 	n := x.measure(j)
+	if mag != "" && n > 0 {
+		// 迈上10亿台阶, 超过10亿项目, 550万支持: after a bare 万 or 亿 a
+		// measure word that begins a word of its own is no unit; the
+		// multiplier alone is.
+		for _, w := range measureLedWords {
+			if x.hasAt(j, w) {
+				n = 0
+				break
+			}
+		}
+	}
 	switch {
 	case n == 0 && mag != "" && x.hasAt(j, "美元"):
 		n = 2
@@ -318,8 +337,8 @@ done:
 	case x.at(i-1) == '前' && strings.ContainsRune("名位强", x.at(j)):
 		return f, false // 前10名: a rank
 	}
-	// A unit per another: 元/吨, 微克/立方米.
-	if n > 0 && (x.at(j+n) == '/' || x.at(j+n) == '／') {
+	// A unit per another: 元/吨, 微克/立方米; 24.4万/人 (a multiplier alone over it).
+	if (n > 0 || mag != "") && (x.at(j+n) == '/' || x.at(j+n) == '／') {
 		if m := x.measure(j + n + 1); m > 0 {
 			n += 1 + m
 		}
@@ -535,7 +554,7 @@ func (x *extractor) clauseEnd(i int) int {
 // word) whose clause states a figure later: the amount names a class of
 // the things measured (过10亿元项目6个, 100至500万元项目投资1.2亿元).
 func (x *extractor) classBound(f *figure) bool {
-	if !strings.HasSuffix(f.unit, "元") || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
+	if !moneyUnit(f.unit) || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
 		return false
 	}
 	for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
@@ -551,7 +570,7 @@ func (x *extractor) classBound(f *figure) bool {
 // which villages) or the bound of a class (超5000万元的镇4个).
 // boundListBefore: a money bound (超过5万元) and a list mark right before
 // a figure.
-var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破)\s*\d+(\.\d+)?\s*[十百千万亿]*元\s*、\s*$`)
+var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破)\s*\d+(\.\d+)?\s*[十百千万亿]*元?\s*、\s*$`)
 
 func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	tail := strings.TrimRight(x.str(x.back(f.start, clauseMarks), f.start), " ")
@@ -573,12 +592,12 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	end := f.unitEnd
 	for x.at(end) == '、' && isDigit(x.at(end+1)) {
 		g, ok := x.number(end + 1)
-		if !ok || !strings.HasSuffix(g.unit, "元") {
+		if !ok || !moneyUnit(g.unit) {
 			break
 		}
 		end = g.unitEnd
 	}
-	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(end)) &&
+	if (over || strings.HasSuffix(tail, "过")) && moneyUnit(f.unit) && unicode.Is(unicode.Han, x.at(end)) &&
 		!x.isVerbAt(end) && !strings.ContainsRune("的以左余多大关", x.at(end)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
 		for j := end; j < end+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
 			if isDigit(x.at(j)) {
@@ -784,7 +803,7 @@ func (x *extractor) aboutMeeting(f *figure) bool {
 // 之一, 全区4个…旗县之一) is no quantity of the place's: a count whose clause
 // ends in 之一.
 func (x *extractor) groupSize(f *figure) bool {
-	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+	if moneyUnit(f.unit) || rateUnit(f.unit) {
 		return false
 	}
 	j := f.unitEnd

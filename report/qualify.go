@@ -663,7 +663,7 @@ var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，
 // makes it a sum (投入近50亿元).
 func (x *extractor) yearlyBound(f *figure) bool {
 	// (总产值突破300亿规模: a bare 亿 or 万 of an amount is its 元.)
-	if !strings.HasSuffix(f.unit, "元") && f.unit != "亿" && f.unit != "万" || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+	if !moneyUnit(f.unit) || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
 		return false
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
@@ -703,7 +703,7 @@ var (
 // sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
 // 的镇3个.
 func (x *extractor) sizeClass(f *figure) bool {
-	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+	if moneyUnit(f.unit) || rateUnit(f.unit) {
 		return false
 	}
 	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
@@ -730,7 +730,7 @@ func (x *extractor) partOfLevel(figs []figure, k int) bool {
 // is a bare noun, after a 新增 count of the same sentence.
 func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	p, f := figs[k-1], figs[k]
-	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || moneyUnit(f.unit) || p.start < x.sentenceStart(f.start) {
 		return false
 	}
 	between := x.str(p.unitEnd, f.start)
@@ -779,7 +779,7 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	p, f := figs[k-1], figs[k]
-	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || moneyUnit(f.unit) || p.start < x.sentenceStart(f.start) {
 		return false
 	}
 	// (其中：批发21家: a bracket opening the breakdown, as a comma or a colon does.)
@@ -1329,7 +1329,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		// (突破300亿规模: 规模 names the size reached, not what is counted.)
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) && !(bareMagnitude.MatchString(f.unit) && x.hasAt(f.unitEnd, "台阶")) &&
 			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
@@ -1568,7 +1568,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
 	// the verb names.
-	if strings.HasSuffix(f.unit, "元") && f.measure != Growth {
+	if moneyUnit(f.unit) && f.measure != Growth {
 		if m := spendVerb.FindString(joinWords(before)); m != "" {
 			return m, f.unitEnd
 		}

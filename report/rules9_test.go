@@ -44,6 +44,10 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，粮食产量稳定在20万吨及以上，引进500万元及以上项目12个，失业率控制在4%及以下。",
 			[]detail{{"20", "万吨", "", "以上", "2018", "fact", "level"}, {"12", "个", "", "", "2018", "fact", "level"},
 				{"4", "%", "", "以内", "2018", "fact", "ratio"}}},
+		{"after a bare 亿 or 万 a measure word that begins a word (台阶, 项目, 支持) is no unit: the multiplier alone is, and a money bound before a count names its class",
+			"过去一年，地方一般公共预算收入迈上10亿台阶，引进超过10亿项目5个，统筹550万支持企业发展，劳动生产率24.4万/人。",
+			[]detail{{"10", "亿", "地方一般公共预算收入", "以上", "2018", "fact", "level"}, {"5", "个", "", "", "2018", "fact", "level"},
+				{"550", "万", "", "", "2018", "fact", "level"}, {"24.4", "万/人", "劳动生产率", "", "2018", "fact", "level"}}},
 		// Subjects.
 		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
 			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
