@@ -651,7 +651,7 @@ var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
 // of a stated base (…，比2015年增长40%; …，是2015年的2倍).
-var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高|递增)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高|递增)?了?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).
@@ -1641,7 +1641,7 @@ var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序�
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
-var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+var planShare = regexp.MustCompile(`^(占|完成|为|达)了?(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
 var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)

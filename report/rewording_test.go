@@ -72,6 +72,8 @@ var rewordings = []rewording{
 	{name: "预计 as 初步预计", do: reRewrite(`([^初步])预计`, "${1}初步预计")},
 	{name: "比重 as 占比", do: replacer("比重", "占比")},
 	{name: "提高 as 提升", do: replacer("提高", "提升")},
+	{name: "增长 as 增长了 before a figure", do: reRewrite(`增长(\d)`, "增长了${1}")},
+	{name: "同比增长 as 比上年同期增长", do: replacer("同比增长", "比上年同期增长")},
 	{name: "和 as 、 between figures", do: reRewrite(`(\d%?)和(\d)`, "${1}、${2}")},
 	{name: "、 as 和 before the last rate", do: reRewrite(`(\d%)、(\d+(\.\d+)?%)([，。；,;])`, "${1}和${2}${4}")},
 	{name: "、增长 as ，增长", do: replacer("、增长", "，增长", "、同比增长", "，同比增长", "、下降", "，下降")},

@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Round 3 (issue 13): rules by category of the genre's grammar, not by a
 // report's phrase, each shown on sentences written for the test with the
@@ -48,6 +51,10 @@ func TestReadingRulesByCategory(t *testing.T) {
 			"过去一年，地方一般公共预算收入迈上10亿台阶，引进超过10亿项目5个，统筹550万支持企业发展，劳动生产率24.4万/人。",
 			[]detail{{"10", "亿", "地方一般公共预算收入", "以上", "2018", "fact", "level"}, {"5", "个", "", "", "2018", "fact", "level"},
 				{"550", "万", "", "", "2018", "fact", "level"}, {"24.4", "万/人", "劳动生产率", "", "2018", "fact", "level"}}},
+		{"the aspect particle 了 after a verb changes no reading: 年均增长了, 预计实现了, 完成了任务的",
+			"过去一年，地方财政收入实现2496万元，完成了任务的117.46%，同比增长28.7%；预计实现了工业总产值48亿元。",
+			[]detail{{"2496", "万元", "地方财政收入", "", "2018", "fact", "level"}, {"117.46", "%", "地方财政收入完成计划比例", "", "2018", "fact", "ratio"},
+				{"28.7", "%", "地方财政收入", "增长", "2018", "fact", "growth"}, {"48", "亿元", "工业总产值", "预计", "2018", "fact", "level"}}},
 		// Subjects.
 		{"the aspect particle 了 after a verb and a footnote mark (〔3〕, [1], ①) are no part of the noun counted; a subject opening with 了 of its own (了解) keeps it",
 			"过去一年，共争取了大小项目100多个，实施了项目94个，建成扶贫车间〔3〕8处，新建示范基地[1]3个。了解企业诉求120件。",
@@ -121,4 +128,16 @@ func TestSpanMeasuresByCategory(t *testing.T) {
 			[]detail{{"210.9", "亿元", "", "", "2018", "fact", "level"}, {"9.1", "%", "", "年均", "2014-2018", "fact", "growth"},
 				{"28", "亿元", "", "", "2018", "fact", "level"}, {"8", "%", "", "年均", "2014-2018", "fact", "growth"}}},
 	}, anySubject)
+}
+
+// A report whose text ends in ； (an excerpt cut inside a list) is read,
+// not a crash: the scope of a time phrase once looked one character past
+// the text.
+func TestExtractEndsInSemicolon(t *testing.T) {
+	for _, end := range []string{"；", ";", "；\n", "，同比增长28.7%;"} {
+		lines := strings.Split("某县政府工作报告\n——2019年1月10日\n过去一年，2018年地方财政收入实现2496万元"+end, "\n")
+		if got := Extract(lines, Options{}); len(got) == 0 || got[0].Value != "2496" {
+			t.Errorf("text ending %q: %+v", end, got)
+		}
+	}
 }

@@ -40,11 +40,15 @@ var (
 	asideTail       = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
 )
 
+// sumOrEstimate: 累计 or 预计 with the verb that states the level (and its 了).
+var sumOrEstimate = regexp.MustCompile(`(累计|预计)(完成|实现)了?`)
+
 // footnoteMark: a note's number in brackets or circled (〔3〕, [1], ［2］, ①).
 var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[①-⑳]`)
 
 func clean(s string) string {
-	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "初步预计", "", "预计完成", "", "预计实现", "").Replace(s)
+	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "初步预计", "").Replace(s)
+	s = sumOrEstimate.ReplaceAllString(s, "") // 累计完成, 预计实现了: no part of a name
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
 	// …（不含农户）: an aside that narrows the scope stays (as 不含农户), the
