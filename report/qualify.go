@@ -1641,7 +1641,7 @@ var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序�
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
-var planShare = regexp.MustCompile(`^(占|完成|为|达)了?(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+var planShare = regexp.MustCompile(`^(占|完成|实现|为|达)了?(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
 var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
