@@ -714,7 +714,7 @@ func (x *extractor) sizeClass(f *figure) bool {
 
 var (
 	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
-	classBefore = regexp.MustCompile(`(超过?|突破)[\d.十百千万亿]*[万亿]元?的|[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级`)
 )
 
 // partOfLevel: 其中… after a level of the same sentence is a part of it.

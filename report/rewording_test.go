@@ -78,6 +78,7 @@ var rewordings = []rewording{
 	{name: "、 as 和 before the last rate", do: reRewrite(`(\d%)、(\d+(\.\d+)?%)([，。；,;])`, "${1}和${2}${4}")},
 	{name: "、增长 as ，增长", do: replacer("、增长", "，增长", "、同比增长", "，同比增长", "、下降", "，下降")},
 	{name: "其中， as 其中：", do: replacer("其中，", "其中：", "其中,", "其中：")},
+	{name: "a space a PDF copy puts between a figure and its unit", do: reRewrite(`(\d)(亿元|万元|%|个百分点|万人|家|个)`, "${1} ${2}")},
 	{name: "全县, 全镇, 全市 as 全区", do: replacer("全县", "全区", "全镇", "全区", "全市", "全区")},
 	{name: "亿元 as 亿, 万元 as 万", do: replacer("亿元", "亿", "万元", "万"), dropsYuan: true},
 }
