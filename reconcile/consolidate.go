@@ -155,6 +155,7 @@ type Ledger struct {
 	spec     *Spec
 	asOf     Period
 	figs     map[figKey]*Figure
+	ytds     map[figKey]*Figure  // a month's 本年累计 column, summed (December's against the 年报)
 	received map[string]bool     // dept|period with a file, readable or not
 	chosen   map[string]Identity // dept|period → the readable file that counts
 	notSheet map[string]bool     // files no spreadsheet by their name (MarkNotSpreadsheet)
@@ -199,6 +200,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		spec:     spec,
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
+		ytds:     map[figKey]*Figure{},
 		received: map[string]bool{},
 		chosen:   map[string]Identity{},
 		reported: map[string]bool{},
@@ -248,6 +250,9 @@ func (l *Ledger) Result() *Result {
 		l.checkMissing()
 	}
 	l.checkTotalRules()
+	if !l.check {
+		l.compareAnnuals()
+	}
 	l.summariseBounds()
 	l.buildSeries()
 	if !l.check {
@@ -529,6 +534,10 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		f := sr.fig(ci, ind)
 		f.sum.add(cell.Value)
 		f.has = true
+	case YTDValue:
+		f := sr.fig(ci, ind)
+		f.ytd.add(cell.Value)
+		f.hasYTD = true
 	}
 	if fr.cur == nil {
 		return
@@ -842,6 +851,13 @@ func (l *Ledger) yearFigure(ind string, year int) Figure {
 	depts := l.monthlyDepts(ind)
 	if len(depts) == 0 || (year != l.asOf.Year && !l.anyMonth(depts, year)) {
 		return l.monthFigure(ind, Period{Year: year})
+	}
+	if a := l.monthFigure(ind, Period{Year: year}); year != l.asOf.Year && a.Has {
+		// A past year's 年报 outranks its months: it is the year's
+		// return, often revised after December's (compareAnnuals says
+		// where they differ). A month of that year among the files
+		// does not set it aside.
+		return a
 	}
 	last := 12
 	if year == l.asOf.Year {

@@ -98,6 +98,10 @@ const (
 	// A file named as a return but no spreadsheet (a stamped PDF, a CSV)
 	// beside a readable return of its month, which counts.
 	RuleCompanion Rule = "companion_file"
+	// A past year's 年报 beside monthly returns of that year: the 年报 is
+	// the year's figure; December's 本年累计 that differs is a warning.
+	RuleAnnualDiffers    Rule = "annual_differs"
+	RuleAnnualOverMonths Rule = "annual_over_months"
 )
 
 // Finding is one problem, at its place.
@@ -188,6 +192,12 @@ var catalogue = map[Rule]message{
 		Text{"“{name}”在本表中重复出现（第 {first_line} 行）", "\"{name}\" appears twice in this table (row {first_line})"}},
 	RuleDuplicateCode: {Text{"信用代码重复", "duplicate credit code"},
 		Text{"“{name}”的统一社会信用代码 {code} 与第 {first_line} 行“{first_name}”的相同", "\"{name}\" has the credit code {code} of row {first_line} (\"{first_name}\")"}},
+	RuleAnnualDiffers: {Text{"年报与12月累计不符", "annual return differs from December"},
+		Text{"{year} 年{indicator}：年报为 {annual}{unit}，12 月月报（{month_file}）{what}为 {december}{unit}，相差 {diff}；{year} 年的数字取年报",
+			"{indicator} {year}: the annual return says {annual} {unit}, December's monthly return ({month_file}) says {december} {unit} ({what}), a difference of {diff}; {year}'s figure is the annual return's"}},
+	RuleAnnualOverMonths: {Text{"年报优先于月报", "annual return over months"},
+		Text{"{year} 年{indicator}取年报 {annual}{unit}；该年的月报不全（缺 12 月），未用于年度数字，也无法与年报核对",
+			"{indicator} {year} is the annual return's {annual} {unit}; that year's monthly returns lack December, so they are not used for the year and cannot be checked against it"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleLateUpload: {Text{"逾期上传", "late upload"},

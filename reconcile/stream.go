@@ -240,6 +240,14 @@ func (fr *FileRead) Commit() error {
 			f.Has = true
 		}
 		f.Incomplete = appendUnique(f.Incomplete, d.incomplete...)
+		if d.hasYTD && !fr.dup {
+			y := l.ytds[k]
+			if y == nil {
+				y = &Figure{}
+				l.ytds[k] = y
+			}
+			y.Value, y.Has = y.Value.Add(d.ytd.value().Decimal()), true
+		}
 	}
 	sum := &l.res.Summary
 	sum.Rows += fr.sum.Rows
@@ -286,6 +294,10 @@ type fileFig struct {
 	sum        exactSum
 	has        bool
 	incomplete []Text
+	// ytd sums the 本年累计 column: December's is the year's flow as the
+	// monthly return states it, compared with the 年报 (annualDiffers).
+	ytd    exactSum
+	hasYTD bool
 }
 
 // fig is the file's delta of an indicator's figure for its period.

@@ -1,0 +1,62 @@
+#!/usr/bin/python3
+"""Make testdata/crafted: files crafted from the sample year to fool a
+reader, each pinned by a script in cmd/tally/testdata/script/crafted_*.txtar.
+
+    /usr/bin/python3 testdata/crafted/make.py
+
+Standard library only (zipfile, re): every file is one of the sample's,
+its XML edited where the case must be crafted. See testdata/README.md.
+"""
+import os
+import re
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE = os.path.join(HERE, '..', 'submissions')
+
+
+def rewrite(src, dst, edit):
+    """Copy the package src to dst, each member's text through edit(name, text)."""
+    zin = zipfile.ZipFile(os.path.join(SAMPLE, src))
+    os.makedirs(os.path.dirname(os.path.join(HERE, dst)), exist_ok=True)
+    with zipfile.ZipFile(os.path.join(HERE, dst), 'w', zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.endswith('.xml') or info.filename.endswith('.rels'):
+                text = edit(info.filename, data.decode('utf-8'))
+                data = text.encode('utf-8')
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+
+
+def to_period(old, new, saved):
+    """An edit making a file of period old (2020-12) one of period new."""
+    oy, om = old.split('-')
+    ny, nm = new.split('-')
+
+    def edit(name, text):
+        text = text.replace('>' + old + '<', '>' + new + '<')
+        text = text.replace('%s年%d月' % (oy, int(om)), '%s年%d月' % (ny, int(nm)))
+        if name == 'docProps/core.xml':
+            text = re.sub(r'(<dcterms:(created|modified)[^>]*>)[^<]*', r'\g<1>' + saved, text)
+        return text
+    return edit
+
+
+# 1. A previous year's December among a year's returns (2019-12-tjz.xlsx):
+# 2020-12's file relabelled 2019-12, its 规模以上企业 level set to the
+# 2019 年报's 85 (they agree), its flows' 本年累计 unlike the 年报's.
+base = to_period('2020-12', '2019-12', '2020-01-03T09:00:00Z')
+
+
+def december_2019(name, text):
+    text = base(name, text)
+    if name == 'xl/worksheets/sheet5.xml':
+        text = text.replace('<c r="C4" s="11"><v>94</v></c>', '<c r="C4" s="11"><v>85</v></c>')
+    return text
+
+
+rewrite('2020-12-tjz.xlsx', 'years/2019-12-tjz.xlsx', december_2019)
+# 2. Only June of the previous year: nothing to compare with the 年报.
+rewrite('2020-06-tjz.xlsx', 'years/2019-06-tjz.xlsx', to_period('2020-06', '2019-06', '2019-07-03T09:00:00Z'))
