@@ -40,6 +40,11 @@ type Options struct {
 	// lateness is judged by that day instead of the date the file records
 	// (late_upload instead of late_submission), as the desk's board does.
 	Received map[string]string
+	// Now is the run's clock (RFC 3339, UTC): a file recording a save
+	// time past it (InFuture) is said so (future_save_time), and that time
+	// is not believed — neither to judge it late nor to make it count
+	// over another file of its month. "" checks nothing.
+	Now string
 }
 
 // Input is one input file as the result lists it.
@@ -224,7 +229,9 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 // file order, so the result does not depend on the order they were read in.
 func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 	sorted := append([]Submission(nil), subs...)
-	SortSubmissions(sorted)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return IdentityAt(&sorted[i], opt.Now).Before(IdentityAt(&sorted[j], opt.Now))
+	})
 	l := NewLedger(spec, opt)
 	for i := range sorted {
 		l.Add(&sorted[i])
@@ -318,7 +325,7 @@ func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
 
 // Add consolidates one submission read whole.
 func (l *Ledger) Add(s *Submission) {
-	s = recorded(s)
+	s = l.recorded(s)
 	if s.Department != "" && !l.check && l.after(s.Period) || !s.Unreadable && s.Department != "" {
 		fr := l.begin(s, nil) // nil stage: nothing can fail past here
 		if fr == nil {

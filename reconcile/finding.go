@@ -102,6 +102,9 @@ const (
 	// the year's figure; December's 本年累计 that differs is a warning.
 	RuleAnnualDiffers    Rule = "annual_differs"
 	RuleAnnualOverMonths Rule = "annual_over_months"
+	// A file recording a save time after the run's clock: impossible, so
+	// not believed (neither lateness nor the choice between files).
+	RuleFutureSave Rule = "future_save_time"
 )
 
 // Finding is one problem, at its place.
@@ -198,6 +201,9 @@ var catalogue = map[Rule]message{
 	RuleAnnualOverMonths: {Text{"年报优先于月报", "annual return over months"},
 		Text{"{year} 年{indicator}取年报 {annual}{unit}；该年的月报不全（缺 12 月），未用于年度数字，也无法与年报核对",
 			"{indicator} {year} is the annual return's {annual} {unit}; that year's monthly returns lack December, so they are not used for the year and cannot be checked against it"}},
+	RuleFutureSave: {Text{"保存时间在未来", "save time in the future"},
+		Text{"文件记录的保存时间（{saved}）晚于本次运行的时间（{now}），不可能，未采用：不据此判断是否逾期，也不据此在同期的几个文件中选用此文件",
+			"the file records a save time ({saved}) later than this run ({now}), which is impossible, so it is not believed: it neither makes the file late nor makes it count over another file of its month"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleLateUpload: {Text{"逾期上传", "late upload"},

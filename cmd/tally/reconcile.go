@@ -129,7 +129,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
-	if p, ok := identifyOrder(files, s, o.Jobs, o.limits()); ok && opt.AsOf.Year == 0 {
+	if opt.Now == "" {
+		opt.Now = runClock()
+	}
+	if p, ok := identifyOrder(files, s, o.Jobs, o.limits(), opt.Now); ok && opt.AsOf.Year == 0 {
 		opt.AsOf = p
 	}
 	// Every caller's Detail discards, unless onSpec sets one (reconcile

@@ -60,3 +60,17 @@ def december_2019(name, text):
 rewrite('2020-12-tjz.xlsx', 'years/2019-12-tjz.xlsx', december_2019)
 # 2. Only June of the previous year: nothing to compare with the 年报.
 rewrite('2020-06-tjz.xlsx', 'years/2019-06-tjz.xlsx', to_period('2020-06', '2019-06', '2019-07-03T09:00:00Z'))
+
+
+# 3. Two files for 财政所 2020-03: the sample's, saved 2020-04-03, and a
+# re-sent one whose 税收收入 C4 is 999999 (its 合计 too) and whose
+# docProps/core.xml says it was saved in 2099 — a wrong clock or a hand
+# edit. An impossible save time must not make it count.
+def future(name, text):
+    if name == 'docProps/core.xml':
+        text = re.sub(r'(<dcterms:(created|modified)[^>]*>)[^<]*', r'\g<1>2099-01-01T00:00:00Z', text)
+    return text
+
+
+rewrite('2020-03-czs.xlsx', 'future/2020-03-czs.xlsx', lambda n, t: t)
+rewrite('2020-03-czs.xlsx', 'future/2020-03-czs-v2.xlsx', future)
