@@ -105,6 +105,9 @@ const (
 	// A file recording a save time after the run's clock: impossible, so
 	// not believed (neither lateness nor the choice between files).
 	RuleFutureSave Rule = "future_save_time"
+	// A figure that is another workbook's cell (a formula with an
+	// external reference): read through its cached value, and said.
+	RuleExternalLink Rule = "external_link"
 )
 
 // Finding is one problem, at its place.
@@ -204,6 +207,9 @@ var catalogue = map[Rule]message{
 	RuleFutureSave: {Text{"保存时间在未来", "save time in the future"},
 		Text{"文件记录的保存时间（{saved}）晚于本次运行的时间（{now}），不可能，未采用：不据此判断是否逾期，也不据此在同期的几个文件中选用此文件",
 			"the file records a save time ({saved}) later than this run ({now}), which is impossible, so it is not believed: it neither makes the file late nor makes it count over another file of its month"}},
+	RuleExternalLink: {Text{"引用其他工作簿", "refers to another workbook"},
+		Text{"数值 {value} 来自公式 {formula}，引用另一个工作簿的单元格：表上显示的是上次更新链接时那个文件中的数，已照常读取；请直接填写数字并核实",
+			"{value} comes from the formula {formula}, a cell of another workbook: the sheet shows what that file held when the link was last updated; read as usual: type the figure itself and check it"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleLateUpload: {Text{"逾期上传", "late upload"},
