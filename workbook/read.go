@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"golang.org/x/text/width"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -290,8 +291,17 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 
 // NameIdentity reads <period>-<dept>.xlsx (or any other extension: a return sent as .csv or .docx is still that month's): the period and department code a
 // file's name gives, if it has that form.
+//
+// The name is read as a clerk reads it: full-width digits, letters and
+// hyphens (２０２０－０３－ｌｄｂｚ, typed with a Chinese input method on) as
+// their ASCII forms, and spaces around it or before its extension
+// ("2020-03-ldbz .xlsx") left out. Such a file was unidentified, and its
+// month 未报送.
 func NameIdentity(base string) (reconcile.Period, string, bool) {
-	m := fileName.FindStringSubmatch(base)
+	n := width.Narrow.String(base)
+	ext := filepath.Ext(n)
+	n = strings.Trim(strings.TrimSuffix(n, ext), spaces) + strings.Trim(ext, spaces)
+	m := fileName.FindStringSubmatch(n)
 	if m == nil {
 		return reconcile.Period{}, "", false
 	}
