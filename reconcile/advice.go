@@ -28,6 +28,7 @@ var advice = map[Rule]Text{
 	RuleAnnualDiffers:   {"核实年报与 12 月月报的本年累计，如年报已修订，请在年报“说明”栏注明", "check the annual return against December's year-to-date; if the annual figure was revised, say so in its 说明 column"},
 	RuleFutureSave:      {"请核对电脑的日期和时间，重新保存后再报送", "check the computer's date and time, save the file again and send it"},
 	RuleExternalLink:    {"把公式改为直接填写的数字（复制后“选择性粘贴 → 数值”），核实后重新上传", "replace the formula with the figure (copy, then Paste Special → Values), check it and upload again"},
+	RulePeriodDiffers:   {"核实数据所属月份：改正表头的报告期，或按正确的月份重新命名、重新报送", "check which month the figures are: correct the title's period, or name the file for the right month and send it again"},
 	RuleLate:            {"下期请在截止日前报送", "send next month's file before the deadline"},
 	RuleLateUpload:      {"下期请在截止日前上传", "upload next month's file before the deadline"},
 	RuleSpec:            {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},

@@ -108,6 +108,9 @@ const (
 	// A figure that is another workbook's cell (a formula with an
 	// external reference): read through its cached value, and said.
 	RuleExternalLink Rule = "external_link"
+	// A title above a table that states another month than the file is
+	// consolidated as.
+	RulePeriodDiffers Rule = "period_differs"
 )
 
 // Finding is one problem, at its place.
@@ -210,6 +213,9 @@ var catalogue = map[Rule]message{
 	RuleExternalLink: {Text{"引用其他工作簿", "refers to another workbook"},
 		Text{"数值 {value} 来自公式 {formula}，引用另一个工作簿的单元格：表上显示的是上次更新链接时那个文件中的数，已照常读取；请直接填写数字并核实",
 			"{value} comes from the formula {formula}, a cell of another workbook: the sheet shows what that file held when the link was last updated; read as usual: type the figure itself and check it"}},
+	RulePeriodDiffers: {Text{"表中报告期与文件不符", "title states another month"},
+		Text{"表头写的报告期是 {stated}，而本文件按 {period} 汇总：请核实这是哪个月的数据，改正表头或文件",
+			"the title states the period {stated}, but this file is consolidated as {period}: say which month the figures are, and correct the title or the file"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleLateUpload: {Text{"逾期上传", "late upload"},

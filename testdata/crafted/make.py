@@ -74,3 +74,40 @@ def future(name, text):
 
 rewrite('2020-03-czs.xlsx', 'future/2020-03-czs.xlsx', lambda n, t: t)
 rewrite('2020-03-czs.xlsx', 'future/2020-03-czs-v2.xlsx', future)
+
+
+# 4. A return without tally's fingerprint (its _tally sheet and custom
+# properties gone, as a clerk's copy-and-paste into a fresh workbook
+# leaves it) named 2020-03-czs.xlsx, whose titles say 2020年4月: its
+# name is all that says its month, and the sheet says another.
+def no_fingerprint_april(name, text):
+    if name == 'xl/workbook.xml':
+        text = re.sub(r'<sheet name="_tally"[^>]*>(</sheet>)?', '', text)
+    if name == 'xl/_rels/workbook.xml.rels':
+        text = re.sub(r'<Relationship Id="rId7"[^>]*>(</Relationship>)?', '', text)
+    if name == '_rels/.rels':
+        text = re.sub(r'<Relationship [^>]*custom-properties[^>]*>(</Relationship>)?', '', text)
+    if name == '[Content_Types].xml':
+        text = re.sub(r'<Override PartName="/(xl/worksheets/sheet4|docProps/custom)\.xml"[^>]*>(</Override>)?', '', text)
+    if name == 'xl/sharedStrings.xml':
+        text = text.replace('2020年3月', '2020年4月')
+    return text
+
+
+def drop(members):
+    """An edit that also leaves out the named members."""
+    def run(src, dst, edit):
+        zin = zipfile.ZipFile(os.path.join(SAMPLE, src))
+        os.makedirs(os.path.dirname(os.path.join(HERE, dst)), exist_ok=True)
+        with zipfile.ZipFile(os.path.join(HERE, dst), 'w', zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                if info.filename in members:
+                    continue
+                data = edit(info.filename, zin.read(info.filename).decode('utf-8')).encode('utf-8')
+                zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(zi, data)
+    return run
+
+
+drop({'xl/worksheets/sheet4.xml', 'docProps/custom.xml'})('2020-03-czs.xlsx', 'period/2020-03-czs.xlsx', no_fingerprint_april)

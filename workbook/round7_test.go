@@ -1,6 +1,10 @@
 package workbook
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/jingwu/tally/reconcile"
+)
 
 // A shared formula's cell is the first cell's formula moved as Excel moves
 // it when it fills: relative parts by the distance, $ parts kept, quoted
@@ -51,6 +55,29 @@ func TestExternalRef(t *testing.T) {
 	} {
 		if got := externalRef(f); got != want {
 			t.Errorf("externalRef(%q) = %v, want %v", f, got, want)
+		}
+	}
+}
+
+// A title states a month (2020年4月, 报告期：２０２０年４月); a day of one
+// (截至2020年4月5日) or a span (2020年1月-3月) states none.
+func TestStatedPeriod(t *testing.T) {
+	for text, want := range map[string]string{
+		"填报单位：财政所　　报告期：2020年4月": "2020-04",
+		"报告期：２０２０年４月":           "2020-04",
+		"2020年3月":               "",
+		"数据截至2020年4月5日":         "",
+		"本年累计（2020年1月-3月）":      "",
+		"2020年1月至3月":            "",
+	} {
+		sub := reconcile.Submission{File: "a.xlsx", Period: reconcile.Period{Year: 2020, Month: 3}}
+		statedPeriod(&sub, "税收收入", &rawCell{Ref: "A2", Type: "s", Value: text})
+		got := ""
+		if len(sub.Findings) == 1 {
+			got = sub.Findings[0].Fields["stated"].(string)
+		}
+		if got != want || len(sub.Findings) > 1 {
+			t.Errorf("%q: stated %q, want %q", text, got, want)
 		}
 	}
 }
