@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"hash/maphash"
+	"strconv"
+	"strings"
 )
 
 // Files are added to a ledger whole (Add, a Submission with its sheets)
@@ -287,6 +289,27 @@ func (l *Ledger) replay(b *findBuf, file string) {
 	}
 }
 
+// belowTotalRejected makes the below_total finding of a row rejected say
+// so: the reader, which finds the row under the 合计, said it was
+// consolidated before the row's own errors kept it out.
+func (fr *FileRead) belowTotalRejected(sheet string, line int) {
+	at := strconv.Itoa(line)
+	for _, list := range [][]Finding{fr.reader.list, fr.own.list} {
+		for i := len(list) - 1; i >= 0; i-- {
+			g := &list[i]
+			if g.Rule == RuleBelowTotal && g.Sheet == sheet && strings.TrimLeft(g.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == at {
+				f := Fields{}
+				for k, v := range g.Fields {
+					f[k] = v
+				}
+				f["done"] = Text{"因本行有错误未汇总", "it was not consolidated (the row has errors)"}
+				g.Fields = f
+				return
+			}
+		}
+	}
+}
+
 // fileFig is the file's delta of an indicator's figure for its period:
 // an exact sum (sum.go: no allocation per figure), and why it is not
 // whole.
@@ -422,6 +445,7 @@ func (sr *SheetRead) Row(r *Row) {
 	case !l.checkRow(sr, r):
 		sr.rejected++
 		fr.sum.RowsRejected++
+		fr.belowTotalRejected(sr.sh.Name, r.Line)
 		for ci := range sr.cols {
 			if ind := sr.ind(ci, r); ind != "" {
 				sr.reject(ind, r.Line)

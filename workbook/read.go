@@ -995,7 +995,8 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
-		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name}))
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name,
+			reconcile.Fields{"name": r.Name, "done": reconcile.Text{"已汇总", "it was consolidated"}}))
 	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]

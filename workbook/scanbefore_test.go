@@ -237,6 +237,9 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					}
 					cur.Value = x.sst[i]
 				}
+				if cur.Type == "" || cur.Type == "n" {
+					cur.Value = strings.Trim(cur.Value, " \t\r\n")
+				}
 				if err := checkStored(cur); err != nil {
 					return bad(err.Reason[0], err.Reason[1])
 				}

@@ -1092,6 +1092,13 @@ func (sc *rowScan) endCell() error {
 		cur.Value, sc.span.val = x.sst[i], span{-1, 0}
 	}
 	v := sc.textOf(sc.span.val, cur.Value)
+	if (cur.Type == "" || cur.Type == "n") && len(v) > 0 && (xmlSpace(v[0]) || xmlSpace(v[len(v)-1])) {
+		// A number's <v> is read as XML Schema reads a number, its
+		// surrounding whitespace collapsed: Excel and LibreOffice read
+		// <v> 110.23 </v> as 110.23, which was refused as no number.
+		cur.Value, sc.span.val = strings.Trim(string(v), " \t\r\n"), span{-1, 0}
+		v = []byte(cur.Value)
+	}
 	if (cur.Type == "" || cur.Type == "n") && len(v) > 0 && !storedPlain(v) {
 		c := *cur
 		c.Ref, c.Value = sc.ref(), string(v)
@@ -1115,6 +1122,9 @@ func (sc *rowScan) endCell() error {
 	}
 	return nil
 }
+
+// xmlSpace reports whether c is XML whitespace.
+func xmlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // cellType returns a cell's t attribute as a string, without allocating
 // for the types there are.
