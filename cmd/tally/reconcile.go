@@ -434,6 +434,12 @@ func collect(paths []string) ([]input, error) {
 				out = append(out, input{path: path, display: path, problem: err})
 				return nil
 			}
+			if st.IsDir() {
+				// A link to a folder: said as a folder not read. It was
+				// skipped as "no spreadsheet", its files unmentioned.
+				out = append(out, input{path: path, display: path, problem: workbook.ErrFolderLink, folder: true})
+				return nil
+			}
 			add(path, st)
 			if !workbook.IsSpreadsheet(name) && len(out) > 0 && out[len(out)-1].path == path {
 				out[len(out)-1].other = true
