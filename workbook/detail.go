@@ -4,11 +4,14 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -50,9 +53,10 @@ type Detail struct {
 	strs   []string
 	tails  []byte
 	tailAt []int32
-	// last is each column's last shared string: a run's entries come a
-	// source row at a time, so most columns repeat the row before.
-	last [len(detailCols)]struct {
+	// last is a column's last shared string (by column, modulo its
+	// length): a run's rows come a file at a time, so most text columns
+	// repeat the row before.
+	last [16]struct {
 		s string
 		i int32
 	}
@@ -66,6 +70,24 @@ type Detail struct {
 	// next is the column a cell of the row being written is in when it
 	// has no reference.
 	next int
+
+	// The figure columns: one per indicator and measure, the spec's first
+	// (nSpec of them, in the order of its tables), then any other an entry
+	// brings (after the notes columns). colAt finds one.
+	cols  []figCol
+	colAt map[figKey]int
+	nSpec int
+	// names are the columns' letters, as far as needed.
+	names [][]byte
+	// pend is the source row being gathered: its entries by figure column
+	// (has), and the fields every entry of the row shares.
+	pend    []pendFig
+	pendN   int
+	pendRow int // the source row's number; 0: not a plain reference
+	pendE   reconcile.Entry
+	lastCol int // the figure column of the entry before
+	// notes and raws are the row's notes columns, built as it is written.
+	raws, asText []byte
 
 	seal sealer // the rows' digests, for the seal sheet
 
@@ -102,6 +124,46 @@ type detailIndicator struct {
 	detailText // the name
 	style      int
 }
+
+// figCol is one figure column of the 明细: an indicator and a measure.
+type figCol struct {
+	figKey
+	ind    *detailIndicator
+	header string
+}
+
+type figKey struct {
+	code string
+	m    reconcile.Measure
+}
+
+// pendFig is one figure of the source row being gathered.
+type pendFig struct {
+	has   bool
+	cell  string
+	value decimal.Decimal
+	raw   string
+	text  bool
+}
+
+// The 明细's fixed columns: one row per source row (file, sheet, row,
+// department, period, name, credit code), then each figure column's value
+// and its source cell, the spec's first; then two notes columns (the raw
+// text of a figure written otherwise, and the figures typed as text),
+// then the figure columns no table of the spec has, if any.
+const (
+	colFile = iota
+	colSheet
+	colRow
+	colDept
+	colPeriod
+	colEntity
+	colCode
+	nFixedCols
+)
+
+// maxDetailCols bounds the 明细's columns (Excel's 16,384).
+const maxDetailCols = 16384
 
 // segment is one sheet's rows in the temporary file: compressed bytes at
 // off, and the CRC-32 and length of the XML they hold.
@@ -156,6 +218,44 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	for m, l := range measureLabel {
 		d.measure = append(d.measure, detailMeasure{m, detailText{s: label(lang, l)}})
 	}
+	d.colAt = map[figKey]int{}
+	used := map[figKey]bool{}
+	for _, dep := range s.Departments {
+		for ti := range dep.Tables {
+			t := &dep.Tables[ti]
+			for li := range max(len(t.Lines), 1) {
+				for _, c := range t.Columns {
+					if c.Role != reconcile.RoleValue {
+						continue
+					}
+					if t.Rows != reconcile.Indicators {
+						used[figKey{c.Indicator, c.Measure}] = true
+					} else if li < len(t.Lines) {
+						if code := t.IndicatorFor(c, &t.Lines[li]); code != "" {
+							used[figKey{code, c.Measure}] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// An indicator's columns side by side, in the spec's order of
+	// indicators, its measures in the order a month's are read.
+	for _, def := range s.Indicators {
+		for _, m := range []reconcile.Measure{reconcile.MonthValue, reconcile.YTDValue, reconcile.YearValue, reconcile.LevelValue} {
+			if used[figKey{def.Code, m}] {
+				d.addCol(def.Code, m)
+				delete(used, figKey{def.Code, m})
+			}
+		}
+	}
+	rest := slices.SortedFunc(maps.Keys(used), func(a, b figKey) int {
+		return cmp.Or(cmp.Compare(a.code, b.code), cmp.Compare(a.m, b.m))
+	})
+	for _, k := range rest {
+		d.addCol(k.code, k.m)
+	}
+	d.nSpec = len(d.cols)
 	d.yes = label(lang, [2]string{"是", "yes"})
 	d.plain = d.st["plain"]
 	for range 3 {
@@ -201,8 +301,105 @@ func (d *Detail) compress(work <-chan chunk) {
 	d.done <- err
 }
 
-// Add writes one consolidated cell as a row of the detail.
+// addCol adds a figure column for indicator code and measure m, and
+// returns it; -1 when the sheet has no room for another (maxDetailCols).
+func (d *Detail) addCol(code string, m reconcile.Measure) int {
+	if d.sheetCol(len(d.cols)+1)+1 >= maxDetailCols {
+		return -1
+	}
+	ind, ok := d.inds[code]
+	if !ok {
+		ind = &detailIndicator{detailText{s: code}, d.st["number"]}
+	}
+	mt := d.measureText(m)
+	j := len(d.cols)
+	d.cols = append(d.cols, figCol{figKey{code, m}, ind, ind.s + d.l("·", ", ") + mt.s})
+	d.colAt[figKey{code, m}] = j
+	d.pend = append(d.pend, pendFig{})
+	return j
+}
+
+// sheetCol is the sheet column (0-based) of figure column j's value; its
+// source cell is in the column after.
+func (d *Detail) sheetCol(j int) int {
+	if j < d.nSpec {
+		return nFixedCols + 2*j
+	}
+	return nFixedCols + 2*j + 2 // after the notes columns
+}
+
+// notesCol is the sheet column of the raw-text notes; the typed-as-text
+// notes follow it.
+func (d *Detail) notesCol() int { return nFixedCols + 2*d.nSpec }
+
+// col finds the figure column of an entry, trying the one after the entry
+// before first (a row's cells come in the table's order).
+func (d *Detail) col(code string, m reconcile.Measure) int {
+	if j := d.lastCol + 1; j < len(d.cols) && d.cols[j].m == m && d.cols[j].code == code {
+		d.lastCol = j
+		return j
+	}
+	j, ok := d.colAt[figKey{code, m}]
+	if !ok {
+		j = d.addCol(code, m)
+	}
+	d.lastCol = j
+	return j
+}
+
+// Add gathers one consolidated cell into the 明细 row of its source row:
+// the row is written when an entry of another source row comes (or
+// finish), so a source row's figures share one row of the sheet.
 func (d *Detail) Add(e reconcile.Entry) {
+	j := d.col(e.Indicator, e.Measure)
+	row := refRow(e.Cell)
+	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e)) {
+		d.flushRow()
+	}
+	if j < 0 {
+		// No column left for it: the run's detail is not whole, and says so.
+		if d.err == nil {
+			d.err = fmt.Errorf("明细超过 %d 列 / the detail needs more than %d columns", maxDetailCols, maxDetailCols)
+		}
+		return
+	}
+	if d.pendN == 0 {
+		d.pendE, d.pendRow = e, row
+	}
+	d.pend[j] = pendFig{has: true, cell: e.Cell, value: e.Value, raw: e.Raw, text: e.AsText}
+	d.pendN++
+}
+
+// sameRow reports whether two entries come from the same source row.
+func sameRow(a, b *reconcile.Entry) bool {
+	return a.File == b.File && a.Sheet == b.Sheet && a.Department == b.Department && a.Period == b.Period &&
+		a.Entity == b.Entity && a.Code == b.Code
+}
+
+// refRow is the row of an A1 reference ("C12" → 12), 0 when ref is not one.
+func refRow(ref string) int {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i > 3 || i == len(ref) || ref[i] == '0' || len(ref)-i > 7 {
+		return 0
+	}
+	n := 0
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(ref[i]-'0')
+	}
+	return n
+}
+
+// flushRow writes the row gathered.
+func (d *Detail) flushRow() {
+	if d.pendN == 0 {
+		return
+	}
 	if d.rows == maxSheetRows-1 {
 		d.send(true)
 		d.counts = append(d.counts, d.rows)
@@ -210,7 +407,8 @@ func (d *Detail) Add(e reconcile.Entry) {
 	}
 	d.rows++
 	d.n++
-	d.buf = d.row(d.buf, d.rows+1, e)
+	d.buf = d.row(d.buf, d.rows+1)
+	d.pendN = 0
 	if len(d.buf) >= chunkBytes {
 		d.send(false)
 	}
@@ -225,6 +423,7 @@ func (d *Detail) send(last bool) {
 // returns the segments, one per detail sheet (at least one).
 func (d *Detail) finish() ([]segment, error) {
 	if d.work != nil {
+		d.flushRow()
 		d.send(true)
 		d.seal.end()
 		d.counts = append(d.counts, d.rows)
@@ -263,27 +462,30 @@ func (d *Detail) Close() error {
 	return os.Remove(name)
 }
 
-const detailCols = "ABCDEFGHIJKL"
+// colName is column col's letters (0-based).
+func (d *Detail) colName(col int) []byte {
+	for len(d.names) <= col {
+		d.names = append(d.names, []byte(columnName(len(d.names)+1)))
+	}
+	return d.names[col]
+}
 
-// row appends the XML of one detail row, row r of its sheet. The row
-// element has no reference: a row without one is the row after the one
-// before (ECMA-376 §18.3.1.73, r optional), and the detail's rows follow
-// the header row one by one. As with the cells' references (cellStart),
-// leaving it out spares the compressor a break in every row: 11% fewer
-// instructions deflating the rows, a part 16% smaller.
-func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
+// row appends the XML of the gathered source row, row r of its sheet. The
+// row element has no reference: a row without one is the row after the
+// one before (ECMA-376 §18.3.1.73, r optional), and the detail's rows
+// follow the header row one by one. As with the cells' references
+// (cellStart), leaving it out spares the compressor a break in every row.
+//
+// The seal's digest of the row is taken from the same texts, as a reader
+// will see its cells, up to its last non-empty one: a figure is its digits,
+// Canonical(value) (appendDecimal writes what String does).
+func (d *Detail) row(b []byte, r int) []byte {
 	var num [20]byte
 	rn := strconv.AppendInt(num[:0], int64(r), 10) // for a cell after an empty column
+	e := &d.pendE
 	b = append(b, `<row>`...)
 	d.next = 0
 	plain := d.plain
-	ind, ok := d.inds[e.Indicator]
-	if !ok {
-		ind = &detailIndicator{detailText{s: e.Indicator}, d.st["number"]}
-		if len(d.inds) < 1<<12 {
-			d.inds[e.Indicator] = ind
-		}
-	}
 	dept, ok := d.depts[e.Department]
 	if !ok {
 		dept = &detailText{s: e.Department}
@@ -292,53 +494,121 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 		}
 	}
 	pt := d.period(e.Period)
-	mt := d.measureText(e.Measure)
-	b = d.textS(b, 0, rn, plain, e.File)
-	b = d.textS(b, 1, rn, plain, e.Sheet)
-	b = d.cellRef(b, rn, plain, e.Cell)
-	b = d.known(b, 3, rn, plain, dept)
-	b = d.known(b, 4, rn, plain, pt)
-	b = d.known(b, 5, rn, plain, &ind.detailText)
-	b = d.known(b, 6, rn, plain, mt)
-	b = d.textS(b, 7, rn, plain, e.Entity)
-	b = d.textS(b, 8, rn, plain, e.Code)
-	d.num = appendDecimal(d.num[:0], e.Value)
-	b = d.value(b, 9, rn, ind.style, d.num)
-	raw := e.Raw != string(d.num)
-	if raw {
-		b = d.textS(b, 10, rn, plain, e.Raw)
-	}
-	if e.AsText {
-		b = d.textS(b, 11, rn, plain, d.yes)
-	}
-
-	// The seal's digest of the row, from the same texts, as the reader
-	// will see its twelve cells: the figure is its digits, which are
-	// Canonical(e.Value) (appendDecimal writes what String does).
 	sd := d.seal.start(len(d.counts), r)
-	sd.Cell(sealText(e.File))
-	sd.Cell(sealText(e.Sheet))
-	sd.Cell(sealText(e.Cell))
-	sd.Cell(sealText(dept.s))
-	sd.Cell(sealText(pt.s))
-	sd.Cell(sealText(ind.s))
-	sd.Cell(sealText(mt.s))
-	sd.Cell(sealText(e.Entity))
-	sd.Cell(sealText(e.Code))
-	sd.CellBytes(d.num)
-	if raw {
-		sd.Cell(sealText(e.Raw))
-	} else {
-		sd.Cell("")
+	gap := 0 // empty cells not yet digested
+	cell := func(s string) {
+		if s == "" {
+			gap++
+			return
+		}
+		for ; gap > 0; gap-- {
+			sd.Cell("")
+		}
+		sd.Cell(s)
 	}
-	if e.AsText {
-		sd.Cell(d.yes)
+	cellBytes := func(s []byte) {
+		for ; gap > 0; gap-- {
+			sd.Cell("")
+		}
+		sd.CellBytes(s)
+	}
+	b = d.textS(b, colFile, rn, plain, e.File)
+	cell(sealText(e.File))
+	b = d.textS(b, colSheet, rn, plain, e.Sheet)
+	cell(sealText(e.Sheet))
+	if d.pendRow > 0 {
+		var line [20]byte
+		l := strconv.AppendInt(line[:0], int64(d.pendRow), 10)
+		b = d.cellStart(b, colRow, rn, plain)
+		b = append(b, `"><v>`...)
+		b = append(b, l...)
+		b = append(b, `</v></c>`...)
+		cellBytes(l)
 	} else {
-		sd.Cell("")
+		gap++
+	}
+	b = d.known(b, colDept, rn, plain, dept)
+	cell(dept.s)
+	b = d.known(b, colPeriod, rn, plain, pt)
+	cell(pt.s)
+	b = d.textS(b, colEntity, rn, plain, e.Entity)
+	cell(sealText(e.Entity))
+	b = d.textS(b, colCode, rn, plain, e.Code)
+	cell(sealText(e.Code))
+	d.raws, d.asText = d.raws[:0], d.asText[:0]
+	for j := range d.pend {
+		if j == d.nSpec {
+			// The figures no table of the spec has come after the notes,
+			// which name them too (rare: a second pass over them).
+			for k := j; k < len(d.pend); k++ {
+				if f := &d.pend[k]; f.has {
+					d.note(f, appendDecimal(d.num[:0], f.value))
+				}
+			}
+			b = d.notes(b, rn, cell)
+		}
+		f := &d.pend[j]
+		if !f.has {
+			gap += 2
+			continue
+		}
+		c := &d.cols[j]
+		col := d.sheetCol(j)
+		d.num = appendDecimal(d.num[:0], f.value)
+		b = d.value(b, col, rn, c.ind.style, d.num)
+		cellBytes(d.num)
+		b = d.cellRef(b, col+1, rn, plain, f.cell)
+		cell(sealText(f.cell))
+		if j < d.nSpec {
+			d.note(f, d.num)
+		}
+		*f = pendFig{}
+	}
+	if len(d.pend) <= d.nSpec {
+		b = d.notes(b, rn, cell)
 	}
 	d.seal.endRow()
 	return append(b, `</row>`...)
 }
+
+// note adds figure f, whose digits are num, to the row's notes: its raw
+// text when its cell held other than its digits, its cell when it was
+// typed as text.
+func (d *Detail) note(f *pendFig, num []byte) {
+	if f.raw != string(num) {
+		if len(d.raws) > 0 {
+			d.raws = append(d.raws, d.l("；", "; ")...)
+		}
+		d.raws = append(d.raws, f.cell...)
+		d.raws = append(d.raws, d.l("：", ": ")...)
+		d.raws = append(d.raws, f.raw...)
+	}
+	if f.text {
+		if len(d.asText) > 0 {
+			d.asText = append(d.asText, d.l("、", ", ")...)
+		}
+		d.asText = append(d.asText, f.cell...)
+	}
+}
+
+// notes appends the notes columns of the row being written: the raw text
+// of each figure whose cell held other than its digits ("C5：1,234.50"),
+// and the cells of figures typed as text ("C5、D5").
+func (d *Detail) notes(b []byte, rn []byte, cell func(string)) []byte {
+	col := d.notesCol()
+	for i, t := range [2][]byte{d.raws, d.asText} {
+		if len(t) == 0 {
+			cell("")
+			continue
+		}
+		s := sealText(string(t))
+		b = d.textS(b, col+i, rn, d.plain, s)
+		cell(s)
+	}
+	return b
+}
+
+func (d *Detail) l(zh, en string) string { return label(d.lang, [2]string{zh, en}) }
 
 func (d *Detail) period(p reconcile.Period) *detailText {
 	if d.lastPText != nil && p == d.lastPeriod {
@@ -383,8 +653,7 @@ func (d *Detail) known(b []byte, col int, rn []byte, style int, t *detailText) [
 
 // cellRef appends the cell reference of a figure's source, shared by its
 // column and row rather than its text.
-func (d *Detail) cellRef(b []byte, rn []byte, style int, ref string) []byte {
-	const col = 2
+func (d *Detail) cellRef(b []byte, col int, rn []byte, style int, ref string) []byte {
 	c, r, ok := refPos(ref)
 	if !ok {
 		return d.textS(b, col, rn, style, ref)
@@ -442,7 +711,7 @@ func (d *Detail) cellStart(b []byte, col int, rn []byte, style int) []byte {
 	b = append(b, `<c`...)
 	if col != d.next {
 		b = append(b, ` r="`...)
-		b = append(b, detailCols[col])
+		b = append(b, d.colName(col)...)
 		b = append(b, rn...)
 		b = append(b, '"')
 	}
@@ -480,7 +749,7 @@ var sstMax = 1 << 17
 // shared returns s's index in the shared strings, adding it while there is
 // room.
 func (d *Detail) shared(col int, s string) (int32, bool) {
-	last := &d.last[col]
+	last := &d.last[col%len(d.last)]
 	if last.s == s && s != "" {
 		return last.i, true
 	}
@@ -696,12 +965,7 @@ var maxSheetRows = 1 << 20
 // widths, filter and print setup; the rows are the Detail's, spliced in as
 // the package is written.
 func (x *out) detail() error {
-	cols := []column{
-		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3},
-		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
-		{x.l("口径", "Measure"), 4}, {x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
-		{x.l("数值", "Value"), 7}, {x.l("原始内容", "Raw"), 6}, {x.l("以文本录入", "Typed as text"), 4},
-	}
+	cols := x.detailColumns()
 	x.splice = map[string]segment{}
 	for i, seg := range x.parts {
 		name := label(x.lang, sheetNames["detail"])
@@ -724,6 +988,45 @@ func (x *out) detail() error {
 		x.splice[name] = seg
 	}
 	return nil
+}
+
+// detailColumns are the 明细's columns: the source row (file, sheet, row,
+// department, period, name, credit code), each figure column's value and
+// source cell, the notes, and the figure columns no table of the spec has.
+func (x *out) detailColumns() []column {
+	cols := []column{
+		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("行", "Row"), 2},
+		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
+	}
+	d := x.det
+	for j, c := range d.cols {
+		if j == d.nSpec {
+			cols = append(cols, x.notesColumns()...)
+		}
+		cols = append(cols, column{c.header, 7}, column{x.l("单元格", "Cell"), 3})
+	}
+	if len(d.cols) <= d.nSpec {
+		cols = append(cols, x.notesColumns()...)
+	}
+	return cols
+}
+
+func (x *out) notesColumns() []column {
+	return []column{{x.l("原始内容（单元格：原文）", "Raw (cell: text)"), 8}, {x.l("以文本录入的单元格", "Typed as text (cells)"), 5}}
+}
+
+// detailSeal is what the seal says of the 明细's figure columns, one row
+// each: its value column, indicator code, measure and source-cell column.
+// A reader of the workbook (节点汇总) adds each figure up by these.
+func (x *out) detailSeal() [][]string {
+	var rows [][]string
+	d := x.det
+	for j, c := range d.cols {
+		col := d.sheetCol(j)
+		rows = append(rows, []string{"detail_col", columnName(col + 1), c.code, string(c.m), columnName(col + 2)})
+	}
+	return rows
 }
 
 // sharedStrings puts the detail's strings at the head of the workbook's

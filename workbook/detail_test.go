@@ -114,17 +114,23 @@ func detailReadsBack(t *testing.T, room int) {
 		if err != nil {
 			t.Fatalf("%s: %v", sh, err)
 		}
-		if dim, _ := f.GetSheetDimension(sh); dim != fmt.Sprintf("A1:L%d", len(rows)) {
+		// A file, B sheet, C row, D department, E period, F name, G code,
+		// H–I the notes, then the figure (no table of the spec has it) and
+		// its cell.
+		if dim, _ := f.GetSheetDimension(sh); dim != fmt.Sprintf("A1:K%d", len(rows)) {
 			t.Errorf("%s: dimension %s for %d rows", sh, dim, len(rows))
+		}
+		if rows[0][9] != "税收<收入>&, year to date" || rows[0][10] != "Cell" {
+			t.Errorf("%s: header %q", sh, rows[0])
 		}
 		for _, row := range rows[1:] {
 			e := r.Detail[i]
-			for len(row) < 12 {
+			for len(row) < 11 {
 				row = append(row, "")
 			}
 			want := strings.ReplaceAll(e.Entity, "\x07", "\uFFFD")
-			if row[0] != e.File || row[2] != e.Cell || row[3] != "财政所" || row[5] != "税收<收入>&" || row[7] != want ||
-				row[9] != e.Value.String() || row[10] != "x" || (row[11] == "yes") != e.AsText {
+			if row[0] != e.File || row[2] != e.Cell[1:] || row[3] != "财政所" || row[5] != want || row[7] != e.Cell+": x" ||
+				row[9] != e.Value.String() || row[10] != e.Cell || (row[8] == e.Cell) != e.AsText {
 				t.Fatalf("%s row %d: %q, want %+v", sh, i, row, e)
 			}
 			i++
@@ -229,7 +235,9 @@ func BenchmarkDetailRun(b *testing.B) {
 // as text.
 func TestDetailCellsWithoutReferences(t *testing.T) {
 	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收收入", Precision: 2}},
-		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}
+		Departments: []reconcile.Department{{Code: "czs", Name: "财政所", Tables: []reconcile.Table{{ID: "t", Sheet: "S", Rows: reconcile.Enterprise,
+			Columns: []reconcile.Column{{Role: reconcile.RoleName}, {Role: reconcile.RoleValue, Indicator: "tax", Measure: reconcile.MonthValue},
+				{Role: reconcile.RoleValue, Indicator: "tax", Measure: reconcile.YTDValue}}}}}}}
 	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
 	p := reconcile.Period{Year: 2020, Month: 3}
 	src := func(cell string) reconcile.Source { return reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: cell} }
@@ -243,16 +251,14 @@ func TestDetailCellsWithoutReferences(t *testing.T) {
 	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
 		t.Fatal(err)
 	}
+	// One row per source row: row 4's two figures share a row, each with
+	// its cell; the notes name the cell typed as text (M) and the raw text
+	// of a figure written otherwise (L); a figure of an indicator no table
+	// has comes after the notes (N, O).
 	want := []string{
-		"A2=f.xlsx B2=S C2=C4 D2=财政所 E2=2020-03 F2=税收收入 G2=本月 H2=甲公司 I2=91120111MA05KXYZ3Q J2=1234.5",
-		"A3=f.xlsx B3=S C3=D4 D3=财政所 E3=2020-03 F3=税收收入 G3=本年累计 H3=甲公司 I3=91120111MA05KXYZ3Q J3=12 L3=yes",
-		"A4=f.xlsx B4=S C4=C5 D4=财政所 E4=2020-03 F4=税收收入 G4=本月 J4=7 K4=７ L4=yes",
-		"A5=f.xlsx B5=S C5=AB70000 D5=other E5=2020-03 F5=new G5=本月 H5=乙 I5=X J5=1234567890.1234567",
-	}
-	if lang := reconcile.English; lang == reconcile.English {
-		for i := range want {
-			want[i] = strings.NewReplacer("本月", "month", "本年累计", "year to date").Replace(want[i])
-		}
+		"A2=f.xlsx B2=S C2=4 D2=财政所 E2=2020-03 F2=甲公司 G2=91120111MA05KXYZ3Q H2=1234.5 I2=C4 J2=12 K2=D4 M2=D4",
+		"A3=f.xlsx B3=S C3=5 D3=财政所 E3=2020-03 H3=7 I3=C5 L3=C5: ７ M3=C5",
+		"A4=f.xlsx B4=S C4=70000 D4=other E4=2020-03 F4=乙 G4=X N4=1234567890.1234567 O4=AB70000",
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), excelize.Options{RawCellValue: true})
 	if err != nil {
