@@ -64,6 +64,9 @@ type Detail struct {
 	// most of them), as index+1 by column and row (up to cellCols ×
 	// cellRows, at most 16 MB), so as not to look their text up.
 	cells [cellCols][]int32
+	// byRow are the name and credit code columns' last shared strings by
+	// source row (up to cellRows, at most 3 MB): see textRow.
+	byRow [2][]rowText
 	// lastPeriod is the period of the entry before, and its text.
 	lastPeriod reconcile.Period
 	lastPText  *detailText
@@ -86,8 +89,8 @@ type Detail struct {
 	pendRow int // the source row's number; 0: not a plain reference
 	pendE   reconcile.Entry
 	lastCol int // the figure column of the entry before
-	// notes and raws are the row's notes columns, built as it is written.
-	raws, asText []byte
+	// other, raws and asText are the row's notes, built as it is written.
+	other, raws, asText []byte
 
 	seal sealer // the rows' digests, for the seal sheet
 
@@ -130,6 +133,10 @@ type figCol struct {
 	figKey
 	ind    *detailIndicator
 	header string
+	// src is the source column (its letters) of the column's first
+	// figure, which its header shows: a figure from another column is
+	// named in the row's notes.
+	src string
 }
 
 type figKey struct {
@@ -147,10 +154,13 @@ type pendFig struct {
 }
 
 // The 明细's fixed columns: one row per source row (file, sheet, row,
-// department, period, name, credit code), then each figure column's value
-// and its source cell, the spec's first; then two notes columns (the raw
-// text of a figure written otherwise, and the figures typed as text),
-// then the figure columns no table of the spec has, if any.
+// department, period, name, credit code), then the figure columns, the
+// spec's first, each headed by its indicator, measure and source column
+// (so a figure's source cell is that column in the row's 行); then three
+// notes columns (the source cells of figures from another column than
+// their header shows, the raw text of figures whose cell held other than
+// their digits, the cells of figures typed as text), then the figure
+// columns no table of the spec has, if any.
 const (
 	colFile = iota
 	colSheet
@@ -181,11 +191,14 @@ type chunk struct {
 	last bool
 }
 
-// detailLevel is the deflate level of the detail rows: klauspost's fastest.
-// On 1.7 GB of rows like these (a prototype) it took 4.6 s for 180 MB where
-// its level 5 took 9.3 s for 146 MB and compress/flate's default, which
-// excelize uses, 44.6 s.
-const detailLevel = flate.BestSpeed
+// detailLevel is the deflate level of the detail rows: klauspost's level 2.
+// On the 明细 of one row per source row (79 MB of XML from 50 bench files)
+// it took 145 ms for 9 MB where level 1 took 195 ms for the same size,
+// level 3 147 ms for 8 MB, Huffman only 109 ms for 37 MB (one CPU). On
+// the earlier 明细 of one row per figure level 1 was the fastest: 1.7 GB
+// in 4.6 s, where compress/flate's default, which excelize uses, took
+// 44.6 s.
+const detailLevel = 2
 
 const chunkBytes = 256 << 10
 
@@ -313,24 +326,25 @@ func (d *Detail) addCol(code string, m reconcile.Measure) int {
 	}
 	mt := d.measureText(m)
 	j := len(d.cols)
-	d.cols = append(d.cols, figCol{figKey{code, m}, ind, ind.s + d.l("·", ", ") + mt.s})
+	d.cols = append(d.cols, figCol{figKey: figKey{code, m}, ind: ind, header: ind.s + d.l("·", ", ") + mt.s})
 	d.colAt[figKey{code, m}] = j
 	d.pend = append(d.pend, pendFig{})
 	return j
 }
 
-// sheetCol is the sheet column (0-based) of figure column j's value; its
-// source cell is in the column after.
+// sheetCol is the sheet column (0-based) of figure column j.
 func (d *Detail) sheetCol(j int) int {
 	if j < d.nSpec {
-		return nFixedCols + 2*j
+		return nFixedCols + j
 	}
-	return nFixedCols + 2*j + 2 // after the notes columns
+	return nFixedCols + j + nNotes // after the notes columns
 }
 
-// notesCol is the sheet column of the raw-text notes; the typed-as-text
-// notes follow it.
-func (d *Detail) notesCol() int { return nFixedCols + 2*d.nSpec }
+// nNotes is the number of notes columns.
+const nNotes = 3
+
+// notesCol is the sheet column of the first notes column.
+func (d *Detail) notesCol() int { return nFixedCols + d.nSpec }
 
 // col finds the figure column of an entry, trying the one after the entry
 // before first (a row's cells come in the table's order).
@@ -374,6 +388,15 @@ func (d *Detail) Add(e reconcile.Entry) {
 func sameRow(a, b *reconcile.Entry) bool {
 	return a.File == b.File && a.Sheet == b.Sheet && a.Department == b.Department && a.Period == b.Period &&
 		a.Entity == b.Entity && a.Code == b.Code
+}
+
+// refCol is the column letters of an A1 reference ("C12" → "C").
+func refCol(ref string) string {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		i++
+	}
+	return ref[:i]
 }
 
 // refRow is the row of an A1 reference ("C12" → 12), 0 when ref is not one.
@@ -531,36 +554,33 @@ func (d *Detail) row(b []byte, r int) []byte {
 	cell(dept.s)
 	b = d.known(b, colPeriod, rn, plain, pt)
 	cell(pt.s)
-	b = d.textS(b, colEntity, rn, plain, e.Entity)
+	b = d.textRow(b, colEntity, rn, 0, e.Entity)
 	cell(sealText(e.Entity))
-	b = d.textS(b, colCode, rn, plain, e.Code)
+	b = d.textRow(b, colCode, rn, 1, e.Code)
 	cell(sealText(e.Code))
-	d.raws, d.asText = d.raws[:0], d.asText[:0]
+	d.other, d.raws, d.asText = d.other[:0], d.raws[:0], d.asText[:0]
 	for j := range d.pend {
 		if j == d.nSpec {
 			// The figures no table of the spec has come after the notes,
 			// which name them too (rare: a second pass over them).
 			for k := j; k < len(d.pend); k++ {
 				if f := &d.pend[k]; f.has {
-					d.note(f, appendDecimal(d.num[:0], f.value))
+					d.note(&d.cols[k], f, appendDecimal(d.num[:0], f.value))
 				}
 			}
 			b = d.notes(b, rn, cell)
 		}
 		f := &d.pend[j]
 		if !f.has {
-			gap += 2
+			gap++
 			continue
 		}
 		c := &d.cols[j]
-		col := d.sheetCol(j)
 		d.num = appendDecimal(d.num[:0], f.value)
-		b = d.value(b, col, rn, c.ind.style, d.num)
+		b = d.value(b, d.sheetCol(j), rn, c.ind.style, d.num)
 		cellBytes(d.num)
-		b = d.cellRef(b, col+1, rn, plain, f.cell)
-		cell(sealText(f.cell))
 		if j < d.nSpec {
-			d.note(f, d.num)
+			d.note(c, f, d.num)
 		}
 		*f = pendFig{}
 	}
@@ -571,10 +591,53 @@ func (d *Detail) row(b []byte, r int) []byte {
 	return append(b, `</row>`...)
 }
 
-// note adds figure f, whose digits are num, to the row's notes: its raw
-// text when its cell held other than its digits, its cell when it was
-// typed as text.
-func (d *Detail) note(f *pendFig, num []byte) {
+// textRow appends a text cell of the name or credit code column, looking
+// its shared string up by the source row first: a department's rows come
+// in the same order month after month, so a row's name is most often the
+// one the same row had in the file before, and comparing it costs less
+// than a map lookup.
+func (d *Detail) textRow(b []byte, col int, rn []byte, k int, s string) []byte {
+	r := d.pendRow
+	if s == "" || len(s) > maxCellChars || r <= 0 || r >= cellRows {
+		return d.textS(b, col, rn, d.plain, s)
+	}
+	m := d.byRow[k]
+	if r < len(m) && m[r].s == s {
+		return append(d.cellStart(b, col, rn, d.plain), d.tail(m[r].i)...)
+	}
+	i, ok := d.shared(col, s)
+	if !ok {
+		return d.textS(b, col, rn, d.plain, s)
+	}
+	if r >= len(m) {
+		m = append(m, make([]rowText, r+1-len(m))...)
+		d.byRow[k] = m
+	}
+	m[r] = rowText{s, i}
+	return append(d.cellStart(b, col, rn, d.plain), d.tail(i)...)
+}
+
+type rowText struct {
+	s string
+	i int32
+}
+
+// note adds figure f of column c, whose digits are num, to the row's
+// notes: its cell when it is not in the column c's header shows (or the
+// row's 行 is not its row), its raw text when its cell held other than its
+// digits, its cell when it was typed as text.
+func (d *Detail) note(c *figCol, f *pendFig, num []byte) {
+	if c.src == "" {
+		c.src = refCol(f.cell)
+	}
+	if d.pendRow == 0 || refCol(f.cell) != c.src {
+		if len(d.other) > 0 {
+			d.other = append(d.other, d.l("；", "; ")...)
+		}
+		d.other = append(d.other, c.header...)
+		d.other = append(d.other, d.l("：", ": ")...)
+		d.other = append(d.other, f.cell...)
+	}
 	if f.raw != string(num) {
 		if len(d.raws) > 0 {
 			d.raws = append(d.raws, d.l("；", "; ")...)
@@ -596,7 +659,7 @@ func (d *Detail) note(f *pendFig, num []byte) {
 // and the cells of figures typed as text ("C5、D5").
 func (d *Detail) notes(b []byte, rn []byte, cell func(string)) []byte {
 	col := d.notesCol()
-	for i, t := range [2][]byte{d.raws, d.asText} {
+	for i, t := range [nNotes][]byte{d.other, d.raws, d.asText} {
 		if len(t) == 0 {
 			cell("")
 			continue
@@ -1004,7 +1067,11 @@ func (x *out) detailColumns() []column {
 		if j == d.nSpec {
 			cols = append(cols, x.notesColumns()...)
 		}
-		cols = append(cols, column{c.header, 7}, column{x.l("单元格", "Cell"), 3})
+		h := c.header
+		if c.src != "" {
+			h += x.l("\n（"+c.src+" 列）", "\n(column "+c.src+")")
+		}
+		cols = append(cols, column{h, 7})
 	}
 	if len(d.cols) <= d.nSpec {
 		cols = append(cols, x.notesColumns()...)
@@ -1013,18 +1080,19 @@ func (x *out) detailColumns() []column {
 }
 
 func (x *out) notesColumns() []column {
-	return []column{{x.l("原始内容（单元格：原文）", "Raw (cell: text)"), 8}, {x.l("以文本录入的单元格", "Typed as text (cells)"), 5}}
+	return []column{{x.l("不在表头所示列的数值（来源单元格）", "Figures not in their header's column (source cell)"), 10},
+		{x.l("原始内容（单元格：原文）", "Raw text (cell: text)"), 8}, {x.l("以文本录入的单元格", "Typed as text (cells)"), 5}}
 }
 
 // detailSeal is what the seal says of the 明细's figure columns, one row
-// each: its value column, indicator code, measure and source-cell column.
+// each: its sheet column, indicator code, measure and the source column
+// its header shows.
 // A reader of the workbook (节点汇总) adds each figure up by these.
 func (x *out) detailSeal() [][]string {
 	var rows [][]string
 	d := x.det
 	for j, c := range d.cols {
-		col := d.sheetCol(j)
-		rows = append(rows, []string{"detail_col", columnName(col + 1), c.code, string(c.m), columnName(col + 2)})
+		rows = append(rows, []string{"detail_col", columnName(d.sheetCol(j) + 1), c.code, string(c.m), c.src})
 	}
 	return rows
 }

@@ -122,8 +122,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 			figRow[n] = len(figures)
 			figures = append(figures, fr)
 		case "detail_col":
-			cols = append(cols, detailColRead{value: columnOf(at(row, 1) + "1"), code: at(row, 2),
-				m: reconcile.Measure(at(row, 3)), cell: columnOf(at(row, 4) + "1")})
+			cols = append(cols, detailColRead{value: columnOf(at(row, 1) + "1"), code: at(row, 2), m: reconcile.Measure(at(row, 3))})
 		case "detail":
 			first, _ := strconv.Atoi(at(row, 2))
 			last, _ := strconv.Atoi(at(row, 3))
@@ -227,13 +226,12 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 	})
 }
 
-// detailColRead is a 明细 figure column as the seal names it: the column
-// of its values (1-based), its indicator and measure, and the column of
-// their source cells.
+// detailColRead is a 明细 figure column as the seal names it: its column
+// (1-based), indicator and measure.
 type detailColRead struct {
-	value, cell int
-	code        string
-	m           reconcile.Measure
+	value int
+	code  string
+	m     reconcile.Measure
 }
 
 // readDetail streams the detail sheets: each block of rows digested, each
