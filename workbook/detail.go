@@ -80,6 +80,10 @@ type Detail struct {
 	cols  []figCol
 	colAt map[figKey]int
 	nSpec int
+	// nGen is the number of measure columns (cols[:nGen]) for indicator
+	// tables' rows, whose indicator is the row's (pendInd).
+	nGen    int
+	pendInd string
 	// names are the columns' letters, as far as needed.
 	names [][]byte
 	// pend is the source row being gathered: its entries by figure column
@@ -91,6 +95,7 @@ type Detail struct {
 	lastCol int // the figure column of the entry before
 	// other, raws and asText are the row's notes, built as it is written.
 	other, raws, asText []byte
+	cellList            []byte
 
 	seal sealer // the rows' digests, for the seal sheet
 
@@ -232,30 +237,47 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 		d.measure = append(d.measure, detailMeasure{m, detailText{s: label(lang, l)}})
 	}
 	d.colAt = map[figKey]int{}
-	used := map[figKey]bool{}
+	// Entity tables' figures get a column each (indicator and measure);
+	// indicator tables' (one row per indicator) share columns by measure,
+	// their indicator in the row's 指标 column, unless an entity table has
+	// the same indicator and measure.
+	used, byLine := map[figKey]bool{}, map[figKey]bool{}
 	for _, dep := range s.Departments {
 		for ti := range dep.Tables {
 			t := &dep.Tables[ti]
-			for li := range max(len(t.Lines), 1) {
-				for _, c := range t.Columns {
-					if c.Role != reconcile.RoleValue {
-						continue
-					}
-					if t.Rows != reconcile.Indicators {
-						used[figKey{c.Indicator, c.Measure}] = true
-					} else if li < len(t.Lines) {
-						if code := t.IndicatorFor(c, &t.Lines[li]); code != "" {
-							used[figKey{code, c.Measure}] = true
-						}
+			for _, c := range t.Columns {
+				if c.Role != reconcile.RoleValue {
+					continue
+				}
+				if t.Rows != reconcile.Indicators {
+					used[figKey{c.Indicator, c.Measure}] = true
+					continue
+				}
+				for li := range t.Lines {
+					if code := t.IndicatorFor(c, &t.Lines[li]); code != "" {
+						byLine[figKey{code, c.Measure}] = true
 					}
 				}
 			}
 		}
 	}
+	measures := []reconcile.Measure{reconcile.MonthValue, reconcile.YTDValue, reconcile.YearValue, reconcile.LevelValue}
+	for _, m := range measures {
+		j := -1
+		for k := range byLine {
+			if k.m == m && !used[k] {
+				if j < 0 {
+					j = d.addCol("", m)
+				}
+				d.colAt[k] = j
+			}
+		}
+	}
+	d.nGen = len(d.cols)
 	// An indicator's columns side by side, in the spec's order of
 	// indicators, its measures in the order a month's are read.
 	for _, def := range s.Indicators {
-		for _, m := range []reconcile.Measure{reconcile.MonthValue, reconcile.YTDValue, reconcile.YearValue, reconcile.LevelValue} {
+		for _, m := range measures {
 			if used[figKey{def.Code, m}] {
 				d.addCol(def.Code, m)
 				delete(used, figKey{def.Code, m})
@@ -317,34 +339,53 @@ func (d *Detail) compress(work <-chan chunk) {
 // addCol adds a figure column for indicator code and measure m, and
 // returns it; -1 when the sheet has no room for another (maxDetailCols).
 func (d *Detail) addCol(code string, m reconcile.Measure) int {
-	if d.sheetCol(len(d.cols)+1)+1 >= maxDetailCols {
+	if d.sheetCol(len(d.cols)) >= maxDetailCols {
 		return -1
+	}
+	mt := d.measureText(m)
+	j := len(d.cols)
+	if code == "" { // a measure's column for indicator tables' rows
+		d.cols = append(d.cols, figCol{figKey: figKey{"", m}, header: mt.s})
+		d.pend = append(d.pend, pendFig{})
+		return j
 	}
 	ind, ok := d.inds[code]
 	if !ok {
 		ind = &detailIndicator{detailText{s: code}, d.st["number"]}
 	}
-	mt := d.measureText(m)
-	j := len(d.cols)
 	d.cols = append(d.cols, figCol{figKey: figKey{code, m}, ind: ind, header: ind.s + d.l("·", ", ") + mt.s})
 	d.colAt[figKey{code, m}] = j
 	d.pend = append(d.pend, pendFig{})
 	return j
 }
 
-// sheetCol is the sheet column (0-based) of figure column j.
+// sheetCol is the sheet column (0-based) of figure column j: the measures'
+// columns of indicator tables' rows after the 指标 column and before the
+// 单元格 column, then the spec's figure columns, the notes, the rest.
 func (d *Detail) sheetCol(j int) int {
-	if j < d.nSpec {
-		return nFixedCols + j
+	c := nFixedCols
+	if d.nGen > 0 {
+		if j < d.nGen {
+			return c + 1 + j
+		}
+		c += d.nGen + 2
 	}
-	return nFixedCols + j + nNotes // after the notes columns
+	if j < d.nSpec {
+		return c + j - d.nGen
+	}
+	return c + j - d.nGen + nNotes // after the notes columns
 }
+
+// indCol and cellsCol are the sheet columns of the indicator and of the
+// source cells of an indicator table's row (when the spec has one).
+func (d *Detail) indCol() int   { return nFixedCols }
+func (d *Detail) cellsCol() int { return nFixedCols + 1 + d.nGen }
 
 // nNotes is the number of notes columns.
 const nNotes = 3
 
 // notesCol is the sheet column of the first notes column.
-func (d *Detail) notesCol() int { return nFixedCols + d.nSpec }
+func (d *Detail) notesCol() int { return d.sheetCol(d.nSpec) - nNotes }
 
 // col finds the figure column of an entry, trying the one after the entry
 // before first (a row's cells come in the table's order).
@@ -367,8 +408,13 @@ func (d *Detail) col(code string, m reconcile.Measure) int {
 func (d *Detail) Add(e reconcile.Entry) {
 	j := d.col(e.Indicator, e.Measure)
 	row := refRow(e.Cell)
-	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e)) {
+	gen := j >= 0 && j < d.nGen
+	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e) ||
+		gen && d.pendInd != "" && d.pendInd != e.Indicator) {
 		d.flushRow()
+	}
+	if gen {
+		d.pendInd = e.Indicator
 	}
 	if j < 0 {
 		// No column left for it: the run's detail is not whole, and says so.
@@ -431,7 +477,7 @@ func (d *Detail) flushRow() {
 	d.rows++
 	d.n++
 	d.buf = d.row(d.buf, d.rows+1)
-	d.pendN = 0
+	d.pendN, d.pendInd = 0, ""
 	if len(d.buf) >= chunkBytes {
 		d.send(false)
 	}
@@ -559,13 +605,16 @@ func (d *Detail) row(b []byte, r int) []byte {
 	b = d.textRow(b, colCode, rn, 1, e.Code)
 	cell(sealText(e.Code))
 	d.other, d.raws, d.asText = d.other[:0], d.raws[:0], d.asText[:0]
-	for j := range d.pend {
+	if d.nGen > 0 {
+		b = d.lineFigures(b, rn, cell, cellBytes)
+	}
+	for j := d.nGen; j < len(d.pend); j++ {
 		if j == d.nSpec {
 			// The figures no table of the spec has come after the notes,
 			// which name them too (rare: a second pass over them).
 			for k := j; k < len(d.pend); k++ {
 				if f := &d.pend[k]; f.has {
-					d.note(&d.cols[k], f, appendDecimal(d.num[:0], f.value))
+					d.note(&d.cols[k], f, appendDecimal(d.num[:0], f.value), true)
 				}
 			}
 			b = d.notes(b, rn, cell)
@@ -580,7 +629,7 @@ func (d *Detail) row(b []byte, r int) []byte {
 		b = d.value(b, d.sheetCol(j), rn, c.ind.style, d.num)
 		cellBytes(d.num)
 		if j < d.nSpec {
-			d.note(c, f, d.num)
+			d.note(c, f, d.num, true)
 		}
 		*f = pendFig{}
 	}
@@ -589,6 +638,45 @@ func (d *Detail) row(b []byte, r int) []byte {
 	}
 	d.seal.endRow()
 	return append(b, `</row>`...)
+}
+
+// lineFigures appends an indicator table's row: its indicator, its
+// figures by measure and their source cells ("C8、E8"); or leaves those
+// columns empty.
+func (d *Detail) lineFigures(b []byte, rn []byte, cell func(string), cellBytes func([]byte)) []byte {
+	if d.pendInd == "" {
+		for range d.nGen + 2 {
+			cell("")
+		}
+		return b
+	}
+	ind, ok := d.inds[d.pendInd]
+	if !ok {
+		ind = &detailIndicator{detailText{s: d.pendInd}, d.st["number"]}
+	}
+	b = d.known(b, d.indCol(), rn, d.plain, &ind.detailText)
+	cell(ind.s)
+	d.cellList = d.cellList[:0]
+	for j := range d.nGen {
+		f := &d.pend[j]
+		if !f.has {
+			cell("")
+			continue
+		}
+		d.num = appendDecimal(d.num[:0], f.value)
+		b = d.value(b, d.sheetCol(j), rn, ind.style, d.num)
+		cellBytes(d.num)
+		if len(d.cellList) > 0 {
+			d.cellList = append(d.cellList, d.l("、", ", ")...)
+		}
+		d.cellList = append(d.cellList, f.cell...)
+		d.note(&d.cols[j], f, d.num, false)
+		*f = pendFig{}
+	}
+	s := sealText(string(d.cellList))
+	b = d.textS(b, d.cellsCol(), rn, d.plain, s)
+	cell(s)
+	return b
 }
 
 // textRow appends a text cell of the name or credit code column, looking
@@ -626,11 +714,11 @@ type rowText struct {
 // notes: its cell when it is not in the column c's header shows (or the
 // row's 行 is not its row), its raw text when its cell held other than its
 // digits, its cell when it was typed as text.
-func (d *Detail) note(c *figCol, f *pendFig, num []byte) {
-	if c.src == "" {
+func (d *Detail) note(c *figCol, f *pendFig, num []byte, checkCol bool) {
+	if checkCol && c.src == "" {
 		c.src = refCol(f.cell)
 	}
-	if d.pendRow == 0 || refCol(f.cell) != c.src {
+	if checkCol && (d.pendRow == 0 || refCol(f.cell) != c.src) {
 		if len(d.other) > 0 {
 			d.other = append(d.other, d.l("；", "; ")...)
 		}
@@ -1063,7 +1151,15 @@ func (x *out) detailColumns() []column {
 		{x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
 	}
 	d := x.det
-	for j, c := range d.cols {
+	if d.nGen > 0 {
+		cols = append(cols, column{x.l("指标", "Indicator"), 9})
+		for _, c := range d.cols[:d.nGen] {
+			cols = append(cols, column{c.header, 7})
+		}
+		cols = append(cols, column{x.l("单元格", "Cells"), 4})
+	}
+	for j := d.nGen; j < len(d.cols); j++ {
+		c := d.cols[j]
 		if j == d.nSpec {
 			cols = append(cols, x.notesColumns()...)
 		}
@@ -1091,6 +1187,9 @@ func (x *out) notesColumns() []column {
 func (x *out) detailSeal() [][]string {
 	var rows [][]string
 	d := x.det
+	if d.nGen > 0 {
+		rows = append(rows, []string{"detail_indicator", columnName(d.indCol() + 1)})
+	}
 	for j, c := range d.cols {
 		rows = append(rows, []string{"detail_col", columnName(d.sheetCol(j) + 1), c.code, string(c.m), c.src})
 	}

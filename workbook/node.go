@@ -98,6 +98,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 	blocks := map[string][]reconcile.Block{}
 	var blockSheets []string
 	var cols []detailColRead
+	indCol := 0 // the 明细's 指标 column, for indicator tables' rows
 	for _, row := range rows {
 		if len(row) == 0 {
 			continue
@@ -121,6 +122,8 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 			}
 			figRow[n] = len(figures)
 			figures = append(figures, fr)
+		case "detail_indicator":
+			indCol = columnOf(at(row, 1) + "1")
 		case "detail_col":
 			cols = append(cols, detailColRead{value: columnOf(at(row, 1) + "1"), code: at(row, 2), m: reconcile.Measure(at(row, 3))})
 		case "detail":
@@ -160,7 +163,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 		return err
 	}
 	r.Figures = figures
-	if err := readDetail(x, r, blocks, blockSheets, cols); err != nil {
+	if err := readDetail(x, r, blocks, blockSheets, cols, indCol); err != nil {
 		return err
 	}
 	return readInputs(x, r)
@@ -227,7 +230,7 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 }
 
 // detailColRead is a 明细 figure column as the seal names it: its column
-// (1-based), indicator and measure.
+// (1-based), indicator (none: the row's, in the 指标 column) and measure.
 type detailColRead struct {
 	value int
 	code  string
@@ -239,7 +242,7 @@ type detailColRead struct {
 // row per source row, its figures in the columns the seal names (cols);
 // version 1's, one row per figure, is read as it was written. A roll-up's
 // node detail also becomes its parts (a few per town, indicator and month).
-func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Block, sheets []string, cols []detailColRead) error {
+func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Block, sheets []string, cols []detailColRead, indCol int) error {
 	r.DetailSums = map[string]decimal.Decimal{}
 	r.DetailFiles = map[string]bool{}
 	codes := map[string]string{}
@@ -277,7 +280,7 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 				return nil
 			}
 			if r.Version != reconcile.SealVersion1 {
-				readDetailRow(r, cells, cols, bs, &bi, row, d)
+				readDetailRow(r, cells, cols, codes, indCol, bs, &bi, row, d)
 				return nil
 			}
 			c := rowCells(cells, 12)
@@ -313,7 +316,8 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 // readDetailRow reads one 明细 row of a town's workbook: its cells, figures
 // as their digits, digested up to the last non-empty one, as tally wrote
 // them; each figure of a month added to its indicator and month.
-func readDetailRow(r *reconcile.NodeRead, cells []rawCell, cols []detailColRead, bs []reconcile.Block, bi *int, row int, d *reconcile.Digest) {
+func readDetailRow(r *reconcile.NodeRead, cells []rawCell, cols []detailColRead, codes map[string]string, indCol int,
+	bs []reconcile.Block, bi *int, row int, d *reconcile.Digest) {
 	n := 0
 	for _, c := range cells {
 		n = max(n, c.Col)
@@ -329,10 +333,14 @@ func readDetailRow(r *reconcile.NodeRead, cells []rawCell, cols []detailColRead,
 			continue // not a number: the digest tells it was not tally's
 		}
 		c[fc.value-1] = reconcile.Canonical(v)
+		code := fc.code
+		if code == "" && indCol > 0 { // a measure's column: the row's indicator
+			code = codes[at(c, indCol-1)]
+		}
 		switch fc.m {
 		case reconcile.MonthValue, reconcile.LevelValue, reconcile.YearValue:
 			if perr == nil && p.IsMonth() {
-				k := fc.code + "|" + p.String()
+				k := code + "|" + p.String()
 				r.DetailSums[k] = r.DetailSums[k].Add(v)
 			}
 		}
