@@ -51,11 +51,9 @@ func BenchmarkDetailRow(b *testing.B) {
 	buf := make([]byte, 0, 4096)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		d.pendE, d.pendRow = e, 17
-		for _, e := range []*reconcile.Entry{&e, &e2} {
-			j := d.col(e.Indicator, e.Measure)
-			d.pend[j] = pendFig{has: true, cell: e.Cell, value: e.Value, raw: e.Raw}
-		}
+		d.Add(e)
+		d.Add(e2)
+		d.pendN = 0
 		buf = d.row(buf[:0], i+2)
 	}
 	b.SetBytes(int64(len(buf)))

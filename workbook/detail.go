@@ -96,6 +96,7 @@ type Detail struct {
 	// other, raws and asText are the row's notes, built as it is written.
 	other, raws, asText []byte
 	cellList            []byte
+	nums                []byte // the row's figures' digits
 
 	seal sealer // the rows' digests, for the seal sheet
 
@@ -150,12 +151,11 @@ type figKey struct {
 }
 
 // pendFig is one figure of the source row being gathered.
+// Its digits are nums[off:end]: formatted as it comes, so the row holds
+// no pointer per figure.
 type pendFig struct {
-	has   bool
-	cell  string
-	value decimal.Decimal
-	raw   string
-	text  bool
+	has      bool
+	off, end int32
 }
 
 // The 明细's fixed columns: one row per source row (file, sheet, row,
@@ -426,7 +426,17 @@ func (d *Detail) Add(e reconcile.Entry) {
 	if d.pendN == 0 {
 		d.pendE, d.pendRow = e, row
 	}
-	d.pend[j] = pendFig{has: true, cell: e.Cell, value: e.Value, raw: e.Raw, text: e.AsText}
+	off := len(d.nums)
+	d.nums = appendDecimal(d.nums, e.Value)
+	d.pend[j] = pendFig{true, int32(off), int32(len(d.nums))}
+	num := d.nums[off:]
+	if j < d.nGen {
+		if len(d.cellList) > 0 {
+			d.cellList = append(d.cellList, d.l("、", ", ")...)
+		}
+		d.cellList = append(d.cellList, e.Cell...)
+	}
+	d.note(&d.cols[j], e.Cell, e.Raw, e.AsText, num, j >= d.nGen)
 	d.pendN++
 }
 
@@ -604,19 +614,11 @@ func (d *Detail) row(b []byte, r int) []byte {
 	cell(sealText(e.Entity))
 	b = d.textRow(b, colCode, rn, 1, e.Code)
 	cell(sealText(e.Code))
-	d.other, d.raws, d.asText = d.other[:0], d.raws[:0], d.asText[:0]
 	if d.nGen > 0 {
 		b = d.lineFigures(b, rn, cell, cellBytes)
 	}
 	for j := d.nGen; j < len(d.pend); j++ {
 		if j == d.nSpec {
-			// The figures no table of the spec has come after the notes,
-			// which name them too (rare: a second pass over them).
-			for k := j; k < len(d.pend); k++ {
-				if f := &d.pend[k]; f.has {
-					d.note(&d.cols[k], f, appendDecimal(d.num[:0], f.value), true)
-				}
-			}
 			b = d.notes(b, rn, cell)
 		}
 		f := &d.pend[j]
@@ -624,19 +626,17 @@ func (d *Detail) row(b []byte, r int) []byte {
 			gap++
 			continue
 		}
-		c := &d.cols[j]
-		d.num = appendDecimal(d.num[:0], f.value)
-		b = d.value(b, d.sheetCol(j), rn, c.ind.style, d.num)
-		cellBytes(d.num)
-		if j < d.nSpec {
-			d.note(c, f, d.num, true)
-		}
+		num := d.nums[f.off:f.end]
+		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num)
+		cellBytes(num)
 		*f = pendFig{}
 	}
 	if len(d.pend) <= d.nSpec {
 		b = d.notes(b, rn, cell)
 	}
 	d.seal.endRow()
+	d.nums, d.cellList = d.nums[:0], d.cellList[:0]
+	d.other, d.raws, d.asText = d.other[:0], d.raws[:0], d.asText[:0]
 	return append(b, `</row>`...)
 }
 
@@ -656,21 +656,15 @@ func (d *Detail) lineFigures(b []byte, rn []byte, cell func(string), cellBytes f
 	}
 	b = d.known(b, d.indCol(), rn, d.plain, &ind.detailText)
 	cell(ind.s)
-	d.cellList = d.cellList[:0]
 	for j := range d.nGen {
 		f := &d.pend[j]
 		if !f.has {
 			cell("")
 			continue
 		}
-		d.num = appendDecimal(d.num[:0], f.value)
-		b = d.value(b, d.sheetCol(j), rn, ind.style, d.num)
-		cellBytes(d.num)
-		if len(d.cellList) > 0 {
-			d.cellList = append(d.cellList, d.l("、", ", ")...)
-		}
-		d.cellList = append(d.cellList, f.cell...)
-		d.note(&d.cols[j], f, d.num, false)
+		num := d.nums[f.off:f.end]
+		b = d.value(b, d.sheetCol(j), rn, ind.style, num)
+		cellBytes(num)
 		*f = pendFig{}
 	}
 	s := sealText(string(d.cellList))
@@ -714,31 +708,31 @@ type rowText struct {
 // notes: its cell when it is not in the column c's header shows (or the
 // row's 行 is not its row), its raw text when its cell held other than its
 // digits, its cell when it was typed as text.
-func (d *Detail) note(c *figCol, f *pendFig, num []byte, checkCol bool) {
+func (d *Detail) note(c *figCol, cell, raw string, text bool, num []byte, checkCol bool) {
 	if checkCol && c.src == "" {
-		c.src = refCol(f.cell)
+		c.src = refCol(cell)
 	}
-	if checkCol && (d.pendRow == 0 || refCol(f.cell) != c.src) {
+	if checkCol && (d.pendRow == 0 || refCol(cell) != c.src) {
 		if len(d.other) > 0 {
 			d.other = append(d.other, d.l("；", "; ")...)
 		}
 		d.other = append(d.other, c.header...)
 		d.other = append(d.other, d.l("：", ": ")...)
-		d.other = append(d.other, f.cell...)
+		d.other = append(d.other, cell...)
 	}
-	if f.raw != string(num) {
+	if raw != string(num) {
 		if len(d.raws) > 0 {
 			d.raws = append(d.raws, d.l("；", "; ")...)
 		}
-		d.raws = append(d.raws, f.cell...)
+		d.raws = append(d.raws, cell...)
 		d.raws = append(d.raws, d.l("：", ": ")...)
-		d.raws = append(d.raws, f.raw...)
+		d.raws = append(d.raws, raw...)
 	}
-	if f.text {
+	if text {
 		if len(d.asText) > 0 {
 			d.asText = append(d.asText, d.l("、", ", ")...)
 		}
-		d.asText = append(d.asText, f.cell...)
+		d.asText = append(d.asText, cell...)
 	}
 }
 
