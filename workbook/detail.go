@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
 	"github.com/shopspring/decimal"
@@ -1119,6 +1120,15 @@ func (x *out) detail() error {
 		}
 		headerRow, err := x.head(name, "", cols)
 		if err != nil {
+			return err
+		}
+		// The figure columns' headers wrap (indicator, measure, source
+		// column): the row is as tall as the tallest.
+		lines := 1
+		for _, c := range cols {
+			lines = max(lines, grid.Lines(c.header, grid.Width(int(c.width))))
+		}
+		if err := x.f.SetRowHeight(name, headerRow, min(float64(lines)*grid.LineHeight, 409)); err != nil {
 			return err
 		}
 		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
