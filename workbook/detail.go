@@ -72,8 +72,9 @@ type Detail struct {
 	lastPeriod reconcile.Period
 	lastPText  *detailText
 	// next is the column a cell of the row being written is in when it
-	// has no reference.
-	next int
+	// has no reference; gapped, that a column of the row was left empty.
+	next   int
+	gapped bool
 
 	// The figure columns: one per indicator and measure, the spec's first
 	// (nSpec of them, in the order of its tables), then any other an entry
@@ -564,7 +565,7 @@ func (d *Detail) row(b []byte, r int) []byte {
 	rn := strconv.AppendInt(num[:0], int64(r), 10) // for a cell after an empty column
 	e := &d.pendE
 	b = append(b, `<row>`...)
-	d.next = 0
+	d.next, d.gapped = 0, false
 	plain := d.plain
 	dept, ok := d.depts[e.Department]
 	if !ok {
@@ -852,10 +853,14 @@ func refPos(ref string) (col, row int, ok bool) {
 // without one is in the column after the one before): without references
 // the rows differ only in their values, and the compressor, most of the
 // detail's cost, runs about six times faster for a part less than half
-// the size (README "Scale"). After a column left empty it is written.
+// the size (README "Scale"). After a column left empty it is written, on
+// that cell and every one after it in the row: excelize, opening a sheet
+// to reach cells by reference, names a cell without one by its index in
+// the row, not by the cell before.
 func (d *Detail) cellStart(b []byte, col int, rn []byte, style int) []byte {
 	b = append(b, `<c`...)
-	if col != d.next {
+	if col != d.next || d.gapped {
+		d.gapped = true
 		b = append(b, ` r="`...)
 		b = append(b, d.colName(col)...)
 		b = append(b, rn...)
