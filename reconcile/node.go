@@ -423,7 +423,7 @@ func VerifyNode(r *NodeRead) Node {
 	}
 	for _, b := range r.Blocks {
 		if b.Stored != b.Computed {
-			add(b.Sheet, fmt.Sprintf("A%d:L%d", b.First, b.Last), RuleNodeDetail, Fields{"first": b.First, "last": b.Last})
+			add(b.Sheet, fmt.Sprintf("%d:%d", b.First, b.Last), RuleNodeDetail, Fields{"first": b.First, "last": b.Last})
 		}
 	}
 	if r.InputsStored != r.InputsComputed {
