@@ -44,6 +44,16 @@ import (
 // each (month.go), held for the month and its successor.
 const MaxMonthValues = 200_000
 
+// MaxHeldMonthValues bounds the row figures the ledger keeps across all
+// departments: each department's last month, for the checks against its
+// next (files come month by month, so a county of many departments holds
+// one month of each at once — about 150 bytes a figure, 2,000 rows × 10
+// figures × 167 departments would be 500 MB). Past it a department's new
+// month is not kept, and its next month's checks across months say they
+// were not run (not_checked), never silently skipped; totals are
+// consolidated exactly as usual. A variable so tests can lower it.
+var MaxHeldMonthValues = 600_000
+
 // MaxCodes bounds the credit codes a run remembers to check that each
 // names one enterprise: about 200 bytes each.
 const MaxCodes = 200_000
