@@ -61,10 +61,6 @@ type Detail struct {
 		s string
 		i int32
 	}
-	// cells are the shared strings of cell references (the column with
-	// most of them), as index+1 by column and row (up to cellCols ×
-	// cellRows, at most 16 MB), so as not to look their text up.
-	cells [cellCols][]int32
 	// byRow are the name and credit code columns' last shared strings by
 	// source row (up to cellRows, at most 3 MB): see textRow.
 	byRow [2][]rowText
@@ -104,8 +100,9 @@ type Detail struct {
 
 	tmp   *os.File
 	spool *os.File // streamed files' entries until they are committed (spool.go)
-	// spoolErr is why the spool failed: the detail is then not whole.
-	spoolErr error
+	// spoolErr is why the spool failed: the detail is then not whole;
+	// colsErr, that a figure found no column (maxDetailCols).
+	spoolErr, colsErr error
 	parts    []segment // set by the compressor; read after finish
 	counts   []int     // data rows of each finished sheet
 	rows     int       // data rows in the current sheet
@@ -420,8 +417,8 @@ func (d *Detail) Add(e reconcile.Entry) {
 	}
 	if j < 0 {
 		// No column left for it: the run's detail is not whole, and says so.
-		if d.err == nil {
-			d.err = fmt.Errorf("明细超过 %d 列 / the detail needs more than %d columns", maxDetailCols, maxDetailCols)
+		if d.colsErr == nil {
+			d.colsErr = fmt.Errorf("明细超过 %d 列 / the detail needs more than %d columns", maxDetailCols, maxDetailCols)
 		}
 		return
 	}
@@ -511,6 +508,9 @@ func (d *Detail) finish() ([]segment, error) {
 		d.err = d.stop()
 		if d.err == nil {
 			d.err = d.spoolErr
+		}
+		if d.err == nil {
+			d.err = d.colsErr
 		}
 		for i := range d.parts {
 			d.parts[i].rows = d.counts[i]
@@ -701,6 +701,9 @@ func (d *Detail) textRow(b []byte, col int, rn []byte, k int, s string) []byte {
 	return append(d.cellStart(b, col, rn, d.plain), d.tail(i)...)
 }
 
+// cellRows bounds the source rows textRow remembers.
+const cellRows = 1 << 16
+
 type rowText struct {
 	s string
 	i int32
@@ -796,56 +799,6 @@ func (d *Detail) known(b []byte, col int, rn []byte, style int, t *detailText) [
 		return append(d.cellStart(b, col, rn, style), d.tail(t.ref-1)...)
 	}
 	return d.textS(b, col, rn, style, t.s)
-}
-
-// cellRef appends the cell reference of a figure's source, shared by its
-// column and row rather than its text.
-func (d *Detail) cellRef(b []byte, col int, rn []byte, style int, ref string) []byte {
-	c, r, ok := refPos(ref)
-	if !ok {
-		return d.textS(b, col, rn, style, ref)
-	}
-	if r < len(d.cells[c]) && d.cells[c][r] > 0 {
-		return append(d.cellStart(b, col, rn, style), d.tail(d.cells[c][r]-1)...)
-	}
-	i, ok := d.shared(col, ref)
-	if !ok {
-		return d.textS(b, col, rn, style, ref)
-	}
-	if r >= len(d.cells[c]) {
-		d.cells[c] = append(d.cells[c], make([]int32, r+1-len(d.cells[c]))...)
-	}
-	d.cells[c][r] = i + 1
-	return append(d.cellStart(b, col, rn, style), d.tail(i)...)
-}
-
-const cellCols, cellRows = 64, 1 << 16
-
-// refPos reads an A1 reference of a column and row within cellCols and
-// cellRows into 0-based numbers; ok is false for anything else (written
-// as any text is), including a row with a leading zero, so one position
-// is one text.
-func refPos(ref string) (col, row int, ok bool) {
-	switch {
-	case len(ref) >= 2 && ref[0] >= 'A' && ref[0] <= 'Z' && ref[1] >= '1' && ref[1] <= '9':
-		col = int(ref[0] - 'A')
-		ref = ref[1:]
-	case len(ref) >= 3 && ref[0] >= 'A' && ref[0] <= 'B' && ref[1] >= 'A' && ref[1] <= 'Z' && ref[2] >= '1' && ref[2] <= '9':
-		col = 26*int(ref[0]-'A'+1) + int(ref[1]-'A')
-		ref = ref[2:]
-	default:
-		return 0, 0, false
-	}
-	if len(ref) > 5 {
-		return 0, 0, false
-	}
-	for i := 0; i < len(ref); i++ {
-		if ref[i] < '0' || ref[i] > '9' {
-			return 0, 0, false
-		}
-		row = row*10 + int(ref[i]-'0')
-	}
-	return col, row, col < cellCols && row < cellRows
 }
 
 // cellStart opens a cell of column col. Its reference is left out when

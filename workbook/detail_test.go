@@ -324,3 +324,20 @@ for row in ws.iter_rows(min_row=2):
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// A figure that finds no column (past Excel's 16,384) fails the detail,
+// naming the limit, rather than leaving the figure out.
+func TestDetailColumnsBounded(t *testing.T) {
+	d, err := NewDetail(t.TempDir(), &reconcile.Spec{}, reconcile.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for i := range maxDetailCols {
+		d.Add(reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
+			Measure: reconcile.MonthValue, Value: decimal.New(int64(i), 0), Raw: fmt.Sprint(i)})
+	}
+	if _, err := d.finish(); err == nil || !strings.Contains(err.Error(), "16384") {
+		t.Errorf("finish: %v, want the limit of 16384 columns", err)
+	}
+}
