@@ -103,10 +103,10 @@ type Detail struct {
 	// spoolErr is why the spool failed: the detail is then not whole;
 	// colsErr, that a figure found no column (maxDetailCols).
 	spoolErr, colsErr error
-	parts    []segment // set by the compressor; read after finish
-	counts   []int     // data rows of each finished sheet
-	rows     int       // data rows in the current sheet
-	n        int       // data rows in all
+	parts             []segment // set by the compressor; read after finish
+	counts            []int     // data rows of each finished sheet
+	rows              int       // data rows in the current sheet
+	n                 int       // data rows in all
 
 	buf  []byte
 	free chan []byte
