@@ -171,6 +171,8 @@ type Ledger struct {
 	fileStart int
 	reported  map[string]bool // dept|period reported as not submitted
 	months    map[string]*monthState
+	// held is the row figures of the months kept (MaxHeldMonthValues).
+	held int
 	// spareMonth is a month no longer kept, whose memory the next month
 	// takes (newMonthState); spareSeen the last sheet's duplicate check's
 	// map, emptied, for the next sheet (SheetRead.End).

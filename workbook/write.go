@@ -57,7 +57,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp, det: det}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return reconcile.Bugf("detail rows name other styles than the workbook's")
@@ -102,6 +102,8 @@ type out struct {
 	detSeal *sealer
 	// tmp is the detail's temporary file; the seal's rows are added to it.
 	tmp *os.File
+	// det is the detail: its figure columns make the 明细's header.
+	det *Detail
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
