@@ -74,9 +74,25 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	if c.IsChange() {
 		return evaluateGrowth(spec, c, def, year, r, shape)
 	}
+	if shape == ShapeRounded && writtenFinerThanData(c, def) {
+		shape = ShapeExact
+	}
+	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	from := c.Span.From
+	if def.Aggregation == Latest && c.Span.From != c.Span.To {
+		// A stock is never summed over years: 累计达到 94家, 增至 94家 or a
+		// plain level over a span is the level at the span's end. 累计 X
+		// without 达到 counts additions over the span (累计新增), a flow
+		// no submission of a stock carries.
+		if countsAdditions(c) {
+			r.Status, r.Notes = NoData, []Text{StockNotSummed}
+			return r
+		}
+		from = c.Span.To
+	}
 	var f Figure
 	var missing []int // years with no data at all
-	for y := c.Span.From; y <= c.Span.To; y++ {
+	for y := from; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
 			missing = append(missing, y)
@@ -84,10 +100,6 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		f.add(g)
 	}
 	gaps := noDataForYears(missing)
-	if shape == ShapeRounded && writtenFinerThanData(c, def) {
-		shape = ShapeExact
-	}
-	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 	if !f.Has {
 		r.Status, r.Notes = NoData, []Text{noDataFor(c.Span.String())}
 		if len(f.Incomplete) > 0 {
@@ -105,6 +117,24 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r.Difference = v.Sub(c.Value)
 	r.decide(r.Interval.Contains(v), append(gaps, f.Incomplete...))
 	return r
+}
+
+// StockNotSummed is why 累计 on a stock without 达到 is not checked: the
+// figure counts additions over the span, and the data hold year-end levels.
+var StockNotSummed = Text{
+	"无法核对：这是存量指标（期末数），报告的“累计”是期间逐年新增之和，而报送的是各年年末数，不能相加；没有新增数据",
+	"cannot be checked: the indicator is a stock (a year-end level); the report's 累计 adds the span's yearly additions, which no submission carries, and levels are never summed",
+}
+
+// countsAdditions reports whether a claim on a stock over a span counts the
+// additions (累计 X, 累计新增 X) rather than stating the level reached
+// (累计达到 X, 增至 X, a plain level). The extractor drops 累计 from a
+// stock's qualifiers, so the written text decides too.
+func countsAdditions(c *Claim) bool {
+	if c.Has(Reached) || c.Has(RoseTo) {
+		return false
+	}
+	return c.Has(Cumul) || c.Has(New) || strings.Contains(c.Text, "累计")
 }
 
 // noDataFor says that no submission carries the indicator for a year or a
