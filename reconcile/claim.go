@@ -61,13 +61,13 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		if c.NotChecked != (Text{}) {
 			r.Notes = []Text{c.NotChecked}
 		}
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		return r
 	}
 	if c.Indicator == "" {
 		r.Status = NoData
 		r.Notes = []Text{{"本规格中没有衡量此项的指标", "no indicator measures this subject"}}
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		return r
 	}
 	def, _ := spec.Indicator(c.Indicator)
@@ -77,7 +77,7 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	if shape == ShapeRounded && writtenFinerThanData(c, def) {
 		shape = ShapeExact
 	}
-	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	r.Interval = c.interval(shape, spec.Tolerance)
 	from := c.Span.From
 	if def.Aggregation == Latest && c.Span.From != c.Span.To {
 		// A stock is never summed over years: 累计达到 94家, 增至 94家 or a
@@ -135,6 +135,16 @@ func countsAdditions(c *Claim) bool {
 		return false
 	}
 	return c.Has(Cumul) || c.Has(New) || strings.Contains(c.Text, "累计")
+}
+
+// interval is the claim's interval under shape s: IntervalOf, except that
+// 约/左右 on a rate (% or 个百分点) is a band of Tolerance.AboutPoints
+// percentage points around the figure, not a share of it.
+func (c *Claim) interval(s Shape, tol Tolerance) Interval {
+	if s == ShapeAbout && (c.Unit.Base == "%" || c.Unit.Base == "百分点") {
+		return Interval{Lo: c.Value.Sub(tol.AboutPoints), Hi: c.Value.Add(tol.AboutPoints)}
+	}
+	return IntervalOf(c.Value, c.Written, s, tol)
 }
 
 // noDataFor says that no submission carries the indicator for a year or a
@@ -214,14 +224,14 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 	}
 	if baseYear == 0 && c.Unit.Base == "倍" {
 		// 是前五年的 2.1倍: the report names no year to compare with.
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		r.Status, r.Notes = NoData, []Text{{"报告没有写明与哪一年相比", "the report does not say which year it compares with"}}
 		return r
 	}
 	if baseYear == 0 {
 		baseYear = c.Span.To - 1
 	}
-	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	r.Interval = c.interval(shape, spec.Tolerance)
 	if c.Has(Decline) {
 		r.Interval = r.Interval.Neg()
 	}

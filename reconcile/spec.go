@@ -80,8 +80,12 @@ func LayoutHash(d *Department) string {
 type Tolerance struct {
 	Nearly decimal.Decimal // 近 X: X·(1−Nearly) ≤ v ≤ X; a fraction, 0.05 for 5%
 	About  decimal.Decimal // 约 X / X 左右: |v−X| ≤ X·About
-	Flat   decimal.Decimal // 基本持平: a band around last year's value
-	Lag    decimal.Decimal // 滞后 when completion trails elapsed time by more (percentage points)
+	// AboutPoints is 约/左右 on a rate (a figure in % or 个百分点: 增长4%左右),
+	// in percentage points: |v−X| ≤ AboutPoints. A relative band would make
+	// a small rate almost exact (4%左右 → [3.8, 4.2]).
+	AboutPoints decimal.Decimal
+	Flat        decimal.Decimal // 基本持平: a band around last year's value
+	Lag         decimal.Decimal // 滞后 when completion trails elapsed time by more (percentage points)
 }
 
 // Aggregation says how an indicator's figures combine over months.

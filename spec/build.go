@@ -49,11 +49,22 @@ func (b *builder) build(f *File) *reconcile.Spec {
 		}
 	}
 	s.Tolerance.Lag = s.Tolerance.Lag.Shift(2) // percentage points
+	points := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.Tolerance.AboutPoints), "个百分点"))
+	if points == "" {
+		points = "0.5"
+	}
+	if d, err := decimal.NewFromString(points); err != nil || d.IsNegative() {
+		b.fail(reconcile.Text{"tolerance.about_points：“{value}”不是百分点数，应写作 0.5 这样", "tolerance.about_points: \"{value}\" is not a number of percentage points like 0.5"},
+			reconcile.Fields{"value": f.Tolerance.AboutPoints}, "tolerance", "about_points")
+	} else {
+		s.Tolerance.AboutPoints = d
+	}
 	f.Tolerance = ToleranceYAML{
-		Nearly: s.Tolerance.Nearly.Shift(2).String() + "%",
-		About:  s.Tolerance.About.Shift(2).String() + "%",
-		Flat:   s.Tolerance.Flat.Shift(2).String() + "%",
-		Lag:    s.Tolerance.Lag.String() + "%",
+		Nearly:      s.Tolerance.Nearly.Shift(2).String() + "%",
+		About:       s.Tolerance.About.Shift(2).String() + "%",
+		Flat:        s.Tolerance.Flat.Shift(2).String() + "%",
+		Lag:         s.Tolerance.Lag.String() + "%",
+		AboutPoints: s.Tolerance.AboutPoints.String(),
 	}
 	if f.Deadline < 0 || f.Deadline > 28 {
 		b.fail(reconcile.Text{"deadline_day：应为次月的 1–28 日，或 0 表示不设截止日", "deadline_day: want a day 1–28 of the following month, or 0 for none"}, nil, "deadline_day")

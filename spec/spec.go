@@ -52,8 +52,10 @@ type RuleYAML struct {
 type ToleranceYAML struct {
 	Nearly string `yaml:"nearly,omitempty"`
 	About  string `yaml:"about,omitempty"`
-	Flat   string `yaml:"flat,omitempty"`
-	Lag    string `yaml:"lag,omitempty"`
+	// AboutPoints is 约/左右 on a rate, in percentage points ("0.5").
+	AboutPoints string `yaml:"about_points,omitempty"`
+	Flat        string `yaml:"flat,omitempty"`
+	Lag         string `yaml:"lag,omitempty"`
 }
 
 // IndicatorYAML describes one indicator.
