@@ -18,6 +18,10 @@ const (
 	NoData     ClaimStatus = "no_data"
 	Incomplete ClaimStatus = "incomplete" // some input it depends on was missing or rejected
 	Unmapped   ClaimStatus = "unmapped"   // read from a report, no indicator found
+	// Goal is a target the report sets for a year after the one it
+	// reviews (主要预期目标): shown with its progress, never judged as a
+	// fact of the year reviewed.
+	Goal ClaimStatus = "target"
 )
 
 // ClaimResult is one claim checked against the consolidated figures.
@@ -50,6 +54,42 @@ func EvaluateClaims(spec *Spec, year YearFigure) []ClaimResult {
 
 // EvaluateClaim checks one claim.
 func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
+	r := evaluateClaim(spec, c, year)
+	if c.Target && r.Status != Unmapped {
+		return asGoal(c, r)
+	}
+	return r
+}
+
+// asGoal turns a target's check into its progress: the figure the data
+// give so far for the target's year (and the share of a level target
+// reached), or that no data of that year exist yet — never a verdict.
+func asGoal(c *Claim, r ClaimResult) ClaimResult {
+	year := strconv.Itoa(c.Span.To)
+	var notes []Text
+	switch {
+	case r.HasComputed && !c.IsChange() && c.Value.IsPositive():
+		pct := r.Computed.Mul(decimal.NewFromInt(100)).DivRound(c.Value, 2).String()
+		v := r.Computed.String() + c.Unit.Name
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v + "，完成目标的 " + pct + "%",
+			"a target for " + year + ", not a fact of the year reviewed; the data so far give " + v + ", " + pct + "% of the target"}}
+	case r.HasComputed:
+		v := r.Computed.String() + c.Unit.Name
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v,
+			"a target for " + year + ", not a fact of the year reviewed; the data so far give " + v}}
+	default:
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；尚无 " + year + " 年的数据，报送后可看进度",
+			"a target for " + year + ", not a fact of the year reviewed; no data for " + year + " yet"}}
+	}
+	if r.Status == Incomplete {
+		notes = append(notes, r.Notes...)
+	}
+	r.Status, r.Notes, r.Severity = Goal, notes, Info
+	return r
+}
+
+// evaluateClaim checks one claim as a fact.
+func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r := ClaimResult{Claim: c, Severity: Error}
 	if c.Has(Estimated) {
 		r.Severity = Warning

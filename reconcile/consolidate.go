@@ -120,6 +120,9 @@ type Summary struct {
 	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
+	// Goals are the report's targets for a later year (status Goal):
+	// shown with progress, not verdicts.
+	Goals int
 	// MismatchWarnings are the mismatches of estimates (预计): a warning,
 	// not an error; Mismatch - MismatchWarnings are errors. They are
 	// verdicts on the report, not findings, so not in Warnings.
@@ -1108,6 +1111,8 @@ func (l *Ledger) summarise() {
 			s.Incomplete++
 		case Unmapped:
 			s.Unmapped++
+		case Goal:
+			s.Goals++
 		}
 	}
 	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate {
@@ -1124,7 +1129,8 @@ func (l *Ledger) summarise() {
 // Clean reports whether the run found nothing to act on: every claim
 // consistent and no finding of severity error.
 func (r *Result) Clean() bool {
-	return r.Summary.Errors == 0 && r.Summary.Consistent == r.Summary.Claims
+	// A target of a later year is no verdict: it leaves nothing to act on.
+	return r.Summary.Errors == 0 && r.Summary.Consistent+r.Summary.Goals == r.Summary.Claims
 }
 
 func appendUnique[T comparable](xs []T, add ...T) []T {

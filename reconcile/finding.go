@@ -439,6 +439,7 @@ var verdictWords = map[ClaimStatus]Text{
 	NoData:     {"无数据", "no data"},
 	Incomplete: {"数据不完整", "incomplete"},
 	Unmapped:   {"未对应指标", "unmapped"},
+	Goal:       {"目标", "target"},
 }
 
 // In returns the verdict's words in lang: 一致, 不符, 无数据, 数据不完整, 未对应指标.

@@ -54,6 +54,35 @@ type Spec struct {
 	Schedule []decimal.Decimal
 	// Contact is who departments ask about their templates.
 	Contact string
+	// ClaimsFrom says which report the claims were read from: every output
+	// that lists claims says it.
+	ClaimsFrom ClaimsSource
+}
+
+// ClaimsSource is where a run's claims come from: a work report given to
+// the run (its claims replace the spec's own), or the claims written in
+// the spec.
+type ClaimsSource struct {
+	Report string // the work report's file name; "" for the spec's own claims
+	Spec   string // the spec's name
+	// BuiltIn: the spec is tally's own (no --spec).
+	BuiltIn bool
+}
+
+// Text says where the claims come from, for a reader.
+func (c ClaimsSource) Text() Text {
+	if c.Report != "" {
+		return Text{"工作报告 " + c.Report + "（--report；规格自带的报告数字不再核对）",
+			"the work report " + c.Report + " (--report; the spec's own claims are not checked)"}
+	}
+	if c.Spec == "" {
+		return Text{}
+	}
+	zh, en := "规格 ", "the spec "
+	if c.BuiltIn {
+		zh, en = "内置规格 ", "the built-in spec "
+	}
+	return Text{zh + c.Spec + " 自带的报告数字（未给 --report）", "the claims written in " + en + c.Spec + " (no --report)"}
 }
 
 // LayoutHash identifies the parts of a department's spec that shape its
@@ -290,6 +319,10 @@ type Claim struct {
 	// why).
 	FromReport, Unmapped bool
 	NotChecked           Text
+	// Target marks a goal the report sets for a year after the one it
+	// reviews (主要预期目标): its progress is shown, it is never judged as
+	// a fact (status Goal).
+	Target bool
 }
 
 // Reasons a claim that names an indicator is not checked.
