@@ -190,6 +190,11 @@ type Ledger struct {
 	// missingOf is what each note missing gave stands for, so that a
 	// claim's notes can name a department's missing periods as spans.
 	missingOf map[Text]missingNote
+	// jumps are the rows' 本月 figures per year for the month-jump check
+	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues.
+	jumps     map[jumpKey]*jumpRow
+	jumpCount int
+	jumpsOver bool
 }
 
 // NewLedger starts a run.
@@ -251,6 +256,7 @@ func (l *Ledger) Result() *Result {
 		l.checkMissing()
 	}
 	l.checkTotalRules()
+	l.checkJumps()
 	l.summariseBounds()
 	l.buildSeries()
 	if !l.check {
@@ -540,6 +546,9 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	case MonthValue:
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
+		if !fr.cur.over {
+			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
+		}
 	case YTDValue:
 		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
 	}

@@ -46,6 +46,8 @@ type Spec struct {
 	Targets     []Target
 	Rules       []CheckRule
 	Tolerance   Tolerance
+	// Plausibility holds the thresholds of the month-jump check.
+	Plausibility Plausibility
 	// Deadline is the day of the following month by which a month's
 	// submission is due; 0 means no deadline.
 	Deadline int
