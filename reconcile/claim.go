@@ -69,10 +69,17 @@ func asGoal(c *Claim, r ClaimResult) ClaimResult {
 	var notes []Text
 	switch {
 	case r.HasComputed && !c.IsChange() && c.Value.IsPositive():
+		// A level: the year's figure so far against the target.
 		pct := r.Computed.Mul(decimal.NewFromInt(100)).DivRound(c.Value, 2).String()
 		v := r.Computed.String() + c.Unit.Name
 		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v + "，完成目标的 " + pct + "%",
 			"a target for " + year + ", not a fact of the year reviewed; the data so far give " + v + ", " + pct + "% of the target"}}
+	case r.HasComputed && r.Status == Incomplete:
+		// A change against a year not yet whole (a growth of January–June
+		// against a whole year) is no progress figure: said, not shown.
+		r.HasComputed, r.Computed, r.Difference = false, decimal.Decimal{}, decimal.Decimal{}
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；" + year + " 年数据尚不完整，全年数据报送后可计算",
+			"a target for " + year + ", not a fact of the year reviewed; " + year + "'s data are not yet whole"}}
 	case r.HasComputed:
 		v := r.Computed.String() + c.Unit.Name
 		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v,
