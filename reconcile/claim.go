@@ -184,12 +184,20 @@ func countsAdditions(c *Claim) bool {
 	return c.Has(Cumul) || c.Has(New) || strings.Contains(c.Text, "累计")
 }
 
+// DefaultAboutPoints is 约/左右 on a rate when the spec sets no
+// tolerance.about_points: half a percentage point.
+var DefaultAboutPoints = decimal.RequireFromString("0.5")
+
 // interval is the claim's interval under shape s: IntervalOf, except that
 // 约/左右 on a rate (% or 个百分点) is a band of Tolerance.AboutPoints
 // percentage points around the figure, not a share of it.
 func (c *Claim) interval(s Shape, tol Tolerance) Interval {
 	if s == ShapeAbout && (c.Unit.Base == "%" || c.Unit.Base == "百分点") {
-		return Interval{Lo: c.Value.Sub(tol.AboutPoints), Hi: c.Value.Add(tol.AboutPoints)}
+		pts := tol.AboutPoints
+		if pts.Sign() <= 0 { // unset (a spec built in code): the default
+			pts = DefaultAboutPoints
+		}
+		return Interval{Lo: c.Value.Sub(pts), Hi: c.Value.Add(pts)}
 	}
 	return IntervalOf(c.Value, c.Written, s, tol)
 }

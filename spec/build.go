@@ -51,10 +51,10 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	s.Tolerance.Lag = s.Tolerance.Lag.Shift(2) // percentage points
 	points := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.Tolerance.AboutPoints), "个百分点"))
 	if points == "" {
-		points = "0.5"
+		points = reconcile.DefaultAboutPoints.String()
 	}
-	if d, err := decimal.NewFromString(points); err != nil || d.IsNegative() {
-		b.fail(reconcile.Text{"tolerance.about_points：“{value}”不是百分点数，应写作 0.5 这样", "tolerance.about_points: \"{value}\" is not a number of percentage points like 0.5"},
+	if d, err := decimal.NewFromString(points); err != nil || d.Sign() <= 0 {
+		b.fail(reconcile.Text{"tolerance.about_points：“{value}”不是正的百分点数，应写作 0.5 这样", "tolerance.about_points: \"{value}\" is not a positive number of percentage points like 0.5"},
 			reconcile.Fields{"value": f.Tolerance.AboutPoints}, "tolerance", "about_points")
 	} else {
 		s.Tolerance.AboutPoints = d
