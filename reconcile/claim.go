@@ -136,6 +136,7 @@ func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 			return r
 		}
 		from = c.Span.To
+		r.Notes = []Text{{fmt.Sprintf("存量指标：取 %d 年末数，不逐年相加", c.Span.To), fmt.Sprintf("a stock: the level at the end of %d, not a sum over the years", c.Span.To)}}
 	}
 	var f Figure
 	var missing []int // years with no data at all
