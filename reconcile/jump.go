@@ -30,8 +30,9 @@ type Plausibility struct {
 var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3}
 
 // MaxJumpValues bounds the month figures held for the month-jump check
-// (about 100 bytes each); past it the check is not run (not_checked).
-const MaxJumpValues = 2_000_000
+// (about 150 bytes each with the map's share); past it the check is not
+// run (not_checked).
+const MaxJumpValues = 500_000
 
 // jumpVal is one accepted 本月 figure of a file, kept until the file is
 // committed.
@@ -48,12 +49,18 @@ type jumpKey struct {
 	key  hashKey
 }
 
-// jumpRow is a row's 本月 figures of one indicator over a year.
+// jumpRow is a row's 本月 figures of one indicator over a year, one
+// entry per month it has (not twelve slots: most rows of a tall file
+// have one month in a run).
 type jumpRow struct {
-	ind  string
-	vals [12]Num
-	src  [12]Source
-	has  uint16
+	ind    string
+	months []jumpMonth
+}
+
+type jumpMonth struct {
+	month int8 // 1–12
+	value Num
+	src   Source
 }
 
 // keepJumps records a committed file's 本月 figures.
@@ -78,10 +85,17 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 			r = &jumpRow{ind: v.ind}
 			l.jumps[k] = r
 		}
-		if r.has&(1<<(p.Month-1)) == 0 {
-			l.jumpCount++
+		jm := jumpMonth{int8(p.Month), v.value, v.src}
+		i := 0
+		for i < len(r.months) && r.months[i].month != jm.month {
+			i++
 		}
-		r.vals[p.Month-1], r.src[p.Month-1], r.has = v.value, v.src, r.has|1<<(p.Month-1)
+		if i < len(r.months) { // the month again (a later file of it): the later figure
+			r.months[i] = jm
+			continue
+		}
+		r.months = append(r.months, jm)
+		l.jumpCount++
 	}
 }
 
@@ -96,8 +110,19 @@ func (l *Ledger) checkJumps() {
 	for k := range l.jumps {
 		keys = append(keys, k)
 	}
-	// Findings are put in report order later; this order only keeps the
-	// run deterministic.
+	// Findings are put in report order later; this order (by where each
+	// row's first month is, not by the hashes, whose seeds vary by run)
+	// keeps what the bounds on findings keep the same in every run.
+	first := func(k jumpKey) string {
+		r := l.jumps[k]
+		sort.Slice(r.months, func(i, j int) bool { return r.months[i].month < r.months[j].month })
+		s := r.months[0].src
+		return s.File + "\x00" + s.Sheet + "\x00" + s.Cell + "\x00" + r.ind
+	}
+	sortKey := make(map[jumpKey]string, len(keys))
+	for _, k := range keys {
+		sortKey[k] = first(k)
+	}
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
 		if a.dept != b.dept {
@@ -106,7 +131,7 @@ func (l *Ledger) checkJumps() {
 		if a.year != b.year {
 			return a.year < b.year
 		}
-		return a.key[0] < b.key[0] || a.key[0] == b.key[0] && a.key[1] < b.key[1]
+		return sortKey[a] < sortKey[b]
 	})
 	for _, k := range keys {
 		r := l.jumps[k]
@@ -114,21 +139,24 @@ func (l *Ledger) checkJumps() {
 		if !ok {
 			continue
 		}
-		for m := 0; m < 12; m++ {
-			if r.has&(1<<m) == 0 || r.vals[m].Sign() <= 0 {
+		if len(r.months) <= max(pl.JumpMinMonths, 1) {
+			continue // too few months to have enough others
+		}
+		for i, jm := range r.months {
+			if jm.value.Sign() <= 0 {
 				continue
 			}
 			var others []decimal.Decimal
-			for o := 0; o < 12; o++ {
-				if o != m && r.has&(1<<o) != 0 && r.vals[o].Sign() > 0 {
-					others = append(others, r.vals[o].Decimal())
+			for j, o := range r.months {
+				if j != i && o.value.Sign() > 0 {
+					others = append(others, o.value.Decimal())
 				}
 			}
 			if len(others) < max(pl.JumpMinMonths, 1) {
 				continue
 			}
-			if f, ok := jumpFinding(r.vals[m].Decimal(), median(others), pl, def); ok {
-				f.Source, f.Department, f.Period, f.Raw = r.src[m], k.dept, Period{k.year, m + 1}.String(), r.vals[m].String()
+			if f, ok := jumpFinding(jm.value.Decimal(), median(others), pl, def); ok {
+				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{k.year, int(jm.month)}.String(), jm.value.String()
 				l.finding(f)
 			}
 		}
