@@ -133,6 +133,7 @@ type FileRead struct {
 	// codesFull: the run's codes reached MaxCodes while reading the file.
 	codesFull bool
 	cur       *monthState
+	jumps     []jumpVal   // the accepted 本月 figures, for the month-jump check
 	stage     DetailStage // nil: entries go straight to the detail
 	done      bool
 }
@@ -284,6 +285,7 @@ func (fr *FileRead) Commit() error {
 		if fr.cur != nil {
 			l.compareMonths(fr.s.Department, fr.cur)
 		}
+		l.keepJumps(fr)
 	}
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil
