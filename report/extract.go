@@ -192,6 +192,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Extract finds every figure in a report's lines.
 func Extract(lines []string, opt Options) []Claim {
+	_, _, out := extract(lines, opt)
+	return out
+}
+
+// extract is Extract, also giving the extractor and the figures the claims
+// were made of (in the same order), for the tests that read the passages.
+func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 	x := newExtractor(lines)
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
@@ -213,7 +220,7 @@ func Extract(lines []string, opt Options) []Claim {
 	for k := range figs {
 		out[k] = x.claim(&figs[k])
 	}
-	return out
+	return x, figs, out
 }
 
 // newExtractor joins a report's lines for reading.

@@ -40,7 +40,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?\s*(\d{4})\s*年([^以\d]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -150,7 +150,7 @@ func (x *extractor) decideYears() yearDecision {
 				x.month = 0
 			}
 		}
-		if x.month == 0 && d == r+1 {
+		if x.month == 0 && (d == r+1 || d == 0 && r > 0) {
 			// 12月25日，某区第八届人民代表大会第五次会议开幕 over the
 			// 2020 report's targets: a session's day without its year,
 			// late in the year before the one planned, is that year's
@@ -391,7 +391,8 @@ var reviewJoined = regexp.MustCompile(`(\d{4})\s*年度?和[^。，,；;：:\d]{
 
 // sessionDayRe: a session's day without its year, as a news report of it
 // opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).
-var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日[^。！？\d]{0,40}?(会议|大会)`)
+// A session lasting days gives them as a range (12月28日-29日, 3月2日至5日).
+var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日(\s*[-—–－至到~～]\s*\d{1,2}\s*日?)?[^。！？\d]{0,40}?(会议|大会)`)
 
 // sessionDay is the month of the session's day in head without its year
 // (sessionDayRe), 0 when head has none.
@@ -469,7 +470,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) || x.sessionLine(rest) {
 			return m, true
 		}
 		if first == nil {
@@ -491,8 +492,22 @@ var (
 	// 年4月22日，某市第八届人民代表大会第一次会议开幕; 2018年1月19日经某区…人民代表
 	// 大会第二次会议批准), as news of it and a report's approval line write.
 	sessionOpens = regexp.MustCompile(`^\s*([，,]|经)[^。！？\d]{0,20}?(人民代表大会|人大)[^。！？]{0,12}?(会议|大会)`)
-	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// sessionLine: the date line of the printed report, before the
+	// speech: the speaker's name and the session named after the date
+	// (2016年11月2日 某某⏎（某乡第六届人民代表大会第一次会议上）; 2025年1月17日
+	// ——在某镇第十五届人民代表大会…), or the speech's salutation right
+	// after it (2020年1月8日）各位代表：).
+	sessionLine = regexp.MustCompile(`^\s*[)）]?\s*(各位代表|[^。！？\d，,:：]{0,12}?[\s(（—]*在?[^。！？\d，,]{0,24}?(人民代表大会|人代会)[^。！？\d]{0,16}?(会议|大会)上)`)
+	cnDate      = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
+
+// sessionLine: rest, after a date, names the session as the printed
+// report's date line does (sessionLine), with no title between (发布日期：
+// 2019年03月10日 政府工作报告——在…会议上 is a page's date over the title).
+func (x *extractor) sessionLine(rest string) bool {
+	m := sessionLine.FindString(rest)
+	return m != "" && !strings.Contains(m, "报告")
+}
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
 func cnNumber(s string) int {
@@ -646,6 +661,9 @@ func (x *extractor) passages() {
 				// 。三年间…: a match that opens with the mark before its
 				// phrase (nYears) marks where the phrase begins.
 				start := loc[0]
+				if re == nYears && loc[8] >= 0 {
+					start = loc[9] // 一、经济实力不断增强⏎五年来: the phrase, not the heading's last character before it
+				}
 				for r, w := utf8.DecodeRuneInString(x.s[start:]); start < loc[1] && strings.ContainsRune(clauseMarks+"。！？!? ", r); r, w = utf8.DecodeRuneInString(x.s[start:]) {
 					start += w
 				}

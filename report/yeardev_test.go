@@ -10,12 +10,7 @@ import (
 
 // yearExceptions are the development reports whose year reviewed the text
 // cannot tell, or that no round has examined yet, each with why.
-var yearExceptions = map[string]string{
-	// Blind batch 6's development half joined dev/ after the last round of
-	// 2026-12-01: read as they came, not yet examined.
-	"changhu-2016": "not yet examined (batch 6): a 乡 report of November 2016 reviewing its term, read by its title year as 2015",
-	"shenbei-2021": "not yet examined (batch 6): a news article of a December 2020 report with the 2021 targets, its delivery read as 2021",
-}
+var yearExceptions = map[string]string{}
 
 // TestDevReviewYear: with no year given (tally extract without --year),
 // the year each development report reviews, and the year it was delivered
