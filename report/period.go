@@ -57,7 +57,10 @@ var (
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
-	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
+	// yearRunningNow: as yearRunning, without 预计全年, which a report
+	// early in a year says of the year before too.
+	yearRunningNow = regexp.MustCompile(`预计到?年[末底]|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
+	budgetRun      = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
 // planNoun: what a heading of targets is headed by — a noun of planning
@@ -273,14 +276,22 @@ func (x *extractor) decideYears() yearDecision {
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
 	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
-		if yearRunning.MatchString(x.s) {
+		// 预计全年 is said early in a year of the year before as well as
+		// at the end of a year of that year: no sign the year runs.
+		if yearRunningNow.MatchString(x.s) {
 			return done(y, y, byTitleYear)
 		}
 		// The title names the report's year (某县2020年政府工作报告, the
 		// year it plans) or the year it reports on (2015年政府工作报告
 		// delivered in 2016): the body's tense tells which — its year
-		// stated with figures and not planned is the year reviewed.
+		// stated with figures and not planned is the year reviewed —, or
+		// else the year the body (titles aside) names more of the two, a
+		// year planned counting for the one before (2015年工作情况 twice
+		// under 2015年政府工作报告; 2022年底将实现… under 2022年政府工作报告).
 		if planned, stated := x.tenses(); stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+			return done(y, y+1, byTitleYear)
+		}
+		if named := x.namedYears(false); named[y] > named[y-1] {
 			return done(y, y+1, byTitleYear)
 		}
 		return done(y-1, y, byTitleYear)
@@ -293,19 +304,10 @@ func (x *extractor) decideYears() yearDecision {
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
-	count := map[int]int{}
+	count := x.namedYears(true)
 	best := 0
-	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
-		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
-		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
-			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
-		}
-		at := x.byteRune[loc[0]]
-		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
-			y-- // 2022年底将实现…: a year planned speaks for the one before
-		}
-		count[y]++
-		if count[y] > count[best] || count[y] == count[best] && y > best {
+	for y, n := range count {
+		if n > count[best] || n == count[best] && y > best {
 			best = y
 		}
 	}
@@ -313,6 +315,29 @@ func (x *extractor) decideYears() yearDecision {
 		return done(best, 0, byMostNamed)
 	}
 	return done(0, 0, byNone)
+}
+
+// namedYears counts the years the text names, by the year each speaks
+// for: not a date's (2016年2月26日) nor a span's start (2016年以来); a year
+// in a sentence that plans counts for the one before. With titles false, a
+// year naming a report (2015年政府工作报告) is left out.
+func (x *extractor) namedYears(titles bool) map[int]int {
+	count := map[int]int{}
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
+		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
+			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
+		}
+		at := x.byteRune[loc[0]]
+		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
+			continue
+		}
+		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
+			y-- // 2022年底将实现…: a year planned speaks for the one before
+		}
+		count[y]++
+	}
+	return count
 }
 
 // yearOpens: a year opening a sentence or a clause (2024年，全镇…;
