@@ -278,7 +278,12 @@ func (x *extractor) decideYears() yearDecision {
 		y, _ := strconv.Atoi(m[1])
 		// 预计全年 is said early in a year of the year before as well as
 		// at the end of a year of that year: no sign the year runs.
-		if yearRunningNow.MatchString(x.s) {
+		// (某县2020年政府工作报告 of June over 2019年和今年以来工作回顾: the
+		// year before stated, the year so far after it, reviews the year
+		// before.)
+		named := x.namedYears(false)
+		planned, stated := x.tenses()
+		if yearRunningNow.MatchString(x.s) && !stated[y-1] && named[y-1] <= named[y] {
 			return done(y, y, byTitleYear)
 		}
 		// The title names the report's year (某县2020年政府工作报告, the
@@ -288,10 +293,10 @@ func (x *extractor) decideYears() yearDecision {
 		// else the year the body (titles aside) names more of the two, a
 		// year planned counting for the one before (2015年工作情况 twice
 		// under 2015年政府工作报告; 2022年底将实现… under 2022年政府工作报告).
-		if planned, stated := x.tenses(); stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+		if stated[y] && !planned[y] || planned[y+1] && !planned[y] {
 			return done(y, y+1, byTitleYear)
 		}
-		if named := x.namedYears(false); named[y] > named[y-1] {
+		if named[y] > named[y-1] {
 			return done(y, y+1, byTitleYear)
 		}
 		return done(y-1, y, byTitleYear)
@@ -332,8 +337,11 @@ func (x *extractor) namedYears(titles bool) map[int]int {
 		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
 			continue
 		}
-		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
-			y-- // 2022年底将实现…: a year planned speaks for the one before
+		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
+		if planWord.MatchString(rest) || goalPhrase.MatchString(rest) {
+			y-- // 2022年底将实现…, 2024年…主要预期目标是: a year planned speaks for the one before
+		} else if m := targetHeading.FindStringSubmatchIndex(x.s[loc[0]:min(len(x.s), loc[0]+120)]); m != nil && m[0] == 0 && x.s[loc[0]+m[16]:loc[0]+m[17]] != "政府工作" {
+			y-- // 2022年预期目标, 2022年工作安排: so does a year whose targets are set
 		}
 		count[y]++
 	}
@@ -383,7 +391,10 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 	planned, stated = map[int]bool{}, map[int]bool{}
 	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
 		i := x.byteRune[loc[2]]
-		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+		// 预计2020年实现144亿元: a year's result estimated is stated, wherever
+		// in its sentence.
+		estimate := x.str(i-2, i) == "预计"
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) && !estimate {
 			continue // inside a clause: 比2023年, 获评2023年度
 		}
 		if i-x.sentenceStart(i) > 20 {
@@ -395,14 +406,25 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 			continue // 2020年某县政府工作报告(全文14447字): a title, no tense
 		}
 		switch {
-		case planWord.MatchString(rest):
+		case estimate:
+			stated[y] = true
+		case planWord.MatchString(rest) || goalPhrase.MatchString(rest):
+			// 2024年经济社会发展主要预期目标是：地区生产总值增长7.6%: a
+			// year whose targets are set is planned, figures or not.
 			planned[y] = true
+		case yearDescribed.MatchString(rest):
+			// 2024年是…成立75周年, 2021年，是…开局之年: the year described,
+			// in its review or its plan alike; no tense.
 		case strings.ContainsAny(rest, "0123456789"):
 			stated[y] = true
 		}
 	}
 	return planned, stated
 }
+
+// yearDescribed: a year's sentence that says what the year is (2024年是…,
+// 2021年，是…之年).
+var yearDescribed = regexp.MustCompile(`^年[，,]?\s*是`)
 
 // dayAfter: what makes a year no year spoken of: the month of a date
 // (2016年2月26日) or a span's start (2016年以来).
@@ -531,8 +553,12 @@ var (
 // 2019年03月10日 政府工作报告——在…会议上 is a page's date over the title).
 func (x *extractor) sessionLine(rest string) bool {
 	m := sessionLine.FindString(rest)
-	return m != "" && !strings.Contains(m, "报告")
+	return m != "" && !strings.Contains(m, "报告") && !titleAfter.MatchString(rest[len(m):])
 }
+
+// titleAfter: a report's title goes on after the session's name (…会议上的
+// 政府工作报告): the date before it is a page's stamp over the title.
+var titleAfter = regexp.MustCompile(`^的?[^。！？\d]{0,12}报告`)
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
 func cnNumber(s string) int {

@@ -144,3 +144,39 @@ func TestYearEvidencePeriods(t *testing.T) {
 			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
 	}, anySubject)
 }
+
+// The tense of the sentences a year opens (tenses), on sentences written
+// for the test: a year whose targets are set is planned, figures or not;
+// a year said to be what it is (2024年是…之年) has no tense, its digits
+// (75周年) no results.
+func TestYearTenses(t *testing.T) {
+	cases := []struct {
+		name, text      string
+		planned, stated []int
+	}{
+		{"targets with their figures", "某镇人民代表大会召开\n2024年经济社会发展主要预期目标是：地区生产总值增长7.6%。", []int{2024}, nil},
+		{"the year described", "某镇人民代表大会召开\n2024年是中华人民共和国成立75周年。", nil, nil},
+		{"results", "某镇人民代表大会召开\n2023年，全镇实现地区生产总值41亿元，增长3.6%。", nil, []int{2023}},
+		{"a plan", "某镇人民代表大会召开\n2024年，全镇将新建道路5公里。", []int{2024}, nil},
+		{"a result estimated inside a sentence", "某县人民代表大会召开\n地区生产总值突破百亿元，预计2020年实现144亿元。", nil, []int{2020}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			planned, stated := newExtractor(strings.Split(c.text, "\n")).tenses()
+			for _, w := range []struct {
+				what string
+				got  map[int]bool
+				want []int
+			}{{"planned", planned, c.planned}, {"stated", stated, c.stated}} {
+				if len(w.got) != len(w.want) {
+					t.Errorf("%s %v, want %v", w.what, w.got, w.want)
+				}
+				for _, y := range w.want {
+					if !w.got[y] {
+						t.Errorf("%s %v, want %v", w.what, w.got, w.want)
+					}
+				}
+			}
+		})
+	}
+}

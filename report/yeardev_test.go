@@ -95,3 +95,56 @@ func TestDevReviewYearFallback(t *testing.T) {
 		t.Log(w)
 	}
 }
+
+// TestYearEvidenceAlone: each evidence of the year reviewed read alone,
+// all the others left aside, on every development report it fires on:
+// how often it reads the labelled year. A fresh report may hold only one
+// of them, so each must hold up by itself, not only behind the stronger.
+// The counts of wrong readings may not grow (in-sample: these reports
+// were read while the rules were written).
+func TestYearEvidenceAlone(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 1, byTargetHeading: 0,
+		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byTitleYear: 2, byTense: 2, byMostNamed: 38}
+	type tally struct {
+		fired, right int
+		wrong        []string
+	}
+	per := map[evidence]*tally{}
+	for _, f := range files {
+		l, lines := readLabelled(t, f, "testdata/reports/dev")
+		for _, e := range YearEvidences() {
+			x := newExtractor(lines)
+			x.skip = map[evidence]bool{}
+			for _, o := range YearEvidences() {
+				x.skip[evidence(o)] = o != e
+			}
+			d := x.decideYears()
+			if d.by != evidence(e) {
+				continue
+			}
+			if per[d.by] == nil {
+				per[d.by] = &tally{}
+			}
+			per[d.by].fired++
+			if d.review == l.Reviews {
+				per[d.by].right++
+			} else {
+				per[d.by].wrong = append(per[d.by].wrong, fmt.Sprintf("%s reads %d (want %d)", strings.TrimSuffix(l.Report, ".txt"), d.review, l.Reviews))
+			}
+		}
+	}
+	for _, e := range YearEvidences() {
+		c := per[evidence(e)]
+		if c == nil {
+			continue
+		}
+		t.Logf("%s alone: fires on %d, right on %d; %s", e, c.fired, c.right, strings.Join(c.wrong, "; "))
+		if len(c.wrong) > mostWrong[evidence(e)] {
+			t.Errorf("%s alone reads %d reports wrong, want ≤ %d", e, len(c.wrong), mostWrong[evidence(e)])
+		}
+	}
+}
