@@ -365,3 +365,62 @@ func sourceSections(t *testing.T, path string) map[string]string {
 	}
 	return out
 }
+
+// TestPassagesRunIn: copies of a report differ in their line breaks and
+// heading numbers (a news page runs a heading into its paragraph, drops
+// 一、 and （二）). Each development report read with every line that ends
+// without 。 or ： joined to the next, and read with its headings' numbers
+// taken off, must give every figure the period and kind it gets as
+// written (reports whose figures the change splits or joins are left
+// aside, logged).
+func TestPassagesRunIn(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	number := regexp.MustCompile(`^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分)`)
+	variants := map[string]func([]string) []string{
+		"run in": func(lines []string) []string {
+			out := []string{lines[0]}
+			for _, l := range lines[1:] {
+				l = strings.TrimSpace(l)
+				if l == "" {
+					continue
+				}
+				if n := len(out); n > 1 && !strings.HasSuffix(out[n-1], "。") && !strings.HasSuffix(out[n-1], "：") && !strings.HasSuffix(out[n-1], ":") {
+					out[n-1] += l
+				} else {
+					out = append(out, l)
+				}
+			}
+			return out
+		},
+		"no heading numbers": func(lines []string) []string {
+			out := make([]string, len(lines))
+			for i, l := range lines {
+				out[i] = number.ReplaceAllString(l, "")
+			}
+			return out
+		},
+	}
+	for name, change := range variants {
+		figures, changed, aside := 0, 0, 0
+		for _, f := range files {
+			_, lines := readLabelled(t, f, "testdata/reports/dev")
+			a, b := Extract(lines, Options{}), Extract(change(lines), Options{})
+			if len(a) != len(b) {
+				aside++
+				t.Logf("%s: %s: %d figures as written, %d changed: left aside", name, filepath.Base(f), len(a), len(b))
+				continue
+			}
+			for i := range a {
+				figures++
+				if a[i].Period != b[i].Period || a[i].Kind != b[i].Kind {
+					changed++
+					t.Errorf("%s: %s: %s%s %s %s, changed %s %s  [%s]", name, filepath.Base(f), a[i].Value, a[i].Unit, a[i].Period, a[i].Kind, b[i].Period, b[i].Kind, a[i].Text)
+				}
+			}
+		}
+		t.Logf("%s: %d figures compared, %d with another period or kind; %d reports left aside", name, figures, changed, aside)
+	}
+}

@@ -836,7 +836,10 @@ func (x *extractor) passages() {
 		// years inside a paragraph of one year's review, not opening it,
 		// holds for its sentence only.
 		if !m.p.target && m.p.from < m.p.to && len(kept) > 0 {
-			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) {
+			// (过去五年及2021年工作回顾过去的五年是…: a heading run into the
+			// paragraph it heads, as copies that lose the line break write
+			// it, ends where the paragraph opens.)
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && prev.phrase != m.at {
 				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
