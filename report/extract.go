@@ -59,6 +59,10 @@ type text struct {
 	runes  []rune
 	lines  []int
 	breaks map[int]bool // rune index after a short unpunctuated line
+	// full: the lines (by input line number) that run a PDF page's full
+	// width, when the text is set so: a ； at the end of one is where the
+	// page wrapped, not the end of an item set one per line.
+	full map[int]bool
 }
 
 // ownArea is the level of government a report names its own area by, after
@@ -93,6 +97,7 @@ func join(lines []string) text {
 	// (headings, ends of paragraphs) are shorter; a single very long line
 	// (a paragraph per line) must not make every other line look short.
 	width := typicalWidth(kept)
+	t.full = fullLines(kept, at, width)
 	for k, l := range kept {
 		if k > 0 {
 			// The first line is the title; after it, a short line that ends
@@ -176,6 +181,26 @@ func unitGoesOn(lines []string, i int, kept []string) bool {
 		return len(r) == 1 || strings.ContainsRune(clauseMarks+"。", narrow(r[1])) || !strings.ContainsRune("民们庭口员工旦宵月素化类次", r[1])
 	}
 	return false
+}
+
+// fullLines are the lines of a text set at a page's width (at gives each
+// kept line's input line number): those as long as the usual width, give
+// or take two, when a third of the lines or more are (a PDF copy); none
+// when the text has a paragraph per line, whose lengths scatter.
+func fullLines(kept []string, at []int, width int) map[int]bool {
+	full := map[int]bool{}
+	if len(kept) < 6 || width < 12 {
+		return full
+	}
+	for k, l := range kept {
+		if n := len([]rune(l)); n >= width-2 && n <= width+2 {
+			full[at[k]] = true
+		}
+	}
+	if len(full)*3 < len(kept) {
+		return map[int]bool{}
+	}
+	return full
 }
 
 // typicalWidth is the length of the longer lines of a report: the 80th

@@ -1266,11 +1266,12 @@ func ytd(p period) period { p.toDate = true; return p }
 func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 
 // scopeEnd is where a time phrase at i stops holding: its sentence's end,
-// or a line that ends in ；, an item of a list set one per line.
+// or a line that ends in ；, an item of a list set one per line (not a
+// line of a PDF copy that wrapped right after its ；).
 func (x *extractor) scopeEnd(i int) int {
 	end := x.sentenceEnd(i)
 	for j := i; j < end-1; j++ {
-		if (x.at(j) == '；' || x.at(j) == ';') && x.t.lines[j+1] != x.t.lines[j] {
+		if (x.at(j) == '；' || x.at(j) == ';') && x.t.lines[j+1] != x.t.lines[j] && !x.t.full[x.t.lines[j]] {
 			return j + 1
 		}
 	}

@@ -36,3 +36,45 @@ func TestSpacedFigures(t *testing.T) {
 		t.Errorf("spaced figures read otherwise (-plain +spaced):\n%s", diff)
 	}
 }
+
+// A text set as a PDF page: a line that runs the page's width and ends in
+// ； wrapped there; the time phrase before it holds on to its sentence's
+// end, as in the same text with a paragraph per line. (A line that ends
+// in ； in a text of items set one per line ends its item: there the
+// phrase stops, TestItemLineEndingInSemicolon.)
+func TestPDFLineEndingInSemicolon(t *testing.T) {
+	para := []rune("2017年，全区生产总值完成567亿元，一般公共预算收入29.4亿元；固定资产投资完成407.7亿元，增长12%；社会消费品零售总额完成470亿元，增长11%，城乡居民收入稳步增长，发展质量持续提高。")
+	width := 0
+	for i, r := range para {
+		if r == '；' {
+			width = i + 1
+			break
+		}
+	}
+	head := []string{"某区政府工作报告", "——2018年1月10日在某区人民代表大会上", "二、2018年主要预期目标"}
+	lines := append([]string{}, head...)
+	for len(para) > width {
+		lines = append(lines, string(para[:width]))
+		para = para[width:]
+	}
+	lines = append(lines, string(para))
+	one := append(append([]string{}, head...), strings.Join(lines[len(head):], ""))
+	got, want := details(Extract(lines, Options{})), details(Extract(one, Options{}))
+	if len(want) != 6 || want[2].Value != "407.7" || want[2].Period != "2017" || want[2].Kind != "fact" {
+		t.Fatalf("the text with a paragraph per line reads %+v", want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("set as a PDF page (%d lines %d wide) it reads otherwise (-paragraph +page):\n%s", len(lines), width, diff)
+	}
+}
+
+// Items set one per line, each ending in ；: a time phrase of one item
+// holds for that item only.
+func TestItemLineEndingInSemicolon(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"an item's year ends with its line",
+			"某区政府工作报告\n——2018年1月10日在某区人民代表大会上\n二、2018年主要预期目标\n2017年全区生产总值567亿元，今年力争达到600亿元；\n一般公共预算收入增长7%；\n固定资产投资增长10%；\n社会消费品零售总额增长9%；\n城乡居民收入增长8%；\n单位生产总值能耗下降3%。",
+			[]detail{{"567", "亿元", "", "", "2017", "fact", "level"}, {"600", "亿元", "", "", "2018", "target", "level"}, {"7", "%", "", "增长", "2018", "target", "growth"},
+				{"10", "%", "", "增长", "2018", "target", "growth"}, {"9", "%", "", "增长", "2018", "target", "growth"}, {"8", "%", "", "增长", "2018", "target", "growth"}, {"3", "%", "", "下降", "2018", "target", "growth"}}},
+	}, anySubject)
+}
