@@ -603,7 +603,9 @@ var (
 	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
 	// 回顾2016年以来的工作): the span from that year to the reviewed year.
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
-	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
+	// (“十三五”工作回顾, “十三五”发展成就: a plan's span reviewed by a
+	// heading.)
+	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
 	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
 	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
 	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
@@ -647,6 +649,28 @@ var (
 	baseLevelOf  = regexp.MustCompile(`(?:较|比)(\d{4})\s*年(?:底|末)?的\s*\d`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
+
+// yearWorkHeading: a year and its work (关于2021年工作, 2021年主要工作);
+// a passage mark only as a heading line of its own (headingLine).
+// (Not a title: 某乡2022年政府工作报告.)
+var yearWorkHeading = regexp.MustCompile(`(\d{4})\s*年度?的?(主要|全年)?工作([^报]|$)`)
+
+// headingLine: the text at i stands on a heading's line: a line of its own
+// (a break before and after it), short, with no sentence's or clause's mark.
+func (x *extractor) headingLine(i int) bool {
+	s := i
+	for s > 0 && !x.t.breaks[s] && i-s < 40 {
+		s--
+	}
+	e := i + 1
+	for e < len(x.t.runes) && !x.t.breaks[e] && e-s < 40 {
+		e++
+	}
+	if (s > 0 && !x.t.breaks[s]) || e-s >= 40 || (e < len(x.t.runes) && !x.t.breaks[e]) {
+		return false
+	}
+	return !strings.ContainsAny(x.str(s, e), "。，,；;！？!?")
+}
 
 // aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
 var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
@@ -773,6 +797,12 @@ func (x *extractor) passages() {
 		return fact(from, from+4), true
 	})
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
+	// 二、关于2021年工作, 2021年主要工作: a heading line naming the year after
+	// the one reviewed, and its work, opens that year's targets.
+	add(yearWorkHeading, func(m []string) (period, bool) {
+		y := year(m[1])
+		return target(y, y), y == R+1 && !contents[at] && x.headingLine(x.byteRune[at])
+	})
 	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
 	// are the review's results, no passage of targets.
 	add(goalPhrase, func(m []string) (period, bool) {

@@ -20,6 +20,21 @@ func TestPeriodRulesPassages(t *testing.T) {
 		{"五年来 on the line after a heading opens the span, under a title naming the year",
 			"2016年某乡政府工作报告\n——2016年11月2日在某乡第六届人民代表大会第一次会议上\n一、经济实力不断增强\n五年来，全乡争取项目100个，新建道路30公里。",
 			[]detail{{"100", "个", "", "累计", "2012-2016", "fact", "cumulative"}, {"30", "公里", "", "新增,累计", "2012-2016", "fact", "cumulative"}}},
+		{"a plan's span reviewed by a heading (“十三五”工作回顾) opens the span",
+			"某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n一、“十三五”工作回顾\n全县累计完成投资500亿元。",
+			[]detail{{"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"so does its achievements' heading (“十三五”发展成就)",
+			"某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n一、“十三五”发展成就\n全县累计完成投资500亿元。",
+			[]detail{{"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a heading line naming the next year's work opens its targets",
+			"某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全县完成投资90亿元。\n二、关于2021年工作\n全县地区生产总值增长7%，新建学校3所。\n三、2021年主要工作\n新建道路5公里。",
+			[]detail{{"90", "亿元", "", "", "2020", "fact", "level"}, {"7", "%", "", "增长", "2021", "target", "growth"}, {"3", "所", "", "新增", "2021", "target", "level"}, {"5", "公里", "", "新增", "2021", "target", "level"}}},
+		{"the same words inside a sentence open nothing",
+			"某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全县完成投资90亿元，新建学校3所，为做好2021年工作打下基础。",
+			[]detail{{"90", "亿元", "", "", "2020", "fact", "level"}, {"3", "所", "", "新增", "2020", "fact", "level"}}},
+		{"a title naming the year's report is no heading of its work",
+			"某乡2021年政府工作报告\n——2021年1月10日在某乡第十七届人民代表大会第五次会议上\n过去一年，全乡完成投资90亿元。",
+			[]detail{{"90", "亿元", "", "", "2020", "fact", "level"}}},
 	}, anySubject)
 }
 
