@@ -605,12 +605,12 @@ var (
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
 	// (“十三五”工作回顾, “十三五”发展成就: a plan's span reviewed by a
 	// heading.)
-	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
-	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear     = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
+	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear    = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	// restOfYear: the plans for the rest of a year whose first part was
