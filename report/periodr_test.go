@@ -93,3 +93,57 @@ func TestItemLineEndingInSemicolon(t *testing.T) {
 				{"10", "%", "", "增长", "2018", "target", "growth"}, {"9", "%", "", "增长", "2018", "target", "growth"}, {"8", "%", "", "增长", "2018", "target", "growth"}, {"3", "%", "", "下降", "2018", "target", "growth"}}},
 	}, anySubject)
 }
+
+// The forms a report's parts are headed or opened by, across the genre:
+// each heading or opening sentence, after a review of 2020 in a report of
+// January 2021, gives the figures after it this period and kind (written
+// for the test; a guard that a rule for one form does not lose another).
+func TestPassageForms(t *testing.T) {
+	head := "某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n三、其他\n全县完成投资9亿元。\n"
+	body := "\n全县地区生产总值增长7%，新建学校3所。"
+	cases := []struct{ form, want string }{
+		{"一、2020年工作回顾", "2020 fact"},
+		{"一、2020年工作情况", "2020 fact"},
+		{"一、2020年主要工作完成情况", "2020 fact"},
+		{"一、关于2020年工作", "2020 fact"},
+		{"一、2020年工作总结", "2020 fact"},
+		{"一、过去一年工作回顾", "2020 fact"},
+		{"一、“十三五”工作回顾", "2016-2020 fact"},
+		{"一、“十三五”发展成就", "2016-2020 fact"},
+		{"一、过去五年的工作", "2016-2020 fact"},
+		{"一、2020年和“十三五”时期工作回顾", "2016-2020 fact"},
+		{"一、2020年及“十三五”工作回顾", "2016-2020 fact"},
+		{"二、2021年工作安排", "2021 target"},
+		{"二、2021年政府工作的总体要求和主要目标", "2021 target"},
+		{"二、关于2021年工作", "2021 target"},
+		{"二、2021年主要工作", "2021 target"},
+		{"二、2021年重点工作", "2021 target"},
+		{"二、今年工作安排", "2021 target"},
+		{"二、2021年工作总体要求和目标任务", "2021 target"},
+		{"二、2021年的主要任务", "2021 target"},
+		{"二、2021年工作打算", "2021 target"},
+		{"二、2021年工作任务", "2021 target"},
+		{"二、2021年发展目标", "2021 target"},
+		{"新的一年，我们将坚持稳中求进。", "2021 target"},
+		{"今年经济社会发展的主要预期目标是：", "2021 target"},
+		{"2021年全县经济社会发展的主要预期目标建议为：", "2021 target"},
+		{"综合考虑各方面因素，建议今年全县主要预期目标为：", "2021 target"},
+		{"今年全县的发展目标：", "2021 target"},
+		{"全年经济社会发展主要目标：", "2021 target"},
+		{"2021年主要指标安排：", "2021 target"},
+		{"2021年是“十四五”开局之年。", "2021 target"},
+		{"2021年目标：", "2021 target"},
+	}
+	for _, c := range cases {
+		cs := Extract(strings.Split(head+c.form+body, "\n"), Options{})
+		if len(cs) != 3 {
+			t.Errorf("%s: %d figures, want 3", c.form, len(cs))
+			continue
+		}
+		for _, f := range cs[1:] {
+			if got := f.Period + " " + f.Kind; got != c.want {
+				t.Errorf("%s: %s%s reads %s, want %s", c.form, f.Value, f.Unit, got, c.want)
+			}
+		}
+	}
+}
