@@ -63,6 +63,9 @@ type text struct {
 	// width, when the text is set so: a ； at the end of one is where the
 	// page wrapped, not the end of an item set one per line.
 	full map[int]bool
+	// spaced: the spaces dropped before a rune (spaceAtFigure), by its
+	// index, so a snippet shows the text as written.
+	spaced map[int]string
 }
 
 // ownArea is the level of government a report names its own area by, after
@@ -83,7 +86,7 @@ var pageNumber = regexp.MustCompile(`^[-—－\s]*(第\s*)?[0-9０-９]+(\s*页)
 // paragraph's end, and is marked as a clause boundary (a unit split across
 // it still joins).
 func join(lines []string) text {
-	t := text{breaks: map[int]bool{}}
+	t := text{breaks: map[int]bool{}, spaced: map[int]string{}}
 	var kept []string
 	var at []int
 	for i, l := range lines {
@@ -118,6 +121,7 @@ func join(lines []string) text {
 		rs := []rune(l)
 		for j, r := range rs {
 			if r = narrow(r); r == ' ' && spaceAtFigure(rs, j) {
+				t.spaced[len(t.runes)] += string(rs[j])
 				continue
 			}
 			t.runes = append(t.runes, r)
@@ -335,6 +339,20 @@ func (x *extractor) hasAt(i int, s string) bool {
 		}
 	}
 	return true
+}
+
+// written is the text from rune from to rune to as the report wrote it:
+// with the spaces around numbers that reading drops (spaceAtFigure).
+func (x *extractor) written(from, to int) string {
+	from, to = max(from, 0), min(to, len(x.t.runes))
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		if i > from {
+			b.WriteString(x.t.spaced[i])
+		}
+		b.WriteRune(x.t.runes[i])
+	}
+	return b.String()
 }
 
 func (x *extractor) str(from, to int) string {
