@@ -148,3 +148,60 @@ func TestYearEvidenceAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestDevWithoutDateLine: many copies of a report (a news page, an
+// excerpt) lack the line that dates the session. Each development report
+// whose head has such a line (a date, in its first lines, on a line of at
+// most 60 characters) is read with that line blanked, its labels still
+// applying line for line: the period of its figures, and how many read a
+// wrong year or none. Floors at what the extractor reaches (in-sample).
+func TestDevWithoutDateLine(t *testing.T) {
+	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
+	if len(files) == 0 {
+		t.Skip("no labelled development reports in testdata/reports/dev")
+	}
+	reports, matched, right, wrong, none := 0, 0, 0, 0, 0
+	for _, f := range files {
+		l, lines := readLabelled(t, f, "testdata/reports/dev")
+		cut := append([]string{}, lines...)
+		blanked := false
+		for i := 1; i < len(cut) && i < 12; i++ {
+			if len([]rune(cut[i])) <= 60 && (deliveryDate.MatchString(cut[i]) || cnDate.MatchString(cut[i]) || sessionMonth.MatchString(cut[i])) {
+				cut[i], blanked = "", true
+			}
+		}
+		if !blanked {
+			continue
+		}
+		reports++
+		switch d := newExtractor(cut).decideYears(); {
+		case d.review == 0:
+			none++
+		case d.review != l.Reviews:
+			wrong++
+			t.Logf("%s: without its date line reads %d by %s (want %d)", strings.TrimSuffix(l.Report, ".txt"), d.review, d.by, l.Reviews)
+		}
+		want := map[string][]labelClaim{}
+		for _, c := range l.Claims {
+			k := key(c.Line, c.Value, c.Unit)
+			want[k] = append(want[k], c)
+		}
+		for _, c := range Extract(cut, Options{}) {
+			k := key(c.Line, c.Value, c.Unit)
+			if len(want[k]) == 0 {
+				continue
+			}
+			w := want[k][0]
+			want[k] = want[k][1:]
+			matched++
+			if c.Period == w.Period {
+				right++
+			}
+		}
+	}
+	period := float64(right) / float64(max(matched, 1))
+	t.Logf("without the date line: %d reports, %d matched figures, period %.3f; %d read a wrong year, %d none", reports, matched, period, wrong, none)
+	if period < 0.945 || wrong > 1 {
+		t.Errorf("without the date line: period %.3f (want ≥ 0.945), %d wrong years (want ≤ 1)", period, wrong)
+	}
+}
