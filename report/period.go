@@ -84,8 +84,9 @@ func (x *extractor) years() (review, delivered int) {
 //  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作,
 //     2020年和“十三五”工作回顾);
 //  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
-//     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
-//     delivered from October on;
+//     2020年1月8日; 2021年2月在…会议上; the printed date line, 2016年11月2日
+//     某某⏎（…人民代表大会第一次会议上）, or a date right before 各位代表):
+//     the year before, or that year when delivered from October on;
 //  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
 //     工作安排): the year before it;
 //  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
@@ -94,9 +95,12 @@ func (x *extractor) years() (review, delivered int) {
 //  6. a title's year (某县2020年政府工作报告): the year it plans, the one
 //     before reviewed — unless the body states that year's results without
 //     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
-//     reports on) or reads it as running (今年以来, 预计到年末);
+//     reports on) or names it more than the year before (namedYears,
+//     titles aside), or reads it as running (今年以来, 预计到年末; not
+//     预计全年, nor 今年以来 after the year before stated);
 //  7. the tense of the sentences a year opens (yearTense): planned (2025年，
-//     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
+//     全镇将…; 2025年是…，做好今年工作; a year whose targets are set)
+//     against stated (2024年，…增长4.5%; 预计2020年实现…);
 //  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
 //  9. the year the text names most, no date's (2016年2月26日) nor a span's
@@ -324,8 +328,9 @@ func (x *extractor) decideYears() yearDecision {
 
 // namedYears counts the years the text names, by the year each speaks
 // for: not a date's (2016年2月26日) nor a span's start (2016年以来); a year
-// in a sentence that plans counts for the one before. With titles false, a
-// year naming a report (2015年政府工作报告) is left out.
+// in a sentence that plans or sets goals, or heading targets, counts for
+// the one before. With titles false, a year naming a report (2015年政府
+// 工作报告) is left out.
 func (x *extractor) namedYears(titles bool) map[int]int {
 	count := map[int]int{}
 	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
