@@ -147,3 +147,29 @@ func TestPassageForms(t *testing.T) {
 		}
 	}
 }
+
+// The forms a review of several years opens with: each, before the same
+// sentence in a report of January 2021, gives its three figures this span.
+func TestSpanForms(t *testing.T) {
+	head := "某县政府工作报告\n——2021年1月10日在某县第十八届人民代表大会第五次会议上\n"
+	body := "全县累计完成投资500亿元，新建学校20所，地区生产总值年均增长7%。"
+	cases := []struct{ form, want string }{
+		{"五年来，", "2016-2020"}, {"过去五年，", "2016-2020"}, {"过去的五年里，", "2016-2020"}, {"回顾过去五年，", "2016-2020"},
+		{"这五年，", "2016-2020"}, {"五年间，", "2016-2020"}, {"近五年来，", "2016-2020"}, {"本届政府任期以来，", "2017-2020"},
+		{"任期内，", "2017-2020"}, {"“十三五”以来，", "2016-2020"}, {"“十三五”期间，", "2016-2020"}, {"2016年以来，", "2016-2020"},
+		{"2016—2020年，", "2016-2020"}, {"党的十九大以来，", "2018-2020"}, {"三年来，", "2018-2020"}, {"一、过去五年工作回顾\n", "2016-2020"},
+		{"一、本届政府工作回顾\n", "2017-2020"}, {"一、2016年以来工作回顾\n", "2016-2020"}, {"五年来，我们坚持发展第一要务。", "2016-2020"},
+	}
+	for _, c := range cases {
+		cs := Extract(strings.Split(head+c.form+body, "\n"), Options{})
+		if len(cs) != 3 {
+			t.Errorf("%q: %d figures, want 3", c.form, len(cs))
+			continue
+		}
+		for _, f := range cs {
+			if f.Period != c.want || f.Kind != "fact" {
+				t.Errorf("%q: %s%s reads %s %s, want %s fact", c.form, f.Value, f.Unit, f.Period, f.Kind, c.want)
+			}
+		}
+	}
+}
