@@ -874,7 +874,7 @@ func (x *extractor) passages() {
 			// (过去五年及2021年工作回顾过去的五年是…: a heading run into the
 			// paragraph it heads, as copies that lose the line break write
 			// it, ends where the paragraph opens.)
-			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && prev.phrase != m.at {
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at {
 				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
@@ -1224,6 +1224,14 @@ func (x *extractor) opensParagraph(i int) bool {
 	}
 	prev := x.sentenceStart(s - 1)
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
+}
+
+// skipSpaces is where the text from i on has no more spaces.
+func (x *extractor) skipSpaces(i int) int {
+	for i < len(x.t.runes) && x.at(i) == ' ' {
+		i++
+	}
+	return i
 }
 
 // stressed: the phrase at i singles out the later part of the span its
