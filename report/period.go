@@ -857,7 +857,9 @@ func (x *extractor) passages() {
 			if strings.ContainsRune(clauseMarks+" ", x.at(at)) {
 				at++ // a match may open with the mark before its phrase
 			}
-			if x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1)) {
+			// (回顾了过去一年的工作：…: a past period said to be reviewed
+			// opens its review, as news of the session writes.)
+			if !reviewedBefore.MatchString(x.str(at-4, at)) && (x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1))) {
 				continue
 			}
 		}
@@ -1225,6 +1227,10 @@ func (x *extractor) opensParagraph(i int) bool {
 	prev := x.sentenceStart(s - 1)
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
+
+// reviewedBefore: a verb of reviewing right before a period's phrase
+// (回顾了过去一年的工作, 总结过去五年).
+var reviewedBefore = regexp.MustCompile(`(回顾|总结)了?\s*$`)
 
 // skipSpaces is where the text from i on has no more spaces.
 func (x *extractor) skipSpaces(i int) int {
