@@ -313,7 +313,13 @@ func (x *extractor) decideYears() yearDecision {
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
-	count := x.namedYears(true)
+	// Titles aside (某区2019年政府工作报告 names the year it plans as often
+	// as the one it reviews), unless a title's is the only year named
+	// (某街道2019年工作报告 over 今年以来…).
+	count := x.namedYears(false)
+	if len(count) == 0 {
+		count = x.namedYears(true)
+	}
 	best := 0
 	for y, n := range count {
 		if n > count[best] || n == count[best] && y > best {
