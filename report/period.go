@@ -104,8 +104,8 @@ func (x *extractor) years() (review, delivered int) {
 //  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
 //  9. the year the text names most, no date's (2016年2月26日) nor a span's
-//     start (2016年以来); a year in a sentence that plans counts for the one
-//     before.
+//     start (2016年以来) nor a report title's unless it is the only one; a
+//     year in a sentence that plans counts for the one before.
 //
 // With none of these the year is 0: periods stay blank (tally extract asks
 // for --year) rather than count from a guess.
