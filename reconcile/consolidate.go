@@ -40,6 +40,11 @@ type Options struct {
 	// lateness is judged by that day instead of the date the file records
 	// (late_upload instead of late_submission), as the desk's board does.
 	Received map[string]string
+	// Now is the run's clock (RFC 3339, UTC): a file recording a save
+	// time past it (InFuture) is said so (future_save_time), and that time
+	// is not believed — neither to judge it late nor to make it count
+	// over another file of its month. "" checks nothing.
+	Now string
 }
 
 // Input is one input file as the result lists it.
@@ -155,6 +160,7 @@ type Ledger struct {
 	spec     *Spec
 	asOf     Period
 	figs     map[figKey]*Figure
+	ytds     map[figKey]*Figure  // a month's 本年累计 column, summed (December's against the 年报)
 	received map[string]bool     // dept|period with a file, readable or not
 	chosen   map[string]Identity // dept|period → the readable file that counts
 	notSheet map[string]bool     // files no spreadsheet by their name (MarkNotSpreadsheet)
@@ -165,6 +171,8 @@ type Ledger struct {
 	fileStart int
 	reported  map[string]bool // dept|period reported as not submitted
 	months    map[string]*monthState
+	// held is the row figures of the months kept (MaxHeldMonthValues).
+	held int
 	// spareMonth is a month no longer kept, whose memory the next month
 	// takes (newMonthState); spareSeen the last sheet's duplicate check's
 	// map, emptied, for the next sheet (SheetRead.End).
@@ -199,6 +207,7 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		spec:     spec,
 		asOf:     asOf,
 		figs:     map[figKey]*Figure{},
+		ytds:     map[figKey]*Figure{},
 		received: map[string]bool{},
 		chosen:   map[string]Identity{},
 		reported: map[string]bool{},
@@ -222,7 +231,9 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 // file order, so the result does not depend on the order they were read in.
 func Consolidate(spec *Spec, subs []Submission, opt Options) *Result {
 	sorted := append([]Submission(nil), subs...)
-	SortSubmissions(sorted)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return IdentityAt(&sorted[i], opt.Now).Before(IdentityAt(&sorted[j], opt.Now))
+	})
 	l := NewLedger(spec, opt)
 	for i := range sorted {
 		l.Add(&sorted[i])
@@ -248,6 +259,9 @@ func (l *Ledger) Result() *Result {
 		l.checkMissing()
 	}
 	l.checkTotalRules()
+	if !l.check {
+		l.compareAnnuals()
+	}
 	l.summariseBounds()
 	l.buildSeries()
 	if !l.check {
@@ -313,7 +327,7 @@ func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
 
 // Add consolidates one submission read whole.
 func (l *Ledger) Add(s *Submission) {
-	s = recorded(s)
+	s = l.recorded(s)
 	if s.Department != "" && !l.check && l.after(s.Period) || !s.Unreadable && s.Department != "" {
 		fr := l.begin(s, nil) // nil stage: nothing can fail past here
 		if fr == nil {
@@ -529,6 +543,10 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		f := sr.fig(ci, ind)
 		f.sum.add(cell.Value)
 		f.has = true
+	case YTDValue:
+		f := sr.fig(ci, ind)
+		f.ytd.add(cell.Value)
+		f.hasYTD = true
 	}
 	if fr.cur == nil {
 		return
@@ -842,6 +860,13 @@ func (l *Ledger) yearFigure(ind string, year int) Figure {
 	depts := l.monthlyDepts(ind)
 	if len(depts) == 0 || (year != l.asOf.Year && !l.anyMonth(depts, year)) {
 		return l.monthFigure(ind, Period{Year: year})
+	}
+	if a := l.monthFigure(ind, Period{Year: year}); year != l.asOf.Year && a.Has {
+		// A past year's 年报 outranks its months: it is the year's
+		// return, often revised after December's (compareAnnuals says
+		// where they differ). A month of that year among the files
+		// does not set it aside.
+		return a
 	}
 	last := 12
 	if year == l.asOf.Year {

@@ -98,6 +98,19 @@ const (
 	// A file named as a return but no spreadsheet (a stamped PDF, a CSV)
 	// beside a readable return of its month, which counts.
 	RuleCompanion Rule = "companion_file"
+	// A past year's 年报 beside monthly returns of that year: the 年报 is
+	// the year's figure; December's 本年累计 that differs is a warning.
+	RuleAnnualDiffers    Rule = "annual_differs"
+	RuleAnnualOverMonths Rule = "annual_over_months"
+	// A file recording a save time after the run's clock: impossible, so
+	// not believed (neither lateness nor the choice between files).
+	RuleFutureSave Rule = "future_save_time"
+	// A figure that is another workbook's cell (a formula with an
+	// external reference): read through its cached value, and said.
+	RuleExternalLink Rule = "external_link"
+	// A title above a table that states another month than the file is
+	// consolidated as.
+	RulePeriodDiffers Rule = "period_differs"
 )
 
 // Finding is one problem, at its place.
@@ -188,6 +201,21 @@ var catalogue = map[Rule]message{
 		Text{"“{name}”在本表中重复出现（第 {first_line} 行）", "\"{name}\" appears twice in this table (row {first_line})"}},
 	RuleDuplicateCode: {Text{"信用代码重复", "duplicate credit code"},
 		Text{"“{name}”的统一社会信用代码 {code} 与第 {first_line} 行“{first_name}”的相同", "\"{name}\" has the credit code {code} of row {first_line} (\"{first_name}\")"}},
+	RuleAnnualDiffers: {Text{"年报与12月累计不符", "annual return differs from December"},
+		Text{"{year} 年{indicator}：年报为 {annual}{unit}，12 月月报（{month_file}）{what}为 {december}{unit}，相差 {diff}；{year} 年的数字取年报",
+			"{indicator} {year}: the annual return says {annual} {unit}, December's monthly return ({month_file}) says {december} {unit} ({what}), a difference of {diff}; {year}'s figure is the annual return's"}},
+	RuleAnnualOverMonths: {Text{"年报优先于月报", "annual return over months"},
+		Text{"{year} 年{indicator}取年报 {annual}{unit}；该年的月报不全（缺 12 月），未用于年度数字，也无法与年报核对",
+			"{indicator} {year} is the annual return's {annual} {unit}; that year's monthly returns lack December, so they are not used for the year and cannot be checked against it"}},
+	RuleFutureSave: {Text{"保存时间在未来", "save time in the future"},
+		Text{"文件记录的保存时间（{saved}）晚于本次运行的时间（{now}），不可能，未采用：不据此判断是否逾期，也不据此在同期的几个文件中选用此文件",
+			"the file records a save time ({saved}) later than this run ({now}), which is impossible, so it is not believed: it neither makes the file late nor makes it count over another file of its month"}},
+	RuleExternalLink: {Text{"引用其他工作簿", "refers to another workbook"},
+		Text{"数值 {value} 来自公式 {formula}，引用另一个工作簿的单元格：表上显示的是上次更新链接时那个文件中的数，已照常读取；请直接填写数字并核实",
+			"{value} comes from the formula {formula}, a cell of another workbook: the sheet shows what that file held when the link was last updated; read as usual: type the figure itself and check it"}},
+	RulePeriodDiffers: {Text{"表中报告期与文件不符", "title states another month"},
+		Text{"表头写的报告期是 {stated}，而本文件按 {period} 汇总：请核实这是哪个月的数据，改正表头或文件",
+			"the title states the period {stated}, but this file is consolidated as {period}: say which month the figures are, and correct the title or the file"}},
 	RuleLate: {Text{"逾期报送", "late submission"},
 		Text{"逾期报送：文件保存于 {saved}，截止日期为 {due}", "submitted late: saved {saved}, due {due}"}},
 	RuleLateUpload: {Text{"逾期上传", "late upload"},
@@ -259,8 +287,8 @@ var catalogue = map[Rule]message{
 		Text{"“{text}”等不是数据行的文字（填表人、联系电话、注等），未作为数据读取",
 			"\"{text}\" and other text that is not a data row (who filled it in, a phone number, a note) was not read as data"}},
 	RuleBelowTotal: {Text{"合计行以下的数据", "row below the total"},
-		Text{"“{name}”这一行在合计行以下：已汇总，但表中的合计不含此行；请把它移到合计行以上",
-			"row \"{name}\" is below the 合计 row: it was consolidated, but the sheet's own total leaves it out; move it above the 合计"}},
+		Text{"“{name}”这一行在合计行以下：{done}；表中的合计不含此行，请把它移到合计行以上",
+			"row \"{name}\" is below the 合计 row: {done}; the sheet's own total leaves it out: move it above the 合计"}},
 	RuleODSName: {Text{"扩展名与格式不符", "OpenDocument under another extension"},
 		Text{"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取",
 			"the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"}},

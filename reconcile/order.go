@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 )
 
 // TemplateStamp is the save time tally writes into every template and
@@ -28,10 +29,33 @@ func RecordedSave(p Period, stamp string) string {
 	return stamp
 }
 
+// FutureSlack is how far past the run's clock a recorded save time may be
+// and still be believed: a time without a zone (LibreOffice writes local
+// time so) is read as UTC, up to 14 hours early, and an office PC's clock
+// may be off by some hours.
+const FutureSlack = 24 * time.Hour
+
+// InFuture reports whether a recorded save time (RFC 3339) lies more than
+// FutureSlack after now (RFC 3339; "" is no clock, nothing is future): no
+// file was saved after the run that reads it, so such a time was set by a
+// wrong clock or by hand, and it must not make its file count over another.
+func InFuture(stamp, now string) bool {
+	if stamp == "" || now == "" {
+		return false
+	}
+	t, err := time.Parse(time.RFC3339Nano, stamp)
+	n, nerr := time.Parse(time.RFC3339Nano, now)
+	return err == nil && nerr == nil && t.After(n.Add(FutureSlack))
+}
+
 // recorded returns s with only the save time it records to believe
-// (RecordedSave); s itself is not changed.
-func recorded(s *Submission) *Submission {
+// (RecordedSave, and not in the future of now, see InFuture); s itself is
+// not changed.
+func recorded(s *Submission, now string) *Submission {
 	modified, saved := RecordedSave(s.Period, s.Modified), RecordedSave(s.Period, s.Saved)
+	if InFuture(modified, now) {
+		modified = ""
+	}
 	if s.Modified != "" && modified == "" {
 		saved = "" // the date of a stamp not to believe
 	}
@@ -66,6 +90,36 @@ type Identity struct {
 func IdentityOf(s *Submission) Identity {
 	return Identity{File: s.File, SHA256: s.SHA256, Department: s.Department, Period: s.Period,
 		Readable: !s.Unreadable, Modified: RecordedSave(s.Period, s.Modified)}
+}
+
+// IdentityAt is IdentityOf for a run whose clock is now: a save time in
+// its future (InFuture) is no save time to order by.
+func IdentityAt(s *Submission, now string) Identity {
+	id := IdentityOf(s)
+	if InFuture(id.Modified, now) {
+		id.Modified = ""
+	}
+	return id
+}
+
+// recorded is recorded(s, now) for the run, saying when the file records a
+// save time in the run's future (future_save_time), which is not believed.
+func (l *Ledger) recorded(s *Submission) *Submission {
+	if m := RecordedSave(s.Period, s.Modified); InFuture(m, l.opt.Now) {
+		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleFutureSave, Severity: Warning, Fields: Fields{"saved": clockText(m), "now": clockText(l.opt.Now)}})
+	}
+	return recorded(s, l.opt.Now)
+}
+
+// clockText is an RFC 3339 time for a message: in 北京时间 in Chinese, in
+// UTC in English.
+func clockText(stamp string) Text {
+	t, err := time.Parse(time.RFC3339Nano, stamp)
+	if err != nil {
+		return Text{stamp, stamp}
+	}
+	return Text{t.In(beijing).Format("2006-01-02 15:04:05") + " 北京时间", t.UTC().Format("2006-01-02 15:04:05") + " UTC"}
 }
 
 // Before reports whether a is consolidated before b: identified files by

@@ -2,6 +2,8 @@ package reconcile
 
 import (
 	"hash/maphash"
+	"strconv"
+	"strings"
 )
 
 // Files are added to a ledger whole (Add, a Submission with its sheets)
@@ -43,6 +45,17 @@ import (
 // department-month kept for the checks across months: about 150 bytes
 // each (month.go), held for the month and its successor.
 const MaxMonthValues = 200_000
+
+// MaxHeldMonthValues bounds the row figures the ledger keeps across all
+// departments: each department's last month, for the checks against its
+// next (files come month by month, so a county of many departments holds
+// one month of each at once: measured about 250 bytes a row figure with
+// its maps, so 167 departments of 2,000 rows × 5 indicators would be 400
+// MB; this bound is about 75 MB). Past it a department's new
+// month is not kept, and its next month's checks across months say they
+// were not run (not_checked), never silently skipped; totals are
+// consolidated exactly as usual. A variable so tests can lower it.
+var MaxHeldMonthValues = 300_000
 
 // MaxCodes bounds the credit codes a run remembers to check that each
 // names one enterprise: about 200 bytes each.
@@ -138,7 +151,7 @@ func (l *Ledger) Begin(s *Submission) *FileRead {
 }
 
 func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
-	s = recorded(s)
+	s = l.recorded(s)
 	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved, received: l.receivedOn(s.File)}
 	if s.Department != "" {
 		in.Period = s.Period.String()
@@ -240,6 +253,14 @@ func (fr *FileRead) Commit() error {
 			f.Has = true
 		}
 		f.Incomplete = appendUnique(f.Incomplete, d.incomplete...)
+		if d.hasYTD && !fr.dup {
+			y := l.ytds[k]
+			if y == nil {
+				y = &Figure{}
+				l.ytds[k] = y
+			}
+			y.Value, y.Has = y.Value.Add(d.ytd.value().Decimal()), true
+		}
 	}
 	sum := &l.res.Summary
 	sum.Rows += fr.sum.Rows
@@ -279,6 +300,27 @@ func (l *Ledger) replay(b *findBuf, file string) {
 	}
 }
 
+// belowTotalRejected makes the below_total finding of a row rejected say
+// so: the reader, which finds the row under the 合计, said it was
+// consolidated before the row's own errors kept it out.
+func (fr *FileRead) belowTotalRejected(sheet string, line int) {
+	at := strconv.Itoa(line)
+	for _, list := range [][]Finding{fr.reader.list, fr.own.list} {
+		for i := len(list) - 1; i >= 0; i-- {
+			g := &list[i]
+			if g.Rule == RuleBelowTotal && g.Sheet == sheet && strings.TrimLeft(g.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == at {
+				f := Fields{}
+				for k, v := range g.Fields {
+					f[k] = v
+				}
+				f["done"] = Text{"因本行有错误未汇总", "it was not consolidated (the row has errors)"}
+				g.Fields = f
+				return
+			}
+		}
+	}
+}
+
 // fileFig is the file's delta of an indicator's figure for its period:
 // an exact sum (sum.go: no allocation per figure), and why it is not
 // whole.
@@ -286,6 +328,10 @@ type fileFig struct {
 	sum        exactSum
 	has        bool
 	incomplete []Text
+	// ytd sums the 本年累计 column: December's is the year's flow as the
+	// monthly return states it, compared with the 年报 (annualDiffers).
+	ytd    exactSum
+	hasYTD bool
 }
 
 // fig is the file's delta of an indicator's figure for its period.
@@ -410,6 +456,7 @@ func (sr *SheetRead) Row(r *Row) {
 	case !l.checkRow(sr, r):
 		sr.rejected++
 		fr.sum.RowsRejected++
+		fr.belowTotalRejected(sr.sh.Name, r.Line)
 		for ci := range sr.cols {
 			if ind := sr.ind(ci, r); ind != "" {
 				sr.reject(ind, r.Line)

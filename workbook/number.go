@@ -1,9 +1,11 @@
 package workbook
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
@@ -36,7 +38,9 @@ var (
 )
 
 // spaces are trimmed from both ends; inside a figure they make it ambiguous.
-const spaces = " \t\r\n\u00a0\u2007\u2009\u202f\u3000\ufeff"
+// The zero-width ones (U+200B–U+200D, U+2060, U+FEFF) are no one's to see:
+// a paste from a web page leaves them after a figure.
+const spaces = " \t\r\n\u00a0\u2007\u2009\u202f\u3000\ufeff\u200b\u200c\u200d\u2060"
 
 // trimSpaces is strings.Trim(s, spaces), without looking at the cutset
 // when s starts and ends with an ASCII character that is not in it (every
@@ -91,6 +95,13 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 		t = strings.ReplaceAll(t, ",", "")
 	}
 	if !plain.MatchString(t) {
+		if r, ok := invisibleChar(t); ok {
+			// The cell shows a figure; what is wrong cannot be seen.
+			code := fmt.Sprintf("U+%04X", r)
+			return decimal.Decimal{}, false, reconcile.Text{
+				"数字（其中夹有看不见的字符 " + code + "，请删除该单元格的内容后重新输入数字）",
+				"a number (it holds the invisible character " + code + ": clear the cell and type the figure again)"}, false
+		}
 		return decimal.Decimal{}, false, anyNumber, false
 	}
 	d, err := decimal.NewFromString(t)
@@ -101,6 +112,17 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 		d = d.Neg()
 	}
 	return d, false, reconcile.Text{}, true
+}
+
+// invisibleChar returns the first character of t a cell does not show: a
+// format character (zero-width spaces and joiners, direction marks).
+func invisibleChar(t string) (rune, bool) {
+	for _, r := range t {
+		if unicode.Is(unicode.Cf, r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // anyNumber is what ParseText asks for when the text is not a number at
@@ -209,6 +231,13 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": shown, "expected": problem})
 		}
 	}
+	// A figure that is another workbook's cell: read, and said (what the
+	// sheet caches is what that file held when the link was last updated).
+	var linked *reconcile.Finding
+	if rc.HasF && externalRef(rc.Formula) {
+		linked = &reconcile.Finding{Source: src, Rule: reconcile.RuleExternalLink, Severity: reconcile.Warning, Raw: c.Raw,
+			Fields: reconcile.Fields{"value": rc.Value, "formula": "=" + rc.Formula}}
+	}
 	switch rc.Type {
 	case "", "n":
 		d, err := parseStored(rc.Value)
@@ -216,7 +245,7 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": rc.Value, "expected": expect()})
 		}
 		c.State, c.Value = reconcile.Number, d
-		return nil
+		return linked
 	case "s", "inlineStr", "str":
 		d, blank, problem, ok := ParseText(rc.Value, unit)
 		switch {
@@ -227,6 +256,9 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 			return nil
 		}
 		c.State, c.Value, c.AsText = reconcile.Number, reconcile.NumOf(d), true
+		if linked != nil {
+			return linked
+		}
 		if rc.Type == "str" { // a formula's text result: not typed by a person
 			return nil
 		}
@@ -246,6 +278,34 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		c.Raw = raw
 	}
 	return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": raw, "expected": expect()})
+}
+
+// externalBook finds a reference to another workbook in a formula whose
+// double-quoted texts are blanked: [1]Sheet!A1 as Excel stores it, or the
+// book's name in brackets ('D:\报送\[2020-02-czs.xlsx]税收收入'!C4) — not
+// a table's column (Table1[本月]), which has a name before its bracket.
+var externalBook = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}_\].])\[\d+\]|\[[^\]]*\.(xlsx|xlsm|xlsb|xls|ods|et|csv)\]`)
+
+// externalRef reports whether formula f refers to another workbook.
+func externalRef(f string) bool {
+	if !strings.Contains(f, "[") {
+		return false
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range f {
+		if r == '"' {
+			in = !in
+			b.WriteRune(r)
+			continue
+		}
+		if in {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return externalBook.MatchString(b.String())
 }
 
 // serialDate shows an Excel day number as the date (and time) it stands

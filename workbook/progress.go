@@ -15,9 +15,11 @@ import (
 // 序时进度, gap, 滞后, 同比 and completeness. Narrow enough that the sheet
 // prints on a landscape page's width at 80% or more, so at 8 points or more
 // (the texts wrap; see overviewPaper); the chart fits beside the counts,
-// from D. The values' column is wide enough for the built-in spec's file
-// name, jingwu-2020.yaml, on a line of its own (pathLines).
-var overviewWidths = [10]float64{12, 7, 4, 3, 4, 4, 4, 3, 4, 8}
+// from D. The values' column is wide enough for the built-in spec's name,
+// （内置）jingwu-2020.yaml, on one line: the cell holds a spec's path as it
+// is (no line break put in it, so it copies and searches as the path),
+// and a longer path wraps where the program wraps it.
+var overviewWidths = [10]float64{12, 11, 4, 3, 4, 4, 4, 3, 4, 8}
 
 func (x *out) hasTargets() bool {
 	for i := range x.r.Series {

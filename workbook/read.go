@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"golang.org/x/text/width"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -290,8 +291,17 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 
 // NameIdentity reads <period>-<dept>.xlsx (or any other extension: a return sent as .csv or .docx is still that month's): the period and department code a
 // file's name gives, if it has that form.
+//
+// The name is read as a clerk reads it: full-width digits, letters and
+// hyphens (２０２０－０３－ｌｄｂｚ, typed with a Chinese input method on) as
+// their ASCII forms, and spaces around it or before its extension
+// ("2020-03-ldbz .xlsx") left out. Such a file was unidentified, and its
+// month 未报送.
 func NameIdentity(base string) (reconcile.Period, string, bool) {
-	m := fileName.FindStringSubmatch(base)
+	n := width.Narrow.String(base)
+	ext := filepath.Ext(n)
+	n = strings.Trim(strings.TrimSuffix(n, ext), spaces) + strings.Trim(ext, spaces)
+	m := fileName.FindStringSubmatch(n)
 	if m == nil {
 		return reconcile.Period{}, "", false
 	}
@@ -499,6 +509,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 				above = append(above, c)
 			} else {
 				sh.Cells.Template++ // the title and the 填报单位 line
+				statedPeriod(sub, si.name, &c)
 			}
 		}
 		if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
@@ -527,6 +538,47 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		return sh, st.flush(sub, nil)
 	}
 	return sh, nil
+}
+
+// statedMonth is a month as a title states it: 2020年4月, not a day of it
+// (截至2020年4月5日 is when, not which month) — checked by statedPeriod.
+var statedMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月`)
+
+// statedPeriod reports a title cell above a table's header that states
+// another month than the file is consolidated as (its fingerprint's, or
+// its name's when it has none): a copy of last month's return with new
+// figures and the old title, or a file named for the wrong month. The
+// figures are consolidated as the file's month; which month they are is
+// for the department to say. Once a file.
+func statedPeriod(sub *reconcile.Submission, sheet string, c *rawCell) {
+	if !sub.Period.IsMonth() || c.Type != "s" && c.Type != "inlineStr" && c.Type != "str" {
+		return
+	}
+	t := width.Narrow.String(c.Value)
+	for _, m := range statedMonth.FindAllStringSubmatchIndex(t, 2) {
+		rest := strings.TrimLeft(t[m[1]:], " ")
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			continue // 2020年4月5日: a day
+		}
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "~") || strings.HasPrefix(rest, "—") ||
+			strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "至") || strings.HasPrefix(rest, "到") {
+			return // 2020年1月-3月: a span, not one month
+		}
+		y, _ := strconv.Atoi(t[m[2]:m[3]])
+		mo, _ := strconv.Atoi(t[m[4]:m[5]])
+		p := reconcile.Period{Year: y, Month: mo}
+		if mo < 1 || mo > 12 || p == sub.Period {
+			return
+		}
+		for _, f := range sub.Findings {
+			if f.Rule == reconcile.RulePeriodDiffers {
+				return
+			}
+		}
+		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sheet, Cell: c.Ref},
+			reconcile.RulePeriodDiffers, reconcile.Warning, c.Value, reconcile.Fields{"stated": p.String(), "period": sub.Period.String()}))
+		return
+	}
 }
 
 // checkMerged reports the figures of an .xlsx sheet that merged cells
@@ -943,7 +995,8 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
-		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name, reconcile.Fields{"name": r.Name}))
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name,
+			reconcile.Fields{"name": r.Name, "done": reconcile.Text{"已汇总", "it was consolidated"}}))
 	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]

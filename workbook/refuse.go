@@ -88,6 +88,9 @@ func osErr(zh, en string, err error) *FileError {
 // osCause says why an operation on a file failed, in Chinese and English.
 func osCause(err error) [2]string {
 	switch {
+	case errors.Is(err, ErrFolderLink):
+		return [2]string{"这是指向文件夹的链接，tally 不跟随链接读取其中的文件；要读取它们，请在命令中直接给出该文件夹",
+			"it is a link to a folder, which tally does not follow: to read the files in it, give that folder itself"}
 	case err == nil:
 		return [2]string{"原因不明", "unknown cause"}
 	case errors.Is(err, fs.ErrPermission):
@@ -116,6 +119,11 @@ func osCause(err error) [2]string {
 	}
 	return [2]string{"系统错误：" + msg, msg}
 }
+
+// ErrFolderLink is a symbolic link to a folder met in a folder being
+// read: not followed (a link can lead out of the folder, or round in a
+// loop), and said, since the files under it are read by no one.
+var ErrFolderLink = errors.New("link to a folder")
 
 // openRegular opens path for reading only if it is a regular file: it is
 // opened without waiting (a FIFO swapped in after the folder was listed

@@ -34,6 +34,9 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 		vSeen    bool // the cell has had its <v>
 		inCell   bool // inside a <c> of a row
 		script   byte // of the inline string's rich-text run
+		inPh     int  // depth of phonetic runs
+		fSI      string
+		shared   sharedFormulas
 		dataPfx  string
 		elems    int64
 		rowElems int
@@ -113,7 +116,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				if !inRow {
 					continue
 				}
-				cur, vSeen, inCell = rawCell{}, false, true
+				cur, vSeen, inCell, fSI = rawCell{}, false, true, ""
 				ref, hasRef := d.attr("r")
 				cur.Type, _ = d.attr("t")
 				prevCol := x.lastCol
@@ -163,9 +166,12 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 				text = &buf
 				if string(d.name) == "f" {
 					cur.HasF = true
+					if t, _ := d.attr("t"); t == "shared" {
+						fSI, _ = d.attr("si")
+					}
 				}
 			case "is":
-				inIS, script = true, scriptNone
+				inIS, script, inPh = true, scriptNone, 0
 				buf.Reset()
 			case "r":
 				script = scriptNone
@@ -174,11 +180,12 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					script = scriptOf(d)
 				}
 			case "t":
-				if inIS {
+				if inIS && inPh == 0 {
 					text = &buf
 				}
 			case "rPh":
 				text = nil
+				inPh++
 			}
 		case tokText:
 			if text != nil {
@@ -205,8 +212,10 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					text = nil
 				}
 			case "is":
-				inIS, script = false, scriptNone
+				inIS, script, inPh = false, scriptNone, 0
 				cur.Value = buf.String()
+			case "rPh":
+				inPh = max(inPh-1, 0)
 			case "r":
 				script = scriptNone
 			case "c":
@@ -228,8 +237,14 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					}
 					cur.Value = x.sst[i]
 				}
+				if cur.Type == "" || cur.Type == "n" {
+					cur.Value = strings.Trim(cur.Value, " \t\r\n")
+				}
 				if err := checkStored(cur); err != nil {
 					return bad(err.Reason[0], err.Reason[1])
+				}
+				if cur.HasF && fSI != "" {
+					cur.Formula = shared.resolve(fSI, cur.Formula, cur.Col, row)
 				}
 				if cur.Value != "" || cur.HasF {
 					x.cells++

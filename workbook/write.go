@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
@@ -58,7 +57,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp, det: det}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return reconcile.Bugf("detail rows name other styles than the workbook's")
@@ -103,6 +102,8 @@ type out struct {
 	detSeal *sealer
 	// tmp is the detail's temporary file; the seal's rows are added to it.
 	tmp *os.File
+	// det is the detail: its figure columns make the 明细's header.
+	det *Detail
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
@@ -395,7 +396,7 @@ func (x *out) overview() error {
 		return bad
 	}
 	rows := [][]cell{
-		kv(x.l("规格", "Spec"), pathLines(x.meta.Spec, grid.Width(int(overviewWidths[1]))), "text"),
+		kv(x.l("规格", "Spec"), x.meta.Spec, "text"),
 		kv(x.l("汇总截至", "Consolidated through"), x.r.AsOf.String(), "text"),
 		kv(x.l("来源文件", "Input files"), s.Files, "count"),
 		kv(x.l("无法读取的文件", "Unreadable files"), s.Unreadable, count(s.Unreadable, "bad")),
@@ -472,9 +473,21 @@ func (x *out) overview() error {
 	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
 }
 
+// nameWidth is the 汇总 sheet's 指标 column: as wide as the longest
+// indicator name (so a name is on one line), from 6 to 14 characters.
+func (x *out) nameWidth() float64 {
+	w := 6
+	for i := range x.r.Series {
+		for w < 14 && grid.Lines(x.r.Series[i].Indicator.Name, grid.Width(w)) > 1 {
+			w++
+		}
+	}
+	return float64(w)
+}
+
 func (x *out) figures() error {
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), x.nameWidth()}, {x.l("单位", "Unit"), 2}}
 	for m := 1; m <= 12; m++ {
 		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 4})
 	}
@@ -486,7 +499,10 @@ func (x *out) figures() error {
 		cols = append(cols, column{x.l("目标", "Target"), 6},
 			column{x.l("完成率", "Completion"), 4}, column{x.l("序时进度", "Time elapsed"), 4})
 	}
-	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 9})
+	// 说明 wide enough for a note on a line or two (未报送：科技科 2020-08;
+	// a stock's 存量指标… note): at 9 characters every noted row printed
+	// three or four lines tall.
+	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 16})
 	var rows [][]cell
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
@@ -566,7 +582,7 @@ func figureCell(f reconcile.Figure, style string) cell {
 
 func (x *out) years() error {
 	years := x.r.Years()
-	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
+	cols := []column{{x.l("指标代码", "Code"), 8}, {x.l("指标", "Indicator"), x.nameWidth()}, {x.l("单位", "Unit"), 2}}
 	for _, y := range years {
 		cols = append(cols, column{fmt.Sprint(y), 6})
 	}
@@ -709,38 +725,6 @@ func (x *out) inputs() error {
 			c(label(x.lang, inputStatus[in.Status]), style), c(in.SHA256, "plain")})
 	}
 	return x.table("inputs", x.l("来源文件及其 SHA-256 校验值", "Input files and their SHA-256"), cols, rows, true)
-}
-
-// pathLines lays a file's path out for a cell width wide: as it is when it
-// fits on a line; else broken only after a folder separator or a closing
-// bracket (（内置）), so that no name is cut at a hyphen or a dot the way a
-// spreadsheet wraps text. A single name longer than a line still wraps
-// where the program breaks it.
-func pathLines(p string, width float64) string {
-	if grid.Lines(p, width) == 1 {
-		return p
-	}
-	var parts []string
-	start := 0
-	for i, r := range p {
-		if r == '/' || r == '\\' || r == '）' || r == ')' {
-			end := i + utf8.RuneLen(r)
-			parts = append(parts, p[start:end])
-			start = end
-		}
-	}
-	parts = append(parts, p[start:])
-	var lines []string
-	line := ""
-	for _, part := range parts {
-		if line != "" && grid.Lines(line+part, width) > 1 {
-			lines = append(lines, line)
-			line = ""
-			part = strings.TrimLeft(part, " ") // the space a line break takes
-		}
-		line += part
-	}
-	return strings.Join(append(lines, line), "\n")
 }
 
 // unsent reports whether a department whose as-of month's tables carry

@@ -698,6 +698,11 @@ type rowScan struct {
 	// (a second is refused).
 	sheetData, inCell, vSeen bool
 	script                   byte // of the inline string's rich-text run being read
+	inPh                     int  // depth of phonetic runs <rPh> in the inline string
+	// fSI is the shared formula index (si) of the cell's <f t="shared">,
+	// "" for none; shared holds the sheet's shared formulas.
+	fSI    string
+	shared sharedFormulas
 	// dataPrefix is <sheetData>'s namespace prefix: every element inside
 	// it has the same (foreignElement).
 	dataPrefix string
@@ -875,9 +880,13 @@ func (sc *rowScan) start(d *xmlTokens) error {
 		sc.buf, sc.inText = sc.buf[:0], true
 		if string(d.name) == "f" {
 			sc.cur.HasF = true
+			if t, _ := d.attrBytes("t"); string(t) == "shared" {
+				si, _ := d.attrBytes("si")
+				sc.fSI = string(si)
+			}
 		}
 	case "is":
-		sc.inIS, sc.script = true, scriptNone
+		sc.inIS, sc.script, sc.inPh = true, scriptNone, 0
 		sc.buf = sc.buf[:0]
 	case "r":
 		sc.script = scriptNone
@@ -886,11 +895,15 @@ func (sc *rowScan) start(d *xmlTokens) error {
 			sc.script = scriptOf(d)
 		}
 	case "t":
-		if sc.inIS {
+		if sc.inIS && sc.inPh == 0 {
 			sc.inText = true
 		}
 	case "rPh":
+		// A phonetic guide (furigana, <rPh><t>…</t></rPh>) is not part of
+		// the cell's text: its <t> was read into it, so 110.23 with a
+		// guide of 9 was the figure 110.239.
 		sc.inText = false
+		sc.inPh++
 	}
 	return nil
 }
@@ -899,7 +912,7 @@ func (sc *rowScan) start(d *xmlTokens) error {
 // one), which must lie in its row and after the row's previous cell.
 func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyle bool) error {
 	x := sc.x
-	sc.cur, sc.span, sc.inCell, sc.vSeen = rawCell{Type: cellType(typ)}, noSpans, true, false
+	sc.cur, sc.span, sc.inCell, sc.vSeen, sc.fSI = rawCell{Type: cellType(typ)}, noSpans, true, false, ""
 	cur := &sc.cur
 	prevCol := x.lastCol
 	canonical := false // ref is the text appendRef would make
@@ -1016,8 +1029,10 @@ func (sc *rowScan) end(name []byte) error {
 			sc.inText = false
 		}
 	case "is":
-		sc.inIS, sc.script = false, scriptNone
+		sc.inIS, sc.script, sc.inPh = false, scriptNone, 0
 		sc.span.val = sc.keep(sc.buf)
+	case "rPh":
+		sc.inPh = max(sc.inPh-1, 0)
 	case "r":
 		sc.script = scriptNone
 	case "c":
@@ -1077,11 +1092,24 @@ func (sc *rowScan) endCell() error {
 		cur.Value, sc.span.val = x.sst[i], span{-1, 0}
 	}
 	v := sc.textOf(sc.span.val, cur.Value)
+	if (cur.Type == "" || cur.Type == "n") && len(v) > 0 && (xmlSpace(v[0]) || xmlSpace(v[len(v)-1])) {
+		// A number's <v> is read as XML Schema reads a number, its
+		// surrounding whitespace collapsed: Excel and LibreOffice read
+		// <v> 110.23 </v> as 110.23, which was refused as no number.
+		cur.Value, sc.span.val = strings.Trim(string(v), " \t\r\n"), span{-1, 0}
+		v = []byte(cur.Value)
+	}
 	if (cur.Type == "" || cur.Type == "n") && len(v) > 0 && !storedPlain(v) {
 		c := *cur
 		c.Ref, c.Value = sc.ref(), string(v)
 		if err := checkStored(c); err != nil {
 			return sc.bad(err.Reason[0], err.Reason[1])
+		}
+	}
+	if cur.HasF && sc.fSI != "" {
+		f := string(sc.textOf(sc.span.f, cur.Formula))
+		if g := sc.shared.resolve(sc.fSI, f, cur.Col, sc.row); g != f {
+			cur.Formula, sc.span.f = g, span{-1, 0}
 		}
 	}
 	if len(v) > 0 || cur.HasF {
@@ -1094,6 +1122,9 @@ func (sc *rowScan) endCell() error {
 	}
 	return nil
 }
+
+// xmlSpace reports whether c is XML whitespace.
+func xmlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // cellType returns a cell's t attribute as a string, without allocating
 // for the types there are.

@@ -62,6 +62,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REPORT", repo(t, "testdata/jingwu-2020-work-report.txt"))
 			env.Setenv("BAD", repo(t, "testdata/bad"))
 			env.Setenv("REALWORLD", repo(t, "testdata/realworld"))
+			env.Setenv("CRAFTED", repo(t, "testdata/crafted"))
 			env.Setenv("DOLLAR", "$") // scripts expand $NAME; Excel lock files start with ~$
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/workbook"
@@ -19,7 +20,10 @@ import (
 // files' names or folders nor on the order they were given in. It returns
 // the latest month a readable file is identified as: the month a clerk
 // means when no --as-of is given (from fingerprints too, not only names).
-func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits) (latest reconcile.Period, ok bool) {
+//
+// now is the run's clock (runClock): a save time past it is no save time
+// to choose by (reconcile.InFuture; the ledger says so).
+func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limits, now string) (latest reconcile.Period, ok bool) {
 	ids := make([]reconcile.Identity, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -38,6 +42,9 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	close(next)
 	wg.Wait()
 	for i := range files {
+		if reconcile.InFuture(ids[i].Modified, now) {
+			ids[i].Modified = ""
+		}
 		files[i].consolidated = ids[i].Consolidated
 		if len(files[i].links) > 0 {
 			ids[i] = nameLinked(&files[i], ids[i])
@@ -61,6 +68,9 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	}
 	return latest, latest.Year != 0
 }
+
+// runClock is the run's clock for reconcile.Options.Now, in UTC.
+func runClock() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
 // nameLinked chooses, among the paths to one file (a file and its hard or
 // symbolic links), the one it is read and reported as: the name as issued

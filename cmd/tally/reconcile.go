@@ -129,7 +129,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			return nil, "", err
 		}
 	}
-	if p, ok := identifyOrder(files, s, o.Jobs, o.limits()); ok && opt.AsOf.Year == 0 {
+	if opt.Now == "" {
+		opt.Now = runClock()
+	}
+	if p, ok := identifyOrder(files, s, o.Jobs, o.limits(), opt.Now); ok && opt.AsOf.Year == 0 {
 		opt.AsOf = p
 	}
 	// Every caller's Detail discards, unless onSpec sets one (reconcile
@@ -429,6 +432,12 @@ func collect(paths []string) ([]input, error) {
 			st, err := os.Stat(path)
 			if err != nil {
 				out = append(out, input{path: path, display: path, problem: err})
+				return nil
+			}
+			if st.IsDir() {
+				// A link to a folder: said as a folder not read. It was
+				// skipped as "no spreadsheet", its files unmentioned.
+				out = append(out, input{path: path, display: path, problem: workbook.ErrFolderLink, folder: true})
 				return nil
 			}
 			add(path, st)

@@ -111,7 +111,7 @@ func runTemplate(io streams, opts *templateOptions) error {
 		inputs = files
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
-		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits)
+		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, runClock())
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			switch {
 			case sub.Period != before || sub.Department == "" || prev[sub.Department] != nil:

@@ -477,7 +477,7 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().set(sheet, []byte(prefixed)).bytes(), same)
 	v("folder-entries", "read correctly", "folder entries xl/ and xl/worksheets/ in the zip",
 		append(pkg{{name: "xl/"}, {name: "xl/worksheets/"}}, p()...).bytes(), same)
-	return vs, nil
+	return append(vs, round7(p, sh, c4, st)...), nil
 }
 
 // FileName is the name a variant is written under: numbered, and without
