@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Claim is one figure a report states.
@@ -58,6 +59,13 @@ type text struct {
 	runes  []rune
 	lines  []int
 	breaks map[int]bool // rune index after a short unpunctuated line
+	// full: the lines (by input line number) that run a PDF page's full
+	// width, when the text is set so: a ； at the end of one is where the
+	// page wrapped, not the end of an item set one per line.
+	full map[int]bool
+	// spaced: the spaces dropped before a rune (spaceAtFigure), by its
+	// index, so a snippet shows the text as written.
+	spaced map[int]string
 }
 
 // ownArea is the level of government a report names its own area by, after
@@ -78,7 +86,7 @@ var pageNumber = regexp.MustCompile(`^[-—－\s]*(第\s*)?[0-9０-９]+(\s*页)
 // paragraph's end, and is marked as a clause boundary (a unit split across
 // it still joins).
 func join(lines []string) text {
-	t := text{breaks: map[int]bool{}}
+	t := text{breaks: map[int]bool{}, spaced: map[int]string{}}
 	var kept []string
 	var at []int
 	for i, l := range lines {
@@ -92,6 +100,7 @@ func join(lines []string) text {
 	// (headings, ends of paragraphs) are shorter; a single very long line
 	// (a paragraph per line) must not make every other line look short.
 	width := typicalWidth(kept)
+	t.full = fullLines(kept, at, width)
 	for k, l := range kept {
 		if k > 0 {
 			// The first line is the title; after it, a short line that ends
@@ -109,12 +118,41 @@ func join(lines []string) text {
 				t.breaks[len(t.runes)] = true
 			}
 		}
-		for _, r := range l {
-			t.runes = append(t.runes, narrow(r))
+		rs := []rune(l)
+		for j, r := range rs {
+			if r = narrow(r); r == ' ' && spaceAtFigure(rs, j) {
+				t.spaced[len(t.runes)] += string(rs[j])
+				continue
+			}
+			t.runes = append(t.runes, r)
 			t.lines = append(t.lines, at[k])
 		}
 	}
 	return t
+}
+
+// spaceAtFigure: the space at j stands between a number and the words or
+// marks around it (2020 年, 增长 1 %, 比 2011 年的, 0.2 ∶ 52, 2018 - 01, as
+// some copies set every figure): no part of the text, so dropped — the
+// year, unit and time phrases read as in a copy without it. Spaces between
+// two numbers, a number and a Latin word, or two words stay.
+func spaceAtFigure(rs []rune, j int) bool {
+	prev, next := rune(0), rune(0)
+	for i := j - 1; i >= 0; i-- {
+		if r := narrow(rs[i]); r != ' ' {
+			prev = r
+			break
+		}
+	}
+	for i := j + 1; i < len(rs); i++ {
+		if r := narrow(rs[i]); r != ' ' {
+			next = r
+			break
+		}
+	}
+	// a word or a mark: anything but a digit, a Latin letter or the line's end
+	word := func(r rune) bool { return r != 0 && !isDigit(r) && !unicode.IsLetter(r) || unicode.Is(unicode.Han, r) }
+	return isDigit(prev) && word(next) || word(prev) && isDigit(next)
 }
 
 // unitGoesOn: a line of digits alone is a figure, not a page number, when
@@ -147,6 +185,26 @@ func unitGoesOn(lines []string, i int, kept []string) bool {
 		return len(r) == 1 || strings.ContainsRune(clauseMarks+"。", narrow(r[1])) || !strings.ContainsRune("民们庭口员工旦宵月素化类次", r[1])
 	}
 	return false
+}
+
+// fullLines are the lines of a text set at a page's width (at gives each
+// kept line's input line number): those as long as the usual width, give
+// or take two, when a third of the lines or more are (a PDF copy); none
+// when the text has a paragraph per line, whose lengths scatter.
+func fullLines(kept []string, at []int, width int) map[int]bool {
+	full := map[int]bool{}
+	if len(kept) < 6 || width < 12 {
+		return full
+	}
+	for k, l := range kept {
+		if n := len([]rune(l)); n >= width-2 && n <= width+2 {
+			full[at[k]] = true
+		}
+	}
+	if len(full)*3 < len(kept) {
+		return map[int]bool{}
+	}
+	return full
 }
 
 // typicalWidth is the length of the longer lines of a report: the 80th
@@ -192,6 +250,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Extract finds every figure in a report's lines.
 func Extract(lines []string, opt Options) []Claim {
+	_, _, out := extract(lines, opt)
+	return out
+}
+
+// extract is Extract, also giving the extractor and the figures the claims
+// were made of (in the same order), for the tests that read the passages.
+func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 	x := newExtractor(lines)
 	x.review, x.delivered = x.years()
 	if opt.Year != 0 {
@@ -213,7 +278,7 @@ func Extract(lines []string, opt Options) []Claim {
 	for k := range figs {
 		out[k] = x.claim(&figs[k])
 	}
-	return out
+	return x, figs, out
 }
 
 // newExtractor joins a report's lines for reading.
@@ -274,6 +339,20 @@ func (x *extractor) hasAt(i int, s string) bool {
 		}
 	}
 	return true
+}
+
+// written is the text from rune from to rune to as the report wrote it:
+// with the spaces around numbers that reading drops (spaceAtFigure).
+func (x *extractor) written(from, to int) string {
+	from, to = max(from, 0), min(to, len(x.t.runes))
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		if i > from {
+			b.WriteString(x.t.spaced[i])
+		}
+		b.WriteRune(x.t.runes[i])
+	}
+	return b.String()
 }
 
 func (x *extractor) str(from, to int) string {

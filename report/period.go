@@ -40,7 +40,7 @@ type mark struct {
 // year it sets targets for (2019年主要预期目标), or by its date of delivery
 // (early in the year after the one it reviews).
 var (
-	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?(\d{4})\s*年([^以\d]|$)`)
+	reviewHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?(政府|主要|全年|全` + ownArea + `)?工作(回顾|总结)|回顾了?\s*(\d{4})\s*年([^以\d]|$)`)
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
@@ -57,7 +57,10 @@ var (
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
 	yearRunning = regexp.MustCompile(`预计到?年[末底]|预计全年|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
-	budgetRun   = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
+	// yearRunningNow: as yearRunning, without 预计全年, which a report
+	// early in a year says of the year before too.
+	yearRunningNow = regexp.MustCompile(`预计到?年[末底]|今年以来|本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`)
+	budgetRun      = regexp.MustCompile(`(\d{4})\s*年[^。；;，,\d]{0,14}(预算|计划)执行`)
 )
 
 // planNoun: what a heading of targets is headed by — a noun of planning
@@ -81,8 +84,9 @@ func (x *extractor) years() (review, delivered int) {
 //  2. a heading reviewing a named year (一、2018年工作回顾, 回顾2018年工作,
 //     2020年和“十三五”工作回顾);
 //  3. the session's date (——2019年1月8日在…大会上; 在…会议上 县长某某
-//     2020年1月8日; 2021年2月在…会议上): the year before, or that year when
-//     delivered from October on;
+//     2020年1月8日; 2021年2月在…会议上; the printed date line, 2016年11月2日
+//     某某⏎（…人民代表大会第一次会议上）, or a date right before 各位代表):
+//     the year before, or that year when delivered from October on;
 //  4. a heading setting a named year's targets (2019年主要预期目标, 2019年
 //     工作安排): the year before it;
 //  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
@@ -91,14 +95,17 @@ func (x *extractor) years() (review, delivered int) {
 //  6. a title's year (某县2020年政府工作报告): the year it plans, the one
 //     before reviewed — unless the body states that year's results without
 //     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
-//     reports on) or reads it as running (今年以来, 预计到年末);
+//     reports on) or names it more than the year before (namedYears,
+//     titles aside), or reads it as running (今年以来, 预计到年末; not
+//     预计全年, nor 今年以来 after the year before stated);
 //  7. the tense of the sentences a year opens (yearTense): planned (2025年，
-//     全镇将…; 2025年是…，做好今年工作) against stated (2024年，…增长4.5%);
+//     全镇将…; 2025年是…，做好今年工作; a year whose targets are set)
+//     against stated (2024年，…增长4.5%; 预计2020年实现…);
 //  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
 //  9. the year the text names most, no date's (2016年2月26日) nor a span's
-//     start (2016年以来); a year in a sentence that plans counts for the one
-//     before.
+//     start (2016年以来) nor a report title's unless it is the only one; a
+//     year in a sentence that plans counts for the one before.
 //
 // With none of these the year is 0: periods stay blank (tally extract asks
 // for --year) rather than count from a guess.
@@ -150,7 +157,7 @@ func (x *extractor) decideYears() yearDecision {
 				x.month = 0
 			}
 		}
-		if x.month == 0 && d == r+1 {
+		if x.month == 0 && (d == r+1 || d == 0 && r > 0) {
 			// 12月25日，某区第八届人民代表大会第五次会议开幕 over the
 			// 2020 report's targets: a session's day without its year,
 			// late in the year before the one planned, is that year's
@@ -273,14 +280,27 @@ func (x *extractor) decideYears() yearDecision {
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
 	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
-		if yearRunning.MatchString(x.s) {
+		// 预计全年 is said early in a year of the year before as well as
+		// at the end of a year of that year: no sign the year runs.
+		// (某县2020年政府工作报告 of June over 2019年和今年以来工作回顾: the
+		// year before stated, the year so far after it, reviews the year
+		// before.)
+		named := x.namedYears(false)
+		planned, stated := x.tenses()
+		if yearRunningNow.MatchString(x.s) && !stated[y-1] && named[y-1] <= named[y] {
 			return done(y, y, byTitleYear)
 		}
 		// The title names the report's year (某县2020年政府工作报告, the
 		// year it plans) or the year it reports on (2015年政府工作报告
 		// delivered in 2016): the body's tense tells which — its year
-		// stated with figures and not planned is the year reviewed.
-		if planned, stated := x.tenses(); stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+		// stated with figures and not planned is the year reviewed —, or
+		// else the year the body (titles aside) names more of the two, a
+		// year planned counting for the one before (2015年工作情况 twice
+		// under 2015年政府工作报告; 2022年底将实现… under 2022年政府工作报告).
+		if stated[y] && !planned[y] || planned[y+1] && !planned[y] {
+			return done(y, y+1, byTitleYear)
+		}
+		if named[y] > named[y-1] {
 			return done(y, y+1, byTitleYear)
 		}
 		return done(y-1, y, byTitleYear)
@@ -293,19 +313,16 @@ func (x *extractor) decideYears() yearDecision {
 	}
 	// Else the year the text speaks of most (the later of a tie): a
 	// review names its year again and again.
-	count := map[int]int{}
+	// Titles aside (某区2019年政府工作报告 names the year it plans as often
+	// as the one it reviews), unless a title's is the only year named
+	// (某街道2019年工作报告 over 今年以来…).
+	count := x.namedYears(false)
+	if len(count) == 0 {
+		count = x.namedYears(true)
+	}
 	best := 0
-	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
-		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
-		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
-			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
-		}
-		at := x.byteRune[loc[0]]
-		if planWord.MatchString(x.str(x.byteRune[loc[1]], x.sentenceEnd(at))) {
-			y-- // 2022年底将实现…: a year planned speaks for the one before
-		}
-		count[y]++
-		if count[y] > count[best] || count[y] == count[best] && y > best {
+	for y, n := range count {
+		if n > count[best] || n == count[best] && y > best {
 			best = y
 		}
 	}
@@ -313,6 +330,33 @@ func (x *extractor) decideYears() yearDecision {
 		return done(best, 0, byMostNamed)
 	}
 	return done(0, 0, byNone)
+}
+
+// namedYears counts the years the text names, by the year each speaks
+// for: not a date's (2016年2月26日) nor a span's start (2016年以来); a year
+// in a sentence that plans or sets goals, or heading targets, counts for
+// the one before. With titles false, a year naming a report (2015年政府
+// 工作报告) is left out.
+func (x *extractor) namedYears(titles bool) map[int]int {
+	count := map[int]int{}
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
+		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
+			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
+		}
+		at := x.byteRune[loc[0]]
+		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
+			continue
+		}
+		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
+		if planWord.MatchString(rest) || goalPhrase.MatchString(rest) {
+			y-- // 2022年底将实现…, 2024年…主要预期目标是: a year planned speaks for the one before
+		} else if m := targetHeading.FindStringSubmatchIndex(x.s[loc[0]:min(len(x.s), loc[0]+120)]); m != nil && m[0] == 0 && x.s[loc[0]+m[16]:loc[0]+m[17]] != "政府工作" {
+			y-- // 2022年预期目标, 2022年工作安排: so does a year whose targets are set
+		}
+		count[y]++
+	}
+	return count
 }
 
 // yearOpens: a year opening a sentence or a clause (2024年，全镇…;
@@ -358,7 +402,10 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 	planned, stated = map[int]bool{}, map[int]bool{}
 	for _, loc := range yearOpens.FindAllStringSubmatchIndex(x.s, -1) {
 		i := x.byteRune[loc[2]]
-		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) {
+		// 预计2020年实现144亿元: a year's result estimated is stated, wherever
+		// in its sentence.
+		estimate := x.str(i-2, i) == "预计"
+		if i > 0 && !x.t.breaks[i] && x.t.lines[i] == x.t.lines[i-1] && !strings.ContainsRune("。！？!?，,：:；; ", x.at(i-1)) && !estimate {
 			continue // inside a clause: 比2023年, 获评2023年度
 		}
 		if i-x.sentenceStart(i) > 20 {
@@ -370,14 +417,25 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 			continue // 2020年某县政府工作报告(全文14447字): a title, no tense
 		}
 		switch {
-		case planWord.MatchString(rest):
+		case estimate:
+			stated[y] = true
+		case planWord.MatchString(rest) || goalPhrase.MatchString(rest):
+			// 2024年经济社会发展主要预期目标是：地区生产总值增长7.6%: a
+			// year whose targets are set is planned, figures or not.
 			planned[y] = true
+		case yearDescribed.MatchString(rest):
+			// 2024年是…成立75周年, 2021年，是…开局之年: the year described,
+			// in its review or its plan alike; no tense.
 		case strings.ContainsAny(rest, "0123456789"):
 			stated[y] = true
 		}
 	}
 	return planned, stated
 }
+
+// yearDescribed: a year's sentence that says what the year is (2024年是…,
+// 2021年，是…之年).
+var yearDescribed = regexp.MustCompile(`^年[，,]?\s*是`)
 
 // dayAfter: what makes a year no year spoken of: the month of a date
 // (2016年2月26日) or a span's start (2016年以来).
@@ -391,7 +449,8 @@ var reviewJoined = regexp.MustCompile(`(\d{4})\s*年度?和[^。，,；;：:\d]{
 
 // sessionDayRe: a session's day without its year, as a news report of it
 // opens (12月25日，某区第八届人民代表大会第五次会议开幕; 3月3日，某镇…会议召开).
-var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日[^。！？\d]{0,40}?(会议|大会)`)
+// A session lasting days gives them as a range (12月28日-29日, 3月2日至5日).
+var sessionDayRe = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日(\s*[-—–－至到~～]\s*\d{1,2}\s*日?)?[^。！？\d]{0,40}?(会议|大会)`)
 
 // sessionDay is the month of the session's day in head without its year
 // (sessionDayRe), 0 when head has none.
@@ -469,7 +528,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) || x.sessionLine(rest) {
 			return m, true
 		}
 		if first == nil {
@@ -491,8 +550,26 @@ var (
 	// 年4月22日，某市第八届人民代表大会第一次会议开幕; 2018年1月19日经某区…人民代表
 	// 大会第二次会议批准), as news of it and a report's approval line write.
 	sessionOpens = regexp.MustCompile(`^\s*([，,]|经)[^。！？\d]{0,20}?(人民代表大会|人大)[^。！？]{0,12}?(会议|大会)`)
-	cnDate       = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// sessionLine: the date line of the printed report, before the
+	// speech: the speaker's name and the session named after the date
+	// (2016年11月2日 某某⏎（某乡第六届人民代表大会第一次会议上）; 2025年1月17日
+	// ——在某镇第十五届人民代表大会…), or the speech's salutation right
+	// after it (2020年1月8日）各位代表：).
+	sessionLine = regexp.MustCompile(`^\s*[)）]?\s*(各位代表|[^。！？\d，,:：]{0,12}?[\s(（—]*在?[^。！？\d，,]{0,24}?(人民代表大会|人代会)[^。！？\d]{0,16}?(会议|大会)上)`)
+	cnDate      = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 )
+
+// sessionLine: rest, after a date, names the session as the printed
+// report's date line does (sessionLine), with no title between (发布日期：
+// 2019年03月10日 政府工作报告——在…会议上 is a page's date over the title).
+func (x *extractor) sessionLine(rest string) bool {
+	m := sessionLine.FindString(rest)
+	return m != "" && !strings.Contains(m, "报告") && !titleAfter.MatchString(rest[len(m):])
+}
+
+// titleAfter: a report's title goes on after the session's name (…会议上的
+// 政府工作报告): the date before it is a page's stamp over the title.
+var titleAfter = regexp.MustCompile(`^的?[^。！？\d]{0,12}报告`)
 
 // cnNumber is a number from 1 to 39 in Chinese numerals (十二, 二十, 三十一).
 func cnNumber(s string) int {
@@ -537,12 +614,14 @@ var (
 	// sinceHeading: a review heading from a named year (2016年以来工作回顾,
 	// 回顾2016年以来的工作): the span from that year to the reviewed year.
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
-	planPhrase   = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期)`)
-	planTasks    = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase  = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase   = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear     = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear     = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	// (“十三五”工作回顾, “十三五”发展成就: a plan's span reviewed by a
+	// heading.)
+	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
+	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear    = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	// restOfYear: the plans for the rest of a year whose first part was
@@ -581,6 +660,28 @@ var (
 	baseLevelOf  = regexp.MustCompile(`(?:较|比)(\d{4})\s*年(?:底|末)?的\s*\d`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
+
+// yearWorkHeading: a year and its work (关于2021年工作, 2021年主要工作);
+// a passage mark only as a heading line of its own (headingLine).
+// (Not a title: 某乡2022年政府工作报告.)
+var yearWorkHeading = regexp.MustCompile(`(\d{4})\s*年度?的?(主要|全年)?工作([^报]|$)`)
+
+// headingLine: the text at i stands on a heading's line: a line of its own
+// (a break before and after it), short, with no sentence's or clause's mark.
+func (x *extractor) headingLine(i int) bool {
+	s := i
+	for s > 0 && !x.t.breaks[s] && i-s < 40 {
+		s--
+	}
+	e := i + 1
+	for e < len(x.t.runes) && !x.t.breaks[e] && e-s < 40 {
+		e++
+	}
+	if (s > 0 && !x.t.breaks[s]) || e-s >= 40 || (e < len(x.t.runes) && !x.t.breaks[e]) {
+		return false
+	}
+	return !strings.ContainsAny(x.str(s, e), "。，,；;！？!?")
+}
 
 // aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
 var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
@@ -646,6 +747,9 @@ func (x *extractor) passages() {
 				// 。三年间…: a match that opens with the mark before its
 				// phrase (nYears) marks where the phrase begins.
 				start := loc[0]
+				if re == nYears && loc[8] >= 0 {
+					start = loc[9] // 一、经济实力不断增强⏎五年来: the phrase, not the heading's last character before it
+				}
 				for r, w := utf8.DecodeRuneInString(x.s[start:]); start < loc[1] && strings.ContainsRune(clauseMarks+"。！？!? ", r); r, w = utf8.DecodeRuneInString(x.s[start:]) {
 					start += w
 				}
@@ -704,6 +808,12 @@ func (x *extractor) passages() {
 		return fact(from, from+4), true
 	})
 	add(aheadPhrase, func([]string) (period, bool) { return target(R+1, R+5), true })
+	// 二、关于2021年工作, 2021年主要工作: a heading line naming the year after
+	// the one reviewed, and its work, opens that year's targets.
+	add(yearWorkHeading, func(m []string) (period, bool) {
+		y := year(m[1])
+		return target(y, y), y == R+1 && !contents[at] && x.headingLine(x.byteRune[at])
+	})
 	// 圆满完成了年初确定的主要目标：…: the goals named as what was reached
 	// are the review's results, no passage of targets.
 	add(goalPhrase, func(m []string) (period, bool) {
@@ -753,7 +863,9 @@ func (x *extractor) passages() {
 			if strings.ContainsRune(clauseMarks+" ", x.at(at)) {
 				at++ // a match may open with the mark before its phrase
 			}
-			if x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1)) {
+			// (回顾了过去一年的工作：…: a past period said to be reviewed
+			// opens its review, as news of the session writes.)
+			if !reviewedBefore.MatchString(x.str(at-4, at)) && (x.hasAt(at, "这一年") || x.at(m.phrase) == '的' || unicode.Is(unicode.Han, x.at(at-1)) && !x.t.breaks[at] && !strings.ContainsRune("在从自", x.at(at-1))) {
 				continue
 			}
 		}
@@ -767,7 +879,10 @@ func (x *extractor) passages() {
 		// years inside a paragraph of one year's review, not opening it,
 		// holds for its sentence only.
 		if !m.p.target && m.p.from < m.p.to && len(kept) > 0 {
-			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) {
+			// (过去五年及2021年工作回顾过去的五年是…: a heading run into the
+			// paragraph it heads, as copies that lose the line break write
+			// it, ends where the paragraph opens.)
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at {
 				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
@@ -1119,6 +1234,18 @@ func (x *extractor) opensParagraph(i int) bool {
 	return (prev == 0 || x.t.breaks[prev]) && isHeading(x.str(prev, s))
 }
 
+// reviewedBefore: a verb of reviewing right before a period's phrase
+// (回顾了过去一年的工作, 总结过去五年).
+var reviewedBefore = regexp.MustCompile(`(回顾|总结)了?\s*$`)
+
+// skipSpaces is where the text from i on has no more spaces.
+func (x *extractor) skipSpaces(i int) int {
+	for i < len(x.t.runes) && x.at(i) == ' ' {
+		i++
+	}
+	return i
+}
+
 // stressed: the phrase at i singles out the later part of the span its
 // passage reviews (五年来特别是党的十九大以来, 过去五年尤其是2018年以来): what
 // follows is said of the whole span, the part only stressed. In one year's
@@ -1194,11 +1321,12 @@ func ytd(p period) period { p.toDate = true; return p }
 func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 
 // scopeEnd is where a time phrase at i stops holding: its sentence's end,
-// or a line that ends in ；, an item of a list set one per line.
+// or a line that ends in ；, an item of a list set one per line (not a
+// line of a PDF copy that wrapped right after its ；).
 func (x *extractor) scopeEnd(i int) int {
 	end := x.sentenceEnd(i)
 	for j := i; j < end-1; j++ {
-		if (x.at(j) == '；' || x.at(j) == ';') && j+1 < len(x.t.lines) && x.t.lines[j+1] != x.t.lines[j] {
+		if (x.at(j) == '；' || x.at(j) == ';') && j+1 < len(x.t.lines) && x.t.lines[j+1] != x.t.lines[j] && !x.t.full[x.t.lines[j]] {
 			return j + 1
 		}
 	}

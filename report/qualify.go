@@ -2229,6 +2229,6 @@ func (x *extractor) claim(f *figure) Claim {
 	if c.Base == 0 && f.measure == Growth && !has(c.Qualifiers, "年均") && f.period.from != f.period.to {
 		c.Base = f.period.from - 1 // 五年来…增长 74%: against the year before the span
 	}
-	c.Text = strings.TrimSpace(x.str(f.from, max(f.to, f.unitEnd)))
+	c.Text = strings.TrimSpace(x.written(f.from, max(f.to, f.unitEnd)))
 	return c
 }

@@ -35,6 +35,18 @@ func TestYearEvidence(t *testing.T) {
 		{"a date of the report's approval by the session is the session's",
 			"某区政府工作报告\n（2018年1月19日经某区第十五届人民代表大会第二次会议批准）\n过去一年，全区地区生产总值增长7%。",
 			2017, 2018, 1, bySessionDate},
+		{"the report's date line: the speaker, then the session in brackets on the next line",
+			"某乡政府工作报告\n来源：某乡 2017-01-12 00:00\n政府工作报告\n2016年11月2日 张三\n（某乡第六届人民代表大会第一次会议上）\n各位代表：\n五年来，全乡地区生产总值增长7%。",
+			2016, 2016, 11, bySessionDate},
+		{"the report's date line before the speech's salutation",
+			"某旗2022年政府工作报告\n（2022年1月5日）\n各位代表：\n过去一年，全旗地区生产总值增长7%。",
+			2021, 2022, 1, bySessionDate},
+		{"a date a page stamps before a title naming the session is no session's date line",
+			"某网 2025年07月27日 某镇在第十三届人民代表大会第三次会议上的工作报告\n一、2017年工作回顾\n全年地区生产总值增长7%。",
+			2017, 2018, 0, byReviewHeading},
+		{"a session lasting days, its days without the year: its month",
+			"12月28日-29日，某区第四届人民代表大会第四次会议召开。报告回顾了 2020 年工作。\n2021年全区经济社会发展的主要预期目标是：地区生产总值增长3%。",
+			2020, 2020, 12, byReviewHeading},
 		{"a session in December reviews its own year",
 			"某县政府工作报告\n——2018年12月25日在某县第十七届人民代表大会第三次会议上\n过去一年，全县地区生产总值增长7%。",
 			2018, 2018, 12, bySessionDate},
@@ -80,6 +92,12 @@ func TestYearEvidence(t *testing.T) {
 		{"a title naming the year while the body reads it as running",
 			"某县2019年政府工作报告\n各位代表：\n今年以来，全县地区生产总值增长6%。",
 			2019, 2019, 0, byTitleYear},
+		{"a title naming the year the body names in its review heading, no sentence opening with it",
+			"某市2015年政府工作报告\n各位代表：\n一、关于2015年工作和今后五年的安排\n全市地区生产总值增长9%。\n二、2015年工作情况\n全市新建学校3所。",
+			2015, 2016, 0, byTitleYear},
+		{"预计全年 under a title is no sign the year runs: said early in the next year too",
+			"某县2018年政府工作报告\n各位代表：\n过去一年，预计全年地区生产总值增长7%。",
+			2017, 2018, 0, byTitleYear},
 		{"the year named most counts no date's year nor a span's start",
 			"某县人民政府\n2016年3月，全县启动新一轮规划。2016年以来，全县新建道路30公里；生产总值由2010年的77亿元跃升到2015年的161亿元。",
 			2015, 0, 0, byMostNamed},
@@ -125,4 +143,40 @@ func TestYearEvidencePeriods(t *testing.T) {
 			"发布日期：2020年03月10日\n政府工作报告\n——在某县第十七届人民代表大会第三次会议上\n县长 张三\n2019年1月8日\n过去一年，全县地区生产总值增长7%。\n今年的主要预期目标是：地区生产总值增长8%。",
 			[]detail{{"7", "%", "地区生产总值", "增长", "2018", "fact", "growth"}, {"8", "%", "地区生产总值", "增长", "2019", "target", "growth"}}},
 	}, anySubject)
+}
+
+// The tense of the sentences a year opens (tenses), on sentences written
+// for the test: a year whose targets are set is planned, figures or not;
+// a year said to be what it is (2024年是…之年) has no tense, its digits
+// (75周年) no results.
+func TestYearTenses(t *testing.T) {
+	cases := []struct {
+		name, text      string
+		planned, stated []int
+	}{
+		{"targets with their figures", "某镇人民代表大会召开\n2024年经济社会发展主要预期目标是：地区生产总值增长7.6%。", []int{2024}, nil},
+		{"the year described", "某镇人民代表大会召开\n2024年是中华人民共和国成立75周年。", nil, nil},
+		{"results", "某镇人民代表大会召开\n2023年，全镇实现地区生产总值41亿元，增长3.6%。", nil, []int{2023}},
+		{"a plan", "某镇人民代表大会召开\n2024年，全镇将新建道路5公里。", []int{2024}, nil},
+		{"a result estimated inside a sentence", "某县人民代表大会召开\n地区生产总值突破百亿元，预计2020年实现144亿元。", nil, []int{2020}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			planned, stated := newExtractor(strings.Split(c.text, "\n")).tenses()
+			for _, w := range []struct {
+				what string
+				got  map[int]bool
+				want []int
+			}{{"planned", planned, c.planned}, {"stated", stated, c.stated}} {
+				if len(w.got) != len(w.want) {
+					t.Errorf("%s %v, want %v", w.what, w.got, w.want)
+				}
+				for _, y := range w.want {
+					if !w.got[y] {
+						t.Errorf("%s %v, want %v", w.what, w.got, w.want)
+					}
+				}
+			}
+		})
+	}
 }
