@@ -269,7 +269,7 @@ func (l *Ledger) Result() *Result {
 			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
 		}
 	}
-	l.res.Findings = ReportOrder(l.res.Findings, l.spec, l.res.Inputs)
+	l.res.Findings = GroupRuns(ReportOrder(l.res.Findings, l.spec, l.res.Inputs))
 	l.summarise()
 	return l.res
 }

@@ -46,7 +46,11 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 	notes := map[key][]string{}
 	var order []key
 	worst := map[key]reconcile.Severity{}
+	var cells []reconcile.Finding // a run said once for its range marks each cell
 	for _, fd := range findings {
+		cells = append(cells, fd.Expand()...)
+	}
+	for _, fd := range cells {
 		if fd.Sheet == "" || fd.Cell == "" {
 			continue
 		}
