@@ -1095,3 +1095,44 @@ func TestServeSampleYear(t *testing.T) {
 		t.Errorf("the claims page shows no verdicts of the planted kinds")
 	}
 }
+
+// An unreadable file has no template to say whose it is, but its name
+// does: 2020-08-tjz.xls sent by 招商办 with September picked is refused
+// (422) with the reason, not filed as 招商办's unreadable September
+// (newcomer report 7, #13). An unreadable file named for the month and
+// department picked is still kept as that month's unreadable return.
+func TestServeUnreadableUploadNamedForAnother(t *testing.T) {
+	d := newTestDesk(t)
+	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, time.Local))
+	a := d.login("zsb")
+	data, err := os.ReadFile(repo(t, "testdata/bad/legacy.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := d.upload(a, map[string]string{"period": "2020-09"}, "2020-08-tjz.xls", data)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "所选单位 招商办 与文件名（2020-08-tjz.xls：统计站 2020-08）不符，文件未保存") ||
+		!strings.Contains(body, "旧版 .xls") {
+		t.Errorf("unreadable upload named for 统计站: %s, want 422 saying so and why it is unreadable\n%s", resp.Status, body)
+	}
+	resp, body = d.upload(a, map[string]string{"period": "2020-09"}, "2020-08-zsb.xls", data)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "所选报告期 2020-09 与文件名（2020-08-zsb.xls：2020-08）不符，文件未保存") {
+		t.Errorf("unreadable upload named for August with September picked: %s, want 422\n%s", resp.Status, body)
+	}
+	if n := d.countUploads(); n != 0 {
+		t.Errorf("%d uploads kept, want none", n)
+	}
+	o := d.login("office")
+	_, board := d.get(o, "/office?asof=2020-09")
+	row := regexp.MustCompile(`(?s)zsb</small></th>(.*?)</tr>`).FindStringSubmatch(board)
+	if row == nil || !strings.HasSuffix(strings.Join(regexp.MustCompile(`class="cell (\w+)"`).FindAllString(row[1], -1), ","), `class="cell missing"`) {
+		t.Errorf("zsb's September is not missing on the board")
+	}
+	// Named for what was picked: kept, as that month's unreadable file.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-09"}, "2020-09-zsb.xls", data)
+	if resp.StatusCode == http.StatusUnprocessableEntity {
+		t.Errorf("an unreadable file named for the month picked was refused")
+	}
+	if n := d.countUploads(); n != 1 {
+		t.Errorf("%d uploads kept, want the one named for September", n)
+	}
+}
