@@ -387,7 +387,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 		s.serverError(w, r, err)
 		return
 	}
-	file := File{Path: st.Path, Name: readName(dept, p.String(), name)}
+	// Lateness is judged by the upload's day, as the board and its run
+	// judge it (late_upload), never by the date the file records: the
+	// page says it once, as a finding of the upload.
+	file := File{Path: st.Path, Name: readName(dept, p.String(), name), Received: s.day(s.cfg.Now())}
 	out, err := s.cfg.Engine.Check(file, s.prevFile(dept, p))
 	if err != nil {
 		s.serverError(w, r, err)
@@ -577,11 +580,9 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, u *store.Use
 	}
 	var rows []reportRow
 	json.Unmarshal([]byte(up.Report), &rows)
-	p, _ := reconcile.ParsePeriod(up.Period)
 	s.render(w, r, http.StatusOK, "upload", u, map[string]any{
 		"Title": s.t("审核结果", "Check result"), "Upload": up, "Rows": rows, "DeptName": s.deptName(up.Dept),
-		"Accepted": up.Status != "unreadable" && up.Errors == 0, "Late": s.state(p, up) == Late,
-		"Deadline": period{Deadline: s.deadline(p)},
+		"Accepted": up.Status != "unreadable" && up.Errors == 0,
 	})
 }
 

@@ -1014,10 +1014,21 @@ func TestServeCheckIsTallyCheck(t *testing.T) {
 		var rows []struct{ Sheet, Cell, Rule, Severity string }
 		json.Unmarshal([]byte(up.Report), &rows)
 		var got []finding
+		late := false
 		for _, r := range rows {
+			// Lateness the desk judges by the upload's day (uploaded here
+			// in December), tally check by the save date the file records
+			// (TestServeUploadPageLateOnce); every other finding is the same.
+			if r.Rule == string(reconcile.RuleLateUpload) {
+				late = true
+				continue
+			}
 			got = append(got, finding(r))
 		}
-		if up.Status != want.Status {
+		if !late {
+			t.Errorf("%s: uploaded in December for %s, not late on the desk", name, period)
+		}
+		if up.Status != want.Status && !(want.Status == "ok" && up.Status == "findings" && len(got) == 0) {
 			t.Errorf("%s: desk status %s, tally check %s", name, up.Status, want.Status)
 		}
 		if diff := cmp.Diff(wantFs, got); diff != "" {
@@ -1134,5 +1145,38 @@ func TestServeUnreadableUploadNamedForAnother(t *testing.T) {
 	}
 	if n := d.countUploads(); n != 1 {
 		t.Errorf("%d uploads kept, want the one named for September", n)
+	}
+}
+
+// The upload page says lateness once, by the upload's day, the board's
+// rule (newcomer report 7, #12): a file uploaded after the deadline has
+// one 逾期报送 finding by its upload day and no second notice; a file
+// uploaded on time whose own save date is after the deadline (a return
+// re-saved later, or a clock set wrong) is not late on the page either,
+// as it is not on the board.
+func TestServeUploadPageLateOnce(t *testing.T) {
+	d := newTestDesk(t)
+	a := d.login("czs")
+	d.clock.set(time.Date(2020, 3, 6, 9, 0, 0, 0, time.Local)) // a day after February's deadline
+	id := d.mustUpload(a, "2020-02", sampleFile(t, "2020-02-czs.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	if n := strings.Count(page, "逾期"); n != 1 || !strings.Contains(page, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") {
+		t.Errorf("the late upload's page says 逾期 %d times, want once, by its upload day:\n%s", n, page)
+	}
+	if strings.Contains(page, "上传时间晚于") || strings.Contains(page, "文件保存于") {
+		t.Errorf("the page says lateness a second way:\n%s", page)
+	}
+	// Saved (by its own record) on 2026-12-01, uploaded before July's deadline.
+	d2 := newTestDeskYear(t, 2021)
+	d2.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	b := d2.login("tjz")
+	id = d2.mustUpload(b, "2021-07", repo(t, "testdata/crafted/column-empty/2021-07-tjz.xlsx"))
+	_, page = d2.get(b, "/uploads/"+id)
+	if strings.Contains(page, "逾期") {
+		t.Errorf("a file uploaded on time is late on its page by its save date:\n%s", page)
+	}
+	o := d2.login("office")
+	if _, board := d2.get(o, "/office?asof=2021-07"); strings.Contains(board, "有错误·逾期") {
+		t.Errorf("the board calls the on-time upload late")
 	}
 }
