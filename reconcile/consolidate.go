@@ -707,10 +707,15 @@ func (l *Ledger) checkMonthYTD(sr *SheetRead, r *Row) {
 }
 
 // rangeText writes an indicator's bounds: [0, 1000000] 万元.
+// A column that must not be negative (non_negative) starts at 0 when its
+// min is lower or absent: the range said is the one the figure must keep.
 func rangeText(def *Indicator) string {
 	lo, hi := "-∞", "∞"
-	if def.HasMin {
+	switch {
+	case def.HasMin && !(def.NonNegative && def.Min.IsNegative()):
 		lo = def.Min.String()
+	case def.NonNegative:
+		lo = "0"
 	}
 	if def.HasMax {
 		hi = def.Max.String()
