@@ -580,9 +580,18 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, u *store.Use
 	}
 	var rows []reportRow
 	json.Unmarshal([]byte(up.Report), &rows)
+	// A sheet whose own 合计 formula skipped a text figure is accepted (the
+	// figure is read) but not 审核通过: the file's total is short until the
+	// cell is a number, and the headline says so.
+	short := 0
+	for _, row := range rows {
+		if row.Rule == string(reconcile.RuleSumSkipsText) {
+			short++
+		}
+	}
 	s.render(w, r, http.StatusOK, "upload", u, map[string]any{
 		"Title": s.t("审核结果", "Check result"), "Upload": up, "Rows": rows, "DeptName": s.deptName(up.Dept),
-		"Accepted": up.Status != "unreadable" && up.Errors == 0,
+		"Accepted": up.Status != "unreadable" && up.Errors == 0, "SumShort": short,
 	})
 }
 

@@ -1180,3 +1180,22 @@ func TestServeUploadPageLateOnce(t *testing.T) {
 		t.Errorf("the board calls the on-time upload late")
 	}
 }
+
+// A figure typed as text that the sheet's own =SUM skips (a return filled
+// in LibreOffice Calc, 内资到位!B5 '1,234.50): its 怎么改 says to make the
+// cell a number, not to write a note, and the headline does not say 审核通过
+// while the sheet's 合计 is short (newcomer report 7, #11).
+func TestServeSumSkipsTextAdvice(t *testing.T) {
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	a := d.login("zsb")
+	id := d.mustUpload(a, "2021-07", repo(t, "testdata/crafted/sum-skips-text/2021-07-zsb.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	row := regexp.MustCompile(`(?s)<tr class="warning"><td>内资到位</td><td class="mono">B5</td>.*?</tr>`).FindString(page)
+	if !strings.Contains(row, "合计少了 1234.5") || !strings.Contains(row, "把此格改为数字") || strings.Contains(row, "说明”栏注明") {
+		t.Errorf("the text figure's row does not say to retype it as a number:\n%s", row)
+	}
+	if strings.Contains(page, "审核通过") || !strings.Contains(page, "已接收，但表中合计公式漏算了 1 个以文本填写的数字，文件中的合计偏小") {
+		t.Errorf("the headline does not say the sheet's 合计 is short:\n%s", page)
+	}
+}
