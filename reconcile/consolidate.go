@@ -1070,6 +1070,16 @@ func (l *Ledger) buildSeries() {
 			s.Years[y] = l.yearFigure(def.Code, y)
 		}
 		s.Progress = l.progress(&s)
+		// 汇总's and 历年's 说明 name a department's missing months once,
+		// as runs (未报送：财政所 2021-01 至 2021-07), not a note a month.
+		s.YTD.Incomplete = l.spans(s.YTD.Incomplete)
+		if s.Progress != nil {
+			s.Progress.Missing = l.spans(s.Progress.Missing)
+		}
+		for y, f := range s.Years {
+			f.Incomplete = l.spans(f.Incomplete)
+			s.Years[y] = f
+		}
 		l.res.Series = append(l.res.Series, s)
 	}
 }
