@@ -18,6 +18,10 @@ const (
 	NoData     ClaimStatus = "no_data"
 	Incomplete ClaimStatus = "incomplete" // some input it depends on was missing or rejected
 	Unmapped   ClaimStatus = "unmapped"   // read from a report, no indicator found
+	// Goal is a target the report sets for a year after the one it
+	// reviews (主要预期目标): shown with its progress, never judged as a
+	// fact of the year reviewed.
+	Goal ClaimStatus = "target"
 )
 
 // ClaimResult is one claim checked against the consolidated figures.
@@ -50,6 +54,49 @@ func EvaluateClaims(spec *Spec, year YearFigure) []ClaimResult {
 
 // EvaluateClaim checks one claim.
 func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
+	r := evaluateClaim(spec, c, year)
+	if c.Target && r.Status != Unmapped {
+		return asGoal(c, r)
+	}
+	return r
+}
+
+// asGoal turns a target's check into its progress: the figure the data
+// give so far for the target's year (and the share of a level target
+// reached), or that no data of that year exist yet — never a verdict.
+func asGoal(c *Claim, r ClaimResult) ClaimResult {
+	year := strconv.Itoa(c.Span.To)
+	var notes []Text
+	switch {
+	case r.HasComputed && !c.IsChange() && c.Value.IsPositive():
+		// A level: the year's figure so far against the target.
+		pct := r.Computed.Mul(decimal.NewFromInt(100)).DivRound(c.Value, 2).String()
+		v := r.Computed.String() + c.Unit.Name
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v + "，完成目标的 " + pct + "%",
+			"a target for " + year + ", not a fact of the year reviewed; the data so far give " + v + ", " + pct + "% of the target"}}
+	case r.HasComputed && r.Status == Incomplete:
+		// A change against a year not yet whole (a growth of January–June
+		// against a whole year) is no progress figure: said, not shown.
+		r.HasComputed, r.Computed, r.Difference = false, decimal.Decimal{}, decimal.Decimal{}
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；" + year + " 年数据尚不完整，全年数据报送后可计算",
+			"a target for " + year + ", not a fact of the year reviewed; " + year + "'s data are not yet whole"}}
+	case r.HasComputed:
+		v := r.Computed.String() + c.Unit.Name
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；按已报送数据目前为 " + v,
+			"a target for " + year + ", not a fact of the year reviewed; the data so far give " + v}}
+	default:
+		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；尚无 " + year + " 年的数据，报送后可看进度",
+			"a target for " + year + ", not a fact of the year reviewed; no data for " + year + " yet"}}
+	}
+	if r.Status == Incomplete {
+		notes = append(notes, r.Notes...)
+	}
+	r.Status, r.Notes, r.Severity = Goal, notes, Info
+	return r
+}
+
+// evaluateClaim checks one claim as a fact.
+func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r := ClaimResult{Claim: c, Severity: Error}
 	if c.Has(Estimated) {
 		r.Severity = Warning
@@ -61,22 +108,39 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		if c.NotChecked != (Text{}) {
 			r.Notes = []Text{c.NotChecked}
 		}
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		return r
 	}
 	if c.Indicator == "" {
 		r.Status = NoData
 		r.Notes = []Text{{"本规格中没有衡量此项的指标", "no indicator measures this subject"}}
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		return r
 	}
 	def, _ := spec.Indicator(c.Indicator)
 	if c.IsChange() {
 		return evaluateGrowth(spec, c, def, year, r, shape)
 	}
+	if shape == ShapeRounded && writtenFinerThanData(c, def) {
+		shape = ShapeExact
+	}
+	r.Interval = c.interval(shape, spec.Tolerance)
+	from := c.Span.From
+	if def.Aggregation == Latest && c.Span.From != c.Span.To {
+		// A stock is never summed over years: 累计达到 94家, 增至 94家 or a
+		// plain level over a span is the level at the span's end. 累计 X
+		// without 达到 counts additions over the span (累计新增), a flow
+		// no submission of a stock carries.
+		if countsAdditions(c) {
+			r.Status, r.Notes = NoData, []Text{StockNotSummed}
+			return r
+		}
+		from = c.Span.To
+		r.Notes = []Text{{fmt.Sprintf("存量指标：取 %d 年末数，不逐年相加", c.Span.To), fmt.Sprintf("a stock: the level at the end of %d, not a sum over the years", c.Span.To)}}
+	}
 	var f Figure
 	var missing []int // years with no data at all
-	for y := c.Span.From; y <= c.Span.To; y++ {
+	for y := from; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
 			missing = append(missing, y)
@@ -84,10 +148,6 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 		f.add(g)
 	}
 	gaps := noDataForYears(missing)
-	if shape == ShapeRounded && writtenFinerThanData(c, def) {
-		shape = ShapeExact
-	}
-	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
 	if !f.Has {
 		r.Status, r.Notes = NoData, []Text{noDataFor(c.Span.String())}
 		if len(f.Incomplete) > 0 {
@@ -105,6 +165,42 @@ func EvaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r.Difference = v.Sub(c.Value)
 	r.decide(r.Interval.Contains(v), append(gaps, f.Incomplete...))
 	return r
+}
+
+// StockNotSummed is why 累计 on a stock without 达到 is not checked: the
+// figure counts additions over the span, and the data hold year-end levels.
+var StockNotSummed = Text{
+	"无法核对：这是存量指标（期末数），报告的“累计”是期间逐年新增之和，而报送的是各年年末数，不能相加；没有新增数据",
+	"cannot be checked: the indicator is a stock (a year-end level); the report's 累计 adds the span's yearly additions, which no submission carries, and levels are never summed",
+}
+
+// countsAdditions reports whether a claim on a stock over a span counts the
+// additions (累计 X, 累计新增 X) rather than stating the level reached
+// (累计达到 X, 增至 X, a plain level). The extractor drops 累计 from a
+// stock's qualifiers, so the written text decides too.
+func countsAdditions(c *Claim) bool {
+	if c.Has(Reached) || c.Has(RoseTo) {
+		return false
+	}
+	return c.Has(Cumul) || c.Has(New) || strings.Contains(c.Text, "累计")
+}
+
+// DefaultAboutPoints is 约/左右 on a rate when the spec sets no
+// tolerance.about_points: half a percentage point.
+var DefaultAboutPoints = decimal.RequireFromString("0.5")
+
+// interval is the claim's interval under shape s: IntervalOf, except that
+// 约/左右 on a rate (% or 个百分点) is a band of Tolerance.AboutPoints
+// percentage points around the figure, not a share of it.
+func (c *Claim) interval(s Shape, tol Tolerance) Interval {
+	if s == ShapeAbout && (c.Unit.Base == "%" || c.Unit.Base == "百分点") {
+		pts := tol.AboutPoints
+		if pts.Sign() <= 0 { // unset (a spec built in code): the default
+			pts = DefaultAboutPoints
+		}
+		return Interval{Lo: c.Value.Sub(pts), Hi: c.Value.Add(pts)}
+	}
+	return IntervalOf(c.Value, c.Written, s, tol)
 }
 
 // noDataFor says that no submission carries the indicator for a year or a
@@ -184,14 +280,14 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 	}
 	if baseYear == 0 && c.Unit.Base == "倍" {
 		// 是前五年的 2.1倍: the report names no year to compare with.
-		r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+		r.Interval = c.interval(shape, spec.Tolerance)
 		r.Status, r.Notes = NoData, []Text{{"报告没有写明与哪一年相比", "the report does not say which year it compares with"}}
 		return r
 	}
 	if baseYear == 0 {
 		baseYear = c.Span.To - 1
 	}
-	r.Interval = IntervalOf(c.Value, c.Written, shape, spec.Tolerance)
+	r.Interval = c.interval(shape, spec.Tolerance)
 	if c.Has(Decline) {
 		r.Interval = r.Interval.Neg()
 	}

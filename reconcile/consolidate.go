@@ -125,6 +125,9 @@ type Summary struct {
 	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
+	// Goals are the report's targets for a later year (status Goal):
+	// shown with progress, not verdicts.
+	Goals int
 	// MismatchWarnings are the mismatches of estimates (预计): a warning,
 	// not an error; Mismatch - MismatchWarnings are errors. They are
 	// verdicts on the report, not findings, so not in Warnings.
@@ -171,6 +174,8 @@ type Ledger struct {
 	fileStart int
 	reported  map[string]bool // dept|period reported as not submitted
 	months    map[string]*monthState
+	// held is the row figures of the months kept (MaxHeldMonthValues).
+	held int
 	// spareMonth is a month no longer kept, whose memory the next month
 	// takes (newMonthState); spareSeen the last sheet's duplicate check's
 	// map, emptied, for the next sheet (SheetRead.End).
@@ -193,6 +198,11 @@ type Ledger struct {
 	// missingOf is what each note missing gave stands for, so that a
 	// claim's notes can name a department's missing periods as spans.
 	missingOf map[Text]missingNote
+	// jumps are the rows' 本月 figures per year for the month-jump check
+	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues.
+	jumps     map[jumpKey]*jumpRow
+	jumpCount int
+	jumpsOver bool
 }
 
 // NewLedger starts a run.
@@ -257,6 +267,7 @@ func (l *Ledger) Result() *Result {
 		l.checkMissing()
 	}
 	l.checkTotalRules()
+	l.checkJumps()
 	if !l.check {
 		l.compareAnnuals()
 	}
@@ -553,6 +564,9 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	case MonthValue:
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
+		if !fr.cur.over {
+			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
+		}
 	case YTDValue:
 		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
 	}
@@ -1146,6 +1160,8 @@ func (l *Ledger) summarise() {
 			s.Incomplete++
 		case Unmapped:
 			s.Unmapped++
+		case Goal:
+			s.Goals++
 		}
 	}
 	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate {
@@ -1162,7 +1178,8 @@ func (l *Ledger) summarise() {
 // Clean reports whether the run found nothing to act on: every claim
 // consistent and no finding of severity error.
 func (r *Result) Clean() bool {
-	return r.Summary.Errors == 0 && r.Summary.Consistent == r.Summary.Claims
+	// A target of a later year is no verdict: it leaves nothing to act on.
+	return r.Summary.Errors == 0 && r.Summary.Consistent+r.Summary.Goals == r.Summary.Claims
 }
 
 func appendUnique[T comparable](xs []T, add ...T) []T {

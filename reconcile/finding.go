@@ -53,6 +53,9 @@ const (
 	RuleNoTotal        Rule = "missing_total"
 	RuleYTDChain       Rule = "ytd_chain"
 	RuleYTDBelowMonth  Rule = "ytd_below_month"
+	// RuleMonthJump: a 本月 figure far out of line with its row's other
+	// months (a figure in 元 typed into a 万元 column): a warning.
+	RuleMonthJump      Rule = "month_jump"
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
 	RuleDuplicateCode  Rule = "duplicate_credit_code"
@@ -198,6 +201,9 @@ var catalogue = map[Rule]message{
 			"year-to-date {ytd} is not last month's ({prev}) {prev_ytd} plus this month's {month}: it should be {expected} (it is {off})"}},
 	RuleYTDBelowMonth: {Text{"本年累计小于本月", "year-to-date below month"},
 		Text{"本年累计 {ytd} 小于本月 {month}", "year-to-date {ytd} is less than this month's {month}"}},
+	RuleMonthJump: {Text{"本月数异常", "month out of line"},
+		Text{"本月 {value} {unit}，为该行其他月份中位数 {median} {unit}的 {times} 倍，{hint}",
+			"this month's {value} {unit} is {times} times the median {median} {unit} of the row's other months: {hint}"}},
 	RuleMissing: {Text{"未报送", "not submitted"},
 		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
 	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
@@ -474,6 +480,7 @@ var verdictWords = map[ClaimStatus]Text{
 	NoData:     {"无数据", "no data"},
 	Incomplete: {"数据不完整", "incomplete"},
 	Unmapped:   {"未对应指标", "unmapped"},
+	Goal:       {"目标", "target"},
 }
 
 // In returns the verdict's words in lang: 一致, 不符, 无数据, 数据不完整, 未对应指标.

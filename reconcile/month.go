@@ -142,6 +142,7 @@ type monthState struct {
 	// over: the month had more than MaxMonthValues row figures; its rows
 	// are forgotten and it is compared with nothing.
 	over  bool
+	limit int      // the limit that made it over
 	spare monthVal // what val returns once over
 }
 
@@ -174,7 +175,7 @@ func (m *monthState) row(th, eh hashKey) {
 // overflow forgets the month's rows: it has more than MaxMonthValues, and
 // the checks across months are not run on it (not_checked).
 func (m *monthState) overflow() {
-	m.over = true
+	m.over, m.limit = true, MaxMonthValues
 	m.vals, m.index, m.ents, m.entIndex, m.text = nil, nil, nil, nil, nil
 }
 
@@ -352,19 +353,27 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	p := cur.period
 	switch {
 	case prev != nil && prev.period == p.Prev() && p.Month > 1:
-		if prev.over || cur.over {
-			l.notCompared(dept, cur)
+		if prev.over {
+			l.notCompared(dept, cur, prev.limit)
+		} else if cur.over {
+			l.notCompared(dept, cur, cur.limit)
 		} else {
 			l.compare(dept, prev, cur)
 		}
 	case p.Month == 1:
 		if cur.over {
-			l.notCompared(dept, cur)
+			l.notCompared(dept, cur, cur.limit)
 		} else {
 			l.compare(dept, nil, cur) // the year starts from zero
 		}
 	}
 	if prev == nil || prev.period.Before(p) {
+		held := l.held - heldOf(prev)
+		if !cur.over && held+len(cur.vals) > MaxHeldMonthValues {
+			cur.overflow() // not kept: the departments' months held are at the limit
+			cur.limit = MaxHeldMonthValues
+		}
+		l.held = held + heldOf(cur)
 		l.months[dept] = cur
 		l.spareMonth = prev
 	} else {
@@ -380,11 +389,20 @@ func (m *monthState) followsFix(k hashKey, month, ytd Num) bool {
 	return ok && addsUp(f, month, ytd)
 }
 
+// heldOf is the row figures month m holds (none for nil).
+func heldOf(m *monthState) int {
+	if m == nil || m.over {
+		return 0
+	}
+	return len(m.vals)
+}
+
 // notCompared says that a month was not checked against the month before
-// it: one of them had too many rows to hold.
-func (l *Ledger) notCompared(dept string, cur *monthState) {
+// it: one of them had too many rows to hold, or the months held were at
+// their limit (the limit said).
+func (l *Ledger) notCompared(dept string, cur *monthState, limit int) {
 	l.finding(Finding{Source: Source{File: cur.file}, Department: dept, Period: cur.period.String(), Rule: RuleNotChecked, Severity: Warning,
-		Fields: Fields{"check": Text{"与上月的逐行核对（本年累计衔接、新增和消失的行）", "the row-by-row checks against the month before (本年累计 chain, rows appearing or disappearing)"}, "limit": MaxMonthValues}})
+		Fields: Fields{"check": Text{"与上月的逐行核对（本年累计衔接、新增和消失的行）", "the row-by-row checks against the month before (本年累计 chain, rows appearing or disappearing)"}, "limit": limit}})
 }
 
 // belowMonth indexes the ytd_below_month findings of the file last

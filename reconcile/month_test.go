@@ -356,3 +356,41 @@ func TestChainAfterBrokenMonth(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// The months kept across departments are bounded (MaxHeldMonthValues):
+// a department's month past the limit is not kept, and its next month
+// says its checks across months were not run, naming the limit; a
+// department whose month was kept is checked as usual.
+func TestHeldMonthsBounded(t *testing.T) {
+	old := MaxHeldMonthValues
+	MaxHeldMonthValues = 3 // one department's month: two rows of tax
+	defer func() { MaxHeldMonthValues = old }()
+	s := testSpec()
+	d2 := s.Departments[0]
+	d2.Code, d2.Name = "czs2", "财政所二"
+	d2.Tables = []Table{s.Departments[0].Tables[0]}
+	d2.Tables[0].ID = "czs2-tax"
+	s.Departments = append(s.Departments, d2)
+	sub := func(dept string, m int) Submission {
+		b := month(s, m)
+		b.Department = dept
+		if dept == "czs2" {
+			b.Sheets[0].Table = &s.Departments[1].Tables[0]
+		}
+		return b
+	}
+	subs := []Submission{sub("czs", 1), sub("czs2", 1), sub("czs", 2), sub("czs2", 2)}
+	res := Consolidate(s, subs, Options{AsOf: Period{2020, 2}})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleNotChecked {
+			got = append(got, fmt.Sprintf("%s %s %v", f.Department, f.Period, f.Fields["limit"]))
+		}
+	}
+	if want := "czs2 2020-02 3"; strings.Join(got, "\n") != want {
+		t.Errorf("not_checked:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if !res.Series[0].Months[2].Value.Equal(d("20000")) {
+		t.Errorf("February %s, want both departments' 20000", res.Series[0].Months[2].Value)
+	}
+}

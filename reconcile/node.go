@@ -22,9 +22,15 @@ import (
 // what the SHA-256 of the whole file, recorded by the parent in its 来源文件,
 // pins from then on.
 
-// SealVersion is the layout of the seal sheet; a workbook with another is
-// refused, not guessed at.
-const SealVersion = "1"
+// SealVersion is the layout of the seal sheet and the 明细; a workbook with
+// another is refused, not guessed at. Version 2 (2026-12) writes one 明细 row
+// per source row, its figures in columns the seal names (detail_col);
+// version 1 wrote one row per figure, and is still read (SealVersion1).
+const SealVersion = "2"
+
+// SealVersion1 is the version before: a 明细 of one row per figure. Its
+// workbooks are read as they were written.
+const SealVersion1 = "1"
 
 // DetailBlock is how many detail rows one digest covers: a block that
 // changed is named by its rows.
@@ -343,7 +349,7 @@ func VerifyNode(r *NodeRead) Node {
 		add("", "", RuleNodeUnreadable, Fields{"reason": r.Problem})
 		return n
 	}
-	if r.Version != SealVersion {
+	if r.Version != SealVersion && r.Version != SealVersion1 {
 		add("", "", RuleNodeUnreadable, Fields{"reason": Text{"校验页版本 " + r.Version, "seal version " + r.Version}})
 		return n
 	}
@@ -417,7 +423,7 @@ func VerifyNode(r *NodeRead) Node {
 	}
 	for _, b := range r.Blocks {
 		if b.Stored != b.Computed {
-			add(b.Sheet, fmt.Sprintf("A%d:L%d", b.First, b.Last), RuleNodeDetail, Fields{"first": b.First, "last": b.Last})
+			add(b.Sheet, fmt.Sprintf("%d:%d", b.First, b.Last), RuleNodeDetail, Fields{"first": b.First, "last": b.Last})
 		}
 	}
 	if r.InputsStored != r.InputsComputed {

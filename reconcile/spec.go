@@ -46,6 +46,8 @@ type Spec struct {
 	Targets     []Target
 	Rules       []CheckRule
 	Tolerance   Tolerance
+	// Plausibility holds the thresholds of the month-jump check.
+	Plausibility Plausibility
 	// Deadline is the day of the following month by which a month's
 	// submission is due; 0 means no deadline.
 	Deadline int
@@ -54,6 +56,35 @@ type Spec struct {
 	Schedule []decimal.Decimal
 	// Contact is who departments ask about their templates.
 	Contact string
+	// ClaimsFrom says which report the claims were read from: every output
+	// that lists claims says it.
+	ClaimsFrom ClaimsSource
+}
+
+// ClaimsSource is where a run's claims come from: a work report given to
+// the run (its claims replace the spec's own), or the claims written in
+// the spec.
+type ClaimsSource struct {
+	Report string // the work report's file name; "" for the spec's own claims
+	Spec   string // the spec's name
+	// BuiltIn: the spec is tally's own (no --spec).
+	BuiltIn bool
+}
+
+// Text says where the claims come from, for a reader.
+func (c ClaimsSource) Text() Text {
+	if c.Report != "" {
+		return Text{"工作报告 " + c.Report + "（--report；规格自带的报告数字不再核对）",
+			"the work report " + c.Report + " (--report; the spec's own claims are not checked)"}
+	}
+	if c.Spec == "" {
+		return Text{}
+	}
+	zh, en := "规格 ", "the spec "
+	if c.BuiltIn {
+		zh, en = "内置规格 ", "the built-in spec "
+	}
+	return Text{zh + c.Spec + " 自带的报告数字（未给 --report）", "the claims written in " + en + c.Spec + " (no --report)"}
 }
 
 // LayoutHash identifies the parts of a department's spec that shape its
@@ -80,8 +111,12 @@ func LayoutHash(d *Department) string {
 type Tolerance struct {
 	Nearly decimal.Decimal // 近 X: X·(1−Nearly) ≤ v ≤ X; a fraction, 0.05 for 5%
 	About  decimal.Decimal // 约 X / X 左右: |v−X| ≤ X·About
-	Flat   decimal.Decimal // 基本持平: a band around last year's value
-	Lag    decimal.Decimal // 滞后 when completion trails elapsed time by more (percentage points)
+	// AboutPoints is 约/左右 on a rate (a figure in % or 个百分点: 增长4%左右),
+	// in percentage points: |v−X| ≤ AboutPoints. A relative band would make
+	// a small rate almost exact (4%左右 → [3.8, 4.2]).
+	AboutPoints decimal.Decimal
+	Flat        decimal.Decimal // 基本持平: a band around last year's value
+	Lag         decimal.Decimal // 滞后 when completion trails elapsed time by more (percentage points)
 }
 
 // Aggregation says how an indicator's figures combine over months.
@@ -286,6 +321,10 @@ type Claim struct {
 	// why).
 	FromReport, Unmapped bool
 	NotChecked           Text
+	// Target marks a goal the report sets for a year after the one it
+	// reviews (主要预期目标): its progress is shown, it is never judged as
+	// a fact (status Goal).
+	Target bool
 }
 
 // Reasons a claim that names an indicator is not checked.

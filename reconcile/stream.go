@@ -46,6 +46,17 @@ import (
 // each (month.go), held for the month and its successor.
 const MaxMonthValues = 200_000
 
+// MaxHeldMonthValues bounds the row figures the ledger keeps across all
+// departments: each department's last month, for the checks against its
+// next (files come month by month, so a county of many departments holds
+// one month of each at once: measured about 250 bytes a row figure with
+// its maps, so 167 departments of 2,000 rows × 5 indicators would be 400
+// MB; this bound is about 75 MB). Past it a department's new
+// month is not kept, and its next month's checks across months say they
+// were not run (not_checked), never silently skipped; totals are
+// consolidated exactly as usual. A variable so tests can lower it.
+var MaxHeldMonthValues = 300_000
+
 // MaxCodes bounds the credit codes a run remembers to check that each
 // names one enterprise: about 200 bytes each.
 const MaxCodes = 200_000
@@ -122,6 +133,7 @@ type FileRead struct {
 	// codesFull: the run's codes reached MaxCodes while reading the file.
 	codesFull bool
 	cur       *monthState
+	jumps     []jumpVal   // the accepted 本月 figures, for the month-jump check
 	stage     DetailStage // nil: entries go straight to the detail
 	done      bool
 }
@@ -273,6 +285,7 @@ func (fr *FileRead) Commit() error {
 		if fr.cur != nil {
 			l.compareMonths(fr.s.Department, fr.cur)
 		}
+		l.keepJumps(fr)
 	}
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil

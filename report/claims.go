@@ -185,12 +185,23 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 			}
 		}
 	}
+	if contracted.MatchString(subject) {
+		// 协议固投, 签约资金, 合同引资: an amount agreed, not yet the series
+		// realized (固定资产投资, 内资到位额).
+		return nil
+	}
 	full := fullName(subject)
 	// The budget revenue under its older names (公共财政预算收入 until 2014,
 	// 公共预算收入, 地方公共财政收入): one series, 一般公共预算收入; a 总收入
 	// (the total with the shares passed up) is another, and so is a bare
 	// 公共财政收入 (reports that state both use it for the total).
 	full = budgetName(full)
+	// 区级一般公共预算收入, 县级…: the budget of the county-level government
+	// reporting (a 区's or 县's own), the budget revenue itself; 镇级 in such
+	// a report is the towns' part (sector below).
+	if lv := strings.TrimPrefix(strings.TrimPrefix(full, "区级"), "县级"); lv != full && strings.HasPrefix(budgetName(lv), "一般公共预算收入") {
+		full = budgetName(lv)
+	}
 	for _, sub := range []string{subject, full} {
 		if def, ok := s.Lookup(sub); ok {
 			return def
@@ -246,6 +257,9 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 	}
 	return nil, false
 }
+
+// contracted: words of an agreement (签约, 协议, 合同) in a subject.
+var contracted = regexp.MustCompile(`签约|协议|合同`)
 
 var (
 	// derived series: per head, shares, rates, structure.

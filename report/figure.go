@@ -54,6 +54,14 @@ var unitPrefixes = []string{"标准", "千", "兆", "公", "毫", "厘", "微", 
 // 500强, 5号线.
 var notQuantities = []string{"周年", "年", "月", "日", "届", "号", "时", "点", "后", "强", "代", "版", "级", "楼", "路", "线", "型", "纵", "横", "大"}
 
+// moneyUnit: an amount of money — a unit in 元, or a multiplier written
+// alone (10亿, 550万), which in a work report leaves its 元 out.
+func moneyUnit(u string) bool { return strings.HasSuffix(u, "元") || bareMagnitude.MatchString(u) }
+
+// measureLedWords: words that begin with a measure word's character
+// (台阶, 项目, 支持), which a bare 万 or 亿 may stand before.
+var measureLedWords = []string{"台阶", "项目", "支持", "支出", "村集体", "人员", "人口"}
+
 // latinUnits are SI symbols a report writes in Latin letters.
 var latinUnits = []string{"kWh", "kwh", "kV", "kv", "KV", "kW", "kw", "KW", "MW", "mw", "km", "KM", "m²", "m³", "t"}
 
@@ -84,7 +92,7 @@ func (x *extractor) figures() []figure {
 			i = max(i, f.end-1)
 			continue
 		}
-		if !x.threshold(&f) && !x.timeSince(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.pageCounter(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -168,10 +176,18 @@ func (x *extractor) negative(i int) bool {
 	default:
 		return false
 	}
-	return changeBeforeSign.MatchString(x.str(max(0, i-7), i-1))
+	if changeBeforeSign.MatchString(x.str(max(0, i-9), i-1)) {
+		return true
+	}
+	// 同比分别-6.2%、-19.3%: a list of rates goes on with the sign of its
+	// first, a negative growth, after 、 or 和.
+	return (x.at(i-2) == '、' || x.at(i-2) == '和') && signedBefore.MatchString(x.str(max(0, i-16), i-2)) && x.negative(x.back(i-2, "-－−"))
 }
 
-var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)[:：]?$`)
+// signedBefore: a rate written with a sign, the item before a 、 or 和.
+var signedBefore = regexp.MustCompile(`[-－−]\d+(\.\d+)?\s*%$`)
+
+var changeBeforeSign = regexp.MustCompile(`(增长|增速|增幅|涨幅|增长率|同比|为|是|达|达到)(分别)?\s*[:：]?\s*$`)
 
 // afterLetters: a figure right after Latin letters (实现GDP57.6亿元) is one
 // when a unit of measure follows it; G60, ISO9001, PM2.5 are names.
@@ -289,6 +305,17 @@ done:
 		}
 	}
 	n := x.measure(j)
+	if mag != "" && n > 0 {
+		// 迈上10亿台阶, 超过10亿项目, 550万支持: after a bare 万 or 亿 a
+		// measure word that begins a word of its own is no unit; the
+		// multiplier alone is.
+		for _, w := range measureLedWords {
+			if x.hasAt(j, w) {
+				n = 0
+				break
+			}
+		}
+	}
 	switch {
 	case n == 0 && mag != "" && x.hasAt(j, "美元"):
 		n = 2
@@ -310,8 +337,8 @@ done:
 	case x.at(i-1) == '前' && strings.ContainsRune("名位强", x.at(j)):
 		return f, false // 前10名: a rank
 	}
-	// A unit per another: 元/吨, 微克/立方米.
-	if n > 0 && (x.at(j+n) == '/' || x.at(j+n) == '／') {
+	// A unit per another: 元/吨, 微克/立方米; 24.4万/人 (a multiplier alone over it).
+	if (n > 0 || mag != "") && (x.at(j+n) == '/' || x.at(j+n) == '／') {
 		if m := x.measure(j + n + 1); m > 0 {
 			n += 1 + m
 		}
@@ -435,12 +462,58 @@ func (x *extractor) rank(f *figure) bool {
 	if !rateUnit(f.unit) && groupTop.MatchString(x.str(f.unitEnd, x.clauseEnd(f.unitEnd))) && placedIn.MatchString(x.str(x.back(f.start, clauseMarks), f.start)) {
 		return true // 稳居全省80个县区前列: the size of the group it leads
 	}
+	if x.rankShift(f) {
+		return true
+	}
 	if f.unit != "位" && f.unit != "名" {
 		return false
 	}
 	// 从60位上升到42位: positions moving, whatever names the ranking.
 	around := x.str(x.back(f.start, clauseMarks), x.clauseEnd(f.unitEnd))
 	return ranked || rankMove.MatchString(around)
+}
+
+// rankShift: a number of places moved up or down, right after its verb
+// and ending its clause (较上年前进3位, 提高123名, 提升5个位次): a change of
+// rank, not a count — a count of people goes on to name them (提高123名教师
+// is no such clause end).
+func (x *extractor) rankShift(f *figure) bool {
+	end := f.unitEnd
+	switch {
+	case f.unit == "位" || f.unit == "名":
+		if x.at(end) == '次' {
+			end++
+		}
+	case f.unit == "个" && x.hasAt(end, "位次"):
+		end += 2
+	default:
+		return false
+	}
+	if r := x.at(end); r != 0 && !strings.ContainsRune(clauseMarks+"。）)", r) {
+		return false
+	}
+	return shiftVerb.MatchString(x.str(f.start-4, f.start))
+}
+
+// pageCounter: a count in a field of the page the copy was taken from
+// (浏览次数：1234, 访问量：56次), its label and colon right before it: the
+// page's, not the place's (bare numbers there are no figure anyway).
+func (x *extractor) pageCounter(f *figure) bool {
+	return pageField.MatchString(x.str(f.start-8, f.start))
+}
+
+var pageField = regexp.MustCompile(`(浏览|访问|阅读)(次数|量|数)?\s*[:：]\s*$`)
+
+// streak: a duration right after 连续 (连续81个月未发生事故, 连续15天无新增
+// 病例, 连续第3期) names how long a record has held, not a quantity the year
+// measured, as 连续10年 does (a year is never a unit).
+func (x *extractor) streak(f *figure) bool {
+	switch f.unit {
+	case "个月", "月", "天", "日", "周", "期", "届", "季", "次":
+	default:
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(x.str(f.start-5, f.start), " 第"), "连续")
 }
 
 // timeSince: a duration followed by 来 or 以来 (8个月来, 100天以来) names
@@ -462,6 +535,9 @@ var groupTop = regexp.MustCompile(`^[^，。；,;\d]{0,8}(前列|前茅|之首|�
 // 排在), before the group's size; 10个村进入全市前列 counts villages.
 var placedIn = regexp.MustCompile(`居|位列|处于|排在|排名`)
 
+// shiftVerb: a verb of moving up or down a ranking, right before the places moved.
+var shiftVerb = regexp.MustCompile(`(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|前进|后退|进位)了?\s*$`)
+
 // rankMove: a position in 位 or 名 moving up or down.
 var rankMove = regexp.MustCompile(`(从|由)\d+(位|名)(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高)|(上升|下降|提升|前移|后移|跃升|晋升|攀升|提高|跃居)(到|至)(第)?\d+(位|名)`)
 
@@ -478,7 +554,7 @@ func (x *extractor) clauseEnd(i int) int {
 // word) whose clause states a figure later: the amount names a class of
 // the things measured (过10亿元项目6个, 100至500万元项目投资1.2亿元).
 func (x *extractor) classBound(f *figure) bool {
-	if !strings.HasSuffix(f.unit, "元") || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
+	if !moneyUnit(f.unit) || !unicode.Is(unicode.Han, x.at(f.unitEnd)) || x.isVerbAt(f.unitEnd) || strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) {
 		return false
 	}
 	for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
@@ -492,6 +568,10 @@ func (x *extractor) classBound(f *figure) bool {
 // shareOver reports whether a figure is the bound of the things a share
 // counts (20%的村集体年收入超30万元: the share is the claim, the 30 names
 // which villages) or the bound of a class (超5000万元的镇4个).
+// boundListBefore: a money bound (超过5万元) and a list mark right before
+// a figure.
+var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破)\s*\d+(\.\d+)?\s*[十百千万亿]*元?\s*、\s*$`)
+
 func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	tail := strings.TrimRight(x.str(x.back(f.start, clauseMarks), f.start), " ")
 	over := false
@@ -501,11 +581,25 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 			break
 		}
 	}
+	// 收入超过5万元、10万元村集体占比分别64%、45%: the bounds of a list
+	// of classes share the bound word of the first.
+	if !over && boundListBefore.MatchString(x.str(f.start-24, f.start)) {
+		over = true
+	}
 	// 过10亿元项目6个, 超千万元企业12家: a money bound right before the
-	// noun of things counted later in the clause names their class.
-	if (over || strings.HasSuffix(tail, "过")) && strings.HasSuffix(f.unit, "元") && unicode.Is(unicode.Han, x.at(f.unitEnd)) &&
-		!x.isVerbAt(f.unitEnd) && !strings.ContainsRune("的以左余多大关", x.at(f.unitEnd)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
-		for j := f.unitEnd; j < f.unitEnd+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
+	// noun of things counted later in the clause names their class; so
+	// does each bound of a list of them before the noun.
+	end := f.unitEnd
+	for x.at(end) == '、' && isDigit(x.at(end+1)) {
+		g, ok := x.number(end + 1)
+		if !ok || !moneyUnit(g.unit) {
+			break
+		}
+		end = g.unitEnd
+	}
+	if (over || strings.HasSuffix(tail, "过")) && moneyUnit(f.unit) && unicode.Is(unicode.Han, x.at(end)) &&
+		!x.isVerbAt(end) && !strings.ContainsRune("的以左余多大关", x.at(end)) && !strings.HasSuffix(tail, "达") && !strings.HasSuffix(tail, "达到") {
+		for j := end; j < end+12 && !strings.ContainsRune(clauseMarks, x.at(j)) && x.at(j) != 0; j++ {
 			if isDigit(x.at(j)) {
 				return true
 			}
@@ -514,7 +608,7 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}
-	if x.at(f.unitEnd) == '的' && unicode.Is(unicode.Han, x.at(f.unitEnd+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
+	if x.at(end) == '的' && unicode.Is(unicode.Han, x.at(end+1)) && !strings.HasSuffix(tail, "达到") && !strings.HasSuffix(tail, "达") && !rateUnit(f.unit) {
 		return true // 超5000万元的镇 (but 90%以上的贫困户 is a share)
 	}
 	if len(figs) == 0 {
@@ -564,7 +658,7 @@ func (x *extractor) ratioParts(j int) int {
 
 // measure returns the length of the unit at j, 0 when there is none.
 func (x *extractor) measure(j int) int {
-	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟"} {
+	for _, whole := range []string{"个百分点", "百分点", "个月", "小时", "分钟", "周岁"} {
 		if x.hasAt(j, whole) {
 			return len([]rune(whole))
 		}
@@ -644,10 +738,10 @@ func (x *extractor) after(f *figure) {
 		f.suffix = appendOnce(f.suffix, "余")
 		j++
 	}
-	for _, w := range []struct{ word, q string }{{"以上", "以上"}, {"以内", "以内"}, {"以下", "以内"}, {"左右", "约"}, {"上下", "约"}} {
+	for _, w := range []struct{ word, q string }{{"及以上", "以上"}, {"及以下", "以内"}, {"以上", "以上"}, {"以内", "以内"}, {"以下", "以内"}, {"左右", "约"}, {"上下", "约"}} {
 		if x.hasAt(j, w.word) {
 			f.suffix = appendOnce(f.suffix, w.q)
-			j += 2
+			j += len([]rune(w.word))
 			break
 		}
 	}
@@ -695,20 +789,21 @@ func (x *extractor) isVerbAt(j int) bool {
 var meetingWords = regexp.MustCompile(`出席|缺席|应到|实到|名额|列席|请假|与会|参会|到会`)
 
 // aboutMeeting: a count of the session's own deputies (应到代表256名,
-// 实到242名), as news of the session reports them, is not the place's.
+// 实到242名), as news of the session reports them, is not the place's; so
+// is a count of a committee's members at it (应到委员95人, 实到88人).
 func (x *extractor) aboutMeeting(f *figure) bool {
 	if f.unit != "名" && f.unit != "人" {
 		return false
 	}
 	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
-	return strings.Contains(sent, "代表") && meetingWords.MatchString(sent)
+	return (strings.Contains(sent, "代表") || strings.Contains(sent, "委员")) && meetingWords.MatchString(sent)
 }
 
 // groupSize: the size of a group a place is said to be one of (全省10个试点县
 // 之一, 全区4个…旗县之一) is no quantity of the place's: a count whose clause
 // ends in 之一.
 func (x *extractor) groupSize(f *figure) bool {
-	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+	if moneyUnit(f.unit) || rateUnit(f.unit) {
 		return false
 	}
 	j := f.unitEnd

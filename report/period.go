@@ -1198,7 +1198,7 @@ func y4(s string) int { y, _ := strconv.Atoi(s); return y }
 func (x *extractor) scopeEnd(i int) int {
 	end := x.sentenceEnd(i)
 	for j := i; j < end-1; j++ {
-		if (x.at(j) == '；' || x.at(j) == ';') && x.t.lines[j+1] != x.t.lines[j] {
+		if (x.at(j) == '；' || x.at(j) == ';') && j+1 < len(x.t.lines) && x.t.lines[j+1] != x.t.lines[j] {
 			return j + 1
 		}
 	}

@@ -80,8 +80,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
 		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
-			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) {
-			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either.)
+			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) && !ownShare.MatchString(strings.TrimLeft(before, "，,、 ")) {
+			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either;
+			// 增长10.5%、税收占比86%: an item naming a share or rate of its
+			// own states its level, as it does after a comma.)
 			own = figs[k-1].own()
 		}
 		if len(own) == 0 && k > 0 && x.newListGoesOn(figs, k, before) {
@@ -517,11 +519,17 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
-		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(seriesInvest.ReplaceAllString(x.str(f.from, f.start), "")) {
+		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(levelVerbs(x.str(f.from, f.start))) {
 		// 地区生产总值300亿元，年均增长7%: the yearly amount the rate led to;
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
 		// verb of investing; written bare, the year's amount too.
+		reached = true
+	}
+	if firstCrossed.MatchString(x.str(f.from, f.start)) {
+		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
+		// first time is a level of one year (the last, when none is named),
+		// not a sum of the span, whatever the series.
 		reached = true
 	}
 	if keptAt.MatchString(x.str(x.back(f.start, "，。；,;"), f.start)) {
@@ -586,6 +594,27 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.measure = Cumulative
 }
 
+// firstCrossed: 首次 (for the first time) right before a bound or a verb
+// of reaching.
+var firstCrossed = regexp.MustCompile(`首次\s*(超过?|突破|达到?|迈上|跨上|站上)\s*$`)
+
+// levelVerbs is the clause before a figure without what names no flow
+// brought about: the investment series' name (固定资产投资 is a noun), and
+// 完成 before a yearly amount (完成地区生产总值210.9亿元 states the year's
+// amount, as 实现 does; 完成投资 is a flow, and so is 实现 of investment).
+func levelVerbs(pre string) string {
+	invest := seriesInvest.MatchString(pre)
+	pre = seriesInvest.ReplaceAllString(pre, "")
+	switch {
+	case yearlyAmount.MatchString(pre):
+		pre = strings.ReplaceAll(pre, "完成", "")
+	case invest:
+		// 固定资产投资预计实现469亿元: 实现 of investment is its 完成.
+		pre = strings.ReplaceAll(pre, "实现", "完成")
+	}
+	return pre
+}
+
 // keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
 // figure's clause.
 var keptAt = regexp.MustCompile(`(稳定|保持|维持)在`)
@@ -622,7 +651,7 @@ var rateLevel = regexp.MustCompile(`率\s*(达到?|为|是|保持在|稳定在)?
 // rateAfter: what stands between a level and the 年均 rate of the same
 // series right after it (…300亿元，年均增长7%), or its change or multiple
 // of a stated base (…，比2015年增长40%; …，是2015年的2倍).
-var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅)?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
+var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|增速|增幅|增加|提高|递增)?了?(为|达到?)?|增长|(较|比)(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?(增长|提高)|是(\d{4}\s*年|“?十[一二三四五]五”?)(末|底|期末)?的)\s*$`)
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).
@@ -634,7 +663,7 @@ var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，
 // makes it a sum (投入近50亿元).
 func (x *extractor) yearlyBound(f *figure) bool {
 	// (总产值突破300亿规模: a bare 亿 or 万 of an amount is its 元.)
-	if !strings.HasSuffix(f.unit, "元") && f.unit != "亿" && f.unit != "万" || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
+	if !moneyUnit(f.unit) || !has(f.qualifiers, "超过") && !has(f.qualifiers, "近") {
 		return false
 	}
 	return yearlyAmount.MatchString(x.str(x.back(f.start, "。；;"), f.start)) && !flowVerb.MatchString(x.str(f.from, f.start))
@@ -674,7 +703,7 @@ var (
 // sizeClass: a count of things of a size class: 5个千亿级产业, 其中超亿元
 // 的镇3个.
 func (x *extractor) sizeClass(f *figure) bool {
-	if strings.HasSuffix(f.unit, "元") || rateUnit(f.unit) {
+	if moneyUnit(f.unit) || rateUnit(f.unit) {
 		return false
 	}
 	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
@@ -685,7 +714,7 @@ func (x *extractor) sizeClass(f *figure) bool {
 
 var (
 	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
-	classBefore = regexp.MustCompile(`(超过?|突破)[\d.十百千万亿]*[万亿]元?的|[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级`)
 )
 
 // partOfLevel: 其中… after a level of the same sentence is a part of it.
@@ -701,7 +730,7 @@ func (x *extractor) partOfLevel(figs []figure, k int) bool {
 // is a bare noun, after a 新增 count of the same sentence.
 func (x *extractor) newListGoesOn(figs []figure, k int, before string) bool {
 	p, f := figs[k-1], figs[k]
-	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || moneyUnit(f.unit) || p.start < x.sentenceStart(f.start) {
 		return false
 	}
 	between := x.str(p.unitEnd, f.start)
@@ -750,10 +779,11 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	p, f := figs[k-1], figs[k]
-	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || strings.HasSuffix(f.unit, "元") || p.start < x.sentenceStart(f.start) {
+	if !has(p.qualifiers, "新增") || rateUnit(f.unit) || moneyUnit(f.unit) || p.start < x.sentenceStart(f.start) {
 		return false
 	}
-	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "").Replace(x.str(p.unitEnd, f.start))
+	// (其中：批发21家: a bracket opening the breakdown, as a comma or a colon does.)
+	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "", "（", "", "(", "").Replace(x.str(p.unitEnd, f.start))
 	if strings.ContainsAny(between, "；;。") {
 		return false
 	}
@@ -814,11 +844,12 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	for j > 0 && x.nextItem(figs, j) {
 		j--
 	}
-	// the list's head must open with 累计 (or be carried on from one that
-	// did), after the time it is of (2021年累计完成…)
+	// the list's head must open with 累计 or another word of a sum (共计,
+	// 合计, 总计: LABELLING's written forms of 累计), or be carried on from
+	// one that did, after the time it is of (2021年累计完成…)
 	head := strings.TrimLeft(x.str(figs[j].from, figs[j].start), "，,、 ")
 	head = strings.TrimLeft(yearLead.ReplaceAllString(head, ""), "，, ")
-	if !strings.HasPrefix(head, "累计") && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
+	if !strings.HasPrefix(head, "累计") && !sumHead.MatchString(head) && !(j > 0 && x.sumListGoesOn(figs, j, x.str(figs[j].from, figs[j].start))) {
 		return false
 	}
 	clause := strings.TrimLeft(before, "，, ")
@@ -886,6 +917,10 @@ func (x *extractor) clauseStart(figs []figure, k int) int {
 // them and nothing else): 增长 14.6%、21.3%; 分别增长8%和10%.
 func (x *extractor) inList(figs []figure, k int) bool {
 	between := strings.TrimSpace(x.str(figs[k-1].unitEnd, figs[k].start))
+	if x.negative(figs[k].start) {
+		// 分别-6.2%、-19.3%: the sign of a negative rate is no part of the list's joint.
+		between = strings.TrimSpace(strings.TrimRight(between, "-－−"))
+	}
 	switch between {
 	case "-", "—", "－", "~", "～", "至", "到":
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
@@ -935,6 +970,9 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 // The same verbs before the thing done and 共 right before the figure
 // (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
 // out (总兑付补偿资金, 总发放).
+// sumHead: a word of a sum opening a list's head.
+var sumHead = regexp.MustCompile(`^(共计|合计|总计)`)
+
 var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
 
 // sumVerbs: verbs of bringing in, spending, doing or setting up whose
@@ -1009,7 +1047,9 @@ func clauseQualifiers(before, unit string) []string {
 		} else {
 			out = append(out, "增长")
 		}
-	case comparative.MatchString(s[max(g, d):]) || rateNoun(s[max(g, d):]) && comparative.MatchString(s[:max(g, d)]):
+	case comparative.MatchString(s[max(g, d):]) || (rateNoun(s[max(g, d):]) || strings.HasSuffix(unit, "百分点") && strings.TrimRight(s[max(g, d):], " ") == "增长") && comparative.MatchString(s[:max(g, d)]):
+		// 居民收入增长快于经济增长1.2个百分点: points after the second
+		// growth of a comparison of two growths are the gap between them.
 		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
 		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
 	case d > g && !reachesLevel(s, d, declineWords):
@@ -1023,6 +1063,12 @@ func clauseQualifiers(before, unit string) []string {
 	}
 	return out
 }
+
+// ownShare: a list item's words naming a share or a rate of its own before
+// its figure (税收占比, 占地区生产总值比重, 城镇化率达): the level of that
+// share, not another change of the series the list began with.
+// (完成年度目标的105%: a part of something named with 的 is a share too.)
+var ownShare = regexp.MustCompile(`^占|(率|比重|比例|占比)\s*(已)?\s*(为|是|达到?|保持在|稳定在|控制在)?\s*$|的\s*$`)
 
 // rateReached: the word naming a growth or decline rate (增速, 增幅, 涨幅,
 // 增长率, 降幅) that s closes with, before the verb that brings it to a
@@ -1088,7 +1134,7 @@ func boundOnRate(s string) bool {
 }
 
 // comparative words compare a rate with another's.
-var comparative = regexp.MustCompile(`高于|低于|快于|慢于|超过|超出|远超|领先|落后`)
+var comparative = regexp.MustCompile(`高于|低于|快于|慢于|高出|超过|超出|远超|领先|落后`)
 
 // lastIndex is the byte offset of the last of words in s, -1 if none.
 func lastIndex(s string, words []string) int {
@@ -1283,7 +1329,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		}
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		// (突破300亿规模: 规模 names the size reached, not what is counted.)
-		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) &&
+		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) && !(bareMagnitude.MatchString(f.unit) && x.hasAt(f.unitEnd, "台阶")) &&
 			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
@@ -1522,7 +1568,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 	}
 	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
 	// the verb names.
-	if strings.HasSuffix(f.unit, "元") && f.measure != Growth {
+	if moneyUnit(f.unit) && f.measure != Growth {
 		if m := spendVerb.FindString(joinWords(before)); m != "" {
 			return m, f.unitEnd
 		}
@@ -1595,7 +1641,7 @@ var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序�
 
 // planShare: a clause that names only the plan a completion rate measures
 // against (占计划的, 完成任务的, 完成年计划, 完成上级下达任务数的, 占预算调整数的).
-var planShare = regexp.MustCompile(`^(占|完成|为|达)(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
+var planShare = regexp.MustCompile(`^(占|完成|实现|为|达)了?(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
 var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
@@ -1642,8 +1688,9 @@ var workWord = regexp.MustCompile(`(建设|工作|任务)$`)
 var stageNoun = regexp.MustCompile(`(台阶|大关|关口)$`)
 
 // movedInWords: a noun, then an adverb and a verb saying how it moved, with
-// no figure (持续增收, 首次突破百亿, 稳步增长).
-var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|跨越|上升|回升|壮大)[^，,]{0,6}$`)
+// no figure (持续增收, 首次突破百亿, 稳步增长; 超过千亿元 as 突破, LABELLING's
+// written forms of one bound).
+var movedInWords = regexp.MustCompile(`^(.+?)(持续|首次|稳步|不断|大幅|快速|继续|逐步|再次|进一步|稳定|平稳)?(增收|增长|攀升|提升|突破|超过|逾|超|跨越|上升|回升|壮大)[^，,]{0,6}$`)
 
 // movedOnly: words that only say a series went on moving up (仍然持续上扬,
 // 又突破, 再创新高), with no noun of the series.
@@ -1807,10 +1854,10 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|下降|降幅|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
+var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
-var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|下降|降幅|提高)`)
+var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)
 
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).

@@ -40,12 +40,21 @@ var (
 	asideTail       = regexp.MustCompile(`^[^（）()0-9０-９]{1,10}[）)]`)
 )
 
+// sumOrEstimate: 累计 or 预计 with the verb that states the level (and its 了).
+var sumOrEstimate = regexp.MustCompile(`(累计|预计)(完成|实现)了?`)
+
+// footnoteMark: a note's number in brackets or circled (〔3〕, [1], ［2］, ①).
+var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[①-⑳]`)
+
 func clean(s string) string {
-	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "累计完成", "", "累计实现", "", "预计完成", "", "预计实现", "").Replace(s)
+	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "初步预计", "").Replace(s)
+	s = sumOrEstimate.ReplaceAllString(s, "") // 累计完成, 预计实现了: no part of a name
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
 	// …（不含农户）: an aside that narrows the scope stays (as 不含农户), the
 	// series is another.
+	// 建成“扶贫车间”〔3〕: a footnote mark is no part of the name.
+	s = footnoteMark.ReplaceAllString(s, "")
 	s = scopeAsideASCII.ReplaceAllString(s, "\x05$1\x06") // the report's own brackets kept
 	s = scopeAside.ReplaceAllString(s, "\x02$1\x03")
 	s = bracketAside.ReplaceAllString(s, "")
@@ -88,6 +97,7 @@ func clean(s string) string {
 		s = "各" + strings.TrimPrefix(s, "所有")
 	}
 	keeps := func(rest string) bool { return len([]rune(rest)) >= 2 }
+	afterVerb := false // a verb was stripped from the front
 	for changed := true; changed; {
 		changed = false
 		if rest := leadTime.ReplaceAllString(s, ""); rest != s && rest != "" {
@@ -99,12 +109,17 @@ func clean(s string) string {
 		for _, v := range verbs {
 			// (开工率, 完成额, 投产数: a verb before a noun of rate or amount is part of it.)
 			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) && !strings.ContainsRune("率额量数", []rune(rest)[0]) {
-				s, changed = rest, true
+				s, changed, afterVerb = rest, true, true
 			}
 			// 共办理诉求: 共 before a verb sums, and names nothing.
 			if rest := strings.TrimPrefix(s, "共"+v); rest != s && keeps(rest) {
 				s, changed = rest, true
 			}
+		}
+		// 争取了大小项目, 实施了项目: the aspect particle after a verb
+		// stripped is no part of the noun.
+		if rest := strings.TrimPrefix(s, "了"); rest != s && keeps(rest) && afterVerb {
+			s, changed = rest, true
 		}
 		for _, v := range trailing {
 			if rest := strings.TrimSuffix(s, v); rest != s && keeps(rest) {

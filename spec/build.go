@@ -49,12 +49,45 @@ func (b *builder) build(f *File) *reconcile.Spec {
 		}
 	}
 	s.Tolerance.Lag = s.Tolerance.Lag.Shift(2) // percentage points
-	f.Tolerance = ToleranceYAML{
-		Nearly: s.Tolerance.Nearly.Shift(2).String() + "%",
-		About:  s.Tolerance.About.Shift(2).String() + "%",
-		Flat:   s.Tolerance.Flat.Shift(2).String() + "%",
-		Lag:    s.Tolerance.Lag.String() + "%",
+	points := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.Tolerance.AboutPoints), "个百分点"))
+	if points == "" {
+		points = reconcile.DefaultAboutPoints.String()
 	}
+	if d, err := decimal.NewFromString(points); err != nil || d.Sign() <= 0 {
+		b.fail(reconcile.Text{"tolerance.about_points：“{value}”不是正的百分点数，应写作 0.5 这样", "tolerance.about_points: \"{value}\" is not a positive number of percentage points like 0.5"},
+			reconcile.Fields{"value": f.Tolerance.AboutPoints}, "tolerance", "about_points")
+	} else {
+		s.Tolerance.AboutPoints = d
+	}
+	f.Tolerance = ToleranceYAML{
+		Nearly:      s.Tolerance.Nearly.Shift(2).String() + "%",
+		About:       s.Tolerance.About.Shift(2).String() + "%",
+		Flat:        s.Tolerance.Flat.Shift(2).String() + "%",
+		Lag:         s.Tolerance.Lag.String() + "%",
+		AboutPoints: s.Tolerance.AboutPoints.String(),
+	}
+	s.Plausibility = reconcile.DefaultPlausibility
+	for _, t := range []struct {
+		key, value string
+		to         *decimal.Decimal
+	}{{"month_jump_ratio", f.Plausibility.MonthJumpRatio, &s.Plausibility.JumpRatio}, {"month_jump_floor", f.Plausibility.MonthJumpFloor, &s.Plausibility.JumpFloor}} {
+		if t.value == "" {
+			continue
+		}
+		d, err := decimal.NewFromString(strings.TrimSpace(t.value))
+		if err != nil || d.IsNegative() || t.key == "month_jump_ratio" && d.Sign() > 0 && d.LessThanOrEqual(decimal.NewFromInt(1)) {
+			b.fail(reconcile.Text{"plausibility.{key}：“{value}”应为非负数（倍数须大于 1，0 表示不作此项核对）", "plausibility.{key}: \"{value}\" must be a non-negative number (a ratio above 1, or 0 to turn the check off)"},
+				reconcile.Fields{"key": t.key, "value": t.value}, "plausibility", t.key)
+			continue
+		}
+		*t.to = d
+	}
+	if f.Plausibility.MonthJumpMinMonths < 0 {
+		b.fail(reconcile.Text{"plausibility.month_jump_min_months：应为正整数", "plausibility.month_jump_min_months: want a positive whole number"}, nil, "plausibility", "month_jump_min_months")
+	} else if f.Plausibility.MonthJumpMinMonths > 0 {
+		s.Plausibility.JumpMinMonths = f.Plausibility.MonthJumpMinMonths
+	}
+	f.Plausibility = PlausibilityYAML{MonthJumpRatio: s.Plausibility.JumpRatio.String(), MonthJumpFloor: s.Plausibility.JumpFloor.String(), MonthJumpMinMonths: s.Plausibility.JumpMinMonths}
 	if f.Deadline < 0 || f.Deadline > 28 {
 		b.fail(reconcile.Text{"deadline_day：应为次月的 1–28 日，或 0 表示不设截止日", "deadline_day: want a day 1–28 of the following month, or 0 for none"}, nil, "deadline_day")
 	}

@@ -26,18 +26,20 @@ const DefaultName = "(built-in) jingwu-2020.yaml"
 
 // File is the YAML document as written.
 type File struct {
-	Town        string           `yaml:"town"`
-	Year        int              `yaml:"year"`
-	History     []int            `yaml:"history,flow,omitempty"`
-	Tolerance   ToleranceYAML    `yaml:"tolerance,omitempty"`
-	Deadline    int              `yaml:"deadline_day,omitempty"`
-	Contact     string           `yaml:"contact,omitempty"`
-	Schedule    []string         `yaml:"schedule,flow,omitempty"`
-	Indicators  []IndicatorYAML  `yaml:"indicators"`
-	Departments []DepartmentYAML `yaml:"departments"`
-	Claims      []ClaimYAML      `yaml:"claims,omitempty"`
-	Targets     []TargetYAML     `yaml:"targets,omitempty"`
-	Rules       []RuleYAML       `yaml:"rules,omitempty"`
+	Town      string        `yaml:"town"`
+	Year      int           `yaml:"year"`
+	History   []int         `yaml:"history,flow,omitempty"`
+	Tolerance ToleranceYAML `yaml:"tolerance,omitempty"`
+	// Plausibility holds the month-jump check's thresholds.
+	Plausibility PlausibilityYAML `yaml:"plausibility,omitempty"`
+	Deadline     int              `yaml:"deadline_day,omitempty"`
+	Contact      string           `yaml:"contact,omitempty"`
+	Schedule     []string         `yaml:"schedule,flow,omitempty"`
+	Indicators   []IndicatorYAML  `yaml:"indicators"`
+	Departments  []DepartmentYAML `yaml:"departments"`
+	Claims       []ClaimYAML      `yaml:"claims,omitempty"`
+	Targets      []TargetYAML     `yaml:"targets,omitempty"`
+	Rules        []RuleYAML       `yaml:"rules,omitempty"`
 }
 
 // RuleYAML is a check users add (审核公式): an expression compared exactly.
@@ -48,12 +50,26 @@ type RuleYAML struct {
 	Message  string `yaml:"message"`
 }
 
+// PlausibilityYAML holds the thresholds of the month-jump check
+// (month_jump): a row's month at least month_jump_ratio times (or at most
+// 1/month_jump_ratio of) the median of its other nonzero months of the
+// year, differing from it by at least month_jump_floor of the indicator's
+// unit, with at least month_jump_min_months other months. A ratio of 0
+// turns it off.
+type PlausibilityYAML struct {
+	MonthJumpRatio     string `yaml:"month_jump_ratio,omitempty"`
+	MonthJumpFloor     string `yaml:"month_jump_floor,omitempty"`
+	MonthJumpMinMonths int    `yaml:"month_jump_min_months,omitempty"`
+}
+
 // ToleranceYAML holds the bands, written as percentages ("5%").
 type ToleranceYAML struct {
 	Nearly string `yaml:"nearly,omitempty"`
 	About  string `yaml:"about,omitempty"`
-	Flat   string `yaml:"flat,omitempty"`
-	Lag    string `yaml:"lag,omitempty"`
+	// AboutPoints is 约/左右 on a rate, in percentage points ("0.5").
+	AboutPoints string `yaml:"about_points,omitempty"`
+	Flat        string `yaml:"flat,omitempty"`
+	Lag         string `yaml:"lag,omitempty"`
 }
 
 // IndicatorYAML describes one indicator.

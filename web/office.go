@@ -246,6 +246,7 @@ var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
 	reconcile.NoData:     {"无数据", "no data"},
 	reconcile.Incomplete: {"数据不完整", "incomplete"},
 	reconcile.Unmapped:   {"未对应指标", "unmapped"},
+	reconcile.Goal:       {"目标", "target"},
 }
 
 // claimsRows is 报告核对: each claim of the work report against the data.

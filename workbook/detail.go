@@ -4,15 +4,19 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
 	"github.com/shopspring/decimal"
@@ -50,33 +54,59 @@ type Detail struct {
 	strs   []string
 	tails  []byte
 	tailAt []int32
-	// last is each column's last shared string: a run's entries come a
-	// source row at a time, so most columns repeat the row before.
-	last [len(detailCols)]struct {
+	// last is a column's last shared string (by column, modulo its
+	// length): a run's rows come a file at a time, so most text columns
+	// repeat the row before.
+	last [16]struct {
 		s string
 		i int32
 	}
-	// cells are the shared strings of cell references (the column with
-	// most of them), as index+1 by column and row (up to cellCols ×
-	// cellRows, at most 16 MB), so as not to look their text up.
-	cells [cellCols][]int32
+	// byRow are the name and credit code columns' last shared strings by
+	// source row (up to cellRows, at most 3 MB): see textRow.
+	byRow [2][]rowText
 	// lastPeriod is the period of the entry before, and its text.
 	lastPeriod reconcile.Period
 	lastPText  *detailText
 	// next is the column a cell of the row being written is in when it
-	// has no reference.
-	next int
+	// has no reference; gapped, that a column of the row was left empty.
+	next   int
+	gapped bool
+
+	// The figure columns: one per indicator and measure, the spec's first
+	// (nSpec of them, in the order of its tables), then any other an entry
+	// brings (after the notes columns). colAt finds one.
+	cols  []figCol
+	colAt map[figKey]int
+	nSpec int
+	// nGen is the number of measure columns (cols[:nGen]) for indicator
+	// tables' rows, whose indicator is the row's (pendInd).
+	nGen    int
+	pendInd string
+	// names are the columns' letters, as far as needed.
+	names [][]byte
+	// pend is the source row being gathered: its entries by figure column
+	// (has), and the fields every entry of the row shares.
+	pend    []pendFig
+	pendN   int
+	pendRow int // the source row's number; 0: not a plain reference
+	pendE   reconcile.Entry
+	lastCol int // the figure column of the entry before
+	// other, raws and asText are the row's notes, built as it is written.
+	other, raws, asText []byte
+	cellList            []byte
+	nums                []byte // the row's figures' digits
 
 	seal sealer // the rows' digests, for the seal sheet
 
 	tmp   *os.File
 	spool *os.File // streamed files' entries until they are committed (spool.go)
-	// spoolErr is why the spool failed: the detail is then not whole.
-	spoolErr error
-	parts    []segment // set by the compressor; read after finish
-	counts   []int     // data rows of each finished sheet
-	rows     int       // data rows in the current sheet
-	n        int       // data rows in all
+	// spoolErr is why the spool failed: the detail is then not whole;
+	// colsErr, that a figure found no column (maxDetailCols).
+	spoolErr, colsErr error
+	parts             []segment // set by the compressor; read after finish
+	counts            []int     // data rows of each finished sheet
+	rows              int       // data rows in the current sheet
+	n                 int       // data rows in all
 
 	buf  []byte
 	free chan []byte
@@ -103,6 +133,52 @@ type detailIndicator struct {
 	style      int
 }
 
+// figCol is one figure column of the 明细: an indicator and a measure.
+type figCol struct {
+	figKey
+	ind    *detailIndicator
+	header string
+	// src is the source column (its letters) of the column's first
+	// figure, which its header shows: a figure from another column is
+	// named in the row's notes.
+	src string
+}
+
+type figKey struct {
+	code string
+	m    reconcile.Measure
+}
+
+// pendFig is one figure of the source row being gathered.
+// Its digits are nums[off:end]: formatted as it comes, so the row holds
+// no pointer per figure.
+type pendFig struct {
+	has      bool
+	off, end int32
+}
+
+// The 明细's fixed columns: one row per source row (file, sheet, row,
+// department, period, name, credit code), then the figure columns, the
+// spec's first, each headed by its indicator, measure and source column
+// (so a figure's source cell is that column in the row's 行); then three
+// notes columns (the source cells of figures from another column than
+// their header shows, the raw text of figures whose cell held other than
+// their digits, the cells of figures typed as text), then the figure
+// columns no table of the spec has, if any.
+const (
+	colFile = iota
+	colSheet
+	colRow
+	colDept
+	colPeriod
+	colEntity
+	colCode
+	nFixedCols
+)
+
+// maxDetailCols bounds the 明细's columns (Excel's 16,384).
+const maxDetailCols = 16384
+
 // segment is one sheet's rows in the temporary file: compressed bytes at
 // off, and the CRC-32 and length of the XML they hold.
 type segment struct {
@@ -119,11 +195,14 @@ type chunk struct {
 	last bool
 }
 
-// detailLevel is the deflate level of the detail rows: klauspost's fastest.
-// On 1.7 GB of rows like these (a prototype) it took 4.6 s for 180 MB where
-// its level 5 took 9.3 s for 146 MB and compress/flate's default, which
-// excelize uses, 44.6 s.
-const detailLevel = flate.BestSpeed
+// detailLevel is the deflate level of the detail rows: klauspost's level 2.
+// On the 明细 of one row per source row (79 MB of XML from 50 bench files)
+// it took 145 ms for 9 MB where level 1 took 195 ms for the same size,
+// level 3 147 ms for 8 MB, Huffman only 109 ms for 37 MB (one CPU). On
+// the earlier 明细 of one row per figure level 1 was the fastest: 1.7 GB
+// in 4.6 s, where compress/flate's default, which excelize uses, took
+// 44.6 s.
+const detailLevel = 2
 
 const chunkBytes = 256 << 10
 
@@ -156,6 +235,61 @@ func NewDetail(dir string, s *reconcile.Spec, lang reconcile.Lang) (*Detail, err
 	for m, l := range measureLabel {
 		d.measure = append(d.measure, detailMeasure{m, detailText{s: label(lang, l)}})
 	}
+	d.colAt = map[figKey]int{}
+	// Entity tables' figures get a column each (indicator and measure);
+	// indicator tables' (one row per indicator) share columns by measure,
+	// their indicator in the row's 指标 column, unless an entity table has
+	// the same indicator and measure.
+	used, byLine := map[figKey]bool{}, map[figKey]bool{}
+	for _, dep := range s.Departments {
+		for ti := range dep.Tables {
+			t := &dep.Tables[ti]
+			for _, c := range t.Columns {
+				if c.Role != reconcile.RoleValue {
+					continue
+				}
+				if t.Rows != reconcile.Indicators {
+					used[figKey{c.Indicator, c.Measure}] = true
+					continue
+				}
+				for li := range t.Lines {
+					if code := t.IndicatorFor(c, &t.Lines[li]); code != "" {
+						byLine[figKey{code, c.Measure}] = true
+					}
+				}
+			}
+		}
+	}
+	measures := []reconcile.Measure{reconcile.MonthValue, reconcile.YTDValue, reconcile.YearValue, reconcile.LevelValue}
+	for _, m := range measures {
+		j := -1
+		for k := range byLine {
+			if k.m == m && !used[k] {
+				if j < 0 {
+					j = d.addCol("", m)
+				}
+				d.colAt[k] = j
+			}
+		}
+	}
+	d.nGen = len(d.cols)
+	// An indicator's columns side by side, in the spec's order of
+	// indicators, its measures in the order a month's are read.
+	for _, def := range s.Indicators {
+		for _, m := range measures {
+			if used[figKey{def.Code, m}] {
+				d.addCol(def.Code, m)
+				delete(used, figKey{def.Code, m})
+			}
+		}
+	}
+	rest := slices.SortedFunc(maps.Keys(used), func(a, b figKey) int {
+		return cmp.Or(cmp.Compare(a.code, b.code), cmp.Compare(a.m, b.m))
+	})
+	for _, k := range rest {
+		d.addCol(k.code, k.m)
+	}
+	d.nSpec = len(d.cols)
 	d.yes = label(lang, [2]string{"是", "yes"})
 	d.plain = d.st["plain"]
 	for range 3 {
@@ -201,8 +335,149 @@ func (d *Detail) compress(work <-chan chunk) {
 	d.done <- err
 }
 
-// Add writes one consolidated cell as a row of the detail.
+// addCol adds a figure column for indicator code and measure m, and
+// returns it; -1 when the sheet has no room for another (maxDetailCols).
+func (d *Detail) addCol(code string, m reconcile.Measure) int {
+	if d.sheetCol(len(d.cols)) >= maxDetailCols {
+		return -1
+	}
+	mt := d.measureText(m)
+	j := len(d.cols)
+	if code == "" { // a measure's column for indicator tables' rows
+		d.cols = append(d.cols, figCol{figKey: figKey{"", m}, header: mt.s})
+		d.pend = append(d.pend, pendFig{})
+		return j
+	}
+	ind, ok := d.inds[code]
+	if !ok {
+		ind = &detailIndicator{detailText{s: code}, d.st["number"]}
+	}
+	d.cols = append(d.cols, figCol{figKey: figKey{code, m}, ind: ind, header: ind.s + d.l("·", ", ") + mt.s})
+	d.colAt[figKey{code, m}] = j
+	d.pend = append(d.pend, pendFig{})
+	return j
+}
+
+// sheetCol is the sheet column (0-based) of figure column j: the measures'
+// columns of indicator tables' rows after the 指标 column and before the
+// 单元格 column, then the spec's figure columns, the notes, the rest.
+func (d *Detail) sheetCol(j int) int {
+	c := nFixedCols
+	if d.nGen > 0 {
+		if j < d.nGen {
+			return c + 1 + j
+		}
+		c += d.nGen + 2
+	}
+	if j < d.nSpec {
+		return c + j - d.nGen
+	}
+	return c + j - d.nGen + nNotes // after the notes columns
+}
+
+// indCol and cellsCol are the sheet columns of the indicator and of the
+// source cells of an indicator table's row (when the spec has one).
+func (d *Detail) indCol() int   { return nFixedCols }
+func (d *Detail) cellsCol() int { return nFixedCols + 1 + d.nGen }
+
+// nNotes is the number of notes columns.
+const nNotes = 3
+
+// notesCol is the sheet column of the first notes column.
+func (d *Detail) notesCol() int { return d.sheetCol(d.nSpec) - nNotes }
+
+// col finds the figure column of an entry, trying the one after the entry
+// before first (a row's cells come in the table's order).
+func (d *Detail) col(code string, m reconcile.Measure) int {
+	if j := d.lastCol + 1; j < len(d.cols) && d.cols[j].m == m && d.cols[j].code == code {
+		d.lastCol = j
+		return j
+	}
+	j, ok := d.colAt[figKey{code, m}]
+	if !ok {
+		j = d.addCol(code, m)
+	}
+	d.lastCol = j
+	return j
+}
+
+// Add gathers one consolidated cell into the 明细 row of its source row:
+// the row is written when an entry of another source row comes (or
+// finish), so a source row's figures share one row of the sheet.
 func (d *Detail) Add(e reconcile.Entry) {
+	j := d.col(e.Indicator, e.Measure)
+	row := refRow(e.Cell)
+	gen := j >= 0 && j < d.nGen
+	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e) ||
+		gen && d.pendInd != "" && d.pendInd != e.Indicator) {
+		d.flushRow()
+	}
+	if gen {
+		d.pendInd = e.Indicator
+	}
+	if j < 0 {
+		// No column left for it: the run's detail is not whole, and says so.
+		if d.colsErr == nil {
+			d.colsErr = fmt.Errorf("明细超过 %d 列 / the detail needs more than %d columns", maxDetailCols, maxDetailCols)
+		}
+		return
+	}
+	if d.pendN == 0 {
+		d.pendE, d.pendRow = e, row
+	}
+	off := len(d.nums)
+	d.nums = appendDecimal(d.nums, e.Value)
+	d.pend[j] = pendFig{true, int32(off), int32(len(d.nums))}
+	num := d.nums[off:]
+	if j < d.nGen {
+		if len(d.cellList) > 0 {
+			d.cellList = append(d.cellList, d.l("、", ", ")...)
+		}
+		d.cellList = append(d.cellList, e.Cell...)
+	}
+	d.note(&d.cols[j], e.Cell, e.Raw, e.AsText, num, j >= d.nGen)
+	d.pendN++
+}
+
+// sameRow reports whether two entries come from the same source row.
+func sameRow(a, b *reconcile.Entry) bool {
+	return a.File == b.File && a.Sheet == b.Sheet && a.Department == b.Department && a.Period == b.Period &&
+		a.Entity == b.Entity && a.Code == b.Code
+}
+
+// refCol is the column letters of an A1 reference ("C12" → "C").
+func refCol(ref string) string {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		i++
+	}
+	return ref[:i]
+}
+
+// refRow is the row of an A1 reference ("C12" → 12), 0 when ref is not one.
+func refRow(ref string) int {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i > 3 || i == len(ref) || ref[i] == '0' || len(ref)-i > 7 {
+		return 0
+	}
+	n := 0
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(ref[i]-'0')
+	}
+	return n
+}
+
+// flushRow writes the row gathered.
+func (d *Detail) flushRow() {
+	if d.pendN == 0 {
+		return
+	}
 	if d.rows == maxSheetRows-1 {
 		d.send(true)
 		d.counts = append(d.counts, d.rows)
@@ -210,7 +485,8 @@ func (d *Detail) Add(e reconcile.Entry) {
 	}
 	d.rows++
 	d.n++
-	d.buf = d.row(d.buf, d.rows+1, e)
+	d.buf = d.row(d.buf, d.rows+1)
+	d.pendN, d.pendInd = 0, ""
 	if len(d.buf) >= chunkBytes {
 		d.send(false)
 	}
@@ -225,12 +501,16 @@ func (d *Detail) send(last bool) {
 // returns the segments, one per detail sheet (at least one).
 func (d *Detail) finish() ([]segment, error) {
 	if d.work != nil {
+		d.flushRow()
 		d.send(true)
 		d.seal.end()
 		d.counts = append(d.counts, d.rows)
 		d.err = d.stop()
 		if d.err == nil {
 			d.err = d.spoolErr
+		}
+		if d.err == nil {
+			d.err = d.colsErr
 		}
 		for i := range d.parts {
 			d.parts[i].rows = d.counts[i]
@@ -263,27 +543,30 @@ func (d *Detail) Close() error {
 	return os.Remove(name)
 }
 
-const detailCols = "ABCDEFGHIJKL"
+// colName is column col's letters (0-based).
+func (d *Detail) colName(col int) []byte {
+	for len(d.names) <= col {
+		d.names = append(d.names, []byte(columnName(len(d.names)+1)))
+	}
+	return d.names[col]
+}
 
-// row appends the XML of one detail row, row r of its sheet. The row
-// element has no reference: a row without one is the row after the one
-// before (ECMA-376 §18.3.1.73, r optional), and the detail's rows follow
-// the header row one by one. As with the cells' references (cellStart),
-// leaving it out spares the compressor a break in every row: 11% fewer
-// instructions deflating the rows, a part 16% smaller.
-func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
+// row appends the XML of the gathered source row, row r of its sheet. The
+// row element has no reference: a row without one is the row after the
+// one before (ECMA-376 §18.3.1.73, r optional), and the detail's rows
+// follow the header row one by one. As with the cells' references
+// (cellStart), leaving it out spares the compressor a break in every row.
+//
+// The seal's digest of the row is taken from the same texts, as a reader
+// will see its cells, up to its last non-empty one: a figure is its digits,
+// Canonical(value) (appendDecimal writes what String does).
+func (d *Detail) row(b []byte, r int) []byte {
 	var num [20]byte
 	rn := strconv.AppendInt(num[:0], int64(r), 10) // for a cell after an empty column
+	e := &d.pendE
 	b = append(b, `<row>`...)
-	d.next = 0
+	d.next, d.gapped = 0, false
 	plain := d.plain
-	ind, ok := d.inds[e.Indicator]
-	if !ok {
-		ind = &detailIndicator{detailText{s: e.Indicator}, d.st["number"]}
-		if len(d.inds) < 1<<12 {
-			d.inds[e.Indicator] = ind
-		}
-	}
 	dept, ok := d.depts[e.Department]
 	if !ok {
 		dept = &detailText{s: e.Department}
@@ -292,53 +575,190 @@ func (d *Detail) row(b []byte, r int, e reconcile.Entry) []byte {
 		}
 	}
 	pt := d.period(e.Period)
-	mt := d.measureText(e.Measure)
-	b = d.textS(b, 0, rn, plain, e.File)
-	b = d.textS(b, 1, rn, plain, e.Sheet)
-	b = d.cellRef(b, rn, plain, e.Cell)
-	b = d.known(b, 3, rn, plain, dept)
-	b = d.known(b, 4, rn, plain, pt)
-	b = d.known(b, 5, rn, plain, &ind.detailText)
-	b = d.known(b, 6, rn, plain, mt)
-	b = d.textS(b, 7, rn, plain, e.Entity)
-	b = d.textS(b, 8, rn, plain, e.Code)
-	d.num = appendDecimal(d.num[:0], e.Value)
-	b = d.value(b, 9, rn, ind.style, d.num)
-	raw := e.Raw != string(d.num)
-	if raw {
-		b = d.textS(b, 10, rn, plain, e.Raw)
-	}
-	if e.AsText {
-		b = d.textS(b, 11, rn, plain, d.yes)
-	}
-
-	// The seal's digest of the row, from the same texts, as the reader
-	// will see its twelve cells: the figure is its digits, which are
-	// Canonical(e.Value) (appendDecimal writes what String does).
 	sd := d.seal.start(len(d.counts), r)
-	sd.Cell(sealText(e.File))
-	sd.Cell(sealText(e.Sheet))
-	sd.Cell(sealText(e.Cell))
-	sd.Cell(sealText(dept.s))
-	sd.Cell(sealText(pt.s))
-	sd.Cell(sealText(ind.s))
-	sd.Cell(sealText(mt.s))
-	sd.Cell(sealText(e.Entity))
-	sd.Cell(sealText(e.Code))
-	sd.CellBytes(d.num)
-	if raw {
-		sd.Cell(sealText(e.Raw))
-	} else {
-		sd.Cell("")
+	gap := 0 // empty cells not yet digested
+	cell := func(s string) {
+		if s == "" {
+			gap++
+			return
+		}
+		for ; gap > 0; gap-- {
+			sd.Cell("")
+		}
+		sd.Cell(s)
 	}
-	if e.AsText {
-		sd.Cell(d.yes)
+	cellBytes := func(s []byte) {
+		for ; gap > 0; gap-- {
+			sd.Cell("")
+		}
+		sd.CellBytes(s)
+	}
+	b = d.textS(b, colFile, rn, plain, e.File)
+	cell(sealText(e.File))
+	b = d.textS(b, colSheet, rn, plain, e.Sheet)
+	cell(sealText(e.Sheet))
+	if d.pendRow > 0 {
+		var line [20]byte
+		l := strconv.AppendInt(line[:0], int64(d.pendRow), 10)
+		b = d.cellStart(b, colRow, rn, plain)
+		b = append(b, `"><v>`...)
+		b = append(b, l...)
+		b = append(b, `</v></c>`...)
+		cellBytes(l)
 	} else {
-		sd.Cell("")
+		gap++
+	}
+	b = d.known(b, colDept, rn, plain, dept)
+	cell(dept.s)
+	b = d.known(b, colPeriod, rn, plain, pt)
+	cell(pt.s)
+	b = d.textRow(b, colEntity, rn, 0, e.Entity)
+	cell(sealText(e.Entity))
+	b = d.textRow(b, colCode, rn, 1, e.Code)
+	cell(sealText(e.Code))
+	if d.nGen > 0 {
+		b = d.lineFigures(b, rn, cell, cellBytes)
+	}
+	for j := d.nGen; j < len(d.pend); j++ {
+		if j == d.nSpec {
+			b = d.notes(b, rn, cell)
+		}
+		f := &d.pend[j]
+		if !f.has {
+			gap++
+			continue
+		}
+		num := d.nums[f.off:f.end]
+		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num)
+		cellBytes(num)
+		*f = pendFig{}
+	}
+	if len(d.pend) <= d.nSpec {
+		b = d.notes(b, rn, cell)
 	}
 	d.seal.endRow()
+	d.nums, d.cellList = d.nums[:0], d.cellList[:0]
+	d.other, d.raws, d.asText = d.other[:0], d.raws[:0], d.asText[:0]
 	return append(b, `</row>`...)
 }
+
+// lineFigures appends an indicator table's row: its indicator, its
+// figures by measure and their source cells ("C8、E8"); or leaves those
+// columns empty.
+func (d *Detail) lineFigures(b []byte, rn []byte, cell func(string), cellBytes func([]byte)) []byte {
+	if d.pendInd == "" {
+		for range d.nGen + 2 {
+			cell("")
+		}
+		return b
+	}
+	ind, ok := d.inds[d.pendInd]
+	if !ok {
+		ind = &detailIndicator{detailText{s: d.pendInd}, d.st["number"]}
+	}
+	b = d.known(b, d.indCol(), rn, d.plain, &ind.detailText)
+	cell(ind.s)
+	for j := range d.nGen {
+		f := &d.pend[j]
+		if !f.has {
+			cell("")
+			continue
+		}
+		num := d.nums[f.off:f.end]
+		b = d.value(b, d.sheetCol(j), rn, ind.style, num)
+		cellBytes(num)
+		*f = pendFig{}
+	}
+	s := sealText(string(d.cellList))
+	b = d.textS(b, d.cellsCol(), rn, d.plain, s)
+	cell(s)
+	return b
+}
+
+// textRow appends a text cell of the name or credit code column, looking
+// its shared string up by the source row first: a department's rows come
+// in the same order month after month, so a row's name is most often the
+// one the same row had in the file before, and comparing it costs less
+// than a map lookup.
+func (d *Detail) textRow(b []byte, col int, rn []byte, k int, s string) []byte {
+	r := d.pendRow
+	if s == "" || len(s) > maxCellChars || r <= 0 || r >= cellRows {
+		return d.textS(b, col, rn, d.plain, s)
+	}
+	m := d.byRow[k]
+	if r < len(m) && m[r].s == s {
+		return append(d.cellStart(b, col, rn, d.plain), d.tail(m[r].i)...)
+	}
+	i, ok := d.shared(col, s)
+	if !ok {
+		return d.textS(b, col, rn, d.plain, s)
+	}
+	if r >= len(m) {
+		m = append(m, make([]rowText, r+1-len(m))...)
+		d.byRow[k] = m
+	}
+	m[r] = rowText{s, i}
+	return append(d.cellStart(b, col, rn, d.plain), d.tail(i)...)
+}
+
+// cellRows bounds the source rows textRow remembers.
+const cellRows = 1 << 16
+
+type rowText struct {
+	s string
+	i int32
+}
+
+// note adds figure f of column c, whose digits are num, to the row's
+// notes: its cell when it is not in the column c's header shows (or the
+// row's 行 is not its row), its raw text when its cell held other than its
+// digits, its cell when it was typed as text.
+func (d *Detail) note(c *figCol, cell, raw string, text bool, num []byte, checkCol bool) {
+	if checkCol && c.src == "" {
+		c.src = refCol(cell)
+	}
+	if checkCol && (d.pendRow == 0 || refCol(cell) != c.src) {
+		if len(d.other) > 0 {
+			d.other = append(d.other, d.l("；", "; ")...)
+		}
+		d.other = append(d.other, c.header...)
+		d.other = append(d.other, d.l("：", ": ")...)
+		d.other = append(d.other, cell...)
+	}
+	if raw != string(num) {
+		if len(d.raws) > 0 {
+			d.raws = append(d.raws, d.l("；", "; ")...)
+		}
+		d.raws = append(d.raws, cell...)
+		d.raws = append(d.raws, d.l("：", ": ")...)
+		d.raws = append(d.raws, raw...)
+	}
+	if text {
+		if len(d.asText) > 0 {
+			d.asText = append(d.asText, d.l("、", ", ")...)
+		}
+		d.asText = append(d.asText, cell...)
+	}
+}
+
+// notes appends the notes columns of the row being written: the raw text
+// of each figure whose cell held other than its digits ("C5：1,234.50"),
+// and the cells of figures typed as text ("C5、D5").
+func (d *Detail) notes(b []byte, rn []byte, cell func(string)) []byte {
+	col := d.notesCol()
+	for i, t := range [nNotes][]byte{d.other, d.raws, d.asText} {
+		if len(t) == 0 {
+			cell("")
+			continue
+		}
+		s := sealText(string(t))
+		b = d.textS(b, col+i, rn, d.plain, s)
+		cell(s)
+	}
+	return b
+}
+
+func (d *Detail) l(zh, en string) string { return label(d.lang, [2]string{zh, en}) }
 
 func (d *Detail) period(p reconcile.Period) *detailText {
 	if d.lastPText != nil && p == d.lastPeriod {
@@ -381,68 +801,21 @@ func (d *Detail) known(b []byte, col int, rn []byte, style int, t *detailText) [
 	return d.textS(b, col, rn, style, t.s)
 }
 
-// cellRef appends the cell reference of a figure's source, shared by its
-// column and row rather than its text.
-func (d *Detail) cellRef(b []byte, rn []byte, style int, ref string) []byte {
-	const col = 2
-	c, r, ok := refPos(ref)
-	if !ok {
-		return d.textS(b, col, rn, style, ref)
-	}
-	if r < len(d.cells[c]) && d.cells[c][r] > 0 {
-		return append(d.cellStart(b, col, rn, style), d.tail(d.cells[c][r]-1)...)
-	}
-	i, ok := d.shared(col, ref)
-	if !ok {
-		return d.textS(b, col, rn, style, ref)
-	}
-	if r >= len(d.cells[c]) {
-		d.cells[c] = append(d.cells[c], make([]int32, r+1-len(d.cells[c]))...)
-	}
-	d.cells[c][r] = i + 1
-	return append(d.cellStart(b, col, rn, style), d.tail(i)...)
-}
-
-const cellCols, cellRows = 64, 1 << 16
-
-// refPos reads an A1 reference of a column and row within cellCols and
-// cellRows into 0-based numbers; ok is false for anything else (written
-// as any text is), including a row with a leading zero, so one position
-// is one text.
-func refPos(ref string) (col, row int, ok bool) {
-	switch {
-	case len(ref) >= 2 && ref[0] >= 'A' && ref[0] <= 'Z' && ref[1] >= '1' && ref[1] <= '9':
-		col = int(ref[0] - 'A')
-		ref = ref[1:]
-	case len(ref) >= 3 && ref[0] >= 'A' && ref[0] <= 'B' && ref[1] >= 'A' && ref[1] <= 'Z' && ref[2] >= '1' && ref[2] <= '9':
-		col = 26*int(ref[0]-'A'+1) + int(ref[1]-'A')
-		ref = ref[2:]
-	default:
-		return 0, 0, false
-	}
-	if len(ref) > 5 {
-		return 0, 0, false
-	}
-	for i := 0; i < len(ref); i++ {
-		if ref[i] < '0' || ref[i] > '9' {
-			return 0, 0, false
-		}
-		row = row*10 + int(ref[i]-'0')
-	}
-	return col, row, col < cellCols && row < cellRows
-}
-
 // cellStart opens a cell of column col. Its reference is left out when
 // the cell follows the row's cell before, as the format allows (a cell
 // without one is in the column after the one before): without references
 // the rows differ only in their values, and the compressor, most of the
 // detail's cost, runs about six times faster for a part less than half
-// the size (README "Scale"). After a column left empty it is written.
+// the size (README "Scale"). After a column left empty it is written, on
+// that cell and every one after it in the row: excelize, opening a sheet
+// to reach cells by reference, names a cell without one by its index in
+// the row, not by the cell before.
 func (d *Detail) cellStart(b []byte, col int, rn []byte, style int) []byte {
 	b = append(b, `<c`...)
-	if col != d.next {
+	if col != d.next || d.gapped {
+		d.gapped = true
 		b = append(b, ` r="`...)
-		b = append(b, detailCols[col])
+		b = append(b, d.colName(col)...)
 		b = append(b, rn...)
 		b = append(b, '"')
 	}
@@ -480,7 +853,7 @@ var sstMax = 1 << 17
 // shared returns s's index in the shared strings, adding it while there is
 // room.
 func (d *Detail) shared(col int, s string) (int32, bool) {
-	last := &d.last[col]
+	last := &d.last[col%len(d.last)]
 	if last.s == s && s != "" {
 		return last.i, true
 	}
@@ -696,12 +1069,7 @@ var maxSheetRows = 1 << 20
 // widths, filter and print setup; the rows are the Detail's, spliced in as
 // the package is written.
 func (x *out) detail() error {
-	cols := []column{
-		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("单元格", "Cell"), 3},
-		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4}, {x.l("指标", "Indicator"), 9},
-		{x.l("口径", "Measure"), 4}, {x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
-		{x.l("数值", "Value"), 7}, {x.l("原始内容", "Raw"), 6}, {x.l("以文本录入", "Typed as text"), 4},
-	}
+	cols := x.detailColumns()
 	x.splice = map[string]segment{}
 	for i, seg := range x.parts {
 		name := label(x.lang, sheetNames["detail"])
@@ -710,6 +1078,15 @@ func (x *out) detail() error {
 		}
 		headerRow, err := x.head(name, "", cols)
 		if err != nil {
+			return err
+		}
+		// The figure columns' headers wrap (indicator, measure, source
+		// column): the row is as tall as the tallest.
+		lines := 1
+		for _, c := range cols {
+			lines = max(lines, grid.Lines(c.header, grid.Width(int(c.width))))
+		}
+		if err := x.f.SetRowHeight(name, headerRow, min(float64(lines)*grid.LineHeight, 409)); err != nil {
 			return err
 		}
 		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
@@ -724,6 +1101,61 @@ func (x *out) detail() error {
 		x.splice[name] = seg
 	}
 	return nil
+}
+
+// detailColumns are the 明细's columns: the source row (file, sheet, row,
+// department, period, name, credit code), each figure column's value and
+// source cell, the notes, and the figure columns no table of the spec has.
+func (x *out) detailColumns() []column {
+	cols := []column{
+		{x.l("文件", "File"), 14}, {x.l("工作表", "Sheet"), 6}, {x.l("行", "Row"), 2},
+		{x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 4},
+		{x.l("名称", "Name"), 14}, {x.l("统一社会信用代码", "Credit code"), 10},
+	}
+	d := x.det
+	if d.nGen > 0 {
+		cols = append(cols, column{x.l("指标", "Indicator"), 9})
+		for _, c := range d.cols[:d.nGen] {
+			cols = append(cols, column{c.header, 7})
+		}
+		cols = append(cols, column{x.l("单元格", "Cells"), 4})
+	}
+	for j := d.nGen; j < len(d.cols); j++ {
+		c := d.cols[j]
+		if j == d.nSpec {
+			cols = append(cols, x.notesColumns()...)
+		}
+		h := c.header
+		if c.src != "" {
+			h += x.l("\n（"+c.src+" 列）", "\n(column "+c.src+")")
+		}
+		cols = append(cols, column{h, 7})
+	}
+	if len(d.cols) <= d.nSpec {
+		cols = append(cols, x.notesColumns()...)
+	}
+	return cols
+}
+
+func (x *out) notesColumns() []column {
+	return []column{{x.l("不在表头所示列的数值（来源单元格）", "Figures not in their header's column (source cell)"), 10},
+		{x.l("原始内容（单元格：原文）", "Raw text (cell: text)"), 8}, {x.l("以文本录入的单元格", "Typed as text (cells)"), 5}}
+}
+
+// detailSeal is what the seal says of the 明细's figure columns, one row
+// each: its sheet column, indicator code, measure and the source column
+// its header shows.
+// A reader of the workbook (节点汇总) adds each figure up by these.
+func (x *out) detailSeal() [][]string {
+	var rows [][]string
+	d := x.det
+	if d.nGen > 0 {
+		rows = append(rows, []string{"detail_indicator", columnName(d.indCol() + 1)})
+	}
+	for j, c := range d.cols {
+		rows = append(rows, []string{"detail_col", columnName(d.sheetCol(j) + 1), c.code, string(c.m), c.src})
+	}
+	return rows
 }
 
 // sharedStrings puts the detail's strings at the head of the workbook's

@@ -50,7 +50,7 @@ func TestDetailSplitsAcrossSheets(t *testing.T) {
 			t.Errorf("%s has no header: %v", sh, rows[0])
 		}
 		for _, row := range rows[1:] {
-			got = append(got, row[9])
+			got = append(got, row[10]) // after 7 columns of the row and 3 of notes
 		}
 	}
 	want := "[0 1.01 2.02 3.03 4.04 5.05 6.06]"
@@ -114,17 +114,22 @@ func detailReadsBack(t *testing.T, room int) {
 		if err != nil {
 			t.Fatalf("%s: %v", sh, err)
 		}
-		if dim, _ := f.GetSheetDimension(sh); dim != fmt.Sprintf("A1:L%d", len(rows)) {
+		// A file, B sheet, C row, D department, E period, F name, G code,
+		// H–J the notes, then the figure (no table of the spec has it).
+		if dim, _ := f.GetSheetDimension(sh); dim != fmt.Sprintf("A1:K%d", len(rows)) {
 			t.Errorf("%s: dimension %s for %d rows", sh, dim, len(rows))
+		}
+		if rows[0][10] != "税收<收入>&, year to date\n(column C)" {
+			t.Errorf("%s: header %q", sh, rows[0])
 		}
 		for _, row := range rows[1:] {
 			e := r.Detail[i]
-			for len(row) < 12 {
+			for len(row) < 11 {
 				row = append(row, "")
 			}
 			want := strings.ReplaceAll(e.Entity, "\x07", "\uFFFD")
-			if row[0] != e.File || row[2] != e.Cell || row[3] != "财政所" || row[5] != "税收<收入>&" || row[7] != want ||
-				row[9] != e.Value.String() || row[10] != "x" || (row[11] == "yes") != e.AsText {
+			if row[0] != e.File || row[2] != e.Cell[1:] || row[3] != "财政所" || row[5] != want || row[7] != "" || row[8] != e.Cell+": x" ||
+				row[10] != e.Value.String() || (row[9] == e.Cell) != e.AsText {
 				t.Fatalf("%s row %d: %q, want %+v", sh, i, row, e)
 			}
 			i++
@@ -229,7 +234,9 @@ func BenchmarkDetailRun(b *testing.B) {
 // as text.
 func TestDetailCellsWithoutReferences(t *testing.T) {
 	s := &reconcile.Spec{Town: "T", Year: 2020, Indicators: []reconcile.Indicator{{Code: "tax", Name: "税收收入", Precision: 2}},
-		Departments: []reconcile.Department{{Code: "czs", Name: "财政所"}}}
+		Departments: []reconcile.Department{{Code: "czs", Name: "财政所", Tables: []reconcile.Table{{ID: "t", Sheet: "S", Rows: reconcile.Enterprise,
+			Columns: []reconcile.Column{{Role: reconcile.RoleName}, {Role: reconcile.RoleValue, Indicator: "tax", Measure: reconcile.MonthValue},
+				{Role: reconcile.RoleValue, Indicator: "tax", Measure: reconcile.YTDValue}}}}}}}
 	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
 	p := reconcile.Period{Year: 2020, Month: 3}
 	src := func(cell string) reconcile.Source { return reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: cell} }
@@ -237,23 +244,27 @@ func TestDetailCellsWithoutReferences(t *testing.T) {
 		{Source: src("C4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("1234.5"), Raw: "1234.5"},
 		{Source: src("D4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.YTDValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("12"), Raw: "12", AsText: true},
 		{Source: src("C5"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "", Code: "", Value: decimal.RequireFromString("7"), Raw: "７", AsText: true},
+		{Source: src("E6"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "丙", Value: decimal.RequireFromString("0.5"), Raw: "0.5"},
 		{Source: src("AB70000"), Department: "other", Period: p, Indicator: "new", Measure: reconcile.MonthValue, Entity: "乙", Code: "X", Value: decimal.RequireFromString("1234567890.1234567"), Raw: "1234567890.1234567"},
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
 		t.Fatal(err)
 	}
+	// One row per source row: row 4's two figures share a row, in the
+	// columns of their indicator and measure, whose headers show their
+	// source columns (C, D); the notes name a figure from another column
+	// (J), the raw text of a figure written otherwise (K) and the cell
+	// typed as text (L); a figure of an indicator no table has comes after
+	// the notes (M).
 	want := []string{
-		"A2=f.xlsx B2=S C2=C4 D2=财政所 E2=2020-03 F2=税收收入 G2=本月 H2=甲公司 I2=91120111MA05KXYZ3Q J2=1234.5",
-		"A3=f.xlsx B3=S C3=D4 D3=财政所 E3=2020-03 F3=税收收入 G3=本年累计 H3=甲公司 I3=91120111MA05KXYZ3Q J3=12 L3=yes",
-		"A4=f.xlsx B4=S C4=C5 D4=财政所 E4=2020-03 F4=税收收入 G4=本月 J4=7 K4=７ L4=yes",
-		"A5=f.xlsx B5=S C5=AB70000 D5=other E5=2020-03 F5=new G5=本月 H5=乙 I5=X J5=1234567890.1234567",
+		"A2=f.xlsx B2=S C2=4 D2=财政所 E2=2020-03 F2=甲公司 G2=91120111MA05KXYZ3Q H2=1234.5 I2=12 L2=D4",
+		"A3=f.xlsx B3=S C3=5 D3=财政所 E3=2020-03 H3=7 K3=C5: ７ L3=C5",
+		"A4=f.xlsx B4=S C4=6 D4=财政所 E4=2020-03 F4=丙 H4=0.5 J4=税收收入, month: E6",
+		"A5=f.xlsx B5=S C5=70000 D5=other E5=2020-03 F5=乙 G5=X M5=1234567890.1234567",
 	}
-	if lang := reconcile.English; lang == reconcile.English {
-		for i := range want {
-			want[i] = strings.NewReplacer("本月", "month", "本年累计", "year to date").Replace(want[i])
-		}
-	}
+	wantHeader := "A1=File B1=Sheet C1=Row D1=Department E1=Period F1=Name G1=Credit code H1=税收收入, month\\n(column C) I1=税收收入, year to date\\n(column D) " +
+		"J1=Figures not in their header's column (source cell) K1=Raw text (cell: text) L1=Typed as text (cells) M1=new, month\\n(column AB)"
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
@@ -263,15 +274,32 @@ func TestDetailCellsWithoutReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for r, row := range rows[1:] {
+	for r, row := range rows {
 		var cells []string
 		for c, v := range row {
 			if v != "" {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
-				cells = append(cells, ref+"="+v)
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				cells = append(cells, ref+"="+strings.ReplaceAll(v, "\n", "\\n"))
 			}
 		}
 		got = append(got, strings.Join(cells, " "))
+	}
+	if got[0] != wantHeader {
+		t.Errorf("header\n%s\nwant\n%s", got[0], wantHeader)
+	}
+	got = got[1:]
+	// excelize reaching a cell by its reference (GetCellValue) places the
+	// cells after an empty column rightly too: they carry references.
+	for _, line := range want {
+		for _, kv := range strings.Split(line, " ") {
+			ref, v, ok := strings.Cut(kv, "=")
+			if !ok {
+				continue // a text with a space, checked whole above
+			}
+			if got, _ := f.GetCellValue("Detail", ref, excelize.Options{RawCellValue: true}); !strings.HasPrefix(got, v) || got == "" {
+				t.Errorf("excelize's %s: %q, want %q", ref, got, v)
+			}
+		}
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("excelize reads\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -294,5 +322,22 @@ for row in ws.iter_rows(min_row=2):
 	}
 	if got := strings.TrimSpace(string(out)); got != strings.Join(want, "\n") {
 		t.Errorf("openpyxl reads\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// A figure that finds no column (past Excel's 16,384) fails the detail,
+// naming the limit, rather than leaving the figure out.
+func TestDetailColumnsBounded(t *testing.T) {
+	d, err := NewDetail(t.TempDir(), &reconcile.Spec{}, reconcile.Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for i := range maxDetailCols {
+		d.Add(reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
+			Measure: reconcile.MonthValue, Value: decimal.New(int64(i), 0), Raw: fmt.Sprint(i)})
+	}
+	if _, err := d.finish(); err == nil || !strings.Contains(err.Error(), "16384") {
+		t.Errorf("finish: %v, want the limit of 16384 columns", err)
 	}
 }

@@ -97,6 +97,8 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 	figRow := map[int]int{} // sheet row → index in figures
 	blocks := map[string][]reconcile.Block{}
 	var blockSheets []string
+	var cols []detailColRead
+	indCol := 0 // the 明细's 指标 column, for indicator tables' rows
 	for _, row := range rows {
 		if len(row) == 0 {
 			continue
@@ -120,6 +122,10 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 			}
 			figRow[n] = len(figures)
 			figures = append(figures, fr)
+		case "detail_indicator":
+			indCol = columnOf(at(row, 1) + "1")
+		case "detail_col":
+			cols = append(cols, detailColRead{value: columnOf(at(row, 1) + "1"), code: at(row, 2), m: reconcile.Measure(at(row, 3))})
 		case "detail":
 			first, _ := strconv.Atoi(at(row, 2))
 			last, _ := strconv.Atoi(at(row, 3))
@@ -148,7 +154,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 	r.FiguresSheet = kv["figures_sheet"]
 	r.InputsSheet = kv["inputs_sheet"]
 	r.InputsStored = kv["inputs"]
-	if r.Version != reconcile.SealVersion || r.SealStored != r.SealComputed {
+	if r.Version != reconcile.SealVersion && r.Version != reconcile.SealVersion1 || r.SealStored != r.SealComputed {
 		return nil // VerifyNode refuses it; what else it says cannot be trusted
 	}
 	m1 := columnOf(kv["figures_month1"] + "1")
@@ -157,7 +163,7 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 		return err
 	}
 	r.Figures = figures
-	if err := readDetail(x, r, blocks, blockSheets); err != nil {
+	if err := readDetail(x, r, blocks, blockSheets, cols, indCol); err != nil {
 		return err
 	}
 	return readInputs(x, r)
@@ -223,10 +229,20 @@ func readFigures(x *xlsx, r *reconcile.NodeRead, figures []reconcile.FigureRow, 
 	})
 }
 
+// detailColRead is a 明细 figure column as the seal names it: its column
+// (1-based), indicator (none: the row's, in the 指标 column) and measure.
+type detailColRead struct {
+	value int
+	code  string
+	m     reconcile.Measure
+}
+
 // readDetail streams the detail sheets: each block of rows digested, each
-// row's figure added to its indicator and month. A roll-up's node detail
-// also becomes its parts (a few per town, indicator and month).
-func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Block, sheets []string) error {
+// row's figures added to their indicator and month. A town's 明细 is one
+// row per source row, its figures in the columns the seal names (cols);
+// version 1's, one row per figure, is read as it was written. A roll-up's
+// node detail also becomes its parts (a few per town, indicator and month).
+func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Block, sheets []string, cols []detailColRead, indCol int) error {
 	r.DetailSums = map[string]decimal.Decimal{}
 	r.DetailFiles = map[string]bool{}
 	codes := map[string]string{}
@@ -263,6 +279,10 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 				r.DetailSums[k] = r.DetailSums[k].Add(v)
 				return nil
 			}
+			if r.Version != reconcile.SealVersion1 {
+				readDetailRow(r, cells, cols, codes, indCol, bs, &bi, row, d)
+				return nil
+			}
 			c := rowCells(cells, 12)
 			v, _ := valueAt(cells, 10)
 			c[9] = reconcile.Canonical(v)
@@ -291,6 +311,44 @@ func readDetail(x *xlsx, r *reconcile.NodeRead, blocks map[string][]reconcile.Bl
 		}
 	}
 	return nil
+}
+
+// readDetailRow reads one 明细 row of a town's workbook: its cells, figures
+// as their digits, digested up to the last non-empty one, as tally wrote
+// them; each figure of a month added to its indicator and month.
+func readDetailRow(r *reconcile.NodeRead, cells []rawCell, cols []detailColRead, codes map[string]string, indCol int,
+	bs []reconcile.Block, bi *int, row int, d *reconcile.Digest) {
+	n := 0
+	for _, c := range cells {
+		n = max(n, c.Col)
+	}
+	c := rowCells(cells, min(n, maxDetailCols))
+	p, perr := reconcile.ParsePeriod(at(c, colPeriod))
+	for _, fc := range cols {
+		if fc.value < 1 || fc.value > len(c) || c[fc.value-1] == "" {
+			continue
+		}
+		v, ok := valueAt(cells, fc.value)
+		if !ok {
+			continue // not a number: the digest tells it was not tally's
+		}
+		c[fc.value-1] = reconcile.Canonical(v)
+		code := fc.code
+		if code == "" && indCol > 0 { // a measure's column: the row's indicator
+			code = codes[at(c, indCol-1)]
+		}
+		switch fc.m {
+		case reconcile.MonthValue, reconcile.LevelValue, reconcile.YearValue:
+			if perr == nil && p.IsMonth() {
+				k := code + "|" + p.String()
+				r.DetailSums[k] = r.DetailSums[k].Add(v)
+			}
+		}
+	}
+	blockRow(bs, bi, row, d, trimRow(c))
+	if f := at(c, colFile); f != "" {
+		r.DetailFiles[f] = true
+	}
 }
 
 // blockRow adds a detail row to the digest of the block it falls in; a

@@ -66,3 +66,26 @@ func TestNodeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A town's workbook of seal version 1 (written by tally before 2026-12-01:
+// a 明细 of one row per figure) still reads and verifies: the sample's
+// departments through 2020-03, written then and kept in testdata.
+func TestNodeReadsSealVersion1(t *testing.T) {
+	read := ReadNodeFile(filepath.Join("testdata", "seal-v1-town.xlsx"), "v1.xlsx", NodeLimits)
+	if read.Version != reconcile.SealVersion1 || len(read.DetailSheets) != 1 || read.DetailCount == 0 || read.DetailCount != read.DetailRows {
+		t.Fatalf("version %q, detail sheets %v, %d of %d rows", read.Version, read.DetailSheets, read.DetailCount, read.DetailRows)
+	}
+	n := reconcile.VerifyNode(read)
+	for _, f := range n.Findings {
+		t.Errorf("finding: %s %s", f.Rule, f.Fields)
+	}
+	for _, s := range n.Series {
+		if s.Indicator.Code == "tax" {
+			if got := s.Months[3].Value.String(); got != "12601.63" || s.YTD.Value.String() != "37258.17" {
+				t.Errorf("tax March %s, year to date %s", got, s.YTD.Value)
+			}
+			return
+		}
+	}
+	t.Error("no tax series")
+}

@@ -199,6 +199,7 @@ func (d *Detail) addParts(parts []reconcile.Part) {
 		b := append(d.buf, `<row r="`...)
 		b = append(b, rn...)
 		b = append(b, `">`...)
+		d.next, d.gapped = 0, false
 		ind, ok := d.inds[p.Indicator]
 		if !ok {
 			ind = &detailIndicator{detailText{s: p.Indicator}, d.st["number"]}

@@ -151,6 +151,9 @@ func (x *out) seal() error {
 	kv("inputs", dg.Sum())
 	blocks, detailRows, names := x.sealBlocks()
 	kv("detail_rows", detailRows)
+	if x.meta.Rollup == nil {
+		rows = append(rows, x.detailSeal()...)
+	}
 	for i := range x.r.Spec.Indicators {
 		rows = append(rows, append([]string{"def"}, reconcile.DefinitionCells(&x.r.Spec.Indicators[i])...))
 	}

@@ -57,7 +57,7 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp}
+	x := &out{f: f, r: r, lang: meta.Lang, meta: meta, parts: parts, detSeal: &det.seal, tmp: det.tmp, det: det}
 	x.styles()
 	if !maps.Equal(x.st, det.st) {
 		return reconcile.Bugf("detail rows name other styles than the workbook's")
@@ -102,6 +102,8 @@ type out struct {
 	detSeal *sealer
 	// tmp is the detail's temporary file; the seal's rows are added to it.
 	tmp *os.File
+	// det is the detail: its figure columns make the 明细's header.
+	det *Detail
 }
 
 func (x *out) l(zh, en string) string { return label(x.lang, [2]string{zh, en}) }
@@ -352,6 +354,7 @@ var verdictStyles = map[reconcile.ClaimStatus]string{
 	reconcile.Incomplete: "warn",
 	reconcile.NoData:     "grey",
 	reconcile.Unmapped:   "faint",
+	reconcile.Goal:       "grey",
 }
 
 func (x *out) verdictStyle(cr *reconcile.ClaimResult) string {
@@ -418,6 +421,12 @@ func (x *out) overview() error {
 		kv(x.l("问题：错误", "Findings: errors"), s.Errors, count(s.Errors, "bad")),
 		kv(x.l("问题：警告", "Findings: warnings"), s.Warnings, count(s.Warnings, "warn")),
 		kv(x.l("问题：提示", "Findings: info"), s.Infos, "count"),
+	}...)
+	if from := x.r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {
+		// Which report the claims below were read from.
+		rows = append(rows, []cell{c(x.l("报告数字来源", "Report figures from"), "text"), c(from.In(x.lang), "text")})
+	}
+	rows = append(rows, [][]cell{
 		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
 		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
 		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
@@ -432,14 +441,17 @@ func (x *out) overview() error {
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
+	if s.Goals > 0 { // the report's targets for a later year: progress, no verdict
+		rows = append(rows, kv(x.l("目标（下一年，不作事实核对）", "Targets (a later year; not checked as facts)"), s.Goals, "grey"))
+	}
 	rows = append(rows, []cell{c(x.l("打印：明细表默认不打印（其打印区域为空）；需要时在明细表中取消打印区域（页面布局 → 打印区域 → 取消打印区域）。",
 		"Printing: the Detail sheets are left out (their print area is empty); to print one, clear its print area (Page Layout → Print Area → Clear)."), "text")})
 	rows = append(rows, []cell{})
 	var open [][]cell
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
-		if cr.Status == reconcile.Consistent {
-			continue
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Goal {
+			continue // a target is no unconfirmed figure: 报告核对 shows its progress
 		}
 		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}
@@ -659,6 +671,9 @@ func (x *out) claims() error {
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")
+	if from := x.r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {
+		title += x.l("。来源：", ". From: ") + from.In(x.lang)
+	}
 	return x.table("claims", title, cols, rows, true)
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,8 +257,10 @@ func TestMerge(t *testing.T) {
 
 	t.Run("a detail row edited is refused, naming its block", func(t *testing.T) {
 		edited := filepath.Join(dir, "edited-detail", "甲镇.xlsx")
-		editedCopy(t, towns[0].out, edited, "明细", "J2000", 1)
-		refused(t, edited, towns[1].out, "明细", "A1026:L2049", "node_detail_edited")
+		// Row 20's 行 (column C): the first block, rows 2 to 1025 or the last.
+		last := min(1025, len(rawRows(t, towns[0].out, "明细"))+1)
+		editedCopy(t, towns[0].out, edited, "明细", "C20", 1)
+		refused(t, edited, towns[1].out, "明细", fmt.Sprintf("2:%d", last), "node_detail_edited")
 	})
 
 	t.Run("edited in LibreOffice: refused naming the cell; re-saved unchanged: accepted", func(t *testing.T) {
@@ -585,13 +588,46 @@ func chain(t *testing.T, dir, district, code, period string) {
 		rows, _ := excelize.OpenFile(townBook)
 		ind, _ = rows.GetCellValue(p[2], "B"+strings.TrimLeft(p[3], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 		rows.Close()
+		// The 明细 is one row per source row: the indicator's 本月 or 期末数
+		// column (headed "指标·本月\n（C 列）": its source column), or, for
+		// an indicator table's row, the measure's column when the row's 指标
+		// is the indicator.
+		head := detail[0]
+		colOf := func(h string) int { return slices.Index(head, h) }
+		indCol, genMonth, genLevel := colOf("指标"), colOf("本月"), colOf("期末数")
+		own := map[int]string{} // column → its source column
+		for i, h := range head {
+			for _, m := range []string{"·本月\n（", "·期末数\n（"} {
+				if strings.HasPrefix(h, ind+m) {
+					own[i] = strings.TrimSuffix(strings.TrimPrefix(h, ind+m), " 列）")
+				}
+			}
+		}
+		at := func(r []string, i int) string {
+			if i >= 0 && i < len(r) {
+				return r[i]
+			}
+			return ""
+		}
 		townSum := decimal.Zero
-		var first []string
+		var first []string // file, sheet, cell, figure
 		for _, r := range detail[1:] {
-			if len(r) > 9 && r[5] == ind && r[4] == period && (r[6] == "本月" || r[6] == "期末数") {
-				townSum = townSum.Add(decimal.RequireFromString(r[9]))
-				if first == nil {
-					first = r
+			if at(r, 4) != period {
+				continue
+			}
+			for i, src := range own {
+				if v := at(r, i); v != "" {
+					townSum = townSum.Add(decimal.RequireFromString(v))
+					if first == nil {
+						first = []string{r[0], r[1], src + r[2], v}
+					}
+				}
+			}
+			if at(r, indCol) == ind {
+				for _, i := range []int{genMonth, genLevel} {
+					if v := at(r, i); v != "" {
+						townSum = townSum.Add(decimal.RequireFromString(v))
+					}
 				}
 			}
 		}
@@ -605,8 +641,8 @@ func chain(t *testing.T, dir, district, code, period string) {
 		}
 		raw, _ := src.GetCellValue(first[1], first[2])
 		src.Close()
-		if got := strings.ReplaceAll(raw, ",", ""); !decimal.RequireFromString(got).Equal(decimal.RequireFromString(first[9])) {
-			t.Errorf("%s %s!%s holds %q, the town's 明细 says %s", first[0], first[1], first[2], raw, first[9])
+		if got := strings.ReplaceAll(raw, ",", ""); !decimal.RequireFromString(got).Equal(decimal.RequireFromString(first[3])) {
+			t.Errorf("%s %s!%s holds %q, the town's 明细 says %s", first[0], first[1], first[2], raw, first[3])
 		}
 	}
 	if n == 0 || !sum.Equal(total) {

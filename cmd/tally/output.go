@@ -13,11 +13,22 @@ import (
 // The JSON document of tally reconcile --json. Decimals are strings (exact);
 // counts are numbers; a missing bound or value is null.
 type jsonResult struct {
-	Claims   []jsonClaim   `json:"claims"`
-	Findings []jsonFinding `json:"findings"`
-	Inputs   []jsonInput   `json:"inputs"`
-	Targets  []jsonTarget  `json:"targets,omitempty"`
-	Summary  jsonSummary   `json:"summary"`
+	// ClaimsFrom says which report the claims were read from.
+	ClaimsFrom jsonClaimsFrom `json:"claims_from"`
+	Claims     []jsonClaim    `json:"claims"`
+	Findings   []jsonFinding  `json:"findings"`
+	Inputs     []jsonInput    `json:"inputs"`
+	Targets    []jsonTarget   `json:"targets,omitempty"`
+	Summary    jsonSummary    `json:"summary"`
+}
+
+// jsonClaimsFrom is where the claims come from: the work report given with
+// --report (source "report", its file name), or the spec's own claims
+// (source "spec", the spec's name).
+type jsonClaimsFrom struct {
+	Source string `json:"source"`
+	Name   string `json:"name"`
+	Text   string `json:"text"`
 }
 
 // jsonTarget is an indicator's progress against its target for the as-of
@@ -120,6 +131,10 @@ type jsonSummary struct {
 	NoData           int `json:"no_data"`
 	Incomplete       int `json:"incomplete"`
 	Unmapped         int `json:"unmapped"`
+	// Targets the report sets for a later year (status "target"): not
+	// verdicts; claims == consistent + mismatch + no_data + incomplete +
+	// unmapped + report_targets.
+	ReportTargets int `json:"report_targets"`
 	// Every non-empty cell of a data sheet: consolidated, rejected (in a
 	// rejected row or a file that does not count), checked (the 合计),
 	// reported (no figure, with a finding) or template text.
@@ -140,6 +155,11 @@ func dec(d decimal.Decimal) *string {
 
 func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	out := jsonResult{Claims: []jsonClaim{}, Findings: []jsonFinding{}, Inputs: []jsonInput{}}
+	if from := r.Spec.ClaimsFrom; from.Report != "" {
+		out.ClaimsFrom = jsonClaimsFrom{Source: "report", Name: from.Report, Text: from.Text().In(lang)}
+	} else {
+		out.ClaimsFrom = jsonClaimsFrom{Source: "spec", Name: from.Spec, Text: from.Text().In(lang)}
+	}
 	for i := range r.Claims {
 		cr := &r.Claims[i]
 		c := cr.Claim
@@ -210,7 +230,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
-		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped,
+		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
 	return out
@@ -244,6 +264,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		fmt.Fprintln(w, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
 	}
+	if from := r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {
+		fmt.Fprintln(w, t("报告数字来源：", "Report figures from: ")+from.In(lang))
+	}
 	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
 		"{claims}: {consistent} consistent, {mismatch}, {incomplete} incomplete, {no_data} no data"},
 		fields{"claims": counted(s.Claims, "%d", "report figure", "report figures"), "consistent": s.Consistent, "mismatch": mismatchCount(lang, s.Mismatch, s.MismatchWarnings),
@@ -251,13 +274,16 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	if s.Unmapped > 0 {
 		fmt.Fprint(w, say(lang, msg{"，未对应指标 {n}", ", {n} unmapped"}, fields{"n": s.Unmapped}))
 	}
+	if s.Goals > 0 {
+		fmt.Fprint(w, say(lang, msg{"，目标 {n}", ", {n} targets"}, fields{"n": s.Goals}))
+	}
 	fmt.Fprintln(w)
 	printTargets(w, r, lang)
 	var verdicts, texts, details []string
 	for i := range r.Claims {
 		cr := &r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped {
-			continue // unmapped figures are listed in the workbook and JSON
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped || cr.Status == reconcile.Goal {
+			continue // unmapped figures and targets are listed below
 		}
 		line := t("区间 ", "interval ") + cr.Interval.String()
 		if cr.HasComputed {
@@ -280,6 +306,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 			fmt.Fprintf(w, "  %s  %s  %s\n", pad(verdicts[i], vw), texts[i], details[i])
 		}
 	}
+	printGoals(w, r, lang)
 	printUnmapped(w, r, lang)
 	fs := sortedFindings(r.Findings)
 	if len(fs) > 0 {
@@ -312,6 +339,28 @@ func claimText(s *reconcile.Spec, c *reconcile.Claim, lang reconcile.Lang) strin
 		return c.Text
 	}
 	return s.Label(c, lang)
+}
+
+// printGoals lists the report's targets for a year after the one it
+// reviews, each with its progress (or that its year has no data yet):
+// goals, not verdicts.
+func printGoals(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
+	var lines []string
+	for i := range r.Claims {
+		cr := &r.Claims[i]
+		if cr.Status != reconcile.Goal {
+			continue
+		}
+		lines = append(lines, "  "+claimText(r.Spec, cr.Claim, lang)+"  "+joinTexts(cr.Notes, lang))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprint(w, say(lang, msg{"\n报告中的目标（{n} 个，不作为 {year} 年的事实核对）\n", "\nTargets in the report ({n}; not checked as facts of {year})\n"},
+		fields{"n": len(lines), "year": r.Spec.Year}))
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
 }
 
 // printUnmapped lists the report's figures that were not checked, briefly:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/report"
+	"github.com/jingwu/tally/spec"
 	"github.com/jingwu/tally/workbook"
 	"github.com/spf13/cobra"
 )
@@ -99,8 +101,17 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		if o.notes != nil {
 			noteReport(o.notes, note, o.report, reconcile.Lang(o.Lang))
 		}
-		found := report.Map(report.Extract(lines, report.Options{Year: s.Year}), s)
-		s.Claims = report.Merge(s.Claims, found)
+		// The report given replaces the spec's own claims (read from the
+		// report the spec was written from): a figure is checked as this
+		// report words it, each with its own interval, and nothing of
+		// another report is mixed in.
+		found := report.Extract(lines, report.Options{Year: s.Year})
+		s.Claims = markTargets(report.Map(found, s), found, s.Year)
+		s.ClaimsFrom.Report = filepath.Base(o.report)
+	}
+	s.ClaimsFrom.Spec = filepath.Base(specName)
+	if specName == spec.DefaultName {
+		s.ClaimsFrom.Spec, s.ClaimsFrom.BuiltIn = strings.TrimPrefix(spec.DefaultName, "(built-in) "), true
 	}
 	files, err := o.inputs(paths)
 	if err != nil {
@@ -686,4 +697,24 @@ func spreadsheets(files []input) []input {
 		}
 	}
 	return out
+}
+
+// markTargets marks the claims read from figures the extractor classes as
+// targets (kind target: 主要预期目标) for a year after the one reviewed:
+// they are goals, shown with their progress, never judged as facts. A
+// claim is matched to its figure by the id report.Map gives it
+// (report-<line>-<index>).
+func markTargets(claims []reconcile.Claim, found []report.Claim, year int) []reconcile.Claim {
+	target := map[string]bool{}
+	for i, f := range found {
+		if f.Kind == "target" {
+			target[fmt.Sprintf("report-%d-%d", f.Line, i+1)] = true
+		}
+	}
+	for i := range claims {
+		if target[claims[i].ID] && claims[i].Span.To > year {
+			claims[i].Target = true
+		}
+	}
+	return claims
 }

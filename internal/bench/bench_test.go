@@ -72,4 +72,39 @@ func TestBenchSmoke(t *testing.T) {
 			}
 		})
 	}
+	// -grow departments: 26 files are 3 departments' months of one year
+	// (the third with two), every peer's sum still checked.
+	t.Run("departments", func(t *testing.T) {
+		t.Parallel()
+		keep := filepath.Join(t.TempDir(), "corpus")
+		args := []string{"-files", "26", "-rows", "5", "-runs", "1", "-only", "unzip,excelize,json,workbook", "-tally", tally, "-grow", "departments", "-keep", keep}
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("bench %v: %v\n%s", args, err, out)
+		}
+		s := string(out)
+		for _, want := range []string{"26 files × 5 rows", "grown by departments (3 departments × 12 months of 2000)", "--as-of 2000-12", "\nworkbook "} {
+			if !strings.Contains(s, want) {
+				t.Errorf("output lacks %q:\n%s", want, s)
+			}
+		}
+		for _, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, "excelize ") { // the table's row, before the ratios
+				if !strings.HasSuffix(l, "sum ok") {
+					t.Errorf("excelize's sum not checked: %q", l)
+				}
+				break
+			}
+		}
+		files, _ := filepath.Glob(filepath.Join(keep, "*.xlsx"))
+		var last []string
+		for _, f := range files {
+			if strings.HasPrefix(filepath.Base(f), "2000-02-") {
+				last = append(last, filepath.Base(f))
+			}
+		}
+		if len(files) != 26 || strings.Join(last, " ") != "2000-02-bench0000.xlsx 2000-02-bench0001.xlsx 2000-02-bench0002.xlsx" {
+			t.Errorf("%d files; February's: %v", len(files), last)
+		}
+	})
 }

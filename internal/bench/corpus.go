@@ -61,18 +61,59 @@ func (s shape) valueCols() []int {
 	return c
 }
 
-// spec is the YAML spec of the corpus, for the year of its last file.
-func (s shape) spec(year int) string {
+// grow is how a corpus grows with -files: "months" (one department, file
+// i is month i of a run of years) or "departments" (the twelve months of
+// one year, file i is department i/12's month i%12+1).
+var grow = "months"
+
+// departments is the number of departments of a corpus of n files.
+func departments(n int) int {
+	if grow == "departments" {
+		return (n + 11) / 12
+	}
+	return 1
+}
+
+// period is the month of file i.
+func period(i int) reconcile.Period {
+	if grow == "departments" {
+		return reconcile.Period{Year: firstYear, Month: i%12 + 1}
+	}
+	return reconcile.Period{Year: firstYear + i/12, Month: i%12 + 1}
+}
+
+// deptCode is the code of department k: "bench" when there is one.
+func deptCode(k, n int) string {
+	if n == 1 {
+		return "bench"
+	}
+	return fmt.Sprintf("bench%04d", k)
+}
+
+// spec is the YAML spec of the corpus, for the year of its last file, with
+// n departments of the same table.
+func (s shape) spec(year, n int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "town: 基准镇\nyear: %d\nindicators:\n", year)
 	for k := 0; k < s.indicators; k++ {
 		fmt.Fprintf(&b, "  - {code: i%02d, name: 指标%02d, unit: 万元}\n", k, k)
 	}
-	b.WriteString(`departments:
-  - code: bench
-    name: 基准单位
-    tables:
-      - id: bench
+	b.WriteString("departments:\n")
+	for k := range n {
+		name := "基准单位"
+		if n > 1 {
+			name = fmt.Sprintf("基准单位%04d", k)
+		}
+		fmt.Fprintf(&b, "  - code: %s\n    name: %s\n", deptCode(k, n), name)
+		s.table(&b, deptCode(k, n))
+	}
+	return b.String()
+}
+
+// table writes a department's table, of id id.
+func (s shape) table(b *strings.Builder, id string) {
+	b.WriteString(`    tables:
+      - id: ` + id + `
         sheet: 数据
         title: 基准报表
         frequency: monthly
@@ -82,13 +123,12 @@ func (s shape) spec(year int) string {
           - {role: credit_code}
 `)
 	for k := 0; k < s.indicators; k++ {
-		fmt.Fprintf(&b, "          - {indicator: i%02d, measure: month}\n", k)
-		fmt.Fprintf(&b, "          - {indicator: i%02d, measure: ytd}\n", k)
+		fmt.Fprintf(b, "          - {indicator: i%02d, measure: month}\n", k)
+		fmt.Fprintf(b, "          - {indicator: i%02d, measure: ytd}\n", k)
 	}
 	if s.longText {
 		b.WriteString("          - {role: note}\n")
 	}
-	return b.String()
 }
 
 // corpus is a generated corpus: where, its spec, its last period and the
@@ -115,7 +155,7 @@ const firstYear = 2000
 // generateIn generates the corpus in a child process (self -mode generate)
 // and reads back what it made.
 func generateIn(self, dir string, sh shape, nFiles, nRows int) (corpus, error) {
-	cmd := exec.Command(self, "-mode", "generate", "-dir", dir, "-shape", sh.name, "-files", strconv.Itoa(nFiles), "-rows", strconv.Itoa(nRows))
+	cmd := exec.Command(self, "-mode", "generate", "-dir", dir, "-shape", sh.name, "-files", strconv.Itoa(nFiles), "-rows", strconv.Itoa(nRows), "-grow", grow)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -153,10 +193,13 @@ func generate(dir string, sh shape, nFiles, nRows int) (corpus, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return corpus{}, err
 	}
-	c := corpus{dir: dir, files: nFiles, rows: nRows, shape: sh,
-		last: reconcile.Period{Year: firstYear + (nFiles-1)/12, Month: (nFiles-1)%12 + 1}}
+	c := corpus{dir: dir, files: nFiles, rows: nRows, shape: sh, last: period(nFiles - 1)}
+	if grow == "departments" && nFiles >= 12 {
+		c.last = reconcile.Period{Year: firstYear, Month: 12}
+	}
 	c.spec = filepath.Join(dir, "bench.yaml")
-	text := sh.spec(c.last.Year)
+	nd := departments(nFiles)
+	text := sh.spec(c.last.Year, nd)
 	if err := os.WriteFile(c.spec, []byte(text), 0o644); err != nil {
 		return c, err
 	}
@@ -164,7 +207,10 @@ func generate(dir string, sh shape, nFiles, nRows int) (corpus, error) {
 	if err != nil {
 		return c, err
 	}
-	d, _ := s.Department("bench")
+	depts := make([]*reconcile.Department, nd)
+	for k := range nd {
+		depts[k], _ = s.Department(deptCode(k, nd))
+	}
 	var wg sync.WaitGroup
 	type done struct {
 		sum int64
@@ -177,7 +223,7 @@ func generate(dir string, sh shape, nFiles, nRows int) (corpus, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				sum, err := writeFile(s, d, sh, dir, i, nRows)
+				sum, err := writeFile(s, depts[i/12%nd], sh, dir, i, nRows)
 				results <- done{sum, err}
 			}
 		}()
@@ -207,7 +253,7 @@ func month(sh shape, r, k int) int64 {
 }
 
 func writeFile(s *reconcile.Spec, d *reconcile.Department, sh shape, dir string, i, nRows int) (int64, error) {
-	p := reconcile.Period{Year: firstYear + i/12, Month: i%12 + 1}
+	p := period(i)
 	t := &templates.Table{Total: map[int]templates.Value{}}
 	ncol := 2 * sh.indicators
 	sums := make([]int64, 2+ncol)
@@ -232,7 +278,7 @@ func writeFile(s *reconcile.Spec, d *reconcile.Department, sh shape, dir string,
 		t.Total[c] = templates.Value{Number: decimal.New(sums[c], -2)}
 		total += sums[c]
 	}
-	book, err := templates.Build(s, d, p, templates.Fill{"bench": t})
+	book, err := templates.Build(s, d, p, templates.Fill{d.Tables[0].ID: t})
 	if err != nil {
 		return 0, err
 	}

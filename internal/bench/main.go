@@ -48,6 +48,7 @@ func main() {
 	flag.IntVar(&o.runs, "runs", 3, "rounds (each measurement once per round; the median is shown)")
 	flag.IntVar(&o.jobs, "jobs", 1, "workers of every reader in the per-core comparison")
 	flag.StringVar(&o.shape, "shape", "regular", "corpus shape: regular (12 columns), wide (60 columns), text (long texts), shared (figures typed as text), tall (one file of 200,000 rows)")
+	flag.StringVar(&grow, "grow", "months", "how the corpus grows with -files: months (one department, consecutive months) or departments (one year's twelve months, files/12 departments)")
 	flag.StringVar(&o.keep, "keep", "", "generate the corpus into this folder and keep it (with its spec, bench.yaml)")
 	flag.StringVar(&o.tally, "tally", "", "the tally binary to measure (default: build cmd/tally afresh)")
 	flag.StringVar(&o.only, "only", "", "measure only these, comma-separated (unzip,excelize,pandas,sheetjs,json,workbook,json-all,workbook-all)")
@@ -108,6 +109,9 @@ func run(o options, w io.Writer) error {
 	sh, ok := shapes[o.shape]
 	if !ok {
 		return fmt.Errorf("unknown shape %q (regular, wide, text, shared, tall)", o.shape)
+	}
+	if grow != "months" && grow != "departments" {
+		return fmt.Errorf("-grow %q: months or departments", grow)
 	}
 	if o.files < 1 || o.rows < 1 || o.runs < 1 || o.jobs < 1 {
 		return fmt.Errorf("-files, -rows, -runs and -jobs must be at least 1")
@@ -208,6 +212,9 @@ func run(o options, w io.Writer) error {
 	}
 
 	fmt.Fprintf(w, "corpus: shape %s, %d files × %d rows × %d columns = %.0f cells, generated in %.1f s", sh.name, c.files, c.rows, sh.columns(), c.cells(), gen.Seconds())
+	if grow == "departments" {
+		fmt.Fprintf(w, ", grown by departments (%d departments × 12 months of %d)", departments(c.files), c.last.Year)
+	}
 	if o.keep != "" {
 		fmt.Fprintf(w, ", kept in %s (spec %s, --as-of %s)", dir, c.spec, c.last)
 	}

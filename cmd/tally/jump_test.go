@@ -1,0 +1,125 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// rewriteXLSX copies the workbook src to dst with one part's text replaced
+// (old → new, which must occur): a cell typed otherwise, without a writer
+// that would change anything else.
+func rewriteXLSX(t *testing.T, src, dst, part, old, new string) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			if !bytes.Contains(data, []byte(old)) {
+				t.Fatalf("%s of %s has no %q", part, src, old)
+			}
+			data, found = bytes.Replace(data, []byte(old), []byte(new), 1), true
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("%s has no part %s", src, part)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type jumpRun struct {
+	Findings []struct {
+		File, Sheet, Cell, Rule, Severity, Message string
+	} `json:"findings"`
+}
+
+func monthJumps(t *testing.T, args ...string) []string {
+	t.Helper()
+	_, out, _ := runTally(t, append([]string{"reconcile", "--json"}, args...)...)
+	var r jumpRun
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("reconcile --json: %v\n%s", err, out)
+	}
+	var got []string
+	for _, f := range r.Findings {
+		if f.Rule == "month_jump" {
+			got = append(got, filepath.Base(f.File)+" "+f.Sheet+"!"+f.Cell+" "+f.Severity+" "+f.Message)
+		}
+	}
+	return got
+}
+
+// A firm's month typed in 元 into the 万元 column (309.76万元 as 3097600,
+// its 本年累计 carried along so nothing else breaks) is a warning at the
+// cell, with the comparison that shows it; the clean files raise none.
+func TestMonthJumpAtTheCell(t *testing.T) {
+	dir := t.TempDir()
+	for m := 1; m <= 5; m++ {
+		name := "2021-0" + string(rune('0'+m)) + "-czs.xlsx"
+		data, err := os.ReadFile(repo(t, "testdata/submissions/"+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := monthJumps(t, "--as-of", "2021-05", dir); len(got) != 0 {
+		t.Fatalf("clean months: %d month_jump findings, want none:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), filepath.Join(dir, "2021-06-czs.xlsx"), "xl/worksheets/sheet2.xml",
+		`<c r="C7" s="7"><v>309.76</v></c><c r="D7" s="7"><v>2584.25</v></c>`, `<c r="C7" s="7"><v>3097600</v></c><c r="D7" s="7"><v>3099874.49</v></c>`)
+	got := monthJumps(t, "--as-of", "2021-06", dir)
+	if len(got) != 1 {
+		t.Fatalf("%d month_jump findings, want 1:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	want := "2021-06-czs.xlsx 税收收入!C7 warning 本月 3097600 万元，为该行其他月份中位数 "
+	if !strings.HasPrefix(got[0], want) || !strings.Contains(got[0], "万元的 ") || !strings.Contains(got[0], " 倍，请核实是否误按元填写（单位为万元）") {
+		t.Errorf("got %q, want %q… 万元的 N 倍，请核实是否误按元填写（单位为万元）", got[0], want)
+	}
+}
+
+// No clean file tally ships raises a month_jump: the sample submissions
+// (every year, every month) and the real-writer corpus. A false alarm is a
+// bug.
+func TestMonthJumpNoFalseAlarm(t *testing.T) {
+	for _, dir := range []string{"testdata/submissions", "testdata/realworld"} {
+		for _, asOf := range []string{"2020-12", "2021-06"} {
+			if got := monthJumps(t, "--as-of", asOf, repo(t, dir)); len(got) != 0 {
+				t.Errorf("%s through %s: %d month_jump findings, want none:\n%s", dir, asOf, len(got), strings.Join(got, "\n"))
+			}
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package reconcile
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// The month-jump plausibility check (month_jump): a row's 本月 figure far
+// out of line with the same row's other months of the year — a figure in
+// 元 typed into a 万元 column is 10⁴ times its usual month — is a warning
+// at the cell, never an error: a real one-off month is kept with a 说明.
+
+// Plausibility holds the month-jump thresholds (spec: plausibility).
+type Plausibility struct {
+	// JumpRatio: a month at least JumpRatio times the median of the row's
+	// other nonzero months of the year, or at most 1/JumpRatio of it, is
+	// out of line. Zero turns the check off.
+	JumpRatio decimal.Decimal
+	// JumpFloor: and it differs from that median by at least this much, in
+	// the indicator's unit (materiality: 0.5 against 0.01 is no finding).
+	JumpFloor decimal.Decimal
+	// JumpMinMonths: the row needs at least this many other nonzero months
+	// of the year for a median to compare with.
+	JumpMinMonths int
+}
+
+// DefaultPlausibility is the built-in spec's: 50 times, 100 of the
+// indicator's unit, 3 other months.
+var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3}
+
+// MaxJumpValues bounds the month figures held for the month-jump check
+// (about 150 bytes each with the map's share); past it the check is not
+// run (not_checked).
+const MaxJumpValues = 500_000
+
+// jumpVal is one accepted 本月 figure of a file, kept until the file is
+// committed.
+type jumpVal struct {
+	key   hashKey
+	ind   string
+	value Num
+	src   Source
+}
+
+type jumpKey struct {
+	dept string
+	year int
+	key  hashKey
+}
+
+// jumpRow is a row's 本月 figures of one indicator over a year, one
+// entry per month it has (not twelve slots: most rows of a tall file
+// have one month in a run).
+type jumpRow struct {
+	ind    string
+	months []jumpMonth
+}
+
+type jumpMonth struct {
+	month int8 // 1–12
+	value Num
+	src   Source
+}
+
+// keepJumps records a committed file's 本月 figures.
+func (l *Ledger) keepJumps(fr *FileRead) {
+	if len(fr.jumps) == 0 || l.jumpsOver || l.spec.Plausibility.JumpRatio.Sign() <= 0 {
+		return
+	}
+	if l.jumpCount+len(fr.jumps) > MaxJumpValues {
+		l.jumpsOver, l.jumps = true, nil
+		l.finding(Finding{Source: Source{File: fr.s.File}, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleNotChecked, Severity: Warning,
+			Fields: Fields{"check": Text{"逐行与本年其他月份比较的合理性核对（本月数异常）", "the plausibility check of each row's month against its other months (month jump)"}, "limit": MaxJumpValues}})
+		return
+	}
+	if l.jumps == nil {
+		l.jumps = map[jumpKey]*jumpRow{}
+	}
+	p := fr.s.Period
+	for _, v := range fr.jumps {
+		k := jumpKey{fr.s.Department, p.Year, v.key}
+		r := l.jumps[k]
+		if r == nil {
+			r = &jumpRow{ind: v.ind}
+			l.jumps[k] = r
+		}
+		jm := jumpMonth{int8(p.Month), v.value, v.src}
+		i := 0
+		for i < len(r.months) && r.months[i].month != jm.month {
+			i++
+		}
+		if i < len(r.months) { // the month again (a later file of it): the later figure
+			r.months[i] = jm
+			continue
+		}
+		r.months = append(r.months, jm)
+		l.jumpCount++
+	}
+}
+
+// checkJumps reports every month figure far out of line with its row's
+// other nonzero months (month_jump).
+func (l *Ledger) checkJumps() {
+	pl := l.spec.Plausibility
+	if l.jumps == nil || pl.JumpRatio.Sign() <= 0 {
+		return
+	}
+	keys := make([]jumpKey, 0, len(l.jumps))
+	for k := range l.jumps {
+		keys = append(keys, k)
+	}
+	// Findings are put in report order later; this order (by where each
+	// row's first month is, not by the hashes, whose seeds vary by run)
+	// keeps what the bounds on findings keep the same in every run.
+	first := func(k jumpKey) string {
+		r := l.jumps[k]
+		sort.Slice(r.months, func(i, j int) bool { return r.months[i].month < r.months[j].month })
+		s := r.months[0].src
+		return s.File + "\x00" + s.Sheet + "\x00" + s.Cell + "\x00" + r.ind
+	}
+	sortKey := make(map[jumpKey]string, len(keys))
+	for _, k := range keys {
+		sortKey[k] = first(k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.dept != b.dept {
+			return a.dept < b.dept
+		}
+		if a.year != b.year {
+			return a.year < b.year
+		}
+		return sortKey[a] < sortKey[b]
+	})
+	for _, k := range keys {
+		r := l.jumps[k]
+		def, ok := l.spec.Indicator(r.ind)
+		if !ok {
+			continue
+		}
+		if len(r.months) <= max(pl.JumpMinMonths, 1) {
+			continue // too few months to have enough others
+		}
+		for i, jm := range r.months {
+			if jm.value.Sign() <= 0 {
+				continue
+			}
+			var others []decimal.Decimal
+			for j, o := range r.months {
+				if j != i && o.value.Sign() > 0 {
+					others = append(others, o.value.Decimal())
+				}
+			}
+			if len(others) < max(pl.JumpMinMonths, 1) {
+				continue
+			}
+			if f, ok := jumpFinding(jm.value.Decimal(), median(others), pl, def); ok {
+				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{k.year, int(jm.month)}.String(), jm.value.String()
+				l.finding(f)
+			}
+		}
+	}
+}
+
+// jumpFinding decides one month v against the median of the row's other
+// months: out of line by the ratio, and by at least the floor.
+func jumpFinding(v, med decimal.Decimal, pl Plausibility, def *Indicator) (Finding, bool) {
+	if med.Sign() <= 0 || v.Sub(med).Abs().LessThan(pl.JumpFloor) {
+		return Finding{}, false
+	}
+	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name}
+	switch {
+	case v.Cmp(med.Mul(pl.JumpRatio)) >= 0:
+		fields["times"] = v.DivRound(med, 0).String()
+		fields["hint"] = Text{"请核实是否误按元填写（单位为" + def.Unit.Name + "）", "check it was not typed in 元 (the unit is " + def.Unit.Name + ")"}
+		if def.Unit.Exp == 0 {
+			fields["hint"] = Text{"请核实是否多输了位数", "check for extra digits"}
+		}
+		return Finding{Rule: RuleMonthJump, Severity: Warning, Fields: fields}, true
+	case v.Mul(pl.JumpRatio).Cmp(med) <= 0:
+		fields["times"] = "1/" + med.DivRound(v, 0).String()
+		fields["hint"] = Text{"请核实单位（是否误按更大的单位填写）或是否少输了位数", "check the unit (typed in a larger one?) or missing digits"}
+		return Finding{Rule: RuleMonthJump, Severity: Warning, Fields: fields}, true
+	}
+	return Finding{}, false
+}
+
+// median is the middle of xs (the mean of the two middles for an even
+// count), exact.
+func median(xs []decimal.Decimal) decimal.Decimal {
+	sort.Slice(xs, func(i, j int) bool { return xs[i].LessThan(xs[j]) })
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return xs[n/2-1].Add(xs[n/2]).Div(decimal.NewFromInt(2))
+}

@@ -1,0 +1,56 @@
+package reconcile
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The month-jump thresholds at their edges: 50 times the median (or 1/50
+// of it) is out of line, just inside is not; under the materiality floor
+// (100 of the unit apart) nothing is.
+func TestJumpEdges(t *testing.T) {
+	pl := DefaultPlausibility
+	def := &Indicator{Code: "tax", Unit: units["万元"]}
+	cases := []struct {
+		v, med string
+		want   bool
+	}{
+		{"19000", "380", true}, // 50×
+		{"18999.99", "380", false},
+		{"150", "3", true},   // 50×, 147 apart
+		{"100", "2", false},  // 50×, but 98 apart: under the floor
+		{"7.6", "380", true}, // 1/50
+		{"7.61", "380", false},
+		{"2", "200", true}, // 1/100, 198 apart
+		{"1", "50", false}, // 1/50, 49 apart: under the floor
+		{"380", "380", false},
+	}
+	for _, c := range cases {
+		if _, got := jumpFinding(d(c.v), d(c.med), pl, def); got != c.want {
+			t.Errorf("%s against median %s: finding %v, want %v", c.v, c.med, got, c.want)
+		}
+	}
+	f, _ := jumpFinding(d("35000"), d("380"), pl, def)
+	if f.Fields["times"] != "92" || f.Rule != RuleMonthJump || f.Severity != Warning {
+		t.Errorf("35000 against 380: %+v, want 92 times, a month_jump warning", f)
+	}
+	if got := f.Message(Chinese); got != "本月 35000 万元，为该行其他月份中位数 380 万元的 92 倍，请核实是否误按元填写（单位为万元）" {
+		t.Errorf("message %q", got)
+	}
+}
+
+func TestMedianExact(t *testing.T) {
+	for _, c := range []struct {
+		xs   []string
+		want string
+	}{{[]string{"3", "1", "2"}, "2"}, {[]string{"4", "1", "2", "3"}, "2.5"}, {[]string{"0.01", "0.02"}, "0.015"}} {
+		var xs []decimal.Decimal
+		for _, x := range c.xs {
+			xs = append(xs, d(x))
+		}
+		if got := median(xs); got.String() != c.want {
+			t.Errorf("median %v = %s, want %s", c.xs, got, c.want)
+		}
+	}
+}
