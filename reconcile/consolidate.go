@@ -280,7 +280,7 @@ func (l *Ledger) Result() *Result {
 			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
 		}
 	}
-	l.res.Findings = ReportOrder(l.res.Findings, l.spec, l.res.Inputs)
+	l.res.Findings = GroupRuns(ReportOrder(l.res.Findings, l.spec, l.res.Inputs))
 	l.summarise()
 	return l.res
 }
@@ -721,10 +721,15 @@ func (l *Ledger) checkMonthYTD(sr *SheetRead, r *Row) {
 }
 
 // rangeText writes an indicator's bounds: [0, 1000000] 万元.
+// A column that must not be negative (non_negative) starts at 0 when its
+// min is lower or absent: the range said is the one the figure must keep.
 func rangeText(def *Indicator) string {
 	lo, hi := "-∞", "∞"
-	if def.HasMin {
+	switch {
+	case def.HasMin && !(def.NonNegative && def.Min.IsNegative()):
 		lo = def.Min.String()
+	case def.NonNegative:
+		lo = "0"
 	}
 	if def.HasMax {
 		hi = def.Max.String()
@@ -1079,6 +1084,16 @@ func (l *Ledger) buildSeries() {
 			s.Years[y] = l.yearFigure(def.Code, y)
 		}
 		s.Progress = l.progress(&s)
+		// 汇总's and 历年's 说明 name a department's missing months once,
+		// as runs (未报送：财政所 2021-01 至 2021-07), not a note a month.
+		s.YTD.Incomplete = l.spans(s.YTD.Incomplete)
+		if s.Progress != nil {
+			s.Progress.Missing = l.spans(s.Progress.Missing)
+		}
+		for y, f := range s.Years {
+			f.Incomplete = l.spans(f.Incomplete)
+			s.Years[y] = f
+		}
 		l.res.Series = append(l.res.Series, s)
 	}
 }

@@ -130,6 +130,9 @@ type Finding struct {
 	// Explanation is what the department wrote in the row's 说明 column;
 	// a warning with one is explained (核实性, kept with its reason).
 	Explanation string
+	// Cells are the cells of a run merged into this one finding
+	// (GroupRuns), whose Cell is then their range; nil for one cell.
+	Cells []string
 }
 
 // Fields are a message's named values. A value is a string, a number or a
@@ -395,7 +398,11 @@ func (f Finding) Message(lang Lang) string {
 	if !ok {
 		return string(f.Rule)
 	}
-	return fill(m.text.In(lang), f.Fields, lang)
+	text := fill(m.text.In(lang), f.Fields, lang)
+	if len(f.Cells) > 1 {
+		text += cellCount(len(f.Cells), lang)
+	}
+	return text
 }
 
 // CheckFields reports a field the finding's message needs but lacks, or

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/store"
+	"github.com/jingwu/tally/workbook"
 )
 
 // Board states of a department-month.
@@ -386,7 +387,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 		s.serverError(w, r, err)
 		return
 	}
-	file := File{Path: st.Path, Name: readName(dept, p.String(), name)}
+	// Lateness is judged by the upload's day, as the board and its run
+	// judge it (late_upload), never by the date the file records: the
+	// page says it once, as a finding of the upload.
+	file := File{Path: st.Path, Name: readName(dept, p.String(), name), Received: s.day(s.cfg.Now())}
 	out, err := s.cfg.Engine.Check(file, s.prevFile(dept, p))
 	if err != nil {
 		s.serverError(w, r, err)
@@ -396,6 +400,15 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 	// this month's return, whatever was picked: it is not kept, so it
 	// never counts for the month picked, and the page says why.
 	if why, ok := s.otherTemplate(out, dept, p); ok {
+		s.cfg.Store.Audit(u, "upload.refused", fmt.Sprintf("%s %s sha256=%s: %s", dept, p, st.SHA256, why[1]))
+		s.errorPage(w, r, http.StatusUnprocessableEntity, s.t(why[0], why[1]))
+		return
+	}
+	// An unreadable file has no template to say whose it is; its name is
+	// the one thing known of it. A name that says another department or
+	// month than picked is refused the same way, not filed under the
+	// month picked as its unreadable return.
+	if why, ok := s.otherName(out, name, dept, p); ok {
 		s.cfg.Store.Audit(u, "upload.refused", fmt.Sprintf("%s %s sha256=%s: %s", dept, p, st.SHA256, why[1]))
 		s.errorPage(w, r, http.StatusUnprocessableEntity, s.t(why[0], why[1]))
 		return
@@ -479,6 +492,44 @@ func (s *Server) otherTemplate(out CheckOutcome, dept string, p reconcile.Period
 	return why, false
 }
 
+// otherName says, in both languages, why an unreadable upload whose name
+// (<period>-<dept>.ext, as tally reads names) gives another known
+// department or another period than the one picked is not kept; ok is
+// false for a readable file (its template decides: otherTemplate) or a
+// name that says nothing or agrees.
+func (s *Server) otherName(out CheckOutcome, name string, dept string, p reconcile.Period) (why [2]string, ok bool) {
+	if out.Status != "unreadable" {
+		return why, false
+	}
+	np, ndept, named := workbook.NameIdentity(name)
+	if !named {
+		return why, false
+	}
+	if _, known := s.spec.Department(ndept); !known {
+		return why, false
+	}
+	if ndept == dept && np == p {
+		return why, false
+	}
+	reason := reconcile.Text{"", ""}
+	for _, fd := range out.Findings {
+		if fd.Rule == reconcile.RuleUnreadable || fd.Rule == reconcile.RuleUnknownFile {
+			reason = reconcile.Text{fd.Message(reconcile.Chinese), fd.Message(reconcile.English)}
+			break
+		}
+	}
+	if ndept != dept {
+		return [2]string{
+			fmt.Sprintf("所选单位 %s 与文件名（%s：%s %s）不符，文件未保存：请上传本单位的报表。另：%s", s.deptName(dept), name, s.deptName(ndept), np, reason[0]),
+			fmt.Sprintf("the department picked, %s, is not the one the file's name gives (%s: %s %s); the file was not kept: upload your own department's return. Also: %s", s.deptName(dept), name, s.deptName(ndept), np, reason[1]),
+		}, true
+	}
+	return [2]string{
+		fmt.Sprintf("所选报告期 %s 与文件名（%s：%s）不符，文件未保存：若这是 %s 的报表，请选择报告期 %s 后重新上传。另：%s", p, name, np, np, np, reason[0]),
+		fmt.Sprintf("the period picked, %s, is not the one the file's name gives (%s: %s); the file was not kept: if it is the return for %s, pick %s and upload it again. Also: %s", p, name, np, np, np, reason[1]),
+	}, true
+}
+
 // result turns what tally check says of an upload into what the store
 // keeps of it.
 func (s *Server) result(out CheckOutcome) (store.CheckResult, error) {
@@ -529,11 +580,18 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, u *store.Use
 	}
 	var rows []reportRow
 	json.Unmarshal([]byte(up.Report), &rows)
-	p, _ := reconcile.ParsePeriod(up.Period)
+	// A sheet whose own 合计 formula skipped a text figure is accepted (the
+	// figure is read) but not 审核通过: the file's total is short until the
+	// cell is a number, and the headline says so.
+	short := 0
+	for _, row := range rows {
+		if row.Rule == string(reconcile.RuleSumSkipsText) {
+			short++
+		}
+	}
 	s.render(w, r, http.StatusOK, "upload", u, map[string]any{
 		"Title": s.t("审核结果", "Check result"), "Upload": up, "Rows": rows, "DeptName": s.deptName(up.Dept),
-		"Accepted": up.Status != "unreadable" && up.Errors == 0, "Late": s.state(p, up) == Late,
-		"Deadline": period{Deadline: s.deadline(p)},
+		"Accepted": up.Status != "unreadable" && up.Errors == 0, "SumShort": short,
 	})
 }
 

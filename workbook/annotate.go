@@ -46,7 +46,11 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 	notes := map[key][]string{}
 	var order []key
 	worst := map[key]reconcile.Severity{}
+	var cells []reconcile.Finding // a run said once for its range marks each cell
 	for _, fd := range findings {
+		cells = append(cells, fd.Expand()...)
+	}
+	for _, fd := range cells {
 		if fd.Sheet == "" || fd.Cell == "" {
 			continue
 		}
@@ -160,9 +164,25 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 			return err
 		}
 	}
-	for i, width := range []int{8, 4, 4, 30, 8, 8} {
+	// Widths that fit a landscape A4 page at full size (about 145 units),
+	// the 规则 column the longest rule code, "(total_formula_without_value)";
+	// every row gets its height from its wrapped texts, since LibreOffice
+	// does not size the rows of a sheet added to its own file and draws a
+	// wrapped 说明 over the next row.
+	widths := []int{6, 4, 3, 28, 7, 14}
+	for i, width := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(name, col, col, grid.Width(width)); err != nil {
+			return err
+		}
+	}
+	for r, fd := range sorted {
+		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
+		lines := 1
+		for i, v := range vals {
+			lines = max(lines, grid.Lines(reconcile.ClipText(v, ExcelMaxCellChars-1), grid.Width(widths[i])))
+		}
+		if err := f.SetRowHeight(name, r+2, min(float64(lines)*grid.LineHeight*fontSize/11+2, 409)); err != nil {
 			return err
 		}
 	}

@@ -28,17 +28,41 @@ var (
 
 // excelForm writes an .ods formula's references as an .xlsx has them
 // (2372.67+[.C4] → 2372.67+C4); an .xlsx formula is unchanged.
+//
+// A formula with such references is OpenFormula, whose arguments are
+// separated by ; (ROUND([.B4];2)): those become Excel's , (ROUND(B4,2)),
+// outside quoted text and inline arrays, so a clerk is quoted the formula
+// as Calc and Excel show it (=SUM(B4:B29), not =SUM([.B4:.B29])).
 func excelForm(f string) string {
-	if !strings.Contains(f, "[") {
+	if !strings.Contains(f, "[") || !odsRef.MatchString(f) {
 		return f
 	}
-	return odsRef.ReplaceAllStringFunc(f, func(m string) string {
+	f = odsRef.ReplaceAllStringFunc(f, func(m string) string {
 		p := odsRef.FindStringSubmatch(m)
 		if p[2] != "" {
 			return p[1] + ":" + p[2]
 		}
 		return p[1]
 	})
+	if !strings.Contains(f, ";") {
+		return f
+	}
+	b := []byte(f)
+	quoted, braces := false, 0
+	for i, c := range b {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '{':
+			braces++
+		case c == '}' && braces > 0:
+			braces--
+		case c == ';' && braces == 0:
+			b[i] = ','
+		}
+	}
+	return string(b)
 }
 
 // carryFormula reads a 本年累计 formula of the form the template writes:

@@ -75,3 +75,22 @@ func TestCachedAgrees(t *testing.T) {
 		}
 	}
 }
+
+// An .ods formula is quoted in A1 form, its arguments separated as Excel
+// separates them; an .xlsx formula, external references and arrays
+// included, is left as it is.
+func TestExcelFormQuotesODSAsA1(t *testing.T) {
+	for in, want := range map[string]string{
+		"SUM([.B4:.B29])":         "SUM(B4:B29)",
+		"ROUND([.B4];2)":          "ROUND(B4,2)",
+		`IF([.C4]>0;"a;b";{1;2})`: `IF(C4>0,"a;b",{1;2})`,
+		"2372.67+[.C4]":           "2372.67+C4",
+		"SUM(B4:B29)":             "SUM(B4:B29)",
+		"[1]Sheet1!A1":            "[1]Sheet1!A1",
+		"INDEX({1;2};1)":          "INDEX({1;2};1)",
+	} {
+		if got := excelForm(in); got != want {
+			t.Errorf("excelForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -190,8 +190,12 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		return nil
 	}
 	c.Raw = rc.Value
+	// A formula is quoted as Excel and Calc show it: an .ods file's
+	// OpenFormula references ([.B4:.B29]) in A1 form (excelForm).
+	shown := ""
 	if rc.HasF {
-		c.Formula = "=" + rc.Formula
+		shown = excelForm(rc.Formula)
+		c.Formula = "=" + shown
 	}
 	bad := func(rule reconcile.Rule, fields reconcile.Fields) *reconcile.Finding {
 		c.State = reconcile.Invalid
@@ -202,13 +206,13 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		return reconcile.Text{"以" + unit + "为单位的数字", "a number in " + unit}
 	}
 	if rc.HasF && rc.Value == "" {
-		c.Raw = "=" + rc.Formula
-		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": rc.Formula})
+		c.Raw = "=" + shown
+		return bad(reconcile.RuleNoCachedValue, reconcile.Fields{"formula": shown})
 	}
 	if rc.HasF && rc.Type == "e" {
 		// #VALUE!, #REF!: said as the formula's error, never as "type a
 		// number" into a cell the department did not type.
-		return bad(reconcile.RuleFormulaError, reconcile.Fields{"formula": rc.Formula, "raw": rc.Value})
+		return bad(reconcile.RuleFormulaError, reconcile.Fields{"formula": shown, "raw": rc.Value})
 	}
 	switch {
 	case rc.Type == "d":
@@ -236,7 +240,7 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 	var linked *reconcile.Finding
 	if rc.HasF && externalRef(rc.Formula) {
 		linked = &reconcile.Finding{Source: src, Rule: reconcile.RuleExternalLink, Severity: reconcile.Warning, Raw: c.Raw,
-			Fields: reconcile.Fields{"value": rc.Value, "formula": "=" + rc.Formula}}
+			Fields: reconcile.Fields{"value": rc.Value, "formula": "=" + shown}}
 	}
 	switch rc.Type {
 	case "", "n":

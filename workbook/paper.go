@@ -53,6 +53,9 @@ var paperLayouts = map[string]paperLayout{
 	"claims": {titleCols: 2, breaks: []int{9, 14}},
 	// code, name, unit | as many years as fit | … (the years vary with the spec).
 	"years": {titleCols: 3, auto: true},
+	// A roll-up's 节点汇总: code, name, unit, node | January–April |
+	// May–August | September–December and the year to date (at about 80%).
+	"bynode": {titleCols: 4, breaks: []int{9, 13}},
 }
 
 // printScale returns the largest scale, in percent and at most 100, at
@@ -263,12 +266,14 @@ func headerFits(f *excelize.File, name, left, center, right string) bool {
 }
 
 // tableNumbers are the 表号 of the workbook's sheets.
-var tableNumbers = map[string]int{"overview": 1, "figures": 2, "years": 3, "status": 4, "claims": 5, "findings": 6, "detail": 7, "inputs": 8}
+var tableNumbers = map[string]int{"overview": 1, "figures": 2, "years": 3, "status": 4, "claims": 5, "findings": 6, "detail": 7, "inputs": 8,
+	"bynode": 9, "parts": 10}
 
 // units says each sheet's 计量单位.
 var units = map[string][2]string{
 	"figures": {"见“单位”列", "see the Unit column"},
 	"years":   {"见“单位”列", "see the Unit column"},
+	"bynode":  {"见“单位”列", "see the Unit column"},
 	"claims":  {"见“单位”列（增长为 %）", "see the Unit column (growth in %)"},
 }
 

@@ -48,7 +48,8 @@ func (x *out) rollupSteps(steps []func() error) []func() error {
 // a district's figure adds up.
 func (x *out) byNode() error {
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}, {x.l("节点", "Node"), 6}}
+	// The code column holds the longest code (domestic_investment).
+	cols := []column{{x.l("指标代码", "Code"), 9}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}, {x.l("节点", "Node"), 6}}
 	for m := 1; m <= 12; m++ {
 		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 5})
 	}
@@ -65,7 +66,25 @@ func (x *out) byNode() error {
 		rows = append(rows, seriesRow(s, x.l("合计", "Total"), "good"))
 	}
 	title := x.l(fmt.Sprintf("%s %d 年各节点汇总（合计即“汇总”表）", x.r.Spec.Town, year), fmt.Sprintf("%s %d by node (the totals are the Consolidated sheet)", x.r.Spec.Town, year))
-	return x.table2("bynode", title, cols, rows)
+	if err := x.table2("bynode", title, cols, rows); err != nil {
+		return err
+	}
+	// On paper like the town's 汇总: landscape sections of columns at a
+	// legible scale, the naming columns and header repeated, the title
+	// kept whole, and the 报表 header and footer block.
+	name := label(x.lang, nodeSheetNames["bynode"])
+	headerRow := 2
+	if err := x.paper("bynode", name, cols, headerRow); err != nil {
+		return err
+	}
+	widths := make([]float64, len(cols))
+	for i, col := range cols {
+		widths[i] = grid.Width(int(col.width))
+	}
+	if err := x.fitTitle(name, title, widths[:paperLayouts["bynode"].titleCols]); err != nil {
+		return err
+	}
+	return x.headerFooter("bynode", name, title)
 }
 
 func nodeSeries(n *reconcile.NodeFigures, code string) *reconcile.Series {
@@ -80,7 +99,7 @@ func nodeSeries(n *reconcile.NodeFigures, code string) *reconcile.Series {
 func seriesRow(s *reconcile.Series, node, style string) []cell {
 	ns := numStyle(s.Indicator)
 	if style == "good" {
-		ns = style
+		ns = style + ns // the 合计 row keeps the figures' number format
 	}
 	row := []cell{c(s.Indicator.Code, "plain"), c(s.Indicator.Name, "text"), c(s.Indicator.Unit.Name, "plain"), c(node, "plain")}
 	for m := 1; m <= 12; m++ {
@@ -139,6 +158,14 @@ func (x *out) nodeDetail() error {
 			return err
 		}
 		if err := x.frame(name, len(cols), headerRow, seg.rows, true); err != nil {
+			return err
+		}
+		// Not printed unless asked, like the town's 明细 (an empty print
+		// area), with the header block when it is.
+		if err := x.headerFooter("parts", name, x.l("节点明细：每个区级数值及其来源节点", "Node detail: every figure and the node it comes from")); err != nil {
+			return err
+		}
+		if err := x.noPrint(name, len(cols)); err != nil {
 			return err
 		}
 		x.splice[name] = seg

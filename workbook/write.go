@@ -151,8 +151,12 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"rate":    {Border: border, CustomNumFmt: &rate},                                                             // a figure whose unit is %: 2.38 (the unit column says %)
 		"pctwarn": {Border: border, CustomNumFmt: &pct, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}}, // on fewer months than the as-of month
 		"good":    {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}},
-		"bad":     {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
-		"warn":    {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		// good with a figure's number format: a roll-up's 合计 rows.
+		"goodamount": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &amount},
+		"goodcount":  {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &count},
+		"goodrate":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &rate},
+		"bad":        {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
+		"warn":       {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		// good and warn for a text that wraps (the overview's 数据完整性).
 		"goodtext": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"warntext": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},

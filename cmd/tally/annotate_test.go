@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/jingwu/tally/reconcile"
+	"github.com/xuri/excelize/v2"
 )
 
 // stripStyles rewrites an xlsx without its styles, theme and shared-string
@@ -133,4 +135,121 @@ print(c.fill.fgColor.rgb, bool(c.comment and "12,3x" in c.comment.text), wb.shee
 			t.Errorf("%s: annotated C5 reads %q, want %q", name, got, want)
 		}
 	}
+}
+
+// The annotated copy of a return saved by LibreOffice Calc: its 审核结果
+// sheet gives every row the height its wrapped texts need (LibreOffice does
+// not size the rows of a sheet added to its file, and drew a two-line 说明
+// over the next row), and its columns fit a landscape A4 page at full size
+// (newcomer report 7, #7).
+func TestAnnotatedResultsSheetRowsAndWidth(t *testing.T) {
+	dir := t.TempDir()
+	var so, se bytes.Buffer
+	if code := run([]string{"check", "--annotate", filepath.Join(dir, "ann"), repo(t, "testdata/crafted/sum-skips-text/2021-07-zsb.xlsx")}, strings.NewReader(""), &so, &se); code != 0 {
+		t.Fatalf("check --annotate: exit %d\n%s%s", code, so.String(), se.String())
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "ann", "2021-07-zsb.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sheet = "审核结果"
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("审核结果: %d rows, %v", len(rows), err)
+	}
+	long := 0
+	for r := 2; r <= len(rows); r++ {
+		h, err := f.GetRowHeight(sheet, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg := rows[r-1][3]
+		if strings.Contains(msg, "合计少了 1234.5") {
+			long = r
+			if h < 2*12 {
+				t.Errorf("row %d (%q) is %.1f pt high: too low for its two lines", r, msg, h)
+			}
+		}
+	}
+	if long == 0 {
+		t.Fatalf("no total_skips_text row in 审核结果: %q", rows)
+	}
+	// The row's height is written in the file, not left to the reader.
+	data, err := annotatedSheetPart(filepath.Join(dir, "ann", "2021-07-zsb.xlsx"), sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(fmt.Sprintf(`<row r="%d"[^>]*customHeight="(1|true)"`, long)).Match(data) {
+		t.Errorf("row %d of 审核结果 has no explicit height", long)
+	}
+	var total float64
+	for _, col := range []string{"A", "B", "C", "D", "E", "F"} {
+		w, err := f.GetColWidth(sheet, col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += w
+	}
+	if total > 145 {
+		t.Errorf("审核结果's columns are %.0f wide, more than a landscape A4 page holds (145)", total)
+	}
+	// A rule's label ends in its code, one word no line breaks: the 规则
+	// column holds the longest, or it is cut at the page's edge.
+	w, err := f.GetColWidth(sheet, "F")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reconcile.Rules() {
+		label := r.Label(reconcile.Chinese)
+		word := label[strings.LastIndex(label, " ")+1:]
+		if float64(len(word))+1 > w {
+			t.Errorf("规则 is %.1f wide; %q does not fit", w, word)
+		}
+	}
+}
+
+// annotatedSheetPart returns the worksheet part of sheet in the xlsx at path.
+func annotatedSheetPart(path, sheet string) ([]byte, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	// The workbook's relationships name the sheet's part.
+	var wb, rels []byte
+	for _, zf := range zr.File {
+		switch zf.Name {
+		case "xl/workbook.xml", "xl/_rels/workbook.xml.rels":
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if zf.Name == "xl/workbook.xml" {
+				wb = b
+			} else {
+				rels = b
+			}
+		}
+	}
+	m := regexp.MustCompile(`<sheet [^>]*name="` + regexp.QuoteMeta(sheet) + `"[^>]*r:id="([^"]+)"`).FindSubmatch(wb)
+	if m == nil {
+		return nil, fmt.Errorf("no sheet %s in workbook.xml", sheet)
+	}
+	t := regexp.MustCompile(`<Relationship [^>]*Id="` + string(m[1]) + `"[^>]*Target="([^"]+)"|<Relationship [^>]*Target="([^"]+)"[^>]*Id="` + string(m[1]) + `"`).FindSubmatch(rels)
+	if t == nil {
+		return nil, fmt.Errorf("no relationship %s", m[1])
+	}
+	target := string(t[1]) + string(t[2])
+	target = strings.TrimPrefix(target, "/")
+	if !strings.HasPrefix(target, "xl/") {
+		target = "xl/" + target
+	}
+	for _, zf := range zr.File {
+		if zf.Name == target {
+			rc, _ := zf.Open()
+			defer rc.Close()
+			return io.ReadAll(rc)
+		}
+	}
+	return nil, fmt.Errorf("no part %s", target)
 }

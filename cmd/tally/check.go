@@ -105,14 +105,16 @@ type jsonCheckFile struct {
 }
 
 type jsonFileFinding struct {
-	Sheet       string `json:"sheet"`
-	Cell        string `json:"cell"`
-	Rule        string `json:"rule"`
-	Severity    string `json:"severity"`
-	Message     string `json:"message"`
-	Raw         string `json:"raw"`
-	Explanation string `json:"explanation"`
-	Period      string `json:"period,omitempty"`
+	Sheet string `json:"sheet"`
+	Cell  string `json:"cell"`
+	// Cells lists every cell of a run said once for its range.
+	Cells       []string `json:"cells,omitempty"`
+	Rule        string   `json:"rule"`
+	Severity    string   `json:"severity"`
+	Message     string   `json:"message"`
+	Raw         string   `json:"raw"`
+	Explanation string   `json:"explanation"`
+	Period      string   `json:"period,omitempty"`
 	// RuleName and SeverityName are the rule's name and the severity's
 	// word in the run's language, as the screen says them.
 	RuleName     string `json:"rule_name"`
@@ -189,7 +191,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 		}
 	}
 	for _, f := range readingOrder(res) {
-		jf := jsonFileFinding{Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
+		jf := jsonFileFinding{Sheet: f.Sheet, Cell: f.Cell, Cells: f.Cells, Rule: string(f.Rule), Severity: string(f.Severity),
 			Message: f.Message(lang), Raw: f.Raw, Explanation: f.Explanation, RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang)}
 		out.Summary.Findings++
 		switch f.Severity {

@@ -148,6 +148,27 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(b.String()), 0o644))
 			},
+			// comments XLSX SHEET OUT: write the sheet's cell comments to
+			// OUT, one line each, the cell then the text, for grep.
+			"comments": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 3 {
+					ts.Fatalf("usage: comments XLSX SHEET OUT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				cs, err := f.GetComments(args[1])
+				ts.Check(err)
+				var b strings.Builder
+				for _, c := range cs {
+					text := c.Text
+					for _, p := range c.Paragraph {
+						text += p.Text
+					}
+					b.WriteString(c.Cell + "\t" + strings.ReplaceAll(text, "\n", " ") + "\n")
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(b.String()), 0o644))
+			},
 			// exitcode N prog args...: run prog and require exit status N;
 			// stdout and stderr stay available to the next commands.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -865,3 +865,73 @@ func exact2(t *testing.T, path, code string) decimal.Decimal {
 	t.Fatalf("no %s", code)
 	return decimal.Zero
 }
+
+// A roll-up's 节点汇总 prints like a town's 汇总 (newcomer report 7, #8):
+// landscape sections of columns at a legible scale (not the whole width
+// forced onto one page at about 5 points), header row and naming columns
+// repeated, the 报表 header and footer block; its 合计 rows keep the
+// figures' number format; 节点明细 is not printed unless asked (an empty
+// print area, like the town's 明细).
+func TestMergePrintsLegibly(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	towns := makeTowns(t, dir)
+	district := filepath.Join(dir, "西青区.xlsx")
+	tally(t, exitFindings, "merge", "--name", "西青区", "-o", district, towns[0].out, towns[1].out)
+	f, err := excelize.OpenFile(district)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sheet, parts = "节点汇总", "节点明细"
+	lay, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lay.Orientation == nil || *lay.Orientation != "landscape" || lay.AdjustTo == nil || *lay.AdjustTo < 80 {
+		t.Errorf("节点汇总 prints %v at %v%%, want landscape at 80%% or more", lay.Orientation, lay.AdjustTo)
+	}
+	if props, err := f.GetSheetProps(sheet); err != nil || props.FitToPage != nil && *props.FitToPage {
+		t.Errorf("节点汇总 is fitted to the page (%v)", err)
+	}
+	names := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		names[n.Name+"|"+n.Scope] = n.RefersTo
+	}
+	if r := names["_xlnm.Print_Titles|"+sheet]; !strings.Contains(r, "$A:$D") || !strings.Contains(r, "$1:$2") {
+		t.Errorf("节点汇总's print titles are %q, want its naming columns A:D and rows 1:2", r)
+	}
+	if r, ok := names["_xlnm.Print_Area|"+parts]; !ok || strings.Contains(r, ":") {
+		t.Errorf("节点明细's print area is %q (%v), want an empty one", r, ok)
+	}
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil || !strings.Contains(hf.OddHeader, "表号：tally-09") || !strings.Contains(hf.OddFooter, "单位负责人") {
+		t.Errorf("节点汇总 has no 报表 header and footer block: %+v %v", hf, err)
+	}
+	if w, err := f.GetColWidth(sheet, "A"); err != nil || w < float64(len("domestic_investment")+1) {
+		t.Errorf("节点汇总's code column is %.1f wide: domestic_investment is cut", w)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals := 0
+	for i, r := range rows {
+		if len(r) < 5 || r[0] != "tax" || r[3] != "合计" {
+			continue
+		}
+		totals++
+		ref, _ := excelize.CoordinatesToCellName(5, i+1)
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0.00" {
+			t.Errorf("节点汇总!%s (tax 合计) has format %v, want #,##0.00 like the towns' rows", ref, st)
+		}
+		if !strings.Contains(r[4], ",") {
+			t.Errorf("节点汇总!%s shows %q, not grouped like the towns' rows", ref, r[4])
+		}
+	}
+	if totals != 1 {
+		t.Errorf("%d tax 合计 rows in 节点汇总, want 1", totals)
+	}
+}

@@ -87,10 +87,13 @@ type jsonFinding struct {
 	Period     string `json:"period"`
 	Sheet      string `json:"sheet"`
 	Cell       string `json:"cell"`
-	Rule       string `json:"rule"`
-	Severity   string `json:"severity"`
-	Message    string `json:"message"`
-	Raw        string `json:"raw"`
+	// Cells lists every cell of a run of identical findings said once
+	// for its range (Cell is then C4:C63); absent for one cell.
+	Cells    []string `json:"cells,omitempty"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	Message  string   `json:"message"`
+	Raw      string   `json:"raw"`
 	// RuleName and SeverityName are the rule's name and the severity's
 	// word in the run's language, as the screen and 问题清单 say them.
 	RuleName     string `json:"rule_name"`
@@ -192,7 +195,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{File: f.File, Department: f.Department, Period: f.Period,
-			Sheet: f.Sheet, Cell: f.Cell, Rule: string(f.Rule), Severity: string(f.Severity),
+			Sheet: f.Sheet, Cell: f.Cell, Cells: f.Cells, Rule: string(f.Rule), Severity: string(f.Severity),
 			RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang), Message: f.Message(lang), Raw: f.Raw})
 	}
 	for _, in := range r.Inputs {

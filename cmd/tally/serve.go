@@ -371,7 +371,7 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 	var dept string
 	var office, stdin bool
 	add := &cobra.Command{
-		Use:   io.t("add 账户名 (--dept 单位代码 | --office)", "add NAME (--dept CODE | --office)"),
+		Use:   io.t("add 账户名 (--dept 单位代码或名称 | --office)", "add NAME (--dept CODE|NAME | --office)"),
 		Short: io.t("创建账户并显示其密码（或用 --password-stdin 从标准输入读取）", "Create an account and print its password (or read it with --password-stdin)"),
 		Args:  args(cobra.ExactArgs(1), needAccount),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -386,9 +386,16 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if _, ok := s.Department(dept); !ok {
-					return usage(msg{"--dept {dept}：没有这个单位（tally template --list 列出各单位）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": dept})
+				d, ok := findDepartment(s, dept)
+				if !ok {
+					eg := fields{"dept": dept, "code": "czs", "name": "财政所"}
+					if len(s.Departments) > 0 {
+						eg["code"], eg["name"] = s.Departments[0].Code, s.Departments[0].Name
+					}
+					return usage(msg{"--dept {dept}：没有这个单位（可用单位代码或名称，如 {code} 或 {name}；tally template --list 列出各单位）",
+						"--dept {dept}: no such department (give its code or name, such as {code} or {name}; tally template --list shows them)"}, eg)
 				}
+				dept = d.Code // the account keeps the code, whichever was given
 			}
 			return withStore(opts, func(st *store.Store) error {
 				pw, shown, err := password(io, stdin)
@@ -406,7 +413,7 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 			})
 		},
 	}
-	add.Flags().StringVar(&dept, "dept", "", io.t("账户所属单位的`代码`", "the department `CODE` the account reports for"))
+	add.Flags().StringVar(&dept, "dept", "", io.t("账户所属单位的`代码或名称`（如 czs 或 财政所）", "the department the account reports for, by `CODE|NAME` (czs or 财政所)"))
 	add.Flags().BoolVar(&office, "office", false, io.t("财政所账户：查看全部，管理账户", "an office account: sees everything, manages accounts"))
 	add.Flags().BoolVar(&stdin, "password-stdin", false, io.t("从标准输入读取密码，而不是生成一个", "read the password from stdin instead of making one"))
 	var resetStdin bool

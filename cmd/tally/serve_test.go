@@ -1014,10 +1014,21 @@ func TestServeCheckIsTallyCheck(t *testing.T) {
 		var rows []struct{ Sheet, Cell, Rule, Severity string }
 		json.Unmarshal([]byte(up.Report), &rows)
 		var got []finding
+		late := false
 		for _, r := range rows {
+			// Lateness the desk judges by the upload's day (uploaded here
+			// in December), tally check by the save date the file records
+			// (TestServeUploadPageLateOnce); every other finding is the same.
+			if r.Rule == string(reconcile.RuleLateUpload) {
+				late = true
+				continue
+			}
 			got = append(got, finding(r))
 		}
-		if up.Status != want.Status {
+		if !late {
+			t.Errorf("%s: uploaded in December for %s, not late on the desk", name, period)
+		}
+		if up.Status != want.Status && !(want.Status == "ok" && up.Status == "findings" && len(got) == 0) {
 			t.Errorf("%s: desk status %s, tally check %s", name, up.Status, want.Status)
 		}
 		if diff := cmp.Diff(wantFs, got); diff != "" {
@@ -1093,5 +1104,98 @@ func TestServeSampleYear(t *testing.T) {
 	_, claims := d.get(o, "/office/claims?asof=2020-12")
 	if !strings.Contains(claims, `class="st v-mismatch"`) || !strings.Contains(claims, `class="st v-consistent"`) {
 		t.Errorf("the claims page shows no verdicts of the planted kinds")
+	}
+}
+
+// An unreadable file has no template to say whose it is, but its name
+// does: 2020-08-tjz.xls sent by 招商办 with September picked is refused
+// (422) with the reason, not filed as 招商办's unreadable September
+// (newcomer report 7, #13). An unreadable file named for the month and
+// department picked is still kept as that month's unreadable return.
+func TestServeUnreadableUploadNamedForAnother(t *testing.T) {
+	d := newTestDesk(t)
+	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, time.Local))
+	a := d.login("zsb")
+	data, err := os.ReadFile(repo(t, "testdata/bad/legacy.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := d.upload(a, map[string]string{"period": "2020-09"}, "2020-08-tjz.xls", data)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "所选单位 招商办 与文件名（2020-08-tjz.xls：统计站 2020-08）不符，文件未保存") ||
+		!strings.Contains(body, "旧版 .xls") {
+		t.Errorf("unreadable upload named for 统计站: %s, want 422 saying so and why it is unreadable\n%s", resp.Status, body)
+	}
+	resp, body = d.upload(a, map[string]string{"period": "2020-09"}, "2020-08-zsb.xls", data)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "所选报告期 2020-09 与文件名（2020-08-zsb.xls：2020-08）不符，文件未保存") {
+		t.Errorf("unreadable upload named for August with September picked: %s, want 422\n%s", resp.Status, body)
+	}
+	if n := d.countUploads(); n != 0 {
+		t.Errorf("%d uploads kept, want none", n)
+	}
+	o := d.login("office")
+	_, board := d.get(o, "/office?asof=2020-09")
+	row := regexp.MustCompile(`(?s)zsb</small></th>(.*?)</tr>`).FindStringSubmatch(board)
+	if row == nil || !strings.HasSuffix(strings.Join(regexp.MustCompile(`class="cell (\w+)"`).FindAllString(row[1], -1), ","), `class="cell missing"`) {
+		t.Errorf("zsb's September is not missing on the board")
+	}
+	// Named for what was picked: kept, as that month's unreadable file.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-09"}, "2020-09-zsb.xls", data)
+	if resp.StatusCode == http.StatusUnprocessableEntity {
+		t.Errorf("an unreadable file named for the month picked was refused")
+	}
+	if n := d.countUploads(); n != 1 {
+		t.Errorf("%d uploads kept, want the one named for September", n)
+	}
+}
+
+// The upload page says lateness once, by the upload's day, the board's
+// rule (newcomer report 7, #12): a file uploaded after the deadline has
+// one 逾期报送 finding by its upload day and no second notice; a file
+// uploaded on time whose own save date is after the deadline (a return
+// re-saved later, or a clock set wrong) is not late on the page either,
+// as it is not on the board.
+func TestServeUploadPageLateOnce(t *testing.T) {
+	d := newTestDesk(t)
+	a := d.login("czs")
+	d.clock.set(time.Date(2020, 3, 6, 9, 0, 0, 0, time.Local)) // a day after February's deadline
+	id := d.mustUpload(a, "2020-02", sampleFile(t, "2020-02-czs.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	if n := strings.Count(page, "逾期"); n != 1 || !strings.Contains(page, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") {
+		t.Errorf("the late upload's page says 逾期 %d times, want once, by its upload day:\n%s", n, page)
+	}
+	if strings.Contains(page, "上传时间晚于") || strings.Contains(page, "文件保存于") {
+		t.Errorf("the page says lateness a second way:\n%s", page)
+	}
+	// Saved (by its own record) on 2026-12-01, uploaded before July's deadline.
+	d2 := newTestDeskYear(t, 2021)
+	d2.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	b := d2.login("tjz")
+	id = d2.mustUpload(b, "2021-07", repo(t, "testdata/crafted/column-empty/2021-07-tjz.xlsx"))
+	_, page = d2.get(b, "/uploads/"+id)
+	if strings.Contains(page, "逾期") {
+		t.Errorf("a file uploaded on time is late on its page by its save date:\n%s", page)
+	}
+	o := d2.login("office")
+	if _, board := d2.get(o, "/office?asof=2021-07"); strings.Contains(board, "有错误·逾期") {
+		t.Errorf("the board calls the on-time upload late")
+	}
+}
+
+// A figure typed as text that the sheet's own =SUM skips (a return filled
+// in LibreOffice Calc, 内资到位!B5 '1,234.50): its 怎么改 says to make the
+// cell a number, not to write a note, and the headline does not say 审核通过
+// while the sheet's 合计 is short (newcomer report 7, #11).
+func TestServeSumSkipsTextAdvice(t *testing.T) {
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	a := d.login("zsb")
+	id := d.mustUpload(a, "2021-07", repo(t, "testdata/crafted/sum-skips-text/2021-07-zsb.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	row := regexp.MustCompile(`(?s)<tr class="warning"><td>内资到位</td><td class="mono">B5</td>.*?</tr>`).FindString(page)
+	if !strings.Contains(row, "合计少了 1234.5") || !strings.Contains(row, "把此格改为数字") || strings.Contains(row, "说明”栏注明") {
+		t.Errorf("the text figure's row does not say to retype it as a number:\n%s", row)
+	}
+	if strings.Contains(page, "审核通过") || !strings.Contains(page, "已接收，但表中合计公式漏算了 1 个以文本填写的数字，文件中的合计偏小") {
+		t.Errorf("the headline does not say the sheet's 合计 is short:\n%s", page)
 	}
 }

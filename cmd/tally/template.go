@@ -181,12 +181,7 @@ func selectDepartments(s *reconcile.Spec, codes []string, p reconcile.Period) ([
 		return out, nil
 	}
 	for _, c := range codes {
-		d, ok := s.Department(strings.ToLower(strings.TrimSpace(c)))
-		for i := range s.Departments {
-			if !ok && s.Departments[i].Name == strings.TrimSpace(c) {
-				d, ok = &s.Departments[i], true
-			}
-		}
+		d, ok := findDepartment(s, c)
 		if !ok {
 			return nil, usage(msg{"--dept {dept}：没有这个部门（tally template --list 列出全部）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": c})
 		}
@@ -214,4 +209,19 @@ func listDepartments(io streams, s *reconcile.Spec) {
 		}
 	}
 	printTable(io.Out, rows)
+}
+
+// findDepartment finds a department by its code (czs, any case) or its
+// name (财政所), as every --dept takes it.
+func findDepartment(s *reconcile.Spec, c string) (*reconcile.Department, bool) {
+	c = strings.TrimSpace(c)
+	if d, ok := s.Department(strings.ToLower(c)); ok {
+		return d, true
+	}
+	for i := range s.Departments {
+		if s.Departments[i].Name == c {
+			return &s.Departments[i], true
+		}
+	}
+	return nil, false
 }
