@@ -332,6 +332,24 @@ func (x *extractor) decideYears() yearDecision {
 	return done(0, 0, byNone)
 }
 
+// breadcrumbLine: a copied web page's navigation path (首页 > 专题专栏 >
+// 2020年某市两会 > 解读报告): two separators or more on the line.
+var breadcrumbLine = regexp.MustCompile(`[>»][^>»\n]*[>»]`)
+
+// breadcrumb tells whether the character at rune i stands on a
+// navigation line (the line it came from, as the copy set it).
+func (x *extractor) breadcrumb(i int) bool {
+	ls := x.t.lines
+	start, end := i, i
+	for start > 0 && ls[start-1] == ls[i] {
+		start--
+	}
+	for end < len(ls) && ls[end] == ls[i] {
+		end++
+	}
+	return breadcrumbLine.MatchString(string(x.t.runes[start:end]))
+}
+
 // namedYears counts the years the text names, by the year each speaks
 // for: not a date's (2016年2月26日) nor a span's start (2016年以来); a year
 // in a sentence that plans or sets goals, or heading targets, counts for
@@ -345,6 +363,9 @@ func (x *extractor) namedYears(titles bool) map[int]int {
 			continue // 2016年2月26日, 2016年以来: a date or a span's start, not a year spoken of
 		}
 		at := x.byteRune[loc[0]]
+		if x.breadcrumb(at) {
+			continue // 首页 > 专题 > 2020年某市两会 > 解读: the site's navigation, not the text
+		}
 		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
 			continue
 		}
