@@ -100,6 +100,9 @@ func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bo
 		return c, false
 	}
 	c.Span = span
+	// A target for a year after the one reviewed is progress to show, not a
+	// fact to judge (DOMAIN.md: never checked as a fact of the year reviewed).
+	c.Target = f.Kind == "target" && span.To > s.Year
 	def := indicatorFor(f, s)
 	if wide {
 		def = nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -106,7 +105,7 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		// report words it, each with its own interval, and nothing of
 		// another report is mixed in.
 		found := report.Extract(lines, report.Options{Year: s.Year})
-		s.Claims = markTargets(report.Map(found, s), found, s.Year)
+		s.Claims = report.Map(found, s)
 		s.ClaimsFrom.Report = filepath.Base(o.report)
 	}
 	s.ClaimsFrom.Spec = filepath.Base(specName)
@@ -697,24 +696,4 @@ func spreadsheets(files []input) []input {
 		}
 	}
 	return out
-}
-
-// markTargets marks the claims read from figures the extractor classes as
-// targets (kind target: 主要预期目标) for a year after the one reviewed:
-// they are goals, shown with their progress, never judged as facts. A
-// claim is matched to its figure by the id report.Map gives it
-// (report-<line>-<index>).
-func markTargets(claims []reconcile.Claim, found []report.Claim, year int) []reconcile.Claim {
-	target := map[string]bool{}
-	for i, f := range found {
-		if f.Kind == "target" {
-			target[fmt.Sprintf("report-%d-%d", f.Line, i+1)] = true
-		}
-	}
-	for i := range claims {
-		if target[claims[i].ID] && claims[i].Span.To > year {
-			claims[i].Target = true
-		}
-	}
-	return claims
 }
