@@ -39,11 +39,13 @@ func editPart(t *testing.T, src, dst, part string, edit func([]byte) []byte) {
 			}
 			data, found = edited, true
 		}
-		w, err := zw.Create(f.Name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write(data)
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)

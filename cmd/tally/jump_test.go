@@ -1,10 +1,8 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,47 +14,12 @@ import (
 // that would change anything else.
 func rewriteXLSX(t *testing.T, src, dst, part, old, new string) {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	found := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
+	editPart(t, src, dst, part, func(data []byte) []byte {
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s of %s has no %q", part, src, old)
 		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == part {
-			if !bytes.Contains(data, []byte(old)) {
-				t.Fatalf("%s of %s has no %q", part, src, old)
-			}
-			data, found = bytes.Replace(data, []byte(old), []byte(new), 1), true
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if !found {
-		t.Fatalf("%s has no part %s", src, part)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+		return bytes.Replace(data, []byte(old), []byte(new), 1)
+	})
 }
 
 type jumpRun struct {
