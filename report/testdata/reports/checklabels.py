@@ -68,6 +68,26 @@ def check(path, codes):
     for k in ("delivered", "reviews"):
         if not isinstance(d.get(k), int):
             errs.append(f"{k} must be a year")
+    # passages (optional, from blind batch 8): where each passage begins, in text order.
+    last = (0, -1)
+    for i, ps in enumerate(d.get("passages") or []):
+        ln, cue = ps.get("line"), ps.get("cue")
+        where = f"passage {i+1} (line {ln})"
+        if not isinstance(ln, int) or not (1 < ln <= len(lines)):
+            errs.append(f"{where}: bad line"); continue
+        if not isinstance(cue, str):
+            errs.append(f"{where}: cue must be a string (\"\" when nothing opens it)"); continue
+        at = lines[ln-1].find(cue) if cue else 0
+        if at < 0:
+            errs.append(f"{where}: cue not on that line: {cue}")
+        elif (ln, at) <= last:
+            errs.append(f"{where}: passages must be in text order")
+        else:
+            last = (ln, at)
+        if not PERIOD.match(str(ps.get("period"))):
+            errs.append(f"{where}: period {ps.get('period')}")
+        if ps.get("kind") not in KINDS:
+            errs.append(f"{where}: kind {ps.get('kind')}")
     want = {}
     for (ln, v) in numerals(lines):
         want[(ln, v)] = want.get((ln, v), 0) + 1
