@@ -81,7 +81,7 @@ func (x *extractor) figures() []figure {
 		}
 		if lo, hi, ok := x.span(i); ok {
 			// 增长 6%-7%, 3至5个: the lower bound 以上, the upper 以内.
-			if !x.classBound(&hi) {
+			if !x.classBound(&hi) && !x.ageClass(&hi) {
 				figs = append(figs, lo, hi)
 			}
 			i = hi.unitEnd - 1
@@ -505,7 +505,7 @@ func (x *extractor) pageCounter(f *figure) bool {
 var pageField = regexp.MustCompile(`(浏览|访问|阅读)(次数|量|数)?\s*[:：]\s*$`)
 
 // streak: a duration right after 连续 (连续81个月未发生事故, 连续15天无新增
-// 病例, 连续第3期) names how long a record has held, not a quantity the year
+// 病例, 连续第3期) or a change run on (库存环比连降10个月, 连续下降5个月) names how long a record has held, not a quantity the year
 // measured, as 连续10年 does (a year is never a unit).
 func (x *extractor) streak(f *figure) bool {
 	switch f.unit {
@@ -513,8 +513,12 @@ func (x *extractor) streak(f *figure) bool {
 	default:
 		return false
 	}
-	return strings.HasSuffix(strings.TrimRight(x.str(f.start-5, f.start), " 第"), "连续")
+	return streakBefore.MatchString(strings.TrimRight(x.str(f.start-8, f.start), " 第"))
 }
+
+// streakBefore: 连续, or a change said to have run on (连降, 连增, 连续下降),
+// right before a duration.
+var streakBefore = regexp.MustCompile(`(连续|连[降升增涨跌减]|连续(增长|下降|上升|攀升|回落|减少|增加|上涨|下跌))$`)
 
 // timeSince: a duration followed by 来 or 以来 (8个月来, 100天以来) names
 // the time a passage looks back on, not a quantity measured.
@@ -563,6 +567,17 @@ func (x *extractor) classBound(f *figure) bool {
 		}
 	}
 	return false
+}
+
+// ageClass: a range of ages right before a noun (3-11岁人群, 60至80周岁老人)
+// names the group counted, as 60岁以上老人 does; a range of ages ending its
+// clause or before 之间 or 的 is a claim.
+func (x *extractor) ageClass(f *figure) bool {
+	if f.unit != "岁" && f.unit != "周岁" {
+		return false
+	}
+	next := x.at(f.unitEnd)
+	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("的之以左余多", next) && !x.isVerbAt(f.unitEnd)
 }
 
 // shareOver reports whether a figure is the bound of the things a share

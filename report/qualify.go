@@ -969,11 +969,26 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 //
 // The same verbs before the thing done and 共 right before the figure
 // (举办交流会和座谈会共21场) sum too; so does 总 before a verb of paying
-// out (总兑付补偿资金, 总发放).
+// out (总兑付补偿资金, 总发放); a word 共 ends (公共服务, 中共) is none.
 // sumHead: a word of a sum opening a list's head.
 var sumHead = regexp.MustCompile(`^(共计|合计|总计)`)
 
-var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
+var sumWords = regexp.MustCompile(`共计|合计|总计|(全年|年内|来|间)共|(^|[^公中])共(` + sumVerbs + `)|(` + sumVerbs + `)[^，。；,;：:]{1,20}共\s*$|总(兑付|兑现|发放|拨付)`)
+
+// sumBefore: 共 right before a verb and its object ending the words before
+// the figure (共预设采样点126个): the verb's results sum, unless 共 begins a
+// word (共同, 共享, 共建), the verb settles a stock (共有, 共入驻: what is
+// there, not what was done) or tells what happened to the place (共发生
+// 事故3起, no work of its own).
+var (
+	sumBefore   = regexp.MustCompile(`(^|[^公中])共(\p{Han}{1,9})$`)
+	notSumAfter = regexp.MustCompile(`^(同|享|建|治|富|青|识|赢|担|商|创|抓|育|推|生|融|计|用|性|有|拥有|现有|入驻|进驻|落户|发生|出现|涉及)`)
+)
+
+func sumsBefore(s string) bool {
+	m := sumBefore.FindStringSubmatch(strings.TrimRight(s, " "))
+	return m != nil && !notSumAfter.MatchString(m[2])
+}
 
 // sumVerbs: verbs of bringing in, spending, doing or setting up whose
 // results add up over a period.
@@ -998,7 +1013,7 @@ func clauseQualifiers(before, unit string) []string {
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "□")
 	}
-	if strings.Contains(s, "累计") || sumWords.MatchString(s) {
+	if strings.Contains(s, "累计") || sumWords.MatchString(s) || sumsBefore(s) {
 		out = append(out, "累计")
 	}
 	s = newAndOld.ReplaceAllString(s, "□")
@@ -1036,6 +1051,10 @@ func clauseQualifiers(before, unit string) []string {
 		g = len(tail) - len("增")
 	}
 	switch {
+	case g < 0 && d < 0 && priceHeld.MatchString(s):
+		// 居民消费价格指数控制在4%以内: a price index held at a rate is
+		// held at its rise, as 涨幅控制在3%以内 says it.
+		out = append(out, "增长")
 	case g < 0 && d < 0:
 	case namesShare(s[max(g, d):]):
 		// 对经济增长的贡献率达60%, 增长面达80%: the figure is a share
@@ -1047,11 +1066,12 @@ func clauseQualifiers(before, unit string) []string {
 		} else {
 			out = append(out, "增长")
 		}
-	case comparative.MatchString(s[max(g, d):]) || (rateNoun(s[max(g, d):]) || strings.HasSuffix(unit, "百分点") && strings.TrimRight(s[max(g, d):], " ") == "增长") && comparative.MatchString(s[:max(g, d)]):
+	case comparative.MatchString(s[max(g, d):]) || gapThan.MatchString(strings.TrimSpace(s[max(g, d):])) || (rateNoun(s[max(g, d):]) || strings.HasSuffix(unit, "百分点") && strings.TrimRight(s[max(g, d):], " ") == "增长") && comparative.MatchString(s[:max(g, d)]):
 		// 居民收入增长快于经济增长1.2个百分点: points after the second
 		// growth of a comparison of two growths are the gap between them.
 		// 高于全国增速0.7个百分点: so is a comparison with another's rate.
-		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth.
+		// 增速高于全市平均0.5个百分点: the gap of a comparison, no growth;
+		// so is one written 比…高 (增速比全省平均水平高0.5个百分点).
 	case d > g && !reachesLevel(s, d, declineWords):
 		out = append(out, "下降")
 	case g > d && !reachesLevel(s, g, growthWords):
@@ -1063,6 +1083,10 @@ func clauseQualifiers(before, unit string) []string {
 	}
 	return out
 }
+
+// priceHeld: a price index (居民消费价格指数, CPI, 物价总水平) held at a
+// rate (控制在, 保持在): the rate is its rise.
+var priceHeld = regexp.MustCompile(`(价格指数|CPI|物价总?水平|物价)\s*(涨幅)?(控制|保持|稳定|维持)(在|于)\s*$`)
 
 // ownShare: a list item's words naming a share or a rate of its own before
 // its figure (税收占比, 占地区生产总值比重, 城镇化率达): the level of that
@@ -1875,7 +1899,7 @@ var gapWords = regexp.MustCompile(`^[，,]?(这|分别|增速|增幅)?(高出|�
 var ownGap = regexp.MustCompile(`^(.+?)(增速|增幅)(高于|快于|高出|领先|超出)(.+?)(平均水平|平均)?$`)
 
 // gapThan: the same comparison written 比…高 (比全省高, 比全市平均快).
-var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
+var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?(?:分别)?比(全` + anyArea + `|[^，,。；;上去年同期]{0,8}?)(平均水平|平均)?(高出|高|快)$`)
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的\s*$`)
 
