@@ -75,11 +75,22 @@ func wider(found []Claim, s *reconcile.Spec) []bool {
 	return out
 }
 
-// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值, 固投).
+// fullName spells out the abbreviations statistics use (规上, 限上, 工业产值,
+// 固投, 批零, 两税).
 func fullName(subject string) string {
-	// 工业年产值 is the year's 工业总产值.
-	return strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值", "工业年产值", "工业总产值", "固投", "固定资产投资").Replace(strings.TrimSpace(subject))
+	// 工业年产值 is the year's 工业总产值; 批零业 the 批发零售业, whose
+	// 商品销售总额 is its 销售额.
+	s := fullNames.Replace(strings.TrimSpace(subject))
+	// 两税入库: 两税 (国税 and 地税 together) names the tax revenue, as
+	// 两税收入 does.
+	if strings.HasSuffix(s, "两税") {
+		s += "收入"
+	}
+	return s
 }
+
+var fullNames = strings.NewReplacer("规上", "规模以上", "限上", "限额以上", "工业产值", "工业总产值", "工业年产值", "工业总产值", "固投", "固定资产投资",
+	"批零业", "批发零售业", "批零", "批发零售业", "商品销售总额", "销售额", "商品销售额", "销售额", "销售总额", "销售额")
 
 func mapClaim(i int, f Claim, s *reconcile.Spec, wide bool) (reconcile.Claim, bool) {
 	c := reconcile.Claim{ID: fmt.Sprintf("report-%d-%d", f.Line, i+1), Text: f.Text, Written: f.Value, Line: f.Line, FromReport: true,
@@ -268,10 +279,11 @@ var (
 	// derived series: per head, shares, rates, structure.
 	// A bracket right after the name that widens or narrows its scope
 	// (一般公共预算收入（含某片区）, （不含农户）) makes another series.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|[（(](不)?含|[（(]剔除|[（(]扣除`)
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|[（(](不)?含|剔除|扣除`)
 	// budgetWords: a name made only of the budget's words, in any order,
 	// and 收入 (budgetName says which name the budget revenue).
 	budgetWords = regexp.MustCompile(`^(?:一般|公共|财政|预算|本级|地方级|地方)+收入`)
+	budgetOnly  = regexp.MustCompile(`^(?:一般|公共|财政|预算|本级|地方级|地方)+$`)
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
 	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
@@ -295,6 +307,14 @@ var bareMagnitude = regexp.MustCompile(`^(十|百|千)?(万|亿|万亿)$`)
 // 财政预算收入 (the whole budget's), nor a 总收入 (the total with the shares
 // passed up).
 func budgetName(s string) string {
+	// 一般公共财政预算增长8%: the budget's words alone, no 收入 or 支出
+	// after them, name its revenue, which is what such a figure states.
+	if budgetOnly.MatchString(s) {
+		if n := budgetName(s + "收入"); n != s+"收入" {
+			return n
+		}
+		return s
+	}
 	m := budgetWords.FindString(s)
 	words := strings.TrimSuffix(m, "收入")
 	has := func(w string) bool { return strings.Contains(words, w) }

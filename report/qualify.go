@@ -189,12 +189,38 @@ func (x *extractor) qualify(figs []figure) []figure {
 			f.subject = "同口径" + f.subject
 		}
 		// 按可比口径增长4%: the same, on the report's own restated scope.
-		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") {
+		// 剔除留抵退税因素完成6.8亿元, 增加值剔除增加值率变化因素，同比增长
+		// 2.2%: a figure restated without a factor is another series than
+		// the one recorded, named with its restatement; the growth said
+		// right after it (可比增长8.7%) is the restated series' too.
+		if m := restatedBy.FindStringSubmatch(x.str(x.restateFrom(figs, k), f.start)); m != nil && f.subject != "" && !restated(f.subject) &&
+			!strings.HasPrefix(f.subject, "同口径") { // 剔除…后同口径增长: named by its 同口径 as before
+			f.subject = strings.TrimSuffix(m[1], "后") + f.subject
+		}
+		if (f.measure == Growth || f.measure == Points) && comparableBasis.MatchString(before) && f.subject != "" && !strings.HasPrefix(f.subject, "可比口径") && !restated(f.subject) {
 			f.subject = "可比口径" + f.subject
 		}
 	}
 	x.structure(figs)
 	return x.lists(figs)
+}
+
+// restatedBy: a restatement of a series without a factor (剔除…因素后,
+// 扣除…因素); the name it gives is the words without 后.
+var restatedBy = regexp.MustCompile(`((?:剔除|扣除)[^，,。；;：:\d]{1,16}?(?:因素|影响)|(?:剔除|扣除)[^，,。；;：:\d]{1,12}?后)\s*[，,]?\s*[^，,。；;\d]{0,6}$`)
+
+func restated(subject string) bool {
+	return strings.HasPrefix(subject, "剔除") || strings.HasPrefix(subject, "扣除")
+}
+
+// restateFrom is where the words that may restate figure k begin: after
+// the figure before it in its sentence, or the sentence's start.
+func (x *extractor) restateFrom(figs []figure, k int) int {
+	from := x.sentenceStart(figs[k].start)
+	if k > 0 && figs[k-1].unitEnd > from {
+		from = figs[k-1].unitEnd
+	}
+	return from
 }
 
 // structureWords name the structure of an economy by its three sectors
@@ -1881,7 +1907,7 @@ var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
-var comparableBasis = regexp.MustCompile(`可比口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)
+var comparableBasis = regexp.MustCompile(`可比(口径)?(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)
 
 // totalWord: a clause naming only the total of what the figure before it
 // counted (总数达到159家, 总量达12家).
@@ -1903,7 +1929,7 @@ var gapThan = regexp.MustCompile(`^[，,]?(这|增速|增幅)?(?:分别)?比(全
 
 var comparedWith = regexp.MustCompile(`(是|为|相当于)[^，。；、,;]{0,12}的\s*$`)
 
-var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|按?可比口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
+var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|增速|下降)|同口径|自然(增幅|增速|口径)|按可比价格?计算|可比价|按?可比(口径)?|(比|较)(年初|上年末|上年底|去年底|去年末|上年同期|上年|去年同期|去年|前年|同期|上一年|\d{4}\s*年(底|末)?|“?十[一二三四五]五”?(末|期末)?)|是(\d{4}\s*年|上年|去年)的?)`)
 
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)

@@ -63,3 +63,19 @@ func TestReadingRulesRound4(t *testing.T) {
 				{"35", "岁", "", "以上", "2018", "fact", "level"}, {"40", "岁", "", "以内", "2018", "fact", "level"}}},
 	}, anySubject)
 }
+
+// Names found on dev-next, by category.
+func TestNamesRound4(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkNames(t, head, []namesCase{
+		{"the budget's words alone (一般公共财政预算, 一般预算) name its revenue; its 支出 and a bare 财政 do not",
+			"今年的主要预期目标是：一般公共财政预算增长8%，一般预算增长6%，一般公共预算支出增长5%，财政增长3%。",
+			[]string{"budget_revenue", "budget_revenue", "", ""}},
+		{"批零(业) is 批发零售业 and its 商品销售(总)额 its 销售额; 两税 alone is the tax revenue, 国税 alone a part",
+			"过去一年，限上批零业商品销售总额72亿元，限额以上批发零售业商品销售额增长11%，两税入库12亿元，国税入库5亿元，社会消费品零售总额30亿元。",
+			[]string{"retail_sales", "retail_sales", "tax", "", ""}},
+		{"a figure restated without a factor (剔除…因素, 扣除…后) is another series, and so is the growth said right after it; the recorded figure and a growth at comparable prices keep theirs",
+			"过去一年，一般公共预算收入完成6.1亿元，剔除留抵退税因素完成6.8亿元，可比增长8.7%；税收收入增长3%，扣除减税降费后增长9%；固定资产投资按可比价格计算增长6%。",
+			[]string{"budget_revenue", "", "", "tax", "", "fai"}},
+	})
+}
