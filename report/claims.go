@@ -242,7 +242,9 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 				// from 收入, the revenue of the tax the words before name
 				// (财税, 国税, 地税); 两税 (国税 and 地税 together) is all of it.
 				cut := at >= 0 && strings.HasSuffix(n, "收") && strings.HasPrefix(sub[at+len(n):], "入") && !strings.HasSuffix(sub[:at], "两")
-				if at < 0 || len(n) <= bestLen || local || cut || sector.MatchString(sub[:at]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
+				// 税收千万级以上项目: the things a series' size sorts
+				// (项目, 企业, 楼宇) are counted, not the series.
+				if at < 0 || len(n) <= bestLen || local || cut || sector.MatchString(sub[:at]) || thingsSorted.MatchString(sub[at+len(n):]) || derived.MatchString(sub[:at]+sub[at+len(n):]) ||
 					def.Unit.Base != "元" && amountOf.MatchString(sub[at+len(n):]) {
 					continue
 				}
@@ -287,12 +289,15 @@ var (
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
 	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
+	thingsSorted = regexp.MustCompile(`.(项目|企业|楼宇|园区|商户|户|村)(数)?$`)
 	// sector words that restrict a series to part of it, and levels of
-	// government (镇级财政收入 is not the county's).
+	// government (镇级财政收入 is not the county's; 县本级固定资产投资 is
+	// the county's own projects); a group of things (重点楼宇税收, 规上企业
+	// 税收) holds a part of the series.
 	// A bound before a name (500万元以上固定资产投资) restricts it to a
 	// size class.
 	// 州属, 县属, 市属 (owned by that level) restrict it the same way.
-	sector = regexp.MustCompile(`(以上|[镇乡县区市村省]级|[省市州县区镇乡]属|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
+	sector = regexp.MustCompile(`(以上|[镇乡县区市村省州]本?级|楼宇|企业|园区|商户|[省市州县区镇乡]属|地方级|工业|农业|服务业|民间|房地产|基础设施|交通|技改|产业|项目|制造业|外贸|国有|私营|个体|第[一二三]产业|[一二三]产)$`)
 )
 
 // bareMagnitude: a unit that is only a multiplier (万, 亿, 千万, 万亿).

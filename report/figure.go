@@ -32,7 +32,7 @@ type figure struct {
 //
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
-const measureWords = "县个家名人户项处条所座宗件场本台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴群峰面封"
+const measureWords = "县个家名人户项处条所座宗件场本剂台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴群峰面封"
 
 // endsMeasure: what may follow a unit: no word (punctuation, a space, the
 // end) or the words of 余, 多, 左右, 以上/以内/以下.
@@ -91,6 +91,17 @@ func (x *extractor) figures() []figure {
 		if !ok {
 			i = max(i, f.end-1)
 			continue
+		}
+		// 7000亿级规模, 千万级: 级 after a multiplier names an order of size,
+		// not the level; so for the items of a 、 list it closes
+		// (分别达到4500亿、7000亿级规模).
+		if bareMagnitude.MatchString(f.unit) && x.at(f.unitEnd) == '级' {
+			f.suffix = appendOnce(f.suffix, "约")
+			next := f.start
+			for p := len(figs) - 1; p >= 0 && figs[p].unit == f.unit && strings.TrimSpace(x.str(figs[p].unitEnd, next)) == "、"; p-- {
+				figs[p].suffix = appendOnce(figs[p].suffix, "约")
+				next = figs[p].start
+			}
 		}
 		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.pageCounter(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
 			figs = append(figs, f)
@@ -709,7 +720,7 @@ func (x *extractor) measure(j int) int {
 	switch {
 	case w == '瓦' && x.at(k) == '时':
 		k++
-	case strings.ContainsRune("人户家件车辆艘台架船场批班", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
+	case strings.ContainsRune("人户家件车辆艘台架船场批班剂", w) && x.at(k) == '次' && !x.hasAt(k, "次会议"):
 		k++
 	case pairedMeasure(w, x.at(k)) && endsMeasure(x.at(k+1)):
 		k++ // 台套, 头只, 人份: things counted by two measure words at once

@@ -253,6 +253,12 @@ func (x *extractor) structure(figs []figure) {
 		for k+n < len(figs) && part(k+n) {
 			n++
 		}
+		// 累计实施项目79项，…，产业结构演进为15.5:51.8:32.7: the parts of a
+		// ratio are shares, which no list of sums or new things covers.
+		for i := 0; n > 1 && i < n; i++ {
+			figs[k+i].qualifiers = without(without(figs[k+i].qualifiers, "累计"), "新增")
+			figs[k+i].measure = measureOf(&figs[k+i])
+		}
 		if n == 3 && structureWords.MatchString(figs[k].subject) {
 			for i := 0; i < 3; i++ {
 				figs[k+i].subject = sectors[i]

@@ -53,6 +53,19 @@ func TestReadingRulesRound4(t *testing.T) {
 			[]detail{{"126", "个", "", "累计", "2018", "fact", "level"}, {"500", "处", "", "累计", "2018", "fact", "level"},
 				{"50", "家", "", "", "2018", "fact", "level"}, {"3", "处", "", "", "2018", "fact", "level"}, {"300", "辆", "", "", "2018", "fact", "level"},
 				{"60", "家", "", "", "2018", "fact", "level"}, {"3", "起", "", "", "2018", "fact", "level"}}},
+		{"级 after a multiplier names an order of size (约), for each item of the 、 list it closes; a level without it is exact",
+			"过去一年，汽车、电子产业分别达到4500亿、7000亿级规模，建材产业达到800亿。",
+			[]detail{{"4500", "亿", "", "约", "2018", "fact", "level"}, {"7000", "亿", "", "约", "2018", "fact", "level"},
+				{"800", "亿", "", "", "2018", "fact", "level"}}},
+		{"the parts of a ratio are shares: no sum or new list before them covers them",
+			"过去一年，累计实施重点项目79项，新建学校3所，三次产业结构演进为15.5:51.8:32.7。",
+			[]detail{{"79", "项", "", "累计", "2018", "fact", "level"}, {"3", "所", "", "新增", "2018", "fact", "level"},
+				{"15.5", "", "第一产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}, {"51.8", "", "第二产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"},
+				{"32.7", "", "第三产业增加值占地区生产总值比重", "", "2018", "fact", "ratio"}}},
+		// Units.
+		{"剂 is a measure word, and 剂次 (doses given) a unit as 人次 is",
+			"过去一年，完成疫苗接种23.5万剂次，发放中药2000剂。",
+			[]detail{{"23.5", "万剂次", "", "", "2018", "fact", "level"}, {"2000", "剂", "", "", "2018", "fact", "level"}}},
 		// Not claims.
 		{"a duration after a change said to run on (连降, 连增, 连续增长) is how long it held, as after 连续; 连片 is no streak",
 			"过去一年，房地产库存面积环比连降10个月，工业用电量连续增长5个月，连片种植3个月。",
@@ -77,5 +90,8 @@ func TestNamesRound4(t *testing.T) {
 		{"a figure restated without a factor (剔除…因素, 扣除…后) is another series, and so is the growth said right after it; the recorded figure and a growth at comparable prices keep theirs",
 			"过去一年，一般公共预算收入完成6.1亿元，剔除留抵退税因素完成6.8亿元，可比增长8.7%；税收收入增长3%，扣除减税降费后增长9%；固定资产投资按可比价格计算增长6%。",
 			[]string{"budget_revenue", "", "", "tax", "", "fai"}},
+		{"本级 (the level's own, 县本级) restricts a series as 县级 does; a group of things (楼宇, 企业) holds a part of it, and things sorted by a series' size (税收千万级以上项目) count the things",
+			"过去一年，完成县本级固定资产投资94.9亿元，固定资产投资120亿元，重点楼宇实现税收62亿元，税收收入80亿元，引进税收千万级以上项目156个，同比增长39%。",
+			[]string{"", "fai", "", "tax", "", ""}},
 	})
 }
