@@ -288,7 +288,7 @@ var (
 	budgetOnly  = regexp.MustCompile(`^(?:一般|公共|财政|预算|本级|地方级|地方)+$`)
 	// an amount of the things an indicator counts (规上企业总产值, 高新技术
 	// 企业营业收入) is another series than their number.
-	amountOf = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
+	amountOf     = regexp.MustCompile(`^(总)?(产值|增加值|收入|营收|销售|营业|利润|税|投资|资产|贷款|存款|出口|进口|生产总值|总值|产量)`)
 	thingsSorted = regexp.MustCompile(`.(项目|企业|楼宇|园区|商户|户|村)(数)?$`)
 	// sector words that restrict a series to part of it, and levels of
 	// government (镇级财政收入 is not the county's; 县本级固定资产投资 is
