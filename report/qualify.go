@@ -569,6 +569,17 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// level kept is a stock at the span's end, with a bound or without.
 		reached = true
 	}
+	// 规上工业增加值实现22亿元，占二产增加值比重达到75.8%: a yearly amount
+	// whose share of a whole follows is the year's, as one whose 年均 rate
+	// follows is.
+	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateUnit(figs[k+1].unit) && shareNext.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
+		yearlyAmount.MatchString(x.str(f.from, f.start)) {
+		reached = true
+	}
+	// 仅用5天实现…: the time a thing took is how long it took, never a sum.
+	if timeTaken.MatchString(x.str(f.from, f.start)) && strings.ContainsAny(f.unit, "天日月周时年") {
+		reached = true
+	}
 	if scaleBefore.MatchString(x.str(f.from, f.start)) || scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 		reached = true // 投资规模近3亿元, 总产值突破300亿规模: a scale reached
 	}
@@ -721,6 +732,13 @@ func (x *extractor) namesItem(f *figure) bool {
 
 var itemsCounted = regexp.MustCompile(`^[^\d]*[^\d、]等\s*\d+\s*(个|项|家|户|所|座|条|处)[^\d]{0,8}(项目|工程|企业|园区)`)
 
+// shareNext: the words between a level and its share (，占…比重达到).
+var shareNext = regexp.MustCompile(`^\s*[，,、]\s*占[^，,。；;]{1,16}(比重|比例)?\s*(达到|达|为|是)?\s*$`)
+
+// timeTaken: a verb of the time a thing took (仅用, 历时, 耗时) right before
+// a duration.
+var timeTaken = regexp.MustCompile(`(仅用|只用|用了?|历时|耗时|仅仅用)\s*$`)
+
 // pending: projects under negotiation or construction as the report
 // speaks (在谈项目…投资规模近3亿元, 在建项目45个): a stock at its time.
 var pending = regexp.MustCompile(`(在谈|在建)的?(项目|企业)`)
@@ -746,7 +764,7 @@ func (x *extractor) sizeClass(f *figure) bool {
 
 var (
 	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
-	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级|(超过?|突破|过|逾)\s*[\d.\s十百千万亿]*[万亿]\s*元?(以上)?的?\p{Han}{0,4}(企业|项目|村|户|镇|园区|楼宇)\s*$`)
 )
 
 // partOfLevel: 其中… after a level of the same sentence is a part of it.
@@ -1690,7 +1708,7 @@ var rateWord = regexp.MustCompile(`增速|增幅|涨幅|增长率|增长速度|�
 var beatTarget = regexp.MustCompile(`^超过?(年初|年度|全年)?(目标任务数?|目标|计划|任务数?)的?$`)
 
 // shareOf: a clause naming only the whole a share is of (占财政收入的).
-var shareOf = regexp.MustCompile(`^占(全` + ownArea + `)?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达)?$`)
+var shareOf = regexp.MustCompile(`^占(全` + ownArea + `)?([^，,。；;]{2,12}?)(的)?(比重|比例)?(为|达到?|是)?$`)
 
 // aheadOf: a clause naming only what a level beat (超序时进度, 超出任务指标).
 var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序时进度|任务指标|任务|目标|计划)$`)
