@@ -104,7 +104,8 @@ var keptWords = []struct {
 	{"a word that singles out the later part of a span just named (特别是, 尤其是十九大以来): the span holds for what follows", []string{
 		"尤其",
 	}},
-	{"a time phrase: a date, a part of a year, a span of years, a government's term, an event reports count from (上旬, 一季度, 近五年, 换届以来, 十八大以来)", []string{
+	{"a time phrase: a date, a part of a year, a span of years, a government's term, an event reports count from (上旬, 一季度, 近五年, 换届以来, 十八大以来), or the time a thing took (历时, 仅用)", []string{
+		"仅用", "只用", "仅仅用", "历时", "耗时",
 		"截止到", `([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`,
 		`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`, "近五年", "履职以来", "换届以来",
 		"(本届政府|政府)?任期(以)?来", "本届(政府)?任期(内|以来)", "(本|这|新一)届(政府|人大|班子)?(成立|组成|产生|履职)?以来", "明年", "前[两二三四五六七八九十]个月",
