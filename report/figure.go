@@ -21,6 +21,7 @@ type figure struct {
 	to          int  // to the unit, or the end of the subject after it
 	startOf     bool // the X of 由X提高到Y: the level at the start
 	endOf       bool // its Y: the level at the end
+	count       bool // a count written without a measure word (人数突破2000)
 }
 
 // A figure is an Arabic number followed by a unit. The unit is built by one
@@ -33,6 +34,10 @@ type figure struct {
 // where word is one of Chinese's measure words (量词) and units; 个百分点,
 // 小时 and 个月 are read as wholes.
 const measureWords = "县个家名人户项处条所座宗件场本剂台株棵亩吨元米里斤克升瓦伏度位次批套辆艘架部份张只头匹口间栋幢层盏根块片段轮期天周岁倍篇首册类种门对双组队团支站院村担石斗方车趟班床笔例起桩眼孔道顷秒箱栏羽尾窝罐桶袋包卷幅集棺穴群峰面封"
+
+// countNounBefore: the noun of a number (人数, 户数, 总数) and a verb
+// reaching or passing it, right before a bare figure.
+var countNounBefore = regexp.MustCompile(`(人数|户数|个数|件数|次数|总数|人次)(突破|超过|超|逾|达到|达|为|增至|增加到|提高到)\s*$`)
 
 // endsMeasure: what may follow a unit: no word (punctuation, a space, the
 // end) or the words of 余, 多, 左右, 以上/以内/以下.
@@ -254,7 +259,7 @@ done:
 	if x.partAfter(colon) != i {
 		colon = -1
 	}
-	if x.partAfter(j) > 0 && colon < 0 && x.ratioParts(j) >= 2 {
+	if x.partAfter(j) > 0 && colon < 0 && (x.ratioParts(j) >= 2 || x.ratioParts(j) == 1 && x.ratioNamed(i)) {
 		f.unitEnd = j
 		return f, true
 	}
@@ -263,7 +268,7 @@ done:
 		for k > 0 && (isDigit(x.at(k-1)) || x.at(k-1) == '.' || x.at(k-1) == ':' || x.at(k-1) == '：' || x.at(k-1) == ' ' && x.partAfter(k-2) == k) {
 			k--
 		}
-		if x.ratioParts(x.numberEnd(k)) >= 2 {
+		if x.ratioParts(x.numberEnd(k)) >= 2 || x.ratioParts(x.numberEnd(k)) == 1 && x.ratioNamed(k) {
 			f.unitEnd = j
 			return f, true
 		}
@@ -340,6 +345,11 @@ done:
 			return f, false
 		}
 		f.unit, f.unitEnd = g.unit, j
+		return f, true
+	case n == 0 && mag == "" && countNounBefore.MatchString(x.str(i-12, i)) && (x.at(j) == 0 || strings.ContainsRune(clauseMarks, x.at(j))):
+		// 上线人数突破2000: a count after the noun of a number (人数, 户数)
+		// needs no measure word; it ends its clause.
+		f.unitEnd, f.count = j, true
 		return f, true
 	case n == 0:
 		return f, false // a bare number
@@ -667,6 +677,14 @@ func (x *extractor) partAfter(j int) int {
 }
 
 // ratioParts counts the parts of a ratio a:b:c starting at the colon j.
+// ratioNamed: a ratio's name right before its first part (扩散比2:1,
+// 男女比例为1:1.05): two parts are a ratio, not a time of day.
+func (x *extractor) ratioNamed(i int) bool {
+	return ratioName.MatchString(x.str(i-6, i))
+}
+
+var ratioName = regexp.MustCompile(`(比|比例|之比|比值)(为|是|达到?)?\s*$`)
+
 func (x *extractor) ratioParts(j int) int {
 	n := 0
 	for x.partAfter(j) > 0 {

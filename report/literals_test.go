@@ -78,7 +78,8 @@ var keptWords = []struct {
 		`批零业`, `商品销售额`, `商品销售总额`, `销售总额`, `两税`,
 		"战新产业", "工业年产值", "固投", "战新", "高新企业",
 	}},
-	{"a unit, a magnitude or a unit prefix (十万, 毫, 立方, 小时): read by the unit rule", []string{
+	{"a unit, a magnitude or a unit prefix (十万, 毫, 立方, 小时), or the noun of a number or ratio that stands for one (人数, 之比): read by the unit rule", []string{
+		"户数", "件数", "个数", "之比", "比值",
 		"百万", "十万", "毫", "厘", "立方", "十亿", "小时", "个月", "周岁",
 	}},
 	{"a word of rank or position (名次, 跃居, 第一方阵): a rank is no claim", []string{

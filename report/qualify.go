@@ -372,10 +372,16 @@ func (x *extractor) respective(i int) bool {
 // their order: 财政总收入、地方财政收入均增长7%.
 func (x *extractor) each(figs []figure) []figure {
 	var out []figure
-	for _, f := range figs {
+	for k, f := range figs {
 		from := x.back(f.start, "，。；：,;:")
 		seg := x.str(from, f.start)
 		at := strings.LastIndex(seg, "均")
+		// 地区生产总值、财政收入、工业总产值分别增长5%左右: 分别 before one
+		// figure alone says it of each series listed, as 均 does.
+		if r := strings.LastIndex(seg, "分别"); r > at && (k == 0 || !x.inList(figs, k)) && (k+1 == len(figs) || !x.inList(figs, k+1)) {
+			seg = seg[:r] + "均" + seg[r+len("分别"):]
+			at = r
+		}
 		// 均 says "each" only right before what is said of them (均增长7%,
 		// 均保持在…); before a noun it is part of one (地均税收, 亩均税收).
 		if at < 0 || strings.HasSuffix(seg[:at], "年") || strings.HasSuffix(seg[:at], "人") || strings.HasSuffix(seg[:at], "平") || clean(stripComparison(keepVerb.ReplaceAllString(seg[at+len("均"):], ""))) != "" {
@@ -976,7 +982,9 @@ func (x *extractor) inList(figs []figure, k int) bool {
 		return figs[k-1].unitEnd == figs[k].start-1 || figs[k-1].end == figs[k].start-1
 	case "":
 		// 新栽苗木1570亩5.2万株: one thing measured in two units, side by side.
-		return figs[k-1].unit != figs[k].unit && !rateUnit(figs[k].unit) && figs[k].unit != ""
+		// 分别增长3.9%7.1%: two rates run together where a copy lost their 、.
+		return figs[k-1].unit != figs[k].unit && !rateUnit(figs[k].unit) && figs[k].unit != "" ||
+			figs[k].unit == "%" && figs[k-1].unit == "%" && figs[k-1].unitEnd == figs[k].start
 	case "、", "和", "及", "与", ",", "，":
 		return between != "，" && between != "," || rateUnit(figs[k].unit) && rateUnit(figs[k-1].unit)
 	}
@@ -1235,6 +1243,8 @@ func reachesLevel(s string, at int, words []string) bool {
 // measureOf says what kind of figure it is.
 func measureOf(f *figure) string {
 	switch {
+	case f.unit == "" && f.count:
+		return Level // 上线人数突破2000
 	case f.unit == "":
 		return Ratio // a part of 9.6:41.7:48.7
 	case strings.HasSuffix(f.unit, "百分点"):
