@@ -230,7 +230,7 @@ func indicatorFor(f Claim, s *reconcile.Spec) *reconcile.Indicator {
 	for i := range s.Indicators {
 		def := &s.Indicators[i]
 		for _, name := range append([]string{def.Name}, def.Aliases...) {
-			n := reconcile.NormalizeHeader(strings.NewReplacer("“", "", "”", "").Replace(name))
+			n := reconcile.NormalizeHeader(dropQuotes.Replace(name))
 			for _, sub := range []string{subject, full} {
 				at := strings.Index(sub, n)
 				// 地方 before a series other than the budget revenue
@@ -372,3 +372,6 @@ func without[Q comparable](qs []Q, drop Q) []Q {
 	}
 	return out
 }
+
+// Replacers built once (a strings.Replacer is costly to build and safe to share).
+var dropQuotes = strings.NewReplacer("“", "", "”", "")

@@ -302,7 +302,7 @@ func newExtractor(lines []string) *extractor {
 var cnYear = regexp.MustCompile(`[一二][〇零九][〇零一二三四五六七八九]{2}\s*年`)
 
 func cnYearDigits(y string) string {
-	d := strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(y)
+	d := cnDigitNames.Replace(y)
 	if !strings.HasPrefix(d, "19") && !strings.HasPrefix(d, "20") {
 		return y // 一〇…, 二九…: no year of these reports
 	}
@@ -416,3 +416,6 @@ func appendOnce(xs []string, s string) []string {
 	}
 	return append(xs, s)
 }
+
+// Replacers built once (a strings.Replacer is costly to build and safe to share).
+var cnDigitNames = strings.NewReplacer("〇", "0", "零", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9")

@@ -40,7 +40,7 @@ const measureWords = "县个家名人户项处条所座宗件场本剂台株棵�
 var countNounBefore = regexp.MustCompile(`(人数|户数|个数|件数|次数|总数|人次)(突破|超过|超|逾|达到|达|为|增至|增加到|提高到)\s*$`)
 
 // endsMeasure: what may follow a unit: no word (punctuation, a space, the
-// end) or the words of 余, 多, 左右, 以上/以内/以下.
+// end) or the words of 余, 多, 左右, 以上/以内/以下 (上下 is checked whole).
 func endsMeasure(r rune) bool {
 	return r == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("余多左以", r)
 }
@@ -606,7 +606,7 @@ func (x *extractor) ageClass(f *figure) bool {
 // which villages) or the bound of a class (超5000万元的镇4个).
 // boundListBefore: a money bound (超过5万元) and a list mark right before
 // a figure.
-var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破)\s*\d+(\.\d+)?\s*[十百千万亿]*元?\s*、\s*$`)
+var boundListBefore = regexp.MustCompile(`(超过|超|逾|突破|过)\s*\d+(\.\d+)?\s*[十百千万亿]*元?\s*、\s*$`)
 
 func (x *extractor) shareOver(figs []figure, f *figure) bool {
 	tail := strings.TrimRight(x.str(x.back(f.start, clauseMarks), f.start), " ")
@@ -731,7 +731,7 @@ func (x *extractor) measure(j int) int {
 	if w == 0 || !strings.ContainsRune(measureWords, w) {
 		return 0
 	}
-	if strings.ContainsRune("群面封峰", w) && !endsMeasure(x.at(k+1)) {
+	if strings.ContainsRune("群面封峰", w) && !endsMeasure(x.at(k+1)) && !x.hasAt(k+1, "上下") {
 		return 0 // 1000群众, 300面积: these begin nouns; as measure words they end the figure
 	}
 	k++

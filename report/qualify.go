@@ -429,7 +429,7 @@ func (x *extractor) estimated(i int) bool {
 	// 全社会固定资产投资预计完成469亿元、年均增长12.6%，引进项目95个: a 预计
 	// after its clause's subject is that subject's; a later clause naming
 	// a subject of its own is not estimated.
-	pre := strings.NewReplacer(" ", "", "　", "").Replace(x.str(x.back(at, clauseMarks), at))
+	pre := dropSpaces.Replace(x.str(x.back(at, clauseMarks), at))
 	for rest := leadTime.ReplaceAllString(pre, ""); rest != pre; rest = leadTime.ReplaceAllString(pre, "") {
 		pre = rest // 2019年，全区预计…: time and place words open the clause
 	}
@@ -839,7 +839,7 @@ func (x *extractor) partOfNew(figs []figure, k int) bool {
 		return false
 	}
 	// (其中：批发21家: a bracket opening the breakdown, as a comma or a colon does.)
-	between := strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "", "（", "", "(", "").Replace(x.str(p.unitEnd, f.start))
+	between := dropJoints.Replace(x.str(p.unitEnd, f.start))
 	if strings.ContainsAny(between, "；;。") {
 		return false
 	}
@@ -2204,7 +2204,7 @@ func listItems(s string) []string {
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
 	// written as one word or as a list of ordinals sharing 产业.
 	if m := ordinalList.FindString(s); m != "" {
-		s = strings.NewReplacer("、", "", "第", "", "和", "", "及", "").Replace(m) + s[len(m):]
+		s = dropListMarks.Replace(m) + s[len(m):]
 	}
 	if m := sectorRun.FindStringSubmatch(s); m != nil {
 		ordinals := m[2]
@@ -2316,3 +2316,8 @@ func (x *extractor) claim(f *figure) Claim {
 	c.Text = strings.TrimSpace(x.written(f.from, max(f.to, f.unitEnd)))
 	return c
 }
+
+// Replacers built once (a strings.Replacer is costly to build and safe to share).
+var dropSpaces = strings.NewReplacer(" ", "", "　", "")
+var dropJoints = strings.NewReplacer(" ", "", "，", "", ",", "", "：", "", ":", "", "（", "", "(", "")
+var dropListMarks = strings.NewReplacer("、", "", "第", "", "和", "", "及", "")

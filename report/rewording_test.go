@@ -81,6 +81,15 @@ var rewordings = []rewording{
 	{name: "a space a PDF copy puts between a figure and its unit", do: reRewrite(`(\d)(亿元|万元|%|个百分点|万人|家|个)`, "${1} ${2}")},
 	{name: "全县, 全镇, 全市 as 全区", do: replacer("全县", "全区", "全镇", "全区", "全市", "全区")},
 	{name: "亿元 as 亿, 万元 as 万", do: replacer("亿元", "亿", "万元", "万"), dropsYuan: true},
+	// LABELLING.md's written forms the ones above left out.
+	{name: "左右 as 上下", do: replacer("左右", "上下")},
+	{name: "超过 as 过 before a figure", do: reRewrite(`超过(\d)`, "过${1}")},
+	{name: "累计 as 合计", do: replacer("累计", "合计")},
+	{name: "累计 as 总计", do: replacer("累计", "总计")},
+	{name: "增长 as 提高 before a rate", do: reRewrite(`([^同比年均])增长(\d+(\.\d+)?%)`, "${1}提高${2}")},
+	{name: "以上 as 及以上 after a figure", do: reRewrite(`(\d(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))以上`, "${1}及以上")},
+	{name: "约X as X左右", do: reRewrite(`([^大])约(\d+(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))([，。；、,;])`, "${1}${2}左右${6}")},
+	{name: "预计 as 预计到年末 opening a clause", do: reRewrite(`([，。；,;])预计(完成|实现)`, "${1}预计到年末，${2}")},
 }
 
 func TestDevRewordings(t *testing.T) {
@@ -127,6 +136,10 @@ func TestDevRewordings(t *testing.T) {
 	}
 	for _, rw := range rewordings {
 		t.Run(rw.name, func(t *testing.T) {
+			// Each form rereads the reports on its own; the base readings
+			// are shared and only read. Parallel, the forms take the cores
+			// there are (under -race most of all).
+			t.Parallel()
 			for _, r := range reports {
 				lines := make([]string, len(r.lines))
 				changed := false

@@ -47,7 +47,7 @@ var sumOrEstimate = regexp.MustCompile(`(累计|预计)(完成|实现)了?`)
 var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[①-⑳]`)
 
 func clean(s string) string {
-	s = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "初步预计", "").Replace(s)
+	s = subjectNoise.Replace(s)
 	s = sumOrEstimate.ReplaceAllString(s, "") // 累计完成, 预计实现了: no part of a name
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
@@ -80,7 +80,7 @@ func clean(s string) string {
 	// adjustment said of the series is none of its name.
 	s = asideCause.ReplaceAllString(s, "")
 	// 开展各类招商活动: 各类 and 各种 say "of every kind", no part of a name.
-	s = strings.NewReplacer("各类", "", "各种", "").Replace(s)
+	s = everyKind.Replace(s)
 
 	// 项目累计投资: 累计 says the figure sums, the noun is 项目投资.
 	if i := strings.Index(s, "累计"); i > 0 && len(s) > i+len("累计") {
@@ -162,7 +162,7 @@ func clean(s string) string {
 	if isWord[s] || len([]rune(s)) == 1 || leadTime.ReplaceAllString(s, "") == "" {
 		return "" // a verb or a time word alone (五年 of 五年年均增长)
 	}
-	return strings.NewReplacer("\x02", "（", "\x03", "）", "\x05", "(", "\x06", ")").Replace(s)
+	return bracketsBack.Replace(s)
 }
 
 // examples: what follows 等 (or 等地) when items named as examples stand
@@ -262,3 +262,8 @@ func init() {
 		}
 	}
 }
+
+// Replacers built once (a strings.Replacer is costly to build and safe to share).
+var subjectNoise = strings.NewReplacer("“", "", "”", "", " ", "", "　", "", "\u00a0", "", "初步预计", "")
+var everyKind = strings.NewReplacer("各类", "", "各种", "")
+var bracketsBack = strings.NewReplacer("\x02", "（", "\x03", "）", "\x05", "(", "\x06", ")")
