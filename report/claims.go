@@ -315,7 +315,7 @@ func budgetName(s string) string {
 	// 一般公共财政预算增长8%: the budget's words alone, no 收入 or 支出
 	// after them, name its revenue, which is what such a figure states.
 	if budgetOnly.MatchString(s) {
-		if n := budgetName(s + "收入"); n != s+"收入" {
+		if n := budgetName(s + "收入"); strings.HasPrefix(n, "一般公共预算收入") {
 			return n
 		}
 		return s

@@ -182,6 +182,12 @@ func (x *extractor) qualify(figs []figure) []figure {
 			}
 		}
 		x.targetAmount(figs, k, before)
+		// 截至目前，已签约项目20个，协议资金50亿元: inside a plan, what is
+		// already done (已 with a verb of doing in the clause, 截至目前
+		// opening the sentence) is a fact of the year so far, not a goal.
+		if f.period.target && f.period.from == f.period.to && x.doneSoFar(f) {
+			f.period.target, f.period.toDate = false, true
+		}
 		x.samePeriodBefore(figs, k, before)
 		// 一般公共预算收入同口径增长9%: the growth of the series restated on
 		// a comparable basis, not of the series as recorded.
@@ -1787,7 +1793,7 @@ var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四�
 // 完成全年目标任务8000万元的105%, 为计划的…): the amount is the target.
 // A bare 任务 or 计划 counts tasks or plans (承担省级任务5项, 实施计划12项):
 // only one qualified as the year's, or a 目标, is a target.
-var targetOf = regexp.MustCompile(`((年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)|目标任务|目标)的?\s*[（(]?\s*$`)
+var targetOf = regexp.MustCompile(`((上级|[省市州县区镇乡])?(年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)(数)?|目标任务(数)?|目标|年初预算(数)?|预算数|调整预算(数)?|预算调整数)的?\s*[（(]?\s*$`)
 
 // goalSet: a clause that says a goal was set at the figure (增长目标为7%,
 // 目标是增长8%, 目标值定为); goalAfter: a figure named as the goal after it
@@ -1803,7 +1809,20 @@ var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。�
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
 // 全年计划投资): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
-var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年)计划`)
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年|年初|原)计划|^[，,、\s]*原定`)
+
+// doneNow: what is already done as a plan speaks: 已 with a verb of doing
+// (已签约, 已开工, 已经建成), or 截至目前 / 目前已 opening the sentence.
+var (
+	doneNow   = regexp.MustCompile(`已(经)?(签约|开工|完成|实现|建成|投产|落地|到位|入驻|引进|启动|达到|突破|超过|争取|落实|发放|拨付)`)
+	soFarOpen = regexp.MustCompile(`^[\s　]*((截至|截止)(目前|当前|日前)|目前已)`)
+)
+
+// doneSoFar: a figure whose clause says it is already done, or whose
+// sentence opens with 截至目前.
+func (x *extractor) doneSoFar(f *figure) bool {
+	return doneNow.MatchString(x.str(x.back(f.start, clauseMarks), f.start)) || soFarOpen.MatchString(x.str(x.sentenceStart(f.start), f.start))
+}
 
 // targetAmount makes the amount of a target named in a figure's clause a
 // target of the same year, of the subject of the result before it when the

@@ -113,8 +113,8 @@ func TestNamesRound4(t *testing.T) {
 	const head = "某县政府工作报告\n——2019年1月10日\n"
 	checkNames(t, head, []namesCase{
 		{"the budget's words alone (一般公共财政预算, 一般预算) name its revenue; its 支出 and a bare 财政 do not",
-			"今年的主要预期目标是：一般公共财政预算增长8%，一般预算增长6%，一般公共预算支出增长5%，财政增长3%。",
-			[]string{"budget_revenue", "budget_revenue", "", ""}},
+			"今年的主要预期目标是：一般公共财政预算增长8%，一般预算增长6%，一般公共预算增长7%，一般公共预算支出增长5%，财政增长3%。",
+			[]string{"budget_revenue", "budget_revenue", "budget_revenue", "", ""}},
 		{"批零(业) is 批发零售业 and its 商品销售(总)额 its 销售额; 两税 alone is the tax revenue, 国税 alone a part",
 			"过去一年，限上批零业商品销售总额72亿元，限额以上批发零售业商品销售额增长11%，两税入库12亿元，国税入库5亿元，社会消费品零售总额30亿元。",
 			[]string{"retail_sales", "retail_sales", "tax", "", ""}},
@@ -126,3 +126,25 @@ func TestNamesRound4(t *testing.T) {
 			[]string{"", "fai", "", "tax", "", ""}},
 	})
 }
+
+// Targets and facts (kind): a target amount inside a review sentence, and a
+// fact already done inside a plan.
+func TestTargetsRound4(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n一、2018年工作回顾\n"
+	checkRules(t, head, []ruleCase{
+		{"in a review, the amount of a target named before it (年度任务数, 年初预算, 市下达任务, 原计划) is a target of the year, of the series before it; the result and its share are facts",
+			"过去一年，固定资产投资20亿元，年度任务数18亿元。一般公共预算收入完成年初预算5亿元的102%。到位资金30亿元，完成市下达任务25亿元的120%。原计划投资5亿元，实际完成6亿元。",
+			[]detail{{"20", "亿元", "固定资产投资", "", "2018", "fact", "level"}, {"18", "亿元", "固定资产投资", "", "2018", "target", "level"},
+				{"5", "亿元", "一般公共预算收入", "", "2018", "target", "level"}, {"102", "%", "", "", "2018", "fact", "ratio"},
+				{"30", "亿元", "到位资金", "", "2018", "fact", "level"}, {"25", "亿元", "到位资金", "", "2018", "target", "level"}, {"120", "%", "", "", "2018", "fact", "ratio"},
+				{"5", "亿元", "", "", "2018", "target", "level"}, {"6", "亿元", "", "", "2018", "fact", "level"}}},
+		{"a project's planned total (计划总投资) is what the project is, a fact; so is the budget revenue named by the budget's words",
+			"过去一年，实施计划总投资10亿元的项目5个，一般公共预算5亿元。",
+			[]detail{{"10", "亿元", "", "", "2018", "fact", "level"}, {"5", "个", "", "", "2018", "fact", "level"}, {"5", "亿元", "", "", "2018", "fact", "level"}}},
+		{"inside a plan, what is already done (已签约, 已开工) is a fact of the year so far; what is planned stays a target",
+			"二、2019年工作安排\n主要预期目标是：地区生产总值增长7%。一季度已开工项目12个，计划新开工项目30个。",
+			[]detail{{"7", "%", "", "增长", "2019", "target", "growth"}, {"12", "个", "", "", "2019", "fact", "level"},
+				{"30", "个", "", "新增", "2019", "target", "level"}}},
+	}, anySubject)
+}
+
