@@ -147,4 +147,3 @@ func TestTargetsRound4(t *testing.T) {
 				{"30", "个", "", "新增", "2019", "target", "level"}}},
 	}, anySubject)
 }
-
