@@ -66,6 +66,29 @@ type text struct {
 	// spaced: the spaces dropped before a rune (spaceAtFigure), by its
 	// index, so a snippet shows the text as written.
 	spaced map[int]string
+	// shown: the runes as the text writes them, where runes has a variant
+	// word read as its usual form (variants); nil when none was.
+	shown []rune
+}
+
+// variantWords: words some reports write for the usual one the rules read
+// (累积 for 累计), rune for rune, so every index holds.
+var variantWords = [][2][]rune{{[]rune("累积"), []rune("累计")}}
+
+// variants reads each variant word of t as its usual form, keeping the
+// text as written for snippets.
+func (t *text) variants() {
+	for _, v := range variantWords {
+		for i := 0; i+len(v[0]) <= len(t.runes); i++ {
+			if string(t.runes[i:i+len(v[0])]) != string(v[0]) {
+				continue
+			}
+			if t.shown == nil {
+				t.shown = append([]rune(nil), t.runes...)
+			}
+			copy(t.runes[i:], v[1])
+		}
+	}
 }
 
 // ownArea is the level of government a report names its own area by, after
@@ -284,6 +307,7 @@ func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 // newExtractor joins a report's lines for reading.
 func newExtractor(lines []string) *extractor {
 	t := join(simplified(lines))
+	t.variants()
 	// 二〇一九年工作回顾: a year in Chinese numerals reads as its digits
 	// for the headings and phrases that set periods (one rune for one, so
 	// rune indices hold); figures are read from the runes as written.
@@ -345,12 +369,16 @@ func (x *extractor) hasAt(i int, s string) bool {
 // with the spaces around numbers that reading drops (spaceAtFigure).
 func (x *extractor) written(from, to int) string {
 	from, to = max(from, 0), min(to, len(x.t.runes))
+	runes := x.t.runes
+	if x.t.shown != nil {
+		runes = x.t.shown
+	}
 	var b strings.Builder
 	for i := from; i < to; i++ {
 		if i > from {
 			b.WriteString(x.t.spaced[i])
 		}
-		b.WriteRune(x.t.runes[i])
+		b.WriteRune(runes[i])
 	}
 	return b.String()
 }

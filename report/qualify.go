@@ -570,6 +570,13 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// verb of investing; written bare, the year's amount too.
 		reached = true
 	}
+	// 地区生产总值300亿元, 进出口总额5.32亿美元 (no 年均 rate after): a
+	// yearly amount named bare in a span's review is the year it reached,
+	// as with its rate; a flow brought about (完成投资, 引进资金) sums.
+	if f.measure == Level && moneyUnit(f.unit) && !has(f.qualifiers, "累计") && !has(f.qualifiers, "新增") && yearlyAmount.MatchString(x.str(f.from, f.start)) &&
+		!seriesInvest.MatchString(x.str(f.from, f.start)) && !flowVerb.MatchString(levelVerbs(x.str(f.from, f.start))) && !yearsCount.MatchString(x.str(f.from, f.start)) {
+		reached = true
+	}
 	if firstCrossed.MatchString(x.str(f.from, f.start)) {
 		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
 		// first time is a level of one year (the last, when none is named),
@@ -758,7 +765,7 @@ var pending = regexp.MustCompile(`(在谈|在建)的?(项目|企业)`)
 var namedYear = regexp.MustCompile(`(\d{4})\s*年`)
 
 var (
-	yearlyAmount = regexp.MustCompile(`产值|收入|总值|增加值|销售额|营业额|营收|零售总额`)
+	yearlyAmount = regexp.MustCompile(`产值|收入|支出|总值|增加值|销售额|营业额|营收|零售总额|进出口总?额|出口总?额`)
 	flowVerb     = regexp.MustCompile(`投入|投资|引进|吸引|招引|完成|实施|争取|融资|筹集|发放|兑现|拨付|到位`)
 )
 

@@ -86,6 +86,7 @@ var rewordings = []rewording{
 	{name: "超过 as 过 before a figure", do: reRewrite(`超过(\d)`, "过${1}")},
 	{name: "累计 as 合计", do: replacer("累计", "合计")},
 	{name: "累计 as 总计", do: replacer("累计", "总计")},
+	{name: "累计 as 累积", do: replacer("累计", "累积")},
 	{name: "增长 as 提高 before a rate", do: reRewrite(`([^同比年均])增长(\d+(\.\d+)?%)`, "${1}提高${2}")},
 	{name: "以上 as 及以上 after a figure", do: reRewrite(`(\d(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))以上`, "${1}及以上")},
 	{name: "约X as X左右", do: reRewrite(`([^大])约(\d+(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))([，。；、,;])`, "${1}${2}左右${6}")},

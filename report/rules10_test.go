@@ -85,6 +85,11 @@ func TestReadingRulesRound4(t *testing.T) {
 			"过去五年，规上工业增加值实现22亿元，占二产增加值比重达到75.8%；累计完成投资116亿元，占全市的20%。",
 			[]detail{{"22", "亿元", "规上工业增加值", "", "2018", "fact", "level"}, {"75.8", "%", "规上工业增加值占二产增加值比重", "", "2018", "fact", "ratio"},
 				{"116", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"20", "%", "", "", "2014-2018", "fact", "ratio"}}},
+		{"in a five-year review a yearly amount in money named bare (进出口总额, 地区生产总值) is the last year's; a flow brought about (完成投资) and one written 累积 (as 累计) sum; counts of thresholds crossed sum",
+			"过去五年，进出口总额5.32亿美元，地区生产总值达120亿元，完成投资300亿元，财政收入累积实现5535万元，连续跨越3个百亿台阶。",
+			[]detail{{"5.32", "亿美元", "", "", "2018", "fact", "level"}, {"120", "亿元", "", "", "2018", "fact", "level"},
+				{"300", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}, {"5535", "万元", "财政收入", "累计", "2014-2018", "fact", "cumulative"},
+				{"3", "个", "", "累计", "2014-2018", "fact", "cumulative"}}},
 		{"counts of a class bounded by a money figure (超5000万元企业, 过亿元企业) are stocks at a five-year span's end; the things the span carried out sum",
 			"过去五年，主营业务收入超5000万元企业15户、过亿元企业8户，实施重点建设项目152个。",
 			[]detail{{"15", "户", "", "", "2018", "fact", "level"}, {"8", "户", "", "", "2018", "fact", "level"},
@@ -146,4 +151,12 @@ func TestTargetsRound4(t *testing.T) {
 			[]detail{{"7", "%", "", "增长", "2019", "target", "growth"}, {"12", "个", "", "", "2019", "fact", "level"},
 				{"30", "个", "", "新增", "2019", "target", "level"}}},
 	}, anySubject)
+}
+
+// A variant word read as its usual form (累积 as 累计) is shown as written.
+func TestVariantShownAsWritten(t *testing.T) {
+	found := Extract(strings.Split("某县政府工作报告\n——2019年1月10日\n过去五年，财政收入累积实现5535万元。", "\n"), Options{})
+	if len(found) != 1 || !has(found[0].Qualifiers, "累计") || !strings.Contains(found[0].Text, "累积实现5535万元") {
+		t.Fatalf("got %+v, want one figure [累计] whose text keeps 累积", found)
+	}
 }
