@@ -19,8 +19,10 @@ import (
 // to. It found rules that held only for the form the dev reports happened
 // to use (完成 before a yearly amount, 共计 heading a list, 同口径增加,
 // 年均增加, 年均递增, 超过千亿元 before the level reached, 初步预计 in the
-// subject).
-// It reads dev/ only.
+// subject; then 过 heading a list of bounds, 峰 before 上下, and 累积 — a
+// word some reports write for 累计 — read as no sum at all).
+// It reads dev/ only. Its forms run in parallel: each rereads the reports
+// on its own and only reads the shared base readings.
 
 type rewording struct {
 	name string

@@ -29,7 +29,6 @@ func TestDevNextReports(t *testing.T) {
 			t.Log("misread: " + m)
 		}
 	}
-	_ = strings.TrimSpace
 }
 
 // Round 4 (issue 13): rules found on dev-next, each by its category, shown
