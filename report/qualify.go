@@ -1663,6 +1663,20 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 			}
 		}
 	}
+	// 社会消费品零售总额受疫情影响，同比下降5%; 规模以上工业增加值剔除增加
+	// 值率变化因素，同比增长2.2%: a clause of a series and only a cause or
+	// an adjustment said of it, before a rate with no series of its own,
+	// names the rate's series.
+	if f.from > 0 && strings.ContainsRune("，,", x.at(f.from-1)) && (f.measure == Growth || f.measure == Points) {
+		from := x.back(f.from-1, clauseMarks)
+		if prev := joinWords(x.str(from, f.from-1)); (k == 0 || figs[k-1].unitEnd <= from) && !strings.ContainsAny(prev, "0123456789") {
+			if loc := asideCause.FindStringIndex(prev); loc != nil && strings.TrimSpace(prev[loc[1]:]) == "" {
+				if subj := clean(prev); subj != "" {
+					return subj, f.unitEnd
+				}
+			}
+		}
+	}
 	// 累计投入4.5亿元 with no noun of its own: the amount is the spending
 	// the verb names.
 	if moneyUnit(f.unit) && f.measure != Growth {
