@@ -2008,11 +2008,15 @@ var comparison = regexp.MustCompile(`(同比|环比|名义|实际(增长|增幅|
 // growthRate: 增长率 names the growth's rate (not 自然增长率, a rate of its own).
 var growthRate = regexp.MustCompile(`(^|[^然])增长(率|幅度|速度)`)
 
+// declineRate: 下降幅度, 下降率 name the decline's rate.
+var declineRate = regexp.MustCompile(`下降(幅度|率|速度)`)
+
 // stripComparison takes the growth words and what is compared with out of
 // a growth figure's clause, leaving its subject.
 func stripComparison(s string) string {
 	s = comparison.ReplaceAllString(s, "")
 	s = growthRate.ReplaceAllString(s, "${1}增长") // 城镇化率增长率为3%: the rate of a growth
+	s = declineRate.ReplaceAllString(s, "下降")    // 下降幅度为3%: the rate of a decline
 	for _, w := range notGrowth {
 		s = strings.ReplaceAll(s, w, "\x00"+w)
 	}

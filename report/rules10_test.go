@@ -69,6 +69,9 @@ func TestReadingRulesRound4(t *testing.T) {
 		{"a clause of a series and only a cause or an adjustment said of it names the rate after it (restated, the rate is the restated series'); a bare clause names none",
 			"过去一年，规模以上工业增加值剔除增加值率变化因素，同比增长2.2%。社会消费品零售总额受疫情影响，同比下降5%。",
 			[]detail{{"2.2", "%", "剔除增加值率变化因素规模以上工业增加值", "增长", "2018", "fact", "growth"}, {"5", "%", "社会消费品零售总额", "下降", "2018", "fact", "growth"}}},
+		{"下降幅度 names a decline's rate as 增长幅度 names a growth's: no part of the series",
+			"过去一年，粮食产量下降幅度为3%，工业产值增长幅度为5%。",
+			[]detail{{"3", "%", "粮食产量", "下降", "2018", "fact", "growth"}, {"5", "%", "工业产值", "增长", "2018", "fact", "growth"}}},
 		// Lists.
 		{"分别 before one figure alone says it of each series listed (as 均 does): one claim per series; 分别 before as many figures gives one each",
 			"今年的主要预期目标是：地区生产总值、一般公共预算收入、规模以上工业总产值分别增长5%左右，城镇、农村居民人均可支配收入分别达到19824元、6700元。",
