@@ -173,5 +173,6 @@ func TestLabelledPassages(t *testing.T) {
 }
 
 // passageLabelFloor is the share of dev figures whose extractor passage has
-// the labelled passage's period and kind, the review year given.
-const passageLabelFloor = 0.0
+// the labelled passage's period and kind, the review year given: 2,671
+// of 2,727 when the 183 development reports got passage labels.
+const passageLabelFloor = 0.979
