@@ -106,6 +106,7 @@ var keptWords = []struct {
 		"尤其",
 	}},
 	{"a time phrase: a date, a part of a year, a span of years, a government's term, an event reports count from (上旬, 一季度, 近五年, 换届以来, 十八大以来), or the time a thing took (历时, 仅用)", []string{
+		`\s*[，,]\s*((截至|截止|至)\s*\d{1,2}\s*月(份)?(底|末)?|1\s*[-—－至到~～]\s*\d{1,2}\s*月(份)?)[，,]?\s*(已|累计)?(完成|实现)了?\s*`,
 		"日前", "(截至|截止)(目前|当前|日前)",
 		"仅用", "只用", "仅仅用", "历时", "耗时",
 		"截止到", `([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`,

@@ -1832,6 +1832,10 @@ var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。�
 // is what the project is.
 var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年|年初|原)计划|^[，,、\s]*原定`)
 
+// doneByMonth: the words between a year's amount and how much of it was
+// done by a month (，截至11月完成, ，截止10月底累计实现).
+var doneByMonth = regexp.MustCompile(`^\s*[，,]\s*((截至|截止|至)\s*\d{1,2}\s*月(份)?(底|末)?|1\s*[-—－至到~～]\s*\d{1,2}\s*月(份)?)[，,]?\s*(已|累计)?(完成|实现)了?\s*$`)
+
 // doneNow: what is already done as a plan speaks: 已 with a verb of doing
 // (已签约, 已开工, 已经建成), or 截至目前 / 目前已 opening the sentence.
 var (
@@ -1856,6 +1860,13 @@ func (x *extractor) targetAmount(figs []figure, k int, before string) {
 		return
 	}
 	if f.measure != Level || rateUnit(f.unit) {
+		return
+	}
+	// 财政预算总收入为25000万元，截至11月完成24278.37万元: an amount of the
+	// year followed by how much of it was done by a month is the year's
+	// plan, the amount done the fact.
+	if k+1 < len(figs) && figs[k+1].unit == f.unit && doneByMonth.MatchString(x.str(f.unitEnd, figs[k+1].start)) {
+		f.period.target = true
 		return
 	}
 	if yearPlan.MatchString(before) {
