@@ -39,6 +39,7 @@ var advice = map[Rule]Text{
 	RuleFormatHides:     {"把单元格格式改回“数值”，核实数据后重新上传", "set the cell's format back to a number format, check the figure and upload again"},
 	RuleHiddenSheet:     {"取消隐藏该工作表，核实数据后重新上传", "unhide the sheet, check the data and upload again"},
 	RuleFormatScales:    {"按列标题的单位直接填入数字，把单元格格式改为“数值”", "type the figure in the column's unit and set the cell's format to a plain number"},
+	RuleFormatText:      {"按列标题的单位直接填入数字，把单元格格式改为“数值”", "type the figure in the column's unit and set the cell's format to a plain number"},
 	RuleDuplicateHeader: {"删除复制出的多余列，只在模板原有的列中填写", "delete the copied column; fill in only the template's own columns"},
 	RuleFontHides:       {"把字体颜色改回黑色（自动），核实数据后重新上传", "set the font colour back to black (automatic), check the figure and upload again"},
 	RuleOutsideArea:     {"只在模板的填报区域内填写，删除区域外的数据", "fill in only the template's input area; delete what is outside it"},

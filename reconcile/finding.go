@@ -62,13 +62,17 @@ const (
 	RuleLate           Rule = "late_submission"
 	// RuleLateUpload is late_submission judged by the day the office
 	// received the file (the web desk's upload), not the date it records.
-	RuleLateUpload      Rule = "late_upload"
-	RuleSpec            Rule = "spec_rule"
-	RuleHiddenCell      Rule = "hidden_cell"
-	RuleOutsideArea     Rule = "outside_input_area"
-	RuleMergedCell      Rule = "merged_cell"
-	RuleHiddenSheet     Rule = "hidden_sheet"
-	RuleFormatScales    Rule = "format_scales"
+	RuleLateUpload   Rule = "late_upload"
+	RuleSpec         Rule = "spec_rule"
+	RuleHiddenCell   Rule = "hidden_cell"
+	RuleOutsideArea  Rule = "outside_input_area"
+	RuleMergedCell   Rule = "merged_cell"
+	RuleHiddenSheet  Rule = "hidden_sheet"
+	RuleFormatScales Rule = "format_scales"
+	// RuleFormatText is a figure whose number format shows text of its
+	// own in place of its digits ("110.23" shows 110.23 whatever the cell
+	// stores).
+	RuleFormatText      Rule = "format_shows_text"
 	RuleDuplicateHeader Rule = "duplicate_header"
 	RuleFontHides       Rule = "font_hides_value"
 	RuleFormatHides     Rule = "format_hides_value"
@@ -243,6 +247,9 @@ var catalogue = map[Rule]message{
 	RuleFormatScales: {Text{"格式改变数量级", "format shows another magnitude"},
 		Text{"存储的数字是 {value}，但数字格式 {format} 把它显示成另一个数量级（千位缩放，或“万元”显示用的假小数点），表上看到的不是存储的数字，未汇总；请直接填入以{unit}为单位的数字，并把格式改为常规数值格式",
 			"the stored figure is {value}, but the number format {format} shows it at another magnitude (scaled by thousands, or a literal point such as 0!.0000, which shows yuan as ten-thousands): the sheet does not show the figure stored, so it was not consolidated; type the figure in {unit} and set a plain number format"}},
+	RuleFormatText: {Text{"格式只显示文字", "format shows only text"},
+		Text{"存储的数字是 {value}，但数字格式 {format} 不显示这个数字，只显示文字“{shown}”：表上看到的不是存储的数字，未汇总；请直接填入以{unit}为单位的数字，并把格式改为常规数值格式",
+			"the stored figure is {value}, but the number format {format} shows none of its digits, only the text \"{shown}\": the sheet does not show the figure stored, so it was not consolidated; type the figure in {unit} and set a plain number format"}},
 	RuleDuplicateHeader: {Text{"表头重复", "header twice"},
 		Text{"表头“{header}”出现两次（{first} 列和 {column} 列）：按 {first} 列读取，{column} 列的数字未汇总；请删除多出的列",
 			"the header \"{header}\" occurs twice (columns {first} and {column}): column {first} is read, the figures of column {column} were not consolidated; delete the extra column"}},

@@ -131,6 +131,12 @@ type rawCell struct {
 	// Scaled: the format code of a style that shows a number at another
 	// magnitude than stored (#,##0, or the 万元 trick 0!.0000), "" else.
 	Scaled string
+	// Literal: the cell's format shows text of its own in place of the
+	// number's digits (a format "110.23" shows 110.23 whatever is
+	// stored); nil else.
+	Literal *literalFormat
+	// Places: the decimal places a percentage format shows.
+	Places int8
 }
 
 type sheetInfo struct {
@@ -164,6 +170,10 @@ type xlsx struct {
 	percentStyles []bool
 	hideStyles    []uint8  // cellXfs index → hidePositive | hideNegative
 	scaledStyles  []string // cellXfs index → its format code, when it shows another magnitude
+	// literalStyles: cellXfs index → a format that shows text of its own
+	// in place of a number's digits, nil for nearly all (styles.go)
+	literalStyles []*literalFormat
+	percentPlaces []int8 // cellXfs index → a percentage's decimal places
 	// invisibleStyles: cellXfs index → its font is the colour of its
 	// background (white on white)
 	invisibleStyles []bool
@@ -330,6 +340,10 @@ func (x *xlsx) open(name string) (io.ReadCloser, error) {
 			fmt.Sprintf("%s unpacks to %d bytes, over the %d-byte limit", name, u, x.lim.MaxPartBytes), nil)
 	}
 	rc, err := f.Open()
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return nil, fileErr(fmt.Sprintf("%s 使用了未知的压缩方法 %d（Excel 只用 deflate 或不压缩），无法解压：文件已损坏或被改动", name, f.Method),
+			fmt.Sprintf("%s is packed with compression method %d, which no spreadsheet writes (Excel uses deflate or none): damaged or altered", name, f.Method), nil)
+	}
 	if err != nil {
 		return nil, fileErr("无法解压 "+name, "cannot unpack "+name, err)
 	}
@@ -363,6 +377,7 @@ type relationships struct {
 		ID     string `xml:"Id,attr"`
 		Type   string `xml:"Type,attr"`
 		Target string `xml:"Target,attr"`
+		Mode   string `xml:"TargetMode,attr"`
 	} `xml:"Relationship"`
 }
 
@@ -395,6 +410,15 @@ func (x *xlsx) readWorkbook() error {
 	target := map[string]string{}
 	sstPart := ""
 	for _, r := range rels.Rels {
+		if r.Mode == "External" {
+			// A sheet, string table or styles in another file: Excel
+			// reads none from outside the workbook, and a reader that
+			// resolves the target as a part name reads something else.
+			if i := strings.LastIndex(r.Type, "/"); i >= 0 && (r.Type[i:] == "/worksheet" || r.Type[i:] == "/sharedStrings" || r.Type[i:] == "/styles") {
+				return externalRel(r.ID, r.Target)
+			}
+			continue
+		}
 		t, err := relTarget(r.Target)
 		if err != nil {
 			return err
@@ -958,6 +982,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		cur.Percent = x.isPercent(n)
 		if n >= 0 && n < len(x.hideStyles) {
 			cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
+			cur.Literal, cur.Places = x.literalStyles[n], x.percentPlaces[n]
 			if x.invisibleStyles[n] {
 				cur.Hides |= hideByColor
 			}
