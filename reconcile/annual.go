@@ -1,6 +1,9 @@
 package reconcile
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // compareAnnuals holds each past year's 年报 against the same year's
 // monthly returns among the files. The 年报 is the year's figure (it is
@@ -82,14 +85,16 @@ func (l *Ledger) compareAnnual(def *Indicator, y int, annual Figure, depts []str
 	if def.Aggregation == Latest {
 		what = Text{"期末数", "its level"}
 	}
-	file := ""
-	if len(months) > 0 {
-		file = months[0]
+	// Every department's December return that makes the figure: when
+	// several report the indicator, each is named, not only the first.
+	files := Text{strings.Join(months, "、"), strings.Join(months, ", ")}
+	if len(months) > 1 {
+		files = Text{files[0] + " 合计", files[1] + ", summed"}
 	}
 	l.finding(Finding{Source: Source{File: annualFile}, Department: annualDept, Period: year,
 		Rule: RuleAnnualDiffers, Severity: Warning,
 		Fields: Fields{"indicator": def.Name, "year": year, "annual": annual.Value.String(), "december": monthly.Value.String(),
-			"diff": annual.Value.Sub(monthly.Value).String(), "unit": def.Unit.Name, "month_file": file, "what": what}})
+			"diff": annual.Value.Sub(monthly.Value).String(), "unit": def.Unit.Name, "month_file": files, "what": what}})
 }
 
 // annualFile is the file of year y's 年报 that carries ind, and its
