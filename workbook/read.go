@@ -532,6 +532,9 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	if err := lay.checkMerged(sub, sh, x, si, headerRow, maxFindings); err != nil {
 		return nil, err
 	}
+	if err := lay.checkConditional(sub, sh, x, si, headerRow, maxFindings); err != nil {
+		return nil, err
+	}
 	if st.sr != nil {
 		st.sr.End(sh.Cells)
 		st.sr = nil

@@ -91,8 +91,10 @@ func (x *xlsx) readStyles(part string) {
 	inFonts, inFills, inFont := false, false, false
 	curFill, curPattern := "", ""
 	inXfs := false
+	inDxfs, inDxf := false, false
+	dxfFont, dxfFill := "", ""
 	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles, x.invisibleStyles = nil, nil, nil, nil, nil
-	x.literalStyles, x.percentPlaces = nil, nil
+	x.literalStyles, x.percentPlaces, x.tintedStyles, x.dxfs = nil, nil, nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -124,8 +126,21 @@ func (x *xlsx) readStyles(part string) {
 					fontColor = append(fontColor, "")
 				}
 			case "color":
-				if inFont {
+				switch {
+				case inDxf:
+					dxfFont = colorOf(d)
+				case inFont:
 					fontColor[len(fontColor)-1] = colorOf(d)
+				}
+			case "dxfs":
+				inDxfs = true
+			case "dxf":
+				if inDxfs {
+					inDxf, dxfFont, dxfFill = true, "", ""
+				}
+			case "bgColor":
+				if inDxf {
+					dxfFill = colorOf(d) // a dxf's solid fill is its bgColor
 				}
 			case "fills":
 				inFills = true
@@ -134,6 +149,9 @@ func (x *xlsx) readStyles(part string) {
 			case "patternFill":
 				curPattern, _ = d.attr("patternType")
 			case "fgColor":
+				if inDxf && dxfFill == "" {
+					dxfFill = colorOf(d)
+				}
 				if inFills {
 					curFill = colorOf(d)
 				}
@@ -148,6 +166,7 @@ func (x *xlsx) readStyles(part string) {
 				fo, _ := d.attr("fontId")
 				fi, _ := d.attr("fillId")
 				x.invisibleStyles = append(x.invisibleStyles, invisible(fontColor, fillColor, fo, fi))
+				x.tintedStyles = append(x.tintedStyles, tinted(fillColor, fi))
 				date, ok := custom[n]
 				pct := percent[n]
 				if !ok {
@@ -164,6 +183,13 @@ func (x *xlsx) readStyles(part string) {
 			switch string(d.name) {
 			case "cellXfs":
 				inXfs = false
+			case "dxfs":
+				inDxfs = false
+			case "dxf":
+				if inDxf && len(x.dxfs) < maxStyleColors {
+					x.dxfs = append(x.dxfs, dxfEffect(dxfFont, dxfFill))
+				}
+				inDxf = false
 			case "fonts":
 				inFonts = false
 			case "font":
@@ -526,4 +552,26 @@ func onlyText(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// tinted reports whether a cell format fills the cell with a colour other
+// than white.
+func tinted(fillColor []string, fillID string) bool {
+	fi, err := strconv.Atoi(fillID)
+	return err == nil && fi >= 0 && fi < len(fillColor) && fillColor[fi] != "" && !white(fillColor[fi])
+}
+
+// dxfEffect says what a conditional format's style does to a figure: a
+// font of its own fill's colour hides it; a white font without a fill
+// hides it on an unfilled (white) cell.
+func dxfEffect(font, fill string) uint8 {
+	switch {
+	case font == "":
+		return dxfShows
+	case fill != "" && (font == fill || white(font) && white(fill)):
+		return dxfHides
+	case fill == "" && white(font):
+		return dxfWhiteFont
+	}
+	return dxfShows
 }

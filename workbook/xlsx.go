@@ -137,6 +137,8 @@ type rawCell struct {
 	Literal *literalFormat
 	// Places: the decimal places a percentage format shows.
 	Places int8
+	// Tinted: the cell's style fills it with a colour (not white).
+	Tinted bool
 }
 
 type sheetInfo struct {
@@ -164,7 +166,11 @@ type xlsx struct {
 	hiddenCols map[int]bool
 	// merges are the sheet's merged ranges (<mergeCell>, after the rows),
 	// complete when its scan ends; at most maxMerges are kept.
-	merges     []cellRange
+	merges []cellRange
+	// conds are the sheet's conditional formats that may hide a figure
+	// (<conditionalFormatting>, after the rows; cond.go), at most
+	// maxConds kept.
+	conds      []condRule
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	// percentStyles: cellXfs index → shows a percentage (styles.go)
 	percentStyles []bool
@@ -173,7 +179,9 @@ type xlsx struct {
 	// literalStyles: cellXfs index → a format that shows text of its own
 	// in place of a number's digits, nil for nearly all (styles.go)
 	literalStyles []*literalFormat
-	percentPlaces []int8 // cellXfs index → a percentage's decimal places
+	percentPlaces []int8  // cellXfs index → a percentage's decimal places
+	tintedStyles  []bool  // cellXfs index → a fill of a colour, not white
+	dxfs          []uint8 // dxf index → dxfShows, dxfWhiteFont, dxfHides (cond.go)
 	// invisibleStyles: cellXfs index → its font is the colour of its
 	// background (white on white)
 	invisibleStyles []bool
@@ -665,7 +673,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	d := newXMLTokens(r)
 	defer d.release()
 	d.max = x.lim.MaxTextBytes
-	x.hiddenCols, x.colRedefs, x.merges = map[int]bool{}, 0, x.merges[:0]
+	x.hiddenCols, x.colRedefs, x.merges, x.conds = map[int]bool{}, 0, x.merges[:0], x.conds[:0]
 	sc := &rowScan{x: x, name: s.name, fn: fn, span: noSpans}
 	var cell simpleCell
 	for {
@@ -708,9 +716,12 @@ type rowScan struct {
 
 	cells []rawCell
 	spans []cellSpans // of cells, in text
-	text  []byte      // the row's references and stored texts
-	cur   rawCell     // the cell being read
-	span  cellSpans   // of cur
+
+	condRanges []cellRange // of the <conditionalFormatting> being read
+	inCond     bool        // in a <cfRule> kept (cond.go)
+	text       []byte      // the row's references and stored texts
+	cur        rawCell     // the cell being read
+	span       cellSpans   // of cur
 
 	row           int
 	hidden, inRow bool
@@ -841,6 +852,17 @@ func (sc *rowScan) start(d *xmlTokens) error {
 			return sc.bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
 		}
 		sc.inSheet, sc.sheetData = true, true
+	case "conditionalFormatting":
+		sc.condRanges = nil
+		if v, ok := d.attrBytes("sqref"); ok {
+			sc.condRanges = condRanges(string(v))
+		}
+	case "cfRule":
+		sc.inCond = x.addCond(d, sc.condRanges)
+	case "formula":
+		if sc.inCond {
+			sc.buf, sc.inText = sc.buf[:0], true
+		}
 	case "mergeCell":
 		if v, ok := d.attrBytes("ref"); ok && len(x.merges) < maxMerges {
 			if r, ok := parseRange(string(v)); ok && r.cells() > 1 {
@@ -982,7 +1004,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		cur.Percent = x.isPercent(n)
 		if n >= 0 && n < len(x.hideStyles) {
 			cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
-			cur.Literal, cur.Places = x.literalStyles[n], x.percentPlaces[n]
+			cur.Literal, cur.Places, cur.Tinted = x.literalStyles[n], x.percentPlaces[n], x.tintedStyles[n]
 			if x.invisibleStyles[n] {
 				cur.Hides |= hideByColor
 			}
@@ -1049,6 +1071,13 @@ func (sc *rowScan) end(name []byte) error {
 		sc.span.val, sc.inText = sc.keep(sc.buf), false
 	case "f":
 		sc.span.f, sc.inText = sc.keep(sc.buf), false
+	case "formula":
+		if sc.inCond {
+			x.condFormula(string(sc.buf))
+			sc.buf, sc.inText = sc.buf[:0], false
+		}
+	case "cfRule":
+		sc.inCond = false
 	case "t":
 		if sc.inIS {
 			sc.inText = false

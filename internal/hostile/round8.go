@@ -83,6 +83,12 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>`).
 			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
 		finding("font_hides_value", "110.23 is set in the colour of its background"))
+	// The same white font for negative figures only: none is negative,
+	// so every figure shows and nothing is said.
+	v("conditional-white-unmet", "read correctly", "a conditional format on C4:C43 (cell < 0) with a white font: no figure meets it",
+		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>`).
+			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
+		same)
 
 	// Dates where a figure goes.
 	v("date-in-figure", "what Excel shows", "C4 stores 43876 with the built-in date format 14: the sheet shows 2020/2/15",
