@@ -109,7 +109,9 @@ func (x *xlsx) readStyles(part string) {
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = isDateFormat(code)
 					percent[n] = isPercentFormat(code)
-					places[n] = percentPlaces(code)
+					if percent[n] {
+						places[n] = percentPlaces(code)
+					}
 					if l := literalOf(code); l != nil {
 						literal[n] = l
 					}
