@@ -722,6 +722,9 @@ type layout struct {
 	index []int32 // sheet column → table column + 1; 0 (or past its end) for none
 	lines map[string]int
 	byCol []*rawCell // scratch, per row
+	// rowCells: the row being read, for a formula over its cells
+	// (rowFormula)
+	rowCells []rawCell
 	// Per table column, worked out once per sheet: whether it is a value
 	// column, its unit (to tell a figure from text) and, in an entity
 	// table, its indicator's unit name.
@@ -1012,6 +1015,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		r.LineN = n
 	}
 	r.Footer = footerLike
+	l.rowCells = cells
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
@@ -1155,6 +1159,9 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		if f != nil {
 			def, _ := l.s.Indicator(ind)
 			fitExample(f, def) // an example that fits the column (整数, not negative)
+		}
+		if f == nil && !isTotal && !footerLike {
+			f = l.staleFormula(cell, l.byCol[ci], r.Line)
 		}
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program

@@ -127,6 +127,12 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 	// Formulas whose cached value is not what the formula gives.
 	v("formula-stale-value", "formulas", "C4 is =C5-293.53 (110.23) caching 999999 (calculation set to manual)",
 		p().edit(sheet, c4, cell("C4", `<f>C5-293.53</f><v>999999</v>`)).bytes(), finding("formula_result_differs", "the file holds 999999"))
+	// The same over a cell of its own row, which tally can work out as
+	// the row is read: a stale value is refused, a current one read.
+	v("formula-stale-same-row", "formulas", "C4 is =D4-161.38 (110.23) caching 999999",
+		p().edit(sheet, c4, cell("C4", `<f>D4-161.38</f><v>999999</v>`)).bytes(), finding("formula_result_differs", "gives 110.23 from the cells it refers to, but the file holds 999999"))
+	v("formula-same-row", "read correctly", "C4 is =D4-161.38 caching 110.23",
+		p().edit(sheet, c4, cell("C4", `<f>D4-161.38</f><v>110.23</v>`)).bytes(), same)
 	v("formula-div0", "formulas", "C4 is =C5/0 caching the error #DIV/0!",
 		p().edit(sheet, c4, `<c r="C4" s="`+st+`" t="e"><f>C5/0</f><v>#DIV/0!</v></c>`).bytes(), finding("formula_error", "#DIV/0!"))
 	v("formula-boolean", "formulas", "C4 is =C5>0 caching the boolean TRUE",
