@@ -99,12 +99,36 @@ func readFile(path, display string, s *reconcile.Spec, lim Limits, st *stream) r
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+	n, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1))
+	if err != nil {
 		return unreadable(identifyByName(sub, filepath.Base(path), s), &FileError{osCause(err), err}) // said under 无法读取文件：
 	}
 	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return read(sub, f, info.Size(), filepath.Base(path), s, lim, st)
+	if whileReading != nil {
+		whileReading(path)
+	}
+	sub = read(sub, f, info.Size(), filepath.Base(path), s, lim, st)
+	// A file still being written or copied (a download in progress, a
+	// department saving over it) is read as whatever it was at each
+	// moment: its hash, its size and its rows would be of different
+	// bytes. It is refused, to be read again once complete.
+	if now, err := f.Stat(); err == nil && (n != info.Size() && info.Size() <= lim.filled().MaxFileBytes ||
+		now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())) {
+		if sub.Department == "" {
+			sub = identifyByName(sub, filepath.Base(path), s)
+		}
+		return unreadable(sub, errChanging)
+	}
+	return sub
 }
+
+// errChanging says a file changed while tally read it.
+var errChanging = fileErr("文件在读取过程中被改动（可能仍在写入或复制），未汇总；请等写入完成后重新运行",
+	"the file changed while it was read (still being written or copied?) and was not consolidated; run again once it is complete", nil)
+
+// whileReading, when set (by a test), is called between hashing a file
+// and reading it: a writer at work on it.
+var whileReading func(path string)
 
 // Read reads a submission from r, whole (as ReadFile). sub carries the
 // file's display name and hash; base is the file's own name, used when it
