@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -91,6 +92,54 @@ func TestExcelFormQuotesODSAsA1(t *testing.T) {
 	} {
 		if got := excelForm(in); got != want {
 			t.Errorf("excelForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// rowFormula works out arithmetic over constants and cells of the row,
+// exactly, and declines anything else: another row, a function, a range,
+// another sheet, a text cell, division by zero, a formula nested past the
+// bound.
+func TestRowFormula(t *testing.T) {
+	cells := []rawCell{
+		{Col: 2, Type: "s", Value: "甲"},
+		{Col: 3, Value: "110.23"},
+		{Col: 4, Value: "271.61"},
+		{Col: 5, Value: "12", Date: true},
+	}
+	for _, c := range []struct {
+		f    string
+		want string // "" for not evaluated
+	}{
+		{"D4-161.38", "110.23"},
+		{"$D$4-C4", "161.38"},
+		{"(C4+D4)*2/4", "190.92"},
+		{"-C4+-(-1)", "-109.23"},
+		{"100+10.23", "110.23"},
+		{"F4+1", "1"}, // an empty cell is 0
+		{"C5+1", ""},  // another row
+		{"SUM(C4:D4)", ""},
+		{"C4:D4", ""},
+		{"Sheet1!C4", ""},
+		{"B4+1", ""}, // text
+		{"E4+1", ""}, // a date
+		{"C4/0", ""},
+		{"C4/(D4-D4)", ""},
+		{"C4+", ""},
+		{"(C4", ""},
+		{"C4)", ""},
+		{"10%", ""},
+		{"2^3", ""},
+		{"1E+3", ""},
+		{strings.Repeat("(", 100) + "1" + strings.Repeat(")", 100), ""},
+		{strings.Repeat("-", 100) + "1", ""},
+	} {
+		got, ok := rowFormula(c.f, 4, cells)
+		switch {
+		case c.want == "" && ok:
+			t.Errorf("=%s: %s, want not evaluated", c.f, got)
+		case c.want != "" && (!ok || !got.Equal(decimal.RequireFromString(c.want))):
+			t.Errorf("=%s: %s %v, want %s", c.f, got, ok, c.want)
 		}
 	}
 }
