@@ -42,6 +42,7 @@ var advice = map[Rule]Text{
 	RuleFormatText:      {"按列标题的单位直接填入数字，把单元格格式改为“数值”", "type the figure in the column's unit and set the cell's format to a plain number"},
 	RuleDuplicateHeader: {"删除复制出的多余列，只在模板原有的列中填写", "delete the copied column; fill in only the template's own columns"},
 	RuleFontHides:       {"把字体颜色改回黑色（自动），核实数据后重新上传", "set the font colour back to black (automatic), check the figure and upload again"},
+	RuleCondHides:       {"清除该单元格的条件格式（开始 → 条件格式 → 清除规则），核实数据后重新上传", "clear the cell's conditional format (Home → Conditional Formatting → Clear Rules), check the figure and upload again"},
 	RuleOutsideArea:     {"只在模板的填报区域内填写，删除区域外的数据", "fill in only the template's input area; delete what is outside it"},
 	RuleCodeNames:       {"同一信用代码只对应一个单位名称，请统一名称", "one credit code, one name: make the names agree"},
 	RuleAppears:         {"核实该单位是否为本年新增；如是请在“说明”栏注明", "check whether the entity is new this year; if so, say so in the 说明 column"},

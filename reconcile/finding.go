@@ -75,15 +75,18 @@ const (
 	RuleFormatText      Rule = "format_shows_text"
 	RuleDuplicateHeader Rule = "duplicate_header"
 	RuleFontHides       Rule = "font_hides_value"
-	RuleFormatHides     Rule = "format_hides_value"
-	RuleCodeNames       Rule = "credit_code_names"
-	RuleAppears         Rule = "entity_appears"
-	RuleNoFingerprint   Rule = "not_a_template"
-	RuleWrongTemplate   Rule = "wrong_template"
-	RuleOldTemplate     Rule = "old_template"
-	RuleChoice          Rule = "not_a_choice"
-	RuleRange           Rule = "out_of_range"
-	RuleDisappears      Rule = "entity_disappears"
+	// RuleCondHides is a figure a conditional format sets in the colour of
+	// its background.
+	RuleCondHides     Rule = "conditional_hides_value"
+	RuleFormatHides   Rule = "format_hides_value"
+	RuleCodeNames     Rule = "credit_code_names"
+	RuleAppears       Rule = "entity_appears"
+	RuleNoFingerprint Rule = "not_a_template"
+	RuleWrongTemplate Rule = "wrong_template"
+	RuleOldTemplate   Rule = "old_template"
+	RuleChoice        Rule = "not_a_choice"
+	RuleRange         Rule = "out_of_range"
+	RuleDisappears    Rule = "entity_disappears"
 	// Rules of hostile or damaged input (issue 11).
 	RuleUnreadableFolder Rule = "unreadable_folder"
 	RuleNotAnnotated     Rule = "not_annotated"
@@ -256,6 +259,9 @@ var catalogue = map[Rule]message{
 	RuleFontHides: {Text{"字体颜色隐藏的数据", "figure hidden by its colour"},
 		Text{"数值 {value} 的字体颜色与底色相同（如白底白字），表上看不到，但照常读取；请改回黑色字体并核实",
 			"{value} is set in the colour of its background (white on white), so it is not seen on the sheet, but it is read as usual; set a black font and check it"}},
+	RuleCondHides: {Text{"条件格式隐藏的数据", "figure hidden by a conditional format"},
+		Text{"数值 {value} 被条件格式设成与底色相同的颜色（如白底白字），表上看不到，但照常读取；请清除该单元格的条件格式并核实",
+			"{value} is set in the colour of its background by a conditional format (white on white), so it is not seen on the sheet, but it is read as usual; clear the cell's conditional format and check it"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},

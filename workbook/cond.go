@@ -12,7 +12,9 @@ import (
 // A conditional format (<conditionalFormatting>, listed after the rows)
 // can set a figure's font to the colour of its background — white on the
 // sheet's white — when a condition holds: the figure is then on no one's
-// screen or paper, like one in a white font of its own (font_hides_value).
+// screen or paper, like one in a white font of its own (font_hides_value),
+// and said as such at the cell (conditional_hides_value, a rule of its own
+// so that what to do names the conditional format).
 // tally says so where it can decide the condition exactly: a comparison
 // of the cell with constants (cellIs: greater than 0, between 1 and 1000)
 // or an expression that is the constant TRUE. A condition on other cells,
@@ -184,7 +186,7 @@ func (l *layout) checkConditional(sub *reconcile.Submission, sh *reconcile.Sheet
 				r := &conds[k]
 				if r.applies(c.Col, row) && (!r.ownFill || !c.Tinted) && r.holds(v) {
 					sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
-						reconcile.RuleFontHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
+						reconcile.RuleCondHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
 					break
 				}
 			}

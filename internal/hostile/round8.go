@@ -78,11 +78,13 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 			edit(sheet, c4, `<c r="C4" s="5011"><v>110.23</v></c>`).bytes(),
 		finding("format_hides_value", "110.23 has a number format that shows nothing"))
 	// A conditional format whose style sets the font white on the white
-	// sheet when the figure is positive: on no one's screen.
+	// sheet when the figure is positive: on no one's screen. Labelled
+	// font_hides_value before the run; given a rule of its own when fixed,
+	// so that what to do says to clear the conditional format.
 	v("conditional-white-font", "what Excel shows", "a conditional format on C4:C43 (cell > 0) with a white font",
 		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>`).
 			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
-		finding("font_hides_value", "110.23 is set in the colour of its background"))
+		finding("conditional_hides_value", "110.23 is set in the colour of its background by a conditional format"))
 	// The same white font for negative figures only: none is negative,
 	// so every figure shows and nothing is said.
 	v("conditional-white-unmet", "read correctly", "a conditional format on C4:C43 (cell < 0) with a white font: no figure meets it",
