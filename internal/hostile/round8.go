@@ -92,6 +92,16 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
 		same)
 
+	// A number typed before the cell was set to Text (@) stays a number:
+	// shown left-aligned, read as it is.
+	v("text-format-number", "read correctly", "C4 stores the number 110.23 in a cell formatted Text (@, numFmtId 49)",
+		builtin(p(), 49, "110.23").bytes(), same)
+	// Column D (本年累计) an outline group collapsed beside E.
+	v("column-outline-collapsed", "hidden figures", "column D an outline group collapsed (hidden, outlineLevel 1; E collapsed)",
+		p().edit(sheet, `<col customWidth="true" max="4" min="3" width="18.8"></col><col customWidth="true" max="5" min="5" width="27.200000000000003"></col>`,
+			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="18.8" hidden="1" outlineLevel="1"></col><col customWidth="true" max="5" min="5" width="27.200000000000003" collapsed="1"></col>`).bytes(),
+		finding("hidden_cell", "271.61 is in a hidden column"))
+
 	// Dates where a figure goes.
 	v("date-in-figure", "what Excel shows", "C4 stores 43876 with the built-in date format 14: the sheet shows 2020/2/15",
 		builtin(p(), 14, "43876").bytes(), finding("date_not_a_figure", "2020-02-15"))
