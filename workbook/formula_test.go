@@ -143,3 +143,32 @@ func TestRowFormula(t *testing.T) {
 		}
 	}
 }
+
+// A number format shows text of its own in place of a figure only when no
+// section that shows the figure has a digit placeholder, General (also
+// Chinese Excel's G/通用格式) or @.
+func TestLiteralFormats(t *testing.T) {
+	for code, want := range map[string][2]string{
+		`"110.23"`:               {"110.23", ""},
+		`"见附表";"负数"`:             {"见附表", "负数"},
+		`0.00;"负数"`:              {"", "负数"},
+		`#,##0.00;-#,##0.00;"-"`: {"", ""},
+		`[DBNum1][$-804]G/通用格式`:  {"", ""},
+		`General`:                {"", ""},
+		`@`:                      {"", ""},
+		`;;;`:                    {"", ""},
+		`yyyy"年"m"月"`:            {"", ""},
+		`[<1000]"小";#,##0.00`:    {"", ""},
+		`#,##0.00" 万元"`:          {"", ""},
+		`0.0E+00`:                {"", ""},
+	} {
+		l := literalOf(code)
+		var got [2]string
+		if l != nil {
+			got = l.shown
+		}
+		if got != want {
+			t.Errorf("%s: shows %q, want %q", code, got, want)
+		}
+	}
+}

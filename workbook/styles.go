@@ -91,7 +91,7 @@ func (x *xlsx) readStyles(part string) {
 	inFonts, inFills, inFont := false, false, false
 	curFill, curPattern := "", ""
 	inXfs := false
-	inDxfs, inDxf := false, false
+	inDxfs, inDxf, inDxfFont := false, false, false
 	dxfFont, dxfFill := "", ""
 	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles, x.invisibleStyles = nil, nil, nil, nil, nil
 	x.literalStyles, x.percentPlaces, x.tintedStyles, x.dxfs = nil, nil, nil, nil
@@ -123,14 +123,15 @@ func (x *xlsx) readStyles(part string) {
 			case "fonts":
 				inFonts = true
 			case "font":
+				inDxfFont = inDxf
 				if inFonts && len(fontColor) < maxStyleColors {
 					inFont = true
 					fontColor = append(fontColor, "")
 				}
 			case "color":
 				switch {
-				case inDxf:
-					dxfFont = colorOf(d)
+				case inDxfFont:
+					dxfFont = colorOf(d) // not a border's colour
 				case inFont:
 					fontColor[len(fontColor)-1] = colorOf(d)
 				}
@@ -195,7 +196,7 @@ func (x *xlsx) readStyles(part string) {
 			case "fonts":
 				inFonts = false
 			case "font":
-				inFont = false
+				inFont, inDxfFont = false, false
 			case "fills":
 				inFills = false
 			case "fill":
@@ -519,7 +520,9 @@ func literalOf(code string) *literalFormat {
 // onlyText returns the text a format section prints when it holds no
 // digit placeholder, General or @; ok is false when it shows the number.
 func onlyText(s string) (string, bool) {
-	if strings.Contains(strings.ToLower(s), "general") {
+	// General, and its localised names: G/通用格式 (Chinese Excel),
+	// G/標準 (Japanese).
+	if strings.Contains(strings.ToLower(s), "general") || strings.Contains(s, "G/") {
 		return "", false
 	}
 	var b strings.Builder

@@ -102,6 +102,13 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="18.8" hidden="1" outlineLevel="1"></col><col customWidth="true" max="5" min="5" width="27.200000000000003" collapsed="1"></col>`).bytes(),
 		finding("hidden_cell", "271.61 is in a hidden column"))
 
+	// A conditional format that draws a white border (the dxf's only
+	// colour is a border's): every figure shows.
+	v("conditional-white-border", "read correctly", "a conditional format on C4:C43 (cell > 0) drawing a white border, font untouched",
+		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><border><left style="thin"><color rgb="FFFFFFFF"/></left></border></dxf></dxfs>`).
+			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
+		same)
+
 	// Dates where a figure goes.
 	v("date-in-figure", "what Excel shows", "C4 stores 43876 with the built-in date format 14: the sheet shows 2020/2/15",
 		builtin(p(), 14, "43876").bytes(), finding("date_not_a_figure", "2020-02-15"))
