@@ -307,7 +307,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 		}
 		if n > 0 {
 			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
-				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n}))
+				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n, "seen": sheetSeen(si)}))
 		}
 	}
 	return nil
@@ -565,6 +565,19 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		return sh, st.flush(sub, nil)
 	}
 	return sh, nil
+}
+
+// sheetSeen says, for a finding, whether a sheet is on the screen when the
+// file is opened: a hidden one is not, and a very hidden one (veryHidden)
+// cannot even be unhidden in Excel.
+func sheetSeen(si sheetInfo) reconcile.Text {
+	switch {
+	case si.veryHidden:
+		return reconcile.Text{"（该表被设为“非常隐藏”，在 Excel 中看不到，也无法取消隐藏）", " (very hidden: not seen in Excel, which offers no way to unhide it)"}
+	case si.hidden:
+		return reconcile.Text{"（该表被隐藏，打开文件时看不到）", " (hidden: not seen when the file is opened)"}
+	}
+	return reconcile.Text{"", ""}
 }
 
 // statedMonth is a month as a title states it: 2020年4月, not a day of it

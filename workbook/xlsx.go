@@ -144,6 +144,9 @@ type rawCell struct {
 type sheetInfo struct {
 	name, part string
 	hidden     bool
+	// veryHidden: workbook.xml's state="veryHidden", which Excel offers no
+	// way to unhide (only VBA does)
+	veryHidden bool
 }
 
 // xlsx is an opened workbook package: its sheet list and string table.
@@ -468,7 +471,7 @@ func (x *xlsx) readWorkbook() error {
 				fmt.Sprintf("sheets %q and %q in workbook.xml are the same part %s", other, s.Name, t), nil)
 		}
 		parts[strings.ToLower(t)] = s.Name
-		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: t, hidden: s.State != "" && s.State != "visible"})
+		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: t, hidden: s.State != "" && s.State != "visible", veryHidden: s.State == "veryHidden"})
 	}
 	if sstPart != "" {
 		return x.readSharedStrings(sstPart)

@@ -131,7 +131,7 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 		return q.edit("xl/workbook.xml", `</sheets>`, entry+`</sheets>`)
 	}
 	v("very-hidden-copy", "hidden figures", "a veryHidden sheet \"税收收入 (2)\" (Excel's name for a copy) holding the table with 999999 in C4",
-		addSheet(p(), "税收收入 (2)", ` state="veryHidden"`, false).bytes(), finding("other_sheet", `sheet "税收收入 (2)"`))
+		addSheet(p(), "税收收入 (2)", ` state="veryHidden"`, false).bytes(), finding("other_sheet", `sheet "税收收入 (2)" (very hidden: not seen in Excel`))
 	v("sheet-lookalike-first", "ambiguous package", "a sheet \"税收收入　\" (an ideographic space after it) before the real 税收收入, with 999999 in C4",
 		addSheet(p(), "税收收入\u3000", "", true).bytes(), finding("other_sheet", "税收收入\u3000"))
 
