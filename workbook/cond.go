@@ -16,9 +16,11 @@ import (
 // and said as such at the cell (conditional_hides_value, a rule of its own
 // so that what to do names the conditional format).
 // tally says so where it can decide the condition exactly: a comparison
-// of the cell with constants (cellIs: greater than 0, between 1 and 1000)
-// or an expression that is the constant TRUE. A condition on other cells,
-// a formula, a rank or an average is not judged (nothing is said).
+// of the cell with constants (cellIs: greater than 0, between 1 and 1000),
+// an expression comparing the cell itself with a constant (C4>0 over
+// C4:C43, written for its first cell and moved to each as Excel moves a
+// formula), or the constant TRUE. A condition on other cells, a formula, a
+// rank or an average is not judged (nothing is said).
 
 // condRule is one <cfRule> whose style (a dxf) hides what it applies to.
 type condRule struct {
@@ -91,12 +93,19 @@ func (r *condRule) applies(col, row int) bool {
 	return false
 }
 
-// holds reports whether the rule's condition holds for the figure v, when
-// tally can decide it exactly; false when it cannot.
-func (r *condRule) holds(v decimal.Decimal) bool {
+// holds reports whether the rule's condition holds for the figure v in
+// the cell (col, row), when tally can decide it exactly; false when it
+// cannot.
+func (r *condRule) holds(v decimal.Decimal, col, row int) bool {
 	switch r.typ {
 	case "expression":
-		return len(r.f) == 1 && strings.EqualFold(r.f[0], "TRUE")
+		if len(r.f) != 1 {
+			return false
+		}
+		if strings.EqualFold(r.f[0], "TRUE") {
+			return true
+		}
+		return r.selfCompare(r.f[0], v, col, row)
 	case "cellIs":
 	default:
 		return false
@@ -112,8 +121,13 @@ func (r *condRule) holds(v decimal.Decimal) bool {
 	if len(k) == 0 {
 		return false
 	}
+	return compare(r.op, v, k)
+}
+
+// compare applies a cellIs operator to v and the rule's constants.
+func compare(op string, v decimal.Decimal, k []decimal.Decimal) bool {
 	a := k[0]
-	switch r.op {
+	switch op {
 	case "greaterThan":
 		return v.GreaterThan(a)
 	case "greaterThanOrEqual":
@@ -132,9 +146,58 @@ func (r *condRule) holds(v decimal.Decimal) bool {
 		}
 		lo, hi := decimal.Min(k[0], k[1]), decimal.Max(k[0], k[1])
 		in := v.GreaterThanOrEqual(lo) && v.LessThanOrEqual(hi)
-		return in == (r.op == "between")
+		return in == (op == "between")
 	}
 	return false
+}
+
+// selfCompare decides an expression of the form REF op CONST (or CONST op
+// REF) whose reference, written for the rule's first cell and moved to
+// (col, row) as Excel moves it ($ parts stay), is the cell itself.
+func (r *condRule) selfCompare(f string, v decimal.Decimal, col, row int) bool {
+	f = strings.ReplaceAll(strings.TrimPrefix(f, "="), " ", "")
+	ops := []struct{ sym, op, flipped string }{
+		{">=", "greaterThanOrEqual", "lessThanOrEqual"}, {"<=", "lessThanOrEqual", "greaterThanOrEqual"}, {"<>", "notEqual", "notEqual"},
+		{">", "greaterThan", "lessThan"}, {"<", "lessThan", "greaterThan"}, {"=", "equal", "equal"},
+	}
+	for _, o := range ops {
+		i := strings.Index(f, o.sym)
+		if i < 0 {
+			continue
+		}
+		left, right := f[:i], f[i+len(o.sym):]
+		if k, err := decimal.NewFromString(right); err == nil && r.movesTo(left, col, row) {
+			return compare(o.op, v, []decimal.Decimal{k})
+		}
+		if k, err := decimal.NewFromString(left); err == nil && r.movesTo(right, col, row) {
+			return compare(o.flipped, v, []decimal.Decimal{k})
+		}
+		return false
+	}
+	return false
+}
+
+// movesTo reports whether ref, relative to the rule's first cell, is the
+// cell (col, row) once moved there.
+func (r *condRule) movesTo(ref string, col, row int) bool {
+	if len(r.ranges) == 0 || ref == "" {
+		return false
+	}
+	colAbs := strings.HasPrefix(ref, "$")
+	body := strings.TrimPrefix(ref, "$")
+	rowAbs := strings.Contains(body, "$")
+	c, rw, ok := parseRef(strings.ReplaceAll(body, "$", ""))
+	if !ok {
+		return false
+	}
+	a := r.ranges[0]
+	if !colAbs {
+		c += col - int(a.c1)
+	}
+	if !rowAbs {
+		rw += row - int(a.r1)
+	}
+	return c == col && rw == row
 }
 
 // checkConditional reports the figures a conditional format shows in the
@@ -184,7 +247,7 @@ func (l *layout) checkConditional(sub *reconcile.Submission, sh *reconcile.Sheet
 			}
 			for k := range conds {
 				r := &conds[k]
-				if r.applies(c.Col, row) && (!r.ownFill || !c.Tinted) && r.holds(v) {
+				if r.applies(c.Col, row) && (!r.ownFill || !c.Tinted) && r.holds(v, c.Col, row) {
 					sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
 						reconcile.RuleCondHides, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
 					break

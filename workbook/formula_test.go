@@ -172,3 +172,37 @@ func TestLiteralFormats(t *testing.T) {
 		}
 	}
 }
+
+// A conditional format's expression is decided when it compares the cell
+// itself (its reference written for the range's first cell, moved as
+// Excel moves it) with a constant, and not otherwise.
+func TestConditionalSelfCompare(t *testing.T) {
+	r := condRule{ranges: []cellRange{{c1: 3, r1: 4, c2: 3, r2: 43}}, typ: "expression"}
+	v := decimal.RequireFromString("110.23")
+	for _, c := range []struct {
+		f        string
+		col, row int
+		want     bool
+	}{
+		{"C4>0", 3, 4, true},
+		{"C4>0", 3, 10, true}, // moved to C10
+		{"C4>200", 3, 10, false},
+		{"0<C4", 3, 7, true},
+		{"C4<=110.23", 3, 5, true},
+		{"C4<>0", 3, 5, true},
+		{"$C$4>0", 3, 10, false}, // always C4: another cell than C10
+		{"$C$4>0", 3, 4, true},
+		{"C$4>0", 3, 10, false},
+		{"$C4>0", 3, 10, true},
+		{"D4>0", 3, 4, false}, // another column
+		{"C4>D4", 3, 4, false},
+		{"SUM(C4)>0", 3, 4, false},
+		{"TRUE", 3, 4, true},
+		{"C4", 3, 4, false},
+	} {
+		r.f = []string{c.f}
+		if got := r.holds(v, c.col, c.row); got != c.want {
+			t.Errorf("%s at column %d row %d: %v, want %v", c.f, c.col, c.row, got, c.want)
+		}
+	}
+}

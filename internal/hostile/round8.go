@@ -102,6 +102,12 @@ func round8(p func() pkg, sh, c4, st string) []Variant {
 			`<col customWidth="true" max="3" min="3" width="18.8"></col><col customWidth="true" max="4" min="4" width="18.8" hidden="1" outlineLevel="1"></col><col customWidth="true" max="5" min="5" width="27.200000000000003" collapsed="1"></col>`).bytes(),
 		finding("hidden_cell", "271.61 is in a hidden column"))
 
+	// The same rule written as a formula for the range's first cell
+	// (Excel's "use a formula": =C4>0, moved to each cell).
+	v("conditional-expression-white", "what Excel shows", "a conditional format on C4:C43 by the formula C4>0 with a white font",
+		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>`).
+			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="expression" dxfId="0" priority="1"><formula>C4&gt;0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
+		finding("conditional_hides_value", "313.22 is set in the colour of its background by a conditional format"))
 	// A conditional format that draws a white border (the dxf's only
 	// colour is a border's): every figure shows.
 	v("conditional-white-border", "read correctly", "a conditional format on C4:C43 (cell > 0) drawing a white border, font untouched",
