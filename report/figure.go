@@ -337,7 +337,7 @@ done:
 		n = 2
 	case n == 0 && mag != "":
 		// 筹得资金 20万: the multiplier alone is the unit.
-	case n == 0 && mag == "" && (x.at(j) == '和' || x.at(j) == '、') && isDigit(x.at(j+1)):
+	case n == 0 && mag == "" && strings.ContainsRune("和、及与", x.at(j)) && isDigit(x.at(j+1)):
 		// 分别高于全国、全省5.9和2.9个百分点: a list of figures writes
 		// their shared unit once, after the last.
 		g, ok := x.number(j + 1)

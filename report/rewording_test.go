@@ -19,8 +19,9 @@ import (
 // to. It found rules that held only for the form the dev reports happened
 // to use (完成 before a yearly amount, 共计 heading a list, 同口径增加,
 // 年均增加, 年均递增, 超过千亿元 before the level reached, 初步预计 in the
-// subject; then 过 heading a list of bounds, 峰 before 上下, and 累积 — a
-// word some reports write for 累计 — read as no sum at all).
+// subject; then 过 heading a list of bounds, 峰 before 上下, 累积 — a word
+// some reports write for 累计 — read as no sum at all, and a unit written
+// once after figures joined by 及).
 // It reads dev/ only. Its forms run in parallel: each rereads the reports
 // on its own and only reads the shared base readings.
 
@@ -91,6 +92,8 @@ var rewordings = []rewording{
 	{name: "累计 as 累积", do: replacer("累计", "累积")},
 	{name: "增长 as 提高 before a rate", do: reRewrite(`([^同比年均])增长(\d+(\.\d+)?%)`, "${1}提高${2}")},
 	{name: "以上 as 及以上 after a figure", do: reRewrite(`(\d(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))以上`, "${1}及以上")},
+	{name: "和 as 及 between figures", do: reRewrite(`(\d%?)和(\d)`, "${1}及${2}")},
+	{name: "同比增长 as 同比上升 before a rate", do: reRewrite(`同比增长(\d+(\.\d+)?%)`, "同比上升${1}")},
 	{name: "约X as X左右", do: reRewrite(`([^大])约(\d+(\.\d+)?\s*(%|[万亿]?(元|人|家|个|户|项|亩|吨)))([，。；、,;])`, "${1}${2}左右${6}")},
 	{name: "预计 as 预计到年末 opening a clause", do: reRewrite(`([，。；,;])预计(完成|实现)`, "${1}预计到年末，${2}")},
 }

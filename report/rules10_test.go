@@ -86,6 +86,10 @@ func TestReadingRulesRound4(t *testing.T) {
 			"过去一年，输入病例本地扩散比2:1，男女比例为1:1.05，会议于8:30召开。",
 			[]detail{{"2", "", "", "", "2018", "fact", "ratio"}, {"1", "", "", "", "2018", "fact", "ratio"},
 				{"1", "", "", "", "2018", "fact", "ratio"}, {"1.05", "", "", "", "2018", "fact", "ratio"}}},
+		{"a unit written once after the last of a list joined by 和, 及 or 与 is each figure's",
+			"过去一年，增速分别高于全国、全省5.9及0.1个百分点，税收、利润分别增长8与9个百分点。",
+			[]detail{{"5.9", "个百分点", "", "", "2018", "fact", "points"}, {"0.1", "个百分点", "", "", "2018", "fact", "points"},
+				{"8", "个百分点", "", "增长", "2018", "fact", "points"}, {"9", "个百分点", "", "增长", "2018", "fact", "points"}}},
 		// Five-year reviews: what a figure sums and what it reached.
 		{"in a five-year review a yearly amount whose share of a whole follows is the last year's, as one whose 年均 rate follows; a sum (累计) with its share stays a sum",
 			"过去五年，规上工业增加值实现22亿元，占二产增加值比重达到75.8%；累计完成投资116亿元，占全市的20%。",
