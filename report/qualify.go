@@ -1755,7 +1755,7 @@ var aheadOf = regexp.MustCompile(`^(超出|超过|超)[^，,。；;]{0,10}(序�
 var planShare = regexp.MustCompile(`^(占|完成|实现|为|达)了?(年度?|全年|上级|[区县市镇省]级?)?(下达)?(的)?(计划|任务数?|目标任务数?|目标|预算调整数|预算数?)的?$`)
 
 // completion: the end of a completion rate's subject.
-var completion = regexp.MustCompile(`完成(计划|预算调整数|预算数?)比例$`)
+var completion = regexp.MustCompile(`完成(年度|全年)?(计划|目标|任务|预算调整数|预算数?)比例$`)
 
 // seriesBefore: the series a completion rate speaks of — the subject of the
 // level right before it in its sentence, or the noun of a level written in
