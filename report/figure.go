@@ -174,8 +174,8 @@ func (x *extractor) quoteEnd(i int) int {
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {
 	p := x.at(i - 1)
-	if x.negative(i) {
-		return true // 同比增长-2.8%: a sign, not a dash
+	if x.negative(i) || x.positive(i) {
+		return true // 同比增长-2.8%, 同比+8%: a sign, not a dash
 	}
 	if isDigit(p) || p == '.' || p == '-' || p == '第' || p == '+' || p == '#' {
 		return false
@@ -186,9 +186,18 @@ func (x *extractor) canStart(i int) bool {
 // negative: a minus sign stands right before the digit at i, after a word
 // of change (增长-2.8%, 增速为－1.5%, 增幅-3%): a decline written as a
 // negative growth. A dash between figures (6-7%) or in a code is none.
+// positive: a plus sign right after a word of change (同比+8%).
+func (x *extractor) positive(i int) bool {
+	return (x.at(i-1) == '+' || x.at(i-1) == '＋') && changeBeforeSign.MatchString(x.str(max(0, i-9), i-1))
+}
+
+// signed: the figure at i is written with a sign (-, 负, +) after a word
+// of change.
+func (x *extractor) signed(i int) bool { return x.negative(i) || x.positive(i) }
+
 func (x *extractor) negative(i int) bool {
 	switch x.at(i - 1) {
-	case '-', '－', '−':
+	case '-', '－', '−', '负':
 	default:
 		return false
 	}

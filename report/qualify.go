@@ -69,6 +69,10 @@ func (x *extractor) qualify(figs []figure) []figure {
 		}
 		f.from = x.clauseStart(figs, k)
 		before := joinWords(x.str(f.from, f.start))
+		if x.signed(f.start) {
+			// 增长负2%, 同比+8%: the sign is no word of the clause.
+			before = joinWords(x.str(f.from, f.start-1))
+		}
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
 		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
 			// 生产总值99.3亿元（预计数，下同）: a note right after the figure
@@ -119,6 +123,9 @@ func (x *extractor) qualify(figs []figure) []figure {
 		if x.negative(f.start) && rateUnit(f.unit) {
 			// 增长-2.8%: a decline of 2.8%, as LABELLING writes it.
 			f.qualifiers = appendOnce(without(f.qualifiers, "增长"), "下降")
+		}
+		if x.positive(f.start) && rateUnit(f.unit) && !has(f.qualifiers, "下降") && !has(f.qualifiers, "年均") {
+			f.qualifiers = appendOnce(f.qualifiers, "增长") // 同比+8%: a growth
 		}
 		f.measure = measureOf(f)
 		x.base(f)

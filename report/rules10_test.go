@@ -65,6 +65,10 @@ func TestReadingRulesRound4(t *testing.T) {
 			"过去一年，城乡居民人均可支配收入分别增长3.9%7.1%，税收收入增长5%。",
 			[]detail{{"3.9", "%", "城镇居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"7.1", "%", "农村居民人均可支配收入", "增长", "2018", "fact", "growth"},
 				{"5", "%", "税收收入", "增长", "2018", "fact", "growth"}}},
+		{"a plus sign after a word of change (同比+8%) is a growth, 负 as a minus sign (增长负2%) a decline; a + between numbers of a name is no sign",
+			"过去一年，地区生产总值80亿元，同比+8%，规上工业增加值增长负2%，落实“6+2”政策，为企业减负3亿元。",
+			[]detail{{"80", "亿元", "地区生产总值", "", "2018", "fact", "level"}, {"8", "%", "地区生产总值", "增长", "2018", "fact", "growth"},
+				{"2", "%", "规上工业增加值", "下降", "2018", "fact", "growth"}, {"3", "亿元", "", "", "2018", "fact", "level"}}},
 		// Subjects.
 		{"a clause of a series and only a cause or an adjustment said of it names the rate after it (restated, the rate is the restated series'); a bare clause names none",
 			"过去一年，规模以上工业增加值剔除增加值率变化因素，同比增长2.2%。社会消费品零售总额受疫情影响，同比下降5%。",
