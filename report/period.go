@@ -782,7 +782,9 @@ func (x *extractor) passages() {
 	contents := x.contents()
 	add(reviewHeading, func(m []string) (period, bool) {
 		y := year(m[1] + m[5])
-		return fact(y, y), !contents[at]
+		// 一、“十三五”工作回顾⏎2020年底，…: a heading's 回顾 and the year
+		// opening the paragraph under it are no 回顾2020年.
+		return fact(y, y), !contents[at] && !x.brokenAt(x.byteRune[at]+1, x.byteRune[at+len(m[0])])
 	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
@@ -911,6 +913,7 @@ func (x *extractor) passages() {
 		kept = append(kept, m)
 	}
 	x.marks = kept
+	x.yearPartOfJoined()
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
 	// / 去年… at its start, 到2025年 anywhere in it.
@@ -1189,6 +1192,89 @@ func (x *extractor) passages() {
 		x.scoped = append(x.scoped, spans...)
 		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
 	}
+}
+
+// yearPartOfJoined: a heading that names the year reviewed and a span
+// ending with it (一、2020年主要工作和“十三五”发展成就, 过去五年和2021年工作
+// 回顾) promises both parts, and the body takes them in turn: the span's
+// phrase marks its passage, and a paragraph under the heading that opens
+// with the year reviewed as its topic (2020年极不平凡。…, 2020年，在…领导
+// 下，…) opens the year's part, up to the next mark, as 2020年是… or 过去
+// 一年 would. Not a year's part or date (2020年底, 2020年1-10月, 2020年以来),
+// nor under a heading naming the span alone (“十三五”发展成就⏎2020年，…
+// holds for its sentence).
+func (x *extractor) yearPartOfJoined() {
+	R := x.review
+	var added []mark
+	done := map[int]bool{} // heading lines by their start
+	for _, m := range x.marks {
+		if m.p.target || m.p.from >= m.p.to || m.p.to != R || !x.headingLine(m.at) {
+			continue
+		}
+		s, e := x.lineAround(m.at)
+		named := false
+		for _, y := range anyYear.FindAllStringSubmatch(x.str(s, e), -1) {
+			named = named || y4(y[1]) == R
+		}
+		if !named || done[s] {
+			continue
+		}
+		done[s] = true
+		// The heading's part ends at the next heading or targets.
+		stop := len(x.t.runes)
+		for _, n := range x.marks {
+			if n.at >= e && (n.p.target || x.headingLine(n.at)) {
+				stop = n.at
+				break
+			}
+		}
+		for i := e; i < stop; i++ {
+			if !x.t.breaks[i] {
+				continue
+			}
+			j := i
+			for j < stop && (x.at(j) == ' ' || x.at(j) == '—' || x.at(j) == '\u3000') {
+				j++
+			}
+			y := sentenceYear.FindStringSubmatch(x.str(j, j+16))
+			if y == nil || y[1] != "" || y[3] == "" || y[4] != "" || y[5] != "" || y4(y[2]) != R {
+				continue
+			}
+			if after := x.at(j + len([]rune(y[0]))); isDigit(after) || strings.ContainsRune("月-—－至到", after) {
+				continue
+			}
+			added = append(added, mark{at: j, p: period{from: R, to: R}, phrase: j + len([]rune(y[0]))})
+			break
+		}
+	}
+	if len(added) > 0 {
+		x.marks = append(x.marks, added...)
+		sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
+	}
+}
+
+// brokenAt: a heading or paragraph ends somewhere in the runes from i to
+// j (a break before one of them, the first aside).
+func (x *extractor) brokenAt(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.t.breaks[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// lineAround is the line of heading or paragraph the rune i stands on:
+// from the break before it to the break after it.
+func (x *extractor) lineAround(i int) (s, e int) {
+	s, e = i, i+1
+	for s > 0 && !x.t.breaks[s] {
+		s--
+	}
+	for e < len(x.t.runes) && !x.t.breaks[e] {
+		e++
+	}
+	return s, e
 }
 
 // yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
