@@ -36,3 +36,38 @@ func TestPeriodRulesJoinedHeadings(t *testing.T) {
 			[]detail{{"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}, {"3", "%", "", "增长", "2020", "fact", "growth"}, {"7", "%", "", "增长", "2021", "target", "growth"}}},
 	}, anySubject)
 }
+
+// In the review of a span, what is a state at the span's end (the last
+// year's) and what speaks of part of the span, at the edges.
+func TestSpanEndRules(t *testing.T) {
+	const head = "某县政府工作报告\n——2021年1月10日在某县第十七届人民代表大会第五次会议上\n一、“十三五”工作回顾\n"
+	checkRules(t, head, []ruleCase{
+		{"a structure of parts is a state: the span's end",
+			"五年来，全县三次产业结构调整为10:40:50。",
+			[]detail{{"10", "", "", "", "2020", "fact", "ratio"}, {"40", "", "", "", "2020", "fact", "ratio"}, {"50", "", "", "", "2020", "fact", "ratio"}}},
+		{"a change against a base year inside the span: the years after the base",
+			"五年来，规上工业增加值占比较2017年提升4.2个百分点。",
+			[]detail{{"4.2", "个百分点", "", "增长", "2018-2020", "fact", "points"}}},
+		{"…against the year before the span: the whole span",
+			"五年来，规上工业增加值比2015年增长30%。",
+			[]detail{{"30", "%", "", "增长", "2016-2020", "fact", "growth"}}},
+		{"enterprises counted by a bound on their size, without 的: a stock at the end",
+			"五年来，全县主营业务收入超5000万元企业15户、过亿元企业8户，亿元以上企业12家。",
+			[]detail{{"15", "户", "", "", "2020", "fact", "level"}, {"8", "户", "", "", "2020", "fact", "level"}, {"12", "家", "", "", "2020", "fact", "level"}}},
+		{"…new ones (新增) or brought in by a verb of doing: a sum of the span",
+			"五年来，全县引进超亿元企业12家，新增注册资本1000万元以上企业68家。",
+			[]detail{{"12", "家", "", "累计", "2016-2020", "fact", "cumulative"}, {"68", "家", "", "新增,累计", "2016-2020", "fact", "cumulative"}}},
+		{"a yearly series' amount stated without a word of summing: the last year's",
+			"五年来，全县规上工业增加值实现22亿元，占二产增加值比重达到75.8%。",
+			[]detail{{"22", "亿元", "", "", "2020", "fact", "level"}, {"75.8", "%", "", "", "2020", "fact", "ratio"}}},
+		{"…with 累积 or 累计: the span's sum",
+			"五年来，全县财政收入累积实现5.5亿元，累计实现工业增加值90亿元。",
+			[]detail{{"5.5", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}, {"90", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
+		{"a budget's spending is a yearly series too; a multiple of both against a base year: the span after it",
+			"五年来，一般公共预算收入30亿元，一般公共预算支出200亿元，是2015年的1.3倍和1.5倍。",
+			[]detail{{"30", "亿元", "", "", "2020", "fact", "level"}, {"200", "亿元", "", "", "2020", "fact", "level"}, {"1.3", "倍", "", "", "2016-2020", "fact", "ratio"}, {"1.5", "倍", "", "", "2016-2020", "fact", "ratio"}}},
+		{"…a flow brought about is the span's sum",
+			"五年来，全县完成固定资产投资116亿元。",
+			[]detail{{"116", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
+	}, anySubject)
+}
