@@ -1001,6 +1001,9 @@ func (x *extractor) passages() {
 		if next := x.at(x.byteRune[loc[1]]); next == '“' || next == '《' || next == '"' {
 			continue // 获评2019年度“…县”: the year names a title, not the figure's
 		}
+		if y < R && loc[6] >= 0 && x.s[loc[6]:loc[7]] == "度" && batchVerb.MatchString(x.s[max(0, loc[4]-12):loc[4]]) {
+			continue // 全面完成2021年度高标准农田2000亩建设: the year names the batch done, the doing is the passage's
+		}
 		if y > R && yearInName.MatchString(x.s[max(0, loc[4]-16):loc[4]]) {
 			continue // 规划（2021—2025年）: the years name a plan, not the figures after it
 		}
@@ -1193,6 +1196,11 @@ func (x *extractor) passages() {
 		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
 	}
 }
+
+// batchVerb: a verb of carrying out or paying right before a year's
+// 年度 (完成2021年度…, 兑现2020年度奖补资金): that year names the batch or
+// plan of what was done, in the object; the doing is of the passage.
+var batchVerb = regexp.MustCompile(`(完成|实施|下达|兑现|发放|拨付|验收|落实)了?\s*$`)
 
 // yearPartOfJoined: a heading that names the year reviewed and a span
 // ending with it (一、2020年主要工作和“十三五”发展成就, 过去五年和2021年工作

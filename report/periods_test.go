@@ -71,3 +71,23 @@ func TestSpanEndRules(t *testing.T) {
 			[]detail{{"116", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
 	}, anySubject)
 }
+
+// A year's 年度 in the object of a verb of doing names the batch done; the
+// doing is the passage's.
+func TestBatchYear(t *testing.T) {
+	const head = "某镇政府工作报告\n——2023年1月10日在某镇第十八届人民代表大会第二次会议上\n一、2022年工作回顾\n"
+	checkRules(t, head, []ruleCase{
+		{"完成 a past year's 年度 batch: done in the year reviewed",
+			"全镇全面完成2021年度高标准农田2000亩建设。",
+			[]detail{{"2000", "亩", "", "", "2022", "fact", "level"}}},
+		{"the year opening its clause is the figure's own",
+			"2021年度，全镇建成高标准农田2000亩。",
+			[]detail{{"2000", "亩", "", "", "2021", "fact", "level"}}},
+		{"a past year's 年度 without a verb of doing before it stays the figure's",
+			"全镇2021年度建成高标准农田2000亩。",
+			[]detail{{"2000", "亩", "", "", "2021", "fact", "level"}}},
+		{"兑现 a past year's awards: paid in the year reviewed",
+			"兑现2021年度奖补资金300万元。",
+			[]detail{{"300", "万元", "", "", "2022", "fact", "level"}}},
+	}, anySubject)
+}
