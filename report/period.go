@@ -1214,9 +1214,29 @@ var batchVerb = regexp.MustCompile(`(完成|实施|下达|兑现|发放|拨付|�
 func (x *extractor) yearPartOfJoined() {
 	R := x.review
 	var added []mark
-	done := map[int]bool{} // heading lines by their start
+	done := map[int]bool{}              // heading lines by their start
+	opens := func(j int) (mark, bool) { // the year reviewed opening the text at j as its topic
+		y := sentenceYear.FindStringSubmatch(x.str(j, j+16))
+		if y == nil || y[1] != "" || y[3] == "" || y[4] != "" || y[5] != "" || y4(y[2]) != R {
+			return mark{}, false
+		}
+		if after := x.at(j + len([]rune(y[0]))); isDigit(after) || strings.ContainsRune("月-—－至到", after) {
+			return mark{}, false
+		}
+		return mark{at: j, p: period{from: R, to: R}, phrase: j + len([]rune(y[0]))}, true
+	}
 	for _, m := range x.marks {
-		if m.p.target || m.p.from >= m.p.to || m.p.to != R || !x.headingLine(m.at) {
+		if m.p.target || m.p.from >= m.p.to || m.p.to != R {
+			continue
+		}
+		if !x.headingLine(m.at) {
+			// 一、2020年主要工作和“十三五”发展成就2020年极不平凡。: the
+			// heading run into its paragraph, as copies that lose the
+			// line break write it; the year right after the span's phrase.
+			lead := x.str(x.sentenceStart(m.at), m.at)
+			if a, ok := opens(x.skipSpaces(m.phrase)); ok && x.opensParagraph(x.sentenceStart(m.at)) && joinedYear(lead, R) {
+				added = append(added, a)
+			}
 			continue
 		}
 		s, e := x.lineAround(m.at)
@@ -1244,15 +1264,10 @@ func (x *extractor) yearPartOfJoined() {
 			for j < stop && (x.at(j) == ' ' || x.at(j) == '—' || x.at(j) == '\u3000') {
 				j++
 			}
-			y := sentenceYear.FindStringSubmatch(x.str(j, j+16))
-			if y == nil || y[1] != "" || y[3] == "" || y[4] != "" || y[5] != "" || y4(y[2]) != R {
-				continue
+			if a, ok := opens(j); ok {
+				added = append(added, a)
+				break
 			}
-			if after := x.at(j + len([]rune(y[0]))); isDigit(after) || strings.ContainsRune("月-—－至到", after) {
-				continue
-			}
-			added = append(added, mark{at: j, p: period{from: R, to: R}, phrase: j + len([]rune(y[0]))})
-			break
 		}
 	}
 	if len(added) > 0 {
@@ -1266,6 +1281,17 @@ func (x *extractor) yearPartOfJoined() {
 func (x *extractor) brokenAt(i, j int) bool {
 	for k := i; k < j; k++ {
 		if x.t.breaks[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedYear: the words of a heading before its span's phrase name the
+// year r joined to it (2020年主要工作和, 2020年及).
+func joinedYear(lead string, r int) bool {
+	for _, m := range anyYear.FindAllStringSubmatchIndex(lead, -1) {
+		if y4(lead[m[2]:m[3]]) == r && strings.ContainsAny(lead[m[1]:], "和及暨与") {
 			return true
 		}
 	}
