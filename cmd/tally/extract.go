@@ -365,12 +365,12 @@ func reportYearNote(y report.YearReading, specYear int) *msg {
 	if y.Review == 0 || y.Review == specYear {
 		return nil
 	}
-	f := fields{"year": fmt.Sprint(y.Review), "spec": fmt.Sprint(specYear), "by": yearEvidenceZh[y.By], "by_en": y.By}
+	f := fields{"year": fmt.Sprint(y.Review), "spec": fmt.Sprint(specYear), "by": reconcile.Text{yearEvidenceZh[y.By], y.By}}
 	t := msg{"报告自身回顾的是 {year} 年（依据：{by}），与规格年度 {spec} 不同：按 {spec} 读取；请确认报告与规格对应",
-		"the report itself reviews {year} (from the {by_en}), not the spec's year {spec}: read by {spec}; check the report is the spec's"}
+		"the report itself reviews {year} (from the {by}), not the spec's year {spec}: read by {spec}; check the report is the spec's"}
 	if y.Weak {
 		t = msg{"报告年份依据不足（仅{by}，读作 {year} 年），按规格年度 {spec} 读取；请确认报告与规格对应",
-			"the report's own year rests on weak evidence (only the {by_en}, read as {year}); read by the spec's year {spec}: check the report is the spec's"}
+			"the report's own year rests on weak evidence (only the {by}, read as {year}); read by the spec's year {spec}: check the report is the spec's"}
 	}
 	return &msg{reconcile.Fill(t, f, reconcile.Chinese), reconcile.Fill(t, f, reconcile.English)}
 }
