@@ -125,8 +125,11 @@ func TestDevRewordings(t *testing.T) {
 		_, lines := readLabelled(t, f, dir)
 		reports = append(reports, report{filepath.Base(f), lines, reading(lines)})
 	}
+	// Each rewording a subtest, run in parallel (the test grows with the
+	// development half); the readings as written are shared, read only.
 	for _, rw := range rewordings {
 		t.Run(rw.name, func(t *testing.T) {
+			t.Parallel()
 			for _, r := range reports {
 				lines := make([]string, len(r.lines))
 				changed := false
