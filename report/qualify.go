@@ -726,14 +726,17 @@ func (x *extractor) sizeClass(f *figure) bool {
 	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
 		return false // 跨越2个百亿级台阶: thresholds crossed, a change
 	}
-	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
+	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start)) || classAbove.MatchString(x.str(f.from, f.start))
 }
 
+// classAbove: a class of enterprises named by the size they pass, the
+// bound after the amount (亿元以上企业12家, 5000万元以上的企业): with or
+// without 的, as classBefore's bound before it (超5000万元企业15户).
+var classAbove = regexp.MustCompile(`[万亿]\s*元以上的?企业\s*$`)
+
 var (
-	classAfter = regexp.MustCompile(`^[十百千万亿]+元?级`)
-	// (主营业务收入超5000万元企业15户, 过亿元企业8户, 亿元以上企业12家:
-	// enterprises counted by a bound on their size, with 的 or without.)
-	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级|(超过?|突破|(^|[^通经越])过)\s*[\d.\s十百千万亿]*[万亿]\s*元?(以上)?的?企业\s*$|[万亿]\s*元以上的?企业\s*$`)
+	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级|(超过?|突破|过|逾)\s*[\d.\s十百千万亿]*[万亿]\s*元?(以上)?的?\p{Han}{0,4}(企业|项目|村|户|镇|园区|楼宇)\s*$`)
 )
 
 // partOfLevel: 其中… after a level of the same sentence is a part of it.
