@@ -125,10 +125,11 @@ func TestDevRewordings(t *testing.T) {
 		_, lines := readLabelled(t, f, dir)
 		reports = append(reports, report{filepath.Base(f), lines, reading(lines)})
 	}
-	// Each rewording a subtest, run in parallel (the test grows with the
-	// development half); the readings as written are shared, read only.
 	for _, rw := range rewordings {
 		t.Run(rw.name, func(t *testing.T) {
+			// Each form rereads the reports on its own; the base readings
+			// are shared and only read. Parallel, the forms take the cores
+			// there are (under -race most of all).
 			t.Parallel()
 			for _, r := range reports {
 				lines := make([]string, len(r.lines))
