@@ -200,7 +200,7 @@ type Ledger struct {
 	missingOf map[Text]missingNote
 	// jumps are the rows' 本月 figures per year for the month-jump check
 	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues.
-	jumps     map[jumpKey]*jumpRow
+	jumps     jumpStore
 	jumpCount int
 	jumpsOver bool
 }

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,8 +31,8 @@ type Plausibility struct {
 var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3}
 
 // MaxJumpValues bounds the month figures held for the month-jump check
-// (about 150 bytes each with the map's share); past it the check is not
-// run (not_checked).
+// (about 40 bytes each with the map's share, none of them pointers the
+// collector scans); past it the check is not run (not_checked).
 const MaxJumpValues = 500_000
 
 // jumpVal is one accepted 本月 figure of a file, kept until the file is
@@ -43,24 +44,131 @@ type jumpVal struct {
 	src   Source
 }
 
-type jumpKey struct {
+// jumpGroup is a department's year.
+type jumpGroup struct {
 	dept string
 	year int
-	key  hashKey
+}
+
+// jumpYear holds a department's year of rows: each row's months are a
+// list in months, linked by next.
+type jumpYear struct {
+	index map[hashKey]int32 // row key → rows
+	rows  []jumpRow
 }
 
 // jumpRow is a row's 本月 figures of one indicator over a year, one
 // entry per month it has (not twelve slots: most rows of a tall file
 // have one month in a run).
 type jumpRow struct {
-	ind    string
-	months []jumpMonth
+	ind  int32 // l.jumpInds
+	head int32 // l.jumpMonths, -1: none
 }
 
+// jumpMonth is one month's figure of a row, without pointers: its number
+// as coefficient and exponent (or an index in l.jumpBig when it does not
+// fit), its source as the file and sheet's index in l.jumpSrcs and the
+// cell's column letters and row (or an index in l.jumpCells when the
+// reference is not a plain one).
 type jumpMonth struct {
-	month int8 // 1–12
-	value Num
-	src   Source
+	coef  int64
+	exp   int32
+	next  int32
+	src   int32
+	row   int32
+	col   [3]byte
+	month int8
+	big   bool
+}
+
+// jumpStore is the month-jump check's memory.
+type jumpStore struct {
+	years  map[jumpGroup]*jumpYear
+	months []jumpMonth
+	srcs   []Source // file and sheet
+	inds   []string
+	indOf  map[string]int32
+	big    []Num
+	cells  []string
+}
+
+func (s *jumpStore) srcIndex(src Source) int32 {
+	if n := len(s.srcs); n > 0 && s.srcs[n-1].File == src.File && s.srcs[n-1].Sheet == src.Sheet {
+		return int32(n - 1)
+	}
+	s.srcs = append(s.srcs, Source{File: src.File, Sheet: src.Sheet})
+	return int32(len(s.srcs) - 1)
+}
+
+func (s *jumpStore) indIndex(ind string) int32 {
+	i, ok := s.indOf[ind]
+	if !ok {
+		i = int32(len(s.inds))
+		s.inds = append(s.inds, ind)
+		s.indOf[ind] = i
+	}
+	return i
+}
+
+// plainCell splits a plain cell reference (C17: one to three capital
+// letters, a row without leading zeros) into its letters and row.
+func plainCell(ref string) (col [3]byte, row int32, ok bool) {
+	i := 0
+	for i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col[i] = ref[i]
+		i++
+	}
+	if i == 0 || i == len(ref) || ref[i] == '0' || len(ref)-i > 9 {
+		return col, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return col, 0, false
+		}
+		row = row*10 + int32(c-'0')
+	}
+	return col, row, true
+}
+
+// put makes a month of v.
+func (s *jumpStore) put(month int, v jumpVal) jumpMonth {
+	m := jumpMonth{month: int8(month), src: s.srcIndex(v.src)}
+	if c, e, ok := v.value.small(); ok {
+		m.coef, m.exp = c, e
+	} else {
+		m.coef, m.big = int64(len(s.big)), true
+		s.big = append(s.big, v.value)
+	}
+	if col, row, ok := plainCell(v.src.Cell); ok {
+		m.col, m.row = col, row
+	} else {
+		m.row = int32(len(s.cells))
+		s.cells = append(s.cells, v.src.Cell)
+	}
+	return m
+}
+
+// value is a month's figure.
+func (s *jumpStore) value(m *jumpMonth) Num {
+	if m.big {
+		return s.big[m.coef]
+	}
+	return NewNum(m.coef, m.exp)
+}
+
+// source is a month's cell.
+func (s *jumpStore) source(m *jumpMonth) Source {
+	src := s.srcs[m.src]
+	if m.col[0] == 0 {
+		src.Cell = s.cells[m.row]
+		return src
+	}
+	n := 1
+	for n < 3 && m.col[n] != 0 {
+		n++
+	}
+	src.Cell = string(m.col[:n]) + strconv.Itoa(int(m.row))
+	return src
 }
 
 // keepJumps records a committed file's 本月 figures.
@@ -69,32 +177,43 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 		return
 	}
 	if l.jumpCount+len(fr.jumps) > MaxJumpValues {
-		l.jumpsOver, l.jumps = true, nil
+		l.jumpsOver, l.jumps = true, jumpStore{}
 		l.finding(Finding{Source: Source{File: fr.s.File}, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleNotChecked, Severity: Warning,
 			Fields: Fields{"check": Text{"逐行与本年其他月份比较的合理性核对（本月数异常）", "the plausibility check of each row's month against its other months (month jump)"}, "limit": MaxJumpValues}})
 		return
 	}
-	if l.jumps == nil {
-		l.jumps = map[jumpKey]*jumpRow{}
+	s := &l.jumps
+	if s.years == nil {
+		s.years, s.indOf = map[jumpGroup]*jumpYear{}, map[string]int32{}
 	}
 	p := fr.s.Period
+	g := jumpGroup{fr.s.Department, p.Year}
+	y := s.years[g]
+	if y == nil {
+		y = &jumpYear{index: map[hashKey]int32{}}
+		s.years[g] = y
+	}
 	for _, v := range fr.jumps {
-		k := jumpKey{fr.s.Department, p.Year, v.key}
-		r := l.jumps[k]
-		if r == nil {
-			r = &jumpRow{ind: v.ind}
-			l.jumps[k] = r
+		ri, ok := y.index[v.key]
+		if !ok {
+			ri = int32(len(y.rows))
+			y.rows = append(y.rows, jumpRow{ind: s.indIndex(v.ind), head: -1})
+			y.index[v.key] = ri
 		}
-		jm := jumpMonth{int8(p.Month), v.value, v.src}
-		i := 0
-		for i < len(r.months) && r.months[i].month != jm.month {
-			i++
+		r := &y.rows[ri]
+		jm := s.put(p.Month, v)
+		i := r.head
+		for i >= 0 && s.months[i].month != jm.month {
+			i = s.months[i].next
 		}
-		if i < len(r.months) { // the month again (a later file of it): the later figure
-			r.months[i] = jm
+		if i >= 0 { // the month again (a later file of it): the later figure
+			jm.next = s.months[i].next
+			s.months[i] = jm
 			continue
 		}
-		r.months = append(r.months, jm)
+		jm.next = r.head
+		r.head = int32(len(s.months))
+		s.months = append(s.months, jm)
 		l.jumpCount++
 	}
 }
@@ -103,60 +222,92 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 // other nonzero months (month_jump).
 func (l *Ledger) checkJumps() {
 	pl := l.spec.Plausibility
-	if l.jumps == nil || pl.JumpRatio.Sign() <= 0 {
+	s := &l.jumps
+	if s.years == nil || pl.JumpRatio.Sign() <= 0 {
 		return
 	}
-	keys := make([]jumpKey, 0, len(l.jumps))
-	for k := range l.jumps {
-		keys = append(keys, k)
+	minMonths := max(pl.JumpMinMonths, 1)
+	// Only a row whose largest positive month is at least JumpRatio times
+	// its smallest can have a month out of line (the median of the
+	// others lies between the two); the others are passed over without a
+	// decimal made.
+	type cand struct {
+		g      jumpGroup
+		ind    string
+		months []jumpMonth // by month
+		first  string      // where the first month is, for the order
+	}
+	var cands []cand
+	var ms []jumpMonth
+	for g, y := range s.years {
+		for _, r := range y.rows {
+			ms = ms[:0]
+			for i := r.head; i >= 0; i = s.months[i].next {
+				ms = append(ms, s.months[i])
+			}
+			if len(ms) <= minMonths {
+				continue // too few months to have enough others
+			}
+			var lo, hi Num
+			pos := 0
+			for i := range ms {
+				v := s.value(&ms[i])
+				if v.Sign() <= 0 {
+					continue
+				}
+				if pos == 0 || v.Cmp(lo) < 0 {
+					lo = v
+				}
+				if pos == 0 || v.Cmp(hi) > 0 {
+					hi = v
+				}
+				pos++
+			}
+			if pos <= minMonths || hi.Decimal().Cmp(lo.Decimal().Mul(pl.JumpRatio)) < 0 {
+				continue
+			}
+			c := cand{g: g, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
+			sort.Slice(c.months, func(i, j int) bool { return c.months[i].month < c.months[j].month })
+			src := s.source(&c.months[0])
+			c.first = src.File + "\x00" + src.Sheet + "\x00" + src.Cell + "\x00" + c.ind
+			cands = append(cands, c)
+		}
 	}
 	// Findings are put in report order later; this order (by where each
 	// row's first month is, not by the hashes, whose seeds vary by run)
 	// keeps what the bounds on findings keep the same in every run.
-	first := func(k jumpKey) string {
-		r := l.jumps[k]
-		sort.Slice(r.months, func(i, j int) bool { return r.months[i].month < r.months[j].month })
-		s := r.months[0].src
-		return s.File + "\x00" + s.Sheet + "\x00" + s.Cell + "\x00" + r.ind
-	}
-	sortKey := make(map[jumpKey]string, len(keys))
-	for _, k := range keys {
-		sortKey[k] = first(k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.dept != b.dept {
-			return a.dept < b.dept
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.g.dept != b.g.dept {
+			return a.g.dept < b.g.dept
 		}
-		if a.year != b.year {
-			return a.year < b.year
+		if a.g.year != b.g.year {
+			return a.g.year < b.g.year
 		}
-		return sortKey[a] < sortKey[b]
+		return a.first < b.first
 	})
-	for _, k := range keys {
-		r := l.jumps[k]
-		def, ok := l.spec.Indicator(r.ind)
+	for _, c := range cands {
+		def, ok := l.spec.Indicator(c.ind)
 		if !ok {
 			continue
 		}
-		if len(r.months) <= max(pl.JumpMinMonths, 1) {
-			continue // too few months to have enough others
-		}
-		for i, jm := range r.months {
-			if jm.value.Sign() <= 0 {
+		for i := range c.months {
+			jm := &c.months[i]
+			v := s.value(jm)
+			if v.Sign() <= 0 {
 				continue
 			}
 			var others []decimal.Decimal
-			for j, o := range r.months {
-				if j != i && o.value.Sign() > 0 {
-					others = append(others, o.value.Decimal())
+			for j := range c.months {
+				if o := s.value(&c.months[j]); j != i && o.Sign() > 0 {
+					others = append(others, o.Decimal())
 				}
 			}
-			if len(others) < max(pl.JumpMinMonths, 1) {
+			if len(others) < minMonths {
 				continue
 			}
-			if f, ok := jumpFinding(jm.value.Decimal(), median(others), pl, def); ok {
-				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{k.year, int(jm.month)}.String(), jm.value.String()
+			if f, ok := jumpFinding(v.Decimal(), median(others), pl, def); ok {
+				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.g.dept, Period{c.g.year, int(jm.month)}.String(), v.String()
 				l.finding(f)
 			}
 		}

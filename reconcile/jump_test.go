@@ -54,3 +54,24 @@ func TestMedianExact(t *testing.T) {
 		}
 	}
 }
+
+// A month kept for the check gives back its figure and cell exactly,
+// whether the reference is plain (held as letters and row) or not, and
+// the figure small or not.
+func TestJumpStoreRoundTrip(t *testing.T) {
+	var s jumpStore
+	big := NumOf(d("123456789012345678901234.5678"))
+	for _, c := range []struct {
+		cell string
+		v    Num
+	}{{"C17", NewNum(30976, -2)}, {"XFD1048576", big}, {"A1", NewNum(-5, 0)}, {"C07", NewNum(1, 0)}, {"$C$7", NewNum(2, 3)}, {"c7", NewNum(0, 0)}, {"ABCD1", NewNum(7, 0)}, {"7", NewNum(7, 0)}, {"C", NewNum(7, 0)}, {"C1234567890", NewNum(7, 0)}, {"", NewNum(7, 0)}} {
+		src := Source{File: "f.xlsx", Sheet: "税收收入", Cell: c.cell}
+		m := s.put(6, jumpVal{value: c.v, src: src})
+		if got := s.source(&m); got != src {
+			t.Errorf("cell %q: source %+v, want %+v", c.cell, got, src)
+		}
+		if got := s.value(&m); !got.Equal(c.v) || got.String() != c.v.String() {
+			t.Errorf("cell %q: value %s, want %s", c.cell, got, c.v)
+		}
+	}
+}
