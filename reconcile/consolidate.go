@@ -69,7 +69,7 @@ type Entry struct {
 	Measure    Measure
 	Entity     string
 	Code       string
-	Value      decimal.Decimal
+	Value      Num // exact, as read (Num.Decimal for a decimal.Decimal)
 	Raw        string
 	AsText     bool
 }
@@ -539,7 +539,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		s := &fr.s
 		e := Entry{
 			Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
-			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value.Decimal(), Raw: cell.Raw, AsText: cell.AsText,
+			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
 		}
 		if fr.stage != nil {
 			fr.stage.Add(e)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -426,7 +427,7 @@ func (d *Detail) Add(e reconcile.Entry) {
 		d.pendE, d.pendRow = e, row
 	}
 	off := len(d.nums)
-	d.nums = appendDecimal(d.nums, e.Value)
+	d.nums = appendNum(d.nums, e.Value)
 	d.pend[j] = pendFig{true, int32(off), int32(len(d.nums))}
 	num := d.nums[off:]
 	if j < d.nGen {
@@ -943,6 +944,16 @@ func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte) []byte
 	return append(b, `</v></c>`...)
 }
 
+// appendNum appends n as n.String() (its decimal's String) writes it,
+// without a decimal when its coefficient fits an int64 (the common case).
+func appendNum(b []byte, n reconcile.Num) []byte {
+	c, exp, ok := n.Small()
+	if !ok || c == math.MinInt64 || exp > 64 || exp < -64 {
+		return append(b, n.String()...)
+	}
+	return appendCoef(b, c, exp)
+}
+
 // appendDecimal appends d as d.String() writes it, without its allocations
 // when the coefficient has at most 18 digits (the common case, exact in an
 // int64); otherwise by d.String().
@@ -951,7 +962,12 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() > 18 || exp > 64 || exp < -64 {
 		return append(b, d.String()...)
 	}
-	c := d.CoefficientInt64()
+	return appendCoef(b, d.CoefficientInt64(), exp)
+}
+
+// appendCoef appends c·10^exp as decimal.Decimal's String writes it (c not
+// math.MinInt64).
+func appendCoef(b []byte, c int64, exp int32) []byte {
 	if c == 0 {
 		return append(b, '0')
 	}

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
@@ -50,7 +51,13 @@ type stage struct {
 const nSpoolFields = 10
 
 func spoolFields(e *reconcile.Entry) [nSpoolFields]string {
-	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, e.Value.Coefficient().String()}
+	coef := ""
+	if c, _, ok := e.Value.Small(); ok {
+		coef = strconv.FormatInt(c, 10)
+	} else {
+		coef = e.Value.Decimal().Coefficient().String()
+	}
+	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, coef}
 }
 
 func (s *stage) Add(e reconcile.Entry) {
@@ -204,7 +211,7 @@ func readEntry(r *bufio.Reader, prev *[nSpoolFields]string) (reconcile.Entry, er
 		Source:     reconcile.Source{File: prev[0], Sheet: prev[1], Cell: prev[2]},
 		Department: prev[3], Indicator: prev[4], Measure: reconcile.Measure(prev[5]), Entity: prev[6], Code: prev[7], Raw: prev[8],
 		Period: reconcile.Period{Year: int(nums[0]), Month: int(nums[1])},
-		Value:  decimal.NewFromBigInt(coef, int32(nums[2])), AsText: text == 1,
+		Value:  reconcile.NumOf(decimal.NewFromBigInt(coef, int32(nums[2]))), AsText: text == 1,
 	}, nil
 }
 
