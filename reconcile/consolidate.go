@@ -199,10 +199,12 @@ type Ledger struct {
 	// claim's notes can name a department's missing periods as spans.
 	missingOf map[Text]missingNote
 	// jumps are the rows' 本月 figures per year for the month-jump check
-	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues.
+	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues (or
+	// the check is off).
 	jumps     jumpStore
 	jumpCount int
 	jumpsOver bool
+	jumpBuf   []jumpVal // a finished file's FileRead.jumps, for the next
 }
 
 // NewLedger starts a run.
@@ -231,6 +233,8 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 	if l.detail == nil {
 		l.detail = func(e Entry) { l.res.Detail = append(l.res.Detail, e) }
 	}
+	// With the month-jump check off, no file gathers its figures.
+	l.jumpsOver = spec.Plausibility.JumpRatio.Sign() <= 0
 	return l
 }
 
@@ -564,7 +568,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	case MonthValue:
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
-		if !fr.cur.over {
+		if !fr.cur.over && !l.jumpsOver {
 			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
 		}
 	case YTDValue:

@@ -171,6 +171,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	max := l.opt.MaxFindingsPerFile
 	fr := &FileRead{l: l, s: *s, key: s.Department + "|" + s.Period.String(), in: in,
 		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*fileFig{}, stage: stage}
+	fr.jumps, l.jumpBuf = l.jumpBuf[:0], nil // the last file's, emptied
 	fr.s.Sheets, fr.s.Findings = nil, nil
 	for _, f := range s.Findings {
 		fr.reader.add(f)
@@ -222,6 +223,14 @@ func (fr *FileRead) Abort() {
 	if fr.l.tx == fr {
 		fr.l.tx = nil
 	}
+	fr.l.reuseJumps(fr)
+}
+
+// reuseJumps keeps a finished file's month-jump buffer, emptied, for the
+// next file: one buffer a run rather than one grown row by row per file.
+func (l *Ledger) reuseJumps(fr *FileRead) {
+	clear(fr.jumps) // its strings are the file's: not kept alive
+	l.jumpBuf, fr.jumps = fr.jumps[:0], nil
 }
 
 // Commit joins the file's totals, counts, findings and detail to the run.
@@ -287,6 +296,7 @@ func (fr *FileRead) Commit() error {
 		}
 		l.keepJumps(fr)
 	}
+	l.reuseJumps(fr)
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil
 }
