@@ -84,12 +84,29 @@ type jumpMonth struct {
 // jumpStore is the month-jump check's memory.
 type jumpStore struct {
 	years  map[jumpGroup]*jumpYear
-	months []jumpMonth
+	months [][]jumpMonth // in chunks of jumpChunk: no copying as it grows
+	n      int32         // months held
 	srcs   []Source // file and sheet
 	inds   []string
 	indOf  map[string]int32
 	big    []Num
 	cells  []string
+}
+
+const jumpChunk = 1 << 14
+
+// month is the month at index i.
+func (s *jumpStore) month(i int32) *jumpMonth { return &s.months[i/jumpChunk][i%jumpChunk] }
+
+// add appends m and returns its index.
+func (s *jumpStore) add(m jumpMonth) int32 {
+	if int(s.n/jumpChunk) == len(s.months) {
+		s.months = append(s.months, make([]jumpMonth, jumpChunk))
+	}
+	i := s.n
+	*s.month(i) = m
+	s.n++
+	return i
 }
 
 func (s *jumpStore) srcIndex(src Source) int32 {
@@ -203,17 +220,16 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 		r := &y.rows[ri]
 		jm := s.put(p.Month, v)
 		i := r.head
-		for i >= 0 && s.months[i].month != jm.month {
-			i = s.months[i].next
+		for i >= 0 && s.month(i).month != jm.month {
+			i = s.month(i).next
 		}
 		if i >= 0 { // the month again (a later file of it): the later figure
-			jm.next = s.months[i].next
-			s.months[i] = jm
+			jm.next = s.month(i).next
+			*s.month(i) = jm
 			continue
 		}
 		jm.next = r.head
-		r.head = int32(len(s.months))
-		s.months = append(s.months, jm)
+		r.head = s.add(jm)
 		l.jumpCount++
 	}
 }
@@ -242,8 +258,8 @@ func (l *Ledger) checkJumps() {
 	for g, y := range s.years {
 		for _, r := range y.rows {
 			ms = ms[:0]
-			for i := r.head; i >= 0; i = s.months[i].next {
-				ms = append(ms, s.months[i])
+			for i := r.head; i >= 0; i = s.month(i).next {
+				ms = append(ms, *s.month(i))
 			}
 			if len(ms) <= minMonths {
 				continue // too few months to have enough others
