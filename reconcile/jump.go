@@ -86,7 +86,7 @@ type jumpStore struct {
 	years  map[jumpGroup]*jumpYear
 	months [][]jumpMonth // in chunks of jumpChunk: no copying as it grows
 	n      int32         // months held
-	srcs   []Source // file and sheet
+	srcs   []Source      // file and sheet
 	inds   []string
 	indOf  map[string]int32
 	big    []Num
