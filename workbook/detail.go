@@ -99,8 +99,9 @@ type Detail struct {
 
 	seal sealer // the rows' digests, for the seal sheet
 
-	tmp   *os.File
-	spool *os.File // streamed files' entries until they are committed (spool.go)
+	tmp      *os.File
+	spool    *os.File          // streamed files' entries until they are committed (spool.go)
+	stageMem []reconcile.Entry // a stage's memory between streamed files (spool.go)
 	// spoolErr is why the spool failed: the detail is then not whole;
 	// colsErr, that a figure found no column (maxDetailCols).
 	spoolErr, colsErr error

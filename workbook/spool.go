@@ -25,13 +25,29 @@ import (
 // holds in memory is a few buffers, whatever the file's size.
 
 // spoolMem is how many entries a stage keeps in memory before it writes
-// to the spool file: a small streamed file never touches the disk.
-const spoolMem = 4096
+// to the spool file (about 200 bytes each: 6 MB): a file of a few thousand
+// rows, the common case, never touches the disk. The memory is the
+// detail's, one buffer reused file after file (a run streams one file at a
+// time).
+const spoolMem = 1 << 15
 
 // Stage returns a stage for the next streamed file's entries
 // (reconcile.Options.Stage). The stages share the detail's spool file: a
 // run streams one file at a time.
-func (d *Detail) Stage() reconcile.DetailStage { return &stage{d: d} }
+func (d *Detail) Stage() reconcile.DetailStage {
+	s := &stage{d: d, mem: d.stageMem[:0]}
+	d.stageMem = nil
+	return s
+}
+
+// release gives the stage's memory back to the detail, emptied.
+func (s *stage) release() {
+	clear(s.mem) // its strings are the file's: not kept alive
+	if s.d.stageMem == nil {
+		s.d.stageMem = s.mem[:0]
+	}
+	s.mem = nil
+}
 
 // SpoolName is the name of the spool's temporary file, for a caller that
 // removes it on an interrupt.
@@ -137,7 +153,7 @@ func (s *stage) Commit(to func(reconcile.Entry)) error {
 	if err != nil && s.d.spoolErr == nil {
 		s.d.spoolErr = fmt.Errorf("spool: %w", err)
 	}
-	s.mem = nil
+	s.release()
 	return err
 }
 
@@ -217,7 +233,7 @@ func readEntry(r *bufio.Reader, prev *[nSpoolFields]string) (reconcile.Entry, er
 
 // Drop forgets the file's entries.
 func (s *stage) Drop() {
-	s.mem = nil
+	s.release()
 	if s.w != nil && s.d.spool != nil {
 		s.d.spool.Truncate(0)
 	}

@@ -182,9 +182,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	// One worker reads at most one file ahead of the ledger. Streaming
 	// every file instead (in the ledger's goroutine, one row at a time,
 	// its cells' buffer reused) does less work and holds less per core, for
-	// the loss of that one file's overlap; with -o it would stage every
-	// file's detail in the spool, so only without a detail.
-	streamAll := o.Jobs == 1 && opt.NoDetail
+	// the loss of that one file's overlap; with -o a file's detail waits in
+	// the stage, in memory up to its spoolMem entries (a file of a few
+	// thousand rows), until the file is committed.
+	streamAll := o.Jobs == 1
 	readEach(files, s, o.Jobs, o.limits(), streamAll, bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
 		if err := streamOne(in, s, lim, l); err != nil && streamErr == nil {
 			streamErr = err
