@@ -65,8 +65,8 @@ const MaxCodes = 200_000
 // read to its end: Commit hands them, in order, to the run's detail; Drop
 // forgets them.
 type DetailStage interface {
-	Add(Entry)
-	Commit(to func(Entry)) error
+	Add(*Entry) // copies the entry: the pointer is not kept
+	Commit(to func(*Entry)) error
 	Drop()
 }
 
@@ -74,10 +74,10 @@ type DetailStage interface {
 // keeps its detail in Result.Detail anyway.
 type memStage struct{ es []Entry }
 
-func (m *memStage) Add(e Entry) { m.es = append(m.es, e) }
-func (m *memStage) Commit(to func(Entry)) error {
-	for _, e := range m.es {
-		to(e)
+func (m *memStage) Add(e *Entry) { m.es = append(m.es, *e) }
+func (m *memStage) Commit(to func(*Entry)) error {
+	for i := range m.es {
+		to(&m.es[i])
 	}
 	m.es = nil
 	return nil
@@ -87,9 +87,9 @@ func (m *memStage) Drop() { m.es = nil }
 // DiscardStage is the stage of a run that writes no detail.
 type DiscardStage struct{}
 
-func (DiscardStage) Add(Entry)                {}
-func (DiscardStage) Commit(func(Entry)) error { return nil }
-func (DiscardStage) Drop()                    {}
+func (DiscardStage) Add(*Entry)                {}
+func (DiscardStage) Commit(func(*Entry)) error { return nil }
+func (DiscardStage) Drop()                     {}
 
 // findBuf is one part of a file's findings, bounded like the run's: the
 // first max in full, the rest counted.

@@ -51,8 +51,8 @@ func BenchmarkDetailRow(b *testing.B) {
 	buf := make([]byte, 0, 4096)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		d.Add(e)
-		d.Add(e2)
+		d.Add(&e)
+		d.Add(&e2)
 		d.pendN = 0
 		buf = d.row(buf[:0], i+2)
 	}

@@ -406,11 +406,11 @@ func (d *Detail) col(code string, m reconcile.Measure) int {
 // Add gathers one consolidated cell into the 明细 row of its source row:
 // the row is written when an entry of another source row comes (or
 // finish), so a source row's figures share one row of the sheet.
-func (d *Detail) Add(e reconcile.Entry) {
+func (d *Detail) Add(e *reconcile.Entry) {
 	j := d.col(e.Indicator, e.Measure)
 	row := refRow(e.Cell)
 	gen := j >= 0 && j < d.nGen
-	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e) ||
+	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, e) ||
 		gen && d.pendInd != "" && d.pendInd != e.Indicator) {
 		d.flushRow()
 	}
@@ -425,7 +425,7 @@ func (d *Detail) Add(e reconcile.Entry) {
 		return
 	}
 	if d.pendN == 0 {
-		d.pendE, d.pendRow = e, row
+		d.pendE, d.pendRow = *e, row
 	}
 	off := len(d.nums)
 	d.nums = appendNum(d.nums, e.Value)

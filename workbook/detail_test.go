@@ -218,7 +218,7 @@ func BenchmarkDetailRun(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, e := range es {
-			d.Add(e)
+			d.Add(&e)
 		}
 		if _, err := d.finish(); err != nil {
 			b.Fatal(err)
@@ -335,7 +335,7 @@ func TestDetailColumnsBounded(t *testing.T) {
 	}
 	defer d.Close()
 	for i := range maxDetailCols {
-		d.Add(reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
+		d.Add(&reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
 			Measure: reconcile.MonthValue, Value: reconcile.NumOf(decimal.New(int64(i), 0)), Raw: fmt.Sprint(i)})
 	}
 	if _, err := d.finish(); err == nil || !strings.Contains(err.Error(), "16384") {

@@ -76,12 +76,12 @@ func spoolFields(e *reconcile.Entry) [nSpoolFields]string {
 	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, coef}
 }
 
-func (s *stage) Add(e reconcile.Entry) {
+func (s *stage) Add(e *reconcile.Entry) {
 	if s.err != nil {
 		return
 	}
 	if len(s.mem) < spoolMem {
-		s.mem = append(s.mem, e)
+		s.mem = append(s.mem, *e)
 		return
 	}
 	if s.w == nil {
@@ -89,7 +89,7 @@ func (s *stage) Add(e reconcile.Entry) {
 			return
 		}
 	}
-	s.write(&e)
+	s.write(e)
 }
 
 // open starts the spool file (made with the detail, emptied per file).
@@ -148,7 +148,7 @@ func (s *stage) write(e *reconcile.Entry) {
 // Commit copies the file's entries into the detail, in the order they
 // came. A spool that failed (a full disk) fails the detail: the workbook
 // is then not written, rather than written without these rows.
-func (s *stage) Commit(to func(reconcile.Entry)) error {
+func (s *stage) Commit(to func(*reconcile.Entry)) error {
 	err := s.commit(to)
 	if err != nil && s.d.spoolErr == nil {
 		s.d.spoolErr = fmt.Errorf("spool: %w", err)
@@ -157,13 +157,13 @@ func (s *stage) Commit(to func(reconcile.Entry)) error {
 	return err
 }
 
-func (s *stage) commit(to func(reconcile.Entry)) error {
+func (s *stage) commit(to func(*reconcile.Entry)) error {
 	if s.err != nil {
 		return s.err
 	}
 	head := s.mem
-	for _, e := range head {
-		to(e)
+	for i := range head {
+		to(&head[i])
 	}
 	if s.w == nil {
 		return nil
@@ -185,7 +185,7 @@ func (s *stage) commit(to func(reconcile.Entry)) error {
 		if err != nil {
 			return err
 		}
-		to(e)
+		to(&e)
 	}
 	return f.Truncate(0)
 }

@@ -69,7 +69,7 @@ func (o *runOptions) lang() (reconcile.Lang, error) {
 // consolidate reads the submissions under paths and consolidates them. out,
 // when set, is checked not to be one of the inputs.
 func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
-	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(reconcile.Entry) {}}, nil)
+	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(*reconcile.Entry) {}}, nil)
 }
 
 // consolidateWith is consolidate with options; onSpec, when set, is called
@@ -319,7 +319,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			return nil
 		}
 	}
-	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(reconcile.Entry) {}}, withDetail)
+	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(*reconcile.Entry) {}}, withDetail)
 	if err != nil {
 		return err
 	}
