@@ -156,6 +156,7 @@ type figKey struct {
 // no pointer per figure.
 type pendFig struct {
 	has      bool
+	short    bool // at most 15 significant digits and a short numeral, known from the Num: no count needed
 	off, end int32
 }
 
@@ -429,7 +430,7 @@ func (d *Detail) Add(e *reconcile.Entry) {
 	}
 	off := len(d.nums)
 	d.nums = appendNum(d.nums, e.Value)
-	d.pend[j] = pendFig{true, int32(off), int32(len(d.nums))}
+	d.pend[j] = pendFig{true, shortNum(e.Value), int32(off), int32(len(d.nums))}
 	num := d.nums[off:]
 	if j < d.nGen {
 		if len(d.cellList) > 0 {
@@ -631,7 +632,7 @@ func (d *Detail) row(b []byte, r int) []byte {
 			continue
 		}
 		num := d.nums[f.off:f.end]
-		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num)
+		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num, f.short)
 		cellBytes(num)
 		*f = pendFig{}
 	}
@@ -667,7 +668,7 @@ func (d *Detail) lineFigures(b []byte, rn []byte, cell func(string), cellBytes f
 			continue
 		}
 		num := d.nums[f.off:f.end]
-		b = d.value(b, d.sheetCol(j), rn, ind.style, num)
+		b = d.value(b, d.sheetCol(j), rn, ind.style, num, f.short)
 		cellBytes(num)
 		*f = pendFig{}
 	}
@@ -935,14 +936,22 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // when Excel holds it exactly (at most 15 significant digits, and not so
 // long that it could leave Excel's range), else its exact digits as text,
 // so no figure is rounded on its way into the sheet.
-func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte) []byte {
-	if sigDigits(v) > ExcelDigits || len(v) > 64 {
+func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte, short bool) []byte {
+	if !short && (sigDigits(v) > ExcelDigits || len(v) > 64) {
 		return d.text(b, col, rn, style, v) // digits, sign and point need no escaping
 	}
 	b = d.cellStart(b, col, rn, style)
 	b = append(b, `"><v>`...)
 	b = append(b, v...)
 	return append(b, `</v></c>`...)
+}
+
+// shortNum reports, from the number alone, that its numeral has at most
+// ExcelDigits significant digits and at most 64 characters (so value need
+// not count them): a coefficient under 10^15 and an exponent within ±20.
+func shortNum(n reconcile.Num) bool {
+	c, exp, small := n.Small()
+	return small && c > -1e15 && c < 1e15 && exp >= -20 && exp <= 20
 }
 
 // appendNum appends n as n.String() (its decimal's String) writes it,

@@ -371,3 +371,29 @@ func TestAppendNumAsString(t *testing.T) {
 		check(reconcile.NewNum(c, int32(r.IntN(40)-30)))
 	}
 }
+
+// shortNum never says short of a number whose numeral value would write
+// as text (more than Excel's 15 significant digits, or over 64
+// characters).
+func TestShortNumAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		c := r.Int64N(1<<62) >> r.UintN(62)
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		n := reconcile.NewNum(c, int32(r.IntN(60)-30))
+		v := appendNum(nil, n)
+		if shortNum(n) && (sigDigits(v) > ExcelDigits || len(v) > 64) {
+			t.Fatalf("%s: short, but %d significant digits, %d characters", v, sigDigits(v), len(v))
+		}
+	}
+	for _, s := range []string{"999999999999999", "-999999999999999", "0.00000000000000000001"} {
+		if n := reconcile.NumOf(decimal.RequireFromString(s)); !shortNum(n) {
+			t.Errorf("%s: not short", s)
+		}
+	}
+	if shortNum(reconcile.NumOf(decimal.RequireFromString("1000000000000000"))) {
+		t.Error("10^15 (coefficient of 16 digits): short") // decided by counting
+	}
+}
