@@ -18,11 +18,12 @@ import (
 // only ever scored here, never tuned on.
 
 type labelled struct {
-	Report    string        `yaml:"report"`
-	Delivered int           `yaml:"delivered"`
-	Reviews   int           `yaml:"reviews"`
-	Claims    []labelClaim  `yaml:"claims"`
-	NotClaims []interface{} `yaml:"not_claims"`
+	Report    string         `yaml:"report"`
+	Delivered int            `yaml:"delivered"`
+	Reviews   int            `yaml:"reviews"`
+	Claims    []labelClaim   `yaml:"claims"`
+	NotClaims []interface{}  `yaml:"not_claims"`
+	Passages  []labelPassage `yaml:"passages"` // from blind batch 8 on (LABELLING.md, "Passages")
 }
 
 type labelClaim struct {
