@@ -11,6 +11,17 @@ import (
 // out of line with the same row's other months of the year — a figure in
 // 元 typed into a 万元 column is 10⁴ times its usual month — is a warning
 // at the cell, never an error: a real one-off month is kept with a 说明.
+//
+// A year is the span over which a row's level is compared: a new year
+// brings new plans and a reissued template, and the sample's clean 2021
+// returns change level 57–68 times from 2020's in five rows (就业社保!D12,
+// 规模工业!C61), which a comparison across the year's end at 50 times
+// flagged. Early in a year, though, a month has too few others of its
+// own year, and a January typed in 元 went unchecked. Such a month is
+// compared with the months of the twelve before it, the previous year's
+// included when they are in the run, at a bar acrossYears times higher
+// (1,000 by default: a unit slip, 元 for 万元, is 10,000 times), and the
+// finding says so.
 
 // Plausibility holds the month-jump thresholds (spec: plausibility).
 type Plausibility struct {
@@ -22,9 +33,14 @@ type Plausibility struct {
 	// the indicator's unit (materiality: 0.5 against 0.01 is no finding).
 	JumpFloor decimal.Decimal
 	// JumpMinMonths: the row needs at least this many other nonzero months
-	// of the year for a median to compare with.
+	// within a year of the month for a median to compare with.
 	JumpMinMonths int
 }
+
+// acrossYears multiplies JumpRatio for a month compared with the previous
+// year's months (its own year has too few): a level may change with the
+// year; a unit slip is 10⁴.
+const acrossYears = 20
 
 // DefaultPlausibility is the built-in spec's: 50 times, 100 of the
 // indicator's unit, 3 other months.
@@ -44,21 +60,15 @@ type jumpVal struct {
 	src   Source
 }
 
-// jumpGroup is a department's year.
-type jumpGroup struct {
-	dept string
-	year int
-}
-
-// jumpYear holds a department's year of rows: each row's months are a
-// list in months, linked by next.
+// jumpYear holds a department's rows over the run: each row's months are
+// a list in months, linked by next.
 type jumpYear struct {
 	index map[hashKey]int32 // row key → rows
 	rows  []jumpRow
 }
 
-// jumpRow is a row's 本月 figures of one indicator over a year, one
-// entry per month it has (not twelve slots: most rows of a tall file
+// jumpRow is a row's 本月 figures of one indicator over the run, one
+// entry per month it has (not a slot per month: most rows of a tall file
 // have one month in a run).
 type jumpRow struct {
 	ind  int32 // l.jumpInds
@@ -71,22 +81,22 @@ type jumpRow struct {
 // cell's column letters and row (or an index in l.jumpCells when the
 // reference is not a plain one).
 type jumpMonth struct {
-	coef  int64
-	exp   int32
-	next  int32
-	src   int32
-	row   int32
-	col   [3]byte
-	month int8
-	big   bool
+	coef int64
+	exp  int32
+	next int32
+	src  int32
+	row  int32
+	at   int32 // year×12 + month − 1: months apart across a year's end
+	col  [3]byte
+	big  bool
 }
 
 // jumpStore is the month-jump check's memory.
 type jumpStore struct {
-	years  map[jumpGroup]*jumpYear
-	months [][]jumpMonth // in chunks of jumpChunk: no copying as it grows
-	n      int32         // months held
-	srcs   []Source      // file and sheet
+	years  map[string]*jumpYear // by department
+	months [][]jumpMonth        // in chunks of jumpChunk: no copying as it grows
+	n      int32                // months held
+	srcs   []Source             // file and sheet
 	inds   []string
 	indOf  map[string]int32
 	big    []Num
@@ -148,8 +158,8 @@ func plainCell(ref string) (col [3]byte, row int32, ok bool) {
 }
 
 // put makes a month of v.
-func (s *jumpStore) put(month int, v jumpVal) jumpMonth {
-	m := jumpMonth{month: int8(month), src: s.srcIndex(v.src)}
+func (s *jumpStore) put(p Period, v jumpVal) jumpMonth {
+	m := jumpMonth{at: int32(p.Year*12 + p.Month - 1), src: s.srcIndex(v.src)}
 	if c, e, ok := v.value.small(); ok {
 		m.coef, m.exp = c, e
 	} else {
@@ -201,10 +211,10 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 	}
 	s := &l.jumps
 	if s.years == nil {
-		s.years, s.indOf = map[jumpGroup]*jumpYear{}, map[string]int32{}
+		s.years, s.indOf = map[string]*jumpYear{}, map[string]int32{}
 	}
 	p := fr.s.Period
-	g := jumpGroup{fr.s.Department, p.Year}
+	g := fr.s.Department
 	y := s.years[g]
 	if y == nil {
 		y = &jumpYear{index: map[hashKey]int32{}}
@@ -218,9 +228,9 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 			y.index[v.key] = ri
 		}
 		r := &y.rows[ri]
-		jm := s.put(p.Month, v)
+		jm := s.put(p, v)
 		i := r.head
-		for i >= 0 && s.month(i).month != jm.month {
+		for i >= 0 && s.month(i).at != jm.at {
 			i = s.month(i).next
 		}
 		if i >= 0 { // the month again (a later file of it): the later figure
@@ -235,33 +245,34 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 }
 
 // checkJumps reports every month figure far out of line with its row's
-// other nonzero months (month_jump).
+// other nonzero months within a year of it (month_jump), across a year's
+// end when the earlier year's months are in the run.
 func (l *Ledger) checkJumps() {
 	pl := l.spec.Plausibility
 	s := &l.jumps
 	if s.years == nil || pl.JumpRatio.Sign() <= 0 {
 		return
 	}
-	minMonths := max(pl.JumpMinMonths, 1)
+	least := max(pl.JumpMinMonths, 1)
 	// Only a row whose largest positive month is at least JumpRatio times
-	// its smallest can have a month out of line (the median of the
-	// others lies between the two); the others are passed over without a
-	// decimal made.
+	// its smallest can have a month out of line (the median of any of its
+	// other months lies between the two, and the bar across a year's end
+	// is higher still); the others are passed over without a decimal made.
 	type cand struct {
-		g      jumpGroup
+		dept   string
 		ind    string
 		months []jumpMonth // by month
 		first  string      // where the first month is, for the order
 	}
 	var cands []cand
 	var ms []jumpMonth
-	for g, y := range s.years {
+	for dept, y := range s.years {
 		for _, r := range y.rows {
 			ms = ms[:0]
 			for i := r.head; i >= 0; i = s.month(i).next {
 				ms = append(ms, *s.month(i))
 			}
-			if len(ms) <= minMonths {
+			if len(ms) <= least {
 				continue // too few months to have enough others
 			}
 			var lo, hi Num
@@ -279,11 +290,11 @@ func (l *Ledger) checkJumps() {
 				}
 				pos++
 			}
-			if pos <= minMonths || hi.Decimal().Cmp(lo.Decimal().Mul(pl.JumpRatio)) < 0 {
+			if pos <= least || hi.Decimal().Cmp(lo.Decimal().Mul(pl.JumpRatio)) < 0 {
 				continue
 			}
-			c := cand{g: g, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
-			sort.Slice(c.months, func(i, j int) bool { return c.months[i].month < c.months[j].month })
+			c := cand{dept: dept, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
+			sort.Slice(c.months, func(i, j int) bool { return c.months[i].at < c.months[j].at })
 			src := s.source(&c.months[0])
 			c.first = src.File + "\x00" + src.Sheet + "\x00" + src.Cell + "\x00" + c.ind
 			cands = append(cands, c)
@@ -294,11 +305,8 @@ func (l *Ledger) checkJumps() {
 	// keeps what the bounds on findings keep the same in every run.
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
-		if a.g.dept != b.g.dept {
-			return a.g.dept < b.g.dept
-		}
-		if a.g.year != b.g.year {
-			return a.g.year < b.g.year
+		if a.dept != b.dept {
+			return a.dept < b.dept
 		}
 		return a.first < b.first
 	})
@@ -313,17 +321,37 @@ func (l *Ledger) checkJumps() {
 			if v.Sign() <= 0 {
 				continue
 			}
-			var others []decimal.Decimal
+			// The row's other nonzero months of the year; too few, and
+			// those of the twelve months before it, across the year's end.
+			year := jm.at / 12
+			var same, recent []decimal.Decimal
 			for j := range c.months {
-				if o := s.value(&c.months[j]); j != i && o.Sign() > 0 {
-					others = append(others, o.Decimal())
+				o := &c.months[j]
+				ov := s.value(o)
+				if o.at == jm.at || ov.Sign() <= 0 {
+					continue
+				}
+				if o.at/12 == year {
+					same = append(same, ov.Decimal())
+					recent = append(recent, ov.Decimal())
+				} else if o.at < jm.at && o.at > jm.at-12 {
+					recent = append(recent, ov.Decimal())
 				}
 			}
-			if len(others) < minMonths {
+			others, ratio, across := same, pl.JumpRatio, false
+			if len(same) < least {
+				others, ratio, across = recent, pl.JumpRatio.Mul(decimal.NewFromInt(acrossYears)), true
+			}
+			if len(others) < least {
 				continue
 			}
-			if f, ok := jumpFinding(v.Decimal(), median(others), pl, def); ok {
-				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.g.dept, Period{c.g.year, int(jm.month)}.String(), v.String()
+			opl := pl
+			opl.JumpRatio = ratio
+			if f, ok := jumpFinding(v.Decimal(), median(others), opl, def); ok {
+				if across {
+					f.Fields["months"] = Text{"前 12 个月内（含上年）其他月份", "other months of the twelve before it (the previous year's included)"}
+				}
+				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.dept, Period{int(jm.at / 12), int(jm.at%12) + 1}.String(), v.String()
 				l.finding(f)
 			}
 		}
@@ -336,7 +364,7 @@ func jumpFinding(v, med decimal.Decimal, pl Plausibility, def *Indicator) (Findi
 	if med.Sign() <= 0 || v.Sub(med).Abs().LessThan(pl.JumpFloor) {
 		return Finding{}, false
 	}
-	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name}
+	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name, "months": Text{"其他月份", "other months"}}
 	switch {
 	case v.Cmp(med.Mul(pl.JumpRatio)) >= 0:
 		fields["times"] = v.DivRound(med, 0).String()

@@ -66,7 +66,7 @@ func TestJumpStoreRoundTrip(t *testing.T) {
 		v    Num
 	}{{"C17", NewNum(30976, -2)}, {"XFD1048576", big}, {"A1", NewNum(-5, 0)}, {"C07", NewNum(1, 0)}, {"$C$7", NewNum(2, 3)}, {"c7", NewNum(0, 0)}, {"ABCD1", NewNum(7, 0)}, {"7", NewNum(7, 0)}, {"C", NewNum(7, 0)}, {"C1234567890", NewNum(7, 0)}, {"", NewNum(7, 0)}} {
 		src := Source{File: "f.xlsx", Sheet: "税收收入", Cell: c.cell}
-		m := s.put(6, jumpVal{value: c.v, src: src})
+		m := s.put(Period{Year: 2020, Month: 6}, jumpVal{value: c.v, src: src})
 		if got := s.source(&m); got != src {
 			t.Errorf("cell %q: source %+v, want %+v", c.cell, got, src)
 		}
