@@ -315,6 +315,14 @@ func (l *Ledger) checkJumps() {
 		if !ok {
 			continue
 		}
+		// Each month's figure as a decimal once, not once per month it is
+		// compared with.
+		ds := make([]decimal.Decimal, len(c.months))
+		for i := range c.months {
+			if v := s.value(&c.months[i]); v.Sign() > 0 {
+				ds[i] = v.Decimal()
+			}
+		}
 		for i := range c.months {
 			jm := &c.months[i]
 			v := s.value(jm)
@@ -327,15 +335,14 @@ func (l *Ledger) checkJumps() {
 			var same, recent []decimal.Decimal
 			for j := range c.months {
 				o := &c.months[j]
-				ov := s.value(o)
-				if o.at == jm.at || ov.Sign() <= 0 {
+				if o.at == jm.at || s.value(o).Sign() <= 0 {
 					continue
 				}
 				if o.at/12 == year {
-					same = append(same, ov.Decimal())
-					recent = append(recent, ov.Decimal())
+					same = append(same, ds[j])
+					recent = append(recent, ds[j])
 				} else if o.at < jm.at && o.at > jm.at-12 {
-					recent = append(recent, ov.Decimal())
+					recent = append(recent, ds[j])
 				}
 			}
 			others, ratio, across := same, pl.JumpRatio, false
@@ -347,7 +354,7 @@ func (l *Ledger) checkJumps() {
 			}
 			opl := pl
 			opl.JumpRatio = ratio
-			if f, ok := jumpFinding(v.Decimal(), median(others), opl, def); ok {
+			if f, ok := jumpFinding(ds[i], median(others), opl, def); ok {
 				if across {
 					f.Fields["months"] = Text{"前 12 个月内（含上年）其他月份", "other months of the twelve before it (the previous year's included)"}
 				}
