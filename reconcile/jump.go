@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"math"
 	"sort"
 	"strconv"
 
@@ -244,6 +245,43 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 	}
 }
 
+// spread reports whether two positive months of ms less than 24 months
+// apart (the farthest a month and one it is compared with can be: the
+// twelve before it, or the rest of its year) are ratio times apart or
+// more: without such a pair no month of the row can be out of line.
+func (s *jumpStore) spread(ms []jumpMonth, ratio decimal.Decimal) bool {
+	for i := range ms {
+		lo := s.value(&ms[i])
+		if lo.Sign() <= 0 {
+			continue
+		}
+		var times Num
+		fast := false
+		if r := ratio.IntPart(); ratio.IsInteger() && r > 0 && r < 1<<20 {
+			if c, e, ok := lo.Small(); ok && c < math.MaxInt64/r {
+				times, fast = NewNum(c*r, e), true
+			}
+		}
+		for j := range ms {
+			if j == i || ms[j].at-ms[i].at >= 24 || ms[i].at-ms[j].at >= 24 {
+				continue
+			}
+			hi := s.value(&ms[j])
+			if hi.Sign() <= 0 {
+				continue
+			}
+			if fast {
+				if hi.Cmp(times) >= 0 {
+					return true
+				}
+			} else if hi.Decimal().Cmp(lo.Decimal().Mul(ratio)) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // checkJumps reports every month figure far out of line with its row's
 // other nonzero months within a year of it (month_jump), across a year's
 // end when the earlier year's months are in the run.
@@ -275,22 +313,13 @@ func (l *Ledger) checkJumps() {
 			if len(ms) <= least {
 				continue // too few months to have enough others
 			}
-			var lo, hi Num
 			pos := 0
 			for i := range ms {
-				v := s.value(&ms[i])
-				if v.Sign() <= 0 {
-					continue
+				if s.value(&ms[i]).Sign() > 0 {
+					pos++
 				}
-				if pos == 0 || v.Cmp(lo) < 0 {
-					lo = v
-				}
-				if pos == 0 || v.Cmp(hi) > 0 {
-					hi = v
-				}
-				pos++
 			}
-			if pos <= least || hi.Decimal().Cmp(lo.Decimal().Mul(pl.JumpRatio)) < 0 {
+			if pos <= least || !s.spread(ms, pl.JumpRatio) {
 				continue
 			}
 			c := cand{dept: dept, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
