@@ -19,8 +19,9 @@ type Options struct {
 	// month is expected, no claim is evaluated.
 	Check bool
 	// Detail, when set, receives every consolidated cell instead of
-	// Result.Detail, so a large run need not hold them.
-	Detail func(Entry)
+	// Result.Detail, so a large run need not hold them. The entry is the
+	// ledger's, reused: Detail copies what it keeps.
+	Detail func(*Entry)
 	// Stage, when set, makes the stage that holds a streamed file's detail
 	// until the file is read to its end (Ledger.Begin): a temporary file,
 	// or DiscardStage when Detail discards. Without it a streamed file's
@@ -69,7 +70,7 @@ type Entry struct {
 	Measure    Measure
 	Entity     string
 	Code       string
-	Value      decimal.Decimal
+	Value      Num // exact, as read (Num.Decimal for a decimal.Decimal)
 	Raw        string
 	AsText     bool
 }
@@ -183,7 +184,8 @@ type Ledger struct {
 	spareSeen  map[hashKey]firstRow
 	codes      map[string]codeUse
 	check      bool
-	detail     func(Entry)
+	detail     func(*Entry)
+	entry      Entry // the entry consolidate hands to detail or the stage, which copy what they keep
 	res        *Result
 	// Bounds on findings (bound.go) and the unreadable files whose
 	// department-month may yet be read from another file.
@@ -199,10 +201,12 @@ type Ledger struct {
 	// claim's notes can name a department's missing periods as spans.
 	missingOf map[Text]missingNote
 	// jumps are the rows' 本月 figures per year for the month-jump check
-	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues.
-	jumps     map[jumpKey]*jumpRow
+	// (jump.go), jumpCount how many, jumpsOver: past MaxJumpValues (or
+	// the check is off).
+	jumps     jumpStore
 	jumpCount int
 	jumpsOver bool
+	jumpBuf   []jumpVal // a finished file's FileRead.jumps, for the next
 }
 
 // NewLedger starts a run.
@@ -229,8 +233,10 @@ func NewLedger(spec *Spec, opt Options) *Ledger {
 		used: map[string]bool{}, unreadable: map[string]Text{},
 	}
 	if l.detail == nil {
-		l.detail = func(e Entry) { l.res.Detail = append(l.res.Detail, e) }
+		l.detail = func(e *Entry) { l.res.Detail = append(l.res.Detail, *e) }
 	}
+	// With the month-jump check off, no file gathers its figures.
+	l.jumpsOver = spec.Plausibility.JumpRatio.Sign() <= 0
 	return l
 }
 
@@ -537,9 +543,10 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	c := &sr.sh.Table.Columns[ci]
 	if !l.opt.NoDetail {
 		s := &fr.s
-		e := Entry{
+		e := &l.entry // one Entry a run, handed on by pointer (192 bytes)
+		*e = Entry{
 			Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
-			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value.Decimal(), Raw: cell.Raw, AsText: cell.AsText,
+			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
 		}
 		if fr.stage != nil {
 			fr.stage.Add(e)
@@ -564,7 +571,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	case MonthValue:
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
-		if !fr.cur.over {
+		if !fr.cur.over && !l.jumpsOver {
 			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
 		}
 	case YTDValue:

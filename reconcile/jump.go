@@ -1,7 +1,9 @@
 package reconcile
 
 import (
+	"math"
 	"sort"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -46,8 +48,8 @@ const acrossYears = 20
 var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3}
 
 // MaxJumpValues bounds the month figures held for the month-jump check
-// (about 150 bytes each with the map's share); past it the check is not
-// run (not_checked).
+// (about 40 bytes each with the map's share, none of them pointers the
+// collector scans); past it the check is not run (not_checked).
 const MaxJumpValues = 500_000
 
 // jumpVal is one accepted 本月 figure of a file, kept until the file is
@@ -59,23 +61,142 @@ type jumpVal struct {
 	src   Source
 }
 
-type jumpKey struct {
-	dept string
-	key  hashKey
+// jumpYear holds a department's rows over the run: each row's months are
+// a list in months, linked by next.
+type jumpYear struct {
+	index map[hashKey]int32 // row key → rows
+	rows  []jumpRow
 }
 
 // jumpRow is a row's 本月 figures of one indicator over the run, one
 // entry per month it has (not a slot per month: most rows of a tall file
 // have one month in a run).
 type jumpRow struct {
-	ind    string
-	months []jumpMonth
+	ind  int32 // l.jumpInds
+	head int32 // l.jumpMonths, -1: none
 }
 
+// jumpMonth is one month's figure of a row, without pointers: its number
+// as coefficient and exponent (or an index in l.jumpBig when it does not
+// fit), its source as the file and sheet's index in l.jumpSrcs and the
+// cell's column letters and row (or an index in l.jumpCells when the
+// reference is not a plain one).
 type jumpMonth struct {
-	at    int32 // year×12 + month − 1: months apart across a year's end
-	value Num
-	src   Source
+	coef int64
+	exp  int32
+	next int32
+	src  int32
+	row  int32
+	at   int32 // year×12 + month − 1: months apart across a year's end
+	col  [3]byte
+	big  bool
+}
+
+// jumpStore is the month-jump check's memory.
+type jumpStore struct {
+	years  map[string]*jumpYear // by department
+	months [][]jumpMonth        // in chunks of jumpChunk: no copying as it grows
+	n      int32                // months held
+	srcs   []Source             // file and sheet
+	inds   []string
+	indOf  map[string]int32
+	big    []Num
+	cells  []string
+}
+
+const jumpChunk = 1 << 14
+
+// month is the month at index i.
+func (s *jumpStore) month(i int32) *jumpMonth { return &s.months[i/jumpChunk][i%jumpChunk] }
+
+// add appends m and returns its index.
+func (s *jumpStore) add(m jumpMonth) int32 {
+	if int(s.n/jumpChunk) == len(s.months) {
+		s.months = append(s.months, make([]jumpMonth, jumpChunk))
+	}
+	i := s.n
+	*s.month(i) = m
+	s.n++
+	return i
+}
+
+func (s *jumpStore) srcIndex(src Source) int32 {
+	if n := len(s.srcs); n > 0 && s.srcs[n-1].File == src.File && s.srcs[n-1].Sheet == src.Sheet {
+		return int32(n - 1)
+	}
+	s.srcs = append(s.srcs, Source{File: src.File, Sheet: src.Sheet})
+	return int32(len(s.srcs) - 1)
+}
+
+func (s *jumpStore) indIndex(ind string) int32 {
+	i, ok := s.indOf[ind]
+	if !ok {
+		i = int32(len(s.inds))
+		s.inds = append(s.inds, ind)
+		s.indOf[ind] = i
+	}
+	return i
+}
+
+// plainCell splits a plain cell reference (C17: one to three capital
+// letters, a row without leading zeros) into its letters and row.
+func plainCell(ref string) (col [3]byte, row int32, ok bool) {
+	i := 0
+	for i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col[i] = ref[i]
+		i++
+	}
+	if i == 0 || i == len(ref) || ref[i] == '0' || len(ref)-i > 9 {
+		return col, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return col, 0, false
+		}
+		row = row*10 + int32(c-'0')
+	}
+	return col, row, true
+}
+
+// put makes a month of v.
+func (s *jumpStore) put(p Period, v jumpVal) jumpMonth {
+	m := jumpMonth{at: int32(p.Year*12 + p.Month - 1), src: s.srcIndex(v.src)}
+	if c, e, ok := v.value.small(); ok {
+		m.coef, m.exp = c, e
+	} else {
+		m.coef, m.big = int64(len(s.big)), true
+		s.big = append(s.big, v.value)
+	}
+	if col, row, ok := plainCell(v.src.Cell); ok {
+		m.col, m.row = col, row
+	} else {
+		m.row = int32(len(s.cells))
+		s.cells = append(s.cells, v.src.Cell)
+	}
+	return m
+}
+
+// value is a month's figure.
+func (s *jumpStore) value(m *jumpMonth) Num {
+	if m.big {
+		return s.big[m.coef]
+	}
+	return NewNum(m.coef, m.exp)
+}
+
+// source is a month's cell.
+func (s *jumpStore) source(m *jumpMonth) Source {
+	src := s.srcs[m.src]
+	if m.col[0] == 0 {
+		src.Cell = s.cells[m.row]
+		return src
+	}
+	n := 1
+	for n < 3 && m.col[n] != 0 {
+		n++
+	}
+	src.Cell = string(m.col[:n]) + strconv.Itoa(int(m.row))
+	return src
 }
 
 // keepJumps records a committed file's 本月 figures.
@@ -84,34 +205,81 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 		return
 	}
 	if l.jumpCount+len(fr.jumps) > MaxJumpValues {
-		l.jumpsOver, l.jumps = true, nil
+		l.jumpsOver, l.jumps = true, jumpStore{}
 		l.finding(Finding{Source: Source{File: fr.s.File}, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleNotChecked, Severity: Warning,
 			Fields: Fields{"check": Text{"逐行与本年其他月份比较的合理性核对（本月数异常）", "the plausibility check of each row's month against its other months (month jump)"}, "limit": MaxJumpValues}})
 		return
 	}
-	if l.jumps == nil {
-		l.jumps = map[jumpKey]*jumpRow{}
+	s := &l.jumps
+	if s.years == nil {
+		s.years, s.indOf = map[string]*jumpYear{}, map[string]int32{}
 	}
 	p := fr.s.Period
+	g := fr.s.Department
+	y := s.years[g]
+	if y == nil {
+		y = &jumpYear{index: map[hashKey]int32{}}
+		s.years[g] = y
+	}
 	for _, v := range fr.jumps {
-		k := jumpKey{fr.s.Department, v.key}
-		r := l.jumps[k]
-		if r == nil {
-			r = &jumpRow{ind: v.ind}
-			l.jumps[k] = r
+		ri, ok := y.index[v.key]
+		if !ok {
+			ri = int32(len(y.rows))
+			y.rows = append(y.rows, jumpRow{ind: s.indIndex(v.ind), head: -1})
+			y.index[v.key] = ri
 		}
-		jm := jumpMonth{int32(p.Year*12 + p.Month - 1), v.value, v.src}
-		i := 0
-		for i < len(r.months) && r.months[i].at != jm.at {
-			i++
+		r := &y.rows[ri]
+		jm := s.put(p, v)
+		i := r.head
+		for i >= 0 && s.month(i).at != jm.at {
+			i = s.month(i).next
 		}
-		if i < len(r.months) { // the month again (a later file of it): the later figure
-			r.months[i] = jm
+		if i >= 0 { // the month again (a later file of it): the later figure
+			jm.next = s.month(i).next
+			*s.month(i) = jm
 			continue
 		}
-		r.months = append(r.months, jm)
+		jm.next = r.head
+		r.head = s.add(jm)
 		l.jumpCount++
 	}
+}
+
+// spread reports whether two positive months of ms less than 24 months
+// apart (the farthest a month and one it is compared with can be: the
+// twelve before it, or the rest of its year) are ratio times apart or
+// more: without such a pair no month of the row can be out of line.
+func (s *jumpStore) spread(ms []jumpMonth, ratio decimal.Decimal) bool {
+	for i := range ms {
+		lo := s.value(&ms[i])
+		if lo.Sign() <= 0 {
+			continue
+		}
+		var times Num
+		fast := false
+		if r := ratio.IntPart(); ratio.IsInteger() && r > 0 && r < 1<<20 {
+			if c, e, ok := lo.Small(); ok && c < math.MaxInt64/r {
+				times, fast = NewNum(c*r, e), true
+			}
+		}
+		for j := range ms {
+			if j == i || ms[j].at-ms[i].at >= 24 || ms[i].at-ms[j].at >= 24 {
+				continue
+			}
+			hi := s.value(&ms[j])
+			if hi.Sign() <= 0 {
+				continue
+			}
+			if fast {
+				if hi.Cmp(times) >= 0 {
+					return true
+				}
+			} else if hi.Decimal().Cmp(lo.Decimal().Mul(ratio)) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkJumps reports every month figure far out of line with its row's
@@ -119,62 +287,93 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 // end when the earlier year's months are in the run.
 func (l *Ledger) checkJumps() {
 	pl := l.spec.Plausibility
-	if l.jumps == nil || pl.JumpRatio.Sign() <= 0 {
+	s := &l.jumps
+	if s.years == nil || pl.JumpRatio.Sign() <= 0 {
 		return
 	}
-	keys := make([]jumpKey, 0, len(l.jumps))
-	for k := range l.jumps {
-		keys = append(keys, k)
+	least := max(pl.JumpMinMonths, 1)
+	// Only a row whose largest positive month is at least JumpRatio times
+	// its smallest can have a month out of line (the median of any of its
+	// other months lies between the two, and the bar across a year's end
+	// is higher still); the others are passed over without a decimal made.
+	type cand struct {
+		dept   string
+		ind    string
+		months []jumpMonth // by month
+		first  string      // where the first month is, for the order
+	}
+	var cands []cand
+	var ms []jumpMonth
+	for dept, y := range s.years {
+		for _, r := range y.rows {
+			ms = ms[:0]
+			for i := r.head; i >= 0; i = s.month(i).next {
+				ms = append(ms, *s.month(i))
+			}
+			if len(ms) <= least {
+				continue // too few months to have enough others
+			}
+			pos := 0
+			for i := range ms {
+				if s.value(&ms[i]).Sign() > 0 {
+					pos++
+				}
+			}
+			if pos <= least || !s.spread(ms, pl.JumpRatio) {
+				continue
+			}
+			c := cand{dept: dept, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
+			sort.Slice(c.months, func(i, j int) bool { return c.months[i].at < c.months[j].at })
+			src := s.source(&c.months[0])
+			c.first = src.File + "\x00" + src.Sheet + "\x00" + src.Cell + "\x00" + c.ind
+			cands = append(cands, c)
+		}
 	}
 	// Findings are put in report order later; this order (by where each
 	// row's first month is, not by the hashes, whose seeds vary by run)
 	// keeps what the bounds on findings keep the same in every run.
-	first := func(k jumpKey) string {
-		r := l.jumps[k]
-		sort.Slice(r.months, func(i, j int) bool { return r.months[i].at < r.months[j].at })
-		s := r.months[0].src
-		return s.File + "\x00" + s.Sheet + "\x00" + s.Cell + "\x00" + r.ind
-	}
-	sortKey := make(map[jumpKey]string, len(keys))
-	for _, k := range keys {
-		sortKey[k] = first(k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
 		if a.dept != b.dept {
 			return a.dept < b.dept
 		}
-		return sortKey[a] < sortKey[b]
+		return a.first < b.first
 	})
-	for _, k := range keys {
-		r := l.jumps[k]
-		def, ok := l.spec.Indicator(r.ind)
+	for _, c := range cands {
+		def, ok := l.spec.Indicator(c.ind)
 		if !ok {
 			continue
 		}
-		if len(r.months) <= max(pl.JumpMinMonths, 1) {
-			continue // too few months to have enough others
+		// Each month's figure as a decimal once, not once per month it is
+		// compared with.
+		ds := make([]decimal.Decimal, len(c.months))
+		for i := range c.months {
+			if v := s.value(&c.months[i]); v.Sign() > 0 {
+				ds[i] = v.Decimal()
+			}
 		}
-		for _, jm := range r.months {
-			if jm.value.Sign() <= 0 {
+		for i := range c.months {
+			jm := &c.months[i]
+			v := s.value(jm)
+			if v.Sign() <= 0 {
 				continue
 			}
 			// The row's other nonzero months of the year; too few, and
 			// those of the twelve months before it, across the year's end.
 			year := jm.at / 12
 			var same, recent []decimal.Decimal
-			for _, o := range r.months {
-				if o.at == jm.at || o.value.Sign() <= 0 {
+			for j := range c.months {
+				o := &c.months[j]
+				if o.at == jm.at || s.value(o).Sign() <= 0 {
 					continue
 				}
 				if o.at/12 == year {
-					same = append(same, o.value.Decimal())
-					recent = append(recent, o.value.Decimal())
+					same = append(same, ds[j])
+					recent = append(recent, ds[j])
 				} else if o.at < jm.at && o.at > jm.at-12 {
-					recent = append(recent, o.value.Decimal())
+					recent = append(recent, ds[j])
 				}
 			}
-			least := max(pl.JumpMinMonths, 1)
 			others, ratio, across := same, pl.JumpRatio, false
 			if len(same) < least {
 				others, ratio, across = recent, pl.JumpRatio.Mul(decimal.NewFromInt(acrossYears)), true
@@ -184,11 +383,11 @@ func (l *Ledger) checkJumps() {
 			}
 			opl := pl
 			opl.JumpRatio = ratio
-			if f, ok := jumpFinding(jm.value.Decimal(), median(others), opl, def); ok {
+			if f, ok := jumpFinding(ds[i], median(others), opl, def); ok {
 				if across {
 					f.Fields["months"] = Text{"前 12 个月内（含上年）其他月份", "other months of the twelve before it (the previous year's included)"}
 				}
-				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{int(jm.at / 12), int(jm.at%12) + 1}.String(), jm.value.String()
+				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.dept, Period{int(jm.at / 12), int(jm.at%12) + 1}.String(), v.String()
 				l.finding(f)
 			}
 		}

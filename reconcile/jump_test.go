@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -51,6 +53,61 @@ func TestMedianExact(t *testing.T) {
 		}
 		if got := median(xs); got.String() != c.want {
 			t.Errorf("median %v = %s, want %s", c.xs, got, c.want)
+		}
+	}
+}
+
+// A month kept for the check gives back its figure and cell exactly,
+// whether the reference is plain (held as letters and row) or not, and
+// the figure small or not.
+func TestJumpStoreRoundTrip(t *testing.T) {
+	var s jumpStore
+	big := NumOf(d("123456789012345678901234.5678"))
+	for _, c := range []struct {
+		cell string
+		v    Num
+	}{{"C17", NewNum(30976, -2)}, {"XFD1048576", big}, {"A1", NewNum(-5, 0)}, {"C07", NewNum(1, 0)}, {"$C$7", NewNum(2, 3)}, {"c7", NewNum(0, 0)}, {"ABCD1", NewNum(7, 0)}, {"7", NewNum(7, 0)}, {"C", NewNum(7, 0)}, {"C1234567890", NewNum(7, 0)}, {"", NewNum(7, 0)}} {
+		src := Source{File: "f.xlsx", Sheet: "税收收入", Cell: c.cell}
+		m := s.put(Period{Year: 2020, Month: 6}, jumpVal{value: c.v, src: src})
+		if got := s.source(&m); got != src {
+			t.Errorf("cell %q: source %+v, want %+v", c.cell, got, src)
+		}
+		if got := s.value(&m); !got.Equal(c.v) || got.String() != c.v.String() {
+			t.Errorf("cell %q: value %s, want %s", c.cell, got, c.v)
+		}
+	}
+}
+
+// spread, the filter of rows before any median, agrees with the plain
+// decimal comparison of every pair of positive months less than 24
+// months apart, whatever the ratio (integer or not) and the figures.
+func TestJumpSpreadAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var s jumpStore
+		var ms []jumpMonth
+		for k := range 1 + r.IntN(8) {
+			v := NewNum(r.Int64N(2000)-100, int32(r.IntN(4)-2))
+			if r.IntN(10) == 0 {
+				v = NumOf(d("123456789012345678901234.5"))
+			}
+			m := s.put(Period{Year: 2020 + r.IntN(4), Month: 1 + r.IntN(12)}, jumpVal{value: v, src: Source{Cell: "C" + strconv.Itoa(k+3)}})
+			ms = append(ms, m)
+		}
+		for _, ratio := range []decimal.Decimal{d("50"), d("1000"), d("2.5"), d("1")} {
+			want := false
+			for i := range ms {
+				for j := range ms {
+					lo, hi := s.value(&ms[i]), s.value(&ms[j])
+					near := ms[i].at-ms[j].at < 24 && ms[j].at-ms[i].at < 24
+					if i != j && near && lo.Sign() > 0 && hi.Sign() > 0 && hi.Decimal().Cmp(lo.Decimal().Mul(ratio)) >= 0 {
+						want = true
+					}
+				}
+			}
+			if got := s.spread(ms, ratio); got != want {
+				t.Fatalf("spread at %s = %v, want %v", ratio, got, want)
+			}
 		}
 	}
 }

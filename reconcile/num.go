@@ -40,6 +40,10 @@ func (n Num) Decimal() decimal.Decimal {
 	return decimal.New(n.coef, n.exp)
 }
 
+// Small returns the coefficient and exponent of a Num whose coefficient
+// fits an int64 (ok), for a writer that formats it without a decimal.
+func (n Num) Small() (coef int64, exp int32, ok bool) { return n.coef, n.exp, n.big == nil }
+
 // small returns the coefficient and exponent of a small Num.
 func (n Num) small() (int64, int32, bool) { return n.coef, n.exp, n.big == nil }
 

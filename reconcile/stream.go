@@ -65,8 +65,8 @@ const MaxCodes = 200_000
 // read to its end: Commit hands them, in order, to the run's detail; Drop
 // forgets them.
 type DetailStage interface {
-	Add(Entry)
-	Commit(to func(Entry)) error
+	Add(*Entry) // copies the entry: the pointer is not kept
+	Commit(to func(*Entry)) error
 	Drop()
 }
 
@@ -74,10 +74,10 @@ type DetailStage interface {
 // keeps its detail in Result.Detail anyway.
 type memStage struct{ es []Entry }
 
-func (m *memStage) Add(e Entry) { m.es = append(m.es, e) }
-func (m *memStage) Commit(to func(Entry)) error {
-	for _, e := range m.es {
-		to(e)
+func (m *memStage) Add(e *Entry) { m.es = append(m.es, *e) }
+func (m *memStage) Commit(to func(*Entry)) error {
+	for i := range m.es {
+		to(&m.es[i])
 	}
 	m.es = nil
 	return nil
@@ -87,9 +87,9 @@ func (m *memStage) Drop() { m.es = nil }
 // DiscardStage is the stage of a run that writes no detail.
 type DiscardStage struct{}
 
-func (DiscardStage) Add(Entry)                {}
-func (DiscardStage) Commit(func(Entry)) error { return nil }
-func (DiscardStage) Drop()                    {}
+func (DiscardStage) Add(*Entry)                {}
+func (DiscardStage) Commit(func(*Entry)) error { return nil }
+func (DiscardStage) Drop()                     {}
 
 // findBuf is one part of a file's findings, bounded like the run's: the
 // first max in full, the rest counted.
@@ -171,6 +171,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	max := l.opt.MaxFindingsPerFile
 	fr := &FileRead{l: l, s: *s, key: s.Department + "|" + s.Period.String(), in: in,
 		reader: findBuf{max: max}, own: findBuf{max: max}, figs: map[figKey]*fileFig{}, stage: stage}
+	fr.jumps, l.jumpBuf = l.jumpBuf[:0], nil // the last file's, emptied
 	fr.s.Sheets, fr.s.Findings = nil, nil
 	for _, f := range s.Findings {
 		fr.reader.add(f)
@@ -222,6 +223,14 @@ func (fr *FileRead) Abort() {
 	if fr.l.tx == fr {
 		fr.l.tx = nil
 	}
+	fr.l.reuseJumps(fr)
+}
+
+// reuseJumps keeps a finished file's month-jump buffer, emptied, for the
+// next file: one buffer a run rather than one grown row by row per file.
+func (l *Ledger) reuseJumps(fr *FileRead) {
+	clear(fr.jumps) // its strings are the file's: not kept alive
+	l.jumpBuf, fr.jumps = fr.jumps[:0], nil
 }
 
 // Commit joins the file's totals, counts, findings and detail to the run.
@@ -287,6 +296,7 @@ func (fr *FileRead) Commit() error {
 		}
 		l.keepJumps(fr)
 	}
+	l.reuseJumps(fr)
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil
 }

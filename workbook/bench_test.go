@@ -45,14 +45,14 @@ func BenchmarkDetailRow(b *testing.B) {
 	defer d.Close()
 	e := reconcile.Entry{Source: reconcile.Source{File: "2020-03 财政所 税收.xlsx", Sheet: "税收收入", Cell: "D17"},
 		Department: "czs", Period: reconcile.Period{Year: 2020, Month: 3}, Indicator: "tax", Measure: reconcile.YTDValue,
-		Entity: "精武镇某某机械制造有限公司", Code: "91120222MA05KXYZ3Q", Value: decimal.RequireFromString("1234567.89"), Raw: "1234567.89"}
+		Entity: "精武镇某某机械制造有限公司", Code: "91120222MA05KXYZ3Q", Value: reconcile.NumOf(decimal.RequireFromString("1234567.89")), Raw: "1234567.89"}
 	e2 := e
 	e2.Cell, e2.Measure = "E17", reconcile.MonthValue
 	buf := make([]byte, 0, 4096)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		d.Add(e)
-		d.Add(e2)
+		d.Add(&e)
+		d.Add(&e2)
 		d.pendN = 0
 		buf = d.row(buf[:0], i+2)
 	}

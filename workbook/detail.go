@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -98,8 +99,9 @@ type Detail struct {
 
 	seal sealer // the rows' digests, for the seal sheet
 
-	tmp   *os.File
-	spool *os.File // streamed files' entries until they are committed (spool.go)
+	tmp      *os.File
+	spool    *os.File          // streamed files' entries until they are committed (spool.go)
+	stageMem []reconcile.Entry // a stage's memory between streamed files (spool.go)
 	// spoolErr is why the spool failed: the detail is then not whole;
 	// colsErr, that a figure found no column (maxDetailCols).
 	spoolErr, colsErr error
@@ -154,6 +156,7 @@ type figKey struct {
 // no pointer per figure.
 type pendFig struct {
 	has      bool
+	short    bool // at most 15 significant digits and a short numeral, known from the Num: no count needed
 	off, end int32
 }
 
@@ -404,11 +407,11 @@ func (d *Detail) col(code string, m reconcile.Measure) int {
 // Add gathers one consolidated cell into the 明细 row of its source row:
 // the row is written when an entry of another source row comes (or
 // finish), so a source row's figures share one row of the sheet.
-func (d *Detail) Add(e reconcile.Entry) {
+func (d *Detail) Add(e *reconcile.Entry) {
 	j := d.col(e.Indicator, e.Measure)
 	row := refRow(e.Cell)
 	gen := j >= 0 && j < d.nGen
-	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, &e) ||
+	if d.pendN > 0 && (row == 0 || row != d.pendRow || j < 0 || d.pend[j].has || !sameRow(&d.pendE, e) ||
 		gen && d.pendInd != "" && d.pendInd != e.Indicator) {
 		d.flushRow()
 	}
@@ -423,11 +426,11 @@ func (d *Detail) Add(e reconcile.Entry) {
 		return
 	}
 	if d.pendN == 0 {
-		d.pendE, d.pendRow = e, row
+		d.pendE, d.pendRow = *e, row
 	}
 	off := len(d.nums)
-	d.nums = appendDecimal(d.nums, e.Value)
-	d.pend[j] = pendFig{true, int32(off), int32(len(d.nums))}
+	d.nums = appendNum(d.nums, e.Value)
+	d.pend[j] = pendFig{true, shortNum(e.Value), int32(off), int32(len(d.nums))}
 	num := d.nums[off:]
 	if j < d.nGen {
 		if len(d.cellList) > 0 {
@@ -629,7 +632,7 @@ func (d *Detail) row(b []byte, r int) []byte {
 			continue
 		}
 		num := d.nums[f.off:f.end]
-		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num)
+		b = d.value(b, d.sheetCol(j), rn, d.cols[j].ind.style, num, f.short)
 		cellBytes(num)
 		*f = pendFig{}
 	}
@@ -665,7 +668,7 @@ func (d *Detail) lineFigures(b []byte, rn []byte, cell func(string), cellBytes f
 			continue
 		}
 		num := d.nums[f.off:f.end]
-		b = d.value(b, d.sheetCol(j), rn, ind.style, num)
+		b = d.value(b, d.sheetCol(j), rn, ind.style, num, f.short)
 		cellBytes(num)
 		*f = pendFig{}
 	}
@@ -933,14 +936,32 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // when Excel holds it exactly (at most 15 significant digits, and not so
 // long that it could leave Excel's range), else its exact digits as text,
 // so no figure is rounded on its way into the sheet.
-func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte) []byte {
-	if sigDigits(v) > ExcelDigits || len(v) > 64 {
+func (d *Detail) value(b []byte, col int, rn []byte, style int, v []byte, short bool) []byte {
+	if !short && (sigDigits(v) > ExcelDigits || len(v) > 64) {
 		return d.text(b, col, rn, style, v) // digits, sign and point need no escaping
 	}
 	b = d.cellStart(b, col, rn, style)
 	b = append(b, `"><v>`...)
 	b = append(b, v...)
 	return append(b, `</v></c>`...)
+}
+
+// shortNum reports, from the number alone, that its numeral has at most
+// ExcelDigits significant digits and at most 64 characters (so value need
+// not count them): a coefficient under 10^15 and an exponent within ±20.
+func shortNum(n reconcile.Num) bool {
+	c, exp, small := n.Small()
+	return small && c > -1e15 && c < 1e15 && exp >= -20 && exp <= 20
+}
+
+// appendNum appends n as n.String() (its decimal's String) writes it,
+// without a decimal when its coefficient fits an int64 (the common case).
+func appendNum(b []byte, n reconcile.Num) []byte {
+	c, exp, ok := n.Small()
+	if !ok || c == math.MinInt64 || exp > 64 || exp < -64 {
+		return append(b, n.String()...)
+	}
+	return appendCoef(b, c, exp)
 }
 
 // appendDecimal appends d as d.String() writes it, without its allocations
@@ -951,7 +972,12 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() > 18 || exp > 64 || exp < -64 {
 		return append(b, d.String()...)
 	}
-	c := d.CoefficientInt64()
+	return appendCoef(b, d.CoefficientInt64(), exp)
+}
+
+// appendCoef appends c·10^exp as decimal.Decimal's String writes it (c not
+// math.MinInt64).
+func appendCoef(b []byte, c int64, exp int32) []byte {
 	if c == 0 {
 		return append(b, '0')
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -30,7 +31,7 @@ func TestDetailSplitsAcrossSheets(t *testing.T) {
 	r := &reconcile.Result{Spec: s, AsOf: reconcile.Period{Year: 2020, Month: 12}}
 	for i := 0; i < 7; i++ {
 		r.Detail = append(r.Detail, reconcile.Entry{Indicator: "tax", Measure: reconcile.MonthValue,
-			Value: decimal.RequireFromString(fmt.Sprintf("%d.0%d", i, i)), Source: reconcile.Source{File: "f.xlsx", Sheet: "税收收入", Cell: fmt.Sprintf("C%d", i+4)}})
+			Value: reconcile.NumOf(decimal.RequireFromString(fmt.Sprintf("%d.0%d", i, i))), Source: reconcile.Source{File: "f.xlsx", Sheet: "税收收入", Cell: fmt.Sprintf("C%d", i+4)}})
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
@@ -83,7 +84,7 @@ func detailReadsBack(t *testing.T, room int) {
 	for i := range n {
 		r.Detail = append(r.Detail, reconcile.Entry{Indicator: "tax", Measure: reconcile.YTDValue, Department: "czs",
 			Period: reconcile.Period{Year: 2020, Month: i%12 + 1}, Entity: names[i%len(names)] + strings.Repeat("长", i%50),
-			Value: decimal.New(int64(i)*7919, -2), Raw: "x", AsText: i%3 == 0,
+			Value: reconcile.NumOf(decimal.New(int64(i)*7919, -2)), Raw: "x", AsText: i%3 == 0,
 			Source: reconcile.Source{File: fmt.Sprintf("f%d.xlsx", i%7), Sheet: "S", Cell: fmt.Sprintf("C%d", i+4)}})
 	}
 	var buf bytes.Buffer
@@ -194,7 +195,7 @@ func detailRun(files, rows int) []reconcile.Entry {
 				v := decimal.New(int64((r*7919+k*104729)%100000+1), -2)
 				es = append(es, reconcile.Entry{Source: reconcile.Source{File: file, Sheet: "数据", Cell: fmt.Sprintf("%c%d", 'C'+k, r+4)},
 					Department: "bench", Period: p, Indicator: fmt.Sprintf("i%d", k/2), Measure: m,
-					Entity: name, Code: code, Value: v, Raw: v.String()})
+					Entity: name, Code: code, Value: reconcile.NumOf(v), Raw: v.String()})
 			}
 		}
 	}
@@ -217,7 +218,7 @@ func BenchmarkDetailRun(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, e := range es {
-			d.Add(e)
+			d.Add(&e)
 		}
 		if _, err := d.finish(); err != nil {
 			b.Fatal(err)
@@ -241,11 +242,11 @@ func TestDetailCellsWithoutReferences(t *testing.T) {
 	p := reconcile.Period{Year: 2020, Month: 3}
 	src := func(cell string) reconcile.Source { return reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: cell} }
 	r.Detail = []reconcile.Entry{
-		{Source: src("C4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("1234.5"), Raw: "1234.5"},
-		{Source: src("D4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.YTDValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: decimal.RequireFromString("12"), Raw: "12", AsText: true},
-		{Source: src("C5"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "", Code: "", Value: decimal.RequireFromString("7"), Raw: "７", AsText: true},
-		{Source: src("E6"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "丙", Value: decimal.RequireFromString("0.5"), Raw: "0.5"},
-		{Source: src("AB70000"), Department: "other", Period: p, Indicator: "new", Measure: reconcile.MonthValue, Entity: "乙", Code: "X", Value: decimal.RequireFromString("1234567890.1234567"), Raw: "1234567890.1234567"},
+		{Source: src("C4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: reconcile.NumOf(decimal.RequireFromString("1234.5")), Raw: "1234.5"},
+		{Source: src("D4"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.YTDValue, Entity: "甲公司", Code: "91120111MA05KXYZ3Q", Value: reconcile.NumOf(decimal.RequireFromString("12")), Raw: "12", AsText: true},
+		{Source: src("C5"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "", Code: "", Value: reconcile.NumOf(decimal.RequireFromString("7")), Raw: "７", AsText: true},
+		{Source: src("E6"), Department: "czs", Period: p, Indicator: "tax", Measure: reconcile.MonthValue, Entity: "丙", Value: reconcile.NumOf(decimal.RequireFromString("0.5")), Raw: "0.5"},
+		{Source: src("AB70000"), Department: "other", Period: p, Indicator: "new", Measure: reconcile.MonthValue, Entity: "乙", Code: "X", Value: reconcile.NumOf(decimal.RequireFromString("1234567890.1234567")), Raw: "1234567890.1234567"},
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, r, Meta{Lang: reconcile.English}); err != nil {
@@ -334,10 +335,65 @@ func TestDetailColumnsBounded(t *testing.T) {
 	}
 	defer d.Close()
 	for i := range maxDetailCols {
-		d.Add(reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
-			Measure: reconcile.MonthValue, Value: decimal.New(int64(i), 0), Raw: fmt.Sprint(i)})
+		d.Add(&reconcile.Entry{Source: reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}, Indicator: fmt.Sprintf("i%d", i),
+			Measure: reconcile.MonthValue, Value: reconcile.NumOf(decimal.New(int64(i), 0)), Raw: fmt.Sprint(i)})
 	}
 	if _, err := d.finish(); err == nil || !strings.Contains(err.Error(), "16384") {
 		t.Errorf("finish: %v, want the limit of 16384 columns", err)
+	}
+}
+
+// appendNum writes a figure exactly as its decimal's String does (what
+// the 明细 and the seal's digest showed when the entry carried a
+// decimal), for every digit count, exponent and sign, small or not.
+func TestAppendNumAsString(t *testing.T) {
+	check := func(n reconcile.Num) {
+		t.Helper()
+		if got, want := string(appendNum(nil, n)), n.Decimal().String(); got != want {
+			t.Errorf("appendNum(%d·10^%d) = %q, want %q", n.Decimal().Coefficient(), n.Exponent(), got, want)
+		}
+	}
+	coefs := []int64{0, 1, -1, 5, 10, 100, 120, 12345, -12345, 1000000, 999999999999999999, -999999999999999999, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for _, c := range coefs {
+		for exp := int32(-70); exp <= 70; exp++ {
+			check(reconcile.NewNum(c, exp))
+		}
+	}
+	for _, s := range []string{"123456789012345678901234.5678", "-0.0000000000000000000000001", "1e30", "12345678901234567890"} {
+		check(reconcile.NumOf(decimal.RequireFromString(s)))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		c := r.Int64N(1<<62) >> r.UintN(62)
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		check(reconcile.NewNum(c, int32(r.IntN(40)-30)))
+	}
+}
+
+// shortNum never says short of a number whose numeral value would write
+// as text (more than Excel's 15 significant digits, or over 64
+// characters).
+func TestShortNumAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		c := r.Int64N(1<<62) >> r.UintN(62)
+		if r.IntN(2) == 0 {
+			c = -c
+		}
+		n := reconcile.NewNum(c, int32(r.IntN(60)-30))
+		v := appendNum(nil, n)
+		if shortNum(n) && (sigDigits(v) > ExcelDigits || len(v) > 64) {
+			t.Fatalf("%s: short, but %d significant digits, %d characters", v, sigDigits(v), len(v))
+		}
+	}
+	for _, s := range []string{"999999999999999", "-999999999999999", "0.00000000000000000001"} {
+		if n := reconcile.NumOf(decimal.RequireFromString(s)); !shortNum(n) {
+			t.Errorf("%s: not short", s)
+		}
+	}
+	if shortNum(reconcile.NumOf(decimal.RequireFromString("1000000000000000"))) {
+		t.Error("10^15 (coefficient of 16 digits): short") // decided by counting
 	}
 }

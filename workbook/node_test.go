@@ -27,7 +27,7 @@ func TestNodeRoundTrip(t *testing.T) {
 		for m, v := range []string{"3340.5", "0.000001", "12345678901234.123456"} {
 			entries = append(entries, reconcile.Entry{Source: reconcile.Source{File: "in.xlsx", Sheet: "税收", Cell: "C4"},
 				Department: "czs", Period: reconcile.Period{Year: 2020, Month: m + 1}, Indicator: "tax",
-				Measure: reconcile.MonthValue, Value: decimal.RequireFromString(v), Raw: v})
+				Measure: reconcile.MonthValue, Value: reconcile.NumOf(decimal.RequireFromString(v)), Raw: v})
 		}
 		l := reconcile.NewLedger(s, reconcile.Options{AsOf: reconcile.Period{Year: 2020, Month: 3}})
 		r := l.Result()
@@ -35,8 +35,8 @@ func TestNodeRoundTrip(t *testing.T) {
 		se := &r.Series[0]
 		se.YTD = reconcile.Figure{}
 		for i, e := range entries {
-			se.Months[i+1] = reconcile.Figure{Value: e.Value, Has: true}
-			se.YTD.Value, se.YTD.Has = se.YTD.Value.Add(e.Value), true
+			se.Months[i+1] = reconcile.Figure{Value: e.Value.Decimal(), Has: true}
+			se.YTD.Value, se.YTD.Has = se.YTD.Value.Add(e.Value.Decimal()), true
 		}
 		r.Inputs = []reconcile.Input{{File: "in.xlsx", Department: "czs", Period: "2020-01", Rows: 3, SHA256: strings.Repeat("ab", 32), Status: "ok"}}
 		r.Summary.Rows, r.Summary.RowsConsolidated = 3, 3

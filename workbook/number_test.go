@@ -170,7 +170,7 @@ func TestDetailValue(t *testing.T) {
 		{"0.000000000000000123", true}, {"-1000.000000000000001", false}, {"0", true},
 	} {
 		d := decimal.RequireFromString(c.in)
-		got := string((&Detail{}).value(nil, 9, []byte("7"), 5, []byte(d.String())))
+		got := string((&Detail{}).value(nil, 9, []byte("7"), 5, []byte(d.String()), false))
 		want := `<c r="J7" s="5" t="inlineStr"><is><t>` + d.String() + `</t></is></c>`
 		if c.number {
 			want = `<c r="J7" s="5"><v>` + d.String() + `</v></c>`

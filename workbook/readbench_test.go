@@ -55,7 +55,7 @@ func BenchmarkConsolidate2000Rows(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		l := reconcile.NewLedger(s, reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}})
+		l := reconcile.NewLedger(s, reconcile.Options{Check: true, Detail: func(*reconcile.Entry) {}})
 		l.Add(&sub)
 		l.Result()
 	}

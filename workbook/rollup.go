@@ -208,7 +208,7 @@ func (d *Detail) addParts(parts []reconcile.Part) {
 			b = d.textS(b, col, rn, d.plain, s)
 		}
 		d.num = appendDecimal(d.num[:0], p.Value)
-		b = d.value(b, 7, rn, ind.style, d.num)
+		b = d.value(b, 7, rn, ind.style, d.num, false)
 		b = d.textS(b, 8, rn, d.plain, p.Via)
 		b = d.textS(b, 9, rn, d.plain, p.SHA256)
 		d.buf = append(b, `</row>`...)

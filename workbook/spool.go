@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
@@ -24,13 +25,29 @@ import (
 // holds in memory is a few buffers, whatever the file's size.
 
 // spoolMem is how many entries a stage keeps in memory before it writes
-// to the spool file: a small streamed file never touches the disk.
-const spoolMem = 4096
+// to the spool file (about 200 bytes each: 6 MB): a file of a few thousand
+// rows, the common case, never touches the disk. The memory is the
+// detail's, one buffer reused file after file (a run streams one file at a
+// time).
+const spoolMem = 1 << 15
 
 // Stage returns a stage for the next streamed file's entries
 // (reconcile.Options.Stage). The stages share the detail's spool file: a
 // run streams one file at a time.
-func (d *Detail) Stage() reconcile.DetailStage { return &stage{d: d} }
+func (d *Detail) Stage() reconcile.DetailStage {
+	s := &stage{d: d, mem: d.stageMem[:0]}
+	d.stageMem = nil
+	return s
+}
+
+// release gives the stage's memory back to the detail, emptied.
+func (s *stage) release() {
+	clear(s.mem) // its strings are the file's: not kept alive
+	if s.d.stageMem == nil {
+		s.d.stageMem = s.mem[:0]
+	}
+	s.mem = nil
+}
 
 // SpoolName is the name of the spool's temporary file, for a caller that
 // removes it on an interrupt.
@@ -50,15 +67,21 @@ type stage struct {
 const nSpoolFields = 10
 
 func spoolFields(e *reconcile.Entry) [nSpoolFields]string {
-	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, e.Value.Coefficient().String()}
+	coef := ""
+	if c, _, ok := e.Value.Small(); ok {
+		coef = strconv.FormatInt(c, 10)
+	} else {
+		coef = e.Value.Decimal().Coefficient().String()
+	}
+	return [nSpoolFields]string{e.File, e.Sheet, e.Cell, e.Department, e.Indicator, string(e.Measure), e.Entity, e.Code, e.Raw, coef}
 }
 
-func (s *stage) Add(e reconcile.Entry) {
+func (s *stage) Add(e *reconcile.Entry) {
 	if s.err != nil {
 		return
 	}
 	if len(s.mem) < spoolMem {
-		s.mem = append(s.mem, e)
+		s.mem = append(s.mem, *e)
 		return
 	}
 	if s.w == nil {
@@ -66,7 +89,7 @@ func (s *stage) Add(e reconcile.Entry) {
 			return
 		}
 	}
-	s.write(&e)
+	s.write(e)
 }
 
 // open starts the spool file (made with the detail, emptied per file).
@@ -125,22 +148,22 @@ func (s *stage) write(e *reconcile.Entry) {
 // Commit copies the file's entries into the detail, in the order they
 // came. A spool that failed (a full disk) fails the detail: the workbook
 // is then not written, rather than written without these rows.
-func (s *stage) Commit(to func(reconcile.Entry)) error {
+func (s *stage) Commit(to func(*reconcile.Entry)) error {
 	err := s.commit(to)
 	if err != nil && s.d.spoolErr == nil {
 		s.d.spoolErr = fmt.Errorf("spool: %w", err)
 	}
-	s.mem = nil
+	s.release()
 	return err
 }
 
-func (s *stage) commit(to func(reconcile.Entry)) error {
+func (s *stage) commit(to func(*reconcile.Entry)) error {
 	if s.err != nil {
 		return s.err
 	}
 	head := s.mem
-	for _, e := range head {
-		to(e)
+	for i := range head {
+		to(&head[i])
 	}
 	if s.w == nil {
 		return nil
@@ -162,7 +185,7 @@ func (s *stage) commit(to func(reconcile.Entry)) error {
 		if err != nil {
 			return err
 		}
-		to(e)
+		to(&e)
 	}
 	return f.Truncate(0)
 }
@@ -204,13 +227,13 @@ func readEntry(r *bufio.Reader, prev *[nSpoolFields]string) (reconcile.Entry, er
 		Source:     reconcile.Source{File: prev[0], Sheet: prev[1], Cell: prev[2]},
 		Department: prev[3], Indicator: prev[4], Measure: reconcile.Measure(prev[5]), Entity: prev[6], Code: prev[7], Raw: prev[8],
 		Period: reconcile.Period{Year: int(nums[0]), Month: int(nums[1])},
-		Value:  decimal.NewFromBigInt(coef, int32(nums[2])), AsText: text == 1,
+		Value:  reconcile.NumOf(decimal.NewFromBigInt(coef, int32(nums[2]))), AsText: text == 1,
 	}, nil
 }
 
 // Drop forgets the file's entries.
 func (s *stage) Drop() {
-	s.mem = nil
+	s.release()
 	if s.w != nil && s.d.spool != nil {
 		s.d.spool.Truncate(0)
 	}

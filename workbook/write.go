@@ -40,8 +40,8 @@ func Write(w io.Writer, r *reconcile.Result, meta Meta) error {
 			return err
 		}
 		defer d.Close()
-		for _, e := range r.Detail {
-			d.Add(e)
+		for i := range r.Detail {
+			d.Add(&r.Detail[i])
 		}
 		if meta.Rollup != nil {
 			d.addParts(meta.Rollup.Parts) // a roll-up's detail is its node detail

@@ -152,7 +152,7 @@ func runCheck(io streams, opts *checkOptions, paths []string) error {
 			return ensureDir(opts.Annotate)
 		}
 	}
-	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)
+	res, _, err := opts.consolidateWith(paths, "", reconcile.Options{Check: true, Detail: func(*reconcile.Entry) {}}, nil)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/jingwu/tally/internal/tall"
+	"github.com/jingwu/tally/reconcile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,6 +86,62 @@ func TestMonthJumpNoFalseAlarm(t *testing.T) {
 				t.Errorf("%s through %s: %d month_jump findings, want none:\n%s", dir, asOf, len(got), strings.Join(got, "\n"))
 			}
 		}
+	}
+}
+
+// The month-jump check holds at most reconcile.MaxJumpValues month
+// figures: at the limit exactly (four months of one department, 25,000
+// rows of five indicators each: 500,000 figures) it runs and finds the
+// first row's April typed 100 times too large; with one row more in
+// January it is not run, said once (at the file that would pass the
+// limit) as not_checked naming the limit, and finds nothing — never
+// silently skipped.
+func TestMonthJumpAtItsLimit(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("100,000 rows")
+	}
+	run := func(first int) (jumps []string, said []string) {
+		t.Helper()
+		dir := t.TempDir()
+		in := filepath.Join(dir, "in")
+		os.Mkdir(in, 0o755)
+		// Each month under the rows a month may hold (MaxMonthValues),
+		// the same rows every month (a new row's 本年累计 would be wrong).
+		for m, rows := range []int{first, 25_000, 25_000, 25_000} {
+			writeTall(t, in, tall.MonthFileName(m+1), tall.Options{Rows: rows, Month: m + 1, Jump: map[bool]int64{true: 100}[m == 3]})
+		}
+		res := runTall(t, "reconcile", "--json", "--as-of", "2020-04", "--spec", writeTallSpec(t, dir, 1), in)
+		for _, f := range res.Findings {
+			switch {
+			case f.Rule == "month_jump":
+				jumps = append(jumps, filepath.Base(f.File)+" "+f.Cell)
+			case f.Rule == "not_checked" && strings.Contains(f.Message, "本月数异常"):
+				said = append(said, filepath.Base(f.File)+" "+f.Message)
+			case f.Severity == "error":
+				t.Errorf("unexpected error finding %+v", f)
+			}
+		}
+		return jumps, said
+	}
+	if 4*25_000 != reconcile.MaxJumpValues/tall.Indicators {
+		t.Fatalf("the corpus is not at the limit %d", reconcile.MaxJumpValues)
+	}
+	jumps, said := run(25_000)
+	if len(said) != 0 {
+		t.Errorf("at the limit: %q, want the check run", said)
+	}
+	// The first row's 本月 figures of April, but C3's (0.01 → 1: under
+	// the floor of 100 万元 apart).
+	if want := []string{"2020-04-tall.xlsx E3", "2020-04-tall.xlsx G3", "2020-04-tall.xlsx I3", "2020-04-tall.xlsx K3"}; strings.Join(jumps, ",") != strings.Join(want, ",") {
+		t.Errorf("at the limit: month_jump at %q, want %q", jumps, want)
+	}
+	jumps, said = run(25_001)
+	if len(said) != 1 || !strings.Contains(said[0], "500000") || !strings.HasPrefix(said[0], "2020-04-tall.xlsx ") {
+		t.Errorf("one row past the limit: not_checked %q, want one at 2020-04-tall.xlsx naming the limit 500000", said)
+	}
+	if len(jumps) != 0 {
+		t.Errorf("one row past the limit: month_jump at %q, want none (the check did not run)", jumps)
 	}
 }
 

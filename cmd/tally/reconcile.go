@@ -69,7 +69,7 @@ func (o *runOptions) lang() (reconcile.Lang, error) {
 // consolidate reads the submissions under paths and consolidates them. out,
 // when set, is checked not to be one of the inputs.
 func (o *runOptions) consolidate(paths []string, out string) (*reconcile.Result, string, error) {
-	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(reconcile.Entry) {}}, nil)
+	return o.consolidateWith(paths, out, reconcile.Options{Detail: func(*reconcile.Entry) {}}, nil)
 }
 
 // consolidateWith is consolidate with options; onSpec, when set, is called
@@ -185,9 +185,10 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	// One worker reads at most one file ahead of the ledger. Streaming
 	// every file instead (in the ledger's goroutine, one row at a time,
 	// its cells' buffer reused) does less work and holds less per core, for
-	// the loss of that one file's overlap; with -o it would stage every
-	// file's detail in the spool, so only without a detail.
-	streamAll := o.Jobs == 1 && opt.NoDetail
+	// the loss of that one file's overlap; with -o a file's detail waits in
+	// the stage, in memory up to its spoolMem entries (a file of a few
+	// thousand rows), until the file is committed.
+	streamAll := o.Jobs == 1
 	readEach(files, s, o.Jobs, o.limits(), streamAll, bar, func(sub *reconcile.Submission) { l.Add(sub) }, func(in input) {
 		if err := streamOne(in, s, lim, l); err != nil && streamErr == nil {
 			streamErr = err
@@ -321,7 +322,7 @@ func runReconcile(io streams, opts *reconcileOptions, paths []string) error {
 			return nil
 		}
 	}
-	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(reconcile.Entry) {}}, withDetail)
+	res, specName, err := opts.consolidateWith(paths, opts.Output, reconcile.Options{Detail: func(*reconcile.Entry) {}}, withDetail)
 	if err != nil {
 		return err
 	}

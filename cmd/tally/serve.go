@@ -128,7 +128,7 @@ func (e *serveEngine) Check(f web.File, prev *web.File) (web.CheckOutcome, error
 		files = append(files, *prev)
 	}
 	o := e.with(files...)
-	res, _, err := o.consolidateWith(nil, "", reconcile.Options{Check: true, Detail: func(reconcile.Entry) {}}, nil)
+	res, _, err := o.consolidateWith(nil, "", reconcile.Options{Check: true, Detail: func(*reconcile.Entry) {}}, nil)
 	if err != nil {
 		return web.CheckOutcome{}, err
 	}

@@ -268,3 +268,32 @@ func TestOneWorkerStreamsTheSame(t *testing.T) {
 		}
 	}
 }
+
+// With -o too: one worker streams every file, its 明细 entries waiting in
+// the stage (in memory, reused file after file, dropped with a file that
+// fails partway) until the file is committed; two workers hold files
+// whole. The workbooks are the same, byte for byte.
+func TestOneWorkerStreamsTheSameWorkbook(t *testing.T) {
+	for _, args := range [][]string{
+		{"reconcile", "--as-of", "2020-12", repo(t, "testdata/submissions")},
+		{"reconcile", "--as-of", "2021-06", repo(t, "testdata/bad")},
+	} {
+		var outs [][]byte
+		for _, jobs := range []string{"1", "2"} {
+			path := filepath.Join(t.TempDir(), "out.xlsx")
+			var out, errb bytes.Buffer
+			code := run(append([]string{args[0], "--jobs", jobs, "-o", path}, args[1:]...), strings.NewReader(""), &out, &errb)
+			if code > exitFindings {
+				t.Fatalf("%v --jobs %s: exit %d: %s", args, jobs, code, errb.String())
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs = append(outs, data)
+		}
+		if !bytes.Equal(outs[0], outs[1]) {
+			t.Errorf("%v: the workbooks of --jobs 1 and --jobs 2 differ (%d and %d bytes)", args, len(outs[0]), len(outs[1]))
+		}
+	}
+}

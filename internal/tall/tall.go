@@ -74,7 +74,19 @@ type Options struct {
 	// BadAfter, when positive, makes the sheet's XML malformed after that
 	// many data rows (the row that follows them is not written).
 	BadAfter int
+	// Month, when past 1, makes the file that month's of the same year
+	// (name it with MonthFileName): every row's 本月 the same as in
+	// January, its 本年累计 Month times it, so the chain from January
+	// holds.
+	Month int
+	// Jump, when past 1, makes the first row's 本月 figures Jump times
+	// their usual this month (a figure typed in the wrong unit, for the
+	// month-jump check), its 本年累计 carried along.
+	Jump int64
 }
+
+// MonthFileName is the name of the file of month m (1–12).
+func MonthFileName(m int) string { return fmt.Sprintf("%d-%02d-tall.xlsx", Period.Year, m) }
 
 // Month is row r's 本月 figure of indicator k, in hundredths.
 func Month(r, k int) int64 { return int64((r*7919+k*104729)%100000 + 1) }
@@ -161,7 +173,7 @@ func Write(w io.Writer, o Options) error {
 		b.WriteString(text(col(c)+"2", column.Header))
 	}
 	b.WriteString(`</row>`)
-	sums := make([]int64, Indicators)
+	sums, ytds := make([]int64, Indicators), make([]int64, Indicators)
 	for r := 0; r < o.Rows; r++ {
 		n := strconv.Itoa(r + 3)
 		if o.BadAfter > 0 && r == o.BadAfter {
@@ -176,17 +188,20 @@ func Write(w io.Writer, o Options) error {
 			b.WriteString(text("A"+n, name(r)) + text("B"+n, code(r)))
 		}
 		for k := 0; k < Indicators; k++ {
-			m := hundredths(Month(r, k))
-			sums[k] += Month(r, k)
-			b.WriteString(`<c r="` + col(2+2*k) + n + `"><v>` + m + `</v></c><c r="` + col(3+2*k) + n + `"><v>` + m + `</v></c>`)
+			month, ytd := Month(r, k), Month(r, k)*int64(max(o.Month, 1))
+			if r == 0 && o.Jump > 1 {
+				month, ytd = month*o.Jump, ytd+month*(o.Jump-1)
+			}
+			sums[k] += month
+			ytds[k] += ytd
+			b.WriteString(`<c r="` + col(2+2*k) + n + `"><v>` + hundredths(month) + `</v></c><c r="` + col(3+2*k) + n + `"><v>` + hundredths(ytd) + `</v></c>`)
 		}
 		b.WriteString(`</row>`)
 	}
 	n := strconv.Itoa(o.Rows + 3)
 	b.WriteString(`<row r="` + n + `">` + text("A"+n, "合计"))
 	for k := 0; k < Indicators; k++ {
-		v := hundredths(sums[k])
-		b.WriteString(`<c r="` + col(2+2*k) + n + `"><v>` + v + `</v></c><c r="` + col(3+2*k) + n + `"><v>` + v + `</v></c>`)
+		b.WriteString(`<c r="` + col(2+2*k) + n + `"><v>` + hundredths(sums[k]) + `</v></c><c r="` + col(3+2*k) + n + `"><v>` + hundredths(ytds[k]) + `</v></c>`)
 	}
 	b.WriteString(`</row></sheetData></worksheet>`)
 	if err := b.Flush(); err != nil {
