@@ -306,20 +306,35 @@ func (fr *FileRead) unread() {
 	if fr.dup || fr.noSum {
 		return
 	}
-	d, ok := fr.l.spec.Department(fr.s.Department)
-	if !ok {
-		return
-	}
-	for _, t := range d.TablesFor(fr.s.Period) {
-		if fr.tables[t.ID] {
-			continue
-		}
+	for _, t := range fr.unreadTables() {
 		why := unreadSheet(fr.s.File, t.Sheet)
 		for _, ind := range t.IndicatorCodes() {
 			f := fr.fig(ind)
 			f.incomplete = appendUnique(f.incomplete, why)
 		}
+		if fr.cur != nil {
+			if fr.cur.unread == nil {
+				fr.cur.unread, fr.cur.unreadSheets = map[string]bool{}, map[string]bool{}
+			}
+			fr.cur.unread[t.ID], fr.cur.unreadSheets[t.Sheet] = true, true
+		}
 	}
+}
+
+// unreadTables are the tables the department owes for the file's period
+// whose sheet the file did not give.
+func (fr *FileRead) unreadTables() []*Table {
+	d, ok := fr.l.spec.Department(fr.s.Department)
+	if !ok {
+		return nil
+	}
+	var out []*Table
+	for _, t := range d.TablesFor(fr.s.Period) {
+		if !fr.tables[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // unreadSheet is the reason a figure is incomplete when a file's sheet

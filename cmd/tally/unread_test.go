@@ -143,3 +143,47 @@ func TestMissingSheetMonthIncomplete(t *testing.T) {
 		t.Errorf("概览 限上批零销售额 计算至 = %q, want 1–5月", v)
 	}
 }
+
+// A renamed sheet is one problem, said once with what to do: 统计站's May
+// return with its 限上批零 sheet renamed, between April and June. The 30
+// firms of the sheet are neither "gone" in May nor "new" in June (no
+// entity_disappears or entity_appears line at all); the missing_sheet
+// error names the sheet, and the renamed sheet's warning says to rename it
+// back to “限上批零”, Chinese first and English complete.
+func TestRenamedSheetOneFinding(t *testing.T) {
+	dir := t.TempDir()
+	for _, m := range []string{"04", "05", "06"} {
+		src := repo(t, "testdata/submissions/2021-"+m+"-tjz.xlsx")
+		dst := filepath.Join(dir, "2021-"+m+"-tjz.xlsx")
+		if m == "05" {
+			rewriteXLSX(t, src, dst, "xl/workbook.xml", `<sheet name="限上批零" `, `<sheet name="限上批零销售额" `)
+			continue
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, lang := range []string{"zh", "en"} {
+		_, out, _ := runTally(t, "check", "--json", "--lang", lang, dir)
+		c := checkJSON(t, out)
+		var got []string
+		for _, f := range c.Files {
+			for _, x := range f.Findings {
+				got = append(got, filepath.Base(f.File)+" "+x.Rule+" "+x.Sheet+" "+x.Message)
+			}
+		}
+		want := map[string][]string{
+			"zh": {"2021-05-tjz.xlsx missing_sheet 限上批零 缺少工作表“限上批零”",
+				"2021-05-tjz.xlsx other_sheet 限上批零销售额 工作表“限上批零销售额”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；如是本单位的“限上批零”表改了名，请改回原工作表名“限上批零”后重新上传；否则请把数据填入模板的工作表"},
+			"en": {"2021-05-tjz.xlsx missing_sheet 限上批零 sheet \"限上批零\" is missing",
+				"2021-05-tjz.xlsx other_sheet 限上批零销售额 sheet \"限上批零销售额\" is not one of this department's tables; its 62 figures were not read; if it is your table \"限上批零\" renamed, rename it back to \"限上批零\" and upload again; otherwise type them into the template's sheets"},
+		}[lang]
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("--lang %s findings:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
