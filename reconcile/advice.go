@@ -25,6 +25,7 @@ var advice = map[Rule]Text{
 	RuleYTDChain:        {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
 	RuleYTDBelowMonth:   {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},
 	RuleMissing:         {"请尽快报送", "send the file"},
+	RuleStockDrop:       {"核实期末数（存量，不是新增数）；确属实际情况请在“说明”栏注明", "check the level (the stock, not the additions); if it is right, explain it in the 说明 column"},
 	RuleMonthJump:       {"核实本月数及其单位（列标题所示）；确属实际情况请在“说明”栏注明", "check this month's figure and its unit (the column header's); if it is right, explain it in the 说明 column"},
 	RuleDuplicateEntry:  {"同一单位（项目、村）只填一行，请合并重复行", "one row per enterprise, project or village: merge the duplicates"},
 	RuleDuplicateCode:   {"核实信用代码：同一企业只填一行（合并两行）；不同企业请改正代码", "check the credit code: one row per enterprise (merge the two); for different enterprises, correct the code"},

@@ -203,6 +203,12 @@ type Ledger struct {
 	jumps     map[jumpKey]*jumpRow
 	jumpCount int
 	jumpsOver bool
+	// levels are each department's latest month's row levels for the
+	// stock-drop check (stock.go), levelCount how many, levelsOver: past
+	// MaxLevelValues.
+	levels     map[string]*levelMonth
+	levelCount int
+	levelsOver bool
 }
 
 // NewLedger starts a run.
@@ -565,10 +571,14 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
 		if !fr.cur.over {
-			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
+			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source, ""})
 		}
 	case YTDValue:
 		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
+	case LevelValue:
+		if def := sr.def(ci, ind); def != nil && def.Aggregation == Latest {
+			fr.levels = append(fr.levels, jumpVal{sr.th.xor(sr.eh).xor(sr.indHash(ci, ind)), ind, cell.Value, cell.Source, c.Header})
+		}
 	}
 }
 

@@ -55,7 +55,10 @@ const (
 	RuleYTDBelowMonth  Rule = "ytd_below_month"
 	// RuleMonthJump: a 本月 figure far out of line with its row's other
 	// months (a figure in 元 typed into a 万元 column): a warning.
-	RuleMonthJump      Rule = "month_jump"
+	RuleMonthJump Rule = "month_jump"
+	// RuleStockDrop: a level (期末数) fallen to a small fraction of the
+	// row's level last month: a warning.
+	RuleStockDrop      Rule = "stock_drop"
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
 	RuleDuplicateCode  Rule = "duplicate_credit_code"
@@ -204,6 +207,9 @@ var catalogue = map[Rule]message{
 	RuleMonthJump: {Text{"本月数异常", "month out of line"},
 		Text{"本月 {value} {unit}，为该行其他月份中位数 {median} {unit}的 {times} 倍，{hint}",
 			"this month's {value} {unit} is {times} times the median {median} {unit} of the row's other months: {hint}"}},
+	RuleStockDrop: {Text{"期末数骤降", "level collapses"},
+		Text{"{header} {value} {unit}，仅为上月（{prev}）{prev_value} {unit}的 {share}；存量一般不会骤降，请核实是否误填了本月或本年累计的新增数",
+			"{header} {value} {unit} is only {share} of last month's ({prev}) {prev_value} {unit}: a level seldom falls so; check that this month's or the year's additions were not typed in its place"}},
 	RuleMissing: {Text{"未报送", "not submitted"},
 		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
 	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},

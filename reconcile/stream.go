@@ -134,6 +134,7 @@ type FileRead struct {
 	codesFull bool
 	cur       *monthState
 	jumps     []jumpVal   // the accepted 本月 figures, for the month-jump check
+	levels    []jumpVal   // the accepted levels of stocks, for the stock-drop check
 	stage     DetailStage // nil: entries go straight to the detail
 	done      bool
 	// tables are the department's tables whose sheet was read (Sheet):
@@ -291,6 +292,7 @@ func (fr *FileRead) Commit() error {
 			l.compareMonths(fr.s.Department, fr.cur)
 		}
 		l.keepJumps(fr)
+		l.checkLevels(fr)
 	}
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil
