@@ -50,6 +50,7 @@ var advice = map[Rule]Text{
 	RuleWrongTemplate:   {"这是别的单位或别的期的模板：请下载本单位本期模板", "this is another department's or period's template: download your own for this period"},
 	RuleOldTemplate:     {"请改用本期模板", "use this period's template"},
 	RuleChoice:          {"从下拉列表中选择", "pick a value from the drop-down list"},
+	RuleFollows:         {"改正 {cause} 即可，此格由公式算得", "correct {cause}; this cell is computed from it"},
 	RuleRange:           {"数字超出合理范围，请核实", "the figure is outside its range: check it"},
 	RuleDisappears:      {"核实该单位是否已停报；如是请在“说明”栏注明", "check whether the entity stopped reporting; if so, say so in the 说明 column"},
 }

@@ -82,7 +82,11 @@ const (
 	RuleOldTemplate     Rule = "old_template"
 	RuleChoice          Rule = "not_a_choice"
 	RuleRange           Rule = "out_of_range"
-	RuleDisappears      Rule = "entity_disappears"
+	// RuleFollows: a formula cell that breaks a cell check only because
+	// the cell of its row it refers to does (本年累计 = …+C4, C4 in 元):
+	// an info naming the cause, which has the finding.
+	RuleFollows    Rule = "follows_from"
+	RuleDisappears Rule = "entity_disappears"
 	// Rules of hostile or damaged input (issue 11).
 	RuleUnreadableFolder Rule = "unreadable_folder"
 	RuleNotAnnotated     Rule = "not_annotated"
@@ -265,6 +269,9 @@ var catalogue = map[Rule]message{
 		Text{"文件名表明是 {by_name}，但所用模板是 {by_template} 的，请用本期模板重新填报", "the name says {by_name} but the template is for {by_template}; fill in this period's template"}},
 	RuleOldTemplate: {Text{"旧版模板", "old template"},
 		Text{"模板版本已过期（{version}，版式 {layout}），已按表头读取，请改用最新模板", "made from an older template ({version}, layout {layout}); read by its headers; use the current template"}},
+	RuleFollows: {Text{"随引用格而错", "follows from another cell"},
+		Text{"{value} 由公式 {formula} 从 {cause} 算得，{cause} {rule}，改正 {cause} 后此格随之改正",
+			"{value} is computed by {formula} from {cause} ({rule} there): correcting {cause} corrects it"}},
 	RuleRange: {Text{"超出允许范围", "out of range"},
 		Text{"{value} 超出允许范围 {range}", "{value} is outside the allowed range {range}"}},
 	RuleChoice: {Text{"不在下拉列表中", "not a listed choice"},
