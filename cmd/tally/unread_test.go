@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -185,5 +188,35 @@ func TestRenamedSheetOneFinding(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("--lang %s findings:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// The desk's 目标进度 follows: 统计站's June with its 限上批零 sheet
+// renamed leaves 限上批零销售额 数据不完整, measured through May (the same
+// ledger the command uses), while 规模工业总产值 of the same file is whole.
+func TestServeProgressMissingSheet(t *testing.T) {
+	t.Parallel()
+	sub := renamedSheetMonth(t)
+	d := newTestDeskYear(t, 2021)
+	for m := 1; m <= 6; m++ {
+		d.clock.set(time.Date(2021, time.Month(m)+1, 3, 9, 0, 0, 0, time.Local))
+		a := d.login("tjz")
+		p := fmt.Sprintf("2021-%02d", m)
+		d.mustUpload(a, p, filepath.Join(sub, p+"-tjz.xlsx"))
+	}
+	o := d.login("office")
+	_, page := d.get(o, "/office/progress?asof=2021-06")
+	row := func(name, code string) string {
+		m := regexp.MustCompile(`(?s)<tr><td>` + name + ` <small>` + code + `</small></td>(.*?)</tr>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no %s row:\n%s", name, page)
+		}
+		return m[1]
+	}
+	if r := row("限上批零销售额", "retail_sales"); !strings.Contains(r, "662021.72 万元 <small>（1–5月）</small>") || !strings.Contains(r, "数据不完整") {
+		t.Errorf("目标进度 限上批零销售额 not 数据不完整 through 1–5月: %s", r)
+	}
+	if r := row("规模工业总产值", "industrial_output"); strings.Contains(r, "<small>") || strings.Contains(r, "数据不完整") {
+		t.Errorf("目标进度 规模工业总产值 not whole through June: %s", r)
 	}
 }
