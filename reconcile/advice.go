@@ -6,7 +6,8 @@ var advice = map[Rule]Text{
 	RuleUnreadable:      {"用 Excel 打开文件，另存为 .xlsx（不加密码）后重新上传", "open the file in Excel, save it as .xlsx without a password and upload it again"},
 	RuleUnknownFile:     {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
 	RuleDuplicateFile:   {"同一单位同一期只报一个文件，请合并后重新上传", "send one file per department and period: merge them and upload again"},
-	RuleMissingSheet:    {"请使用本期模板，不要删除或改名工作表", "use this period's template; do not delete or rename its sheets"},
+	RuleMissingSheet:    {"改回原工作表名“{sheet}”（或从本期模板补回该表）后重新上传；不要删除或改名模板的工作表", "rename the sheet back to \"{sheet}\" (or take it back from this period's template) and upload again; do not delete or rename the template's sheets"},
+	RuleOtherSheet:      {"{todo}", "{todo}"}, // names the table's sheet to rename back, when one is missing
 	RuleMissingColumn:   {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},
 	RuleNotANumber:      {"在该单元格填写数字（不带单位和文字），" + NoneRule[0], "type a number in the cell (no unit or words); " + NoneRule[1]},
 	RuleTextNumber:      {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
@@ -24,6 +25,7 @@ var advice = map[Rule]Text{
 	RuleYTDChain:        {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
 	RuleYTDBelowMonth:   {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},
 	RuleMissing:         {"请尽快报送", "send the file"},
+	RuleStockDrop:       {"核实期末数（存量，不是新增数）；确属实际情况请在“说明”栏注明", "check the level (the stock, not the additions); if it is right, explain it in the 说明 column"},
 	RuleMonthJump:       {"核实本月数及其单位（列标题所示）；确属实际情况请在“说明”栏注明", "check this month's figure and its unit (the column header's); if it is right, explain it in the 说明 column"},
 	RuleDuplicateEntry:  {"同一单位（项目、村）只填一行，请合并重复行", "one row per enterprise, project or village: merge the duplicates"},
 	RuleDuplicateCode:   {"核实信用代码：同一企业只填一行（合并两行）；不同企业请改正代码", "check the credit code: one row per enterprise (merge the two); for different enterprises, correct the code"},
@@ -50,14 +52,16 @@ var advice = map[Rule]Text{
 	RuleWrongTemplate:   {"这是别的单位或别的期的模板：请下载本单位本期模板", "this is another department's or period's template: download your own for this period"},
 	RuleOldTemplate:     {"请改用本期模板", "use this period's template"},
 	RuleChoice:          {"从下拉列表中选择", "pick a value from the drop-down list"},
+	RuleFollows:         {"改正 {cause} 即可，此格由公式算得", "correct {cause}; this cell is computed from it"},
 	RuleRange:           {"数字超出合理范围，请核实", "the figure is outside its range: check it"},
 	RuleDisappears:      {"核实该单位是否已停报；如是请在“说明”栏注明", "check whether the entity stopped reporting; if so, say so in the 说明 column"},
 }
 
-// Advice is what to do about a finding, in lang.
+// Advice is what to do about a finding, in lang; its {fields} are the
+// finding's (missing_sheet names the sheet to rename back).
 func (f Finding) Advice(lang Lang) string {
 	if t, ok := advice[f.Rule]; ok {
-		return t.In(lang)
+		return fill(t.In(lang), f.Fields, lang)
 	}
 	if f.Severity == Error {
 		return Text{"请核实并修改后重新上传", "check, correct and upload again"}.In(lang)

@@ -206,7 +206,13 @@ type Ledger struct {
 	jumps     jumpStore
 	jumpCount int
 	jumpsOver bool
-	jumpBuf   []jumpVal // a finished file's FileRead.jumps, for the next
+	jumpBuf   []jumpVal // a finished file's FileRead.jumps, for the next file to reuse
+	// levels are each department's latest month's row levels for the
+	// stock-drop check (stock.go), levelCount how many, levelsOver: past
+	// MaxLevelValues.
+	levels     map[string]*levelMonth
+	levelCount int
+	levelsOver bool
 }
 
 // NewLedger starts a run.
@@ -572,10 +578,14 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
 		if !fr.cur.over && !l.jumpsOver {
-			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source})
+			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source, ""})
 		}
 	case YTDValue:
 		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
+	case LevelValue:
+		if def := sr.def(ci, ind); def != nil && def.Aggregation == Latest {
+			fr.levels = append(fr.levels, jumpVal{sr.th.xor(sr.eh).xor(sr.indHash(ci, ind)), ind, cell.Value, cell.Source, c.Header})
+		}
 	}
 }
 
@@ -601,6 +611,12 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 		l.finding(f)
 	}
 	ok := l.checkRequired(sr, r)
+	// The cell checks, said once per cause: a formula cell (本年累计 =
+	// 2372.67+C4) whose value breaks a rule because a cell of the row it
+	// refers to breaks the same rule is that cell's consequence, an info
+	// naming it (follows_from), not a second error.
+	var broke [3][]int // per rule of cellRules, the columns that broke it
+	var later []cellFinding
 	for ci := range sr.cols {
 		cell := &r.Cells[ci]
 		if cell.State != Number && cell.State != Invalid {
@@ -615,16 +631,33 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 			continue
 		}
 		def := sr.def(ci, ind)
+		found := func(k int, sev Severity, fields Fields) {
+			broke[k] = append(broke[k], ci)
+			if cell.Formula != "" {
+				later = append(later, cellFinding{ci, k, sev, fields})
+				return
+			}
+			at(cell.Source, cellRules[k], sev, cell.Raw, fields)
+		}
 		if -cell.Value.Exponent() > def.Precision && !cell.Value.HasPlaces(def.Precision) {
-			at(cell.Source, RulePrecision, Warning, cell.Raw, Fields{"value": cell.Value.String(), "places": def.Precision})
+			found(0, Warning, Fields{"value": cell.Value.String(), "places": def.Precision})
 		}
 		if def.NonNegative && cell.Value.IsNegative() {
-			at(cell.Source, RuleNegative, Error, cell.Raw, Fields{"value": cell.Value.String()})
+			found(1, Error, Fields{"value": cell.Value.String()})
 			ok = false
 		}
 		if def.HasMin && cell.Value.CmpDecimal(def.Min) < 0 || def.HasMax && cell.Value.CmpDecimal(def.Max) > 0 {
-			at(cell.Source, RuleRange, Error, cell.Raw, Fields{"value": cell.Value.String(), "range": rangeText(def)})
+			found(2, Error, Fields{"value": cell.Value.String(), "range": rangeText(def)})
 		}
+	}
+	for _, cf := range later {
+		cell := &r.Cells[cf.ci]
+		if cause := causeOf(cell.Formula, cf.ci, broke[cf.k], r); cause != "" {
+			at(cell.Source, RuleFollows, Info, cell.Raw, Fields{"value": cell.Value.String(), "formula": "=" + strings.TrimPrefix(cell.Formula, "="),
+				"cause": cause, "rule": cellRuleNames[cf.k]})
+			continue
+		}
+		at(cell.Source, cellRules[cf.k], cf.sev, cell.Raw, cf.fields)
 	}
 	if sr.choices {
 		for ci := range t.Columns {
@@ -1203,4 +1236,58 @@ func appendUnique[T comparable](xs []T, add ...T) []T {
 		}
 	}
 	return xs
+}
+
+// cellRules are the cell checks of checkRow whose finding at a formula
+// cell may be another cell's consequence; cellRuleNames say them in a
+// follows_from finding.
+var cellRules = [3]Rule{RulePrecision, RuleNegative, RuleRange}
+
+var cellRuleNames = [3]Text{{"小数位数超限", "too many decimal places"}, {"为负数", "negative"}, {"超出允许范围", "out of range"}}
+
+// cellFinding is a formula cell's finding held until the row's other
+// cells are checked.
+type cellFinding struct {
+	ci, k  int
+	sev    Severity
+	fields Fields
+}
+
+// causeOf is the cell of row r (one of the columns cols, not ci itself)
+// that formula refers to on its own sheet, or "".
+func causeOf(formula string, ci int, cols []int, r *Row) string {
+	f := strings.ToUpper(strings.ReplaceAll(formula, "$", ""))
+	for _, cj := range cols {
+		if cj == ci {
+			continue
+		}
+		if ref := r.Cells[cj].Source.Cell; ref != "" && refersTo(f, ref) {
+			return ref
+		}
+	}
+	return ""
+}
+
+// refersTo reports whether formula f (upper case, no $) names the cell ref
+// of its own sheet: ref as a whole token, not part of a longer name, a
+// number or another sheet's reference (Sheet2!C4).
+func refersTo(f, ref string) bool {
+	for i := 0; ; {
+		j := strings.Index(f[i:], ref)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(ref)
+		before := j == 0 || !isRefChar(f[j-1]) && f[j-1] != '!' && f[j-1] != '.'
+		after := end == len(f) || !isRefChar(f[end]) && f[end] != '('
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isRefChar(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }

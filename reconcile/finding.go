@@ -55,7 +55,10 @@ const (
 	RuleYTDBelowMonth  Rule = "ytd_below_month"
 	// RuleMonthJump: a 本月 figure far out of line with its row's other
 	// months (a figure in 元 typed into a 万元 column): a warning.
-	RuleMonthJump      Rule = "month_jump"
+	RuleMonthJump Rule = "month_jump"
+	// RuleStockDrop: a level (期末数) fallen to a small fraction of the
+	// row's level last month: a warning.
+	RuleStockDrop      Rule = "stock_drop"
 	RuleMissing        Rule = "missing_submission"
 	RuleDuplicateEntry Rule = "duplicate_row"
 	RuleDuplicateCode  Rule = "duplicate_credit_code"
@@ -86,7 +89,11 @@ const (
 	RuleOldTemplate   Rule = "old_template"
 	RuleChoice        Rule = "not_a_choice"
 	RuleRange         Rule = "out_of_range"
-	RuleDisappears    Rule = "entity_disappears"
+	// RuleFollows: a formula cell that breaks a cell check only because
+	// the cell of its row it refers to does (本年累计 = …+C4, C4 in 元):
+	// an info naming the cause, which has the finding.
+	RuleFollows    Rule = "follows_from"
+	RuleDisappears Rule = "entity_disappears"
 	// Rules of hostile or damaged input (issue 11).
 	RuleUnreadableFolder Rule = "unreadable_folder"
 	RuleNotAnnotated     Rule = "not_annotated"
@@ -211,6 +218,9 @@ var catalogue = map[Rule]message{
 	RuleMonthJump: {Text{"本月数异常", "month out of line"},
 		Text{"本月 {value} {unit}，为该行{months}中位数 {median} {unit}的 {times} 倍，{hint}",
 			"this month's {value} {unit} is {times} times the median {median} {unit} of the row's {months}: {hint}"}},
+	RuleStockDrop: {Text{"期末数骤降", "level collapses"},
+		Text{"{header} {value} {unit}，仅为上月（{prev}）{prev_value} {unit}的 {share}；存量一般不会骤降，请核实是否误填了本月或本年累计的新增数",
+			"{header} {value} {unit} is only {share} of last month's ({prev}) {prev_value} {unit}: a level seldom falls so; check that this month's or the year's additions were not typed in its place"}},
 	RuleMissing: {Text{"未报送", "not submitted"},
 		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
 	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
@@ -272,6 +282,9 @@ var catalogue = map[Rule]message{
 		Text{"文件名表明是 {by_name}，但所用模板是 {by_template} 的，请用本期模板重新填报", "the name says {by_name} but the template is for {by_template}; fill in this period's template"}},
 	RuleOldTemplate: {Text{"旧版模板", "old template"},
 		Text{"模板版本已过期（{version}，版式 {layout}），已按表头读取，请改用最新模板", "made from an older template ({version}, layout {layout}); read by its headers; use the current template"}},
+	RuleFollows: {Text{"随引用格而错", "follows from another cell"},
+		Text{"{value} 由公式 {formula} 从 {cause} 算得，{cause} {rule}，改正 {cause} 后此格随之改正",
+			"{value} is computed by {formula} from {cause} ({rule} there): correcting {cause} corrects it"}},
 	RuleRange: {Text{"超出允许范围", "out of range"},
 		Text{"{value} 超出允许范围 {range}", "{value} is outside the allowed range {range}"}},
 	RuleChoice: {Text{"不在下拉列表中", "not a listed choice"},
@@ -315,8 +328,8 @@ var catalogue = map[Rule]message{
 		Text{"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取",
 			"the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"}},
 	RuleOtherSheet: {Text{"多余的工作表", "sheet not of the template"},
-		Text{"工作表“{sheet}”{seen}不是本单位报表的一部分，其中 {figures} 个数字未读取、未汇总；请把数据填入模板的工作表",
-			"sheet \"{sheet}\"{seen} is not one of this department's tables; its {figures} figures were not read; type them into the template's sheets"}},
+		Text{"工作表“{sheet}”{seen}不是本单位报表的一部分，其中 {figures} 个数字未读取、未汇总；{todo}",
+			"sheet \"{sheet}\"{seen} is not one of this department's tables; its {figures} figures were not read; {todo}"}},
 	RuleSecondTotal: {Text{"多余的合计行", "second total row"},
 		Text{"又一个合计行“{name}”（第一个合计在第 {first_line} 行），未读取、未核对；请删除多余的合计行",
 			"another total row \"{name}\" (the first is on row {first_line}) was neither read nor compared; delete the extra total row"}},

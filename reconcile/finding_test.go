@@ -174,3 +174,20 @@ func TestSeverityWords(t *testing.T) {
 		}
 	}
 }
+
+// The desk's advice for a missing sheet names the sheet to rename back;
+// for a sheet not of the template it is the reader's own (naming the
+// table it most likely is).
+func TestAdviceNamesTheSheet(t *testing.T) {
+	f := Finding{Rule: RuleMissingSheet, Severity: Error, Fields: Fields{"sheet": "限上批零"}}
+	if got, want := f.Advice(Chinese), "改回原工作表名“限上批零”（或从本期模板补回该表）后重新上传；不要删除或改名模板的工作表"; got != want {
+		t.Errorf("zh advice %q, want %q", got, want)
+	}
+	if got := f.Advice(English); !strings.HasPrefix(got, "rename the sheet back to \"限上批零\"") {
+		t.Errorf("en advice %q", got)
+	}
+	o := Finding{Rule: RuleOtherSheet, Severity: Warning, Fields: Fields{"sheet": "x", "figures": 3, "todo": Text{"改回“限上批零”", "rename back to 限上批零"}}}
+	if got := o.Advice(Chinese) + "|" + o.Advice(English); got != "改回“限上批零”|rename back to 限上批零" {
+		t.Errorf("other_sheet advice %q", got)
+	}
+}

@@ -36,6 +36,13 @@ type Plausibility struct {
 	// JumpMinMonths: the row needs at least this many other nonzero months
 	// within a year of the month for a median to compare with.
 	JumpMinMonths int
+	// StockDropRatio: a level (期末数, a stock) at most 1/StockDropRatio
+	// of the same row's level the month before is out of line
+	// (stock_drop, stock.go). Zero turns the check off.
+	StockDropRatio decimal.Decimal
+	// StockDropFloor: and below it by at least this much, in the
+	// indicator's unit.
+	StockDropFloor decimal.Decimal
 }
 
 // acrossYears multiplies JumpRatio for a month compared with the previous
@@ -44,8 +51,10 @@ type Plausibility struct {
 const acrossYears = 20
 
 // DefaultPlausibility is the built-in spec's: 50 times, 100 of the
-// indicator's unit, 3 other months.
-var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3}
+// indicator's unit, 3 other months; a level falling to half of last
+// month's or less, by at least 10 of its unit.
+var DefaultPlausibility = Plausibility{JumpRatio: decimal.NewFromInt(50), JumpFloor: decimal.NewFromInt(100), JumpMinMonths: 3,
+	StockDropRatio: decimal.NewFromInt(2), StockDropFloor: decimal.NewFromInt(10)}
 
 // MaxJumpValues bounds the month figures held for the month-jump check
 // (about 40 bytes each with the map's share, none of them pointers the
@@ -59,6 +68,8 @@ type jumpVal struct {
 	ind   string
 	value Num
 	src   Source
+	// header is the column's (期末数), for a level's finding.
+	header string
 }
 
 // jumpYear holds a department's rows over the run: each row's months are

@@ -110,11 +110,19 @@ type monthState struct {
 	vals   []monthVal // in sheet order, for findings
 	// index finds vals by key: nil until a lookup needs it (lookup), then
 	// kept up to date.
-	index      map[hashKey]int32
-	ents       []entityVal
-	entIndex   map[hashKey]int32 // into ents
-	sheets     map[string]string // table → sheet name
-	sheetNames []string
+	index    map[hashKey]int32
+	ents     []entityVal
+	entIndex map[hashKey]int32 // into ents
+	sheets   map[string]string // table → sheet name
+	// unread are the tables whose sheet the month's file did not give
+	// (FileRead.unread): their rows are not "gone", the sheet is — the
+	// reader's missing_sheet (or missing_column) finding says so once.
+	unread map[string]bool
+	// unreadSheets are those tables' sheet names: next month's rows of
+	// them have no 本年累计 here to follow from, so their chain is not
+	// checked (not "last month's 0").
+	unreadSheets map[string]bool
+	sheetNames   []string
 	// text holds the month's kept texts (textRef) in one buffer: copies,
 	// so that a substring of a reader's row text is not held whole, and
 	// without an allocation for each.
@@ -459,6 +467,8 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 					continue // the rejected row has its own finding
 				}
 				prevYTD = pv.ytd
+			} else if prev.unreadSheets[cur.sheetNames[v.sheet]] {
+				continue // last month's sheet was not read: its own finding says so
 			}
 		}
 		if addsUp(prevYTD, v.month, v.ytd) { // sum.go: no allocation when it does
@@ -506,12 +516,13 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	}
 	var appears, gone []entityVal
 	for i, e := range cur.ents {
-		if e.noted && !prev.present(i, e.key) {
+		// A table last month's file did not give: its rows are back, not new.
+		if e.noted && !prev.unread[e.table] && !prev.present(i, e.key) {
 			appears = append(appears, e)
 		}
 	}
 	for i, e := range prev.ents {
-		if e.noted && !cur.present(i, e.key) {
+		if e.noted && !cur.unread[e.table] && !cur.present(i, e.key) {
 			gone = append(gone, e)
 		}
 	}
@@ -530,7 +541,11 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	}
 	for _, e := range gone {
 		name := prev.nameOf(e)
-		l.finding(Finding{Source: Source{File: cur.file, Sheet: cur.sheets[e.table]}, Department: dept, Period: p.String(),
+		sheet := cur.sheets[e.table]
+		if sheet == "" {
+			sheet = prev.sheets[e.table] // the table's rows are all gone this month
+		}
+		l.finding(Finding{Source: Source{File: cur.file, Sheet: sheet}, Department: dept, Period: p.String(),
 			Rule: RuleDisappears, Severity: Info, Raw: name, Fields: Fields{"name": name, "prev": prev.period.String()}})
 	}
 }

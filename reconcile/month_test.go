@@ -394,3 +394,53 @@ func TestHeldMonthsBounded(t *testing.T) {
 		t.Errorf("February %s, want both departments' 20000", res.Series[0].Months[2].Value)
 	}
 }
+
+// A sheet read with every row gone: each row's entity_disappears names the
+// sheet (last month's name for it). A sheet not given at all: no row is
+// said gone (the reader's missing_sheet is the one finding), and the
+// month's figure is incomplete, naming the unread sheet.
+func TestGoneRowsNameTheirSheet(t *testing.T) {
+	s := testSpec()
+	tbl := &s.Departments[0].Tables[0]
+	jan := func() Submission {
+		file := "2020-01-czs.xlsx"
+		var rs []Row
+		for i, name := range []string{"甲", "乙"} {
+			line := 4 + i
+			rs = append(rs, Row{Line: line, Name: name, LineN: -1, Cells: []Cell{
+				{Source: Source{file, "税收", fmt.Sprintf("A%d", line)}},
+				num(file, fmt.Sprintf("B%d", line), "10"),
+				num(file, fmt.Sprintf("C%d", line), "10"),
+			}})
+		}
+		return Submission{File: file, Department: "czs", Period: Period{2020, 1}, Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rs}}}
+	}
+	empty := Submission{File: "2020-02-czs.xlsx", Department: "czs", Period: Period{2020, 2}, Sheets: []Sheet{{Table: tbl, Name: "税收"}}}
+	res := Consolidate(s, []Submission{jan(), empty}, Options{AsOf: Period{2020, 2}})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleDisappears {
+			got = append(got, f.Source.String()+" "+f.Raw)
+		}
+	}
+	if want := "2020-02-czs.xlsx: 税收 甲\n2020-02-czs.xlsx: 税收 乙"; strings.Join(got, "\n") != want {
+		t.Errorf("rows gone from a sheet read:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+
+	none := Submission{File: "2020-02-czs.xlsx", Department: "czs", Period: Period{2020, 2}}
+	res = Consolidate(s, []Submission{jan(), none}, Options{AsOf: Period{2020, 2}})
+	for _, f := range res.Findings {
+		if f.Rule == RuleDisappears || f.Rule == RuleAppears {
+			t.Errorf("sheet not given: %s %s", f.Rule, f.Message(Chinese))
+		}
+	}
+	var feb *Figure
+	for i := range res.Series {
+		if res.Series[i].Indicator.Code == "tax" {
+			feb = &res.Series[i].Months[2]
+		}
+	}
+	if feb == nil || len(feb.Incomplete) != 1 || feb.Incomplete[0].In(Chinese) != "未读取的工作表：2020-02-czs.xlsx: 税收" {
+		t.Errorf("February's tax with its sheet not given: %+v, want incomplete, 未读取的工作表", feb)
+	}
+}

@@ -134,8 +134,13 @@ type FileRead struct {
 	codesFull bool
 	cur       *monthState
 	jumps     []jumpVal   // the accepted 本月 figures, for the month-jump check
+	levels    []jumpVal   // the accepted levels of stocks, for the stock-drop check
 	stage     DetailStage // nil: entries go straight to the detail
 	done      bool
+	// tables are the department's tables whose sheet was read (Sheet):
+	// one it owes and never read — its sheet missing or renamed, its
+	// header not found — leaves its indicators incomplete (unread).
+	tables map[string]bool
 }
 
 // Begin starts adding the file s, whose identity and reader's findings so
@@ -256,6 +261,7 @@ func (fr *FileRead) Commit() error {
 		l.bounded(f)
 	}
 	l.replay(&fr.own, fr.s.File)
+	fr.unread()
 	for k, d := range fr.figs {
 		f := l.fig(k.ind, k.p)
 		if d.has {
@@ -295,10 +301,59 @@ func (fr *FileRead) Commit() error {
 			l.compareMonths(fr.s.Department, fr.cur)
 		}
 		l.keepJumps(fr)
+		l.checkLevels(fr)
 	}
 	l.reuseJumps(fr)
 	l.res.Inputs = append(l.res.Inputs, fr.in)
 	return nil
+}
+
+// unread marks incomplete, for the file's period, the indicators of each
+// table the department owes whose sheet the file did not give (missing,
+// renamed, no header found): the reader's finding says why, and the month
+// is not whole — the same as rows rejected, so every consumer (targets,
+// 汇总, 概览, the desk) follows. A second file's figures go nowhere, so
+// its missing sheet leaves the month alone.
+func (fr *FileRead) unread() {
+	if fr.dup || fr.noSum {
+		return
+	}
+	for _, t := range fr.unreadTables() {
+		why := unreadSheet(fr.s.File, t.Sheet)
+		for _, ind := range t.IndicatorCodes() {
+			f := fr.fig(ind)
+			f.incomplete = appendUnique(f.incomplete, why)
+		}
+		if fr.cur != nil {
+			if fr.cur.unread == nil {
+				fr.cur.unread, fr.cur.unreadSheets = map[string]bool{}, map[string]bool{}
+			}
+			fr.cur.unread[t.ID], fr.cur.unreadSheets[t.Sheet] = true, true
+		}
+	}
+}
+
+// unreadTables are the tables the department owes for the file's period
+// whose sheet the file did not give.
+func (fr *FileRead) unreadTables() []*Table {
+	d, ok := fr.l.spec.Department(fr.s.Department)
+	if !ok {
+		return nil
+	}
+	var out []*Table
+	for _, t := range d.TablesFor(fr.s.Period) {
+		if !fr.tables[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// unreadSheet is the reason a figure is incomplete when a file's sheet
+// was not read.
+func unreadSheet(file, sheet string) Text {
+	at := Source{File: file, Sheet: sheet}.String()
+	return Text{"未读取的工作表：" + at, "sheet not read: " + at}
 }
 
 // replay adds a file's buffered findings to the run under its bounds.
@@ -416,6 +471,10 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 // Sheet starts reading one table of the file from its sheet name.
 func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	fr.l.tx = fr
+	if fr.tables == nil {
+		fr.tables = map[string]bool{}
+	}
+	fr.tables[t.ID] = true
 	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
 		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen}
 	fr.l.spareSeen = nil

@@ -70,12 +70,13 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	for _, t := range []struct {
 		key, value string
 		to         *decimal.Decimal
-	}{{"month_jump_ratio", f.Plausibility.MonthJumpRatio, &s.Plausibility.JumpRatio}, {"month_jump_floor", f.Plausibility.MonthJumpFloor, &s.Plausibility.JumpFloor}} {
+	}{{"month_jump_ratio", f.Plausibility.MonthJumpRatio, &s.Plausibility.JumpRatio}, {"month_jump_floor", f.Plausibility.MonthJumpFloor, &s.Plausibility.JumpFloor},
+		{"stock_drop_ratio", f.Plausibility.StockDropRatio, &s.Plausibility.StockDropRatio}, {"stock_drop_floor", f.Plausibility.StockDropFloor, &s.Plausibility.StockDropFloor}} {
 		if t.value == "" {
 			continue
 		}
 		d, err := decimal.NewFromString(strings.TrimSpace(t.value))
-		if err != nil || d.IsNegative() || t.key == "month_jump_ratio" && d.Sign() > 0 && d.LessThanOrEqual(decimal.NewFromInt(1)) {
+		if err != nil || d.IsNegative() || (t.key == "month_jump_ratio" || t.key == "stock_drop_ratio") && d.Sign() > 0 && d.LessThanOrEqual(decimal.NewFromInt(1)) {
 			b.fail(reconcile.Text{"plausibility.{key}：“{value}”应为非负数（倍数须大于 1，0 表示不作此项核对）", "plausibility.{key}: \"{value}\" must be a non-negative number (a ratio above 1, or 0 to turn the check off)"},
 				reconcile.Fields{"key": t.key, "value": t.value}, "plausibility", t.key)
 			continue
@@ -87,7 +88,8 @@ func (b *builder) build(f *File) *reconcile.Spec {
 	} else if f.Plausibility.MonthJumpMinMonths > 0 {
 		s.Plausibility.JumpMinMonths = f.Plausibility.MonthJumpMinMonths
 	}
-	f.Plausibility = PlausibilityYAML{MonthJumpRatio: s.Plausibility.JumpRatio.String(), MonthJumpFloor: s.Plausibility.JumpFloor.String(), MonthJumpMinMonths: s.Plausibility.JumpMinMonths}
+	f.Plausibility = PlausibilityYAML{MonthJumpRatio: s.Plausibility.JumpRatio.String(), MonthJumpFloor: s.Plausibility.JumpFloor.String(), MonthJumpMinMonths: s.Plausibility.JumpMinMonths,
+		StockDropRatio: s.Plausibility.StockDropRatio.String(), StockDropFloor: s.Plausibility.StockDropFloor.String()}
 	if f.Deadline < 0 || f.Deadline > 28 {
 		b.fail(reconcile.Text{"deadline_day：应为次月的 1–28 日，或 0 表示不设截止日", "deadline_day: want a day 1–28 of the following month, or 0 for none"}, nil, "deadline_day")
 	}

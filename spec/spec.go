@@ -55,11 +55,15 @@ type RuleYAML struct {
 // 1/month_jump_ratio of) the median of its other nonzero months of the
 // year, differing from it by at least month_jump_floor of the indicator's
 // unit, with at least month_jump_min_months other months. A ratio of 0
-// turns it off.
+// turns it off. And of the stock-drop check (stock_drop): a row's level
+// (期末数) at most 1/stock_drop_ratio of its level the month before, lower
+// by at least stock_drop_floor of the indicator's unit; 0 turns it off.
 type PlausibilityYAML struct {
 	MonthJumpRatio     string `yaml:"month_jump_ratio,omitempty"`
 	MonthJumpFloor     string `yaml:"month_jump_floor,omitempty"`
 	MonthJumpMinMonths int    `yaml:"month_jump_min_months,omitempty"`
+	StockDropRatio     string `yaml:"stock_drop_ratio,omitempty"`
+	StockDropFloor     string `yaml:"stock_drop_floor,omitempty"`
 }
 
 // ToleranceYAML holds the bands, written as percentages ("5%").

@@ -284,8 +284,19 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 		all = v.sheets
 	}
 	own := map[string]bool{}
+	var missing []string // the tables' sheets the file lacks
 	for _, t := range tables {
 		own[t.Sheet] = true
+		if _, ok := x.sheet(t.Sheet); !ok {
+			missing = append(missing, t.Sheet)
+		}
+	}
+	// What to do: a sheet of figures beside one table's missing sheet is
+	// most likely that table renamed, and the clerk is told its name.
+	todo := reconcile.Text{"请把数据填入模板的工作表", "type them into the template's sheets"}
+	if len(missing) == 1 {
+		todo = reconcile.Text{"如是本单位的“" + missing[0] + "”表改了名，请改回原工作表名“" + missing[0] + "”后重新上传；否则请把数据填入模板的工作表",
+			"if it is your table \"" + missing[0] + "\" renamed, rename it back to \"" + missing[0] + "\" and upload again; otherwise type them into the template's sheets"}
 	}
 	for _, si := range all {
 		if own[si.name] || templateSheets[si.name] {
@@ -307,7 +318,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 		}
 		if n > 0 {
 			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
-				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n, "seen": sheetSeen(si)}))
+				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n, "seen": sheetSeen(si), "todo": todo}))
 		}
 	}
 	return nil

@@ -32,6 +32,13 @@ type jumpRun struct {
 
 func monthJumps(t *testing.T, args ...string) []string {
 	t.Helper()
+	return ruleFindings(t, "month_jump", args...)
+}
+
+// ruleFindings are reconcile --json's findings of one rule, each as
+// "file sheet!cell severity message".
+func ruleFindings(t *testing.T, rule string, args ...string) []string {
+	t.Helper()
 	_, out, _ := runTally(t, append([]string{"reconcile", "--json"}, args...)...)
 	var r jumpRun
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
@@ -39,7 +46,7 @@ func monthJumps(t *testing.T, args ...string) []string {
 	}
 	var got []string
 	for _, f := range r.Findings {
-		if f.Rule == "month_jump" {
+		if f.Rule == rule {
 			got = append(got, filepath.Base(f.File)+" "+f.Sheet+"!"+f.Cell+" "+f.Severity+" "+f.Message)
 		}
 	}
