@@ -323,6 +323,10 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request, u *store.User) {
 		return
 	}
 	if err := s.cfg.Store.Pick(u, up.ID); err != nil {
+		if errors.Is(err, store.ErrAttachment) {
+			s.errorPage(w, r, http.StatusBadRequest, s.t("附件（盖章扫描件）不是报表，不能作为本期有效版本", "an attachment (a stamped scan) is no return and cannot count"))
+			return
+		}
 		s.serverError(w, r, err)
 		return
 	}

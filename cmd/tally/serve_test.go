@@ -1199,3 +1199,128 @@ func TestServeSumSkipsTextAdvice(t *testing.T) {
 		t.Errorf("the headline does not say the sheet's 合计 is short:\n%s", page)
 	}
 }
+
+// minimalPDF is a one-page PDF, as a scanner or LibreOffice writes one in
+// form: what a department sends as its stamped return (盖章扫描件).
+const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+// sheetRows are a workbook sheet's rows, values as stored.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// A stamped scan uploaded after the return (newcomer report 8, #2) is kept
+// beside it as an attachment: the return still counts, the month stays
+// accepted, and the consolidated figures are those tally reconcile gives
+// over the same two files (where the PDF is a companion file). A scan with
+// no return yet leaves the month 未报送 and says to upload the .xlsx; a
+// .yaml sent by mistake (#10 j) is refused and not kept, whatever its name.
+func TestServeScanBesideReturn(t *testing.T) {
+	t.Parallel()
+	d := newTestDesk(t)
+	a := d.login("czs")
+	good := sampleFile(t, "2020-03-czs.xlsx")
+	goodID := d.mustUpload(a, "2020-03", good)
+	resp, _ := d.upload(a, map[string]string{"period": "2020-03"}, "2020-03-czs.pdf", []byte(minimalPDF))
+	m := uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusSeeOther || m == nil {
+		t.Fatalf("the scan: %s, want it kept", resp.Status)
+	}
+	_, page := d.get(a, "/uploads/"+m[1])
+	for _, want := range []string{"盖章扫描件", "已作为附件保存", "本期计入数字的仍是报表“2020-03-czs.xlsx”", "否（附件，不计入数字）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the scan's page does not say %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "另存为 .xlsx") || strings.Contains(page, "文件无法读取") {
+		t.Errorf("the scan's page advises as for a broken workbook:\n%s", page)
+	}
+	cs, err := d.st.Counting()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || cs[0].ID != goodID {
+		t.Fatalf("after the scan the counting version is %+v, want the return %s", cs, goodID)
+	}
+	// The office cannot make the scan count.
+	o := d.login("office")
+	if resp, err := o.PostForm(d.url+"/office/pick", url.Values{"id": {m[1]}}); err != nil || resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("picking the scan: %v %v, want 400", resp, err)
+	}
+	if _, page := d.get(o, "/office/dept/czs"); !strings.Contains(page, "附件（扫描件，不计入数字）") {
+		t.Errorf("the office's list does not call the scan an attachment")
+	}
+	// A PDF named .xlsx, and a photo: attachments too.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-03"}, "2020-03-czs.xlsx", []byte(minimalPDF))
+	resp2, _ := d.upload(a, map[string]string{"period": "2020-03"}, "盖章.jpg", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"))
+	if resp.StatusCode != http.StatusSeeOther || resp2.StatusCode != http.StatusSeeOther {
+		t.Errorf("a PDF named .xlsx: %s; a photo: %s", resp.Status, resp2.Status)
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 || cs[0].ID != goodID {
+		t.Errorf("a PDF named .xlsx or a photo displaced the return")
+	}
+	// The same two files through tally reconcile: the same figures.
+	dir := t.TempDir()
+	data, _ := os.ReadFile(good)
+	os.WriteFile(filepath.Join(dir, "2020-03-czs.xlsx"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "2020-03-czs.pdf"), []byte(minimalPDF), 0o644)
+	cli := filepath.Join(t.TempDir(), "cli.xlsx")
+	if code, _, stderr := runIn(t, dir, "reconcile", "--as-of", "2020-03", "-o", cli, "."); code > 1 {
+		t.Fatalf("tally reconcile: exit %d: %s", code, stderr)
+	}
+	_, js, _ := runIn(t, dir, "check", "--json", ".")
+	if !strings.Contains(string(js), "companion_file") {
+		t.Errorf("tally check does not list the PDF as a companion file:\n%s", js)
+	}
+	code, body := d.get(o, "/office/consolidated?asof=2020-03")
+	if code != 200 {
+		t.Fatalf("download: %d", code)
+	}
+	web := filepath.Join(t.TempDir(), "web.xlsx")
+	os.WriteFile(web, []byte(body), 0o644)
+	a1, b1 := sheetRows(t, cli, "汇总"), sheetRows(t, web, "汇总")
+	if diff := cmp.Diff(a1, b1); diff != "" {
+		t.Errorf("the desk's 汇总 differs from tally reconcile's over the return and its scan:\n%s", diff)
+	}
+	if !strings.Contains(fmt.Sprint(b1), "税收收入") {
+		t.Errorf("the desk's 汇总 has no 财政所 figures:\n%v", b1)
+	}
+	// A scan with no return yet: the month stays 未报送, the page says
+	// to upload the .xlsx.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-02"}, "2020-02-czs.pdf", []byte(minimalPDF))
+	m = uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+	if m == nil {
+		t.Fatalf("a scan alone: %s", resp.Status)
+	}
+	if _, page := d.get(a, "/uploads/"+m[1]); !strings.Contains(page, "本期还没有报表：请上传填好的 .xlsx 报表") {
+		t.Errorf("a scan alone: the page does not ask for the .xlsx:\n%s", page)
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 {
+		t.Errorf("a scan alone counts for its month: %d counting", len(cs))
+	}
+	// A .yaml sent by mistake, under any name: refused, not kept.
+	before := d.countUploads()
+	for _, name := range []string{"tally.yaml", "2020-03-czs.yaml", "2020-03-czs.xlsx"} {
+		resp, body := d.upload(a, map[string]string{"period": "2020-03"}, name, []byte("departments:\n  - code: czs\n    name: 财政所\n"))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "不是报表工作簿，文件未保存") {
+			t.Errorf("%s (YAML): %s, want refused as no workbook:\n%s", name, resp.Status, body)
+		}
+	}
+	if d.countUploads() != before {
+		t.Errorf("a YAML upload was kept")
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 || cs[0].ID != goodID {
+		t.Errorf("a YAML upload displaced the return")
+	}
+}
