@@ -213,7 +213,7 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 		}
 		// 本年累计 is what 完成率 is of: through the last whole month.
 		row := progressRow{Code: se.Indicator.Code, Name: se.Indicator.Name, Unit: se.Indicator.Unit.Name,
-			Target: p.TargetVal.String(), YTD: p.Measured.Value.String(), Completion: p.Completion.StringFixed(2),
+			Target: grouped(p.TargetVal), YTD: grouped(p.Measured.Value), Completion: p.Completion.StringFixed(2),
 			Elapsed: p.Elapsed.StringFixed(2), Gap: p.Gap.StringFixed(2), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0,
 			BarDone: px(p.Completion), BarY: int64(len(rows))*28 + 4}
 		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
@@ -224,7 +224,7 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 			row.Through = s.monthSpan(p.Through)
 			if p.YTD.Has && !(p.Judged() && p.YTD.Value.Equal(p.Measured.Value)) {
 				row.Partial = fmt.Sprintf(s.t("含已报部分的%s：%s（不完整，未计入完成率）", "%s with what is in: %s (incomplete, not in the completion)"),
-					s.monthSpan(p.AsOf), p.YTD.Value.String()+" "+row.Unit)
+					s.monthSpan(p.AsOf), grouped(p.YTD.Value)+" "+row.Unit)
 			}
 		}
 		if !p.Judged() {
@@ -257,7 +257,7 @@ func (s *Server) claimsRows(r *http.Request, asOf reconcile.Period, res *reconci
 		row := claimRow{ID: cr.Claim.ID, Text: res.Spec.Label(cr.Claim, s.cfg.Lang), Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
 			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
 		if cr.HasComputed {
-			row.Computed, row.Difference = cr.Computed.String(), cr.Difference.String()
+			row.Computed, row.Difference = grouped(cr.Computed), grouped(cr.Difference)
 		}
 		for _, n := range cr.Notes {
 			if row.Notes != "" {

@@ -773,9 +773,12 @@ func TestServeUploadODS(t *testing.T) {
 
 // brokenMarch is 财政所's March file with a figure typed as 待核实: its own
 // template and period, one error.
-func brokenMarch(t *testing.T) string {
+func brokenMarch(t *testing.T) string { return brokenReturn(t, "2020-03-czs.xlsx") }
+
+// brokenReturn is a sample 财政所 return with one error: text in a 本月 cell.
+func brokenReturn(t *testing.T, name string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(sampleFile(t, "2020-03-czs.xlsx"))
+	f, err := excelize.OpenFile(sampleFile(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -783,7 +786,7 @@ func brokenMarch(t *testing.T) string {
 	if err := f.SetCellValue("税收收入", "C4", "待核实"); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "2020-03-czs.xlsx")
+	path := filepath.Join(t.TempDir(), name)
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -911,7 +914,7 @@ func TestServeEnglish(t *testing.T) {
 		_, body := d.get(o, p)
 		// Department and sheet names are the spec's own, in Chinese; the
 		// page's words are not.
-		body = regexp.MustCompile(`(?s)<table class="grid (?:board|findings)">.*?</table>|<option value="[a-z0-9]+">[^<]*</option>|<td>[^<]*（[a-z0-9]+）</td>`).ReplaceAllString(body, "")
+		body = regexp.MustCompile(`(?s)<table class="grid (?:board|findings)">.*?</table>|<option value="[a-z0-9]+">[^<]*</option>|<td>[^<]*(?:（[a-z0-9]+）| \([a-z0-9]+\))</td>`).ReplaceAllString(body, "")
 		if han.MatchString(body) {
 			t.Errorf("%s has Chinese text in English mode: %q", p, han.FindAllString(body, 10))
 		}
@@ -1322,5 +1325,54 @@ func TestServeScanBesideReturn(t *testing.T) {
 	}
 	if cs, _ := d.st.Counting(); len(cs) != 1 || cs[0].ID != goodID {
 		t.Errorf("a YAML upload displaced the return")
+	}
+}
+
+// English pages count in English ("1 error", never "1 errors") and use
+// its punctuation ("Check result: ", no full-width colon) — newcomer
+// report 8, #10 h; the desk's figures carry thousands separators as the
+// workbook's do (#10 g).
+func TestServeEnglishCountsAndFigures(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	c := &clock{t: time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local)}
+	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64, Year: 2021, now: c.now}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.Now, st.Cost = c.now, bcrypt.MinCost
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	st.AddUser(nil, "office", store.Office, "", testPassword)
+	st.AddUser(nil, "czs", store.Dept, "czs", testPassword)
+	d := &desk{t: t, url: hs.URL, st: st, clock: c}
+	a := d.login("czs")
+	id := d.mustUpload(a, "2021-03", brokenReturn(t, "2021-03-czs.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	for _, want := range []string{"Check result: ", "1 error: fix it as the table says"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English result page does not say %q:\n%s", want, page)
+		}
+	}
+	for _, bad := range []string{"1 errors", "：", "（"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the English result page says %q", bad)
+		}
+	}
+	if _, home := d.get(a, "/dept"); strings.Contains(home, "1 errors") || !strings.Contains(home, "1 error<") {
+		t.Errorf("the English uploads list does not say \"1 error\":\n%s", home)
+	}
+	o := d.login("office")
+	if _, page := d.get(o, "/office/dept/czs"); strings.Contains(page, "1 errors") || !strings.Contains(page, "1 error, 0 warnings") {
+		t.Errorf("the office's English list does not say \"1 error, 0 warnings\":\n%s", page)
+	}
+	// The figures: 2021's targets, 100 亿元 and more, are shown in 万元.
+	_, prog := d.get(o, "/office/progress?asof=2021-03")
+	if !regexp.MustCompile(`class="num">\d{1,3}(?:,\d{3})+(?:\.\d+)? 万元`).MatchString(prog) {
+		t.Errorf("the progress page shows no figure with thousands separators:\n%s", prog)
+	}
+	if m := regexp.MustCompile(`class="num">\d{4,}(?:\.\d+)? 万元`).FindString(prog); m != "" {
+		t.Errorf("the progress page shows %q without thousands separators", m)
 	}
 }
