@@ -77,8 +77,8 @@ func (s *Server) state(p reconcile.Period, c *store.Upload) string {
 
 // periodsOf lists the periods dept reports for: the months of the
 // reporting year up to now and, for annual tables, the year, the year
-// before and the spec's history years (what the report's five-year figures
-// rest on).
+// before and, in the report's own year, the spec's history years (what the
+// report's five-year figures rest on).
 func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []period {
 	d, ok := s.spec.Department(dept)
 	if !ok {
@@ -98,8 +98,13 @@ func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []per
 	}
 	if len(d.TablesFor(reconcile.Period{Year: y})) > 0 {
 		years := map[int]bool{y: true, y - 1: true}
-		for _, h := range s.spec.History {
-			years[h] = true
+		// The report's history years are owed in the report's own year
+		// only: a later year's desk asks for that year's 年报 and the one
+		// before (同比), as tally reconcile --as-of of that year expects.
+		if s.spec.Year == 0 || y <= s.spec.Year {
+			for _, h := range s.spec.History {
+				years[h] = true
+			}
 		}
 		for yy := y; yy >= y-30; yy-- {
 			if years[yy] {

@@ -241,12 +241,13 @@ type claimRow struct {
 }
 
 var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
-	reconcile.Consistent: {"一致", "consistent"},
-	reconcile.Mismatch:   {"不符", "mismatch"},
-	reconcile.NoData:     {"无数据", "no data"},
-	reconcile.Incomplete: {"数据不完整", "incomplete"},
-	reconcile.Unmapped:   {"未对应指标", "unmapped"},
-	reconcile.Goal:       {"目标", "target"},
+	reconcile.Consistent:    {"一致", "consistent"},
+	reconcile.Mismatch:      {"不符", "mismatch"},
+	reconcile.NoData:        {"无数据", "no data"},
+	reconcile.Incomplete:    {"数据不完整", "incomplete"},
+	reconcile.Unmapped:      {"未对应指标", "unmapped"},
+	reconcile.Goal:          {"目标", "target"},
+	reconcile.NotApplicable: {"不适用", "not applicable"},
 }
 
 // claimsRows is 报告核对: each claim of the work report against the data.

@@ -1376,3 +1376,31 @@ func TestServeEnglishCountsAndFigures(t *testing.T) {
 		t.Errorf("the progress page shows %q without thousands separators", m)
 	}
 }
+
+// A 2021 desk with the built-in (2020 report's) spec offers 统计站 the
+// 年报 of 2021 and 2020, not the report's history years 2015–2019, which
+// tally reconcile --as-of 2021-MM does not expect either (newcomer report
+// 8, #9); the report's own year's desk still offers them.
+func TestServeLaterYearPeriods(t *testing.T) {
+	t.Parallel()
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local))
+	_, page := d.get(d.login("tjz"), "/dept")
+	for _, y := range []string{"2021", "2020"} {
+		if !strings.Contains(page, `<option value="`+y+`"`) {
+			t.Errorf("the 2021 desk does not offer 统计站 the %s 年报", y)
+		}
+	}
+	for y := 2015; y <= 2019; y++ {
+		if strings.Contains(page, fmt.Sprintf(`<option value="%d"`, y)) {
+			t.Errorf("the 2021 desk offers 统计站 the %d 年报", y)
+		}
+	}
+	if !strings.Contains(page, `<option value="2021-03"`) {
+		t.Errorf("the 2021 desk does not offer 2021-03")
+	}
+	d20 := newTestDesk(t)
+	if _, page := d20.get(d20.login("tjz"), "/dept"); !strings.Contains(page, `<option value="2015"`) {
+		t.Errorf("the 2020 desk no longer offers the history year 2015")
+	}
+}
