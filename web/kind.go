@@ -29,8 +29,11 @@ var bookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods"
 
 // notWorkbook says whether a staged upload is no workbook, by its content
 // first (a PDF or a picture whatever its name; a zip or an OLE file is an
-// attempt at a workbook whatever its name), then by its name (2021-06-tjz.yaml
-// is no return); what names it in both languages for the refusal.
+// attempt at a workbook unless its name says another kind), then by its
+// name (2021-06-tjz.yaml is no return). A file named as a workbook that is
+// empty or text (a CSV renamed .xlsx) is an attempt at the return,
+// unreadable as tally check finds it. what names the kind in both
+// languages for the refusal.
 func (s *Server) notWorkbook(st *store.Staged, name string) (kind int, what [2]string) {
 	head := make([]byte, 512)
 	if path, err := s.cfg.Store.BlobPath(st.SHA256); err == nil {
@@ -43,6 +46,8 @@ func (s *Server) notWorkbook(st *store.Staged, name string) (kind int, what [2]s
 	ext := strings.ToLower(filepath.Ext(name))
 	ct := http.DetectContentType(head)
 	switch {
+	case len(head) == 0: // an empty file: an attempt at the return, unreadable
+		return workbookFile, what
 	case ct == "application/pdf" || strings.HasPrefix(ct, "image/"):
 		return scanFile, what
 	case strings.HasPrefix(string(head), "PK\x03\x04") || strings.HasPrefix(string(head), "\xD0\xCF\x11\xE0"):
@@ -50,17 +55,19 @@ func (s *Server) notWorkbook(st *store.Staged, name string) (kind int, what [2]s
 			return workbookFile, what
 		}
 		return otherFile, [2]string{"是 " + ext + " 文件", "a " + ext + " file"}
-	case scanExt[ext] && len(head) > 0:
+	case scanExt[ext]:
 		return scanFile, what
 	case strings.HasPrefix(ct, "text/"):
 		if ext == ".csv" {
 			return otherFile, [2]string{"是 CSV 文本文件", "a CSV text file"}
 		}
 		if ext == "" || bookExt[ext] {
-			return otherFile, [2]string{"是文本文件（可能是改了扩展名的 CSV）", "a text file (a CSV renamed?)"}
+			// Named as a workbook (a CSV renamed .xlsx): an attempt at
+			// the return, unreadable, as tally check reads it.
+			return workbookFile, what
 		}
 		return otherFile, [2]string{"是文本文件（" + ext + "）", "a text file (" + ext + ")"}
-	case ext != "" && !bookExt[ext] && len(head) > 0:
+	case ext != "" && !bookExt[ext]:
 		return otherFile, [2]string{"是 " + ext + " 文件", "a " + ext + " file"}
 	}
 	return workbookFile, what

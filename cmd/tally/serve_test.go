@@ -1228,7 +1228,7 @@ func sheetRows(t *testing.T, path, sheet string) [][]string {
 // accepted, and the consolidated figures are those tally reconcile gives
 // over the same two files (where the PDF is a companion file). A scan with
 // no return yet leaves the month 未报送 and says to upload the .xlsx; a
-// .yaml sent by mistake (#10 j) is refused and not kept, whatever its name.
+// .yaml sent by mistake (#10 j) is refused, not kept and not called a CSV.
 func TestServeScanBesideReturn(t *testing.T) {
 	t.Parallel()
 	d := newTestDesk(t)
@@ -1312,11 +1312,12 @@ func TestServeScanBesideReturn(t *testing.T) {
 	if cs, _ := d.st.Counting(); len(cs) != 1 {
 		t.Errorf("a scan alone counts for its month: %d counting", len(cs))
 	}
-	// A .yaml sent by mistake, under any name: refused, not kept.
+	// A .yaml sent by mistake: refused, not kept, said as what it is.
 	before := d.countUploads()
-	for _, name := range []string{"tally.yaml", "2020-03-czs.yaml", "2020-03-czs.xlsx"} {
+	for _, name := range []string{"tally.yaml", "2020-03-czs.yaml", "notes.txt"} {
 		resp, body := d.upload(a, map[string]string{"period": "2020-03"}, name, []byte("departments:\n  - code: czs\n    name: 财政所\n"))
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "不是报表工作簿，文件未保存") {
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "不是报表工作簿，文件未保存") ||
+			!strings.Contains(body, "是文本文件（"+filepath.Ext(name)+"）") || strings.Contains(body, "CSV") {
 			t.Errorf("%s (YAML): %s, want refused as no workbook:\n%s", name, resp.Status, body)
 		}
 	}
