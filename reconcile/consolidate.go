@@ -845,17 +845,24 @@ func (l *Ledger) checkMissing() {
 func (l *Ledger) reportRun() bool { return l.spec.Year == 0 || l.asOf.Year <= l.spec.Year }
 
 // outOfRun makes a claim of the report that a later year's run has no
-// data for (无数据, 数据不完整, 未对应指标, all its years before the run's)
-// not applicable: listed once, not a finding of the run. A claim the data
-// of the run do decide (一致, 不符) keeps its verdict.
+// data for not applicable: listed once, not a finding of the run. A claim
+// is the run's when the run read a file of any year it rests on (its span,
+// and a change's base year): then it keeps its verdict, whatever it is
+// (the 2020 files among a 2021 run's are checked as before).
 func (l *Ledger) outOfRun(cr *ClaimResult) {
-	if l.reportRun() || cr.Claim.Span.To >= l.asOf.Year {
+	c := cr.Claim
+	if l.reportRun() || c.Span.To >= l.asOf.Year || c.Target {
 		return
 	}
-	switch cr.Status {
-	case NoData, Incomplete, Unmapped:
-	default:
-		return
+	from := c.Span.From
+	if b, ok := c.BaseYear(); ok && b > 0 && b < from {
+		from = b
+	}
+	for key := range l.received {
+		_, p, _ := strings.Cut(key, "|")
+		if y, err := strconv.Atoi(p[:min(4, len(p))]); err == nil && y >= from && y <= c.Span.To {
+			return
+		}
 	}
 	y, run := strconv.Itoa(l.spec.Year), strconv.Itoa(l.asOf.Year)
 	cr.Status, cr.Severity = NotApplicable, Info
