@@ -442,6 +442,9 @@ func (x *out) overview() error {
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
+	if s.NotApplicable > 0 { // an earlier report's figures this later year's run has no data for
+		rows = append(rows, kv(x.l("不适用（往年报告中的数字，本次汇总没有其数据）", "Not applicable (an earlier report's figures this run has no data for)"), s.NotApplicable, "grey"))
+	}
 	if s.Goals > 0 { // the report's targets for a later year: progress, no verdict
 		rows = append(rows, kv(x.l("目标（下一年，不作事实核对）", "Targets (a later year; not checked as facts)"), s.Goals, "grey"))
 	}

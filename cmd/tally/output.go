@@ -135,6 +135,9 @@ type jsonSummary struct {
 	// verdicts; claims == consistent + mismatch + no_data + incomplete +
 	// unmapped + report_targets.
 	ReportTargets int `json:"report_targets"`
+	// NotApplicable: the figures of an earlier year's report a later
+	// year's run has no data for (status not_applicable).
+	NotApplicable int `json:"not_applicable,omitempty"`
 	// Every non-empty cell of a data sheet: consolidated, rejected (in a
 	// rejected row or a file that does not count), checked (the 合计),
 	// reported (no figure, with a finding) or template text.
@@ -230,7 +233,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
-		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals,
+		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
 	return out
