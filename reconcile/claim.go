@@ -22,6 +22,10 @@ const (
 	// reviews (主要预期目标): shown with its progress, never judged as a
 	// fact of the year reviewed.
 	Goal ClaimStatus = "target"
+	// NotApplicable is a figure of the report a later year's run has no
+	// data for (a 2020 report's figure in a 2021 monthly run): not this
+	// run's to verify, listed once, never failing it.
+	NotApplicable ClaimStatus = "not_applicable"
 )
 
 // ClaimResult is one claim checked against the consolidated figures.

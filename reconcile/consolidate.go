@@ -129,6 +129,9 @@ type Summary struct {
 	// Goals are the report's targets for a later year (status Goal):
 	// shown with progress, not verdicts.
 	Goals int
+	// NotApplicable are the report's figures a later year's run has no
+	// data for (status NotApplicable): listed once, not verdicts.
+	NotApplicable int
 	// MismatchWarnings are the mismatches of estimates (预计): a warning,
 	// not an error; Mismatch - MismatchWarnings are errors. They are
 	// verdicts on the report, not findings, so not in Warnings.
@@ -290,6 +293,7 @@ func (l *Ledger) Result() *Result {
 		l.res.Claims = EvaluateClaims(l.spec, l.yearFigure)
 		for i := range l.res.Claims {
 			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
+			l.outOfRun(&l.res.Claims[i])
 		}
 	}
 	l.res.Findings = GroupRuns(ReportOrder(l.res.Findings, l.spec, l.res.Inputs))
@@ -873,6 +877,40 @@ func (l *Ledger) checkMissing() {
 	}
 }
 
+// reportRun says whether this run is the report's own: its as-of year is
+// not after the year the report reviews (the spec's year). A later
+// year's monthly run (2021 with the 2020 report's spec) owes no 年报 of
+// the report's history years, and the report's figures on years before
+// it are not its to verify (outOfRun).
+func (l *Ledger) reportRun() bool { return l.spec.Year == 0 || l.asOf.Year <= l.spec.Year }
+
+// outOfRun makes a claim of the report that a later year's run has no
+// data for not applicable: listed once, not a finding of the run. A claim
+// is the run's when the run read a file of any year it rests on (its span,
+// and a change's base year): then it keeps its verdict, whatever it is
+// (the 2020 files among a 2021 run's are checked as before).
+func (l *Ledger) outOfRun(cr *ClaimResult) {
+	c := cr.Claim
+	if l.reportRun() || c.Span.To >= l.asOf.Year || c.Target {
+		return
+	}
+	from := c.Span.From
+	if b, ok := c.BaseYear(); ok && b > 0 && b < from {
+		from = b
+	}
+	for key := range l.received {
+		_, p, _ := strings.Cut(key, "|")
+		if y, err := strconv.Atoi(p[:min(4, len(p))]); err == nil && y >= from && y <= c.Span.To {
+			return
+		}
+	}
+	y, run := strconv.Itoa(l.spec.Year), strconv.Itoa(l.asOf.Year)
+	cr.Status, cr.Severity = NotApplicable, Info
+	cr.HasComputed, cr.Computed, cr.Difference = false, decimal.Decimal{}, decimal.Decimal{}
+	cr.Notes = []Text{{y + " 年报告中的数字，所依据的数据不在本次（" + run + " 年）汇总之中：不适用，不影响本次结果",
+		"a figure of the " + y + " report whose data are not in this (" + run + ") run: not applicable, not a finding of the run"}}
+}
+
 // expected lists the periods a department owes in this run.
 func (l *Ledger) expected(d *Department) []Period {
 	var out []Period
@@ -884,7 +922,7 @@ func (l *Ledger) expected(d *Department) []Period {
 		}
 		return false
 	}
-	if hasFreq(Annual) {
+	if hasFreq(Annual) && l.reportRun() {
 		for _, y := range l.spec.History {
 			out = append(out, Period{Year: y})
 		}
@@ -1202,6 +1240,8 @@ func (l *Ledger) summarise() {
 			s.Unmapped++
 		case Goal:
 			s.Goals++
+		case NotApplicable:
+			s.NotApplicable++
 		}
 	}
 	if s.Cells != s.CellsConsolidated+s.CellsRejected+s.CellsChecked+s.CellsReported+s.CellsTemplate {
@@ -1219,7 +1259,9 @@ func (l *Ledger) summarise() {
 // consistent and no finding of severity error.
 func (r *Result) Clean() bool {
 	// A target of a later year is no verdict: it leaves nothing to act on.
-	return r.Summary.Errors == 0 && r.Summary.Consistent+r.Summary.Goals == r.Summary.Claims
+	// Nor is a figure of an earlier year's report that this run has no
+	// data for (NotApplicable).
+	return r.Summary.Errors == 0 && r.Summary.Consistent+r.Summary.Goals+r.Summary.NotApplicable == r.Summary.Claims
 }
 
 func appendUnique[T comparable](xs []T, add ...T) []T {

@@ -501,12 +501,13 @@ func fill(s string, fields Fields, lang Lang) string {
 }
 
 var verdictWords = map[ClaimStatus]Text{
-	Consistent: {"一致", "consistent"},
-	Mismatch:   {"不符", "mismatch"},
-	NoData:     {"无数据", "no data"},
-	Incomplete: {"数据不完整", "incomplete"},
-	Unmapped:   {"未对应指标", "unmapped"},
-	Goal:       {"目标", "target"},
+	Consistent:    {"一致", "consistent"},
+	Mismatch:      {"不符", "mismatch"},
+	NoData:        {"无数据", "no data"},
+	Incomplete:    {"数据不完整", "incomplete"},
+	Unmapped:      {"未对应指标", "unmapped"},
+	Goal:          {"目标", "target"},
+	NotApplicable: {"不适用", "not applicable"},
 }
 
 // In returns the verdict's words in lang: 一致, 不符, 无数据, 数据不完整, 未对应指标.

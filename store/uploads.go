@@ -24,7 +24,7 @@ type Upload struct {
 	Size     int64
 	SHA256   string
 	Uploaded time.Time
-	Status   string // ok, findings, unreadable
+	Status   string // ok, findings, unreadable, attachment
 	Errors   int
 	Warnings int
 	Findings int
@@ -229,16 +229,48 @@ func (s *Store) Record(actor *User, st *Staged, name string, res CheckResult) (*
 	return u, nil
 }
 
+// Attachment is the status of a file kept beside a department-month's
+// return that is no workbook (a stamped scan, 盖章扫描件): listed and
+// downloadable, never the version that counts.
+const Attachment = "attachment"
+
+// RecordAttachment records a staged file as an attachment of its
+// department-month: kept and listed, but the version that counts (if any)
+// stays as it is.
+func (s *Store) RecordAttachment(actor *User, st *Staged, name string) (*Upload, error) {
+	u := &Upload{ID: st.ID, UserID: actor.ID, User: actor.Name, Dept: st.Dept, Period: st.Period, Name: name,
+		Size: st.Size, SHA256: st.SHA256, Uploaded: s.Now(), Status: Attachment, Report: "[]"}
+	err := s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO uploads (id, user_id, dept, period, name, size, sha256, uploaded, status, errors, warnings, findings, report)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`, u.ID, u.UserID, u.Dept, u.Period, u.Name, u.Size, u.SHA256,
+			u.Uploaded.UnixMilli(), u.Status, u.Report); err != nil {
+			return err
+		}
+		return s.audit(tx, actor, "upload.attachment", fmt.Sprintf("%s %s %s sha256=%s size=%d",
+			u.ID, u.Dept, u.Period, u.SHA256, u.Size))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// ErrAttachment: an attachment cannot be picked to count.
+var ErrAttachment = errors.New("an attachment cannot count")
+
 // Pick makes upload id the one that counts for its department-month,
 // until the department uploads again.
 func (s *Store) Pick(actor *User, id string) error {
 	err := s.tx(func(tx *sql.Tx) error {
-		var dept, period string
-		if err := tx.QueryRow(`SELECT dept, period FROM uploads WHERE id = ?`, id).Scan(&dept, &period); err != nil {
+		var dept, period, status string
+		if err := tx.QueryRow(`SELECT dept, period, status FROM uploads WHERE id = ?`, id).Scan(&dept, &period, &status); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return ErrNotFound
 			}
 			return err
+		}
+		if status == Attachment {
+			return ErrAttachment
 		}
 		if _, err := tx.Exec(`UPDATE counting SET upload_id = ?, picked_by = ? WHERE dept = ? AND period = ?`,
 			id, actor.ID, dept, period); err != nil {

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -76,8 +77,8 @@ func (s *Server) state(p reconcile.Period, c *store.Upload) string {
 
 // periodsOf lists the periods dept reports for: the months of the
 // reporting year up to now and, for annual tables, the year, the year
-// before and the spec's history years (what the report's five-year figures
-// rest on).
+// before and, in the report's own year, the spec's history years (what the
+// report's five-year figures rest on).
 func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []period {
 	d, ok := s.spec.Department(dept)
 	if !ok {
@@ -97,8 +98,13 @@ func (s *Server) periodsOf(dept string, counting map[string]*store.Upload) []per
 	}
 	if len(d.TablesFor(reconcile.Period{Year: y})) > 0 {
 		years := map[int]bool{y: true, y - 1: true}
-		for _, h := range s.spec.History {
-			years[h] = true
+		// The report's history years are owed in the report's own year
+		// only: a later year's desk asks for that year's 年报 and the one
+		// before (同比), as tally reconcile --as-of of that year expects.
+		if s.spec.Year == 0 || y <= s.spec.Year {
+			for _, h := range s.spec.History {
+				years[h] = true
+			}
 		}
 		for yy := y; yy >= y-30; yy-- {
 			if years[yy] {
@@ -229,7 +235,9 @@ func (s *Server) lastAccepted(dept string, p reconcile.Period) *store.Upload {
 	if err != nil {
 		return nil
 	}
-	accepted := func(u *store.Upload) bool { return u.Status != "unreadable" && u.Errors == 0 }
+	accepted := func(u *store.Upload) bool {
+		return u.Status != "unreadable" && u.Status != store.Attachment && u.Errors == 0
+	}
 	var latest, counting *store.Upload
 	for _, u := range uploads { // newest first
 		if u.Period != p.String() {
@@ -247,7 +255,7 @@ func (s *Server) lastAccepted(dept string, p reconcile.Period) *store.Upload {
 		return counting
 	case latest != nil:
 		return latest
-	case counting != nil && counting.Status != "unreadable":
+	case counting != nil && counting.Status != "unreadable" && counting.Status != store.Attachment:
 		return counting
 	}
 	return nil
@@ -381,6 +389,31 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, u *store.User) {
 	p, _ := s.openPeriod(dept, askedPeriod)
 	if st == nil || (st.Size == 0 && name == "") {
 		s.errorPage(w, r, http.StatusBadRequest, s.t("请选择要上传的文件", "choose a file to upload"))
+		return
+	}
+	// A file that is no workbook never counts for the month nor displaces
+	// the return that does: a stamped scan (盖章扫描件: a PDF, a picture)
+	// is kept beside it as an attachment, as tally check lists it as a
+	// companion file; anything else (a .yaml, a .docx, a text file) is
+	// refused and not kept, saying what it is.
+	switch kind, what := s.notWorkbook(st, name); kind {
+	case scanFile:
+		if err := s.cfg.Store.Link(st, dept, p.String()); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		up, err := s.cfg.Store.RecordAttachment(u, st, name)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		http.Redirect(w, r, "/uploads/"+up.ID, http.StatusSeeOther)
+		return
+	case otherFile:
+		s.cfg.Store.Audit(u, "upload.refused", fmt.Sprintf("%s %s sha256=%s: %s", dept, p, st.SHA256, what[1]))
+		s.errorPage(w, r, http.StatusUnprocessableEntity, s.t(
+			"“"+name+"”"+what[0]+"，不是报表工作簿，文件未保存，不计入本期：请上传填好的 .xlsx 报表（从本页下载模板填写）",
+			"\""+name+"\" is "+what[1]+", not a workbook; the file was not kept and does not count: upload the filled-in .xlsx return (download the template on this page)"))
 		return
 	}
 	if err := s.cfg.Store.Link(st, dept, p.String()); err != nil {
@@ -589,9 +622,19 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, u *store.Use
 			short++
 		}
 	}
+	// An attachment says which return counts beside it, if one does.
+	countingName := ""
+	if up.Status == store.Attachment {
+		if counting, err := s.countingMap(); err == nil {
+			if c := counting[up.Dept+"|"+up.Period]; c != nil {
+				countingName = c.Name
+			}
+		}
+	}
 	s.render(w, r, http.StatusOK, "upload", u, map[string]any{
 		"Title": s.t("审核结果", "Check result"), "Upload": up, "Rows": rows, "DeptName": s.deptName(up.Dept),
-		"Accepted": up.Status != "unreadable" && up.Errors == 0, "SumShort": short,
+		"Accepted": up.Status != "unreadable" && up.Status != store.Attachment && up.Errors == 0, "SumShort": short,
+		"CountingName": countingName,
 	})
 }
 
@@ -612,6 +655,11 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, u *store.Use
 		return
 	}
 	s.cfg.Store.Audit(u, "download", up.ID)
+	if up.Status == store.Attachment { // as it was sent: a scan, under its own kind
+		ext := strings.ToLower(filepath.Ext(up.Name))
+		sendFile(w, up.Period+"-"+up.Dept+"-attachment"+ext, http.DetectContentType(data), data)
+		return
+	}
 	if isODSName(up.Name) { // as it was sent: LibreOffice's own format
 		sendFile(w, readName(up.Dept, up.Period, up.Name), odsType, data)
 		return

@@ -213,7 +213,7 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 		}
 		// 本年累计 is what 完成率 is of: through the last whole month.
 		row := progressRow{Code: se.Indicator.Code, Name: se.Indicator.Name, Unit: se.Indicator.Unit.Name,
-			Target: p.TargetVal.String(), YTD: p.Measured.Value.String(), Completion: p.Completion.StringFixed(2),
+			Target: grouped(p.TargetVal), YTD: grouped(p.Measured.Value), Completion: p.Completion.StringFixed(2),
 			Elapsed: p.Elapsed.StringFixed(2), Gap: p.Gap.StringFixed(2), Lagging: p.Lagging, Complete: len(p.YTD.Incomplete) == 0,
 			BarDone: px(p.Completion), BarY: int64(len(rows))*28 + 4}
 		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
@@ -224,7 +224,7 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 			row.Through = s.monthSpan(p.Through)
 			if p.YTD.Has && !(p.Judged() && p.YTD.Value.Equal(p.Measured.Value)) {
 				row.Partial = fmt.Sprintf(s.t("含已报部分的%s：%s（不完整，未计入完成率）", "%s with what is in: %s (incomplete, not in the completion)"),
-					s.monthSpan(p.AsOf), p.YTD.Value.String()+" "+row.Unit)
+					s.monthSpan(p.AsOf), grouped(p.YTD.Value)+" "+row.Unit)
 			}
 		}
 		if !p.Judged() {
@@ -241,12 +241,13 @@ type claimRow struct {
 }
 
 var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
-	reconcile.Consistent: {"一致", "consistent"},
-	reconcile.Mismatch:   {"不符", "mismatch"},
-	reconcile.NoData:     {"无数据", "no data"},
-	reconcile.Incomplete: {"数据不完整", "incomplete"},
-	reconcile.Unmapped:   {"未对应指标", "unmapped"},
-	reconcile.Goal:       {"目标", "target"},
+	reconcile.Consistent:    {"一致", "consistent"},
+	reconcile.Mismatch:      {"不符", "mismatch"},
+	reconcile.NoData:        {"无数据", "no data"},
+	reconcile.Incomplete:    {"数据不完整", "incomplete"},
+	reconcile.Unmapped:      {"未对应指标", "unmapped"},
+	reconcile.Goal:          {"目标", "target"},
+	reconcile.NotApplicable: {"不适用", "not applicable"},
 }
 
 // claimsRows is 报告核对: each claim of the work report against the data.
@@ -257,7 +258,7 @@ func (s *Server) claimsRows(r *http.Request, asOf reconcile.Period, res *reconci
 		row := claimRow{ID: cr.Claim.ID, Text: res.Spec.Label(cr.Claim, s.cfg.Lang), Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
 			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
 		if cr.HasComputed {
-			row.Computed, row.Difference = cr.Computed.String(), cr.Difference.String()
+			row.Computed, row.Difference = grouped(cr.Computed), grouped(cr.Difference)
 		}
 		for _, n := range cr.Notes {
 			if row.Notes != "" {
@@ -323,6 +324,10 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request, u *store.User) {
 		return
 	}
 	if err := s.cfg.Store.Pick(u, up.ID); err != nil {
+		if errors.Is(err, store.ErrAttachment) {
+			s.errorPage(w, r, http.StatusBadRequest, s.t("附件（盖章扫描件）不是报表，不能作为本期有效版本", "an attachment (a stamped scan) is no return and cannot count"))
+			return
+		}
 		s.serverError(w, r, err)
 		return
 	}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/store"
+	"github.com/shopspring/decimal"
 )
 
 var pageNames = []string{"login", "error", "dept", "upload", "board", "findings", "progress", "claims", "officedept", "users", "audit"}
@@ -32,7 +34,10 @@ func (s *Server) parsePages() error {
 			}
 			return sha
 		},
-		"lang":     func() string { return string(s.cfg.Lang) },
+		"lang": func() string { return string(s.cfg.Lang) },
+		// count is "1 error", "2 errors": English counts agree with
+		// their noun (Chinese has none to agree).
+		"count":    func(n int, one string) string { return englishCount(n, one) },
 		"deptname": s.deptName,
 		"action": func(a string) string {
 			if t, ok := actionWord[a]; ok {
@@ -108,4 +113,40 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound, s.t("没有找到（或无权查看）", "not found (or not yours to see)"))
+}
+
+// englishCount says n of a noun in English: "1 error", "2 errors",
+// "0 errors".
+func englishCount(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	switch {
+	case strings.HasSuffix(one, "ch"), strings.HasSuffix(one, "s"):
+		return fmt.Sprintf("%d %ses", n, one)
+	}
+	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// grouped writes an exact figure as the workbook shows it: thousands
+// separators in its whole part, its decimals as they are (1234567.5 →
+// 1,234,567.5). Only the digits are grouped; nothing is rounded.
+func grouped(d decimal.Decimal) string {
+	s := d.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String() + frac
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestLimiterLocksTheSixthFailureInAMinute(t *testing.T) {
@@ -48,6 +50,20 @@ func TestDisplayNameKeepsNoPath(t *testing.T) {
 	} {
 		if got := displayName(in); got != want {
 			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGrouped(t *testing.T) {
+	for in, want := range map[string]string{"0": "0", "999": "999", "1000": "1,000", "1000000": "1,000,000",
+		"-1234567.891": "-1,234,567.891", "123456.5": "123,456.5", "0.0001": "0.0001", "-12": "-12"} {
+		if got := grouped(decimal.RequireFromString(in)); got != want {
+			t.Errorf("grouped(%s) = %s, want %s", in, got, want)
+		}
+	}
+	for n, want := range map[int]string{0: "0 errors", 1: "1 error", 2: "2 errors"} {
+		if got := englishCount(n, "error"); got != want {
+			t.Errorf("englishCount(%d) = %s, want %s", n, got, want)
 		}
 	}
 }

@@ -349,12 +349,13 @@ func numStyle(def *reconcile.Indicator) string {
 // in the severity column); 数据不完整 amber; 无数据 grey; a figure mapped to
 // no indicator faint, without a fill.
 var verdictStyles = map[reconcile.ClaimStatus]string{
-	reconcile.Consistent: "good",
-	reconcile.Mismatch:   "bad",
-	reconcile.Incomplete: "warn",
-	reconcile.NoData:     "grey",
-	reconcile.Unmapped:   "faint",
-	reconcile.Goal:       "grey",
+	reconcile.Consistent:    "good",
+	reconcile.Mismatch:      "bad",
+	reconcile.Incomplete:    "warn",
+	reconcile.NoData:        "grey",
+	reconcile.Unmapped:      "faint",
+	reconcile.Goal:          "grey",
+	reconcile.NotApplicable: "faint",
 }
 
 func (x *out) verdictStyle(cr *reconcile.ClaimResult) string {
@@ -441,6 +442,9 @@ func (x *out) overview() error {
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
+	if s.NotApplicable > 0 { // an earlier report's figures this later year's run has no data for
+		rows = append(rows, kv(x.l("不适用（往年报告中的数字，本次汇总没有其数据）", "Not applicable (an earlier report's figures this run has no data for)"), s.NotApplicable, "grey"))
+	}
 	if s.Goals > 0 { // the report's targets for a later year: progress, no verdict
 		rows = append(rows, kv(x.l("目标（下一年，不作事实核对）", "Targets (a later year; not checked as facts)"), s.Goals, "grey"))
 	}
@@ -450,8 +454,8 @@ func (x *out) overview() error {
 	var open [][]cell
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Goal {
-			continue // a target is no unconfirmed figure: 报告核对 shows its progress
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
+			continue // a target is no unconfirmed figure: 报告核对 shows its progress; nor one of an earlier report
 		}
 		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
 	}

@@ -138,6 +138,9 @@ type jsonSummary struct {
 	// verdicts; claims == consistent + mismatch + no_data + incomplete +
 	// unmapped + report_targets.
 	ReportTargets int `json:"report_targets"`
+	// NotApplicable: the figures of an earlier year's report a later
+	// year's run has no data for (status not_applicable).
+	NotApplicable int `json:"not_applicable,omitempty"`
 	// Every non-empty cell of a data sheet: consolidated, rejected (in a
 	// rejected row or a file that does not count), checked (the 合计),
 	// reported (no figure, with a finding) or template text.
@@ -233,7 +236,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
-		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals,
+		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
 	return out
@@ -283,12 +286,22 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	if s.Goals > 0 {
 		fmt.Fprint(w, say(lang, msg{"，目标 {n}", ", {n} targets"}, fields{"n": s.Goals}))
 	}
+	if s.NotApplicable > 0 {
+		fmt.Fprint(w, say(lang, msg{"，不适用 {n}", ", {n} not applicable"}, fields{"n": s.NotApplicable}))
+	}
 	fmt.Fprintln(w)
+	if s.NotApplicable > 0 {
+		// Said once: the figures of an earlier year's report this run
+		// has no data for are not its to verify.
+		fmt.Fprintln(w, say(lang, msg{"  不适用：其中 {n} 个是 {year} 年报告中的数字，所依据的数据不在本次（截至 {asof}）汇总之中，不作核对、不影响退出码；核对该报告请汇总 {year} 年的数据（--as-of {year}-12）",
+			"  not applicable: {n} are figures of the {year} report whose data are not in this run (through {asof}); not checked, not affecting the exit code; to check that report, run over {year}'s data (--as-of {year}-12)"},
+			fields{"n": s.NotApplicable, "year": r.Spec.Year, "asof": r.AsOf}))
+	}
 	printTargets(w, r, lang)
 	var verdicts, texts, details []string
 	for i := range r.Claims {
 		cr := &r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped || cr.Status == reconcile.Goal {
+		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
 			continue // unmapped figures and targets are listed below
 		}
 		line := t("区间 ", "interval ") + cr.Interval.String()

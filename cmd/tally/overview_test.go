@@ -250,7 +250,7 @@ func TestServeProgressPartialMonth(t *testing.T) {
 	if row == nil {
 		t.Fatalf("no 固定资产投资 row:\n%s", page)
 	}
-	for _, want := range []string{"378380.47 万元 <small>（1–6月）</small>", "37.84%", "含已报部分的1–7月：", "未计入完成率"} {
+	for _, want := range []string{"378,380.47 万元 <small>（1–6月）</small>", "37.84%", "含已报部分的1–7月：", "未计入完成率"} {
 		if !strings.Contains(row[1], want) {
 			t.Errorf("目标进度 固定资产投资 has no %q: %s", want, row[1])
 		}

@@ -392,7 +392,7 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 					if len(s.Departments) > 0 {
 						eg["code"], eg["name"] = s.Departments[0].Code, s.Departments[0].Name
 					}
-					return usage(msg{"--dept {dept}：没有这个单位（可用单位代码或名称，如 {code} 或 {name}；tally template --list 列出各单位）",
+					return unknownDept(s, dept, msg{"--dept {dept}：没有这个单位（可用单位代码或名称，如 {code} 或 {name}；tally template --list 列出各单位）",
 						"--dept {dept}: no such department (give its code or name, such as {code} or {name}; tally template --list shows them)"}, eg)
 				}
 				dept = d.Code // the account keeps the code, whichever was given

@@ -280,6 +280,19 @@ func TestServeInBrowser(t *testing.T) {
 	if b := text(`.banner`); !strings.Contains(b, "审核通过") {
 		t.Errorf("the fixed file is not accepted: %q", b)
 	}
+	// Its stamped scan, by the picker (newcomer report 8, #2): kept as an
+	// attachment; the return still counts.
+	scan := filepath.Join(t.TempDir(), "财政所1月盖章.pdf")
+	os.WriteFile(scan, []byte(minimalPDF), 0o644)
+	do("upload scan", chromedp.Navigate(d.url+"/dept"), chromedp.WaitVisible(chromedp.CSS(`#drop`)),
+		chromedp.SetValue(chromedp.CSS(`select[name=period]`), "2021-01"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{scan}),
+		chromedp.Click(chromedp.CSS(`#upload-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.banner`)))
+	shot("dept-result-scan")
+	if b := text(`.banner`); !strings.Contains(b, "盖章扫描件") || !strings.Contains(b, "本期计入数字的仍是报表“财政所1月-改.xlsx”") {
+		t.Errorf("the scan's banner: %q", b)
+	}
 	do("history", chromedp.Navigate(d.url+"/dept"), chromedp.WaitVisible(chromedp.CSS(`table.grid`)))
 	shot("dept-history")
 	logout()

@@ -773,9 +773,12 @@ func TestServeUploadODS(t *testing.T) {
 
 // brokenMarch is 财政所's March file with a figure typed as 待核实: its own
 // template and period, one error.
-func brokenMarch(t *testing.T) string {
+func brokenMarch(t *testing.T) string { return brokenReturn(t, "2020-03-czs.xlsx") }
+
+// brokenReturn is a sample 财政所 return with one error: text in a 本月 cell.
+func brokenReturn(t *testing.T, name string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(sampleFile(t, "2020-03-czs.xlsx"))
+	f, err := excelize.OpenFile(sampleFile(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -783,7 +786,7 @@ func brokenMarch(t *testing.T) string {
 	if err := f.SetCellValue("税收收入", "C4", "待核实"); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "2020-03-czs.xlsx")
+	path := filepath.Join(t.TempDir(), name)
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -911,7 +914,7 @@ func TestServeEnglish(t *testing.T) {
 		_, body := d.get(o, p)
 		// Department and sheet names are the spec's own, in Chinese; the
 		// page's words are not.
-		body = regexp.MustCompile(`(?s)<table class="grid (?:board|findings)">.*?</table>|<option value="[a-z0-9]+">[^<]*</option>|<td>[^<]*（[a-z0-9]+）</td>`).ReplaceAllString(body, "")
+		body = regexp.MustCompile(`(?s)<table class="grid (?:board|findings)">.*?</table>|<option value="[a-z0-9]+">[^<]*</option>|<td>[^<]*(?:（[a-z0-9]+）| \([a-z0-9]+\))</td>`).ReplaceAllString(body, "")
 		if han.MatchString(body) {
 			t.Errorf("%s has Chinese text in English mode: %q", p, han.FindAllString(body, 10))
 		}
@@ -1197,5 +1200,208 @@ func TestServeSumSkipsTextAdvice(t *testing.T) {
 	}
 	if strings.Contains(page, "审核通过") || !strings.Contains(page, "已接收，但表中合计公式漏算了 1 个以文本填写的数字，文件中的合计偏小") {
 		t.Errorf("the headline does not say the sheet's 合计 is short:\n%s", page)
+	}
+}
+
+// minimalPDF is a one-page PDF, as a scanner or LibreOffice writes one in
+// form: what a department sends as its stamped return (盖章扫描件).
+const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+// sheetRows are a workbook sheet's rows, values as stored.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// A stamped scan uploaded after the return (newcomer report 8, #2) is kept
+// beside it as an attachment: the return still counts, the month stays
+// accepted, and the consolidated figures are those tally reconcile gives
+// over the same two files (where the PDF is a companion file). A scan with
+// no return yet leaves the month 未报送 and says to upload the .xlsx; a
+// .yaml sent by mistake (#10 j) is refused, not kept and not called a CSV.
+func TestServeScanBesideReturn(t *testing.T) {
+	t.Parallel()
+	d := newTestDesk(t)
+	a := d.login("czs")
+	good := sampleFile(t, "2020-03-czs.xlsx")
+	goodID := d.mustUpload(a, "2020-03", good)
+	resp, _ := d.upload(a, map[string]string{"period": "2020-03"}, "2020-03-czs.pdf", []byte(minimalPDF))
+	m := uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusSeeOther || m == nil {
+		t.Fatalf("the scan: %s, want it kept", resp.Status)
+	}
+	_, page := d.get(a, "/uploads/"+m[1])
+	for _, want := range []string{"盖章扫描件", "已作为附件保存", "本期计入数字的仍是报表“2020-03-czs.xlsx”", "否（附件，不计入数字）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the scan's page does not say %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "另存为 .xlsx") || strings.Contains(page, "文件无法读取") {
+		t.Errorf("the scan's page advises as for a broken workbook:\n%s", page)
+	}
+	cs, err := d.st.Counting()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || cs[0].ID != goodID {
+		t.Fatalf("after the scan the counting version is %+v, want the return %s", cs, goodID)
+	}
+	// The office cannot make the scan count.
+	o := d.login("office")
+	if resp, err := o.PostForm(d.url+"/office/pick", url.Values{"id": {m[1]}}); err != nil || resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("picking the scan: %v %v, want 400", resp, err)
+	}
+	if _, page := d.get(o, "/office/dept/czs"); !strings.Contains(page, "附件（扫描件，不计入数字）") {
+		t.Errorf("the office's list does not call the scan an attachment")
+	}
+	// A PDF named .xlsx, and a photo: attachments too.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-03"}, "2020-03-czs.xlsx", []byte(minimalPDF))
+	resp2, _ := d.upload(a, map[string]string{"period": "2020-03"}, "盖章.jpg", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"))
+	if resp.StatusCode != http.StatusSeeOther || resp2.StatusCode != http.StatusSeeOther {
+		t.Errorf("a PDF named .xlsx: %s; a photo: %s", resp.Status, resp2.Status)
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 || cs[0].ID != goodID {
+		t.Errorf("a PDF named .xlsx or a photo displaced the return")
+	}
+	// The same two files through tally reconcile: the same figures.
+	dir := t.TempDir()
+	data, _ := os.ReadFile(good)
+	os.WriteFile(filepath.Join(dir, "2020-03-czs.xlsx"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "2020-03-czs.pdf"), []byte(minimalPDF), 0o644)
+	cli := filepath.Join(t.TempDir(), "cli.xlsx")
+	if code, _, stderr := runIn(t, dir, "reconcile", "--as-of", "2020-03", "-o", cli, "."); code > 1 {
+		t.Fatalf("tally reconcile: exit %d: %s", code, stderr)
+	}
+	_, js, _ := runIn(t, dir, "check", "--json", ".")
+	if !strings.Contains(string(js), "companion_file") {
+		t.Errorf("tally check does not list the PDF as a companion file:\n%s", js)
+	}
+	code, body := d.get(o, "/office/consolidated?asof=2020-03")
+	if code != 200 {
+		t.Fatalf("download: %d", code)
+	}
+	web := filepath.Join(t.TempDir(), "web.xlsx")
+	os.WriteFile(web, []byte(body), 0o644)
+	a1, b1 := sheetRows(t, cli, "汇总"), sheetRows(t, web, "汇总")
+	if diff := cmp.Diff(a1, b1); diff != "" {
+		t.Errorf("the desk's 汇总 differs from tally reconcile's over the return and its scan:\n%s", diff)
+	}
+	if !strings.Contains(fmt.Sprint(b1), "税收收入") {
+		t.Errorf("the desk's 汇总 has no 财政所 figures:\n%v", b1)
+	}
+	// A scan with no return yet: the month stays 未报送, the page says
+	// to upload the .xlsx.
+	resp, _ = d.upload(a, map[string]string{"period": "2020-02"}, "2020-02-czs.pdf", []byte(minimalPDF))
+	m = uploadID.FindStringSubmatch(resp.Header.Get("Location"))
+	if m == nil {
+		t.Fatalf("a scan alone: %s", resp.Status)
+	}
+	if _, page := d.get(a, "/uploads/"+m[1]); !strings.Contains(page, "本期还没有报表：请上传填好的 .xlsx 报表") {
+		t.Errorf("a scan alone: the page does not ask for the .xlsx:\n%s", page)
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 {
+		t.Errorf("a scan alone counts for its month: %d counting", len(cs))
+	}
+	// A .yaml sent by mistake: refused, not kept, said as what it is.
+	before := d.countUploads()
+	for _, name := range []string{"tally.yaml", "2020-03-czs.yaml", "notes.txt"} {
+		resp, body := d.upload(a, map[string]string{"period": "2020-03"}, name, []byte("departments:\n  - code: czs\n    name: 财政所\n"))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "不是报表工作簿，文件未保存") ||
+			!strings.Contains(body, "是文本文件（"+filepath.Ext(name)+"）") || strings.Contains(body, "CSV") {
+			t.Errorf("%s (YAML): %s, want refused as no workbook:\n%s", name, resp.Status, body)
+		}
+	}
+	if d.countUploads() != before {
+		t.Errorf("a YAML upload was kept")
+	}
+	if cs, _ := d.st.Counting(); len(cs) != 1 || cs[0].ID != goodID {
+		t.Errorf("a YAML upload displaced the return")
+	}
+}
+
+// English pages count in English ("1 error", never "1 errors") and use
+// its punctuation ("Check result: ", no full-width colon) — newcomer
+// report 8, #10 h; the desk's figures carry thousands separators as the
+// workbook's do (#10 g).
+func TestServeEnglishCountsAndFigures(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	c := &clock{t: time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local)}
+	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64, Year: 2021, now: c.now}, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.Now, st.Cost = c.now, bcrypt.MinCost
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	st.AddUser(nil, "office", store.Office, "", testPassword)
+	st.AddUser(nil, "czs", store.Dept, "czs", testPassword)
+	d := &desk{t: t, url: hs.URL, st: st, clock: c}
+	a := d.login("czs")
+	id := d.mustUpload(a, "2021-03", brokenReturn(t, "2021-03-czs.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	for _, want := range []string{"Check result: ", "1 error: fix it as the table says"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English result page does not say %q:\n%s", want, page)
+		}
+	}
+	for _, bad := range []string{"1 errors", "：", "（"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the English result page says %q", bad)
+		}
+	}
+	if _, home := d.get(a, "/dept"); strings.Contains(home, "1 errors") || !strings.Contains(home, "1 error<") {
+		t.Errorf("the English uploads list does not say \"1 error\":\n%s", home)
+	}
+	o := d.login("office")
+	if _, page := d.get(o, "/office/dept/czs"); strings.Contains(page, "1 errors") || !strings.Contains(page, "1 error, 0 warnings") {
+		t.Errorf("the office's English list does not say \"1 error, 0 warnings\":\n%s", page)
+	}
+	// The figures: 2021's targets, 100 亿元 and more, are shown in 万元.
+	_, prog := d.get(o, "/office/progress?asof=2021-03")
+	if !regexp.MustCompile(`class="num">\d{1,3}(?:,\d{3})+(?:\.\d+)? 万元`).MatchString(prog) {
+		t.Errorf("the progress page shows no figure with thousands separators:\n%s", prog)
+	}
+	if m := regexp.MustCompile(`class="num">\d{4,}(?:\.\d+)? 万元`).FindString(prog); m != "" {
+		t.Errorf("the progress page shows %q without thousands separators", m)
+	}
+}
+
+// A 2021 desk with the built-in (2020 report's) spec offers 统计站 the
+// 年报 of 2021 and 2020, not the report's history years 2015–2019, which
+// tally reconcile --as-of 2021-MM does not expect either (newcomer report
+// 8, #9); the report's own year's desk still offers them.
+func TestServeLaterYearPeriods(t *testing.T) {
+	t.Parallel()
+	d := newTestDeskYear(t, 2021)
+	d.clock.set(time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local))
+	_, page := d.get(d.login("tjz"), "/dept")
+	for _, y := range []string{"2021", "2020"} {
+		if !strings.Contains(page, `<option value="`+y+`"`) {
+			t.Errorf("the 2021 desk does not offer 统计站 the %s 年报", y)
+		}
+	}
+	for y := 2015; y <= 2019; y++ {
+		if strings.Contains(page, fmt.Sprintf(`<option value="%d"`, y)) {
+			t.Errorf("the 2021 desk offers 统计站 the %d 年报", y)
+		}
+	}
+	if !strings.Contains(page, `<option value="2021-03"`) {
+		t.Errorf("the 2021 desk does not offer 2021-03")
+	}
+	d20 := newTestDesk(t)
+	if _, page := d20.get(d20.login("tjz"), "/dept"); !strings.Contains(page, `<option value="2015"`) {
+		t.Errorf("the 2020 desk no longer offers the history year 2015")
 	}
 }

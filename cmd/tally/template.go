@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -183,7 +184,7 @@ func selectDepartments(s *reconcile.Spec, codes []string, p reconcile.Period) ([
 	for _, c := range codes {
 		d, ok := findDepartment(s, c)
 		if !ok {
-			return nil, usage(msg{"--dept {dept}：没有这个部门（tally template --list 列出全部）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": c})
+			return nil, unknownDept(s, c, msg{"--dept {dept}：没有这个部门（tally template --list 列出全部）", "--dept {dept}: no such department (tally template --list shows them)"}, fields{"dept": c})
 		}
 		if len(d.TablesFor(p)) == 0 {
 			return nil, usage(msg{"--dept {dept}：{name} 在 {period} 没有要报送的表", "--dept {dept}: {name} submits nothing for {period}"}, fields{"dept": c, "name": d.Name, "period": p})
@@ -224,4 +225,49 @@ func findDepartment(s *reconcile.Spec, c string) (*reconcile.Department, bool) {
 		}
 	}
 	return nil, false
+}
+
+// nearDepartments are the departments closest to a name or code that
+// names none (财务所: 财政所; cz: czs), as commands and flags are
+// suggested: a name one character away (one of three changes a word) or
+// that contains what was typed (财政: 财政所); a code one slip away (cz,
+// czz) or with its letters swapped (tzj: tjz). Each is said by name with
+// its code.
+func nearDepartments(s *reconcile.Spec, typed string, lang reconcile.Lang) []string {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return nil
+	}
+	code := strings.ToLower(typed)
+	var out []string
+	for _, d := range s.Departments {
+		byName := editDistance(typed, d.Name) <= 1 || strings.Contains(d.Name, typed) || strings.Contains(typed, d.Name)
+		byCode := len(code) > 1 && (editDistance(code, d.Code) <= 1 || sameLetters(code, d.Code))
+		if byName || byCode {
+			out = append(out, deptLabel(s, d.Code, lang))
+		}
+	}
+	return out
+}
+
+// unknownDept is the usage error of a --dept that names no department,
+// with the departments nearest to it suggested.
+func unknownDept(s *reconcile.Spec, typed string, m msg, f fields) error {
+	zh, en := nearDepartments(s, typed, reconcile.Chinese), nearDepartments(s, typed, reconcile.English)
+	if len(zh) == 0 {
+		return usage(m, f)
+	}
+	f["near"] = reconcile.Text{strings.Join(zh, " 或 "), strings.Join(en, " or ")}
+	return usage(msg{m.In(reconcile.Chinese) + "\n您是不是要用 {near}？", m.In(reconcile.English) + "\nDid you mean {near}?"}, f)
+}
+
+// sameLetters says whether a and b are the same letters in another order.
+func sameLetters(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := []rune(a), []rune(b)
+	sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+	sort.Slice(y, func(i, j int) bool { return y[i] < y[j] })
+	return string(x) == string(y)
 }
