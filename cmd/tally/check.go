@@ -262,6 +262,12 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			fmt.Fprintln(io.Out, say(lang, msg{"  已写入标注副本 {copy}", "  annotated copy written to {copy}"}, fields{"copy": fl.Annotated}))
 		}
 	}
+	// The findings of no one file (rules over the departments' totals)
+	// under their own heading, not under the last file's block.
+	if len(out.Checks) > 0 {
+		fmt.Fprintln(io.Out, say(lang, msg{"跨单位核对：{findings}", "Checks across departments: {findings}"},
+			fields{"findings": counted(len(out.Checks), "%d 个问题", "finding", "findings")}))
+	}
 	for _, f := range out.Checks {
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, oneLine(f.Message))
 	}
