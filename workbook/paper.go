@@ -154,6 +154,41 @@ func autoBreaks(widths []float64, titleCols int) []int {
 	return breaks
 }
 
+// splitWide returns lay's breaks with a section too wide for a landscape
+// page at minPrintScale split where it would run past the page: left to
+// the program, it broke the section at the page's edge, the last column
+// (汇总's 说明, once it grew to 16 characters beside the target columns)
+// on a page of its own at the scale of the others; split here, every
+// section is a page and the scale is the largest they all fit at.
+func splitWide(widths []float64, lay paperLayout) []int {
+	title := 0.0
+	for _, w := range widths[:lay.titleCols] {
+		title += colPoints(w)
+	}
+	room := landscapeWidth * 100 / minPrintScale
+	starts := append([]int{lay.titleCols + 1}, lay.breaks...)
+	var out []int
+	for i, from := range starts {
+		if i > 0 {
+			out = append(out, from)
+		}
+		to := len(widths)
+		if i+1 < len(starts) {
+			to = starts[i+1] - 1
+		}
+		sec := title
+		for c := from; c <= to && c <= len(widths); c++ {
+			w := colPoints(widths[c-1])
+			if sec+w > room && sec > title {
+				out = append(out, c)
+				sec = title
+			}
+			sec += w
+		}
+	}
+	return out
+}
+
 // paper sets up sheet name's printing when its key has a layout: sections
 // of columns at a fixed scale instead of fitting the whole width on a page.
 func (x *out) paper(key, name string, cols []column, headerRow int) error {
@@ -168,6 +203,7 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	if lay.auto {
 		lay.breaks = autoBreaks(widths, lay.titleCols)
 	}
+	lay.breaks = splitWide(widths, lay)
 	// Never under 80%: a section too wide for that (a column wider than a
 	// page) is broken further by the program that prints it, still legible.
 	scale := max(printScale(widths, lay), minPrintScale)
