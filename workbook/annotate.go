@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -23,6 +24,19 @@ import (
 // never does (styles, drawings, comments). A file without a styles part
 // gets a minimal one first (withStyles).
 func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang, lim Limits) error {
+	return AnnotateFor(path, w, findings, lang, lim, Origin{})
+}
+
+// Origin says whose return an annotated copy is: the department's name and
+// the period, for the title the copy's 审核结果 prints under. Empty when
+// the file could not be told (the title then names the file alone).
+type Origin struct {
+	Department, Period string
+}
+
+// AnnotateFor is Annotate with the 审核结果 sheet's printed title naming the
+// file, the department and the period (its page header, on every page).
+func AnnotateFor(path string, w io.Writer, findings []reconcile.Finding, lang reconcile.Lang, lim Limits, about Origin) error {
 	if IsODS(path) {
 		return fileErr("这是 OpenDocument（.ods）文件，tally 只为 .xlsx 写批注副本，问题已在审核结果中列出",
 			"an OpenDocument (.ods) file: tally writes annotated copies of .xlsx files only; its findings are listed", nil)
@@ -78,7 +92,7 @@ func Annotate(path string, w io.Writer, findings []reconcile.Finding, lang recon
 			return fmt.Errorf("%s!%s: %w", k.sheet, k.cell, err)
 		}
 	}
-	if err := findingsSheet(f, findings, lang); err != nil {
+	if err := findingsSheet(f, findings, lang, resultsTitle(filepath.Base(path), about, lang)); err != nil {
 		return err
 	}
 	return f.Write(w)
@@ -119,7 +133,18 @@ func highlight(f *excelize.File, sheet, cell, color string, borders map[int]map[
 	return f.SetCellStyle(sheet, cell, cell, nid)
 }
 
-func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcile.Lang) error {
+// resultsTitle is the printed title of an annotated copy's 审核结果: the
+// department, the period and the file, so a printed sheet says whose
+// return it is about once it is apart from the others.
+func resultsTitle(file string, about Origin, lang reconcile.Lang) string {
+	who := strings.TrimSpace(about.Department + " " + about.Period)
+	if who == "" {
+		return reconcile.Text{"审核结果：" + file, "Check results: " + file}.In(lang)
+	}
+	return reconcile.Text{"审核结果：" + who + "（" + file + "）", "Check results: " + who + " (" + file + ")"}.In(lang)
+}
+
+func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcile.Lang, title string) error {
 	name := reconcile.Text{"审核结果", "Check results"}.In(lang)
 	if _, err := f.NewSheet(name); err != nil {
 		return err
@@ -192,7 +217,16 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	if idx, err := f.GetSheetIndex(name); err == nil {
 		f.SetActiveSheet(idx)
 	}
-	return printSetup(f, name, 1, true)
+	if err := printSetup(f, name, 1, true); err != nil {
+		return err
+	}
+	// The title on every printed page, the page count in the footer.
+	center := []rune(strings.ReplaceAll(title, "&", "&&"))
+	foot := reconcile.Text{"&C&10 第 &P 页，共 &N 页", "&C&10 page &P of &N"}.In(lang)
+	for len("&C&B&12 "+string(center)) > 255 {
+		center = center[:len(center)-1]
+	}
+	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&C&B&12 " + string(center), OddFooter: foot})
 }
 
 // annotatable reports whether a finding's cell can be marked: a sheet of

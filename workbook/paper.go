@@ -56,6 +56,9 @@ var paperLayouts = map[string]paperLayout{
 	// A roll-up's 节点汇总: code, name, unit, node | January–April |
 	// May–August | September–December and the year to date (at about 80%).
 	"bynode": {titleCols: 4, breaks: []int{9, 13}},
+	// 汇总 in a larger unit (--show-unit): code, name, unit | January–June |
+	// July–December and the year to date, at about 汇总's scale.
+	"shown": {titleCols: 3, breaks: []int{10}},
 }
 
 // printScale returns the largest scale, in percent and at most 100, at
@@ -86,12 +89,35 @@ func printScale(widths []float64, lay paperLayout) uint {
 // and never under 80%: fitting it to the width would shrink the text, the
 // chart's labels too, under 8 points. chartFrom is the column (1-based)
 // the chart is anchored at, chartWidth its width in pixels; 0 for none.
-func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64) error {
+// The print area is the sheet's columns, so nothing past them makes a
+// page of its own; were they too wide for the page at 80% (a layout that
+// overviewFits refuses in the tests), the sheet is fitted to the width
+// instead: smaller text, but nothing cut at the page's edge.
+func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64, lastRow int) error {
 	page := portraitWidth
 	orient := "portrait"
 	if landscape {
 		page, orient = landscapeWidth, "landscape"
 	}
+	total := overviewPoints(widths, chartFrom, chartWidth)
+	fit := total*minPrintScale/100 > page
+	scale := max(uint(min(100, math.Floor(page/total*100))), minPrintScale)
+	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	one, zero := 1, 0
+	if err := x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	q := "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
+		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", q, last, lastRow)})
+}
+
+// overviewPoints is how wide the overview prints at 100%, in points: its
+// columns, or the chart anchored at column chartFrom if it reaches further.
+func overviewPoints(widths []float64, chartFrom int, chartWidth float64) float64 {
 	total, left := 0.0, 0.0
 	for i, w := range widths {
 		total += colPoints(w)
@@ -104,12 +130,7 @@ func (x *out) overviewPaper(name string, widths []float64, landscape bool, chart
 		// about 1.4 times that wide (measured on its PDF).
 		total = math.Max(total, left+chartWidth*0.75*1.4)
 	}
-	scale := max(uint(min(100, math.Floor(page/total*100))), minPrintScale)
-	fit := false
-	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient})
+	return total
 }
 
 // autoBreaks packs the columns after the title columns into sections that
@@ -133,6 +154,41 @@ func autoBreaks(widths []float64, titleCols int) []int {
 	return breaks
 }
 
+// splitWide returns lay's breaks with a section too wide for a landscape
+// page at minPrintScale split where it would run past the page: left to
+// the program, it broke the section at the page's edge, the last column
+// (汇总's 说明, once it grew to 16 characters beside the target columns)
+// on a page of its own at the scale of the others; split here, every
+// section is a page and the scale is the largest they all fit at.
+func splitWide(widths []float64, lay paperLayout) []int {
+	title := 0.0
+	for _, w := range widths[:lay.titleCols] {
+		title += colPoints(w)
+	}
+	room := landscapeWidth * 100 / minPrintScale
+	starts := append([]int{lay.titleCols + 1}, lay.breaks...)
+	var out []int
+	for i, from := range starts {
+		if i > 0 {
+			out = append(out, from)
+		}
+		to := len(widths)
+		if i+1 < len(starts) {
+			to = starts[i+1] - 1
+		}
+		sec := title
+		for c := from; c <= to && c <= len(widths); c++ {
+			w := colPoints(widths[c-1])
+			if sec+w > room && sec > title {
+				out = append(out, c)
+				sec = title
+			}
+			sec += w
+		}
+	}
+	return out
+}
+
 // paper sets up sheet name's printing when its key has a layout: sections
 // of columns at a fixed scale instead of fitting the whole width on a page.
 func (x *out) paper(key, name string, cols []column, headerRow int) error {
@@ -147,6 +203,7 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	if lay.auto {
 		lay.breaks = autoBreaks(widths, lay.titleCols)
 	}
+	lay.breaks = splitWide(widths, lay)
 	// Never under 80%: a section too wide for that (a column wider than a
 	// page) is broken further by the program that prints it, still legible.
 	scale := max(printScale(widths, lay), minPrintScale)
@@ -267,14 +324,16 @@ func headerFits(f *excelize.File, name, left, center, right string) bool {
 
 // tableNumbers are the 表号 of the workbook's sheets.
 var tableNumbers = map[string]int{"overview": 1, "figures": 2, "years": 3, "status": 4, "claims": 5, "findings": 6, "detail": 7, "inputs": 8,
-	"bynode": 9, "parts": 10}
+	"bynode": 9, "parts": 10, "shown": 11, "shownByNode": 12}
 
 // units says each sheet's 计量单位.
 var units = map[string][2]string{
-	"figures": {"见“单位”列", "see the Unit column"},
-	"years":   {"见“单位”列", "see the Unit column"},
-	"bynode":  {"见“单位”列", "see the Unit column"},
-	"claims":  {"见“单位”列（增长为 %）", "see the Unit column (growth in %)"},
+	"figures":     {"见“单位”列", "see the Unit column"},
+	"years":       {"见“单位”列", "see the Unit column"},
+	"bynode":      {"见“单位”列", "see the Unit column"},
+	"shown":       {"见“单位”列", "see the Unit column"},
+	"shownByNode": {"见“单位”列", "see the Unit column"},
+	"claims":      {"见“单位”列（增长为 %）", "see the Unit column (growth in %)"},
 }
 
 // headerFooter puts the 报表 header block on every printed page of a sheet.

@@ -34,4 +34,32 @@ func TestPaperSections(t *testing.T) {
 	if s := printScale(figures, paperLayouts["figures"]); s < minPrintScale {
 		t.Errorf("汇总 prints at %d%%", s)
 	}
+	// 汇总 as written through 2021-06: 指标 as wide as 城乡居民医疗保险办理人数,
+	// the target columns and 说明 at 16. The third section is too wide at
+	// 80%: split before 说明, and every section then fits at the scale.
+	wide := w(8, 12, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 4, 4, 4, 16)
+	lay := paperLayouts["figures"]
+	lay.breaks = splitWide(wide, lay)
+	if want := []int{10, 16, 21}; !slices.Equal(lay.breaks, want) {
+		t.Errorf("汇总's breaks %v, want %v", lay.breaks, want)
+	}
+	if s := printScale(wide, lay); s < minPrintScale {
+		t.Errorf("汇总 split prints at %d%%, want %d or more", s, minPrintScale)
+	}
+	if got := splitWide(figures, paperLayouts["figures"]); !slices.Equal(got, []int{10, 16}) {
+		t.Errorf("a layout that fits is split further: %v", got)
+	}
+	// 汇总（亿元）: Jan–Jun | Jul–Dec and 本年累计, at 80% or more.
+	shown := w(9, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6)
+	if s := printScale(shown, paperLayouts["shown"]); s < minPrintScale {
+		t.Errorf("汇总（亿元） prints at %d%%", s)
+	}
+	// 概览 with targets fits a landscape page at 80%, its chart too.
+	ov := make([]float64, len(overviewWidths))
+	for i, n := range overviewWidths {
+		ov[i] = grid.Width(int(n))
+	}
+	if p := overviewPoints(ov, chartColumn, chartWidth) * minPrintScale / 100; p > landscapeWidth {
+		t.Errorf("概览 prints %.0f points wide at %d%%, past the page's %.0f", p, minPrintScale, landscapeWidth)
+	}
 }

@@ -271,11 +271,13 @@ func (x *out) shownFigures() error {
 	}
 	sh := x.meta.Show
 	year := x.r.AsOf.Year
-	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
+	// Months as narrow as 汇总's (a figure in 亿元 is short), so that the
+	// sheet prints like it, at about the same scale.
+	cols := []column{{x.l("指标代码", "Code"), x.codeWidth()}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}}
 	for m := 1; m <= 12; m++ {
-		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 5})
+		cols = append(cols, column{x.l(fmt.Sprintf("%d月", m), fmt.Sprintf("%d-%02d", year, m)), 4})
 	}
-	cols = append(cols, column{x.l("本年累计", "Year to date"), 7})
+	cols = append(cols, column{x.l("本年累计", "Year to date"), 6})
 	var rows [][]cell
 	var notes []shownCell
 	for i := range x.r.Series {
@@ -311,7 +313,46 @@ func (x *out) shownFigures() error {
 	if err := x.namedTable(name, title, cols, rows); err != nil {
 		return err
 	}
-	return x.notes(name, notes)
+	if err := x.notes(name, notes); err != nil {
+		return err
+	}
+	return x.printLike(name, "shown", title, cols, 2)
+}
+
+// printLike puts a shown-unit sheet on paper like the sheet it shows:
+// sections of columns at a legible scale when its key has a layout, the
+// title kept whole within the columns that print with it, and the 报表
+// header and footer block (表号, 单位负责人, 填表人…) on every page. The
+// sheets printed with none of it, fitted to one page's width at 64%.
+func (x *out) printLike(name, key, title string, cols []column, headerRow int) error {
+	if err := x.paper(key, name, cols, headerRow); err != nil {
+		return err
+	}
+	widths := make([]float64, len(cols))
+	for i, col := range cols {
+		widths[i] = grid.Width(int(col.width))
+	}
+	if lay, ok := paperLayouts[key]; ok {
+		widths = widths[:lay.titleCols]
+	}
+	if err := x.fitTitle(name, title, widths); err != nil {
+		return err
+	}
+	return x.headerFooter(key, name, title)
+}
+
+// codeWidth is the 指标代码 column of the shown-unit sheets: as wide as
+// the longest code (domestic_investment) on one line, from 4 to 14
+// characters; a code is one word and never wraps, so a narrower column
+// cut it at its edge.
+func (x *out) codeWidth() float64 {
+	w := 4
+	for i := range x.r.Series {
+		for w < 14 && grid.Lines(x.r.Series[i].Indicator.Code, grid.Width(w)) > 1 {
+			w++
+		}
+	}
+	return float64(w)
 }
 
 // balanceRow converts and balances one 汇总 row: cells 1–12 are the
@@ -368,7 +409,7 @@ func (x *out) shownByNode() error {
 		return err
 	}
 	sh := x.meta.Show
-	cols := []column{{x.l("指标代码", "Code"), 6}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}, {x.l("节点", "Node"), 6},
+	cols := []column{{x.l("指标代码", "Code"), x.codeWidth()}, {x.l("指标", "Indicator"), 9}, {x.l("单位", "Unit"), 2}, {x.l("节点", "Node"), 6},
 		{x.l("本年累计", "Year to date"), 7}, {x.l("本年累计（精确，原单位）", "Year to date (exact, own unit)"), 9}, {x.l("原单位", "Own unit"), 3}}
 	var rows [][]cell
 	var notes []shownCell
@@ -413,7 +454,12 @@ func (x *out) shownByNode() error {
 	if err := x.f.SetColVisible(name, "F:G", false); err != nil {
 		return err
 	}
-	return x.notes(name, notes)
+	if err := x.notes(name, notes); err != nil {
+		return err
+	}
+	// One landscape page wide at full size: the five columns that print
+	// (F and G are hidden), the title wrapped within them.
+	return x.printLike(name, "shownByNode", title, cols[:5], 2)
 }
 
 // notes marks each adjusted cell with a note: its exact figure, its own

@@ -472,8 +472,9 @@ func (x *out) overview() error {
 		return err
 	}
 	if next == 2+len(rows)+2 { // no targets: the two columns, portrait
-		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0)
+		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0, 2+len(rows))
 	}
+
 	widths := make([]float64, len(overviewWidths))
 	for i, w := range overviewWidths {
 		widths[i] = grid.Width(int(w))
@@ -485,7 +486,7 @@ func (x *out) overview() error {
 			return err
 		}
 	}
-	if err := x.overviewPaper(name, widths, true, chartColumn, chartWidth); err != nil {
+	if err := x.overviewPaper(name, widths, true, chartColumn, chartWidth, next-1); err != nil {
 		return err
 	}
 	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))

@@ -158,6 +158,18 @@ func TestAnnotatedResultsSheetRowsAndWidth(t *testing.T) {
 	if err != nil || len(rows) < 3 {
 		t.Fatalf("审核结果: %d rows, %v", len(rows), err)
 	}
+	// Printed apart from the return, the sheet says whose it is: its page
+	// header names the department, the period and the file (newcomer 8, 10i).
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "审核结果：招商办 2021-07（2021-07-zsb.xlsx）"; !strings.Contains(hf.OddHeader, want) {
+		t.Errorf("审核结果's printed header is %q, not naming %q", hf.OddHeader, want)
+	}
+	if !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
+		t.Errorf("审核结果's footer %q has no page count", hf.OddFooter)
+	}
 	long := 0
 	for r := 2; r <= len(rows); r++ {
 		h, err := f.GetRowHeight(sheet, r)

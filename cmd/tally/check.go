@@ -262,6 +262,12 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 			fmt.Fprintln(io.Out, say(lang, msg{"  已写入标注副本 {copy}", "  annotated copy written to {copy}"}, fields{"copy": fl.Annotated}))
 		}
 	}
+	// The findings of no one file (rules over the departments' totals)
+	// under their own heading, not under the last file's block.
+	if len(out.Checks) > 0 {
+		fmt.Fprintln(io.Out, say(lang, msg{"跨单位核对：{findings}", "Checks across departments: {findings}"},
+			fields{"findings": counted(len(out.Checks), "%d 个问题", "finding", "findings")}))
+	}
 	for _, f := range out.Checks {
 		fmt.Fprintf(io.Out, "  %s  %s %s\n", sev(f.Severity), f.Period, oneLine(f.Message))
 	}
@@ -299,7 +305,7 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, fo
 		var ue *usageError
 		if err := refuseExisting(dst, force, func(p string) bool { return workbook.IsAnnotated(p, lim) }); errors.As(err, &ue) {
 			reason = reconcile.Text{ue.In(reconcile.Chinese), ue.In(reconcile.English)}
-		} else if err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim); err != nil {
+		} else if err := annotateOne(fl.File, dst, byFile[fl.File], lang, lim, origin(res.Spec, fl)); err != nil {
 			reason = workbook.Cause(err)
 		} else {
 			fl.Annotated = dst
@@ -315,7 +321,7 @@ func annotate(res *reconcile.Result, out *jsonCheck, dests map[string]string, fo
 
 // annotateOne writes one annotated copy; a panic in it (a bug, or a file
 // excelize cannot take) is its error, not the run's end.
-func annotateOne(file, dst string, fs []reconcile.Finding, lang reconcile.Lang, lim workbook.Limits) (err error) {
+func annotateOne(file, dst string, fs []reconcile.Finding, lang reconcile.Lang, lim workbook.Limits, about workbook.Origin) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("internal error: %v", p)
@@ -328,6 +334,15 @@ func annotateOne(file, dst string, fs []reconcile.Finding, lang reconcile.Lang, 
 		return err
 	}
 	return writeAtomicFunc(dst, func(w io.Writer) error {
-		return workbook.Annotate(file, w, fs, lang, lim)
+		return workbook.AnnotateFor(file, w, fs, lang, lim, about)
 	})
+}
+
+// origin is whose return a file is, for its annotated copy's title: the
+// department by its name, and the period.
+func origin(spec *reconcile.Spec, fl *jsonCheckFile) workbook.Origin {
+	if fl.Department == "" {
+		return workbook.Origin{Period: fl.Period}
+	}
+	return workbook.Origin{Department: deptName(spec, fl.Department), Period: fl.Period}
 }

@@ -877,12 +877,47 @@ func TestMergePrintsLegibly(t *testing.T) {
 	dir := t.TempDir()
 	towns := makeTowns(t, dir)
 	district := filepath.Join(dir, "西青区.xlsx")
-	tally(t, exitFindings, "merge", "--name", "西青区", "-o", district, towns[0].out, towns[1].out)
+	tally(t, exitFindings, "merge", "--name", "西青区", "--show-unit", "亿元", "--places", "2", "-o", district, towns[0].out, towns[1].out)
 	f, err := excelize.OpenFile(district)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	// 汇总（亿元） and 节点汇总（亿元） print like 汇总: the 报表 header and
+	// footer block, the 指标代码 column holding domestic_investment, the
+	// title kept whole (merged and wrapped within the columns that print
+	// with it); 汇总（亿元） in sections at a fixed scale of 80% or more,
+	// not fitted to one page at 64% (newcomer 8, #4).
+	for _, c := range []struct {
+		sheet, table string
+		sections     bool
+	}{{"汇总（亿元）", "表号：tally-11", true}, {"节点汇总（亿元）", "表号：tally-12", false}} {
+		hf, err := f.GetHeaderFooter(c.sheet)
+		if err != nil || !strings.Contains(hf.OddHeader, c.table) || !strings.Contains(hf.OddHeader, "制表单位：西青区") ||
+			!strings.Contains(hf.OddFooter, "单位负责人") || !strings.Contains(hf.OddFooter, "填表人") {
+			t.Errorf("%s has no 报表 header and footer block: %+v %v", c.sheet, hf, err)
+		}
+		if w, err := f.GetColWidth(c.sheet, "A"); err != nil || w < float64(len("domestic_investment")+1) {
+			t.Errorf("%s's code column is %.1f wide: domestic_investment is cut", c.sheet, w)
+		}
+		if merged, err := f.GetMergeCells(c.sheet); err != nil || len(merged) == 0 || merged[0].GetStartAxis() != "A1" {
+			t.Errorf("%s's long title is not kept within its printed columns: %v %v", c.sheet, merged, err)
+		}
+		lay, err := f.GetPageLayout(c.sheet)
+		if err != nil || lay.Orientation == nil || *lay.Orientation != "landscape" {
+			t.Errorf("%s does not print landscape: %v", c.sheet, err)
+			continue
+		}
+		if !c.sections {
+			continue
+		}
+		if props, err := f.GetSheetProps(c.sheet); err != nil || props.FitToPage != nil && *props.FitToPage || lay.AdjustTo == nil || *lay.AdjustTo < 80 {
+			t.Errorf("%s is squeezed: fitted %v, scale %v (%v)", c.sheet, props.FitToPage, lay.AdjustTo, err)
+		}
+		if r := definedName(f, "_xlnm.Print_Titles", c.sheet); !strings.Contains(r, "$A:$C") || !strings.Contains(r, "$1:$2") {
+			t.Errorf("%s's print titles are %q, want its naming columns A:C and rows 1:2", c.sheet, r)
+		}
+	}
 	const sheet, parts = "节点汇总", "节点明细"
 	lay, err := f.GetPageLayout(sheet)
 	if err != nil {
@@ -934,4 +969,14 @@ func TestMergePrintsLegibly(t *testing.T) {
 	if totals != 1 {
 		t.Errorf("%d tax 合计 rows in 节点汇总, want 1", totals)
 	}
+}
+
+// definedName is the value of the defined name scoped to sheet, "" if none.
+func definedName(f *excelize.File, name, sheet string) string {
+	for _, n := range f.GetDefinedName() {
+		if n.Name == name && n.Scope == sheet {
+			return n.RefersTo
+		}
+	}
+	return ""
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -64,6 +66,7 @@ func TestWorkbookPrintsReadably(t *testing.T) {
 		t.Fatalf("%d pages printed; want the pages a clerk needs", len(pages))
 	}
 	smallest := map[string]float64{}
+	perSheet := map[string]int{}
 	for i, p := range pages {
 		p = "<page " + p
 		text := strings.Join(wordsOf(p), " ")
@@ -71,6 +74,13 @@ func TestWorkbookPrintsReadably(t *testing.T) {
 		if m == nil {
 			t.Errorf("page %d has no 表号 in its header: %.80s", i+1, text)
 			continue
+		}
+		perSheet[m[1]]++
+		// No sliver of 概览 on a page of its own: every page of it carries
+		// its header row (项目) and so its columns from A; the chart's right
+		// edge and the 数据完整性 column printed alone (newcomer 8, #3).
+		if m[1] == "01" && !strings.Contains(text, "项目") {
+			t.Errorf("page %d of 概览 is a sliver cut off the page's right edge: %.120s", i+1, text)
 		}
 		for _, want := range []string{"制表单位：精武镇", "审核人：", "填表人：", "填报日期："} {
 			if !strings.Contains(text, want) {
@@ -92,6 +102,19 @@ func TestWorkbookPrintsReadably(t *testing.T) {
 				}
 			}
 		}
+	}
+	// The README's count: 23 pages through 2021-06 — 概览 2, 汇总 4 (its
+	// 说明 on a section of its own beside the target columns), 历年 4 (the
+	// years 2015–2021 in three sections, their notes in a fourth), 报送情况
+	// 1, 报告核对 6, 问题清单 1, 来源文件 5.
+	want := map[string]int{"01": 2, "02": 4, "03": 4, "04": 1, "05": 6, "06": 1, "08": 5}
+	for no, n := range want {
+		if perSheet[no] != n {
+			t.Errorf("表 tally-%s prints on %d pages, want %d (README)", no, perSheet[no], n)
+		}
+	}
+	if len(pages) != 23 {
+		t.Errorf("the workbook prints on %d pages, want 23 (README)", len(pages))
 	}
 	// 概览 (at one scale, never under 80%, the chart beside the counts),
 	// 汇总 and 报告核对 (in sections of columns), 历年 (sections as the
@@ -159,7 +182,89 @@ func TestOverviewPageSetup(t *testing.T) {
 		if lay.Orientation == nil || *lay.Orientation != c.orient {
 			t.Errorf("as of %s: orientation %v, want %s", c.asOf, lay.Orientation, c.orient)
 		}
+		if c.orient == "landscape" && lay.AdjustTo != nil {
+			overviewFitsPage(t, out, *lay.AdjustTo)
+		}
 	}
+}
+
+// overviewFitsPage checks that the overview with targets prints within a
+// landscape page's width at its scale: its print area is its ten columns
+// A:J, they fit the page at that scale (measured as LibreOffice prints a
+// column, 7 points a character and 4 of padding, its widest), and the
+// 完成率 chart's anchor ends within them — the chart was cut at the page's
+// right edge, its sliver and the 数据完整性 column printed on pages of
+// their own (newcomer 8, #3).
+func overviewFitsPage(t *testing.T, path string, scale uint) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sheet = "概览"
+	if r := definedName(f, "_xlnm.Print_Area", sheet); !regexp.MustCompile(`!\$A\$1:\$J\$\d+$`).MatchString(r) {
+		t.Errorf("概览's print area is %q, want its columns A:J", r)
+	}
+	page := 297/25.4*72 - 72 // landscape A4 within half-inch margins
+	cols := map[int]float64{}
+	total := 0.0
+	for i := 1; i <= 10; i++ {
+		name, _ := excelize.ColumnNumberToName(i)
+		w, err := f.GetColWidth(sheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols[i-1] = w*7 + 4
+		total += cols[i-1]
+	}
+	if total*float64(scale)/100 > page {
+		t.Errorf("概览's columns print %.0f points wide at %d%%, wider than the page's %.0f", total*float64(scale)/100, scale, page)
+	}
+	// The chart's two-cell anchor, as excelize wrote it.
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	anchor := regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>(\d+)</xdr:colOff>`)
+	charts := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/drawings/drawing") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		for _, m := range anchor.FindAllStringSubmatch(string(data), -1) {
+			charts++
+			from, to, off := atoi(m[1]), atoi(m[2]), atof(m[3])
+			if from < 2 || to > 9 {
+				t.Errorf("the chart spans columns %d to %d (0-based), want beside the counts and within A:J", from, to)
+				continue
+			}
+			// Its right edge: the columns before its last, and its offset
+			// into that one (EMU; 12700 a point), within the page's width.
+			right := off / 12700
+			for i := 0; i < to; i++ {
+				right += cols[i]
+			}
+			if right*float64(scale)/100 > page {
+				t.Errorf("the chart's right edge prints at %.0f points at %d%%, past the page's %.0f", right*float64(scale)/100, scale, page)
+			}
+		}
+	}
+	if charts != 1 {
+		t.Errorf("%d charts anchored in the workbook, want the overview's one", charts)
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // 报告核对 on paper, in Chinese and English: every page of it (each section

@@ -168,7 +168,14 @@ func (e *serveEngine) Annotate(f web.File, findings []reconcile.Finding, w io.Wr
 	}
 	defer os.RemoveAll(dir)
 	dst := filepath.Join(dir, f.Name)
-	if err := annotateOne(f.Path, dst, findings, e.lang, e.run.limits()); err != nil {
+	// The desk keeps an upload under its canonical name, period-dept.xlsx.
+	var about workbook.Origin
+	if base := strings.TrimSuffix(f.Name, ".xlsx"); len(base) > 8 && base[7] == '-' {
+		if d, ok := e.spec.Department(base[8:]); ok {
+			about = workbook.Origin{Department: d.Name, Period: base[:7]}
+		}
+	}
+	if err := annotateOne(f.Path, dst, findings, e.lang, e.run.limits(), about); err != nil {
 		return err
 	}
 	return copyOut(w, dst)
