@@ -148,6 +148,18 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(b.String()), 0o644))
 			},
+			// settext XLSX SHEET CELL TEXT: type TEXT into the cell as a
+			// text cell, as a clerk's typed text is stored.
+			"settext": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 4 {
+					ts.Fatalf("usage: settext XLSX SHEET CELL TEXT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(f.SetCellStr(args[1], args[2], args[3]))
+				ts.Check(f.Save())
+			},
 			// comments XLSX SHEET OUT: write the sheet's cell comments to
 			// OUT, one line each, the cell then the text, for grep.
 			"comments": func(ts *testscript.TestScript, neg bool, args []string) {

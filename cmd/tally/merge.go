@@ -232,7 +232,11 @@ type jsonFigure struct {
 
 func mergeJSON(roll *reconcile.Rollup, lang reconcile.Lang) jsonMerge {
 	base := toJSON(roll.Result, lang)
-	out := jsonMerge{Name: roll.Spec.Town, AsOf: roll.AsOf.String(), Figures: []jsonFigure{}, Findings: base.Findings, Nodes: base.Inputs, Summary: base.Summary}
+	asOf := ""
+	if roll.AsOf.Year != 0 {
+		asOf = roll.AsOf.String()
+	}
+	out := jsonMerge{Name: roll.Spec.Town, AsOf: asOf, Figures: []jsonFigure{}, Findings: base.Findings, Nodes: base.Inputs, Summary: base.Summary}
 	for i := range roll.Series {
 		s := &roll.Series[i]
 		jf := jsonFigure{Indicator: s.Indicator.Code, Unit: s.Indicator.Unit.Name, Months: map[string]*string{}, Complete: len(s.YTD.Incomplete) == 0}
@@ -260,9 +264,13 @@ func printMerge(w io.Writer, roll *reconcile.Rollup, lang reconcile.Lang, output
 			accepted++
 		}
 	}
+	asOf := reconcile.Text{roll.AsOf.String(), roll.AsOf.String()}
+	if roll.AsOf.Year == 0 { // no node accepted: no month to say
+		asOf = reconcile.Text{"—（没有可采用的汇总工作簿）", "— (no consolidated workbook accepted)"}
+	}
 	fmt.Fprintln(w, say(lang, msg{"{name} 节点汇总截至 {as_of}：{nodes}（采用 {accepted}，拒收 {refused}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
 		"{name} roll-up through {as_of}: {nodes} ({accepted} accepted, {refused} refused), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
-		fields{"name": roll.Spec.Town, "as_of": roll.AsOf, "nodes": reconcile.Text{fmt.Sprintf("节点 %d 个", s.Files), plural(s.Files, "node", "nodes")}, "accepted": accepted, "refused": s.Files - accepted,
+		fields{"name": roll.Spec.Town, "as_of": asOf, "nodes": reconcile.Text{fmt.Sprintf("节点 %d 个", s.Files), plural(s.Files, "node", "nodes")}, "accepted": accepted, "refused": s.Files - accepted,
 			"rows": s.Rows, "consolidated": s.RowsConsolidated, "rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 	fs := sortedFindings(roll.Findings)
 	if len(fs) > 0 {
