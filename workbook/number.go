@@ -39,7 +39,7 @@ var (
 	// or after plain digits when one or two digits follow (1234,5; 12,34),
 	// which a thousands comma never has.
 	decimalComma = regexp.MustCompile(`^(\d{1,3}([ .'\x{a0}\x{2009}\x{202f}]\d{3})+,\d+|\d+,\d{1,2})$`)
-	plain   = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
+	plain        = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
 )
 
 // spaces are trimmed from both ends; inside a figure they make it ambiguous.
