@@ -129,6 +129,13 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 			}
 			figRow[n] = len(figures)
 			figures = append(figures, fr)
+		case "findings_carried":
+			r.CarriesFindings = true
+			r.CarriedLeft, _ = strconv.Atoi(at(row, 2))
+		case "finding":
+			r.Carried = append(r.Carried, reconcile.CarriedFinding{Severity: reconcile.Severity(at(row, 1)), Rule: reconcile.Rule(at(row, 2)),
+				Department: at(row, 3), Period: at(row, 4), File: at(row, 5), Sheet: at(row, 6), Cell: at(row, 7),
+				Message: reconcile.Text{at(row, 8), at(row, 9)}})
 		case "detail_indicator":
 			indCol = columnOf(at(row, 1) + "1")
 		case "detail_col":
