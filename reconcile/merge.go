@@ -483,13 +483,14 @@ func carried(n *Node) []Finding {
 	return out
 }
 
-// checkJumps runs the month-jump check (month_jump, the built-in spec's
+// checkJumps runs the month-jump check (rollup_month_jump, month_jump's
+// test with the built-in spec's
 // thresholds: a node's workbook does not carry its spec's) over the
 // parent's own totals of each flow indicator, and over the figures of each
 // node whose warnings did not travel (a workbook from before seals
 // carried them): a month out of line in a roll-up is found at the roll-up.
 func (r *Rollup) checkJumps(accepted []*Node) {
-	check := func(s *Series, file, sheet string, refs map[int]string, dept string) {
+	check := func(s *Series, file, sheet string, refs map[int]string, dept string, whose Text) {
 		if s.Indicator == nil || s.Indicator.Aggregation == Latest {
 			return
 		}
@@ -509,8 +510,10 @@ func (r *Rollup) checkJumps(accepted []*Node) {
 				continue
 			}
 			if f, ok := jumpFinding(v.Value, median(others), pl, s.Indicator); ok {
+				p := Period{r.AsOf.Year, m}
+				f.Rule, f.Fields["whose"], f.Fields["indicator"], f.Fields["month"] = RuleRollupJump, whose, s.Indicator.Name, p.String()
 				f.Source = Source{File: file, Sheet: sheet, Cell: refs[m]}
-				f.Department, f.Period, f.Raw = dept, Period{r.AsOf.Year, m}.String(), v.Value.String()
+				f.Department, f.Period, f.Raw = dept, p.String(), v.Value.String()
 				r.Findings = append(r.Findings, f)
 			}
 		}
@@ -529,10 +532,10 @@ func (r *Rollup) checkJumps(accepted []*Node) {
 					}
 				}
 			}
-			check(s, n.File, n.FiguresSheet, refs, n.Name)
+			check(s, n.File, n.FiguresSheet, refs, n.Name, Text{"节点 " + n.Name + " 的", "node " + n.Name + "'s "})
 		}
 	}
 	for i := range r.Series {
-		check(&r.Series[i], "", "", nil, r.Spec.Town)
+		check(&r.Series[i], "", "", nil, r.Spec.Town, Text{r.Spec.Town + "汇总的", r.Spec.Town + "'s consolidated "})
 	}
 }

@@ -340,6 +340,7 @@ const (
 	RuleNodeErrors     = Rule("node_errors")
 	RuleNodeWarnings   = Rule("node_warnings")
 	RuleNodeFinding    = Rule("node_finding")
+	RuleRollupJump     = Rule("rollup_month_jump")
 	RuleNodeMonth      = Rule("node_missing_month")
 	RuleNodeDuplicate  = Rule("duplicate_node")
 	RuleNodeMissing    = Rule("missing_node")
@@ -373,6 +374,9 @@ func init() {
 			Text{"节点 {node} 自身有 {n} 个警告{where}，其数字已汇总；请逐条核实", "node {node} has {n} warnings of its own{where}; its figures are consolidated: check each"}},
 		RuleNodeFinding: {Text{"节点的问题", "node's finding"},
 			Text{"节点 {node}{dept}：{message}", "node {node}{dept}: {message}"}},
+		RuleRollupJump: {Text{"汇总数本月异常", "consolidated month out of line"},
+			Text{"{whose}{indicator} {month} 为 {value} {unit}，为其他月份中位数 {median} {unit} 的 {times} 倍，{hint}；请核实各节点该月的数字",
+				"{whose}{indicator} for {month} is {value} {unit}, {times} times the median {median} {unit} of its other months: {hint}; check the nodes' figures for that month"}},
 		RuleNodeMonth: {Text{"节点缺月份", "node misses a month"},
 			Text{"节点 {node} 缺 {month} 的数据（其汇总只到 {through}）", "node {node} has no figures for {month} (it consolidated only through {through})"}},
 		RuleNodeMissing: {Text{"节点未报送", "node not submitted"},
