@@ -102,8 +102,8 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 			// much of Europe writes. Said as what it is; which figure was
 			// meant is the department's to type, never tally's to guess.
 			return decimal.Decimal{}, false, reconcile.Text{
-				"数字（这里的逗号像是小数逗号（欧洲写法）：小数点须用“.”，千分位可用“,”或不用，如 1234.50 或 1,234.50）",
-				"a number (the comma here looks like a decimal comma, as written in much of Europe: use \".\" for the decimal point and \",\" or nothing between thousands, as in 1234.50 or 1,234.50)"}, false
+				"数字（这里的逗号像是小数逗号（欧洲写法）：小数点须用“.”，千分位可用“,”或不用，如 3.75 或 1,000.25；tally 不替您改写）",
+				"a number (the comma here looks like a decimal comma, as written in much of Europe: use \".\" for the decimal point and \",\" or nothing between thousands, as in 3.75 or 1,000.25; tally does not rewrite it for you)"}, false
 		}
 		if !grouped.MatchString(t) {
 			return decimal.Decimal{}, false, reconcile.Text{
