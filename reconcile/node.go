@@ -375,7 +375,7 @@ func init() {
 		RuleNodeFinding: {Text{"节点的问题", "node's finding"},
 			Text{"节点 {node}{dept}：{message}", "node {node}{dept}: {message}"}},
 		RuleRollupJump: {Text{"汇总数本月异常", "consolidated month out of line"},
-			Text{"{whose}{indicator} {month} 为 {value} {unit}，为其他月份中位数 {median} {unit} 的 {times} 倍，{hint}；请核实各节点该月的数字",
+			Text{"{whose}{indicator} {month} 为 {value} {unit}，为其他月份中位数 {median} {unit}的 {times} 倍，{hint}；请核实各节点该月的数字",
 				"{whose}{indicator} for {month} is {value} {unit}, {times} times the median {median} {unit} of its other months: {hint}; check the nodes' figures for that month"}},
 		RuleNodeMonth: {Text{"节点缺月份", "node misses a month"},
 			Text{"节点 {node} 缺 {month} 的数据（其汇总只到 {through}）", "node {node} has no figures for {month} (it consolidated only through {through})"}},
