@@ -1,6 +1,9 @@
 package reconcile
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // compareAnnuals holds each past year's 年报 against the same year's
 // monthly returns among the files. The 年报 is the year's figure (it is
@@ -38,7 +41,11 @@ func (l *Ledger) pastYears() []int {
 }
 
 func (l *Ledger) compareAnnual(def *Indicator, y int, annual Figure, depts []string) {
-	annualFile, annualDept := l.annualFile(def.Code, y)
+	annualFiles, annualDept := l.annualFiles(def.Code, y)
+	annualFile := ""
+	if len(annualFiles) > 0 {
+		annualFile = annualFiles[0] // where the finding stands
+	}
 	dec := Period{y, 12}
 	var months []string
 	complete := true
@@ -82,20 +89,29 @@ func (l *Ledger) compareAnnual(def *Indicator, y int, annual Figure, depts []str
 	if def.Aggregation == Latest {
 		what = Text{"期末数", "its level"}
 	}
-	file := ""
-	if len(months) > 0 {
-		file = months[0]
+	// Every department's December return that makes the figure: when
+	// several report the indicator, each is named, not only the first.
+	files := Text{strings.Join(months, "、"), strings.Join(months, ", ")}
+	if len(months) > 1 {
+		files = Text{files[0] + " 合计", files[1] + ", summed"}
+	}
+	// The finding stands at the first 年报; several, and each is named.
+	others := Text{"", ""}
+	if len(annualFiles) > 1 {
+		others = Text{"（" + strings.Join(annualFiles, "、") + " 合计）", " (" + strings.Join(annualFiles, ", ") + ", summed)"}
 	}
 	l.finding(Finding{Source: Source{File: annualFile}, Department: annualDept, Period: year,
 		Rule: RuleAnnualDiffers, Severity: Warning,
-		Fields: Fields{"indicator": def.Name, "year": year, "annual": annual.Value.String(), "december": monthly.Value.String(),
-			"diff": annual.Value.Sub(monthly.Value).String(), "unit": def.Unit.Name, "month_file": file, "what": what}})
+		Fields: Fields{"indicator": def.Name, "year": year, "annual": annual.Value.String(), "annual_files": others, "december": monthly.Value.String(),
+			"diff": annual.Value.Sub(monthly.Value).String(), "unit": def.Unit.Name, "month_file": files, "what": what}})
 }
 
-// annualFile is the file of year y's 年报 that carries ind, and its
-// department ("" when none counted).
-func (l *Ledger) annualFile(ind string, y int) (string, string) {
+// annualFiles lists the files of year y's 年报 that carry ind, and the
+// first one's department ("" when none counted).
+func (l *Ledger) annualFiles(ind string, y int) ([]string, string) {
 	p := Period{Year: y}
+	var files []string
+	first := ""
 	for _, d := range l.spec.Departments {
 		id, ok := l.chosen[d.Code+"|"+p.String()]
 		if !ok {
@@ -103,9 +119,13 @@ func (l *Ledger) annualFile(ind string, y int) (string, string) {
 		}
 		for _, x := range l.indicatorsOf(d.Code, p) {
 			if x == ind {
-				return id.File, d.Code
+				if first == "" {
+					first = d.Code
+				}
+				files = append(files, id.File)
+				break
 			}
 		}
 	}
-	return "", ""
+	return files, first
 }

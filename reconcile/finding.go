@@ -62,24 +62,31 @@ const (
 	RuleLate           Rule = "late_submission"
 	// RuleLateUpload is late_submission judged by the day the office
 	// received the file (the web desk's upload), not the date it records.
-	RuleLateUpload      Rule = "late_upload"
-	RuleSpec            Rule = "spec_rule"
-	RuleHiddenCell      Rule = "hidden_cell"
-	RuleOutsideArea     Rule = "outside_input_area"
-	RuleMergedCell      Rule = "merged_cell"
-	RuleHiddenSheet     Rule = "hidden_sheet"
-	RuleFormatScales    Rule = "format_scales"
+	RuleLateUpload   Rule = "late_upload"
+	RuleSpec         Rule = "spec_rule"
+	RuleHiddenCell   Rule = "hidden_cell"
+	RuleOutsideArea  Rule = "outside_input_area"
+	RuleMergedCell   Rule = "merged_cell"
+	RuleHiddenSheet  Rule = "hidden_sheet"
+	RuleFormatScales Rule = "format_scales"
+	// RuleFormatText is a figure whose number format shows text of its
+	// own in place of its digits ("110.23" shows 110.23 whatever the cell
+	// stores).
+	RuleFormatText      Rule = "format_shows_text"
 	RuleDuplicateHeader Rule = "duplicate_header"
 	RuleFontHides       Rule = "font_hides_value"
-	RuleFormatHides     Rule = "format_hides_value"
-	RuleCodeNames       Rule = "credit_code_names"
-	RuleAppears         Rule = "entity_appears"
-	RuleNoFingerprint   Rule = "not_a_template"
-	RuleWrongTemplate   Rule = "wrong_template"
-	RuleOldTemplate     Rule = "old_template"
-	RuleChoice          Rule = "not_a_choice"
-	RuleRange           Rule = "out_of_range"
-	RuleDisappears      Rule = "entity_disappears"
+	// RuleCondHides is a figure a conditional format sets in the colour of
+	// its background.
+	RuleCondHides     Rule = "conditional_hides_value"
+	RuleFormatHides   Rule = "format_hides_value"
+	RuleCodeNames     Rule = "credit_code_names"
+	RuleAppears       Rule = "entity_appears"
+	RuleNoFingerprint Rule = "not_a_template"
+	RuleWrongTemplate Rule = "wrong_template"
+	RuleOldTemplate   Rule = "old_template"
+	RuleChoice        Rule = "not_a_choice"
+	RuleRange         Rule = "out_of_range"
+	RuleDisappears    Rule = "entity_disappears"
 	// Rules of hostile or damaged input (issue 11).
 	RuleUnreadableFolder Rule = "unreadable_folder"
 	RuleNotAnnotated     Rule = "not_annotated"
@@ -202,8 +209,8 @@ var catalogue = map[Rule]message{
 	RuleYTDBelowMonth: {Text{"本年累计小于本月", "year-to-date below month"},
 		Text{"本年累计 {ytd} 小于本月 {month}", "year-to-date {ytd} is less than this month's {month}"}},
 	RuleMonthJump: {Text{"本月数异常", "month out of line"},
-		Text{"本月 {value} {unit}，为该行其他月份中位数 {median} {unit}的 {times} 倍，{hint}",
-			"this month's {value} {unit} is {times} times the median {median} {unit} of the row's other months: {hint}"}},
+		Text{"本月 {value} {unit}，为该行{months}中位数 {median} {unit}的 {times} 倍，{hint}",
+			"this month's {value} {unit} is {times} times the median {median} {unit} of the row's {months}: {hint}"}},
 	RuleMissing: {Text{"未报送", "not submitted"},
 		Text{"{department} {period} 未报送", "{department} {period} has not been submitted"}},
 	RuleDuplicateEntry: {Text{"重复行", "duplicate row"},
@@ -211,8 +218,8 @@ var catalogue = map[Rule]message{
 	RuleDuplicateCode: {Text{"信用代码重复", "duplicate credit code"},
 		Text{"“{name}”的统一社会信用代码 {code} 与第 {first_line} 行“{first_name}”的相同", "\"{name}\" has the credit code {code} of row {first_line} (\"{first_name}\")"}},
 	RuleAnnualDiffers: {Text{"年报与12月累计不符", "annual return differs from December"},
-		Text{"{year} 年{indicator}：年报为 {annual}{unit}，12 月月报（{month_file}）{what}为 {december}{unit}，相差 {diff}；{year} 年的数字取年报",
-			"{indicator} {year}: the annual return says {annual} {unit}, December's monthly return ({month_file}) says {december} {unit} ({what}), a difference of {diff}; {year}'s figure is the annual return's"}},
+		Text{"{year} 年{indicator}：年报{annual_files}为 {annual}{unit}，12 月月报（{month_file}）{what}为 {december}{unit}，相差 {diff}；{year} 年的数字取年报",
+			"{indicator} {year}: the annual return{annual_files} says {annual} {unit}, December's monthly return ({month_file}) says {december} {unit} ({what}), a difference of {diff}; {year}'s figure is the annual return's"}},
 	RuleAnnualOverMonths: {Text{"年报优先于月报", "annual return over months"},
 		Text{"{year} 年{indicator}取年报 {annual}{unit}；该年的月报不全（缺 12 月），未用于年度数字，也无法与年报核对",
 			"{indicator} {year} is the annual return's {annual} {unit}; that year's monthly returns lack December, so they are not used for the year and cannot be checked against it"}},
@@ -243,12 +250,18 @@ var catalogue = map[Rule]message{
 	RuleFormatScales: {Text{"格式改变数量级", "format shows another magnitude"},
 		Text{"存储的数字是 {value}，但数字格式 {format} 把它显示成另一个数量级（千位缩放，或“万元”显示用的假小数点），表上看到的不是存储的数字，未汇总；请直接填入以{unit}为单位的数字，并把格式改为常规数值格式",
 			"the stored figure is {value}, but the number format {format} shows it at another magnitude (scaled by thousands, or a literal point such as 0!.0000, which shows yuan as ten-thousands): the sheet does not show the figure stored, so it was not consolidated; type the figure in {unit} and set a plain number format"}},
+	RuleFormatText: {Text{"格式只显示文字", "format shows only text"},
+		Text{"存储的数字是 {value}，但数字格式 {format} 不显示这个数字，只显示文字“{shown}”：表上看到的不是存储的数字，未汇总；请直接填入以{unit}为单位的数字，并把格式改为常规数值格式",
+			"the stored figure is {value}, but the number format {format} shows none of its digits, only the text \"{shown}\": the sheet does not show the figure stored, so it was not consolidated; type the figure in {unit} and set a plain number format"}},
 	RuleDuplicateHeader: {Text{"表头重复", "header twice"},
 		Text{"表头“{header}”出现两次（{first} 列和 {column} 列）：按 {first} 列读取，{column} 列的数字未汇总；请删除多出的列",
 			"the header \"{header}\" occurs twice (columns {first} and {column}): column {first} is read, the figures of column {column} were not consolidated; delete the extra column"}},
 	RuleFontHides: {Text{"字体颜色隐藏的数据", "figure hidden by its colour"},
 		Text{"数值 {value} 的字体颜色与底色相同（如白底白字），表上看不到，但照常读取；请改回黑色字体并核实",
 			"{value} is set in the colour of its background (white on white), so it is not seen on the sheet, but it is read as usual; set a black font and check it"}},
+	RuleCondHides: {Text{"条件格式隐藏的数据", "figure hidden by a conditional format"},
+		Text{"数值 {value} 被条件格式设成与底色相同的颜色（如白底白字），表上看不到，但照常读取；请清除该单元格的条件格式并核实",
+			"{value} is set in the colour of its background by a conditional format (white on white), so it is not seen on the sheet, but it is read as usual; clear the cell's conditional format and check it"}},
 	RuleOutsideArea: {Text{"填报区域外数据", "outside the input area"},
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},
@@ -302,8 +315,8 @@ var catalogue = map[Rule]message{
 		Text{"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取",
 			"the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"}},
 	RuleOtherSheet: {Text{"多余的工作表", "sheet not of the template"},
-		Text{"工作表“{sheet}”不是本单位报表的一部分，其中 {figures} 个数字未读取、未汇总；请把数据填入模板的工作表",
-			"sheet \"{sheet}\" is not one of this department's tables; its {figures} figures were not read; type them into the template's sheets"}},
+		Text{"工作表“{sheet}”{seen}不是本单位报表的一部分，其中 {figures} 个数字未读取、未汇总；请把数据填入模板的工作表",
+			"sheet \"{sheet}\"{seen} is not one of this department's tables; its {figures} figures were not read; type them into the template's sheets"}},
 	RuleSecondTotal: {Text{"多余的合计行", "second total row"},
 		Text{"又一个合计行“{name}”（第一个合计在第 {first_line} 行），未读取、未核对；请删除多余的合计行",
 			"another total row \"{name}\" (the first is on row {first_line}) was neither read nor compared; delete the extra total row"}},

@@ -10,6 +10,17 @@ import (
 // out of line with the same row's other months of the year — a figure in
 // 元 typed into a 万元 column is 10⁴ times its usual month — is a warning
 // at the cell, never an error: a real one-off month is kept with a 说明.
+//
+// A year is the span over which a row's level is compared: a new year
+// brings new plans and a reissued template, and the sample's clean 2021
+// returns change level 57–68 times from 2020's in five rows (就业社保!D12,
+// 规模工业!C61), which a comparison across the year's end at 50 times
+// flagged. Early in a year, though, a month has too few others of its
+// own year, and a January typed in 元 went unchecked. Such a month is
+// compared with the months of the twelve before it, the previous year's
+// included when they are in the run, at a bar acrossYears times higher
+// (1,000 by default: a unit slip, 元 for 万元, is 10,000 times), and the
+// finding says so.
 
 // Plausibility holds the month-jump thresholds (spec: plausibility).
 type Plausibility struct {
@@ -21,9 +32,14 @@ type Plausibility struct {
 	// the indicator's unit (materiality: 0.5 against 0.01 is no finding).
 	JumpFloor decimal.Decimal
 	// JumpMinMonths: the row needs at least this many other nonzero months
-	// of the year for a median to compare with.
+	// within a year of the month for a median to compare with.
 	JumpMinMonths int
 }
+
+// acrossYears multiplies JumpRatio for a month compared with the previous
+// year's months (its own year has too few): a level may change with the
+// year; a unit slip is 10⁴.
+const acrossYears = 20
 
 // DefaultPlausibility is the built-in spec's: 50 times, 100 of the
 // indicator's unit, 3 other months.
@@ -45,12 +61,11 @@ type jumpVal struct {
 
 type jumpKey struct {
 	dept string
-	year int
 	key  hashKey
 }
 
-// jumpRow is a row's 本月 figures of one indicator over a year, one
-// entry per month it has (not twelve slots: most rows of a tall file
+// jumpRow is a row's 本月 figures of one indicator over the run, one
+// entry per month it has (not a slot per month: most rows of a tall file
 // have one month in a run).
 type jumpRow struct {
 	ind    string
@@ -58,7 +73,7 @@ type jumpRow struct {
 }
 
 type jumpMonth struct {
-	month int8 // 1–12
+	at    int32 // year×12 + month − 1: months apart across a year's end
 	value Num
 	src   Source
 }
@@ -79,15 +94,15 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 	}
 	p := fr.s.Period
 	for _, v := range fr.jumps {
-		k := jumpKey{fr.s.Department, p.Year, v.key}
+		k := jumpKey{fr.s.Department, v.key}
 		r := l.jumps[k]
 		if r == nil {
 			r = &jumpRow{ind: v.ind}
 			l.jumps[k] = r
 		}
-		jm := jumpMonth{int8(p.Month), v.value, v.src}
+		jm := jumpMonth{int32(p.Year*12 + p.Month - 1), v.value, v.src}
 		i := 0
-		for i < len(r.months) && r.months[i].month != jm.month {
+		for i < len(r.months) && r.months[i].at != jm.at {
 			i++
 		}
 		if i < len(r.months) { // the month again (a later file of it): the later figure
@@ -100,7 +115,8 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 }
 
 // checkJumps reports every month figure far out of line with its row's
-// other nonzero months (month_jump).
+// other nonzero months within a year of it (month_jump), across a year's
+// end when the earlier year's months are in the run.
 func (l *Ledger) checkJumps() {
 	pl := l.spec.Plausibility
 	if l.jumps == nil || pl.JumpRatio.Sign() <= 0 {
@@ -115,7 +131,7 @@ func (l *Ledger) checkJumps() {
 	// keeps what the bounds on findings keep the same in every run.
 	first := func(k jumpKey) string {
 		r := l.jumps[k]
-		sort.Slice(r.months, func(i, j int) bool { return r.months[i].month < r.months[j].month })
+		sort.Slice(r.months, func(i, j int) bool { return r.months[i].at < r.months[j].at })
 		s := r.months[0].src
 		return s.File + "\x00" + s.Sheet + "\x00" + s.Cell + "\x00" + r.ind
 	}
@@ -128,9 +144,6 @@ func (l *Ledger) checkJumps() {
 		if a.dept != b.dept {
 			return a.dept < b.dept
 		}
-		if a.year != b.year {
-			return a.year < b.year
-		}
 		return sortKey[a] < sortKey[b]
 	})
 	for _, k := range keys {
@@ -142,21 +155,40 @@ func (l *Ledger) checkJumps() {
 		if len(r.months) <= max(pl.JumpMinMonths, 1) {
 			continue // too few months to have enough others
 		}
-		for i, jm := range r.months {
+		for _, jm := range r.months {
 			if jm.value.Sign() <= 0 {
 				continue
 			}
-			var others []decimal.Decimal
-			for j, o := range r.months {
-				if j != i && o.value.Sign() > 0 {
-					others = append(others, o.value.Decimal())
+			// The row's other nonzero months of the year; too few, and
+			// those of the twelve months before it, across the year's end.
+			year := jm.at / 12
+			var same, recent []decimal.Decimal
+			for _, o := range r.months {
+				if o.at == jm.at || o.value.Sign() <= 0 {
+					continue
+				}
+				if o.at/12 == year {
+					same = append(same, o.value.Decimal())
+					recent = append(recent, o.value.Decimal())
+				} else if o.at < jm.at && o.at > jm.at-12 {
+					recent = append(recent, o.value.Decimal())
 				}
 			}
-			if len(others) < max(pl.JumpMinMonths, 1) {
+			least := max(pl.JumpMinMonths, 1)
+			others, ratio, across := same, pl.JumpRatio, false
+			if len(same) < least {
+				others, ratio, across = recent, pl.JumpRatio.Mul(decimal.NewFromInt(acrossYears)), true
+			}
+			if len(others) < least {
 				continue
 			}
-			if f, ok := jumpFinding(jm.value.Decimal(), median(others), pl, def); ok {
-				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{k.year, int(jm.month)}.String(), jm.value.String()
+			opl := pl
+			opl.JumpRatio = ratio
+			if f, ok := jumpFinding(jm.value.Decimal(), median(others), opl, def); ok {
+				if across {
+					f.Fields["months"] = Text{"前 12 个月内（含上年）其他月份", "other months of the twelve before it (the previous year's included)"}
+				}
+				f.Source, f.Department, f.Period, f.Raw = jm.src, k.dept, Period{int(jm.at / 12), int(jm.at%12) + 1}.String(), jm.value.String()
 				l.finding(f)
 			}
 		}
@@ -169,7 +201,7 @@ func jumpFinding(v, med decimal.Decimal, pl Plausibility, def *Indicator) (Findi
 	if med.Sign() <= 0 || v.Sub(med).Abs().LessThan(pl.JumpFloor) {
 		return Finding{}, false
 	}
-	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name}
+	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name, "months": Text{"其他月份", "other months"}}
 	switch {
 	case v.Cmp(med.Mul(pl.JumpRatio)) >= 0:
 		fields["times"] = v.DivRound(med, 0).String()

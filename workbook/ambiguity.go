@@ -108,6 +108,13 @@ func relTarget(t string) (string, error) {
 	return p, nil
 }
 
+// externalRel refuses a workbook relationship to a sheet, string table
+// or styles outside the package (TargetMode="External").
+func externalRel(id, target string) error {
+	return fileErr(fmt.Sprintf("工作簿关系 %q 的目标 %q 在包外（TargetMode=\"External\"）：工作表、共享字符串和样式只能是工作簿自身的部件", id, clipRunes(target, 80)),
+		fmt.Sprintf("workbook relationship %q's target %q leaves the package (TargetMode=\"External\"): a sheet, string table or styles must be a part of the workbook", id, clipRunes(target, 80)), nil)
+}
+
 // readErr says why reading a part failed midway, keeping the cause apart:
 // a package whose declared sizes lie is not a transfer interruption.
 func readErr(part string, err error) error {

@@ -237,3 +237,162 @@ func agrees(cached, want decimal.Decimal) bool {
 	lead := int32(want.NumDigits()) + want.Exponent() // the leading digit's position
 	return cached.Sub(want).Abs().LessThanOrEqual(decimal.New(1, lead-ExcelDigits))
 }
+
+// Any other formula of a figure cell is read by its cached value, which
+// Excel shows until it calculates again — and it does on opening a file
+// an older version saved, or on F9: a stale cached value (calculation set
+// to manual, a value pasted over the formula's source) is a figure the
+// sheet will not show. Where tally can work the formula out exactly — an
+// arithmetic of constants and cells of the same row (=B4*0.3+C4,
+// =100+10.23): + − × ÷, parentheses — the cached value must agree, as a
+// template formula's does (formula_result_differs). A formula with a
+// function, a range, another row's or sheet's cell is read as before.
+
+// rowFormula evaluates an arithmetic formula over the cells of sheet row
+// row (cells, in column order); ok is false when it is not one tally
+// evaluates or a cell it refers to holds no figure.
+func rowFormula(f string, row int, cells []rawCell) (decimal.Decimal, bool) {
+	p := &arith{s: strings.ReplaceAll(excelForm(f), " ", ""), row: row, cells: cells}
+	v, ok := p.sum()
+	if !ok || p.i != len(p.s) || p.depth > maxArithDepth {
+		return decimal.Decimal{}, false
+	}
+	return v, true
+}
+
+// maxArithDepth bounds the parentheses and signs an evaluated formula may
+// nest (Excel allows 64 levels of functions; a crafted one may nest more).
+const maxArithDepth = 64
+
+// arith is a recursive-descent reader of + − × ÷ over numbers and cells.
+type arith struct {
+	s     string
+	i     int
+	row   int
+	cells []rawCell
+	depth int
+}
+
+func (p *arith) sum() (decimal.Decimal, bool) {
+	v, ok := p.product()
+	for ok && p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+		op := p.s[p.i]
+		p.i++
+		var w decimal.Decimal
+		if w, ok = p.product(); ok {
+			if op == '+' {
+				v = v.Add(w)
+			} else {
+				v = v.Sub(w)
+			}
+		}
+	}
+	return v, ok
+}
+
+func (p *arith) product() (decimal.Decimal, bool) {
+	v, ok := p.unary()
+	for ok && p.i < len(p.s) && (p.s[p.i] == '*' || p.s[p.i] == '/') {
+		op := p.s[p.i]
+		p.i++
+		var w decimal.Decimal
+		if w, ok = p.unary(); ok {
+			if op == '*' {
+				v = v.Mul(w)
+			} else if w.IsZero() {
+				return v, false // #DIV/0!: the cached error is formula_error's
+			} else {
+				v = v.DivRound(w, 30) // compared at Excel's 15 digits
+			}
+		}
+	}
+	return v, ok
+}
+
+func (p *arith) unary() (decimal.Decimal, bool) {
+	if p.depth++; p.depth > maxArithDepth || p.i >= len(p.s) {
+		return decimal.Decimal{}, false
+	}
+	switch c := p.s[p.i]; {
+	case c == '-' || c == '+':
+		p.i++
+		v, ok := p.unary()
+		if c == '-' {
+			v = v.Neg()
+		}
+		return v, ok
+	case c == '(':
+		p.i++
+		v, ok := p.sum()
+		if !ok || p.i >= len(p.s) || p.s[p.i] != ')' {
+			return v, false
+		}
+		p.i++
+		return v, true
+	case c >= '0' && c <= '9' || c == '.':
+		j := p.i
+		for j < len(p.s) && (p.s[j] >= '0' && p.s[j] <= '9' || p.s[j] == '.') {
+			j++
+		}
+		v, err := decimal.NewFromString(p.s[p.i:j])
+		p.i = j
+		return v, err == nil
+	case c == '$' || c >= 'A' && c <= 'Z':
+		j := p.i
+		for j < len(p.s) && (p.s[j] == '$' || p.s[j] >= 'A' && p.s[j] <= 'Z' || p.s[j] >= '0' && p.s[j] <= '9') {
+			j++
+		}
+		if j < len(p.s) && (p.s[j] == '(' || p.s[j] == '!' || p.s[j] == ':') {
+			return decimal.Decimal{}, false // a function, another sheet's cell, a range
+		}
+		col, row, ok := parseRef(strings.ReplaceAll(p.s[p.i:j], "$", ""))
+		p.i = j
+		if !ok || row != p.row {
+			return decimal.Decimal{}, false
+		}
+		return p.cell(col)
+	}
+	return decimal.Decimal{}, false
+}
+
+// cell is the figure a cell of the row holds as Excel computes with it:
+// an empty cell is 0; text, a date, an error or a formula without a
+// cached value is not evaluated.
+func (p *arith) cell(col int) (decimal.Decimal, bool) {
+	for i := range p.cells {
+		c := &p.cells[i]
+		if c.Col != col {
+			continue
+		}
+		if c.Type != "" && c.Type != "n" || c.Date || c.HasF && c.Value == "" {
+			return decimal.Decimal{}, false
+		}
+		if strings.TrimSpace(c.Value) == "" {
+			return decimal.Zero, true
+		}
+		d, err := parseStored(c.Value)
+		if err != nil {
+			return decimal.Decimal{}, false
+		}
+		return d.Decimal(), true
+	}
+	return decimal.Zero, true
+}
+
+// staleFormula checks a figure read from a formula's cached value against
+// the formula, where rowFormula can work it out: one that disagrees is
+// formula_result_differs (an error, the cell no figure), as the template's
+// own formulas are.
+func (l *layout) staleFormula(cell *reconcile.Cell, rc *rawCell, row int) *reconcile.Finding {
+	if rc == nil || !rc.HasF || cell.State != reconcile.Number || rc.Type != "" && rc.Type != "n" {
+		return nil
+	}
+	want, ok := rowFormula(rc.Formula, row, l.rowCells)
+	if !ok || agrees(cell.Value.Decimal(), want) {
+		return nil
+	}
+	cached := cell.Value.String()
+	cell.State = reconcile.Invalid
+	return &reconcile.Finding{Source: cell.Source, Rule: reconcile.RuleFormulaDiffers, Severity: reconcile.Error, Raw: rc.Value,
+		Fields: reconcile.Fields{"formula": excelForm(rc.Formula), "expected": RoundSignificant(want, ExcelDigits).String(), "cached": cached}}
+}

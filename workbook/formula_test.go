@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -91,6 +92,117 @@ func TestExcelFormQuotesODSAsA1(t *testing.T) {
 	} {
 		if got := excelForm(in); got != want {
 			t.Errorf("excelForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// rowFormula works out arithmetic over constants and cells of the row,
+// exactly, and declines anything else: another row, a function, a range,
+// another sheet, a text cell, division by zero, a formula nested past the
+// bound.
+func TestRowFormula(t *testing.T) {
+	cells := []rawCell{
+		{Col: 2, Type: "s", Value: "甲"},
+		{Col: 3, Value: "110.23"},
+		{Col: 4, Value: "271.61"},
+		{Col: 5, Value: "12", Date: true},
+	}
+	for _, c := range []struct {
+		f    string
+		want string // "" for not evaluated
+	}{
+		{"D4-161.38", "110.23"},
+		{"$D$4-C4", "161.38"},
+		{"(C4+D4)*2/4", "190.92"},
+		{"-C4+-(-1)", "-109.23"},
+		{"100+10.23", "110.23"},
+		{"F4+1", "1"}, // an empty cell is 0
+		{"C5+1", ""},  // another row
+		{"SUM(C4:D4)", ""},
+		{"C4:D4", ""},
+		{"Sheet1!C4", ""},
+		{"B4+1", ""}, // text
+		{"E4+1", ""}, // a date
+		{"C4/0", ""},
+		{"C4/(D4-D4)", ""},
+		{"C4+", ""},
+		{"(C4", ""},
+		{"C4)", ""},
+		{"10%", ""},
+		{"2^3", ""},
+		{"1E+3", ""},
+		{strings.Repeat("(", 100) + "1" + strings.Repeat(")", 100), ""},
+		{strings.Repeat("-", 100) + "1", ""},
+	} {
+		got, ok := rowFormula(c.f, 4, cells)
+		switch {
+		case c.want == "" && ok:
+			t.Errorf("=%s: %s, want not evaluated", c.f, got)
+		case c.want != "" && (!ok || !got.Equal(decimal.RequireFromString(c.want))):
+			t.Errorf("=%s: %s %v, want %s", c.f, got, ok, c.want)
+		}
+	}
+}
+
+// A number format shows text of its own in place of a figure only when no
+// section that shows the figure has a digit placeholder, General (also
+// Chinese Excel's G/通用格式) or @.
+func TestLiteralFormats(t *testing.T) {
+	for code, want := range map[string][2]string{
+		`"110.23"`:               {"110.23", ""},
+		`"见附表";"负数"`:             {"见附表", "负数"},
+		`0.00;"负数"`:              {"", "负数"},
+		`#,##0.00;-#,##0.00;"-"`: {"", ""},
+		`[DBNum1][$-804]G/通用格式`:  {"", ""},
+		`General`:                {"", ""},
+		`@`:                      {"", ""},
+		`;;;`:                    {"", ""},
+		`yyyy"年"m"月"`:            {"", ""},
+		`[<1000]"小";#,##0.00`:    {"", ""},
+		`#,##0.00" 万元"`:          {"", ""},
+		`0.0E+00`:                {"", ""},
+	} {
+		l := literalOf(code)
+		var got [2]string
+		if l != nil {
+			got = l.shown
+		}
+		if got != want {
+			t.Errorf("%s: shows %q, want %q", code, got, want)
+		}
+	}
+}
+
+// A conditional format's expression is decided when it compares the cell
+// itself (its reference written for the range's first cell, moved as
+// Excel moves it) with a constant, and not otherwise.
+func TestConditionalSelfCompare(t *testing.T) {
+	r := condRule{ranges: []cellRange{{c1: 3, r1: 4, c2: 3, r2: 43}}, typ: "expression"}
+	v := decimal.RequireFromString("110.23")
+	for _, c := range []struct {
+		f        string
+		col, row int
+		want     bool
+	}{
+		{"C4>0", 3, 4, true},
+		{"C4>0", 3, 10, true}, // moved to C10
+		{"C4>200", 3, 10, false},
+		{"0<C4", 3, 7, true},
+		{"C4<=110.23", 3, 5, true},
+		{"C4<>0", 3, 5, true},
+		{"$C$4>0", 3, 10, false}, // always C4: another cell than C10
+		{"$C$4>0", 3, 4, true},
+		{"C$4>0", 3, 10, false},
+		{"$C4>0", 3, 10, true},
+		{"D4>0", 3, 4, false}, // another column
+		{"C4>D4", 3, 4, false},
+		{"SUM(C4)>0", 3, 4, false},
+		{"TRUE", 3, 4, true},
+		{"C4", 3, 4, false},
+	} {
+		r.f = []string{c.f}
+		if got := r.holds(v, c.col, c.row); got != c.want {
+			t.Errorf("%s at column %d row %d: %v, want %v", c.f, c.col, c.row, got, c.want)
 		}
 	}
 }

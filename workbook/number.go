@@ -270,11 +270,15 @@ func readValueInto(c *reconcile.Cell, rc *rawCell, unit string) *reconcile.Findi
 		// sheet shows one figure and stores another, 10,000 times larger.
 		// Which one the department meant, no reader can tell: refused.
 		return bad(reconcile.RuleFormatScales, reconcile.Fields{"value": rc.Value, "format": rc.Scaled, "unit": unit})
+	case rc.Literal != nil && (rc.Type == "" || rc.Type == "n") && literalShown(rc) != "":
+		// A format of text only ("110.23") shows that text whatever is
+		// stored: the sheet shows one figure, the file holds another.
+		return bad(reconcile.RuleFormatText, reconcile.Fields{"value": rc.Value, "format": rc.Literal.code, "shown": literalShown(rc), "unit": unit})
 	case rc.Percent && (rc.Type == "" || rc.Type == "n") && unit != "%":
 		// 12% typed into a 万元 or 人 cell: Excel stores 0.12 and shows
 		// 12%. Summing 0.12 would be a silent wrong total; the same
 		// typed as text is refused, so this is refused in the same words.
-		if shown, ok := percentShown(rc.Value); ok {
+		if shown, ok := percentShown(rc.Value, rc.Places); ok {
 			_, _, problem, _ := ParseText(shown, unit)
 			return bad(reconcile.RuleNotANumber, reconcile.Fields{"raw": shown, "expected": problem})
 		}
@@ -381,11 +385,26 @@ func serialDate(v string) string {
 }
 
 // percentShown is a stored number as a percentage format shows it, exactly
-// (0.12 → 12%), for a finding.
-func percentShown(v string) (string, bool) {
+// (0.12 → 12%), with at least the format's decimal places (0.0% shows
+// 110.23 as 11023.0%) and never fewer than the figure needs (0.125 under
+// 0% is 12.5%, not Excel's rounded 13%), for a finding.
+func percentShown(v string, places int8) (string, bool) {
 	d, err := parseStored(v)
 	if err != nil {
 		return "", false
 	}
-	return d.Decimal().Shift(2).String() + "%", true
+	p := d.Decimal().Shift(2)
+	if e := -p.Exponent(); e < int32(places) {
+		return p.StringFixed(int32(places)) + "%", true
+	}
+	return p.String() + "%", true
+}
+
+// literalShown is the text a literal format shows for the cell's number:
+// its negative section's for a negative figure when it has one.
+func literalShown(rc *rawCell) string {
+	if strings.HasPrefix(strings.TrimSpace(rc.Value), "-") {
+		return rc.Literal.shown[1]
+	}
+	return rc.Literal.shown[0]
 }

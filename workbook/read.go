@@ -99,12 +99,36 @@ func readFile(path, display string, s *reconcile.Spec, lim Limits, st *stream) r
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
+	n, err := io.Copy(h, io.LimitReader(f, lim.MaxFileBytes+1))
+	if err != nil {
 		return unreadable(identifyByName(sub, filepath.Base(path), s), &FileError{osCause(err), err}) // said under 无法读取文件：
 	}
 	sub.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return read(sub, f, info.Size(), filepath.Base(path), s, lim, st)
+	if whileReading != nil {
+		whileReading(path)
+	}
+	sub = read(sub, f, info.Size(), filepath.Base(path), s, lim, st)
+	// A file still being written or copied (a download in progress, a
+	// department saving over it) is read as whatever it was at each
+	// moment: its hash, its size and its rows would be of different
+	// bytes. It is refused, to be read again once complete.
+	if now, err := f.Stat(); err == nil && (n != info.Size() && info.Size() <= lim.filled().MaxFileBytes ||
+		now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())) {
+		if sub.Department == "" {
+			sub = identifyByName(sub, filepath.Base(path), s)
+		}
+		return unreadable(sub, errChanging)
+	}
+	return sub
 }
+
+// errChanging says a file changed while tally read it.
+var errChanging = fileErr("文件在读取过程中被改动（可能仍在写入或复制），未汇总；请等写入完成后重新运行",
+	"the file changed while it was read (still being written or copied?) and was not consolidated; run again once it is complete", nil)
+
+// whileReading, when set (by a test), is called between hashing a file
+// and reading it: a writer at work on it.
+var whileReading func(path string)
 
 // Read reads a submission from r, whole (as ReadFile). sub carries the
 // file's display name and hash; base is the file's own name, used when it
@@ -283,7 +307,7 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 		}
 		if n > 0 {
 			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
-				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n}))
+				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n, "seen": sheetSeen(si)}))
 		}
 	}
 	return nil
@@ -532,12 +556,28 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	if err := lay.checkMerged(sub, sh, x, si, headerRow, maxFindings); err != nil {
 		return nil, err
 	}
+	if err := lay.checkConditional(sub, sh, x, si, headerRow, maxFindings); err != nil {
+		return nil, err
+	}
 	if st.sr != nil {
 		st.sr.End(sh.Cells)
 		st.sr = nil
 		return sh, st.flush(sub, nil)
 	}
 	return sh, nil
+}
+
+// sheetSeen says, for a finding, whether a sheet is on the screen when the
+// file is opened: a hidden one is not, and a very hidden one (veryHidden)
+// cannot even be unhidden in Excel.
+func sheetSeen(si sheetInfo) reconcile.Text {
+	switch {
+	case si.veryHidden:
+		return reconcile.Text{"（该表被设为“非常隐藏”，在 Excel 中看不到，也无法取消隐藏）", " (very hidden: not seen in Excel, which offers no way to unhide it)"}
+	case si.hidden:
+		return reconcile.Text{"（该表被隐藏，打开文件时看不到）", " (hidden: not seen when the file is opened)"}
+	}
+	return reconcile.Text{"", ""}
 }
 
 // statedMonth is a month as a title states it: 2020年4月, not a day of it
@@ -719,6 +759,9 @@ type layout struct {
 	index []int32 // sheet column → table column + 1; 0 (or past its end) for none
 	lines map[string]int
 	byCol []*rawCell // scratch, per row
+	// rowCells: the row being read, for a formula over its cells
+	// (rowFormula)
+	rowCells []rawCell
 	// Per table column, worked out once per sheet: whether it is a value
 	// column, its unit (to tell a figure from text) and, in an entity
 	// table, its indicator's unit name.
@@ -1009,6 +1052,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		r.LineN = n
 	}
 	r.Footer = footerLike
+	l.rowCells = cells
 	l.readValues(sub, &r, isTotal, footerLike)
 	if footerLike {
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
@@ -1152,6 +1196,9 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		if f != nil {
 			def, _ := l.s.Indicator(ind)
 			fitExample(f, def) // an example that fits the column (整数, not negative)
+		}
+		if f == nil && !isTotal && !footerLike {
+			f = l.staleFormula(cell, l.byCol[ci], r.Line)
 		}
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program

@@ -149,6 +149,7 @@ func (x *xlsx) scanBefore(s sheetInfo, fn func(row int, hidden bool, cells []raw
 					cur.Percent = x.isPercent(n)
 					if n >= 0 && n < len(x.hideStyles) {
 						cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
+						cur.Literal, cur.Places, cur.Tinted = x.literalStyles[n], x.percentPlaces[n], x.tintedStyles[n]
 						if x.invisibleStyles[n] {
 							cur.Hides |= hideByColor
 						}

@@ -84,12 +84,17 @@ func (x *xlsx) readStyles(part string) {
 	percent := map[int]bool{}  // numFmtId → a percentage
 	hides := map[int]uint8{}   // numFmtId → what it shows as nothing
 	scaled := map[int]string{} // numFmtId → its code, when it shows another magnitude
+	literal := map[int]*literalFormat{}
+	places := map[int]int8{9: 0, 10: 2} // numFmtId → a percentage's decimal places
 	// Fonts' and fills' colours, in order, for a figure in white on white.
 	var fontColor, fillColor []string
 	inFonts, inFills, inFont := false, false, false
 	curFill, curPattern := "", ""
 	inXfs := false
+	inDxfs, inDxf, inDxfFont := false, false, false
+	dxfFont, dxfFill := "", ""
 	x.dateStyles, x.percentStyles, x.hideStyles, x.scaledStyles, x.invisibleStyles = nil, nil, nil, nil, nil
+	x.literalStyles, x.percentPlaces, x.tintedStyles, x.dxfs = nil, nil, nil, nil
 	for {
 		kind, err := d.next()
 		if err == io.EOF || err != nil {
@@ -104,6 +109,12 @@ func (x *xlsx) readStyles(part string) {
 				if n, err := strconv.Atoi(id); err == nil {
 					custom[n] = isDateFormat(code)
 					percent[n] = isPercentFormat(code)
+					if percent[n] {
+						places[n] = percentPlaces(code)
+					}
+					if l := literalOf(code); l != nil {
+						literal[n] = l
+					}
 					hides[n] = hiddenBy(code)
 					if isScaledFormat(code) {
 						scaled[n] = code
@@ -112,13 +123,27 @@ func (x *xlsx) readStyles(part string) {
 			case "fonts":
 				inFonts = true
 			case "font":
+				inDxfFont = inDxf
 				if inFonts && len(fontColor) < maxStyleColors {
 					inFont = true
 					fontColor = append(fontColor, "")
 				}
 			case "color":
-				if inFont {
+				switch {
+				case inDxfFont:
+					dxfFont = colorOf(d) // not a border's colour
+				case inFont:
 					fontColor[len(fontColor)-1] = colorOf(d)
+				}
+			case "dxfs":
+				inDxfs = true
+			case "dxf":
+				if inDxfs {
+					inDxf, dxfFont, dxfFill = true, "", ""
+				}
+			case "bgColor":
+				if inDxf {
+					dxfFill = colorOf(d) // a dxf's solid fill is its bgColor
 				}
 			case "fills":
 				inFills = true
@@ -127,6 +152,9 @@ func (x *xlsx) readStyles(part string) {
 			case "patternFill":
 				curPattern, _ = d.attr("patternType")
 			case "fgColor":
+				if inDxf && dxfFill == "" {
+					dxfFill = colorOf(d)
+				}
 				if inFills {
 					curFill = colorOf(d)
 				}
@@ -141,6 +169,7 @@ func (x *xlsx) readStyles(part string) {
 				fo, _ := d.attr("fontId")
 				fi, _ := d.attr("fillId")
 				x.invisibleStyles = append(x.invisibleStyles, invisible(fontColor, fillColor, fo, fi))
+				x.tintedStyles = append(x.tintedStyles, tinted(fillColor, fi))
 				date, ok := custom[n]
 				pct := percent[n]
 				if !ok {
@@ -150,15 +179,24 @@ func (x *xlsx) readStyles(part string) {
 				x.percentStyles = append(x.percentStyles, pct)
 				x.hideStyles = append(x.hideStyles, hides[n])
 				x.scaledStyles = append(x.scaledStyles, scaled[n])
+				x.literalStyles = append(x.literalStyles, literal[n])
+				x.percentPlaces = append(x.percentPlaces, places[n])
 			}
 		case tokEnd:
 			switch string(d.name) {
 			case "cellXfs":
 				inXfs = false
+			case "dxfs":
+				inDxfs = false
+			case "dxf":
+				if inDxf && len(x.dxfs) < maxStyleColors {
+					x.dxfs = append(x.dxfs, dxfEffect(dxfFont, dxfFill))
+				}
+				inDxf = false
 			case "fonts":
 				inFonts = false
 			case "font":
-				inFont = false
+				inFont, inDxfFont = false, false
 			case "fills":
 				inFills = false
 			case "fill":
@@ -401,4 +439,144 @@ func invisible(fontColor, fillColor []string, fontID, fillID string) bool {
 		return white(font)
 	}
 	return font == fill || white(font) && white(fill)
+}
+
+// percentPlaces is how many decimal places a percentage format shows: the
+// digit placeholders after its point, in the first section.
+func percentPlaces(code string) int8 {
+	n, point := int8(0), false
+	inQuote, inBracket := false, false
+	for i := 0; i < len(code) && n < 30; i++ {
+		switch c := code[i]; {
+		case inQuote:
+			inQuote = c != '"'
+		case inBracket:
+			inBracket = c != ']'
+		case c == '"':
+			inQuote = true
+		case c == '[':
+			inBracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		case c == ';':
+			return n
+		case c == '.':
+			point = true
+		case point && (c == '0' || c == '#' || c == '?'):
+			n++
+		}
+	}
+	return n
+}
+
+// literalFormat is a number format that shows no digit of a number, only
+// text of its own: "110.23" shows 110.23 whatever the cell stores.
+type literalFormat struct {
+	code  string
+	shown [2]string // what a positive number and a negative one show; "" where digits show
+}
+
+// literalOf reads a custom number format whose positive or negative
+// section prints text but no digit of the number: no digit placeholder
+// (0 # ?), no General, no @, no exponent, outside quotes, escapes and
+// [brackets]. A section that prints nothing is hiddenBy's; a date format
+// is a date's; a format with conditions ([<1000]) is not judged here.
+func literalOf(code string) *literalFormat {
+	if isDateFormat(code) || strings.Contains(code, "[<") || strings.Contains(code, "[>") || strings.Contains(code, "[=") {
+		return nil
+	}
+	var sections []string
+	inQuote, start := false, 0
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case inQuote:
+			inQuote = c != '"'
+		case c == '"':
+			inQuote = true
+		case c == '\\':
+			i++
+		case c == ';':
+			sections = append(sections, code[start:i])
+			start = i + 1
+		}
+	}
+	sections = append(sections, code[start:])
+	var l literalFormat
+	for k := 0; k < 2 && k < len(sections); k++ {
+		if showsNothing(sections[k]) {
+			continue
+		}
+		if text, ok := onlyText(sections[k]); ok {
+			l.shown[k] = text
+		}
+	}
+	if l.shown == [2]string{} {
+		return nil
+	}
+	l.code = code
+	return &l
+}
+
+// onlyText returns the text a format section prints when it holds no
+// digit placeholder, General or @; ok is false when it shows the number.
+func onlyText(s string) (string, bool) {
+	// General, and its localised names: G/通用格式 (Chinese Excel),
+	// G/標準 (Japanese).
+	if strings.Contains(strings.ToLower(s), "general") || strings.Contains(s, "G/") {
+		return "", false
+	}
+	var b strings.Builder
+	inBracket := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inBracket:
+			inBracket = c != ']'
+		case c == '[':
+			inBracket = true
+		case c == '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				return "", false
+			}
+			b.WriteString(s[i+1 : i+1+j])
+			i += j + 1
+		case c == '\\':
+			if i+1 < len(s) {
+				b.WriteByte(s[i+1])
+			}
+			i++
+		case c == '_':
+			b.WriteByte(' ')
+			i++
+		case c == '*':
+			i++
+		case c == '0' || c == '#' || c == '?' || c == '@' || c == 'E' || c == 'e':
+			return "", false
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
+}
+
+// tinted reports whether a cell format fills the cell with a colour other
+// than white.
+func tinted(fillColor []string, fillID string) bool {
+	fi, err := strconv.Atoi(fillID)
+	return err == nil && fi >= 0 && fi < len(fillColor) && fillColor[fi] != "" && !white(fillColor[fi])
+}
+
+// dxfEffect says what a conditional format's style does to a figure: a
+// font of its own fill's colour hides it; a white font without a fill
+// hides it on an unfilled (white) cell.
+func dxfEffect(font, fill string) uint8 {
+	switch {
+	case font == "":
+		return dxfShows
+	case fill != "" && (font == fill || white(font) && white(fill)):
+		return dxfHides
+	case fill == "" && white(font):
+		return dxfWhiteFont
+	}
+	return dxfShows
 }

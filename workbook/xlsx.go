@@ -131,11 +131,22 @@ type rawCell struct {
 	// Scaled: the format code of a style that shows a number at another
 	// magnitude than stored (#,##0, or the 万元 trick 0!.0000), "" else.
 	Scaled string
+	// Literal: the cell's format shows text of its own in place of the
+	// number's digits (a format "110.23" shows 110.23 whatever is
+	// stored); nil else.
+	Literal *literalFormat
+	// Places: the decimal places a percentage format shows.
+	Places int8
+	// Tinted: the cell's style fills it with a colour (not white).
+	Tinted bool
 }
 
 type sheetInfo struct {
 	name, part string
 	hidden     bool
+	// veryHidden: workbook.xml's state="veryHidden", which Excel offers no
+	// way to unhide (only VBA does)
+	veryHidden bool
 }
 
 // xlsx is an opened workbook package: its sheet list and string table.
@@ -158,12 +169,22 @@ type xlsx struct {
 	hiddenCols map[int]bool
 	// merges are the sheet's merged ranges (<mergeCell>, after the rows),
 	// complete when its scan ends; at most maxMerges are kept.
-	merges     []cellRange
+	merges []cellRange
+	// conds are the sheet's conditional formats that may hide a figure
+	// (<conditionalFormatting>, after the rows; cond.go), at most
+	// maxConds kept.
+	conds      []condRule
 	dateStyles []bool // cellXfs index → shows a date (styles.go)
 	// percentStyles: cellXfs index → shows a percentage (styles.go)
 	percentStyles []bool
 	hideStyles    []uint8  // cellXfs index → hidePositive | hideNegative
 	scaledStyles  []string // cellXfs index → its format code, when it shows another magnitude
+	// literalStyles: cellXfs index → a format that shows text of its own
+	// in place of a number's digits, nil for nearly all (styles.go)
+	literalStyles []*literalFormat
+	percentPlaces []int8  // cellXfs index → a percentage's decimal places
+	tintedStyles  []bool  // cellXfs index → a fill of a colour, not white
+	dxfs          []uint8 // dxf index → dxfShows, dxfWhiteFont, dxfHides (cond.go)
 	// invisibleStyles: cellXfs index → its font is the colour of its
 	// background (white on white)
 	invisibleStyles []bool
@@ -330,6 +351,10 @@ func (x *xlsx) open(name string) (io.ReadCloser, error) {
 			fmt.Sprintf("%s unpacks to %d bytes, over the %d-byte limit", name, u, x.lim.MaxPartBytes), nil)
 	}
 	rc, err := f.Open()
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return nil, fileErr(fmt.Sprintf("%s 使用了未知的压缩方法 %d（Excel 只用 deflate 或不压缩），无法解压：文件已损坏或被改动", name, f.Method),
+			fmt.Sprintf("%s is packed with compression method %d, which no spreadsheet writes (Excel uses deflate or none): damaged or altered", name, f.Method), nil)
+	}
 	if err != nil {
 		return nil, fileErr("无法解压 "+name, "cannot unpack "+name, err)
 	}
@@ -363,6 +388,7 @@ type relationships struct {
 		ID     string `xml:"Id,attr"`
 		Type   string `xml:"Type,attr"`
 		Target string `xml:"Target,attr"`
+		Mode   string `xml:"TargetMode,attr"`
 	} `xml:"Relationship"`
 }
 
@@ -395,6 +421,15 @@ func (x *xlsx) readWorkbook() error {
 	target := map[string]string{}
 	sstPart := ""
 	for _, r := range rels.Rels {
+		if r.Mode == "External" {
+			// A sheet, string table or styles in another file: Excel
+			// reads none from outside the workbook, and a reader that
+			// resolves the target as a part name reads something else.
+			if i := strings.LastIndex(r.Type, "/"); i >= 0 && (r.Type[i:] == "/worksheet" || r.Type[i:] == "/sharedStrings" || r.Type[i:] == "/styles") {
+				return externalRel(r.ID, r.Target)
+			}
+			continue
+		}
 		t, err := relTarget(r.Target)
 		if err != nil {
 			return err
@@ -436,7 +471,7 @@ func (x *xlsx) readWorkbook() error {
 				fmt.Sprintf("sheets %q and %q in workbook.xml are the same part %s", other, s.Name, t), nil)
 		}
 		parts[strings.ToLower(t)] = s.Name
-		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: t, hidden: s.State != "" && s.State != "visible"})
+		x.sheets = append(x.sheets, sheetInfo{name: s.Name, part: t, hidden: s.State != "" && s.State != "visible", veryHidden: s.State == "veryHidden"})
 	}
 	if sstPart != "" {
 		return x.readSharedStrings(sstPart)
@@ -641,7 +676,7 @@ func (x *xlsx) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) 
 	d := newXMLTokens(r)
 	defer d.release()
 	d.max = x.lim.MaxTextBytes
-	x.hiddenCols, x.colRedefs, x.merges = map[int]bool{}, 0, x.merges[:0]
+	x.hiddenCols, x.colRedefs, x.merges, x.conds = map[int]bool{}, 0, x.merges[:0], x.conds[:0]
 	sc := &rowScan{x: x, name: s.name, fn: fn, span: noSpans}
 	var cell simpleCell
 	for {
@@ -684,9 +719,12 @@ type rowScan struct {
 
 	cells []rawCell
 	spans []cellSpans // of cells, in text
-	text  []byte      // the row's references and stored texts
-	cur   rawCell     // the cell being read
-	span  cellSpans   // of cur
+
+	condRanges []cellRange // of the <conditionalFormatting> being read
+	inCond     bool        // in a <cfRule> kept (cond.go)
+	text       []byte      // the row's references and stored texts
+	cur        rawCell     // the cell being read
+	span       cellSpans   // of cur
 
 	row           int
 	hidden, inRow bool
@@ -817,6 +855,17 @@ func (sc *rowScan) start(d *xmlTokens) error {
 			return sc.bad("有两个 sheetData（单元格数据区），无法确定读哪一个", "has two <sheetData> elements: which one to read is ambiguous")
 		}
 		sc.inSheet, sc.sheetData = true, true
+	case "conditionalFormatting":
+		sc.condRanges = nil
+		if v, ok := d.attrBytes("sqref"); ok {
+			sc.condRanges = condRanges(string(v))
+		}
+	case "cfRule":
+		sc.inCond = x.addCond(d, sc.condRanges)
+	case "formula":
+		if sc.inCond {
+			sc.buf, sc.inText = sc.buf[:0], true
+		}
 	case "mergeCell":
 		if v, ok := d.attrBytes("ref"); ok && len(x.merges) < maxMerges {
 			if r, ok := parseRange(string(v)); ok && r.cells() > 1 {
@@ -958,6 +1007,7 @@ func (sc *rowScan) startCell(ref []byte, hasRef bool, typ, style []byte, hasStyl
 		cur.Percent = x.isPercent(n)
 		if n >= 0 && n < len(x.hideStyles) {
 			cur.Hides, cur.Scaled = x.hideStyles[n], x.scaledStyles[n]
+			cur.Literal, cur.Places, cur.Tinted = x.literalStyles[n], x.percentPlaces[n], x.tintedStyles[n]
 			if x.invisibleStyles[n] {
 				cur.Hides |= hideByColor
 			}
@@ -1024,6 +1074,13 @@ func (sc *rowScan) end(name []byte) error {
 		sc.span.val, sc.inText = sc.keep(sc.buf), false
 	case "f":
 		sc.span.f, sc.inText = sc.keep(sc.buf), false
+	case "formula":
+		if sc.inCond {
+			x.condFormula(string(sc.buf))
+			sc.buf, sc.inText = sc.buf[:0], false
+		}
+	case "cfRule":
+		sc.inCond = false
 	case "t":
 		if sc.inIS {
 			sc.inText = false

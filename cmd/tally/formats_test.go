@@ -55,7 +55,8 @@ wb.save(sys.argv[2])
 	got := out.String()
 	for _, want := range []string{
 		"错误  税收收入!C4 “12%”不是数字，应填写以万元为单位的数字（本列单位是万元，不是%）",
-		"错误  税收收入!D4 “12.5%”不是数字，应填写以万元为单位的数字（本列单位是万元，不是%）",
+		// shown with the format's two places, as the sheet shows it
+		"错误  税收收入!D4 “12.50%”不是数字，应填写以万元为单位的数字（本列单位是万元，不是%）",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)

@@ -79,10 +79,50 @@ func TestMonthJumpAtTheCell(t *testing.T) {
 // bug.
 func TestMonthJumpNoFalseAlarm(t *testing.T) {
 	for _, dir := range []string{"testdata/submissions", "testdata/realworld"} {
-		for _, asOf := range []string{"2020-12", "2021-06"} {
+		for _, asOf := range []string{"2020-12", "2021-01", "2021-02", "2021-06"} {
 			if got := monthJumps(t, "--as-of", asOf, repo(t, dir)); len(got) != 0 {
 				t.Errorf("%s through %s: %d month_jump findings, want none:\n%s", dir, asOf, len(got), strings.Join(got, "\n"))
 			}
 		}
+	}
+}
+
+// A January typed in 元 has no other month of its own year to be compared
+// with; the previous year's months in the run are within a year of it, so
+// it is compared with them (it was not: the check stopped at the year's
+// end). Without those months there is nothing to compare with, and no
+// finding; the previous year's months are not judged against it either
+// (each stays within its own row's usual range).
+func TestMonthJumpAcrossTheYear(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"2020-10-czs.xlsx", "2020-11-czs.xlsx", "2020-12-czs.xlsx"} {
+		data, err := os.ReadFile(repo(t, "testdata/submissions/"+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jan := filepath.Join(t.TempDir(), "2021-01-czs.xlsx")
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-01-czs.xlsx"), jan, "xl/worksheets/sheet2.xml",
+		`<c r="C7" s="7"><v>420.38</v></c><c r="D7" s="7"><v>420.38</v></c>`, `<c r="C7" s="7"><v>4203800</v></c><c r="D7" s="7"><v>4203800</v></c>`)
+	if got := monthJumps(t, "--as-of", "2021-01", jan); len(got) != 0 {
+		t.Fatalf("January alone: %d month_jump findings, want none:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	data, err := os.ReadFile(jan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2021-01-czs.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := monthJumps(t, "--as-of", "2021-01", dir)
+	if len(got) != 1 {
+		t.Fatalf("%d month_jump findings, want 1 (January against October–December):\n%s", len(got), strings.Join(got, "\n"))
+	}
+	want := "2021-01-czs.xlsx 税收收入!C7 warning 本月 4203800 万元，为该行前 12 个月内（含上年）其他月份中位数 "
+	if !strings.HasPrefix(got[0], want) || !strings.Contains(got[0], "请核实是否误按元填写（单位为万元）") {
+		t.Errorf("got %q, want %q…", got[0], want)
 	}
 }

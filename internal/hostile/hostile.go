@@ -50,6 +50,7 @@ type member struct {
 	name   string
 	data   []byte
 	stored bool
+	method uint16 // when set, the member is written with this method and its bytes as they are
 }
 
 type pkg []member
@@ -78,7 +79,7 @@ func open(b []byte) (pkg, error) {
 func (p pkg) clone() pkg {
 	q := make(pkg, len(p))
 	for i, m := range p {
-		q[i] = member{m.name, append([]byte(nil), m.data...), m.stored}
+		q[i] = member{m.name, append([]byte(nil), m.data...), m.stored, m.method}
 	}
 	return q
 }
@@ -118,6 +119,15 @@ func (p pkg) bytes() []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, m := range p {
+		if m.method != 0 {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: m.name, Method: m.method, CRC32: crc32.ChecksumIEEE(m.data),
+				CompressedSize64: uint64(len(m.data)), UncompressedSize64: uint64(len(m.data))})
+			if err != nil {
+				panic(err)
+			}
+			w.Write(m.data)
+			continue
+		}
 		method := zip.Deflate
 		if m.stored {
 			method = zip.Store
@@ -477,7 +487,8 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().set(sheet, []byte(prefixed)).bytes(), same)
 	v("folder-entries", "read correctly", "folder entries xl/ and xl/worksheets/ in the zip",
 		append(pkg{{name: "xl/"}, {name: "xl/worksheets/"}}, p()...).bytes(), same)
-	return append(vs, round7(p, sh, c4, st)...), nil
+	vs = append(vs, round7(p, sh, c4, st)...)
+	return append(vs, round8(p, sh, c4, st)...), nil
 }
 
 // FileName is the name a variant is written under: numbered, and without
