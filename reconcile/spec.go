@@ -69,6 +69,10 @@ type ClaimsSource struct {
 	Spec   string // the spec's name
 	// BuiltIn: the spec is tally's own (no --spec).
 	BuiltIn bool
+	// YearNote: what the reader should know of the year the report was
+	// read by (the spec's), when the report's own text reads another
+	// (empty when they agree).
+	YearNote Text
 }
 
 // Text says where the claims come from, for a reader.

@@ -273,6 +273,10 @@ func TestDevReconcileAgrees(t *testing.T) {
 var knownMisreads = map[string]string{
 	"chating-2021: line 32 25000万元": "a year's budget stated before its year-to-date amount (财政预算总收入为25000万元,截至11月完成…) reads as the year's fact",
 	"tacheng-2025: line 4 18.29亿元":  "a zone named only as the object of 建设先行发展区 before its investment: the figure maps to the whole fai",
+	// (batch 7's development half; a category misread, left to the
+	// categories' round — branch ext8s reads 剔除…因素 as a restated
+	// series: take this entry off when that lands.)
+	"nangong-2023: line 14 6.8亿元": "a series restated without a factor (剔除留抵退税因素完成6.8亿元) maps to the series itself",
 }
 
 // The same on the held-out half, with only the totals printed; a mismatch

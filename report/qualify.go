@@ -477,7 +477,11 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// the span after it.
 	// 比2012年增长47.7% in a review of 2016: a growth against a stated base
 	// year speaks of the span after it, as a multiple does.
-	if (f.unit == "倍" || f.measure == Growth || f.measure == Points) && f.base > 0 && f.period.from == f.period.to && f.base < f.period.to-1 && !f.period.target {
+	// In a span's review the same holds when the base is a year inside
+	// the span (五年来…较2017年提升4.2个百分点 in a review of 2017-2021:
+	// 2018-2021).
+	if (f.unit == "倍" || f.measure == Growth || f.measure == Points) && f.base > 0 && !f.period.target &&
+		(f.period.from == f.period.to && f.base < f.period.to-1 || f.period.from < f.period.to && f.base >= f.period.from && f.base < f.period.to) {
 		f.period = period{from: f.base + 1, to: f.period.to}
 		return
 	}
@@ -516,7 +520,7 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// span, not a level reached.)
 	share := rateUnit(f.unit) && x.at(f.unitEnd) == '的'
 	reached := has(f.qualifiers, "达到") || has(f.qualifiers, "增至") || has(f.qualifiers, "以上") && !share ||
-		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
+		!has(f.qualifiers, "累计") && (x.yearlyBound(f) || x.sizeClass(f) && !flowVerb.MatchString(x.str(f.from, f.start)) && !strings.Contains(x.str(f.from, f.start), "新") || x.partOfLevel(figs, k) || stockWords.MatchString(x.str(f.from, f.start)) ||
 			pending.MatchString(x.str(x.back(f.start, "，。；,;：:！？"), f.start)))
 	if f.measure == Level && !has(f.qualifiers, "累计") && k+1 < len(figs) && rateAfter.MatchString(x.str(f.unitEnd, figs[k+1].start)) &&
 		(yearlyAmount.MatchString(x.str(f.from, f.start)) || seriesInvest.MatchString(x.str(f.from, f.start))) && !flowVerb.MatchString(levelVerbs(x.str(f.from, f.start))) {
@@ -524,6 +528,13 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// not a flow brought about (投资完成800亿元、年均增长10% sums the years).
 		// 全社会固定资产投资161亿元，年均增长12.9%: the series' name is no
 		// verb of investing; written bare, the year's amount too.
+		reached = true
+	}
+	if pre := x.str(f.from, f.start); f.measure == Level && moneyUnit(f.unit) && !has(f.qualifiers, "累计") && yearlySeries.MatchString(pre) && !flowVerb.MatchString(levelVerbs(pre)) && !sumWords.MatchString(pre) && !strings.Contains(pre, "累积") {
+		// 规上工业增加值实现22亿元 in a review of five years: a yearly
+		// series' amount of money stated without a word of summing (累计,
+		// 累积, 共计) is the year's (the last), with a rate after it or
+		// without.
 		reached = true
 	}
 	if firstCrossed.MatchString(x.str(f.from, f.start)) {
@@ -576,7 +587,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	// 七大产业产值占工业比重88.4%，提高23.4个百分点: a share whose change
 	// in points follows is a level at a time, the span's end.
 	pointsAfter := k+1 < len(figs) && strings.HasSuffix(figs[k+1].unit, "百分点") && pointsChange.MatchString(x.str(f.unitEnd, figs[k+1].start))
-	if f.measure == Ratio && (reached || pointsAfter || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
+	// 三次产业结构调整为15.5:51.8:32.7: a structure is a state at a time,
+	// the span's end (its other parts follow the first, above).
+	if f.measure == Ratio && (reached || pointsAfter || f.unit == "" || has(f.qualifiers, "超过") || has(f.qualifiers, "近") || f.unit == "%" && rateLevel.MatchString(x.str(f.from, f.start))) {
 		// 城镇化率超60%: a rate passed, like one reached, is the end's; so
 		// is a rate of coverage stated bare (森林覆盖率62%), unlike a share
 		// of what the span spent (民生支出占财政支出比重80%).
@@ -614,6 +627,10 @@ func levelVerbs(pre string) string {
 	}
 	return pre
 }
+
+// yearlySeries: a series the statistics count by the year: the amounts
+// of yearlyAmount and a budget's spending (一般公共预算支出).
+var yearlySeries = regexp.MustCompile(yearlyAmount.String() + `|预算支出|财政支出`)
 
 // keptAt: a verb of keeping a level (稳定在, 保持在, 维持在) heading the
 // figure's clause.
@@ -709,12 +726,17 @@ func (x *extractor) sizeClass(f *figure) bool {
 	if strings.Contains(x.str(f.unitEnd, f.unitEnd+8), "台阶") {
 		return false // 跨越2个百亿级台阶: thresholds crossed, a change
 	}
-	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start))
+	return classAfter.MatchString(x.str(f.unitEnd, f.unitEnd+6)) || classBefore.MatchString(x.str(f.from, f.start)) || classAbove.MatchString(x.str(f.from, f.start))
 }
+
+// classAbove: a class of enterprises named by the size they pass, the
+// bound after the amount (亿元以上企业12家, 5000万元以上的企业): with or
+// without 的, as classBefore's bound before it (超5000万元企业15户).
+var classAbove = regexp.MustCompile(`[万亿]\s*元以上的?企业\s*$`)
 
 var (
 	classAfter  = regexp.MustCompile(`^[十百千万亿]+元?级`)
-	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级`)
+	classBefore = regexp.MustCompile(`(超过?|突破)\s*[\d.\s十百千万亿]*[万亿]\s*元?的|[十百千万亿]+元?级|(超过?|突破|过|逾)\s*[\d.\s十百千万亿]*[万亿]\s*元?(以上)?的?\p{Han}{0,4}(企业|项目|村|户|镇|园区|楼宇)\s*$`)
 )
 
 // partOfLevel: 其中… after a level of the same sentence is a part of it.

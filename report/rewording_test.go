@@ -127,6 +127,10 @@ func TestDevRewordings(t *testing.T) {
 	}
 	for _, rw := range rewordings {
 		t.Run(rw.name, func(t *testing.T) {
+			// Each form rereads the reports on its own; the base readings
+			// are shared and only read. Parallel, the forms take the cores
+			// there are (under -race most of all).
+			t.Parallel()
 			for _, r := range reports {
 				lines := make([]string, len(r.lines))
 				changed := false

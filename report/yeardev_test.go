@@ -10,7 +10,13 @@ import (
 
 // yearExceptions are the development reports whose year reviewed the text
 // cannot tell, or that no round has examined yet, each with why.
-var yearExceptions = map[string]string{}
+var yearExceptions = map[string]string{
+	// A township's briefing as a document site previews it: no date, no
+	// year in its text; its labels infer 2023 from 党的二十大精神…落地
+	// (after 2022-10), a bound, not a year. Nothing to read; tally extract
+	// asks for --year.
+	"jiqinhe-2023": "no year in the text: the labels' 2023 is inferred from an event's date, a lower bound",
+}
 
 // TestDevReviewYear: with no year given (tally extract without --year),
 // the year each development report reviews, and the year it was delivered
@@ -107,8 +113,12 @@ func TestYearEvidenceAlone(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")
 	}
-	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 1, byTargetHeading: 0,
-		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byTitleYear: 2, byTense: 2, byMostNamed: 17}
+	// (Batch 7's development half, joined to dev with its round, brought
+	// 2 more a page's date alone reads wrong — reposts dated years later,
+	// pinghu-gutian-2023 and taoyuan-wujiang-2015 — and 3 more the year
+	// named most alone reads wrong: measured, 1 → 3 and 17 → 20.)
+	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 3, byTargetHeading: 0,
+		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byTitleYear: 2, byTense: 2, byMostNamed: 20}
 	type tally struct {
 		fired, right int
 		wrong        []string

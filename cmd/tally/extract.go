@@ -127,9 +127,14 @@ func noteReport(w io.Writer, note *msg, path string, lang reconcile.Lang) {
 type jsonExtract struct {
 	// Year is the year reviewed the periods count from; YearBy what
 	// decided it (an evidence's name, or "--year").
-	Year   int         `json:"year,omitempty"`
-	YearBy string      `json:"year_by,omitempty"`
-	Claims []jsonFound `json:"claims"`
+	Year   int    `json:"year,omitempty"`
+	YearBy string `json:"year_by,omitempty"`
+	// YearWeak: the year rests on weak evidence only (a title's year, the
+	// tense of sentences, a page's date, the year named most); YearNote
+	// says so for a reader.
+	YearWeak bool        `json:"year_weak,omitempty"`
+	YearNote string      `json:"year_note,omitempty"`
+	Claims   []jsonFound `json:"claims"`
 }
 
 type jsonFound struct {
@@ -158,6 +163,16 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 		}
 	}
 	found := report.Extract(lines, report.Options{Year: opts.Year})
+	read := report.ReadYear(lines)
+	var weak *msg
+	if opts.Year == 0 {
+		weak = weakYearNote(read)
+	}
+	if weak != nil && !opts.JSON && opts.Output != "" {
+		// The claims file holds periods counted from that year: say it
+		// where the run's only line does not.
+		fmt.Fprintln(io.Err, "tally: "+weak.In(io.Lang))
+	}
 	switch ext := strings.ToLower(filepath.Ext(opts.Output)); {
 	case opts.Output == "":
 	case ext == ".yaml" || ext == ".yml":
@@ -191,8 +206,10 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	if opts.JSON {
 		out := jsonExtract{Claims: []jsonFound{}, Year: opts.Year, YearBy: "--year"}
 		if opts.Year == 0 {
-			y := report.ReadYear(lines)
-			out.Year, out.YearBy = y.Review, y.By
+			out.Year, out.YearBy = read.Review, read.By
+		}
+		if weak != nil {
+			out.YearWeak, out.YearNote = true, weak.In(io.Lang)
 		}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
@@ -209,7 +226,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 	fmt.Fprintln(io.Out, reconcile.Fill(msg{"共 {claims}", "{claims}"}, fields{"claims": counted(len(found), "%d 个数字", "claim", "claims")}, io.Lang))
 	// Which year the periods count from, and why: the reader can check it
 	// and give another with --year.
-	switch y := report.ReadYear(lines); {
+	switch y := read; {
 	case opts.Year != 0:
 		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（由 --year 指定）", "year reviewed: {year} (given by --year)"}, fields{"year": fmt.Sprint(opts.Year)}, io.Lang))
 	case y.Review != 0:
@@ -218,6 +235,9 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 			by = y.By
 		}
 		fmt.Fprintln(io.Out, reconcile.Fill(msg{"回顾年度：{year}（依据：{by}；可用 --year 另行指定）", "year reviewed: {year} (from the {by}; --year overrides)"}, fields{"year": fmt.Sprint(y.Review), "by": by}, io.Lang))
+		if weak != nil {
+			fmt.Fprintln(io.Out, weak.In(io.Lang))
+		}
 	default:
 		fmt.Fprintln(io.Out, reconcile.Fill(msg{"未能读出回顾年度，期间留空；请用 --year 指定", "the year reviewed could not be read, periods are left blank; give it with --year"}, nil, io.Lang))
 	}
@@ -324,6 +344,35 @@ func word(words map[string]msg, key string, lang reconcile.Lang) string {
 		return w.In(lang)
 	}
 	return key
+}
+
+// weakYearNote is what tally extract says of a year reviewed read from
+// weak evidence only (report.YearReading.Weak): it is read, and the reader
+// is asked to confirm it; nil when the evidence is not weak.
+func weakYearNote(y report.YearReading) *msg {
+	if !y.Weak {
+		return nil
+	}
+	return &msg{"报告年份依据不足（仅" + yearEvidenceZh[y.By] + "），请用 --year 确认",
+		"the year reviewed rests on weak evidence (only the " + y.By + "); confirm it with --year"}
+}
+
+// reportYearNote is what reconcile --report says when the report's own
+// text reads another year than the spec's, which it is read by: the
+// evidence, and whether it is weak; nil when they agree or the text names
+// none.
+func reportYearNote(y report.YearReading, specYear int) *msg {
+	if y.Review == 0 || y.Review == specYear {
+		return nil
+	}
+	f := fields{"year": fmt.Sprint(y.Review), "spec": fmt.Sprint(specYear), "by": reconcile.Text{yearEvidenceZh[y.By], y.By}}
+	t := msg{"报告自身回顾的是 {year} 年（依据：{by}），与规格年度 {spec} 不同：按 {spec} 读取；请确认报告与规格对应",
+		"the report itself reviews {year} (from the {by}), not the spec's year {spec}: read by {spec}; check the report is the spec's"}
+	if y.Weak {
+		t = msg{"报告年份依据不足（仅{by}，读作 {year} 年），按规格年度 {spec} 读取；请确认报告与规格对应",
+			"the report's own year rests on weak evidence (only the {by}, read as {year}); read by the spec's year {spec}: check the report is the spec's"}
+	}
+	return &msg{reconcile.Fill(t, f, reconcile.Chinese), reconcile.Fill(t, f, reconcile.English)}
 }
 
 // yearEvidenceZh names in Chinese the evidence report.ReadYear says

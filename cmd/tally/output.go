@@ -29,6 +29,9 @@ type jsonClaimsFrom struct {
 	Source string `json:"source"`
 	Name   string `json:"name"`
 	Text   string `json:"text"`
+	// YearNote: the report's own text reads another year than the spec's,
+	// by which it was read (reconcile --report).
+	YearNote string `json:"year_note,omitempty"`
 }
 
 // jsonTarget is an indicator's progress against its target for the as-of
@@ -159,7 +162,7 @@ func dec(d decimal.Decimal) *string {
 func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	out := jsonResult{Claims: []jsonClaim{}, Findings: []jsonFinding{}, Inputs: []jsonInput{}}
 	if from := r.Spec.ClaimsFrom; from.Report != "" {
-		out.ClaimsFrom = jsonClaimsFrom{Source: "report", Name: from.Report, Text: from.Text().In(lang)}
+		out.ClaimsFrom = jsonClaimsFrom{Source: "report", Name: from.Report, Text: from.Text().In(lang), YearNote: from.YearNote.In(lang)}
 	} else {
 		out.ClaimsFrom = jsonClaimsFrom{Source: "spec", Name: from.Spec, Text: from.Text().In(lang)}
 	}
@@ -273,6 +276,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	}
 	if from := r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {
 		fmt.Fprintln(w, t("报告数字来源：", "Report figures from: ")+from.In(lang))
+	}
+	if n := r.Spec.ClaimsFrom.YearNote; n != (reconcile.Text{}) {
+		fmt.Fprintln(w, n.In(lang))
 	}
 	fmt.Fprint(w, say(lang, msg{"报告数字 {claims} 个：一致 {consistent}，不符 {mismatch}，数据不完整 {incomplete}，无数据 {no_data}",
 		"{claims}: {consistent} consistent, {mismatch}, {incomplete} incomplete, {no_data} no data"},

@@ -107,6 +107,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 		found := report.Extract(lines, report.Options{Year: s.Year})
 		s.Claims = report.Map(found, s)
 		s.ClaimsFrom.Report = filepath.Base(o.report)
+		if n := reportYearNote(report.ReadYear(lines), s.Year); n != nil {
+			s.ClaimsFrom.YearNote = *n
+		}
 	}
 	s.ClaimsFrom.Spec = filepath.Base(specName)
 	if specName == spec.DefaultName {
