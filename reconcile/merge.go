@@ -1,8 +1,11 @@
 package reconcile
 
 import (
+	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // MergeOptions tune a roll-up.
@@ -108,6 +111,7 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 			if n.Summary.Errors > 0 {
 				res.Findings = append(res.Findings, *at(RuleNodeErrors, Fields{"node": n.Name, "n": n.Summary.Errors}))
 			}
+			res.Findings = append(res.Findings, carried(n)...)
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
@@ -118,6 +122,7 @@ func Merge(nodes []Node, opt MergeOptions) *Rollup {
 	}
 	res.Spec = spec
 	roll.sum(accepted, sorted)
+	roll.checkJumps(accepted)
 	roll.markMissing()
 	roll.summarise(sorted)
 	return roll
@@ -444,4 +449,93 @@ func reference(nodes []Node, year int) *Node {
 		}
 	}
 	return nil
+}
+
+// carried are a node's own errors and warnings as the parent's findings:
+// a count of its warnings, and each error and warning its seal carries,
+// at its department's cell and with its rule, named with the node. A
+// district auditor sees at the district what each town was warned of (a
+// firm's tax typed in 元 is a town's month_jump at a cell, and a tenfold
+// month in the district's total). A node written before seals carried
+// them says so; checkJumps then looks at its figures.
+func carried(n *Node) []Finding {
+	var out []Finding
+	if w := n.Summary.Warnings; w > 0 {
+		where := Text{"（逐条见下）", " (each listed below)"}
+		switch {
+		case !n.CarriesFindings:
+			where = Text{"（其工作簿由较早版本的 tally 写出，未带各条警告，见其问题清单）", " (its workbook, written by an earlier tally, does not carry them: see its findings)"}
+		case n.CarriedLeft > 0:
+			where = Text{fmt.Sprintf("（逐条见下；另有 %d 条超出上限 %d 未带出，见其问题清单）", n.CarriedLeft, MaxCarriedFindings),
+				fmt.Sprintf(" (each listed below; %d more past the limit of %d are not carried: see its findings)", n.CarriedLeft, MaxCarriedFindings)}
+		}
+		out = append(out, Finding{Source: Source{File: n.File}, Department: n.Name, Period: n.AsOf.String(), Rule: RuleNodeWarnings, Severity: Warning,
+			Fields: Fields{"node": n.Name, "n": w, "where": where}})
+	}
+	for _, c := range n.Carried {
+		dept := ""
+		if c.Department != "" {
+			dept = " " + c.Department
+		}
+		out = append(out, Finding{Source: Source{File: c.File, Sheet: c.Sheet, Cell: c.Cell}, Department: n.Name, Period: c.Period,
+			Rule: RuleNodeFinding, Severity: c.Severity, Fields: Fields{"node": n.Name, "dept": dept, "rule": string(c.Rule), "message": c.Message}})
+	}
+	return out
+}
+
+// checkJumps runs the month-jump check (rollup_month_jump, month_jump's
+// test with the built-in spec's
+// thresholds: a node's workbook does not carry its spec's) over the
+// parent's own totals of each flow indicator, and over the figures of each
+// node whose warnings did not travel (a workbook from before seals
+// carried them): a month out of line in a roll-up is found at the roll-up.
+func (r *Rollup) checkJumps(accepted []*Node) {
+	check := func(s *Series, file, sheet string, refs map[int]string, dept string, whose Text) {
+		if s.Indicator == nil || s.Indicator.Aggregation == Latest {
+			return
+		}
+		pl := DefaultPlausibility
+		for m := 1; m <= r.AsOf.Month; m++ {
+			v := s.Months[m]
+			if !v.Has || v.Value.Sign() <= 0 {
+				continue
+			}
+			var others []decimal.Decimal
+			for o := 1; o <= r.AsOf.Month; o++ {
+				if o != m && s.Months[o].Has && s.Months[o].Value.Sign() > 0 {
+					others = append(others, s.Months[o].Value)
+				}
+			}
+			if len(others) < pl.JumpMinMonths {
+				continue
+			}
+			if f, ok := jumpFinding(v.Value, median(others), pl, s.Indicator); ok {
+				p := Period{r.AsOf.Year, m}
+				f.Rule, f.Fields["whose"], f.Fields["indicator"], f.Fields["month"] = RuleRollupJump, whose, s.Indicator.Name, p.String()
+				f.Source = Source{File: file, Sheet: sheet, Cell: refs[m]}
+				f.Department, f.Period, f.Raw = dept, p.String(), v.Value.String()
+				r.Findings = append(r.Findings, f)
+			}
+		}
+	}
+	for _, n := range accepted {
+		if n.CarriesFindings {
+			continue
+		}
+		for i := range n.Series {
+			s := &n.Series[i]
+			refs := map[int]string{}
+			if s.Indicator != nil {
+				if cells, ok := n.Cells[s.Indicator.Code]; ok {
+					for m := 1; m <= 12; m++ {
+						refs[m] = cells[m]
+					}
+				}
+			}
+			check(s, n.File, n.FiguresSheet, refs, n.Name, Text{"节点 " + n.Name + " 的", "node " + n.Name + "'s "})
+		}
+	}
+	for i := range r.Series {
+		check(&r.Series[i], "", "", nil, r.Spec.Town, Text{r.Spec.Town + "汇总的", r.Spec.Town + "'s consolidated "})
+	}
 }

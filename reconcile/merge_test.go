@@ -229,3 +229,32 @@ func TestMergeExpected(t *testing.T) {
 		t.Errorf("%d months missing, %d errors", missing, r.Summary.Errors)
 	}
 }
+
+// A node whose workbook carries no findings (written before seals did)
+// with a month of its tax far out of line: the roll-up finds it at the
+// node's 汇总 cell, and its count of warnings says they did not travel; a
+// node that carries its findings is not checked again, its carried
+// month_jump stands for it; the roll-up's own total is checked always.
+func TestMergeJumpsWhereWarningsDidNotTravel(t *testing.T) {
+	old := town("甲镇", 5, []string{"1000", "1100", "900", "1000", "900000"}, []string{"1", "1", "1", "1", "1"})
+	old.Summary.Warnings = 1
+	carries := town("乙镇", 5, []string{"1000", "1100", "900", "1000", "910000"}, []string{"1", "1", "1", "1", "1"})
+	carries.CarriesFindings, carries.Summary.Warnings = true, 1
+	carries.Carried = []CarriedFinding{{Severity: Warning, Rule: RuleMonthJump, Department: "财政所", Period: "2020-05",
+		File: "2020-05-czs.xlsx", Sheet: "税收收入", Cell: "C7", Message: Text{"本月 909000 万元…", "month 909000 万元…"}}}
+	r := Merge([]Node{old, carries}, MergeOptions{Name: "区"})
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, fmt.Sprintf("%s %s %s!%s %s %s", f.Rule, f.File, f.Sheet, f.Cell, f.Department, f.Message(Chinese)))
+	}
+	want := []string{ // nodes in name order: 乙 (U+4E59) before 甲 (U+7532)
+		"node_warnings 乙镇.xlsx ! 乙镇 节点 乙镇 自身有 1 个警告（逐条见下），其数字已汇总；请逐条核实",
+		"node_finding 2020-05-czs.xlsx 税收收入!C7 乙镇 节点 乙镇 财政所：本月 909000 万元…",
+		"node_warnings 甲镇.xlsx ! 甲镇 节点 甲镇 自身有 1 个警告（其工作簿由较早版本的 tally 写出，未带各条警告，见其问题清单），其数字已汇总；请逐条核实",
+		"rollup_month_jump 甲镇.xlsx 汇总!H3 甲镇 节点 甲镇 的税收收入 2020-05 为 900000 万元，为其他月份中位数 1000 万元的 900 倍，请核实是否误按元填写（单位为万元）；请核实各节点该月的数字",
+		"rollup_month_jump  ! 区 区汇总的税收收入 2020-05 为 1810000 万元，为其他月份中位数 2000 万元的 905 倍，请核实是否误按元填写（单位为万元）；请核实各节点该月的数字",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -252,6 +252,45 @@ type NodeRead struct {
 	Inputs                       []Input
 	// DetailSheets and NodeDetailSheets are the detail sheets read.
 	DetailSheets, NodeDetailSheets []string
+	// Carried are the node's own errors and warnings as its seal carries
+	// them; CarriesFindings says the seal has the list at all (a workbook
+	// written before it does not); CarriedLeft counts those left off past
+	// MaxCarriedFindings.
+	Carried         []CarriedFinding
+	CarriesFindings bool
+	CarriedLeft     int
+}
+
+// MaxCarriedFindings bounds the node's own errors and warnings its
+// workbook's seal carries up to the next level (about 300 bytes each);
+// past it the rest are counted.
+const MaxCarriedFindings = 5000
+
+// CarriedFinding is one of a node's own errors or warnings as its
+// consolidated workbook's seal carries it to the level above: where it
+// is (the department's file, sheet and cell), its rule (month_jump; for a
+// finding the node itself carried up, the rule it was first found by)
+// and its message in both languages as the node said it.
+type CarriedFinding struct {
+	Severity           Severity
+	Rule               Rule
+	Department, Period string
+	File, Sheet, Cell  string
+	Message            Text
+}
+
+// Carry is the finding f of a town's (or a roll-up's) run as its seal
+// carries it: a finding a node carried up keeps the rule it was first
+// found by, and its message already names the node.
+func Carry(f *Finding, dept string) CarriedFinding {
+	c := CarriedFinding{Severity: f.Severity, Rule: f.Rule, Department: dept, Period: f.Period, File: f.File, Sheet: f.Sheet, Cell: f.Cell,
+		Message: Text{f.Message(Chinese), f.Message(English)}}
+	if f.Rule == RuleNodeFinding {
+		if r, ok := f.Fields["rule"].(string); ok {
+			c.Rule = Rule(r)
+		}
+	}
+	return c
 }
 
 // Node is a verified consolidated workbook, ready to merge.
@@ -269,6 +308,11 @@ type Node struct {
 	// Findings are what verification found; one of severity error means
 	// the node is refused.
 	Findings []Finding
+	// Carried, CarriesFindings and CarriedLeft are the NodeRead's: the
+	// node's own errors and warnings, carried up by its seal.
+	Carried         []CarriedFinding
+	CarriesFindings bool
+	CarriedLeft     int
 }
 
 // Refused reports whether verification found an error.
@@ -294,6 +338,9 @@ const (
 	RuleNodeDefs       = Rule("node_definitions")
 	RuleNodeYear       = Rule("node_year")
 	RuleNodeErrors     = Rule("node_errors")
+	RuleNodeWarnings   = Rule("node_warnings")
+	RuleNodeFinding    = Rule("node_finding")
+	RuleRollupJump     = Rule("rollup_month_jump")
 	RuleNodeMonth      = Rule("node_missing_month")
 	RuleNodeDuplicate  = Rule("duplicate_node")
 	RuleNodeMissing    = Rule("missing_node")
@@ -323,6 +370,13 @@ func init() {
 			Text{"汇总年度 {year} 与本级 {our_year} 不同，拒收", "consolidates {year}, not {our_year}; refused"}},
 		RuleNodeErrors: {Text{"节点自身有错误", "node has errors"},
 			Text{"节点 {node} 自身有 {n} 个错误（见其问题清单），其数字已汇总", "node {node} has {n} errors of its own (see its findings); its figures are consolidated"}},
+		RuleNodeWarnings: {Text{"节点自身有警告", "node has warnings"},
+			Text{"节点 {node} 自身有 {n} 个警告{where}，其数字已汇总；请逐条核实", "node {node} has {n} warnings of its own{where}; its figures are consolidated: check each"}},
+		RuleNodeFinding: {Text{"节点的问题", "node's finding"},
+			Text{"节点 {node}{dept}：{message}", "node {node}{dept}: {message}"}},
+		RuleRollupJump: {Text{"汇总数本月异常", "consolidated month out of line"},
+			Text{"{whose}{indicator} {month} 为 {value} {unit}，为其他月份中位数 {median} {unit}的 {times} 倍，{hint}；请核实各节点该月的数字",
+				"{whose}{indicator} for {month} is {value} {unit}, {times} times the median {median} {unit} of its other months: {hint}; check the nodes' figures for that month"}},
 		RuleNodeMonth: {Text{"节点缺月份", "node misses a month"},
 			Text{"节点 {node} 缺 {month} 的数据（其汇总只到 {through}）", "node {node} has no figures for {month} (it consolidated only through {through})"}},
 		RuleNodeMissing: {Text{"节点未报送", "node not submitted"},
@@ -340,7 +394,8 @@ func init() {
 // holds what tally wrote is named.
 func VerifyNode(r *NodeRead) Node {
 	n := Node{Name: r.Name, File: r.File, SHA256: r.SHA256, Rollup: r.Rollup, AsOf: r.AsOf, Defs: r.Defs,
-		Summary: r.Summary, Inputs: r.Inputs, Cells: map[string][14]string{}, FiguresSheet: r.FiguresSheet}
+		Summary: r.Summary, Inputs: r.Inputs, Cells: map[string][14]string{}, FiguresSheet: r.FiguresSheet,
+		Carried: r.Carried, CarriesFindings: r.CarriesFindings, CarriedLeft: r.CarriedLeft}
 	add := func(sheet, cell string, rule Rule, fields Fields) {
 		n.Findings = append(n.Findings, Finding{Source: Source{File: r.File, Sheet: sheet, Cell: cell},
 			Department: r.Name, Period: r.AsOf.String(), Rule: rule, Severity: Error, Fields: fields})

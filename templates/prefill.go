@@ -10,8 +10,18 @@ import (
 // month's 本月 so the department types only 本月. Rows rejected last month
 // keep their identity only.
 func Prefill(prev *reconcile.Submission, p reconcile.Period) Fill {
+	return prefill(prev, p.IsMonth() && prev.Period.IsMonth() && prev.Period.Year == p.Year)
+}
+
+// PrefillNames is Prefill from an earlier return than the previous
+// period's, for a sheet the previous return lacks: each row's identity
+// only. Its 本年累计 is not the previous month's, so none is carried.
+func PrefillNames(older *reconcile.Submission) Fill {
+	return prefill(older, false)
+}
+
+func prefill(prev *reconcile.Submission, carry bool) Fill {
 	fill := Fill{}
-	carry := p.IsMonth() && prev.Period.IsMonth() && prev.Period.Year == p.Year
 	for _, sh := range prev.Sheets {
 		t := sh.Table
 		// An indicator table's rows are the form's own lines: matched by

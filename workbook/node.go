@@ -76,8 +76,15 @@ func rowCells(cells []rawCell, n int) []string {
 func readNode(x *xlsx, r *reconcile.NodeRead) error {
 	si, ok := x.sheet(sealSheet)
 	if !ok {
-		r.Problem = reconcile.Text{"没有校验页（" + sealSheet + "）：不是 tally 写出的汇总工作簿，或被删除了隐藏工作表的程序另存过",
-			"no seal sheet (" + sealSheet + "): not a consolidated workbook written by tally, or re-saved by a program that dropped its hidden sheets"}
+		const expects = "merge 汇总的是各镇（或各区）用 tally reconcile -o 或 tally merge -o 写出的汇总工作簿"
+		const expectsEn = "merge rolls up the consolidated workbooks towns (or districts) write with tally reconcile -o or tally merge -o"
+		if _, dept := x.sheet(FingerprintSheet); dept {
+			r.Problem = reconcile.Text{"这是部门报送文件（tally 填报模板），不是汇总工作簿：" + expects + "；部门报送文件请用 tally reconcile 汇总",
+				"this is a department's return (a tally template), not a consolidated workbook: " + expectsEn + "; consolidate departments' returns with tally reconcile"}
+			return nil
+		}
+		r.Problem = reconcile.Text{"没有校验页（" + sealSheet + "）：不是 tally 写出的汇总工作簿，或被删除了隐藏工作表的程序另存过；" + expects,
+			"no seal sheet (" + sealSheet + "): not a consolidated workbook written by tally, or re-saved by a program that dropped its hidden sheets; " + expectsEn}
 		return nil
 	}
 	var rows [][]string
@@ -122,6 +129,13 @@ func readNode(x *xlsx, r *reconcile.NodeRead) error {
 			}
 			figRow[n] = len(figures)
 			figures = append(figures, fr)
+		case "findings_carried":
+			r.CarriesFindings = true
+			r.CarriedLeft, _ = strconv.Atoi(at(row, 2))
+		case "finding":
+			r.Carried = append(r.Carried, reconcile.CarriedFinding{Severity: reconcile.Severity(at(row, 1)), Rule: reconcile.Rule(at(row, 2)),
+				Department: at(row, 3), Period: at(row, 4), File: at(row, 5), Sheet: at(row, 6), Cell: at(row, 7),
+				Message: reconcile.Text{at(row, 8), at(row, 9)}})
 		case "detail_indicator":
 			indCol = columnOf(at(row, 1) + "1")
 		case "detail_col":

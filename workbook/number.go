@@ -34,7 +34,12 @@ var nothing = map[string]bool{"-": true, "--": true, "—": true, "——": true
 
 var (
 	grouped = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
-	plain   = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
+	// decimalComma is a figure whose comma is its decimal point: after
+	// digits grouped by spaces, dots or apostrophes (1 234,50; 1.234,50),
+	// or after plain digits when one or two digits follow (1234,5; 12,34),
+	// which a thousands comma never has.
+	decimalComma = regexp.MustCompile(`^(\d{1,3}([ .'\x{a0}\x{2009}\x{202f}]\d{3})+,\d+|\d+,\d{1,2})$`)
+	plain        = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
 )
 
 // spaces are trimmed from both ends; inside a figure they make it ambiguous.
@@ -73,8 +78,12 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 			"数字（这里是公式的文本，Excel 不会计算它；请填写数字，或把单元格格式改为“常规”后重新输入公式）",
 			"a number (this is a formula's text, which Excel does not compute; type the figure, or set the cell to General and enter the formula again)"}, false
 	}
-	if u := trailingUnit(t); u != "" && u == unit {
-		t = strings.TrimRight(strings.TrimSuffix(t, unit), spaces)
+	u := trailingUnit(t)
+	if u == "" {
+		u = bareMultiplier(t) // 3.5万: the 万 of 万元 without its 元
+	}
+	if u != "" && (u == unit || u == unitMultiplier(unit)) {
+		t = strings.TrimRight(strings.TrimSuffix(t, u), spaces)
 	} else if u != "" {
 		return decimal.Decimal{}, false, reconcile.Text{
 			"以" + unit + "为单位的数字（本列单位是" + unit + "，不是" + u + "）",
@@ -88,6 +97,14 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 		neg, t = t[0] == '-', t[1:]
 	}
 	if strings.Contains(t, ",") {
+		if decimalComma.MatchString(t) && !grouped.MatchString(t) {
+			// 1 234,50 or 1.234,50: a comma for the decimal point, as
+			// much of Europe writes. Said as what it is; which figure was
+			// meant is the department's to type, never tally's to guess.
+			return decimal.Decimal{}, false, reconcile.Text{
+				"数字（这里的逗号像是小数逗号（欧洲写法）：小数点须用“.”，千分位可用“,”或不用，如 3.75 或 1,000.25；tally 不替您改写）",
+				"a number (the comma here looks like a decimal comma, as written in much of Europe: use \".\" for the decimal point and \",\" or nothing between thousands, as in 3.75 or 1,000.25; tally does not rewrite it for you)"}, false
+		}
 		if !grouped.MatchString(t) {
 			return decimal.Decimal{}, false, reconcile.Text{
 				"数字（千分位逗号须每三位一组，如 1,234.50）", "a number (thousands separators every three digits, as in 1,234.50)"}, false
@@ -168,6 +185,33 @@ func trailingUnit(t string) string {
 		}
 	}
 	return best
+}
+
+// bareMultiplier returns 万 or 亿 when t ends with one written alone
+// (3.5万), not as part of a unit's name.
+func bareMultiplier(t string) string {
+	for _, m := range []string{"万", "亿"} {
+		if strings.HasSuffix(t, m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// unitMultiplier is the 万 or 亿 a unit's name puts before its base unit
+// (万元 → 万, 亿元 → 亿, 万人 → 万); "" for any other unit. A figure
+// written 3.5万 in a 万元 column has the column's unit written in, as
+// 3.5万元 has: both read 3.5; in a 元 column both are refused.
+func unitMultiplier(unit string) string {
+	u, ok := reconcile.LookupUnit(unit)
+	if !ok || u.Exp == 0 || !strings.HasSuffix(u.Name, u.Base) {
+		return ""
+	}
+	m := strings.TrimSuffix(u.Name, u.Base)
+	if m != "万" && m != "亿" {
+		return ""
+	}
+	return m
 }
 
 // knownUnits are the units a figure typed as text may end with: the domain's.

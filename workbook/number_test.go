@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jingwu/tally/reconcile"
@@ -29,6 +30,13 @@ func TestParseText(t *testing.T) {
 		{"+12", "万元", "12", false},
 		{"1234.5万元", "万元", "1234.5", false}, // the column's own unit
 		{"1234.5 万元", "万元", "1234.5", false},
+		{"3.5万", "万元", "3.5", false}, // 万 alone: the column's unit written in, as 3.5万元
+		{"3.5 万", "万元", "3.5", false},
+		{"2亿", "亿元", "2", false},
+		{"2万", "万人", "2", false},
+		{"3.5万", "元", "!", false}, // never converted: refused as 3.5万元 is
+		{"3.5亿", "万元", "!", false},
+		{"3.5万", "人", "!", false},
 		{"5人", "人", "5", false},
 		{".5", "万元", "0.5", false},
 		{"", "万元", "", true},
@@ -65,6 +73,29 @@ func TestParseText(t *testing.T) {
 			if !ok || blank || !got.Equal(decimal.RequireFromString(c.want)) {
 				t.Errorf("ParseText(%q) = %s ok=%v blank=%v; want %s", c.in, got, ok, blank, c.want)
 			}
+		}
+	}
+}
+
+// TestParseTextDecimalComma: a European decimal comma is said as a
+// decimal comma, not as a misplaced thousands comma; a misplaced
+// thousands comma is still said as one. Neither is read as any figure.
+func TestParseTextDecimalComma(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		decimal bool
+	}{
+		{"1 234,50", true}, {"1.234,50", true}, {"1\u00a0234,5", true}, {"1234,5", true}, {"12,34", true},
+		{"12,34.5", false}, {"12,3x", false}, {"1,2345", false}, {"1234,567", false},
+	} {
+		_, _, problem, ok := ParseText(c.in, "万元")
+		if ok {
+			t.Errorf("ParseText(%q) accepted; want refused", c.in)
+			continue
+		}
+		said := strings.Contains(problem[0], "小数逗号") && strings.Contains(problem[1], "decimal comma")
+		if said != c.decimal {
+			t.Errorf("ParseText(%q): %q; want decimal comma said: %v", c.in, problem, c.decimal)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/klauspost/compress/flate"
@@ -162,6 +163,7 @@ func (x *out) seal() error {
 		rows = append(rows, []string{"figure", se.Indicator.Code, strconv.Itoa(figuresFirstRow + i),
 			reconcile.DigestRow(reconcile.FigureCells(se)...), reconcile.IncompleteMonths(se)})
 	}
+	rows = append(rows, x.carriedSeal()...)
 	all := reconcile.NewDigest()
 	for _, r := range rows {
 		all.Row(trimRow(r)...)
@@ -342,4 +344,51 @@ func IsConsolidated(path string) bool {
 		return bytes.Contains(b, []byte(`name="`+sealSheet+`"`))
 	}
 	return false
+}
+
+// carriedSeal are the seal's rows of the run's own errors and warnings,
+// which a roll-up carries to the level above (节点汇总 shows each town's
+// month_jump at its cell): "findings_carried" with how many are listed
+// and how many left off past reconcile.MaxCarriedFindings, then one
+// "finding" row each — severity, rule, department, period, file, sheet,
+// cell, the message in Chinese and in English. The seal's digest covers
+// them as every other row.
+func (x *out) carriedSeal() [][]string {
+	var rows [][]string
+	left := 0
+	for i := range x.r.Findings {
+		f := &x.r.Findings[i]
+		if f.Severity == reconcile.Info {
+			continue
+		}
+		if len(rows) >= reconcile.MaxCarriedFindings {
+			left++
+			continue
+		}
+		dept := f.Department
+		if d, ok := x.r.Spec.Department(f.Department); ok {
+			dept = d.Name
+		}
+		if x.meta.Rollup != nil {
+			dept = "" // a roll-up's findings name their node in their message
+		}
+		c := reconcile.Carry(f, dept)
+		rows = append(rows, []string{"finding", string(c.Severity), string(c.Rule), sealCell(c.Department), c.Period,
+			sealCell(c.File), sealCell(c.Sheet), c.Cell, sealCell(c.Message[0]), sealCell(c.Message[1])})
+	}
+	head := []string{"findings_carried", strconv.Itoa(len(rows)), strconv.Itoa(left)}
+	return append([][]string{head}, rows...)
+}
+
+// sealCell is a text as a seal cell keeps it, read back the same: no
+// control characters (a hostile file's name or raw text), no spaces at
+// its ends, within a cell's length.
+func sealCell(t string) string {
+	t = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == 0xfffe || r == 0xffff {
+			return ' '
+		}
+		return r
+	}, t)
+	return sealText(strings.TrimSpace(t))
 }

@@ -148,6 +148,42 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(b.String()), 0o644))
 			},
+			// settext XLSX SHEET CELL TEXT: type TEXT into the cell as a
+			// text cell, as a clerk's typed text is stored.
+			"settext": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 4 {
+					ts.Fatalf("usage: settext XLSX SHEET CELL TEXT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(f.SetCellStr(args[1], args[2], args[3]))
+				ts.Check(f.Save())
+			},
+			// renamesheet XLSX OLD NEW: rename a sheet, as a clerk does.
+			"renamesheet": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 3 {
+					ts.Fatalf("usage: renamesheet XLSX OLD NEW")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(f.SetSheetName(args[1], args[2]))
+				ts.Check(f.Save())
+			},
+			// setformula XLSX SHEET CELL FORMULA: a formula (without its =) with no value
+			// saved (a program that does not calculate wrote it).
+			"setformula": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 4 {
+					ts.Fatalf("usage: setformula XLSX SHEET CELL FORMULA")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(f.SetCellValue(args[1], args[2], nil)) // no cached value
+				ts.Check(f.SetCellFormula(args[1], args[2], args[3]))
+				ts.Check(f.Save())
+			},
 			// comments XLSX SHEET OUT: write the sheet's cell comments to
 			// OUT, one line each, the cell then the text, for grep.
 			"comments": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -83,7 +83,9 @@ func newMergeCommand(io streams) *cobra.Command {
 每个工作簿使用前都先核验：校验页（tally 随每个汇总工作簿写出的 SHA-256 隐藏页）、
 每一汇总行、每段明细和来源文件清单与校验值是否相符，每个汇总数是否等于其明细之和，
 行数是否守恒。tally 写出后被改动的工作簿被拒收，并指出被改动的单元格。节点自身有
-错误、缺少月份或指标定义不同，都列为问题，如同部门未报送。
+错误、缺少月份或指标定义不同，都列为问题，如同部门未报送。节点自身的每个错误和警告
+（如本月数异常 month_jump）由其校验页带上来，连同部门文件、工作表和单元格，列入本级的
+问题清单；本级汇总数的本月数异常也由本级核对（rollup_month_jump）。
 
 上级工作簿的工作表与镇的相同，以节点汇总（各节点数值及其合计）和节点明细（每个相加
 的数值及其来源镇、工作簿、汇总单元格和经过的各级汇总）代替明细；追溯到部门单元格的
@@ -109,7 +111,10 @@ files against the digests; every consolidated figure against the sum of its
 detail; its row conservation. A workbook edited after tally wrote it is refused with a
 finding naming the cell. A node with errors of its own, without some months,
 or made with other indicator definitions is a finding, like a missing
-department.
+department. Each of a node's own errors and warnings (a month out of line,
+month_jump) is carried up by its seal, with the department's file, sheet
+and cell, onto the parent's findings; a month of the parent's own totals
+out of line is found at the parent (rollup_month_jump).
 
 The parent's workbook has the same sheets as a town's, with By node (each
 node's figures and their sum) and Node detail (every figure added, with the
@@ -232,7 +237,11 @@ type jsonFigure struct {
 
 func mergeJSON(roll *reconcile.Rollup, lang reconcile.Lang) jsonMerge {
 	base := toJSON(roll.Result, lang)
-	out := jsonMerge{Name: roll.Spec.Town, AsOf: roll.AsOf.String(), Figures: []jsonFigure{}, Findings: base.Findings, Nodes: base.Inputs, Summary: base.Summary}
+	asOf := ""
+	if roll.AsOf.Year != 0 {
+		asOf = roll.AsOf.String()
+	}
+	out := jsonMerge{Name: roll.Spec.Town, AsOf: asOf, Figures: []jsonFigure{}, Findings: base.Findings, Nodes: base.Inputs, Summary: base.Summary}
 	for i := range roll.Series {
 		s := &roll.Series[i]
 		jf := jsonFigure{Indicator: s.Indicator.Code, Unit: s.Indicator.Unit.Name, Months: map[string]*string{}, Complete: len(s.YTD.Incomplete) == 0}
@@ -260,9 +269,13 @@ func printMerge(w io.Writer, roll *reconcile.Rollup, lang reconcile.Lang, output
 			accepted++
 		}
 	}
+	asOf := reconcile.Text{roll.AsOf.String(), roll.AsOf.String()}
+	if roll.AsOf.Year == 0 { // no node accepted: no month to say
+		asOf = reconcile.Text{"—（没有可采用的汇总工作簿）", "— (no consolidated workbook accepted)"}
+	}
 	fmt.Fprintln(w, say(lang, msg{"{name} 节点汇总截至 {as_of}：{nodes}（采用 {accepted}，拒收 {refused}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
 		"{name} roll-up through {as_of}: {nodes} ({accepted} accepted, {refused} refused), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
-		fields{"name": roll.Spec.Town, "as_of": roll.AsOf, "nodes": reconcile.Text{fmt.Sprintf("节点 %d 个", s.Files), plural(s.Files, "node", "nodes")}, "accepted": accepted, "refused": s.Files - accepted,
+		fields{"name": roll.Spec.Town, "as_of": asOf, "nodes": reconcile.Text{fmt.Sprintf("节点 %d 个", s.Files), plural(s.Files, "node", "nodes")}, "accepted": accepted, "refused": s.Files - accepted,
 			"rows": s.Rows, "consolidated": s.RowsConsolidated, "rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 	fs := sortedFindings(roll.Findings)
 	if len(fs) > 0 {

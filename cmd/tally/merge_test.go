@@ -202,8 +202,28 @@ func TestMerge(t *testing.T) {
 				t.Errorf("%s: %d findings, want %d (all: %v)", k, rules[k], n, rules)
 			}
 		}
-		if len(res.Findings) != 9 {
-			t.Errorf("%d findings, want 9: %v", len(res.Findings), rules)
+		own := 0
+		for _, f := range res.Findings {
+			if f.Rule != string(reconcile.RuleNodeFinding) {
+				own++
+			}
+		}
+		if own != 9 {
+			t.Errorf("%d findings of the district's own, want 9: %v", own, rules)
+		}
+		// Each town's own errors and warnings are carried up, one each.
+		for _, tw := range towns {
+			seal := map[string]int{}
+			for _, row := range rawRows(t, tw.out, "_tally_seal") {
+				if len(row) > 1 && (row[0] == "errors" || row[0] == "warnings") {
+					n := 0
+					fmt.Sscan(row[1], &n)
+					seal[row[0]] = n
+				}
+			}
+			if got, want := rules["node_finding "+tw.name], seal["errors"]+seal["warnings"]; got != want || want == 0 {
+				t.Errorf("%s: %d of its findings carried, its seal says %d errors and warnings", tw.name, got, want)
+			}
 		}
 		for _, n := range res.Nodes {
 			if n.Status != "findings" {

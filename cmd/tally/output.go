@@ -101,6 +101,9 @@ type jsonFinding struct {
 	// word in the run's language, as the screen and 问题清单 say them.
 	RuleName     string `json:"rule_name"`
 	SeverityName string `json:"severity_name"`
+	// NodeRule is, for a node's own finding carried up by merge
+	// (node_finding), the rule it was found by (month_jump).
+	NodeRule string `json:"node_rule,omitempty"`
 }
 
 type jsonInput struct {
@@ -200,9 +203,13 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		out.Claims = append(out.Claims, jc)
 	}
 	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding{File: f.File, Department: f.Department, Period: f.Period,
+		jf := jsonFinding{File: f.File, Department: f.Department, Period: f.Period,
 			Sheet: f.Sheet, Cell: f.Cell, Cells: f.Cells, Rule: string(f.Rule), Severity: string(f.Severity),
-			RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang), Message: f.Message(lang), Raw: f.Raw})
+			RuleName: f.Rule.Name(lang), SeverityName: f.Severity.In(lang), Message: f.Message(lang), Raw: f.Raw}
+		if f.Rule == reconcile.RuleNodeFinding {
+			jf.NodeRule, _ = f.Fields["rule"].(string)
+		}
+		out.Findings = append(out.Findings, jf)
 	}
 	for _, in := range r.Inputs {
 		out.Inputs = append(out.Inputs, jsonInput{File: in.File, Department: in.Department, Period: in.Period,

@@ -100,6 +100,10 @@ func runTemplate(io streams, opts *templateOptions) error {
 	if !p.IsMonth() {
 		before = reconcile.Period{Year: p.Year - 1}
 	}
+	// Every readable return before the period, by department: a sheet the
+	// previous period's return lacks (renamed, deleted) is prefilled from
+	// the latest of them that has it.
+	older := map[string][]*reconcile.Submission{}
 	var inputs []input
 	if opts.From != "" {
 		files, err := collect([]string{opts.From})
@@ -114,6 +118,10 @@ func runTemplate(io streams, opts *templateOptions) error {
 		// one that counts (the later save, then the later name) prefills.
 		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, runClock())
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
+			if !sub.Unreadable && sub.Department != "" && sub.Period.Before(before) && sub.Period.IsMonth() == before.IsMonth() {
+				sub := sub
+				older[sub.Department] = append(older[sub.Department], &sub)
+			}
 			switch {
 			case sub.Period != before || sub.Department == "" || prev[sub.Department] != nil:
 			case sub.Unreadable:
@@ -138,8 +146,10 @@ func runTemplate(io streams, opts *templateOptions) error {
 			return err
 		}
 		var fill templates.Fill
+		var notes []string // what the prefill could not take from the previous return, and why
 		if sub := prev[d.Code]; sub != nil {
 			fill = templates.Prefill(sub, p)
+			notes = prefillGaps(io, d, p, sub, older[d.Code], fill)
 		}
 		book, err := templates.Build(s, d, p, fill, templates.Options{Password: opts.Password})
 		var buf bytes.Buffer
@@ -156,6 +166,9 @@ func runTemplate(io streams, opts *templateOptions) error {
 		case prev[d.Code] != nil:
 			fmt.Fprintln(io.Out, reconcile.Fill(msg{"已写入 {path}（已按 {from} 预填）", "wrote {path} (prefilled from {from})"},
 				fields{"path": path, "from": prev[d.Code].File}, io.Lang))
+			for _, n := range notes {
+				fmt.Fprintln(io.Out, "  "+n)
+			}
 		case opts.From != "":
 			why := msg{"{from} 中没有 {dept} {period} 的文件", "{from} has no file of {dept} for {period}"}
 			if bad[d.Code] != "" {
@@ -270,4 +283,68 @@ func sameLetters(a, b string) bool {
 	sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
 	sort.Slice(y, func(i, j int) bool { return y[i] < y[j] })
 	return string(x) == string(y)
+}
+
+// prefillGaps says what prefilling p's template of d from the previous
+// period's return prev could not take from it, never leaving it silent:
+// a sheet prev lacks (renamed or deleted) is prefilled, with each row's
+// identity only, from the latest earlier return in --from that has it
+// (fill gets it), or said to be blank; a row whose 本年累计 prev holds as
+// no figure (a formula without a value, a text) is said by name and cell,
+// its 本年累计 not carried.
+func prefillGaps(io streams, d *reconcile.Department, p reconcile.Period, prev *reconcile.Submission, older []*reconcile.Submission, fill templates.Fill) []string {
+	var notes []string
+	has := func(sub *reconcile.Submission, id string) bool {
+		for _, sh := range sub.Sheets {
+			if sh.Table != nil && sh.Table.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range d.TablesFor(p) {
+		if has(prev, t.ID) {
+			continue
+		}
+		var from *reconcile.Submission
+		for _, o := range older {
+			if has(o, t.ID) && (from == nil || from.Period.Before(o.Period)) {
+				from = o
+			}
+		}
+		if from == nil {
+			notes = append(notes, reconcile.Fill(msg{"警告：{file} 中没有工作表“{sheet}”，较早的报送文件中也没有，该表未预填（空白）",
+				"warning: {file} has no sheet \"{sheet}\", nor has an earlier return: that sheet is not prefilled (blank)"},
+				fields{"file": prev.File, "sheet": t.Sheet}, io.Lang))
+			continue
+		}
+		for id, content := range templates.PrefillNames(from) {
+			if id == t.ID {
+				fill[id] = content
+			}
+		}
+		notes = append(notes, reconcile.Fill(msg{"警告：{file} 中没有工作表“{sheet}”，该表改按 {older}（{period}）预填企业、项目或村（居）名称和代码；本年累计未预填（不是上月的累计），请填报单位填写",
+			"warning: {file} has no sheet \"{sheet}\": that sheet is prefilled from {older} ({period}) with the names and codes only; 本年累计 is not prefilled (not last month's), the department types it"},
+			fields{"file": prev.File, "sheet": t.Sheet, "older": from.File, "period": from.Period.String()}, io.Lang))
+	}
+	if !p.IsMonth() || !prev.Period.IsMonth() || prev.Period.Year != p.Year {
+		return notes // no 本年累计 is carried across a year
+	}
+	for _, sh := range prev.Sheets {
+		if sh.Table == nil {
+			continue
+		}
+		for _, r := range sh.Rows {
+			for ci, c := range sh.Table.Columns {
+				if c.Measure != reconcile.YTDValue || ci >= len(r.Cells) || r.Cells[ci].State != reconcile.Invalid {
+					continue
+				}
+				cell := r.Cells[ci]
+				notes = append(notes, reconcile.Fill(msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 不是可用的数字（{raw}，已被审核拒收），请填报单位填写本年累计",
+					"warning: {name}'s 本年累计 is not prefilled: {sheet}!{cell} in {file} is no usable figure ({raw}, refused by the check); the department types its 本年累计"},
+					fields{"name": r.Name, "file": prev.File, "sheet": sh.Name, "cell": cell.Source.Cell, "raw": cell.Raw}, io.Lang))
+			}
+		}
+	}
+	return notes
 }
