@@ -213,7 +213,7 @@ func TestServeProgressMissingSheet(t *testing.T) {
 		}
 		return m[1]
 	}
-	if r := row("限上批零销售额", "retail_sales"); !strings.Contains(r, "662021.72 万元 <small>（1–5月）</small>") || !strings.Contains(r, "数据不完整") {
+	if r := row("限上批零销售额", "retail_sales"); !strings.Contains(r, "662,021.72 万元 <small>（1–5月）</small>") || !strings.Contains(r, "数据不完整") {
 		t.Errorf("目标进度 限上批零销售额 not 数据不完整 through 1–5月: %s", r)
 	}
 	if r := row("规模工业总产值", "industrial_output"); strings.Contains(r, "<small>") || strings.Contains(r, "数据不完整") {
