@@ -274,14 +274,10 @@ const (
 	hideByColor // the font is the colour of the background (styles.go)
 )
 
-// hiddenBy says which numbers a custom number format shows as nothing: a
-// format's sections are positive;negative;zero;text, and one that holds
-// nothing but colours and conditions ([Red], [>0]) or empty quotes
-// (;;; is the usual way to hide a cell's content) shows no figure. A
-// format without a ; shows every number (a bare [White] is not judged:
-// colour on a fill is the reader's concern). An empty zero section —
-// accountants' 0;-0;;@, hiding zeros — hides nothing that counts.
-func hiddenBy(code string) uint8 {
+// formatSections splits a number format at its ; (positive; negative;
+// zero; text), a ; inside quotes or after a backslash not counting: one
+// section when there is no ;.
+func formatSections(code string) []string {
 	var sections []string
 	inQuote, start := false, 0
 	for i := 0; i < len(code); i++ {
@@ -297,10 +293,21 @@ func hiddenBy(code string) uint8 {
 			start = i + 1
 		}
 	}
-	if len(sections) == 0 {
+	return append(sections, code[start:])
+}
+
+// hiddenBy says which numbers a custom number format shows as nothing: a
+// format's sections are positive;negative;zero;text, and one that holds
+// nothing but colours and conditions ([Red], [>0]) or empty quotes
+// (;;; is the usual way to hide a cell's content) shows no figure. A
+// format without a ; shows every number (a bare [White] is not judged:
+// colour on a fill is the reader's concern). An empty zero section —
+// accountants' 0;-0;;@, hiding zeros — hides nothing that counts.
+func hiddenBy(code string) uint8 {
+	sections := formatSections(code)
+	if len(sections) == 1 {
 		return 0
 	}
-	sections = append(sections, code[start:])
 	var h uint8
 	if showsNothing(sections[0]) {
 		h |= hidePositive
@@ -485,22 +492,7 @@ func literalOf(code string) *literalFormat {
 	if isDateFormat(code) || strings.Contains(code, "[<") || strings.Contains(code, "[>") || strings.Contains(code, "[=") {
 		return nil
 	}
-	var sections []string
-	inQuote, start := false, 0
-	for i := 0; i < len(code); i++ {
-		switch c := code[i]; {
-		case inQuote:
-			inQuote = c != '"'
-		case c == '"':
-			inQuote = true
-		case c == '\\':
-			i++
-		case c == ';':
-			sections = append(sections, code[start:i])
-			start = i + 1
-		}
-	}
-	sections = append(sections, code[start:])
+	sections := formatSections(code)
 	var l literalFormat
 	for k := 0; k < 2 && k < len(sections); k++ {
 		if showsNothing(sections[k]) {
