@@ -32,6 +32,13 @@ func (w *writer) instructions(tables []*reconcile.Table) *grid.Sheet {
 	if w.s.Contact != "" {
 		add("联系：%s", w.s.Contact)
 	}
+	if w.opt.Prefilled != "" {
+		add("")
+		add("预填：本表已按 %s 预填，请逐项核对后再填写本月数字。", w.opt.Prefilled)
+		for _, n := range w.opt.PrefillNotes {
+			add("  · %s", n)
+		}
+	}
 	add("")
 	add("一、填写什么")
 	for _, t := range tables {

@@ -45,6 +45,13 @@ type Options struct {
 	// Password protects the data sheets with a password (none by default:
 	// protection guards against accidents, not people).
 	Password string
+	// Prefilled, when the workbook is prefilled from an earlier return,
+	// names that return (its file name); PrefillNotes say, in Chinese,
+	// what the prefill could not take from it. Both go into the 填报说明,
+	// so the department that fills the file reads them where it works, on
+	// the desk as from the command line.
+	Prefilled    string
+	PrefillNotes []string
 }
 
 // Row is one prefilled or filled row.

@@ -903,6 +903,9 @@ func TestServeTemplatePrefilled(t *testing.T) {
 	if !strings.Contains(want, "有限公司") {
 		t.Errorf("the template is not prefilled with January's enterprises")
 	}
+	if !strings.Contains(want, "预填：本表已按 2020-01-czs.xlsx 预填") {
+		t.Errorf("the downloaded template's 填报说明 does not name the return it is prefilled from")
+	}
 	// Another department's period, or no period of its own.
 	if code, _ := d.get(a, "/template?period=2020"); code != http.StatusBadRequest {
 		t.Errorf("template for a period czs does not report: %d", code)

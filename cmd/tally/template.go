@@ -146,12 +146,17 @@ func runTemplate(io streams, opts *templateOptions) error {
 			return err
 		}
 		var fill templates.Fill
-		var notes []string // what the prefill could not take from the previous return, and why
+		var notes []prefillNote // what the prefill could not take from the previous return, and why
+		topts := templates.Options{Password: opts.Password}
 		if sub := prev[d.Code]; sub != nil {
 			fill = templates.Prefill(sub, p)
-			notes = prefillGaps(io, d, p, sub, older[d.Code], fill)
+			notes = prefillGaps(d, p, sub, older[d.Code], fill)
+			topts.Prefilled = filepath.Base(sub.File)
+			for _, n := range notes {
+				topts.PrefillNotes = append(topts.PrefillNotes, n.in(reconcile.Chinese, true))
+			}
 		}
-		book, err := templates.Build(s, d, p, fill, templates.Options{Password: opts.Password})
+		book, err := templates.Build(s, d, p, fill, topts)
 		var buf bytes.Buffer
 		if err == nil {
 			err = workbook.WriteBook(&buf, book)
@@ -167,7 +172,7 @@ func runTemplate(io streams, opts *templateOptions) error {
 			fmt.Fprintln(io.Out, reconcile.Fill(msg{"已写入 {path}（已按 {from} 预填）", "wrote {path} (prefilled from {from})"},
 				fields{"path": path, "from": prev[d.Code].File}, io.Lang))
 			for _, n := range notes {
-				fmt.Fprintln(io.Out, "  "+n)
+				fmt.Fprintln(io.Out, "  "+n.in(io.Lang, false))
 			}
 		case opts.From != "":
 			why := msg{"{from} 中没有 {dept} {period} 的文件", "{from} has no file of {dept} for {period}"}
@@ -181,6 +186,31 @@ func runTemplate(io streams, opts *templateOptions) error {
 		}
 	}
 	return nil
+}
+
+// prefillNote is one thing a prefill could not take from the previous
+// return: said on the terminal in the run's language and, in Chinese, in
+// the template's 填报说明.
+type prefillNote struct {
+	m msg
+	f fields
+}
+
+// in renders the note; inBook names files by their base name, as the
+// department that opens the template knows them (the office's paths, or the
+// desk's store, mean nothing there).
+func (n prefillNote) in(lang reconcile.Lang, inBook bool) string {
+	f := n.f
+	if inBook {
+		f = fields{}
+		for k, v := range n.f {
+			if s, ok := v.(string); ok && (k == "file" || k == "older") {
+				v = filepath.Base(s)
+			}
+			f[k] = v
+		}
+	}
+	return reconcile.Fill(n.m, f, lang)
 }
 
 // selectDepartments returns the departments asked for that submit for p.
@@ -292,8 +322,8 @@ func sameLetters(a, b string) bool {
 // (fill gets it), or said to be blank; a row whose 本年累计 prev holds as
 // no figure (a formula without a value, a text) is said by name and cell,
 // its 本年累计 not carried.
-func prefillGaps(io streams, d *reconcile.Department, p reconcile.Period, prev *reconcile.Submission, older []*reconcile.Submission, fill templates.Fill) []string {
-	var notes []string
+func prefillGaps(d *reconcile.Department, p reconcile.Period, prev *reconcile.Submission, older []*reconcile.Submission, fill templates.Fill) []prefillNote {
+	var notes []prefillNote
 	has := func(sub *reconcile.Submission, id string) bool {
 		for _, sh := range sub.Sheets {
 			if sh.Table != nil && sh.Table.ID == id {
@@ -313,9 +343,9 @@ func prefillGaps(io streams, d *reconcile.Department, p reconcile.Period, prev *
 			}
 		}
 		if from == nil {
-			notes = append(notes, reconcile.Fill(msg{"警告：{file} 中没有工作表“{sheet}”，较早的报送文件中也没有，该表未预填（空白）",
+			notes = append(notes, prefillNote{msg{"警告：{file} 中没有工作表“{sheet}”，较早的报送文件中也没有，该表未预填（空白）",
 				"warning: {file} has no sheet \"{sheet}\", nor has an earlier return: that sheet is not prefilled (blank)"},
-				fields{"file": prev.File, "sheet": t.Sheet}, io.Lang))
+				fields{"file": prev.File, "sheet": t.Sheet}})
 			continue
 		}
 		for id, content := range templates.PrefillNames(from) {
@@ -323,9 +353,9 @@ func prefillGaps(io streams, d *reconcile.Department, p reconcile.Period, prev *
 				fill[id] = content
 			}
 		}
-		notes = append(notes, reconcile.Fill(msg{"警告：{file} 中没有工作表“{sheet}”，该表改按 {older}（{period}）预填企业、项目或村（居）名称和代码；本年累计未预填（不是上月的累计），请填报单位填写",
+		notes = append(notes, prefillNote{msg{"警告：{file} 中没有工作表“{sheet}”，该表改按 {older}（{period}）预填企业、项目或村（居）名称和代码；本年累计未预填（不是上月的累计），请填报单位填写",
 			"warning: {file} has no sheet \"{sheet}\": that sheet is prefilled from {older} ({period}) with the names and codes only; 本年累计 is not prefilled (not last month's), the department types it"},
-			fields{"file": prev.File, "sheet": t.Sheet, "older": from.File, "period": from.Period.String()}, io.Lang))
+			fields{"file": prev.File, "sheet": t.Sheet, "older": from.File, "period": from.Period.String()}})
 	}
 	if !p.IsMonth() || !prev.Period.IsMonth() || prev.Period.Year != p.Year {
 		return notes // no 本年累计 is carried across a year
@@ -340,9 +370,9 @@ func prefillGaps(io streams, d *reconcile.Department, p reconcile.Period, prev *
 					continue
 				}
 				cell := r.Cells[ci]
-				notes = append(notes, reconcile.Fill(msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 不是可用的数字（{raw}，已被审核拒收），请填报单位填写本年累计",
+				notes = append(notes, prefillNote{msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 不是可用的数字（{raw}，已被审核拒收），请填报单位填写本年累计",
 					"warning: {name}'s 本年累计 is not prefilled: {sheet}!{cell} in {file} is no usable figure ({raw}, refused by the check); the department types its 本年累计"},
-					fields{"name": r.Name, "file": prev.File, "sheet": sh.Name, "cell": cell.Source.Cell, "raw": cell.Raw}, io.Lang))
+					fields{"name": r.Name, "file": prev.File, "sheet": sh.Name, "cell": cell.Source.Cell, "raw": cell.Raw}})
 			}
 		}
 	}
