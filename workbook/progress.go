@@ -62,11 +62,15 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 	}
 	r := top + 2
 	first := r
+	top100 := decimal.NewFromInt(100) // the largest bar, in per cent: the axis's labels are spaced by it
 	for i := range x.r.Series {
 		s := &x.r.Series[i]
 		p := s.Progress
 		if p == nil {
 			continue
+		}
+		if p.Judged() {
+			top100 = decimal.Max(top100, p.Completion, p.Elapsed)
 		}
 		ns := numStyle(s.Indicator)
 		name := s.Indicator.Name + "（" + s.Indicator.Unit.Name + "）"
@@ -129,13 +133,27 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: &chartFont},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: uint(min(400, 110+50*(last-first+1)))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
-		YAxis:     excelize.ChartAxis{Font: chartFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		YAxis:     excelize.ChartAxis{Font: chartFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorUnit: axisStep(top100)},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
 	}
 	if err := x.f.AddChart(sheet, "D3", chart); err != nil { // chartColumn
 		return 0, err
 	}
 	return r, nil
+}
+
+// axisStep is the spacing of the chart's percentage axis, as a fraction:
+// 25% up to bars of 100%, and a step of the 1-2-5 series leaving at most
+// five labels beyond that. The program's own spacing (10% on the
+// overview's narrow chart) ran the labels into each other ("0% 10%20%30%…").
+// It places labels, no figure: the bars and their values are the cells'.
+func axisStep(maxPct decimal.Decimal) float64 {
+	for _, step := range []int64{25, 50, 100, 200, 500, 1000, 2000, 5000} {
+		if maxPct.LessThanOrEqual(decimal.NewFromInt(step * 4)) {
+			return float64(step) / 100
+		}
+	}
+	return 0 // the program's own
 }
 
 // The chart's place on the overview: from column D, this many pixels wide.

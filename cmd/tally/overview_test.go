@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -253,6 +255,44 @@ func TestServeProgressPartialMonth(t *testing.T) {
 	for _, want := range []string{"378,380.47 万元 <small>（1–6月）</small>", "37.84%", "含已报部分的1–7月：", "未计入完成率"} {
 		if !strings.Contains(row[1], want) {
 			t.Errorf("目标进度 固定资产投资 has no %q: %s", want, row[1])
+		}
+	}
+}
+
+// The overview's chart of 完成率 against 序时进度 labels its axis every 25%
+// (bars up to 100%): the program's own 10% steps ran the labels into each
+// other on the narrow chart ("0% 10%20%30%…", in English most).
+func TestOverviewChartAxisSpacing(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"zh", "en"} {
+		path := filepath.Join(t.TempDir(), lang+".xlsx")
+		sampleBook(t, lang, "2021-06", path)
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var charts int
+		for _, m := range z.File {
+			if !strings.HasPrefix(m.Name, "xl/charts/chart") {
+				continue
+			}
+			charts++
+			rc, err := m.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), `<majorUnit val="0.25">`) {
+				t.Errorf("%s: %s spaces its axis otherwise than every 25%%", lang, m.Name)
+			}
+		}
+		z.Close()
+		if charts != 1 {
+			t.Errorf("%s: %d charts, want the overview's one", lang, charts)
 		}
 	}
 }
