@@ -45,7 +45,7 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 	}
 	heads := []string{
 		x.l("指标（单位）", "Indicator (unit)"), x.l("本年累计", "Year to date"), x.l("目标", "Target"),
-		x.l("计算至", "Measured through"), x.l("完成率", "Completion"), x.l("序时进度", "Time elapsed"),
+		x.l("计算至", "Measured through"), x.l("完成率", "Done"), x.l("序时进度", "Time elapsed"),
 		x.l("差距（百分点）", "Gap (points)"), x.l("滞后", "Lagging"), x.l("同比增长", "Year on year"),
 		x.l("数据完整性", "Completeness"),
 	}
@@ -54,11 +54,21 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		return 0, err
 	}
 	head := make([]cell, len(heads))
+	lines := 1
 	for i, h := range heads {
 		head[i] = c(h, "header")
+		lines = max(lines, grid.Lines(h, grid.Width(int(overviewWidths[i]))))
 	}
 	if err := x.row(sheet, top+1, head, nil); err != nil {
 		return 0, err
+	}
+	// The headers wrap in their narrow columns (计算至 and 差距（百分点） on
+	// two lines, Measured through, Time elapsed, Year on year): the row is
+	// as tall as the longest, or programs clip them to one line.
+	if lines > 1 {
+		if err := x.f.SetRowHeight(sheet, top+1, float64(lines)*grid.LineHeight); err != nil {
+			return 0, err
+		}
 	}
 	r := top + 2
 	first := r

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/jingwu/tally/grid"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -262,7 +264,7 @@ func TestServeProgressPartialMonth(t *testing.T) {
 // The overview's chart of 完成率 against 序时进度 labels its axis every 25%
 // (bars up to 100%): the program's own 10% steps ran the labels into each
 // other on the narrow chart ("0% 10%20%30%…", in English most).
-func TestOverviewChartAxisSpacing(t *testing.T) {
+func TestOverviewTargetsLegible(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []string{"zh", "en"} {
 		path := filepath.Join(t.TempDir(), lang+".xlsx")
@@ -293,6 +295,29 @@ func TestOverviewChartAxisSpacing(t *testing.T) {
 		z.Close()
 		if charts != 1 {
 			t.Errorf("%s: %d charts, want the overview's one", lang, charts)
+		}
+		// The targets' header row is as tall as its wrapped headers
+		// (Measured through, Time elapsed: two lines, clipped to one).
+		if lang != "en" {
+			continue
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Overview")
+		found := false
+		for i, row := range rows {
+			if len(row) > 3 && row[3] == "Measured through" {
+				found = true
+				if h, _ := f.GetRowHeight("Overview", i+1); h < 2*grid.LineHeight {
+					t.Errorf("en: the targets' header row is %v points tall, want two lines (%v)", h, 2*grid.LineHeight)
+				}
+			}
+		}
+		f.Close()
+		if !found {
+			t.Errorf("en: no targets header (Measured through) on the overview")
 		}
 	}
 }
