@@ -41,9 +41,21 @@ func isDateFormat(code string) bool {
 
 // firstSectionHas reports whether a number format code's first section
 // (the one positive numbers show in) has a character for which hit is
-// true, outside quoted text, escaped, padding and fill characters and
-// [brackets] (colours, conditions, locales).
+// true (see eachFirstSection).
 func firstSectionHas(code string, hit func(byte) bool) bool {
+	found := false
+	eachFirstSection(code, func(c byte) bool {
+		found = hit(c)
+		return !found
+	})
+	return found
+}
+
+// eachFirstSection calls visit with each character of a number format
+// code's first section, outside quoted text, escaped, padding and fill
+// characters and [brackets] (colours, conditions, locales), until visit
+// returns false.
+func eachFirstSection(code string, visit func(byte) bool) {
 	inQuote, inBracket := false, false
 	for i := 0; i < len(code); i++ {
 		c := code[i]
@@ -59,12 +71,11 @@ func firstSectionHas(code string, hit func(byte) bool) bool {
 		case c == '\\' || c == '_' || c == '*':
 			i++ // an escaped, padding or fill character
 		case c == ';':
-			return false
-		case hit(c):
-			return true
+			return
+		case !visit(c):
+			return
 		}
 	}
-	return false
 }
 
 // readStyles reads which cell styles (cellXfs, by index) show a date. A
@@ -452,27 +463,15 @@ func invisible(fontColor, fillColor []string, fontID, fillID string) bool {
 // digit placeholders after its point, in the first section.
 func percentPlaces(code string) int8 {
 	n, point := int8(0), false
-	inQuote, inBracket := false, false
-	for i := 0; i < len(code) && n < 30; i++ {
-		switch c := code[i]; {
-		case inQuote:
-			inQuote = c != '"'
-		case inBracket:
-			inBracket = c != ']'
-		case c == '"':
-			inQuote = true
-		case c == '[':
-			inBracket = true
-		case c == '\\' || c == '_' || c == '*':
-			i++
-		case c == ';':
-			return n
+	eachFirstSection(code, func(c byte) bool {
+		switch {
 		case c == '.':
 			point = true
 		case point && (c == '0' || c == '#' || c == '?'):
 			n++
 		}
-	}
+		return n < 30
+	})
 	return n
 }
 
