@@ -151,6 +151,10 @@ type monthState struct {
 	// are forgotten and it is compared with nothing.
 	over  bool
 	limit int      // the limit that made it over
+	// spilled is the temporary file holding vals, ents and text when the
+	// month is kept on disk (spill.go), nvals its row figures; "" in memory.
+	spilled string
+	nvals   int
 	spare monthVal // what val returns once over
 }
 
@@ -357,7 +361,7 @@ func (m *monthState) at(e entityVal) Source {
 // compareMonths runs the checks across months for a department's new month
 // against the month before it, then keeps the new month.
 func (l *Ledger) compareMonths(dept string, cur *monthState) {
-	prev := l.months[dept]
+	prev := l.monthOf(dept)
 	p := cur.period
 	switch {
 	case prev != nil && prev.period == p.Prev() && p.Month > 1:
@@ -382,6 +386,8 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 			cur.limit = MaxHeldMonthValues
 		}
 		l.held = held + heldOf(cur)
+		l.dropMonth(prev)
+		l.keepMonth(cur)
 		l.months[dept] = cur
 		l.spareMonth = prev
 	} else {
@@ -401,6 +407,9 @@ func (m *monthState) followsFix(k hashKey, month, ytd Num) bool {
 func heldOf(m *monthState) int {
 	if m == nil || m.over {
 		return 0
+	}
+	if m.spilled != "" {
+		return m.nvals
 	}
 	return len(m.vals)
 }
