@@ -150,12 +150,12 @@ type monthState struct {
 	// over: the month had more than MaxMonthValues row figures; its rows
 	// are forgotten and it is compared with nothing.
 	over  bool
-	limit int      // the limit that made it over
+	limit int // the limit that made it over
 	// spilled is the temporary file holding vals, ents and text when the
 	// month is kept on disk (spill.go), nvals its row figures; "" in memory.
 	spilled string
 	nvals   int
-	spare monthVal // what val returns once over
+	spare   monthVal // what val returns once over
 }
 
 // newMonthState starts a month, sized like prev (the department's previous
