@@ -151,11 +151,13 @@ type monthState struct {
 	// are forgotten and it is compared with nothing.
 	over  bool
 	limit int // the limit that made it over
-	// spilled is the temporary file holding vals, ents and text when the
-	// month is kept on disk (spill.go), nvals its row figures; "" in memory.
-	spilled string
-	nvals   int
-	spare   monthVal // what val returns once over
+	// spilled: vals, ents and text are in the spill file at spillOff (spillLen
+	// bytes; spill.go), nvals the row figures; false: in memory.
+	spilled  bool
+	spillOff int64
+	spillLen int
+	nvals    int
+	spare    monthVal // what val returns once over
 }
 
 // newMonthState starts a month, sized like prev (the department's previous
@@ -408,7 +410,7 @@ func heldOf(m *monthState) int {
 	if m == nil || m.over {
 		return 0
 	}
-	if m.spilled != "" {
+	if m.spilled {
 		return m.nvals
 	}
 	return len(m.vals)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"path/filepath"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -21,8 +19,8 @@ import (
 // written is the month's figures, entities and texts, exactly (a Num as
 // its coefficient and exponent, the big ones' too); its small maps (the
 // sheets, the tables not read, the chain's fixes) stay in memory.
-// Temporary files are in os.TempDir, each removed when read back, and
-// their folder by Ledger.Close; a file that cannot be written or read
+// The months are in one temporary file in os.TempDir, the space of a
+// month read back reused by a later one, removed by Ledger.Close; a file that cannot be written or read
 // fails the run (Ledger.Err), never skips a check.
 
 // MemMonthValues is how many row figures of the months kept the ledger
@@ -31,11 +29,38 @@ var MemMonthValues = 20_000
 
 // monthSpill is where the spilled months are.
 type monthSpill struct {
-	dir    string // made at the first spill
-	n      int    // files written, for their names
+	f      *os.File // made at the first spill
+	name   string
+	end    int64    // the file's length
+	free   []extent // space of months read back or replaced, for the next
+	n      int      // months written
 	err    error
 	buf    []byte
 	tables map[string]string // the entities' table IDs, one string each
+}
+
+// extent is a place in the spill file.
+type extent struct {
+	off int64
+	n   int
+}
+
+// place returns where n bytes go: the first free space that fits
+// (departments' months are much alike in size), or the file's end.
+func (s *monthSpill) place(n int) int64 {
+	for i, e := range s.free {
+		if e.n >= n {
+			if e.n == n {
+				s.free = append(s.free[:i], s.free[i+1:]...)
+			} else {
+				s.free[i] = extent{e.off + int64(n), e.n - n}
+			}
+			return e.off
+		}
+	}
+	off := s.end
+	s.end += int64(n)
+	return off
 }
 
 // Err is the first failure to keep a month on disk or read it back
@@ -46,11 +71,15 @@ func (l *Ledger) Err() error { return l.spill.err }
 // Close removes the spilled months' files. It is safe to call more than
 // once and without Options.SpillMonths.
 func (l *Ledger) Close() error {
-	if l.spill.dir == "" {
+	s := &l.spill
+	if s.f == nil {
 		return nil
 	}
-	err := os.RemoveAll(l.spill.dir)
-	l.spill.dir = ""
+	err := s.f.Close()
+	if e := os.Remove(s.name); err == nil {
+		err = e
+	}
+	s.f = nil
 	return err
 }
 
@@ -79,9 +108,10 @@ func (l *Ledger) dropMonth(m *monthState) {
 	if m == nil {
 		return
 	}
-	if m.spilled != "" {
-		os.Remove(m.spilled) // not read back: a later month replaced it
-		m.spilled = ""
+	if m.spilled {
+		// not read back: a later month replaced it
+		l.spill.free = append(l.spill.free, extent{m.spillOff, m.spillLen})
+		m.spilled = false
 		return
 	}
 	l.memHeld -= heldOf(m)
@@ -91,7 +121,7 @@ func (l *Ledger) dropMonth(m *monthState) {
 // it was on disk.
 func (l *Ledger) monthOf(dept string) *monthState {
 	m := l.months[dept]
-	if m == nil || m.spilled == "" {
+	if m == nil || !m.spilled {
 		return m
 	}
 	if err := l.readMonth(m); err != nil {
@@ -104,12 +134,12 @@ func (l *Ledger) monthOf(dept string) *monthState {
 
 func (l *Ledger) writeMonth(m *monthState) error {
 	s := &l.spill
-	if s.dir == "" {
-		d, err := os.MkdirTemp("", "tally-months-")
+	if s.f == nil {
+		f, err := os.CreateTemp("", "tally-months-*")
 		if err != nil {
 			return err
 		}
-		s.dir = d
+		s.f, s.name = f, f.Name()
 	}
 	b := s.buf[:0]
 	b = binary.AppendUvarint(b, uint64(len(m.vals)))
@@ -140,13 +170,12 @@ func (l *Ledger) writeMonth(m *monthState) error {
 	b = binary.AppendUvarint(b, uint64(len(m.text)))
 	b = append(b, m.text...)
 	s.buf = b
-	s.n++
-	path := filepath.Join(s.dir, strconv.Itoa(s.n))
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		os.Remove(path)
+	off := s.place(len(b))
+	if _, err := s.f.WriteAt(b, off); err != nil {
 		return err
 	}
-	m.nvals, m.spilled = len(m.vals), path
+	s.n++
+	m.nvals, m.spilled, m.spillOff, m.spillLen = len(m.vals), true, off, len(b)
 	m.vals, m.index, m.ents, m.entIndex, m.text = nil, nil, nil, nil, nil
 	return nil
 }
@@ -154,14 +183,16 @@ func (l *Ledger) writeMonth(m *monthState) error {
 var errSpillShort = errors.New("a month's temporary file is cut short")
 
 func (l *Ledger) readMonth(m *monthState) error {
-	b, err := os.ReadFile(m.spilled)
-	if err != nil {
+	s := &l.spill
+	if cap(s.buf) < m.spillLen {
+		s.buf = make([]byte, m.spillLen)
+	}
+	b := s.buf[:m.spillLen]
+	if _, err := s.f.ReadAt(b, m.spillOff); err != nil {
 		return err
 	}
-	if err := os.Remove(m.spilled); err != nil {
-		return err
-	}
-	m.spilled = ""
+	s.free = append(s.free, extent{m.spillOff, m.spillLen})
+	m.spilled = false
 	r := spillReader{b: b}
 	n := r.count()
 	vals := make([]monthVal, n)

@@ -24,13 +24,13 @@ func spillRun(t *testing.T, s *Spec, subs []Submission, spill bool, mem int) (*R
 	if err := l.Err(); err != nil {
 		t.Fatal(err)
 	}
-	dir := l.spill.dir
+	dir := l.spill.name
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if dir != "" {
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
-			t.Errorf("the months' folder %s is still there after Close", dir)
+			t.Errorf("the months' file %s is still there after Close", dir)
 		}
 	}
 	return res, l.spill.n
