@@ -46,6 +46,11 @@ type Options struct {
 	// is not believed — neither to judge it late nor to make it count
 	// over another file of its month. "" checks nothing.
 	Now string
+	// SpillMonths keeps the departments' months for the checks across
+	// months on disk past MemMonthValues row figures in memory (spill.go),
+	// so memory does not grow with the departments. The caller calls
+	// Ledger.Close when done and fails the run on Ledger.Err.
+	SpillMonths bool
 }
 
 // Input is one input file as the result lists it.
@@ -178,8 +183,12 @@ type Ledger struct {
 	fileStart int
 	reported  map[string]bool // dept|period reported as not submitted
 	months    map[string]*monthState
-	// held is the row figures of the months kept (MaxHeldMonthValues).
-	held int
+	// held is the row figures of the months kept (MaxHeldMonthValues),
+	// memHeld those in memory (MemMonthValues, with Options.SpillMonths);
+	// spill keeps the others on disk (spill.go).
+	held    int
+	memHeld int
+	spill   monthSpill
 	// spareMonth is a month no longer kept, whose memory the next month
 	// takes (newMonthState); spareSeen the last sheet's duplicate check's
 	// map, emptied, for the next sheet (SheetRead.End).

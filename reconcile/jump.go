@@ -85,6 +85,12 @@ type jumpYear struct {
 type jumpRow struct {
 	ind  int32 // l.jumpInds
 	head int32 // l.jumpMonths, -1: none
+	// later: every month was added after the row's months before it in
+	// time, so the list runs from the latest back (head is the latest);
+	// a month later than head's is then not in the list, and the list is
+	// not walked to find it (files come in period order: a row of n
+	// months would walk n²/2 otherwise).
+	later bool
 }
 
 // jumpMonth is one month's figure of a row, without pointers: its number
@@ -236,19 +242,24 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 		ri, ok := y.index[v.key]
 		if !ok {
 			ri = int32(len(y.rows))
-			y.rows = append(y.rows, jumpRow{ind: s.indIndex(v.ind), head: -1})
+			y.rows = append(y.rows, jumpRow{ind: s.indIndex(v.ind), head: -1, later: true})
 			y.index[v.key] = ri
 		}
 		r := &y.rows[ri]
 		jm := s.put(p, v)
-		i := r.head
-		for i >= 0 && s.month(i).at != jm.at {
-			i = s.month(i).next
-		}
-		if i >= 0 { // the month again (a later file of it): the later figure
-			jm.next = s.month(i).next
-			*s.month(i) = jm
-			continue
+		if r.head < 0 || !r.later || s.month(r.head).at >= jm.at {
+			i := r.head
+			for i >= 0 && s.month(i).at != jm.at {
+				i = s.month(i).next
+			}
+			if i >= 0 { // the month again (a later file of it): the later figure
+				jm.next = s.month(i).next
+				*s.month(i) = jm
+				continue
+			}
+			if r.head >= 0 {
+				r.later = false // an earlier month after a later one
+			}
 		}
 		jm.next = r.head
 		r.head = s.add(jm)

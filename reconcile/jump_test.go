@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -108,6 +109,42 @@ func TestJumpSpreadAgrees(t *testing.T) {
 			if got := s.spread(ms, ratio); got != want {
 				t.Fatalf("spread at %s = %v, want %v", ratio, got, want)
 			}
+		}
+	}
+}
+
+// A row's months kept for month_jump are each month once, the later file
+// of a month replacing the earlier, whatever order the months come in:
+// in order (the list is not walked for a month later than every one
+// kept), out of order, and a month again after an earlier one came late.
+func TestJumpMonthsOnceInAnyOrder(t *testing.T) {
+	for _, order := range [][]int{{1, 2, 3, 3}, {3, 1, 2, 3}, {2, 3, 1, 3, 2}, {1, 3, 2, 3, 1}} {
+		sp := testSpec()
+		sp.Plausibility = DefaultPlausibility
+		l := NewLedger(sp, Options{AsOf: Period{2020, 12}})
+		want := map[int32]int64{}
+		for i, m := range order {
+			p := Period{2020, m}
+			fr := &FileRead{s: Submission{File: fmt.Sprintf("f%d.xlsx", i), Department: "czs", Period: p}}
+			v := int64(100*m + i)
+			fr.jumps = []jumpVal{{key: hashKey{1, 2}, ind: "tax", value: NewNum(v, 0), src: Source{File: fr.s.File, Sheet: "税收", Cell: "B4"}}}
+			l.keepJumps(fr)
+			want[int32(p.Year*12+p.Month-1)] = v
+		}
+		s := &l.jumps
+		y := s.years["czs"]
+		if y == nil || len(y.rows) != 1 {
+			t.Fatalf("%v: rows %+v, want one", order, y)
+		}
+		got := map[int32]int64{}
+		n := 0
+		for i := y.rows[0].head; i >= 0; i = s.month(i).next {
+			m := s.month(i)
+			got[m.at] = s.value(m).coef
+			n++
+		}
+		if n != len(want) || l.jumpCount != len(want) || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%v: %d months %v (count %d), want %v, each once", order, n, got, l.jumpCount, want)
 		}
 	}
 }

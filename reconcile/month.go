@@ -150,8 +150,14 @@ type monthState struct {
 	// over: the month had more than MaxMonthValues row figures; its rows
 	// are forgotten and it is compared with nothing.
 	over  bool
-	limit int      // the limit that made it over
-	spare monthVal // what val returns once over
+	limit int // the limit that made it over
+	// spilled: vals, ents and text are in the spill file at spillOff (spillLen
+	// bytes; spill.go), nvals the row figures; false: in memory.
+	spilled  bool
+	spillOff int64
+	spillLen int
+	nvals    int
+	spare    monthVal // what val returns once over
 }
 
 // newMonthState starts a month, sized like prev (the department's previous
@@ -357,7 +363,7 @@ func (m *monthState) at(e entityVal) Source {
 // compareMonths runs the checks across months for a department's new month
 // against the month before it, then keeps the new month.
 func (l *Ledger) compareMonths(dept string, cur *monthState) {
-	prev := l.months[dept]
+	prev := l.monthOf(dept)
 	p := cur.period
 	switch {
 	case prev != nil && prev.period == p.Prev() && p.Month > 1:
@@ -382,6 +388,8 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 			cur.limit = MaxHeldMonthValues
 		}
 		l.held = held + heldOf(cur)
+		l.dropMonth(prev)
+		l.keepMonth(cur)
 		l.months[dept] = cur
 		l.spareMonth = prev
 	} else {
@@ -401,6 +409,9 @@ func (m *monthState) followsFix(k hashKey, month, ytd Num) bool {
 func heldOf(m *monthState) int {
 	if m == nil || m.over {
 		return 0
+	}
+	if m.spilled {
+		return m.nvals
 	}
 	return len(m.vals)
 }

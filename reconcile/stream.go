@@ -206,7 +206,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 			fr.in.Status = "duplicate"
 		}
 	} else if s.Period.IsMonth() {
-		fr.cur = newMonthState(s.Period, s.File, l.months[s.Department], l.spareMonth)
+		fr.cur = newMonthState(s.Period, s.File, l.monthOf(s.Department), l.spareMonth)
 		l.spareMonth = nil
 	}
 	return fr
@@ -299,6 +299,9 @@ func (fr *FileRead) Commit() error {
 		l.used[fr.key] = true
 		if fr.cur != nil {
 			l.compareMonths(fr.s.Department, fr.cur)
+			if err := l.spill.err; err != nil {
+				return err
+			}
 		}
 		l.keepJumps(fr)
 		l.checkLevels(fr)

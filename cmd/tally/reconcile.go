@@ -162,7 +162,12 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	if opt.Received == nil {
 		opt.Received = o.received
 	}
+	// Past reconcile.MemMonthValues row figures the departments' months
+	// kept for the checks across months wait on disk: memory stays flat
+	// with the number of departments.
+	opt.SpillMonths = true
 	l := reconcile.NewLedger(s, opt)
+	defer l.Close()
 	// An earlier run's consolidated workbook among the inputs is listed
 	// with an info finding, not read as a submission.
 	read := files[:0:0]
@@ -194,6 +199,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			streamErr = err
 		}
 	})
+	if err := l.Err(); err != nil {
+		return nil, "", fail(msg{"无法保存跨月核对的临时文件", "cannot keep the temporary file of the checks across months"}, nil, err)
+	}
 	if streamErr != nil {
 		return nil, "", fail(msg{"无法保存明细的临时文件", "cannot keep the detail's temporary file"}, nil, streamErr)
 	}
