@@ -756,10 +756,10 @@ func congressYear(n string) int { return 2013 + 5*(cnNumber(n)-18) }
 
 // passages sets the marks of the text.
 func (x *extractor) passages() {
+	// With no year read (R 0) the marks are read all the same, for what
+	// they say of kind alone: 今年…主要预期目标是 opens targets whatever
+	// the year (periodAt keeps only that).
 	R := x.review
-	if R == 0 {
-		return
-	}
 	fact := func(from, to int) period { return period{from: from, to: to} }
 	target := func(from, to int) period { return period{from: from, to: to, target: true} }
 	this := func() period { // 今年
@@ -1517,7 +1517,9 @@ func isSentenceEnd(r rune) bool {
 // it, unless a time phrase of its sentence after that mark says otherwise.
 func (x *extractor) periodAt(i int) period {
 	if x.review == 0 {
-		return period{}
+		// No year read: no period, but a passage of targets is one.
+		p, _ := x.passageAt(i)
+		return period{target: p.target}
 	}
 	p, pAt := x.passageAt(i)
 	// Scoped marks end within a sentence, so only those a sentence back

@@ -84,3 +84,19 @@ func TestQuotedTargetHeadingPeriods(t *testing.T) {
 			[]detail{{"3", "公里", "", "新增", "2021", "fact", "level"}, {"5", "公里", "", "新增", "2022", "target", "level"}}},
 	}, anySubject)
 }
+
+// A text naming no year at all: no period is read, but a passage of
+// targets is still one (今年…主要预期目标是 sets targets whatever the year).
+func TestTargetsWithoutYear(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"the year's targets, no year named: targets without a period",
+			"各位代表：\n今年全镇经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长7%左右。",
+			[]detail{{"6", "%", "地区生产总值", "增长,约", "", "target", "growth"}, {"7", "%", "一般公共预算收入", "增长,约", "", "target", "growth"}}},
+		{"a review before the targets: its figures stay facts",
+			"各位代表：\n过去一年，全镇地区生产总值增长5%。\n今年全镇经济社会发展的主要预期目标是：地区生产总值增长6%左右。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "", "fact", "growth"}, {"6", "%", "地区生产总值", "增长,约", "", "target", "growth"}}},
+		{"no passage of targets: facts",
+			"各位代表：\n过去一年，全镇地区生产总值增长5%。",
+			[]detail{{"5", "%", "地区生产总值", "增长", "", "fact", "growth"}}},
+	}, anySubject)
+}
