@@ -343,7 +343,17 @@ func (x *extractor) decideYears() yearDecision {
 // y, would name it or read it as running.
 func (x *extractor) namesOnlyBefore(y int) bool {
 	named := x.namedYears(false)
-	return named[y-1] > 0 && named[y] == 0 && !yearRunning.MatchString(x.s)
+	if named[y-1] == 0 || named[y] > 0 || yearRunning.MatchString(x.s) {
+		return false
+	}
+	// 一年来…比2018年增长7% at the end of 2019: a year compared against
+	// is no year the text speaks of.
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.s[loc[2]:loc[3]] == strconv.Itoa(y-1) && !comparedPlan.MatchString(x.s[max(0, loc[0]-6):loc[0]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // breadcrumbLine: a copied web page's navigation path (首页 > 专题专栏 >
