@@ -170,6 +170,21 @@ func (x *extractor) quoteEnd(i int) int {
 	return 0
 }
 
+// inQuote: rune i stands inside a quotation or title (quoteEnd) opened
+// before it (结合“某区2022年经济社会发展目标任务”): a name quoted, not the
+// text's own words.
+func (x *extractor) inQuote(i int) bool {
+	for j := i - 1; j >= 0 && j > i-40; j-- {
+		switch x.at(j) {
+		case '“', '《':
+			return x.quoteEnd(j) > i
+		case '”', '》', '。', '；':
+			return false
+		}
+	}
+	return false
+}
+
 // canStart: a number starts here, not inside a code (G104, 5G), an ordinal
 // (第3) or another number.
 func (x *extractor) canStart(i int) bool {

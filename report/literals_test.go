@@ -52,6 +52,15 @@ var provinceOf = map[string]string{
 	"wanzhou-2024": "重庆", "xifeng-2022": "甘肃", "xiushan-2024": "湖南", "xuzhou-2020": "江苏",
 	"yingshuiqiao-2023": "宁夏", "yinji-2022": "河南", "yuli-2025": "新疆", "yuzhong-2024": "重庆",
 	"zhangwan-2023": "湖北", "zhijiang-2016": "湖南", "zijin-2020": "广东",
+	// Batches 8 and 9's development halves (joined dev together), from
+	// each text's # 来源 line.
+	"baotou-2016": "内蒙古", "bazhou-2022": "河北", "daoli-2023": "黑龙江", "dongwuqi-2020": "内蒙古",
+	"fuxinxian-2020": "辽宁", "ganzhou-zhangye-2026": "甘肃", "guangyang-2016": "河北", "haixi-2020": "青海",
+	"huhehaote-2020": "内蒙古", "huiji-2024": "河南", "jianping-2019": "辽宁", "jinghai-2016": "天津",
+	"jiuyuan-2024": "内蒙古", "lanzhou-2019": "甘肃", "lingqiu-2023": "山西", "luannan-2024": "河北",
+	"lushi-2019": "河南", "nanan-2026": "福建", "neimenggu-2016": "内蒙古", "qingshan-baotou-2025": "内蒙古",
+	"wuqia-2023": "新疆", "xihongmen-2021": "北京", "xingqing-2025": "宁夏", "xinjiangwan-2023": "上海",
+	"zhixi-2020": "江苏", "zhonglou-2020": "江苏", "zhongning-2026": "宁夏",
 	"jingwu-2020": "天津",
 }
 

@@ -78,10 +78,18 @@ func TestPassages(t *testing.T) {
 	// with no context: review year 22, context 0.990 → 0.982), and two
 	// local cues no general rule reads (local 8 → 10, the floor 9 → 10: a
 	// census's 较十年前, a count of projects 列入…清单 in a five-year review).
-	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.982; got < want {
+	// Batches 8 and 9's development halves (62 reports) joined with their
+	// years fixed by general rules, bringing what no general rule reads
+	// yet: zhonglou-2020, no year in its text (review year 22 → 26);
+	// passages of targets whose end is not read (huanglong-2026 17,
+	// pingshan-2022 5, xingqing-2025 4, changchun-2016 1: passage 1 → 27);
+	// local cues, most in two reports (lanzhou-2019 16, changchun-2016 8;
+	// local 10 → 48); context 0.982 → 0.978. Measured; raise them as the
+	// passage rules gain.
+	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.978; got < want {
 		t.Errorf("dev passage-context accuracy %.3f, want ≥ %.3f", got, want)
 	}
-	for cause, most := range map[string]int{"review year": 22, "passage": 1, "local": 10} {
+	for cause, most := range map[string]int{"review year": 26, "passage": 27, "local": 48} {
 		if n := all.cause[cause]; n > most {
 			t.Errorf("dev %s errors %d, want ≤ %d", cause, n, most)
 		}

@@ -174,5 +174,10 @@ func TestLabelledPassages(t *testing.T) {
 
 // passageLabelFloor is the share of dev figures whose extractor passage has
 // the labelled passage's period and kind, the review year given: 2,671
-// of 2,727 when the 183 development reports got passage labels.
-const passageLabelFloor = 0.979
+// of 2,727 when the 183 development reports got passage labels. Batches 8
+// and 9's development halves, joined dev with their years fixed, brought
+// passages no general rule reads yet (passages of targets whose end is not
+// read: huanglong-2026, pingshan-2022, xingqing-2025): measured 3,516 of
+// 3,658 (0.961) over 245 reports with passage labels; raise it as the
+// passage rules gain.
+const passageLabelFloor = 0.961

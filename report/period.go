@@ -197,8 +197,11 @@ func (x *extractor) decideYears() yearDecision {
 		delivered = y
 		x.month = month
 		review = y - 1
-		if month >= 10 {
+		switch {
+		case month >= 10 && (session || !x.namesOnlyBefore(y)):
 			review = y // a report at the year's end reviews that year
+		case month >= 10:
+			x.month = 0 // a repost's month, not the session's
 		}
 	}
 	// 2023年上半年工作总结: a review of part of a year, read while it runs.
@@ -236,14 +239,14 @@ func (x *extractor) decideYears() yearDecision {
 	if review != 0 && by == bySessionDate {
 		return done(review, delivered, by)
 	}
-	for _, m := range targetHeading.FindAllStringSubmatch(x.s, -1) {
+	for _, loc := range targetHeading.FindAllStringSubmatchIndex(x.s, -1) {
 		if x.skip[byTargetHeading] {
 			break
 		}
-		if m[8] == "政府工作" {
-			continue
+		if x.s[loc[16]:loc[17]] == "政府工作" || x.inQuote(x.byteRune[loc[0]]) {
+			continue // a title; 结合“某区2022年发展目标任务”: a document's name
 		}
-		y, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		if strings.Contains(x.s, "今年以来") {
 			// 二、2024年工作计划 over 今年以来…: written at the end of the
 			// year before the one it plans, which it reviews (预计全年 alone
@@ -332,6 +335,27 @@ func (x *extractor) decideYears() yearDecision {
 	return done(0, 0, byNone)
 }
 
+// namesOnlyBefore: the text names the year before y (as namedYears counts,
+// titles aside) and never y, nor reads a year as running (今年以来, 预计
+// 全年). A page posted late in y over such a text is a repost of a report
+// delivered early in y, reviewing the year before (a page of 2020-11-30
+// over 2019年…迈出坚实步伐 and 预计实现…): a report at the end of y, reviewing
+// y, would name it or read it as running.
+func (x *extractor) namesOnlyBefore(y int) bool {
+	named := x.namedYears(false)
+	if named[y-1] == 0 || named[y] > 0 || yearRunning.MatchString(x.s) {
+		return false
+	}
+	// 一年来…比2018年增长7% at the end of 2019: a year compared against
+	// is no year the text speaks of.
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.s[loc[2]:loc[3]] == strconv.Itoa(y-1) && !comparedPlan.MatchString(x.s[max(0, loc[0]-6):loc[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // breadcrumbLine: a copied web page's navigation path (首页 > 专题专栏 >
 // 2020年某市两会 > 解读报告): two separators or more on the line.
 var breadcrumbLine = regexp.MustCompile(`[>»][^>»\n]*[>»]`)
@@ -372,7 +396,7 @@ func (x *extractor) namedYears(titles bool) map[int]int {
 		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
 		if planWord.MatchString(rest) || goalPhrase.MatchString(rest) {
 			y-- // 2022年底将实现…, 2024年…主要预期目标是: a year planned speaks for the one before
-		} else if m := targetHeading.FindStringSubmatchIndex(x.s[loc[0]:min(len(x.s), loc[0]+120)]); m != nil && m[0] == 0 && x.s[loc[0]+m[16]:loc[0]+m[17]] != "政府工作" {
+		} else if m := targetHeading.FindStringSubmatchIndex(x.s[loc[0]:min(len(x.s), loc[0]+120)]); m != nil && m[0] == 0 && x.s[loc[0]+m[16]:loc[0]+m[17]] != "政府工作" && !x.inQuote(at) {
 			y-- // 2022年预期目标, 2022年工作安排: so does a year whose targets are set
 		}
 		count[y]++
@@ -509,7 +533,9 @@ var postedAt = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
 
 // headingReview is the year the text's headings review: a review heading's
 // year (2016年工作回顾), else the year before a target heading's (2017年工作
-// 安排); 0 when it has neither.
+// 安排); 0 when it has neither. A target heading quoted as a document's
+// name counts here: it dates the text all the same (结合“某区2022年发展目标
+// 任务” under a page of 2024 is a repost).
 func (x *extractor) headingReview() int {
 	if m := reviewHeading.FindStringSubmatch(x.s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[5])
@@ -740,10 +766,10 @@ func congressYear(n string) int { return 2013 + 5*(cnNumber(n)-18) }
 
 // passages sets the marks of the text.
 func (x *extractor) passages() {
+	// With no year read (R 0) the marks are read all the same, for what
+	// they say of kind alone: 今年…主要预期目标是 opens targets whatever
+	// the year (periodAt keeps only that).
 	R := x.review
-	if R == 0 {
-		return
-	}
 	fact := func(from, to int) period { return period{from: from, to: to} }
 	target := func(from, to int) period { return period{from: from, to: to, target: true} }
 	this := func() period { // 今年
@@ -788,7 +814,7 @@ func (x *extractor) passages() {
 	})
 	add(targetHeading, func(m []string) (period, bool) {
 		y := year(m[1])
-		if contents[at] {
+		if contents[at] || x.inQuote(x.byteRune[at]) {
 			return period{}, false
 		}
 		if y <= R {
@@ -1501,7 +1527,9 @@ func isSentenceEnd(r rune) bool {
 // it, unless a time phrase of its sentence after that mark says otherwise.
 func (x *extractor) periodAt(i int) period {
 	if x.review == 0 {
-		return period{}
+		// No year read: no period, but a passage of targets is one.
+		p, _ := x.passageAt(i)
+		return period{target: p.target}
 	}
 	p, pAt := x.passageAt(i)
 	// Scoped marks end within a sentence, so only those a sentence back

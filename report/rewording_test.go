@@ -62,7 +62,10 @@ var rewordings = []rewording{
 	{name: "达到 as 达", do: replacer("达到", "达")},
 	{name: "实现 as 完成", do: replacer("实现", "完成")},
 	{name: "突破 as 超过", do: replacer("突破", "超过")},
-	{name: "超过 as 突破", do: replacer("超过", "突破")},
+	// 超过 before a figure only: 增速超过全市0.4个百分点 compares (higher
+	// than, by), and 突破 says no such thing (batch 9's changchun-2016 and
+	// huanglong-2026 write it so).
+	{name: "超过 as 突破", do: reRewrite(`超过([\d一二两三四五六七八九十百千万亿])`, "突破${1}")},
 	{name: "超过 as 超 before a figure", do: reRewrite(`超过(\d)`, "超${1}")},
 	{name: "超过 as 逾 before a figure", do: reRewrite(`超过(\d)`, "逾${1}")},
 	{name: "近 as 接近", do: reRewrite(`([^接将])近(\d)`, "${1}接近${2}")},

@@ -80,8 +80,33 @@ overwritten without --force.`),
 }
 
 // readReport reads a report's lines from text or .docx; a note, when not
-// nil, says how a text that was not plain UTF-8 was read.
+// nil, says how a text that was not plain UTF-8 was read. A first line
+// naming the report's source for a label set (labelSource) is blanked.
 func readReport(path string) ([]string, *msg, error) {
+	lines, note, err := readReportLines(path)
+	if err == nil {
+		blankLabelSource(lines)
+	}
+	return lines, note, err
+}
+
+// labelSource: the first line of a report kept in a label set
+// (report/testdata/reports, LABELLING.md: `# 来源: <URL>, <title>, delivered
+// <YYYY-MM>`) is the labellers' note of where the text came from, no part
+// of the report: its dates and years are the page's or the labellers'.
+var labelSource = regexp.MustCompile(`^[\s\x{feff}]*#\s*来源`)
+
+// blankLabelSource blanks a first line that is a label set's source note
+// (labelSource), keeping the line numbers of the rest, as the label set's
+// scoring reads it.
+func blankLabelSource(lines []string) {
+	if len(lines) > 0 && labelSource.MatchString(lines[0]) {
+		lines[0] = ""
+	}
+}
+
+// readReportLines reads a report's lines as readReport does, all of them.
+func readReportLines(path string) ([]string, *msg, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fail(msg{"无法读取报告 {path}", "read report {path}"}, fields{"path": path}, unwrapPath(err))
