@@ -1,0 +1,185 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Passages a paragraph opens by its own first sentence, and marks that only
+// look like passages (a record over N years, a page's list of contents).
+
+// paragraphLead: a short lead before the year a paragraph opens with, as
+// news of a session writes it (初步预计，2017年…; 报告指出，2018年…; 某某
+// 在报告中说，2016年…): a few words and a comma.
+var paragraphLead = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,10}[，,：:]\s*`)
+
+// paragraphPlans: a paragraph's first sentence planning the year it opens
+// with (2021年，全县将重点抓好…; 2022年，某区用…的行动，重点做好8方面工作;
+// 力争实现…). Not 要 (主要, 重要) nor 确保了 (done).
+var paragraphPlans = regexp.MustCompile(`将|力争|争取|确保[^了]|重点(做好|抓好|推进|实施)|计划|目标\s*[:：]`)
+
+// leadYear: the year reviewed named as just past (刚刚过去的2025年, 过去的
+// 2025年), opening its sentence: the review of that year.
+var leadYear = regexp.MustCompile(`^(刚刚|刚)?过去的\s*(\d{4})\s*年`)
+
+// recordAfter: what follows a count of years that makes it a record over
+// them (近15年来最高, 10年来首次, 二十年来之最): no review of those years.
+var recordAfter = regexp.MustCompile(`^\s*(的)?(最|首次|新高|第一次)`)
+
+// partsList: a sentence listing a report's parts (报告共分为四个部分：一、…；
+// 二、今后五年…): what it names are contents, no passages.
+var partsList = regexp.MustCompile(`(分为?|共有?)\s*[两二三四五六七八九十\d]{1,2}\s*个?\s*部分`)
+
+// topPart: a heading numbered as one of a report's parts (一、, 二、).
+var topPart = regexp.MustCompile(`^\s*[一二三四五六七八九十]{1,2}\s*、`)
+
+// yearsOnly: the years and dates a stretch of text may hold and still hold
+// no figure (2026年黄龙县政府工作报告, 一、2025年工作回顾).
+var yearsOnly = regexp.MustCompile(`\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// paragraphMarks are the passages paragraphs open by their first
+// sentence's year and tense, where no heading or phrase opened them:
+//
+//   - a paragraph opening with the year after the one reviewed whose first
+//     sentence plans (2021年，全县将重点抓好…) opens the targets of that
+//     year, in a passage of facts;
+//   - one opening with the year reviewed whose first sentence states
+//     figures without planning (初步预计，2017年全年…完成567亿元; 2018年，
+//     全市实现…) opens the review of that year, in a passage of targets
+//     (a news report's headline or the year's goals before it);
+//   - one opening with a part of a year so far (2022年一季度，…; 1-5月，…)
+//     that states figures, in a passage of that year's targets, opens that
+//     part's facts;
+//   - the year reviewed named as just past at a sentence's start (刚刚过去的
+//     2025年，…) opens the review of that year, as 过去一年 does.
+//
+// Each holds to the next mark. A year inside a five-year review's
+// paragraph (2021年，实现生产总值…) holds for its sentence only (LABELLING:
+// an explicit year in the sentence wins), so it opens none here.
+func (x *extractor) paragraphMarks() []mark {
+	R := x.review
+	var out []mark
+	for i := 0; i < len(x.t.runes); i++ {
+		if i > 0 && !x.t.breaks[i] {
+			continue
+		}
+		j := i
+		for j < len(x.t.runes) && (x.at(j) == ' ' || x.at(j) == '\u3000' || x.at(j) == '—') {
+			j++
+		}
+		head := x.str(j, j+40)
+		start := j
+		if m := paragraphLead.FindString(head); m != "" && !strings.ContainsAny(m, "0123456789") {
+			if next := []rune(head[len(m):]); len(next) > 0 && (isDigit(next[0]) || strings.HasPrefix(string(next), "过去") || strings.HasPrefix(string(next), "刚")) {
+				j += len([]rune(m))
+				head = head[len(m):]
+			}
+		}
+		p, pAt := x.passageAt(j)
+		if n := len(out); n > 0 && out[n-1].at > pAt {
+			p = out[n-1].p // a paragraph's passage opened above
+		}
+		end := x.sentenceEnd(j)
+		if m := leadYear.FindStringSubmatch(head); m != nil {
+			if y4(m[2]) == R && (p.target || p.from != R || p.to != R) {
+				out = append(out, mark{at: start, p: period{from: R, to: R}, phrase: j + len([]rune(m[0]))})
+			}
+			continue
+		}
+		// 2022年一季度，… / 1-5月，… in the targets of that year.
+		part := 0
+		if toDateEnd(head) > 0 {
+			part = p.from
+		} else if m := sentenceYear.FindStringSubmatch(head); m != nil && m[1] == "" && m[3] != "" && m[4] == "" && x.toDate(y4(m[2]), j+len([]rune(m[0]))) {
+			part = y4(m[2])
+		}
+		if part > 0 && p.target && p.from == p.to && part == p.from && part <= max(R, x.delivered) {
+			if rest := x.str(j, end); strings.ContainsAny(rest, "0123456789") && !paragraphPlans.MatchString(rest) {
+				out = append(out, mark{at: start, p: ytd(period{from: part, to: part}), phrase: j})
+			}
+			continue
+		}
+		m := sentenceYear.FindStringSubmatch(head)
+		if m == nil || m[1] != "" || m[5] != "" {
+			continue
+		}
+		y := y4(m[2])
+		after := x.at(j + len([]rune(m[0])))
+		if isDigit(after) || strings.ContainsRune("月-—－至到是", after) {
+			continue // a date, a range, 2021年是… (a passage mark of its own)
+		}
+		if m[3] == "" && (!unicode.Is(unicode.Han, after) || x.measure(j+len([]rune(m[0]))) > 0) {
+			continue // 2018全市… is a year without 年; 2018家 is a count
+		}
+		if toDateEnd(x.str(j+len([]rune(m[0])), j+len([]rune(m[0]))+12)) > 0 {
+			continue // 2022年一季度 above
+		}
+		rest := x.str(j+len([]rune(m[0])), end)
+		plans := paragraphPlans.MatchString(rest) || goalPhrase.MatchString(rest)
+		switch {
+		case y == R+1 && plans && !(p.target && p.from == y && p.to == y):
+			out = append(out, mark{at: start, p: period{from: y, to: y, target: true}, phrase: j + len([]rune(m[0]))})
+		case y == R && !plans && p.target && strings.ContainsAny(rest, "0123456789"):
+			out = append(out, mark{at: start, p: period{from: y, to: y}, phrase: j + len([]rune(m[0]))})
+		}
+	}
+	return out
+}
+
+// contentsHeading: the heading line at i is an entry of a page's list of
+// contents: the same heading stands again later as a line of its own,
+// and the text between holds no figure (the list, the title, the
+// opening).
+//
+// Or the heading stands in a run of heading lines with no body between,
+// two or more of them numbered as a report's parts (一、…⏎二、…⏎三、…):
+// a body's heading has its paragraph, or at most its first sub-heading,
+// right after it.
+func (x *extractor) contentsHeading(i int) bool {
+	if !x.headingLine(i) {
+		return false
+	}
+	s, e := x.lineAround(i)
+	parts := 0
+	for a := s; a < len(x.t.runes); {
+		_, b := x.lineAround(a)
+		if !x.headingLine(a) {
+			break
+		}
+		if topPart.MatchString(x.str(a, b)) {
+			parts++
+		}
+		a = b
+	}
+	for b := s; b > 0; {
+		a, _ := x.lineAround(b - 1)
+		if !x.headingLine(a) {
+			break
+		}
+		if topPart.MatchString(x.str(a, b)) {
+			parts++
+		}
+		b = a
+	}
+	if parts >= 2 {
+		return true
+	}
+	line := strings.TrimSpace(x.str(s, e))
+	if len([]rune(line)) < 4 {
+		return false
+	}
+	rest := x.str(e, len(x.t.runes))
+	k := strings.Index(rest, line)
+	if k < 0 {
+		return false
+	}
+	between := yearsOnly.ReplaceAllString(rest[:k], "")
+	return !strings.ContainsAny(between, "0123456789")
+}
+
+// listedPart: the mark at i stands in a sentence listing a report's parts
+// (报告共分为四个部分：一、政府工作回顾；二、今后五年…).
+func (x *extractor) listedPart(i int) bool {
+	return partsList.MatchString(x.str(x.sentenceStart(i), i))
+}
