@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -33,10 +34,6 @@ var partsList = regexp.MustCompile(`(分为?|共有?)\s*[两二三四五六七�
 
 // topPart: a heading numbered as one of a report's parts (一、, 二、).
 var topPart = regexp.MustCompile(`^\s*[一二三四五六七八九十]{1,2}\s*、`)
-
-// yearsOnly: the years and dates a stretch of text may hold and still hold
-// no figure (2026年黄龙县政府工作报告, 一、2025年工作回顾).
-var yearsOnly = regexp.MustCompile(`\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 
 // paragraphMarks are the passages paragraphs open by their first
 // sentence's year and tense, where no heading or phrase opened them:
@@ -128,54 +125,58 @@ func (x *extractor) paragraphMarks() []mark {
 }
 
 // contentsHeading: the heading line at i is an entry of a page's list of
-// contents: the same heading stands again later as a line of its own,
-// and the text between holds no figure (the list, the title, the
-// opening).
-//
-// Or the heading stands in a run of heading lines with no body between,
-// two or more of them numbered as a report's parts (一、…⏎二、…⏎三、…):
-// a body's heading has its paragraph, or at most its first sub-heading,
-// right after it.
+// contents: it stands in a run of heading lines with no body between,
+// two or more of them numbered as a report's parts (一、…⏎二、…⏎三、…)
+// or standing again later in the text (the list before the report, each
+// entry repeated where its part begins). A body's heading has its
+// paragraph, or at most its first sub-heading, right after it.
 func (x *extractor) contentsHeading(i int) bool {
-	if !x.headingLine(i) {
+	if i < 0 || i >= len(x.t.runes) {
 		return false
 	}
-	s, e := x.lineAround(i)
-	parts := 0
-	for a := s; a < len(x.t.runes); {
-		_, b := x.lineAround(a)
-		if !x.headingLine(a) {
-			break
+	// the input lines in order, as the text keeps them
+	var nums []int
+	var texts []string
+	for k := 0; k < len(x.t.runes); {
+		e := k
+		for e < len(x.t.runes) && x.t.lines[e] == x.t.lines[k] {
+			e++
 		}
-		if topPart.MatchString(x.str(a, b)) {
+		nums = append(nums, x.t.lines[k])
+		texts = append(texts, strings.TrimSpace(x.str(k, e)))
+		k = e
+	}
+	at := sort.SearchInts(nums, x.t.lines[i])
+	short := func(k int) bool {
+		return len([]rune(texts[k])) < 40 && !strings.ContainsAny(texts[k], "。，,；;！？!?：:")
+	}
+	if at >= len(nums) || !short(at) {
+		return false
+	}
+	from, to := at, at+1
+	for from > 0 && short(from-1) {
+		from--
+	}
+	for to < len(nums) && short(to) {
+		to++
+	}
+	if to-from < 2 {
+		return false
+	}
+	later := map[string]bool{}
+	for _, t := range texts[to:] {
+		later[t] = true
+	}
+	parts, again := 0, 0
+	for _, t := range texts[from:to] {
+		if topPart.MatchString(t) {
 			parts++
 		}
-		a = b
-	}
-	for b := s; b > 0; {
-		a, _ := x.lineAround(b - 1)
-		if !x.headingLine(a) {
-			break
+		if len([]rune(t)) >= 4 && later[t] {
+			again++
 		}
-		if topPart.MatchString(x.str(a, b)) {
-			parts++
-		}
-		b = a
 	}
-	if parts >= 2 {
-		return true
-	}
-	line := strings.TrimSpace(x.str(s, e))
-	if len([]rune(line)) < 4 {
-		return false
-	}
-	rest := x.str(e, len(x.t.runes))
-	k := strings.Index(rest, line)
-	if k < 0 {
-		return false
-	}
-	between := yearsOnly.ReplaceAllString(rest[:k], "")
-	return !strings.ContainsAny(between, "0123456789")
+	return parts >= 2 || again >= 2
 }
 
 // listedPart: the mark at i stands in a sentence listing a report's parts
