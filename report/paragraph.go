@@ -98,8 +98,8 @@ func (x *extractor) paragraphMarks() []mark {
 			continue
 		}
 		m := sentenceYear.FindStringSubmatch(head)
-		if m == nil || m[1] != "" || m[5] != "" {
-			continue
+		if m == nil || m[1] != "" || m[5] != "" || m[4] != "" && m[4] != "全年" {
+			continue // 截至2020年底, 2020年以来: a date or span of its sentence
 		}
 		y := y4(m[2])
 		after := x.at(j + len([]rune(m[0])))
@@ -113,11 +113,16 @@ func (x *extractor) paragraphMarks() []mark {
 			continue // 2022年一季度 above
 		}
 		rest := x.str(j+len([]rune(m[0])), end)
+		// 某某在报告中提到，“十二五”时期，…: a span some words into a
+		// paragraph, where no mark before it opened a review, quotes the
+		// span in passing (a news report of one year's review); the next
+		// paragraph the year reviewed opens returns to that year.
+		quoted := !p.target && p.from < p.to && pAt >= 0 && !x.opensParagraph(pAt) && !x.headingLine(pAt) && lastBefore(x.marks, pAt) < 0
 		plans := paragraphPlans.MatchString(rest) || goalPhrase.MatchString(rest)
 		switch {
 		case y == R+1 && plans && !(p.target && p.from == y && p.to == y):
 			out = append(out, mark{at: start, p: period{from: y, to: y, target: true}, phrase: j + len([]rune(m[0]))})
-		case y == R && !plans && p.target && strings.ContainsAny(rest, "0123456789"):
+		case y == R && !plans && (p.target || quoted) && strings.ContainsAny(rest, "0123456789"):
 			out = append(out, mark{at: start, p: period{from: y, to: y}, phrase: j + len([]rune(m[0]))})
 		}
 	}
