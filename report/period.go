@@ -835,7 +835,8 @@ func (x *extractor) passages() {
 	add(spanPhrase, func([]string) (period, bool) { return fact(R-4, R), true })
 	add(nYears, func(m []string) (period, bool) {
 		n := countWord(m[2] + m[5])
-		return fact(R-n+1, R), n >= 2 && n <= 15
+		// 近15年来最高: a record over those years, no review of them.
+		return fact(R-n+1, R), n >= 2 && n <= 15 && !recordAfter.MatchString(x.s[at+len(m[0]):])
 	})
 	add(termPhrase, func([]string) (period, bool) { return fact(termStart(R), R), true })
 	add(sinceHeading, func(m []string) (period, bool) {
@@ -900,6 +901,11 @@ func (x *extractor) passages() {
 	kept := x.marks[:0]
 	var local []mark
 	for _, m := range x.marks {
+		// A page's list of contents (the headings listed before the
+		// report, 报告共分为四个部分：…) opens no passage.
+		if x.contentsHeading(m.at) || x.listedPart(m.at) {
+			continue
+		}
 		if m.aside && len(kept) > 0 && kept[len(kept)-1].p.target && kept[len(kept)-1].at >= x.sentenceStart(m.at) {
 			continue
 		}
@@ -939,6 +945,10 @@ func (x *extractor) passages() {
 		kept = append(kept, m)
 	}
 	x.marks = kept
+	if pm := x.paragraphMarks(); len(pm) > 0 {
+		x.marks = append(x.marks, pm...)
+		sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
+	}
 	x.yearPartOfJoined()
 
 	// Time phrases that hold for their sentence: 2017年，… / 截至2018年底…
