@@ -180,5 +180,5 @@ func TestLabelledPassages(t *testing.T) {
 // read: huanglong-2026, pingshan-2022, xingqing-2025): measured 3,516 of
 // 3,658 (0.961) over 245 reports with passage labels; with the passages
 // paragraphs open by their year and tense (ext10p, paragraph.go) 3,632
-// (0.993).
-const passageLabelFloor = 0.993
+// (0.9929).
+const passageLabelFloor = 0.992
