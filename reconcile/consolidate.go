@@ -376,6 +376,7 @@ func (l *Ledger) Add(s *Submission) {
 			for ri := range sh.Rows {
 				sr.Row(&sh.Rows[ri])
 			}
+			sr.Merged(sh.Merges)
 			sr.End(sh.Cells)
 		}
 		fr.Commit()

@@ -65,11 +65,16 @@ const (
 	RuleLate           Rule = "late_submission"
 	// RuleLateUpload is late_submission judged by the day the office
 	// received the file (the web desk's upload), not the date it records.
-	RuleLateUpload   Rule = "late_upload"
-	RuleSpec         Rule = "spec_rule"
-	RuleHiddenCell   Rule = "hidden_cell"
-	RuleOutsideArea  Rule = "outside_input_area"
-	RuleMergedCell   Rule = "merged_cell"
+	RuleLateUpload  Rule = "late_upload"
+	RuleSpec        Rule = "spec_rule"
+	RuleHiddenCell  Rule = "hidden_cell"
+	RuleOutsideArea Rule = "outside_input_area"
+	RuleMergedCell  Rule = "merged_cell"
+	// RuleMergedBlank is a value cell a merge of cells took in: the sheet
+	// shows the first cell's figure over it, and it holds none. It stands
+	// in place of the cell's required finding (an error: the row lacks a
+	// figure), said at the merge's first cell in an annotated copy.
+	RuleMergedBlank  Rule = "merged_blank"
 	RuleHiddenSheet  Rule = "hidden_sheet"
 	RuleFormatScales Rule = "format_scales"
 	// RuleFormatText is a figure whose number format shows text of its
@@ -250,6 +255,9 @@ var catalogue = map[Rule]message{
 		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
 	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
 		Text{"数值 {value} 位于隐藏的{where}中，请取消隐藏并核实", "{value} is in a hidden {where}; unhide it and check"}},
+	RuleMergedBlank: {Text{"合并单元格占去了应填的格", "merged cells took a cell to fill"},
+		Text{"本格被合并进 {range}，表上显示的是 {anchor} 的内容，本格没有数字：本行未汇总；请取消合并，每格分别填写数字（" + NoneRule[0] + "）",
+			"this cell was merged into {range}: the sheet shows what {anchor} holds, and this cell has no figure, so its row was not consolidated; unmerge the cells and type each cell's figure (" + NoneRule[1] + ")"}},
 	RuleMergedCell: {Text{"合并单元格遮住的数据", "figure under merged cells"},
 		Text{"数值 {value} 被合并单元格遮住（表上只显示合并区域第一个单元格的内容），但照常读取；请取消合并并核实", "{value} is covered by merged cells (the sheet shows only the first cell of the merged area) but read as usual; unmerge them and check"}},
 	RuleFormatHides: {Text{"格式隐藏的数据", "figure hidden by its format"},

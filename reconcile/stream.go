@@ -681,6 +681,34 @@ func (sr *SheetRead) countRow(r *Row, accepted bool) {
 	}
 }
 
+// Merged takes the sheet's merged ranges over its value cells (Sheet.Merges;
+// an .xlsx lists them after its rows, so they come once the rows have been
+// read): each required finding at a cell one of them covers becomes
+// merged_blank, which says why the cell is blank and names the cell the
+// merge shows. The file's findings are bounded (and so this walk).
+func (sr *SheetRead) Merged(ms []MergedRange) {
+	if len(ms) == 0 {
+		return
+	}
+	list := sr.fr.own.list
+	for i := range list {
+		f := &list[i]
+		if f.Rule != RuleRequired || f.Sheet != sr.sh.Name || f.File != sr.fr.s.File {
+			continue
+		}
+		col, row, ok := cellAt(f.Cell)
+		if !ok {
+			continue
+		}
+		for _, m := range ms {
+			if m.covers(col, row) {
+				f.Rule, f.Fields = RuleMergedBlank, Fields{"range": m.Ref(), "anchor": m.Anchor()}
+				break
+			}
+		}
+	}
+}
+
 // End finishes the sheet: its 合计 compared with the rows' sum, its cells
 // accounted for (c is the reader's count: Read == Template + Reported +
 // Values; a value cell unaccounted for is a bug), and the reason its

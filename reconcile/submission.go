@@ -1,5 +1,7 @@
 package reconcile
 
+import "strconv"
+
 // Source is where a value came from: the input file as given, the sheet and
 // the A1 cell.
 type Source struct {
@@ -63,6 +65,25 @@ type Sheet struct {
 	Rows  []Row
 	Total *Row // the typed 合计 row, nil if there is none
 	Cells CellCount
+	// Merges are the sheet's merged ranges that take in a value cell below
+	// the header (the reader's; SheetRead.Merged): a blank cell one of
+	// them covers is merged_blank, not required.
+	Merges []MergedRange
+}
+
+// MergedRange is a rectangle of merged cells, 1-based and inclusive: the sheet
+// shows its first (top-left) cell's content over all of it.
+type MergedRange struct{ Col1, Row1, Col2, Row2 int }
+
+// Ref is the range as a spreadsheet writes it (B5:B6).
+func (m MergedRange) Ref() string { return cellName(m.Col1, m.Row1) + ":" + cellName(m.Col2, m.Row2) }
+
+// Anchor is the merge's first cell, the one whose content it shows.
+func (m MergedRange) Anchor() string { return cellName(m.Col1, m.Row1) }
+
+// covers reports whether the cell lies in the merge and is not its first.
+func (m MergedRange) covers(col, row int) bool {
+	return row >= m.Row1 && row <= m.Row2 && col >= m.Col1 && col <= m.Col2 && (row != m.Row1 || col != m.Col1)
 }
 
 // CellCount accounts for every non-empty cell the reader scanned in a data
@@ -92,4 +113,25 @@ type Submission struct {
 	// Modified is when the file records it was last saved, RFC 3339 in
 	// UTC, to choose between two files for one department-month.
 	Modified string
+}
+
+// cellName writes a 1-based column and row as a reference (B5).
+func cellName(col, row int) string {
+	var b []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		b = append([]byte{byte('A' + (c-1)%26)}, b...)
+	}
+	return string(b) + strconv.Itoa(row)
+}
+
+// cellAt reads a plain reference (B5, $B$5) as a 1-based column and row.
+func cellAt(ref string) (col, row int, ok bool) {
+	letters, row, ok := splitCell(ref)
+	if !ok {
+		return 0, 0, false
+	}
+	for _, r := range letters {
+		col = col*26 + int(r-'A'+1)
+	}
+	return col, row, true
 }

@@ -68,11 +68,16 @@ func AnnotateFor(path string, w io.Writer, findings []reconcile.Finding, lang re
 		if fd.Sheet == "" || fd.Cell == "" {
 			continue
 		}
-		k := key{fd.Sheet, fd.Cell}
+		k, msg := key{fd.Sheet, fd.Cell}, fd.Message(lang)
+		// A cell merged cells cover shows nothing and Excel drops a
+		// comment on it: its note goes on the cell the merge shows.
+		if a, _ := fd.Fields["anchor"].(string); a != "" && (fd.Rule == reconcile.RuleMergedBlank || fd.Rule == reconcile.RuleMergedCell) {
+			k.cell, msg = a, fd.Cell+reconcile.Text{"：", ": "}.In(lang)+msg
+		}
 		if _, ok := notes[k]; !ok {
 			order = append(order, k)
 		}
-		notes[k] = append(notes[k], fd.Message(lang))
+		notes[k] = append(notes[k], msg)
 		if worst[k] != reconcile.Error {
 			worst[k] = fd.Severity
 		}

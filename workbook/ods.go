@@ -70,6 +70,10 @@ type ods struct {
 	// of the table being scanned.
 	styles   *odsStyles
 	colStyle map[int]string
+	// merges are the merged ranges of the table being scanned, from the
+	// spans of their first cells (number-columns-spanned and
+	// number-rows-spanned); at most maxMerges.
+	merges []cellRange
 }
 
 var _ sheetScanner = (*ods)(nil)
@@ -210,7 +214,7 @@ const maxODSColumns = 16384
 // scan streams one table's rows. Cells of a repeated row or column are
 // emitted once per repetition only when they hold something.
 func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) error) error {
-	o.hiddenCols, o.colStyle = map[int]bool{}, map[int]string{}
+	o.hiddenCols, o.colStyle, o.merges = map[int]bool{}, map[int]string{}, o.merges[:0]
 	var (
 		in, done   bool
 		row, col   int // the next row and column, 1-based
@@ -263,6 +267,9 @@ func (o *ods) scan(s sheetInfo, fn func(row int, hidden bool, cells []rawCell) e
 				cellRepeat = repeat(d, "number-columns-repeated")
 				cur, valued = odsCell(d, col, row)
 				cur.Covered = name == "covered-table-cell"
+				if cs, rs := repeat(d, "number-columns-spanned"), repeat(d, "number-rows-spanned"); (cs > 1 || rs > 1) && !cur.Covered && len(o.merges) < maxMerges {
+					o.merges = append(o.merges, cellRange{c1: int32(col), r1: int32(row), c2: int32(min(col+cs-1, 1<<20)), r2: int32(min(row+rs-1, 1<<24))})
+				}
 				if cur.Type == "n" && !cur.Percent {
 					sn, ok := d.attr("style-name")
 					if !ok {
@@ -757,3 +764,6 @@ func textPosition(p string) byte {
 	}
 	return scriptSub
 }
+
+// mergedCells returns the merged ranges of the table last scanned.
+func (o *ods) mergedCells() []cellRange { return o.merges }

@@ -564,6 +564,8 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", "")}))
 		return nil, st.flush(sub, nil)
 	}
+	// Before checkMerged, whose second scan may stop before the ranges.
+	sh.Merges = lay.valueMerges(x, headerRow)
 	if err := lay.checkMerged(sub, sh, x, si, headerRow, maxFindings); err != nil {
 		return nil, err
 	}
@@ -571,6 +573,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		return nil, err
 	}
 	if st.sr != nil {
+		st.sr.Merged(sh.Merges)
 		st.sr.End(sh.Cells)
 		st.sr = nil
 		return sh, st.flush(sub, nil)
@@ -651,7 +654,10 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 	// Per figure column, the ranges over it by first row, with the furthest
 	// last row so far: a cell is looked up, not compared with every range
 	// (a sheet may hold 65,536 of them).
-	type over struct{ r1, r2, c1 []int32 }
+	type over struct {
+		r1, r2, c1 []int32
+		rs         []cellRange
+	}
 	cover := map[int]*over{}
 	last := int32(0)
 	for ci, sc := range l.cols {
@@ -674,7 +680,7 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 			if i > 0 {
 				m = max(m, o.r2[i-1])
 			}
-			o.r1, o.r2, o.c1 = append(o.r1, r.r1), append(o.r2, m), append(o.c1, r.c1)
+			o.r1, o.r2, o.c1, o.rs = append(o.r1, r.r1), append(o.r2, m), append(o.c1, r.c1), append(o.rs, r)
 			last = max(last, r.r2)
 		}
 		cover[sc] = &o
@@ -682,19 +688,31 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 	if len(cover) == 0 {
 		return nil
 	}
-	covered := func(col, row int) bool {
+	// covered finds the range that covers a cell (not its first cell), for
+	// the finding to name the cell the range shows.
+	covered := func(col, row int) (cellRange, bool) {
 		o := cover[col]
 		if o == nil {
-			return false
+			return cellRange{}, false
 		}
 		i := sort.Search(len(o.r1), func(i int) bool { return int(o.r1[i]) > row }) - 1
 		if i < 0 || int(o.r2[i]) < row {
-			return false
+			return cellRange{}, false
 		}
 		// The first cell of its range is shown, unless an earlier range
 		// (merges may not overlap; a crafted file's may) reaches it.
 		anchor := int(o.r1[i]) == row && int(o.c1[i]) == col
-		return !anchor || i > 0 && int(o.r2[i-1]) >= row
+		if anchor && (i == 0 || int(o.r2[i-1]) < row) {
+			return cellRange{}, false
+		}
+		// The range to name: the first that covers the cell, looked for
+		// among a few (overlapping ranges are a crafted file's).
+		for j := i; j >= 0 && j > i-64 && int(o.r2[j]) >= row; j-- {
+			if r := o.rs[j]; r.covers(col, row) {
+				return r, true
+			}
+		}
+		return o.rs[i], true
 	}
 	err := mx.scanAgain(si, func(row int, _ bool, cells []rawCell) error {
 		if row <= headerRow {
@@ -706,11 +724,16 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 		for i := range cells {
 			c := &cells[i]
 			ci, mapped := l.column(c.Col)
-			if !mapped || !l.value[ci] || !covered(c.Col, row) || !hasFigure(c, l.units[ci]) {
+			if !mapped || !l.value[ci] || !hasFigure(c, l.units[ci]) {
 				continue
 			}
+			r, ok := covered(c.Col, row)
+			if !ok {
+				continue
+			}
+			m := r.merged()
 			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: sh.Name, Cell: c.Ref},
-				reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value}))
+				reconcile.RuleMergedCell, reconcile.Warning, c.Value, reconcile.Fields{"value": c.Value, "range": m.Ref(), "anchor": m.Anchor()}))
 		}
 		boundFindings(sub, maxFindings)
 		return nil
@@ -722,6 +745,35 @@ func (l *layout) checkMerged(sub *reconcile.Submission, sh *reconcile.Sheet, x s
 }
 
 var errStop = errors.New("stop")
+
+// merged is the range as reconcile names it.
+func (r cellRange) merged() reconcile.MergedRange {
+	return reconcile.MergedRange{Col1: int(r.c1), Row1: int(r.r1), Col2: int(r.c2), Row2: int(r.r2)}
+}
+
+// valueMerges lists the sheet's merged ranges that take in a value cell
+// below the header: a blank cell one covers is merged_blank, said where
+// the merge shows its first cell (SheetRead.Merged). At most maxMerges
+// ranges, each compared with the table's columns.
+func (l *layout) valueMerges(x sheetScanner, headerRow int) []reconcile.MergedRange {
+	mx, ok := x.(interface{ mergedCells() []cellRange })
+	if !ok {
+		return nil
+	}
+	var out []reconcile.MergedRange
+	for _, r := range mx.mergedCells() {
+		if int(r.r2) <= headerRow {
+			continue
+		}
+		for ci, sc := range l.cols {
+			if sc > 0 && l.value[ci] && int(r.c1) <= sc && sc <= int(r.c2) {
+				out = append(out, r.merged())
+				break
+			}
+		}
+	}
+	return out
+}
 
 // lineIndex maps an indicator table's row labels (and its indicators'
 // names) to line numbers.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -1326,13 +1327,16 @@ func parseRange(s string) (cellRange, bool) {
 // mergedCells returns the merged ranges of the sheet last scanned.
 func (x *xlsx) mergedCells() []cellRange { return x.merges }
 
-// scanAgain scans a sheet read already (checkMerged): its cells and rows
-// count once against the file's limits, as they were counted the first
-// time.
+// scanAgain scans a sheet read already (checkMerged, checkConditional):
+// its cells and rows count once against the file's limits, as they were
+// counted the first time. The sheet's merged ranges and conditional
+// formats, which come after its rows, stay those of the first scan: a
+// second one may stop before them (the one after it would find none).
 func (x *xlsx) scanAgain(s sheetInfo, fn func(int, bool, []rawCell) error) error {
 	cells, rows := x.cells, x.rows
+	merges, conds := slices.Clone(x.merges), slices.Clone(x.conds)
 	err := x.scan(s, fn)
-	x.cells, x.rows = cells, rows
+	x.cells, x.rows, x.merges, x.conds = cells, rows, merges, conds
 	return err
 }
 

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jingwu/tally/internal/testtool"
+	"github.com/xuri/excelize/v2"
 )
 
 // Merging cells in LibreOffice Calc and choosing to keep the contents of
@@ -78,5 +80,100 @@ finally:
 				t.Errorf("no hidden_sheet finding: %s", out)
 			}
 		})
+	}
+}
+
+// A department that merges two 本月 cells in Calc (C4:C5, C5 blank) sees
+// C4's figure over both rows. Row 5 has no figure: that is an error, said
+// for what it is (merged_blank: the merge took the cell, naming the range
+// and the cell it shows), not 必填项为空 on a cell the sheet does not
+// show; in .xlsx and .ods. The annotated copy puts its note on C4, the
+// cell the merge shows: a comment on a covered cell is dropped by Excel
+// and openpyxl.
+func TestMergedBlankFromCalc(t *testing.T) {
+	t.Parallel()
+	python := testtool.Python(t, "uno")
+	testtool.Require(t, "soffice", "--version")
+	dir := t.TempDir()
+	script := `
+import sys, importlib.util
+spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
+gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
+calc = gen.Calc(sys.argv[3])
+try:
+    doc = calc.open(sys.argv[2])
+    sh = doc.Sheets.getByName("税收收入")
+    sh.unprotect("")
+    sh.getCellRangeByName("C5").clearContents(1 | 2 | 4 | 16)
+    sh.getCellRangeByName("C4:C5").merge(True)
+    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.xlsx", False)
+    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.ods", True)
+    doc.close(True)
+finally:
+    calc.close()
+`
+	cmd := exec.Command(python, "-c", script, repo(t, "internal/realworld/gen.py"), repo(t, "testdata/bad/good.xlsx"), dir)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, msg)
+	}
+	for _, name := range []string{"2021-01-czs.xlsx", "2021-01-czs.ods"} {
+		t.Run(name, func(t *testing.T) {
+			_, out, errOut := runTally(t, "check", "--json", filepath.Join(dir, "in", name))
+			f := fileOf(checkJSON(t, out), name)
+			if f == nil {
+				t.Fatalf("%s not in the output: %s%s", name, out, errOut)
+			}
+			var got []string
+			for _, g := range f.Findings {
+				if g.Sheet == "税收收入" && (g.Cell == "C5" || g.Cell == "C4") {
+					got = append(got, g.Cell+" "+g.Rule+" "+g.Severity+" "+g.Message)
+				}
+			}
+			want := "C5 merged_blank error 本格被合并进 C4:C5，表上显示的是 C4 的内容，本格没有数字：本行未汇总；请取消合并，每格分别填写数字（没有发生时填 0，不要留空）"
+			if len(got) != 1 || got[0] != want {
+				t.Errorf("findings at C4 and C5:\n%s\nwant one:\n%s", strings.Join(got, "\n"), want)
+			}
+		})
+	}
+	// reconcile with one worker streams a file's rows into the ledger as
+	// it reads them (with two, it reads the file whole): the merges, after
+	// the rows in an .xlsx, turn the finding after its row was checked.
+	for _, jobs := range []string{"1", "2"} {
+		_, out, errOut := runTally(t, "reconcile", "--json", "--jobs", jobs, "--as-of", "2021-01", filepath.Join(dir, "in", "2021-01-czs.xlsx"))
+		var res jsonResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("%v: %s%s", err, out, errOut)
+		}
+		var rules []string
+		for _, g := range res.Findings {
+			if g.Sheet == "税收收入" && g.Cell == "C5" {
+				rules = append(rules, g.Rule+" "+g.Severity)
+			}
+		}
+		if strings.Join(rules, ",") != "merged_blank error" || res.Summary.RowsRejected != 1 {
+			t.Errorf("reconcile --jobs %s: at 税收收入!C5 %q, %d rows rejected; want merged_blank error, 1", jobs, rules, res.Summary.RowsRejected)
+		}
+	}
+	ann := filepath.Join(dir, "annotated")
+	runTally(t, "check", "--annotate", ann, filepath.Join(dir, "in", "2021-01-czs.xlsx"))
+	x, err := excelize.OpenFile(filepath.Join(ann, "2021-01-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	cs, err := x.GetComments("税收收入")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at []string
+	for _, c := range cs {
+		text := ""
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		at = append(at, c.Cell+" "+text)
+	}
+	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5：本格被合并进 C4:C5") {
+		t.Errorf("comments on 税收收入: %q, want one on C4 saying C5's finding", at)
 	}
 }

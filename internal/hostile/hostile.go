@@ -328,6 +328,25 @@ func Variants(sample []byte) ([]Variant, error) {
 		p().edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
 			`<mergeCells count="3"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:D4"></mergeCell><mergeCell ref="C6:C7"/></mergeCells>`).bytes(),
 		finding("merged_cell", "271.61 is covered by merged cells"))
+	// C4:C5 merged with C5 emptied: the sheet shows C4's 110.23 over row
+	// 5, which has no 本月. The row is rejected for it, said as the merge
+	// that took the cell (merged_blank), not as a blank the sheet does not
+	// show (it was required).
+	v("merged-blank", "hidden figures", "C4:C5 merged, C5 (403.76) removed: row 5 has no 本月",
+		p().edit(sheet, `<c r="C5" s="`+st+`"><v>403.76</v></c>`, ``).
+			edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
+				`<mergeCells count="2"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:C5"/></mergeCells>`).bytes(),
+		finding("merged_blank", "this cell was merged into C4:C5"))
+	// A merge over C6:C7 and a conditional format that whitens every
+	// positive 本月, both after the rows: the merge's second reading of the
+	// sheet stops at row 7, and the conditional format, after the merges,
+	// was read by neither (it was missed: the figures passed).
+	v("merged-and-conditional", "what Excel shows", "C6:C7 merged, and a conditional format on C4:C43 (cell > 0) with a white font",
+		p().edit("xl/styles.xml", `<dxfs count="0"></dxfs>`, `<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>`).
+			edit(sheet, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
+				`<mergeCells count="2"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C6:C7"/></mergeCells>`).
+			edit(sheet, `<dataValidations`, `<conditionalFormatting sqref="C4:C43"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting><dataValidations`).bytes(),
+		finding("conditional_hides_value", "110.23 is set in the colour of its background by a conditional format"))
 	// A row 0 points high or a column 0 wide is drawn not at all, as if
 	// hidden: its figures are reported like a hidden row's or column's.
 	v("row-height-zero", "hidden figures", "row 5 with ht=\"0\" (no hidden attribute)",
