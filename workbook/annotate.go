@@ -61,17 +61,29 @@ func AnnotateFor(path string, w io.Writer, findings []reconcile.Finding, lang re
 	var order []key
 	worst := map[key]reconcile.Severity{}
 	var cells []reconcile.Finding // a run said once for its range marks each cell
+	// A cell merged cells cover shows nothing, and Excel drops a comment
+	// on it: its note goes on the cell the merge shows, naming the cell
+	// (or the run of cells, said once).
+	anchor := func(fd *reconcile.Finding) string {
+		if fd.Rule != reconcile.RuleMergedBlank && fd.Rule != reconcile.RuleMergedCell {
+			return ""
+		}
+		a, _ := fd.Fields["anchor"].(string)
+		return a
+	}
 	for _, fd := range findings {
-		cells = append(cells, fd.Expand()...)
+		if anchor(&fd) != "" {
+			cells = append(cells, fd)
+		} else {
+			cells = append(cells, fd.Expand()...)
+		}
 	}
 	for _, fd := range cells {
 		if fd.Sheet == "" || fd.Cell == "" {
 			continue
 		}
 		k, msg := key{fd.Sheet, fd.Cell}, fd.Message(lang)
-		// A cell merged cells cover shows nothing and Excel drops a
-		// comment on it: its note goes on the cell the merge shows.
-		if a, _ := fd.Fields["anchor"].(string); a != "" && (fd.Rule == reconcile.RuleMergedBlank || fd.Rule == reconcile.RuleMergedCell) {
+		if a := anchor(&fd); a != "" {
 			k.cell, msg = a, fd.Cell+reconcile.Text{"：", ": "}.In(lang)+msg
 		}
 		if _, ok := notes[k]; !ok {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -175,5 +176,54 @@ finally:
 	}
 	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5：本格被合并进 C4:C5") {
 		t.Errorf("comments on 税收收入: %q, want one on C4 saying C5's finding", at)
+	}
+}
+
+// Four 本月 cells merged under C4 (C4:C8, C5–C8 emptied) are one run of
+// merged_blank findings, said once in the list (C5:C8) and once in the
+// annotated copy: one note on C4, the cell the merge shows, naming the run
+// — not four notes piled on C4, nor four on cells no one sees.
+func TestMergedBlankRunOneNote(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "2020-03-czs.xlsx")
+	editPart(t, repo(t, "testdata/submissions/2020-03-czs.xlsx"), in, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		s := regexp.MustCompile(`<c r="C[5-8]" s="7"><v>[0-9.]+</v></c>`).ReplaceAllString(string(b), "")
+		return []byte(strings.Replace(s, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
+			`<mergeCells count="2"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:C8"/></mergeCells>`, 1))
+	})
+	_, out, errOut := runTally(t, "check", "--json", in)
+	f := fileOf(checkJSON(t, out), "2020-03-czs.xlsx")
+	if f == nil {
+		t.Fatalf("not in the output: %s%s", out, errOut)
+	}
+	var got []string
+	for _, g := range f.Findings {
+		got = append(got, g.Cell+" "+g.Rule)
+	}
+	if strings.Join(got, ",") != "C5:C8 merged_blank" {
+		t.Errorf("findings %q, want one merged_blank at C5:C8", got)
+	}
+	ann := filepath.Join(dir, "annotated")
+	runTally(t, "check", "--annotate", ann, in)
+	x, err := excelize.OpenFile(filepath.Join(ann, "2020-03-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	cs, err := x.GetComments("税收收入")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at []string
+	for _, c := range cs {
+		text := ""
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		at = append(at, c.Cell+" "+text)
+	}
+	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5:C8：本格被合并进 C4:C8") || strings.Count(at[0], "本格被合并进") != 1 {
+		t.Errorf("comments on 税收收入: %q, want one on C4 naming C5:C8 once", at)
 	}
 }
