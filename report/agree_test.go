@@ -275,7 +275,6 @@ var knownMisreads = map[string]string{
 	// (Batches 8 and 9's development halves, joined dev in the evening
 	// round of 2026-12-01, which fixed their years; these misreads of
 	// subject and span were left for a later round.)
-	"dongcheng-2022: line 11 16%":   "万元GDP能耗累计下降16% in a five-year review: the energy intensity maps to GDP itself",
 	"fuxinxian-2020: line 21 1.45倍": "农村和城镇…收入…分别是2015年末的1.45倍和1.36倍: the 分别 pair over 和 mapped to a series whose ratio is not the one stated",
 	"hannan-2020: line 20 257.34亿元": "完成一般公共预算总收入257.34亿元 in a five-year review: the span's total read as the last year's level",
 	"hannan-2020: line 20 122.65亿元": "地方一般公共预算收入122.65亿元, the same clause: the span's total read as the last year's level",

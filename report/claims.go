@@ -278,10 +278,12 @@ func lookupNational(s *reconcile.Spec, name string) (*reconcile.Indicator, bool)
 var contracted = regexp.MustCompile(`签约|协议|合同`)
 
 var (
-	// derived series: per head, shares, rates, structure.
+	// derived series: per head, shares, rates, structure; what is used or
+	// given off per unit of a series (万元GDP能耗, 单位地区生产总值二氧化碳
+	// 排放) is an intensity, not the series.
 	// A bracket right after the name that widens or narrows its scope
 	// (一般公共预算收入（含某片区）, （不含农户）) makes another series.
-	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|同口径|可比口径|[（(](不)?含|剔除|扣除`)
+	derived = regexp.MustCompile(`人均|户均|平均|占比|比重|比例|占|率|结构|密度|强度|能耗|排放|同口径|可比口径|[（(](不)?含|剔除|扣除`)
 	// budgetWords: a name made only of the budget's words, in any order,
 	// and 收入 (budgetName says which name the budget revenue).
 	budgetWords = regexp.MustCompile(`^(?:一般|公共|财政|预算|本级|地方级|地方)+收入`)

@@ -86,10 +86,14 @@ func TestIndicatorFor(t *testing.T) {
 		{Code: "fai", Name: "固定资产投资", Unit: unit("万元")},
 		{Code: "above_scale", Name: "规模以上企业数", Aliases: []string{"规模以上企业"}, Unit: unit("家")},
 		{Code: "tax", Name: "税收收入", Aliases: []string{"税收"}, Unit: unit("万元")},
+		{Code: "gdp", Name: "地区生产总值", Unit: unit("亿元")},
 	}}
 	for subject, want := range map[string]string{
 		"全社会固定资产投资": "fai", "固定资产投资": "fai", "规上企业": "above_scale",
 		"工业固定资产投资": "", "民间固定资产投资": "", "人均税收": "", "税收占比": "", "规上工业企业": "", "": "",
+		// An intensity (万元GDP能耗, as subject.go spells GDP) is not the
+		// series it is per unit of.
+		"地区生产总值": "gdp", "万元地区生产总值能耗": "", "单位地区生产总值能耗": "", "万元地区生产总值二氧化碳排放": "",
 	} {
 		got := ""
 		if def := indicatorFor(Claim{Subject: subject}, s); def != nil {
