@@ -213,7 +213,7 @@ var catalogue = map[Rule]message{
 	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},
 		Text{"合计 {total} 与各行之和 {sum} 不符，相差 {diff}", "total {total} is not the sum of the rows {sum}, difference {diff}"}},
 	RuleTotalRange: {Text{"合计公式漏行", "total formula leaves out rows"},
-		Text{"合计公式 {formula}{others}的求和范围没有包括{rows}：tally 已读取这些行的数字，但表中的合计漏算了它们（在第一个数据行处或紧挨合计行上方插入的行，不在原有公式的范围内）",
+		Text{"合计公式 {formula}{others} 的求和范围没有包括{rows}：tally 已读取这些行的数字，但表中的合计漏算了它们（在第一个数据行处或紧挨合计行上方插入的行，不在原有公式的范围内）",
 			"the 合计 formula {formula}{others} leaves out {rows}: tally read the figures there, but the sheet's own total does not count them (a row inserted at the first data row or right above the 合计 falls outside the formula's range)"}},
 	RuleNoTotal: {Text{"缺少合计行", "no total row"},
 		Text{"没有合计行", "no 合计 (total) row"}},

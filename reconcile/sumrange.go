@@ -73,16 +73,6 @@ func sumRef(ref string) (col string, row int, ok bool) {
 	return col, row, true
 }
 
-// Covers reports whether the SUM reaches sheet row line.
-func (r SumRange) Covers(line int) bool {
-	for _, s := range r.Spans {
-		if s.From <= line && line <= s.To {
-			return true
-		}
-	}
-	return false
-}
-
 // String writes the formula as Calc and Excel show it: =SUM(B4:B35).
 func (r SumRange) String() string {
 	var b strings.Builder
@@ -98,19 +88,6 @@ func (r SumRange) String() string {
 	}
 	b.WriteByte(')')
 	return b.String()
-}
-
-// sameSpans reports whether two SUMs reach the same rows as written.
-func (r SumRange) sameSpans(o SumRange) bool {
-	if len(r.Spans) != len(o.Spans) {
-		return false
-	}
-	for i := range r.Spans {
-		if r.Spans[i] != o.Spans[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // cellColumn is the letters of a cell's reference: B of B36.

@@ -21,7 +21,7 @@ func TestParseSum(t *testing.T) {
 		{"=SUM(B4:B20,B22:B34)", "B", []RowSpan{{4, 20}, {22, 34}}},
 		{"=SUM(B4:B34,B36)", "B", []RowSpan{{4, 34}, {36, 36}}},
 		{"=SUM(AB4:AB9)", "AB", []RowSpan{{4, 9}}},
-		{"=SUM(B4:C34)", "", nil},        // two columns
+		{"=SUM(B4:C34)", "", nil},         // two columns
 		{"=SUM(B4:B20,C22:C34)", "", nil}, // two columns
 		{"=SUM(B34:B4)", "", nil},         // Excel writes it B4:B34
 		{"=SUM(B:B)", "", nil},
