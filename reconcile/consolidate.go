@@ -891,6 +891,12 @@ func (l *Ledger) checkTotalRange(fr *FileRead, sr *SheetRead) []bool {
 		if !ok || sum.Col != cellColumn(cell.Cell) {
 			continue
 		}
+		if sr.linesOver {
+			s := &fr.s
+			l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleNotChecked, Severity: Warning,
+				Fields: Fields{"check": Text{"合计公式的求和范围是否包括全部数据行", "whether the 合计 formula covers every data row"}, "limit": maxKept}})
+			return nil
+		}
 		out := sr.lines.outside(sum, total.Line)
 		if len(out) == 0 {
 			continue

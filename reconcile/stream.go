@@ -458,6 +458,10 @@ type SheetRead struct {
 	lines    lineRuns
 	kept     []keptFig
 	keptOver bool
+	// linesOver: the data rows came in more than maxKept runs (a blank
+	// row between every two), and the 合计's range is not checked
+	// (not_checked).
+	linesOver bool
 }
 
 // keptFig is one accepted figure of a sheet: its row and column.
@@ -468,7 +472,7 @@ type keptFig struct {
 
 // maxKept bounds the figures of a sheet kept for the 合计 check: past it
 // a total_mismatch the left-out rows explain is still reported beside
-// their total_range_omits_rows.
+// their total_range_omits_rows. It bounds the runs of data rows too.
 const maxKept = 1 << 16
 
 // keep records an accepted figure for checkTotalRange.
@@ -540,8 +544,10 @@ func (sr *SheetRead) Row(r *Row) {
 	l.tx = fr
 	sr.rows++
 	fr.sum.Rows++
-	if !r.Footer && !sr.byLine {
-		sr.lines.add(r.Line)
+	if !r.Footer && !sr.byLine && !sr.linesOver {
+		if sr.linesOver = !sr.lines.add(r.Line, maxKept); sr.linesOver {
+			sr.lines = nil
+		}
 	}
 	if !fr.dup && (fr.cur != nil || !sr.byLine) {
 		// The entity, hashed once for the duplicate check and the month.

@@ -104,14 +104,20 @@ func cellColumn(cell string) string {
 // holds a few runs (blank rows between them start new ones).
 type lineRuns []RowSpan
 
-func (rs *lineRuns) add(line int) {
+// add adds a row; it reports false, adding nothing, when the row would
+// be a run past max.
+func (rs *lineRuns) add(line, max int) bool {
 	if n := len(*rs); n > 0 {
 		if last := &(*rs)[n-1]; last.To == line || last.To+1 == line {
 			last.To = line
-			return
+			return true
 		}
 	}
+	if len(*rs) >= max {
+		return false
+	}
 	*rs = append(*rs, RowSpan{line, line})
+	return true
 }
 
 // outside lists the rows of rs above row below that sum does not reach,

@@ -1,7 +1,9 @@
 package reconcile
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,7 +47,7 @@ func TestParseSum(t *testing.T) {
 func TestRowsOutside(t *testing.T) {
 	var rs lineRuns
 	for _, line := range []int{4, 5, 6, 7, 8, 10, 11, 20, 40} {
-		rs.add(line)
+		rs.add(line, 100)
 	}
 	for _, c := range []struct {
 		f      string
@@ -180,5 +182,42 @@ func TestTotalRange(t *testing.T) {
 		if r := check(sub); len(findingsOf(r, RuleTotalRange)) != 0 {
 			t.Errorf("%v: %v, want no total_range_omits_rows", f, rules(r))
 		}
+	}
+}
+
+// A sheet whose data rows come in more runs than tally keeps (a blank row
+// between every two) does not have its 合计's range checked, and says so
+// once (not_checked), at the 合计.
+func TestTotalRangeNotChecked(t *testing.T) {
+	s := testSpec()
+	sub := month(s, 3)
+	sh := &sub.Sheets[0]
+	row := sh.Rows[1] // 乙: 0 and 0
+	sh.Rows = sh.Rows[:0]
+	line := 4
+	for i := 0; i <= maxKept; i++ {
+		r := row
+		r.Line, r.Name = line, fmt.Sprintf("乙%d", i)
+		sh.Rows = append(sh.Rows, r)
+		line += 2
+	}
+	total := *sh.Total
+	total.Line = line
+	total.Cells = slices.Clone(total.Cells)
+	total.Cells[1] = num(sub.File, fmt.Sprintf("B%d", line), "0")
+	total.Cells[1].Formula = "=SUM(B5:B" + strconv.Itoa(line-1) + ")" // leaves out row 4
+	total.Cells[2] = num(sub.File, fmt.Sprintf("C%d", line), "0")
+	sh.Total = &total
+	r := Consolidate(s, []Submission{sub}, Options{Check: true})
+	nc := findingsOf(r, RuleNotChecked)
+	if len(nc) != 1 || nc[0].Cell != total.Cells[1].Cell || len(findingsOf(r, RuleTotalRange)) != 0 {
+		t.Errorf("%v, want one not_checked at %s and no total_range_omits_rows", rules(r), total.Cells[1].Cell)
+	}
+	// One run fewer, and it is checked.
+	sh.Rows = sh.Rows[1:]
+	total.Cells[1].Formula = "=SUM(B7:B" + strconv.Itoa(line-1) + ")" // leaves out row 6
+	r = Consolidate(s, []Submission{sub}, Options{Check: true})
+	if got := findingsOf(r, RuleTotalRange); len(got) != 1 || !strings.Contains(got[0].Message(Chinese), "第6行") || len(findingsOf(r, RuleNotChecked)) != 0 {
+		t.Errorf("%d runs: %v, want total_range_omits_rows naming 第6行", maxKept, rules(r))
 	}
 }
