@@ -949,9 +949,10 @@ func (l *Ledger) checkTotalRange(fr *FileRead, sr *SheetRead) []bool {
 // beside its own.
 const maxOthers = 2
 
-// fullSum is the formula a SUM leaving out rows out should be: one range
-// of its column from its first row or the first row left out, whichever
-// is higher, to its last or the last left out, above the 合计's row.
+// fullSum is the formula a SUM that leaves out the rows out should be:
+// one range of its column, from its first row or the first row left out,
+// whichever comes first, to its last or the last left out, whichever
+// comes later, above the 合计's row (below).
 func fullSum(sum SumRange, out []RowSpan, below int) SumRange {
 	from, to := out[0].From, out[len(out)-1].To
 	for _, s := range sum.Spans {
