@@ -21,6 +21,7 @@ var advice = map[Rule]Text{
 	RuleCreditCode:      {"核对 18 位统一社会信用代码（可在国家企业信用信息公示系统查询）", "check the 18-character unified social credit code"},
 	RuleUnknownLine:     {"只在模板的填报区域内填写", "fill in only the template's input rows"},
 	RuleTotalMismatch:   {"合计行应等于各行之和：核对各行数字或合计", "the 合计 row must equal the sum of the rows: check the rows or the total"},
+	RuleTotalRange:      {"把合计公式改为 {fix}，使它包括全部数据行，保存后重新上传", "change the 合计 formula to {fix} so that it covers every data row, save and upload again"},
 	RuleNoTotal:         {"请保留并填写合计行", "keep and fill in the 合计 row"},
 	RuleYTDChain:        {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
 	RuleYTDBelowMonth:   {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},

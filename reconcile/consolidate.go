@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -811,7 +812,9 @@ func hasRole(t *Table, role ColumnRole) bool {
 
 // checkTotal compares the typed 合计 with the sum of the rows, column by
 // column. When rows were rejected the sum is not known, and the comparison
-// would only repeat their findings.
+// would only repeat their findings. A 合计 formula that leaves out data
+// rows is said first, rejected rows or not (checkTotalRange); the
+// difference those rows make is not said again as total_mismatch.
 //
 // The sheet's own 合计 formula (=SUM, as the template has it) skips figures
 // typed as text, as Excel and Calc do: when it falls short of the rows by
@@ -830,6 +833,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		}
 		return
 	}
+	explained := l.checkTotalRange(fr, sr)
 	if sr.rejected > 0 {
 		return
 	}
@@ -839,7 +843,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		}
 		cell := sh.Total.Cells[ci]
 		sum := sr.sums[ci].value()
-		if cell.State != Number || cell.Value.Equal(sum) {
+		if cell.State != Number || cell.Value.Equal(sum) || ci < len(explained) && explained[ci] {
 			continue
 		}
 		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && addsUp(cell.Value, tf.sum.value(), sum) {
@@ -855,6 +859,160 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
 			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Decimal().Sub(sum.Decimal()).String()}})
 	}
+}
+
+// checkTotalRange: a 合计 whose formula is a plain SUM of its own column
+// (=SUM(B5:B35); ParseSum) must reach every data row above it. A row
+// inserted at the first data row, or right above the 合计, is outside the
+// range Excel and Calc keep: tally reads and consolidates it, and the
+// sheet's own total leaves it out. Said once per mistake, whether or not
+// rows were rejected: one total_range_omits_rows at the first 合计 cell of
+// the columns that leave out the same rows (an inserted row leaves it out
+// of every column), naming the rows and the formula to type. Rows under
+// the 合计 are below_total's.
+//
+// It reports, per column, whether the 合计's difference from the rows is
+// exactly the figures of the rows left out: that total_mismatch is the
+// same mistake, not a second finding.
+func (l *Ledger) checkTotalRange(fr *FileRead, sr *SheetRead) []bool {
+	sh := &sr.sh
+	total := sh.Total
+	type omits struct {
+		cols []int
+		sums []SumRange
+		out  []RowSpan
+	}
+	var found []omits
+	for ci := range sh.Table.Columns {
+		cell := &total.Cells[ci]
+		if sh.Table.Columns[ci].Role != RoleValue || cell.Formula == "" {
+			continue
+		}
+		sum, ok := ParseSum(cell.Formula)
+		if !ok || sum.Col != cellColumn(cell.Cell) {
+			continue
+		}
+		if sr.linesOver {
+			s := &fr.s
+			l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(), Rule: RuleNotChecked, Severity: Warning,
+				Fields: Fields{"check": Text{"合计公式的求和范围是否包括全部数据行", "whether the 合计 formula covers every data row"}, "limit": maxKept}})
+			return nil
+		}
+		out := sr.lines.outside(sum, total.Line)
+		if len(out) == 0 {
+			continue
+		}
+		i := slices.IndexFunc(found, func(o omits) bool { return slices.Equal(o.out, out) })
+		if i < 0 {
+			i = len(found)
+			found = append(found, omits{out: out})
+		}
+		found[i].cols = append(found[i].cols, ci)
+		found[i].sums = append(found[i].sums, sum)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	s := &fr.s
+	explained := make([]bool, len(sh.Table.Columns))
+	for _, o := range found {
+		first := &total.Cells[o.cols[0]]
+		fix := Text{fullSum(o.sums[0], o.out, total.Line).String(), ""}
+		fix[1] = fix[0]
+		var others Text
+		var cells, fixes [2][]string // the other cells (the first few), in each language
+		for k, ci := range o.cols {
+			explained[ci] = omittedExplain(sr, ci, o.out)
+			if k == 0 || k > maxOthers {
+				continue
+			}
+			c, want := &total.Cells[ci], fullSum(o.sums[k], o.out, total.Line).String()
+			cells[0], cells[1] = append(cells[0], c.Cell+" 的 "+c.Formula), append(cells[1], c.Cell+"'s "+c.Formula)
+			fixes[0], fixes[1] = append(fixes[0], c.Cell+" 改为 "+want), append(fixes[1], c.Cell+" to "+want)
+		}
+		if len(o.cols) > 1 {
+			var more, moreFix Text
+			if n := len(o.cols) - 1 - len(cells[0]); n > 0 {
+				more = Text{fmt.Sprintf(" 等 %d 格", len(o.cols)-1), fmt.Sprintf(" and %d more", n)}
+				moreFix = Text{fmt.Sprintf("，其余 %d 格照此改为本列的求和", n), fmt.Sprintf(", the other %d likewise over their own columns", n)}
+			}
+			others = Text{"（及 " + strings.Join(cells[0], "、") + more[0] + "）", " (and " + strings.Join(cells[1], ", ") + more[1] + ")"}
+			fix = Text{fix[0] + "（" + strings.Join(fixes[0], "，") + moreFix[0] + "）", fix[1] + " (" + strings.Join(fixes[1], ", ") + moreFix[1] + ")"}
+		}
+		l.finding(Finding{Source: first.Source, Department: s.Department, Period: s.Period.String(),
+			Rule: RuleTotalRange, Severity: Error, Raw: first.Raw,
+			Fields: Fields{"formula": first.Formula, "others": others, "rows": rowsText(o.out), "fix": fix}})
+	}
+	return explained
+}
+
+// maxOthers is how many more 合计 cells a total_range_omits_rows names
+// beside its own.
+const maxOthers = 2
+
+// fullSum is the formula a SUM that leaves out the rows out should be:
+// one range of its column, from its first row or the first row left out,
+// whichever comes first, to its last or the last left out, whichever
+// comes later, above the 合计's row (below).
+func fullSum(sum SumRange, out []RowSpan, below int) SumRange {
+	from, to := out[0].From, out[len(out)-1].To
+	for _, s := range sum.Spans {
+		from, to = min(from, s.From), max(to, min(s.To, below-1))
+	}
+	return SumRange{Col: sum.Col, Spans: []RowSpan{{from, to}}}
+}
+
+// omittedExplain reports whether the 合计 of column ci falls short of the
+// rows' sum by exactly the figures of the rows out: false when they are
+// not known (not kept), or a figure typed as text (which a SUM skips
+// anyway) is among the column's.
+func omittedExplain(sr *SheetRead, ci int, out []RowSpan) bool {
+	cell := &sr.sh.Total.Cells[ci]
+	tf := &sr.texts[ci]
+	if sr.keptOver || cell.State != Number || len(tf.cells)+tf.more > 0 {
+		return false
+	}
+	var left exactSum
+	for _, k := range sr.kept {
+		if int(k.ci) != ci {
+			continue
+		}
+		line := int(k.line)
+		if i := sort.Search(len(out), func(i int) bool { return out[i].To >= line }); i < len(out) && out[i].From <= line {
+			left.add(k.v)
+		}
+	}
+	return addsUp(cell.Value, left.value(), sr.sums[ci].value())
+}
+
+// rowsText names rows in a clerk's words: 第4行, 第4、36行, 第4至13行, and
+// the first few of many with how many (第4、7、9行等 12 行).
+func rowsText(out []RowSpan) Text {
+	var zh, en []string
+	n := 0
+	for _, r := range out {
+		n += r.To - r.From + 1
+	}
+	for _, r := range out[:min(len(out), 3)] {
+		switch {
+		case r.From == r.To:
+			zh, en = append(zh, strconv.Itoa(r.From)), append(en, strconv.Itoa(r.From))
+		case r.To == r.From+1:
+			zh = append(zh, strconv.Itoa(r.From), strconv.Itoa(r.To))
+			en = append(en, strconv.Itoa(r.From), strconv.Itoa(r.To))
+		default:
+			zh = append(zh, strconv.Itoa(r.From)+"至"+strconv.Itoa(r.To))
+			en = append(en, strconv.Itoa(r.From)+"–"+strconv.Itoa(r.To))
+		}
+	}
+	t := Text{"第" + strings.Join(zh, "、") + "行", "rows " + strings.Join(en, ", ")}
+	if n == 1 {
+		t[1] = "row " + en[0]
+	}
+	if len(out) > 3 {
+		t = Text{t[0] + fmt.Sprintf("等 %d 行", n), t[1] + fmt.Sprintf(" and others, %d rows in all", n)}
+	}
+	return t
 }
 
 // sumSkipsText reports a figure typed as text that the sheet's 合计

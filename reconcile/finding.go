@@ -50,9 +50,13 @@ const (
 	RuleCreditCode     Rule = "credit_code"
 	RuleUnknownLine    Rule = "unknown_line"
 	RuleTotalMismatch  Rule = "total_mismatch"
-	RuleNoTotal        Rule = "missing_total"
-	RuleYTDChain       Rule = "ytd_chain"
-	RuleYTDBelowMonth  Rule = "ytd_below_month"
+	// RuleTotalRange: a 合计 formula, a plain SUM of its column, that
+	// leaves out data rows above it (a row inserted at the first data
+	// row or right above the 合计): an error, said at the 合计 cell.
+	RuleTotalRange    Rule = "total_range_omits_rows"
+	RuleNoTotal       Rule = "missing_total"
+	RuleYTDChain      Rule = "ytd_chain"
+	RuleYTDBelowMonth Rule = "ytd_below_month"
 	// RuleMonthJump: a 本月 figure far out of line with its row's other
 	// months (a figure in 元 typed into a 万元 column): a warning.
 	RuleMonthJump Rule = "month_jump"
@@ -213,6 +217,9 @@ var catalogue = map[Rule]message{
 		Text{"行“{line}”不是本表的指标", "row \"{line}\" is not an indicator of this table"}},
 	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},
 		Text{"合计 {total} 与各行之和 {sum} 不符，相差 {diff}", "total {total} is not the sum of the rows {sum}, difference {diff}"}},
+	RuleTotalRange: {Text{"合计公式漏行", "total formula leaves out rows"},
+		Text{"合计公式 {formula}{others} 的求和范围没有包括{rows}：tally 已读取这些行的数字，但表中的合计漏算了它们（在第一个数据行处或紧挨合计行上方插入的行，不在原有公式的范围内）",
+			"the 合计 formula {formula}{others} leaves out {rows}: tally read the figures there, but the sheet's own total does not count them (a row inserted at the first data row or right above the 合计 falls outside the formula's range)"}},
 	RuleNoTotal: {Text{"缺少合计行", "no total row"},
 		Text{"没有合计行", "no 合计 (total) row"}},
 	RuleYTDChain: {Text{"本年累计衔接", "year-to-date chain"},

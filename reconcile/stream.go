@@ -450,7 +450,45 @@ type SheetRead struct {
 	choices, codes, rules bool
 	th                    hashKey // tableHash of the table's ID
 	eh                    hashKey // the row's entity's hash (Row)
+	// lines are the sheet's data rows (not 填表人 lines): the rows its
+	// 合计's SUM must reach (checkTotalRange). kept are the accepted
+	// rows' figures, to tell whether the rows a SUM leaves out explain
+	// the 合计's difference: dropped once a row is rejected (the
+	// difference is then not compared) or past maxKept figures.
+	lines    lineRuns
+	kept     []keptFig
+	keptOver bool
+	// linesOver: the data rows came in more than maxKept runs (a blank
+	// row between every two), and the 合计's range is not checked
+	// (not_checked).
+	linesOver bool
 }
+
+// keptFig is one accepted figure of a sheet: its row and column.
+type keptFig struct {
+	line, ci int32
+	v        Num
+}
+
+// maxKept bounds the figures of a sheet kept for the 合计 check: past it
+// a total_mismatch the left-out rows explain is still reported beside
+// their total_range_omits_rows. It bounds the runs of data rows too.
+const maxKept = 1 << 16
+
+// keep records an accepted figure for checkTotalRange.
+func (sr *SheetRead) keep(line, ci int, v Num) {
+	if sr.keptOver {
+		return
+	}
+	if len(sr.kept) >= maxKept {
+		sr.dropKept()
+		return
+	}
+	sr.kept = append(sr.kept, keptFig{int32(line), int32(ci), v})
+}
+
+// dropKept stops keeping the sheet's figures.
+func (sr *SheetRead) dropKept() { sr.kept, sr.keptOver = nil, true }
 
 // textFigures are a column's figures typed as text in accepted rows: the
 // sheet's own =SUM skips them (checkTotal). The first few are kept for
@@ -506,6 +544,11 @@ func (sr *SheetRead) Row(r *Row) {
 	l.tx = fr
 	sr.rows++
 	fr.sum.Rows++
+	if !r.Footer && !sr.byLine && !sr.linesOver {
+		if sr.linesOver = !sr.lines.add(r.Line, maxKept); sr.linesOver {
+			sr.lines = nil
+		}
+	}
 	if !fr.dup && (fr.cur != nil || !sr.byLine) {
 		// The entity, hashed once for the duplicate check and the month.
 		sr.eh = entityHash(entityOf(r))
@@ -529,6 +572,7 @@ func (sr *SheetRead) Row(r *Row) {
 		return
 	case !l.checkRow(sr, r):
 		sr.rejected++
+		sr.dropKept()
 		fr.sum.RowsRejected++
 		fr.belowTotalRejected(sr.sh.Name, r.Line)
 		for ci := range sr.cols {
@@ -553,6 +597,7 @@ func (sr *SheetRead) Row(r *Row) {
 			continue
 		}
 		sr.sums[ci].add(cell.Value)
+		sr.keep(r.Line, ci, cell.Value)
 		if cell.AsText && cell.Formula == "" {
 			sr.texts[ci].add(*cell, l.opt.MaxFindingsPerFile)
 		}

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
@@ -21,7 +20,6 @@ import (
 
 var (
 	carryForm = regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9]+)?)\+([A-Z]{1,3}[1-9][0-9]{0,6})$`)
-	sumForm   = regexp.MustCompile(`^SUM\(([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})\)$`)
 	// odsRef is a reference as OpenFormula writes it: [.C4], [.C4:.C43].
 	odsRef = regexp.MustCompile(`\[\.([A-Z]{1,3}[0-9]+)(?::\.([A-Z]{1,3}[0-9]+))?\]`)
 )
@@ -81,21 +79,14 @@ func carryFormula(f string) (carry decimal.Decimal, col, row int, ok bool) {
 }
 
 // sumFormula reads a 合计 formula of the form the template writes: the
-// column it sums, and its first and last rows.
+// column it sums, and its first and last rows (reconcile.ParseSum, one
+// range).
 func sumFormula(f string) (col, from, to int, ok bool) {
-	m := sumForm.FindStringSubmatch(excelForm(f))
-	if m == nil || m[1] != m[3] {
+	sum, ok := reconcile.ParseSum(excelForm(f))
+	if !ok || len(sum.Spans) != 1 {
 		return 0, 0, 0, false
 	}
-	col, from, ok = parseRef(m[1] + m[2])
-	if !ok {
-		return 0, 0, 0, false
-	}
-	to, err := strconv.Atoi(m[4])
-	if err != nil || to < from {
-		return 0, 0, 0, false
-	}
-	return col, from, to, true
+	return columnNumber(sum.Col), sum.Spans[0].From, sum.Spans[0].To, true
 }
 
 // carryColumns says, per table column, which column a 本年累计 formula of

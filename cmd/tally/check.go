@@ -28,7 +28,7 @@ func newCheckCommand(io streams) *cobra.Command {
 加密、不完整、过大、压缩炸弹），缺少工作表或表头，不是数字的单元格，数字格中的日期，
 以文本填写的数字，没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码
 校验位，重复行，隐藏行列中、填报区域外、非填报的锁定单元格中、合计行下方或其他工作表
-中的数值，合计行（以及工作表自带的 SUM 漏算了以文本填写的数字），本年累计与本月（以及
+中的数值，合计行（以及工作表自带的 SUM 漏算了文本数字或数据行），本年累计与本月（以及
 输入中有上月文件时与上月累计）的衔接，同一单位同一报告期有两个文件（两个都审核；以
 保存时间较晚的为准，相同时以文件名较后的为准），一个信用代码对应两个名称，以及规格中
 的审核公式。“填表人”“联系电话”行和备注不算数据行。.ods 文件与 .xlsx 一样读取。“说明”
@@ -50,11 +50,11 @@ figures typed as text, formulas without a value, required cells left empty,
 precision and sign, the 统一社会信用代码 check character, duplicate rows,
 values in hidden rows or columns, outside the input area, in locked cells that
 are no input, under the 合计 or in another sheet, the 合计 row (and the sheet's
-own SUM skipping a figure typed as text), 本年累计 against 本月 and against
-last month's file when it is among the inputs, two files for one
-department-month (both checked; the later save, then the later name, counts),
-one credit code under two names, and the spec's own rules. 填表人 and 联系电话
-lines and notes are not data rows. .ods files are read like .xlsx. A warning
+own SUM skipping a figure typed as text or leaving out data rows), 本年累计
+against 本月 and against last month's file when it is among the inputs, two
+files for one department-month (both checked; the later save, then the later
+name, counts), one credit code under two names, and the spec's own rules.
+填表人 and 联系电话 lines and notes are not data rows. .ods files are read like .xlsx. A warning
 on a row whose 说明 column has text is reported as explained. A file in a
 folder that is no spreadsheet is, when named as a return (period-department,
 as 2021-07-czs.csv), that month's unreadable return (an accompanying file
