@@ -493,7 +493,14 @@ class Calc:
         return p
 
     def open(self, path):
-        return self.desktop.loadComponentFromURL(self.uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
+        # A private copy: LibreOffice locks the file it opens (a
+        # .~lock.NAME# beside it), and a second instance opening the same
+        # file at once (tests running in parallel on one repository file)
+        # gets no document.
+        fd, copy = tempfile.mkstemp(suffix=os.path.splitext(path)[1], dir=os.path.dirname(self.profile))
+        os.close(fd)
+        shutil.copyfile(path, copy)
+        return self.desktop.loadComponentFromURL(self.uno.systemPathToFileUrl(os.path.abspath(copy)), "_blank", 0,
                                                  (self.prop("Hidden", True),))
 
     def save(self, doc, path, ods):
