@@ -708,10 +708,12 @@ func bound(v decimal.Decimal, none bool) cell {
 func (x *out) findings() error {
 	cols := []column{
 		// Narrow enough to print at 8 points or more on a landscape page,
-		// the long texts wrapping.
-		{x.l("文件", "File"), 9}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
+		// the long texts wrapping; 怎么办 is what the department does
+		// about it (the desk's and the annotated copy's advice).
+		{x.l("文件", "File"), 7}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
 		{x.l("工作表", "Sheet"), 4}, {x.l("单元格", "Cell"), 2}, {x.l("原始内容", "Raw"), 4},
-		{x.l("规则", "Rule"), 9}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 16},
+		{x.l("规则", "Rule"), 7}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 12},
+		{x.l("怎么办", "What to do"), 10},
 	}
 	var rows [][]cell
 	for _, fd := range x.r.Findings {
@@ -721,7 +723,7 @@ func (x *out) findings() error {
 		}
 		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
 			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "text"),
-			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
+			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text"), c(fd.Advice(x.lang), "text")})
 	}
 	if room := maxSheetRows - 2; len(rows) > room { // under the title and header
 		more := len(rows) - room + 1
