@@ -161,9 +161,9 @@ func TestFindingsSayWhatToDo(t *testing.T) {
 		seen[at(r, rule)] = at(r, todo)
 	}
 	for label, want := range map[string]string{
-		"不是数字 (not_a_number)":     "在该单元格填写数字（不带单位和文字）",
+		"不是数字 (not_a_number)":      "在该单元格填写数字（不带单位和文字）",
 		"未报送 (missing_submission)": "请尽快报送",
-		"合计不符 (total_mismatch)":   "合计行应等于各行之和",
+		"合计不符 (total_mismatch)":    "合计行应等于各行之和",
 	} {
 		if got, ok := seen[label]; !ok || !strings.HasPrefix(got, want) {
 			t.Errorf("问题清单 %s: 怎么办 %q, want %q…", label, got, want)
