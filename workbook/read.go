@@ -146,7 +146,7 @@ func read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		sub = identifyByName(sub, base, s)
 		return unreadable(sub, refineOpen(err, base))
 	}
-	sub.Saved, sub.Modified = x.saved()
+	sub.Saved, sub.Modified, sub.SavedLocal = x.saved()
 	fp, hasFP := x.fingerprint()
 	return readTables(sub, x, fp, hasFP, base, s, st)
 }
@@ -420,13 +420,13 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 // saved returns the date the file records as last modified (or else
 // created), YYYY-MM-DD, from its core document properties, and the same
 // moment as an RFC 3339 UTC timestamp when it parses as one.
-func (x *xlsx) saved() (date, stamp string) {
+func (x *xlsx) saved() (date, stamp string, local bool) {
 	var core struct {
 		Created  string `xml:"created"`
 		Modified string `xml:"modified"`
 	}
 	if _, ok := x.parts["docProps/core.xml"]; !ok || x.decodePart("docProps/core.xml", &core) != nil {
-		return "", ""
+		return "", "", false
 	}
 	return savedStamp(core.Modified, core.Created)
 }
@@ -438,18 +438,20 @@ var beijing = time.FixedZone("UTC+8", 8*60*60)
 // savedStamp picks the first of the dates given that a file records. The
 // date is the day in Beijing when the time carries its zone (Excel and
 // openpyxl write UTC: 2021-05-05T17:00:00Z is 6 May in the office), else
-// the date as written (a time without a zone is the writer's local time).
-func savedStamp(dates ...string) (date, stamp string) {
+// the date as written (a time without a zone is the writer's local time,
+// as LibreOffice writes it: local reports so).
+func savedStamp(dates ...string) (date, stamp string, local bool) {
 	for _, d := range dates {
 		d = strings.TrimSpace(d)
 		if m := isoDate.FindString(d); m != "" {
-			if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+			t, err := time.Parse(time.RFC3339Nano, d)
+			if err == nil {
 				m = t.In(beijing).Format("2006-01-02")
 			}
-			return m, timestamp(d)
+			return m, timestamp(d), err != nil
 		}
 	}
-	return "", ""
+	return "", "", false
 }
 
 // timestamp normalises an ISO 8601 time to RFC 3339 in UTC; one without a

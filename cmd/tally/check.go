@@ -129,6 +129,8 @@ type jsonCheckSummary struct {
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
 	Folders  int `json:"unreadable_folders"` // not in Files
+	// Files not judged late or on time: no save time to believe.
+	Undated int `json:"undated_files"`
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {
@@ -215,7 +217,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			fl.Status = "findings"
 		}
 	}
-	out.Summary.Files, out.Summary.Folders = res.Summary.Files, res.Summary.Folders
+	out.Summary.Files, out.Summary.Folders, out.Summary.Undated = res.Summary.Files, res.Summary.Folders, res.Summary.Undated
 	return out
 }
 
@@ -279,6 +281,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 		fmt.Fprintln(io.Out, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
 	}
+	printUndated(io.Out, lang, s.Undated)
 }
 
 // annotate writes the annotated copy of every readable file with findings
