@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -199,6 +200,54 @@ func TestFindingsSayWhatToDo(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s lists no not_a_number: %q", c.sheet, rows)
+		}
+	}
+}
+
+// The guide builds tally as README does, with the Go that go.mod names,
+// and its first run is README's first command: the same sample, the same
+// workbook's name (it said 汇总-2020.xlsx where README says
+// consolidated-2020.xlsx).
+func TestGuideBuildAndFirstRun(t *testing.T) {
+	t.Parallel()
+	guide := readGuide(t)
+	readme, err := os.ReadFile(repo(t, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := os.ReadFile(repo(t, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goLine := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
+	if goLine == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	if want := "需要 Go " + string(goLine[1]) + " 或更新的版本"; !strings.Contains(guide, want) {
+		t.Errorf("使用说明.md does not say %q (go.mod: go %s)", want, goLine[1])
+	}
+	if want := "After cloning (Go " + string(goLine[1]) + " or later"; !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not say %q", want)
+	}
+	for _, build := range []string{"\ngo build -o tally ./cmd/tally\n", "\nGOOS=windows GOARCH=amd64 go build -o tally.exe ./cmd/tally\n"} {
+		if !strings.Contains(guide, build) {
+			t.Errorf("使用说明.md does not show %q", strings.TrimSpace(build))
+		}
+	}
+	first := regexp.MustCompile(`(?m)^    go run ./cmd/tally (reconcile .*)$`).FindStringSubmatch(string(readme))
+	if first == nil {
+		t.Fatal("README.md has no first command")
+	}
+	if want := "\ntally " + first[1] + "\n"; !strings.Contains(guide, want) {
+		t.Errorf("使用说明.md's first run is not README's first command %q", strings.TrimSpace(want))
+	}
+	out := first[1][strings.LastIndex(first[1], " ")+1:]
+	if !strings.Contains(guide, "写出 `"+out+"`") {
+		t.Errorf("使用说明.md does not say the first run writes %s", out)
+	}
+	for _, name := range regexp.MustCompile(`[^\s`+"`"+`（）]+-2020\.xlsx`).FindAllString(guide, -1) {
+		if name != out {
+			t.Errorf("使用说明.md names the sample's workbook %s, README %s", name, out)
 		}
 	}
 }
