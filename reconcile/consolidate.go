@@ -64,6 +64,7 @@ type Input struct {
 	Status     string // ok, findings, unreadable, duplicate, skipped
 	Template   string // the template version its fingerprint names
 	saved      string
+	savedAt    Text   // saved with its time and zone, for a message (saveTime)
 	received   string // Options.Received's day for the file, "" when not given
 }
 
@@ -146,6 +147,11 @@ type Summary struct {
 	// CellsRejected + CellsChecked + CellsReported + CellsTemplate.
 	Cells, CellsConsolidated, CellsRejected    int
 	CellsChecked, CellsReported, CellsTemplate int
+	// Undated are the files of a month with a deadline that record no
+	// save time to believe (none, tally's template stamp that openpyxl
+	// keeps, one before the month began; RecordedSave) and were not
+	// uploaded on the desk: whether they were late was not judged.
+	Undated int
 }
 
 // Result is everything a run found, ready to be written.
@@ -177,7 +183,12 @@ type Ledger struct {
 	received map[string]bool     // dept|period with a file, readable or not
 	chosen   map[string]Identity // dept|period → the readable file that counts
 	notSheet map[string]bool     // files no spreadsheet by their name (MarkNotSpreadsheet)
-	tx       *FileRead           // the file being added
+	// future are the files whose save time is in the run's future
+	// (future_save_time, said); undated those of a month with a deadline
+	// that record no save time to believe, so were not judged late
+	// (Summary.Undated, said once a run).
+	future, undated map[string]bool
+	tx              *FileRead // the file being added
 	// fileStart is where the findings of the file last committed begin
 	// in the result: the checks across months, run after it, replace its
 	// ytd_below_month by the more specific ytd_chain (sameYTD).
@@ -383,7 +394,7 @@ func (l *Ledger) Add(s *Submission) {
 		fr.Commit()
 		return
 	}
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "unreadable", Template: s.Template, saved: s.Saved, received: l.receivedOn(s.File)}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "unreadable", Template: s.Template, saved: s.Saved, savedAt: saveTime(s), received: l.receivedOn(s.File)}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}
@@ -473,11 +484,35 @@ func (l *Ledger) late(s *Submission) (Finding, bool) {
 		return Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleLateUpload, Severity: Warning, Fields: Fields{"received": day, "due": due}}, true
 	}
+	if ok && s.Saved == "" && !l.future[s.File] {
+		if l.undated == nil {
+			l.undated = map[string]bool{}
+		}
+		l.undated[s.File] = true
+	}
 	if !ok || s.Saved == "" || s.Saved <= due {
 		return Finding{}, false
 	}
 	return Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
-		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": s.Saved, "due": due}}, true
+		Rule: RuleLate, Severity: Warning, Fields: Fields{"saved": saveTime(s), "due": due}}, true
+}
+
+// saveTime is when a file records it was saved, for a message, saying in
+// which time: 北京时间 when the file records its zone (the deadline is a
+// day in Beijing; Excel and openpyxl write UTC, so 23:30 UTC is the next
+// day there), the saving computer's clock when it records none (as
+// LibreOffice writes), else the date as the file gives it.
+func saveTime(s *Submission) Text {
+	t, err := time.Parse(time.RFC3339Nano, s.Modified)
+	switch {
+	case err != nil:
+		return Text{s.Saved, s.Saved}
+	case s.SavedLocal:
+		at := t.UTC().Format("2006-01-02 15:04")
+		return Text{at + "（保存文件的电脑上的时间，文件未记录时区）", at + " (the saving computer's clock; the file records no time zone)"}
+	}
+	at := t.In(beijing).Format("2006-01-02 15:04")
+	return Text{at + "（北京时间）", at + " Beijing time (UTC+8)"}
 }
 
 // receivedOn is the day the office received file (Options.Received), or "".
@@ -1372,6 +1407,9 @@ func (l *Ledger) summarise() {
 			continue // a second path to a file counted once; no submission
 		}
 		s.Files++
+		if l.undated[in.File] && in.Status != "skipped" {
+			s.Undated++
+		}
 		switch in.Status {
 		case "unreadable":
 			s.Unreadable++

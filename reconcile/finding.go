@@ -190,7 +190,7 @@ var catalogue = map[Rule]message{
 		Text{"同一单位同一报告期另有文件 {other}，按“保存时间较晚者优先，其次以期别和单位命名者优先，再次文件名较后者优先”采用本文件",
 			"another file for the same department and period, {other}, was also sent; this file counts by the rule “the later save time, then a name starting with its period and department, then the later name”"}},
 	RuleMissingSheet: {Text{"缺少工作表", "missing sheet"},
-		Text{"缺少工作表“{sheet}”", "sheet \"{sheet}\" is missing"}},
+		Text{"缺少工作表“{sheet}”{renamed}", "sheet \"{sheet}\" is missing{renamed}"}},
 	RuleMissingColumn: {Text{"缺少表头", "missing header"},
 		Text{"找不到表头“{header}”，该表未读取", "header \"{header}\" not found; the sheet was not read"}},
 	RuleNotANumber: {Text{"不是数字", "not a number"},

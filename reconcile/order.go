@@ -106,6 +106,10 @@ func IdentityAt(s *Submission, now string) Identity {
 // save time in the run's future (future_save_time), which is not believed.
 func (l *Ledger) recorded(s *Submission) *Submission {
 	if m := RecordedSave(s.Period, s.Modified); InFuture(m, l.opt.Now) {
+		if l.future == nil {
+			l.future = map[string]bool{}
+		}
+		l.future[s.File] = true
 		l.finding(Finding{Source: Source{File: s.File}, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleFutureSave, Severity: Warning, Fields: Fields{"saved": clockText(m), "now": clockText(l.opt.Now)}})
 	}

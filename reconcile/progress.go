@@ -137,6 +137,9 @@ type SubmissionState struct {
 	State      string // submitted, missing, rejected, late
 	File       string
 	Saved      string
+	// SavedAt is Saved with its time and zone, for a message: 2026-12-02
+	// 07:30（北京时间）.
+	SavedAt Text
 }
 
 // Submission states.
@@ -164,7 +167,7 @@ func (l *Ledger) buildStatus() {
 			p := Period{l.asOf.Year, m}
 			st := SubmissionState{Department: d.Code, Period: p, State: Missing}
 			if in, ok := l.input(d.Code, p); ok {
-				st.File, st.Saved, st.State = in.File, in.saved, Submitted
+				st.File, st.Saved, st.SavedAt, st.State = in.File, in.saved, in.savedAt, Submitted
 				due, hasDue := l.due(p)
 				switch {
 				case in.Status == "unreadable" || errors[in.File]:

@@ -158,7 +158,7 @@ func (l *Ledger) Begin(s *Submission) *FileRead {
 
 func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	s = l.recorded(s)
-	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved, received: l.receivedOn(s.File)}
+	in := Input{File: s.File, Department: s.Department, SHA256: s.SHA256, Status: "ok", Template: s.Template, saved: s.Saved, savedAt: saveTime(s), received: l.receivedOn(s.File)}
 	if s.Department != "" {
 		in.Period = s.Period.String()
 	}

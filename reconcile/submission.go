@@ -113,6 +113,10 @@ type Submission struct {
 	// Modified is when the file records it was last saved, RFC 3339 in
 	// UTC, to choose between two files for one department-month.
 	Modified string
+	// SavedLocal: the file records its save time without a time zone (the
+	// saving computer's clock, as LibreOffice writes it); Modified reads it
+	// as UTC and Saved is its date as written.
+	SavedLocal bool
 }
 
 // cellName writes a 1-based column and row as a reference (B5).

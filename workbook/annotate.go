@@ -166,10 +166,16 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	heads := []string{"工作表", "单元格", "严重程度", "说明", "原始内容", "规则"}
+	// 怎么办 beside 说明: what the department does about each finding,
+	// the desk's advice and the consolidated 问题清单's.
+	heads := []string{"工作表", "单元格", "严重程度", "说明", "怎么办", "原始内容", "规则"}
 	if lang == reconcile.English {
-		heads = []string{"Sheet", "Cell", "Severity", "Message", "Raw", "Rule"}
+		heads = []string{"Sheet", "Cell", "Severity", "Message", "What to do", "Raw", "Rule"}
 	}
+	values := func(fd reconcile.Finding) []string {
+		return []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Advice(lang), fd.Raw, fd.Rule.Label(lang)}
+	}
+	last, _ := excelize.ColumnNumberToName(len(heads))
 	for i, h := range heads {
 		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(name, ref, h); err != nil {
@@ -180,8 +186,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	rank := map[reconcile.Severity]int{reconcile.Error: 0, reconcile.Warning: 1, reconcile.Info: 2}
 	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Severity] < rank[sorted[j].Severity] })
 	for r, fd := range sorted {
-		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
-		for i, v := range vals {
+		for i, v := range values(fd) {
 			v = reconcile.ClipText(v, ExcelMaxCellChars-1)
 			ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
 			if err := f.SetCellStr(name, ref, v); err != nil {
@@ -194,7 +199,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	if err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, "A1", "F1", head); err != nil {
+	if err := f.SetCellStyle(name, "A1", last+"1", head); err != nil {
 		return err
 	}
 	body, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily(lang), Size: fontSize}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
@@ -202,7 +207,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 		return err
 	}
 	if len(sorted) > 0 {
-		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("F%d", len(sorted)+1), body); err != nil {
+		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("%s%d", last, len(sorted)+1), body); err != nil {
 			return err
 		}
 	}
@@ -211,7 +216,7 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 	// every row gets its height from its wrapped texts, since LibreOffice
 	// does not size the rows of a sheet added to its own file and draws a
 	// wrapped 说明 over the next row.
-	widths := []int{6, 4, 3, 28, 7, 14}
+	widths := []int{6, 4, 3, 17, 12, 6, 14}
 	for i, width := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(name, col, col, grid.Width(width)); err != nil {
@@ -219,16 +224,15 @@ func findingsSheet(f *excelize.File, findings []reconcile.Finding, lang reconcil
 		}
 	}
 	for r, fd := range sorted {
-		vals := []string{fd.Sheet, fd.Cell, fd.Severity.In(lang), fd.Message(lang), fd.Raw, fd.Rule.Label(lang)}
 		lines := 1
-		for i, v := range vals {
+		for i, v := range values(fd) {
 			lines = max(lines, grid.Lines(reconcile.ClipText(v, ExcelMaxCellChars-1), grid.Width(widths[i])))
 		}
 		if err := f.SetRowHeight(name, r+2, min(float64(lines)*grid.LineHeight*fontSize/11+2, 409)); err != nil {
 			return err
 		}
 	}
-	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:F%d", len(sorted)+1)); err != nil {
+	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", last, len(sorted)+1)); err != nil {
 		return err
 	}
 	if idx, err := f.GetSheetIndex(name); err == nil {

@@ -55,7 +55,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		if err != nil {
 			return id
 		}
-		_, _, _, id.Modified = o.meta()
+		_, _, _, id.Modified, _ = o.meta()
 		fp, hasFP = o.fingerprint()
 	} else {
 		// The string table in one string: nothing of it is kept but the
@@ -64,7 +64,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		if err != nil {
 			return id
 		}
-		_, id.Modified = x.saved()
+		_, id.Modified, _ = x.saved()
 		fp, hasFP = x.fingerprint()
 		fp = Fingerprint{strings.Clone(fp.Template), strings.Clone(fp.Department), strings.Clone(fp.Period), strings.Clone(fp.Layout)}
 		_, id.Consolidated = x.sheet(sealSheet)

@@ -448,7 +448,7 @@ func finishODSCell(c *rawCell, valued bool, text string) {
 
 // odsMeta reads the fingerprint kept as user-defined metadata, and when
 // the file was last saved.
-func (o *ods) meta() (fp Fingerprint, hasFP bool, date, stamp string) {
+func (o *ods) meta() (fp Fingerprint, hasFP bool, date, stamp string, local bool) {
 	if _, ok := o.pkg.parts["meta.xml"]; !ok {
 		return
 	}
@@ -475,8 +475,8 @@ func (o *ods) meta() (fp Fingerprint, hasFP bool, date, stamp string) {
 			fp.Layout = u.Value
 		}
 	}
-	date, stamp = savedStamp(m.Date, m.Creation)
-	return fp, fp.Department != "" && fp.Period != "", date, stamp
+	date, stamp, local = savedStamp(m.Date, m.Creation)
+	return fp, fp.Department != "" && fp.Period != "", date, stamp, local
 }
 
 // fingerprint reads the fingerprint sheet when Calc kept it, else the
@@ -485,7 +485,7 @@ func (o *ods) fingerprint() (Fingerprint, bool) {
 	if fp, ok := sheetFingerprint(o); ok {
 		return fp, true
 	}
-	fp, ok, _, _ := o.meta()
+	fp, ok, _, _, _ := o.meta()
 	return fp, ok
 }
 
@@ -523,7 +523,7 @@ func readODS(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s
 		sub = identifyByName(sub, base, s)
 		return unreadable(sub, err)
 	}
-	_, _, sub.Saved, sub.Modified = o.meta()
+	_, _, sub.Saved, sub.Modified, sub.SavedLocal = o.meta()
 	fp, hasFP := o.fingerprint()
 	sub = readTables(sub, o, fp, hasFP, base, s, st)
 	if !strings.HasSuffix(strings.ToLower(base), ".ods") && !sub.Unreadable {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/jingwu/tally/grid"
@@ -189,6 +190,59 @@ func splitWide(widths []float64, lay paperLayout) []int {
 	return out
 }
 
+// sections returns where lay breaks columns of widths into pages and the
+// scale they print at.
+func sections(widths []float64, lay paperLayout) ([]int, uint) {
+	if lay.auto {
+		lay.breaks = autoBreaks(widths, lay.titleCols)
+	}
+	lay.breaks = splitWide(widths, lay)
+	// Never under 80%: a section too wide for that (a column wider than a
+	// page) is broken further by the program that prints it, still legible.
+	return lay.breaks, max(printScale(widths, lay), minPrintScale)
+}
+
+// maxNoteWidth bounds widenLast: a note wider than this wraps.
+const maxNoteWidth = 60
+
+// widenLast returns the width (in characters) for the last column of a
+// sheet printed in sections (汇总's 说明): as wide as its longest text
+// needs to print on one line, but no wider than its page leaves room for
+// at the sections and scale the sheet has with the column as it is — it
+// never adds a page or shrinks the print. A row is as tall as its longest
+// text (out.row), on every section's page: a note wrapped for want of a
+// width its page had made every printed row of it two lines tall.
+func widenLast(key string, cols []column, texts []string) float64 {
+	last := cols[len(cols)-1].width
+	lay, ok := paperLayouts[key]
+	if !ok {
+		return last
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = grid.Width(int(c.width))
+	}
+	breaks, scale := sections(widths, lay)
+	fits := func(n int) bool {
+		for _, t := range texts {
+			if grid.Lines(t, grid.Width(n)) > 1 {
+				return false
+			}
+		}
+		return true
+	}
+	best := int(last)
+	for n := best + 1; n <= maxNoteWidth && !fits(n-1); n++ {
+		widths[len(widths)-1] = grid.Width(n)
+		b, s := sections(widths, lay)
+		if s < scale || !slices.Equal(b, breaks) {
+			break
+		}
+		best = n
+	}
+	return float64(best)
+}
+
 // paper sets up sheet name's printing when its key has a layout: sections
 // of columns at a fixed scale instead of fitting the whole width on a page.
 func (x *out) paper(key, name string, cols []column, headerRow int) error {
@@ -200,13 +254,8 @@ func (x *out) paper(key, name string, cols []column, headerRow int) error {
 	for i, c := range cols {
 		widths[i] = grid.Width(int(c.width))
 	}
-	if lay.auto {
-		lay.breaks = autoBreaks(widths, lay.titleCols)
-	}
-	lay.breaks = splitWide(widths, lay)
-	// Never under 80%: a section too wide for that (a column wider than a
-	// page) is broken further by the program that prints it, still legible.
-	scale := max(printScale(widths, lay), minPrintScale)
+	breaks, scale := sections(widths, lay)
+	lay.breaks = breaks
 	fit := false
 	orient := "landscape"
 	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {

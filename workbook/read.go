@@ -146,7 +146,7 @@ func read(sub reconcile.Submission, r io.ReaderAt, size int64, base string, s *r
 		sub = identifyByName(sub, base, s)
 		return unreadable(sub, refineOpen(err, base))
 	}
-	sub.Saved, sub.Modified = x.saved()
+	sub.Saved, sub.Modified, sub.SavedLocal = x.saved()
 	fp, hasFP := x.fingerprint()
 	return readTables(sub, x, fp, hasFP, base, s, st)
 }
@@ -241,11 +241,15 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 	if !st.begin(&sub) {
 		return sub
 	}
-	for _, t := range d.TablesFor(sub.Period) {
+	tables := d.TablesFor(sub.Period)
+	others, renamed, err := otherSheets(x, tables)
+	if err != nil {
+		return unreadable(sub, err)
+	}
+	for _, t := range tables {
 		si, ok := x.sheet(t.Sheet)
 		if !ok {
-			sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File, Sheet: t.Sheet},
-				reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": t.Sheet}))
+			sub.Findings = append(sub.Findings, missingSheet(sub, t.Sheet, renamed))
 			continue
 		}
 		sh, err := readSheet(&sub, x, si, t, s, st)
@@ -263,19 +267,49 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 			st.held += len(sh.Rows)
 		}
 	}
-	if err := checkOtherSheets(&sub, x, d.TablesFor(sub.Period)); err != nil {
-		return unreadable(sub, err)
+	for _, o := range others {
+		sub.Findings = append(sub.Findings, finding(sub, reconcile.Source{File: sub.File, Sheet: o.si.name, Cell: o.first},
+			reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": o.si.name, "figures": o.figures, "seen": sheetSeen(o.si), "todo": o.todo}))
 	}
 	return sub
+}
+
+// missingSheet is the finding of a table's sheet the file lacks: at the
+// sheet that is most likely it renamed, when there is one (one problem,
+// one finding), else at the missing sheet's name.
+func missingSheet(sub reconcile.Submission, sheet string, renamed *otherSheet) reconcile.Finding {
+	if renamed == nil || renamed.missing != sheet {
+		return finding(sub, reconcile.Source{File: sub.File, Sheet: sheet},
+			reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": sheet, "renamed": reconcile.Text{"", ""}})
+	}
+	o := renamed
+	seen := sheetSeen(o.si)
+	return finding(sub, reconcile.Source{File: sub.File, Sheet: o.si.name, Cell: o.first},
+		reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": sheet, "renamed": reconcile.Text{
+			fmt.Sprintf("，“%s”%s很可能是它改了名：其中 %d 个数字未读取、未汇总；请改回原工作表名“%s”后重新上传", o.si.name, seen[0], o.figures, sheet),
+			fmt.Sprintf("; \"%s\"%s is most likely it renamed: its %d figures were not read or consolidated; rename it back to \"%s\" and upload again", o.si.name, seen[1], o.figures, sheet)}})
 }
 
 // templateSheets are the sheets a template has besides its tables.
 var templateSheets = map[string]bool{"填报说明": true, "_lists": true, FingerprintSheet: true}
 
-// checkOtherSheets reports figures in sheets that are none of the
-// department's tables (a sheet added or pasted into): they are not read,
-// and a figure must not go nowhere unsaid.
-func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*reconcile.Table) error {
+// otherSheet is a sheet of figures that is none of the department's
+// tables (a sheet added or pasted into, or a table's sheet renamed).
+type otherSheet struct {
+	si      sheetInfo
+	figures int
+	first   string // the cell of its first figure
+	todo    reconcile.Text
+	missing string // the table's sheet it most likely is, renamed
+}
+
+// otherSheets finds the figures in sheets that are none of the
+// department's tables: they are not read, and a figure must not go
+// nowhere unsaid. When one table's sheet is missing and one such sheet
+// holds figures, that sheet is most likely the table renamed: it is
+// returned as renamed, and said in the missing sheet's one finding; the
+// others are each an other_sheet warning.
+func otherSheets(x sheetScanner, tables []*reconcile.Table) (others []otherSheet, renamed *otherSheet, err error) {
 	var all []sheetInfo
 	switch v := x.(type) {
 	case *xlsx:
@@ -314,14 +348,17 @@ func checkOtherSheets(sub *reconcile.Submission, x sheetScanner, tables []*recon
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		if n > 0 {
-			sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name, Cell: first},
-				reconcile.RuleOtherSheet, reconcile.Warning, "", reconcile.Fields{"sheet": si.name, "figures": n, "seen": sheetSeen(si), "todo": todo}))
+			others = append(others, otherSheet{si: si, figures: n, first: first, todo: todo})
 		}
 	}
-	return nil
+	if len(missing) == 1 && len(others) == 1 {
+		others[0].missing = missing[0]
+		return nil, &others[0], nil
+	}
+	return others, nil, nil
 }
 
 // NameIdentity reads <period>-<dept>.xlsx (or any other extension: a return sent as .csv or .docx is still that month's): the period and department code a
@@ -383,13 +420,13 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 // saved returns the date the file records as last modified (or else
 // created), YYYY-MM-DD, from its core document properties, and the same
 // moment as an RFC 3339 UTC timestamp when it parses as one.
-func (x *xlsx) saved() (date, stamp string) {
+func (x *xlsx) saved() (date, stamp string, local bool) {
 	var core struct {
 		Created  string `xml:"created"`
 		Modified string `xml:"modified"`
 	}
 	if _, ok := x.parts["docProps/core.xml"]; !ok || x.decodePart("docProps/core.xml", &core) != nil {
-		return "", ""
+		return "", "", false
 	}
 	return savedStamp(core.Modified, core.Created)
 }
@@ -401,18 +438,20 @@ var beijing = time.FixedZone("UTC+8", 8*60*60)
 // savedStamp picks the first of the dates given that a file records. The
 // date is the day in Beijing when the time carries its zone (Excel and
 // openpyxl write UTC: 2021-05-05T17:00:00Z is 6 May in the office), else
-// the date as written (a time without a zone is the writer's local time).
-func savedStamp(dates ...string) (date, stamp string) {
+// the date as written (a time without a zone is the writer's local time,
+// as LibreOffice writes it: local reports so).
+func savedStamp(dates ...string) (date, stamp string, local bool) {
 	for _, d := range dates {
 		d = strings.TrimSpace(d)
 		if m := isoDate.FindString(d); m != "" {
-			if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+			t, err := time.Parse(time.RFC3339Nano, d)
+			if err == nil {
 				m = t.In(beijing).Format("2006-01-02")
 			}
-			return m, timestamp(d)
+			return m, timestamp(d), err != nil
 		}
 	}
-	return "", ""
+	return "", "", false
 }
 
 // timestamp normalises an ISO 8601 time to RFC 3339 in UTC; one without a

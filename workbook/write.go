@@ -518,9 +518,10 @@ func (x *out) figures() error {
 		cols = append(cols, column{x.l("目标", "Target"), 6},
 			column{x.l("完成率", "Completion"), 4}, column{x.l("序时进度", "Time elapsed"), 4})
 	}
-	// 说明 wide enough for a note on a line or two (未报送：科技科 2020-08;
-	// a stock's 存量指标… note): at 9 characters every noted row printed
-	// three or four lines tall.
+	// 说明 wide enough for a note on one line (未报送：科技科 2020-08; a
+	// stock's 存量指标… note): at 9 characters every noted row printed
+	// three or four lines tall; wider still when a longer note needs it
+	// and its page has room (widenLast).
 	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 16})
 	var rows [][]cell
 	for i := range x.r.Series {
@@ -569,8 +570,10 @@ func (x *out) figures() error {
 		switch {
 		case stock && s.YTD.Has:
 			// 本年累计 of a stock is a level, not a sum: said on its row.
-			notes = x.l(fmt.Sprintf("存量指标：本年累计列为%d月末的期末数，不是各月之和；", x.r.AsOf.Month),
-				fmt.Sprintf("a stock: Year to date is the level at the end of %s, not a sum; ", x.monthName(x.r.AsOf.Month))) + notes
+			// Short enough for one line of 说明 (16 characters): a row's
+			// height is its on every page of 汇总.
+			notes = x.l(fmt.Sprintf("存量指标：%d月末数，不是各月之和；", x.r.AsOf.Month),
+				fmt.Sprintf("a stock: the level at the end of %s, not a sum; ", x.monthName(x.r.AsOf.Month))) + notes
 		case stock && last > 0:
 			// The as-of month's level is not in: 本年累计 stays empty (it is
 			// what the seal and a roll-up read), the last level is said.
@@ -588,6 +591,11 @@ func (x *out) figures() error {
 		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
+	notes := make([]string, len(rows))
+	for i, r := range rows {
+		notes[i], _ = r[len(r)-1].v.(string)
+	}
+	cols[len(cols)-1].width = widenLast("figures", cols, notes)
 	title := x.l(fmt.Sprintf("%d 年各指标逐月汇总（单位见“单位”列）", year), fmt.Sprintf("%d by indicator and month (units in the Unit column)", year))
 	return x.table("figures", title, cols, rows, true)
 }
@@ -708,10 +716,12 @@ func bound(v decimal.Decimal, none bool) cell {
 func (x *out) findings() error {
 	cols := []column{
 		// Narrow enough to print at 8 points or more on a landscape page,
-		// the long texts wrapping.
-		{x.l("文件", "File"), 9}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
+		// the long texts wrapping; 怎么办 is what the department does
+		// about it (the desk's and the annotated copy's advice).
+		{x.l("文件", "File"), 7}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
 		{x.l("工作表", "Sheet"), 4}, {x.l("单元格", "Cell"), 2}, {x.l("原始内容", "Raw"), 4},
-		{x.l("规则", "Rule"), 9}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 16},
+		{x.l("规则", "Rule"), 7}, {x.l("严重程度", "Severity"), 2}, {x.l("说明", "Message"), 12},
+		{x.l("怎么办", "What to do"), 10},
 	}
 	var rows [][]cell
 	for _, fd := range x.r.Findings {
@@ -721,7 +731,7 @@ func (x *out) findings() error {
 		}
 		rows = append(rows, []cell{c(fd.File, "text"), c(dept, "plain"), c(fd.Period, "plain"), c(fd.Sheet, "plain"),
 			c(fd.Cell, "plain"), c(fd.Raw, "text"), c(fd.Rule.Label(x.lang), "text"),
-			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text")})
+			c(fd.Severity.In(x.lang), x.severityStyle(fd.Severity)), c(fd.Message(x.lang), "text"), c(fd.Advice(x.lang), "text")})
 	}
 	if room := maxSheetRows - 2; len(rows) > room { // under the title and header
 		more := len(rows) - room + 1

@@ -196,7 +196,7 @@ func TestAnnotatedResultsSheetRowsAndWidth(t *testing.T) {
 		t.Errorf("row %d of 审核结果 has no explicit height", long)
 	}
 	var total float64
-	for _, col := range []string{"A", "B", "C", "D", "E", "F"} {
+	for _, col := range []string{"A", "B", "C", "D", "E", "F", "G"} {
 		w, err := f.GetColWidth(sheet, col)
 		if err != nil {
 			t.Fatal(err)
@@ -208,7 +208,7 @@ func TestAnnotatedResultsSheetRowsAndWidth(t *testing.T) {
 	}
 	// A rule's label ends in its code, one word no line breaks: the 规则
 	// column holds the longest, or it is cut at the page's edge.
-	w, err := f.GetColWidth(sheet, "F")
+	w, err := f.GetColWidth(sheet, "G")
 	if err != nil {
 		t.Fatal(err)
 	}

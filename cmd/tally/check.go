@@ -37,8 +37,8 @@ func newCheckCommand(io streams) *cobra.Command {
 其他文件列为已跳过（提示）。
 
 --annotate 文件夹：把每个有问题的文件复制到该文件夹（不存在时自动创建），标出有问题的
-单元格并加批注，另加一张问题清单。副本保留所有输入共同所在文件夹之下的子文件夹，
-同名文件不会互相覆盖。原文件从不修改：副本会替换某个输入文件（按文件本身比较，包括
+单元格并加批注，另加一张“审核结果”表（每个问题的说明和怎么办）。副本保留所有输入
+共同所在文件夹之下的子文件夹，同名文件不会互相覆盖。原文件从不修改：副本会替换某个输入文件（按文件本身比较，包括
 链接），或该文件夹位于正在读取的文件夹之内时，在写出任何文件之前即拒绝执行。该文件夹
 中已有的同名标注副本会被新副本替换；同名的其他文件不加 --force 不会覆盖（该副本不写出，
 并列为警告）。
@@ -62,7 +62,8 @@ when a readable return of the month is there); any other is listed as
 skipped (info).
 
 With --annotate DIR, every file with findings is copied into DIR with the
-offending cells highlighted and commented, and a sheet listing the findings.
+offending cells highlighted and commented, and a sheet listing the findings
+and what to do about each ("Check results"; 审核结果 in Chinese).
 Copies keep their folders below the folder all inputs share, so two files of
 one name do not collide. The originals are never modified: a copy that would
 replace an input (compared as files, through links), or a DIR inside a folder
@@ -128,6 +129,8 @@ type jsonCheckSummary struct {
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
 	Folders  int `json:"unreadable_folders"` // not in Files
+	// Files not judged late or on time: no save time to believe.
+	Undated int `json:"undated_files"`
 }
 
 func runCheck(io streams, opts *checkOptions, paths []string) error {
@@ -214,7 +217,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 			fl.Status = "findings"
 		}
 	}
-	out.Summary.Files, out.Summary.Folders = res.Summary.Files, res.Summary.Folders
+	out.Summary.Files, out.Summary.Folders, out.Summary.Undated = res.Summary.Files, res.Summary.Folders, res.Summary.Undated
 	return out
 }
 
@@ -278,6 +281,7 @@ func printCheck(io streams, out jsonCheck, spec *reconcile.Spec, lang reconcile.
 		fmt.Fprintln(io.Out, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
 	}
+	printUndated(io.Out, lang, s.Undated)
 }
 
 // annotate writes the annotated copy of every readable file with findings

@@ -238,7 +238,7 @@ func TestOneFindingOrder(t *testing.T) {
 	rows, _ := f.GetRows("审核结果")
 	var sheetOrder []at
 	for _, r := range rows[1:] {
-		rule := r[5][strings.LastIndex(r[5], "(")+1:]
+		rule := r[6][strings.LastIndex(r[6], "(")+1:]
 		sheetOrder = append(sheetOrder, at{r[0], r[1], strings.TrimSuffix(rule, ")")})
 	}
 	if fmt.Sprint(sheetOrder) != fmt.Sprint(want) {

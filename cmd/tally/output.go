@@ -155,6 +155,9 @@ type jsonSummary struct {
 	CellsTemplate     int `json:"cells_template"`
 	// Folders that could not be read; not in Files or Unreadable.
 	Folders int `json:"unreadable_folders"`
+	// Files of a month with a deadline not judged late or on time: no
+	// save time to believe (reconcile.Summary.Undated).
+	Undated int `json:"undated_files"`
 }
 
 func dec(d decimal.Decimal) *string {
@@ -245,7 +248,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
 		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
-		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate}
+		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate, Undated: s.Undated}
 	return out
 }
 
@@ -277,6 +280,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		fmt.Fprintln(w, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
 	}
+	printUndated(w, lang, s.Undated)
 	if from := r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {
 		fmt.Fprintln(w, t("报告数字来源：", "Report figures from: ")+from.In(lang))
 	}
@@ -465,6 +469,19 @@ func mismatchCount(lang reconcile.Lang, n, warns int) string {
 // plural writes n with the English word's singular or plural.
 // counted is a count in both languages, one field for both: zh a format
 // placing the number (%d 个问题), one and many the English nouns.
+// printUndated says once a run, when any, how many files of a month with
+// a deadline were not judged late or on time for want of a save time to
+// believe (reconcile.Summary.Undated): one line, not a finding on every
+// file a program such as openpyxl saved.
+func printUndated(w io.Writer, lang reconcile.Lang, n int) {
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(w, say(lang, msg{"未判断是否逾期：{files}没有可信的保存时间（未记录，或记录的是模板的固定时间、早于报告期的时间；用 openpyxl 等程序保存的文件常常如此）",
+		"not judged late or on time: {files} with no save time to believe (none recorded, the template's fixed stamp, or a time before their month, as files saved by openpyxl often have)"},
+		fields{"files": counted(n, "%d 个文件", "file", "files")}))
+}
+
 func counted(n int, zh, one, many string) reconcile.Text {
 	return reconcile.Text{fmt.Sprintf(zh, n), plural(n, one, many)}
 }

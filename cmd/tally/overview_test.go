@@ -223,11 +223,11 @@ func TestFiguresStockLevel(t *testing.T) {
 	book := filepath.Join(t.TempDir(), "2020.xlsx")
 	sampleBook(t, "zh", "2020-12", book)
 	r = row(book, "汇总", "规模以上企业数")
-	if r[15] != "94" || !strings.Contains(r[17], "本年累计列为12月末的期末数，不是各月之和") {
+	if r[15] != "94" || r[17] != "存量指标：12月末数，不是各月之和" {
 		t.Errorf("汇总 规模以上企业数 in 2020: 本年累计 %q, 说明 %q", r[15], r[17])
 	}
 	r = row(book, "汇总", "税收收入")
-	if strings.Contains(r[17], "期末数") {
+	if strings.Contains(r[17], "存量指标") || strings.Contains(r[17], "月末数") {
 		t.Errorf("汇总 税收收入 (a flow) is called a level: %q", r[17])
 	}
 }

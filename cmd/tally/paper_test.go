@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/jingwu/tally/grid"
 	"github.com/jingwu/tally/internal/testtool"
 	"github.com/xuri/excelize/v2"
 )
@@ -361,5 +362,101 @@ func TestClaimsSheetPrintsWhole(t *testing.T) {
 				t.Errorf("%s: 编号 %q is not printed whole", c.lang, id)
 			}
 		}
+	}
+}
+
+// 汇总 prints its rows one line tall unless a cell's text needs more: a
+// row is as tall as its longest text on every section's page, and a
+// stock's note wrapped in 说明 made its row two lines tall on the pages of
+// months too (newcomer 9, #4). A stock's and a missing month's notes fit
+// 说明 on one line; a longer note widens 说明 as far as its page has room
+// at the sheet's scale — the sections and the scale stay the sample's,
+// so no page is added and nothing prints smaller — and only a note longer
+// still (the rejected row's file path) takes two lines.
+func TestFiguresRowsOneLine(t *testing.T) {
+	t.Parallel()
+	type sheet struct {
+		scale  uint
+		breaks string
+		notes  float64 // the 说明 column's width
+		rows   map[string]float64
+		texts  map[string]string
+	}
+	read := func(path string) sheet {
+		t.Helper()
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		lay, err := f.GetPageLayout("汇总")
+		if err != nil || lay.AdjustTo == nil {
+			t.Fatalf("汇总's page layout: %+v %v", lay, err)
+		}
+		part, err := annotatedSheetPart(path, "汇总")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var breaks []string
+		if m := regexp.MustCompile(`<colBreaks[^>]*>(.*?)</colBreaks>`).FindSubmatch(part); m != nil {
+			for _, b := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllSubmatch(m[1], -1) {
+				breaks = append(breaks, string(b[1]))
+			}
+		}
+		rows, _ := f.GetRows("汇总")
+		last, _ := excelize.ColumnNumberToName(len(rows[1]))
+		if rows[1][len(rows[1])-1] != "说明" {
+			t.Fatalf("汇总's last column is %q, not 说明", rows[1][len(rows[1])-1])
+		}
+		w, _ := f.GetColWidth("汇总", last)
+		s := sheet{scale: *lay.AdjustTo, breaks: strings.Join(breaks, ","), notes: w, rows: map[string]float64{}, texts: map[string]string{}}
+		for r, row := range rows[2:] {
+			h, _ := f.GetRowHeight("汇总", r+3)
+			s.rows[row[0]] = h
+			if len(row) == len(rows[1]) {
+				s.texts[row[0]] = row[len(row)-1]
+			}
+		}
+		return s
+	}
+	one := float64(grid.LineHeight)
+	dir := t.TempDir()
+	y2020 := filepath.Join(dir, "2020.xlsx")
+	sampleBook(t, "zh", "2020-12", y2020)
+	s := read(y2020)
+	for _, code := range []string{"above_scale", "sme_total", "eagle_total", "hightech_total", "sme_new", "leader_new"} {
+		if h := s.rows[code]; h > one {
+			t.Errorf("2020 汇总 %s (%q) is %.0f points tall, want one line", code, s.texts[code], h)
+		}
+	}
+	if !strings.HasPrefix(s.texts["above_scale"], "存量指标：") || !strings.HasPrefix(s.texts["sme_new"], "未报送：") {
+		t.Errorf("2020 汇总's notes: above_scale %q, sme_new %q", s.texts["above_scale"], s.texts["sme_new"])
+	}
+	// The rejected row's note names its file by path: more than a line,
+	// as tall as its lines.
+	if note, h := s.texts["domestic_investment"], s.rows["domestic_investment"]; h <= one || h != float64(grid.Lines(note, s.notes))*one {
+		t.Errorf("2020 汇总 domestic_investment (%q) is %.0f points tall, want its %d lines", note, h, grid.Lines(note, s.notes))
+	}
+	if s.scale != 93 || s.breaks != "9,15" {
+		t.Errorf("2020 汇总 prints at %d%% in sections from %s, want 93%% from 9,15 (README)", s.scale, s.breaks)
+	}
+
+	// A June whose 限上批零 sheet was renamed: retail_sales's note names
+	// the unread sheet, and 说明, on a page of its own beside the target
+	// columns, widens for it; the sections and scale are the sample's.
+	base := filepath.Join(dir, "2021.xlsx")
+	sampleBook(t, "zh", "2021-06", base)
+	b := read(base)
+	out := filepath.Join(dir, "renamed.xlsx")
+	runTally(t, "reconcile", "--as-of", "2021-06", "-o", out, renamedSheetMonth(t))
+	r := read(out)
+	if r.scale != b.scale || r.breaks != b.breaks || b.breaks != "9,15,20" {
+		t.Errorf("with a long note 汇总 prints at %d%% from %s; the sample at %d%% from %s (README: 9,15,20)", r.scale, r.breaks, b.scale, b.breaks)
+	}
+	if b.notes != grid.Width(16) || r.notes <= b.notes {
+		t.Errorf("说明 is %.1f wide in the sample and %.1f with a long note; want %.1f and wider", b.notes, r.notes, grid.Width(16))
+	}
+	if note := r.texts["retail_sales"]; !strings.Contains(note, "未读取的工作表") || r.rows["retail_sales"] >= float64(grid.Lines(note, b.notes))*one {
+		t.Errorf("汇总 retail_sales (%q) is %.0f points tall: 说明 did not widen for it", note, r.rows["retail_sales"])
 	}
 }

@@ -117,7 +117,7 @@ func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 		name := deptName(res.Spec, st.Department)
 		switch st.State {
 		case reconcile.Late:
-			fmt.Fprintln(io.Out, say(lang, msg{"  逾期：{dept} {period}，文件保存于 {saved}", "  late: {dept} {period}, saved {saved}"}, fields{"dept": name, "period": st.Period, "saved": st.Saved}))
+			fmt.Fprintln(io.Out, say(lang, msg{"  逾期：{dept} {period}，文件保存于 {saved}", "  late: {dept} {period}, saved {saved}"}, fields{"dept": name, "period": st.Period, "saved": st.SavedAt.In(lang)}))
 		case reconcile.Rejected:
 			fmt.Fprintln(io.Out, say(lang, msg{"  退回：{dept} {period}（{file}）", "  rejected: {dept} {period} ({file})"}, fields{"dept": name, "period": st.Period, "file": st.File}))
 			// Why, so the department can be told what to fix.
@@ -128,6 +128,7 @@ func printStatus(io streams, res *reconcile.Result, lang reconcile.Lang) {
 			fmt.Fprintln(io.Out, say(lang, msg{"  未报送：{dept} {period}", "  missing: {dept} {period}"}, fields{"dept": name, "period": st.Period}))
 		}
 	}
+	printUndated(io.Out, lang, res.Summary.Undated)
 }
 
 // rejectReasons are the errors that send a file back, each at its sheet and

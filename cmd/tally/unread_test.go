@@ -150,9 +150,13 @@ func TestMissingSheetMonthIncomplete(t *testing.T) {
 // A renamed sheet is one problem, said once with what to do: 统计站's May
 // return with its 限上批零 sheet renamed, between April and June. The 30
 // firms of the sheet are neither "gone" in May nor "new" in June (no
-// entity_disappears or entity_appears line at all); the missing_sheet
-// error names the sheet, and the renamed sheet's warning says to rename it
-// back to “限上批零”, Chinese first and English complete.
+// entity_disappears or entity_appears line at all); the one finding is
+// missing_sheet, an error at the renamed sheet's first figure, naming the
+// sheet, saying its figures were not read and to rename it back to
+// “限上批零”, Chinese first and English complete. With a second sheet of
+// figures beside it, which of the two is the table is not known: the
+// missing sheet and each sheet of figures are said apart, as they are
+// when no table's sheet is missing.
 func TestRenamedSheetOneFinding(t *testing.T) {
 	dir := t.TempDir()
 	for _, m := range []string{"04", "05", "06"} {
@@ -176,18 +180,35 @@ func TestRenamedSheetOneFinding(t *testing.T) {
 		var got []string
 		for _, f := range c.Files {
 			for _, x := range f.Findings {
-				got = append(got, filepath.Base(f.File)+" "+x.Rule+" "+x.Sheet+" "+x.Message)
+				got = append(got, filepath.Base(f.File)+" "+x.Rule+" "+x.Severity+" "+x.Sheet+"!"+x.Cell+" "+x.Message)
 			}
 		}
 		want := map[string][]string{
-			"zh": {"2021-05-tjz.xlsx missing_sheet 限上批零 缺少工作表“限上批零”",
-				"2021-05-tjz.xlsx other_sheet 限上批零销售额 工作表“限上批零销售额”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；如是本单位的“限上批零”表改了名，请改回原工作表名“限上批零”后重新上传；否则请把数据填入模板的工作表"},
-			"en": {"2021-05-tjz.xlsx missing_sheet 限上批零 sheet \"限上批零\" is missing",
-				"2021-05-tjz.xlsx other_sheet 限上批零销售额 sheet \"限上批零销售额\" is not one of this department's tables; its 62 figures were not read; if it is your table \"限上批零\" renamed, rename it back to \"限上批零\" and upload again; otherwise type them into the template's sheets"},
+			"zh": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 缺少工作表“限上批零”，“限上批零销售额”很可能是它改了名：其中 62 个数字未读取、未汇总；请改回原工作表名“限上批零”后重新上传"},
+			"en": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 sheet \"限上批零\" is missing; \"限上批零销售额\" is most likely it renamed: its 62 figures were not read or consolidated; rename it back to \"限上批零\" and upload again"},
 		}[lang]
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("--lang %s findings:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+
+	// A second sheet of figures: not the one finding's guess.
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-05-tjz.xlsx"), filepath.Join(dir, "2021-05-tjz.xlsx"), "xl/workbook.xml",
+		`<sheet name="限上批零" `, `<sheet name="限上批零销售额" `)
+	addSheetCopy(t, filepath.Join(dir, "2021-05-tjz.xlsx"), "限上批零销售额", "草稿")
+	_, out, _ := runTally(t, "check", "--json", dir)
+	var got []string
+	for _, f := range checkJSON(t, out).Files {
+		for _, x := range f.Findings {
+			got = append(got, filepath.Base(f.File)+" "+x.Rule+" "+x.Severity+" "+x.Sheet+"!"+x.Cell+" "+x.Message)
+		}
+	}
+	todo := "如是本单位的“限上批零”表改了名，请改回原工作表名“限上批零”后重新上传；否则请把数据填入模板的工作表"
+	want := []string{"2021-05-tjz.xlsx missing_sheet error 限上批零! 缺少工作表“限上批零”",
+		"2021-05-tjz.xlsx other_sheet warning 草稿!C4 工作表“草稿”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；" + todo,
+		"2021-05-tjz.xlsx other_sheet warning 限上批零销售额!C4 工作表“限上批零销售额”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；" + todo}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("two sheets of figures, findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -218,5 +239,30 @@ func TestServeProgressMissingSheet(t *testing.T) {
 	}
 	if r := row("规模工业总产值", "industrial_output"); strings.Contains(r, "<small>") || strings.Contains(r, "数据不完整") {
 		t.Errorf("目标进度 规模工业总产值 not whole through June: %s", r)
+	}
+}
+
+// addSheetCopy adds to the workbook at path a copy of its sheet from, named
+// to (a clerk's draft beside the table).
+func addSheetCopy(t *testing.T, path, from, to string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := f.GetSheetIndex(from)
+	if err != nil || src < 0 {
+		t.Fatalf("no sheet %s: %v", from, err)
+	}
+	dst, err := f.NewSheet(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.CopySheet(src, dst); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }
