@@ -155,25 +155,7 @@ finally:
 			t.Errorf("reconcile --jobs %s: at 税收收入!C5 %q, %d rows rejected; want merged_blank error, 1", jobs, rules, res.Summary.RowsRejected)
 		}
 	}
-	ann := filepath.Join(dir, "annotated")
-	runTally(t, "check", "--annotate", ann, filepath.Join(dir, "in", "2021-01-czs.xlsx"))
-	x, err := excelize.OpenFile(filepath.Join(ann, "2021-01-czs.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	cs, err := x.GetComments("税收收入")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var at []string
-	for _, c := range cs {
-		text := ""
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		at = append(at, c.Cell+" "+text)
-	}
+	at := annotatedComments(t, filepath.Join(dir, "in", "2021-01-czs.xlsx"), "税收收入")
 	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5：本格被合并进 C4:C5") {
 		t.Errorf("comments on 税收收入: %q, want one on C4 saying C5's finding", at)
 	}
@@ -204,14 +186,24 @@ func TestMergedBlankRunOneNote(t *testing.T) {
 	if strings.Join(got, ",") != "C5:C8 merged_blank" {
 		t.Errorf("findings %q, want one merged_blank at C5:C8", got)
 	}
-	ann := filepath.Join(dir, "annotated")
-	runTally(t, "check", "--annotate", ann, in)
-	x, err := excelize.OpenFile(filepath.Join(ann, "2020-03-czs.xlsx"))
+	at := annotatedComments(t, in, "税收收入")
+	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5:C8：本格被合并进 C4:C8") || strings.Count(at[0], "本格被合并进") != 1 {
+		t.Errorf("comments on 税收收入: %q, want one on C4 naming C5:C8 once", at)
+	}
+}
+
+// annotatedComments runs tally check --annotate on the file and returns
+// the comments on a sheet of its annotated copy, each as "cell text".
+func annotatedComments(t *testing.T, file, sheet string) []string {
+	t.Helper()
+	ann := filepath.Join(t.TempDir(), "annotated")
+	runTally(t, "check", "--annotate", ann, file)
+	x, err := excelize.OpenFile(filepath.Join(ann, filepath.Base(file)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	cs, err := x.GetComments("税收收入")
+	cs, err := x.GetComments(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +215,5 @@ func TestMergedBlankRunOneNote(t *testing.T) {
 		}
 		at = append(at, c.Cell+" "+text)
 	}
-	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5:C8：本格被合并进 C4:C8") || strings.Count(at[0], "本格被合并进") != 1 {
-		t.Errorf("comments on 税收收入: %q, want one on C4 naming C5:C8 once", at)
-	}
+	return at
 }
