@@ -922,6 +922,10 @@ func (l *layout) column(col int) (int, bool) {
 
 var totalLabels = map[string]bool{"合计": true, "总计": true}
 
+// subtotalLabel is the name of a 小计 row (小计, 本页小计, （小计）, 小计：工业),
+// as NormalizeHeader leaves it.
+var subtotalLabel = regexp.MustCompile(`^[（(【\[]?(本页|本表|分类)?小计`)
+
 // checkHidden reports figures a reader of the sheet cannot see (in hidden
 // rows or columns) and cells typed outside the table's columns, which are
 // not consolidated. The row's 说明 explains them.
@@ -1137,6 +1141,11 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	// A 填表人 or 联系电话 line with a number in a figure column: the
 	// number is not a figure of an entity.
 	footerLike := !isTotal && t.Rows != reconcile.Indicators && isFooterLabel(r.Name)
+	// A 小计 row a department added among the rows sums some of them: read
+	// like a note row (not consolidated: it would count them twice) and
+	// said for what it is.
+	subtotal := !isTotal && !footerLike && t.Rows != reconcile.Indicators && subtotalLabel.MatchString(reconcile.NormalizeHeader(r.Name))
+	footerLike = footerLike || subtotal
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
@@ -1156,7 +1165,10 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	r.Footer = footerLike
 	l.rowCells = cells
 	l.readValues(sub, &r, isTotal, footerLike)
-	if footerLike {
+	switch {
+	case subtotal:
+		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleSubtotal, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
+	case footerLike:
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if isTotal {
