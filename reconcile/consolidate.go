@@ -152,6 +152,10 @@ type Summary struct {
 	// keeps, one before the month began; RecordedSave) and were not
 	// uploaded on the desk: whether they were late was not judged.
 	Undated int
+	// SheetsUnread are the department's tables not read from a file read
+	// (missing_sheet: deleted or renamed; missing_column: a header not
+	// found): their rows and cells are in none of the counts above.
+	SheetsUnread int
 }
 
 // Result is everything a run found, ready to be written.
@@ -1419,6 +1423,9 @@ func (l *Ledger) summarise() {
 	}
 	for _, f := range l.res.Findings {
 		s.Findings++
+		if f.Rule == RuleMissingSheet || f.Rule == RuleMissingColumn {
+			s.SheetsUnread++
+		}
 		switch f.Severity {
 		case Error:
 			s.Errors++

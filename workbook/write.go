@@ -412,6 +412,11 @@ func (x *out) overview() error {
 		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
 		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
 	}
+	if s.SheetsUnread > 0 {
+		// The counts above are of the sheets read: a table not read is
+		// said beside them, not left to look whole.
+		rows = append(rows, kv(x.l("未读取的工作表（其中的行和单元格不在以上计数中，数字未汇总）", "Sheets not read (their rows and cells are in none of these counts; figures not consolidated)"), s.SheetsUnread, "bad"))
+	}
 	if s.Cells > 0 { // a run over submissions (a roll-up of workbooks reads no cells)
 		rows = append(rows,
 			kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),

@@ -158,6 +158,10 @@ type jsonSummary struct {
 	// Files of a month with a deadline not judged late or on time: no
 	// save time to believe (reconcile.Summary.Undated).
 	Undated int `json:"undated_files"`
+	// SheetsUnread: the tables not read from files that were (a sheet
+	// deleted or renamed, a header not found); their rows are in none of
+	// the counts (reconcile.Summary.SheetsUnread).
+	SheetsUnread int `json:"sheets_unread,omitempty"`
 }
 
 func dec(d decimal.Decimal) *string {
@@ -248,7 +252,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
 		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
-		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate, Undated: s.Undated}
+		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate, Undated: s.Undated, SheetsUnread: s.SheetsUnread}
 	return out
 }
 
@@ -279,6 +283,11 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	if s.Folders > 0 {
 		fmt.Fprintln(w, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))
+	}
+	if s.SheetsUnread > 0 {
+		fmt.Fprintln(w, say(lang, msg{"另有未读取的工作表 {n} 张（缺少工作表或找不到表头，见下面的错误）：其中的行不在以上行数中，其中的数字未汇总",
+			"also {n} not read (missing, or its header not found: see the errors below): their rows are in none of the counts above, their figures not consolidated"},
+			fields{"n": counted(s.SheetsUnread, "%d", "sheet", "sheets")}))
 	}
 	printUndated(w, lang, s.Undated)
 	if from := r.Spec.ClaimsFrom.Text(); from != (reconcile.Text{}) {

@@ -266,3 +266,45 @@ func addSheetCopy(t *testing.T, path, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// A table not read (its sheet renamed) has no rows in the run's counts, so
+// 行数守恒 and 单元格守恒 hold over what was read and said 是 beside a whole
+// sheet gone (a newcomer's trial: 规模工业 renamed, 60 rows fewer, 被拒收
+// 0). The sheets not read are counted beside them: on screen, in the JSON
+// summary and as a row of 概览.
+func TestUnreadSheetsCounted(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-05-tjz.xlsx"), filepath.Join(dir, "2021-05-tjz.xlsx"), "xl/workbook.xml", `<sheet name="限上批零" `, `<sheet name="限上批零销售额" `)
+	_, out, errOut := runTally(t, "reconcile", "--json", "--as-of", "2021-05", dir)
+	var res jsonResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s%s", err, out, errOut)
+	}
+	if res.Summary.SheetsUnread != 1 {
+		t.Errorf("sheets_unread %d, want 1", res.Summary.SheetsUnread)
+	}
+	book := filepath.Join(t.TempDir(), "out.xlsx")
+	_, screen, _ := runTally(t, "reconcile", "--as-of", "2021-05", "-o", book, dir)
+	if !strings.Contains(screen, "另有未读取的工作表 1 张（缺少工作表或找不到表头，见下面的错误）") {
+		t.Errorf("the screen does not say the sheet not read:\n%s", screen)
+	}
+	x, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("概览")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if len(r) > 1 && strings.HasPrefix(r[0], "未读取的工作表") && r[1] == "1" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("概览 has no row of sheets not read: %q", rows)
+	}
+}
