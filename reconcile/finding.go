@@ -365,8 +365,8 @@ var catalogue = map[Rule]message{
 		Text{"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对",
 			"the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"}},
 	RuleSumSkipsText: {Text{"合计公式跳过文本数字", "total skips a text figure"},
-		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为数字（删除前面的 ' 或把单元格格式改为“数值”后重新输入）",
-			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a number (remove the leading ' or set the format to Number and type it again)"}},
+		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为纯数字（删去数字以外的文字，如单位“万元”、空格或前面的 '；或把单元格格式改为“数值”后重新输入）",
+			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit 万元, spaces or a leading '; or set the format to Number and type it again)"}},
 }
 
 // NoneRule is what a department types in a value cell for a figure that did

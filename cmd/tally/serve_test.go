@@ -1212,7 +1212,7 @@ func TestServeSumSkipsTextAdvice(t *testing.T) {
 	id := d.mustUpload(a, "2021-07", repo(t, "testdata/crafted/sum-skips-text/2021-07-zsb.xlsx"))
 	_, page := d.get(a, "/uploads/"+id)
 	row := regexp.MustCompile(`(?s)<tr class="warning"><td>内资到位</td><td class="mono">B5</td>.*?</tr>`).FindString(page)
-	if !strings.Contains(row, "合计少了 1234.5") || !strings.Contains(row, "把此格改为数字") || strings.Contains(row, "说明”栏注明") {
+	if !strings.Contains(row, "合计少了 1234.5") || !strings.Contains(row, "把此格改为纯数字") || strings.Contains(row, "说明”栏注明") {
 		t.Errorf("the text figure's row does not say to retype it as a number:\n%s", row)
 	}
 	if strings.Contains(page, "审核通过") || !strings.Contains(page, "已接收，但表中合计公式漏算了 1 个以文本填写的数字，文件中的合计偏小") {
