@@ -196,7 +196,7 @@ var catalogue = map[Rule]message{
 	RuleMissingSheet: {Text{"缺少工作表", "missing sheet"},
 		Text{"缺少工作表“{sheet}”{renamed}", "sheet \"{sheet}\" is missing{renamed}"}},
 	RuleMissingColumn: {Text{"缺少表头", "missing header"},
-		Text{"找不到表头“{header}”，该表未读取", "header \"{header}\" not found; the sheet was not read"}},
+		Text{"找不到表头“{header}”{found}，该表未读取", "header \"{header}\" not found{found}; the sheet was not read"}},
 	RuleNotANumber: {Text{"不是数字", "not a number"},
 		Text{"“{raw}”不是数字，应填写{expected}", "\"{raw}\" is not a number; expected {expected}"}},
 	RuleTextNumber: {Text{"文本型数字", "number typed as text"},

@@ -534,6 +534,28 @@ func (x *xlsx) fingerprint() (Fingerprint, bool) {
 	return x.customFingerprint()
 }
 
+// oddHeader returns the one text cell of a header row that is none of the
+// table's headers, or nil when there is none or more than one.
+func oddHeader(t *reconcile.Table, cells []rawCell) *rawCell {
+	known := map[string]bool{}
+	for _, col := range t.Columns {
+		known[reconcile.NormalizeHeader(col.Header)] = true
+	}
+	var odd *rawCell
+	for i := range cells {
+		c := &cells[i]
+		if strings.TrimSpace(c.Value) == "" || known[reconcile.NormalizeHeader(c.Value)] {
+			continue
+		}
+		if odd != nil {
+			return nil
+		}
+		cp := *c
+		odd = &cp
+	}
+	return odd
+}
+
 // headerScanRows is how far down a sheet tally looks for the header row.
 const headerScanRows = 20
 
@@ -543,6 +565,9 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	sh := &reconcile.Sheet{Table: t, Name: si.name}
 	var lay *layout
 	var missing []string
+	// odd is the one cell of the row that matches most of the headers
+	// (the header row, edited) that is none of them: the header changed.
+	var odd *rawCell
 	var above []rawCell // figures before the header row
 	headerRow := 0
 	lines := lineIndex(t, s)
@@ -587,7 +612,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			}
 		}
 		if len(miss) < len(t.Columns) && (missing == nil || len(miss) < len(missing)) {
-			missing = miss
+			missing, odd = miss, oddHeader(t, cells)
 		}
 		return nil
 	})
@@ -599,8 +624,15 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		if len(missing) > 0 {
 			what = missing[0]
 		}
-		sub.Findings = append(sub.Findings, finding(*sub, reconcile.Source{File: sub.File, Sheet: si.name},
-			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", "")}))
+		src, found := reconcile.Source{File: sub.File, Sheet: si.name}, reconcile.Text{"", ""}
+		if odd != nil && len(missing) == 1 {
+			// One header not found and one cell of the header row that is
+			// no header: that cell is it, edited.
+			v := strings.ReplaceAll(odd.Value, "\n", "")
+			src.Cell, found = odd.Ref, reconcile.Text{"（表头行的 " + odd.Ref + " 写的是“" + v + "”）", " (the header row's " + odd.Ref + " says \"" + v + "\")"}
+		}
+		sub.Findings = append(sub.Findings, finding(*sub, src,
+			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", ""), "found": found}))
 		return nil, st.flush(sub, nil)
 	}
 	// Before checkMerged, whose second scan may stop before the ranges.
