@@ -341,8 +341,8 @@ var catalogue = map[Rule]message{
 		Text{"“{text}”等不是数据行的文字（填表人、联系电话、注等），未作为数据读取",
 			"\"{text}\" and other text that is not a data row (who filled it in, a phone number, a note) was not read as data"}},
 	RuleBelowTotal: {Text{"合计行以下的数据", "row below the total"},
-		Text{"“{name}”这一行在合计行以下：{done}；表中的合计不含此行，请把它移到合计行以上",
-			"row \"{name}\" is below the 合计 row: {done}; the sheet's own total leaves it out: move it above the 合计"}},
+		Text{"{row}在合计行以下：{done}；表中的合计不含此行，请把它移到合计行以上",
+			"{row} is below the 合计 row: {done}; the sheet's own total leaves it out: move it above the 合计"}},
 	RuleODSName: {Text{"扩展名与格式不符", "OpenDocument under another extension"},
 		Text{"文件实际是 OpenDocument 表格（.ods），扩展名却不是 .ods；已按 .ods 读取",
 			"the file is an OpenDocument spreadsheet (.ods) under another extension; it was read as .ods"}},
@@ -366,7 +366,7 @@ var catalogue = map[Rule]message{
 			"the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"}},
 	RuleSumSkipsText: {Text{"合计公式跳过文本数字", "total skips a text figure"},
 		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为纯数字（删去数字以外的文字，如单位“万元”、空格或前面的 '；或把单元格格式改为“数值”后重新输入）",
-			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit 万元, spaces or a leading '; or set the format to Number and type it again)"}},
+			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit, spaces or a leading '; or set the format to Number and type it again)"}},
 }
 
 // NoneRule is what a department types in a value cell for a figure that did

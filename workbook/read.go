@@ -1181,8 +1181,14 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
+		// A row without a name (a figure typed under the table) is said by
+		// its number, not as “”.
+		which := reconcile.Text{"“" + r.Name + "”这一行", "row \"" + r.Name + "\""}
+		if strings.TrimSpace(r.Name) == "" {
+			which = reconcile.Text{fmt.Sprintf("第 %d 行", row), fmt.Sprintf("row %d", row)}
+		}
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name,
-			reconcile.Fields{"name": r.Name, "done": reconcile.Text{"已汇总", "it was consolidated"}}))
+			reconcile.Fields{"name": r.Name, "row": which, "done": reconcile.Text{"已汇总", "it was consolidated"}}))
 	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]

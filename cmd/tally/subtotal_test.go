@@ -68,3 +68,17 @@ func TestSubtotalRowNotCounted(t *testing.T) {
 		t.Errorf("March tax with row 8 a 小计: %s, want %s (%s less row 8's 442.09)", after, want, before)
 	}
 }
+
+// A figure typed under the 合计 in a row with no name is said by its row
+// number (第 46 行在合计行以下), not as “”这一行 (a newcomer's trial).
+func TestBelowTotalNamelessRow(t *testing.T) {
+	t.Parallel()
+	in := filepath.Join(t.TempDir(), "2020-03-czs.xlsx")
+	editPart(t, repo(t, "testdata/submissions/2020-03-czs.xlsx"), in, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		return []byte(strings.Replace(string(b), "</sheetData>", `<row r="46"><c r="C46"><v>5</v></c></row></sheetData>`, 1))
+	})
+	_, out, _ := runTally(t, "check", in)
+	if !strings.Contains(out, "税收收入!A46 第 46 行在合计行以下") || strings.Contains(out, "“”这一行") {
+		t.Errorf("the nameless row under the 合计 is not said by its number:\n%s", out)
+	}
+}
