@@ -210,6 +210,10 @@ type Ledger struct {
 	// map, emptied, for the next sheet (SheetRead.End).
 	spareMonth *monthState
 	spareSeen  map[hashKey]firstRow
+	// spareKept is the last sheet's kept figures' array, emptied, for the
+	// next sheet (checkTotalRange's; SheetRead.End): not grown again from
+	// nothing for every sheet.
+	spareKept []keptFig
 	codes      map[string]codeUse
 	check      bool
 	detail     func(*Entry)

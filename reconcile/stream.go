@@ -517,8 +517,8 @@ func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 	}
 	fr.tables[t.ID] = true
 	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
-		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen}
-	fr.l.spareSeen = nil
+		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen, kept: fr.l.spareKept}
+	fr.l.spareSeen, fr.l.spareKept = nil, nil
 	if sr.seen == nil {
 		sr.seen = map[hashKey]firstRow{}
 	}
@@ -799,6 +799,10 @@ func (sr *SheetRead) End(c CellCount) int {
 		l.spareSeen = sr.seen // the next sheet's, without growing it again
 	}
 	sr.seen = nil
+	if sr.kept != nil {
+		clear(sr.kept) // no decimal kept alive by the array
+		l.spareKept, sr.kept = sr.kept[:0], nil
+	}
 	return sr.rows
 }
 
