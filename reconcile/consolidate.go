@@ -214,11 +214,11 @@ type Ledger struct {
 	// next sheet (checkTotalRange's; SheetRead.End): not grown again from
 	// nothing for every sheet.
 	spareKept []keptFig
-	codes      map[string]codeUse
-	check      bool
-	detail     func(*Entry)
-	entry      Entry // the entry consolidate hands to detail or the stage, which copy what they keep
-	res        *Result
+	codes     map[string]codeUse
+	check     bool
+	detail    func(*Entry)
+	entry     Entry // the entry consolidate hands to detail or the stage, which copy what they keep
+	res       *Result
 	// Bounds on findings (bound.go) and the unreadable files whose
 	// department-month may yet be read from another file.
 	opt        Options
