@@ -33,7 +33,16 @@ type Book struct {
 // (reconcile.LayoutHash). The renderer adds the template format's version.
 type Identity struct {
 	Department, Period, Layout string
+	// Carries are the 本年累计 cells written as last month's 本年累计 plus
+	// this month's 本月 (=2372.67+C4): kept beside the formula, so a
+	// figure typed over it can still be checked against the carried one.
+	Carries []Carry
 }
+
+// Carry is one carried 本年累计: the sheet and cell of the formula, the
+// row's name (the reader checks the row is still the same one) and the
+// carried figure, exactly as the formula has it.
+type Carry struct{ Sheet, Cell, Name, Value string }
 
 // Look is the family of styles a book is drawn in.
 type Look int

@@ -639,7 +639,13 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source, ""})
 		}
 	case YTDValue:
-		fr.cur.setYTD(fr.cur.val(sr.indHash(ci, ind)), cell)
+		v := fr.cur.val(sr.indHash(ci, ind))
+		fr.cur.setYTD(v, cell)
+		for _, c := range r.Carried {
+			if c.Col == ci {
+				fr.cur.carried(v.key, c.Value)
+			}
+		}
 	case LevelValue:
 		if def := sr.def(ci, ind); def != nil && def.Aggregation == Latest {
 			fr.levels = append(fr.levels, jumpVal{sr.th.xor(sr.eh).xor(sr.indHash(ci, ind)), ind, cell.Value, cell.Source, c.Header})

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -119,6 +120,17 @@ type jumpStore struct {
 	indOf  map[string]int32
 	big    []Num
 	cells  []string
+	// byCarry are the months carryJumps found out of line, by department,
+	// row (jumpYear.rows) and month (jumpMonth.at): checkJumps leaves
+	// them alone (one finding a month).
+	byCarry map[carryJump]bool
+}
+
+// carryJump is a month carryJumps found out of line.
+type carryJump struct {
+	dept string
+	row  int32
+	at   int32
 }
 
 const jumpChunk = 1 << 14
@@ -320,6 +332,7 @@ func (l *Ledger) checkJumps() {
 	// is higher still); the others are passed over without a decimal made.
 	type cand struct {
 		dept   string
+		row    int32 // in the department's jumpYear.rows
 		ind    string
 		months []jumpMonth // by month
 		first  string      // where the first month is, for the order
@@ -327,7 +340,7 @@ func (l *Ledger) checkJumps() {
 	var cands []cand
 	var ms []jumpMonth
 	for dept, y := range s.years {
-		for _, r := range y.rows {
+		for ri, r := range y.rows {
 			ms = ms[:0]
 			for i := r.head; i >= 0; i = s.month(i).next {
 				ms = append(ms, *s.month(i))
@@ -344,7 +357,7 @@ func (l *Ledger) checkJumps() {
 			if pos <= least || !s.spread(ms, pl.JumpRatio) {
 				continue
 			}
-			c := cand{dept: dept, ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
+			c := cand{dept: dept, row: int32(ri), ind: s.inds[r.ind], months: append([]jumpMonth(nil), ms...)}
 			sort.Slice(c.months, func(i, j int) bool { return c.months[i].at < c.months[j].at })
 			src := s.source(&c.months[0])
 			c.first = src.File + "\x00" + src.Sheet + "\x00" + src.Cell + "\x00" + c.ind
@@ -377,7 +390,7 @@ func (l *Ledger) checkJumps() {
 		for i := range c.months {
 			jm := &c.months[i]
 			v := s.value(jm)
-			if v.Sign() <= 0 {
+			if v.Sign() <= 0 || s.byCarry[carryJump{c.dept, c.row, jm.at}] {
 				continue
 			}
 			// The row's other nonzero months of the year; too few, and
@@ -416,13 +429,85 @@ func (l *Ledger) checkJumps() {
 	}
 }
 
+// carryJumps checks each 本月 of a file filled in a `template --from`
+// template against the months before it in the year as the template
+// carried them — last month's 本年累计 divided by the months it spans —
+// (the run may hold none of them: a department's file checked alone still
+// has a figure in 元 typed into a 万元 column found). A month it finds is
+// not found again by checkJumps. One average is a weaker yardstick than a median of
+// months, so the bar is the one across a year's end (JumpRatio ×
+// acrossYears: 1,000 by default; a unit slip is 10⁴), and only upward.
+func (l *Ledger) carryJumps(fr *FileRead) {
+	pl := l.spec.Plausibility
+	cur, p := fr.cur, fr.s.Period
+	if cur == nil || cur.carries == nil || pl.JumpRatio.Sign() <= 0 || p.Month < 2 {
+		return
+	}
+	var y *jumpYear // the row's months, this one among them (keepJumps came first)
+	if l.jumps.years != nil {
+		y = l.jumps.years[fr.s.Department]
+	}
+	before := int64(p.Month - 1)
+	opl := pl
+	opl.JumpRatio = pl.JumpRatio.Mul(decimal.NewFromInt(acrossYears))
+	for _, v := range fr.jumps {
+		carry, ok := cur.carries[v.key]
+		if !ok || carry.Sign() <= 0 || v.value.Sign() <= 0 {
+			continue
+		}
+		def, ok := l.spec.Indicator(v.ind)
+		if !ok {
+			continue
+		}
+		// Only a month far above the average: one far below it may be a
+		// quiet month of a row whose year came in one payment (the
+		// average, unlike a median, counts that payment in every month).
+		avg, month := carry.Decimal().DivRound(decimal.NewFromInt(before), 4), v.value.Decimal()
+		if month.LessThan(avg.Mul(opl.JumpRatio)) {
+			continue
+		}
+		f, ok := jumpFinding(month, avg, opl, def)
+		if !ok || l.outOfRange(v.src) {
+			continue // out_of_range at the cell already says the figure cannot be
+		}
+		span := "1 月"
+		if before > 1 {
+			span = fmt.Sprintf("1–%d 月", before)
+		}
+		f.Fields["months"] = Text{fmt.Sprintf("%s（模板所载上月本年累计 %s ÷ %d）", span, carry.Decimal(), before),
+			fmt.Sprintf("months 1–%d (the template's carried 本年累计 %s ÷ %d)", before, carry.Decimal(), before)}
+		f.Fields["stat"] = Text{"月均数", "monthly average"}
+		f.Source, f.Department, f.Period, f.Raw = v.src, fr.s.Department, p.String(), v.value.String()
+		l.finding(f)
+		if y != nil {
+			if ri, ok := y.index[v.key]; ok {
+				if l.jumps.byCarry == nil {
+					l.jumps.byCarry = map[carryJump]bool{}
+				}
+				l.jumps.byCarry[carryJump{fr.s.Department, ri, int32(p.Year*12 + p.Month - 1)}] = true
+			}
+		}
+	}
+}
+
+// outOfRange reports whether the file last committed has an out_of_range
+// finding at src.
+func (l *Ledger) outOfRange(src Source) bool {
+	for i := l.fileStart; i < len(l.res.Findings); i++ {
+		if f := &l.res.Findings[i]; f.Rule == RuleRange && f.Source == src {
+			return true
+		}
+	}
+	return false
+}
+
 // jumpFinding decides one month v against the median of the row's other
 // months: out of line by the ratio, and by at least the floor.
 func jumpFinding(v, med decimal.Decimal, pl Plausibility, def *Indicator) (Finding, bool) {
 	if med.Sign() <= 0 || v.Sub(med).Abs().LessThan(pl.JumpFloor) {
 		return Finding{}, false
 	}
-	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name, "months": Text{"其他月份", "other months"}}
+	fields := Fields{"value": v.String(), "median": med.String(), "unit": def.Unit.Name, "months": Text{"其他月份", "other months"}, "stat": Text{"中位数", "median"}}
 	switch {
 	case v.Cmp(med.Mul(pl.JumpRatio)) >= 0:
 		fields["times"] = v.DivRound(med, 0).String()

@@ -114,6 +114,12 @@ type monthState struct {
 	ents     []entityVal
 	entIndex map[hashKey]int32 // into ents
 	sheets   map[string]string // table → sheet name
+	// carries are last month's 本年累计 figures as the file's template
+	// carried them (Row.Carried), by key: the chain is checked against
+	// them when last month's file is not in the run, and each 本月 against
+	// their monthly average (carryJumps). Nil when there are none;
+	// dropped once the file is committed.
+	carries map[hashKey]Num
 	// unread are the tables whose sheet the month's file did not give
 	// (FileRead.unread): their rows are not "gone", the sheet is — the
 	// reader's missing_sheet (or missing_column) finding says so once.
@@ -320,6 +326,18 @@ func (m *monthState) present(i int, k hashKey) bool {
 	return ok && m.ents[j].noted
 }
 
+// carried records last month's 本年累计 of the figure whose key is k as the
+// template the file was filled in carried it (Row.Carried).
+func (m *monthState) carried(k hashKey, v Num) {
+	if m.over {
+		return
+	}
+	if m.carries == nil {
+		m.carries = map[hashKey]Num{}
+	}
+	m.carries[k] = v
+}
+
 // setYTD records a row's 本年累计.
 func (m *monthState) setYTD(v *monthVal, c *Cell) {
 	v.ytd, v.hasYTD = c.Value, true
@@ -380,6 +398,11 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 		} else {
 			l.compare(dept, nil, cur) // the year starts from zero
 		}
+	case cur.carries != nil && !cur.over:
+		// Last month's file is not in the run: the figures typed over the
+		// template's 本年累计 formula are checked against the figures it
+		// carried.
+		l.compare(dept, nil, cur)
 	}
 	if prev == nil || prev.period.Before(p) {
 		held := l.held - heldOf(prev)
@@ -459,7 +482,10 @@ func (l *Ledger) dropFindings(drop []int) {
 
 // compare: last month's 本年累计 + this month's 本月 = this month's 本年累计,
 // row by row (an entity new this month starts from zero); and entities that
-// appear or disappear. prev is nil for January.
+// appear or disappear. prev is nil for January, and for a later month
+// whose month before is not in the run: its rows' chains then start from
+// the figures their template carried (monthState.carries), and a row
+// without one is not checked.
 func (l *Ledger) compare(dept string, prev, cur *monthState) {
 	p := cur.period
 	var below map[Source]int // built at the first broken chain
@@ -471,6 +497,13 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 			continue
 		}
 		var prevYTD Num // 0
+		if prev == nil && p.Month > 1 {
+			c, ok := cur.carries[v.key]
+			if !ok {
+				continue // no figure to start from
+			}
+			prevYTD = c
+		}
 		if prev != nil {
 			if j, ok := prev.find(i, v.key); ok {
 				pv := &prev.vals[j]
@@ -500,7 +533,10 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 			offText = Text{"少 " + off.Neg().String(), off.Neg().String() + " too low"}
 		}
 		var prevLabel any = p.Prev().String()
-		if prev == nil {
+		switch {
+		case prev == nil && p.Month > 1:
+			prevLabel = Text{p.Prev().String() + "，模板所载", p.Prev().String() + ", as the template carries it"}
+		case prev == nil:
 			prevLabel = Text{"年初", "the start of the year"}
 		}
 		at, raw := cur.ytdAt(v)

@@ -304,6 +304,10 @@ func (fr *FileRead) Commit() error {
 			}
 		}
 		l.keepJumps(fr)
+		l.carryJumps(fr)
+		if fr.cur != nil {
+			fr.cur.carries = nil // compared: not kept with the month
+		}
 		l.checkLevels(fr)
 	}
 	l.reuseJumps(fr)

@@ -56,6 +56,19 @@ type Row struct {
 	// 联系电话) although a figure column holds a number: its cells are
 	// Invalid, and a blank one is required of no one.
 	Footer bool
+	// Carried are the row's 本年累计 cells that the file's template wrote
+	// as last month's figure plus this month's (=2372.67+C4), with the
+	// figure it carried — from the formula, or from the fingerprint when a
+	// figure was typed over it: the chain and the month's plausibility are
+	// checked without last month's file (Ledger.compare, carryJumps).
+	Carried []CarriedYTD
+}
+
+// CarriedYTD is last month's 本年累计 of a row's column Col, as the
+// template the file was filled in carried it.
+type CarriedYTD struct {
+	Col   int
+	Value Num
 }
 
 // Sheet is one table as read from a submission.

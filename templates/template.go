@@ -92,6 +92,7 @@ func Build(s *reconcile.Spec, d *reconcile.Department, p reconcile.Period, fill 
 	for _, t := range tables {
 		b.Sheets = append(b.Sheets, w.table(t, fill[t.ID]))
 	}
+	b.Identity.Carries = w.carries
 	return b, nil
 }
 
@@ -107,6 +108,8 @@ type writer struct {
 	d   *reconcile.Department
 	p   reconcile.Period
 	opt Options
+	// carries are the 本年累计 formulas written, for the fingerprint.
+	carries []grid.Carry
 }
 
 // The styles of a data sheet.
@@ -238,6 +241,9 @@ func (w *writer) row(sh *grid.Sheet, t *reconcile.Table, row int, r Row) {
 			v := grid.Value{}
 			if fv, ok := r.Values[i]; ok {
 				v = value(t, row, c, fv)
+				if fv.Carry != nil && v.Kind == grid.Formula {
+					w.carries = append(w.carries, grid.Carry{Sheet: t.Sheet, Cell: grid.Pos{Col: col, Row: row}.Name(), Name: r.Name, Value: fv.Carry.String()})
+				}
 			}
 			put(sh, col, row, v, w.numStyle(ind, ind != ""))
 		default:

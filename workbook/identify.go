@@ -66,7 +66,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		}
 		_, id.Modified, _ = x.saved()
 		fp, hasFP = x.fingerprint()
-		fp = Fingerprint{strings.Clone(fp.Template), strings.Clone(fp.Department), strings.Clone(fp.Period), strings.Clone(fp.Layout)}
+		fp = Fingerprint{Template: strings.Clone(fp.Template), Department: strings.Clone(fp.Department), Period: strings.Clone(fp.Period), Layout: strings.Clone(fp.Layout)}
 		_, id.Consolidated = x.sheet(sealSheet)
 	}
 	id.Readable = true

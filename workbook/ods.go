@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jingwu/tally/reconcile"
+	"github.com/shopspring/decimal"
 )
 
 // OpenDocument spreadsheets (.ods), LibreOffice's default format, are read
@@ -510,6 +511,21 @@ func sheetFingerprint(sc sheetScanner) (Fingerprint, bool) {
 			fp.Period = cells[1].Value
 		case "layout":
 			fp.Layout = cells[1].Value
+		case carryKey:
+			var at [6]string // by column: B sheet, C cell, D name, E figure
+			for _, c := range cells[1:] {
+				if c.Col < len(at) {
+					at[c.Col] = c.Value
+				}
+			}
+			v, err := decimal.NewFromString(at[5])
+			if err != nil || at[2] == "" || at[3] == "" || len(fp.Carries) >= MaxCarries {
+				return nil // not a line tally wrote, or past the bound: that cell is not checked
+			}
+			if fp.Carries == nil {
+				fp.Carries = map[string]Carried{}
+			}
+			fp.Carries[at[2]+"!"+at[3]] = Carried{Name: strings.Clone(at[4]), Value: reconcile.NumOf(v)}
 		}
 		return nil
 	})

@@ -34,7 +34,27 @@ type Fingerprint struct {
 	Department string
 	Period     string
 	Layout     string // hash of the spec parts that shape the layout
+	// Carries are the template's carried 本年累计 figures, by sheet and
+	// cell (本年累计!D4): last month's, which the cell's formula adds
+	// this month's 本月 to.
+	Carries map[string]Carried
 }
+
+// Carried is a carried 本年累计 as the fingerprint keeps it: the row's name
+// then, and the figure.
+type Carried struct {
+	Name  string
+	Value reconcile.Num
+}
+
+// carryKey begins a fingerprint line that keeps a carried 本年累计.
+const carryKey = "carry"
+
+// MaxCarries bounds the carried 本年累计 figures read from a fingerprint
+// (a template has one per row and 本年累计 column of the department's last
+// return); a cell past it is not checked against its carried figure.
+const MaxCarries = 200_000
+
 
 // Any extension: a return sent as 2020-03-czs.xls, .et, .csv or .docx is
 // 财政所's March, unreadable (saying what the file is), not missing.
@@ -168,6 +188,8 @@ type stream struct {
 	// template: the fingerprint says the file is tally's template, whose
 	// own formulas tally computes (formula.go).
 	template bool
+	// carries are the template's carried 本年累计 figures (Fingerprint).
+	carries map[string]Carried
 }
 
 // errTooManyRows stops a held read past its rows.
@@ -237,6 +259,9 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 	}
 	d, _ := s.Department(sub.Department)
 	st.template = hasFP
+	if hasFP {
+		st.carries = fp.Carries
+	}
 	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d, s)...)
 	if !st.begin(&sub) {
 		return sub
@@ -1351,6 +1376,9 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		}
 		if f == nil && !isTotal && !footerLike {
 			f = l.staleFormula(cell, l.byCol[ci], r.Line)
+			if f == nil && l.st.carries != nil && l.carry[ci] >= 0 && cell.State == reconcile.Number {
+				l.typedOverCarry(r, ci, cell)
+			}
 		}
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
@@ -1387,6 +1415,16 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 	}
 }
 
+// typedOverCarry keeps with the row the figure the template carried for
+// a 本年累计 cell that no longer holds its formula (a figure typed over
+// it), when the row is still the one the template wrote there.
+func (l *layout) typedOverCarry(r *reconcile.Row, ci int, cell *reconcile.Cell) {
+	c, ok := l.st.carries[cell.Sheet+"!"+cell.Cell]
+	if ok && reconcile.NormalizeHeader(c.Name) == reconcile.NormalizeHeader(r.Name) {
+		r.Carried = append(r.Carried, reconcile.CarriedYTD{Col: ci, Value: c.Value})
+	}
+}
+
 // readCarried computes the row's 本年累计 cells that hold the template's
 // own formula, from the 本月 cells read before them.
 func (l *layout) readCarried(sub *reconcile.Submission, r *reconcile.Row) {
@@ -1396,6 +1434,7 @@ func (l *layout) readCarried(sub *reconcile.Submission, r *reconcile.Row) {
 		}
 		rc := l.byCol[ci]
 		carry, _ := l.templateCarry(ci, r.Line, rc)
+		r.Carried = append(r.Carried, reconcile.CarriedYTD{Col: ci, Value: reconcile.NumOf(carry)})
 		if f := l.computeCarry(sub, r, ci, carry, rc, l.found[l.carry[ci]]); f != nil {
 			f.Department, f.Period = sub.Department, sub.Period.String()
 			sub.Findings = append(sub.Findings, *f)

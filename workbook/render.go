@@ -330,5 +330,15 @@ func (r *renderer) identity(id *grid.Identity) error {
 			return err
 		}
 	}
+	// Each carried 本年累计 on a line of its own: carry, sheet, cell, the
+	// row's name, the figure (as text: exactly the formula's).
+	for i, c := range id.Carries {
+		for j, v := range [...]string{carryKey, c.Sheet, c.Cell, c.Name, c.Value} {
+			ref := grid.Pos{Col: j + 1, Row: len(kv) + i + 1}.Name()
+			if err := f.SetCellStr(FingerprintSheet, ref, v); err != nil {
+				return err
+			}
+		}
+	}
 	return f.SetSheetVisible(FingerprintSheet, false, true)
 }
