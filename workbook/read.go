@@ -55,7 +55,6 @@ const carryKey = "carry"
 // return); a cell past it is not checked against its carried figure.
 const MaxCarries = 200_000
 
-
 // Any extension: a return sent as 2020-03-czs.xls, .et, .csv or .docx is
 // 财政所's March, unreadable (saying what the file is), not missing.
 var fileName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)\.[a-z0-9]+$`)
