@@ -38,7 +38,7 @@ var advice = map[Rule]Text{
 	RuleLateUpload:      {"下期请在截止日前上传", "upload next month's file before the deadline"},
 	RuleSpec:            {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},
 	RuleHiddenCell:      {"取消隐藏该行或列，核实数据后重新上传", "unhide the row or column, check the data and upload again"},
-	RuleSubtotal:        {"删除小计行（合计行会自动算上各行），保存后重新上传", "delete the subtotal row (the total row sums the rows), save and upload again"},
+	RuleSubtotal:        {"删除小计行（合计行只算各单位的行，不要再加上小计），保存后重新上传", "delete the subtotal row (the total row sums the entities' rows, not the subtotal too), save and upload again"},
 	RuleMergedBlank:     {"取消合并单元格，每格分别填写数字后重新上传", "unmerge the cells, type each cell's figure and upload again"},
 	RuleMergedCell:      {"取消合并单元格，核实每个单元格的数据后重新上传", "unmerge the cells, check each cell's figure and upload again"},
 	RuleFormatHides:     {"把单元格格式改回“数值”，核实数据后重新上传", "set the cell's format back to a number format, check the figure and upload again"},

@@ -393,6 +393,9 @@ func (l *Ledger) Add(s *Submission) {
 			if sh.Total != nil {
 				sr.Total(sh.Total)
 			}
+			for _, st := range sh.Subtotals {
+				sr.Subtotal(st)
+			}
 			for ri := range sh.Rows {
 				sr.Row(&sh.Rows[ri])
 			}
@@ -947,7 +950,7 @@ func (l *Ledger) checkTotalRange(fr *FileRead, sr *SheetRead) []bool {
 				Fields: Fields{"check": Text{"合计公式的求和范围是否包括全部数据行", "whether the 合计 formula covers every data row"}, "limit": maxKept}})
 			return nil
 		}
-		out := sr.lines.outside(sum, total.Line)
+		out := sr.lines.outside(sr.throughSubtotals(sum), total.Line)
 		if len(out) == 0 {
 			continue
 		}

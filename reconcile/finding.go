@@ -36,9 +36,10 @@ const (
 	RuleODSName       Rule = "ods_named_xlsx"
 	RuleBelowTotal    Rule = "below_total"
 	RuleFooterFigures Rule = "not_data_with_figures"
-	// RuleSubtotal is a 小计 row a department added among the rows: its
-	// figures are the sum of rows above it, and are not consolidated
-	// (they would count those rows twice).
+	// RuleSubtotal is a 小计 row a department added among the rows, or a
+	// row whose figures are formulas summing other rows of its column: its
+	// figures are not consolidated (they would count those rows twice),
+	// nothing is missing from the total, and it is a warning.
 	RuleSubtotal       Rule = "subtotal_row"
 	RuleSecondTotal    Rule = "second_total"
 	RuleNotAnInput     Rule = "not_an_input"
@@ -353,8 +354,8 @@ var catalogue = map[Rule]message{
 		Text{"又一个合计行“{name}”（第一个合计在第 {first_line} 行），未读取、未核对；请删除多余的合计行",
 			"another total row \"{name}\" (the first is on row {first_line}) was neither read nor compared; delete the extra total row"}},
 	RuleSubtotal: {Text{"小计行", "subtotal row"},
-		Text{"“{name}”是小计行：它的数字是其他行之和，未汇总（汇总会把那些行算两次）；请删除小计行，表中只留各单位的行和合计行",
-			"\"{name}\" is a subtotal row: its figures are a sum of other rows and were not consolidated (that would count those rows twice); delete the subtotal row and keep only the entities' rows and the total"}},
+		Text{"“{name}”是小计行{sums}：它的数字是其他行之和，那些行已各自汇总，此行未汇总（否则重复计算），汇总数不受影响；请删除小计行，表中只留各单位的行和合计行",
+			"\"{name}\" is a subtotal row{sums}: its figures are a sum of other rows, which were consolidated themselves; it was not (that would count them twice), and the totals are right; delete the subtotal row and keep only the entities' rows and the total"}},
 	RuleFooterFigures: {Text{"说明行中有数字", "figures in a note row"},
 		Text{"“{name}”是填表人、联系电话等说明行，却在数字栏填了数字，该行未汇总；如确是一行数据，请填写单位名称",
 			"\"{name}\" is a line such as who filled it in or a phone number, but has numbers in figure columns; the row was not consolidated; if it is data, give the entity's name"}},

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -466,6 +467,9 @@ type SheetRead struct {
 	// row between every two), and the 合计's range is not checked
 	// (not_checked).
 	linesOver bool
+	// subtotals are the sheet's sub-total rows (Subtotal), the first
+	// maxKept.
+	subtotals []Subtotal
 }
 
 // keptFig is one accepted figure of a sheet: its row and column.
@@ -535,6 +539,14 @@ func (sr *SheetRead) Total(r *Row) {
 	t := *r
 	t.Cells = append([]Cell(nil), r.Cells...)
 	sr.sh.Total = &t
+}
+
+// Subtotal records a sub-total row of the sheet: not data, but a 合计
+// whose SUM takes it in takes in the rows it sums.
+func (sr *SheetRead) Subtotal(st Subtotal) {
+	if len(sr.subtotals) < maxKept {
+		sr.subtotals = append(sr.subtotals, Subtotal{st.Line, slices.Clone(st.Sums)})
+	}
 }
 
 // HasTotal reports whether the sheet's 合计 has been read.

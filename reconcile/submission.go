@@ -77,11 +77,23 @@ type Sheet struct {
 	Name  string
 	Rows  []Row
 	Total *Row // the typed 合计 row, nil if there is none
-	Cells CellCount
+	// Subtotals are the rows the reader took for sub-totals (subtotal_row):
+	// not data, not among Rows; each with the rows its formulas sum.
+	Subtotals []Subtotal
+	Cells     CellCount
 	// Merges are the sheet's merged ranges that take in a value cell below
 	// the header (the reader's; SheetRead.Merged): a blank cell one of
 	// them covers is merged_blank, not required.
 	Merges []MergedRange
+}
+
+// Subtotal is a row of a sheet that sums other rows of its table (a 小计
+// row, or one whose figures are such formulas): Sums are the rows its
+// formulas add, nil when it has none the reader could read. A 合计 whose
+// SUM takes in the row takes in those rows (checkTotalRange).
+type Subtotal struct {
+	Line int
+	Sums []RowSpan
 }
 
 // MergedRange is a rectangle of merged cells, 1-based and inclusive: the sheet

@@ -156,3 +156,36 @@ func (rs lineRuns) outside(sum SumRange, below int) []RowSpan {
 	}
 	return out
 }
+
+// throughSubtotals is sum with the rows of the sheet's sub-total rows it
+// takes in added (=SUM(B10,B16), B10 =SUM(B5:B9) and B16 =SUM(B11:B15),
+// reaches rows 5–15): those rows are in the 合计 once, through their
+// sub-total. A sub-total within a sub-total counts the same way.
+func (sr *SheetRead) throughSubtotals(sum SumRange) SumRange {
+	if len(sr.subtotals) == 0 {
+		return sum
+	}
+	out := SumRange{Col: sum.Col, Spans: slices.Clone(sum.Spans)}
+	used := make([]bool, len(sr.subtotals))
+	for added := true; added; {
+		added = false
+		for i, st := range sr.subtotals {
+			if used[i] || len(st.Sums) == 0 || !covers(out.Spans, st.Line) {
+				continue
+			}
+			used[i], added = true, true
+			out.Spans = append(out.Spans, st.Sums...)
+		}
+	}
+	return out
+}
+
+// covers reports whether one of spans holds row.
+func covers(spans []RowSpan, row int) bool {
+	for _, s := range spans {
+		if s.From <= row && row <= s.To {
+			return true
+		}
+	}
+	return false
+}

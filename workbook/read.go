@@ -229,6 +229,10 @@ func (st *stream) flush(sub *reconcile.Submission, sh *reconcile.Sheet) error {
 		if sh.Total != nil && !st.sr.HasTotal() {
 			st.sr.Total(sh.Total)
 		}
+		for _, s := range sh.Subtotals {
+			st.sr.Subtotal(s)
+		}
+		sh.Subtotals = sh.Subtotals[:0]
 		for i := range sh.Rows {
 			st.sr.Row(&sh.Rows[i])
 		}
@@ -611,6 +615,7 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		cols, miss := matchHeader(t, cells)
 		if len(miss) == 0 {
 			lay = newLayout(t, s, cols, lines, &sh.Cells, st)
+			lay.header = row
 			headerRow = row
 			duplicateHeaders(sub, t, si.name, cols, cells)
 			sh.Cells.Template += len(cells) // the header row
@@ -938,6 +943,7 @@ type layout struct {
 	footerNoted bool
 	count       *reconcile.CellCount
 	st          *stream // the file's: what is noted once per file
+	header      int     // the header row: a sub-total sums rows below it
 	// cells are the streamed rows' cells, one row at a time; chunk what is
 	// left of the chunk held rows' cells are cut from (identity).
 	cells, chunk []reconcile.Cell
@@ -1193,15 +1199,15 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		l.count.Reported += len(cells)
 		return footerRow
 	}
-	l.countRow(t, r.Name, cells)
 	// A 填表人 or 联系电话 line with a number in a figure column: the
 	// number is not a figure of an entity.
 	footerLike := !isTotal && t.Rows != reconcile.Indicators && isFooterLabel(r.Name)
-	// A 小计 row a department added among the rows sums some of them: read
-	// like a note row (not consolidated: it would count them twice) and
-	// said for what it is.
-	subtotal := !isTotal && !footerLike && t.Rows != reconcile.Indicators && subtotalLabel.MatchString(reconcile.NormalizeHeader(r.Name))
-	footerLike = footerLike || subtotal
+	// A 小计 row, or one whose figures sum other rows (subtotal.go): not
+	// data, its cells reported.
+	if !isTotal && !footerLike && t.Rows != reconcile.Indicators && l.subtotal(sub, sh, row, r.Name, cells, at) {
+		return footerRow
+	}
+	l.countRow(t, r.Name, cells)
 	if sh.Total != nil && !isTotal && !footerLike {
 		// Figures under the 合计 (a script's append, a late addition): read
 		// and consolidated, but the sheet's own 合计 does not hold them.
@@ -1227,10 +1233,7 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 	r.Footer = footerLike
 	l.rowCells = cells
 	l.readValues(sub, &r, isTotal, footerLike)
-	switch {
-	case subtotal:
-		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleSubtotal, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
-	case footerLike:
+	if footerLike {
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleFooterFigures, reconcile.Error, r.Name, reconcile.Fields{"name": r.Name}))
 	}
 	if isTotal {
