@@ -60,7 +60,7 @@ func (l *layout) anyFigure() bool {
 // subtotalSums reports whether the row's figures are sub-totals: no value
 // cell holds a typed figure or text, at least one holds a formula, and
 // every formula sums other rows of the table (below its header, not the
-// 合计) in the cell's own column. It returns the rows summed, merged, and
+// 合计) in the cell's own column, two rows or more in all. It returns the rows summed, merged, and
 // the first such cell and its formula as Excel shows it.
 func (l *layout) subtotalSums(sh *reconcile.Sheet, row int) (sums []reconcile.RowSpan, ref, formula string, ok bool) {
 	formulas := false
@@ -100,7 +100,17 @@ func (l *layout) subtotalSums(sh *reconcile.Sheet, row int) (sums []reconcile.Ro
 		}
 		sums = append(sums, spans...)
 	}
-	return mergeSpans(sums), ref, formula, true
+	sums = mergeSpans(sums)
+	n := 0
+	for _, s := range sums {
+		n += s.To - s.From + 1
+	}
+	if n < 2 {
+		// =C5: a copy of one row's figure, not a sum of rows; read as
+		// data like any other formula.
+		return nil, "", "", false
+	}
+	return sums, ref, formula, true
 }
 
 // rowSums reads a formula (as excelForm leaves it, without its =) that

@@ -202,3 +202,19 @@ func TestBelowTotalNamelessRow(t *testing.T) {
 		t.Errorf("the nameless row under the 合计 is not said by its number:\n%s", out)
 	}
 }
+
+// A row whose figures are formulas copying one other row's (=C7, =D7) is
+// no sum of rows: data, consolidated, no subtotal_row.
+func TestSubtotalOneRowCopyIsData(t *testing.T) {
+	t.Parallel()
+	before := runSubtotalCase(t, named("甲"))
+	got := runSubtotalCase(t, named("甲"), cell("C8", `<c r="C8" s="7"><f>C7</f><v>100</v></c>`), cell("D8", `<c r="D8" s="7"><f>D7</f><v>2000</v></c>`))
+	for _, f := range got.findings {
+		if strings.Contains(f, "subtotal_row") {
+			t.Errorf("findings %q: =C7 is no sub-total", got.findings)
+		}
+	}
+	if want := before.march.Sub(less8).Add(decimal.NewFromInt(100)); !got.march.Equal(want) || got.status != "完整" {
+		t.Errorf("March tax %s %s, want %s 完整 (row 8 consolidated)", got.march, got.status, want)
+	}
+}
