@@ -726,7 +726,7 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	}
 	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": quotedCode(r.Code), "problem": problem})
 		}
 	}
 	if !sr.byLine {

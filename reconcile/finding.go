@@ -216,7 +216,7 @@ var catalogue = map[Rule]message{
 	RuleNoFigure: {Text{"必填项未填数字", "no figure in a required cell"},
 		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（" + NoneRule[0] + "）", "\"{raw}\" (no figure) in a required cell; " + NoneRule[1]}},
 	RuleCreditCode: {Text{"统一社会信用代码校验", "credit code check"},
-		Text{"统一社会信用代码“{code}”{problem}", "unified social credit code \"{code}\" {problem}"}},
+		Text{"统一社会信用代码{code}{problem}", "the unified social credit code{code} {problem}"}},
 	RuleUnknownLine: {Text{"未知行", "unknown row"},
 		Text{"行“{line}”不是本表的指标", "row \"{line}\" is not an indicator of this table"}},
 	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -85,6 +84,15 @@ func TestEmptyCreditCodeAtItsCell(t *testing.T) {
 	if g := f.Findings[0]; g.Rule != "credit_code" || g.Sheet != "税收收入" || g.Cell != "B5" || g.Severity != "error" {
 		t.Errorf("finding %+v, want credit_code at 税收收入!B5", g)
 	}
+	// An empty code is said as not filled in, not quoted as nothing (it
+	// read 统一社会信用代码“”为空).
+	if g := f.Findings[0]; g.Message != "the unified social credit code is not filled in" {
+		t.Errorf("en: %q", g.Message)
+	}
+	_, out, errOut = runTally(t, "check", "--json", "--lang", "zh", file)
+	if f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx"); f == nil || len(f.Findings) != 1 || f.Findings[0].Message != "统一社会信用代码未填" {
+		t.Errorf("zh: want 统一社会信用代码未填: %s%s", out, errOut)
+	}
 }
 
 // A zero-width space pasted into a name and a credit code (what a copy
@@ -140,7 +148,7 @@ func TestFullWidthCreditCode(t *testing.T) {
 	for _, g := range f.Findings {
 		if g.Rule == "credit_code" {
 			at = append(at, g.Cell)
-			if g.Cell == "B6" && !strings.Contains(g.Message, "has 19 characters, not 18") {
+			if g.Cell == "B6" && g.Message != `the unified social credit code "91120111000000035天8" has 19 characters, not 18` {
 				t.Errorf("B6: %s", g.Message)
 			}
 		}
