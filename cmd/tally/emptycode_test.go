@@ -89,9 +89,8 @@ func TestEmptyCreditCodeAtItsCell(t *testing.T) {
 	if g := f.Findings[0]; g.Message != "the unified social credit code is not filled in" {
 		t.Errorf("en: %q", g.Message)
 	}
-	_, out, errOut = runTally(t, "check", "--json", "--lang", "zh", file)
-	if f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx"); f == nil || len(f.Findings) != 1 || f.Findings[0].Message != "统一社会信用代码未填" {
-		t.Errorf("zh: want 统一社会信用代码未填: %s%s", out, errOut)
+	if f, out := checkFile(t, file, "--lang", "zh"); len(f.Findings) != 1 || f.Findings[0].Message != "统一社会信用代码未填" {
+		t.Errorf("zh: want 统一社会信用代码未填: %s", out)
 	}
 }
 
@@ -108,11 +107,7 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 		b = regexp.MustCompile(`<c r="A5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"A5\" t=\"inlineStr\"><is><t>天津甲\u200b科技有限公司</t></is></c>"))
 		return regexp.MustCompile(`<c r="B5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"B5\" t=\"inlineStr\"><is><t>9112011100000\u200b0019J</t></is></c>"))
 	})
-	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
-	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
-	if f == nil {
-		t.Fatalf("no file: %s%s", out, errOut)
-	}
+	f, out := checkFile(t, file, "--lang", "en")
 	dup := false
 	for _, g := range f.Findings {
 		switch g.Rule {
@@ -139,11 +134,7 @@ func TestFullWidthCreditCode(t *testing.T) {
 		b = regexp.MustCompile(`<c r="B4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B4" t="inlineStr"><is><t>９１１２０１１１０００００００１９Ｊ</t></is></c>`))
 		return regexp.MustCompile(`<c r="B6"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B6" t="inlineStr"><is><t>91120111000000035天8</t></is></c>`))
 	})
-	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
-	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
-	if f == nil {
-		t.Fatalf("no file: %s%s", out, errOut)
-	}
+	f, out := checkFile(t, file, "--lang", "en")
 	var at []string
 	for _, g := range f.Findings {
 		if g.Rule == "credit_code" {

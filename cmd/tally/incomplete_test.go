@@ -42,16 +42,7 @@ func TestIncompleteMonthMarked(t *testing.T) {
 	}
 	fill := func(col string, row int) string {
 		t.Helper()
-		x := -1
-		for i, h := range hdr {
-			if h == col {
-				x = i + 1
-			}
-		}
-		if x < 0 {
-			t.Fatalf("汇总 has no column %s: %q", col, hdr)
-		}
-		ref, _ := excelize.CoordinatesToCellName(x, row)
+		ref, _ := excelize.CoordinatesToCellName(column(t, hdr, col)+1, row)
 		id, err := f.GetCellStyle("汇总", ref)
 		if err != nil {
 			t.Fatal(err)

@@ -26,11 +26,7 @@ func TestFigureInNote(t *testing.T) {
 		return b
 	})
 	for _, lang := range []string{"en", "zh"} {
-		_, out, errOut := runTally(t, "check", "--json", "--lang", lang, file)
-		f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
-		if f == nil {
-			t.Fatalf("no file: %s%s", out, errOut)
-		}
+		f, out := checkFile(t, file, "--lang", lang)
 		var at []string
 		for _, g := range f.Findings {
 			if g.Rule != "figure_in_note" {
