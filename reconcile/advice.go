@@ -37,6 +37,7 @@ var advice = map[Rule]Text{
 	RuleLate:            {"下期请在截止日前报送", "send next month's file before the deadline"},
 	RuleLateUpload:      {"下期请在截止日前上传", "upload next month's file before the deadline"},
 	RuleSpec:            {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},
+	RuleFigureInNote:    {"把数字填到本行应填的数据栏；如确是说明，请用文字写明这个数是什么", "type the figure in its column of the row; if it is a note, say in words what the number is"},
 	RuleHiddenCell:      {"取消隐藏该行或列，核实数据后重新上传", "unhide the row or column, check the data and upload again"},
 	RuleSubtotal:        {"删除小计行（合计行只算各单位的行，不要再加上小计），保存后重新上传", "delete the subtotal row (the total row sums the entities' rows, not the subtotal too), save and upload again"},
 	RuleMergedBlank:     {"取消合并单元格，每格分别填写数字后重新上传", "unmerge the cells, type each cell's figure and upload again"},

@@ -150,7 +150,8 @@ type Summary struct {
 	// Undated are the files of a month with a deadline that record no
 	// save time to believe (none, tally's template stamp that openpyxl
 	// keeps, one before the month began; RecordedSave) and were not
-	// uploaded on the desk: whether they were late was not judged.
+	// uploaded on the desk: whether they were late was not judged. Files
+	// read only: an unreadable file records nothing tally could see.
 	Undated int
 	// SheetsUnread are the department's tables not read from a file read
 	// (missing_sheet: deleted or renamed; missing_column: a header not
@@ -735,7 +736,7 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	}
 	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": r.Code, "problem": problem})
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": quotedCode(r.Code), "problem": problem})
 		}
 	}
 	if !sr.byLine {
@@ -1424,7 +1425,10 @@ func (l *Ledger) summarise() {
 			continue // a second path to a file counted once; no submission
 		}
 		s.Files++
-		if l.undated[in.File] && in.Status != "skipped" {
+		// Only a file read can have had a save time: an unreadable one
+		// (a damaged zip, a password) was not judged for want of being
+		// read, which its own finding says.
+		if l.undated[in.File] && in.Status != "skipped" && in.Status != "unreadable" {
 			s.Undated++
 		}
 		switch in.Status {

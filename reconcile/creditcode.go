@@ -42,7 +42,7 @@ func CreditCheckChar(first17 string) (byte, bool) {
 func CheckCreditCode(code string) (problem Text, ok bool) {
 	switch {
 	case code == "":
-		return Text{"为空", "is empty"}, false
+		return Text{"未填", "is not filled in"}, false
 	case len(code) != 18:
 		// Characters, not bytes: a code with a Chinese character in it
 		// was said to be 54 long.
@@ -85,4 +85,15 @@ func NewCreditCode(division, org8 string) string {
 	first := "91" + division + org8[:8] + string(check)
 	last, _ := CreditCheckChar(first)
 	return first + string(last)
+}
+
+// quotedCode is a credit code as its finding quotes it after the words
+// 统一社会信用代码: “9112…” in Chinese, "9112…" with a space before it in
+// English; nothing for an empty code, which is said as 未填 (not filled
+// in), not as the quoted nothing “”.
+func quotedCode(code string) Text {
+	if code == "" {
+		return Text{}
+	}
+	return Text{"“" + code + "”", ` "` + code + `"`}
 }

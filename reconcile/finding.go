@@ -142,6 +142,11 @@ const (
 	// A title above a table that states another month than the file is
 	// consolidated as.
 	RulePeriodDiffers Rule = "period_differs"
+	// RuleFigureInNote: a data row's 说明 that is a plain number (1234.5,
+	// -3,000, 56万元), not words: a figure typed one column too far,
+	// which the 说明 keeps as a note and no total counts. An info at the
+	// 说明 cell; a sentence with a number in it is a note, not this.
+	RuleFigureInNote Rule = "figure_in_note"
 )
 
 // Finding is one problem, at its place.
@@ -217,7 +222,7 @@ var catalogue = map[Rule]message{
 	RuleNoFigure: {Text{"必填项未填数字", "no figure in a required cell"},
 		Text{"此处填写了“{raw}”（表示无数据），但本项必填，请填写数字（" + NoneRule[0] + "）", "\"{raw}\" (no figure) in a required cell; " + NoneRule[1]}},
 	RuleCreditCode: {Text{"统一社会信用代码校验", "credit code check"},
-		Text{"统一社会信用代码“{code}”{problem}", "unified social credit code \"{code}\" {problem}"}},
+		Text{"统一社会信用代码{code}{problem}", "the unified social credit code{code} {problem}"}},
 	RuleUnknownLine: {Text{"未知行", "unknown row"},
 		Text{"行“{line}”不是本表的指标", "row \"{line}\" is not an indicator of this table"}},
 	RuleTotalMismatch: {Text{"合计不符", "total mismatch"},
@@ -265,6 +270,9 @@ var catalogue = map[Rule]message{
 		Text{"逾期报送：上传于 {received}，截止日期为 {due}", "submitted late: uploaded {received}, due {due}"}},
 	RuleSpec: {Text{"审核公式", "spec rule"},
 		Text{"审核公式 {id}（{expr}）不成立：{text}（左边 {left}，右边 {right}）", "rule {id} ({expr}) does not hold: {text} (left {left}, right {right})"}},
+	RuleFigureInNote: {Text{"说明栏中是数字", "a figure in the notes column"},
+		Text{"说明栏填的是数字“{value}”：说明栏的内容不计入汇总；如这是本行的数据，请填到数据栏",
+			"the notes column holds the figure \"{value}\": notes are not consolidated; if it is this row's figure, type it in its figure column"}},
 	RuleHiddenCell: {Text{"隐藏单元格", "hidden cell"},
 		Text{"数值 {value} 位于隐藏的{where}中，请取消隐藏并核实", "{value} is in a hidden {where}; unhide it and check"}},
 	RuleMergedBlank: {Text{"合并单元格占去了应填的格", "merged cells took a cell to fill"},

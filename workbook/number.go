@@ -131,6 +131,30 @@ func ParseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 	return d, false, reconcile.Text{}, true
 }
 
+// noteFigure reports whether a 说明 is a plain number and nothing else —
+// digits with a sign, a decimal point, thousands separators, full-width
+// digits or a unit after them (1234.5, -3,000, ５６, 56万元, 12%) — as a
+// figure typed one column too far is; not a sentence with a number in it
+// (含补报 1234.5 万元), nor a dash or 无 for nothing.
+func noteFigure(note string) bool {
+	t := width.Narrow.String(note)
+	t = strings.NewReplacer("\u2212", "-", "\uff0d", "-").Replace(t)
+	t = strings.Trim(t, spaces)
+	u := trailingUnit(t)
+	if u == "" {
+		u = bareMultiplier(t)
+	}
+	if u == "" && strings.HasSuffix(t, "%") {
+		u = "%"
+	}
+	t = strings.TrimRight(strings.TrimSuffix(t, u), spaces)
+	if t == "" || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	_, blank, _, ok := ParseText(t, "")
+	return ok && !blank
+}
+
 // invisibleChar returns the first character of t a cell does not show: a
 // format character (zero-width spaces and joiners, direction marks).
 func invisibleChar(t string) (rune, bool) {

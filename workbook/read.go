@@ -1220,6 +1220,17 @@ func (l *layout) readRow(sub *reconcile.Submission, sh *reconcile.Sheet, row int
 		sub.Findings = append(sub.Findings, finding(*sub, at(), reconcile.RuleBelowTotal, reconcile.Warning, r.Name,
 			reconcile.Fields{"name": r.Name, "row": which, "done": reconcile.Text{"已汇总", "it was consolidated"}}))
 	}
+	if !isTotal && !footerLike && r.Note != "" && noteFigure(r.Note) {
+		// A figure in the 说明 (1234.5 beside an empty 本月): kept as the
+		// row's note, and said at its cell, since no total counts it.
+		for ci := range t.Columns {
+			if t.Columns[ci].Role == reconcile.RoleNote {
+				sub.Findings = append(sub.Findings, finding(*sub, r.Cells[ci].Source, reconcile.RuleFigureInNote, reconcile.Info, r.Note,
+					reconcile.Fields{"value": r.Note}))
+				break
+			}
+		}
+	}
 	if t.Rows == reconcile.Indicators {
 		n, ok := l.lines[reconcile.NormalizeHeader(r.Name)]
 		if !ok {

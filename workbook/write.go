@@ -155,6 +155,12 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"goodamount": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &amount},
 		"goodcount":  {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &count},
 		"goodrate":   {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, CustomNumFmt: &rate},
+		// warn with a figure's number format: 汇总's and 历年's figures
+		// that miss rows (a rejected row, an unread sheet, a month not
+		// sent), in the amber of their row's 不完整.
+		"warnamount": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &amount},
+		"warncount":  {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &count},
+		"warnrate":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &rate},
 		"bad":        {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
 		"warn":       {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		// good and warn for a text that wraps (the overview's 数据完整性).
@@ -535,11 +541,8 @@ func (x *out) figures() error {
 		ns := numStyle(def)
 		row := []cell{c(def.Code, "plain"), c(def.Name, "text"), c(def.Unit.Name, "plain")}
 		for m := 1; m <= 12; m++ {
-			if fig := s.Months[m]; fig.Has {
-				row = append(row, c(fig.Value, ns))
-			} else {
-				row = append(row, c(nil, ns))
-			}
+			// A month that misses rows is marked as its row's 不完整 is.
+			row = append(row, figureCell(s.Months[m], ns))
 		}
 		row = append(row, figureCell(s.YTD, ns))
 		notes := x.texts(s.YTD.Incomplete)
@@ -605,7 +608,14 @@ func (x *out) figures() error {
 	return x.table("figures", title, cols, rows, true)
 }
 
+// figureCell is a consolidated figure in its number style; one that is
+// not whole (Incomplete: a rejected row, an unread sheet, a department's
+// month not sent) in the amber of 不完整, empty or not.
+// A roll-up's green 合计 row (goodamount) turns amber too.
 func figureCell(f reconcile.Figure, style string) cell {
+	if base := strings.TrimPrefix(style, "good"); len(f.Incomplete) > 0 && (base == "amount" || base == "count" || base == "rate") {
+		style = "warn" + base
+	}
 	if !f.Has {
 		return c(nil, style)
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -85,6 +84,14 @@ func TestEmptyCreditCodeAtItsCell(t *testing.T) {
 	if g := f.Findings[0]; g.Rule != "credit_code" || g.Sheet != "税收收入" || g.Cell != "B5" || g.Severity != "error" {
 		t.Errorf("finding %+v, want credit_code at 税收收入!B5", g)
 	}
+	// An empty code is said as not filled in, not quoted as nothing (it
+	// read 统一社会信用代码“”为空).
+	if g := f.Findings[0]; g.Message != "the unified social credit code is not filled in" {
+		t.Errorf("en: %q", g.Message)
+	}
+	if f, out := checkFile(t, file, "--lang", "zh"); len(f.Findings) != 1 || f.Findings[0].Message != "统一社会信用代码未填" {
+		t.Errorf("zh: want 统一社会信用代码未填: %s", out)
+	}
 }
 
 // A zero-width space pasted into a name and a credit code (what a copy
@@ -100,11 +107,7 @@ func TestInvisibleCharactersInNames(t *testing.T) {
 		b = regexp.MustCompile(`<c r="A5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"A5\" t=\"inlineStr\"><is><t>天津甲\u200b科技有限公司</t></is></c>"))
 		return regexp.MustCompile(`<c r="B5"[^>]*>.*?</c>`).ReplaceAll(b, []byte("<c r=\"B5\" t=\"inlineStr\"><is><t>9112011100000\u200b0019J</t></is></c>"))
 	})
-	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
-	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
-	if f == nil {
-		t.Fatalf("no file: %s%s", out, errOut)
-	}
+	f, out := checkFile(t, file, "--lang", "en")
 	dup := false
 	for _, g := range f.Findings {
 		switch g.Rule {
@@ -131,16 +134,12 @@ func TestFullWidthCreditCode(t *testing.T) {
 		b = regexp.MustCompile(`<c r="B4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B4" t="inlineStr"><is><t>９１１２０１１１０００００００１９Ｊ</t></is></c>`))
 		return regexp.MustCompile(`<c r="B6"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="B6" t="inlineStr"><is><t>91120111000000035天8</t></is></c>`))
 	})
-	_, out, errOut := runTally(t, "check", "--json", "--lang", "en", file)
-	f := fileOf(checkJSON(t, out), "2021-01-czs.xlsx")
-	if f == nil {
-		t.Fatalf("no file: %s%s", out, errOut)
-	}
+	f, out := checkFile(t, file, "--lang", "en")
 	var at []string
 	for _, g := range f.Findings {
 		if g.Rule == "credit_code" {
 			at = append(at, g.Cell)
-			if g.Cell == "B6" && !strings.Contains(g.Message, "has 19 characters, not 18") {
+			if g.Cell == "B6" && g.Message != `the unified social credit code "91120111000000035天8" has 19 characters, not 18` {
 				t.Errorf("B6: %s", g.Message)
 			}
 		}

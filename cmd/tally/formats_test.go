@@ -149,19 +149,8 @@ wb.save(sys.argv[2])
 // CharColor) on the sheet's white: font_hides_value, read as usual.
 func TestFormatsFromCalc(t *testing.T) {
 	t.Parallel()
-	python := testtool.Python(t, "uno")
-	testtool.Require(t, "soffice", "--version")
-	dir := t.TempDir()
-	script := `
-import sys, importlib.util
-spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
-gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
-calc = gen.Calc(sys.argv[3])
-from com.sun.star.lang import Locale  # after uno is loaded (gen.Calc)
-try:
-    doc = calc.open(sys.argv[2])
-    sh = doc.Sheets.getByName("税收收入")
-    sh.unprotect("")
+	xlsx, ods := calcEdit(t, repo(t, "testdata/submissions/2020-03-czs.xlsx"), "2020-03-czs", `
+    from com.sun.star.lang import Locale  # after uno is loaded (gen.Calc)
     fmts, loc = doc.getNumberFormats(), Locale()
     def key(code):
         k = fmts.queryKey(code, loc, False)
@@ -175,21 +164,9 @@ try:
     cur.goLeft(1, True)
     cur.CharEscapement, cur.CharEscapementHeight = 33, 58
     sh.getCellRangeByName("C10").CharColor = 0xFFFFFF  # 306.11 in white on white
-    calc.save(doc, sys.argv[3] + "/in/2020-03-czs.xlsx", False)
-    calc.save(doc, sys.argv[3] + "/ods/2020-03-czs.ods", True)
-    doc.close(True)
-finally:
-    calc.close()
-`
-	if msg, err := exec.Command(python, "-c", script, repo(t, "internal/realworld/gen.py"), repo(t, "testdata/submissions/2020-03-czs.xlsx"), dir).CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, msg)
-	}
+`)
 	rules := func(path string) map[string]string {
-		_, out, errOut := runTally(t, "check", "--json", "--lang", "en", path)
-		f := fileOf(checkJSON(t, out), filepath.Base(path))
-		if f == nil {
-			t.Fatalf("no file: %s%s", out, errOut)
-		}
+		f, _ := checkFile(t, path, "--lang", "en")
 		m := map[string]string{}
 		for _, g := range f.Findings {
 			if g.Cell != "" {
@@ -198,13 +175,13 @@ finally:
 		}
 		return m
 	}
-	got := rules(filepath.Join(dir, "in", "2020-03-czs.xlsx"))
+	got := rules(xlsx)
 	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number", "C10": "font_hides_value"} {
 		if got[cell] != rule {
 			t.Errorf(".xlsx %s: %q, want %s (all: %v)", cell, got[cell], rule, got)
 		}
 	}
-	got = rules(filepath.Join(dir, "ods", "2020-03-czs.ods"))
+	got = rules(ods)
 	for cell, rule := range map[string]string{"C5": "format_hides_value", "C6": "format_scales", "C7": "not_a_number", "C8": "format_scales", "C9": "not_a_number", "C10": "font_hides_value"} {
 		if got[cell] != rule {
 			t.Errorf(".ods %s: %q, want %s (all: %v)", cell, got[cell], rule, got)

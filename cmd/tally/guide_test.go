@@ -125,15 +125,6 @@ func TestFindingsSayWhatToDo(t *testing.T) {
 		t.Fatalf("问题清单: %q", rows)
 	}
 	head := rows[1]
-	col := func(h []string, name string) int {
-		for i, c := range h {
-			if c == name {
-				return i
-			}
-		}
-		t.Fatalf("no column %s in %q", name, h)
-		return -1
-	}
 	// The guide's row: | 问题清单 | 每个问题：文件、工作表、… |
 	i := strings.Index(guide, "\n| 问题清单 | 每个问题：")
 	if i < 0 {
@@ -145,21 +136,15 @@ func TestFindingsSayWhatToDo(t *testing.T) {
 		if j := strings.Index(name, "（"); j >= 0 {
 			name = name[:j] // a word on what the column says
 		}
-		col(head, name)
+		column(t, head, name)
 	}
-	at := func(r []string, i int) string {
-		if i < len(r) {
-			return r[i]
-		}
-		return ""
-	}
-	todo, rule := col(head, "怎么办"), col(head, "规则")
+	todo, rule := column(t, head, "怎么办"), column(t, head, "规则")
 	seen := map[string]string{}
 	for _, r := range rows[2:] {
-		if at(r, todo) == "" {
+		if cellAt(r, todo) == "" {
 			t.Errorf("问题清单 row %q says nothing to do", r)
 		}
-		seen[at(r, rule)] = at(r, todo)
+		seen[cellAt(r, rule)] = cellAt(r, todo)
 	}
 	for label, want := range map[string]string{
 		"不是数字 (not_a_number)":      "在该单元格填写数字（不带单位和文字）",
@@ -188,13 +173,13 @@ func TestFindingsSayWhatToDo(t *testing.T) {
 		if len(rows) < 2 {
 			t.Fatalf("%s: %q", c.sheet, rows)
 		}
-		todo := col(rows[0], c.todo)
+		todo := column(t, rows[0], c.todo)
 		found := false
 		for _, r := range rows[1:] {
-			if strings.Contains(at(r, len(r)-1), "(not_a_number)") {
+			if strings.Contains(cellAt(r, len(r)-1), "(not_a_number)") {
 				found = true
-				if !strings.HasPrefix(at(r, todo), c.want) {
-					t.Errorf("%s not_a_number: %s %q, want %q…", c.sheet, c.todo, at(r, todo), c.want)
+				if !strings.HasPrefix(cellAt(r, todo), c.want) {
+					t.Errorf("%s not_a_number: %s %q, want %q…", c.sheet, c.todo, cellAt(r, todo), c.want)
 				}
 			}
 		}

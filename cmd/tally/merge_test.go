@@ -623,29 +623,23 @@ func chain(t *testing.T, dir, district, code, period string) {
 				}
 			}
 		}
-		at := func(r []string, i int) string {
-			if i >= 0 && i < len(r) {
-				return r[i]
-			}
-			return ""
-		}
 		townSum := decimal.Zero
 		var first []string // file, sheet, cell, figure
 		for _, r := range detail[1:] {
-			if at(r, 4) != period {
+			if cellAt(r, 4) != period {
 				continue
 			}
 			for i, src := range own {
-				if v := at(r, i); v != "" {
+				if v := cellAt(r, i); v != "" {
 					townSum = townSum.Add(decimal.RequireFromString(v))
 					if first == nil {
 						first = []string{r[0], r[1], src + r[2], v}
 					}
 				}
 			}
-			if at(r, indCol) == ind {
+			if cellAt(r, indCol) == ind {
 				for _, i := range []int{genMonth, genLevel} {
-					if v := at(r, i); v != "" {
+					if v := cellAt(r, i); v != "" {
 						townSum = townSum.Add(decimal.RequireFromString(v))
 					}
 				}

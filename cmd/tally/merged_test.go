@@ -2,13 +2,11 @@ package main
 
 import (
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/jingwu/tally/internal/testtool"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,39 +21,14 @@ import (
 // both formats (an .xlsx sheet's state, an .ods table style's display).
 func TestMergedCellsFromCalc(t *testing.T) {
 	t.Parallel()
-	python := testtool.Python(t, "uno")
-	testtool.Require(t, "soffice", "--version")
-	dir := t.TempDir()
-	script := `
-import sys, importlib.util
-spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
-gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
-calc = gen.Calc(sys.argv[3])
-try:
-    doc = calc.open(sys.argv[2])
-    sh = doc.Sheets.getByName("税收收入")
-    sh.unprotect("")
+	xlsx, ods := calcEdit(t, repo(t, "testdata/bad/good.xlsx"), "2021-01-czs", `
     sh.getCellRangeByName("C4:D4").merge(True)
     assert sh.getCellRangeByName("D4").getValue() == 120.5
     sh.IsVisible = False
-    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.xlsx", False)
-    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.ods", True)
-    doc.close(True)
-finally:
-    calc.close()
-`
-	cmd := exec.Command(python, "-c", script, repo(t, "internal/realworld/gen.py"), repo(t, "testdata/bad/good.xlsx"), dir)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, msg)
-	}
-	for _, name := range []string{"2021-01-czs.xlsx", "2021-01-czs.ods"} {
-		t.Run(name, func(t *testing.T) {
-			_, out, errOut := runTally(t, "check", "--json", "--lang", "en", filepath.Join(dir, "in", name))
-			c := checkJSON(t, out)
-			f := fileOf(c, name)
-			if f == nil {
-				t.Fatalf("%s not in the output: %s%s", name, out, errOut)
-			}
+`)
+	for _, path := range []string{xlsx, ods} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			f, out := checkFile(t, path, "--lang", "en")
 			found := false
 			for _, g := range f.Findings {
 				if g.Rule == "merged_cell" {
@@ -93,37 +66,13 @@ finally:
 // and openpyxl.
 func TestMergedBlankFromCalc(t *testing.T) {
 	t.Parallel()
-	python := testtool.Python(t, "uno")
-	testtool.Require(t, "soffice", "--version")
-	dir := t.TempDir()
-	script := `
-import sys, importlib.util
-spec = importlib.util.spec_from_file_location("gen", sys.argv[1])
-gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
-calc = gen.Calc(sys.argv[3])
-try:
-    doc = calc.open(sys.argv[2])
-    sh = doc.Sheets.getByName("税收收入")
-    sh.unprotect("")
+	xlsx, ods := calcEdit(t, repo(t, "testdata/bad/good.xlsx"), "2021-01-czs", `
     sh.getCellRangeByName("C5").clearContents(1 | 2 | 4 | 16)
     sh.getCellRangeByName("C4:C5").merge(True)
-    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.xlsx", False)
-    calc.save(doc, sys.argv[3] + "/in/2021-01-czs.ods", True)
-    doc.close(True)
-finally:
-    calc.close()
-`
-	cmd := exec.Command(python, "-c", script, repo(t, "internal/realworld/gen.py"), repo(t, "testdata/bad/good.xlsx"), dir)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, msg)
-	}
-	for _, name := range []string{"2021-01-czs.xlsx", "2021-01-czs.ods"} {
-		t.Run(name, func(t *testing.T) {
-			_, out, errOut := runTally(t, "check", "--json", filepath.Join(dir, "in", name))
-			f := fileOf(checkJSON(t, out), name)
-			if f == nil {
-				t.Fatalf("%s not in the output: %s%s", name, out, errOut)
-			}
+`)
+	for _, path := range []string{xlsx, ods} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			f, _ := checkFile(t, path)
 			var got []string
 			for _, g := range f.Findings {
 				if g.Sheet == "税收收入" && (g.Cell == "C5" || g.Cell == "C4") {
@@ -140,7 +89,7 @@ finally:
 	// it reads them (with two, it reads the file whole): the merges, after
 	// the rows in an .xlsx, turn the finding after its row was checked.
 	for _, jobs := range []string{"1", "2"} {
-		_, out, errOut := runTally(t, "reconcile", "--json", "--jobs", jobs, "--as-of", "2021-01", filepath.Join(dir, "in", "2021-01-czs.xlsx"))
+		_, out, errOut := runTally(t, "reconcile", "--json", "--jobs", jobs, "--as-of", "2021-01", xlsx)
 		var res jsonResult
 		if err := json.Unmarshal([]byte(out), &res); err != nil {
 			t.Fatalf("%v: %s%s", err, out, errOut)
@@ -155,7 +104,7 @@ finally:
 			t.Errorf("reconcile --jobs %s: at 税收收入!C5 %q, %d rows rejected; want merged_blank error, 1", jobs, rules, res.Summary.RowsRejected)
 		}
 	}
-	at := annotatedComments(t, filepath.Join(dir, "in", "2021-01-czs.xlsx"), "税收收入")
+	at := annotatedComments(t, xlsx, "税收收入")
 	if len(at) != 1 || !strings.HasPrefix(at[0], "C4 C5：本格被合并进 C4:C5") {
 		t.Errorf("comments on 税收收入: %q, want one on C4 saying C5's finding", at)
 	}
@@ -174,11 +123,7 @@ func TestMergedBlankRunOneNote(t *testing.T) {
 		return []byte(strings.Replace(s, `<mergeCells count="1"><mergeCell ref="A1:E1"></mergeCell></mergeCells>`,
 			`<mergeCells count="2"><mergeCell ref="A1:E1"></mergeCell><mergeCell ref="C4:C8"/></mergeCells>`, 1))
 	})
-	_, out, errOut := runTally(t, "check", "--json", in)
-	f := fileOf(checkJSON(t, out), "2020-03-czs.xlsx")
-	if f == nil {
-		t.Fatalf("not in the output: %s%s", out, errOut)
-	}
+	f, _ := checkFile(t, in)
 	var got []string
 	for _, g := range f.Findings {
 		got = append(got, g.Cell+" "+g.Rule)

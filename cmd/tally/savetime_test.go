@@ -178,4 +178,22 @@ func TestLateSaysTheZone(t *testing.T) {
 			t.Errorf("%s --json: no \"undated_files\": 1 in its summary:\n%s", cmd, out)
 		}
 	}
+	// An unreadable file (a damaged zip) beside it was not read: no save
+	// time to judge, and not counted among the files without one (it
+	// was: 2 个文件没有可信的保存时间).
+	if err := os.WriteFile(filepath.Join(undated, "2021-04-czs.xlsx"), []byte("PK\x03\x04damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check"}, {"reconcile", "--as-of", "2021-04"}, {"status", "--as-of", "2021-04"}} {
+		_, out, _ := runTally(t, append(args, undated)...)
+		if n := len(line.FindAllString(out, -1)); n != 1 || !strings.Contains(out, "无法读取") {
+			t.Errorf("%s with an unreadable file: %d lines saying 1 file was not judged late, want 1:\n%s", args[0], n, out)
+		}
+	}
+	for _, cmd := range []string{"check", "reconcile"} {
+		_, out, _ := runTally(t, cmd, "--json", "--as-of", "2021-04", undated)
+		if !strings.Contains(out, `"undated_files": 1`) {
+			t.Errorf("%s --json with an unreadable file: no \"undated_files\": 1 in its summary:\n%s", cmd, out)
+		}
+	}
 }

@@ -110,39 +110,24 @@ func TestMissingSheetMonthIncomplete(t *testing.T) {
 	}
 	sum := row("汇总", "retail_sales")
 	hdr := row("汇总", "指标代码")
-	col := func(h []string, name string) int {
-		for i, c := range h {
-			if c == name {
-				return i
-			}
-		}
-		t.Fatalf("no column %s in %q", name, h)
-		return -1
-	}
-	at := func(r []string, i int) string {
-		if i < len(r) {
-			return r[i]
-		}
-		return ""
-	}
-	if v := at(sum, col(hdr, "6月")); v != "" {
+	if v := cellAt(sum, column(t, hdr, "6月")); v != "" {
 		t.Errorf("汇总 retail_sales 6月 = %q, want empty (the sheet was not read)", v)
 	}
-	if v := at(sum, col(hdr, "状态")); v != "不完整" {
+	if v := cellAt(sum, column(t, hdr, "状态")); v != "不完整" {
 		t.Errorf("汇总 retail_sales 状态 = %q, want 不完整", v)
 	}
-	if v := at(sum, col(hdr, "状态")+1); !strings.Contains(v, "1–5月") || !strings.Contains(v, "未读取的工作表") {
+	if v := cellAt(sum, column(t, hdr, "状态")+1); !strings.Contains(v, "1–5月") || !strings.Contains(v, "未读取的工作表") {
 		t.Errorf("汇总 retail_sales note = %q, want 完成率 through 1–5月 and the unread sheet", v)
 	}
-	if v := at(row("汇总", "industrial_output"), col(hdr, "状态")); v != "完整" {
+	if v := cellAt(row("汇总", "industrial_output"), column(t, hdr, "状态")); v != "完整" {
 		t.Errorf("汇总 industrial_output 状态 = %q, want 完整 (its sheet was read)", v)
 	}
 	ov := row("概览", "限上批零销售额（万元）")
 	ovh := row("概览", "指标（单位）")
-	if v := at(ov, col(ovh, "数据完整性")); !strings.HasPrefix(v, "不完整") {
+	if v := cellAt(ov, column(t, ovh, "数据完整性")); !strings.HasPrefix(v, "不完整") {
 		t.Errorf("概览 限上批零销售额 数据完整性 = %q, want 不完整…", v)
 	}
-	if v := at(ov, col(ovh, "计算至")); v != "1–5月" {
+	if v := cellAt(ov, column(t, ovh, "计算至")); v != "1–5月" {
 		t.Errorf("概览 限上批零销售额 计算至 = %q, want 1–5月", v)
 	}
 }
