@@ -237,6 +237,7 @@ func agreement(t *testing.T, dir string) (reports, checked, consistent int, conf
 // On the development half, data made to agree with the labels raises no
 // mismatch: no figure is misread in a way the check would see.
 func TestDevReconcileAgrees(t *testing.T) {
+	corpusTest(t)
 	reports, checked, consistent, conflicts, bad := agreement(t, "testdata/reports/dev")
 	if reports == 0 {
 		t.Skip("no labelled development reports")
@@ -284,6 +285,7 @@ var knownMisreads = map[string]string{
 // The same on the held-out half, with only the totals printed; a mismatch
 // fails the test only with TALLY_HELDOUT_STRICT=1.
 func TestHeldoutReconcileAgrees(t *testing.T) {
+	corpusTest(t)
 	reports, checked, consistent, conflicts, bad := agreement(t, "testdata/reports/test")
 	if reports == 0 {
 		t.Skip("no labelled held-out reports in testdata/reports/test")

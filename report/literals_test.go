@@ -519,6 +519,7 @@ func groupBody(s string) string {
 }
 
 func TestLiterals(t *testing.T) {
+	corpusTest(t)
 	reports := devReports(t)
 	lits := codeLiterals(t)
 	type row struct {

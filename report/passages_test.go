@@ -35,6 +35,7 @@ import (
 // Development reports only (never the held-out half); the floors are what
 // the extractor reaches now, so a change that loses passages fails.
 func TestPassages(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")
@@ -398,6 +399,7 @@ var (
 )
 
 func TestPassagesRunIn(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")

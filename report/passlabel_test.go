@@ -136,6 +136,7 @@ func scoreLabelledPassages(l labelled, lines []string, year int) passageLabelSco
 // folder of labelled reports instead (a new batch, before it is split),
 // with no floor.
 func TestLabelledPassages(t *testing.T) {
+	corpusTest(t)
 	dir, floors := os.Getenv("TALLY_PASSAGE_DIR"), false
 	if dir == "" {
 		dir, floors = "testdata/reports/dev", true

@@ -158,6 +158,7 @@ func scoreDirYear(t *testing.T, dir string, given bool) (score, bool) {
 
 // The development half: looked at while working; its floors are asserted.
 func TestDevReports(t *testing.T) {
+	corpusTest(t)
 	sc, ok := scoreDir(t, "testdata/reports/dev")
 	if !ok {
 		t.Skip("no labelled development reports in testdata/reports/dev")
@@ -193,6 +194,7 @@ func TestDevReports(t *testing.T) {
 // never a figure. Below the issue's floors the test logs the numbers and
 // passes, unless TALLY_HELDOUT_STRICT=1 makes the floors binding.
 func TestHeldoutReports(t *testing.T) {
+	corpusTest(t)
 	sc, ok := scoreDir(t, "testdata/reports/test")
 	if !ok {
 		t.Skip("no labelled held-out reports in testdata/reports/test")
@@ -267,4 +269,18 @@ func readLabelled(t *testing.T, f, dir string) (labelled, []string) {
 	lines := strings.Split(strings.ReplaceAll(string(txt), "\r\n", "\n"), "\n")
 	lines[0] = ""
 	return l, lines
+}
+
+// corpusTest skips a test that reads the whole labelled corpus when the
+// race detector is on. The extractor starts no goroutine, so the detector
+// finds nothing there but costs a dozen times the CPU (about 1,000 of the
+// race run's CPU seconds); the README's test command runs this package
+// again without it (`go test ./report`), where every score is asserted.
+// TestDevRewordings still reads the corpus under -race, beside the other
+// parallel tests, for the package's shared state.
+func corpusTest(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("the labelled corpus is read without -race: go test ./report (the README's test command runs it)")
+	}
 }

@@ -29,6 +29,7 @@ var yearExceptions = map[string]string{
 // when the text tells it, are its labels' — or it is an exception with a
 // reason. The evidence that decided is logged, counted by kind.
 func TestDevReviewYear(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")
@@ -67,6 +68,7 @@ func TestDevReviewYear(t *testing.T) {
 // the reports it decided the next evidence reads right, and which not.
 // It logs, asserting nothing: it measures how the procedure degrades.
 func TestDevReviewYearFallback(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")
@@ -115,6 +117,7 @@ func TestDevReviewYearFallback(t *testing.T) {
 // The counts of wrong readings may not grow (in-sample: these reports
 // were read while the rules were written).
 func TestYearEvidenceAlone(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")
@@ -177,6 +180,7 @@ func TestYearEvidenceAlone(t *testing.T) {
 // applying line for line: the period of its figures, and how many read a
 // wrong year or none. Floors at what the extractor reaches (in-sample).
 func TestDevWithoutDateLine(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")

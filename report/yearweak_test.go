@@ -48,6 +48,7 @@ func TestYearReadingWeak(t *testing.T) {
 // fresh copy may lack it, how many wrong readings it marks and misses.
 // In-sample; the bounds are what the extractor reaches now.
 func TestWeakYearEvidence(t *testing.T) {
+	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
 	if len(files) == 0 {
 		t.Skip("no labelled development reports in testdata/reports/dev")

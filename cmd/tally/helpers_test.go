@@ -80,3 +80,11 @@ func cellAt(r []string, i int) string {
 	}
 	return ""
 }
+
+// panicReading makes reading the file at path panic, as a bug would, until
+// the test ends (testPanicRead: other tests' files are read as ever).
+func panicReading(t *testing.T, path string) {
+	t.Helper()
+	testPanicRead.Store(path, "boom")
+	t.Cleanup(func() { testPanicRead.Delete(path) })
+}

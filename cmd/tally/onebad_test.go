@@ -96,12 +96,7 @@ func inbox(t *testing.T) string {
 // file's finding; the run checks the others and prints its JSON.
 func TestPanicInOneFile(t *testing.T) {
 	dir := inbox(t)
-	testHookRead = func(path string) {
-		if strings.HasSuffix(path, "2021-01-czs-v2.xlsx") {
-			panic("boom")
-		}
-	}
-	defer func() { testHookRead = nil }()
+	panicReading(t, filepath.Join(dir, "2021-01-czs-v2.xlsx"))
 	code, out, stderr := runTally(t, "check", "--json", "--lang", "en", dir)
 	if code != exitFindings {
 		t.Fatalf("exit %d, stderr %s", code, stderr)

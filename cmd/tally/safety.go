@@ -157,9 +157,21 @@ func (s *seenFiles) add(st os.FileInfo, i int) (int, bool) {
 // opened (opening a FIFO waits for a writer forever).
 func notRegular(m os.FileMode) error { return workbook.NotRegular(m) }
 
-// Test hooks, nil outside tests: called with a file's path before it is
-// read or annotated, so a test can make one file panic.
-var testHookRead, testHookAnnotate func(path string)
+// Test hooks: testHookAnnotate, nil outside tests, is called with a
+// file's path before it is annotated; testPanicRead holds the paths whose
+// reading a test makes panic (empty outside tests), by path so that tests
+// running in parallel do not meet.
+var (
+	testHookAnnotate func(path string)
+	testPanicRead    sync.Map // path → the panic's value
+)
+
+// testHookRead panics when a test asked for the file at path to.
+func testHookRead(path string) {
+	if v, ok := testPanicRead.Load(path); ok {
+		panic(v)
+	}
+}
 
 // readOne reads one input whole. An input with a problem is reported
 // without being opened; a panic while reading is that file's finding, and
@@ -190,9 +202,7 @@ func read(in input, s *reconcile.Spec, readFn func() (reconcile.Submission, bool
 			sub, whole = workbook.Refused(in.display, base, s, workbook.Panicked(p), false), true
 		}
 	}()
-	if testHookRead != nil {
-		testHookRead(in.path)
-	}
+	testHookRead(in.path)
 	return readFn()
 }
 
@@ -212,9 +222,7 @@ func streamOne(in input, s *reconcile.Spec, lim workbook.Limits, l *reconcile.Le
 			err = nil
 		}
 	}()
-	if testHookRead != nil {
-		testHookRead(in.path)
-	}
+	testHookRead(in.path)
 	return workbook.Stream(in.path, in.display, s, lim, l)
 }
 

@@ -149,6 +149,7 @@ func TestStreamDetail(t *testing.T) {
 // it is reported unreadable with the cause, and the department-month is
 // consolidated from its other, good file alone (and is exact).
 func TestStreamUnreadableLate(t *testing.T) {
+	t.Parallel()
 	// The broken file goes 5,000 rows past what a reader holds whole
 	// (was 30,000: the same paths, at twice the cost).
 	const good = 5_000
@@ -180,6 +181,7 @@ func TestStreamUnreadableLate(t *testing.T) {
 		{"panic", tall.Options{Rows: bad}, nil, "internal error while reading", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			// Two files for the month, alike but for their folders: the
 			// broken one (in b/, the later path) is the one that counts
@@ -195,12 +197,7 @@ func TestStreamUnreadableLate(t *testing.T) {
 			}
 			spec := writeTallSpec(t, dir, good)
 			if c.panics {
-				testHookRead = func(p string) {
-					if p == path {
-						panic("boom")
-					}
-				}
-				defer func() { testHookRead = nil }()
+				panicReading(t, path)
 			}
 			for _, cmd := range []string{"reconcile", "check"} {
 				var out, errb bytes.Buffer
