@@ -87,6 +87,7 @@ func TestMonthJumpAtTheCell(t *testing.T) {
 // (every year, every month) and the real-writer corpus. A false alarm is a
 // bug.
 func TestMonthJumpNoFalseAlarm(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{"testdata/submissions", "testdata/realworld"} {
 		for _, asOf := range []string{"2020-12", "2021-01", "2021-02", "2021-06"} {
 			if got := monthJumps(t, "--as-of", asOf, repo(t, dir)); len(got) != 0 {

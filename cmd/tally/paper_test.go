@@ -275,6 +275,7 @@ func atoi(s string) int {
 // at their edge, the English title ran over 表号 and 计量单位 in the
 // header, and 编号 like employee-pension-2020 were cut at the column's.
 func TestClaimsSheetPrintsWhole(t *testing.T) {
+	t.Parallel()
 	soffice := testtool.Require(t, "soffice")
 	pdftotext := testtool.Require(t, "pdftotext", "-v")
 	dir := t.TempDir()

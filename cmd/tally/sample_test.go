@@ -494,6 +494,7 @@ func TestDetailReadsInLibreOffice(t *testing.T) {
 // of an estimate (预计) no longer coloured like 数据不完整. 报告核对's 编号
 // column is wide enough for the longest id.
 func TestVerdictStylesInOpenpyxl(t *testing.T) {
+	t.Parallel()
 	python := testtool.Python(t, "openpyxl")
 	out := filepath.Join(t.TempDir(), "c.xlsx")
 	var so, se bytes.Buffer

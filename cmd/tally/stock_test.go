@@ -41,6 +41,7 @@ func TestStockDropAtTheCell(t *testing.T) {
 // (every year and month, through 2020-12 and 2021-06) and the real-writer
 // corpus. A false alarm is a bug (README says the count: 0).
 func TestStockDropNoFalseAlarm(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{"testdata/submissions", "testdata/realworld"} {
 		for _, asOf := range []string{"2020-12", "2021-06"} {
 			if got := ruleFindings(t, "stock_drop", "--as-of", asOf, repo(t, dir)); len(got) != 0 {

@@ -247,6 +247,7 @@ func TestStreamUnreadableLate(t *testing.T) {
 // on the sample year, and on the broken and hostile files of testdata/bad
 // (read with the default spec, as tally check reads them).
 func TestOneWorkerStreamsTheSame(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"reconcile", "--json", "--lang", "en", "--as-of", "2020-12", repo(t, "testdata/submissions")},
 		{"reconcile", "--json", "--as-of", "2021-06", repo(t, "testdata/bad")},
@@ -271,6 +272,7 @@ func TestOneWorkerStreamsTheSame(t *testing.T) {
 // fails partway) until the file is committed; two workers hold files
 // whole. The workbooks are the same, byte for byte.
 func TestOneWorkerStreamsTheSameWorkbook(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"reconcile", "--as-of", "2020-12", repo(t, "testdata/submissions")},
 		{"reconcile", "--as-of", "2021-06", repo(t, "testdata/bad")},
