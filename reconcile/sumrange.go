@@ -124,16 +124,7 @@ func (rs *lineRuns) add(line, max int) bool {
 // as runs, in sheet order.
 func (rs lineRuns) outside(sum SumRange, below int) []RowSpan {
 	// The SUM's spans sorted and merged: both ends increase.
-	spans := slices.Clone(sum.Spans)
-	slices.SortFunc(spans, func(a, b RowSpan) int { return a.From - b.From })
-	merged := spans[:0]
-	for _, s := range spans {
-		if n := len(merged); n > 0 && s.From <= merged[n-1].To+1 {
-			merged[n-1].To = max(merged[n-1].To, s.To)
-			continue
-		}
-		merged = append(merged, s)
-	}
+	merged := MergeSpans(slices.Clone(sum.Spans))
 	var out []RowSpan
 	emit := func(a, b int) {
 		if a > b {
@@ -188,4 +179,19 @@ func covers(spans []RowSpan, row int) bool {
 		}
 	}
 	return false
+}
+
+// MergeSpans sorts runs of rows and joins those that touch or overlap, in
+// place.
+func MergeSpans(spans []RowSpan) []RowSpan {
+	slices.SortFunc(spans, func(a, b RowSpan) int { return a.From - b.From })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.From <= out[n-1].To+1 {
+			out[n-1].To = max(out[n-1].To, s.To)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

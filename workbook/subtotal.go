@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -100,7 +99,7 @@ func (l *layout) subtotalSums(sh *reconcile.Sheet, row int) (sums []reconcile.Ro
 		}
 		sums = append(sums, spans...)
 	}
-	sums = mergeSpans(sums)
+	sums = reconcile.MergeSpans(sums)
 	n := 0
 	for _, s := range sums {
 		n += s.To - s.From + 1
@@ -165,20 +164,6 @@ func rowSums(f, col string) ([]reconcile.RowSpan, bool) {
 		out = append(out, sum.Spans...)
 	}
 	return out, depth == 0
-}
-
-// mergeSpans sorts runs of rows and joins those that touch or overlap.
-func mergeSpans(spans []reconcile.RowSpan) []reconcile.RowSpan {
-	slices.SortFunc(spans, func(a, b reconcile.RowSpan) int { return a.From - b.From })
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.From <= out[n-1].To+1 {
-			out[n-1].To = max(out[n-1].To, s.To)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // spansText says runs of rows: 第 5–9、12 行, rows 5–9, 12 (row 5 alone).
