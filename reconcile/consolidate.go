@@ -715,7 +715,16 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 			ok = false
 		}
 		if def.HasMin && cell.Value.CmpDecimal(def.Min) < 0 || def.HasMax && cell.Value.CmpDecimal(def.Max) > 0 {
-			found(2, Error, Fields{"value": cell.Value.String(), "range": rangeText(def)})
+			// An error like a negative figure: the row is rejected, not
+			// summed (a figure in 元 typed into a 万元 column would
+			// otherwise make the month's total 10,000 times its own).
+			hint := Text{"", ""}
+			if def.HasMax && cell.Value.CmpDecimal(def.Max) > 0 && def.Unit.Exp > 0 {
+				base := def.Unit.Base
+				hint = Text{"；是否按" + base + "填写了？本栏单位为" + def.Unit.Name, "; typed in " + base + "? the column's unit is " + def.Unit.Name}
+			}
+			found(2, Error, Fields{"value": cell.Value.String(), "range": rangeText(def), "hint": hint})
+			ok = false
 		}
 	}
 	for _, cf := range later {

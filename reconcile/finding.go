@@ -314,7 +314,7 @@ var catalogue = map[Rule]message{
 		Text{"{value} 由公式 {formula} 从 {cause} 算得，{cause} {rule}，改正 {cause} 后此格随之改正",
 			"{value} is computed by {formula} from {cause} ({rule} there): correcting {cause} corrects it"}},
 	RuleRange: {Text{"超出允许范围", "out of range"},
-		Text{"{value} 超出允许范围 {range}", "{value} is outside the allowed range {range}"}},
+		Text{"{value} 超出允许范围 {range}，本行未汇总{hint}", "{value} is outside the allowed range {range}, so its row was not consolidated{hint}"}},
 	RuleChoice: {Text{"不在下拉列表中", "not a listed choice"},
 		Text{"“{value}”不在下拉列表中", "\"{value}\" is not one of the listed choices"}},
 	RuleAppears: {Text{"本月新增行", "row appears"},

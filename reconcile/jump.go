@@ -467,8 +467,8 @@ func (l *Ledger) carryJumps(fr *FileRead) {
 			continue
 		}
 		f, ok := jumpFinding(month, avg, opl, def)
-		if !ok || l.outOfRange(v.src) {
-			continue // out_of_range at the cell already says the figure cannot be
+		if !ok {
+			continue
 		}
 		span := "1 月"
 		if before > 1 {
@@ -488,17 +488,6 @@ func (l *Ledger) carryJumps(fr *FileRead) {
 			}
 		}
 	}
-}
-
-// outOfRange reports whether the file last committed has an out_of_range
-// finding at src.
-func (l *Ledger) outOfRange(src Source) bool {
-	for i := l.fileStart; i < len(l.res.Findings); i++ {
-		if f := &l.res.Findings[i]; f.Rule == RuleRange && f.Source == src {
-			return true
-		}
-	}
-	return false
 }
 
 // jumpFinding decides one month v against the median of the row's other

@@ -53,8 +53,9 @@ func ruleFindings(t *testing.T, rule string, args ...string) []string {
 	return got
 }
 
-// A firm's month typed in 元 into the 万元 column (309.76万元 as 3097600,
-// its 本年累计 carried along so nothing else breaks) is a warning at the
+// A firm's month typed in 元 into the 万元 column (47.38万元 as 473800,
+// within the indicator's bound of 1,000,000 万元 — past it, out_of_range
+// rejects the row —, its 本年累计 carried along so nothing else breaks) is a warning at the
 // cell, with the comparison that shows it; the clean files raise none.
 func TestMonthJumpAtTheCell(t *testing.T) {
 	dir := t.TempDir()
@@ -72,12 +73,12 @@ func TestMonthJumpAtTheCell(t *testing.T) {
 		t.Fatalf("clean months: %d month_jump findings, want none:\n%s", len(got), strings.Join(got, "\n"))
 	}
 	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), filepath.Join(dir, "2021-06-czs.xlsx"), "xl/worksheets/sheet2.xml",
-		`<c r="C7" s="7"><v>309.76</v></c><c r="D7" s="7"><v>2584.25</v></c>`, `<c r="C7" s="7"><v>3097600</v></c><c r="D7" s="7"><v>3099874.49</v></c>`)
+		`<c r="C11" s="7"><v>47.38</v></c><c r="D11" s="7"><v>221.95</v></c>`, `<c r="C11" s="7"><v>473800</v></c><c r="D11" s="7"><v>473974.57</v></c>`)
 	got := monthJumps(t, "--as-of", "2021-06", dir)
 	if len(got) != 1 {
 		t.Fatalf("%d month_jump findings, want 1:\n%s", len(got), strings.Join(got, "\n"))
 	}
-	want := "2021-06-czs.xlsx 税收收入!C7 warning 本月 3097600 万元，为该行其他月份中位数 "
+	want := "2021-06-czs.xlsx 税收收入!C11 warning 本月 473800 万元，为该行其他月份中位数 "
 	if !strings.HasPrefix(got[0], want) || !strings.Contains(got[0], "万元的 ") || !strings.Contains(got[0], " 倍，请核实是否误按元填写（单位为万元）") {
 		t.Errorf("got %q, want %q… 万元的 N 倍，请核实是否误按元填写（单位为万元）", got[0], want)
 	}
@@ -172,7 +173,7 @@ func TestMonthJumpAcrossTheYear(t *testing.T) {
 	}
 	jan := filepath.Join(t.TempDir(), "2021-01-czs.xlsx")
 	rewriteXLSX(t, repo(t, "testdata/submissions/2021-01-czs.xlsx"), jan, "xl/worksheets/sheet2.xml",
-		`<c r="C7" s="7"><v>420.38</v></c><c r="D7" s="7"><v>420.38</v></c>`, `<c r="C7" s="7"><v>4203800</v></c><c r="D7" s="7"><v>4203800</v></c>`)
+		`<c r="C18" s="7"><v>54.15</v></c><c r="D18" s="7"><v>54.15</v></c>`, `<c r="C18" s="7"><v>541500</v></c><c r="D18" s="7"><v>541500</v></c>`)
 	if got := monthJumps(t, "--as-of", "2021-01", jan); len(got) != 0 {
 		t.Fatalf("January alone: %d month_jump findings, want none:\n%s", len(got), strings.Join(got, "\n"))
 	}
@@ -187,7 +188,7 @@ func TestMonthJumpAcrossTheYear(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("%d month_jump findings, want 1 (January against October–December):\n%s", len(got), strings.Join(got, "\n"))
 	}
-	want := "2021-01-czs.xlsx 税收收入!C7 warning 本月 4203800 万元，为该行前 12 个月内（含上年）其他月份中位数 "
+	want := "2021-01-czs.xlsx 税收收入!C18 warning 本月 541500 万元，为该行前 12 个月内（含上年）其他月份中位数 "
 	if !strings.HasPrefix(got[0], want) || !strings.Contains(got[0], "请核实是否误按元填写（单位为万元）") {
 		t.Errorf("got %q, want %q…", got[0], want)
 	}
