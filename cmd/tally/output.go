@@ -352,7 +352,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		fmt.Fprint(w, say(lang, msg{"，不适用 {n}", ", {n} not applicable"}, fields{"n": s.NotApplicable}))
 	}
 	if s.ClaimsToVerify > 0 {
-		fmt.Fprint(w, say(lang, msg{"（其中 {n} 个所依据的汇总数待核实）", " ({n} of them on a total to verify)"}, fields{"n": s.ClaimsToVerify}))
+		fmt.Fprint(w, say(lang, msg{"；其中 {n} 个的结论（一致或不符）所依据的汇总数待核实", "; {n} of the verdicts (consistent or mismatch) on a total to verify"}, fields{"n": s.ClaimsToVerify}))
 	}
 	fmt.Fprintln(w)
 	printToVerify(w, r, lang)
