@@ -170,7 +170,7 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"doubtrate":   {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &rate},
 		"doubttext":   {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"bad":         {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
-		"warn":       {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		"warn":        {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		// good and warn for a text that wraps (the overview's 数据完整性).
 		"goodtext": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"warntext": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
