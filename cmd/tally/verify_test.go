@@ -238,3 +238,18 @@ func TestToVerifyClaimKeepsVerdict(t *testing.T) {
 		t.Errorf("报告核对 fai-2020: %q (fill %q), want a plain 一致", text["结论"], fill["结论"])
 	}
 }
+
+// A level collapsing (stock_drop, 科技科's 期末数 195 typed as 34 in June)
+// leaves that month's total, and a stock's 本年累计 (June's level), to
+// verify as a month_jump does.
+func TestToVerifyStockDrop(t *testing.T) {
+	t.Parallel()
+	dir := copySubmissions(t, "2021-01-kjk.xlsx", "2021-02-kjk.xlsx", "2021-03-kjk.xlsx", "2021-04-kjk.xlsx", "2021-05-kjk.xlsx")
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-kjk.xlsx"), filepath.Join(dir, "2021-06-kjk.xlsx"), "xl/worksheets/sheet2.xml",
+		`<c r="E4" s="6"><v>195</v></c>`, `<c r="E4" s="6"><v>34</v></c>`)
+	r := verifyJSON(t, "--as-of", "2021-06", dir)
+	if len(r.ToVerify) != 1 || r.ToVerify[0].Period != "2021-06" || len(r.ToVerify[0].Reasons) != 1 ||
+		!strings.HasSuffix(r.ToVerify[0].Reasons[0], " 2021-06 科技企业!E4 期末数骤降（stock_drop），待核实") || r.Summary.ToVerify != 1 {
+		t.Errorf("to_verify %+v (%d), want June's level for 科技企业!E4's stock_drop", r.ToVerify, r.Summary.ToVerify)
+	}
+}
