@@ -39,7 +39,11 @@ type ClaimResult struct {
 	Difference  decimal.Decimal // Computed − claimed value
 	Status      ClaimStatus
 	Severity    Severity // of a mismatch: warning for estimates (预计)
-	Notes       []Text   // why no_data or incomplete
+	Notes       []Text   // why no_data or incomplete; which total is to verify
+	// ToVerify: the verdict (consistent or mismatch) is on a total to be
+	// verified (待核实, Figure.Doubtful): a figure in it has a plausibility
+	// warning its row does not explain. Notes end with the reasons.
+	ToVerify bool
 	// Base and End are the growth claims' two figures in the indicator's unit.
 	Base, End decimal.Decimal
 }
@@ -92,10 +96,10 @@ func asGoal(c *Claim, r ClaimResult) ClaimResult {
 		notes = []Text{{year + " 年的目标，不作为回顾年度的事实核对；尚无 " + year + " 年的数据，报送后可看进度",
 			"a target for " + year + ", not a fact of the year reviewed; no data for " + year + " yet"}}
 	}
-	if r.Status == Incomplete {
+	if r.Status == Incomplete || r.ToVerify {
 		notes = append(notes, r.Notes...)
 	}
-	r.Status, r.Notes, r.Severity = Goal, notes, Info
+	r.Status, r.Notes, r.Severity, r.ToVerify = Goal, notes, Info, false
 	return r
 }
 
@@ -168,6 +172,7 @@ func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r.Computed, r.HasComputed = v, true
 	r.Difference = v.Sub(c.Value)
 	r.decide(r.Interval.Contains(v), append(gaps, f.Incomplete...))
+	r.doubt(f.Doubtful)
 	return r
 }
 
@@ -248,6 +253,17 @@ func writtenFinerThanData(c *Claim, def *Indicator) bool {
 	return exp <= -def.Precision
 }
 
+// doubt notes the reasons a verdict's total is to verify (待核实): the
+// verdict stands, said on a total tally itself suspects. An incomplete
+// verdict says what is missing only.
+func (r *ClaimResult) doubt(doubtful []Text) {
+	if len(doubtful) == 0 || (r.Status != Consistent && r.Status != Mismatch) {
+		return
+	}
+	r.ToVerify = true
+	r.Notes = appendUnique(r.Notes, doubtful...)
+}
+
 func (r *ClaimResult) decide(holds bool, incomplete []Text) {
 	switch {
 	case len(incomplete) > 0:
@@ -306,6 +322,7 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		}
 	}
 	incomplete := appendUnique(append([]Text(nil), base.Incomplete...), end.Incomplete...)
+	doubtful := appendUnique(append([]Text(nil), base.Doubtful...), end.Doubtful...)
 	notes := append(gaps, incomplete...)
 	if !base.Has || !end.Has {
 		r.Status, r.Notes = NoData, notes
@@ -340,6 +357,7 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		r.Computed, r.HasComputed = diff, true
 		r.Difference = diff.Sub(claimed)
 		r.decide(r.Interval.Contains(diff), notes)
+		r.doubt(doubtful)
 		return r
 	default:
 		r.Status, r.Notes = NoData, append(notes, Text{"变化量的单位与指标不符：" + c.Unit.Name, "the change's unit does not measure the indicator: " + c.Unit.Name})
@@ -362,11 +380,13 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		r.Computed, r.HasComputed = ratio, true
 		r.Difference = ratio.Sub(claimed)
 		r.decide(RatioHolds(base.Value, end.Value, iv), notes)
+		r.doubt(doubtful)
 		return r
 	}
 	r.Computed, r.HasComputed = GrowthRate(base.Value, end.Value, n, places), true
 	r.Difference = r.Computed.Sub(claimed)
 	r.decide(GrowthHolds(base.Value, end.Value, n, r.Interval), notes)
+	r.doubt(doubtful)
 	return r
 }
 

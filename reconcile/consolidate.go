@@ -87,7 +87,17 @@ type Figure struct {
 	Value      decimal.Decimal
 	Has        bool   // some data went into it
 	Incomplete []Text // why it is not whole; empty when complete
+	// Doubtful says why it is to be verified (待核实): a figure in it has
+	// a plausibility warning (month_jump, stock_drop) its row's 说明 does
+	// not explain — a 本月 in 元 in a 万元 column is consolidated, and
+	// the total with it. In order of department, month and cell. A figure
+	// both incomplete and doubtful is said incomplete (ToVerify).
+	Doubtful []Text
 }
+
+// ToVerify reports whether the figure is whole but to be verified (待核实):
+// Incomplete wins over Doubtful.
+func (f Figure) ToVerify() bool { return len(f.Incomplete) == 0 && len(f.Doubtful) > 0 }
 
 func (f *Figure) add(g Figure) {
 	if g.Has {
@@ -95,6 +105,7 @@ func (f *Figure) add(g Figure) {
 		f.Has = true
 	}
 	f.Incomplete = appendUnique(f.Incomplete, g.Incomplete...)
+	f.Doubtful = appendUnique(f.Doubtful, g.Doubtful...)
 }
 
 // Series is one indicator's consolidated figures for the report year and
@@ -133,6 +144,11 @@ type Summary struct {
 	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int
 	NoData, Incomplete, Unmapped int
+	// ToVerify are the indicators whose year to date is whole but to be
+	// verified (待核实: Figure.ToVerify), as 汇总's 状态 says them;
+	// ClaimsToVerify the verdicts (consistent or mismatch, counted there
+	// too) on such a total (ClaimResult.ToVerify).
+	ToVerify, ClaimsToVerify int
 	// Goals are the report's targets for a later year (status Goal):
 	// shown with progress, not verdicts.
 	Goals int
@@ -371,6 +387,26 @@ func (l *Ledger) indicatorsOf(dept string, p Period) []string {
 		out = appendUnique(out, t.IndicatorCodes()...)
 	}
 	return out
+}
+
+// markDoubtful makes the month figure of ind that a plausibility warning
+// (rule) at src in dept's file for p stands in doubtful (Figure.Doubtful),
+// unless the row's 说明 explains it (note): the warning's own finding
+// carries the note then (已说明). Only a figure the run consolidates.
+func (l *Ledger) markDoubtful(dept, ind string, p Period, src Source, rule Rule, note string) {
+	if note != "" || l.check || l.after(p) {
+		return
+	}
+	f, ok := l.figs[figKey{ind, p}]
+	if !ok {
+		return
+	}
+	at := src.Sheet + "!" + src.Cell
+	what := catalogue[rule].name
+	why := Text{fmt.Sprintf("%s %s %s %s（%s），待核实", l.deptName(dept), p, at, what[0], rule),
+		fmt.Sprintf("%s %s %s: %s (%s), to verify", l.deptName(dept), p, at, what[1], rule)}
+	f.Doubtful = appendUnique(f.Doubtful, why)
+	sort.Slice(f.Doubtful, func(i, j int) bool { return f.Doubtful[i][0] < f.Doubtful[j][0] })
 }
 
 func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
@@ -640,7 +676,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		v := fr.cur.val(sr.indHash(ci, ind))
 		v.month, v.hasMonth = cell.Value, true
 		if !fr.cur.over && !l.jumpsOver {
-			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source, ""})
+			fr.jumps = append(fr.jumps, jumpVal{v.key, ind, cell.Value, cell.Source, "", r.Note})
 		}
 	case YTDValue:
 		v := fr.cur.val(sr.indHash(ci, ind))
@@ -652,7 +688,7 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 		}
 	case LevelValue:
 		if def := sr.def(ci, ind); def != nil && def.Aggregation == Latest {
-			fr.levels = append(fr.levels, jumpVal{sr.th.xor(sr.eh).xor(sr.indHash(ci, ind)), ind, cell.Value, cell.Source, c.Header})
+			fr.levels = append(fr.levels, jumpVal{sr.th.xor(sr.eh).xor(sr.indHash(ci, ind)), ind, cell.Value, cell.Source, c.Header, r.Note})
 		}
 	}
 }
@@ -1461,8 +1497,16 @@ func (l *Ledger) summarise() {
 			s.Infos++
 		}
 	}
+	for i := range l.res.Series {
+		if l.res.Series[i].YTD.ToVerify() {
+			s.ToVerify++
+		}
+	}
 	s.Claims = len(l.res.Claims)
 	for _, c := range l.res.Claims {
+		if c.ToVerify {
+			s.ClaimsToVerify++
+		}
 		switch c.Status {
 		case Consistent:
 			s.Consistent++

@@ -71,6 +71,8 @@ type jumpVal struct {
 	src   Source
 	// header is the column's (期末数), for a level's finding.
 	header string
+	// note is the row's 说明: a warning on the figure is explained.
+	note string
 }
 
 // jumpYear holds a department's rows over the run: each row's months are
@@ -120,6 +122,9 @@ type jumpStore struct {
 	indOf  map[string]int32
 	big    []Num
 	cells  []string
+	// notes are the rows' 说明 by the cell of a month whose row has one
+	// (few rows do): a month_jump there is explained.
+	notes map[Source]string
 	// byCarry are the months carryJumps found out of line, by department,
 	// row (jumpYear.rows) and month (jumpMonth.at): checkJumps leaves
 	// them alone (one finding a month).
@@ -259,6 +264,12 @@ func (l *Ledger) keepJumps(fr *FileRead) {
 		}
 		r := &y.rows[ri]
 		jm := s.put(p, v)
+		if v.note != "" {
+			if s.notes == nil {
+				s.notes = map[Source]string{}
+			}
+			s.notes[v.src] = v.note
+		}
 		if r.head < 0 || !r.later || s.month(r.head).at >= jm.at {
 			i := r.head
 			for i >= 0 && s.month(i).at != jm.at {
@@ -422,8 +433,11 @@ func (l *Ledger) checkJumps() {
 				if across {
 					f.Fields["months"] = Text{"前 12 个月内（含上年）其他月份", "other months of the twelve before it (the previous year's included)"}
 				}
-				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.dept, Period{int(jm.at / 12), int(jm.at%12) + 1}.String(), v.String()
+				p := Period{int(jm.at / 12), int(jm.at%12) + 1}
+				f.Source, f.Department, f.Period, f.Raw = s.source(jm), c.dept, p.String(), v.String()
+				f.Explanation = s.notes[f.Source]
 				l.finding(f)
+				l.markDoubtful(c.dept, c.ind, p, f.Source, RuleMonthJump, f.Explanation)
 			}
 		}
 	}
@@ -478,7 +492,9 @@ func (l *Ledger) carryJumps(fr *FileRead) {
 			fmt.Sprintf("months 1–%d (the template's carried 本年累计 %s ÷ %d)", before, carry.Decimal(), before)}
 		f.Fields["stat"] = Text{"月均数", "monthly average"}
 		f.Source, f.Department, f.Period, f.Raw = v.src, fr.s.Department, p.String(), v.value.String()
+		f.Explanation = v.note
 		l.finding(f)
+		l.markDoubtful(fr.s.Department, v.ind, p, v.src, RuleMonthJump, v.note)
 		if y != nil {
 			if ri, ok := y.index[v.key]; ok {
 				if l.jumps.byCarry == nil {

@@ -52,7 +52,9 @@ func (l *Ledger) checkLevels(fr *FileRead) {
 				f.Source, f.Department, f.Period, f.Raw = v.src, dept, p.String(), v.value.String()
 				f.Fields["header"] = v.header
 				f.Fields["prev"] = prev.p.String()
+				f.Explanation = v.note
 				l.finding(f)
+				l.markDoubtful(dept, v.ind, p, v.src, RuleStockDrop, v.note)
 			}
 		}
 	}

@@ -191,7 +191,10 @@ type progressRow struct {
 	// Through names the months YTD and Completion are of when they are not
 	// all through the as-of month (1–6月); Partial is the year to date with
 	// the incomplete months, shown apart, "" when none is in.
-	Through, Partial            string
+	Through, Partial string
+	// ToVerify: whole, but a figure under 完成率 is to be verified
+	// (待核实): why; "" otherwise.
+	ToVerify                    string
 	Lagging, Complete           bool
 	BarDone, BarY, TickX, TickY int64
 }
@@ -227,6 +230,14 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 					s.monthSpan(p.AsOf), grouped(p.YTD.Value)+" "+row.Unit)
 			}
 		}
+		if p.Complete() && p.Measured.ToVerify() {
+			for _, d := range p.Measured.Doubtful {
+				if row.ToVerify != "" {
+					row.ToVerify += "；"
+				}
+				row.ToVerify += d.In(s.cfg.Lang)
+			}
+		}
 		if !p.Judged() {
 			row.YTD = "—"
 		}
@@ -257,6 +268,14 @@ func (s *Server) claimsRows(r *http.Request, asOf reconcile.Period, res *reconci
 		cr := &res.Claims[i]
 		row := claimRow{ID: cr.Claim.ID, Text: res.Spec.Label(cr.Claim, s.cfg.Lang), Interval: cr.Interval.String(), Unit: cr.Claim.Unit.Name,
 			Status: string(cr.Status), StatusText: claimWord[cr.Status].In(s.cfg.Lang)}
+		if cr.ToVerify {
+			// The verdict stands on a total to verify (待核实): said, and a
+			// 一致 not in the green of a confirmed one.
+			row.StatusText += reconcile.Text{"（待核实）", " (to verify)"}.In(s.cfg.Lang)
+			if cr.Status == reconcile.Consistent {
+				row.Status = "to_verify"
+			}
+		}
 		if cr.HasComputed {
 			row.Computed, row.Difference = grouped(cr.Computed), grouped(cr.Difference)
 		}

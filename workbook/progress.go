@@ -91,9 +91,14 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		// names, so the chart says which bars stand on incomplete months.
 		through := c(nil, "plain")
 		complete := c(x.l("完整", "complete"), "goodtext")
-		if !p.Complete() {
+		switch {
+		case !p.Complete():
 			name += x.l("【数据不完整】", " [INCOMPLETE]")
 			complete = c(x.partial(s, p), "warntext")
+		case p.Measured.ToVerify():
+			// Whole, but a figure under 完成率 is in doubt (待核实).
+			name += x.l("【待核实】", " [TO VERIFY]")
+			complete = c(x.l("待核实：", "to verify: ")+x.texts(p.Measured.Doubtful), "doubttext")
 		}
 		// 本年累计 is what 完成率 is of: through the last whole month, the
 		// same months as 计算至 says; a partial month is in 数据完整性.

@@ -161,8 +161,16 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		"warnamount": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &amount},
 		"warncount":  {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &count},
 		"warnrate":   {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &rate},
-		"bad":        {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
-		"warn":       {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
+		// doubt: a figure whole but to verify (待核实: a figure in it has a
+		// month_jump or stock_drop its row's 说明 does not explain), and
+		// its 状态 — orange, not 不完整's amber nor an error's red.
+		"doubt":       {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}},
+		"doubtamount": {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &amount},
+		"doubtcount":  {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &count},
+		"doubtrate":   {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &rate},
+		"doubttext":   {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		"bad":         {Border: border, Fill: fill("FFC7CE"), Font: &excelize.Font{Color: "9C0006", Bold: true}},
+		"warn":        {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}},
 		// good and warn for a text that wraps (the overview's 数据完整性).
 		"goodtext": {Border: border, Fill: fill("C6EFCE"), Font: &excelize.Font{Color: "006100"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"warntext": {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
@@ -288,7 +296,7 @@ func (x *out) frame(name string, ncols, headerRow, rows int, landscape bool) err
 
 // wraps are the styles whose text wraps in its cell: a row holding one is
 // as tall as its longest text.
-var wraps = map[string]bool{"text": true, "goodtext": true, "warntext": true}
+var wraps = map[string]bool{"text": true, "goodtext": true, "warntext": true, "doubttext": true}
 
 // row writes one row. Spreadsheet programs do not size rows to wrapped text
 // when they open a file, so the height is set here from the longest text.
@@ -365,10 +373,23 @@ var verdictStyles = map[reconcile.ClaimStatus]string{
 }
 
 func (x *out) verdictStyle(cr *reconcile.ClaimResult) string {
+	if cr.ToVerify && cr.Status == reconcile.Consistent {
+		return "doubt" // not green: the total it agrees with is in doubt
+	}
 	if s, ok := verdictStyles[cr.Status]; ok {
 		return s
 	}
 	return "plain"
+}
+
+// verdict is a claim's verdict as 概览 and 报告核对 say it: on a total to
+// verify, 一致（待核实）, 不符（待核实）.
+func (x *out) verdict(cr *reconcile.ClaimResult) string {
+	v := cr.Status.In(x.lang)
+	if cr.ToVerify {
+		v += x.l("（待核实）", " (to verify)")
+	}
+	return v
 }
 
 func (x *out) severityStyle(s reconcile.Severity) string {
@@ -379,6 +400,16 @@ func (x *out) severityStyle(s reconcile.Severity) string {
 		return "warn"
 	}
 	return "grey"
+}
+
+// appendTexts adds the texts of add not in ts yet.
+func appendTexts(ts []reconcile.Text, add ...reconcile.Text) []reconcile.Text {
+	for _, a := range add {
+		if !slices.Contains(ts, a) {
+			ts = append(ts, a)
+		}
+	}
+	return ts
 }
 
 func (x *out) texts(ts []reconcile.Text) string {
@@ -450,6 +481,16 @@ func (x *out) overview() error {
 		kv(x.l("数据不完整", "Incomplete"), s.Incomplete, count(s.Incomplete, "warn")),
 		kv(x.l("无数据", "No data"), s.NoData, count(s.NoData, "grey")),
 	}...)
+	if s.ToVerify > 0 || s.ClaimsToVerify > 0 {
+		// Whole totals tally itself doubts: a figure in them has a
+		// month_jump or stock_drop its row's 说明 does not explain.
+		rows = append(rows, kv(x.l("待核实的指标（汇总数含未说明的本月数异常或期末数骤降，见“汇总”的说明栏）",
+			"Indicators to verify (a total holds a month out of line or a level collapse not explained; see Figures' Notes)"), s.ToVerify, "doubt"))
+		if s.ClaimsToVerify > 0 {
+			rows = append(rows, kv(x.l("结论所依据的汇总数待核实的报告数字（已计入一致或不符）",
+				"Report figures whose verdict rests on a total to verify (counted in consistent or mismatch)"), s.ClaimsToVerify, "doubt"))
+		}
+	}
 	if s.Unmapped > 0 {
 		rows = append(rows, kv(x.l("未对应指标", "Unmapped"), s.Unmapped, "grey"))
 	}
@@ -465,10 +506,10 @@ func (x *out) overview() error {
 	var open [][]cell
 	for i := range x.r.Claims {
 		cr := &x.r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
+		if cr.Status == reconcile.Consistent && !cr.ToVerify || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
 			continue // a target is no unconfirmed figure: 报告核对 shows its progress; nor one of an earlier report
 		}
-		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(cr.Status.In(x.lang), x.verdictStyle(cr))})
+		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), x.verdictStyle(cr))})
 	}
 	if len(open) > 0 { // the claims to look at, under their own header
 		rows = append(rows, []cell{c(x.l("未确认的报告数字", "Report figures not confirmed"), "header"), c(x.l("结论", "Verdict"), "header")})
@@ -570,8 +611,28 @@ func (x *out) figures() error {
 			row = append(row, c(nil, ns), c(nil, "pct"), c(nil, "pct"))
 		}
 		status, style := x.l("完整", "complete"), "good"
-		if len(s.YTD.Incomplete) > 0 {
+		switch {
+		case len(s.YTD.Incomplete) > 0:
 			status, style = x.l("不完整", "incomplete"), "warn"
+		case s.YTD.ToVerify():
+			status, style = x.l("待核实", "to verify"), "doubt"
+		}
+		// What is to verify, in any month shown (a stock's earlier month
+		// too), after what is missing: one note for each.
+		var doubts []reconcile.Text
+		for m := 1; m <= 12; m++ {
+			if s.Months[m].ToVerify() {
+				doubts = appendTexts(doubts, s.Months[m].Doubtful...)
+			}
+		}
+		if s.YTD.ToVerify() {
+			doubts = appendTexts(doubts, s.YTD.Doubtful...)
+		}
+		if len(doubts) > 0 {
+			if notes != "" {
+				notes += "；"
+			}
+			notes += x.texts(doubts)
 		}
 		stock := def.Aggregation == reconcile.Latest
 		last, level := s.LastLevel()
@@ -612,9 +673,16 @@ func (x *out) figures() error {
 // not whole (Incomplete: a rejected row, an unread sheet, a department's
 // month not sent) in the amber of 不完整, empty or not.
 // A roll-up's green 合计 row (goodamount) turns amber too.
+//
+// One whole but to verify (待核实: Figure.ToVerify) is in its orange.
 func figureCell(f reconcile.Figure, style string) cell {
-	if base := strings.TrimPrefix(style, "good"); len(f.Incomplete) > 0 && (base == "amount" || base == "count" || base == "rate") {
-		style = "warn" + base
+	if base := strings.TrimPrefix(style, "good"); base == "amount" || base == "count" || base == "rate" {
+		switch {
+		case len(f.Incomplete) > 0:
+			style = "warn" + base
+		case f.ToVerify():
+			style = "doubt" + base
+		}
 	}
 	if !f.Has {
 		return c(nil, style)
@@ -641,6 +709,9 @@ func (x *out) years() error {
 			fig := s.Years[y]
 			row = append(row, figureCell(fig, ns))
 			notes = append(notes, fig.Incomplete...)
+			if fig.ToVerify() {
+				notes = appendTexts(notes, fig.Doubtful...)
+			}
 		}
 		rows = append(rows, append(row, c(x.texts(notes), "text")))
 	}
@@ -695,7 +766,7 @@ func (x *out) claims() error {
 		if sev != "" {
 			sevStyle = x.severityStyle(cr.Severity)
 		}
-		row = append(row, c(cr.Status.In(x.lang), x.verdictStyle(cr)), c(sev, sevStyle), c(x.texts(cr.Notes), "text"))
+		row = append(row, c(x.verdict(cr), x.verdictStyle(cr)), c(sev, sevStyle), c(x.texts(cr.Notes), "text"))
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")

@@ -19,7 +19,20 @@ type jsonResult struct {
 	Findings   []jsonFinding  `json:"findings"`
 	Inputs     []jsonInput    `json:"inputs"`
 	Targets    []jsonTarget   `json:"targets,omitempty"`
-	Summary    jsonSummary    `json:"summary"`
+	// ToVerify lists each month figure whole but to be verified (待核实):
+	// a figure in it has a month_jump or stock_drop warning its row's 说明
+	// does not explain. Absent when none is.
+	ToVerify []jsonToVerify `json:"to_verify,omitempty"`
+	Summary  jsonSummary    `json:"summary"`
+}
+
+// jsonToVerify is a month's total to verify (待核实) and why.
+type jsonToVerify struct {
+	Indicator string   `json:"indicator"`
+	Name      string   `json:"name"`
+	Period    string   `json:"period"`
+	Value     string   `json:"value"`
+	Reasons   []string `json:"reasons"`
 }
 
 // jsonClaimsFrom is where the claims come from: the work report given with
@@ -51,6 +64,9 @@ type jsonTarget struct {
 	YTD        string   `json:"ytd"`
 	Complete   bool     `json:"complete"`
 	Missing    []string `json:"missing"`
+	// ToVerify: complete, but a figure under completion is to be verified
+	// (待核实), and why; absent otherwise.
+	ToVerify   []string `json:"to_verify,omitempty"`
 	Through    *string  `json:"through"`
 	Measured   *string  `json:"measured"`
 	Completion *string  `json:"completion"`
@@ -81,7 +97,10 @@ type jsonClaim struct {
 	Status     string   `json:"status"`
 	Severity   string   `json:"severity,omitempty"`
 	Notes      []string `json:"notes,omitempty"`
-	Line       int      `json:"line,omitempty"`
+	// ToVerify: the status (consistent or mismatch) is on a total to be
+	// verified (待核实); the notes say why.
+	ToVerify bool `json:"to_verify,omitempty"`
+	Line     int  `json:"line,omitempty"`
 }
 
 type jsonFinding struct {
@@ -136,7 +155,12 @@ type jsonSummary struct {
 	MismatchWarnings int `json:"mismatch_warnings"`
 	NoData           int `json:"no_data"`
 	Incomplete       int `json:"incomplete"`
-	Unmapped         int `json:"unmapped"`
+	// ToVerify: the indicators whose year to date is whole but to be
+	// verified (待核实, 汇总's 状态); ClaimsToVerify: the claims whose
+	// verdict (counted in consistent or mismatch) rests on such a total.
+	ToVerify       int `json:"to_verify,omitempty"`
+	ClaimsToVerify int `json:"claims_to_verify,omitempty"`
+	Unmapped       int `json:"unmapped"`
 	// Targets the report sets for a later year (status "target"): not
 	// verdicts; claims == consistent + mismatch + no_data + incomplete +
 	// unmapped + report_targets.
@@ -207,6 +231,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		for _, n := range cr.Notes {
 			jc.Notes = append(jc.Notes, n.In(lang))
 		}
+		jc.ToVerify = cr.ToVerify
 		out.Claims = append(out.Claims, jc)
 	}
 	for _, f := range r.Findings {
@@ -233,6 +258,11 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		for _, m := range p.Missing {
 			jt.Missing = append(jt.Missing, m.In(lang))
 		}
+		if p.Complete() && p.Measured.ToVerify() {
+			for _, d := range p.Measured.Doubtful {
+				jt.ToVerify = append(jt.ToVerify, d.In(lang))
+			}
+		}
 		if p.Judged() {
 			th := reconcile.Period{Year: r.AsOf.Year, Month: p.Through}.String()
 			jt.Through, jt.Measured = &th, dec(p.Measured.Value)
@@ -246,11 +276,23 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 		}
 		out.Targets = append(out.Targets, jt)
 	}
+	for i := range r.Series {
+		se := &r.Series[i]
+		for m := 1; m <= r.AsOf.Month && se.Year == r.AsOf.Year; m++ {
+			if f := se.Months[m]; f.ToVerify() {
+				jv := jsonToVerify{Indicator: se.Indicator.Code, Name: se.Indicator.Name, Period: reconcile.Period{Year: se.Year, Month: m}.String(), Value: f.Value.String()}
+				for _, d := range f.Doubtful {
+					jv.Reasons = append(jv.Reasons, d.In(lang))
+				}
+				out.ToVerify = append(out.ToVerify, jv)
+			}
+		}
+	}
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
 		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
-		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
+		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, ToVerify: s.ToVerify, ClaimsToVerify: s.ClaimsToVerify, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
 		CellsReported: s.CellsReported, CellsTemplate: s.CellsTemplate, Undated: s.Undated, SheetsUnread: s.SheetsUnread}
 	return out
@@ -309,7 +351,11 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	if s.NotApplicable > 0 {
 		fmt.Fprint(w, say(lang, msg{"，不适用 {n}", ", {n} not applicable"}, fields{"n": s.NotApplicable}))
 	}
+	if s.ClaimsToVerify > 0 {
+		fmt.Fprint(w, say(lang, msg{"；其中 {n} 个的结论（一致或不符）所依据的汇总数待核实", "; {n} of the verdicts (consistent or mismatch) on a total to verify"}, fields{"n": s.ClaimsToVerify}))
+	}
 	fmt.Fprintln(w)
+	printToVerify(w, r, lang)
 	if s.NotApplicable > 0 {
 		// Said once: the figures of an earlier year's report this run
 		// has no data for are not its to verify.
@@ -321,7 +367,7 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	var verdicts, texts, details []string
 	for i := range r.Claims {
 		cr := &r.Claims[i]
-		if cr.Status == reconcile.Consistent || cr.Status == reconcile.Unmapped || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
+		if cr.Status == reconcile.Consistent && !cr.ToVerify || cr.Status == reconcile.Unmapped || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
 			continue // unmapped figures and targets are listed below
 		}
 		line := t("区间 ", "interval ") + cr.Interval.String()
@@ -331,10 +377,14 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
 			line += t("（预计数，警告）", " (an estimate: warning)")
 		}
-		if len(cr.Notes) > 0 && cr.Status != reconcile.Mismatch {
+		if len(cr.Notes) > 0 && (cr.Status != reconcile.Mismatch || cr.ToVerify) {
 			line += t("（", " (") + joinTexts(cr.Notes, lang) + t("）", ")")
 		}
-		verdicts = append(verdicts, cr.Status.In(lang))
+		verdict := cr.Status.In(lang)
+		if cr.ToVerify {
+			verdict += t("（待核实）", " (to verify)")
+		}
+		verdicts = append(verdicts, verdict)
 		texts = append(texts, claimText(r.Spec, cr.Claim, lang))
 		details = append(details, line)
 	}
@@ -368,6 +418,22 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 	} else {
 		fmt.Fprint(w, say(lang, msg{"\n结果只显示在屏幕上，未写入文件；加 -o 汇总.xlsx 可写出汇总工作簿（含明细、报送情况和问题清单）\n",
 			"\nresults shown here only, no file written; add -o consolidated.xlsx to write the consolidated workbook (with the detail, submissions and findings)\n"}, nil))
+	}
+}
+
+// printToVerify lists the indicators whose total is whole but to be
+// verified (待核实), with why, and what the office does about it.
+func printToVerify(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
+	if r.Summary.ToVerify == 0 {
+		return
+	}
+	fmt.Fprintln(w, say(lang, msg{"待核实的指标 {n} 个：汇总数含未说明的异常数字（本月数异常或期末数骤降，见下面的警告），请与报送单位核实，更正后重新汇总，属实则请其在该行“说明”栏写明原因",
+		"{n} to verify: a total holds a figure out of line not explained (month_jump or stock_drop, see the warnings below); check it with the department: a corrected file is consolidated again, a true figure gets its reason in the row's 说明"},
+		fields{"n": counted(r.Summary.ToVerify, "%d", "indicator", "indicators")}))
+	for i := range r.Series {
+		if se := &r.Series[i]; se.YTD.ToVerify() {
+			fmt.Fprintf(w, "  %s  %s\n", se.Indicator.Name, joinTexts(se.YTD.Doubtful, lang))
+		}
 	}
 }
 
@@ -575,9 +641,13 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 			}
 		}
 		note := ""
-		if !p.Complete() {
+		switch {
+		case !p.Complete():
 			line += t("  数据不完整", "  INCOMPLETE")
 			note = joinTexts(p.Missing, lang)
+		case p.Measured.ToVerify():
+			line += t("  待核实", "  TO VERIFY")
+			note = joinTexts(p.Measured.Doubtful, lang)
 		}
 		names = append(names, se.Indicator.Name)
 		lines = append(lines, line)
