@@ -102,8 +102,8 @@ func bookRow(t *testing.T, path, sheet, key string, cols ...string) (text, fill 
 
 const doubtFill = "FCE4D6/833C0C"
 
-// A 本月 typed in 元 into the 万元 column (309.76 as 3097600: a month_jump
-// warning, never a rejection) is consolidated, and the total with it: 汇总
+// A 本月 typed in 元 into the 万元 column (47.38 as 473800, within tax's
+// bound of 1,000,000 万元: a month_jump warning, never a rejection) is consolidated, and the total with it: 汇总
 // says the indicator's total 待核实 (to verify), not 完整, its month and
 // 本年累计 in the orange of 待核实, the 说明 and --json saying why, in
 // both languages. With a 说明 on the row (the figure is true, and said
@@ -112,12 +112,12 @@ func TestToVerifyUnitSlip(t *testing.T) {
 	t.Parallel()
 	dir := copySubmissions(t, "2021-01-czs.xlsx", "2021-02-czs.xlsx", "2021-03-czs.xlsx", "2021-04-czs.xlsx", "2021-05-czs.xlsx")
 	june := filepath.Join(dir, "2021-06-czs.xlsx")
-	const clean = `<c r="C7" s="7"><v>309.76</v></c><c r="D7" s="7"><v>2584.25</v></c><c r="E7" s="5" t="s"><v>1</v></c>`
-	const slip = `<c r="C7" s="7"><v>3097600</v></c><c r="D7" s="7"><v>3099874.49</v></c>`
-	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), june, "xl/worksheets/sheet2.xml", clean, slip+`<c r="E7" s="5" t="s"><v>1</v></c>`)
+	const clean = `<c r="C11" s="7"><v>47.38</v></c><c r="D11" s="7"><v>221.95</v></c><c r="E11" s="5" t="s"><v>1</v></c>`
+	const slip = `<c r="C11" s="7"><v>473800</v></c><c r="D11" s="7"><v>473974.57</v></c>`
+	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), june, "xl/worksheets/sheet2.xml", clean, slip+`<c r="E11" s="5" t="s"><v>1</v></c>`)
 
 	r := verifyJSON(t, "--as-of", "2021-06", dir)
-	const why = "财政所 2021-06 税收收入!C7 本月数异常（month_jump），待核实"
+	const why = "财政所 2021-06 税收收入!C11 本月数异常（month_jump），待核实"
 	if len(r.ToVerify) != 1 || r.ToVerify[0].Indicator != "tax" || r.ToVerify[0].Period != "2021-06" || strings.Join(r.ToVerify[0].Reasons, "|") != why {
 		t.Errorf("to_verify %+v, want tax 2021-06 for %q", r.ToVerify, why)
 	}
@@ -125,7 +125,7 @@ func TestToVerifyUnitSlip(t *testing.T) {
 		t.Errorf("summary to_verify %d, want 1", r.Summary.ToVerify)
 	}
 	en := verifyJSON(t, "--lang", "en", "--as-of", "2021-06", dir)
-	if want := "财政所 2021-06 税收收入!C7: month out of line (month_jump), to verify"; len(en.ToVerify) != 1 || strings.Join(en.ToVerify[0].Reasons, "|") != want {
+	if want := "财政所 2021-06 税收收入!C11: month out of line (month_jump), to verify"; len(en.ToVerify) != 1 || strings.Join(en.ToVerify[0].Reasons, "|") != want {
 		t.Errorf("English to_verify %+v, want %q", en.ToVerify, want)
 	}
 
@@ -155,7 +155,7 @@ func TestToVerifyUnitSlip(t *testing.T) {
 	// The row's 说明 explains it: the warning stays, explained; the total
 	// is whole.
 	rewriteXLSX(t, repo(t, "testdata/submissions/2021-06-czs.xlsx"), june, "xl/worksheets/sheet2.xml", clean,
-		slip+`<c r="E7" s="5" t="inlineStr"><is><t>6月补缴以前年度税款</t></is></c>`)
+		slip+`<c r="E11" s="5" t="inlineStr"><is><t>6月补缴以前年度税款</t></is></c>`)
 	r = verifyJSON(t, "--as-of", "2021-06", dir)
 	if len(r.ToVerify) != 0 || r.Summary.ToVerify != 0 || r.Summary.Warnings != 1 {
 		t.Errorf("explained: to_verify %+v (%d), %d warnings; want none, and the month_jump still said", r.ToVerify, r.Summary.ToVerify, r.Summary.Warnings)
