@@ -276,8 +276,8 @@ func readLabelled(t *testing.T, f, dir string) (labelled, []string) {
 // finds nothing there but costs a dozen times the CPU (about 1,000 of the
 // race run's CPU seconds); the README's test command runs this package
 // again without it (`go test ./report`), where every score is asserted.
-// TestDevRewordings still reads the corpus under -race, beside the other
-// parallel tests, for the package's shared state.
+// TestDevRewordings still reads the corpus under -race with two of its
+// rewordings in parallel, for the package's shared state.
 func corpusTest(t *testing.T) {
 	t.Helper()
 	if raceDetector {
