@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,6 +33,17 @@ func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) != "tally" {
 		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 			os.Unsetenv(k)
+		}
+	}
+	// Many tests wait on another program (LibreOffice, python3, Chromium)
+	// or on the disk; one test per core, the default -parallel, leaves
+	// the cores idle then. Four at a time unless -parallel says.
+	if filepath.Base(os.Args[0]) != "tally" { // not a script's tally command, whose flags are tally's
+		flag.Parse()
+		set := false
+		flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+		if !set {
+			flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
 		}
 	}
 	testscript.Main(m, map[string]func(){
