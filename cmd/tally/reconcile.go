@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"runtime"
 	"sort"
 	"strings"
@@ -393,10 +394,13 @@ func collect(paths []string) ([]input, error) {
 	add := func(p string, st os.FileInfo) {
 		if st != nil {
 			if i, isNew := seen.add(st, len(out)); !isNew {
-				// Another path to a file already listed (a hard or
-				// symbolic link): read once, under the name
-				// identifyOrder chooses, the others said.
-				out[i].links = append(out[i].links, p)
+				// The same path again (given twice, or a file given and
+				// its folder): nothing to say. Another path to a file
+				// already listed (a hard or symbolic link): read once,
+				// under the name identifyOrder chooses, the others said.
+				if filepath.Clean(p) != filepath.Clean(out[i].path) && !slices.ContainsFunc(out[i].links, func(l string) bool { return filepath.Clean(l) == filepath.Clean(p) }) {
+					out[i].links = append(out[i].links, p)
+				}
 				return
 			}
 		}
