@@ -161,7 +161,12 @@ func nearFlags(cmd *cobra.Command, typed string) []string {
 	if name == "" || cmd == nil {
 		return nil
 	}
-	best, out := 3, []string(nil)
+	// Close enough to be a slip: one change in a short name, two in a
+	// longer one (--bogus is no --jobs), letters swapped counting one.
+	best, out := 2, []string(nil)
+	if len([]rune(name)) >= 6 {
+		best = 3
+	}
 	seen := map[string]bool{}
 	visit := func(f *pflag.Flag) {
 		if f.Hidden || seen[f.Name] {
@@ -169,8 +174,8 @@ func nearFlags(cmd *cobra.Command, typed string) []string {
 		}
 		seen[f.Name] = true
 		d := editDistance(name, f.Name)
-		if strings.ReplaceAll(name, "-", "") == strings.ReplaceAll(f.Name, "-", "") {
-			d = 1 // --asof, --as_of: only the dash differs
+		if strings.ReplaceAll(name, "-", "") == strings.ReplaceAll(f.Name, "-", "") || sameLetters(name, f.Name) {
+			d = 1 // --asof, --as_of: only the dash differs; --jbos: two letters swapped
 		}
 		switch {
 		case d < best:
