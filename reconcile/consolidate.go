@@ -586,7 +586,7 @@ func savedText(modified string) any {
 	if err != nil {
 		return Text{"未记录保存时间", "no save time recorded"}
 	}
-	return Text{"保存于 " + t.In(beijing).Format("2006-01-02 15:04:05") + "（北京时间）", "saved " + t.UTC().Format("2006-01-02 15:04:05") + " UTC"}
+	return Text{"保存于 " + t.In(beijing).Format("2006-01-02 15:04:05") + "（北京时间）", "saved " + t.In(beijing).Format("2006-01-02 15:04:05") + " Beijing time (UTC+8)"}
 }
 
 // savesText says when the file that counts (used) and this one were

@@ -116,14 +116,15 @@ func (l *Ledger) recorded(s *Submission) *Submission {
 	return recorded(s, l.opt.Now)
 }
 
-// clockText is an RFC 3339 time for a message: in 北京时间 in Chinese, in
-// UTC in English.
+// clockText is an RFC 3339 time for a message, in 北京时间 in both
+// languages (the office's clock: a newcomer found the English UTC beside
+// other messages' Beijing time).
 func clockText(stamp string) Text {
 	t, err := time.Parse(time.RFC3339Nano, stamp)
 	if err != nil {
 		return Text{stamp, stamp}
 	}
-	return Text{t.In(beijing).Format("2006-01-02 15:04:05") + " 北京时间", t.UTC().Format("2006-01-02 15:04:05") + " UTC"}
+	return Text{t.In(beijing).Format("2006-01-02 15:04:05") + " 北京时间", t.In(beijing).Format("2006-01-02 15:04:05") + " Beijing time (UTC+8)"}
 }
 
 // Before reports whether a is consolidated before b: identified files by

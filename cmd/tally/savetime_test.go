@@ -67,7 +67,7 @@ wb.save(sys.argv[2])
 		t.Errorf("check: want %q in\n%s", want, out)
 	}
 	_, out, _ = runTally(t, "check", "--lang", "en", inbox)
-	if want := "another file for the same department and period, " + a + " (that one saved 2021-02-03 01:02:03 UTC, this one has no save time recorded)"; !strings.Contains(out, want) {
+	if want := "another file for the same department and period, " + a + " (that one saved 2021-02-03 09:02:03 Beijing time (UTC+8), this one has no save time recorded)"; !strings.Contains(out, want) {
 		t.Errorf("check --lang en: want %q in\n%s", want, out)
 	}
 
