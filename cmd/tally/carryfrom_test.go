@@ -17,7 +17,8 @@ import (
 // earlier months in the folder, as tally check would judge it. Those
 // three 本年累计 are plain input cells, each said by a warning naming the
 // row, the cell and why, on the screen and in 填报说明; every other row
-// carries July's 本年累计 as before (D5, typed right, its figure).
+// carries July's 本年累计 as before (D5, typed right, its figure; D10,
+// whose row has a wrong credit code but was accepted).
 func TestCarryOnlyWhatCheckAccepted(t *testing.T) {
 	t.Parallel()
 	july, want4 := typeOverCarry(t)
@@ -40,6 +41,11 @@ func TestCarryOnlyWhatCheckAccepted(t *testing.T) {
 	}
 	f.SetCellValue("税收收入", "C6", 6034700)
 	f.SetCellStr("税收收入", "C8", "无")
+	// An error the check does not reject its row for (a credit code's
+	// check character, wrong in June's return too: the same enterprise)
+	// leaves the row's 本年累计 carried.
+	code10 := "91120111MA06ABCD1X"
+	f.SetCellStr("税收收入", "B10", code10)
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +55,18 @@ func TestCarryOnlyWhatCheckAccepted(t *testing.T) {
 		copyFile(t, repo(t, "testdata/submissions/2021-"+m+"-czs.xlsx"), filepath.Join(dir, "2021-"+m+"-czs.xlsx"))
 	}
 	copyFile(t, july, filepath.Join(dir, "2021-07-czs.xlsx"))
+	june, err := excelize.OpenFile(filepath.Join(dir, "2021-06-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := june.GetCellValue("税收收入", "A10"); v != names[10] {
+		t.Fatalf("June's row 10 is %q, July's %q", v, names[10])
+	}
+	june.SetCellStr("税收收入", "B10", code10)
+	if err := june.Save(); err != nil {
+		t.Fatal(err)
+	}
+	june.Close()
 
 	out := t.TempDir()
 	code, so, se := runTally(t, "template", "--period", "2021-08", "--dept", "czs", "--from", dir, "-o", out)
