@@ -36,8 +36,9 @@ func newTemplateCommand(io streams) *cobra.Command {
 提示和数据验证），以及 tally 用来识别回收文件的隐藏标记。
 
 --from 文件夹：用该文件夹中上一期的报送文件预填每一行的企业、项目或村（居），并把
-本年累计设为上月累计加本月，部门只需填本月数。上一期没有文件或无法读取的部门会逐一
-说明，其模板为空白。
+本年累计设为上月累计加本月，部门只需填本月数。上月被审核拒收的行和本年累计有错误的
+格（按 tally check 审核该部门在该文件夹中本年到上月的报表）不预填本年累计，逐一说明
+原因。上一期没有文件或无法读取的部门会逐一说明，其模板为空白。
 
 --dept 可用单位代码或名称（如 czs 或 财政所）。-o 文件夹不存在时自动创建。已有的文件
 不加 --force 不会覆盖。`, `Write one workbook per department for the period (2021-03 for a month, 2020 for
@@ -47,7 +48,9 @@ prompts, and a hidden fingerprint by which tally recognises the returned file.
 
 With --from DIR, the previous period's submissions in DIR prefill each row's
 enterprise, project or village, and 本年累计 as last month's plus this month's
-本月, so departments type only this month.
+本月, so departments type only this month. A row the check rejected last
+month, or a 本年累计 it found an error at (tally check over the department's
+months of the year in DIR), gets no 本年累计, with a line saying why.
 
 --dept takes a department's code or name (czs or 财政所). The -o folder is
 made as needed. Existing files are not overwritten without --force.`),
