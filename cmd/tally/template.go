@@ -36,8 +36,9 @@ func newTemplateCommand(io streams) *cobra.Command {
 提示和数据验证），以及 tally 用来识别回收文件的隐藏标记。
 
 --from 文件夹：用该文件夹中上一期的报送文件预填每一行的企业、项目或村（居），并把
-本年累计设为上月累计加本月，部门只需填本月数。上一期没有文件或无法读取的部门会逐一
-说明，其模板为空白。
+本年累计设为上月累计加本月，部门只需填本月数。上月被审核拒收的行和本年累计有错误的
+格（按 tally check 审核该部门在该文件夹中本年到上月的报表）不预填本年累计，逐一说明
+原因。上一期没有文件或无法读取的部门会逐一说明，其模板为空白。
 
 --dept 可用单位代码或名称（如 czs 或 财政所）。-o 文件夹不存在时自动创建。已有的文件
 不加 --force 不会覆盖。`, `Write one workbook per department for the period (2021-03 for a month, 2020 for
@@ -47,7 +48,9 @@ prompts, and a hidden fingerprint by which tally recognises the returned file.
 
 With --from DIR, the previous period's submissions in DIR prefill each row's
 enterprise, project or village, and 本年累计 as last month's plus this month's
-本月, so departments type only this month.
+本月, so departments type only this month. A row the check rejected last
+month, or a 本年累计 it found an error at (tally check over the department's
+months of the year in DIR), gets no 本年累计, with a line saying why.
 
 --dept takes a department's code or name (czs or 财政所). The -o folder is
 made as needed. Existing files are not overwritten without --force.`),
@@ -104,6 +107,16 @@ func runTemplate(io streams, opts *templateOptions) error {
 	// previous period's return lacks (renamed, deleted) is prefilled from
 	// the latest of them that has it.
 	older := map[string][]*reconcile.Submission{}
+	// The returns the 本年累计 is carried from — a department's months of
+	// the year up to the previous one — for tally's check to judge which
+	// of the previous month's rows it accepted (checkCarried).
+	carries := p.IsMonth() && before.Year == p.Year
+	wanted := map[string]bool{}
+	for _, d := range depts {
+		wanted[d.Code] = true
+	}
+	year := map[string][]reconcile.Submission{}
+	now := runClock()
 	var inputs []input
 	if opts.From != "" {
 		files, err := collect([]string{opts.From})
@@ -116,8 +129,11 @@ func runTemplate(io streams, opts *templateOptions) error {
 		inputs = files
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
-		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, runClock())
+		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, now)
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
+			if carries && wanted[sub.Department] && sub.Period.IsMonth() && sub.Period.Year == before.Year && !before.Before(sub.Period) {
+				year[sub.Department] = append(year[sub.Department], sub)
+			}
 			if !sub.Unreadable && sub.Department != "" && sub.Period.Before(before) && sub.Period.IsMonth() == before.IsMonth() {
 				sub := sub
 				older[sub.Department] = append(older[sub.Department], &sub)
@@ -150,7 +166,11 @@ func runTemplate(io streams, opts *templateOptions) error {
 		topts := templates.Options{Password: opts.Password}
 		if sub := prev[d.Code]; sub != nil {
 			fill = templates.Prefill(sub, p)
-			notes = prefillGaps(d, p, sub, older[d.Code], fill)
+			var verdict *carryVerdict
+			if carries && sub.Period == before {
+				verdict = checkCarried(s, year[d.Code], before, now)
+			}
+			notes = prefillGaps(d, p, sub, older[d.Code], fill, verdict)
 			topts.Prefilled = filepath.Base(sub.File)
 			for _, n := range notes {
 				topts.PrefillNotes = append(topts.PrefillNotes, n.in(reconcile.Chinese, true))
@@ -321,8 +341,13 @@ func sameLetters(a, b string) bool {
 // identity only, from the latest earlier return in --from that has it
 // (fill gets it), or said to be blank; a row whose 本年累计 prev holds as
 // no figure (a formula without a value, a text) is said by name and cell,
-// its 本年累计 not carried.
-func prefillGaps(d *reconcile.Department, p reconcile.Period, prev *reconcile.Submission, older []*reconcile.Submission, fill templates.Fill) []prefillNote {
+// its 本年累计 not carried. So is, with the check's reason, a 本年累计 of a
+// row the check (verdict, over --from's months of the year) rejected or
+// at which it raised an error (ytd_chain): carried, the wrong figure
+// would start the month and every later month's chain. Its figure is not
+// corrected (the expected figure of ytd_chain is quoted, not carried):
+// the department corrects the previous return and types the 本年累计.
+func prefillGaps(d *reconcile.Department, p reconcile.Period, prev *reconcile.Submission, older []*reconcile.Submission, fill templates.Fill, verdict *carryVerdict) []prefillNote {
 	var notes []prefillNote
 	has := func(sub *reconcile.Submission, id string) bool {
 		for _, sh := range sub.Sheets {
@@ -364,12 +389,39 @@ func prefillGaps(d *reconcile.Department, p reconcile.Period, prev *reconcile.Su
 		if sh.Table == nil {
 			continue
 		}
-		for _, r := range sh.Rows {
+		for ri := range sh.Rows {
+			r := &sh.Rows[ri]
 			for ci, c := range sh.Table.Columns {
-				if c.Measure != reconcile.YTDValue || ci >= len(r.Cells) || r.Cells[ci].State != reconcile.Invalid {
+				if c.Measure != reconcile.YTDValue || ci >= len(r.Cells) {
 					continue
 				}
 				cell := r.Cells[ci]
+				if cell.State == reconcile.Number && verdict != nil {
+					// An error elsewhere in a row the check accepted (a
+					// credit code) leaves its figures, and the carry, standing.
+					atCell := len(verdict.atCell[prev.File+"|"+sh.Name+"|"+cell.Source.Cell]) > 0
+					if !atCell && verdict.accepted(prev.File, sh.Name, r) {
+						continue
+					}
+					why, known := verdict.why(prev.File, sh.Name, cell.Source.Cell, r.Line)
+					if content := fill[sh.Table.ID]; content != nil && ri < len(content.Rows) && content.Rows[ri].Name == r.Name {
+						delete(content.Rows[ri].Values, ci)
+					}
+					if !known {
+						why = reconcile.Text{"未通过审核", "it did not pass the check"}
+					}
+					m := msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 所在行被审核拒收（{why}），请填报单位填写本年累计",
+						"warning: {name}'s 本年累计 is not prefilled: the row of {sheet}!{cell} in {file} was rejected by the check ({why}); the department types its 本年累计"}
+					if atCell {
+						m = msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 未通过审核（{why}），请填报单位填写本年累计",
+							"warning: {name}'s 本年累计 is not prefilled: {sheet}!{cell} in {file} failed the check ({why}); the department types its 本年累计"}
+					}
+					notes = append(notes, prefillNote{m, fields{"name": r.Name, "file": prev.File, "sheet": sh.Name, "cell": cell.Source.Cell, "why": why}})
+					continue
+				}
+				if cell.State != reconcile.Invalid {
+					continue
+				}
 				notes = append(notes, prefillNote{msg{"警告：{name} 的本年累计未预填：{file} 中 {sheet}!{cell} 不是可用的数字（{raw}，已被审核拒收），请填报单位填写本年累计",
 					"warning: {name}'s 本年累计 is not prefilled: {sheet}!{cell} in {file} is no usable figure ({raw}, refused by the check); the department types its 本年累计"},
 					fields{"name": r.Name, "file": prev.File, "sheet": sh.Name, "cell": cell.Source.Cell, "raw": cell.Raw}})
