@@ -120,6 +120,10 @@ type monthState struct {
 	// their monthly average (carryJumps). Nil when there are none;
 	// dropped once the file is committed.
 	carries map[hashKey]Num
+	// templateRows are the file's template's rows by sheet
+	// (Submission.TemplateRows): with carries, the month before as the
+	// template knew it.
+	templateRows map[string][]string
 	// unread are the tables whose sheet the month's file did not give
 	// (FileRead.unread): their rows are not "gone", the sheet is — the
 	// reader's missing_sheet (or missing_column) finding says so once.
@@ -420,6 +424,48 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 	}
 }
 
+// goneFromTemplate says each row of the month's `template --from`
+// template that the return no longer has (entity_disappears, as against last
+// month's file, which is not in the run): deleted, or renamed. A table
+// whose sheet was not read has its own finding; an indicator table's lines
+// are the form's.
+func (l *Ledger) goneFromTemplate(dept string, cur *monthState) {
+	p := cur.period
+	prevLabel := Text{p.Prev().String() + "，模板所载", p.Prev().String() + ", as the template has it"}
+	bySheet := make(map[string]string, len(cur.sheets))
+	for table, sheet := range cur.sheets {
+		bySheet[sheet] = table
+	}
+	sheets := make([]string, 0, len(cur.templateRows))
+	for sheet := range cur.templateRows {
+		sheets = append(sheets, sheet)
+	}
+	sort.Strings(sheets)
+	for _, sheet := range sheets {
+		table, ok := bySheet[sheet]
+		if !ok || cur.unread[table] {
+			continue
+		}
+		here := map[string]bool{}
+		for _, e := range cur.ents {
+			if e.noted && e.table == table {
+				here[NormalizeHeader(cur.nameOf(e))] = true
+			}
+		}
+		if len(here) == 0 {
+			// An indicator table (its lines are the form's, never noted
+			// as entities), or a sheet with no row left: not said here.
+			continue
+		}
+		for _, name := range cur.templateRows[sheet] {
+			if !here[NormalizeHeader(name)] {
+				l.finding(Finding{Source: Source{File: cur.file, Sheet: sheet}, Department: dept, Period: p.String(),
+					Rule: RuleDisappears, Severity: Info, Raw: name, Fields: Fields{"name": name, "prev": prevLabel}})
+			}
+		}
+	}
+}
+
 // followsFix reports whether a row's 本年累计 this month (ytd, with its 本月
 // month) follows from what the row's 本年累计 should have been in m, when
 // m's own broke the chain.
@@ -559,6 +605,9 @@ func (l *Ledger) compare(dept string, prev, cur *monthState) {
 		l.finding(f)
 	}
 	if prev == nil {
+		if p.Month > 1 && cur.carries != nil {
+			l.goneFromTemplate(dept, cur)
+		}
 		return
 	}
 	var appears, gone []entityVal

@@ -208,6 +208,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 		}
 	} else if s.Period.IsMonth() {
 		fr.cur = newMonthState(s.Period, s.File, l.monthOf(s.Department), l.spareMonth)
+		fr.cur.templateRows = s.TemplateRows
 		l.spareMonth = nil
 	}
 	return fr

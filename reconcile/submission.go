@@ -142,6 +142,11 @@ type Submission struct {
 	// saving computer's clock, as LibreOffice writes it); Modified reads it
 	// as UTC and Saved is its date as written.
 	SavedLocal bool
+	// TemplateRows are, by sheet, the names of the rows whose 本年累计 the
+	// file's `template --from` template carried (its fingerprint), in
+	// sheet order: without last month's file, a row gone from the return is
+	// still said (Ledger.compare).
+	TemplateRows map[string][]string
 }
 
 // cellName writes a 1-based column and row as a reference (B5).

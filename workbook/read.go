@@ -264,6 +264,7 @@ func readTables(sub reconcile.Submission, x sheetScanner, fp Fingerprint, hasFP 
 	st.template = hasFP
 	if hasFP {
 		st.carries = fp.Carries
+		sub.TemplateRows = templateRows(fp.Carries)
 	}
 	sub.Findings = append(sub.Findings, checkFingerprint(sub, fp, hasFP, byName, d, s)...)
 	if !st.begin(&sub) {
@@ -1426,6 +1427,41 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 	if carried {
 		l.readCarried(sub, r)
 	}
+}
+
+// templateRows are the names of the rows a template carried 本年累计 for,
+// by sheet, in sheet order (Submission.TemplateRows); nil for none.
+func templateRows(carries map[string]Carried) map[string][]string {
+	if len(carries) == 0 {
+		return nil
+	}
+	type at struct {
+		row  int
+		name string
+	}
+	bySheet := map[string][]at{}
+	for key, c := range carries {
+		i := strings.LastIndexByte(key, '!')
+		_, row, ok := parseRef(key[i+1:])
+		if i < 0 || !ok {
+			continue
+		}
+		bySheet[key[:i]] = append(bySheet[key[:i]], at{row, c.Name})
+	}
+	out := make(map[string][]string, len(bySheet))
+	for sheet, rows := range bySheet {
+		sort.Slice(rows, func(i, j int) bool {
+			return rows[i].row < rows[j].row || rows[i].row == rows[j].row && rows[i].name < rows[j].name
+		})
+		var names []string
+		for i, r := range rows {
+			if i == 0 || r.name != rows[i-1].name {
+				names = append(names, r.name)
+			}
+		}
+		out[sheet] = names
+	}
+	return out
 }
 
 // typedOverCarry keeps with the row the figure the template carried for

@@ -190,3 +190,48 @@ func TestYuanInCarriedTemplate(t *testing.T) {
 		}
 	}
 }
+
+// A row of the `--from` template deleted from the return (its cells
+// cleared, as a clerk removes a firm that closed) is said without last
+// month's file too: entity_disappears (info) at its sheet, against the
+// template; with June's file in the run, once, against June's.
+func TestRowGoneFromTemplate(t *testing.T) {
+	t.Parallel()
+	july, _ := typeOverCarry(t)
+	f, err := excelize.OpenFile(july)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, _ := f.GetCellValue("税收收入", "A6")
+	for _, col := range []string{"A", "B", "C", "D", "E"} {
+		if err := f.SetCellValue("税收收入", col+"6", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	gone := func(got map[string]jsonFileFinding) []string {
+		var out []string
+		for k, g := range got {
+			if strings.HasSuffix(k, " entity_disappears") {
+				out = append(out, k+" "+g.Message)
+			}
+		}
+		return out
+	}
+	alone := gone(julyFindings(t, july))
+	if len(alone) != 1 || !strings.Contains(alone[0], name) || !strings.Contains(alone[0], "2021-06, as the template has it") || !strings.HasPrefix(alone[0], "税收收入! ") {
+		t.Errorf("without June: %q, want one entity_disappears of %q at 税收收入 against the template", alone, name)
+	}
+	withJune := gone(julyFindings(t, july, repo(t, "testdata/submissions/2021-06-czs.xlsx")))
+	if len(withJune) != 1 || !strings.Contains(withJune[0], name) || strings.Contains(withJune[0], "template") {
+		t.Errorf("with June: %q, want one entity_disappears of %q against June's file", withJune, name)
+	}
+	// A return with every row kept says none.
+	kept, _ := typeOverCarry(t)
+	if g := gone(julyFindings(t, kept)); len(g) != 0 {
+		t.Errorf("every row kept: %q, want none", g)
+	}
+}
