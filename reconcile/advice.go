@@ -3,25 +3,25 @@ package reconcile
 // advice says, per rule, what a department does about a finding: the
 // "what to do" column of the 审核 result it reads on the reporting desk.
 var advice = map[Rule]Text{
-	RuleUnreadable:      {"用 Excel 打开文件，另存为 .xlsx（不加密码）后重新上传", "open the file in Excel, save it as .xlsx without a password and upload it again"},
+	RuleUnreadable:      {"用 Excel 打开文件，另存为 .xlsx（不加密码）后重新报送", "open the file in Excel, save it as .xlsx without a password and send it again"},
 	RuleUnknownFile:     {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
-	RuleDuplicateFile:   {"同一单位同一期只报一个文件，请合并后重新上传", "send one file per department and period: merge them and upload again"},
-	RuleMissingSheet:    {"改回原工作表名“{sheet}”（或从本期模板补回该表）后重新上传；不要删除或改名模板的工作表", "rename the sheet back to \"{sheet}\" (or take it back from this period's template) and upload again; do not delete or rename the template's sheets"},
+	RuleDuplicateFile:   {"同一单位同一期只报一个文件，请合并后重新报送", "send one file per department and period: merge them and send it again"},
+	RuleMissingSheet:    {"改回原工作表名“{sheet}”（或从本期模板补回该表）后重新报送；不要删除或改名模板的工作表", "rename the sheet back to \"{sheet}\" (or take it back from this period's template) and send it again; do not delete or rename the template's sheets"},
 	RuleOtherSheet:      {"{todo}", "{todo}"}, // names the table's sheet to rename back, when one is missing
 	RuleMissingColumn:   {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},
 	RuleNotANumber:      {"在该单元格填写数字（不带单位和文字），" + NoneRule[0], "type a number in the cell (no unit or words); " + NoneRule[1]},
 	RuleTextNumber:      {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
-	RuleSumSkipsText:    {"把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '，或把单元格格式改为“数值”后重新输入），保存后重新上传：表中合计和引用它的公式才会算上它", "make the cell a plain number (delete a unit, spaces or a leading ', or set the format to Number and type it again), save and upload again, so the sheet's 合计 and the formulas that refer to it count it"},
-	RuleNoCachedValue:   {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and upload again"},
-	RuleFormulaError:    {"改正公式所引用单元格中的错误（如把文字改为数字），重新计算并保存后再上传", "correct the cells the formula refers to (a number where there is text), recalculate, save and upload again"},
-	RuleFormulaDiffers:  {"在 Excel 中打开文件、重新计算（公式 → 开始计算）并保存后再上传", "open the file in Excel, recalculate (Formulas → Calculate Now), save and upload again"},
+	RuleSumSkipsText:    {"把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '，或把单元格格式改为“数值”后重新输入），保存后重新报送：表中合计和引用它的公式才会算上它", "make the cell a plain number (delete a unit, spaces or a leading ', or set the format to Number and type it again), save and send it again, so the sheet's 合计 and the formulas that refer to it count it"},
+	RuleNoCachedValue:   {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and send it again"},
+	RuleFormulaError:    {"改正公式所引用单元格中的错误（如把文字改为数字），重新计算并保存后再上传", "correct the cells the formula refers to (a number where there is text), recalculate, save and send it again"},
+	RuleFormulaDiffers:  {"在 Excel 中打开文件、重新计算（公式 → 开始计算）并保存后再上传", "open the file in Excel, recalculate (Formulas → Calculate Now), save and send it again"},
 	RulePrecision:       {"按指标规定的小数位数填写", "type the figure with the indicator's number of decimals"},
 	RuleNegative:        {"该指标不能为负数，请核实后修改", "this indicator cannot be negative: check and correct it"},
 	RuleRequired:        {"该单元格必须填写", "this cell must be filled in"},
 	RuleCreditCode:      {"核对 18 位统一社会信用代码（可在国家企业信用信息公示系统查询）", "check the 18-character unified social credit code"},
 	RuleUnknownLine:     {"只在模板的填报区域内填写", "fill in only the template's input rows"},
 	RuleTotalMismatch:   {"合计行应等于各行之和：核对各行数字或合计", "the 合计 row must equal the sum of the rows: check the rows or the total"},
-	RuleTotalRange:      {"把合计公式改为 {fix}，使它包括全部数据行，保存后重新上传", "change the 合计 formula to {fix} so that it covers every data row, save and upload again"},
+	RuleTotalRange:      {"把合计公式改为 {fix}，使它包括全部数据行，保存后重新报送", "change the 合计 formula to {fix} so that it covers every data row, save and send it again"},
 	RuleNoTotal:         {"请保留并填写合计行", "keep and fill in the 合计 row"},
 	RuleYTDChain:        {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
 	RuleYTDBelowMonth:   {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},
@@ -32,23 +32,23 @@ var advice = map[Rule]Text{
 	RuleDuplicateCode:   {"核实信用代码：同一企业只填一行（合并两行）；不同企业请改正代码", "check the credit code: one row per enterprise (merge the two); for different enterprises, correct the code"},
 	RuleAnnualDiffers:   {"核实年报与 12 月月报的本年累计，如年报已修订，请在年报“说明”栏注明", "check the annual return against December's year-to-date; if the annual figure was revised, say so in its 说明 column"},
 	RuleFutureSave:      {"请核对电脑的日期和时间，重新保存后再报送", "check the computer's date and time, save the file again and send it"},
-	RuleExternalLink:    {"把公式改为直接填写的数字（复制后“选择性粘贴 → 数值”），核实后重新上传", "replace the formula with the figure (copy, then Paste Special → Values), check it and upload again"},
+	RuleExternalLink:    {"把公式改为直接填写的数字（复制后“选择性粘贴 → 数值”），核实后重新报送", "replace the formula with the figure (copy, then Paste Special → Values), check it and send it again"},
 	RulePeriodDiffers:   {"核实数据所属月份：改正表头的报告期，或按正确的月份重新命名、重新报送", "check which month the figures are: correct the title's period, or name the file for the right month and send it again"},
 	RuleLate:            {"下期请在截止日前报送", "send next month's file before the deadline"},
 	RuleLateUpload:      {"下期请在截止日前上传", "upload next month's file before the deadline"},
 	RuleSpec:            {"按审核公式核实数字；确属实际情况请在“说明”栏注明原因", "check the figures against the rule; if they are right, explain why in the 说明 column"},
 	RuleFigureInNote:    {"把数字填到本行应填的数据栏；如确是说明，请用文字写明这个数是什么", "type the figure in its column of the row; if it is a note, say in words what the number is"},
-	RuleHiddenCell:      {"取消隐藏该行或列，核实数据后重新上传", "unhide the row or column, check the data and upload again"},
-	RuleSubtotal:        {"删除小计行（合计行只算各单位的行，不要再加上小计），保存后重新上传", "delete the subtotal row (the total row sums the entities' rows, not the subtotal too), save and upload again"},
-	RuleMergedBlank:     {"取消合并单元格，每格分别填写数字后重新上传", "unmerge the cells, type each cell's figure and upload again"},
-	RuleMergedCell:      {"取消合并单元格，核实每个单元格的数据后重新上传", "unmerge the cells, check each cell's figure and upload again"},
-	RuleFormatHides:     {"把单元格格式改回“数值”，核实数据后重新上传", "set the cell's format back to a number format, check the figure and upload again"},
-	RuleHiddenSheet:     {"取消隐藏该工作表，核实数据后重新上传", "unhide the sheet, check the data and upload again"},
+	RuleHiddenCell:      {"取消隐藏该行或列，核实数据后重新报送", "unhide the row or column, check the data and send it again"},
+	RuleSubtotal:        {"删除小计行（合计行只算各单位的行，不要再加上小计），保存后重新报送", "delete the subtotal row (the total row sums the entities' rows, not the subtotal too), save and send it again"},
+	RuleMergedBlank:     {"取消合并单元格，每格分别填写数字后重新报送", "unmerge the cells, type each cell's figure and send it again"},
+	RuleMergedCell:      {"取消合并单元格，核实每个单元格的数据后重新报送", "unmerge the cells, check each cell's figure and send it again"},
+	RuleFormatHides:     {"把单元格格式改回“数值”，核实数据后重新报送", "set the cell's format back to a number format, check the figure and send it again"},
+	RuleHiddenSheet:     {"取消隐藏该工作表，核实数据后重新报送", "unhide the sheet, check the data and send it again"},
 	RuleFormatScales:    {"按列标题的单位直接填入数字，把单元格格式改为“数值”", "type the figure in the column's unit and set the cell's format to a plain number"},
 	RuleFormatText:      {"按列标题的单位直接填入数字，把单元格格式改为“数值”", "type the figure in the column's unit and set the cell's format to a plain number"},
 	RuleDuplicateHeader: {"删除复制出的多余列，只在模板原有的列中填写", "delete the copied column; fill in only the template's own columns"},
-	RuleFontHides:       {"把字体颜色改回黑色（自动），核实数据后重新上传", "set the font colour back to black (automatic), check the figure and upload again"},
-	RuleCondHides:       {"清除该单元格的条件格式（开始 → 条件格式 → 清除规则），核实数据后重新上传", "clear the cell's conditional format (Home → Conditional Formatting → Clear Rules), check the figure and upload again"},
+	RuleFontHides:       {"把字体颜色改回黑色（自动），核实数据后重新报送", "set the font colour back to black (automatic), check the figure and send it again"},
+	RuleCondHides:       {"清除该单元格的条件格式（开始 → 条件格式 → 清除规则），核实数据后重新报送", "clear the cell's conditional format (Home → Conditional Formatting → Clear Rules), check the figure and send it again"},
 	RuleOutsideArea:     {"只在模板的填报区域内填写，删除区域外的数据", "fill in only the template's input area; delete what is outside it"},
 	RuleCodeNames:       {"同一信用代码只对应一个单位名称，请统一名称", "one credit code, one name: make the names agree"},
 	RuleAppears:         {"核实该单位是否为本年新增；如是请在“说明”栏注明", "check whether the entity is new this year; if so, say so in the 说明 column"},
@@ -68,7 +68,7 @@ func (f Finding) Advice(lang Lang) string {
 		return fill(t.In(lang), f.Fields, lang)
 	}
 	if f.Severity == Error {
-		return Text{"请核实并修改后重新上传", "check, correct and upload again"}.In(lang)
+		return Text{"请核实并修改后重新报送", "check, correct and send it again"}.In(lang)
 	}
 	return Text{"请核实；确属实际情况请在“说明”栏注明", "check it; if it is right, explain in the 说明 column"}.In(lang)
 }

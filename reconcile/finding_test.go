@@ -180,7 +180,7 @@ func TestSeverityWords(t *testing.T) {
 // table it most likely is).
 func TestAdviceNamesTheSheet(t *testing.T) {
 	f := Finding{Rule: RuleMissingSheet, Severity: Error, Fields: Fields{"sheet": "限上批零"}}
-	if got, want := f.Advice(Chinese), "改回原工作表名“限上批零”（或从本期模板补回该表）后重新上传；不要删除或改名模板的工作表"; got != want {
+	if got, want := f.Advice(Chinese), "改回原工作表名“限上批零”（或从本期模板补回该表）后重新报送；不要删除或改名模板的工作表"; got != want {
 		t.Errorf("zh advice %q, want %q", got, want)
 	}
 	if got := f.Advice(English); !strings.HasPrefix(got, "rename the sheet back to \"限上批零\"") {

@@ -315,8 +315,8 @@ func missingSheet(sub reconcile.Submission, sheet string, renamed *otherSheet) r
 	seen := sheetSeen(o.si)
 	return finding(sub, reconcile.Source{File: sub.File, Sheet: o.si.name, Cell: o.first},
 		reconcile.RuleMissingSheet, reconcile.Error, "", reconcile.Fields{"sheet": sheet, "renamed": reconcile.Text{
-			fmt.Sprintf("，“%s”%s很可能是它改了名：其中 %d 个数字未读取、未汇总；请改回原工作表名“%s”后重新上传", o.si.name, seen[0], o.figures, sheet),
-			fmt.Sprintf("; \"%s\"%s is most likely it renamed: its %d figures were not read or consolidated; rename it back to \"%s\" and upload again", o.si.name, seen[1], o.figures, sheet)}})
+			fmt.Sprintf("，“%s”%s很可能是它改了名：其中 %d 个数字未读取、未汇总；请改回原工作表名“%s”后重新报送", o.si.name, seen[0], o.figures, sheet),
+			fmt.Sprintf("; \"%s\"%s is most likely it renamed: its %d figures were not read or consolidated; rename it back to \"%s\" and send it again", o.si.name, seen[1], o.figures, sheet)}})
 }
 
 // templateSheets are the sheets a template has besides its tables.
@@ -358,8 +358,8 @@ func otherSheets(x sheetScanner, tables []*reconcile.Table) (others []otherSheet
 	// most likely that table renamed, and the clerk is told its name.
 	todo := reconcile.Text{"请把数据填入模板的工作表", "type them into the template's sheets"}
 	if len(missing) == 1 {
-		todo = reconcile.Text{"如是本单位的“" + missing[0] + "”表改了名，请改回原工作表名“" + missing[0] + "”后重新上传；否则请把数据填入模板的工作表",
-			"if it is your table \"" + missing[0] + "\" renamed, rename it back to \"" + missing[0] + "\" and upload again; otherwise type them into the template's sheets"}
+		todo = reconcile.Text{"如是本单位的“" + missing[0] + "”表改了名，请改回原工作表名“" + missing[0] + "”后重新报送；否则请把数据填入模板的工作表",
+			"if it is your table \"" + missing[0] + "\" renamed, rename it back to \"" + missing[0] + "\" and send it again; otherwise type them into the template's sheets"}
 	}
 	for _, si := range all {
 		if own[si.name] || templateSheets[si.name] {

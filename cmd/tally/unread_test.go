@@ -169,8 +169,8 @@ func TestRenamedSheetOneFinding(t *testing.T) {
 			}
 		}
 		want := map[string][]string{
-			"zh": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 缺少工作表“限上批零”，“限上批零销售额”很可能是它改了名：其中 62 个数字未读取、未汇总；请改回原工作表名“限上批零”后重新上传"},
-			"en": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 sheet \"限上批零\" is missing; \"限上批零销售额\" is most likely it renamed: its 62 figures were not read or consolidated; rename it back to \"限上批零\" and upload again"},
+			"zh": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 缺少工作表“限上批零”，“限上批零销售额”很可能是它改了名：其中 62 个数字未读取、未汇总；请改回原工作表名“限上批零”后重新报送"},
+			"en": {"2021-05-tjz.xlsx missing_sheet error 限上批零销售额!C4 sheet \"限上批零\" is missing; \"限上批零销售额\" is most likely it renamed: its 62 figures were not read or consolidated; rename it back to \"限上批零\" and send it again"},
 		}[lang]
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("--lang %s findings:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -188,7 +188,7 @@ func TestRenamedSheetOneFinding(t *testing.T) {
 			got = append(got, filepath.Base(f.File)+" "+x.Rule+" "+x.Severity+" "+x.Sheet+"!"+x.Cell+" "+x.Message)
 		}
 	}
-	todo := "如是本单位的“限上批零”表改了名，请改回原工作表名“限上批零”后重新上传；否则请把数据填入模板的工作表"
+	todo := "如是本单位的“限上批零”表改了名，请改回原工作表名“限上批零”后重新报送；否则请把数据填入模板的工作表"
 	want := []string{"2021-05-tjz.xlsx missing_sheet error 限上批零! 缺少工作表“限上批零”",
 		"2021-05-tjz.xlsx other_sheet warning 草稿!C4 工作表“草稿”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；" + todo,
 		"2021-05-tjz.xlsx other_sheet warning 限上批零销售额!C4 工作表“限上批零销售额”不是本单位报表的一部分，其中 62 个数字未读取、未汇总；" + todo}
