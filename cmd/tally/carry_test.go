@@ -9,6 +9,21 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// carriedAt is the figure a `--from` template's 本年累计 formula at cell
+// carries (=2372.67+C4: 2372.67).
+func carriedAt(t *testing.T, f *excelize.File, sheet, cell string) decimal.Decimal {
+	t.Helper()
+	form, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := decimal.NewFromString(strings.SplitN(strings.TrimPrefix(form, "="), "+", 2)[0])
+	if err != nil {
+		t.Fatalf("%s!%s: %q: %v", sheet, cell, form, err)
+	}
+	return d
+}
+
 // typeOverCarry fills July's `--from` template as a department that types
 // its 本年累计 over the template's formula would: every 本月 is 10; D4's formula (=<June's>+C4) is replaced by
 // a figure 100 too high, D5's by the right figure, and the rest keep
@@ -21,18 +36,7 @@ func typeOverCarry(t *testing.T) (string, string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	carried := func(cell string) decimal.Decimal {
-		form, err := f.GetCellFormula("税收收入", cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := decimal.NewFromString(strings.SplitN(strings.TrimPrefix(form, "="), "+", 2)[0])
-		if err != nil {
-			t.Fatalf("%s: %q: %v", cell, form, err)
-		}
-		return d
-	}
-	d4, d5 := carried("D4"), carried("D5")
+	d4, d5 := carriedAt(t, f, "税收收入", "D4"), carriedAt(t, f, "税收收入", "D5")
 	for _, s := range []struct{ sheet, col string }{{"税收收入", "C"}, {"一般预算收入", "B"}} {
 		for r := 4; ; r++ {
 			if v, _ := f.GetCellValue(s.sheet, "A"+itoa(r)); v == "合计" || v == "" {
@@ -145,11 +149,7 @@ func TestYuanInCarriedTemplate(t *testing.T) {
 			if v, _ := f.GetCellValue(s.sheet, "A"+itoa(r)); v == "合计" || v == "" {
 				break
 			}
-			form, _ := f.GetCellFormula(s.sheet, s.ytd+itoa(r))
-			c, err := decimal.NewFromString(strings.SplitN(strings.TrimPrefix(form, "="), "+", 2)[0])
-			if err != nil {
-				t.Fatalf("%s!%s%d: %q", s.sheet, s.ytd, r, form)
-			}
+			c := carriedAt(t, f, s.sheet, s.ytd+itoa(r))
 			m := c.DivRound(decimal.NewFromInt(6), 2)
 			// The slipped month a quiet one, 9% of the row's average: in
 			// 元 it is about 900 times the average, not 10⁴ (a newcomer's
