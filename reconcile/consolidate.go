@@ -647,14 +647,20 @@ func (l *Ledger) consolidate(sr *SheetRead, ci int, r *Row, cell *Cell, ind stri
 	c := &sr.sh.Table.Columns[ci]
 	if !l.opt.NoDetail {
 		s := &fr.s
+		slots, inPlace := fr.stage.(EntrySlots)
 		e := &l.entry // one Entry a run, handed on by pointer (192 bytes)
+		if inPlace {
+			e = slots.Slot() // the stage's own: written once, not copied
+		}
 		*e = Entry{
 			Source: cell.Source, Department: s.Department, Period: s.Period, Indicator: ind,
 			Measure: c.Measure, Entity: r.Name, Code: r.Code, Value: cell.Value, Raw: cell.Raw, AsText: cell.AsText,
 		}
-		if fr.stage != nil {
+		switch {
+		case inPlace:
+		case fr.stage != nil:
 			fr.stage.Add(e)
-		} else {
+		default:
 			l.detail(e)
 		}
 	}

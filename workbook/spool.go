@@ -43,6 +43,7 @@ func (d *Detail) Stage() reconcile.DetailStage {
 // release gives the stage's memory back to the detail, emptied.
 func (s *stage) release() {
 	clear(s.mem) // its strings are the file's: not kept alive
+	s.spare, s.pending = reconcile.Entry{}, false
 	if s.d.stageMem == nil {
 		s.d.stageMem = s.mem[:0]
 	}
@@ -62,6 +63,10 @@ type stage struct {
 	n    int // entries written to the file
 	err  error
 	buf  []byte
+	// spare is the slot past spoolMem; pending: it holds an entry not yet
+	// written to the spool file (spill).
+	spare   reconcile.Entry
+	pending bool
 }
 
 const nSpoolFields = 10
@@ -77,11 +82,34 @@ func spoolFields(e *reconcile.Entry) [nSpoolFields]string {
 }
 
 func (s *stage) Add(e *reconcile.Entry) {
-	if s.err != nil {
+	*s.Slot() = *e
+}
+
+// Slot returns the entry the next figure is written into: the next of
+// the stage's memory, or past spoolMem one entry that goes to the spool
+// file when the next slot is asked for or the stage is committed.
+func (s *stage) Slot() *reconcile.Entry {
+	s.spill()
+	if len(s.mem) < spoolMem && s.err == nil {
+		if len(s.mem) < cap(s.mem) {
+			s.mem = s.mem[:len(s.mem)+1]
+		} else {
+			s.mem = append(s.mem, reconcile.Entry{})
+		}
+		return &s.mem[len(s.mem)-1]
+	}
+	s.pending = true
+	return &s.spare
+}
+
+// spill writes the entry of the last slot beyond the stage's memory to
+// the spool file.
+func (s *stage) spill() {
+	if !s.pending {
 		return
 	}
-	if len(s.mem) < spoolMem {
-		s.mem = append(s.mem, *e)
+	s.pending = false
+	if s.err != nil {
 		return
 	}
 	if s.w == nil {
@@ -89,7 +117,7 @@ func (s *stage) Add(e *reconcile.Entry) {
 			return
 		}
 	}
-	s.write(e)
+	s.write(&s.spare)
 }
 
 // open starts the spool file (made with the detail, emptied per file).
@@ -158,6 +186,7 @@ func (s *stage) Commit(to func(*reconcile.Entry)) error {
 }
 
 func (s *stage) commit(to func(*reconcile.Entry)) error {
+	s.spill()
 	if s.err != nil {
 		return s.err
 	}

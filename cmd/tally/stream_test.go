@@ -13,6 +13,7 @@ import (
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/workbook"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // writeTall writes a tall file of rows data rows as name in dir, and the
@@ -132,6 +133,33 @@ func TestStreamDetail(t *testing.T) {
 		if got, want := node.DetailSums[key], decimal.RequireFromString(tall.Total(rows, k)); !got.Equal(want) {
 			t.Errorf("detail sum %s = %s, want %s", key, got, want)
 		}
+	}
+	// Every source row has all its figures in its 明细 row, the last
+	// one too (the last entries of a file past the spool's memory wait
+	// in the stage until it is committed).
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rowsOf, err := f.Rows("明细")
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures := 0 // the figure cells of the data rows (columns H–Q)
+	for n := 0; rowsOf.Next(); n++ {
+		cols, err := rowsOf.Columns()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 7; n > 0 && i < 7+2*tall.Indicators && i < len(cols); i++ {
+			if cols[i] != "" {
+				figures++
+			}
+		}
+	}
+	if want := rows * 2 * tall.Indicators; figures != want {
+		t.Errorf("明细 holds %d figures, want %d (本月 and 本年累计 of %d indicators, %d rows)", figures, want, tall.Indicators, rows)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
