@@ -67,12 +67,19 @@ func tooManyMembers(n int, lim Limits) error {
 // before archive/zip reads (and holds) the whole directory.
 func memberCount(r io.ReaderAt, size int64, lim Limits) error {
 	const eocdLen, maxComment = 22, 65535
-	n := min(size, eocdLen+maxComment)
-	buf := make([]byte, n)
-	if _, err := r.ReadAt(buf, size-n); err != nil && !errors.Is(err, io.EOF) {
-		return nil // let zip.NewReader say what is wrong
+	// The end record is in the last 22 bytes unless the archive has a
+	// comment (spreadsheets' have none): the short tail first.
+	var buf []byte
+	i := -1
+	for _, n := range []int64{min(size, 512), min(size, eocdLen+maxComment)} {
+		buf = make([]byte, n)
+		if _, err := r.ReadAt(buf, size-n); err != nil && !errors.Is(err, io.EOF) {
+			return nil // let zip.NewReader say what is wrong
+		}
+		if i = bytes.LastIndex(buf, []byte("PK\x05\x06")); i >= 0 && len(buf)-i >= eocdLen || n == size {
+			break
+		}
 	}
-	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
 	if i < 0 || len(buf)-i < eocdLen {
 		return nil
 	}

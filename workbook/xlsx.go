@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/shopspring/decimal"
@@ -514,6 +515,10 @@ func partErr(err error, zh, en string) error {
 // runs <r><t>; phonetic runs <rPh> are not part of the text. The common
 // entry, <si><t>text</t></si>, is read in one pass (xmlTokens.sharedString);
 // FuzzSharedStrings compares the table with the token-by-token reading.
+// maxPackedStart bounds the string table's first allocation (packSST);
+// a larger table grows as it is read, as far as MaxSharedBytes.
+const maxPackedStart = 4 << 20
+
 func (x *xlsx) readSharedStrings(part string) error {
 	rc, err := x.open(part)
 	if err != nil {
@@ -537,6 +542,11 @@ func (x *xlsx) readSharedStrings(part string) error {
 	var held int64
 	var packed []byte // packSST: the entries' texts, one after another
 	var ends []int    // packSST: where each entry ends in packed
+	if f, ok := x.parts[part]; ok && x.packSST {
+		// The texts are shorter than their XML: one allocation for the
+		// common table, not a slice grown (and copied) a dozen times.
+		packed = make([]byte, 0, min(int64(f.UncompressedSize64), maxPackedStart, x.lim.MaxSharedBytes))
+	}
 	add := func(b []byte) error {
 		n := len(x.sst) + len(ends)
 		if n >= x.lim.MaxSharedStrings {
@@ -567,7 +577,8 @@ func (x *xlsx) readSharedStrings(part string) error {
 		if !x.packSST {
 			return
 		}
-		all, start := string(packed), 0
+		// packed is never written again: its bytes are the string's.
+		all, start := unsafe.String(unsafe.SliceData(packed), len(packed)), 0
 		x.sst = make([]string, len(ends))
 		for i, end := range ends {
 			x.sst[i] = all[start:end]
