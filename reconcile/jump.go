@@ -493,12 +493,12 @@ func (l *Ledger) carryJumps(fr *FileRead) {
 		if !ok {
 			continue
 		}
-		span := "1 月"
+		span, spanEn := "1 月", "month 1"
 		if before > 1 {
-			span = fmt.Sprintf("1–%d 月", before)
+			span, spanEn = fmt.Sprintf("1–%d 月", before), fmt.Sprintf("months 1–%d", before)
 		}
 		f.Fields["months"] = Text{fmt.Sprintf("%s（模板所载上月本年累计 %s ÷ %d）", span, carry.Decimal(), before),
-			fmt.Sprintf("months 1–%d (the template's carried 本年累计 %s ÷ %d)", before, carry.Decimal(), before)}
+			fmt.Sprintf("%s (the template's carried 本年累计 %s ÷ %d)", spanEn, carry.Decimal(), before)}
 		f.Fields["stat"] = Text{"月均数", "monthly average"}
 		f.Source, f.Department, f.Period, f.Raw = v.src, fr.s.Department, p.String(), v.value.String()
 		f.Explanation = v.note
