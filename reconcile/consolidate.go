@@ -405,8 +405,15 @@ func (l *Ledger) markDoubtful(dept, ind string, p Period, src Source, rule Rule,
 	what := catalogue[rule].name
 	why := Text{fmt.Sprintf("%s %s %s %s（%s），待核实", l.deptName(dept), p, at, what[0], rule),
 		fmt.Sprintf("%s %s %s: %s (%s), to verify", l.deptName(dept), p, at, what[1], rule)}
-	f.Doubtful = appendUnique(f.Doubtful, why)
-	sort.Slice(f.Doubtful, func(i, j int) bool { return f.Doubtful[i][0] < f.Doubtful[j][0] })
+	// Kept in order as they come: a binary search for the place, not a
+	// scan and a sort per reason (a file of many jumps adds many).
+	i, found := slices.BinarySearchFunc(f.Doubtful, why, func(a, b Text) int { return strings.Compare(a[0], b[0]) })
+	for ; found && i < len(f.Doubtful) && f.Doubtful[i][0] == why[0]; i++ {
+		if f.Doubtful[i] == why {
+			return
+		}
+	}
+	f.Doubtful = slices.Insert(f.Doubtful, i, why)
 }
 
 func (l *Ledger) markIncomplete(dept string, p Period, why Text) {
