@@ -171,13 +171,13 @@ func (t *xmlTokens) next() (tokKind, error) {
 	}
 	rest := t.buf[t.pos+1 : t.end]
 	switch {
-	case bytes.HasPrefix(rest, []byte("?")):
+	case hasPrefix(rest, "?"):
 		return t.skipPast("?>")
-	case bytes.HasPrefix(rest, []byte("!--")):
+	case hasPrefix(rest, "!--"):
 		return t.skipPast("-->")
-	case bytes.HasPrefix(rest, []byte("![CDATA[")):
+	case hasPrefix(rest, "![CDATA["):
 		return t.cdata()
-	case bytes.HasPrefix(rest, []byte("!")):
+	case hasPrefix(rest, "!"):
 		// Open Packaging Conventions (ECMA-376-2, M1.17): a part with a
 		// DTD is invalid; refusing it also refuses every entity trick.
 		return 0, t.syntax("DTD or directive in a package part")
@@ -626,10 +626,10 @@ func (t *xmlTokens) cell(c *simpleCell) bool {
 // cellBody reads what follows a simple cell's start tag, </c> or
 // <v>text</v></c>, and returns its length.
 func cellBody(b []byte, c *simpleCell) (int, bool) {
-	if bytes.HasPrefix(b, []byte("</c>")) {
+	if hasPrefix(b, "</c>") {
 		return 4, true
 	}
-	if !bytes.HasPrefix(b, []byte("<v>")) {
+	if !hasPrefix(b, "<v>") {
 		return 0, false
 	}
 	i := 3
@@ -639,11 +639,18 @@ func cellBody(b []byte, c *simpleCell) (int, bool) {
 		}
 		i++
 	}
-	if !bytes.HasPrefix(b[i:], []byte("</v></c>")) {
+	if !hasPrefix(b[i:], "</v></c>") {
 		return 0, false
 	}
 	c.value, c.hasV = b[3:i], true
 	return i + len("</v></c>"), true
+}
+
+// hasPrefix is bytes.HasPrefix for a constant prefix: the compiler turns
+// the comparison into loads of a few bytes, where bytes.HasPrefix calls
+// the general memory comparison (a few per cell on the hot loop).
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
 // plainNameByte: a byte of an attribute name that is its own local name.
@@ -676,14 +683,14 @@ func (t *xmlTokens) sharedString() ([]byte, bool) {
 	if t.max > 0 && len(b) > t.max {
 		b = b[:t.max]
 	}
-	if !bytes.HasPrefix(b, []byte("<si><t")) {
+	if !hasPrefix(b, "<si><t") {
 		return nil, false
 	}
 	i := len("<si><t")
 	switch {
-	case bytes.HasPrefix(b[i:], []byte(">")):
+	case hasPrefix(b[i:], ">"):
 		i++
-	case bytes.HasPrefix(b[i:], []byte(` xml:space="preserve">`)):
+	case hasPrefix(b[i:], ` xml:space="preserve">`):
 		i += len(` xml:space="preserve">`)
 	default:
 		return nil, false
@@ -697,7 +704,7 @@ func (t *xmlTokens) sharedString() ([]byte, bool) {
 			ascii = false
 		}
 	}
-	if !bytes.HasPrefix(b[i:], []byte("</t></si>")) {
+	if !hasPrefix(b[i:], "</t></si>") {
 		return nil, false
 	}
 	text := b[start:i]
