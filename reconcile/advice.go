@@ -11,6 +11,7 @@ var advice = map[Rule]Text{
 	RuleMissingColumn:   {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},
 	RuleNotANumber:      {"在该单元格填写数字（不带单位和文字），" + NoneRule[0], "type a number in the cell (no unit or words); " + NoneRule[1]},
 	RuleTextNumber:      {"已按数字读取；如不是此数，请改为数字格式重新填写", "read as a number; if that is not the figure, retype it as a number"},
+	RuleTextBreaksFormula: {"把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '，或把单元格格式改为“数值”后重新输入），保存后重新报送：本年累计和合计的公式才会显示数字", "make the cell a plain number (delete a unit, spaces or a leading ', or set the format to Number and type it again), save and send it again, so the 本年累计 and 合计 formulas show figures"},
 	RuleSumSkipsText:    {"把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '，或把单元格格式改为“数值”后重新输入），保存后重新报送：表中合计和引用它的公式才会算上它", "make the cell a plain number (delete a unit, spaces or a leading ', or set the format to Number and type it again), save and send it again, so the sheet's 合计 and the formulas that refer to it count it"},
 	RuleNoCachedValue:   {"在 Excel 中打开文件、重新计算并保存后再上传", "open the file in Excel, recalculate, save and send it again"},
 	RuleFormulaError:    {"改正公式所引用单元格中的错误（如把文字改为数字），重新计算并保存后再上传", "correct the cells the formula refers to (a number where there is text), recalculate, save and send it again"},

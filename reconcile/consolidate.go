@@ -946,6 +946,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 	}
 	explained := l.checkTotalRange(fr, sr)
 	if sr.rejected > 0 {
+		l.checkTotalSkipsText(fr, sr, explained)
 		return
 	}
 	for ci, c := range t.Columns {
@@ -969,6 +970,35 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
 			Rule: RuleTotalMismatch, Severity: Error, Raw: cell.Raw,
 			Fields: Fields{"total": cell.Value.String(), "sum": sum.String(), "diff": cell.Value.Decimal().Sub(sum.Decimal()).String()}})
+	}
+}
+
+// checkTotalSkipsText is checkTotal's one comparison that holds when rows
+// were rejected: the sheet's own SUM adds every number of its column, a
+// rejected row's too, and skips the figures typed as text. A 合计 that
+// equals that, short of the accepted figures typed as text, skips them:
+// each is said at its cell (the department learns of it now, not after
+// it has corrected the rejected rows and sent the file again).
+func (l *Ledger) checkTotalSkipsText(fr *FileRead, sr *SheetRead, explained []bool) {
+	for ci, c := range sr.sh.Table.Columns {
+		if c.Role != RoleValue {
+			continue
+		}
+		cell := sr.sh.Total.Cells[ci]
+		tf := &sr.texts[ci]
+		if cell.State != Number || cell.Formula == "" || len(tf.cells)+tf.more == 0 || ci < len(explained) && explained[ci] {
+			continue
+		}
+		var all exactSum
+		all.add(sr.sums[ci].value())
+		all.add(sr.rejectedSums[ci].value())
+		if !addsUp(cell.Value, tf.sum.value(), all.value()) {
+			continue
+		}
+		for i := range tf.cells {
+			l.sumSkipsText(fr, &tf.cells[i], cell)
+		}
+		fr.own.dropped += tf.more
 	}
 }
 
@@ -1136,6 +1166,11 @@ func (l *Ledger) sumSkipsText(fr *FileRead, c *Cell, total Cell) {
 		for i := range list {
 			if g := &list[i]; g.Rule == RuleTextNumber && g.Source == c.Source {
 				*g = f
+				return
+			} else if g.Rule == RuleTextBreaksFormula && g.Source == c.Source {
+				// One finding at the cell says both of what the text does.
+				g.Fields["also"] = Text{fmt.Sprintf("；本列的合计公式（%s）也按文本跳过了它，合计少了 %s", f.Fields["total_cell"], f.Fields["short"]),
+					fmt.Sprintf("; the column's total formula (%s) skips it too, so that total is short by %s", f.Fields["total_cell"], f.Fields["short"])}
 				return
 			}
 		}

@@ -40,21 +40,25 @@ const (
 	// row whose figures are formulas summing other rows of its column: its
 	// figures are not consolidated (they would count those rows twice),
 	// nothing is missing from the total, and it is a warning.
-	RuleSubtotal       Rule = "subtotal_row"
-	RuleSecondTotal    Rule = "second_total"
-	RuleNotAnInput     Rule = "not_an_input"
-	RuleTotalNoValue   Rule = "total_formula_without_value"
-	RuleSumSkipsText   Rule = "total_skips_text"
-	RuleNoCachedValue  Rule = "formula_without_value"
-	RuleFormulaError   Rule = "formula_error"
-	RuleFormulaDiffers Rule = "formula_result_differs"
-	RulePrecision      Rule = "precision"
-	RuleNegative       Rule = "negative"
-	RuleRequired       Rule = "required"
-	RuleNoFigure       Rule = "required_no_figure"
-	RuleCreditCode     Rule = "credit_code"
-	RuleUnknownLine    Rule = "unknown_line"
-	RuleTotalMismatch  Rule = "total_mismatch"
+	RuleSubtotal     Rule = "subtotal_row"
+	RuleSecondTotal  Rule = "second_total"
+	RuleNotAnInput   Rule = "not_an_input"
+	RuleTotalNoValue Rule = "total_formula_without_value"
+	RuleSumSkipsText Rule = "total_skips_text"
+	// RuleTextBreaksFormula: a 本月 typed as text that tally accepted, which
+	// makes the template's 本年累计 formula using it show #VALUE! on the
+	// department's own sheet.
+	RuleTextBreaksFormula Rule = "text_breaks_formula"
+	RuleNoCachedValue     Rule = "formula_without_value"
+	RuleFormulaError      Rule = "formula_error"
+	RuleFormulaDiffers    Rule = "formula_result_differs"
+	RulePrecision         Rule = "precision"
+	RuleNegative          Rule = "negative"
+	RuleRequired          Rule = "required"
+	RuleNoFigure          Rule = "required_no_figure"
+	RuleCreditCode        Rule = "credit_code"
+	RuleUnknownLine       Rule = "unknown_line"
+	RuleTotalMismatch     Rule = "total_mismatch"
 	// RuleTotalRange: a 合计 formula, a plain SUM of its column, that
 	// leaves out data rows above it (a row inserted at the first data
 	// row or right above the 合计): an error, said at the 合计 cell.
@@ -373,6 +377,9 @@ var catalogue = map[Rule]message{
 	RuleTotalNoValue: {Text{"合计公式无计算结果", "total formulas without values"},
 		Text{"合计行的公式没有计算结果（文件由程序生成或未重新计算）：tally 已自行计算合计，但无法与表中的合计核对",
 			"the 合计 formulas carry no value (a file written by a program, or not recalculated): tally computes the totals itself but cannot compare them with the sheet's"}},
+	RuleTextBreaksFormula: {Text{"文本数字使公式出错", "a text figure breaks a formula"},
+		Text{"数字 {value} 以文本形式填写，已按数字接收；但引用它的本年累计 {cell} 的公式 {formula} 因此显示 #VALUE!（表中引用该列的合计也随之出错）{also}。汇总已按 {ytd} 计入本年累计；请把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '）后重新报送",
+			"{value} was typed as text and accepted as a number, but the year-to-date formula {formula} in {cell} that uses it shows #VALUE! because of it (and so does a total that sums that column){also}. The consolidation counts {ytd} for that year-to-date figure; make this cell a plain number (delete a unit, spaces or a leading ') and send it again"}},
 	RuleSumSkipsText: {Text{"合计公式跳过文本数字", "total skips a text figure"},
 		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为纯数字（删去数字以外的文字，如单位“万元”、空格或前面的 '；或把单元格格式改为“数值”后重新输入）",
 			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit, spaces or a leading '; or set the format to Number and type it again)"}},

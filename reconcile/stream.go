@@ -449,6 +449,10 @@ type SheetRead struct {
 	sh       Sheet // name, table, the 合计; no rows
 	rows     int
 	sums     []exactSum // sum.go: no allocation per figure
+	// rejectedSums: the figures of rejected rows a spreadsheet's SUM adds
+	// (numbers, not text), for the one 合计 check that holds with rows
+	// rejected: a total that skips a figure typed as text.
+	rejectedSums []exactSum
 	texts    []textFigures
 	rejected int
 	// rejectedAt is, per indicator, the rows rejected: the first few and
@@ -533,7 +537,7 @@ func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 		fr.tables = map[string]bool{}
 	}
 	fr.tables[t.ID] = true
-	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)),
+	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)), rejectedSums: make([]exactSum, len(t.Columns)),
 		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen, kept: fr.l.spareKept}
 	fr.l.spareSeen, fr.l.spareKept = nil, nil
 	if sr.seen == nil {
@@ -602,6 +606,9 @@ func (sr *SheetRead) Row(r *Row) {
 		fr.belowTotalRejected(sr.sh.Name, r.Line)
 		for ci := range sr.cols {
 			if ind := sr.ind(ci, r); ind != "" {
+				if c := &r.Cells[ci]; c.State == Number && !(c.AsText && c.Formula == "") {
+					sr.rejectedSums[ci].add(c.Value)
+				}
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {
 					fr.cur.val(sr.indHash(ci, ind)).rejected = true

@@ -618,7 +618,7 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, u *store.Use
 	// cell is a number, and the headline says so.
 	short := 0
 	for _, row := range rows {
-		if row.Rule == string(reconcile.RuleSumSkipsText) {
+		if row.Rule == string(reconcile.RuleSumSkipsText) || row.Rule == string(reconcile.RuleTextBreaksFormula) {
 			short++
 		}
 	}

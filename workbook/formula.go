@@ -165,6 +165,13 @@ func (l *layout) computeCarry(sub *reconcile.Submission, r *reconcile.Row, ci in
 		// it is (number_as_text) or reports the mark as no figure.
 		cell.State, cell.Value = reconcile.Number, reconcile.NumOf(want)
 		l.errCol[ci] = true
+		if dep >= 0 && sub.Findings[dep].Rule == reconcile.RuleTextNumber {
+			// The department's sheet shows #VALUE! here and in its 合计:
+			// not a note, a return to correct (the figure itself is read).
+			f := &sub.Findings[dep]
+			f.Rule, f.Severity = reconcile.RuleTextBreaksFormula, reconcile.Warning
+			f.Fields = reconcile.Fields{"value": m.Value.String(), "cell": cell.Source.Cell, "formula": cell.Formula, "ytd": want.String(), "also": reconcile.Text{}}
+		}
 		return nil
 	}
 	if rc.Type == "" || rc.Type == "n" {

@@ -175,9 +175,11 @@ finally:
 //     it; D6's #VALUE! and the 合计 D44's are no findings of their own
 //     (they were "“#VALUE!” is not a number, type a number" at cells the
 //     department cannot type in);
-//   - ２３４．５ at C10 is accepted (number_as_text) and flows through D10's
-//     formula, whose #VALUE! is Calc's, not the department's: row 10 is
-//     consolidated (it was rejected: rows_rejected 2);
+//   - ２３４．５ at C10 is accepted and flows through D10's formula: row 10
+//     is consolidated (it was rejected: rows_rejected 2), and one warning
+//     at C10 (text_breaks_formula) says that D10 shows #VALUE! because of
+//     it and that the sheet's 合计 C44 skips it — row 6 rejected or not;
+//     the department's own sheet shows the error until C10 is a number;
 //   - a 本年累计 whose saved result is not its formula's (calculation
 //     switched off) is a finding: the sheet shows another figure than
 //     the one tally would consolidate.
@@ -205,11 +207,12 @@ func TestFromTemplateRecalculatedByCalc(t *testing.T) {
 		if !ok || !strings.Contains(c6.Message, "D6") || !strings.Contains(c6.Message, "=1438.43+C6") {
 			t.Errorf("%s typos: C6: %+v, want not_a_number saying D6's formula =1438.43+C6 depends on it", ext, c6)
 		}
-		if g, ok := got["税收收入!C10 number_as_text"]; !ok || g.Severity != "info" {
-			t.Errorf("%s typos: C10: %+v, want number_as_text", ext, g)
+		if g, ok := got["税收收入!C10 text_breaks_formula"]; !ok || g.Severity != "warning" ||
+			!strings.Contains(g.Message, "D10") || !strings.Contains(g.Message, "#VALUE!") || !strings.Contains(g.Message, "C44") {
+			t.Errorf("%s typos: C10: %+v, want text_breaks_formula naming D10's #VALUE! and the 合计 C44 that skips it", ext, g)
 		}
 		if len(got) != 2 {
-			t.Errorf("%s typos: %v, want C6 not_a_number and C10 number_as_text only", ext, keys(got))
+			t.Errorf("%s typos: %v, want C6 not_a_number and C10 text_breaks_formula only", ext, keys(got))
 		}
 		if n := rowsRejected(t, june, file("typos")); n != 1 {
 			t.Errorf("%s typos: %d rows rejected, want 1 (row 6)", ext, n)
