@@ -250,7 +250,7 @@ func TestOverviewPageSetup(t *testing.T) {
 			t.Errorf("as of %s: orientation %v, want %s", c.asOf, lay.Orientation, c.orient)
 		}
 		if c.scale != 0 && (lay.AdjustTo == nil || *lay.AdjustTo != c.scale) {
-			t.Errorf("as of %s: scale %v, want %d%%", c.asOf, lay.AdjustTo, c.scale)
+			t.Errorf("as of %s: scale %s%%, want %d%%", c.asOf, val(lay.AdjustTo), c.scale)
 		}
 		if c.orient == "landscape" && lay.AdjustTo != nil {
 			overviewFitsPage(t, out, *lay.AdjustTo)
