@@ -66,9 +66,6 @@ var paperLayouts = map[string]paperLayout{
 	// A roll-up's 节点汇总: code, name, unit, node | January–April |
 	// May–August | September–December and the year to date (at about 80%).
 	"bynode": {titleCols: 4, breaks: []int{9, 13}},
-	// 汇总 in a larger unit (--show-unit): code, name, unit | January–June |
-	// July–December and the year to date, at about 汇总's scale.
-	"shown": {titleCols: 3, breaks: []int{10}},
 }
 
 // printScale returns the largest scale, in percent and at most 100, at
@@ -288,8 +285,11 @@ func sections(widths []float64, lay paperLayout) ([]int, uint) {
 // wholeRows are the sheets printed a whole row across one page (rowPaper):
 // 汇总, whose reader follows an indicator from its name through the months
 // to 本年累计 and 完成率 (the months 7–12 on a page of their own, as
-// sections printed them, lost the row; a newcomer's trial).
-var wholeRows = map[string]bool{"figures": true}
+// sections printed them, lost the row; a newcomer's trial), and 汇总 in a
+// larger unit (--show-unit), the same rows in 亿元: on A3 at about 81%, it
+// printed in two sections on A4 at 84%. A roll-up's 节点汇总, a row for
+// each node under each indicator, still prints in sections.
+var wholeRows = map[string]bool{"figures": true, "shown": true}
 
 // rowPaper prints sheet name a whole row across one landscape page: fitted
 // to the page's width and as many pages high as it takes, the header rows

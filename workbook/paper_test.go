@@ -50,10 +50,11 @@ func TestPaperSections(t *testing.T) {
 	if got := splitWide(figures, months); !slices.Equal(got, []int{10, 16}) {
 		t.Errorf("a layout that fits is split further: %v", got)
 	}
-	// 汇总（亿元）: Jan–Jun | Jul–Dec and 本年累计, at 80% or more.
-	shown := w(9, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6)
-	if s := printScale(shown, paperLayouts["shown"]); s < minPrintScale {
-		t.Errorf("汇总（亿元） prints at %d%%", s)
+	// 节点汇总: code, name, unit, node | Jan–Apr | May–Aug | Sep–Dec and
+	// 本年累计, at 80% or more.
+	bynode := w(9, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6)
+	if s := printScale(bynode, paperLayouts["bynode"]); s < minPrintScale {
+		t.Errorf("节点汇总 prints at %d%%", s)
 	}
 	// 概览 with targets fits a landscape page at 80%, its chart too.
 	ov := make([]float64, len(overviewWidths))
