@@ -30,7 +30,7 @@ var inputStatus = map[string][2]string{
 	"findings":       {"有问题", "findings"},
 	"unreadable":     {"无法读取", "unreadable"},
 	"duplicate":      {"重复报送", "duplicate"},
-	"skipped":        {"报告期在截至月份之后，未汇总", "for a month after the as-of month, not consolidated"},
+	"skipped":        {"晚于截至月份，未汇总", "after the as-of month, not consolidated"},
 	"same_file":      {"与另一路径是同一文件，只读取一次", "the same file as another path, read once"},
 	"not_submission": {"不是报送文件，已跳过", "not a submission, skipped"},
 	"consolidated":   {"tally 写出的汇总工作簿，已跳过", "a consolidated workbook written by tally, skipped"},

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/jingwu/tally/grid"
@@ -12,11 +11,16 @@ import (
 
 // The consolidated workbook on paper: A4, the usual 报表 header block on
 // every page (表号, 制表单位, 计量单位 above; 单位负责人, 审核人, 填表人 and the
-// date below), and the two wide sheets — 汇总 and 报告核对 — split into
-// sections of columns that each print on a landscape page at a scale that
-// keeps the 10-point text at 8 points or more, the naming columns repeated
-// on every section. 明细 is not printed unless asked (an empty print area;
-// the overview says how to print it).
+// date below). 汇总 prints each indicator's row whole across one page —
+// its name, unit, the twelve months, 本年累计, target, progress, 状态 and
+// 说明 — on landscape A3 when A4 would shrink it under 80% (it always
+// does: 12 months and the rest come to about twice an A4 page), fitted
+// to the width, the header rows repeated on every page (rowPaper). The
+// other wide sheets — 报告核对, 历年, a roll-up's — are split into
+// sections of columns that each print on a landscape A4 page at a scale
+// that keeps the 10-point text at 8 points or more, the naming columns
+// repeated on every section. 明细 is not printed unless asked (an empty
+// print area; the overview says how to print it).
 
 // fontSize is the size of the workbook's text, in points.
 const fontSize = 10
@@ -30,6 +34,13 @@ var landscapeWidth = 297/25.4*72 - 2*0.5*72
 
 // portraitWidth is the printable width of a portrait A4 page in points.
 var portraitWidth = 210/25.4*72 - 2*0.5*72
+
+// a3LandscapeWidth is the printable width of a landscape A3 page in
+// points, within the same margins.
+var a3LandscapeWidth = 420/25.4*72 - 2*0.5*72
+
+// a3 is excelize's paper size code for A3.
+const a3 = 8
 
 // colPoints is the printed width in points of a column w characters wide,
 // at its widest among the programs that print it: Excel with Calibri takes
@@ -47,8 +58,6 @@ type paperLayout struct {
 }
 
 var paperLayouts = map[string]paperLayout{
-	// code, name, unit | January–June | July–December | the year's totals.
-	"figures": {titleCols: 3, breaks: []int{10, 16}},
 	// id, report text | where it is and what it claims | the interval and
 	// what the data came to | the verdict and why.
 	"claims": {titleCols: 2, breaks: []int{9, 14}},
@@ -57,9 +66,6 @@ var paperLayouts = map[string]paperLayout{
 	// A roll-up's 节点汇总: code, name, unit, node | January–April |
 	// May–August | September–December and the year to date (at about 80%).
 	"bynode": {titleCols: 4, breaks: []int{9, 13}},
-	// 汇总 in a larger unit (--show-unit): code, name, unit | January–June |
-	// July–December and the year to date, at about 汇总's scale.
-	"shown": {titleCols: 3, breaks: []int{10}},
 }
 
 // printScale returns the largest scale, in percent and at most 100, at
@@ -94,7 +100,15 @@ func printScale(widths []float64, lay paperLayout) uint {
 // page of its own; were they too wide for the page at 80% (a layout that
 // overviewFits refuses in the tests), the sheet is fitted to the width
 // instead: smaller text, but nothing cut at the page's edge.
-func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64, lastRow int) error {
+//
+// No rows repeat on its pages: its header row (项目, 数值) heads the counts
+// only, and repeated above the 未确认的报告数字 and 目标完成情况 tables on a
+// second page it headed tables it is not theirs (a newcomer's trial), the
+// top edge of the chart beside it printing there as a stray line; the
+// page header names the sheet on every page. Instead each table at starts
+// begins a page when it would run past the foot of the one it starts on
+// and fits a page of its own (keepTables), so none starts a page headless.
+func (x *out) overviewPaper(name string, widths []float64, landscape bool, chartFrom int, chartWidth float64, lastRow int, starts []int) error {
 	page := portraitWidth
 	orient := "portrait"
 	if landscape {
@@ -103,6 +117,20 @@ func (x *out) overviewPaper(name string, widths []float64, landscape bool, chart
 	total := overviewPoints(widths, chartFrom, chartWidth)
 	fit := total*minPrintScale/100 > page
 	scale := max(uint(min(100, math.Floor(page/total*100))), minPrintScale)
+	// A sheet a little too long for one page prints on one a little
+	// smaller, never under 80%: the sample's 2020 overview, its counts and
+	// the 未确认的报告数字 beneath them, comes to 98% of a portrait page.
+	length := 842 - 2*0.6*72 // A4's length within printSetup's margins
+	if landscape {
+		length = 595 - 2*0.6*72
+	}
+	tall := 0.0
+	for r := 1; r <= lastRow; r++ {
+		tall += x.rowHeight(name, r)
+	}
+	if s := uint(math.Floor(length / tall * 100)); !fit && s < scale && s >= minPrintScale {
+		scale = s
+	}
 	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
@@ -110,10 +138,62 @@ func (x *out) overviewPaper(name string, widths []float64, landscape bool, chart
 	if err := x.f.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
+	if err := x.f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name}); err != nil {
+		return err
+	}
+	if !fit {
+		length = length * 100 / float64(scale)
+	} else {
+		length = length * 100 / minPrintScale
+	}
+	if err := x.keepTables(name, starts, lastRow, length); err != nil {
+		return err
+	}
 	last, _ := excelize.ColumnNumberToName(len(widths))
 	q := "'" + strings.ReplaceAll(name, "'", "''") + "'"
 	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
 		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", q, last, lastRow)})
+}
+
+// rowHeight is row r's height as written, in points: grid.LineHeight a
+// line, as LibreOffice prints a row of 10-point text.
+func (x *out) rowHeight(name string, r int) float64 {
+	h, _ := x.f.GetRowHeight(name, r)
+	return max(h, grid.LineHeight)
+}
+
+// keepTables breaks the page before each table starting at a row of
+// starts (ascending) that would run past the foot of the page it starts
+// on, rows 1..lastRow laid on pages of height points (at 100%), when the
+// table — up to the next one's start — fits a page of its own.
+func (x *out) keepTables(name string, starts []int, lastRow int, height float64) error {
+	rowHeight := func(r int) float64 { return x.rowHeight(name, r) }
+	used := 0.0
+	for r, next := 1, 0; r <= lastRow; r++ {
+		if next < len(starts) && r == starts[next] {
+			end := lastRow
+			if next+1 < len(starts) {
+				end = starts[next+1] - 1
+			}
+			table := 0.0
+			for k := r; k <= end; k++ {
+				table += rowHeight(k)
+			}
+			if used > 0 && used+table > height && table <= height {
+				if err := x.f.InsertPageBreak(name, fmt.Sprintf("A%d", r)); err != nil {
+					return err
+				}
+				used = 0
+			}
+			next++
+		}
+		h := rowHeight(r)
+		if used+h > height {
+			used = 0 // the program breaks the page here
+		}
+		used += h
+	}
+	return nil
 }
 
 // overviewPoints is how wide the overview prints at 100%, in points: its
@@ -202,50 +282,51 @@ func sections(widths []float64, lay paperLayout) ([]int, uint) {
 	return lay.breaks, max(printScale(widths, lay), minPrintScale)
 }
 
-// maxNoteWidth bounds widenLast: a note wider than this wraps.
-const maxNoteWidth = 60
+// wholeRows are the sheets printed a whole row across one page (rowPaper):
+// 汇总, whose reader follows an indicator from its name through the months
+// to 本年累计 and 完成率 (the months 7–12 on a page of their own, as
+// sections printed them, lost the row; a newcomer's trial), and 汇总 in a
+// larger unit (--show-unit), the same rows in 亿元: on A3 at about 81%, it
+// printed in two sections on A4 at 84%. A roll-up's 节点汇总, a row for
+// each node under each indicator, still prints in sections.
+var wholeRows = map[string]bool{"figures": true, "shown": true}
 
-// widenLast returns the width (in characters) for the last column of a
-// sheet printed in sections (汇总's 说明): as wide as its longest text
-// needs to print on one line, but no wider than its page leaves room for
-// at the sections and scale the sheet has with the column as it is — it
-// never adds a page or shrinks the print. A row is as tall as its longest
-// text (out.row), on every section's page: a note wrapped for want of a
-// width its page had made every printed row of it two lines tall.
-func widenLast(key string, cols []column, texts []string) float64 {
-	last := cols[len(cols)-1].width
-	lay, ok := paperLayouts[key]
-	if !ok {
-		return last
+// rowPaper prints sheet name a whole row across one landscape page: fitted
+// to the page's width and as many pages high as it takes, the header rows
+// 1..headerRow repeated on every page (printSetup's print titles). The
+// paper is A4 when the row fits it at 80% or more (text at 8 points),
+// else A3: 汇总 needs about 1,750–2,000 points at 100%, 39–44% of an A4
+// page (4 points, unreadable) and 56–64% of an A3 one (about 6 points
+// as LibreOffice prints it, small but legible); a printer without A3 still
+// prints it one page wide when A4 is chosen in its dialog, the fit being
+// to the width of whatever paper.
+func (x *out) rowPaper(name string, widths []float64) error {
+	total := 0.0
+	for _, w := range widths {
+		total += colPoints(w)
 	}
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = grid.Width(int(c.width))
+	size := a4
+	if total*minPrintScale/100 > landscapeWidth {
+		size = a3
 	}
-	breaks, scale := sections(widths, lay)
-	fits := func(n int) bool {
-		for _, t := range texts {
-			if grid.Lines(t, grid.Width(n)) > 1 {
-				return false
-			}
-		}
-		return true
+	fit, orient, one, zero := true, "landscape", 1, 0
+	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
 	}
-	best := int(last)
-	for n := best + 1; n <= maxNoteWidth && !fits(n-1); n++ {
-		widths[len(widths)-1] = grid.Width(n)
-		b, s := sections(widths, lay)
-		if s < scale || !slices.Equal(b, breaks) {
-			break
-		}
-		best = n
-	}
-	return float64(best)
+	return x.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero})
 }
 
 // paper sets up sheet name's printing when its key has a layout: sections
-// of columns at a fixed scale instead of fitting the whole width on a page.
+// of columns at a fixed scale instead of fitting the whole width on a page;
+// a sheet of wholeRows a whole row across the page.
 func (x *out) paper(key, name string, cols []column, headerRow int) error {
+	if wholeRows[key] {
+		widths := make([]float64, len(cols))
+		for i, c := range cols {
+			widths[i] = grid.Width(int(c.width))
+		}
+		return x.rowPaper(name, widths)
+	}
 	lay, ok := paperLayouts[key]
 	if !ok {
 		return nil
@@ -361,6 +442,9 @@ func headerFits(f *excelize.File, name, left, center, right string) bool {
 	if lay, err := f.GetPageLayout(name); err == nil {
 		if lay.Orientation != nil && *lay.Orientation == "landscape" {
 			page = landscapeWidth
+			if lay.Size != nil && *lay.Size == a3 {
+				page = a3LandscapeWidth
+			}
 		}
 		if lay.AdjustTo != nil && *lay.AdjustTo >= 10 && *lay.AdjustTo <= 400 {
 			scale = float64(*lay.AdjustTo) / 100

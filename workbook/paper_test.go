@@ -9,8 +9,8 @@ import (
 
 // Sections of columns fit a landscape page: autoBreaks starts a new one
 // before the column that would not fit; printScale is 100% when every
-// section fits, less when the widest does not, and the 汇总 layout prints
-// at 80% or more.
+// section fits, less when the widest does not, and a layout of months in
+// sections (汇总's until it printed whole rows on A3) prints at 80% or more.
 func TestPaperSections(t *testing.T) {
 	w := func(ns ...int) []float64 {
 		out := make([]float64, len(ns))
@@ -30,15 +30,16 @@ func TestPaperSections(t *testing.T) {
 	if s := printScale(widths, paperLayout{titleCols: 3}); s >= 80 {
 		t.Errorf("all on one page: scale %d, want under 80", s)
 	}
+	months := paperLayout{titleCols: 3, breaks: []int{10, 16}} // Jan–Jun | Jul–Dec | totals
 	figures := w(8, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 4, 4, 4, 9)
-	if s := printScale(figures, paperLayouts["figures"]); s < minPrintScale {
+	if s := printScale(figures, months); s < minPrintScale {
 		t.Errorf("汇总 prints at %d%%", s)
 	}
-	// 汇总 as written through 2021-06: 指标 as wide as 城乡居民医疗保险办理人数,
+	// 汇总's columns through 2021-06: 指标 as wide as 城乡居民医疗保险办理人数,
 	// the target columns and 说明 at 16. The third section is too wide at
 	// 80%: split before 说明, and every section then fits at the scale.
 	wide := w(8, 12, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 4, 4, 4, 16)
-	lay := paperLayouts["figures"]
+	lay := months
 	lay.breaks = splitWide(wide, lay)
 	if want := []int{10, 16, 21}; !slices.Equal(lay.breaks, want) {
 		t.Errorf("汇总's breaks %v, want %v", lay.breaks, want)
@@ -46,13 +47,14 @@ func TestPaperSections(t *testing.T) {
 	if s := printScale(wide, lay); s < minPrintScale {
 		t.Errorf("汇总 split prints at %d%%, want %d or more", s, minPrintScale)
 	}
-	if got := splitWide(figures, paperLayouts["figures"]); !slices.Equal(got, []int{10, 16}) {
+	if got := splitWide(figures, months); !slices.Equal(got, []int{10, 16}) {
 		t.Errorf("a layout that fits is split further: %v", got)
 	}
-	// 汇总（亿元）: Jan–Jun | Jul–Dec and 本年累计, at 80% or more.
-	shown := w(9, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6)
-	if s := printScale(shown, paperLayouts["shown"]); s < minPrintScale {
-		t.Errorf("汇总（亿元） prints at %d%%", s)
+	// 节点汇总: code, name, unit, node | Jan–Apr | May–Aug | Sep–Dec and
+	// 本年累计, at 80% or more.
+	bynode := w(9, 9, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6)
+	if s := printScale(bynode, paperLayouts["bynode"]); s < minPrintScale {
+		t.Errorf("节点汇总 prints at %d%%", s)
 	}
 	// 概览 with targets fits a landscape page at 80%, its chart too.
 	ov := make([]float64, len(overviewWidths))

@@ -31,8 +31,13 @@ func printSetup(f *excelize.File, sheet string, headerRows int, landscape bool) 
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
-	m := 0.5
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}); err != nil {
+	// Half an inch at the sides; the header and footer 0.3 inch from the
+	// paper's edge, the table 0.6 inch: left at 0 (excelize's default
+	// when they are not given), LibreOffice printed the header block and
+	// the footer's 单位负责人 line flush with the paper's edges, where a
+	// printer's unprintable margin (about 4 mm) cuts them off.
+	m, tb, hf := 0.5, 0.6, 0.3
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}); err != nil {
 		return err
 	}
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C&P / &N"}); err != nil {

@@ -319,11 +319,12 @@ func (x *out) shownFigures() error {
 	return x.printLike(name, "shown", title, cols, 2)
 }
 
-// printLike puts a shown-unit sheet on paper like the sheet it shows:
-// sections of columns at a legible scale when its key has a layout, the
-// title kept whole within the columns that print with it, and the 报表
+// printLike puts a shown-unit sheet on paper like the sheet it shows: a
+// whole row across an A3 page (汇总（亿元）, like 汇总) or sections of
+// columns at a legible scale when its key has a layout (节点汇总（亿元）),
+// the title kept whole within the columns that print with it, and the 报表
 // header and footer block (表号, 单位负责人, 填表人…) on every page. The
-// sheets printed with none of it, fitted to one page's width at 64%.
+// sheets printed with none of it, fitted to one A4 page's width at 64%.
 func (x *out) printLike(name, key, title string, cols []column, headerRow int) error {
 	if err := x.paper(key, name, cols, headerRow); err != nil {
 		return err

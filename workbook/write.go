@@ -511,7 +511,9 @@ func (x *out) overview() error {
 		}
 		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), x.verdictStyle(cr))})
 	}
+	var starts []int   // the rows the tables after the counts start at
 	if len(open) > 0 { // the claims to look at, under their own header
+		starts = append(starts, 3+len(rows)) // the title, the header, then rows
 		rows = append(rows, []cell{c(x.l("未确认的报告数字", "Report figures not confirmed"), "header"), c(x.l("结论", "Verdict"), "header")})
 		rows = append(rows, open...)
 	}
@@ -524,8 +526,9 @@ func (x *out) overview() error {
 		return err
 	}
 	if next == 2+len(rows)+2 { // no targets: the two columns, portrait
-		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0, 2+len(rows))
+		return x.overviewPaper(name, []float64{grid.Width(int(overviewWidths[0])), grid.Width(int(overviewWidths[1]))}, false, 0, 0, 2+len(rows), starts)
 	}
+	starts = append(starts, 2+len(rows)+2) // 目标完成情况
 
 	widths := make([]float64, len(overviewWidths))
 	for i, w := range overviewWidths {
@@ -538,7 +541,7 @@ func (x *out) overview() error {
 			return err
 		}
 	}
-	if err := x.overviewPaper(name, widths, true, chartColumn, chartWidth, next-1); err != nil {
+	if err := x.overviewPaper(name, widths, true, chartColumn, chartWidth, next-1, starts); err != nil {
 		return err
 	}
 	return x.f.SetSheetDimension(name, fmt.Sprintf("A1:J%d", next))
@@ -572,8 +575,9 @@ func (x *out) figures() error {
 	}
 	// 说明 wide enough for a note on one line (未报送：科技科 2020-08; a
 	// stock's 存量指标… note): at 9 characters every noted row printed
-	// three or four lines tall; wider still when a longer note needs it
-	// and its page has room (widenLast).
+	// three or four lines tall. A longer note wraps, its row as tall as
+	// its lines: 汇总 prints fitted to the page's width (rowPaper), so a
+	// wider 说明 would shrink every figure on the page.
 	cols = append(cols, column{x.l("状态", "Status"), 4}, column{x.l("说明", "Notes"), 16})
 	var rows [][]cell
 	for i := range x.r.Series {
@@ -660,11 +664,6 @@ func (x *out) figures() error {
 		row = append(row, c(status, style), c(notes, "text"))
 		rows = append(rows, row)
 	}
-	notes := make([]string, len(rows))
-	for i, r := range rows {
-		notes[i], _ = r[len(r)-1].v.(string)
-	}
-	cols[len(cols)-1].width = widenLast("figures", cols, notes)
 	title := x.l(fmt.Sprintf("%d 年各指标逐月汇总（单位见“单位”列）", year), fmt.Sprintf("%d by indicator and month (units in the Unit column)", year))
 	return x.table("figures", title, cols, rows, true)
 }
@@ -830,7 +829,7 @@ func (x *out) findings() error {
 func (x *out) inputs() error {
 	cols := []column{
 		{x.l("文件", "File"), 13}, {x.l("填报单位", "Department"), 4}, {x.l("报告期", "Period"), 3},
-		{x.l("数据行", "Rows"), 3}, {x.l("状态", "Status"), 4}, {"SHA-256", 30},
+		{x.l("数据行", "Rows"), 3}, {x.l("状态", "Status"), 6}, {"SHA-256", 30},
 	}
 	var rows [][]cell
 	for _, in := range x.r.Inputs {
@@ -838,7 +837,13 @@ func (x *out) inputs() error {
 		if d, ok := x.r.Spec.Department(in.Department); ok {
 			dept = d.Name
 		}
+		// A status in no colour (晚于截至月份，未汇总, 重复报送…) wraps in
+		// its column: unwrapped, the cell beside it cut it off on screen
+		// and on paper (报告期在截至月 of a later month's file).
 		style := map[string]string{"ok": "good", "findings": "warn", "unreadable": "bad"}[in.Status]
+		if style == "" {
+			style = "text"
+		}
 		rows = append(rows, []cell{c(in.File, "text"), c(dept, "plain"), c(in.Period, "plain"), c(in.Rows, "count"),
 			c(label(x.lang, inputStatus[in.Status]), style), c(in.SHA256, "plain")})
 	}

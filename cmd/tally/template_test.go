@@ -102,7 +102,7 @@ func templateDump(t *testing.T, path string) string {
 			line("page size=%v orientation=%v fit=%vx%v", val(p.Size), val(p.Orientation), val(p.FitToWidth), val(p.FitToHeight))
 		}
 		if p, err := f.GetPageMargins(sh); err == nil && p.Left != nil {
-			line("margins %v %v %v %v", val(p.Left), val(p.Right), val(p.Top), val(p.Bottom))
+			line("margins %v %v %v %v header %v footer %v", val(p.Left), val(p.Right), val(p.Top), val(p.Bottom), val(p.Header), val(p.Footer))
 		}
 		if p, err := f.GetSheetProps(sh); err == nil && p.FitToPage != nil {
 			line("fit-to-page %v", *p.FitToPage)
