@@ -445,16 +445,16 @@ func (sr *SheetRead) fig(ci int, ind string) *fileFig {
 
 // SheetRead is one table of a file being read, row by row.
 type SheetRead struct {
-	fr       *FileRead
-	sh       Sheet // name, table, the 合计; no rows
-	rows     int
-	sums     []exactSum // sum.go: no allocation per figure
+	fr   *FileRead
+	sh   Sheet // name, table, the 合计; no rows
+	rows int
+	sums []exactSum // sum.go: no allocation per figure
 	// rejectedSums: the figures of rejected rows a spreadsheet's SUM adds
 	// (numbers, not text), for the one 合计 check that holds with rows
 	// rejected: a total that skips a figure typed as text.
 	rejectedSums []exactSum
-	texts    []textFigures
-	rejected int
+	texts        []textFigures
+	rejected     int
 	// rejectedAt is, per indicator, the rows rejected: the first few and
 	// how many.
 	rejectedAt map[string]*rejectedLines
