@@ -84,12 +84,22 @@ type Identity struct {
 	// Consolidated: the file is a consolidated workbook tally wrote (it
 	// has the seal sheet), not a submission.
 	Consolidated bool
+	// NameConflict: the file's name says another department or period
+	// than the template it was filled in (wrong_template) — last month's
+	// file re-used under this month's name, say. Identified by its
+	// template, it never displaces a file of that department-month whose
+	// name agrees (Preferred).
+	NameConflict bool
 }
 
 // IdentityOf returns what a read submission says it is.
 func IdentityOf(s *Submission) Identity {
-	return Identity{File: s.File, SHA256: s.SHA256, Department: s.Department, Period: s.Period,
+	id := Identity{File: s.File, SHA256: s.SHA256, Department: s.Department, Period: s.Period,
 		Readable: !s.Unreadable, Modified: RecordedSave(s.Period, s.Modified)}
+	for _, f := range s.Findings {
+		id.NameConflict = id.NameConflict || f.Rule == RuleWrongTemplate
+	}
+	return id
 }
 
 // IdentityAt is IdentityOf for a run whose clock is now: a save time in
@@ -151,7 +161,8 @@ func (a Identity) Before(b Identity) bool {
 }
 
 // Preferred reports whether a counts rather than b when both are files of
-// one department-month: a readable file before an unreadable one, then the
+// one department-month: a readable file before an unreadable one, then a
+// file whose name does not contradict its template (NameConflict), then the
 // later save time the file records, then a file named for its period and
 // department over one whose name says nothing, then the later name (so
 // "2020-03-czs (1).xlsx", a re-sent copy, counts over "2020-03-czs.xlsx"),
@@ -162,6 +173,9 @@ func (a Identity) Before(b Identity) bool {
 func (a Identity) Preferred(b Identity) bool {
 	if a.Readable != b.Readable {
 		return a.Readable
+	}
+	if a.NameConflict != b.NameConflict {
+		return b.NameConflict
 	}
 	if am, bm := RecordedSave(a.Period, a.Modified), RecordedSave(b.Period, b.Modified); am != bm {
 		return am > bm

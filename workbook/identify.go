@@ -79,6 +79,9 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 			return id
 		}
 		id.Department, id.Period = fp.Department, p
+		// As checkFingerprint's wrong_template: a name that says another
+		// department-month than the template.
+		id.NameConflict = byName.Department != "" && (byName.Department != fp.Department || byName.Period != p)
 	}
 	return id
 }
