@@ -137,9 +137,13 @@ type Summary struct {
 	// Folders are the folders among the inputs that could not be listed
 	// (each an unreadable_folder finding); they are not files, so not in
 	// Files or Unreadable.
-	Folders                      int
-	Rows, RowsConsolidated       int
-	RowsRejected                 int
+	Folders                int
+	Rows, RowsConsolidated int
+	RowsRejected           int
+	// RowsDuplicate, of RowsRejected: the rows of files not used because
+	// another file of their department-month counts (duplicate_submission),
+	// said apart so a re-sent copy does not read as rows refused.
+	RowsDuplicate                int
 	Findings, Errors, Warnings   int
 	Infos                        int // Findings == Errors + Warnings + Infos
 	Claims, Consistent, Mismatch int

@@ -292,6 +292,7 @@ func (fr *FileRead) Commit() error {
 	sum.Rows += fr.sum.Rows
 	sum.RowsConsolidated += fr.sum.RowsConsolidated
 	sum.RowsRejected += fr.sum.RowsRejected
+	sum.RowsDuplicate += fr.sum.RowsDuplicate
 	sum.Cells += fr.sum.Cells
 	sum.CellsConsolidated += fr.sum.CellsConsolidated
 	sum.CellsRejected += fr.sum.CellsRejected
@@ -591,6 +592,7 @@ func (sr *SheetRead) Row(r *Row) {
 		// it: the department hears of that like of its unreadable cells.
 		l.checkRequired(sr, r)
 		fr.sum.RowsRejected++
+		fr.sum.RowsDuplicate++
 		sr.countRow(r, false)
 		return
 	case sr.byLine && r.LineN < 0:

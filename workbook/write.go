@@ -446,8 +446,14 @@ func (x *out) overview() error {
 		kv(x.l("报告期在截至月份之后、本次不汇总的文件", "Files for months after the as-of month, not consolidated"), s.Skipped, "count"),
 		kv(x.l("数据行", "Data rows"), s.Rows, "count"),
 		kv(x.l("已汇总行", "Rows consolidated"), s.RowsConsolidated, "count"),
-		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected, count(s.RowsRejected, "bad")),
-		kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok),
+		kv(x.l("被拒收行", "Rows rejected"), s.RowsRejected-s.RowsDuplicate, count(s.RowsRejected-s.RowsDuplicate, "bad")),
+	}
+	if s.RowsDuplicate > 0 {
+		// A re-sent copy's rows are not refused: said apart.
+		rows = append(rows, kv(x.l("重复报送未采用的行（同一单位同一期另有采用的文件）", "Rows of duplicate files not used (another file of the department-month counts)"), s.RowsDuplicate, "count"),
+			kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收 + 重复报送未采用）", "Every row accounted for (rows = consolidated + rejected + duplicates not used)"), conserved, ok))
+	} else {
+		rows = append(rows, kv(x.l("行数守恒（数据行 = 已汇总 + 被拒收）", "Every row accounted for (rows = consolidated + rejected)"), conserved, ok))
 	}
 	if s.SheetsUnread > 0 {
 		// The counts above are of the sheets read: a table not read is

@@ -141,13 +141,16 @@ type jsonSummary struct {
 	Rows             int `json:"rows"`
 	RowsConsolidated int `json:"rows_consolidated"`
 	RowsRejected     int `json:"rows_rejected"`
-	Findings         int `json:"findings"`
-	Errors           int `json:"errors"`
-	Warnings         int `json:"warnings"`
-	Infos            int `json:"infos"` // findings == errors + warnings + infos
-	Claims           int `json:"claims"`
-	Consistent       int `json:"consistent"`
-	Mismatch         int `json:"mismatch"`
+	// RowsDuplicate, of rows_rejected: rows of files not used because
+	// another file of their department-month counts.
+	RowsDuplicate int `json:"rows_duplicate,omitempty"`
+	Findings      int `json:"findings"`
+	Errors        int `json:"errors"`
+	Warnings      int `json:"warnings"`
+	Infos         int `json:"infos"` // findings == errors + warnings + infos
+	Claims        int `json:"claims"`
+	Consistent    int `json:"consistent"`
+	Mismatch      int `json:"mismatch"`
 	// A mismatch is an error, or a warning for an estimate (预计):
 	// mismatch == mismatch_errors + mismatch_warnings. Verdicts on the
 	// report, not findings: not in errors or warnings.
@@ -290,7 +293,7 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 	}
 	s := r.Summary
 	out.Summary = jsonSummary{Files: s.Files, Unreadable: s.Unreadable, Folders: s.Folders, Skipped: s.Skipped, Rows: s.Rows, RowsConsolidated: s.RowsConsolidated,
-		RowsRejected: s.RowsRejected, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
+		RowsRejected: s.RowsRejected, RowsDuplicate: s.RowsDuplicate, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Claims: s.Claims,
 		Consistent: s.Consistent, Mismatch: s.Mismatch,
 		MismatchErrors: s.Mismatch - s.MismatchWarnings, MismatchWarnings: s.MismatchWarnings, NoData: s.NoData, Incomplete: s.Incomplete, ToVerify: s.ToVerify, ClaimsToVerify: s.ClaimsToVerify, Unmapped: s.Unmapped, ReportTargets: s.Goals, NotApplicable: s.NotApplicable,
 		Cells: s.Cells, CellsConsolidated: s.CellsConsolidated, CellsRejected: s.CellsRejected, CellsChecked: s.CellsChecked,
@@ -315,13 +318,22 @@ func encodeJSON(w io.Writer, v any) error {
 // target with whether its figures are whole, every claim that is not
 // consistent with why, and every finding counted, under the severity words
 // the workbook uses.
+// duplicateRows says the rows of files not used beside the rows rejected,
+// when there are any: a re-sent copy's rows are not refused ones.
+func duplicateRows(n int) reconcile.Text {
+	if n == 0 {
+		return reconcile.Text{}
+	}
+	return reconcile.Text{fmt.Sprintf("，重复报送未采用 %d", n), fmt.Sprintf(", %d in duplicate files not used", n)}
+}
+
 func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output string) {
 	t := func(zh, en string) string { return reconcile.Text{zh, en}.In(lang) }
 	s := r.Summary
-	fmt.Fprintln(w, say(lang, msg{"汇总截至 {as_of}：文件 {files} 个（无法读取 {unreadable}，报告期在 {as_of} 之后、本次不汇总 {skipped}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}），{findings}",
-		"through {as_of}: {files} files ({unreadable} unreadable, {skipped} for months after {as_of}, not consolidated), {rows} rows ({consolidated} consolidated, {rejected} rejected), {findings}"},
+	fmt.Fprintln(w, say(lang, msg{"汇总截至 {as_of}：文件 {files} 个（无法读取 {unreadable}，报告期在 {as_of} 之后、本次不汇总 {skipped}），数据行 {rows}（已汇总 {consolidated}，被拒收 {rejected}{duplicate}），{findings}",
+		"through {as_of}: {files} files ({unreadable} unreadable, {skipped} for months after {as_of}, not consolidated), {rows} rows ({consolidated} consolidated, {rejected} rejected{duplicate}), {findings}"},
 		fields{"as_of": r.AsOf, "files": s.Files, "unreadable": s.Unreadable, "skipped": s.Skipped, "rows": s.Rows, "consolidated": s.RowsConsolidated,
-			"rejected": s.RowsRejected, "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
+			"rejected": s.RowsRejected - s.RowsDuplicate, "duplicate": duplicateRows(s.RowsDuplicate), "findings": findingCounts(lang, s.Findings, s.Errors, s.Warnings, s.Infos)}))
 	if s.Folders > 0 {
 		fmt.Fprintln(w, say(lang, msg{"另有无法读取的文件夹 {folders} 个，其中的文件未读取", "also {folders}, whose files were not read"},
 			fields{"folders": counted(s.Folders, "%d", "unreadable folder", "unreadable folders")}))

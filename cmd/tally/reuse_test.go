@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +36,20 @@ func TestReusedFileDisplacesNothing(t *testing.T) {
 	}
 	if status["2021-06-czs.xlsx"] != "2021-06 ok" || status["2021-07-czs.xlsx"] != "2021-06 duplicate" {
 		t.Errorf("inputs %v, want the real June consolidated and the re-used file a duplicate of it", status)
+	}
+	// The re-used file's rows are not rows refused: said apart.
+	dupRows := 0
+	for _, in := range res.Inputs {
+		if in.Status == "duplicate" {
+			dupRows += in.Rows
+		}
+	}
+	if s := res.Summary; dupRows == 0 || s.RowsDuplicate != dupRows || s.RowsRejected < dupRows {
+		t.Errorf("summary: %d rows rejected, %d of duplicates; want the duplicate's %d rows as rows_duplicate", s.RowsRejected, s.RowsDuplicate, dupRows)
+	}
+	_, text, _ := runTally(t, "reconcile", "--as-of", "2021-07", dir)
+	if want := fmt.Sprintf("，重复报送未采用 %d）", dupRows); !strings.Contains(text, want) {
+		t.Errorf("summary line: want %q in\n%s", want, text)
 	}
 	wrong := false
 	for _, f := range res.Findings {

@@ -388,9 +388,10 @@ def plan():
     s = sheet(fl, "税收收入")
     v = s.rows[1].cells["C"].value
     s.rows[1].cells["C"] = E("text", v, "'" + "{:,.2f}".format(v))
-    # Read as the figure it is (number_as_text, info); the sheet's SUM
-    # skips it, but with row 7 rejected (out_of_range) the 合计 is not
-    # compared, so no total_skips_text here (2020-02-tjz.ods has one).
+    # Read as the figure it is; the sheet's SUM skips it, and says so with
+    # row 7 rejected (out_of_range) too: the sheet's SUM adds the rejected
+    # row's numbers, so its shortfall is the text figure's alone.
+    fl.plant("税收收入", "C5", "total_skips_text", "warning")
     r = s.rows[2]
     r.cells["C"] = num(r.cells["C"].value + 5000)
     r.cells["D"] = num(r.cells["C"].value - 1)
