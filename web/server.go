@@ -56,6 +56,10 @@ type Engine interface {
 	Workbook(files []File, asOf reconcile.Period, w io.Writer) error
 }
 
+// Beijing is China Standard Time, UTC+8 all year: the desk's clock by
+// default (Config.Location), as reconcile's save times and deadlines are.
+var Beijing = time.FixedZone("CST", 8*60*60)
+
 // Config is what a Server needs.
 type Config struct {
 	Store  *store.Store
@@ -67,7 +71,8 @@ type Config struct {
 	MaxUpload int64
 	// Secure marks cookies Secure (the server runs TLS).
 	Secure bool
-	// Now is the clock; Location the time zone deadlines are in.
+	// Now is the clock; Location the time zone deadlines are in and times
+	// are shown in (Beijing when nil).
 	Now      func() time.Time
 	Location *time.Location
 	// Logf logs server-side errors.
@@ -92,7 +97,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.Location == nil {
-		cfg.Location = time.Local
+		// The office's clock, whatever the server's: the deadlines and
+		// every time shown are in 北京时间, as tally's save times and late
+		// judgements are (a newcomer saw uploads in the server's UTC
+		// beside save times in Beijing time, and the upload looked earlier
+		// than the save).
+		cfg.Location = Beijing
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = log.Printf

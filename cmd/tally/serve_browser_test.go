@@ -16,6 +16,7 @@ import (
 	"github.com/jingwu/tally/internal/testtool"
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/store"
+	"github.com/jingwu/tally/web"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -103,7 +104,7 @@ func TestServeInBrowser(t *testing.T) {
 	}
 	// 2021: the year with targets. The other departments have sent January.
 	d := newTestDeskYear(t, 2021)
-	d.clock.set(time.Date(2021, 2, 3, 10, 0, 0, 0, time.Local)) // January is due on 5 February
+	d.clock.set(time.Date(2021, 2, 3, 10, 0, 0, 0, web.Beijing)) // January is due on 5 February
 	for _, dep := range []string{"tjz", "zsb", "ldbz", "kjk"} {
 		d.mustUpload(d.login(dep), "2021-01", sampleFile(t, "2021-01-"+dep+".xlsx"))
 	}

@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/jingwu/tally/store"
+	"github.com/jingwu/tally/web"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -130,7 +131,7 @@ func TestServeLoad(t *testing.T) {
 		clients, each = 50, 2 // all 50 at once, 100 uploads: races, not speed
 	}
 	d := newTestDesk(t)
-	d.clock.set(time.Date(2021, 1, 10, 9, 0, 0, 0, time.Local)) // every month of 2020 open
+	d.clock.set(time.Date(2021, 1, 10, 9, 0, 0, 0, web.Beijing)) // every month of 2020 open
 	depts := []string{"czs", "tjz", "zsb", "ldbz", "kjk"}
 	type job struct {
 		period string

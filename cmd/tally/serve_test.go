@@ -72,7 +72,7 @@ func newTestDesk(t *testing.T) *desk { return newTestDeskYear(t, 0) }
 // newTestDeskYear is newTestDesk for a reporting year (0: the spec's).
 func newTestDeskYear(t *testing.T, year int) *desk {
 	t.Helper()
-	d := &desk{t: t, data: t.TempDir(), clock: &clock{t: time.Date(2020, 4, 3, 10, 0, 0, 0, time.Local)}}
+	d := &desk{t: t, data: t.TempDir(), clock: &clock{t: time.Date(2020, 4, 3, 10, 0, 0, 0, web.Beijing)}}
 	opts := &serveOptions{Data: d.data, Lang: "zh", MaxFileMB: 64, Year: year, now: d.clock.now}
 	srv, st, err := newDesk(opts, t.Logf)
 	if err != nil {
@@ -575,7 +575,7 @@ func TestServeReconcileMatchesBoard(t *testing.T) {
 	}
 	var brokenID string
 	for m := 1; m <= 3; m++ {
-		d.clock.set(time.Date(2020, time.Month(m)+1, 3, 10, 0, 0, 0, time.Local)) // before the 5th: on time
+		d.clock.set(time.Date(2020, time.Month(m)+1, 3, 10, 0, 0, 0, web.Beijing)) // before the 5th: on time
 		for dep, c := range clients {
 			p := fmt.Sprintf("2020-%02d", m)
 			if dep == "czs" && m == 3 {
@@ -652,9 +652,9 @@ func TestServeLateByUploadTime(t *testing.T) {
 	t.Parallel()
 	d := newTestDesk(t)
 	a := d.login("czs")
-	d.clock.set(time.Date(2020, 2, 5, 23, 59, 0, 0, time.Local)) // the deadline day (5th) of the next month
+	d.clock.set(time.Date(2020, 2, 5, 23, 59, 0, 0, web.Beijing)) // the deadline day (5th) of the next month
 	d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
-	d.clock.set(time.Date(2020, 3, 6, 0, 0, 1, 0, time.Local))
+	d.clock.set(time.Date(2020, 3, 6, 0, 0, 1, 0, web.Beijing))
 	d.mustUpload(a, "2020-02", sampleFile(t, "2020-02-czs.xlsx"))
 	o := d.login("office")
 	_, board := d.get(o, "/office?asof=2020-03")
@@ -687,7 +687,7 @@ func TestServeLateByUploadTime(t *testing.T) {
 	// March uploaded late with errors (brokenMarch): 有错误·逾期 on the
 	// board, counted in 逾期报送 too, one more warning in the summary and
 	// one more late upload in 问题清单.
-	d.clock.set(time.Date(2020, 4, 20, 9, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2020, 4, 20, 9, 0, 0, 0, web.Beijing))
 	d.mustUpload(d.login("czs"), "2020-03", brokenMarch(t))
 	o = d.login("office")
 	_, board = d.get(o, "/office?asof=2020-03")
@@ -729,7 +729,7 @@ func TestServeBoardWords(t *testing.T) {
 // for and which was picked, keeps nothing, and September stays missing.
 func TestServeUploadUnderAnotherPeriod(t *testing.T) {
 	d := newTestDesk(t)
-	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, web.Beijing))
 	a := d.login("czs")
 	data, err := os.ReadFile(sampleFile(t, "2020-08-czs.xlsx"))
 	if err != nil {
@@ -982,7 +982,7 @@ func TestServeLibreOfficeReturn(t *testing.T) {
 func TestServeCheckIsTallyCheck(t *testing.T) {
 	t.Parallel()
 	d := newTestDeskYear(t, 2021)
-	d.clock.set(time.Date(2021, 12, 20, 9, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2021, 12, 20, 9, 0, 0, 0, web.Beijing))
 	o := d.login("office")
 	files, _ := filepath.Glob(repo(t, "testdata/bad/*.xls*"))
 	if len(files) < 20 {
@@ -1072,7 +1072,7 @@ func TestServeSampleYear(t *testing.T) {
 		t.Skip("uploads the sample year: skipped with -short")
 	}
 	d := newTestDesk(t)
-	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, web.Beijing))
 	o := d.login("office")
 	files, _ := filepath.Glob(repo(t, "testdata/submissions/*.xlsx"))
 	dir := t.TempDir()
@@ -1086,9 +1086,9 @@ func TestServeSampleYear(t *testing.T) {
 		// Each month on the 3rd of the next, before the deadline, as its
 		// file records it was saved: the desk judges lateness by the upload
 		// day, tally reconcile by the saved date, and both find none.
-		at := time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local)
+		at := time.Date(2021, 1, 4, 9, 0, 0, 0, web.Beijing)
 		if p, err := reconcile.ParsePeriod(m[1]); err == nil && p.IsMonth() {
-			at = time.Date(p.Year, time.Month(p.Month)+1, 3, 9, 0, 0, 0, time.Local)
+			at = time.Date(p.Year, time.Month(p.Month)+1, 3, 9, 0, 0, 0, web.Beijing)
 		}
 		d.clock.set(at)
 		data, _ := os.ReadFile(path)
@@ -1102,7 +1102,7 @@ func TestServeSampleYear(t *testing.T) {
 	if n < 60 {
 		t.Fatalf("only %d sample files", n)
 	}
-	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2021, 1, 4, 9, 0, 0, 0, web.Beijing))
 	cli := filepath.Join(t.TempDir(), "cli.xlsx")
 	if code, _, se := runIn(t, dir, "reconcile", "-o", cli, "."); code != exitFindings {
 		t.Fatalf("tally reconcile: exit %d %s", code, se)
@@ -1134,7 +1134,7 @@ func TestServeSampleYear(t *testing.T) {
 // department picked is still kept as that month's unreadable return.
 func TestServeUnreadableUploadNamedForAnother(t *testing.T) {
 	d := newTestDesk(t)
-	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2020, 10, 3, 10, 0, 0, 0, web.Beijing))
 	a := d.login("zsb")
 	data, err := os.ReadFile(repo(t, "testdata/bad/legacy.xls"))
 	if err != nil {
@@ -1177,7 +1177,7 @@ func TestServeUnreadableUploadNamedForAnother(t *testing.T) {
 func TestServeUploadPageLateOnce(t *testing.T) {
 	d := newTestDesk(t)
 	a := d.login("czs")
-	d.clock.set(time.Date(2020, 3, 6, 9, 0, 0, 0, time.Local)) // a day after February's deadline
+	d.clock.set(time.Date(2020, 3, 6, 9, 0, 0, 0, web.Beijing)) // a day after February's deadline
 	id := d.mustUpload(a, "2020-02", sampleFile(t, "2020-02-czs.xlsx"))
 	_, page := d.get(a, "/uploads/"+id)
 	if n := strings.Count(page, "逾期"); n != 1 || !strings.Contains(page, "逾期报送：上传于 2020-03-06，截止日期为 2020-03-05") {
@@ -1188,7 +1188,7 @@ func TestServeUploadPageLateOnce(t *testing.T) {
 	}
 	// Saved (by its own record) on 2026-12-01, uploaded before July's deadline.
 	d2 := newTestDeskYear(t, 2021)
-	d2.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	d2.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, web.Beijing))
 	b := d2.login("tjz")
 	id = d2.mustUpload(b, "2021-07", repo(t, "testdata/crafted/column-empty/2021-07-tjz.xlsx"))
 	_, page = d2.get(b, "/uploads/"+id)
@@ -1207,7 +1207,7 @@ func TestServeUploadPageLateOnce(t *testing.T) {
 // while the sheet's 合计 is short (newcomer report 7, #11).
 func TestServeSumSkipsTextAdvice(t *testing.T) {
 	d := newTestDeskYear(t, 2021)
-	d.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2021, 8, 3, 9, 0, 0, 0, web.Beijing))
 	a := d.login("zsb")
 	id := d.mustUpload(a, "2021-07", repo(t, "testdata/crafted/sum-skips-text/2021-07-zsb.xlsx"))
 	_, page := d.get(a, "/uploads/"+id)
@@ -1353,7 +1353,7 @@ func TestServeScanBesideReturn(t *testing.T) {
 func TestServeEnglishCountsAndFigures(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()
-	c := &clock{t: time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local)}
+	c := &clock{t: time.Date(2021, 4, 3, 10, 0, 0, 0, web.Beijing)}
 	srv, st, err := newDesk(&serveOptions{Data: data, Lang: "en", MaxFileMB: 64, Year: 2021, now: c.now}, t.Logf)
 	if err != nil {
 		t.Fatal(err)
@@ -1402,7 +1402,7 @@ func TestServeEnglishCountsAndFigures(t *testing.T) {
 func TestServeLaterYearPeriods(t *testing.T) {
 	t.Parallel()
 	d := newTestDeskYear(t, 2021)
-	d.clock.set(time.Date(2021, 4, 3, 10, 0, 0, 0, time.Local))
+	d.clock.set(time.Date(2021, 4, 3, 10, 0, 0, 0, web.Beijing))
 	_, page := d.get(d.login("tjz"), "/dept")
 	for _, y := range []string{"2021", "2020"} {
 		if !strings.Contains(page, `<option value="`+y+`"`) {
@@ -1420,5 +1420,21 @@ func TestServeLaterYearPeriods(t *testing.T) {
 	d20 := newTestDesk(t)
 	if _, page := d20.get(d20.login("tjz"), "/dept"); !strings.Contains(page, `<option value="2015"`) {
 		t.Errorf("the 2020 desk no longer offers the history year 2015")
+	}
+}
+
+// The desk shows times in 北京时间, whatever the server's own zone, as
+// tally's save times are: a newcomer saw an upload at the server's UTC
+// beside the file's save time in Beijing time, and the upload looked
+// earlier than the save.
+func TestServeTimesInBeijing(t *testing.T) {
+	t.Parallel()
+	d := newTestDesk(t)
+	d.clock.set(time.Date(2020, 2, 3, 1, 30, 0, 0, time.UTC)) // 09:30 in Beijing
+	a := d.login("czs")
+	id := d.mustUpload(a, "2020-01", sampleFile(t, "2020-01-czs.xlsx"))
+	_, page := d.get(a, "/uploads/"+id)
+	if !strings.Contains(page, "上传时间（北京时间）") || !strings.Contains(page, "2020-02-03 09:30:00") {
+		t.Errorf("the upload page does not show the upload in Beijing time (2020-02-03 09:30:00):\n%s", page)
 	}
 }
