@@ -420,6 +420,19 @@ func (x *out) texts(ts []reconcile.Text) string {
 	return strings.Join(parts, "；")
 }
 
+// mismatchStyle colours 概览's 不符: red for a mismatch that is an error,
+// amber when every one is an estimate's (预计数, a warning), as the
+// terminal counts them — a newcomer read a lone 预计 warning in bold red.
+func mismatchStyle(s reconcile.Summary) string {
+	switch {
+	case s.Mismatch > s.MismatchWarnings:
+		return "bad"
+	case s.Mismatch > 0:
+		return "warn"
+	}
+	return "good"
+}
+
 func (x *out) overview() error {
 	s := x.r.Summary
 	kv := func(k string, v any, style string) []cell { return []cell{c(k, "text"), c(v, style)} }
@@ -478,7 +491,7 @@ func (x *out) overview() error {
 	rows = append(rows, [][]cell{
 		kv(x.l("报告数字", "Report figures checked"), s.Claims, "count"),
 		kv(x.l("一致", "Consistent"), s.Consistent, "good"),
-		kv(x.l("不符", "Mismatch"), s.Mismatch, count(s.Mismatch, "bad")),
+		kv(x.l("不符", "Mismatch"), s.Mismatch, mismatchStyle(s)),
 	}...)
 	if s.MismatchWarnings > 0 { // as on screen: a 警告 on a claim is counted
 		rows = append(rows, kv(x.l("不符：其中预计数（警告）", "Mismatch: of estimates (warning)"), s.MismatchWarnings, "warn"))

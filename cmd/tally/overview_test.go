@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -310,4 +311,40 @@ func TestOverviewTargetsLegible(t *testing.T) {
 			t.Errorf("en: no targets header (Measured through) on the overview")
 		}
 	}
+}
+
+// 概览's 不符 is red only for a mismatch that is an error: the sample's
+// one mismatch through 2020-12 is an estimate's (预计数, a warning), and a
+// newcomer read it in bold red beside 错误 0.
+func TestOverviewMismatchOfEstimatesAmber(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	sampleBook(t, "zh", "2020-12", path)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("概览")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) < 2 || r[0] != "不符" {
+			continue
+		}
+		id, err := f.GetCellStyle("概览", "B"+strconv.Itoa(i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r[1] != "1" || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FFEB9C" || st.Font.Bold {
+			t.Errorf("概览 不符 %q: fill %v bold %v, want 1 in amber (FFEB9C), not bold", r[1], st.Fill.Color, st.Font.Bold)
+		}
+		return
+	}
+	t.Fatal("no 不符 row in 概览")
 }
