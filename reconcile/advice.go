@@ -22,7 +22,7 @@ var advice = map[Rule]Text{
 	RuleCreditCode:        {"核对 18 位统一社会信用代码（可在国家企业信用信息公示系统查询）", "check the 18-character unified social credit code"},
 	RuleUnknownLine:       {"只在模板的填报区域内填写", "fill in only the template's input rows"},
 	RuleTotalMismatch:     {"合计行应等于各行之和：核对各行数字或合计", "the 合计 row must equal the sum of the rows: check the rows or the total"},
-	RuleTotalRange:        {"把合计公式改为 {fix}，使它包括全部数据行，保存后重新报送", "change the 合计 formula to {fix} so that it covers every data row, save and send it again"},
+	RuleTotalRange:        {"删除插入的行，改在表的中间（不在第一个数据行之前、也不紧挨合计行之上）插入一行再填写，合计公式会自动包括它；或撤销工作表保护后把合计公式改为 {fix}。保存后重新报送", "delete the inserted row and insert it again in the middle of the table (not before the first data row, not right above the 合计), where the 合计 formula takes it in by itself; or unprotect the sheet and change the 合计 formula to {fix}. Save and send it again"},
 	RuleNoTotal:           {"请保留并填写合计行", "keep and fill in the 合计 row"},
 	RuleYTDChain:          {"本年累计应为上月本年累计加本月数；如修订了上月数，请在“说明”栏注明", "本年累计 must be last month's plus this month's; if you revised last month, say so in the 说明 column"},
 	RuleYTDBelowMonth:     {"本年累计不应小于本月数，请核实", "本年累计 cannot be below this month's figure: check it"},

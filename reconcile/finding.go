@@ -334,7 +334,7 @@ var catalogue = map[Rule]message{
 	RuleNotChecked: {Text{"未做的核对", "check not run"},
 		Text{"{check}未进行：需要在内存中保留的数据超过 {limit} 个的上限；合计照常精确汇总", "{check}: not run, it would hold more than {limit} entries in memory (the limit); totals are consolidated exactly as usual"}},
 	RuleIdenticalCopy: {Text{"内容相同的副本", "identical copy"},
-		Text{"与 {used} 内容完全相同（同一文件的副本），只汇总一次，按 {used}", "identical to {used} byte for byte (a copy of the same file); consolidated once, as {used}"}},
+		Text{"与 {used} 内容完全相同（同一文件的副本），只汇总一次（按 {used} 汇总）", "identical to {used} byte for byte (a copy of the same file); consolidated once, as {used}"}},
 	RuleSameFile: {Text{"同一文件", "same file"},
 		Text{"与 {used} 是同一文件（硬链接或符号链接），只读取一次，按 {used}", "the same file as {used} (a hard or symbolic link); read once, as {used}"}},
 	RuleNotSubmission: {Text{"非报送文件（已跳过）", "not a submission (skipped)"},

@@ -211,7 +211,7 @@ func TestTotalRangeWithRejectedRow(t *testing.T) {
 	id := d.mustUpload(a, "2020-07", edited)
 	_, page := d.get(a, "/uploads/"+id)
 	row := regexp.MustCompile(`(?s)<tr class="error"><td>固定资产投资</td><td class="mono">B35</td>.*?</tr>`).FindString(page)
-	if !strings.Contains(row, "第4行") || !strings.Contains(row, "把合计公式改为 =SUM(B4:B34)") {
+	if !strings.Contains(row, "第4行") || !strings.Contains(row, "合计公式改为 =SUM(B4:B34)") {
 		t.Errorf("the desk's row for B35 does not say the formula to type:\n%s", row)
 	}
 }
