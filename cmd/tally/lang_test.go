@@ -13,6 +13,7 @@ import (
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/jingwu/tally/spec"
+	"github.com/jingwu/tally/store"
 )
 
 // dataToken is what a line may carry in the other language because it is
@@ -64,6 +65,14 @@ func outputs(t *testing.T, lang string) []string {
 		[]string{"reconcile", "--spec", badSpec, sample}, []string{"spec", "--spec", dir + "/nosuch.yaml"})
 	// tally serve's command line: help, accounts, backups, mistakes.
 	desk := filepath.Join(dir, "desk")
+	// A desk set up as tally serve sets one up: the account commands refuse
+	// a --data folder without its database (a mistyped path).
+	if st, err := store.Open(desk); err != nil {
+		t.Fatal(err)
+	} else {
+		st.Close()
+	}
+	runs = append(runs, []string{"serve", "user", "add", "--data", filepath.Join(dir, "nodesk"), "czs", "--dept", "czs"})
 	for _, c := range [][]string{
 		{"user", "--help"}, {"user", "add", "--help"}, {"user", "reset", "--help"}, {"user", "disable", "--help"},
 		{"user", "list", "--help"}, {"backup", "--help"},

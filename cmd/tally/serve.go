@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -404,13 +405,20 @@ func newServeUserCommand(io streams, opts *serveOptions) *cobra.Command {
 				}
 				dept = d.Code // the account keeps the code, whichever was given
 			}
-			return withStore(opts, func(st *store.Store) error {
+			fresh := !hasDesk(opts.Data)
+			return withNewStore(opts, func(st *store.Store) error {
 				pw, shown, err := password(io, stdin)
 				if err != nil {
 					return err
 				}
 				if _, err := st.AddUser(nil, a[0], role, dept, pw); err != nil {
 					return accountError(err, a[0])
+				}
+				if fresh {
+					// A new desk: said, so a mistyped --data is seen at once
+					// (the account is not on the desk the office runs).
+					fmt.Fprintln(io.Err, say(io.Lang, msg{"注意：{dir} 中原来没有报送平台，已在其中新建；如果这不是平台的数据文件夹，请检查 --data",
+						"note: {dir} held no desk; a new one was set up there; if that is not the desk's data folder, check --data"}, fields{"dir": opts.Data}))
 				}
 				fmt.Fprintln(io.Out, say(io.Lang, msg{"已创建账户 {name}", "created {name}"}, fields{"name": a[0]}))
 				if shown {
@@ -516,7 +524,28 @@ func password(io streams, stdin bool) (string, bool, error) {
 	return strings.TrimRight(line, "\r\n"), false, nil
 }
 
+// withStore runs f on the desk's store for a command beside the server
+// (user reset, disable, list; backup): its database must exist — a
+// mistyped --data would otherwise make a new, empty desk (a newcomer's
+// trial). Only tally serve and the first user add create one
+// (withNewStore).
 func withStore(opts *serveOptions, f func(*store.Store) error) error {
+	if !hasDesk(opts.Data) {
+		return fail(msg{"数据文件夹 {dir} 中没有报送平台的数据库（tally.db）：请检查 --data 是否写对；第一次使用请先运行 tally serve --data {dir} 建立平台",
+			"the data folder {dir} holds no desk database (tally.db): check --data; Try: the first time, run tally serve --data {dir} to set the desk up"}, fields{"dir": opts.Data}, nil)
+	}
+	return withNewStore(opts, f)
+}
+
+// hasDesk reports whether dir holds a desk's database.
+func hasDesk(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "tally.db"))
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// withNewStore is withStore that may set a new desk up (the first account
+// made from the command line).
+func withNewStore(opts *serveOptions, f func(*store.Store) error) error {
 	st, err := openStore(opts.Data)
 	if err != nil {
 		return err
