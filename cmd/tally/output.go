@@ -383,6 +383,9 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 			continue // unmapped figures and targets are listed below
 		}
 		line := t("区间 ", "interval ") + cr.Interval.String()
+		if u := cr.Claim.Unit.Name; u != "" {
+			line += " " + u // the claim's unit, as the computed value has it
+		}
 		if cr.HasComputed {
 			line += say(lang, msg{"，计算值 {value}{unit}", ", computed {value}{unit}"}, fields{"value": cr.Computed, "unit": cr.Claim.Unit.Name})
 		}
