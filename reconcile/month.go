@@ -431,7 +431,7 @@ func (l *Ledger) compareMonths(dept string, cur *monthState) {
 // are the form's.
 func (l *Ledger) goneFromTemplate(dept string, cur *monthState) {
 	p := cur.period
-	prevLabel := Text{p.Prev().String() + "，模板所载", p.Prev().String() + ", as the template has it"}
+	prevLabel := Text{p.Prev().String() + "，模板所载", p.Prev().String() + " per the template"}
 	bySheet := make(map[string]string, len(cur.sheets))
 	for table, sheet := range cur.sheets {
 		bySheet[sheet] = table

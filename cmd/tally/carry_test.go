@@ -222,7 +222,7 @@ func TestRowGoneFromTemplate(t *testing.T) {
 		return out
 	}
 	alone := gone(julyFindings(t, july))
-	if len(alone) != 1 || !strings.Contains(alone[0], name) || !strings.Contains(alone[0], "2021-06, as the template has it") || !strings.HasPrefix(alone[0], "税收收入! ") {
+	if len(alone) != 1 || !strings.Contains(alone[0], name) || !strings.Contains(alone[0], "2021-06 per the template") || !strings.HasPrefix(alone[0], "税收收入! ") {
 		t.Errorf("without June: %q, want one entity_disappears of %q at 税收收入 against the template", alone, name)
 	}
 	withJune := gone(julyFindings(t, july, repo(t, "testdata/submissions/2021-06-czs.xlsx")))
