@@ -937,7 +937,11 @@ func (x *extractor) passages() {
 			// (过去五年及2021年工作回顾过去的五年是…: a heading run into the
 			// paragraph it heads, as copies that lose the line break write
 			// it, ends where the paragraph opens.)
-			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at {
+			// (一、“十二五”规划执行情况和2015年工作回顾“十二五”时期，…: a
+			// heading that names the span and the year joined promises
+			// the span's part, and its phrase in the body the heading runs
+			// into opens it.)
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at && !x.joinedSpanHeading(prev, m) {
 				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
@@ -1322,6 +1326,35 @@ func (x *extractor) brokenAt(i, j int) bool {
 	}
 	return false
 }
+
+// joinedSpanHeading: the review heading of one year at prev names, before
+// its year and joined to it (和, 及, 暨, 与), the span of the mark m that
+// follows in the same paragraph (一、“十二五”规划执行情况和2015年工作回顾,
+// 过去五年及2015年工作回顾), as a copy that runs the heading into its body
+// writes it.
+func (x *extractor) joinedSpanHeading(prev, m mark) bool {
+	if prev.p.to != m.p.to || x.brokenAt(prev.at+1, m.at+1) {
+		return false
+	}
+	lead := x.str(x.sentenceStart(prev.at), prev.at)
+	if !strings.ContainsAny(lead, "和及暨与") {
+		return false
+	}
+	for _, p := range planNumber.FindAllStringSubmatch(lead, -1) {
+		if from := plans[p[1]]; from == m.p.from && from+4 == m.p.to {
+			return true
+		}
+	}
+	for _, n := range nYears.FindAllStringSubmatch(lead, -1) {
+		if m.p.to-countWord(n[2]+n[5])+1 == m.p.from {
+			return true
+		}
+	}
+	return false
+}
+
+// planNumber: a five-year plan named by its number (“十二五”).
+var planNumber = regexp.MustCompile(`十([一二三四五])五`)
 
 // joinedYear: the words of a heading before its span's phrase name the
 // year r joined to it (2020年主要工作和, 2020年及).
