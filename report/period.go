@@ -92,18 +92,21 @@ func (x *extractor) years() (review, delivered int) {
 //  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
 //     or plan carried out (2019年财政预算执行情况), a year's goals where they
 //     are set (2018年…目标是：);
-//  6. a title's year (某县2020年政府工作报告): the year it plans, the one
+//  6. the draft of a five-year plan reviewed with the report (请连同《…第
+//     十四个五年规划…纲要（草案）》一并审议): the plan's first year, the
+//     year before reviewed;
+//  7. a title's year (某县2020年政府工作报告): the year it plans, the one
 //     before reviewed — unless the body states that year's results without
 //     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
 //     reports on) or names it more than the year before (namedYears,
 //     titles aside), or reads it as running (今年以来, 预计到年末; not
 //     预计全年, nor 今年以来 after the year before stated);
-//  7. the tense of the sentences a year opens (yearTense): planned (2025年，
+//  8. the tense of the sentences a year opens (yearTense): planned (2025年，
 //     全镇将…; 2025年是…，做好今年工作; a year whose targets are set)
 //     against stated (2024年，…增长4.5%; 预计2020年实现…);
-//  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
+//  9. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
-//  9. the year the text names most, no date's (2016年2月26日) nor a span's
+//  10. the year the text names most, no date's (2016年2月26日) nor a span's
 //     start (2016年以来) nor a report title's unless it is the only one; a
 //     year in a sentence that plans counts for the one before.
 //
@@ -125,6 +128,7 @@ const (
 	byWholeYear     evidence = "a year stated whole or estimated"
 	byBudgetRun     evidence = "budget or plan carried out"
 	byGoalYear      evidence = "a year's goals"
+	byPlanDraft     evidence = "draft of a five-year plan"
 	byTitleYear     evidence = "title year"
 	byMostNamed     evidence = "year named most"
 )
@@ -277,6 +281,15 @@ func (x *extractor) decideYears() yearDecision {
 		}
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		return done(y-1, y, byGoalYear)
+	}
+	// 请连同《…第十三个五年规划纲要（草案）》一并审议, 审查…第十五个五年规划
+	// 纲要草案: the draft of a five-year plan goes before the sessions early
+	// in the plan's first year, which review the year before (the last of
+	// the plan before).
+	if m := planDraft.FindStringSubmatch(x.s); m != nil && !x.skip[byPlanDraft] {
+		if from := plans[m[2]+m[3]]; from > 0 {
+			return done(from-1, from, byPlanDraft)
+		}
 	}
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
@@ -707,6 +720,10 @@ var (
 	baseLevelOf  = regexp.MustCompile(`(?:较|比)(\d{4})\s*年(?:底|末)?的\s*\d`)
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
+
+// planDraft: the draft of a five-year plan by its number (第十四个五年规划和
+// 2035年远景目标纲要（草案）, “十三五”规划纲要(草案)).
+var planDraft = regexp.MustCompile(`(第十([一二三四五])个五年|十([一二三四五])五”?\s*)[^。！？，,；;]{0,24}?草案`)
 
 // yearWorkHeading: a year and its work (关于2021年工作, 2021年主要工作);
 // a passage mark only as a heading line of its own (headingLine).
@@ -1629,5 +1646,5 @@ func ReadYear(lines []string) YearReading {
 // in the order decideYears tries them.
 func YearEvidences() []string {
 	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
-		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byPlanDraft), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
 }
