@@ -598,6 +598,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// without.
 		reached = true
 	}
+	if x.cultivatedFirms(f) {
+		reached = true // 培育高新技术企业40家 over a term: the stock built up
+	}
 	if firstCrossed.MatchString(x.str(f.from, f.start)) {
 		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
 		// first time is a level of one year (the last, when none is named),
@@ -957,7 +960,26 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	clause := strings.TrimLeft(before, "，, ")
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
-		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause) && !stockWords.MatchString(clause)
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause) && !stockWords.MatchString(clause) && !x.cultivatedFirms(&figs[k])
+}
+
+// cultivatedFirms: in the review of a span, a count of enterprises after
+// plain 培育 (培育高新技术企业40家, 培育形成10户…工业企业) is the stock of
+// them the span built up, a level at its end (LABELLING: enterprise counts
+// after plain 培育 in a term review); 新培育 counts new ones, and a count
+// of other things cultivated (培育品牌5个) is not of enterprises.
+func (x *extractor) cultivatedFirms(f *figure) bool {
+	if !countUnit(f.unit) {
+		return false
+	}
+	if p, _ := x.passageAt(f.start); p.target || p.from == p.to {
+		return false
+	}
+	before := strings.TrimLeft(leadTime.ReplaceAllString(strings.TrimLeft(x.str(f.from, f.start), "，,、 "), ""), "，,、 ")
+	if !strings.HasPrefix(before, "培育") {
+		return false
+	}
+	return strings.HasSuffix(before, "企业") || strings.HasSuffix(x.clauseAfter(f), "企业")
 }
 
 // yearLead: the year a clause is of, opening it (2021年, 2021年度).
@@ -2313,9 +2335,11 @@ func stripTime(s string) string {
 
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
-var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业`)
+// (一、二、三产增加值, 二三产: the ordinals before 产 alone, as reports
+// shorten 第二产业 to 二产.)
+var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业?`)
 
-var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产业(.+)$`)
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}产业?|三次产业|三大产业)(.+)$`)
 
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
@@ -2327,11 +2351,16 @@ func listItems(s string) []string {
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
 	// written as one word or as a list of ordinals sharing 产业.
+	// (全县第一、二产业…, 其中一、二、三产…: a place or time word before
+	// the sectors is none of theirs.)
+	if t := strings.TrimLeft(leadTime.ReplaceAllString(s, ""), "，, "); t != s && (ordinalList.MatchString(t) || sectorRun.MatchString(t)) {
+		s = t
+	}
 	if m := ordinalList.FindString(s); m != "" {
 		s = dropListMarks.Replace(m) + s[len(m):]
 	}
 	if m := sectorRun.FindStringSubmatch(s); m != nil {
-		ordinals := m[2]
+		ordinals := strings.TrimSuffix(strings.TrimSuffix(m[2], "业"), "产")
 		if ordinals == "三次" || ordinals == "三大" {
 			ordinals = "一二三"
 		}

@@ -70,7 +70,30 @@ func TestSpanRulesRound5(t *testing.T) {
 			"过去四年，地区生产总值达到160亿元，累计完成约545亿元，人均突破15万元；固定资产投资累计完成126亿元，实施重大项目21个。",
 			[]detail{{"160", "亿元", "", "", "2021", "fact", "level"}, {"545", "亿元", "", "累计,约", "2018-2021", "fact", "cumulative"}, {"15", "万元", "", "超过", "2021", "fact", "level"},
 				{"126", "亿元", "", "累计", "2018-2021", "fact", "cumulative"}, {"21", "个", "", "累计", "2018-2021", "fact", "cumulative"}}},
+		{"a count of enterprises after plain 培育 is the stock the span built up, a level of its last year (and the 、 items sharing the verb), even after a 累计 list; 新培育 counts new ones and other things cultivated are flows, summed",
+			"过去四年，累计建成研发中心16家，培育科技型企业74家。培育高新技术企业40家、科技型中小企业239家，培育形成10户产值过百亿元工业企业，培育品牌5个，新培育企业8家。",
+			[]detail{{"16", "家", "", "累计", "2018-2021", "fact", "cumulative"}, {"74", "家", "", "", "2021", "fact", "level"},
+				{"40", "家", "", "", "2021", "fact", "level"}, {"239", "家", "", "", "2021", "fact", "level"}, {"10", "户", "", "", "2021", "fact", "level"},
+				{"5", "个", "", "累计", "2018-2021", "fact", "cumulative"}, {"8", "家", "", "新增,累计", "2018-2021", "fact", "cumulative"}}},
 	}, anySubject)
+	checkRules(t, "某旗政府工作报告\n——2022年1月10日\n一、2021年工作回顾\n", []ruleCase{
+		{"in the review of one year, 培育 enterprises are that year's count",
+			"过去一年，累计建成研发中心16家，培育科技型企业74家。",
+			[]detail{{"16", "家", "", "累计", "2021", "fact", "level"}, {"74", "家", "", "累计", "2021", "fact", "level"}}},
+	}, anySubject)
+}
+
+// Subjects: the sectors written as ordinals.
+func TestSubjectsRound5(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		{"the sectors shortened to their ordinals before 产 (一、二、三产增加值, 二三产) are 第一产业…; a place or 其中 before them is none of theirs",
+			"过去一年，全县第一、二产业增加值分别增长3%、4%，其中一、二、三产增加值分别增长4.4%、5.9%、5.8%，二三产增加值分别增长6%和7%。",
+			[]detail{{"3", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"4", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
+				{"4.4", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"5.9", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
+				{"5.8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"},
+				{"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"}, {"7", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
+	})
 }
 
 // Figures and not claims.
