@@ -93,6 +93,11 @@ func TestSubjectsRound5(t *testing.T) {
 				{"4.4", "%", "第一产业增加值", "增长", "2018", "fact", "growth"}, {"5.9", "%", "第二产业增加值", "增长", "2018", "fact", "growth"},
 				{"5.8", "%", "第三产业增加值", "增长", "2018", "fact", "growth"},
 				{"6", "%", "第二产业增加值", "增长", "2018", "fact", "growth"}, {"7", "%", "第三产业增加值", "增长", "2018", "fact", "growth"}}},
+		{"新增 between a noun and its figure is a qualifier, no part of the name; 均 closing an average (平均, 户均) is part of it, 均 after a list (均增长) is not",
+			"过去一年，规模以上工业企业新增132户，达1095户；村集体收入平均达到42万元，项目户均2个，税收、利润均增长5%。",
+			[]detail{{"132", "户", "规模以上工业企业", "新增", "2018", "fact", "level"}, {"1095", "户", "规模以上工业企业", "", "2018", "fact", "level"},
+				{"42", "万元", "村集体收入平均", "", "2018", "fact", "level"}, {"2", "个", "项目户均", "", "2018", "fact", "level"},
+				{"5", "%", "税收", "增长", "2018", "fact", "growth"}, {"5", "%", "利润", "增长", "2018", "fact", "growth"}}},
 	})
 }
 

@@ -18,7 +18,7 @@ var (
 		整治 治理 发生 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
 		全力 积极 努力 大力 着力 主动 策划 安排 提供
 		配备 建立 设立 成立 组建 创建 打造 增设 检查 排查 督查 查处 整改 化解 调解 接待 走访 慰问 救治 检测 完善 通过 启用 投用 建好 用好 争创 创成 评为 荣获 获 带领 发动 动员 聘请 招引 储备 谋划 包装 入库 储备 盘活 消化 腾退`)
-	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均`)
+	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均 新增`)
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额; with the
@@ -122,6 +122,10 @@ func clean(s string) string {
 			s, changed = rest, true
 		}
 		for _, v := range trailing {
+			// (收入平均, 人均, 户均: 均 closing an average is part of it.)
+			if v == "均" && (strings.HasSuffix(s, "平均") || strings.HasSuffix(s, "人均") || strings.HasSuffix(s, "户均")) {
+				continue
+			}
 			if rest := strings.TrimSuffix(s, v); rest != s && keeps(rest) {
 				s, changed = rest, true
 			}
