@@ -286,8 +286,24 @@ func (x *extractor) decideYears() yearDecision {
 	// 纲要草案: the draft of a five-year plan goes before the sessions early
 	// in the plan's first year, which review the year before (the last of
 	// the plan before).
-	if m := planDraft.FindStringSubmatch(x.s); m != nil && !x.skip[byPlanDraft] {
-		if from := plans[m[2]+m[3]]; from > 0 {
+	// (完成“十四五”规划纲要草案编制, in a review of the year before the
+	// plan: a draft written, not one the session reviews, which a word of
+	// review in its sentence says: 审议, 审查, 连同, 提请, 提交.)
+	for _, loc := range planDraft.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.skip[byPlanDraft] {
+			break
+		}
+		at := x.byteRune[loc[0]]
+		if !draftReviewed.MatchString(x.str(x.sentenceStart(at), x.sentenceEnd(at))) {
+			continue
+		}
+		num := ""
+		for _, g := range []int{4, 6} {
+			if loc[g] >= 0 {
+				num = x.s[loc[g]:loc[g+1]]
+			}
+		}
+		if from := plans[num]; from > 0 {
 			return done(from-1, from, byPlanDraft)
 		}
 	}
@@ -722,7 +738,10 @@ var (
 )
 
 // planDraft: the draft of a five-year plan by its number (第十四个五年规划和
-// 2035年远景目标纲要（草案）, “十三五”规划纲要(草案)).
+// 2035年远景目标纲要（草案）, “十三五”规划纲要(草案)); draftReviewed: a word
+// of the session reviewing it, in its sentence.
+var draftReviewed = regexp.MustCompile(`审议|审查|连同|提请|提交`)
+
 var planDraft = regexp.MustCompile(`(第十([一二三四五])个五年|十([一二三四五])五”?\s*)[^。！？，,；;]{0,24}?草案`)
 
 // yearWorkHeading: a year and its work (关于2021年工作, 2021年主要工作);
