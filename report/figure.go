@@ -933,5 +933,5 @@ func (x *extractor) namedPackage(f *figure) bool {
 var (
 	issuedAim   = regexp.MustCompile(`(出台|印发|制定|推出|发布)(了)?(\p{Han}{1,6})$`)
 	issueVerb   = regexp.MustCompile(`出台|印发|制定|推出|发布`)
-	packageNoun = regexp.MustCompile(`(措施|举措|意见|政策|规定|办法|细则|文件)$`)
+	packageNoun = regexp.MustCompile(`(措施|举措|意见|政策|规定|办法|细则|文件|标准|条例|制度|规范)$`)
 )

@@ -173,6 +173,9 @@ var keptWords = []struct {
 		"减免", "关停", "争创", "更新", "铺设", "投用", "策划", "启用", "收储", "救治", "新聘任", "吸纳", "资助", "引导", "新聘", "接入",
 		"兑付", "设置", "布设", "被列为", "被命名为", "推出",
 	}},
+	{"a word of the session's procedure on the documents before it, or of a document a government issues (提请, 提交, 条例): what the session reviews or what was issued", []string{
+		"提请", "提交", "条例",
+	}},
 	{"the number of a list's items with their kind (两大主导, 三大支柱): a list's count, no claim of its own", []string{
 		"支柱",
 	}},

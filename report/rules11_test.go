@@ -111,8 +111,8 @@ func TestFiguresRound5(t *testing.T) {
 		{"a count whose clause ends in a fraction (占全省三分之一) is a claim; one whose clause ends in 之一 is the size of a group the place is one of",
 			"过去一年，26家生产供应基地保障供菜量占全省三分之一，成为全省10个试点县之一。",
 			[]detail{{"26", "家", "", "", "2018", "fact", "level"}}},
-		{"a package of policies named by its number of articles after the verb issuing it and its aim (出台稳增长26条) is a name; the count right after the verb, its noun after it, or a count after its noun is a count",
-			"过去一年，果断出台稳增长26条等一揽子措施，制定惠企20条，制定出台8条稳增长政策措施，出台政策措施12条。",
-			[]detail{{"8", "条", "", "", "2018", "fact", "level"}, {"12", "条", "", "", "2018", "fact", "level"}}},
+		{"a package of policies named by its number of articles after the verb issuing it and its aim (出台稳增长26条) is a name; the count right after the verb, its noun after it, or a count after its noun (措施, 标准…) is a count",
+			"过去一年，果断出台稳增长26条等一揽子措施，制定惠企20条，制定出台8条稳增长政策措施，出台政策措施12条，制定服务标准15条。",
+			[]detail{{"8", "条", "", "", "2018", "fact", "level"}, {"12", "条", "", "", "2018", "fact", "level"}, {"15", "条", "", "", "2018", "fact", "level"}}},
 	}, anySubject)
 }
