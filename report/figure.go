@@ -39,6 +39,10 @@ const measureWords = "县个家名人户项处条所座宗件场本剂台株棵�
 // reaching or passing it, right before a bare figure.
 var countNounBefore = regexp.MustCompile(`(人数|户数|个数|件数|次数|总数|人次)(突破|超过|超|逾|达到|达|为|增至|增加到|提高到)\s*$`)
 
+// indexBefore: an index (价格指数, 指数) and a verb stating its level,
+// right before a bare figure.
+var indexBefore = regexp.MustCompile(`指数(为|是|达到|达|保持在|控制在|稳定在)\s*$`)
+
 // endsMeasure: what may follow a unit: no word (punctuation, a space, the
 // end) or the words of 余, 多, 左右, 以上/以内/以下 (上下 is checked whole).
 func endsMeasure(r rune) bool {
@@ -374,6 +378,11 @@ done:
 		// 上线人数突破2000: a count after the noun of a number (人数, 户数)
 		// needs no measure word; it ends its clause.
 		f.unitEnd, f.count = j, true
+		return f, true
+	case n == 0 && mag == "" && indexBefore.MatchString(x.str(i-12, i)) && (x.at(j) == 0 || strings.ContainsRune(clauseMarks, x.at(j))):
+		// 居民消费价格指数为102.7: an index's level is a bare number (the
+		// year before = 100), a ratio; it ends its clause.
+		f.unitEnd = j
 		return f, true
 	case n == 0:
 		return f, false // a bare number
@@ -878,7 +887,8 @@ func (x *extractor) groupSize(f *figure) bool {
 	for j < f.unitEnd+40 && x.at(j) != 0 && !strings.ContainsRune(clauseMarks, x.at(j)) && !x.t.breaks[j] {
 		j++
 	}
-	if strings.HasSuffix(x.str(f.unitEnd, j), "之一") {
+	// (占全省三分之一: a fraction, 分之一, is a share of something, no group.)
+	if tail := x.str(f.unitEnd, j); strings.HasSuffix(tail, "之一") && !strings.HasSuffix(tail, "分之一") {
 		return true
 	}
 	// 成为全国首批100个…: joining a batch named by its size (also where
@@ -892,8 +902,21 @@ var joinedBatch = regexp.MustCompile(`(成为|入选|列入|跻身)[^，。；,;
 
 // namedPackage: a package of policies named by its number of articles right
 // after its quoted name (“稳增长”10条措施, 《…》20条意见) is a name, not a count.
+// The same without quotes, right after a verb of issuing and the aim it
+// names (出台稳增长26条等一揽子措施, 制定惠企20条): the package issued,
+// not a count of the place's (出台政策措施26条, with the count after its
+// noun, is a count).
 func (x *extractor) namedPackage(f *figure) bool {
-	if f.unit != "条" || !strings.ContainsRune("”》\"", x.at(f.start-1)) {
+	if f.unit != "条" {
+		return false
+	}
+	quoted := strings.ContainsRune("”》\"", x.at(f.start-1))
+	// (制定出台8条稳增长政策措施: the count right after the verbs, its
+	// noun after it, counts the measures.)
+	if m := issuedAim.FindStringSubmatch(x.str(x.back(f.start, clauseMarks), f.start)); !quoted && m != nil && !packageNoun.MatchString(m[3]) && !issueVerb.MatchString(m[3]) {
+		return true
+	}
+	if !quoted {
 		return false
 	}
 	for _, w := range []string{"措施", "举措", "意见", "政策", "规定", "办法", "细则"} {
@@ -903,3 +926,12 @@ func (x *extractor) namedPackage(f *figure) bool {
 	}
 	return false
 }
+
+// issuedAim: a verb of issuing a policy and the few words of its aim right
+// before the number of its articles (出台稳增长, 制定惠企); packageNoun: the
+// noun of what is counted named before the count (出台政策措施26条).
+var (
+	issuedAim   = regexp.MustCompile(`(出台|印发|制定|推出|发布)(了)?(\p{Han}{1,6})$`)
+	issueVerb   = regexp.MustCompile(`出台|印发|制定|推出|发布`)
+	packageNoun = regexp.MustCompile(`(措施|举措|意见|政策|规定|办法|细则|文件|标准|条例|制度|规范)$`)
+)

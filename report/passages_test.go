@@ -86,11 +86,17 @@ func TestPassages(t *testing.T) {
 	// pingshan-2022 5, xingqing-2025 4, changchun-2016 1: passage 1 → 27);
 	// local cues, most in two reports (lanzhou-2019 16, changchun-2016 8;
 	// local 10 → 48); context 0.982 → 0.978. Measured; raise them as the
-	// passage rules gain.
-	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.978; got < want {
+	// passage rules gain. Batch 10's development half (18 reports) joined
+	// after its round (ext11): xinxiang-2022, a newspaper page of the
+	// year's targets with no year in its text (review year 26 → 45); the
+	// floors set to what was measured then (passage 1, local 19: a count
+	// of parks and one of supply bases heading their clauses in two term
+	// reviews, yibin-2017 and zhangjiakou-2026, and the earlier ones;
+	// context 0.987, floor 0.986).
+	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.986; got < want {
 		t.Errorf("dev passage-context accuracy %.3f, want ≥ %.3f", got, want)
 	}
-	for cause, most := range map[string]int{"review year": 26, "passage": 27, "local": 48} {
+	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 19} {
 		if n := all.cause[cause]; n > most {
 			t.Errorf("dev %s errors %d, want ≤ %d", cause, n, most)
 		}

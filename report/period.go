@@ -44,7 +44,7 @@ var (
 	targetHeading = regexp.MustCompile(`(\d{4})\s*年度?(的)?([全我]` + ownArea + `|[,，]?\p{Han}{1,5}?(?:区|县|市|镇|乡|旗|街道))?(经济社会发展|经济和社会发展|国民经济和社会发展)?(的)?(主要)?(预期)?(目标|` + planNoun + `|重点工作|政府工作)`)
 	deliveryDate  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})`)
 	anyYear       = regexp.MustCompile(`(\d{4})\s*年`)
-	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d]{0,12}(\d{4})\s*年`)
+	wholeYear     = regexp.MustCompile(`(\d{4})\s*年全年|预计[^。；;\d从由比较]{0,12}(\d{4})\s*年`)
 	goalYear      = regexp.MustCompile(`(\d{4})\s*年[^。；;\d]{0,20}目标\s*(是|为|：|:)`)
 	// budgetRun: the budget or plan report heard with the work report names
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
@@ -92,18 +92,21 @@ func (x *extractor) years() (review, delivered int) {
 //  5. a year stated whole or estimated (2017年全年, 预计2017年), the budget
 //     or plan carried out (2019年财政预算执行情况), a year's goals where they
 //     are set (2018年…目标是：);
-//  6. a title's year (某县2020年政府工作报告): the year it plans, the one
+//  6. the draft of a five-year plan reviewed with the report (请连同《…第
+//     十四个五年规划…纲要（草案）》一并审议): the plan's first year, the
+//     year before reviewed;
+//  7. a title's year (某县2020年政府工作报告): the year it plans, the one
 //     before reviewed — unless the body states that year's results without
 //     planning it (2015年政府工作报告 over 2015年，全市实现…: the year it
 //     reports on) or names it more than the year before (namedYears,
 //     titles aside), or reads it as running (今年以来, 预计到年末; not
 //     预计全年, nor 今年以来 after the year before stated);
-//  7. the tense of the sentences a year opens (yearTense): planned (2025年，
+//  8. the tense of the sentences a year opens (yearTense): planned (2025年，
 //     全镇将…; 2025年是…，做好今年工作; a year whose targets are set)
 //     against stated (2024年，…增长4.5%; 预计2020年实现…);
-//  8. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
+//  9. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
-//  9. the year the text names most, no date's (2016年2月26日) nor a span's
+//  10. the year the text names most, no date's (2016年2月26日) nor a span's
 //     start (2016年以来) nor a report title's unless it is the only one; a
 //     year in a sentence that plans counts for the one before.
 //
@@ -125,6 +128,7 @@ const (
 	byWholeYear     evidence = "a year stated whole or estimated"
 	byBudgetRun     evidence = "budget or plan carried out"
 	byGoalYear      evidence = "a year's goals"
+	byPlanDraft     evidence = "draft of a five-year plan"
 	byTitleYear     evidence = "title year"
 	byMostNamed     evidence = "year named most"
 )
@@ -277,6 +281,31 @@ func (x *extractor) decideYears() yearDecision {
 		}
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
 		return done(y-1, y, byGoalYear)
+	}
+	// 请连同《…第十三个五年规划纲要（草案）》一并审议, 审查…第十五个五年规划
+	// 纲要草案: the draft of a five-year plan goes before the sessions early
+	// in the plan's first year, which review the year before (the last of
+	// the plan before).
+	// (完成“十四五”规划纲要草案编制, in a review of the year before the
+	// plan: a draft written, not one the session reviews, which a word of
+	// review in its sentence says: 审议, 审查, 连同, 提请, 提交.)
+	for _, loc := range planDraft.FindAllStringSubmatchIndex(x.s, -1) {
+		if x.skip[byPlanDraft] {
+			break
+		}
+		at := x.byteRune[loc[0]]
+		if !draftReviewed.MatchString(x.str(x.sentenceStart(at), x.sentenceEnd(at))) {
+			continue
+		}
+		num := ""
+		for _, g := range []int{4, 6} {
+			if loc[g] >= 0 {
+				num = x.s[loc[g]:loc[g+1]]
+			}
+		}
+		if from := plans[num]; from > 0 {
+			return done(from-1, from, byPlanDraft)
+		}
 	}
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
@@ -708,6 +737,13 @@ var (
 	byYear       = regexp.MustCompile(`(^|[^比较由从是与同自\d])(\d{4})\s*年(底|末|年底|年末|度)?(是|前|以来|之前)?`)
 )
 
+// planDraft: the draft of a five-year plan by its number (第十四个五年规划和
+// 2035年远景目标纲要（草案）, “十三五”规划纲要(草案)); draftReviewed: a word
+// of the session reviewing it, in its sentence.
+var draftReviewed = regexp.MustCompile(`审议|审查|连同|提请|提交`)
+
+var planDraft = regexp.MustCompile(`(第十([一二三四五])个五年|十([一二三四五])五”?\s*)[^。！？，,；;]{0,24}?草案`)
+
 // yearWorkHeading: a year and its work (关于2021年工作, 2021年主要工作);
 // a passage mark only as a heading line of its own (headingLine).
 // (Not a title: 某乡2022年政府工作报告.)
@@ -937,7 +973,11 @@ func (x *extractor) passages() {
 			// (过去五年及2021年工作回顾过去的五年是…: a heading run into the
 			// paragraph it heads, as copies that lose the line break write
 			// it, ends where the paragraph opens.)
-			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at {
+			// (一、“十二五”规划执行情况和2015年工作回顾“十二五”时期，…: a
+			// heading that names the span and the year joined promises
+			// the span's part, and its phrase in the body the heading runs
+			// into opens it.)
+			if prev := kept[len(kept)-1]; !prev.p.target && prev.p.from == prev.p.to && !x.opensParagraph(m.at) && x.skipSpaces(prev.phrase) != m.at && !x.joinedSpanHeading(prev, m) {
 				local = append(local, mark{at: m.at, end: x.scopeEnd(m.at), p: m.p})
 				continue
 			}
@@ -1323,6 +1363,35 @@ func (x *extractor) brokenAt(i, j int) bool {
 	return false
 }
 
+// joinedSpanHeading: the review heading of one year at prev names, before
+// its year and joined to it (和, 及, 暨, 与), the span of the mark m that
+// follows in the same paragraph (一、“十二五”规划执行情况和2015年工作回顾,
+// 过去五年及2015年工作回顾), as a copy that runs the heading into its body
+// writes it.
+func (x *extractor) joinedSpanHeading(prev, m mark) bool {
+	if prev.p.to != m.p.to || x.brokenAt(prev.at+1, m.at+1) {
+		return false
+	}
+	lead := x.str(x.sentenceStart(prev.at), prev.at)
+	if !strings.ContainsAny(lead, "和及暨与") {
+		return false
+	}
+	for _, p := range planNumber.FindAllStringSubmatch(lead, -1) {
+		if from := plans[p[1]]; from == m.p.from && from+4 == m.p.to {
+			return true
+		}
+	}
+	for _, n := range nYears.FindAllStringSubmatch(lead, -1) {
+		if m.p.to-countWord(n[2]+n[5])+1 == m.p.from {
+			return true
+		}
+	}
+	return false
+}
+
+// planNumber: a five-year plan named by its number (“十二五”).
+var planNumber = regexp.MustCompile(`十([一二三四五])五`)
+
 // joinedYear: the words of a heading before its span's phrase name the
 // year r joined to it (2020年主要工作和, 2020年及).
 func joinedYear(lead string, r int) bool {
@@ -1596,5 +1665,5 @@ func ReadYear(lines []string) YearReading {
 // in the order decideYears tries them.
 func YearEvidences() []string {
 	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
-		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byPlanDraft), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
 }

@@ -10,7 +10,10 @@ import (
 
 // The words that qualify a figure, as every report writes them, each with
 // its canonical form. Words right before the number:
+// (不低于, 不少于: at least, a lower bound as 以上 is; 不超过: at most, an
+// upper bound as 以内 is — before 超过 and 过, which end it.)
 var preWords = []struct{ word, q string }{
+	{"不低于", "以上"}, {"不少于", "以上"}, {"不超过", "以内"},
 	{"接近", "近"}, {"将近", "近"}, {"逼近", "近"}, {"近", "近"},
 	{"大约", "约"}, {"约", "约"},
 	{"超过", "超过"}, {"突破", "超过"}, {"超出", "超过"}, {"逾", "超过"}, {"超", "超过"}, {"过", "超过"},
@@ -83,7 +86,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 		own := clauseQualifiers(before, f.unit)
 		// 比重提高8.2个百分点、达52.3%: a clause with a verb stating a
 		// level of its own (达, 达到, 增至) goes on no list of changes.
-		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
+		if len(own) == 0 && k > 0 && (x.inList(figs, k) || x.nextItem(figs, k) || x.countFirstItem(figs, k, before)) && rateUnit(figs[k-1].unit) == rateUnit(f.unit) && !has(f.qualifiers, "达到") && !has(f.qualifiers, "增至") &&
 			!comparative.MatchString(before) && !gapThan.MatchString(strings.TrimSpace(before)) && !ownShare.MatchString(strings.TrimLeft(before, "，,、 ")) {
 			// (增长10.5%、高于全省3.5个百分点: a gap is no growth either;
 			// 增长10.5%、税收占比86%: an item naming a share or rate of its
@@ -595,6 +598,9 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		// without.
 		reached = true
 	}
+	if x.cultivatedFirms(f) {
+		reached = true // 培育高新技术企业40家 over a term: the stock built up
+	}
 	if firstCrossed.MatchString(x.str(f.from, f.start)) {
 		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
 		// first time is a level of one year (the last, when none is named),
@@ -926,7 +932,8 @@ func (x *extractor) clauseAfter(f *figure) string {
 // sumListGoesOn: a clause opened by 累计 heads a list of one subject's
 // results (累计孵化项目11个，服务商户4600余人，为80位…): each clause after
 // it in its sentence that states a count with no words of its own for a
-// change, a sum or a part sums the same span.
+// change, a sum or a part sums the same span; a per-head level or a stock
+// (人均突破15万元, 总数达到665户: stockWords) is never summed.
 func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	p, f := figs[k-1], figs[k]
 	if !has(p.qualifiers, "累计") || rateUnit(f.unit) || f.unit == "倍" || p.start < x.sentenceStart(f.start) {
@@ -953,7 +960,26 @@ func (x *extractor) sumListGoesOn(figs []figure, k int, before string) bool {
 	clause := strings.TrimLeft(before, "，, ")
 	// a clause with its own time or place (2024年完成…, 目前已完工…) is no item
 	return clause != "" && !leadTime.MatchString(clause) && !namedYear.MatchString(clause) && lastIndex(clause, growthWords) < 0 && lastIndex(clause, declineWords) < 0 && !strings.Contains(clause, "其中") &&
-		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause)
+		!strings.Contains(clause, "新增") && !newWords.MatchString(clause) && !keptAt.MatchString(clause) && !stockWords.MatchString(clause) && !x.cultivatedFirms(&figs[k])
+}
+
+// cultivatedFirms: in the review of a span, a count of enterprises after
+// plain 培育 (培育高新技术企业40家, 培育形成10户…工业企业) is the stock of
+// them the span built up, a level at its end (LABELLING: enterprise counts
+// after plain 培育 in a term review); 新培育 counts new ones, and a count
+// of other things cultivated (培育品牌5个) is not of enterprises.
+func (x *extractor) cultivatedFirms(f *figure) bool {
+	if !countUnit(f.unit) {
+		return false
+	}
+	if p, _ := x.passageAt(f.start); p.target || p.from == p.to {
+		return false
+	}
+	before := strings.TrimLeft(leadTime.ReplaceAllString(strings.TrimLeft(x.str(f.from, f.start), "，,、 "), ""), "，,、 ")
+	if !strings.HasPrefix(before, "培育") {
+		return false
+	}
+	return strings.HasSuffix(before, "企业") || strings.HasSuffix(x.clauseAfter(f), "企业")
 }
 
 // yearLead: the year a clause is of, opening it (2021年, 2021年度).
@@ -1033,12 +1059,37 @@ func (x *extractor) inList(figs []figure, k int) bool {
 	return false
 }
 
+// countFirstItem: figure k opens the next item of a 、 list of counts
+// written before their nouns (新增16家国家高新技术企业、13家科技型中小企业):
+// the item before is a count (家, 个, 项…) followed only by its noun
+// and the 、, and figure k's noun follows it in turn.
+func (x *extractor) countFirstItem(figs []figure, k int, before string) bool {
+	p, f := figs[k-1], figs[k]
+	if !countUnit(f.unit) || !countUnit(p.unit) || strings.TrimSpace(before) != "" || !unicode.Is(unicode.Han, x.at(f.unitEnd)) {
+		return false
+	}
+	noun := []rune(x.str(p.unitEnd, f.start))
+	if len(noun) < 2 || len(noun) > 20 || noun[len(noun)-1] != '、' {
+		return false
+	}
+	for _, r := range noun[:len(noun)-1] {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("“”（）()", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // nextItem: figure k's clause is the next item of a 、 list whose previous
 // item ends with figure k-1 (累计实现税收 68亿元、固定资产投资 480亿元).
 func (x *extractor) nextItem(figs []figure, k int) bool {
 	between := x.str(figs[k-1].unitEnd, figs[k].start)
 	return strings.HasPrefix(between, "、") && !strings.ContainsAny(between[len("、"):], clauseMarks)
 }
+
+// verbEndingYue: a word ending in 约 that is no 约 (about): 签约 (signed),
+// 预约, 节约, 集约, 履约, 合约, 违约, 缔约, 制约, 公约, 特约.
+var verbEndingYue = regexp.MustCompile(`[签预节集履合违缔制公特]约$`)
 
 // preQualifiers reads the word right before the number.
 func (x *extractor) preQualifiers(f *figure, before string) {
@@ -1049,6 +1100,10 @@ func (x *extractor) preQualifiers(f *figure, before string) {
 			continue
 		}
 		if w.word == "近" && (strings.HasSuffix(tail, "最近") || strings.HasSuffix(tail, "附近") || strings.HasSuffix(tail, "临近")) {
+			continue
+		}
+		// 签约12个项目, 节约资金300万元: 约 ending a verb is no 约 (about).
+		if w.word == "约" && verbEndingYue.MatchString(tail) {
 			continue
 		}
 		if w.word == "过" && (strings.HasSuffix(tail, "经过") || strings.HasSuffix(tail, "通过") || strings.HasSuffix(tail, "超过") ||
@@ -1125,8 +1180,14 @@ func clauseQualifiers(before, unit string) []string {
 		tail := strings.TrimRight(s, " 了")
 		// 减少政府支出债务6.53亿元: a clause opened by a word of decline
 		// states by how much its noun fell.
-		if head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""); strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") {
+		// 净增规上工业企业175户 (净减): a net change opening the clause
+		// states by how much its noun's stock moved, as after the noun.
+		head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), "")
+		if strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") || strings.HasPrefix(head, "净减") {
 			return append(out, "下降")
+		}
+		if strings.HasPrefix(head, "净增") {
+			return append(out, "增长")
 		}
 		for _, w := range []struct {
 			words []string
@@ -1846,10 +1907,11 @@ var amountInWords = regexp.MustCompile(`([XＸx×＊*]{2,}|[零一二两三四�
 var targetOf = regexp.MustCompile(`((上级|[省市州县区镇乡])?(年度|全年|预期|既定|下达)(目标任务|目标|任务|计划)(数)?|目标任务(数)?|目标|年初预算(数)?|预算数|调整预算(数)?|预算调整数)的?\s*[（(]?\s*$`)
 
 // goalSet: a clause that says a goal was set at the figure (增长目标为7%,
-// 目标是增长8%, 目标值定为); goalAfter: a figure named as the goal after it
+// 目标是增长8%, 目标值定为; of several places or series at once, 目标均为,
+// 目标均确定为); goalAfter: a figure named as the goal after it
 // (增长8%的目标, 8%左右的预期目标).
 var (
-	goalSet   = regexp.MustCompile(`目标(值|任务)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
+	goalSet   = regexp.MustCompile(`目标(值|任务)?(均|都|也|仍)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
 	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
 )
 
@@ -2273,9 +2335,11 @@ func stripTime(s string) string {
 
 // sectorRun: two or three sectors written as a run of ordinals before
 // 产业 (一二三产业, 二三产业).
-var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业`)
+// (一、二、三产增加值, 二三产: the ordinals before 产 alone, as reports
+// shorten 第二产业 to 二产.)
+var ordinalList = regexp.MustCompile(`^第?[一二三]((、|和|及)第?[一二三])+产业?`)
 
-var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}|三次|三大)产业(.+)$`)
+var sectorRun = regexp.MustCompile(`^(第)?([一二三]{2,3}产业?|三次产业|三大产业)(.+)$`)
 
 // listItems splits the nouns of a list (A、B和C) and expands a shared head:
 // in 城镇、农村居民人均可支配收入 the first item is 城镇居民人均可支配收入.
@@ -2287,11 +2351,16 @@ func listItems(s string) []string {
 	s = strings.Replace(s, "城、乡", "城镇、农村", 1)
 	// 一二三产业增加值, 三次产业增加值, 第一、二、三产业增加值: the sectors
 	// written as one word or as a list of ordinals sharing 产业.
+	// (全县第一、二产业…, 其中一、二、三产…: a place or time word before
+	// the sectors is none of theirs.)
+	if t := strings.TrimLeft(leadTime.ReplaceAllString(s, ""), "，, "); t != s && (ordinalList.MatchString(t) || sectorRun.MatchString(t)) {
+		s = t
+	}
 	if m := ordinalList.FindString(s); m != "" {
 		s = dropListMarks.Replace(m) + s[len(m):]
 	}
 	if m := sectorRun.FindStringSubmatch(s); m != nil {
-		ordinals := m[2]
+		ordinals := strings.TrimSuffix(strings.TrimSuffix(m[2], "业"), "产")
 		if ordinals == "三次" || ordinals == "三大" {
 			ordinals = "一二三"
 		}

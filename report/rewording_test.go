@@ -72,7 +72,8 @@ var rewordings = []rewording{
 	{name: "接近 as 将近", do: reRewrite(`接近(\d)`, "将近${1}")},
 	{name: "余 as 多", do: reRewrite(`(\d)余`, "${1}多")},
 	{name: "多 as 余", do: reRewrite(`(\d)多`, "${1}余")},
-	{name: "约 as 大约", do: reRewrite(`([^大])约(\d)`, "${1}大约${2}")},
+	// (not the 约 of a verb, 签约12个项目: no 约 to reword)
+	{name: "约 as 大约", do: reRewrite(`([^大签预节集履合违缔制公特])约(\d)`, "${1}大约${2}")},
 	{name: "以内 as 以下", do: replacer("以内", "以下")},
 	{name: "累计 as 共计", do: replacer("累计", "共计")},
 	{name: "预计 as 初步预计", do: reRewrite(`([^初步])预计`, "${1}初步预计")},

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestDevNextReports scores batch 7's development half (dev-next/, labelled
+// TestDevNextReports scores a blind batch's development half (dev-next/, labelled
 // blind, looked at while working) with every figure's miss printed under
 // -v, and the agreement of data made from its labels. It reads dev-next/
 // only and asserts no floor: the folder is being moved into dev/, whose

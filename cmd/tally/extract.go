@@ -412,6 +412,7 @@ var yearEvidenceZh = map[string]string{
 	"a year stated whole or estimated": "全年或预计的年份",
 	"budget or plan carried out":       "预算或计划执行情况",
 	"a year's goals":                   "年度目标",
+	"draft of a five-year plan":        "一并审议的五年规划纲要草案",
 	"title year":                       "标题中的年份",
 	"year named most":                  "提及最多的年份",
 }
