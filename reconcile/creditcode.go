@@ -78,7 +78,7 @@ func knownProblem(code string, problem Text, k *knownCode) Text {
 		}
 	}
 	if code == "" {
-		return Text{problem[0] + "；" + k.said[0] + "，请核实后填入", problem[1] + "; " + k.said[1] + ": check it and fill it in"}
+		return Text{problem[0] + "；" + k.was[0] + "，请核实后填入", problem[1] + "; " + k.was[1] + ": check it and fill it in"}
 	}
 	diff := codeDiff(k.code, code)
 	return Text{problem[0] + "；与" + k.said[0] + "不同" + diff[0] + "，疑为录入错误：请按营业执照核对后改正",

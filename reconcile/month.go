@@ -435,20 +435,24 @@ func (m *monthState) named(th hashKey, name string) (int32, bool) {
 // its name to last month's entity (matchEntity).
 type knownCode struct {
 	code string // valid, and not the row's; "" when none is known
-	// said is the code with where it comes from, as the findings say it:
-	// 上月（2021-06）所报代码“9112…”, or the template's.
-	said    Text
-	matched bool
+	// said is the code with where it comes from, as the findings say it
+	// (上月（2021-06）所报代码“9112…”, or the template's), was the same
+	// as a sentence of its own (上月（2021-06）所报代码为“9112…”), for a row
+	// that gives none.
+	said, was Text
+	matched   bool
 }
 
 // lastMonthsCode is a code last month's return gave, as findings say it.
-func lastMonthsCode(p Period, code string) Text {
-	return Text{"上月（" + p.String() + "）所报代码“" + code + "”", `the code "` + code + `" of last month's return (` + p.String() + ")"}
+func lastMonthsCode(p Period, code string) (said, was Text) {
+	return Text{"上月（" + p.String() + "）所报代码“" + code + "”", `the code "` + code + `" of last month's return (` + p.String() + ")"},
+		Text{"上月（" + p.String() + "）所报代码为“" + code + "”", `last month's return (` + p.String() + `) gave "` + code + `"`}
 }
 
 // templatesCode is a code the file's template prefilled from last month.
-func templatesCode(p Period, code string) Text {
-	return Text{"模板预填的上月（" + p.String() + "）代码“" + code + "”", `the code "` + code + `" the template prefilled from last month (` + p.String() + ")"}
+func templatesCode(p Period, code string) (said, was Text) {
+	return Text{"模板预填的上月（" + p.String() + "）代码“" + code + "”", `the code "` + code + `" the template prefilled from last month (` + p.String() + ")"},
+		Text{"模板预填的上月（" + p.String() + "）代码为“" + code + "”", `the template prefilled "` + code + `" from last month (` + p.String() + ")"}
 }
 
 // matchEntity returns the hash of the entity a row of a table with a
@@ -480,7 +484,8 @@ func (l *Ledger) matchEntity(sr *SheetRead, r *Row) (hashKey, knownCode) {
 		k := knownCode{matched: true}
 		if code := prev.codeOf(e); code != r.Code {
 			if _, valid := CheckCreditCode(code); valid {
-				k.code, k.said = code, lastMonthsCode(prev.period, code)
+				k.code = code
+				k.said, k.was = lastMonthsCode(prev.period, code)
 			}
 		}
 		return e.key.xor(sr.th), k
@@ -489,7 +494,9 @@ func (l *Ledger) matchEntity(sr *SheetRead, r *Row) (hashKey, knownCode) {
 	// (the chain and the rows gone are checked against the template by
 	// cell and name already, whatever the code).
 	if code := cur.templateCode(sr.sh.Name, r.Name); code != "" && code != r.Code {
-		return eh, knownCode{code: code, said: templatesCode(cur.period.Prev(), code)}
+		k := knownCode{code: code}
+		k.said, k.was = templatesCode(cur.period.Prev(), code)
+		return eh, k
 	}
 	return eh, knownCode{}
 }

@@ -142,6 +142,11 @@ func TestCodeMistypedOverTemplate(t *testing.T) {
 		`has the credit code `+advised+`, which differs from the code "`+prefilled+`" of last month's return (2021-06)`, "confirm which is right")
 	one("advised, alone", julyFindings(t, changed), "credit_code_changed", "warning", `the template prefilled`)
 
+	// The code cleared: the same firm, and the code it had is said.
+	cleared, _ := fillWithCode(t, func(string) string { return "" })
+	one("cleared, with June", julyFindings(t, cleared, june), "credit_code", "error",
+		`is not filled in; last month's return (2021-06) gave "`+prefilled+`"`)
+
 	// August, from a template made from June and July: the slip kept
 	// (the template prefilled it), nothing known but July's own code,
 	// which is the row's. One firm all along: the chain follows, nothing
