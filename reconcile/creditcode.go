@@ -86,9 +86,9 @@ func knownProblem(code string, problem Text, k *knownCode) Text {
 }
 
 // codeDiff says where a code differs from the one known for its row:
-// two neighbouring characters swapped (第 11、12 位前后颠倒), a few
-// characters (第 5、9 位不同), or nothing for codes of another length or
-// with many differences.
+// two neighbouring characters swapped (第 11、12 位前后颠倒), and the
+// others that differ (第 18 位不同) — nothing for codes of another length
+// or with more than four differences.
 func codeDiff(known, code string) Text {
 	if len(known) != len(code) {
 		return Text{}
@@ -99,21 +99,31 @@ func codeDiff(known, code string) Text {
 			at = append(at, i)
 		}
 	}
-	switch {
-	case len(at) == 2 && at[1] == at[0]+1 && known[at[0]] == code[at[1]] && known[at[1]] == code[at[0]]:
-		return Text{fmt.Sprintf("（第 %d、%d 位前后颠倒）", at[0]+1, at[1]+1), fmt.Sprintf(" (characters %d and %d swapped)", at[0]+1, at[1]+1)}
-	case len(at) == 0 || len(at) > 3:
+	if len(at) == 0 || len(at) > 4 {
 		return Text{}
 	}
-	zh, en := make([]string, len(at)), make([]string, len(at))
-	for i, p := range at {
-		zh[i], en[i] = fmt.Sprint(p+1), fmt.Sprint(p+1)
+	var zh, en []string
+	var other []string
+	for k := 0; k < len(at); k++ {
+		p := at[k]
+		if k+1 < len(at) && at[k+1] == p+1 && known[p] == code[p+1] && known[p+1] == code[p] {
+			zh = append(zh, fmt.Sprintf("第 %d、%d 位前后颠倒", p+1, p+2))
+			en = append(en, fmt.Sprintf("characters %d and %d swapped", p+1, p+2))
+			k++
+			continue
+		}
+		other = append(other, fmt.Sprint(p+1))
 	}
-	word, verb := "characters ", " differ)"
-	if len(at) == 1 {
-		word, verb = "character ", " differs)"
+	switch len(other) {
+	case 0:
+	case 1:
+		zh = append(zh, "第 "+other[0]+" 位不同")
+		en = append(en, "character "+other[0]+" differs")
+	default:
+		zh = append(zh, "第 "+strings.Join(other, "、")+" 位不同")
+		en = append(en, "characters "+strings.Join(other[:len(other)-1], ", ")+" and "+other[len(other)-1]+" differ")
 	}
-	return Text{"（第 " + strings.Join(zh, "、") + " 位不同）", " (" + word + strings.Join(en, ", ") + verb}
+	return Text{"（" + strings.Join(zh, "，") + "）", " (" + strings.Join(en, "; ") + ")"}
 }
 
 // NewCreditCode builds a valid unified social credit code for an enterprise

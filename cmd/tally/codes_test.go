@@ -139,7 +139,7 @@ func TestCodeMistypedOverTemplate(t *testing.T) {
 	// firm's.
 	changed, _ := fillWithCode(t, func(string) string { return advised })
 	one("advised, with June", julyFindings(t, changed, june), "credit_code_changed", "warning",
-		`has the credit code `+advised+`, which differs from the code "`+prefilled+`" of last month's return (2021-06)`, "confirm which is right")
+		`has the credit code `+advised+`, which differs from the code "`+prefilled+`" of last month's return (2021-06)`, "swapped; character 18 differs", "confirm which is right")
 	one("advised, alone", julyFindings(t, changed), "credit_code_changed", "warning", `the template prefilled`)
 
 	// The code cleared: the same firm, and the code it had is said.
