@@ -40,9 +40,11 @@ type Identity struct {
 }
 
 // Carry is one carried 本年累计: the sheet and cell of the formula, the
-// row's name (the reader checks the row is still the same one) and the
-// carried figure, exactly as the formula has it.
-type Carry struct{ Sheet, Cell, Name, Value string }
+// row's name (the reader checks the row is still the same one), the
+// carried figure, exactly as the formula has it, and the row's credit
+// code as prefilled ("" for none): a code mistyped over it is said
+// against it.
+type Carry struct{ Sheet, Cell, Name, Value, Code string }
 
 // Look is the family of styles a book is drawn in.
 type Look int

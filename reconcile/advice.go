@@ -52,6 +52,7 @@ var advice = map[Rule]Text{
 	RuleCondHides:         {"清除该单元格的条件格式（开始 → 条件格式 → 清除规则），核实数据后重新报送", "clear the cell's conditional format (Home → Conditional Formatting → Clear Rules), check the figure and send it again"},
 	RuleOutsideArea:       {"只在模板的填报区域内填写，删除区域外的数据", "fill in only the template's input area; delete what is outside it"},
 	RuleCodeNames:         {"同一信用代码只对应一个单位名称，请统一名称", "one credit code, one name: make the names agree"},
+	RuleCodeChanged:       {"核实哪个代码正确；改正录错的，确有变更的在“说明”栏注明", "confirm which code is right: correct a slip, explain a real change in the notes column"},
 	RuleAppears:           {"核实该单位是否为本年新增；如是请在“说明”栏注明", "check whether the entity is new this year; if so, say so in the 说明 column"},
 	RuleNoFingerprint:     {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
 	RuleWrongTemplate:     {"这是别的单位或别的期的模板：请下载本单位本期模板", "this is another department's or period's template: download your own for this period"},

@@ -107,23 +107,38 @@ type codeUse struct {
 	at   Source
 }
 
-// checkCodeName: one unified social credit code, one enterprise name. The
-// codes a file names first are the file's until it is committed; past
-// MaxCodes in a run, new codes are not remembered (not_checked, once per
-// file).
-func (l *Ledger) checkCodeName(fr *FileRead, r *Row) {
+// checkCodeName: one unified social credit code, one enterprise name —
+// across the run, a code's first name (credit_code_names); and against
+// the department's last month (or the file's template), the name's code
+// (credit_code_changed: a valid code other than the one last month gave
+// the name, known is what matchEntity found; an invalid one is
+// credit_code's, which names the known code). The codes a file names
+// first are the file's until it is committed; past MaxCodes in a run, new
+// codes are not remembered (not_checked, once per file).
+func (l *Ledger) checkCodeName(fr *FileRead, r *Row, known *knownCode) {
 	if r.Code == "" {
 		return
+	}
+	if known.code != "" {
+		if _, valid := CheckCreditCode(r.Code); valid {
+			l.finding(Finding{Source: r.CodeSource, Department: fr.s.Department, Period: fr.s.Period.String(), Rule: RuleCodeChanged,
+				Severity: Warning, Raw: r.Code, Fields: Fields{"name": r.Name, "code": r.Code, "known": known.said, "diff": codeDiff(known.code, r.Code)},
+				Explanation: r.Note})
+		}
 	}
 	// The department's last month had this row's code at the same place
 	// under the same name, and found it in the run's codes with its first
 	// name there: a code's first name never changes, so the check holds
-	// again, without looking the code up.
+	// again, without looking the code up. A row matched to last month's
+	// entity by its name (matchEntity) has another code than its key's:
+	// looked up, and never held.
 	var ent *entityVal
 	if m := fr.cur; m != nil && !m.over {
 		i, _ := m.entity()
 		ent = &m.ents[i]
-		if prev := l.months[fr.s.Department]; prev != nil && prev.codeHeld(int(i), m.ek, r.Name) {
+		if known.matched {
+			ent = nil
+		} else if prev := l.months[fr.s.Department]; prev != nil && prev.codeHeld(int(i), m.ek, r.Name) {
 			ent.codeOK = true
 			return
 		}

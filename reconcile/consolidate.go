@@ -798,6 +798,11 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	}
 	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
+			if k := &sr.known; k.code != "" {
+				// The code the row should have is known: say it, and not
+				// the check character computed from a mistyped code.
+				problem = knownProblem(r.Code, problem, k)
+			}
 			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": quotedCode(r.Code), "problem": problem})
 		}
 	}
@@ -819,7 +824,7 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	if sr.rules {
 		l.checkRowRules(s, sh, r)
 	}
-	l.checkCodeName(fr, r)
+	l.checkCodeName(fr, r, &sr.known)
 	if fr.cur != nil {
 		fr.cur.note(t, sh.Name, r)
 	}

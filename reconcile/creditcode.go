@@ -57,9 +57,73 @@ func CheckCreditCode(code string) (problem Text, ok bool) {
 		return Text{"含有国标 GB 32100 字符集以外的字符", "has a character outside the GB 32100 set"}, false
 	}
 	if code[17] != want {
-		return Text{fmt.Sprintf("校验位错误（应为 %c）", want), fmt.Sprintf("has a wrong check character (expected %c)", want)}, false
+		// Not "应为 C": the check character computed from the first 17 is
+		// right only if they are, and a slip is more often among them (two
+		// digits swapped, one mistyped). A clerk who types it in makes a
+		// valid code of another enterprise's number, which passes.
+		return Text{fmt.Sprintf("校验位错误：代码中有录错的字符（常见为两位颠倒或错一位），请对照营业执照逐位核对，不要只改最后一位（只有前 17 位确认无误时，末位才应为 %c）", want),
+			fmt.Sprintf("has a wrong check character: a character is mistyped (often two swapped or one wrong); check each against the business licence, do not just change the last one (only if the first 17 are right should the last be %c)", want)}, false
 	}
 	return Text{}, true
+}
+
+// knownProblem is the credit_code problem of an invalid code when the
+// code its row's name had last month (or in the template) is known: that
+// code, where they differ, and no check character computed from the
+// mistyped one.
+func knownProblem(code string, problem Text, k *knownCode) Text {
+	if len(code) == 18 {
+		if want, ok := CreditCheckChar(code[:17]); ok && code[17] != want {
+			problem = Text{"校验位错误", "has a wrong check character"}
+		}
+	}
+	if code == "" {
+		return Text{problem[0] + "；" + k.was[0] + "，请核实后填入", problem[1] + "; " + k.was[1] + ": check it and fill it in"}
+	}
+	diff := codeDiff(k.code, code)
+	return Text{problem[0] + "；与" + k.said[0] + "不同" + diff[0] + "，疑为录入错误：请按营业执照核对后改正",
+		problem[1] + "; it differs from " + k.said[1] + diff[1] + ", a typing slip by the look of it: check it against the business licence and correct it"}
+}
+
+// codeDiff says where a code differs from the one known for its row:
+// two neighbouring characters swapped (第 11、12 位前后颠倒), and the
+// others that differ (第 18 位不同) — nothing for codes of another length
+// or with more than four differences.
+func codeDiff(known, code string) Text {
+	if len(known) != len(code) {
+		return Text{}
+	}
+	var at []int
+	for i := 0; i < len(code); i++ {
+		if known[i] != code[i] {
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 || len(at) > 4 {
+		return Text{}
+	}
+	var zh, en []string
+	var other []string
+	for k := 0; k < len(at); k++ {
+		p := at[k]
+		if k+1 < len(at) && at[k+1] == p+1 && known[p] == code[p+1] && known[p+1] == code[p] {
+			zh = append(zh, fmt.Sprintf("第 %d、%d 位前后颠倒", p+1, p+2))
+			en = append(en, fmt.Sprintf("characters %d and %d swapped", p+1, p+2))
+			k++
+			continue
+		}
+		other = append(other, fmt.Sprint(p+1))
+	}
+	switch len(other) {
+	case 0:
+	case 1:
+		zh = append(zh, "第 "+other[0]+" 位不同")
+		en = append(en, "character "+other[0]+" differs")
+	default:
+		zh = append(zh, "第 "+strings.Join(other, "、")+" 位不同")
+		en = append(en, "characters "+strings.Join(other[:len(other)-1], ", ")+" and "+other[len(other)-1]+" differ")
+	}
+	return Text{"（" + strings.Join(zh, "，") + "）", " (" + strings.Join(en, "; ") + ")"}
 }
 
 // NewCreditCode builds a valid unified social credit code for an enterprise

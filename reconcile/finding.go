@@ -98,9 +98,13 @@ const (
 	RuleFontHides       Rule = "font_hides_value"
 	// RuleCondHides is a figure a conditional format sets in the colour of
 	// its background.
-	RuleCondHides     Rule = "conditional_hides_value"
-	RuleFormatHides   Rule = "format_hides_value"
-	RuleCodeNames     Rule = "credit_code_names"
+	RuleCondHides   Rule = "conditional_hides_value"
+	RuleFormatHides Rule = "format_hides_value"
+	RuleCodeNames   Rule = "credit_code_names"
+	// RuleCodeChanged: a row whose name had another valid credit code in
+	// the department's last month (or its template): a warning, the
+	// department says which is right.
+	RuleCodeChanged   Rule = "credit_code_changed"
 	RuleAppears       Rule = "entity_appears"
 	RuleNoFingerprint Rule = "not_a_template"
 	RuleWrongTemplate Rule = "wrong_template"
@@ -308,6 +312,9 @@ var catalogue = map[Rule]message{
 		Text{"“{value}”填在填报区域之外，未汇总", "\"{value}\" is outside the input area and was not consolidated"}},
 	RuleCodeNames: {Text{"一码多名", "one code, two names"},
 		Text{"统一社会信用代码 {code} 在 {first_file} 中对应“{first_name}”，此处为“{name}”", "credit code {code} is \"{first_name}\" in {first_file} but \"{name}\" here"}},
+	RuleCodeChanged: {Text{"信用代码与上月不同", "credit code differs from last month's"},
+		Text{"“{name}”的统一社会信用代码 {code} 与{known}不同{diff}：请核实哪个正确；如确是该企业的代码有变，请在“说明”栏注明",
+			"\"{name}\" has the credit code {code}, which differs from {known}{diff}: confirm which is right; if the enterprise's code did change, say so in the notes column"}},
 	RuleNoFingerprint: {Text{"非模板文件", "not a template"},
 		Text{"不是由 tally 模板生成的文件（可能是自制表格），已按表头读取，请改用下发的模板", "not made from a tally template (a hand-made look-alike?); read by its headers; use the template issued"}},
 	RuleWrongTemplate: {Text{"模板与文件名不符", "wrong template"},

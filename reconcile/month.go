@@ -84,11 +84,13 @@ type monthVal struct {
 }
 
 // entityVal is an entity of the month: for an entity row of an entity
-// table that was checked (noted), its name, for messages, and where it
-// is.
+// table that was checked (noted), its name, for messages, its credit code
+// as the row gave it, and where it is. Its key is its code's (else its
+// name's) — or, for a row matched by name to last month's entity whose
+// code it does not give (matchEntity), that entity's key.
 type entityVal struct {
 	key   hashKey
-	name  textRef // in monthState.text
+	name  textRef // in monthState.text: the name, then the code
 	table string
 	sheet uint16
 	line  int32
@@ -123,7 +125,14 @@ type monthState struct {
 	// templateRows are the file's template's rows by sheet
 	// (Submission.TemplateRows): with carries, the month before as the
 	// template knew it.
-	templateRows map[string][]string
+	templateRows map[string][]TemplateRow
+	// byName finds the month's entities by table and name (nameKey): made
+	// when a row of the next month is not found by its key (matchEntity);
+	// -1 for a name two entities of a table share.
+	byName map[hashKey]int32
+	// tplCodes are the template's valid credit codes by sheet and name
+	// (templateCode): made at the first row that asks.
+	tplCodes map[hashKey]string
 	// unread are the tables whose sheet the month's file did not give
 	// (FileRead.unread): their rows are not "gone", the sheet is — the
 	// reader's missing_sheet (or missing_column) finding says so once.
@@ -200,7 +209,7 @@ func (m *monthState) row(th, eh hashKey) {
 // the checks across months are not run on it (not_checked).
 func (m *monthState) overflow() {
 	m.over, m.limit = true, MaxMonthValues
-	m.vals, m.index, m.ents, m.entIndex, m.text = nil, nil, nil, nil, nil
+	m.vals, m.index, m.ents, m.entIndex, m.text, m.byName = nil, nil, nil, nil, nil, nil
 }
 
 // keep copies a and b into the month's text.
@@ -370,11 +379,155 @@ func (m *monthState) note(t *Table, sheet string, r *Row) {
 	}
 	i, _ := m.entity()
 	e := &m.ents[i]
-	e.name, e.table, e.sheet, e.line, e.noted = m.keep(r.Name, ""), t.ID, m.sheetOf(sheet), int32(r.Line), true
+	e.name, e.table, e.sheet, e.line, e.noted = m.keep(r.Name, r.Code), t.ID, m.sheetOf(sheet), int32(r.Line), true
 	if t.ID != m.lastTable || sheet != m.lastSheet {
 		m.sheets[t.ID] = sheet
 		m.lastTable, m.lastSheet = t.ID, sheet
 	}
+}
+
+// codeOf is an entity's credit code as its row gave it ("" for none).
+func (m *monthState) codeOf(e *entityVal) string {
+	_, code := m.texts(e.name)
+	return code
+}
+
+// nameKey is the key byName finds an entity of a table by: the table's
+// hash (tableHash) and the name's, as NormalizeHeader writes it.
+func nameKey(th hashKey, name string) hashKey {
+	return th.xor(hashOf("\x00name\x00", NormalizeHeader(name)))
+}
+
+// named returns the index of the month's entity of the table whose hash
+// is th that has the name, if exactly one has it.
+func (m *monthState) named(th hashKey, name string) (int32, bool) {
+	if m.over || m.spilled {
+		return 0, false
+	}
+	if m.byName == nil {
+		m.byName = make(map[hashKey]int32, len(m.ents))
+		tables := map[string]hashKey{}
+		for i := range m.ents {
+			e := &m.ents[i]
+			if !e.noted {
+				continue
+			}
+			h, ok := tables[e.table]
+			if !ok {
+				h = tableHash(e.table)
+				tables[e.table] = h
+			}
+			k := nameKey(h, m.nameOf(*e))
+			if _, two := m.byName[k]; two {
+				m.byName[k] = -1
+			} else {
+				m.byName[k] = int32(i)
+			}
+		}
+	}
+	i, ok := m.byName[nameKey(th, name)]
+	return i, ok && i >= 0
+}
+
+// knownCode is what the checks know of a row's credit code beyond the
+// row: the code last month's return (or the file's template) gave the
+// row's name when it is not the row's, and whether the row was matched by
+// its name to last month's entity (matchEntity).
+type knownCode struct {
+	code string // valid, and not the row's; "" when none is known
+	// said is the code with where it comes from, as the findings say it
+	// (上月（2021-06）所报代码“9112…”, or the template's), was the same
+	// as a sentence of its own (上月（2021-06）所报代码为“9112…”), for a row
+	// that gives none.
+	said, was Text
+	matched   bool
+}
+
+// lastMonthsCode is a code last month's return gave, as findings say it.
+func lastMonthsCode(p Period, code string) (said, was Text) {
+	return Text{"上月（" + p.String() + "）所报代码“" + code + "”", `the code "` + code + `" of last month's return (` + p.String() + ")"},
+		Text{"上月（" + p.String() + "）所报代码为“" + code + "”", `last month's return (` + p.String() + `) gave "` + code + `"`}
+}
+
+// templatesCode is a code the file's template prefilled from last month.
+func templatesCode(p Period, code string) (said, was Text) {
+	return Text{"模板预填的上月（" + p.String() + "）代码“" + code + "”", `the code "` + code + `" the template prefilled from last month (` + p.String() + ")"},
+		Text{"模板预填的上月（" + p.String() + "）代码为“" + code + "”", `the template prefilled "` + code + `" from last month (` + p.String() + ")"}
+}
+
+// matchEntity returns the hash of the entity a row of a table with a
+// credit code column is, for the checks across months (SheetRead.Row):
+// its code's (else its name's) — unless the department's last month has
+// no entity of that key but has exactly one of the row's name, whose code
+// the row then mistyped, left out or changed: the row is that entity, so
+// its 本年累计 follows from that entity's and it neither appears nor
+// disappears. The code that month gave the name (or, without last
+// month's file, the file's template), when valid and not the row's, is
+// known: the credit code's findings name it (checkRow, checkCodeName).
+func (l *Ledger) matchEntity(sr *SheetRead, r *Row) (hashKey, knownCode) {
+	fr := sr.fr
+	cur := fr.cur
+	eh := entityHash(entityOf(r))
+	if cur == nil || cur.over || r.Name == "" {
+		return eh, knownCode{}
+	}
+	prev := l.months[fr.s.Department]
+	if prev != nil && prev.period == cur.period.Prev() && !prev.over && !prev.spilled {
+		if prev.present(len(cur.ents), sr.th.xor(eh)) {
+			return eh, knownCode{}
+		}
+		j, ok := prev.named(sr.th, r.Name)
+		if !ok {
+			return eh, knownCode{}
+		}
+		e := &prev.ents[j]
+		k := knownCode{matched: true}
+		if code := prev.codeOf(e); code != r.Code {
+			if _, valid := CheckCreditCode(code); valid {
+				k.code = code
+				k.said, k.was = lastMonthsCode(prev.period, code)
+			}
+		}
+		return e.key.xor(sr.th), k
+	}
+	// Without last month's file, the template's rows carry their codes
+	// (the chain and the rows gone are checked against the template by
+	// cell and name already, whatever the code).
+	if code := cur.templateCode(sr.sh.Name, r.Name); code != "" && code != r.Code {
+		k := knownCode{code: code}
+		k.said, k.was = templatesCode(cur.period.Prev(), code)
+		return eh, k
+	}
+	return eh, knownCode{}
+}
+
+// templateCode is the valid credit code the month's template gave the
+// row of the sheet that has the name, "" for none (or for a name two of
+// its rows have, with two codes).
+func (m *monthState) templateCode(sheet, name string) string {
+	if m.templateRows == nil {
+		return ""
+	}
+	if m.tplCodes == nil {
+		m.tplCodes = map[hashKey]string{}
+		for sh, rows := range m.templateRows {
+			for _, tr := range rows {
+				if _, valid := CheckCreditCode(tr.Code); !valid {
+					continue
+				}
+				k := hashOf("\x00template\x00", sh, NormalizeHeader(tr.Name))
+				if c, two := m.tplCodes[k]; two && c != tr.Code {
+					m.tplCodes[k] = ""
+				} else {
+					m.tplCodes[k] = tr.Code
+				}
+			}
+		}
+	}
+	if len(m.tplCodes) == 0 {
+		return ""
+	}
+	return m.tplCodes[hashOf("\x00template\x00", sheet, NormalizeHeader(name))]
 }
 
 // at is where an entity's row is.
@@ -457,8 +610,8 @@ func (l *Ledger) goneFromTemplate(dept string, cur *monthState) {
 			// as entities), or a sheet with no row left: not said here.
 			continue
 		}
-		for _, name := range cur.templateRows[sheet] {
-			if !here[NormalizeHeader(name)] {
+		for _, tr := range cur.templateRows[sheet] {
+			if name := tr.Name; !here[NormalizeHeader(name)] {
 				l.finding(Finding{Source: Source{File: cur.file, Sheet: sheet}, Department: dept, Period: p.String(),
 					Rule: RuleDisappears, Severity: Info, Raw: name, Fields: Fields{"name": name, "prev": prevLabel}})
 			}

@@ -176,7 +176,7 @@ func (l *Ledger) writeMonth(m *monthState) error {
 	}
 	s.n++
 	m.nvals, m.spilled, m.spillOff, m.spillLen = len(m.vals), true, off, len(b)
-	m.vals, m.index, m.ents, m.entIndex, m.text = nil, nil, nil, nil, nil
+	m.vals, m.index, m.ents, m.entIndex, m.text, m.byName = nil, nil, nil, nil, nil, nil
 	return nil
 }
 

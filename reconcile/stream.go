@@ -469,6 +469,9 @@ type SheetRead struct {
 	choices, codes, rules bool
 	th                    hashKey // tableHash of the table's ID
 	eh                    hashKey // the row's entity's hash (Row)
+	// known is what last month's file or the template knows of the row's
+	// credit code (matchEntity, by Row).
+	known knownCode
 	// lines are the sheet's data rows (not 填表人 lines): the rows its
 	// 合计's SUM must reach (checkTotalRange). kept are the accepted
 	// rows' figures, to tell whether the rows a SUM leaves out explain
@@ -579,8 +582,15 @@ func (sr *SheetRead) Row(r *Row) {
 			sr.lines = nil
 		}
 	}
-	if !fr.dup && (fr.cur != nil || !sr.byLine) {
-		// The entity, hashed once for the duplicate check and the month.
+	sr.known = knownCode{}
+	switch {
+	case fr.dup:
+	case sr.codes && fr.cur != nil:
+		// The entity, hashed once for the duplicate check and the month:
+		// last month's of the row's name when the row's code is not its
+		// (matchEntity).
+		sr.eh, sr.known = l.matchEntity(sr, r)
+	case fr.cur != nil || !sr.byLine:
 		sr.eh = entityHash(entityOf(r))
 	}
 	if fr.cur != nil && !fr.dup {

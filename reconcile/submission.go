@@ -142,12 +142,18 @@ type Submission struct {
 	// saving computer's clock, as LibreOffice writes it); Modified reads it
 	// as UTC and Saved is its date as written.
 	SavedLocal bool
-	// TemplateRows are, by sheet, the names of the rows whose 本年累计 the
-	// file's `template --from` template carried (its fingerprint), in
-	// sheet order: without last month's file, a row gone from the return is
-	// still said (Ledger.compare).
-	TemplateRows map[string][]string
+	// TemplateRows are, by sheet, the rows whose 本年累计 the file's
+	// `template --from` template carried (its fingerprint), in sheet
+	// order: without last month's file, a row gone from the return is
+	// still said (Ledger.compare), and a credit code typed over the one
+	// prefilled is said against it (Ledger.matchEntity).
+	TemplateRows map[string][]TemplateRow
 }
+
+// TemplateRow is a row a template carried: its name and credit code as
+// prefilled (Code "" for none, and in a template written before the
+// fingerprint kept codes).
+type TemplateRow struct{ Name, Code string }
 
 // cellName writes a 1-based column and row as a reference (B5).
 func cellName(col, row int) string {

@@ -242,7 +242,7 @@ func (w *writer) row(sh *grid.Sheet, t *reconcile.Table, row int, r Row) {
 			if fv, ok := r.Values[i]; ok {
 				v = value(t, row, c, fv)
 				if fv.Carry != nil && v.Kind == grid.Formula {
-					w.carries = append(w.carries, grid.Carry{Sheet: t.Sheet, Cell: grid.Pos{Col: col, Row: row}.Name(), Name: r.Name, Value: fv.Carry.String()})
+					w.carries = append(w.carries, grid.Carry{Sheet: t.Sheet, Cell: grid.Pos{Col: col, Row: row}.Name(), Name: r.Name, Value: fv.Carry.String(), Code: r.Code})
 				}
 			}
 			put(sh, col, row, v, w.numStyle(ind, ind != ""))

@@ -512,7 +512,7 @@ func sheetFingerprint(sc sheetScanner) (Fingerprint, bool) {
 		case "layout":
 			fp.Layout = cells[1].Value
 		case carryKey:
-			var at [6]string // by column: B sheet, C cell, D name, E figure
+			var at [7]string // by column: B sheet, C cell, D name, E figure, F credit code
 			for _, c := range cells[1:] {
 				if c.Col < len(at) {
 					at[c.Col] = c.Value
@@ -525,7 +525,7 @@ func sheetFingerprint(sc sheetScanner) (Fingerprint, bool) {
 			if fp.Carries == nil {
 				fp.Carries = map[string]Carried{}
 			}
-			fp.Carries[at[2]+"!"+at[3]] = Carried{Name: strings.Clone(at[4]), Value: reconcile.NumOf(v)}
+			fp.Carries[at[2]+"!"+at[3]] = Carried{Name: strings.Clone(at[4]), Value: reconcile.NumOf(v), Code: strings.Clone(at[6])}
 		}
 		return nil
 	})

@@ -41,10 +41,12 @@ type Fingerprint struct {
 }
 
 // Carried is a carried 本年累计 as the fingerprint keeps it: the row's name
-// then, and the figure.
+// then, the figure, and the row's credit code as prefilled ("" for none,
+// and in a template written before the fingerprint kept it).
 type Carried struct {
 	Name  string
 	Value reconcile.Num
+	Code  string
 }
 
 // carryKey begins a fingerprint line that keeps a carried 本年累计.
@@ -1429,15 +1431,16 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 	}
 }
 
-// templateRows are the names of the rows a template carried 本年累计 for,
-// by sheet, in sheet order (Submission.TemplateRows); nil for none.
-func templateRows(carries map[string]Carried) map[string][]string {
+// templateRows are the rows (names and credit codes) a template carried
+// 本年累计 for, by sheet, in sheet order (Submission.TemplateRows); nil for
+// none.
+func templateRows(carries map[string]Carried) map[string][]reconcile.TemplateRow {
 	if len(carries) == 0 {
 		return nil
 	}
 	type at struct {
-		row  int
-		name string
+		row        int
+		name, code string
 	}
 	bySheet := map[string][]at{}
 	for key, c := range carries {
@@ -1446,17 +1449,17 @@ func templateRows(carries map[string]Carried) map[string][]string {
 		if i < 0 || !ok {
 			continue
 		}
-		bySheet[key[:i]] = append(bySheet[key[:i]], at{row, c.Name})
+		bySheet[key[:i]] = append(bySheet[key[:i]], at{row, c.Name, c.Code})
 	}
-	out := make(map[string][]string, len(bySheet))
+	out := make(map[string][]reconcile.TemplateRow, len(bySheet))
 	for sheet, rows := range bySheet {
 		sort.Slice(rows, func(i, j int) bool {
 			return rows[i].row < rows[j].row || rows[i].row == rows[j].row && rows[i].name < rows[j].name
 		})
-		var names []string
+		var names []reconcile.TemplateRow
 		for i, r := range rows {
 			if i == 0 || r.name != rows[i-1].name {
-				names = append(names, r.name)
+				names = append(names, reconcile.TemplateRow{Name: r.name, Code: r.code})
 			}
 		}
 		out[sheet] = names

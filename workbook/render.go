@@ -331,9 +331,13 @@ func (r *renderer) identity(id *grid.Identity) error {
 		}
 	}
 	// Each carried 本年累计 on a line of its own: carry, sheet, cell, the
-	// row's name, the figure (as text: exactly the formula's).
+	// row's name, the figure (as text: exactly the formula's), the row's
+	// credit code when it has one (a reader before it reads columns A–E).
 	for i, c := range id.Carries {
-		for j, v := range [...]string{carryKey, c.Sheet, c.Cell, c.Name, c.Value} {
+		for j, v := range [...]string{carryKey, c.Sheet, c.Cell, c.Name, c.Value, c.Code} {
+			if v == "" && j == 5 {
+				continue
+			}
 			ref := grid.Pos{Col: j + 1, Row: len(kv) + i + 1}.Name()
 			if err := f.SetCellStr(FingerprintSheet, ref, v); err != nil {
 				return err

@@ -404,9 +404,9 @@ def plan():
     fl.plant("税收收入", "D7", "out_of_range", "error")
     s.rows[4].code = s.rows[4].code[:17] + ALPHABET[(ALPHABET.index(s.rows[4].code[17]) + 1) % 31]
     fl.plant("税收收入", "B8", "credit_code", "error")
-    # The chain is kept by credit code: under the mistyped one the
-    # enterprise is new this month, so its 本年累计 does not follow.
-    fl.plant("税收收入", "D8", "ytd_chain", "error")
+    # The row is still February's enterprise by its name (its code is
+    # mistyped, and the finding names February's): its 本年累计 follows,
+    # no ytd_chain at D8.
     s = sheet(fl, "一般预算收入")
     dup = Row(s.rows[0].name, None, dict(s.rows[1].cells), rejected=True)
     s.rows.append(dup)
