@@ -62,17 +62,12 @@ type jsonTarget struct {
 	// a year (relative_to) whose data are not among the files or not
 	// whole; not_computed says why, base_missing what of that year is
 	// missing.
-	Target      *string  `json:"target"`
-	RelativeTo  int      `json:"relative_to,omitempty"`
-	Base        *string  `json:"base,omitempty"`      // that year's figure, when whole
-	BaseFrom    string   `json:"base_from,omitempty"` // where it comes from when not its months summed or its 年报
-	NotComputed string   `json:"not_computed,omitempty"`
-	BaseMissing []string `json:"base_missing,omitempty"`
-	TargetLow   *string  `json:"target_low,omitempty"` // 基本持平: the band around last year's value
-	TargetHigh  *string  `json:"target_high,omitempty"`
-	YTD         string   `json:"ytd"`
-	Complete    bool     `json:"complete"`
-	Missing     []string `json:"missing"`
+	Target     *string  `json:"target"`
+	TargetLow  *string  `json:"target_low,omitempty"` // 基本持平: the band around last year's value
+	TargetHigh *string  `json:"target_high,omitempty"`
+	YTD        string   `json:"ytd"`
+	Complete   bool     `json:"complete"`
+	Missing    []string `json:"missing"`
 	// ToVerify: complete, but a figure under completion is to be verified
 	// (待核实), and why; absent otherwise.
 	ToVerify   []string `json:"to_verify,omitempty"`
@@ -84,6 +79,15 @@ type jsonTarget struct {
 	Lagging    bool     `json:"lagging"`
 	YoY        *string  `json:"yoy"`
 	YoYBase    *string  `json:"yoy_base"` // the same months of the previous year
+	// A target relative to a year: which, its figure and where it comes
+	// from when not its months summed or its 年报 (base_from: December's
+	// 本年累计); or, when the target is null, why (not_computed) and what
+	// of that year is missing (base_missing).
+	RelativeTo  int      `json:"relative_to,omitempty"`
+	Base        *string  `json:"base,omitempty"`
+	BaseFrom    string   `json:"base_from,omitempty"`
+	NotComputed string   `json:"not_computed,omitempty"`
+	BaseMissing []string `json:"base_missing,omitempty"`
 }
 
 type jsonClaim struct {
