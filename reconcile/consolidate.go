@@ -1302,7 +1302,7 @@ func (l *Ledger) decemberYTD(ind string, year int) (Figure, bool) {
 // ytdCarries reports whether each of d's tables for p that carries ind has
 // a 本年累计 column for it.
 func ytdCarries(d *Department, ind string, p Period) bool {
-	any := false
+	found := false
 	for _, t := range d.TablesFor(p) {
 		carries, ytd := false, false
 		for _, c := range t.Columns {
@@ -1326,9 +1326,9 @@ func ytdCarries(d *Department, ind string, p Period) bool {
 		if carries && !ytd {
 			return false
 		}
-		any = any || carries
+		found = found || carries
 	}
-	return any
+	return found
 }
 
 // otherYearMonths says once per year other than the run's whose months
