@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -1290,7 +1289,7 @@ func (l *Ledger) decemberYTD(ind string, year int) (Figure, bool) {
 	}
 	for _, code := range l.monthlyDepts(ind) {
 		d, _ := l.spec.Department(code)
-		if !l.received[code+"|"+dec.String()] || d == nil || !ytdCarries(d, ind, dec) {
+		if _, ok := l.chosen[code+"|"+dec.String()]; !ok || d == nil || !ytdCarries(d, ind, dec) {
 			return Figure{}, false
 		}
 	}
@@ -1341,31 +1340,43 @@ func (l *Ledger) otherYearMonths() {
 	}
 	sort.Ints(years)
 	for _, y := range years {
-		var files []string
-		dept := map[string]string{}
+		// In period and department order, not by the files' names: the
+		// finding stands at the first, whatever the files are called.
+		var ins []Input
 		for _, in := range l.res.Inputs {
 			p, err := ParsePeriod(in.Period)
 			if err != nil || !p.IsMonth() || p.Year != y || in.Status == "duplicate" || in.File == "" {
 				continue
 			}
-			dept[in.File] = in.Department
-			files = append(files, in.File)
+			ins = append(ins, in)
 		}
-		if len(files) == 0 {
+		if len(ins) == 0 {
 			continue
 		}
-		sort.Strings(files)
+		order := map[string]int{}
+		for i, d := range l.spec.Departments {
+			order[d.Code] = i
+		}
+		sort.SliceStable(ins, func(i, j int) bool {
+			if ins[i].Period != ins[j].Period {
+				return ins[i].Period < ins[j].Period
+			}
+			return order[ins[i].Department] < order[ins[j].Department]
+		})
+		files := make([]string, len(ins))
+		dept := map[string]string{}
+		for i, in := range ins {
+			files[i], dept[in.File] = in.File, in.Department
+		}
+		// The others counted, not named: their names are the files'
+		// own (the finding stands at the first); the list is in 输入文件.
 		others := Text{"", ""}
-		if rest := files[1:]; len(rest) > 0 {
-			base := make([]string, 0, 3)
-			for _, f := range rest[:min(3, len(rest))] {
-				base = append(base, filepath.Base(f))
+		if n := len(files) - 1; n > 0 {
+			word := "other files"
+			if n == 1 {
+				word = "other file"
 			}
-			others = Text{"（同年的还有 " + strings.Join(base, "、") + "）", " (so are " + strings.Join(base, ", ") + ")"}
-			if len(rest) > 3 {
-				others = Text{fmt.Sprintf("（同年的还有 %s 等 %d 个文件）", strings.Join(base, "、"), len(rest)),
-					fmt.Sprintf(" (so are %s and %d more)", strings.Join(base, ", "), len(rest)-3)}
-			}
+			others = Text{fmt.Sprintf("（同年的还有 %d 个文件）", n), fmt.Sprintf(" (and %d %s of that year)", n, word)}
 		}
 		l.finding(Finding{Source: Source{File: files[0]}, Department: dept[files[0]], Period: strconv.Itoa(y), Rule: RuleOtherYear, Severity: Info,
 			Fields: Fields{"others": others, "year": strconv.Itoa(y), "run": strconv.Itoa(l.asOf.Year), "as_of": l.asOf.String()}})

@@ -97,8 +97,13 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 			// whole: stated, not computed, and why.
 			why := x.l("未计算目标和完成率：", "target and completion not computed: ") + x.text(p.Why())
 			if len(p.Base.Incomplete) > 0 {
-				name += x.l("【数据不完整】", " [INCOMPLETE]")
 				why = x.l("不完整：", "incomplete: ") + x.text(p.Why()) + x.l("（", " (") + x.texts(p.Base.Incomplete) + x.l("），未计算目标和完成率", "): target and completion not computed")
+			}
+			if len(p.Missing) > 0 { // this year's months too
+				why += x.l("；本年：", "; this year: ") + x.texts(p.Missing)
+			}
+			if len(p.Base.Incomplete)+len(p.Missing) > 0 {
+				name += x.l("【数据不完整】", " [INCOMPLETE]")
 			}
 			complete = c(why, "warntext")
 		case !p.Complete():

@@ -672,9 +672,10 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 		}
 		note := ""
 		switch {
-		case p.Uncomputed && len(p.Base.Incomplete) > 0:
+		case p.Uncomputed && len(p.Base.Incomplete)+len(p.Missing) > 0:
+			// What of the base year is missing, then of this year.
 			line += t("  数据不完整", "  INCOMPLETE")
-			note = joinTexts(p.Base.Incomplete, lang)
+			note = joinTexts(append(append([]reconcile.Text(nil), p.Base.Incomplete...), p.Missing...), lang)
 		case p.Uncomputed:
 		case !p.Complete():
 			line += t("  数据不完整", "  INCOMPLETE")

@@ -236,4 +236,15 @@ func TestRelativeTargetNoBase(t *testing.T) {
 			t.Errorf("no 2020 file, yet: %s", f.Message)
 		}
 	}
+
+	// This year's months missing too: said under the line as well.
+	dir := yearsFolder(t)
+	if err := os.Remove(filepath.Join(dir, "2021-03-czs.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	out := tally(t, exitFindings, "reconcile", "--lang", "zh", dir)
+	if got := line(t, out, "税收收入"); !strings.HasSuffix(got, "目标：与上年基本持平（需 2020 年数据，未提供），未计算完成率  数据不完整") ||
+		!strings.Contains(out, got+"\n                  未报送：财政所 2021-03\n") {
+		t.Errorf("2021-03 missing too:\n%s", out)
+	}
 }
