@@ -148,12 +148,16 @@ func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	}
 	var f Figure
 	var missing []int // years with no data at all
+	var froms []Text  // where a year's figure comes from (December's 本年累计)
 	for y := from; y <= c.Span.To; y++ {
 		g := year(c.Indicator, y)
 		if !g.Has {
 			missing = append(missing, y)
 		}
 		f.add(g)
+		if g.From != (Text{}) {
+			froms = appendUnique(froms, g.From)
+		}
 	}
 	gaps := noDataForYears(missing)
 	if !f.Has {
@@ -173,7 +177,21 @@ func evaluateClaim(spec *Spec, c *Claim, year YearFigure) ClaimResult {
 	r.Difference = v.Sub(c.Value)
 	r.decide(r.Interval.Contains(v), append(gaps, f.Incomplete...))
 	r.doubt(f.Doubtful)
+	r.from(froms...)
 	return r
+}
+
+// from notes, on a verdict, where a year's figure it stands on comes from
+// when not from its months or its 年报: 取 2020-12 月报的本年累计.
+func (r *ClaimResult) from(froms ...Text) {
+	if r.Status != Consistent && r.Status != Mismatch {
+		return
+	}
+	for _, t := range froms {
+		if t != (Text{}) {
+			r.Notes = appendUnique(r.Notes, t)
+		}
+	}
 }
 
 // StockNotSummed is why 累计 on a stock without 达到 is not checked: the
@@ -381,12 +399,14 @@ func evaluateGrowth(spec *Spec, c *Claim, def *Indicator, year YearFigure, r Cla
 		r.Difference = ratio.Sub(claimed)
 		r.decide(RatioHolds(base.Value, end.Value, iv), notes)
 		r.doubt(doubtful)
+		r.from(base.From, end.From)
 		return r
 	}
 	r.Computed, r.HasComputed = GrowthRate(base.Value, end.Value, n, places), true
 	r.Difference = r.Computed.Sub(claimed)
 	r.decide(GrowthHolds(base.Value, end.Value, n, r.Interval), notes)
 	r.doubt(doubtful)
+	r.from(base.From, end.From)
 	return r
 }
 

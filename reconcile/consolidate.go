@@ -93,6 +93,9 @@ type Figure struct {
 	// the total with it. In order of department, month and cell. A figure
 	// both incomplete and doubtful is said incomplete (ToVerify).
 	Doubtful []Text
+	// From says where a past year's figure comes from when not from its
+	// months summed or its 年报: December's 本年累计 (decemberYTD).
+	From Text
 }
 
 // ToVerify reports whether the figure is whole but to be verified (待核实):
@@ -219,7 +222,12 @@ type Ledger struct {
 	// ytd_below_month by the more specific ytd_chain (sameYTD).
 	fileStart int
 	reported  map[string]bool // dept|period reported as not submitted
-	months    map[string]*monthState
+	// otherYears are the years other than the as-of year whose months are
+	// among the files but not all there: no month of them is a missing
+	// submission of this run (missing), and the run says once per year
+	// which files they are (otherYearMonths).
+	otherYears map[int]bool
+	months     map[string]*monthState
 	// held is the row figures of the months kept (MaxHeldMonthValues),
 	// memHeld those in memory (MemMonthValues, with Options.SpillMonths);
 	// spill keeps the others on disk (spill.go).
@@ -345,6 +353,7 @@ func (l *Ledger) Result() *Result {
 			l.res.Claims[i].Notes = l.spans(l.res.Claims[i].Notes)
 			l.outOfRun(&l.res.Claims[i])
 		}
+		l.otherYearMonths()
 	}
 	l.res.Findings = GroupRuns(ReportOrder(l.res.Findings, l.spec, l.res.Inputs))
 	l.summarise()
@@ -1294,7 +1303,128 @@ func (l *Ledger) yearFigure(ind string, year int) Figure {
 	if last < 12 {
 		f.Incomplete = appendUnique(f.Incomplete, Text{"仅汇总至 " + l.asOf.String(), "consolidated only through " + l.asOf.String()})
 	}
+	if len(f.Incomplete) > 0 && year != l.asOf.Year {
+		// A past year whose months are not all among the files, but
+		// whose December is, from every department that submits the
+		// indicator, in a table with a 本年累计 column for it: that
+		// 本年累计 is the year's total (a stock's December level is
+		// ytdFigure's already).
+		if d, ok := l.decemberYTD(ind, year); ok {
+			return d
+		}
+	}
 	return f
+}
+
+// decemberYTD is a flow's year from the 本年累计 of year's December
+// returns: every department that submits ind monthly has its December
+// return among the files, and each of its monthly tables that carries ind
+// has a 本年累计 column for it. Rows rejected in those returns, or a sheet
+// not read, leave it incomplete as they leave December's month.
+func (l *Ledger) decemberYTD(ind string, year int) (Figure, bool) {
+	def, ok := l.spec.Indicator(ind)
+	if !ok || def.Aggregation == Latest {
+		return Figure{}, false
+	}
+	dec := Period{year, 12}
+	y := l.ytds[figKey{ind, dec}]
+	if y == nil || !y.Has {
+		return Figure{}, false
+	}
+	for _, code := range l.monthlyDepts(ind) {
+		d, _ := l.spec.Department(code)
+		if _, ok := l.chosen[code+"|"+dec.String()]; !ok || d == nil || !ytdCarries(d, ind, dec) {
+			return Figure{}, false
+		}
+	}
+	m := l.monthFigure(ind, dec)
+	return Figure{Value: y.Value, Has: true, Incomplete: m.Incomplete, Doubtful: m.Doubtful,
+		From: Text{"取 " + dec.String() + " 月报的本年累计", "from " + dec.String() + "'s year-to-date (本年累计) column"}}, true
+}
+
+// ytdCarries reports whether each of d's tables for p that carries ind has
+// a 本年累计 column for it.
+func ytdCarries(d *Department, ind string, p Period) bool {
+	found := false
+	for _, t := range d.TablesFor(p) {
+		carries, ytd := false, false
+		for _, c := range t.Columns {
+			if c.Role != RoleValue {
+				continue
+			}
+			gives := c.Indicator == ind
+			if t.Rows == Indicators {
+				gives = false
+				for i := range t.Lines {
+					if t.IndicatorFor(c, &t.Lines[i]) == ind {
+						gives = true
+					}
+				}
+			}
+			if gives {
+				carries = true
+				ytd = ytd || c.Measure == YTDValue
+			}
+		}
+		if carries && !ytd {
+			return false
+		}
+		found = found || carries
+	}
+	return found
+}
+
+// otherYearMonths says once per year other than the run's whose months
+// are among the files but not all there (missing did not report them)
+// which files those are and what they serve for.
+func (l *Ledger) otherYearMonths() {
+	years := make([]int, 0, len(l.otherYears))
+	for y := range l.otherYears {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		// In period and department order, not by the files' names: the
+		// finding stands at the first, whatever the files are called.
+		var ins []Input
+		for _, in := range l.res.Inputs {
+			p, err := ParsePeriod(in.Period)
+			if err != nil || !p.IsMonth() || p.Year != y || in.Status == "duplicate" || in.File == "" {
+				continue
+			}
+			ins = append(ins, in)
+		}
+		if len(ins) == 0 {
+			continue
+		}
+		order := map[string]int{}
+		for i, d := range l.spec.Departments {
+			order[d.Code] = i
+		}
+		sort.SliceStable(ins, func(i, j int) bool {
+			if ins[i].Period != ins[j].Period {
+				return ins[i].Period < ins[j].Period
+			}
+			return order[ins[i].Department] < order[ins[j].Department]
+		})
+		files := make([]string, len(ins))
+		dept := map[string]string{}
+		for i, in := range ins {
+			files[i], dept[in.File] = in.File, in.Department
+		}
+		// The others counted, not named: their names are the files'
+		// own (the finding stands at the first); the list is in 输入文件.
+		others := Text{"", ""}
+		if n := len(files) - 1; n > 0 {
+			word := "other files"
+			if n == 1 {
+				word = "other file"
+			}
+			others = Text{fmt.Sprintf("（同年的还有 %d 个文件）", n), fmt.Sprintf(" (and %d %s of that year)", n, word)}
+		}
+		l.finding(Finding{Source: Source{File: files[0]}, Department: dept[files[0]], Period: strconv.Itoa(y), Rule: RuleOtherYear, Severity: Info,
+			Fields: Fields{"others": others, "year": strconv.Itoa(y), "run": strconv.Itoa(l.asOf.Year), "as_of": l.asOf.String()}})
+	}
 }
 
 // ytdFigure is an indicator's figure from January to month last of year.
@@ -1326,7 +1456,16 @@ func (l *Ledger) ytdFigure(ind string, year, last int) Figure {
 // figure gives.
 func (l *Ledger) missing(dept string, p Period) Text {
 	name := l.deptName(dept)
-	if key := dept + "|" + p.String(); !l.check && !l.reported[key] {
+	if p.IsMonth() && p.Year != l.asOf.Year {
+		// A month of another year than the run's (last year's, read for
+		// 同比, 历年 and a target relative to it) is owed by no one in
+		// this run: the figure says it is incomplete, and the run says
+		// once which files of that year it holds, not 未报送 a month.
+		if l.otherYears == nil {
+			l.otherYears = map[int]bool{}
+		}
+		l.otherYears[p.Year] = true
+	} else if key := dept + "|" + p.String(); !l.check && !l.reported[key] {
 		l.reported[key] = true
 		l.finding(Finding{Department: dept, Period: p.String(), Rule: RuleMissing, Severity: Error,
 			Fields: Fields{"department": name, "period": p.String()}})
@@ -1490,6 +1629,7 @@ func (l *Ledger) buildSeries() {
 		s.YTD.Incomplete = l.spans(s.YTD.Incomplete)
 		if s.Progress != nil {
 			s.Progress.Missing = l.spans(s.Progress.Missing)
+			s.Progress.Base.Incomplete = l.spans(s.Progress.Base.Incomplete)
 		}
 		for y, f := range s.Years {
 			f.Incomplete = l.spans(f.Incomplete)

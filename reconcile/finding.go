@@ -141,6 +141,11 @@ const (
 	// the year's figure; December's 本年累计 that differs is a warning.
 	RuleAnnualDiffers    Rule = "annual_differs"
 	RuleAnnualOverMonths Rule = "annual_over_months"
+	// RuleOtherYear: monthly returns of another year than the run's,
+	// not all of that year's months: read for that year's figures (历年,
+	// 同比, a target relative to it), owed by no one in this run, so no
+	// month of that year is 未报送. An info, once per year.
+	RuleOtherYear Rule = "other_year_months"
 	// A file recording a save time after the run's clock: impossible, so
 	// not believed (neither lateness nor the choice between files).
 	RuleFutureSave Rule = "future_save_time"
@@ -263,6 +268,9 @@ var catalogue = map[Rule]message{
 	RuleAnnualOverMonths: {Text{"年报优先于月报", "annual return over months"},
 		Text{"{year} 年{indicator}取年报 {annual}{unit}；该年的月报不全（缺 12 月），未用于年度数字，也无法与年报核对",
 			"{indicator} {year} is the annual return's {annual} {unit}; that year's monthly returns lack December, so they are not used for the year and cannot be checked against it"}},
+	RuleOtherYear: {Text{"其他年份的月报", "another year's returns"},
+		Text{"{year} 年的月报{others}，本次汇总的是 {run} 年（截至 {as_of}）：只用作 {year} 年的数字（历年、同比、以上年为基数的目标），{year} 年其余月份不要求报送，不列为未报送",
+			"a monthly return of {year}{others}, while this run is {run} (through {as_of}): used only for {year}'s figures (history, year on year, a target relative to last year); {year}'s other months are not owed in this run and not listed as missing"}},
 	RuleFutureSave: {Text{"保存时间在未来", "save time in the future"},
 		Text{"文件记录的保存时间（{saved}）晚于本次运行的时间（{now}），不可能，未采用：不据此判断是否逾期，也不据此在同期的几个文件中选用此文件",
 			"the file records a save time ({saved}) later than this run ({now}), which is impossible, so it is not believed: it neither makes the file late nor makes it count over another file of its month"}},

@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -37,14 +39,47 @@ type Progress struct {
 	YoY    decimal.Decimal
 	HasYoY bool
 	Prior  Figure // January to Through of the previous year
+	// Base is the year a relative target stands on (Target.RelativeTo):
+	// its figure, from its 年报, its months or December's 本年累计
+	// (Base.From says which when not the months). Only a whole base
+	// makes a target: without it (not Base.Has: no data of that year
+	// among the files; Base.Incomplete: not all of it) the target is
+	// not computed (Uncomputed), and nothing is measured against it.
+	Base       Figure
+	Uncomputed bool
 }
 
-// Complete reports whether every figure up to the as-of month is whole.
-func (p *Progress) Complete() bool { return p.Through == p.AsOf && len(p.Missing) == 0 }
+// Complete reports whether every figure up to the as-of month is whole,
+// and the target is computed.
+func (p *Progress) Complete() bool {
+	return !p.Uncomputed && p.Through == p.AsOf && len(p.Missing) == 0
+}
 
-// Judged reports whether at least one month is whole, so that 完成率 and
-// 序时进度 could be compared at all.
-func (p *Progress) Judged() bool { return p.Through > 0 }
+// Judged reports whether the target is computed and at least one month is
+// whole, so that 完成率 and 序时进度 could be compared at all.
+func (p *Progress) Judged() bool { return !p.Uncomputed && p.Through > 0 }
+
+// Why says why a target was not computed: its base year's data are not
+// among the files (需 2020 年数据，未提供) or not whole (2020 年数据不完整);
+// the zero Text when it was. The base's missing months are p.Base.Incomplete.
+func (p *Progress) Why() Text {
+	if !p.Uncomputed {
+		return Text{}
+	}
+	y := strconv.Itoa(p.Target.RelativeTo)
+	if !p.Base.Has {
+		return Text{"需 " + y + " 年数据，未提供", "needs " + y + "'s data, not provided"}
+	}
+	return Text{y + " 年数据不完整", y + "'s data incomplete"}
+}
+
+// Stated is how a relative target reads when it has no figure: 与上年基本持平.
+func (p *Progress) Stated() Text {
+	if p.Target.RelativeTo == 0 {
+		return Text{}
+	}
+	return Text{"与上年基本持平", "about level with last year"}
+}
 
 var hundred = decimal.NewFromInt(100)
 
@@ -62,9 +97,16 @@ func (l *Ledger) progress(s *Series) *Progress {
 	p := &Progress{Target: t, YTD: s.YTD, AsOf: l.asOf.Month}
 	if t.RelativeTo != 0 {
 		// 与去年基本持平: the target is last year's value.
+		// Only a whole base makes a target: last year's months, its 年报
+		// or December's 本年累计 (yearFigure). One month of twelve is
+		// not last year's value; a run without that year's data says
+		// what the target is and that it needs them.
 		base := l.yearFigure(s.Indicator.Code, t.RelativeTo)
-		if !base.Has {
-			return nil
+		p.Base = base
+		if !base.Has || len(base.Incomplete) > 0 {
+			p.Uncomputed = true
+			p.Missing = appendUnique(append([]Text(nil), s.YTD.Incomplete...), l.ytdFigure(s.Indicator.Code, l.asOf.Year, l.asOf.Month).Incomplete...)
+			return p
 		}
 		p.TargetVal = base.Value
 		p.Band = true

@@ -197,6 +197,10 @@ type progressRow struct {
 	ToVerify                    string
 	Lagging, Complete           bool
 	BarDone, BarY, TickX, TickY int64
+	// NotComputed: a target relative to a year whose data are not here or
+	// not whole: why no target and no rate (Target is the target stated);
+	// "" otherwise.
+	NotComputed string
 }
 
 // progressRows is 目标进度: each target's completion against the time elapsed.
@@ -222,6 +226,17 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 		row.TickX, row.TickY = 199+px(p.Elapsed), row.BarY-3
 		if p.HasYoY {
 			row.YoY = p.YoY.StringFixed(2) + "%"
+		}
+		if p.Uncomputed {
+			// No target from a partial or absent base year: stated, and why.
+			row.Target, row.Unit = p.Stated().In(s.cfg.Lang), ""
+			row.NotComputed = p.Why().In(s.cfg.Lang)
+			for _, m := range p.Base.Incomplete {
+				row.NotComputed += "；" + m.In(s.cfg.Lang)
+			}
+			row.YTD, row.Completion, row.Elapsed, row.Gap, row.Complete = "—", "—", "—", "—", len(p.Base.Incomplete) == 0
+			rows = append(rows, row)
+			continue
 		}
 		if !p.Complete() {
 			row.Through = s.monthSpan(p.Through)

@@ -92,6 +92,20 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		through := c(nil, "plain")
 		complete := c(x.l("完整", "complete"), "goodtext")
 		switch {
+		case p.Uncomputed:
+			// A target relative to a year whose data are not here or not
+			// whole: stated, not computed, and why.
+			why := x.l("未计算目标和完成率：", "target and completion not computed: ") + x.text(p.Why())
+			if len(p.Base.Incomplete) > 0 {
+				why = x.l("不完整：", "incomplete: ") + x.text(p.Why()) + x.l("（", " (") + x.texts(p.Base.Incomplete) + x.l("），未计算目标和完成率", "): target and completion not computed")
+			}
+			if len(p.Missing) > 0 { // this year's months too
+				why += x.l("；本年：", "; this year: ") + x.texts(p.Missing)
+			}
+			if len(p.Base.Incomplete)+len(p.Missing) > 0 {
+				name += x.l("【数据不完整】", " [INCOMPLETE]")
+			}
+			complete = c(why, "warntext")
 		case !p.Complete():
 			name += x.l("【数据不完整】", " [INCOMPLETE]")
 			complete = c(x.partial(s, p), "warntext")
@@ -106,11 +120,22 @@ func (x *out) progressBlock(sheet string, top int) (int, error) {
 		if p.Judged() {
 			ytd = figureCell(p.Measured, ns)
 		}
-		row := []cell{c(name, "text"), ytd, c(p.TargetVal, ns)}
-		if !p.Judged() {
+		target := c(p.TargetVal, ns)
+		if p.Uncomputed {
+			target = c(x.text(p.Stated()), "text")
+			if len(p.Missing) == 0 {
+				ytd = figureCell(p.YTD, ns)
+			}
+		}
+		row := []cell{c(name, "text"), ytd, target}
+		switch {
+		case p.Uncomputed:
+			row = append(row, c(x.l("未计算", "not computed"), "warn"), c(nil, "pct"), c(nil, "pct"), c(nil, "number"),
+				c(x.l("未判断", "not judged"), "grey"), c(nil, "pct"))
+		case !p.Judged():
 			row = append(row, c(x.l("无完整月份", "no whole month"), "warn"), c(nil, "pct"), c(nil, "pct"), c(nil, "number"),
 				c(x.l("未判断", "not judged"), "grey"), c(nil, "pct"))
-		} else {
+		default:
 			through = c(x.months(p.Through), "plain")
 			lag, lagStyle := x.l("否", "no"), "good"
 			if p.Lagging {
@@ -216,7 +241,7 @@ func (x *out) status() error {
 // on fewer months than the as-of month when they do.
 func (x *out) chartTitle() string {
 	for i := range x.r.Series {
-		if p := x.r.Series[i].Progress; p != nil && !p.Complete() {
+		if p := x.r.Series[i].Progress; p != nil && !p.Complete() && !p.Uncomputed {
 			return x.l("完成率与序时进度（【数据不完整】的指标按已完整月份计算）", "Completion against time elapsed ([INCOMPLETE]: measured on the whole months)")
 		}
 	}

@@ -412,6 +412,8 @@ func appendTexts(ts []reconcile.Text, add ...reconcile.Text) []reconcile.Text {
 	return ts
 }
 
+func (x *out) text(t reconcile.Text) string { return t.In(x.lang) }
+
 func (x *out) texts(ts []reconcile.Text) string {
 	parts := make([]string, len(ts))
 	for i, t := range ts {
@@ -628,6 +630,19 @@ func (x *out) figures() error {
 				notes = base + notes
 			}
 			row = append(row, c(p.TargetVal, ns), c(frac(p.Completion), style), c(frac(p.Elapsed), style))
+		case p != nil && p.Uncomputed:
+			// A target relative to a year whose data are not here or
+			// not whole: stated, no figure, and why in 说明 — never a
+			// target from a partial year.
+			row = append(row, c(x.text(p.Stated()), "text"), c(nil, "pct"), c(nil, "pct"))
+			why := x.l("目标未计算：", "target not computed: ") + x.text(p.Why())
+			if len(p.Base.Incomplete) > 0 {
+				why += x.l("（", " (") + x.texts(p.Base.Incomplete) + x.l("）", ")")
+			}
+			if notes != "" {
+				why += x.l("；", "; ")
+			}
+			notes = why + notes
 		case p != nil:
 			row = append(row, c(p.TargetVal, ns), c(nil, "pct"), c(nil, "pct"))
 		case targets:
@@ -635,7 +650,11 @@ func (x *out) figures() error {
 		}
 		status, style := x.l("完整", "complete"), "good"
 		switch {
-		case len(s.YTD.Incomplete) > 0:
+		case len(s.YTD.Incomplete) > 0, s.Progress != nil && s.Progress.Uncomputed && len(s.Progress.Base.Incomplete) > 0:
+			// Not whole, or its target stands on a year not whole (not
+			// computed): 说明 says which. A target whose year is not
+			// among the files at all leaves the row's figures whole;
+			// 说明 says the target needs it.
 			status, style = x.l("不完整", "incomplete"), "warn"
 		case s.YTD.ToVerify():
 			status, style = x.l("待核实", "to verify"), "doubt"

@@ -54,11 +54,15 @@ type jsonClaimsFrom struct {
 // (through; measured is the year to date through it), and are null when no
 // month is whole.
 type jsonTarget struct {
-	Indicator  string   `json:"indicator"`
-	Name       string   `json:"name"`
-	Period     string   `json:"period"` // YTD through this month
-	Unit       string   `json:"unit"`
-	Target     string   `json:"target"`
+	Indicator string `json:"indicator"`
+	Name      string `json:"name"`
+	Period    string `json:"period"` // YTD through this month
+	Unit      string `json:"unit"`
+	// Target is null when it could not be computed: a target relative to
+	// a year (relative_to) whose data are not among the files or not
+	// whole; not_computed says why, base_missing what of that year is
+	// missing.
+	Target     *string  `json:"target"`
 	TargetLow  *string  `json:"target_low,omitempty"` // 基本持平: the band around last year's value
 	TargetHigh *string  `json:"target_high,omitempty"`
 	YTD        string   `json:"ytd"`
@@ -75,6 +79,15 @@ type jsonTarget struct {
 	Lagging    bool     `json:"lagging"`
 	YoY        *string  `json:"yoy"`
 	YoYBase    *string  `json:"yoy_base"` // the same months of the previous year
+	// A target relative to a year: which, its figure and where it comes
+	// from when not its months summed or its 年报 (base_from: December's
+	// 本年累计); or, when the target is null, why (not_computed) and what
+	// of that year is missing (base_missing).
+	RelativeTo  int      `json:"relative_to,omitempty"`
+	Base        *string  `json:"base,omitempty"`
+	BaseFrom    string   `json:"base_from,omitempty"`
+	NotComputed string   `json:"not_computed,omitempty"`
+	BaseMissing []string `json:"base_missing,omitempty"`
 }
 
 type jsonClaim struct {
@@ -257,7 +270,18 @@ func toJSON(r *reconcile.Result, lang reconcile.Lang) jsonResult {
 			continue
 		}
 		jt := jsonTarget{Indicator: se.Indicator.Code, Name: se.Indicator.Name, Period: r.AsOf.String(), Unit: se.Indicator.Unit.Name,
-			Target: p.TargetVal.String(), YTD: p.YTD.Value.String(), Lagging: p.Lagging, Complete: p.Complete(), Missing: []string{}}
+			YTD: p.YTD.Value.String(), Lagging: p.Lagging, Complete: p.Complete(), Missing: []string{}, RelativeTo: p.Target.RelativeTo}
+		if p.Uncomputed {
+			jt.NotComputed = p.Stated().In(lang) + reconcile.Text{"：", ": "}.In(lang) + p.Why().In(lang)
+			for _, m := range p.Base.Incomplete {
+				jt.BaseMissing = append(jt.BaseMissing, m.In(lang))
+			}
+		} else {
+			jt.Target = dec(p.TargetVal)
+			if p.Target.RelativeTo != 0 {
+				jt.Base, jt.BaseFrom = dec(p.Base.Value), p.Base.From.In(lang)
+			}
+		}
 		for _, m := range p.Missing {
 			jt.Missing = append(jt.Missing, m.In(lang))
 		}
@@ -637,6 +661,12 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 		}
 		var line string
 		switch {
+		case p.Uncomputed:
+			// A target relative to a year whose data are not here, or
+			// not whole: stated, and why no rate, never a rate on a
+			// partial base.
+			line = say(lang, msg{"目标：{stated}（{why}），未计算完成率", "target: {stated} ({why}); no completion computed"},
+				fields{"stated": p.Stated().In(lang), "why": p.Why().In(lang)})
 		case !p.Judged():
 			line = t("无完整月份，未比较完成率与序时进度", "no whole month: completion not compared with time elapsed")
 		default:
@@ -657,6 +687,11 @@ func printTargets(w io.Writer, r *reconcile.Result, lang reconcile.Lang) {
 		}
 		note := ""
 		switch {
+		case p.Uncomputed && len(p.Base.Incomplete)+len(p.Missing) > 0:
+			// What of the base year is missing, then of this year.
+			line += t("  数据不完整", "  INCOMPLETE")
+			note = joinTexts(append(append([]reconcile.Text(nil), p.Base.Incomplete...), p.Missing...), lang)
+		case p.Uncomputed:
 		case !p.Complete():
 			line += t("  数据不完整", "  INCOMPLETE")
 			note = joinTexts(p.Missing, lang)

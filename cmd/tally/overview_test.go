@@ -259,6 +259,15 @@ func TestServeProgressPartialMonth(t *testing.T) {
 			t.Errorf("目标进度 固定资产投资 has no %q: %s", want, row[1])
 		}
 	}
+	// No 2020 on the desk: 税收收入's target (与上年基本持平) is listed,
+	// stated, with why no rate, and no bar.
+	tax := regexp.MustCompile(`(?s)<tr><td>税收收入 <small>tax</small></td>(.*?)</tr>`).FindStringSubmatch(page)
+	if tax == nil || !strings.Contains(tax[1], "与上年基本持平") || !strings.Contains(tax[1], "未计算目标和完成率：需 2020 年数据，未提供") || strings.Contains(tax[1], "%") {
+		t.Errorf("目标进度 税收收入: %v", tax)
+	}
+	if strings.Contains(page, `<text x="0" y="4" dy="16" font-size="13" fill="#1d2733">税收收入</text>`) {
+		t.Errorf("目标进度 draws a bar for 税收收入, whose target is not computed")
+	}
 }
 
 // The overview's chart of 完成率 against 序时进度 labels its axis every 25%
