@@ -212,8 +212,9 @@ func atof(s string) float64 {
 // without. No rows repeat on its pages (the counts' header 项目, 数值 and
 // the title were repeated above the 未确认的报告数字 and 目标 tables on the
 // second page; a newcomer's trial): a table that would run past the foot
-// of a page starts the next — through 2021-06 the 未确认的报告数字, below
-// the counts beside the chart; through 2020-12 the sheet is a little too
+// of a page starts the next — through 2021-06 the 目标完成情况 (the three
+// unconfirmed figures fit below the counts beside the chart since 2020's
+// claims are checked on December's 本年累计); through 2020-12 the sheet is a little too
 // long for a portrait page and prints on one at 98%, unbroken.
 func TestOverviewPageSetup(t *testing.T) {
 	t.Parallel()
@@ -221,7 +222,7 @@ func TestOverviewPageSetup(t *testing.T) {
 		asOf, orient string
 		scale        uint   // 0: any from 80 to 100
 		breakBefore  string // the text of column A on the row a page break precedes; "" for none
-	}{{"2021-06", "landscape", 0, "未确认的报告数字"}, {"2020-12", "portrait", 98, ""}} {
+	}{{"2021-06", "landscape", 0, "目标完成情况（截至 2021-06）"}, {"2020-12", "portrait", 98, ""}} {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
 		sampleBook(t, "zh", c.asOf, out)
 		f, err := excelize.OpenFile(out)
