@@ -976,13 +976,7 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 		if cell.State != Number || cell.Value.Equal(sum) || ci < len(explained) && explained[ci] {
 			continue
 		}
-		if tf := &sr.texts[ci]; cell.Formula != "" && len(tf.cells)+tf.more > 0 && addsUp(cell.Value, tf.sum.value(), sum) {
-			for i := range tf.cells {
-				l.sumSkipsText(fr, &tf.cells[i], cell)
-			}
-			// The figures past the file's bound on findings: each one's
-			// number_as_text came later still, so each would be past it.
-			fr.own.dropped += tf.more
+		if l.skipsText(fr, sr, ci, cell, sum) {
 			continue
 		}
 		l.finding(Finding{Source: cell.Source, Department: s.Department, Period: s.Period.String(),
@@ -999,25 +993,32 @@ func (l *Ledger) checkTotal(fr *FileRead, sr *SheetRead) {
 // it has corrected the rejected rows and sent the file again).
 func (l *Ledger) checkTotalSkipsText(fr *FileRead, sr *SheetRead, explained []bool) {
 	for ci, c := range sr.sh.Table.Columns {
-		if c.Role != RoleValue {
-			continue
-		}
-		cell := sr.sh.Total.Cells[ci]
-		tf := &sr.texts[ci]
-		if cell.State != Number || cell.Formula == "" || len(tf.cells)+tf.more == 0 || ci < len(explained) && explained[ci] {
+		if c.Role != RoleValue || ci < len(explained) && explained[ci] {
 			continue
 		}
 		var all exactSum
 		all.add(sr.sums[ci].value())
 		all.add(sr.rejectedSums[ci].value())
-		if !addsUp(cell.Value, tf.sum.value(), all.value()) {
-			continue
-		}
-		for i := range tf.cells {
-			l.sumSkipsText(fr, &tf.cells[i], cell)
-		}
-		fr.own.dropped += tf.more
+		l.skipsText(fr, sr, ci, sr.sh.Total.Cells[ci], all.value())
 	}
+}
+
+// skipsText says, at each cell, the figures typed as text of column ci
+// that its 合计 formula left out, when the 合计 falls short of sum (what
+// the column adds up to, text figures included) by exactly those; it
+// reports whether it did.
+func (l *Ledger) skipsText(fr *FileRead, sr *SheetRead, ci int, cell Cell, sum Num) bool {
+	tf := &sr.texts[ci]
+	if cell.State != Number || cell.Formula == "" || len(tf.cells)+tf.more == 0 || !addsUp(cell.Value, tf.sum.value(), sum) {
+		return false
+	}
+	for i := range tf.cells {
+		l.sumSkipsText(fr, &tf.cells[i], cell)
+	}
+	// The figures past the file's bound on findings: each one's
+	// number_as_text came later still, so each would be past it.
+	fr.own.dropped += tf.more
+	return true
 }
 
 // checkTotalRange: a 合计 whose formula is a plain SUM of its own column

@@ -81,7 +81,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		id.Department, id.Period = fp.Department, p
 		// As checkFingerprint's wrong_template: a name that says another
 		// department-month than the template.
-		id.NameConflict = byName.Department != "" && (byName.Department != fp.Department || byName.Period != p)
+		id.NameConflict = nameConflicts(byName, fp.Department, p)
 	}
 	return id
 }

@@ -545,7 +545,7 @@ func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byNa
 	if !hasFP {
 		return append(out, finding(sub, src, reconcile.RuleNoFingerprint, reconcile.Warning, "", nil))
 	}
-	if byName.Department != "" && (byName.Department != fp.Department || byName.Period != sub.Period) {
+	if nameConflicts(byName, fp.Department, sub.Period) {
 		out = append(out, finding(sub, src, reconcile.RuleWrongTemplate, reconcile.Error, "",
 			reconcile.Fields{"by_name": name(byName.Department) + " " + byName.Period.String(), "by_template": name(fp.Department) + " " + fp.Period,
 				"template_department": fp.Department, "template_period": fp.Period}))
@@ -554,6 +554,13 @@ func checkFingerprint(sub reconcile.Submission, fp Fingerprint, hasFP bool, byNa
 		out = append(out, finding(sub, src, reconcile.RuleOldTemplate, reconcile.Warning, fp.Layout, reconcile.Fields{"version": fp.Template, "layout": fp.Layout}))
 	}
 	return out
+}
+
+// nameConflicts reports whether a file's name (byName, as
+// identifyByName reads it) says another department or period than its
+// fingerprint: wrong_template, and Identity.NameConflict.
+func nameConflicts(byName reconcile.Submission, dept string, p reconcile.Period) bool {
+	return byName.Department != "" && (byName.Department != dept || byName.Period != p)
 }
 
 // fingerprint reads the fingerprint sheet, else the custom document
