@@ -112,9 +112,9 @@ func TestTextFiguresSaidPerRun(t *testing.T) {
 			got[x.Sheet+"!"+x.Cell+" "+x.Rule] = x
 		}
 		want := map[string]int{ // finding → cells
-			fmt.Sprintf("%s!C4:C%d total_skips_text", sheet, totalRow-1):                        n,
+			fmt.Sprintf("%s!C4:C%d total_skips_text", sheet, totalRow-1):                       n,
 			fmt.Sprintf("%s!D4:D%d,D%d:D%d total_skips_text", sheet, bad-1, bad+1, totalRow-1): n - 1,
-			fmt.Sprintf("%s!D%d not_a_number", sheet, bad):                                      0,
+			fmt.Sprintf("%s!D%d not_a_number", sheet, bad):                                     0,
 		}
 		for k, cells := range want {
 			x, ok := got[k]
