@@ -1012,6 +1012,13 @@ func (l *Ledger) skipsText(fr *FileRead, sr *SheetRead, ci int, cell Cell, sum N
 	if cell.State != Number || cell.Formula == "" || len(tf.cells)+tf.more == 0 || !addsUp(cell.Value, tf.sum.value(), sum) {
 		return false
 	}
+	col := cellColumn(cell.Source.Cell)
+	if fr.reader.hasTextRun(sr.sh.Name, col) {
+		// Many: one finding for the column's text figures, its cells
+		// each, exactly short by their sum (textruns.go).
+		l.sumSkipsTextMany(fr, sr, ci, col, cell)
+		return true
+	}
 	for i := range tf.cells {
 		l.sumSkipsText(fr, &tf.cells[i], cell)
 	}
@@ -1019,6 +1026,27 @@ func (l *Ledger) skipsText(fr *FileRead, sr *SheetRead, ci int, cell Cell, sum N
 	// number_as_text came later still, so each would be past it.
 	fr.own.dropped += tf.more
 	return true
+}
+
+// sumSkipsTextMany says once, for all their cells, the text figures of a
+// column that its 合计 formula left out, in place of their number_as_text
+// notes; a figure whose text breaks a formula (text_breaks_formula, a
+// finding of its own at its cell) says it there too.
+func (l *Ledger) sumSkipsTextMany(fr *FileRead, sr *SheetRead, ci int, col string, total Cell) {
+	tf := &sr.texts[ci]
+	for i := range tf.cells {
+		fr.alsoSkipped(&tf.cells[i], total)
+	}
+	cells := fr.reader.takeTextNotes(sr.sh.Name, col)
+	// What the SUM skips: every text figure of the column, its rejected
+	// rows' too (their notes are among the cells).
+	var short exactSum
+	short.add(tf.sum.value())
+	short.add(sr.rejectedTexts[ci].value())
+	s := &fr.s
+	l.finding(Finding{Source: Source{File: s.File, Sheet: sr.sh.Name, Cell: spanOf(cells)}, Cells: cells, Department: s.Department,
+		Period: s.Period.String(), Rule: RuleSumSkipsText, Severity: Warning,
+		Fields: Fields{"value": Text{"这些格的数字", "these cells' figures"}, "total_cell": total.Source.Cell + " " + total.Formula, "short": short.value().String()}})
 }
 
 // checkTotalRange: a 合计 whose formula is a plain SUM of its own column
@@ -1187,14 +1215,32 @@ func (l *Ledger) sumSkipsText(fr *FileRead, c *Cell, total Cell) {
 				*g = f
 				return
 			} else if g.Rule == RuleTextBreaksFormula && g.Source == c.Source {
-				// One finding at the cell says both of what the text does.
-				g.Fields["also"] = Text{fmt.Sprintf("；本列的合计公式（%s）也按文本跳过了它，合计少了 %s", f.Fields["total_cell"], f.Fields["short"]),
-					fmt.Sprintf("; the column's total formula (%s) skips it too, so that total is short by %s", f.Fields["total_cell"], f.Fields["short"])}
+				alsoSkips(g, f)
 				return
 			}
 		}
 	}
 	l.finding(f)
+}
+
+// alsoSkipped adds to the text_breaks_formula finding at c's cell, if
+// there is one, that the column's 合计 skips the figure too.
+func (fr *FileRead) alsoSkipped(c *Cell, total Cell) {
+	for _, list := range [][]Finding{fr.reader.list, fr.own.list} {
+		for i := range list {
+			if g := &list[i]; g.Rule == RuleTextBreaksFormula && g.Source == c.Source {
+				alsoSkips(g, Finding{Fields: Fields{"total_cell": total.Source.Cell + " " + total.Formula, "short": c.Value.String()}})
+				return
+			}
+		}
+	}
+}
+
+// alsoSkips makes one finding at a cell say both of what its text does:
+// it breaks a formula (g) and the 合计 skips it (f's fields).
+func alsoSkips(g *Finding, f Finding) {
+	g.Fields["also"] = Text{fmt.Sprintf("；本列的合计公式（%s）也按文本跳过了它，合计少了 %s", f.Fields["total_cell"], f.Fields["short"]),
+		fmt.Sprintf("; the column's total formula (%s) skips it too, so that total is short by %s", f.Fields["total_cell"], f.Fields["short"])}
 }
 
 // checkMissing reports every expected department-period with no file.

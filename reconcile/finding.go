@@ -400,6 +400,15 @@ var catalogue = map[Rule]message{
 			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit, spaces or a leading '; or set the format to Number and type it again)"}},
 }
 
+// manyText is a rule's text for a finding said once for several cells
+// (Cells), where its one-cell text would not read: it places the same
+// fields.
+var manyText = map[Rule]Text{
+	RuleTextNumber: {"数字以文本形式填写，已按{value}接收", "numbers typed as text, accepted as {value}"},
+	RuleSumSkipsText: {"{value}以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它们，合计少了 {short}。请把这些格改为纯数字（删去数字以外的文字，如单位“万元”、空格或前面的 '；或选中这些格，把格式改为“数值”后重新输入）",
+		"{value} were typed as text and accepted as numbers, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make these cells plain numbers (delete what is not the number, such as a unit, spaces or a leading '; or select them, set the format to Number and type them again)"},
+}
+
 // NoneRule is what a department types in a value cell for a figure that did
 // not occur: 0, never an empty cell, because an empty cell and a zero are
 // different things (an empty one is a figure not reported). The template's
@@ -477,7 +486,11 @@ func (f Finding) Message(lang Lang) string {
 	if !ok {
 		return string(f.Rule)
 	}
-	text := fill(m.text.In(lang), f.Fields, lang)
+	t := m.text
+	if many, ok := manyText[f.Rule]; ok && len(f.Cells) > 1 {
+		t = many
+	}
+	text := fill(t.In(lang), f.Fields, lang)
 	if len(f.Cells) > 1 {
 		text += cellCount(len(f.Cells), lang)
 	}

@@ -454,8 +454,12 @@ type SheetRead struct {
 	// (numbers, not text), for the one 合计 check that holds with rows
 	// rejected: a total that skips a figure typed as text.
 	rejectedSums []exactSum
-	texts        []textFigures
-	rejected     int
+	// rejectedTexts: the figures typed as text of rejected rows, which a
+	// SUM skips like the others (what a 合计 that skips a column's text
+	// falls short by, said once for the column: sumSkipsTextMany).
+	rejectedTexts []exactSum
+	texts         []textFigures
+	rejected      int
 	// rejectedAt is, per indicator, the rows rejected: the first few and
 	// how many.
 	rejectedAt map[string]*rejectedLines
@@ -541,7 +545,7 @@ func (fr *FileRead) Sheet(t *Table, name string) *SheetRead {
 		fr.tables = map[string]bool{}
 	}
 	fr.tables[t.ID] = true
-	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)), rejectedSums: make([]exactSum, len(t.Columns)),
+	sr := &SheetRead{fr: fr, sh: Sheet{Table: t, Name: name}, sums: make([]exactSum, len(t.Columns)), rejectedSums: make([]exactSum, len(t.Columns)), rejectedTexts: make([]exactSum, len(t.Columns)),
 		texts: make([]textFigures, len(t.Columns)), colFigs: make([]*fileFig, len(t.Columns)), rejectedAt: map[string]*rejectedLines{}, seen: fr.l.spareSeen, kept: fr.l.spareKept}
 	fr.l.spareSeen, fr.l.spareKept = nil, nil
 	if sr.seen == nil {
@@ -620,6 +624,8 @@ func (sr *SheetRead) Row(r *Row) {
 			if ind := sr.ind(ci, r); ind != "" {
 				if c := &r.Cells[ci]; c.State == Number && !(c.AsText && c.Formula == "") {
 					sr.rejectedSums[ci].add(c.Value)
+				} else if c.State == Number {
+					sr.rejectedTexts[ci].add(c.Value)
 				}
 				sr.reject(ind, r.Line)
 				if fr.cur != nil {

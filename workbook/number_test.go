@@ -168,13 +168,24 @@ func TestReadValue(t *testing.T) {
 }
 
 // FuzzParseText: any text is read or refused, never a panic; what is read
-// is a number whose digits were in the text.
+// is a number whose digits were in the text, and exactly what the general
+// path reads (plainASCII's fast path). Each text of every length up to 4
+// over the characters that decide the fast path is tried too
+// (TestParseTextFastPath).
 func FuzzParseText(f *testing.F) {
 	for _, s := range []string{"1,234.50", "（1,234.50）", "１２３４．５", "\u00a012\u00a0", "—", "1.2亿元", "5万元", "-0", ".5", "1e5"} {
 		f.Add(s, "万元")
 	}
+	for _, s := range []string{"12.5", "-0.01", "+7", "5.", "007", "-", "+", ".", "1.2.3", "-.5", "99999999999999999999.99999"} {
+		f.Add(s, "万元")
+	}
 	f.Fuzz(func(t *testing.T, s, unit string) {
 		d, blank, problem, ok := ParseText(s, unit)
+		// The plain-ASCII fast path reads what the general path reads.
+		gd, gblank, gproblem, gok := parseText(s, unit)
+		if ok != gok || blank != gblank || problem != gproblem || ok && !d.Equal(gd) || ok && d.Exponent() != gd.Exponent() {
+			t.Fatalf("%q: ParseText %s %v %v %v, the general path %s %v %v %v", s, d, blank, problem, ok, gd, gblank, gproblem, gok)
+		}
 		switch {
 		case !ok && (problem[0] == "" || problem[1] == ""):
 			t.Fatalf("%q refused without a reason", s)
@@ -213,3 +224,31 @@ func TestDetailValue(t *testing.T) {
 }
 
 var srcForBench = reconcile.Source{File: "f.xlsx", Sheet: "S", Cell: "C4"}
+
+// TestParseTextFastPath: every text of up to 5 characters over the
+// characters that decide plainASCII (digits, point, signs, a space, a
+// comma, a full-width digit, 万) is read by ParseText exactly as by the
+// general path: value, scale, blank and refusal.
+func TestParseTextFastPath(t *testing.T) {
+	alphabet := []string{"0", "7", ".", "-", "+", " ", ",", "５", "万"}
+	var walk func(s string, n int)
+	n := 0
+	walk = func(s string, left int) {
+		n++
+		d, blank, problem, ok := ParseText(s, "万元")
+		gd, gblank, gproblem, gok := parseText(s, "万元")
+		if ok != gok || blank != gblank || problem != gproblem || ok && (!d.Equal(gd) || d.Exponent() != gd.Exponent()) {
+			t.Fatalf("%q: ParseText %s %v %v %v, the general path %s %v %v %v", s, d, blank, problem, ok, gd, gblank, gproblem, gok)
+		}
+		if left == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, left-1)
+		}
+	}
+	walk("", 5)
+	if n < 60000 {
+		t.Fatalf("only %d texts tried", n)
+	}
+}

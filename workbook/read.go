@@ -191,6 +191,28 @@ type stream struct {
 	template bool
 	// carries are the template's carried 本年累计 figures (Fingerprint).
 	carries map[string]Carried
+	// texts gathers the sheet's number_as_text notes into runs, one
+	// note a run (reconcile.TextRuns).
+	texts reconcile.TextRuns
+}
+
+// gatherTexts moves the number_as_text notes among the findings from
+// start on into their runs, appending the runs they end.
+func (st *stream) gatherTexts(sub *reconcile.Submission, start int) {
+	kept, ended := sub.Findings[:start], []reconcile.Finding(nil)
+	emit := func(f reconcile.Finding) { ended = append(ended, f) }
+	for _, f := range sub.Findings[start:] {
+		if !st.texts.Add(f, emit) {
+			kept = append(kept, f)
+		}
+	}
+	clear(sub.Findings[len(kept):])
+	sub.Findings = append(kept, ended...)
+}
+
+// endTexts appends the sheet's open runs of number_as_text notes.
+func (st *stream) endTexts(sub *reconcile.Submission) {
+	st.texts.End(func(f reconcile.Finding) { sub.Findings = append(sub.Findings, f) })
 }
 
 // errTooManyRows stops a held read past its rows.
@@ -610,11 +632,14 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 	headerRow := 0
 	lines := lineIndex(t, s)
 	maxFindings := findingsBound(x)
+	st.texts = reconcile.TextRuns{}
 	err := x.scan(si, func(row int, hidden bool, cells []rawCell) error {
 		if lay != nil {
+			start := len(sub.Findings)
 			if lay.readRow(sub, sh, row, cells) != footerRow {
 				lay.checkHidden(sub, sh, row, hidden, x.hidden, cells)
 			}
+			st.gatherTexts(sub, start)
 			boundFindings(sub, maxFindings)
 			return st.flush(sub, sh)
 		}
@@ -674,6 +699,8 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 			reconcile.RuleMissingColumn, reconcile.Error, "", reconcile.Fields{"header": strings.ReplaceAll(what, "\n", ""), "found": found}))
 		return nil, st.flush(sub, nil)
 	}
+	st.endTexts(sub)
+	boundFindings(sub, maxFindings)
 	// Before checkMerged, whose second scan may stop before the ranges.
 	sh.Merges = lay.valueMerges(x, headerRow)
 	if err := lay.checkMerged(sub, sh, x, si, headerRow, maxFindings); err != nil {
@@ -683,6 +710,11 @@ func readSheet(sub *reconcile.Submission, x sheetScanner, si sheetInfo, t *recon
 		return nil, err
 	}
 	if st.sr != nil {
+		// The sheet's findings before its end's checks, which look at
+		// its runs of text figures (reconcile's skipsText).
+		if err := st.flush(sub, nil); err != nil {
+			return nil, err
+		}
 		st.sr.Merged(sh.Merges)
 		st.sr.End(sh.Cells)
 		st.sr = nil
