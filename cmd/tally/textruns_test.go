@@ -59,6 +59,24 @@ func textReturn(t *testing.T, n, badRow int) (string, decimal.Decimal) {
 	return path, sum
 }
 
+// withTotals copies textReturn's file with the 合计's SUM formulas of C
+// and D each replaced by what to makes of it.
+func withTotals(t *testing.T, path string, totalRow int, to func(formula string) string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), filepath.Base(path))
+	editPart(t, path, out, "xl/worksheets/sheet2.xml", func(data []byte) []byte {
+		for _, col := range []string{"C", "D"} {
+			f := fmt.Sprintf("<f>SUM(%[1]s4:%[1]s%[2]d)</f>", col, totalRow-1)
+			if !bytes.Contains(data, []byte(f)) {
+				t.Fatalf("no %s in sheet2.xml", f)
+			}
+			data = bytes.Replace(data, []byte(f), []byte(to(f)), 1)
+		}
+		return data
+	})
+	return out
+}
+
 // A return whose 1,200 figures of a column are all typed as text is one
 // finding per run of adjacent cells, not 1,200 notes that fill the file's
 // bound on findings (1,000) and hide its real problems behind
@@ -82,18 +100,7 @@ func TestTextFiguresSaidPerRun(t *testing.T) {
 		t.Fatalf("the template's 合计 C%d is %q, not a SUM", totalRow, formula)
 	}
 	// The 合计 as Excel saves it once opened: its SUMs skip text, so 0.
-	opened := filepath.Join(t.TempDir(), filepath.Base(path))
-	editPart(t, path, opened, "xl/worksheets/sheet2.xml", func(data []byte) []byte {
-		for _, col := range []string{"C", "D"} {
-			f := fmt.Sprintf("<f>SUM(%[1]s4:%[1]s%[2]d)</f>", col, totalRow-1)
-			if !bytes.Contains(data, []byte(f)) {
-				t.Fatalf("no %s in sheet2.xml", f)
-			}
-			data = bytes.Replace(data, []byte(f), []byte(f+"<v>0</v>"), 1)
-		}
-		return data
-	})
-	path = opened
+	path = withTotals(t, path, totalRow, func(f string) string { return f + "<v>0</v>" })
 	for _, lang := range []string{"zh", "en"} {
 		code, out, errOut := runTally(t, "check", "--json", "--lang", lang, path)
 		if code != 1 {
@@ -194,17 +201,7 @@ func TestTextFiguresRunNote(t *testing.T) {
 	const n, bad = 1200, 500
 	path, sum := textReturn(t, n, bad)
 	totalRow := 4 + n
-	typed := filepath.Join(t.TempDir(), filepath.Base(path))
-	editPart(t, path, typed, "xl/worksheets/sheet2.xml", func(data []byte) []byte {
-		for _, col := range []string{"C", "D"} {
-			f := fmt.Sprintf("<f>SUM(%[1]s4:%[1]s%[2]d)</f>", col, totalRow-1)
-			if !bytes.Contains(data, []byte(f)) {
-				t.Fatalf("no %s in sheet2.xml", f)
-			}
-			data = bytes.Replace(data, []byte(f), []byte("<v>"+sum.String()+"</v>"), 1)
-		}
-		return data
-	})
+	typed := withTotals(t, path, totalRow, func(string) string { return "<v>" + sum.String() + "</v>" })
 	for _, tc := range []struct{ lang, c, d string }{
 		{"zh", "数字以文本形式填写，已按各格所写的数接收（1200 格）", "数字以文本形式填写，已按各格所写的数接收（496 格）"},
 		{"en", "numbers typed as text, accepted as the number each cell shows (1200 cells)", "numbers typed as text, accepted as the number each cell shows (496 cells)"},
