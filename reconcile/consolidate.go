@@ -487,6 +487,15 @@ func (l *Ledger) AddOwnWorkbook(file string) {
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
 }
 
+// AddAnnotatedCopy records an input that is an annotated copy tally wrote
+// (check --annotate, the desk's copy) that nobody has saved since: it is
+// listed, with an info finding, and not read as a return — the copy of a
+// return kept in a folder inside the returns' would be that return twice.
+func (l *Ledger) AddAnnotatedCopy(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleAnnotatedCopy, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "annotated"})
+}
+
 // MarkNotSpreadsheet tells the ledger, before the file is added, that a
 // file is no spreadsheet by its name but is named as a return
 // (2021-07-czs.pdf, .csv): unreadable, it stands for its month only when

@@ -84,6 +84,10 @@ type Identity struct {
 	// Consolidated: the file is a consolidated workbook tally wrote (it
 	// has the seal sheet), not a submission.
 	Consolidated bool
+	// Annotated: the file is an annotated copy tally wrote and nobody
+	// has saved since (its tally.annotated property names the save time
+	// its core properties still carry), not a return.
+	Annotated bool
 	// NameConflict: the file's name says another department or period
 	// than the template it was filled in (wrong_template) — last month's
 	// file re-used under this month's name, say. Identified by its

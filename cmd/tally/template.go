@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -130,6 +131,10 @@ func runTemplate(io streams, opts *templateOptions) error {
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
 		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, now)
+		// tally's own outputs a folder holds are no returns: a
+		// consolidated workbook, an annotated copy nobody has saved since
+		// (the return itself prefills, not its copy).
+		files = slices.DeleteFunc(files, func(in input) bool { return in.consolidated || in.annotated && in.walked })
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			if carries && wanted[sub.Department] && sub.Period.IsMonth() && sub.Period.Year == before.Year && !before.Before(sub.Period) {
 				year[sub.Department] = append(year[sub.Department], sub)
