@@ -530,7 +530,14 @@ func (x *out) overview() error {
 		if cr.Status == reconcile.Consistent && !cr.ToVerify || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
 			continue // a target is no unconfirmed figure: 报告核对 shows its progress; nor one of an earlier report
 		}
-		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), x.verdictStyle(cr))})
+		style := x.verdictStyle(cr)
+		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
+			// An estimate's (预计数) mismatch is a warning: amber, as the
+			// 不符 count above it (mismatchStyle). 报告核对 keeps its red,
+			// its 严重程度 column saying 警告.
+			style = "warn"
+		}
+		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), style)})
 	}
 	var starts []int   // the rows the tables after the counts start at
 	if len(open) > 0 { // the claims to look at, under their own header
