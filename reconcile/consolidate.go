@@ -816,12 +816,16 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	}
 	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
+			fields := Fields{"code": quotedCode(r.Code)}
 			if k := &sr.known; k.code != "" {
 				// The code the row should have is known: say it, and not
-				// the check character computed from a mistyped code.
+				// the check character computed from a mistyped code;
+				// template --from prefills it (known_code, known).
 				problem = knownProblem(r.Code, problem, k)
+				fields["known_code"], fields["known"] = k.code, k.said
 			}
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": quotedCode(r.Code), "problem": problem})
+			fields["problem"] = problem
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, fields)
 		}
 	}
 	if !sr.byLine {

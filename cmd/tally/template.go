@@ -176,6 +176,14 @@ func runTemplate(io streams, opts *templateOptions) error {
 				verdict = checkCarried(s, year[d.Code], before, now)
 			}
 			notes = prefillGaps(d, p, sub, older[d.Code], fill, verdict)
+			codes := verdict
+			if codes == nil && sub.Period.IsMonth() {
+				// No 本年累计 carried (a January from December): the
+				// return alone is checked for its codes, against the
+				// codes its own template carried.
+				codes = checkCarried(s, []reconcile.Submission{*sub}, sub.Period, now)
+			}
+			notes = append(notes, prefillKnownCodes(sub, fill, codes)...)
 			topts.Prefilled = filepath.Base(sub.File)
 			for _, n := range notes {
 				topts.PrefillNotes = append(topts.PrefillNotes, n.in(reconcile.Chinese, true))
@@ -211,6 +219,45 @@ func runTemplate(io streams, opts *templateOptions) error {
 		}
 	}
 	return nil
+}
+
+// prefillKnownCodes prefills, for a row whose credit code the check
+// found mistyped in prev (credit_code: invalid, where the code the row's
+// name had — last month's return's, or its template's — is known), that
+// known code instead of the slip, and says so: prefilled again, the slip
+// came back every month. A valid code other than last month's
+// (credit_code_changed) is kept: it may be a real change, which the
+// department explains.
+func prefillKnownCodes(prev *reconcile.Submission, fill templates.Fill, v *carryVerdict) []prefillNote {
+	if v == nil {
+		return nil
+	}
+	var notes []prefillNote
+	for _, sh := range prev.Sheets {
+		if sh.Table == nil {
+			continue
+		}
+		content := fill[sh.Table.ID]
+		for ri := range sh.Rows {
+			r := &sh.Rows[ri]
+			if r.Code == "" || r.CodeSource.Cell == "" || content == nil || ri >= len(content.Rows) || content.Rows[ri].Name != r.Name || content.Rows[ri].Code != r.Code {
+				continue
+			}
+			for _, f := range v.atCell[prev.File+"|"+sh.Name+"|"+r.CodeSource.Cell] {
+				known, _ := f.Fields["known_code"].(string)
+				said, _ := f.Fields["known"].(reconcile.Text)
+				if f.Rule != reconcile.RuleCreditCode || known == "" {
+					continue
+				}
+				content.Rows[ri].Code = known
+				notes = append(notes, prefillNote{msg{"提示：{sheet} 中“{name}”的统一社会信用代码按{known}预填，没有沿用 {file} 中 {cell} 所填的“{typed}”（校验位错误，疑为录入错误）；请填报单位按营业执照核对",
+					"note: {sheet}: \"{name}\"'s credit code is prefilled as {known}, not as \"{typed}\", typed at {cell} of {file} (a wrong check character, a typing slip by the look of it); the department checks it against the business licence"},
+					fields{"sheet": sh.Name, "name": r.Name, "known": said, "file": prev.File, "cell": r.CodeSource.Cell, "typed": r.Code}})
+				break
+			}
+		}
+	}
+	return notes
 }
 
 // prefillNote is one thing a prefill could not take from the previous
