@@ -246,3 +246,45 @@ func TestCodeMistypedLibreOffice(t *testing.T) {
 		t.Errorf("alone: B8: %+v", g)
 	}
 }
+
+// A January template from December's return (no 本年累计 carried across
+// the year): a code December mistyped is prefilled as November's, which
+// the check over the two returns knows, and said.
+func TestCodeMistypedJanuaryTemplate(t *testing.T) {
+	t.Parallel()
+	dir, tpl := t.TempDir(), t.TempDir()
+	copyFile(t, repo(t, "testdata/submissions/2020-11-czs.xlsx"), filepath.Join(dir, "2020-11-czs.xlsx"))
+	dec := filepath.Join(dir, "2020-12-czs.xlsx")
+	copyFile(t, repo(t, "testdata/submissions/2020-12-czs.xlsx"), dec)
+	f, err := excelize.OpenFile(dec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, _ := f.GetCellValue("税收收入", "B8")
+	if _, ok := reconcile.CheckCreditCode(right); !ok {
+		t.Fatalf("December's B8 %q is no valid code", right)
+	}
+	slip := swapDigits(t, right)
+	if err := f.SetCellStr("税收收入", "B8", slip); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, so, se := runTally(t, "template", "--period", "2021-01", "--dept", "czs", "--from", dir, "-o", tpl)
+	if code != 0 {
+		t.Fatalf("template: exit %d: %s%s", code, so, se)
+	}
+	if want := "按上月（2020-11）所报代码“" + right + "”预填，没有沿用 " + dec + " 中 B8 所填的“" + slip + "”"; !strings.Contains(so, want) {
+		t.Errorf("template says:\n%s\nwant %q", so, want)
+	}
+	g, err := excelize.OpenFile(filepath.Join(tpl, "2021-01-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if b8, _ := g.GetCellValue("税收收入", "B8"); b8 != right {
+		t.Errorf("January's B8 prefilled %q, want November's %q (December's slip %q)", b8, right, slip)
+	}
+}

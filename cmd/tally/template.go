@@ -179,9 +179,16 @@ func runTemplate(io streams, opts *templateOptions) error {
 			codes := verdict
 			if codes == nil && sub.Period.IsMonth() {
 				// No 本年累计 carried (a January from December): the
-				// return alone is checked for its codes, against the
-				// codes its own template carried.
-				codes = checkCarried(s, []reconcile.Submission{*sub}, sub.Period, now)
+				// return is checked for its codes with the month before
+				// it when DIR has it, else against its own template's.
+				subs := []reconcile.Submission{*sub}
+				for _, o := range older[d.Code] {
+					if o.Period == sub.Period.Prev() {
+						subs = []reconcile.Submission{*o, *sub}
+						break
+					}
+				}
+				codes = checkCarried(s, subs, sub.Period, now)
 			}
 			notes = append(notes, prefillKnownCodes(sub, fill, codes)...)
 			topts.Prefilled = filepath.Base(sub.File)
