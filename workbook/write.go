@@ -478,7 +478,11 @@ func (x *out) overview() error {
 	if s.Cells > 0 { // a run over submissions (a roll-up of workbooks reads no cells)
 		rows = append(rows,
 			kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),
-			kv(x.l("单元格守恒（= 已汇总 + 被拒收 + 合计核对 + 已报告 + 模板文字）",
+			// Said in a clerk's words (it was 单元格守恒, jargon): every
+			// cell typed is consolidated or otherwise accounted for. As
+			// long as it was: three lines in its column, so the page
+			// breaks where they did.
+			kv(x.l("非空单元格都有着落（= 已汇总 + 被拒收 + 合计核对 + 列为问题 + 模板文字）",
 				"Every cell accounted for (= consolidated + rejected + total checked + reported + template text)"), cellsConserved, cellsOK))
 	}
 	rows = append(rows, [][]cell{
