@@ -496,6 +496,15 @@ func (l *Ledger) AddAnnotatedCopy(file string) {
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "annotated"})
 }
 
+// AddUnfilledTemplate records an input that is a template tally template
+// wrote and nobody has filled in (saved) since: listed, with an info
+// finding, and not read as a return — next month's templates kept in the
+// returns' folder would be a month of empty returns.
+func (l *Ledger) AddUnfilledTemplate(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleUnfilledTemplate, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "template"})
+}
+
 // MarkNotSpreadsheet tells the ledger, before the file is added, that a
 // file is no spreadsheet by its name but is named as a return
 // (2021-07-czs.pdf, .csv): unreadable, it stands for its month only when

@@ -112,65 +112,21 @@ func AnnotateFor(path string, w io.Writer, findings []reconcile.Finding, lang re
 	if err := findingsSheet(f, findings, lang, resultsTitle(filepath.Base(path), about, lang)); err != nil {
 		return err
 	}
-	if err := markAnnotated(f); err != nil {
+	// The mark (own.go): a custom property, the digest of the copy's
+	// other parts once they are written.
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: AnnotatedProperty, Value: ownPlaceholder}); err != nil {
 		return err
 	}
-	return f.Write(w)
-}
-
-// annotatedProperty is the custom document property that marks an
-// annotated copy: its value is the save time the copy's core properties
-// carry. A department never writes it; a program that saves the copy
-// (Excel, WPS, LibreOffice: a department correcting it) sets a new save
-// time, and the copy is then a return again. A 审核结果 sheet alone says
-// nothing: a department may type one.
-const annotatedProperty = "tally.annotated"
-
-// markAnnotated writes annotatedProperty. A copy whose source records no
-// save time gets the templates' fixed one, which no saving program writes.
-func markAnnotated(f *excelize.File) error {
-	props, err := f.GetDocProps()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	marked, err := MarkOwn(buf.Bytes(), AnnotatedProperty)
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(props.Modified) == "" {
-		props.Modified = "2000-01-01T00:00:00Z"
-		if err := f.SetDocProps(props); err != nil {
-			return err
-		}
-	}
-	return f.SetCustomProps(excelize.CustomProperty{Name: annotatedProperty, Value: strings.TrimSpace(props.Modified)})
-}
-
-// annotatedCopy reports whether the package is an annotated copy tally
-// wrote that nobody has saved since: its annotatedProperty names the save
-// time its core properties still carry.
-func (x *xlsx) annotatedCopy() bool {
-	var props struct {
-		Props []struct {
-			Name  string `xml:"name,attr"`
-			Value string `xml:"lpwstr"`
-		} `xml:"property"`
-	}
-	if _, ok := x.parts["docProps/custom.xml"]; !ok || x.decodePart("docProps/custom.xml", &props) != nil {
-		return false
-	}
-	mark, marked := "", false
-	for _, p := range props.Props {
-		if p.Name == annotatedProperty {
-			mark, marked = strings.TrimSpace(p.Value), true
-		}
-	}
-	if !marked || mark == "" {
-		return false
-	}
-	var core struct {
-		Modified string `xml:"modified"`
-	}
-	if _, ok := x.parts["docProps/core.xml"]; !ok || x.decodePart("docProps/core.xml", &core) != nil {
-		return false
-	}
-	return strings.TrimSpace(core.Modified) == mark
+	_, err = w.Write(marked)
+	return err
 }
 
 // highlight gives a cell a fill while keeping the rest of its style (its

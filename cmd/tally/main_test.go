@@ -195,22 +195,6 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(f.Save())
 			},
-			// saved XLSX STAMP: record STAMP as the file's last save time
-			// (dcterms:modified), as Excel, WPS and LibreOffice do when
-			// they save a file; excelize's own Save leaves it.
-			"saved": func(ts *testscript.TestScript, neg bool, args []string) {
-				if neg || len(args) != 2 {
-					ts.Fatalf("usage: saved XLSX STAMP")
-				}
-				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
-				ts.Check(err)
-				defer f.Close()
-				p, err := f.GetDocProps()
-				ts.Check(err)
-				p.Modified = args[1]
-				ts.Check(f.SetDocProps(p))
-				ts.Check(f.Save())
-			},
 			// setformula XLSX SHEET CELL FORMULA: a formula (without its =) with no value
 			// saved (a program that does not calculate wrote it).
 			"setformula": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -46,7 +46,7 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 			ids[i].Modified = ""
 		}
 		files[i].consolidated = ids[i].Consolidated
-		files[i].annotated = ids[i].Annotated
+		files[i].annotated, files[i].unfilled = ids[i].Annotated, ids[i].Unfilled
 		if len(files[i].links) > 0 {
 			ids[i] = nameLinked(&files[i], ids[i])
 		}
@@ -63,7 +63,7 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	}
 	copy(files, sorted)
 	for _, id := range ids {
-		if id.Readable && !id.Annotated && id.Department != "" && id.Period.IsMonth() && latest.Before(id.Period) {
+		if id.Readable && !id.Annotated && !id.Unfilled && id.Department != "" && id.Period.IsMonth() && latest.Before(id.Period) {
 			latest = id.Period
 		}
 	}

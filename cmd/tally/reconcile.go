@@ -170,8 +170,9 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	l := reconcile.NewLedger(s, opt)
 	defer l.Close()
 	// An earlier run's consolidated workbook among the inputs is listed
-	// with an info finding, not read as a submission; so is an annotated
-	// copy (an --annotate folder kept inside the returns').
+	// with an info finding, not read as a submission; so are an annotated
+	// copy (an --annotate folder kept inside the returns') and a template
+	// nobody filled (template -o kept there).
 	read := files[:0:0]
 	for _, in := range files {
 		if in.named {
@@ -184,6 +185,8 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 			// A copy named (check returned/x.xlsx) is read as asked; so
 			// are the files the desk stores, what departments uploaded.
 			l.AddAnnotatedCopy(in.display)
+		case in.unfilled && in.walked:
+			l.AddUnfilledTemplate(in.display)
 		default:
 			read = append(read, in)
 		}
@@ -374,6 +377,9 @@ type input struct {
 	// since (identifyOrder says): found by a folder walk (walked), it is
 	// listed and not read as a return; named, it is read as one.
 	annotated bool
+	// unfilled: a template tally template wrote that nobody has filled in
+	// (identifyOrder says): found by a folder walk, listed and not read.
+	unfilled bool
 	// walked: found by walking a folder given, not named itself.
 	walked bool
 	// other: a file a folder walk found that is no spreadsheet by its

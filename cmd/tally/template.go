@@ -133,8 +133,9 @@ func runTemplate(io streams, opts *templateOptions) error {
 		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, now)
 		// tally's own outputs a folder holds are no returns: a
 		// consolidated workbook, an annotated copy nobody has saved since
-		// (the return itself prefills, not its copy).
-		files = slices.DeleteFunc(files, func(in input) bool { return in.consolidated || in.annotated && in.walked })
+		// (the return itself prefills, not its copy), a template nobody
+		// has filled.
+		files = slices.DeleteFunc(files, func(in input) bool { return in.consolidated || (in.annotated || in.unfilled) && in.walked })
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			if carries && wanted[sub.Department] && sub.Period.IsMonth() && sub.Period.Year == before.Year && !before.Before(sub.Period) {
 				year[sub.Department] = append(year[sub.Department], sub)
@@ -201,10 +202,17 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if err == nil {
 			err = workbook.WriteBook(&buf, book)
 		}
+		var out []byte
+		if err == nil {
+			// Marked as tally wrote it (workbook.UnfilledProperty): left
+			// in a folder of returns, it is not read as one until a
+			// department fills it in and saves it.
+			out, err = workbook.MarkOwn(buf.Bytes(), workbook.UnfilledProperty)
+		}
 		if err != nil {
 			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
 		}
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
+		if err := writeAtomic(path, out); err != nil {
 			return err
 		}
 		switch {
