@@ -60,6 +60,8 @@ var advice = map[Rule]Text{
 	RuleChoice:            {"从下拉列表中选择", "pick a value from the drop-down list"},
 	RuleFollows:           {"改正 {cause} 即可，此格由公式算得", "correct {cause}; this cell is computed from it"},
 	RuleRange:             {"数字超出允许范围，本行未汇总：核实单位（元、万元）和位数后改正", "the figure is outside its range and its row was not consolidated: check the unit (元 or 万元) and the digits, and correct it"},
+	RuleUnfilledTemplate:  {"无需处理：这是下发的空白模板；部门填好后报送的文件照常读取", "nothing to do: it is the blank template sent out; the file a department fills in and sends is read as usual"},
+	RuleAnnotatedCopy:     {"无需处理：批注副本是退给部门修改的；部门改正后重报的文件照常读取", "nothing to do: the annotated copy goes back to the department; the corrected file it sends is read as usual"},
 	RuleDisappears:        {"核实该单位是否已停报；如是请在“说明”栏注明", "check whether the entity stopped reporting; if so, say so in the 说明 column"},
 }
 

@@ -487,6 +487,24 @@ func (l *Ledger) AddOwnWorkbook(file string) {
 	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "consolidated"})
 }
 
+// AddAnnotatedCopy records an input that is an annotated copy tally wrote
+// (check --annotate, the desk's copy) that nobody has saved since: it is
+// listed, with an info finding, and not read as a return — the copy of a
+// return kept in a folder inside the returns' would be that return twice.
+func (l *Ledger) AddAnnotatedCopy(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleAnnotatedCopy, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "annotated"})
+}
+
+// AddUnfilledTemplate records an input that is a template tally template
+// wrote and nobody has filled in (saved) since: listed, with an info
+// finding, and not read as a return — next month's templates kept in the
+// returns' folder would be a month of empty returns.
+func (l *Ledger) AddUnfilledTemplate(file string) {
+	l.finding(Finding{Source: Source{File: file}, Rule: RuleUnfilledTemplate, Severity: Info})
+	l.res.Inputs = append(l.res.Inputs, Input{File: file, Status: "template"})
+}
+
 // MarkNotSpreadsheet tells the ledger, before the file is added, that a
 // file is no spreadsheet by its name but is named as a return
 // (2021-07-czs.pdf, .csv): unreadable, it stands for its month only when
@@ -807,12 +825,16 @@ func (l *Ledger) checkRow(sr *SheetRead, r *Row) bool {
 	}
 	if sr.codes {
 		if problem, valid := CheckCreditCode(r.Code); !valid {
+			fields := Fields{"code": quotedCode(r.Code)}
 			if k := &sr.known; k.code != "" {
 				// The code the row should have is known: say it, and not
-				// the check character computed from a mistyped code.
+				// the check character computed from a mistyped code;
+				// template --from prefills it (known_code, known).
 				problem = knownProblem(r.Code, problem, k)
+				fields["known_code"], fields["known"] = k.code, k.said
 			}
-			at(r.CodeSource, RuleCreditCode, Error, r.Code, Fields{"code": quotedCode(r.Code), "problem": problem})
+			fields["problem"] = problem
+			at(r.CodeSource, RuleCreditCode, Error, r.Code, fields)
 		}
 	}
 	if !sr.byLine {

@@ -126,6 +126,13 @@ const (
 	// An input that is a consolidated workbook tally wrote, not a
 	// submission (an earlier run's -o saved among the submissions).
 	RuleOwnWorkbook Rule = "consolidated_workbook"
+	// An input that is an annotated copy tally wrote (check --annotate,
+	// the desk's copy) and nobody has saved since: a copy of a return,
+	// not a return (its --annotate folder kept inside the returns').
+	RuleAnnotatedCopy Rule = "annotated_copy"
+	// An input that is a template tally template wrote and nobody has
+	// filled in since (its -o folder kept inside the returns').
+	RuleUnfilledTemplate Rule = "unfilled_template"
 	// Byte-identical copies of one file, and several paths to one file
 	// (links): read or consolidated once.
 	RuleIdenticalCopy Rule = "identical_copy"
@@ -360,6 +367,10 @@ var catalogue = map[Rule]message{
 			"{used} is this period's return; this file is not a spreadsheet (a stamped scan, say) and was not read"}},
 	RuleOwnWorkbook: {Text{"汇总工作簿（已跳过）", "consolidated workbook (skipped)"},
 		Text{"这是 tally 写出的汇总工作簿，不是报送文件，已跳过，未汇总", "a consolidated workbook written by tally, not a submission: skipped, not consolidated"}},
+	RuleUnfilledTemplate: {Text{"空白模板（已跳过）", "blank template (skipped)"},
+		Text{"tally 生成的模板，尚未填写（写出后没有再保存过），未作为报送文件读取", "a template tally wrote, not filled in (not saved since it was written): not read as a return"}},
+	RuleAnnotatedCopy: {Text{"批注副本（已跳过）", "annotated copy (skipped)"},
+		Text{"tally 生成的批注副本，未作为报送文件读取（写出后未再保存过；部门改正后保存的副本按报表读取）", "an annotated copy tally wrote, not read as a return (not saved since it was written; a copy a department corrected and saved is read as its return)"}},
 	RuleLongText: {Text{"单元格内容过长", "long cell text"},
 		Text{"单元格内容长 {length} 个字符，问题说明中只显示前 {shown} 个", "the cell holds {length} characters; findings show the first {shown}"}},
 	RuleDate: {Text{"日期不是数字", "date in a figure cell"},

@@ -84,6 +84,11 @@ type Identity struct {
 	// Consolidated: the file is a consolidated workbook tally wrote (it
 	// has the seal sheet), not a submission.
 	Consolidated bool
+	// Annotated: the file is an annotated copy tally wrote and nobody
+	// has saved since (its tally.annotated mark, the digest of its other
+	// parts, still holds), not a return. Unfilled: a template as tally
+	// template wrote it (tally.unfilled), nobody has filled it in.
+	Annotated, Unfilled bool
 	// NameConflict: the file's name says another department or period
 	// than the template it was filled in (wrong_template) — last month's
 	// file re-used under this month's name, say. Identified by its

@@ -112,7 +112,21 @@ func AnnotateFor(path string, w io.Writer, findings []reconcile.Finding, lang re
 	if err := findingsSheet(f, findings, lang, resultsTitle(filepath.Base(path), about, lang)); err != nil {
 		return err
 	}
-	return f.Write(w)
+	// The mark (own.go): a custom property, the digest of the copy's
+	// other parts once they are written.
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: AnnotatedProperty, Value: ownPlaceholder}); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	marked, err := MarkOwn(buf.Bytes(), AnnotatedProperty)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(marked)
+	return err
 }
 
 // highlight gives a cell a fill while keeping the rest of its style (its

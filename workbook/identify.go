@@ -68,6 +68,7 @@ func identify(path, display string, s *reconcile.Spec, lim Limits) reconcile.Ide
 		fp, hasFP = x.fingerprint()
 		fp = Fingerprint{Template: strings.Clone(fp.Template), Department: strings.Clone(fp.Department), Period: strings.Clone(fp.Period), Layout: strings.Clone(fp.Layout)}
 		_, id.Consolidated = x.sheet(sealSheet)
+		id.Annotated, id.Unfilled = x.ownMarks()
 	}
 	id.Readable = true
 	if hasFP {

@@ -34,6 +34,8 @@ var inputStatus = map[string][2]string{
 	"same_file":      {"与另一路径是同一文件，只读取一次", "the same file as another path, read once"},
 	"not_submission": {"不是报送文件，已跳过", "not a submission, skipped"},
 	"consolidated":   {"tally 写出的汇总工作簿，已跳过", "a consolidated workbook written by tally, skipped"},
+	"template":       {"tally 生成的空白模板，已跳过", "a blank template written by tally, skipped"},
+	"annotated":      {"tally 生成的批注副本，已跳过", "an annotated copy written by tally, skipped"},
 }
 
 var submissionLabel = map[string][2]string{

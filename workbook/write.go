@@ -478,7 +478,11 @@ func (x *out) overview() error {
 	if s.Cells > 0 { // a run over submissions (a roll-up of workbooks reads no cells)
 		rows = append(rows,
 			kv(x.l("非空单元格", "Non-empty cells"), s.Cells, "count"),
-			kv(x.l("单元格守恒（= 已汇总 + 被拒收 + 合计核对 + 已报告 + 模板文字）",
+			// Said in a clerk's words (it was 单元格守恒, jargon): every
+			// cell typed is consolidated or otherwise accounted for. As
+			// long as it was: three lines in its column, so the page
+			// breaks where they did.
+			kv(x.l("非空单元格都有着落（= 已汇总 + 被拒收 + 合计核对 + 列为问题 + 模板文字）",
 				"Every cell accounted for (= consolidated + rejected + total checked + reported + template text)"), cellsConserved, cellsOK))
 	}
 	rows = append(rows, [][]cell{
@@ -530,7 +534,14 @@ func (x *out) overview() error {
 		if cr.Status == reconcile.Consistent && !cr.ToVerify || cr.Status == reconcile.Goal || cr.Status == reconcile.NotApplicable {
 			continue // a target is no unconfirmed figure: 报告核对 shows its progress; nor one of an earlier report
 		}
-		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), x.verdictStyle(cr))})
+		style := x.verdictStyle(cr)
+		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
+			// An estimate's (预计数) mismatch is a warning: amber, as the
+			// 不符 count above it (mismatchStyle). 报告核对 keeps its red,
+			// its 严重程度 column saying 警告.
+			style = "warn"
+		}
+		open = append(open, []cell{c(x.r.Spec.Label(cr.Claim, x.lang), "text"), c(x.verdict(cr), style)})
 	}
 	var starts []int   // the rows the tables after the counts start at
 	if len(open) > 0 { // the claims to look at, under their own header

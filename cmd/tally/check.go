@@ -190,7 +190,7 @@ func checkReport(res *reconcile.Result, lang reconcile.Lang) jsonCheck {
 		switch in.Status {
 		case "unreadable":
 			out.Files[len(out.Files)-1].Status = "unreadable"
-		case "not_submission": // listed, with its info finding; nothing to annotate
+		case "not_submission", "consolidated", "annotated", "template": // listed, with its info finding; nothing to annotate
 			out.Files[len(out.Files)-1].Status = "skipped"
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,23 +148,30 @@ func TestCodeMistypedOverTemplate(t *testing.T) {
 	one("cleared, with June", julyFindings(t, cleared, june), "credit_code", "error",
 		`is not filled in; last month's return (2021-06) gave "`+prefilled+`"`)
 
-	// August, from a template made from June and July: the slip kept
-	// (the template prefilled it), nothing known but July's own code,
-	// which is the row's. One firm all along: the chain follows, nothing
-	// appears or disappears; the check character's finding is worded not
-	// to be typed in blindly.
+	// August, from a template made from June and July: July's slip is
+	// not prefilled again (it was, and came back every month) but the
+	// code June gave the name, and the command says so, on the terminal
+	// and in the template's 填报说明. One firm all along: the chain
+	// follows, nothing appears or disappears, and the code is right.
 	dir, tpl := t.TempDir(), t.TempDir()
 	copyFile(t, june, filepath.Join(dir, "2021-06-czs.xlsx"))
 	copyFile(t, july, filepath.Join(dir, "2021-07-czs.xlsx"))
-	if code, so, se := runTally(t, "template", "--period", "2021-08", "--dept", "czs", "--from", dir, "-o", tpl); code != 0 {
+	code, so, se := runTally(t, "template", "--period", "2021-08", "--dept", "czs", "--from", dir, "-o", tpl)
+	if code != 0 {
 		t.Fatalf("template: exit %d: %s%s", code, so, se)
+	}
+	if want := "按上月（2021-06）所报代码“" + prefilled + "”预填，没有沿用 " + filepath.Join(dir, "2021-07-czs.xlsx") + " 中 B8 所填的“" + mistyped + "”（校验位错误"; !strings.Contains(so, want) {
+		t.Errorf("template says:\n%s\nwant %q", so, want)
 	}
 	f, err := excelize.OpenFile(filepath.Join(tpl, "2021-08-czs.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b8, _ := f.GetCellValue("税收收入", "B8"); b8 != mistyped {
-		t.Fatalf("August's B8 prefilled %q, want July's %q", b8, mistyped)
+	if b8, _ := f.GetCellValue("税收收入", "B8"); b8 != prefilled {
+		t.Fatalf("August's B8 prefilled %q, want June's %q (July's slip %q)", b8, prefilled, mistyped)
+	}
+	if rows, _ := f.GetRows("填报说明"); !strings.Contains(fmt.Sprint(rows), "没有沿用 2021-07-czs.xlsx 中 B8 所填的“"+mistyped+"”") {
+		t.Errorf("填报说明 does not say the code prefilled: %v", rows)
 	}
 	for r := 4; ; r++ {
 		if v, _ := f.GetCellValue("税收收入", "A"+itoa(r)); v == "合计" || v == "" {
@@ -182,15 +190,32 @@ func TestCodeMistypedOverTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	got := acrossMonths(julyFindings(t, aug, filepath.Join(dir, "2021-06-czs.xlsx"), filepath.Join(dir, "2021-07-czs.xlsx")))
-	g := got["税收收入!B8 credit_code"]
-	if !strings.Contains(g.Message, "do not just change the last one") || strings.Contains(g.Message, "differs from") {
-		t.Errorf("August: B8: %+v", g)
-	}
-	for k, g := range got {
-		if k != "税收收入!B8 credit_code" {
-			t.Errorf("August: %s: %s %s", k, g.Severity, g.Message)
+	for _, with := range [][]string{{filepath.Join(dir, "2021-06-czs.xlsx"), filepath.Join(dir, "2021-07-czs.xlsx")}, nil} {
+		for k, g := range acrossMonths(julyFindings(t, aug, with...)) {
+			t.Errorf("August (with %d earlier months): %s: %s %s", len(with), k, g.Severity, g.Message)
 		}
+	}
+
+	// July's return alone in --from: the code its template carried.
+	alone, tpl2 := t.TempDir(), t.TempDir()
+	copyFile(t, july, filepath.Join(alone, "2021-07-czs.xlsx"))
+	_, so, _ = runTally(t, "template", "--period", "2021-08", "--dept", "czs", "--from", alone, "-o", tpl2)
+	if want := "按模板预填的上月（2021-06）代码“" + prefilled + "”预填"; !strings.Contains(so, want) {
+		t.Errorf("template from July alone says:\n%s\nwant %q", so, want)
+	}
+	if g, err := excelize.OpenFile(filepath.Join(tpl2, "2021-08-czs.xlsx")); err != nil {
+		t.Fatal(err)
+	} else {
+		if b8, _ := g.GetCellValue("税收收入", "B8"); b8 != prefilled {
+			t.Errorf("from July alone, August's B8 prefilled %q, want %q", b8, prefilled)
+		}
+		g.Close()
+	}
+
+	// English: the note says the same.
+	_, so, _ = runTally(t, "template", "--lang", "en", "--force", "--period", "2021-08", "--dept", "czs", "--from", dir, "-o", tpl)
+	if want := `credit code is prefilled as the code "` + prefilled + `" of last month's return (2021-06), not as "` + mistyped + `"`; !strings.Contains(so, want) {
+		t.Errorf("template --lang en says:\n%s\nwant %q", so, want)
 	}
 }
 
@@ -219,5 +244,47 @@ func TestCodeMistypedLibreOffice(t *testing.T) {
 	g = alone["税收收入!B8 credit_code"]
 	if !strings.Contains(g.Message, "do not just change the last one") || !strings.Contains(g.Message, "only if the first 17 are right should the last be C") {
 		t.Errorf("alone: B8: %+v", g)
+	}
+}
+
+// A January template from December's return (no 本年累计 carried across
+// the year): a code December mistyped is prefilled as November's, which
+// the check over the two returns knows, and said.
+func TestCodeMistypedJanuaryTemplate(t *testing.T) {
+	t.Parallel()
+	dir, tpl := t.TempDir(), t.TempDir()
+	copyFile(t, repo(t, "testdata/submissions/2020-11-czs.xlsx"), filepath.Join(dir, "2020-11-czs.xlsx"))
+	dec := filepath.Join(dir, "2020-12-czs.xlsx")
+	copyFile(t, repo(t, "testdata/submissions/2020-12-czs.xlsx"), dec)
+	f, err := excelize.OpenFile(dec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, _ := f.GetCellValue("税收收入", "B8")
+	if _, ok := reconcile.CheckCreditCode(right); !ok {
+		t.Fatalf("December's B8 %q is no valid code", right)
+	}
+	slip := swapDigits(t, right)
+	if err := f.SetCellStr("税收收入", "B8", slip); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, so, se := runTally(t, "template", "--period", "2021-01", "--dept", "czs", "--from", dir, "-o", tpl)
+	if code != 0 {
+		t.Fatalf("template: exit %d: %s%s", code, so, se)
+	}
+	if want := "按上月（2020-11）所报代码“" + right + "”预填，没有沿用 " + dec + " 中 B8 所填的“" + slip + "”"; !strings.Contains(so, want) {
+		t.Errorf("template says:\n%s\nwant %q", so, want)
+	}
+	g, err := excelize.OpenFile(filepath.Join(tpl, "2021-01-czs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if b8, _ := g.GetCellValue("税收收入", "B8"); b8 != right {
+		t.Errorf("January's B8 prefilled %q, want November's %q (December's slip %q)", b8, right, slip)
 	}
 }

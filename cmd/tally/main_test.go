@@ -183,6 +183,18 @@ func TestScripts(t *testing.T) {
 				ts.Check(f.SetSheetName(args[1], args[2]))
 				ts.Check(f.Save())
 			},
+			// addsheet XLSX SHEET: add an empty sheet, as a clerk inserts one.
+			"addsheet": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: addsheet XLSX SHEET")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				_, err = f.NewSheet(args[1])
+				ts.Check(err)
+				ts.Check(f.Save())
+			},
 			// setformula XLSX SHEET CELL FORMULA: a formula (without its =) with no value
 			// saved (a program that does not calculate wrote it).
 			"setformula": func(ts *testscript.TestScript, neg bool, args []string) {

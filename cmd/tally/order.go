@@ -41,11 +41,16 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 	}
 	close(next)
 	wg.Wait()
+	left := make([]bool, len(files))
 	for i := range files {
 		if reconcile.InFuture(ids[i].Modified, now) {
 			ids[i].Modified = ""
 		}
 		files[i].consolidated = ids[i].Consolidated
+		files[i].annotated, files[i].unfilled = ids[i].Annotated, ids[i].Unfilled
+		// A copy or blank template a folder walk found is not read, and
+		// its month is not the run's.
+		left[i] = (ids[i].Annotated || ids[i].Unfilled) && files[i].walked
 		if len(files[i].links) > 0 {
 			ids[i] = nameLinked(&files[i], ids[i])
 		}
@@ -61,8 +66,8 @@ func identifyOrder(files []input, s *reconcile.Spec, jobs int, lim workbook.Limi
 		sorted[i] = files[j]
 	}
 	copy(files, sorted)
-	for _, id := range ids {
-		if id.Readable && id.Department != "" && id.Period.IsMonth() && latest.Before(id.Period) {
+	for i, id := range ids {
+		if id.Readable && !left[i] && id.Department != "" && id.Period.IsMonth() && latest.Before(id.Period) {
 			latest = id.Period
 		}
 	}

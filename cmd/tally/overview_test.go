@@ -357,3 +357,70 @@ func TestOverviewMismatchOfEstimatesAmber(t *testing.T) {
 	}
 	t.Fatal("no 不符 row in 概览")
 }
+
+// 概览's table of 未确认的报告数字 colours a claim's 不符 as the count above
+// it does: amber when the claim's mismatch is an estimate's (预计数, a
+// warning) — the sample's one through 2020-12 — red when it is an error. It
+// was red beside an amber count.
+func TestOverviewUnconfirmedEstimateAmber(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	sampleBook(t, "zh", "2020-12", path)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("概览")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, seen := false, 0
+	for i, r := range rows {
+		if len(r) >= 2 && r[0] == "未确认的报告数字" {
+			table = true
+			continue
+		}
+		if !table || len(r) < 2 || !strings.HasPrefix(r[1], "不符") {
+			continue
+		}
+		seen++
+		st := cellStyle(t, f, "概览", "B"+strconv.Itoa(i+1))
+		if len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FFEB9C" || st.Font.Bold {
+			t.Errorf("概览 %s %q: fill %v bold %v, want amber (FFEB9C), not bold, as the 不符 count", r[0], r[1], st.Fill.Color, st.Font.Bold)
+		}
+	}
+	if seen != 1 {
+		t.Fatalf("概览's 未确认的报告数字 lists %d 不符, want the sample's 1 (an estimate's)", seen)
+	}
+	// 报告核对 keeps 不符 red: its 严重程度 column says the warning.
+	rows, err = f.GetRows("报告核对")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			if v != "不符" {
+				continue
+			}
+			col, _ := excelize.ColumnNumberToName(j + 1)
+			if st := cellStyle(t, f, "报告核对", col+strconv.Itoa(i+1)); len(st.Fill.Color) == 0 || st.Fill.Color[0] == "FFEB9C" {
+				t.Errorf("报告核对 %s%d 不符: fill %v, want its red", col, i+1, st.Fill.Color)
+			}
+		}
+	}
+}
+
+// cellStyle is the style of a cell of the workbook.
+func cellStyle(t *testing.T, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}

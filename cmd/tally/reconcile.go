@@ -170,15 +170,24 @@ func (o *runOptions) consolidateWith(paths []string, out string, opt reconcile.O
 	l := reconcile.NewLedger(s, opt)
 	defer l.Close()
 	// An earlier run's consolidated workbook among the inputs is listed
-	// with an info finding, not read as a submission.
+	// with an info finding, not read as a submission; so are an annotated
+	// copy (an --annotate folder kept inside the returns') and a template
+	// nobody filled (template -o kept there).
 	read := files[:0:0]
 	for _, in := range files {
 		if in.named {
 			l.MarkNotSpreadsheet(in.display)
 		}
-		if in.consolidated {
+		switch {
+		case in.consolidated:
 			l.AddOwnWorkbook(in.display)
-		} else {
+		case in.annotated && in.walked:
+			// A copy named (check returned/x.xlsx) is read as asked; so
+			// are the files the desk stores, what departments uploaded.
+			l.AddAnnotatedCopy(in.display)
+		case in.unfilled && in.walked:
+			l.AddUnfilledTemplate(in.display)
+		default:
 			read = append(read, in)
 		}
 		for _, p := range in.links {
@@ -364,6 +373,15 @@ type input struct {
 	// consolidated: a consolidated workbook tally wrote (identifyOrder
 	// says), listed and not read as a submission.
 	consolidated bool
+	// annotated: an annotated copy tally wrote that nobody has saved
+	// since (identifyOrder says): found by a folder walk (walked), it is
+	// listed and not read as a return; named, it is read as one.
+	annotated bool
+	// unfilled: a template tally template wrote that nobody has filled in
+	// (identifyOrder says): found by a folder walk, listed and not read.
+	unfilled bool
+	// walked: found by walking a folder given, not named itself.
+	walked bool
 	// other: a file a folder walk found that is no spreadsheet by its
 	// name (a .csv, a .docx, notes): read as a return when its name is a
 	// submission's, else listed as skipped (notSubmissions).
@@ -467,8 +485,9 @@ func collect(paths []string) ([]input, error) {
 				return nil
 			}
 			add(path, st)
-			if !workbook.IsSpreadsheet(name) && len(out) > 0 && out[len(out)-1].path == path {
-				out[len(out)-1].other = true
+			if len(out) > 0 && out[len(out)-1].path == path {
+				out[len(out)-1].walked = true
+				out[len(out)-1].other = !workbook.IsSpreadsheet(name)
 			}
 			return nil
 		})

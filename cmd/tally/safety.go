@@ -248,7 +248,7 @@ func annotateOutside(dir string, paths []string) error {
 		if st, err := os.Stat(d); err == nil {
 			for i, f := range folders {
 				if os.SameFile(st, f) {
-					return usage(msg{"--annotate {dir}：位于正在读取的 {input} 之中；副本放在那里，下次会被当作报送文件读取", "--annotate {dir}: inside {input}, which is being read; copies there would be read as submissions next time"}, fields{"dir": dir, "input": names[i]})
+					return usage(msg{"--annotate {dir}：位于正在读取的 {input} 之中；请写到它以外的文件夹，批注副本不要和报表放在一起", "--annotate {dir}: inside {input}, which is being read; write the copies to a folder outside it, apart from the returns"}, fields{"dir": dir, "input": names[i]})
 				}
 			}
 		}

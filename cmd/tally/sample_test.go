@@ -490,9 +490,11 @@ func TestDetailReadsInLibreOffice(t *testing.T) {
 
 // Each verdict has its own look, read back by openpyxl: 概览's list of the
 // claims to look at has a header row, and there and on 报告核对 不符 is red
-// and bold (the worst), 数据不完整 amber, 无数据 grey, 一致 green — 不符
-// of an estimate (预计) no longer coloured like 数据不完整. 报告核对's 编号
-// column is wide enough for the longest id.
+// and bold (the worst), 数据不完整 amber, 无数据 grey, 一致 green; 报告核对
+// says an estimate's (预计) 不符 in red too, its 严重程度 saying 警告, and
+// 概览, which has no such column, in amber as its 不符 count (the sample's
+// one 不符 through 2020-12 is an estimate's). 报告核对's 编号 column is wide
+// enough for the longest id.
 func TestVerdictStylesInOpenpyxl(t *testing.T) {
 	t.Parallel()
 	python := testtool.Python(t, "openpyxl")
@@ -536,7 +538,7 @@ print("id fits", cl.column_dimensions["A"].width >= longest + 1)
 报告核对 不符 FFC7CE/9C0006/bold
 报告核对 数据不完整 FFEB9C/9C5700/
 报告核对 无数据 EDEDED/595959/
-概览 不符 FFC7CE/9C0006/bold
+概览 不符 FFEB9C/9C5700/
 概览 数据不完整 FFEB9C/9C5700/
 概览 无数据 EDEDED/595959/
 id fits True

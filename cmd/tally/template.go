@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -130,6 +131,11 @@ func runTemplate(io streams, opts *templateOptions) error {
 		// In the run's order: of two files for one department-month, the
 		// one that counts (the later save, then the later name) prefills.
 		identifyOrder(files, s, runtime.NumCPU(), workbook.DefaultLimits, now)
+		// tally's own outputs a folder holds are no returns: a
+		// consolidated workbook, an annotated copy nobody has saved since
+		// (the return itself prefills, not its copy), a template nobody
+		// has filled.
+		files = slices.DeleteFunc(files, func(in input) bool { return in.consolidated || (in.annotated || in.unfilled) && in.walked })
 		for _, sub := range readAll(files, s, runtime.NumCPU(), workbook.DefaultLimits) {
 			if carries && wanted[sub.Department] && sub.Period.IsMonth() && sub.Period.Year == before.Year && !before.Before(sub.Period) {
 				year[sub.Department] = append(year[sub.Department], sub)
@@ -171,6 +177,21 @@ func runTemplate(io streams, opts *templateOptions) error {
 				verdict = checkCarried(s, year[d.Code], before, now)
 			}
 			notes = prefillGaps(d, p, sub, older[d.Code], fill, verdict)
+			codes := verdict
+			if codes == nil && sub.Period.IsMonth() {
+				// No 本年累计 carried (a January from December): the
+				// return is checked for its codes with the month before
+				// it when DIR has it, else against its own template's.
+				subs := []reconcile.Submission{*sub}
+				for _, o := range older[d.Code] {
+					if o.Period == sub.Period.Prev() {
+						subs = []reconcile.Submission{*o, *sub}
+						break
+					}
+				}
+				codes = checkCarried(s, subs, sub.Period, now)
+			}
+			notes = append(notes, prefillKnownCodes(sub, fill, codes)...)
 			topts.Prefilled = filepath.Base(sub.File)
 			for _, n := range notes {
 				topts.PrefillNotes = append(topts.PrefillNotes, n.in(reconcile.Chinese, true))
@@ -181,10 +202,17 @@ func runTemplate(io streams, opts *templateOptions) error {
 		if err == nil {
 			err = workbook.WriteBook(&buf, book)
 		}
+		var out []byte
+		if err == nil {
+			// Marked as tally wrote it (workbook.UnfilledProperty): left
+			// in a folder of returns, it is not read as one until a
+			// department fills it in and saves it.
+			out, err = workbook.MarkOwn(buf.Bytes(), workbook.UnfilledProperty)
+		}
 		if err != nil {
 			return fail(msg{"无法生成 {dept} 的模板", "template {dept}"}, fields{"dept": d.Name}, err)
 		}
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
+		if err := writeAtomic(path, out); err != nil {
 			return err
 		}
 		switch {
@@ -206,6 +234,45 @@ func runTemplate(io streams, opts *templateOptions) error {
 		}
 	}
 	return nil
+}
+
+// prefillKnownCodes prefills, for a row whose credit code the check
+// found mistyped in prev (credit_code: invalid, where the code the row's
+// name had — last month's return's, or its template's — is known), that
+// known code instead of the slip, and says so: prefilled again, the slip
+// came back every month. A valid code other than last month's
+// (credit_code_changed) is kept: it may be a real change, which the
+// department explains.
+func prefillKnownCodes(prev *reconcile.Submission, fill templates.Fill, v *carryVerdict) []prefillNote {
+	if v == nil {
+		return nil
+	}
+	var notes []prefillNote
+	for _, sh := range prev.Sheets {
+		if sh.Table == nil {
+			continue
+		}
+		content := fill[sh.Table.ID]
+		for ri := range sh.Rows {
+			r := &sh.Rows[ri]
+			if r.Code == "" || r.CodeSource.Cell == "" || content == nil || ri >= len(content.Rows) || content.Rows[ri].Name != r.Name || content.Rows[ri].Code != r.Code {
+				continue
+			}
+			for _, f := range v.atCell[prev.File+"|"+sh.Name+"|"+r.CodeSource.Cell] {
+				known, _ := f.Fields["known_code"].(string)
+				said, _ := f.Fields["known"].(reconcile.Text)
+				if f.Rule != reconcile.RuleCreditCode || known == "" {
+					continue
+				}
+				content.Rows[ri].Code = known
+				notes = append(notes, prefillNote{msg{"提示：{sheet} 中“{name}”的统一社会信用代码按{known}预填，没有沿用 {file} 中 {cell} 所填的“{typed}”（校验位错误，疑为录入错误）；请填报单位按营业执照核对",
+					"note: {sheet}: \"{name}\"'s credit code is prefilled as {known}, not as \"{typed}\", typed at {cell} of {file} (a wrong check character, a typing slip by the look of it); the department checks it against the business licence"},
+					fields{"sheet": sh.Name, "name": r.Name, "known": said, "file": prev.File, "cell": r.CodeSource.Cell, "typed": r.Code}})
+				break
+			}
+		}
+	}
+	return notes
 }
 
 // prefillNote is one thing a prefill could not take from the previous

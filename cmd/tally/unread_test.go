@@ -253,7 +253,7 @@ func addSheetCopy(t *testing.T, path, from, to string) {
 }
 
 // A table not read (its sheet renamed) has no rows in the run's counts, so
-// 行数守恒 and 单元格守恒 hold over what was read and said 是 beside a whole
+// 行数守恒 and 非空单元格都有着落 hold over what was read and said 是 beside a whole
 // sheet gone (a newcomer's trial: 规模工业 renamed, 60 rows fewer, 被拒收
 // 0). The sheets not read are counted beside them: on screen, in the JSON
 // summary and as a row of 概览.
