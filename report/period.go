@@ -150,8 +150,9 @@ type yearDecision struct {
 // unless another year weighs more; then the evidence reading other years
 // is left aside and the rest decides in order. The reading is weak when
 // only weak evidence reads the year decided (weakReading), contested when
-// another year weighs half as much or more (x.contested; x.against says
-// what reads which): tally extract says so and asks for --year.
+// another year weighs half as much or more and some evidence on either
+// side is not weak (x.contested; x.against says what reads which): tally
+// extract says so and asks for --year.
 func (x *extractor) decideYears() yearDecision {
 	first := x.chainYears()
 	x.against, x.contested, x.weak = nil, false, false
@@ -190,7 +191,9 @@ func (x *extractor) decideYears() yearDecision {
 		}
 	}
 	x.weak = true
+	strong := false // any evidence naming a year in a role, on either side
 	for e, r := range a {
+		strong = strong || !weakReading(e, r)
 		switch {
 		case r.review != d.review:
 			if x.against == nil {
@@ -204,6 +207,10 @@ func (x *extractor) decideYears() yearDecision {
 			x.weak = false
 		}
 	}
+	// Weak evidence against weak evidence is no contest: the reading is
+	// weak, and said so (a title's year read as planned and, by the year
+	// named most, as reviewed are one mention read two ways).
+	x.contested = x.contested && strong
 	if _, ok := a[d.by]; !ok && !weakReading(d.by, d) {
 		x.weak = false // decided by what reads nothing alone (a page's date beside a heading)
 	}

@@ -149,6 +149,26 @@ func TestDevYearRobustness(t *testing.T) {
 	t.Logf("decider's phrases removed: %s", decider)
 	t.Logf("each evidence's phrases removed in turn: %s", every)
 	t.Logf("headless (dates and titles removed): %s", headless)
+	// Floors at what the procedure reaches (in-sample). Before the
+	// evidence was weighed (main at 9e481c0, marking weak evidence only):
+	// decider 251 right, 16 none, 16 wrong marked, 2 wrong unmarked;
+	// every 899 of 935 right, 17 none, 17 marked, 2 unmarked; headless 269
+	// right, 11 none, 5 marked, 0 unmarked.
+	for _, f := range []struct {
+		what      string
+		o         yearOutcome
+		right     int
+		wrongSure int
+	}{
+		{"whole text", whole, 285, 0},
+		{"decider's phrases removed", decider, 249, 0},
+		{"each evidence's phrases removed", every, 918, 0},
+		{"headless", headless, 269, 0},
+	} {
+		if f.o.right < f.right || f.o.wrongSure > f.wrongSure {
+			t.Errorf("%s: %s; want ≥ %d right, ≤ %d wrong unmarked", f.what, f.o, f.right, f.wrongSure)
+		}
+	}
 }
 
 // TestYearWeighed: the evidence read alone is weighed together — a year
@@ -255,5 +275,27 @@ func TestYearStatedAndSpoken(t *testing.T) {
 				t.Errorf("%s alone reads %d (by %s), want %d", c.e, d.review, d.by, c.review)
 			}
 		})
+	}
+}
+
+// TestYearWeakNotContested: weak evidence against weak evidence is no
+// contest, the reading weak; a year stated whole (weighing 2) against the
+// weak evidence of another year (1) is one, a review heading (3) not.
+// Texts written for the test.
+func TestYearWeakNotContested(t *testing.T) {
+	for _, c := range []struct {
+		text            string
+		weak, contested bool
+	}{
+		{"精武镇2021年政府工作报告\n过去一年，全镇完成税收收入15.19亿元。", true, false},
+		{"精武镇2021年政府工作报告\n一、2022年工作安排\n过去一年，全镇完成税收收入15.19亿元。", false, false},
+		{"2021年全年，全镇完成税收收入15.19亿元。全镇2023年完成投资8亿元，2023年新建学校2所，2023年新增就业300人。", false, true},
+		{"一、2021年工作回顾\n全镇2023年完成投资8亿元，2023年新建学校2所，2023年新增就业300人。", false, false},
+	} {
+		x := newExtractor(strings.Split(c.text, "\n"))
+		d := x.decideYears()
+		if x.weak != c.weak || x.contested != c.contested {
+			t.Errorf("%q: review %d by %s weak %v contested %v (against %v), want weak %v contested %v", c.text, d.review, d.by, x.weak, x.contested, x.against, c.weak, c.contested)
+		}
 	}
 }
