@@ -160,6 +160,12 @@ func (x *extractor) decideYears() yearDecision {
 		return first
 	}
 	a := x.alone()
+	if _, ok := a[first.by]; !ok {
+		// What decided may read nothing alone, read with another
+		// evidence (上半年工作总结 under a page's date, the date giving the
+		// year): it counts as it decided.
+		a[first.by] = first
+	}
 	score := weigh(a)
 	win := first.review
 	for _, y := range sortedYears(score) {
@@ -212,7 +218,7 @@ func (x *extractor) decideYears() yearDecision {
 	// named most, as reviewed are one mention read two ways).
 	x.contested = x.contested && strong
 	if _, ok := a[d.by]; !ok && !weakReading(d.by, d) {
-		x.weak = false // decided by what reads nothing alone (a page's date beside a heading)
+		x.weak = false // decided, when outvoted, by what reads nothing alone
 	}
 	x.month = d.month
 	return d
