@@ -53,6 +53,11 @@ var (
 	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|情况)`)
 	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
 	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	// titleYearAfter: the title's year in brackets after it, as papers and
+	// portals print it (政府工作报告（2022年）; the title letter-spaced, 政 府
+	// 工 作 报 告(2022年)).
+	titleBracket   = regexp.MustCompile(`报\s*告\s*[(（]\s*$`) // the year of 政府工作报告（2022年）
+	titleYearAfter = regexp.MustCompile(`政\s*府\s*工\s*作\s*报\s*告\s*[(（]\s*(\d{4})\s*年\s*[)）]`)
 	// yearRunning: the text reads the year as still running: estimates of
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
@@ -508,7 +513,11 @@ func (x *extractor) chainYears() yearDecision {
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
-	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
+	m = titleYear.FindStringSubmatch(head)
+	if m == nil {
+		m = titleYearAfter.FindStringSubmatch(head)
+	}
+	if m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
 		// 预计全年 is said early in a year of the year before as well as
 		// at the end of a year of that year: no sign the year runs.
@@ -632,7 +641,7 @@ func (x *extractor) yearsNamed(titles, bases bool) map[int]int {
 		if !bases && comparedYear.MatchString(x.s[max(0, loc[0]-6):loc[0]]) {
 			continue // 是2011年的1.5倍, 从2015年的…提高到: the base compared against, not a year spoken of
 		}
-		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
+		if !titles && (strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") || titleBracket.MatchString(x.s[max(0, loc[0]-12):loc[0]])) {
 			continue
 		}
 		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))

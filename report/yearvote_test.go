@@ -31,7 +31,7 @@ var evidencePhrase = map[evidence]func(string) string{
 	byBudgetRun: anyOf(budgetRun),
 	byGoalYear:  anyOf(goalYear),
 	byPlanDraft: anyOf(planDraft),
-	byTitleYear: anyOf(titleYear),
+	byTitleYear: anyOf(titleYear, titleYearAfter),
 }
 
 func anyOf(res ...*regexp.Regexp) func(string) string {
@@ -92,7 +92,7 @@ func blankedOf(lines []string, e evidence) *extractor {
 
 // headless removes every date and every report's title (某县2020年政府工作
 // 报告, 政府工作报告): a copy of the body alone.
-var headLine = anyOf(deliveryDate, cnDate, sessionMonth, sessionDayRe, titleYear, regexp.MustCompile(`[^。，,；;：:\s]{0,20}工作报告`))
+var headLine = anyOf(deliveryDate, cnDate, sessionMonth, sessionDayRe, titleYear, titleYearAfter, regexp.MustCompile(`[^。，,；;：:\s]{0,20}工作报告`))
 
 // TestDevYearRobustness: three harder measures of how the year reviewed
 // is read on reports lacking what decided it (in-sample: the development
@@ -161,8 +161,8 @@ func TestDevYearRobustness(t *testing.T) {
 		wrongSure int
 	}{
 		{"whole text", whole, 285, 0},
-		{"decider's phrases removed", decider, 249, 0},
-		{"each evidence's phrases removed", every, 918, 0},
+		{"decider's phrases removed", decider, 250, 0},
+		{"each evidence's phrases removed", every, 923, 0},
 		{"headless", headless, 269, 0},
 	} {
 		if f.o.right < f.right || f.o.wrongSure > f.wrongSure {
@@ -296,6 +296,27 @@ func TestYearWeakNotContested(t *testing.T) {
 		d := x.decideYears()
 		if x.weak != c.weak || x.contested != c.contested {
 			t.Errorf("%q: review %d by %s weak %v contested %v (against %v), want weak %v contested %v", c.text, d.review, d.by, x.weak, x.contested, x.against, c.weak, c.contested)
+		}
+	}
+}
+
+// TestTitleYearAfter: a title's year in brackets after the title reads as
+// the title's year before it; brackets holding more than the year do not.
+// Texts written for the test.
+func TestTitleYearAfter(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		review int
+		by     evidence
+	}{
+		{"某旗政府工作报告（2022年）\n过去一年，全旗完成税收收入15.19亿元。", 2021, byTitleYear},
+		{"某 旗 政 府 工 作 报 告(2022年)\n过去一年，全旗完成税收收入15.19亿元。", 2021, byTitleYear},
+		{"某旗2022年政府工作报告\n过去一年，全旗完成税收收入15.19亿元。", 2021, byTitleYear},
+		{"某旗政府工作报告（2022年修订稿）\n过去一年，全旗完成税收收入15.19亿元。", 2022, byMostNamed},
+	} {
+		d := newExtractor(strings.Split(c.text, "\n")).decideYears()
+		if d.review != c.review || d.by != c.by {
+			t.Errorf("%q: review %d by %s, want %d by %s", c.text, d.review, d.by, c.review, c.by)
 		}
 	}
 }
