@@ -111,9 +111,17 @@ func (x *extractor) years() (review, delivered int) {
 //     against stated (2024年，…增长4.5%; 预计2020年实现…);
 //  9. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
-//  10. the year the text names most, no date's (2016年2月26日) nor a span's
-//     start (2016年以来) nor a report title's unless it is the only one; a
-//     year in a sentence that plans counts for the one before.
+//  10. the latest year stated with results (latestStated): a year whose
+//     sentence has a figure and a verb of result and does not plan, twice
+//     or more and more often than it is planned;
+//  11. the year the text names most, no date's (2016年2月26日) nor a span's
+//     start (2016年以来) nor a base compared against (是2011年的1.5倍) nor a
+//     report title's unless it is the only one; a year in a sentence that
+//     plans counts for the one before.
+//
+// The evidence is weighed together as well (decideYears): a year read by
+// more of it outweighs the first in order, and a reading on weak or
+// contradictory evidence is marked.
 //
 // With none of these the year is 0: periods stay blank (tally extract asks
 // for --year) rather than count from a guess.
