@@ -343,6 +343,9 @@ type extractor struct {
 	marks     []mark            // passage marks, in text order
 	scoped    []mark            // time phrases holding for their sentence, in text order
 	skip      map[evidence]bool // evidence decideYears leaves aside (tests of the fallbacks)
+	against   map[evidence]int  // evidence that, read alone, reads another year than decideYears decided
+	contested bool              // the evidence against weighs half the evidence for, or more
+	weak      bool              // only weak evidence reads the year decided (weakReading)
 }
 
 func (x *extractor) at(i int) rune {

@@ -53,6 +53,11 @@ var (
 	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|情况)`)
 	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
 	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
+	// titleYearAfter: the title's year in brackets after it, as papers and
+	// portals print it (政府工作报告（2022年）; the title letter-spaced, 政 府
+	// 工 作 报 告(2022年)).
+	titleBracket   = regexp.MustCompile(`报\s*告\s*[(（]\s*$`) // the year of 政府工作报告（2022年）
+	titleYearAfter = regexp.MustCompile(`政\s*府\s*工\s*作\s*报\s*告\s*[(（]\s*(\d{4})\s*年\s*[)）]`)
 	// yearRunning: the text reads the year as still running: estimates of
 	// its end (预计到年末, 预计全年), the year so far (今年以来), or an
 	// account of this year's work done (本年度重点工作完成情况, 本年度工作总结).
@@ -106,9 +111,17 @@ func (x *extractor) years() (review, delivered int) {
 //     against stated (2024年，…增长4.5%; 预计2020年实现…);
 //  9. a page's date of posting (某网 2023-04-11 09:15, 发布日期): weakest, as
 //     pages are reposted years later;
-//  10. the year the text names most, no date's (2016年2月26日) nor a span's
-//     start (2016年以来) nor a report title's unless it is the only one; a
-//     year in a sentence that plans counts for the one before.
+//  10. the latest year stated with results (latestStated): a year whose
+//     sentence has a figure and a verb of result and does not plan, twice
+//     or more and more often than it is planned;
+//  11. the year the text names most, no date's (2016年2月26日) nor a span's
+//     start (2016年以来) nor a base compared against (是2011年的1.5倍) nor a
+//     report title's unless it is the only one; a year in a sentence that
+//     plans counts for the one before.
+//
+// The evidence is weighed together as well (decideYears): a year read by
+// more of it outweighs the first in order, and a reading on weak or
+// contradictory evidence is marked.
 //
 // With none of these the year is 0: periods stay blank (tally extract asks
 // for --year) rather than count from a guess.
@@ -130,6 +143,7 @@ const (
 	byGoalYear      evidence = "a year's goals"
 	byPlanDraft     evidence = "draft of a five-year plan"
 	byTitleYear     evidence = "title year"
+	byStatedYear    evidence = "latest year stated with results"
 	byMostNamed     evidence = "year named most"
 )
 
@@ -142,7 +156,204 @@ type yearDecision struct {
 
 // decideYears decides the year the report reviews from the evidence in
 // its text (see evidence), saying which decided; it sets x.month.
+//
+// The evidence is weighed together, not only taken in its order: each
+// evidence is read alone (alone), and a year is weighed by the evidence
+// reading it (weigh). The first evidence in order decides (chainYears)
+// unless another year weighs more; then the evidence reading other years
+// is left aside and the rest decides in order. The reading is weak when
+// only weak evidence reads the year decided (weakReading), contested when
+// another year weighs half as much or more and some evidence on either
+// side is not weak (x.contested; x.against says what reads which): tally
+// extract says so and asks for --year.
 func (x *extractor) decideYears() yearDecision {
+	first := x.chainYears()
+	x.against, x.contested, x.weak = nil, false, false
+	if first.review == 0 {
+		return first
+	}
+	a := x.alone()
+	if _, ok := a[first.by]; !ok {
+		// What decided may read nothing alone, read with another
+		// evidence (上半年工作总结 under a page's date, the date giving the
+		// year): it counts as it decided.
+		a[first.by] = first
+	}
+	score := weigh(a)
+	win := first.review
+	for _, y := range sortedYears(score) {
+		if score[y] > score[win] {
+			win = y // the earlier of a tie, for one answer
+		}
+	}
+	d := first
+	if win != first.review {
+		skip := x.skip
+		x.skip = map[evidence]bool{}
+		for e, b := range skip {
+			x.skip[e] = b
+		}
+		for e, r := range a {
+			if r.review != win {
+				x.skip[e] = true
+			}
+		}
+		d = x.chainYears()
+		x.skip = skip
+		if d.review != win {
+			for _, e := range YearEvidences() {
+				if r, ok := a[evidence(e)]; ok && r.review == win {
+					d = r
+					break
+				}
+			}
+		}
+	}
+	x.weak = true
+	strong := false // any evidence naming a year in a role, on either side
+	for e, r := range a {
+		strong = strong || !weakReading(e, r)
+		switch {
+		case r.review != d.review:
+			if x.against == nil {
+				x.against = map[evidence]int{}
+			}
+			x.against[e] = r.review
+			if 2*score[r.review] >= score[d.review] {
+				x.contested = true
+			}
+		case !weakReading(e, r):
+			x.weak = false
+		}
+	}
+	// Weak evidence against weak evidence is no contest: the reading is
+	// weak, and said so (a title's year read as planned and, by the year
+	// named most, as reviewed are one mention read two ways).
+	x.contested = x.contested && strong
+	if _, ok := a[d.by]; !ok && !weakReading(d.by, d) {
+		x.weak = false // decided, when outvoted, by what reads nothing alone
+	}
+	x.month = d.month
+	return d
+}
+
+// weigh is the weight of each year read by the evidence read alone: the
+// evidence that names a year in a role (yearWeight) adds its weight; the
+// weak evidence (weakReading) adds 1 in all, however many of it read the
+// year, as it reads the same years the body names (the title's year, the
+// tense of the sentences a year opens and the year named most count the
+// same mentions).
+func weigh(a map[evidence]yearDecision) map[int]int {
+	score, weak := map[int]int{}, map[int]bool{}
+	for e, d := range a {
+		if weakReading(e, d) {
+			weak[d.review] = true
+			continue
+		}
+		score[d.review] += yearWeight[e]
+	}
+	for y := range weak {
+		score[y]++
+	}
+	return score
+}
+
+// weakReading: the reading names no year as the one reviewed — weak
+// evidence (weakEvidence), or a session's date from April to September,
+// which is a session delayed into the year after the one it reviews (as
+// many were in 2020) or a mid-year session reviewing the year so far: the
+// date alone cannot tell which.
+func weakReading(e evidence, d yearDecision) bool {
+	return weakEvidence[e] || e == bySessionDate && d.month >= 4 && d.month <= 9
+}
+
+// sortedYears are the keys of m, earliest first.
+func sortedYears(m map[int]int) []int {
+	var ys []int
+	for y := range m {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// yearWeight is how much each evidence that names a year in a role weighs
+// when the evidence read alone disagrees: a heading reviewing a year or
+// setting the next year's targets, the session's date and a plan's draft
+// most; a year stated whole, a budget carried out or a year's goals less.
+var yearWeight = map[evidence]int{
+	byPartReview: 3, byReviewHeading: 3, bySessionDate: 3, byTargetHeading: 3, byPlanDraft: 3,
+	byWholeYear: 2, byBudgetRun: 2, byGoalYear: 2,
+}
+
+// resultVerb: a verb a result is stated by (实现…亿元, 完成投资…, 增长8%).
+var resultVerb = regexp.MustCompile(`实现|完成|达到|达|增长|下降|新增|累计|突破|同比|比上年`)
+
+// latestStated is the latest year the text states results of: a year
+// (not a date's, a span's start nor a base compared against) whose
+// sentence, from the year on, has a figure and a verb of result and does
+// not plan (planWord, goalPhrase), at least twice and more often than it
+// is planned; a year reached to (到2025年, 至2020年底) is a horizon, neither.
+// A report reviews the latest year whose results it gives: it names the
+// year after only to plan it, and earlier years as a span's. 0 when none.
+func (x *extractor) latestStated() int {
+	stated, planned := map[int]int{}, map[int]int{}
+	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
+		y := y4(x.s[loc[2]:loc[3]])
+		if y < 1990 || y > 2100 || dayAfter.MatchString(x.s[loc[1]:min(len(x.s), loc[1]+12)]) {
+			continue
+		}
+		before := x.s[max(0, loc[0]-6):loc[0]]
+		if comparedYear.MatchString(before) || horizon.MatchString(before) {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		if x.breadcrumb(at) || strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
+			continue
+		}
+		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
+		switch {
+		case planWord.MatchString(rest) || goalPhrase.MatchString(rest):
+			planned[y]++
+		case strings.ContainsAny(rest, "0123456789") && resultVerb.MatchString(rest):
+			stated[y]++
+		}
+	}
+	best := 0
+	for y, n := range stated {
+		if n >= 2 && n > planned[y] && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// alone is what each evidence not left aside reads by itself, every other
+// evidence left aside, by evidence; an evidence that does not fire on the
+// text is absent. x.skip and x.month are as they were.
+func (x *extractor) alone() map[evidence]yearDecision {
+	skip, month := x.skip, x.month
+	defer func() { x.skip, x.month = skip, month }()
+	out := map[evidence]yearDecision{}
+	for _, e := range YearEvidences() {
+		if skip[evidence(e)] {
+			continue
+		}
+		x.skip = map[evidence]bool{}
+		for _, o := range YearEvidences() {
+			x.skip[evidence(o)] = o != e
+		}
+		x.month = 0
+		if d := x.chainYears(); d.by == evidence(e) && d.review != 0 {
+			out[d.by] = d
+		}
+	}
+	return out
+}
+
+// chainYears decides by the first evidence that fires, in the order of
+// evidence, x.skip left aside.
+func (x *extractor) chainYears() yearDecision {
 	var review, delivered int
 	by := byNone
 	head := x.s
@@ -310,7 +521,11 @@ func (x *extractor) decideYears() yearDecision {
 	// A title naming the year the report was presented in (某县2020年政府
 	// 工作报告): it reviews the year before, unless the year is still
 	// running as it speaks (预计到年末, 今年以来: read at the year's end).
-	if m := titleYear.FindStringSubmatch(head); m != nil && !x.skip[byTitleYear] {
+	m = titleYear.FindStringSubmatch(head)
+	if m == nil {
+		m = titleYearAfter.FindStringSubmatch(head)
+	}
+	if m != nil && !x.skip[byTitleYear] {
 		y, _ := strconv.Atoi(m[1])
 		// 预计全年 is said early in a year of the year before as well as
 		// at the end of a year of that year: no sign the year runs.
@@ -348,9 +563,12 @@ func (x *extractor) decideYears() yearDecision {
 	// Titles aside (某区2019年政府工作报告 names the year it plans as often
 	// as the one it reviews), unless a title's is the only year named
 	// (某街道2019年工作报告 over 今年以来…).
-	count := x.namedYears(false)
+	count := x.spokenYears()
 	if len(count) == 0 {
-		count = x.namedYears(true)
+		count = x.yearsNamed(true, false)
+	}
+	if y := x.latestStated(); y != 0 && !x.skip[byStatedYear] {
+		return done(y, 0, byStatedYear)
 	}
 	best := 0
 	for y, n := range count {
@@ -358,7 +576,7 @@ func (x *extractor) decideYears() yearDecision {
 			best = y
 		}
 	}
-	if best != 0 {
+	if best != 0 && !x.skip[byMostNamed] {
 		return done(best, 0, byMostNamed)
 	}
 	return done(0, 0, byNone)
@@ -408,7 +626,16 @@ func (x *extractor) breadcrumb(i int) bool {
 // in a sentence that plans or sets goals, or heading targets, counts for
 // the one before. With titles false, a year naming a report (2015年政府
 // 工作报告) is left out.
-func (x *extractor) namedYears(titles bool) map[int]int {
+func (x *extractor) namedYears(titles bool) map[int]int { return x.yearsNamed(titles, true) }
+
+// spokenYears counts the years as namedYears does, titles aside, leaving
+// out as well a year that is the base a figure is compared against (是2011
+// 年的1.5倍, 从2015年的…提高到): a five-year review names its first year's
+// base as often as the year it reviews. (A title's year weighed against
+// the year before counts bases too: 比2019年 speaks of the year compared.)
+func (x *extractor) spokenYears() map[int]int { return x.yearsNamed(false, false) }
+
+func (x *extractor) yearsNamed(titles, bases bool) map[int]int {
 	count := map[int]int{}
 	for _, loc := range anyYear.FindAllStringSubmatchIndex(x.s, -1) {
 		y, _ := strconv.Atoi(x.s[loc[2]:loc[3]])
@@ -419,7 +646,10 @@ func (x *extractor) namedYears(titles bool) map[int]int {
 		if x.breadcrumb(at) {
 			continue // 首页 > 专题 > 2020年某市两会 > 解读: the site's navigation, not the text
 		}
-		if !titles && strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") {
+		if !bases && comparedYear.MatchString(x.s[max(0, loc[0]-6):loc[0]]) {
+			continue // 是2011年的1.5倍, 从2015年的…提高到: the base compared against, not a year spoken of
+		}
+		if !titles && (strings.Contains(x.str(x.byteRune[loc[1]], x.byteRune[loc[1]]+16), "工作报告") || titleBracket.MatchString(x.s[max(0, loc[0]-12):loc[0]])) {
 			continue
 		}
 		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
@@ -432,6 +662,13 @@ func (x *extractor) namedYears(titles bool) map[int]int {
 	}
 	return count
 }
+
+// comparedYear: what stands before a year that is the base a figure is
+// compared against (比2015年增长, 是2011年的1.5倍, 从2015年的…提高到,
+// 由2010年的…增加到): comparedPlan's words and those of a change from;
+// or the horizon a plan reaches to (到2035年, 至2025年): neither is a
+// year the text speaks of.
+var comparedYear = regexp.MustCompile(`(是|比|较|相比|与|同|为|从|由)\s*$`)
 
 // yearOpens: a year opening a sentence or a clause (2024年，全镇…;
 // 韩某指出，2025年是…), not a date (2024年3月), a range (2024—2025年), a
@@ -1636,6 +1873,18 @@ type YearReading struct {
 	// session's date, no phrase of the year as a whole. It is still read;
 	// the reader should confirm it (tally extract --year).
 	Weak bool
+	// Contested: evidence reading another year weighs half as much as
+	// the evidence for the year read, or more; Against says which
+	// evidence reads which year (any, contested or not).
+	Contested bool
+	Against   []YearAgainst
+}
+
+// YearAgainst is an evidence (its English name) that, read alone, reads
+// another year reviewed than the one read.
+type YearAgainst struct {
+	By     string
+	Review int
 }
 
 // weakEvidence is what names no year as the one reviewed, so that a
@@ -1647,7 +1896,7 @@ type YearReading struct {
 // each report's deciding evidence left aside, as a fresh copy may lack it,
 // 91 of 201 read by it, 5 of them wrong, and 1 wrong reading not marked
 // (a session date) — see TestWeakYearEvidence.
-var weakEvidence = map[evidence]bool{byTitleYear: true, byTense: true, byPageDate: true, byMostNamed: true}
+var weakEvidence = map[evidence]bool{byTitleYear: true, byTense: true, byPageDate: true, byStatedYear: true, byMostNamed: true}
 
 // WeakYearEvidence tells whether the evidence named by (an evidence's
 // English name, as YearReading.By gives it) is weak: a reading resting on
@@ -1657,13 +1906,20 @@ func WeakYearEvidence(by string) bool { return weakEvidence[evidence(by)] }
 // ReadYear reads the year a report reviews as Extract does without a
 // year given, saying which evidence decided.
 func ReadYear(lines []string) YearReading {
-	d := newExtractor(lines).decideYears()
-	return YearReading{Review: d.review, Delivered: d.delivered, By: string(d.by), Weak: d.review != 0 && weakEvidence[d.by]}
+	x := newExtractor(lines)
+	d := x.decideYears()
+	r := YearReading{Review: d.review, Delivered: d.delivered, By: string(d.by), Weak: d.review != 0 && x.weak, Contested: x.contested}
+	for _, e := range YearEvidences() {
+		if y, ok := x.against[evidence(e)]; ok {
+			r.Against = append(r.Against, YearAgainst{By: e, Review: y})
+		}
+	}
+	return r
 }
 
 // YearEvidences are the names of the evidence ReadYear may say decided,
 // in the order decideYears tries them.
 func YearEvidences() []string {
 	return []string{string(byPartReview), string(byReviewHeading), string(bySessionDate), string(byTargetHeading),
-		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byPlanDraft), string(byTitleYear), string(byTense), string(byPageDate), string(byMostNamed)}
+		string(byWholeYear), string(byBudgetRun), string(byGoalYear), string(byPlanDraft), string(byTitleYear), string(byTense), string(byPageDate), string(byStatedYear), string(byMostNamed)}
 }

@@ -157,9 +157,12 @@ type jsonExtract struct {
 	// YearWeak: the year rests on weak evidence only (a title's year, the
 	// tense of sentences, a page's date, the year named most); YearNote
 	// says so for a reader.
-	YearWeak bool        `json:"year_weak,omitempty"`
-	YearNote string      `json:"year_note,omitempty"`
-	Claims   []jsonFound `json:"claims"`
+	YearWeak bool `json:"year_weak,omitempty"`
+	// YearContested: evidence reading another year weighs half as much
+	// as the evidence for the year read, or more (YearNote says which).
+	YearContested bool        `json:"year_contested,omitempty"`
+	YearNote      string      `json:"year_note,omitempty"`
+	Claims        []jsonFound `json:"claims"`
 }
 
 type jsonFound struct {
@@ -234,7 +237,7 @@ func runExtract(io streams, opts *extractOptions, path string) error {
 			out.Year, out.YearBy = read.Review, read.By
 		}
 		if weak != nil {
-			out.YearWeak, out.YearNote = true, weak.In(io.Lang)
+			out.YearWeak, out.YearContested, out.YearNote = read.Weak, read.Contested, weak.In(io.Lang)
 		}
 		for _, c := range found {
 			out.Claims = append(out.Claims, jsonFound{Line: c.Line, Subject: c.Subject, Value: c.Value, Unit: c.Unit,
@@ -372,14 +375,38 @@ func word(words map[string]msg, key string, lang reconcile.Lang) string {
 }
 
 // weakYearNote is what tally extract says of a year reviewed read from
-// weak evidence only (report.YearReading.Weak): it is read, and the reader
-// is asked to confirm it; nil when the evidence is not weak.
+// weak evidence only (report.YearReading.Weak) or against evidence reading
+// another year (report.YearReading.Contested): it is read, and the reader
+// is asked to confirm it; nil when neither.
 func weakYearNote(y report.YearReading) *msg {
+	if y.Contested {
+		a := contrary(y)
+		f := fields{"year": fmt.Sprint(y.Review), "other": fmt.Sprint(a.Review),
+			"by": reconcile.Text{yearEvidenceZh[y.By], y.By}, "against": reconcile.Text{yearEvidenceZh[a.By], a.By}}
+		t := msg{"报告年份依据相互矛盾（{by}读作 {year} 年，{against}读作 {other} 年），请用 --year 确认",
+			"the evidence of the year reviewed disagrees (the {by} reads {year}, the {against} reads {other}); confirm it with --year"}
+		return &msg{reconcile.Fill(t, f, reconcile.Chinese), reconcile.Fill(t, f, reconcile.English)}
+	}
 	if !y.Weak {
 		return nil
 	}
 	return &msg{"报告年份依据不足（仅" + yearEvidenceZh[y.By] + "），请用 --year 确认",
 		"the year reviewed rests on weak evidence (only the " + y.By + "); confirm it with --year"}
+}
+
+// contrary is the evidence reading another year that a contested reading
+// names: the first, in the order evidence is tried, that names a year in
+// a role (not weak), else the first.
+func contrary(y report.YearReading) report.YearAgainst {
+	for _, a := range y.Against {
+		if !report.WeakYearEvidence(a.By) {
+			return a
+		}
+	}
+	if len(y.Against) > 0 {
+		return y.Against[0]
+	}
+	return report.YearAgainst{}
 }
 
 // reportYearNote is what reconcile --report says when the report's own
@@ -393,7 +420,13 @@ func reportYearNote(y report.YearReading, specYear int) *msg {
 	f := fields{"year": fmt.Sprint(y.Review), "spec": fmt.Sprint(specYear), "by": reconcile.Text{yearEvidenceZh[y.By], y.By}}
 	t := msg{"报告自身回顾的是 {year} 年（依据：{by}），与规格年度 {spec} 不同：按 {spec} 读取；请确认报告与规格对应",
 		"the report itself reviews {year} (from the {by}), not the spec's year {spec}: read by {spec}; check the report is the spec's"}
-	if y.Weak {
+	switch {
+	case y.Contested:
+		a := contrary(y)
+		f["other"], f["against"] = fmt.Sprint(a.Review), reconcile.Text{yearEvidenceZh[a.By], a.By}
+		t = msg{"报告自身的年份依据相互矛盾（{by}读作 {year} 年，{against}读作 {other} 年），按规格年度 {spec} 读取；请确认报告与规格对应",
+			"the report's own evidence of its year disagrees (the {by} reads {year}, the {against} reads {other}); read by the spec's year {spec}: check the report is the spec's"}
+	case y.Weak:
 		t = msg{"报告年份依据不足（仅{by}，读作 {year} 年），按规格年度 {spec} 读取；请确认报告与规格对应",
 			"the report's own year rests on weak evidence (only the {by}, read as {year}); read by the spec's year {spec}: check the report is the spec's"}
 	}
@@ -414,5 +447,6 @@ var yearEvidenceZh = map[string]string{
 	"a year's goals":                   "年度目标",
 	"draft of a five-year plan":        "一并审议的五年规划纲要草案",
 	"title year":                       "标题中的年份",
+	"latest year stated with results":  "陈述了成绩的最近年份",
 	"year named most":                  "提及最多的年份",
 }
