@@ -1429,9 +1429,14 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			def, _ := l.s.Indicator(ind)
 			fitExample(f, def) // an example that fits the column (整数, not negative)
 		}
-		if f == nil && !isTotal && !footerLike {
-			f = l.staleFormula(cell, l.byCol[ci], r.Line)
-			if f == nil && l.st.carries != nil && l.carry[ci] >= 0 && cell.State == reconcile.Number {
+		// A figure typed as text is read, its note aside: checked against
+		// what the template carried like the same figure typed as a number.
+		asText := f != nil && f.Rule == reconcile.RuleTextNumber
+		if (f == nil || asText) && !isTotal && !footerLike {
+			if f == nil {
+				f = l.staleFormula(cell, l.byCol[ci], r.Line)
+			}
+			if (f == nil || asText) && l.st.carries != nil && l.carry[ci] >= 0 && cell.State == reconcile.Number {
 				l.typedOverCarry(r, ci, cell)
 			}
 		}
