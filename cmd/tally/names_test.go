@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,5 +48,62 @@ func TestCodeNamesFullAndHalfWidth(t *testing.T) {
 	}
 	if strings.Join(names, " ") != sheet+"!B6" {
 		t.Errorf("credit_code_names at %v, want only %s!B6 (%q; %q is %q)\n%s", names, sheet, other, half, a5, errOut)
+	}
+}
+
+// unmarked copies the sample's February 2020 return of 劳动保障所 under
+// name without tally's fingerprint (its hidden sheet and its document
+// properties), as an export with the template's headers is.
+func unmarked(t *testing.T, name string) string {
+	t.Helper()
+	tmp := filepath.Join(t.TempDir(), "x.xlsx")
+	copyFile(t, repo(t, "testdata/submissions/2020-02-ldbz.xlsx"), tmp)
+	f, err := excelize.OpenFile(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteSheet("_tally"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	path := filepath.Join(t.TempDir(), name)
+	editPart(t, tmp, path, "docProps/custom.xml", func(data []byte) []byte {
+		i := bytes.Index(data, []byte("<property "))
+		j := bytes.LastIndex(data, []byte("</Properties>"))
+		if i < 0 || j < i {
+			t.Fatalf("no properties in docProps/custom.xml: %s", data)
+		}
+		return append(append([]byte(nil), data[:i]...), data[j:]...)
+	})
+	return path
+}
+
+// A return without tally's fingerprint (an export with the template's
+// headers) is known by its name; so is a second copy of it, named as a
+// browser, a chat program or a file manager names one — it was
+// unknown_file, its month 未报送.
+func TestCopyNamesIdentify(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"2020-02-ldbz(1).xlsx", "2020-02-ldbz (2).xlsx", "2020-02-ldbz（1）.xlsx", "2020-02-ldbz - 副本.xlsx", "2020-02-ldbz - Copy (3).xlsx"} {
+		path := unmarked(t, name)
+		_, out, errOut := runTally(t, "check", "--json", path)
+		c := checkJSON(t, out)
+		if len(c.Files) != 1 || c.Files[0].Department != "ldbz" || c.Files[0].Period != "2020-02" {
+			t.Errorf("%s: %+v\n%s", name, c.Files, errOut)
+			continue
+		}
+		for _, x := range c.Files[0].Findings {
+			if x.Rule == "unknown_file" {
+				t.Errorf("%s: %s", name, x.Message)
+			}
+		}
+	}
+	// Not a copy's suffix: a name that says something else stays unknown.
+	_, out, _ := runTally(t, "check", "--json", unmarked(t, "2020-02-ldbz(草稿)x.xlsx"))
+	if c := checkJSON(t, out); len(c.Files) != 1 || c.Files[0].Department != "" {
+		t.Errorf("2020-02-ldbz(草稿)x.xlsx identified: %+v", c.Files)
 	}
 }
