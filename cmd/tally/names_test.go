@@ -107,3 +107,29 @@ func TestCopyNamesIdentify(t *testing.T) {
 		t.Errorf("2020-02-ldbz(草稿)x.xlsx identified: %+v", c.Files)
 	}
 }
+
+// Last month's file saved again as this month's (its template January's,
+// its name February's, saved on 4 March): wrong_template says the
+// mistake; it is not also late against January's deadline (5 February),
+// which it was never meant to meet.
+func TestReusedFileNotLate(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	feb := filepath.Join(dir, "2020-02-ldbz.xlsx")
+	editPart(t, repo(t, "testdata/submissions/2020-01-ldbz.xlsx"), feb, "docProps/core.xml", func(data []byte) []byte {
+		const was = "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2020-02-03T09:00:00Z</dcterms:modified>"
+		if !bytes.Contains(data, []byte(was)) {
+			t.Fatalf("the sample's save time changed: %s", data)
+		}
+		return bytes.Replace(data, []byte(was), []byte("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2020-03-04T02:00:00Z</dcterms:modified>"), 1)
+	})
+	_, out, errOut := runTally(t, "check", "--json", feb)
+	var rules []string
+	for _, x := range fileOf(checkJSON(t, out), "2020-02-ldbz.xlsx").Findings {
+		rules = append(rules, x.Rule)
+	}
+	got := strings.Join(rules, " ")
+	if !strings.Contains(got, "wrong_template") || strings.Contains(got, "late_submission") {
+		t.Errorf("findings %s, want wrong_template and no late_submission\n%s", got, errOut)
+	}
+}
