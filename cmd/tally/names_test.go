@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +132,37 @@ func TestReusedFileNotLate(t *testing.T) {
 	got := strings.Join(rules, " ")
 	if !strings.Contains(got, "wrong_template") || strings.Contains(got, "late_submission") {
 		t.Errorf("findings %s, want wrong_template and no late_submission\n%s", got, errOut)
+	}
+}
+
+// A file-level note answers no 说明 column: 问题清单's 怎么办 says what, if
+// anything, to do — for an identical copy, a file that is no return and
+// the copy that counts — never the fallback asking for a 说明.
+func TestFileNotesSayWhatToDo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyFile(t, repo(t, "testdata/submissions/2020-01-czs.xlsx"), filepath.Join(dir, "2020-01-czs.xlsx"))
+	copyFile(t, repo(t, "testdata/submissions/2020-01-czs.xlsx"), filepath.Join(dir, "2020-01-czs - 副本.xlsx"))
+	if err := os.WriteFile(filepath.Join(dir, "说明.txt"), []byte("一月报表"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "c.xlsx")
+	runTally(t, "reconcile", "--as-of", "2020-01", "-o", out, dir)
+	rows := rawRows(t, out, "问题清单")
+	if len(rows) < 3 {
+		t.Fatalf("问题清单: %q", rows)
+	}
+	todo, rule := column(t, rows[1], "怎么办"), column(t, rows[1], "规则")
+	seen := map[string]string{}
+	for _, r := range rows[2:] {
+		seen[cellAt(r, rule)] = cellAt(r, todo)
+	}
+	for label, want := range map[string]string{
+		"内容相同的副本 (identical_copy)":      "无需处理：内容相同的副本只汇总一次",
+		"非报送文件（已跳过） (not_submission)": "如果这是报表，请另存为 .xlsx",
+	} {
+		if got, ok := seen[label]; !ok || !strings.HasPrefix(got, want) {
+			t.Errorf("问题清单 %s: 怎么办 %q, want %q… (%v)", label, got, want, keys(seen))
+		}
 	}
 }
