@@ -158,7 +158,7 @@ func TestFileNotesSayWhatToDo(t *testing.T) {
 		seen[cellAt(r, rule)] = cellAt(r, todo)
 	}
 	for label, want := range map[string]string{
-		"内容相同的副本 (identical_copy)":      "无需处理：内容相同的副本只汇总一次",
+		"内容相同的副本 (identical_copy)":    "无需处理：内容相同的副本只汇总一次",
 		"非报送文件（已跳过） (not_submission)": "如果这是报表，请另存为 .xlsx",
 	} {
 		if got, ok := seen[label]; !ok || !strings.HasPrefix(got, want) {
