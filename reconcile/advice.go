@@ -63,6 +63,21 @@ var advice = map[Rule]Text{
 	RuleUnfilledTemplate:  {"无需处理：这是下发的空白模板；部门填好后报送的文件照常读取", "nothing to do: it is the blank template sent out; the file a department fills in and sends is read as usual"},
 	RuleAnnotatedCopy:     {"无需处理：批注副本是退给部门修改的；部门改正后重报的文件照常读取", "nothing to do: the annotated copy goes back to the department; the corrected file it sends is read as usual"},
 	RuleDisappears:        {"核实该单位是否已停报；如是请在“说明”栏注明", "check whether the entity stopped reporting; if so, say so in the 说明 column"},
+	// File-level notes, which no 说明 column answers: what, if anything,
+	// to do (the fallback below would ask for a 说明 they have none of).
+	RuleDuplicateUsed:    {"无需处理：本文件已采用，另一份未汇总；如另一份才是要报的，请撤回本文件", "nothing to do: this file counts and the other was not consolidated; if the other is the one meant, withdraw this one"},
+	RuleIdenticalCopy:    {"无需处理：内容相同的副本只汇总一次；可删除多余的副本", "nothing to do: an identical copy is consolidated once; the spare copy can be deleted"},
+	RuleSameFile:         {"无需处理：同一文件只读取一次", "nothing to do: the same file is read once"},
+	RuleOwnWorkbook:      {"无需处理：汇总工作簿不是报送文件；可把它存到报送文件夹之外", "nothing to do: a consolidated workbook is not a submission; it can be kept outside the returns' folder"},
+	RuleNotSubmission:    {"如果这是报表，请另存为 .xlsx，按“报告期-单位代码”命名；否则无需处理", "if it is a return, save it as .xlsx named period-department; otherwise nothing to do"},
+	RuleCompanion:        {"无需处理：以同期的电子表格为准，此文件留存备查", "nothing to do: the spreadsheet of the same period counts; this file is kept for the record"},
+	RuleTotalNoValue:     {"无需处理：tally 已自行计算合计；如要与表中的合计核对，请在 Excel 中打开、保存后重新报送", "nothing to do: tally computed the totals itself; to have the sheet's totals compared, open the file in Excel, save it and send it again"},
+	RuleTooManyFindings:  {"先改正已列出的问题，重新审核时会列出其余问题", "correct the findings listed first; checking again lists the rest"},
+	RuleNotAnnotated:     {"按问题清单逐项在原文件中改正", "correct the original file finding by finding, as listed"},
+	RuleUnreadableFolder: {"检查该文件夹的访问权限后重新运行", "check the folder's permissions and run again"},
+	RuleLongText:         {"无需处理：问题说明中只显示开头；如是“说明”栏，写清要点即可", "nothing to do: findings show its start; in a 说明 column, the gist is enough"},
+	RuleNotAnInput:       {"删除此格的数字，或填到本行应填的栏目", "delete the figure here, or type it in the row's own column"},
+	RuleFooter:           {"无需处理：填表人、联系电话、注等文字行不作为数据读取", "nothing to do: rows such as the filler's name, a phone number or a note are not read as data"},
 }
 
 // Advice is what to do about a finding, in lang; its {fields} are the

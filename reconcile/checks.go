@@ -146,7 +146,7 @@ func (l *Ledger) checkCodeName(fr *FileRead, r *Row, known *knownCode) {
 	s := &fr.s
 	name := NormalizeHeader(r.Name)
 	first, ok := l.codes[r.Code]
-	if ok && ent != nil && first.name == name {
+	if ok && ent != nil && sameName(first.name, name) {
 		ent.codeOK = true
 	}
 	if !ok {
@@ -170,10 +170,33 @@ func (l *Ledger) checkCodeName(fr *FileRead, r *Row, known *knownCode) {
 		}
 		return
 	}
-	if first.name != name {
+	if !sameName(first.name, name) {
 		l.finding(Finding{Source: r.CodeSource, Department: s.Department, Period: s.Period.String(), Rule: RuleCodeNames,
 			Severity: Warning, Raw: r.Code, Fields: Fields{"code": r.Code, "first_name": first.name, "first_file": first.at.File, "name": r.Name}, Explanation: r.Note})
 	}
+}
+
+// sameName reports whether two names (NormalizeHeader's) are one name as
+// a reader sees it: the same but for full-width and half-width forms of
+// ASCII characters (（03） and (03), ＡＢＣ and ABC), which one system
+// exports and another types.
+func sameName(a, b string) bool {
+	return a == b || halfWidth(a) == halfWidth(b)
+}
+
+// halfWidth writes the full-width forms of ASCII characters (U+FF01–
+// U+FF5E) as the characters; s unchanged, without a copy, when it has
+// none (a full-width form's UTF-8 begins with the byte EF).
+func halfWidth(s string) string {
+	if strings.IndexByte(s, 0xEF) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 }
 
 // specFields are the message fields of a spec rule that does not hold.

@@ -101,15 +101,23 @@ func GroupRuns(fs []Finding) []Finding {
 }
 
 // Expand returns a merged finding's one finding per cell (GroupRuns); any
-// other finding alone. An annotated copy marks each cell.
+// other finding alone. An annotated copy marks each cell. A finding whose
+// rule has a text for several cells (manyText: a run of figures typed as
+// text) keeps its Cells on each, so that each cell's note says the run's.
 func (f Finding) Expand() []Finding {
 	if len(f.Cells) == 0 {
 		return []Finding{f}
 	}
+	_, many := manyText[f.Rule]
 	out := make([]Finding, len(f.Cells))
 	for i, c := range f.Cells {
 		one := f
 		one.Cell, one.Cells = c, nil
+		if many {
+			// Its one-cell text would say this cell alone is short by
+			// the run's total: each cell keeps the run's text.
+			one.Cells = f.Cells
+		}
 		out[i] = one
 	}
 	return out

@@ -190,7 +190,7 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 	for _, f := range s.Findings {
 		fr.reader.add(f)
 	}
-	if f, late := l.late(s); late {
+	if f, late := l.late(s); late && !nameConflict(s) {
 		fr.mid = append(fr.mid, f)
 	}
 	if l.used[fr.key] {
@@ -220,6 +220,19 @@ func (l *Ledger) begin(s *Submission, stage DetailStage) *FileRead {
 		l.spareMonth = nil
 	}
 	return fr
+}
+
+// nameConflict reports whether the file's name says another department or
+// month than the template it was filled in (wrong_template): last month's
+// file re-used is late for last month only by a deadline it was never
+// meant for, so its lateness is not judged (the mistake is said once).
+func nameConflict(s *Submission) bool {
+	for i := range s.Findings {
+		if s.Findings[i].Rule == RuleWrongTemplate {
+			return true
+		}
+	}
+	return false
 }
 
 // Finding adds a reader's finding of the file.

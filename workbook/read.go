@@ -414,6 +414,11 @@ func otherSheets(x sheetScanner, tables []*reconcile.Table) (others []otherSheet
 	return others, nil, nil
 }
 
+// copySuffix is what a browser, a chat program or a file manager adds to
+// the name of a second copy of a file: "2020-02-ldbz (1)", "…(2)",
+// "… - 副本", "… - Copy (2)" (after width.Narrow, so （1） too).
+var copySuffix = regexp.MustCompile(`(?i)(\s*\(\d{1,3}\)|\s*-\s*(副本|copy)(\s*\(\d{1,3}\))?)$`)
+
 // NameIdentity reads <period>-<dept>.xlsx (or any other extension: a return sent as .csv or .docx is still that month's): the period and department code a
 // file's name gives, if it has that form.
 //
@@ -421,11 +426,13 @@ func otherSheets(x sheetScanner, tables []*reconcile.Table) (others []otherSheet
 // hyphens (２０２０－０３－ｌｄｂｚ, typed with a Chinese input method on) as
 // their ASCII forms, and spaces around it or before its extension
 // ("2020-03-ldbz .xlsx") left out. Such a file was unidentified, and its
-// month 未报送.
+// month 未报送. So is a copy's suffix (copySuffix): "2020-02-ldbz(1).xlsx",
+// downloaded twice, is 劳动保障所's February.
 func NameIdentity(base string) (reconcile.Period, string, bool) {
 	n := width.Narrow.String(base)
 	ext := filepath.Ext(n)
-	n = strings.Trim(strings.TrimSuffix(n, ext), spaces) + strings.Trim(ext, spaces)
+	n = strings.Trim(strings.TrimSuffix(n, ext), spaces)
+	n = copySuffix.ReplaceAllString(n, "") + strings.Trim(ext, spaces)
 	m := fileName.FindStringSubmatch(n)
 	if m == nil {
 		return reconcile.Period{}, "", false
@@ -1429,9 +1436,14 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 			def, _ := l.s.Indicator(ind)
 			fitExample(f, def) // an example that fits the column (整数, not negative)
 		}
-		if f == nil && !isTotal && !footerLike {
-			f = l.staleFormula(cell, l.byCol[ci], r.Line)
-			if f == nil && l.st.carries != nil && l.carry[ci] >= 0 && cell.State == reconcile.Number {
+		// A figure typed as text is read, its note aside: checked against
+		// what the template carried like the same figure typed as a number.
+		asText := f != nil && f.Rule == reconcile.RuleTextNumber
+		if (f == nil || asText) && !isTotal && !footerLike {
+			if f == nil {
+				f = l.staleFormula(cell, l.byCol[ci], r.Line)
+			}
+			if (f == nil || asText) && l.st.carries != nil && l.carry[ci] >= 0 && cell.State == reconcile.Number {
 				l.typedOverCarry(r, ci, cell)
 			}
 		}

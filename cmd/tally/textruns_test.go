@@ -144,7 +144,7 @@ func TestTextFiguresSaidPerRun(t *testing.T) {
 		}
 		switch lang {
 		case "zh":
-			if w := fmt.Sprintf("这些格的数字以文本形式填写，已按数字接收；但表中合计公式（C%d =%s）按文本跳过了它们，合计少了 %s。请把这些格改为纯数字", totalRow, formula, sum); !strings.Contains(skips.Message, w) {
+			if w := fmt.Sprintf("这些格（C4:C%d）的数字以文本形式填写，已按数字接收；但表中合计公式（C%d =%s）按文本跳过了它们，合计少了 %s。请把这些格改为纯数字", totalRow-1, totalRow, formula, sum); !strings.Contains(skips.Message, w) {
 				t.Errorf("total_skips_text: %q, want %q", skips.Message, w)
 			}
 		case "en":
@@ -152,6 +152,17 @@ func TestTextFiguresSaidPerRun(t *testing.T) {
 				t.Errorf("total_skips_text: %q, want %q", skips.Message, w)
 			}
 		}
+	}
+	// The annotated copy marks each cell with the run's note, which says
+	// which cells fall short together — not this cell short by the total.
+	var c10 string
+	for _, c := range annotatedComments(t, path, sheet) {
+		if strings.HasPrefix(c, "C10 ") {
+			c10 = c
+		}
+	}
+	if w := fmt.Sprintf("这些格（C4:C%d）的数字以文本形式填写，已按数字接收；但表中合计公式（C%d =%s）按文本跳过了它们，合计少了 %s", totalRow-1, totalRow, formula, sum); !strings.Contains(c10, w) || !strings.Contains(c10, fmt.Sprintf("（%d 格）", n)) {
+		t.Errorf("C10's comment in the annotated copy: %q, want %q and the count", c10, w)
 	}
 }
 
@@ -224,6 +235,54 @@ func TestTextFiguresRunNote(t *testing.T) {
 		}
 		if m, ok := got[" too_many_findings"]; ok {
 			t.Errorf("--lang %s: %s", tc.lang, m)
+		}
+	}
+}
+
+// A figure typed as text is checked against what the `--from` template
+// carried like the same figure typed as a number (a newcomer's system
+// export passed both checks): a 本年累计 100 too high, as text, is
+// ytd_chain against the carried figure; a 本月 typed in 元 into the 万元
+// column, as text, is month_jump against the carried monthly average.
+func TestTextFiguresCheckedAgainstCarry(t *testing.T) {
+	t.Parallel()
+	july, want := typeOverCarry(t)
+	f, err := excelize.OpenFile(july)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d4, _ := f.GetCellValue("税收收入", "D4")
+	// A quiet month (9% of the row's average) typed in 元: about 900 times
+	// the average, within the indicator's bound (TestYuanInCarriedTemplate).
+	c6 := carriedAt(t, f, "税收收入", "D6").DivRound(decimal.NewFromInt(6), 2).Mul(decimal.RequireFromString("0.09")).Round(2).Mul(decimal.NewFromInt(10000))
+	if c6.GreaterThan(decimal.NewFromInt(1000000)) || !c6.IsPositive() {
+		t.Fatalf("row 6's month in 元 (%s) is not within the bound", c6)
+	}
+	// D6 typed over its formula too, as text (the export types every
+	// figure): the carried figure is the template's alone.
+	d6 := carriedAt(t, f, "税收收入", "D6").Add(c6)
+	for cell, v := range map[string]string{"D4": d4, "C6": c6.String(), "D6": d6.String()} {
+		if err := f.SetCellStr("税收收入", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got := julyFindings(t, july)
+	if g, ok := got["税收收入!D4 ytd_chain"]; !ok || g.Severity != "error" || !strings.Contains(g.Message, "as the template carries it") || !strings.Contains(g.Message, "should be "+want) {
+		t.Errorf("D4 typed as text: %+v, want ytd_chain against the carried figure, should be %s (%v)", g, want, keys(got))
+	}
+	if g, ok := got["税收收入!C6 month_jump"]; !ok || !strings.Contains(g.Message, "the template's carried") {
+		t.Errorf("C6 typed as text in 元: %+v, want month_jump against the carried average (%v)", g, keys(got))
+	}
+	if g, ok := got["税收收入!D6 ytd_chain"]; ok {
+		t.Errorf("D6, right: %s", g.Message)
+	}
+	for _, k := range []string{"税收收入!D4 number_as_text", "税收收入!C6 number_as_text", "税收收入!D6 number_as_text"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("no %s (%v)", k, keys(got))
 		}
 	}
 }
