@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jingwu/tally/reconcile"
 	"github.com/shopspring/decimal"
@@ -133,6 +134,13 @@ func parseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 			"以" + unit + "为单位的数字（本列单位是" + unit + "，不是" + u + "）",
 			"a figure in " + unit + " (this column's unit), not " + u}, false
 	}
+	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.Is(unicode.Sc, r) }); i >= 0 {
+		// ¥1,234.00, $12: said as what it is (the thousands check below
+		// would blame the commas).
+		r, _ := utf8.DecodeRuneInString(t[i:])
+		return decimal.Decimal{}, false, reconcile.Text{
+			"数字（去掉货币符号“" + string(r) + "”，只填数字）", "a number (without the currency sign \"" + string(r) + "\")"}, false
+	}
 	neg := false
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
 		neg, t = true, t[1:len(t)-1]
@@ -162,6 +170,13 @@ func parseText(s string, unit string) (d decimal.Decimal, blank bool, problem re
 			return decimal.Decimal{}, false, reconcile.Text{
 				"数字（其中夹有看不见的字符 " + code + "，请删除该单元格的内容后重新输入数字）",
 				"a number (it holds the invisible character " + code + ": clear the cell and type the figure again)"}, false
+		}
+		if strings.IndexFunc(t, unicode.IsSpace) >= 0 {
+			// 1 234.56 with a space (or a thin one, U+2009, U+202F)
+			// between the digits, which prints as nothing unusual.
+			return decimal.Decimal{}, false, reconcile.Text{
+				"数字（数字中间不要有空格，千分位用“,”或不用，如 1234.56 或 1,234.56）",
+				"a number (no space between the digits: use \",\" or nothing between thousands, as in 1234.56 or 1,234.56)"}, false
 		}
 		return decimal.Decimal{}, false, anyNumber, false
 	}

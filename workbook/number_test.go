@@ -8,6 +8,26 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// What a refused text is told it should be names what is wrong with it: a
+// currency sign (not the commas beside it), a space between the digits
+// (which may be a thin one that prints as nothing unusual).
+func TestParseTextSaysWhy(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"¥1,234.00", "去掉货币符号“¥”"},
+		{"￥12", "去掉货币符号“¥”"}, // the full-width sign, narrowed
+		{"$12.5", "去掉货币符号“$”"},
+		{"1\u2009234.56", "数字中间不要有空格"},
+		{"1\u202f234.56", "数字中间不要有空格"},
+		{"1 234.56", "数字中间不要有空格"},
+		{"待核实", "数字，如 1234.50"},
+	} {
+		_, _, problem, ok := ParseText(c.in, "万元")
+		if ok || !strings.Contains(problem[0], c.want) || problem[1] == "" {
+			t.Errorf("%q: ok %v, told %q, want %q", c.in, ok, problem[0], c.want)
+		}
+	}
+}
+
 // The number-reading rules of DOMAIN.md, case by case.
 func TestParseText(t *testing.T) {
 	cases := []struct {
