@@ -5,7 +5,7 @@ package reconcile
 var advice = map[Rule]Text{
 	RuleUnreadable:        {"用 Excel 打开文件，另存为 .xlsx（不加密码）后重新报送", "open the file in Excel, save it as .xlsx without a password and send it again"},
 	RuleUnknownFile:       {"请下载本期模板，把数据填入模板后上传", "download this period's template, fill it in and upload that"},
-	RuleDuplicateFile:     {"同一单位同一期只报一个文件，请合并后重新报送", "send one file per department and period: merge them and send it again"},
+	RuleDuplicateFile:     {"本文件未汇总（已采用 {used}）；如本文件才是要报的，请改正后重新报送本文件，同一期只报一个文件", "this file was not consolidated ({used} counts); if this is the one meant, correct it and send it again, one file per period"},
 	RuleMissingSheet:      {"改回原工作表名“{sheet}”（或从本期模板补回该表）后重新报送；不要删除或改名模板的工作表", "rename the sheet back to \"{sheet}\" (or take it back from this period's template) and send it again; do not delete or rename the template's sheets"},
 	RuleOtherSheet:        {"{todo}", "{todo}"}, // names the table's sheet to rename back, when one is missing
 	RuleMissingColumn:     {"请使用本期模板，不要删除或修改表头", "use this period's template; do not delete or change its headers"},

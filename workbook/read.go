@@ -441,8 +441,26 @@ func NameIdentity(base string) (reconcile.Period, string, bool) {
 	return p, strings.ToLower(m[2]), err == nil
 }
 
+// scanName reads the period and department a scan's or a document's name
+// starts with, the rest of it words (2020-02-czs盖章.pdf,
+// 2020-02-czs-盖章.jpg): a stamped copy sent with the return is named so.
+// Only for such formats: a spreadsheet so named may be a draft, read by
+// its content or not at all.
+var scanName = regexp.MustCompile(`(?i)^(\d{4}(?:-\d{2})?)-([a-z0-9]+)[^a-z0-9.]`)
+
+// scanExts are the formats of a scan or a document sent with a return.
+var scanExts = map[string]bool{".pdf": true, ".jpg": true, ".jpeg": true, ".png": true, ".tif": true, ".tiff": true, ".bmp": true,
+	".gif": true, ".heic": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true}
+
 func identifyByName(sub reconcile.Submission, base string, s *reconcile.Spec) reconcile.Submission {
 	p, dept, ok := NameIdentity(base)
+	if n := width.Narrow.String(base); !ok && scanExts[strings.ToLower(filepath.Ext(n))] {
+		if m := scanName.FindStringSubmatch(n); m != nil {
+			var err error
+			p, err = reconcile.ParsePeriod(m[1])
+			dept, ok = strings.ToLower(m[2]), err == nil
+		}
+	}
 	if _, known := s.Department(dept); ok && known {
 		sub.Department, sub.Period = dept, p
 	}

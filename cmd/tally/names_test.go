@@ -146,6 +146,19 @@ func TestFileNotesSayWhatToDo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "说明.txt"), []byte("一月报表"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A re-sent copy that differs (one figure changed): one of the two
+	// is not consolidated, and is told so, naming the one that counts.
+	resent := filepath.Join(dir, "2020-01-czs (1).xlsx")
+	copyFile(t, repo(t, "testdata/submissions/2020-01-czs.xlsx"), resent)
+	f, err := excelize.OpenFile(resent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("税收收入", "C4", 93.59)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 	out := filepath.Join(t.TempDir(), "c.xlsx")
 	runTally(t, "reconcile", "--as-of", "2020-01", "-o", out, dir)
 	rows := rawRows(t, out, "问题清单")
@@ -158,11 +171,47 @@ func TestFileNotesSayWhatToDo(t *testing.T) {
 		seen[cellAt(r, rule)] = cellAt(r, todo)
 	}
 	for label, want := range map[string]string{
-		"内容相同的副本 (identical_copy)":    "无需处理：内容相同的副本只汇总一次",
-		"非报送文件（已跳过） (not_submission)": "如果这是报表，请另存为 .xlsx",
+		"内容相同的副本 (identical_copy)":     "无需处理：内容相同的副本只汇总一次",
+		"非报送文件（已跳过） (not_submission)":  "如果这是报表，请另存为 .xlsx",
+		"重复报送 (duplicate_submission)":  "本文件未汇总（已采用 ",
+		"重复报送（采用本文件） (duplicate_used)": "无需处理：本文件已采用",
 	} {
 		if got, ok := seen[label]; !ok || !strings.HasPrefix(got, want) {
 			t.Errorf("问题清单 %s: 怎么办 %q, want %q… (%v)", label, got, want, keys(seen))
+		}
+	}
+}
+
+// A stamped scan sent with the return is named for it with words after
+// (2020-01-czs盖章.pdf, 2020-01-czs-盖章.jpg): it is that return's
+// companion, not a file that is no return; words alone name nothing.
+func TestScanNamedWithWords(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyFile(t, repo(t, "testdata/submissions/2020-01-czs.xlsx"), filepath.Join(dir, "2020-01-czs.xlsx"))
+	for _, n := range []string{"2020-01-czs盖章.pdf", "2020-01-czs-盖章.jpg", "财政所1月报表（盖章）.jpg"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("%PDF-1.4 scan"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, errOut := runTally(t, "check", "--json", dir)
+	c := checkJSON(t, out)
+	for _, want := range []struct{ name, dept, rule string }{
+		{"2020-01-czs盖章.pdf", "czs", "companion_file"},
+		{"2020-01-czs-盖章.jpg", "czs", "companion_file"},
+		{"财政所1月报表（盖章）.jpg", "", "not_submission"},
+	} {
+		f := fileOf(c, want.name)
+		if f == nil {
+			t.Errorf("no %s: %s", want.name, errOut)
+			continue
+		}
+		var rules []string
+		for _, x := range f.Findings {
+			rules = append(rules, x.Rule)
+		}
+		if f.Department != want.dept || strings.Join(rules, " ") != want.rule {
+			t.Errorf("%s: department %q, findings %v; want %q, %s", want.name, f.Department, rules, want.dept, want.rule)
 		}
 	}
 }
