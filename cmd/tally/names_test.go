@@ -171,10 +171,10 @@ func TestFileNotesSayWhatToDo(t *testing.T) {
 		seen[cellAt(r, rule)] = cellAt(r, todo)
 	}
 	for label, want := range map[string]string{
-		"内容相同的副本 (identical_copy)":     "无需处理：内容相同的副本只汇总一次",
-		"非报送文件（已跳过） (not_submission)":  "如果这是报表，请另存为 .xlsx",
-		"重复报送 (duplicate_submission)":  "本文件未汇总（已采用 ",
-		"重复报送（采用本文件） (duplicate_used)": "无需处理：本文件已采用",
+		"内容相同的副本 (identical_copy)":                "无需处理：内容相同的副本只汇总一次",
+		"非报送文件（已跳过） (not_submission)":             "如果这是报表，请另存为 .xlsx",
+		"重复报送 (duplicate_submission)":             "本文件未汇总（已采用 ",
+		"重复报送（采用本文件） (duplicate_submission_used)": "无需处理：本文件已采用",
 	} {
 		if got, ok := seen[label]; !ok || !strings.HasPrefix(got, want) {
 			t.Errorf("问题清单 %s: 怎么办 %q, want %q… (%v)", label, got, want, keys(seen))
