@@ -77,6 +77,7 @@ var advice = map[Rule]Text{
 	RuleUnreadableFolder: {"检查该文件夹的访问权限后重新运行", "check the folder's permissions and run again"},
 	RuleLongText:         {"无需处理：问题说明中只显示开头；如是“说明”栏，写清要点即可", "nothing to do: findings show its start; in a 说明 column, the gist is enough"},
 	RuleNotAnInput:       {"删除此格的数字，或填到本行应填的栏目", "delete the figure here, or type it in the row's own column"},
+	RuleNoFigures:        {"填写本期数字后重新报送；没有发生的填 0", "fill in this period's figures and send it again; type 0 where there is none"},
 	RuleFooter:           {"无需处理：填表人、联系电话、注等文字行不作为数据读取", "nothing to do: rows such as the filler's name, a phone number or a note are not read as data"},
 }
 

@@ -167,6 +167,10 @@ const (
 	// which the 说明 keeps as a note and no total counts. An info at the
 	// 说明 cell; a sentence with a number in it is a note, not this.
 	RuleFigureInNote Rule = "figure_in_note"
+	// RuleNoFigures: a file whose tables were read holds no figure in any
+	// value cell (a blank template sent back): an error, so the month is
+	// 退回, not 已报送 with nothing in it.
+	RuleNoFigures Rule = "no_figures"
 )
 
 // Finding is one problem, at its place.
@@ -406,6 +410,8 @@ var catalogue = map[Rule]message{
 	RuleTextBreaksFormula: {Text{"文本数字使公式出错", "a text figure breaks a formula"},
 		Text{"数字 {value} 以文本形式填写，已按数字接收；但引用它的本年累计 {cell} 的公式 {formula} 因此显示 #VALUE!（表中引用该列的合计也随之出错）{also}。汇总已按 {ytd} 计入本年累计；请把此格改为纯数字（删去单位“万元”等文字、空格或前面的 '）后重新报送",
 			"{value} was typed as text and accepted as a number, but the year-to-date formula {formula} in {cell} that uses it shows #VALUE! because of it (and so does a total that sums that column){also}. The consolidation counts {ytd} for that year-to-date figure; make this cell a plain number (delete a unit, spaces or a leading ') and send it again"}},
+	RuleNoFigures: {Text{"没有填写数字", "no figures"},
+		Text{"本文件的各表中没有一个数字（可能是把空白模板报送了）：本期数据未报", "no value cell of this file's tables holds a figure (a blank template sent, perhaps): this period's figures are not in it"}},
 	RuleSumSkipsText: {Text{"合计公式跳过文本数字", "total skips a text figure"},
 		Text{"数字 {value} 以文本形式填写，已按数字接收；但表中合计公式（{total_cell}）按文本跳过了它，合计少了 {short}。请把此格改为纯数字（删去数字以外的文字，如单位“万元”、空格或前面的 '；或把单元格格式改为“数值”后重新输入）",
 			"{value} was typed as text and accepted as a number, but the sheet's own 合计 formula ({total_cell}) skips text, so it is short by {short}; make this cell a plain number (delete what is not the number, such as a unit, spaces or a leading '; or set the format to Number and type it again)"}},

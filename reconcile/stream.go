@@ -146,6 +146,9 @@ type FileRead struct {
 	levels    []jumpVal   // the accepted levels of stocks, for the stock-drop check
 	stage     DetailStage // nil: entries go straight to the detail
 	done      bool
+	// figures: a value cell of the file holds a number (any row's,
+	// rejected or not); a file read with none is no return (no_figures).
+	figures bool
 	// tables are the department's tables whose sheet was read (Sheet):
 	// one it owes and never read — its sheet missing or renamed, its
 	// header not found — leaves its indicators incomplete (unread).
@@ -278,6 +281,12 @@ func (fr *FileRead) Commit() error {
 			return err
 		}
 	}
+	if !fr.figures && len(fr.tables) > 0 && !fr.dup {
+		// A blank template sent back, or every figure left out: nothing
+		// of the month is there, whatever the file's name says.
+		fr.own.add(Finding{Source: Source{File: fr.s.File}, Department: fr.s.Department, Period: fr.s.Period.String(),
+			Rule: RuleNoFigures, Severity: Error})
+	}
 	l.fileStart = len(l.res.Findings)
 	l.replay(&fr.reader, fr.s.File)
 	for _, f := range fr.mid {
@@ -349,13 +358,24 @@ func (fr *FileRead) unread() {
 	if fr.dup || fr.noSum {
 		return
 	}
-	for _, t := range fr.unreadTables() {
+	tables := fr.unreadTables()
+	empty := !fr.figures && len(fr.tables) > 0 // no_figures: nothing read either
+	if empty {
+		d, _ := fr.l.spec.Department(fr.s.Department)
+		tables = d.TablesFor(fr.s.Period)
+	}
+	for _, t := range tables {
 		why := unreadSheet(fr.s.File, t.Sheet)
+		read := fr.tables[t.ID]
+		if empty && read {
+			at := Source{File: fr.s.File, Sheet: t.Sheet}.String()
+			why = Text{"该表中没有数字：" + at, "no figures in the sheet: " + at}
+		}
 		for _, ind := range t.IndicatorCodes() {
 			f := fr.fig(ind)
 			f.incomplete = appendUnique(f.incomplete, why)
 		}
-		if fr.cur != nil {
+		if fr.cur != nil && !read {
 			if fr.cur.unread == nil {
 				fr.cur.unread, fr.cur.unreadSheets = map[string]bool{}, map[string]bool{}
 			}
@@ -600,6 +620,14 @@ func (sr *SheetRead) Row(r *Row) {
 		}
 	}
 	sr.known = knownCode{}
+	if !fr.figures {
+		for ci := range sr.cols {
+			if sr.cols[ci].value && r.Cells[ci].State == Number {
+				fr.figures = true
+				break
+			}
+		}
+	}
 	switch {
 	case fr.dup:
 	case sr.codes && fr.cur != nil:

@@ -215,3 +215,49 @@ func TestScanNamedWithWords(t *testing.T) {
 		}
 	}
 }
+
+// A blank template sent back (opened and saved, so tally's mark no longer
+// holds and it is read as a return) has no figure in any value cell: an
+// error at the file (no_figures), its month 退回 in status — it said
+// 通过 and 已报送 — and its indicators not whole for the month.
+func TestBlankTemplateSentBack(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, out, errOut := runTally(t, "template", "--period", "2020-02", "--dept", "ldbz", "-o", dir); code != 0 {
+		t.Fatalf("template: exit %d: %s%s", code, out, errOut)
+	}
+	path := filepath.Join(dir, "2020-02-ldbz.xlsx")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil { // a program's save: the mark breaks
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, errOut := runTally(t, "check", "--json", path)
+	c := checkJSON(t, out)
+	if code != 1 || len(c.Files) != 1 || c.Files[0].Department != "ldbz" {
+		t.Fatalf("check: exit %d, %+v\n%s", code, c.Files, errOut)
+	}
+	var rules []string
+	for _, x := range c.Files[0].Findings {
+		if x.Severity != "info" {
+			rules = append(rules, x.Rule+" "+x.Severity)
+		}
+	}
+	if strings.Join(rules, ",") != "no_figures error" {
+		t.Errorf("findings %v, want only no_figures error", rules)
+	}
+	_, status, _ := runTally(t, "status", "--as-of", "2020-02", dir)
+	if !strings.Contains(status, "退回：劳动保障所 2020-02") {
+		t.Errorf("status does not say 劳动保障所's February is 退回:\n%s", status)
+	}
+	// A filled return of the same form has figures: no such error.
+	_, out, _ = runTally(t, "check", "--json", repo(t, "testdata/submissions/2020-02-ldbz.xlsx"))
+	for _, x := range checkJSON(t, out).Files[0].Findings {
+		if x.Rule == "no_figures" {
+			t.Errorf("the sample's February: %s", x.Message)
+		}
+	}
+}
