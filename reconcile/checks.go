@@ -181,13 +181,14 @@ func (l *Ledger) checkCodeName(fr *FileRead, r *Row, known *knownCode) {
 // ASCII characters (（03） and (03), ＡＢＣ and ABC), which one system
 // exports and another types.
 func sameName(a, b string) bool {
-	return a == b || halfWidth(a) == halfWidth(b)
+	return a == b || HalfWidth(a) == HalfWidth(b)
 }
 
-// halfWidth writes the full-width forms of ASCII characters (U+FF01–
-// U+FF5E) as the characters; s unchanged, without a copy, when it has
-// none (a full-width form's UTF-8 begins with the byte EF).
-func halfWidth(s string) string {
+// HalfWidth writes the full-width forms of ASCII characters (U+FF01–
+// U+FF5E, what a Chinese input method types in its full-width mode:
+// ９１１２…Ｙ, （03）) as the characters; s unchanged, without a copy, when
+// it has none (a full-width form's UTF-8 begins with the byte EF).
+func HalfWidth(s string) string {
 	if strings.IndexByte(s, 0xEF) < 0 {
 		return s
 	}

@@ -1388,7 +1388,7 @@ func (l *layout) identity(sub *reconcile.Submission, sh *reconcile.Sheet, row in
 		case reconcile.RoleName:
 			r.Name = dropInvisible(text)
 		case reconcile.RoleCode:
-			r.Code = strings.ToUpper(halfWidth(dropInvisible(text)))
+			r.Code = strings.ToUpper(reconcile.HalfWidth(dropInvisible(text)))
 		case reconcile.RoleNote:
 			r.Note = text
 		}
@@ -1662,21 +1662,6 @@ func dropInvisible(s string) string {
 		switch {
 		case r == 0x00AD, r == 0xFEFF, r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069:
 			return -1
-		}
-		return r
-	}, s)
-}
-
-// halfWidth turns full-width letters and digits (what a Chinese input
-// method types in its full-width mode: ９１１２…Ｙ) into the ASCII ones of
-// the same code; a credit code is made of those alone.
-func halfWidth(s string) string {
-	if !strings.Contains(s, "\xef\xbc") && !strings.Contains(s, "\xef\xbd") {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
 		}
 		return r
 	}, s)
