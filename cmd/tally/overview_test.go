@@ -327,17 +327,7 @@ func TestOverviewTargetsLegible(t *testing.T) {
 // newcomer read it in bold red beside 错误 0.
 func TestOverviewMismatchOfEstimatesAmber(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "c.xlsx")
-	sampleBook(t, "zh", "2020-12", path)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("概览")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, rows := sampleOverview(t)
 	for i, r := range rows {
 		if len(r) < 2 || r[0] != "不符" {
 			continue
@@ -364,17 +354,7 @@ func TestOverviewMismatchOfEstimatesAmber(t *testing.T) {
 // was red beside an amber count.
 func TestOverviewUnconfirmedEstimateAmber(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "c.xlsx")
-	sampleBook(t, "zh", "2020-12", path)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("概览")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, rows := sampleOverview(t)
 	table, seen := false, 0
 	for i, r := range rows {
 		if len(r) >= 2 && r[0] == "未确认的报告数字" {
@@ -394,7 +374,7 @@ func TestOverviewUnconfirmedEstimateAmber(t *testing.T) {
 		t.Fatalf("概览's 未确认的报告数字 lists %d 不符, want the sample's 1 (an estimate's)", seen)
 	}
 	// 报告核对 keeps 不符 red: its 严重程度 column says the warning.
-	rows, err = f.GetRows("报告核对")
+	rows, err := f.GetRows("报告核对")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,6 +389,24 @@ func TestOverviewUnconfirmedEstimateAmber(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sampleOverview writes the sample's workbook through 2020-12 in Chinese
+// and returns it, open (closed when the test ends), with 概览's rows.
+func sampleOverview(t *testing.T) (*excelize.File, [][]string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	sampleBook(t, "zh", "2020-12", path)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	rows, err := f.GetRows("概览")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, rows
 }
 
 // cellStyle is the style of a cell of the workbook.
