@@ -1065,10 +1065,10 @@ func (l *Ledger) sumSkipsTextMany(fr *FileRead, sr *SheetRead, ci int, col strin
 	var short exactSum
 	short.add(tf.sum.value())
 	short.add(sr.rejectedTexts[ci].value())
-	s := &fr.s
-	l.finding(Finding{Source: Source{File: s.File, Sheet: sr.sh.Name, Cell: spanOf(cells)}, Cells: cells, Department: s.Department,
+	s, span := &fr.s, spanOf(cells)
+	l.finding(Finding{Source: Source{File: s.File, Sheet: sr.sh.Name, Cell: span}, Cells: cells, Department: s.Department,
 		Period: s.Period.String(), Rule: RuleSumSkipsText, Severity: Warning,
-		Fields: Fields{"value": Text{"这些格（" + spanOf(cells) + "）的数字", "the figures of these cells (" + spanOf(cells) + ")"}, "total_cell": total.Source.Cell + " " + total.Formula, "short": short.value().String()}})
+		Fields: Fields{"value": Text{"这些格（" + span + "）的数字", "the figures of these cells (" + span + ")"}, "total_cell": total.Source.Cell + " " + total.Formula, "short": short.value().String()}})
 }
 
 // checkTotalRange: a 合计 whose formula is a plain SUM of its own column

@@ -106,14 +106,7 @@ func MarkOwn(b []byte, name string) ([]byte, error) {
 		}
 		props = bytes.Replace(props, []byte("</Properties>"), []byte(prop), 1)
 	}
-	digest, err := ownDigest(names, func(n string) (io.ReadCloser, error) {
-		for _, f := range zr.File {
-			if f.Name == n {
-				return f.Open()
-			}
-		}
-		return nil, fmt.Errorf("no part %s", n)
-	})
+	digest, err := ownDigest(names, func(n string) (io.ReadCloser, error) { return zr.Open(n) })
 	if err != nil {
 		return nil, err
 	}

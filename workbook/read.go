@@ -199,6 +199,9 @@ type stream struct {
 // gatherTexts moves the number_as_text notes among the findings from
 // start on into their runs, appending the runs they end.
 func (st *stream) gatherTexts(sub *reconcile.Submission, start int) {
+	if len(sub.Findings) == start {
+		return // the usual row: nothing found, nothing to gather
+	}
 	kept, ended := sub.Findings[:start], []reconcile.Finding(nil)
 	emit := func(f reconcile.Finding) { ended = append(ended, f) }
 	for _, f := range sub.Findings[start:] {
