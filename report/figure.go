@@ -846,6 +846,12 @@ func (x *extractor) threshold(f *figure) bool {
 		// count is of, as 1000万以上的200家 is with its 的.
 		return true
 	}
+	if f.unit == "名" {
+		// 引导1000名以上高校毕业生就业: 名 counts people and names no
+		// class of things by a size (as 60岁以上老人, 亿元以上项目 do); the
+		// noun after it is the people counted.
+		return false
+	}
 	return unicode.Is(unicode.Han, next) && !strings.ContainsRune("，。、；：", next) && !x.isVerbAt(f.unitEnd)
 }
 

@@ -1006,6 +1006,18 @@ func (x *extractor) headingLine(i int) bool {
 // aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
 var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
 
+// planEndOpen: the end of a five-year plan opening a sentence (“十三五”末，
+// 到十四五期末), quoted with any marks a copy left (”十三五’末).
+var planEndOpen = regexp.MustCompile(`^(截至|截止|到|至|在)?[“”"'‘’]?十([一二三四五])五[“”"'‘’]?\s*(期)?末`)
+
+// plannedWorks: a will-word and, in its sentence, a count of works to do
+// (将…重点抓好15件大事, 要办好十项民生实事, 计划实施8大工程); listOpens:
+// such a sentence goes on to a list (…。分别是：, …，具体包括：, …：).
+var (
+	plannedWorks = regexp.MustCompile(`(将|要|计划|力争)[^。！？；;]{0,30}?(抓好|办好|办成|实施|推进|完成|建设|做好|实现)[^。！？；;，,]{0,6}?(\d+|[一二三四五六七八九十两]+)\s*(件|项|大)[^。！？；;，,：:]{0,12}?(实事|大事|工程|项目|任务)`)
+	listOpens    = regexp.MustCompile(`^[^。！？；;：:]*?(实事|大事|工程|项目|任务)[^。！？；;：:\d]{0,12}[。，,]?\s*(分别是|具体是|具体为|具体包括|主要是|主要有|主要包括|包括|即)?\s*[:：]`)
+)
+
 // nowWord: the time the report speaks at (目前, 截至目前).
 var nowWord = regexp.MustCompile(`(截至|截止)?目前`)
 
@@ -1160,6 +1172,18 @@ func (x *extractor) passages() {
 	// length, opens targets for the year after the one reviewed; inside a
 	// sentence (为今后一个时期发展奠定基础) it opens nothing.
 	add(aheadPeriod, func([]string) (period, bool) { return target(R+1, R+1), x.opensParagraph(x.byteRune[at]) })
+	// 县政府将…重点抓好15件大事和民生实事。分别是：(1)…: a count of works
+	// the government will do, announced with a will-word and opening a
+	// list, makes the list the plan of the year ahead (a news digest
+	// gives it with no heading of targets); a count of works done (完成了
+	// 十件民生实事) names no will-word, and one without a list opens none.
+	add(plannedWorks, func([]string) (period, bool) {
+		y := R + 1
+		if x.delivered == R {
+			y = R // delivered while the year it reviews runs: the rest of that year
+		}
+		return target(y, y), R > 0 && listOpens.MatchString(x.s[at:min(len(x.s), at+240)])
+	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
 	// 一、上半年工作完成情况 (2022年上半年工作总结) read while the year runs:
@@ -1239,6 +1263,17 @@ func (x *extractor) passages() {
 			i++
 		}
 		rest := x.str(i, i+16)
+		if m := planEndOpen.FindStringSubmatch(rest); m != nil && plans[m[2]] > 0 {
+			// “十三五”末，全县地区生产总值达到230.5亿元: the plan's last year
+			// opening a sentence is that year's (to reach, when ahead).
+			y := plans[m[2]] + 4
+			p := fact(y, y)
+			if y > R {
+				p = target(y, y)
+			}
+			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: p})
+			continue
+		}
 		if m := sentenceYear.FindStringSubmatch(rest); m != nil && m[3] != "" && (x.toDate(y4(m[2]), i+len([]rune(m[0]))) || m[4] == "上半年" && y4(m[2]) <= max(R, x.delivered)) {
 			y := year(m[2])
 			scoped = append(scoped, mark{at: i, end: x.scopeEnd(i), p: ytd(fact(y, y))})

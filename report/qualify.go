@@ -601,6 +601,11 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	if x.cultivatedFirms(f) {
 		reached = true // 培育高新技术企业40家 over a term: the stock built up
 	}
+	if moneyUnit(f.unit) && clusterAfter.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+		// 形成50亿元畜禽产业集群: an amount naming the size of a cluster
+		// or chain the span built is that stock's size at its end.
+		reached = true
+	}
 	if firstCrossed.MatchString(x.str(f.from, f.start)) {
 		// 新增企业首次超1万家, 财力总量首次突破50亿元: a bound crossed for the
 		// first time is a level of one year (the last, when none is named),
@@ -682,6 +687,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.measure = Cumulative
 }
 
+// clusterAfter: an industry's cluster or chain named right after an
+// amount, the amount its size (50亿元畜禽产业集群, 百亿级产业链).
+var clusterAfter = regexp.MustCompile(`^\s*级?\p{Han}{0,6}(产业集群|集群|产业链)`)
+
 // firstCrossed: 首次 (for the first time) right before a bound or a verb
 // of reaching.
 var firstCrossed = regexp.MustCompile(`首次\s*(超过?|突破|达到?|迈上|跨上|站上)\s*$`)
@@ -747,7 +756,7 @@ var rateAfter = regexp.MustCompile(`^\s*[，,、]?\s*((年均|年平均)(增长|
 
 // eachYear: a level said to hold in every year of a span (每年…均保持在,
 // 年度投资均保持在, 历年都稳定在).
-var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年)[^，。；,;]{0,10}(均|都)?(保持|稳定|维持)(在|于)`)
+var eachYear = regexp.MustCompile(`(每年|年度|各年度?|历年|年年|常年|连年)[^，。；,;]{0,10}(均|都)?(保持|稳定|维持)(在|于)`)
 
 // yearlyBound: a yearly amount (产值, 收入, 总值, 销售额) said to pass or
 // near a bound (工业总产值…接近1300亿元, 镇级财政收入全部超过1000万元) is a
@@ -870,7 +879,8 @@ func (x *extractor) newListHead(figs []figure, k int) bool {
 	if k > 0 && figs[k-1].unitEnd > head {
 		return false // a figure in between: the 、 separates figures
 	}
-	lead := newAndOld.ReplaceAllString(strings.TrimLeft(x.str(head, f.from-1), " "), "□")
+	// (全年新签约引进甲、乙等项目30个: a time word opening the clause is no item.)
+	lead := newAndOld.ReplaceAllString(leadTime.ReplaceAllString(strings.TrimLeft(x.str(head, f.from-1), " "), ""), "□")
 	loc := newWords.FindStringIndex(lead)
 	return strings.HasPrefix(lead, "新增") || loc != nil && loc[0] == 0
 }
@@ -1912,7 +1922,7 @@ var targetOf = regexp.MustCompile(`((上级|[省市州县区镇乡])?(年度|全
 // (增长8%的目标, 8%左右的预期目标).
 var (
 	goalSet   = regexp.MustCompile(`目标(值|任务)?(均|都|也|仍)?(为|是|定为|设定为|确定为|调整为)(增长|下降)?\s*$`)
-	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展)?目标`)
+	goalAfter = regexp.MustCompile(`^\s*(左右|以上|以内)?的?(预期|年度|全年|既定|奋斗|发展|[省市州县区镇乡]定|[省市州县区]下达的?)?(任务)?目标`)
 )
 
 // exceeded: a goal named as surpassed right before the figure.
@@ -2080,7 +2090,7 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
+var sameBasis = regexp.MustCompile(`同口径(同比|年均|年平均)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
 var comparableBasis = regexp.MustCompile(`可比(口径)?(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)
@@ -2408,7 +2418,12 @@ func listItems(s string) []string {
 			// Nor does an item that names a measure of its own (税收、工业
 			// 产值: 税收 is whole).
 			n := len([]rune(items[i]))
-			if tail := sharedTail(items[i], string(last)); tail != "" && !measureNoun.MatchString(items[i]) {
+			if own := residencePlace.FindString(string(last)); residenceWord.MatchString(items[i]) && own != "" && len(own) < len(string(last)) {
+				// 城镇和农村牧区常住居民人均可支配收入: a place of residence
+				// shares the head after the last item's own place, however
+				// long that is (农村牧区).
+				items[i] += string(last)[len(own):]
+			} else if tail := sharedTail(items[i], string(last)); tail != "" && !measureNoun.MatchString(items[i]) {
 				// 全口径工业开票和规上工业开票销售: the item's end recurs
 				// inside the last one; the head is what follows it there.
 				items[i] += tail
@@ -2433,6 +2448,14 @@ func listItems(s string) []string {
 	}
 	return items
 }
+
+// residenceWord: a place of residence (城镇, 农村, 农牧区) as a list item
+// before the residents it sorts; residencePlace: the place opening the last
+// item, the longest (农村牧区 before 农村).
+var (
+	residenceWord  = regexp.MustCompile(`^(城镇|城市|农村|乡村|农牧区?|牧区|农村牧区)$`)
+	residencePlace = regexp.MustCompile(`^(农村牧区|农牧区|农村|城镇|城市|乡村|牧区|农牧)`)
+)
 
 // groupCount: the number of the items a list names, with the kind of them
 // (两大主导, 三大支柱, 四大).

@@ -18,7 +18,7 @@ var (
 		整治 治理 发生 拆除 清理 关停 取缔 出让 获得 申请 享受 接入 覆盖 培训 招聘 签约 签订 引导 支持 扶持 筹集 募集 开工 竣工 投产 新开工 改善 修建 修缮 铺设 种植 栽植 新植 收储 征收 搬迁 安装 更新
 		全力 积极 努力 大力 着力 主动 策划 安排 提供
 		配备 建立 设立 成立 组建 创建 打造 增设 检查 排查 督查 查处 整改 化解 调解 接待 走访 慰问 救治 检测 完善 通过 启用 投用 建好 用好 争创 创成 评为 荣获 获 带领 发动 动员 聘请 招引 储备 谋划 包装 入库 储备 盘活 消化 腾退`)
-	trailing = strings.Fields(`力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均 新增`)
+	trailing = strings.Fields(`常年 连年 力争 确保 预期 争取 稳定在 保持在 等 的 了 达 达到 增至 调整为 优化为 为 是 约 近 超过 突破 逾 迈 跨 分别 依次 入库 建成 实现 完成 全部 和 及 与 控制在 累计 预计 共 共计 合计 总计 计 已 将 均 总数 年均 新增`)
 )
 
 // dateWords are a date inside a subject: 支行2020年12月底存款余额; with the
@@ -43,6 +43,13 @@ var (
 // sumOrEstimate: 累计 or 预计 with the verb that states the level (and its 了).
 var sumOrEstimate = regexp.MustCompile(`(累计|预计)(完成|实现)了?`)
 
+// agreedAmount: an amount of money or investment after 签约 (签约固投额,
+// 签约资金, 签约投资额).
+var agreedAmount = regexp.MustCompile(`^(固投|投资|资金|金额|总额|总投资|引资|外资|内资)`)
+
+// itemNumber: a list item's number opening a fragment ((8), （3）, 8), 3、, 3．).
+var itemNumber = regexp.MustCompile(`^\s*([（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)、．])\s*`)
+
 // footnoteMark: a note's number in brackets or circled (〔3〕, [1], ［2］, ①).
 var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[①-⑳]`)
 
@@ -55,6 +62,8 @@ func clean(s string) string {
 	// series is another.
 	// 建成“扶贫车间”〔3〕: a footnote mark is no part of the name.
 	s = footnoteMark.ReplaceAllString(s, "")
+	// (8)新建公共厕所, 3、建成服务站: an item's number in a list is no part of the name.
+	s = itemNumber.ReplaceAllString(s, "")
 	s = scopeAsideASCII.ReplaceAllString(s, "\x05$1\x06") // the report's own brackets kept
 	s = scopeAside.ReplaceAllString(s, "\x02$1\x03")
 	s = bracketAside.ReplaceAllString(s, "")
@@ -108,7 +117,10 @@ func clean(s string) string {
 		// (固定资产投资 keeps its 投资).
 		for _, v := range verbs {
 			// (开工率, 完成额, 投产数: a verb before a noun of rate or amount is part of it.)
-			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) && !strings.ContainsRune("率额量数", []rune(rest)[0]) {
+			// (签约固投额, 签约资金: 签约 before an amount of money says it is
+			// agreed, not yet realized; it stays, and the series is another.)
+			if rest := strings.TrimPrefix(s, v); rest != s && keeps(rest) && !conjunction.MatchString(rest) && !strings.ContainsRune("率额量数", []rune(rest)[0]) &&
+				!(v == "签约" && agreedAmount.MatchString(rest)) {
 				s, changed, afterVerb = rest, true, true
 			}
 			// 共办理诉求: 共 before a verb sums, and names nothing.

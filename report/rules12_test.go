@@ -1,0 +1,67 @@
+package report
+
+import "testing"
+
+// Rules found on dev-next (blind batch 11's development half), written as
+// sentences of no report: a plan's list announced with a will-word, the
+// end of a five-year plan opening a sentence, a level kept each year, a
+// cluster's size, a goal named after its amount, shared heads of residents,
+// 名 counting people, a list item's number.
+func TestReadingRulesRound5(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		{"a count of works the government will do, opening a list (将…抓好N件…。分别是：), makes the list the next year's plan; works done stay facts",
+			"过去一年，我们完成了10件民生实事，新建学校3所。县政府将继续加大民生投入，重点抓好12件民生实事。分别是：（1）新建学校4所。（2）改造道路20公里。",
+			[]detail{{"10", "件", "", "", "2018", "fact", "level"}, {"3", "所", "", "新增", "2018", "fact", "level"},
+				{"12", "件", "", "", "2019", "target", "level"}, {"4", "所", "", "新增", "2019", "target", "level"},
+				{"20", "公里", "", "", "2019", "target", "level"}}},
+		{"a will-word with a count of works but no list after it opens no plan",
+			"过去一年，我们将15件民生实事全部办好，改造道路20公里。",
+			[]detail{{"15", "件", "", "", "2018", "fact", "level"}, {"20", "公里", "", "", "2018", "fact", "level"}}},
+		{"a plan's end ahead of the year reviewed opens that year's targets",
+			"过去一年，税收收入增长5%。到“十四五”末，全县地区生产总值达到300亿元。",
+			[]detail{{"5", "%", "", "增长", "2018", "fact", "growth"}, {"300", "亿元", "", "", "2025", "target", "level"}}},
+		{"a level kept every year of a span (常年保持在, 连年稳定在) is the span's; kept without such a word, the span's end",
+			"过去五年，粮食产量常年保持在40万吨以上，油料产量连年稳定在2万吨，生猪存栏稳定在10万头。",
+			[]detail{{"40", "万吨", "粮食产量", "以上", "2014-2018", "fact", "level"}, {"2", "万吨", "油料产量", "", "2014-2018", "fact", "level"},
+				{"10", "万头", "", "", "2018", "fact", "level"}}},
+		{"in a five-year review an amount naming the size of a cluster or chain formed (形成50亿元产业集群) is the span's end; money spent sums",
+			"过去五年，形成50亿元畜禽产业集群，投入资金20亿元。",
+			[]detail{{"50", "亿元", "", "", "2018", "fact", "level"}, {"20", "亿元", "", "累计", "2014-2018", "fact", "cumulative"}}},
+		{"an amount with a goal named after it by its setter (175亿元市定目标, 县下达目标) is the goal, a target; the amount beyond a goal stays a result",
+			"过去一年，固定资产投资超额完成175亿元市定目标，税收收入完成8亿元县下达目标，超额完成年度指标3亿元。",
+			[]detail{{"175", "亿元", "", "", "2018", "target", "level"}, {"8", "亿元", "", "", "2018", "target", "level"},
+				{"3", "亿元", "", "", "2018", "fact", "level"}}},
+		{"名 counts the people after it, 以上 or not (引导1000名以上高校毕业生就业); a bound of another measure before a noun names a class",
+			"过去一年，引导1000名以上高校毕业生就业，60岁以上老人2万人享受补贴。",
+			[]detail{{"1000", "名", "", "以上", "2018", "fact", "level"}, {"2", "万人", "", "", "2018", "fact", "level"}}},
+		{"a time word opening a 、 list of projects does not hide the new-word heading it (全年新签约引进甲、乙等项目30个); its 其中 parts count new ones too",
+			"过去一年，全年新签约引进甲产业园、乙电子等项目30个，其中亿元以上项目15个。",
+			[]detail{{"30", "个", "", "新增", "2018", "fact", "level"}, {"15", "个", "", "新增", "2018", "fact", "level"}}},
+	}, anySubject)
+	checkRules(t, "某县政府工作报告\n——2021年1月10日\n", []ruleCase{
+		{"the end of a five-year plan opening a sentence (“十三五”末，) is the plan's last year: levels and flows of that year, 年均 rates the span's",
+			"五年来，我们团结奋进。“十三五”末，全县固定资产投资完成130亿元，年均增长10.4%；累计完成投资500亿元。",
+			[]detail{{"130", "亿元", "", "", "2020", "fact", "level"}, {"10.4", "%", "", "年均", "2016-2020", "fact", "growth"},
+				{"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}},
+	}, anySubject)
+}
+
+// Subjects and names found on dev-next.
+func TestNamesRound5(t *testing.T) {
+	const head = "某县政府工作报告\n——2019年1月10日\n"
+	checkRules(t, head, []ruleCase{
+		{"a list item's number ((8), 3、) is no part of the subject",
+			"过去一年，重点办好以下实事：(8)建成公共厕所120座；3、建成健身中心2处。",
+			[]detail{{"120", "座", "公共厕所", "", "2018", "fact", "level"}, {"2", "处", "健身中心", "", "2018", "fact", "level"}}},
+		{"a place of residence shares the head after the last item's own place, however long (城镇和农村牧区常住居民…)",
+			"过去一年，城镇和农村牧区常住居民人均可支配收入分别增长5%和7%，城镇、农村人均居民可支配收入分别达到5万元、2万元。",
+			[]detail{{"5", "%", "城镇常住居民人均可支配收入", "增长", "2018", "fact", "growth"}, {"7", "%", "农村牧区常住居民人均可支配收入", "增长", "2018", "fact", "growth"},
+				{"5", "万元", "城镇人均居民可支配收入", "", "2018", "fact", "level"}, {"2", "万元", "农村人均居民可支配收入", "", "2018", "fact", "level"}}},
+	})
+	checkNames(t, head, []namesCase{
+		{"签约 before an amount (签约固投额, 签约资金) is an agreed amount, no realized series; 同口径 before 年均增长 restates the series",
+			"过去一年，完成签约固投额35亿元，固定资产投资完成30亿元；一般公共预算收入6亿元，同口径年均增长10%。一般公共预算收入增长8%。",
+			[]string{"", "fai", "budget_revenue", "", "budget_revenue"}},
+	})
+}
