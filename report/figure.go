@@ -112,7 +112,7 @@ func (x *extractor) figures() []figure {
 				next = figs[p].start
 			}
 		}
-		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.pageCounter(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) {
+		if !x.threshold(&f) && !x.timeSince(&f) && !x.streak(&f) && !x.pageCounter(&f) && !x.aboutMeeting(&f) && !x.rank(&f) && !x.shareOver(figs, &f) && !x.groupSize(&f) && !x.namedPackage(&f) && !x.voltageClass(&f) {
 			figs = append(figs, f)
 		}
 		i = f.unitEnd - 1
@@ -905,6 +905,17 @@ func (x *extractor) groupSize(f *figure) bool {
 // joinedBatch: a place becoming one of a numbered batch (成为首批, 入选第二批),
 // the batch's size next.
 var joinedBatch = regexp.MustCompile(`(成为|入选|列入|跻身)[^，。；,;\d]{0,8}(首批|第[一二三四五六七八九十]批)[^，。；,;\d]{0,6}$`)
+
+// voltageClass: a voltage right before a noun (110kV移湖变电站, 500千伏输变电
+// 工程) is the class of the station or line it names, part of its name, not a
+// quantity; a voltage ending its clause is read as any figure.
+func (x *extractor) voltageClass(f *figure) bool {
+	if u := strings.ToLower(f.unit); u != "kv" && u != "千伏" {
+		return false
+	}
+	next := x.at(f.unitEnd)
+	return unicode.Is(unicode.Han, next) && !x.isVerbAt(f.unitEnd) && !x.hasAt(f.unitEnd, "以上") && !x.hasAt(f.unitEnd, "及以上")
+}
 
 // namedPackage: a package of policies named by its number of articles right
 // after its quoted name (“稳增长”10条措施, 《…》20条意见) is a name, not a count.

@@ -737,12 +737,18 @@ func (x *extractor) tenses() (planned, stated map[int]bool) {
 		case yearDescribed.MatchString(rest):
 			// 2024年是…成立75周年, 2021年，是…开局之年: the year described,
 			// in its review or its plan alike; no tense.
-		case strings.ContainsAny(rest, "0123456789"):
+		case strings.ContainsAny(rest, "0123456789") || resultsWon.MatchString(rest):
+			// 2025年我县取得了哪些成绩？: a year's results spoken of
+			// without a figure are stated as well.
 			stated[y] = true
 		}
 	}
 	return planned, stated
 }
+
+// resultsWon: a year's sentence naming the results won in it (2025年我县
+// 取得了哪些成绩？, 2025年取得的成效).
+var resultsWon = regexp.MustCompile(`取得(了)?[^。！？!?，,]{0,8}(成绩|成就|成效|进展)`)
 
 // yearDescribed: a year's sentence that says what the year is (2024年是…,
 // 2021年，是…之年).
@@ -1010,6 +1016,10 @@ var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一�
 // 到十四五期末), quoted with any marks a copy left (”十三五’末).
 var planEndOpen = regexp.MustCompile(`^(截至|截止|到|至|在)?[“”"'‘’]?十([一二三四五])五[“”"'‘’]?\s*(期)?末`)
 
+// yearWas: a clause that says what a year was or is (是…, 也是…, 更是…),
+// ending in 的一年.
+var yearWas = regexp.MustCompile(`^\s*(这|这一年)?(也|又|更|还|既|都)?是`)
+
 // plannedWorks: a will-word and, in its sentence, a count of works to do
 // (将…重点抓好15件大事, 要办好十项民生实事, 计划实施8大工程); listOpens:
 // such a sentence goes on to a list (…。分别是：, …，具体包括：, …：).
@@ -1166,6 +1176,14 @@ func (x *extractor) passages() {
 	add(thisYear, func([]string) (period, bool) { return this(), true })
 	add(aheadYear, func(m []string) (period, bool) {
 		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
+		// 也是…守正出新的一年: a clause saying what a year was (是…的一年)
+		// describes it, whatever word ends in 新 before.
+		if strings.HasPrefix(m[0], "新的一年") {
+			a := x.byteRune[at]
+			if yearWas.MatchString(x.str(x.back(a, "，。；,;！？!?"), a)) {
+				return period{}, false
+			}
+		}
 		return target(R+1, R+1), !strings.HasPrefix(m[0], "新的一年") || !newWordEnd.MatchString(x.s[max(0, at-4):at])
 	})
 	// 二、今后一个时期的主要任务: a heading of the tasks ahead, of no set

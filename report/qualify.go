@@ -1167,6 +1167,9 @@ var newWords = regexp.MustCompile(`新栽|新植|新种植?|新建|新扩|新开
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
 
+// fellTo: a verb of decline with 到/至 after it, the level reached.
+var fellTo = regexp.MustCompile(`^(减少|压减|削减|净减)(到|至)`)
+
 // newAndOld: a new-word joined to a word of work on what exists (新建和改造,
 // 新建及改造, 新上及扩改) counts new and old things together, not new ones.
 var newAndOld = regexp.MustCompile(`(新增|新建|新扩|新上|新开工)(和|及|与|、|或)?(改造|扩改|扩建|改扩建|改建|续建|技改|提升|维修|修缮)`)
@@ -1193,7 +1196,8 @@ func clauseQualifiers(before, unit string) []string {
 		// 净增规上工业企业175户 (净减): a net change opening the clause
 		// states by how much its noun's stock moved, as after the noun.
 		head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), "")
-		if strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") || strings.HasPrefix(head, "净减") {
+		// (减少到57个, 压减至3家: the level the fall reached, no change.)
+		if (strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") || strings.HasPrefix(head, "净减")) && !fellTo.MatchString(head) {
 			return append(out, "下降")
 		}
 		if strings.HasPrefix(head, "净增") {
@@ -1527,7 +1531,9 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// 工业项目2个（…）: what the brackets hold names the items, not what they are.
 		// (突破300亿规模: 规模 names the size reached, not what is counted.)
 		if !x.isVerbAt(f.unitEnd) && x.at(f.unitEnd) != '的' && x.at(f.unitEnd) != '(' && x.at(f.unitEnd) != '（' && !strings.HasSuffix(f.unit, "元") && !rateUnit(f.unit) && !(bareMagnitude.MatchString(f.unit) && x.hasAt(f.unitEnd, "台阶")) &&
-			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+			!scaleAfter.MatchString(x.str(f.unitEnd, f.unitEnd+4)) && !goalAfter.MatchString(x.str(f.unitEnd, f.unitEnd+12)) {
+			// (完成175亿市定目标: the goal named after an amount is none of
+			// what the amount measures.)
 			// 20个重点项目（新建项目12个…: a bracket left open starts the
 			// breakdown of the things counted, no part of their name.
 			post := bracketAside.ReplaceAllString(x.str(f.unitEnd, end), "")
@@ -2090,7 +2096,7 @@ func predicateCut(s string) string {
 var planItems = regexp.MustCompile(`^[^，。；,;]{0,8}(指标|目标任务)`)
 
 // sameBasis: a growth stated on a comparable basis (同口径增长, 同口径增幅).
-var sameBasis = regexp.MustCompile(`同口径(同比|年均|年平均)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
+var sameBasis = regexp.MustCompile(`同口径(同比|年均|年平均)?(增长|递增|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)|(增长|增幅|增速|下降|降幅|提高)[（(]同口径[）)]\s*$`)
 
 // comparableBasis: a growth stated on a comparable scope (按可比口径增长).
 var comparableBasis = regexp.MustCompile(`可比(口径)?(同比)?(增长|增幅|增速|增加|上涨|上升|提升|下降|降幅|降低|减少|回落|下滑|提高)`)

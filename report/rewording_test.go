@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/jingwu/tally/spec"
 )
@@ -33,6 +34,22 @@ type rewording struct {
 	dropsYuan bool
 }
 
+// fullWidthMarks writes a line's commas and semicolons full-width, but for
+// a comma between digits.
+func fullWidthMarks(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		digits := i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+		switch {
+		case r == ',' && !digits:
+			rs[i] = '，'
+		case r == ';':
+			rs[i] = '；'
+		}
+	}
+	return string(rs)
+}
+
 func replacer(pairs ...string) func(string) string { return strings.NewReplacer(pairs...).Replace }
 
 func reRewrite(pattern, repl string) func(string) string {
@@ -41,7 +58,8 @@ func reRewrite(pattern, repl string) func(string) string {
 }
 
 var rewordings = []rewording{
-	{name: "full-width punctuation", do: replacer(",", "，", ";", "；")},
+	// (A comma between digits is a thousands separator, kept: 74,982万元.)
+	{name: "full-width punctuation", do: fullWidthMarks},
 	{name: "同比增长 as 比上年增长", do: replacer("同比增长", "比上年增长")},
 	{name: "同比增长 as 较上年增长, 同比下降 as 较上年下降", do: replacer("同比增长", "较上年增长", "同比下降", "较上年下降")},
 	{name: "同比增长 as 增长", do: replacer("同比增长", "增长")},

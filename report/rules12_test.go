@@ -65,3 +65,26 @@ func TestNamesRound5(t *testing.T) {
 			[]string{"", "fai", "budget_revenue", "", "budget_revenue"}},
 	})
 }
+
+// Rules found on blind batch 12's development half.
+func TestReadingRulesRound6(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"a digest's question on a year's results (取得了哪些成绩) states that year: it is the one reviewed, without a date, however often the next is named",
+			"12月24日，县十八届人大五次会议开幕。2025年我县取得了哪些成绩？2026年又有哪些工作安排？2026年怎么干？2026年看点多。过去一年，新建学校3所。",
+			[]detail{{"3", "所", "", "新增", "2025", "fact", "level"}}},
+	}, anySubject)
+	const head = "某县政府工作报告\n——2019年1月10日\n一、2018年工作回顾\n"
+	checkRules(t, head, []ruleCase{
+		{"新的一年 in a clause saying what a year was (是…守正出新的一年) opens no targets; heading a passage it does",
+			"刚刚过去的一年，是攻坚克难的一年，是干部群众守正出新的一年。实现生产总值82亿元，增长6.3%。\n新的一年，地区生产总值增长6%。",
+			[]detail{{"82", "亿元", "", "", "2018", "fact", "level"}, {"6.3", "%", "", "增长", "2018", "fact", "growth"},
+				{"6", "%", "", "增长", "2019", "target", "growth"}}},
+		{"a verb of decline with 到/至 (减少到57个, 压减至3家) gives the level reached; opening a clause without it, the fall",
+			"过去一年，贫困县从75个减少到57个，落后企业压减至3家，减少政府债务6亿元。",
+			[]detail{{"75", "个", "", "", "2017", "fact", "level"}, {"57", "个", "", "", "2018", "fact", "level"},
+				{"3", "家", "", "", "2018", "fact", "level"}, {"6", "亿元", "", "下降", "2018", "fact", "growth"}}},
+		{"a voltage right before a noun (110kV变电站, 500千伏输变电工程) names a station's class, no figure; a count after it and a voltage ending its clause are figures",
+			"过去一年，110kV移湖变电站扩容工程启动，建成500千伏输变电工程2项，最高电压达到220千伏，电压330千伏并网运行。",
+			[]detail{{"2", "项", "", "", "2018", "fact", "level"}, {"220", "千伏", "", "", "2018", "fact", "level"}, {"330", "千伏", "", "", "2018", "fact", "level"}}},
+	}, anySubject)
+}

@@ -144,9 +144,11 @@ func TestYearEvidenceAlone(t *testing.T) {
 	// year stated with results, new, reads 2 wrong alone — changhu-2016, a
 	// term-end report of November stating the full year before's figures,
 	// and zhongxing-2022 — each read right by its session's date or
-	// heading.)
+	// heading. Batch 11's half brought 2 more, measured 20 → 22 (the
+	// floor was 21): keshiketeng-2025 and rongxian-2021 name the year of
+	// delivery most, each read right by its session's date.)
 	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 3, byTargetHeading: 0,
-		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byPlanDraft: 0, byTitleYear: 2, byTense: 2, byStatedYear: 2, byMostNamed: 21}
+		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byPlanDraft: 0, byTitleYear: 2, byTense: 2, byStatedYear: 2, byMostNamed: 22}
 	type tally struct {
 		fired, right int
 		wrong        []string
