@@ -674,6 +674,10 @@ func (x *extractor) shareOver(figs []figure, f *figure) bool {
 			}
 		}
 	}
+	// 总投资过26亿元的项目: 过 before a bound is 超过, as above.
+	if strings.HasSuffix(tail, "过") && !strings.HasSuffix(tail, "通过") && !strings.HasSuffix(tail, "经过") && moneyUnit(f.unit) {
+		over = true
+	}
 	if !over && !has(f.suffix, "以上") {
 		return false
 	}

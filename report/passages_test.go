@@ -92,11 +92,14 @@ func TestPassages(t *testing.T) {
 	// floors set to what was measured then (passage 1, local 19: a count
 	// of parks and one of supply bases heading their clauses in two term
 	// reviews, yibin-2017 and zhangjiakou-2026, and the earlier ones;
-	// context 0.987, floor 0.986).
+	// context 0.987, floor 0.986). Batches 11 and 12's halves joined after
+	// their rounds (2026-12-02, third session): local 19 → 21, two of
+	// batch 12's (guicheng-2020's 将每年投入 inside a review paragraph,
+	// neimenggu-2025's 三年引资 span); context 0.988.
 	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.986; got < want {
 		t.Errorf("dev passage-context accuracy %.3f, want ≥ %.3f", got, want)
 	}
-	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 19} {
+	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 21} {
 		if n := all.cause[cause]; n > most {
 			t.Errorf("dev %s errors %d, want ≤ %d", cause, n, most)
 		}
@@ -476,6 +479,20 @@ func TestPassagesRunIn(t *testing.T) {
 		"run in zhongning-2026.yaml 66":    true,
 		"run in zhongning-2026.yaml 100":   true,
 		"run in zhongning-2026.yaml 8":     true,
+		// luoxing-2023 (batch 12's half) is a page of a year's plan whose
+		// only mark is its first paragraph, opened by 2023年，…将…; set
+		// as a narrow PDF page its short header lines run into that
+		// paragraph, which then opens no paragraph: the figures of the
+		// sections after the first read as the year reviewed's. The same
+		// known limit as above, left for the next round.
+		"set as a PDF page 28 wide luoxing-2023.yaml 1":  true,
+		"set as a PDF page 28 wide luoxing-2023.yaml 10": true,
+		"set as a PDF page 28 wide luoxing-2023.yaml 3":  true,
+		"set as a PDF page 28 wide luoxing-2023.yaml 5":  true,
+		"set as a PDF page 35 wide luoxing-2023.yaml 1":  true,
+		"set as a PDF page 35 wide luoxing-2023.yaml 10": true,
+		"set as a PDF page 35 wide luoxing-2023.yaml 3":  true,
+		"set as a PDF page 35 wide luoxing-2023.yaml 5":  true,
 	}
 	// Each report is read as written once; the variants, each a subtest,
 	// run in parallel (the test grows with the development half).

@@ -86,5 +86,8 @@ func TestReadingRulesRound6(t *testing.T) {
 		{"a voltage right before a noun (110kV变电站, 500千伏输变电工程) names a station's class, no figure; a count after it and a voltage ending its clause are figures",
 			"过去一年，110kV移湖变电站扩容工程启动，建成500千伏输变电工程2项，最高电压达到220千伏，电压330千伏并网运行。",
 			[]detail{{"2", "项", "", "", "2018", "fact", "level"}, {"220", "千伏", "", "", "2018", "fact", "level"}, {"330", "千伏", "", "", "2018", "fact", "level"}}},
+		{"过 before a money bound and 的 is 超过: both name a class of size the same way (no figure); 通过 is no bound",
+			"过去一年，总投资超过26亿元的甲项目开工，总投资过26亿元的乙项目开工，通过5亿元的债券融资。",
+			[]detail{{"5", "亿元", "", "", "2018", "fact", "level"}}},
 	}, anySubject)
 }
