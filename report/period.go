@@ -50,8 +50,8 @@ var (
 	// the year whose budget or plan was carried out (2019年财政预算执行情况,
 	// 2019年国民经济和社会发展计划执行情况), the year the session looks back on.
 	horizon      = regexp.MustCompile(`(到|至|在)\s*$`)
-	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|情况)`)
-	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府)?工作(总结|回顾|完成情况)`)
+	partReview   = regexp.MustCompile(`(\d{4})\s*年\s*(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府|主要)?工作(总结|回顾|情况)`)
+	partReviewOf = regexp.MustCompile(`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府|主要)?工作(总结|回顾|完成情况)`)
 	titleYear    = regexp.MustCompile(`(\d{4})\s*年[^。，,；;：:\d\s]{0,12}政府工作报告`)
 	// titleYearAfter: the title's year in brackets after it, as papers and
 	// portals print it (政府工作报告（2022年）; the title letter-spaced, 政 府
@@ -1339,6 +1339,13 @@ func (x *extractor) passages() {
 				if x.delivered > 0 && isDigit(x.at(i+2)) {
 					// 今年1月，…: a date past in the year of delivery, facts.
 					p = fact(x.delivered, x.delivered)
+					if n := toDateEnd(x.str(i+2, i+18)); n > 0 && x.month > 0 && n >= x.month && x.delivered > R && R > 0 {
+						// 今年1-11月 in a text posted in January after the
+						// year it reviews: months not yet past in the year
+						// of posting are the year reviewed's, written
+						// before it ended.
+						p = ytd(fact(R, R))
+					}
 				}
 				if m[2] != "" && x.delivered > 0 || x.pastPart(i+2) {
 					// 今年以来 in a report delivered mid-year, 今年上半年 in

@@ -1161,8 +1161,9 @@ const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放
 
 // newWords count new things as 新增 does: 新上, 新开工 and 新投产 count the
 // projects started or brought into production in the period; 新栽, 新植
-// and 新种 the trees and crops newly planted.
-var newWords = regexp.MustCompile(`新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
+// and 新种 the trees and crops newly planted; 增设 (set up in addition) the
+// facilities added.
+var newWords = regexp.MustCompile(`增设|新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)

@@ -91,3 +91,20 @@ func TestReadingRulesRound6(t *testing.T) {
 			[]detail{{"5", "亿元", "", "", "2018", "fact", "level"}}},
 	}, anySubject)
 }
+
+// Rules found on blind batch 13's development half.
+func TestReadingRulesRound7(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"今年 with months not yet past in the month of posting (今年1-11月 on a page of January) is the year reviewed, written before it ended; months past are the year of posting's",
+			"某街道2022年工作总结\n发布日期:2023-01-12\n一、2022年工作成效\n今年1-11月，街道实现财政总收入18亿元。\n",
+			[]detail{{"18", "亿元", "", "", "2022", "fact", "level"}}},
+		{"a heading of a part of the year's work (上半年主要工作回顾) opens its facts after an announcement of the plan for the rest of the year",
+			"某街道2022年半年度工作总结\n发布日期:2022-12-02\n今年以来，我们努力工作。现将上半年工作进度及下半年工作计划公布如下:\n一、上半年主要工作回顾\n1.全过程推进常规防控。设置核酸检测点111个。\n",
+			[]detail{{"111", "个", "", "", "2022", "fact", "level"}}},
+	}, anySubject)
+	checkRules(t, "某县政府工作报告\n——2019年1月10日\n", []ruleCase{
+		{"增设 counts facilities added, as 新建 does",
+			"过去一年，增设停车泊位350余个，建成公园3个。",
+			[]detail{{"350", "个", "", "余,新增", "2018", "fact", "level"}, {"3", "个", "", "", "2018", "fact", "level"}}},
+	}, anySubject)
+}
