@@ -22,6 +22,11 @@ var yearExceptions = map[string]string{
 	// (no session date), read as 2021 from its review heading of 2020.
 	"zhonglou-2020":  "no year in the text: the labels' 2020 is the page's address's date, not in the copy",
 	"fuxinxian-2020": "the delivery year the labels leave open (2020 or 2021-01, no session date); the year reviewed, 2020, is read right",
+	// Batch 13's development half: a 街道's year-end summary written in
+	// December (今年1-11月, 今年以来) and posted on 2023-01-12; its labels
+	// give the writing's year as delivered, the page's is read. The year
+	// reviewed, 2022, is read right, and its 今年1-11月 figures too.
+	"baiyang-2022": "delivered: the labels' 2022 is when it was written (今年1-11月), the page's date 2023-01-12 is read; the year reviewed, 2022, is read right",
 	// Batch 10's development half: a newspaper page on the year's targets
 	// (今年…主要预期目标) whose date stands only in its address; its
 	// targets are read as targets, without a year.
