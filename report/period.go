@@ -1562,7 +1562,13 @@ func (x *extractor) passages() {
 		for end < len(x.t.runes) && end < at+maxSentence && !strings.ContainsRune("；;。！？!?", x.at(end)) && !x.t.breaks[end+1] {
 			end++
 		}
-		spans = append(spans, mark{at: at, end: end + 1, p: fact(p.to-n+1, p.to)})
+		// 提前一年实现三年引资1万亿元目标: N years' goal reached k years
+		// early is the span ending k years after the one reviewed.
+		k := 0
+		if m := earlyBy.FindStringSubmatch(x.str(at-12, at)); m != nil {
+			k = max(countWord(m[1]), 1) // 一 (one) is no count word of spans
+		}
+		spans = append(spans, mark{at: at, end: end + 1, p: fact(p.to-n+1+k, p.to+k)})
 	}
 	if len(spans) > 0 {
 		x.scoped = append(x.scoped, spans...)
@@ -1712,6 +1718,10 @@ func (x *extractor) lineAround(i int) (s, e int) {
 	}
 	return s, e
 }
+
+// earlyBy: a goal reached years ahead of its time (提前一年实现, 提前2年完成)
+// right before the years it was set for.
+var earlyBy = regexp.MustCompile(`提前([一两二三]|\d)年(全面)?(实现|完成|达到|达成)了?\s*$`)
 
 // yearsCount: a count of years before what it speaks of (五年跨越2个台阶,
 // 五年固定资产投资达95亿元), not a review's opening (五年来, 过去五年,

@@ -102,6 +102,11 @@ func TestReadingRulesRound7(t *testing.T) {
 			"某街道2022年半年度工作总结\n发布日期:2022-12-02\n今年以来，我们努力工作。现将上半年工作进度及下半年工作计划公布如下:\n一、上半年主要工作回顾\n1.全过程推进常规防控。设置核酸检测点111个。\n",
 			[]detail{{"111", "个", "", "", "2022", "fact", "level"}}},
 	}, anySubject)
+	checkRules(t, "某区政府工作报告\n——2025年1月10日\n", []ruleCase{
+		{"N years' goal reached k years early (提前一年实现三年…目标) spans the N years ending k years after the one reviewed; N years without it end with it",
+			"过去一年，提前一年实现三年引资1万亿元目标，三年累计完成投资500亿元。",
+			[]detail{{"1", "万亿元", "", "累计", "2023-2025", "target", "cumulative"}, {"500", "亿元", "", "累计", "2022-2024", "fact", "cumulative"}}},
+	}, anySubject)
 	checkRules(t, "某县政府工作报告\n——2019年1月10日\n", []ruleCase{
 		{"增设 counts facilities added, as 新建 does",
 			"过去一年，增设停车泊位350余个，建成公园3个。",
