@@ -290,8 +290,10 @@ func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 	}
 	if x.delivered == 0 && x.review != 0 {
 		x.delivered = x.review + 1
-		if strings.Contains(x.s, "今年以来") {
-			x.delivered = x.review // a report at the year's end: 今年 is the year reviewed
+		if yearStillRuns.MatchString(x.s) {
+			// a report at the year's end (今年以来, 今年1至11月, 今年工作
+			// 总结): 今年 is the year reviewed
+			x.delivered = x.review
 		}
 	}
 	x.passages()
@@ -303,6 +305,11 @@ func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 	}
 	return x, figs, out
 }
+
+// yearStillRuns: words of a text written while the year it reviews runs:
+// the year so far (今年以来, 今年1至11月) or the year's own summary
+// (今年工作总结).
+var yearStillRuns = regexp.MustCompile(`今年以来|今年\s*1\s*[-—－至到~～]\s*\d{1,2}\s*月|今年的?(工作)?(总结|回顾)`)
 
 // newExtractor joins a report's lines for reading.
 func newExtractor(lines []string) *extractor {

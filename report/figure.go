@@ -273,7 +273,8 @@ func (x *extractor) number(i int) (figure, bool) {
 	}
 done:
 	f.end, f.value = j, string(value)
-	if x.clock(i) || x.at(i-1) == ':' && x.clock(x.clockStart(i)) || x.stamp(x.clockStart(i)) {
+	// (33:14:53: a ratio's middle part starts no time of day, 14:53.)
+	if x.clockStart(i) == i && x.clock(i) || x.at(i-1) == ':' && x.clock(x.clockStart(i)) || x.stamp(x.clockStart(i)) {
 		return f, false // 17:26:59, a time of day
 	}
 	if x.at(i) == '0' && isDigit(x.at(i+1)) || x.inCode(i) {
@@ -284,8 +285,8 @@ done:
 	if x.at(colon) == ' ' {
 		colon--
 	}
-	if x.partAfter(colon) != i {
-		colon = -1
+	if x.partAfter(colon) != i || !isDigit(x.at(colon-1)) {
+		colon = -1 // (结构比为:33:14:53: a label's colon before the first part)
 	}
 	if x.partAfter(j) > 0 && colon < 0 && (x.ratioParts(j) >= 2 || x.ratioParts(j) == 1 && x.ratioNamed(i)) {
 		f.unitEnd = j

@@ -112,6 +112,7 @@ var keptWords = []struct {
 		`(^|[^\d年])(上半年|前三季度|一季度|第一季度|1\s*[-—－至]\s*\d{1,2}\s*月份?)的?(政府|主要)?工作(总结|回顾|完成情况)`,
 		`本年度[^。；;，,\d]{0,8}(完成情况|总结|回顾)`, "(今后|未来)一(个|段)时期", "下一阶段",
 		"主要是", "主要有", "主要包括", "具体是", "具体为", "具体包括", // words opening a list of the works announced
+		"今年的?(工作)?(总结|回顾)", `今年\s*1\s*[-—－至到~～]\s*\d{1,2}\s*月`, // a year's own summary, the year so far
 	}},
 	{"a word that singles out the later part of a span just named (特别是, 尤其是十九大以来): the span holds for what follows", []string{
 		"尤其",

@@ -1016,6 +1016,14 @@ var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一�
 // 到十四五期末), quoted with any marks a copy left (”十三五’末).
 var planEndOpen = regexp.MustCompile(`^(截至|截止|到|至|在)?[“”"'‘’]?十([一二三四五])五[“”"'‘’]?\s*(期)?末`)
 
+// yearSummary: 今年 opening the name of the year's own summary (今年工作
+// 总结, 今年的工作回顾).
+var yearSummary = regexp.MustCompile(`^今年的?(工作)?(总结|回顾)`)
+
+// reviewAfter: words of a review right after 今年(…)工作 (总结, 回顾,
+// 完成情况).
+var reviewAfter = regexp.MustCompile(`^(总结|回顾|完成情况|情况|成效)`)
+
 // yearWas: a clause that says what a year was or is (是…, 也是…, 更是…),
 // ending in 的一年.
 var yearWas = regexp.MustCompile(`^\s*(这|这一年)?(也|又|更|还|既|都)?是`)
@@ -1173,7 +1181,10 @@ func (x *extractor) passages() {
 		// after their name are the review's results too.
 		return target(R+1, R+1), !goalReached.MatchString(x.s[max(0, at-60):at]) && !goalDone.MatchString(x.s[at+len(m[0]):])
 	})
-	add(thisYear, func([]string) (period, bool) { return this(), true })
+	// 今年工作总结报告如下: the year running reviewed, no targets.
+	add(thisYear, func(m []string) (period, bool) {
+		return this(), !reviewAfter.MatchString(x.s[at+len(m[0]):])
+	})
 	add(aheadYear, func(m []string) (period, bool) {
 		// 这是改革创新的一年: 新 ending a word (创新, 革新, 更新) describes a year, it opens none.
 		// 也是…守正出新的一年: a clause saying what a year was (是…的一年)
@@ -1347,6 +1358,9 @@ func (x *extractor) passages() {
 						p = ytd(fact(R, R))
 					}
 				}
+				if yearSummary.MatchString(rest) && R > 0 {
+					p = fact(R, R) // 今年工作总结如下 on a page posted later: the year it sums up
+				}
 				if m[2] != "" && x.delivered > 0 || x.pastPart(i+2) {
 					// 今年以来 in a report delivered mid-year, 今年上半年 in
 					// one delivered after June: the year so far, facts.
@@ -1429,6 +1443,8 @@ func (x *extractor) passages() {
 		p := this()
 		if x.s[loc[0]:loc[1]] == "明年" {
 			p = target(x.delivered+1, x.delivered+1)
+		} else if yearSummary.MatchString(x.s[loc[0]:]) && R > 0 {
+			p = fact(R, R) // 现将今年工作总结如下 on a page posted later: the year it sums up
 		} else if x.pastPart(at + 2) {
 			p = ytd(fact(x.delivered, x.delivered)) // 全县今年上半年完成…
 		}

@@ -1196,7 +1196,8 @@ func clauseQualifiers(before, unit string) []string {
 		// states by how much its noun fell.
 		// 净增规上工业企业175户 (净减): a net change opening the clause
 		// states by how much its noun's stock moved, as after the noun.
-		head := leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), "")
+		// (累计净增耕地3140亩: a net change summed over the period is one still.)
+		head := strings.TrimPrefix(leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""), "累计")
 		// (减少到57个, 压减至3家: the level the fall reached, no change.)
 		if (strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") || strings.HasPrefix(head, "净减")) && !fellTo.MatchString(head) {
 			return append(out, "下降")

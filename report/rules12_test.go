@@ -113,3 +113,27 @@ func TestReadingRulesRound7(t *testing.T) {
 			[]detail{{"350", "个", "", "余,新增", "2018", "fact", "level"}, {"3", "个", "", "", "2018", "fact", "level"}}},
 	}, anySubject)
 }
+
+// Rules found on blind batch 14's development half.
+func TestReadingRulesRound8(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"a year's own summary (今年工作总结报告如下) reviews the year running: no targets, and 今年 is that year",
+			"2022年，某街道各项工作取得新成效。现将今年工作总结报告如下:\n一、经济社会稳步发展\n截至10月底，地方税收收入达8.63亿元。今年1至11月累计完成投资5500万元。\n",
+			[]detail{{"8.63", "亿元", "", "", "2022", "fact", "level"}, {"5500", "万元", "", "累计", "2022", "fact", "level"}}},
+		{"the same summary on a page posted the next spring: 今年工作总结 still opens no targets of the year of posting",
+			"发布日期:2023-03-14\n一、2022年工作回顾\n现将今年工作总结报告如下:\n地方税收收入达8.63亿元。\n",
+			[]detail{{"8.63", "亿元", "", "", "2022", "fact", "level"}}},
+		{"the same with 今年 opening the sentence (今年工作总结如下：)",
+			"发布日期:2023-03-14\n一、2022年工作回顾\n今年工作总结如下：地方税收收入达8.63亿元。\n",
+			[]detail{{"8.63", "亿元", "", "", "2022", "fact", "level"}}},
+	}, anySubject)
+	checkRules(t, "某县政府工作报告\n——2021年1月10日\n", []ruleCase{
+		{"a label's colon before a ratio (结构比为:33:14:53) starts no time; a ratio's middle part (14:53) is no time of day; a time stays none",
+			"过去一年，三次产业结构比为:33:14:53，比例为33:14:53。会议于8:30开幕。",
+			[]detail{{"33", "", "", "", "2020", "fact", "ratio"}, {"14", "", "", "", "2020", "fact", "ratio"}, {"53", "", "", "", "2020", "fact", "ratio"},
+				{"33", "", "", "", "2020", "fact", "ratio"}, {"14", "", "", "", "2020", "fact", "ratio"}, {"53", "", "", "", "2020", "fact", "ratio"}}},
+		{"累计 before a net change (累计净增, 累计减少) sums the change: still a growth or a decline",
+			"过去一年，累计净增耕地3140亩，累计减少债务3亿元。",
+			[]detail{{"3140", "亩", "", "增长,累计", "2020", "fact", "growth"}, {"3", "亿元", "", "下降,累计", "2020", "fact", "growth"}}},
+	}, anySubject)
+}
