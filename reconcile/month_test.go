@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -174,6 +175,13 @@ func TestAcrossMonthsModel(t *testing.T) {
 		}
 		for _, l := range appears {
 			want = append(want, fmt.Sprintf("entity_appears A%d", l))
+		}
+		if len(months[0]) == 0 || len(months[1]) == 0 {
+			// A month with no row is a file with no figure (a blank
+			// template sent back): its no_figures says so, and the other
+			// month is not held against its nothing (no chain from 0, no
+			// row new to it or gone from it).
+			want = nil
 		}
 		res := Consolidate(s, subs, Options{AsOf: Period{2020, 2}})
 		var got []string
@@ -395,27 +403,42 @@ func TestHeldMonthsBounded(t *testing.T) {
 	}
 }
 
-// A sheet read with every row gone: each row's entity_disappears names the
-// sheet (last month's name for it). A sheet not given at all: no row is
-// said gone (the reader's missing_sheet is the one finding), and the
-// month's figure is incomplete, naming the unread sheet.
+// A sheet read with every row gone, another sheet of the file with its
+// figures: each row's entity_disappears names the sheet (last month's name
+// for it). A file with no figure at all (a blank template sent back): no
+// row is said gone, its no_figures error says the month is not there. A
+// sheet not given at all: no row is said gone (the reader's missing_sheet
+// is the one finding), and the month's figure is incomplete, naming the
+// unread sheet.
 func TestGoneRowsNameTheirSheet(t *testing.T) {
 	s := testSpec()
-	tbl := &s.Departments[0].Tables[0]
+	s.Indicators = append(s.Indicators, Indicator{Code: "fee", Name: "非税收入", Unit: s.Indicators[0].Unit, Precision: 2, Aggregation: Sum})
+	d := &s.Departments[0]
+	d.Tables = append(d.Tables, Table{ID: "czs-fee", Sheet: "非税", Frequency: Monthly, Rows: Enterprise, Columns: []Column{
+		{Role: RoleName, Header: "单位名称"},
+		{Role: RoleValue, Indicator: "fee", Measure: MonthValue, Header: "本月"},
+		{Role: RoleValue, Indicator: "fee", Measure: YTDValue, Header: "本年累计"},
+	}})
+	tbl, fee := &d.Tables[0], &d.Tables[2]
+	rows := func(file, sheet string, m int, names ...string) []Row {
+		var rs []Row
+		for i, name := range names {
+			line := 4 + i
+			c := num(file, fmt.Sprintf("B%d", line), "10")
+			y := num(file, fmt.Sprintf("C%d", line), strconv.Itoa(10*m))
+			c.Sheet, y.Sheet = sheet, sheet
+			rs = append(rs, Row{Line: line, Name: name, LineN: -1, Cells: []Cell{{Source: Source{file, sheet, fmt.Sprintf("A%d", line)}}, c, y}})
+		}
+		return rs
+	}
 	jan := func() Submission {
 		file := "2020-01-czs.xlsx"
-		var rs []Row
-		for i, name := range []string{"甲", "乙"} {
-			line := 4 + i
-			rs = append(rs, Row{Line: line, Name: name, LineN: -1, Cells: []Cell{
-				{Source: Source{file, "税收", fmt.Sprintf("A%d", line)}},
-				num(file, fmt.Sprintf("B%d", line), "10"),
-				num(file, fmt.Sprintf("C%d", line), "10"),
-			}})
-		}
-		return Submission{File: file, Department: "czs", Period: Period{2020, 1}, Sheets: []Sheet{{Table: tbl, Name: "税收", Rows: rs}}}
+		return Submission{File: file, Department: "czs", Period: Period{2020, 1}, Sheets: []Sheet{
+			{Table: tbl, Name: "税收", Rows: rows(file, "税收", 1, "甲", "乙")}, {Table: fee, Name: "非税", Rows: rows(file, "非税", 1, "丙")}}}
 	}
-	empty := Submission{File: "2020-02-czs.xlsx", Department: "czs", Period: Period{2020, 2}, Sheets: []Sheet{{Table: tbl, Name: "税收"}}}
+	file := "2020-02-czs.xlsx"
+	empty := Submission{File: file, Department: "czs", Period: Period{2020, 2}, Sheets: []Sheet{
+		{Table: tbl, Name: "税收"}, {Table: fee, Name: "非税", Rows: rows(file, "非税", 2, "丙")}}}
 	res := Consolidate(s, []Submission{jan(), empty}, Options{AsOf: Period{2020, 2}})
 	var got []string
 	for _, f := range res.Findings {
@@ -425,6 +448,18 @@ func TestGoneRowsNameTheirSheet(t *testing.T) {
 	}
 	if want := "2020-02-czs.xlsx: 税收 甲\n2020-02-czs.xlsx: 税收 乙"; strings.Join(got, "\n") != want {
 		t.Errorf("rows gone from a sheet read:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+
+	blank := Submission{File: file, Department: "czs", Period: Period{2020, 2}, Sheets: []Sheet{{Table: tbl, Name: "税收"}, {Table: fee, Name: "非税"}}}
+	res = Consolidate(s, []Submission{jan(), blank}, Options{AsOf: Period{2020, 2}})
+	got = nil
+	for _, f := range res.Findings {
+		if f.Period == "2020-02" {
+			got = append(got, string(f.Rule))
+		}
+	}
+	if strings.Join(got, ",") != "no_figures" {
+		t.Errorf("a file with no figure: %v, want no_figures alone", got)
 	}
 
 	none := Submission{File: "2020-02-czs.xlsx", Department: "czs", Period: Period{2020, 2}}

@@ -283,9 +283,12 @@ func (fr *FileRead) Commit() error {
 	}
 	if !fr.figures && len(fr.tables) > 0 && !fr.dup {
 		// A blank template sent back, or every figure left out: nothing
-		// of the month is there, whatever the file's name says.
+		// of the month is there, whatever the file's name says. The one
+		// error says so; its 合计 formulas without a value sum nothing
+		// and are not said besides (nor its rows gone: unread).
 		fr.own.add(Finding{Source: Source{File: fr.s.File}, Department: fr.s.Department, Period: fr.s.Period.String(),
 			Rule: RuleNoFigures, Severity: Error})
+		fr.reader.list = slices.DeleteFunc(fr.reader.list, func(f Finding) bool { return f.Rule == RuleTotalNoValue })
 	}
 	l.fileStart = len(l.res.Findings)
 	l.replay(&fr.reader, fr.s.File)
@@ -375,7 +378,10 @@ func (fr *FileRead) unread() {
 			f := fr.fig(ind)
 			f.incomplete = appendUnique(f.incomplete, why)
 		}
-		if fr.cur != nil && !read {
+		if fr.cur != nil && (!read || empty) {
+			// Not given, or given with no figure: last month's rows are
+			// not gone from it (entity_disappears), next month's are not
+			// new to it nor their 本年累计 checked against its nothing.
 			if fr.cur.unread == nil {
 				fr.cur.unread, fr.cur.unreadSheets = map[string]bool{}, map[string]bool{}
 			}

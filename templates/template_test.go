@@ -104,7 +104,8 @@ func readBack(t *testing.T, s *reconcile.Spec, path string) []string {
 }
 
 // (a) Filled programmatically: every value exact. excelize does not
-// calculate, so the 合计 formulas have no value: one note for the file.
+// calculate, so the 合计 formulas have no value: one note for each sheet's
+// 合计, naming its cells.
 func TestFillProgrammatically(t *testing.T) {
 	s, path := setup(t)
 	f, err := excelize.OpenFile(path)
@@ -126,7 +127,7 @@ func TestFillProgrammatically(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readBack(t, s, path)
-	want := []string{"credit_code 税收收入!B5", "total_formula_without_value 税收收入!C34"}
+	want := []string{"credit_code 税收收入!B5", "total_formula_without_value 一般预算收入!B34:C34", "total_formula_without_value 税收收入!C34:D34"}
 	if diff := cmp.Diff(want, sorted(got)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}

@@ -264,6 +264,8 @@ func (s *Server) progressRows(r *http.Request, asOf reconcile.Period, res *recon
 
 type claimRow struct {
 	ID, Text, Interval, Computed, Difference, Unit, Status, StatusText, Notes string
+	// Partial: Computed is what incomplete data give, not a value to compare.
+	Partial bool
 }
 
 var claimWord = map[reconcile.ClaimStatus]reconcile.Text{
@@ -291,7 +293,14 @@ func (s *Server) claimsRows(r *http.Request, asOf reconcile.Period, res *reconci
 				row.Status = "to_verify"
 			}
 		}
-		if cr.HasComputed {
+		switch {
+		case cr.HasComputed && cr.Status == reconcile.Incomplete:
+			// A partial sum is no value to hold against the report's:
+			// marked partial, no difference, why in the notes.
+			row.Computed = grouped(cr.Computed)
+			row.Partial = true
+			row.Notes = reconcile.Text{"计算值只含已有数据（部分值），不与报告数比较，不计差额", "the computed value holds the data there are only (partial): not compared with the report, no difference"}.In(s.cfg.Lang)
+		case cr.HasComputed:
 			row.Computed, row.Difference = grouped(cr.Computed), grouped(cr.Difference)
 		}
 		for _, n := range cr.Notes {

@@ -184,8 +184,6 @@ type stream struct {
 	skipped bool // the ledger did not want the file's rows
 	fr      *reconcile.FileRead
 	sr      *reconcile.SheetRead
-	// totalNoted: the file's 合计 formulas without values have their note.
-	totalNoted bool
 	// template: the fingerprint says the file is tally's template, whose
 	// own formulas tally computes (formula.go).
 	template bool
@@ -1423,6 +1421,7 @@ func (l *layout) textBeside(cells []rawCell) bool {
 func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal, footerLike bool) {
 	t := l.t
 	carried := false
+	var uncalc []reconcile.Finding // the 合计's formulas without a value
 	for ci := range t.Columns {
 		l.found[ci], l.deferred[ci] = -1, false
 		if !l.value[ci] {
@@ -1471,8 +1470,8 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 		if f != nil && isTotal && f.Rule == reconcile.RuleNoCachedValue {
 			// tally recomputes every 合计; a 合计 formula no program
 			// calculated (a file written by a script) only loses the
-			// comparison: one note per file.
-			l.noteUncalculated(sub, f)
+			// comparison: one note for the 合计 row, naming each cell.
+			uncalc = append(uncalc, *f)
 			f = nil
 		}
 		if f != nil && isTotal && l.explainedTotal(ci, r.Line, l.byCol[ci]) {
@@ -1500,6 +1499,9 @@ func (l *layout) readValues(sub *reconcile.Submission, r *reconcile.Row, isTotal
 	}
 	if carried {
 		l.readCarried(sub, r)
+	}
+	if len(uncalc) > 0 {
+		noteUncalculated(sub, uncalc)
 	}
 }
 
@@ -1603,14 +1605,38 @@ func (l *layout) countRow(t *reconcile.Table, name string, cells []rawCell) {
 	}
 }
 
-// noteUncalculated records, once per file, that its 合计 formulas carry no
-// value: tally computes every 合计 itself, so only the comparison is lost.
-func (l *layout) noteUncalculated(sub *reconcile.Submission, f *reconcile.Finding) {
-	if l.st.totalNoted {
-		return
+// noteUncalculated records that a 合计 row's formulas carry no value:
+// tally computes every 合计 itself, so only the comparison is lost. Each
+// 合计 row has its note, at its own sheet and cells (every sheet of a file
+// a script wrote has one): one cell's at the cell, several cells' once,
+// listing them (Cells; an annotated copy marks each).
+func noteUncalculated(sub *reconcile.Submission, fs []reconcile.Finding) {
+	f := finding(*sub, fs[0].Source, reconcile.RuleTotalNoValue, reconcile.Info, fs[0].Raw, nil)
+	if len(fs) > 1 {
+		f.Raw = ""
+		f.Cells = make([]string, len(fs))
+		for i := range fs {
+			f.Cells[i] = fs[i].Cell
+		}
+		slices.SortFunc(f.Cells, func(a, b string) int { // the sheet's order, whatever the columns'
+			ca, _, _ := parseRef(a)
+			cb, _, _ := parseRef(b)
+			return ca - cb
+		})
+		f.Source.Cell = cellList(f.Cells)
 	}
-	l.st.totalNoted = true
-	sub.Findings = append(sub.Findings, finding(*sub, f.Source, reconcile.RuleTotalNoValue, reconcile.Info, f.Raw, nil))
+	sub.Findings = append(sub.Findings, f)
+}
+
+// cellList names cells of one row: their range when they are side by side
+// (C34:D34), else each (B34,D34), as Excel writes several areas.
+func cellList(cells []string) string {
+	first, _, ok1 := parseRef(cells[0])
+	last, _, ok2 := parseRef(cells[len(cells)-1])
+	if ok1 && ok2 && last-first == len(cells)-1 {
+		return cells[0] + ":" + cells[len(cells)-1]
+	}
+	return strings.Join(cells, ",")
 }
 
 // formatHides reports whether a stored number is shown as nothing by its

@@ -98,8 +98,8 @@ func TestRoundTrip(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s!%s %s", f.Rule, f.Sheet, f.Cell, f.Severity))
 	}
 	// The text figure is noted; the budget sheet's 合计 was left as SUM
-	// formulas that no program calculated: one note for the file.
-	want2 := "number_as_text 税收收入!C5 info|total_formula_without_value 一般预算收入!B5 info"
+	// formulas that no program calculated: one note for its 合计 row.
+	want2 := "number_as_text 税收收入!C5 info|total_formula_without_value 一般预算收入!B5:C5 info"
 	if strings.Join(got, "|") != want2 {
 		t.Errorf("findings:\n got %s\nwant %s", strings.Join(got, "|"), want2)
 	}

@@ -138,6 +138,7 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	amount, count, pct, rate := "#,##0.00", "#,##0", "0.00%", "0.00"
+	partial := label(lang, [2]string{`General"（部分）"`, `General" (partial)"`})
 	defs := map[string]*excelize.Style{
 		"title":   {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}},
 		"note":    {Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
@@ -164,6 +165,10 @@ func newStyles(f *excelize.File, lang reconcile.Lang) map[string]int {
 		// doubt: a figure whole but to verify (待核实: a figure in it has a
 		// month_jump or stock_drop its row's 说明 does not explain), and
 		// its 状态 — orange, not 不完整's amber nor an error's red.
+		// partial: 报告核对's value of a claim whose data are incomplete,
+		// what the data there are give: amber, and said to be partial in
+		// the cell itself (the number stays a number, exact).
+		"partial":     {Border: border, Fill: fill("FFEB9C"), Font: &excelize.Font{Color: "9C5700"}, CustomNumFmt: &partial},
 		"doubt":       {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}},
 		"doubtamount": {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &amount},
 		"doubtcount":  {Border: border, Fill: fill("FCE4D6"), Font: &excelize.Font{Color: "833C0C"}, CustomNumFmt: &count},
@@ -801,9 +806,21 @@ func (x *out) claims() error {
 		row := []cell{c(cl.ID, "text"), c(text, "text"), c(line, "count"), c(ind, "text"), c(period, "plain"),
 			c(strings.Join(qs, "、"), "plain"), c(cl.Value, "number"), c(unit, "plain"), c(cr.Interval.String(), "plain")}
 		row = append(row, bound(cr.Interval.Lo, cr.Interval.NoLo), bound(cr.Interval.Hi, cr.Interval.NoHi))
-		if cr.HasComputed {
+		notes := x.texts(cr.Notes)
+		switch {
+		case cr.HasComputed && cr.Status == reconcile.Incomplete:
+			// A partial sum (a month missing, a row rejected) is no value
+			// to hold against the report's: marked partial, no difference,
+			// and why in 说明.
+			row = append(row, c(cr.Computed, "partial"), c(nil, "number"))
+			why := x.l("计算值只含已有数据（部分值），不与报告数比较，不计差额", "the computed value holds the data there are only (partial): not compared with the report, no difference")
+			if notes != "" {
+				why += x.l("；", "; ") + notes
+			}
+			notes = why
+		case cr.HasComputed:
 			row = append(row, c(cr.Computed, "number"), c(cr.Difference, "number"))
-		} else {
+		default:
 			row = append(row, c(nil, "number"), c(nil, "number"))
 		}
 		sev := ""
@@ -814,7 +831,7 @@ func (x *out) claims() error {
 		if sev != "" {
 			sevStyle = x.severityStyle(cr.Severity)
 		}
-		row = append(row, c(x.verdict(cr), x.verdictStyle(cr)), c(sev, sevStyle), c(x.texts(cr.Notes), "text"))
+		row = append(row, c(x.verdict(cr), x.verdictStyle(cr)), c(sev, sevStyle), c(notes, "text"))
 		rows = append(rows, row)
 	}
 	title := x.l("报告数字核对：报告数字成立的区间与汇总计算值（增长类单位为 %）", "Report figures: the interval each is consistent with, and the consolidated value (growth in %)")

@@ -410,13 +410,25 @@ func printSummary(w io.Writer, r *reconcile.Result, lang reconcile.Lang, output 
 		if u := cr.Claim.Unit.Name; u != "" {
 			line += " " + u // the claim's unit, as the computed value has it
 		}
-		if cr.HasComputed {
+		partial := cr.HasComputed && cr.Status == reconcile.Incomplete
+		switch {
+		case partial:
+			// What the data there are give, said as such: a partial sum
+			// is no computed value to hold against the report's.
+			line += say(lang, msg{"，部分值 {value}{unit}（仅含已有数据，不与报告数比较", ", partial value {value}{unit} (the data there are only, not compared with the report"},
+				fields{"value": cr.Computed, "unit": cr.Claim.Unit.Name})
+		case cr.HasComputed:
 			line += say(lang, msg{"，计算值 {value}{unit}", ", computed {value}{unit}"}, fields{"value": cr.Computed, "unit": cr.Claim.Unit.Name})
 		}
 		if cr.Status == reconcile.Mismatch && cr.Severity == reconcile.Warning {
 			line += t("（预计数，警告）", " (an estimate: warning)")
 		}
-		if len(cr.Notes) > 0 && (cr.Status != reconcile.Mismatch || cr.ToVerify) {
+		switch {
+		case partial && len(cr.Notes) > 0:
+			line += t("；", "; ") + joinTexts(cr.Notes, lang) + t("）", ")")
+		case partial:
+			line += t("）", ")")
+		case len(cr.Notes) > 0 && (cr.Status != reconcile.Mismatch || cr.ToVerify):
 			line += t("（", " (") + joinTexts(cr.Notes, lang) + t("）", ")")
 		}
 		verdict := cr.Status.In(lang)

@@ -1125,6 +1125,17 @@ func TestServeSampleYear(t *testing.T) {
 	if !strings.Contains(claims, `class="st v-mismatch"`) || !strings.Contains(claims, `class="st v-consistent"`) {
 		t.Errorf("the claims page shows no verdicts of the planted kinds")
 	}
+	// A claim on incomplete data: its value marked partial, no difference,
+	// why (TestIncompleteClaimPartialValue for the screen and workbook).
+	partial := regexp.MustCompile(`(?s)<tr class="incomplete">.*?</tr>`).FindAllString(claims, -1)
+	for _, r := range partial {
+		if !strings.Contains(r, "（部分）</td><td class=\"num\"></td>") || !strings.Contains(r, "计算值只含已有数据（部分值），不与报告数比较，不计差额；") {
+			t.Errorf("an incomplete claim not shown as partial: %s", r)
+		}
+	}
+	if len(partial) != 5 {
+		t.Errorf("%d incomplete claims on the page, want 5", len(partial))
+	}
 }
 
 // An unreadable file has no template to say whose it is, but its name

@@ -251,7 +251,9 @@ def plan():
     v = s.rows[2].cells["B"].value
     s.rows[2].cells["B"] = E("text", v, "{:,.2f}".format(v))
     fl.plant("固定资产投资", "B6", "number_as_text", "info")
-    fl.plant("固定资产投资", "B34", "total_formula_without_value", "info")  # once, at the first
+    # Each sheet's 合计 formulas carry no value: a note for each, at its cells.
+    for name, cells in (("规模工业", "C34:D34"), ("限上批零", "C34:D34"), ("固定资产投资", "B34:C34")):
+        fl.plant(name, cells, "total_formula_without_value", "info")
 
     # -- tjz 2020-02, Calc saving .ods: a date typed into a 本年累计 cell.
     # Calc recognises 2020-02-15 as a date but keeps the template's number
@@ -318,7 +320,7 @@ def plan():
     s.rows[3].cells["B"] = E("bad", None, "12.5亿元")
     s.rows[3].rejected = True
     fl.plant("内资到位", "B7", "not_a_number", "error")
-    fl.plant("内资到位", "B34", "total_formula_without_value", "info")
+    fl.plant("内资到位", "B34:C34", "total_formula_without_value", "info")
 
     # -- ldbz 2020-02, openpyxl: half a person; a negative count; more than
     # 200 new jobs in a village (the spec's rule, a warning); a 填表人 line
@@ -345,7 +347,7 @@ def plan():
     fl.plant("就业社保", "A20", "not_data", "info")
     s.below = [Row("宽河村", None, {"B": num(5), "C": num(5), "D": num(1), "E": num(1), "F": num(0), "G": num(0), "H": num(2), "I": num(2)})]
     fl.plant("就业社保", "A35", "below_total", "warning")
-    fl.plant("就业社保", "B34", "total_formula_without_value", "info")
+    fl.plant("就业社保", "B34:I34", "total_formula_without_value", "info")
 
     # -- ldbz 2020-03, pandas to_excel into a new workbook (no template):
     # read by its headers; a village left empty; a name not in the list.
