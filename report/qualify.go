@@ -1168,6 +1168,9 @@ var newWords = regexp.MustCompile(`增设|新栽|新植|新种植?|新建|新扩
 // estimateNote: a bracketed note after a figure calling it an estimate.
 var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
 
+// sumOpen: a word of summing opening a clause (累计, 总计, 合计, 共计).
+var sumOpen = regexp.MustCompile(`^(累计|总计|合计|共计)`)
+
 // fellTo: a verb of decline with 到/至 after it, the level reached.
 var fellTo = regexp.MustCompile(`^(减少|压减|削减|净减)(到|至)`)
 
@@ -1197,7 +1200,7 @@ func clauseQualifiers(before, unit string) []string {
 		// 净增规上工业企业175户 (净减): a net change opening the clause
 		// states by how much its noun's stock moved, as after the noun.
 		// (累计净增耕地3140亩: a net change summed over the period is one still.)
-		head := strings.TrimPrefix(leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""), "累计")
+		head := sumOpen.ReplaceAllString(leadTime.ReplaceAllString(strings.TrimLeft(s, "，,、 "), ""), "")
 		// (减少到57个, 压减至3家: the level the fall reached, no change.)
 		if (strings.HasPrefix(head, "减少") || strings.HasPrefix(head, "压减") || strings.HasPrefix(head, "削减") || strings.HasPrefix(head, "净减")) && !fellTo.MatchString(head) {
 			return append(out, "下降")
