@@ -29,8 +29,9 @@ func newCheckCommand(io streams) *cobra.Command {
 以文本填写的数字，没有计算结果的公式，必填项为空，小数位数和正负，统一社会信用代码
 校验位，重复行，隐藏行列中、填报区域外、非填报的锁定单元格中、合计行下方或其他工作表
 中的数值，合计行（以及工作表自带的 SUM 漏算了文本数字或数据行），本年累计与本月（以及
-输入中有上月文件时与上月累计）的衔接，同一单位同一报告期有两个文件（两个都审核；以
-保存时间较晚的为准，相同时以文件名较后的为准），一个信用代码对应两个名称，同名企业的
+输入中有上月文件时与上月累计）的衔接，同一单位同一报告期有两个文件（两个都审核；文件
+名与其模板相符的优先，其次以保存时间较晚的为准，相同时以文件名以期别和单位开头的、再以
+文件名较后的为准），一个信用代码对应两个名称，同名企业的
 信用代码与上月（或模板预填的）不同，以及规格中的审核公式。“填表人”“联系电话”行和备注
 不算数据行。.ods 文件与 .xlsx 一样读取。“说明”栏有文字的行上的警告列为已说明。文件夹中
 不是电子表格的文件：文件名是报送文件名（期别-单位，如 2021-07-czs.csv）的，作为该月
@@ -52,8 +53,9 @@ values in hidden rows or columns, outside the input area, in locked cells that
 are no input, under the 合计 or in another sheet, the 合计 row (and the sheet's
 own SUM skipping a figure typed as text or leaving out data rows), 本年累计
 against 本月 and against last month's file when it is among the inputs, two
-files for one department-month (both checked; the later save, then the later
-name, counts), one credit code under two names, a firm's credit code other
+files for one department-month (both checked; a file whose name agrees with
+its template first, then the later save, then a name that starts with its
+period and department, then the later name, counts), one credit code under two names, a firm's credit code other
 than last month's (or the template's), and the spec's own rules.
 填表人 and 联系电话 lines and notes are not data rows. .ods files are read like .xlsx. A warning
 on a row whose 说明 column has text is reported as explained. A file in a
