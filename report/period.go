@@ -783,6 +783,28 @@ func sessionDay(head string) int {
 	return mo
 }
 
+// sameDaySession: a page's date (2022年02月24日10:43) whose month and day
+// are the session's day the text gives without its year (2月24日，…第一次
+// 会议开幕): a news report of the session's own day, dated by it.
+func sameDaySession(head string, m []string) bool {
+	if len(m) < 4 || m[2] == "" || m[3] == "" {
+		return false
+	}
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	for _, d := range sessionDayOf.FindAllStringSubmatch(head, -1) {
+		if mo, _ := strconv.Atoi(d[2]); mo == month {
+			if da, _ := strconv.Atoi(d[3]); da == day {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sessionDayOf: a session's day without its year, month and day captured.
+var sessionDayOf = regexp.MustCompile(`(^|[^\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。！？\d]{0,40}?(会议|大会)`)
+
 // sessionMonth: a session's date given by year and month only (2021年2月在
 // 某县第十七届人民代表大会第五次会议上).
 var sessionMonth = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*[在于][^。！？]{0,40}(会议|大会)`)
@@ -847,7 +869,7 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 				m[k] = head[loc[2*k]:loc[2*k+1]]
 			}
 		}
-		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) || x.sessionLine(rest) {
+		if atSession.MatchString(rest) || afterSession.MatchString(head[:loc[0]]) || sessionOpens.MatchString(rest) || x.sessionLine(rest) || sameDaySession(head, m) {
 			return m, true
 		}
 		if first == nil {

@@ -1940,9 +1940,9 @@ var (
 var exceeded = regexp.MustCompile(`(超额完成|超出|超过|高于)[^，。；,;]{0,8}目标(任务)?\s*$`)
 
 // yearPlan: a clause naming the year's planned amount (年度计划完成投资,
-// 全年计划投资): a target of its year, unlike a project's 计划总投资, which
+// 全年计划投资, 今年固投计划13亿元): a target of its year, unlike a project's 计划总投资, which
 // is what the project is.
-var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年|年初|原)计划|^[，,、\s]*原定`)
+var yearPlan = regexp.MustCompile(`^[，,、\s]*(全` + ownArea + `)?(年度|全年|当年|年初|原)计划|^[，,、\s]*原定|^[，,、\s]*(今年|本年)\p{Han}{0,6}?计划`)
 
 // doneByMonth: the words between a year's amount and how much of it was
 // done by a month (，截至11月完成, ，截止10月底累计实现).

@@ -137,3 +137,18 @@ func TestReadingRulesRound8(t *testing.T) {
 			[]detail{{"3140", "亩", "", "增长,累计", "2020", "fact", "growth"}, {"3", "亿元", "", "下降,累计", "2020", "fact", "growth"}}},
 	}, anySubject)
 }
+
+// Rules found on blind batch 15's development half.
+func TestReadingRulesRound9(t *testing.T) {
+	checkRules(t, "", []ruleCase{
+		{"a page dated the session's own day (2022年02月24日 over 2月24日，…第一次会议开幕) is dated by the session: the year before is reviewed, whatever the headline's year opens",
+			"某区:2022年地区生产总值增长8%以上\n2022年02月24日10:43 |\n2月24日，某区第十九届人民代表大会第一次会议开幕。\n今年的主要预期目标是：地区生产总值增长8%以上，新增城镇就业3.87万人。\n",
+			[]detail{{"8", "%", "", "以上,增长", "2022", "target", "growth"}, {"8", "%", "", "以上,增长", "2022", "target", "growth"},
+				{"3.87", "万人", "", "新增", "2022", "target", "level"}}},
+	}, anySubject)
+	checkRules(t, "某街道2022年工作总结\n发布日期:2022-11-14\n一、2022年工作回顾\n", []ruleCase{
+		{"今年 and a series' plan before an amount (今年固投计划13亿元) is the year's planned amount, a target; the amount done is a fact",
+			"今年固投计划13亿元，累计完成投资15亿元。",
+			[]detail{{"13", "亿元", "", "", "2022", "target", "level"}, {"15", "亿元", "", "累计", "2022", "fact", "level"}}},
+	}, anySubject)
+}
