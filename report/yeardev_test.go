@@ -156,9 +156,13 @@ func TestYearEvidenceAlone(t *testing.T) {
 	// latest year stated (2 → 3): lianghe-2013, a town's news of January
 	// 2013 naming 2013's targets most and its estimated 2012 results as
 	// 2013's, read right by its tense; xianyou-2026, a digest naming 2026
-	// most, read right by the year its results are named in.)
+	// most, read right by the year its results are named in. Batch 15's
+	// half brought one more of lianghe's kind: lixia-2022, a news page whose
+	// headline opens with the year of its targets (2022年地区生产总值增长
+	// 8%以上) — the tense and the year named most alone read 2022, the
+	// page dated the session's own day reads 2021 (2 → 3, 24 → 25).)
 	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 3, byTargetHeading: 0,
-		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byPlanDraft: 0, byTitleYear: 2, byTense: 2, byStatedYear: 3, byMostNamed: 24}
+		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byPlanDraft: 0, byTitleYear: 2, byTense: 3, byStatedYear: 3, byMostNamed: 25}
 	type tally struct {
 		fired, right int
 		wrong        []string
