@@ -309,7 +309,7 @@ func extract(lines []string, opt Options) (*extractor, []figure, []Claim) {
 // yearStillRuns: words of a text written while the year it reviews runs:
 // the year so far (今年以来, 今年1至11月) or the year's own summary
 // (今年工作总结).
-var yearStillRuns = regexp.MustCompile(`今年以来|今年\s*1\s*[-—－至到~～]\s*\d{1,2}\s*月|今年的?(工作)?(总结|回顾)`)
+var yearStillRuns = regexp.MustCompile(`今年以来|今年\s*1\s*[-—－至到~～]\s*\d{1,2}\s*月|` + yearSummaryName)
 
 // newExtractor joins a report's lines for reading.
 func newExtractor(lines []string) *extractor {

@@ -1038,9 +1038,13 @@ var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一�
 // 到十四五期末), quoted with any marks a copy left (”十三五’末).
 var planEndOpen = regexp.MustCompile(`^(截至|截止|到|至|在)?[“”"'‘’]?十([一二三四五])五[“”"'‘’]?\s*(期)?末`)
 
-// yearSummary: 今年 opening the name of the year's own summary (今年工作
-// 总结, 今年的工作回顾).
-var yearSummary = regexp.MustCompile(`^今年的?(工作)?(总结|回顾)`)
+// yearSummaryName: the name of a year's own summary (今年工作总结, 今年的
+// 工作回顾), read where 今年 opens it (yearSummary) and, anywhere in a text
+// that has no date, as a text written while its year runs (yearStillRuns).
+const yearSummaryName = `今年的?(工作)?(总结|回顾)`
+
+// yearSummary: 今年 opening the name of the year's own summary.
+var yearSummary = regexp.MustCompile(`^` + yearSummaryName)
 
 // reviewAfter: words of a review right after 今年(…)工作 (总结, 回顾,
 // 完成情况).

@@ -2462,10 +2462,12 @@ func listItems(s string) []string {
 
 // residenceWord: a place of residence (城镇, 农村, 农牧区) as a list item
 // before the residents it sorts; residencePlace: the place opening the last
-// item, the longest (农村牧区 before 农村).
+// item, the longest (农村牧区 before 农村). One list, longest first.
+const residences = `农村牧区|农牧区|农村|城镇|城市|乡村|牧区|农牧`
+
 var (
-	residenceWord  = regexp.MustCompile(`^(城镇|城市|农村|乡村|农牧区?|牧区|农村牧区)$`)
-	residencePlace = regexp.MustCompile(`^(农村牧区|农牧区|农村|城镇|城市|乡村|牧区|农牧)`)
+	residenceWord  = regexp.MustCompile(`^(` + residences + `)$`)
+	residencePlace = regexp.MustCompile(`^(` + residences + `)`)
 )
 
 // groupCount: the number of the items a list names, with the kind of them

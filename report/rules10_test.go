@@ -17,6 +17,7 @@ func TestDevNextReports(t *testing.T) {
 		t.Skip("no labelled reports in " + dir)
 	}
 	t.Logf("dev-next: %s", sc)
+	t.Logf("dev-next, %s", sc.years)
 	if testing.Verbose() {
 		for _, m := range sc.misses {
 			t.Log(m)

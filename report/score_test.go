@@ -44,6 +44,44 @@ type score struct {
 	period, qualifier, kind, indicator int
 	subject                            int      // the subject's words agree: shown, not a floor
 	misses                             []string // per figure, only printed for dev
+	years                              yearScore
+}
+
+// yearScore is how the year reviewed was read from the text alone
+// (ReadYear, as tally extract reads it without --year), per report with a
+// labelled year: right, wrong, or none read; and whether the reading was
+// marked (weak or contested: tally extract asks for --year), so a wrong
+// year read without a mark is a wrong year stated as sure.
+type yearScore struct {
+	reports, right, wrong, none int
+	wrongMarked, rightMarked    int
+}
+
+func (y yearScore) String() string {
+	return fmt.Sprintf("year reviewed read from the text alone, %d reports: %d right (%d of them marked weak or contested), %d wrong (%d of them marked, %d stated as sure), %d not read",
+		y.reports, y.right, y.rightMarked, y.wrong, y.wrongMarked, y.wrong-y.wrongMarked, y.none)
+}
+
+func (y *yearScore) add(r YearReading, want int) {
+	if want == 0 {
+		return
+	}
+	y.reports++
+	marked := r.Weak || r.Contested
+	switch {
+	case r.Review == 0:
+		y.none++
+	case r.Review == want:
+		y.right++
+		if marked {
+			y.rightMarked++
+		}
+	default:
+		y.wrong++
+		if marked {
+			y.wrongMarked++
+		}
+	}
 }
 
 func (s score) ratio(n, of int) float64 {
@@ -112,6 +150,8 @@ func scoreDirYear(t *testing.T, dir string, given bool) (score, bool) {
 		opts := Options{}
 		if given {
 			opts.Year = l.Reviews
+		} else {
+			sc.years.add(ReadYear(lines), l.Reviews)
 		}
 		found := Extract(lines, opts)
 		indicators := MapIndicators(found, s0)
@@ -164,6 +204,7 @@ func TestDevReports(t *testing.T) {
 		t.Skip("no labelled development reports in testdata/reports/dev")
 	}
 	t.Logf("dev half: %s", sc)
+	t.Logf("dev half, %s", sc.years)
 	if given, ok := scoreDirYear(t, "testdata/reports/dev", true); ok {
 		t.Logf("dev half, the review year given as reconcile --report gives it: %s", given)
 	}
@@ -200,6 +241,7 @@ func TestHeldoutReports(t *testing.T) {
 		t.Skip("no labelled held-out reports in testdata/reports/test")
 	}
 	t.Logf("held-out half: %s", sc)
+	t.Logf("held-out half, %s", sc.years)
 	if given, ok := scoreDirYear(t, "testdata/reports/test", true); ok {
 		t.Logf("held-out half, the review year given as reconcile --report gives it: %s", given)
 	}
@@ -242,6 +284,7 @@ func TestScoreBatch(t *testing.T) {
 		t.Fatalf("no labelled reports in %s", dir)
 	}
 	t.Logf("%s: %s", dir, sc)
+	t.Logf("%s, %s", dir, sc.years)
 	if given, ok := scoreDirYear(t, dir, true); ok {
 		t.Logf("%s, the review year given: %s", dir, given)
 	}
