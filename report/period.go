@@ -957,12 +957,15 @@ var (
 	sinceHeading = regexp.MustCompile(`(\d{4})\s*年以来的?(政府)?(工作|主要工作|发展)?(回顾|总结|成就|成绩)|回顾了?(\d{4})\s*年以来`)
 	// (“十三五”工作回顾, “十三五”发展成就: a plan's span reviewed by a
 	// heading.)
-	planPhrase  = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
-	planTasks   = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
-	aheadPhrase = regexp.MustCompile(`今后五年|未来五年`)
-	goalPhrase  = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
-	thisYear    = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
-	nextYear    = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
+	planPhrase = regexp.MustCompile(`“?十([一二三四五])五”?(期间|时期|以来|这五年|规划实施以来|规划期|(?:的)?(?:主要)?(?:工作|发展)?(?:回顾|总结|成就))`)
+	// planFirstYears: the first N years of a plan (“十三五”前四年, 十三五
+	// 时期前三年).
+	planFirstYears = regexp.MustCompile(`十([一二三四五])五”?(?:时期|期间)?的?前([一二两三四]|\d)(?:个)?年`)
+	planTasks      = regexp.MustCompile(`“?十([一二三四五])五”?(规划)?(确定|提出|部署|明确)的`)
+	aheadPhrase    = regexp.MustCompile(`今后五年|未来五年`)
+	goalPhrase     = regexp.MustCompile(`(主要|预期|工作|奋斗|发展|总体|具体)目标(是|为|：|:)|主要预期目标|新年的?[^，。；：:,;\d]{0,3}目标(是|为|：|:)`)
+	thisYear       = regexp.MustCompile(`今年(的)?([全我]` + ownArea + `)?(经济社会发展)?(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作|是)`)
+	nextYear       = regexp.MustCompile(`明年(的)?(主要)?(工作|预期|发展)?(目标|安排|任务|重点|工作)`)
 	// aheadYear: a passage on the year after the one reviewed, named
 	// without its year: 新的一年, 下一步工作打算, 来年工作计划.
 	// restOfYear: the plans for the rest of a year whose first part was
@@ -1578,6 +1581,16 @@ func (x *extractor) passages() {
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, from+4)})
 	}
+	// “十三五”前四年，地区生产总值年均增长5.9%: the first N years of a
+	// plan, for their sentence.
+	for _, loc := range planFirstYears.FindAllStringSubmatchIndex(x.s, -1) {
+		from, n := plans[x.s[loc[2]:loc[3]]], countWord(x.s[loc[4]:loc[5]])
+		if from == 0 || n < 1 || n > 4 || from+n-1 > R {
+			continue
+		}
+		at := x.byteRune[loc[0]]
+		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(from, from+n-1)})
+	}
 	// 近三年年均增长 10%: the three years up to the one reviewed.
 	for _, loc := range recentYears.FindAllStringSubmatchIndex(x.s, -1) {
 		n := countWord(x.s[loc[4]:loc[5]])
@@ -1586,6 +1599,19 @@ func (x *extractor) passages() {
 		}
 		at := x.byteRune[loc[0]]
 		scoped = append(scoped, mark{at: at, end: x.scopeEnd(at), p: fact(R-n+1, R)})
+	}
+	// 自脱贫攻坚战以来，…，截止2019年累计实现…: a sum up to the year a
+	// span opened earlier in the sentence ends with sums that span.
+	for k := range scoped {
+		s := &scoped[k]
+		if !sumToYear.MatchString(x.str(s.at, s.at+16)) && !(sumToYear.MatchString(x.str(s.at-2, s.at+14)) && isDigit(x.at(s.at))) {
+			continue
+		}
+		for _, o := range scoped {
+			if o.at < s.at && s.at < o.end && o.p.from < o.p.to && o.p.to == s.p.to && s.p.from == s.p.to && !o.p.target && !s.p.target {
+				s.p = o.p
+			}
+		}
 	}
 	sort.SliceStable(scoped, func(i, j int) bool { return scoped[i].at < scoped[j].at })
 	x.scoped = scoped
@@ -1617,6 +1643,9 @@ func (x *extractor) passages() {
 		sort.SliceStable(x.scoped, func(i, j int) bool { return x.scoped[i].at < x.scoped[j].at })
 	}
 }
+
+// sumToYear: a sum up to a year (截止2019年累计, 截至2020年底累计).
+var sumToYear = regexp.MustCompile(`^(截至|截止|到|至)\s*\d{4}\s*年(底|末|年底|年末)?\s*累计`)
 
 // batchVerb: a verb of carrying out or paying right before a year's
 // 年度 (完成2021年度…, 兑现2020年度奖补资金): that year names the batch or

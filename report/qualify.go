@@ -77,7 +77,7 @@ func (x *extractor) qualify(figs []figure) []figure {
 			before = joinWords(x.str(f.from, f.start-1))
 		}
 		// 预计 governs the rest of its sentence: 预计完成税收 15.2亿元，投资 118亿元.
-		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+4)) {
+		if x.estimated(f.start) || estimateNote.MatchString(x.str(f.unitEnd, f.unitEnd+16)) {
 			// 生产总值99.3亿元（预计数，下同）: a note right after the figure
 			// says it is an estimate.
 			f.qualifiers = append(f.qualifiers, "预计")
@@ -567,6 +567,14 @@ func (x *extractor) spanRules(figs []figure, k int) {
 		}
 		return
 	}
+	if f.measure == Growth && !has(f.qualifiers, "累计") && !has(f.qualifiers, "年均") && k > 0 && yearOnYear.MatchString(x.str(f.from, f.start)) &&
+		figs[k-1].measure == Level && figs[k-1].period == last && figs[k-1].start >= x.sentenceStart(f.start) {
+		// 五年来，…水稻播种面积10800亩，同比增长8%: a growth on the year
+		// before (同比, 比上年) right after a level of the span's last year
+		// is that year's growth.
+		f.period = last
+		return
+	}
 	// A level reached, passed or nearly reached (突破350亿元, 接近1300亿元),
 	// a count of a size class (5个千亿级产业, 超亿元的镇3个) and a part
 	// (其中…) of such a level are stocks at the span's end; a sum says 累计.
@@ -686,6 +694,10 @@ func (x *extractor) spanRules(figs []figure, k int) {
 	f.qualifiers = appendOnce(f.qualifiers, "累计")
 	f.measure = Cumulative
 }
+
+// yearOnYear: a comparison with the year before (同比, 比上年, 较去年):
+// what it compares is one year's.
+var yearOnYear = regexp.MustCompile(`同比|(比|较)(上年|去年|上一年)|上年同期|去年同期`)
 
 // clusterAfter: an industry's cluster or chain named right after an
 // amount, the amount its size (50亿元畜禽产业集群, 百亿级产业链).
@@ -1165,8 +1177,10 @@ const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放
 // facilities added.
 var newWords = regexp.MustCompile(`增设|新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
-// estimateNote: a bracketed note after a figure calling it an estimate.
-var estimateNote = regexp.MustCompile(`^\s*[（(]\s*预计`)
+// estimateNote: a bracketed note after a figure calling it an estimate
+// (（预计数，下同）), naming first what it calls so ((2017年指标为预计数,
+// 下同), （数据为预计值）).
+var estimateNote = regexp.MustCompile(`^\s*[（(][^（()）。，,；;]{0,12}?预计`)
 
 // sumOpen: a word of summing opening a clause (累计, 总计, 合计, 共计).
 var sumOpen = regexp.MustCompile(`^(累计|总计|合计|共计)`)
@@ -1729,6 +1743,16 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// rate, the series it completes.
 		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
 			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
+		}
+		// 投入资金21.76亿元，占支出的86.99%，同比增长10.23%: past a share of
+		// a whole, the growth is of the amount shared, not of the share.
+		if prev := figs[k-1]; prev.measure == Ratio && f.measure == Growth && strings.Contains(prev.subject, "占") {
+			if i := strings.Index(prev.subject, "占"); i > 0 {
+				return prev.subject[:i], f.unitEnd
+			}
+			if k > 1 && figs[k-2].subject != "" && figs[k-2].start >= x.sentenceStart(f.start) && (figs[k-2].measure == Level || figs[k-2].measure == Cumulative) {
+				return figs[k-2].subject, f.unitEnd
+			}
 		}
 		// 同口径增长5.2%，自然口径下降4.3%: the recorded scope drops the
 		// restated one.

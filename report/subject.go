@@ -55,6 +55,13 @@ var footnoteMark = regexp.MustCompile(`〔\d{1,2}〕|\[\d{1,2}\]|［\d{1,2}］|[
 
 func clean(s string) string {
 	s = subjectNoise.Replace(s)
+	// ■全年接待过夜游客, ●新增就业: a bullet opening an item is no part of the name.
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x25A0 && r <= 0x25FF || r == '★' || r == '☆' || r == '•' {
+			return -1
+		}
+		return r
+	}, s)
 	s = sumOrEstimate.ReplaceAllString(s, "") // 累计完成, 预计实现了: no part of a name
 	// 预计（下同）全县生产总值: an aside in brackets with no figure in it is
 	// no part of the name; nor is the tail of one the subject began inside.
