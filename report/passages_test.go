@@ -95,11 +95,15 @@ func TestPassages(t *testing.T) {
 	// context 0.987, floor 0.986). Batches 11 and 12's halves joined after
 	// their rounds (2026-12-02, third session): local 19 → 21, two of
 	// batch 12's (guicheng-2020's 将每年投入 inside a review paragraph,
-	// neimenggu-2025's 三年引资 span); context 0.988.
+	// neimenggu-2025's 三年引资 span); context 0.988. Batch 16's half
+	// joined after its round (2026-12-02, fourth session): local 21 → 28,
+	// xiaolongmen-2021's areas and counts in a 五年来 paragraph labelled
+	// as the last year's stocks (the extractor sums them, as LABELLING's
+	// five-year rule reads a flow) and its 增加…2万元以上 read as a level.
 	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.986; got < want {
 		t.Errorf("dev passage-context accuracy %.3f, want ≥ %.3f", got, want)
 	}
-	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 21} {
+	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 28} {
 		if n := all.cause[cause]; n > most {
 			t.Errorf("dev %s errors %d, want ≤ %d", cause, n, most)
 		}
@@ -499,6 +503,12 @@ func TestPassagesRunIn(t *testing.T) {
 		// figure stands on a line of its own and loses it. The same limit.
 		"set as a PDF page 28 wide lixia-2022.yaml 9": true,
 		"set as a PDF page 35 wide lixia-2022.yaml 9": true,
+		// baohe-2020 (batch 16's half) is a forum's copy: the sidebar of
+		// the poster (签到天数: 4 天, 2万积分) stands under the title and
+		// is read as figures, extras either way; run into the title, they
+		// take the title's year. Page furniture, left.
+		"run in baohe-2020.yaml 4": true,
+		"run in baohe-2020.yaml 2": true,
 	}
 	// Each report is read as written once; the variants, each a subtest,
 	// run in parallel (the test grows with the development half).

@@ -449,6 +449,12 @@ func (x *extractor) chainYears() yearDecision {
 			// posting, not the session's, which was early the next year.
 			delivered, x.month = review+1, 0
 		}
+		if by == byPageDate && delivered == review+1 && yearStillRuns.MatchString(x.s) {
+			// 时间:2024-10-08 over 2023年工作完成情况 and 今年以来，街道…:
+			// a text written while the year it reviews ran, posted the
+			// next year; 今年 is the year reviewed.
+			delivered, x.month = review, 0
+		}
 		return done(review, delivered, byReviewHeading)
 	}
 	if review != 0 && by == bySessionDate {
@@ -1644,8 +1650,8 @@ func (x *extractor) passages() {
 	}
 }
 
-// sumToYear: a sum up to a year (截止2019年累计, 截至2020年底累计).
-var sumToYear = regexp.MustCompile(`^(截至|截止|到|至)\s*\d{4}\s*年(底|末|年底|年末)?\s*累计`)
+// sumToYear: a sum up to a year (截止2019年累计, 截至2020年底共计).
+var sumToYear = regexp.MustCompile(`^(截至|截止|到|至)\s*\d{4}\s*年(底|末|年底|年末)?\s*(累计|累积|共计|合计|总计)`)
 
 // batchVerb: a verb of carrying out or paying right before a year's
 // 年度 (完成2021年度…, 兑现2020年度奖补资金): that year names the batch or

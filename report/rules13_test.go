@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules found on blind batch 16's development half, written as sentences
 // of no report: an estimate note naming its year, a sentence comparing
@@ -46,4 +49,23 @@ func TestNamesRound10(t *testing.T) {
 				{"86.99", "%", "民生资金占一般公共预算支出比重", "", "2023", "fact", "ratio"},
 				{"10.23", "%", "民生资金", "增长", "2023", "fact", "growth"}}},
 	})
+}
+
+// A summary written while its year ran and posted the next year (a page's
+// date over a review heading and 今年以来): delivered in the year it
+// reviews, so 今年 is that year.
+func TestPostedSummaryYear(t *testing.T) {
+	text := "某街道2023年度工作总结和2024年工作计划\n时间:2024-10-08 08:37 浏览量:1\n今年以来，街道新建口袋公园3个。\n一、2023年工作完成情况\n全年新增就业120人。"
+	lines := strings.Split(text, "\n")
+	if y := ReadYear(lines); y.Review != 2023 || y.Delivered != 2023 {
+		t.Errorf("ReadYear: review %d delivered %d, want 2023 and 2023 (by %s)", y.Review, y.Delivered, y.By)
+	}
+	checkRules(t, "", []ruleCase{
+		{"今年以来 in a summary of a year posted the next year is the year reviewed",
+			text,
+			[]detail{{"3", "个", "", "新增", "2023", "fact", "level"}, {"120", "人", "", "新增", "2023", "fact", "level"}}},
+		{"without 今年以来 or the like, a page's date the year after a review heading is the delivery",
+			"某街道2023年度工作总结和2024年工作计划\n时间:2024-01-08 08:37\n一、2023年工作完成情况\n全年新增就业120人。\n二、2024年工作计划\n今年新增就业150人。",
+			[]detail{{"120", "人", "", "新增", "2023", "fact", "level"}, {"150", "人", "", "新增", "2024", "target", "level"}}},
+	}, anySubject)
 }

@@ -22,11 +22,6 @@ var yearExceptions = map[string]string{
 	// (no session date), read as 2021 from its review heading of 2020.
 	"zhonglou-2020":  "no year in the text: the labels' 2020 is the page's address's date, not in the copy",
 	"fuxinxian-2020": "the delivery year the labels leave open (2020 or 2021-01, no session date); the year reviewed, 2020, is read right",
-	// Batch 13's development half: a 街道's year-end summary written in
-	// December (今年1-11月, 今年以来) and posted on 2023-01-12; its labels
-	// give the writing's year as delivered, the page's is read. The year
-	// reviewed, 2022, is read right, and its 今年1-11月 figures too.
-	"baiyang-2022": "delivered: the labels' 2022 is when it was written (今年1-11月), the page's date 2023-01-12 is read; the year reviewed, 2022, is read right",
 	// Batch 10's development half: a newspaper page on the year's targets
 	// (今年…主要预期目标) whose date stands only in its address; its
 	// targets are read as targets, without a year.
@@ -160,8 +155,11 @@ func TestYearEvidenceAlone(t *testing.T) {
 	// half brought one more of lianghe's kind: lixia-2022, a news page whose
 	// headline opens with the year of its targets (2022年地区生产总值增长
 	// 8%以上) — the tense and the year named most alone read 2022, the
-	// page dated the session's own day reads 2021 (2 → 3, 24 → 25).)
-	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 3, byTargetHeading: 0,
+	// page dated the session's own day reads 2021 (2 → 3, 24 → 25).
+	// Batch 16's half brought one to the page date (3 → 4):
+	// kaiyuan-licheng-2023, a 街道's summary of 2023 posted 2024-10-08,
+	// read right by its review heading.)
+	mostWrong := map[evidence]int{byPartReview: 0, byReviewHeading: 0, bySessionDate: 2, byPageDate: 4, byTargetHeading: 0,
 		byWholeYear: 0, byBudgetRun: 0, byGoalYear: 0, byPlanDraft: 0, byTitleYear: 2, byTense: 3, byStatedYear: 3, byMostNamed: 25}
 	type tally struct {
 		fired, right int
