@@ -883,9 +883,23 @@ func (x *extractor) aboutMeeting(f *figure) bool {
 	if f.unit != "名" && f.unit != "人" {
 		return false
 	}
-	sent := x.str(x.sentenceStart(f.start), x.sentenceEnd(f.start))
-	return (strings.Contains(sent, "代表") || strings.Contains(sent, "委员")) && meetingWords.MatchString(sent)
+	start := x.sentenceStart(f.start)
+	sent := x.str(start, x.sentenceEnd(f.start))
+	if (strings.Contains(sent, "代表") || strings.Contains(sent, "委员")) && meetingWords.MatchString(sent) {
+		return true
+	}
+	// 会议隆重开幕。227名来自全县各行各业的人大代表…: the deputies the count
+	// names, in news of the session just opened.
+	noun := x.str(f.unitEnd, min(f.unitEnd+40, x.sentenceEnd(f.start)))
+	if i := strings.IndexAny(noun, "，。；,;"); i >= 0 {
+		noun = noun[:i]
+	}
+	return strings.Contains(noun, "代表") && sessionOpened.MatchString(x.str(max(0, start-60), start))
 }
+
+// sessionOpened: a sentence on a session of the congress opening or held
+// (…人大一次会议…开幕。, 大会隆重召开。).
+var sessionOpened = regexp.MustCompile(`(会议|大会)[^。！？]{0,30}(开幕|召开|举行)[。！]?\s*$`)
 
 // groupSize: the size of a group a place is said to be one of (全省10个试点县
 // 之一, 全区4个…旗县之一) is no quantity of the place's: a count whose clause

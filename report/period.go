@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -457,6 +458,12 @@ func (x *extractor) chainYears() yearDecision {
 		}
 		return done(review, delivered, byReviewHeading)
 	}
+	// 今年上半年，全镇… opening a paragraph of a text dated after June, no
+	// review heading above
+	// (a mid-year session's news): the half-year so far, reviewed.
+	if delivered != 0 && x.month >= 7 && !x.skip[byPartReview] && x.halfOpensParagraph() {
+		return done(delivered, delivered, byPartReview)
+	}
 	if review != 0 && by == bySessionDate {
 		return done(review, delivered, by)
 	}
@@ -659,7 +666,9 @@ func (x *extractor) yearsNamed(titles, bases bool) map[int]int {
 			continue
 		}
 		rest := x.str(x.byteRune[loc[1]], x.sentenceEnd(at))
-		if planWord.MatchString(rest) || goalPhrase.MatchString(rest) {
+		if horizonTo.MatchString(x.s[max(0, loc[0]-4):loc[0]]) && aheadPhrase.MatchString(x.str(x.sentenceStart(at), at)) {
+			y -= 5 // 今后五年…目标是：到2025年，…: the next five years' horizon, five after the year reviewed
+		} else if planWord.MatchString(rest) || goalPhrase.MatchString(rest) {
 			y-- // 2022年底将实现…, 2024年…主要预期目标是: a year planned speaks for the one before
 		} else if m := targetHeading.FindStringSubmatchIndex(x.s[loc[0]:min(len(x.s), loc[0]+120)]); m != nil && m[0] == 0 && x.s[loc[0]+m[16]:loc[0]+m[17]] != "政府工作" && !x.inQuote(at) {
 			y-- // 2022年预期目标, 2022年工作安排: so does a year whose targets are set
@@ -668,6 +677,26 @@ func (x *extractor) yearsNamed(titles, bases bool) map[int]int {
 	}
 	return count
 }
+
+// halfOpens: the first half of a year opening a paragraph as its topic
+// (今年上半年，…; 上半年以来，…; 1-6月，…).
+var halfOpens = regexp.MustCompile(`^(今年)?(上半年|1\s*[-—－至]\s*6\s*月份?)(以来)?[，,]`)
+
+// halfOpensParagraph tells whether a paragraph opens with halfOpens.
+func (x *extractor) halfOpensParagraph() bool {
+	for i := 0; i < len(x.t.runes); i++ {
+		if i > 0 && !x.t.breaks[i] {
+			continue
+		}
+		if j := x.skipSpaces(i); halfOpens.MatchString(x.str(j, j+12)) {
+			return true
+		}
+	}
+	return false
+}
+
+// horizonTo: what stands before the year a plan reaches to (到2025年).
+var horizonTo = regexp.MustCompile(`(到|至)\s*$`)
 
 // comparedYear: what stands before a year that is the base a figure is
 // compared against (比2015年增长, 是2011年的1.5倍, 从2015年的…提高到,
@@ -863,6 +892,19 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 		y := strings.NewReplacer("零", "0", "〇", "0", "一", "1", "二", "2", "三", "3", "四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9").Replace(m[1])
 		return y + "年" + strconv.Itoa(cnNumber(m[2])) + "月" + strconv.Itoa(cnNumber(m[3])) + "日"
 	})
+	// 2016/07/26, 2016.7.26, 26.07.2016 03:41: a page's numeric date, read
+	// as 2016-07-26; day first when the first number cannot be a month,
+	// else the month unknown (07.05.2016 may be either).
+	head = numDate.ReplaceAllStringFunc(head, func(d string) string {
+		m := numDate.FindStringSubmatch(d)
+		if m[2] != "" {
+			return m[1] + isoDate(m[2], m[3], m[4]) + m[8]
+		}
+		if day, _ := strconv.Atoi(m[5]); day > 12 {
+			return m[1] + isoDate(m[7], m[6], m[5]) + m[8]
+		}
+		return m[1] + isoDate(m[7], "0", "0") + m[8]
+	})
 	var first []string
 	for _, loc := range deliveryDate.FindAllStringSubmatchIndex(head, -1) {
 		rest := head[loc[1]:]
@@ -883,6 +925,20 @@ func (x *extractor) deliveryDate(head string) (date []string, session bool) {
 		}
 	}
 	return first, false
+}
+
+// numDate: a date in numbers with / or . between (2016/07/26, 2016.7.26)
+// or day first (26.07.2016), not in a longer number.
+var numDate = regexp.MustCompile(`(^|[^\d.])(?:(\d{4})[/.](\d{1,2})[/.](\d{1,2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))([^\d.]|$)`)
+
+// isoDate writes a year, month and day as 2016-07-26.
+func isoDate(y, m, d string) string {
+	mo, _ := strconv.Atoi(m)
+	da, _ := strconv.Atoi(d)
+	if mo > 12 || da > 31 {
+		return y + "年" // no date: the year alone
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, mo, da)
 }
 
 var (
@@ -1043,6 +1099,10 @@ func (x *extractor) headingLine(i int) bool {
 // aheadPeriod: the time ahead without its length (今后一个时期, 下一阶段).
 var aheadPeriod = regexp.MustCompile(`(今后|未来)一(个|段)时期|下一阶段`)
 
+// planAim: a word of aiming right before a plan's name (力争“十四五”期间,
+// 争取在十四五).
+var planAim = regexp.MustCompile(`(力争|争取|确保|努力|奋力)\s*(在|到|于)?\s*[“"‘]?$`)
+
 // planEndOpen: the end of a five-year plan opening a sentence (“十三五”末，
 // 到十四五期末), quoted with any marks a copy left (”十三五’末).
 var planEndOpen = regexp.MustCompile(`^(截至|截止|到|至|在)?[“”"'‘’]?十([一二三四五])五[“”"'‘’]?\s*(期)?末`)
@@ -1189,6 +1249,10 @@ func (x *extractor) passages() {
 		}
 		switch {
 		case from > R:
+			return target(from, from+4), true
+		case from+4 > R && planAim.MatchString(x.s[max(0, at-12):at]):
+			// 力争“十四五”期间财政总收入突破100亿元 in 2021: a goal for the
+			// plan running, not a review of its years so far.
 			return target(from, from+4), true
 		case from+4 > R:
 			return fact(from, R), true

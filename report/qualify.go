@@ -44,8 +44,8 @@ func init() {
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
-	declineWords = []string{"同比下降", "同比减少", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "收窄", "净减", "减产", "减"}
+	growthWords  = []string{"同比增长", "同比增", "比增", "递增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
+	declineWords = []string{"同比下降", "同比减少", "递减", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "收窄", "净减", "减产", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
 )
@@ -438,6 +438,11 @@ func (x *extractor) estimated(i int) bool {
 		return false
 	}
 	at = from + len([]rune(x.str(from, i)[:at]))
+	if seg := x.str(at, i); strings.Count(seg, "）")+strings.Count(seg, ")") > strings.Count(seg, "（")+strings.Count(seg, "(") && !estimateBelow.MatchString(x.str(at+2, min(at+10, i))) {
+		// 投资638亿元（其中：区本级预计完成576亿元）；累计完成收入76.6亿元:
+		// a 预计 inside brackets closed before the figure holds inside only.
+		return false
+	}
 	_, pAt := x.passageAt(i)
 	if pAt > at {
 		return false // a new passage began after 预计
@@ -1177,10 +1182,15 @@ const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放
 // facilities added.
 var newWords = regexp.MustCompile(`增设|新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
+// estimateBelow: what follows 预计 in a note that holds for what follows
+// it ((预计数，下同), （预计，下同）).
+var estimateBelow = regexp.MustCompile(`^(数|值)?\s*[，,、]?\s*[（(]?下同`)
+
 // estimateNote: a bracketed note after a figure calling it an estimate
 // (（预计数，下同）), naming first what it calls so ((2017年指标为预计数,
-// 下同), （数据为预计值）).
-var estimateNote = regexp.MustCompile(`^\s*[（(][^（()）。，,；;]{0,12}?预计`)
+// 下同), （数据为预计值）); not a breakdown whose parts are estimated
+// ((其中：区本级预计完成576亿元)).
+var estimateNote = regexp.MustCompile(`^\s*[（(]\s*(?:[^（()）。，,；;：:]{0,12}?(?:为|是|系))?\s*(?:初步)?预计`)
 
 // sumOpen: a word of summing opening a clause (累计, 总计, 合计, 共计).
 var sumOpen = regexp.MustCompile(`^(累计|总计|合计|共计)`)

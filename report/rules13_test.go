@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Rules found on blind batch 16's development half, written as sentences
@@ -68,4 +70,61 @@ func TestPostedSummaryYear(t *testing.T) {
 			"某街道2023年度工作总结和2024年工作计划\n时间:2024-01-08 08:37\n一、2023年工作完成情况\n全年新增就业120人。\n二、2024年工作计划\n今年新增就业150人。",
 			[]detail{{"120", "人", "", "新增", "2023", "fact", "level"}, {"150", "人", "", "新增", "2024", "target", "level"}}},
 	}, anySubject)
+}
+
+// Rules found on blind batch 17's development half: the horizon of the
+// next five years, a page's numeric date, a half-year opening a paragraph
+// of a text dated after June, a goal for a plan running, 预计 inside a
+// breakdown's brackets, the deputies a session's news counts, 递增.
+func TestReadingRulesRound11(t *testing.T) {
+	year := func(text string, review, delivered int) {
+		t.Helper()
+		if y := ReadYear(strings.Split(text, "\n")); y.Review != review || y.Delivered != delivered {
+			t.Errorf("ReadYear %q: review %d delivered %d (by %s), want %d and %d", text[:24], y.Review, y.Delivered, y.By, review, delivered)
+		}
+	}
+	horizon := "某镇党代会召开\n5月22日上午，中共某镇第四次代表大会召开。大会指出，五年来，全镇经济稳步发展。大会提出，今后五年的经济发展预期目标是：到2025年，全镇生产总值年均递增14%，财政收入年均递增18%。"
+	year(horizon, 2020, 0)
+	checkRules(t, "", []ruleCase{
+		{"the horizon the next five years reach to (今后五年…到2025年) is five years after the one reviewed; 递增 is a growth word, no part of the subject",
+			horizon,
+			[]detail{{"14", "%", "生产总值", "年均", "2021-2025", "target", "growth"}, {"18", "%", "财政收入", "年均", "2021-2025", "target", "growth"}}},
+	})
+	for _, date := range []string{"26.07.2016 03:41", "2016/07/26 03:41", "2016.7.26"} {
+		half := "某镇上半年实现投资13亿元\n" + date + "\n下半年，某镇将继续狠抓转型升级。\n今年上半年，某镇经济稳步推进。全镇规模以上工业完成产值60亿元，同比增长13%。"
+		year(half, 2016, 2016)
+		checkRules(t, "", []ruleCase{
+			{"a page's numeric date (" + date + ") after June over a paragraph opened by 今年上半年: the half-year reviewed, in that year",
+				half,
+				[]detail{{"13", "亿元", "", "", "2016", "fact", "level"}, {"60", "亿元", "", "", "2016", "fact", "level"}, {"13", "%", "", "增长", "2016", "fact", "growth"}}},
+		}, anySubject)
+	}
+	year("某镇新闻\n2016/03/02\n过去一年，新建学校3所。", 2015, 2016)
+	year("某镇新闻\n05.11.2016\n过去一年，新建学校3所。", 2015, 2016) // day or month first: the year only, not November
+	checkRules(t, "某区政府工作报告\n——2022年1月10日\n", []ruleCase{
+		{"预计 inside a breakdown's brackets ((其中：区本级预计完成576亿元)) holds inside only: neither the figure before nor those after",
+			"过去一年，完成固定资产投资638亿元（其中：区本级预计完成576亿元），增长3%；一般公共预算收入76.6亿元。",
+			[]detail{{"638", "亿元", "", "", "2021", "fact", "level"}, {"576", "亿元", "", "预计", "2021", "fact", "level"},
+				{"3", "%", "", "增长", "2021", "fact", "growth"}, {"76.6", "亿元", "", "", "2021", "fact", "level"}}},
+	}, anySubject)
+	for _, c := range []struct {
+		name, text string
+		year       int
+		want       []detail
+	}{
+		{"a goal for a plan running (力争“十四五”期间…突破100亿元 in 2023) is its end's target; the plan's years so far stay facts",
+			"某街道新闻\n街道立了一个目标：力争“十四五”期间财政总收入突破100亿元。“十四五”以来，新建学校3所。", 2023,
+			[]detail{{"100", "亿元", "", "超过", "2025", "target", "level"}, {"3", "所", "", "新增,累计", "2021-2023", "fact", "cumulative"}}},
+		{"the deputies news of an opened session counts (227名…人大代表) are no figure of the place",
+			"某县新闻\n4月20日，县十五届人大一次会议隆重开幕。227名来自全县各行各业的人大代表肩负重托。过去一年，新建学校3所。", 2021,
+			[]detail{{"3", "所", "", "新增", "2021", "fact", "level"}}},
+	} {
+		got := details(Extract(strings.Split(c.text, "\n"), Options{Year: c.year}))
+		for i := range got {
+			got[i].Subject = ""
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.name, diff)
+		}
+	}
 }
