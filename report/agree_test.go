@@ -280,6 +280,12 @@ var knownMisreads = map[string]string{
 	"hannan-2020: line 20 257.34亿元": "完成一般公共预算总收入257.34亿元 in a five-year review: the span's total read as the last year's level",
 	"hannan-2020: line 20 122.65亿元": "地方一般公共预算收入122.65亿元, the same clause: the span's total read as the last year's level",
 	"zhixi-2020: line 2 200亿元":      "工业开票销售首次突破200亿 (亿 alone, its 元 implied): a sales series matched to an indicator of another scale",
+	// (Batch 17's development half: read as labelled — the five-year
+	// growth 29.3% and its 年均 5.3% over 2017-2021 — but the data made
+	// from the labels compound the rounded 年均 rate to 29.46%: the
+	// report's own pair disagrees past rounding, not a misread.)
+	"yanjin-2022: line 7 29.3%": "增长29.3%、年均增长5.3% over five years: the rounded 年均 rate, compounded, gives 29.46%; read as labelled",
+	"yanjin-2022: line 7 44.1%": "增长44.1%、年均增长7.6% over five years: the same rounding (44.23%); read as labelled",
 }
 
 // The same on the held-out half, with only the totals printed; a mismatch
