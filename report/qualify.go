@@ -1754,6 +1754,21 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		if prev := figs[k-1]; prev.measure == Ratio && completion.MatchString(prev.subject) {
 			return completion.ReplaceAllString(prev.subject, ""), f.unitEnd
 		}
+		// 投资638亿元（其中：区本级576亿元，高新区62亿元），增长3%: past a
+		// breakdown in brackets, the growth is of the figure the brackets
+		// break down.
+		if seg := x.str(figs[k-1].unitEnd, f.start); strings.Count(seg, "）")+strings.Count(seg, ")") > strings.Count(seg, "（")+strings.Count(seg, "(") {
+			from := x.sentenceStart(f.start)
+			before := x.str(from, figs[k-1].start)
+			if open := strings.LastIndexAny(before, "（("); open >= 0 {
+				open = from + len([]rune(before[:open])) // the bracket's rune index
+				for j := k - 2; j >= 0 && figs[j].start >= from; j-- {
+					if figs[j].unitEnd <= open && figs[j].subject != "" {
+						return figs[j].subject, f.unitEnd
+					}
+				}
+			}
+		}
 		// 投入资金21.76亿元，占支出的86.99%，同比增长10.23%: past a share of
 		// a whole, the growth is of the amount shared, not of the share.
 		if prev := figs[k-1]; prev.measure == Ratio && f.measure == Growth && strings.Contains(prev.subject, "占") {

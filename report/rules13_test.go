@@ -128,3 +128,15 @@ func TestReadingRulesRound11(t *testing.T) {
 		}
 	}
 }
+
+// A growth after a breakdown in brackets is the growth of what the
+// brackets break down, not of their last part.
+func TestNamesRound11(t *testing.T) {
+	checkRules(t, "某区政府工作报告\n——2022年1月10日\n", []ruleCase{
+		{"past a breakdown in brackets ((其中：区本级…，高新区…)), a bare growth is of the figure broken down",
+			"过去一年，完成固定资产投资638亿元（其中：区本级576亿元，高新区62亿元），增长3%；一般公共预算收入76.6亿元，增长5%。",
+			[]detail{{"638", "亿元", "固定资产投资", "", "2021", "fact", "level"}, {"576", "亿元", "区本级", "", "2021", "fact", "level"},
+				{"62", "亿元", "高新区", "", "2021", "fact", "level"}, {"3", "%", "固定资产投资", "增长", "2021", "fact", "growth"},
+				{"76.6", "亿元", "一般公共预算收入", "", "2021", "fact", "level"}, {"5", "%", "一般公共预算收入", "增长", "2021", "fact", "growth"}}},
+	})
+}
