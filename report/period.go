@@ -1124,11 +1124,15 @@ var reviewAfter = regexp.MustCompile(`^(总结|回顾|完成情况|情况|成效
 var yearWas = regexp.MustCompile(`^\s*(这|这一年)?(也|又|更|还|既|都)?是`)
 
 // plannedWorks: a will-word and, in its sentence, a count of works to do
-// (将…重点抓好15件大事, 要办好十项民生实事, 计划实施8大工程); listOpens:
-// such a sentence goes on to a list (…。分别是：, …，具体包括：, …：).
+// (将…重点抓好15件大事, 要办好十项民生实事, 计划实施8大工程, 确定今年…办好
+// 十件民生实事); listOpens: such a sentence goes on to a list (…。分别是：,
+// …，具体包括：, …：).
 var (
-	plannedWorks = regexp.MustCompile(`(将|要|计划|力争)[^。！？；;]{0,30}?(抓好|办好|办成|实施|推进|完成|建设|做好|实现)[^。！？；;，,]{0,6}?(\d+|[一二三四五六七八九十两]+)\s*(件|项|大)[^。！？；;，,：:]{0,12}?(实事|大事|工程|项目|任务)`)
-	listOpens    = regexp.MustCompile(`^[^。！？；;：:]*?(实事|大事|工程|项目|任务)[^。！？；;：:\d]{0,12}[。，,]?\s*(分别是|具体是|具体为|具体包括|主要是|主要有|主要包括|包括|即)?\s*[:：]`)
+	plannedWorks = regexp.MustCompile(`(将|要|计划|力争|确定)[^。！？；;]{0,30}?(抓好|办好|办成|实施|推进|完成|建设|做好|实现)[^。！？；;，,]{0,6}?(\d+|[一二三四五六七八九十两]+)\s*(件|项|大)[^。！？；;，,：:]{0,12}?(实事|大事|工程|项目|任务)`)
+	// listOpensNext: the list opened in the next sentence, after words on
+	// the works (…十件民生实事。这十件实事涉及住房、交通…，即投资…).
+	listOpensNext = regexp.MustCompile(`^[^。！？；;：:]*?(实事|大事|工程|项目|任务)。[^。！？；;：:]{0,80}?[，,]\s*(即|分别是|具体是|具体为|具体包括|主要是|主要有|主要包括)`)
+	listOpens     = regexp.MustCompile(`^[^。！？；;：:]*?(实事|大事|工程|项目|任务)[^。！？；;：:\d]{0,12}[。，,]?\s*(分别是|具体是|具体为|具体包括|主要是|主要有|主要包括|包括|即)?\s*[:：]`)
 )
 
 // nowWord: the time the report speaks at (目前, 截至目前).
@@ -1310,7 +1314,9 @@ func (x *extractor) passages() {
 		if x.delivered == R {
 			y = R // delivered while the year it reviews runs: the rest of that year
 		}
-		return target(y, y), R > 0 && listOpens.MatchString(x.s[at:min(len(x.s), at+240)])
+		// (With no year read the list is still the plan: targets, their
+		// year left blank.)
+		return target(y, y), listOpens.MatchString(x.s[at:min(len(x.s), at+240)]) || listOpensNext.MatchString(x.s[at:min(len(x.s), at+360)])
 	})
 	add(nextYear, func([]string) (period, bool) { return target(x.delivered+1, x.delivered+1), x.delivered == R })
 	add(restOfYear, func([]string) (period, bool) { return target(R, R), x.delivered == R && !contents[at] })
@@ -1784,6 +1790,9 @@ func (x *extractor) yearPartOfJoined() {
 			for j < stop && (x.at(j) == ' ' || x.at(j) == '—' || x.at(j) == '\u3000') {
 				j++
 			}
+			if l := paraLabel.FindString(x.str(j, j+12)); l != "" {
+				j += len([]rune(l)) // 【摘要】:2020年，…: a page's label before the paragraph
+			}
 			if a, ok := opens(j); ok {
 				added = append(added, a)
 				break
@@ -1795,6 +1804,9 @@ func (x *extractor) yearPartOfJoined() {
 		sort.SliceStable(x.marks, func(i, j int) bool { return x.marks[i].at < x.marks[j].at })
 	}
 }
+
+// paraLabel: a page's label opening a paragraph (【摘要】:, 摘要：, 【导读】).
+var paraLabel = regexp.MustCompile(`^(【[^】]{1,6}】|(摘要|导读|内容提要|编者按)\s*[:：])\s*[:：]?\s*`)
 
 // brokenAt: a heading or paragraph ends somewhere in the runes from i to
 // j (a break before one of them, the first aside).

@@ -44,7 +44,7 @@ func init() {
 // 个百分点, or a multiple), an average annual rate, a sum over a span, a
 // number added.
 var (
-	growthWords  = []string{"同比增长", "同比增", "比增", "递增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
+	growthWords  = []string{"负增长", "同比增长", "同比增", "比增", "递增", "增长", "增幅", "增速", "提高", "提升", "上升", "增加", "扩大", "上涨", "涨幅", "涨", "增收", "回升", "净增", "多增", "增产"}
 	declineWords = []string{"同比下降", "同比减少", "递减", "下降", "降幅", "减少", "降低", "回落", "下滑", "比降", "减收", "缩小", "收窄", "净减", "减产", "减"}
 	// words that contain a growth word without being one
 	notGrowth = []string{"增加值", "增长点", "新增长", "增长极", "自然增长率", "提高率", "增速换挡", "减税", "减费", "减负", "减排", "减贫", "减灾", "减量", "减免"}
@@ -1250,6 +1250,9 @@ func clauseQualifiers(before, unit string) []string {
 	// The last growth or decline word, unless it leads to a level
 	// (提高到 85%).
 	g, d := lastIndex(s, growthWords), lastIndex(s, declineWords)
+	if g > d && strings.HasSuffix(s[:g], "负") {
+		g, d = -1, g // 负增长0.5%: a negative growth is a decline
+	}
 	if tail := strings.TrimRight(s, " "); g < 0 && d < 0 && strings.HasSuffix(tail, "增") && !strings.HasSuffix(tail, "新增") {
 		// 年增8%, 较上年增8%: a bare 增 right before a rate is its growth.
 		g = len(tail) - len("增")

@@ -140,3 +140,39 @@ func TestNamesRound11(t *testing.T) {
 				{"76.6", "亿元", "一般公共预算收入", "", "2021", "fact", "level"}, {"5", "%", "一般公共预算收入", "增长", "2021", "fact", "growth"}}},
 	})
 }
+
+// Rules found on blind batch 18's development half: a list of the year's
+// works decided (确定…办好十件民生实事) opened in the next sentence, read
+// as the plan even with no year; a page's label before the year opening
+// the year's part of a joined heading; 负增长.
+func TestReadingRulesRound12(t *testing.T) {
+	works := "3月3日，笔者在县十五届人民代表大会第四次会议上获悉，今年县政府确定今年继续为群众集中力量办好十件民生实事。这十件民生实事涉及住房、交通、教育等领域，即投资9530万元，实施易地扶贫搬迁工程；投资500万元，建设新城大桥。"
+	checkRules(t, "某县新闻\n", []ruleCase{
+		{"works decided for the year (确定…办好十件民生实事) whose list opens in the next sentence (…，即…) are the plan: targets, their year blank when no year is read",
+			works,
+			[]detail{{"9530", "万元", "", "", "", "target", "level"}, {"500", "万元", "", "", "", "target", "level"}}},
+	}, anySubject)
+	checkRules(t, "某县新闻\n——2015年3月3日在县第十五届人民代表大会第四次会议上\n", []ruleCase{
+		{"the same list with the session's date: the year delivered, targets",
+			works,
+			[]detail{{"9530", "万元", "", "", "2015", "target", "level"}, {"500", "万元", "", "", "2015", "target", "level"}}},
+		{"works done (完成了十件民生实事) name no decision: facts",
+			"过去一年，县政府完成了十件民生实事。这十件民生实事涉及住房、交通等领域，即投资9530万元，实施易地扶贫搬迁工程。",
+			[]detail{{"9530", "万元", "", "", "2014", "fact", "level"}}},
+	}, anySubject)
+	// (The year given, as a yearbook's page names it only in its heading.)
+	joined := "某县年鉴\n2020年工作和“十三五”发展回顾\n【摘要】:2020 年，我们同心同向。茶叶产量2.7万吨，粮食总产量26.52万吨。\n“十三五”时期，全县累计完成投资500亿元。"
+	got := details(Extract(strings.Split(joined, "\n"), Options{Year: 2020}))
+	for i := range got {
+		got[i].Subject = ""
+	}
+	if diff := cmp.Diff([]detail{{"2.7", "万吨", "", "", "2020", "fact", "level"}, {"26.52", "万吨", "", "", "2020", "fact", "level"},
+		{"500", "亿元", "", "累计", "2016-2020", "fact", "cumulative"}}, got); diff != "" {
+		t.Errorf("a page's label (【摘要】:) before the year reviewed opening a paragraph under a heading joining the year and the plan period opens the year's part (-want +got):\n%s", diff)
+	}
+	checkRules(t, "某镇政府工作报告\n——2024年1月10日\n", []ruleCase{
+		{"负增长 before a rate is a decline; 增长 alone a growth",
+			"过去一年，地区生产总值负增长0.5%，税收收入增长3%。",
+			[]detail{{"0.5", "%", "地区生产总值", "下降", "2023", "fact", "growth"}, {"3", "%", "税收收入", "增长", "2023", "fact", "growth"}}},
+	})
+}
