@@ -458,9 +458,9 @@ func (x *extractor) chainYears() yearDecision {
 		}
 		return done(review, delivered, byReviewHeading)
 	}
-	// 今年上半年，全镇… opening a paragraph of a text dated after June, no
-	// review heading above
-	// (a mid-year session's news): the half-year so far, reviewed.
+	// 今年上半年，全镇… opening a paragraph of a text dated after June
+	// with no review heading (a mid-year session's news): the half-year
+	// so far, reviewed.
 	if delivered != 0 && x.month >= 7 && !x.skip[byPartReview] && x.halfOpensParagraph() {
 		return done(delivered, delivered, byPartReview)
 	}
