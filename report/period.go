@@ -682,10 +682,13 @@ func (x *extractor) yearsNamed(titles, bases bool) map[int]int {
 // (今年上半年，…; 上半年以来，…; 1-6月，…).
 var halfOpens = regexp.MustCompile(`^(今年)?(上半年|1\s*[-—－至]\s*6\s*月份?)(以来)?[，,]`)
 
-// halfOpensParagraph tells whether a paragraph opens with halfOpens.
+// halfOpensParagraph tells whether a paragraph opens with halfOpens, or
+// the text right after a page's date or time (a date line without a stop
+// runs into the paragraph under it: 26.07.2016 03:41 今年上半年，…); not
+// any sentence (上半年，… inside a review of the year before).
 func (x *extractor) halfOpensParagraph() bool {
 	for i := 0; i < len(x.t.runes); i++ {
-		if i > 0 && !x.t.breaks[i] {
+		if i > 0 && !x.t.breaks[i] && !halfAfterTime.MatchString(x.str(max(0, i-10), i)) {
 			continue
 		}
 		if j := x.skipSpaces(i); halfOpens.MatchString(x.str(j, j+12)) {
@@ -694,6 +697,10 @@ func (x *extractor) halfOpensParagraph() bool {
 	}
 	return false
 }
+
+// halfAfterTime: a page's date or time of posting right before (03:41,
+// 2016-07-26, 26.07.2016, 7月26日).
+var halfAfterTime = regexp.MustCompile(`(\d{1,2}:\d{2}(:\d{2})?|\d[-/.]\d{1,2}|\d{1,2}\.\d{4}|\d日)\s*$`)
 
 // horizonTo: what stands before the year a plan reaches to (到2025年).
 var horizonTo = regexp.MustCompile(`(到|至)\s*$`)

@@ -99,6 +99,9 @@ func TestReadingRulesRound11(t *testing.T) {
 				[]detail{{"13", "亿元", "", "", "2016", "fact", "level"}, {"60", "亿元", "", "", "2016", "fact", "level"}, {"13", "%", "", "增长", "2016", "fact", "growth"}}},
 		}, anySubject)
 	}
+	// A date line without a stop runs into the paragraph under it.
+	year("某镇新闻\n26.07.2016 03:41\n今年上半年，全镇完成投资13亿元，同比增长8%。", 2016, 2016)
+	year("某镇新闻\n2016-07-26\n今年上半年，全镇完成投资13亿元，同比增长8%。", 2016, 2016)
 	year("某镇新闻\n2016/03/02\n过去一年，新建学校3所。", 2015, 2016)
 	year("某镇新闻\n05.11.2016\n过去一年，新建学校3所。", 2015, 2016) // day or month first: the year only, not November
 	checkRules(t, "某区政府工作报告\n——2022年1月10日\n", []ruleCase{
