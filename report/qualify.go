@@ -438,7 +438,7 @@ func (x *extractor) estimated(i int) bool {
 		return false
 	}
 	at = from + len([]rune(x.str(from, i)[:at]))
-	if seg := x.str(at, i); strings.Count(seg, "）")+strings.Count(seg, ")") > strings.Count(seg, "（")+strings.Count(seg, "(") && !estimateBelow.MatchString(x.str(at+2, min(at+10, i))) {
+	if closesBracket(x.str(at, i)) && !estimateBelow.MatchString(x.str(at+2, min(at+10, i))) {
 		// 投资638亿元（其中：区本级预计完成576亿元）；累计完成收入76.6亿元:
 		// a 预计 inside brackets closed before the figure holds inside only.
 		return false
@@ -1182,6 +1182,12 @@ const sumVerbs = `投入|引进|吸引|招引|争取|筹集|募集|融资|发放
 // facilities added.
 var newWords = regexp.MustCompile(`增设|新栽|新植|新种植?|新建|新扩|新开发|新培育|新认定|新引进|新备案|新注册|新登记|新发展|新签约|新聘任?|新招录|新招聘|新上|新开工|新投产|新谋划`)
 
+// closesBracket: s closes a bracket it did not open (…区本级576亿元），增长:
+// what stands before s sits inside brackets that end in it).
+func closesBracket(s string) bool {
+	return strings.Count(s, "）")+strings.Count(s, ")") > strings.Count(s, "（")+strings.Count(s, "(")
+}
+
 // estimateBelow: what follows 预计 in a note that holds for what follows
 // it ((预计数，下同), （预计，下同）).
 var estimateBelow = regexp.MustCompile(`^(数|值)?\s*[，,、]?\s*[（(]?下同`)
@@ -1760,7 +1766,7 @@ func (x *extractor) subject(figs []figure, k int, before string) (string, int) {
 		// 投资638亿元（其中：区本级576亿元，高新区62亿元），增长3%: past a
 		// breakdown in brackets, the growth is of the figure the brackets
 		// break down.
-		if seg := x.str(figs[k-1].unitEnd, f.start); strings.Count(seg, "）")+strings.Count(seg, ")") > strings.Count(seg, "（")+strings.Count(seg, "(") {
+		if closesBracket(x.str(figs[k-1].unitEnd, f.start)) {
 			from := x.sentenceStart(f.start)
 			before := x.str(from, figs[k-1].start)
 			if open := strings.LastIndexAny(before, "（("); open >= 0 {
