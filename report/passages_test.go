@@ -100,10 +100,23 @@ func TestPassages(t *testing.T) {
 	// xiaolongmen-2021's areas and counts in a 五年来 paragraph labelled
 	// as the last year's stocks (the extractor sums them, as LABELLING's
 	// five-year rule reads a flow) and its 增加…2万元以上 read as a level.
-	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.986; got < want {
+	// Batch 18's half joined (2026-12-02, fifth session) with the texts
+	// that name no year scored as tally extract asks the user to run them,
+	// the year given (scorePassages): the review-year errors, until then
+	// all of the no-year texts (jiqinhe-2023, zhonglou-2020, xinxiang-2022
+	// and batch 18's zhangjiachuan-2015 and jiaocheng-2021) and none of a
+	// year read wrong, go to 0; their passages now count, context 0.986 →
+	// 0.994; passage 1 → 10, jiaocheng-2021's plan page (no title, heading
+	// or date; only its imperative voice says plan) read as a review;
+	// local 28 → 29, xinxiang-2022's 目标均为10%以上 (a target of the year
+	// before the one given).
+	if got, want := all.ratio(all.ctxRight, all.ctxKnown), 0.993; got < want {
 		t.Errorf("dev passage-context accuracy %.3f, want ≥ %.3f", got, want)
 	}
-	for cause, most := range map[string]int{"review year": 45, "passage": 1, "local": 28} {
+	if all.noYear > 5 {
+		t.Errorf("dev reports read with no year (the text names none): %d, want ≤ 5", all.noYear)
+	}
+	for cause, most := range map[string]int{"review year": 0, "passage": 10, "local": 29} {
 		if n := all.cause[cause]; n > most {
 			t.Errorf("dev %s errors %d, want ≤ %d", cause, n, most)
 		}
@@ -119,6 +132,7 @@ type passageScore struct {
 	passage            map[string]int // passage errors by what the contexts were
 	errors             []string
 	reviewWrong        int
+	noYear             int // reports whose text names no year (scored with the labels' year given)
 }
 
 func (s passageScore) ratio(n, of int) float64 {
@@ -137,6 +151,7 @@ func (s *passageScore) add(o passageScore) {
 	s.parasRight += o.parasRight
 	s.wrong += o.wrong
 	s.reviewWrong += o.reviewWrong
+	s.noYear += o.noYear
 	for _, m := range []struct {
 		to   *map[string]int
 		from map[string]int
@@ -156,8 +171,8 @@ func (s passageScore) String() string {
 		kinds = append(kinds, fmt.Sprintf("%s %d", k, v))
 	}
 	sort.Strings(kinds)
-	return fmt.Sprintf("%d reports (%d read with a wrong year), %d matched figures: passage context %.3f of %d figures, %.3f of %d paragraphs; %d period or fact/target errors: review year %d, passage %d, local %d (passage: %s)",
-		s.reports, s.reviewWrong, s.claims, s.ratio(s.ctxRight, s.ctxKnown), s.ctxKnown, s.ratio(s.parasRight, s.paras), s.paras,
+	return fmt.Sprintf("%d reports (%d read with a wrong year, %d with no year: scored with it given), %d matched figures: passage context %.3f of %d figures, %.3f of %d paragraphs; %d period or fact/target errors: review year %d, passage %d, local %d (passage: %s)",
+		s.reports, s.reviewWrong, s.noYear, s.claims, s.ratio(s.ctxRight, s.ctxKnown), s.ctxKnown, s.ratio(s.parasRight, s.paras), s.paras,
 		s.wrong, s.cause["review year"], s.cause["passage"], s.cause["local"], strings.Join(kinds, ", "))
 }
 
@@ -209,11 +224,22 @@ func follows(v, c string) bool {
 func scorePassages(l labelled, lines []string) passageScore {
 	ps := passageScore{reports: 1, cause: map[string]int{}, passage: map[string]int{}}
 	d := newExtractor(lines).decideYears()
-	reviewWrong := d.review != l.Reviews
+	// A text that names no year at all (a session's news dated 3月3日, a
+	// plan's page with no title or date) is read with no year: tally
+	// extract says so and asks for --year. It is scored as the user runs
+	// it then, with the labels' year given, and counted apart (noYear), so
+	// its passages still count and its blank periods are no "review year"
+	// errors — those are years read, and read wrong.
+	opts := Options{}
+	if d.review == 0 && l.Reviews != 0 {
+		ps.noYear = 1
+		opts.Year = l.Reviews
+	}
+	reviewWrong := d.review != l.Reviews && ps.noYear == 0
 	if reviewWrong {
 		ps.reviewWrong = 1
 	}
-	x, figs, found := extract(lines, Options{})
+	x, figs, found := extract(lines, opts)
 	// paragraph of each rune: the extractor's breaks
 	para := make([]int, len(x.t.runes))
 	n := 0
@@ -509,6 +535,18 @@ func TestPassagesRunIn(t *testing.T) {
 		// take the title's year. Page furniture, left.
 		"run in baohe-2020.yaml 4": true,
 		"run in baohe-2020.yaml 2": true,
+		// gaoxian-2021 (batch 18's half): a yearbook page whose joined
+		// heading (2020年工作和十三五发展回顾) stands on a line of its own,
+		// its year part opened by the abstract's 【摘要】:2020 年,…; run
+		// into the page's date line, or cut narrow, the abstract's year no
+		// longer opens a paragraph and its figures take the heading's span.
+		// The same limit as above (paragraph rules by line breaks).
+		"run in gaoxian-2021.yaml 2.7":                      true,
+		"run in gaoxian-2021.yaml 26.52":                    true,
+		"set as a PDF page 28 wide gaoxian-2021.yaml 2.7":   true,
+		"set as a PDF page 28 wide gaoxian-2021.yaml 26.52": true,
+		"set as a PDF page 35 wide gaoxian-2021.yaml 2.7":   true,
+		"set as a PDF page 35 wide gaoxian-2021.yaml 26.52": true,
 	}
 	// Each report is read as written once; the variants, each a subtest,
 	// run in parallel (the test grows with the development half).

@@ -58,14 +58,15 @@ func reRewrite(pattern, repl string) func(string) string {
 }
 
 var rewordings = []rewording{
-	// (A comma between digits is a thousands separator, kept: 74,982万元.)
+	// (A comma between digits is a thousands separator, kept: 74,982万元.
+	// 负增长 is one word, a decline: no writer puts 负上涨 or 负增加.)
 	{name: "full-width punctuation", do: fullWidthMarks},
 	{name: "同比增长 as 比上年增长", do: replacer("同比增长", "比上年增长")},
 	{name: "同比增长 as 较上年增长, 同比下降 as 较上年下降", do: replacer("同比增长", "较上年增长", "同比下降", "较上年下降")},
 	{name: "同比增长 as 增长", do: replacer("同比增长", "增长")},
 	{name: "下降 as 同比下降", do: reRewrite(`([^同比])下降(\d)`, "${1}同比下降${2}")},
-	{name: "增长 as 增加 before a rate", do: reRewrite(`([^同比])增长(\d+(\.\d+)?%)`, "${1}增加${2}")},
-	{name: "增长 as 上涨 before a rate", do: reRewrite(`([^同比年均])增长(\d+(\.\d+)?%)`, "${1}上涨${2}")},
+	{name: "增长 as 增加 before a rate", do: reRewrite(`([^同比负])增长(\d+(\.\d+)?%)`, "${1}增加${2}")},
+	{name: "增长 as 上涨 before a rate", do: reRewrite(`([^同比年均负])增长(\d+(\.\d+)?%)`, "${1}上涨${2}")},
 	{name: "增长 as 增幅 after a comma", do: reRewrite(`([，,、])增长(\d+(\.\d+)?%)`, "${1}增幅${2}")},
 	{name: "增长 as 增速 after a comma", do: reRewrite(`([，,、])增长(\d+(\.\d+)?%)`, "${1}增速${2}")},
 	{name: "下降 as 降低 before a rate", do: reRewrite(`下降(\d+(\.\d+)?%)`, "降低${1}")},
